@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+const valid = {
+  DATABASE_URL: 'postgres://thidua_app@127.0.0.1:5432/thidua',
+  JWT_SECRET: 'x'.repeat(32),
+};
+
+describe('loadConfig', () => {
+  it('names every missing or bad variable', () => {
+    try {
+      loadConfig({ DATABASE_URL: '', JWT_SECRET: 'short', PORT: 'eighty', REDIS_URL: 'http://x' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const msg = (e as ConfigError).message;
+      expect(msg).toContain('DATABASE_URL is required');
+      expect(msg).toContain('JWT_SECRET: must be at least 32 characters');
+      expect(msg).toContain('PORT');
+      expect(msg).toContain('REDIS_URL: must be a redis:// URL');
+    }
+  });
+
+  it('derives the owner URL from the application URL', () => {
+    const cfg = loadConfig({ ...valid, DATABASE_OWNER_URL: '' });
+    expect(cfg.DATABASE_OWNER_URL).toBe('postgres://thidua_owner@127.0.0.1:5432/thidua');
+    expect(cfg.PORT).toBe(4000);
+    expect(cfg.REDIS_URL).toBeUndefined();
+  });
+});

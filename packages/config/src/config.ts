@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env. Everything else receives a typed, validated Config.
+ * Callers (the start script, the test harness) may pass overrides instead of mutating process.env.
+ */
+
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL');
+const redisUrl = z
+  .string()
+  .url()
+  .refine((v) => /^rediss?:\/\//.test(v), 'must be a redis:// URL');
+const int = (def: number, min = 1) => z.coerce.number().int().min(min).default(def);
+const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // The application role: not the owner of the tables, not a superuser, no BYPASSRLS.
+  DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl),
+  // The owner role: runs migrations. Defaults to DATABASE_URL's server with the role `thidua_owner`.
+  DATABASE_OWNER_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  // A superuser, used only by `db:setup` (and the tests) to create the roles and databases.
+  DATABASE_ADMIN_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  DATABASE_POOL_SIZE: int(10),
+  // Unset: BullMQ's PostgreSQL backend on DATABASE_URL's database.
+  REDIS_URL: z.preprocess(emptyAsUndefined, redisUrl.optional()),
+  QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i, 'letters, digits, _ and - only').default('thidua'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  ACCESS_TOKEN_TTL_SECONDS: int(900),
+  REFRESH_TOKEN_TTL_SECONDS: int(30 * 24 * 3600),
+  LOGIN_MAX_FAILURES: int(5),
+  LOGIN_LOCK_SECONDS: int(900),
+  RATE_LIMIT_PER_MINUTE: int(600),
+  GRAPHQL_MAX_DEPTH: int(10),
+  GRAPHQL_MAX_COMPLEXITY: int(2000),
+  REQUEST_BODY_LIMIT_BYTES: int(100_000),
+  OUTBOX_POLL_MS: int(500),
+});
+
+export type Config = z.infer<typeof schema> & { DATABASE_OWNER_URL: string };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example.`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(overrides: Record<string, string | undefined> = {}): Config {
+  const parsed = schema.safeParse({ ...process.env, ...overrides });
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const name = i.path.join('.');
+        return i.code === 'invalid_type' && i.received === 'undefined' ? `${name} is required` : `${name}: ${i.message}`;
+      }),
+    );
+  }
+  const cfg = parsed.data;
+  return { ...cfg, DATABASE_OWNER_URL: cfg.DATABASE_OWNER_URL ?? withRole(cfg.DATABASE_URL, 'thidua_owner') };
+}
+
+function withRole(url: string, role: string): string {
+  const u = new URL(url);
+  u.username = role;
+  u.password = '';
+  return u.toString();
+}
+
+const testSchema = z.object({
+  TEST_DATABASE_ADMIN_URL: z.preprocess(emptyAsUndefined, postgresUrl.default('postgres://postgres@127.0.0.1:5432/postgres')),
+  TEST_REDIS_URL: z.preprocess(emptyAsUndefined, redisUrl.default('redis://127.0.0.1:6379')),
+});
+
+/** Where the test suite finds a superuser and Redis; defaults fit the development machine. */
+export function loadTestEnvironment(): z.infer<typeof testSchema> {
+  const parsed = testSchema.safeParse(process.env);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  return parsed.data;
+}

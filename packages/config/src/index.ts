@@ -1,0 +1,1 @@
+export { loadConfig, loadTestEnvironment, ConfigError, type Config } from './config';

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { entities } from './entities';
+import { migrations } from './migrations';
+
+export interface DataSourceOptions {
+  poolSize?: number;
+  applicationName?: string;
+}
+
+/** Migrations only, never `synchronize`: the schema is what the migrations say. */
+export function createDataSource(url: string, opts: DataSourceOptions = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTableName: 'schema_migration',
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    applicationName: opts.applicationName ?? 'thidua',
+    extra: { max: opts.poolSize ?? 10 },
+  });
+}

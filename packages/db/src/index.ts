@@ -1,0 +1,29 @@
+export { createDataSource, type DataSourceOptions } from './data-source';
+export * from './entities';
+export { migrations } from './migrations';
+export { APP_GROUP_ROLE } from './migrations/rls';
+export {
+  runInTransaction,
+  runInTenant,
+  currentManager,
+  tenantManager,
+  currentProvinceId,
+  TenantContextError,
+  type TransactionOptions,
+} from './tenancy/tenant-context';
+export { paginate, type Page, type PageRequest } from './repositories/pagination';
+export { provinceRepository, type ProvinceFilter, type NewProvince } from './repositories/province.repository';
+export { unitRepository, type UnitFilter, type NewUnit } from './repositories/unit.repository';
+export { userRepository, type UserFilter } from './repositories/user.repository';
+export {
+  sessionRepository,
+  loginThrottleRepository,
+  type SessionPrincipal,
+  type RefreshOutcome,
+} from './repositories/session.repository';
+export { auditRepository, type AuditEntry, type AuditFilter } from './repositories/audit.repository';
+export { outboxRepository, type OutboxEntry } from './repositories/outbox.repository';
+export { setupDatabase, migrateDatabase, type DatabaseUrls } from './setup/setup';
+export { seedProvinces, MERGER_EFFECTIVE_ON } from './seed/provinces';
+export { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './seed/demo';
+export { DEMO_BLOCKS, type DemoBlock } from './seed/demo-data';

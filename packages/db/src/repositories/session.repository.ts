@@ -1,0 +1,125 @@
+import type { Role } from '@thidua/domain';
+import { AuthSession, RefreshToken } from '../entities';
+import { currentManager } from '../tenancy/tenant-context';
+
+export interface SessionPrincipal {
+  userId: string;
+  email: string;
+  fullName: string;
+  roles: { id: string; role: Role; provinceId: string | null; unitId: string | null }[];
+}
+
+export type RefreshOutcome =
+  | { kind: 'rotated'; sessionId: string; userId: string }
+  | { kind: 'unknown' }
+  | { kind: 'expired' }
+  | { kind: 'reused'; sessionId: string };
+
+export const sessionRepository = {
+  async create(userId: string, expiresAt: Date): Promise<AuthSession> {
+    const repo = (await currentManager()).getRepository(AuthSession);
+    return repo.save(repo.create({ userId, expiresAt }));
+  },
+
+  async addRefreshToken(sessionId: string, tokenHash: Buffer, expiresAt: Date): Promise<void> {
+    await (await currentManager()).getRepository(RefreshToken).insert({ sessionId, tokenHash, expiresAt });
+  },
+
+  /**
+   * Spends a refresh token. The UPDATE … WHERE used_at IS NULL makes two concurrent uses of one token
+   * resolve to one rotation and one reuse, never two rotations.
+   */
+  async spendRefreshToken(tokenHash: Buffer): Promise<RefreshOutcome> {
+    const m = await currentManager();
+    const spent: { session_id: string; user_id: string; live: boolean }[] = await m.query(
+      `UPDATE refresh_token t SET used_at = now()
+       FROM auth_session s
+       WHERE t.token_hash = $1 AND t.used_at IS NULL AND s.id = t.session_id
+       RETURNING t.session_id, s.user_id,
+         (t.expires_at > now() AND s.revoked_at IS NULL AND s.expires_at > now()) AS live`,
+      [tokenHash],
+    );
+    const row = spent[0];
+    if (row) return row.live ? { kind: 'rotated', sessionId: row.session_id, userId: row.user_id } : { kind: 'expired' };
+    const existing = await m.getRepository(RefreshToken).findOneBy({ tokenHash });
+    return existing ? { kind: 'reused', sessionId: existing.sessionId } : { kind: 'unknown' };
+  },
+
+  async revoke(sessionId: string, reason: string): Promise<void> {
+    await (await currentManager()).query(
+      `UPDATE auth_session SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`,
+      [sessionId, reason],
+    );
+  },
+
+  /** One statement per request: the session is live, the user enabled, and their roles now (not at sign-in). */
+  async principal(sessionId: string, userId: string): Promise<SessionPrincipal | null> {
+    const rows: {
+      email: string;
+      full_name: string;
+      id: string | null;
+      role: Role | null;
+      province_id: string | null;
+      unit_id: string | null;
+    }[] = await (
+      await currentManager()
+    ).query(
+      `SELECT u.email, u.full_name, r.id, r.role, r.province_id, r.unit_id
+       FROM auth_session s
+       JOIN app_user u ON u.id = s.user_id AND u.disabled_at IS NULL
+       LEFT JOIN role_assignment r ON r.user_id = u.id
+       WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()`,
+      [sessionId, userId],
+    );
+    const first = rows[0];
+    if (!first) return null;
+    return {
+      userId,
+      email: first.email,
+      fullName: first.full_name,
+      roles: rows
+        .filter((r) => r.id && r.role)
+        .map((r) => ({ id: r.id!, role: r.role!, provinceId: r.province_id, unitId: r.unit_id })),
+    };
+  },
+
+  async purgeExpired(): Promise<number> {
+    const result: [unknown[], number] = await (await currentManager()).query(
+      `DELETE FROM auth_session WHERE expires_at < now() - interval '1 day'
+         OR revoked_at < now() - interval '1 day'`,
+    );
+    return result[1];
+  },
+};
+
+export const loginThrottleRepository = {
+  async lockedUntil(email: string): Promise<Date | null> {
+    const rows: { locked_until: Date }[] = await (await currentManager()).query(
+      `SELECT locked_until FROM login_throttle WHERE email = $1 AND locked_until > now()`,
+      [email],
+    );
+    return rows[0]?.locked_until ?? null;
+  },
+
+  /** Counts a failure in a window of `lockSeconds`; reaching `maxFailures` locks the address for `lockSeconds`. */
+  async recordFailure(email: string, maxFailures: number, lockSeconds: number): Promise<Date | null> {
+    const m = await currentManager();
+    await m.query(
+      `INSERT INTO login_throttle AS t (email, failures, window_started_at) VALUES ($1, 1, now())
+       ON CONFLICT (email) DO UPDATE SET
+         failures = CASE WHEN t.window_started_at < now() - make_interval(secs => $2) THEN 1 ELSE t.failures + 1 END,
+         window_started_at = CASE WHEN t.window_started_at < now() - make_interval(secs => $2) THEN now() ELSE t.window_started_at END`,
+      [email, lockSeconds],
+    );
+    const locked: { locked_until: Date }[] = await m.query(
+      `UPDATE login_throttle SET locked_until = now() + make_interval(secs => $3), failures = 0, window_started_at = now()
+       WHERE email = $1 AND failures >= $2 RETURNING locked_until`,
+      [email, maxFailures, lockSeconds],
+    );
+    return locked[0]?.locked_until ?? null;
+  },
+
+  async clear(email: string): Promise<void> {
+    await (await currentManager()).query(`DELETE FROM login_throttle WHERE email = $1`, [email]);
+  },
+};

@@ -1,0 +1,80 @@
+import { foldVietnamese, type Role } from '@thidua/domain';
+import { In, IsNull } from 'typeorm';
+import { RoleAssignment, User } from '../entities';
+import { currentManager } from '../tenancy/tenant-context';
+import { containsPattern, paginate, VIETNAMESE_COLLATION, type PageRequest } from './pagination';
+
+export interface UserFilter {
+  search?: string;
+  /** Only users holding a role in this province. */
+  provinceId?: string;
+  role?: Role;
+}
+
+export const userRepository = {
+  async findForLogin(email: string): Promise<User | null> {
+    return (await currentManager())
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.password_hash', 'u_password_hash')
+      .where('u.email = :email', { email })
+      .getOne();
+  },
+
+  async byIds(ids: readonly string[]): Promise<User[]> {
+    if (!ids.length) return [];
+    return (await currentManager()).getRepository(User).findBy({ id: In([...ids]) });
+  },
+
+  async byEmail(email: string): Promise<User | null> {
+    return (await currentManager()).getRepository(User).findOneBy({ email });
+  },
+
+  async list(filter: UserFilter, page: PageRequest) {
+    const qb = (await currentManager()).getRepository(User).createQueryBuilder('u');
+    if (filter.search) {
+      qb.andWhere('(u.full_name_search LIKE :s OR u.email LIKE :s)', { s: containsPattern(foldVietnamese(filter.search)) });
+    }
+    if (filter.provinceId || filter.role) {
+      const conditions = ['r.user_id = u.id'];
+      if (filter.provinceId) conditions.push('r.province_id = :provinceId');
+      if (filter.role) conditions.push('r.role = :role');
+      qb.andWhere(`EXISTS (SELECT 1 FROM role_assignment r WHERE ${conditions.join(' AND ')})`, filter);
+    }
+    qb.orderBy(`u.full_name COLLATE ${VIETNAMESE_COLLATION}`).addOrderBy('u.id');
+    return paginate(qb, page);
+  },
+
+  async create(input: { email: string; fullName: string; passwordHash: string }): Promise<User> {
+    const repo = (await currentManager()).getRepository(User);
+    const { identifiers } = await repo.insert({ ...input, fullNameSearch: foldVietnamese(input.fullName) });
+    return repo.findOneByOrFail({ id: identifiers[0]!.id as string });
+  },
+
+  async rolesOf(userIds: readonly string[]): Promise<RoleAssignment[]> {
+    if (!userIds.length) return [];
+    return (await currentManager())
+      .getRepository(RoleAssignment)
+      .find({ where: { userId: In([...userIds]) }, order: { createdAt: 'ASC' } });
+  },
+
+  async roleById(id: string): Promise<RoleAssignment | null> {
+    return (await currentManager()).getRepository(RoleAssignment).findOneBy({ id });
+  },
+
+  /** Idempotent: assigning a role the user already holds returns the existing assignment. */
+  async assignRole(input: Pick<RoleAssignment, 'userId' | 'role' | 'provinceId' | 'unitId'>): Promise<RoleAssignment> {
+    const m = await currentManager();
+    await m.query(
+      `INSERT INTO role_assignment (user_id, role, province_id, unit_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+      [input.userId, input.role, input.provinceId, input.unitId],
+    );
+    return m.getRepository(RoleAssignment).findOneOrFail({
+      where: { userId: input.userId, role: input.role, provinceId: input.provinceId ?? IsNull(), unitId: input.unitId ?? IsNull() },
+    });
+  },
+
+  async revokeRole(id: string): Promise<void> {
+    await (await currentManager()).getRepository(RoleAssignment).delete({ id });
+  },
+};

@@ -1,0 +1,69 @@
+import { foldVietnamese, hashPassword, type Role } from '@thidua/domain';
+import type { DataSource } from 'typeorm';
+import { currentManager, runInTenant, runInTransaction } from '../tenancy/tenant-context';
+import { userRepository } from '../repositories/user.repository';
+import { DEMO_BLOCKS } from './demo-data';
+import { seedProvinces } from './provinces';
+
+export const DEMO_PASSWORD = 'ThiDua@2025!';
+
+export interface DemoAccount {
+  email: string;
+  fullName: string;
+  role: Role;
+  /** Former province code whose data the account works on. */
+  provinceCode?: string;
+  unitName?: string;
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { email: 'admin@thidua.vn', fullName: 'Quản trị nền tảng', role: 'PLATFORM_ADMIN' },
+  { email: 'bonoivu@thidua.vn', fullName: 'Chuyên viên Bộ Nội vụ', role: 'NATIONAL_VIEWER' },
+  { email: 'noivu.laocai@thidua.vn', fullName: 'Nguyễn Thị Thu Hà', role: 'PROVINCE_ADMIN', provinceCode: '10' },
+  { email: 'noivu.binhthuan@thidua.vn', fullName: 'Trần Văn Hùng', role: 'PROVINCE_ADMIN', provinceCode: '60' },
+  { email: 'noivu.ninhthuan@thidua.vn', fullName: 'Lê Thị Mỹ Dung', role: 'PROVINCE_ADMIN', provinceCode: '58' },
+  {
+    email: 'vptu.laocai@thidua.vn',
+    fullName: 'Phạm Minh Đức',
+    role: 'UNIT_OFFICER',
+    provinceCode: '10',
+    unitName: 'Văn phòng Tỉnh ủy',
+  },
+];
+
+/** Demo data on top of the reference provinces: the articles' units and a sign-in for each role. Idempotent. */
+export async function seedDemo(ds: DataSource): Promise<void> {
+  const provinceIds = await runInTransaction(ds, null, seedProvinces);
+  const formerId = (code: string) => provinceIds.get(`${code}@`)!;
+  const unitIds = new Map<string, string>();
+
+  for (const block of DEMO_BLOCKS) {
+    await runInTenant(ds, formerId(block.provinceCode), async () => {
+      const m = await currentManager();
+      for (const unit of block.members) {
+        const rows: { id: string }[] = await m.query(
+          `INSERT INTO unit (province_id, name, name_search, kind) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (province_id, name_search) WHERE valid_to IS NULL DO UPDATE SET name = excluded.name
+           RETURNING id`,
+          [formerId(block.provinceCode), unit.name, foldVietnamese(unit.name), unit.kind],
+        );
+        unitIds.set(`${block.provinceCode}/${unit.name}`, rows[0]!.id);
+      }
+    });
+  }
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await runInTransaction(ds, null, async () => {
+    for (const a of DEMO_ACCOUNTS) {
+      const user =
+        (await userRepository.byEmail(a.email)) ??
+        (await userRepository.create({ email: a.email, fullName: a.fullName, passwordHash }));
+      await userRepository.assignRole({
+        userId: user.id,
+        role: a.role,
+        provinceId: a.provinceCode ? formerId(a.provinceCode) : null,
+        unitId: a.unitName ? unitIds.get(`${a.provinceCode}/${a.unitName}`)! : null,
+      });
+    }
+  });
+}

@@ -1,0 +1,95 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+
+interface TransactionStore {
+  provinceId: string | null;
+  manager(): Promise<EntityManager>;
+}
+
+const storage = new AsyncLocalStorage<TransactionStore>();
+
+export class TenantContextError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TenantContextError';
+  }
+}
+
+export interface TransactionOptions<T> {
+  /** Decide from the result whether to commit; a GraphQL response with errors rolls back. */
+  commitIf?: (result: T) => boolean;
+}
+
+/**
+ * Runs `work` in one transaction whose first statement sets the tenant (transaction-local, bound parameter).
+ * The transaction opens lazily on the first repository call, so work that never touches the database costs
+ * nothing. `provinceId: null` is a platform transaction: tenant tables then show no rows (RLS fails closed).
+ */
+export async function runInTransaction<T>(
+  dataSource: DataSource,
+  provinceId: string | null,
+  work: () => Promise<T>,
+  options: TransactionOptions<T> = {},
+): Promise<T> {
+  let runner: QueryRunner | undefined;
+  let opening: Promise<EntityManager> | undefined;
+  const store: TransactionStore = {
+    provinceId,
+    manager: () =>
+      (opening ??= (async () => {
+        runner = dataSource.createQueryRunner();
+        await runner.connect();
+        await runner.startTransaction();
+        if (provinceId) await runner.query(`SELECT set_config('app.province_id', $1, true)`, [provinceId]);
+        return runner.manager;
+      })()),
+  };
+
+  let result: T;
+  try {
+    result = await storage.run(store, work);
+  } catch (error) {
+    await finish(false);
+    throw error;
+  }
+  await finish(options.commitIf ? options.commitIf(result) : true);
+  return result;
+
+  async function finish(commit: boolean): Promise<void> {
+    if (!opening) return;
+    try {
+      await opening;
+      if (commit) await runner!.commitTransaction();
+      else await runner!.rollbackTransaction();
+    } finally {
+      await runner?.release();
+    }
+  }
+}
+
+export function runInTenant<T>(dataSource: DataSource, provinceId: string, work: () => Promise<T>): Promise<T> {
+  if (!provinceId) throw new TenantContextError('runInTenant needs a province id');
+  return runInTransaction(dataSource, provinceId, work);
+}
+
+/** The current transaction's manager, tenant or platform. Throws outside a transaction context. */
+export function currentManager(): Promise<EntityManager> {
+  const store = storage.getStore();
+  if (!store) throw new TenantContextError('No transaction context: wrap the call in runInTransaction');
+  return store.manager();
+}
+
+/** The current transaction's manager, which must belong to a province. */
+export function tenantManager(): Promise<EntityManager> {
+  const store = storage.getStore();
+  if (!store?.provinceId) {
+    throw new TenantContextError('No tenant context: tenant repositories run only inside runInTenant');
+  }
+  return store.manager();
+}
+
+export function currentProvinceId(): string {
+  const id = storage.getStore()?.provinceId;
+  if (!id) throw new TenantContextError('No tenant context');
+  return id;
+}
