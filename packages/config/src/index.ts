@@ -1,1 +1,2 @@
 export { loadConfig, loadTestEnvironment, ConfigError, type Config } from './config';
+export { createLogger, type Logger } from './logger';

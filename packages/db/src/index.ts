@@ -8,6 +8,7 @@ export {
   currentManager,
   tenantManager,
   currentProvinceId,
+  currentProvinceIdOrNull,
   TenantContextError,
   type TransactionOptions,
 } from './tenancy/tenant-context';

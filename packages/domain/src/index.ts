@@ -9,3 +9,4 @@ export {
   dummyPasswordHash,
   MIN_PASSWORD_LENGTH,
 } from './auth/password';
+export { vietnamDate, VIETNAM_TIME_ZONE } from './time/vietnam';

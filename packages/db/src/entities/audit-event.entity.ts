@@ -9,8 +9,8 @@ export class AuditEvent {
   @Column({ type: 'text' }) action!: string;
   @Column({ name: 'entity_type', type: 'text' }) entityType!: string;
   @Column({ name: 'entity_id', type: 'text', nullable: true }) entityId!: string | null;
-  @Column({ type: 'jsonb', nullable: true }) before!: unknown;
-  @Column({ type: 'jsonb', nullable: true }) after!: unknown;
+  @Column({ type: 'jsonb', nullable: true }) before!: object | null;
+  @Column({ type: 'jsonb', nullable: true }) after!: object | null;
   @Column({ name: 'request_id', type: 'text', nullable: true }) requestId!: string | null;
   @Column({ name: 'occurred_at', type: 'timestamptz' }) occurredAt!: Date;
   @Column({ name: 'prev_hash', type: 'text' }) prevHash!: string;
@@ -25,8 +25,8 @@ export class PlatformAuditEvent {
   @Column({ type: 'text' }) action!: string;
   @Column({ name: 'entity_type', type: 'text' }) entityType!: string;
   @Column({ name: 'entity_id', type: 'text', nullable: true }) entityId!: string | null;
-  @Column({ type: 'jsonb', nullable: true }) before!: unknown;
-  @Column({ type: 'jsonb', nullable: true }) after!: unknown;
+  @Column({ type: 'jsonb', nullable: true }) before!: object | null;
+  @Column({ type: 'jsonb', nullable: true }) after!: object | null;
   @Column({ name: 'request_id', type: 'text', nullable: true }) requestId!: string | null;
   @Column({ name: 'occurred_at', type: 'timestamptz', default: () => 'now()' }) occurredAt!: Date;
 }

@@ -7,7 +7,7 @@ export class OutboxMessage {
   @Column({ type: 'text' }) queue!: string;
   @Column({ name: 'job_name', type: 'text' }) jobName!: string;
   @Column({ name: 'job_id', type: 'text' }) jobId!: string;
-  @Column({ type: 'jsonb' }) payload!: Record<string, unknown>;
+  @Column({ type: 'jsonb' }) payload!: object;
   @Column({ name: 'delay_until', type: 'timestamptz', nullable: true }) delayUntil!: Date | null;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true }) sentAt!: Date | null;
@@ -23,7 +23,7 @@ export class JobFailure {
   @Column({ name: 'job_id', type: 'text' }) jobId!: string;
   @Column({ name: 'job_name', type: 'text' }) jobName!: string;
   @Column({ name: 'province_id', type: 'uuid', nullable: true }) provinceId!: string | null;
-  @Column({ type: 'jsonb' }) payload!: Record<string, unknown>;
+  @Column({ type: 'jsonb' }) payload!: object;
   @Column({ type: 'text' }) error!: string;
   @Column({ type: 'int' }) attempts!: number;
   @Column({ name: 'failed_at', type: 'timestamptz', default: () => 'now()' }) failedAt!: Date;

@@ -8,8 +8,8 @@ export interface AuditEntry {
   action: string;
   entityType: string;
   entityId: string | null;
-  before?: unknown;
-  after?: unknown;
+  before?: object | null;
+  after?: object | null;
   requestId?: string | null;
 }
 

@@ -7,7 +7,7 @@ export interface OutboxEntry {
   jobName: string;
   /** Deterministic: the relay enqueues with it, so a re-sent row never becomes a second job. */
   jobId: string;
-  payload: Record<string, unknown>;
+  payload: object;
   delayUntil?: Date | null;
 }
 

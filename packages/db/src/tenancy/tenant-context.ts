@@ -93,3 +93,7 @@ export function currentProvinceId(): string {
   if (!id) throw new TenantContextError('No tenant context');
   return id;
 }
+
+export function currentProvinceIdOrNull(): string | null {
+  return storage.getStore()?.provinceId ?? null;
+}

@@ -1,0 +1,73 @@
+import type { Config } from '@thidua/config';
+import { FlowProducer, Queue, Worker, withBackend, createPostgresBackend, type Processor, type WorkerOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import type { QueueName } from './contract';
+
+/** Keep finished jobs long enough for deterministic ids to deduplicate a re-relayed outbox row. */
+export const RETENTION = {
+  removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+};
+
+export interface QueueBackend {
+  kind: 'redis' | 'postgres';
+  queue(name: QueueName): Queue;
+  worker(name: QueueName, processor: Processor, opts?: Omit<WorkerOptions, 'connection' | 'prefix'>): Worker;
+  flowProducer(): FlowProducer;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Redis when REDIS_URL is set (each queue under its own hash-tag prefix, ready for Redis Cluster);
+ * otherwise BullMQ's PostgreSQL backend on the application's own database.
+ */
+export function createQueueBackend(cfg: Config): QueueBackend {
+  const queues = new Map<QueueName, Queue>();
+  const closers: (() => Promise<unknown>)[] = [];
+  const remember = <T extends { close(): Promise<unknown> }>(x: T): T => (closers.push(() => x.close()), x);
+
+  if (cfg.REDIS_URL) {
+    const connection = new Redis(cfg.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false });
+    const prefix = (name: string) => `{${cfg.QUEUE_PREFIX}-${name}}`;
+    return {
+      kind: 'redis',
+      queue: (name) => queues.get(name) ?? setGet(queues, name, remember(new Queue(name, { connection, prefix: prefix(name) }))),
+      worker: (name, processor, opts) => remember(new Worker(name, processor, { ...opts, connection, prefix: prefix(name) })),
+      flowProducer: () => remember(new FlowProducer({ connection, prefix: prefix('flows') })),
+      ping: async () => void (await connection.ping()),
+      close: async () => {
+        await Promise.all(closers.map((c) => c()));
+        connection.disconnect();
+      },
+    };
+  }
+
+  // A pool we build ourselves must pin the queue schema (the backend only pins pools it creates).
+  const pool = new pg.Pool({
+    connectionString: cfg.DATABASE_URL,
+    max: 5,
+    application_name: 'thidua-queue',
+    options: '-c search_path=bullmq',
+  });
+  const pgClasses = withBackend(createPostgresBackend);
+  return {
+    kind: 'postgres',
+    queue: (name) =>
+      queues.get(name) ?? setGet(queues, name, remember(new pgClasses.Queue(name, { connection: pool }) as unknown as Queue)),
+    worker: (name, processor, opts) =>
+      remember(new pgClasses.Worker(name, processor, { ...opts, connection: pool }) as unknown as Worker),
+    flowProducer: () => remember(new pgClasses.FlowProducer({ connection: pool }) as unknown as FlowProducer),
+    ping: async () => void (await pool.query('SELECT 1 FROM bullmq.job LIMIT 0')),
+    close: async () => {
+      await Promise.all(closers.map((c) => c()));
+      await pool.end();
+    },
+  };
+}
+
+function setGet<K, V>(map: Map<K, V>, key: K, value: V): V {
+  map.set(key, value);
+  return value;
+}

@@ -1,0 +1,4 @@
+export * from './contract';
+export { createQueueBackend, RETENTION, type QueueBackend } from './backend';
+export { enqueueJob, type EnqueueOptions } from './producer';
+export { relayOutboxOnce, startOutboxRelay, type RelayOptions } from './relay';

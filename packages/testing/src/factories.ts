@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { foldVietnamese, hashPassword, type Role } from '@thidua/domain';
+import { currentManager, runInTenant, runInTransaction, userRepository, type Unit } from '@thidua/db';
+import type { DataSource } from 'typeorm';
+import type { TestApp } from './harness';
+
+export const TEST_PASSWORD = 'Mật khẩu thử nghiệm 2025';
+let passwordHash: Promise<string> | undefined;
+
+/** A province by its official code; `former` picks the pre-2025 one where the code was reused. */
+export async function provinceId(ds: DataSource, code: string, { former = false } = {}): Promise<string> {
+  return runInTransaction(ds, null, async () => {
+    const rows: { id: string }[] = await (await currentManager()).query(
+      `SELECT id FROM province WHERE code = $1 AND (valid_to IS NOT NULL) = $2 ORDER BY valid_from DESC NULLS LAST LIMIT 1`,
+      [code, former],
+    );
+    if (!rows[0]) throw new Error(`No ${former ? 'former' : 'current'} province with code ${code}`);
+    return rows[0].id;
+  });
+}
+
+export async function createUnits(ds: DataSource, province: string, names: string[]): Promise<Unit[]> {
+  return runInTenant(ds, province, async () => {
+    const m = await currentManager();
+    const units: Unit[] = [];
+    for (const name of names) {
+      const [row] = await m.query(
+        `INSERT INTO unit (province_id, name, name_search, kind) VALUES ($1, $2, $3, 'STATE_AGENCY') RETURNING *`,
+        [province, name, foldVietnamese(name)],
+      );
+      units.push({ ...row, provinceId: row.province_id });
+    }
+    return units;
+  });
+}
+
+export interface Account {
+  id: string;
+  email: string;
+  token: string;
+  refreshToken: string;
+}
+
+/** An account holding one role, signed in through the API. */
+export async function createAccount(
+  app: TestApp,
+  role: Role,
+  scope: { provinceId?: string; unitId?: string } = {},
+): Promise<Account> {
+  const email = `${role.toLowerCase()}-${randomBytes(4).toString('hex')}@thu.vn`;
+  const user = await runInTransaction(app.dataSource, null, async () => {
+    const created = await userRepository.create({
+      email,
+      fullName: 'Nguyễn Văn Thử',
+      passwordHash: await (passwordHash ??= hashPassword(TEST_PASSWORD)),
+    });
+    await userRepository.assignRole({ userId: created.id, role, provinceId: scope.provinceId ?? null, unitId: scope.unitId ?? null });
+    return created;
+  });
+  const res = await app.gql<{ login: { accessToken: string; refreshToken: string } }>(
+    `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken refreshToken } }`,
+    { email, password: TEST_PASSWORD },
+  );
+  if (!res.data) throw new Error(`login failed: ${JSON.stringify(res.errors)}`);
+  return { id: user.id, email, token: res.data.login.accessToken, refreshToken: res.data.login.refreshToken };
+}

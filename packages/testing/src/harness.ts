@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { createLogger, loadConfig, loadTestEnvironment, type Config } from '@thidua/config';
+import { createDataSource } from '@thidua/db';
+import { createQueueBackend, QUEUES, type QueueBackend } from '@thidua/jobs';
+import { startGateway, type Gateway } from '@thidua/gateway';
+import { startWorker, type RunningWorker } from '@thidua/worker';
+import type { DataSource } from 'typeorm';
+import { cloneDatabase, dropDatabase, type TestDatabase } from './database';
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789';
+
+export interface TestAppOptions {
+  template: string;
+  queue?: 'redis' | 'postgres';
+  /** Start the worker in-process (its relay polls the outbox). */
+  worker?: boolean;
+  config?: Record<string, string>;
+}
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; fields?: { field: string; message: string }[] } }[];
+}
+
+export interface RequestOptions {
+  token?: string;
+  provinceId?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestApp {
+  config: Config;
+  db: TestDatabase;
+  dataSource: DataSource;
+  queueBackend: QueueBackend;
+  gateway: Gateway;
+  worker: RunningWorker | null;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, opts?: RequestOptions): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** The gateway (and optionally the worker) in-process, on a database of the test file's own. */
+export async function startTestApp(opts: TestAppOptions): Promise<TestApp> {
+  const env = loadTestEnvironment();
+  const db = await cloneDatabase(opts.template);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: db.appUrl,
+    DATABASE_OWNER_URL: db.ownerUrl,
+    REDIS_URL: opts.queue === 'redis' ? env.TEST_REDIS_URL : '',
+    QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
+    JWT_SECRET: TEST_JWT_SECRET,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    OUTBOX_POLL_MS: '50',
+    ...opts.config,
+  });
+  const logger = createLogger(config, 'test');
+  const dataSource = await createDataSource(config.DATABASE_URL, { poolSize: 10 }).initialize();
+  const queueBackend = createQueueBackend(config);
+  const gateway = await startGateway({ config, dataSource, queueBackend, logger });
+  const worker = opts.worker ? await startWorker({ config, dataSource, queueBackend, logger }) : null;
+
+  return {
+    config,
+    db,
+    dataSource,
+    queueBackend,
+    gateway,
+    worker,
+    async gql(query, variables, { token, provinceId, headers } = {}) {
+      const res = await fetch(gateway.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(provinceId ? { 'x-province-id': provinceId } : {}),
+          ...headers,
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, ...((await res.json()) as object) };
+    },
+    async close() {
+      await worker?.close();
+      await gateway.close();
+      if (queueBackend.kind === 'redis') {
+        await Promise.all(QUEUES.map((q) => queueBackend.queue(q).obliterate({ force: true })));
+      }
+      await queueBackend.close();
+      await dataSource.destroy();
+      await dropDatabase(db.name);
+    },
+  };
+}

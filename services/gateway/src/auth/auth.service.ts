@@ -1,0 +1,88 @@
+import type { Config } from '@thidua/config';
+import { auditRepository, loginThrottleRepository, runInTransaction, sessionRepository, userRepository, type User } from '@thidua/db';
+import { dummyPasswordHash, verifyPassword } from '@thidua/domain';
+import type { DataSource } from 'typeorm';
+import { appError, unauthenticated } from '../common/errors';
+import { newRefreshToken, hashRefreshToken, type TokenService } from './tokens';
+
+export interface IssuedTokens {
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+  user: User;
+}
+
+export class AuthService {
+  constructor(
+    private readonly config: Config,
+    private readonly dataSource: DataSource,
+    private readonly tokens: TokenService,
+  ) {}
+
+  /**
+   * The same answer and the same work for an unknown email and a wrong password, so sign-in reveals no
+   * accounts. Failures are recorded in their own transaction: the request's rolls back with the error.
+   */
+  async login(emailInput: string, password: string, requestId: string): Promise<IssuedTokens> {
+    const email = emailInput.trim().toLowerCase();
+    const lockedUntil = await loginThrottleRepository.lockedUntil(email);
+    if (lockedUntil) throw this.locked(lockedUntil);
+
+    const user = await userRepository.findForLogin(email);
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
+    if (!user || !ok || user.disabledAt) {
+      const nowLocked = await this.separately(() =>
+        loginThrottleRepository.recordFailure(email, this.config.LOGIN_MAX_FAILURES, this.config.LOGIN_LOCK_SECONDS),
+      );
+      if (nowLocked) throw this.locked(nowLocked);
+      throw unauthenticated('Wrong email or password');
+    }
+    await loginThrottleRepository.clear(email);
+    const refreshExpiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000);
+    const session = await sessionRepository.create(user.id, refreshExpiresAt);
+    await auditRepository.appendPlatform({ actorUserId: user.id, action: 'auth.login', entityType: 'User', entityId: user.id, requestId });
+    return this.issue(user, session.id, refreshExpiresAt);
+  }
+
+  /** Rotates: the presented token is spent, a new one is issued in the same family (session). */
+  async refresh(refreshToken: string): Promise<IssuedTokens> {
+    const outcome = await sessionRepository.spendRefreshToken(hashRefreshToken(refreshToken));
+    if (outcome.kind === 'reused') {
+      // Someone holds a copy of a spent token: end the whole family, for the thief and the owner alike.
+      await this.separately(() => sessionRepository.revoke(outcome.sessionId, 'refresh token reused'));
+      throw unauthenticated('This refresh token was already used: the session has been ended, sign in again');
+    }
+    if (outcome.kind !== 'rotated') throw unauthenticated('Invalid or expired refresh token: sign in again');
+    const [user] = await userRepository.byIds([outcome.userId]);
+    if (!user || user.disabledAt) throw unauthenticated('This account is disabled');
+    return this.issue(user, outcome.sessionId, new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000));
+  }
+
+  async logout(sessionId: string): Promise<void> {
+    await sessionRepository.revoke(sessionId, 'logout');
+  }
+
+  private async issue(user: User, sessionId: string, refreshExpiresAt: Date): Promise<IssuedTokens> {
+    const refresh = newRefreshToken();
+    await sessionRepository.addRefreshToken(sessionId, refresh.hash, refreshExpiresAt);
+    const access = await this.tokens.signAccess({ userId: user.id, sessionId });
+    return {
+      accessToken: access.token,
+      accessTokenExpiresAt: access.expiresAt,
+      refreshToken: refresh.token,
+      refreshTokenExpiresAt: refreshExpiresAt,
+      user,
+    };
+  }
+
+  private locked(until: Date) {
+    return appError('RATE_LIMITED', `Too many failed sign-ins: try again after ${until.toISOString()}`, {
+      retryAfter: until.toISOString(),
+    });
+  }
+
+  private separately<T>(work: () => Promise<T>): Promise<T> {
+    return runInTransaction(this.dataSource, null, work);
+  }
+}

@@ -1,0 +1,34 @@
+import { GraphQLError } from 'graphql';
+
+/** Stable error codes clients may branch on; the message is for people. */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'QUERY_TOO_COMPLEX'
+  | 'DEADLINE_PASSED'
+  | 'BAD_REQUEST'
+  | 'INTERNAL_SERVER_ERROR';
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
+  QUERY_TOO_COMPLEX: 400,
+};
+
+export function appError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  const status = HTTP_STATUS[code];
+  return new GraphQLError(message, { extensions: { code, ...extensions, ...(status ? { http: { status } } : {}) } });
+}
+
+export const unauthenticated = (message = 'Sign in first') => appError('UNAUTHENTICATED', message);
+export const forbidden = (message = 'You may not do this here') => appError('FORBIDDEN', message);
+export const notFound = (entity: string, id: string) => appError('NOT_FOUND', `${entity} ${id} was not found`);
+export const conflict = (message: string) => appError('CONFLICT', message);
+/** Bad input always names the field, so a form can show the message beside it. */
+export const badInput = (field: string, message: string) =>
+  appError('BAD_USER_INPUT', `${field}: ${message}`, { fields: [{ field, message }] });

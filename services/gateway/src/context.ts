@@ -1,0 +1,19 @@
+import type { SessionPrincipal } from '@thidua/db';
+import type { Logger } from 'pino';
+import type { ProvinceAccess } from './auth/access';
+import type { Loaders } from './loaders';
+import type { GatewayServices } from './services';
+
+export interface GraphQLContext {
+  requestId: string;
+  logger: Logger;
+  /** The signed-in user and their roles, read from the database on this request; null when anonymous. */
+  principal: SessionPrincipal | null;
+  sessionId: string | null;
+  /** The province this request acts in (x-province-id), with what the user may do there. */
+  access: ProvinceAccess | null;
+  loaders: Loaders;
+  services: GatewayServices;
+  /** Set when any error is reported, so the request's transaction rolls back. */
+  failed: boolean;
+}

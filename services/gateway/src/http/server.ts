@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import type { Config } from '@thidua/config';
+import { provinceRepository, runInTransaction, sessionRepository } from '@thidua/db';
+import { vietnamDate } from '@thidua/domain';
+import type { QueueBackend } from '@thidua/jobs';
+import type { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { provinceAccess } from '../auth/access';
+import { appError, badInput, forbidden, notFound, unauthenticated } from '../common/errors';
+import type { GraphQLContext } from '../context';
+import { createLoaders, isUuid } from '../loaders';
+import { getSchema } from '../schema';
+import { createServices } from '../services';
+import { formatError } from './format-error';
+import { limitsPlugin } from './limits';
+import { RateLimiter } from './rate-limit';
+
+export interface GatewayOptions {
+  config: Config;
+  dataSource: DataSource;
+  /** For /readyz; without one, readiness checks the database only. */
+  queueBackend?: QueueBackend;
+  logger: Logger;
+}
+
+export interface Gateway {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+class HttpFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: GraphQLError,
+  ) {
+    super(error.message);
+  }
+}
+
+export async function startGateway({ config, dataSource, queueBackend, logger }: GatewayOptions): Promise<Gateway> {
+  const schema = await getSchema();
+  const services = createServices(config, dataSource);
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: config.NODE_ENV !== 'production',
+    plugins: [
+      limitsPlugin(schema, config.GRAPHQL_MAX_DEPTH, config.GRAPHQL_MAX_COMPLEXITY),
+      {
+        async requestDidStart() {
+          return {
+            async didEncounterErrors({ contextValue, errors }) {
+              contextValue.failed = true;
+              for (const e of errors) {
+                if (!e.extensions?.code || e.extensions.code === 'INTERNAL_SERVER_ERROR') {
+                  contextValue.logger.error({ err: e.originalError ?? e, path: e.path }, 'resolver failed');
+                }
+              }
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+  const limiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const requestIdHeader = req.headers['x-request-id'];
+    const requestId = typeof requestIdHeader === 'string' && /^[\w-]{1,64}$/.test(requestIdHeader) ? requestIdHeader : randomUUID();
+    const log = logger.child({ requestId });
+    res.setHeader('x-request-id', requestId);
+    const url = new URL(req.url ?? '/', 'http://gateway');
+
+    if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (url.pathname === '/readyz') return ready(res);
+    if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found: the API is at /graphql' });
+
+    let status = 200;
+    let userId: string | undefined;
+    try {
+      const retryAfter = limiter.take(clientKey(req));
+      if (retryAfter) {
+        res.setHeader('retry-after', String(retryAfter));
+        throw new HttpFailure(429, appError('RATE_LIMITED', `Too many requests: try again in ${retryAfter} s`));
+      }
+      const body = req.method === 'POST' ? await readJson(req, config.REQUEST_BODY_LIMIT_BYTES) : undefined;
+      const claims = await authenticate(req);
+      const provinceHeader = req.headers['x-province-id'];
+      const provinceId = typeof provinceHeader === 'string' && provinceHeader ? provinceHeader : null;
+      if (provinceId && !isUuid(provinceId)) throw new HttpFailure(400, badInput('x-province-id', 'must be a province id'));
+
+      const ctx: GraphQLContext = {
+        requestId,
+        logger: log,
+        principal: null,
+        sessionId: claims?.sessionId ?? null,
+        access: null,
+        loaders: createLoaders(),
+        services,
+        failed: false,
+      };
+      const result = await runInTransaction(
+        dataSource,
+        provinceId,
+        async () => {
+          if (claims) {
+            ctx.principal = await sessionRepository.principal(claims.sessionId, claims.userId);
+            if (!ctx.principal) throw new HttpFailure(401, unauthenticated('Your session has ended: sign in again'));
+            userId = ctx.principal.userId;
+          }
+          if (provinceId) ctx.access = await resolveAccess(ctx, provinceId);
+          const headers = new HeaderMap();
+          for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+          return apollo.executeHTTPGraphQLRequest({
+            httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+            context: async () => ctx,
+          });
+        },
+        { commitIf: () => !ctx.failed },
+      );
+      status = result.status ?? 200;
+      for (const [k, v] of result.headers) res.setHeader(k, v);
+      res.statusCode = status;
+      if (result.body.kind === 'complete') res.end(result.body.string);
+      else {
+        for await (const chunk of result.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } catch (e) {
+      if (!(e instanceof HttpFailure)) log.error({ err: e }, 'request failed');
+      const failure = e instanceof HttpFailure ? e : new HttpFailure(500, appError('INTERNAL_SERVER_ERROR', 'Internal error: it has been logged'));
+      status = failure.status;
+      sendJson(res, status, { errors: [{ message: failure.error.message, extensions: withoutHttp(failure.error.extensions) }] });
+    } finally {
+      log.info({ method: req.method, status, userId, ms: Math.round(performance.now() - started) }, 'graphql request');
+    }
+  }
+
+  async function authenticate(req: IncomingMessage) {
+    const header = req.headers.authorization;
+    if (!header) return null;
+    const match = /^Bearer (.+)$/i.exec(header);
+    if (!match) throw new HttpFailure(401, unauthenticated('Authorization must be "Bearer <access token>"'));
+    try {
+      return await services.tokens.verifyAccess(match[1]!);
+    } catch (e) {
+      throw new HttpFailure(401, e as GraphQLError);
+    }
+  }
+
+  async function resolveAccess(ctx: GraphQLContext, provinceId: string) {
+    const province = await ctx.loaders.province.load(provinceId);
+    if (!province) throw new HttpFailure(404, notFound('Province', provinceId));
+    if (!ctx.principal) throw new HttpFailure(401, unauthenticated('Sign in to act in a province'));
+    const needsLineage = !ctx.principal.roles.some((r) => r.provinceId === provinceId || r.provinceId === null);
+    const lineage = needsLineage ? await provinceRepository.lineageEdges() : [];
+    const access = provinceAccess(ctx.principal, province, lineage, vietnamDate(new Date()));
+    if (!access) throw new HttpFailure(403, forbidden(`You hold no role in ${province.name} (${province.code})`));
+    return access;
+  }
+
+  async function ready(res: ServerResponse) {
+    const checks: Record<string, string> = {};
+    await Promise.all([
+      dataSource.query('SELECT 1').then(() => (checks.database = 'ok'), (e) => (checks.database = String(e))),
+      (queueBackend?.ping() ?? Promise.resolve()).then(() => (checks.queue = queueBackend ? 'ok' : 'not configured'), (e) => (checks.queue = String(e))),
+    ]);
+    const ok = checks.database === 'ok' && checks.queue !== undefined && !checks.queue.startsWith('Error');
+    sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', checks });
+  }
+
+  const server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.HOST}:${port}/graphql`;
+  logger.info({ url }, 'gateway listening');
+
+  return {
+    url,
+    server,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await apollo.stop();
+    },
+  };
+}
+
+function clientKey(req: IncomingMessage): string {
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+function withoutHttp(extensions: Record<string, unknown>) {
+  const { http: _http, ...rest } = extensions;
+  return rest;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
+}
+
+async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw new HttpFailure(413, appError('BAD_REQUEST', `Request body over ${limit} bytes`));
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HttpFailure(413, appError('BAD_REQUEST', `Request body over ${limit} bytes`));
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpFailure(400, appError('BAD_REQUEST', 'The request body is not valid JSON'));
+  }
+}

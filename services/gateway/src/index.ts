@@ -1,0 +1,2 @@
+export { startGateway, type Gateway, type GatewayOptions } from './http/server';
+export { getSchema } from './schema';

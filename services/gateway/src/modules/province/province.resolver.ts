@@ -1,0 +1,93 @@
+import { auditRepository, provinceRepository, type Province } from '@thidua/db';
+import { vietnamDate } from '@thidua/domain';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { platformRoles } from '../../auth/auth-checker';
+import { PageArgs, toConnection, toPageRequest } from '../../common/connection';
+import { badInput, conflict, notFound } from '../../common/errors';
+import type { GraphQLContext } from '../../context';
+import { CreateProvinceInput, ProvinceConnection, ProvinceFilterInput, ProvinceType, UpdateProvinceInput } from './province.types';
+
+@Resolver(() => ProvinceType)
+export class ProvinceResolver {
+  @Authorized()
+  @Query(() => ProvinceConnection, { description: 'The public list of provinces, current and former.' })
+  async provinces(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => ProvinceFilterInput, { nullable: true }) filter?: ProvinceFilterInput,
+  ) {
+    return toConnection(await provinceRepository.list(filter ?? {}, toPageRequest(page)));
+  }
+
+  @Authorized()
+  @Query(() => ProvinceType)
+  async province(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    return (await ctx.loaders.province.load(id)) ?? Promise.reject(notFound('Province', id));
+  }
+
+  @FieldResolver(() => Boolean, { description: 'In force today (Vietnam time).' })
+  isCurrent(@Root() p: Province): boolean {
+    return !p.validTo || p.validTo >= vietnamDate(new Date());
+  }
+
+  @FieldResolver(() => [ProvinceType], { description: 'The former provinces merged into this one.' })
+  async predecessors(@Root() p: Province, @Ctx() ctx: GraphQLContext) {
+    const edges = (await ctx.loaders.lineage.load(p.id)).filter((l) => l.successorId === p.id);
+    return (await ctx.loaders.province.loadMany(edges.map((l) => l.predecessorId))).filter(Boolean);
+  }
+
+  @FieldResolver(() => [ProvinceType], { description: 'The province(s) this one was merged into.' })
+  async successors(@Root() p: Province, @Ctx() ctx: GraphQLContext) {
+    const edges = (await ctx.loaders.lineage.load(p.id)).filter((l) => l.predecessorId === p.id);
+    return (await ctx.loaders.province.loadMany(edges.map((l) => l.successorId))).filter(Boolean);
+  }
+
+  @Authorized(...platformRoles('PLATFORM_ADMIN'))
+  @Mutation(() => ProvinceType)
+  async createProvince(@Arg('input', () => CreateProvinceInput) input: CreateProvinceInput, @Ctx() ctx: GraphQLContext) {
+    if (input.predecessorIds.length && !input.validFrom) {
+      throw badInput('validFrom', 'a province that absorbs predecessors needs the date it starts');
+    }
+    const found = await provinceRepository.byIds(input.predecessorIds);
+    const missing = input.predecessorIds.find((id) => !found.some((p) => p.id === id));
+    if (missing) throw badInput('predecessorIds', `province ${missing} does not exist`);
+    const clash = await provinceRepository.list({ code: input.code, current: true }, { first: 1, offset: 0 });
+    const clashing = clash.items.find((p) => !input.predecessorIds.includes(p.id));
+    if (clashing) throw conflict(`code ${input.code} is in use by ${clashing.name}`);
+
+    const province = await provinceRepository.create({ ...input, validFrom: input.validFrom ?? null });
+    await auditRepository.appendPlatform({
+      actorUserId: ctx.principal!.userId,
+      action: 'province.create',
+      entityType: 'Province',
+      entityId: province.id,
+      after: { ...input },
+      requestId: ctx.requestId,
+    });
+    return province;
+  }
+
+  @Authorized(...platformRoles('PLATFORM_ADMIN'))
+  @Mutation(() => ProvinceType)
+  async updateProvince(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateProvinceInput) input: UpdateProvinceInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const [before] = await provinceRepository.byIds([id]);
+    if (!before) throw notFound('Province', id);
+    if (input.validTo && before.validFrom && input.validTo < before.validFrom) {
+      throw badInput('validTo', `must not be before validFrom (${before.validFrom})`);
+    }
+    const after = await provinceRepository.update(id, input);
+    await auditRepository.appendPlatform({
+      actorUserId: ctx.principal!.userId,
+      action: 'province.update',
+      entityType: 'Province',
+      entityId: id,
+      before,
+      after,
+      requestId: ctx.requestId,
+    });
+    return after;
+  }
+}

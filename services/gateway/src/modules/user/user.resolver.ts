@@ -1,0 +1,100 @@
+import { auditRepository, userRepository, type User } from '@thidua/db';
+import { hashPassword } from '@thidua/domain';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, toConnection, toPageRequest } from '../../common/connection';
+import { badInput, conflict, forbidden, unauthenticated } from '../../common/errors';
+import type { GraphQLContext } from '../../context';
+import { ProvinceType } from '../province/province.types';
+import { assignRole, isPlatformAdmin, revokeRole } from './user.service';
+import { AssignRoleInput, AuthPayload, CreateUserInput, RoleAssignmentType, UserConnection, UserFilterInput, UserType } from './user.types';
+
+@Resolver(() => UserType)
+export class UserResolver {
+  @Mutation(() => AuthPayload, { description: 'Repeated failures lock the email for a while (RATE_LIMITED).' })
+  async login(
+    @Arg('email', () => String) email: string,
+    @Arg('password', () => String) password: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    if (!email.trim()) throw badInput('email', 'is required');
+    if (!password) throw badInput('password', 'is required');
+    return ctx.services.auth.login(email, password, ctx.requestId);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Spends the refresh token and returns new tokens. A reused token ends the session.' })
+  async refreshToken(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() ctx: GraphQLContext) {
+    return ctx.services.auth.refresh(refreshToken);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Ends this session: its refresh and access tokens stop working.' })
+  async logout(@Ctx() ctx: GraphQLContext) {
+    await ctx.services.auth.logout(ctx.sessionId!);
+    return true;
+  }
+
+  @Query(() => UserType, { description: 'The signed-in user.' })
+  async me(@Ctx() ctx: GraphQLContext) {
+    if (!ctx.principal) throw unauthenticated();
+    return ctx.loaders.user.load(ctx.principal.userId);
+  }
+
+  @FieldResolver(() => [RoleAssignmentType])
+  async roles(@Root() user: User, @Ctx() ctx: GraphQLContext) {
+    const roles = await ctx.loaders.rolesOfUser.load(user.id);
+    // Others see only the roles in the province they share; the user and platform admins see all.
+    if (user.id === ctx.principal?.userId || isPlatformAdmin(ctx)) return roles;
+    return roles.filter((r) => r.provinceId && r.provinceId === ctx.access?.provinceId);
+  }
+
+  @FieldResolver(() => [ProvinceType], { description: 'Provinces where the user holds a role.' })
+  async provinces(@Root() user: User, @Ctx() ctx: GraphQLContext) {
+    const ids = new Set((await this.roles(user, ctx)).map((r) => r.provinceId).filter((id): id is string => !!id));
+    return (await ctx.loaders.province.loadMany([...ids])).filter(Boolean);
+  }
+
+  @Authorized('PLATFORM_ADMIN', 'PROVINCE_ADMIN')
+  @Query(() => UserConnection, { description: "Users with a role in the request's province (platform admins: all users)." })
+  async users(
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('filter', () => UserFilterInput, { nullable: true }) filter?: UserFilterInput,
+  ) {
+    const provinceId = isPlatformAdmin(ctx) ? undefined : ctx.access!.provinceId;
+    return toConnection(await userRepository.list({ ...filter, provinceId }, toPageRequest(page)));
+  }
+
+  @Authorized()
+  @Mutation(() => UserType)
+  async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: GraphQLContext) {
+    const platformAdmin = isPlatformAdmin(ctx);
+    if (!platformAdmin && !ctx.access?.roles.has('PROVINCE_ADMIN')) throw forbidden('Only an admin may create accounts');
+    if (!platformAdmin && !input.role) throw badInput('role', 'give the new account a role in this province');
+    const email = input.email.trim().toLowerCase();
+    if (await userRepository.byEmail(email)) throw conflict(`an account with the email ${email} already exists`);
+
+    const user = await userRepository.create({ email, fullName: input.fullName.trim(), passwordHash: await hashPassword(input.password) });
+    await auditRepository.appendPlatform({
+      actorUserId: ctx.principal!.userId,
+      action: 'user.create',
+      entityType: 'User',
+      entityId: user.id,
+      after: { email, fullName: user.fullName },
+      requestId: ctx.requestId,
+    });
+    if (input.role) await assignRole(ctx, user.id, input.role, input.unitId ?? null);
+    return user;
+  }
+
+  @Authorized()
+  @Mutation(() => RoleAssignmentType)
+  async assignRole(@Arg('input', () => AssignRoleInput) input: AssignRoleInput, @Ctx() ctx: GraphQLContext) {
+    return assignRole(ctx, input.userId, input.role, input.unitId ?? null);
+  }
+
+  @Authorized()
+  @Mutation(() => RoleAssignmentType)
+  async revokeRole(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    return revokeRole(ctx, id);
+  }
+}

@@ -1,0 +1,80 @@
+import type { Config, Logger } from '@thidua/config';
+import { outboxRepository, runInTransaction } from '@thidua/db';
+import { QUEUES, RETENTION, isJobName, parsePayload, startOutboxRelay, type QueueBackend } from '@thidua/jobs';
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import { handlers } from './handlers';
+
+export interface WorkerOptions {
+  config: Config;
+  dataSource: DataSource;
+  queueBackend: QueueBackend;
+  logger: Logger;
+  /** Skip the polling relay (tests drive it by hand). */
+  relay?: boolean;
+}
+
+export interface RunningWorker {
+  close(): Promise<void>;
+}
+
+export async function startWorker({ config, dataSource, queueBackend, logger, relay = true }: WorkerOptions): Promise<RunningWorker> {
+  const processJob = async (job: Job) => {
+    if (!isJobName(job.name)) throw new UnrecoverableError(`No handler for job ${job.name}`);
+    let payload: Record<string, unknown>;
+    try {
+      payload = parsePayload(job.name, job.data);
+    } catch (e) {
+      throw new UnrecoverableError(`Bad payload for ${job.name}: ${String(e)}`);
+    }
+    const provinceId = typeof payload.provinceId === 'string' ? payload.provinceId : null;
+    const started = performance.now();
+    const result = await runInTransaction(dataSource, provinceId, () => handlers[job.name as keyof typeof handlers](payload));
+    logger.info({ queue: job.queueName, job: job.name, jobId: job.id, provinceId, ms: Math.round(performance.now() - started) }, 'job done');
+    return result;
+  };
+
+  const workers = QUEUES.map((queue) => {
+    const worker = queueBackend.worker(queue, processJob, { concurrency: 4 });
+    worker.on('failed', (job, error) => {
+      if (!job) return;
+      const final = job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError;
+      logger.error({ queue, job: job.name, jobId: job.id, attempt: job.attemptsMade, final, err: error }, 'job failed');
+      if (!final) return;
+      // Kept in the database, where an admin can see it and retry.
+      void runInTransaction(dataSource, null, () =>
+        outboxRepository.recordJobFailure({
+          queue,
+          jobId: job.id ?? '',
+          jobName: job.name,
+          provinceId: typeof job.data?.provinceId === 'string' ? job.data.provinceId : null,
+          payload: job.data ?? {},
+          error: error.message,
+          attempts: job.attemptsMade,
+        }),
+      ).catch((e) => logger.error({ err: e }, 'could not record a job failure'));
+    });
+    worker.on('error', (error) => logger.error({ queue, err: error }, 'worker error'));
+    return worker;
+  });
+
+  await queueBackend.queue('maintenance').upsertJobScheduler(
+    'purge-expired',
+    { pattern: '0 3 * * *', tz: 'Asia/Ho_Chi_Minh' },
+    { name: 'purge-expired', data: {}, opts: RETENTION },
+  );
+
+  const relayLoop = relay
+    ? startOutboxRelay(dataSource, queueBackend, config.OUTBOX_POLL_MS, (e) => logger.error({ err: e }, 'outbox relay failed'))
+    : null;
+  await Promise.all(workers.map((w) => w.waitUntilReady()));
+  logger.info({ queues: QUEUES, backend: queueBackend.kind }, 'worker started');
+
+  return {
+    /** Graceful: stops taking jobs, lets running ones finish, then returns. */
+    async close() {
+      await relayLoop?.stop();
+      await Promise.all(workers.map((w) => w.close()));
+    },
+  };
+}
