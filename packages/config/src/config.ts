@@ -77,6 +77,7 @@ function withRole(url: string, role: string): string {
 const testSchema = z.object({
   TEST_DATABASE_ADMIN_URL: z.preprocess(emptyAsUndefined, postgresUrl.default('postgres://postgres@127.0.0.1:5432/postgres')),
   TEST_REDIS_URL: z.preprocess(emptyAsUndefined, redisUrl.default('redis://127.0.0.1:6379')),
+  TEST_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('silent'),
 });
 
 /** Where the test suite finds a superuser and Redis; defaults fit the development machine. */

@@ -46,7 +46,7 @@ export async function startTestApp(opts: TestAppOptions): Promise<TestApp> {
   const db = await cloneDatabase(opts.template);
   const config = loadConfig({
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: env.TEST_LOG_LEVEL,
     DATABASE_URL: db.appUrl,
     DATABASE_OWNER_URL: db.ownerUrl,
     REDIS_URL: opts.queue === 'redis' ? env.TEST_REDIS_URL : '',

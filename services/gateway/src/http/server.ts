@@ -51,7 +51,7 @@ export async function startGateway({ config, dataSource, queueBackend, logger }:
     includeStacktraceInErrorResponses: false,
     introspection: config.NODE_ENV !== 'production',
     plugins: [
-      limitsPlugin(schema, config.GRAPHQL_MAX_DEPTH, config.GRAPHQL_MAX_COMPLEXITY),
+      limitsPlugin(config.GRAPHQL_MAX_DEPTH, config.GRAPHQL_MAX_COMPLEXITY),
       {
         async requestDidStart() {
           return {

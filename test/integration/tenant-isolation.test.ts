@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import pg from 'pg';
+import { unitRepository, TenantContextError } from '@thidua/db';
+import { createAccount, createUnits, provinceId, startTestApp, type Account, type TestApp } from '@thidua/testing';
+
+/** Tables that belong to no province, each for a stated reason. Anything else must be a tenant table. */
+const PLATFORM_TABLES = {
+  province: 'the tenant registry itself',
+  province_lineage: 'merger history between tenants',
+  app_user: 'one account may work in several provinces',
+  role_assignment: 'read at sign-in, before any province is chosen',
+  auth_session: 'sign-in sessions',
+  refresh_token: 'sign-in sessions',
+  login_throttle: 'sign-in throttling by email',
+  platform_audit_event: 'actions on accounts and provinces',
+  outbox: 'relayed by one process for all provinces; holds ids only',
+  job_failure: 'queue failures for operators; holds ids only',
+  schema_migration: 'migration bookkeeping',
+};
+
+let app: TestApp;
+let laoCai: string;
+let ninhThuan: string;
+let admin: Account;
+
+async function asApp<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: app.db.appUrl });
+  await c.connect();
+  try {
+    return await work(c);
+  } finally {
+    await c.end();
+  }
+}
+
+async function tenantTables(c: pg.Client): Promise<string[]> {
+  const { rows } = await c.query<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+  );
+  return rows.map((r) => r.table_name).filter((t) => !(t in PLATFORM_TABLES));
+}
+
+beforeAll(async () => {
+  app = await startTestApp({ template: inject('templateDatabase') });
+  laoCai = await provinceId(app.dataSource, '15');
+  ninhThuan = await provinceId(app.dataSource, '58', { former: true });
+  await createUnits(app.dataSource, laoCai, ['Văn phòng Tỉnh ủy', 'Báo Lào Cai']);
+  await createUnits(app.dataSource, ninhThuan, ['Báo Ninh Thuận']);
+  admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: laoCai });
+});
+afterAll(() => app?.close());
+
+describe('the database layer', () => {
+  it('connects the application as a role that is neither owner nor superuser and cannot bypass RLS', async () => {
+    const role = await asApp((c) =>
+      c.query(`SELECT rolsuper, rolbypassrls, (SELECT count(*) FROM pg_tables WHERE tableowner = current_user) AS owned FROM pg_roles WHERE rolname = current_user`),
+    );
+    expect(role.rows[0]).toEqual({ rolsuper: false, rolbypassrls: false, owned: '0' });
+  });
+
+  it('every table is a platform table or a tenant table with RLS forced and province_id in its key', async () => {
+    await asApp(async (c) => {
+      const tables = await tenantTables(c);
+      expect(tables.length).toBeGreaterThan(0);
+      for (const table of tables) {
+        const { rows } = await c.query(
+          `SELECT c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
+             (SELECT bool_and(a.attname IS NOT NULL) FROM pg_index i
+                JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) AND a.attname = 'province_id'
+               WHERE i.indrelid = c.oid AND i.indisprimary) AS keyed,
+             (SELECT count(*) FROM pg_policy p WHERE p.polrelid = c.oid)::int AS policies
+           FROM pg_class c WHERE c.relname = $1 AND c.relnamespace = 'public'::regnamespace`,
+          [table],
+        );
+        expect({ table, ...rows[0] }).toEqual({ table, enabled: true, forced: true, keyed: true, policies: 1 });
+      }
+    });
+  });
+
+  it('foreign keys between tenant tables include province_id', async () => {
+    await asApp(async (c) => {
+      const tables = await tenantTables(c);
+      const { rows } = await c.query<{ name: string; from: string; cols: string[] }>(
+        `SELECT con.conname AS name, con.conrelid::regclass::text AS from,
+           array(SELECT attname FROM pg_attribute WHERE attrelid = con.conrelid AND attnum = ANY(con.conkey))::text[] AS cols
+         FROM pg_constraint con WHERE con.contype = 'f' AND con.confrelid::regclass::text = ANY($1) AND con.conrelid::regclass::text = ANY($1)`,
+        [tables],
+      );
+      for (const fk of rows) expect(fk.cols, fk.name).toContain('province_id');
+    });
+  });
+
+  it('with no tenant set, the application reads zero rows of every tenant table', async () => {
+    await asApp(async (c) => {
+      for (const table of await tenantTables(c)) {
+        const { rows } = await c.query(`SELECT count(*)::int AS n FROM ${table}`);
+        expect({ table, n: rows[0].n }).toEqual({ table, n: 0 });
+      }
+      // A setting that was used and reset reads '' rather than NULL: still nothing.
+      await c.query('BEGIN');
+      await c.query(`SELECT set_config('app.province_id', $1, true)`, [laoCai]);
+      await c.query('COMMIT');
+      const { rows } = await c.query(`SELECT count(*)::int AS n FROM unit`);
+      expect(rows[0].n).toBe(0);
+    });
+  });
+
+  it("with province A set, it sees only A's rows and cannot write a row for B", async () => {
+    await asApp(async (c) => {
+      await c.query('BEGIN');
+      await c.query(`SELECT set_config('app.province_id', $1, true)`, [laoCai]);
+      const { rows } = await c.query<{ province_id: string }>(`SELECT DISTINCT province_id FROM unit`);
+      expect(rows).toEqual([{ province_id: laoCai }]);
+      await expect(
+        c.query(`INSERT INTO unit (province_id, name, name_search, kind) VALUES ($1, 'Lạc tỉnh', 'lac tinh', 'OTHER')`, [ninhThuan]),
+      ).rejects.toThrow(/row-level security/);
+      await c.query('ROLLBACK');
+      await c.query('BEGIN');
+      await c.query(`SELECT set_config('app.province_id', $1, true)`, [laoCai]);
+      const moved = await c.query(`UPDATE unit SET province_id = $1`, [ninhThuan]).catch((e: Error) => e);
+      expect(String(moved)).toMatch(/row-level security/);
+      await c.query('ROLLBACK');
+    });
+  });
+
+  it('tenant repositories refuse to run outside a tenant context', async () => {
+    await expect(unitRepository.list({}, { first: 10, offset: 0 })).rejects.toBeInstanceOf(TenantContextError);
+  });
+});
+
+describe('the API layer', () => {
+  const UNIT = `query($id: ID!) { unit(id: $id) { id name } }`;
+
+  it("answers NOT_FOUND for another province's unit asked from one's own province", async () => {
+    const [foreign] = await createUnits(app.dataSource, ninhThuan, ['Ban Dân vận Tỉnh ủy']);
+    const res = await app.gql(UNIT, { id: foreign!.id }, { token: admin.token, provinceId: laoCai });
+    expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(res.data).toBeNull();
+
+    const update = await app.gql(
+      `mutation($id: ID!) { updateUnit(id: $id, input: { name: "Chiếm đoạt" }) { id } }`,
+      { id: foreign!.id },
+      { token: admin.token, provinceId: laoCai },
+    );
+    expect(update.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('answers FORBIDDEN when acting in a province where one holds no role', async () => {
+    const res = await app.gql(`{ units { totalCount } }`, {}, { token: admin.token, provinceId: ninhThuan });
+    expect(res.status).toBe(403);
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it("lists only the request's province's units", async () => {
+    const res = await app.gql<{ units: { nodes: { name: string }[] } }>(
+      `{ units(first: 100) { nodes { name } } }`,
+      {},
+      { token: admin.token, provinceId: laoCai },
+    );
+    expect(res.data?.units.nodes.map((u) => u.name)).toEqual(['Báo Lào Cai', 'Văn phòng Tỉnh ủy']);
+  });
+
+  it("hides another province's role assignments and users", async () => {
+    const other = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: ninhThuan });
+    const users = await app.gql<{ users: { nodes: { email: string }[] } }>(
+      `{ users(first: 100) { nodes { email } } }`,
+      {},
+      { token: admin.token, provinceId: laoCai },
+    );
+    expect(users.data?.users.nodes.map((u) => u.email)).not.toContain(other.email);
+    const roles = await app.gql<{ me: { roles: { id: string }[] } }>(`{ me { roles { id } } }`, {}, { token: other.token });
+    const revoke = await app.gql(
+      `mutation($id: ID!) { revokeRole(id: $id) { id } }`,
+      { id: roles.data!.me.roles[0]!.id },
+      { token: admin.token, provinceId: laoCai },
+    );
+    expect(revoke.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
