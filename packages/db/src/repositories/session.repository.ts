@@ -1,6 +1,7 @@
 import type { Role } from '@thidua/domain';
 import { AuthSession, RefreshToken } from '../entities';
 import { currentManager } from '../tenancy/tenant-context';
+import { returning } from './sql';
 
 export interface SessionPrincipal {
   userId: string;
@@ -31,7 +32,8 @@ export const sessionRepository = {
    */
   async spendRefreshToken(tokenHash: Buffer): Promise<RefreshOutcome> {
     const m = await currentManager();
-    const spent: { session_id: string; user_id: string; live: boolean }[] = await m.query(
+    const spent = await returning<{ session_id: string; user_id: string; live: boolean }>(
+      m,
       `UPDATE refresh_token t SET used_at = now()
        FROM auth_session s
        WHERE t.token_hash = $1 AND t.used_at IS NULL AND s.id = t.session_id
@@ -40,13 +42,18 @@ export const sessionRepository = {
       [tokenHash],
     );
     const row = spent[0];
-    if (row) return row.live ? { kind: 'rotated', sessionId: row.session_id, userId: row.user_id } : { kind: 'expired' };
+    if (row)
+      return row.live
+        ? { kind: 'rotated', sessionId: row.session_id, userId: row.user_id }
+        : { kind: 'expired' };
     const existing = await m.getRepository(RefreshToken).findOneBy({ tokenHash });
     return existing ? { kind: 'reused', sessionId: existing.sessionId } : { kind: 'unknown' };
   },
 
   async revoke(sessionId: string, reason: string): Promise<void> {
-    await (await currentManager()).query(
+    await (
+      await currentManager()
+    ).query(
       `UPDATE auth_session SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`,
       [sessionId, reason],
     );
@@ -84,7 +91,9 @@ export const sessionRepository = {
   },
 
   async purgeExpired(): Promise<number> {
-    const result: [unknown[], number] = await (await currentManager()).query(
+    const result: [unknown[], number] = await (
+      await currentManager()
+    ).query(
       `DELETE FROM auth_session WHERE expires_at < now() - interval '1 day'
          OR revoked_at < now() - interval '1 day'`,
     );
@@ -94,10 +103,9 @@ export const sessionRepository = {
 
 export const loginThrottleRepository = {
   async lockedUntil(email: string): Promise<Date | null> {
-    const rows: { locked_until: Date }[] = await (await currentManager()).query(
-      `SELECT locked_until FROM login_throttle WHERE email = $1 AND locked_until > now()`,
-      [email],
-    );
+    const rows: { locked_until: Date }[] = await (
+      await currentManager()
+    ).query(`SELECT locked_until FROM login_throttle WHERE email = $1 AND locked_until > now()`, [email]);
     return rows[0]?.locked_until ?? null;
   },
 
@@ -111,7 +119,8 @@ export const loginThrottleRepository = {
          window_started_at = CASE WHEN t.window_started_at < now() - make_interval(secs => $2) THEN now() ELSE t.window_started_at END`,
       [email, lockSeconds],
     );
-    const locked: { locked_until: Date }[] = await m.query(
+    const locked = await returning<{ locked_until: Date }>(
+      m,
       `UPDATE login_throttle SET locked_until = now() + make_interval(secs => $3), failures = 0, window_started_at = now()
        WHERE email = $1 AND failures >= $2 RETURNING locked_until`,
       [email, maxFailures, lockSeconds],
