@@ -1,6 +1,7 @@
 import { auditRepository, userRepository, type RoleAssignment } from '@thidua/db';
 import { GLOBAL_ROLES, roleScopeProblem, type Role } from '@thidua/domain';
 import { badInput, forbidden, notFound } from '../../common/errors';
+import { isUuid } from '../../loaders';
 import type { GraphQLContext } from '../../context';
 
 const PROVINCE_GRANTABLE: Role[] = ['PROVINCE_ADMIN', 'UNIT_OFFICER', 'COUNCIL_MEMBER'];
@@ -38,6 +39,7 @@ export async function assignRole(ctx: GraphQLContext, userId: string, role: Role
 }
 
 export async function revokeRole(ctx: GraphQLContext, id: string): Promise<RoleAssignment> {
+  if (!isUuid(id)) throw badInput('id', 'must be a role assignment id');
   const assignment = await userRepository.roleById(id);
   // A role in another province is reported as absent: its existence is that province's business.
   if (!assignment || (assignment.provinceId && assignment.provinceId !== ctx.access?.provinceId && !isPlatformAdmin(ctx))) {
