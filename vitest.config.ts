@@ -5,7 +5,12 @@ export default defineConfig({
   // type-graphql (CommonJS) and the ESM test files must share one copy of graphql.
   resolve: { alias: { graphql: createRequire(import.meta.url).resolve('graphql') } },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'services/*/src/**/*.test.ts',
+      'test/integration/**/*.test.ts',
+      'test/e2e/**/*.test.ts',
+    ],
     globalSetup: ['packages/testing/src/global-setup.ts'],
     pool: 'forks',
     testTimeout: 30_000,

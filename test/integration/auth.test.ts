@@ -1,7 +1,15 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { createAccount, provinceId, startTestApp, TEST_JWT_SECRET, TEST_PASSWORD, type Account, type TestApp } from '@thidua/testing';
+import {
+  createAccount,
+  provinceId,
+  startTestApp,
+  TEST_JWT_SECRET,
+  TEST_PASSWORD,
+  type Account,
+  type TestApp,
+} from '@thidua/testing';
 
 const LOGIN = `mutation($email: String!, $password: String!) {
   login(email: $email, password: $password) { accessToken refreshToken user { email } }
@@ -14,7 +22,9 @@ let officer: Account;
 
 beforeAll(async () => {
   app = await startTestApp({ template: inject('templateDatabase'), config: { LOGIN_MAX_FAILURES: '3' } });
-  officer = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: await provinceId(app.dataSource, '15') });
+  officer = await createAccount(app, 'PROVINCE_ADMIN', {
+    provinceId: await provinceId(app.dataSource, '15'),
+  });
 });
 afterAll(() => app?.close());
 
@@ -68,7 +78,9 @@ describe('access tokens', () => {
   it('refuses a tampered token', async () => {
     const [header, payload, signature] = officer.token.split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
-    const forged = Buffer.from(JSON.stringify({ ...claims, sub: '00000000-0000-4000-8000-000000000001' })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ ...claims, sub: '00000000-0000-4000-8000-000000000001' }),
+    ).toString('base64url');
     const res = await app.gql(ME, {}, { token: `${header}.${forged}.${signature}` });
     expect(res.status).toBe(401);
     expect(res.errors?.[0]?.message).toBe('Invalid token');
@@ -89,20 +101,28 @@ describe('access tokens', () => {
 describe('refresh tokens', () => {
   it('rotates: the new pair works, the old refresh token is spent', async () => {
     const session = await createAccount(app, 'NATIONAL_VIEWER');
-    const rotated = await app.gql<{ refreshToken: { accessToken: string; refreshToken: string } }>(REFRESH, { t: session.refreshToken });
+    const rotated = await app.gql<{ refreshToken: { accessToken: string; refreshToken: string } }>(REFRESH, {
+      t: session.refreshToken,
+    });
     expect(rotated.data?.refreshToken.refreshToken).not.toBe(session.refreshToken);
     expect((await app.gql(ME, {}, { token: rotated.data!.refreshToken.accessToken })).data).toBeTruthy();
   });
 
   it('ends the whole session when a spent refresh token is used again', async () => {
     const session = await createAccount(app, 'NATIONAL_VIEWER');
-    const first = await app.gql<{ refreshToken: { accessToken: string; refreshToken: string } }>(REFRESH, { t: session.refreshToken });
+    const first = await app.gql<{ refreshToken: { accessToken: string; refreshToken: string } }>(REFRESH, {
+      t: session.refreshToken,
+    });
     const reuse = await app.gql(REFRESH, { t: session.refreshToken });
     expect(code(reuse)).toBe('UNAUTHENTICATED');
     expect(reuse.errors?.[0]?.message).toMatch(/already used/);
     // The legitimate holder's newer tokens die with the family.
-    expect(code(await app.gql(REFRESH, { t: first.data!.refreshToken.refreshToken }))).toBe('UNAUTHENTICATED');
-    expect(code(await app.gql(ME, {}, { token: first.data!.refreshToken.accessToken }))).toBe('UNAUTHENTICATED');
+    expect(code(await app.gql(REFRESH, { t: first.data!.refreshToken.refreshToken }))).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(code(await app.gql(ME, {}, { token: first.data!.refreshToken.accessToken }))).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('refuses an unknown refresh token', async () => {
@@ -123,8 +143,16 @@ describe('refresh tokens', () => {
     const target = await createAccount(app, 'COUNCIL_MEMBER', { provinceId: laoCai });
     const units = `{ units { totalCount } }`;
     expect((await app.gql(units, {}, { token: target.token, provinceId: laoCai })).status).toBe(200);
-    const roles = await app.gql<{ me: { roles: { id: string }[] } }>(`{ me { roles { id } } }`, {}, { token: target.token });
-    const revoked = await app.gql(`mutation($id: ID!) { revokeRole(id: $id) { id } }`, { id: roles.data!.me.roles[0]!.id }, { token: admin.token, provinceId: laoCai });
+    const roles = await app.gql<{ me: { roles: { id: string }[] } }>(
+      `{ me { roles { id } } }`,
+      {},
+      { token: target.token },
+    );
+    const revoked = await app.gql(
+      `mutation($id: ID!) { revokeRole(id: $id) { id } }`,
+      { id: roles.data!.me.roles[0]!.id },
+      { token: admin.token, provinceId: laoCai },
+    );
     expect(revoked.errors).toBeUndefined();
     expect(code(await app.gql(units, {}, { token: target.token, provinceId: laoCai }))).toBe('FORBIDDEN');
   });

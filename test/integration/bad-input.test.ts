@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAccount, createUnits, provinceId, startTestApp, type Account, type TestApp } from '@thidua/testing';
+import {
+  createAccount,
+  createUnits,
+  provinceId,
+  startTestApp,
+  type Account,
+  type TestApp,
+} from '@thidua/testing';
 
 let app: TestApp;
 let platform: Account;
@@ -8,32 +15,137 @@ let laoCai: string;
 let unitId: string;
 
 beforeAll(async () => {
-  app = await startTestApp({ template: inject('templateDatabase'), config: { GRAPHQL_MAX_DEPTH: '6', GRAPHQL_MAX_COMPLEXITY: '1000', REQUEST_BODY_LIMIT_BYTES: '20000' } });
+  app = await startTestApp({
+    template: inject('templateDatabase'),
+    config: { GRAPHQL_MAX_DEPTH: '6', GRAPHQL_MAX_COMPLEXITY: '1000', REQUEST_BODY_LIMIT_BYTES: '20000' },
+  });
   laoCai = await provinceId(app.dataSource, '15');
   platform = await createAccount(app, 'PLATFORM_ADMIN');
   admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: laoCai });
-  [{ id: unitId }] = (await createUnits(app.dataSource, laoCai, ['Sở Nội vụ'])) as [{ id: string }];
+  unitId = (await createUnits(app.dataSource, laoCai, ['Sở Nội vụ']))[0]!.id;
 });
 afterAll(() => app?.close());
 
 /** Each mutation with one bad field, as a client would send it (variables), and the field the error must name. */
-const cases: [string, string, () => Record<string, unknown>, () => { token: string; provinceId?: string }, string][] = [
-  ['login', `mutation($v: String!) { login(email: $v, password: "x") { accessToken } }`, () => ({ v: '  ' }), () => ({ token: '' }), 'email'],
-  ['createProvince', `mutation($v: CreateProvinceInput!) { createProvince(input: $v) { id } }`, () => ({ v: { code: 'ABC', name: 'Tỉnh Mới', kind: 'PROVINCE' } }), () => ({ token: platform.token }), 'code'],
-  ['createProvince', `mutation($v: CreateProvinceInput!) { createProvince(input: $v) { id } }`, () => ({ v: { code: '99', name: 'Tỉnh Mới', kind: 'PROVINCE', predecessorIds: [laoCai] } }), () => ({ token: platform.token }), 'validFrom'],
-  ['updateProvince', `mutation($id: ID!, $v: UpdateProvinceInput!) { updateProvince(id: $id, input: $v) { id } }`, () => ({ id: laoCai, v: { name: 'X' } }), () => ({ token: platform.token }), 'name'],
-  ['createUnit', `mutation($v: CreateUnitInput!) { createUnit(input: $v) { id } }`, () => ({ v: { name: 'B', kind: 'PRESS' } }), () => ({ token: admin.token, provinceId: laoCai }), 'name'],
-  ['createUnit', `mutation($v: CreateUnitInput!) { createUnit(input: $v) { id } }`, () => ({ v: { name: 'Báo Lào Cai', kind: 'NEWSPAPER' } }), () => ({ token: admin.token, provinceId: laoCai }), 'kind'],
-  ['updateUnit', `mutation($id: ID!, $v: UpdateUnitInput!) { updateUnit(id: $id, input: $v) { id } }`, () => ({ id: unitId, v: { shortName: '' } }), () => ({ token: admin.token, provinceId: laoCai }), 'shortName'],
-  ['updateUnit', `mutation($id: ID!, $v: UpdateUnitInput!) { updateUnit(id: $id, input: $v) { id } }`, () => ({ id: unitId, v: { validTo: '2025-02-30' } }), () => ({ token: admin.token, provinceId: laoCai }), 'validTo'],
-  ['createUser', `mutation($v: CreateUserInput!) { createUser(input: $v) { id } }`, () => ({ v: { email: 'không-phải-email', fullName: 'Lê Văn A', password: 'mật khẩu đủ dài' } }), () => ({ token: platform.token }), 'email'],
-  ['createUser', `mutation($v: CreateUserInput!) { createUser(input: $v) { id } }`, () => ({ v: { email: 'a@b.vn', fullName: 'Lê Văn A', password: 'ngắn' } }), () => ({ token: platform.token }), 'password'],
-  ['createUser', `mutation($v: CreateUserInput!) { createUser(input: $v) { id } }`, () => ({ v: { email: 'c@d.vn', fullName: 'Lê Văn A', password: 'mật khẩu đủ dài' } }), () => ({ token: admin.token, provinceId: laoCai }), 'role'],
-  ['assignRole', `mutation($v: AssignRoleInput!) { assignRole(input: $v) { id } }`, () => ({ v: { userId: admin.id, role: 'UNIT_OFFICER' } }), () => ({ token: admin.token, provinceId: laoCai }), 'unitId'],
-  ['assignRole', `mutation($v: AssignRoleInput!) { assignRole(input: $v) { id } }`, () => ({ v: { userId: 'abc', role: 'COUNCIL_MEMBER' } }), () => ({ token: admin.token, provinceId: laoCai }), 'userId'],
-  ['revokeRole', `mutation($v: ID!) { revokeRole(id: $v) { id } }`, () => ({ v: 42 }), () => ({ token: admin.token, provinceId: laoCai }), 'id'],
-  ['refreshToken', `mutation($v: String!) { refreshToken(refreshToken: $v) { accessToken } }`, () => ({ v: null }), () => ({ token: '' }), 'v'],
-  ['logout', `mutation { logout }`, () => ({}), () => ({ token: admin.token, provinceId: 'Lào Cai' }), 'x-province-id'],
+const cases: [
+  string,
+  string,
+  () => Record<string, unknown>,
+  () => { token: string; provinceId?: string },
+  string,
+][] = [
+  [
+    'login',
+    `mutation($v: String!) { login(email: $v, password: "x") { accessToken } }`,
+    () => ({ v: '  ' }),
+    () => ({ token: '' }),
+    'email',
+  ],
+  [
+    'createProvince',
+    `mutation($v: CreateProvinceInput!) { createProvince(input: $v) { id } }`,
+    () => ({ v: { code: 'ABC', name: 'Tỉnh Mới', kind: 'PROVINCE' } }),
+    () => ({ token: platform.token }),
+    'code',
+  ],
+  [
+    'createProvince',
+    `mutation($v: CreateProvinceInput!) { createProvince(input: $v) { id } }`,
+    () => ({ v: { code: '99', name: 'Tỉnh Mới', kind: 'PROVINCE', predecessorIds: [laoCai] } }),
+    () => ({ token: platform.token }),
+    'validFrom',
+  ],
+  [
+    'updateProvince',
+    `mutation($id: ID!, $v: UpdateProvinceInput!) { updateProvince(id: $id, input: $v) { id } }`,
+    () => ({ id: laoCai, v: { name: 'X' } }),
+    () => ({ token: platform.token }),
+    'name',
+  ],
+  [
+    'createUnit',
+    `mutation($v: CreateUnitInput!) { createUnit(input: $v) { id } }`,
+    () => ({ v: { name: 'B', kind: 'PRESS' } }),
+    () => ({ token: admin.token, provinceId: laoCai }),
+    'name',
+  ],
+  [
+    'createUnit',
+    `mutation($v: CreateUnitInput!) { createUnit(input: $v) { id } }`,
+    () => ({ v: { name: 'Báo Lào Cai', kind: 'NEWSPAPER' } }),
+    () => ({ token: admin.token, provinceId: laoCai }),
+    'kind',
+  ],
+  [
+    'updateUnit',
+    `mutation($id: ID!, $v: UpdateUnitInput!) { updateUnit(id: $id, input: $v) { id } }`,
+    () => ({ id: unitId, v: { shortName: '' } }),
+    () => ({ token: admin.token, provinceId: laoCai }),
+    'shortName',
+  ],
+  [
+    'updateUnit',
+    `mutation($id: ID!, $v: UpdateUnitInput!) { updateUnit(id: $id, input: $v) { id } }`,
+    () => ({ id: unitId, v: { validTo: '2025-02-30' } }),
+    () => ({ token: admin.token, provinceId: laoCai }),
+    'validTo',
+  ],
+  [
+    'createUser',
+    `mutation($v: CreateUserInput!) { createUser(input: $v) { id } }`,
+    () => ({ v: { email: 'không-phải-email', fullName: 'Lê Văn A', password: 'mật khẩu đủ dài' } }),
+    () => ({ token: platform.token }),
+    'email',
+  ],
+  [
+    'createUser',
+    `mutation($v: CreateUserInput!) { createUser(input: $v) { id } }`,
+    () => ({ v: { email: 'a@b.vn', fullName: 'Lê Văn A', password: 'ngắn' } }),
+    () => ({ token: platform.token }),
+    'password',
+  ],
+  [
+    'createUser',
+    `mutation($v: CreateUserInput!) { createUser(input: $v) { id } }`,
+    () => ({ v: { email: 'c@d.vn', fullName: 'Lê Văn A', password: 'mật khẩu đủ dài' } }),
+    () => ({ token: admin.token, provinceId: laoCai }),
+    'role',
+  ],
+  [
+    'assignRole',
+    `mutation($v: AssignRoleInput!) { assignRole(input: $v) { id } }`,
+    () => ({ v: { userId: admin.id, role: 'UNIT_OFFICER' } }),
+    () => ({ token: admin.token, provinceId: laoCai }),
+    'unitId',
+  ],
+  [
+    'assignRole',
+    `mutation($v: AssignRoleInput!) { assignRole(input: $v) { id } }`,
+    () => ({ v: { userId: 'abc', role: 'COUNCIL_MEMBER' } }),
+    () => ({ token: admin.token, provinceId: laoCai }),
+    'userId',
+  ],
+  [
+    'revokeRole',
+    `mutation($v: ID!) { revokeRole(id: $v) { id } }`,
+    () => ({ v: 42 }),
+    () => ({ token: admin.token, provinceId: laoCai }),
+    'id',
+  ],
+  [
+    'refreshToken',
+    `mutation($v: String!) { refreshToken(refreshToken: $v) { accessToken } }`,
+    () => ({ v: null }),
+    () => ({ token: '' }),
+    'v',
+  ],
+  [
+    'logout',
+    `mutation { logout }`,
+    () => ({}),
+    () => ({ token: admin.token, provinceId: 'Lào Cai' }),
+    'x-province-id',
+  ],
 ];
 
 describe('bad input on every mutation', () => {
@@ -50,7 +162,11 @@ describe('bad input on every mutation', () => {
 
 describe('conflicts', () => {
   it('a duplicate unit name or email is CONFLICT, not an internal error', async () => {
-    const unit = await app.gql(`mutation { createUnit(input: { name: "Sở Nội vụ", kind: STATE_AGENCY }) { id } }`, {}, { token: admin.token, provinceId: laoCai });
+    const unit = await app.gql(
+      `mutation { createUnit(input: { name: "Sở Nội vụ", kind: STATE_AGENCY }) { id } }`,
+      {},
+      { token: admin.token, provinceId: laoCai },
+    );
     expect(unit.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const user = await app.gql(
       `mutation($v: CreateUserInput!) { createUser(input: $v) { id } }`,
@@ -88,8 +204,14 @@ describe('request limits', () => {
       body: JSON.stringify({ query: `{ me { id } }`, variables: { pad: 'đ'.repeat(20_000) } }),
     });
     expect(big.status).toBe(413);
-    const bad = await fetch(app.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const bad = await fetch(app.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
+    expect(
+      ((await bad.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code,
+    ).toBe('BAD_REQUEST');
   });
 });

@@ -35,17 +35,27 @@ describe.each(['redis', 'postgres'] as const)('queue backend: %s', (queue) => {
   it('runs a job end to end: outbox row → relay → worker → effect in the database', async () => {
     app = await startTestApp({ template: inject('templateDatabase'), queue, worker: true });
     const session = await expiredSession(app);
-    await runInTransaction(app.dataSource, null, () => enqueueJob('purge-expired', {}, { jobId: jobId('purge', 'e2e') }));
+    await runInTransaction(app.dataSource, null, () =>
+      enqueueJob('purge-expired', {}, { jobId: jobId('purge', 'e2e') }),
+    );
 
-    await vi.waitFor(async () => expect(await sessionExists(app!, session)).toBe(false), { timeout: 15_000, interval: 50 });
+    await vi.waitFor(async () => expect(await sessionExists(app!, session)).toBe(false), {
+      timeout: 15_000,
+      interval: 50,
+    });
     const job = await app.queueBackend.queue('maintenance').getJob('purge.e2e');
-    await vi.waitFor(async () => expect(await job?.getState()).toBe('completed'), { timeout: 5_000, interval: 50 });
+    await vi.waitFor(async () => expect(await job?.getState()).toBe('completed'), {
+      timeout: 5_000,
+      interval: 50,
+    });
     expect(await outboxRows(app)).toEqual([{ job_id: 'purge.e2e', sent: true }]);
   });
 
   it('survives a relay crash between enqueue and commit: one job, row sent once', async () => {
     app = await startTestApp({ template: inject('templateDatabase'), queue });
-    await runInTransaction(app.dataSource, null, () => enqueueJob('purge-expired', {}, { jobId: jobId('purge', 'crash') }));
+    await runInTransaction(app.dataSource, null, () =>
+      enqueueJob('purge-expired', {}, { jobId: jobId('purge', 'crash') }),
+    );
 
     const crash = relayOutboxOnce(app.dataSource, app.queueBackend, {
       afterEnqueue: () => {
@@ -58,7 +68,9 @@ describe.each(['redis', 'postgres'] as const)('queue backend: %s', (queue) => {
     expect(await relayOutboxOnce(app.dataSource, app.queueBackend)).toBe(1);
     expect(await relayOutboxOnce(app.dataSource, app.queueBackend)).toBe(0);
     expect(await outboxRows(app)).toEqual([{ job_id: 'purge.crash', sent: true }]);
-    const counts = await app.queueBackend.queue('maintenance').getJobCounts('waiting', 'delayed', 'active', 'completed');
+    const counts = await app.queueBackend
+      .queue('maintenance')
+      .getJobCounts('waiting', 'delayed', 'active', 'completed');
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(1);
   });
 });

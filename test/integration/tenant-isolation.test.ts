@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import { unitRepository, TenantContextError } from '@thidua/db';
-import { createAccount, createUnits, provinceId, startTestApp, type Account, type TestApp } from '@thidua/testing';
+import {
+  createAccount,
+  createUnits,
+  provinceId,
+  startTestApp,
+  type Account,
+  type TestApp,
+} from '@thidua/testing';
 
 /** Tables that belong to no province, each for a stated reason. Anything else must be a tenant table. */
 const PLATFORM_TABLES = {
@@ -53,7 +60,9 @@ afterAll(() => app?.close());
 describe('the database layer', () => {
   it('connects the application as a role that is neither owner nor superuser and cannot bypass RLS', async () => {
     const role = await asApp((c) =>
-      c.query(`SELECT rolsuper, rolbypassrls, (SELECT count(*) FROM pg_tables WHERE tableowner = current_user) AS owned FROM pg_roles WHERE rolname = current_user`),
+      c.query(
+        `SELECT rolsuper, rolbypassrls, (SELECT count(*) FROM pg_tables WHERE tableowner = current_user) AS owned FROM pg_roles WHERE rolname = current_user`,
+      ),
     );
     expect(role.rows[0]).toEqual({ rolsuper: false, rolbypassrls: false, owned: '0' });
   });
@@ -72,7 +81,13 @@ describe('the database layer', () => {
            FROM pg_class c WHERE c.relname = $1 AND c.relnamespace = 'public'::regnamespace`,
           [table],
         );
-        expect({ table, ...rows[0] }).toEqual({ table, enabled: true, forced: true, keyed: true, policies: 1 });
+        expect({ table, ...rows[0] }).toEqual({
+          table,
+          enabled: true,
+          forced: true,
+          keyed: true,
+          policies: 1,
+        });
       }
     });
   });
@@ -112,7 +127,10 @@ describe('the database layer', () => {
       const { rows } = await c.query<{ province_id: string }>(`SELECT DISTINCT province_id FROM unit`);
       expect(rows).toEqual([{ province_id: laoCai }]);
       await expect(
-        c.query(`INSERT INTO unit (province_id, name, name_search, kind) VALUES ($1, 'Lạc tỉnh', 'lac tinh', 'OTHER')`, [ninhThuan]),
+        c.query(
+          `INSERT INTO unit (province_id, name, name_search, kind) VALUES ($1, 'Lạc tỉnh', 'lac tinh', 'OTHER')`,
+          [ninhThuan],
+        ),
       ).rejects.toThrow(/row-level security/);
       await c.query('ROLLBACK');
       await c.query('BEGIN');
@@ -124,7 +142,9 @@ describe('the database layer', () => {
   });
 
   it('tenant repositories refuse to run outside a tenant context', async () => {
-    await expect(unitRepository.list({}, { first: 10, offset: 0 })).rejects.toBeInstanceOf(TenantContextError);
+    await expect(unitRepository.list({}, { first: 10, offset: 0 })).rejects.toBeInstanceOf(
+      TenantContextError,
+    );
   });
 });
 
@@ -168,7 +188,11 @@ describe('the API layer', () => {
       { token: admin.token, provinceId: laoCai },
     );
     expect(users.data?.users.nodes.map((u) => u.email)).not.toContain(other.email);
-    const roles = await app.gql<{ me: { roles: { id: string }[] } }>(`{ me { roles { id } } }`, {}, { token: other.token });
+    const roles = await app.gql<{ me: { roles: { id: string }[] } }>(
+      `{ me { roles { id } } }`,
+      {},
+      { token: other.token },
+    );
     const revoke = await app.gql(
       `mutation($id: ID!) { revokeRole(id: $id) { id } }`,
       { id: roles.data!.me.roles[0]!.id },

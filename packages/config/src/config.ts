@@ -28,7 +28,10 @@ const schema = z.object({
   DATABASE_POOL_SIZE: int(10),
   // Unset: BullMQ's PostgreSQL backend on DATABASE_URL's database.
   REDIS_URL: z.preprocess(emptyAsUndefined, redisUrl.optional()),
-  QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i, 'letters, digits, _ and - only').default('thidua'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/i, 'letters, digits, _ and - only')
+    .default('thidua'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
@@ -59,7 +62,9 @@ export function loadConfig(overrides: Record<string, string | undefined> = {}): 
     throw new ConfigError(
       parsed.error.issues.map((i) => {
         const name = i.path.join('.');
-        return i.code === 'invalid_type' && i.received === 'undefined' ? `${name} is required` : `${name}: ${i.message}`;
+        return i.code === 'invalid_type' && i.received === 'undefined'
+          ? `${name} is required`
+          : `${name}: ${i.message}`;
       }),
     );
   }
@@ -75,7 +80,10 @@ function withRole(url: string, role: string): string {
 }
 
 const testSchema = z.object({
-  TEST_DATABASE_ADMIN_URL: z.preprocess(emptyAsUndefined, postgresUrl.default('postgres://postgres@127.0.0.1:5432/postgres')),
+  TEST_DATABASE_ADMIN_URL: z.preprocess(
+    emptyAsUndefined,
+    postgresUrl.default('postgres://postgres@127.0.0.1:5432/postgres'),
+  ),
   TEST_REDIS_URL: z.preprocess(emptyAsUndefined, redisUrl.default('redis://127.0.0.1:6379')),
   TEST_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('silent'),
 });
@@ -83,6 +91,12 @@ const testSchema = z.object({
 /** Where the test suite finds a superuser and Redis; defaults fit the development machine. */
 export function loadTestEnvironment(): z.infer<typeof testSchema> {
   const parsed = testSchema.safeParse(process.env);
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  if (!parsed.success)
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   return parsed.data;
+}
+
+/** Whether the operator set a variable; `npm start` fills in embedded defaults for the ones left unset. */
+export function isConfigured(name: keyof z.infer<typeof schema>): boolean {
+  return !!process.env[name];
 }

@@ -1,2 +1,2 @@
-export { loadConfig, loadTestEnvironment, ConfigError, type Config } from './config';
+export { loadConfig, loadTestEnvironment, isConfigured, ConfigError, type Config } from './config';
 export { createLogger, type Logger } from './logger';

@@ -13,7 +13,11 @@ export {
   type TransactionOptions,
 } from './tenancy/tenant-context';
 export { paginate, type Page, type PageRequest } from './repositories/pagination';
-export { provinceRepository, type ProvinceFilter, type NewProvince } from './repositories/province.repository';
+export {
+  provinceRepository,
+  type ProvinceFilter,
+  type NewProvince,
+} from './repositories/province.repository';
 export { unitRepository, type UnitFilter, type NewUnit } from './repositories/unit.repository';
 export { userRepository, type UserFilter } from './repositories/user.repository';
 export {

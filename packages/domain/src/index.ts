@@ -1,7 +1,14 @@
 export { foldVietnamese } from './text/vietnamese';
 export { ROLES, GLOBAL_ROLES, roleScopeProblem, type Role, type RoleScope } from './auth/roles';
 export { readableProvinces, type LineageEdge } from './province/lineage';
-export { auditHash, canonicalJson, verifyChain, GENESIS_HASH, type ChainedEvent, type ChainVerdict } from './audit/chain';
+export {
+  auditHash,
+  canonicalJson,
+  verifyChain,
+  GENESIS_HASH,
+  type ChainedEvent,
+  type ChainVerdict,
+} from './audit/chain';
 export {
   hashPassword,
   verifyPassword,

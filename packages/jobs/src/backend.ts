@@ -1,5 +1,13 @@
 import type { Config } from '@thidua/config';
-import { FlowProducer, Queue, Worker, withBackend, createPostgresBackend, type Processor, type WorkerOptions } from 'bullmq';
+import {
+  FlowProducer,
+  Queue,
+  Worker,
+  withBackend,
+  createPostgresBackend,
+  type Processor,
+  type WorkerOptions,
+} from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { QueueName } from './contract';
@@ -33,8 +41,11 @@ export function createQueueBackend(cfg: Config): QueueBackend {
     const prefix = (name: string) => `{${cfg.QUEUE_PREFIX}-${name}}`;
     return {
       kind: 'redis',
-      queue: (name) => queues.get(name) ?? setGet(queues, name, remember(new Queue(name, { connection, prefix: prefix(name) }))),
-      worker: (name, processor, opts) => remember(new Worker(name, processor, { ...opts, connection, prefix: prefix(name) })),
+      queue: (name) =>
+        queues.get(name) ??
+        setGet(queues, name, remember(new Queue(name, { connection, prefix: prefix(name) }))),
+      worker: (name, processor, opts) =>
+        remember(new Worker(name, processor, { ...opts, connection, prefix: prefix(name) })),
       flowProducer: () => remember(new FlowProducer({ connection, prefix: prefix('flows') })),
       ping: async () => void (await connection.ping()),
       close: async () => {
@@ -55,7 +66,8 @@ export function createQueueBackend(cfg: Config): QueueBackend {
   return {
     kind: 'postgres',
     queue: (name) =>
-      queues.get(name) ?? setGet(queues, name, remember(new pgClasses.Queue(name, { connection: pool }) as unknown as Queue)),
+      queues.get(name) ??
+      setGet(queues, name, remember(new pgClasses.Queue(name, { connection: pool }) as unknown as Queue)),
     worker: (name, processor, opts) =>
       remember(new pgClasses.Worker(name, processor, { ...opts, connection: pool }) as unknown as Worker),
     flowProducer: () => remember(new pgClasses.FlowProducer({ connection: pool }) as unknown as FlowProducer),

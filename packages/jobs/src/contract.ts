@@ -9,7 +9,10 @@ export type QueueName = (typeof QUEUES)[number];
 
 export const JOBS = {
   /** Deletes expired sign-in sessions and old relayed outbox rows. Platform-wide. */
-  'purge-expired': { queue: 'maintenance', payload: z.object({ outboxRetentionDays: z.number().int().min(1).default(7) }) },
+  'purge-expired': {
+    queue: 'maintenance',
+    payload: z.object({ outboxRetentionDays: z.number().int().min(1).default(7) }),
+  },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodTypeAny }>;
 
 export type JobName = keyof typeof JOBS;
@@ -20,7 +23,10 @@ export function jobId(...parts: string[]): string {
   return parts.join('.');
 }
 
-export function parsePayload<N extends JobName>(name: N, data: unknown): z.output<(typeof JOBS)[N]['payload']> {
+export function parsePayload<N extends JobName>(
+  name: N,
+  data: unknown,
+): z.output<(typeof JOBS)[N]['payload']> {
   return JOBS[name].payload.parse(data) as z.output<(typeof JOBS)[N]['payload']>;
 }
 

@@ -11,7 +11,11 @@ export interface EnqueueOptions {
  * Schedules a job through the outbox, inside the caller's transaction: if the business change rolls back,
  * so does the job; if the process dies after commit, the relay still sends it.
  */
-export async function enqueueJob<N extends JobName>(name: N, payload: JobPayload<N>, opts: EnqueueOptions): Promise<void> {
+export async function enqueueJob<N extends JobName>(
+  name: N,
+  payload: JobPayload<N>,
+  opts: EnqueueOptions,
+): Promise<void> {
   const spec = JOBS[name];
   const data = spec.payload.parse(payload) as Record<string, unknown>;
   const provinceId = typeof data.provinceId === 'string' ? data.provinceId : currentProvinceIdOrNull();

@@ -14,7 +14,11 @@ export interface RelayOptions {
  * before the commit leaves them unsent, and the next pass re-adds them under the same job id, which the queue
  * deduplicates. Returns how many rows were sent.
  */
-export async function relayOutboxOnce(ds: DataSource, backend: QueueBackend, opts: RelayOptions = {}): Promise<number> {
+export async function relayOutboxOnce(
+  ds: DataSource,
+  backend: QueueBackend,
+  opts: RelayOptions = {},
+): Promise<number> {
   return runInTransaction(ds, null, async () => {
     const batch = await outboxRepository.claimUnsent(opts.batchSize ?? 100);
     const sent: string[] = [];
@@ -41,7 +45,12 @@ export async function relayOutboxOnce(ds: DataSource, backend: QueueBackend, opt
 }
 
 /** Polls the outbox until stopped. */
-export function startOutboxRelay(ds: DataSource, backend: QueueBackend, pollMs: number, onError: (e: unknown) => void) {
+export function startOutboxRelay(
+  ds: DataSource,
+  backend: QueueBackend,
+  pollMs: number,
+  onError: (e: unknown) => void,
+) {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();

@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { loadTestEnvironment } from '@thidua/config';
-import { createDataSource, migrateDatabase, runInTransaction, seedProvinces, setupDatabase } from '@thidua/db';
+import {
+  createDataSource,
+  migrateDatabase,
+  runInTransaction,
+  seedProvinces,
+  setupDatabase,
+} from '@thidua/db';
 import pg from 'pg';
 
 export const OWNER_ROLE = 'thidua_owner';
@@ -24,7 +30,12 @@ function urlFor(role: string, database: string): string {
 export function describeDatabase(name: string): TestDatabase {
   const adminUrl = new URL(loadTestEnvironment().TEST_DATABASE_ADMIN_URL);
   adminUrl.pathname = `/${name}`;
-  return { name, adminUrl: adminUrl.toString(), ownerUrl: urlFor(OWNER_ROLE, name), appUrl: urlFor(APP_ROLE, name) };
+  return {
+    name,
+    adminUrl: adminUrl.toString(),
+    ownerUrl: urlFor(OWNER_ROLE, name),
+    appUrl: urlFor(APP_ROLE, name),
+  };
 }
 
 async function admin<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
@@ -41,7 +52,11 @@ async function admin<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
 export async function buildTemplateDatabase(): Promise<string> {
   const name = `thidua_tpl_${randomBytes(4).toString('hex')}`;
   const db = describeDatabase(name);
-  await setupDatabase({ admin: loadTestEnvironment().TEST_DATABASE_ADMIN_URL, owner: db.ownerUrl, app: db.appUrl });
+  await setupDatabase({
+    admin: loadTestEnvironment().TEST_DATABASE_ADMIN_URL,
+    owner: db.ownerUrl,
+    app: db.appUrl,
+  });
   await migrateDatabase({ owner: db.ownerUrl, app: db.appUrl });
   const ds = await createDataSource(db.appUrl, { poolSize: 1 }).initialize();
   await runInTransaction(ds, null, seedProvinces);

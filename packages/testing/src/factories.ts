@@ -10,7 +10,9 @@ let passwordHash: Promise<string> | undefined;
 /** A province by its official code; `former` picks the pre-2025 one where the code was reused. */
 export async function provinceId(ds: DataSource, code: string, { former = false } = {}): Promise<string> {
   return runInTransaction(ds, null, async () => {
-    const rows: { id: string }[] = await (await currentManager()).query(
+    const rows: { id: string }[] = await (
+      await currentManager()
+    ).query(
       `SELECT id FROM province WHERE code = $1 AND (valid_to IS NOT NULL) = $2 ORDER BY valid_from DESC NULLS LAST LIMIT 1`,
       [code, former],
     );
@@ -54,7 +56,12 @@ export async function createAccount(
       fullName: 'Nguyễn Văn Thử',
       passwordHash: await (passwordHash ??= hashPassword(TEST_PASSWORD)),
     });
-    await userRepository.assignRole({ userId: created.id, role, provinceId: scope.provinceId ?? null, unitId: scope.unitId ?? null });
+    await userRepository.assignRole({
+      userId: created.id,
+      role,
+      provinceId: scope.provinceId ?? null,
+      unitId: scope.unitId ?? null,
+    });
     return created;
   });
   const res = await app.gql<{ login: { accessToken: string; refreshToken: string } }>(

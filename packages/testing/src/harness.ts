@@ -20,7 +20,10 @@ export interface TestAppOptions {
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T;
-  errors?: { message: string; extensions?: { code?: string; fields?: { field: string; message: string }[] } }[];
+  errors?: {
+    message: string;
+    extensions?: { code?: string; fields?: { field: string; message: string }[] };
+  }[];
 }
 
 export interface RequestOptions {
@@ -36,7 +39,11 @@ export interface TestApp {
   queueBackend: QueueBackend;
   gateway: Gateway;
   worker: RunningWorker | null;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, opts?: RequestOptions): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    opts?: RequestOptions,
+  ): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 

@@ -1,5 +1,14 @@
 import DataLoader from 'dataloader';
-import { provinceRepository, unitRepository, userRepository, type Province, type ProvinceLineage, type RoleAssignment, type Unit, type User } from '@thidua/db';
+import {
+  provinceRepository,
+  unitRepository,
+  userRepository,
+  type Province,
+  type ProvinceLineage,
+  type RoleAssignment,
+  type Unit,
+  type User,
+} from '@thidua/db';
 
 /**
  * One set per request, so a list asking for a relation costs one statement, and nothing is cached across
@@ -15,7 +24,8 @@ export function createLoaders() {
   const grouped = <T>(load: (ids: readonly string[]) => Promise<T[]>, keysOf: (row: T) => string[]) =>
     new DataLoader<string, T[]>(async (ids) => {
       const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
-      for (const row of await load(ids.filter(isUuid))) for (const key of keysOf(row)) groups.get(key)?.push(row);
+      for (const row of await load(ids.filter(isUuid)))
+        for (const key of keysOf(row)) groups.get(key)?.push(row);
       return ids.map((id) => groups.get(id)!);
     });
 

@@ -5,7 +5,10 @@ import { startGateway } from './http/server';
 
 const config = loadConfig();
 const logger = createLogger(config, 'gateway');
-const dataSource = await createDataSource(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE, applicationName: 'thidua-gateway' }).initialize();
+const dataSource = await createDataSource(config.DATABASE_URL, {
+  poolSize: config.DATABASE_POOL_SIZE,
+  applicationName: 'thidua-gateway',
+}).initialize();
 const queueBackend = createQueueBackend(config);
 const gateway = await startGateway({ config, dataSource, queueBackend, logger });
 

@@ -5,7 +5,10 @@ import { startWorker } from './worker';
 
 const config = loadConfig();
 const logger = createLogger(config, 'worker');
-const dataSource = await createDataSource(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE, applicationName: 'thidua-worker' }).initialize();
+const dataSource = await createDataSource(config.DATABASE_URL, {
+  poolSize: config.DATABASE_POOL_SIZE,
+  applicationName: 'thidua-worker',
+}).initialize();
 const queueBackend = createQueueBackend(config);
 const worker = await startWorker({ config, dataSource, queueBackend, logger });
 

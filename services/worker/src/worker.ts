@@ -1,6 +1,13 @@
 import type { Config, Logger } from '@thidua/config';
 import { outboxRepository, runInTransaction } from '@thidua/db';
-import { QUEUES, RETENTION, isJobName, parsePayload, startOutboxRelay, type QueueBackend } from '@thidua/jobs';
+import {
+  QUEUES,
+  RETENTION,
+  isJobName,
+  parsePayload,
+  startOutboxRelay,
+  type QueueBackend,
+} from '@thidua/jobs';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { handlers } from './handlers';
@@ -18,7 +25,13 @@ export interface RunningWorker {
   close(): Promise<void>;
 }
 
-export async function startWorker({ config, dataSource, queueBackend, logger, relay = true }: WorkerOptions): Promise<RunningWorker> {
+export async function startWorker({
+  config,
+  dataSource,
+  queueBackend,
+  logger,
+  relay = true,
+}: WorkerOptions): Promise<RunningWorker> {
   const processJob = async (job: Job) => {
     if (!isJobName(job.name)) throw new UnrecoverableError(`No handler for job ${job.name}`);
     let payload: Record<string, unknown>;
@@ -29,8 +42,19 @@ export async function startWorker({ config, dataSource, queueBackend, logger, re
     }
     const provinceId = typeof payload.provinceId === 'string' ? payload.provinceId : null;
     const started = performance.now();
-    const result = await runInTransaction(dataSource, provinceId, () => handlers[job.name as keyof typeof handlers](payload));
-    logger.info({ queue: job.queueName, job: job.name, jobId: job.id, provinceId, ms: Math.round(performance.now() - started) }, 'job done');
+    const result = await runInTransaction(dataSource, provinceId, () =>
+      handlers[job.name as keyof typeof handlers](payload),
+    );
+    logger.info(
+      {
+        queue: job.queueName,
+        job: job.name,
+        jobId: job.id,
+        provinceId,
+        ms: Math.round(performance.now() - started),
+      },
+      'job done',
+    );
     return result;
   };
 
@@ -39,7 +63,10 @@ export async function startWorker({ config, dataSource, queueBackend, logger, re
     worker.on('failed', (job, error) => {
       if (!job) return;
       const final = job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError;
-      logger.error({ queue, job: job.name, jobId: job.id, attempt: job.attemptsMade, final, err: error }, 'job failed');
+      logger.error(
+        { queue, job: job.name, jobId: job.id, attempt: job.attemptsMade, final, err: error },
+        'job failed',
+      );
       if (!final) return;
       // Kept in the database, where an admin can see it and retry.
       void runInTransaction(dataSource, null, () =>
@@ -58,14 +85,18 @@ export async function startWorker({ config, dataSource, queueBackend, logger, re
     return worker;
   });
 
-  await queueBackend.queue('maintenance').upsertJobScheduler(
-    'purge-expired',
-    { pattern: '0 3 * * *', tz: 'Asia/Ho_Chi_Minh' },
-    { name: 'purge-expired', data: {}, opts: RETENTION },
-  );
+  await queueBackend
+    .queue('maintenance')
+    .upsertJobScheduler(
+      'purge-expired',
+      { pattern: '0 3 * * *', tz: 'Asia/Ho_Chi_Minh' },
+      { name: 'purge-expired', data: {}, opts: RETENTION },
+    );
 
   const relayLoop = relay
-    ? startOutboxRelay(dataSource, queueBackend, config.OUTBOX_POLL_MS, (e) => logger.error({ err: e }, 'outbox relay failed'))
+    ? startOutboxRelay(dataSource, queueBackend, config.OUTBOX_POLL_MS, (e) =>
+        logger.error({ err: e }, 'outbox relay failed'),
+      )
     : null;
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   logger.info({ queues: QUEUES, backend: queueBackend.kind }, 'worker started');

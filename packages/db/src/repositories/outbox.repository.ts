@@ -14,7 +14,11 @@ export interface OutboxEntry {
 export const outboxRepository = {
   /** Call inside the business transaction, so the message commits or rolls back with the change. */
   async add(entry: OutboxEntry): Promise<void> {
-    await (await currentManager()).getRepository(OutboxMessage).insert({ ...entry, delayUntil: entry.delayUntil ?? null });
+    await (
+      await currentManager()
+    )
+      .getRepository(OutboxMessage)
+      .insert({ ...entry, delayUntil: entry.delayUntil ?? null });
   },
 
   /** Locks a batch of unsent rows; concurrent relays skip each other's rows instead of sending them twice. */
@@ -32,18 +36,21 @@ export const outboxRepository = {
 
   async markSent(ids: string[]): Promise<void> {
     if (!ids.length) return;
-    await (await currentManager()).query(`UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1)`, [ids]);
+    await (
+      await currentManager()
+    ).query(`UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1)`, [ids]);
   },
 
   async markFailed(id: string, error: string): Promise<void> {
-    await (await currentManager()).query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [id, error]);
+    await (
+      await currentManager()
+    ).query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [id, error]);
   },
 
   async purgeSent(olderThanDays: number): Promise<number> {
-    const result: [unknown[], number] = await (await currentManager()).query(
-      `DELETE FROM outbox WHERE sent_at < now() - make_interval(days => $1)`,
-      [olderThanDays],
-    );
+    const result: [unknown[], number] = await (
+      await currentManager()
+    ).query(`DELETE FROM outbox WHERE sent_at < now() - make_interval(days => $1)`, [olderThanDays]);
     return result[1];
   },
 

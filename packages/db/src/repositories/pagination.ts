@@ -11,7 +11,10 @@ export interface Page<T> {
   offset: number;
 }
 
-export async function paginate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, page: PageRequest): Promise<Page<T>> {
+export async function paginate<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  page: PageRequest,
+): Promise<Page<T>> {
   const [items, totalCount] = await qb.offset(page.offset).limit(page.first).getManyAndCount();
   return { items, totalCount, offset: page.offset };
 }

@@ -22,11 +22,14 @@ export interface NewProvince {
 export const provinceRepository = {
   async list(filter: ProvinceFilter, page: PageRequest) {
     const qb = (await currentManager()).getRepository(Province).createQueryBuilder('p');
-    if (filter.search) qb.andWhere('p.name_search LIKE :s', { s: containsPattern(foldVietnamese(filter.search)) });
+    if (filter.search)
+      qb.andWhere('p.name_search LIKE :s', { s: containsPattern(foldVietnamese(filter.search)) });
     if (filter.code) qb.andWhere('p.code = :code', { code: filter.code });
     if (filter.current === true) qb.andWhere('(p.valid_to IS NULL OR p.valid_to >= current_date)');
     if (filter.current === false) qb.andWhere('p.valid_to < current_date');
-    qb.orderBy(`p.name COLLATE ${VIETNAMESE_COLLATION}`).addOrderBy('p.valid_from', 'ASC', 'NULLS FIRST').addOrderBy('p.id');
+    qb.orderBy(`p.name COLLATE ${VIETNAMESE_COLLATION}`)
+      .addOrderBy('p.valid_from', 'ASC', 'NULLS FIRST')
+      .addOrderBy('p.id');
     return paginate(qb, page);
   },
 
@@ -59,7 +62,11 @@ export const provinceRepository = {
     });
     if (input.predecessorIds.length) {
       await m.getRepository(ProvinceLineage).insert(
-        input.predecessorIds.map((predecessorId) => ({ predecessorId, successorId: province.id, effectiveOn: input.validFrom! })),
+        input.predecessorIds.map((predecessorId) => ({
+          predecessorId,
+          successorId: province.id,
+          effectiveOn: input.validFrom!,
+        })),
       );
       await m.query(
         `UPDATE province SET valid_to = $2::date - 1, updated_at = now()
@@ -70,7 +77,10 @@ export const provinceRepository = {
     return province;
   },
 
-  async update(id: string, patch: Partial<Pick<Province, 'name' | 'kind' | 'validTo'>>): Promise<Province | null> {
+  async update(
+    id: string,
+    patch: Partial<Pick<Province, 'name' | 'kind' | 'validTo'>>,
+  ): Promise<Province | null> {
     const repo = (await currentManager()).getRepository(Province);
     const changes: Partial<Province> = { ...patch, updatedAt: new Date() };
     if (patch.name !== undefined) changes.nameSearch = foldVietnamese(patch.name);

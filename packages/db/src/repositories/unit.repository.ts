@@ -21,7 +21,8 @@ export interface NewUnit {
 export const unitRepository = {
   async list(filter: UnitFilter, page: PageRequest) {
     const qb = (await tenantManager()).getRepository(Unit).createQueryBuilder('u');
-    if (filter.search) qb.andWhere('u.name_search LIKE :s', { s: containsPattern(foldVietnamese(filter.search)) });
+    if (filter.search)
+      qb.andWhere('u.name_search LIKE :s', { s: containsPattern(foldVietnamese(filter.search)) });
     if (filter.kind) qb.andWhere('u.kind = :kind', { kind: filter.kind });
     if (!filter.includeFormer) qb.andWhere('(u.valid_to IS NULL OR u.valid_to >= current_date)');
     qb.orderBy(`u.name COLLATE ${VIETNAMESE_COLLATION}`).addOrderBy('u.id');
@@ -35,11 +36,19 @@ export const unitRepository = {
 
   async create(input: NewUnit): Promise<Unit> {
     const repo = (await tenantManager()).getRepository(Unit);
-    const row = repo.create({ ...input, provinceId: currentProvinceId(), nameSearch: foldVietnamese(input.name), validTo: null });
+    const row = repo.create({
+      ...input,
+      provinceId: currentProvinceId(),
+      nameSearch: foldVietnamese(input.name),
+      validTo: null,
+    });
     return repo.save(row);
   },
 
-  async update(id: string, patch: Partial<Pick<Unit, 'name' | 'shortName' | 'kind' | 'validTo'>>): Promise<Unit | null> {
+  async update(
+    id: string,
+    patch: Partial<Pick<Unit, 'name' | 'shortName' | 'kind' | 'validTo'>>,
+  ): Promise<Unit | null> {
     const repo = (await tenantManager()).getRepository(Unit);
     const changes: Partial<Unit> = { ...patch, updatedAt: new Date() };
     if (patch.name !== undefined) changes.nameSearch = foldVietnamese(patch.name);

@@ -33,7 +33,9 @@ export const userRepository = {
   async list(filter: UserFilter, page: PageRequest) {
     const qb = (await currentManager()).getRepository(User).createQueryBuilder('u');
     if (filter.search) {
-      qb.andWhere('(u.full_name_search LIKE :s OR u.email LIKE :s)', { s: containsPattern(foldVietnamese(filter.search)) });
+      qb.andWhere('(u.full_name_search LIKE :s OR u.email LIKE :s)', {
+        s: containsPattern(foldVietnamese(filter.search)),
+      });
     }
     if (filter.provinceId || filter.role) {
       const conditions = ['r.user_id = u.id'];
@@ -63,14 +65,21 @@ export const userRepository = {
   },
 
   /** Idempotent: assigning a role the user already holds returns the existing assignment. */
-  async assignRole(input: Pick<RoleAssignment, 'userId' | 'role' | 'provinceId' | 'unitId'>): Promise<RoleAssignment> {
+  async assignRole(
+    input: Pick<RoleAssignment, 'userId' | 'role' | 'provinceId' | 'unitId'>,
+  ): Promise<RoleAssignment> {
     const m = await currentManager();
     await m.query(
       `INSERT INTO role_assignment (user_id, role, province_id, unit_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
       [input.userId, input.role, input.provinceId, input.unitId],
     );
     return m.getRepository(RoleAssignment).findOneOrFail({
-      where: { userId: input.userId, role: input.role, provinceId: input.provinceId ?? IsNull(), unitId: input.unitId ?? IsNull() },
+      where: {
+        userId: input.userId,
+        role: input.role,
+        provinceId: input.provinceId ?? IsNull(),
+        unitId: input.unitId ?? IsNull(),
+      },
     });
   },
 

@@ -62,7 +62,8 @@ export const DEMO_BLOCKS: DemoBlock[] = [
     provinceName: 'Ninh Thuận',
     blockName: 'Khối thi đua các cơ quan Đảng tỉnh',
     year: 2023,
-    source: 'Báo Ninh Thuận: "Khối thi đua các cơ quan Đảng tỉnh: Triển khai nhiệm vụ năm 2024" (hội nghị 1/12/2023)',
+    source:
+      'Báo Ninh Thuận: "Khối thi đua các cơ quan Đảng tỉnh: Triển khai nhiệm vụ năm 2024" (hội nghị 1/12/2023)',
     members: [
       party('Văn phòng Tỉnh ủy'),
       party('Ban Tuyên giáo Tỉnh ủy'),

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { currentManager, runInTenant, runInTransaction } from '../tenancy/tenant-context';
 import { userRepository } from '../repositories/user.repository';
 import { DEMO_BLOCKS } from './demo-data';
-import { seedProvinces } from './provinces';
+import { MERGER_EFFECTIVE_ON, seedProvinces } from './provinces';
 
 export const DEMO_PASSWORD = 'ThiDua@2025!';
 
@@ -11,22 +11,38 @@ export interface DemoAccount {
   email: string;
   fullName: string;
   role: Role;
-  /** Former province code whose data the account works on. */
-  provinceCode?: string;
+  /** The province the role is in: a former one (the articles' history) or a current one. */
+  province?: { code: string; former: boolean };
   unitName?: string;
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'admin@thidua.vn', fullName: 'Quản trị nền tảng', role: 'PLATFORM_ADMIN' },
   { email: 'bonoivu@thidua.vn', fullName: 'Chuyên viên Bộ Nội vụ', role: 'NATIONAL_VIEWER' },
-  { email: 'noivu.laocai@thidua.vn', fullName: 'Nguyễn Thị Thu Hà', role: 'PROVINCE_ADMIN', provinceCode: '10' },
-  { email: 'noivu.binhthuan@thidua.vn', fullName: 'Trần Văn Hùng', role: 'PROVINCE_ADMIN', provinceCode: '60' },
-  { email: 'noivu.ninhthuan@thidua.vn', fullName: 'Lê Thị Mỹ Dung', role: 'PROVINCE_ADMIN', provinceCode: '58' },
+  // The secretariats of today's provinces, which read the absorbed provinces' history through lineage.
+  {
+    email: 'noivu.laocai@thidua.vn',
+    fullName: 'Nguyễn Thị Thu Hà',
+    role: 'PROVINCE_ADMIN',
+    province: { code: '15', former: false },
+  },
+  {
+    email: 'noivu.lamdong@thidua.vn',
+    fullName: 'Trần Văn Hùng',
+    role: 'PROVINCE_ADMIN',
+    province: { code: '68', former: false },
+  },
+  {
+    email: 'noivu.khanhhoa@thidua.vn',
+    fullName: 'Lê Thị Mỹ Dung',
+    role: 'PROVINCE_ADMIN',
+    province: { code: '56', former: false },
+  },
   {
     email: 'vptu.laocai@thidua.vn',
     fullName: 'Phạm Minh Đức',
     role: 'UNIT_OFFICER',
-    provinceCode: '10',
+    province: { code: '10', former: true },
     unitName: 'Văn phòng Tỉnh ủy',
   },
 ];
@@ -35,6 +51,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 export async function seedDemo(ds: DataSource): Promise<void> {
   const provinceIds = await runInTransaction(ds, null, seedProvinces);
   const formerId = (code: string) => provinceIds.get(`${code}@`)!;
+  const currentId = (code: string) => provinceIds.get(`${code}@${MERGER_EFFECTIVE_ON}`) ?? formerId(code);
   const unitIds = new Map<string, string>();
 
   for (const block of DEMO_BLOCKS) {
@@ -61,8 +78,8 @@ export async function seedDemo(ds: DataSource): Promise<void> {
       await userRepository.assignRole({
         userId: user.id,
         role: a.role,
-        provinceId: a.provinceCode ? formerId(a.provinceCode) : null,
-        unitId: a.unitName ? unitIds.get(`${a.provinceCode}/${a.unitName}`)! : null,
+        provinceId: a.province ? (a.province.former ? formerId : currentId)(a.province.code) : null,
+        unitId: a.unitName ? unitIds.get(`${a.province!.code}/${a.unitName}`)! : null,
       });
     }
   });

@@ -7,7 +7,9 @@ export const MERGER_EFFECTIVE_ON = '2025-07-01';
 const FORMER_UNTIL = '2025-06-30';
 
 function readCsv(name: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8').trim().split('\n');
+  const [header, ...lines] = readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8')
+    .trim()
+    .split('\n');
   const columns = header!.split(',');
   return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [columns[i]!, v.trim()])));
 }
@@ -28,7 +30,13 @@ export async function seedProvinces(): Promise<Map<string, string>> {
   /** Keyed `code@validFrom` (validFrom empty for provinces that never changed). */
   const ids = new Map<string, string>();
 
-  async function upsert(code: string, name: string, kind: string, validFrom: string | null, validTo: string | null) {
+  async function upsert(
+    code: string,
+    name: string,
+    kind: string,
+    validFrom: string | null,
+    validTo: string | null,
+  ) {
     const rows: { id: string }[] = await m.query(
       `INSERT INTO province (code, name, name_search, kind, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (code, coalesce(valid_from, '-infinity'::date)) DO UPDATE SET name = excluded.name
@@ -47,7 +55,13 @@ export async function seedProvinces(): Promise<Map<string, string>> {
     }
     const code = successorCode.get(successorName);
     if (!code) throw new Error(`No code for the successor province ${successorName}`);
-    const successorId = await upsert(code, successorName, members[0]!.successor_kind!, MERGER_EFFECTIVE_ON, null);
+    const successorId = await upsert(
+      code,
+      successorName,
+      members[0]!.successor_kind!,
+      MERGER_EFFECTIVE_ON,
+      null,
+    );
     for (const r of members) {
       const predecessorId = await upsert(r.former_code!, r.former_name!, r.former_kind!, null, FORMER_UNTIL);
       await m.query(

@@ -35,10 +35,10 @@ async function withClient<T>(url: string, work: (c: pg.Client) => Promise<T>): P
 
 /** Identifiers and passwords cannot be bound parameters in DDL: format() quotes them in the server. */
 async function ddl(c: pg.Client, template: string, ...args: string[]): Promise<void> {
-  const { rows } = await c.query<{ sql: string }>(`SELECT format(${['$1', ...args.map((_, i) => `$${i + 2}::text`)].join(', ')}) AS sql`, [
-    template,
-    ...args,
-  ]);
+  const { rows } = await c.query<{ sql: string }>(
+    `SELECT format(${['$1', ...args.map((_, i) => `$${i + 2}::text`)].join(', ')}) AS sql`,
+    [template, ...args],
+  );
   await c.query(rows[0]!.sql);
 }
 
@@ -58,7 +58,8 @@ async function ensureRole(c: pg.Client, name: string, password: string, login: b
 export async function setupDatabase(urls: DatabaseUrls): Promise<void> {
   const owner = roleOf(urls.owner);
   const app = roleOf(urls.app);
-  if (owner.database !== app.database) throw new Error('DATABASE_URL and DATABASE_OWNER_URL must name the same database');
+  if (owner.database !== app.database)
+    throw new Error('DATABASE_URL and DATABASE_OWNER_URL must name the same database');
   if (owner.name === app.name) throw new Error('The application role must not be the owner role');
 
   await withClient(urls.admin, async (c) => {
@@ -70,7 +71,13 @@ export async function setupDatabase(urls: DatabaseUrls): Promise<void> {
       await ensureRole(c, app.name, app.password, true);
       await ddl(c, 'GRANT %I TO %I', APP_GROUP_ROLE, app.name);
       const db = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [owner.database]);
-      if (!db.rowCount) await ddl(c, `CREATE DATABASE %I OWNER %I ENCODING 'UTF8' TEMPLATE template0`, owner.database, owner.name);
+      if (!db.rowCount)
+        await ddl(
+          c,
+          `CREATE DATABASE %I OWNER %I ENCODING 'UTF8' TEMPLATE template0`,
+          owner.database,
+          owner.name,
+        );
     } finally {
       await c.query(`SELECT pg_advisory_unlock(hashtext('thidua:setup'))`);
     }

@@ -67,7 +67,11 @@ export async function runInTransaction<T>(
   }
 }
 
-export function runInTenant<T>(dataSource: DataSource, provinceId: string, work: () => Promise<T>): Promise<T> {
+export function runInTenant<T>(
+  dataSource: DataSource,
+  provinceId: string,
+  work: () => Promise<T>,
+): Promise<T> {
   if (!provinceId) throw new TenantContextError('runInTenant needs a province id');
   return runInTransaction(dataSource, provinceId, work);
 }

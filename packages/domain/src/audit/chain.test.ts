@@ -26,7 +26,9 @@ function chain(n: number): ChainedEvent[] {
 
 describe('audit chain', () => {
   it('sorts keys so stored jsonb order does not matter', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"x":1,"y":2}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[1,{"x":1,"y":2}]},"b":1}',
+    );
   });
 
   it('accepts an intact chain', () => {

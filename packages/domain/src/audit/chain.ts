@@ -47,14 +47,20 @@ export function auditHash(provinceId: string, e: Omit<ChainedEvent, 'hash'>): st
   return createHash('sha256').update(e.prevHash).update(canonicalJson(body)).digest('hex');
 }
 
-export type ChainVerdict = { valid: true; checked: number } | { valid: false; checked: number; brokenAtSeq: string; reason: string };
+export type ChainVerdict =
+  { valid: true; checked: number } | { valid: false; checked: number; brokenAtSeq: string; reason: string };
 
 /** Checks events in seq order: consecutive numbers, each linked to the previous hash, each hash recomputed. */
 export function verifyChain(provinceId: string, events: readonly ChainedEvent[]): ChainVerdict {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1n;
   for (const [i, e] of events.entries()) {
-    const broken = (reason: string): ChainVerdict => ({ valid: false, checked: i, brokenAtSeq: e.seq, reason });
+    const broken = (reason: string): ChainVerdict => ({
+      valid: false,
+      checked: i,
+      brokenAtSeq: e.seq,
+      reason,
+    });
     if (BigInt(e.seq) !== expectedSeq) return broken(`expected event ${expectedSeq}, found ${e.seq}`);
     if (e.prevHash !== prevHash) return broken('not linked to the previous event');
     if (auditHash(provinceId, e) !== e.hash) return broken('content does not match its hash');

@@ -9,7 +9,11 @@ describe('readableProvinces', () => {
   ];
 
   it('includes absorbed provinces transitively, never successors or siblings', () => {
-    expect([...readableProvinces(['lao-cai-new'], edges)].sort()).toEqual(['lao-cai-new', 'lao-cai-old', 'yen-bai']);
+    expect([...readableProvinces(['lao-cai-new'], edges)].sort()).toEqual([
+      'lao-cai-new',
+      'lao-cai-old',
+      'yen-bai',
+    ]);
     expect([...readableProvinces(['yen-bai'], edges)]).toEqual(['yen-bai']);
     expect(readableProvinces(['future'], edges).size).toBe(4);
   });

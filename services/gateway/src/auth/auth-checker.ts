@@ -28,8 +28,10 @@ export const authChecker: AuthChecker<GraphQLContext, string> = ({ context, info
     if (principal.roles.some((r) => r.provinceId === null && wanted.includes(r.role))) return true;
     throw badInput('x-province-id', 'choose the province to act in with the x-province-id header');
   }
-  if (!wanted.some((r) => access.roles.has(r))) throw forbidden(`You need the role ${wanted.join(' or ')} in this province`);
-  if (info.operation.operation === 'mutation' && access.readOnlyReason) throw forbidden(access.readOnlyReason);
+  if (!wanted.some((r) => access.roles.has(r)))
+    throw forbidden(`You need the role ${wanted.join(' or ')} in this province`);
+  if (info.operation.operation === 'mutation' && access.readOnlyReason)
+    throw forbidden(access.readOnlyReason);
   return true;
 };
 

@@ -1,5 +1,12 @@
 import type { Config } from '@thidua/config';
-import { auditRepository, loginThrottleRepository, runInTransaction, sessionRepository, userRepository, type User } from '@thidua/db';
+import {
+  auditRepository,
+  loginThrottleRepository,
+  runInTransaction,
+  sessionRepository,
+  userRepository,
+  type User,
+} from '@thidua/db';
 import { dummyPasswordHash, verifyPassword } from '@thidua/domain';
 import type { DataSource } from 'typeorm';
 import { appError, unauthenticated } from '../common/errors';
@@ -11,6 +18,7 @@ export interface IssuedTokens {
   refreshToken: string;
   refreshTokenExpiresAt: Date;
   user: User;
+  sessionId: string;
 }
 
 export class AuthService {
@@ -33,7 +41,11 @@ export class AuthService {
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
     if (!user || !ok || user.disabledAt) {
       const nowLocked = await this.separately(() =>
-        loginThrottleRepository.recordFailure(email, this.config.LOGIN_MAX_FAILURES, this.config.LOGIN_LOCK_SECONDS),
+        loginThrottleRepository.recordFailure(
+          email,
+          this.config.LOGIN_MAX_FAILURES,
+          this.config.LOGIN_LOCK_SECONDS,
+        ),
       );
       if (nowLocked) throw this.locked(nowLocked);
       throw unauthenticated('Wrong email or password');
@@ -41,7 +53,13 @@ export class AuthService {
     await loginThrottleRepository.clear(email);
     const refreshExpiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000);
     const session = await sessionRepository.create(user.id, refreshExpiresAt);
-    await auditRepository.appendPlatform({ actorUserId: user.id, action: 'auth.login', entityType: 'User', entityId: user.id, requestId });
+    await auditRepository.appendPlatform({
+      actorUserId: user.id,
+      action: 'auth.login',
+      entityType: 'User',
+      entityId: user.id,
+      requestId,
+    });
     return this.issue(user, session.id, refreshExpiresAt);
   }
 
@@ -56,7 +74,11 @@ export class AuthService {
     if (outcome.kind !== 'rotated') throw unauthenticated('Invalid or expired refresh token: sign in again');
     const [user] = await userRepository.byIds([outcome.userId]);
     if (!user || user.disabledAt) throw unauthenticated('This account is disabled');
-    return this.issue(user, outcome.sessionId, new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000));
+    return this.issue(
+      user,
+      outcome.sessionId,
+      new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000),
+    );
   }
 
   async logout(sessionId: string): Promise<void> {
@@ -73,6 +95,7 @@ export class AuthService {
       refreshToken: refresh.token,
       refreshTokenExpiresAt: refreshExpiresAt,
       user,
+      sessionId,
     };
   }
 

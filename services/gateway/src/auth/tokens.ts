@@ -35,11 +35,17 @@ export class TokenService {
 
   async verifyAccess(token: string): Promise<AccessClaims> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
-      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') throw unauthenticated('Malformed token');
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['HS256'],
+      });
+      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string')
+        throw unauthenticated('Malformed token');
       return { userId: payload.sub, sessionId: payload.sid };
     } catch (e) {
-      if (e instanceof errors.JWTExpired) throw unauthenticated('Your session token has expired: refresh it or sign in again');
+      if (e instanceof errors.JWTExpired)
+        throw unauthenticated('Your session token has expired: refresh it or sign in again');
       throw unauthenticated('Invalid token');
     }
   }

@@ -20,14 +20,21 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   QUERY_TOO_COMPLEX: 400,
 };
 
-export function appError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+export function appError(
+  code: ErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
   const status = HTTP_STATUS[code];
-  return new GraphQLError(message, { extensions: { code, ...extensions, ...(status ? { http: { status } } : {}) } });
+  return new GraphQLError(message, {
+    extensions: { code, ...extensions, ...(status ? { http: { status } } : {}) },
+  });
 }
 
 export const unauthenticated = (message = 'Sign in first') => appError('UNAUTHENTICATED', message);
 export const forbidden = (message = 'You may not do this here') => appError('FORBIDDEN', message);
-export const notFound = (entity: string, id: string) => appError('NOT_FOUND', `${entity} ${id} was not found`);
+export const notFound = (entity: string, id: string) =>
+  appError('NOT_FOUND', `${entity} ${id} was not found`);
 export const conflict = (message: string) => appError('CONFLICT', message);
 /** Bad input always names the field, so a form can show the message beside it. */
 export const badInput = (field: string, message: string) =>

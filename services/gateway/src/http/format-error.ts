@@ -50,12 +50,20 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   // Safety net: a value Postgres could not read (a malformed id that slipped past validation) is the client's input.
   if ((original as { code?: string } | null)?.code === '22P02') {
-    return { message: 'Invalid input: a value is malformed', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+    return {
+      message: 'Invalid input: a value is malformed',
+      path: formatted.path,
+      extensions: { code: 'BAD_USER_INPUT' },
+    };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
     const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  return { message: 'Internal error: it has been logged', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    message: 'Internal error: it has been logged',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }

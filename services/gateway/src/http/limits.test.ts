@@ -4,7 +4,9 @@ import { measureQuery } from './limits';
 
 describe('measureQuery', () => {
   it('counts depth through fragments and ignores introspection fields', () => {
-    const doc = parse(`query { me { ...U __typename } } fragment U on User { provinces { predecessors { name } } }`);
+    const doc = parse(
+      `query { me { ...U __typename } } fragment U on User { provinces { predecessors { name } } }`,
+    );
     expect(measureQuery(doc).depth).toBe(4);
   });
 

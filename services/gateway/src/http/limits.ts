@@ -1,5 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import { appError } from '../common/errors';
 
 export interface QueryCost {
@@ -9,14 +15,24 @@ export interface QueryCost {
 }
 
 /** Measures an operation statically, following fragments; a fragment cycle is cut (validation rejects it anyway). */
-export function measureQuery(document: DocumentNode, operationName?: string | null, variables: Record<string, unknown> = {}): QueryCost {
+export function measureQuery(
+  document: DocumentNode,
+  operationName?: string | null,
+  variables: Record<string, unknown> = {},
+): QueryCost {
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  for (const d of document.definitions)
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
 
   const pageSize = (field: FieldNode): number => {
     const arg = field.arguments?.find((a) => a.name.value === 'first');
     if (!arg) return 1;
-    const value = arg.value.kind === Kind.VARIABLE ? variables[arg.value.name.value] : arg.value.kind === Kind.INT ? Number(arg.value.value) : 1;
+    const value =
+      arg.value.kind === Kind.VARIABLE
+        ? variables[arg.value.name.value]
+        : arg.value.kind === Kind.INT
+          ? Number(arg.value.value)
+          : 1;
     return typeof value === 'number' && value > 1 ? value : 1;
   };
 
@@ -43,7 +59,9 @@ export function measureQuery(document: DocumentNode, operationName?: string | nu
   const op = document.definitions.find(
     (d) => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
   );
-  return op && op.kind === Kind.OPERATION_DEFINITION ? walk(op.selectionSet, new Set()) : { depth: 0, complexity: 0 };
+  return op && op.kind === Kind.OPERATION_DEFINITION
+    ? walk(op.selectionSet, new Set())
+    : { depth: 0, complexity: 0 };
 }
 
 export function limitsPlugin(maxDepth: number, maxComplexity: number): ApolloServerPlugin {
@@ -51,10 +69,18 @@ export function limitsPlugin(maxDepth: number, maxComplexity: number): ApolloSer
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request }) {
-          const { depth, complexity } = measureQuery(document, request.operationName, request.variables ?? {});
-          if (depth > maxDepth) throw appError('QUERY_TOO_COMPLEX', `Query depth ${depth} exceeds the limit of ${maxDepth}`);
+          const { depth, complexity } = measureQuery(
+            document,
+            request.operationName,
+            request.variables ?? {},
+          );
+          if (depth > maxDepth)
+            throw appError('QUERY_TOO_COMPLEX', `Query depth ${depth} exceeds the limit of ${maxDepth}`);
           if (complexity > maxComplexity) {
-            throw appError('QUERY_TOO_COMPLEX', `Query complexity ${complexity} exceeds the limit of ${maxComplexity}`);
+            throw appError(
+              'QUERY_TOO_COMPLEX',
+              `Query complexity ${complexity} exceeds the limit of ${maxComplexity}`,
+            );
           }
         },
       };

@@ -42,7 +42,12 @@ class HttpFailure extends Error {
   }
 }
 
-export async function startGateway({ config, dataSource, queueBackend, logger }: GatewayOptions): Promise<Gateway> {
+export async function startGateway({
+  config,
+  dataSource,
+  queueBackend,
+  logger,
+}: GatewayOptions): Promise<Gateway> {
   const schema = await getSchema();
   const services = createServices(config, dataSource);
   const apollo = new ApolloServer<GraphQLContext>({
@@ -74,14 +79,18 @@ export async function startGateway({ config, dataSource, queueBackend, logger }:
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     const requestIdHeader = req.headers['x-request-id'];
-    const requestId = typeof requestIdHeader === 'string' && /^[\w-]{1,64}$/.test(requestIdHeader) ? requestIdHeader : randomUUID();
+    const requestId =
+      typeof requestIdHeader === 'string' && /^[\w-]{1,64}$/.test(requestIdHeader)
+        ? requestIdHeader
+        : randomUUID();
     const log = logger.child({ requestId });
     res.setHeader('x-request-id', requestId);
     const url = new URL(req.url ?? '/', 'http://gateway');
 
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/readyz') return ready(res);
-    if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found: the API is at /graphql' });
+    if (url.pathname !== '/graphql')
+      return sendJson(res, 404, { error: 'Not found: the API is at /graphql' });
 
     let status = 200;
     let userId: string | undefined;
@@ -89,13 +98,17 @@ export async function startGateway({ config, dataSource, queueBackend, logger }:
       const retryAfter = limiter.take(clientKey(req));
       if (retryAfter) {
         res.setHeader('retry-after', String(retryAfter));
-        throw new HttpFailure(429, appError('RATE_LIMITED', `Too many requests: try again in ${retryAfter} s`));
+        throw new HttpFailure(
+          429,
+          appError('RATE_LIMITED', `Too many requests: try again in ${retryAfter} s`),
+        );
       }
       const body = req.method === 'POST' ? await readJson(req, config.REQUEST_BODY_LIMIT_BYTES) : undefined;
       const claims = await authenticate(req);
       const provinceHeader = req.headers['x-province-id'];
       const provinceId = typeof provinceHeader === 'string' && provinceHeader ? provinceHeader : null;
-      if (provinceId && !isUuid(provinceId)) throw new HttpFailure(400, badInput('x-province-id', 'must be a province id'));
+      if (provinceId && !isUuid(provinceId))
+        throw new HttpFailure(400, badInput('x-province-id', 'must be a province id'));
 
       const ctx: GraphQLContext = {
         requestId,
@@ -113,7 +126,8 @@ export async function startGateway({ config, dataSource, queueBackend, logger }:
         async () => {
           if (claims) {
             ctx.principal = await sessionRepository.principal(claims.sessionId, claims.userId);
-            if (!ctx.principal) throw new HttpFailure(401, unauthenticated('Your session has ended: sign in again'));
+            if (!ctx.principal)
+              throw new HttpFailure(401, unauthenticated('Your session has ended: sign in again'));
             userId = ctx.principal.userId;
           }
           if (provinceId) ctx.access = await resolveAccess(ctx, provinceId);
@@ -136,11 +150,19 @@ export async function startGateway({ config, dataSource, queueBackend, logger }:
       }
     } catch (e) {
       if (!(e instanceof HttpFailure)) log.error({ err: e }, 'request failed');
-      const failure = e instanceof HttpFailure ? e : new HttpFailure(500, appError('INTERNAL_SERVER_ERROR', 'Internal error: it has been logged'));
+      const failure =
+        e instanceof HttpFailure
+          ? e
+          : new HttpFailure(500, appError('INTERNAL_SERVER_ERROR', 'Internal error: it has been logged'));
       status = failure.status;
-      sendJson(res, status, { errors: [{ message: failure.error.message, extensions: withoutHttp(failure.error.extensions) }] });
+      sendJson(res, status, {
+        errors: [{ message: failure.error.message, extensions: withoutHttp(failure.error.extensions) }],
+      });
     } finally {
-      log.info({ method: req.method, status, userId, ms: Math.round(performance.now() - started) }, 'graphql request');
+      log.info(
+        { method: req.method, status, userId, ms: Math.round(performance.now() - started) },
+        'graphql request',
+      );
     }
   }
 
@@ -160,18 +182,27 @@ export async function startGateway({ config, dataSource, queueBackend, logger }:
     const province = await ctx.loaders.province.load(provinceId);
     if (!province) throw new HttpFailure(404, notFound('Province', provinceId));
     if (!ctx.principal) throw new HttpFailure(401, unauthenticated('Sign in to act in a province'));
-    const needsLineage = !ctx.principal.roles.some((r) => r.provinceId === provinceId || r.provinceId === null);
+    const needsLineage = !ctx.principal.roles.some(
+      (r) => r.provinceId === provinceId || r.provinceId === null,
+    );
     const lineage = needsLineage ? await provinceRepository.lineageEdges() : [];
     const access = provinceAccess(ctx.principal, province, lineage, vietnamDate(new Date()));
-    if (!access) throw new HttpFailure(403, forbidden(`You hold no role in ${province.name} (${province.code})`));
+    if (!access)
+      throw new HttpFailure(403, forbidden(`You hold no role in ${province.name} (${province.code})`));
     return access;
   }
 
   async function ready(res: ServerResponse) {
     const checks: Record<string, string> = {};
     await Promise.all([
-      dataSource.query('SELECT 1').then(() => (checks.database = 'ok'), (e) => (checks.database = String(e))),
-      (queueBackend?.ping() ?? Promise.resolve()).then(() => (checks.queue = queueBackend ? 'ok' : 'not configured'), (e) => (checks.queue = String(e))),
+      dataSource.query('SELECT 1').then(
+        () => (checks.database = 'ok'),
+        (e) => (checks.database = String(e)),
+      ),
+      (queueBackend?.ping() ?? Promise.resolve()).then(
+        () => (checks.queue = queueBackend ? 'ok' : 'not configured'),
+        (e) => (checks.queue = String(e)),
+      ),
     ]);
     const ok = checks.database === 'ok' && checks.queue !== undefined && !checks.queue.startsWith('Error');
     sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', checks });
@@ -211,7 +242,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw new HttpFailure(413, appError('BAD_REQUEST', `Request body over ${limit} bytes`));
+  if (declared > limit)
+    throw new HttpFailure(413, appError('BAD_REQUEST', `Request body over ${limit} bytes`));
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

@@ -5,7 +5,13 @@ import { platformRoles } from '../../auth/auth-checker';
 import { PageArgs, toConnection, toPageRequest } from '../../common/connection';
 import { badInput, conflict, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
-import { CreateProvinceInput, ProvinceConnection, ProvinceFilterInput, ProvinceType, UpdateProvinceInput } from './province.types';
+import {
+  CreateProvinceInput,
+  ProvinceConnection,
+  ProvinceFilterInput,
+  ProvinceType,
+  UpdateProvinceInput,
+} from './province.types';
 
 @Resolver(() => ProvinceType)
 export class ProvinceResolver {
@@ -43,7 +49,10 @@ export class ProvinceResolver {
 
   @Authorized(...platformRoles('PLATFORM_ADMIN'))
   @Mutation(() => ProvinceType)
-  async createProvince(@Arg('input', () => CreateProvinceInput) input: CreateProvinceInput, @Ctx() ctx: GraphQLContext) {
+  async createProvince(
+    @Arg('input', () => CreateProvinceInput) input: CreateProvinceInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     if (input.predecessorIds.length && !input.validFrom) {
       throw badInput('validFrom', 'a province that absorbs predecessors needs the date it starts');
     }

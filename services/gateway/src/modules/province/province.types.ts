@@ -7,12 +7,19 @@ export enum ProvinceKind {
   PROVINCE = 'PROVINCE',
   CITY = 'CITY',
 }
-registerEnumType(ProvinceKind, { name: 'ProvinceKind', description: 'tỉnh or thành phố trực thuộc trung ương' });
+registerEnumType(ProvinceKind, {
+  name: 'ProvinceKind',
+  description: 'tỉnh or thành phố trực thuộc trung ương',
+});
 
-@ObjectType('Province', { description: 'A province or centrally-governed city: the tenant. Never identified by name.' })
+@ObjectType('Province', {
+  description: 'A province or centrally-governed city: the tenant. Never identified by name.',
+})
 export class ProvinceType {
   @Field(() => ID) id!: string;
-  @Field(() => String, { description: 'Official two-digit code; reused after the 2025 merger, so unique per validFrom.' })
+  @Field(() => String, {
+    description: 'Official two-digit code; reused after the 2025 merger, so unique per validFrom.',
+  })
   code!: string;
   @Field(() => String) name!: string;
   @Field(() => ProvinceKind) kind!: ProvinceKind;
@@ -29,7 +36,10 @@ export class ProvinceFilterInput {
   @Length(1, 100)
   search?: string;
 
-  @Field(() => Boolean, { nullable: true, description: 'true: in force today; false: former provinces only.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: in force today; false: former provinces only.',
+  })
   current?: boolean;
 
   @Field(() => String, { nullable: true })
@@ -52,10 +62,16 @@ export class CreateProvinceInput {
   @IsIn(Object.values(ProvinceKind))
   kind!: ProvinceKind;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Required when the province absorbs predecessors.' })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'Required when the province absorbs predecessors.',
+  })
   validFrom?: string | null;
 
-  @Field(() => [ID], { defaultValue: [], description: 'Provinces merged into this one; they end the day before validFrom.' })
+  @Field(() => [ID], {
+    defaultValue: [],
+    description: 'Provinces merged into this one; they end the day before validFrom.',
+  })
   @ArrayMaxSize(10)
   @IsUUID('all', { each: true, message: 'predecessorIds must be province ids' })
   predecessorIds!: string[];

@@ -14,7 +14,8 @@ async function uniqueName<T>(name: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (e) {
-    if ((e as { code?: string }).code === '23505') throw conflict(`a unit named "${name}" already exists in this province`);
+    if ((e as { code?: string }).code === '23505')
+      throw conflict(`a unit named "${name}" already exists in this province`);
     throw e;
   }
 }
@@ -45,7 +46,11 @@ export class UnitResolver {
   @Mutation(() => UnitType)
   async createUnit(@Arg('input', () => CreateUnitInput) input: CreateUnitInput, @Ctx() ctx: GraphQLContext) {
     const unit = await uniqueName(input.name, () =>
-      unitRepository.create({ ...input, shortName: input.shortName ?? null, validFrom: input.validFrom ?? null }),
+      unitRepository.create({
+        ...input,
+        shortName: input.shortName ?? null,
+        validFrom: input.validFrom ?? null,
+      }),
     );
     await auditRepository.append({
       actorUserId: ctx.principal!.userId,

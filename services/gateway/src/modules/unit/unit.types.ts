@@ -4,7 +4,9 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../common/connection';
 
-export const UnitKind = Object.fromEntries(UNIT_KINDS.map((k) => [k, k])) as { [K in (typeof UNIT_KINDS)[number]]: K };
+export const UnitKind = Object.fromEntries(UNIT_KINDS.map((k) => [k, k])) as {
+  [K in (typeof UNIT_KINDS)[number]]: K;
+};
 registerEnumType(UnitKind, { name: 'UnitKind' });
 
 @ObjectType('Unit', { description: 'An agency or locality of a province (cơ quan, đơn vị).' })

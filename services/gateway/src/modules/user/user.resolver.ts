@@ -1,4 +1,5 @@
-import { auditRepository, userRepository, type User } from '@thidua/db';
+import { auditRepository, sessionRepository, userRepository, type User } from '@thidua/db';
+import type { IssuedTokens } from '../../auth/auth.service';
 import { hashPassword } from '@thidua/domain';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, toConnection, toPageRequest } from '../../common/connection';
@@ -6,11 +7,21 @@ import { badInput, conflict, forbidden, unauthenticated } from '../../common/err
 import type { GraphQLContext } from '../../context';
 import { ProvinceType } from '../province/province.types';
 import { assignRole, isPlatformAdmin, revokeRole } from './user.service';
-import { AssignRoleInput, AuthPayload, CreateUserInput, RoleAssignmentType, UserConnection, UserFilterInput, UserType } from './user.types';
+import {
+  AssignRoleInput,
+  AuthPayload,
+  CreateUserInput,
+  RoleAssignmentType,
+  UserConnection,
+  UserFilterInput,
+  UserType,
+} from './user.types';
 
 @Resolver(() => UserType)
 export class UserResolver {
-  @Mutation(() => AuthPayload, { description: 'Repeated failures lock the email for a while (RATE_LIMITED).' })
+  @Mutation(() => AuthPayload, {
+    description: 'Repeated failures lock the email for a while (RATE_LIMITED).',
+  })
   async login(
     @Arg('email', () => String) email: string,
     @Arg('password', () => String) password: string,
@@ -18,12 +29,21 @@ export class UserResolver {
   ) {
     if (!email.trim()) throw badInput('email', 'is required');
     if (!password) throw badInput('password', 'is required');
-    return ctx.services.auth.login(email, password, ctx.requestId);
+    return this.signedIn(ctx, await ctx.services.auth.login(email, password, ctx.requestId));
   }
 
-  @Mutation(() => AuthPayload, { description: 'Spends the refresh token and returns new tokens. A reused token ends the session.' })
+  @Mutation(() => AuthPayload, {
+    description: 'Spends the refresh token and returns new tokens. A reused token ends the session.',
+  })
   async refreshToken(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.auth.refresh(refreshToken);
+    return this.signedIn(ctx, await ctx.services.auth.refresh(refreshToken));
+  }
+
+  /** From here on the request acts as the user who just signed in, so the payload shows their own roles. */
+  private async signedIn(ctx: GraphQLContext, tokens: IssuedTokens) {
+    ctx.principal = await sessionRepository.principal(tokens.sessionId, tokens.user.id);
+    ctx.sessionId = tokens.sessionId;
+    return tokens;
   }
 
   @Authorized()
@@ -49,12 +69,16 @@ export class UserResolver {
 
   @FieldResolver(() => [ProvinceType], { description: 'Provinces where the user holds a role.' })
   async provinces(@Root() user: User, @Ctx() ctx: GraphQLContext) {
-    const ids = new Set((await this.roles(user, ctx)).map((r) => r.provinceId).filter((id): id is string => !!id));
+    const ids = new Set(
+      (await this.roles(user, ctx)).map((r) => r.provinceId).filter((id): id is string => !!id),
+    );
     return (await ctx.loaders.province.loadMany([...ids])).filter(Boolean);
   }
 
   @Authorized('PLATFORM_ADMIN', 'PROVINCE_ADMIN')
-  @Query(() => UserConnection, { description: "Users with a role in the request's province (platform admins: all users)." })
+  @Query(() => UserConnection, {
+    description: "Users with a role in the request's province (platform admins: all users).",
+  })
   async users(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
@@ -68,12 +92,18 @@ export class UserResolver {
   @Mutation(() => UserType)
   async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: GraphQLContext) {
     const platformAdmin = isPlatformAdmin(ctx);
-    if (!platformAdmin && !ctx.access?.roles.has('PROVINCE_ADMIN')) throw forbidden('Only an admin may create accounts');
+    if (!platformAdmin && !ctx.access?.roles.has('PROVINCE_ADMIN'))
+      throw forbidden('Only an admin may create accounts');
     if (!platformAdmin && !input.role) throw badInput('role', 'give the new account a role in this province');
     const email = input.email.trim().toLowerCase();
-    if (await userRepository.byEmail(email)) throw conflict(`an account with the email ${email} already exists`);
+    if (await userRepository.byEmail(email))
+      throw conflict(`an account with the email ${email} already exists`);
 
-    const user = await userRepository.create({ email, fullName: input.fullName.trim(), passwordHash: await hashPassword(input.password) });
+    const user = await userRepository.create({
+      email,
+      fullName: input.fullName.trim(),
+      passwordHash: await hashPassword(input.password),
+    });
     await auditRepository.appendPlatform({
       actorUserId: ctx.principal!.userId,
       action: 'user.create',

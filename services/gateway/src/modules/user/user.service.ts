@@ -17,7 +17,8 @@ function assertMayGrant(ctx: GraphQLContext, role: Role): void {
     return;
   }
   const access = ctx.access;
-  if (!access) throw badInput('x-province-id', `choose the province to grant ${role} in with the x-province-id header`);
+  if (!access)
+    throw badInput('x-province-id', `choose the province to grant ${role} in with the x-province-id header`);
   if (!access.roles.has('PLATFORM_ADMIN') && !access.roles.has('PROVINCE_ADMIN')) {
     throw forbidden('Only an admin of this province may grant its roles');
   }
@@ -25,13 +26,19 @@ function assertMayGrant(ctx: GraphQLContext, role: Role): void {
   if (!PROVINCE_GRANTABLE.includes(role)) throw forbidden(`${role} cannot be granted in a province`);
 }
 
-export async function assignRole(ctx: GraphQLContext, userId: string, role: Role, unitId: string | null): Promise<RoleAssignment> {
+export async function assignRole(
+  ctx: GraphQLContext,
+  userId: string,
+  role: Role,
+  unitId: string | null,
+): Promise<RoleAssignment> {
   assertMayGrant(ctx, role);
   const provinceId = GLOBAL_ROLES.includes(role) ? null : ctx.access!.provinceId;
   const problem = roleScopeProblem({ role, provinceId, unitId });
   if (problem) throw badInput(problem.field, problem.message);
   if (!(await ctx.loaders.user.load(userId))) throw notFound('User', userId);
-  if (unitId && !(await ctx.loaders.unit.load(unitId))) throw badInput('unitId', `unit ${unitId} is not in this province`);
+  if (unitId && !(await ctx.loaders.unit.load(unitId)))
+    throw badInput('unitId', `unit ${unitId} is not in this province`);
 
   const assignment = await userRepository.assignRole({ userId, role, provinceId, unitId });
   await audit(ctx, 'role.assign', assignment, { after: assignment });
@@ -42,7 +49,10 @@ export async function revokeRole(ctx: GraphQLContext, id: string): Promise<RoleA
   if (!isUuid(id)) throw badInput('id', 'must be a role assignment id');
   const assignment = await userRepository.roleById(id);
   // A role in another province is reported as absent: its existence is that province's business.
-  if (!assignment || (assignment.provinceId && assignment.provinceId !== ctx.access?.provinceId && !isPlatformAdmin(ctx))) {
+  if (
+    !assignment ||
+    (assignment.provinceId && assignment.provinceId !== ctx.access?.provinceId && !isPlatformAdmin(ctx))
+  ) {
     throw notFound('RoleAssignment', id);
   }
   if (assignment.provinceId && assignment.provinceId !== ctx.access?.provinceId) {
@@ -54,8 +64,20 @@ export async function revokeRole(ctx: GraphQLContext, id: string): Promise<RoleA
   return assignment;
 }
 
-async function audit(ctx: GraphQLContext, action: string, a: RoleAssignment, change: { before?: object; after?: object }) {
-  const entry = { actorUserId: ctx.principal!.userId, action, entityType: 'RoleAssignment', entityId: a.id, requestId: ctx.requestId, ...change };
+async function audit(
+  ctx: GraphQLContext,
+  action: string,
+  a: RoleAssignment,
+  change: { before?: object; after?: object },
+) {
+  const entry = {
+    actorUserId: ctx.principal!.userId,
+    action,
+    entityType: 'RoleAssignment',
+    entityId: a.id,
+    requestId: ctx.requestId,
+    ...change,
+  };
   if (a.provinceId) await auditRepository.append(entry);
   else await auditRepository.appendPlatform(entry);
 }

@@ -27,7 +27,8 @@ export const UserConnection = Connection(UserType, 'User');
 
 @ObjectType()
 export class AuthPayload {
-  @Field(() => String, { description: 'Send as "Authorization: Bearer …"; short-lived.' }) accessToken!: string;
+  @Field(() => String, { description: 'Send as "Authorization: Bearer …"; short-lived.' })
+  accessToken!: string;
   @Field(() => DateTimeISOResolver) accessTokenExpiresAt!: Date;
   @Field(() => String, { description: 'Single use: refreshToken returns a new one.' }) refreshToken!: string;
   @Field(() => DateTimeISOResolver) refreshTokenExpiresAt!: Date;
@@ -36,7 +37,10 @@ export class AuthPayload {
 
 @InputType()
 export class UserFilterInput {
-  @Field(() => String, { nullable: true, description: 'Part of the name or email, with or without diacritics.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Part of the name or email, with or without diacritics.',
+  })
   @IsOptional()
   @Length(1, 200)
   search?: string;
@@ -64,7 +68,8 @@ export class CreateUserInput {
 
   @Field(() => RoleEnum, {
     nullable: true,
-    description: "A first role, in the request's province (required when a province admin creates the account).",
+    description:
+      "A first role, in the request's province (required when a province admin creates the account).",
   })
   @IsOptional()
   @IsIn(ROLES)
