@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 export const UNIT_KINDS = [
   'PARTY_AGENCY',
@@ -16,7 +16,7 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
 @Entity('unit')
 export class Unit {
   @PrimaryColumn({ name: 'province_id', type: 'uuid' }) provinceId!: string;
-  @PrimaryColumn({ type: 'uuid', default: () => 'gen_random_uuid()' }) id!: string;
+  @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'text' }) name!: string;
   @Column({ name: 'name_search', type: 'text' }) nameSearch!: string;
   @Column({ name: 'short_name', type: 'text', nullable: true }) shortName!: string | null;

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { auditRepository, runInTenant } from '@thidua/db';
+import { createAccount, createUnits, provinceId, startTestApp, TEST_PASSWORD, type Account, type TestApp } from '@thidua/testing';
+
+let app: TestApp;
+let platform: Account;
+let laoCaiAdmin: Account;
+let laoCai: string;
+let laoCaiFormer: string;
+
+beforeAll(async () => {
+  app = await startTestApp({ template: inject('templateDatabase') });
+  laoCai = await provinceId(app.dataSource, '15');
+  laoCaiFormer = await provinceId(app.dataSource, '10', { former: true });
+  await createUnits(app.dataSource, laoCaiFormer, ['Ban Tổ chức Tỉnh ủy', 'Đảng ủy Khối Cơ quan - Doanh nghiệp']);
+  await createUnits(app.dataSource, laoCai, ['Ủy ban Kiểm tra Tỉnh ủy', 'Văn phòng Tỉnh ủy', 'Ban Tuyên giáo và Dân vận Tỉnh ủy']);
+  platform = await createAccount(app, 'PLATFORM_ADMIN');
+  laoCaiAdmin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: laoCai });
+});
+afterAll(() => app?.close());
+
+describe('health', () => {
+  it('/healthz answers alive and /readyz checks the database and the queue', async () => {
+    const base = app.gateway.url.replace('/graphql', '');
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', queue: 'ok' } });
+  });
+});
+
+describe('provinces', () => {
+  it('finds provinces without diacritics and shows the 2025 lineage', async () => {
+    const res = await app.gql<{ provinces: { totalCount: number; nodes: { code: string; isCurrent: boolean; predecessors: { name: string }[] }[] } }>(
+      `{ provinces(filter: { search: "lao cai" }) { totalCount nodes { code isCurrent predecessors { name } } } }`,
+      {},
+      { token: laoCaiAdmin.token },
+    );
+    expect(res.data?.provinces.totalCount).toBe(2);
+    const current = res.data!.provinces.nodes.find((p) => p.isCurrent)!;
+    expect(current.code).toBe('15');
+    expect(current.predecessors.map((p) => p.name).sort()).toEqual(['Lào Cai', 'Yên Bái']);
+  });
+
+  it('counts 34 provinces in force and 52 former ones', async () => {
+    const q = `query($c: Boolean) { provinces(filter: { current: $c }) { totalCount } }`;
+    const current = await app.gql<{ provinces: { totalCount: number } }>(q, { c: true }, { token: laoCaiAdmin.token });
+    const former = await app.gql<{ provinces: { totalCount: number } }>(q, { c: false }, { token: laoCaiAdmin.token });
+    expect([current.data?.provinces.totalCount, former.data?.provinces.totalCount]).toEqual([34, 52]);
+  });
+
+  it('a platform admin merges provinces: predecessors end the day before, the new one starts', async () => {
+    const [a, b] = await Promise.all(['91', '96'].map((code) => provinceId(app.dataSource, code)));
+    const res = await app.gql<{ createProvince: { id: string; predecessors: { validTo: string }[] } }>(
+      `mutation($v: CreateProvinceInput!) { createProvince(input: $v) { id name predecessors { validTo } } }`,
+      { v: { code: '97', name: 'Tỉnh Thử Nghiệm', kind: 'PROVINCE', validFrom: '2030-01-01', predecessorIds: [a, b] } },
+      { token: platform.token },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.createProvince.predecessors.map((p) => p.validTo)).toEqual(['2029-12-31', '2029-12-31']);
+
+    const byAdmin = await app.gql(`mutation { createProvince(input: { code: "98", name: "Không được", kind: CITY }) { id } }`, {}, { token: laoCaiAdmin.token });
+    expect(byAdmin.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('former provinces', () => {
+  it("a successor's admin reads an absorbed province's units, read-only", async () => {
+    const units = await app.gql<{ units: { nodes: { name: string }[] } }>(
+      `{ units { nodes { name } } }`,
+      {},
+      { token: laoCaiAdmin.token, provinceId: laoCaiFormer },
+    );
+    expect(units.data?.units.nodes.map((u) => u.name)).toEqual(['Ban Tổ chức Tỉnh ủy', 'Đảng ủy Khối Cơ quan - Doanh nghiệp']);
+
+    const write = await app.gql(
+      `mutation { createUnit(input: { name: "Ban mới", kind: PARTY_AGENCY }) { id } }`,
+      {},
+      { token: laoCaiAdmin.token, provinceId: laoCaiFormer },
+    );
+    expect(write.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(write.errors?.[0]?.message).toMatch(/read-only/);
+  });
+
+  it('sorts Vietnamese names in Vietnamese order and searches them without diacritics', async () => {
+    const res = await app.gql<{ units: { nodes: { name: string }[] } }>(
+      `{ units { nodes { name } } }`,
+      {},
+      { token: laoCaiAdmin.token, provinceId: laoCai },
+    );
+    expect(res.data?.units.nodes.map((u) => u.name)).toEqual(['Ban Tuyên giáo và Dân vận Tỉnh ủy', 'Ủy ban Kiểm tra Tỉnh ủy', 'Văn phòng Tỉnh ủy']);
+    const found = await app.gql<{ units: { nodes: { name: string }[] } }>(
+      `{ units(filter: { search: "uy ban kiem" }) { nodes { name } } }`,
+      {},
+      { token: laoCaiAdmin.token, provinceId: laoCai },
+    );
+    expect(found.data?.units.nodes.map((u) => u.name)).toEqual(['Ủy ban Kiểm tra Tỉnh ủy']);
+  });
+});
+
+describe('accounts and roles', () => {
+  it('a province admin creates an officer for a unit, who signs in and acts only in that province', async () => {
+    const units = await app.gql<{ units: { nodes: { id: string; name: string }[] } }>(`{ units { nodes { id name } } }`, {}, { token: laoCaiAdmin.token, provinceId: laoCai });
+    const office = units.data!.units.nodes.find((u) => u.name === 'Văn phòng Tỉnh ủy')!;
+    const created = await app.gql<{ createUser: { id: string; roles: { role: string; unitId: string }[] } }>(
+      `mutation($v: CreateUserInput!) { createUser(input: $v) { id roles { role unitId } } }`,
+      { v: { email: 'Can.Bo@VPTU.laocai.vn', fullName: 'Hoàng Thị Lan', password: TEST_PASSWORD, role: 'UNIT_OFFICER', unitId: office.id } },
+      { token: laoCaiAdmin.token, provinceId: laoCai },
+    );
+    expect(created.errors).toBeUndefined();
+    expect(created.data?.createUser.roles).toEqual([{ role: 'UNIT_OFFICER', unitId: office.id }]);
+
+    const login = await app.gql<{ login: { accessToken: string; user: { provinces: { id: string }[] } } }>(
+      `mutation { login(email: "can.bo@vptu.laocai.vn", password: "${TEST_PASSWORD}") { accessToken user { provinces { id } } } }`,
+    );
+    expect(login.data?.login.user.provinces).toEqual([{ id: laoCai }]);
+    const officer = login.data!.login.accessToken;
+    const createUnit = await app.gql(`mutation { createUnit(input: { name: "Ban tự lập", kind: OTHER }) { id } }`, {}, { token: officer, provinceId: laoCai });
+    expect(createUnit.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const users = await app.gql(`{ users { totalCount } }`, {}, { token: officer, provinceId: laoCai });
+    expect(users.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('only a platform admin grants platform roles', async () => {
+    const grant = (token: string) =>
+      app.gql(`mutation($v: AssignRoleInput!) { assignRole(input: $v) { id role provinceId } }`, { v: { userId: laoCaiAdmin.id, role: 'NATIONAL_VIEWER' } }, { token, provinceId: laoCai });
+    expect((await grant(laoCaiAdmin.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const ok = await grant(platform.token);
+    expect(ok.data).toEqual({ assignRole: { id: expect.any(String), role: 'NATIONAL_VIEWER', provinceId: null } });
+  });
+
+  it('every change is in the audit log, and the province chain verifies', async () => {
+    const res = await app.gql<{ createUnit: { id: string } }>(
+      `mutation { createUnit(input: { name: "Báo Lào Cai", kind: PRESS }) { id } }`,
+      {},
+      { token: laoCaiAdmin.token, provinceId: laoCai },
+    );
+    await runInTenant(app.dataSource, laoCai, async () => {
+      const events = await auditRepository.list({ entityId: res.data!.createUnit.id }, { first: 10, offset: 0 });
+      expect(events.items.map((e) => [e.action, e.actorUserId])).toEqual([['unit.create', laoCaiAdmin.id]]);
+      expect(await auditRepository.verify()).toMatchObject({ valid: true });
+    });
+  });
+});
