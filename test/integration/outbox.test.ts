@@ -85,3 +85,22 @@ it('a job enqueued in a transaction that rolls back is never sent', async () => 
   ).rejects.toThrow('business change failed');
   expect(await outboxRows(app)).toEqual([]);
 });
+
+it('a job that cannot succeed lands in job_failure, where an admin can see it', async () => {
+  app = await startTestApp({ template: inject('templateDatabase'), worker: true });
+  // A payload the contract refuses (as if written by an older release): retrying cannot help.
+  await runInTransaction(app.dataSource, null, async () =>
+    (await currentManager()).query(
+      `INSERT INTO outbox (queue, job_name, job_id, payload) VALUES ('maintenance', 'purge-expired', 'purge.bad', '{"outboxRetentionDays": -1}')`,
+    ),
+  );
+  await vi.waitFor(
+    async () => {
+      const rows = await runInTransaction(app!.dataSource, null, async () =>
+        (await currentManager()).query(`SELECT job_id, job_name, error, attempts FROM job_failure`),
+      );
+      expect(rows).toEqual([{ job_id: 'purge.bad', job_name: 'purge-expired', error: expect.stringMatching(/Bad payload/), attempts: 1 }]);
+    },
+    { timeout: 15_000, interval: 50 },
+  );
+});
