@@ -2,17 +2,10 @@
  * `npm start`: the whole platform in one process, with demo data. Uses DATABASE_URL / REDIS_URL when set;
  * with nothing configured, an embedded PostgreSQL under .data/ and the PostgreSQL queue backend.
  */
-import { createLogger, isConfigured, loadConfig } from '@thidua/config';
-import {
-  createDataSource,
-  DEMO_ACCOUNTS,
-  DEMO_PASSWORD,
-  migrateDatabase,
-  seedDemo,
-  setupDatabase,
-} from '@thidua/db';
+import { isConfigured, loadConfig } from '@thidua/config';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, migrateDatabase, seedDemo, setupDatabase } from '@thidua/db';
 import { startGateway } from '@thidua/gateway';
-import { createQueueBackend } from '@thidua/jobs';
+import { runService } from '@thidua/jobs';
 import { startWorker } from '@thidua/worker';
 import { localSecrets, startEmbeddedPostgres } from './embedded-postgres';
 
@@ -27,8 +20,6 @@ const config = loadConfig({
     : {}),
   ...(isConfigured('JWT_SECRET') ? {} : { JWT_SECRET: localSecrets().jwt }),
 });
-const logger = createLogger(config, 'platform');
-
 if (config.DATABASE_ADMIN_URL) {
   await setupDatabase({
     admin: config.DATABASE_ADMIN_URL,
@@ -38,30 +29,24 @@ if (config.DATABASE_ADMIN_URL) {
 }
 await migrateDatabase({ owner: config.DATABASE_OWNER_URL, app: config.DATABASE_URL });
 
-const dataSource = await createDataSource(config.DATABASE_URL, {
-  poolSize: config.DATABASE_POOL_SIZE,
-}).initialize();
-await seedDemo(dataSource);
-const queueBackend = createQueueBackend(config);
-const gateway = await startGateway({ config, dataSource, queueBackend, logger });
-const worker = await startWorker({ config, dataSource, queueBackend, logger });
+let url = '';
+const { queueBackend } = await runService(
+  config,
+  'platform',
+  async (deps) => {
+    await seedDemo(deps.dataSource);
+    const gateway = await startGateway(deps);
+    url = gateway.url;
+    return [gateway, await startWorker(deps)];
+  },
+  () => embedded?.stop() ?? Promise.resolve(),
+);
 
 console.log(`
 Thi đua – Khen thưởng platform is running.
-  GraphQL:   ${gateway.url}
+  GraphQL:   ${url}
   Database:  ${embedded ? 'embedded PostgreSQL in .data/pg' : 'DATABASE_URL'}
   Queues:    ${queueBackend.kind === 'redis' ? 'Redis (REDIS_URL)' : 'PostgreSQL backend'}
 Demo sign-ins (password ${DEMO_PASSWORD}):
 ${DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(28)} ${a.role}${a.unitName ? ` · ${a.unitName}` : ''}`).join('\n')}
 Stop with Ctrl+C.`);
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, async () => {
-    await worker.close();
-    await gateway.close();
-    await queueBackend.close();
-    await dataSource.destroy();
-    await embedded?.stop();
-    process.exit(0);
-  });
-}

@@ -2,3 +2,4 @@ export * from './contract';
 export { createQueueBackend, RETENTION, type QueueBackend } from './backend';
 export { enqueueJob, type EnqueueOptions } from './producer';
 export { relayOutboxOnce, startOutboxRelay, type RelayOptions } from './relay';
+export { runService, type ServiceDeps } from './service';

@@ -1,0 +1,47 @@
+import { createLogger, type Config, type Logger } from '@thidua/config';
+import { createDataSource } from '@thidua/db';
+import type { DataSource } from 'typeorm';
+import { createQueueBackend, type QueueBackend } from './backend';
+
+export interface ServiceDeps {
+  config: Config;
+  logger: Logger;
+  dataSource: DataSource;
+  queueBackend: QueueBackend;
+}
+
+interface Closeable {
+  close(): Promise<void>;
+}
+
+/**
+ * Boots a process of the platform (gateway, worker, or both): its database pool and queue backend, the parts
+ * `start` returns, and a graceful stop on SIGTERM/SIGINT (parts first, in reverse order, then the connections).
+ */
+export async function runService(
+  config: Config,
+  name: string,
+  start: (deps: ServiceDeps) => Promise<Closeable[]>,
+  afterStop?: () => Promise<void>,
+): Promise<ServiceDeps> {
+  const logger = createLogger(config, name);
+  const dataSource = await createDataSource(config.DATABASE_URL, {
+    poolSize: config.DATABASE_POOL_SIZE,
+    applicationName: `thidua-${name}`,
+  }).initialize();
+  const queueBackend = createQueueBackend(config);
+  const deps = { config, logger, dataSource, queueBackend };
+  const parts = await start(deps);
+
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, async () => {
+      logger.info({ signal }, 'stopping: finishing running work first');
+      for (const part of parts.reverse()) await part.close();
+      await queueBackend.close();
+      await dataSource.destroy();
+      await afterStop?.();
+      process.exit(0);
+    });
+  }
+  return deps;
+}
