@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { auditRepository, runInTenant } from '@thidua/db';
-import { createAccount, createUnits, provinceId, startTestApp, TEST_PASSWORD, type Account, type TestApp } from '@thidua/testing';
+import {
+  createAccount,
+  createUnits,
+  provinceId,
+  startTestApp,
+  TEST_PASSWORD,
+  type Account,
+  type TestApp,
+} from '@thidua/testing';
 
 let app: TestApp;
 let platform: Account;
@@ -12,8 +20,15 @@ beforeAll(async () => {
   app = await startTestApp({ template: inject('templateDatabase') });
   laoCai = await provinceId(app.dataSource, '15');
   laoCaiFormer = await provinceId(app.dataSource, '10', { former: true });
-  await createUnits(app.dataSource, laoCaiFormer, ['Ban Tổ chức Tỉnh ủy', 'Đảng ủy Khối Cơ quan - Doanh nghiệp']);
-  await createUnits(app.dataSource, laoCai, ['Ủy ban Kiểm tra Tỉnh ủy', 'Văn phòng Tỉnh ủy', 'Ban Tuyên giáo và Dân vận Tỉnh ủy']);
+  await createUnits(app.dataSource, laoCaiFormer, [
+    'Ban Tổ chức Tỉnh ủy',
+    'Đảng ủy Khối Cơ quan - Doanh nghiệp',
+  ]);
+  await createUnits(app.dataSource, laoCai, [
+    'Ủy ban Kiểm tra Tỉnh ủy',
+    'Văn phòng Tỉnh ủy',
+    'Ban Tuyên giáo và Dân vận Tỉnh ủy',
+  ]);
   platform = await createAccount(app, 'PLATFORM_ADMIN');
   laoCaiAdmin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: laoCai });
 });
@@ -31,7 +46,12 @@ describe('health', () => {
 
 describe('provinces', () => {
   it('finds provinces without diacritics and shows the 2025 lineage', async () => {
-    const res = await app.gql<{ provinces: { totalCount: number; nodes: { code: string; isCurrent: boolean; predecessors: { name: string }[] }[] } }>(
+    const res = await app.gql<{
+      provinces: {
+        totalCount: number;
+        nodes: { code: string; isCurrent: boolean; predecessors: { name: string }[] }[];
+      };
+    }>(
       `{ provinces(filter: { search: "lao cai" }) { totalCount nodes { code isCurrent predecessors { name } } } }`,
       {},
       { token: laoCaiAdmin.token },
@@ -44,8 +64,16 @@ describe('provinces', () => {
 
   it('counts 34 provinces in force and 52 former ones', async () => {
     const q = `query($c: Boolean) { provinces(filter: { current: $c }) { totalCount } }`;
-    const current = await app.gql<{ provinces: { totalCount: number } }>(q, { c: true }, { token: laoCaiAdmin.token });
-    const former = await app.gql<{ provinces: { totalCount: number } }>(q, { c: false }, { token: laoCaiAdmin.token });
+    const current = await app.gql<{ provinces: { totalCount: number } }>(
+      q,
+      { c: true },
+      { token: laoCaiAdmin.token },
+    );
+    const former = await app.gql<{ provinces: { totalCount: number } }>(
+      q,
+      { c: false },
+      { token: laoCaiAdmin.token },
+    );
     expect([current.data?.provinces.totalCount, former.data?.provinces.totalCount]).toEqual([34, 52]);
   });
 
@@ -53,13 +81,25 @@ describe('provinces', () => {
     const [a, b] = await Promise.all(['91', '96'].map((code) => provinceId(app.dataSource, code)));
     const res = await app.gql<{ createProvince: { id: string; predecessors: { validTo: string }[] } }>(
       `mutation($v: CreateProvinceInput!) { createProvince(input: $v) { id name predecessors { validTo } } }`,
-      { v: { code: '97', name: 'Tỉnh Thử Nghiệm', kind: 'PROVINCE', validFrom: '2030-01-01', predecessorIds: [a, b] } },
+      {
+        v: {
+          code: '97',
+          name: 'Tỉnh Thử Nghiệm',
+          kind: 'PROVINCE',
+          validFrom: '2030-01-01',
+          predecessorIds: [a, b],
+        },
+      },
       { token: platform.token },
     );
     expect(res.errors).toBeUndefined();
     expect(res.data?.createProvince.predecessors.map((p) => p.validTo)).toEqual(['2029-12-31', '2029-12-31']);
 
-    const byAdmin = await app.gql(`mutation { createProvince(input: { code: "98", name: "Không được", kind: CITY }) { id } }`, {}, { token: laoCaiAdmin.token });
+    const byAdmin = await app.gql(
+      `mutation { createProvince(input: { code: "98", name: "Không được", kind: CITY }) { id } }`,
+      {},
+      { token: laoCaiAdmin.token },
+    );
     expect(byAdmin.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
@@ -71,7 +111,10 @@ describe('former provinces', () => {
       {},
       { token: laoCaiAdmin.token, provinceId: laoCaiFormer },
     );
-    expect(units.data?.units.nodes.map((u) => u.name)).toEqual(['Ban Tổ chức Tỉnh ủy', 'Đảng ủy Khối Cơ quan - Doanh nghiệp']);
+    expect(units.data?.units.nodes.map((u) => u.name)).toEqual([
+      'Ban Tổ chức Tỉnh ủy',
+      'Đảng ủy Khối Cơ quan - Doanh nghiệp',
+    ]);
 
     const write = await app.gql(
       `mutation { createUnit(input: { name: "Ban mới", kind: PARTY_AGENCY }) { id } }`,
@@ -88,7 +131,11 @@ describe('former provinces', () => {
       {},
       { token: laoCaiAdmin.token, provinceId: laoCai },
     );
-    expect(res.data?.units.nodes.map((u) => u.name)).toEqual(['Ban Tuyên giáo và Dân vận Tỉnh ủy', 'Ủy ban Kiểm tra Tỉnh ủy', 'Văn phòng Tỉnh ủy']);
+    expect(res.data?.units.nodes.map((u) => u.name)).toEqual([
+      'Ban Tuyên giáo và Dân vận Tỉnh ủy',
+      'Ủy ban Kiểm tra Tỉnh ủy',
+      'Văn phòng Tỉnh ủy',
+    ]);
     const found = await app.gql<{ units: { nodes: { name: string }[] } }>(
       `{ units(filter: { search: "uy ban kiem" }) { nodes { name } } }`,
       {},
@@ -100,11 +147,23 @@ describe('former provinces', () => {
 
 describe('accounts and roles', () => {
   it('a province admin creates an officer for a unit, who signs in and acts only in that province', async () => {
-    const units = await app.gql<{ units: { nodes: { id: string; name: string }[] } }>(`{ units { nodes { id name } } }`, {}, { token: laoCaiAdmin.token, provinceId: laoCai });
+    const units = await app.gql<{ units: { nodes: { id: string; name: string }[] } }>(
+      `{ units { nodes { id name } } }`,
+      {},
+      { token: laoCaiAdmin.token, provinceId: laoCai },
+    );
     const office = units.data!.units.nodes.find((u) => u.name === 'Văn phòng Tỉnh ủy')!;
     const created = await app.gql<{ createUser: { id: string; roles: { role: string; unitId: string }[] } }>(
       `mutation($v: CreateUserInput!) { createUser(input: $v) { id roles { role unitId } } }`,
-      { v: { email: 'Can.Bo@VPTU.laocai.vn', fullName: 'Hoàng Thị Lan', password: TEST_PASSWORD, role: 'UNIT_OFFICER', unitId: office.id } },
+      {
+        v: {
+          email: 'Can.Bo@VPTU.laocai.vn',
+          fullName: 'Hoàng Thị Lan',
+          password: TEST_PASSWORD,
+          role: 'UNIT_OFFICER',
+          unitId: office.id,
+        },
+      },
       { token: laoCaiAdmin.token, provinceId: laoCai },
     );
     expect(created.errors).toBeUndefined();
@@ -115,7 +174,11 @@ describe('accounts and roles', () => {
     );
     expect(login.data?.login.user.provinces).toEqual([{ id: laoCai }]);
     const officer = login.data!.login.accessToken;
-    const createUnit = await app.gql(`mutation { createUnit(input: { name: "Ban tự lập", kind: OTHER }) { id } }`, {}, { token: officer, provinceId: laoCai });
+    const createUnit = await app.gql(
+      `mutation { createUnit(input: { name: "Ban tự lập", kind: OTHER }) { id } }`,
+      {},
+      { token: officer, provinceId: laoCai },
+    );
     expect(createUnit.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const users = await app.gql(`{ users { totalCount } }`, {}, { token: officer, provinceId: laoCai });
     expect(users.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -123,10 +186,16 @@ describe('accounts and roles', () => {
 
   it('only a platform admin grants platform roles', async () => {
     const grant = (token: string) =>
-      app.gql(`mutation($v: AssignRoleInput!) { assignRole(input: $v) { id role provinceId } }`, { v: { userId: laoCaiAdmin.id, role: 'NATIONAL_VIEWER' } }, { token, provinceId: laoCai });
+      app.gql(
+        `mutation($v: AssignRoleInput!) { assignRole(input: $v) { id role provinceId } }`,
+        { v: { userId: laoCaiAdmin.id, role: 'NATIONAL_VIEWER' } },
+        { token, provinceId: laoCai },
+      );
     expect((await grant(laoCaiAdmin.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const ok = await grant(platform.token);
-    expect(ok.data).toEqual({ assignRole: { id: expect.any(String), role: 'NATIONAL_VIEWER', provinceId: null } });
+    expect(ok.data).toEqual({
+      assignRole: { id: expect.any(String), role: 'NATIONAL_VIEWER', provinceId: null },
+    });
   });
 
   it('every change is in the audit log, and the province chain verifies', async () => {
@@ -136,7 +205,10 @@ describe('accounts and roles', () => {
       { token: laoCaiAdmin.token, provinceId: laoCai },
     );
     await runInTenant(app.dataSource, laoCai, async () => {
-      const events = await auditRepository.list({ entityId: res.data!.createUnit.id }, { first: 10, offset: 0 });
+      const events = await auditRepository.list(
+        { entityId: res.data!.createUnit.id },
+        { first: 10, offset: 0 },
+      );
       expect(events.items.map((e) => [e.action, e.actorUserId])).toEqual([['unit.create', laoCaiAdmin.id]]);
       expect(await auditRepository.verify()).toMatchObject({ valid: true });
     });

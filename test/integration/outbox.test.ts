@@ -99,7 +99,14 @@ it('a job that cannot succeed lands in job_failure, where an admin can see it', 
       const rows = await runInTransaction(app!.dataSource, null, async () =>
         (await currentManager()).query(`SELECT job_id, job_name, error, attempts FROM job_failure`),
       );
-      expect(rows).toEqual([{ job_id: 'purge.bad', job_name: 'purge-expired', error: expect.stringMatching(/Bad payload/), attempts: 1 }]);
+      expect(rows).toEqual([
+        {
+          job_id: 'purge.bad',
+          job_name: 'purge-expired',
+          error: expect.stringMatching(/Bad payload/),
+          attempts: 1,
+        },
+      ]);
     },
     { timeout: 15_000, interval: 50 },
   );
