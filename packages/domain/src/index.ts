@@ -17,3 +17,5 @@ export {
   MIN_PASSWORD_LENGTH,
 } from './auth/password';
 export { vietnamDate, VIETNAM_TIME_ZONE } from './time/vietnam';
+export * from './emulation-year/state-machine';
+export * from './scoring/scoring';
