@@ -14,10 +14,10 @@ describe('migrations', () => {
     const ds = await createDataSource(db.ownerUrl, { poolSize: 1 }).initialize();
     try {
       const pending = await ds.driver.createSchemaBuilder().log();
-      // Foreign keys, checks and indexes are declared in the migrations only (entities carry no relations), so TypeORM
+      // Foreign keys, checks, unique and exclusion constraints and indexes are declared in the migrations only (entities carry no relations), so TypeORM
       // would drop them; every column, type, default and primary key must agree.
       const migrationOnly =
-        /^(ALTER TABLE "\w+" DROP CONSTRAINT "\w+_(fkey|check\d*)"|DROP INDEX "public"\."\w+")$/;
+        /^(ALTER TABLE "\w+" DROP CONSTRAINT "\w+_(fkey|check\d*|key|excl)"|DROP INDEX "public"\."\w+")$/;
       const meaningful = pending.upQueries.map((q) => q.query).filter((q) => !migrationOnly.test(q));
       expect(meaningful).toEqual([]);
       expect(await ds.showMigrations()).toBe(false);

@@ -32,3 +32,9 @@ export { setupDatabase, migrateDatabase, type DatabaseUrls } from './setup/setup
 export { seedProvinces, MERGER_EFFECTIVE_ON } from './seed/provinces';
 export { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './seed/demo';
 export { DEMO_BLOCKS, type DemoBlock } from './seed/demo-data';
+export { blockRepository, personRepository } from './repositories/block.repository';
+export {
+  emulationYearRepository,
+  criteriaSetRepository,
+  deferralRepository,
+} from './repositories/emulation-year.repository';

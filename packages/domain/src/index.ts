@@ -19,3 +19,4 @@ export {
 export { vietnamDate, VIETNAM_TIME_ZONE } from './time/vietnam';
 export * from './emulation-year/state-machine';
 export * from './scoring/scoring';
+export * from './titles';

@@ -1,45 +1,74 @@
 import DataLoader from 'dataloader';
 import {
+  blockRepository,
+  criteriaSetRepository,
+  deferralRepository,
+  emulationYearRepository,
+  personRepository,
   provinceRepository,
   unitRepository,
   userRepository,
-  type Province,
-  type ProvinceLineage,
-  type RoleAssignment,
-  type Unit,
-  type User,
 } from '@thidua/db';
-
-/**
- * One set per request, so a list asking for a relation costs one statement, and nothing is cached across
- * requests or provinces (the unit loader runs inside the request's tenant transaction).
- */
-export function createLoaders() {
-  // An id that is not a UUID names nothing: answer null (NOT_FOUND) rather than let Postgres fail the transaction.
-  const byId = <T extends { id: string }>(load: (ids: readonly string[]) => Promise<T[]>) =>
-    new DataLoader<string, T | null>(async (ids) => {
-      const rows = new Map((await load(ids.filter(isUuid))).map((r) => [r.id, r]));
-      return ids.map((id) => rows.get(id) ?? null);
-    });
-  const grouped = <T>(load: (ids: readonly string[]) => Promise<T[]>, keysOf: (row: T) => string[]) =>
-    new DataLoader<string, T[]>(async (ids) => {
-      const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
-      for (const row of await load(ids.filter(isUuid)))
-        for (const key of keysOf(row)) groups.get(key)?.push(row);
-      return ids.map((id) => groups.get(id)!);
-    });
-
-  return {
-    province: byId<Province>(provinceRepository.byIds),
-    unit: byId<Unit>(unitRepository.byIds),
-    user: byId<User>(userRepository.byIds),
-    rolesOfUser: grouped<RoleAssignment>(userRepository.rolesOf, (r) => [r.userId]),
-    lineage: grouped<ProvinceLineage>(provinceRepository.lineageOf, (l) => [l.predecessorId, l.successorId]),
-  };
-}
 
 export function isUuid(id: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+}
+
+// An id that is not a UUID names nothing: answer null (NOT_FOUND) rather than let Postgres fail the transaction.
+function byId<T extends { id: string }>(load: (ids: readonly string[]) => Promise<T[]>) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const rows = new Map((await load(ids.filter(isUuid))).map((r) => [r.id, r]));
+    return ids.map((id) => rows.get(id) ?? null);
+  });
+}
+
+function grouped<T>(load: (ids: readonly string[]) => Promise<T[]>, keysOf: (row: T) => string[]) {
+  return new DataLoader<string, T[]>(async (ids) => {
+    const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
+    for (const row of await load(ids.filter(isUuid)))
+      for (const key of keysOf(row)) groups.get(key)?.push(row);
+    return ids.map((id) => groups.get(id)!);
+  });
+}
+
+/**
+ * One set per request, so a list asking for a relation costs one statement, and nothing is cached across
+ * requests or provinces (tenant loaders run inside the request's tenant transaction).
+ */
+export function createLoaders() {
+  return {
+    province: byId(provinceRepository.byIds),
+    lineage: grouped(provinceRepository.lineageOf, (l) => [l.predecessorId, l.successorId]),
+    unit: byId(unitRepository.byIds),
+    user: byId(userRepository.byIds),
+    rolesOfUser: grouped(userRepository.rolesOf, (r) => [r.userId]),
+    block: byId(blockRepository.byIds),
+    membershipsOfBlock: grouped(blockRepository.memberships, (m) => [m.blockId]),
+    /** Keyed `${blockId}:${year}`; the unit ids of the block's members that year. */
+    membersInYear: new DataLoader<string, string[]>(async (keys) => {
+      const byYear = new Map<number, string[]>();
+      for (const k of keys) {
+        const [blockId, year] = k.split(':') as [string, string];
+        byYear.set(Number(year), [...(byYear.get(Number(year)) ?? []), blockId]);
+      }
+      const found = new Map<string, string[]>();
+      for (const [year, blockIds] of byYear) {
+        for (const [blockId, units] of await blockRepository.membersInYear(blockIds.filter(isUuid), year)) {
+          found.set(`${blockId}:${year}`, units);
+        }
+      }
+      return keys.map((k) => found.get(k) ?? []);
+    }),
+    person: byId(personRepository.byIds),
+    emulationYear: byId(emulationYearRepository.byIds),
+    covenantItems: grouped(emulationYearRepository.covenantItems, (i) => [i.emulationYearId]),
+    signatures: grouped(emulationYearRepository.signatures, (s) => [s.emulationYearId]),
+    registrations: grouped(emulationYearRepository.registrations, (r) => [r.emulationYearId]),
+    sheets: grouped(emulationYearRepository.sheets, (s) => [s.emulationYearId]),
+    results: grouped(emulationYearRepository.results, (r) => [r.emulationYearId]),
+    criteriaSet: byId(criteriaSetRepository.byIds),
+    deferralsOfUnit: grouped(deferralRepository.ofUnits, (d) => [d.unitId]),
+  };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

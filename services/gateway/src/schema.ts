@@ -2,11 +2,34 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
+import { AuditResolver } from './modules/audit/audit.resolver';
+import { BlockResolver } from './modules/block/block.resolver';
+import { DeferralResolver, UnitDeferralsResolver } from './modules/deferral/deferral.resolver';
+import { EmulationYearResolver } from './modules/emulation-year/emulation-year.resolver';
+import { RegistrationResolver } from './modules/emulation-year/registration.resolver';
+import {
+  CriteriaSetResolver,
+  ScoreSheetResolver,
+  YearScoringResolver,
+} from './modules/emulation-year/scoring.resolver';
 import { ProvinceResolver } from './modules/province/province.resolver';
 import { UnitResolver } from './modules/unit/unit.resolver';
 import { UserResolver } from './modules/user/user.resolver';
 
-export const resolvers = [ProvinceResolver, UnitResolver, UserResolver] as const;
+export const resolvers = [
+  ProvinceResolver,
+  UnitResolver,
+  UserResolver,
+  BlockResolver,
+  EmulationYearResolver,
+  RegistrationResolver,
+  CriteriaSetResolver,
+  ScoreSheetResolver,
+  YearScoringResolver,
+  DeferralResolver,
+  UnitDeferralsResolver,
+  AuditResolver,
+] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;
 

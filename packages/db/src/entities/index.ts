@@ -1,10 +1,22 @@
 import { AuditEvent, PlatformAuditEvent } from './audit-event.entity';
+import { Block, BlockMembership, Deferral, Person } from './block.entity';
+import {
+  CovenantItem,
+  CovenantSignature,
+  CriteriaSet,
+  EmulationYear,
+  ScoreSheet,
+  TitleRegistration,
+  YearResult,
+} from './emulation-year.entity';
 import { JobFailure, OutboxMessage } from './outbox.entity';
 import { Province, ProvinceLineage } from './province.entity';
 import { Unit } from './unit.entity';
 import { AuthSession, LoginThrottle, RefreshToken, RoleAssignment, User } from './user.entity';
 
 export * from './audit-event.entity';
+export * from './block.entity';
+export * from './emulation-year.entity';
 export * from './outbox.entity';
 export * from './province.entity';
 export * from './unit.entity';
@@ -23,4 +35,15 @@ export const entities = [
   PlatformAuditEvent,
   OutboxMessage,
   JobFailure,
+  Block,
+  BlockMembership,
+  Person,
+  Deferral,
+  CriteriaSet,
+  EmulationYear,
+  CovenantItem,
+  CovenantSignature,
+  TitleRegistration,
+  ScoreSheet,
+  YearResult,
 ];

@@ -37,7 +37,7 @@ export async function runInTransaction<T>(
     provinceId,
     manager: () =>
       (opening ??= (async () => {
-        runner = dataSource.createQueryRunner();
+        runner = serialized(dataSource.createQueryRunner());
         await runner.connect();
         await runner.startTransaction();
         if (provinceId) await runner.query(`SELECT set_config('app.province_id', $1, true)`, [provinceId]);
@@ -100,4 +100,20 @@ export function currentProvinceId(): string {
 
 export function currentProvinceIdOrNull(): string | null {
   return storage.getStore()?.provinceId ?? null;
+}
+
+/**
+ * GraphQL resolves sibling fields concurrently, and they share the request's one connection. A pg client runs
+ * one statement at a time anyway; queue them here explicitly rather than rely on the driver's deprecated
+ * implicit queue.
+ */
+function serialized(runner: QueryRunner): QueryRunner {
+  const query = runner.query.bind(runner);
+  let tail: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: Parameters<QueryRunner['query']>) => {
+    const next = tail.then(() => query(...args));
+    tail = next.catch(() => undefined);
+    return next;
+  }) as QueryRunner['query'];
+  return runner;
 }

@@ -1,7 +1,9 @@
-import { auditRepository, unitRepository, type Unit } from '@thidua/db';
+import { unitRepository, type Unit } from '@thidua/db';
+import { audit } from '../../common/audit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, toConnection, toPageRequest } from '../../common/connection';
-import { badInput, conflict, notFound } from '../../common/errors';
+import { withConstraints } from '../../common/constraints';
+import { badInput, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
 import { ProvinceType } from '../province/province.types';
 import { CreateUnitInput, UnitConnection, UnitFilterInput, UnitType, UpdateUnitInput } from './unit.types';
@@ -9,16 +11,8 @@ import { CreateUnitInput, UnitConnection, UnitFilterInput, UnitType, UpdateUnitI
 const READERS = ['PLATFORM_ADMIN', 'NATIONAL_VIEWER', 'PROVINCE_ADMIN', 'UNIT_OFFICER', 'COUNCIL_MEMBER'];
 const EDITORS = ['PLATFORM_ADMIN', 'PROVINCE_ADMIN'];
 
-/** Unique violations surface as CONFLICT naming what clashed, not as a database error. */
-async function uniqueName<T>(name: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    if ((e as { code?: string }).code === '23505')
-      throw conflict(`a unit named "${name}" already exists in this province`);
-    throw e;
-  }
-}
+const uniqueName = <T>(name: string, work: () => Promise<T>) =>
+  withConstraints({ unique: `a unit named "${name}" already exists in this province` }, work);
 
 @Resolver(() => UnitType)
 export class UnitResolver {
@@ -52,14 +46,7 @@ export class UnitResolver {
         validFrom: input.validFrom ?? null,
       }),
     );
-    await auditRepository.append({
-      actorUserId: ctx.principal!.userId,
-      action: 'unit.create',
-      entityType: 'Unit',
-      entityId: unit.id,
-      after: unit,
-      requestId: ctx.requestId,
-    });
+    await audit(ctx, 'unit.create', 'Unit', unit.id, { after: unit });
     return unit;
   }
 
@@ -76,15 +63,7 @@ export class UnitResolver {
       throw badInput('validTo', `must not be before validFrom (${before.validFrom})`);
     }
     const after = await uniqueName(input.name ?? before.name, () => unitRepository.update(id, input));
-    await auditRepository.append({
-      actorUserId: ctx.principal!.userId,
-      action: 'unit.update',
-      entityType: 'Unit',
-      entityId: id,
-      before,
-      after,
-      requestId: ctx.requestId,
-    });
+    await audit(ctx, 'unit.update', 'Unit', id, { before, after });
     return after;
   }
 }

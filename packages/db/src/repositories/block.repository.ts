@@ -1,0 +1,122 @@
+import { foldVietnamese } from '@thidua/domain';
+import { In } from 'typeorm';
+import { Block, BlockMembership, Person, type BlockKind, type Gender } from '../entities';
+import { currentProvinceId, tenantManager } from '../tenancy/tenant-context';
+import { containsPattern, paginate, VIETNAMESE_COLLATION, type PageRequest } from './pagination';
+import { returning } from './sql';
+
+export const blockRepository = {
+  async list(filter: { search?: string; kind?: BlockKind }, page: PageRequest) {
+    const qb = (await tenantManager()).getRepository(Block).createQueryBuilder('b');
+    if (filter.search)
+      qb.andWhere('b.name_search LIKE :s', { s: containsPattern(foldVietnamese(filter.search)) });
+    if (filter.kind) qb.andWhere('b.kind = :kind', { kind: filter.kind });
+    qb.orderBy(`b.name COLLATE ${VIETNAMESE_COLLATION}`).addOrderBy('b.id');
+    return paginate(qb, page);
+  },
+
+  async byIds(ids: readonly string[]): Promise<Block[]> {
+    if (!ids.length) return [];
+    return (await tenantManager()).getRepository(Block).findBy({ id: In([...ids]) });
+  },
+
+  async create(input: { name: string; kind: BlockKind; description: string | null }): Promise<Block> {
+    const repo = (await tenantManager()).getRepository(Block);
+    return repo.save(
+      repo.create({ ...input, provinceId: currentProvinceId(), nameSearch: foldVietnamese(input.name) }),
+    );
+  },
+
+  async update(id: string, patch: { name?: string; description?: string | null }): Promise<Block | null> {
+    const repo = (await tenantManager()).getRepository(Block);
+    const changes: Partial<Block> = { ...patch, updatedAt: new Date() };
+    if (patch.name !== undefined) changes.nameSearch = foldVietnamese(patch.name);
+    await repo.update({ provinceId: currentProvinceId(), id }, changes);
+    return repo.findOneBy({ id });
+  },
+
+  async addMember(block: Block, unitId: string, validFrom: string): Promise<BlockMembership> {
+    const repo = (await tenantManager()).getRepository(BlockMembership);
+    return repo.save(
+      repo.create({
+        provinceId: currentProvinceId(),
+        blockId: block.id,
+        blockKind: block.kind,
+        unitId,
+        validFrom,
+        validTo: null,
+      }),
+    );
+  },
+
+  /** Ends the unit's open membership of the block on `validTo`; null when it had none. */
+  async endMembership(blockId: string, unitId: string, validTo: string): Promise<BlockMembership | null> {
+    const m = await tenantManager();
+    const [row] = await returning<{ id: string }>(
+      m,
+      `UPDATE block_membership SET valid_to = $3
+       WHERE block_id = $1 AND unit_id = $2 AND valid_to IS NULL AND valid_from <= $3 RETURNING id`,
+      [blockId, unitId, validTo],
+    );
+    return row ? m.getRepository(BlockMembership).findOneBy({ id: row.id }) : null;
+  },
+
+  /** Members of each block in `year`, keyed by block id (a unit that left and rejoined appears once). */
+  async membersInYear(blockIds: readonly string[], year: number): Promise<Map<string, string[]>> {
+    const rows: { block_id: string; unit_id: string }[] = blockIds.length
+      ? await (
+          await tenantManager()
+        ).query(
+          // Valid at some point in the calendar year.
+          `SELECT m.block_id, m.unit_id FROM block_membership m JOIN unit u ON u.id = m.unit_id
+           WHERE m.block_id = ANY($1)
+             AND m.valid_from <= make_date($2, 12, 31) AND (m.valid_to IS NULL OR m.valid_to >= make_date($2, 1, 1))
+           GROUP BY m.block_id, m.unit_id, u.name
+           ORDER BY u.name COLLATE ${VIETNAMESE_COLLATION}`,
+          [blockIds, year],
+        )
+      : [];
+    const members = new Map<string, string[]>(blockIds.map((id) => [id, []]));
+    for (const r of rows) members.get(r.block_id)?.push(r.unit_id);
+    return members;
+  },
+
+  async memberships(blockIds: readonly string[]): Promise<BlockMembership[]> {
+    if (!blockIds.length) return [];
+    return (await tenantManager())
+      .getRepository(BlockMembership)
+      .find({ where: { blockId: In([...blockIds]) }, order: { validFrom: 'ASC' } });
+  },
+};
+
+export const personRepository = {
+  async list(filter: { unitId?: string; search?: string }, page: PageRequest) {
+    const qb = (await tenantManager()).getRepository(Person).createQueryBuilder('p');
+    if (filter.unitId) qb.andWhere('p.unit_id = :unitId', filter);
+    if (filter.search)
+      qb.andWhere('p.full_name_search LIKE :s', { s: containsPattern(foldVietnamese(filter.search)) });
+    qb.orderBy(`p.full_name COLLATE ${VIETNAMESE_COLLATION}`).addOrderBy('p.id');
+    return paginate(qb, page);
+  },
+
+  async byIds(ids: readonly string[]): Promise<Person[]> {
+    if (!ids.length) return [];
+    return (await tenantManager()).getRepository(Person).findBy({ id: In([...ids]) });
+  },
+
+  async create(input: {
+    unitId: string;
+    fullName: string;
+    gender: Gender;
+    position: string | null;
+  }): Promise<Person> {
+    const repo = (await tenantManager()).getRepository(Person);
+    return repo.save(
+      repo.create({
+        ...input,
+        provinceId: currentProvinceId(),
+        fullNameSearch: foldVietnamese(input.fullName),
+      }),
+    );
+  },
+};

@@ -1,0 +1,67 @@
+import { auditRepository } from '@thidua/db';
+import { IsOptional, Length } from 'class-validator';
+import { DateTimeISOResolver, JSONResolver } from 'graphql-scalars';
+import { Arg, Args, Authorized, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Connection, PageArgs, toConnection, toPageRequest } from '../../common/connection';
+
+@ObjectType('AuditEvent', { description: "One change in the province's append-only, hash-chained log." })
+export class AuditEventType {
+  @Field(() => String) seq!: string;
+  @Field(() => ID, { nullable: true }) actorUserId!: string | null;
+  @Field(() => String) action!: string;
+  @Field(() => String) entityType!: string;
+  @Field(() => String, { nullable: true }) entityId!: string | null;
+  @Field(() => JSONResolver, { nullable: true }) before!: unknown;
+  @Field(() => JSONResolver, { nullable: true }) after!: unknown;
+  @Field(() => String, { nullable: true }) requestId!: string | null;
+  @Field(() => DateTimeISOResolver) occurredAt!: Date;
+  @Field(() => String) hash!: string;
+}
+
+export const AuditEventConnection = Connection(AuditEventType, 'AuditEvent');
+
+@ObjectType('AuditChainVerdict')
+export class AuditChainVerdictType {
+  @Field(() => Boolean) valid!: boolean;
+  @Field(() => Int, { description: 'Events checked before the verdict.' }) checked!: number;
+  @Field(() => String, { nullable: true }) brokenAtSeq?: string;
+  @Field(() => String, { nullable: true }) reason?: string;
+}
+
+@InputType()
+export class AuditFilterInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 100)
+  entityType?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 100)
+  entityId?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 100)
+  action?: string;
+}
+
+const AUDITORS = ['PLATFORM_ADMIN', 'PROVINCE_ADMIN'];
+
+@Resolver()
+export class AuditResolver {
+  @Authorized(...AUDITORS)
+  @Query(() => AuditEventConnection, { description: 'Newest first.' })
+  async auditEvents(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => AuditFilterInput, { nullable: true }) filter?: AuditFilterInput,
+  ) {
+    return toConnection(await auditRepository.list(filter ?? {}, toPageRequest(page)));
+  }
+
+  @Authorized(...AUDITORS)
+  @Query(() => AuditChainVerdictType, { description: "Recomputes every hash of the province's chain." })
+  verifyAuditChain() {
+    return auditRepository.verify();
+  }
+}

@@ -1,0 +1,172 @@
+import { blockRepository, personRepository, type Block } from '@thidua/db';
+import { vietnamDate } from '@thidua/domain';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { assertActsFor } from '../../common/acting';
+import { audit } from '../../common/audit';
+import { PageArgs, toConnection, toPageRequest } from '../../common/connection';
+import { withConstraints } from '../../common/constraints';
+import { badInput, notFound } from '../../common/errors';
+import type { GraphQLContext } from '../../context';
+import { UnitType } from '../unit/unit.types';
+import {
+  BlockConnection,
+  BlockFilterInput,
+  BlockMemberInput,
+  BlockMembershipType,
+  BlockType,
+  CreateBlockInput,
+  CreatePersonInput,
+  PersonConnection,
+  PersonFilterInput,
+  PersonType,
+  UpdateBlockInput,
+} from './block.types';
+
+const READERS = ['PLATFORM_ADMIN', 'NATIONAL_VIEWER', 'PROVINCE_ADMIN', 'UNIT_OFFICER', 'COUNCIL_MEMBER'];
+/** Personal data stays with the province's own people: no national viewer. */
+const PERSON_READERS = ['PLATFORM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_OFFICER', 'COUNCIL_MEMBER'];
+const ADMINS = ['PLATFORM_ADMIN', 'PROVINCE_ADMIN'];
+
+@Resolver(() => BlockType)
+export class BlockResolver {
+  @Authorized(...READERS)
+  @Query(() => BlockConnection)
+  async blocks(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => BlockFilterInput, { nullable: true }) filter?: BlockFilterInput,
+  ) {
+    return toConnection(await blockRepository.list(filter ?? {}, toPageRequest(page)));
+  }
+
+  @Authorized(...READERS)
+  @Query(() => BlockType)
+  async block(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    return (await ctx.loaders.block.load(id)) ?? Promise.reject(notFound('Block', id));
+  }
+
+  @FieldResolver(() => [UnitType], {
+    description: 'The member units in a year (default: this year, Vietnam time).',
+  })
+  async members(
+    @Root() block: Block,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('year', () => Int, { nullable: true }) year?: number,
+  ) {
+    const y = year ?? Number(vietnamDate(new Date()).slice(0, 4));
+    const ids = await ctx.loaders.membersInYear.load(`${block.id}:${y}`);
+    return (await ctx.loaders.unit.loadMany(ids)).filter(Boolean);
+  }
+
+  @FieldResolver(() => [BlockMembershipType], { description: 'Every membership, past and present.' })
+  async memberships(@Root() block: Block, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.membershipsOfBlock.load(block.id);
+  }
+
+  @Authorized(...ADMINS)
+  @Mutation(() => BlockType)
+  async createBlock(
+    @Arg('input', () => CreateBlockInput) input: CreateBlockInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const block = await withConstraints({ unique: `a block named "${input.name}" already exists` }, () =>
+      blockRepository.create({
+        name: input.name.trim(),
+        kind: input.kind,
+        description: input.description ?? null,
+      }),
+    );
+    await audit(ctx, 'block.create', 'Block', block.id, { after: block });
+    return block;
+  }
+
+  @Authorized(...ADMINS)
+  @Mutation(() => BlockType)
+  async updateBlock(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateBlockInput) input: UpdateBlockInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const before = await ctx.loaders.block.load(id);
+    if (!before) throw notFound('Block', id);
+    const after = await withConstraints({ unique: `a block named "${input.name}" already exists` }, () =>
+      blockRepository.update(id, input),
+    );
+    await audit(ctx, 'block.update', 'Block', id, { before, after });
+    return after;
+  }
+
+  @Authorized(...ADMINS)
+  @Mutation(() => BlockMembershipType, { description: 'The unit joins the block on `date`.' })
+  async addBlockMember(
+    @Arg('input', () => BlockMemberInput) input: BlockMemberInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const block = await ctx.loaders.block.load(input.blockId);
+    if (!block) throw badInput('blockId', `block ${input.blockId} is not in this province`);
+    if (!(await ctx.loaders.unit.load(input.unitId)))
+      throw badInput('unitId', `unit ${input.unitId} is not in this province`);
+    const membership = await withConstraints(
+      { exclusion: `the unit is already in a ${block.kind === 'BLOCK' ? 'block' : 'cluster'} on that date` },
+      () => blockRepository.addMember(block, input.unitId, input.date),
+    );
+    await audit(ctx, 'block.member.add', 'Block', block.id, { after: membership });
+    return membership;
+  }
+
+  @Authorized(...ADMINS)
+  @Mutation(() => BlockMembershipType, {
+    description: 'The unit leaves the block; `date` is its last day as a member.',
+  })
+  async removeBlockMember(
+    @Arg('input', () => BlockMemberInput) input: BlockMemberInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    if (!(await ctx.loaders.block.load(input.blockId)))
+      throw badInput('blockId', `block ${input.blockId} is not in this province`);
+    const ended = await blockRepository.endMembership(input.blockId, input.unitId, input.date);
+    if (!ended) throw badInput('unitId', `the unit has no membership of this block open on ${input.date}`);
+    await audit(ctx, 'block.member.remove', 'Block', input.blockId, { after: ended });
+    return ended;
+  }
+
+  @Authorized(...PERSON_READERS)
+  @Query(() => PersonConnection)
+  async persons(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => PersonFilterInput, { nullable: true }) filter?: PersonFilterInput,
+  ) {
+    return toConnection(await personRepository.list(filter ?? {}, toPageRequest(page)));
+  }
+
+  @Authorized(...PERSON_READERS)
+  @Mutation(() => PersonType)
+  async createPerson(
+    @Arg('input', () => CreatePersonInput) input: CreatePersonInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    assertActsFor(ctx, input.unitId);
+    if (!(await ctx.loaders.unit.load(input.unitId)))
+      throw badInput('unitId', `unit ${input.unitId} is not in this province`);
+    const person = await personRepository.create({
+      ...input,
+      fullName: input.fullName.trim(),
+      position: input.position ?? null,
+    });
+    await audit(ctx, 'person.create', 'Person', person.id, {
+      after: { unitId: person.unitId, gender: person.gender },
+    });
+    return person;
+  }
+}

@@ -1,0 +1,139 @@
+import { IsIn, IsOptional, IsUUID, Length } from 'class-validator';
+import { DateTimeISOResolver, LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection } from '../../common/connection';
+
+export enum BlockKind {
+  BLOCK = 'BLOCK',
+  CLUSTER = 'CLUSTER',
+}
+registerEnumType(BlockKind, {
+  name: 'BlockKind',
+  description: 'khối thi đua (agencies) or cụm thi đua (localities)',
+});
+
+export enum Gender {
+  FEMALE = 'FEMALE',
+  MALE = 'MALE',
+}
+registerEnumType(Gender, { name: 'Gender' });
+
+@ObjectType('Block', { description: 'An emulation block or cluster of a province.' })
+export class BlockType {
+  @Field(() => ID) id!: string;
+  @Field(() => BlockKind) kind!: BlockKind;
+  @Field(() => String) name!: string;
+  @Field(() => String, { nullable: true }) description!: string | null;
+}
+
+@ObjectType('BlockMembership', { description: 'A unit in a block from validFrom to validTo (inclusive).' })
+export class BlockMembershipType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) unitId!: string;
+  @Field(() => LocalDateResolver) validFrom!: string;
+  @Field(() => LocalDateResolver, { nullable: true }) validTo!: string | null;
+}
+
+@ObjectType('Person', {
+  description: "A unit's officer or employee, for individual titles. Never leaves its province.",
+})
+export class PersonType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) unitId!: string;
+  @Field(() => String) fullName!: string;
+  @Field(() => Gender) gender!: Gender;
+  @Field(() => String, { nullable: true }) position!: string | null;
+  @Field(() => DateTimeISOResolver) createdAt!: Date;
+}
+
+export const BlockConnection = Connection(BlockType, 'Block');
+export const PersonConnection = Connection(PersonType, 'Person');
+
+@InputType()
+export class BlockFilterInput {
+  @Field(() => String, { nullable: true, description: 'Part of the name, with or without diacritics.' })
+  @IsOptional()
+  @Length(1, 200)
+  search?: string;
+
+  @Field(() => BlockKind, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(BlockKind))
+  kind?: BlockKind;
+}
+
+@InputType()
+export class CreateBlockInput {
+  @Field(() => String)
+  @Length(2, 200)
+  name!: string;
+
+  @Field(() => BlockKind)
+  @IsIn(Object.values(BlockKind))
+  kind!: BlockKind;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(0, 2000)
+  description?: string | null;
+}
+
+@InputType()
+export class UpdateBlockInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(2, 200)
+  name?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(0, 2000)
+  description?: string | null;
+}
+
+@InputType()
+export class BlockMemberInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'blockId must be a block id' })
+  blockId!: string;
+
+  @Field(() => ID)
+  @IsUUID('all', { message: 'unitId must be a unit id' })
+  unitId!: string;
+
+  @Field(() => LocalDateResolver, { description: 'Joining: the first day; leaving: the last day.' })
+  date!: string;
+}
+
+@InputType()
+export class PersonFilterInput {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'unitId must be a unit id' })
+  unitId?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 200)
+  search?: string;
+}
+
+@InputType()
+export class CreatePersonInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'unitId must be a unit id' })
+  unitId!: string;
+
+  @Field(() => String)
+  @Length(2, 200)
+  fullName!: string;
+
+  @Field(() => Gender)
+  @IsIn(Object.values(Gender))
+  gender!: Gender;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 200)
+  position?: string | null;
+}

@@ -1,0 +1,247 @@
+import { emulationYearRepository, type EmulationYear } from '@thidua/db';
+import {
+  COVENANT_EDITABLE,
+  isAtLeast,
+  nextStates,
+  SIGNING_OPEN,
+  type YearState as YearStateName,
+} from '@thidua/domain';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { assertActsFor, assertRunsYear, isProvinceAdmin } from '../../common/acting';
+import { audit } from '../../common/audit';
+import { withConstraints } from '../../common/constraints';
+import { badInput, conflict, notFound } from '../../common/errors';
+import type { GraphQLContext } from '../../context';
+import { BlockType } from '../block/block.types';
+import { UnitType } from '../unit/unit.types';
+import { assertMember, liveResults, loadYear, transitionYear, yearMembers } from './emulation-year.service';
+import {
+  CovenantItemType,
+  CovenantSignatureType,
+  CriteriaSetType,
+  EmulationYearType,
+  OpenEmulationYearInput,
+  TitleRegistrationType,
+  UpdateEmulationYearInput,
+  YearMemberType,
+  YearState,
+} from './emulation-year.types';
+
+export const YEAR_READERS = ['PLATFORM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_OFFICER', 'COUNCIL_MEMBER'];
+const ADMINS = ['PLATFORM_ADMIN', 'PROVINCE_ADMIN'];
+const ACTORS = ['PLATFORM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_OFFICER'];
+
+@Resolver(() => EmulationYearType)
+export class EmulationYearResolver {
+  @Authorized(...YEAR_READERS)
+  @Query(() => EmulationYearType, {
+    nullable: true,
+    description: "A block's year, or null when it has not been opened.",
+  })
+  async emulationYear(
+    @Arg('blockId', () => ID) blockId: string,
+    @Arg('year', () => Int) year: number,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    if (!(await ctx.loaders.block.load(blockId))) throw notFound('Block', blockId);
+    return emulationYearRepository.find(blockId, year);
+  }
+
+  @FieldResolver(() => BlockType)
+  block(@Root() y: EmulationYear, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.block.load(y.blockId);
+  }
+
+  @FieldResolver(() => UnitType, { nullable: true })
+  headUnit(@Root() y: EmulationYear, @Ctx() ctx: GraphQLContext) {
+    return y.headUnitId ? ctx.loaders.unit.load(y.headUnitId) : null;
+  }
+
+  @FieldResolver(() => UnitType, { nullable: true })
+  deputyUnit(@Root() y: EmulationYear, @Ctx() ctx: GraphQLContext) {
+    return y.deputyUnitId ? ctx.loaders.unit.load(y.deputyUnitId) : null;
+  }
+
+  @FieldResolver(() => CriteriaSetType, { nullable: true })
+  criteriaSet(@Root() y: EmulationYear, @Ctx() ctx: GraphQLContext) {
+    return y.criteriaSetId ? ctx.loaders.criteriaSet.load(y.criteriaSetId) : null;
+  }
+
+  @FieldResolver(() => [CovenantItemType])
+  covenantItems(@Root() y: EmulationYear, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.covenantItems.load(y.id);
+  }
+
+  @FieldResolver(() => [CovenantSignatureType])
+  covenantSignatures(@Root() y: EmulationYear, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.signatures.load(y.id);
+  }
+
+  @FieldResolver(() => [TitleRegistrationType], {
+    description: 'Registrations in force (withdrawn ones are left out).',
+  })
+  titleRegistrations(@Root() y: EmulationYear, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.registrations.load(y.id);
+  }
+
+  @FieldResolver(() => [YearState], { description: 'Where the year can move next.' })
+  nextStates(@Root() y: EmulationYear) {
+    return nextStates(y.state);
+  }
+
+  @FieldResolver(() => [YearMemberType], {
+    description: 'Members in ranking order once scored, with their scores.',
+  })
+  async members(@Root() y: EmulationYear, @Ctx() ctx: GraphQLContext) {
+    const [members, signatures] = await Promise.all([yearMembers(ctx, y), ctx.loaders.signatures.load(y.id)]);
+    const signedAt = (unitId: string) => signatures.find((s) => s.unitId === unitId)?.signedAt ?? null;
+    if (isAtLeast(y.state, 'SCORES_LOCKED')) {
+      const frozen = await ctx.loaders.results.load(y.id);
+      return frozen.map((r) => ({
+        unitId: r.unitId,
+        signedAt: signedAt(r.unitId),
+        score: {
+          ...r,
+          base: +r.base,
+          bonus: +r.bonus,
+          deductions: +r.deductions,
+          final: +r.final,
+          missingSheetsFrom: [],
+        },
+      }));
+    }
+    // While scoring runs, only the secretariat sees the standings.
+    const live = isProvinceAdmin(ctx) ? await liveResults(ctx, y) : [];
+    const ordered = live.length ? live.map((r) => r.unitId) : members;
+    return ordered.map((unitId) => ({
+      unitId,
+      signedAt: signedAt(unitId),
+      score: live.find((r) => r.unitId === unitId) ?? null,
+    }));
+  }
+
+  @Authorized(...ADMINS)
+  @Mutation(() => EmulationYearType, { description: "Creates the block's year in DRAFT." })
+  async openEmulationYear(
+    @Arg('input', () => OpenEmulationYearInput) input: OpenEmulationYearInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const block = await ctx.loaders.block.load(input.blockId);
+    if (!block) throw badInput('blockId', `block ${input.blockId} is not in this province`);
+    const members = await ctx.loaders.membersInYear.load(`${block.id}:${input.year}`);
+    for (const field of ['headUnitId', 'deputyUnitId'] as const) {
+      const unitId = input[field];
+      if (unitId && !members.includes(unitId))
+        throw badInput(field, `the unit is not a member of the block in ${input.year}`);
+    }
+    if (input.headUnitId && input.headUnitId === input.deputyUnitId)
+      throw badInput('deputyUnitId', 'must differ from the head unit');
+    if (input.criteriaSetId && !(await ctx.loaders.criteriaSet.load(input.criteriaSetId))) {
+      throw badInput('criteriaSetId', `criteria set ${input.criteriaSetId} is not in this province`);
+    }
+    const year = await withConstraints({ unique: `${block.name} already has a year ${input.year}` }, () =>
+      emulationYearRepository.create({
+        blockId: block.id,
+        year: input.year,
+        theme: input.theme?.trim() || null,
+        headUnitId: input.headUnitId ?? null,
+        deputyUnitId: input.deputyUnitId ?? null,
+        criteriaSetId: input.criteriaSetId ?? null,
+        registrationDeadline: input.registrationDeadline ?? null,
+        scoringDeadline: input.scoringDeadline ?? null,
+      }),
+    );
+    await audit(ctx, 'year.open', 'EmulationYear', year.id, { after: year });
+    return year;
+  }
+
+  @Authorized(...ADMINS)
+  @Mutation(() => EmulationYearType)
+  async updateEmulationYear(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateEmulationYearInput) input: UpdateEmulationYearInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const year = await loadYear(ctx, id, 'id');
+    if (isAtLeast(year.state, 'SCORES_LOCKED')) throw conflict(`The year cannot change once ${year.state}`);
+    const members = await yearMembers(ctx, year);
+    for (const field of ['headUnitId', 'deputyUnitId'] as const) {
+      const unitId = input[field];
+      if (!unitId) continue;
+      if (year.state !== 'DRAFT')
+        throw conflict(`The head and deputy are fixed once the year is ${year.state}`);
+      if (!members.includes(unitId))
+        throw badInput(field, `the unit is not a member of the block in ${year.year}`);
+    }
+    const head = input.headUnitId ?? year.headUnitId;
+    if (head && head === (input.deputyUnitId ?? year.deputyUnitId))
+      throw badInput('deputyUnitId', 'must differ from the head unit');
+    if (input.criteriaSetId) {
+      if (isAtLeast(year.state, 'SCORING'))
+        throw conflict('The criteria set is fixed once scoring has started');
+      if (!(await ctx.loaders.criteriaSet.load(input.criteriaSetId)))
+        throw badInput('criteriaSetId', 'not a criteria set of this province');
+    }
+    const after = await emulationYearRepository.update(id, { ...input, theme: input.theme?.trim() });
+    await audit(ctx, 'year.update', 'EmulationYear', id, { before: year, after });
+    return after;
+  }
+
+  @Authorized(...ACTORS)
+  @Mutation(() => EmulationYearType, { description: 'Moves the year on; refused with what is missing.' })
+  async transitionEmulationYear(
+    @Arg('id', () => ID) id: string,
+    @Arg('to', () => YearState) to: YearStateName,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const year = await loadYear(ctx, id, 'id');
+    return transitionYear(ctx, year, to, assertRunsYear(ctx, year));
+  }
+
+  @Authorized(...ACTORS)
+  @Mutation(() => [CovenantItemType], {
+    description: 'Replaces the covenant text; frozen once a member has signed.',
+  })
+  async setCovenantItems(
+    @Arg('emulationYearId', () => ID) yearId: string,
+    @Arg('items', () => [String]) items: string[],
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const year = await loadYear(ctx, yearId);
+    assertRunsYear(ctx, year);
+    const texts = items.map((t) => t.trim());
+    const blank = texts.findIndex((t) => !t);
+    if (blank >= 0) throw badInput(`items.${blank}`, 'an item cannot be empty');
+    if (!texts.length || texts.length > 50) throw badInput('items', 'give 1 to 50 items');
+    if (!COVENANT_EDITABLE.includes(year.state))
+      throw conflict(`The covenant cannot change in ${year.state}`);
+    const signed = await ctx.loaders.signatures.load(year.id);
+    if (signed.length) throw conflict(`The covenant is frozen: ${signed.length} member(s) have signed it`);
+    const before = await ctx.loaders.covenantItems.load(year.id);
+    await emulationYearRepository.replaceCovenantItems(year.id, texts);
+    await audit(ctx, 'covenant.set', 'EmulationYear', year.id, {
+      before: { items: before.map((i) => i.text) },
+      after: { items: texts },
+    });
+    return texts.map((text, i) => ({ position: i + 1, text }));
+  }
+
+  @Authorized(...ACTORS)
+  @Mutation(() => CovenantSignatureType, {
+    description: "Signs the covenant for a member unit (the unit's officer).",
+  })
+  async signCovenant(
+    @Arg('emulationYearId', () => ID) yearId: string,
+    @Arg('unitId', () => ID) unitId: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const year = await loadYear(ctx, yearId);
+    assertActsFor(ctx, unitId);
+    await assertMember(ctx, year, unitId, 'unitId');
+    if (!SIGNING_OPEN.includes(year.state))
+      throw conflict(`The covenant is signed while the year is OPEN; it is ${year.state}`);
+    const signature = await emulationYearRepository.sign(year.id, unitId, ctx.principal!.userId);
+    await audit(ctx, 'covenant.sign', 'EmulationYear', year.id, { after: { unitId } });
+    return signature;
+  }
+}

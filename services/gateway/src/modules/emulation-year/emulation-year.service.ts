@@ -1,0 +1,111 @@
+import { emulationYearRepository, type EmulationYear } from '@thidua/db';
+import {
+  checkTransition,
+  computeResults,
+  type MemberResult,
+  type ScoringRules,
+  type YearActor,
+  type YearFacts,
+  type YearState,
+} from '@thidua/domain';
+import { audit } from '../../common/audit';
+import { appError, badInput, conflict, forbidden, notFound } from '../../common/errors';
+import type { GraphQLContext } from '../../context';
+
+export async function loadYear(
+  ctx: GraphQLContext,
+  id: string,
+  field = 'emulationYearId',
+): Promise<EmulationYear> {
+  const year = await ctx.loaders.emulationYear.load(id);
+  if (!year)
+    throw field === 'id'
+      ? notFound('EmulationYear', id)
+      : badInput(field, `emulation year ${id} is not in this province`);
+  return year;
+}
+
+export function yearMembers(ctx: GraphQLContext, year: EmulationYear): Promise<string[]> {
+  return ctx.loaders.membersInYear.load(`${year.blockId}:${year.year}`);
+}
+
+export async function assertMember(
+  ctx: GraphQLContext,
+  year: EmulationYear,
+  unitId: string,
+  field: string,
+): Promise<void> {
+  if (!(await yearMembers(ctx, year)).includes(unitId)) {
+    throw badInput(field, `the unit is not a member of the block in ${year.year}`);
+  }
+}
+
+export async function scoringRules(ctx: GraphQLContext, year: EmulationYear): Promise<ScoringRules | null> {
+  return year.criteriaSetId
+    ? ((await ctx.loaders.criteriaSet.load(year.criteriaSetId))?.rules ?? null)
+    : null;
+}
+
+/** Scores as they stand from the sheets submitted so far. */
+export async function liveResults(ctx: GraphQLContext, year: EmulationYear): Promise<MemberResult[]> {
+  const rules = await scoringRules(ctx, year);
+  if (!rules) return [];
+  const sheets = await ctx.loaders.sheets.load(year.id);
+  const roles = {
+    memberUnitIds: await yearMembers(ctx, year),
+    headUnitId: year.headUnitId,
+    deputyUnitId: year.deputyUnitId,
+  };
+  return computeResults(rules, roles, sheets);
+}
+
+async function facts(ctx: GraphQLContext, year: EmulationYear): Promise<YearFacts> {
+  const [members, items, signatures, results] = await Promise.all([
+    yearMembers(ctx, year),
+    ctx.loaders.covenantItems.load(year.id),
+    ctx.loaders.signatures.load(year.id),
+    liveResults(ctx, year),
+  ]);
+  return {
+    memberUnitIds: members,
+    headUnitId: year.headUnitId,
+    deputyUnitId: year.deputyUnitId,
+    theme: year.theme,
+    covenantItemCount: items.length,
+    signedUnitIds: signatures.map((s) => s.unitId),
+    criteriaSetId: year.criteriaSetId,
+    scoredUnitIds: results.filter((r) => r.complete).map((r) => r.unitId),
+    // Entered by the voting and awards work, which will supply these facts.
+    votingResultsPublished: false,
+    dossierSubmitted: false,
+  };
+}
+
+/**
+ * Moves the year through its lifecycle after the domain's guards agree. Locking the scores freezes the
+ * results the vote and the awards engine read.
+ */
+export async function transitionYear(
+  ctx: GraphQLContext,
+  year: EmulationYear,
+  to: YearState,
+  actor: YearActor,
+): Promise<EmulationYear> {
+  const verdict = checkTransition(year.state, to, actor, await facts(ctx, year));
+  if (!verdict.allowed) {
+    if (verdict.reason === 'NOT_PERMITTED') throw forbidden(verdict.message);
+    if (verdict.reason === 'NO_SUCH_TRANSITION') throw badInput('to', verdict.message);
+    throw appError('PRECONDITION_FAILED', verdict.message, { missing: verdict.missing });
+  }
+  if (to === 'SCORES_LOCKED')
+    await emulationYearRepository.saveResults(year.id, await liveResults(ctx, year));
+  if (!(await emulationYearRepository.transition(year.id, year.state, to))) {
+    throw conflict(`The year changed state meanwhile: it is no longer ${year.state}`);
+  }
+  await audit(ctx, 'year.transition', 'EmulationYear', year.id, {
+    before: { state: year.state },
+    after: { state: to },
+  });
+  ctx.loaders.emulationYear.clear(year.id);
+  return { ...year, state: to };
+}

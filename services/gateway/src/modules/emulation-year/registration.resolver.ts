@@ -1,0 +1,65 @@
+import { emulationYearRepository } from '@thidua/db';
+import { isIndividualTitle, REGISTRATION_OPEN } from '@thidua/domain';
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { assertActsFor, assertBeforeDeadline } from '../../common/acting';
+import { audit } from '../../common/audit';
+import { withConstraints } from '../../common/constraints';
+import { badInput, conflict, notFound } from '../../common/errors';
+import type { GraphQLContext } from '../../context';
+import { isUuid } from '../../loaders';
+import { assertMember, loadYear } from './emulation-year.service';
+import { RegisterTitleInput, TitleRegistrationType } from './emulation-year.types';
+
+const ACTORS = ['PLATFORM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_OFFICER'];
+
+@Resolver(() => TitleRegistrationType)
+export class RegistrationResolver {
+  @Authorized(...ACTORS)
+  @Mutation(() => TitleRegistrationType, {
+    description: 'A member unit registers a title it aims for, or one for its people.',
+  })
+  async registerTitle(
+    @Arg('input', () => RegisterTitleInput) input: RegisterTitleInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const year = await loadYear(ctx, input.emulationYearId);
+    assertActsFor(ctx, input.unitId);
+    await assertMember(ctx, year, input.unitId, 'unitId');
+    if (!REGISTRATION_OPEN.includes(year.state)) throw conflict(`Registrations are closed in ${year.state}`);
+    assertBeforeDeadline(year.registrationDeadline, 'registering titles');
+    if (isIndividualTitle(input.title)) {
+      if (!input.personId)
+        throw badInput('personId', `${input.title} is an individual title: name the person`);
+      const person = await ctx.loaders.person.load(input.personId);
+      if (person?.unitId !== input.unitId)
+        throw badInput('personId', 'the person does not work in this unit');
+    } else if (input.personId) {
+      throw badInput('personId', `${input.title} is a collective title: give no person`);
+    }
+    const registration = await withConstraints({ unique: `${input.title} is already registered` }, () =>
+      emulationYearRepository.register({
+        emulationYearId: year.id,
+        unitId: input.unitId,
+        title: input.title,
+        personId: input.personId ?? null,
+        registeredBy: ctx.principal!.userId,
+      }),
+    );
+    await audit(ctx, 'title.register', 'TitleRegistration', registration.id, { after: registration });
+    return registration;
+  }
+
+  @Authorized(...ACTORS)
+  @Mutation(() => TitleRegistrationType)
+  async withdrawTitleRegistration(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    const registration = isUuid(id) ? await emulationYearRepository.registrationById(id) : null;
+    if (!registration || registration.withdrawnAt) throw notFound('TitleRegistration', id);
+    assertActsFor(ctx, registration.unitId);
+    const year = await loadYear(ctx, registration.emulationYearId);
+    if (!REGISTRATION_OPEN.includes(year.state)) throw conflict(`Registrations are closed in ${year.state}`);
+    assertBeforeDeadline(year.registrationDeadline, 'withdrawing registrations');
+    await emulationYearRepository.withdraw(id);
+    await audit(ctx, 'title.withdraw', 'TitleRegistration', id, { before: registration });
+    return registration;
+  }
+}

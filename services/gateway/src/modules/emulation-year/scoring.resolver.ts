@@ -1,0 +1,223 @@
+import {
+  criteriaSetRepository,
+  emulationYearRepository,
+  type CriteriaSet,
+  type EmulationYear,
+  type ScoreSheet,
+} from '@thidua/db';
+import {
+  crossScorersFor,
+  defaultScoringRules,
+  maxScore,
+  rulesProblems,
+  SCORING_OPEN,
+  sheetProblems,
+  type ScoringRules,
+} from '@thidua/domain';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  Float,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { assertActsFor, assertBeforeDeadline, assertRunsYear, isProvinceAdmin } from '../../common/acting';
+import { audit } from '../../common/audit';
+import { withConstraints } from '../../common/constraints';
+import { appError, badInput, conflict, notFound } from '../../common/errors';
+import type { GraphQLContext } from '../../context';
+import { assertMember, loadYear, scoringRules, transitionYear, yearMembers } from './emulation-year.service';
+import { YEAR_READERS } from './emulation-year.resolver';
+import {
+  CreateCriteriaSetInput,
+  CriteriaGroupType,
+  CriteriaSetType,
+  CriterionType,
+  CrossScorers,
+  EmulationYearType,
+  ScoreEntryType,
+  ScoreSheetType,
+  ScoringMethod,
+  SubmitScoreSheetInput,
+} from './emulation-year.types';
+
+const ADMINS = ['PLATFORM_ADMIN', 'PROVINCE_ADMIN'];
+const ACTORS = ['PLATFORM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_OFFICER'];
+
+@Resolver(() => CriteriaSetType)
+export class CriteriaSetResolver {
+  @Authorized(...YEAR_READERS)
+  @Query(() => CriteriaSetType)
+  async criteriaSet(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    return (await ctx.loaders.criteriaSet.load(id)) ?? Promise.reject(notFound('CriteriaSet', id));
+  }
+
+  @Authorized(...YEAR_READERS)
+  @Query(() => [CriteriaSetType], { description: "The province's scoring tables, newest first." })
+  criteriaSets(@Arg('year', () => Int, { nullable: true }) year?: number) {
+    return criteriaSetRepository.list(year ?? undefined);
+  }
+
+  @FieldResolver(() => [CriteriaGroupType]) groups(@Root() s: CriteriaSet) {
+    return s.rules.groups;
+  }
+  @FieldResolver(() => [CriterionType]) deductionItems(@Root() s: CriteriaSet) {
+    return s.rules.deductionItems;
+  }
+  @FieldResolver(() => Float) bonusCap(@Root() s: CriteriaSet) {
+    return s.rules.bonusCap;
+  }
+  @FieldResolver(() => Float, { description: 'The sum of the criteria maxima (before bonus).' }) maxScore(
+    @Root() s: CriteriaSet,
+  ) {
+    return maxScore(s.rules);
+  }
+  @FieldResolver(() => ScoringMethod) method(@Root() s: CriteriaSet) {
+    return s.rules.method;
+  }
+  @FieldResolver(() => CrossScorers) crossScorers(@Root() s: CriteriaSet) {
+    return s.rules.crossScorers;
+  }
+
+  @Authorized(...ADMINS)
+  @Mutation(() => CriteriaSetType, { description: 'A new version of the scoring table for a year.' })
+  async createCriteriaSet(
+    @Arg('input', () => CreateCriteriaSetInput) input: CreateCriteriaSetInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const defaults = defaultScoringRules();
+    const rules: ScoringRules = {
+      groups: input.groups ?? defaults.groups,
+      deductionItems: input.deductionItems ?? (input.groups ? [] : defaults.deductionItems),
+      bonusCap: input.bonusCap ?? defaults.bonusCap,
+      method: input.method,
+      crossScorers: input.crossScorers,
+    };
+    const [problem] = rulesProblems(rules);
+    if (problem) throw badInput(problem.field, problem.message);
+    const set = await criteriaSetRepository.create({ year: input.year, name: input.name.trim(), rules });
+    await audit(ctx, 'criteria.create', 'CriteriaSet', set.id, { after: set });
+    return set;
+  }
+}
+
+@Resolver(() => ScoreSheetType)
+export class ScoreSheetResolver {
+  @FieldResolver(() => [ScoreEntryType]) scores(@Root() s: ScoreSheet) {
+    return s.content.scores;
+  }
+  @FieldResolver(() => Float, { description: 'As claimed; the table caps it in the final score.' }) bonus(
+    @Root() s: ScoreSheet,
+  ) {
+    return s.content.bonus;
+  }
+  @FieldResolver(() => [ScoreEntryType]) deductions(@Root() s: ScoreSheet) {
+    return s.content.deductions;
+  }
+
+  @Authorized(...ACTORS)
+  @Mutation(() => ScoreSheetType, {
+    description:
+      'Creates or replaces a sheet. Replacing needs the version read (expectedVersion); a stale one is CONFLICT.',
+  })
+  async submitScoreSheet(
+    @Arg('input', () => SubmitScoreSheetInput) input: SubmitScoreSheetInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const year = await loadYear(ctx, input.emulationYearId);
+    assertActsFor(ctx, input.scorerUnitId);
+    await assertMember(ctx, year, input.scorerUnitId, 'scorerUnitId');
+    await assertMember(ctx, year, input.targetUnitId, 'targetUnitId');
+    if (input.kind === 'SELF' && input.scorerUnitId !== input.targetUnitId) {
+      throw badInput('targetUnitId', 'a SELF sheet scores the scorer unit itself');
+    }
+    if (!SCORING_OPEN.includes(year.state))
+      throw conflict(`Sheets are accepted while the year is SCORING; it is ${year.state}`);
+    assertBeforeDeadline(year.scoringDeadline, 'score sheets');
+    const rules = (await scoringRules(ctx, year))!;
+    if (input.kind === 'CROSS') {
+      const allowed = crossScorersFor(
+        rules,
+        {
+          memberUnitIds: await yearMembers(ctx, year),
+          headUnitId: year.headUnitId,
+          deputyUnitId: year.deputyUnitId,
+        },
+        input.targetUnitId,
+      );
+      if (!allowed.includes(input.scorerUnitId))
+        throw badInput('scorerUnitId', 'this unit does not cross-score that member under the block’s rules');
+    }
+    const content = { scores: input.scores, bonus: input.bonus, deductions: input.deductions };
+    const [problem] = sheetProblems(rules, content);
+    if (problem) throw badInput(problem.field, problem.message);
+
+    const existing = (await ctx.loaders.sheets.load(year.id)).find(
+      (s) =>
+        s.kind === input.kind &&
+        s.scorerUnitId === input.scorerUnitId &&
+        s.targetUnitId === input.targetUnitId,
+    );
+    const stale = () =>
+      conflict('The sheet was changed by someone else: reload it and apply your changes again');
+    let sheet: ScoreSheet | null;
+    if (!existing) {
+      if (input.expectedVersion) throw stale();
+      sheet = await withConstraints({ unique: 'The sheet was just created by someone else: reload it' }, () =>
+        emulationYearRepository.insertSheet({
+          emulationYearId: year.id,
+          kind: input.kind,
+          scorerUnitId: input.scorerUnitId,
+          targetUnitId: input.targetUnitId,
+          content,
+          evidence: input.evidence,
+          submittedBy: ctx.principal!.userId,
+        }),
+      );
+    } else {
+      if (input.expectedVersion == null)
+        throw badInput(
+          'expectedVersion',
+          `the sheet exists (version ${existing.version}): pass the version you read`,
+        );
+      sheet = await emulationYearRepository.updateSheet(existing.id, input.expectedVersion, {
+        content,
+        evidence: input.evidence,
+        submittedBy: ctx.principal!.userId,
+      });
+      if (!sheet) throw stale();
+    }
+    await audit(ctx, 'sheet.submit', 'ScoreSheet', sheet.id, { before: existing ?? null, after: sheet });
+    return sheet;
+  }
+}
+
+@Resolver(() => EmulationYearType)
+export class YearScoringResolver {
+  @FieldResolver(() => [ScoreSheetType], {
+    description: 'The secretariat sees every sheet; a unit sees the sheets it wrote or that score it.',
+  })
+  async scoreSheets(@Root() y: EmulationYear, @Ctx() ctx: GraphQLContext) {
+    const sheets = await ctx.loaders.sheets.load(y.id);
+    if (isProvinceAdmin(ctx)) return sheets;
+    const mine = ctx.access?.officerOf ?? new Set<string>();
+    return sheets.filter((s) => mine.has(s.scorerUnitId) || mine.has(s.targetUnitId));
+  }
+
+  @Authorized(...ACTORS)
+  @Mutation(() => EmulationYearType, {
+    description: 'SCORING → SCORES_LOCKED: freezes final scores and ranks.',
+  })
+  async lockScores(@Arg('emulationYearId', () => ID) yearId: string, @Ctx() ctx: GraphQLContext) {
+    const year = await loadYear(ctx, yearId);
+    if (year.state !== 'SCORING')
+      throw appError('PRECONDITION_FAILED', `Scores are locked from SCORING; the year is ${year.state}`);
+    return transitionYear(ctx, year, 'SCORES_LOCKED', assertRunsYear(ctx, year));
+  }
+}

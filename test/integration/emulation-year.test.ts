@@ -1,0 +1,416 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  createAccount,
+  createUnits,
+  provinceId,
+  startTestApp,
+  type Account,
+  type GraphQLResponse,
+  type TestApp,
+} from '@thidua/testing';
+
+/** Khối thi đua 6 of Bình Thuận, 2021, as the article lists it (head: Ban Tuyên giáo; deputy chosen here). */
+const MEMBERS = [
+  'Ban Tuyên giáo Tỉnh ủy',
+  'Ủy ban Kiểm tra Tỉnh ủy',
+  'Văn phòng Tỉnh ủy',
+  'Ban Dân vận Tỉnh ủy',
+  'Đảng ủy Khối cơ quan và doanh nghiệp tỉnh',
+  'Ban Tổ chức Tỉnh ủy',
+  'Trường Chính trị',
+  'Ban Nội chính Tỉnh ủy',
+  'Báo Bình Thuận',
+];
+const COVENANT = [
+  'Thực hiện tốt chủ trương của Đảng, chính sách, pháp luật của Nhà nước',
+  'Hoàn thành xuất sắc nhiệm vụ chính trị được giao',
+  'Đẩy mạnh cải cách hành chính, chuyển đổi số',
+  'Tham gia tích cực các hoạt động chung của Khối',
+  'Làm tốt công tác an sinh xã hội, đền ơn đáp nghĩa',
+  'Không để xảy ra vi phạm đến mức phải xử lý kỷ luật',
+];
+
+let app: TestApp;
+let province: string;
+let admin: Account;
+let units: { id: string; name: string }[];
+let officers: Account[];
+let blockId: string;
+let yearId: string;
+let criteriaSetId: string;
+
+const ok = <T>(res: GraphQLResponse<T>): T => {
+  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+  return res.data!;
+};
+const asAdmin = <T = Record<string, unknown>>(q: string, v?: Record<string, unknown>) =>
+  app.gql<T>(q, v, { token: admin.token, provinceId: province });
+const asOfficer = <T = Record<string, unknown>>(i: number, q: string, v?: Record<string, unknown>) =>
+  app.gql<T>(q, v, { token: officers[i]!.token, provinceId: province });
+const transition = (to: string, as = asAdmin) =>
+  as(`mutation($id: ID!, $to: YearState!) { transitionEmulationYear(id: $id, to: $to) { state } }`, {
+    id: yearId,
+    to,
+  });
+const SUBMIT = `mutation($v: SubmitScoreSheetInput!) { submitScoreSheet(input: $v) { id version } }`;
+
+/** A full sheet worth `base` points (criteria filled in order up to their maxima). */
+function scores(base: number) {
+  const maxima: [string, number][] = [
+    ['NV1', 30],
+    ['NV2', 10],
+    ['TD1', 10],
+    ['TD2', 10],
+    ['TD3', 10],
+    ['XD1', 10],
+    ['XD2', 5],
+    ['KT1', 10],
+    ['KT2', 5],
+  ];
+  let left = base;
+  return maxima.map(([code, max]) => {
+    const points = Math.min(max, left);
+    left -= points;
+    return { code, points };
+  });
+}
+
+beforeAll(async () => {
+  app = await startTestApp({ template: inject('templateDatabase') });
+  province = await provinceId(app.dataSource, '68'); // Lâm Đồng, which absorbed Bình Thuận
+  admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
+  units = await createUnits(app.dataSource, province, MEMBERS);
+  officers = await Promise.all(
+    units.map((u) => createAccount(app, 'UNIT_OFFICER', { provinceId: province, unitId: u.id })),
+  );
+});
+afterAll(() => app?.close());
+
+describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
+  it('the secretariat creates the block, its members and the criteria set', async () => {
+    blockId = ok(
+      await asAdmin<{ createBlock: { id: string } }>(
+        `mutation { createBlock(input: { name: "Khối thi đua 6", kind: BLOCK }) { id } }`,
+      ),
+    ).createBlock.id;
+    for (const u of units) {
+      ok(
+        await asAdmin(`mutation($v: BlockMemberInput!) { addBlockMember(input: $v) { id } }`, {
+          v: { blockId, unitId: u.id, date: '2021-01-01' },
+        }),
+      );
+    }
+    const set = await asAdmin<{
+      createCriteriaSet: { id: string; maxScore: number; bonusCap: number; version: number };
+    }>(
+      `mutation { createCriteriaSet(input: { year: 2021, name: "Bảng chấm điểm Khối 6 năm 2021" }) { id maxScore bonusCap version } }`,
+    );
+    expect(ok(set).createCriteriaSet).toMatchObject({ maxScore: 100, bonusCap: 10, version: 1 });
+    criteriaSetId = set.data!.createCriteriaSet.id;
+  });
+
+  it('a unit is in one block of each kind at a time', async () => {
+    const other = ok(
+      await asAdmin<{ createBlock: { id: string } }>(
+        `mutation { createBlock(input: { name: "Khối thi đua 7", kind: BLOCK }) { id } }`,
+      ),
+    ).createBlock.id;
+    const res = await asAdmin(`mutation($v: BlockMemberInput!) { addBlockMember(input: $v) { id } }`, {
+      v: { blockId: other, unitId: units[0]!.id, date: '2021-06-01' },
+    });
+    expect(res.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+
+  it('opens the year in DRAFT and refuses to open it while things are missing, naming them', async () => {
+    const res = await asAdmin<{ openEmulationYear: { id: string; state: string } }>(
+      `mutation($v: OpenEmulationYearInput!) { openEmulationYear(input: $v) { id state } }`,
+      {
+        v: {
+          blockId,
+          year: 2021,
+          headUnitId: units[0]!.id,
+          criteriaSetId,
+          scoringDeadline: '2099-12-10',
+          registrationDeadline: '2099-03-31',
+        },
+      },
+    );
+    yearId = ok(res).openEmulationYear.id;
+    expect(res.data!.openEmulationYear.state).toBe('DRAFT');
+
+    const refused = await transition('OPEN');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('PRECONDITION_FAILED');
+    expect(refused.errors?.[0]?.message).toBe('DRAFT → OPEN needs: a theme; a deputy unit; covenant items');
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      missing: ['a theme', 'a deputy unit', 'covenant items'],
+    });
+  });
+
+  it('only the secretariat opens a year; the deputy must be a member other than the head', async () => {
+    const byOfficer = await asOfficer(
+      1,
+      `mutation($v: OpenEmulationYearInput!) { openEmulationYear(input: $v) { id } }`,
+      { v: { blockId, year: 2022 } },
+    );
+    expect(byOfficer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const same = await asAdmin(
+      `mutation($v: OpenEmulationYearInput!) { openEmulationYear(input: $v) { id } }`,
+      {
+        v: { blockId, year: 2022, headUnitId: units[0]!.id, deputyUnitId: units[0]!.id },
+      },
+    );
+    expect(same.errors?.[0]?.message).toBe('deputyUnitId: must differ from the head unit');
+  });
+
+  it('the head unit sets the covenant and opens the year; members sign; the text is then frozen', async () => {
+    ok(
+      await asOfficer(
+        0,
+        `mutation($id: ID!, $items: [String!]!) { setCovenantItems(emulationYearId: $id, items: $items) { position } }`,
+        { id: yearId, items: COVENANT },
+      ),
+    );
+    ok(
+      await asAdmin(
+        `mutation($id: ID!, $v: UpdateEmulationYearInput!) { updateEmulationYear(id: $id, input: $v) { id } }`,
+        {
+          id: yearId,
+          v: { theme: 'Đoàn kết - Sáng tạo - Kỷ cương - Phát triển', deputyUnitId: units[1]!.id },
+        },
+      ),
+    );
+    ok(await transition('OPEN', (q, v) => asOfficer(0, q, v)));
+
+    const forOther = await asOfficer(
+      1,
+      `mutation($id: ID!, $u: ID!) { signCovenant(emulationYearId: $id, unitId: $u) { signedAt } }`,
+      { id: yearId, u: units[2]!.id },
+    );
+    expect(forOther.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    ok(
+      await asOfficer(
+        0,
+        `mutation($id: ID!, $u: ID!) { signCovenant(emulationYearId: $id, unitId: $u) { signedAt } }`,
+        { id: yearId, u: units[0]!.id },
+      ),
+    );
+    const frozen = await asOfficer(
+      0,
+      `mutation($id: ID!) { setCovenantItems(emulationYearId: $id, items: ["Sửa lại"]) { position } }`,
+      { id: yearId },
+    );
+    expect(frozen.errors?.[0]).toMatchObject({
+      message: 'The covenant is frozen: 1 member(s) have signed it',
+      extensions: { code: 'CONFLICT' },
+    });
+
+    const early = await transition('COVENANT_SIGNED');
+    expect(early.errors?.[0]?.message).toBe(
+      'OPEN → COVENANT_SIGNED needs: 8 of 9 members have not signed the covenant',
+    );
+
+    for (let i = 1; i < units.length; i++) {
+      ok(
+        await asOfficer(
+          i,
+          `mutation($id: ID!, $u: ID!) { signCovenant(emulationYearId: $id, unitId: $u) { signedAt } }`,
+          { id: yearId, u: units[i]!.id },
+        ),
+      );
+    }
+    expect(ok(await transition('COVENANT_SIGNED'))).toEqual({
+      transitionEmulationYear: { state: 'COVENANT_SIGNED' },
+    });
+  });
+
+  it('members register titles for themselves and their people', async () => {
+    const person = ok(
+      await asOfficer<{ createPerson: { id: string } }>(
+        2,
+        `mutation($u: ID!) { createPerson(input: { unitId: $u, fullName: "Nguyễn Thị Hồng Nhung", gender: FEMALE, position: "Chánh Văn phòng" }) { id } }`,
+        { u: units[2]!.id },
+      ),
+    ).createPerson.id;
+    const reg = `mutation($v: RegisterTitleInput!) { registerTitle(input: $v) { id title } }`;
+    ok(
+      await asOfficer(2, reg, {
+        v: { emulationYearId: yearId, unitId: units[2]!.id, title: 'FLAG_PROVINCE' },
+      }),
+    );
+    ok(
+      await asOfficer(2, reg, {
+        v: { emulationYearId: yearId, unitId: units[2]!.id, title: 'CSTD_BASE', personId: person },
+      }),
+    );
+    const missingPerson = await asOfficer(2, reg, {
+      v: { emulationYearId: yearId, unitId: units[2]!.id, title: 'CSTD_PROV' },
+    });
+    expect(missingPerson.errors?.[0]?.message).toMatch(/^personId: /);
+    const twice = await asOfficer(2, reg, {
+      v: { emulationYearId: yearId, unitId: units[2]!.id, title: 'FLAG_PROVINCE' },
+    });
+    expect(twice.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const forOther = await asOfficer(3, reg, {
+      v: { emulationYearId: yearId, unitId: units[2]!.id, title: 'COLL_EXCELLENT' },
+    });
+    expect(forOther.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('scoring: self sheets by each member, cross sheets by the head and deputy; limits are enforced', async () => {
+    ok(await transition('SCORING'));
+    const [head, deputy] = [0, 1];
+    const submit = (
+      as: number,
+      scorer: number,
+      target: number,
+      base: number,
+      extra: Record<string, unknown> = {},
+    ) =>
+      asOfficer<{ submitScoreSheet: { id: string; version: number } }>(as, SUBMIT, {
+        v: {
+          emulationYearId: yearId,
+          kind: scorer === target ? 'SELF' : 'CROSS',
+          scorerUnitId: units[scorer]!.id,
+          targetUnitId: units[target]!.id,
+          scores: scores(base),
+          bonus: 3,
+          evidence: [
+            { code: 'NV1', text: 'Báo cáo tổng kết năm 2021', links: ['https://example.gov.vn/bao-cao.pdf'] },
+          ],
+          ...extra,
+        },
+      });
+
+    for (let i = 0; i < units.length; i++) ok(await submit(i, i, i, 95));
+    const overMax = await submit(head, head, 2, 90, {
+      scores: scores(90).map((s) => (s.code === 'NV1' ? { ...s, points: 35 } : s)),
+    });
+    expect(overMax.errors?.[0]?.message).toBe(
+      'scores.NV1: 35 points exceed the maximum of 30 for "Hoàn thành các chỉ tiêu, nhiệm vụ chuyên môn trong năm"',
+    );
+    const notAScorer = await submit(4, 4, 2, 90);
+    expect(notAScorer.errors?.[0]?.message).toMatch(/^scorerUnitId: /);
+    const forAnother = await submit(4, 0, 2, 90);
+    expect(forAnother.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    // Văn phòng Tỉnh ủy (index 2) scores highest; the rest decline by one point each.
+    for (let t = 0; t < units.length; t++) {
+      const base = t === 2 ? 98 : 92 - t;
+      if (t !== head) ok(await submit(head, head, t, base));
+      if (t !== deputy) ok(await submit(deputy, deputy, t, base));
+    }
+  });
+
+  it('concurrent edits of one sheet: one wins, the other gets CONFLICT', async () => {
+    const sheets = ok(
+      await asAdmin<{
+        emulationYear: {
+          scoreSheets: {
+            id: string;
+            kind: string;
+            scorerUnitId: string;
+            targetUnitId: string;
+            version: number;
+          }[];
+        };
+      }>(
+        `query($b: ID!) { emulationYear(blockId: $b, year: 2021) { scoreSheets { id kind scorerUnitId targetUnitId version } } }`,
+        { b: blockId },
+      ),
+    ).emulationYear.scoreSheets;
+    const sheet = sheets.find(
+      (s) => s.kind === 'CROSS' && s.scorerUnitId === units[0]!.id && s.targetUnitId === units[5]!.id,
+    )!;
+    const edit = (base: number) =>
+      asOfficer(0, SUBMIT, {
+        v: {
+          emulationYearId: yearId,
+          kind: 'CROSS',
+          scorerUnitId: units[0]!.id,
+          targetUnitId: units[5]!.id,
+          scores: scores(base),
+          bonus: 3,
+          expectedVersion: sheet.version,
+        },
+      });
+    const results = await Promise.all([edit(86), edit(87), edit(88)]);
+    const codes = results.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK').sort();
+    expect(codes).toEqual(['CONFLICT', 'CONFLICT', 'OK']);
+  });
+
+  it('locks the scores and shows members their ranks, Văn phòng Tỉnh ủy first', async () => {
+    const before = await asOfficer<{ emulationYear: { members: { score: unknown }[] } }>(
+      3,
+      `query($b: ID!) { emulationYear(blockId: $b, year: 2021) { members { score { final } } } }`,
+      { b: blockId },
+    );
+    expect(ok(before).emulationYear.members.every((m) => m.score === null)).toBe(true);
+
+    expect(
+      ok(
+        await asOfficer(0, `mutation($id: ID!) { lockScores(emulationYearId: $id) { state } }`, {
+          id: yearId,
+        }),
+      ),
+    ).toEqual({ lockScores: { state: 'SCORES_LOCKED' } });
+    const after = await asOfficer<{
+      emulationYear: {
+        state: string;
+        members: { unitId: string; score: { final: number; rank: number; bonus: number } }[];
+      };
+    }>(
+      3,
+      `query($b: ID!) { emulationYear(blockId: $b, year: 2021) { state members { unitId score { final rank bonus } } } }`,
+      { b: blockId },
+    );
+    const members = ok(after).emulationYear.members;
+    expect(after.data!.emulationYear.state).toBe('SCORES_LOCKED');
+    expect(members).toHaveLength(9);
+    expect(members[0]).toEqual({ unitId: units[2]!.id, score: { final: 101, rank: 1, bonus: 3 } });
+    expect(members.map((m) => m.score.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+});
+
+describe('the audit log', () => {
+  it('records every change and verifies; tampering with a row breaks the chain', async () => {
+    const events = ok(
+      await asAdmin<{ auditEvents: { totalCount: number; nodes: { action: string }[] } }>(
+        `{ auditEvents(first: 100) { totalCount nodes { action } } }`,
+      ),
+    ).auditEvents;
+    expect(events.totalCount).toBeGreaterThan(40);
+    expect(events.nodes.map((e) => e.action)).toContain('year.transition');
+    expect(
+      ok(await asAdmin<{ verifyAuditChain: { valid: boolean } }>(`{ verifyAuditChain { valid checked } }`))
+        .verifyAuditChain.valid,
+    ).toBe(true);
+
+    // Someone with database access rewrites who signed: the application role cannot, the owner can.
+    const owner = new pg.Client({ connectionString: app.db.ownerUrl });
+    await owner.connect();
+    await owner.query('BEGIN');
+    await owner.query(`SELECT set_config('app.province_id', $1, true)`, [province]);
+    await owner.query(
+      `UPDATE audit_event SET after = '{"unitId": "giả mạo"}' WHERE action = 'covenant.sign' AND seq = (SELECT min(seq) FROM audit_event WHERE action = 'covenant.sign')`,
+    );
+    await owner.query('COMMIT');
+    await owner.end();
+
+    const verdict = ok(
+      await asAdmin<{ verifyAuditChain: { valid: boolean; brokenAtSeq: string; reason: string } }>(
+        `{ verifyAuditChain { valid brokenAtSeq reason } }`,
+      ),
+    ).verifyAuditChain;
+    expect(verdict).toMatchObject({ valid: false, reason: 'content does not match its hash' });
+
+    const app_ = new pg.Client({ connectionString: app.db.appUrl });
+    await app_.connect();
+    await app_.query('BEGIN');
+    await app_.query(`SELECT set_config('app.province_id', $1, true)`, [province]);
+    await expect(app_.query(`DELETE FROM audit_event`)).rejects.toThrow(/permission denied/);
+    await app_.query('ROLLBACK');
+    await app_.end();
+  });
+});
