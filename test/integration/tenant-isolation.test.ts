@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
-import { unitRepository, TenantContextError } from '@thidua/db';
+import {
+  blockRepository,
+  criteriaSetRepository,
+  deferralRepository,
+  emulationYearRepository,
+  personRepository,
+  runInTenant,
+  TenantContextError,
+  unitRepository,
+} from '@thidua/db';
+import { defaultScoringRules } from '@thidua/domain';
 import {
   createAccount,
   createUnits,
@@ -199,5 +209,187 @@ describe('the API layer', () => {
       { token: admin.token, provinceId: laoCai },
     );
     expect(revoke.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe("every resolver, given another province's ids", () => {
+  /** Khánh Hòa's rows, created directly in its own tenant context. */
+  let b: Record<'unit' | 'block' | 'person' | 'criteria' | 'year' | 'deferral' | 'registration', string>;
+
+  beforeAll(async () => {
+    const khanhHoa = await provinceId(app.dataSource, '56');
+    const [unit, second] = await createUnits(app.dataSource, khanhHoa, [
+      'Văn phòng Tỉnh ủy',
+      'Báo Khánh Hòa',
+    ]);
+    b = await runInTenant(app.dataSource, khanhHoa, async () => {
+      const block = await blockRepository.create({
+        name: 'Khối các cơ quan Đảng',
+        kind: 'BLOCK',
+        description: null,
+      });
+      await blockRepository.addMember(block, unit!.id, '2025-07-01');
+      await blockRepository.addMember(block, second!.id, '2025-07-01');
+      const person = await personRepository.create({
+        unitId: unit!.id,
+        fullName: 'Trần Thị Mai',
+        gender: 'FEMALE',
+        position: null,
+      });
+      const criteria = await criteriaSetRepository.create({
+        year: 2026,
+        name: 'Bảng điểm 2026',
+        rules: defaultScoringRules(),
+      });
+      const year = await emulationYearRepository.create({
+        blockId: block.id,
+        year: 2026,
+        theme: 'Đoàn kết - Sáng tạo',
+        headUnitId: unit!.id,
+        deputyUnitId: second!.id,
+        criteriaSetId: criteria.id,
+        registrationDeadline: null,
+        scoringDeadline: null,
+      });
+      const registration = await emulationYearRepository.register({
+        emulationYearId: year.id,
+        unitId: unit!.id,
+        title: 'COLL_EXCELLENT',
+        personId: null,
+        registeredBy: admin.id,
+      });
+      const deferral = await deferralRepository.create({
+        unitId: unit!.id,
+        reason: 'INSPECTION',
+        note: 'Thanh tra 2026',
+        openedOn: '2026-03-01',
+      });
+      return {
+        unit: unit!.id,
+        block: block.id,
+        person: person.id,
+        criteria: criteria.id,
+        year: year.id,
+        deferral: deferral.id,
+        registration: registration.id,
+      };
+    });
+  });
+
+  const cases: [string, string, () => Record<string, unknown>][] = [
+    ['unit', `query($id: ID!) { unit(id: $id) { id } }`, () => ({ id: b.unit })],
+    ['block', `query($id: ID!) { block(id: $id) { id } }`, () => ({ id: b.block })],
+    [
+      'emulationYear',
+      `query($id: ID!) { emulationYear(blockId: $id, year: 2026) { id } }`,
+      () => ({ id: b.block }),
+    ],
+    ['criteriaSet', `query($id: ID!) { criteriaSet(id: $id) { id } }`, () => ({ id: b.criteria })],
+    [
+      'updateBlock',
+      `mutation($id: ID!) { updateBlock(id: $id, input: { name: "Đổi tên" }) { id } }`,
+      () => ({ id: b.block }),
+    ],
+    [
+      'addBlockMember',
+      `mutation($v: BlockMemberInput!) { addBlockMember(input: $v) { id } }`,
+      () => ({ v: { blockId: b.block, unitId: b.unit, date: '2026-01-01' } }),
+    ],
+    [
+      'removeBlockMember',
+      `mutation($v: BlockMemberInput!) { removeBlockMember(input: $v) { id } }`,
+      () => ({ v: { blockId: b.block, unitId: b.unit, date: '2026-12-31' } }),
+    ],
+    [
+      'createPerson',
+      `mutation($u: ID!) { createPerson(input: { unitId: $u, fullName: "Lê Văn B", gender: MALE }) { id } }`,
+      () => ({ u: b.unit }),
+    ],
+    [
+      'openEmulationYear',
+      `mutation($id: ID!) { openEmulationYear(input: { blockId: $id, year: 2027 }) { id } }`,
+      () => ({ id: b.block }),
+    ],
+    [
+      'updateEmulationYear',
+      `mutation($id: ID!) { updateEmulationYear(id: $id, input: { theme: "Khác" }) { id } }`,
+      () => ({ id: b.year }),
+    ],
+    [
+      'transitionEmulationYear',
+      `mutation($id: ID!) { transitionEmulationYear(id: $id, to: OPEN) { id } }`,
+      () => ({ id: b.year }),
+    ],
+    [
+      'setCovenantItems',
+      `mutation($id: ID!) { setCovenantItems(emulationYearId: $id, items: ["x"]) { position } }`,
+      () => ({ id: b.year }),
+    ],
+    [
+      'signCovenant',
+      `mutation($id: ID!, $u: ID!) { signCovenant(emulationYearId: $id, unitId: $u) { signedAt } }`,
+      () => ({ id: b.year, u: b.unit }),
+    ],
+    [
+      'registerTitle',
+      `mutation($id: ID!, $u: ID!) { registerTitle(input: { emulationYearId: $id, unitId: $u, title: COLL_ADVANCED }) { id } }`,
+      () => ({ id: b.year, u: b.unit }),
+    ],
+    [
+      'withdrawTitleRegistration',
+      `mutation($id: ID!) { withdrawTitleRegistration(id: $id) { id } }`,
+      () => ({ id: b.registration }),
+    ],
+    [
+      'submitScoreSheet',
+      `mutation($id: ID!, $u: ID!) { submitScoreSheet(input: { emulationYearId: $id, kind: SELF, scorerUnitId: $u, targetUnitId: $u, scores: [] }) { id } }`,
+      () => ({ id: b.year, u: b.unit }),
+    ],
+    ['lockScores', `mutation($id: ID!) { lockScores(emulationYearId: $id) { id } }`, () => ({ id: b.year })],
+    [
+      'recordDeferral',
+      `mutation($u: ID!) { recordDeferral(input: { unitId: $u, reason: COMPLAINT, note: "Khiếu nại", openedOn: "2026-01-01" }) { id } }`,
+      () => ({ u: b.unit }),
+    ],
+    [
+      'closeDeferral',
+      `mutation($id: ID!) { closeDeferral(id: $id, closedOn: "2026-12-01") { id } }`,
+      () => ({ id: b.deferral }),
+    ],
+    [
+      'assignRole',
+      `mutation($u: ID!, $user: ID!) { assignRole(input: { userId: $user, role: UNIT_OFFICER, unitId: $u }) { id } }`,
+      () => ({ u: b.unit, user: admin.id }),
+    ],
+  ];
+
+  it.each(cases)('%s answers NOT_FOUND from province A', async (_name, query, variables) => {
+    const res = await app.gql(query, variables(), { token: admin.token, provinceId: laoCai });
+    expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it("lists never include another province's blocks, people, criteria sets or audit events", async () => {
+    const res = await app.gql<{
+      blocks: { totalCount: number };
+      persons: { totalCount: number };
+      criteriaSets: unknown[];
+      auditEvents: { nodes: { entityId: string }[] };
+    }>(
+      `{ blocks { totalCount } persons { totalCount } criteriaSets { id } auditEvents(first: 100) { nodes { entityId } } }`,
+      {},
+      { token: admin.token, provinceId: laoCai },
+    );
+    expect(res.data).toMatchObject({
+      blocks: { totalCount: 0 },
+      persons: { totalCount: 0 },
+      criteriaSets: [],
+    });
+    expect(res.data!.auditEvents.nodes.map((e) => e.entityId)).not.toContain(b.block);
+  });
+
+  it('a national viewer reads no personal data', async () => {
+    const viewer = await createAccount(app, 'NATIONAL_VIEWER');
+    const res = await app.gql(`{ persons { totalCount } }`, {}, { token: viewer.token, provinceId: laoCai });
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

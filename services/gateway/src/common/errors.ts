@@ -40,3 +40,8 @@ export const conflict = (message: string) => appError('CONFLICT', message);
 /** Bad input always names the field, so a form can show the message beside it. */
 export const badInput = (field: string, message: string) =>
   appError('BAD_USER_INPUT', `${field}: ${message}`, { fields: [{ field, message }] });
+/** A referenced row that this province does not have (absent, or another province's): NOT_FOUND, naming the field. */
+export const missingRef = (field: string, entity: string, id: string) =>
+  appError('NOT_FOUND', `${field}: ${entity} ${id} was not found in this province`, {
+    fields: [{ field, message: `${entity} not found` }],
+  });

@@ -17,7 +17,7 @@ import { assertActsFor } from '../../common/acting';
 import { audit } from '../../common/audit';
 import { PageArgs, toConnection, toPageRequest } from '../../common/connection';
 import { withConstraints } from '../../common/constraints';
-import { badInput, notFound } from '../../common/errors';
+import { badInput, missingRef, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
 import { UnitType } from '../unit/unit.types';
 import {
@@ -114,9 +114,8 @@ export class BlockResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     const block = await ctx.loaders.block.load(input.blockId);
-    if (!block) throw badInput('blockId', `block ${input.blockId} is not in this province`);
-    if (!(await ctx.loaders.unit.load(input.unitId)))
-      throw badInput('unitId', `unit ${input.unitId} is not in this province`);
+    if (!block) throw missingRef('blockId', 'Block', input.blockId);
+    if (!(await ctx.loaders.unit.load(input.unitId))) throw missingRef('unitId', 'Unit', input.unitId);
     const membership = await withConstraints(
       { exclusion: `the unit is already in a ${block.kind === 'BLOCK' ? 'block' : 'cluster'} on that date` },
       () => blockRepository.addMember(block, input.unitId, input.date),
@@ -133,8 +132,7 @@ export class BlockResolver {
     @Arg('input', () => BlockMemberInput) input: BlockMemberInput,
     @Ctx() ctx: GraphQLContext,
   ) {
-    if (!(await ctx.loaders.block.load(input.blockId)))
-      throw badInput('blockId', `block ${input.blockId} is not in this province`);
+    if (!(await ctx.loaders.block.load(input.blockId))) throw missingRef('blockId', 'Block', input.blockId);
     const ended = await blockRepository.endMembership(input.blockId, input.unitId, input.date);
     if (!ended) throw badInput('unitId', `the unit has no membership of this block open on ${input.date}`);
     await audit(ctx, 'block.member.remove', 'Block', input.blockId, { after: ended });
@@ -157,8 +155,7 @@ export class BlockResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     assertActsFor(ctx, input.unitId);
-    if (!(await ctx.loaders.unit.load(input.unitId)))
-      throw badInput('unitId', `unit ${input.unitId} is not in this province`);
+    if (!(await ctx.loaders.unit.load(input.unitId))) throw missingRef('unitId', 'Unit', input.unitId);
     const person = await personRepository.create({
       ...input,
       fullName: input.fullName.trim(),

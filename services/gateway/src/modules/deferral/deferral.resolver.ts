@@ -17,7 +17,7 @@ import {
 } from 'type-graphql';
 import { isProvinceAdmin } from '../../common/acting';
 import { audit } from '../../common/audit';
-import { badInput, notFound } from '../../common/errors';
+import { badInput, missingRef, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
 import { UnitType } from '../unit/unit.types';
@@ -72,8 +72,7 @@ export class DeferralResolver {
     @Arg('input', () => RecordDeferralInput) input: RecordDeferralInput,
     @Ctx() ctx: GraphQLContext,
   ) {
-    if (!(await ctx.loaders.unit.load(input.unitId)))
-      throw badInput('unitId', `unit ${input.unitId} is not in this province`);
+    if (!(await ctx.loaders.unit.load(input.unitId))) throw missingRef('unitId', 'Unit', input.unitId);
     const deferral = await deferralRepository.create({ ...input, note: input.note.trim() });
     await audit(ctx, 'deferral.record', 'Deferral', deferral.id, { after: deferral });
     return deferral;

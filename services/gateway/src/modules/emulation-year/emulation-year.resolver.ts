@@ -10,7 +10,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { assertActsFor, assertRunsYear, isProvinceAdmin } from '../../common/acting';
 import { audit } from '../../common/audit';
 import { withConstraints } from '../../common/constraints';
-import { badInput, conflict, notFound } from '../../common/errors';
+import { badInput, conflict, missingRef, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
 import { BlockType } from '../block/block.types';
 import { UnitType } from '../unit/unit.types';
@@ -127,7 +127,7 @@ export class EmulationYearResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     const block = await ctx.loaders.block.load(input.blockId);
-    if (!block) throw badInput('blockId', `block ${input.blockId} is not in this province`);
+    if (!block) throw missingRef('blockId', 'Block', input.blockId);
     const members = await ctx.loaders.membersInYear.load(`${block.id}:${input.year}`);
     for (const field of ['headUnitId', 'deputyUnitId'] as const) {
       const unitId = input[field];
@@ -137,7 +137,7 @@ export class EmulationYearResolver {
     if (input.headUnitId && input.headUnitId === input.deputyUnitId)
       throw badInput('deputyUnitId', 'must differ from the head unit');
     if (input.criteriaSetId && !(await ctx.loaders.criteriaSet.load(input.criteriaSetId))) {
-      throw badInput('criteriaSetId', `criteria set ${input.criteriaSetId} is not in this province`);
+      throw missingRef('criteriaSetId', 'CriteriaSet', input.criteriaSetId);
     }
     const year = await withConstraints({ unique: `${block.name} already has a year ${input.year}` }, () =>
       emulationYearRepository.create({
@@ -180,7 +180,7 @@ export class EmulationYearResolver {
       if (isAtLeast(year.state, 'SCORING'))
         throw conflict('The criteria set is fixed once scoring has started');
       if (!(await ctx.loaders.criteriaSet.load(input.criteriaSetId)))
-        throw badInput('criteriaSetId', 'not a criteria set of this province');
+        throw missingRef('criteriaSetId', 'CriteriaSet', input.criteriaSetId);
     }
     const after = await emulationYearRepository.update(id, { ...input, theme: input.theme?.trim() });
     await audit(ctx, 'year.update', 'EmulationYear', id, { before: year, after });

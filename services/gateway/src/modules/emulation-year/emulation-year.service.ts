@@ -9,7 +9,7 @@ import {
   type YearState,
 } from '@thidua/domain';
 import { audit } from '../../common/audit';
-import { appError, badInput, conflict, forbidden, notFound } from '../../common/errors';
+import { appError, badInput, conflict, forbidden, missingRef, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
 
 export async function loadYear(
@@ -18,10 +18,7 @@ export async function loadYear(
   field = 'emulationYearId',
 ): Promise<EmulationYear> {
   const year = await ctx.loaders.emulationYear.load(id);
-  if (!year)
-    throw field === 'id'
-      ? notFound('EmulationYear', id)
-      : badInput(field, `emulation year ${id} is not in this province`);
+  if (!year) throw field === 'id' ? notFound('EmulationYear', id) : missingRef(field, 'EmulationYear', id);
   return year;
 }
 

@@ -1,6 +1,6 @@
 import { auditRepository, userRepository, type RoleAssignment } from '@thidua/db';
 import { GLOBAL_ROLES, roleScopeProblem, type Role } from '@thidua/domain';
-import { badInput, forbidden, notFound } from '../../common/errors';
+import { badInput, forbidden, missingRef, notFound } from '../../common/errors';
 import { isUuid } from '../../loaders';
 import type { GraphQLContext } from '../../context';
 
@@ -37,8 +37,7 @@ export async function assignRole(
   const problem = roleScopeProblem({ role, provinceId, unitId });
   if (problem) throw badInput(problem.field, problem.message);
   if (!(await ctx.loaders.user.load(userId))) throw notFound('User', userId);
-  if (unitId && !(await ctx.loaders.unit.load(unitId)))
-    throw badInput('unitId', `unit ${unitId} is not in this province`);
+  if (unitId && !(await ctx.loaders.unit.load(unitId))) throw missingRef('unitId', 'Unit', unitId);
 
   const assignment = await userRepository.assignRole({ userId, role, provinceId, unitId });
   await audit(ctx, 'role.assign', assignment, { after: assignment });
