@@ -16,7 +16,24 @@ export interface DemoBlock {
   year: number;
   source: string;
   members: DemoUnit[];
+  theme: string;
+  head: string;
+  deputy: string;
+  /** Members in the order their (plausible, invented) scores rank them: the articles report winners, not scores. */
+  ranking: string[];
+  /** What the article says, and what we assumed where it is silent. */
+  notes: string;
 }
+
+/** Six commitments in the words such covenants use (the articles mention signing, not the text). */
+export const DEMO_COVENANT = [
+  'Quán triệt, thực hiện nghiêm chủ trương của Đảng, chính sách, pháp luật của Nhà nước',
+  'Hoàn thành xuất sắc nhiệm vụ chính trị, chuyên môn được giao',
+  'Đẩy mạnh cải cách hành chính, ứng dụng công nghệ thông tin, chuyển đổi số',
+  'Tổ chức sâu rộng các phong trào thi đua yêu nước, phát hiện và nhân rộng điển hình tiên tiến',
+  'Tham gia đầy đủ, tích cực các hoạt động chung của Khối; làm tốt công tác an sinh xã hội',
+  'Không để cán bộ, công chức, viên chức vi phạm đến mức phải xử lý kỷ luật',
+];
 
 const party = (name: string): DemoUnit => ({ name, kind: 'PARTY_AGENCY' });
 
@@ -38,6 +55,23 @@ export const DEMO_BLOCKS: DemoBlock[] = [
       party('Ban Nội chính Tỉnh ủy'),
       { name: 'Báo Bình Thuận', kind: 'PRESS' },
     ],
+    theme: 'Đoàn kết, sáng tạo, chủ động phòng, chống dịch Covid-19, hoàn thành xuất sắc nhiệm vụ chính trị',
+    head: 'Ban Tuyên giáo Tỉnh ủy',
+    deputy: 'Đảng ủy Khối cơ quan và doanh nghiệp tỉnh',
+    ranking: [
+      'Văn phòng Tỉnh ủy',
+      'Ban Tổ chức Tỉnh ủy',
+      'Ban Tuyên giáo Tỉnh ủy',
+      'Ủy ban Kiểm tra Tỉnh ủy',
+      'Đảng ủy Khối cơ quan và doanh nghiệp tỉnh',
+      'Ban Dân vận Tỉnh ủy',
+      'Ban Nội chính Tỉnh ủy',
+      'Trường Chính trị',
+      'Báo Bình Thuận',
+    ],
+    notes:
+      'Head 2021: Ban Tuyên giáo (reported). Văn phòng Tỉnh ủy led, 9/9 votes, proposed for the flag; Đảng ủy Khối ' +
+      'elected head for 2022. Assumed: the 2021 deputy (Đảng ủy Khối) and the theme.',
   },
   {
     provinceCode: '10',
@@ -56,6 +90,23 @@ export const DEMO_BLOCKS: DemoBlock[] = [
       party('Đảng ủy Khối Cơ quan - Doanh nghiệp'),
       { name: 'Báo Lào Cai', kind: 'PRESS' },
     ],
+    theme: 'Đoàn kết - Kỷ cương - Đổi mới - Sáng tạo - Hiệu quả',
+    head: 'Ban Nội chính Tỉnh ủy',
+    deputy: 'Báo Lào Cai',
+    ranking: [
+      'Trường Chính trị tỉnh',
+      'Văn phòng Tỉnh ủy',
+      'Ban Tổ chức Tỉnh ủy',
+      'Ban Nội chính Tỉnh ủy',
+      'Ban Tuyên giáo Tỉnh ủy',
+      'Ủy ban Kiểm tra Tỉnh ủy',
+      'Báo Lào Cai',
+      'Ban Dân vận Tỉnh ủy',
+      'Đảng ủy Khối Cơ quan - Doanh nghiệp',
+    ],
+    notes:
+      'Head 2023: Ban Nội chính (reported). Two units voted for the flag: Trường Chính trị and Văn phòng Tỉnh ủy; ' +
+      'for 2024 Báo Lào Cai is head and Ban Tổ chức deputy. Assumed: the 2023 deputy (Báo Lào Cai) and the theme.',
   },
   {
     provinceCode: '58',
@@ -74,5 +125,22 @@ export const DEMO_BLOCKS: DemoBlock[] = [
       { name: 'Trường Chính trị tỉnh', kind: 'SCHOOL' },
       { name: 'Báo Ninh Thuận', kind: 'PRESS' },
     ],
+    theme: 'Đoàn kết, sáng tạo, thi đua xây dựng và bảo vệ Tổ quốc',
+    head: 'Văn phòng Tỉnh ủy',
+    deputy: 'Ban Tuyên giáo Tỉnh ủy',
+    ranking: [
+      'Văn phòng Tỉnh ủy',
+      'Báo Ninh Thuận',
+      'Ủy ban Kiểm tra Tỉnh ủy',
+      'Ban Tổ chức Tỉnh ủy',
+      'Ban Tuyên giáo Tỉnh ủy',
+      'Ban Dân vận Tỉnh ủy',
+      'Trường Chính trị tỉnh',
+      'Đảng ủy khối Cơ quan - Doanh nghiệp tỉnh',
+    ],
+    notes:
+      'Theme 2023 (reported). Văn phòng Tỉnh ủy, the outgoing head, handed the head pennant to Ban Tuyên giáo for ' +
+      '2024 and was proposed for the flag; Báo Ninh Thuận and Ủy ban Kiểm tra for certificates of merit. ' +
+      'Assumed: Ban Tuyên giáo was the 2023 deputy.',
   },
 ];

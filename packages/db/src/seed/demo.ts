@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { currentManager, runInTenant, runInTransaction } from '../tenancy/tenant-context';
 import { userRepository } from '../repositories/user.repository';
 import { DEMO_BLOCKS } from './demo-data';
+import { seedDemoYears } from './demo-years';
 import { MERGER_EFFECTIVE_ON, seedProvinces } from './provinces';
 
 export const DEMO_PASSWORD = 'ThiDua@2025!';
@@ -47,7 +48,10 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
 ];
 
-/** Demo data on top of the reference provinces: the articles' units and a sign-in for each role. Idempotent. */
+/**
+ * Demo data on top of the reference provinces: the articles' units, a sign-in for each role, and the three
+ * article blocks carried to SCORES_LOCKED. Idempotent.
+ */
 export async function seedDemo(ds: DataSource): Promise<void> {
   const provinceIds = await runInTransaction(ds, null, seedProvinces);
   const formerId = (code: string) => provinceIds.get(`${code}@`)!;
@@ -70,7 +74,8 @@ export async function seedDemo(ds: DataSource): Promise<void> {
   }
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await runInTransaction(ds, null, async () => {
+  const platformAdminId = await runInTransaction(ds, null, async () => {
+    let adminId = '';
     for (const a of DEMO_ACCOUNTS) {
       const user =
         (await userRepository.byEmail(a.email)) ??
@@ -81,6 +86,9 @@ export async function seedDemo(ds: DataSource): Promise<void> {
         provinceId: a.province ? (a.province.former ? formerId : currentId)(a.province.code) : null,
         unitId: a.unitName ? unitIds.get(`${a.province!.code}/${a.unitName}`)! : null,
       });
+      if (a.role === 'PLATFORM_ADMIN') adminId = user.id;
     }
+    return adminId;
   });
+  await seedDemoYears(ds, formerId, unitIds, platformAdminId);
 }

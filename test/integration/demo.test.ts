@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_ACCOUNTS, DEMO_BLOCKS, DEMO_PASSWORD, seedDemo } from '@thidua/db';
+import { provinceId, startTestApp, type TestApp } from '@thidua/testing';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp({ template: inject('templateDatabase') });
+  await seedDemo(app.dataSource);
+  await seedDemo(app.dataSource); // idempotent: `npm start` runs it on every start
+});
+afterAll(() => app?.close());
+
+describe('demo data', () => {
+  it('every demo account signs in', async () => {
+    for (const a of DEMO_ACCOUNTS) {
+      const res = await app.gql(
+        `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
+        { e: a.email, p: DEMO_PASSWORD },
+      );
+      expect(res.errors, a.email).toBeUndefined();
+    }
+  });
+
+  it.each(DEMO_BLOCKS.map((b) => [b.provinceName, b] as const))(
+    '%s: the article block is at SCORES_LOCKED, its leader first',
+    async (_name, demo) => {
+      const login = await app.gql<{ login: { accessToken: string } }>(
+        `mutation { login(email: "admin@thidua.vn", password: "${DEMO_PASSWORD}") { accessToken } }`,
+      );
+      const opts = {
+        token: login.data!.login.accessToken,
+        provinceId: await provinceId(app.dataSource, demo.provinceCode, { former: true }),
+      };
+      const blocks = await app.gql<{ blocks: { nodes: { id: string; name: string }[] } }>(
+        `{ blocks { nodes { id name } } }`,
+        {},
+        opts,
+      );
+      expect(blocks.data!.blocks.nodes.map((b) => b.name)).toEqual([demo.blockName]);
+      const year = await app.gql<{
+        emulationYear: {
+          state: string;
+          theme: string;
+          headUnit: { name: string };
+          deputyUnit: { name: string };
+          covenantItems: unknown[];
+          members: { unitId: string; signedAt: string; score: { rank: number } }[];
+        };
+      }>(
+        `query($b: ID!, $y: Int!) { emulationYear(blockId: $b, year: $y) { state theme headUnit { name } deputyUnit { name } covenantItems { text } members { unitId signedAt score { rank } } } }`,
+        { b: blocks.data!.blocks.nodes[0]!.id, y: demo.year },
+        opts,
+      );
+      const y = year.data!.emulationYear;
+      expect(y).toMatchObject({
+        state: 'SCORES_LOCKED',
+        theme: demo.theme,
+        headUnit: { name: demo.head },
+        deputyUnit: { name: demo.deputy },
+      });
+      expect(y.covenantItems).toHaveLength(6);
+      expect(y.members).toHaveLength(demo.members.length);
+      expect(y.members.every((m) => m.signedAt)).toBe(true);
+      expect(y.members.map((m) => m.score.rank)).toEqual(demo.members.map((_, i) => i + 1));
+      const units = await app.gql<{ units: { nodes: { id: string; name: string }[] } }>(
+        `{ units(first: 50) { nodes { id name } } }`,
+        {},
+        opts,
+      );
+      const nameOf = (id: string) => units.data!.units.nodes.find((u) => u.id === id)!.name;
+      expect(y.members.map((m) => nameOf(m.unitId))).toEqual(demo.ranking);
+    },
+  );
+});
