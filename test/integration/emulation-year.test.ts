@@ -340,6 +340,38 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
     expect(codes).toEqual(['CONFLICT', 'CONFLICT', 'OK']);
   });
 
+  it('refuses sheets and registrations after their deadlines (Vietnam days), naming the deadline', async () => {
+    const setDeadlines = (v: Record<string, string>) =>
+      asAdmin(
+        `mutation($id: ID!, $v: UpdateEmulationYearInput!) { updateEmulationYear(id: $id, input: $v) { id } }`,
+        { id: yearId, v },
+      );
+    ok(await setDeadlines({ scoringDeadline: '2021-12-10', registrationDeadline: '2021-03-31' }));
+    const late = await asOfficer(4, SUBMIT, {
+      v: {
+        emulationYearId: yearId,
+        kind: 'SELF',
+        scorerUnitId: units[4]!.id,
+        targetUnitId: units[4]!.id,
+        scores: scores(90),
+        expectedVersion: 1,
+      },
+    });
+    expect(late.errors?.[0]).toMatchObject({
+      message: 'The deadline for score sheets was 2021-12-10',
+      extensions: { code: 'DEADLINE_PASSED' },
+    });
+    const lateTitle = await asOfficer(
+      4,
+      `mutation($v: RegisterTitleInput!) { registerTitle(input: $v) { id } }`,
+      {
+        v: { emulationYearId: yearId, unitId: units[4]!.id, title: 'COLL_ADVANCED' },
+      },
+    );
+    expect(lateTitle.errors?.[0]?.extensions?.code).toBe('DEADLINE_PASSED');
+    ok(await setDeadlines({ scoringDeadline: '2099-12-10', registrationDeadline: '2099-03-31' }));
+  });
+
   it('locks the scores and shows members their ranks, Văn phòng Tỉnh ủy first', async () => {
     const before = await asOfficer<{ emulationYear: { members: { score: unknown }[] } }>(
       3,
