@@ -20,3 +20,4 @@ export { vietnamDate, VIETNAM_TIME_ZONE } from './time/vietnam';
 export * from './emulation-year/state-machine';
 export * from './scoring/scoring';
 export * from './titles';
+export * from './voting/tally';

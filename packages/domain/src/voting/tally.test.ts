@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ballotProblems,
+  DEFAULT_VOTE_RULES,
+  nextRoundContests,
+  reachesThreshold,
+  tally,
+  type Choice,
+  type Contest,
+} from './tally';
+
+const members = ['vp', 'tg', 'tc', 'dv', 'kt', 'nc', 'dk', 'tr', 'bao'];
+const flag: Contest = { id: 'flag', kind: 'FLAG', seats: 1, candidates: members };
+const ballots = (contestId: string, picks: string[][]): Choice[][] =>
+  picks.map((unitIds) => [{ contestId, unitIds }]);
+
+describe('threshold against all eligible members', () => {
+  it.each([
+    [5, 9, 'MORE_THAN', 50, true],
+    [4, 9, 'MORE_THAN', 50, false],
+    [5, 10, 'MORE_THAN', 50, false],
+    [5, 10, 'AT_LEAST', 50, true],
+    [6, 9, 'AT_LEAST', 66.67, false],
+    [7, 10, 'AT_LEAST', 70, true],
+    [9, 9, 'AT_LEAST', 100, true],
+    [8, 9, 'AT_LEAST', 100, false],
+  ] as const)('%i of %i, %s %i%% → %s', (votes, eligible, thresholdMode, thresholdPercent, expected) => {
+    expect(reachesThreshold(votes, eligible, { thresholdMode, thresholdPercent })).toBe(expected);
+  });
+
+  it('absent members count against: 5 votes of 6 present, 10 eligible, is not more than half', () => {
+    const [r] = tally(
+      [{ ...flag, candidates: ['vp', 'tg'] }],
+      ballots('flag', [['vp'], ['vp'], ['vp'], ['vp'], ['vp'], ['tg']]),
+      10,
+      DEFAULT_VOTE_RULES,
+    );
+    expect(r).toMatchObject({ elected: [], shortfall: 'THRESHOLD', cast: 6 });
+  });
+});
+
+describe('tally', () => {
+  it('the article case: 9 of 9 for Văn phòng Tỉnh ủy elects it, 100%', () => {
+    const [r] = tally(
+      [flag],
+      ballots(
+        'flag',
+        members.map(() => ['vp']),
+      ),
+      9,
+      DEFAULT_VOTE_RULES,
+    );
+    expect(r!.elected).toEqual(['vp']);
+    expect(r!.candidates[0]).toEqual({ unitId: 'vp', votes: 9, percent: 100, reachedThreshold: true });
+    expect(r!.shortfall).toBeNull();
+  });
+
+  it('two flags in one period: both elected when both pass', () => {
+    const two = { ...flag, seats: 2 };
+    const picks = [
+      ['tr', 'vp'],
+      ['tr', 'vp'],
+      ['tr', 'vp'],
+      ['tr', 'vp'],
+      ['tr', 'vp'],
+      ['tr', 'vp'],
+      ['tr', 'tc'],
+      ['vp', 'tc'],
+      [],
+    ];
+    const [r] = tally([two], ballots('flag', picks), 9, DEFAULT_VOTE_RULES);
+    expect(r!.elected.sort()).toEqual(['tr', 'vp']);
+    expect(r!.blank).toBe(1);
+  });
+
+  it('a tie at the last seat fills no seat with the tied candidates', () => {
+    const picks = [['vp'], ['vp'], ['vp'], ['vp'], ['vp'], ['tg'], ['tg'], ['tg'], ['tg']];
+    const [one] = tally([flag], ballots('flag', picks), 9, { ...DEFAULT_VOTE_RULES, thresholdPercent: 40 });
+    expect(one).toMatchObject({ elected: ['vp'], shortfall: null });
+    const picks2 = [['vp', 'tg'], ['vp', 'tg'], ['vp', 'tg'], ['vp', 'tc'], ['vp', 'tc'], ['tc'], [], [], []];
+    const [two] = tally([{ ...flag, seats: 2 }], ballots('flag', picks2), 9, {
+      ...DEFAULT_VOTE_RULES,
+      thresholdPercent: 30,
+    });
+    expect(two).toMatchObject({
+      elected: ['vp'],
+      shortfall: 'TIE',
+      unfilledSeats: 1,
+      tiedUnitIds: ['tc', 'tg'],
+    });
+  });
+
+  it('does not depend on the order of ballots or candidates', () => {
+    const picks = [
+      ['vp', 'tc'],
+      ['tc'],
+      ['vp'],
+      ['vp', 'kt'],
+      [],
+      ['tc', 'kt'],
+      ['vp'],
+      ['tc'],
+      ['vp', 'tc'],
+    ];
+    const contest = { ...flag, seats: 2 };
+    const a = tally([contest], ballots('flag', picks), 9, DEFAULT_VOTE_RULES);
+    const b = tally(
+      [{ ...contest, candidates: [...members].reverse() }],
+      ballots('flag', [...picks].reverse()),
+      9,
+      DEFAULT_VOTE_RULES,
+    );
+    expect(b).toEqual(a);
+  });
+
+  it('next round: the empty seats among the candidates not elected', () => {
+    const contests = [
+      { ...flag, seats: 2 },
+      { id: 'head', kind: 'NEXT_HEAD' as const, seats: 1, candidates: ['tg', 'dk'] },
+    ];
+    const picks: Choice[][] = members.map((_, i) => [
+      { contestId: 'flag', unitIds: i < 6 ? ['vp'] : ['tc'] },
+      { contestId: 'head', unitIds: ['dk'] },
+    ]);
+    const results = tally(contests, picks, 9, DEFAULT_VOTE_RULES);
+    expect(nextRoundContests(results, contests)).toEqual([
+      { ...contests[0], seats: 1, candidates: members.filter((m) => m !== 'vp') },
+    ]);
+  });
+});
+
+describe('ballot validation', () => {
+  const contests: Contest[] = [{ ...flag, seats: 2 }];
+  it.each<[string, Choice[], string | null]>([
+    ['a blank ballot', [], null],
+    ['a blank contest', [{ contestId: 'flag', unitIds: [] }], null],
+    ['two of two', [{ contestId: 'flag', unitIds: ['vp', 'tc'] }], null],
+    ['too many', [{ contestId: 'flag', unitIds: ['vp', 'tc', 'kt'] }], 'choices.0.unitIds'],
+    ['a non-candidate', [{ contestId: 'flag', unitIds: ['ubnd'] }], 'choices.0.unitIds'],
+    ['a unit twice', [{ contestId: 'flag', unitIds: ['vp', 'vp'] }], 'choices.0.unitIds'],
+    ['an unknown contest', [{ contestId: 'x', unitIds: [] }], 'choices.0.contestId'],
+  ])('%s', (_what, choices, field) => {
+    expect(ballotProblems(contests, choices, 'vp', DEFAULT_VOTE_RULES)[0]?.field ?? null).toBe(field);
+  });
+
+  it('self-votes are allowed unless the block says otherwise', () => {
+    const own = [{ contestId: 'flag', unitIds: ['vp'] }];
+    expect(ballotProblems(contests, own, 'vp', DEFAULT_VOTE_RULES)).toEqual([]);
+    expect(ballotProblems(contests, own, 'vp', { ...DEFAULT_VOTE_RULES, allowSelfVote: false })).toHaveLength(
+      1,
+    );
+  });
+});

@@ -1,0 +1,190 @@
+/**
+ * Block votes (domain.md R4, R5): secret ballots, thresholds counted against ALL eligible members (not only
+ * those present), a quota of seats per contest, and further rounds when the quota is not filled.
+ */
+export const CONTEST_KINDS = ['FLAG', 'MERIT', 'NEXT_HEAD', 'NEXT_DEPUTY'] as const;
+export type ContestKind = (typeof CONTEST_KINDS)[number];
+
+export interface Contest {
+  id: string;
+  kind: ContestKind;
+  /** Choose up to this many. */
+  seats: number;
+  candidates: readonly string[];
+}
+
+export interface VoteRules {
+  /** Percent of all eligible members a candidate needs. */
+  thresholdPercent: number;
+  /** MORE_THAN 50 is "more than half"; AT_LEAST 100 is unanimity. */
+  thresholdMode: 'MORE_THAN' | 'AT_LEAST';
+  allowSelfVote: boolean;
+}
+
+export const DEFAULT_VOTE_RULES: VoteRules = {
+  thresholdPercent: 50,
+  thresholdMode: 'MORE_THAN',
+  allowSelfVote: true,
+};
+
+export interface Choice {
+  contestId: string;
+  unitIds: readonly string[];
+}
+
+export interface Problem {
+  field: string;
+  message: string;
+}
+
+/** A ballot may leave any contest blank; it may not exceed a quota, name a non-candidate, or repeat a name. */
+export function ballotProblems(
+  contests: readonly Contest[],
+  choices: readonly Choice[],
+  voterUnitId: string,
+  rules: VoteRules,
+): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const [i, choice] of choices.entries()) {
+    const field = `choices.${i}`;
+    const contest = contests.find((c) => c.id === choice.contestId);
+    if (!contest) {
+      problems.push({ field: `${field}.contestId`, message: 'not a contest of this voting period' });
+      continue;
+    }
+    if (seen.has(contest.id))
+      problems.push({ field: `${field}.contestId`, message: 'the contest appears twice' });
+    seen.add(contest.id);
+    if (choice.unitIds.length > contest.seats) {
+      problems.push({
+        field: `${field}.unitIds`,
+        message: `choose at most ${contest.seats} (chose ${choice.unitIds.length})`,
+      });
+    }
+    if (new Set(choice.unitIds).size !== choice.unitIds.length)
+      problems.push({ field: `${field}.unitIds`, message: 'a unit is chosen twice' });
+    for (const unitId of choice.unitIds) {
+      if (!contest.candidates.includes(unitId))
+        problems.push({ field: `${field}.unitIds`, message: `${unitId} is not a candidate` });
+      else if (!rules.allowSelfVote && unitId === voterUnitId) {
+        problems.push({
+          field: `${field}.unitIds`,
+          message: 'this block does not allow voting for one’s own unit',
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+export interface CandidateCount {
+  unitId: string;
+  votes: number;
+  /** Of all eligible members. */
+  percent: number;
+  reachedThreshold: boolean;
+}
+
+export interface ContestResult {
+  contestId: string;
+  kind: ContestKind;
+  seats: number;
+  /** Ballots cast in the period, and those that chose nobody in this contest. */
+  cast: number;
+  blank: number;
+  candidates: CandidateCount[];
+  elected: string[];
+  unfilledSeats: number;
+  /** Why seats stayed empty: nobody else reached the threshold, or a tie at the last seat. */
+  shortfall: 'THRESHOLD' | 'TIE' | null;
+  tiedUnitIds: string[];
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+export function reachesThreshold(
+  votes: number,
+  eligible: number,
+  rules: Pick<VoteRules, 'thresholdPercent' | 'thresholdMode'>,
+): boolean {
+  if (eligible <= 0) return false;
+  // Integer arithmetic: 100 * votes against percent * eligible, so 5 of 9 is exactly "more than half".
+  const left = 100 * votes;
+  const right = rules.thresholdPercent * eligible;
+  return rules.thresholdMode === 'MORE_THAN' ? left > right : left >= right;
+}
+
+/**
+ * Counts one period's ballots. Candidates reaching the threshold take the seats in order of votes; when
+ * candidates tied on votes compete for the last seats, none of them takes those seats (the next round decides).
+ * The result does not depend on the order of the ballots or of the candidates.
+ */
+export function tally(
+  contests: readonly Contest[],
+  ballots: readonly (readonly Choice[])[],
+  eligible: number,
+  rules: VoteRules,
+): ContestResult[] {
+  return contests.map((contest) => {
+    const votes = new Map(contest.candidates.map((c) => [c, 0]));
+    let blank = 0;
+    for (const ballot of ballots) {
+      const choice = ballot.find((c) => c.contestId === contest.id);
+      if (!choice || choice.unitIds.length === 0) blank++;
+      for (const unitId of choice?.unitIds ?? []) votes.set(unitId, (votes.get(unitId) ?? 0) + 1);
+    }
+    const candidates = [...votes.entries()]
+      .map(([unitId, v]) => ({
+        unitId,
+        votes: v,
+        percent: eligible > 0 ? round2((100 * v) / eligible) : 0,
+        reachedThreshold: reachesThreshold(v, eligible, rules),
+      }))
+      .sort((a, b) => b.votes - a.votes || (a.unitId < b.unitId ? -1 : 1));
+
+    const qualified = candidates.filter((c) => c.reachedThreshold);
+    const elected: string[] = [];
+    let tiedUnitIds: string[] = [];
+    for (let i = 0; i < qualified.length && elected.length < contest.seats;) {
+      const group = qualified.filter((c) => c.votes === qualified[i]!.votes);
+      if (elected.length + group.length <= contest.seats) elected.push(...group.map((c) => c.unitId));
+      else {
+        tiedUnitIds = group.map((c) => c.unitId);
+        break;
+      }
+      i += group.length;
+    }
+    const unfilledSeats = contest.seats - elected.length;
+    return {
+      contestId: contest.id,
+      kind: contest.kind,
+      seats: contest.seats,
+      cast: ballots.length,
+      blank,
+      candidates,
+      elected,
+      unfilledSeats,
+      shortfall: unfilledSeats === 0 ? null : tiedUnitIds.length ? 'TIE' : 'THRESHOLD',
+      tiedUnitIds,
+    };
+  });
+}
+
+/** The contests of the next round: the seats still empty, among the candidates not yet elected. */
+export function nextRoundContests(
+  results: readonly ContestResult[],
+  contests: readonly Contest[],
+): Contest[] {
+  return results
+    .filter((r) => r.unfilledSeats > 0)
+    .map((r) => {
+      const contest = contests.find((c) => c.id === r.contestId)!;
+      return {
+        ...contest,
+        seats: r.unfilledSeats,
+        candidates: contest.candidates.filter((c) => !r.elected.includes(c)),
+      };
+    })
+    .filter((c) => c.candidates.length > 0);
+}
