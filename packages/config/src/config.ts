@@ -45,6 +45,7 @@ const schema = z.object({
   GRAPHQL_MAX_COMPLEXITY: int(2000),
   REQUEST_BODY_LIMIT_BYTES: int(100_000),
   OUTBOX_POLL_MS: int(500),
+  VOTING_SWEEP_MS: int(60_000),
 });
 
 export type Config = z.infer<typeof schema> & { DATABASE_OWNER_URL: string };

@@ -38,3 +38,5 @@ export {
   criteriaSetRepository,
   deferralRepository,
 } from './repositories/emulation-year.repository';
+export { votingRepository, type NewVotingPeriod } from './repositories/voting.repository';
+export { seedLockedYear, type LockedYearSpec } from './seed/demo-years';

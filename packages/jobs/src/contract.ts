@@ -4,14 +4,47 @@ import { z } from 'zod';
  * The contract the gateway and the worker share: queues, job names and their payloads.
  * Payloads carry ids and the province id only: BullMQ stores them in clear text.
  */
-export const QUEUES = ['maintenance'] as const;
+export const QUEUES = ['maintenance', 'voting', 'notifications'] as const;
+/** Queues this release's worker consumes; notifications wait in their queue for the notifications worker. */
+export const CONSUMED_QUEUES = ['maintenance', 'voting'] as const satisfies readonly QueueName[];
 export type QueueName = (typeof QUEUES)[number];
+
+const periodRef = z.object({ provinceId: z.string().uuid(), periodId: z.string().uuid() });
+
+/** Events the notifications work turns into deliveries (ids only). */
+export const NOTIFICATION_EVENTS = [
+  'voting.opened',
+  'voting.reminder',
+  'voting.closed',
+  'voting.published',
+] as const;
 
 export const JOBS = {
   /** Deletes expired sign-in sessions and old relayed outbox rows. Platform-wide. */
   'purge-expired': {
     queue: 'maintenance',
     payload: z.object({ outboxRetentionDays: z.number().int().min(1).default(7) }),
+  },
+  /** At the period's deadline: closes it if it is still open and the deadline has not moved. */
+  'close-voting': { queue: 'voting', payload: periodRef },
+  /** Counts a closed period; opens the next round or asks the head and deputy to decide. */
+  'tally-voting': { queue: 'voting', payload: periodRef },
+  /** Before the deadline: reminds the units that have not voted. `deadline` tells a stale reminder apart. */
+  'voting-reminder': {
+    queue: 'voting',
+    payload: periodRef.extend({ deadline: z.string().datetime(), minutes: z.number().int().positive() }),
+  },
+  /** Every minute: closes whatever is overdue, even if its close job was lost. */
+  'sweep-voting': { queue: 'voting', payload: z.object({}) },
+  /** An event for the notifications work. */
+  notify: {
+    queue: 'notifications',
+    payload: z.object({
+      provinceId: z.string().uuid(),
+      event: z.enum(NOTIFICATION_EVENTS),
+      subjectId: z.string().uuid(),
+      unitIds: z.array(z.string().uuid()).optional(),
+    }),
   },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodTypeAny }>;
 

@@ -3,3 +3,12 @@ export { createQueueBackend, RETENTION, type QueueBackend } from './backend';
 export { enqueueJob, type EnqueueOptions } from './producer';
 export { relayOutboxOnce, startOutboxRelay, type RelayOptions } from './relay';
 export { runService, type ServiceDeps } from './service';
+export {
+  openVotingPeriod,
+  extendVotingPeriod,
+  closeVotingPeriod,
+  afterClose,
+  effectiveDeadline,
+  closeJobId,
+} from './voting-lifecycle';
+export { createEventBus, TURNOUT_CHANNEL, type EventBus, type TurnoutChange } from './event-bus';

@@ -25,7 +25,16 @@ export async function relayOutboxOnce(
     for (const message of batch) {
       try {
         const delay = message.delayUntil ? Math.max(0, message.delayUntil.getTime() - Date.now()) : undefined;
-        await backend.queue(message.queue as QueueName).add(message.jobName, message.payload, {
+        const queue = backend.queue(message.queue as QueueName);
+        // A deadline that moved: the same job id, waiting, is moved rather than added again.
+        const waiting = delay !== undefined ? await queue.getJob(message.jobId) : undefined;
+        if (waiting && (await waiting.isDelayed())) {
+          await waiting.changeDelay(delay!);
+          await opts.afterEnqueue?.(message);
+          sent.push(message.id);
+          continue;
+        }
+        await queue.add(message.jobName, message.payload, {
           jobId: message.jobId,
           delay,
           attempts: 5,

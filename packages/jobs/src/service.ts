@@ -2,12 +2,14 @@ import { createLogger, type Config, type Logger } from '@thidua/config';
 import { createDataSource } from '@thidua/db';
 import type { DataSource } from 'typeorm';
 import { createQueueBackend, type QueueBackend } from './backend';
+import { createEventBus, type EventBus } from './event-bus';
 
 export interface ServiceDeps {
   config: Config;
   logger: Logger;
   dataSource: DataSource;
   queueBackend: QueueBackend;
+  eventBus: EventBus;
 }
 
 interface Closeable {
@@ -30,7 +32,8 @@ export async function runService(
     applicationName: `thidua-${name}`,
   }).initialize();
   const queueBackend = createQueueBackend(config);
-  const deps = { config, logger, dataSource, queueBackend };
+  const eventBus = createEventBus(config);
+  const deps = { config, logger, dataSource, queueBackend, eventBus };
   const parts = await start(deps);
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -38,6 +41,7 @@ export async function runService(
       logger.info({ signal }, 'stopping: finishing running work first');
       for (const part of parts.reverse()) await part.close();
       await queueBackend.close();
+      await eventBus.close();
       await dataSource.destroy();
       await afterStop?.();
       process.exit(0);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createLogger, loadConfig, loadTestEnvironment, type Config } from '@thidua/config';
 import { createDataSource } from '@thidua/db';
-import { createQueueBackend, QUEUES, type QueueBackend } from '@thidua/jobs';
+import { createEventBus, createQueueBackend, QUEUES, type EventBus, type QueueBackend } from '@thidua/jobs';
 import { startGateway, type Gateway } from '@thidua/gateway';
 import { startWorker, type RunningWorker } from '@thidua/worker';
 import type { DataSource } from 'typeorm';
@@ -37,6 +37,7 @@ export interface TestApp {
   db: TestDatabase;
   dataSource: DataSource;
   queueBackend: QueueBackend;
+  eventBus: EventBus;
   gateway: Gateway;
   worker: RunningWorker | null;
   gql<T = Record<string, unknown>>(
@@ -67,14 +68,18 @@ export async function startTestApp(opts: TestAppOptions): Promise<TestApp> {
   const logger = createLogger(config, 'test');
   const dataSource = await createDataSource(config.DATABASE_URL, { poolSize: 10 }).initialize();
   const queueBackend = createQueueBackend(config);
-  const gateway = await startGateway({ config, dataSource, queueBackend, logger });
-  const worker = opts.worker ? await startWorker({ config, dataSource, queueBackend, logger }) : null;
+  const eventBus = createEventBus(config);
+  const gateway = await startGateway({ config, dataSource, queueBackend, eventBus, logger });
+  const worker = opts.worker
+    ? await startWorker({ config, dataSource, queueBackend, eventBus, logger })
+    : null;
 
   return {
     config,
     db,
     dataSource,
     queueBackend,
+    eventBus,
     gateway,
     worker,
     async gql(query, variables, { token, provinceId, headers } = {}) {
@@ -97,6 +102,7 @@ export async function startTestApp(opts: TestAppOptions): Promise<TestApp> {
         await Promise.all(QUEUES.map((q) => queueBackend.queue(q).obliterate({ force: true })));
       }
       await queueBackend.close();
+      await eventBus.close();
       await dataSource.destroy();
       await dropDatabase(db.name);
     },

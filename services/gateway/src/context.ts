@@ -16,4 +16,6 @@ export interface GraphQLContext {
   services: GatewayServices;
   /** Set when any error is reported, so the request's transaction rolls back. */
   failed: boolean;
+  /** Runs after the request's transaction commits (announcements that must not precede the data). */
+  afterCommit: (() => void | Promise<void>)[];
 }

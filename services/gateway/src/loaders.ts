@@ -8,6 +8,7 @@ import {
   provinceRepository,
   unitRepository,
   userRepository,
+  votingRepository,
 } from '@thidua/db';
 
 export function isUuid(id: string): boolean {
@@ -68,6 +69,15 @@ export function createLoaders() {
     results: grouped(emulationYearRepository.results, (r) => [r.emulationYearId]),
     criteriaSet: byId(criteriaSetRepository.byIds),
     deferralsOfUnit: grouped(deferralRepository.ofUnits, (d) => [d.unitId]),
+    votingPeriod: byId(votingRepository.byIds),
+    periodsOfYear: grouped(votingRepository.ofYears, (p) => [p.emulationYearId]),
+    contests: grouped(votingRepository.contests, (c) => [c.votingPeriodId]),
+    votingResults: grouped(votingRepository.results, (r) => [r.votingPeriodId]),
+    decisions: grouped(votingRepository.decisions, (d) => [d.votingPeriodId]),
+    turnout: new DataLoader<string, number>(async (ids) => {
+      const counts = await votingRepository.turnout(ids.filter(isUuid));
+      return ids.map((id) => counts.get(id) ?? 0);
+    }),
   };
 }
 

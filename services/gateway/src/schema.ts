@@ -15,6 +15,7 @@ import {
 import { ProvinceResolver } from './modules/province/province.resolver';
 import { UnitResolver } from './modules/unit/unit.resolver';
 import { UserResolver } from './modules/user/user.resolver';
+import { VotingResolver } from './modules/voting/voting.resolver';
 
 export const resolvers = [
   ProvinceResolver,
@@ -29,6 +30,7 @@ export const resolvers = [
   DeferralResolver,
   UnitDeferralsResolver,
   AuditResolver,
+  VotingResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

@@ -1,8 +1,10 @@
 import type { Config, Logger } from '@thidua/config';
 import { outboxRepository, runInTransaction } from '@thidua/db';
 import {
-  QUEUES,
+  CONSUMED_QUEUES,
   RETENTION,
+  TURNOUT_CHANNEL,
+  type EventBus,
   isJobName,
   parsePayload,
   startOutboxRelay,
@@ -16,6 +18,7 @@ export interface WorkerOptions {
   config: Config;
   dataSource: DataSource;
   queueBackend: QueueBackend;
+  eventBus: EventBus;
   logger: Logger;
   /** Skip the polling relay (tests drive it by hand). */
   relay?: boolean;
@@ -29,22 +32,26 @@ export async function startWorker({
   config,
   dataSource,
   queueBackend,
+  eventBus,
   logger,
   relay = true,
 }: WorkerOptions): Promise<RunningWorker> {
   const processJob = async (job: Job) => {
-    if (!isJobName(job.name)) throw new UnrecoverableError(`No handler for job ${job.name}`);
+    const handler = isJobName(job.name) ? handlers[job.name] : undefined;
+    if (!handler) throw new UnrecoverableError(`No handler for job ${job.name}`);
     let payload: Record<string, unknown>;
     try {
-      payload = parsePayload(job.name, job.data);
+      payload = parsePayload(job.name as Parameters<typeof parsePayload>[0], job.data);
     } catch (e) {
       throw new UnrecoverableError(`Bad payload for ${job.name}: ${String(e)}`);
     }
     const provinceId = typeof payload.provinceId === 'string' ? payload.provinceId : null;
     const started = performance.now();
-    const result = await runInTransaction(dataSource, provinceId, () =>
-      handlers[job.name as keyof typeof handlers](payload),
-    );
+    const result = await runInTransaction(dataSource, provinceId, () => handler(payload, dataSource));
+    // Announced after the commit, so a subscriber reading the database sees the change.
+    for (const change of (result as { turnoutChanged?: unknown[] } | null)?.turnoutChanged ?? []) {
+      await eventBus.publish(TURNOUT_CHANNEL, JSON.stringify(change));
+    }
     logger.info(
       {
         queue: job.queueName,
@@ -58,7 +65,7 @@ export async function startWorker({
     return result;
   };
 
-  const workers = QUEUES.map((queue) => {
+  const workers = CONSUMED_QUEUES.map((queue) => {
     const worker = queueBackend.worker(queue, processJob, { concurrency: 4 });
     worker.on('failed', (job, error) => {
       if (!job) return;
@@ -99,7 +106,7 @@ export async function startWorker({
       )
     : null;
   await Promise.all(workers.map((w) => w.waitUntilReady()));
-  logger.info({ queues: QUEUES, backend: queueBackend.kind }, 'worker started');
+  logger.info({ queues: CONSUMED_QUEUES, backend: queueBackend.kind }, 'worker started');
 
   return {
     /** Graceful: stops taking jobs, lets running ones finish, then returns. */

@@ -12,6 +12,14 @@ import {
 import { JobFailure, OutboxMessage } from './outbox.entity';
 import { Province, ProvinceLineage } from './province.entity';
 import { Unit } from './unit.entity';
+import {
+  Ballot,
+  BallotReceipt,
+  HeadDeputyDecision,
+  VotingContest,
+  VotingPeriod,
+  VotingResult,
+} from './voting.entity';
 import { AuthSession, LoginThrottle, RefreshToken, RoleAssignment, User } from './user.entity';
 
 export * from './audit-event.entity';
@@ -21,6 +29,7 @@ export * from './outbox.entity';
 export * from './province.entity';
 export * from './unit.entity';
 export * from './user.entity';
+export * from './voting.entity';
 
 export const entities = [
   Province,
@@ -46,4 +55,10 @@ export const entities = [
   TitleRegistration,
   ScoreSheet,
   YearResult,
+  VotingPeriod,
+  VotingContest,
+  BallotReceipt,
+  Ballot,
+  VotingResult,
+  HeadDeputyDecision,
 ];

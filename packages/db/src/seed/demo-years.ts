@@ -18,11 +18,97 @@ function sheetWorth(rules: ScoringRules, base: number, bonus: number): SheetCont
   return { scores, bonus, deductions: [] };
 }
 
+export interface LockedYearSpec {
+  blockName: string;
+  description: string | null;
+  year: number;
+  theme: string;
+  /** Member units, in the order their scores will rank them. */
+  ranking: string[];
+  headUnitId: string;
+  deputyUnitId: string;
+  /** The user recorded as signing, registering and scoring. */
+  actorId: string;
+}
+
 /**
- * Carries one article block through its year to SCORES_LOCKED, as its members would through the API: the
- * covenant signed by all, titles registered, self sheets and the head's and deputy's cross sheets, scores locked.
- * Idempotent: a block that already exists is left alone.
+ * Carries a block through its year to SCORES_LOCKED, as its members would through the API: the covenant
+ * signed by all, titles registered, self sheets and the head's and deputy's cross sheets, scores locked.
+ * Runs in the caller's tenant context. Returns the block and year ids.
  */
+export async function seedLockedYear(spec: LockedYearSpec): Promise<{ blockId: string; yearId: string }> {
+  const rules = defaultScoringRules();
+  const block = await blockRepository.create({
+    name: spec.blockName,
+    kind: 'BLOCK',
+    description: spec.description,
+  });
+  for (const unitId of spec.ranking) await blockRepository.addMember(block, unitId, `${spec.year}-01-01`);
+  const criteria = await criteriaSetRepository.create({
+    year: spec.year,
+    name: `Bảng chấm điểm năm ${spec.year}`,
+    rules,
+  });
+  const year = await emulationYearRepository.create({
+    blockId: block.id,
+    year: spec.year,
+    theme: spec.theme,
+    headUnitId: spec.headUnitId,
+    deputyUnitId: spec.deputyUnitId,
+    criteriaSetId: criteria.id,
+    registrationDeadline: `${spec.year}-03-31`,
+    scoringDeadline: `${spec.year}-11-30`,
+  });
+  await emulationYearRepository.replaceCovenantItems(year.id, DEMO_COVENANT);
+  for (const unitId of spec.ranking) {
+    await emulationYearRepository.sign(year.id, unitId, spec.actorId);
+    await emulationYearRepository.register({
+      emulationYearId: year.id,
+      unitId,
+      title: 'COLL_EXCELLENT',
+      personId: null,
+      registeredBy: spec.actorId,
+    });
+  }
+  await emulationYearRepository.register({
+    emulationYearId: year.id,
+    unitId: spec.ranking[0]!,
+    title: 'FLAG_PROVINCE',
+    personId: null,
+    registeredBy: spec.actorId,
+  });
+
+  const roles = { memberUnitIds: spec.ranking, headUnitId: spec.headUnitId, deputyUnitId: spec.deputyUnitId };
+  const sheets = spec.ranking.flatMap((target, rank) => {
+    const scorers = [target, spec.headUnitId, spec.deputyUnitId].filter((s, i, all) => all.indexOf(s) === i);
+    return scorers.map((scorer, i) => ({
+      kind: scorer === target ? ('SELF' as const) : ('CROSS' as const),
+      scorerUnitId: scorer,
+      targetUnitId: target,
+      // The head and deputy score a little below each member's self-assessment, and apart by a point.
+      content: sheetWorth(rules, 97 - rank - (scorer === target ? 0 : i), rank < 3 ? 5 - rank : 1),
+    }));
+  });
+  for (const s of sheets)
+    await emulationYearRepository.insertSheet({
+      emulationYearId: year.id,
+      ...s,
+      evidence: [],
+      submittedBy: spec.actorId,
+    });
+  await emulationYearRepository.saveResults(year.id, computeResults(rules, roles, sheets));
+  for (const [from, to] of [
+    ['DRAFT', 'OPEN'],
+    ['OPEN', 'COVENANT_SIGNED'],
+    ['COVENANT_SIGNED', 'SCORING'],
+    ['SCORING', 'SCORES_LOCKED'],
+  ] as const) {
+    await emulationYearRepository.transition(year.id, from, to);
+  }
+  return { blockId: block.id, yearId: year.id };
+}
+
+/** One article block; a block that already exists is left alone (idempotent). */
 async function seedBlockYear(
   ds: DataSource,
   provinceId: string,
@@ -34,82 +120,16 @@ async function seedBlockYear(
     const existing = await blockRepository.list({ search: demo.blockName }, { first: 1, offset: 0 });
     if (existing.items.some((b) => b.name === demo.blockName)) return;
     const id = (name: string) => unitIds.get(`${demo.provinceCode}/${name}`)!;
-    const rules = defaultScoringRules();
-
-    const block = await blockRepository.create({
-      name: demo.blockName,
-      kind: 'BLOCK',
+    await seedLockedYear({
+      blockName: demo.blockName,
       description: demo.source,
-    });
-    for (const m of demo.members) await blockRepository.addMember(block, id(m.name), `${demo.year}-01-01`);
-    const criteria = await criteriaSetRepository.create({
-      year: demo.year,
-      name: `Bảng chấm điểm năm ${demo.year}`,
-      rules,
-    });
-    const year = await emulationYearRepository.create({
-      blockId: block.id,
       year: demo.year,
       theme: demo.theme,
+      ranking: demo.ranking.map(id),
       headUnitId: id(demo.head),
       deputyUnitId: id(demo.deputy),
-      criteriaSetId: criteria.id,
-      registrationDeadline: `${demo.year}-03-31`,
-      scoringDeadline: `${demo.year}-11-30`,
+      actorId,
     });
-    await emulationYearRepository.replaceCovenantItems(year.id, DEMO_COVENANT);
-    for (const m of demo.members) {
-      await emulationYearRepository.sign(year.id, id(m.name), actorId);
-      await emulationYearRepository.register({
-        emulationYearId: year.id,
-        unitId: id(m.name),
-        title: 'COLL_EXCELLENT',
-        personId: null,
-        registeredBy: actorId,
-      });
-    }
-    await emulationYearRepository.register({
-      emulationYearId: year.id,
-      unitId: id(demo.ranking[0]!),
-      title: 'FLAG_PROVINCE',
-      personId: null,
-      registeredBy: actorId,
-    });
-
-    const roles = {
-      memberUnitIds: demo.members.map((m) => id(m.name)),
-      headUnitId: id(demo.head),
-      deputyUnitId: id(demo.deputy),
-    };
-    const sheets = demo.ranking.flatMap((name, rank) => {
-      const target = id(name);
-      const scorers = [target, roles.headUnitId, roles.deputyUnitId].filter(
-        (s, i, all) => all.indexOf(s) === i,
-      );
-      return scorers.map((scorer, i) => ({
-        kind: scorer === target ? ('SELF' as const) : ('CROSS' as const),
-        scorerUnitId: scorer,
-        targetUnitId: target,
-        // The head and deputy score a little below each member's self-assessment, and apart by a point.
-        content: sheetWorth(rules, 97 - rank - (scorer === target ? 0 : i), rank < 3 ? 5 - rank : 1),
-      }));
-    });
-    for (const s of sheets)
-      await emulationYearRepository.insertSheet({
-        emulationYearId: year.id,
-        ...s,
-        evidence: [],
-        submittedBy: actorId,
-      });
-    await emulationYearRepository.saveResults(year.id, computeResults(rules, roles, sheets));
-    for (const [from, to] of [
-      ['DRAFT', 'OPEN'],
-      ['OPEN', 'COVENANT_SIGNED'],
-      ['COVENANT_SIGNED', 'SCORING'],
-      ['SCORING', 'SCORES_LOCKED'],
-    ] as const) {
-      await emulationYearRepository.transition(year.id, from, to);
-    }
   });
 }
 

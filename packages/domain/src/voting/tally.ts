@@ -1,3 +1,5 @@
+import type { Problem } from '../scoring/scoring';
+
 /**
  * Block votes (domain.md R4, R5): secret ballots, thresholds counted against ALL eligible members (not only
  * those present), a quota of seats per contest, and further rounds when the quota is not filled.
@@ -30,11 +32,6 @@ export const DEFAULT_VOTE_RULES: VoteRules = {
 export interface Choice {
   contestId: string;
   unitIds: readonly string[];
-}
-
-export interface Problem {
-  field: string;
-  message: string;
 }
 
 /** A ballot may leave any contest blank; it may not exceed a quota, name a non-candidate, or repeat a name. */

@@ -5,7 +5,7 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import type { Config } from '@thidua/config';
 import { provinceRepository, runInTransaction, sessionRepository } from '@thidua/db';
 import { vietnamDate } from '@thidua/domain';
-import type { QueueBackend } from '@thidua/jobs';
+import type { EventBus, QueueBackend } from '@thidua/jobs';
 import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
@@ -24,6 +24,7 @@ export interface GatewayOptions {
   dataSource: DataSource;
   /** For /readyz; without one, readiness checks the database only. */
   queueBackend?: QueueBackend;
+  eventBus: EventBus;
   logger: Logger;
 }
 
@@ -46,10 +47,11 @@ export async function startGateway({
   config,
   dataSource,
   queueBackend,
+  eventBus,
   logger,
 }: GatewayOptions): Promise<Gateway> {
   const schema = await getSchema();
-  const services = createServices(config, dataSource);
+  const services = createServices(config, dataSource, eventBus);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     formatError,
@@ -119,6 +121,7 @@ export async function startGateway({
         loaders: createLoaders(),
         services,
         failed: false,
+        afterCommit: [],
       };
       const result = await runInTransaction(
         dataSource,
@@ -140,6 +143,10 @@ export async function startGateway({
         },
         { commitIf: () => !ctx.failed },
       );
+      if (!ctx.failed) {
+        for (const hook of ctx.afterCommit)
+          await Promise.resolve(hook()).catch((e) => log.error({ err: e }, 'after-commit hook failed'));
+      }
       status = result.status ?? 200;
       for (const [k, v] of result.headers) res.setHeader(k, v);
       res.statusCode = status;

@@ -57,11 +57,12 @@ export async function liveResults(ctx: GraphQLContext, year: EmulationYear): Pro
 }
 
 async function facts(ctx: GraphQLContext, year: EmulationYear): Promise<YearFacts> {
-  const [members, items, signatures, results] = await Promise.all([
+  const [members, items, signatures, results, periods] = await Promise.all([
     yearMembers(ctx, year),
     ctx.loaders.covenantItems.load(year.id),
     ctx.loaders.signatures.load(year.id),
     liveResults(ctx, year),
+    ctx.loaders.periodsOfYear.load(year.id),
   ]);
   return {
     memberUnitIds: members,
@@ -72,8 +73,10 @@ async function facts(ctx: GraphQLContext, year: EmulationYear): Promise<YearFact
     signedUnitIds: signatures.map((s) => s.unitId),
     criteriaSetId: year.criteriaSetId,
     scoredUnitIds: results.filter((r) => r.complete).map((r) => r.unitId),
-    // Entered by the voting and awards work, which will supply these facts.
-    votingResultsPublished: false,
+    votingResultsPublished: periods.some(
+      (p) => p.resultsPublishedAt && (p.outcome === 'COMPLETE' || p.outcome === 'DECIDED'),
+    ),
+    // Entered by the awards work, which will supply this fact.
     dossierSubmitted: false,
   };
 }

@@ -1,0 +1,88 @@
+import type { Choice, ContestKind, ContestResult } from '@thidua/domain';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+export type VotingStatus = 'OPEN' | 'CLOSED' | 'TALLIED';
+export type VotingOutcome = 'COMPLETE' | 'NEXT_ROUND' | 'AWAITING_DECISION' | 'DECIDED';
+
+/** Scheduled times (opensAt, closesAt) are kept apart from what happened (openedAt, closedAt, …). */
+@Entity('voting_period')
+export class VotingPeriod {
+  @PrimaryColumn({ name: 'province_id', type: 'uuid' }) provinceId!: string;
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'emulation_year_id', type: 'uuid' }) emulationYearId!: string;
+  @Column({ type: 'int' }) round!: number;
+  @Column({ name: 'previous_period_id', type: 'uuid', nullable: true }) previousPeriodId!: string | null;
+  @Column({ type: 'text', default: 'OPEN' }) status!: VotingStatus;
+  @Column({ type: 'text', nullable: true }) outcome!: VotingOutcome | null;
+  @Column({ name: 'eligible_unit_ids', type: 'uuid', array: true }) eligibleUnitIds!: string[];
+  @Column({ name: 'threshold_percent', type: 'numeric', precision: 5, scale: 2 }) thresholdPercent!: string;
+  @Column({ name: 'threshold_mode', type: 'text' }) thresholdMode!: 'MORE_THAN' | 'AT_LEAST';
+  @Column({ name: 'allow_self_vote', type: 'boolean' }) allowSelfVote!: boolean;
+  @Column({ name: 'max_rounds', type: 'int' }) maxRounds!: number;
+  @Column({ name: 'reminder_minutes', type: 'int', array: true }) reminderMinutes!: number[];
+  @Column({ name: 'opens_at', type: 'timestamptz' }) opensAt!: Date;
+  @Column({ name: 'closes_at', type: 'timestamptz' }) closesAt!: Date;
+  @Column({ name: 'opened_at', type: 'timestamptz', default: () => 'now()' }) openedAt!: Date;
+  @Column({ name: 'opened_by', type: 'uuid', nullable: true }) openedBy!: string | null;
+  @Column({ name: 'extended_until', type: 'timestamptz', nullable: true }) extendedUntil!: Date | null;
+  @Column({ name: 'extended_by', type: 'uuid', nullable: true }) extendedBy!: string | null;
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt!: Date | null;
+  @Column({ name: 'closed_by', type: 'uuid', nullable: true }) closedBy!: string | null;
+  @Column({ name: 'close_reason', type: 'text', nullable: true }) closeReason!:
+    'DEADLINE' | 'ALL_VOTED' | 'BY_ADMIN' | null;
+  @Column({ name: 'tallied_at', type: 'timestamptz', nullable: true }) talliedAt!: Date | null;
+  @Column({ name: 'results_published_at', type: 'timestamptz', nullable: true })
+  resultsPublishedAt!: Date | null;
+  @Column({ name: 'published_by', type: 'uuid', nullable: true }) publishedBy!: string | null;
+}
+
+@Entity('voting_contest')
+export class VotingContest {
+  @PrimaryColumn({ name: 'province_id', type: 'uuid' }) provinceId!: string;
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'voting_period_id', type: 'uuid' }) votingPeriodId!: string;
+  @Column({ type: 'int' }) position!: number;
+  @Column({ type: 'text' }) kind!: ContestKind;
+  @Column({ type: 'int' }) seats!: number;
+  @Column({ name: 'candidate_unit_ids', type: 'uuid', array: true }) candidateUnitIds!: string[];
+}
+
+@Entity('ballot_receipt')
+export class BallotReceipt {
+  @PrimaryColumn({ name: 'province_id', type: 'uuid' }) provinceId!: string;
+  @PrimaryColumn({ name: 'voting_period_id', type: 'uuid' }) votingPeriodId!: string;
+  @PrimaryColumn({ name: 'unit_id', type: 'uuid' }) unitId!: string;
+  @Column({ name: 'receipt_code', type: 'text' }) receiptCode!: string;
+  @Column({ name: 'cast_at', type: 'timestamptz', default: () => 'now()' }) castAt!: Date;
+  @Column({ name: 'cast_by', type: 'uuid' }) castBy!: string;
+}
+
+@Entity('ballot')
+export class Ballot {
+  @PrimaryColumn({ name: 'province_id', type: 'uuid' }) provinceId!: string;
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'voting_period_id', type: 'uuid' }) votingPeriodId!: string;
+  @Column({ type: 'jsonb' }) choices!: Choice[];
+}
+
+@Entity('voting_result')
+export class VotingResult {
+  @PrimaryColumn({ name: 'province_id', type: 'uuid' }) provinceId!: string;
+  @PrimaryColumn({ name: 'voting_period_id', type: 'uuid' }) votingPeriodId!: string;
+  @PrimaryColumn({ name: 'contest_id', type: 'uuid' }) contestId!: string;
+  @Column({ type: 'jsonb' }) result!: ContestResult;
+}
+
+@Entity('head_deputy_decision')
+export class HeadDeputyDecision {
+  @PrimaryColumn({ name: 'province_id', type: 'uuid' }) provinceId!: string;
+  @PrimaryColumn({ name: 'voting_period_id', type: 'uuid' }) votingPeriodId!: string;
+  @PrimaryColumn({ name: 'contest_id', type: 'uuid' }) contestId!: string;
+  @Column({ name: 'unit_ids', type: 'uuid', array: true }) unitIds!: string[];
+  @Column({ name: 'proposed_by_unit_id', type: 'uuid' }) proposedByUnitId!: string;
+  @Column({ name: 'proposed_by', type: 'uuid' }) proposedBy!: string;
+  @Column({ name: 'proposed_at', type: 'timestamptz', default: () => 'now()' }) proposedAt!: Date;
+  @Column({ name: 'confirmed_by_unit_id', type: 'uuid', nullable: true }) confirmedByUnitId!: string | null;
+  @Column({ name: 'confirmed_by', type: 'uuid', nullable: true }) confirmedBy!: string | null;
+  @Column({ name: 'confirmed_at', type: 'timestamptz', nullable: true }) confirmedAt!: Date | null;
+}

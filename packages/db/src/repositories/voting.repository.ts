@@ -1,0 +1,257 @@
+import { randomBytes } from 'node:crypto';
+import type { Choice, ContestResult } from '@thidua/domain';
+import { In } from 'typeorm';
+import {
+  Ballot,
+  BallotReceipt,
+  HeadDeputyDecision,
+  VotingContest,
+  VotingPeriod,
+  VotingResult,
+  type VotingOutcome,
+} from '../entities';
+import { currentProvinceId, tenantManager } from '../tenancy/tenant-context';
+import { returning } from './sql';
+
+export type NewVotingPeriod = Pick<
+  VotingPeriod,
+  | 'emulationYearId'
+  | 'round'
+  | 'previousPeriodId'
+  | 'eligibleUnitIds'
+  | 'thresholdPercent'
+  | 'thresholdMode'
+  | 'allowSelfVote'
+  | 'maxRounds'
+  | 'reminderMinutes'
+  | 'opensAt'
+  | 'closesAt'
+  | 'openedBy'
+>;
+
+/** Readable receipt codes: no 0/O or 1/I to misread at a conference table. */
+function receiptCode(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  return [...randomBytes(10)]
+    .map((b) => alphabet[b % alphabet.length])
+    .join('')
+    .replace(/(.{5})(.{5})/, '$1-$2');
+}
+
+const repo = async <T extends object>(entity: new () => T) => (await tenantManager()).getRepository(entity);
+
+export const votingRepository = {
+  async create(
+    period: NewVotingPeriod,
+    contests: Pick<VotingContest, 'kind' | 'seats' | 'candidateUnitIds'>[],
+  ) {
+    const m = await tenantManager();
+    const provinceId = currentProvinceId();
+    const saved = await m
+      .getRepository(VotingPeriod)
+      .save(m.getRepository(VotingPeriod).create({ ...period, provinceId, status: 'OPEN' }));
+    await m
+      .getRepository(VotingContest)
+      .insert(contests.map((c, i) => ({ ...c, provinceId, votingPeriodId: saved.id, position: i + 1 })));
+    return saved;
+  },
+
+  async byIds(ids: readonly string[]): Promise<VotingPeriod[]> {
+    if (!ids.length) return [];
+    return (await repo(VotingPeriod)).findBy({ id: In([...ids]) });
+  },
+
+  async ofYears(yearIds: readonly string[]): Promise<VotingPeriod[]> {
+    if (!yearIds.length) return [];
+    return (await repo(VotingPeriod)).find({
+      where: { emulationYearId: In([...yearIds]) },
+      order: { round: 'ASC' },
+    });
+  },
+
+  async contests(periodIds: readonly string[]): Promise<VotingContest[]> {
+    if (!periodIds.length) return [];
+    return (await repo(VotingContest)).find({
+      where: { votingPeriodId: In([...periodIds]) },
+      order: { position: 'ASC' },
+    });
+  },
+
+  /** Ballots cast per period: the turnout, which says nothing about choices. */
+  async turnout(periodIds: readonly string[]): Promise<Map<string, number>> {
+    if (!periodIds.length) return new Map();
+    const rows: { voting_period_id: string; n: number }[] = await (
+      await tenantManager()
+    ).query(
+      `SELECT voting_period_id, count(*)::int AS n FROM ballot_receipt WHERE voting_period_id = ANY($1) GROUP BY 1`,
+      [periodIds],
+    );
+    return new Map(rows.map((r) => [r.voting_period_id, r.n]));
+  },
+
+  async receipts(periodId: string, unitIds: readonly string[]): Promise<BallotReceipt[]> {
+    if (!unitIds.length) return [];
+    return (await repo(BallotReceipt)).findBy({ votingPeriodId: periodId, unitId: In([...unitIds]) });
+  },
+
+  async votedUnitIds(periodId: string): Promise<string[]> {
+    return (await (await repo(BallotReceipt)).findBy({ votingPeriodId: periodId })).map((r) => r.unitId);
+  },
+
+  /**
+   * Records that the unit voted and, apart, what it voted. The receipt's key makes a second ballot for the same
+   * unit fail in the database (unique violation), whatever the concurrency.
+   */
+  async cast(periodId: string, unitId: string, userId: string, choices: Choice[]): Promise<BallotReceipt> {
+    const m = await tenantManager();
+    const provinceId = currentProvinceId();
+    const receipt = {
+      provinceId,
+      votingPeriodId: periodId,
+      unitId,
+      receiptCode: receiptCode(),
+      castBy: userId,
+    };
+    await m.getRepository(BallotReceipt).insert(receipt);
+    await m.getRepository(Ballot).insert({ provinceId, votingPeriodId: periodId, choices });
+    return m.getRepository(BallotReceipt).findOneByOrFail({ votingPeriodId: periodId, unitId });
+  },
+
+  /** OPEN → CLOSED, once: a second close (job, sweeper, person) finds nothing to update. */
+  async close(
+    periodId: string,
+    reason: 'DEADLINE' | 'ALL_VOTED' | 'BY_ADMIN',
+    userId: string | null,
+  ): Promise<boolean> {
+    const rows = await returning(
+      await tenantManager(),
+      `UPDATE voting_period SET status = 'CLOSED', closed_at = now(), close_reason = $2, closed_by = $3
+       WHERE id = $1 AND status = 'OPEN' RETURNING id`,
+      [periodId, reason, userId],
+    );
+    if (rows.length) await votingRepository.shuffleBallots(periodId);
+    return rows.length === 1;
+  },
+
+  /** Periods of the context's province whose deadline has passed, closed in one statement. */
+  async closeOverdue(): Promise<string[]> {
+    const rows = await returning<{ id: string }>(
+      await tenantManager(),
+      `UPDATE voting_period SET status = 'CLOSED', closed_at = now(), close_reason = 'DEADLINE'
+       WHERE status = 'OPEN' AND coalesce(extended_until, closes_at) <= now() RETURNING id`,
+      [],
+    );
+    for (const r of rows) await votingRepository.shuffleBallots(r.id);
+    return rows.map((r) => r.id);
+  },
+
+  /**
+   * Rewrites a closed period's ballots in random order under new ids, in one transaction: the rows no longer
+   * carry the insertion order or transaction ids that could be matched against receipts' times.
+   */
+  async shuffleBallots(periodId: string): Promise<void> {
+    await (
+      await tenantManager()
+    ).query(
+      `WITH old AS (DELETE FROM ballot WHERE voting_period_id = $1 RETURNING province_id, voting_period_id, choices)
+       INSERT INTO ballot (province_id, voting_period_id, choices) SELECT province_id, voting_period_id, choices FROM old ORDER BY random()`,
+      [periodId],
+    );
+  },
+
+  async extend(periodId: string, until: Date, userId: string): Promise<boolean> {
+    const rows = await returning(
+      await tenantManager(),
+      `UPDATE voting_period SET extended_until = $2, extended_by = $3
+       WHERE id = $1 AND status = 'OPEN' AND $2 > coalesce(extended_until, closes_at) RETURNING id`,
+      [periodId, until, userId],
+    );
+    return rows.length === 1;
+  },
+
+  /** Locks a closed, untallied period for its tally; null when there is nothing to tally (already done). */
+  async lockForTally(periodId: string): Promise<VotingPeriod | null> {
+    return (await repo(VotingPeriod))
+      .createQueryBuilder('p')
+      .where('p.id = :periodId AND p.status = :status', { periodId, status: 'CLOSED' })
+      .setLock('pessimistic_write')
+      .getOne();
+  },
+
+  async ballots(periodId: string): Promise<Choice[][]> {
+    return (await (await repo(Ballot)).findBy({ votingPeriodId: periodId })).map((b) => b.choices);
+  },
+
+  async saveTally(periodId: string, results: ContestResult[], outcome: VotingOutcome): Promise<void> {
+    const provinceId = currentProvinceId();
+    await (
+      await repo(VotingResult)
+    ).insert(
+      results.map((result) => ({
+        provinceId,
+        votingPeriodId: periodId,
+        contestId: result.contestId,
+        result,
+      })),
+    );
+    await (
+      await tenantManager()
+    ).query(
+      `UPDATE voting_period SET status = 'TALLIED', outcome = $2, tallied_at = now() WHERE id = $1 AND status = 'CLOSED'`,
+      [periodId, outcome],
+    );
+  },
+
+  async results(periodIds: readonly string[]): Promise<VotingResult[]> {
+    if (!periodIds.length) return [];
+    return (await repo(VotingResult)).findBy({ votingPeriodId: In([...periodIds]) });
+  },
+
+  async publish(periodId: string, userId: string): Promise<boolean> {
+    const rows = await returning(
+      await tenantManager(),
+      `UPDATE voting_period SET results_published_at = now(), published_by = $2
+       WHERE id = $1 AND status = 'TALLIED' AND results_published_at IS NULL RETURNING id`,
+      [periodId, userId],
+    );
+    return rows.length === 1;
+  },
+
+  async setOutcome(periodId: string, outcome: VotingOutcome): Promise<void> {
+    await (await repo(VotingPeriod)).update({ provinceId: currentProvinceId(), id: periodId }, { outcome });
+  },
+
+  async decisions(periodIds: readonly string[]): Promise<HeadDeputyDecision[]> {
+    if (!periodIds.length) return [];
+    return (await repo(HeadDeputyDecision)).findBy({ votingPeriodId: In([...periodIds]) });
+  },
+
+  /** A proposal replaces any earlier one (and its confirmation); confirming needs the same units from the other side. */
+  async propose(
+    periodId: string,
+    contestId: string,
+    unitIds: string[],
+    unitId: string,
+    userId: string,
+  ): Promise<void> {
+    await (
+      await tenantManager()
+    ).query(
+      `INSERT INTO head_deputy_decision (province_id, voting_period_id, contest_id, unit_ids, proposed_by_unit_id, proposed_by)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (province_id, voting_period_id, contest_id) DO UPDATE SET unit_ids = excluded.unit_ids,
+         proposed_by_unit_id = excluded.proposed_by_unit_id, proposed_by = excluded.proposed_by, proposed_at = now(),
+         confirmed_by_unit_id = NULL, confirmed_by = NULL, confirmed_at = NULL`,
+      [currentProvinceId(), periodId, contestId, unitIds, unitId, userId],
+    );
+  },
+
+  async confirm(periodId: string, contestId: string, unitId: string, userId: string): Promise<void> {
+    await (
+      await repo(HeadDeputyDecision)
+    ).update(
+      { provinceId: currentProvinceId(), votingPeriodId: periodId, contestId },
+      { confirmedByUnitId: unitId, confirmedBy: userId, confirmedAt: new Date() },
+    );
+  },
+};

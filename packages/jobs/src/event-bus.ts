@@ -1,0 +1,82 @@
+import type { Config } from '@thidua/config';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+
+/** Fan-out between processes (several gateways, the worker): Redis pub/sub, or PostgreSQL LISTEN/NOTIFY. */
+export interface EventBus {
+  publish(channel: string, message: string): Promise<void>;
+  /** Resolves once listening; returns the unsubscribe function. */
+  subscribe(channel: string, handler: (message: string) => void): Promise<() => void>;
+  close(): Promise<void>;
+}
+
+/** Channel names are fixed identifiers, never user input (LISTEN cannot take a bound parameter). */
+const CHANNEL = /^[a-z_]{1,50}$/;
+
+export function createEventBus(cfg: Config): EventBus {
+  const handlers = new Map<string, Set<(message: string) => void>>();
+  const dispatch = (channel: string, message: string) => handlers.get(channel)?.forEach((h) => h(message));
+  const register = async (channel: string, handler: (m: string) => void, listen: () => Promise<unknown>) => {
+    if (!CHANNEL.test(channel)) throw new Error(`Bad channel name ${channel}`);
+    const set = handlers.get(channel) ?? new Set();
+    if (!handlers.has(channel)) {
+      handlers.set(channel, set);
+      await listen();
+    }
+    set.add(handler);
+    return () => void set.delete(handler);
+  };
+
+  if (cfg.REDIS_URL) {
+    const pub = new Redis(cfg.REDIS_URL);
+    let sub: Redis | undefined;
+    const channelKey = (c: string) => `${cfg.QUEUE_PREFIX}:${c}`;
+    return {
+      publish: async (channel, message) => void (await pub.publish(channelKey(channel), message)),
+      subscribe: (channel, handler) =>
+        register(channel, handler, async () => {
+          if (!sub) {
+            sub = new Redis(cfg.REDIS_URL!);
+            sub.on('message', (key: string, message: string) =>
+              dispatch(key.slice(cfg.QUEUE_PREFIX.length + 1), message),
+            );
+          }
+          await sub.subscribe(channelKey(channel));
+        }),
+      close: async () => {
+        pub.disconnect();
+        sub?.disconnect();
+      },
+    };
+  }
+
+  const pool = new pg.Pool({ connectionString: cfg.DATABASE_URL, max: 2, application_name: 'thidua-events' });
+  let listener: pg.Client | undefined;
+  return {
+    publish: async (channel, message) =>
+      void (await pool.query('SELECT pg_notify($1, $2)', [channel, message])),
+    subscribe: (channel, handler) =>
+      register(channel, handler, async () => {
+        if (!listener) {
+          listener = new pg.Client({
+            connectionString: cfg.DATABASE_URL,
+            application_name: 'thidua-events-listen',
+          });
+          await listener.connect();
+          listener.on('notification', (n) => dispatch(n.channel, n.payload ?? ''));
+        }
+        await listener.query(`LISTEN ${channel}`);
+      }),
+    close: async () => {
+      await listener?.end();
+      await pool.end();
+    },
+  };
+}
+
+/** What changed in a voting period's turnout or status; subscribers read the numbers from the database. */
+export const TURNOUT_CHANNEL = 'voting_turnout';
+export interface TurnoutChange {
+  provinceId: string;
+  periodId: string;
+}

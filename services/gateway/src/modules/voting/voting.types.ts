@@ -1,0 +1,227 @@
+import { CONTEST_KINDS } from '@thidua/domain';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+const enumOf = <T extends string>(values: readonly T[]) =>
+  Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+export const ContestKind = enumOf(CONTEST_KINDS);
+registerEnumType(ContestKind, {
+  name: 'ContestKind',
+  description:
+    'FLAG: the leading unit(s) for the emulation flag; MERIT: certificates of merit; NEXT_HEAD/NEXT_DEPUTY.',
+});
+export const VotingStatus = enumOf(['OPEN', 'CLOSED', 'TALLIED'] as const);
+registerEnumType(VotingStatus, { name: 'VotingStatus' });
+export const VotingOutcome = enumOf(['COMPLETE', 'NEXT_ROUND', 'AWAITING_DECISION', 'DECIDED'] as const);
+registerEnumType(VotingOutcome, { name: 'VotingOutcome' });
+export const ThresholdMode = enumOf(['MORE_THAN', 'AT_LEAST'] as const);
+registerEnumType(ThresholdMode, { name: 'ThresholdMode' });
+export const CloseReason = enumOf(['DEADLINE', 'ALL_VOTED', 'BY_ADMIN'] as const);
+registerEnumType(CloseReason, { name: 'CloseReason' });
+
+@ObjectType('VotingPeriod', {
+  description: 'One round of secret ballots in a block year. Scheduled and actual times are kept apart.',
+})
+export class VotingPeriodType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) emulationYearId!: string;
+  @Field(() => Int) round!: number;
+  @Field(() => VotingStatus) status!: string;
+  @Field(() => VotingOutcome, { nullable: true }) outcome!: string | null;
+  @Field(() => Float, { description: 'Percent of ALL eligible members a candidate needs.' })
+  thresholdPercent!: number;
+  @Field(() => ThresholdMode) thresholdMode!: string;
+  @Field(() => Boolean) allowSelfVote!: boolean;
+  @Field(() => Int) maxRounds!: number;
+  @Field(() => DateTimeISOResolver) opensAt!: Date;
+  @Field(() => DateTimeISOResolver) closesAt!: Date;
+  @Field(() => DateTimeISOResolver) openedAt!: Date;
+  @Field(() => DateTimeISOResolver, { nullable: true }) extendedUntil!: Date | null;
+  @Field(() => DateTimeISOResolver, { nullable: true }) closedAt!: Date | null;
+  @Field(() => CloseReason, { nullable: true }) closeReason!: string | null;
+  @Field(() => DateTimeISOResolver, { nullable: true }) talliedAt!: Date | null;
+  @Field(() => DateTimeISOResolver, { nullable: true }) resultsPublishedAt!: Date | null;
+}
+
+@ObjectType('Turnout', { description: 'How many have voted: never what they voted.' })
+export class TurnoutType {
+  @Field(() => ID) votingPeriodId!: string;
+  @Field(() => VotingStatus) status!: string;
+  @Field(() => Int) eligible!: number;
+  @Field(() => Int) cast!: number;
+}
+
+@ObjectType('Contest')
+export class ContestType {
+  @Field(() => ID) id!: string;
+  @Field(() => ContestKind) kind!: string;
+  @Field(() => Int, { description: 'Choose up to this many.' }) seats!: number;
+  @Field(() => [ID]) candidateUnitIds!: string[];
+}
+
+@ObjectType('BallotReceipt', { description: 'Proof that the unit voted; it says nothing of what it voted.' })
+export class BallotReceiptType {
+  @Field(() => ID) votingPeriodId!: string;
+  @Field(() => ID) unitId!: string;
+  @Field(() => String) receiptCode!: string;
+  @Field(() => DateTimeISOResolver) castAt!: Date;
+}
+
+@ObjectType('CandidateCount')
+export class CandidateCountType {
+  @Field(() => ID) unitId!: string;
+  @Field(() => Int) votes!: number;
+  @Field(() => Float, { description: 'Of all eligible members.' }) percent!: number;
+  @Field(() => Boolean) reachedThreshold!: boolean;
+}
+
+@ObjectType('ContestResult', {
+  description: 'What the minutes (biên bản kiểm phiếu) record for one contest.',
+})
+export class ContestResultType {
+  @Field(() => ID) contestId!: string;
+  @Field(() => ContestKind) kind!: string;
+  @Field(() => Int) seats!: number;
+  @Field(() => Int) eligible!: number;
+  @Field(() => Int) cast!: number;
+  @Field(() => Int) blank!: number;
+  @Field(() => [CandidateCountType]) candidates!: CandidateCountType[];
+  @Field(() => [ID]) elected!: string[];
+  @Field(() => Int) unfilledSeats!: number;
+  @Field(() => String, { nullable: true, description: 'THRESHOLD or TIE when seats stayed empty.' })
+  shortfall!: string | null;
+  @Field(() => [ID]) tiedUnitIds!: string[];
+}
+
+@ObjectType('HeadDeputyDecision', {
+  description: 'After the last round: proposed by the head or deputy, confirmed by the other.',
+})
+export class HeadDeputyDecisionType {
+  @Field(() => ID) contestId!: string;
+  @Field(() => [ID]) unitIds!: string[];
+  @Field(() => ID) proposedByUnitId!: string;
+  @Field(() => ID, { nullable: true }) confirmedByUnitId!: string | null;
+  @Field(() => DateTimeISOResolver, { nullable: true }) confirmedAt!: Date | null;
+}
+
+@InputType()
+export class ContestInput {
+  @Field(() => ContestKind)
+  @IsIn(CONTEST_KINDS)
+  kind!: (typeof CONTEST_KINDS)[number];
+
+  @Field(() => Int, { defaultValue: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  seats!: number;
+
+  @Field(() => [ID], { nullable: true, description: 'Default: every member of the block this year.' })
+  @IsOptional()
+  @IsUUID('all', { each: true, message: 'candidateUnitIds must be unit ids' })
+  candidateUnitIds?: string[];
+}
+
+@InputType()
+export class OpenVotingPeriodInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'emulationYearId must be a year id' })
+  emulationYearId!: string;
+
+  @Field(() => DateTimeISOResolver)
+  closesAt!: Date;
+
+  @Field(() => [ContestInput])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @ValidateNested({ each: true })
+  contests!: ContestInput[];
+
+  @Field(() => Float, { defaultValue: 50 })
+  @Min(1)
+  @Max(100)
+  thresholdPercent!: number;
+
+  @Field(() => ThresholdMode, { defaultValue: 'MORE_THAN' })
+  @IsIn(['MORE_THAN', 'AT_LEAST'])
+  thresholdMode!: 'MORE_THAN' | 'AT_LEAST';
+
+  @Field(() => Boolean, { defaultValue: true })
+  allowSelfVote!: boolean;
+
+  @Field(() => Int, { defaultValue: 2 })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  maxRounds!: number;
+
+  @Field(() => [Int], {
+    defaultValue: [24 * 60, 60],
+    description: 'Remind non-voters this many minutes before the deadline.',
+  })
+  @ArrayMaxSize(5)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  reminderMinutes!: number[];
+}
+
+@InputType()
+export class ChoiceInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'contestId must be a contest id' })
+  contestId!: string;
+
+  @Field(() => [ID])
+  @ArrayMaxSize(50)
+  unitIds!: string[];
+}
+
+@InputType()
+export class CastBallotInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'votingPeriodId must be a voting period id' })
+  votingPeriodId!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The voting unit; needed only by officers of several units.',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'unitId must be a unit id' })
+  unitId?: string;
+
+  @Field(() => [ChoiceInput], {
+    defaultValue: [],
+    description: 'Leave out a contest, or the whole list, to vote blank.',
+  })
+  @ArrayMaxSize(4)
+  @ValidateNested({ each: true })
+  choices!: ChoiceInput[];
+}
+
+@InputType()
+export class HeadDeputyDecisionInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'votingPeriodId must be a voting period id' })
+  votingPeriodId!: string;
+
+  @Field(() => ID)
+  @IsUUID('all', { message: 'contestId must be a contest id' })
+  contestId!: string;
+
+  @Field(() => [ID])
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true, message: 'unitIds must be unit ids' })
+  unitIds!: string[];
+}

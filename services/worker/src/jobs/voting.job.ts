@@ -1,0 +1,138 @@
+import { currentManager, runInTenant, votingRepository, type VotingOutcome } from '@thidua/db';
+import { nextRoundContests, tally, type ContestResult } from '@thidua/domain';
+import {
+  afterClose,
+  closeVotingPeriod,
+  effectiveDeadline,
+  enqueueJob,
+  jobId,
+  openVotingPeriod,
+  type JobPayload,
+} from '@thidua/jobs';
+import type { DataSource } from 'typeorm';
+
+type PeriodRef = JobPayload<'close-voting'>;
+
+/** At the deadline. The row decides: a period extended meanwhile, or already closed, is left alone. */
+export async function closeVoting({ provinceId, periodId }: PeriodRef) {
+  const [period] = await votingRepository.byIds([periodId]);
+  if (!period || period.status !== 'OPEN' || effectiveDeadline(period).getTime() > Date.now())
+    return { closed: false };
+  const closed = await closeVotingPeriod(provinceId, periodId, 'DEADLINE', null);
+  return { closed, turnoutChanged: closed ? [{ provinceId, periodId }] : [] };
+}
+
+export interface TallyHooks {
+  /** Test seam: runs after the counts are written, before the transaction commits. */
+  beforeCommit?: () => void | Promise<void>;
+}
+
+function outcomeOf(
+  results: ContestResult[],
+  nextRound: unknown[],
+  round: number,
+  maxRounds: number,
+): VotingOutcome {
+  if (nextRound.length === 0) return 'COMPLETE';
+  return round < maxRounds ? 'NEXT_ROUND' : 'AWAITING_DECISION';
+}
+
+/**
+ * Counts a closed period in one transaction, under a row lock: run twice, or again after a crash, it counts
+ * once. When seats stay empty it opens the next round with the remaining candidates, up to the configured
+ * number of rounds; after that the head and deputy decide.
+ */
+export async function tallyVoting({ provinceId, periodId }: PeriodRef, hooks: TallyHooks = {}) {
+  const period = await votingRepository.lockForTally(periodId);
+  if (!period) return { tallied: false };
+  const contests = (await votingRepository.contests([periodId])).map((c) => ({
+    id: c.id,
+    kind: c.kind,
+    seats: c.seats,
+    candidates: c.candidateUnitIds,
+  }));
+  const rules = {
+    thresholdPercent: Number(period.thresholdPercent),
+    thresholdMode: period.thresholdMode,
+    allowSelfVote: period.allowSelfVote,
+  };
+  const results = tally(
+    contests,
+    await votingRepository.ballots(periodId),
+    period.eligibleUnitIds.length,
+    rules,
+  );
+  const next = nextRoundContests(results, contests);
+  const outcome = outcomeOf(results, next, period.round, period.maxRounds);
+  await votingRepository.saveTally(periodId, results, outcome);
+
+  if (outcome === 'NEXT_ROUND') {
+    const duration = period.closesAt.getTime() - period.opensAt.getTime();
+    const now = new Date();
+    await openVotingPeriod(
+      provinceId,
+      {
+        emulationYearId: period.emulationYearId,
+        round: period.round + 1,
+        previousPeriodId: period.id,
+        eligibleUnitIds: period.eligibleUnitIds,
+        thresholdPercent: period.thresholdPercent,
+        thresholdMode: period.thresholdMode,
+        allowSelfVote: period.allowSelfVote,
+        maxRounds: period.maxRounds,
+        reminderMinutes: period.reminderMinutes,
+        opensAt: now,
+        closesAt: new Date(now.getTime() + duration),
+        openedBy: null,
+      },
+      next.map(({ id: _id, ...c }) => c),
+    );
+  }
+  await hooks.beforeCommit?.();
+  return { tallied: true, outcome };
+}
+
+/** A reminder scheduled for a deadline that has since moved, or for a closed period, does nothing. */
+export async function remindVoters({
+  provinceId,
+  periodId,
+  deadline,
+  minutes,
+}: JobPayload<'voting-reminder'>) {
+  const [period] = await votingRepository.byIds([periodId]);
+  if (!period || period.status !== 'OPEN' || effectiveDeadline(period).toISOString() !== deadline)
+    return { reminded: 0 };
+  const voted = new Set(await votingRepository.votedUnitIds(periodId));
+  const unitIds = period.eligibleUnitIds.filter((u) => !voted.has(u));
+  if (unitIds.length) {
+    await enqueueJob(
+      'notify',
+      { provinceId, event: 'voting.reminder', subjectId: periodId, unitIds },
+      {
+        jobId: jobId(
+          'notify',
+          'voting.reminder',
+          periodId,
+          String(new Date(deadline).getTime()),
+          String(minutes),
+        ),
+      },
+    );
+  }
+  return { reminded: unitIds.length };
+}
+
+/** Closes every overdue period of every province, each in its own tenant transaction. */
+export async function sweepVoting(_payload: unknown, dataSource: DataSource) {
+  const provinces: { id: string }[] = await (await currentManager()).query(`SELECT id FROM province`);
+  const turnoutChanged: { provinceId: string; periodId: string }[] = [];
+  for (const { id } of provinces) {
+    const periodIds = await runInTenant(dataSource, id, async () => {
+      const closed = await votingRepository.closeOverdue();
+      for (const periodId of closed) await afterClose(id, periodId);
+      return closed;
+    });
+    turnoutChanged.push(...periodIds.map((periodId) => ({ provinceId: id, periodId })));
+  }
+  return { closed: turnoutChanged.length, turnoutChanged };
+}
