@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { foldVietnamese, hashPassword, type Role } from '@thidua/domain';
-import { currentManager, runInTenant, runInTransaction, userRepository, type Unit } from '@thidua/db';
+import {
+  currentManager,
+  runInTenant,
+  runInTransaction,
+  seedLockedYear,
+  userRepository,
+  type Unit,
+} from '@thidua/db';
 import type { DataSource } from 'typeorm';
 import type { TestApp } from './harness';
 
@@ -70,4 +77,44 @@ export async function createAccount(
   );
   if (!res.data) throw new Error(`login failed: ${JSON.stringify(res.errors)}`);
   return { id: user.id, email, token: res.data.login.accessToken, refreshToken: res.data.login.refreshToken };
+}
+
+export interface LockedBlock {
+  blockId: string;
+  yearId: string;
+  units: Unit[];
+  /** One signed-in officer per unit, in the same order. */
+  officers: Account[];
+}
+
+let blockCounter = 0;
+/** A block of `names.length` units whose year is at SCORES_LOCKED (head: the first unit, deputy: the second). */
+export async function createLockedBlock(
+  app: TestApp,
+  province: string,
+  names: string[],
+  actor: Account,
+): Promise<LockedBlock> {
+  const suffix = `${process.pid}-${++blockCounter}`;
+  const units = await createUnits(
+    app.dataSource,
+    province,
+    names.map((n) => `${n} (${suffix})`),
+  );
+  const { blockId, yearId } = await runInTenant(app.dataSource, province, () =>
+    seedLockedYear({
+      blockName: `Khối thi đua ${suffix}`,
+      description: null,
+      year: 2026,
+      theme: 'Đoàn kết - Sáng tạo - Kỷ cương - Phát triển',
+      ranking: units.map((u) => u.id),
+      headUnitId: units[0]!.id,
+      deputyUnitId: units[1]!.id,
+      actorId: actor.id,
+    }),
+  );
+  const officers = await Promise.all(
+    units.map((u) => createAccount(app, 'UNIT_OFFICER', { provinceId: province, unitId: u.id })),
+  );
+  return { blockId, yearId, units, officers };
 }

@@ -99,6 +99,14 @@ export async function startWorker({
       { pattern: '0 3 * * *', tz: 'Asia/Ho_Chi_Minh' },
       { name: 'purge-expired', data: {}, opts: RETENTION },
     );
+  // The safety net under the per-period close jobs: whatever is overdue closes within a sweep interval.
+  await queueBackend
+    .queue('voting')
+    .upsertJobScheduler(
+      'sweep-voting',
+      { every: config.VOTING_SWEEP_MS },
+      { name: 'sweep-voting', data: {}, opts: RETENTION },
+    );
 
   const relayLoop = relay
     ? startOutboxRelay(dataSource, queueBackend, config.OUTBOX_POLL_MS, (e) =>

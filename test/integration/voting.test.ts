@@ -1,0 +1,412 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { currentManager, runInTenant, votingRepository } from '@thidua/db';
+import { closeJobId } from '@thidua/jobs';
+import { tallyVoting } from '@thidua/worker';
+import {
+  createAccount,
+  createLockedBlock,
+  provinceId,
+  startTestApp,
+  type Account,
+  type GraphQLResponse,
+  type LockedBlock,
+  type TestApp,
+} from '@thidua/testing';
+
+const NAMES = [
+  'Văn phòng Tỉnh ủy',
+  'Ban Tổ chức Tỉnh ủy',
+  'Ủy ban Kiểm tra Tỉnh ủy',
+  'Ban Tuyên giáo Tỉnh ủy',
+  'Ban Dân vận Tỉnh ủy',
+  'Ban Nội chính Tỉnh ủy',
+  'Đảng ủy Khối cơ quan và doanh nghiệp tỉnh',
+  'Trường Chính trị tỉnh',
+  'Báo Tuyên Quang',
+];
+
+let app: TestApp;
+let province: string;
+let admin: Account;
+
+const ok = <T>(res: GraphQLResponse<T>): T => {
+  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+  return res.data!;
+};
+const as = <T = Record<string, unknown>>(who: Account, q: string, v?: Record<string, unknown>) =>
+  app.gql<T>(q, v, { token: who.token, provinceId: province });
+const inAnHour = () => new Date(Date.now() + 3600_000).toISOString();
+
+const OPEN = `mutation($v: OpenVotingPeriodInput!) { openVotingPeriod(input: $v) { id round status contests { id kind seats candidateUnitIds } } }`;
+const CAST = `mutation($v: CastBallotInput!) { castBallot(input: $v) { unitId receiptCode castAt } }`;
+const PERIOD = `query($id: ID!) { votingPeriod(id: $id) { id status outcome round closeReason resultsPublishedAt turnout { eligible cast } results { kind seats eligible cast blank elected unfilledSeats shortfall tiedUnitIds candidates { unitId votes percent } } decisions { contestId unitIds confirmedAt } } }`;
+
+type Period = { id: string; contests: { id: string; candidateUnitIds: string[] }[] };
+type PeriodView = {
+  votingPeriod: {
+    status: string;
+    outcome: string | null;
+    round: number;
+    closeReason: string | null;
+    turnout: { eligible: number; cast: number } | null;
+    results:
+      | {
+          elected: string[];
+          cast: number;
+          blank: number;
+          eligible: number;
+          unfilledSeats: number;
+          shortfall: string | null;
+          tiedUnitIds: string[];
+          candidates: { unitId: string; votes: number; percent: number }[];
+        }[]
+      | null;
+    decisions: { contestId: string; unitIds: string[]; confirmedAt: string | null }[];
+  };
+};
+
+async function open(
+  block: LockedBlock,
+  contests: Record<string, unknown>[],
+  extra: Record<string, unknown> = {},
+): Promise<Period> {
+  return ok(
+    await as<{ openVotingPeriod: Period }>(block.officers[0]!, OPEN, {
+      v: { emulationYearId: block.yearId, closesAt: inAnHour(), contests, ...extra },
+    }),
+  ).openVotingPeriod;
+}
+const vote = (block: LockedBlock, i: number, period: Period, picks: number[][]) =>
+  as(block.officers[i]!, CAST, {
+    v: {
+      votingPeriodId: period.id,
+      choices: picks.map((p, c) => ({
+        contestId: period.contests[c]!.id,
+        unitIds: p.map((j) => block.units[j]!.id),
+      })),
+    },
+  });
+const view = (who: Account, periodId: string) => as<PeriodView>(who, PERIOD, { id: periodId });
+const waitFor = (check: () => Promise<void>) => vi.waitFor(check, { timeout: 20_000, interval: 50 });
+
+beforeAll(async () => {
+  app = await startTestApp({
+    template: inject('templateDatabase'),
+    worker: true,
+    config: { VOTING_SWEEP_MS: '300' },
+  });
+  province = await provinceId(app.dataSource, '08');
+  admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
+});
+afterAll(() => app?.close());
+
+describe('the article cases', () => {
+  it('9 members, 9 votes for Văn phòng Tỉnh ủy: it is elected with 100%, and the year moves on when published', async () => {
+    const block = await createLockedBlock(app, province, NAMES, admin);
+    const period = await open(block, [{ kind: 'FLAG', seats: 1 }]);
+    expect((await view(admin, period.id)).data?.votingPeriod).toMatchObject({
+      status: 'OPEN',
+      round: 1,
+      turnout: { eligible: 9, cast: 0 },
+      results: null,
+    });
+
+    const receipts = await Promise.all(block.units.map((_, i) => vote(block, i, period, [[0]])));
+    expect(receipts.map((r) => r.errors)).toEqual(receipts.map(() => undefined));
+    expect(
+      new Set(receipts.map((r) => (r.data as { castBallot: { receiptCode: string } }).castBallot.receiptCode))
+        .size,
+    ).toBe(9);
+
+    // All have voted: the head unit may close early.
+    ok(
+      await as(
+        block.officers[0]!,
+        `mutation($id: ID!) { closeVotingPeriod(id: $id) { status closeReason } }`,
+        { id: period.id },
+      ),
+    );
+    await waitFor(async () =>
+      expect((await view(admin, period.id)).data?.votingPeriod.status).toBe('TALLIED'),
+    );
+
+    // Tallied but not published: the head sees the count, a member sees only that voting closed.
+    const member = (await view(block.officers[5]!, period.id)).data!.votingPeriod;
+    expect(member).toMatchObject({ status: 'TALLIED', results: null, closeReason: 'ALL_VOTED' });
+    const head = (await view(block.officers[0]!, period.id)).data!.votingPeriod;
+    expect(head.results![0]).toMatchObject({
+      elected: [block.units[0]!.id],
+      cast: 9,
+      blank: 0,
+      eligible: 9,
+      shortfall: null,
+    });
+    expect(head.results![0]!.candidates[0]).toEqual({ unitId: block.units[0]!.id, votes: 9, percent: 100 });
+
+    ok(
+      await as(
+        block.officers[0]!,
+        `mutation($id: ID!) { publishVotingResults(id: $id) { resultsPublishedAt } }`,
+        { id: period.id },
+      ),
+    );
+    expect((await view(block.officers[5]!, period.id)).data!.votingPeriod.results![0]!.elected).toEqual([
+      block.units[0]!.id,
+    ]);
+    const year = await as<{ emulationYear: { state: string } }>(
+      admin,
+      `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { state } }`,
+      { b: block.blockId },
+    );
+    expect(year.data?.emulationYear.state).toBe('RESULTS_RECORDED');
+  });
+
+  it('a block of 9 proposes two flags in one period', async () => {
+    const block = await createLockedBlock(app, province, NAMES, admin);
+    const period = await open(block, [
+      { kind: 'FLAG', seats: 2 },
+      { kind: 'MERIT', seats: 2 },
+    ]);
+    for (let i = 0; i < 9; i++) ok(await vote(block, i, period, [[7, 0], i < 5 ? [2, 8] : [2]]));
+    ok(await as(admin, `mutation($id: ID!) { closeVotingPeriod(id: $id) { status } }`, { id: period.id }));
+    await waitFor(async () =>
+      expect((await view(admin, period.id)).data?.votingPeriod.status).toBe('TALLIED'),
+    );
+    const results = (await view(admin, period.id)).data!.votingPeriod.results!;
+    expect(results[0]!.elected.sort()).toEqual([block.units[0]!.id, block.units[7]!.id].sort());
+    expect(results[1]!.elected.sort()).toEqual([block.units[2]!.id, block.units[8]!.id].sort());
+  });
+});
+
+describe('ballots', () => {
+  let block: LockedBlock;
+  let period: Period;
+  beforeAll(async () => {
+    block = await createLockedBlock(app, province, NAMES, admin);
+    period = await open(block, [{ kind: 'FLAG', seats: 1 }], { allowSelfVote: false });
+  });
+
+  it('50 concurrent ballots for one unit: exactly one is cast, the rest are CONFLICT', async () => {
+    const results = await Promise.all(Array.from({ length: 50 }, () => vote(block, 3, period, [[0]])));
+    const codes = results.map((r) => r.errors?.[0]?.extensions?.code ?? 'CAST');
+    expect(codes.filter((c) => c === 'CAST')).toHaveLength(1);
+    expect(codes.filter((c) => c === 'CONFLICT')).toHaveLength(49);
+    expect((await view(admin, period.id)).data!.votingPeriod.turnout).toEqual({ eligible: 9, cast: 1 });
+    const receipt = await as<{ myBallotReceipt: { unitId: string } }>(
+      block.officers[3]!,
+      `query($id: ID!) { myBallotReceipt(votingPeriodId: $id) { unitId receiptCode } }`,
+      { id: period.id },
+    );
+    expect(receipt.data?.myBallotReceipt.unitId).toBe(block.units[3]!.id);
+  });
+
+  it.each([
+    ['more choices than seats', [[1, 2]]],
+    ['a vote for one’s own unit where the block forbids it', [[4]]],
+  ])('refuses %s with BAD_USER_INPUT', async (_what, picks) => {
+    const res = await vote(block, 4, period, picks);
+    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(res.errors?.[0]?.message).toMatch(/^choices\.0\.unitIds: /);
+  });
+
+  it('refuses a unit that is not a candidate, and counts a blank ballot as cast', async () => {
+    const outsider = await as(block.officers[5]!, CAST, {
+      v: { votingPeriodId: period.id, choices: [{ contestId: period.contests[0]!.id, unitIds: [admin.id] }] },
+    });
+    expect(outsider.errors?.[0]?.message).toMatch(/is not a candidate/);
+    ok(await as(block.officers[6]!, CAST, { v: { votingPeriodId: period.id, choices: [] } }));
+    expect((await view(admin, period.id)).data!.votingPeriod.turnout!.cast).toBe(2);
+  });
+
+  it('no role sees counts while voting is open', async () => {
+    for (const who of [admin, block.officers[0]!, block.officers[1]!, block.officers[3]!]) {
+      const res = await view(who, period.id);
+      expect(res.data!.votingPeriod.results).toBeNull();
+    }
+  });
+
+  it('no table or field links a ballot to its unit', async () => {
+    const c = new pg.Client({ connectionString: app.db.ownerUrl });
+    await c.connect();
+    const { rows } = await c.query<{ column_name: string }>(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'ballot' ORDER BY ordinal_position`,
+    );
+    await c.end();
+    expect(rows.map((r) => r.column_name)).toEqual(['province_id', 'id', 'voting_period_id', 'choices']);
+    const introspection = await as<{ __type: { fields: { name: string }[] } }>(
+      admin,
+      `{ __type(name: "BallotReceipt") { fields { name } } }`,
+    );
+    expect(introspection.data!.__type.fields.map((f) => f.name).sort()).toEqual([
+      'castAt',
+      'receiptCode',
+      'unitId',
+      'votingPeriodId',
+    ]);
+    const ballotType = await as<{ __type: unknown }>(admin, `{ __type(name: "Ballot") { name } }`);
+    expect(ballotType.data!.__type).toBeNull();
+  });
+
+  it('after the deadline a ballot is DEADLINE_PASSED', async () => {
+    ok(await as(admin, `mutation($id: ID!) { closeVotingPeriod(id: $id) { status } }`, { id: period.id }));
+    const late = await vote(block, 7, period, [[0]]);
+    expect(late.errors?.[0]?.extensions?.code).toBe('DEADLINE_PASSED');
+  });
+});
+
+describe('rounds', () => {
+  it('no one above the threshold → a second round opens with the remaining candidates → then the head and deputy decide', async () => {
+    const block = await createLockedBlock(app, province, NAMES, admin);
+    const period = await open(block, [{ kind: 'FLAG', seats: 1 }], { maxRounds: 2 });
+    // 4 + 4 + 1: nobody has more than half of 9.
+    const split = [0, 0, 0, 0, 1, 1, 1, 1, 2];
+    for (let i = 0; i < 9; i++) ok(await vote(block, i, period, [[split[i]!]]));
+    ok(await as(admin, `mutation($id: ID!) { closeVotingPeriod(id: $id) { status } }`, { id: period.id }));
+    await waitFor(async () =>
+      expect((await view(admin, period.id)).data?.votingPeriod.outcome).toBe('NEXT_ROUND'),
+    );
+    expect((await view(admin, period.id)).data!.votingPeriod.results![0]).toMatchObject({
+      shortfall: 'THRESHOLD',
+      elected: [],
+    });
+
+    const periods = await as<{ votingPeriods: (Period & { round: number })[] }>(
+      admin,
+      `query($y: ID!) { votingPeriods(emulationYearId: $y) { id round contests { id candidateUnitIds } } }`,
+      { y: block.yearId },
+    );
+    const second = periods.data!.votingPeriods.find((p) => p.round === 2)!;
+    expect(second.contests[0]!.candidateUnitIds).toHaveLength(9);
+
+    // Round 2 splits 4 – 4 with one blank: still nobody above half, and it is the last round.
+    for (let i = 0; i < 9; i++) ok(await vote(block, i, second, i === 8 ? [[]] : [[split[i]!]]));
+    ok(await as(admin, `mutation($id: ID!) { closeVotingPeriod(id: $id) { status } }`, { id: second.id }));
+    await waitFor(async () =>
+      expect((await view(admin, second.id)).data?.votingPeriod.outcome).toBe('AWAITING_DECISION'),
+    );
+    expect((await view(admin, second.id)).data!.votingPeriod.results![0]).toMatchObject({
+      shortfall: 'THRESHOLD',
+      blank: 1,
+    });
+
+    const publishEarly = await as(admin, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, {
+      id: second.id,
+    });
+    expect(publishEarly.errors?.[0]?.extensions?.code).toBe('PRECONDITION_FAILED');
+
+    const decide = (i: number, unit: number) =>
+      as<{ recordHeadDeputyDecision: { confirmedAt: string | null } }>(
+        block.officers[i]!,
+        `mutation($v: HeadDeputyDecisionInput!) { recordHeadDeputyDecision(input: $v) { unitIds confirmedAt } }`,
+        {
+          v: {
+            votingPeriodId: second.id,
+            contestId: second.contests[0]!.id,
+            unitIds: [block.units[unit]!.id],
+          },
+        },
+      );
+    expect((await decide(4, 0)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(ok(await decide(0, 0)).recordHeadDeputyDecision.confirmedAt).toBeNull();
+    expect(ok(await decide(1, 0)).recordHeadDeputyDecision.confirmedAt).not.toBeNull();
+    expect((await view(admin, second.id)).data!.votingPeriod.outcome).toBe('DECIDED');
+    ok(
+      await as(block.officers[0]!, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, {
+        id: second.id,
+      }),
+    );
+  });
+});
+
+describe('ties', () => {
+  it('a tie between candidates above the threshold opens a second round between them and the rest', async () => {
+    const block = await createLockedBlock(app, province, NAMES, admin);
+    const period = await open(block, [{ kind: 'FLAG', seats: 1 }], { thresholdPercent: 30 });
+    const split = [0, 0, 0, 0, 1, 1, 1, 1, 2];
+    for (let i = 0; i < 9; i++) ok(await vote(block, i, period, [[split[i]!]]));
+    ok(await as(admin, `mutation($id: ID!) { closeVotingPeriod(id: $id) { status } }`, { id: period.id }));
+    await waitFor(async () =>
+      expect((await view(admin, period.id)).data?.votingPeriod.outcome).toBe('NEXT_ROUND'),
+    );
+    const result = (await view(admin, period.id)).data!.votingPeriod.results![0]!;
+    expect(result).toMatchObject({ shortfall: 'TIE', elected: [], unfilledSeats: 1 });
+    expect(result.tiedUnitIds.sort()).toEqual([block.units[0]!.id, block.units[1]!.id].sort());
+  });
+});
+
+describe('deadlines and crashes', () => {
+  it('extending moves the delayed close job; deleting it leaves the sweeper to close the period', async () => {
+    const block = await createLockedBlock(app, province, NAMES, admin);
+    const period = await open(block, [{ kind: 'FLAG', seats: 1 }]);
+    const queue = app.queueBackend.queue('voting');
+    const id = closeJobId(province, period.id);
+    await waitFor(async () => expect(await (await queue.getJob(id))?.isDelayed()).toBe(true));
+
+    const until = new Date(Date.now() + 2 * 3600_000);
+    ok(
+      await as(
+        admin,
+        `mutation($id: ID!, $u: DateTimeISO!) { extendVotingPeriod(id: $id, until: $u) { extendedUntil } }`,
+        { id: period.id, u: until.toISOString() },
+      ),
+    );
+    await waitFor(async () => {
+      const job = (await queue.getJob(id))!;
+      expect(Math.abs(job.timestamp + job.delay - until.getTime())).toBeLessThan(5_000);
+    });
+
+    await (await queue.getJob(id))!.remove();
+    // Time passes: the deadline is now behind us, and no job will fire for it.
+    await runInTenant(app.dataSource, province, async () =>
+      (await currentManager()).query(
+        `UPDATE voting_period SET extended_until = now() - interval '1 second' WHERE id = $1`,
+        [period.id],
+      ),
+    );
+    await waitFor(async () =>
+      expect((await view(admin, period.id)).data?.votingPeriod).toMatchObject({
+        status: 'TALLIED',
+        closeReason: 'DEADLINE',
+      }),
+    );
+  });
+
+  it('a tally killed before its commit leaves nothing; run again it counts once, the same as an uninterrupted run', async () => {
+    const block = await createLockedBlock(app, province, NAMES, admin);
+    const period = await open(block, [{ kind: 'FLAG', seats: 1 }]);
+    for (let i = 0; i < 9; i++) ok(await vote(block, i, period, [[i < 6 ? 2 : 3]]));
+    // Close in the database only, so the worker's tally job does not race this test's own runs.
+    await runInTenant(app.dataSource, province, () =>
+      votingRepository.close(period.id, 'BY_ADMIN', admin.id),
+    );
+
+    const crash = runInTenant(app.dataSource, province, () =>
+      tallyVoting(
+        { provinceId: province, periodId: period.id },
+        {
+          beforeCommit: () => {
+            throw new Error('worker killed');
+          },
+        },
+      ),
+    );
+    await expect(crash).rejects.toThrow('worker killed');
+    expect((await view(admin, period.id)).data!.votingPeriod).toMatchObject({
+      status: 'CLOSED',
+      results: null,
+    });
+
+    const first = await runInTenant(app.dataSource, province, () =>
+      tallyVoting({ provinceId: province, periodId: period.id }),
+    );
+    const again = await runInTenant(app.dataSource, province, () =>
+      tallyVoting({ provinceId: province, periodId: period.id }),
+    );
+    expect([first, again]).toEqual([{ tallied: true, outcome: 'COMPLETE' }, { tallied: false }]);
+    const rows = await runInTenant(app.dataSource, province, () => votingRepository.results([period.id]));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.result).toMatchObject({ elected: [block.units[2]!.id], cast: 9 });
+    expect(rows[0]!.result.candidates.slice(0, 2).map((c) => c.votes)).toEqual([6, 3]);
+  });
+});
