@@ -15,6 +15,7 @@ import {
 import { ProvinceResolver } from './modules/province/province.resolver';
 import { UnitResolver } from './modules/unit/unit.resolver';
 import { UserResolver } from './modules/user/user.resolver';
+import { TurnoutSubscriptionResolver } from './modules/voting/turnout.subscription';
 import { VotingResolver } from './modules/voting/voting.resolver';
 
 export const resolvers = [
@@ -31,7 +32,21 @@ export const resolvers = [
   UnitDeferralsResolver,
   AuditResolver,
   VotingResolver,
+  TurnoutSubscriptionResolver,
 ] as const;
+
+/**
+ * Subscriptions here take explicit `subscribe` functions over the event bus (see turnout.subscription.ts), which
+ * reach every gateway process; type-graphql's topic-based PubSub is not used, so any use of it is a bug.
+ */
+const topicPubSubUnused = {
+  publish(): never {
+    throw new Error('Topic subscriptions are not used: publish on the event bus');
+  },
+  subscribe(): never {
+    throw new Error('Topic subscriptions are not used: give the subscription a subscribe function');
+  },
+};
 
 let schema: Promise<GraphQLSchema> | undefined;
 
@@ -40,6 +55,7 @@ export function getSchema(): Promise<GraphQLSchema> {
   return (schema ??= buildSchema({
     resolvers,
     authChecker,
+    pubSub: topicPubSubUnused,
     validate: { forbidUnknownValues: false },
   }));
 }

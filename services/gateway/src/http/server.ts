@@ -3,21 +3,19 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import type { Config } from '@thidua/config';
-import { provinceRepository, runInTransaction, sessionRepository } from '@thidua/db';
-import { vietnamDate } from '@thidua/domain';
+import { runInTransaction } from '@thidua/db';
 import type { EventBus, QueueBackend } from '@thidua/jobs';
-import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { provinceAccess } from '../auth/access';
-import { appError, badInput, forbidden, notFound, unauthenticated } from '../common/errors';
+import { appError } from '../common/errors';
 import type { GraphQLContext } from '../context';
-import { createLoaders, isUuid } from '../loaders';
 import { getSchema } from '../schema';
 import { createServices } from '../services';
 import { formatError } from './format-error';
+import { authorize, HttpFailure, newContext, parseProvince, verifyBearer } from './request-context';
 import { limitsPlugin } from './limits';
 import { RateLimiter } from './rate-limit';
+import { attachSubscriptions } from './subscriptions';
 
 export interface GatewayOptions {
   config: Config;
@@ -32,15 +30,6 @@ export interface Gateway {
   url: string;
   server: Server;
   close(): Promise<void>;
-}
-
-class HttpFailure extends Error {
-  constructor(
-    readonly status: number,
-    readonly error: GraphQLError,
-  ) {
-    super(error.message);
-  }
 }
 
 export async function startGateway({
@@ -106,34 +95,15 @@ export async function startGateway({
         );
       }
       const body = req.method === 'POST' ? await readJson(req, config.REQUEST_BODY_LIMIT_BYTES) : undefined;
-      const claims = await authenticate(req);
-      const provinceHeader = req.headers['x-province-id'];
-      const provinceId = typeof provinceHeader === 'string' && provinceHeader ? provinceHeader : null;
-      if (provinceId && !isUuid(provinceId))
-        throw new HttpFailure(400, badInput('x-province-id', 'must be a province id'));
-
-      const ctx: GraphQLContext = {
-        requestId,
-        logger: log,
-        principal: null,
-        sessionId: claims?.sessionId ?? null,
-        access: null,
-        loaders: createLoaders(),
-        services,
-        failed: false,
-        afterCommit: [],
-      };
+      const claims = await verifyBearer(services, req.headers.authorization);
+      const provinceId = parseProvince(req.headers['x-province-id']);
+      const ctx = newContext(services, requestId, log, claims);
       const result = await runInTransaction(
         dataSource,
         provinceId,
         async () => {
-          if (claims) {
-            ctx.principal = await sessionRepository.principal(claims.sessionId, claims.userId);
-            if (!ctx.principal)
-              throw new HttpFailure(401, unauthenticated('Your session has ended: sign in again'));
-            userId = ctx.principal.userId;
-          }
-          if (provinceId) ctx.access = await resolveAccess(ctx, provinceId);
+          await authorize(ctx, claims, provinceId);
+          userId = ctx.principal?.userId;
           const headers = new HeaderMap();
           for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
           return apollo.executeHTTPGraphQLRequest({
@@ -173,32 +143,6 @@ export async function startGateway({
     }
   }
 
-  async function authenticate(req: IncomingMessage) {
-    const header = req.headers.authorization;
-    if (!header) return null;
-    const match = /^Bearer (.+)$/i.exec(header);
-    if (!match) throw new HttpFailure(401, unauthenticated('Authorization must be "Bearer <access token>"'));
-    try {
-      return await services.tokens.verifyAccess(match[1]!);
-    } catch (e) {
-      throw new HttpFailure(401, e as GraphQLError);
-    }
-  }
-
-  async function resolveAccess(ctx: GraphQLContext, provinceId: string) {
-    const province = await ctx.loaders.province.load(provinceId);
-    if (!province) throw new HttpFailure(404, notFound('Province', provinceId));
-    if (!ctx.principal) throw new HttpFailure(401, unauthenticated('Sign in to act in a province'));
-    const needsLineage = !ctx.principal.roles.some(
-      (r) => r.provinceId === provinceId || r.provinceId === null,
-    );
-    const lineage = needsLineage ? await provinceRepository.lineageEdges() : [];
-    const access = provinceAccess(ctx.principal, province, lineage, vietnamDate(new Date()));
-    if (!access)
-      throw new HttpFailure(403, forbidden(`You hold no role in ${province.name} (${province.code})`));
-    return access;
-  }
-
   async function ready(res: ServerResponse) {
     const checks: Record<string, string> = {};
     await Promise.all([
@@ -216,6 +160,7 @@ export async function startGateway({
   }
 
   const server = createServer((req, res) => void handle(req, res));
+  const subscriptions = attachSubscriptions({ server, schema, services, dataSource, logger });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST}:${port}/graphql`;
@@ -225,6 +170,7 @@ export async function startGateway({
     url,
     server,
     async close() {
+      await subscriptions.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await apollo.stop();
