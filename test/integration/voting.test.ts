@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { currentManager, runInTenant, votingRepository } from '@thidua/db';
 import { closeJobId } from '@thidua/jobs';
-import { tallyVoting } from '@thidua/worker';
+import { remindVoters, tallyVoting } from '@thidua/worker';
 import {
   createAccount,
   createLockedBlock,
@@ -408,5 +408,55 @@ describe('deadlines and crashes', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.result).toMatchObject({ elected: [block.units[2]!.id], cast: 9 });
     expect(rows[0]!.result.candidates.slice(0, 2).map((c) => c.votes)).toEqual([6, 3]);
+  });
+});
+
+describe('notification events', () => {
+  it('opening, reminding non-voters, closing and publishing each leave an event for the notifications work', async () => {
+    const block = await createLockedBlock(app, province, NAMES, admin);
+    const period = await open(block, [{ kind: 'FLAG', seats: 1 }], { reminderMinutes: [24 * 60, 30] });
+    for (let i = 0; i < 7; i++) ok(await vote(block, i, period, [[0]]));
+
+    const [row] = await runInTenant(app.dataSource, province, () => votingRepository.byIds([period.id]));
+    const deadline = row!.closesAt.toISOString();
+    const reminded = await runInTenant(app.dataSource, province, () =>
+      remindVoters({ provinceId: province, periodId: period.id, deadline, minutes: 30 }),
+    );
+    expect(reminded).toEqual({ reminded: 2 });
+    const stale = await runInTenant(app.dataSource, province, () =>
+      remindVoters({
+        provinceId: province,
+        periodId: period.id,
+        deadline: new Date(0).toISOString(),
+        minutes: 30,
+      }),
+    );
+    expect(stale).toEqual({ reminded: 0 });
+
+    ok(await as(admin, `mutation($id: ID!) { closeVotingPeriod(id: $id) { status } }`, { id: period.id }));
+    await waitFor(async () =>
+      expect((await view(admin, period.id)).data?.votingPeriod.status).toBe('TALLIED'),
+    );
+    ok(await as(admin, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, { id: period.id }));
+
+    const notifications = app.queueBackend.queue('notifications');
+    await waitFor(async () => {
+      const jobs = await notifications.getJobs(['waiting', 'delayed', 'prioritized']);
+      const mine = jobs
+        .filter((j) => j.data.subjectId === period.id)
+        .map((j) => [j.data.event, j.data.unitIds ? [...j.data.unitIds].sort() : null]);
+      expect(mine.sort()).toEqual(
+        [
+          ['voting.opened', null],
+          ['voting.reminder', [block.units[7]!.id, block.units[8]!.id].sort()],
+          ['voting.closed', null],
+          ['voting.published', null],
+        ].sort(),
+      );
+    });
+    // The deadline was an hour away: the 30-minute reminder was scheduled, the 24-hour one (already past) was not.
+    const voting = await app.queueBackend.queue('voting').getJobs(['delayed', 'completed']);
+    const reminders = voting.filter((j) => j.name === 'voting-reminder' && j.data.periodId === period.id);
+    expect(reminders.map((j) => j.data.minutes)).toEqual([30]);
   });
 });

@@ -1,2 +1,2 @@
 export { startWorker, type RunningWorker, type WorkerOptions } from './worker';
-export { tallyVoting } from './jobs/voting.job';
+export { remindVoters, tallyVoting } from './jobs/voting.job';
