@@ -24,6 +24,7 @@ export {
   sessionRepository,
   loginThrottleRepository,
   type SessionPrincipal,
+  type PrincipalLookup,
   type RefreshOutcome,
 } from './repositories/session.repository';
 export { auditRepository, type AuditEntry, type AuditFilter } from './repositories/audit.repository';
@@ -38,5 +39,5 @@ export {
   criteriaSetRepository,
   deferralRepository,
 } from './repositories/emulation-year.repository';
-export { votingRepository, type NewVotingPeriod } from './repositories/voting.repository';
+export { votingRepository, type BallotRules, type NewVotingPeriod } from './repositories/voting.repository';
 export { seedLockedYear, type LockedYearSpec } from './seed/demo-years';

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
+import { validateInput } from './validate';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { BlockResolver } from './modules/block/block.resolver';
 import { DeferralResolver, UnitDeferralsResolver } from './modules/deferral/deferral.resolver';
@@ -56,6 +57,6 @@ export function getSchema(): Promise<GraphQLSchema> {
     resolvers,
     authChecker,
     pubSub: topicPubSubUnused,
-    validate: { forbidUnknownValues: false },
+    validateFn: validateInput,
   }));
 }

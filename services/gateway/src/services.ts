@@ -1,8 +1,10 @@
 import type { Config } from '@thidua/config';
-import { TURNOUT_CHANNEL, type EventBus, type TurnoutChange } from '@thidua/jobs';
+import type { EventBus } from '@thidua/jobs';
 import type { DataSource } from 'typeorm';
 import { AuthService } from './auth/auth.service';
 import { TokenService } from './auth/tokens';
+import { BallotRulesCache } from './modules/voting/ballot-rules-cache';
+import { TurnoutAnnouncer } from './modules/voting/turnout-announcer';
 
 export interface GatewayServices {
   config: Config;
@@ -10,7 +12,8 @@ export interface GatewayServices {
   tokens: TokenService;
   auth: AuthService;
   eventBus: EventBus;
-  turnout: { changed(provinceId: string, periodId: string): Promise<void> };
+  turnout: TurnoutAnnouncer;
+  ballotRules: BallotRulesCache;
 }
 
 export function createServices(config: Config, dataSource: DataSource, eventBus: EventBus): GatewayServices {
@@ -21,9 +24,7 @@ export function createServices(config: Config, dataSource: DataSource, eventBus:
     tokens,
     auth: new AuthService(config, dataSource, tokens),
     eventBus,
-    turnout: {
-      changed: (provinceId, periodId) =>
-        eventBus.publish(TURNOUT_CHANNEL, JSON.stringify({ provinceId, periodId } satisfies TurnoutChange)),
-    },
+    turnout: new TurnoutAnnouncer(eventBus),
+    ballotRules: new BallotRulesCache(),
   };
 }

@@ -1,5 +1,5 @@
 import type { Role } from '@thidua/domain';
-import { AuthSession, RefreshToken } from '../entities';
+import { AuthSession, Province, RefreshToken } from '../entities';
 import { currentManager } from '../tenancy/tenant-context';
 import { returning } from './sql';
 
@@ -8,6 +8,12 @@ export interface SessionPrincipal {
   email: string;
   fullName: string;
   roles: { id: string; role: Role; provinceId: string | null; unitId: string | null }[];
+}
+
+/** The province a request acts in, read with the principal (one round trip on every request). */
+export interface PrincipalLookup {
+  principal: SessionPrincipal | null;
+  province: Province | null;
 }
 
 export type RefreshOutcome =
@@ -59,8 +65,15 @@ export const sessionRepository = {
     );
   },
 
-  /** One statement per request: the session is live, the user enabled, and their roles now (not at sign-in). */
-  async principal(sessionId: string, userId: string): Promise<SessionPrincipal | null> {
+  /**
+   * One statement per request: the session is live, the user enabled, their roles now (not at sign-in), and
+   * the province the request asks to act in.
+   */
+  async principal(
+    sessionId: string,
+    userId: string,
+    provinceId: string | null = null,
+  ): Promise<PrincipalLookup> {
     const rows: {
       email: string;
       full_name: string;
@@ -68,25 +81,43 @@ export const sessionRepository = {
       role: Role | null;
       province_id: string | null;
       unit_id: string | null;
+      province: Record<string, string | null> | null;
     }[] = await (
       await currentManager()
     ).query(
-      `SELECT u.email, u.full_name, r.id, r.role, r.province_id, r.unit_id
+      `SELECT u.email, u.full_name, r.id, r.role, r.province_id, r.unit_id,
+         (SELECT to_jsonb(p) FROM province p WHERE p.id = $3) AS province
        FROM auth_session s
        JOIN app_user u ON u.id = s.user_id AND u.disabled_at IS NULL
        LEFT JOIN role_assignment r ON r.user_id = u.id
        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()`,
-      [sessionId, userId],
+      [sessionId, userId, provinceId],
     );
     const first = rows[0];
-    if (!first) return null;
+    if (!first) return { principal: null, province: null };
+    const p = first.province;
     return {
-      userId,
-      email: first.email,
-      fullName: first.full_name,
-      roles: rows
-        .filter((r) => r.id && r.role)
-        .map((r) => ({ id: r.id!, role: r.role!, provinceId: r.province_id, unitId: r.unit_id })),
+      principal: {
+        userId,
+        email: first.email,
+        fullName: first.full_name,
+        roles: rows
+          .filter((r) => r.id && r.role)
+          .map((r) => ({ id: r.id!, role: r.role!, provinceId: r.province_id, unitId: r.unit_id })),
+      },
+      province: p
+        ? Object.assign(new Province(), {
+            id: p.id,
+            code: p.code,
+            name: p.name,
+            nameSearch: p.name_search,
+            kind: p.kind,
+            validFrom: p.valid_from,
+            validTo: p.valid_to,
+            createdAt: new Date(p.created_at!),
+            updatedAt: new Date(p.updated_at!),
+          })
+        : null,
     };
   },
 

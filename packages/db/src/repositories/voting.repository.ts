@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Choice, ContestResult } from '@thidua/domain';
+import type { Choice, Contest, ContestResult } from '@thidua/domain';
 import { In } from 'typeorm';
 import {
   Ballot,
@@ -12,6 +12,12 @@ import {
 } from '../entities';
 import { currentProvinceId, tenantManager } from '../tenancy/tenant-context';
 import { returning } from './sql';
+
+export interface BallotRules {
+  allowSelfVote: boolean;
+  eligibleUnitIds: string[];
+  contests: Contest[];
+}
 
 export type NewVotingPeriod = Pick<
   VotingPeriod,
@@ -69,6 +75,21 @@ export const votingRepository = {
     });
   },
 
+  /** What a ballot is checked against; fixed when the period opens, so it may be cached. */
+  async ballotRules(periodId: string): Promise<BallotRules | null> {
+    const [row] = await (
+      await tenantManager()
+    ).query(
+      `SELECT p.allow_self_vote AS "allowSelfVote", p.eligible_unit_ids AS "eligibleUnitIds",
+         (SELECT json_agg(json_build_object('id', c.id, 'kind', c.kind, 'seats', c.seats, 'candidates', c.candidate_unit_ids)
+                          ORDER BY c.position)
+          FROM voting_contest c WHERE c.voting_period_id = p.id) AS contests
+       FROM voting_period p WHERE p.id = $1`,
+      [periodId],
+    );
+    return row ?? null;
+  },
+
   async contests(periodIds: readonly string[]): Promise<VotingContest[]> {
     if (!periodIds.length) return [];
     return (await repo(VotingContest)).find({
@@ -102,19 +123,31 @@ export const votingRepository = {
    * Records that the unit voted and, apart, what it voted. The receipt's key makes a second ballot for the same
    * unit fail in the database (unique violation), whatever the concurrency.
    */
-  async cast(periodId: string, unitId: string, userId: string, choices: Choice[]): Promise<BallotReceipt> {
-    const m = await tenantManager();
-    const provinceId = currentProvinceId();
-    const receipt = {
-      provinceId,
-      votingPeriodId: periodId,
-      unitId,
-      receiptCode: receiptCode(),
-      castBy: userId,
-    };
-    await m.getRepository(BallotReceipt).insert(receipt);
-    await m.getRepository(Ballot).insert({ provinceId, votingPeriodId: periodId, choices });
-    return m.getRepository(BallotReceipt).findOneByOrFail({ votingPeriodId: periodId, unitId });
+  async cast(
+    periodId: string,
+    unitId: string,
+    userId: string,
+    choices: Choice[],
+  ): Promise<BallotReceipt | null> {
+    // One statement (the hot path of a conference vote). The period must be open at insert time, under a share
+    // lock that a concurrent close (an UPDATE) waits for: no ballot lands after its period closed.
+    // Returns null when the period is not open any more.
+    const [row] = (await (
+      await tenantManager()
+    ).query(
+      `WITH period AS (
+         SELECT id FROM voting_period
+         WHERE id = $2 AND status = 'OPEN' AND coalesce(extended_until, closes_at) > now() FOR SHARE
+       ), receipt AS (
+         INSERT INTO ballot_receipt (province_id, voting_period_id, unit_id, receipt_code, cast_by)
+         SELECT $1, id, $3, $4, $5 FROM period RETURNING voting_period_id, unit_id, receipt_code, cast_at
+       ), ballot AS (
+         INSERT INTO ballot (province_id, voting_period_id, choices) SELECT $1, voting_period_id, $6 FROM receipt
+       )
+       SELECT voting_period_id AS "votingPeriodId", unit_id AS "unitId", receipt_code AS "receiptCode", cast_at AS "castAt" FROM receipt`,
+      [currentProvinceId(), periodId, unitId, receiptCode(), userId, JSON.stringify(choices)],
+    )) as BallotReceipt[];
+    return row ?? null;
   },
 
   /** OPEN → CLOSED, once: a second close (job, sweeper, person) finds nothing to update. */

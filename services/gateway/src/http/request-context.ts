@@ -66,12 +66,16 @@ export async function authorize(
   claims: AccessClaims | null,
   provinceId: string | null,
 ): Promise<void> {
+  let province = null;
   if (claims) {
-    ctx.principal = await sessionRepository.principal(claims.sessionId, claims.userId);
+    const found = await sessionRepository.principal(claims.sessionId, claims.userId, provinceId);
+    ctx.principal = found.principal;
     if (!ctx.principal) throw new HttpFailure(401, unauthenticated('Your session has ended: sign in again'));
+    if (found.province) ctx.loaders.province.prime(found.province.id, found.province);
+    province = found.province;
   }
   if (!provinceId) return;
-  const province = await ctx.loaders.province.load(provinceId);
+  province ??= await ctx.loaders.province.load(provinceId);
   if (!province) throw new HttpFailure(404, notFound('Province', provinceId));
   if (!ctx.principal) throw new HttpFailure(401, unauthenticated('Sign in to act in a province'));
   const needsLineage = !ctx.principal.roles.some((r) => r.provinceId === provinceId || r.provinceId === null);

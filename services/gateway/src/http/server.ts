@@ -171,6 +171,7 @@ export async function startGateway({
     server,
     async close() {
       await subscriptions.close();
+      await services.turnout.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await apollo.stop();

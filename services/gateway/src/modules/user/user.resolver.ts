@@ -41,7 +41,7 @@ export class UserResolver {
 
   /** From here on the request acts as the user who just signed in, so the payload shows their own roles. */
   private async signedIn(ctx: GraphQLContext, tokens: IssuedTokens) {
-    ctx.principal = await sessionRepository.principal(tokens.sessionId, tokens.user.id);
+    ctx.principal = (await sessionRepository.principal(tokens.sessionId, tokens.user.id)).principal;
     ctx.sessionId = tokens.sessionId;
     return tokens;
   }

@@ -34,7 +34,11 @@ export async function canSeeResults(ctx: GraphQLContext, period: VotingPeriod): 
 }
 
 /** The unit this officer votes for: their one eligible unit, or the one they name. */
-export function voterUnit(ctx: GraphQLContext, period: VotingPeriod, named?: string): string {
+export function voterUnit(
+  ctx: GraphQLContext,
+  period: Pick<VotingPeriod, 'eligibleUnitIds'>,
+  named?: string,
+): string {
   const mine = period.eligibleUnitIds.filter((u) => ctx.access?.officerOf.has(u));
   if (named) {
     if (!mine.includes(named))
