@@ -1,3 +1,4 @@
+import { ADMINS } from '../../common/roles';
 import { auditRepository } from '@thidua/db';
 import { IsOptional, Length } from 'class-validator';
 import { DateTimeISOResolver, JSONResolver } from 'graphql-scalars';
@@ -46,11 +47,9 @@ export class AuditFilterInput {
   action?: string;
 }
 
-const AUDITORS = ['PLATFORM_ADMIN', 'PROVINCE_ADMIN'];
-
 @Resolver()
 export class AuditResolver {
-  @Authorized(...AUDITORS)
+  @Authorized(...ADMINS)
   @Query(() => AuditEventConnection, { description: 'Newest first.' })
   async auditEvents(
     @Args(() => PageArgs) page: PageArgs,
@@ -59,7 +58,7 @@ export class AuditResolver {
     return toConnection(await auditRepository.list(filter ?? {}, toPageRequest(page)));
   }
 
-  @Authorized(...AUDITORS)
+  @Authorized(...ADMINS)
   @Query(() => AuditChainVerdictType, { description: "Recomputes every hash of the province's chain." })
   verifyAuditChain() {
     return auditRepository.verify();

@@ -1,3 +1,4 @@
+import { ADMINS, MEMBERS, READERS } from '../../common/roles';
 import { blockRepository, personRepository, type Block } from '@thidua/db';
 import { vietnamDate } from '@thidua/domain';
 import {
@@ -33,11 +34,6 @@ import {
   PersonType,
   UpdateBlockInput,
 } from './block.types';
-
-const READERS = ['PLATFORM_ADMIN', 'NATIONAL_VIEWER', 'PROVINCE_ADMIN', 'UNIT_OFFICER', 'COUNCIL_MEMBER'];
-/** Personal data stays with the province's own people: no national viewer. */
-const PERSON_READERS = ['PLATFORM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_OFFICER', 'COUNCIL_MEMBER'];
-const ADMINS = ['PLATFORM_ADMIN', 'PROVINCE_ADMIN'];
 
 @Resolver(() => BlockType)
 export class BlockResolver {
@@ -139,7 +135,7 @@ export class BlockResolver {
     return ended;
   }
 
-  @Authorized(...PERSON_READERS)
+  @Authorized(...MEMBERS)
   @Query(() => PersonConnection)
   async persons(
     @Args(() => PageArgs) page: PageArgs,
@@ -148,7 +144,7 @@ export class BlockResolver {
     return toConnection(await personRepository.list(filter ?? {}, toPageRequest(page)));
   }
 
-  @Authorized(...PERSON_READERS)
+  @Authorized(...MEMBERS)
   @Mutation(() => PersonType)
   async createPerson(
     @Arg('input', () => CreatePersonInput) input: CreatePersonInput,

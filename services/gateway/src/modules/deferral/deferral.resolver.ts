@@ -1,3 +1,4 @@
+import { ADMINS } from '../../common/roles';
 import { deferralRepository, type Unit } from '@thidua/db';
 import { IsIn, IsUUID, Length } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
@@ -61,8 +62,6 @@ export class RecordDeferralInput {
   @Field(() => LocalDateResolver)
   openedOn!: string;
 }
-
-const ADMINS = ['PLATFORM_ADMIN', 'PROVINCE_ADMIN'];
 
 @Resolver(() => DeferralType)
 export class DeferralResolver {

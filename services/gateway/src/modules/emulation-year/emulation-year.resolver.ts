@@ -1,3 +1,4 @@
+import { ACTORS, ADMINS, MEMBERS } from '../../common/roles';
 import { emulationYearRepository, type EmulationYear } from '@thidua/db';
 import {
   COVENANT_EDITABLE,
@@ -27,13 +28,9 @@ import {
   YearState,
 } from './emulation-year.types';
 
-export const YEAR_READERS = ['PLATFORM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_OFFICER', 'COUNCIL_MEMBER'];
-const ADMINS = ['PLATFORM_ADMIN', 'PROVINCE_ADMIN'];
-const ACTORS = ['PLATFORM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_OFFICER'];
-
 @Resolver(() => EmulationYearType)
 export class EmulationYearResolver {
-  @Authorized(...YEAR_READERS)
+  @Authorized(...MEMBERS)
   @Query(() => EmulationYearType, {
     nullable: true,
     description: "A block's year, or null when it has not been opened.",

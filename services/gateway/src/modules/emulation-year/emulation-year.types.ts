@@ -1,3 +1,4 @@
+import { graphqlEnum } from '../../common/enums';
 import { CROSS_SCORERS, SCORING_METHODS, TITLES, YEAR_STATES } from '@thidua/domain';
 import {
   ArrayMaxSize,
@@ -13,26 +14,17 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DateTimeISOResolver, LocalDateResolver } from 'graphql-scalars';
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 
-const enumOf = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
-export const YearState = enumOf(YEAR_STATES);
-registerEnumType(YearState, { name: 'YearState' });
-export const TitleEnum = enumOf(TITLES);
-registerEnumType(TitleEnum, {
-  name: 'Title',
-  description: 'Emulation titles a unit registers for itself or its people.',
-});
-export const ScoringMethod = enumOf(SCORING_METHODS);
-registerEnumType(ScoringMethod, { name: 'ScoringMethod' });
-export const CrossScorers = enumOf(CROSS_SCORERS);
-registerEnumType(CrossScorers, { name: 'CrossScorers' });
-export enum SheetKind {
-  SELF = 'SELF',
-  CROSS = 'CROSS',
-}
-registerEnumType(SheetKind, { name: 'SheetKind' });
+export const YearState = graphqlEnum(YEAR_STATES, 'YearState');
+export const TitleEnum = graphqlEnum(
+  TITLES,
+  'Title',
+  'Emulation titles a unit registers for itself or its people.',
+);
+export const ScoringMethod = graphqlEnum(SCORING_METHODS, 'ScoringMethod');
+export const CrossScorers = graphqlEnum(CROSS_SCORERS, 'CrossScorers');
+export const SheetKind = graphqlEnum(['SELF', 'CROSS'] as const, 'SheetKind');
 
 @ObjectType('EmulationYear', { description: "A block's emulation year (năm thi đua)." })
 export class EmulationYearType {
@@ -301,7 +293,7 @@ export class SubmitScoreSheetInput {
 
   @Field(() => SheetKind)
   @IsIn(Object.values(SheetKind))
-  kind!: SheetKind;
+  kind!: 'SELF' | 'CROSS';
 
   @Field(() => ID, { description: 'The unit scoring; for SELF, the unit scored too.' })
   @IsUUID('all', { message: 'scorerUnitId must be a unit id' })

@@ -1,3 +1,4 @@
+import { ACTORS } from '../../common/roles';
 import { emulationYearRepository } from '@thidua/db';
 import { isIndividualTitle, REGISTRATION_OPEN } from '@thidua/domain';
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
@@ -9,8 +10,6 @@ import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
 import { assertMember, loadYear } from './emulation-year.service';
 import { RegisterTitleInput, TitleRegistrationType } from './emulation-year.types';
-
-const ACTORS = ['PLATFORM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_OFFICER'];
 
 @Resolver(() => TitleRegistrationType)
 export class RegistrationResolver {

@@ -1,3 +1,4 @@
+import { ACTORS, ADMINS, MEMBERS } from '../../common/roles';
 import {
   criteriaSetRepository,
   emulationYearRepository,
@@ -33,7 +34,6 @@ import { withConstraints } from '../../common/constraints';
 import { appError, badInput, conflict, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
 import { assertMember, loadYear, scoringRules, transitionYear, yearMembers } from './emulation-year.service';
-import { YEAR_READERS } from './emulation-year.resolver';
 import {
   CreateCriteriaSetInput,
   CriteriaGroupType,
@@ -47,18 +47,15 @@ import {
   SubmitScoreSheetInput,
 } from './emulation-year.types';
 
-const ADMINS = ['PLATFORM_ADMIN', 'PROVINCE_ADMIN'];
-const ACTORS = ['PLATFORM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_OFFICER'];
-
 @Resolver(() => CriteriaSetType)
 export class CriteriaSetResolver {
-  @Authorized(...YEAR_READERS)
+  @Authorized(...MEMBERS)
   @Query(() => CriteriaSetType)
   async criteriaSet(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
     return (await ctx.loaders.criteriaSet.load(id)) ?? Promise.reject(notFound('CriteriaSet', id));
   }
 
-  @Authorized(...YEAR_READERS)
+  @Authorized(...MEMBERS)
   @Query(() => [CriteriaSetType], { description: "The province's scoring tables, newest first." })
   criteriaSets(@Arg('year', () => Int, { nullable: true }) year?: number) {
     return criteriaSetRepository.list(year ?? undefined);

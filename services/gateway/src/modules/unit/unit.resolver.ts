@@ -1,3 +1,4 @@
+import { ADMINS, READERS } from '../../common/roles';
 import { unitRepository, type Unit } from '@thidua/db';
 import { audit } from '../../common/audit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
@@ -7,9 +8,6 @@ import { badInput, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
 import { ProvinceType } from '../province/province.types';
 import { CreateUnitInput, UnitConnection, UnitFilterInput, UnitType, UpdateUnitInput } from './unit.types';
-
-const READERS = ['PLATFORM_ADMIN', 'NATIONAL_VIEWER', 'PROVINCE_ADMIN', 'UNIT_OFFICER', 'COUNCIL_MEMBER'];
-const EDITORS = ['PLATFORM_ADMIN', 'PROVINCE_ADMIN'];
 
 const uniqueName = <T>(name: string, work: () => Promise<T>) =>
   withConstraints({ unique: `a unit named "${name}" already exists in this province` }, work);
@@ -36,7 +34,7 @@ export class UnitResolver {
     return ctx.loaders.province.load(unit.provinceId);
   }
 
-  @Authorized(...EDITORS)
+  @Authorized(...ADMINS)
   @Mutation(() => UnitType)
   async createUnit(@Arg('input', () => CreateUnitInput) input: CreateUnitInput, @Ctx() ctx: GraphQLContext) {
     const unit = await uniqueName(input.name, () =>
@@ -50,7 +48,7 @@ export class UnitResolver {
     return unit;
   }
 
-  @Authorized(...EDITORS)
+  @Authorized(...ADMINS)
   @Mutation(() => UnitType)
   async updateUnit(
     @Arg('id', () => ID) id: string,

@@ -1,13 +1,11 @@
+import { graphqlEnum } from '../../common/enums';
 import { UNIT_KINDS } from '@thidua/db';
 import { IsIn, IsOptional, Length } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Connection } from '../../common/connection';
 
-export const UnitKind = Object.fromEntries(UNIT_KINDS.map((k) => [k, k])) as {
-  [K in (typeof UNIT_KINDS)[number]]: K;
-};
-registerEnumType(UnitKind, { name: 'UnitKind' });
+export const UnitKind = graphqlEnum(UNIT_KINDS, 'UnitKind');
 
 @ObjectType('Unit', { description: 'An agency or locality of a province (cơ quan, đơn vị).' })
 export class UnitType {

@@ -1,11 +1,11 @@
+import { graphqlEnum } from '../../common/enums';
 import { ROLES } from '@thidua/domain';
 import { IsEmail, IsIn, IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Connection } from '../../common/connection';
 
-export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as { [K in (typeof ROLES)[number]]: K };
-registerEnumType(RoleEnum, { name: 'Role' });
+export const RoleEnum = graphqlEnum(ROLES, 'Role');
 
 @ObjectType('RoleAssignment')
 export class RoleAssignmentType {

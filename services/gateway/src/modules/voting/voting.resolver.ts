@@ -1,3 +1,4 @@
+import { ACTORS } from '../../common/roles';
 import { votingRepository, type VotingPeriod } from '@thidua/db';
 import { ballotProblems, DEFAULT_VOTE_RULES } from '@thidua/domain';
 import {
@@ -30,17 +31,15 @@ import {
   VotingPeriodType,
 } from './voting.types';
 
-const PARTICIPANTS = ['PLATFORM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_OFFICER'];
-
 @Resolver(() => VotingPeriodType)
 export class VotingResolver {
-  @Authorized(...PARTICIPANTS)
+  @Authorized(...ACTORS)
   @Query(() => VotingPeriodType)
   async votingPeriod(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
     return loadPeriod(ctx, id, 'id');
   }
 
-  @Authorized(...PARTICIPANTS)
+  @Authorized(...ACTORS)
   @Query(() => [VotingPeriodType], { description: "A year's voting periods, one per round." })
   async votingPeriods(@Arg('emulationYearId', () => ID) yearId: string, @Ctx() ctx: GraphQLContext) {
     await loadYear(ctx, yearId);
@@ -89,7 +88,7 @@ export class VotingResolver {
     return ctx.loaders.decisions.load(p.id);
   }
 
-  @Authorized(...PARTICIPANTS)
+  @Authorized(...ACTORS)
   @Mutation(() => VotingPeriodType, {
     description: 'The head unit or the secretariat opens the block vote (round 1).',
   })
@@ -176,7 +175,7 @@ export class VotingResolver {
     return receipt;
   }
 
-  @Authorized(...PARTICIPANTS)
+  @Authorized(...ACTORS)
   @Query(() => BallotReceiptType, { nullable: true, description: "Your unit's receipt, if it has voted." })
   async myBallotReceipt(
     @Arg('votingPeriodId', () => ID) periodId: string,
@@ -190,7 +189,7 @@ export class VotingResolver {
     return receipt ?? null;
   }
 
-  @Authorized(...PARTICIPANTS)
+  @Authorized(...ACTORS)
   @Mutation(() => VotingPeriodType, { description: 'Moves the deadline later; the close job moves with it.' })
   async extendVotingPeriod(
     @Arg('id', () => ID) id: string,
@@ -214,7 +213,7 @@ export class VotingResolver {
     return { ...period, extendedUntil: until };
   }
 
-  @Authorized(...PARTICIPANTS)
+  @Authorized(...ACTORS)
   @Mutation(() => VotingPeriodType, {
     description: 'The secretariat at any time; the head unit once every member has voted.',
   })
@@ -236,7 +235,7 @@ export class VotingResolver {
     return { ...period, status: 'CLOSED', closeReason: reason, closedAt: new Date() };
   }
 
-  @Authorized(...PARTICIPANTS)
+  @Authorized(...ACTORS)
   @Mutation(() => VotingPeriodType, {
     description: 'Makes the tallied results visible to the members: its own step.',
   })

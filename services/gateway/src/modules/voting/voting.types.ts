@@ -1,3 +1,4 @@
+import { graphqlEnum } from '../../common/enums';
 import { CONTEST_KINDS } from '@thidua/domain';
 import {
   ArrayMaxSize,
@@ -11,24 +12,20 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 
-const enumOf = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
-export const ContestKind = enumOf(CONTEST_KINDS);
-registerEnumType(ContestKind, {
-  name: 'ContestKind',
-  description:
-    'FLAG: the leading unit(s) for the emulation flag; MERIT: certificates of merit; NEXT_HEAD/NEXT_DEPUTY.',
-});
-export const VotingStatus = enumOf(['OPEN', 'CLOSED', 'TALLIED'] as const);
-registerEnumType(VotingStatus, { name: 'VotingStatus' });
-export const VotingOutcome = enumOf(['COMPLETE', 'NEXT_ROUND', 'AWAITING_DECISION', 'DECIDED'] as const);
-registerEnumType(VotingOutcome, { name: 'VotingOutcome' });
-export const ThresholdMode = enumOf(['MORE_THAN', 'AT_LEAST'] as const);
-registerEnumType(ThresholdMode, { name: 'ThresholdMode' });
-export const CloseReason = enumOf(['DEADLINE', 'ALL_VOTED', 'BY_ADMIN'] as const);
-registerEnumType(CloseReason, { name: 'CloseReason' });
+export const ContestKind = graphqlEnum(
+  CONTEST_KINDS,
+  'ContestKind',
+  'FLAG: the leading unit(s) for the emulation flag; MERIT: certificates of merit; NEXT_HEAD/NEXT_DEPUTY.',
+);
+export const VotingStatus = graphqlEnum(['OPEN', 'CLOSED', 'TALLIED'] as const, 'VotingStatus');
+export const VotingOutcome = graphqlEnum(
+  ['COMPLETE', 'NEXT_ROUND', 'AWAITING_DECISION', 'DECIDED'] as const,
+  'VotingOutcome',
+);
+export const ThresholdMode = graphqlEnum(['MORE_THAN', 'AT_LEAST'] as const, 'ThresholdMode');
+export const CloseReason = graphqlEnum(['DEADLINE', 'ALL_VOTED', 'BY_ADMIN'] as const, 'CloseReason');
 
 @ObjectType('VotingPeriod', {
   description: 'One round of secret ballots in a block year. Scheduled and actual times are kept apart.',
