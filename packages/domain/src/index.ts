@@ -21,3 +21,5 @@ export * from './emulation-year/state-machine';
 export * from './scoring/scoring';
 export * from './titles';
 export * from './voting/tally';
+export * from './awards/rules';
+export * from './awards/engine';

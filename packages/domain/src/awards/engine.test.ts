@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import { computeAwards, type EngineInput, type EngineMember } from './engine';
+import { DEFAULT_AWARD_RULES, type AwardRules } from './rules';
+
+const unit = (
+  unitId: string,
+  name: string,
+  final: number,
+  extra: Partial<EngineMember> = {},
+): EngineMember => ({
+  unitId,
+  name,
+  final,
+  bonus: 2,
+  deductions: 0,
+  womenShare: null,
+  headIsWoman: false,
+  ...extra,
+});
+
+/** Khối thi đua 6, Bình Thuận, 2021 (ids are the initials). */
+const binhThuan: EngineMember[] = [
+  unit('vp', 'Văn phòng Tỉnh ủy', 96),
+  unit('tc', 'Ban Tổ chức Tỉnh ủy', 95),
+  unit('tg', 'Ban Tuyên giáo Tỉnh ủy', 94),
+  unit('kt', 'Ủy ban Kiểm tra Tỉnh ủy', 93),
+  unit('dk', 'Đảng ủy Khối cơ quan và doanh nghiệp tỉnh', 92),
+  unit('dv', 'Ban Dân vận Tỉnh ủy', 91),
+  unit('nc', 'Ban Nội chính Tỉnh ủy', 90),
+  unit('tr', 'Trường Chính trị', 89),
+  unit('bao', 'Báo Bình Thuận', 88),
+];
+const base: EngineInput = {
+  year: 2021,
+  members: binhThuan,
+  headUnitId: 'tg',
+  deputyUnitId: 'dk',
+  votes: {},
+  openDeferrals: [],
+  disqualifications: [],
+};
+const run = (input: Partial<EngineInput>, rules: Partial<AwardRules> = {}) =>
+  computeAwards({ ...base, ...input }, { ...DEFAULT_AWARD_RULES, ...rules });
+const forms = (out: ReturnType<typeof run>) => out.proposals.map((p) => `${p.form}:${p.unitId}`).sort();
+
+describe('the articles', () => {
+  it('Bình Thuận 2021: 9/9 for Văn phòng Tỉnh ủy gives it the flag proposal; Đảng ủy Khối elected head', () => {
+    const out = run({ votes: { FLAG: ['vp'], NEXT_HEAD: ['dk'], NEXT_DEPUTY: ['tc'] } });
+    expect(forms(out)).toEqual(['FLAG_PROVINCE:vp', 'MERIT_PROVINCE:tc', 'MERIT_PROVINCE:tg']);
+    expect(out.nextHeadUnitId).toBe('dk');
+    expect(out.explanations.vp![0]).toEqual({
+      rule: 'R1, R2',
+      text: 'Được Khối bình chọn là đơn vị dẫn đầu; đề nghị Cờ thi đua của UBND tỉnh (hạn mức 1 cờ/khối).',
+    });
+    expect(out.explanations.dk!.map((e) => e.rule)).toContain('R11');
+  });
+
+  it('Lào Cai 2023: a block voting two flags, with a two-flag quota', () => {
+    const out = run(
+      { votes: { FLAG: ['tr', 'vp'], NEXT_HEAD: ['bao'], NEXT_DEPUTY: ['tc'] } },
+      { flagQuota: { kind: 'COUNT', value: 2 } },
+    );
+    expect(
+      out.proposals
+        .filter((p) => p.form === 'FLAG_PROVINCE')
+        .map((p) => p.unitId)
+        .sort(),
+    ).toEqual(['tr', 'vp']);
+    expect([out.nextHeadUnitId, out.nextDeputyUnitId]).toEqual(['bao', 'tc']);
+  });
+
+  it('Ninh Thuận 2023: the outgoing head proposed for the flag, two members voted for merit, a new head elected', () => {
+    const out = run({
+      headUnitId: 'vp',
+      deputyUnitId: 'tg',
+      votes: { FLAG: ['vp'], MERIT: ['bao', 'kt'], NEXT_HEAD: ['tg'] },
+    });
+    expect(forms(out)).toEqual(['FLAG_PROVINCE:vp', 'MERIT_PROVINCE:bao', 'MERIT_PROVINCE:kt']);
+    expect(out.nextHeadUnitId).toBe('tg');
+    expect(out.explanations.bao![0]!.text).toBe(
+      'Được Khối bình chọn (điểm 88); đề nghị Bằng khen của Chủ tịch UBND tỉnh (hạn mức 2 đơn vị).',
+    );
+  });
+});
+
+describe('rules', () => {
+  it('R8: a deferred winner is not proposed, and the reason is shown', () => {
+    const out = run({
+      votes: { FLAG: ['vp'] },
+      openDeferrals: [{ unitId: 'vp', reason: 'INSPECTION', note: 'Quyết định thanh tra số 15/QĐ-TTr' }],
+    });
+    expect(out.proposals.map((p) => p.unitId)).not.toContain('vp');
+    expect(out.explanations.vp![0]).toEqual({
+      rule: 'R8',
+      text: 'Hoãn xét khen thưởng: đang bị thanh tra (Quyết định thanh tra số 15/QĐ-TTr).',
+    });
+  });
+
+  it('R9: configured disqualifications exclude; others are ignored', () => {
+    const facts = [{ unitId: 'tc', reason: 'LATE_DOSSIER' as const, detail: 'nộp ngày 15/12' }];
+    expect(run({ disqualifications: facts }).proposals.map((p) => p.unitId)).not.toContain('tc');
+    expect(
+      run({ disqualifications: facts }, { disqualifications: [] }).proposals.map((p) => p.unitId),
+    ).toContain('tc');
+    const low = run({}, { disqualifications: ['SCORE_BELOW_MINIMUM'], minimumScore: 95.5 });
+    // Only Văn phòng Tỉnh ủy (96) is above 95.5: one certificate of merit, the other seat stays empty.
+    expect(forms(low)).toEqual(['MERIT_PROVINCE:vp']);
+    expect(low.explanations.tc![0]!.text).toBe('Không đủ điều kiện: điểm 95 thấp hơn mức tối thiểu 95,5.');
+  });
+
+  it('R7: a flag unit does not also get a certificate of merit', () => {
+    const out = run({ votes: { FLAG: ['vp'], MERIT: ['vp', 'tc'] } });
+    expect(forms(out)).toEqual(['FLAG_PROVINCE:vp', 'MERIT_PROVINCE:tc']);
+    expect(out.explanations.vp!.map((e) => e.rule)).toEqual(['R1, R2', 'R7']);
+  });
+
+  it('R3: 30% of members, rounded down; a share quota for flags too', () => {
+    expect(run({}).proposals).toHaveLength(2);
+    expect(run({ members: binhThuan.slice(0, 3) }).proposals).toHaveLength(0);
+    expect(
+      run(
+        { votes: { FLAG: ['vp', 'tc', 'tg'] } },
+        { flagQuota: { kind: 'SHARE', percent: 20 } },
+      ).proposals.filter((p) => p.form === 'FLAG_PROVINCE'),
+    ).toHaveLength(1);
+  });
+
+  it('threshold not reached (no unit elected): no flag is proposed', () => {
+    const out = run({ votes: { FLAG: [] } });
+    expect(out.proposals.filter((p) => p.form === 'FLAG_PROVINCE')).toEqual([]);
+  });
+
+  it('R6: the women rule breaks a tie of score and net bonus; a tie past every rule needs another round', () => {
+    const tied = [
+      unit('a', 'Hội Liên hiệp Phụ nữ tỉnh', 90, { womenShare: 0.85 }),
+      unit('b', 'Sở Tư pháp', 90),
+      unit('c', 'Sở Tài chính', 80),
+      unit('d', 'Sở Xây dựng', 70),
+    ];
+    // 30% of 4 = 1 certificate of merit.
+    expect(forms(run({ members: tied, headUnitId: 'c', deputyUnitId: 'd' }))).toEqual(['MERIT_PROVINCE:a']);
+    const noWomenRule = run(
+      { members: tied, headUnitId: 'c', deputyUnitId: 'd' },
+      { tieBreaks: ['SCORE', 'NET_BONUS'] },
+    );
+    expect(noWomenRule.proposals).toEqual([]);
+    expect(noWomenRule.unresolvedTies).toEqual([['a', 'b']]);
+  });
+
+  it('R11: elected, deputy succeeds, rotation; if none is elected the head stays; head ≠ deputy', () => {
+    expect(run({ votes: {} }).nextHeadUnitId).toBe('tg');
+    expect(run({ votes: { NEXT_HEAD: ['kt'], NEXT_DEPUTY: ['kt', 'nc'] } })).toMatchObject({
+      nextHeadUnitId: 'kt',
+      nextDeputyUnitId: 'nc',
+    });
+    expect(run({}, { headDeputyMode: 'DEPUTY_SUCCEEDS' }).nextHeadUnitId).toBe('dk');
+    const rotation = run({}, { headDeputyMode: 'ROTATION' });
+    expect(rotation.nextHeadUnitId).not.toBe('tg');
+    expect(rotation.nextDeputyUnitId).not.toBe(rotation.nextHeadUnitId);
+  });
+});
+
+describe('properties, over random blocks', () => {
+  /** A small deterministic PRNG so failures reproduce. */
+  function random(seed: number) {
+    return () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  }
+
+  function randomInput(rnd: () => number): { input: EngineInput; rules: AwardRules } {
+    const n = 5 + Math.floor(rnd() * 11);
+    const members = Array.from({ length: n }, (_, i) =>
+      unit(`u${i}`, `Đơn vị ${i}`, 80 + Math.floor(rnd() * 6), {
+        bonus: Math.floor(rnd() * 3),
+        womenShare: rnd() < 0.3 ? 0.8 : null,
+      }),
+    );
+    const some = (p: number) => members.filter(() => rnd() < p).map((m) => m.unitId);
+    return {
+      input: {
+        year: 2026,
+        members,
+        headUnitId: 'u0',
+        deputyUnitId: 'u1',
+        votes: { FLAG: some(0.2), ...(rnd() < 0.5 ? { MERIT: some(0.4) } : {}), NEXT_HEAD: some(0.1) },
+        openDeferrals: some(0.2).map((unitId) => ({
+          unitId,
+          reason: 'COMPLAINT' as const,
+          note: 'đơn khiếu nại',
+        })),
+        disqualifications: some(0.1).map((unitId) => ({
+          unitId,
+          reason: 'COVENANT_BREACH' as const,
+          detail: 'vi phạm',
+        })),
+      },
+      rules: { ...DEFAULT_AWARD_RULES, flagQuota: { kind: 'COUNT', value: 1 + Math.floor(rnd() * 2) } },
+    };
+  }
+
+  const shuffle = <T>(xs: T[], rnd: () => number) =>
+    [...xs]
+      .map((x) => [rnd(), x] as const)
+      .sort((a, b) => a[0] - b[0])
+      .map(([, x]) => x);
+
+  it('never exceeds a quota, never proposes a deferred or disqualified unit, one form per unit, order-independent', () => {
+    const rnd = random(20251121);
+    for (let i = 0; i < 300; i++) {
+      const { input, rules } = randomInput(rnd);
+      const out = computeAwards(input, rules);
+      const n = input.members.length;
+      expect(out.proposals.filter((p) => p.form === 'FLAG_PROVINCE').length).toBeLessThanOrEqual(
+        rules.flagQuota.kind === 'COUNT' ? rules.flagQuota.value : n,
+      );
+      expect(out.proposals.filter((p) => p.form === 'MERIT_PROVINCE').length).toBeLessThanOrEqual(
+        Math.floor(n * 0.3),
+      );
+      const barred = new Set([...input.openDeferrals, ...input.disqualifications].map((d) => d.unitId));
+      expect(out.proposals.filter((p) => barred.has(p.unitId))).toEqual([]);
+      expect(new Set(out.proposals.map((p) => p.unitId)).size).toBe(out.proposals.length);
+      expect(out.nextHeadUnitId).not.toBe(out.nextDeputyUnitId ?? undefined);
+      for (const m of input.members) expect(out.explanations[m.unitId]!.length).toBeGreaterThan(0);
+
+      const shuffled = {
+        ...input,
+        members: shuffle(input.members, rnd),
+        openDeferrals: shuffle(input.openDeferrals, rnd),
+        disqualifications: shuffle(input.disqualifications, rnd),
+      };
+      expect(computeAwards(shuffled, rules)).toEqual(out);
+    }
+  });
+});

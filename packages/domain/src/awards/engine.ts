@@ -1,0 +1,280 @@
+import { quotaSeats, type AwardRules, type Disqualification, type TieBreak } from './rules';
+
+/**
+ * The awards engine (domain.md §3): from a block's year — members, final scores, the tallied vote, deferrals and
+ * disqualifications — to the block's proposals, the next head and deputy, and for every member an explanation
+ * a secretary can read out at the council. Pure and deterministic: the same facts in any order give the same
+ * result.
+ */
+
+export interface EngineMember {
+  unitId: string;
+  name: string;
+  /** The locked final score, or null without one. */
+  final: number | null;
+  bonus: number;
+  deductions: number;
+  /** Share of women among the collective (0–1), or null when unknown; for the women tie-break. */
+  womenShare: number | null;
+  headIsWoman: boolean;
+}
+
+export interface EngineInput {
+  year: number;
+  members: EngineMember[];
+  headUnitId: string | null;
+  deputyUnitId: string | null;
+  /** The final decision of each contest (elected, or decided by the head and deputy); absent when not voted. */
+  votes: { FLAG?: string[]; MERIT?: string[]; NEXT_HEAD?: string[]; NEXT_DEPUTY?: string[] };
+  /** Discipline processes, inspections or complaints open on the decision date (R8). */
+  openDeferrals: { unitId: string; reason: 'DISCIPLINE' | 'INSPECTION' | 'COMPLAINT'; note: string }[];
+  /** Recorded facts that may disqualify (R9); the rule set decides which do. */
+  disqualifications: { unitId: string; reason: Disqualification; detail: string }[];
+}
+
+export type BlockForm = 'FLAG_PROVINCE' | 'MERIT_PROVINCE';
+
+export interface Explanation {
+  rule: string;
+  text: string;
+}
+
+export interface EngineOutput {
+  proposals: { unitId: string; form: BlockForm }[];
+  nextHeadUnitId: string | null;
+  nextDeputyUnitId: string | null;
+  explanations: Record<string, Explanation[]>;
+  /** Candidates still tied for a last seat after every tie-break: another round decides (R6). */
+  unresolvedTies: string[][];
+}
+
+const DEFERRAL_WORDS = {
+  DISCIPLINE: 'đang xem xét kỷ luật',
+  INSPECTION: 'đang bị thanh tra',
+  COMPLAINT: 'đang có khiếu nại',
+};
+const DISQUALIFICATION_WORDS: Record<Disqualification, string> = {
+  UNIT_DISCIPLINED: 'tập thể bị kỷ luật trong năm',
+  HEAD_DISCIPLINED: 'người đứng đầu bị kỷ luật trong năm',
+  COVENANT_BREACH: 'vi phạm giao ước thi đua',
+  SCORE_BELOW_MINIMUM: 'điểm thấp hơn mức tối thiểu',
+  LATE_DOSSIER: 'nộp hồ sơ chậm',
+};
+const FORM_WORDS: Record<BlockForm, string> = {
+  FLAG_PROVINCE: 'Cờ thi đua của UBND tỉnh',
+  MERIT_PROVINCE: 'Bằng khen của Chủ tịch UBND tỉnh',
+};
+const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+
+function tieKey(m: EngineMember, order: readonly TieBreak[]): number[] {
+  return order.map((t) =>
+    t === 'SCORE'
+      ? (m.final ?? -Infinity)
+      : t === 'NET_BONUS'
+        ? m.bonus - m.deductions
+        : m.headIsWoman || (m.womenShare ?? 0) >= 0.7
+          ? 1
+          : 0,
+  );
+}
+
+function compare(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return b[i]! - a[i]!;
+  return 0;
+}
+
+/**
+ * Picks up to `seats` of `candidates` by the tie-break order. Candidates equal on every key at the last seat
+ * take none of it: they are returned as a tie for another round.
+ */
+function pick(candidates: EngineMember[], seats: number, order: readonly TieBreak[]) {
+  const sorted = [...candidates].sort(
+    (a, b) => compare(tieKey(a, order), tieKey(b, order)) || (a.unitId < b.unitId ? -1 : 1),
+  );
+  const chosen: EngineMember[] = [];
+  let tie: EngineMember[] = [];
+  for (let i = 0; i < sorted.length && chosen.length < seats;) {
+    const group = sorted.filter((m) => compare(tieKey(m, order), tieKey(sorted[i]!, order)) === 0);
+    if (chosen.length + group.length <= seats) chosen.push(...group);
+    else {
+      tie = group;
+      break;
+    }
+    i += group.length;
+  }
+  return { chosen, tie, sorted };
+}
+
+export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutput {
+  const members = [...input.members].sort((a, b) => (a.unitId < b.unitId ? -1 : 1));
+  const byId = new Map(members.map((m) => [m.unitId, m]));
+  const explanations: Record<string, Explanation[]> = Object.fromEntries(members.map((m) => [m.unitId, []]));
+  const say = (unitId: string, rule: string, text: string) => explanations[unitId]?.push({ rule, text });
+  const n = members.length;
+
+  // R1, R8, R9: who may be proposed at all.
+  const excluded = new Set<string>();
+  for (const d of [...input.openDeferrals].sort((a, b) =>
+    a.unitId + a.reason < b.unitId + b.reason ? -1 : 1,
+  )) {
+    if (!byId.has(d.unitId)) continue;
+    excluded.add(d.unitId);
+    say(d.unitId, 'R8', `Hoãn xét khen thưởng: ${DEFERRAL_WORDS[d.reason]} (${d.note}).`);
+  }
+  for (const d of [...input.disqualifications].sort((a, b) =>
+    a.unitId + a.reason < b.unitId + b.reason ? -1 : 1,
+  )) {
+    if (!byId.has(d.unitId) || !rules.disqualifications.includes(d.reason)) continue;
+    excluded.add(d.unitId);
+    say(d.unitId, 'R9', `Không đủ điều kiện: ${DISQUALIFICATION_WORDS[d.reason]} (${d.detail}).`);
+  }
+  if (rules.disqualifications.includes('SCORE_BELOW_MINIMUM') && rules.minimumScore !== null) {
+    for (const m of members) {
+      if (m.final !== null && m.final < rules.minimumScore && !excluded.has(m.unitId)) {
+        excluded.add(m.unitId);
+        say(
+          m.unitId,
+          'R9',
+          `Không đủ điều kiện: điểm ${fmt(m.final)} thấp hơn mức tối thiểu ${fmt(rules.minimumScore)}.`,
+        );
+      }
+    }
+  }
+  const eligible = (id: string) => byId.has(id) && !excluded.has(id);
+
+  const proposals: EngineOutput['proposals'] = [];
+  const unresolvedTies: string[][] = [];
+  const proposed = new Set<string>();
+
+  // R1, R2: the flag goes to the units the block voted its leaders, within the quota.
+  const flagSeats = quotaSeats(rules.flagQuota, n);
+  if (input.votes.FLAG) {
+    const voted = [...new Set(input.votes.FLAG)].filter((id) => byId.has(id));
+    for (const id of voted.filter((id) => excluded.has(id))) {
+      say(
+        id,
+        'R1',
+        `Được Khối bình chọn dẫn đầu nhưng không được đề nghị ${FORM_WORDS.FLAG_PROVINCE} vì lý do trên.`,
+      );
+    }
+    const { chosen, tie } = pick(
+      voted.filter(eligible).map((id) => byId.get(id)!),
+      flagSeats,
+      rules.tieBreaks,
+    );
+    for (const m of chosen) {
+      proposals.push({ unitId: m.unitId, form: 'FLAG_PROVINCE' });
+      proposed.add(m.unitId);
+      say(
+        m.unitId,
+        'R1, R2',
+        `Được Khối bình chọn là đơn vị dẫn đầu; đề nghị ${FORM_WORDS.FLAG_PROVINCE} (hạn mức ${flagSeats} cờ/khối).`,
+      );
+    }
+    if (tie.length) {
+      unresolvedTies.push(tie.map((m) => m.unitId));
+      for (const m of tie)
+        say(
+          m.unitId,
+          'R6',
+          'Bằng nhau với đơn vị khác ở mọi tiêu chí phân định cho suất Cờ thi đua cuối cùng: cần bỏ phiếu thêm một vòng.',
+        );
+    }
+  }
+
+  // R3, R7: certificates of merit, by the block's vote when it voted on them, else by score; never to a flag unit.
+  const meritSeats = quotaSeats(rules.meritQuota, n);
+  const meritPool = (input.votes.MERIT ? [...new Set(input.votes.MERIT)] : members.map((m) => m.unitId))
+    .filter((id) => byId.has(id))
+    .filter((id) => {
+      if (!proposed.has(id)) return true;
+      if (input.votes.MERIT?.includes(id))
+        say(
+          id,
+          'R7',
+          'Đã được đề nghị Cờ thi đua: mỗi đơn vị chỉ nhận một hình thức đề nghị của Khối trong năm.',
+        );
+      return false;
+    })
+    .filter((id) => eligible(id) && (input.votes.MERIT || byId.get(id)!.final !== null));
+  const merit = pick(
+    meritPool.map((id) => byId.get(id)!),
+    meritSeats,
+    rules.tieBreaks,
+  );
+  const basis = input.votes.MERIT ? 'được Khối bình chọn' : 'xếp hạng theo điểm';
+  merit.chosen.forEach((m) => {
+    proposals.push({ unitId: m.unitId, form: 'MERIT_PROVINCE' });
+    proposed.add(m.unitId);
+    const score = m.final !== null ? ` (điểm ${fmt(m.final)})` : '';
+    say(
+      m.unitId,
+      'R3',
+      `${basis[0]!.toUpperCase()}${basis.slice(1)}${score}; đề nghị ${FORM_WORDS.MERIT_PROVINCE} (hạn mức ${meritSeats} đơn vị).`,
+    );
+  });
+  if (merit.tie.length) {
+    unresolvedTies.push(merit.tie.map((m) => m.unitId));
+    for (const m of merit.tie)
+      say(
+        m.unitId,
+        'R6',
+        'Bằng nhau với đơn vị khác ở mọi tiêu chí phân định cho suất Bằng khen cuối cùng: cần bỏ phiếu thêm một vòng.',
+      );
+  }
+  for (const m of merit.sorted) {
+    if (!proposed.has(m.unitId) && !merit.tie.includes(m))
+      say(m.unitId, 'R3', `Ngoài hạn mức ${meritSeats} Bằng khen của Khối.`);
+  }
+
+  // R11: next year's head and deputy.
+  const rotation = members
+    .map((m) => m.unitId)
+    .sort((a, b) => byId.get(a)!.name.localeCompare(byId.get(b)!.name, 'vi') || (a < b ? -1 : 1));
+  const after = (id: string | null, skip: (string | null)[]) => {
+    const start = id ? rotation.indexOf(id) : -1;
+    for (let i = 1; i <= rotation.length; i++) {
+      const next = rotation[(start + i + rotation.length) % rotation.length]!;
+      if (!skip.includes(next)) return next;
+    }
+    return null;
+  };
+  const votedHead = input.votes.NEXT_HEAD?.find((id) => byId.has(id)) ?? null;
+  const votedDeputy = (head: string | null) =>
+    input.votes.NEXT_DEPUTY?.find((id) => byId.has(id) && id !== head) ?? null;
+  let nextHead: string | null;
+  let nextDeputy: string | null;
+  if (rules.headDeputyMode === 'ROTATION') {
+    nextHead = after(input.headUnitId, []);
+    nextDeputy = after(nextHead, [nextHead]);
+  } else if (rules.headDeputyMode === 'DEPUTY_SUCCEEDS') {
+    nextHead = input.deputyUnitId ?? votedHead ?? input.headUnitId;
+    nextDeputy = votedDeputy(nextHead) ?? after(nextHead, [nextHead]);
+  } else {
+    nextHead = votedHead ?? input.headUnitId;
+    nextDeputy = votedDeputy(nextHead);
+  }
+  if (nextHead) {
+    const how =
+      rules.headDeputyMode === 'ROTATION'
+        ? 'theo luân phiên'
+        : rules.headDeputyMode === 'DEPUTY_SUCCEEDS' && nextHead === input.deputyUnitId
+          ? 'Phó khối kế nhiệm'
+          : nextHead === votedHead
+            ? 'được bầu'
+            : 'tiếp tục (không bầu được Trưởng khối mới)';
+    say(nextHead, 'R11', `Trưởng khối năm ${input.year + 1}: ${how}.`);
+  }
+  if (nextDeputy)
+    say(
+      nextDeputy,
+      'R11',
+      `Phó khối năm ${input.year + 1}${nextDeputy === votedDeputy(nextHead) ? ': được bầu' : ': theo luân phiên'}.`,
+    );
+
+  for (const m of members) {
+    if (!explanations[m.unitId]!.length)
+      say(m.unitId, 'R1', 'Không được Khối bình chọn đề nghị khen thưởng cấp tỉnh.');
+  }
+  return { proposals, nextHeadUnitId: nextHead, nextDeputyUnitId: nextDeputy, explanations, unresolvedTies };
+}
