@@ -23,3 +23,4 @@ export * from './titles';
 export * from './voting/tally';
 export * from './awards/rules';
 export * from './awards/engine';
+export * from './awards/nomination';

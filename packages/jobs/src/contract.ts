@@ -36,6 +36,11 @@ export const JOBS = {
   },
   /** Every minute: closes whatever is overdue, even if its close job was lost. */
   'sweep-voting': { queue: 'voting', payload: z.object({}) },
+  /** Runs the awards engine for a block year whose vote is final. */
+  'compute-awards': {
+    queue: 'voting',
+    payload: z.object({ provinceId: z.string().uuid(), yearId: z.string().uuid() }),
+  },
   /** An event for the notifications work. */
   notify: {
     queue: 'notifications',

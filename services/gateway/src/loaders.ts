@@ -9,6 +9,7 @@ import {
   unitRepository,
   userRepository,
   votingRepository,
+  awardRepository,
 } from '@thidua/db';
 
 export function isUuid(id: string): boolean {
@@ -74,6 +75,9 @@ export function createLoaders() {
     contests: grouped(votingRepository.contests, (c) => [c.votingPeriodId]),
     votingResults: grouped(votingRepository.results, (r) => [r.votingPeriodId]),
     decisions: grouped(votingRepository.decisions, (d) => [d.votingPeriodId]),
+    awardOutcome: grouped(awardRepository.outcomes, (o) => [o.emulationYearId]),
+    nominations: grouped(awardRepository.nominations, (n) => [n.emulationYearId]),
+    nomination: byId(awardRepository.nominationsByIds),
     turnout: new DataLoader<string, number>(async (ids) => {
       const counts = await votingRepository.turnout(ids.filter(isUuid));
       return ids.map((id) => counts.get(id) ?? 0);

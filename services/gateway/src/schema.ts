@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { validateInput } from './validate';
 import { AuditResolver } from './modules/audit/audit.resolver';
+import { AwardsResolver, YearAwardsResolver } from './modules/awards/awards.resolver';
 import { BlockResolver } from './modules/block/block.resolver';
 import { DeferralResolver, UnitDeferralsResolver } from './modules/deferral/deferral.resolver';
 import { EmulationYearResolver } from './modules/emulation-year/emulation-year.resolver';
@@ -34,6 +35,8 @@ export const resolvers = [
   AuditResolver,
   VotingResolver,
   TurnoutSubscriptionResolver,
+  AwardsResolver,
+  YearAwardsResolver,
 ] as const;
 
 /**

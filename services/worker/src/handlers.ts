@@ -1,7 +1,7 @@
 import type { JobName } from '@thidua/jobs';
 import type { DataSource } from 'typeorm';
 import { purgeExpired } from './jobs/purge-expired.job';
-import { closeVoting, remindVoters, sweepVoting, tallyVoting } from './jobs/voting.job';
+import { closeVoting, computeAwardsJob, remindVoters, sweepVoting, tallyVoting } from './jobs/voting.job';
 
 /**
  * One handler per job name, for the queues this worker consumes. Each runs inside a transaction: the
@@ -15,4 +15,5 @@ export const handlers: Partial<Record<JobName, (payload: any, dataSource: DataSo
     'tally-voting': (payload) => tallyVoting(payload),
     'voting-reminder': remindVoters,
     'sweep-voting': sweepVoting,
+    'compute-awards': computeAwardsJob,
   };

@@ -1,4 +1,5 @@
 import { AuditEvent, PlatformAuditEvent } from './audit-event.entity';
+import { AwardRuleSet, Nomination, YearAwardOutcome } from './award.entity';
 import { Block, BlockMembership, Deferral, Person } from './block.entity';
 import {
   CovenantItem,
@@ -23,6 +24,7 @@ import {
 import { AuthSession, LoginThrottle, RefreshToken, RoleAssignment, User } from './user.entity';
 
 export * from './audit-event.entity';
+export * from './award.entity';
 export * from './block.entity';
 export * from './emulation-year.entity';
 export * from './outbox.entity';
@@ -61,4 +63,7 @@ export const entities = [
   Ballot,
   VotingResult,
   HeadDeputyDecision,
+  AwardRuleSet,
+  YearAwardOutcome,
+  Nomination,
 ];

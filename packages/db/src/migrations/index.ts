@@ -1,5 +1,11 @@
 import { Foundation1763740800000 } from './1763740800000-foundation';
 import { BlocksAndYears1763827200000 } from './1763827200000-blocks-and-years';
 import { Voting1763913600000 } from './1763913600000-voting';
+import { Awards1764000000000 } from './1764000000000-awards';
 
-export const migrations = [Foundation1763740800000, BlocksAndYears1763827200000, Voting1763913600000];
+export const migrations = [
+  Foundation1763740800000,
+  BlocksAndYears1763827200000,
+  Voting1763913600000,
+  Awards1764000000000,
+];

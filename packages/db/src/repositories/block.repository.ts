@@ -104,6 +104,18 @@ export const personRepository = {
     return (await tenantManager()).getRepository(Person).findBy({ id: In([...ids]) });
   },
 
+  /** Share of women among each unit's recorded people (for the women tie-break); absent when none recorded. */
+  async womenShares(unitIds: readonly string[]): Promise<Map<string, number>> {
+    if (!unitIds.length) return new Map();
+    const rows: { unit_id: string; share: number }[] = await (
+      await tenantManager()
+    ).query(
+      `SELECT unit_id, avg((gender = 'FEMALE')::int)::float AS share FROM person WHERE unit_id = ANY($1) GROUP BY unit_id`,
+      [unitIds],
+    );
+    return new Map(rows.map((r) => [r.unit_id, r.share]));
+  },
+
   async create(input: {
     unitId: string;
     fullName: string;

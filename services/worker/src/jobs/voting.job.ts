@@ -3,10 +3,12 @@ import { nextRoundContests, tally, type ContestResult } from '@thidua/domain';
 import {
   afterClose,
   closeVotingPeriod,
+  computeYearAwards,
   effectiveDeadline,
   enqueueJob,
   jobId,
   openVotingPeriod,
+  scheduleAwards,
   type JobPayload,
 } from '@thidua/jobs';
 import type { DataSource } from 'typeorm';
@@ -88,6 +90,8 @@ export async function tallyVoting({ provinceId, periodId }: PeriodRef, hooks: Ta
       next.map(({ id: _id, ...c }) => c),
     );
   }
+  // The vote is final: the awards engine runs on it.
+  if (outcome === 'COMPLETE') await scheduleAwards(provinceId, period.emulationYearId, periodId);
   await hooks.beforeCommit?.();
   return { tallied: true, outcome };
 }
@@ -135,4 +139,9 @@ export async function sweepVoting(_payload: unknown, dataSource: DataSource) {
     turnoutChanged.push(...periodIds.map((periodId) => ({ provinceId: id, periodId })));
   }
   return { closed: turnoutChanged.length, turnoutChanged };
+}
+
+/** The awards engine on a block year whose vote is final (idempotent; refused once the dossier is submitted). */
+export async function computeAwardsJob({ yearId }: JobPayload<'compute-awards'>) {
+  return { computed: await computeYearAwards(yearId) };
 }

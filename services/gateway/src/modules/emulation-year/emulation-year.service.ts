@@ -57,12 +57,13 @@ export async function liveResults(ctx: GraphQLContext, year: EmulationYear): Pro
 }
 
 async function facts(ctx: GraphQLContext, year: EmulationYear): Promise<YearFacts> {
-  const [members, items, signatures, results, periods] = await Promise.all([
+  const [members, items, signatures, results, periods, outcome] = await Promise.all([
     yearMembers(ctx, year),
     ctx.loaders.covenantItems.load(year.id),
     ctx.loaders.signatures.load(year.id),
     liveResults(ctx, year),
     ctx.loaders.periodsOfYear.load(year.id),
+    ctx.loaders.awardOutcome.load(year.id),
   ]);
   return {
     memberUnitIds: members,
@@ -76,8 +77,7 @@ async function facts(ctx: GraphQLContext, year: EmulationYear): Promise<YearFact
     votingResultsPublished: periods.some(
       (p) => p.resultsPublishedAt && (p.outcome === 'COMPLETE' || p.outcome === 'DECIDED'),
     ),
-    // Entered by the awards work, which will supply this fact.
-    dossierSubmitted: false,
+    dossierSubmitted: !!outcome[0]?.dossierSubmittedAt,
   };
 }
 

@@ -8,6 +8,7 @@ import {
   extendVotingPeriod,
   jobId,
   openVotingPeriod,
+  scheduleAwards,
 } from '@thidua/jobs';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
@@ -308,7 +309,10 @@ export class VotingResolver {
     const allDecided = results
       .filter((r) => r.result.unfilledSeats > 0)
       .every((r) => decisions.find((d) => d.contestId === r.contestId)?.confirmedAt);
-    if (allDecided) await votingRepository.setOutcome(period.id, 'DECIDED');
+    if (allDecided) {
+      await votingRepository.setOutcome(period.id, 'DECIDED');
+      await scheduleAwards(ctx.access!.provinceId, period.emulationYearId, period.id);
+    }
     await audit(ctx, 'voting.decision', 'VotingPeriod', period.id, {
       after: { contestId: contest.id, unitIds: input.unitIds, bySide: side },
     });

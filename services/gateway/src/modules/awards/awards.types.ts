@@ -1,0 +1,160 @@
+import { DISQUALIFICATIONS, HEAD_DEPUTY_MODES, TIE_BREAKS } from '@thidua/domain';
+import { NOMINATION_STATUSES } from '@thidua/db';
+import { ArrayMaxSize, IsIn, IsOptional, Length, ValidateNested } from 'class-validator';
+import { DateTimeISOResolver, JSONResolver, LocalDateResolver } from 'graphql-scalars';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { graphqlEnum } from '../../common/enums';
+import { ThresholdMode } from '../voting/voting.types';
+
+export const TieBreak = graphqlEnum(TIE_BREAKS, 'TieBreak');
+export const DisqualificationEnum = graphqlEnum(DISQUALIFICATIONS, 'Disqualification');
+export const HeadDeputyMode = graphqlEnum(HEAD_DEPUTY_MODES, 'HeadDeputyMode');
+export const QuotaKind = graphqlEnum(
+  ['COUNT', 'SHARE'] as const,
+  'QuotaKind',
+  'COUNT: a number per block; SHARE: a percent of members, rounded down.',
+);
+export const NominationStatus = graphqlEnum(NOMINATION_STATUSES, 'NominationStatus');
+export const BlockForm = graphqlEnum(['FLAG_PROVINCE', 'MERIT_PROVINCE'] as const, 'BlockForm');
+
+@ObjectType('Quota')
+export class QuotaType {
+  @Field(() => QuotaKind) kind!: string;
+  @Field(() => Float, { description: 'The count, or the percent of members.' }) value!: number;
+}
+
+@ObjectType('BaseSalary')
+export class BaseSalaryType {
+  @Field(() => LocalDateResolver) from!: string;
+  @Field(() => Int) amountVnd!: number;
+}
+
+@ObjectType('AwardRules', { description: 'domain.md §3, R2–R13, as this province configures them.' })
+export class AwardRulesType {
+  @Field(() => QuotaType) flagQuota!: QuotaType;
+  @Field(() => QuotaType) meritQuota!: QuotaType;
+  @Field(() => Float) voteThresholdPercent!: number;
+  @Field(() => ThresholdMode) voteThresholdMode!: string;
+  @Field(() => Int) maxRounds!: number;
+  @Field(() => [TieBreak]) tieBreaks!: string[];
+  @Field(() => [DisqualificationEnum]) disqualifications!: string[];
+  @Field(() => Float, { nullable: true }) minimumScore!: number | null;
+  @Field(() => Float) councilFlagPercent!: number;
+  @Field(() => Float) councilCstdProvPercent!: number;
+  @Field(() => Float) councilAttendancePercent!: number;
+  @Field(() => HeadDeputyMode) headDeputyMode!: string;
+  @Field(() => Int) dossierDeadlineMonth!: number;
+  @Field(() => Int) dossierDeadlineDay!: number;
+  @Field(() => JSONResolver, { description: 'Award form → multiplier of the base salary.' })
+  prizeMultipliers!: unknown;
+  @Field(() => [BaseSalaryType]) baseSalaries!: BaseSalaryType[];
+}
+
+@ObjectType('AwardRuleSet')
+export class AwardRuleSetType {
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Null when no version was set: the defaults of domain.md apply.',
+  })
+  effectiveYear!: number | null;
+  @Field(() => AwardRulesType) rules!: AwardRulesType;
+}
+
+@InputType()
+export class QuotaInput {
+  @Field(() => QuotaKind)
+  @IsIn(['COUNT', 'SHARE'])
+  kind!: 'COUNT' | 'SHARE';
+
+  @Field(() => Float)
+  value!: number;
+}
+
+@InputType()
+export class BaseSalaryInput {
+  @Field(() => LocalDateResolver) from!: string;
+  @Field(() => Int) amountVnd!: number;
+}
+
+@InputType({
+  description: 'Fields left out keep the value in force. Checked as a whole; each problem names its field.',
+})
+export class AwardRulesInput {
+  @Field(() => QuotaInput, { nullable: true }) @IsOptional() @ValidateNested() flagQuota?: QuotaInput;
+  @Field(() => QuotaInput, { nullable: true }) @IsOptional() @ValidateNested() meritQuota?: QuotaInput;
+  @Field(() => Float, { nullable: true }) voteThresholdPercent?: number;
+  @Field(() => ThresholdMode, { nullable: true }) voteThresholdMode?: 'MORE_THAN' | 'AT_LEAST';
+  @Field(() => Int, { nullable: true }) maxRounds?: number;
+  @Field(() => [TieBreak], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(3)
+  tieBreaks?: (typeof TIE_BREAKS)[number][];
+  @Field(() => [DisqualificationEnum], { nullable: true })
+  disqualifications?: (typeof DISQUALIFICATIONS)[number][];
+  @Field(() => Float, { nullable: true }) minimumScore?: number;
+  @Field(() => Float, { nullable: true }) councilFlagPercent?: number;
+  @Field(() => Float, { nullable: true }) councilCstdProvPercent?: number;
+  @Field(() => Float, { nullable: true }) councilAttendancePercent?: number;
+  @Field(() => HeadDeputyMode, { nullable: true }) headDeputyMode?: (typeof HEAD_DEPUTY_MODES)[number];
+  @Field(() => Int, { nullable: true }) dossierDeadlineMonth?: number;
+  @Field(() => Int, { nullable: true }) dossierDeadlineDay?: number;
+  @Field(() => [BaseSalaryInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  baseSalaries?: BaseSalaryInput[];
+}
+
+@ObjectType('Explanation', {
+  description: 'Which rule admitted, excluded, ranked or broke a tie, in words for the council.',
+})
+export class ExplanationType {
+  @Field(() => String) rule!: string;
+  @Field(() => String) text!: string;
+}
+
+@ObjectType('Nomination')
+export class NominationType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) emulationYearId!: string;
+  @Field(() => ID) unitId!: string;
+  @Field(() => BlockForm) form!: string;
+  @Field(() => NominationStatus) status!: string;
+  @Field(() => String, { nullable: true }) statusReason!: string | null;
+  @Field(() => [ExplanationType]) explanation!: ExplanationType[];
+  @Field(() => DateTimeISOResolver) updatedAt!: Date;
+}
+
+@ObjectType('MemberExplanation')
+export class MemberExplanationType {
+  @Field(() => ID) unitId!: string;
+  @Field(() => [ExplanationType]) lines!: ExplanationType[];
+}
+
+@ObjectType('AwardOutcome', { description: "The engine's result for a block year." })
+export class AwardOutcomeType {
+  @Field(() => ID, { nullable: true }) nextHeadUnitId!: string | null;
+  @Field(() => ID, { nullable: true }) nextDeputyUnitId!: string | null;
+  @Field(() => [MemberExplanationType]) explanations!: MemberExplanationType[];
+  @Field(() => [[ID]], { description: 'Candidates still tied after every tie-break: another round decides.' })
+  unresolvedTies!: string[][];
+  @Field(() => DateTimeISOResolver) computedAt!: Date;
+  @Field(() => DateTimeISOResolver, { nullable: true }) dossierSubmittedAt!: Date | null;
+}
+
+@InputType()
+export class AppraiseNominationInput {
+  @Field(() => ID) id!: string;
+
+  @Field(() => NominationStatus, {
+    description: 'IN_APPRAISAL, then RETURNED, NOT_ELIGIBLE, DEFERRED or COUNCIL_REVIEW.',
+  })
+  @IsIn(['IN_APPRAISAL', 'RETURNED', 'NOT_ELIGIBLE', 'DEFERRED', 'COUNCIL_REVIEW'], {
+    message: 'to must be an appraisal step',
+  })
+  to!: (typeof NOMINATION_STATUSES)[number];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(3, 2000)
+  reason?: string;
+}

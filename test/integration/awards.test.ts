@@ -1,0 +1,293 @@
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import {
+  createAccount,
+  createLockedBlock,
+  provinceId,
+  startTestApp,
+  type Account,
+  type GraphQLResponse,
+  type LockedBlock,
+  type TestApp,
+} from '@thidua/testing';
+
+/** Khối thi đua các cơ quan Tỉnh ủy, as in the Lào Cai article (index 0 is the head, 1 the deputy). */
+const NAMES = [
+  'Ban Nội chính Tỉnh ủy',
+  'Báo Lào Cai',
+  'Trường Chính trị tỉnh',
+  'Văn phòng Tỉnh ủy',
+  'Ban Tổ chức Tỉnh ủy',
+  'Ban Tuyên giáo Tỉnh ủy',
+  'Ủy ban Kiểm tra Tỉnh ủy',
+  'Ban Dân vận Tỉnh ủy',
+  'Đảng ủy Khối Cơ quan - Doanh nghiệp',
+];
+
+let app: TestApp;
+let province: string;
+let admin: Account;
+
+const ok = <T>(res: GraphQLResponse<T>): T => {
+  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+  return res.data!;
+};
+const as = <T = Record<string, unknown>>(who: Account, q: string, v?: Record<string, unknown>) =>
+  app.gql<T>(q, v, { token: who.token, provinceId: province });
+type Nominations = {
+  nominations: {
+    unitId: string;
+    form: string;
+    status: string;
+    explanation: { rule: string; text: string }[];
+  }[];
+};
+const NOMINATIONS = `query($y: ID!) { nominations(emulationYearId: $y) { unitId form status explanation { rule text } } }`;
+
+/** Runs a whole block vote through the API: open, everyone votes `picks(i)`, close; waits for the tally. */
+async function vote(
+  block: LockedBlock,
+  contests: { kind: string; seats: number }[],
+  picks: (i: number) => number[][],
+) {
+  const opened = ok(
+    await as<{ openVotingPeriod: { id: string; contests: { id: string }[] } }>(
+      block.officers[0]!,
+      `mutation($v: OpenVotingPeriodInput!) { openVotingPeriod(input: $v) { id contests { id } } }`,
+      {
+        v: {
+          emulationYearId: block.yearId,
+          closesAt: new Date(Date.now() + 3600_000).toISOString(),
+          contests,
+        },
+      },
+    ),
+  ).openVotingPeriod;
+  for (let i = 0; i < block.units.length; i++) {
+    const choices = picks(i).map((p, c) => ({
+      contestId: opened.contests[c]!.id,
+      unitIds: p.map((j) => block.units[j]!.id),
+    }));
+    ok(
+      await as(
+        block.officers[i]!,
+        `mutation($v: CastBallotInput!) { castBallot(input: $v) { receiptCode } }`,
+        { v: { votingPeriodId: opened.id, choices } },
+      ),
+    );
+  }
+  ok(
+    await as(block.officers[0]!, `mutation($id: ID!) { closeVotingPeriod(id: $id) { status } }`, {
+      id: opened.id,
+    }),
+  );
+  return opened.id;
+}
+
+beforeAll(async () => {
+  app = await startTestApp({ template: inject('templateDatabase'), worker: true });
+  province = await provinceId(app.dataSource, '15');
+  admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
+});
+afterAll(() => app?.close());
+
+describe('the articles, through HTTP and the worker', () => {
+  it('a 9/9 vote gives the flag proposal to the winner, with its explanation; the dossier then freezes it', async () => {
+    const block = await createLockedBlock(app, province, NAMES, admin);
+    await vote(block, [{ kind: 'FLAG', seats: 1 }], () => [[3]]);
+    // The tally's outbox event runs the engine in the worker.
+    const list = await vi.waitFor(
+      async () => {
+        const n = ok(await as<Nominations>(admin, NOMINATIONS, { y: block.yearId })).nominations;
+        expect(n.length).toBeGreaterThan(0);
+        return n;
+      },
+      { timeout: 20_000, interval: 100 },
+    );
+    const flag = list.find((n) => n.form === 'FLAG_PROVINCE')!;
+    expect(flag).toMatchObject({ unitId: block.units[3]!.id, status: 'PROPOSED_BY_BLOCK' });
+    expect(flag.explanation[0]!.text).toBe(
+      'Được Khối bình chọn là đơn vị dẫn đầu; đề nghị Cờ thi đua của UBND tỉnh (hạn mức 1 cờ/khối).',
+    );
+    // 30% of 9 = 2 certificates of merit, by score, never to the flag unit.
+    const merit = list.filter((n) => n.form === 'MERIT_PROVINCE').map((n) => n.unitId);
+    expect(merit.sort()).toEqual([block.units[0]!.id, block.units[1]!.id].sort());
+
+    // Re-running on the same facts gives the same proposals.
+    const again = ok(
+      await as<{ recomputeAwards: Nominations['nominations'] }>(
+        admin,
+        `mutation($y: ID!) { recomputeAwards(emulationYearId: $y) { unitId form } }`,
+        { y: block.yearId },
+      ),
+    );
+    expect(again.recomputeAwards.map((n) => `${n.form}:${n.unitId}`).sort()).toEqual(
+      list.map((n) => `${n.form}:${n.unitId}`).sort(),
+    );
+
+    const periods = ok(
+      await as<{ votingPeriods: { id: string }[] }>(
+        admin,
+        `query($y: ID!) { votingPeriods(emulationYearId: $y) { id } }`,
+        { y: block.yearId },
+      ),
+    ).votingPeriods;
+    ok(
+      await as(block.officers[0]!, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, {
+        id: periods[0]!.id,
+      }),
+    );
+    const submitted = ok(
+      await as<{ submitDossier: { status: string }[] }>(
+        block.officers[0]!,
+        `mutation($y: ID!) { submitDossier(emulationYearId: $y) { status } }`,
+        { y: block.yearId },
+      ),
+    );
+    expect(submitted.submitDossier.map((n) => n.status)).toEqual(['SUBMITTED', 'SUBMITTED', 'SUBMITTED']);
+    const frozen = await as(admin, `mutation($y: ID!) { recomputeAwards(emulationYearId: $y) { unitId } }`, {
+      y: block.yearId,
+    });
+    expect(frozen.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+
+    const year = ok(
+      await as<{ emulationYear: { state: string } }>(
+        admin,
+        `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { state } }`,
+        { b: block.blockId },
+      ),
+    );
+    expect(year.emulationYear.state).toBe('DOSSIER_SUBMITTED');
+  });
+
+  it('a block of 9 proposing two flags (quota set to two), and electing its next head and deputy', async () => {
+    ok(
+      await as(
+        admin,
+        `mutation { setAwardRuleSet(effectiveYear: 2026, input: { flagQuota: { kind: COUNT, value: 2 } }) { effectiveYear } }`,
+      ),
+    );
+    const block = await createLockedBlock(app, province, NAMES, admin);
+    await vote(
+      block,
+      [
+        { kind: 'FLAG', seats: 2 },
+        { kind: 'NEXT_HEAD', seats: 1 },
+        { kind: 'NEXT_DEPUTY', seats: 1 },
+      ],
+      () => [[2, 3], [1], [4]],
+    );
+    const outcome = await vi.waitFor(
+      async () => {
+        const y = ok(
+          await as<{
+            emulationYear: { awardOutcome: { nextHeadUnitId: string; nextDeputyUnitId: string } | null };
+          }>(
+            admin,
+            `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { awardOutcome { nextHeadUnitId nextDeputyUnitId } } }`,
+            { b: block.blockId },
+          ),
+        );
+        expect(y.emulationYear.awardOutcome).not.toBeNull();
+        return y.emulationYear.awardOutcome!;
+      },
+      { timeout: 20_000, interval: 100 },
+    );
+    // As in Lào Cai 2023: Báo Lào Cai heads the block next year, Ban Tổ chức is deputy.
+    expect(outcome).toEqual({ nextHeadUnitId: block.units[1]!.id, nextDeputyUnitId: block.units[4]!.id });
+    const list = ok(await as<Nominations>(admin, NOMINATIONS, { y: block.yearId })).nominations;
+    expect(
+      list
+        .filter((n) => n.form === 'FLAG_PROVINCE')
+        .map((n) => n.unitId)
+        .sort(),
+    ).toEqual([block.units[2]!.id, block.units[3]!.id].sort());
+    ok(
+      await as(
+        admin,
+        `mutation { setAwardRuleSet(effectiveYear: 2026, input: { flagQuota: { kind: COUNT, value: 1 } }) { effectiveYear } }`,
+      ),
+    );
+  });
+
+  it('a deferred unit is never proposed, and the reason is shown', async () => {
+    const block = await createLockedBlock(app, province, NAMES, admin);
+    ok(
+      await as(
+        admin,
+        `mutation($u: ID!) { recordDeferral(input: { unitId: $u, reason: INSPECTION, note: "Quyết định thanh tra số 15/QĐ-TTr", openedOn: "2026-03-01" }) { id } }`,
+        { u: block.units[3]!.id },
+      ),
+    );
+    await vote(block, [{ kind: 'FLAG', seats: 1 }], () => [[3]]);
+    const outcome = await vi.waitFor(
+      async () => {
+        const y = ok(
+          await as<{
+            emulationYear: {
+              awardOutcome: {
+                explanations: { unitId: string; lines: { rule: string; text: string }[] }[];
+              } | null;
+            };
+          }>(
+            admin,
+            `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { awardOutcome { explanations { unitId lines { rule text } } } } }`,
+            { b: block.blockId },
+          ),
+        );
+        expect(y.emulationYear.awardOutcome).not.toBeNull();
+        return y.emulationYear.awardOutcome!;
+      },
+      { timeout: 20_000, interval: 100 },
+    );
+    const why = outcome.explanations.find((e) => e.unitId === block.units[3]!.id)!.lines;
+    expect(why[0]).toEqual({
+      rule: 'R8',
+      text: 'Hoãn xét khen thưởng: đang bị thanh tra (Quyết định thanh tra số 15/QĐ-TTr).',
+    });
+    const list = ok(await as<Nominations>(admin, NOMINATIONS, { y: block.yearId })).nominations;
+    expect(list.map((n) => n.unitId)).not.toContain(block.units[3]!.id);
+  });
+});
+
+describe('rule sets', () => {
+  it.each([
+    [`{ meritQuota: { kind: COUNT, value: -1 } }`, 'meritQuota.value'],
+    [`{ voteThresholdPercent: 120 }`, 'voteThresholdPercent'],
+    [`{ councilAttendancePercent: 0 }`, 'councilAttendancePercent'],
+    [`{ dossierDeadlineMonth: 2, dossierDeadlineDay: 30 }`, 'dossierDeadline'],
+  ])('refuses %s, naming %s', async (input, field) => {
+    const res = await as(
+      admin,
+      `mutation { setAwardRuleSet(effectiveYear: 2030, input: ${input}) { effectiveYear } }`,
+    );
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toMatch(new RegExp(`^${field.replace('.', '\\.')}: `));
+  });
+
+  it('shows the defaults of domain.md until a version is set, then the version in force for later years', async () => {
+    const before = ok(
+      await as<{
+        awardRuleSet: {
+          effectiveYear: number | null;
+          rules: { meritQuota: { kind: string; value: number }; dossierDeadlineDay: number };
+        };
+      }>(
+        admin,
+        `{ awardRuleSet(year: 2031) { effectiveYear rules { meritQuota { kind value } dossierDeadlineDay } } }`,
+      ),
+    );
+    expect(before.awardRuleSet).toEqual({
+      effectiveYear: 2026,
+      rules: { meritQuota: { kind: 'SHARE', value: 30 }, dossierDeadlineDay: 10 },
+    });
+    const other = await createAccount(app, 'PROVINCE_ADMIN', {
+      provinceId: await provinceId(app.dataSource, '22'),
+    });
+    const fresh = await app.gql<{ awardRuleSet: { effectiveYear: number | null } }>(
+      `{ awardRuleSet(year: 2031) { effectiveYear } }`,
+      {},
+      { token: other.token, provinceId: await provinceId(app.dataSource, '22') },
+    );
+    expect(fresh.data?.awardRuleSet.effectiveYear).toBeNull();
+  });
+});
