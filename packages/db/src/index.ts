@@ -41,4 +41,4 @@ export {
 } from './repositories/emulation-year.repository';
 export { votingRepository, type BallotRules, type NewVotingPeriod } from './repositories/voting.repository';
 export { seedLockedYear, type LockedYearSpec } from './seed/demo-years';
-export { awardRepository } from './repositories/award.repository';
+export { awardRepository, decisionRepository, type NewDecision } from './repositories/award.repository';

@@ -5,6 +5,7 @@ import { authChecker } from './auth/auth-checker';
 import { validateInput } from './validate';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { AwardsResolver, YearAwardsResolver } from './modules/awards/awards.resolver';
+import { DecisionsResolver } from './modules/awards/decisions.resolver';
 import { BlockResolver } from './modules/block/block.resolver';
 import { DeferralResolver, UnitDeferralsResolver } from './modules/deferral/deferral.resolver';
 import { EmulationYearResolver } from './modules/emulation-year/emulation-year.resolver';
@@ -37,6 +38,7 @@ export const resolvers = [
   TurnoutSubscriptionResolver,
   AwardsResolver,
   YearAwardsResolver,
+  DecisionsResolver,
 ] as const;
 
 /**

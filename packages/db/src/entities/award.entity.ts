@@ -53,3 +53,30 @@ export class Nomination {
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
 }
+
+/** A Quyết định khen thưởng, keeping the issuer's name as issued ("UBND tỉnh Kon Tum"). */
+@Entity('award_decision')
+export class AwardDecision {
+  @PrimaryColumn({ name: 'province_id', type: 'uuid' }) provinceId!: string;
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'issuer_code', type: 'text' }) issuerCode!: string;
+  @Column({ name: 'issuer_name', type: 'text' }) issuerName!: string;
+  @Column({ type: 'int' }) year!: number;
+  @Column({ type: 'int' }) number!: number;
+  @Column({ name: 'number_text', type: 'text' }) numberText!: string;
+  @Column({ name: 'decision_date', type: 'date' }) decisionDate!: string;
+  @Column({ name: 'signer_name', type: 'text' }) signerName!: string;
+  @Column({ name: 'signer_title', type: 'text' }) signerTitle!: string;
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
+  @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
+}
+
+@Entity('award_decision_item')
+export class AwardDecisionItem {
+  @PrimaryColumn({ name: 'province_id', type: 'uuid' }) provinceId!: string;
+  @PrimaryColumn({ name: 'decision_id', type: 'uuid' }) decisionId!: string;
+  @PrimaryColumn({ name: 'nomination_id', type: 'uuid' }) nominationId!: string;
+  @Column({ name: 'unit_id', type: 'uuid' }) unitId!: string;
+  @Column({ type: 'text' }) form!: string;
+  @Column({ name: 'prize_vnd', type: 'bigint' }) prizeVnd!: string;
+}

@@ -1,5 +1,5 @@
 import { AuditEvent, PlatformAuditEvent } from './audit-event.entity';
-import { AwardRuleSet, Nomination, YearAwardOutcome } from './award.entity';
+import { AwardDecision, AwardDecisionItem, AwardRuleSet, Nomination, YearAwardOutcome } from './award.entity';
 import { Block, BlockMembership, Deferral, Person } from './block.entity';
 import {
   CovenantItem,
@@ -66,4 +66,6 @@ export const entities = [
   AwardRuleSet,
   YearAwardOutcome,
   Nomination,
+  AwardDecision,
+  AwardDecisionItem,
 ];

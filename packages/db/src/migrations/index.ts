@@ -2,10 +2,12 @@ import { Foundation1763740800000 } from './1763740800000-foundation';
 import { BlocksAndYears1763827200000 } from './1763827200000-blocks-and-years';
 import { Voting1763913600000 } from './1763913600000-voting';
 import { Awards1764000000000 } from './1764000000000-awards';
+import { AwardDecisions1764086400000 } from './1764086400000-award-decisions';
 
 export const migrations = [
   Foundation1763740800000,
   BlocksAndYears1763827200000,
   Voting1763913600000,
   Awards1764000000000,
+  AwardDecisions1764086400000,
 ];

@@ -1,6 +1,13 @@
 import type { AwardRules, EngineOutput } from '@thidua/domain';
 import { In, LessThanOrEqual } from 'typeorm';
-import { AwardRuleSet, Nomination, YearAwardOutcome, type NominationStatus } from '../entities';
+import {
+  AwardDecision,
+  AwardDecisionItem,
+  AwardRuleSet,
+  Nomination,
+  YearAwardOutcome,
+  type NominationStatus,
+} from '../entities';
 import { currentProvinceId, tenantManager } from '../tenancy/tenant-context';
 import { returning } from './sql';
 
@@ -113,5 +120,110 @@ export const awardRepository = {
       [yearId, from, to],
     );
     return rows.length;
+  },
+};
+
+export interface NewDecision {
+  issuerCode: string;
+  issuerName: string;
+  decisionDate: string;
+  signerName: string;
+  signerTitle: string;
+  createdBy: string;
+  items: { nominationId: string; unitId: string; form: string; prizeVnd: number }[];
+}
+
+export const decisionRepository = {
+  /**
+   * Takes the issuer's next number for the decision's calendar year and records the decision. The series row
+   * stays locked until commit: concurrent issuers queue, numbers are consecutive, and a rollback returns its
+   * number, so the series has no gaps and no duplicates.
+   */
+  async issue(d: NewDecision): Promise<AwardDecision> {
+    const m = await tenantManager();
+    const provinceId = currentProvinceId();
+    const year = Number(d.decisionDate.slice(0, 4));
+    const [{ last_number: number }] = await m.query(
+      `INSERT INTO decision_series AS s (province_id, issuer_code, year, last_number) VALUES ($1, $2, $3, 1)
+       ON CONFLICT (province_id, issuer_code, year) DO UPDATE SET last_number = s.last_number + 1
+       RETURNING last_number`,
+      [provinceId, d.issuerCode, year],
+    );
+    const decision = await m.getRepository(AwardDecision).save(
+      m.getRepository(AwardDecision).create({
+        provinceId,
+        issuerCode: d.issuerCode,
+        issuerName: d.issuerName,
+        year,
+        number,
+        numberText: `${number}/QĐ-${d.issuerCode}`,
+        decisionDate: d.decisionDate,
+        signerName: d.signerName,
+        signerTitle: d.signerTitle,
+        createdBy: d.createdBy,
+      }),
+    );
+    await m
+      .getRepository(AwardDecisionItem)
+      .insert(
+        d.items.map((i) => ({ ...i, provinceId, decisionId: decision.id, prizeVnd: String(i.prizeVnd) })),
+      );
+    return decision;
+  },
+
+  async list(filter: { year?: number; issuerCode?: string }): Promise<AwardDecision[]> {
+    return (await repo(AwardDecision)).find({
+      where: {
+        ...(filter.year ? { year: filter.year } : {}),
+        ...(filter.issuerCode ? { issuerCode: filter.issuerCode } : {}),
+      },
+      order: { year: 'DESC', issuerCode: 'ASC', number: 'DESC' },
+    });
+  },
+
+  async items(decisionIds: readonly string[]): Promise<AwardDecisionItem[]> {
+    if (!decisionIds.length) return [];
+    return (await repo(AwardDecisionItem)).findBy({ decisionId: In([...decisionIds]) });
+  },
+
+  async itemsOfUnit(
+    unitId: string,
+  ): Promise<(AwardDecisionItem & { decision: AwardDecision; status: string; year: number })[]> {
+    const rows: Record<string, unknown>[] = await (
+      await tenantManager()
+    ).query(
+      `SELECT i.decision_id, i.nomination_id, i.unit_id, i.form, i.prize_vnd, n.status, y.year AS emulation_year,
+              to_jsonb(d) AS decision
+       FROM award_decision_item i
+       JOIN award_decision d ON d.id = i.decision_id
+       JOIN nomination n ON n.id = i.nomination_id
+       JOIN emulation_year y ON y.id = n.emulation_year_id
+       WHERE i.unit_id = $1 ORDER BY d.decision_date DESC, d.number DESC`,
+      [unitId],
+    );
+    return rows.map((r) => {
+      const d = r.decision as Record<string, string>;
+      return {
+        provinceId: currentProvinceId(),
+        decisionId: r.decision_id as string,
+        nominationId: r.nomination_id as string,
+        unitId: r.unit_id as string,
+        form: r.form as string,
+        prizeVnd: String(r.prize_vnd),
+        status: r.status as string,
+        year: r.emulation_year as number,
+        decision: Object.assign(new AwardDecision(), {
+          id: d.id,
+          issuerCode: d.issuer_code,
+          issuerName: d.issuer_name,
+          year: Number(d.year),
+          number: Number(d.number),
+          numberText: d.number_text,
+          decisionDate: d.decision_date,
+          signerName: d.signer_name,
+          signerTitle: d.signer_title,
+        }),
+      };
+    });
   },
 };

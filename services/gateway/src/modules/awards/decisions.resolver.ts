@@ -1,0 +1,178 @@
+import { awardRepository, decisionRepository, type AwardDecision } from '@thidua/db';
+import { DEFAULT_AWARD_RULES, prizeMoney, type AwardForm } from '@thidua/domain';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUUID, Length, Matches } from 'class-validator';
+import { LocalDateResolver } from 'graphql-scalars';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { audit } from '../../common/audit';
+import { badInput, conflict, missingRef, notFound } from '../../common/errors';
+import { ADMINS, MEMBERS } from '../../common/roles';
+import type { GraphQLContext } from '../../context';
+import { isUuid } from '../../loaders';
+import { BlockForm, NominationType } from './awards.types';
+
+@ObjectType('AwardDecisionItem')
+export class AwardDecisionItemType {
+  @Field(() => ID) nominationId!: string;
+  @Field(() => ID) unitId!: string;
+  @Field(() => BlockForm) form!: string;
+  @Field(() => Float, { description: 'Multiplier × the base salary in force on the decision date, in VND.' })
+  prizeVnd!: number;
+}
+
+@ObjectType('AwardDecision', {
+  description: 'Quyết định khen thưởng, numbered per issuer and calendar year.',
+})
+export class AwardDecisionType {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { description: 'As issued, e.g. "12/QĐ-UBND".' }) numberText!: string;
+  @Field(() => Int) number!: number;
+  @Field(() => String) issuerCode!: string;
+  @Field(() => String, { description: 'The issuer’s name as issued, kept after mergers.' })
+  issuerName!: string;
+  @Field(() => LocalDateResolver) decisionDate!: string;
+  @Field(() => String) signerName!: string;
+  @Field(() => String) signerTitle!: string;
+}
+
+@ObjectType('UnitAward', { description: "One award in a unit's history." })
+export class UnitAwardType {
+  @Field(() => Int, { description: 'The emulation year it rewards.' }) year!: number;
+  @Field(() => BlockForm) form!: string;
+  @Field(() => String) status!: string;
+  @Field(() => Float) prizeVnd!: number;
+  @Field(() => AwardDecisionType) decision!: AwardDecisionType;
+}
+
+@InputType()
+export class IssueAwardDecisionInput {
+  @Field(() => String, {
+    defaultValue: 'UBND',
+    description: 'The series: "UBND" gives numbers like 12/QĐ-UBND.',
+  })
+  @Matches(/^[A-ZĐ]{2,12}$/, { message: 'issuerCode must be 2 to 12 capital letters' })
+  issuerCode!: string;
+
+  @Field(() => String, { description: 'As it will stand on the decision, e.g. "UBND tỉnh Lào Cai".' })
+  @Length(5, 200)
+  issuerName!: string;
+
+  @Field(() => LocalDateResolver)
+  decisionDate!: string;
+
+  @Field(() => String)
+  @Length(2, 200)
+  signerName!: string;
+
+  @Field(() => String, { defaultValue: 'Chủ tịch' })
+  @IsOptional()
+  @Length(2, 200)
+  signerTitle!: string;
+
+  @Field(() => [ID])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true, message: 'nominationIds must be nomination ids' })
+  nominationIds!: string[];
+}
+
+@Resolver(() => AwardDecisionType)
+export class DecisionsResolver {
+  @FieldResolver(() => [AwardDecisionItemType])
+  async items(@Root() d: AwardDecision) {
+    return (await decisionRepository.items([d.id])).map((i) => ({ ...i, prizeVnd: Number(i.prizeVnd) }));
+  }
+
+  @Authorized(...ADMINS)
+  @Mutation(() => AwardDecisionType, {
+    description: 'Decides council-approved nominations under the next number of the series.',
+  })
+  async issueAwardDecision(
+    @Arg('input', () => IssueAwardDecisionInput) input: IssueAwardDecisionInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const ids = [...new Set(input.nominationIds)];
+    const nominations = await awardRepository.nominationsByIds(ids);
+    for (const id of ids) {
+      const n = nominations.find((x) => x.id === id);
+      if (!n) throw missingRef('nominationIds', 'Nomination', id);
+      if (n.status !== 'COUNCIL_APPROVED')
+        throw badInput('nominationIds', `nomination ${id} is ${n.status}, not COUNCIL_APPROVED`);
+    }
+    const year = Number(input.decisionDate.slice(0, 4));
+    const rules = (await awardRepository.ruleSetFor(year))?.rules ?? DEFAULT_AWARD_RULES;
+    let items;
+    try {
+      items = nominations.map((n) => ({
+        nominationId: n.id,
+        unitId: n.unitId,
+        form: n.form,
+        prizeVnd: prizeMoney(n.form as AwardForm, input.decisionDate, rules),
+      }));
+    } catch (e) {
+      throw badInput('decisionDate', (e as Error).message);
+    }
+    const decision = await decisionRepository.issue({ ...input, createdBy: ctx.principal!.userId, items });
+    for (const n of nominations) {
+      if (!(await awardRepository.step(n.id, 'COUNCIL_APPROVED', 'DECIDED', null)))
+        throw conflict(`Nomination ${n.id} changed meanwhile`);
+    }
+    await audit(ctx, 'decision.issue', 'AwardDecision', decision.id, {
+      after: { numberText: decision.numberText, nominations: ids },
+    });
+    return decision;
+  }
+
+  @Authorized(...MEMBERS)
+  @Query(() => [AwardDecisionType], { description: 'Newest first.' })
+  awardDecisions(
+    @Arg('year', () => Int, { nullable: true }) year?: number,
+    @Arg('issuerCode', () => String, { nullable: true }) issuerCode?: string,
+  ) {
+    return decisionRepository.list({ year: year ?? undefined, issuerCode: issuerCode ?? undefined });
+  }
+
+  @Authorized(...ADMINS)
+  @Mutation(() => NominationType, { description: 'Revokes a decided award (with the reason).' })
+  async revokeAward(
+    @Arg('nominationId', () => ID) id: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const nomination = isUuid(id) ? await ctx.loaders.nomination.load(id) : null;
+    if (!nomination) throw notFound('Nomination', id);
+    if (nomination.status !== 'DECIDED')
+      throw badInput('nominationId', `only a decided award can be revoked; it is ${nomination.status}`);
+    if (reason.trim().length < 3) throw badInput('reason', 'say why the award is revoked');
+    if (!(await awardRepository.step(id, 'DECIDED', 'REVOKED', reason.trim())))
+      throw conflict('The nomination changed meanwhile');
+    await audit(ctx, 'award.revoke', 'Nomination', id, { after: { reason } });
+    return { ...nomination, status: 'REVOKED', statusReason: reason.trim() };
+  }
+
+  @Authorized(...MEMBERS)
+  @Query(() => [UnitAwardType], {
+    description: "A unit's awards across years, newest first (revoked ones show their status).",
+  })
+  async unitAwardHistory(@Arg('unitId', () => ID) unitId: string, @Ctx() ctx: GraphQLContext) {
+    if (!(await ctx.loaders.unit.load(unitId))) throw notFound('Unit', unitId);
+    return (await decisionRepository.itemsOfUnit(unitId)).map((i) => ({
+      ...i,
+      prizeVnd: Number(i.prizeVnd),
+    }));
+  }
+}

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { currentManager, runInTenant } from '@thidua/db';
+import {
+  createAccount,
+  createLockedBlock,
+  provinceId,
+  startTestApp,
+  type Account,
+  type TestApp,
+} from '@thidua/testing';
+
+let app: TestApp;
+let province: string;
+let admin: Account;
+let approved: { id: string; unitId: string }[];
+
+const NAMES = [
+  'Sở Nội vụ',
+  'Sở Tài chính',
+  'Sở Tư pháp',
+  'Sở Y tế',
+  'Sở Xây dựng',
+  'Sở Công Thương',
+  'Sở Nông nghiệp và Môi trường',
+];
+const ISSUE = `mutation($v: IssueAwardDecisionInput!) { issueAwardDecision(input: $v) { id number numberText issuerName items { unitId form prizeVnd } } }`;
+
+beforeAll(async () => {
+  app = await startTestApp({ template: inject('templateDatabase') });
+  province = await provinceId(app.dataSource, '46'); // Huế
+  admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
+  const blocks = [];
+  for (let i = 0; i < 4; i++) blocks.push(await createLockedBlock(app, province, NAMES, admin));
+  // Nominations the council has approved (the council vote itself is exercised elsewhere).
+  approved = await runInTenant(app.dataSource, province, async () => {
+    const m = await currentManager();
+    const rows = [];
+    for (const b of blocks) {
+      for (const [i, u] of b.units.entries()) {
+        const [row] = await m.query(
+          `INSERT INTO nomination (province_id, emulation_year_id, unit_id, form, status, explanation)
+           VALUES ($1, $2, $3, $4, 'COUNCIL_APPROVED', '[]') RETURNING id, unit_id AS "unitId"`,
+          [province, b.yearId, u.id, i === 0 ? 'FLAG_PROVINCE' : 'MERIT_PROVINCE'],
+        );
+        rows.push(row);
+      }
+    }
+    return rows;
+  });
+});
+afterAll(() => app?.close());
+
+const issue = (nominationIds: string[], decisionDate = '2027-01-15') =>
+  app.gql<{
+    issueAwardDecision: {
+      number: number;
+      numberText: string;
+      issuerName: string;
+      items: { form: string; prizeVnd: number }[];
+    };
+  }>(
+    ISSUE,
+    { v: { issuerName: 'UBND thành phố Huế', decisionDate, signerName: 'Nguyễn Văn Phương', nominationIds } },
+    { token: admin.token, provinceId: province },
+  );
+
+describe('award decisions', () => {
+  it('20 concurrent decisions for one issuer take 20 consecutive numbers, none twice', async () => {
+    const results = await Promise.all(approved.slice(0, 20).map((n) => issue([n.id])));
+    expect(results.map((r) => r.errors)).toEqual(results.map(() => undefined));
+    const numbers = results.map((r) => r.data!.issueAwardDecision.number).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(results.map((r) => r.data!.issueAwardDecision.numberText)).toContain('12/QĐ-UBND');
+  });
+
+  it('keeps the issuer name as issued and pays multiplier × base salary in force on the decision date', async () => {
+    const res = await issue([approved[20]!.id, approved[21]!.id]);
+    const d = res.data!.issueAwardDecision;
+    expect(d).toMatchObject({ number: 21, issuerName: 'UBND thành phố Huế' });
+    // A flag is 8.0 × 2,340,000; a certificate of merit 3.0 × 2,340,000.
+    expect(d.items.map((i) => [i.form, i.prizeVnd]).sort()).toEqual(
+      [
+        ['FLAG_PROVINCE', 18_720_000],
+        ['MERIT_PROVINCE', 7_020_000],
+      ].sort(),
+    );
+  });
+
+  it('a new calendar year starts a new series', async () => {
+    const res = await issue([approved[22]!.id], '2028-01-05');
+    expect(res.data!.issueAwardDecision.numberText).toBe('1/QĐ-UBND');
+  });
+
+  it('refuses a nomination that is not council-approved, or already decided, naming the field', async () => {
+    const res = await issue([approved[0]!.id]);
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toMatch(/^nominationIds: .* is DECIDED, not COUNCIL_APPROVED/);
+  });
+
+  it("revokes a decided award with a reason; the unit's history shows it", async () => {
+    const target = approved[1]!;
+    const revoked = await app.gql<{ revokeAward: { status: string; statusReason: string } }>(
+      `mutation($id: ID!) { revokeAward(nominationId: $id, reason: "Phát hiện kê khai thành tích không đúng") { status statusReason } }`,
+      { id: target.id },
+      { token: admin.token, provinceId: province },
+    );
+    expect(revoked.data?.revokeAward).toEqual({
+      status: 'REVOKED',
+      statusReason: 'Phát hiện kê khai thành tích không đúng',
+    });
+    const history = await app.gql<{
+      unitAwardHistory: { year: number; status: string; decision: { numberText: string } }[];
+    }>(
+      `query($u: ID!) { unitAwardHistory(unitId: $u) { year status form prizeVnd decision { numberText issuerName } } }`,
+      { u: target.unitId },
+      { token: admin.token, provinceId: province },
+    );
+    expect(history.data?.unitAwardHistory).toEqual([
+      expect.objectContaining({ year: 2026, status: 'REVOKED' }),
+    ]);
+  });
+});
