@@ -29,7 +29,7 @@ beforeAll(async () => {
   app = await startTestApp({ template: inject('templateDatabase') });
   province = await provinceId(app.dataSource, '46'); // Huế
   admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
-  const blocks = [];
+  const blocks: LockedBlock[] = [];
   for (let i = 0; i < 4; i++) blocks.push(await createLockedBlock(app, province, NAMES, admin));
   // Nominations the council has approved (the council vote itself is exercised elsewhere).
   approved = await runInTenant(app.dataSource, province, async () => {
