@@ -6,6 +6,7 @@ import {
   provinceId,
   startTestApp,
   type Account,
+  type LockedBlock,
   type TestApp,
 } from '@thidua/testing';
 
