@@ -22,7 +22,7 @@ describe('demo data', () => {
   });
 
   it.each(DEMO_BLOCKS.map((b) => [b.provinceName, b] as const))(
-    '%s: the article block is at SCORES_LOCKED, its leader first',
+    '%s: the article block went through scoring and its conference vote to the proposals the article reports',
     async (_name, demo) => {
       const login = await app.gql<{ login: { accessToken: string } }>(
         `mutation { login(email: "admin@thidua.vn", password: "${DEMO_PASSWORD}") { accessToken } }`,
@@ -39,6 +39,7 @@ describe('demo data', () => {
       expect(blocks.data!.blocks.nodes.map((b) => b.name)).toEqual([demo.blockName]);
       const year = await app.gql<{
         emulationYear: {
+          id: string;
           state: string;
           theme: string;
           headUnit: { name: string };
@@ -47,13 +48,13 @@ describe('demo data', () => {
           members: { unitId: string; signedAt: string; score: { rank: number } }[];
         };
       }>(
-        `query($b: ID!, $y: Int!) { emulationYear(blockId: $b, year: $y) { state theme headUnit { name } deputyUnit { name } covenantItems { text } members { unitId signedAt score { rank } } } }`,
+        `query($b: ID!, $y: Int!) { emulationYear(blockId: $b, year: $y) { id state theme headUnit { name } deputyUnit { name } covenantItems { text } members { unitId signedAt score { rank } } } }`,
         { b: blocks.data!.blocks.nodes[0]!.id, y: demo.year },
         opts,
       );
       const y = year.data!.emulationYear;
       expect(y).toMatchObject({
-        state: 'SCORES_LOCKED',
+        state: 'RESULTS_RECORDED',
         theme: demo.theme,
         headUnit: { name: demo.head },
         deputyUnit: { name: demo.deputy },
@@ -69,6 +70,23 @@ describe('demo data', () => {
       );
       const nameOf = (id: string) => units.data!.units.nodes.find((u) => u.id === id)!.name;
       expect(y.members.map((m) => nameOf(m.unitId))).toEqual(demo.ranking);
+
+      const awards = await app.gql<{
+        nominations: { unitId: string; form: string }[];
+        emulationYear: { awardOutcome: { nextHeadUnitId: string } };
+      }>(
+        `query($y: ID!, $b: ID!, $year: Int!) { nominations(emulationYearId: $y) { unitId form } emulationYear(blockId: $b, year: $year) { awardOutcome { nextHeadUnitId } } }`,
+        { y: y.id, b: blocks.data!.blocks.nodes[0]!.id, year: demo.year },
+        opts,
+      );
+      const proposed = (form: string) =>
+        awards
+          .data!.nominations.filter((n) => n.form === form)
+          .map((n) => nameOf(n.unitId))
+          .sort();
+      expect(proposed('FLAG_PROVINCE')).toEqual([...demo.conference.flags].sort());
+      expect(proposed('MERIT_PROVINCE')).toEqual([...demo.conference.merits].sort());
+      expect(nameOf(awards.data!.emulationYear.awardOutcome.nextHeadUnitId)).toBe(demo.conference.nextHead);
     },
   );
 });

@@ -42,3 +42,4 @@ export {
 export { votingRepository, type BallotRules, type NewVotingPeriod } from './repositories/voting.repository';
 export { seedLockedYear, type LockedYearSpec } from './seed/demo-years';
 export { awardRepository, decisionRepository, type NewDecision } from './repositories/award.repository';
+export { computeYearAwards } from './services/compute-awards';

@@ -12,4 +12,4 @@ export {
   closeJobId,
 } from './voting-lifecycle';
 export { createEventBus, TURNOUT_CHANNEL, type EventBus, type TurnoutChange } from './event-bus';
-export { computeYearAwards, scheduleAwards } from './awards';
+export { scheduleAwards } from './awards';

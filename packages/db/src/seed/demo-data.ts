@@ -23,6 +23,15 @@ export interface DemoBlock {
   ranking: string[];
   /** What the article says, and what we assumed where it is silent. */
   notes: string;
+  /** The year-end conference and what its vote decided, as reported. */
+  conference: {
+    date: string;
+    flags: string[];
+    merits: string[];
+    nextHead: string;
+    nextDeputy: string | null;
+    flagQuota: number;
+  };
 }
 
 /** Six commitments in the words such covenants use (the articles mention signing, not the text). */
@@ -69,6 +78,14 @@ export const DEMO_BLOCKS: DemoBlock[] = [
       'Trường Chính trị',
       'Báo Bình Thuận',
     ],
+    conference: {
+      date: '2022-01-24',
+      flags: ['Văn phòng Tỉnh ủy'],
+      merits: [],
+      nextHead: 'Đảng ủy Khối cơ quan và doanh nghiệp tỉnh',
+      nextDeputy: null,
+      flagQuota: 1,
+    },
     notes:
       'Head 2021: Ban Tuyên giáo (reported). Văn phòng Tỉnh ủy led, 9/9 votes, proposed for the flag; Đảng ủy Khối ' +
       'elected head for 2022. Assumed: the 2021 deputy (Đảng ủy Khối) and the theme.',
@@ -104,6 +121,14 @@ export const DEMO_BLOCKS: DemoBlock[] = [
       'Ban Dân vận Tỉnh ủy',
       'Đảng ủy Khối Cơ quan - Doanh nghiệp',
     ],
+    conference: {
+      date: '2023-12-19',
+      flags: ['Trường Chính trị tỉnh', 'Văn phòng Tỉnh ủy'],
+      merits: [],
+      nextHead: 'Báo Lào Cai',
+      nextDeputy: 'Ban Tổ chức Tỉnh ủy',
+      flagQuota: 2,
+    },
     notes:
       'Head 2023: Ban Nội chính (reported). Two units voted for the flag: Trường Chính trị and Văn phòng Tỉnh ủy; ' +
       'for 2024 Báo Lào Cai is head and Ban Tổ chức deputy. Assumed: the 2023 deputy (Báo Lào Cai) and the theme.',
@@ -138,6 +163,14 @@ export const DEMO_BLOCKS: DemoBlock[] = [
       'Trường Chính trị tỉnh',
       'Đảng ủy khối Cơ quan - Doanh nghiệp tỉnh',
     ],
+    conference: {
+      date: '2023-12-01',
+      flags: ['Văn phòng Tỉnh ủy'],
+      merits: ['Báo Ninh Thuận', 'Ủy ban Kiểm tra Tỉnh ủy'],
+      nextHead: 'Ban Tuyên giáo Tỉnh ủy',
+      nextDeputy: null,
+      flagQuota: 1,
+    },
     notes:
       'Theme 2023 (reported). Văn phòng Tỉnh ủy, the outgoing head, handed the head pennant to Ban Tuyên giáo for ' +
       '2024 and was proposed for the flag; Báo Ninh Thuận and Ủy ban Kiểm tra for certificates of merit. ' +

@@ -4,6 +4,7 @@ import { blockRepository } from '../repositories/block.repository';
 import { criteriaSetRepository, emulationYearRepository } from '../repositories/emulation-year.repository';
 import { runInTenant } from '../tenancy/tenant-context';
 import { DEMO_BLOCKS, DEMO_COVENANT, type DemoBlock } from './demo-data';
+import { seedConferenceVote } from './demo-votes';
 
 /** A full sheet totalling `base` points, filling criteria in order up to their maxima. */
 function sheetWorth(rules: ScoringRules, base: number, bonus: number): SheetContent {
@@ -108,7 +109,7 @@ export async function seedLockedYear(spec: LockedYearSpec): Promise<{ blockId: s
   return { blockId: block.id, yearId: year.id };
 }
 
-/** One article block; a block that already exists is left alone (idempotent). */
+/** One article block, to its conference's proposals; a block that already exists is left alone (idempotent). */
 async function seedBlockYear(
   ds: DataSource,
   provinceId: string,
@@ -120,7 +121,7 @@ async function seedBlockYear(
     const existing = await blockRepository.list({ search: demo.blockName }, { first: 1, offset: 0 });
     if (existing.items.some((b) => b.name === demo.blockName)) return;
     const id = (name: string) => unitIds.get(`${demo.provinceCode}/${name}`)!;
-    await seedLockedYear({
+    const { yearId } = await seedLockedYear({
       blockName: demo.blockName,
       description: demo.source,
       year: demo.year,
@@ -128,6 +129,22 @@ async function seedBlockYear(
       ranking: demo.ranking.map(id),
       headUnitId: id(demo.head),
       deputyUnitId: id(demo.deputy),
+      actorId,
+    });
+    const c = demo.conference;
+    await seedConferenceVote({
+      yearId,
+      year: demo.year,
+      date: c.date,
+      eligible: demo.ranking.map(id),
+      contests: [
+        { kind: 'FLAG', seats: c.flagQuota, winners: c.flags.map(id) },
+        // The block voted on certificates of merit; where the article reports none, none were proposed.
+        { kind: 'MERIT', seats: Math.max(1, c.merits.length), winners: c.merits.map(id) },
+        { kind: 'NEXT_HEAD', seats: 1, winners: [id(c.nextHead)] },
+        ...(c.nextDeputy ? [{ kind: 'NEXT_DEPUTY' as const, seats: 1, winners: [id(c.nextDeputy)] }] : []),
+      ],
+      flagQuota: c.flagQuota,
       actorId,
     });
   });

@@ -1,9 +1,14 @@
-import { currentManager, runInTenant, votingRepository, type VotingOutcome } from '@thidua/db';
+import {
+  computeYearAwards,
+  currentManager,
+  runInTenant,
+  votingRepository,
+  type VotingOutcome,
+} from '@thidua/db';
 import { nextRoundContests, tally, type ContestResult } from '@thidua/domain';
 import {
   afterClose,
   closeVotingPeriod,
-  computeYearAwards,
   effectiveDeadline,
   enqueueJob,
   jobId,

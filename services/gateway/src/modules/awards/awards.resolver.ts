@@ -1,4 +1,4 @@
-import { awardRepository, type EmulationYear, type Nomination } from '@thidua/db';
+import { awardRepository, computeYearAwards, type EmulationYear, type Nomination } from '@thidua/db';
 import {
   awardRulesProblems,
   DEFAULT_AWARD_RULES,
@@ -6,7 +6,6 @@ import {
   nominationStepProblem,
   type AwardRules,
 } from '@thidua/domain';
-import { computeYearAwards } from '@thidua/jobs';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertBeforeDeadline, assertRunsYear } from '../../common/acting';
 import { audit } from '../../common/audit';

@@ -1,0 +1,91 @@
+import { DEFAULT_AWARD_RULES, DEFAULT_VOTE_RULES, tally, type ContestKind } from '@thidua/domain';
+import { awardRepository } from '../repositories/award.repository';
+import { emulationYearRepository } from '../repositories/emulation-year.repository';
+import { votingRepository } from '../repositories/voting.repository';
+import { computeYearAwards } from '../services/compute-awards';
+import { currentManager } from '../tenancy/tenant-context';
+
+export interface ConferenceVote {
+  yearId: string;
+  year: number;
+  /** YYYY-MM-DD, the conference day (Vietnam time). */
+  date: string;
+  eligible: string[];
+  contests: { kind: ContestKind; seats: number; winners: string[] }[];
+  flagQuota: number;
+  actorId: string;
+}
+
+/**
+ * A year-end conference as the articles report it: every member's ballot chooses the reported units, the
+ * period is closed, counted with the domain's tally and published, on the conference day; the year moves to
+ * RESULTS_RECORDED and the awards engine proposes. Runs in the province's tenant context.
+ */
+export async function seedConferenceVote(v: ConferenceVote): Promise<void> {
+  const period = await votingRepository.create(
+    {
+      emulationYearId: v.yearId,
+      round: 1,
+      previousPeriodId: null,
+      eligibleUnitIds: v.eligible,
+      thresholdPercent: String(DEFAULT_VOTE_RULES.thresholdPercent),
+      thresholdMode: DEFAULT_VOTE_RULES.thresholdMode,
+      allowSelfVote: true,
+      maxRounds: 2,
+      reminderMinutes: [],
+      opensAt: new Date(),
+      closesAt: new Date(Date.now() + 3600_000),
+      openedBy: v.actorId,
+    },
+    v.contests.map((c) => ({ kind: c.kind, seats: c.seats, candidateUnitIds: v.eligible })),
+  );
+  const contests = (await votingRepository.contests([period.id])).map((c) => ({
+    id: c.id,
+    kind: c.kind,
+    seats: c.seats,
+    candidates: c.candidateUnitIds,
+  }));
+  const ballot = contests.map((c) => ({
+    contestId: c.id,
+    unitIds: v.contests.find((x) => x.kind === c.kind)!.winners,
+  }));
+  for (const unitId of v.eligible) await votingRepository.cast(period.id, unitId, v.actorId, ballot);
+  await votingRepository.close(period.id, 'ALL_VOTED', v.actorId);
+  const results = tally(
+    contests,
+    await votingRepository.ballots(period.id),
+    v.eligible.length,
+    DEFAULT_VOTE_RULES,
+  );
+  await votingRepository.saveTally(period.id, results, 'COMPLETE');
+  await votingRepository.publish(period.id, v.actorId);
+  // On the conference day, not on the day the demo was loaded.
+  await (
+    await currentManager()
+  ).query(
+    `UPDATE voting_period SET opens_at = ($2::date + time '08:00') AT TIME ZONE 'Asia/Ho_Chi_Minh',
+       opened_at = ($2::date + time '08:00') AT TIME ZONE 'Asia/Ho_Chi_Minh',
+       closes_at = ($2::date + time '11:00') AT TIME ZONE 'Asia/Ho_Chi_Minh',
+       closed_at = ($2::date + time '10:30') AT TIME ZONE 'Asia/Ho_Chi_Minh',
+       tallied_at = ($2::date + time '10:35') AT TIME ZONE 'Asia/Ho_Chi_Minh',
+       results_published_at = ($2::date + time '10:45') AT TIME ZONE 'Asia/Ho_Chi_Minh'
+     WHERE id = $1`,
+    [period.id, v.date],
+  );
+  await (
+    await currentManager()
+  ).query(
+    `UPDATE ballot_receipt SET cast_at = ($2::date + time '10:00') AT TIME ZONE 'Asia/Ho_Chi_Minh' WHERE voting_period_id = $1`,
+    [period.id, v.date],
+  );
+  await emulationYearRepository.transition(v.yearId, 'SCORES_LOCKED', 'VOTING');
+  await emulationYearRepository.transition(v.yearId, 'VOTING', 'RESULTS_RECORDED');
+  if (v.flagQuota !== 1 && !(await awardRepository.ruleSetFor(v.year))) {
+    await awardRepository.setRuleSet(
+      v.year,
+      { ...DEFAULT_AWARD_RULES, flagQuota: { kind: 'COUNT', value: v.flagQuota } },
+      v.actorId,
+    );
+  }
+  await computeYearAwards(v.yearId);
+}

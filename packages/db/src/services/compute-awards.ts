@@ -1,0 +1,75 @@
+import { awardRepository } from '../repositories/award.repository';
+import { blockRepository, personRepository } from '../repositories/block.repository';
+import { deferralRepository, emulationYearRepository } from '../repositories/emulation-year.repository';
+import { unitRepository } from '../repositories/unit.repository';
+import { votingRepository } from '../repositories/voting.repository';
+import {
+  computeAwards,
+  DEFAULT_AWARD_RULES,
+  vietnamDate,
+  type ContestKind,
+  type EngineInput,
+} from '@thidua/domain';
+
+/** The final decision of each contest a year voted on: elected in any round, or decided by the head and deputy. */
+async function finalVotes(yearId: string): Promise<EngineInput['votes']> {
+  const periods = (await votingRepository.ofYears([yearId])).filter((p) => p.status === 'TALLIED');
+  const ids = periods.map((p) => p.id);
+  const [contests, results, decisions] = await Promise.all([
+    votingRepository.contests(ids),
+    votingRepository.results(ids),
+    votingRepository.decisions(ids),
+  ]);
+  const votes: Partial<Record<ContestKind, string[]>> = {};
+  for (const c of contests) {
+    const elected = results.find((r) => r.contestId === c.id)?.result.elected ?? [];
+    const decided = decisions.find((d) => d.contestId === c.id && d.confirmedAt)?.unitIds ?? [];
+    votes[c.kind] = [...new Set([...(votes[c.kind] ?? []), ...elected, ...decided])];
+  }
+  return votes;
+}
+
+/**
+ * Runs the awards engine on a block year's facts and stores the proposals with their explanations and the next
+ * head and deputy. Same facts, same rows; refused (false) once the dossier is submitted. Tenant context.
+ */
+export async function computeYearAwards(yearId: string): Promise<boolean> {
+  const [year] = await emulationYearRepository.byIds([yearId]);
+  if (!year) throw new Error(`No emulation year ${yearId} in this province`);
+  const memberIds = (await blockRepository.membersInYear([year.blockId], year.year)).get(year.blockId) ?? [];
+  const today = vietnamDate(new Date());
+  const [units, results, women, deferrals, votes, ruleSet] = await Promise.all([
+    unitRepository.byIds(memberIds),
+    emulationYearRepository.results([yearId]),
+    personRepository.womenShares(memberIds),
+    deferralRepository.ofUnits(memberIds),
+    finalVotes(yearId),
+    awardRepository.ruleSetFor(year.year),
+  ]);
+  const out = computeAwards(
+    {
+      year: year.year,
+      members: units.map((u) => {
+        const r = results.find((x) => x.unitId === u.id);
+        return {
+          unitId: u.id,
+          name: u.name,
+          final: r ? Number(r.final) : null,
+          bonus: r ? Number(r.bonus) : 0,
+          deductions: r ? Number(r.deductions) : 0,
+          womenShare: women.get(u.id) ?? null,
+          headIsWoman: false,
+        };
+      }),
+      headUnitId: year.headUnitId,
+      deputyUnitId: year.deputyUnitId,
+      votes,
+      openDeferrals: deferrals
+        .filter((d) => d.openedOn <= today && (!d.closedOn || d.closedOn > today))
+        .map((d) => ({ unitId: d.unitId, reason: d.reason, note: d.note })),
+      disqualifications: [],
+    },
+    ruleSet?.rules ?? DEFAULT_AWARD_RULES,
+  );
+  return awardRepository.replaceOutcome(yearId, out);
+}
