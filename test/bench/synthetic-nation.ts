@@ -64,7 +64,7 @@ export async function buildNation(appUrl: string, shape: NationShape): Promise<V
           [provinceId, yearId, blockId, units[0], units[1]],
         );
         await m.query(
-          `INSERT INTO voting_period (province_id, id, emulation_year_id, round, eligible_unit_ids, threshold_percent,
+          `INSERT INTO voting_period (province_id, id, emulation_year_id, round, eligible_voter_ids, threshold_percent,
              threshold_mode, allow_self_vote, max_rounds, reminder_minutes, opens_at, closes_at)
            VALUES ($1, $2, $3, 1, $4, 50, 'MORE_THAN', true, 2, '{}', now(), now() + interval '1 day')`,
           [provinceId, periodId, yearId, units],

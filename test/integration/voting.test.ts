@@ -39,7 +39,7 @@ const as = <T = Record<string, unknown>>(who: Account, q: string, v?: Record<str
 const inAnHour = () => new Date(Date.now() + 3600_000).toISOString();
 
 const OPEN = `mutation($v: OpenVotingPeriodInput!) { openVotingPeriod(input: $v) { id round status contests { id kind seats candidateUnitIds } } }`;
-const CAST = `mutation($v: CastBallotInput!) { castBallot(input: $v) { unitId receiptCode castAt } }`;
+const CAST = `mutation($v: CastBallotInput!) { castBallot(input: $v) { voterId receiptCode castAt } }`;
 const PERIOD = `query($id: ID!) { votingPeriod(id: $id) { id status outcome round closeReason resultsPublishedAt turnout { eligible cast } results { kind seats eligible cast blank elected unfilledSeats shortfall tiedUnitIds candidates { unitId votes percent } } decisions { contestId unitIds confirmedAt } } }`;
 
 type Period = { id: string; contests: { id: string; candidateUnitIds: string[] }[] };
@@ -193,12 +193,12 @@ describe('ballots', () => {
     expect(codes.filter((c) => c === 'CAST')).toHaveLength(1);
     expect(codes.filter((c) => c === 'CONFLICT')).toHaveLength(49);
     expect((await view(admin, period.id)).data!.votingPeriod.turnout).toEqual({ eligible: 9, cast: 1 });
-    const receipt = await as<{ myBallotReceipt: { unitId: string } }>(
+    const receipt = await as<{ myBallotReceipt: { voterId: string } }>(
       block.officers[3]!,
-      `query($id: ID!) { myBallotReceipt(votingPeriodId: $id) { unitId receiptCode } }`,
+      `query($id: ID!) { myBallotReceipt(votingPeriodId: $id) { voterId receiptCode } }`,
       { id: period.id },
     );
-    expect(receipt.data?.myBallotReceipt.unitId).toBe(block.units[3]!.id);
+    expect(receipt.data?.myBallotReceipt.voterId).toBe(block.units[3]!.id);
   });
 
   it.each([
@@ -241,7 +241,7 @@ describe('ballots', () => {
     expect(introspection.data!.__type.fields.map((f) => f.name).sort()).toEqual([
       'castAt',
       'receiptCode',
-      'unitId',
+      'voterId',
       'votingPeriodId',
     ]);
     const ballotType = await as<{ __type: unknown }>(admin, `{ __type(name: "Ballot") { name } }`);

@@ -49,6 +49,8 @@ export const JOBS = {
       event: z.enum(NOTIFICATION_EVENTS),
       subjectId: z.string().uuid(),
       unitIds: z.array(z.string().uuid()).optional(),
+      /** Council votes remind people, not units. */
+      userIds: z.array(z.string().uuid()).optional(),
     }),
   },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodTypeAny }>;

@@ -44,14 +44,22 @@ async function scheduleDeadlineWork(provinceId: string, period: VotingPeriod, de
 export async function openVotingPeriod(
   provinceId: string,
   period: NewVotingPeriod,
-  contests: Omit<Contest, 'id'>[],
+  contests: (Omit<Contest, 'id'> & { nominationId?: string })[],
 ): Promise<VotingPeriod> {
   const saved = await votingRepository.create(
     period,
-    contests.map((c) => ({ kind: c.kind, seats: c.seats, candidateUnitIds: [...c.candidates] })),
+    contests.map((c) => ({
+      kind: c.kind,
+      seats: c.seats,
+      candidateUnitIds: [...c.candidates],
+      nominationId: c.nominationId ?? null,
+      thresholdPercent: c.threshold ? String(c.threshold.thresholdPercent) : null,
+      thresholdMode: c.threshold?.thresholdMode ?? null,
+    })),
   );
-  const year = (await emulationYearRepository.byIds([period.emulationYearId]))[0]!;
-  if (year.state === 'SCORES_LOCKED')
+  // A block's first round moves its year to VOTING; the council's votes belong to no year.
+  const [year] = period.emulationYearId ? await emulationYearRepository.byIds([period.emulationYearId]) : [];
+  if (year?.state === 'SCORES_LOCKED')
     await emulationYearRepository.transition(year.id, 'SCORES_LOCKED', 'VOTING');
   await scheduleDeadlineWork(provinceId, saved, saved.closesAt);
   await enqueueJob(

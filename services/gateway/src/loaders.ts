@@ -71,7 +71,7 @@ export function createLoaders() {
     criteriaSet: byId(criteriaSetRepository.byIds),
     deferralsOfUnit: grouped(deferralRepository.ofUnits, (d) => [d.unitId]),
     votingPeriod: byId(votingRepository.byIds),
-    periodsOfYear: grouped(votingRepository.ofYears, (p) => [p.emulationYearId]),
+    periodsOfYear: grouped(votingRepository.ofYears, (p) => (p.emulationYearId ? [p.emulationYearId] : [])),
     contests: grouped(votingRepository.contests, (c) => [c.votingPeriodId]),
     votingResults: grouped(votingRepository.results, (r) => [r.votingPeriodId]),
     decisions: grouped(votingRepository.decisions, (d) => [d.votingPeriodId]),

@@ -5,6 +5,7 @@ import { authChecker } from './auth/auth-checker';
 import { validateInput } from './validate';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { AwardsResolver, YearAwardsResolver } from './modules/awards/awards.resolver';
+import { CouncilResolver } from './modules/awards/council.resolver';
 import { DecisionsResolver } from './modules/awards/decisions.resolver';
 import { BlockResolver } from './modules/block/block.resolver';
 import { DeferralResolver, UnitDeferralsResolver } from './modules/deferral/deferral.resolver';
@@ -39,6 +40,7 @@ export const resolvers = [
   AwardsResolver,
   YearAwardsResolver,
   DecisionsResolver,
+  CouncilResolver,
 ] as const;
 
 /**

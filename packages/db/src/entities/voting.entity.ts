@@ -2,19 +2,26 @@ import type { Choice, ContestKind, ContestResult } from '@thidua/domain';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 export type VotingStatus = 'OPEN' | 'CLOSED' | 'TALLIED';
-export type VotingOutcome = 'COMPLETE' | 'NEXT_ROUND' | 'AWAITING_DECISION' | 'DECIDED';
+export type VotingOutcome = 'COMPLETE' | 'NEXT_ROUND' | 'AWAITING_DECISION' | 'DECIDED' | 'NO_QUORUM';
+export type VotingKind = 'BLOCK' | 'COUNCIL';
 
 /** Scheduled times (opensAt, closesAt) are kept apart from what happened (openedAt, closedAt, …). */
 @Entity('voting_period')
 export class VotingPeriod {
   @PrimaryColumn({ name: 'province_id', type: 'uuid' }) provinceId!: string;
   @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column({ name: 'emulation_year_id', type: 'uuid' }) emulationYearId!: string;
+  @Column({ type: 'text', default: 'BLOCK' }) kind!: VotingKind;
+  /** The block year voting (BLOCK); null for the provincial council. */
+  @Column({ name: 'emulation_year_id', type: 'uuid', nullable: true }) emulationYearId!: string | null;
   @Column({ type: 'int' }) round!: number;
   @Column({ name: 'previous_period_id', type: 'uuid', nullable: true }) previousPeriodId!: string | null;
   @Column({ type: 'text', default: 'OPEN' }) status!: VotingStatus;
   @Column({ type: 'text', nullable: true }) outcome!: VotingOutcome | null;
-  @Column({ name: 'eligible_unit_ids', type: 'uuid', array: true }) eligibleUnitIds!: string[];
+  /** Member units (BLOCK) or council members' user ids (COUNCIL), fixed when the period opens. */
+  @Column({ name: 'eligible_voter_ids', type: 'uuid', array: true }) eligibleVoterIds!: string[];
+  /** COUNCIL: the session counts only with this share of members voting (R10). */
+  @Column({ name: 'attendance_percent', type: 'numeric', precision: 5, scale: 2, nullable: true })
+  attendancePercent!: string | null;
   @Column({ name: 'threshold_percent', type: 'numeric', precision: 5, scale: 2 }) thresholdPercent!: string;
   @Column({ name: 'threshold_mode', type: 'text' }) thresholdMode!: 'MORE_THAN' | 'AT_LEAST';
   @Column({ name: 'allow_self_vote', type: 'boolean' }) allowSelfVote!: boolean;
@@ -45,13 +52,21 @@ export class VotingContest {
   @Column({ type: 'text' }) kind!: ContestKind;
   @Column({ type: 'int' }) seats!: number;
   @Column({ name: 'candidate_unit_ids', type: 'uuid', array: true }) candidateUnitIds!: string[];
+  /** APPROVAL contests: the nomination the council approves or rejects. */
+  @Column({ name: 'nomination_id', type: 'uuid', nullable: true }) nominationId!: string | null;
+  /** Overrides the period's threshold for this contest (R10: flags need more). */
+  @Column({ name: 'threshold_percent', type: 'numeric', precision: 5, scale: 2, nullable: true })
+  thresholdPercent!: string | null;
+  @Column({ name: 'threshold_mode', type: 'text', nullable: true }) thresholdMode!:
+    'MORE_THAN' | 'AT_LEAST' | null;
 }
 
 @Entity('ballot_receipt')
 export class BallotReceipt {
   @PrimaryColumn({ name: 'province_id', type: 'uuid' }) provinceId!: string;
   @PrimaryColumn({ name: 'voting_period_id', type: 'uuid' }) votingPeriodId!: string;
-  @PrimaryColumn({ name: 'unit_id', type: 'uuid' }) unitId!: string;
+  /** The voting unit (BLOCK) or council member (COUNCIL). */
+  @PrimaryColumn({ name: 'voter_id', type: 'uuid' }) voterId!: string;
   @Column({ name: 'receipt_code', type: 'text' }) receiptCode!: string;
   @Column({ name: 'cast_at', type: 'timestamptz', default: () => 'now()' }) castAt!: Date;
   @Column({ name: 'cast_by', type: 'uuid' }) castBy!: string;

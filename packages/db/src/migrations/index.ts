@@ -3,6 +3,7 @@ import { BlocksAndYears1763827200000 } from './1763827200000-blocks-and-years';
 import { Voting1763913600000 } from './1763913600000-voting';
 import { Awards1764000000000 } from './1764000000000-awards';
 import { AwardDecisions1764086400000 } from './1764086400000-award-decisions';
+import { CouncilVote1764172800000 } from './1764172800000-council-vote';
 
 export const migrations = [
   Foundation1763740800000,
@@ -10,4 +11,5 @@ export const migrations = [
   Voting1763913600000,
   Awards1764000000000,
   AwardDecisions1764086400000,
+  CouncilVote1764172800000,
 ];

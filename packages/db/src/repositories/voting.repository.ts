@@ -14,17 +14,20 @@ import { currentProvinceId, tenantManager } from '../tenancy/tenant-context';
 import { returning } from './sql';
 
 export interface BallotRules {
+  kind: 'BLOCK' | 'COUNCIL';
   allowSelfVote: boolean;
-  eligibleUnitIds: string[];
+  eligibleVoterIds: string[];
   contests: Contest[];
 }
 
 export type NewVotingPeriod = Pick<
   VotingPeriod,
   | 'emulationYearId'
+  | 'kind'
+  | 'attendancePercent'
   | 'round'
   | 'previousPeriodId'
-  | 'eligibleUnitIds'
+  | 'eligibleVoterIds'
   | 'thresholdPercent'
   | 'thresholdMode'
   | 'allowSelfVote'
@@ -49,7 +52,8 @@ const repo = async <T extends object>(entity: new () => T) => (await tenantManag
 export const votingRepository = {
   async create(
     period: NewVotingPeriod,
-    contests: Pick<VotingContest, 'kind' | 'seats' | 'candidateUnitIds'>[],
+    contests: (Pick<VotingContest, 'kind' | 'seats' | 'candidateUnitIds'> &
+      Partial<Pick<VotingContest, 'nominationId' | 'thresholdPercent' | 'thresholdMode'>>)[],
   ) {
     const m = await tenantManager();
     const provinceId = currentProvinceId();
@@ -80,7 +84,7 @@ export const votingRepository = {
     const [row] = await (
       await tenantManager()
     ).query(
-      `SELECT p.allow_self_vote AS "allowSelfVote", p.eligible_unit_ids AS "eligibleUnitIds",
+      `SELECT p.kind, p.allow_self_vote AS "allowSelfVote", p.eligible_voter_ids AS "eligibleVoterIds",
          (SELECT json_agg(json_build_object('id', c.id, 'kind', c.kind, 'seats', c.seats, 'candidates', c.candidate_unit_ids)
                           ORDER BY c.position)
           FROM voting_contest c WHERE c.voting_period_id = p.id) AS contests
@@ -110,13 +114,13 @@ export const votingRepository = {
     return new Map(rows.map((r) => [r.voting_period_id, r.n]));
   },
 
-  async receipts(periodId: string, unitIds: readonly string[]): Promise<BallotReceipt[]> {
-    if (!unitIds.length) return [];
-    return (await repo(BallotReceipt)).findBy({ votingPeriodId: periodId, unitId: In([...unitIds]) });
+  async receipts(periodId: string, voterIds: readonly string[]): Promise<BallotReceipt[]> {
+    if (!voterIds.length) return [];
+    return (await repo(BallotReceipt)).findBy({ votingPeriodId: periodId, voterId: In([...voterIds]) });
   },
 
-  async votedUnitIds(periodId: string): Promise<string[]> {
-    return (await (await repo(BallotReceipt)).findBy({ votingPeriodId: periodId })).map((r) => r.unitId);
+  async votedVoterIds(periodId: string): Promise<string[]> {
+    return (await (await repo(BallotReceipt)).findBy({ votingPeriodId: periodId })).map((r) => r.voterId);
   },
 
   /**
@@ -125,7 +129,7 @@ export const votingRepository = {
    */
   async cast(
     periodId: string,
-    unitId: string,
+    voterId: string,
     userId: string,
     choices: Choice[],
   ): Promise<BallotReceipt | null> {
@@ -139,13 +143,13 @@ export const votingRepository = {
          SELECT id FROM voting_period
          WHERE id = $2 AND status = 'OPEN' AND coalesce(extended_until, closes_at) > now() FOR SHARE
        ), receipt AS (
-         INSERT INTO ballot_receipt (province_id, voting_period_id, unit_id, receipt_code, cast_by)
-         SELECT $1, id, $3, $4, $5 FROM period RETURNING voting_period_id, unit_id, receipt_code, cast_at
+         INSERT INTO ballot_receipt (province_id, voting_period_id, voter_id, receipt_code, cast_by)
+         SELECT $1, id, $3, $4, $5 FROM period RETURNING voting_period_id, voter_id, receipt_code, cast_at
        ), ballot AS (
          INSERT INTO ballot (province_id, voting_period_id, choices) SELECT $1, voting_period_id, $6 FROM receipt
        )
-       SELECT voting_period_id AS "votingPeriodId", unit_id AS "unitId", receipt_code AS "receiptCode", cast_at AS "castAt" FROM receipt`,
-      [currentProvinceId(), periodId, unitId, receiptCode(), userId, JSON.stringify(choices)],
+       SELECT voting_period_id AS "votingPeriodId", voter_id AS "voterId", receipt_code AS "receiptCode", cast_at AS "castAt" FROM receipt`,
+      [currentProvinceId(), periodId, voterId, receiptCode(), userId, JSON.stringify(choices)],
     )) as BallotReceipt[];
     return row ?? null;
   },

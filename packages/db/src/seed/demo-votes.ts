@@ -25,9 +25,11 @@ export async function seedConferenceVote(v: ConferenceVote): Promise<void> {
   const period = await votingRepository.create(
     {
       emulationYearId: v.yearId,
+      kind: 'BLOCK',
+      attendancePercent: null,
       round: 1,
       previousPeriodId: null,
-      eligibleUnitIds: v.eligible,
+      eligibleVoterIds: v.eligible,
       thresholdPercent: String(DEFAULT_VOTE_RULES.thresholdPercent),
       thresholdMode: DEFAULT_VOTE_RULES.thresholdMode,
       allowSelfVote: true,

@@ -4,7 +4,7 @@ import type { Problem } from '../scoring/scoring';
  * Block votes (domain.md R4, R5): secret ballots, thresholds counted against ALL eligible members (not only
  * those present), a quota of seats per contest, and further rounds when the quota is not filled.
  */
-export const CONTEST_KINDS = ['FLAG', 'MERIT', 'NEXT_HEAD', 'NEXT_DEPUTY'] as const;
+export const CONTEST_KINDS = ['FLAG', 'MERIT', 'NEXT_HEAD', 'NEXT_DEPUTY', 'APPROVAL'] as const;
 export type ContestKind = (typeof CONTEST_KINDS)[number];
 
 export interface Contest {
@@ -13,6 +13,8 @@ export interface Contest {
   /** Choose up to this many. */
   seats: number;
   candidates: readonly string[];
+  /** Overrides the period's threshold for this contest (the council's R10 thresholds). */
+  threshold?: Pick<VoteRules, 'thresholdPercent' | 'thresholdMode'>;
 }
 
 export interface VoteRules {
@@ -136,7 +138,7 @@ export function tally(
         unitId,
         votes: v,
         percent: eligible > 0 ? round2((100 * v) / eligible) : 0,
-        reachedThreshold: reachesThreshold(v, eligible, rules),
+        reachedThreshold: reachesThreshold(v, eligible, contest.threshold ?? rules),
       }))
       .sort((a, b) => b.votes - a.votes || (a.unitId < b.unitId ? -1 : 1));
 

@@ -1,11 +1,13 @@
 import {
+  awardRepository,
   computeYearAwards,
   currentManager,
   runInTenant,
   votingRepository,
   type VotingOutcome,
+  type VotingPeriod,
 } from '@thidua/db';
-import { nextRoundContests, tally, type ContestResult } from '@thidua/domain';
+import { nextRoundContests, reachesThreshold, tally, type ContestResult } from '@thidua/domain';
 import {
   afterClose,
   closeVotingPeriod,
@@ -57,6 +59,14 @@ export async function tallyVoting({ provinceId, periodId }: PeriodRef, hooks: Ta
     kind: c.kind,
     seats: c.seats,
     candidates: c.candidateUnitIds,
+    ...(c.thresholdPercent
+      ? {
+          threshold: {
+            thresholdPercent: Number(c.thresholdPercent),
+            thresholdMode: c.thresholdMode ?? ('AT_LEAST' as const),
+          },
+        }
+      : {}),
   }));
   const rules = {
     thresholdPercent: Number(period.thresholdPercent),
@@ -66,9 +76,10 @@ export async function tallyVoting({ provinceId, periodId }: PeriodRef, hooks: Ta
   const results = tally(
     contests,
     await votingRepository.ballots(periodId),
-    period.eligibleUnitIds.length,
+    period.eligibleVoterIds.length,
     rules,
   );
+  if (period.kind === 'COUNCIL') return tallyCouncil(period, results, hooks);
   const next = nextRoundContests(results, contests);
   const outcome = outcomeOf(results, next, period.round, period.maxRounds);
   await votingRepository.saveTally(periodId, results, outcome);
@@ -80,9 +91,11 @@ export async function tallyVoting({ provinceId, periodId }: PeriodRef, hooks: Ta
       provinceId,
       {
         emulationYearId: period.emulationYearId,
+        kind: period.kind,
+        attendancePercent: period.attendancePercent,
         round: period.round + 1,
         previousPeriodId: period.id,
-        eligibleUnitIds: period.eligibleUnitIds,
+        eligibleVoterIds: period.eligibleVoterIds,
         thresholdPercent: period.thresholdPercent,
         thresholdMode: period.thresholdMode,
         allowSelfVote: period.allowSelfVote,
@@ -96,9 +109,38 @@ export async function tallyVoting({ provinceId, periodId }: PeriodRef, hooks: Ta
     );
   }
   // The vote is final: the awards engine runs on it.
-  if (outcome === 'COMPLETE') await scheduleAwards(provinceId, period.emulationYearId, periodId);
+  if (outcome === 'COMPLETE' && period.emulationYearId)
+    await scheduleAwards(provinceId, period.emulationYearId, periodId);
   await hooks.beforeCommit?.();
   return { tallied: true, outcome };
+}
+
+/**
+ * The council's session (R10): valid only with the configured attendance; then each nomination is approved when
+ * it reached its threshold against all council members, and rejected otherwise. No further rounds.
+ */
+async function tallyCouncil(period: VotingPeriod, results: ContestResult[], hooks: TallyHooks) {
+  const cast = results[0]?.cast ?? 0;
+  const quorate = reachesThreshold(cast, period.eligibleVoterIds.length, {
+    thresholdPercent: Number(period.attendancePercent ?? 0),
+    thresholdMode: 'AT_LEAST',
+  });
+  await votingRepository.saveTally(period.id, results, quorate ? 'COMPLETE' : 'NO_QUORUM');
+  if (quorate) {
+    const contests = await votingRepository.contests([period.id]);
+    for (const r of results) {
+      const nominationId = contests.find((c) => c.id === r.contestId)?.nominationId;
+      if (!nominationId) continue;
+      await awardRepository.step(
+        nominationId,
+        'COUNCIL_REVIEW',
+        r.elected.length ? 'COUNCIL_APPROVED' : 'COUNCIL_REJECTED',
+        null,
+      );
+    }
+  }
+  await hooks.beforeCommit?.();
+  return { tallied: true, outcome: quorate ? 'COMPLETE' : 'NO_QUORUM' };
 }
 
 /** A reminder scheduled for a deadline that has since moved, or for a closed period, does nothing. */
@@ -111,12 +153,17 @@ export async function remindVoters({
   const [period] = await votingRepository.byIds([periodId]);
   if (!period || period.status !== 'OPEN' || effectiveDeadline(period).toISOString() !== deadline)
     return { reminded: 0 };
-  const voted = new Set(await votingRepository.votedUnitIds(periodId));
-  const unitIds = period.eligibleUnitIds.filter((u) => !voted.has(u));
+  const voted = new Set(await votingRepository.votedVoterIds(periodId));
+  const unitIds = period.eligibleVoterIds.filter((u) => !voted.has(u));
   if (unitIds.length) {
     await enqueueJob(
       'notify',
-      { provinceId, event: 'voting.reminder', subjectId: periodId, unitIds },
+      {
+        provinceId,
+        event: 'voting.reminder',
+        subjectId: periodId,
+        ...(period.kind === 'COUNCIL' ? { userIds: unitIds } : { unitIds }),
+      },
       {
         jobId: jobId(
           'notify',

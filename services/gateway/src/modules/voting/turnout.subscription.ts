@@ -30,7 +30,7 @@ async function* turnoutStream(ctx: GraphQLContext, periodId: string): AsyncGener
       return {
         votingPeriodId: periodId,
         status: period.status,
-        eligible: period.eligibleUnitIds.length,
+        eligible: period.eligibleVoterIds.length,
         cast,
       };
     });

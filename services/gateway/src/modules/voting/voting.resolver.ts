@@ -1,4 +1,4 @@
-import { ACTORS } from '../../common/roles';
+import { ACTORS, MEMBERS } from '../../common/roles';
 import { votingRepository, type VotingPeriod } from '@thidua/db';
 import { ballotProblems, DEFAULT_VOTE_RULES } from '@thidua/domain';
 import {
@@ -19,7 +19,14 @@ import { appError, badInput, conflict, forbidden, missingRef } from '../../commo
 import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
 import { loadYear, transitionYear, yearMembers } from '../emulation-year/emulation-year.service';
-import { canSeeResults, canWatch, loadPeriod, periodYear, voterUnit } from './voting.service';
+import {
+  canSeeResults,
+  canWatch,
+  loadPeriod,
+  periodYear,
+  voterFor,
+  assertRunsPeriod,
+} from './voting.service';
 import {
   BallotReceiptType,
   CastBallotInput,
@@ -34,13 +41,13 @@ import {
 
 @Resolver(() => VotingPeriodType)
 export class VotingResolver {
-  @Authorized(...ACTORS)
+  @Authorized(...MEMBERS)
   @Query(() => VotingPeriodType)
   async votingPeriod(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
     return loadPeriod(ctx, id, 'id');
   }
 
-  @Authorized(...ACTORS)
+  @Authorized(...MEMBERS)
   @Query(() => [VotingPeriodType], { description: "A year's voting periods, one per round." })
   async votingPeriods(@Arg('emulationYearId', () => ID) yearId: string, @Ctx() ctx: GraphQLContext) {
     await loadYear(ctx, yearId);
@@ -65,7 +72,7 @@ export class VotingResolver {
     return {
       votingPeriodId: p.id,
       status: p.status,
-      eligible: p.eligibleUnitIds.length,
+      eligible: p.eligibleVoterIds.length,
       cast: await ctx.loaders.turnout.load(p.id),
     };
   }
@@ -80,7 +87,7 @@ export class VotingResolver {
     const results = await ctx.loaders.votingResults.load(p.id);
     return contests.map((c) => ({
       ...results.find((r) => r.contestId === c.id)!.result,
-      eligible: p.eligibleUnitIds.length,
+      eligible: p.eligibleVoterIds.length,
     }));
   }
 
@@ -122,9 +129,11 @@ export class VotingResolver {
         ctx.access!.provinceId,
         {
           emulationYearId: year.id,
+          kind: 'BLOCK',
+          attendancePercent: null,
           round: 1,
           previousPeriodId: null,
-          eligibleUnitIds: members,
+          eligibleVoterIds: members,
           thresholdPercent: String(input.thresholdPercent ?? DEFAULT_VOTE_RULES.thresholdPercent),
           thresholdMode: input.thresholdMode,
           allowSelfVote: input.allowSelfVote,
@@ -144,7 +153,7 @@ export class VotingResolver {
     return period;
   }
 
-  @Authorized('UNIT_OFFICER', 'PROVINCE_ADMIN', 'PLATFORM_ADMIN')
+  @Authorized(...MEMBERS)
   @Mutation(() => BallotReceiptType, {
     description: "Casts the unit's ballot. Final once cast; a second one is CONFLICT.",
   })
@@ -155,7 +164,7 @@ export class VotingResolver {
       ? await ctx.services.ballotRules.get(provinceId, input.votingPeriodId)
       : null;
     if (!rules) throw missingRef('votingPeriodId', 'VotingPeriod', input.votingPeriodId);
-    const unitId = voterUnit(ctx, rules, input.unitId);
+    const unitId = voterFor(ctx, rules, input.unitId);
     const [problem] = ballotProblems(rules.contests, input.choices, unitId, {
       ...DEFAULT_VOTE_RULES,
       allowSelfVote: rules.allowSelfVote,
@@ -176,7 +185,7 @@ export class VotingResolver {
     return receipt;
   }
 
-  @Authorized(...ACTORS)
+  @Authorized(...MEMBERS)
   @Query(() => BallotReceiptType, { nullable: true, description: "Your unit's receipt, if it has voted." })
   async myBallotReceipt(
     @Arg('votingPeriodId', () => ID) periodId: string,
@@ -185,7 +194,7 @@ export class VotingResolver {
   ) {
     const period = await loadPeriod(ctx, periodId);
     const [receipt] = await votingRepository.receipts(period.id, [
-      voterUnit(ctx, period, unitId ?? undefined),
+      voterFor(ctx, period, unitId ?? undefined),
     ]);
     return receipt ?? null;
   }
@@ -198,7 +207,7 @@ export class VotingResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     const period = await loadPeriod(ctx, id, 'id');
-    assertRunsYear(ctx, await periodYear(ctx, period));
+    await assertRunsPeriod(ctx, period);
     if (period.status !== 'OPEN') throw conflict(`The period is ${period.status}`);
     if (until.getTime() <= effectiveDeadline(period).getTime())
       throw badInput(
@@ -220,15 +229,15 @@ export class VotingResolver {
   })
   async closeVotingPeriod(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
     const period = await loadPeriod(ctx, id, 'id');
-    const actor = assertRunsYear(ctx, await periodYear(ctx, period));
+    const actor = await assertRunsPeriod(ctx, period);
     if (period.status !== 'OPEN') throw conflict(`The period is already ${period.status}`);
     const cast = await ctx.loaders.turnout.load(period.id);
-    if (actor !== 'PROVINCE_ADMIN' && cast < period.eligibleUnitIds.length) {
+    if (actor !== 'PROVINCE_ADMIN' && cast < period.eligibleVoterIds.length) {
       throw forbidden(
-        `The head unit may close early only when all have voted (${cast} of ${period.eligibleUnitIds.length})`,
+        `The head unit may close early only when all have voted (${cast} of ${period.eligibleVoterIds.length})`,
       );
     }
-    const reason = cast === period.eligibleUnitIds.length ? 'ALL_VOTED' : 'BY_ADMIN';
+    const reason = cast === period.eligibleVoterIds.length ? 'ALL_VOTED' : 'BY_ADMIN';
     if (!(await closeVotingPeriod(ctx.access!.provinceId, period.id, reason, ctx.principal!.userId)))
       throw conflict('The period closed meanwhile');
     await audit(ctx, 'voting.close', 'VotingPeriod', id, { after: { reason } });
@@ -243,7 +252,7 @@ export class VotingResolver {
   async publishVotingResults(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
     const period = await loadPeriod(ctx, id, 'id');
     const year = await periodYear(ctx, period);
-    const actor = assertRunsYear(ctx, year);
+    const actor = await assertRunsPeriod(ctx, period);
     if (period.status !== 'TALLIED')
       throw appError(
         'PRECONDITION_FAILED',
@@ -259,7 +268,7 @@ export class VotingResolver {
       { provinceId: ctx.access!.provinceId, event: 'voting.published', subjectId: id },
       { jobId: jobId('notify', 'voting.published', id) },
     );
-    if ((period.outcome === 'COMPLETE' || period.outcome === 'DECIDED') && year.state === 'VOTING') {
+    if ((period.outcome === 'COMPLETE' || period.outcome === 'DECIDED') && year?.state === 'VOTING') {
       await transitionYear(
         ctx,
         year,
@@ -281,6 +290,7 @@ export class VotingResolver {
   ) {
     const period = await loadPeriod(ctx, input.votingPeriodId);
     const year = await periodYear(ctx, period);
+    if (!year) throw badInput('votingPeriodId', 'the council decides by its vote alone');
     const side = [year.headUnitId, year.deputyUnitId].find((u) => u && ctx.access?.officerOf.has(u));
     if (!side) throw forbidden("Only the head and deputy units' officers record this decision");
     if (period.outcome !== 'AWAITING_DECISION')
@@ -311,7 +321,7 @@ export class VotingResolver {
       .every((r) => decisions.find((d) => d.contestId === r.contestId)?.confirmedAt);
     if (allDecided) {
       await votingRepository.setOutcome(period.id, 'DECIDED');
-      await scheduleAwards(ctx.access!.provinceId, period.emulationYearId, period.id);
+      await scheduleAwards(ctx.access!.provinceId, year.id, period.id);
     }
     await audit(ctx, 'voting.decision', 'VotingPeriod', period.id, {
       after: { contestId: contest.id, unitIds: input.unitIds, bySide: side },

@@ -1,5 +1,6 @@
 import type { EmulationYear, VotingPeriod } from '@thidua/db';
-import { isProvinceAdmin, yearActor } from '../../common/acting';
+import { assertRunsYear, isProvinceAdmin, yearActor } from '../../common/acting';
+import type { YearActor } from '@thidua/domain';
 import { badInput, forbidden, missingRef, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
 import { loadYear } from '../emulation-year/emulation-year.service';
@@ -14,13 +15,29 @@ export async function loadPeriod(
   return period;
 }
 
-export function periodYear(ctx: GraphQLContext, period: VotingPeriod): Promise<EmulationYear> {
-  return loadYear(ctx, period.emulationYearId);
+/** The block year a period votes in; null for the council's votes. */
+export async function periodYear(ctx: GraphQLContext, period: VotingPeriod): Promise<EmulationYear | null> {
+  return period.emulationYearId ? loadYear(ctx, period.emulationYearId) : null;
 }
 
-/** The secretariat, or an officer of an eligible unit: who may watch the turnout while voting runs. */
+/** Who runs a period: the block year's secretariat or head unit; for the council, the secretariat. */
+export async function assertRunsPeriod(ctx: GraphQLContext, period: VotingPeriod): Promise<YearActor> {
+  const year = await periodYear(ctx, period);
+  if (year) return assertRunsYear(ctx, year);
+  if (!isProvinceAdmin(ctx)) throw forbidden("Only the province's secretariat runs the council's votes");
+  return 'PROVINCE_ADMIN';
+}
+
+/** Whether the signed-in user may vote in, or watch, the period as a voter. */
+function isVoter(ctx: GraphQLContext, period: Pick<VotingPeriod, 'kind' | 'eligibleVoterIds'>): boolean {
+  return period.kind === 'COUNCIL'
+    ? !!ctx.principal && period.eligibleVoterIds.includes(ctx.principal.userId)
+    : period.eligibleVoterIds.some((u) => ctx.access?.officerOf.has(u));
+}
+
+/** The secretariat, or an eligible voter: who may watch the turnout while voting runs. */
 export function canWatch(ctx: GraphQLContext, period: VotingPeriod): boolean {
-  return isProvinceAdmin(ctx) || period.eligibleUnitIds.some((u) => ctx.access?.officerOf.has(u));
+  return isProvinceAdmin(ctx) || isVoter(ctx, period);
 }
 
 /**
@@ -30,16 +47,25 @@ export function canWatch(ctx: GraphQLContext, period: VotingPeriod): boolean {
 export async function canSeeResults(ctx: GraphQLContext, period: VotingPeriod): Promise<boolean> {
   if (period.status !== 'TALLIED') return false;
   if (period.resultsPublishedAt) return canWatch(ctx, period) || !!ctx.access;
-  return yearActor(ctx, await periodYear(ctx, period)) !== null;
+  const year = await periodYear(ctx, period);
+  return year ? yearActor(ctx, year) !== null : isProvinceAdmin(ctx);
 }
 
-/** The unit this officer votes for: their one eligible unit, or the one they name. */
-export function voterUnit(
+/**
+ * Who casts this ballot: for a block, the officer's one eligible unit (or the one named); for the council, the
+ * council member themself.
+ */
+export function voterFor(
   ctx: GraphQLContext,
-  period: Pick<VotingPeriod, 'eligibleUnitIds'>,
+  period: Pick<VotingPeriod, 'kind' | 'eligibleVoterIds'>,
   named?: string,
 ): string {
-  const mine = period.eligibleUnitIds.filter((u) => ctx.access?.officerOf.has(u));
+  if (period.kind === 'COUNCIL') {
+    if (!isVoter(ctx, period))
+      throw forbidden('Only the council members called to this vote cast ballots in it');
+    return ctx.principal!.userId;
+  }
+  const mine = period.eligibleVoterIds.filter((u) => ctx.access?.officerOf.has(u));
   if (named) {
     if (!mine.includes(named))
       throw forbidden('You may vote only for an eligible unit you are an officer of');

@@ -21,10 +21,11 @@ export const ContestKind = graphqlEnum(
 );
 export const VotingStatus = graphqlEnum(['OPEN', 'CLOSED', 'TALLIED'] as const, 'VotingStatus');
 export const VotingOutcome = graphqlEnum(
-  ['COMPLETE', 'NEXT_ROUND', 'AWAITING_DECISION', 'DECIDED'] as const,
+  ['COMPLETE', 'NEXT_ROUND', 'AWAITING_DECISION', 'DECIDED', 'NO_QUORUM'] as const,
   'VotingOutcome',
 );
 export const ThresholdMode = graphqlEnum(['MORE_THAN', 'AT_LEAST'] as const, 'ThresholdMode');
+export const VotingKind = graphqlEnum(['BLOCK', 'COUNCIL'] as const, 'VotingKind');
 export const CloseReason = graphqlEnum(['DEADLINE', 'ALL_VOTED', 'BY_ADMIN'] as const, 'CloseReason');
 
 @ObjectType('VotingPeriod', {
@@ -32,7 +33,9 @@ export const CloseReason = graphqlEnum(['DEADLINE', 'ALL_VOTED', 'BY_ADMIN'] as 
 })
 export class VotingPeriodType {
   @Field(() => ID) id!: string;
-  @Field(() => ID) emulationYearId!: string;
+  @Field(() => VotingKind) kind!: string;
+  @Field(() => ID, { nullable: true, description: 'The block year voting; null for the council.' })
+  emulationYearId!: string | null;
   @Field(() => Int) round!: number;
   @Field(() => VotingStatus) status!: string;
   @Field(() => VotingOutcome, { nullable: true }) outcome!: string | null;
@@ -62,15 +65,20 @@ export class TurnoutType {
 @ObjectType('Contest')
 export class ContestType {
   @Field(() => ID) id!: string;
+  @Field(() => ID, { nullable: true, description: 'APPROVAL contests: the nomination the council votes on.' })
+  nominationId!: string | null;
   @Field(() => ContestKind) kind!: string;
   @Field(() => Int, { description: 'Choose up to this many.' }) seats!: number;
   @Field(() => [ID]) candidateUnitIds!: string[];
 }
 
-@ObjectType('BallotReceipt', { description: 'Proof that the unit voted; it says nothing of what it voted.' })
+@ObjectType('BallotReceipt', {
+  description: 'Proof that the voter voted; it says nothing of what they voted.',
+})
 export class BallotReceiptType {
   @Field(() => ID) votingPeriodId!: string;
-  @Field(() => ID) unitId!: string;
+  @Field(() => ID, { description: 'The member unit (a block vote) or the council member (a council vote).' })
+  voterId!: string;
   @Field(() => String) receiptCode!: string;
   @Field(() => DateTimeISOResolver) castAt!: Date;
 }

@@ -1,0 +1,100 @@
+import { awardRepository, userRepository } from '@thidua/db';
+import { DEFAULT_AWARD_RULES, vietnamDate } from '@thidua/domain';
+import { openVotingPeriod } from '@thidua/jobs';
+import { ArrayMaxSize, ArrayMinSize, IsUUID } from 'class-validator';
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+import { audit } from '../../common/audit';
+import { appError, badInput, missingRef } from '../../common/errors';
+import { ADMINS } from '../../common/roles';
+import type { GraphQLContext } from '../../context';
+import { VotingPeriodType } from '../voting/voting.types';
+
+@InputType()
+export class OpenCouncilVoteInput {
+  @Field(() => [ID], {
+    description: 'Nominations in COUNCIL_REVIEW; each is approved or rejected on its own.',
+  })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true, message: 'nominationIds must be nomination ids' })
+  nominationIds!: string[];
+
+  @Field(() => DateTimeISOResolver)
+  closesAt!: Date;
+}
+
+/** A council session needs at least this many members. */
+const MIN_COUNCIL = 3;
+
+@Resolver()
+export class CouncilResolver {
+  @Authorized(...ADMINS)
+  @Mutation(() => VotingPeriodType, {
+    description:
+      "The provincial council's secret vote on nominations in review (R10): thresholds count all council members; the session counts only with the configured attendance.",
+  })
+  async openCouncilVote(
+    @Arg('input', () => OpenCouncilVoteInput) input: OpenCouncilVoteInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    if (input.closesAt.getTime() <= Date.now() + 60_000)
+      throw badInput('closesAt', 'must be at least a minute from now');
+    const ids = [...new Set(input.nominationIds)];
+    const nominations = await awardRepository.nominationsByIds(ids);
+    for (const id of ids) {
+      const n = nominations.find((x) => x.id === id);
+      if (!n) throw missingRef('nominationIds', 'Nomination', id);
+      if (n.status !== 'COUNCIL_REVIEW')
+        throw badInput('nominationIds', `nomination ${id} is ${n.status}, not COUNCIL_REVIEW`);
+    }
+    const provinceId = ctx.access!.provinceId;
+    const council = await userRepository.list(
+      { provinceId, role: 'COUNCIL_MEMBER' },
+      { first: 1000, offset: 0 },
+    );
+    if (council.totalCount < MIN_COUNCIL) {
+      throw appError(
+        'PRECONDITION_FAILED',
+        `The council needs at least ${MIN_COUNCIL} members with the COUNCIL_MEMBER role (it has ${council.totalCount})`,
+      );
+    }
+    const rules =
+      (await awardRepository.ruleSetFor(Number(vietnamDate(new Date()).slice(0, 4))))?.rules ??
+      DEFAULT_AWARD_RULES;
+    const now = new Date();
+    const period = await openVotingPeriod(
+      provinceId,
+      {
+        kind: 'COUNCIL',
+        emulationYearId: null,
+        attendancePercent: String(rules.councilAttendancePercent),
+        round: 1,
+        previousPeriodId: null,
+        eligibleVoterIds: council.items.map((u) => u.id),
+        // Certificates of merit: more than half of all members; flags carry their own, higher threshold.
+        thresholdPercent: '50',
+        thresholdMode: 'MORE_THAN',
+        allowSelfVote: true,
+        maxRounds: 1,
+        reminderMinutes: [24 * 60, 60],
+        opensAt: now,
+        closesAt: input.closesAt,
+        openedBy: ctx.principal!.userId,
+      },
+      nominations.map((n) => ({
+        kind: 'APPROVAL',
+        seats: 1,
+        candidates: [n.unitId],
+        nominationId: n.id,
+        ...(n.form === 'FLAG_PROVINCE'
+          ? { threshold: { thresholdPercent: rules.councilFlagPercent, thresholdMode: 'AT_LEAST' as const } }
+          : {}),
+      })),
+    );
+    await audit(ctx, 'council.open', 'VotingPeriod', period.id, {
+      after: { nominations: ids, closesAt: input.closesAt },
+    });
+    return period;
+  }
+}

@@ -1,0 +1,241 @@
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import {
+  createAccount,
+  createLockedBlock,
+  provinceId,
+  startTestApp,
+  type Account,
+  type GraphQLResponse,
+  type TestApp,
+} from '@thidua/testing';
+
+const NAMES = [
+  'Văn phòng UBND tỉnh',
+  'Sở Kế hoạch và Đầu tư',
+  'Sở Tài chính',
+  'Sở Nội vụ',
+  'Sở Tư pháp',
+  'Thanh tra tỉnh',
+  'Sở Ngoại vụ',
+];
+
+let app: TestApp;
+let province: string;
+let admin: Account;
+let council: Account[];
+let flagNomination: string;
+let meritNominations: string[];
+
+const ok = <T>(res: GraphQLResponse<T>): T => {
+  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+  return res.data!;
+};
+const as = <T = Record<string, unknown>>(who: Account, q: string, v?: Record<string, unknown>) =>
+  app.gql<T>(q, v, { token: who.token, provinceId: province });
+const PERIOD = `query($id: ID!) { votingPeriod(id: $id) { kind status outcome results { contestId elected candidates { votes percent } } contests { id nominationId candidateUnitIds } } }`;
+type Period = {
+  votingPeriod: {
+    kind: string;
+    status: string;
+    outcome: string;
+    results: { contestId: string; elected: string[] }[] | null;
+    contests: { id: string; nominationId: string; candidateUnitIds: string[] }[];
+  };
+};
+
+beforeAll(async () => {
+  app = await startTestApp({ template: inject('templateDatabase'), worker: true });
+  province = await provinceId(app.dataSource, '40'); // Nghệ An
+  admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
+  council = await Promise.all(
+    Array.from({ length: 5 }, () => createAccount(app, 'COUNCIL_MEMBER', { provinceId: province })),
+  );
+
+  // A block votes its flag, the engine proposes, the head submits the dossier, the secretariat appraises.
+  const block = await createLockedBlock(app, province, NAMES, admin);
+  const opened = ok(
+    await as<{ openVotingPeriod: { id: string; contests: { id: string }[] } }>(
+      admin,
+      `mutation($v: OpenVotingPeriodInput!) { openVotingPeriod(input: $v) { id contests { id } } }`,
+      {
+        v: {
+          emulationYearId: block.yearId,
+          closesAt: new Date(Date.now() + 3600_000).toISOString(),
+          contests: [{ kind: 'FLAG' }],
+        },
+      },
+    ),
+  ).openVotingPeriod;
+  for (const o of block.officers) {
+    ok(
+      await as(o, `mutation($v: CastBallotInput!) { castBallot(input: $v) { receiptCode } }`, {
+        v: {
+          votingPeriodId: opened.id,
+          choices: [{ contestId: opened.contests[0]!.id, unitIds: [block.units[0]!.id] }],
+        },
+      }),
+    );
+  }
+  ok(await as(admin, `mutation($id: ID!) { closeVotingPeriod(id: $id) { status } }`, { id: opened.id }));
+  await vi.waitFor(
+    async () =>
+      expect(
+        (
+          await as<{ nominations: unknown[] }>(
+            admin,
+            `query($y: ID!) { nominations(emulationYearId: $y) { id } }`,
+            { y: block.yearId },
+          )
+        ).data?.nominations.length,
+      ).toBe(3),
+    { timeout: 20_000, interval: 100 },
+  );
+  ok(await as(admin, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, { id: opened.id }));
+  const submitted = ok(
+    await as<{ submitDossier: { id: string; form: string }[] }>(
+      block.officers[0]!,
+      `mutation($y: ID!) { submitDossier(emulationYearId: $y) { id form } }`,
+      { y: block.yearId },
+    ),
+  ).submitDossier;
+  for (const n of submitted) {
+    for (const to of ['IN_APPRAISAL', 'COUNCIL_REVIEW']) {
+      ok(
+        await as(
+          admin,
+          `mutation($v: AppraiseNominationInput!) { appraiseNomination(input: $v) { status } }`,
+          { v: { id: n.id, to } },
+        ),
+      );
+    }
+  }
+  flagNomination = submitted.find((n) => n.form === 'FLAG_PROVINCE')!.id;
+  meritNominations = submitted.filter((n) => n.form === 'MERIT_PROVINCE').map((n) => n.id);
+});
+afterAll(() => app?.close());
+
+async function councilVote(
+  nominationIds: string[],
+  ballots: ((contests: Period['votingPeriod']['contests']) => { contestId: string; unitIds: string[] }[])[],
+) {
+  const period = ok(
+    await as<{ openCouncilVote: { id: string } }>(
+      admin,
+      `mutation($v: OpenCouncilVoteInput!) { openCouncilVote(input: $v) { id } }`,
+      {
+        v: { nominationIds, closesAt: new Date(Date.now() + 3600_000).toISOString() },
+      },
+    ),
+  ).openCouncilVote;
+  const contests = ok(await as<Period>(admin, PERIOD, { id: period.id })).votingPeriod.contests;
+  for (const [i, ballot] of ballots.entries()) {
+    ok(
+      await as(council[i]!, `mutation($v: CastBallotInput!) { castBallot(input: $v) { voterId } }`, {
+        v: { votingPeriodId: period.id, choices: ballot(contests) },
+      }),
+    );
+  }
+  ok(await as(admin, `mutation($id: ID!) { closeVotingPeriod(id: $id) { status } }`, { id: period.id }));
+  await vi.waitFor(
+    async () =>
+      expect(ok(await as<Period>(admin, PERIOD, { id: period.id })).votingPeriod.status).toBe('TALLIED'),
+    { timeout: 20_000, interval: 100 },
+  );
+  return { id: period.id, contests };
+}
+
+const status = async (id: string) =>
+  ok(
+    await as<{ nomination: { status: string } }>(
+      admin,
+      `query($id: ID!) { nomination(id: $id) { status } }`,
+      { id },
+    ),
+  ).nomination.status;
+type Contests = Period['votingPeriod']['contests'];
+/** A ballot approving the given nominations: choosing a contest's one candidate is a yes, leaving it blank a no. */
+const approve =
+  (...nominationIds: string[]) =>
+  (contests: Contests) =>
+    contests
+      .filter((c) => nominationIds.includes(c.nominationId))
+      .map((c) => ({ contestId: c.id, unitIds: c.candidateUnitIds }));
+
+describe('the provincial council', () => {
+  it('without the attendance (3 of 5 < 80%), the session decides nothing', async () => {
+    const { id } = await councilVote(
+      [flagNomination],
+      [approve(flagNomination), approve(flagNomination), approve(flagNomination)],
+    );
+    expect(ok(await as<Period>(admin, PERIOD, { id })).votingPeriod).toMatchObject({
+      kind: 'COUNCIL',
+      outcome: 'NO_QUORUM',
+    });
+    expect(await status(flagNomination)).toBe('COUNCIL_REVIEW');
+  });
+
+  it('a flag needs 80% of all members: 4 of 5 approve it; a certificate with 2 of 5 is rejected', async () => {
+    const [merit] = meritNominations as [string];
+    await councilVote(
+      [flagNomination, merit],
+      [
+        approve(flagNomination, merit),
+        approve(flagNomination, merit),
+        approve(flagNomination),
+        approve(flagNomination),
+        () => [],
+      ],
+    );
+    expect(await status(flagNomination)).toBe('COUNCIL_APPROVED');
+    expect(await status(meritNominations[0]!)).toBe('COUNCIL_REJECTED');
+
+    const decision = ok(
+      await as<{ issueAwardDecision: { numberText: string } }>(
+        admin,
+        `mutation($v: IssueAwardDecisionInput!) { issueAwardDecision(input: $v) { numberText } }`,
+        {
+          v: {
+            issuerName: 'UBND tỉnh Nghệ An',
+            decisionDate: '2027-01-20',
+            signerName: 'Lê Hồng Vinh',
+            nominationIds: [flagNomination],
+          },
+        },
+      ),
+    );
+    expect(decision.issueAwardDecision.numberText).toBe('1/QĐ-UBND');
+    expect(await status(flagNomination)).toBe('DECIDED');
+  });
+
+  it('only council members called to the vote cast ballots; only nominations in review can be voted on', async () => {
+    const refused = await as(
+      admin,
+      `mutation($v: OpenCouncilVoteInput!) { openCouncilVote(input: $v) { id } }`,
+      {
+        v: { nominationIds: [flagNomination], closesAt: new Date(Date.now() + 3600_000).toISOString() },
+      },
+    );
+    expect(refused.errors?.[0]?.message).toMatch(/^nominationIds: .* is DECIDED, not COUNCIL_REVIEW/);
+
+    const period = ok(
+      await as<{ openCouncilVote: { id: string; contests: { id: string; candidateUnitIds: string[] }[] } }>(
+        admin,
+        `mutation($v: OpenCouncilVoteInput!) { openCouncilVote(input: $v) { id contests { id candidateUnitIds } } }`,
+        {
+          v: {
+            nominationIds: [meritNominations[1]!],
+            closesAt: new Date(Date.now() + 3600_000).toISOString(),
+          },
+        },
+      ),
+    ).openCouncilVote;
+    const [contest] = period.contests;
+    const byAdmin = await as(admin, `mutation($v: CastBallotInput!) { castBallot(input: $v) { voterId } }`, {
+      v: {
+        votingPeriodId: period.id,
+        choices: [{ contestId: contest!.id, unitIds: contest!.candidateUnitIds }],
+      },
+    });
+    expect(byAdmin.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
