@@ -209,6 +209,43 @@ describe('the articles, through HTTP and the worker', () => {
     );
   });
 
+  it('a block proposing its outgoing head for the flag and two members for certificates of merit, electing a new head', async () => {
+    // As in Ninh Thuận 2023: the head (index 0) leads, Báo and Ủy ban Kiểm tra get merit, the deputy becomes head.
+    const block = await createLockedBlock(app, province, NAMES, admin);
+    await vote(
+      block,
+      [
+        { kind: 'FLAG', seats: 1 },
+        { kind: 'MERIT', seats: 2 },
+        { kind: 'NEXT_HEAD', seats: 1 },
+      ],
+      () => [[0], [1, 6], [5]],
+    );
+    const outcome = await vi.waitFor(
+      async () => {
+        const y = ok(
+          await as<{ emulationYear: { awardOutcome: { nextHeadUnitId: string } | null } }>(
+            admin,
+            `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { awardOutcome { nextHeadUnitId } } }`,
+            { b: block.blockId },
+          ),
+        );
+        expect(y.emulationYear.awardOutcome).not.toBeNull();
+        return y.emulationYear.awardOutcome!;
+      },
+      { timeout: 20_000, interval: 100 },
+    );
+    expect(outcome.nextHeadUnitId).toBe(block.units[5]!.id);
+    const list = ok(await as<Nominations>(admin, NOMINATIONS, { y: block.yearId })).nominations;
+    expect(list.map((n) => `${n.form}:${n.unitId}`).sort()).toEqual(
+      [
+        `FLAG_PROVINCE:${block.units[0]!.id}`,
+        `MERIT_PROVINCE:${block.units[1]!.id}`,
+        `MERIT_PROVINCE:${block.units[6]!.id}`,
+      ].sort(),
+    );
+  });
+
   it('a deferred unit is never proposed, and the reason is shown', async () => {
     const block = await createLockedBlock(app, province, NAMES, admin);
     ok(
