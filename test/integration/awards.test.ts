@@ -5,9 +5,9 @@ import {
   provinceId,
   startTestApp,
   type Account,
-  type GraphQLResponse,
   type LockedBlock,
   type TestApp,
+  ok,
 } from '@thidua/testing';
 
 /** Khối thi đua các cơ quan Tỉnh ủy, as in the Lào Cai article (index 0 is the head, 1 the deputy). */
@@ -27,10 +27,6 @@ let app: TestApp;
 let province: string;
 let admin: Account;
 
-const ok = <T>(res: GraphQLResponse<T>): T => {
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data!;
-};
 const as = <T = Record<string, unknown>>(who: Account, q: string, v?: Record<string, unknown>) =>
   app.gql<T>(q, v, { token: who.token, provinceId: province });
 type Nominations = {

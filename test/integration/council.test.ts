@@ -5,8 +5,8 @@ import {
   provinceId,
   startTestApp,
   type Account,
-  type GraphQLResponse,
   type TestApp,
+  ok,
 } from '@thidua/testing';
 
 const NAMES = [
@@ -26,10 +26,6 @@ let council: Account[];
 let flagNomination: string;
 let meritNominations: string[];
 
-const ok = <T>(res: GraphQLResponse<T>): T => {
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data!;
-};
 const as = <T = Record<string, unknown>>(who: Account, q: string, v?: Record<string, unknown>) =>
   app.gql<T>(q, v, { token: who.token, provinceId: province });
 const PERIOD = `query($id: ID!) { votingPeriod(id: $id) { kind status outcome results { contestId elected candidates { votes percent } } contests { id nominationId candidateUnitIds } } }`;

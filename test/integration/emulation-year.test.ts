@@ -6,8 +6,8 @@ import {
   provinceId,
   startTestApp,
   type Account,
-  type GraphQLResponse,
   type TestApp,
+  ok,
 } from '@thidua/testing';
 
 /** Khối thi đua 6 of Bình Thuận, 2021, as the article lists it (head: Ban Tuyên giáo; deputy chosen here). */
@@ -40,10 +40,6 @@ let blockId: string;
 let yearId: string;
 let criteriaSetId: string;
 
-const ok = <T>(res: GraphQLResponse<T>): T => {
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data!;
-};
 const asAdmin = <T = Record<string, unknown>>(q: string, v?: Record<string, unknown>) =>
   app.gql<T>(q, v, { token: admin.token, provinceId: province });
 const asOfficer = <T = Record<string, unknown>>(i: number, q: string, v?: Record<string, unknown>) =>

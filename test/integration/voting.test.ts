@@ -9,9 +9,9 @@ import {
   provinceId,
   startTestApp,
   type Account,
-  type GraphQLResponse,
   type LockedBlock,
   type TestApp,
+  ok,
 } from '@thidua/testing';
 
 const NAMES = [
@@ -30,10 +30,6 @@ let app: TestApp;
 let province: string;
 let admin: Account;
 
-const ok = <T>(res: GraphQLResponse<T>): T => {
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data!;
-};
 const as = <T = Record<string, unknown>>(who: Account, q: string, v?: Record<string, unknown>) =>
   app.gql<T>(q, v, { token: who.token, provinceId: province });
 const inAnHour = () => new Date(Date.now() + 3600_000).toISOString();

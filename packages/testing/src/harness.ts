@@ -108,3 +108,9 @@ export async function startTestApp(opts: TestAppOptions): Promise<TestApp> {
     },
   };
 }
+
+/** The response's data; a response with errors fails the test, showing them. */
+export function ok<T>(res: GraphQLResponse<T>): T {
+  if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
+  return res.data!;
+}
