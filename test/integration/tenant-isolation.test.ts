@@ -32,6 +32,7 @@ const PLATFORM_TABLES = {
   platform_audit_event: 'actions on accounts and provinces',
   outbox: 'relayed by one process for all provinces; holds ids only',
   job_failure: 'queue failures for operators; holds ids only',
+  notification_preference: "a person's own choices, whichever province they act in",
   schema_migration: 'migration bookkeeping',
 };
 

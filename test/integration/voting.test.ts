@@ -437,7 +437,7 @@ describe('notification events', () => {
 
     const notifications = app.queueBackend.queue('notifications');
     await waitFor(async () => {
-      const jobs = await notifications.getJobs(['waiting', 'delayed', 'prioritized']);
+      const jobs = await notifications.getJobs(['waiting', 'delayed', 'prioritized', 'active', 'completed']);
       const mine = jobs
         .filter((j) => j.data.subjectId === period.id)
         .map((j) => [j.data.event, j.data.unitIds ? [...j.data.unitIds].sort() : null]);

@@ -24,3 +24,4 @@ export * from './voting/tally';
 export * from './awards/rules';
 export * from './awards/engine';
 export * from './awards/nomination';
+export * from './notifications/templates';

@@ -5,8 +5,12 @@ import { z } from 'zod';
  * Payloads carry ids and the province id only: BullMQ stores them in clear text.
  */
 export const QUEUES = ['maintenance', 'voting', 'notifications'] as const;
-/** Queues this release's worker consumes; notifications wait in their queue for the notifications worker. */
-export const CONSUMED_QUEUES = ['maintenance', 'voting'] as const satisfies readonly QueueName[];
+/** Queues the worker consumes. */
+export const CONSUMED_QUEUES = [
+  'maintenance',
+  'voting',
+  'notifications',
+] as const satisfies readonly QueueName[];
 export type QueueName = (typeof QUEUES)[number];
 
 const periodRef = z.object({ provinceId: z.string().uuid(), periodId: z.string().uuid() });
@@ -49,6 +53,8 @@ export const JOBS = {
       event: z.enum(NOTIFICATION_EVENTS),
       subjectId: z.string().uuid(),
       unitIds: z.array(z.string().uuid()).optional(),
+      /** Tells repeated events apart (a reminder per deadline and lead time). */
+      occurrence: z.string().max(100).optional(),
       /** Council votes remind people, not units. */
       userIds: z.array(z.string().uuid()).optional(),
     }),

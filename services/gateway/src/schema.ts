@@ -16,6 +16,7 @@ import {
   ScoreSheetResolver,
   YearScoringResolver,
 } from './modules/emulation-year/scoring.resolver';
+import { NotificationResolver } from './modules/notification/notification.resolver';
 import { ProvinceResolver } from './modules/province/province.resolver';
 import { UnitResolver } from './modules/unit/unit.resolver';
 import { UserResolver } from './modules/user/user.resolver';
@@ -41,6 +42,7 @@ export const resolvers = [
   YearAwardsResolver,
   DecisionsResolver,
   CouncilResolver,
+  NotificationResolver,
 ] as const;
 
 /**

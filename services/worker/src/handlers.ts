@@ -1,5 +1,6 @@
 import type { JobName } from '@thidua/jobs';
 import type { DataSource } from 'typeorm';
+import { notify } from './jobs/notify.job';
 import { purgeExpired } from './jobs/purge-expired.job';
 import { closeVoting, computeAwardsJob, remindVoters, sweepVoting, tallyVoting } from './jobs/voting.job';
 
@@ -16,4 +17,5 @@ export const handlers: Partial<Record<JobName, (payload: any, dataSource: DataSo
     'voting-reminder': remindVoters,
     'sweep-voting': sweepVoting,
     'compute-awards': computeAwardsJob,
+    notify,
   };

@@ -10,6 +10,7 @@ import {
   TitleRegistration,
   YearResult,
 } from './emulation-year.entity';
+import { Notification, NotificationPreference } from './notification.entity';
 import { JobFailure, OutboxMessage } from './outbox.entity';
 import { Province, ProvinceLineage } from './province.entity';
 import { Unit } from './unit.entity';
@@ -32,6 +33,7 @@ export * from './province.entity';
 export * from './unit.entity';
 export * from './user.entity';
 export * from './voting.entity';
+export * from './notification.entity';
 
 export const entities = [
   Province,
@@ -68,4 +70,6 @@ export const entities = [
   Nomination,
   AwardDecision,
   AwardDecisionItem,
+  Notification,
+  NotificationPreference,
 ];

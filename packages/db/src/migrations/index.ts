@@ -4,6 +4,7 @@ import { Voting1763913600000 } from './1763913600000-voting';
 import { Awards1764000000000 } from './1764000000000-awards';
 import { AwardDecisions1764086400000 } from './1764086400000-award-decisions';
 import { CouncilVote1764172800000 } from './1764172800000-council-vote';
+import { Notifications1764259200000 } from './1764259200000-notifications';
 
 export const migrations = [
   Foundation1763740800000,
@@ -12,4 +13,5 @@ export const migrations = [
   Awards1764000000000,
   AwardDecisions1764086400000,
   CouncilVote1764172800000,
+  Notifications1764259200000,
 ];

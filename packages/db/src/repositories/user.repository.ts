@@ -60,6 +60,18 @@ export const userRepository = {
       .find({ where: { userId: In([...userIds]) }, order: { createdAt: 'ASC' } });
   },
 
+  /** The officers of the given units in the context's province. */
+  async officersOf(provinceId: string, unitIds: readonly string[]): Promise<string[]> {
+    if (!unitIds.length) return [];
+    const rows: { user_id: string }[] = await (
+      await currentManager()
+    ).query(
+      `SELECT DISTINCT user_id FROM role_assignment WHERE role = 'UNIT_OFFICER' AND province_id = $1 AND unit_id = ANY($2)`,
+      [provinceId, unitIds],
+    );
+    return rows.map((r) => r.user_id);
+  },
+
   async roleById(id: string): Promise<RoleAssignment | null> {
     return (await currentManager()).getRepository(RoleAssignment).findOneBy({ id });
   },

@@ -163,6 +163,7 @@ export async function remindVoters({
         event: 'voting.reminder',
         subjectId: periodId,
         ...(period.kind === 'COUNCIL' ? { userIds: unitIds } : { unitIds }),
+        occurrence: `${new Date(deadline).getTime()}.${minutes}`,
       },
       {
         jobId: jobId(

@@ -1,0 +1,83 @@
+import { In } from 'typeorm';
+import { Notification, NotificationPreference, type NotificationChannel } from '../entities';
+import { currentManager, currentProvinceId, tenantManager } from '../tenancy/tenant-context';
+import { paginate, type PageRequest } from './pagination';
+import { returning } from './sql';
+
+export type NewNotification = Pick<
+  Notification,
+  'userId' | 'event' | 'subjectId' | 'title' | 'body' | 'link' | 'idempotencyKey'
+>;
+
+export const notificationRepository = {
+  /** Inserts those not yet delivered (by idempotency key); returns how many were new. */
+  async deliver(items: NewNotification[]): Promise<number> {
+    if (!items.length) return 0;
+    const provinceId = currentProvinceId();
+    const rows = await returning(
+      await tenantManager(),
+      `INSERT INTO notification (province_id, user_id, event, subject_id, title, body, link, idempotency_key)
+       SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[])
+       ON CONFLICT (province_id, idempotency_key) DO NOTHING RETURNING id`,
+      [
+        provinceId,
+        items.map((i) => i.userId),
+        items.map((i) => i.event),
+        items.map((i) => i.subjectId),
+        items.map((i) => i.title),
+        items.map((i) => i.body),
+        items.map((i) => i.link),
+        items.map((i) => i.idempotencyKey),
+      ],
+    );
+    return rows.length;
+  },
+
+  /** Unread first, then newest. */
+  async list(userId: string, unreadOnly: boolean, page: PageRequest) {
+    const qb = (await tenantManager())
+      .getRepository(Notification)
+      .createQueryBuilder('n')
+      .where('n.user_id = :userId', { userId });
+    if (unreadOnly) qb.andWhere('n.read_at IS NULL');
+    qb.orderBy('n.read_at IS NULL', 'DESC').addOrderBy('n.created_at', 'DESC').addOrderBy('n.id');
+    return paginate(qb, page);
+  },
+
+  async unreadCount(userId: string): Promise<number> {
+    const [row] = await (
+      await tenantManager()
+    ).query(`SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND read_at IS NULL`, [userId]);
+    return row.n as number;
+  },
+
+  /** Marks the user's notifications read: the given ones, or all. Returns how many changed. */
+  async markRead(userId: string, ids: string[] | null): Promise<number> {
+    const rows = await returning(
+      await tenantManager(),
+      `UPDATE notification SET read_at = now() WHERE user_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2)) RETURNING id`,
+      [userId, ids],
+    );
+    return rows.length;
+  },
+
+  async preferences(userIds: readonly string[]): Promise<NotificationPreference[]> {
+    if (!userIds.length) return [];
+    return (await currentManager())
+      .getRepository(NotificationPreference)
+      .findBy({ userId: In([...userIds]) });
+  },
+
+  async setPreference(
+    userId: string,
+    event: string,
+    channel: NotificationChannel,
+    enabled: boolean,
+  ): Promise<void> {
+    await (
+      await currentManager()
+    )
+      .getRepository(NotificationPreference)
+      .upsert({ userId, event, channel, enabled }, ['userId', 'event', 'channel']);
+  },
+};
