@@ -45,6 +45,15 @@ const schema = z.object({
   GRAPHQL_MAX_COMPLEXITY: int(2000),
   REQUEST_BODY_LIMIT_BYTES: int(100_000),
   OUTBOX_POLL_MS: int(500),
+  // Unset: no email is sent (in-app notifications still are).
+  SMTP_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+  ),
+  MAIL_FROM: z.string().default('"Thi đua – Khen thưởng" <no-reply@thidua.vn>'),
   VOTING_SWEEP_MS: int(60_000),
 });
 

@@ -43,4 +43,9 @@ export { votingRepository, type BallotRules, type NewVotingPeriod } from './repo
 export { seedLockedYear, type LockedYearSpec } from './seed/demo-years';
 export { awardRepository, decisionRepository, type NewDecision } from './repositories/award.repository';
 export { computeYearAwards } from './services/compute-awards';
-export { notificationRepository, type NewNotification } from './repositories/notification.repository';
+export {
+  notificationRepository,
+  emailRepository,
+  type NewNotification,
+  type NewEmail,
+} from './repositories/notification.repository';

@@ -25,3 +25,4 @@ export * from './awards/rules';
 export * from './awards/engine';
 export * from './awards/nomination';
 export * from './notifications/templates';
+export * from './notifications/unsubscribe';

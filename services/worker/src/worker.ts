@@ -47,7 +47,9 @@ export async function startWorker({
     }
     const provinceId = typeof payload.provinceId === 'string' ? payload.provinceId : null;
     const started = performance.now();
-    const result = await runInTransaction(dataSource, provinceId, () => handler(payload, dataSource));
+    const result = await runInTransaction(dataSource, provinceId, () =>
+      handler(payload, { dataSource, config }),
+    );
     // Announced after the commit, so a subscriber reading the database sees the change.
     for (const change of (result as { turnoutChanged?: unknown[] } | null)?.turnoutChanged ?? []) {
       await eventBus.publish(TURNOUT_CHANNEL, JSON.stringify(change));

@@ -10,7 +10,7 @@ import {
   TitleRegistration,
   YearResult,
 } from './emulation-year.entity';
-import { Notification, NotificationPreference } from './notification.entity';
+import { EmailDelivery, Notification, NotificationPreference } from './notification.entity';
 import { JobFailure, OutboxMessage } from './outbox.entity';
 import { Province, ProvinceLineage } from './province.entity';
 import { Unit } from './unit.entity';
@@ -72,4 +72,5 @@ export const entities = [
   AwardDecisionItem,
   Notification,
   NotificationPreference,
+  EmailDelivery,
 ];

@@ -5,6 +5,7 @@ import { Awards1764000000000 } from './1764000000000-awards';
 import { AwardDecisions1764086400000 } from './1764086400000-award-decisions';
 import { CouncilVote1764172800000 } from './1764172800000-council-vote';
 import { Notifications1764259200000 } from './1764259200000-notifications';
+import { EmailDelivery1764345600000 } from './1764345600000-email-delivery';
 
 export const migrations = [
   Foundation1763740800000,
@@ -14,4 +15,5 @@ export const migrations = [
   AwardDecisions1764086400000,
   CouncilVote1764172800000,
   Notifications1764259200000,
+  EmailDelivery1764345600000,
 ];

@@ -1,5 +1,5 @@
 import { In } from 'typeorm';
-import { Notification, NotificationPreference, type NotificationChannel } from '../entities';
+import { EmailDelivery, Notification, NotificationPreference, type NotificationChannel } from '../entities';
 import { currentManager, currentProvinceId, tenantManager } from '../tenancy/tenant-context';
 import { paginate, type PageRequest } from './pagination';
 import { returning } from './sql';
@@ -79,5 +79,62 @@ export const notificationRepository = {
     )
       .getRepository(NotificationPreference)
       .upsert({ userId, event, channel, enabled }, ['userId', 'event', 'channel']);
+  },
+};
+
+export type NewEmail = Pick<
+  EmailDelivery,
+  'idempotencyKey' | 'userId' | 'event' | 'toAddress' | 'subject' | 'textBody' | 'htmlBody'
+>;
+
+/** Email deliveries; each state change is its own short transaction in the send job (see the migration). */
+export const emailRepository = {
+  /** Records the deliveries not yet recorded (by idempotency key); returns the new ones' ids. */
+  async record(items: NewEmail[]): Promise<string[]> {
+    if (!items.length) return [];
+    const rows = await returning<{ id: string }>(
+      await tenantManager(),
+      `INSERT INTO email_delivery (province_id, idempotency_key, user_id, event, to_address, subject, text_body, html_body)
+       SELECT $1, * FROM unnest($2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+       ON CONFLICT (province_id, idempotency_key) DO NOTHING RETURNING id`,
+      [
+        currentProvinceId(),
+        items.map((i) => i.idempotencyKey),
+        items.map((i) => i.userId),
+        items.map((i) => i.event),
+        items.map((i) => i.toAddress),
+        items.map((i) => i.subject),
+        items.map((i) => i.textBody),
+        items.map((i) => i.htmlBody),
+      ],
+    );
+    return rows.map((r) => r.id);
+  },
+
+  /** PENDING → SENDING; the delivery to send, or null when it is not pending. */
+  async claim(id: string): Promise<EmailDelivery | null> {
+    const [row] = await returning<{ id: string }>(
+      await tenantManager(),
+      `UPDATE email_delivery SET status = 'SENDING', attempts = attempts + 1 WHERE id = $1 AND status = 'PENDING' RETURNING id`,
+      [id],
+    );
+    return row ? (await tenantManager()).getRepository(EmailDelivery).findOneBy({ id }) : null;
+  },
+
+  async byId(id: string): Promise<EmailDelivery | null> {
+    return (await tenantManager()).getRepository(EmailDelivery).findOneBy({ id });
+  },
+
+  async finish(
+    id: string,
+    status: 'SENT' | 'PENDING' | 'UNCERTAIN',
+    error: string | null = null,
+  ): Promise<void> {
+    await (
+      await tenantManager()
+    ).query(
+      `UPDATE email_delivery SET status = $2, last_error = $3, sent_at = CASE WHEN $2 = 'SENT' THEN now() END WHERE id = $1`,
+      [id, status, error],
+    );
   },
 };

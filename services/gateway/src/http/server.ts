@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import type { Config } from '@thidua/config';
-import { runInTransaction } from '@thidua/db';
+import { notificationRepository, runInTransaction } from '@thidua/db';
+import { readUnsubscribeToken } from '@thidua/domain';
 import type { EventBus, QueueBackend } from '@thidua/jobs';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
@@ -80,6 +81,7 @@ export async function startGateway({
 
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/readyz') return ready(res);
+    if (url.pathname === '/unsubscribe') return unsubscribe(url, res);
     if (url.pathname !== '/graphql')
       return sendJson(res, 404, { error: 'Not found: the API is at /graphql' });
 
@@ -141,6 +143,23 @@ export async function startGateway({
         'graphql request',
       );
     }
+  }
+
+  /** The link in every email: works without signing in, for the one person, event and channel it names. */
+  async function unsubscribe(url: URL, res: ServerResponse) {
+    const u = readUnsubscribeToken(url.searchParams.get('token') ?? '', config.JWT_SECRET);
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    if (!u) {
+      res.statusCode = 400;
+      return void res.end('<p>Liên kết không hợp lệ hoặc đã bị sửa đổi.</p><p>This link is not valid.</p>');
+    }
+    await runInTransaction(dataSource, null, () =>
+      notificationRepository.setPreference(u.userId, u.event, u.channel, false),
+    );
+    res.statusCode = 200;
+    res.end(
+      '<p>Bạn sẽ không nhận thư thông báo loại này nữa.</p><p>You will no longer receive these emails.</p>',
+    );
   }
 
   async function ready(res: ServerResponse) {

@@ -1,20 +1,26 @@
+import type { Config } from '@thidua/config';
 import {
   blockRepository,
+  emailRepository,
   emulationYearRepository,
   notificationRepository,
+  runInTenant,
   userRepository,
   votingRepository,
 } from '@thidua/db';
-import { renderVotingNotice } from '@thidua/domain';
-import { effectiveDeadline, type JobPayload } from '@thidua/jobs';
+import { escapeHtml, renderVotingNotice, unsubscribeToken } from '@thidua/domain';
+import { effectiveDeadline, enqueueJob, jobId, type JobPayload } from '@thidua/jobs';
+import { createTransport, type Transporter } from 'nodemailer';
+import type { DataSource } from 'typeorm';
 
 /**
- * Turns a voting event into in-app notifications for the people concerned: the officers of the units (a block
- * vote) or the council members (a council vote), minus those who turned the event off. Each notification has an
- * idempotency key (event, subject, occurrence, recipient, channel), so a retried or repeated job never notifies
- * anyone twice.
+ * Turns a voting event into notifications for the people concerned: the officers of the units (a block vote) or
+ * the council members (a council vote), per channel, minus those who turned the event off for that channel. Each
+ * delivery has an idempotency key (event, subject, occurrence, recipient, channel) under a unique constraint, so
+ * a retried or repeated job never notifies anyone twice. Emails are recorded here and sent by their own jobs, so
+ * a failing mail server never holds up the in-app notices.
  */
-export async function notify(p: JobPayload<'notify'>) {
+export async function notify(p: JobPayload<'notify'>, deps?: { config: Config }) {
   const [period] = await votingRepository.byIds([p.subjectId]);
   if (!period) return { delivered: 0 };
   const council = period.kind === 'COUNCIL';
@@ -22,32 +28,123 @@ export async function notify(p: JobPayload<'notify'>) {
     ? (p.userIds ?? period.eligibleVoterIds)
     : await userRepository.officersOf(p.provinceId, p.unitIds ?? period.eligibleVoterIds);
 
-  const muted = new Set(
-    (await notificationRepository.preferences(recipients))
-      .filter((x) => x.event === p.event && x.channel === 'IN_APP' && !x.enabled)
-      .map((x) => x.userId),
-  );
+  const prefs = await notificationRepository.preferences(recipients);
+  const wants = (userId: string, channel: 'IN_APP' | 'EMAIL') =>
+    !prefs.some((x) => x.userId === userId && x.event === p.event && x.channel === channel && !x.enabled);
   const [year] = period.emulationYearId ? await emulationYearRepository.byIds([period.emulationYearId]) : [];
   const [block] = year ? await blockRepository.byIds([year.blockId]) : [];
-  const { title, body } = renderVotingNotice(p.event, {
+  const notice = {
     body: council ? 'Hội đồng Thi đua - Khen thưởng tỉnh' : (block?.name ?? 'Khối thi đua'),
     year: year?.year ?? null,
     round: period.round,
     deadline: effectiveDeadline(period),
     council,
-  });
+  };
+  const { title, body } = renderVotingNotice(p.event, notice);
+  const link = `/voting-periods/${p.subjectId}`;
+  const key = (userId: string, channel: string) =>
+    [p.event, p.subjectId, p.occurrence ?? '-', userId, channel].join(':');
+
   const delivered = await notificationRepository.deliver(
     recipients
-      .filter((userId) => !muted.has(userId))
+      .filter((u) => wants(u, 'IN_APP'))
       .map((userId) => ({
         userId,
         event: p.event,
         subjectId: p.subjectId,
         title,
         body,
-        link: `/voting-periods/${p.subjectId}`,
-        idempotencyKey: [p.event, p.subjectId, p.occurrence ?? '-', userId, 'IN_APP'].join(':'),
+        link,
+        idempotencyKey: key(userId, 'IN_APP'),
       })),
   );
-  return { delivered, muted: muted.size };
+
+  let emails = 0;
+  const config = deps?.config;
+  if (config?.SMTP_URL) {
+    const base = config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`;
+    const users = await userRepository.byIds(recipients.filter((u) => wants(u, 'EMAIL')));
+    const ids = await emailRepository.record(
+      users.map((u) => {
+        const unsubscribe = `${base}/unsubscribe?token=${unsubscribeToken({ userId: u.id, event: p.event, channel: 'EMAIL' }, config.JWT_SECRET)}`;
+        const en = renderVotingNotice(p.event, notice, 'en');
+        return {
+          idempotencyKey: key(u.id, 'EMAIL'),
+          userId: u.id,
+          event: p.event,
+          toAddress: u.email,
+          subject: `[Thi đua] ${title}`,
+          textBody: `Kính gửi ${u.fullName},\n\n${body}\nXem: ${base}${link}\n\n(${en.body})\n\nNgừng nhận thư loại này: ${unsubscribe}\n`,
+          htmlBody:
+            `<p>Kính gửi ${escapeHtml(u.fullName)},</p><p>${escapeHtml(body)}</p>` +
+            `<p><a href="${escapeHtml(base + link)}">Xem chi tiết</a></p><p><small>${escapeHtml(en.body)}</small></p>` +
+            `<p><small><a href="${escapeHtml(unsubscribe)}">Ngừng nhận thư loại này</a></small></p>`,
+        };
+      }),
+    );
+    for (const deliveryId of ids) {
+      await enqueueJob(
+        'send-email',
+        { provinceId: p.provinceId, deliveryId },
+        { jobId: jobId('send-email', p.provinceId, deliveryId) },
+      );
+    }
+    emails = ids.length;
+  }
+  return { delivered, emails };
+}
+
+const transports = new Map<string, Transporter>();
+function transport(url: string): Transporter {
+  return transports.get(url) ?? transports.set(url, createTransport(url)).get(url)!;
+}
+
+export interface SendHooks {
+  /** Test seam: runs after the server accepted the message, before SENT is recorded (a crash there). */
+  afterSend?: () => void | Promise<void>;
+}
+
+/**
+ * Sends one delivery at most once. PENDING → SENDING is committed before talking to the server; SENT after. A
+ * refusal from the server puts it back to PENDING and the job retries with backoff. A delivery found in SENDING
+ * was interrupted after possibly being sent: it is marked UNCERTAIN for an operator and not sent again.
+ */
+export async function sendEmail(
+  p: JobPayload<'send-email'>,
+  deps: { dataSource: DataSource; config: Config },
+  hooks: SendHooks = {},
+) {
+  const { dataSource, config } = deps;
+  const delivery = await runInTenant(dataSource, p.provinceId, () => emailRepository.claim(p.deliveryId));
+  if (!delivery) {
+    const state = await runInTenant(dataSource, p.provinceId, async () => {
+      const d = await emailRepository.byId(p.deliveryId);
+      if (d?.status === 'SENDING')
+        await emailRepository.finish(d.id, 'UNCERTAIN', 'interrupted while sending: not sent again');
+      return d?.status === 'SENDING' ? 'UNCERTAIN' : (d?.status ?? 'MISSING');
+    });
+    return { sent: false, state };
+  }
+  if (!config.SMTP_URL) throw new Error('SMTP_URL is not configured');
+  try {
+    await transport(config.SMTP_URL).sendMail({
+      from: config.MAIL_FROM,
+      to: delivery.toAddress,
+      subject: delivery.subject,
+      text: delivery.textBody,
+      html: delivery.htmlBody,
+      // The idempotency key also travels with the message, for receivers that deduplicate.
+      messageId: `<${delivery.id}@thidua.vn>`,
+      headers: { 'X-Thidua-Idempotency-Key': delivery.idempotencyKey },
+      textEncoding: 'base64',
+    });
+  } catch (error) {
+    await runInTenant(dataSource, p.provinceId, () =>
+      emailRepository.finish(delivery.id, 'PENDING', String(error)),
+    );
+    throw error;
+  }
+  await hooks.afterSend?.();
+  await runInTenant(dataSource, p.provinceId, () => emailRepository.finish(delivery.id, 'SENT'));
+  return { sent: true };
 }

@@ -1,0 +1,254 @@
+import { createServer, type AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { SMTPServer } from 'smtp-server';
+import { currentManager, emailRepository, runInTenant } from '@thidua/db';
+import { notify, sendEmail } from '@thidua/worker';
+import {
+  createAccount,
+  createLockedBlock,
+  ok,
+  provinceId,
+  startTestApp,
+  type Account,
+  type LockedBlock,
+  type TestApp,
+} from '@thidua/testing';
+
+/** A real SMTP server in the test process; it keeps what it receives. */
+class Mailbox {
+  readonly messages: { to: string[]; raw: string }[] = [];
+  private server?: SMTPServer;
+  constructor(readonly port: number) {}
+
+  async start() {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData: (stream, session, done) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          this.messages.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw: Buffer.concat(chunks).toString(),
+          });
+          done();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
+  }
+
+  async stop() {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  to(address: string) {
+    return this.messages.filter((m) => m.to.includes(address));
+  }
+}
+
+/** The decoded text part of a message (sent base64-encoded). */
+function textOf(raw: string): string {
+  const part = raw.split(/--[^\r\n]+\r?\n/).find((p) => /Content-Type: text\/plain/i.test(p))!;
+  const body = part
+    .split(/\r?\n\r?\n/)
+    .slice(1)
+    .join('')
+    .replace(/\s+/g, '');
+  return Buffer.from(body, 'base64').toString('utf8');
+}
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const { port } = s.address() as AddressInfo;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+let app: TestApp;
+let mailbox: Mailbox;
+let province: string;
+let admin: Account;
+let block: LockedBlock;
+
+beforeAll(async () => {
+  mailbox = new Mailbox(await freePort());
+  await mailbox.start();
+  app = await startTestApp({
+    template: inject('templateDatabase'),
+    worker: true,
+    config: { SMTP_URL: `smtp://127.0.0.1:${mailbox.port}` },
+  });
+  province = await provinceId(app.dataSource, '14'); // Sơn La
+  admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
+  block = await createLockedBlock(
+    app,
+    province,
+    ['Văn phòng Tỉnh ủy', 'Ban Tổ chức Tỉnh ủy', 'Báo Sơn La'],
+    admin,
+  );
+});
+afterAll(async () => {
+  await app?.close();
+  await mailbox?.stop();
+});
+
+async function openVote(): Promise<string> {
+  return ok(
+    await app.gql<{ openVotingPeriod: { id: string } }>(
+      `mutation($v: OpenVotingPeriodInput!) { openVotingPeriod(input: $v) { id } }`,
+      {
+        v: {
+          emulationYearId: block.yearId,
+          closesAt: new Date(Date.now() + 3600_000).toISOString(),
+          contests: [{ kind: 'FLAG' }],
+        },
+      },
+      { token: admin.token, provinceId: province },
+    ),
+  ).openVotingPeriod.id;
+}
+
+describe('email', () => {
+  it("opening a voting period emails each member unit's officer, in Vietnamese, with a working unsubscribe link", async () => {
+    await openVote();
+    await vi.waitFor(() => expect(block.officers.every((o) => mailbox.to(o.email).length === 1)).toBe(true), {
+      timeout: 20_000,
+      interval: 100,
+    });
+    const text = textOf(mailbox.to(block.officers[0]!.email)[0]!.raw);
+    expect(text).toContain('Kính gửi Nguyễn Văn Thử,');
+    expect(text).toMatch(/bình xét thi đua năm 2026 \(vòng 1\): đã mở bỏ phiếu, hạn chót/);
+    // The link's origin is PUBLIC_URL; the test gateway listens on a port chosen at start.
+    const written = new URL(/Ngừng nhận thư loại này: (\S+)/.exec(text)![1]!);
+    const link = `${app.gateway.url.replace('/graphql', '')}${written.pathname}${written.search}`;
+
+    const page = await fetch(link);
+    expect(page.status).toBe(200);
+    const forged = await fetch(link.replace(/token=([^.]+)\./, 'token=$1x.'));
+    expect(forged.status).toBe(400);
+    const prefs = await app.gql<{
+      notificationPreferences: { event: string; channel: string; enabled: boolean }[];
+    }>(`{ notificationPreferences { event channel enabled } }`, {}, { token: block.officers[0]!.token });
+    expect(prefs.data?.notificationPreferences).toEqual([
+      { event: 'VOTING_OPENED', channel: 'EMAIL', enabled: false },
+    ]);
+  });
+
+  it('an unsubscribed officer gets no email for that event, and still gets the in-app notice', async () => {
+    const before = mailbox.to(block.officers[0]!.email).length;
+    const periodId = await runInTenant(app.dataSource, province, async () => {
+      const [row] = await (
+        await currentManager()
+      ).query(`SELECT id FROM voting_period ORDER BY opened_at DESC LIMIT 1`);
+      return row.id as string;
+    });
+    await runInTenant(app.dataSource, province, () =>
+      notify(
+        { provinceId: province, event: 'voting.opened', subjectId: periodId, occurrence: 'again' },
+        { config: app.config },
+      ),
+    );
+    await vi.waitFor(() => expect(mailbox.to(block.officers[1]!.email)).toHaveLength(2), {
+      timeout: 20_000,
+      interval: 100,
+    });
+    expect(mailbox.to(block.officers[0]!.email)).toHaveLength(before);
+    const inApp = ok(
+      await app.gql<{ notifications: { totalCount: number } }>(
+        `{ notifications { totalCount } }`,
+        {},
+        { token: block.officers[0]!.token, provinceId: province },
+      ),
+    );
+    expect(inApp.notifications.totalCount).toBe(2);
+  });
+
+  it('SMTP down, then up: delivered once', async () => {
+    await mailbox.stop();
+    const periodId = await runInTenant(app.dataSource, province, async () => {
+      const [row] = await (
+        await currentManager()
+      ).query(`SELECT id FROM voting_period ORDER BY opened_at DESC LIMIT 1`);
+      return row.id as string;
+    });
+    await runInTenant(app.dataSource, province, () =>
+      notify({ provinceId: province, event: 'voting.closed', subjectId: periodId }, { config: app.config }),
+    );
+    // The first attempts fail while the server is down; the job retries with backoff.
+    await vi.waitFor(
+      async () => {
+        const [row] = await runInTenant(app.dataSource, province, async () =>
+          (await currentManager()).query(
+            `SELECT count(*)::int AS failed FROM email_delivery WHERE event = 'voting.closed' AND last_error IS NOT NULL`,
+          ),
+        );
+        expect(row.failed).toBe(3);
+      },
+      { timeout: 20_000, interval: 100 },
+    );
+    await mailbox.start();
+    await vi.waitFor(
+      async () => {
+        const rows = await runInTenant(app.dataSource, province, async () =>
+          (await currentManager()).query(`SELECT status FROM email_delivery WHERE event = 'voting.closed'`),
+        );
+        expect(rows.map((r: { status: string }) => r.status)).toEqual(['SENT', 'SENT', 'SENT']);
+      },
+      { timeout: 30_000, interval: 200 },
+    );
+    const closedMails = (email: string) => mailbox.to(email).filter((m) => m.raw.includes('voting.closed'));
+    for (const o of block.officers) expect(closedMails(o.email)).toHaveLength(1);
+  });
+
+  it('a worker killed after sending and before recording does not send again', async () => {
+    const periodId = await runInTenant(app.dataSource, province, async () => {
+      const [row] = await (
+        await currentManager()
+      ).query(`SELECT id FROM voting_period ORDER BY opened_at DESC LIMIT 1`);
+      return row.id as string;
+    });
+    // A delivery recorded without a send job, so only this test sends it.
+    const deliveryId = await runInTenant(app.dataSource, province, async () => {
+      const [id] = await emailRepository.record([
+        {
+          idempotencyKey: `voting.published:${periodId}:-:${block.officers[2]!.id}:EMAIL`,
+          userId: block.officers[2]!.id,
+          event: 'voting.published',
+          toAddress: block.officers[2]!.email,
+          subject: '[Thi đua] Công bố kết quả',
+          textBody: 'Đã công bố kết quả bỏ phiếu.',
+          htmlBody: '<p>Đã công bố kết quả bỏ phiếu.</p>',
+        },
+      ]);
+      return id!;
+    });
+    const crash = sendEmail(
+      { provinceId: province, deliveryId },
+      { dataSource: app.dataSource, config: app.config },
+      {
+        afterSend: () => {
+          throw new Error('worker killed');
+        },
+      },
+    );
+    await crash.catch(() => undefined);
+    const retry = await sendEmail(
+      { provinceId: province, deliveryId },
+      { dataSource: app.dataSource, config: app.config },
+    );
+    expect(retry).toEqual({ sent: false, state: 'UNCERTAIN' });
+    await vi.waitFor(
+      () =>
+        expect(
+          mailbox.to(block.officers[2]!.email).filter((m) => m.raw.includes('voting.published')),
+        ).toHaveLength(1),
+      {
+        timeout: 20_000,
+        interval: 100,
+      },
+    );
+  });
+});
