@@ -46,7 +46,10 @@ export const JOBS = {
     payload: z.object({ provinceId: z.string().uuid(), yearId: z.string().uuid() }),
   },
   /** Sends one recorded email delivery (at most once; see the email_delivery migration). */
-  'send-email': { queue: 'notifications', payload: z.object({ provinceId: z.string().uuid(), deliveryId: z.string().uuid() }) },
+  'send-email': {
+    queue: 'notifications',
+    payload: z.object({ provinceId: z.string().uuid(), deliveryId: z.string().uuid() }),
+  },
   /** An event for the notifications work. */
   notify: {
     queue: 'notifications',

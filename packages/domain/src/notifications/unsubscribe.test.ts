@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml, readUnsubscribeToken, unsubscribeToken } from './unsubscribe';
 
 describe('unsubscribe tokens', () => {
-  const u = { userId: '5d0c2a3e-1111-4222-8333-444455556666', event: 'voting.opened', channel: 'EMAIL' as const };
+  const u = {
+    userId: '5d0c2a3e-1111-4222-8333-444455556666',
+    event: 'voting.opened',
+    channel: 'EMAIL' as const,
+  };
 
   it('round-trip with the secret, and only with it', () => {
     const token = unsubscribeToken(u, 'the-secret');
@@ -18,6 +22,8 @@ describe('unsubscribe tokens', () => {
   });
 
   it('escapes text for HTML', () => {
-    expect(escapeHtml(`<b>"Ban Tổ chức" & 'Báo'</b>`)).toBe('&lt;b&gt;&quot;Ban Tổ chức&quot; &amp; &#39;Báo&#39;&lt;/b&gt;');
+    expect(escapeHtml(`<b>"Ban Tổ chức" & 'Báo'</b>`)).toBe(
+      '&lt;b&gt;&quot;Ban Tổ chức&quot; &amp; &#39;Báo&#39;&lt;/b&gt;',
+    );
   });
 });

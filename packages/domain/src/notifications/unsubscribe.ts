@@ -10,7 +10,8 @@ export interface Unsubscribe {
   channel: 'EMAIL';
 }
 
-const sign = (payload: string, secret: string) => createHmac('sha256', secret).update(`unsubscribe:${payload}`).digest('base64url');
+const sign = (payload: string, secret: string) =>
+  createHmac('sha256', secret).update(`unsubscribe:${payload}`).digest('base64url');
 
 export function unsubscribeToken(u: Unsubscribe, secret: string): string {
   const payload = Buffer.from(JSON.stringify([u.userId, u.event, u.channel])).toString('base64url');
@@ -32,5 +33,8 @@ export function readUnsubscribeToken(token: string, secret: string): Unsubscribe
 }
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
