@@ -54,6 +54,14 @@ const schema = z.object({
       .optional(),
   ),
   MAIL_FROM: z.string().default('"Thi đua – Khen thưởng" <no-reply@thidua.vn>'),
+  // Webhook targets in private or loopback networks are refused unless this is true (tests, on-premise setups).
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  // At most the queue's own 5 attempts per job.
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(5).default(5),
+  WEBHOOK_TIMEOUT_MS: int(5000),
   VOTING_SWEEP_MS: int(60_000),
 });
 

@@ -49,3 +49,4 @@ export {
   type NewNotification,
   type NewEmail,
 } from './repositories/notification.repository';
+export { webhookRepository } from './repositories/webhook.repository';

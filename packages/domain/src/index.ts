@@ -26,3 +26,4 @@ export * from './awards/engine';
 export * from './awards/nomination';
 export * from './notifications/templates';
 export * from './notifications/unsubscribe';
+export * from './notifications/webhook';

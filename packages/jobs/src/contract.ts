@@ -50,6 +50,11 @@ export const JOBS = {
     queue: 'notifications',
     payload: z.object({ provinceId: z.string().uuid(), deliveryId: z.string().uuid() }),
   },
+  /** Posts one recorded webhook delivery; retried with backoff, dead-lettered after WEBHOOK_MAX_ATTEMPTS. */
+  'send-webhook': {
+    queue: 'notifications',
+    payload: z.object({ provinceId: z.string().uuid(), deliveryId: z.string().uuid() }),
+  },
   /** An event for the notifications work. */
   notify: {
     queue: 'notifications',

@@ -17,6 +17,7 @@ import {
   YearScoringResolver,
 } from './modules/emulation-year/scoring.resolver';
 import { NotificationResolver } from './modules/notification/notification.resolver';
+import { WebhookResolver } from './modules/notification/webhook.resolver';
 import { ProvinceResolver } from './modules/province/province.resolver';
 import { UnitResolver } from './modules/unit/unit.resolver';
 import { UserResolver } from './modules/user/user.resolver';
@@ -43,6 +44,7 @@ export const resolvers = [
   DecisionsResolver,
   CouncilResolver,
   NotificationResolver,
+  WebhookResolver,
 ] as const;
 
 /**

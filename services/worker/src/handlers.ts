@@ -1,7 +1,7 @@
 import type { Config } from '@thidua/config';
 import type { JobName } from '@thidua/jobs';
 import type { DataSource } from 'typeorm';
-import { notify, sendEmail } from './jobs/notify.job';
+import { notify, sendEmail, sendWebhook } from './jobs/notify.job';
 import { purgeExpired } from './jobs/purge-expired.job';
 import { closeVoting, computeAwardsJob, remindVoters, sweepVoting, tallyVoting } from './jobs/voting.job';
 
@@ -26,4 +26,5 @@ export const handlers: Partial<Record<JobName, Handler>> = {
   'compute-awards': computeAwardsJob,
   notify,
   'send-email': sendEmail,
+  'send-webhook': sendWebhook,
 };

@@ -10,7 +10,14 @@ import {
   TitleRegistration,
   YearResult,
 } from './emulation-year.entity';
-import { EmailDelivery, Notification, NotificationPreference } from './notification.entity';
+import {
+  EmailDelivery,
+  Notification,
+  NotificationPreference,
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookSubscription,
+} from './notification.entity';
 import { JobFailure, OutboxMessage } from './outbox.entity';
 import { Province, ProvinceLineage } from './province.entity';
 import { Unit } from './unit.entity';
@@ -73,4 +80,7 @@ export const entities = [
   Notification,
   NotificationPreference,
   EmailDelivery,
+  WebhookSubscription,
+  WebhookDelivery,
+  WebhookAttempt,
 ];

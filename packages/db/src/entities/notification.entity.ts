@@ -44,3 +44,43 @@ export class EmailDelivery {
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true }) sentAt!: Date | null;
 }
+
+@Entity('webhook_subscription')
+export class WebhookSubscription {
+  @PrimaryColumn({ name: 'province_id', type: 'uuid' }) provinceId!: string;
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'text' }) url!: string;
+  @Column({ type: 'text', array: true }) events!: string[];
+  /** Signs every request (HMAC-SHA256); shown once, when the subscription is created. */
+  @Column({ type: 'text', select: false }) secret!: string;
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
+  @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true }) deletedAt!: Date | null;
+}
+
+export type WebhookStatus = 'PENDING' | 'DELIVERED' | 'DEAD';
+
+@Entity('webhook_delivery')
+export class WebhookDelivery {
+  @PrimaryColumn({ name: 'province_id', type: 'uuid' }) provinceId!: string;
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'subscription_id', type: 'uuid' }) subscriptionId!: string;
+  @Column({ type: 'text' }) event!: string;
+  @Column({ name: 'idempotency_key', type: 'text' }) idempotencyKey!: string;
+  @Column({ type: 'jsonb' }) payload!: object;
+  @Column({ type: 'text', default: 'PENDING' }) status!: WebhookStatus;
+  @Column({ type: 'int', default: 0 }) attempts!: number;
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
+  @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true }) deliveredAt!: Date | null;
+}
+
+@Entity('webhook_attempt')
+export class WebhookAttempt {
+  @PrimaryColumn({ name: 'province_id', type: 'uuid' }) provinceId!: string;
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'delivery_id', type: 'uuid' }) deliveryId!: string;
+  @Column({ name: 'attempted_at', type: 'timestamptz', default: () => 'now()' }) attemptedAt!: Date;
+  @Column({ name: 'status_code', type: 'int', nullable: true }) statusCode!: number | null;
+  @Column({ type: 'text', nullable: true }) error!: string | null;
+  @Column({ name: 'duration_ms', type: 'int' }) durationMs!: number;
+}

@@ -6,6 +6,7 @@ import { AwardDecisions1764086400000 } from './1764086400000-award-decisions';
 import { CouncilVote1764172800000 } from './1764172800000-council-vote';
 import { Notifications1764259200000 } from './1764259200000-notifications';
 import { EmailDelivery1764345600000 } from './1764345600000-email-delivery';
+import { Webhooks1764432000000 } from './1764432000000-webhooks';
 
 export const migrations = [
   Foundation1763740800000,
@@ -16,4 +17,5 @@ export const migrations = [
   CouncilVote1764172800000,
   Notifications1764259200000,
   EmailDelivery1764345600000,
+  Webhooks1764432000000,
 ];

@@ -7,9 +7,17 @@ import {
   runInTenant,
   userRepository,
   votingRepository,
+  webhookRepository,
 } from '@thidua/db';
-import { escapeHtml, renderVotingNotice, unsubscribeToken } from '@thidua/domain';
+import {
+  escapeHtml,
+  isPrivateAddress,
+  renderVotingNotice,
+  unsubscribeToken,
+  webhookSignature,
+} from '@thidua/domain';
 import { effectiveDeadline, enqueueJob, jobId, type JobPayload } from '@thidua/jobs';
+import { lookup } from 'node:dns/promises';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { DataSource } from 'typeorm';
 
@@ -91,7 +99,29 @@ export async function notify(p: JobPayload<'notify'>, deps?: { config: Config })
     }
     emails = ids.length;
   }
-  return { delivered, emails };
+  // Webhooks of the province subscribed to this event: ids only in the payload.
+  const hooks = await webhookRepository.forEvent(p.event);
+  const webhookIds = await webhookRepository.record(
+    hooks.map((h) => ({
+      subscriptionId: h.id,
+      event: p.event,
+      idempotencyKey: key(h.id, 'WEBHOOK'),
+      payload: {
+        event: p.event,
+        provinceId: p.provinceId,
+        subjectId: p.subjectId,
+        occurrence: p.occurrence ?? null,
+      },
+    })),
+  );
+  for (const deliveryId of webhookIds) {
+    await enqueueJob(
+      'send-webhook',
+      { provinceId: p.provinceId, deliveryId },
+      { jobId: jobId('send-webhook', p.provinceId, deliveryId) },
+    );
+  }
+  return { delivered, emails, webhooks: webhookIds.length };
 }
 
 const transports = new Map<string, Transporter>();
@@ -147,4 +177,59 @@ export async function sendEmail(
   await hooks.afterSend?.();
   await runInTenant(dataSource, p.provinceId, () => emailRepository.finish(delivery.id, 'SENT'));
   return { sent: true };
+}
+
+/**
+ * Posts one webhook delivery, signed (HMAC-SHA256 over timestamp and body) and carrying its idempotency key so
+ * the receiver can drop a repeat. Every attempt is logged. A non-2xx answer or an error is retried with backoff
+ * (the job fails); after WEBHOOK_MAX_ATTEMPTS the delivery is dead-lettered for an admin to retry. Private and
+ * loopback targets are refused at send time too (a name can be re-pointed after the subscription was checked).
+ */
+export async function sendWebhook(
+  p: JobPayload<'send-webhook'>,
+  deps: { dataSource: DataSource; config: Config },
+) {
+  const { dataSource, config } = deps;
+  const d = await runInTenant(dataSource, p.provinceId, () => webhookRepository.pending(p.deliveryId));
+  if (!d) return { sent: false };
+  const attempts = d.attempts + 1;
+  const started = performance.now();
+  let statusCode: number | null = null;
+  let error: string | null = null;
+  try {
+    const { address } = await lookup(new URL(d.url).hostname);
+    if (!config.WEBHOOK_ALLOW_PRIVATE && isPrivateAddress(address))
+      throw new Error(`refused: ${address} is a private address`);
+    const body = JSON.stringify(d.payload);
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const res = await fetch(d.url, {
+      method: 'POST',
+      redirect: 'manual',
+      signal: AbortSignal.timeout(config.WEBHOOK_TIMEOUT_MS),
+      headers: {
+        'content-type': 'application/json',
+        'x-thidua-event': d.event,
+        'x-thidua-idempotency-key': d.idempotencyKey,
+        'x-thidua-timestamp': timestamp,
+        'x-thidua-signature': webhookSignature(d.secret, timestamp, body),
+      },
+      body,
+    });
+    statusCode = res.status;
+    await res.body?.cancel();
+  } catch (e) {
+    error = String(e);
+  }
+  const delivered = statusCode !== null && statusCode >= 200 && statusCode < 300;
+  const status = delivered ? 'DELIVERED' : attempts >= config.WEBHOOK_MAX_ATTEMPTS ? 'DEAD' : 'PENDING';
+  await runInTenant(dataSource, p.provinceId, async () => {
+    await webhookRepository.logAttempt(d.id, {
+      statusCode,
+      error,
+      durationMs: Math.round(performance.now() - started),
+    });
+    await webhookRepository.settle(d.id, status, attempts);
+  });
+  if (status === 'PENDING') throw new Error(`webhook attempt ${attempts} failed: ${statusCode ?? error}`);
+  return { sent: delivered, status };
 }

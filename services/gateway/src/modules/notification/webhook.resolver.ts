@@ -1,0 +1,163 @@
+import { lookup } from 'node:dns/promises';
+import { webhookRepository, type WebhookDelivery } from '@thidua/db';
+import { isPrivateAddress, NOTIFICATION_EVENT_NAMES } from '@thidua/domain';
+import { enqueueJob, jobId } from '@thidua/jobs';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsUrl, MaxLength } from 'class-validator';
+import { DateTimeISOResolver } from 'graphql-scalars';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { audit } from '../../common/audit';
+import { badInput, conflict, notFound } from '../../common/errors';
+import { graphqlEnum } from '../../common/enums';
+import { ADMINS } from '../../common/roles';
+import type { GraphQLContext } from '../../context';
+import { isUuid } from '../../loaders';
+import { NotificationEvent } from './notification.resolver';
+
+export const WebhookStatus = graphqlEnum(['PENDING', 'DELIVERED', 'DEAD'] as const, 'WebhookStatus');
+
+@ObjectType('WebhookSubscription')
+export class WebhookSubscriptionType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) url!: string;
+  @Field(() => [NotificationEvent]) events!: string[];
+  @Field(() => DateTimeISOResolver) createdAt!: Date;
+}
+
+@ObjectType('CreatedWebhookSubscription')
+export class CreatedWebhookSubscriptionType {
+  @Field(() => WebhookSubscriptionType) subscription!: WebhookSubscriptionType;
+  @Field(() => String, { description: 'Signs every request (x-thidua-signature); shown this once only.' })
+  secret!: string;
+}
+
+@ObjectType('WebhookAttempt')
+export class WebhookAttemptType {
+  @Field(() => DateTimeISOResolver) attemptedAt!: Date;
+  @Field(() => Int, { nullable: true }) statusCode!: number | null;
+  @Field(() => String, { nullable: true }) error!: string | null;
+  @Field(() => Int) durationMs!: number;
+}
+
+@ObjectType('WebhookDelivery')
+export class WebhookDeliveryType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) subscriptionId!: string;
+  @Field(() => NotificationEvent) event!: string;
+  @Field(() => String, { description: 'Sent as x-thidua-idempotency-key, for the receiver to drop repeats.' })
+  idempotencyKey!: string;
+  @Field(() => WebhookStatus) status!: string;
+  @Field(() => Int) attempts!: number;
+  @Field(() => DateTimeISOResolver) createdAt!: Date;
+  @Field(() => DateTimeISOResolver, { nullable: true }) deliveredAt!: Date | null;
+}
+
+@InputType()
+export class CreateWebhookSubscriptionInput {
+  @Field(() => String)
+  @MaxLength(2000)
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'url must be an http(s) URL' },
+  )
+  url!: string;
+
+  @Field(() => [NotificationEvent])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsIn(NOTIFICATION_EVENT_NAMES, { each: true })
+  events!: (typeof NOTIFICATION_EVENT_NAMES)[number][];
+}
+
+@Resolver(() => WebhookDeliveryType)
+export class WebhookResolver {
+  @Authorized(...ADMINS)
+  @Query(() => [WebhookSubscriptionType], { description: "This province's webhook subscriptions." })
+  webhookSubscriptions() {
+    return webhookRepository.subscriptions();
+  }
+
+  @Authorized(...ADMINS)
+  @Mutation(() => CreatedWebhookSubscriptionType)
+  async createWebhookSubscription(
+    @Arg('input', () => CreateWebhookSubscriptionInput) input: CreateWebhookSubscriptionInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    let address: string;
+    try {
+      ({ address } = await lookup(new URL(input.url).hostname));
+    } catch {
+      throw badInput('url', 'the host name does not resolve');
+    }
+    if (!ctx.services.config.WEBHOOK_ALLOW_PRIVATE && isPrivateAddress(address)) {
+      throw badInput(
+        'url',
+        `${address} is a private or loopback address: webhooks go to public endpoints only`,
+      );
+    }
+    const { secret, ...subscription } = await webhookRepository.subscribe(
+      input.url,
+      [...new Set(input.events)],
+      ctx.principal!.userId,
+    );
+    await audit(ctx, 'webhook.subscribe', 'WebhookSubscription', subscription.id, {
+      after: { url: input.url, events: input.events },
+    });
+    return { subscription, secret };
+  }
+
+  @Authorized(...ADMINS)
+  @Mutation(() => Boolean)
+  async deleteWebhookSubscription(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    if (!isUuid(id) || !(await webhookRepository.unsubscribe(id))) throw notFound('WebhookSubscription', id);
+    await audit(ctx, 'webhook.unsubscribe', 'WebhookSubscription', id);
+    return true;
+  }
+
+  @Authorized(...ADMINS)
+  @Query(() => [WebhookDeliveryType], { description: 'Newest first (the latest 200), with every attempt.' })
+  webhookDeliveries(
+    @Arg('subscriptionId', () => ID, { nullable: true }) subscriptionId?: string,
+    @Arg('status', () => WebhookStatus, { nullable: true }) status?: 'PENDING' | 'DELIVERED' | 'DEAD',
+  ) {
+    return webhookRepository.deliveries({
+      subscriptionId: subscriptionId ?? undefined,
+      status: status ?? undefined,
+    });
+  }
+
+  @FieldResolver(() => [WebhookAttemptType], { description: 'Every attempt, oldest first.' })
+  attemptLog(@Root() d: WebhookDelivery) {
+    return webhookRepository.attempts([d.id]);
+  }
+
+  @Authorized(...ADMINS)
+  @Mutation(() => Boolean, {
+    description: 'Sends a dead-lettered delivery again, with a fresh attempt budget.',
+  })
+  async retryWebhookDelivery(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    if (!isUuid(id)) throw notFound('WebhookDelivery', id);
+    if (!(await webhookRepository.revive(id))) throw conflict('Only a dead-lettered delivery can be retried');
+    const provinceId = ctx.access!.provinceId;
+    await enqueueJob(
+      'send-webhook',
+      { provinceId, deliveryId: id },
+      { jobId: jobId('send-webhook', provinceId, id, String(Date.now())) },
+    );
+    await audit(ctx, 'webhook.retry', 'WebhookDelivery', id);
+    return true;
+  }
+}
