@@ -1,3 +1,4 @@
+import { NOTIFICATION_EVENT_NAMES } from '@thidua/domain';
 import { z } from 'zod';
 
 /**
@@ -14,14 +15,6 @@ export const CONSUMED_QUEUES = [
 export type QueueName = (typeof QUEUES)[number];
 
 const periodRef = z.object({ provinceId: z.string().uuid(), periodId: z.string().uuid() });
-
-/** Events the notifications work turns into deliveries (ids only). */
-export const NOTIFICATION_EVENTS = [
-  'voting.opened',
-  'voting.reminder',
-  'voting.closed',
-  'voting.published',
-] as const;
 
 export const JOBS = {
   /** Deletes expired sign-in sessions and old relayed outbox rows. Platform-wide. */
@@ -60,7 +53,7 @@ export const JOBS = {
     queue: 'notifications',
     payload: z.object({
       provinceId: z.string().uuid(),
-      event: z.enum(NOTIFICATION_EVENTS),
+      event: z.enum(NOTIFICATION_EVENT_NAMES),
       subjectId: z.string().uuid(),
       unitIds: z.array(z.string().uuid()).optional(),
       /** Tells repeated events apart (a reminder per deadline and lead time). */
@@ -70,6 +63,16 @@ export const JOBS = {
     }),
   },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodTypeAny }>;
+
+/** An event for the notifications work, in the caller's transaction; `occurrence` tells repeats of one subject apart. */
+export function notifyEvent(
+  provinceId: string,
+  event: (typeof NOTIFICATION_EVENT_NAMES)[number],
+  subjectId: string,
+  occurrence?: string,
+) {
+  return { provinceId, event, subjectId, ...(occurrence ? { occurrence } : {}) };
+}
 
 export type JobName = keyof typeof JOBS;
 export type JobPayload<N extends JobName> = z.input<(typeof JOBS)[N]['payload']>;

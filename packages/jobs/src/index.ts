@@ -12,4 +12,4 @@ export {
   closeJobId,
 } from './voting-lifecycle';
 export { createEventBus, TURNOUT_CHANNEL, type EventBus, type TurnoutChange } from './event-bus';
-export { scheduleAwards } from './awards';
+export { notifyNominationStep, scheduleAwards } from './awards';

@@ -181,6 +181,11 @@ export const decisionRepository = {
     });
   },
 
+  async byIds(ids: readonly string[]): Promise<AwardDecision[]> {
+    if (!ids.length) return [];
+    return (await repo(AwardDecision)).findBy({ id: In([...ids]) });
+  },
+
   async items(decisionIds: readonly string[]): Promise<AwardDecisionItem[]> {
     if (!decisionIds.length) return [];
     return (await repo(AwardDecisionItem)).findBy({ decisionId: In([...decisionIds]) });

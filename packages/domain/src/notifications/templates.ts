@@ -5,6 +5,8 @@ export const NOTIFICATION_EVENT_NAMES = [
   'voting.reminder',
   'voting.closed',
   'voting.published',
+  'nomination.status_changed',
+  'decision.issued',
 ] as const;
 export type NotificationEventName = (typeof NOTIFICATION_EVENT_NAMES)[number];
 
@@ -35,8 +37,10 @@ function when(d: Date, locale: 'vi' | 'en'): string {
 }
 
 /** Title and text for an event, in Vietnamese (the default) or English. */
+export type VotingEventName = Extract<NotificationEventName, `voting.${string}`>;
+
 export function renderVotingNotice(
-  event: NotificationEventName,
+  event: VotingEventName,
   n: VotingNotice,
   locale: 'vi' | 'en' = 'vi',
 ): { title: string; body: string } {
@@ -49,13 +53,13 @@ export function renderVotingNotice(
         ? `${n.body} vote on award proposals`
         : `${n.body} emulation vote for ${n.year} (round ${n.round})`;
   const deadline = when(n.deadline, locale);
-  const vi: Record<NotificationEventName, [string, string]> = {
+  const vi: Record<VotingEventName, [string, string]> = {
     'voting.opened': ['Mở bỏ phiếu', `${what}: đã mở bỏ phiếu, hạn chót ${deadline}.`],
     'voting.reminder': ['Nhắc bỏ phiếu', `${what}: đơn vị của bạn chưa bỏ phiếu; hạn chót ${deadline}.`],
     'voting.closed': ['Kết thúc bỏ phiếu', `${what}: đã kết thúc bỏ phiếu, đang kiểm phiếu.`],
     'voting.published': ['Công bố kết quả', `${what}: đã công bố kết quả bỏ phiếu.`],
   };
-  const en: Record<NotificationEventName, [string, string]> = {
+  const en: Record<VotingEventName, [string, string]> = {
     'voting.opened': ['Voting opened', `${what}: voting is open until ${deadline}.`],
     'voting.reminder': [
       'Voting reminder',
@@ -66,4 +70,72 @@ export function renderVotingNotice(
   };
   const [title, body] = (locale === 'vi' ? vi : en)[event];
   return { title, body };
+}
+
+const FORM_VI = {
+  FLAG_PROVINCE: 'Cờ thi đua của UBND tỉnh',
+  MERIT_PROVINCE: 'Bằng khen của Chủ tịch UBND tỉnh',
+} as const;
+const FORM_EN = {
+  FLAG_PROVINCE: 'the provincial emulation flag',
+  MERIT_PROVINCE: "the provincial chairman's certificate of merit",
+} as const;
+const STATUS_VI: Record<string, string> = {
+  SUBMITTED: 'đã được Khối gửi hồ sơ đề nghị',
+  IN_APPRAISAL: 'đang được thẩm định',
+  RETURNED: 'bị trả lại để bổ sung',
+  NOT_ELIGIBLE: 'không đủ điều kiện',
+  DEFERRED: 'bị hoãn xét',
+  COUNCIL_REVIEW: 'được trình Hội đồng Thi đua - Khen thưởng tỉnh',
+  COUNCIL_APPROVED: 'được Hội đồng thông qua',
+  COUNCIL_REJECTED: 'không được Hội đồng thông qua',
+  DECIDED: 'đã có quyết định khen thưởng',
+  REVOKED: 'bị thu hồi khen thưởng',
+};
+
+export interface NominationNotice {
+  unitName: string;
+  form: 'FLAG_PROVINCE' | 'MERIT_PROVINCE';
+  year: number;
+  status: string;
+  reason: string | null;
+}
+
+export function renderNominationNotice(
+  n: NominationNotice,
+  locale: 'vi' | 'en' = 'vi',
+): { title: string; body: string } {
+  const why = n.reason ? (locale === 'vi' ? ` Lý do: ${n.reason}.` : ` Reason: ${n.reason}.`) : '';
+  return locale === 'vi'
+    ? {
+        title: 'Cập nhật hồ sơ đề nghị khen thưởng',
+        body: `Đề nghị tặng ${FORM_VI[n.form]} năm ${n.year} cho ${n.unitName} ${STATUS_VI[n.status] ?? n.status}.${why}`,
+      }
+    : {
+        title: 'Award proposal updated',
+        body: `The proposal of ${FORM_EN[n.form]} for ${n.year} to ${n.unitName} is now ${n.status.toLowerCase().replaceAll('_', ' ')}.${why}`,
+      };
+}
+
+export interface DecisionNotice {
+  numberText: string;
+  issuerName: string;
+  decisionDate: string;
+  awards: number;
+}
+
+export function renderDecisionNotice(
+  d: DecisionNotice,
+  locale: 'vi' | 'en' = 'vi',
+): { title: string; body: string } {
+  const [y, m, day] = d.decisionDate.split('-');
+  return locale === 'vi'
+    ? {
+        title: 'Quyết định khen thưởng',
+        body: `${d.issuerName} ban hành Quyết định số ${d.numberText} ngày ${day}/${m}/${y} khen thưởng ${d.awards} trường hợp.`,
+      }
+    : {
+        title: 'Award decision',
+        body: `${d.issuerName} issued decision ${d.numberText} of ${day}/${m}/${y}, granting ${d.awards} award(s).`,
+      };
 }

@@ -1,55 +1,32 @@
 import type { Config } from '@thidua/config';
 import {
-  blockRepository,
   emailRepository,
-  emulationYearRepository,
   notificationRepository,
   runInTenant,
   userRepository,
-  votingRepository,
   webhookRepository,
 } from '@thidua/db';
-import {
-  escapeHtml,
-  isPrivateAddress,
-  renderVotingNotice,
-  unsubscribeToken,
-  webhookSignature,
-} from '@thidua/domain';
-import { effectiveDeadline, enqueueJob, jobId, type JobPayload } from '@thidua/jobs';
+import { escapeHtml, isPrivateAddress, unsubscribeToken, webhookSignature } from '@thidua/domain';
+import { enqueueJob, jobId, type JobPayload } from '@thidua/jobs';
 import { lookup } from 'node:dns/promises';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { DataSource } from 'typeorm';
+import { noticeContent } from './notification-content';
 
 /**
- * Turns a voting event into notifications for the people concerned: the officers of the units (a block vote) or
- * the council members (a council vote), per channel, minus those who turned the event off for that channel. Each
+ * Turns an event into notifications for the people concerned (see notification-content.ts), per channel, minus those who turned the event off for that channel. Each
  * delivery has an idempotency key (event, subject, occurrence, recipient, channel) under a unique constraint, so
  * a retried or repeated job never notifies anyone twice. Emails are recorded here and sent by their own jobs, so
  * a failing mail server never holds up the in-app notices.
  */
 export async function notify(p: JobPayload<'notify'>, deps?: { config: Config }) {
-  const [period] = await votingRepository.byIds([p.subjectId]);
-  if (!period) return { delivered: 0 };
-  const council = period.kind === 'COUNCIL';
-  const recipients = council
-    ? (p.userIds ?? period.eligibleVoterIds)
-    : await userRepository.officersOf(p.provinceId, p.unitIds ?? period.eligibleVoterIds);
-
+  const content = await noticeContent(p);
+  if (!content) return { delivered: 0 };
+  const { recipients, link } = content;
+  const { title, body } = content.vi;
   const prefs = await notificationRepository.preferences(recipients);
   const wants = (userId: string, channel: 'IN_APP' | 'EMAIL') =>
     !prefs.some((x) => x.userId === userId && x.event === p.event && x.channel === channel && !x.enabled);
-  const [year] = period.emulationYearId ? await emulationYearRepository.byIds([period.emulationYearId]) : [];
-  const [block] = year ? await blockRepository.byIds([year.blockId]) : [];
-  const notice = {
-    body: council ? 'Hội đồng Thi đua - Khen thưởng tỉnh' : (block?.name ?? 'Khối thi đua'),
-    year: year?.year ?? null,
-    round: period.round,
-    deadline: effectiveDeadline(period),
-    council,
-  };
-  const { title, body } = renderVotingNotice(p.event, notice);
-  const link = `/voting-periods/${p.subjectId}`;
   const key = (userId: string, channel: string) =>
     [p.event, p.subjectId, p.occurrence ?? '-', userId, channel].join(':');
 
@@ -75,7 +52,7 @@ export async function notify(p: JobPayload<'notify'>, deps?: { config: Config })
     const ids = await emailRepository.record(
       users.map((u) => {
         const unsubscribe = `${base}/unsubscribe?token=${unsubscribeToken({ userId: u.id, event: p.event, channel: 'EMAIL' }, config.JWT_SECRET)}`;
-        const en = renderVotingNotice(p.event, notice, 'en');
+        const en = content.en;
         return {
           idempotencyKey: key(u.id, 'EMAIL'),
           userId: u.id,

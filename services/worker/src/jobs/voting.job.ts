@@ -15,6 +15,7 @@ import {
   enqueueJob,
   jobId,
   openVotingPeriod,
+  notifyNominationStep,
   scheduleAwards,
   type JobPayload,
 } from '@thidua/jobs';
@@ -131,12 +132,10 @@ async function tallyCouncil(period: VotingPeriod, results: ContestResult[], hook
     for (const r of results) {
       const nominationId = contests.find((c) => c.id === r.contestId)?.nominationId;
       if (!nominationId) continue;
-      await awardRepository.step(
-        nominationId,
-        'COUNCIL_REVIEW',
-        r.elected.length ? 'COUNCIL_APPROVED' : 'COUNCIL_REJECTED',
-        null,
-      );
+      const to = r.elected.length ? 'COUNCIL_APPROVED' : 'COUNCIL_REJECTED';
+      if (await awardRepository.step(nominationId, 'COUNCIL_REVIEW', to, null)) {
+        await notifyNominationStep(period.provinceId, nominationId, to);
+      }
     }
   }
   await hooks.beforeCommit?.();

@@ -1,4 +1,5 @@
 import { awardRepository, computeYearAwards, type EmulationYear, type Nomination } from '@thidua/db';
+import { notifyNominationStep } from '@thidua/jobs';
 import {
   awardRulesProblems,
   DEFAULT_AWARD_RULES,
@@ -139,6 +140,9 @@ export class AwardsResolver {
       );
     }
     await awardRepository.stepAll(year.id, 'PROPOSED_BY_BLOCK', 'SUBMITTED');
+    for (const n of await awardRepository.nominations([year.id])) {
+      await notifyNominationStep(ctx.access!.provinceId, n.id, 'SUBMITTED');
+    }
     ctx.loaders.awardOutcome.clear(year.id);
     await transitionYear(ctx, year, 'DOSSIER_SUBMITTED', actor);
     await audit(ctx, 'dossier.submit', 'EmulationYear', year.id);
@@ -160,6 +164,7 @@ export class AwardsResolver {
     if (!(await awardRepository.step(nomination.id, nomination.status, input.to, input.reason ?? null))) {
       throw conflict('The nomination changed meanwhile: reload it');
     }
+    await notifyNominationStep(ctx.access!.provinceId, nomination.id, input.to);
     await audit(ctx, 'nomination.step', 'Nomination', nomination.id, {
       before: { status: nomination.status },
       after: { status: input.to, reason: input.reason ?? null },

@@ -1,5 +1,6 @@
 import { awardRepository, decisionRepository, type AwardDecision } from '@thidua/db';
 import { DEFAULT_AWARD_RULES, prizeMoney, type AwardForm } from '@thidua/domain';
+import { enqueueJob, jobId, notifyEvent, notifyNominationStep } from '@thidua/jobs';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUUID, Length, Matches } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import {
@@ -131,6 +132,10 @@ export class DecisionsResolver {
       if (!(await awardRepository.step(n.id, 'COUNCIL_APPROVED', 'DECIDED', null)))
         throw conflict(`Nomination ${n.id} changed meanwhile`);
     }
+    const provinceId = ctx.access!.provinceId;
+    await enqueueJob('notify', notifyEvent(provinceId, 'decision.issued', decision.id), {
+      jobId: jobId('notify', 'decision', decision.id),
+    });
     await audit(ctx, 'decision.issue', 'AwardDecision', decision.id, {
       after: { numberText: decision.numberText, nominations: ids },
     });
@@ -160,6 +165,7 @@ export class DecisionsResolver {
     if (reason.trim().length < 3) throw badInput('reason', 'say why the award is revoked');
     if (!(await awardRepository.step(id, 'DECIDED', 'REVOKED', reason.trim())))
       throw conflict('The nomination changed meanwhile');
+    await notifyNominationStep(ctx.access!.provinceId, id, 'REVOKED');
     await audit(ctx, 'award.revoke', 'Nomination', id, { after: { reason } });
     return { ...nomination, status: 'REVOKED', statusReason: reason.trim() };
   }

@@ -1,0 +1,108 @@
+import {
+  awardRepository,
+  blockRepository,
+  decisionRepository,
+  emulationYearRepository,
+  unitRepository,
+  userRepository,
+  votingRepository,
+} from '@thidua/db';
+import {
+  renderDecisionNotice,
+  renderNominationNotice,
+  renderVotingNotice,
+  type VotingEventName,
+} from '@thidua/domain';
+import { effectiveDeadline, type JobPayload } from '@thidua/jobs';
+
+export interface NoticeContent {
+  recipients: string[];
+  vi: { title: string; body: string };
+  en: { title: string; body: string };
+  link: string;
+}
+
+/** Who hears of an event, and what they read. Null when the subject no longer exists. */
+export async function noticeContent(p: JobPayload<'notify'>): Promise<NoticeContent | null> {
+  if (p.event === 'nomination.status_changed') return nominationNotice(p);
+  if (p.event === 'decision.issued') return decisionNotice(p);
+  return votingNotice(p, p.event);
+}
+
+/** The officers of the units voting (or the council members), for a voting period. */
+async function votingNotice(p: JobPayload<'notify'>, event: VotingEventName): Promise<NoticeContent | null> {
+  const [period] = await votingRepository.byIds([p.subjectId]);
+  if (!period) return null;
+  const council = period.kind === 'COUNCIL';
+  const recipients = council
+    ? (p.userIds ?? period.eligibleVoterIds)
+    : await userRepository.officersOf(p.provinceId, p.unitIds ?? period.eligibleVoterIds);
+  const [year] = period.emulationYearId ? await emulationYearRepository.byIds([period.emulationYearId]) : [];
+  const [block] = year ? await blockRepository.byIds([year.blockId]) : [];
+  const facts = (locale: 'vi' | 'en') => ({
+    body: council
+      ? locale === 'vi'
+        ? 'Hội đồng Thi đua - Khen thưởng tỉnh'
+        : 'The provincial council'
+      : (block?.name ?? 'Khối thi đua'),
+    year: year?.year ?? null,
+    round: period.round,
+    deadline: effectiveDeadline(period),
+    council,
+  });
+  return {
+    recipients,
+    vi: renderVotingNotice(event, facts('vi')),
+    en: renderVotingNotice(event, facts('en'), 'en'),
+    link: `/voting-periods/${p.subjectId}`,
+  };
+}
+
+/** The nominated unit's officers and the head unit's. */
+async function nominationNotice(p: JobPayload<'notify'>): Promise<NoticeContent | null> {
+  const [nomination] = await awardRepository.nominationsByIds([p.subjectId]);
+  if (!nomination) return null;
+  const [year] = await emulationYearRepository.byIds([nomination.emulationYearId]);
+  const [unit] = await unitRepository.byIds([nomination.unitId]);
+  const units = [nomination.unitId, ...(year?.headUnitId ? [year.headUnitId] : [])];
+  const facts = {
+    unitName: unit?.name ?? '',
+    form: nomination.form,
+    year: year?.year ?? 0,
+    status: p.occurrence ?? nomination.status,
+    reason: nomination.statusReason,
+  };
+  return {
+    recipients: await userRepository.officersOf(p.provinceId, units),
+    vi: renderNominationNotice(facts),
+    en: renderNominationNotice(facts, 'en'),
+    link: `/nominations/${p.subjectId}`,
+  };
+}
+
+/** The officers of every awarded unit, and the province's secretariat. */
+async function decisionNotice(p: JobPayload<'notify'>): Promise<NoticeContent | null> {
+  const [decision] = await decisionRepository.byIds([p.subjectId]);
+  if (!decision) return null;
+  const items = await decisionRepository.items([decision.id]);
+  const officers = await userRepository.officersOf(
+    p.provinceId,
+    items.map((i) => i.unitId),
+  );
+  const admins = await userRepository.list(
+    { provinceId: p.provinceId, role: 'PROVINCE_ADMIN' },
+    { first: 500, offset: 0 },
+  );
+  const facts = {
+    numberText: decision.numberText,
+    issuerName: decision.issuerName,
+    decisionDate: decision.decisionDate,
+    awards: items.length,
+  };
+  return {
+    recipients: [...new Set([...officers, ...admins.items.map((u) => u.id)])],
+    vi: renderDecisionNotice(facts),
+    en: renderDecisionNotice(facts, 'en'),
+    link: `/award-decisions/${decision.id}`,
+  };
+}
