@@ -153,6 +153,28 @@ describe('the articles, through HTTP and the worker', () => {
       ),
     );
     expect(year.emulationYear.state).toBe('DOSSIER_SUBMITTED');
+
+    // The secretariat closes the year; the block's officers hear of it.
+    const yearId = block.yearId;
+    ok(
+      await as(admin, `mutation($id: ID!) { transitionEmulationYear(id: $id, to: CLOSED) { state } }`, {
+        id: yearId,
+      }),
+    );
+    await vi.waitFor(
+      async () => {
+        const inbox = ok(
+          await as<{ notifications: { nodes: { event: string; body: string }[] } }>(
+            block.officers[4]!,
+            `{ notifications(first: 20) { nodes { event body } } }`,
+          ),
+        );
+        expect(inbox.notifications.nodes.find((n) => n.event === 'YEAR_CLOSED')?.body).toMatch(
+          /^Khối thi đua .* đã kết thúc năm thi đua 2026\.$/,
+        );
+      },
+      { timeout: 20_000, interval: 100 },
+    );
   });
 
   it('a block of 9 proposing two flags (quota set to two), and electing its next head and deputy', async () => {

@@ -7,6 +7,7 @@ export const NOTIFICATION_EVENT_NAMES = [
   'voting.published',
   'nomination.status_changed',
   'decision.issued',
+  'year.closed',
 ] as const;
 export type NotificationEventName = (typeof NOTIFICATION_EVENT_NAMES)[number];
 
@@ -138,4 +139,14 @@ export function renderDecisionNotice(
         title: 'Award decision',
         body: `${d.issuerName} issued decision ${d.numberText} of ${day}/${m}/${y}, granting ${d.awards} award(s).`,
       };
+}
+
+export function renderYearClosedNotice(
+  blockName: string,
+  year: number,
+  locale: 'vi' | 'en' = 'vi',
+): { title: string; body: string } {
+  return locale === 'vi'
+    ? { title: 'Kết thúc năm thi đua', body: `${blockName} đã kết thúc năm thi đua ${year}.` }
+    : { title: 'Emulation year closed', body: `${blockName} has closed its emulation year ${year}.` };
 }

@@ -10,6 +10,7 @@ import {
 import {
   renderDecisionNotice,
   renderNominationNotice,
+  renderYearClosedNotice,
   renderVotingNotice,
   type VotingEventName,
 } from '@thidua/domain';
@@ -26,6 +27,7 @@ export interface NoticeContent {
 export async function noticeContent(p: JobPayload<'notify'>): Promise<NoticeContent | null> {
   if (p.event === 'nomination.status_changed') return nominationNotice(p);
   if (p.event === 'decision.issued') return decisionNotice(p);
+  if (p.event === 'year.closed') return yearClosedNotice(p);
   return votingNotice(p, p.event);
 }
 
@@ -104,5 +106,25 @@ async function decisionNotice(p: JobPayload<'notify'>): Promise<NoticeContent | 
     vi: renderDecisionNotice(facts),
     en: renderDecisionNotice(facts, 'en'),
     link: `/award-decisions/${decision.id}`,
+  };
+}
+
+/** The block's member units' officers and the secretariat. */
+async function yearClosedNotice(p: JobPayload<'notify'>): Promise<NoticeContent | null> {
+  const [year] = await emulationYearRepository.byIds([p.subjectId]);
+  if (!year) return null;
+  const [block] = await blockRepository.byIds([year.blockId]);
+  const members = (await blockRepository.membersInYear([year.blockId], year.year)).get(year.blockId) ?? [];
+  const officers = await userRepository.officersOf(p.provinceId, members);
+  const admins = await userRepository.list(
+    { provinceId: p.provinceId, role: 'PROVINCE_ADMIN' },
+    { first: 500, offset: 0 },
+  );
+  const name = block?.name ?? 'Khối thi đua';
+  return {
+    recipients: [...new Set([...officers, ...admins.items.map((u) => u.id)])],
+    vi: renderYearClosedNotice(name, year.year),
+    en: renderYearClosedNotice(name, year.year, 'en'),
+    link: `/blocks/${year.blockId}/years/${year.year}`,
   };
 }

@@ -8,6 +8,7 @@ import {
   type YearFacts,
   type YearState,
 } from '@thidua/domain';
+import { enqueueJob, jobId, notifyEvent } from '@thidua/jobs';
 import { audit } from '../../common/audit';
 import { appError, badInput, conflict, forbidden, missingRef, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
@@ -106,6 +107,11 @@ export async function transitionYear(
     before: { state: year.state },
     after: { state: to },
   });
+  if (to === 'CLOSED') {
+    await enqueueJob('notify', notifyEvent(ctx.access!.provinceId, 'year.closed', year.id), {
+      jobId: jobId('notify', 'year.closed', year.id),
+    });
+  }
   ctx.loaders.emulationYear.clear(year.id);
   return { ...year, state: to };
 }
