@@ -215,3 +215,29 @@ describe('webhooks', () => {
     expect(bad.errors?.[0]?.message).toMatch(/^url: /);
   });
 });
+
+describe('webhook targets, with private networks not allowed (the production default)', () => {
+  it('refuses loopback, private and link-local targets, naming the field', async () => {
+    const strict = await startTestApp({ template: inject('templateDatabase') });
+    try {
+      const p = await provinceId(strict.dataSource, '12');
+      const a = await createAccount(strict, 'PROVINCE_ADMIN', { provinceId: p });
+      for (const url of [
+        'http://127.0.0.1:8080/hook',
+        'http://10.0.0.7/hook',
+        'http://169.254.169.254/latest',
+        'http://localhost/hook',
+      ]) {
+        const res = await strict.gql(
+          SUBSCRIBE,
+          { v: { url, events: ['VOTING_CLOSED'] } },
+          { token: a.token, provinceId: p },
+        );
+        expect(res.errors?.[0]?.extensions?.code, url).toBe('BAD_USER_INPUT');
+        expect(res.errors?.[0]?.message).toMatch(/^url: .* private or loopback address/);
+      }
+    } finally {
+      await strict.close();
+    }
+  });
+});
