@@ -13,7 +13,8 @@ export default defineConfig({
     ],
     globalSetup: ['packages/testing/src/global-setup.ts'],
     pool: 'forks',
-    testTimeout: 30_000,
+    // Generous: some tests wait for retries with exponential backoff on a shared 2-core machine.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 });
