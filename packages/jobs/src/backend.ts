@@ -62,6 +62,8 @@ export function createQueueBackend(cfg: Config): QueueBackend {
     application_name: 'thidua-queue',
     options: '-c search_path=bullmq',
   });
+  // An idle connection ended by the server must not end the process; the pool reconnects on demand.
+  pool.on('error', () => {});
   const pgClasses = withBackend(createPostgresBackend);
   return {
     kind: 'postgres',

@@ -13,7 +13,7 @@ export interface EventBus {
 /** Channel names are fixed identifiers, never user input (LISTEN cannot take a bound parameter). */
 const CHANNEL = /^[a-z_]{1,50}$/;
 
-export function createEventBus(cfg: Config): EventBus {
+export function createEventBus(cfg: Config, onError: (error: unknown) => void = () => {}): EventBus {
   const handlers = new Map<string, Set<(message: string) => void>>();
   const dispatch = (channel: string, message: string) => handlers.get(channel)?.forEach((h) => h(message));
   const register = async (channel: string, handler: (m: string) => void, listen: () => Promise<unknown>) => {
@@ -50,24 +50,51 @@ export function createEventBus(cfg: Config): EventBus {
     };
   }
 
+  // A pool's idle connection that the server ends (a restart, a failover) emits 'error' on the pool: unhandled, it
+  // would end the process. The pool replaces the connection on the next query.
   const pool = new pg.Pool({ connectionString: cfg.DATABASE_URL, max: 2, application_name: 'thidua-events' });
+  pool.on('error', onError);
   let listener: pg.Client | undefined;
+  let closing = false;
+  const listened = new Set<string>();
+
+  /** One long-lived LISTEN connection; lost, it is re-established and every channel listened to again. */
+  async function connectListener(): Promise<pg.Client> {
+    const client = new pg.Client({
+      connectionString: cfg.DATABASE_URL,
+      application_name: 'thidua-events-listen',
+    });
+    client.on('notification', (n) => dispatch(n.channel, n.payload ?? ''));
+    client.on('error', (e) => {
+      onError(e);
+      if (listener === client) listener = undefined;
+      if (!closing) setTimeout(() => void relisten(), 1000).unref();
+    });
+    await client.connect();
+    for (const channel of listened) await client.query(`LISTEN ${channel}`);
+    return client;
+  }
+  async function relisten(): Promise<void> {
+    if (closing || listener) return;
+    try {
+      listener = await connectListener();
+    } catch (e) {
+      onError(e);
+      setTimeout(() => void relisten(), 1000).unref();
+    }
+  }
+
   return {
     publish: async (channel, message) =>
       void (await pool.query('SELECT pg_notify($1, $2)', [channel, message])),
     subscribe: (channel, handler) =>
       register(channel, handler, async () => {
-        if (!listener) {
-          listener = new pg.Client({
-            connectionString: cfg.DATABASE_URL,
-            application_name: 'thidua-events-listen',
-          });
-          await listener.connect();
-          listener.on('notification', (n) => dispatch(n.channel, n.payload ?? ''));
-        }
-        await listener.query(`LISTEN ${channel}`);
+        listened.add(channel);
+        if (!listener) listener = await connectListener();
+        else await listener.query(`LISTEN ${channel}`);
       }),
     close: async () => {
+      closing = true;
       await listener?.end();
       await pool.end();
     },

@@ -32,7 +32,7 @@ export async function runService(
     applicationName: `thidua-${name}`,
   }).initialize();
   const queueBackend = createQueueBackend(config);
-  const eventBus = createEventBus(config);
+  const eventBus = createEventBus(config, (e) => logger.warn({ err: e }, 'event bus connection lost'));
   const deps = { config, logger, dataSource, queueBackend, eventBus };
   const parts = await start(deps);
 
