@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import {
+  castBlockBallots,
+  closeBlockVote,
   createAccount,
   createLockedBlock,
+  openBlockVote,
   provinceId,
   startTestApp,
   type Account,
@@ -39,43 +42,11 @@ type Nominations = {
 };
 const NOMINATIONS = `query($y: ID!) { nominations(emulationYearId: $y) { unitId form status explanation { rule text } } }`;
 
-/** Runs a whole block vote through the API: open, everyone votes `picks(i)`, close; waits for the tally. */
-async function vote(
-  block: LockedBlock,
-  contests: { kind: string; seats: number }[],
-  picks: (i: number) => number[][],
-) {
-  const opened = ok(
-    await as<{ openVotingPeriod: { id: string; contests: { id: string }[] } }>(
-      block.officers[0]!,
-      `mutation($v: OpenVotingPeriodInput!) { openVotingPeriod(input: $v) { id contests { id } } }`,
-      {
-        v: {
-          emulationYearId: block.yearId,
-          closesAt: new Date(Date.now() + 3600_000).toISOString(),
-          contests,
-        },
-      },
-    ),
-  ).openVotingPeriod;
-  for (let i = 0; i < block.units.length; i++) {
-    const choices = picks(i).map((p, c) => ({
-      contestId: opened.contests[c]!.id,
-      unitIds: p.map((j) => block.units[j]!.id),
-    }));
-    ok(
-      await as(
-        block.officers[i]!,
-        `mutation($v: CastBallotInput!) { castBallot(input: $v) { receiptCode } }`,
-        { v: { votingPeriodId: opened.id, choices } },
-      ),
-    );
-  }
-  ok(
-    await as(block.officers[0]!, `mutation($id: ID!) { closeVotingPeriod(id: $id) { status } }`, {
-      id: opened.id,
-    }),
-  );
+/** Runs a whole block vote through the API: open, everyone casts `picks`, close (the worker then counts it). */
+async function vote(block: LockedBlock, contests: { kind: string; seats: number }[], picks: number[][]) {
+  const opened = await openBlockVote(app, province, block, contests);
+  await castBlockBallots(app, province, block, opened, picks);
+  await closeBlockVote(app, province, block.officers[0]!, opened.id);
   return opened.id;
 }
 
@@ -89,7 +60,7 @@ afterAll(() => app?.close());
 describe('the articles, through HTTP and the worker', () => {
   it('a 9/9 vote gives the flag proposal to the winner, with its explanation; the dossier then freezes it', async () => {
     const block = await createLockedBlock(app, province, NAMES, admin);
-    await vote(block, [{ kind: 'FLAG', seats: 1 }], () => [[3]]);
+    await vote(block, [{ kind: 'FLAG', seats: 1 }], [[3]]);
     // The tally's outbox event runs the engine in the worker.
     const list = await vi.waitFor(
       async () => {
@@ -192,7 +163,7 @@ describe('the articles, through HTTP and the worker', () => {
         { kind: 'NEXT_HEAD', seats: 1 },
         { kind: 'NEXT_DEPUTY', seats: 1 },
       ],
-      () => [[2, 3], [1], [4]],
+      [[2, 3], [1], [4]],
     );
     const outcome = await vi.waitFor(
       async () => {
@@ -237,7 +208,7 @@ describe('the articles, through HTTP and the worker', () => {
         { kind: 'MERIT', seats: 2 },
         { kind: 'NEXT_HEAD', seats: 1 },
       ],
-      () => [[0], [1, 6], [5]],
+      [[0], [1, 6], [5]],
     );
     const outcome = await vi.waitFor(
       async () => {
@@ -273,7 +244,7 @@ describe('the articles, through HTTP and the worker', () => {
         { u: block.units[3]!.id },
       ),
     );
-    await vote(block, [{ kind: 'FLAG', seats: 1 }], () => [[3]]);
+    await vote(block, [{ kind: 'FLAG', seats: 1 }], [[3]]);
     const outcome = await vi.waitFor(
       async () => {
         const y = ok(

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import {
+  castBlockBallots,
+  closeBlockVote,
   createAccount,
   createLockedBlock,
+  openBlockVote,
   provinceId,
   startTestApp,
   type Account,
@@ -51,30 +54,9 @@ beforeAll(async () => {
   // A block votes its flag, the engine proposes, the head submits the dossier, the secretariat appraises.
   const block = await createLockedBlock(app, province, NAMES, admin);
   flagOfficer = block.officers[0]!;
-  const opened = ok(
-    await as<{ openVotingPeriod: { id: string; contests: { id: string }[] } }>(
-      admin,
-      `mutation($v: OpenVotingPeriodInput!) { openVotingPeriod(input: $v) { id contests { id } } }`,
-      {
-        v: {
-          emulationYearId: block.yearId,
-          closesAt: new Date(Date.now() + 3600_000).toISOString(),
-          contests: [{ kind: 'FLAG' }],
-        },
-      },
-    ),
-  ).openVotingPeriod;
-  for (const o of block.officers) {
-    ok(
-      await as(o, `mutation($v: CastBallotInput!) { castBallot(input: $v) { receiptCode } }`, {
-        v: {
-          votingPeriodId: opened.id,
-          choices: [{ contestId: opened.contests[0]!.id, unitIds: [block.units[0]!.id] }],
-        },
-      }),
-    );
-  }
-  ok(await as(admin, `mutation($id: ID!) { closeVotingPeriod(id: $id) { status } }`, { id: opened.id }));
+  const opened = await openBlockVote(app, province, block, [{ kind: 'FLAG' }], admin);
+  await castBlockBallots(app, province, block, opened, [[0]]);
+  await closeBlockVote(app, province, admin, opened.id);
   await vi.waitFor(
     async () =>
       expect(

@@ -27,3 +27,4 @@ export * from './awards/nomination';
 export * from './notifications/templates';
 export * from './notifications/unsubscribe';
 export * from './notifications/webhook';
+export * from './year-end/block-closing';

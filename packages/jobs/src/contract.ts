@@ -5,12 +5,13 @@ import { z } from 'zod';
  * The contract the gateway and the worker share: queues, job names and their payloads.
  * Payloads carry ids and the province id only: BullMQ stores them in clear text.
  */
-export const QUEUES = ['maintenance', 'voting', 'notifications'] as const;
+export const QUEUES = ['maintenance', 'voting', 'notifications', 'year-end'] as const;
 /** Queues the worker consumes. */
 export const CONSUMED_QUEUES = [
   'maintenance',
   'voting',
   'notifications',
+  'year-end',
 ] as const satisfies readonly QueueName[];
 export type QueueName = (typeof QUEUES)[number];
 
@@ -37,6 +38,15 @@ export const JOBS = {
   'compute-awards': {
     queue: 'voting',
     payload: z.object({ provinceId: z.string().uuid(), yearId: z.string().uuid() }),
+  },
+  /** One block's part of the province's year-end closing; `dryRun` reports what would happen and writes nothing. */
+  'close-block-year': {
+    queue: 'year-end',
+    payload: z.object({
+      provinceId: z.string().uuid(),
+      yearId: z.string().uuid(),
+      dryRun: z.boolean().default(false),
+    }),
   },
   /** Sends one recorded email delivery (at most once; see the email_delivery migration). */
   'send-email': {

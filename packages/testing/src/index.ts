@@ -1,3 +1,4 @@
 export * from './database';
 export * from './harness';
 export * from './factories';
+export * from './block-vote';

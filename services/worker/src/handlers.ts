@@ -3,6 +3,7 @@ import type { JobName } from '@thidua/jobs';
 import type { DataSource } from 'typeorm';
 import { notify, sendEmail, sendWebhook } from './jobs/notify.job';
 import { purgeExpired } from './jobs/purge-expired.job';
+import { closeBlockYear } from './jobs/year-end.job';
 import { closeVoting, computeAwardsJob, remindVoters, sweepVoting, tallyVoting } from './jobs/voting.job';
 
 export interface HandlerDeps {
@@ -24,6 +25,7 @@ export const handlers: Partial<Record<JobName, Handler>> = {
   'voting-reminder': remindVoters,
   'sweep-voting': (payload, deps) => sweepVoting(payload, deps.dataSource),
   'compute-awards': computeAwardsJob,
+  'close-block-year': closeBlockYear,
   notify,
   'send-email': sendEmail,
   'send-webhook': sendWebhook,

@@ -58,6 +58,35 @@ export const emulationYearRepository = {
     return rows.length === 1;
   },
 
+  /**
+   * Next year's draft for the block, carrying the theme and the covenant items over as a starting point. Idempotent:
+   * when the block already has that year, nothing changes and the existing one is returned.
+   */
+  async openNext(
+    previous: EmulationYear,
+    headUnitId: string | null,
+    deputyUnitId: string | null,
+  ): Promise<{ year: EmulationYear; created: boolean }> {
+    const m = await tenantManager();
+    const inserted = await returning<{ id: string }>(
+      m,
+      `INSERT INTO emulation_year (province_id, block_id, year, theme, head_unit_id, deputy_unit_id)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (province_id, block_id, year) DO NOTHING RETURNING id`,
+      [currentProvinceId(), previous.blockId, previous.year + 1, previous.theme, headUnitId, deputyUnitId],
+    );
+    if (inserted[0]) {
+      await m.query(
+        `INSERT INTO covenant_item (province_id, emulation_year_id, position, text)
+         SELECT province_id, $2, position, text FROM covenant_item WHERE emulation_year_id = $1`,
+        [previous.id, inserted[0].id],
+      );
+    }
+    const year = await m
+      .getRepository(EmulationYear)
+      .findOneByOrFail({ blockId: previous.blockId, year: previous.year + 1 });
+    return { year, created: Boolean(inserted[0]) };
+  },
+
   async covenantItems(yearIds: readonly string[]): Promise<CovenantItem[]> {
     if (!yearIds.length) return [];
     return (await repo(CovenantItem)).find({
