@@ -6,10 +6,12 @@ import {
   closeBlockVote,
   createAccount,
   createLockedBlock,
+  createUnits,
   openBlockVote,
   provinceId,
   startTestApp,
   type Account,
+  type LockedBlock,
   type TestApp,
   ok,
 } from '@thidua/testing';
@@ -27,8 +29,12 @@ let app: TestApp;
 let province: string;
 let admin: Account;
 
-const as = <T = Record<string, unknown>>(who: Account, q: string, v?: Record<string, unknown>) =>
-  app.gql<T>(q, v, { token: who.token, provinceId: province });
+const as = <T = Record<string, unknown>>(
+  prov: string,
+  who: Account,
+  q: string,
+  v?: Record<string, unknown>,
+) => app.gql<T>(q, v, { token: who.token, provinceId: prov });
 
 /** Runs the block's part of the year-end as the worker does: in the province's transaction. */
 const closeYear = (yearId: string, dryRun = false) =>
@@ -41,6 +47,40 @@ const sql = <T>(query: string, params: unknown[]) =>
     async () => (await currentManager()).query(query, params) as Promise<T>,
   );
 
+/**
+ * A block whose year is done, as in Lào Cai 2023: it voted (flag to Văn phòng Tỉnh ủy, next head Báo Lào Cai,
+ * next deputy Ban Tổ chức), the engine proposed, the results are published and the dossier submitted.
+ */
+async function finishedBlock(prov: string, secretariat: Account): Promise<LockedBlock> {
+  const block = await createLockedBlock(app, prov, NAMES, secretariat);
+  const head = block.officers[0]!;
+  const call = <T>(q: string, v: Record<string, unknown>) => as<T>(prov, head, q, v);
+  const period = await openBlockVote(app, prov, block, [
+    { kind: 'FLAG', seats: 1 },
+    { kind: 'NEXT_HEAD', seats: 1 },
+    { kind: 'NEXT_DEPUTY', seats: 1 },
+  ]);
+  await castBlockBallots(app, prov, block, period, [[3], [1], [4]]);
+  await closeBlockVote(app, prov, head, period.id);
+  await vi.waitFor(
+    async () => {
+      const y = ok(
+        await call<{ emulationYear: { awardOutcome: unknown } }>(
+          `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { awardOutcome { nextHeadUnitId } } }`,
+          {
+            b: block.blockId,
+          },
+        ),
+      );
+      expect(y.emulationYear.awardOutcome).not.toBeNull();
+    },
+    { timeout: 20_000, interval: 100 },
+  );
+  ok(await call(`mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, { id: period.id }));
+  ok(await call(`mutation($y: ID!) { submitDossier(emulationYearId: $y) { status } }`, { y: block.yearId }));
+  return block;
+}
+
 beforeAll(async () => {
   app = await startTestApp({ template: inject('templateDatabase'), worker: true });
   province = await provinceId(app.dataSource, '15');
@@ -50,37 +90,7 @@ afterAll(() => app?.close());
 
 describe("a block's part of the year-end closing", () => {
   it('locks a finished year and opens next year with the elected head and deputy, once however often it runs', async () => {
-    const block = await createLockedBlock(app, province, NAMES, admin);
-    const period = await openBlockVote(app, province, block, [
-      { kind: 'FLAG', seats: 1 },
-      { kind: 'NEXT_HEAD', seats: 1 },
-      { kind: 'NEXT_DEPUTY', seats: 1 },
-    ]);
-    await castBlockBallots(app, province, block, period, [[3], [1], [4]]);
-    await closeBlockVote(app, province, block.officers[0]!, period.id);
-    await vi.waitFor(
-      async () => {
-        const y = ok(
-          await as<{ emulationYear: { awardOutcome: unknown } }>(
-            admin,
-            `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { awardOutcome { nextHeadUnitId } } }`,
-            { b: block.blockId },
-          ),
-        );
-        expect(y.emulationYear.awardOutcome).not.toBeNull();
-      },
-      { timeout: 20_000, interval: 100 },
-    );
-    ok(
-      await as(block.officers[0]!, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, {
-        id: period.id,
-      }),
-    );
-    ok(
-      await as(block.officers[0]!, `mutation($y: ID!) { submitDossier(emulationYearId: $y) { status } }`, {
-        y: block.yearId,
-      }),
-    );
+    const block = await finishedBlock(province, admin);
 
     // A dry run tells what would happen and writes nothing.
     const expected = { nextHeadUnitId: block.units[1]!.id, nextDeputyUnitId: block.units[4]!.id };
@@ -160,5 +170,137 @@ describe("a block's part of the year-end closing", () => {
       [period.id],
     );
     expect(p).toEqual({ status: 'TALLIED', outcome: 'COMPLETE' });
+  });
+});
+
+type Closing = {
+  state: string;
+  durationMs: number | null;
+  startedAt: string | null;
+  blocks: {
+    blockId: string;
+    status: string;
+    reason: string | null;
+    nextHeadUnitId: string | null;
+    nextDeputyUnitId: string | null;
+  }[];
+};
+const CLOSING_FIELDS = `state durationMs startedAt blocks { blockId status reason nextHeadUnitId nextDeputyUnitId }`;
+
+describe("a province's year-end closing, through HTTP and the worker", () => {
+  it('closes every block it can, reports the others, opens next year, tells the secretariat; a second start changes nothing', async () => {
+    const prov = await provinceId(app.dataSource, '40'); // Nghệ An
+    const secretariat = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: prov });
+    const done = await finishedBlock(prov, secretariat);
+    const stuck = await createLockedBlock(app, prov, NAMES, secretariat);
+    await openBlockVote(app, prov, stuck, [{ kind: 'FLAG', seats: 1 }]);
+    const start = (dryRun: boolean) =>
+      as<{ startYearEndClosing: Closing }>(
+        prov,
+        secretariat,
+        `mutation($d: Boolean!) { startYearEndClosing(year: 2026, dryRun: $d) { ${CLOSING_FIELDS} } }`,
+        { d: dryRun },
+      );
+    const progress = async () =>
+      ok(
+        await as<{ yearEndClosing: Closing | null }>(
+          prov,
+          secretariat,
+          `query($p: ID!) { yearEndClosing(provinceId: $p, year: 2026) { ${CLOSING_FIELDS} } }`,
+          { p: prov },
+        ),
+      ).yearEndClosing;
+
+    const next = { nextHeadUnitId: done.units[1]!.id, nextDeputyUnitId: done.units[4]!.id };
+    const dry = ok(await start(true)).startYearEndClosing;
+    expect(dry.state).toBe('DRY_RUN');
+    expect(dry.blocks).toEqual(
+      expect.arrayContaining([
+        { blockId: done.blockId, status: 'WOULD_CLOSE', reason: null, ...next },
+        {
+          blockId: stuck.blockId,
+          status: 'CANNOT_CLOSE',
+          reason: 'voting is still open and its deadline has not passed',
+          nextHeadUnitId: null,
+          nextDeputyUnitId: null,
+        },
+      ]),
+    );
+    expect(await progress()).toBeNull();
+
+    const started = ok(await start(false)).startYearEndClosing;
+    expect(started.state).toMatch(/RUNNING|DONE/);
+    const finished = await vi.waitFor(
+      async () => {
+        const p = await progress();
+        expect(p?.state).toBe('DONE');
+        return p!;
+      },
+      { timeout: 30_000, interval: 100 },
+    );
+    expect(finished.blocks).toEqual(
+      expect.arrayContaining([
+        { blockId: done.blockId, status: 'CLOSED', reason: null, ...next },
+        {
+          blockId: stuck.blockId,
+          status: 'CANNOT_CLOSE',
+          reason: 'voting is still open and its deadline has not passed',
+          nextHeadUnitId: null,
+          nextDeputyUnitId: null,
+        },
+      ]),
+    );
+    expect(finished.durationMs).toBeGreaterThanOrEqual(0);
+    const years = ok(
+      await as<{ emulationYear: { state: string; headUnit: { id: string } } | null }>(
+        prov,
+        secretariat,
+        `query($b: ID!) { emulationYear(blockId: $b, year: 2027) { state headUnit { id } } }`,
+        { b: done.blockId },
+      ),
+    );
+    expect(years.emulationYear).toEqual({ state: 'DRAFT', headUnit: { id: next.nextHeadUnitId } });
+
+    await vi.waitFor(
+      async () => {
+        const inbox = ok(
+          await as<{ notifications: { nodes: { event: string; body: string }[] } }>(
+            prov,
+            secretariat,
+            `{ notifications(first: 50) { nodes { event body } } }`,
+          ),
+        );
+        expect(inbox.notifications.nodes.filter((n) => n.event === 'YEAR_END_FINISHED')).toEqual([
+          {
+            event: 'YEAR_END_FINISHED',
+            body: 'Đã kết thúc năm thi đua 2026: 1 khối đã khóa sổ, 1 khối chưa thể khóa sổ.',
+          },
+        ]);
+      },
+      { timeout: 20_000, interval: 100 },
+    );
+
+    // Starting again returns the closing as it is, and runs nothing.
+    const again = ok(await start(false)).startYearEndClosing;
+    expect(again).toEqual(finished);
+  });
+
+  it('is for the secretariat: a unit officer cannot start it, nor read another province', async () => {
+    const prov = await provinceId(app.dataSource, '01');
+    const officer = await createAccount(app, 'UNIT_OFFICER', {
+      provinceId: prov,
+      unitId: (await createUnits(app.dataSource, prov, ['Sở Nội vụ thành phố Hà Nội']))[0]!.id,
+    });
+    const denied = await as(prov, officer, `mutation { startYearEndClosing(year: 2026) { state } }`);
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const other = await as(
+      prov,
+      officer,
+      `query($p: ID!) { yearEndClosing(provinceId: $p, year: 2026) { state } }`,
+      {
+        p: province,
+      },
+    );
+    expect(other.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -50,3 +50,10 @@ export {
   type NewEmail,
 } from './repositories/notification.repository';
 export { webhookRepository } from './repositories/webhook.repository';
+export {
+  yearEndRepository,
+  type BlockClosingStatus,
+  type YearEndBlock,
+  type YearEndClosingRecord,
+  type YearEndState,
+} from './repositories/year-end.repository';

@@ -5,6 +5,7 @@ import {
   Worker,
   withBackend,
   createPostgresBackend,
+  type FlowJob,
   type Processor,
   type WorkerOptions,
 } from 'bullmq';
@@ -22,7 +23,8 @@ export interface QueueBackend {
   kind: 'redis' | 'postgres';
   queue(name: QueueName): Queue;
   worker(name: QueueName, processor: Processor, opts?: Omit<WorkerOptions, 'connection' | 'prefix'>): Worker;
-  flowProducer(): FlowProducer;
+  /** Adds a parent job and its children; every node lands on its own queue as `queue(name)` sees it. */
+  addFlow(flow: FlowJob): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -34,6 +36,7 @@ export interface QueueBackend {
 export function createQueueBackend(cfg: Config): QueueBackend {
   const queues = new Map<QueueName, Queue>();
   const closers: (() => Promise<unknown>)[] = [];
+  let flows: FlowProducer | undefined;
   const remember = <T extends { close(): Promise<unknown> }>(x: T): T => (closers.push(() => x.close()), x);
 
   if (cfg.REDIS_URL) {
@@ -46,7 +49,16 @@ export function createQueueBackend(cfg: Config): QueueBackend {
         setGet(queues, name, remember(new Queue(name, { connection, prefix: prefix(name) }))),
       worker: (name, processor, opts) =>
         remember(new Worker(name, processor, { ...opts, connection, prefix: prefix(name) })),
-      flowProducer: () => remember(new FlowProducer({ connection, prefix: prefix('flows') })),
+      addFlow: async (flow) => {
+        // A flow's jobs default to the producer's prefix; each must carry its queue's instead.
+        const withPrefix = (node: FlowJob): FlowJob => ({
+          ...node,
+          prefix: prefix(node.queueName),
+          children: node.children?.map(withPrefix),
+        });
+        flows ??= remember(new FlowProducer({ connection, prefix: prefix('flows') }));
+        await flows.add(withPrefix(flow));
+      },
       ping: async () => void (await connection.ping()),
       close: async () => {
         await Promise.all(closers.map((c) => c()));
@@ -72,7 +84,10 @@ export function createQueueBackend(cfg: Config): QueueBackend {
       setGet(queues, name, remember(new pgClasses.Queue(name, { connection: pool }) as unknown as Queue)),
     worker: (name, processor, opts) =>
       remember(new pgClasses.Worker(name, processor, { ...opts, connection: pool }) as unknown as Worker),
-    flowProducer: () => remember(new pgClasses.FlowProducer({ connection: pool }) as unknown as FlowProducer),
+    addFlow: async (flow) => {
+      flows ??= remember(new pgClasses.FlowProducer({ connection: pool }) as unknown as FlowProducer);
+      await flows.add(flow);
+    },
     ping: async () => void (await pool.query('SELECT 1 FROM bullmq.job LIMIT 0')),
     close: async () => {
       await Promise.all(closers.map((c) => c()));

@@ -15,6 +15,7 @@ export const CONSUMED_QUEUES = [
 ] as const satisfies readonly QueueName[];
 export type QueueName = (typeof QUEUES)[number];
 
+const provinceYear = z.object({ provinceId: z.string().uuid(), year: z.number().int().min(2000).max(2100) });
 const periodRef = z.object({ provinceId: z.string().uuid(), periodId: z.string().uuid() });
 
 export const JOBS = {
@@ -39,6 +40,10 @@ export const JOBS = {
     queue: 'voting',
     payload: z.object({ provinceId: z.string().uuid(), yearId: z.string().uuid() }),
   },
+  /** Starts the province's recorded year-end closing as a flow: one `close-block-year` child per block. */
+  'start-year-end': { queue: 'year-end', payload: provinceYear },
+  /** The flow's parent, after every block's job: ends the closing and tells the secretariat. */
+  'finish-year-end': { queue: 'year-end', payload: provinceYear },
   /** One block's part of the province's year-end closing; `dryRun` reports what would happen and writes nothing. */
   'close-block-year': {
     queue: 'year-end',

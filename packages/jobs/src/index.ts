@@ -13,3 +13,4 @@ export {
 } from './voting-lifecycle';
 export { createEventBus, TURNOUT_CHANNEL, type EventBus, type TurnoutChange } from './event-bus';
 export { notifyNominationStep, scheduleAwards } from './awards';
+export { previewBlockClosing, type BlockClosingResult } from './year-end';

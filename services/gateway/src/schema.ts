@@ -23,6 +23,7 @@ import { UnitResolver } from './modules/unit/unit.resolver';
 import { UserResolver } from './modules/user/user.resolver';
 import { TurnoutSubscriptionResolver } from './modules/voting/turnout.subscription';
 import { VotingResolver } from './modules/voting/voting.resolver';
+import { YearEndResolver } from './modules/year-end/year-end.resolver';
 
 export const resolvers = [
   ProvinceResolver,
@@ -45,6 +46,7 @@ export const resolvers = [
   CouncilResolver,
   NotificationResolver,
   WebhookResolver,
+  YearEndResolver,
 ] as const;
 
 /**

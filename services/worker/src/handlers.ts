@@ -1,14 +1,15 @@
 import type { Config } from '@thidua/config';
-import type { JobName } from '@thidua/jobs';
+import type { JobName, QueueBackend } from '@thidua/jobs';
 import type { DataSource } from 'typeorm';
 import { notify, sendEmail, sendWebhook } from './jobs/notify.job';
 import { purgeExpired } from './jobs/purge-expired.job';
-import { closeBlockYear } from './jobs/year-end.job';
+import { closeBlockYear, finishYearEnd, startYearEnd } from './jobs/year-end.job';
 import { closeVoting, computeAwardsJob, remindVoters, sweepVoting, tallyVoting } from './jobs/voting.job';
 
 export interface HandlerDeps {
   dataSource: DataSource;
   config: Config;
+  queueBackend: QueueBackend;
 }
 
 /**
@@ -26,6 +27,8 @@ export const handlers: Partial<Record<JobName, Handler>> = {
   'sweep-voting': (payload, deps) => sweepVoting(payload, deps.dataSource),
   'compute-awards': computeAwardsJob,
   'close-block-year': closeBlockYear,
+  'start-year-end': (payload, deps) => startYearEnd(payload, deps.queueBackend),
+  'finish-year-end': finishYearEnd,
   notify,
   'send-email': sendEmail,
   'send-webhook': sendWebhook,

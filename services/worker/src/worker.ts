@@ -48,7 +48,7 @@ export async function startWorker({
     const provinceId = typeof payload.provinceId === 'string' ? payload.provinceId : null;
     const started = performance.now();
     const result = await runInTransaction(dataSource, provinceId, () =>
-      handler(payload, { dataSource, config }),
+      handler(payload, { dataSource, config, queueBackend }),
     );
     // Announced after the commit, so a subscriber reading the database sees the change.
     for (const change of (result as { turnoutChanged?: unknown[] } | null)?.turnoutChanged ?? []) {

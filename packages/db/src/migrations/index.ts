@@ -7,6 +7,7 @@ import { CouncilVote1764172800000 } from './1764172800000-council-vote';
 import { Notifications1764259200000 } from './1764259200000-notifications';
 import { EmailDelivery1764345600000 } from './1764345600000-email-delivery';
 import { Webhooks1764432000000 } from './1764432000000-webhooks';
+import { YearEndClosing1764518400000 } from './1764518400000-year-end-closing';
 
 export const migrations = [
   Foundation1763740800000,
@@ -18,4 +19,5 @@ export const migrations = [
   Notifications1764259200000,
   EmailDelivery1764345600000,
   Webhooks1764432000000,
+  YearEndClosing1764518400000,
 ];

@@ -23,6 +23,11 @@ export const emulationYearRepository = {
     return (await repo(EmulationYear)).findBy({ id: In([...ids]) });
   },
 
+  /** Every block's year `year` in the province. */
+  async inYear(year: number): Promise<EmulationYear[]> {
+    return (await repo(EmulationYear)).findBy({ year });
+  },
+
   async find(blockId: string, year: number): Promise<EmulationYear | null> {
     return (await repo(EmulationYear)).findOneBy({ blockId, year });
   },

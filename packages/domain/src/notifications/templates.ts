@@ -8,6 +8,7 @@ export const NOTIFICATION_EVENT_NAMES = [
   'nomination.status_changed',
   'decision.issued',
   'year.closed',
+  'year_end.finished',
 ] as const;
 export type NotificationEventName = (typeof NOTIFICATION_EVENT_NAMES)[number];
 
@@ -149,4 +150,26 @@ export function renderYearClosedNotice(
   return locale === 'vi'
     ? { title: 'Kết thúc năm thi đua', body: `${blockName} đã kết thúc năm thi đua ${year}.` }
     : { title: 'Emulation year closed', body: `${blockName} has closed its emulation year ${year}.` };
+}
+
+export interface YearEndNotice {
+  year: number;
+  closed: number;
+  notClosed: number;
+}
+
+/** To the secretariat when the province's year-end closing has run through every block. */
+export function renderYearEndNotice(
+  n: YearEndNotice,
+  locale: 'vi' | 'en' = 'vi',
+): { title: string; body: string } {
+  return locale === 'vi'
+    ? {
+        title: `Kết thúc năm thi đua ${n.year} toàn tỉnh`,
+        body: `Đã kết thúc năm thi đua ${n.year}: ${n.closed} khối đã khóa sổ, ${n.notClosed} khối chưa thể khóa sổ.`,
+      }
+    : {
+        title: `Year-end closing ${n.year}`,
+        body: `Year ${n.year} closing finished: ${n.closed} block(s) closed, ${n.notClosed} could not close.`,
+      };
 }

@@ -6,11 +6,13 @@ import {
   unitRepository,
   userRepository,
   votingRepository,
+  yearEndRepository,
 } from '@thidua/db';
 import {
   renderDecisionNotice,
   renderNominationNotice,
   renderYearClosedNotice,
+  renderYearEndNotice,
   renderVotingNotice,
   type VotingEventName,
 } from '@thidua/domain';
@@ -28,6 +30,7 @@ export async function noticeContent(p: JobPayload<'notify'>): Promise<NoticeCont
   if (p.event === 'nomination.status_changed') return nominationNotice(p);
   if (p.event === 'decision.issued') return decisionNotice(p);
   if (p.event === 'year.closed') return yearClosedNotice(p);
+  if (p.event === 'year_end.finished') return yearEndNotice(p);
   return votingNotice(p, p.event);
 }
 
@@ -91,10 +94,6 @@ async function decisionNotice(p: JobPayload<'notify'>): Promise<NoticeContent | 
     p.provinceId,
     items.map((i) => i.unitId),
   );
-  const admins = await userRepository.list(
-    { provinceId: p.provinceId, role: 'PROVINCE_ADMIN' },
-    { first: 500, offset: 0 },
-  );
   const facts = {
     numberText: decision.numberText,
     issuerName: decision.issuerName,
@@ -102,7 +101,7 @@ async function decisionNotice(p: JobPayload<'notify'>): Promise<NoticeContent | 
     awards: items.length,
   };
   return {
-    recipients: [...new Set([...officers, ...admins.items.map((u) => u.id)])],
+    recipients: [...new Set([...officers, ...(await secretariat(p.provinceId))])],
     vi: renderDecisionNotice(facts),
     en: renderDecisionNotice(facts, 'en'),
     link: `/award-decisions/${decision.id}`,
@@ -116,15 +115,31 @@ async function yearClosedNotice(p: JobPayload<'notify'>): Promise<NoticeContent 
   const [block] = await blockRepository.byIds([year.blockId]);
   const members = (await blockRepository.membersInYear([year.blockId], year.year)).get(year.blockId) ?? [];
   const officers = await userRepository.officersOf(p.provinceId, members);
-  const admins = await userRepository.list(
-    { provinceId: p.provinceId, role: 'PROVINCE_ADMIN' },
-    { first: 500, offset: 0 },
-  );
   const name = block?.name ?? 'Khối thi đua';
   return {
-    recipients: [...new Set([...officers, ...admins.items.map((u) => u.id)])],
+    recipients: [...new Set([...officers, ...(await secretariat(p.provinceId))])],
     vi: renderYearClosedNotice(name, year.year),
     en: renderYearClosedNotice(name, year.year, 'en'),
     link: `/blocks/${year.blockId}/years/${year.year}`,
+  };
+}
+
+/** The province's secretariat: its PROVINCE_ADMIN accounts. */
+async function secretariat(provinceId: string): Promise<string[]> {
+  const admins = await userRepository.list({ provinceId, role: 'PROVINCE_ADMIN' }, { first: 500, offset: 0 });
+  return admins.items.map((u) => u.id);
+}
+
+/** The secretariat, when the province's year-end closing has finished (subject: the province; occurrence: the year). */
+async function yearEndNotice(p: JobPayload<'notify'>): Promise<NoticeContent | null> {
+  const closing = await yearEndRepository.get(Number(p.occurrence));
+  if (!closing) return null;
+  const closed = closing.blocks.filter((b) => b.status === 'CLOSED' || b.status === 'ALREADY_CLOSED').length;
+  const facts = { year: closing.year, closed, notClosed: closing.blocks.length - closed };
+  return {
+    recipients: await secretariat(p.provinceId),
+    vi: renderYearEndNotice(facts),
+    en: renderYearEndNotice(facts, 'en'),
+    link: `/year-end/${closing.year}`,
   };
 }

@@ -1,23 +1,36 @@
-import { awardRepository, computeYearAwards, emulationYearRepository, votingRepository } from '@thidua/db';
-import { blockClosingVerdict } from '@thidua/domain';
+import {
+  awardRepository,
+  computeYearAwards,
+  emulationYearRepository,
+  votingRepository,
+  yearEndRepository,
+} from '@thidua/db';
 import {
   closeVotingPeriod,
   effectiveDeadline,
   enqueueJob,
   jobId,
   notifyEvent,
+  previewBlockClosing,
+  RETENTION,
+  type BlockClosingResult,
   type JobPayload,
+  type QueueBackend,
 } from '@thidua/jobs';
 import { tallyVoting } from './voting.job';
 
-export type BlockClosingResult =
-  | {
-      status: 'CLOSED' | 'ALREADY_CLOSED' | 'WOULD_CLOSE';
-      nextHeadUnitId: string | null;
-      nextDeputyUnitId: string | null;
-      nextYearId: string | null;
-    }
-  | { status: 'CANNOT_CLOSE'; reason: string };
+/** Runs the block's part and, when the block is part of the province's closing, records its outcome there. */
+export async function closeBlockYear(payload: JobPayload<'close-block-year'>): Promise<BlockClosingResult> {
+  const result = await closeOneBlock(payload);
+  if (!payload.dryRun && result.status !== 'WOULD_CLOSE') {
+    await yearEndRepository.recordBlock(payload.yearId, {
+      status: result.status,
+      reason: result.status === 'CANNOT_CLOSE' ? result.reason : null,
+      nextYearId: result.status === 'CANNOT_CLOSE' ? null : result.nextYearId,
+    });
+  }
+  return result;
+}
 
 /**
  * One block's part of the province's year-end, in one tenant transaction: close and count any vote still open
@@ -25,63 +38,86 @@ export type BlockClosingResult =
  * and deputy the block chose (R11: the previous ones stay when none was chosen). Run again, or after a crash, it
  * finds the year CLOSED and next year present and changes nothing. A dry run reports and writes nothing.
  */
-export async function closeBlockYear({
+async function closeOneBlock({
   provinceId,
   yearId,
   dryRun,
 }: JobPayload<'close-block-year'>): Promise<BlockClosingResult> {
-  const [year] = await emulationYearRepository.byIds([yearId]);
-  if (!year) throw new Error(`No emulation year ${yearId} in this province`);
-  const blockPeriods = async () =>
-    (await votingRepository.ofYears([yearId])).filter((p) => p.kind === 'BLOCK');
-
-  if (!dryRun && year.state !== 'CLOSED') {
-    for (const p of await blockPeriods()) {
-      if (p.status === 'OPEN' && effectiveDeadline(p).getTime() <= Date.now())
-        await closeVotingPeriod(provinceId, p.id, 'DEADLINE', null);
-      // Counted here rather than waiting for the queued tally, which then finds nothing to do.
-      if (p.status !== 'TALLIED') await tallyVoting({ provinceId, periodId: p.id });
+  if (dryRun) return (await previewBlockClosing(yearId)).result;
+  for (const p of await votingRepository.ofYears([yearId])) {
+    if (p.kind !== 'BLOCK' || p.status === 'TALLIED') continue;
+    if (p.status === 'OPEN' && effectiveDeadline(p).getTime() <= Date.now())
+      await closeVotingPeriod(provinceId, p.id, 'DEADLINE', null);
+    // Counted here rather than waiting for the queued tally, which then finds nothing to do.
+    await tallyVoting({ provinceId, periodId: p.id });
+  }
+  let { year, result } = await previewBlockClosing(yearId);
+  if (result.status === 'CANNOT_CLOSE') return result;
+  if (result.status === 'WOULD_CLOSE') {
+    if (!(await awardRepository.outcomes([yearId])).length) {
+      await computeYearAwards(yearId);
+      ({ year, result } = await previewBlockClosing(yearId));
+      if (result.status === 'CANNOT_CLOSE') return result;
     }
-  }
-  const now = Date.now();
-  const verdict = blockClosingVerdict(
-    year.state,
-    (await blockPeriods()).map((p) => ({
-      status: p.status,
-      outcome: p.outcome,
-      overdue: effectiveDeadline(p).getTime() <= now,
-    })),
-  );
-  if (verdict.kind === 'CANNOT_CLOSE') return { status: 'CANNOT_CLOSE', reason: verdict.reason };
-
-  if (!dryRun && verdict.kind === 'CAN_CLOSE' && !(await awardRepository.outcomes([yearId])).length)
-    await computeYearAwards(yearId);
-  const [outcome] = await awardRepository.outcomes([yearId]);
-  const nextHeadUnitId = outcome?.nextHeadUnitId ?? year.headUnitId;
-  const nextDeputyUnitId = outcome ? outcome.nextDeputyUnitId : year.deputyUnitId;
-  if (dryRun) {
-    const next = await emulationYearRepository.find(year.blockId, year.year + 1);
-    return {
-      status: verdict.kind === 'ALREADY_CLOSED' ? 'ALREADY_CLOSED' : 'WOULD_CLOSE',
-      nextHeadUnitId,
-      nextDeputyUnitId,
-      nextYearId: next?.id ?? null,
-    };
-  }
-  const closedNow = verdict.kind === 'CAN_CLOSE';
-  // A person moved the year meanwhile: fail, and the retry judges the year afresh.
-  if (closedNow && !(await emulationYearRepository.transition(yearId, year.state, 'CLOSED')))
-    throw new Error(`Emulation year ${yearId} changed state while it was being closed`);
-  const next = await emulationYearRepository.openNext(year, nextHeadUnitId, nextDeputyUnitId);
-  if (closedNow) {
+    // A person moved the year meanwhile: fail, and the retry judges the year afresh.
+    if (!(await emulationYearRepository.transition(yearId, year.state, 'CLOSED')))
+      throw new Error(`Emulation year ${yearId} changed state while it was being closed`);
     await enqueueJob('notify', notifyEvent(provinceId, 'year.closed', yearId), {
       jobId: jobId('notify', 'year.closed', yearId),
     });
   }
+  // Also for a year closed by hand before the province's closing: next year is opened all the same.
+  const next = await emulationYearRepository.openNext(year, result.nextHeadUnitId, result.nextDeputyUnitId);
   return {
-    status: closedNow ? 'CLOSED' : 'ALREADY_CLOSED',
+    status: result.status === 'WOULD_CLOSE' ? 'CLOSED' : 'ALREADY_CLOSED',
     nextHeadUnitId: next.year.headUnitId,
     nextDeputyUnitId: next.year.deputyUnitId,
     nextYearId: next.year.id,
   };
+}
+
+/**
+ * Turns a recorded closing into a flow: a `close-block-year` child per block still pending, the `finish-year-end`
+ * parent after them all. Ids are deterministic, so a retried start adds nothing twice; a child that fails every
+ * attempt does not hold the parent back (it finds the block still pending and reports it failed).
+ */
+export async function startYearEnd(
+  { provinceId, year }: JobPayload<'start-year-end'>,
+  backend: QueueBackend,
+) {
+  const closing = await yearEndRepository.get(year);
+  if (!closing || closing.state !== 'RUNNING') return { started: false };
+  const pending = closing.blocks.filter((b) => b.status === 'PENDING');
+  await backend.addFlow({
+    name: 'finish-year-end',
+    queueName: 'year-end',
+    data: { provinceId, year },
+    opts: { jobId: jobId('finish-year-end', provinceId, String(year)), attempts: 5, ...RETENTION },
+    children: pending.map((b) => ({
+      name: 'close-block-year',
+      queueName: 'year-end',
+      data: { provinceId, yearId: b.emulationYearId, dryRun: false },
+      opts: {
+        jobId: jobId('close-block-year', provinceId, b.emulationYearId),
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 1000 },
+        ignoreDependencyOnFailure: true,
+        ...RETENTION,
+      },
+    })),
+  });
+  return { started: true, blocks: pending.length };
+}
+
+/** After every block: ends the closing and tells the secretariat, once. */
+export async function finishYearEnd({ provinceId, year }: JobPayload<'finish-year-end'>) {
+  const finished = await yearEndRepository.finish(year);
+  if (finished) {
+    await enqueueJob(
+      'notify',
+      { provinceId, event: 'year_end.finished', subjectId: provinceId, occurrence: String(year) },
+      { jobId: jobId('notify', 'year_end.finished', provinceId, String(year)) },
+    );
+  }
+  return { finished };
 }

@@ -1,0 +1,47 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { APP_GROUP_ROLE, enableTenantRls } from './rls';
+
+const TENANT_TABLES = ['year_end_closing', 'year_end_closing_block'];
+
+/** A province's year-end closing and each block's part in it: what the progress query reads. */
+export class YearEndClosing1764518400000 implements MigrationInterface {
+  name = 'YearEndClosing1764518400000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      -- One per province and year: starting it again finds this row and changes nothing.
+      CREATE TABLE year_end_closing (
+        province_id uuid NOT NULL REFERENCES province(id),
+        year int NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+        state text NOT NULL DEFAULT 'RUNNING' CHECK (state IN ('RUNNING', 'DONE')),
+        -- NULL: started by the province's schedule.
+        started_by uuid REFERENCES app_user(id),
+        started_at timestamptz NOT NULL DEFAULT now(),
+        finished_at timestamptz,
+        PRIMARY KEY (province_id, year)
+      );
+
+      CREATE TABLE year_end_closing_block (
+        province_id uuid NOT NULL,
+        year int NOT NULL,
+        block_id uuid NOT NULL,
+        emulation_year_id uuid NOT NULL,
+        status text NOT NULL DEFAULT 'PENDING'
+          CHECK (status IN ('PENDING', 'CLOSED', 'ALREADY_CLOSED', 'CANNOT_CLOSE', 'FAILED')),
+        reason text,
+        next_year_id uuid,
+        finished_at timestamptz,
+        PRIMARY KEY (province_id, year, block_id),
+        FOREIGN KEY (province_id, year) REFERENCES year_end_closing(province_id, year),
+        FOREIGN KEY (province_id, emulation_year_id) REFERENCES emulation_year(province_id, id),
+        FOREIGN KEY (province_id, next_year_id) REFERENCES emulation_year(province_id, id)
+      );
+    `);
+    await q.query(`GRANT SELECT, INSERT, UPDATE ON ${TENANT_TABLES.join(', ')} TO ${APP_GROUP_ROLE}`);
+    for (const table of TENANT_TABLES) await enableTenantRls(q, table);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE ${[...TENANT_TABLES].reverse().join(', ')}`);
+  }
+}

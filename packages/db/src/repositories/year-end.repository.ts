@@ -1,0 +1,108 @@
+import { currentProvinceId, tenantManager } from '../tenancy/tenant-context';
+import { returning } from './sql';
+
+export type YearEndState = 'RUNNING' | 'DONE';
+export type BlockClosingStatus = 'PENDING' | 'CLOSED' | 'ALREADY_CLOSED' | 'CANNOT_CLOSE' | 'FAILED';
+
+export interface YearEndBlock {
+  blockId: string;
+  emulationYearId: string;
+  status: BlockClosingStatus;
+  reason: string | null;
+  nextYearId: string | null;
+  nextHeadUnitId: string | null;
+  nextDeputyUnitId: string | null;
+  finishedAt: Date | null;
+}
+
+export interface YearEndClosingRecord {
+  year: number;
+  state: YearEndState;
+  startedBy: string | null;
+  startedAt: Date;
+  finishedAt: Date | null;
+  blocks: YearEndBlock[];
+}
+
+export const yearEndRepository = {
+  /**
+   * Records the province's closing of `year` with one pending row per block that has that year. False, and
+   * nothing written, when it was started before (running or done).
+   */
+  async start(year: number, startedBy: string | null): Promise<boolean> {
+    const m = await tenantManager();
+    const created = await returning(
+      m,
+      `INSERT INTO year_end_closing (province_id, year, started_by) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING RETURNING year`,
+      [currentProvinceId(), year, startedBy],
+    );
+    if (!created.length) return false;
+    await m.query(
+      `INSERT INTO year_end_closing_block (province_id, year, block_id, emulation_year_id)
+       SELECT province_id, year, block_id, id FROM emulation_year WHERE year = $1`,
+      [year],
+    );
+    return true;
+  },
+
+  async get(year: number): Promise<YearEndClosingRecord | null> {
+    const m = await tenantManager();
+    const [closing] = await m.query(
+      `SELECT year, state, started_by AS "startedBy", started_at AS "startedAt", finished_at AS "finishedAt"
+       FROM year_end_closing WHERE year = $1`,
+      [year],
+    );
+    if (!closing) return null;
+    const blocks: YearEndBlock[] = await m.query(
+      `SELECT c.block_id AS "blockId", c.emulation_year_id AS "emulationYearId", c.status, c.reason,
+              c.next_year_id AS "nextYearId", n.head_unit_id AS "nextHeadUnitId",
+              n.deputy_unit_id AS "nextDeputyUnitId", c.finished_at AS "finishedAt"
+       FROM year_end_closing_block c JOIN block b ON b.id = c.block_id
+       LEFT JOIN emulation_year n ON n.id = c.next_year_id
+       WHERE c.year = $1 ORDER BY b.name`,
+      [year],
+    );
+    return { ...closing, blocks };
+  },
+
+  /** The block's outcome, once: a block already recorded keeps its first outcome. No-op outside a closing. */
+  async recordBlock(
+    emulationYearId: string,
+    outcome: {
+      status: Exclude<BlockClosingStatus, 'PENDING'>;
+      reason: string | null;
+      nextYearId: string | null;
+    },
+  ): Promise<void> {
+    await (
+      await tenantManager()
+    ).query(
+      `UPDATE year_end_closing_block SET status = $2, reason = $3, next_year_id = $4, finished_at = now()
+       WHERE emulation_year_id = $1 AND status = 'PENDING'`,
+      [emulationYearId, outcome.status, outcome.reason, outcome.nextYearId],
+    );
+  },
+
+  /**
+   * Ends the closing: a block still pending had its job fail every attempt. True only the first time, so the
+   * secretariat is told once.
+   */
+  async finish(year: number): Promise<boolean> {
+    const m = await tenantManager();
+    const done = await returning(
+      m,
+      `UPDATE year_end_closing SET state = 'DONE', finished_at = now() WHERE year = $1 AND state = 'RUNNING'
+       RETURNING year`,
+      [year],
+    );
+    if (!done.length) return false;
+    await m.query(
+      `UPDATE year_end_closing_block SET status = 'FAILED', finished_at = now(),
+         reason = 'the block''s closing job failed; see the failed jobs'
+       WHERE year = $1 AND status = 'PENDING'`,
+      [year],
+    );
+    return true;
+  },
+};
