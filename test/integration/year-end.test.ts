@@ -187,102 +187,123 @@ type Closing = {
 };
 const CLOSING_FIELDS = `state durationMs startedAt blocks { blockId status reason nextHeadUnitId nextDeputyUnitId }`;
 
-describe("a province's year-end closing, through HTTP and the worker", () => {
-  it('closes every block it can, reports the others, opens next year, tells the secretariat; a second start changes nothing', async () => {
-    const prov = await provinceId(app.dataSource, '40'); // Nghệ An
-    const secretariat = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: prov });
-    const done = await finishedBlock(prov, secretariat);
-    const stuck = await createLockedBlock(app, prov, NAMES, secretariat);
-    await openBlockVote(app, prov, stuck, [{ kind: 'FLAG', seats: 1 }]);
-    const start = (dryRun: boolean) =>
-      as<{ startYearEndClosing: Closing }>(
+/**
+ * The whole closing of one province's 2026: a block that finished its year and one whose vote is still open.
+ * Each province's test uses its own province, so no other test's blocks take part.
+ */
+async function closeProvince(code: string) {
+  const prov = await provinceId(app.dataSource, code);
+  const secretariat = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: prov });
+  const done = await finishedBlock(prov, secretariat);
+  const stuck = await createLockedBlock(app, prov, NAMES, secretariat);
+  await openBlockVote(app, prov, stuck, [{ kind: 'FLAG', seats: 1 }]);
+  const start = (dryRun: boolean) =>
+    as<{ startYearEndClosing: Closing }>(
+      prov,
+      secretariat,
+      `mutation($d: Boolean!) { startYearEndClosing(year: 2026, dryRun: $d) { ${CLOSING_FIELDS} } }`,
+      { d: dryRun },
+    );
+  const progress = async () =>
+    ok(
+      await as<{ yearEndClosing: Closing | null }>(
         prov,
         secretariat,
-        `mutation($d: Boolean!) { startYearEndClosing(year: 2026, dryRun: $d) { ${CLOSING_FIELDS} } }`,
-        { d: dryRun },
-      );
-    const progress = async () =>
-      ok(
-        await as<{ yearEndClosing: Closing | null }>(
+        `query($p: ID!) { yearEndClosing(provinceId: $p, year: 2026) { ${CLOSING_FIELDS} } }`,
+        { p: prov },
+      ),
+    ).yearEndClosing;
+
+  const next = { nextHeadUnitId: done.units[1]!.id, nextDeputyUnitId: done.units[4]!.id };
+  const dry = ok(await start(true)).startYearEndClosing;
+  expect(dry.state).toBe('DRY_RUN');
+  expect(dry.blocks).toEqual(
+    expect.arrayContaining([
+      { blockId: done.blockId, status: 'WOULD_CLOSE', reason: null, ...next },
+      {
+        blockId: stuck.blockId,
+        status: 'CANNOT_CLOSE',
+        reason: 'voting is still open and its deadline has not passed',
+        nextHeadUnitId: null,
+        nextDeputyUnitId: null,
+      },
+    ]),
+  );
+  expect(await progress()).toBeNull();
+
+  const started = ok(await start(false)).startYearEndClosing;
+  expect(started.state).toMatch(/RUNNING|DONE/);
+  const finished = await vi.waitFor(
+    async () => {
+      const p = await progress();
+      expect(p?.state).toBe('DONE');
+      return p!;
+    },
+    { timeout: 30_000, interval: 100 },
+  );
+  expect(finished.blocks).toEqual(
+    expect.arrayContaining([
+      { blockId: done.blockId, status: 'CLOSED', reason: null, ...next },
+      {
+        blockId: stuck.blockId,
+        status: 'CANNOT_CLOSE',
+        reason: 'voting is still open and its deadline has not passed',
+        nextHeadUnitId: null,
+        nextDeputyUnitId: null,
+      },
+    ]),
+  );
+  expect(finished.durationMs).toBeGreaterThanOrEqual(0);
+  const years = ok(
+    await as<{ emulationYear: { state: string; headUnit: { id: string } } | null }>(
+      prov,
+      secretariat,
+      `query($b: ID!) { emulationYear(blockId: $b, year: 2027) { state headUnit { id } } }`,
+      { b: done.blockId },
+    ),
+  );
+  expect(years.emulationYear).toEqual({ state: 'DRAFT', headUnit: { id: next.nextHeadUnitId } });
+
+  await vi.waitFor(
+    async () => {
+      const inbox = ok(
+        await as<{ notifications: { nodes: { event: string; body: string }[] } }>(
           prov,
           secretariat,
-          `query($p: ID!) { yearEndClosing(provinceId: $p, year: 2026) { ${CLOSING_FIELDS} } }`,
-          { p: prov },
+          `{ notifications(first: 50) { nodes { event body } } }`,
         ),
-      ).yearEndClosing;
-
-    const next = { nextHeadUnitId: done.units[1]!.id, nextDeputyUnitId: done.units[4]!.id };
-    const dry = ok(await start(true)).startYearEndClosing;
-    expect(dry.state).toBe('DRY_RUN');
-    expect(dry.blocks).toEqual(
-      expect.arrayContaining([
-        { blockId: done.blockId, status: 'WOULD_CLOSE', reason: null, ...next },
+      );
+      expect(inbox.notifications.nodes.filter((n) => n.event === 'YEAR_END_FINISHED')).toEqual([
         {
-          blockId: stuck.blockId,
-          status: 'CANNOT_CLOSE',
-          reason: 'voting is still open and its deadline has not passed',
-          nextHeadUnitId: null,
-          nextDeputyUnitId: null,
+          event: 'YEAR_END_FINISHED',
+          body: 'Đã kết thúc năm thi đua 2026: 1 khối đã khóa sổ, 1 khối chưa thể khóa sổ.',
         },
-      ]),
-    );
-    expect(await progress()).toBeNull();
+      ]);
+    },
+    { timeout: 20_000, interval: 100 },
+  );
 
-    const started = ok(await start(false)).startYearEndClosing;
-    expect(started.state).toMatch(/RUNNING|DONE/);
-    const finished = await vi.waitFor(
-      async () => {
-        const p = await progress();
-        expect(p?.state).toBe('DONE');
-        return p!;
-      },
-      { timeout: 30_000, interval: 100 },
-    );
-    expect(finished.blocks).toEqual(
-      expect.arrayContaining([
-        { blockId: done.blockId, status: 'CLOSED', reason: null, ...next },
-        {
-          blockId: stuck.blockId,
-          status: 'CANNOT_CLOSE',
-          reason: 'voting is still open and its deadline has not passed',
-          nextHeadUnitId: null,
-          nextDeputyUnitId: null,
-        },
-      ]),
-    );
-    expect(finished.durationMs).toBeGreaterThanOrEqual(0);
-    const years = ok(
-      await as<{ emulationYear: { state: string; headUnit: { id: string } } | null }>(
-        prov,
-        secretariat,
-        `query($b: ID!) { emulationYear(blockId: $b, year: 2027) { state headUnit { id } } }`,
-        { b: done.blockId },
-      ),
-    );
-    expect(years.emulationYear).toEqual({ state: 'DRAFT', headUnit: { id: next.nextHeadUnitId } });
+  // Starting again returns the closing as it is, and runs nothing.
+  const again = ok(await start(false)).startYearEndClosing;
+  expect(again).toEqual(finished);
+}
 
-    await vi.waitFor(
-      async () => {
-        const inbox = ok(
-          await as<{ notifications: { nodes: { event: string; body: string }[] } }>(
-            prov,
-            secretariat,
-            `{ notifications(first: 50) { nodes { event body } } }`,
-          ),
-        );
-        expect(inbox.notifications.nodes.filter((n) => n.event === 'YEAR_END_FINISHED')).toEqual([
-          {
-            event: 'YEAR_END_FINISHED',
-            body: 'Đã kết thúc năm thi đua 2026: 1 khối đã khóa sổ, 1 khối chưa thể khóa sổ.',
-          },
-        ]);
-      },
-      { timeout: 20_000, interval: 100 },
-    );
+describe("a province's year-end closing, through HTTP and the worker", () => {
+  it('closes every block it can, reports the others, opens next year, tells the secretariat; a second start changes nothing', () =>
+    closeProvince('40')); // Nghệ An
 
-    // Starting again returns the closing as it is, and runs nothing.
-    const again = ok(await start(false)).startYearEndClosing;
-    expect(again).toEqual(finished);
+  describe('with Redis as the queue', () => {
+    // The helpers use `app`: this block swaps in an app whose queues are on Redis, and puts the first one back.
+    let postgresQueued: TestApp;
+    beforeAll(async () => {
+      postgresQueued = app;
+      app = await startTestApp({ template: inject('templateDatabase'), worker: true, queue: 'redis' });
+    });
+    afterAll(async () => {
+      await app.close();
+      app = postgresQueued;
+    });
+    it('runs the same flow, each job on its queue', () => closeProvince('38')); // Thanh Hóa
   });
 
   it('is for the secretariat: a unit officer cannot start it, nor read another province', async () => {
