@@ -306,6 +306,77 @@ describe("a province's year-end closing, through HTTP and the worker", () => {
     it('runs the same flow, each job on its queue', () => closeProvince('38')); // Thanh Hóa
   });
 
+  it("starts by itself at the province's scheduled date and time (Vietnam time)", async () => {
+    const prov = await provinceId(app.dataSource, '79'); // Thành phố Hồ Chí Minh
+    const secretariat = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: prov });
+    const block = await finishedBlock(prov, secretariat);
+    // A few seconds from now, as a clock in Hồ Chí Minh City shows it.
+    const at = new Date(Date.now() + 4000);
+    const part = (type: string) =>
+      Number(
+        new Intl.DateTimeFormat('en-GB', {
+          timeZone: 'Asia/Ho_Chi_Minh',
+          year: 'numeric',
+          month: 'numeric',
+          day: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+          second: '2-digit',
+          hourCycle: 'h23',
+        })
+          .formatToParts(at)
+          .find((p) => p.type === type)!.value,
+      );
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const time = `${pad(part('hour'))}:${pad(part('minute'))}:${pad(part('second'))}`;
+    const set = ok(
+      await as<{ setYearEndSchedule: { month: number; day: number; time: string } }>(
+        prov,
+        secretariat,
+        `mutation($s: YearEndScheduleInput!) { setYearEndSchedule(input: $s) { month day time } }`,
+        { s: { month: part('month'), day: part('day'), time } },
+      ),
+    );
+    expect(set.setYearEndSchedule).toEqual({ month: part('month'), day: part('day'), time });
+
+    const closing = await vi.waitFor(
+      async () => {
+        const c = ok(
+          await as<{ yearEndClosing: (Closing & { startedBy: unknown }) | null }>(
+            prov,
+            secretariat,
+            `query($p: ID!) { yearEndClosing(provinceId: $p, year: 2026) { ${CLOSING_FIELDS} } }`,
+            { p: prov },
+          ),
+        ).yearEndClosing;
+        expect(c?.state).toBe('DONE');
+        return c!;
+      },
+      { timeout: 30_000, interval: 200 },
+    );
+    expect(closing.blocks).toEqual([
+      {
+        blockId: block.blockId,
+        status: 'CLOSED',
+        reason: null,
+        nextHeadUnitId: block.units[1]!.id,
+        nextDeputyUnitId: block.units[4]!.id,
+      },
+    ]);
+  });
+
+  it('refuses a schedule that does not come every year', async () => {
+    const res = await as(
+      province,
+      admin,
+      `mutation { setYearEndSchedule(input: { month: 2, day: 29, time: "08:00" }) { month } }`,
+    );
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'day', message: 'must be 1 to 28 in month 2' }],
+    });
+  });
+
   it('is for the secretariat: a unit officer cannot start it, nor read another province', async () => {
     const prov = await provinceId(app.dataSource, '01');
     const officer = await createAccount(app, 'UNIT_OFFICER', {

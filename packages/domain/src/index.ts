@@ -28,3 +28,4 @@ export * from './notifications/templates';
 export * from './notifications/unsubscribe';
 export * from './notifications/webhook';
 export * from './year-end/block-closing';
+export * from './year-end/schedule';

@@ -40,6 +40,10 @@ export const JOBS = {
     queue: 'voting',
     payload: z.object({ provinceId: z.string().uuid(), yearId: z.string().uuid() }),
   },
+  /** The province's year-end schedule changed: its job scheduler follows. */
+  'schedule-year-end': { queue: 'year-end', payload: z.object({ provinceId: z.string().uuid() }) },
+  /** Fired by the province's job scheduler on its closing date: starts the closing of the year just ended. */
+  'scheduled-year-end': { queue: 'year-end', payload: z.object({ provinceId: z.string().uuid() }) },
   /** Starts the province's recorded year-end closing as a flow: one `close-block-year` child per block. */
   'start-year-end': { queue: 'year-end', payload: provinceYear },
   /** The flow's parent, after every block's job: ends the closing and tells the secretariat. */

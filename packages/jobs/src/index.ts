@@ -13,4 +13,9 @@ export {
 } from './voting-lifecycle';
 export { createEventBus, TURNOUT_CHANNEL, type EventBus, type TurnoutChange } from './event-bus';
 export { notifyNominationStep, scheduleAwards } from './awards';
-export { previewBlockClosing, type BlockClosingResult } from './year-end';
+export {
+  beginYearEndClosing,
+  previewBlockClosing,
+  syncYearEndScheduler,
+  type BlockClosingResult,
+} from './year-end';

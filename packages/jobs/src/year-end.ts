@@ -1,5 +1,14 @@
-import { awardRepository, emulationYearRepository, votingRepository, type EmulationYear } from '@thidua/db';
-import { blockClosingVerdict } from '@thidua/domain';
+import {
+  awardRepository,
+  emulationYearRepository,
+  votingRepository,
+  yearEndRepository,
+  type EmulationYear,
+} from '@thidua/db';
+import { blockClosingVerdict, yearEndCron, VIETNAM_TIME_ZONE, type YearEndSchedule } from '@thidua/domain';
+import { RETENTION, type QueueBackend } from './backend';
+import { jobId } from './contract';
+import { enqueueJob } from './producer';
 import { effectiveDeadline } from './voting-lifecycle';
 
 export type BlockClosingResult =
@@ -46,4 +55,45 @@ export async function previewBlockClosing(
       nextYearId: next?.id ?? null,
     },
   };
+}
+
+/**
+ * Records the province's closing of `year` and, in the same transaction, queues its start. False when that
+ * closing was started before: nothing changes.
+ */
+export async function beginYearEndClosing(
+  provinceId: string,
+  year: number,
+  startedBy: string | null,
+): Promise<boolean> {
+  if (!(await yearEndRepository.start(year, startedBy))) return false;
+  await enqueueJob(
+    'start-year-end',
+    { provinceId, year },
+    { jobId: jobId('start-year-end', provinceId, String(year)) },
+  );
+  return true;
+}
+
+/** The province's job scheduler follows its schedule (none: removed). */
+export async function syncYearEndScheduler(
+  backend: QueueBackend,
+  provinceId: string,
+  schedule: YearEndSchedule | null,
+): Promise<void> {
+  const queue = backend.queue('year-end');
+  const id = `year-end.${provinceId}`;
+  if (!schedule) {
+    await queue.removeJobScheduler(id);
+    return;
+  }
+  await queue.upsertJobScheduler(
+    id,
+    { pattern: yearEndCron(schedule), tz: VIETNAM_TIME_ZONE },
+    {
+      name: 'scheduled-year-end',
+      data: { provinceId },
+      opts: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...RETENTION },
+    },
+  );
 }

@@ -3,7 +3,13 @@ import type { JobName, QueueBackend } from '@thidua/jobs';
 import type { DataSource } from 'typeorm';
 import { notify, sendEmail, sendWebhook } from './jobs/notify.job';
 import { purgeExpired } from './jobs/purge-expired.job';
-import { closeBlockYear, finishYearEnd, startYearEnd } from './jobs/year-end.job';
+import {
+  closeBlockYear,
+  finishYearEnd,
+  scheduledYearEnd,
+  scheduleYearEnd,
+  startYearEnd,
+} from './jobs/year-end.job';
 import { closeVoting, computeAwardsJob, remindVoters, sweepVoting, tallyVoting } from './jobs/voting.job';
 
 export interface HandlerDeps {
@@ -29,6 +35,8 @@ export const handlers: Partial<Record<JobName, Handler>> = {
   'close-block-year': closeBlockYear,
   'start-year-end': (payload, deps) => startYearEnd(payload, deps.queueBackend),
   'finish-year-end': finishYearEnd,
+  'scheduled-year-end': scheduledYearEnd,
+  'schedule-year-end': (payload, deps) => scheduleYearEnd(payload, deps.queueBackend),
   notify,
   'send-email': sendEmail,
   'send-webhook': sendWebhook,

@@ -13,6 +13,7 @@ import {
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { handlers } from './handlers';
+import { syncAllYearEndSchedulers } from './jobs/year-end.job';
 
 export interface WorkerOptions {
   config: Config;
@@ -109,6 +110,8 @@ export async function startWorker({
       { every: config.VOTING_SWEEP_MS },
       { name: 'sweep-voting', data: {}, opts: RETENTION },
     );
+
+  await syncAllYearEndSchedulers(dataSource, queueBackend);
 
   const relayLoop = relay
     ? startOutboxRelay(dataSource, queueBackend, config.OUTBOX_POLL_MS, (e) =>

@@ -1,14 +1,24 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { APP_GROUP_ROLE, enableTenantRls } from './rls';
 
-const TENANT_TABLES = ['year_end_closing', 'year_end_closing_block'];
+const TENANT_TABLES = ['year_end_schedule', 'year_end_closing', 'year_end_closing_block'];
 
-/** A province's year-end closing and each block's part in it: what the progress query reads. */
+/** When each province's year closes; its year-end closing and each block's part in it (the progress query). */
 export class YearEndClosing1764518400000 implements MigrationInterface {
   name = 'YearEndClosing1764518400000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
+      -- Every year on this date and time in Vietnam (the worker keeps a BullMQ job scheduler per row).
+      CREATE TABLE year_end_schedule (
+        province_id uuid PRIMARY KEY REFERENCES province(id),
+        month int NOT NULL CHECK (month BETWEEN 1 AND 12),
+        day int NOT NULL CHECK (day BETWEEN 1 AND 31),
+        at time NOT NULL,
+        updated_by uuid NOT NULL REFERENCES app_user(id),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+
       -- One per province and year: starting it again finds this row and changes nothing.
       CREATE TABLE year_end_closing (
         province_id uuid NOT NULL REFERENCES province(id),
@@ -37,7 +47,7 @@ export class YearEndClosing1764518400000 implements MigrationInterface {
         FOREIGN KEY (province_id, next_year_id) REFERENCES emulation_year(province_id, id)
       );
     `);
-    await q.query(`GRANT SELECT, INSERT, UPDATE ON ${TENANT_TABLES.join(', ')} TO ${APP_GROUP_ROLE}`);
+    await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ${TENANT_TABLES.join(', ')} TO ${APP_GROUP_ROLE}`);
     for (const table of TENANT_TABLES) await enableTenantRls(q, table);
   }
 

@@ -1,3 +1,4 @@
+import type { YearEndSchedule } from '@thidua/domain';
 import { currentProvinceId, tenantManager } from '../tenancy/tenant-context';
 import { returning } from './sql';
 
@@ -25,6 +26,24 @@ export interface YearEndClosingRecord {
 }
 
 export const yearEndRepository = {
+  async schedule(): Promise<YearEndSchedule | null> {
+    const [row] = await (
+      await tenantManager()
+    ).query(`SELECT month, day, to_char(at, 'HH24:MI:SS') AS time FROM year_end_schedule`);
+    return row ?? null;
+  },
+
+  async setSchedule(s: YearEndSchedule, userId: string): Promise<void> {
+    await (
+      await tenantManager()
+    ).query(
+      `INSERT INTO year_end_schedule (province_id, month, day, at, updated_by) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (province_id) DO UPDATE
+         SET month = $2, day = $3, at = $4, updated_by = $5, updated_at = now()`,
+      [currentProvinceId(), s.month, s.day, s.time, userId],
+    );
+  },
+
   /**
    * Records the province's closing of `year` with one pending row per block that has that year. False, and
    * nothing written, when it was started before (running or done).

@@ -2,10 +2,14 @@ import {
   awardRepository,
   computeYearAwards,
   emulationYearRepository,
+  runInTenant,
   votingRepository,
   yearEndRepository,
 } from '@thidua/db';
+import { closingYearAt } from '@thidua/domain';
+import type { DataSource } from 'typeorm';
 import {
+  beginYearEndClosing,
   closeVotingPeriod,
   effectiveDeadline,
   enqueueJob,
@@ -13,6 +17,7 @@ import {
   notifyEvent,
   previewBlockClosing,
   RETENTION,
+  syncYearEndScheduler,
   type BlockClosingResult,
   type JobPayload,
   type QueueBackend,
@@ -120,4 +125,29 @@ export async function finishYearEnd({ provinceId, year }: JobPayload<'finish-yea
     );
   }
   return { finished };
+}
+
+/** On the province's closing date: closes the year whose conferences have just been held (once). */
+export async function scheduledYearEnd({ provinceId }: JobPayload<'scheduled-year-end'>) {
+  const year = closingYearAt(new Date());
+  return { year, started: await beginYearEndClosing(provinceId, year, null) };
+}
+
+/** The province's schedule changed: its job scheduler follows. */
+export async function scheduleYearEnd(
+  { provinceId }: JobPayload<'schedule-year-end'>,
+  backend: QueueBackend,
+) {
+  const schedule = await yearEndRepository.schedule();
+  await syncYearEndScheduler(backend, provinceId, schedule);
+  return { scheduled: schedule !== null };
+}
+
+/** At worker start: every province's job scheduler as its schedule says (the queue store may be new). */
+export async function syncAllYearEndSchedulers(dataSource: DataSource, backend: QueueBackend) {
+  const provinces: { id: string }[] = await dataSource.query(`SELECT id FROM province`);
+  for (const { id } of provinces) {
+    const schedule = await runInTenant(dataSource, id, () => yearEndRepository.schedule());
+    if (schedule) await syncYearEndScheduler(backend, id, schedule);
+  }
 }

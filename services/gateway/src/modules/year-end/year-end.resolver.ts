@@ -1,9 +1,22 @@
 import { emulationYearRepository, yearEndRepository, type YearEndClosingRecord } from '@thidua/db';
-import { enqueueJob, jobId, previewBlockClosing } from '@thidua/jobs';
-import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { beginYearEndClosing, enqueueJob, jobId, previewBlockClosing } from '@thidua/jobs';
+import { yearEndScheduleProblems } from '@thidua/domain';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+} from 'type-graphql';
 import { audit } from '../../common/audit';
 import { graphqlEnum } from '../../common/enums';
-import { badInput } from '../../common/errors';
+import { appError, badInput } from '../../common/errors';
 import { ADMINS, READERS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
 
@@ -40,6 +53,15 @@ class YearEndClosingType {
   @Field(() => Int, { nullable: true, description: 'From start to finish, or so far while running.' })
   durationMs!: number | null;
   @Field(() => [YearEndBlockType]) blocks!: YearEndBlockType[];
+}
+
+@ObjectType('YearEndSchedule', { description: "When the province's year-end closing starts each year." })
+@InputType('YearEndScheduleInput')
+class YearEndScheduleType {
+  @Field(() => Int) month!: number;
+  @Field(() => Int) day!: number;
+  @Field(() => String, { description: 'Vietnam time (Asia/Ho_Chi_Minh), "HH:MM" or "HH:MM:SS".' })
+  time!: string;
 }
 
 function toType(provinceId: string, r: YearEndClosingRecord): YearEndClosingType {
@@ -93,15 +115,37 @@ export class YearEndResolver {
         blocks,
       };
     }
-    if (await yearEndRepository.start(year, ctx.principal!.userId)) {
-      await enqueueJob(
-        'start-year-end',
-        { provinceId, year },
-        { jobId: jobId('start-year-end', provinceId, String(year)) },
-      );
+    if (await beginYearEndClosing(provinceId, year, ctx.principal!.userId))
       await audit(ctx, 'year_end.start', 'Province', provinceId, { after: { year } });
-    }
     return toType(provinceId, (await yearEndRepository.get(year))!);
+  }
+
+  @Authorized(...ADMINS)
+  @Mutation(() => YearEndScheduleType, {
+    description: 'Sets the date and Vietnam time at which the year-end closing starts every year.',
+  })
+  async setYearEndSchedule(
+    @Arg('input', () => YearEndScheduleType) input: YearEndScheduleType,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<YearEndScheduleType> {
+    const problems = yearEndScheduleProblems(input);
+    if (problems.length) throw appError('BAD_USER_INPUT', 'The schedule is not valid', { fields: problems });
+    const provinceId = ctx.access!.provinceId;
+    const before = await yearEndRepository.schedule();
+    await yearEndRepository.setSchedule(input, ctx.principal!.userId);
+    await enqueueJob(
+      'schedule-year-end',
+      { provinceId },
+      { jobId: jobId('schedule-year-end', provinceId, String(Date.now())) },
+    );
+    await audit(ctx, 'year_end.schedule', 'Province', provinceId, { before, after: { ...input } });
+    return (await yearEndRepository.schedule())!;
+  }
+
+  @Authorized(...ADMINS)
+  @Query(() => YearEndScheduleType, { nullable: true })
+  async yearEndSchedule(): Promise<YearEndScheduleType | null> {
+    return yearEndRepository.schedule();
   }
 
   @Authorized(...READERS)
