@@ -3,15 +3,14 @@ import { currentManager, runInTenant } from '@thidua/db';
 import { closeBlockYear } from '@thidua/worker';
 import {
   castBlockBallots,
-  closeBlockVote,
   createAccount,
+  createFinishedBlock,
   createLockedBlock,
   createUnits,
   openBlockVote,
   provinceId,
   startTestApp,
   type Account,
-  type LockedBlock,
   type TestApp,
   ok,
 } from '@thidua/testing';
@@ -47,39 +46,8 @@ const sql = <T>(query: string, params: unknown[]) =>
     async () => (await currentManager()).query(query, params) as Promise<T>,
   );
 
-/**
- * A block whose year is done, as in Lào Cai 2023: it voted (flag to Văn phòng Tỉnh ủy, next head Báo Lào Cai,
- * next deputy Ban Tổ chức), the engine proposed, the results are published and the dossier submitted.
- */
-async function finishedBlock(prov: string, secretariat: Account): Promise<LockedBlock> {
-  const block = await createLockedBlock(app, prov, NAMES, secretariat);
-  const head = block.officers[0]!;
-  const call = <T>(q: string, v: Record<string, unknown>) => as<T>(prov, head, q, v);
-  const period = await openBlockVote(app, prov, block, [
-    { kind: 'FLAG', seats: 1 },
-    { kind: 'NEXT_HEAD', seats: 1 },
-    { kind: 'NEXT_DEPUTY', seats: 1 },
-  ]);
-  await castBlockBallots(app, prov, block, period, [[3], [1], [4]]);
-  await closeBlockVote(app, prov, head, period.id);
-  await vi.waitFor(
-    async () => {
-      const y = ok(
-        await call<{ emulationYear: { awardOutcome: unknown } }>(
-          `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { awardOutcome { nextHeadUnitId } } }`,
-          {
-            b: block.blockId,
-          },
-        ),
-      );
-      expect(y.emulationYear.awardOutcome).not.toBeNull();
-    },
-    { timeout: 20_000, interval: 100 },
-  );
-  ok(await call(`mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, { id: period.id }));
-  ok(await call(`mutation($y: ID!) { submitDossier(emulationYearId: $y) { status } }`, { y: block.yearId }));
-  return block;
-}
+const finishedBlock = (prov: string, secretariat: Account) =>
+  createFinishedBlock(app, prov, NAMES, secretariat);
 
 beforeAll(async () => {
   app = await startTestApp({ template: inject('templateDatabase'), worker: true });

@@ -63,6 +63,8 @@ const schema = z.object({
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(5).default(5),
   WEBHOOK_TIMEOUT_MS: int(5000),
   VOTING_SWEEP_MS: int(60_000),
+  // A job whose worker died (its lock not renewed) runs again after about this long.
+  JOB_LOCK_MS: int(30_000, 1000),
 });
 
 export type Config = z.infer<typeof schema> & { DATABASE_OWNER_URL: string };

@@ -1,4 +1,5 @@
-import type { Account, LockedBlock } from './factories';
+import { expect, vi } from 'vitest';
+import { createLockedBlock, type Account, type LockedBlock } from './factories';
 import { ok, type TestApp } from './harness';
 
 /** A block vote opened through the API: its id and its contests, in the order asked for. */
@@ -64,4 +65,43 @@ export async function closeBlockVote(app: TestApp, province: string, actor: Acco
       { token: actor.token, provinceId: province },
     ),
   );
+}
+
+/**
+ * A block whose year is done, as in Lào Cai 2023: all voted the flag to unit 3, unit 1 (Báo Lào Cai) to head the
+ * block next year and unit 4 (Ban Tổ chức) as deputy; the worker ran the awards engine; the results are published
+ * and the head unit submitted the dossier. Needs a running worker.
+ */
+export async function createFinishedBlock(
+  app: TestApp,
+  province: string,
+  names: string[],
+  secretariat: Account,
+): Promise<LockedBlock> {
+  const block = await createLockedBlock(app, province, names, secretariat);
+  const head = block.officers[0]!;
+  const call = <T>(q: string, v: Record<string, unknown>) =>
+    app.gql<T>(q, v, { token: head.token, provinceId: province });
+  const period = await openBlockVote(app, province, block, [
+    { kind: 'FLAG', seats: 1 },
+    { kind: 'NEXT_HEAD', seats: 1 },
+    { kind: 'NEXT_DEPUTY', seats: 1 },
+  ]);
+  await castBlockBallots(app, province, block, period, [[3], [1], [4]]);
+  await closeBlockVote(app, province, head, period.id);
+  await vi.waitFor(
+    async () => {
+      const y = ok(
+        await call<{ emulationYear: { awardOutcome: unknown } }>(
+          `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { awardOutcome { nextHeadUnitId } } }`,
+          { b: block.blockId },
+        ),
+      );
+      expect(y.emulationYear.awardOutcome).not.toBeNull();
+    },
+    { timeout: 20_000, interval: 100 },
+  );
+  ok(await call(`mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, { id: period.id }));
+  ok(await call(`mutation($y: ID!) { submitDossier(emulationYearId: $y) { status } }`, { y: block.yearId }));
+  return block;
 }

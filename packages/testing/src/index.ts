@@ -2,3 +2,4 @@ export * from './database';
 export * from './harness';
 export * from './factories';
 export * from './block-vote';
+export * from './worker-process';

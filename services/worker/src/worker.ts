@@ -69,7 +69,11 @@ export async function startWorker({
   };
 
   const workers = CONSUMED_QUEUES.map((queue) => {
-    const worker = queueBackend.worker(queue, processJob, { concurrency: 4 });
+    const worker = queueBackend.worker(queue, processJob, {
+      concurrency: 4,
+      lockDuration: config.JOB_LOCK_MS,
+      stalledInterval: config.JOB_LOCK_MS,
+    });
     worker.on('failed', (job, error) => {
       if (!job) return;
       const final = job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError;
