@@ -35,6 +35,8 @@ const PLATFORM_TABLES = {
   notification_preference: "a person's own choices, whichever province they act in",
   schema_migration: 'migration bookkeeping',
 };
+/** Aggregates every signed-in reader may compare across provinces; only the province itself writes its rows. */
+const SHARED_AGGREGATES = { province_year_rollup: 'dashboards compare provinces side by side' };
 
 let app: TestApp;
 let laoCai: string;
@@ -55,7 +57,7 @@ async function tenantTables(c: pg.Client): Promise<string[]> {
   const { rows } = await c.query<{ table_name: string }>(
     `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
   );
-  return rows.map((r) => r.table_name).filter((t) => !(t in PLATFORM_TABLES));
+  return rows.map((r) => r.table_name).filter((t) => !(t in PLATFORM_TABLES) && !(t in SHARED_AGGREGATES));
 }
 
 beforeAll(async () => {
@@ -100,6 +102,40 @@ describe('the database layer', () => {
           policies: 1,
         });
       }
+    });
+  });
+
+  it('a shared aggregate is read across provinces but written only for the province set', async () => {
+    await asApp(async (c) => {
+      const row = (province: string) =>
+        c.query(
+          `INSERT INTO province_year_rollup (province_id, year, blocks, blocks_closed, dossiers_on_time, member_units,
+             eligible_votes, ballots_cast, rounds, flag_proposals, merit_proposals, council_approvals, decided_awards)
+           VALUES ($1, 2026, 1, 1, 1, 9, 9, 9, 1, 1, 2, 0, 0)`,
+          [province],
+        );
+      await c.query('BEGIN');
+      await c.query(`SELECT set_config('app.province_id', $1, true)`, [laoCai]);
+      await row(laoCai);
+      await c.query('SAVEPOINT s');
+      await expect(row(ninhThuan)).rejects.toThrow(/row-level security/);
+      await c.query('ROLLBACK TO SAVEPOINT s');
+      await expect(
+        c.query(`UPDATE province_year_rollup SET blocks = 2 WHERE province_id = $1`, [laoCai]),
+      ).resolves.toMatchObject({ rowCount: 1 });
+      await c.query('COMMIT');
+      // Another province's session, or none, reads it and cannot change it.
+      await c.query('BEGIN');
+      await c.query(`SELECT set_config('app.province_id', $1, true)`, [ninhThuan]);
+      const { rows } = await c.query(`SELECT blocks FROM province_year_rollup WHERE province_id = $1`, [
+        laoCai,
+      ]);
+      expect(rows).toEqual([{ blocks: 2 }]);
+      const changed = await c.query(`UPDATE province_year_rollup SET blocks = 99 WHERE province_id = $1`, [
+        laoCai,
+      ]);
+      expect(changed.rowCount).toBe(0);
+      await c.query('ROLLBACK');
     });
   });
 

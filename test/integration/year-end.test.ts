@@ -361,6 +361,6 @@ describe("a province's year-end closing, through HTTP and the worker", () => {
         p: province,
       },
     );
-    expect(other.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -50,6 +50,7 @@ export {
   type NewEmail,
 } from './repositories/notification.repository';
 export { webhookRepository } from './repositories/webhook.repository';
+export { rollupRepository, type BlockRollup, type ProvinceRollup } from './repositories/rollup.repository';
 export {
   yearEndRepository,
   type BlockClosingStatus,

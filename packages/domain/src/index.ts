@@ -29,3 +29,4 @@ export * from './notifications/unsubscribe';
 export * from './notifications/webhook';
 export * from './year-end/block-closing';
 export * from './year-end/schedule';
+export * from './dashboard/metrics';

@@ -8,6 +8,7 @@ import { AwardsResolver, YearAwardsResolver } from './modules/awards/awards.reso
 import { CouncilResolver } from './modules/awards/council.resolver';
 import { DecisionsResolver } from './modules/awards/decisions.resolver';
 import { BlockResolver } from './modules/block/block.resolver';
+import { DashboardResolver } from './modules/dashboard/dashboard.resolver';
 import { DeferralResolver, UnitDeferralsResolver } from './modules/deferral/deferral.resolver';
 import { EmulationYearResolver } from './modules/emulation-year/emulation-year.resolver';
 import { RegistrationResolver } from './modules/emulation-year/registration.resolver';
@@ -47,6 +48,7 @@ export const resolvers = [
   NotificationResolver,
   WebhookResolver,
   YearEndResolver,
+  DashboardResolver,
 ] as const;
 
 /**

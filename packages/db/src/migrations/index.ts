@@ -8,6 +8,7 @@ import { Notifications1764259200000 } from './1764259200000-notifications';
 import { EmailDelivery1764345600000 } from './1764345600000-email-delivery';
 import { Webhooks1764432000000 } from './1764432000000-webhooks';
 import { YearEndClosing1764518400000 } from './1764518400000-year-end-closing';
+import { Rollups1764604800000 } from './1764604800000-rollups';
 
 export const migrations = [
   Foundation1763740800000,
@@ -20,4 +21,5 @@ export const migrations = [
   EmailDelivery1764345600000,
   Webhooks1764432000000,
   YearEndClosing1764518400000,
+  Rollups1764604800000,
 ];

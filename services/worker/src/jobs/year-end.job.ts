@@ -2,11 +2,12 @@ import {
   awardRepository,
   computeYearAwards,
   emulationYearRepository,
+  rollupRepository,
   runInTenant,
   votingRepository,
   yearEndRepository,
 } from '@thidua/db';
-import { closingYearAt } from '@thidua/domain';
+import { closingYearAt, DEFAULT_AWARD_RULES, dossierDeadline } from '@thidua/domain';
 import type { DataSource } from 'typeorm';
 import {
   beginYearEndClosing,
@@ -114,10 +115,12 @@ export async function startYearEnd(
   return { started: true, blocks: pending.length };
 }
 
-/** After every block: ends the closing and tells the secretariat, once. */
+/** After every block: ends the closing, writes the dashboards' rollups and tells the secretariat, once. */
 export async function finishYearEnd({ provinceId, year }: JobPayload<'finish-year-end'>) {
   const finished = await yearEndRepository.finish(year);
   if (finished) {
+    const rules = (await awardRepository.ruleSetFor(year))?.rules ?? DEFAULT_AWARD_RULES;
+    await rollupRepository.writeYear(year, dossierDeadline(rules, year));
     await enqueueJob(
       'notify',
       { provinceId, event: 'year_end.finished', subjectId: provinceId, occurrence: String(year) },

@@ -16,7 +16,7 @@ import {
 } from 'type-graphql';
 import { audit } from '../../common/audit';
 import { graphqlEnum } from '../../common/enums';
-import { appError, badInput } from '../../common/errors';
+import { appError, badInput, forbidden } from '../../common/errors';
 import { ADMINS, READERS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
 
@@ -157,7 +157,7 @@ export class YearEndResolver {
   ): Promise<YearEndClosingType | null> {
     checkYear(year);
     if (provinceId !== ctx.access!.provinceId)
-      throw badInput('provinceId', 'must be the province chosen with the x-province-id header');
+      throw forbidden("A province's closing is read within that province (x-province-id)");
     const closing = await yearEndRepository.get(year);
     return closing ? toType(provinceId, closing) : null;
   }

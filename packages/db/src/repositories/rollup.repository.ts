@@ -1,0 +1,121 @@
+import type { RollupRow } from '@thidua/domain';
+import { currentManager, currentProvinceId, tenantManager } from '../tenancy/tenant-context';
+
+export type ProvinceRollup = RollupRow & { province_id: string; code: string; name: string; year: number };
+export type BlockRollup = RollupRow & { block_id: string; block_name: string; closing_status: string };
+
+const METRIC_COLUMNS = `member_units, eligible_votes, ballots_cast, rounds, flag_proposals, merit_proposals,
+  council_approvals, decided_awards, mean_final_score`;
+const METRIC_UPDATES = METRIC_COLUMNS.split(',')
+  .map((c) => `${c.trim()} = excluded.${c.trim()}`)
+  .join(', ');
+
+/** The rollups of one province-year, as the dashboards read them. */
+export const rollupRepository = {
+  /**
+   * Rewrites the province's rollups of `year` from its own data (tenant context): one row per block year and
+   * one for the province. Upserts on their keys, so a re-run leaves one row each, equal to the first.
+   * `dossierDeadline` (YYYY-MM-DD, R13) tells which dossiers came on time.
+   */
+  async writeYear(year: number, dossierDeadline: string): Promise<void> {
+    const m = await tenantManager();
+    await m.query(
+      `WITH y AS (
+         SELECT ey.id, ey.block_id, b.name FROM emulation_year ey JOIN block b ON b.id = ey.block_id
+         WHERE ey.year = $2),
+       members AS (
+         SELECT m.block_id, count(DISTINCT m.unit_id)::int AS n FROM block_membership m
+         WHERE m.block_id IN (SELECT block_id FROM y)
+           AND m.valid_from <= make_date($2, 12, 31) AND (m.valid_to IS NULL OR m.valid_to >= make_date($2, 1, 1))
+         GROUP BY m.block_id),
+       periods AS (
+         SELECT p.emulation_year_id, max(p.round) AS rounds, sum(cardinality(p.eligible_voter_ids)) AS eligible,
+                sum((SELECT count(*) FROM ballot_receipt r WHERE r.voting_period_id = p.id)) AS cast_
+         FROM voting_period p WHERE p.kind = 'BLOCK' AND p.emulation_year_id IN (SELECT id FROM y)
+         GROUP BY p.emulation_year_id),
+       noms AS (
+         SELECT n.emulation_year_id,
+                count(*) FILTER (WHERE n.form = 'FLAG_PROVINCE') AS flags,
+                count(*) FILTER (WHERE n.form = 'MERIT_PROVINCE') AS merits,
+                count(*) FILTER (WHERE n.status IN ('COUNCIL_APPROVED', 'DECIDED')) AS approved,
+                count(i.nomination_id) AS decided
+         FROM nomination n LEFT JOIN award_decision_item i ON i.nomination_id = n.id
+         WHERE n.emulation_year_id IN (SELECT id FROM y) GROUP BY n.emulation_year_id),
+       scores AS (
+         SELECT emulation_year_id, avg(final) AS mean FROM year_result
+         WHERE emulation_year_id IN (SELECT id FROM y) GROUP BY emulation_year_id),
+       dossiers AS (
+         SELECT emulation_year_id,
+                (dossier_submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= $3::date AS on_time
+         FROM year_award_outcome WHERE emulation_year_id IN (SELECT id FROM y) AND dossier_submitted_at IS NOT NULL)
+       INSERT INTO block_year_rollup (province_id, year, block_id, block_name, closing_status, dossier_on_time,
+         ${METRIC_COLUMNS})
+       SELECT $1, $2, y.block_id, y.name, coalesce(c.status, 'NOT_IN_CLOSING'), coalesce(d.on_time, false),
+              coalesce(members.n, 0), coalesce(periods.eligible, 0), coalesce(periods.cast_, 0),
+              coalesce(periods.rounds, 0), coalesce(noms.flags, 0), coalesce(noms.merits, 0),
+              coalesce(noms.approved, 0), coalesce(noms.decided, 0), round(scores.mean, 2)
+       FROM y
+       LEFT JOIN members ON members.block_id = y.block_id
+       LEFT JOIN periods ON periods.emulation_year_id = y.id
+       LEFT JOIN noms ON noms.emulation_year_id = y.id
+       LEFT JOIN scores ON scores.emulation_year_id = y.id
+       LEFT JOIN dossiers d ON d.emulation_year_id = y.id
+       LEFT JOIN year_end_closing_block c ON c.emulation_year_id = y.id
+       ON CONFLICT (province_id, year, block_id) DO UPDATE SET block_name = excluded.block_name,
+         closing_status = excluded.closing_status, dossier_on_time = excluded.dossier_on_time, ${METRIC_UPDATES},
+         computed_at = now()`,
+      [currentProvinceId(), year, dossierDeadline],
+    );
+    await m.query(
+      `INSERT INTO province_year_rollup (province_id, year, blocks, blocks_closed, dossiers_on_time, closing_ms,
+         ${METRIC_COLUMNS})
+       SELECT $1, $2, count(*), count(*) FILTER (WHERE r.closing_status IN ('CLOSED', 'ALREADY_CLOSED')),
+              count(*) FILTER (WHERE r.dossier_on_time),
+              (SELECT (extract(epoch FROM finished_at - started_at) * 1000)::bigint
+                 FROM year_end_closing WHERE year = $2),
+              sum(member_units), sum(eligible_votes), sum(ballots_cast), coalesce(max(rounds), 0),
+              sum(flag_proposals), sum(merit_proposals), sum(council_approvals), sum(decided_awards),
+              round(avg(mean_final_score), 2)
+       FROM block_year_rollup r WHERE r.year = $2
+       HAVING count(*) > 0
+       ON CONFLICT (province_id, year) DO UPDATE SET blocks = excluded.blocks,
+         blocks_closed = excluded.blocks_closed, dossiers_on_time = excluded.dossiers_on_time,
+         closing_ms = excluded.closing_ms, ${METRIC_UPDATES}, computed_at = now()`,
+      [currentProvinceId(), year],
+    );
+  },
+
+  /** Every province's rollup of `year`, in one statement: aggregates any reader may compare. */
+  async comparison(year: number): Promise<ProvinceRollup[]> {
+    return (await currentManager()).query(
+      `SELECT r.*, p.code, p.name FROM province_year_rollup r JOIN province p ON p.id = r.province_id
+       WHERE r.year = $1 ORDER BY p.name, p.code`,
+      [year],
+    );
+  },
+
+  /** The province's rollups over the years and, with `former`, those of the provinces merged into it. */
+  async trend(
+    provinceId: string,
+    fromYear: number,
+    toYear: number,
+    former: boolean,
+  ): Promise<ProvinceRollup[]> {
+    return (await currentManager()).query(
+      `SELECT r.*, p.code, p.name FROM province_year_rollup r JOIN province p ON p.id = r.province_id
+       WHERE r.year BETWEEN $2 AND $3
+         AND (r.province_id = $1
+              OR ($4 AND r.province_id IN (SELECT predecessor_id FROM province_lineage WHERE successor_id = $1)))
+       ORDER BY r.year, p.name`,
+      [provinceId, fromYear, toYear, former],
+    );
+  },
+
+  /** The request province's block rollups of `year` (RLS: detail never leaves the province). */
+  async blocks(year: number): Promise<BlockRollup[]> {
+    return (await tenantManager()).query(
+      `SELECT * FROM block_year_rollup WHERE year = $1 ORDER BY block_name`,
+      [year],
+    );
+  },
+};

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { currentManager, runInTenant } from '@thidua/db';
+import {
+  createAccount,
+  createFinishedBlock,
+  createLockedBlock,
+  openBlockVote,
+  provinceId,
+  startTestApp,
+  type Account,
+  type TestApp,
+  ok,
+} from '@thidua/testing';
+
+const NAMES = ['Sở Nội vụ', 'Sở Tài chính', 'Sở Tư pháp', 'Sở Y tế', 'Sở Giáo dục và Đào tạo'];
+
+type Table = {
+  metrics: string[];
+  rows: {
+    id: string;
+    name: string;
+    code: string | null;
+    year: number;
+    rank: number | null;
+    values: (number | null)[];
+  }[];
+  csv: string;
+};
+
+let app: TestApp;
+let ngheAn: string;
+let hcm: string;
+let ngheAnAdmin: Account;
+let hcmAdmin: Account;
+let viewer: Account;
+
+const as = <T>(who: Account, q: string, v?: Record<string, unknown>, prov?: string) =>
+  app.gql<T>(q, v, { token: who.token, ...(prov ? { provinceId: prov } : {}) });
+const sql = <T>(prov: string, query: string, params: unknown[] = []) =>
+  runInTenant(app.dataSource, prov, async () => (await currentManager()).query(query, params) as Promise<T>);
+
+/** One finished block and one whose vote is still open, then the province's closing of 2026, to the end. */
+async function closeProvince(prov: string, secretariat: Account) {
+  await createFinishedBlock(app, prov, NAMES, secretariat);
+  const stuck = await createLockedBlock(app, prov, NAMES, secretariat);
+  await openBlockVote(app, prov, stuck, [{ kind: 'FLAG', seats: 1 }]);
+  ok(await as(secretariat, `mutation { startYearEndClosing(year: 2026) { state } }`, undefined, prov));
+  await vi.waitFor(
+    async () => {
+      const [c] = await sql<{ state: string }[]>(
+        prov,
+        `SELECT state FROM year_end_closing WHERE year = 2026`,
+      );
+      expect(c?.state).toBe('DONE');
+    },
+    { timeout: 30_000, interval: 100 },
+  );
+}
+
+beforeAll(async () => {
+  app = await startTestApp({ template: inject('templateDatabase'), worker: true });
+  ngheAn = await provinceId(app.dataSource, '40');
+  hcm = await provinceId(app.dataSource, '79');
+  ngheAnAdmin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: ngheAn });
+  hcmAdmin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: hcm });
+  viewer = await createAccount(app, 'NATIONAL_VIEWER');
+  await closeProvince(ngheAn, ngheAnAdmin);
+  await closeProvince(hcm, hcmAdmin);
+});
+afterAll(() => app?.close());
+
+const COMPARISON = `query($m: [RollupMetric!]) { provinceComparison(year: 2026, metrics: $m) { metrics rows { id name code year values } csv } }`;
+
+describe('dashboards, built on the closing rollups', () => {
+  it('compares every province side by side, with figures that match the underlying data', async () => {
+    const metrics = [
+      'BLOCKS',
+      'BLOCKS_CLOSED',
+      'MEMBER_UNITS',
+      'TURNOUT_PERCENT',
+      'FLAG_PROPOSALS',
+      'MERIT_PROPOSALS',
+      'DOSSIERS_ON_TIME',
+      'MEAN_FINAL_SCORE',
+    ];
+    const table = ok(
+      await as<{ provinceComparison: Table }>(viewer, COMPARISON, { m: metrics }),
+    ).provinceComparison;
+    expect(table.rows.map((r) => r.name).sort()).toEqual(['Hồ Chí Minh', 'Nghệ An']);
+    const row = table.rows.find((r) => r.id === ngheAn)!;
+    // The mean final score, computed here from the frozen results themselves.
+    const [{ mean }] = await sql<[{ mean: string }]>(
+      ngheAn,
+      `SELECT round(avg(b.mean), 2) AS mean FROM (SELECT avg(final) AS mean FROM year_result r
+         JOIN emulation_year y ON y.id = r.emulation_year_id WHERE y.year = 2026 GROUP BY y.id) b`,
+    );
+    // Two blocks of five; one closed; 5 ballots of 10 eligible (the open vote had none); one flag, 30% of 5 = 1
+    // certificate; the finished block's dossier came before 10 December.
+    expect(row.values).toEqual([2, 1, 10, 50, 1, 1, 1, Number(mean)]);
+    expect(table.csv.split('\r\n')[0]).toBe(`id,name,code,year,rank,${metrics.join(',')}`);
+    expect(table.csv).toContain(`${ngheAn},Nghệ An,40,2026,,2,1,10,50,1,1,1,${Number(mean)}`);
+  });
+
+  it("gives a province admin other provinces' aggregates, but never their block detail", async () => {
+    const comparison = ok(await as<{ provinceComparison: Table }>(ngheAnAdmin, COMPARISON, {}, ngheAn));
+    expect(comparison.provinceComparison.rows).toHaveLength(2);
+
+    const RANKING = `query($p: ID!) { blockRanking(provinceId: $p, year: 2026) { rows { id name rank } csv } }`;
+    const own = ok(
+      await as<{ blockRanking: Table }>(ngheAnAdmin, RANKING, { p: ngheAn }, ngheAn),
+    ).blockRanking;
+    expect(own.rows.map((r) => r.rank)).toEqual([1, 2]);
+    // Neither by naming the other province, nor by acting in it.
+    for (const header of [ngheAn, hcm]) {
+      const res = await as<{ blockRanking: Table }>(ngheAnAdmin, RANKING, { p: hcm }, header);
+      expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(res.data?.blockRanking ?? null).toBeNull();
+    }
+    const closing = await as(
+      ngheAnAdmin,
+      `query($p: ID!) { yearEndClosing(provinceId: $p, year: 2026) { state } }`,
+      { p: hcm },
+      ngheAn,
+    );
+    expect(closing.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // The national viewer reads any province's detail, within it.
+    const national = ok(await as<{ blockRanking: Table }>(viewer, RANKING, { p: hcm }, hcm)).blockRanking;
+    expect(national.rows).toHaveLength(2);
+  });
+
+  it('follows province lineage: Hồ Chí Minh City with the Bình Dương it absorbed', async () => {
+    const binhDuong = await provinceId(app.dataSource, '74', { former: true });
+    await sql(
+      binhDuong,
+      `INSERT INTO province_year_rollup (province_id, year, blocks, blocks_closed, dossiers_on_time, member_units,
+         eligible_votes, ballots_cast, rounds, flag_proposals, merit_proposals, council_approvals, decided_awards)
+       VALUES ($1, 2024, 14, 14, 13, 126, 126, 124, 1, 15, 37, 14, 51)`,
+      [binhDuong],
+    );
+    const TREND = `query($p: ID!, $f: Boolean!) { provinceTrend(provinceId: $p, fromYear: 2024, toYear: 2026, includeFormer: $f, metrics: [BLOCKS]) { rows { name year values } } }`;
+    const withFormer = ok(await as<{ provinceTrend: Table }>(hcmAdmin, TREND, { p: hcm, f: true }, hcm));
+    expect(withFormer.provinceTrend.rows).toEqual([
+      { name: 'Bình Dương', year: 2024, values: [14] },
+      { name: 'Hồ Chí Minh', year: 2026, values: [2] },
+    ]);
+    const alone = ok(await as<{ provinceTrend: Table }>(hcmAdmin, TREND, { p: hcm, f: false }, hcm));
+    expect(alone.provinceTrend.rows).toEqual([{ name: 'Hồ Chí Minh', year: 2026, values: [2] }]);
+  });
+
+  it('refuses bad arguments with clear errors', async () => {
+    const res = await as(viewer, `{ provinceTrend(provinceId: "x", fromYear: 2026, toYear: 2020) { csv } }`);
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toMatch(/toYear/);
+  });
+});
