@@ -54,7 +54,7 @@ describe('demo data', () => {
       );
       const y = year.data!.emulationYear;
       expect(y).toMatchObject({
-        state: 'RESULTS_RECORDED',
+        state: 'DOSSIER_SUBMITTED',
         theme: demo.theme,
         headUnit: { name: demo.head },
         deputyUnit: { name: demo.deputy },

@@ -19,7 +19,8 @@ export interface ConferenceVote {
 /**
  * A year-end conference as the articles report it: every member's ballot chooses the reported units, the
  * period is closed, counted with the domain's tally and published, on the conference day; the year moves to
- * RESULTS_RECORDED and the awards engine proposes. Runs in the province's tenant context.
+ * RESULTS_RECORDED, the awards engine proposes and the head unit submits the dossier two days later
+ * (DOSSIER_SUBMITTED): the state `npm run demo:year-end` closes. Runs in the province's tenant context.
  */
 export async function seedConferenceVote(v: ConferenceVote): Promise<void> {
   const period = await votingRepository.create(
@@ -90,4 +91,15 @@ export async function seedConferenceVote(v: ConferenceVote): Promise<void> {
     );
   }
   await computeYearAwards(v.yearId);
+  await awardRepository.markDossierSubmitted(v.yearId, v.actorId);
+  await awardRepository.stepAll(v.yearId, 'PROPOSED_BY_BLOCK', 'SUBMITTED');
+  await emulationYearRepository.transition(v.yearId, 'RESULTS_RECORDED', 'DOSSIER_SUBMITTED');
+  await (
+    await currentManager()
+  ).query(
+    `UPDATE year_award_outcome
+     SET dossier_submitted_at = ($2::date + 2 + time '09:00') AT TIME ZONE 'Asia/Ho_Chi_Minh'
+     WHERE emulation_year_id = $1`,
+    [v.yearId, v.date],
+  );
 }
