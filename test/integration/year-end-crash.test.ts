@@ -30,7 +30,7 @@ let worker: WorkerProcess | null = null;
 // The gateway in-process; the worker in its own process, so that it can be killed outright.
 beforeAll(async () => {
   app = await startTestApp({ template: inject('templateDatabase'), queue: 'redis' });
-  worker = await startWorkerProcess(app, { JOB_LOCK_MS: '1500' });
+  worker = await startWorkerProcess(app.config, { JOB_LOCK_MS: '1500' });
 });
 afterAll(async () => {
   await worker?.kill();
@@ -130,7 +130,7 @@ describe('year-end closing survives the worker being killed', () => {
     await worker!.kill();
     expect(seen.pending).toBeGreaterThan(0);
 
-    worker = await startWorkerProcess(app, { JOB_LOCK_MS: '1500' });
+    worker = await startWorkerProcess(app.config, { JOB_LOCK_MS: '1500' });
     await waitUntilDone(interrupted);
     await startClosing(uninterrupted);
     await waitUntilDone(uninterrupted);

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { TestApp } from './harness';
+import type { Config } from '@thidua/config';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 export interface WorkerProcess {
+  pid: number;
   /** Kills it at once (SIGKILL): no graceful stop, its open transactions roll back, its jobs stay locked. */
   kill(): Promise<void>;
   /** SIGTERM: the graceful stop. */
@@ -12,14 +13,16 @@ export interface WorkerProcess {
 }
 
 /**
- * The worker as its own process on the test app's database and queues, as it runs in production, so a test can
- * kill it outright. Resolves once the worker has started.
+ * The worker as its own process on the given database and queues (e.g. a test app's config), as it runs in
+ * production, so a test can kill it outright. Resolves once the worker has started.
  */
 export async function startWorkerProcess(
-  app: TestApp,
+  c: Pick<
+    Config,
+    'DATABASE_URL' | 'DATABASE_OWNER_URL' | 'REDIS_URL' | 'QUEUE_PREFIX' | 'JWT_SECRET' | 'OUTBOX_POLL_MS'
+  >,
   env: Record<string, string> = {},
 ): Promise<WorkerProcess> {
-  const c = app.config;
   const child = spawn(process.execPath, ['--import', 'tsx', 'services/worker/src/main.ts'], {
     cwd: ROOT,
     env: {
@@ -55,6 +58,7 @@ export async function startWorkerProcess(
   // Keep reading, or a full pipe would block the worker.
   child.stdout!.resume();
   return {
+    pid: child.pid!,
     kill: async () => {
       child.kill('SIGKILL');
       await exited;
