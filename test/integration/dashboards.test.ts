@@ -147,6 +147,38 @@ describe('dashboards, built on the closing rollups', () => {
     expect(alone.provinceTrend.rows).toEqual([{ name: 'Hồ Chí Minh', year: 2026, values: [2] }]);
   });
 
+  it('answers each dashboard with the same few SQL statements, however many provinces it compares', async () => {
+    // A gateway of its own on the same database, without a worker, so that only the requests' statements count.
+    let seen: string[] | null = null;
+    const gateway = await startTestApp({ database: app.db, onQuery: (sql) => seen?.push(sql) });
+    try {
+      const statements = async (who: Account, query: string, prov?: string) => {
+        seen = [];
+        ok(await gateway.gql(query, {}, { token: who.token, ...(prov ? { provinceId: prov } : {}) }));
+        const sent = seen;
+        seen = null;
+        return sent;
+      };
+      const comparison = (year: number) => `{ provinceComparison(year: ${year}) { rows { id values } } }`;
+      const none = await statements(viewer, comparison(2025));
+      const two = await statements(viewer, comparison(2026));
+      expect(two.length).toBe(none.length);
+      expect(two.filter((s) => /province_year_rollup/.test(s))).toHaveLength(1);
+      const ranking = await statements(
+        ngheAnAdmin,
+        `{ blockRanking(provinceId: "${ngheAn}", year: 2026) { rows { id } } }`,
+        ngheAn,
+      );
+      expect(ranking.filter((s) => /block_year_rollup/.test(s))).toHaveLength(1);
+      // Besides the transaction's START and COMMIT: at most the tenant setting, the principal and the read.
+      const queries = (sent: string[]) => sent.filter((q) => !/^(START TRANSACTION|COMMIT)$/.test(q));
+      expect(queries(two)).toHaveLength(2);
+      expect(queries(ranking)).toHaveLength(3);
+    } finally {
+      await gateway.close();
+    }
+  });
+
   it('refuses bad arguments with clear errors', async () => {
     const res = await as(viewer, `{ provinceTrend(provinceId: "x", fromYear: 2026, toYear: 2020) { csv } }`);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -6,6 +6,8 @@ import { migrations } from './migrations';
 export interface DataSourceOptions {
   poolSize?: number;
   applicationName?: string;
+  /** Called with every SQL statement sent (benchmarks and tests count statements per request). */
+  onQuery?: (sql: string) => void;
 }
 
 /** Migrations only, never `synchronize`: the schema is what the migrations say. */
@@ -18,7 +20,19 @@ export function createDataSource(url: string, opts: DataSourceOptions = {}): Dat
     migrationsTableName: 'schema_migration',
     synchronize: false,
     migrationsRun: false,
-    logging: false,
+    ...(opts.onQuery
+      ? {
+          logging: ['query' as const],
+          logger: {
+            logQuery: (sql: string) => opts.onQuery!(sql),
+            logQueryError: () => {},
+            logQuerySlow: () => {},
+            logSchemaBuild: () => {},
+            logMigration: () => {},
+            log: () => {},
+          },
+        }
+      : { logging: false }),
     applicationName: opts.applicationName ?? 'thidua',
     extra: { max: opts.poolSize ?? 10 },
   });

@@ -10,11 +10,16 @@ import { cloneDatabase, dropDatabase, type TestDatabase } from './database';
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789';
 
 export interface TestAppOptions {
-  template: string;
+  /** The migrated template a database of the app's own is cloned from… */
+  template?: string;
+  /** …or a database another app of the same test file already uses (left in place on close). */
+  database?: TestDatabase;
   queue?: 'redis' | 'postgres';
   /** Start the worker in-process (its relay polls the outbox). */
   worker?: boolean;
   config?: Record<string, string>;
+  /** Sees every SQL statement the app's database connections send. */
+  onQuery?: (sql: string) => void;
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -51,7 +56,8 @@ export interface TestApp {
 /** The gateway (and optionally the worker) in-process, on a database of the test file's own. */
 export async function startTestApp(opts: TestAppOptions): Promise<TestApp> {
   const env = loadTestEnvironment();
-  const db = await cloneDatabase(opts.template);
+  if (!opts.database && !opts.template) throw new Error('startTestApp needs a template or a database');
+  const db = opts.database ?? (await cloneDatabase(opts.template!));
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: env.TEST_LOG_LEVEL,
@@ -66,7 +72,10 @@ export async function startTestApp(opts: TestAppOptions): Promise<TestApp> {
     ...opts.config,
   });
   const logger = createLogger(config, 'test');
-  const dataSource = await createDataSource(config.DATABASE_URL, { poolSize: 10 }).initialize();
+  const dataSource = await createDataSource(config.DATABASE_URL, {
+    poolSize: 10,
+    onQuery: opts.onQuery,
+  }).initialize();
   const queueBackend = createQueueBackend(config);
   const eventBus = createEventBus(config);
   const gateway = await startGateway({ config, dataSource, queueBackend, eventBus, logger });
@@ -104,7 +113,7 @@ export async function startTestApp(opts: TestAppOptions): Promise<TestApp> {
       await queueBackend.close();
       await eventBus.close();
       await dataSource.destroy();
-      await dropDatabase(db.name);
+      if (!opts.database) await dropDatabase(db.name);
     },
   };
 }
