@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createDataSource, currentManager, runInTenant, runInTransaction } from '@thidua/db';
 import { hashPassword } from '@thidua/domain';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 export interface NationShape {
   provinces: number;
@@ -18,6 +18,31 @@ export interface Voter {
   sessionId: string;
   /** The unit this ballot votes for (the block's first member). */
   choice: string;
+}
+
+/** Block number `b` of the province, with its member units, members from 1 January 2026. */
+export async function insertBlock(
+  m: EntityManager,
+  provinceId: string,
+  b: number,
+  blockId: string,
+  units: string[],
+): Promise<void> {
+  await m.query(
+    `INSERT INTO unit (province_id, id, name, name_search, kind)
+       SELECT $1, u, 'Đơn vị ' || $3 || '-' || i, 'don vi ' || $3 || '-' || i, 'STATE_AGENCY'
+       FROM unnest($2::uuid[]) WITH ORDINALITY AS t(u, i)`,
+    [provinceId, units, b],
+  );
+  await m.query(
+    `INSERT INTO block (province_id, id, kind, name, name_search) VALUES ($1, $2, 'BLOCK', $3, $4)`,
+    [provinceId, blockId, `Khối thi đua số ${b + 1}`, `khoi thi dua so ${b + 1}`],
+  );
+  await m.query(
+    `INSERT INTO block_membership (province_id, block_id, block_kind, unit_id, valid_from)
+       SELECT $1, $2, 'BLOCK', u, '2026-01-01' FROM unnest($3::uuid[]) u`,
+    [provinceId, blockId, units],
+  );
 }
 
 /**
@@ -43,21 +68,7 @@ export async function buildNation(appUrl: string, shape: NationShape): Promise<V
       for (const [b, blockId] of blocks.entries()) {
         const units = Array.from({ length: shape.membersPerBlock }, () => randomUUID());
         const [yearId, periodId, contestId] = [randomUUID(), randomUUID(), randomUUID()];
-        await m.query(
-          `INSERT INTO unit (province_id, id, name, name_search, kind)
-             SELECT $1, u, 'Đơn vị ' || $3 || '-' || i, 'don vi ' || $3 || '-' || i, 'STATE_AGENCY'
-             FROM unnest($2::uuid[]) WITH ORDINALITY AS t(u, i)`,
-          [provinceId, units, b],
-        );
-        await m.query(
-          `INSERT INTO block (province_id, id, kind, name, name_search) VALUES ($1, $2, 'BLOCK', $3, $4)`,
-          [provinceId, blockId, `Khối thi đua số ${b + 1}`, `khoi thi dua so ${b + 1}`],
-        );
-        await m.query(
-          `INSERT INTO block_membership (province_id, block_id, block_kind, unit_id, valid_from)
-             SELECT $1, $2, 'BLOCK', u, '2026-01-01' FROM unnest($3::uuid[]) u`,
-          [provinceId, blockId, units],
-        );
+        await insertBlock(m, provinceId, b, blockId, units);
         await m.query(
           `INSERT INTO emulation_year (province_id, id, block_id, year, theme, head_unit_id, deputy_unit_id, state)
            VALUES ($1, $2, $3, 2026, 'Đoàn kết - Sáng tạo - Phát triển', $4, $5, 'VOTING')`,
