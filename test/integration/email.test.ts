@@ -6,6 +6,7 @@ import { notify, sendEmail } from '@thidua/worker';
 import {
   createAccount,
   createLockedBlock,
+  openBlockVote,
   ok,
   provinceId,
   startTestApp,
@@ -96,19 +97,7 @@ afterAll(async () => {
 });
 
 async function openVote(): Promise<string> {
-  return ok(
-    await app.gql<{ openVotingPeriod: { id: string } }>(
-      `mutation($v: OpenVotingPeriodInput!) { openVotingPeriod(input: $v) { id } }`,
-      {
-        v: {
-          emulationYearId: block.yearId,
-          closesAt: new Date(Date.now() + 3600_000).toISOString(),
-          contests: [{ kind: 'FLAG' }],
-        },
-      },
-      { token: admin.token, provinceId: province },
-    ),
-  ).openVotingPeriod.id;
+  return (await openBlockVote(app, province, block, [{ kind: 'FLAG' }], admin)).id;
 }
 
 describe('email', () => {

@@ -4,6 +4,7 @@ import { notify } from '@thidua/worker';
 import {
   createAccount,
   createLockedBlock,
+  openBlockVote,
   ok,
   provinceId,
   startTestApp,
@@ -46,19 +47,7 @@ beforeAll(async () => {
       },
     ),
   );
-  periodId = ok(
-    await as<{ openVotingPeriod: { id: string } }>(
-      block.officers[0]!,
-      `mutation($v: OpenVotingPeriodInput!) { openVotingPeriod(input: $v) { id } }`,
-      {
-        v: {
-          emulationYearId: block.yearId,
-          closesAt: new Date(Date.now() + 3600_000).toISOString(),
-          contests: [{ kind: 'FLAG' }],
-        },
-      },
-    ),
-  ).openVotingPeriod.id;
+  periodId = (await openBlockVote(app, province, block, [{ kind: 'FLAG' }])).id;
 });
 afterAll(() => app?.close());
 

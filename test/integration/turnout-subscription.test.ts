@@ -1,7 +1,14 @@
 import { createLogger } from '@thidua/config';
 import { startGateway, type Gateway } from '@thidua/gateway';
 import { createEventBus, type EventBus } from '@thidua/jobs';
-import { createAccount, createLockedBlock, provinceId, startTestApp, type TestApp } from '@thidua/testing';
+import {
+  createAccount,
+  createLockedBlock,
+  openBlockVote,
+  provinceId,
+  startTestApp,
+  type TestApp,
+} from '@thidua/testing';
 import { createClient } from 'graphql-ws';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
@@ -38,18 +45,7 @@ describe.each(['postgres', 'redis'] as const)('live turnout across two gateways 
       ['Văn phòng Tỉnh ủy', 'Ban Tổ chức Tỉnh ủy', 'Báo Lạng Sơn'],
       admin,
     );
-    const opened = await app.gql<{ openVotingPeriod: { id: string; contests: { id: string }[] } }>(
-      `mutation($v: OpenVotingPeriodInput!) { openVotingPeriod(input: $v) { id contests { id } } }`,
-      {
-        v: {
-          emulationYearId: block.yearId,
-          closesAt: new Date(Date.now() + 3600_000).toISOString(),
-          contests: [{ kind: 'FLAG' }],
-        },
-      },
-      { token: admin.token, provinceId: province },
-    );
-    const period = opened.data!.openVotingPeriod;
+    const period = await openBlockVote(app, province, block, [{ kind: 'FLAG' }], admin);
 
     const client = createClient({
       url: second.gateway.url.replace('http', 'ws'),

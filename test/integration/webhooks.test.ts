@@ -7,6 +7,7 @@ import { notify } from '@thidua/worker';
 import {
   createAccount,
   createLockedBlock,
+  openBlockVote,
   ok,
   provinceId,
   startTestApp,
@@ -108,19 +109,7 @@ beforeAll(async () => {
     ['Văn phòng Tỉnh ủy', 'Ban Tổ chức Tỉnh ủy', 'Báo Lai Châu'],
     admin,
   );
-  periodId = ok(
-    await as<{ openVotingPeriod: { id: string } }>(
-      admin,
-      `mutation($v: OpenVotingPeriodInput!) { openVotingPeriod(input: $v) { id } }`,
-      {
-        v: {
-          emulationYearId: block.yearId,
-          closesAt: new Date(Date.now() + 3600_000).toISOString(),
-          contests: [{ kind: 'FLAG' }],
-        },
-      },
-    ),
-  ).openVotingPeriod.id;
+  periodId = (await openBlockVote(app, province, block, [{ kind: 'FLAG' }], admin)).id;
 });
 afterAll(async () => {
   await app?.close();
