@@ -40,6 +40,11 @@ export const conflict = (message: string) => appError('CONFLICT', message);
 /** Bad input always names the field, so a form can show the message beside it. */
 export const badInput = (field: string, message: string) =>
   appError('BAD_USER_INPUT', `${field}: ${message}`, { fields: [{ field, message }] });
+/** An emulation year argument: the range the database accepts. */
+export function assertYear(field: string, year: number): void {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw badInput(field, 'must be between 2000 and 2100');
+}
 /** A referenced row that this province does not have (absent, or another province's): NOT_FOUND, naming the field. */
 export const missingRef = (field: string, entity: string, id: string) =>
   appError('NOT_FOUND', `${field}: ${entity} ${id} was not found in this province`, {

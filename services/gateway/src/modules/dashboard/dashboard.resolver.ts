@@ -2,7 +2,7 @@ import { rollupRepository, type ProvinceRollup } from '@thidua/db';
 import { metricValue, ROLLUP_METRICS, toCsv, type RollupMetric, type RollupRow } from '@thidua/domain';
 import { Arg, Authorized, Ctx, Field, Float, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { graphqlEnum } from '../../common/enums';
-import { badInput, forbidden } from '../../common/errors';
+import { assertYear, badInput, forbidden } from '../../common/errors';
 import { READERS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
@@ -55,11 +55,6 @@ const provinceRow = (r: ProvinceRollup) => ({
   row: r,
 });
 
-function checkYear(field: string, year: number) {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100)
-    throw badInput(field, 'must be between 2000 and 2100');
-}
-
 const metricsArg = { nullable: true, description: 'Default: all.' } as const;
 
 /**
@@ -74,7 +69,7 @@ export class DashboardResolver {
     @Arg('year', () => Int) year: number,
     @Arg('metrics', () => [RollupMetricEnum], metricsArg) metrics: RollupMetric[] | null,
   ): Promise<DashboardTableType> {
-    checkYear('year', year);
+    assertYear('year', year);
     const rows = await rollupRepository.comparison(year);
     return table(metrics ?? [...ROLLUP_METRICS], rows.map(provinceRow));
   }
@@ -91,8 +86,8 @@ export class DashboardResolver {
     @Arg('includeFormer', () => Boolean, { defaultValue: true }) includeFormer: boolean,
     @Arg('metrics', () => [RollupMetricEnum], metricsArg) metrics: RollupMetric[] | null,
   ): Promise<DashboardTableType> {
-    checkYear('fromYear', fromYear);
-    checkYear('toYear', toYear);
+    assertYear('fromYear', fromYear);
+    assertYear('toYear', toYear);
     if (toYear < fromYear) throw badInput('toYear', 'must not be before fromYear');
     if (toYear - fromYear > 50) throw badInput('toYear', 'at most 50 years at a time');
     if (!isUuid(provinceId)) throw badInput('provinceId', 'is not an id');
@@ -112,7 +107,7 @@ export class DashboardResolver {
     @Arg('metrics', () => [RollupMetricEnum], metricsArg) metrics: RollupMetric[] | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<DashboardTableType> {
-    checkYear('year', year);
+    assertYear('year', year);
     if (provinceId !== ctx.access?.provinceId)
       throw forbidden("A province's block detail is read within that province (x-province-id)");
     const ranked = (await rollupRepository.blocks(year))

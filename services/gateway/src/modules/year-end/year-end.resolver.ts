@@ -16,7 +16,7 @@ import {
 } from 'type-graphql';
 import { audit } from '../../common/audit';
 import { graphqlEnum } from '../../common/enums';
-import { appError, badInput, forbidden } from '../../common/errors';
+import { appError, assertYear, forbidden } from '../../common/errors';
 import { ADMINS, READERS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
 
@@ -69,11 +69,6 @@ function toType(provinceId: string, r: YearEndClosingRecord): YearEndClosingType
   return { provinceId, ...r, durationMs: end.getTime() - r.startedAt.getTime() };
 }
 
-function checkYear(year: number) {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100)
-    throw badInput('year', 'must be between 2000 and 2100');
-}
-
 @Resolver()
 export class YearEndResolver {
   @Authorized(...ADMINS)
@@ -87,7 +82,7 @@ export class YearEndResolver {
     @Arg('dryRun', () => Boolean, { defaultValue: false }) dryRun: boolean,
     @Ctx() ctx: GraphQLContext,
   ): Promise<YearEndClosingType> {
-    checkYear(year);
+    assertYear('year', year);
     const provinceId = ctx.access!.provinceId;
     if (dryRun) {
       const years = await emulationYearRepository.inYear(year);
@@ -155,7 +150,7 @@ export class YearEndResolver {
     @Arg('year', () => Int) year: number,
     @Ctx() ctx: GraphQLContext,
   ): Promise<YearEndClosingType | null> {
-    checkYear(year);
+    assertYear('year', year);
     if (provinceId !== ctx.access!.provinceId)
       throw forbidden("A province's closing is read within that province (x-province-id)");
     const closing = await yearEndRepository.get(year);
