@@ -23,6 +23,7 @@ export * from './titles';
 export * from './voting/tally';
 export * from './awards/rules';
 export * from './awards/engine';
+export * from './awards/streaks';
 export * from './awards/nomination';
 export * from './notifications/templates';
 export * from './notifications/unsubscribe';

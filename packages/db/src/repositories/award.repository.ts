@@ -1,4 +1,4 @@
-import type { AwardRules, EngineOutput } from '@thidua/domain';
+import { withRuleDefaults, type AwardRules, type EngineOutput } from '@thidua/domain';
 import { In, LessThanOrEqual } from 'typeorm';
 import {
   AwardDecision,
@@ -14,12 +14,15 @@ import { returning } from './sql';
 const repo = async <T extends object>(entity: new () => T) => (await tenantManager()).getRepository(entity);
 
 export const awardRepository = {
-  /** The rule set in force for `year`: the latest version effective on or before it. */
-  async ruleSetFor(year: number): Promise<AwardRuleSet | null> {
-    return (await repo(AwardRuleSet)).findOne({
-      where: { effectiveYear: LessThanOrEqual(year) },
-      order: { effectiveYear: 'DESC' },
-    });
+  /**
+   * The rules in force for `year`: the latest version effective on or before it, completed with the defaults
+   * (all of them when the province set none: `effectiveYear` is then null).
+   */
+  async rulesFor(year: number): Promise<{ effectiveYear: number | null; rules: AwardRules }> {
+    const set = await (
+      await repo(AwardRuleSet)
+    ).findOne({ where: { effectiveYear: LessThanOrEqual(year) }, order: { effectiveYear: 'DESC' } });
+    return { effectiveYear: set?.effectiveYear ?? null, rules: withRuleDefaults(set?.rules ?? {}) };
   },
 
   async setRuleSet(effectiveYear: number, rules: AwardRules, userId: string): Promise<AwardRuleSet> {

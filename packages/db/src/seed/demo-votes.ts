@@ -1,4 +1,4 @@
-import { DEFAULT_AWARD_RULES, DEFAULT_VOTE_RULES, tally, type ContestKind } from '@thidua/domain';
+import { DEFAULT_VOTE_RULES, tally, type ContestKind } from '@thidua/domain';
 import { awardRepository } from '../repositories/award.repository';
 import { emulationYearRepository } from '../repositories/emulation-year.repository';
 import { votingRepository } from '../repositories/voting.repository';
@@ -83,10 +83,11 @@ export async function seedConferenceVote(v: ConferenceVote): Promise<void> {
   );
   await emulationYearRepository.transition(v.yearId, 'SCORES_LOCKED', 'VOTING');
   await emulationYearRepository.transition(v.yearId, 'VOTING', 'RESULTS_RECORDED');
-  if (v.flagQuota !== 1 && !(await awardRepository.ruleSetFor(v.year))) {
+  const inForce = await awardRepository.rulesFor(v.year);
+  if (v.flagQuota !== 1 && inForce.effectiveYear === null) {
     await awardRepository.setRuleSet(
       v.year,
-      { ...DEFAULT_AWARD_RULES, flagQuota: { kind: 'COUNT', value: v.flagQuota } },
+      { ...inForce.rules, flagQuota: { kind: 'COUNT', value: v.flagQuota } },
       v.actorId,
     );
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeAwards, type EngineInput, type EngineMember } from './engine';
 import { DEFAULT_AWARD_RULES, type AwardRules } from './rules';
+import { STREAK_RULES, streakStanding, type AchievementFact } from './streaks';
 
 const unit = (
   unitId: string,
@@ -192,6 +193,12 @@ describe('properties, over random blocks', () => {
           reason: 'COVENANT_BREACH' as const,
           detail: 'vi phạm',
         })),
+        history: {
+          facts: [2024, 2025].flatMap((year) =>
+            some(0.5).map((subjectId): AchievementFact => ({ subjectId, year, title: 'COLL_EXCELLENT' })),
+          ),
+          links: [],
+        },
       },
       rules: { ...DEFAULT_AWARD_RULES, flagQuota: { kind: 'COUNT', value: 1 + Math.floor(rnd() * 2) } },
     };
@@ -209,12 +216,20 @@ describe('properties, over random blocks', () => {
       const { input, rules } = randomInput(rnd);
       const out = computeAwards(input, rules);
       const n = input.members.length;
-      expect(out.proposals.filter((p) => p.form === 'FLAG_PROVINCE').length).toBeLessThanOrEqual(
+      const block = out.proposals.filter((p) => p.path === 'BLOCK');
+      expect(block.filter((p) => p.form === 'FLAG_PROVINCE').length).toBeLessThanOrEqual(
         rules.flagQuota.kind === 'COUNT' ? rules.flagQuota.value : n,
       );
-      expect(out.proposals.filter((p) => p.form === 'MERIT_PROVINCE').length).toBeLessThanOrEqual(
+      expect(block.filter((p) => p.form === 'MERIT_PROVINCE').length).toBeLessThanOrEqual(
         Math.floor(n * 0.3),
       );
+      // Beyond the block's quota only on the two-year criterion, and only for units that meet it.
+      for (const p of out.proposals.filter((x) => x.path === 'STREAK')) {
+        expect(p.form).toBe('MERIT_PROVINCE');
+        expect(
+          streakStanding(STREAK_RULES.MERIT_PROVINCE, p.unitId, 2026, input.history!, rules.lineageMode).met,
+        ).toBe(true);
+      }
       const barred = new Set([...input.openDeferrals, ...input.disqualifications].map((d) => d.unitId));
       expect(out.proposals.filter((p) => barred.has(p.unitId))).toEqual([]);
       expect(new Set(out.proposals.map((p) => p.unitId)).size).toBe(out.proposals.length);
@@ -226,8 +241,100 @@ describe('properties, over random blocks', () => {
         members: shuffle(input.members, rnd),
         openDeferrals: shuffle(input.openDeferrals, rnd),
         disqualifications: shuffle(input.disqualifications, rnd),
+        history: { facts: shuffle([...input.history!.facts], rnd), links: [] },
       };
       expect(computeAwards(shuffled, rules)).toEqual(out);
     }
+  });
+});
+
+describe('§2 streaks in the engine', () => {
+  const excellent = (subjectId: string, ...years: number[]): AchievementFact[] =>
+    years.map((year) => ({ subjectId, year, title: 'COLL_EXCELLENT' }));
+
+  it('proposes a member with two consecutive excellent years beside the quota, and says why', () => {
+    const out = run({
+      votes: { FLAG: ['vp'] },
+      history: { facts: [...excellent('nc', 2019, 2020), ...excellent('tc', 2020, 2021)], links: [] },
+    });
+    expect(out.proposals).toContainEqual({ unitId: 'nc', form: 'MERIT_PROVINCE', path: 'STREAK' });
+    expect(out.proposals.filter((p) => p.path === 'BLOCK').map((p) => p.unitId)).toEqual(['vp', 'tc', 'tg']);
+    expect(out.explanations.nc!.at(-1)).toEqual({
+      rule: 'STREAK',
+      text:
+        'Đạt danh hiệu Tập thể lao động xuất sắc 2 năm liên tục (2019, 2020); đề nghị Bằng khen của Chủ tịch ' +
+        'UBND tỉnh theo tiêu chuẩn này, ngoài hạn mức bình xét của Khối.',
+    });
+    // Already proposed by the block: the streak supports it, no second form (R7).
+    expect(out.explanations.tc!.map((e) => e.rule)).toEqual(['R3', 'STREAK']);
+  });
+
+  it('a broken streak, a streak already rewarded, a deferred unit and EXPLAIN mode propose nothing', () => {
+    const facts = [
+      ...excellent('nc', 2018, 2020),
+      ...excellent('kt', 2019, 2020),
+      { subjectId: 'kt', year: 2020, title: 'MERIT_PROVINCE' as const },
+      ...excellent('dv', 2019, 2020),
+      ...excellent('bao', 2020, 2021),
+    ];
+    const out = run({
+      history: { facts, links: [] },
+      openDeferrals: [{ unitId: 'dv', reason: 'INSPECTION', note: 'thanh tra năm 2021' }],
+    });
+    expect(out.proposals.filter((p) => p.path === 'STREAK').map((p) => p.unitId)).toEqual(['bao']);
+    expect(out.explanations.dv!.at(-1)!.text).toContain('không đề nghị thêm');
+    const explained = run({ history: { facts, links: [] } }, { meritStreak: 'EXPLAIN' });
+    expect(explained.proposals.filter((p) => p.path === 'STREAK')).toEqual([]);
+    expect(explained.explanations.bao!.at(-1)!.text).toContain('chỉ ghi nhận');
+  });
+
+  it('follows a merger: the merged unit keeps the years all its predecessors were excellent', () => {
+    // Sở Nội vụ 2021 was formed from two departments merged on 1 March 2021.
+    const history = {
+      facts: [...excellent('old-a', 2019, 2020), ...excellent('old-b', 2020)],
+      links: [
+        {
+          successorId: 'nc',
+          predecessorId: 'old-a',
+          predecessorName: 'Sở Nội vụ (cũ)',
+          kind: 'MERGE' as const,
+          effectiveOn: '2021-03-01',
+        },
+        {
+          successorId: 'nc',
+          predecessorId: 'old-b',
+          predecessorName: 'Sở Lao động – Thương binh và Xã hội',
+          kind: 'MERGE' as const,
+          effectiveOn: '2021-03-01',
+        },
+      ],
+    };
+    // 2019: only one predecessor excellent → with ALL_PREDECESSORS the streak is 2020 only.
+    expect(run({ history }).proposals.filter((p) => p.path === 'STREAK')).toEqual([]);
+    const any = run({ history }, { lineageMode: 'ANY_PREDECESSOR' });
+    expect(any.proposals).toContainEqual({ unitId: 'nc', form: 'MERIT_PROVINCE', path: 'STREAK' });
+    expect(any.explanations.nc!.at(-1)!.text).toContain(
+      '(2019, 2020; tính cả thành tích của đơn vị tiền thân: Sở Lao động – Thương binh và Xã hội, Sở Nội vụ (cũ))',
+    );
+  });
+
+  it('checks a registered Emulation Fighter title against the streak below it', () => {
+    const base3 = (personId: string, ...years: number[]): AchievementFact[] =>
+      years.map((year) => ({ subjectId: personId, year, title: 'CSTD_BASE' }));
+    const out = run({
+      history: { facts: [...base3('p1', 2019, 2020, 2021), ...base3('p2', 2018, 2020, 2021)], links: [] },
+      registrations: [
+        { personId: 'p1', unitId: 'vp', fullName: 'Nguyễn Thị Lan', title: 'CSTD_PROV' },
+        { personId: 'p2', unitId: 'tc', fullName: 'Trần Văn Hùng', title: 'CSTD_PROV' },
+      ],
+    });
+    expect(out.titleChecks).toEqual([
+      { personId: 'p1', unitId: 'vp', title: 'CSTD_PROV', met: true, years: [2019, 2020, 2021] },
+      { personId: 'p2', unitId: 'tc', title: 'CSTD_PROV', met: false, years: [2020, 2021] },
+    ]);
+    expect(out.explanations.vp!.at(-1)!.text).toBe(
+      'Nguyễn Thị Lan đăng ký Chiến sĩ thi đua cấp tỉnh: đủ tiêu chuẩn 3 năm liên tục đạt Chiến sĩ thi đua cơ sở (có 2019, 2020, 2021).',
+    );
+    expect(out.explanations.tc!.at(-1)!.text).toContain('chưa đủ tiêu chuẩn 3 năm liên tục');
   });
 });

@@ -1,4 +1,5 @@
 import { quotaSeats, type AwardRules, type Disqualification, type TieBreak } from './rules';
+import { STREAK_RULES, streakStanding, type History, type StreakStanding } from './streaks';
 
 /**
  * The awards engine (domain.md §3): from a block's year — members, final scores, the tallied vote, deferrals and
@@ -30,6 +31,10 @@ export interface EngineInput {
   openDeferrals: { unitId: string; reason: 'DISCIPLINE' | 'INSPECTION' | 'COMPLAINT'; note: string }[];
   /** Recorded facts that may disqualify (R9); the rule set decides which do. */
   disqualifications: { unitId: string; reason: Disqualification; detail: string }[];
+  /** Titles and awards on record for the members, their people and their predecessors (§2 streaks). */
+  history?: History;
+  /** People of the members registered this year for a title a streak qualifies for. */
+  registrations?: { personId: string; unitId: string; fullName: string; title: 'CSTD_PROV' | 'CSTD_NAT' }[];
 }
 
 export type BlockForm = 'FLAG_PROVINCE' | 'MERIT_PROVINCE';
@@ -39,13 +44,26 @@ export interface Explanation {
   text: string;
 }
 
+/** BLOCK: chosen by the block's review within its quota (R1–R3); STREAK: the two-year excellence criterion. */
+export type ProposalPath = 'BLOCK' | 'STREAK';
+
+export interface TitleCheck {
+  personId: string;
+  unitId: string;
+  title: 'CSTD_PROV' | 'CSTD_NAT';
+  met: boolean;
+  years: number[];
+}
+
 export interface EngineOutput {
-  proposals: { unitId: string; form: BlockForm }[];
+  proposals: { unitId: string; form: BlockForm; path: ProposalPath }[];
   nextHeadUnitId: string | null;
   nextDeputyUnitId: string | null;
   explanations: Record<string, Explanation[]>;
   /** Candidates still tied for a last seat after every tie-break: another round decides (R6). */
   unresolvedTies: string[][];
+  /** Whether each registered person meets the streak their title needs. */
+  titleChecks: TitleCheck[];
 }
 
 const DEFERRAL_WORDS = {
@@ -64,6 +82,12 @@ const FORM_WORDS: Record<BlockForm, string> = {
   FLAG_PROVINCE: 'Cờ thi đua của UBND tỉnh',
   MERIT_PROVINCE: 'Bằng khen của Chủ tịch UBND tỉnh',
 };
+const TITLE_WORDS = {
+  COLL_EXCELLENT: 'Tập thể lao động xuất sắc',
+  CSTD_BASE: 'Chiến sĩ thi đua cơ sở',
+  CSTD_PROV: 'Chiến sĩ thi đua cấp tỉnh',
+  CSTD_NAT: 'Chiến sĩ thi đua toàn quốc',
+} as const;
 const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
 
 function tieKey(m: EngineMember, order: readonly TieBreak[]): number[] {
@@ -163,7 +187,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
       rules.tieBreaks,
     );
     for (const m of chosen) {
-      proposals.push({ unitId: m.unitId, form: 'FLAG_PROVINCE' });
+      proposals.push({ unitId: m.unitId, form: 'FLAG_PROVINCE', path: 'BLOCK' });
       proposed.add(m.unitId);
       say(
         m.unitId,
@@ -204,7 +228,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
   );
   const basis = input.votes.MERIT ? 'được Khối bình chọn' : 'xếp hạng theo điểm';
   merit.chosen.forEach((m) => {
-    proposals.push({ unitId: m.unitId, form: 'MERIT_PROVINCE' });
+    proposals.push({ unitId: m.unitId, form: 'MERIT_PROVINCE', path: 'BLOCK' });
     proposed.add(m.unitId);
     const score = m.final !== null ? ` (điểm ${fmt(m.final)})` : '';
     say(
@@ -225,6 +249,51 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
   for (const m of merit.sorted) {
     if (!proposed.has(m.unitId) && !merit.tie.includes(m))
       say(m.unitId, 'R3', `Ngoài hạn mức ${meritSeats} Bằng khen của Khối.`);
+  }
+
+  // §2: two consecutive years as an Excellent Labour Collective, a criterion of its own beside the block's review.
+  const history = input.history ?? { facts: [], links: [] };
+  const standing = (target: keyof typeof STREAK_RULES, subjectId: string) =>
+    streakStanding(STREAK_RULES[target], subjectId, input.year, history, rules.lineageMode);
+  for (const m of members) {
+    const s = standing('MERIT_PROVINCE', m.unitId);
+    if (!s.met) continue;
+    const streak = streakWords('COLL_EXCELLENT', s);
+    if (excluded.has(m.unitId) || proposals.some((p) => p.unitId === m.unitId && p.form === 'FLAG_PROVINCE'))
+      say(
+        m.unitId,
+        'STREAK',
+        `${streak}; không đề nghị thêm ${FORM_WORDS.MERIT_PROVINCE} theo tiêu chuẩn này.`,
+      );
+    else if (proposed.has(m.unitId))
+      say(m.unitId, 'STREAK', `Đồng thời ${streak[0]!.toLowerCase()}${streak.slice(1)}.`);
+    else if (rules.meritStreak === 'PROPOSE') {
+      proposals.push({ unitId: m.unitId, form: 'MERIT_PROVINCE', path: 'STREAK' });
+      proposed.add(m.unitId);
+      say(
+        m.unitId,
+        'STREAK',
+        `${streak}; đề nghị ${FORM_WORDS.MERIT_PROVINCE} theo tiêu chuẩn này, ngoài hạn mức bình xét của Khối.`,
+      );
+    } else say(m.unitId, 'STREAK', `${streak} (tỉnh quy định chỉ ghi nhận, không tự đề nghị).`);
+  }
+
+  // §2: a registered Emulation Fighter title needs its streak of the title below it.
+  const titleChecks: TitleCheck[] = [];
+  for (const r of [...(input.registrations ?? [])].sort((a, b) =>
+    a.personId + a.title < b.personId + b.title ? -1 : 1,
+  )) {
+    if (!byId.has(r.unitId)) continue;
+    const rule = STREAK_RULES[r.title];
+    const s = standing(r.title, r.personId);
+    titleChecks.push({ personId: r.personId, unitId: r.unitId, title: r.title, met: s.met, years: s.years });
+    say(
+      r.unitId,
+      'STREAK',
+      `${r.fullName} đăng ký ${TITLE_WORDS[r.title]}: ${s.met ? 'đủ' : 'chưa đủ'} tiêu chuẩn ${rule.years} năm liên tục ` +
+        `đạt ${TITLE_WORDS[rule.title as 'CSTD_BASE' | 'CSTD_PROV']} (${s.years.length ? `có ${s.years.join(', ')}` : 'chưa có năm nào'}` +
+        `${s.lastTargetYear !== null ? `; tính sau lần được tặng năm ${s.lastTargetYear}` : ''}${viaWords(s)}).`,
+    );
   }
 
   // R11: next year's head and deputy.
@@ -276,5 +345,19 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
     if (!explanations[m.unitId]!.length)
       say(m.unitId, 'R1', 'Không được Khối bình chọn đề nghị khen thưởng cấp tỉnh.');
   }
-  return { proposals, nextHeadUnitId: nextHead, nextDeputyUnitId: nextDeputy, explanations, unresolvedTies };
+  return {
+    proposals,
+    nextHeadUnitId: nextHead,
+    nextDeputyUnitId: nextDeputy,
+    explanations,
+    unresolvedTies,
+    titleChecks,
+  };
+}
+
+const viaWords = (s: StreakStanding) =>
+  s.via.length ? `; tính cả thành tích của đơn vị tiền thân: ${s.via.join(', ')}` : '';
+
+function streakWords(title: 'COLL_EXCELLENT', s: StreakStanding): string {
+  return `Đạt danh hiệu ${TITLE_WORDS[title]} ${s.years.length} năm liên tục (${s.years.join(', ')}${viaWords(s)})`;
 }

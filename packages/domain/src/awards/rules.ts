@@ -1,4 +1,5 @@
 import type { Problem } from '../scoring/scoring';
+import type { LineageMode } from './streaks';
 
 /** Forms a block proposes (domain.md §2); the engine proposes the first two. */
 export const AWARD_FORMS = [
@@ -29,6 +30,11 @@ export type Disqualification = (typeof DISQUALIFICATIONS)[number];
 export const HEAD_DEPUTY_MODES = ['ELECTED', 'ROTATION', 'DEPUTY_SUCCEEDS'] as const;
 export type HeadDeputyMode = (typeof HEAD_DEPUTY_MODES)[number];
 
+/** PROPOSE: a member with the two-year Excellent Labour Collective streak is proposed for the certificate of
+ * merit on that criterion, beside the block's own review; EXPLAIN: the streak is only stated. */
+export const MERIT_STREAK_MODES = ['PROPOSE', 'EXPLAIN'] as const;
+export type MeritStreakMode = (typeof MERIT_STREAK_MODES)[number];
+
 /** A province's rules for a year on (domain.md §3). Law is fixed; the rest is provincial configuration. */
 export interface AwardRules {
   /** R2: flags proposed per block. */
@@ -50,6 +56,9 @@ export interface AwardRules {
   councilAttendancePercent: number;
   /** R11. */
   headDeputyMode: HeadDeputyMode;
+  /** §2 streaks: what the merit streak does, and how a merged unit inherits its predecessors' years. */
+  meritStreak: MeritStreakMode;
+  lineageMode: LineageMode;
   /** R13: the dossier's deadline in year Y (month 1–12, day). */
   dossierDeadline: { month: number; day: number };
   /** Prize money: multiplier × the base salary in force on the decision date. */
@@ -70,6 +79,8 @@ export const DEFAULT_AWARD_RULES: AwardRules = {
   councilCstdProvPercent: 90,
   councilAttendancePercent: 80,
   headDeputyMode: 'ELECTED',
+  meritStreak: 'PROPOSE',
+  lineageMode: 'ALL_PREDECESSORS',
   dossierDeadline: { month: 12, day: 10 },
   prizeMultipliers: {
     FLAG_PROVINCE: 8.0,
@@ -82,6 +93,11 @@ export const DEFAULT_AWARD_RULES: AwardRules = {
   },
   baseSalaries: [{ from: '2024-07-01', amountVnd: 2_340_000 }],
 };
+
+/** A stored rule set completed with the defaults of settings added after it was saved. */
+export function withRuleDefaults(stored: Partial<AwardRules>): AwardRules {
+  return { ...DEFAULT_AWARD_RULES, ...stored };
+}
 
 export function quotaSeats(quota: Quota, members: number): number {
   return quota.kind === 'COUNT' ? quota.value : Math.floor((members * quota.percent) / 100);

@@ -7,7 +7,7 @@ import {
   votingRepository,
   yearEndRepository,
 } from '@thidua/db';
-import { closingYearAt, DEFAULT_AWARD_RULES, dossierDeadline } from '@thidua/domain';
+import { closingYearAt, dossierDeadline } from '@thidua/domain';
 import type { DataSource } from 'typeorm';
 import {
   beginYearEndClosing,
@@ -119,7 +119,7 @@ export async function startYearEnd(
 export async function finishYearEnd({ provinceId, year }: JobPayload<'finish-year-end'>) {
   const finished = await yearEndRepository.finish(year);
   if (finished) {
-    const rules = (await awardRepository.ruleSetFor(year))?.rules ?? DEFAULT_AWARD_RULES;
+    const { rules } = await awardRepository.rulesFor(year);
     await rollupRepository.writeYear(year, dossierDeadline(rules, year));
     await enqueueJob(
       'notify',

@@ -2,7 +2,6 @@ import { awardRepository, computeYearAwards, type EmulationYear, type Nomination
 import { notifyNominationStep } from '@thidua/jobs';
 import {
   awardRulesProblems,
-  DEFAULT_AWARD_RULES,
   dossierDeadline,
   nominationStepProblem,
   type AwardRules,
@@ -56,17 +55,12 @@ function merge(current: AwardRules, input: AwardRulesInput): AwardRules {
   };
 }
 
-async function rulesFor(year: number) {
-  const set = await awardRepository.ruleSetFor(year);
-  return { effectiveYear: set?.effectiveYear ?? null, rules: set?.rules ?? DEFAULT_AWARD_RULES };
-}
-
 @Resolver(() => NominationType)
 export class AwardsResolver {
   @Authorized(...MEMBERS)
   @Query(() => AwardRuleSetType, { description: 'The rule set in force for a year.' })
   async awardRuleSet(@Arg('year', () => Int) year: number) {
-    const { effectiveYear, rules } = await rulesFor(year);
+    const { effectiveYear, rules } = await awardRepository.rulesFor(year);
     return { effectiveYear, rules: toApi(rules) };
   }
 
@@ -81,7 +75,7 @@ export class AwardsResolver {
   ) {
     if (!Number.isInteger(effectiveYear) || effectiveYear < 2000 || effectiveYear > 2100)
       throw badInput('effectiveYear', 'must be 2000 to 2100');
-    const before = await rulesFor(effectiveYear);
+    const before = await awardRepository.rulesFor(effectiveYear);
     const rules = merge(before.rules, input);
     const [problem] = awardRulesProblems(rules);
     if (problem) throw badInput(problem.field, problem.message);
@@ -131,7 +125,7 @@ export class AwardsResolver {
         'PRECONDITION_FAILED',
         `The dossier follows the published vote; the year is ${year.state}`,
       );
-    const { rules } = await rulesFor(year.year);
+    const { rules } = await awardRepository.rulesFor(year.year);
     assertBeforeDeadline(dossierDeadline(rules, year.year), "the block's dossier");
     if (!(await awardRepository.markDossierSubmitted(year.id, ctx.principal!.userId))) {
       throw appError(

@@ -1,5 +1,5 @@
 import { awardRepository, userRepository } from '@thidua/db';
-import { DEFAULT_AWARD_RULES, vietnamDate } from '@thidua/domain';
+import { vietnamDate } from '@thidua/domain';
 import { openVotingPeriod } from '@thidua/jobs';
 import { ArrayMaxSize, ArrayMinSize, IsUUID } from 'class-validator';
 import { DateTimeISOResolver } from 'graphql-scalars';
@@ -59,9 +59,7 @@ export class CouncilResolver {
         `The council needs at least ${MIN_COUNCIL} members with the COUNCIL_MEMBER role (it has ${council.totalCount})`,
       );
     }
-    const rules =
-      (await awardRepository.ruleSetFor(Number(vietnamDate(new Date()).slice(0, 4))))?.rules ??
-      DEFAULT_AWARD_RULES;
+    const { rules } = await awardRepository.rulesFor(Number(vietnamDate(new Date()).slice(0, 4)));
     const now = new Date();
     const period = await openVotingPeriod(
       provinceId,

@@ -1,5 +1,5 @@
 import { awardRepository, decisionRepository, type AwardDecision } from '@thidua/db';
-import { DEFAULT_AWARD_RULES, prizeMoney, type AwardForm } from '@thidua/domain';
+import { prizeMoney, type AwardForm } from '@thidua/domain';
 import { enqueueJob, jobId, notifyEvent, notifyNominationStep } from '@thidua/jobs';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUUID, Length, Matches } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
@@ -115,7 +115,7 @@ export class DecisionsResolver {
         throw badInput('nominationIds', `nomination ${id} is ${n.status}, not COUNCIL_APPROVED`);
     }
     const year = Number(input.decisionDate.slice(0, 4));
-    const rules = (await awardRepository.ruleSetFor(year))?.rules ?? DEFAULT_AWARD_RULES;
+    const { rules } = await awardRepository.rulesFor(year);
     let items;
     try {
       items = nominations.map((n) => ({
