@@ -43,6 +43,14 @@ export { votingRepository, type BallotRules, type NewVotingPeriod } from './repo
 export { seedLockedYear, type LockedYearSpec } from './seed/demo-years';
 export { awardRepository, decisionRepository, type NewDecision } from './repositories/award.repository';
 export { computeYearAwards } from './services/compute-awards';
+export { lineageHistory, subjectNamesIn } from './services/lineage-history';
+export {
+  lineageRepository,
+  type NewAchievement,
+  type NewLink,
+  type StoredAchievement,
+  type StoredLink,
+} from './repositories/lineage.repository';
 export {
   notificationRepository,
   emailRepository,

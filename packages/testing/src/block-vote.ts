@@ -70,15 +70,18 @@ export async function closeBlockVote(app: TestApp, province: string, actor: Acco
 /**
  * A block whose year is done, as in Lào Cai 2023: all voted the flag to unit 3, unit 1 (Báo Lào Cai) to head the
  * block next year and unit 4 (Ban Tổ chức) as deputy; the worker ran the awards engine; the results are published
- * and the head unit submitted the dossier. Needs a running worker.
+ * and the head unit submitted the dossier. Needs a running worker. `beforeVote` records what the engine should
+ * see (history, registrations) while the year is locked.
  */
 export async function createFinishedBlock(
   app: TestApp,
   province: string,
   names: string[],
   secretariat: Account,
+  { beforeVote }: { beforeVote?: (block: LockedBlock) => Promise<void> } = {},
 ): Promise<LockedBlock> {
   const block = await createLockedBlock(app, province, names, secretariat);
+  await beforeVote?.(block);
   const head = block.officers[0]!;
   const call = <T>(q: string, v: Record<string, unknown>) =>
     app.gql<T>(q, v, { token: head.token, provinceId: province });

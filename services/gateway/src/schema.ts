@@ -17,6 +17,7 @@ import {
   ScoreSheetResolver,
   YearScoringResolver,
 } from './modules/emulation-year/scoring.resolver';
+import { LineageResolver } from './modules/lineage/lineage.resolver';
 import { NotificationResolver } from './modules/notification/notification.resolver';
 import { WebhookResolver } from './modules/notification/webhook.resolver';
 import { ProvinceResolver } from './modules/province/province.resolver';
@@ -37,6 +38,7 @@ export const resolvers = [
   ScoreSheetResolver,
   YearScoringResolver,
   DeferralResolver,
+  LineageResolver,
   UnitDeferralsResolver,
   AuditResolver,
   VotingResolver,

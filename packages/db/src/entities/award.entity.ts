@@ -1,4 +1,4 @@
-import type { AwardRules, BlockForm, Explanation } from '@thidua/domain';
+import type { AwardRules, BlockForm, Explanation, ProposalPath, TitleCheck } from '@thidua/domain';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('award_rule_set')
@@ -19,6 +19,7 @@ export class YearAwardOutcome {
   @Column({ name: 'next_deputy_unit_id', type: 'uuid', nullable: true }) nextDeputyUnitId!: string | null;
   @Column({ type: 'jsonb' }) explanations!: Record<string, Explanation[]>;
   @Column({ name: 'unresolved_ties', type: 'jsonb' }) unresolvedTies!: string[][];
+  @Column({ name: 'title_checks', type: 'jsonb', default: () => "'[]'" }) titleChecks!: TitleCheck[];
   @Column({ name: 'computed_at', type: 'timestamptz', default: () => 'now()' }) computedAt!: Date;
   @Column({ name: 'dossier_submitted_at', type: 'timestamptz', nullable: true })
   dossierSubmittedAt!: Date | null;
@@ -47,6 +48,7 @@ export class Nomination {
   @Column({ name: 'emulation_year_id', type: 'uuid' }) emulationYearId!: string;
   @Column({ name: 'unit_id', type: 'uuid' }) unitId!: string;
   @Column({ type: 'text' }) form!: BlockForm;
+  @Column({ type: 'text', default: 'BLOCK' }) path!: ProposalPath;
   @Column({ type: 'text', default: 'PROPOSED_BY_BLOCK' }) status!: NominationStatus;
   @Column({ name: 'status_reason', type: 'text', nullable: true }) statusReason!: string | null;
   @Column({ type: 'jsonb' }) explanation!: Explanation[];

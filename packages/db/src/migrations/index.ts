@@ -9,6 +9,7 @@ import { EmailDelivery1764345600000 } from './1764345600000-email-delivery';
 import { Webhooks1764432000000 } from './1764432000000-webhooks';
 import { YearEndClosing1764518400000 } from './1764518400000-year-end-closing';
 import { Rollups1764604800000 } from './1764604800000-rollups';
+import { LineageAndAchievements1764691200000 } from './1764691200000-lineage-and-achievements';
 
 export const migrations = [
   Foundation1763740800000,
@@ -22,4 +23,5 @@ export const migrations = [
   Webhooks1764432000000,
   YearEndClosing1764518400000,
   Rollups1764604800000,
+  LineageAndAchievements1764691200000,
 ];

@@ -72,6 +72,7 @@ export const awardRepository = {
         nextDeputyUnitId: out.nextDeputyUnitId,
         explanations: out.explanations,
         unresolvedTies: out.unresolvedTies,
+        titleChecks: out.titleChecks,
         computedAt: new Date(),
       },
       ['provinceId', 'emulationYearId'],
@@ -84,6 +85,7 @@ export const awardRepository = {
           emulationYearId: yearId,
           unitId: p.unitId,
           form: p.form,
+          path: p.path,
           explanation: out.explanations[p.unitId] ?? [],
         })),
       );

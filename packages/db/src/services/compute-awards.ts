@@ -3,13 +3,8 @@ import { blockRepository, personRepository } from '../repositories/block.reposit
 import { deferralRepository, emulationYearRepository } from '../repositories/emulation-year.repository';
 import { unitRepository } from '../repositories/unit.repository';
 import { votingRepository } from '../repositories/voting.repository';
-import {
-  computeAwards,
-  DEFAULT_AWARD_RULES,
-  vietnamDate,
-  type ContestKind,
-  type EngineInput,
-} from '@thidua/domain';
+import { computeAwards, vietnamDate, type ContestKind, type EngineInput } from '@thidua/domain';
+import { lineageHistory } from './lineage-history';
 
 /** The final decision of each contest a year voted on: elected in any round, or decided by the head and deputy. */
 async function finalVotes(yearId: string): Promise<EngineInput['votes']> {
@@ -38,14 +33,23 @@ export async function computeYearAwards(yearId: string): Promise<boolean> {
   if (!year) throw new Error(`No emulation year ${yearId} in this province`);
   const memberIds = (await blockRepository.membersInYear([year.blockId], year.year)).get(year.blockId) ?? [];
   const today = vietnamDate(new Date());
-  const [units, results, women, deferrals, votes, ruleSet] = await Promise.all([
+  const [units, results, women, deferrals, votes, { rules }, registered] = await Promise.all([
     unitRepository.byIds(memberIds),
     emulationYearRepository.results([yearId]),
     personRepository.womenShares(memberIds),
     deferralRepository.ofUnits(memberIds),
     finalVotes(yearId),
-    awardRepository.ruleSetFor(year.year),
+    awardRepository.rulesFor(year.year),
+    emulationYearRepository.registrations([yearId]),
   ]);
+  const fighters = registered.filter(
+    (r): r is typeof r & { personId: string; title: 'CSTD_PROV' | 'CSTD_NAT' } =>
+      r.personId !== null && (r.title === 'CSTD_PROV' || r.title === 'CSTD_NAT'),
+  );
+  // One after the other: the tenant transaction runs one statement at a time anyway.
+  const unitHistory = await lineageHistory('UNIT', memberIds);
+  const personHistory = await lineageHistory('PERSON', [...new Set(fighters.map((r) => r.personId))]);
+  const people = await personRepository.byIds(fighters.map((r) => r.personId));
   const out = computeAwards(
     {
       year: year.year,
@@ -68,8 +72,18 @@ export async function computeYearAwards(yearId: string): Promise<boolean> {
         .filter((d) => d.openedOn <= today && (!d.closedOn || d.closedOn > today))
         .map((d) => ({ unitId: d.unitId, reason: d.reason, note: d.note })),
       disqualifications: [],
+      history: {
+        facts: [...unitHistory.facts, ...personHistory.facts],
+        links: [...unitHistory.links, ...personHistory.links],
+      },
+      registrations: fighters.map((r) => ({
+        personId: r.personId,
+        unitId: r.unitId,
+        fullName: people.find((p) => p.id === r.personId)?.fullName ?? r.personId,
+        title: r.title,
+      })),
     },
-    ruleSet?.rules ?? DEFAULT_AWARD_RULES,
+    rules,
   );
   return awardRepository.replaceOutcome(yearId, out);
 }

@@ -292,7 +292,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
       'STREAK',
       `${r.fullName} đăng ký ${TITLE_WORDS[r.title]}: ${s.met ? 'đủ' : 'chưa đủ'} tiêu chuẩn ${rule.years} năm liên tục ` +
         `đạt ${TITLE_WORDS[rule.title as 'CSTD_BASE' | 'CSTD_PROV']} (${s.years.length ? `có ${s.years.join(', ')}` : 'chưa có năm nào'}` +
-        `${s.lastTargetYear !== null ? `; tính sau lần được tặng năm ${s.lastTargetYear}` : ''}${viaWords(s)}).`,
+        `${s.lastTargetYear !== null ? `; tính sau lần được tặng năm ${s.lastTargetYear}` : ''}${viaWords(s, 'PERSON')}).`,
     );
   }
 
@@ -355,9 +355,12 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
   };
 }
 
-const viaWords = (s: StreakStanding) =>
-  s.via.length ? `; tính cả thành tích của đơn vị tiền thân: ${s.via.join(', ')}` : '';
+/** Whose earlier record a streak counted: a unit's predecessors, or a person's record before a move. */
+const viaWords = (s: StreakStanding, subject: 'UNIT' | 'PERSON') =>
+  s.via.length
+    ? `; tính cả thành tích ${subject === 'UNIT' ? 'của đơn vị tiền thân' : 'trước đây'}: ${s.via.join(', ')}`
+    : '';
 
 function streakWords(title: 'COLL_EXCELLENT', s: StreakStanding): string {
-  return `Đạt danh hiệu ${TITLE_WORDS[title]} ${s.years.length} năm liên tục (${s.years.join(', ')}${viaWords(s)})`;
+  return `Đạt danh hiệu ${TITLE_WORDS[title]} ${s.years.length} năm liên tục (${s.years.join(', ')}${viaWords(s, 'UNIT')})`;
 }

@@ -1,5 +1,5 @@
 import type { Problem } from '../scoring/scoring';
-import type { LineageMode } from './streaks';
+import { LINEAGE_MODES, type LineageMode } from './streaks';
 
 /** Forms a block proposes (domain.md §2); the engine proposes the first two. */
 export const AWARD_FORMS = [
@@ -130,6 +130,12 @@ export function awardRulesProblems(r: AwardRules): Problem[] {
     ...(r.minimumScore === null || (r.minimumScore >= 0 && r.minimumScore <= 200)
       ? []
       : [{ field: 'minimumScore', message: 'must be 0 to 200' }]),
+    ...(MERIT_STREAK_MODES.includes(r.meritStreak)
+      ? []
+      : [{ field: 'meritStreak', message: `must be one of ${MERIT_STREAK_MODES.join(', ')}` }]),
+    ...(LINEAGE_MODES.includes(r.lineageMode)
+      ? []
+      : [{ field: 'lineageMode', message: `must be one of ${LINEAGE_MODES.join(', ')}` }]),
     ...percent('councilFlagPercent', r.councilFlagPercent, 1),
     ...percent('councilCstdProvPercent', r.councilCstdProvPercent, 1),
     ...percent('councilAttendancePercent', r.councilAttendancePercent, 1),

@@ -1,11 +1,6 @@
 import { awardRepository, computeYearAwards, type EmulationYear, type Nomination } from '@thidua/db';
 import { notifyNominationStep } from '@thidua/jobs';
-import {
-  awardRulesProblems,
-  dossierDeadline,
-  nominationStepProblem,
-  type AwardRules,
-} from '@thidua/domain';
+import { awardRulesProblems, dossierDeadline, nominationStepProblem, type AwardRules } from '@thidua/domain';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertBeforeDeadline, assertRunsYear } from '../../common/acting';
 import { audit } from '../../common/audit';

@@ -1,4 +1,10 @@
-import { DISQUALIFICATIONS, HEAD_DEPUTY_MODES, TIE_BREAKS } from '@thidua/domain';
+import {
+  DISQUALIFICATIONS,
+  HEAD_DEPUTY_MODES,
+  LINEAGE_MODES,
+  MERIT_STREAK_MODES,
+  TIE_BREAKS,
+} from '@thidua/domain';
 import { NOMINATION_STATUSES } from '@thidua/db';
 import { ArrayMaxSize, IsIn, IsOptional, Length, ValidateNested } from 'class-validator';
 import { DateTimeISOResolver, JSONResolver, LocalDateResolver } from 'graphql-scalars';
@@ -13,6 +19,21 @@ export const QuotaKind = graphqlEnum(
   ['COUNT', 'SHARE'] as const,
   'QuotaKind',
   'COUNT: a number per block; SHARE: a percent of members, rounded down.',
+);
+export const MeritStreakMode = graphqlEnum(
+  MERIT_STREAK_MODES,
+  'MeritStreakMode',
+  'PROPOSE: two consecutive excellent years earn a merit proposal beside the block quota; EXPLAIN: only stated.',
+);
+export const LineageMode = graphqlEnum(
+  LINEAGE_MODES,
+  'LineageMode',
+  'For years before a merger: the merged unit held a title when all (or any) of its predecessors did.',
+);
+export const ProposalPath = graphqlEnum(
+  ['BLOCK', 'STREAK'] as const,
+  'ProposalPath',
+  "BLOCK: the block's review within its quota; STREAK: two consecutive years as an Excellent Labour Collective.",
 );
 export const NominationStatus = graphqlEnum(NOMINATION_STATUSES, 'NominationStatus');
 export const BlockForm = graphqlEnum(['FLAG_PROVINCE', 'MERIT_PROVINCE'] as const, 'BlockForm');
@@ -43,6 +64,8 @@ export class AwardRulesType {
   @Field(() => Float) councilCstdProvPercent!: number;
   @Field(() => Float) councilAttendancePercent!: number;
   @Field(() => HeadDeputyMode) headDeputyMode!: string;
+  @Field(() => MeritStreakMode) meritStreak!: string;
+  @Field(() => LineageMode) lineageMode!: string;
   @Field(() => Int) dossierDeadlineMonth!: number;
   @Field(() => Int) dossierDeadlineDay!: number;
   @Field(() => JSONResolver, { description: 'Award form → multiplier of the base salary.' })
@@ -96,6 +119,8 @@ export class AwardRulesInput {
   @Field(() => Float, { nullable: true }) councilCstdProvPercent?: number;
   @Field(() => Float, { nullable: true }) councilAttendancePercent?: number;
   @Field(() => HeadDeputyMode, { nullable: true }) headDeputyMode?: (typeof HEAD_DEPUTY_MODES)[number];
+  @Field(() => MeritStreakMode, { nullable: true }) meritStreak?: (typeof MERIT_STREAK_MODES)[number];
+  @Field(() => LineageMode, { nullable: true }) lineageMode?: (typeof LINEAGE_MODES)[number];
   @Field(() => Int, { nullable: true }) dossierDeadlineMonth?: number;
   @Field(() => Int, { nullable: true }) dossierDeadlineDay?: number;
   @Field(() => [BaseSalaryInput], { nullable: true })
@@ -118,6 +143,7 @@ export class NominationType {
   @Field(() => ID) emulationYearId!: string;
   @Field(() => ID) unitId!: string;
   @Field(() => BlockForm) form!: string;
+  @Field(() => ProposalPath) path!: string;
   @Field(() => NominationStatus) status!: string;
   @Field(() => String, { nullable: true }) statusReason!: string | null;
   @Field(() => [ExplanationType]) explanation!: ExplanationType[];
@@ -130,6 +156,17 @@ export class MemberExplanationType {
   @Field(() => [ExplanationType]) lines!: ExplanationType[];
 }
 
+@ObjectType('TitleCheck', {
+  description: 'A registered Emulation Fighter title against the streak it needs (§2).',
+})
+export class TitleCheckType {
+  @Field(() => ID) personId!: string;
+  @Field(() => ID) unitId!: string;
+  @Field(() => String) title!: string;
+  @Field(() => Boolean) met!: boolean;
+  @Field(() => [Int]) years!: number[];
+}
+
 @ObjectType('AwardOutcome', { description: "The engine's result for a block year." })
 export class AwardOutcomeType {
   @Field(() => ID, { nullable: true }) nextHeadUnitId!: string | null;
@@ -137,6 +174,7 @@ export class AwardOutcomeType {
   @Field(() => [MemberExplanationType]) explanations!: MemberExplanationType[];
   @Field(() => [[ID]], { description: 'Candidates still tied after every tie-break: another round decides.' })
   unresolvedTies!: string[][];
+  @Field(() => [TitleCheckType]) titleChecks!: TitleCheckType[];
   @Field(() => DateTimeISOResolver) computedAt!: Date;
   @Field(() => DateTimeISOResolver, { nullable: true }) dossierSubmittedAt!: Date | null;
 }
