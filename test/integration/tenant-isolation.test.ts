@@ -398,6 +398,27 @@ describe("every resolver, given another province's ids", () => {
       `mutation($u: ID!, $user: ID!) { assignRole(input: { userId: $user, role: UNIT_OFFICER, unitId: $u }) { id } }`,
       () => ({ u: b.unit, user: admin.id }),
     ],
+    [
+      'recordLineage',
+      `mutation($u: ID!) { recordLineage(input: { subjectKind: UNIT, successorId: $u, predecessors: [{ id: $u }], kind: RENAME, effectiveOn: "2025-07-01" }) { kind } }`,
+      () => ({ u: b.unit }),
+    ],
+    [
+      'recordAchievements',
+      `mutation($u: ID!) { recordAchievements(input: [{ subjectKind: UNIT, subjectId: $u, title: COLL_EXCELLENT, year: 2025, decisionRef: "QĐ 1/QĐ-UBND" }]) { id } }`,
+      () => ({ u: b.unit }),
+    ],
+    ['lineage', `query($u: ID!) { lineage(subjectKind: UNIT, id: $u) { kind } }`, () => ({ u: b.unit })],
+    [
+      'achievements',
+      `query($p: ID!) { achievements(subjectKind: PERSON, subjectId: $p) { id } }`,
+      () => ({ p: b.person }),
+    ],
+    [
+      'streaks',
+      `query($u: ID!) { streaks(subjectKind: UNIT, subjectId: $u, year: 2026) { met } }`,
+      () => ({ u: b.unit }),
+    ],
   ];
 
   it.each(cases)('%s answers NOT_FOUND from province A', async (_name, query, variables) => {
