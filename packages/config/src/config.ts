@@ -44,6 +44,8 @@ const schema = z.object({
   GRAPHQL_MAX_DEPTH: int(10),
   GRAPHQL_MAX_COMPLEXITY: int(2000),
   REQUEST_BODY_LIMIT_BYTES: int(100_000),
+  // How long a gateway may serve a cached province comparison when a rollup announcement is lost.
+  DASHBOARD_CACHE_MS: int(10_000),
   OUTBOX_POLL_MS: int(500),
   // Unset: no email is sent (in-app notifications still are).
   SMTP_URL: z.preprocess(

@@ -107,3 +107,6 @@ export interface TurnoutChange {
   provinceId: string;
   periodId: string;
 }
+
+/** A province's rollups were rewritten (its year-end closing finished): dashboards drop what they cached. */
+export const ROLLUPS_CHANNEL = 'rollups_written';

@@ -11,7 +11,13 @@ export {
   effectiveDeadline,
   closeJobId,
 } from './voting-lifecycle';
-export { createEventBus, TURNOUT_CHANNEL, type EventBus, type TurnoutChange } from './event-bus';
+export {
+  createEventBus,
+  ROLLUPS_CHANNEL,
+  TURNOUT_CHANNEL,
+  type EventBus,
+  type TurnoutChange,
+} from './event-bus';
 export { notifyNominationStep, scheduleAwards } from './awards';
 export {
   beginYearEndClosing,

@@ -3,6 +3,7 @@ import type { EventBus } from '@thidua/jobs';
 import type { DataSource } from 'typeorm';
 import { AuthService } from './auth/auth.service';
 import { TokenService } from './auth/tokens';
+import { DashboardCache } from './modules/dashboard/dashboard-cache';
 import { BallotRulesCache } from './modules/voting/ballot-rules-cache';
 import { TurnoutAnnouncer } from './modules/voting/turnout-announcer';
 
@@ -14,6 +15,7 @@ export interface GatewayServices {
   eventBus: EventBus;
   turnout: TurnoutAnnouncer;
   ballotRules: BallotRulesCache;
+  dashboards: DashboardCache;
 }
 
 export function createServices(config: Config, dataSource: DataSource, eventBus: EventBus): GatewayServices {
@@ -26,5 +28,6 @@ export function createServices(config: Config, dataSource: DataSource, eventBus:
     eventBus,
     turnout: new TurnoutAnnouncer(eventBus),
     ballotRules: new BallotRulesCache(),
+    dashboards: new DashboardCache(config.DASHBOARD_CACHE_MS),
   };
 }

@@ -3,6 +3,7 @@ import { outboxRepository, runInTransaction } from '@thidua/db';
 import {
   CONSUMED_QUEUES,
   RETENTION,
+  ROLLUPS_CHANNEL,
   TURNOUT_CHANNEL,
   type EventBus,
   isJobName,
@@ -52,9 +53,12 @@ export async function startWorker({
       handler(payload, { dataSource, config, queueBackend }),
     );
     // Announced after the commit, so a subscriber reading the database sees the change.
-    for (const change of (result as { turnoutChanged?: unknown[] } | null)?.turnoutChanged ?? []) {
+    const announced = result as { turnoutChanged?: unknown[]; rollupsWritten?: unknown } | null;
+    for (const change of announced?.turnoutChanged ?? []) {
       await eventBus.publish(TURNOUT_CHANNEL, JSON.stringify(change));
     }
+    if (announced?.rollupsWritten)
+      await eventBus.publish(ROLLUPS_CHANNEL, JSON.stringify(announced.rollupsWritten));
     logger.info(
       {
         queue: job.queueName,

@@ -12,10 +12,16 @@ export interface AccessClaims {
 
 export class TokenService {
   private readonly key: Uint8Array;
+  /**
+   * Tokens already verified, until they expire: a client sends the same token with every request, and its
+   * signature cannot change. Bounded; the session itself is still checked in the database on every request.
+   */
+  private readonly verified = new Map<string, AccessClaims & { expiresAtMs: number }>();
 
   constructor(
     secret: string,
     private readonly accessTtlSeconds: number,
+    private readonly maxVerified = 10_000,
   ) {
     this.key = new TextEncoder().encode(secret);
   }
@@ -34,15 +40,25 @@ export class TokenService {
   }
 
   async verifyAccess(token: string): Promise<AccessClaims> {
+    const known = this.verified.get(token);
+    if (known && known.expiresAtMs > Date.now()) return { userId: known.userId, sessionId: known.sessionId };
+    if (known) this.verified.delete(token);
     try {
       const { payload } = await jwtVerify(token, this.key, {
         issuer: ISSUER,
         audience: AUDIENCE,
         algorithms: ['HS256'],
       });
-      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string')
+      if (
+        typeof payload.sub !== 'string' ||
+        typeof payload.sid !== 'string' ||
+        typeof payload.exp !== 'number'
+      )
         throw unauthenticated('Malformed token');
-      return { userId: payload.sub, sessionId: payload.sid };
+      const claims = { userId: payload.sub, sessionId: payload.sid };
+      if (this.verified.size >= this.maxVerified) this.verified.clear();
+      this.verified.set(token, { ...claims, expiresAtMs: payload.exp * 1000 });
+      return claims;
     } catch (e) {
       if (e instanceof errors.JWTExpired)
         throw unauthenticated('Your session token has expired: refresh it or sign in again');

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -42,12 +43,15 @@ export async function startGateway({
 }: GatewayOptions): Promise<Gateway> {
   const schema = await getSchema();
   const services = createServices(config, dataSource, eventBus);
+  const stopRollupListening = await services.dashboards.listen(eventBus);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: config.NODE_ENV !== 'production',
     plugins: [
+      // No HTTP cache hints are used; without the plugin Apollo does not wrap every field's resolver.
+      ApolloServerPluginCacheControlDisabled(),
       limitsPlugin(config.GRAPHQL_MAX_DEPTH, config.GRAPHQL_MAX_COMPLEXITY),
       {
         async requestDidStart() {
@@ -113,7 +117,7 @@ export async function startGateway({
             context: async () => ctx,
           });
         },
-        { commitIf: () => !ctx.failed },
+        { commitIf: () => !ctx.failed, autocommit: !provinceId && isPlainQuery(req.method, body) },
       );
       if (!ctx.failed) {
         for (const hook of ctx.afterCommit)
@@ -191,6 +195,7 @@ export async function startGateway({
     async close() {
       await subscriptions.close();
       await services.turnout.close();
+      stopRollupListening();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await apollo.stop();
@@ -231,4 +236,14 @@ async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   } catch {
     throw new HttpFailure(400, appError('BAD_REQUEST', 'The request body is not valid JSON'));
   }
+}
+
+/**
+ * A request whose document cannot hold a mutation (the keyword appears nowhere; a mutation needs it), so its
+ * platform reads need no transaction. Anything else, persisted queries included, gets one.
+ */
+function isPlainQuery(method: string | undefined, body: unknown): boolean {
+  if (method === 'GET') return true; // Apollo refuses mutations over GET.
+  const query = (body as { query?: unknown } | undefined)?.query;
+  return typeof query === 'string' && !/\bmutation\b/i.test(query);
 }

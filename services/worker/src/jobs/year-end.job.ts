@@ -127,7 +127,8 @@ export async function finishYearEnd({ provinceId, year }: JobPayload<'finish-yea
       { jobId: jobId('notify', 'year_end.finished', provinceId, String(year)) },
     );
   }
-  return { finished };
+  // The worker announces it after the commit: gateways then drop their cached dashboards.
+  return { finished, rollupsWritten: finished ? { provinceId, year } : null };
 }
 
 /** On the province's closing date: closes the year whose conferences have just been held (once). */

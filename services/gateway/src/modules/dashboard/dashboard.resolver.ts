@@ -39,11 +39,17 @@ function table(
   }[],
 ): DashboardTableType {
   const out = rows.map(({ row, ...r }) => ({ ...r, values: metrics.map((m) => metricValue(row, m)) }));
-  const csv = toCsv(
-    ['id', 'name', 'code', 'year', 'rank', ...metrics],
-    out.map((r) => [r.id, r.name, r.code, r.year, r.rank, ...r.values]),
-  );
-  return { metrics, rows: out, csv };
+  return {
+    metrics,
+    rows: out,
+    // Built only when the request asks for it.
+    get csv() {
+      return toCsv(
+        ['id', 'name', 'code', 'year', 'rank', ...metrics],
+        out.map((r) => [r.id, r.name, r.code, r.year, r.rank, ...r.values]),
+      );
+    },
+  };
 }
 
 const provinceRow = (r: ProvinceRollup) => ({
@@ -68,10 +74,13 @@ export class DashboardResolver {
   async provinceComparison(
     @Arg('year', () => Int) year: number,
     @Arg('metrics', () => [RollupMetricEnum], metricsArg) metrics: RollupMetric[] | null,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<DashboardTableType> {
     assertYear('year', year);
-    const rows = await rollupRepository.comparison(year);
-    return table(metrics ?? [...ROLLUP_METRICS], rows.map(provinceRow));
+    const columns = metrics ?? [...ROLLUP_METRICS];
+    return ctx.services.dashboards.get(`comparison:${year}:${columns.join()}`, async () =>
+      table(columns, (await rollupRepository.comparison(year)).map(provinceRow)),
+    );
   }
 
   @Authorized(...READERS)
