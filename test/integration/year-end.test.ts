@@ -6,6 +6,7 @@ import {
   createAccount,
   createFinishedBlock,
   createLockedBlock,
+  finishBlockVote,
   createUnits,
   openBlockVote,
   provinceId,
@@ -164,7 +165,7 @@ async function closeProvince(code: string) {
   const secretariat = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: prov });
   const done = await finishedBlock(prov, secretariat);
   const stuck = await createLockedBlock(app, prov, NAMES, secretariat);
-  await openBlockVote(app, prov, stuck, [{ kind: 'FLAG', seats: 1 }]);
+  const stuckVote = await openBlockVote(app, prov, stuck, [{ kind: 'FLAG', seats: 1 }]);
   const start = (dryRun: boolean) =>
     as<{ startYearEndClosing: Closing }>(
       prov,
@@ -254,10 +255,63 @@ async function closeProvince(code: string) {
   // Starting again returns the closing as it is, and runs nothing.
   const again = ok(await start(false)).startYearEndClosing;
   expect(again).toEqual(finished);
+
+  // The stuck block decides its vote and submits its dossier; resumed, the closing closes it in a second round
+  // and leaves the first block as it was.
+  const resume = () =>
+    as<{ resumeYearEndClosing: Closing & { round: number } }>(
+      prov,
+      secretariat,
+      `mutation { resumeYearEndClosing(year: 2026) { round ${CLOSING_FIELDS} } }`,
+    );
+  await castBlockBallots(app, prov, stuck, stuckVote, [[3]]);
+  await finishBlockVote(app, prov, stuck, stuckVote.id);
+  expect(ok(await resume()).resumeYearEndClosing.round).toBe(2);
+  const second = await vi.waitFor(
+    async () => {
+      const p = await progress();
+      expect(p?.state).toBe('DONE');
+      return p!;
+    },
+    { timeout: 30_000, interval: 100 },
+  );
+  expect(second.blocks).toEqual(
+    expect.arrayContaining([
+      { blockId: done.blockId, status: 'CLOSED', reason: null, ...next },
+      expect.objectContaining({
+        blockId: stuck.blockId,
+        status: 'CLOSED',
+        nextHeadUnitId: stuck.units[0]!.id,
+      }),
+    ]),
+  );
+  await vi.waitFor(
+    async () => {
+      const inbox = ok(
+        await as<{ notifications: { nodes: { event: string; body: string }[] } }>(
+          prov,
+          secretariat,
+          `{ notifications(first: 50) { nodes { event body } } }`,
+        ),
+      );
+      expect(
+        inbox.notifications.nodes
+          .filter((n) => n.event === 'YEAR_END_FINISHED')
+          .map((n) => n.body)
+          .sort(),
+      ).toEqual([
+        'Đã kết thúc năm thi đua 2026: 1 khối đã khóa sổ, 1 khối chưa thể khóa sổ.',
+        'Đã kết thúc năm thi đua 2026: 2 khối đã khóa sổ, 0 khối chưa thể khóa sổ.',
+      ]);
+    },
+    { timeout: 20_000, interval: 100 },
+  );
+  const nothingLeft = await resume();
+  expect(nothingLeft.errors?.[0]?.extensions?.code).toBe('PRECONDITION_FAILED');
 }
 
 describe("a province's year-end closing, through HTTP and the worker", () => {
-  it('closes every block it can, reports the others, opens next year, tells the secretariat; a second start changes nothing', () =>
+  it('closes every block it can, reports the others, opens next year, tells the secretariat; a second start changes nothing; resumed, it closes the block that was stuck', () =>
     closeProvince('40')); // Nghệ An
 
   describe('with Redis as the queue', () => {

@@ -22,6 +22,7 @@ export { notifyNominationStep, scheduleAwards } from './awards';
 export {
   beginYearEndClosing,
   previewBlockClosing,
+  resumeYearEndClosing,
   syncYearEndScheduler,
   type BlockClosingResult,
 } from './year-end';

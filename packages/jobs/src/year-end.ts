@@ -70,9 +70,24 @@ export async function beginYearEndClosing(
   await enqueueJob(
     'start-year-end',
     { provinceId, year },
-    { jobId: jobId('start-year-end', provinceId, String(year)) },
+    { jobId: jobId('start-year-end', provinceId, String(year), '1') },
   );
   return true;
+}
+
+/**
+ * Resumes a finished closing for the blocks that could not close (their vote since decided, their dossier since
+ * submitted) and queues the new round's start, in the same transaction. Null when there is nothing to resume.
+ */
+export async function resumeYearEndClosing(provinceId: string, year: number): Promise<number | null> {
+  const round = await yearEndRepository.resume(year);
+  if (round === null) return null;
+  await enqueueJob(
+    'start-year-end',
+    { provinceId, year },
+    { jobId: jobId('start-year-end', provinceId, String(year), String(round)) },
+  );
+  return round;
 }
 
 /** The province's job scheduler follows its schedule (none: removed). */

@@ -82,16 +82,25 @@ export async function createFinishedBlock(
 ): Promise<LockedBlock> {
   const block = await createLockedBlock(app, province, names, secretariat);
   await beforeVote?.(block);
-  const head = block.officers[0]!;
-  const call = <T>(q: string, v: Record<string, unknown>) =>
-    app.gql<T>(q, v, { token: head.token, provinceId: province });
   const period = await openBlockVote(app, province, block, [
     { kind: 'FLAG', seats: 1 },
     { kind: 'NEXT_HEAD', seats: 1 },
     { kind: 'NEXT_DEPUTY', seats: 1 },
   ]);
   await castBlockBallots(app, province, block, period, [[3], [1], [4]]);
-  await closeBlockVote(app, province, head, period.id);
+  await finishBlockVote(app, province, block, period.id);
+  return block;
+}
+
+/**
+ * After the ballots: the head unit closes the vote, the worker counts it and runs the awards engine, the results
+ * are published and the head unit submits the dossier. Needs a running worker.
+ */
+export async function finishBlockVote(app: TestApp, province: string, block: LockedBlock, periodId: string) {
+  const head = block.officers[0]!;
+  const call = <T>(q: string, v: Record<string, unknown>) =>
+    app.gql<T>(q, v, { token: head.token, provinceId: province });
+  await closeBlockVote(app, province, head, periodId);
   await vi.waitFor(
     async () => {
       const y = ok(
@@ -104,7 +113,6 @@ export async function createFinishedBlock(
     },
     { timeout: 20_000, interval: 100 },
   );
-  ok(await call(`mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, { id: period.id }));
+  ok(await call(`mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, { id: periodId }));
   ok(await call(`mutation($y: ID!) { submitDossier(emulationYearId: $y) { status } }`, { y: block.yearId }));
-  return block;
 }

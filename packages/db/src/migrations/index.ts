@@ -10,6 +10,7 @@ import { Webhooks1764432000000 } from './1764432000000-webhooks';
 import { YearEndClosing1764518400000 } from './1764518400000-year-end-closing';
 import { Rollups1764604800000 } from './1764604800000-rollups';
 import { LineageAndAchievements1764691200000 } from './1764691200000-lineage-and-achievements';
+import { ClosingRounds1764777600000 } from './1764777600000-closing-rounds';
 
 export const migrations = [
   Foundation1763740800000,
@@ -24,4 +25,5 @@ export const migrations = [
   YearEndClosing1764518400000,
   Rollups1764604800000,
   LineageAndAchievements1764691200000,
+  ClosingRounds1764777600000,
 ];

@@ -19,6 +19,8 @@ export interface YearEndBlock {
 export interface YearEndClosingRecord {
   year: number;
   state: YearEndState;
+  /** 1, then one more each time the closing is resumed for blocks that could not close. */
+  round: number;
   startedBy: string | null;
   startedAt: Date;
   finishedAt: Date | null;
@@ -68,7 +70,7 @@ export const yearEndRepository = {
   async get(year: number): Promise<YearEndClosingRecord | null> {
     const m = await tenantManager();
     const [closing] = await m.query(
-      `SELECT year, state, started_by AS "startedBy", started_at AS "startedAt", finished_at AS "finishedAt"
+      `SELECT year, state, round, started_by AS "startedBy", started_at AS "startedAt", finished_at AS "finishedAt"
        FROM year_end_closing WHERE year = $1`,
       [year],
     );
@@ -83,6 +85,39 @@ export const yearEndRepository = {
       [year],
     );
     return { ...closing, blocks };
+  },
+
+  /**
+   * Reopens a finished closing for its blocks that could not close or failed, and for block years of `year`
+   * created since: they are pending again in a new round. The new round, or null when the closing is not done
+   * or has nothing left to close (then nothing changes). Start and finish times become the new round's.
+   */
+  async resume(year: number): Promise<number | null> {
+    const m = await tenantManager();
+    const [resumed] = await returning<{ round: number }>(
+      m,
+      `UPDATE year_end_closing c SET state = 'RUNNING', round = round + 1, started_at = now(), finished_at = NULL
+       WHERE c.year = $1 AND c.state = 'DONE'
+         AND (EXISTS (SELECT 1 FROM year_end_closing_block b
+                      WHERE b.year = $1 AND b.status IN ('CANNOT_CLOSE', 'FAILED'))
+              OR EXISTS (SELECT 1 FROM emulation_year y WHERE y.year = $1 AND NOT EXISTS (
+                           SELECT 1 FROM year_end_closing_block b WHERE b.emulation_year_id = y.id)))
+       RETURNING round`,
+      [year],
+    );
+    if (!resumed) return null;
+    await m.query(
+      `UPDATE year_end_closing_block SET status = 'PENDING', reason = NULL, finished_at = NULL
+       WHERE year = $1 AND status IN ('CANNOT_CLOSE', 'FAILED')`,
+      [year],
+    );
+    await m.query(
+      `INSERT INTO year_end_closing_block (province_id, year, block_id, emulation_year_id)
+       SELECT province_id, year, block_id, id FROM emulation_year WHERE year = $1
+       ON CONFLICT DO NOTHING`,
+      [year],
+    );
+    return resumed.round;
   },
 
   /** The block's outcome, once: a block already recorded keeps its first outcome. No-op outside a closing. */

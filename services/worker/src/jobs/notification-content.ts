@@ -132,7 +132,8 @@ async function secretariat(provinceId: string): Promise<string[]> {
 
 /** The secretariat, when the province's year-end closing has finished (subject: the province; occurrence: the year). */
 async function yearEndNotice(p: JobPayload<'notify'>): Promise<NoticeContent | null> {
-  const closing = await yearEndRepository.get(Number(p.occurrence));
+  // "2026", or "2026/2" for the second round of a resumed closing.
+  const closing = await yearEndRepository.get(parseInt(p.occurrence ?? '', 10));
   if (!closing) return null;
   const closed = closing.blocks.filter((b) => b.status === 'CLOSED' || b.status === 'ALREADY_CLOSED').length;
   const facts = { year: closing.year, closed, notClosed: closing.blocks.length - closed };

@@ -94,17 +94,19 @@ export async function startYearEnd(
   const closing = await yearEndRepository.get(year);
   if (!closing || closing.state !== 'RUNNING') return { started: false };
   const pending = closing.blocks.filter((b) => b.status === 'PENDING');
+  // Each round of the closing is a flow of its own: completed jobs of an earlier round keep their ids.
+  const round = String(closing.round);
   await backend.addFlow({
     name: 'finish-year-end',
     queueName: 'year-end',
     data: { provinceId, year },
-    opts: { jobId: jobId('finish-year-end', provinceId, String(year)), attempts: 5, ...RETENTION },
+    opts: { jobId: jobId('finish-year-end', provinceId, String(year), round), attempts: 5, ...RETENTION },
     children: pending.map((b) => ({
       name: 'close-block-year',
       queueName: 'year-end',
       data: { provinceId, yearId: b.emulationYearId, dryRun: false },
       opts: {
-        jobId: jobId('close-block-year', provinceId, b.emulationYearId),
+        jobId: jobId('close-block-year', provinceId, b.emulationYearId, round),
         attempts: 3,
         backoff: { type: 'exponential', delay: 1000 },
         ignoreDependencyOnFailure: true,
@@ -121,10 +123,13 @@ export async function finishYearEnd({ provinceId, year }: JobPayload<'finish-yea
   if (finished) {
     const { rules } = await awardRepository.rulesFor(year);
     await rollupRepository.writeYear(year, dossierDeadline(rules, year));
+    // One notice per round: "2026", then "2026/2" for a resumed closing.
+    const { round } = (await yearEndRepository.get(year))!;
+    const occurrence = round === 1 ? String(year) : `${year}/${round}`;
     await enqueueJob(
       'notify',
-      { provinceId, event: 'year_end.finished', subjectId: provinceId, occurrence: String(year) },
-      { jobId: jobId('notify', 'year_end.finished', provinceId, String(year)) },
+      { provinceId, event: 'year_end.finished', subjectId: provinceId, occurrence },
+      { jobId: jobId('notify', 'year_end.finished', provinceId, occurrence) },
     );
   }
   // The worker announces it after the commit: gateways then drop their cached dashboards.

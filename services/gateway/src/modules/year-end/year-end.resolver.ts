@@ -1,5 +1,11 @@
 import { emulationYearRepository, yearEndRepository, type YearEndClosingRecord } from '@thidua/db';
-import { beginYearEndClosing, enqueueJob, jobId, previewBlockClosing } from '@thidua/jobs';
+import {
+  beginYearEndClosing,
+  enqueueJob,
+  jobId,
+  previewBlockClosing,
+  resumeYearEndClosing,
+} from '@thidua/jobs';
 import { yearEndScheduleProblems } from '@thidua/domain';
 import {
   Arg,
@@ -48,6 +54,11 @@ class YearEndClosingType {
   @Field(() => ID) provinceId!: string;
   @Field(() => Int) year!: number;
   @Field(() => YearEndState) state!: string;
+  @Field(() => Int, {
+    nullable: true,
+    description: '1, then one more each time it is resumed; start, finish and duration are of this round.',
+  })
+  round!: number | null;
   @Field(() => Date, { nullable: true }) startedAt!: Date | null;
   @Field(() => Date, { nullable: true }) finishedAt!: Date | null;
   @Field(() => Int, { nullable: true, description: 'From start to finish, or so far while running.' })
@@ -104,6 +115,7 @@ export class YearEndResolver {
         provinceId,
         year,
         state: 'DRY_RUN',
+        round: null,
         startedAt: null,
         finishedAt: null,
         durationMs: null,
@@ -112,6 +124,29 @@ export class YearEndResolver {
     }
     if (await beginYearEndClosing(provinceId, year, ctx.principal!.userId))
       await audit(ctx, 'year_end.start', 'Province', provinceId, { after: { year } });
+    return toType(provinceId, (await yearEndRepository.get(year))!);
+  }
+
+  @Authorized(...ADMINS)
+  @Mutation(() => YearEndClosingType, {
+    description:
+      'Runs a finished closing again for its blocks that could not close (their vote since decided, their ' +
+      'dossier since submitted) and for blocks added since; the others keep their outcome.',
+  })
+  async resumeYearEndClosing(
+    @Arg('year', () => Int) year: number,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<YearEndClosingType> {
+    assertYear('year', year);
+    const provinceId = ctx.access!.provinceId;
+    const closing = await yearEndRepository.get(year);
+    if (!closing) throw appError('NOT_FOUND', `The year-end closing of ${year} was not started`);
+    if (closing.state === 'RUNNING')
+      throw appError('PRECONDITION_FAILED', `The year-end closing of ${year} is still running`);
+    const round = await resumeYearEndClosing(provinceId, year);
+    if (round === null)
+      throw appError('PRECONDITION_FAILED', `Every block of ${year} is closed: there is nothing to resume`);
+    await audit(ctx, 'year_end.resume', 'Province', provinceId, { after: { year, round } });
     return toType(provinceId, (await yearEndRepository.get(year))!);
   }
 
