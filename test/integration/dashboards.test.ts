@@ -202,4 +202,44 @@ describe('dashboards, built on the closing rollups', () => {
       { timeout: 3_000, interval: 50 },
     );
   });
+
+  it("rewrites a closed year's figures when a decision is issued or an award revoked afterwards", async () => {
+    const decided = async () => {
+      const t = ok(await as<{ provinceComparison: Table }>(viewer, COMPARISON, { m: ['DECIDED_AWARDS'] }));
+      return t.provinceComparison.rows.find((r) => r.id === ngheAn)!.values[0];
+    };
+    expect(await decided()).toBe(0);
+    // The council approved one of the year's proposals (its vote is tested elsewhere).
+    const [nomination] = await sql<{ id: string }[]>(
+      ngheAn,
+      `SELECT n.id FROM nomination n JOIN emulation_year y ON y.id = n.emulation_year_id
+       WHERE y.year = 2026 ORDER BY n.id LIMIT 1`,
+    );
+    await sql(ngheAn, `UPDATE nomination SET status = 'COUNCIL_APPROVED' WHERE id = $1`, [nomination!.id]);
+    ok(
+      await as(
+        ngheAnAdmin,
+        `mutation($v: IssueAwardDecisionInput!) { issueAwardDecision(input: $v) { id } }`,
+        {
+          v: {
+            issuerName: 'UBND tỉnh Nghệ An',
+            decisionDate: '2027-01-15',
+            signerName: 'Lê Hồng Vinh',
+            nominationIds: [nomination!.id],
+          },
+        },
+        ngheAn,
+      ),
+    );
+    await vi.waitFor(async () => expect(await decided()).toBe(1), { timeout: 5_000, interval: 50 });
+    ok(
+      await as(
+        ngheAnAdmin,
+        `mutation($id: ID!) { revokeAward(nominationId: $id, reason: "Kê khai thành tích không trung thực") { status } }`,
+        { id: nomination!.id },
+        ngheAn,
+      ),
+    );
+    await vi.waitFor(async () => expect(await decided()).toBe(0), { timeout: 5_000, interval: 50 });
+  });
 });

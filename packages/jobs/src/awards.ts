@@ -1,3 +1,4 @@
+import { awardRepository, emulationYearRepository } from '@thidua/db';
 import { jobId, notifyEvent } from './contract';
 import { enqueueJob } from './producer';
 
@@ -19,4 +20,24 @@ export function notifyNominationStep(
   return enqueueJob('notify', notifyEvent(provinceId, 'nomination.status_changed', nominationId, status), {
     jobId: jobId('notify', 'nomination', nominationId, status),
   });
+}
+
+/**
+ * Nominations changed after their year may have closed (the council voted, a decision was issued, an award was
+ * revoked): the dashboards' figures of those years are rewritten by the worker. `cause` makes the job id.
+ */
+export async function refreshRollupsOf(
+  provinceId: string,
+  nominationIds: readonly string[],
+  cause: string,
+): Promise<void> {
+  const nominations = await awardRepository.nominationsByIds(nominationIds);
+  const years = await emulationYearRepository.byIds([...new Set(nominations.map((n) => n.emulationYearId))]);
+  for (const year of new Set(years.map((y) => y.year))) {
+    await enqueueJob(
+      'refresh-rollups',
+      { provinceId, year },
+      { jobId: jobId('refresh-rollups', provinceId, String(year), cause) },
+    );
+  }
 }

@@ -48,6 +48,8 @@ export const JOBS = {
   'start-year-end': { queue: 'year-end', payload: provinceYear },
   /** The flow's parent, after every block's job: ends the closing and tells the secretariat. */
   'finish-year-end': { queue: 'year-end', payload: provinceYear },
+  /** Rewrites a closed year's rollups after council approvals, award decisions or revocations changed them. */
+  'refresh-rollups': { queue: 'year-end', payload: provinceYear },
   /** One block's part of the province's year-end closing; `dryRun` reports what would happen and writes nothing. */
   'close-block-year': {
     queue: 'year-end',

@@ -18,7 +18,7 @@ export {
   type EventBus,
   type TurnoutChange,
 } from './event-bus';
-export { notifyNominationStep, scheduleAwards } from './awards';
+export { notifyNominationStep, refreshRollupsOf, scheduleAwards } from './awards';
 export {
   beginYearEndClosing,
   previewBlockClosing,

@@ -6,6 +6,7 @@ import { purgeExpired } from './jobs/purge-expired.job';
 import {
   closeBlockYear,
   finishYearEnd,
+  refreshRollups,
   scheduledYearEnd,
   scheduleYearEnd,
   startYearEnd,
@@ -35,6 +36,7 @@ export const handlers: Partial<Record<JobName, Handler>> = {
   'close-block-year': closeBlockYear,
   'start-year-end': (payload, deps) => startYearEnd(payload, deps.queueBackend),
   'finish-year-end': finishYearEnd,
+  'refresh-rollups': refreshRollups,
   'scheduled-year-end': scheduledYearEnd,
   'schedule-year-end': (payload, deps) => scheduleYearEnd(payload, deps.queueBackend),
   notify,

@@ -37,8 +37,9 @@ export const rollupRepository = {
          SELECT n.emulation_year_id,
                 count(*) FILTER (WHERE n.form = 'FLAG_PROVINCE') AS flags,
                 count(*) FILTER (WHERE n.form = 'MERIT_PROVINCE') AS merits,
-                count(*) FILTER (WHERE n.status IN ('COUNCIL_APPROVED', 'DECIDED')) AS approved,
-                count(i.nomination_id) AS decided
+                count(*) FILTER (WHERE n.status IN ('COUNCIL_APPROVED', 'DECIDED', 'REVOKED')) AS approved,
+                -- Awards in force: a revoked one no longer counts.
+                count(i.nomination_id) FILTER (WHERE n.status = 'DECIDED') AS decided
          FROM nomination n LEFT JOIN award_decision_item i ON i.nomination_id = n.id
          WHERE n.emulation_year_id IN (SELECT id FROM y) GROUP BY n.emulation_year_id),
        scores AS (

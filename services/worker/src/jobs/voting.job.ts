@@ -16,6 +16,7 @@ import {
   jobId,
   openVotingPeriod,
   notifyNominationStep,
+  refreshRollupsOf,
   scheduleAwards,
   type JobPayload,
 } from '@thidua/jobs';
@@ -129,14 +130,17 @@ async function tallyCouncil(period: VotingPeriod, results: ContestResult[], hook
   await votingRepository.saveTally(period.id, results, quorate ? 'COMPLETE' : 'NO_QUORUM');
   if (quorate) {
     const contests = await votingRepository.contests([period.id]);
+    const decided: string[] = [];
     for (const r of results) {
       const nominationId = contests.find((c) => c.id === r.contestId)?.nominationId;
       if (!nominationId) continue;
       const to = r.elected.length ? 'COUNCIL_APPROVED' : 'COUNCIL_REJECTED';
       if (await awardRepository.step(nominationId, 'COUNCIL_REVIEW', to, null)) {
         await notifyNominationStep(period.provinceId, nominationId, to);
+        decided.push(nominationId);
       }
     }
+    await refreshRollupsOf(period.provinceId, decided, `council.${period.id}`);
   }
   await hooks.beforeCommit?.();
   return { tallied: true, outcome: quorate ? 'COMPLETE' : 'NO_QUORUM' };

@@ -121,8 +121,7 @@ export async function startYearEnd(
 export async function finishYearEnd({ provinceId, year }: JobPayload<'finish-year-end'>) {
   const finished = await yearEndRepository.finish(year);
   if (finished) {
-    const { rules } = await awardRepository.rulesFor(year);
-    await rollupRepository.writeYear(year, dossierDeadline(rules, year));
+    await writeRollups(year);
     // One notice per round: "2026", then "2026/2" for a resumed closing.
     const { round } = (await yearEndRepository.get(year))!;
     const occurrence = round === 1 ? String(year) : `${year}/${round}`;
@@ -134,6 +133,21 @@ export async function finishYearEnd({ provinceId, year }: JobPayload<'finish-yea
   }
   // The worker announces it after the commit: gateways then drop their cached dashboards.
   return { finished, rollupsWritten: finished ? { provinceId, year } : null };
+}
+
+async function writeRollups(year: number): Promise<void> {
+  const { rules } = await awardRepository.rulesFor(year);
+  await rollupRepository.writeYear(year, dossierDeadline(rules, year));
+}
+
+/**
+ * A closed year's figures changed (council approvals, decisions, revocations): its rollups are rewritten. While
+ * the closing has not finished there is nothing to refresh: its end writes them.
+ */
+export async function refreshRollups({ provinceId, year }: JobPayload<'refresh-rollups'>) {
+  if ((await yearEndRepository.get(year))?.state !== 'DONE') return { refreshed: false };
+  await writeRollups(year);
+  return { refreshed: true, rollupsWritten: { provinceId, year } };
 }
 
 /** On the province's closing date: closes the year whose conferences have just been held (once). */

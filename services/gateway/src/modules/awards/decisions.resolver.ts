@@ -1,6 +1,6 @@
 import { awardRepository, decisionRepository, type AwardDecision } from '@thidua/db';
 import { prizeMoney, type AwardForm } from '@thidua/domain';
-import { enqueueJob, jobId, notifyEvent, notifyNominationStep } from '@thidua/jobs';
+import { enqueueJob, jobId, notifyEvent, notifyNominationStep, refreshRollupsOf } from '@thidua/jobs';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUUID, Length, Matches } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import {
@@ -136,6 +136,7 @@ export class DecisionsResolver {
     await enqueueJob('notify', notifyEvent(provinceId, 'decision.issued', decision.id), {
       jobId: jobId('notify', 'decision', decision.id),
     });
+    await refreshRollupsOf(provinceId, ids, `decision.${decision.id}`);
     await audit(ctx, 'decision.issue', 'AwardDecision', decision.id, {
       after: { numberText: decision.numberText, nominations: ids },
     });
@@ -166,6 +167,7 @@ export class DecisionsResolver {
     if (!(await awardRepository.step(id, 'DECIDED', 'REVOKED', reason.trim())))
       throw conflict('The nomination changed meanwhile');
     await notifyNominationStep(ctx.access!.provinceId, id, 'REVOKED');
+    await refreshRollupsOf(ctx.access!.provinceId, [id], `revoke.${id}`);
     await audit(ctx, 'award.revoke', 'Nomination', id, { after: { reason } });
     return { ...nomination, status: 'REVOKED', statusReason: reason.trim() };
   }
