@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { currentManager, runInTenant } from '@thidua/db';
 import {
   castBlockBallots,
   closeBlockVote,
@@ -315,5 +316,35 @@ describe('rule sets', () => {
       { token: other.token, provinceId: await provinceId(app.dataSource, '22') },
     );
     expect(fresh.data?.awardRuleSet.effectiveYear).toBeNull();
+  });
+
+  it('lets the province choose how streaks count; a version saved before those settings reads with the defaults', async () => {
+    const streakSettings = (year: number) =>
+      as<{ awardRuleSet: { rules: { meritStreak: string; lineageMode: string } } }>(
+        admin,
+        `{ awardRuleSet(year: ${year}) { rules { meritStreak lineageMode } } }`,
+      );
+    ok(
+      await as(
+        admin,
+        `mutation { setAwardRuleSet(effectiveYear: 2033, input: { meritStreak: EXPLAIN, lineageMode: ANY_PREDECESSOR }) { effectiveYear } }`,
+      ),
+    );
+    expect(ok(await streakSettings(2033)).awardRuleSet.rules).toEqual({
+      meritStreak: 'EXPLAIN',
+      lineageMode: 'ANY_PREDECESSOR',
+    });
+    // As stored by the platform before streaks existed: no meritStreak, no lineageMode.
+    await runInTenant(app.dataSource, province, async () =>
+      (await currentManager()).query(
+        `INSERT INTO award_rule_set (province_id, effective_year, rules, created_by)
+         SELECT province_id, 2035, rules - 'meritStreak' - 'lineageMode', created_by FROM award_rule_set
+         WHERE effective_year = 2033`,
+      ),
+    );
+    expect(ok(await streakSettings(2035)).awardRuleSet.rules).toEqual({
+      meritStreak: 'PROPOSE',
+      lineageMode: 'ALL_PREDECESSORS',
+    });
   });
 });
