@@ -1,3 +1,4 @@
+import { emulationYearRepository, personRepository, runInTenant } from '@thidua/db';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import {
   castBlockBallots,
@@ -243,5 +244,106 @@ describe('the provincial council', () => {
       },
     });
     expect(byAdmin.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('the provincial Emulation Fighter title needs 90% of all members: 4 of 5 is not enough, 5 of 5 is', async () => {
+    // Two people of a second block, each with three consecutive grassroots titles, registered for the title.
+    const block = await createLockedBlock(app, province, NAMES, admin);
+    const people = await runInTenant(app.dataSource, province, async () => {
+      const out = [];
+      for (const [unit, fullName] of [
+        [block.units[2]!, 'Hồ Thị Minh Phương'],
+        [block.units[3]!, 'Trần Quốc Bảo'],
+      ] as const) {
+        const p = await personRepository.create({
+          unitId: unit.id,
+          fullName,
+          gender: 'FEMALE',
+          position: null,
+        });
+        await emulationYearRepository.register({
+          emulationYearId: block.yearId,
+          unitId: unit.id,
+          title: 'CSTD_PROV',
+          personId: p.id,
+          registeredBy: admin.id,
+        });
+        out.push(p);
+      }
+      return out;
+    });
+    ok(
+      await as(admin, `mutation($i: [AchievementInput!]!) { recordAchievements(input: $i) { id } }`, {
+        i: people.flatMap((p) =>
+          [2024, 2025, 2026].map((year) => ({
+            subjectKind: 'PERSON',
+            subjectId: p.id,
+            title: 'CSTD_BASE',
+            year,
+            decisionRef: `Quyết định số ${year - 2000}/QĐ-SNV công nhận Chiến sĩ thi đua cơ sở năm ${year}`,
+          })),
+        ),
+      }),
+    );
+    const opened = await openBlockVote(app, province, block, [{ kind: 'FLAG' }], admin);
+    await castBlockBallots(app, province, block, opened, [[0]]);
+    await closeBlockVote(app, province, admin, opened.id);
+    type Listed = { id: string; form: string; personId: string | null; explanation: { rule: string }[] };
+    const listed = await vi.waitFor(
+      async () => {
+        const n = ok(
+          await as<{ nominations: Listed[] }>(
+            admin,
+            `query($y: ID!) { nominations(emulationYearId: $y) { id form personId explanation { rule } } }`,
+            { y: block.yearId },
+          ),
+        ).nominations;
+        expect(n.filter((x) => x.form === 'CSTD_PROV')).toHaveLength(2);
+        return n;
+      },
+      { timeout: 20_000, interval: 100 },
+    );
+    const fighter = (i: number) => listed.find((n) => n.personId === people[i]!.id)!;
+    expect(fighter(0).explanation.map((e) => e.rule)).toEqual(['STREAK', 'R10']);
+    ok(await as(admin, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, { id: opened.id }));
+    ok(
+      await as(block.officers[0]!, `mutation($y: ID!) { submitDossier(emulationYearId: $y) { id } }`, {
+        y: block.yearId,
+      }),
+    );
+    const [a, b] = [fighter(0).id, fighter(1).id];
+    for (const id of [a, b]) {
+      for (const to of ['IN_APPRAISAL', 'COUNCIL_REVIEW']) {
+        ok(
+          await as(
+            admin,
+            `mutation($v: AppraiseNominationInput!) { appraiseNomination(input: $v) { status } }`,
+            {
+              v: { id, to },
+            },
+          ),
+        );
+      }
+    }
+    await councilVote([a, b], [approve(a, b), approve(a, b), approve(a, b), approve(a, b), approve(b)]);
+    expect(await status(a)).toBe('COUNCIL_REJECTED');
+    expect(await status(b)).toBe('COUNCIL_APPROVED');
+
+    // The decision pays the title's multiplier (3.0) of the base salary, to the person.
+    const decided = ok(
+      await as<{ issueAwardDecision: { items: { personId: string; form: string; prizeVnd: number }[] } }>(
+        admin,
+        `mutation($v: IssueAwardDecisionInput!) { issueAwardDecision(input: $v) { items { personId form prizeVnd } } }`,
+        {
+          v: {
+            issuerName: 'UBND tỉnh Nghệ An',
+            decisionDate: '2027-01-25',
+            signerName: 'Lê Hồng Vinh',
+            nominationIds: [b],
+          },
+        },
+      ),
+    ).issueAwardDecision;
+    expect(decided.items).toEqual([{ personId: people[1]!.id, form: 'CSTD_PROV', prizeVnd: 7_020_000 }]);
   });
 });

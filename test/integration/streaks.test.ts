@@ -136,8 +136,8 @@ describe('lineage and achievements through the API', () => {
       ),
     ).nominations;
     const merged = block.units[MERGED]!;
-    const streak = nominations.filter((n) => n.path === 'STREAK');
-    expect(streak.map((n) => [n.unitId, n.form])).toEqual([[merged.id, 'MERIT_PROVINCE']]);
+    const streak = nominations.filter((n) => n.path === 'STREAK' && n.form === 'MERIT_PROVINCE');
+    expect(streak.map((n) => n.unitId)).toEqual([merged.id]);
     expect(streak[0]!.explanation.at(-1)).toEqual({
       rule: 'STREAK',
       text:
@@ -186,6 +186,15 @@ describe('lineage and achievements through the API', () => {
     expect(outcome.titleChecks).toEqual([
       { personId: fighter, title: 'CSTD_PROV', met: true, years: [2024, 2025, 2026] },
     ]);
+    // Eligible, she is proposed to the council for the title (it selects at its own threshold, R10).
+    const proposed = ok(
+      await as<{ nominations: { personId: string | null; form: string; unitId: string }[] }>(
+        admin,
+        `query($y: ID!) { nominations(emulationYearId: $y) { personId form unitId } }`,
+        { y: block.yearId },
+      ),
+    ).nominations.filter((n) => n.personId);
+    expect(proposed).toEqual([{ personId: fighter, form: 'CSTD_PROV', unitId: block.units[0]!.id }]);
     const lines = outcome.explanations.find((e) => e.unitId === block.units[0]!.id)!.lines.map((l) => l.text);
     expect(lines).toContain(
       'Nguyễn Thị Thu Hà đăng ký Chiến sĩ thi đua cấp tỉnh: đủ tiêu chuẩn 3 năm liên tục đạt Chiến sĩ thi đua cơ sở ' +

@@ -1,4 +1,4 @@
-import type { AwardRules, BlockForm, Explanation, ProposalPath, TitleCheck } from '@thidua/domain';
+import type { AwardRules, ProposalForm, Explanation, ProposalPath, TitleCheck } from '@thidua/domain';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('award_rule_set')
@@ -47,7 +47,9 @@ export class Nomination {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'emulation_year_id', type: 'uuid' }) emulationYearId!: string;
   @Column({ name: 'unit_id', type: 'uuid' }) unitId!: string;
-  @Column({ type: 'text' }) form!: BlockForm;
+  /** The person, for an individual title (CSTD_PROV); null for the unit's own proposal. */
+  @Column({ name: 'person_id', type: 'uuid', nullable: true }) personId!: string | null;
+  @Column({ type: 'text' }) form!: ProposalForm;
   @Column({ type: 'text', default: 'BLOCK' }) path!: ProposalPath;
   @Column({ type: 'text', default: 'PROPOSED_BY_BLOCK' }) status!: NominationStatus;
   @Column({ name: 'status_reason', type: 'text', nullable: true }) statusReason!: string | null;
@@ -79,6 +81,7 @@ export class AwardDecisionItem {
   @PrimaryColumn({ name: 'decision_id', type: 'uuid' }) decisionId!: string;
   @PrimaryColumn({ name: 'nomination_id', type: 'uuid' }) nominationId!: string;
   @Column({ name: 'unit_id', type: 'uuid' }) unitId!: string;
+  @Column({ name: 'person_id', type: 'uuid', nullable: true }) personId!: string | null;
   @Column({ type: 'text' }) form!: string;
   @Column({ name: 'prize_vnd', type: 'bigint' }) prizeVnd!: string;
 }

@@ -11,6 +11,7 @@ import { YearEndClosing1764518400000 } from './1764518400000-year-end-closing';
 import { Rollups1764604800000 } from './1764604800000-rollups';
 import { LineageAndAchievements1764691200000 } from './1764691200000-lineage-and-achievements';
 import { ClosingRounds1764777600000 } from './1764777600000-closing-rounds';
+import { PersonNominations1764864000000 } from './1764864000000-person-nominations';
 
 export const migrations = [
   Foundation1763740800000,
@@ -26,4 +27,5 @@ export const migrations = [
   Rollups1764604800000,
   LineageAndAchievements1764691200000,
   ClosingRounds1764777600000,
+  PersonNominations1764864000000,
 ];

@@ -84,9 +84,10 @@ export const awardRepository = {
           provinceId,
           emulationYearId: yearId,
           unitId: p.unitId,
+          personId: p.personId,
           form: p.form,
           path: p.path,
-          explanation: out.explanations[p.unitId] ?? [],
+          explanation: (p.personId ? out.personExplanations[p.personId] : out.explanations[p.unitId]) ?? [],
         })),
       );
     }
@@ -135,7 +136,7 @@ export interface NewDecision {
   signerName: string;
   signerTitle: string;
   createdBy: string;
-  items: { nominationId: string; unitId: string; form: string; prizeVnd: number }[];
+  items: { nominationId: string; unitId: string; personId: string | null; form: string; prizeVnd: number }[];
 }
 
 export const decisionRepository = {
@@ -202,7 +203,8 @@ export const decisionRepository = {
     const rows: Record<string, unknown>[] = await (
       await tenantManager()
     ).query(
-      `SELECT i.decision_id, i.nomination_id, i.unit_id, i.form, i.prize_vnd, n.status, y.year AS emulation_year,
+      `SELECT i.decision_id, i.nomination_id, i.unit_id, i.person_id, i.form, i.prize_vnd, n.status,
+              y.year AS emulation_year,
               to_jsonb(d) AS decision
        FROM award_decision_item i
        JOIN award_decision d ON d.id = i.decision_id
@@ -218,6 +220,7 @@ export const decisionRepository = {
         decisionId: r.decision_id as string,
         nominationId: r.nomination_id as string,
         unitId: r.unit_id as string,
+        personId: (r.person_id as string | null) ?? null,
         form: r.form as string,
         prizeVnd: String(r.prize_vnd),
         status: r.status as string,

@@ -124,8 +124,8 @@ export const lineageRepository = {
   },
 
   /**
-   * What streaks count for these subjects: the achievements on record and, for units, the block proposals an
-   * award decision granted on the platform (not revoked), in the emulation year they were for.
+   * What streaks count for these subjects: the achievements on record and the proposals an award decision
+   * granted on the platform (not revoked), in the emulation year they were for.
    */
   async facts(kind: SubjectKind, subjectIds: readonly string[]): Promise<AchievementFact[]> {
     if (!subjectIds.length) return [];
@@ -133,8 +133,10 @@ export const lineageRepository = {
       `SELECT subject_id AS "subjectId", year, title FROM achievement
        WHERE subject_kind = $1 AND subject_id = ANY($2::uuid[])
        UNION
-       SELECT n.unit_id, y.year, n.form FROM nomination n JOIN emulation_year y ON y.id = n.emulation_year_id
-       WHERE $1 = 'UNIT' AND n.status = 'DECIDED' AND n.unit_id = ANY($2::uuid[])`,
+       SELECT coalesce(n.person_id, n.unit_id), y.year, n.form
+       FROM nomination n JOIN emulation_year y ON y.id = n.emulation_year_id
+       WHERE n.status = 'DECIDED' AND CASE WHEN $1 = 'UNIT' THEN n.person_id IS NULL AND n.unit_id = ANY($2::uuid[])
+                                           ELSE n.person_id = ANY($2::uuid[]) END`,
       [kind, subjectIds],
     );
   },

@@ -257,7 +257,12 @@ describe('§2 streaks in the engine', () => {
       votes: { FLAG: ['vp'] },
       history: { facts: [...excellent('nc', 2019, 2020), ...excellent('tc', 2020, 2021)], links: [] },
     });
-    expect(out.proposals).toContainEqual({ unitId: 'nc', form: 'MERIT_PROVINCE', path: 'STREAK' });
+    expect(out.proposals).toContainEqual({
+      unitId: 'nc',
+      personId: null,
+      form: 'MERIT_PROVINCE',
+      path: 'STREAK',
+    });
     expect(out.proposals.filter((p) => p.path === 'BLOCK').map((p) => p.unitId)).toEqual(['vp', 'tc', 'tg']);
     expect(out.explanations.nc!.at(-1)).toEqual({
       rule: 'STREAK',
@@ -312,7 +317,12 @@ describe('§2 streaks in the engine', () => {
     // 2019: only one predecessor excellent → with ALL_PREDECESSORS the streak is 2020 only.
     expect(run({ history }).proposals.filter((p) => p.path === 'STREAK')).toEqual([]);
     const any = run({ history }, { lineageMode: 'ANY_PREDECESSOR' });
-    expect(any.proposals).toContainEqual({ unitId: 'nc', form: 'MERIT_PROVINCE', path: 'STREAK' });
+    expect(any.proposals).toContainEqual({
+      unitId: 'nc',
+      personId: null,
+      form: 'MERIT_PROVINCE',
+      path: 'STREAK',
+    });
     expect(any.explanations.nc!.at(-1)!.text).toContain(
       '(2019, 2020; tính cả thành tích của đơn vị tiền thân: Sở Lao động – Thương binh và Xã hội, Sở Nội vụ (cũ))',
     );
@@ -336,5 +346,11 @@ describe('§2 streaks in the engine', () => {
       'Nguyễn Thị Lan đăng ký Chiến sĩ thi đua cấp tỉnh: đủ tiêu chuẩn 3 năm liên tục đạt Chiến sĩ thi đua cơ sở (có 2019, 2020, 2021).',
     );
     expect(out.explanations.tc!.at(-1)!.text).toContain('chưa đủ tiêu chuẩn 3 năm liên tục');
+    // The eligible person goes to the council (R10); the other does not.
+    expect(out.proposals.filter((p) => p.personId)).toEqual([
+      { unitId: 'vp', personId: 'p1', form: 'CSTD_PROV', path: 'STREAK' },
+    ]);
+    expect(out.personExplanations.p1!.map((l) => l.rule)).toEqual(['STREAK', 'R10']);
+    expect(out.personExplanations.p2!.map((l) => l.rule)).toEqual(['STREAK']);
   });
 });

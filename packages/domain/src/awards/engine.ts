@@ -37,7 +37,9 @@ export interface EngineInput {
   registrations?: { personId: string; unitId: string; fullName: string; title: 'CSTD_PROV' | 'CSTD_NAT' }[];
 }
 
-export type BlockForm = 'FLAG_PROVINCE' | 'MERIT_PROVINCE';
+/** What a block year proposes: flags and certificates of merit to units, the provincial Emulation Fighter title
+ * to people whose grassroots streak qualifies them (the council then selects, R10). */
+export type ProposalForm = 'FLAG_PROVINCE' | 'MERIT_PROVINCE' | 'CSTD_PROV';
 
 export interface Explanation {
   rule: string;
@@ -56,10 +58,13 @@ export interface TitleCheck {
 }
 
 export interface EngineOutput {
-  proposals: { unitId: string; form: BlockForm; path: ProposalPath }[];
+  /** `personId` names the person for an individual title; null for a unit's proposal. */
+  proposals: { unitId: string; personId: string | null; form: ProposalForm; path: ProposalPath }[];
   nextHeadUnitId: string | null;
   nextDeputyUnitId: string | null;
   explanations: Record<string, Explanation[]>;
+  /** The lines about each registered person (also among their unit's). */
+  personExplanations: Record<string, Explanation[]>;
   /** Candidates still tied for a last seat after every tie-break: another round decides (R6). */
   unresolvedTies: string[][];
   /** Whether each registered person meets the streak their title needs. */
@@ -78,9 +83,11 @@ const DISQUALIFICATION_WORDS: Record<Disqualification, string> = {
   SCORE_BELOW_MINIMUM: 'điểm thấp hơn mức tối thiểu',
   LATE_DOSSIER: 'nộp hồ sơ chậm',
 };
-const FORM_WORDS: Record<BlockForm, string> = {
+/** The forms' official Vietnamese names. */
+export const FORM_WORDS: Record<ProposalForm, string> = {
   FLAG_PROVINCE: 'Cờ thi đua của UBND tỉnh',
   MERIT_PROVINCE: 'Bằng khen của Chủ tịch UBND tỉnh',
+  CSTD_PROV: 'Chiến sĩ thi đua cấp tỉnh',
 };
 const TITLE_WORDS = {
   COLL_EXCELLENT: 'Tập thể lao động xuất sắc',
@@ -187,7 +194,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
       rules.tieBreaks,
     );
     for (const m of chosen) {
-      proposals.push({ unitId: m.unitId, form: 'FLAG_PROVINCE', path: 'BLOCK' });
+      proposals.push({ unitId: m.unitId, personId: null, form: 'FLAG_PROVINCE', path: 'BLOCK' });
       proposed.add(m.unitId);
       say(
         m.unitId,
@@ -228,7 +235,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
   );
   const basis = input.votes.MERIT ? 'được Khối bình chọn' : 'xếp hạng theo điểm';
   merit.chosen.forEach((m) => {
-    proposals.push({ unitId: m.unitId, form: 'MERIT_PROVINCE', path: 'BLOCK' });
+    proposals.push({ unitId: m.unitId, personId: null, form: 'MERIT_PROVINCE', path: 'BLOCK' });
     proposed.add(m.unitId);
     const score = m.final !== null ? ` (điểm ${fmt(m.final)})` : '';
     say(
@@ -268,7 +275,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
     else if (proposed.has(m.unitId))
       say(m.unitId, 'STREAK', `Đồng thời ${streak[0]!.toLowerCase()}${streak.slice(1)}.`);
     else if (rules.meritStreak === 'PROPOSE') {
-      proposals.push({ unitId: m.unitId, form: 'MERIT_PROVINCE', path: 'STREAK' });
+      proposals.push({ unitId: m.unitId, personId: null, form: 'MERIT_PROVINCE', path: 'STREAK' });
       proposed.add(m.unitId);
       say(
         m.unitId,
@@ -278,8 +285,10 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
     } else say(m.unitId, 'STREAK', `${streak} (tỉnh quy định chỉ ghi nhận, không tự đề nghị).`);
   }
 
-  // §2: a registered Emulation Fighter title needs its streak of the title below it.
+  // §2: a registered Emulation Fighter title needs its streak of the title below it. A provincial one that has it
+  // goes to the council, which selects among those eligible (R10); a national one is only checked here.
   const titleChecks: TitleCheck[] = [];
+  const personExplanations: Record<string, Explanation[]> = {};
   for (const r of [...(input.registrations ?? [])].sort((a, b) =>
     a.personId + a.title < b.personId + b.title ? -1 : 1,
   )) {
@@ -287,13 +296,23 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
     const rule = STREAK_RULES[r.title];
     const s = standing(r.title, r.personId);
     titleChecks.push({ personId: r.personId, unitId: r.unitId, title: r.title, met: s.met, years: s.years });
-    say(
-      r.unitId,
-      'STREAK',
-      `${r.fullName} đăng ký ${TITLE_WORDS[r.title]}: ${s.met ? 'đủ' : 'chưa đủ'} tiêu chuẩn ${rule.years} năm liên tục ` +
+    const lines = (personExplanations[r.personId] ??= []);
+    const line = {
+      rule: 'STREAK',
+      text:
+        `${r.fullName} đăng ký ${TITLE_WORDS[r.title]}: ${s.met ? 'đủ' : 'chưa đủ'} tiêu chuẩn ${rule.years} năm liên tục ` +
         `đạt ${TITLE_WORDS[rule.title as 'CSTD_BASE' | 'CSTD_PROV']} (${s.years.length ? `có ${s.years.join(', ')}` : 'chưa có năm nào'}` +
         `${s.lastTargetYear !== null ? `; tính sau lần được tặng năm ${s.lastTargetYear}` : ''}${viaWords(s, 'PERSON')}).`,
-    );
+    };
+    lines.push(line);
+    say(r.unitId, line.rule, line.text);
+    if (r.title === 'CSTD_PROV' && s.met && !proposals.some((p) => p.personId === r.personId)) {
+      proposals.push({ unitId: r.unitId, personId: r.personId, form: 'CSTD_PROV', path: 'STREAK' });
+      lines.push({
+        rule: 'R10',
+        text: `Đề nghị Hội đồng Thi đua - Khen thưởng tỉnh xét tặng danh hiệu ${FORM_WORDS.CSTD_PROV}.`,
+      });
+    }
   }
 
   // R11: next year's head and deputy.
@@ -350,6 +369,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
     nextHeadUnitId: nextHead,
     nextDeputyUnitId: nextDeputy,
     explanations,
+    personExplanations,
     unresolvedTies,
     titleChecks,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderVotingNotice } from './templates';
+import { renderNominationNotice, renderVotingNotice } from './templates';
 
 const notice = {
   body: 'Khối thi đua 6',
@@ -26,6 +26,20 @@ describe('voting notices', () => {
       ).body,
     ).toBe(
       'The provincial council vote on award proposals: your unit has not voted yet; the deadline is 05/12/2026, 16:30.',
+    );
+  });
+});
+
+describe('nomination notices', () => {
+  it("name a unit's proposal, or a person with their unit for an individual title", () => {
+    const base = { unitName: 'Sở Tài chính', year: 2026, status: 'COUNCIL_APPROVED', reason: null };
+    expect(renderNominationNotice({ ...base, form: 'MERIT_PROVINCE' }).body).toBe(
+      'Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh năm 2026 cho Sở Tài chính được Hội đồng thông qua.',
+    );
+    expect(
+      renderNominationNotice({ ...base, form: 'CSTD_PROV', personName: 'Hồ Thị Minh Phương' }, 'en').body,
+    ).toBe(
+      'The proposal of the title of provincial Emulation Fighter for 2026 to Hồ Thị Minh Phương (Sở Tài chính) is now council approved.',
     );
   });
 });

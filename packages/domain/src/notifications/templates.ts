@@ -1,3 +1,4 @@
+import { FORM_WORDS, type ProposalForm } from '../awards/engine';
 import { VIETNAM_TIME_ZONE } from '../time/vietnam';
 
 export const NOTIFICATION_EVENT_NAMES = [
@@ -74,14 +75,12 @@ export function renderVotingNotice(
   return { title, body };
 }
 
-const FORM_VI = {
-  FLAG_PROVINCE: 'Cờ thi đua của UBND tỉnh',
-  MERIT_PROVINCE: 'Bằng khen của Chủ tịch UBND tỉnh',
-} as const;
-const FORM_EN = {
+const FORM_VI = FORM_WORDS;
+const FORM_EN: Record<ProposalForm, string> = {
   FLAG_PROVINCE: 'the provincial emulation flag',
   MERIT_PROVINCE: "the provincial chairman's certificate of merit",
-} as const;
+  CSTD_PROV: 'the title of provincial Emulation Fighter',
+};
 const STATUS_VI: Record<string, string> = {
   SUBMITTED: 'đã được Khối gửi hồ sơ đề nghị',
   IN_APPRAISAL: 'đang được thẩm định',
@@ -97,7 +96,9 @@ const STATUS_VI: Record<string, string> = {
 
 export interface NominationNotice {
   unitName: string;
-  form: 'FLAG_PROVINCE' | 'MERIT_PROVINCE';
+  /** For an individual title: the person, shown with their unit. */
+  personName?: string | null;
+  form: ProposalForm;
   year: number;
   status: string;
   reason: string | null;
@@ -108,14 +109,15 @@ export function renderNominationNotice(
   locale: 'vi' | 'en' = 'vi',
 ): { title: string; body: string } {
   const why = n.reason ? (locale === 'vi' ? ` Lý do: ${n.reason}.` : ` Reason: ${n.reason}.`) : '';
+  const to = n.personName ? `${n.personName} (${n.unitName})` : n.unitName;
   return locale === 'vi'
     ? {
         title: 'Cập nhật hồ sơ đề nghị khen thưởng',
-        body: `Đề nghị tặng ${FORM_VI[n.form]} năm ${n.year} cho ${n.unitName} ${STATUS_VI[n.status] ?? n.status}.${why}`,
+        body: `Đề nghị tặng ${FORM_VI[n.form]} năm ${n.year} cho ${to} ${STATUS_VI[n.status] ?? n.status}.${why}`,
       }
     : {
         title: 'Award proposal updated',
-        body: `The proposal of ${FORM_EN[n.form]} for ${n.year} to ${n.unitName} is now ${n.status.toLowerCase().replaceAll('_', ' ')}.${why}`,
+        body: `The proposal of ${FORM_EN[n.form]} for ${n.year} to ${to} is now ${n.status.toLowerCase().replaceAll('_', ' ')}.${why}`,
       };
 }
 

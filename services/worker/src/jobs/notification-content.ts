@@ -3,6 +3,7 @@ import {
   blockRepository,
   decisionRepository,
   emulationYearRepository,
+  personRepository,
   unitRepository,
   userRepository,
   votingRepository,
@@ -69,9 +70,11 @@ async function nominationNotice(p: JobPayload<'notify'>): Promise<NoticeContent 
   if (!nomination) return null;
   const [year] = await emulationYearRepository.byIds([nomination.emulationYearId]);
   const [unit] = await unitRepository.byIds([nomination.unitId]);
+  const [person] = nomination.personId ? await personRepository.byIds([nomination.personId]) : [];
   const units = [nomination.unitId, ...(year?.headUnitId ? [year.headUnitId] : [])];
   const facts = {
     unitName: unit?.name ?? '',
+    personName: person?.fullName ?? null,
     form: nomination.form,
     year: year?.year ?? 0,
     status: p.occurrence ?? nomination.status,

@@ -36,7 +36,11 @@ export const ProposalPath = graphqlEnum(
   "BLOCK: the block's review within its quota; STREAK: two consecutive years as an Excellent Labour Collective.",
 );
 export const NominationStatus = graphqlEnum(NOMINATION_STATUSES, 'NominationStatus');
-export const BlockForm = graphqlEnum(['FLAG_PROVINCE', 'MERIT_PROVINCE'] as const, 'BlockForm');
+export const ProposalForm = graphqlEnum(
+  ['FLAG_PROVINCE', 'MERIT_PROVINCE', 'CSTD_PROV'] as const,
+  'ProposalForm',
+  "Flags and certificates of merit for units; the provincial Emulation Fighter title for a unit's person.",
+);
 
 @ObjectType('Quota')
 export class QuotaType {
@@ -142,7 +146,9 @@ export class NominationType {
   @Field(() => ID) id!: string;
   @Field(() => ID) emulationYearId!: string;
   @Field(() => ID) unitId!: string;
-  @Field(() => BlockForm) form!: string;
+  @Field(() => ID, { nullable: true, description: 'The person, for an individual title.' })
+  personId!: string | null;
+  @Field(() => ProposalForm) form!: string;
   @Field(() => ProposalPath) path!: string;
   @Field(() => NominationStatus) status!: string;
   @Field(() => String, { nullable: true }) statusReason!: string | null;

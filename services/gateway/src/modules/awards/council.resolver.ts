@@ -70,7 +70,8 @@ export class CouncilResolver {
         round: 1,
         previousPeriodId: null,
         eligibleVoterIds: council.items.map((u) => u.id),
-        // Certificates of merit: more than half of all members; flags carry their own, higher threshold.
+        // Certificates of merit: more than half of all members; flags and the provincial Emulation Fighter title
+        // carry their own, higher thresholds (R10).
         thresholdPercent: '50',
         thresholdMode: 'MORE_THAN',
         allowSelfVote: true,
@@ -87,7 +88,14 @@ export class CouncilResolver {
         nominationId: n.id,
         ...(n.form === 'FLAG_PROVINCE'
           ? { threshold: { thresholdPercent: rules.councilFlagPercent, thresholdMode: 'AT_LEAST' as const } }
-          : {}),
+          : n.form === 'CSTD_PROV'
+            ? {
+                threshold: {
+                  thresholdPercent: rules.councilCstdProvPercent,
+                  thresholdMode: 'AT_LEAST' as const,
+                },
+              }
+            : {}),
       })),
     );
     await audit(ctx, 'council.open', 'VotingPeriod', period.id, {

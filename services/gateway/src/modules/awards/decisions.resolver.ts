@@ -24,13 +24,15 @@ import { badInput, conflict, missingRef, notFound } from '../../common/errors';
 import { ADMINS, MEMBERS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
-import { BlockForm, NominationType } from './awards.types';
+import { ProposalForm, NominationType } from './awards.types';
 
 @ObjectType('AwardDecisionItem')
 export class AwardDecisionItemType {
   @Field(() => ID) nominationId!: string;
   @Field(() => ID) unitId!: string;
-  @Field(() => BlockForm) form!: string;
+  @Field(() => ID, { nullable: true, description: 'The person, for an individual title.' })
+  personId!: string | null;
+  @Field(() => ProposalForm) form!: string;
   @Field(() => Float, { description: 'Multiplier × the base salary in force on the decision date, in VND.' })
   prizeVnd!: number;
 }
@@ -53,7 +55,9 @@ export class AwardDecisionType {
 @ObjectType('UnitAward', { description: "One award in a unit's history." })
 export class UnitAwardType {
   @Field(() => Int, { description: 'The emulation year it rewards.' }) year!: number;
-  @Field(() => BlockForm) form!: string;
+  @Field(() => ID, { nullable: true, description: "One of the unit's people, for an individual title." })
+  personId!: string | null;
+  @Field(() => ProposalForm) form!: string;
   @Field(() => String) status!: string;
   @Field(() => Float) prizeVnd!: number;
   @Field(() => AwardDecisionType) decision!: AwardDecisionType;
@@ -121,6 +125,7 @@ export class DecisionsResolver {
       items = nominations.map((n) => ({
         nominationId: n.id,
         unitId: n.unitId,
+        personId: n.personId,
         form: n.form,
         prizeVnd: prizeMoney(n.form as AwardForm, input.decisionDate, rules),
       }));
@@ -174,7 +179,8 @@ export class DecisionsResolver {
 
   @Authorized(...MEMBERS)
   @Query(() => [UnitAwardType], {
-    description: "A unit's awards across years, newest first (revoked ones show their status).",
+    description:
+      "A unit's awards across years, and its people's individual titles, newest first (revoked ones show their status).",
   })
   async unitAwardHistory(@Arg('unitId', () => ID) unitId: string, @Ctx() ctx: GraphQLContext) {
     if (!(await ctx.loaders.unit.load(unitId))) throw notFound('Unit', unitId);
