@@ -201,6 +201,64 @@ describe('lineage and achievements through the API', () => {
         '(có 2024, 2025, 2026; tính cả thành tích trước đây: Nguyễn Thị Thu Hà (Sở Nội vụ tỉnh Bình Dương)).',
     );
   });
+
+  it('a record or link entered by mistake can be removed, and the streak follows', async () => {
+    const merged = block.units[MERGED]!;
+    const standing = async () =>
+      ok(
+        await as<{ streaks: { met: boolean; years: number[] }[] }>(
+          admin,
+          `query($id: ID!) { streaks(subjectKind: UNIT, subjectId: $id, year: 2026) { met years } }`,
+          { id: merged.id },
+        ),
+      ).streaks[0];
+    const own = ok(
+      await as<{ achievements: { id: string; year: number }[] }>(
+        admin,
+        `query($id: ID!) { achievements(subjectKind: UNIT, subjectId: $id) { id year } }`,
+        { id: merged.id },
+      ),
+    ).achievements;
+    expect(own.map((a) => a.year)).toEqual([2025]);
+    ok(await as(admin, `mutation($id: ID!) { removeAchievement(id: $id) { id } }`, { id: own[0]!.id }));
+    expect(await standing()).toEqual({ met: false, years: [] });
+    const again = await as(admin, `mutation($id: ID!) { removeAchievement(id: $id) { id } }`, {
+      id: own[0]!.id,
+    });
+    expect(again.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    ok(
+      await as(admin, RECORD_ACHIEVEMENTS, {
+        i: [
+          {
+            subjectKind: 'UNIT',
+            subjectId: merged.id,
+            title: 'COLL_EXCELLENT',
+            year: 2025,
+            decisionRef: 'Quyết định số 95/QĐ-UBND ngày 16/01/2026',
+          },
+        ],
+      }),
+    );
+    expect(await standing()).toEqual({ met: true, years: [2024, 2025] });
+    ok(
+      await as(
+        admin,
+        `mutation($s: ID!, $p: ID!) { removeLineage(subjectKind: UNIT, successorId: $s, predecessorId: $p) { kind } }`,
+        { s: merged.id, p: hcmOld.id },
+      ),
+    );
+    // Bình Dương's department alone was excellent in 2024: with all predecessors required, it still counts.
+    expect(await standing()).toEqual({ met: true, years: [2024, 2025] });
+    ok(
+      await as(
+        admin,
+        `mutation($s: ID!, $p: ID!) { removeLineage(subjectKind: UNIT, successorId: $s, predecessorId: $p) { kind } }`,
+        { s: merged.id, p: bdOld.id },
+      ),
+    );
+    expect(await standing()).toEqual({ met: false, years: [2025] });
+  });
 });
 
 let fighter: string;

@@ -410,6 +410,11 @@ describe("every resolver, given another province's ids", () => {
     ],
     ['lineage', `query($u: ID!) { lineage(subjectKind: UNIT, id: $u) { kind } }`, () => ({ u: b.unit })],
     [
+      'removeLineage',
+      `mutation($u: ID!) { removeLineage(subjectKind: UNIT, successorId: $u, predecessorId: $u) { kind } }`,
+      () => ({ u: b.unit }),
+    ],
+    [
       'achievements',
       `query($p: ID!) { achievements(subjectKind: PERSON, subjectId: $p) { id } }`,
       () => ({ p: b.person }),

@@ -1,5 +1,6 @@
 import type { Achievement, AchievementFact, LineageKind, LineageLink, SubjectKind } from '@thidua/domain';
 import { currentProvinceId, tenantManager } from '../tenancy/tenant-context';
+import { returning } from './sql';
 
 export interface StoredLink extends LineageLink {
   subjectKind: SubjectKind;
@@ -72,6 +73,21 @@ export const lineageRepository = {
     return out;
   },
 
+  /** Removes a link recorded by mistake; the removed link, or null when there was none. */
+  async removeLink(
+    kind: SubjectKind,
+    successorId: string,
+    predecessorId: string,
+  ): Promise<StoredLink | null> {
+    const [row] = await returning<StoredLink>(
+      await tenantManager(),
+      `DELETE FROM lineage_link WHERE subject_kind = $1 AND successor_id = $2 AND predecessor_id = $3
+       RETURNING ${LINK_COLUMNS}`,
+      [kind, successorId, predecessorId],
+    );
+    return row ?? null;
+  },
+
   /** The links from these successors to their direct predecessors. */
   async links(kind: SubjectKind, successorIds: readonly string[]): Promise<StoredLink[]> {
     if (!successorIds.length) return [];
@@ -112,6 +128,16 @@ export const lineageRepository = {
       out.push(row as StoredAchievement);
     }
     return out;
+  },
+
+  /** Removes an achievement recorded by mistake; the removed one, or null when there was none. */
+  async removeAchievement(id: string): Promise<StoredAchievement | null> {
+    const [row] = await returning<StoredAchievement>(
+      await tenantManager(),
+      `DELETE FROM achievement WHERE id = $1 RETURNING ${ACHIEVEMENT_COLUMNS}`,
+      [id],
+    );
+    return row ?? null;
   },
 
   async achievements(kind: SubjectKind, subjectIds: readonly string[]): Promise<StoredAchievement[]> {

@@ -15,9 +15,10 @@ import {
 } from '@thidua/domain';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { audit } from '../../common/audit';
-import { assertYear, badInput, missingRef } from '../../common/errors';
+import { assertYear, badInput, missingRef, notFound } from '../../common/errors';
 import { ADMINS, MEMBERS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
+import { isUuid } from '../../loaders';
 import {
   AchievementInput,
   AchievementType,
@@ -83,6 +84,23 @@ export class LineageResolver {
     return stored;
   }
 
+  @Authorized(...ADMINS)
+  @Mutation(() => LineageLinkType, { description: 'Removes a lineage link recorded by mistake.' })
+  async removeLineage(
+    @Arg('subjectKind', () => SubjectKindEnum) kind: SubjectKind,
+    @Arg('successorId', () => ID) successorId: string,
+    @Arg('predecessorId', () => ID) predecessorId: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    await assertSubject(ctx, 'successorId', kind, successorId);
+    const removed = isUuid(predecessorId)
+      ? await lineageRepository.removeLink(kind, successorId, predecessorId)
+      : null;
+    if (!removed) throw notFound('LineageLink', `${successorId} ← ${predecessorId}`);
+    await audit(ctx, 'lineage.remove', kind === 'UNIT' ? 'Unit' : 'Person', successorId, { before: removed });
+    return removed;
+  }
+
   @Authorized(...MEMBERS)
   @Query(() => [LineageLinkType], { description: 'The direct predecessors of a unit or person.' })
   async lineage(
@@ -124,6 +142,15 @@ export class LineageResolver {
       after: stored,
     });
     return stored;
+  }
+
+  @Authorized(...ADMINS)
+  @Mutation(() => AchievementType, { description: 'Removes an achievement recorded by mistake.' })
+  async removeAchievement(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    const removed = isUuid(id) ? await lineageRepository.removeAchievement(id) : null;
+    if (!removed) throw notFound('Achievement', id);
+    await audit(ctx, 'achievement.remove', 'Achievement', id, { before: removed });
+    return removed;
   }
 
   @Authorized(...MEMBERS)
