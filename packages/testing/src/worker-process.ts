@@ -8,8 +8,14 @@ export interface WorkerProcess {
   pid: number;
   /** Kills it at once (SIGKILL): no graceful stop, its open transactions roll back, its jobs stay locked. */
   kill(): Promise<void>;
-  /** SIGTERM: the graceful stop. */
-  stop(): Promise<void>;
+  /**
+   * The graceful stop: SIGTERM by default; `times` sends the signal again once the worker is stopping, as a
+   * terminal's Ctrl+C arrives both directly and relayed. Resolves with how the process ended.
+   */
+  stop(
+    signal?: NodeJS.Signals,
+    times?: number,
+  ): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 /**
@@ -39,12 +45,15 @@ export async function startWorkerProcess(
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  // Its log, as far as a test needs it (the data listener also keeps the pipe from filling and blocking it).
+  let out = '';
   await new Promise<void>((resolve, reject) => {
-    let out = '';
     const timer = setTimeout(() => reject(new Error(`worker did not start:\n${out}`)), 60_000);
     child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
+      out = (out + chunk.toString()).slice(-100_000);
       if (out.includes('"worker started"')) {
         clearTimeout(timer);
         resolve();
@@ -55,17 +64,24 @@ export async function startWorkerProcess(
       reject(new Error(`worker exited with ${code}:\n${out}`));
     });
   });
-  // Keep reading, or a full pipe would block the worker.
-  child.stdout!.resume();
+  const logged = async (text: string) => {
+    while (!out.includes(text) && child.exitCode === null && child.signalCode === null)
+      await new Promise((r) => setTimeout(r, 10));
+  };
   return {
     pid: child.pid!,
     kill: async () => {
       child.kill('SIGKILL');
       await exited;
     },
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
+    stop: async (signal = 'SIGTERM', times = 1) => {
+      child.kill(signal);
+      // A repeated signal arrives while the worker is stopping, as a relayed Ctrl+C does.
+      for (let i = 1; i < times; i++) {
+        await logged('"stopping');
+        child.kill(signal);
+      }
+      return exited;
     },
   };
 }
