@@ -34,23 +34,28 @@ export async function runService(
   const queueBackend = createQueueBackend(config);
   const eventBus = createEventBus(config, (e) => logger.warn({ err: e }, 'event bus connection lost'));
   const deps = { config, logger, dataSource, queueBackend, eventBus };
-  const parts = await start(deps);
-
-  // Kept for every signal, not once: a terminal's Ctrl+C reaches the process both directly and relayed by the
-  // runner (tsx, npm), and a second signal left to Node's default would kill it in the middle of stopping.
-  let stopping = false;
+  // Listening before anything starts, and for every signal, not once: a signal during start-up waits for it to
+  // finish, and a terminal's Ctrl+C reaches the process both directly and relayed by its runner (tsx, npm); left
+  // to Node's default, either would kill the process in the middle of its work.
+  let parts: Closeable[] | null = null;
+  let requested: NodeJS.Signals | null = null;
+  const stop = async (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'stopping: finishing running work first');
+    for (const part of [...parts!].reverse()) await part.close();
+    await queueBackend.close();
+    await eventBus.close();
+    await dataSource.destroy();
+    await afterStop?.();
+    process.exit(0);
+  };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.on(signal, async () => {
-      if (stopping) return;
-      stopping = true;
-      logger.info({ signal }, 'stopping: finishing running work first');
-      for (const part of parts.reverse()) await part.close();
-      await queueBackend.close();
-      await eventBus.close();
-      await dataSource.destroy();
-      await afterStop?.();
-      process.exit(0);
+    process.on(signal, () => {
+      if (requested) return;
+      requested = signal;
+      if (parts) void stop(signal);
     });
   }
+  parts = await start(deps);
+  if (requested) void stop(requested);
   return deps;
 }
