@@ -89,6 +89,13 @@ export async function startEmbeddedPostgres(secrets: Secrets) {
       // Already stopped.
     }
   });
+  // Until the platform listens for signals itself (it then stops postgres after its workers), a signal during
+  // set-up ends the process at once, and the exit handler above stops postgres (a migration under way rolls back).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (process.listenerCount(signal) === 1) process.exit(130);
+    });
+  }
   const url = (user: string, password: string, db: string) =>
     `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${PORT}/${db}`;
   return {
