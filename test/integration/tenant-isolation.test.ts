@@ -188,6 +188,27 @@ describe('the database layer', () => {
     });
   });
 
+  it("reads a lineage only into the provinces one's province absorbed, and keeps one's own tenant", async () => {
+    const formerLaoCai = await provinceId(app.dataSource, '15', { former: true });
+    const [before] = await createUnits(app.dataSource, formerLaoCai, ['Sở Nội vụ tỉnh Lào Cai (cũ)']);
+    const [elsewhere] = await createUnits(app.dataSource, ninhThuan, ['Sở Nội vụ tỉnh Ninh Thuận']);
+    await asApp(async (c) => {
+      await c.query('BEGIN');
+      await c.query(`SELECT set_config('app.province_id', $1, true)`, [laoCai]);
+      const { rows } = await c.query<{ r: { names: Record<string, string> }; here: string }>(
+        `SELECT lineage_record($1, 'UNIT', ARRAY[$2::uuid]) AS r, current_setting('app.province_id') AS here`,
+        [formerLaoCai, before!.id],
+      );
+      expect(rows[0]!.r.names).toEqual({ [before!.id]: 'Sở Nội vụ tỉnh Lào Cai (cũ)' });
+      const after = await c.query<{ here: string }>(`SELECT current_setting('app.province_id') AS here`);
+      expect(after.rows[0]!.here).toBe(laoCai);
+      await expect(
+        c.query(`SELECT lineage_record($1, 'UNIT', ARRAY[$2::uuid])`, [ninhThuan, elsewhere!.id]),
+      ).rejects.toThrow(/neither .* nor a province it absorbed/);
+      await c.query('ROLLBACK');
+    });
+  });
+
   it('tenant repositories refuse to run outside a tenant context', async () => {
     await expect(unitRepository.list({}, { first: 10, offset: 0 })).rejects.toBeInstanceOf(
       TenantContextError,

@@ -12,6 +12,7 @@ import { Rollups1764604800000 } from './1764604800000-rollups';
 import { LineageAndAchievements1764691200000 } from './1764691200000-lineage-and-achievements';
 import { ClosingRounds1764777600000 } from './1764777600000-closing-rounds';
 import { PersonNominations1764864000000 } from './1764864000000-person-nominations';
+import { LineageRecordFunction1764950400000 } from './1764950400000-lineage-record-function';
 
 export const migrations = [
   Foundation1763740800000,
@@ -28,4 +29,5 @@ export const migrations = [
   LineageAndAchievements1764691200000,
   ClosingRounds1764777600000,
   PersonNominations1764864000000,
+  LineageRecordFunction1764950400000,
 ];

@@ -88,14 +88,26 @@ export const lineageRepository = {
     return row ?? null;
   },
 
-  /** The links from these successors to their direct predecessors. */
-  async links(kind: SubjectKind, successorIds: readonly string[]): Promise<StoredLink[]> {
-    if (!successorIds.length) return [];
-    return (await tenantManager()).query(
-      `SELECT ${LINK_COLUMNS} FROM lineage_link WHERE subject_kind = $1 AND successor_id = ANY($2::uuid[])
-       ORDER BY successor_id, predecessor_id`,
-      [kind, successorIds],
-    );
+  /**
+   * One province's part of a lineage, for these subjects: their names ("Full Name (Unit)" for a person), their
+   * links to direct predecessors and the titles and awards they hold. `provinceId` is the current province or one
+   * it absorbed (the database refuses any other); read in this transaction, by the `lineage_record` function.
+   */
+  async record(
+    provinceId: string,
+    kind: SubjectKind,
+    ids: readonly string[],
+  ): Promise<{ names: Map<string, string>; links: StoredLink[]; facts: AchievementFact[] }> {
+    if (!ids.length) return { names: new Map(), links: [], facts: [] };
+    const [{ r }] = await (
+      await tenantManager()
+    ).query(`SELECT lineage_record($1, $2, $3::uuid[]) AS r`, [provinceId, kind, ids]);
+    const out = r as { names: Record<string, string>; links: StoredLink[]; facts: AchievementFact[] };
+    return {
+      names: new Map(Object.entries(out.names)),
+      links: out.links.map((l) => ({ ...l, recordedAt: new Date(l.recordedAt) })),
+      facts: out.facts,
+    };
   },
 
   /** The ids among `ids` that have these subjects among their predecessors, directly or not (cycle guard). */
@@ -145,24 +157,6 @@ export const lineageRepository = {
     return (await tenantManager()).query(
       `SELECT ${ACHIEVEMENT_COLUMNS} FROM achievement WHERE subject_kind = $1 AND subject_id = ANY($2::uuid[])
        ORDER BY year DESC, title`,
-      [kind, subjectIds],
-    );
-  },
-
-  /**
-   * What streaks count for these subjects: the achievements on record and the proposals an award decision
-   * granted on the platform (not revoked), in the emulation year they were for.
-   */
-  async facts(kind: SubjectKind, subjectIds: readonly string[]): Promise<AchievementFact[]> {
-    if (!subjectIds.length) return [];
-    return (await tenantManager()).query(
-      `SELECT subject_id AS "subjectId", year, title FROM achievement
-       WHERE subject_kind = $1 AND subject_id = ANY($2::uuid[])
-       UNION
-       SELECT coalesce(n.person_id, n.unit_id), y.year, n.form
-       FROM nomination n JOIN emulation_year y ON y.id = n.emulation_year_id
-       WHERE n.status = 'DECIDED' AND CASE WHEN $1 = 'UNIT' THEN n.person_id IS NULL AND n.unit_id = ANY($2::uuid[])
-                                           ELSE n.person_id = ANY($2::uuid[]) END`,
       [kind, subjectIds],
     );
   },

@@ -1,82 +1,53 @@
-import { readableProvinces, type History, type SubjectKind } from '@thidua/domain';
+import { readableProvinces, type AchievementFact, type History, type SubjectKind } from '@thidua/domain';
 import { lineageRepository, type StoredLink } from '../repositories/lineage.repository';
-import { personRepository } from '../repositories/block.repository';
 import { provinceRepository } from '../repositories/province.repository';
-import { unitRepository } from '../repositories/unit.repository';
-import { currentProvinceId, runInTenant, tenantManager } from '../tenancy/tenant-context';
+import { currentProvinceId } from '../tenancy/tenant-context';
 
-/**
- * The record of `subjectIds` and of all their predecessors (tenant context). Lineage is followed inside the
- * province and into the former provinces it absorbed, each read in its own tenant transaction; a link into any
- * other province is ignored, so a province never reads beyond what it may read anyway.
- */
-export async function lineageHistory(kind: SubjectKind, subjectIds: readonly string[]): Promise<History> {
-  const readable = readableProvinces([currentProvinceId()], await provinceRepository.lineageEdges());
-  return collect(kind, subjectIds, readable, new Set());
+/** The current province and the former provinces it absorbed: where a lineage may lead. */
+async function readableHere(): Promise<Set<string>> {
+  return readableProvinces([currentProvinceId()], await provinceRepository.lineageEdges());
 }
 
-async function collect(
-  kind: SubjectKind,
-  ids: readonly string[],
-  readable: ReadonlySet<string>,
-  seen: Set<string>,
-): Promise<History> {
-  const here = currentProvinceId();
-  const history: { facts: History['facts'][number][]; links: StoredLink[] } = { facts: [], links: [] };
-  const elsewhere = new Map<string, string[]>();
-  let frontier = ids.filter((id) => !seen.has(id));
-  while (frontier.length) {
-    frontier.forEach((id) => seen.add(id));
-    const [links, facts] = await Promise.all([
-      lineageRepository.links(kind, frontier),
-      lineageRepository.facts(kind, frontier),
-    ]);
-    history.links.push(...links);
-    history.facts.push(...facts);
-    frontier = [];
-    for (const l of links) {
-      if (seen.has(l.predecessorId)) continue;
-      if (l.predecessorProvinceId === here) frontier.push(l.predecessorId);
-      else if (readable.has(l.predecessorProvinceId))
-        elsewhere.set(l.predecessorProvinceId, [
-          ...(elsewhere.get(l.predecessorProvinceId) ?? []),
-          l.predecessorId,
-        ]);
+/**
+ * The record of `subjectIds` and of all their predecessors (tenant context), one province's part at a time in
+ * this transaction: inside the province, then in the former provinces it absorbed. A link into any other province
+ * is not followed, so a province never reads beyond what it may read anyway.
+ */
+export async function lineageHistory(kind: SubjectKind, subjectIds: readonly string[]): Promise<History> {
+  const readable = await readableHere();
+  const facts: AchievementFact[] = [];
+  const links: StoredLink[] = [];
+  const seen = new Set<string>();
+  const pending = new Map<string, Set<string>>([[currentProvinceId(), new Set(subjectIds)]]);
+  while (pending.size) {
+    const [provinceId, ids] = pending.entries().next().value!;
+    pending.delete(provinceId);
+    const fresh = [...ids].filter((id) => !seen.has(id));
+    fresh.forEach((id) => seen.add(id));
+    const part = await lineageRepository.record(provinceId, kind, fresh);
+    facts.push(...part.facts);
+    links.push(...part.links);
+    for (const l of part.links) {
+      if (seen.has(l.predecessorId) || !readable.has(l.predecessorProvinceId)) continue;
+      pending.set(
+        l.predecessorProvinceId,
+        (pending.get(l.predecessorProvinceId) ?? new Set()).add(l.predecessorId),
+      );
     }
   }
-  const dataSource = (await tenantManager()).connection;
-  for (const [provinceId, predecessors] of elsewhere) {
-    const sub = await runInTenant(dataSource, provinceId, () => collect(kind, predecessors, readable, seen));
-    history.facts.push(...sub.facts);
-    history.links.push(...(sub.links as StoredLink[]));
-  }
-  return history;
+  return { facts, links };
 }
 
 /**
  * The names of units or people of `provinceId` (this province or one it absorbed; null for any other), for
- * recording a link to a predecessor there. Ids not found there are missing from the map.
+ * recording a link to a predecessor there: "Nguyễn Thị Thu Hà (Sở Nội vụ tỉnh Bình Dương)" for a person. Ids not
+ * found there are missing from the map.
  */
 export async function subjectNamesIn(
   kind: SubjectKind,
   provinceId: string,
   ids: readonly string[],
 ): Promise<Map<string, string> | null> {
-  const readable = readableProvinces([currentProvinceId()], await provinceRepository.lineageEdges());
-  if (!readable.has(provinceId)) return null;
-  const read = async () =>
-    kind === 'UNIT'
-      ? new Map((await unitRepository.byIds(ids)).map((u) => [u.id, u.name]))
-      : await personNames(ids);
-  if (provinceId === currentProvinceId()) return read();
-  return runInTenant((await tenantManager()).connection, provinceId, read);
-}
-
-/** "Nguyễn Thị Thu Hà (Sở Nội vụ tỉnh Bình Dương)": a person with the unit they were in. */
-async function personNames(ids: readonly string[]): Promise<Map<string, string>> {
-  const people = await personRepository.byIds(ids);
-  const units = await unitRepository.byIds(people.map((p) => p.unitId));
-  return new Map(
-    people.map((p) => [p.id, `${p.fullName} (${units.find((u) => u.id === p.unitId)?.name ?? p.unitId})`]),
-  );
+  if (!(await readableHere()).has(provinceId)) return null;
+  return (await lineageRepository.record(provinceId, kind, ids)).names;
 }

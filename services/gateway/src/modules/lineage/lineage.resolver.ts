@@ -109,7 +109,7 @@ export class LineageResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     await assertSubject(ctx, 'id', kind, id);
-    return lineageRepository.links(kind, [id]);
+    return (await lineageRepository.record(ctx.access!.provinceId, kind, [id])).links;
   }
 
   @Authorized(...ADMINS)
