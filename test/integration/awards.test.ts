@@ -274,6 +274,62 @@ describe('the articles, through HTTP and the worker', () => {
     const list = ok(await as<Nominations>(admin, NOMINATIONS, { y: block.yearId })).nominations;
     expect(list.map((n) => n.unitId)).not.toContain(block.units[3]!.id);
   });
+
+  it('a unit whose head was disciplined that year is not proposed (R9), with the decision shown', async () => {
+    const block = await createLockedBlock(app, province, NAMES, admin);
+    const winner = block.units[3]!;
+    const recorded = ok(
+      await as<{ recordDisqualification: { id: string; reason: string } }>(
+        admin,
+        `mutation($v: RecordDisqualificationInput!) { recordDisqualification(input: $v) { id reason } }`,
+        {
+          v: {
+            unitId: winner.id,
+            year: 2026,
+            reason: 'HEAD_DISCIPLINED',
+            detail: 'Quyết định kỷ luật số 12/QĐ-UBKT ngày 03/06/2026',
+          },
+        },
+      ),
+    ).recordDisqualification;
+    expect(recorded.reason).toBe('HEAD_DISCIPLINED');
+    const tooEarly = await as(
+      admin,
+      `mutation($v: RecordDisqualificationInput!) { recordDisqualification(input: $v) { id } }`,
+      { v: { unitId: winner.id, year: 1999, reason: 'COVENANT_BREACH', detail: 'Vi phạm giao ước' } },
+    );
+    expect(tooEarly.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'year' }],
+    });
+
+    await vote(block, [{ kind: 'FLAG', seats: 1 }], [[3]]);
+    const list = await vi.waitFor(
+      async () => {
+        const n = ok(await as<Nominations>(admin, NOMINATIONS, { y: block.yearId })).nominations;
+        expect(n.length).toBeGreaterThan(0);
+        return n;
+      },
+      { timeout: 20_000, interval: 100 },
+    );
+    expect(list.map((n) => n.unitId)).not.toContain(winner.id);
+    expect(list.filter((n) => n.form === 'FLAG_PROVINCE')).toEqual([]);
+    const outcome = ok(
+      await as<{
+        emulationYear: {
+          awardOutcome: { explanations: { unitId: string; lines: { rule: string; text: string }[] }[] };
+        };
+      }>(
+        admin,
+        `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { awardOutcome { explanations { unitId lines { rule text } } } } }`,
+        { b: block.blockId },
+      ),
+    ).emulationYear.awardOutcome;
+    expect(outcome.explanations.find((e) => e.unitId === winner.id)!.lines[0]).toEqual({
+      rule: 'R9',
+      text: 'Không đủ điều kiện: người đứng đầu bị kỷ luật trong năm (Quyết định kỷ luật số 12/QĐ-UBKT ngày 03/06/2026).',
+    });
+  });
 });
 
 describe('rule sets', () => {

@@ -410,6 +410,11 @@ describe("every resolver, given another province's ids", () => {
       () => ({ u: b.unit }),
     ],
     [
+      'recordDisqualification',
+      `mutation($u: ID!) { recordDisqualification(input: { unitId: $u, year: 2026, reason: COVENANT_BREACH, detail: "Vi phạm giao ước" }) { id } }`,
+      () => ({ u: b.unit }),
+    ],
+    [
       'closeDeferral',
       `mutation($id: ID!) { closeDeferral(id: $id, closedOn: "2026-12-01") { id } }`,
       () => ({ id: b.deferral }),

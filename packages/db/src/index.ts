@@ -43,6 +43,11 @@ export { votingRepository, type BallotRules, type NewVotingPeriod } from './repo
 export { seedLockedYear, type LockedYearSpec } from './seed/demo-years';
 export { awardRepository, decisionRepository, type NewDecision } from './repositories/award.repository';
 export { computeYearAwards } from './services/compute-awards';
+export {
+  disqualificationRepository,
+  type DisqualificationFact,
+  type RecordedDisqualification,
+} from './repositories/disqualification.repository';
 export { lineageHistory, subjectNamesIn } from './services/lineage-history';
 export {
   lineageRepository,

@@ -17,6 +17,10 @@ import {
   ScoreSheetResolver,
   YearScoringResolver,
 } from './modules/emulation-year/scoring.resolver';
+import {
+  DisqualificationResolver,
+  UnitDisqualificationsResolver,
+} from './modules/deferral/disqualification.resolver';
 import { LineageResolver } from './modules/lineage/lineage.resolver';
 import { NotificationResolver } from './modules/notification/notification.resolver';
 import { WebhookResolver } from './modules/notification/webhook.resolver';
@@ -40,6 +44,8 @@ export const resolvers = [
   DeferralResolver,
   LineageResolver,
   UnitDeferralsResolver,
+  DisqualificationResolver,
+  UnitDisqualificationsResolver,
   AuditResolver,
   VotingResolver,
   TurnoutSubscriptionResolver,

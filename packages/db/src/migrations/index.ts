@@ -13,6 +13,7 @@ import { LineageAndAchievements1764691200000 } from './1764691200000-lineage-and
 import { ClosingRounds1764777600000 } from './1764777600000-closing-rounds';
 import { PersonNominations1764864000000 } from './1764864000000-person-nominations';
 import { LineageRecordFunction1764950400000 } from './1764950400000-lineage-record-function';
+import { Disqualifications1765036800000 } from './1765036800000-disqualifications';
 
 export const migrations = [
   Foundation1763740800000,
@@ -30,4 +31,5 @@ export const migrations = [
   ClosingRounds1764777600000,
   PersonNominations1764864000000,
   LineageRecordFunction1764950400000,
+  Disqualifications1765036800000,
 ];

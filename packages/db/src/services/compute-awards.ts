@@ -1,5 +1,6 @@
 import { awardRepository } from '../repositories/award.repository';
 import { blockRepository, personRepository } from '../repositories/block.repository';
+import { disqualificationRepository } from '../repositories/disqualification.repository';
 import { deferralRepository, emulationYearRepository } from '../repositories/emulation-year.repository';
 import { unitRepository } from '../repositories/unit.repository';
 import { votingRepository } from '../repositories/voting.repository';
@@ -33,7 +34,7 @@ export async function computeYearAwards(yearId: string): Promise<boolean> {
   if (!year) throw new Error(`No emulation year ${yearId} in this province`);
   const memberIds = (await blockRepository.membersInYear([year.blockId], year.year)).get(year.blockId) ?? [];
   const today = vietnamDate(new Date());
-  const [units, results, women, deferrals, votes, { rules }, registered] = await Promise.all([
+  const [units, results, women, deferrals, votes, { rules }, registered, disqualified] = await Promise.all([
     unitRepository.byIds(memberIds),
     emulationYearRepository.results([yearId]),
     personRepository.womenShares(memberIds),
@@ -41,6 +42,7 @@ export async function computeYearAwards(yearId: string): Promise<boolean> {
     finalVotes(yearId),
     awardRepository.rulesFor(year.year),
     emulationYearRepository.registrations([yearId]),
+    disqualificationRepository.ofUnits(memberIds, year.year),
   ]);
   const fighters = registered.filter(
     (r): r is typeof r & { personId: string; title: 'CSTD_PROV' | 'CSTD_NAT' } =>
@@ -71,7 +73,7 @@ export async function computeYearAwards(yearId: string): Promise<boolean> {
       openDeferrals: deferrals
         .filter((d) => d.openedOn <= today && (!d.closedOn || d.closedOn > today))
         .map((d) => ({ unitId: d.unitId, reason: d.reason, note: d.note })),
-      disqualifications: [],
+      disqualifications: disqualified.map((d) => ({ unitId: d.unitId, reason: d.reason, detail: d.detail })),
       history: {
         facts: [...unitHistory.facts, ...personHistory.facts],
         links: [...unitHistory.links, ...personHistory.links],
