@@ -183,6 +183,32 @@ async function closeProvince(code: string) {
       ),
     ).yearEndClosing;
 
+  const untilDone = () =>
+    vi.waitFor(
+      async () => {
+        const p = await progress();
+        expect(p?.state).toBe('DONE');
+        return p!;
+      },
+      { timeout: 30_000, interval: 100 },
+    );
+  /** Waits until the secretariat's year-end notices are these (bodies, in any order). */
+  const untilNotices = (bodies: string[]) =>
+    vi.waitFor(
+      async () => {
+        const inbox = ok(
+          await as<{ notifications: { nodes: { event: string; body: string }[] } }>(
+            prov,
+            secretariat,
+            `{ notifications(first: 50) { nodes { event body } } }`,
+          ),
+        );
+        const notices = inbox.notifications.nodes.filter((n) => n.event === 'YEAR_END_FINISHED');
+        expect(notices.map((n) => n.body).sort()).toEqual([...bodies].sort());
+      },
+      { timeout: 20_000, interval: 100 },
+    );
+
   const next = { nextHeadUnitId: done.units[1]!.id, nextDeputyUnitId: done.units[4]!.id };
   const dry = ok(await start(true)).startYearEndClosing;
   expect(dry.state).toBe('DRY_RUN');
@@ -202,14 +228,7 @@ async function closeProvince(code: string) {
 
   const started = ok(await start(false)).startYearEndClosing;
   expect(started.state).toMatch(/RUNNING|DONE/);
-  const finished = await vi.waitFor(
-    async () => {
-      const p = await progress();
-      expect(p?.state).toBe('DONE');
-      return p!;
-    },
-    { timeout: 30_000, interval: 100 },
-  );
+  const finished = await untilDone();
   expect(finished.blocks).toEqual(
     expect.arrayContaining([
       { blockId: done.blockId, status: 'CLOSED', reason: null, ...next },
@@ -233,24 +252,7 @@ async function closeProvince(code: string) {
   );
   expect(years.emulationYear).toEqual({ state: 'DRAFT', headUnit: { id: next.nextHeadUnitId } });
 
-  await vi.waitFor(
-    async () => {
-      const inbox = ok(
-        await as<{ notifications: { nodes: { event: string; body: string }[] } }>(
-          prov,
-          secretariat,
-          `{ notifications(first: 50) { nodes { event body } } }`,
-        ),
-      );
-      expect(inbox.notifications.nodes.filter((n) => n.event === 'YEAR_END_FINISHED')).toEqual([
-        {
-          event: 'YEAR_END_FINISHED',
-          body: 'Đã kết thúc năm thi đua 2026: 1 khối đã khóa sổ, 1 khối chưa thể khóa sổ.',
-        },
-      ]);
-    },
-    { timeout: 20_000, interval: 100 },
-  );
+  await untilNotices(['Đã kết thúc năm thi đua 2026: 1 khối đã khóa sổ, 1 khối chưa thể khóa sổ.']);
 
   // Starting again returns the closing as it is, and runs nothing.
   const again = ok(await start(false)).startYearEndClosing;
@@ -267,14 +269,7 @@ async function closeProvince(code: string) {
   await castBlockBallots(app, prov, stuck, stuckVote, [[3]]);
   await finishBlockVote(app, prov, stuck, stuckVote.id);
   expect(ok(await resume()).resumeYearEndClosing.round).toBe(2);
-  const second = await vi.waitFor(
-    async () => {
-      const p = await progress();
-      expect(p?.state).toBe('DONE');
-      return p!;
-    },
-    { timeout: 30_000, interval: 100 },
-  );
+  const second = await untilDone();
   expect(second.blocks).toEqual(
     expect.arrayContaining([
       { blockId: done.blockId, status: 'CLOSED', reason: null, ...next },
@@ -285,27 +280,10 @@ async function closeProvince(code: string) {
       }),
     ]),
   );
-  await vi.waitFor(
-    async () => {
-      const inbox = ok(
-        await as<{ notifications: { nodes: { event: string; body: string }[] } }>(
-          prov,
-          secretariat,
-          `{ notifications(first: 50) { nodes { event body } } }`,
-        ),
-      );
-      expect(
-        inbox.notifications.nodes
-          .filter((n) => n.event === 'YEAR_END_FINISHED')
-          .map((n) => n.body)
-          .sort(),
-      ).toEqual([
-        'Đã kết thúc năm thi đua 2026: 1 khối đã khóa sổ, 1 khối chưa thể khóa sổ.',
-        'Đã kết thúc năm thi đua 2026: 2 khối đã khóa sổ, 0 khối chưa thể khóa sổ.',
-      ]);
-    },
-    { timeout: 20_000, interval: 100 },
-  );
+  await untilNotices([
+    'Đã kết thúc năm thi đua 2026: 1 khối đã khóa sổ, 1 khối chưa thể khóa sổ.',
+    'Đã kết thúc năm thi đua 2026: 2 khối đã khóa sổ, 0 khối chưa thể khóa sổ.',
+  ]);
   const nothingLeft = await resume();
   expect(nothingLeft.errors?.[0]?.extensions?.code).toBe('PRECONDITION_FAILED');
 }
