@@ -43,6 +43,17 @@ type Nominations = {
 };
 const NOMINATIONS = `query($y: ID!) { nominations(emulationYearId: $y) { unitId form status explanation { rule text } } }`;
 
+/** The year's nominations, once the worker has computed them. */
+const untilNominations = (yearId: string) =>
+  vi.waitFor(
+    async () => {
+      const n = ok(await as<Nominations>(admin, NOMINATIONS, { y: yearId })).nominations;
+      expect(n.length).toBeGreaterThan(0);
+      return n;
+    },
+    { timeout: 20_000, interval: 100 },
+  );
+
 /** Runs a whole block vote through the API: open, everyone casts `picks`, close (the worker then counts it). */
 async function vote(block: LockedBlock, contests: { kind: string; seats: number }[], picks: number[][]) {
   const opened = await openBlockVote(app, province, block, contests);
@@ -63,14 +74,7 @@ describe('the articles, through HTTP and the worker', () => {
     const block = await createLockedBlock(app, province, NAMES, admin);
     await vote(block, [{ kind: 'FLAG', seats: 1 }], [[3]]);
     // The tally's outbox event runs the engine in the worker.
-    const list = await vi.waitFor(
-      async () => {
-        const n = ok(await as<Nominations>(admin, NOMINATIONS, { y: block.yearId })).nominations;
-        expect(n.length).toBeGreaterThan(0);
-        return n;
-      },
-      { timeout: 20_000, interval: 100 },
-    );
+    const list = await untilNominations(block.yearId);
     const flag = list.find((n) => n.form === 'FLAG_PROVINCE')!;
     expect(flag).toMatchObject({ unitId: block.units[3]!.id, status: 'PROPOSED_BY_BLOCK' });
     expect(flag.explanation[0]!.text).toBe(
@@ -304,14 +308,7 @@ describe('the articles, through HTTP and the worker', () => {
     });
 
     await vote(block, [{ kind: 'FLAG', seats: 1 }], [[3]]);
-    const list = await vi.waitFor(
-      async () => {
-        const n = ok(await as<Nominations>(admin, NOMINATIONS, { y: block.yearId })).nominations;
-        expect(n.length).toBeGreaterThan(0);
-        return n;
-      },
-      { timeout: 20_000, interval: 100 },
-    );
+    const list = await untilNominations(block.yearId);
     expect(list.map((n) => n.unitId)).not.toContain(winner.id);
     expect(list.filter((n) => n.form === 'FLAG_PROVINCE')).toEqual([]);
     const outcome = ok(

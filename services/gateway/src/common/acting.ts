@@ -7,6 +7,11 @@ export function isProvinceAdmin(ctx: GraphQLContext): boolean {
   return !!ctx.access && (ctx.access.roles.has('PROVINCE_ADMIN') || ctx.access.roles.has('PLATFORM_ADMIN'));
 }
 
+/** A unit's sensitive record (deferrals, disqualifications): the secretariat's, and the unit's own officers'. */
+export function seesUnitRecord(ctx: GraphQLContext, unitId: string): boolean {
+  return isProvinceAdmin(ctx) || !!ctx.access?.officerOf.has(unitId);
+}
+
 /** The secretariat may act for any unit of its province; an officer only for their own unit. */
 export function assertActsFor(ctx: GraphQLContext, unitId: string): void {
   if (isProvinceAdmin(ctx)) return;

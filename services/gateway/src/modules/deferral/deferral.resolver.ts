@@ -16,7 +16,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { isProvinceAdmin } from '../../common/acting';
+import { seesUnitRecord } from '../../common/acting';
 import { audit } from '../../common/audit';
 import { badInput, missingRef, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
@@ -100,7 +100,7 @@ export class UnitDeferralsResolver {
     description: "Visible to the secretariat and the unit's own officers.",
   })
   async deferrals(@Root() unit: Unit, @Ctx() ctx: GraphQLContext) {
-    if (!isProvinceAdmin(ctx) && !ctx.access?.officerOf.has(unit.id)) return [];
+    if (!seesUnitRecord(ctx, unit.id)) return [];
     return ctx.loaders.deferralsOfUnit.load(unit.id);
   }
 }

@@ -15,7 +15,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { isProvinceAdmin } from '../../common/acting';
+import { seesUnitRecord } from '../../common/acting';
 import { audit } from '../../common/audit';
 import { graphqlEnum } from '../../common/enums';
 import { assertYear, missingRef, notFound } from '../../common/errors';
@@ -99,7 +99,7 @@ export class UnitDisqualificationsResolver {
     description: "R9 facts, newest first. Visible to the secretariat and the unit's own officers.",
   })
   async disqualifications(@Root() unit: Unit, @Ctx() ctx: GraphQLContext) {
-    if (!isProvinceAdmin(ctx) && !ctx.access?.officerOf.has(unit.id)) return [];
+    if (!seesUnitRecord(ctx, unit.id)) return [];
     return disqualificationRepository.ofUnits([unit.id]);
   }
 }
