@@ -139,24 +139,24 @@ export const yearEndRepository = {
   },
 
   /**
-   * Ends the closing: a block still pending had its job fail every attempt. True only the first time, so the
-   * secretariat is told once.
+   * Ends the closing's round: a block still pending had its job fail every attempt. The round the first time,
+   * null after, so the secretariat is told once per round.
    */
-  async finish(year: number): Promise<boolean> {
+  async finish(year: number): Promise<number | null> {
     const m = await tenantManager();
-    const done = await returning(
+    const [done] = await returning<{ round: number }>(
       m,
       `UPDATE year_end_closing SET state = 'DONE', finished_at = now() WHERE year = $1 AND state = 'RUNNING'
-       RETURNING year`,
+       RETURNING round`,
       [year],
     );
-    if (!done.length) return false;
+    if (!done) return null;
     await m.query(
       `UPDATE year_end_closing_block SET status = 'FAILED', finished_at = now(),
          reason = 'the block''s closing job failed; see the failed jobs'
        WHERE year = $1 AND status = 'PENDING'`,
       [year],
     );
-    return true;
+    return done.round;
   },
 };

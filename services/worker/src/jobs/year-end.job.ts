@@ -119,11 +119,11 @@ export async function startYearEnd(
 
 /** After every block: ends the closing, writes the dashboards' rollups and tells the secretariat, once. */
 export async function finishYearEnd({ provinceId, year }: JobPayload<'finish-year-end'>) {
-  const finished = await yearEndRepository.finish(year);
+  const round = await yearEndRepository.finish(year);
+  const finished = round !== null;
   if (finished) {
     await writeRollups(year);
     // One notice per round: "2026", then "2026/2" for a resumed closing.
-    const { round } = (await yearEndRepository.get(year))!;
     const occurrence = round === 1 ? String(year) : `${year}/${round}`;
     await enqueueJob(
       'notify',
