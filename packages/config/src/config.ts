@@ -42,7 +42,11 @@ const schema = z.object({
   LOGIN_LOCK_SECONDS: int(900),
   RATE_LIMIT_PER_MINUTE: int(600),
   GRAPHQL_MAX_DEPTH: int(10),
-  GRAPHQL_MAX_COMPLEXITY: int(2000),
+  // Values an operation may resolve at most, every list counted at its largest possible size (http/limits.ts).
+  GRAPHQL_MAX_COMPLEXITY: int(60_000),
+  // Lexical tokens of a GraphQL document (refused while parsing), and fields given an alias in one operation.
+  GRAPHQL_MAX_TOKENS: int(5000),
+  GRAPHQL_MAX_ALIASES: int(30),
   REQUEST_BODY_LIMIT_BYTES: int(100_000),
   // How long a gateway may serve a cached province comparison when a rollup announcement is lost.
   DASHBOARD_CACHE_MS: int(10_000),

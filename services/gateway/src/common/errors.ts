@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'DEADLINE_PASSED'
   | 'PRECONDITION_FAILED'
   | 'BAD_REQUEST'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
@@ -19,6 +20,7 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   FORBIDDEN: 403,
   RATE_LIMITED: 429,
   QUERY_TOO_COMPLEX: 400,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 export function appError(

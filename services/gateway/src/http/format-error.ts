@@ -1,8 +1,11 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { TenantContextError } from '@thidua/db';
 import type { GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
+import { appError } from '../common/errors';
+import { TOO_MANY_TOKENS } from './limits';
 
 /** Codes whose messages are written for the client; anything else is an internal error and is masked. */
 const CLIENT_CODES = new Set([
@@ -18,6 +21,7 @@ const CLIENT_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
+  'SERVICE_UNAVAILABLE',
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
@@ -31,8 +35,64 @@ function flatten(errors: ValidationError[], parent = ''): { field: string; messa
   });
 }
 
+/** Seconds a client should wait before retrying after the database connection was lost. */
+export const RETRY_AFTER_SECONDS = 2;
+
+/**
+ * The database connection was lost or refused (the server shutting down or restarting, the backend terminated,
+ * a network failure): the request may succeed when retried, so it is answered 503, not as an internal error.
+ * PostgreSQL classes 57P01–57P03 (admin shutdown, crash shutdown, cannot connect now) and 08 (connection
+ * exception); node-postgres's own messages when the socket ends under a client.
+ */
+export function isConnectionLost(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (/^57P0[123]$/.test(code) || /^08...$/.test(code))) return true;
+    if (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(code)) return true;
+    if (
+      typeof message === 'string' &&
+      /Connection terminated|not queryable|terminating connection due to administrator command/.test(message)
+    )
+      return true;
+    e =
+      (e as { driverError?: unknown; cause?: unknown; originalError?: unknown }).driverError ??
+      (e as { cause?: unknown }).cause ??
+      (e as { originalError?: unknown }).originalError;
+  }
+  return false;
+}
+
+export const serviceUnavailable = () =>
+  appError('SERVICE_UNAVAILABLE', `The database is briefly unavailable: retry in ${RETRY_AFTER_SECONDS} s`, {
+    retryAfter: RETRY_AFTER_SECONDS,
+  });
+
+/** Answers an operation that lost its database connection 503 with Retry-After instead of 200 with an error. */
+export const connectionLostPlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, errors }) {
+        if (!errors?.some((e) => isConnectionLost(e.originalError ?? e))) return;
+        response.http.status = 503;
+        response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+      },
+    };
+  },
+};
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
+  if (isConnectionLost(original)) {
+    const { message, extensions } = serviceUnavailable();
+    const { http: _http, ...rest } = extensions;
+    return { message, path: formatted.path, extensions: rest };
+  }
+  if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && TOO_MANY_TOKENS.test(formatted.message)) {
+    return {
+      message: `The document has more than ${TOO_MANY_TOKENS.exec(formatted.message)![1]} tokens`,
+      extensions: { code: 'QUERY_TOO_COMPLEX' },
+    };
+  }
   if (original instanceof ArgumentValidationError) {
     const fields = flatten(original.extensions.validationErrors);
     return {

@@ -1,23 +1,110 @@
-import { parse } from 'graphql';
-import { describe, expect, it } from 'vitest';
-import { measureQuery } from './limits';
+import {
+  getNamedType,
+  getNullableType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  parse,
+  type GraphQLSchema,
+} from 'graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getSchema } from '../schema';
+import { LIST_BOUNDS } from './list-bounds';
+import { measureQuery, parseLimited } from './limits';
+
+let schema: GraphQLSchema;
+beforeAll(async () => {
+  schema = await getSchema();
+});
+
+/** Every list field of the schema's output types, as `Type.field`, and whether it takes `first`. */
+function listFields(s: GraphQLSchema) {
+  const out: { name: string; paged: boolean }[] = [];
+  for (const type of Object.values(s.getTypeMap())) {
+    if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (!isListType(getNullableType(field.type))) continue;
+      out.push({ name: `${type.name}.${field.name}`, paged: field.args.some((a) => a.name === 'first') });
+    }
+  }
+  return out;
+}
+
+describe('every list has a bound', () => {
+  it('a list field takes `first` or has its bound in LIST_BOUNDS (add one with its reason)', () => {
+    const unbounded = listFields(schema)
+      .filter((f) => !f.paged && LIST_BOUNDS[f.name] === undefined)
+      .map((f) => f.name);
+    expect(unbounded).toEqual([]);
+  });
+
+  it('LIST_BOUNDS names only list fields that exist and take no `first`', () => {
+    const lists = new Map(listFields(schema).map((f) => [f.name, f.paged]));
+    const stale = Object.keys(LIST_BOUNDS).filter((name) => lists.get(name) !== false);
+    expect(stale).toEqual([]);
+  });
+
+  it('`first` has a default and a connection`s first documents its maximum', () => {
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || !isObjectType(type)) continue;
+      for (const field of Object.values(type.getFields())) {
+        const first = field.args.find((a) => a.name === 'first');
+        if (!first) continue;
+        expect(first.defaultValue, `${type.name}.${field.name}`).toBeTypeOf('number');
+        expect(first.description ?? '', `${type.name}.${field.name}`).toMatch(/1 to \d+/);
+      }
+    }
+  });
+});
 
 describe('measureQuery', () => {
   it('counts depth through fragments and ignores introspection fields', () => {
     const doc = parse(
       `query { me { ...U __typename } } fragment U on User { provinces { predecessors { name } } }`,
     );
-    expect(measureQuery(doc).depth).toBe(4);
+    expect(measureQuery(schema, doc).depth).toBe(4);
   });
 
-  it('multiplies the children of a page by its size, from literals and variables', () => {
+  it('multiplies the children of a page by its size, from literals, variables and the default', () => {
     const doc = parse(`query($n: Int) { units(first: $n) { nodes { name province { name } } } }`);
-    expect(measureQuery(doc, null, { n: 50 }).complexity).toBe(1 + 50 * (1 + 1 + 1 + 1));
-    expect(measureQuery(parse(`{ units(first: 2) { totalCount } }`)).complexity).toBe(3);
+    expect(measureQuery(schema, doc, null, { n: 50 }).complexity).toBe(1 + 50 * (1 + 1 + 1 + 1));
+    expect(measureQuery(schema, parse(`{ units(first: 2) { totalCount } }`)).complexity).toBe(3);
+    // No `first`: the default page of 20, not 1.
+    expect(measureQuery(schema, parse(`{ units { nodes { id } } }`)).complexity).toBe(1 + 20 * 2);
   });
 
-  it('picks the named operation', () => {
+  it('counts a list without `first` by its bound: members of a block, a year`s score sheets', () => {
+    const members = measureQuery(schema, parse(`{ block(id: "x") { members { id name } } }`));
+    expect(members.complexity).toBe(1 + 1 + (LIST_BOUNDS['Block.members'] as number) * 2);
+    const sheets = parse(
+      `{ emulationYear(blockId: "b", year: 2025) { scoreSheets(first: 10) { id scores { code points } } } }`,
+    );
+    const scores = LIST_BOUNDS['ScoreSheet.scores'] as number;
+    expect(measureQuery(schema, sheets).complexity).toBe(1 + 1 + 10 * (1 + 1 + scores * 2));
+  });
+
+  it('counts each item of a list of scalars, and lists inside lists multiply', () => {
+    const doc = parse(`{ votingPeriods(emulationYearId: "y") { contests { candidateUnitIds } } }`);
+    const periods = LIST_BOUNDS['Query.votingPeriods'] as number;
+    const contests = LIST_BOUNDS['VotingPeriod.contests'] as number;
+    const ids = LIST_BOUNDS['Contest.candidateUnitIds'] as number;
+    expect(measureQuery(schema, doc).complexity).toBe(1 + periods * (1 + contests * (1 + ids)));
+  });
+
+  it('counts aliases, repeated inside lists', () => {
+    const doc = parse(`{ a: me { id } b: me { id } units(first: 3) { nodes { x: id y: name } } }`);
+    expect(measureQuery(schema, doc).aliases).toBe(2 + 3 * 2);
+  });
+
+  it('picks the named operation, and measures subscriptions and mutations against their root', () => {
     const doc = parse(`query A { me { id } } query B { provinces { nodes { id } } }`);
-    expect(measureQuery(doc, 'A')).toEqual({ depth: 2, complexity: 2 });
+    expect(measureQuery(schema, doc, 'A')).toEqual({ depth: 2, complexity: 2, aliases: 0 });
+    const sub = parse(`subscription { votingTurnout(votingPeriodId: "p") { cast eligible } }`);
+    expect(measureQuery(schema, sub).complexity).toBe(3);
+  });
+
+  it('refuses a document over the token limit before building it', () => {
+    expect(() => parseLimited(`{ me { ${'id '.repeat(100)} } }`, 50)).toThrow(/more than 50 tokens/);
+    expect(parseLimited(`{ me { id } }`, 50).kind).toBe('Document');
   });
 });

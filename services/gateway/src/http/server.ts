@@ -13,9 +13,15 @@ import { appError } from '../common/errors';
 import type { GraphQLContext } from '../context';
 import { getSchema } from '../schema';
 import { createServices } from '../services';
-import { formatError } from './format-error';
+import {
+  connectionLostPlugin,
+  formatError,
+  isConnectionLost,
+  RETRY_AFTER_SECONDS,
+  serviceUnavailable,
+} from './format-error';
 import { authorize, HttpFailure, newContext, parseProvince, verifyBearer } from './request-context';
-import { limitsPlugin } from './limits';
+import { limitsPlugin, type QueryLimits } from './limits';
 import { RateLimiter } from './rate-limit';
 import { attachSubscriptions } from './subscriptions';
 
@@ -44,15 +50,23 @@ export async function startGateway({
   const schema = await getSchema();
   const services = createServices(config, dataSource, eventBus);
   const stopRollupListening = await services.dashboards.listen(eventBus);
+  const limits: QueryLimits = {
+    maxDepth: config.GRAPHQL_MAX_DEPTH,
+    maxComplexity: config.GRAPHQL_MAX_COMPLEXITY,
+    maxAliases: config.GRAPHQL_MAX_ALIASES,
+    maxTokens: config.GRAPHQL_MAX_TOKENS,
+  };
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     formatError,
+    parseOptions: { maxLexicalTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: false,
     introspection: config.NODE_ENV !== 'production',
     plugins: [
       // No HTTP cache hints are used; without the plugin Apollo does not wrap every field's resolver.
       ApolloServerPluginCacheControlDisabled(),
-      limitsPlugin(config.GRAPHQL_MAX_DEPTH, config.GRAPHQL_MAX_COMPLEXITY),
+      limitsPlugin(schema, limits),
+      connectionLostPlugin,
       {
         async requestDidStart() {
           return {
@@ -132,11 +146,15 @@ export async function startGateway({
         res.end();
       }
     } catch (e) {
-      if (!(e instanceof HttpFailure)) log.error({ err: e }, 'request failed');
+      const lost = !(e instanceof HttpFailure) && isConnectionLost(e);
+      if (!(e instanceof HttpFailure)) log[lost ? 'warn' : 'error']({ err: e }, 'request failed');
+      if (lost) res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
       const failure =
         e instanceof HttpFailure
           ? e
-          : new HttpFailure(500, appError('INTERNAL_SERVER_ERROR', 'Internal error: it has been logged'));
+          : lost
+            ? new HttpFailure(503, serviceUnavailable())
+            : new HttpFailure(500, appError('INTERNAL_SERVER_ERROR', 'Internal error: it has been logged'));
       status = failure.status;
       sendJson(res, status, {
         errors: [{ message: failure.error.message, extensions: withoutHttp(failure.error.extensions) }],
@@ -183,7 +201,15 @@ export async function startGateway({
   }
 
   const server = createServer((req, res) => void handle(req, res));
-  const subscriptions = attachSubscriptions({ server, schema, services, dataSource, logger });
+  const subscriptions = attachSubscriptions({
+    server,
+    schema,
+    services,
+    dataSource,
+    logger,
+    limits,
+    limiter,
+  });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST}:${port}/graphql`;

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { runInTransaction } from '@thidua/db';
-import { GraphQLError, parse, validate, type GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
+import { GraphQLError, validate, type GraphQLSchema } from 'graphql';
+import { useServer, type Extra } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
 import type { GatewayServices } from '../services';
+import { appError } from '../common/errors';
 import { formatError } from './format-error';
+import { checkLimits, parseLimited, type QueryLimits } from './limits';
+import type { RateLimiter } from './rate-limit';
 import { authorize, HttpFailure, newContext, parseProvince, verifyBearer } from './request-context';
 
 interface Options {
@@ -16,30 +19,59 @@ interface Options {
   services: GatewayServices;
   dataSource: DataSource;
   logger: Logger;
+  /** The same limits as HTTP operations. */
+  limits: QueryLimits;
+  /** The HTTP requests' limiter: a connection and each subscription count as one request of the address. */
+  limiter: RateLimiter;
 }
+
+/** The WebSocket close code for a connection refused by the rate limiter (4xxx: the application's own). */
+export const WS_RATE_LIMITED = 4429;
 
 /**
  * GraphQL subscriptions over graphql-ws on /graphql. The client signs in with connection parameters
  * (`authorization: "Bearer …"`, `x-province-id`), checked with the same rules as HTTP requests.
  */
-export function attachSubscriptions({ server, schema, services, dataSource, logger }: Options) {
+export function attachSubscriptions({
+  server,
+  schema,
+  services,
+  dataSource,
+  logger,
+  limits,
+  limiter,
+}: Options) {
   const wss = new WebSocketServer({ server, path: '/graphql' });
+  const clientKey = (extra: Extra) => extra.request.socket.remoteAddress ?? 'unknown';
   const disposable = useServer(
     {
       schema,
+      onConnect: (ctx) => {
+        const retryAfter = limiter.take(clientKey(ctx.extra));
+        if (!retryAfter) return true;
+        ctx.extra.socket.close(WS_RATE_LIMITED, `Too many requests: try again in ${retryAfter} s`);
+        return false;
+      },
       // Sign-in is checked per subscription, so a refusal reaches the client as an error it can read
       // (UNAUTHENTICATED, FORBIDDEN) instead of a dropped socket.
       onSubscribe: async (ctx, _id, payload) => {
         const params = (ctx.connectionParams ?? {}) as Record<string, unknown>;
         const requestId = randomUUID();
+        const retryAfter = limiter.take(clientKey(ctx.extra));
+        if (retryAfter)
+          return [
+            appError('RATE_LIMITED', `Too many requests: try again in ${retryAfter} s`, { retryAfter }),
+          ];
         let document;
         try {
-          document = parse(payload.query);
+          document = parseLimited(payload.query, limits.maxTokens);
         } catch (e) {
           return [e as GraphQLError];
         }
         const invalid = validate(schema, document);
         if (invalid.length) return invalid;
+        const tooComplex = checkLimits(schema, limits, document, payload.operationName, payload.variables);
+        if (tooComplex) return [tooComplex];
         try {
           const claims = await verifyBearer(services, params.authorization);
           const provinceId = parseProvince(params['x-province-id']);

@@ -20,6 +20,7 @@ import {
   Root,
 } from 'type-graphql';
 import { audit } from '../../common/audit';
+import { checkFirst, firstArgOptions } from '../../common/bounds';
 import { badInput, conflict, missingRef, notFound } from '../../common/errors';
 import { ADMINS, MEMBERS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
@@ -153,8 +154,12 @@ export class DecisionsResolver {
   awardDecisions(
     @Arg('year', () => Int, { nullable: true }) year?: number,
     @Arg('issuerCode', () => String, { nullable: true }) issuerCode?: string,
+    @Arg('first', () => Int, firstArgOptions(500)) first?: number,
   ) {
-    return decisionRepository.list({ year: year ?? undefined, issuerCode: issuerCode ?? undefined });
+    const n = checkFirst(first, 500);
+    return decisionRepository
+      .list({ year: year ?? undefined, issuerCode: issuerCode ?? undefined })
+      .then((list) => list.slice(0, n));
   }
 
   @Authorized(...ADMINS)
@@ -182,9 +187,14 @@ export class DecisionsResolver {
     description:
       "A unit's awards across years, and its people's individual titles, newest first (revoked ones show their status).",
   })
-  async unitAwardHistory(@Arg('unitId', () => ID) unitId: string, @Ctx() ctx: GraphQLContext) {
+  async unitAwardHistory(
+    @Arg('unitId', () => ID) unitId: string,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, firstArgOptions(500)) first?: number,
+  ) {
+    const n = checkFirst(first, 500);
     if (!(await ctx.loaders.unit.load(unitId))) throw notFound('Unit', unitId);
-    return (await decisionRepository.itemsOfUnit(unitId)).map((i) => ({
+    return (await decisionRepository.itemsOfUnit(unitId)).slice(0, n).map((i) => ({
       ...i,
       prizeVnd: Number(i.prizeVnd),
     }));

@@ -15,6 +15,7 @@ import {
   Root,
 } from 'type-graphql';
 import { assertActsFor } from '../../common/acting';
+import { checkFirst, firstArgOptions } from '../../common/bounds';
 import { audit } from '../../common/audit';
 import { PageArgs, toConnection, toPageRequest } from '../../common/connection';
 import { withConstraints } from '../../common/constraints';
@@ -66,8 +67,13 @@ export class BlockResolver {
   }
 
   @FieldResolver(() => [BlockMembershipType], { description: 'Every membership, past and present.' })
-  async memberships(@Root() block: Block, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.membershipsOfBlock.load(block.id);
+  async memberships(
+    @Root() block: Block,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, firstArgOptions(500, 500)) first?: number,
+  ) {
+    const n = checkFirst(first, 500);
+    return (await ctx.loaders.membershipsOfBlock.load(block.id)).slice(0, n);
   }
 
   @Authorized(...ADMINS)

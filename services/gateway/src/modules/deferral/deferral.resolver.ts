@@ -10,6 +10,7 @@ import {
   FieldResolver,
   ID,
   InputType,
+  Int,
   Mutation,
   ObjectType,
   registerEnumType,
@@ -18,6 +19,7 @@ import {
 } from 'type-graphql';
 import { seesUnitRecord } from '../../common/acting';
 import { audit } from '../../common/audit';
+import { checkFirst, firstArgOptions } from '../../common/bounds';
 import { badInput, missingRef, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
@@ -99,8 +101,13 @@ export class UnitDeferralsResolver {
   @FieldResolver(() => [DeferralType], {
     description: "Visible to the secretariat and the unit's own officers.",
   })
-  async deferrals(@Root() unit: Unit, @Ctx() ctx: GraphQLContext) {
+  async deferrals(
+    @Root() unit: Unit,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, firstArgOptions(500)) first?: number,
+  ) {
+    const n = checkFirst(first, 500);
     if (!seesUnitRecord(ctx, unit.id)) return [];
-    return ctx.loaders.deferralsOfUnit.load(unit.id);
+    return (await ctx.loaders.deferralsOfUnit.load(unit.id)).slice(0, n);
   }
 }

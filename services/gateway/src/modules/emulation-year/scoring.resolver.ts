@@ -30,6 +30,7 @@ import {
 } from 'type-graphql';
 import { assertActsFor, assertBeforeDeadline, assertRunsYear, isProvinceAdmin } from '../../common/acting';
 import { audit } from '../../common/audit';
+import { BOUNDS, checkFirst, firstArgOptions } from '../../common/bounds';
 import { withConstraints } from '../../common/constraints';
 import { appError, badInput, conflict, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
@@ -57,8 +58,12 @@ export class CriteriaSetResolver {
 
   @Authorized(...MEMBERS)
   @Query(() => [CriteriaSetType], { description: "The province's scoring tables, newest first." })
-  criteriaSets(@Arg('year', () => Int, { nullable: true }) year?: number) {
-    return criteriaSetRepository.list(year ?? undefined);
+  async criteriaSets(
+    @Arg('year', () => Int, { nullable: true }) year?: number,
+    @Arg('first', () => Int, firstArgOptions(500)) first?: number,
+  ) {
+    const n = checkFirst(first, 500);
+    return (await criteriaSetRepository.list(year ?? undefined)).slice(0, n);
   }
 
   @FieldResolver(() => [CriteriaGroupType]) groups(@Root() s: CriteriaSet) {
@@ -200,11 +205,27 @@ export class YearScoringResolver {
   @FieldResolver(() => [ScoreSheetType], {
     description: 'The secretariat sees every sheet; a unit sees the sheets it wrote or that score it.',
   })
-  async scoreSheets(@Root() y: EmulationYear, @Ctx() ctx: GraphQLContext) {
-    const sheets = await ctx.loaders.sheets.load(y.id);
-    if (isProvinceAdmin(ctx)) return sheets;
+  async scoreSheets(
+    @Root() y: EmulationYear,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('targetUnitId', () => ID, { nullable: true, description: 'Only the sheets scoring this unit.' })
+    targetUnitId?: string,
+    @Arg('scorerUnitId', () => ID, { nullable: true, description: 'Only the sheets this unit wrote.' })
+    scorerUnitId?: string,
+    // Every scorer × every target of a block of the largest size.
+    @Arg('first', () => Int, firstArgOptions(BOUNDS.blockMembers ** 2)) first?: number,
+  ) {
+    const n = checkFirst(first, BOUNDS.blockMembers ** 2);
     const mine = ctx.access?.officerOf ?? new Set<string>();
-    return sheets.filter((s) => mine.has(s.scorerUnitId) || mine.has(s.targetUnitId));
+    const all = isProvinceAdmin(ctx);
+    return (await ctx.loaders.sheets.load(y.id))
+      .filter((s) => all || mine.has(s.scorerUnitId) || mine.has(s.targetUnitId))
+      .filter(
+        (s) =>
+          (!targetUnitId || s.targetUnitId === targetUnitId) &&
+          (!scorerUnitId || s.scorerUnitId === scorerUnitId),
+      )
+      .slice(0, n);
   }
 
   @Authorized(...ACTORS)

@@ -15,6 +15,7 @@ import {
 } from '@thidua/domain';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { audit } from '../../common/audit';
+import { BOUNDS, checkFirst, firstArgOptions } from '../../common/bounds';
 import { assertYear, badInput, missingRef, notFound } from '../../common/errors';
 import { ADMINS, MEMBERS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
@@ -107,9 +108,11 @@ export class LineageResolver {
     @Arg('subjectKind', () => SubjectKindEnum) kind: SubjectKind,
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, firstArgOptions(BOUNDS.historyPage)) first?: number,
   ) {
+    const n = checkFirst(first, BOUNDS.historyPage);
     await assertSubject(ctx, 'id', kind, id);
-    return (await lineageRepository.record(ctx.access!.provinceId, kind, [id])).links;
+    return (await lineageRepository.record(ctx.access!.provinceId, kind, [id])).links.slice(0, n);
   }
 
   @Authorized(...ADMINS)
@@ -159,9 +162,12 @@ export class LineageResolver {
     @Arg('subjectKind', () => SubjectKindEnum) kind: SubjectKind,
     @Arg('subjectId', () => ID) subjectId: string,
     @Ctx() ctx: GraphQLContext,
+    // Every title (9) in every year the database accepts: one page can hold a whole record.
+    @Arg('first', () => Int, firstArgOptions(1000)) first?: number,
   ) {
+    const n = checkFirst(first, 1000);
     await assertSubject(ctx, 'subjectId', kind, subjectId);
-    return lineageRepository.achievements(kind, [subjectId]);
+    return (await lineageRepository.achievements(kind, [subjectId])).slice(0, n);
   }
 
   @Authorized(...MEMBERS)

@@ -20,6 +20,7 @@ import {
   Root,
 } from 'type-graphql';
 import { audit } from '../../common/audit';
+import { checkFirst, firstArgOptions } from '../../common/bounds';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { graphqlEnum } from '../../common/enums';
 import { ADMINS } from '../../common/roles';
@@ -86,8 +87,9 @@ export class CreateWebhookSubscriptionInput {
 export class WebhookResolver {
   @Authorized(...ADMINS)
   @Query(() => [WebhookSubscriptionType], { description: "This province's webhook subscriptions." })
-  webhookSubscriptions() {
-    return webhookRepository.subscriptions();
+  async webhookSubscriptions(@Arg('first', () => Int, firstArgOptions(500)) first?: number) {
+    const n = checkFirst(first, 500);
+    return (await webhookRepository.subscriptions()).slice(0, n);
   }
 
   @Authorized(...ADMINS)
@@ -140,8 +142,12 @@ export class WebhookResolver {
   }
 
   @FieldResolver(() => [WebhookAttemptType], { description: 'Every attempt, oldest first.' })
-  attemptLog(@Root() d: WebhookDelivery) {
-    return webhookRepository.attempts([d.id]);
+  async attemptLog(
+    @Root() d: WebhookDelivery,
+    @Arg('first', () => Int, firstArgOptions(500)) first?: number,
+  ) {
+    const n = checkFirst(first, 500);
+    return (await webhookRepository.attempts([d.id])).slice(0, n);
   }
 
   @Authorized(...ADMINS)

@@ -1,7 +1,20 @@
 import { auditRepository, sessionRepository, userRepository, type User } from '@thidua/db';
 import type { IssuedTokens } from '../../auth/auth.service';
 import { hashPassword } from '@thidua/domain';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { checkFirst, firstArgOptions } from '../../common/bounds';
 import { PageArgs, toConnection, toPageRequest } from '../../common/connection';
 import { badInput, conflict, forbidden, unauthenticated } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
@@ -60,11 +73,16 @@ export class UserResolver {
   }
 
   @FieldResolver(() => [RoleAssignmentType])
-  async roles(@Root() user: User, @Ctx() ctx: GraphQLContext) {
+  async roles(
+    @Root() user: User,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, firstArgOptions(500)) first?: number,
+  ) {
+    const n = checkFirst(first, 500);
     const roles = await ctx.loaders.rolesOfUser.load(user.id);
     // Others see only the roles in the province they share; the user and platform admins see all.
-    if (user.id === ctx.principal?.userId || isPlatformAdmin(ctx)) return roles;
-    return roles.filter((r) => r.provinceId && r.provinceId === ctx.access?.provinceId);
+    if (user.id === ctx.principal?.userId || isPlatformAdmin(ctx)) return roles.slice(0, n);
+    return roles.filter((r) => r.provinceId && r.provinceId === ctx.access?.provinceId).slice(0, n);
   }
 
   @FieldResolver(() => [ProvinceType], { description: 'Provinces where the user holds a role.' })
