@@ -78,11 +78,12 @@ describe('award decisions', () => {
     const res = await issue([approved[20]!.id, approved[21]!.id]);
     const d = res.data!.issueAwardDecision;
     expect(d).toMatchObject({ number: 21, issuerName: 'UBND thành phố Huế' });
-    // A flag is 8.0 × 2,340,000; a certificate of merit 3.0 × 2,340,000.
+    // Dated 15 January 2027: the base salary of 2,530,000 from 1 July 2026 (Decree 161/2026) applies. A flag is
+    // 8.0 × 2,530,000; a certificate of merit 3.0 × 2,530,000.
     expect(d.items.map((i) => [i.form, i.prizeVnd]).sort()).toEqual(
       [
-        ['FLAG_PROVINCE', 18_720_000],
-        ['MERIT_PROVINCE', 7_020_000],
+        ['FLAG_PROVINCE', 20_240_000],
+        ['MERIT_PROVINCE', 7_590_000],
       ].sort(),
     );
   });

@@ -344,6 +344,7 @@ describe('the provincial council', () => {
         },
       ),
     ).issueAwardDecision;
-    expect(decided.items).toEqual([{ personId: people[1]!.id, form: 'CSTD_PROV', prizeVnd: 7_020_000 }]);
+    // 3.0 × the base salary in force on 25 January 2027 (2,530,000 from 1 July 2026).
+    expect(decided.items).toEqual([{ personId: people[1]!.id, form: 'CSTD_PROV', prizeVnd: 7_590_000 }]);
   });
 });

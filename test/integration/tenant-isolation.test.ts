@@ -30,6 +30,8 @@ const PLATFORM_TABLES = {
   refresh_token: 'sign-in sessions',
   login_throttle: 'sign-in throttling by email',
   platform_audit_event: 'actions on accounts and provinces',
+  base_salary:
+    'the national base salary, set by Government decree for every province (prize money reference)',
   outbox: 'relayed by one process for all provinces; holds ids only',
   job_failure: 'queue failures for operators; holds ids only',
   notification_preference: "a person's own choices, whichever province they act in",

@@ -64,6 +64,7 @@ export {
 } from './repositories/notification.repository';
 export { webhookRepository } from './repositories/webhook.repository';
 export { rollupRepository, type BlockRollup, type ProvinceRollup } from './repositories/rollup.repository';
+export { baseSalaryRepository, type BaseSalaryRow } from './repositories/base-salary.repository';
 export {
   yearEndRepository,
   type BlockClosingStatus,

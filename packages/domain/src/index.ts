@@ -22,6 +22,7 @@ export * from './scoring/scoring';
 export * from './titles';
 export * from './voting/tally';
 export * from './awards/rules';
+export * from './awards/base-salary';
 export * from './awards/engine';
 export * from './awards/streaks';
 export * from './awards/nomination';

@@ -5,6 +5,7 @@ import { authChecker } from './auth/auth-checker';
 import { validateInput } from './validate';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { AwardsResolver, YearAwardsResolver } from './modules/awards/awards.resolver';
+import { BaseSalaryResolver } from './modules/base-salary/base-salary.resolver';
 import { CouncilResolver } from './modules/awards/council.resolver';
 import { DecisionsResolver } from './modules/awards/decisions.resolver';
 import { BlockResolver } from './modules/block/block.resolver';
@@ -53,6 +54,7 @@ export const resolvers = [
   YearAwardsResolver,
   DecisionsResolver,
   CouncilResolver,
+  BaseSalaryResolver,
   NotificationResolver,
   WebhookResolver,
   YearEndResolver,

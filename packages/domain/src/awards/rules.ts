@@ -61,9 +61,11 @@ export interface AwardRules {
   lineageMode: LineageMode;
   /** R13: the dossier's deadline in year Y (month 1–12, day). */
   dossierDeadline: { month: number; day: number };
-  /** Prize money: multiplier × the base salary in force on the decision date. */
+  /**
+   * Prize money: multiplier × the base salary in force on the decision date. The base salary itself is the
+   * platform's reference table (`base_salary`, see base-salary.ts), not a province's rule.
+   */
   prizeMultipliers: Record<AwardForm, number>;
-  baseSalaries: { from: string; amountVnd: number }[];
 }
 
 export const DEFAULT_AWARD_RULES: AwardRules = {
@@ -91,12 +93,14 @@ export const DEFAULT_AWARD_RULES: AwardRules = {
     CSTD_BASE: 1.0,
     LDTT: 0.3,
   },
-  baseSalaries: [{ from: '2024-07-01', amountVnd: 2_340_000 }],
 };
 
 /** A stored rule set completed with the defaults of settings added after it was saved. */
 export function withRuleDefaults(stored: Partial<AwardRules>): AwardRules {
-  return { ...DEFAULT_AWARD_RULES, ...stored };
+  const rules = { ...DEFAULT_AWARD_RULES, ...stored };
+  // Rule sets saved before the base salary became platform reference data still hold `baseSalaries`: ignored.
+  delete (rules as { baseSalaries?: unknown }).baseSalaries;
+  return rules;
 }
 
 export function quotaSeats(quota: Quota, members: number): number {
@@ -150,26 +154,7 @@ export function awardRulesProblems(r: AwardRules): Problem[] {
         ? []
         : [{ field: `prizeMultipliers.${form}`, message: 'must be 0 to 100' }],
     ),
-    ...(r.baseSalaries.length ? [] : [{ field: 'baseSalaries', message: 'needs at least one base salary' }]),
-    ...r.baseSalaries.flatMap((b, i) =>
-      Number.isInteger(b.amountVnd) && b.amountVnd > 0
-        ? []
-        : [{ field: `baseSalaries.${i}.amountVnd`, message: 'must be a positive whole number of VND' }],
-    ),
   ];
-}
-
-/** Multiplier × the base salary in force on the decision date (YYYY-MM-DD), in whole VND. */
-export function prizeMoney(
-  form: AwardForm,
-  decisionDate: string,
-  rules: Pick<AwardRules, 'prizeMultipliers' | 'baseSalaries'>,
-): number {
-  const inForce = [...rules.baseSalaries]
-    .filter((b) => b.from <= decisionDate)
-    .sort((a, b) => (a.from < b.from ? 1 : -1))[0];
-  if (!inForce) throw new Error(`No base salary in force on ${decisionDate}`);
-  return Math.round(rules.prizeMultipliers[form] * inForce.amountVnd);
 }
 
 /** The dossier deadline of year `year` (R13). */

@@ -7,7 +7,7 @@ import {
 } from '@thidua/domain';
 import { NOMINATION_STATUSES } from '@thidua/db';
 import { ArrayMaxSize, IsIn, IsOptional, Length, ValidateNested } from 'class-validator';
-import { DateTimeISOResolver, JSONResolver, LocalDateResolver } from 'graphql-scalars';
+import { DateTimeISOResolver, JSONResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { graphqlEnum } from '../../common/enums';
 import { ThresholdMode } from '../voting/voting.types';
@@ -48,12 +48,6 @@ export class QuotaType {
   @Field(() => Float, { description: 'The count, or the percent of members.' }) value!: number;
 }
 
-@ObjectType('BaseSalary')
-export class BaseSalaryType {
-  @Field(() => LocalDateResolver) from!: string;
-  @Field(() => Int) amountVnd!: number;
-}
-
 @ObjectType('AwardRules', { description: 'domain.md §3, R2–R13, as this province configures them.' })
 export class AwardRulesType {
   @Field(() => QuotaType) flagQuota!: QuotaType;
@@ -72,9 +66,10 @@ export class AwardRulesType {
   @Field(() => LineageMode) lineageMode!: string;
   @Field(() => Int) dossierDeadlineMonth!: number;
   @Field(() => Int) dossierDeadlineDay!: number;
-  @Field(() => JSONResolver, { description: 'Award form → multiplier of the base salary.' })
+  @Field(() => JSONResolver, {
+    description: 'Award form → multiplier of the base salary (the platform table, query baseSalaries).',
+  })
   prizeMultipliers!: unknown;
-  @Field(() => [BaseSalaryType]) baseSalaries!: BaseSalaryType[];
 }
 
 @ObjectType('AwardRuleSet')
@@ -95,12 +90,6 @@ export class QuotaInput {
 
   @Field(() => Float)
   value!: number;
-}
-
-@InputType()
-export class BaseSalaryInput {
-  @Field(() => LocalDateResolver) from!: string;
-  @Field(() => Int) amountVnd!: number;
 }
 
 @InputType({
@@ -127,10 +116,6 @@ export class AwardRulesInput {
   @Field(() => LineageMode, { nullable: true }) lineageMode?: (typeof LINEAGE_MODES)[number];
   @Field(() => Int, { nullable: true }) dossierDeadlineMonth?: number;
   @Field(() => Int, { nullable: true }) dossierDeadlineDay?: number;
-  @Field(() => [BaseSalaryInput], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  baseSalaries?: BaseSalaryInput[];
 }
 
 @ObjectType('Explanation', {

@@ -1,4 +1,4 @@
-import { awardRepository, decisionRepository, type AwardDecision } from '@thidua/db';
+import { awardRepository, baseSalaryRepository, decisionRepository, type AwardDecision } from '@thidua/db';
 import { prizeMoney, type AwardForm } from '@thidua/domain';
 import { enqueueJob, jobId, notifyEvent, notifyNominationStep, refreshRollupsOf } from '@thidua/jobs';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUUID, Length, Matches } from 'class-validator';
@@ -121,6 +121,8 @@ export class DecisionsResolver {
     }
     const year = Number(input.decisionDate.slice(0, 4));
     const { rules } = await awardRepository.rulesFor(year);
+    // The base salary is the platform's table: the row in force on the decision's date.
+    const salaries = await baseSalaryRepository.list();
     let items;
     try {
       items = nominations.map((n) => ({
@@ -128,7 +130,7 @@ export class DecisionsResolver {
         unitId: n.unitId,
         personId: n.personId,
         form: n.form,
-        prizeVnd: prizeMoney(n.form as AwardForm, input.decisionDate, rules),
+        prizeVnd: prizeMoney(n.form as AwardForm, input.decisionDate, rules, salaries),
       }));
     } catch (e) {
       throw badInput('decisionDate', (e as Error).message);
