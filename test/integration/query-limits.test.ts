@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { currentManager, runInTenant } from '@thidua/db';
 import {
   createAccount,
   createUnits,
@@ -70,11 +71,47 @@ describe('lists count by their real bound', () => {
   });
 
   it('refuses a `first` beyond the list’s maximum, naming the field', async () => {
-    const res = await app.gql(`{ me { roles(first: 100000) { id } } }`, {}, { token: officer.token });
+    const res = await app.gql(`{ me { roles(first: 501) { id } } }`, {}, { token: officer.token });
     expect(res.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       fields: [{ field: 'first', message: 'must be between 1 and 500' }],
     });
+  });
+});
+
+describe('the bounds the cost model counts on are enforced', () => {
+  it('a block takes at most 50 members in a year', async () => {
+    const admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
+    const created = await app.gql<{ createBlock: { id: string } }>(
+      `mutation { createBlock(input: { name: "Khối đầy", kind: BLOCK }) { id } }`,
+      {},
+      { token: admin.token, provinceId: province },
+    );
+    const blockId = created.data!.createBlock.id;
+    const units = await createUnits(
+      app.dataSource,
+      province,
+      Array.from({ length: 51 }, (_, i) => `Đơn vị thành viên ${i + 1}`),
+    );
+    await runInTenant(app.dataSource, province, async () => {
+      const m = await currentManager();
+      for (const u of units.slice(0, 50)) {
+        await m.query(
+          `INSERT INTO block_membership (province_id, block_id, block_kind, unit_id, valid_from) VALUES ($1, $2, 'BLOCK', $3, '2026-01-01')`,
+          [province, blockId, u.id],
+        );
+      }
+    });
+    const res = await app.gql(
+      `mutation($v: BlockMemberInput!) { addBlockMember(input: $v) { id } }`,
+      { v: { blockId, unitId: units[50]!.id, date: '2026-06-01' } },
+      { token: admin.token, provinceId: province },
+    );
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'blockId' }],
+    });
+    expect(res.errors?.[0]?.message).toContain('50 members in 2026');
   });
 });
 

@@ -15,7 +15,7 @@ import {
   Root,
 } from 'type-graphql';
 import { assertActsFor } from '../../common/acting';
-import { checkFirst, firstArgOptions } from '../../common/bounds';
+import { BOUNDS, checkFirst, firstArgOptions } from '../../common/bounds';
 import { audit } from '../../common/audit';
 import { PageArgs, toConnection, toPageRequest } from '../../common/connection';
 import { withConstraints } from '../../common/constraints';
@@ -82,6 +82,12 @@ export class BlockResolver {
     @Arg('input', () => CreateBlockInput) input: CreateBlockInput,
     @Ctx() ctx: GraphQLContext,
   ) {
+    const { totalCount } = await blockRepository.list({}, { first: 1, offset: 0 });
+    if (totalCount >= BOUNDS.blocksPerProvince)
+      throw badInput(
+        'name',
+        `the province already has ${BOUNDS.blocksPerProvince} blocks, the most it may have`,
+      );
     const block = await withConstraints({ unique: `a block named "${input.name}" already exists` }, () =>
       blockRepository.create({
         name: input.name.trim(),
@@ -118,6 +124,14 @@ export class BlockResolver {
     const block = await ctx.loaders.block.load(input.blockId);
     if (!block) throw missingRef('blockId', 'Block', input.blockId);
     if (!(await ctx.loaders.unit.load(input.unitId))) throw missingRef('unitId', 'Unit', input.unitId);
+    const year = Number(input.date.slice(0, 4));
+    const members = await ctx.loaders.membersInYear.load(`${block.id}:${year}`);
+    if (!members.includes(input.unitId) && members.length >= BOUNDS.blockMembers) {
+      throw badInput(
+        'blockId',
+        `the block already has ${BOUNDS.blockMembers} members in ${year}, the most a block may have`,
+      );
+    }
     const membership = await withConstraints(
       { exclusion: `the unit is already in a ${block.kind === 'BLOCK' ? 'block' : 'cluster'} on that date` },
       () => blockRepository.addMember(block, input.unitId, input.date),

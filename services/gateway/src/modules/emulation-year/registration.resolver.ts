@@ -4,6 +4,7 @@ import { isIndividualTitle, REGISTRATION_OPEN } from '@thidua/domain';
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { assertActsFor, assertBeforeDeadline } from '../../common/acting';
 import { audit } from '../../common/audit';
+import { BOUNDS } from '../../common/bounds';
 import { withConstraints } from '../../common/constraints';
 import { badInput, conflict, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
@@ -34,6 +35,12 @@ export class RegistrationResolver {
         throw badInput('personId', 'the person does not work in this unit');
     } else if (input.personId) {
       throw badInput('personId', `${input.title} is a collective title: give no person`);
+    }
+    if ((await ctx.loaders.registrations.load(year.id)).length >= BOUNDS.registrationsPerYear) {
+      throw badInput(
+        'emulationYearId',
+        `the year already has ${BOUNDS.registrationsPerYear} registrations, the most it may have`,
+      );
     }
     const registration = await withConstraints({ unique: `${input.title} is already registered` }, () =>
       emulationYearRepository.register({
