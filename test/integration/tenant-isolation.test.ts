@@ -55,9 +55,10 @@ async function asApp<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+/** From pg_tables, not information_schema, which hides tables the role has no privilege on (ballot, ballot_seal). */
 async function tenantTables(c: pg.Client): Promise<string[]> {
   const { rows } = await c.query<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+    `SELECT tablename AS table_name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`,
   );
   return rows.map((r) => r.table_name).filter((t) => !(t in PLATFORM_TABLES) && !(t in SHARED_AGGREGATES));
 }
@@ -157,6 +158,9 @@ describe('the database layer', () => {
   it('with no tenant set, the application reads zero rows of every tenant table', async () => {
     await asApp(async (c) => {
       for (const table of await tenantTables(c)) {
+        // Tables the application may not read at all (ballots) are refused outright, better still.
+        const readable = await c.query(`SELECT has_table_privilege($1, 'SELECT') AS ok`, [table]);
+        if (!readable.rows[0].ok) continue;
         const { rows } = await c.query(`SELECT count(*)::int AS n FROM ${table}`);
         expect({ table, n: rows[0].n }).toEqual({ table, n: 0 });
       }

@@ -85,3 +85,27 @@ export async function dropStaleTestDatabases(): Promise<void> {
     for (const r of rows) await c.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
   });
 }
+
+/**
+ * One statement as the owner role, in a province's context (RLS is forced on the owner too): what only an
+ * operator may do, such as moving an open vote's deadline into the past to stand for time passing (the
+ * application role may only extend a deadline that has not passed).
+ */
+export async function ownerQuery<T = Record<string, unknown>>(
+  db: TestDatabase,
+  provinceId: string | null,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  const c = new pg.Client({ connectionString: db.ownerUrl });
+  await c.connect();
+  try {
+    await c.query('BEGIN');
+    if (provinceId) await c.query(`SELECT set_config('app.province_id', $1, true)`, [provinceId]);
+    const { rows } = await c.query(sql, params);
+    await c.query('COMMIT');
+    return rows as T[];
+  } finally {
+    await c.end();
+  }
+}

@@ -14,6 +14,7 @@ import { ClosingRounds1764777600000 } from './1764777600000-closing-rounds';
 import { PersonNominations1764864000000 } from './1764864000000-person-nominations';
 import { LineageRecordFunction1764950400000 } from './1764950400000-lineage-record-function';
 import { Disqualifications1765036800000 } from './1765036800000-disqualifications';
+import { BallotSecrecy1765200000000 } from './1765200000000-ballot-secrecy';
 import { BaseSalary1765610000000 } from './1765610000000-base-salary';
 
 export const migrations = [
@@ -33,5 +34,6 @@ export const migrations = [
   PersonNominations1764864000000,
   LineageRecordFunction1764950400000,
   Disqualifications1765036800000,
+  BallotSecrecy1765200000000,
   BaseSalary1765610000000,
 ];

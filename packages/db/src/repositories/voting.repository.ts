@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import type { Choice, Contest, ContestResult } from '@thidua/domain';
 import { In } from 'typeorm';
 import {
-  Ballot,
   BallotReceipt,
   HeadDeputyDecision,
   VotingContest,
@@ -133,23 +132,16 @@ export const votingRepository = {
     userId: string,
     choices: Choice[],
   ): Promise<BallotReceipt | null> {
-    // One statement (the hot path of a conference vote). The period must be open at insert time, under a share
-    // lock that a concurrent close (an UPDATE) waits for: no ballot lands after its period closed.
+    // One round trip (the hot path of a conference vote): cast_ballot (SECURITY DEFINER) writes the receipt and
+    // the ballot, which the application role can neither read nor write itself. The period must be open, under a
+    // share lock that a concurrent close (an UPDATE) waits for: no ballot lands after its period closed.
     // Returns null when the period is not open any more.
     const [row] = (await (
       await tenantManager()
     ).query(
-      `WITH period AS (
-         SELECT id FROM voting_period
-         WHERE id = $2 AND status = 'OPEN' AND coalesce(extended_until, closes_at) > now() FOR SHARE
-       ), receipt AS (
-         INSERT INTO ballot_receipt (province_id, voting_period_id, voter_id, receipt_code, cast_by)
-         SELECT $1, id, $3, $4, $5 FROM period RETURNING voting_period_id, voter_id, receipt_code, cast_at
-       ), ballot AS (
-         INSERT INTO ballot (province_id, voting_period_id, choices) SELECT $1, voting_period_id, $6 FROM receipt
-       )
-       SELECT voting_period_id AS "votingPeriodId", voter_id AS "voterId", receipt_code AS "receiptCode", cast_at AS "castAt" FROM receipt`,
-      [currentProvinceId(), periodId, voterId, receiptCode(), userId, JSON.stringify(choices)],
+      `SELECT voting_period_id AS "votingPeriodId", voter_id AS "voterId", receipt_code AS "receiptCode", cast_at AS "castAt"
+       FROM cast_ballot($1, $2, $3, $4, $5)`,
+      [periodId, voterId, receiptCode(), userId, JSON.stringify(choices)],
     )) as BallotReceipt[];
     return row ?? null;
   },
@@ -166,7 +158,7 @@ export const votingRepository = {
        WHERE id = $1 AND status = 'OPEN' RETURNING id`,
       [periodId, reason, userId],
     );
-    if (rows.length) await votingRepository.shuffleBallots(periodId);
+    // The trigger ballot_seal_on_close rewrites the ballots in random order under new ids as the period closes.
     return rows.length === 1;
   },
 
@@ -178,29 +170,15 @@ export const votingRepository = {
        WHERE status = 'OPEN' AND coalesce(extended_until, closes_at) <= now() RETURNING id`,
       [],
     );
-    for (const r of rows) await votingRepository.shuffleBallots(r.id);
     return rows.map((r) => r.id);
-  },
-
-  /**
-   * Rewrites a closed period's ballots in random order under new ids, in one transaction: the rows no longer
-   * carry the insertion order or transaction ids that could be matched against receipts' times.
-   */
-  async shuffleBallots(periodId: string): Promise<void> {
-    await (
-      await tenantManager()
-    ).query(
-      `WITH old AS (DELETE FROM ballot WHERE voting_period_id = $1 RETURNING province_id, voting_period_id, choices)
-       INSERT INTO ballot (province_id, voting_period_id, choices) SELECT province_id, voting_period_id, choices FROM old ORDER BY random()`,
-      [periodId],
-    );
   },
 
   async extend(periodId: string, until: Date, userId: string): Promise<boolean> {
     const rows = await returning(
       await tenantManager(),
       `UPDATE voting_period SET extended_until = $2, extended_by = $3
-       WHERE id = $1 AND status = 'OPEN' AND $2 > coalesce(extended_until, closes_at) RETURNING id`,
+       WHERE id = $1 AND status = 'OPEN' AND $2 > coalesce(extended_until, closes_at)
+         AND coalesce(extended_until, closes_at) > clock_timestamp() RETURNING id`,
       [periodId, until, userId],
     );
     return rows.length === 1;
@@ -215,8 +193,15 @@ export const votingRepository = {
       .getOne();
   },
 
+  /**
+   * A closed period's ballots, in random order, without ids: through closed_ballot_choices, which refuses an open
+   * period (and one closed by this very transaction before its deadline, until that close commits).
+   */
   async ballots(periodId: string): Promise<Choice[][]> {
-    return (await (await repo(Ballot)).findBy({ votingPeriodId: periodId })).map((b) => b.choices);
+    const rows: { choices: Choice[] }[] = await (
+      await tenantManager()
+    ).query(`SELECT closed_ballot_choices($1) AS choices`, [periodId]);
+    return rows.map((r) => r.choices);
   },
 
   async saveTally(periodId: string, results: ContestResult[], outcome: VotingOutcome): Promise<void> {
