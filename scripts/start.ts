@@ -8,6 +8,10 @@ import { startGateway } from '@thidua/gateway';
 import { runService } from '@thidua/jobs';
 import { startWorker } from '@thidua/worker';
 import { localSecrets, startEmbeddedPostgres } from './embedded-postgres';
+import { ensureWebBuild } from './web-build';
+
+// The web application the gateway serves at /: built now when its build is missing or older than its sources.
+ensureWebBuild();
 
 const embedded = isConfigured('DATABASE_URL') ? null : await startEmbeddedPostgres(localSecrets());
 const config = loadConfig({
@@ -44,6 +48,7 @@ const { queueBackend } = await runService(
 
 console.log(`
 Thi đua – Khen thưởng platform is running.
+  Web app:   ${url.replace(/\/graphql$/, '/')}
   GraphQL:   ${url}
   Database:  ${embedded ? 'embedded PostgreSQL in .data/pg' : 'DATABASE_URL'}
   Queues:    ${queueBackend.kind === 'redis' ? 'Redis (REDIS_URL)' : 'PostgreSQL backend'}

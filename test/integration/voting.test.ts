@@ -6,6 +6,7 @@ import { remindVoters, tallyVoting } from '@thidua/worker';
 import {
   createAccount,
   createLockedBlock,
+  ensureBlockConference,
   ownerQuery,
   provinceId,
   startTestApp,
@@ -68,6 +69,7 @@ async function open(
   contests: Record<string, unknown>[],
   extra: Record<string, unknown> = {},
 ): Promise<Period> {
+  await ensureBlockConference(app, province, block);
   return ok(
     await as<{ openVotingPeriod: Period }>(block.officers[0]!, OPEN, {
       v: { emulationYearId: block.yearId, closesAt: inAnHour(), contests, ...extra },
@@ -159,8 +161,20 @@ describe('the article cases', () => {
     expect(year.data?.emulationYear.state).toBe('RESULTS_RECORDED');
   });
 
-  it('a block of 9 proposes two flags in one period', async () => {
+  it('a block of 9 proposes two flags in one period, once the secretariat set its quota for the year', async () => {
     const block = await createLockedBlock(app, province, NAMES, admin);
+    await ensureBlockConference(app, province, block);
+    const overQuota = await as(block.officers[0]!, OPEN, {
+      v: { emulationYearId: block.yearId, closesAt: inAnHour(), contests: [{ kind: 'FLAG', seats: 2 }] },
+    });
+    expect(overQuota.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'contests.0.seats' }] },
+    });
+    expect(overQuota.errors?.[0]?.message).toMatch(/quota \(R2, default rules\): 1 per block/);
+    const setQuota = `mutation($y: ID!, $r: String!) { setBlockYearQuota(emulationYearId: $y, reason: $r, flagSeats: 2) { flagQuotaOverride } }`;
+    const byHead = await as(block.officers[0]!, setQuota, { y: block.yearId, r: 'Khối có hai đơn vị dẫn đầu' });
+    expect(byHead.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    ok(await as(admin, setQuota, { y: block.yearId, r: 'Khối có hai đơn vị dẫn đầu (Công văn 12/SNV)' }));
     const period = await open(block, [
       { kind: 'FLAG', seats: 2 },
       { kind: 'MERIT', seats: 2 },
@@ -170,7 +184,7 @@ describe('the article cases', () => {
     await waitFor(async () =>
       expect((await view(admin, period.id)).data?.votingPeriod.status).toBe('TALLIED'),
     );
-    const results = (await view(admin, period.id)).data!.votingPeriod.results!;
+    const results = (await view(block.officers[0]!, period.id)).data!.votingPeriod.results!;
     expect(results[0]!.elected.sort()).toEqual([block.units[0]!.id, block.units[7]!.id].sort());
     expect(results[1]!.elected.sort()).toEqual([block.units[2]!.id, block.units[8]!.id].sort());
   });
@@ -263,10 +277,18 @@ describe('rounds', () => {
     await waitFor(async () =>
       expect((await view(admin, period.id)).data?.votingPeriod.outcome).toBe('NEXT_ROUND'),
     );
-    expect((await view(admin, period.id)).data!.votingPeriod.results![0]).toMatchObject({
+    expect((await view(block.officers[0]!, period.id)).data!.votingPeriod.results![0]).toMatchObject({
       shortfall: 'THRESHOLD',
       elected: [],
     });
+    // The next round opens when the count is announced, not before: who stands again would tell who won.
+    const roundsBefore = await as<{ votingPeriods: unknown[] }>(
+      block.officers[5]!,
+      `query($y: ID!) { votingPeriods(emulationYearId: $y) { id } }`,
+      { y: block.yearId },
+    );
+    expect(roundsBefore.data!.votingPeriods).toHaveLength(1);
+    ok(await as(block.officers[0]!, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, { id: period.id }));
 
     const periods = await as<{ votingPeriods: (Period & { round: number })[] }>(
       admin,
@@ -282,7 +304,7 @@ describe('rounds', () => {
     await waitFor(async () =>
       expect((await view(admin, second.id)).data?.votingPeriod.outcome).toBe('AWAITING_DECISION'),
     );
-    expect((await view(admin, second.id)).data!.votingPeriod.results![0]).toMatchObject({
+    expect((await view(block.officers[1]!, second.id)).data!.votingPeriod.results![0]).toMatchObject({
       shortfall: 'THRESHOLD',
       blank: 1,
     });
@@ -306,6 +328,21 @@ describe('rounds', () => {
       );
     expect((await decide(4, 0)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(ok(await decide(0, 0)).recordHeadDeputyDecision.confirmedAt).toBeNull();
+    // The deputy answers with another unit: a counter-proposal beside the head's, neither confirmed.
+    const counter = ok(await decide(1, 1)).recordHeadDeputyDecision as { unitIds: string[]; confirmedAt: null };
+    expect(counter).toMatchObject({ unitIds: [block.units[0]!.id], confirmedAt: null });
+    const decisions = await as<{ votingPeriod: { decisions: { unitIds: string[]; counterUnitIds: string[] }[] } }>(
+      block.officers[0]!,
+      `query($id: ID!) { votingPeriod(id: $id) { decisions { unitIds counterUnitIds counterByUnitId } } }`,
+      { id: second.id },
+    );
+    expect(decisions.data!.votingPeriod.decisions[0]).toMatchObject({
+      unitIds: [block.units[0]!.id],
+      counterUnitIds: [block.units[1]!.id],
+      counterByUnitId: block.units[1]!.id,
+    });
+    expect((await view(block.officers[5]!, second.id)).data!.votingPeriod.decisions).toEqual([]);
+    // The deputy comes round to the head's proposal: confirmed.
     expect(ok(await decide(1, 0)).recordHeadDeputyDecision.confirmedAt).not.toBeNull();
     expect((await view(admin, second.id)).data!.votingPeriod.outcome).toBe('DECIDED');
     ok(
@@ -317,7 +354,7 @@ describe('rounds', () => {
 });
 
 describe('ties', () => {
-  it('a tie between candidates above the threshold opens a second round between them and the rest', async () => {
+  it('R5: a tie at the last seat gives a run-off among the tied units only, opened when the count is published', async () => {
     const block = await createLockedBlock(app, province, NAMES, admin);
     const period = await open(block, [{ kind: 'FLAG', seats: 1 }], { thresholdPercent: 30 });
     const split = [0, 0, 0, 0, 1, 1, 1, 1, 2];
@@ -326,9 +363,18 @@ describe('ties', () => {
     await waitFor(async () =>
       expect((await view(admin, period.id)).data?.votingPeriod.outcome).toBe('NEXT_ROUND'),
     );
-    const result = (await view(admin, period.id)).data!.votingPeriod.results![0]!;
+    const result = (await view(block.officers[0]!, period.id)).data!.votingPeriod.results![0]!;
     expect(result).toMatchObject({ shortfall: 'TIE', elected: [], unfilledSeats: 1 });
-    expect(result.tiedUnitIds.sort()).toEqual([block.units[0]!.id, block.units[1]!.id].sort());
+    const tied = [block.units[0]!.id, block.units[1]!.id].sort();
+    expect(result.tiedUnitIds.sort()).toEqual(tied);
+    ok(await as(block.officers[0]!, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, { id: period.id }));
+    const periods = await as<{ votingPeriods: (Period & { round: number })[] }>(
+      block.officers[4]!,
+      `query($y: ID!) { votingPeriods(emulationYearId: $y) { id round contests { id candidateUnitIds } } }`,
+      { y: block.yearId },
+    );
+    const runoff = periods.data!.votingPeriods.find((p) => p.round === 2)!;
+    expect(runoff.contests[0]!.candidateUnitIds.sort()).toEqual(tied);
   });
 });
 

@@ -5,6 +5,8 @@ export { APP_GROUP_ROLE } from './migrations/rls';
 export {
   runInTransaction,
   runInTenant,
+  afterRelease,
+  holdsConnection,
   currentManager,
   tenantManager,
   currentProvinceId,
@@ -39,6 +41,7 @@ export {
   criteriaSetRepository,
   deferralRepository,
 } from './repositories/emulation-year.repository';
+export { conferenceRepository, type ConferenceRecord } from './repositories/conference.repository';
 export { votingRepository, type BallotRules, type NewVotingPeriod } from './repositories/voting.repository';
 export { seedLockedYear, type LockedYearSpec } from './seed/demo-years';
 export { awardRepository, decisionRepository, type NewDecision } from './repositories/award.repository';

@@ -1,4 +1,4 @@
-export { foldVietnamese } from './text/vietnamese';
+export { foldVietnamese, nameProblem, normalizeName } from './text/vietnamese';
 export { ROLES, GLOBAL_ROLES, roleScopeProblem, type Role, type RoleScope } from './auth/roles';
 export { readableProvinces, type LineageEdge } from './province/lineage';
 export {
@@ -21,6 +21,7 @@ export * from './emulation-year/state-machine';
 export * from './scoring/scoring';
 export * from './titles';
 export * from './voting/tally';
+export * from './voting/paper-count';
 export * from './awards/rules';
 export * from './awards/base-salary';
 export * from './awards/engine';

@@ -2,7 +2,7 @@ export * from './contract';
 export { createQueueBackend, RETENTION, type QueueBackend } from './backend';
 export { enqueueJob, type EnqueueOptions } from './producer';
 export { relayOutboxOnce, startOutboxRelay, type RelayOptions } from './relay';
-export { runService, type ServiceDeps } from './service';
+export { poolOptions, runService, type ServiceDeps } from './service';
 export {
   openVotingPeriod,
   extendVotingPeriod,
@@ -10,6 +10,9 @@ export {
   afterClose,
   effectiveDeadline,
   closeJobId,
+  openNextRound,
+  applyCouncilResults,
+  periodContests,
 } from './voting-lifecycle';
 export {
   createEventBus,

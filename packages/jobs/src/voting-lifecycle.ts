@@ -1,10 +1,13 @@
 import {
+  awardRepository,
   emulationYearRepository,
   votingRepository,
+  type CloseReason,
   type NewVotingPeriod,
   type VotingPeriod,
 } from '@thidua/db';
-import type { Contest } from '@thidua/domain';
+import { nextRoundContests, type Contest, type ContestResult } from '@thidua/domain';
+import { notifyNominationStep, refreshRollupsOf } from './awards';
 import { jobId } from './contract';
 import { enqueueJob } from './producer';
 
@@ -61,7 +64,8 @@ export async function openVotingPeriod(
   const [year] = period.emulationYearId ? await emulationYearRepository.byIds([period.emulationYearId]) : [];
   if (year?.state === 'SCORES_LOCKED')
     await emulationYearRepository.transition(year.id, 'SCORES_LOCKED', 'VOTING');
-  await scheduleDeadlineWork(provinceId, saved, saved.closesAt);
+  // A paper round has no online deadline: it closes when its count is confirmed.
+  if (saved.method === 'ONLINE') await scheduleDeadlineWork(provinceId, saved, saved.closesAt);
   await enqueueJob(
     'notify',
     { provinceId, event: 'voting.opened', subjectId: saved.id },
@@ -85,7 +89,7 @@ export async function extendVotingPeriod(
 export async function closeVotingPeriod(
   provinceId: string,
   periodId: string,
-  reason: 'DEADLINE' | 'ALL_VOTED' | 'BY_ADMIN',
+  reason: CloseReason,
   userId: string | null,
 ): Promise<boolean> {
   if (!(await votingRepository.close(periodId, reason, userId))) return false;
@@ -104,4 +108,87 @@ export async function afterClose(provinceId: string, periodId: string): Promise<
     { provinceId, event: 'voting.closed', subjectId: periodId },
     { jobId: jobId('notify', 'voting.closed', periodId) },
   );
+}
+
+/** The contests as the tally and the next round see them. */
+export async function periodContests(periodId: string): Promise<(Contest & { nominationId: string | null })[]> {
+  return (await votingRepository.contests([periodId])).map((c) => ({
+    id: c.id,
+    kind: c.kind,
+    seats: c.seats,
+    candidates: c.candidateUnitIds,
+    nominationId: c.nominationId,
+    ...(c.thresholdPercent
+      ? {
+          threshold: {
+            thresholdPercent: Number(c.thresholdPercent),
+            thresholdMode: c.thresholdMode ?? ('AT_LEAST' as const),
+          },
+        }
+      : {}),
+  }));
+}
+
+/**
+ * A round whose seats stayed empty is followed by the next one once its results are published, so nobody learns
+ * the previous round's winners (by who stands again) before the counting committee announces them. After a tie
+ * the run-off is among the tied units unless the province chose all remaining candidates (R5). Same method and
+ * duration as the round before.
+ */
+export async function openNextRound(provinceId: string, period: VotingPeriod): Promise<VotingPeriod | null> {
+  if (period.outcome !== 'NEXT_ROUND') return null;
+  const contests = await periodContests(period.id);
+  const results = (await votingRepository.results([period.id])).map((r) => r.result);
+  const next = nextRoundContests(ordered(results, contests), contests, period.runoffCandidates);
+  if (!next.length) return null;
+  const duration = period.closesAt.getTime() - period.opensAt.getTime();
+  const now = new Date();
+  return openVotingPeriod(
+    provinceId,
+    {
+      emulationYearId: period.emulationYearId,
+      conferenceId: period.conferenceId,
+      method: period.method,
+      runoffCandidates: period.runoffCandidates,
+      kind: period.kind,
+      attendancePercent: period.attendancePercent,
+      round: period.round + 1,
+      previousPeriodId: period.id,
+      eligibleVoterIds: period.eligibleVoterIds,
+      thresholdPercent: period.thresholdPercent,
+      thresholdMode: period.thresholdMode,
+      allowSelfVote: period.allowSelfVote,
+      maxRounds: period.maxRounds,
+      reminderMinutes: period.reminderMinutes,
+      opensAt: now,
+      closesAt: new Date(now.getTime() + duration),
+      openedBy: null,
+    },
+    next.map(({ id: _id, ...c }) => c),
+  );
+}
+
+function ordered(results: ContestResult[], contests: readonly Contest[]): ContestResult[] {
+  return contests.flatMap((c) => results.filter((r) => r.contestId === c.id));
+}
+
+/**
+ * The council's counted session takes effect when its results are published (R10): each nomination is approved
+ * when it reached its threshold, rejected otherwise; the nominated units hear of it then, not at the count.
+ */
+export async function applyCouncilResults(provinceId: string, period: VotingPeriod): Promise<string[]> {
+  if (period.kind !== 'COUNCIL' || period.outcome !== 'COMPLETE') return [];
+  const contests = await votingRepository.contests([period.id]);
+  const decided: string[] = [];
+  for (const { contestId, result } of await votingRepository.results([period.id])) {
+    const nominationId = contests.find((c) => c.id === contestId)?.nominationId;
+    if (!nominationId) continue;
+    const to = result.elected.length ? 'COUNCIL_APPROVED' : 'COUNCIL_REJECTED';
+    if (await awardRepository.step(nominationId, 'COUNCIL_REVIEW', to, null)) {
+      await notifyNominationStep(provinceId, nominationId, to);
+      decided.push(nominationId);
+    }
+  }
+  await refreshRollupsOf(provinceId, decided, `council.${period.id}`);
+  return decided;
 }

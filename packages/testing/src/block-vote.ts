@@ -1,3 +1,4 @@
+import { vietnamDate } from '@thidua/domain';
 import { expect, vi } from 'vitest';
 import { createLockedBlock, type Account, type LockedBlock } from './factories';
 import { ok, type TestApp } from './harness';
@@ -8,14 +9,61 @@ export interface OpenedVote {
   contests: { id: string }[];
 }
 
-/** Opens a block vote for the next hour; by default the head unit's officer opens it. */
+/**
+ * Records the block's year-end conference (held today unless said otherwise, every member present); the head
+ * unit's officer records it by default.
+ */
+export async function recordBlockConference(
+  app: TestApp,
+  province: string,
+  block: LockedBlock,
+  fields: Record<string, unknown> = {},
+  actor: Account = block.officers[0]!,
+): Promise<{ id: string; heldOn: string }> {
+  const res = await app.gql<{ recordConference: { id: string; heldOn: string } }>(
+    `mutation($c: RecordConferenceInput!) { recordConference(input: $c) { id heldOn } }`,
+    {
+      c: {
+        emulationYearId: block.yearId,
+        heldOn: vietnamDate(new Date()),
+        place: 'Hội trường Văn phòng Tỉnh ủy',
+        attendance: block.units.map((u) => ({ unitId: u.id, present: true, representatives: ['Đại diện đơn vị'] })),
+        ...fields,
+      },
+    },
+    { token: actor.token, provinceId: province },
+  );
+  return ok(res).recordConference;
+}
+
+/** Records the block's conference unless it is recorded already. */
+export async function ensureBlockConference(
+  app: TestApp,
+  province: string,
+  block: LockedBlock,
+  actor: Account = block.officers[0]!,
+): Promise<void> {
+  const recorded = await app.gql<{ emulationYear: { conference: { id: string } | null } }>(
+    `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { conference { id } } }`,
+    { b: block.blockId },
+    { token: actor.token, provinceId: province },
+  );
+  if (!ok(recorded).emulationYear.conference) await recordBlockConference(app, province, block, {}, actor);
+}
+
+/**
+ * Opens a block vote for the next hour, at the block's conference (recorded first when it is not); by default
+ * the head unit's officer opens it.
+ */
 export async function openBlockVote(
   app: TestApp,
   province: string,
   block: LockedBlock,
   contests: { kind: string; seats?: number }[],
   actor: Account = block.officers[0]!,
+  extra: Record<string, unknown> = {},
 ): Promise<OpenedVote> {
+  await ensureBlockConference(app, province, block, actor);
   const res = await app.gql<{ openVotingPeriod: OpenedVote }>(
     `mutation($v: OpenVotingPeriodInput!) { openVotingPeriod(input: $v) { id contests { id } } }`,
     {
@@ -23,6 +71,7 @@ export async function openBlockVote(
         emulationYearId: block.yearId,
         closesAt: new Date(Date.now() + 3600_000).toISOString(),
         contests,
+        ...extra,
       },
     },
     { token: actor.token, provinceId: province },

@@ -10,6 +10,7 @@ import {
   userRepository,
   votingRepository,
   awardRepository,
+  conferenceRepository,
 } from '@thidua/db';
 
 export function isUuid(id: string): boolean {
@@ -75,6 +76,9 @@ export function createLoaders() {
     contests: grouped(votingRepository.contests, (c) => [c.votingPeriodId]),
     votingResults: grouped(votingRepository.results, (r) => [r.votingPeriodId]),
     decisions: grouped(votingRepository.decisions, (d) => [d.votingPeriodId]),
+    conference: byId(conferenceRepository.byIds),
+    conferenceOfYear: grouped(conferenceRepository.ofYears, (c) => [c.emulationYearId]),
+    paperCount: grouped(conferenceRepository.paperCounts, (c) => [c.votingPeriodId]),
     awardOutcome: grouped(awardRepository.outcomes, (o) => [o.emulationYearId]),
     nominations: grouped(awardRepository.nominations, (n) => [n.emulationYearId]),
     nomination: byId(awardRepository.nominationsByIds),

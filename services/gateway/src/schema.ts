@@ -9,6 +9,11 @@ import { BaseSalaryResolver } from './modules/base-salary/base-salary.resolver';
 import { CouncilResolver } from './modules/awards/council.resolver';
 import { DecisionsResolver } from './modules/awards/decisions.resolver';
 import { BlockResolver } from './modules/block/block.resolver';
+import {
+  ConferenceResolver,
+  PeriodConferenceResolver,
+  YearConferenceResolver,
+} from './modules/conference/conference.resolver';
 import { DashboardResolver } from './modules/dashboard/dashboard.resolver';
 import { DeferralResolver, UnitDeferralsResolver } from './modules/deferral/deferral.resolver';
 import { EmulationYearResolver } from './modules/emulation-year/emulation-year.resolver';
@@ -49,6 +54,9 @@ export const resolvers = [
   UnitDisqualificationsResolver,
   AuditResolver,
   VotingResolver,
+  ConferenceResolver,
+  YearConferenceResolver,
+  PeriodConferenceResolver,
   TurnoutSubscriptionResolver,
   AwardsResolver,
   YearAwardsResolver,

@@ -24,6 +24,11 @@ export class YearAwardOutcome {
   @Column({ name: 'dossier_submitted_at', type: 'timestamptz', nullable: true })
   dossierSubmittedAt!: Date | null;
   @Column({ name: 'dossier_submitted_by', type: 'uuid', nullable: true }) dossierSubmittedBy!: string | null;
+  /** R13: the deadline the dossier was held to when submitted. */
+  @Column({ name: 'dossier_deadline', type: 'date', nullable: true }) dossierDeadline!: string | null;
+  @Column({ name: 'late_accepted_at', type: 'timestamptz', nullable: true }) lateAcceptedAt!: Date | null;
+  @Column({ name: 'late_accepted_by', type: 'uuid', nullable: true }) lateAcceptedBy!: string | null;
+  @Column({ name: 'late_reason', type: 'text', nullable: true }) lateReason!: string | null;
 }
 
 export const NOMINATION_STATUSES = [

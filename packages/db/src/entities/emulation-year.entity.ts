@@ -27,6 +27,9 @@ export class EmulationYear {
   @Column({ name: 'registration_deadline', type: 'date', nullable: true }) registrationDeadline!:
     string | null;
   @Column({ name: 'scoring_deadline', type: 'date', nullable: true }) scoringDeadline!: string | null;
+  /** R2/R3 for this block and year only, set by the secretariat; null: the province's rule. */
+  @Column({ name: 'flag_quota_override', type: 'int', nullable: true }) flagQuotaOverride!: number | null;
+  @Column({ name: 'merit_quota_override', type: 'int', nullable: true }) meritQuotaOverride!: number | null;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
 }

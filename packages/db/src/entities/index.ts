@@ -1,6 +1,7 @@
 import { AuditEvent, PlatformAuditEvent } from './audit-event.entity';
 import { AwardDecision, AwardDecisionItem, AwardRuleSet, Nomination, YearAwardOutcome } from './award.entity';
 import { Block, BlockMembership, Deferral, Person } from './block.entity';
+import { Conference, PaperCount } from './conference.entity';
 import {
   CovenantItem,
   CovenantSignature,
@@ -34,6 +35,7 @@ import { AuthSession, LoginThrottle, RefreshToken, RoleAssignment, User } from '
 export * from './audit-event.entity';
 export * from './award.entity';
 export * from './block.entity';
+export * from './conference.entity';
 export * from './emulation-year.entity';
 export * from './outbox.entity';
 export * from './province.entity';
@@ -72,6 +74,8 @@ export const entities = [
   Ballot,
   VotingResult,
   HeadDeputyDecision,
+  Conference,
+  PaperCount,
   AwardRuleSet,
   YearAwardOutcome,
   Nomination,

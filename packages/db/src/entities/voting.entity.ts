@@ -4,6 +4,11 @@ import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 export type VotingStatus = 'OPEN' | 'CLOSED' | 'TALLIED';
 export type VotingOutcome = 'COMPLETE' | 'NEXT_ROUND' | 'AWAITING_DECISION' | 'DECIDED' | 'NO_QUORUM';
 export type VotingKind = 'BLOCK' | 'COUNCIL';
+/** ONLINE: ballots on the platform; PAPER: the counting committee's count (paper ballots, show of hands). */
+export type VotingMethod = 'ONLINE' | 'PAPER';
+/** R5: after a tie at the last seat, the run-off is among the tied units, or all remaining candidates. */
+export type RunoffCandidates = 'TIED_ONLY' | 'ALL_REMAINING';
+export type CloseReason = 'DEADLINE' | 'ALL_VOTED' | 'BY_ADMIN' | 'PAPER_COUNT';
 
 /** Scheduled times (opensAt, closesAt) are kept apart from what happened (openedAt, closedAt, …). */
 @Entity('voting_period')
@@ -13,6 +18,10 @@ export class VotingPeriod {
   @Column({ type: 'text', default: 'BLOCK' }) kind!: VotingKind;
   /** The block year voting (BLOCK); null for the provincial council. */
   @Column({ name: 'emulation_year_id', type: 'uuid', nullable: true }) emulationYearId!: string | null;
+  /** The block's conference the period belongs to; null for the council. */
+  @Column({ name: 'conference_id', type: 'uuid', nullable: true }) conferenceId!: string | null;
+  @Column({ type: 'text', default: 'ONLINE' }) method!: VotingMethod;
+  @Column({ name: 'runoff_candidates', type: 'text', default: 'TIED_ONLY' }) runoffCandidates!: RunoffCandidates;
   @Column({ type: 'int' }) round!: number;
   @Column({ name: 'previous_period_id', type: 'uuid', nullable: true }) previousPeriodId!: string | null;
   @Column({ type: 'text', default: 'OPEN' }) status!: VotingStatus;
@@ -35,8 +44,7 @@ export class VotingPeriod {
   @Column({ name: 'extended_by', type: 'uuid', nullable: true }) extendedBy!: string | null;
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt!: Date | null;
   @Column({ name: 'closed_by', type: 'uuid', nullable: true }) closedBy!: string | null;
-  @Column({ name: 'close_reason', type: 'text', nullable: true }) closeReason!:
-    'DEADLINE' | 'ALL_VOTED' | 'BY_ADMIN' | null;
+  @Column({ name: 'close_reason', type: 'text', nullable: true }) closeReason!: CloseReason | null;
   @Column({ name: 'tallied_at', type: 'timestamptz', nullable: true }) talliedAt!: Date | null;
   @Column({ name: 'results_published_at', type: 'timestamptz', nullable: true })
   resultsPublishedAt!: Date | null;
@@ -100,4 +108,10 @@ export class HeadDeputyDecision {
   @Column({ name: 'confirmed_by_unit_id', type: 'uuid', nullable: true }) confirmedByUnitId!: string | null;
   @Column({ name: 'confirmed_by', type: 'uuid', nullable: true }) confirmedBy!: string | null;
   @Column({ name: 'confirmed_at', type: 'timestamptz', nullable: true }) confirmedAt!: Date | null;
+  /** The other side's different answer, shown beside the proposal; neither is confirmed. */
+  @Column({ name: 'counter_unit_ids', type: 'uuid', array: true, nullable: true }) counterUnitIds!:
+    string[] | null;
+  @Column({ name: 'counter_by_unit_id', type: 'uuid', nullable: true }) counterByUnitId!: string | null;
+  @Column({ name: 'counter_by', type: 'uuid', nullable: true }) counterBy!: string | null;
+  @Column({ name: 'counter_at', type: 'timestamptz', nullable: true }) counterAt!: Date | null;
 }

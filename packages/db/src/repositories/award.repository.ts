@@ -94,12 +94,24 @@ export const awardRepository = {
     return true;
   },
 
-  async markDossierSubmitted(yearId: string, userId: string): Promise<boolean> {
+  /** Submits once, keeping the R13 deadline the dossier was held to (null: none applied). */
+  async markDossierSubmitted(yearId: string, userId: string, deadline: string | null): Promise<boolean> {
     const rows = await returning(
       await tenantManager(),
-      `UPDATE year_award_outcome SET dossier_submitted_at = now(), dossier_submitted_by = $2
+      `UPDATE year_award_outcome SET dossier_submitted_at = now(), dossier_submitted_by = $2, dossier_deadline = $3
        WHERE emulation_year_id = $1 AND dossier_submitted_at IS NULL RETURNING emulation_year_id`,
-      [yearId, userId],
+      [yearId, userId, deadline],
+    );
+    return rows.length === 1;
+  },
+
+  /** The secretariat accepts a dossier after its deadline, with the reason (before it is submitted). */
+  async acceptLateDossier(yearId: string, userId: string, reason: string): Promise<boolean> {
+    const rows = await returning(
+      await tenantManager(),
+      `UPDATE year_award_outcome SET late_accepted_at = now(), late_accepted_by = $2, late_reason = $3
+       WHERE emulation_year_id = $1 AND dossier_submitted_at IS NULL RETURNING emulation_year_id`,
+      [yearId, userId, reason],
     );
     return rows.length === 1;
   },

@@ -33,7 +33,10 @@ export const emulationYearRepository = {
   },
 
   async create(
-    input: Omit<EmulationYear, 'provinceId' | 'id' | 'state' | 'createdAt' | 'updatedAt'>,
+    input: Omit<
+      EmulationYear,
+      'provinceId' | 'id' | 'state' | 'createdAt' | 'updatedAt' | 'flagQuotaOverride' | 'meritQuotaOverride'
+    >,
   ): Promise<EmulationYear> {
     const r = await repo(EmulationYear);
     return r.save(r.create({ ...input, provinceId: currentProvinceId(), state: 'DRAFT' }));
@@ -51,6 +54,17 @@ export const emulationYearRepository = {
     const r = await repo(EmulationYear);
     await r.update({ provinceId: currentProvinceId(), id }, { ...patch, updatedAt: new Date() });
     return r.findOneByOrFail({ id });
+  },
+
+  /** R2/R3 for this block and year only (null: the province's rule). */
+  async setQuotaOverride(id: string, flag: number | null, merit: number | null): Promise<void> {
+    await (
+      await tenantManager()
+    ).query(`UPDATE emulation_year SET flag_quota_override = $2, merit_quota_override = $3 WHERE id = $1`, [
+      id,
+      flag,
+      merit,
+    ]);
   },
 
   /** Moves the year only if it is still in `from`: two concurrent transitions cannot both succeed. */

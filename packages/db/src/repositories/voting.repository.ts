@@ -7,6 +7,7 @@ import {
   VotingContest,
   VotingPeriod,
   VotingResult,
+  type CloseReason,
   type VotingOutcome,
 } from '../entities';
 import { currentProvinceId, tenantManager } from '../tenancy/tenant-context';
@@ -14,6 +15,8 @@ import { returning } from './sql';
 
 export interface BallotRules {
   kind: 'BLOCK' | 'COUNCIL';
+  /** A PAPER round takes no online ballots. */
+  method: 'ONLINE' | 'PAPER';
   allowSelfVote: boolean;
   eligibleVoterIds: string[];
   contests: Contest[];
@@ -22,6 +25,9 @@ export interface BallotRules {
 export type NewVotingPeriod = Pick<
   VotingPeriod,
   | 'emulationYearId'
+  | 'conferenceId'
+  | 'method'
+  | 'runoffCandidates'
   | 'kind'
   | 'attendancePercent'
   | 'round'
@@ -83,7 +89,7 @@ export const votingRepository = {
     const [row] = await (
       await tenantManager()
     ).query(
-      `SELECT p.kind, p.allow_self_vote AS "allowSelfVote", p.eligible_voter_ids AS "eligibleVoterIds",
+      `SELECT p.kind, p.method, p.allow_self_vote AS "allowSelfVote", p.eligible_voter_ids AS "eligibleVoterIds",
          (SELECT json_agg(json_build_object('id', c.id, 'kind', c.kind, 'seats', c.seats, 'candidates', c.candidate_unit_ids)
                           ORDER BY c.position)
           FROM voting_contest c WHERE c.voting_period_id = p.id) AS contests
@@ -149,7 +155,7 @@ export const votingRepository = {
   /** OPEN → CLOSED, once: a second close (job, sweeper, person) finds nothing to update. */
   async close(
     periodId: string,
-    reason: 'DEADLINE' | 'ALL_VOTED' | 'BY_ADMIN',
+    reason: CloseReason,
     userId: string | null,
   ): Promise<boolean> {
     const rows = await returning(
@@ -167,7 +173,7 @@ export const votingRepository = {
     const rows = await returning<{ id: string }>(
       await tenantManager(),
       `UPDATE voting_period SET status = 'CLOSED', closed_at = now(), close_reason = 'DEADLINE'
-       WHERE status = 'OPEN' AND coalesce(extended_until, closes_at) <= now() RETURNING id`,
+       WHERE status = 'OPEN' AND method = 'ONLINE' AND coalesce(extended_until, closes_at) <= now() RETURNING id`,
       [],
     );
     return rows.map((r) => r.id);
@@ -248,7 +254,7 @@ export const votingRepository = {
     return (await repo(HeadDeputyDecision)).findBy({ votingPeriodId: In([...periodIds]) });
   },
 
-  /** A proposal replaces any earlier one (and its confirmation); confirming needs the same units from the other side. */
+  /** The first proposal for a contest, or the proposing side's new one (a counter-proposal stays beside it). */
   async propose(
     periodId: string,
     contestId: string,
@@ -262,18 +268,39 @@ export const votingRepository = {
       `INSERT INTO head_deputy_decision (province_id, voting_period_id, contest_id, unit_ids, proposed_by_unit_id, proposed_by)
        VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (province_id, voting_period_id, contest_id) DO UPDATE SET unit_ids = excluded.unit_ids,
-         proposed_by_unit_id = excluded.proposed_by_unit_id, proposed_by = excluded.proposed_by, proposed_at = now(),
-         confirmed_by_unit_id = NULL, confirmed_by = NULL, confirmed_at = NULL`,
+         proposed_by = excluded.proposed_by, proposed_at = now()
+       WHERE head_deputy_decision.proposed_by_unit_id = excluded.proposed_by_unit_id
+         AND head_deputy_decision.confirmed_at IS NULL`,
       [currentProvinceId(), periodId, contestId, unitIds, unitId, userId],
     );
   },
 
-  async confirm(periodId: string, contestId: string, unitId: string, userId: string): Promise<void> {
+  /** The other side answers with other units: recorded beside the proposal, never replacing it. */
+  async counter(periodId: string, contestId: string, unitIds: string[], unitId: string, userId: string) {
     await (
       await repo(HeadDeputyDecision)
     ).update(
       { provinceId: currentProvinceId(), votingPeriodId: periodId, contestId },
-      { confirmedByUnitId: unitId, confirmedBy: userId, confirmedAt: new Date() },
+      { counterUnitIds: unitIds, counterByUnitId: unitId, counterBy: userId, counterAt: new Date() },
+    );
+  },
+
+  /**
+   * Both sides now name the same units: the decision is confirmed. When the proposer accepts the counter-proposal,
+   * the counter becomes the proposal and the proposer confirms it.
+   */
+  async confirm(
+    periodId: string,
+    contestId: string,
+    decision: Pick<HeadDeputyDecision, 'unitIds' | 'proposedByUnitId' | 'proposedBy'>,
+    unitId: string,
+    userId: string,
+  ): Promise<void> {
+    await (
+      await repo(HeadDeputyDecision)
+    ).update(
+      { provinceId: currentProvinceId(), votingPeriodId: periodId, contestId },
+      { ...decision, confirmedByUnitId: unitId, confirmedBy: userId, confirmedAt: new Date() },
     );
   },
 };

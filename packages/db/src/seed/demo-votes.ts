@@ -1,5 +1,6 @@
-import { DEFAULT_VOTE_RULES, tally, type ContestKind } from '@thidua/domain';
+import { DEFAULT_VOTE_RULES, dossierDeadline, tally, type ContestKind } from '@thidua/domain';
 import { awardRepository } from '../repositories/award.repository';
+import { conferenceRepository } from '../repositories/conference.repository';
 import { emulationYearRepository } from '../repositories/emulation-year.repository';
 import { votingRepository } from '../repositories/voting.repository';
 import { computeYearAwards } from '../services/compute-awards';
@@ -23,9 +24,29 @@ export interface ConferenceVote {
  * (DOSSIER_SUBMITTED): the state `npm run demo:year-end` closes. Runs in the province's tenant context.
  */
 export async function seedConferenceVote(v: ConferenceVote): Promise<void> {
+  // The articles report the day, not the hall: the conference is recorded at the head unit's seat.
+  const conference = await conferenceRepository.save(
+    v.yearId,
+    {
+      heldOn: v.date,
+      endedOn: null,
+      place: 'Trụ sở đơn vị Trưởng khối',
+      chairUnitId: null,
+      chairPerson: null,
+      secretaryName: null,
+      secretaryUserId: null,
+      attendance: v.eligible.map((unitId) => ({ unitId, present: true, representatives: [], absenceReason: null })),
+      countingCommittee: [],
+      minutes: null,
+    },
+    v.actorId,
+  );
   const period = await votingRepository.create(
     {
       emulationYearId: v.yearId,
+      conferenceId: conference.id,
+      method: 'ONLINE',
+      runoffCandidates: 'TIED_ONLY',
       kind: 'BLOCK',
       attendancePercent: null,
       round: 1,
@@ -94,7 +115,7 @@ export async function seedConferenceVote(v: ConferenceVote): Promise<void> {
     );
   }
   await computeYearAwards(v.yearId);
-  await awardRepository.markDossierSubmitted(v.yearId, v.actorId);
+  await awardRepository.markDossierSubmitted(v.yearId, v.actorId, dossierDeadline(inForce.rules, v.year, v.date));
   await awardRepository.stepAll(v.yearId, 'PROPOSED_BY_BLOCK', 'SUBMITTED');
   await emulationYearRepository.transition(v.yearId, 'RESULTS_RECORDED', 'DOSSIER_SUBMITTED');
   await (

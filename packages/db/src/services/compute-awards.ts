@@ -2,13 +2,23 @@ import { awardRepository } from '../repositories/award.repository';
 import { blockRepository, personRepository } from '../repositories/block.repository';
 import { disqualificationRepository } from '../repositories/disqualification.repository';
 import { deferralRepository, emulationYearRepository } from '../repositories/emulation-year.repository';
+import type { EmulationYear } from '../entities';
 import { unitRepository } from '../repositories/unit.repository';
 import { votingRepository } from '../repositories/voting.repository';
-import { computeAwards, vietnamDate, type ContestKind, type EngineInput } from '@thidua/domain';
+import {
+  computeAwards,
+  vietnamDate,
+  type AwardRules,
+  type ContestKind,
+  type EngineInput,
+} from '@thidua/domain';
 import { lineageHistory } from './lineage-history';
 
-/** The final decision of each contest a year voted on: elected in any round, or decided by the head and deputy. */
-async function finalVotes(yearId: string): Promise<EngineInput['votes']> {
+/**
+ * The final decision of each contest a year voted on: elected in any round, or decided by the head and deputy
+ * (kept apart, so the explanation says who decided).
+ */
+async function finalVotes(yearId: string): Promise<Pick<EngineInput, 'votes' | 'decided'>> {
   const periods = (await votingRepository.ofYears([yearId])).filter((p) => p.status === 'TALLIED');
   const ids = periods.map((p) => p.id);
   const [contests, results, decisions] = await Promise.all([
@@ -17,12 +27,17 @@ async function finalVotes(yearId: string): Promise<EngineInput['votes']> {
     votingRepository.decisions(ids),
   ]);
   const votes: Partial<Record<ContestKind, string[]>> = {};
+  const decidedBy: NonNullable<EngineInput['decided']> = {};
   for (const c of contests) {
     const elected = results.find((r) => r.contestId === c.id)?.result.elected ?? [];
     const decided = decisions.find((d) => d.contestId === c.id && d.confirmedAt)?.unitIds ?? [];
     votes[c.kind] = [...new Set([...(votes[c.kind] ?? []), ...elected, ...decided])];
+    if (decided.length && c.kind !== 'APPROVAL') {
+      const rounds = periods.find((p) => p.id === c.votingPeriodId)?.round ?? 1;
+      decidedBy[c.kind] = { unitIds: [...(decidedBy[c.kind]?.unitIds ?? []), ...decided], rounds };
+    }
   }
-  return votes;
+  return { votes, decided: decidedBy };
 }
 
 /**
@@ -69,7 +84,7 @@ export async function computeYearAwards(yearId: string): Promise<boolean> {
       }),
       headUnitId: year.headUnitId,
       deputyUnitId: year.deputyUnitId,
-      votes,
+      ...votes,
       openDeferrals: deferrals
         .filter((d) => d.openedOn <= today && (!d.closedOn || d.closedOn > today))
         .map((d) => ({ unitId: d.unitId, reason: d.reason, note: d.note })),
@@ -85,7 +100,16 @@ export async function computeYearAwards(yearId: string): Promise<boolean> {
         title: r.title,
       })),
     },
-    rules,
+    withYearQuotas(rules, year),
   );
   return awardRepository.replaceOutcome(yearId, out);
+}
+
+/** A block's quotas set for this year by the secretariat take the place of the province's R2/R3. */
+function withYearQuotas(rules: AwardRules, year: EmulationYear): AwardRules {
+  return {
+    ...rules,
+    ...(year.flagQuotaOverride != null ? { flagQuota: { kind: 'COUNT', value: year.flagQuotaOverride } } : {}),
+    ...(year.meritQuotaOverride != null ? { meritQuota: { kind: 'COUNT', value: year.meritQuotaOverride } } : {}),
+  };
 }

@@ -27,6 +27,11 @@ export interface EngineInput {
   deputyUnitId: string | null;
   /** The final decision of each contest (elected, or decided by the head and deputy); absent when not voted. */
   votes: { FLAG?: string[]; MERIT?: string[]; NEXT_HEAD?: string[]; NEXT_DEPUTY?: string[] };
+  /**
+   * R5: the units of a contest that the head and deputy decided after the last round left seats empty (not the
+   * block's vote), with the number of rounds held.
+   */
+  decided?: Partial<Record<'FLAG' | 'MERIT' | 'NEXT_HEAD' | 'NEXT_DEPUTY', { unitIds: string[]; rounds: number }>>;
   /** Discipline processes, inspections or complaints open on the decision date (R8). */
   openDeferrals: { unitId: string; reason: 'DISCIPLINE' | 'INSPECTION' | 'COMPLAINT'; note: string }[];
   /** Recorded facts that may disqualify (R9); the rule set decides which do. */
@@ -196,10 +201,11 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
     for (const m of chosen) {
       proposals.push({ unitId: m.unitId, personId: null, form: 'FLAG_PROVINCE', path: 'BLOCK' });
       proposed.add(m.unitId);
+      const byDecision = decidedBy(input, 'FLAG', m.unitId);
       say(
         m.unitId,
-        'R1, R2',
-        `Được Khối bình chọn là đơn vị dẫn đầu; đề nghị ${FORM_WORDS.FLAG_PROVINCE} (hạn mức ${flagSeats} cờ/khối).`,
+        byDecision ? 'R5, R1, R2' : 'R1, R2',
+        `${byDecision ?? 'Được Khối bình chọn là đơn vị dẫn đầu'}; đề nghị ${FORM_WORDS.FLAG_PROVINCE} (hạn mức ${flagSeats} cờ/khối).`,
       );
     }
     if (tie.length) {
@@ -238,10 +244,11 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
     proposals.push({ unitId: m.unitId, personId: null, form: 'MERIT_PROVINCE', path: 'BLOCK' });
     proposed.add(m.unitId);
     const score = m.final !== null ? ` (điểm ${fmt(m.final)})` : '';
+    const byDecision = decidedBy(input, 'MERIT', m.unitId);
     say(
       m.unitId,
-      'R3',
-      `${basis[0]!.toUpperCase()}${basis.slice(1)}${score}; đề nghị ${FORM_WORDS.MERIT_PROVINCE} (hạn mức ${meritSeats} đơn vị).`,
+      byDecision ? 'R5, R3' : 'R3',
+      `${byDecision ?? `${basis[0]!.toUpperCase()}${basis.slice(1)}`}${score}; đề nghị ${FORM_WORDS.MERIT_PROVINCE} (hạn mức ${meritSeats} đơn vị).`,
     );
   });
   if (merit.tie.length) {
@@ -349,7 +356,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
         : rules.headDeputyMode === 'DEPUTY_SUCCEEDS' && nextHead === input.deputyUnitId
           ? 'Phó khối kế nhiệm'
           : nextHead === votedHead
-            ? 'được bầu'
+            ? (decidedBy(input, 'NEXT_HEAD', nextHead)?.toLowerCase() ?? 'được bầu')
             : 'tiếp tục (không bầu được Trưởng khối mới)';
     say(nextHead, 'R11', `Trưởng khối năm ${input.year + 1}: ${how}.`);
   }
@@ -357,7 +364,11 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
     say(
       nextDeputy,
       'R11',
-      `Phó khối năm ${input.year + 1}${nextDeputy === votedDeputy(nextHead) ? ': được bầu' : ': theo luân phiên'}.`,
+      `Phó khối năm ${input.year + 1}: ${
+        nextDeputy === votedDeputy(nextHead)
+          ? (decidedBy(input, 'NEXT_DEPUTY', nextDeputy)?.toLowerCase() ?? 'được bầu')
+          : 'theo luân phiên'
+      }.`,
     );
 
   for (const m of members) {
@@ -383,4 +394,15 @@ const viaWords = (s: StreakStanding, subject: 'UNIT' | 'PERSON') =>
 
 function streakWords(title: 'COLL_EXCELLENT', s: StreakStanding): string {
   return `Đạt danh hiệu ${TITLE_WORDS[title]} ${s.years.length} năm liên tục (${s.years.join(', ')}${viaWords(s, 'UNIT')})`;
+}
+
+/** R5's words when the head and deputy, not the block's vote, decided a unit's seat; null when the vote did. */
+function decidedBy(
+  input: EngineInput,
+  kind: 'FLAG' | 'MERIT' | 'NEXT_HEAD' | 'NEXT_DEPUTY',
+  unitId: string,
+): string | null {
+  const d = input.decided?.[kind];
+  if (!d?.unitIds.includes(unitId)) return null;
+  return `Sau ${d.rounds} vòng bỏ phiếu không đủ đơn vị đạt ngưỡng, Trưởng khối và Phó khối quyết định (R5), không phải kết quả bỏ phiếu của Khối`;
 }

@@ -1,4 +1,5 @@
 import type { Problem } from '../scoring/scoring';
+import { RUNOFF_CANDIDATES, type RunoffCandidates } from '../voting/tally';
 import { LINEAGE_MODES, type LineageMode } from './streaks';
 
 /** Forms a block proposes (domain.md §2); the engine proposes the first two. */
@@ -35,6 +36,14 @@ export type HeadDeputyMode = (typeof HEAD_DEPUTY_MODES)[number];
 export const MERIT_STREAK_MODES = ['PROPOSE', 'EXPLAIN'] as const;
 export type MeritStreakMode = (typeof MERIT_STREAK_MODES)[number];
 
+/**
+ * R13: the dossier is due a number of days after the block's conference (its last day), or on a fixed day of the
+ * emulation year Y (`yearOffset` 0) or of Y+1 (`yearOffset` 1).
+ */
+export type DossierDeadlineRule =
+  | { kind: 'DAYS_AFTER_CONFERENCE'; days: number }
+  | { kind: 'FIXED_DAY'; month: number; day: number; yearOffset: 0 | 1 };
+
 /** A province's rules for a year on (domain.md §3). Law is fixed; the rest is provincial configuration. */
 export interface AwardRules {
   /** R2: flags proposed per block. */
@@ -45,6 +54,8 @@ export interface AwardRules {
   voteThresholdPercent: number;
   voteThresholdMode: 'MORE_THAN' | 'AT_LEAST';
   maxRounds: number;
+  /** R5: who stands in the round after a tie at the last seat. */
+  runoffCandidates: RunoffCandidates;
   /** R6: how ties are broken, in order; a tie left after all of them needs another round. */
   tieBreaks: TieBreak[];
   /** R9: which facts disqualify, and the minimum final score when SCORE_BELOW_MINIMUM applies. */
@@ -59,8 +70,8 @@ export interface AwardRules {
   /** §2 streaks: what the merit streak does, and how a merged unit inherits its predecessors' years. */
   meritStreak: MeritStreakMode;
   lineageMode: LineageMode;
-  /** R13: the dossier's deadline in year Y (month 1–12, day). */
-  dossierDeadline: { month: number; day: number };
+  /** R13. */
+  dossierDeadline: DossierDeadlineRule;
   /**
    * Prize money: multiplier × the base salary in force on the decision date. The base salary itself is the
    * platform's reference table (`base_salary`, see base-salary.ts), not a province's rule.
@@ -74,6 +85,7 @@ export const DEFAULT_AWARD_RULES: AwardRules = {
   voteThresholdPercent: 50,
   voteThresholdMode: 'MORE_THAN',
   maxRounds: 2,
+  runoffCandidates: 'TIED_ONLY',
   tieBreaks: ['SCORE', 'NET_BONUS', 'WOMEN'],
   disqualifications: ['UNIT_DISCIPLINED', 'HEAD_DISCIPLINED', 'COVENANT_BREACH', 'LATE_DOSSIER'],
   minimumScore: null,
@@ -83,7 +95,7 @@ export const DEFAULT_AWARD_RULES: AwardRules = {
   headDeputyMode: 'ELECTED',
   meritStreak: 'PROPOSE',
   lineageMode: 'ALL_PREDECESSORS',
-  dossierDeadline: { month: 12, day: 10 },
+  dossierDeadline: { kind: 'DAYS_AFTER_CONFERENCE', days: 15 },
   prizeMultipliers: {
     FLAG_PROVINCE: 8.0,
     MERIT_PROVINCE: 3.0,
@@ -100,6 +112,9 @@ export function withRuleDefaults(stored: Partial<AwardRules>): AwardRules {
   const rules = { ...DEFAULT_AWARD_RULES, ...stored };
   // Rule sets saved before the base salary became platform reference data still hold `baseSalaries`: ignored.
   delete (rules as { baseSalaries?: unknown }).baseSalaries;
+  // Rule sets saved before R13 was corrected hold a fixed day of Y as { month, day }.
+  const deadline = rules.dossierDeadline as DossierDeadlineRule | { month: number; day: number };
+  if (!('kind' in deadline)) rules.dossierDeadline = { kind: 'FIXED_DAY', ...deadline, yearOffset: 0 };
   return rules;
 }
 
@@ -120,7 +135,6 @@ export function awardRulesProblems(r: AwardRules): Problem[] {
         ? []
         : [{ field: `${field}.value`, message: `must be a whole number of 0 or more (got ${q.value})` }]
       : percent(`${field}.percent`, q.percent);
-  const days = new Date(Date.UTC(2001, r.dossierDeadline.month, 0)).getUTCDate();
   return [
     ...quota('flagQuota', r.flagQuota),
     ...quota('meritQuota', r.meritQuota),
@@ -143,12 +157,10 @@ export function awardRulesProblems(r: AwardRules): Problem[] {
     ...percent('councilFlagPercent', r.councilFlagPercent, 1),
     ...percent('councilCstdProvPercent', r.councilCstdProvPercent, 1),
     ...percent('councilAttendancePercent', r.councilAttendancePercent, 1),
-    ...(r.dossierDeadline.month >= 1 &&
-    r.dossierDeadline.month <= 12 &&
-    r.dossierDeadline.day >= 1 &&
-    r.dossierDeadline.day <= days
+    ...deadlineProblems(r.dossierDeadline),
+    ...(RUNOFF_CANDIDATES.includes(r.runoffCandidates)
       ? []
-      : [{ field: 'dossierDeadline', message: 'is not a day of the year' }]),
+      : [{ field: 'runoffCandidates', message: `must be one of ${RUNOFF_CANDIDATES.join(', ')}` }]),
     ...Object.entries(r.prizeMultipliers).flatMap(([form, m]) =>
       Number.isFinite(m) && m >= 0 && m <= 100
         ? []
@@ -157,8 +169,44 @@ export function awardRulesProblems(r: AwardRules): Problem[] {
   ];
 }
 
-/** The dossier deadline of year `year` (R13). */
-export function dossierDeadline(rules: Pick<AwardRules, 'dossierDeadline'>, year: number): string {
-  const { month, day } = rules.dossierDeadline;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+function deadlineProblems(d: DossierDeadlineRule): Problem[] {
+  if (d.kind === 'DAYS_AFTER_CONFERENCE')
+    return Number.isInteger(d.days) && d.days >= 0 && d.days <= 120
+      ? []
+      : [{ field: 'dossierDeadline.days', message: 'must be 0 to 120 days after the conference' }];
+  const days = new Date(Date.UTC(2001, d.month, 0)).getUTCDate();
+  return [
+    ...(Number.isInteger(d.month) && d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= days
+      ? []
+      : [{ field: 'dossierDeadline', message: 'is not a day of the year' }]),
+    ...(d.yearOffset === 0 || d.yearOffset === 1
+      ? []
+      : [{ field: 'dossierDeadline.yearOffset', message: 'must be 0 (the emulation year) or 1 (the year after)' }]),
+  ];
+}
+
+/**
+ * The dossier deadline (YYYY-MM-DD, R13) of emulation year `year` whose conference ended on `conferenceEnd`;
+ * null when it counts from a conference not recorded yet.
+ */
+export function dossierDeadline(
+  rules: Pick<AwardRules, 'dossierDeadline'>,
+  year: number,
+  conferenceEnd: string | null,
+): string | null {
+  const d = rules.dossierDeadline;
+  if (d.kind === 'FIXED_DAY')
+    return `${year + d.yearOffset}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+  if (!conferenceEnd) return null;
+  const due = new Date(`${conferenceEnd}T00:00:00Z`);
+  due.setUTCDate(due.getUTCDate() + d.days);
+  return due.toISOString().slice(0, 10);
+}
+
+/** How the deadline is set, in words for messages: "15 ngày sau hội nghị" / "ngày 10/12 năm 2026". */
+export function describeDossierDeadline(rules: Pick<AwardRules, 'dossierDeadline'>, year: number): string {
+  const d = rules.dossierDeadline;
+  return d.kind === 'DAYS_AFTER_CONFERENCE'
+    ? `${d.days} days after the block's conference`
+    : `a fixed day, ${String(d.day).padStart(2, '0')}/${String(d.month).padStart(2, '0')}/${year + d.yearOffset}`;
 }

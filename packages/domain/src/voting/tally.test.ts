@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ballotProblems,
   DEFAULT_VOTE_RULES,
+  decide,
   nextRoundContests,
   reachesThreshold,
   tally,
@@ -126,6 +127,38 @@ describe('tally', () => {
     expect(nextRoundContests(results, contests)).toEqual([
       { ...contests[0], seats: 1, candidates: members.filter((m) => m !== 'vp') },
     ]);
+  });
+  it('R5: after a tie at the last seat the run-off is among the tied units only, unless the province says all', () => {
+    // 9 members, one flag: vp 5 and tc 4 would elect vp; make it 4 – 4 – 1 with the threshold at 40%.
+    const picks: Choice[][] = members.map((_, i) => [
+      { contestId: 'flag', unitIds: [i < 4 ? 'vp' : i < 8 ? 'tc' : 'kt'] },
+    ]);
+    const results = tally([flag], picks, 9, { ...DEFAULT_VOTE_RULES, thresholdPercent: 40 });
+    expect(results[0]).toMatchObject({ shortfall: 'TIE', tiedUnitIds: ['tc', 'vp'].sort() });
+    expect(nextRoundContests(results, [flag])[0]!.candidates).toEqual(['vp', 'tc']);
+    expect(nextRoundContests(results, [flag], 'ALL_REMAINING')[0]!.candidates).toEqual(members);
+  });
+
+  it('a paper count is decided by the same rules as ballots', () => {
+    const picks: Choice[][] = members.map((_, i) => [{ contestId: 'flag', unitIds: i < 6 ? ['vp'] : ['tc'] }]);
+    const online = tally([flag], picks, 9, DEFAULT_VOTE_RULES);
+    const paper = decide(
+      [flag],
+      [
+        {
+          votes: new Map([
+            ['vp', 6],
+            ['tc', 3],
+          ]),
+          cast: 9,
+          blank: 0,
+          paper: { issued: 9, returned: 9, valid: 9, invalid: 0 },
+        },
+      ],
+      9,
+      DEFAULT_VOTE_RULES,
+    );
+    expect(paper[0]).toEqual({ ...online[0], paper: { issued: 9, returned: 9, valid: 9, invalid: 0 } });
   });
 });
 

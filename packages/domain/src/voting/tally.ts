@@ -95,6 +95,8 @@ export interface ContestResult {
   candidates: CandidateCount[];
   elected: string[];
   unfilledSeats: number;
+  /** The counting committee's figures when the period was counted on paper. */
+  paper?: PaperFigures;
   /** Why seats stayed empty: nobody else reached the threshold, or a tie at the last seat. */
   shortfall: 'THRESHOLD' | 'TIE' | null;
   tiedUnitIds: string[];
@@ -114,6 +116,39 @@ export function reachesThreshold(
   return rules.thresholdMode === 'MORE_THAN' ? left > right : left >= right;
 }
 
+/** What was counted for one contest: votes per candidate, ballots counted and those that chose nobody. */
+export interface ContestCount {
+  votes: ReadonlyMap<string, number>;
+  cast: number;
+  blank: number;
+  /** A paper count's figures as the counting committee entered them. */
+  paper?: PaperFigures;
+}
+
+export interface PaperFigures {
+  issued: number;
+  returned: number;
+  valid: number;
+  invalid: number;
+}
+
+/** Counts one period's online ballots, contest by contest. */
+export function countBallots(
+  contests: readonly Contest[],
+  ballots: readonly (readonly Choice[])[],
+): ContestCount[] {
+  return contests.map((contest) => {
+    const votes = new Map(contest.candidates.map((c) => [c, 0]));
+    let blank = 0;
+    for (const ballot of ballots) {
+      const choice = ballot.find((c) => c.contestId === contest.id);
+      if (!choice || choice.unitIds.length === 0) blank++;
+      for (const unitId of choice?.unitIds ?? []) votes.set(unitId, (votes.get(unitId) ?? 0) + 1);
+    }
+    return { votes, cast: ballots.length, blank };
+  });
+}
+
 /**
  * Counts one period's ballots. Candidates reaching the threshold take the seats in order of votes; when
  * candidates tied on votes compete for the last seats, none of them takes those seats (the next round decides).
@@ -125,27 +160,34 @@ export function tally(
   eligible: number,
   rules: VoteRules,
 ): ContestResult[] {
-  return contests.map((contest) => {
-    const votes = new Map(contest.candidates.map((c) => [c, 0]));
-    let blank = 0;
-    for (const ballot of ballots) {
-      const choice = ballot.find((c) => c.contestId === contest.id);
-      if (!choice || choice.unitIds.length === 0) blank++;
-      for (const unitId of choice?.unitIds ?? []) votes.set(unitId, (votes.get(unitId) ?? 0) + 1);
-    }
-    const candidates = [...votes.entries()]
-      .map(([unitId, v]) => ({
-        unitId,
-        votes: v,
-        percent: eligible > 0 ? round2((100 * v) / eligible) : 0,
-        reachedThreshold: reachesThreshold(v, eligible, contest.threshold ?? rules),
-      }))
+  return decide(contests, countBallots(contests, ballots), eligible, rules);
+}
+
+/** The same rules on what was counted, online or on paper (`counts[i]` belongs to `contests[i]`). */
+export function decide(
+  contests: readonly Contest[],
+  counts: readonly ContestCount[],
+  eligible: number,
+  rules: VoteRules,
+): ContestResult[] {
+  return contests.map((contest, index) => {
+    const count = counts[index]!;
+    const candidates = contest.candidates
+      .map((unitId) => {
+        const v = count.votes.get(unitId) ?? 0;
+        return {
+          unitId,
+          votes: v,
+          percent: eligible > 0 ? round2((100 * v) / eligible) : 0,
+          reachedThreshold: reachesThreshold(v, eligible, contest.threshold ?? rules),
+        };
+      })
       .sort((a, b) => b.votes - a.votes || (a.unitId < b.unitId ? -1 : 1));
 
     const qualified = candidates.filter((c) => c.reachedThreshold);
     const elected: string[] = [];
     let tiedUnitIds: string[] = [];
-    for (let i = 0; i < qualified.length && elected.length < contest.seats;) {
+    for (let i = 0; i < qualified.length && elected.length < contest.seats; ) {
       const group = qualified.filter((c) => c.votes === qualified[i]!.votes);
       if (elected.length + group.length <= contest.seats) elected.push(...group.map((c) => c.unitId));
       else {
@@ -159,8 +201,9 @@ export function tally(
       contestId: contest.id,
       kind: contest.kind,
       seats: contest.seats,
-      cast: ballots.length,
-      blank,
+      cast: count.cast,
+      blank: count.blank,
+      ...(count.paper ? { paper: count.paper } : {}),
       candidates,
       elected,
       unfilledSeats,
@@ -170,19 +213,30 @@ export function tally(
   });
 }
 
-/** The contests of the next round: the seats still empty, among the candidates not yet elected. */
+/** R5: who stands in the round after a tie at the last seat. */
+export const RUNOFF_CANDIDATES = ['TIED_ONLY', 'ALL_REMAINING'] as const;
+export type RunoffCandidates = (typeof RUNOFF_CANDIDATES)[number];
+
+/**
+ * The contests of the next round: the seats still empty. After a tie at the last seat the run-off is among the
+ * tied units (R5's default) or among all candidates not yet elected; when nobody else reached the threshold, all
+ * of them stand again.
+ */
 export function nextRoundContests(
   results: readonly ContestResult[],
   contests: readonly Contest[],
+  runoff: RunoffCandidates = 'TIED_ONLY',
 ): Contest[] {
   return results
     .filter((r) => r.unfilledSeats > 0)
     .map((r) => {
       const contest = contests.find((c) => c.id === r.contestId)!;
+      const remaining = contest.candidates.filter((c) => !r.elected.includes(c));
+      const tiedOnly = runoff === 'TIED_ONLY' && r.shortfall === 'TIE' && r.tiedUnitIds.length > 0;
       return {
         ...contest,
         seats: r.unfilledSeats,
-        candidates: contest.candidates.filter((c) => !r.elected.includes(c)),
+        candidates: tiedOnly ? remaining.filter((c) => r.tiedUnitIds.includes(c)) : remaining,
       };
     })
     .filter((c) => c.candidates.length > 0);

@@ -24,6 +24,8 @@ import { authorize, HttpFailure, newContext, parseProvince, verifyBearer } from 
 import { limitsPlugin, type QueryLimits } from './limits';
 import { RateLimiter } from './rate-limit';
 import { attachSubscriptions } from './subscriptions';
+import { serveWeb } from './web';
+import { webAuth } from './web-auth';
 
 export interface GatewayOptions {
   config: Config;
@@ -85,6 +87,13 @@ export async function startGateway({
   });
   await apollo.start();
   const limiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE);
+  const signIn = webAuth({
+    services,
+    dataSource,
+    logger,
+    bodyLimit: config.REQUEST_BODY_LIMIT_BYTES,
+    rateLimit: (req) => limiter.take(clientKey(req)),
+  });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
@@ -100,8 +109,9 @@ export async function startGateway({
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/readyz') return ready(res);
     if (url.pathname === '/unsubscribe') return unsubscribe(url, res);
-    if (url.pathname !== '/graphql')
-      return sendJson(res, 404, { error: 'Not found: the API is at /graphql' });
+    // The web application beside the API: its sign-in routes and its files (web.ts, web-auth.ts).
+    if (url.pathname.startsWith('/auth/')) return signIn(req, res, url.pathname, requestId);
+    if (url.pathname !== '/graphql') return serveWeb(req, res, url.pathname);
 
     let status = 200;
     let userId: string | undefined;

@@ -1,22 +1,26 @@
 import {
-  awardRepository,
   computeYearAwards,
-  currentManager,
+  conferenceRepository,
   runInTenant,
   votingRepository,
   type VotingOutcome,
   type VotingPeriod,
 } from '@thidua/db';
-import { nextRoundContests, reachesThreshold, tally, type ContestResult } from '@thidua/domain';
+import {
+  decide,
+  nextRoundContests,
+  paperCounts,
+  reachesThreshold,
+  tally,
+  type ContestResult,
+} from '@thidua/domain';
 import {
   afterClose,
   closeVotingPeriod,
   effectiveDeadline,
   enqueueJob,
   jobId,
-  openVotingPeriod,
-  notifyNominationStep,
-  refreshRollupsOf,
+  periodContests,
   scheduleAwards,
   type JobPayload,
 } from '@thidua/jobs';
@@ -50,76 +54,45 @@ function outcomeOf(
 
 /**
  * Counts a closed period in one transaction, under a row lock: run twice, or again after a crash, it counts
- * once. When seats stay empty it opens the next round with the remaining candidates, up to the configured
- * number of rounds; after that the head and deputy decide.
+ * once. Online rounds count their ballots, paper rounds the counting committee's confirmed figures; the same
+ * rules decide both. When seats stay empty the outcome says so: the next round opens when these results are
+ * published (up to the configured number of rounds); after the last, the head and deputy decide.
  */
 export async function tallyVoting({ provinceId, periodId }: PeriodRef, hooks: TallyHooks = {}) {
   const period = await votingRepository.lockForTally(periodId);
   if (!period) return { tallied: false };
-  const contests = (await votingRepository.contests([periodId])).map((c) => ({
-    id: c.id,
-    kind: c.kind,
-    seats: c.seats,
-    candidates: c.candidateUnitIds,
-    ...(c.thresholdPercent
-      ? {
-          threshold: {
-            thresholdPercent: Number(c.thresholdPercent),
-            thresholdMode: c.thresholdMode ?? ('AT_LEAST' as const),
-          },
-        }
-      : {}),
-  }));
+  const contests = await periodContests(periodId);
   const rules = {
     thresholdPercent: Number(period.thresholdPercent),
     thresholdMode: period.thresholdMode,
     allowSelfVote: period.allowSelfVote,
   };
-  const results = tally(
-    contests,
-    await votingRepository.ballots(periodId),
-    period.eligibleVoterIds.length,
-    rules,
-  );
+  const eligible = period.eligibleVoterIds.length;
+  const results =
+    period.method === 'PAPER'
+      ? decide(contests, paperCounts(contests, await confirmedPaperCount(periodId)), eligible, rules)
+      : tally(contests, await votingRepository.ballots(periodId), eligible, rules);
   if (period.kind === 'COUNCIL') return tallyCouncil(period, results, hooks);
-  const next = nextRoundContests(results, contests);
+  const next = nextRoundContests(results, contests, period.runoffCandidates);
   const outcome = outcomeOf(results, next, period.round, period.maxRounds);
   await votingRepository.saveTally(periodId, results, outcome);
-
-  if (outcome === 'NEXT_ROUND') {
-    const duration = period.closesAt.getTime() - period.opensAt.getTime();
-    const now = new Date();
-    await openVotingPeriod(
-      provinceId,
-      {
-        emulationYearId: period.emulationYearId,
-        kind: period.kind,
-        attendancePercent: period.attendancePercent,
-        round: period.round + 1,
-        previousPeriodId: period.id,
-        eligibleVoterIds: period.eligibleVoterIds,
-        thresholdPercent: period.thresholdPercent,
-        thresholdMode: period.thresholdMode,
-        allowSelfVote: period.allowSelfVote,
-        maxRounds: period.maxRounds,
-        reminderMinutes: period.reminderMinutes,
-        opensAt: now,
-        closesAt: new Date(now.getTime() + duration),
-        openedBy: null,
-      },
-      next.map(({ id: _id, ...c }) => c),
-    );
-  }
-  // The vote is final: the awards engine runs on it.
+  // The vote is final: the awards engine runs on it (its proposals stay with the head unit until publication).
   if (outcome === 'COMPLETE' && period.emulationYearId)
     await scheduleAwards(provinceId, period.emulationYearId, periodId);
   await hooks.beforeCommit?.();
   return { tallied: true, outcome };
 }
 
+async function confirmedPaperCount(periodId: string) {
+  const [count] = await conferenceRepository.paperCounts([periodId]);
+  if (!count?.confirmedAt) throw new Error(`Paper round ${periodId} closed without a confirmed count`);
+  return count.contests;
+}
+
 /**
  * The council's session (R10): valid only with the configured attendance; then each nomination is approved when
- * it reached its threshold against all council members, and rejected otherwise. No further rounds.
+ * it reached its threshold against all council members, and rejected otherwise — applied when the secretariat
+ * publishes the results, not here, so nobody learns them early. No further rounds.
  */
 async function tallyCouncil(period: VotingPeriod, results: ContestResult[], hooks: TallyHooks) {
   const cast = results[0]?.cast ?? 0;
@@ -128,20 +101,6 @@ async function tallyCouncil(period: VotingPeriod, results: ContestResult[], hook
     thresholdMode: 'AT_LEAST',
   });
   await votingRepository.saveTally(period.id, results, quorate ? 'COMPLETE' : 'NO_QUORUM');
-  if (quorate) {
-    const contests = await votingRepository.contests([period.id]);
-    const decided: string[] = [];
-    for (const r of results) {
-      const nominationId = contests.find((c) => c.id === r.contestId)?.nominationId;
-      if (!nominationId) continue;
-      const to = r.elected.length ? 'COUNCIL_APPROVED' : 'COUNCIL_REJECTED';
-      if (await awardRepository.step(nominationId, 'COUNCIL_REVIEW', to, null)) {
-        await notifyNominationStep(period.provinceId, nominationId, to);
-        decided.push(nominationId);
-      }
-    }
-    await refreshRollupsOf(period.provinceId, decided, `council.${period.id}`);
-  }
   await hooks.beforeCommit?.();
   return { tallied: true, outcome: quorate ? 'COMPLETE' : 'NO_QUORUM' };
 }
@@ -182,9 +141,13 @@ export async function remindVoters({
   return { reminded: unitIds.length };
 }
 
-/** Closes every overdue period of every province, each in its own tenant transaction. */
+/**
+ * Closes every overdue period of every province, each in its own tenant transaction. The job's own transaction
+ * stays unopened: the province list is read on a connection given back at once, so the sweep never holds one
+ * connection while waiting for the next.
+ */
 export async function sweepVoting(_payload: unknown, dataSource: DataSource) {
-  const provinces: { id: string }[] = await (await currentManager()).query(`SELECT id FROM province`);
+  const provinces: { id: string }[] = await dataSource.query(`SELECT id FROM province`);
   const turnoutChanged: { provinceId: string; periodId: string }[] = [];
   for (const { id } of provinces) {
     const periodIds = await runInTenant(dataSource, id, async () => {

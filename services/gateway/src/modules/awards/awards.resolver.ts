@@ -1,20 +1,36 @@
-import { awardRepository, computeYearAwards, type EmulationYear, type Nomination } from '@thidua/db';
+import {
+  awardRepository,
+  computeYearAwards,
+  emulationYearRepository,
+  type EmulationYear,
+  type Nomination,
+  type YearAwardOutcome,
+} from '@thidua/db';
 import { notifyNominationStep } from '@thidua/jobs';
-import { awardRulesProblems, dossierDeadline, nominationStepProblem, type AwardRules } from '@thidua/domain';
+import {
+  awardRulesProblems,
+  nominationStepProblem,
+  vietnamDate,
+  type AwardRules,
+  type DossierDeadlineRule,
+} from '@thidua/domain';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertBeforeDeadline, assertRunsYear } from '../../common/acting';
+import { assertRunsYear } from '../../common/acting';
 import { audit } from '../../common/audit';
 import { appError, badInput, conflict, notFound } from '../../common/errors';
 import { ACTORS, ADMINS, MEMBERS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
 import { loadYear, transitionYear } from '../emulation-year/emulation-year.service';
+import { dossierDue } from '../conference/conference.service';
+import { seesYearOutcome } from '../voting/voting.service';
 import { EmulationYearType } from '../emulation-year/emulation-year.types';
 import {
   AppraiseNominationInput,
   AwardOutcomeType,
   AwardRuleSetType,
   AwardRulesInput,
+  DossierDeadlineInput,
   NominationType,
 } from './awards.types';
 
@@ -28,26 +44,40 @@ function toApi(rules: AwardRules) {
     ...rules,
     flagQuota: quota(rules.flagQuota),
     meritQuota: quota(rules.meritQuota),
-    dossierDeadlineMonth: rules.dossierDeadline.month,
-    dossierDeadlineDay: rules.dossierDeadline.day,
+    dossierDeadline: {
+      days: null,
+      month: null,
+      day: null,
+      yearOffset: null,
+      ...rules.dossierDeadline,
+    },
   };
 }
 
 function merge(current: AwardRules, input: AwardRulesInput): AwardRules {
   const quota = (q: AwardRulesInput['flagQuota']): AwardRules['flagQuota'] | undefined =>
     q && (q.kind === 'COUNT' ? { kind: 'COUNT', value: q.value } : { kind: 'SHARE', percent: q.value });
-  const { flagQuota, meritQuota, dossierDeadlineMonth, dossierDeadlineDay, ...rest } = input;
+  const { flagQuota, meritQuota, dossierDeadline, ...rest } = input;
   const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== null));
   return {
     ...current,
     ...defined,
     flagQuota: quota(flagQuota) ?? current.flagQuota,
     meritQuota: quota(meritQuota) ?? current.meritQuota,
-    dossierDeadline: {
-      month: dossierDeadlineMonth ?? current.dossierDeadline.month,
-      day: dossierDeadlineDay ?? current.dossierDeadline.day,
-    },
+    dossierDeadline: dossierDeadline ? deadlineRule(dossierDeadline) : current.dossierDeadline,
   };
+}
+
+/** The input's flat shape to the rule; what a kind needs and lacks is refused by awardRulesProblems. */
+function deadlineRule(d: DossierDeadlineInput): DossierDeadlineRule {
+  return d.kind === 'DAYS_AFTER_CONFERENCE'
+    ? { kind: d.kind, days: d.days ?? Number.NaN }
+    : {
+        kind: d.kind,
+        month: d.month ?? Number.NaN,
+        day: d.day ?? Number.NaN,
+        yearOffset: (d.yearOffset ?? Number.NaN) as 0 | 1,
+      };
 }
 
 @Resolver(() => NominationType)
@@ -85,14 +115,18 @@ export class AwardsResolver {
   @Authorized(...MEMBERS)
   @Query(() => [NominationType], { description: "A block year's proposals, with why." })
   async nominations(@Arg('emulationYearId', () => ID) yearId: string, @Ctx() ctx: GraphQLContext) {
-    await loadYear(ctx, yearId);
-    return ctx.loaders.nominations.load(yearId);
+    const year = await loadYear(ctx, yearId);
+    return seesYearOutcome(ctx, year) ? ctx.loaders.nominations.load(yearId) : [];
   }
 
   @Authorized(...MEMBERS)
   @Query(() => NominationType)
   async nomination(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return (await ctx.loaders.nomination.load(id)) ?? Promise.reject(notFound('Nomination', id));
+    const nomination = await ctx.loaders.nomination.load(id);
+    // Before the vote is published a proposal does not exist for anyone but the head unit.
+    const year = nomination && (await ctx.loaders.emulationYear.load(nomination.emulationYearId));
+    if (!nomination || !year || !seesYearOutcome(ctx, year)) throw notFound('Nomination', id);
+    return nomination;
   }
 
   @Authorized(...ACTORS)
@@ -105,7 +139,7 @@ export class AwardsResolver {
     if (!(await computeYearAwards(year.id)))
       throw conflict('The dossier is submitted: the proposals can no longer change');
     await audit(ctx, 'awards.recompute', 'EmulationYear', year.id);
-    return awardRepository.nominations([year.id]);
+    return seesYearOutcome(ctx, year) ? awardRepository.nominations([year.id]) : [];
   }
 
   @Authorized(...ACTORS)
@@ -120,9 +154,15 @@ export class AwardsResolver {
         'PRECONDITION_FAILED',
         `The dossier follows the published vote; the year is ${year.state}`,
       );
-    const { rules } = await awardRepository.rulesFor(year.year);
-    assertBeforeDeadline(dossierDeadline(rules, year.year), "the block's dossier");
-    if (!(await awardRepository.markDossierSubmitted(year.id, ctx.principal!.userId))) {
+    const due = await dossierDue(ctx, year);
+    const [outcome] = await ctx.loaders.awardOutcome.load(year.id);
+    if (due.deadline && vietnamDate(new Date()) > due.deadline && !outcome?.lateAcceptedAt)
+      throw appError(
+        'DEADLINE_PASSED',
+        `The deadline for the block's dossier was ${due.deadline} (${due.rule}). The provincial secretariat can accept it late with a reason (acceptLateDossier); then submit it again.`,
+        { deadline: due.deadline, remedy: 'acceptLateDossier' },
+      );
+    if (!(await awardRepository.markDossierSubmitted(year.id, ctx.principal!.userId, due.deadline))) {
       throw appError(
         'PRECONDITION_FAILED',
         'There is no computed outcome to submit, or it was already submitted',
@@ -136,6 +176,54 @@ export class AwardsResolver {
     await transitionYear(ctx, year, 'DOSSIER_SUBMITTED', actor);
     await audit(ctx, 'dossier.submit', 'EmulationYear', year.id);
     return awardRepository.nominations([year.id]);
+  }
+
+  @Authorized('PROVINCE_ADMIN')
+  @Mutation(() => EmulationYearType, {
+    description:
+      "R2/R3 for one block and one year, without changing the province's rule (audited with the reason); null returns to the province's quota. Applies to votes opened afterwards and to the awards engine.",
+  })
+  async setBlockYearQuota(
+    @Arg('emulationYearId', () => ID) yearId: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('flagSeats', () => Int, { nullable: true }) flagSeats?: number | null,
+    @Arg('meritSeats', () => Int, { nullable: true }) meritSeats?: number | null,
+  ) {
+    const year = await loadYear(ctx, yearId);
+    if (reason.trim().length < 3) throw badInput('reason', 'say why this block has its own quota this year');
+    for (const [field, v] of [['flagSeats', flagSeats], ['meritSeats', meritSeats]] as const)
+      if (v != null && (!Number.isInteger(v) || v < 0 || v > 50)) throw badInput(field, 'must be 0 to 50');
+    if (!['DRAFT', 'OPEN', 'COVENANT_SIGNED', 'SCORING', 'SCORES_LOCKED', 'VOTING'].includes(year.state))
+      throw appError('PRECONDITION_FAILED', `The vote is decided (the year is ${year.state}): the quota is final`);
+    await emulationYearRepository.setQuotaOverride(year.id, flagSeats ?? null, meritSeats ?? null);
+    await audit(ctx, 'awards.block_quota.set', 'EmulationYear', year.id, {
+      before: { flagSeats: year.flagQuotaOverride, meritSeats: year.meritQuotaOverride },
+      after: { flagSeats: flagSeats ?? null, meritSeats: meritSeats ?? null, reason: reason.trim() },
+    });
+    ctx.loaders.emulationYear.clear(year.id);
+    return { ...year, flagQuotaOverride: flagSeats ?? null, meritQuotaOverride: meritSeats ?? null };
+  }
+
+  @Authorized('PROVINCE_ADMIN')
+  @Mutation(() => AwardOutcomeType, {
+    description:
+      "R13: the secretariat accepts a block's dossier after its deadline, with the reason (audited); the head unit then submits it.",
+  })
+  async acceptLateDossier(
+    @Arg('emulationYearId', () => ID) yearId: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const year = await loadYear(ctx, yearId);
+    if (reason.trim().length < 3) throw badInput('reason', 'say why the late dossier is accepted');
+    if (year.state !== 'RESULTS_RECORDED')
+      throw appError('PRECONDITION_FAILED', `Only a dossier not yet submitted can be accepted late; the year is ${year.state}`);
+    if (!(await awardRepository.acceptLateDossier(year.id, ctx.principal!.userId, reason.trim())))
+      throw appError('PRECONDITION_FAILED', 'There is no computed outcome waiting for its dossier');
+    await audit(ctx, 'dossier.accept_late', 'EmulationYear', year.id, { after: { reason: reason.trim() } });
+    ctx.loaders.awardOutcome.clear(year.id);
+    return apiOutcome(await ctx.loaders.awardOutcome.load(year.id));
   }
 
   @Authorized(...ADMINS)
@@ -171,14 +259,20 @@ export class AwardsResolver {
 export class YearAwardsResolver {
   @FieldResolver(() => AwardOutcomeType, {
     nullable: true,
-    description: "The awards engine's result, once computed.",
+    description:
+      "The awards engine's result, once computed; before the vote's results are published only the head unit's officers see it.",
   })
   async awardOutcome(@Root() y: EmulationYear, @Ctx() ctx: GraphQLContext) {
-    const [outcome] = await ctx.loaders.awardOutcome.load(y.id);
-    if (!outcome) return null;
-    return {
-      ...outcome,
-      explanations: Object.entries(outcome.explanations).map(([unitId, lines]) => ({ unitId, lines })),
-    };
+    if (!seesYearOutcome(ctx, y)) return null;
+    return apiOutcome(await ctx.loaders.awardOutcome.load(y.id));
   }
+}
+
+/** The stored outcome in the API's shape. */
+function apiOutcome([outcome]: YearAwardOutcome[]) {
+  if (!outcome) return null;
+  return {
+    ...outcome,
+    explanations: Object.entries(outcome.explanations).map(([unitId, lines]) => ({ unitId, lines })),
+  };
 }

@@ -3,11 +3,13 @@ import {
   HEAD_DEPUTY_MODES,
   LINEAGE_MODES,
   MERIT_STREAK_MODES,
+  RUNOFF_CANDIDATES,
   TIE_BREAKS,
+  type RunoffCandidates,
 } from '@thidua/domain';
 import { NOMINATION_STATUSES } from '@thidua/db';
 import { ArrayMaxSize, IsIn, IsOptional, Length, ValidateNested } from 'class-validator';
-import { DateTimeISOResolver, JSONResolver } from 'graphql-scalars';
+import { DateTimeISOResolver, JSONResolver, LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { graphqlEnum } from '../../common/enums';
 import { ThresholdMode } from '../voting/voting.types';
@@ -48,6 +50,35 @@ export class QuotaType {
   @Field(() => Float, { description: 'The count, or the percent of members.' }) value!: number;
 }
 
+export const DossierDeadlineKind = graphqlEnum(
+  ['DAYS_AFTER_CONFERENCE', 'FIXED_DAY'] as const,
+  'DossierDeadlineKind',
+  "R13. DAYS_AFTER_CONFERENCE: `days` after the block's conference (its last day); FIXED_DAY: `day`/`month` of the emulation year (yearOffset 0) or of the year after (yearOffset 1).",
+);
+export const RunoffCandidatesEnum = graphqlEnum(
+  RUNOFF_CANDIDATES,
+  'RunoffCandidates',
+  'R5. After a tie at the last seat, the next round is among the tied units (TIED_ONLY) or all candidates not yet elected (ALL_REMAINING).',
+);
+
+@ObjectType('DossierDeadline', { description: 'R13: when a block year\'s dossier is due.' })
+export class DossierDeadlineType {
+  @Field(() => DossierDeadlineKind) kind!: string;
+  @Field(() => Int, { nullable: true }) days!: number | null;
+  @Field(() => Int, { nullable: true }) month!: number | null;
+  @Field(() => Int, { nullable: true }) day!: number | null;
+  @Field(() => Int, { nullable: true }) yearOffset!: number | null;
+}
+
+@InputType({ description: 'R13: DAYS_AFTER_CONFERENCE needs `days`; FIXED_DAY needs `month`, `day` and `yearOffset`.' })
+export class DossierDeadlineInput {
+  @Field(() => DossierDeadlineKind) kind!: 'DAYS_AFTER_CONFERENCE' | 'FIXED_DAY';
+  @Field(() => Int, { nullable: true }) days?: number;
+  @Field(() => Int, { nullable: true }) month?: number;
+  @Field(() => Int, { nullable: true }) day?: number;
+  @Field(() => Int, { nullable: true }) yearOffset?: number;
+}
+
 @ObjectType('AwardRules', { description: 'domain.md §3, R2–R13, as this province configures them.' })
 export class AwardRulesType {
   @Field(() => QuotaType) flagQuota!: QuotaType;
@@ -55,6 +86,7 @@ export class AwardRulesType {
   @Field(() => Float) voteThresholdPercent!: number;
   @Field(() => ThresholdMode) voteThresholdMode!: string;
   @Field(() => Int) maxRounds!: number;
+  @Field(() => RunoffCandidatesEnum) runoffCandidates!: string;
   @Field(() => [TieBreak]) tieBreaks!: string[];
   @Field(() => [DisqualificationEnum]) disqualifications!: string[];
   @Field(() => Float, { nullable: true }) minimumScore!: number | null;
@@ -64,8 +96,7 @@ export class AwardRulesType {
   @Field(() => HeadDeputyMode) headDeputyMode!: string;
   @Field(() => MeritStreakMode) meritStreak!: string;
   @Field(() => LineageMode) lineageMode!: string;
-  @Field(() => Int) dossierDeadlineMonth!: number;
-  @Field(() => Int) dossierDeadlineDay!: number;
+  @Field(() => DossierDeadlineType) dossierDeadline!: DossierDeadlineType;
   @Field(() => JSONResolver, {
     description: 'Award form → multiplier of the base salary (the platform table, query baseSalaries).',
   })
@@ -101,6 +132,7 @@ export class AwardRulesInput {
   @Field(() => Float, { nullable: true }) voteThresholdPercent?: number;
   @Field(() => ThresholdMode, { nullable: true }) voteThresholdMode?: 'MORE_THAN' | 'AT_LEAST';
   @Field(() => Int, { nullable: true }) maxRounds?: number;
+  @Field(() => RunoffCandidatesEnum, { nullable: true }) runoffCandidates?: RunoffCandidates;
   @Field(() => [TieBreak], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(3)
@@ -114,8 +146,10 @@ export class AwardRulesInput {
   @Field(() => HeadDeputyMode, { nullable: true }) headDeputyMode?: (typeof HEAD_DEPUTY_MODES)[number];
   @Field(() => MeritStreakMode, { nullable: true }) meritStreak?: (typeof MERIT_STREAK_MODES)[number];
   @Field(() => LineageMode, { nullable: true }) lineageMode?: (typeof LINEAGE_MODES)[number];
-  @Field(() => Int, { nullable: true }) dossierDeadlineMonth?: number;
-  @Field(() => Int, { nullable: true }) dossierDeadlineDay?: number;
+  @Field(() => DossierDeadlineInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  dossierDeadline?: DossierDeadlineInput;
 }
 
 @ObjectType('Explanation', {
@@ -168,6 +202,17 @@ export class AwardOutcomeType {
   @Field(() => [TitleCheckType]) titleChecks!: TitleCheckType[];
   @Field(() => DateTimeISOResolver) computedAt!: Date;
   @Field(() => DateTimeISOResolver, { nullable: true }) dossierSubmittedAt!: Date | null;
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'R13: the deadline the dossier was held to when submitted.',
+  })
+  dossierDeadline!: string | null;
+  @Field(() => DateTimeISOResolver, {
+    nullable: true,
+    description: 'A late dossier the secretariat accepted, with its reason.',
+  })
+  lateAcceptedAt!: Date | null;
+  @Field(() => String, { nullable: true }) lateReason!: string | null;
 }
 
 @InputType()

@@ -1,10 +1,11 @@
 import { awardRepository, userRepository } from '@thidua/db';
 import { vietnamDate } from '@thidua/domain';
 import { openVotingPeriod } from '@thidua/jobs';
-import { ArrayMaxSize, ArrayMinSize, IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsUUID } from 'class-validator';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 import { audit } from '../../common/audit';
+import { WithinAYear } from '../../common/deadlines';
 import { appError, badInput, missingRef } from '../../common/errors';
 import { ADMINS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
@@ -18,9 +19,11 @@ export class OpenCouncilVoteInput {
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
   @IsUUID('all', { each: true, message: 'nominationIds must be nomination ids' })
+  @ArrayUnique({ message: 'nominationIds must not name a nomination twice' })
   nominationIds!: string[];
 
   @Field(() => DateTimeISOResolver)
+  @WithinAYear()
   closesAt!: Date;
 }
 
@@ -66,6 +69,9 @@ export class CouncilResolver {
       {
         kind: 'COUNCIL',
         emulationYearId: null,
+        conferenceId: null,
+        method: 'ONLINE',
+        runoffCandidates: 'TIED_ONLY',
         attendancePercent: String(rules.councilAttendancePercent),
         round: 1,
         previousPeriodId: null,

@@ -34,6 +34,10 @@ export class EmulationYearType {
   @Field(() => YearState) state!: string;
   @Field(() => LocalDateResolver, { nullable: true }) registrationDeadline!: string | null;
   @Field(() => LocalDateResolver, { nullable: true }) scoringDeadline!: string | null;
+  @Field(() => Int, { nullable: true, description: "R2 for this block and year, set by the secretariat; null: the province's quota." })
+  flagQuotaOverride!: number | null;
+  @Field(() => Int, { nullable: true, description: "R3 for this block and year, set by the secretariat; null: the province's quota." })
+  meritQuotaOverride!: number | null;
 }
 
 @ObjectType('CovenantItem')

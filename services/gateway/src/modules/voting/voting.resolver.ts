@@ -1,24 +1,29 @@
 import { ACTORS, MEMBERS } from '../../common/roles';
-import { votingRepository, type VotingPeriod } from '@thidua/db';
+import { awardRepository, votingRepository, type VotingPeriod } from '@thidua/db';
 import { ballotProblems, DEFAULT_VOTE_RULES } from '@thidua/domain';
 import {
+  applyCouncilResults,
   closeVotingPeriod,
   effectiveDeadline,
   enqueueJob,
   extendVotingPeriod,
   jobId,
+  openNextRound,
   openVotingPeriod,
   scheduleAwards,
 } from '@thidua/jobs';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { assertRunsYear } from '../../common/acting';
+import { assertWithinAYear } from '../../common/deadlines';
 import { audit } from '../../common/audit';
 import { withConstraints } from '../../common/constraints';
 import { appError, badInput, conflict, forbidden, missingRef } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
+import { yearConference } from '../conference/conference.service';
 import { loadYear, transitionYear, yearMembers } from '../emulation-year/emulation-year.service';
+import { quotaProblem, roundDeadline } from './voting-rules';
 import {
   canSeeResults,
   canWatch,
@@ -26,6 +31,7 @@ import {
   periodYear,
   voterFor,
   assertRunsPeriod,
+  headOrDeputySide,
 } from './voting.service';
 import {
   BallotReceiptType,
@@ -85,14 +91,20 @@ export class VotingResolver {
     if (!(await canSeeResults(ctx, p))) return null;
     const contests = await ctx.loaders.contests.load(p.id);
     const results = await ctx.loaders.votingResults.load(p.id);
-    return contests.map((c) => ({
-      ...results.find((r) => r.contestId === c.id)!.result,
-      eligible: p.eligibleVoterIds.length,
-    }));
+    return contests.map((c) => {
+      const result = results.find((r) => r.contestId === c.id)!.result;
+      return { ...result, paper: result.paper ?? null, source: p.method, eligible: p.eligibleVoterIds.length };
+    });
   }
 
-  @FieldResolver(() => [HeadDeputyDecisionType])
-  decisions(@Root() p: VotingPeriod, @Ctx() ctx: GraphQLContext) {
+  @FieldResolver(() => [HeadDeputyDecisionType], {
+    description: 'Before publication only the head and deputy units, who make the decision, see it.',
+  })
+  async decisions(@Root() p: VotingPeriod, @Ctx() ctx: GraphQLContext) {
+    if (!p.resultsPublishedAt) {
+      const year = await periodYear(ctx, p);
+      if (!year || !headOrDeputySide(ctx, year)) return [];
+    }
     return ctx.loaders.decisions.load(p.id);
   }
 
@@ -108,9 +120,16 @@ export class VotingResolver {
     assertRunsYear(ctx, year);
     if (year.state !== 'SCORES_LOCKED')
       throw appError('PRECONDITION_FAILED', `Voting opens once scores are locked; the year is ${year.state}`);
-    if (input.closesAt.getTime() <= Date.now() + 60_000)
-      throw badInput('closesAt', 'must be at least a minute from now');
+    const conference = await yearConference(ctx, year.id);
+    if (!conference)
+      throw appError(
+        'PRECONDITION_FAILED',
+        "Record the block's year-end conference first (recordConference): its rounds belong to it",
+        { missing: ['conference'] },
+      );
+    const closesAt = roundDeadline(input);
     const members = await yearMembers(ctx, year);
+    const { effectiveYear, rules } = await awardRepository.rulesFor(year.year);
     const contests = input.contests.map((c, i) => {
       const candidates = c.candidateUnitIds ?? members;
       const outsider = candidates.find((u) => !members.includes(u));
@@ -121,6 +140,9 @@ export class VotingResolver {
         );
       if (c.seats > candidates.length)
         throw badInput(`contests.${i}.seats`, `more seats than the ${candidates.length} candidates`);
+      const override = c.kind === 'FLAG' ? year.flagQuotaOverride : c.kind === 'MERIT' ? year.meritQuotaOverride : null;
+      const quota = quotaProblem(c.kind, c.seats, members.length, rules, effectiveYear, override);
+      if (quota) throw badInput(`contests.${i}.seats`, quota);
       return { kind: c.kind, seats: c.seats, candidates };
     });
     const now = new Date();
@@ -129,25 +151,28 @@ export class VotingResolver {
         ctx.access!.provinceId,
         {
           emulationYearId: year.id,
+          conferenceId: conference.id,
+          method: input.method,
+          runoffCandidates: rules.runoffCandidates,
           kind: 'BLOCK',
           attendancePercent: null,
           round: 1,
           previousPeriodId: null,
           eligibleVoterIds: members,
-          thresholdPercent: String(input.thresholdPercent ?? DEFAULT_VOTE_RULES.thresholdPercent),
-          thresholdMode: input.thresholdMode,
+          thresholdPercent: String(input.thresholdPercent ?? rules.voteThresholdPercent),
+          thresholdMode: input.thresholdMode ?? rules.voteThresholdMode,
           allowSelfVote: input.allowSelfVote,
-          maxRounds: input.maxRounds,
+          maxRounds: input.maxRounds ?? rules.maxRounds,
           reminderMinutes: input.reminderMinutes,
           opensAt: now,
-          closesAt: input.closesAt,
+          closesAt,
           openedBy: ctx.principal!.userId,
         },
         contests,
       ),
     );
     await audit(ctx, 'voting.open', 'VotingPeriod', period.id, {
-      after: { round: 1, closesAt: input.closesAt, contests: contests.length },
+      after: { round: 1, method: input.method, closesAt, contests: contests.length },
     });
     ctx.loaders.emulationYear.clear(year.id);
     return period;
@@ -164,6 +189,11 @@ export class VotingResolver {
       ? await ctx.services.ballotRules.get(provinceId, input.votingPeriodId)
       : null;
     if (!rules) throw missingRef('votingPeriodId', 'VotingPeriod', input.votingPeriodId);
+    if (rules.method === 'PAPER')
+      throw appError(
+        'PRECONDITION_FAILED',
+        "This round is voted on paper at the conference: the counting committee's count is entered instead",
+      );
     const unitId = voterFor(ctx, rules, input.unitId);
     const [problem] = ballotProblems(rules.contests, input.choices, unitId, {
       ...DEFAULT_VOTE_RULES,
@@ -206,6 +236,7 @@ export class VotingResolver {
     @Arg('until', () => DateTimeISOResolver) until: Date,
     @Ctx() ctx: GraphQLContext,
   ) {
+    assertWithinAYear('until', until);
     const period = await loadPeriod(ctx, id, 'id');
     await assertRunsPeriod(ctx, period);
     if (period.status !== 'OPEN') throw conflict(`The period is ${period.status}`);
@@ -268,6 +299,9 @@ export class VotingResolver {
       { provinceId: ctx.access!.provinceId, event: 'voting.published', subjectId: id },
       { jobId: jobId('notify', 'voting.published', id) },
     );
+    // What the count decided takes effect now that it is announced: the next round, the council's approvals.
+    await openNextRound(ctx.access!.provinceId, period);
+    await applyCouncilResults(ctx.access!.provinceId, period);
     if ((period.outcome === 'COMPLETE' || period.outcome === 'DECIDED') && year?.state === 'VOTING') {
       await transitionYear(
         ctx,
@@ -291,7 +325,7 @@ export class VotingResolver {
     const period = await loadPeriod(ctx, input.votingPeriodId);
     const year = await periodYear(ctx, period);
     if (!year) throw badInput('votingPeriodId', 'the council decides by its vote alone');
-    const side = [year.headUnitId, year.deputyUnitId].find((u) => u && ctx.access?.officerOf.has(u));
+    const side = headOrDeputySide(ctx, year);
     if (!side) throw forbidden("Only the head and deputy units' officers record this decision");
     if (period.outcome !== 'AWAITING_DECISION')
       throw appError('PRECONDITION_FAILED', 'No decision is awaited for this period');
@@ -308,11 +342,26 @@ export class VotingResolver {
       throw badInput('unitIds', `choose 1 to ${result.unfilledSeats}`);
 
     const existing = (await ctx.loaders.decisions.load(period.id)).find((d) => d.contestId === contest.id);
-    const same = existing && [...existing.unitIds].sort().join() === [...input.unitIds].sort().join();
-    if (existing && same && existing.proposedByUnitId !== side) {
-      await votingRepository.confirm(period.id, contest.id, side, ctx.principal!.userId);
+    if (existing?.confirmedAt) throw conflict('The head and deputy have already decided this contest');
+    const same = (a: readonly string[] | null | undefined) =>
+      !!a && [...a].sort().join() === [...input.unitIds].sort().join();
+    const userId = ctx.principal!.userId;
+    if (!existing) {
+      await votingRepository.propose(period.id, contest.id, input.unitIds, side, userId);
+    } else if (existing.proposedByUnitId !== side) {
+      // The other side answers: the same units confirm; other units are a counter-proposal shown beside it.
+      if (same(existing.unitIds)) await votingRepository.confirm(period.id, contest.id, existing, side, userId);
+      else await votingRepository.counter(period.id, contest.id, input.unitIds, side, userId);
+    } else if (existing.counterByUnitId && same(existing.counterUnitIds)) {
+      // The proposer accepts the counter-proposal: it becomes the decision, confirmed by the proposer.
+      const accepted = {
+        unitIds: existing.counterUnitIds!,
+        proposedByUnitId: existing.counterByUnitId,
+        proposedBy: existing.counterBy!,
+      };
+      await votingRepository.confirm(period.id, contest.id, accepted, side, userId);
     } else {
-      await votingRepository.propose(period.id, contest.id, input.unitIds, side, ctx.principal!.userId);
+      await votingRepository.propose(period.id, contest.id, input.unitIds, side, userId);
     }
     const decisions = await votingRepository.decisions([period.id]);
     const results = await ctx.loaders.votingResults.load(period.id);

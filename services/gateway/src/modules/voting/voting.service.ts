@@ -1,5 +1,5 @@
 import type { EmulationYear, VotingPeriod } from '@thidua/db';
-import { assertRunsYear, isProvinceAdmin, yearActor } from '../../common/acting';
+import { assertRunsYear, isProvinceAdmin } from '../../common/acting';
 import type { YearActor } from '@thidua/domain';
 import { badInput, forbidden, missingRef, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
@@ -41,15 +41,39 @@ export function canWatch(ctx: GraphQLContext, period: VotingPeriod): boolean {
 }
 
 /**
- * Counts exist only once tallied. Until published, only those who publish them (the secretariat, the head unit)
- * see them; members see that voting closed.
+ * Counts exist only once tallied. Until the results are published only those who chair the count see them: the
+ * head unit's officers for a block vote (not the secretariat, not the platform's operators, not other members),
+ * the province's secretariat for its council. Everything derived from a count follows the same rule.
  */
 export async function canSeeResults(ctx: GraphQLContext, period: VotingPeriod): Promise<boolean> {
   if (period.status !== 'TALLIED') return false;
   if (period.resultsPublishedAt) return canWatch(ctx, period) || !!ctx.access;
+  if (period.kind === 'COUNCIL') return !!ctx.access?.roles.has('PROVINCE_ADMIN');
   const year = await periodYear(ctx, period);
-  return year ? yearActor(ctx, year) !== null : isProvinceAdmin(ctx);
+  if (!year) return false;
+  // After the last round the deputy decides with the head, so it sees what is left to decide.
+  return chairsCount(ctx, year) || (period.outcome === 'AWAITING_DECISION' && !!headOrDeputySide(ctx, year));
 }
+
+/** The head or deputy unit whose officer the user is, for this year; null for anyone else. */
+export function headOrDeputySide(ctx: GraphQLContext, year: EmulationYear): string | null {
+  return [year.headUnitId, year.deputyUnitId].find((u) => u && ctx.access?.officerOf.has(u)) ?? null;
+}
+
+/** The head unit chairs the counting committee: its officers see a count before it is announced. */
+export function chairsCount(ctx: GraphQLContext, year: Pick<EmulationYear, 'headUnitId'>): boolean {
+  return !!year.headUnitId && !!ctx.access?.officerOf.has(year.headUnitId);
+}
+
+/**
+ * What a block year's vote decided (the awards engine's outcome and proposals) is as secret as the vote until
+ * its results are published, which moves the year to RESULTS_RECORDED.
+ */
+export function seesYearOutcome(ctx: GraphQLContext, year: EmulationYear): boolean {
+  return !UNPUBLISHED_STATES.includes(year.state) || chairsCount(ctx, year);
+}
+
+const UNPUBLISHED_STATES: readonly string[] = ['DRAFT', 'OPEN', 'COVENANT_SIGNED', 'SCORING', 'SCORES_LOCKED', 'VOTING'];
 
 /**
  * Who casts this ballot: for a block, the officer's one eligible unit (or the one named); for the council, the

@@ -2,6 +2,7 @@ import { graphqlEnum } from '../../common/enums';
 import { CONTEST_KINDS } from '@thidua/domain';
 import {
   ArrayMaxSize,
+  ArrayUnique,
   ArrayMinSize,
   IsIn,
   IsInt,
@@ -13,6 +14,7 @@ import {
 } from 'class-validator';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { WithinAYear } from '../../common/deadlines';
 
 export const ContestKind = graphqlEnum(
   CONTEST_KINDS,
@@ -26,7 +28,16 @@ export const VotingOutcome = graphqlEnum(
 );
 export const ThresholdMode = graphqlEnum(['MORE_THAN', 'AT_LEAST'] as const, 'ThresholdMode');
 export const VotingKind = graphqlEnum(['BLOCK', 'COUNCIL'] as const, 'VotingKind');
-export const CloseReason = graphqlEnum(['DEADLINE', 'ALL_VOTED', 'BY_ADMIN'] as const, 'CloseReason');
+export const CloseReason = graphqlEnum(
+  ['DEADLINE', 'ALL_VOTED', 'BY_ADMIN', 'PAPER_COUNT'] as const,
+  'CloseReason',
+  'PAPER_COUNT: a paper round closes when its count is confirmed.',
+);
+export const VotingMethod = graphqlEnum(
+  ['ONLINE', 'PAPER'] as const,
+  'VotingMethod',
+  "ONLINE: ballots cast on the platform; PAPER: paper ballots or a show of hands, entered from the counting committee's count.",
+);
 
 @ObjectType('VotingPeriod', {
   description: 'One round of secret ballots in a block year. Scheduled and actual times are kept apart.',
@@ -37,6 +48,13 @@ export class VotingPeriodType {
   @Field(() => ID, { nullable: true, description: 'The block year voting; null for the council.' })
   emulationYearId!: string | null;
   @Field(() => Int) round!: number;
+  @Field(() => VotingMethod) method!: string;
+  @Field(() => ID, { nullable: true, description: "The block's conference this round belongs to." })
+  conferenceId!: string | null;
+  @Field(() => String, {
+    description: 'R5: who stands in the round after a tie at the last seat (TIED_ONLY or ALL_REMAINING).',
+  })
+  runoffCandidates!: string;
   @Field(() => VotingStatus) status!: string;
   @Field(() => VotingOutcome, { nullable: true }) outcome!: string | null;
   @Field(() => Float, { description: 'Percent of ALL eligible members a candidate needs.' })
@@ -91,6 +109,14 @@ export class CandidateCountType {
   @Field(() => Boolean) reachedThreshold!: boolean;
 }
 
+@ObjectType('PaperFigures')
+export class PaperFiguresType {
+  @Field(() => Int) issued!: number;
+  @Field(() => Int) returned!: number;
+  @Field(() => Int) valid!: number;
+  @Field(() => Int) invalid!: number;
+}
+
 @ObjectType('ContestResult', {
   description: 'What the minutes (biên bản kiểm phiếu) record for one contest.',
 })
@@ -101,6 +127,10 @@ export class ContestResultType {
   @Field(() => Int) eligible!: number;
   @Field(() => Int) cast!: number;
   @Field(() => Int) blank!: number;
+  @Field(() => VotingMethod, { description: 'Whether the figures come from online ballots or a paper count.' })
+  source!: string;
+  @Field(() => PaperFiguresType, { nullable: true, description: "A paper count's ballots issued, collected, valid and invalid." })
+  paper!: PaperFiguresType | null;
   @Field(() => [CandidateCountType]) candidates!: CandidateCountType[];
   @Field(() => [ID]) elected!: string[];
   @Field(() => Int) unfilledSeats!: number;
@@ -110,7 +140,8 @@ export class ContestResultType {
 }
 
 @ObjectType('HeadDeputyDecision', {
-  description: 'After the last round: proposed by the head or deputy, confirmed by the other.',
+  description:
+    'After the last round: proposed by the head or deputy, confirmed by the other. A different answer from the other side is a counter-proposal shown beside it; neither is confirmed until both name the same units.',
 })
 export class HeadDeputyDecisionType {
   @Field(() => ID) contestId!: string;
@@ -118,6 +149,9 @@ export class HeadDeputyDecisionType {
   @Field(() => ID) proposedByUnitId!: string;
   @Field(() => ID, { nullable: true }) confirmedByUnitId!: string | null;
   @Field(() => DateTimeISOResolver, { nullable: true }) confirmedAt!: Date | null;
+  @Field(() => [ID], { nullable: true }) counterUnitIds!: string[] | null;
+  @Field(() => ID, { nullable: true }) counterByUnitId!: string | null;
+  @Field(() => DateTimeISOResolver, { nullable: true }) counterAt!: Date | null;
 }
 
 @InputType()
@@ -135,6 +169,7 @@ export class ContestInput {
   @Field(() => [ID], { nullable: true, description: 'Default: every member of the block this year.' })
   @IsOptional()
   @IsUUID('all', { each: true, message: 'candidateUnitIds must be unit ids' })
+  @ArrayUnique({ message: 'candidateUnitIds must not name a unit twice' })
   candidateUnitIds?: string[];
 }
 
@@ -144,8 +179,17 @@ export class OpenVotingPeriodInput {
   @IsUUID('all', { message: 'emulationYearId must be a year id' })
   emulationYearId!: string;
 
-  @Field(() => DateTimeISOResolver)
-  closesAt!: Date;
+  @Field(() => VotingMethod, { defaultValue: 'ONLINE' })
+  @IsIn(['ONLINE', 'PAPER'])
+  method!: 'ONLINE' | 'PAPER';
+
+  @Field(() => DateTimeISOResolver, {
+    nullable: true,
+    description: 'When online voting closes (required online). A paper round closes when its count is confirmed.',
+  })
+  @IsOptional()
+  @WithinAYear()
+  closesAt?: Date;
 
   @Field(() => [ContestInput])
   @ArrayMinSize(1)
@@ -153,23 +197,26 @@ export class OpenVotingPeriodInput {
   @ValidateNested({ each: true })
   contests!: ContestInput[];
 
-  @Field(() => Float, { defaultValue: 50 })
+  @Field(() => Float, { nullable: true, description: "R4; default: the province's rule set." })
+  @IsOptional()
   @Min(1)
   @Max(100)
-  thresholdPercent!: number;
+  thresholdPercent?: number;
 
-  @Field(() => ThresholdMode, { defaultValue: 'MORE_THAN' })
+  @Field(() => ThresholdMode, { nullable: true, description: "R4; default: the province's rule set." })
+  @IsOptional()
   @IsIn(['MORE_THAN', 'AT_LEAST'])
-  thresholdMode!: 'MORE_THAN' | 'AT_LEAST';
+  thresholdMode?: 'MORE_THAN' | 'AT_LEAST';
 
   @Field(() => Boolean, { defaultValue: true })
   allowSelfVote!: boolean;
 
-  @Field(() => Int, { defaultValue: 2 })
+  @Field(() => Int, { nullable: true, description: "R5; default: the province's rule set." })
+  @IsOptional()
   @IsInt()
   @Min(1)
   @Max(5)
-  maxRounds!: number;
+  maxRounds?: number;
 
   @Field(() => [Int], {
     defaultValue: [24 * 60, 60],
