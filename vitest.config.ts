@@ -10,8 +10,9 @@ export default defineConfig({
       'services/*/src/**/*.test.ts',
       'test/integration/**/*.test.ts',
       'test/e2e/**/*.test.ts',
+      'services/web/test/**/*.test.ts',
     ],
-    globalSetup: ['packages/testing/src/global-setup.ts'],
+    globalSetup: ['packages/testing/src/global-setup.ts', 'services/web/test/global-setup.ts'],
     pool: 'forks',
     // Generous: some tests wait for retries with exponential backoff on a shared 2-core machine.
     testTimeout: 60_000,

@@ -60,6 +60,9 @@ const schema = z.object({
       .optional(),
   ),
   MAIL_FROM: z.string().default('"Thi đua – Khen thưởng" <no-reply@thidua.vn>'),
+  // Signs the unsubscribe links in emails: a key of its own, not JWT_SECRET. Links work this many days.
+  UNSUBSCRIBE_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  UNSUBSCRIBE_TTL_DAYS: int(60),
   // Webhook targets in private or loopback networks are refused unless this is true (tests, on-premise setups).
   WEBHOOK_ALLOW_PRIVATE: z
     .enum(['true', 'false'])
@@ -95,6 +98,8 @@ export function loadConfig(overrides: Record<string, string | undefined> = {}): 
     );
   }
   const cfg = parsed.data;
+  if (cfg.UNSUBSCRIBE_SECRET === cfg.JWT_SECRET)
+    throw new ConfigError(['UNSUBSCRIBE_SECRET: must differ from JWT_SECRET (each key signs one thing)']);
   return { ...cfg, DATABASE_OWNER_URL: cfg.DATABASE_OWNER_URL ?? withRole(cfg.DATABASE_URL, 'thidua_owner') };
 }
 

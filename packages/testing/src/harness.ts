@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { createLogger, loadConfig, loadTestEnvironment, type Config } from '@thidua/config';
 import { createDataSource } from '@thidua/db';
 import { createEventBus, createQueueBackend, QUEUES, type EventBus, type QueueBackend } from '@thidua/jobs';
@@ -8,6 +8,10 @@ import type { DataSource } from 'typeorm';
 import { cloneDatabase, dropDatabase, type TestDatabase } from './database';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789';
+/** Derived from the JWT test secret, as `npm start` derives its default: a different key all the same. */
+export const TEST_UNSUBSCRIBE_SECRET = createHmac('sha256', TEST_JWT_SECRET)
+  .update('unsubscribe')
+  .digest('base64url');
 
 export interface TestAppOptions {
   /** The migrated template a database of the app's own is cloned from… */
@@ -66,6 +70,7 @@ export async function startTestApp(opts: TestAppOptions): Promise<TestApp> {
     REDIS_URL: opts.queue === 'redis' ? env.TEST_REDIS_URL : '',
     QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
     JWT_SECRET: TEST_JWT_SECRET,
+    UNSUBSCRIBE_SECRET: TEST_UNSUBSCRIBE_SECRET,
     HOST: '127.0.0.1',
     PORT: '0',
     OUTBOX_POLL_MS: '50',

@@ -25,7 +25,13 @@ export interface WorkerProcess {
 export async function startWorkerProcess(
   c: Pick<
     Config,
-    'DATABASE_URL' | 'DATABASE_OWNER_URL' | 'REDIS_URL' | 'QUEUE_PREFIX' | 'JWT_SECRET' | 'OUTBOX_POLL_MS'
+    | 'DATABASE_URL'
+    | 'DATABASE_OWNER_URL'
+    | 'REDIS_URL'
+    | 'QUEUE_PREFIX'
+    | 'JWT_SECRET'
+    | 'UNSUBSCRIBE_SECRET'
+    | 'OUTBOX_POLL_MS'
   >,
   env: Record<string, string> = {},
 ): Promise<WorkerProcess> {
@@ -40,6 +46,7 @@ export async function startWorkerProcess(
       REDIS_URL: c.REDIS_URL ?? '',
       QUEUE_PREFIX: c.QUEUE_PREFIX,
       JWT_SECRET: c.JWT_SECRET,
+      UNSUBSCRIBE_SECRET: c.UNSUBSCRIBE_SECRET,
       OUTBOX_POLL_MS: String(c.OUTBOX_POLL_MS),
       ...env,
     },

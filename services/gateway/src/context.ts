@@ -6,6 +6,8 @@ import type { GatewayServices } from './services';
 
 export interface GraphQLContext {
   requestId: string;
+  /** Who is asking, for sign-in throttling: the socket's remote address (not a header a client can set). */
+  clientKey: string;
   logger: Logger;
   /** The signed-in user and their roles, read from the database on this request; null when anonymous. */
   principal: SessionPrincipal | null;

@@ -127,7 +127,7 @@ export async function startGateway({
       const body = req.method === 'POST' ? await readJson(req, config.REQUEST_BODY_LIMIT_BYTES) : undefined;
       const claims = await verifyBearer(services, req.headers.authorization);
       const provinceId = parseProvince(req.headers['x-province-id']);
-      const ctx = newContext(services, requestId, log, claims);
+      const ctx = newContext(services, requestId, log, claims, clientKey(req));
       const result = await runInTransaction(
         dataSource,
         provinceId,
@@ -179,18 +179,28 @@ export async function startGateway({
 
   /** The link in every email: works without signing in, for the one person, event and channel it names. */
   async function unsubscribe(url: URL, res: ServerResponse) {
-    const u = readUnsubscribeToken(url.searchParams.get('token') ?? '', config.JWT_SECRET);
+    const read = readUnsubscribeToken(url.searchParams.get('token') ?? '', config.UNSUBSCRIBE_SECRET);
     res.setHeader('content-type', 'text/html; charset=utf-8');
-    if (!u) {
-      res.statusCode = 400;
-      return void res.end('<p>Liên kết không hợp lệ hoặc đã bị sửa đổi.</p><p>This link is not valid.</p>');
+    if (!read.ok) {
+      // Fails closed (links of the first scheme included), with the way that always works.
+      res.statusCode = read.reason === 'expired' ? 410 : 400;
+      const [vi, en] = UNSUBSCRIBE_REFUSED[read.reason];
+      return void res.end(
+        page(
+          `<p>${vi} Hãy đăng nhập và tắt loại thư này trong phần cài đặt thông báo.</p>` +
+            `<p>${en} Sign in and turn these emails off in your notification settings.</p>`,
+        ),
+      );
     }
+    const u = read.unsubscribe;
     await runInTransaction(dataSource, null, () =>
       notificationRepository.setPreference(u.userId, u.event, u.channel, false),
     );
     res.statusCode = 200;
     res.end(
-      '<p>Bạn sẽ không nhận thư thông báo loại này nữa.</p><p>You will no longer receive these emails.</p>',
+      page(
+        '<p>Bạn sẽ không nhận thư thông báo loại này nữa.</p><p>You will no longer receive these emails.</p>',
+      ),
     );
   }
 
@@ -241,6 +251,18 @@ export async function startGateway({
 
 function clientKey(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? 'unknown';
+}
+
+const UNSUBSCRIBE_REFUSED = {
+  expired: ['Liên kết này đã hết hạn.', 'This link has expired.'],
+  invalid: [
+    'Liên kết này không hợp lệ hoặc không còn dùng được.',
+    'This link is not valid or no longer works.',
+  ],
+} as const;
+
+function page(body: string): string {
+  return `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Thi đua – Khen thưởng</title>${body}</html>`;
 }
 
 function withoutHttp(extensions: Record<string, unknown>) {

@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { webhookRepository, type WebhookDelivery } from '@thidua/db';
-import { isPrivateAddress, NOTIFICATION_EVENT_NAMES } from '@thidua/domain';
+import { checkWebhookTarget, NOTIFICATION_EVENT_NAMES } from '@thidua/domain';
 import { enqueueJob, jobId } from '@thidua/jobs';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsUrl, MaxLength } from 'class-validator';
 import { DateTimeISOResolver } from 'graphql-scalars';
@@ -98,18 +98,12 @@ export class WebhookResolver {
     @Arg('input', () => CreateWebhookSubscriptionInput) input: CreateWebhookSubscriptionInput,
     @Ctx() ctx: GraphQLContext,
   ) {
-    let address: string;
-    try {
-      ({ address } = await lookup(new URL(input.url).hostname));
-    } catch {
-      throw badInput('url', 'the host name does not resolve');
-    }
-    if (!ctx.services.config.WEBHOOK_ALLOW_PRIVATE && isPrivateAddress(address)) {
-      throw badInput(
-        'url',
-        `${address} is a private or loopback address: webhooks go to public endpoints only`,
-      );
-    }
+    const checked = await checkWebhookTarget(
+      input.url,
+      (hostname) => lookup(hostname, { all: true, verbatim: true }),
+      ctx.services.config.WEBHOOK_ALLOW_PRIVATE,
+    );
+    if ('problem' in checked) throw badInput('url', checked.problem);
     const { secret, ...subscription } = await webhookRepository.subscribe(
       input.url,
       [...new Set(input.events)],

@@ -1,0 +1,134 @@
+import { Component, lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Provider } from 'urql';
+import { Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
+import { I18nProvider, useI18n } from '../i18n/i18n';
+import { Loading, Page } from '../ui/Page';
+import { createClient, type LinkState } from './client';
+import { LinkContext } from './link';
+import { resume, useSession } from './session';
+import { Shell } from './Shell';
+
+const SignInPage = lazy(() => import('../features/user/SignInPage'));
+const HomePage = lazy(() => import('../features/user/HomePage'));
+const VotingPeriodPage = lazy(() => import('../features/voting/VotingPeriodPage'));
+const BallotPage = lazy(() => import('../features/voting/BallotPage'));
+const HallPage = lazy(() => import('../features/voting/HallPage'));
+const ResultsPage = lazy(() => import('../features/voting/ResultsPage'));
+const InboxPage = lazy(() => import('../features/notification/InboxPage'));
+const PreferencesPage = lazy(() => import('../features/notification/PreferencesPage'));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+const NominationPage = lazy(() => import('../features/awards/NominationPage'));
+const AwardDecisionPage = lazy(() => import('../features/awards/AwardDecisionPage'));
+const BlockYearPage = lazy(() => import('../features/emulation-year/BlockYearPage'));
+const YearEndPage = lazy(() => import('../features/year-end/YearEndPage'));
+
+export function App() {
+  return (
+    <I18nProvider>
+      <ErrorBoundary>
+        <Root />
+      </ErrorBoundary>
+    </I18nProvider>
+  );
+}
+
+function Root() {
+  const session = useSession();
+  const [location] = useLocation();
+  const search = useSearch();
+  useEffect(() => {
+    void resume();
+  }, []);
+
+  if (session.status === 'loading') return <Loading />;
+  if (location === '/sign-in')
+    return (
+      <Suspense fallback={<Loading />}>
+        <main id="main" className="signin-main">
+          <SignInPage />
+        </main>
+      </Suspense>
+    );
+  if (session.status === 'signed-out') {
+    const back = `${location}${search ? `?${search}` : ''}`;
+    const params = new URLSearchParams();
+    if (back !== '/') params.set('next', back);
+    if (session.reason) params.set('reason', session.reason);
+    const q = params.toString();
+    return <Redirect to={`/sign-in${q ? `?${q}` : ''}`} replace />;
+  }
+  return <SignedIn key={`${session.user?.id}:${session.provinceId}`} provinceId={session.provinceId} />;
+}
+
+function SignedIn({ provinceId }: { provinceId: string | null }) {
+  const [link, setLink] = useState<LinkState>({ status: 'connecting', since: null });
+  const client = useMemo(() => createClient(provinceId, setLink), [provinceId]);
+  const [location] = useLocation();
+  const bare = /^\/voting-periods\/[^/]+\/hall$/.test(location);
+  const routes = (
+    <Suspense fallback={<Loading />}>
+      <Switch>
+        <Route path="/" component={HomePage} />
+        <Route path="/voting-periods/:id" component={VotingPeriodPage} />
+        <Route path="/voting-periods/:id/ballot" component={BallotPage} />
+        <Route path="/voting-periods/:id/hall" component={HallPage} />
+        <Route path="/voting-periods/:id/results" component={ResultsPage} />
+        <Route path="/notifications" component={InboxPage} />
+        <Route path="/notifications/preferences" component={PreferencesPage} />
+        <Route path="/dashboards" component={DashboardPage} />
+        <Route path="/dashboards/:tab" component={DashboardPage} />
+        <Route path="/nominations/:id" component={NominationPage} />
+        <Route path="/award-decisions/:id" component={AwardDecisionPage} />
+        <Route path="/blocks/:blockId/years/:year" component={BlockYearPage} />
+        <Route path="/year-end/:year" component={YearEndPage} />
+        <Route component={NotFound} />
+      </Switch>
+    </Suspense>
+  );
+  return (
+    <Provider value={client}>
+      <LinkContext.Provider value={link}>
+        {bare ? (
+          <main id="main" className="hall-main">
+            {routes}
+          </main>
+        ) : (
+          <Shell>{routes}</Shell>
+        )}
+      </LinkContext.Provider>
+    </Provider>
+  );
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <Page title={t('app.notFound')}>
+      <p>
+        <a href="/">{t('app.home')}</a>
+      </p>
+    </Page>
+  );
+}
+
+class ErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? <Failed /> : this.props.children;
+  }
+}
+
+function Failed() {
+  const { t } = useI18n();
+  return (
+    <main id="main" className="page">
+      <h1>{t('app.error')}</h1>
+      <button type="button" className="button" onClick={() => location.reload()}>
+        {t('app.reload')}
+      </button>
+    </main>
+  );
+}

@@ -1,0 +1,113 @@
+import type { ReactNode } from 'react';
+import { useQuery } from 'urql';
+import { Link, useLocation } from 'wouter';
+import { graphql } from '../graphql';
+import { useI18n } from '../i18n/i18n';
+import { usePolling } from '../ui/usePolling';
+import { hasRole, setProvince, signOut, useSession } from './session';
+
+export const UnreadCountQuery = graphql(`
+  query UnreadCount {
+    unreadNotificationCount
+  }
+`);
+
+/** The frame of every page but the hall screen: the header with the province, language and account. */
+export function Shell({ children }: { children: ReactNode }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const session = useSession();
+  const [location, navigate] = useLocation();
+  const user = session.user!;
+  const [unread, refetchUnread] = useQuery({ query: UnreadCountQuery, pause: !session.provinceId });
+  usePolling(refetchUnread, session.provinceId ? 60_000 : null);
+  const count = unread.data?.unreadNotificationCount ?? 0;
+  const dashboards = hasRole(session, 'NATIONAL_VIEWER', 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+
+  const nav = [
+    { href: '/', label: t('app.home') },
+    {
+      href: '/notifications',
+      label: t('app.notifications'),
+      badge: count > 0 ? count : null,
+    },
+    ...(dashboards ? [{ href: '/dashboards', label: t('app.dashboards') }] : []),
+  ];
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="topbar">
+        <div className="topbar-inner">
+          <Link href="/" className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              ★
+            </span>
+            {t('app.name')}
+          </Link>
+          <div className="topbar-tools">
+            {user.provinces.length > 0 && (
+              <div className="province-switch">
+                <label htmlFor="province-switch" className="visually-hidden">
+                  {t('app.province')}
+                </label>
+                <select
+                  id="province-switch"
+                  value={session.provinceId ?? ''}
+                  onChange={(e) => {
+                    setProvince(e.target.value);
+                    navigate('/');
+                  }}
+                >
+                  {user.provinces.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                      {p.isCurrent ? '' : ` ${t('app.former')}`}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+            <button
+              type="button"
+              className="button button-ghost"
+              lang={i18n.locale === 'vi' ? 'en' : 'vi'}
+              aria-label={t('app.languageLabel')}
+              onClick={() => i18n.setLocale(i18n.locale === 'vi' ? 'en' : 'vi')}
+            >
+              {t('app.language')}
+            </button>
+            <button type="button" className="button button-ghost" onClick={() => void signOut()}>
+              {t('app.signOut')}
+            </button>
+          </div>
+        </div>
+        <nav aria-label={t('app.nav')} className="mainnav">
+          <ul>
+            {nav.map((item) => {
+              const current = item.href === '/' ? location === '/' : location.startsWith(item.href);
+              return (
+                <li key={item.href}>
+                  <Link href={item.href} aria-current={current ? 'page' : undefined}>
+                    {item.label}
+                    {item.badge && (
+                      <span className="badge" aria-label={t('app.unread', { n: item.badge })}>
+                        {item.badge}
+                      </span>
+                    )}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+          <span className="whoami">{user.fullName}</span>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

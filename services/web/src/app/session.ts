@@ -1,0 +1,227 @@
+import { useSyncExternalStore } from 'react';
+import type { ResultOf } from 'gql.tada';
+import { stringifyDocument } from '@urql/core';
+import { graphql } from '../graphql';
+import type { ApiError } from '../i18n/errors';
+
+/**
+ * The signed-in session. The access token lives only in this module's memory; the refresh token is an
+ * HttpOnly cookie the gateway sets on /auth (docs/web.md): no script can read it, so an injected script
+ * cannot carry the session away. A reload signs in again silently through /auth/refresh.
+ */
+export const MeQuery = graphql(`
+  query Me {
+    me {
+      id
+      fullName
+      email
+      roles {
+        id
+        role
+        provinceId
+        unitId
+      }
+      provinces {
+        id
+        name
+        code
+        isCurrent
+      }
+    }
+  }
+`);
+export type Me = ResultOf<typeof MeQuery>['me'];
+export type Role = Me['roles'][number]['role'];
+
+export interface SessionState {
+  status: 'loading' | 'signed-in' | 'signed-out';
+  user: Me | null;
+  provinceId: string | null;
+  /** Why the person is signed out: their session ended under them, or they signed out. */
+  reason: 'expired' | 'signed-out' | null;
+}
+
+const PROVINCE_KEY = 'thidua.province';
+const HEADERS = { 'content-type': 'application/json', 'x-thidua-web': '1' };
+
+let state: SessionState = { status: 'loading', user: null, provinceId: null, reason: null };
+let accessToken: string | null = null;
+let expiresAt = 0;
+const listeners = new Set<() => void>();
+
+function set(next: Partial<SessionState>) {
+  state = { ...state, ...next };
+  for (const l of listeners) l();
+}
+
+export function getSession(): SessionState {
+  return state;
+}
+
+export function useSession(): SessionState {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => state,
+  );
+}
+
+class AuthFailure extends Error {
+  constructor(readonly errors: ApiError[] | 'network') {
+    super('sign-in failed');
+  }
+}
+
+async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: 'POST',
+      headers: { ...HEADERS, ...headers },
+      body: JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new AuthFailure('network');
+  }
+  const json = (await res.json().catch(() => ({}))) as {
+    accessToken?: string;
+    accessTokenExpiresAt?: string;
+    errors?: ApiError[];
+  };
+  if (!res.ok || !json.accessToken) {
+    if (res.status >= 500 && !json.errors) throw new AuthFailure('network');
+    throw new AuthFailure(json.errors ?? [{ message: 'failed', extensions: { code: 'UNAUTHENTICATED' } }]);
+  }
+  accessToken = json.accessToken;
+  expiresAt = Date.parse(json.accessTokenExpiresAt ?? '') || Date.now() + 60_000;
+}
+
+/** Reads who signed in, and picks the province they act in (the last one chosen, else their first). */
+async function loadUser(): Promise<void> {
+  const res = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify({ query: stringifyDocument(MeQuery), operationName: 'Me' }),
+  });
+  const json = (await res.json()) as { data?: ResultOf<typeof MeQuery>; errors?: ApiError[] };
+  if (!json.data) throw new AuthFailure(json.errors ?? 'network');
+  const user = json.data.me;
+  let provinceId: string | null = null;
+  try {
+    provinceId = localStorage.getItem(PROVINCE_KEY);
+  } catch {
+    /* ignore */
+  }
+  if (!user.provinces.some((p) => p.id === provinceId)) {
+    provinceId = user.provinces.find((p) => p.isCurrent)?.id ?? user.provinces[0]?.id ?? null;
+  }
+  set({ status: 'signed-in', user, provinceId, reason: null });
+}
+
+/** Signs in; resolves with the API's errors when refused. */
+export async function signIn(email: string, password: string): Promise<ApiError[] | 'network' | null> {
+  try {
+    await post('/auth/login', { email, password });
+    await loadUser();
+    return null;
+  } catch (e) {
+    if (e instanceof AuthFailure) return e.errors;
+    return 'network';
+  }
+}
+
+let refreshing: Promise<boolean> | null = null;
+
+/**
+ * Spends the refresh cookie for a new access token. Refresh tokens are single use and a reused one ends the
+ * session, so tabs of the same browser take turns (Web Locks) and each reads the cookie the last one set.
+ */
+export function refresh(): Promise<boolean> {
+  refreshing ??= (async () => {
+    const run = async () => {
+      try {
+        await post('/auth/refresh', {});
+        return true;
+      } catch (e) {
+        if (e instanceof AuthFailure && e.errors === 'network') throw e;
+        return false;
+      }
+    };
+    try {
+      return await (navigator.locks ? navigator.locks.request('thidua-refresh', run) : run());
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+/** At start: a session is resumed from the refresh cookie when there is one. */
+export async function resume(): Promise<void> {
+  try {
+    if (await refresh()) return await loadUser();
+    set({ status: 'signed-out', user: null, reason: null });
+  } catch {
+    // The server is unreachable: show sign-in; it says so when tried.
+    set({ status: 'signed-out', user: null, reason: null });
+  }
+}
+
+/** A valid access token, refreshed a little before it expires; null once the session has ended. */
+export async function getToken(): Promise<string | null> {
+  if (accessToken && Date.now() < expiresAt - 30_000) return accessToken;
+  try {
+    if (await refresh()) return accessToken;
+  } catch {
+    return accessToken; // offline: let the request fail as a network error, not as a sign-out
+  }
+  sessionExpired();
+  return null;
+}
+
+/** The session ended under the person (expired, revoked): back to sign-in, returning here afterwards. */
+export function sessionExpired(): void {
+  if (state.status !== 'signed-in') return;
+  accessToken = null;
+  set({ status: 'signed-out', user: null, reason: 'expired' });
+}
+
+export async function signOut(): Promise<void> {
+  const token = accessToken;
+  accessToken = null;
+  expiresAt = 0;
+  await fetch('/auth/logout', {
+    method: 'POST',
+    headers: { ...HEADERS, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: '{}',
+  }).catch(() => undefined);
+  set({ status: 'signed-out', user: null, reason: 'signed-out' });
+}
+
+export function setProvince(provinceId: string): void {
+  try {
+    localStorage.setItem(PROVINCE_KEY, provinceId);
+  } catch {
+    /* ignore */
+  }
+  set({ provinceId });
+}
+
+/** The roles the person holds in the province they act in (platform-wide roles count everywhere). */
+export function rolesHere(s: SessionState): Me['roles'] {
+  return (s.user?.roles ?? []).filter((r) => r.provinceId === null || r.provinceId === s.provinceId);
+}
+
+export function hasRole(s: SessionState, ...roles: Role[]): boolean {
+  return rolesHere(s).some((r) => roles.includes(r.role));
+}
+
+/** Units the person is an officer of, in the province they act in. */
+export function myUnits(s: SessionState): string[] {
+  return rolesHere(s)
+    .filter((r) => r.role === 'UNIT_OFFICER' && r.unitId)
+    .map((r) => r.unitId!);
+}

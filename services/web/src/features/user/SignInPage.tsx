@@ -1,0 +1,98 @@
+import { useState, type FormEvent } from 'react';
+import { useLocation, useSearch } from 'wouter';
+import { signIn, useSession } from '../../app/session';
+import { useI18n } from '../../i18n/i18n';
+import { showErrors, type Shown } from '../../i18n/errors';
+import { Field } from '../../ui/Field';
+import { Alert, Page } from '../../ui/Page';
+
+/** Only paths of this application are followed after sign-in (never another site). */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in') ? next : '/';
+}
+
+export default function SignInPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const params = new URLSearchParams(useSearch());
+  const [, navigate] = useLocation();
+  const session = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [shown, setShown] = useState<Shown>({ general: null, fields: {} });
+  const next = safeNext(params.get('next'));
+  const reason = params.get('reason');
+
+  if (session.status === 'signed-in' && !busy) {
+    queueMicrotask(() => navigate(next, { replace: true }));
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const fields: Record<string, string> = {};
+    if (!email.trim()) fields.email = t('error.field.required', { field: t('field.email') });
+    if (!password) fields.password = t('error.field.required', { field: t('field.password') });
+    if (Object.keys(fields).length) {
+      setShown({ general: null, fields });
+      return;
+    }
+    setBusy(true);
+    const errors = await signIn(email, password);
+    setBusy(false);
+    if (errors) {
+      setShown(showErrors(i18n, errors));
+      return;
+    }
+    navigate(next, { replace: true });
+  }
+
+  return (
+    <div className="signin">
+      <div className="signin-brand" aria-hidden="true">
+        <span className="brand-mark">★</span>
+      </div>
+      <Page title={t('signIn.title')} subtitle={t('signIn.intro')}>
+        {reason === 'expired' && <Alert kind="warning">{t('signIn.expired')}</Alert>}
+        {reason === 'signed-out' && <Alert kind="info">{t('signIn.signedOut')}</Alert>}
+        {shown.general && <Alert>{shown.general}</Alert>}
+        <form onSubmit={submit} noValidate className="form">
+          <Field
+            label={t('signIn.email')}
+            type="email"
+            name="email"
+            autoComplete="username"
+            inputMode="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            error={shown.fields.email}
+            required
+          />
+          <Field
+            label={t('signIn.password')}
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            error={shown.fields.password}
+            required
+          />
+          <button type="submit" className="button button-primary button-block" disabled={busy}>
+            {busy ? t('signIn.busy') : t('signIn.submit')}
+          </button>
+        </form>
+        <p className="signin-lang">
+          <button
+            type="button"
+            className="button-link"
+            lang={i18n.locale === 'vi' ? 'en' : 'vi'}
+            onClick={() => i18n.setLocale(i18n.locale === 'vi' ? 'en' : 'vi')}
+          >
+            {t('app.language')}
+          </button>
+        </p>
+      </Page>
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+import { readFragment } from 'gql.tada';
+import { useEffect, useState } from 'react';
+import { useQuery, useSubscription } from 'urql';
+import { Link, useParams } from 'wouter';
+import { useLink } from '../../app/link';
+import { useI18n } from '../../i18n/i18n';
+import { ApiErrorView } from '../../ui/ApiErrorView';
+import { Loading } from '../../ui/Page';
+import { usePolling } from '../../ui/usePolling';
+import { unitName, useUnitNames } from '../unit/useUnitNames';
+import { PeriodFields, PeriodQuery, ResultsQuery, TurnoutSubscription } from './operations';
+import { deadline, sharePercent } from './rules';
+
+/**
+ * The projector in the conference hall: live turnout while voting runs, never a count before the results are
+ * published, then each contest's published results. It runs for hours: the subscription reconnects by itself
+ * (and says so), and the period is re-read on a timer as a fallback.
+ */
+export default function HallPage() {
+  const { id } = useParams<{ id: string }>();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const link = useLink();
+  const [res, refetch] = useQuery({ query: PeriodQuery, variables: { id } });
+  const period = res.data ? readFragment(PeriodFields, res.data.votingPeriod) : null;
+  const open = period?.status === 'OPEN';
+  const [live] = useSubscription({ query: TurnoutSubscription, variables: { id }, pause: !open });
+  // Counts are read only once published: the head unit's screen could see them earlier, the hall must not.
+  const [resultsRes] = useQuery({
+    query: ResultsQuery,
+    variables: { id },
+    pause: !period?.resultsPublishedAt,
+  });
+  const results = period?.resultsPublishedAt ? resultsRes.data?.votingPeriod : undefined;
+  const published = !!results?.results;
+  usePolling(refetch, !period ? null : open ? 30_000 : period.resultsPublishedAt ? null : 3_000);
+
+  const liveStatus = live.data?.votingTurnout.status;
+  useEffect(() => {
+    if (liveStatus && liveStatus !== 'OPEN') refetch({ requestPolicy: 'network-only' });
+  }, [liveStatus, refetch]);
+
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const ids = results?.results?.flatMap((r) => r.candidates.map((c) => c.unitId)) ?? [];
+  const { names } = useUnitNames(ids);
+
+  useEffect(() => {
+    document.title = `${t('voting.goHall')} · ${t('app.name')}`;
+  }, [t]);
+
+  if (res.error && !period)
+    return <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if (!period) return <Loading />;
+  const turnout = live.data?.votingTurnout ?? period.turnout;
+  const council = period.kind === 'COUNCIL';
+
+  return (
+    <div className="hall">
+      <header className="hall-head">
+        <div>
+          <h1>{t(`voting.kind.${period.kind}`)}</h1>
+          <p className="hall-sub">
+            {t('voting.round', { n: period.round })} ·{' '}
+            {t('voting.deadline', { when: i18n.dateTime(deadline(period)) })}
+          </p>
+        </div>
+        <div className="hall-clock" aria-hidden="true">
+          {i18n.time(now, true)}
+        </div>
+      </header>
+
+      {open && (
+        <p className={`hall-link hall-link-${link.status}`} role="status">
+          <span className="hall-dot" aria-hidden="true" />
+          {link.status === 'reconnecting'
+            ? t('hall.reconnecting')
+            : link.status === 'reconnected' && link.since
+              ? `${t('hall.live')} · ${t('hall.reconnected', { time: i18n.time(new Date(link.since), true) })}`
+              : link.status === 'connected'
+                ? t('hall.live')
+                : t('hall.connecting')}
+        </p>
+      )}
+
+      {turnout && !published && (
+        <section className="hall-turnout" aria-label={t('voting.turnoutLabel')}>
+          <p className="hall-big" aria-live="polite" data-testid="hall-turnout">
+            <span className="hall-cast">{turnout.cast}</span>
+            <span className="hall-of">/{turnout.eligible}</span>
+          </p>
+          <p className="hall-caption">{council ? t('hall.councilUnits') : t('hall.units')}</p>
+          <div className="hall-bar" aria-hidden="true">
+            <div style={{ width: `${turnout.eligible ? (100 * turnout.cast) / turnout.eligible : 0}%` }} />
+          </div>
+        </section>
+      )}
+
+      {!open && !published && (
+        <p className="hall-message" role="status">
+          {period.status === 'CLOSED' ? t('hall.counting') : t('hall.waiting')}
+        </p>
+      )}
+
+      {published && results?.results && (
+        <section aria-labelledby="hall-results" className="hall-results">
+          <h2 id="hall-results">{t('hall.results')}</h2>
+          {results.results.map((r) => {
+            const max = Math.max(1, ...r.candidates.map((c) => c.votes));
+            return (
+              <article key={r.contestId} className="hall-contest">
+                <h3>{t(`voting.contest.${r.kind}`)}</h3>
+                <ol className="hall-candidates">
+                  {[...r.candidates]
+                    .sort((a, b) => b.votes - a.votes)
+                    .map((c) => {
+                      const elected = r.elected.includes(c.unitId);
+                      return (
+                        <li key={c.unitId} className={elected ? 'elected' : undefined}>
+                          <span className="hall-name">
+                            {unitName(names, c.unitId)}
+                            {elected && <strong className="hall-elected"> · {t('hall.elected')}</strong>}
+                          </span>
+                          <span className="hall-votes">
+                            {t('hall.votes', { n: c.votes })} (
+                            {i18n.number(sharePercent(c.votes, r.eligible), 1)}%)
+                          </span>
+                          <span className="hall-votebar" aria-hidden="true">
+                            <span style={{ width: `${(100 * c.votes) / max}%` }} />
+                          </span>
+                        </li>
+                      );
+                    })}
+                </ol>
+              </article>
+            );
+          })}
+          <p>
+            <Link href={`/voting-periods/${period.id}/results`} className="hall-more">
+              {t('voting.goResults')}
+            </Link>
+          </p>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,205 @@
+import { readFragment } from 'gql.tada';
+import { useQuery } from 'urql';
+import { Link, useParams } from 'wouter';
+import { useI18n } from '../../i18n/i18n';
+import { ApiErrorView } from '../../ui/ApiErrorView';
+import { Alert, Empty, Loading, Page } from '../../ui/Page';
+import { unitName, useUnitNames } from '../unit/useUnitNames';
+import { PeriodFields, PeriodQuery, ResultsQuery, YearRoundsQuery } from './operations';
+import { StatusBadge } from './parts';
+import { sharePercent, votesNeeded } from './rules';
+
+/** The minutes of a vote, as published: every round of the block year, counts, elected units, shortfalls, decisions. */
+export default function ResultsPage() {
+  const { id } = useParams<{ id: string }>();
+  const { t } = useI18n();
+  const [res, refetch] = useQuery({ query: PeriodQuery, variables: { id } });
+  const first = res.data ? readFragment(PeriodFields, res.data.votingPeriod) : null;
+  const [rounds] = useQuery({
+    query: YearRoundsQuery,
+    variables: { yearId: first?.emulationYearId ?? '' },
+    pause: !first?.emulationYearId,
+  });
+
+  if (res.error)
+    return (
+      <Page title={t('results.title')}>
+        <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
+      </Page>
+    );
+  if (!first || (first.emulationYearId && !rounds.data && !rounds.error)) return <Loading />;
+  const ids = (rounds.data?.votingPeriods ?? [{ id: first.id, round: first.round }])
+    .slice()
+    .sort((a, b) => a.round - b.round)
+    .map((p) => p.id);
+
+  return (
+    <Page
+      title={t('results.title')}
+      subtitle={t(`voting.kind.${first.kind}`)}
+      wide
+      actions={
+        <button type="button" className="button button-secondary" onClick={() => window.print()}>
+          {t('results.print')}
+        </button>
+      }
+    >
+      {ids.map((periodId) => (
+        <Round key={periodId} id={periodId} />
+      ))}
+    </Page>
+  );
+}
+
+function Round({ id }: { id: string }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [periodRes] = useQuery({ query: PeriodQuery, variables: { id } });
+  const period = periodRes.data ? readFragment(PeriodFields, periodRes.data.votingPeriod) : null;
+  const [res] = useQuery({ query: ResultsQuery, variables: { id }, pause: period?.status !== 'TALLIED' });
+  const data = res.data?.votingPeriod;
+  const results = data?.results ?? null;
+  const decisions = data?.decisions ?? [];
+  const { names } = useUnitNames([
+    ...(results ?? []).flatMap((r) => r.candidates.map((c) => c.unitId)),
+    ...decisions.flatMap((d) => [
+      d.proposedByUnitId,
+      ...(d.confirmedByUnitId ? [d.confirmedByUnitId] : []),
+      ...d.unitIds,
+    ]),
+  ]);
+  if (periodRes.error) return <ApiErrorView error={periodRes.error} />;
+  if (!period) return <Loading />;
+
+  return (
+    <section className="card minutes" aria-labelledby={`round-${period.id}`}>
+      <h2 id={`round-${period.id}`}>
+        {t('results.round', { n: period.round })} <StatusBadge period={period} />
+      </h2>
+      <dl className="facts">
+        <div>
+          <dt>{t('results.opened')}</dt>
+          <dd>{i18n.dateTime(period.openedAt)}</dd>
+        </div>
+        {period.closedAt && (
+          <div>
+            <dt>{t('results.closed')}</dt>
+            <dd>
+              {i18n.dateTime(period.closedAt)}
+              {period.closeReason && ` (${t(`results.closeReason.${period.closeReason}`)})`}
+            </dd>
+          </div>
+        )}
+        {period.resultsPublishedAt && (
+          <div>
+            <dt>{t('results.publishedAt')}</dt>
+            <dd>{i18n.dateTime(period.resultsPublishedAt)}</dd>
+          </div>
+        )}
+      </dl>
+      {res.fetching && !data ? (
+        <Loading />
+      ) : !results ? (
+        <Empty>{t('results.notYet')}</Empty>
+      ) : (
+        <>
+          {!period.resultsPublishedAt && <Alert kind="warning">{t('results.preview')}</Alert>}
+          {period.outcome && <p className="outcome">{t(`results.outcome.${period.outcome}`)}</p>}
+          {results.map((r) => {
+            const need = votesNeeded(r.eligible, period.thresholdPercent, period.thresholdMode);
+            return (
+              <div key={r.contestId} className="contest-result">
+                <h3>{t(`voting.contest.${r.kind}`)}</h3>
+                <p className="muted">
+                  {t('voting.seats', { n: r.seats })}
+                  {r.kind !== 'APPROVAL' &&
+                    ` · ${t(`voting.threshold.${period.thresholdMode}`, {
+                      p: i18n.number(period.thresholdPercent),
+                      eligible: r.eligible,
+                      need,
+                    })}`}
+                </p>
+                <p>
+                  {t('results.eligible')}: <strong>{r.eligible}</strong> · {t('results.cast')}:{' '}
+                  <strong>{r.cast}</strong> · {t('results.blank')}: <strong>{r.blank}</strong>
+                </p>
+                <div className="table-wrap">
+                  <table className="table">
+                    <caption className="visually-hidden">{t(`voting.contest.${r.kind}`)}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('results.candidate')}</th>
+                        <th scope="col" className="num">
+                          {t('results.votes')}
+                        </th>
+                        <th scope="col" className="num">
+                          {t('results.percent')}
+                        </th>
+                        <th scope="col">{t('results.reached')}</th>
+                        <th scope="col">{t('results.elected')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {[...r.candidates]
+                        .sort((a, b) => b.votes - a.votes)
+                        .map((c) => {
+                          const elected = r.elected.includes(c.unitId);
+                          return (
+                            <tr key={c.unitId} className={elected ? 'row-elected' : undefined}>
+                              <th scope="row">{unitName(names, c.unitId)}</th>
+                              <td className="num">{c.votes}</td>
+                              <td className="num">{i18n.number(sharePercent(c.votes, r.eligible), 2)}%</td>
+                              <td>{c.reachedThreshold ? t('results.yes') : t('results.no')}</td>
+                              <td>{elected ? `✓ ${t('results.elected')}` : ''}</td>
+                            </tr>
+                          );
+                        })}
+                    </tbody>
+                  </table>
+                </div>
+                {r.elected.length === 0 && <p>{t('results.noneElected')}</p>}
+                {r.shortfall && r.unfilledSeats > 0 && (
+                  <p className="shortfall">
+                    {r.shortfall === 'TIE'
+                      ? t('results.shortfall.TIE', {
+                          n: r.unfilledSeats,
+                          units: r.tiedUnitIds.map((u) => unitName(names, u)).join(', '),
+                        })
+                      : t('results.shortfall.THRESHOLD', { n: r.unfilledSeats })}
+                  </p>
+                )}
+              </div>
+            );
+          })}
+        </>
+      )}
+      {decisions.length > 0 && (
+        <div className="decisions">
+          <h3>{t('results.decisions')}</h3>
+          <ul>
+            {decisions.map((d) => (
+              <li key={d.contestId}>
+                <strong>
+                  {t(`voting.contest.${period.contests.find((c) => c.id === d.contestId)?.kind ?? 'FLAG'}`)}:
+                </strong>{' '}
+                {d.unitIds.map((u) => unitName(names, u)).join(', ')}
+                <br />
+                {t('results.proposedBy', { unit: unitName(names, d.proposedByUnitId) })}
+                {' · '}
+                {d.confirmedByUnitId && d.confirmedAt
+                  ? t('results.confirmedBy', {
+                      unit: unitName(names, d.confirmedByUnitId),
+                      when: i18n.dateTime(d.confirmedAt),
+                    })
+                  : t('results.unconfirmed')}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <p className="no-print">
+        <Link href={`/voting-periods/${period.id}`}>{t('ballot.toPeriod')}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import { readFragment } from 'gql.tada';
+import { useQuery } from 'urql';
+import { Link, useParams } from 'wouter';
+import { useI18n } from '../../i18n/i18n';
+import { errorCode } from '../../i18n/errors';
+import { ApiErrorView } from '../../ui/ApiErrorView';
+import { Loading, Page } from '../../ui/Page';
+import { PeriodFields, PeriodQuery, ReceiptQuery } from './operations';
+import { deadline } from './rules';
+import { StatusBadge, TurnoutBar } from './parts';
+
+/** Where every voting notification leads: the state of the vote and what this person can do in it. */
+export default function VotingPeriodPage() {
+  const { id } = useParams<{ id: string }>();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [res, refetch] = useQuery({ query: PeriodQuery, variables: { id } });
+  const [receipt] = useQuery({ query: ReceiptQuery, variables: { id }, requestPolicy: 'network-only' });
+
+  if (res.error)
+    return (
+      <Page title={t('voting.kind.BLOCK')}>
+        <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
+      </Page>
+    );
+  if (!res.data) return <Loading />;
+  const p = readFragment(PeriodFields, res.data.votingPeriod);
+  const isVoter = !receipt.fetching && errorCode(receipt.error) === null;
+  const voted = receipt.data?.myBallotReceipt;
+  const title = `${t(`voting.kind.${p.kind}`)} · ${t('voting.round', { n: p.round })}`;
+
+  return (
+    <Page title={title} subtitle={<StatusBadge period={p} />}>
+      <section className="card stack">
+        <p>{t('voting.deadline', { when: i18n.dateTime(deadline(p)) })}</p>
+        {p.turnout && <TurnoutBar cast={p.turnout.cast} eligible={p.turnout.eligible} />}
+        {voted && (
+          <p className="success-text">
+            {t('voting.youVoted', { when: i18n.dateTime(voted.castAt), code: voted.receiptCode })}
+          </p>
+        )}
+        {!receipt.fetching && !isVoter && p.status === 'OPEN' && (
+          <p className="muted">{t('voting.notVoter')}</p>
+        )}
+        <div className="actions">
+          {p.status === 'OPEN' && isVoter && !voted && (
+            <Link href={`/voting-periods/${p.id}/ballot`} className="button button-primary button-large">
+              {t('voting.goBallot')}
+            </Link>
+          )}
+          <Link href={`/voting-periods/${p.id}/hall`} className="button button-secondary">
+            {t('voting.goHall')}
+          </Link>
+          {p.status === 'TALLIED' && (
+            <Link href={`/voting-periods/${p.id}/results`} className="button button-secondary">
+              {t('voting.goResults')}
+            </Link>
+          )}
+        </div>
+      </section>
+    </Page>
+  );
+}

@@ -1,0 +1,137 @@
+import { graphql } from '../../graphql';
+
+export const PeriodFields = graphql(`
+  fragment PeriodFields on VotingPeriod {
+    id
+    kind
+    round
+    status
+    emulationYearId
+    opensAt
+    openedAt
+    closesAt
+    extendedUntil
+    closedAt
+    closeReason
+    talliedAt
+    resultsPublishedAt
+    thresholdPercent
+    thresholdMode
+    allowSelfVote
+    maxRounds
+    outcome
+    contests {
+      id
+      kind
+      seats
+      candidateUnitIds
+      nominationId
+    }
+    turnout {
+      cast
+      eligible
+      status
+    }
+  }
+`);
+
+export const PeriodQuery = graphql(
+  `
+    query VotingPeriodPage($id: ID!) {
+      votingPeriod(id: $id) {
+        ...PeriodFields
+      }
+    }
+  `,
+  [PeriodFields],
+);
+
+export const ReceiptQuery = graphql(`
+  query MyBallotReceipt($id: ID!, $unitId: ID) {
+    myBallotReceipt(votingPeriodId: $id, unitId: $unitId) {
+      receiptCode
+      castAt
+      voterId
+    }
+  }
+`);
+
+export const CastBallotMutation = graphql(`
+  mutation CastBallot($input: CastBallotInput!) {
+    castBallot(input: $input) {
+      receiptCode
+      castAt
+      voterId
+      votingPeriodId
+    }
+  }
+`);
+
+export const TurnoutSubscription = graphql(`
+  subscription HallTurnout($id: ID!) {
+    votingTurnout(votingPeriodId: $id) {
+      votingPeriodId
+      cast
+      eligible
+      status
+    }
+  }
+`);
+
+/**
+ * The minutes of one period. Kept apart from the period's own fields and lean (a candidate's share is computed
+ * from its votes) because the gateway prices every list at its largest size: a council vote may have 200
+ * contests of 50 candidates each.
+ */
+export const ResultsQuery = graphql(`
+  query PeriodResults($id: ID!) {
+    votingPeriod(id: $id) {
+      id
+      resultsPublishedAt
+      results {
+        contestId
+        kind
+        seats
+        eligible
+        cast
+        blank
+        elected
+        shortfall
+        tiedUnitIds
+        unfilledSeats
+        candidates {
+          unitId
+          votes
+          reachedThreshold
+        }
+      }
+      decisions {
+        contestId
+        unitIds
+        proposedByUnitId
+        confirmedByUnitId
+        confirmedAt
+      }
+    }
+  }
+`);
+
+export const YearRoundsQuery = graphql(`
+  query YearRounds($yearId: ID!) {
+    votingPeriods(emulationYearId: $yearId) {
+      id
+      round
+    }
+  }
+`);
+
+export const NominationBriefQuery = graphql(`
+  query NominationBrief($id: ID!) {
+    nomination(id: $id) {
+      id
+      form
+      unitId
+      personId
+    }
+  }
+`);

@@ -1,0 +1,53 @@
+import type { ResultOf } from 'gql.tada';
+import { PeriodFields } from './operations';
+
+export type Period = ResultOf<typeof PeriodFields>;
+export type Contest = Period['contests'][number];
+
+/** The smallest number of votes that reaches the threshold (the tally's rule, counted against all members). */
+export function votesNeeded(eligible: number, percent: number, mode: 'MORE_THAN' | 'AT_LEAST'): number {
+  const exact = (percent * eligible) / 100;
+  return mode === 'MORE_THAN' ? Math.floor(exact + 1e-9) + 1 : Math.ceil(exact - 1e-9);
+}
+
+export interface BallotProblem {
+  contestId: string;
+  kind: 'atMost' | 'twice' | 'notCandidate' | 'selfVote';
+  n?: number;
+}
+
+/**
+ * What the API would refuse (packages/domain's ballotProblems), checked before sending: too many choices, a
+ * unit twice, a unit that is not a candidate, a self-vote where the block forbids it.
+ */
+export function ballotProblems(
+  contests: readonly Contest[],
+  choices: ReadonlyMap<string, readonly string[]>,
+  voterUnitId: string | null,
+  allowSelfVote: boolean,
+): BallotProblem[] {
+  const problems: BallotProblem[] = [];
+  for (const contest of contests) {
+    const chosen = choices.get(contest.id) ?? [];
+    if (chosen.length > contest.seats)
+      problems.push({ contestId: contest.id, kind: 'atMost', n: contest.seats });
+    if (new Set(chosen).size !== chosen.length) problems.push({ contestId: contest.id, kind: 'twice' });
+    for (const u of chosen) {
+      if (!contest.candidateUnitIds.includes(u))
+        problems.push({ contestId: contest.id, kind: 'notCandidate' });
+      else if (!allowSelfVote && voterUnitId && u === voterUnitId && contest.kind !== 'APPROVAL')
+        problems.push({ contestId: contest.id, kind: 'selfVote' });
+    }
+  }
+  return problems;
+}
+
+/** When voting ends: the extended deadline when there is one. */
+export function deadline(p: Pick<Period, 'closesAt' | 'extendedUntil'>): string {
+  return p.extendedUntil ?? p.closesAt;
+}
+
+/** A candidate's share of all eligible members, rounded as the minutes print it (two decimals). */
+export function sharePercent(votes: number, eligible: number): number {
+  return eligible > 0 ? Math.round((10000 * votes) / eligible) / 100 : 0;
+}

@@ -1,0 +1,74 @@
+import type { CombinedError } from '@urql/core';
+import type { I18n, MessageKey } from './i18n';
+
+/** An error as the API sends it: a stable code, and for bad input the fields it concerns. */
+export interface ApiError {
+  message: string;
+  extensions?: { code?: string; fields?: { field: string; message: string }[]; retryAfter?: string };
+}
+
+/** What a form shows: one message for the whole, and one beside each field the API named. */
+export interface Shown {
+  general: string | null;
+  fields: Record<string, string>;
+}
+
+/** The API's errors of a failed operation (GraphQL errors, or the network). */
+export function apiErrors(error: CombinedError | null | undefined): ApiError[] | 'network' | null {
+  if (!error) return null;
+  if (error.graphQLErrors.length)
+    return error.graphQLErrors.map((e) => ({
+      message: e.message,
+      extensions: e.extensions as ApiError['extensions'],
+    }));
+  return 'network';
+}
+
+export function errorCode(error: CombinedError | null | undefined): string | null {
+  const errs = apiErrors(error);
+  if (!errs) return null;
+  return errs === 'network' ? 'NETWORK' : (errs[0]?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+}
+
+/**
+ * The API speaks English to developers; people read Vietnamese (or English). Known field messages are
+ * translated; the code gives the general sentence; the field's own words are kept only as a last resort.
+ */
+export function fieldMessage(i18n: I18n, field: string, message: string): string {
+  const name = fieldName(i18n, field);
+  if (/is required/.test(message)) return i18n.t('error.field.required', { field: name });
+  const most = /choose at most (\d+)/.exec(message);
+  if (most) return i18n.t('error.field.atMost', { n: most[1]! });
+  if (/chosen twice/.test(message)) return i18n.t('error.field.twice');
+  if (/is not a candidate/.test(message)) return i18n.t('error.field.notCandidate');
+  if (/own unit/.test(message)) return i18n.t('error.field.selfVote');
+  return i18n.locale === 'en' ? message : i18n.t('error.field.invalid', { field: name });
+}
+
+function fieldName(i18n: I18n, field: string): string {
+  const key = `field.${field}` as MessageKey;
+  const t = i18n.t(key);
+  return t === key ? field : t;
+}
+
+export function showErrors(i18n: I18n, errors: ApiError[] | 'network' | null): Shown {
+  if (!errors) return { general: null, fields: {} };
+  if (errors === 'network') return { general: i18n.t('error.network'), fields: {} };
+  const fields: Record<string, string> = {};
+  let general: string | null = null;
+  for (const e of errors) {
+    const code = e.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+    const named = e.extensions?.fields ?? [];
+    for (const f of named) fields[f.field] ??= fieldMessage(i18n, f.field, f.message);
+    if (named.length) continue;
+    if (code === 'UNAUTHENTICATED' && /email or password/i.test(e.message))
+      general ??= i18n.t('error.wrongPassword');
+    else if (code === 'RATE_LIMITED' && e.extensions?.retryAfter)
+      general ??= i18n.t('error.RATE_LIMITED_UNTIL', { time: i18n.dateTime(e.extensions.retryAfter) });
+    else {
+      const key = `error.${code}` as MessageKey;
+      general ??= i18n.t(key) === key ? i18n.t('error.INTERNAL_SERVER_ERROR') : i18n.t(key);
+    }
+  }
+  return { general, fields };
+}

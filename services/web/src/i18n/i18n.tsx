@@ -1,0 +1,125 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import vi from './vi.json';
+
+export type Locale = 'vi' | 'en';
+export type MessageKey = keyof typeof vi;
+export type Params = Record<string, string | number>;
+type Messages = Record<MessageKey, string>;
+
+const VIETNAM = 'Asia/Ho_Chi_Minh';
+const STORAGE_KEY = 'thidua.locale';
+
+/** Vietnamese is the source language and always bundled; English is loaded when someone switches to it. */
+const loaded: Partial<Record<Locale, Messages>> = { vi };
+async function load(locale: Locale): Promise<Messages> {
+  return (loaded[locale] ??= (await import('./en.json')).default as Messages);
+}
+
+export function interpolate(text: string, params?: Params): string {
+  return params ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : text;
+}
+
+/** Dates as 06/02/2024 and numbers as 1.234,5 in Vietnamese (en-GB in English), always in Vietnam time. */
+export function formatters(locale: Locale) {
+  const tag = locale === 'vi' ? 'vi-VN' : 'en-GB';
+  const date = new Intl.DateTimeFormat(tag, {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: VIETNAM,
+  });
+  const time = new Intl.DateTimeFormat(tag, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: VIETNAM,
+  });
+  const seconds = new Intl.DateTimeFormat(tag, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZone: VIETNAM,
+  });
+  const numbers = new Map<number, Intl.NumberFormat>();
+  return {
+    /** An instant (ISO string) as its date in Vietnam, or a LocalDate "2024-02-06". */
+    date(value: string | Date): string {
+      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+        const [y, m, d] = value.split('-');
+        return `${d}/${m}/${y}`;
+      }
+      return date.format(new Date(value));
+    },
+    dateTime(value: string | Date): string {
+      const d = new Date(value);
+      return `${time.format(d)} ${date.format(d)}`;
+    },
+    time(value: string | Date, withSeconds = false): string {
+      return (withSeconds ? seconds : time).format(new Date(value));
+    },
+    number(value: number | null | undefined, maxDigits = 2): string {
+      if (value === null || value === undefined || Number.isNaN(value)) return '–';
+      let f = numbers.get(maxDigits);
+      if (!f) numbers.set(maxDigits, (f = new Intl.NumberFormat(tag, { maximumFractionDigits: maxDigits })));
+      return f.format(value);
+    },
+  };
+}
+
+export interface I18n extends ReturnType<typeof formatters> {
+  locale: Locale;
+  t(key: MessageKey, params?: Params): string;
+  setLocale(locale: Locale): void;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+function initialLocale(): Locale {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
+  } catch {
+    return 'vi';
+  }
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const [messages, setMessages] = useState<Messages | undefined>(loaded[locale]);
+
+  useEffect(() => {
+    let live = true;
+    void load(locale).then((m) => live && setMessages(m));
+    document.documentElement.lang = locale;
+    return () => {
+      live = false;
+    };
+  }, [locale]);
+
+  const setLocale = useCallback((next: Locale) => {
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      /* private mode: the choice lasts for the page */
+    }
+    setLocaleState(next);
+  }, []);
+
+  const value = useMemo<I18n>(() => {
+    const table = messages ?? vi;
+    return {
+      locale,
+      setLocale,
+      t: (key, params) => interpolate(table[key] ?? vi[key] ?? key, params),
+      ...formatters(messages ? locale : 'vi'),
+    };
+  }, [locale, messages, setLocale]);
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const ctx = useContext(I18nContext);
+  if (!ctx) throw new Error('useI18n outside I18nProvider');
+  return ctx;
+}

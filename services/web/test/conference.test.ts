@@ -1,0 +1,183 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import {
+  closeBlockVote,
+  createAccount,
+  createLockedBlock,
+  ok,
+  openBlockVote,
+  provinceId,
+  startTestApp,
+  type LockedBlock,
+  type TestApp,
+} from '@thidua/testing';
+import {
+  desktop,
+  expectAccessible,
+  launch,
+  origin,
+  phone,
+  recordConference,
+  screenshot,
+  signInAt,
+} from './browser';
+
+const NAMES = ['Văn phòng Tỉnh ủy', 'Ban Tổ chức Tỉnh ủy', 'Báo Tuyên Quang'];
+
+let app: TestApp;
+let browser: Browser;
+let base: string;
+let province: string;
+let block: LockedBlock;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([
+    startTestApp({
+      template: inject('templateDatabase'),
+      worker: true,
+      queue: 'redis',
+      config: { RATE_LIMIT_PER_MINUTE: '100000' },
+    }),
+    launch(),
+  ]);
+  base = origin(app.gateway.url);
+  province = await provinceId(app.dataSource, '08');
+  const admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
+  block = await createLockedBlock(app, province, NAMES, admin);
+  await recordConference(app, province, block.yearId, block.officers[0]!.token);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const periodState = async (id: string) =>
+  ok(
+    await app.gql<{ votingPeriod: { status: string; resultsPublishedAt: string | null } }>(
+      `query($id: ID!) { votingPeriod(id: $id) { status resultsPublishedAt } }`,
+      { id },
+      { token: block.officers[0]!.token, provinceId: province },
+    ),
+  ).votingPeriod;
+
+/** One officer's ballot on the phone: the flag to `flag`, the next head to `head` (indexes into NAMES). */
+async function voteOnPhone(page: Page, flag: number, head: number, shots: string | null) {
+  await page.getByRole('link', { name: 'Bỏ phiếu' }).click();
+  await page.waitForURL(/\/ballot$/);
+  // Contest 1: the flag, one seat, the threshold in words.
+  await expect
+    .poll(() => page.getByRole('heading', { level: 2 }).first().textContent())
+    .toContain('Cờ thi đua');
+  await expect.poll(() => page.getByText('Chọn tối đa 1 đơn vị').count()).toBe(1);
+  await expect
+    .poll(() => page.getByText(/Cần trên 50% tổng số 3 thành viên \(ít nhất 2 phiếu\)/).count())
+    .toBe(1);
+  await page.getByRole('radio', { name: new RegExp(NAMES[flag]!) }).check();
+  if (shots) {
+    await screenshot(page, `${shots}-ballot-390`);
+    await expectAccessible(page, 'the ballot');
+  }
+  await page.getByRole('button', { name: 'Tiếp theo' }).click();
+  // Contest 2: the next head.
+  await page.getByRole('radio', { name: new RegExp(NAMES[head]!) }).check();
+  await page.getByRole('button', { name: 'Xem lại phiếu' }).click();
+  await expect.poll(() => page.getByRole('heading', { name: 'Kiểm tra trước khi gửi' }).count()).toBe(1);
+  if (shots) {
+    await screenshot(page, `${shots}-review-390`);
+    await expectAccessible(page, 'the ballot review');
+  }
+  await page.getByRole('button', { name: 'Gửi phiếu' }).click();
+  await page.getByTestId('receipt-code').waitFor();
+  if (shots) {
+    await screenshot(page, `${shots}-receipt-390`);
+    await expectAccessible(page, 'the receipt');
+  }
+  return (await page.getByTestId('receipt-code').textContent())!.trim();
+}
+
+describe('the conference in the browser', () => {
+  it(
+    'three officers vote on their phones while the hall screen shows turnout rising, then the published results',
+    { timeout: 180_000 },
+    async () => {
+      const period = await openBlockVote(app, province, block, [
+        { kind: 'FLAG', seats: 1 },
+        { kind: 'NEXT_HEAD', seats: 1 },
+      ]);
+
+      // The head unit's laptop on the projector.
+      const hallContext = await desktop(browser);
+      const hall = await hallContext.newPage();
+      await signInAt(hall, base, `/voting-periods/${period.id}/hall`, block.officers[0]!.email);
+      const turnout = hall.getByTestId('hall-turnout');
+      await expect.poll(() => turnout.textContent()).toBe('0/3');
+      await expect.poll(() => hall.getByText('Trực tiếp').count(), { timeout: 10_000 }).toBe(1);
+      await screenshot(hall, 'hall-open-1366');
+      await expectAccessible(hall, 'the hall screen');
+
+      // Three officers, three phones; each comes through the notification's link and signs in.
+      const phones: Page[] = [];
+      for (const officer of block.officers) {
+        const context = await phone(browser);
+        const page = await context.newPage();
+        await signInAt(page, base, `/voting-periods/${period.id}`, officer.email);
+        phones.push(page);
+      }
+      await screenshot(phones[0]!, 'period-390');
+      await expectAccessible(phones[0]!, 'the voting period page');
+
+      const receipts: string[] = [];
+      for (const [i, page] of phones.entries()) {
+        // Everyone but unit 1 votes unit 2 for the flag; all vote unit 0 to head next year.
+        receipts.push(await voteOnPhone(page, i === 2 ? 1 : 2, 0, i === 0 ? 'conference' : null));
+        await expect.poll(() => turnout.textContent(), { timeout: 10_000 }).toBe(`${i + 1}/3`);
+      }
+      expect(new Set(receipts).size).toBe(3);
+      await screenshot(hall, 'hall-all-voted-1366');
+
+      // No counts on the projector before publication, even for the head unit that may see them.
+      await closeBlockVote(app, province, block.officers[0]!, period.id);
+      await vi.waitFor(async () => expect((await periodState(period.id)).status).toBe('TALLIED'), {
+        timeout: 20_000,
+      });
+      await expect
+        .poll(() => hall.getByText('Kết quả sẽ hiển thị khi được công bố').count(), { timeout: 10_000 })
+        .toBe(1);
+      expect(await hall.getByText('phiếu').count()).toBe(0);
+
+      ok(
+        await app.gql(
+          `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`,
+          { id: period.id },
+          { token: block.officers[0]!.token, provinceId: province },
+        ),
+      );
+      await expect
+        .poll(() => hall.getByRole('heading', { name: 'Kết quả bỏ phiếu' }).count(), { timeout: 10_000 })
+        .toBe(1);
+      const flag = hall.locator('.hall-contest').first();
+      await expect.poll(() => flag.locator('li.elected').textContent()).toContain(NAMES[2]);
+      await expect.poll(() => flag.locator('li.elected').textContent()).toContain('2 phiếu');
+      await screenshot(hall, 'hall-published-1366');
+      await expectAccessible(hall, 'the hall screen with results');
+
+      // The minutes, on a phone and on a desktop.
+      const minutes = phones[1]!;
+      await minutes.goto(`${base}/voting-periods/${period.id}/results`);
+      await expect
+        .poll(() => minutes.getByRole('heading', { name: 'Kết quả và biên bản kiểm phiếu' }).count())
+        .toBe(1);
+      await expect.poll(() => minutes.locator('tr.row-elected').first().textContent()).toContain(NAMES[2]);
+      expect(await minutes.getByText('66,67%').count()).toBeGreaterThan(0);
+      await screenshot(minutes, 'results-390');
+      await expectAccessible(minutes, 'the results page');
+      await hall.goto(`${base}/voting-periods/${period.id}/results`);
+      await expect.poll(() => hall.locator('tr.row-elected').count()).toBe(2);
+      await screenshot(hall, 'results-1366');
+
+      await hallContext.close();
+      for (const p of phones) await p.context().close();
+    },
+  );
+});

@@ -1,0 +1,49 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+/** Writes .br and .gz beside every text file of the build, for the gateway to send as they are. */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'thidua-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    async closeBundle() {
+      const walk = async (dir: string): Promise<string[]> =>
+        (await readdir(dir, { withFileTypes: true })).flatMap((e) =>
+          e.isDirectory() ? [] : [join(dir, e.name)],
+        );
+      const files = [...(await walk(outDir)), ...(await walk(join(outDir, 'assets')).catch(() => []))];
+      for (const file of files.filter((f) => /\.(js|css|html|svg|json)$/.test(f))) {
+        const body = await readFile(file);
+        if (body.length < 512) continue;
+        await writeFile(`${file}.gz`, gzipSync(body, { level: 9 }));
+        await writeFile(
+          `${file}.br`,
+          brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), precompress()],
+  build: {
+    target: 'es2022',
+    // The chart and spreadsheet libraries are large but load only when a dashboard needs them.
+    chunkSizeWarningLimit: 1200,
+    manifest: true,
+  },
+  server: {
+    proxy: {
+      '/graphql': { target: 'http://127.0.0.1:4000', ws: true },
+      '/auth': 'http://127.0.0.1:4000',
+    },
+  },
+});
