@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { currentManager, runInTenant } from '@thidua/db';
 import {
+  castBlockBallots,
+  closeBlockVote,
   createAccount,
   createFinishedBlock,
   createLockedBlock,
@@ -20,6 +22,9 @@ type Table = {
     id: string;
     name: string;
     code: string | null;
+    province: string;
+    validFrom: string | null;
+    validTo: string | null;
     year: number;
     rank: number | null;
     values: (number | null)[];
@@ -97,8 +102,11 @@ describe('dashboards, built on the closing rollups', () => {
     // Two blocks of five; one closed; 5 ballots of 10 eligible (the open vote had none); one flag, 30% of 5 = 1
     // certificate; the finished block's dossier came before 10 December.
     expect(row.values).toEqual([2, 1, 10, 50, 1, 1, 1, Number(mean)]);
-    expect(table.csv.split('\r\n')[0]).toBe(`id,name,code,year,rank,${metrics.join(',')}`);
-    expect(table.csv).toContain(`${ngheAn},Nghệ An,40,2026,,2,1,10,50,1,1,1,${Number(mean)}`);
+    expect(table.csv.split('\r\n')[0]).toBe(
+      `id,name,code,province,valid_from,valid_to,year,rank,${metrics.join(',')}`,
+    );
+    // Nghệ An was not merged in 2025: one province, no dates.
+    expect(table.csv).toContain(`${ngheAn},Nghệ An,40,Nghệ An (40),,,2026,,2,1,10,50,1,1,1,${Number(mean)}`);
   });
 
   it("gives a province admin other provinces' aggregates, but never their block detail", async () => {
@@ -109,7 +117,7 @@ describe('dashboards, built on the closing rollups', () => {
     const own = ok(
       await as<{ blockRanking: Table }>(ngheAnAdmin, RANKING, { p: ngheAn }, ngheAn),
     ).blockRanking;
-    expect(own.rows.map((r) => r.rank)).toEqual([1, 2]);
+    expect(own.rows).toHaveLength(2);
     // Neither by naming the other province, nor by acting in it.
     for (const header of [ngheAn, hcm]) {
       const res = await as<{ blockRanking: Table }>(ngheAnAdmin, RANKING, { p: hcm }, header);
@@ -241,5 +249,182 @@ describe('dashboards, built on the closing rollups', () => {
       ),
     );
     await vi.waitFor(async () => expect(await decided()).toBe(0), { timeout: 5_000, interval: 50 });
+  });
+  it('ranks tied blocks alike: the same figure, the same rank', async () => {
+    const ranking = async (by: string) =>
+      ok(
+        await as<{ blockRanking: Table }>(
+          ngheAnAdmin,
+          `query($p: ID!, $by: RollupMetric!) { blockRanking(provinceId: $p, year: 2026, by: $by, metrics: [$by]) { rows { id name code province rank values } csv } }`,
+          { p: ngheAn, by },
+          ngheAn,
+        ),
+      ).blockRanking;
+    // Both blocks were scored alike (the same locked results): a tie on the mean final score.
+    const [{ means }] = await sql<[{ means: string[] }]>(
+      ngheAn,
+      `SELECT array_agg(DISTINCT mean_final_score::text) AS means FROM block_year_rollup WHERE year = 2026`,
+    );
+    expect(means).toHaveLength(1);
+    const byScore = await ranking('MEAN_FINAL_SCORE');
+    expect(byScore.rows.map((r) => r.rank)).toEqual([1, 1]);
+    expect(
+      byScore.csv
+        .split('\r\n')
+        .slice(1, 3)
+        .map((l) => l.split(',')[7]),
+    ).toEqual(['1', '1']);
+    // Every block row names its province too.
+    expect(byScore.rows.map((r) => [r.code, r.province])).toEqual([
+      ['40', 'Nghệ An (40)'],
+      ['40', 'Nghệ An (40)'],
+    ]);
+    // Turnout tells them apart: every member voted in the finished vote, none yet in the open one.
+    const byTurnout = await ranking('TURNOUT_PERCENT');
+    expect(byTurnout.rows.map((r) => [r.rank, r.values[0]])).toEqual([
+      [1, 100],
+      [2, 0],
+    ]);
+    // A figure blocks do not have ranks nobody.
+    expect((await ranking('BLOCKS')).rows.map((r) => r.rank)).toEqual([null, null]);
+  });
+
+  it('tells a former province from the current one of the same name, in every row and in the CSV', async () => {
+    // Lào Cai and Yên Bái merged into the new Lào Cai on 1 July 2025: it kept the name of one and the code (15)
+    // of the other. Their figures of 2024, and the new province's of 2025.
+    const formerLaoCai = await provinceId(app.dataSource, '10', { former: true });
+    const yenBai = await provinceId(app.dataSource, '15', { former: true });
+    const laoCai = await provinceId(app.dataSource, '15');
+    for (const [prov, year] of [
+      [formerLaoCai, 2024],
+      [yenBai, 2024],
+      [laoCai, 2025],
+    ] as const) {
+      await sql(
+        prov,
+        `INSERT INTO province_year_rollup (province_id, year, blocks, blocks_closed, dossiers_on_time, member_units,
+           eligible_votes, ballots_cast, rounds, flag_proposals, merit_proposals, council_approvals, decided_awards)
+         VALUES ($1, $2, 9, 9, 9, 81, 81, 80, 1, 9, 24, 9, 33)`,
+        [prov, year],
+      );
+    }
+    const TREND = `query($p: ID!) { provinceTrend(provinceId: $p, fromYear: 2024, toYear: 2026, metrics: [BLOCKS]) { rows { id name code province validFrom validTo year } csv } }`;
+    const trend = ok(await as<{ provinceTrend: Table }>(viewer, TREND, { p: laoCai })).provinceTrend;
+    expect(trend.rows).toEqual([
+      {
+        id: formerLaoCai,
+        name: 'Lào Cai',
+        code: '10',
+        province: 'Lào Cai (10, –2025)',
+        validFrom: null,
+        validTo: '2025-06-30',
+        year: 2024,
+      },
+      {
+        id: yenBai,
+        name: 'Yên Bái',
+        code: '15',
+        province: 'Yên Bái (15, –2025)',
+        validFrom: null,
+        validTo: '2025-06-30',
+        year: 2024,
+      },
+      {
+        id: laoCai,
+        name: 'Lào Cai',
+        code: '15',
+        province: 'Lào Cai (15, 2025–)',
+        validFrom: '2025-07-01',
+        validTo: null,
+        year: 2025,
+      },
+    ]);
+    expect(trend.csv.split('\r\n').slice(0, 4)).toEqual([
+      'id,name,code,province,valid_from,valid_to,year,rank,BLOCKS',
+      `${formerLaoCai},Lào Cai,10,"Lào Cai (10, –2025)",,2025-06-30,2024,,9`,
+      `${yenBai},Yên Bái,15,"Yên Bái (15, –2025)",,2025-06-30,2024,,9`,
+      `${laoCai},Lào Cai,15,"Lào Cai (15, 2025–)",2025-07-01,,2025,,9`,
+    ]);
+    // The comparison of a year labels its rows the same way.
+    const comparison = ok(
+      await as<{ provinceComparison: Table }>(
+        viewer,
+        `{ provinceComparison(year: 2024, metrics: [BLOCKS]) { rows { id province validTo } } }`,
+      ),
+    ).provinceComparison;
+    expect(comparison.rows).toContainEqual({
+      id: formerLaoCai,
+      province: 'Lào Cai (10, –2025)',
+      validTo: '2025-06-30',
+    });
+  });
+
+  it('counts proposals only from blocks whose dossier was submitted; the others are a figure of their own', async () => {
+    const thanhHoa = await provinceId(app.dataSource, '38');
+    const admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: thanhHoa });
+    // One block submitted its dossier; another voted, and the engine proposed, but it never submitted.
+    await createFinishedBlock(app, thanhHoa, NAMES, admin);
+    const unsent = await createLockedBlock(app, thanhHoa, NAMES, admin);
+    const vote = await openBlockVote(app, thanhHoa, unsent, [{ kind: 'FLAG', seats: 1 }]);
+    await castBlockBallots(app, thanhHoa, unsent, vote, [[2]]);
+    await closeBlockVote(app, thanhHoa, unsent.officers[0]!, vote.id);
+    await vi.waitFor(
+      async () => {
+        const [n] = await sql<{ n: number }[]>(
+          thanhHoa,
+          `SELECT count(*)::int AS n FROM nomination WHERE emulation_year_id = $1`,
+          [unsent.yearId],
+        );
+        expect(n!.n).toBe(2);
+      },
+      { timeout: 20_000, interval: 100 },
+    );
+    ok(await as(admin, `mutation { startYearEndClosing(year: 2026) { state } }`, undefined, thanhHoa));
+    await vi.waitFor(
+      async () => {
+        const [c] = await sql<{ state: string }[]>(
+          thanhHoa,
+          `SELECT state FROM year_end_closing WHERE year = 2026`,
+        );
+        expect(c?.state).toBe('DONE');
+      },
+      { timeout: 30_000, interval: 100 },
+    );
+    const metrics = ['FLAG_PROPOSALS', 'MERIT_PROPOSALS', 'PROPOSALS_NOT_SUBMITTED'];
+    await vi.waitFor(
+      async () => {
+        const t = ok(await as<{ provinceComparison: Table }>(viewer, COMPARISON, { m: metrics }));
+        // The submitted block's flag and certificate; the unsent block's flag and certificate stand apart.
+        expect(t.provinceComparison.rows.find((r) => r.id === thanhHoa)?.values).toEqual([1, 1, 2]);
+      },
+      { timeout: 3_000, interval: 50 },
+    );
+    const blocks = ok(
+      await as<{ blockRanking: Table }>(
+        admin,
+        `query($p: ID!) { blockRanking(provinceId: $p, year: 2026, by: PROPOSALS_NOT_SUBMITTED, metrics: [FLAG_PROPOSALS, PROPOSALS_NOT_SUBMITTED]) { rows { id rank values } } }`,
+        { p: thanhHoa },
+        thanhHoa,
+      ),
+    ).blockRanking;
+    expect(blocks.rows.map((r) => [r.rank, r.values])).toEqual([
+      [1, [0, 2]],
+      [2, [1, 0]],
+    ]);
+    expect(blocks.rows[0]!.id).toBe(unsent.blockId);
+  });
+
+  it('says next to each figure how the province figure is made from the blocks', async () => {
+    const res = ok(
+      await as<{ __type: { enumValues: { name: string; description: string }[] } }>(
+        viewer,
+        `{ __type(name: "RollupMetric") { enumValues { name description } } }`,
+      ),
+    );
+    const described = Object.fromEntries(res.__type.enumValues.map((v) => [v.name, v.description]));
+    expect(Object.keys(described)).toHaveLength(13);
+    for (const d of Object.values(described)) expect(d).toMatch(/^Block: .+\. Province: .+\.$/);
+    expect(described.TURNOUT_PERCENT).toMatch(/weighted by eligible votes/);
+    expect(described.MEAN_FINAL_SCORE).toMatch(/unweighted mean of the block means/);
   });
 });

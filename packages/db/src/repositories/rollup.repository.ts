@@ -1,11 +1,22 @@
 import type { RollupRow } from '@thidua/domain';
 import { currentManager, currentProvinceId, tenantManager } from '../tenancy/tenant-context';
 
-export type ProvinceRollup = RollupRow & { province_id: string; code: string; name: string; year: number };
+/** A province's rollup with the province told apart from another of the same name (validity, YYYY-MM-DD). */
+export type ProvinceRollup = RollupRow & {
+  province_id: string;
+  code: string;
+  name: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  year: number;
+};
 export type BlockRollup = RollupRow & { block_id: string; block_name: string; closing_status: string };
 
 const METRIC_COLUMNS = `member_units, eligible_votes, ballots_cast, rounds, flag_proposals, merit_proposals,
-  council_approvals, decided_awards, mean_final_score`;
+  council_approvals, decided_awards, mean_final_score, unsubmitted_proposals`;
+/** The province's identity beside its figures: names and codes were reused in 2025. */
+const PROVINCE_COLUMNS = `p.code, p.name, to_char(p.valid_from, 'YYYY-MM-DD') AS valid_from,
+  to_char(p.valid_to, 'YYYY-MM-DD') AS valid_to`;
 const METRIC_UPDATES = METRIC_COLUMNS.split(',')
   .map((c) => `${c.trim()} = excluded.${c.trim()}`)
   .join(', ');
@@ -33,14 +44,19 @@ export const rollupRepository = {
                 sum((SELECT count(*) FROM ballot_receipt r WHERE r.voting_period_id = p.id)) AS cast_
          FROM voting_period p WHERE p.kind = 'BLOCK' AND p.emulation_year_id IN (SELECT id FROM y)
          GROUP BY p.emulation_year_id),
+       -- Proposals count once the block's dossier is submitted; those of a block that never submitted are a
+       -- figure of their own.
        noms AS (
          SELECT n.emulation_year_id,
-                count(*) FILTER (WHERE n.form = 'FLAG_PROVINCE') AS flags,
-                count(*) FILTER (WHERE n.form = 'MERIT_PROVINCE') AS merits,
+                count(*) FILTER (WHERE n.form = 'FLAG_PROVINCE' AND o.dossier_submitted_at IS NOT NULL) AS flags,
+                count(*) FILTER (WHERE n.form = 'MERIT_PROVINCE' AND o.dossier_submitted_at IS NOT NULL) AS merits,
+                count(*) FILTER (WHERE n.form IN ('FLAG_PROVINCE', 'MERIT_PROVINCE')
+                                   AND o.dossier_submitted_at IS NULL) AS unsubmitted,
                 count(*) FILTER (WHERE n.status IN ('COUNCIL_APPROVED', 'DECIDED', 'REVOKED')) AS approved,
                 -- Awards in force: a revoked one no longer counts.
                 count(i.nomination_id) FILTER (WHERE n.status = 'DECIDED') AS decided
          FROM nomination n LEFT JOIN award_decision_item i ON i.nomination_id = n.id
+         LEFT JOIN year_award_outcome o ON o.emulation_year_id = n.emulation_year_id
          WHERE n.emulation_year_id IN (SELECT id FROM y) GROUP BY n.emulation_year_id),
        scores AS (
          SELECT emulation_year_id, avg(final) AS mean FROM year_result
@@ -54,7 +70,8 @@ export const rollupRepository = {
        SELECT $1, $2, y.block_id, y.name, coalesce(c.status, 'NOT_IN_CLOSING'), coalesce(d.on_time, false),
               coalesce(members.n, 0), coalesce(periods.eligible, 0), coalesce(periods.cast_, 0),
               coalesce(periods.rounds, 0), coalesce(noms.flags, 0), coalesce(noms.merits, 0),
-              coalesce(noms.approved, 0), coalesce(noms.decided, 0), round(scores.mean, 2)
+              coalesce(noms.approved, 0), coalesce(noms.decided, 0), round(scores.mean, 2),
+              coalesce(noms.unsubmitted, 0)
        FROM y
        LEFT JOIN members ON members.block_id = y.block_id
        LEFT JOIN periods ON periods.emulation_year_id = y.id
@@ -76,7 +93,7 @@ export const rollupRepository = {
                  FROM year_end_closing WHERE year = $2),
               sum(member_units), sum(eligible_votes), sum(ballots_cast), coalesce(max(rounds), 0),
               sum(flag_proposals), sum(merit_proposals), sum(council_approvals), sum(decided_awards),
-              round(avg(mean_final_score), 2)
+              round(avg(mean_final_score), 2), sum(unsubmitted_proposals)
        FROM block_year_rollup r WHERE r.year = $2
        HAVING count(*) > 0
        ON CONFLICT (province_id, year) DO UPDATE SET blocks = excluded.blocks,
@@ -89,8 +106,8 @@ export const rollupRepository = {
   /** Every province's rollup of `year`, in one statement: aggregates any reader may compare. */
   async comparison(year: number): Promise<ProvinceRollup[]> {
     return (await currentManager()).query(
-      `SELECT r.*, p.code, p.name FROM province_year_rollup r JOIN province p ON p.id = r.province_id
-       WHERE r.year = $1 ORDER BY p.name, p.code`,
+      `SELECT r.*, ${PROVINCE_COLUMNS} FROM province_year_rollup r JOIN province p ON p.id = r.province_id
+       WHERE r.year = $1 ORDER BY p.name, p.valid_from NULLS FIRST, p.code`,
       [year],
     );
   },
@@ -103,11 +120,11 @@ export const rollupRepository = {
     former: boolean,
   ): Promise<ProvinceRollup[]> {
     return (await currentManager()).query(
-      `SELECT r.*, p.code, p.name FROM province_year_rollup r JOIN province p ON p.id = r.province_id
+      `SELECT r.*, ${PROVINCE_COLUMNS} FROM province_year_rollup r JOIN province p ON p.id = r.province_id
        WHERE r.year BETWEEN $2 AND $3
          AND (r.province_id = $1
               OR ($4 AND r.province_id IN (SELECT predecessor_id FROM province_lineage WHERE successor_id = $1)))
-       ORDER BY r.year, p.name`,
+       ORDER BY r.year, p.name, p.valid_from NULLS FIRST, p.code`,
       [provinceId, fromYear, toYear, former],
     );
   },

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { metricValue, toCsv, type RollupRow } from './metrics';
+import {
+  METRIC_DEFINITIONS,
+  metricValue,
+  provinceLabel,
+  ROLLUP_METRICS,
+  sharedRanks,
+  toCsv,
+  type RollupRow,
+} from './metrics';
 
 const province: RollupRow = {
   blocks: 12,
@@ -27,6 +35,27 @@ describe('dashboard metrics', () => {
     expect(metricValue(block, 'BLOCKS')).toBeNull();
     expect(metricValue(block, 'DOSSIERS_ON_TIME')).toBe(1);
     expect(metricValue({ ...province, eligible_votes: 0 }, 'TURNOUT_PERCENT')).toBeNull();
+    expect(metricValue({ ...province, unsubmitted_proposals: '3' }, 'PROPOSALS_NOT_SUBMITTED')).toBe(3);
+  });
+
+  it('says for every figure what it is for a block and how the province aggregates it', () => {
+    expect(Object.keys(METRIC_DEFINITIONS).sort()).toEqual([...ROLLUP_METRICS].sort());
+  });
+
+  it('labels a province with its code and years, so that reused names stay apart', () => {
+    const former = { name: 'Lào Cai', code: '10', validFrom: null, validTo: '2025-06-30' };
+    const current = { name: 'Lào Cai', code: '15', validFrom: '2025-07-01', validTo: null };
+    expect(provinceLabel(former)).toBe('Lào Cai (10, –2025)');
+    expect(provinceLabel(current)).toBe('Lào Cai (15, 2025–)');
+    expect(provinceLabel({ name: 'Nghệ An', code: '40', validFrom: null, validTo: null })).toBe(
+      'Nghệ An (40)',
+    );
+  });
+
+  it('ranks ties alike and skips the places they take; rows without the figure are unranked', () => {
+    expect(sharedRanks([90, 95, 95, null, 80])).toEqual([3, 1, 1, null, 4]);
+    expect(sharedRanks([0, 0])).toEqual([1, 1]);
+    expect(sharedRanks([])).toEqual([]);
   });
 
   it('writes CSV that spreadsheet programs read back, Vietnamese names included', () => {

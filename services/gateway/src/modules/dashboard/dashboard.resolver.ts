@@ -1,5 +1,16 @@
 import { rollupRepository, type ProvinceRollup } from '@thidua/db';
-import { metricValue, ROLLUP_METRICS, toCsv, type RollupMetric, type RollupRow } from '@thidua/domain';
+import {
+  metricDescription,
+  metricValue,
+  provinceLabel,
+  ROLLUP_METRICS,
+  sharedRanks,
+  toCsv,
+  type ProvinceIdentity,
+  type RollupMetric,
+  type RollupRow,
+} from '@thidua/domain';
+import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, Field, Float, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { graphqlEnum } from '../../common/enums';
 import { assertYear, badInput, forbidden } from '../../common/errors';
@@ -7,15 +18,49 @@ import { READERS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
 
-const RollupMetricEnum = graphqlEnum(ROLLUP_METRICS, 'RollupMetric', 'A figure the dashboards compare.');
+const RollupMetricEnum = graphqlEnum(
+  ROLLUP_METRICS,
+  'RollupMetric',
+  "A figure the dashboards compare. Each value says what it is for a block's year and how a province's figure " +
+    "is aggregated from its blocks'.",
+  Object.fromEntries(ROLLUP_METRICS.map((m) => [m, metricDescription(m)])),
+);
 
-@ObjectType('DashboardRow')
+@ObjectType('DashboardRow', {
+  description:
+    'One province (comparison, trend) or block (ranking) in a year. Names and codes were reused in 2025, so a ' +
+    "row also carries its province's validity and a label that tells a former province from a current one.",
+})
 class DashboardRowType {
   @Field(() => ID, { description: 'The province (comparison, trend) or the block (ranking).' }) id!: string;
-  @Field(() => String) name!: string;
-  @Field(() => String, { nullable: true, description: "The province's code." }) code!: string | null;
+  @Field(() => String, { description: "The province's name, or the block's." }) name!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "The province's code (for a block, its province's); reused after the 2025 mergers.",
+  })
+  code!: string | null;
+  @Field(() => ID, { description: 'The province (for a block, its province).' }) provinceId!: string;
+  @Field(() => String, {
+    description:
+      'The province with its code and the years it existed, e.g. "Lào Cai (10, –2025)", "Lào Cai (15, 2025–)".',
+  })
+  province!: string;
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: "The province's first day; null: before 2025.",
+  })
+  validFrom!: string | null;
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: "The province's last day (a former province); null: it still exists.",
+  })
+  validTo!: string | null;
   @Field(() => Int) year!: number;
-  @Field(() => Int, { nullable: true, description: 'Ranking only: 1 is first.' }) rank!: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Ranking only: 1 is first; tied blocks share a rank (1, 2, 2, 4); null without the figure.',
+  })
+  rank!: number | null;
   @Field(() => [Float], { nullable: 'items', description: "In the order of the table's metrics." })
   values!: (number | null)[];
 }
@@ -24,29 +69,47 @@ class DashboardRowType {
 class DashboardTableType {
   @Field(() => [RollupMetricEnum]) metrics!: RollupMetric[];
   @Field(() => [DashboardRowType]) rows!: DashboardRowType[];
-  @Field(() => String, { description: 'RFC 4180, UTF-8, a header row first.' }) csv!: string;
+  @Field(() => String, {
+    description:
+      'RFC 4180, UTF-8, a header row first: id, name, code, province (the label), valid_from, valid_to, year, ' +
+      'rank, then the metrics.',
+  })
+  csv!: string;
 }
+
+type Province = ProvinceIdentity & { id: string };
 
 function table(
   metrics: RollupMetric[],
-  rows: {
-    id: string;
-    name: string;
-    code: string | null;
-    year: number;
-    rank: number | null;
-    row: RollupRow;
-  }[],
+  rows: { id: string; name: string; province: Province; year: number; rank: number | null; row: RollupRow }[],
 ): DashboardTableType {
-  const out = rows.map(({ row, ...r }) => ({ ...r, values: metrics.map((m) => metricValue(row, m)) }));
+  const out = rows.map(({ row, province, ...r }) => ({
+    ...r,
+    code: province.code,
+    provinceId: province.id,
+    province: provinceLabel(province),
+    validFrom: province.validFrom,
+    validTo: province.validTo,
+    values: metrics.map((m) => metricValue(row, m)),
+  }));
   return {
     metrics,
     rows: out,
     // Built only when the request asks for it.
     get csv() {
       return toCsv(
-        ['id', 'name', 'code', 'year', 'rank', ...metrics],
-        out.map((r) => [r.id, r.name, r.code, r.year, r.rank, ...r.values]),
+        ['id', 'name', 'code', 'province', 'valid_from', 'valid_to', 'year', 'rank', ...metrics],
+        out.map((r) => [
+          r.id,
+          r.name,
+          r.code,
+          r.province,
+          r.validFrom,
+          r.validTo,
+          r.year,
+          r.rank,
+          ...r.values,
+        ]),
       );
     },
   };
@@ -55,7 +118,7 @@ function table(
 const provinceRow = (r: ProvinceRollup) => ({
   id: r.province_id,
   name: r.name,
-  code: r.code,
+  province: { id: r.province_id, name: r.name, code: r.code, validFrom: r.valid_from, validTo: r.valid_to },
   year: r.year,
   rank: null,
   row: r,
@@ -107,7 +170,8 @@ export class DashboardResolver {
   @Authorized(...READERS)
   @Query(() => DashboardTableType, {
     description:
-      "The province's blocks, best first by `by` (default: mean final score). Detail: own province only.",
+      "The province's blocks, largest `by` first (default: mean final score); blocks with the same figure share " +
+      'a rank and are listed by name. Detail: own province only.',
   })
   async blockRanking(
     @Arg('provinceId', () => ID) provinceId: string,
@@ -119,19 +183,17 @@ export class DashboardResolver {
     assertYear('year', year);
     if (provinceId !== ctx.access?.provinceId)
       throw forbidden("A province's block detail is read within that province (x-province-id)");
-    const ranked = (await rollupRepository.blocks(year))
-      .map((row) => ({ row, key: metricValue(row, by) }))
-      .sort((a, b) => (b.key ?? -Infinity) - (a.key ?? -Infinity));
+    const blocks = await rollupRepository.blocks(year);
+    const ranks = sharedRanks(blocks.map((row) => metricValue(row, by)));
+    // By rank, unranked last; the repository's order (by name) within a rank, as the sort is stable.
+    const ranked = blocks
+      .map((row, i) => ({ row, rank: ranks[i]! }))
+      .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+    const p = ctx.access!.province;
+    const province = { id: p.id, name: p.name, code: p.code, validFrom: p.validFrom, validTo: p.validTo };
     return table(
       metrics ?? [...ROLLUP_METRICS],
-      ranked.map(({ row }, i) => ({
-        id: row.block_id,
-        name: row.block_name,
-        code: null,
-        year,
-        rank: i + 1,
-        row,
-      })),
+      ranked.map(({ row, rank }) => ({ id: row.block_id, name: row.block_name, province, year, rank, row })),
     );
   }
 }
