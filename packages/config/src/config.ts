@@ -26,6 +26,12 @@ const schema = z.object({
   // A superuser, used only by `db:setup` (and the tests) to create the roles and databases.
   DATABASE_ADMIN_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
   DATABASE_POOL_SIZE: int(10),
+  // How long work waits for a pooled connection before failing, instead of hanging when the pool is exhausted.
+  DATABASE_ACQUIRE_TIMEOUT_MS: int(10_000),
+  // The server ends a statement running longer than this, and a session left idle inside a transaction (its
+  // client stuck or gone) after the second: either way the connection comes back to the pool.
+  DATABASE_STATEMENT_TIMEOUT_MS: int(30_000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: int(15_000),
   // Unset: BullMQ's PostgreSQL backend on DATABASE_URL's database.
   REDIS_URL: z.preprocess(emptyAsUndefined, redisUrl.optional()),
   QUEUE_PREFIX: z
@@ -48,6 +54,8 @@ const schema = z.object({
   GRAPHQL_MAX_TOKENS: int(5000),
   GRAPHQL_MAX_ALIASES: int(30),
   REQUEST_BODY_LIMIT_BYTES: int(100_000),
+  // /readyz answers 503 when the database or the queue backend has not answered within this long.
+  READINESS_TIMEOUT_MS: int(2_000),
   // How long a gateway may serve a cached province comparison when a rollup announcement is lost.
   DASHBOARD_CACHE_MS: int(10_000),
   OUTBOX_POLL_MS: int(500),

@@ -6,6 +6,11 @@ import { migrations } from './migrations';
 export interface DataSourceOptions {
   poolSize?: number;
   applicationName?: string;
+  /** How long to wait for a pooled connection (pg's connectionTimeoutMillis); unset, forever. */
+  acquireTimeoutMs?: number;
+  /** Session settings the server enforces; unset for migrations, whose statements may rightly run long. */
+  statementTimeoutMs?: number;
+  idleInTransactionTimeoutMs?: number;
   /** Called with every SQL statement sent (benchmarks and tests count statements per request). */
   onQuery?: (sql: string) => void;
 }
@@ -34,6 +39,12 @@ export function createDataSource(url: string, opts: DataSourceOptions = {}): Dat
         }
       : { logging: false }),
     applicationName: opts.applicationName ?? 'thidua',
-    extra: { max: opts.poolSize ?? 10 },
+    extra: {
+      max: opts.poolSize ?? 10,
+      connectionTimeoutMillis: opts.acquireTimeoutMs,
+      // Sent as startup parameters: every pooled session carries them, whoever opens it.
+      statement_timeout: opts.statementTimeoutMs,
+      idle_in_transaction_session_timeout: opts.idleInTransactionTimeoutMs,
+    },
   });
 }

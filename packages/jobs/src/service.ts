@@ -1,5 +1,5 @@
 import { createLogger, type Config, type Logger } from '@thidua/config';
-import { createDataSource } from '@thidua/db';
+import { createDataSource, type DataSourceOptions } from '@thidua/db';
 import type { DataSource } from 'typeorm';
 import { createQueueBackend, type QueueBackend } from './backend';
 import { createEventBus, type EventBus } from './event-bus';
@@ -16,6 +16,16 @@ interface Closeable {
   close(): Promise<void>;
 }
 
+/** The pool of a service (and of the test harness): its size, its acquire timeout, its sessions' timeouts. */
+export function poolOptions(config: Config): DataSourceOptions {
+  return {
+    poolSize: config.DATABASE_POOL_SIZE,
+    acquireTimeoutMs: config.DATABASE_ACQUIRE_TIMEOUT_MS,
+    statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+    idleInTransactionTimeoutMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  };
+}
+
 /**
  * Boots a process of the platform (gateway, worker, or both): its database pool and queue backend, the parts
  * `start` returns, and a graceful stop on SIGTERM/SIGINT (parts first, in reverse order, then the connections).
@@ -28,7 +38,7 @@ export async function runService(
 ): Promise<ServiceDeps> {
   const logger = createLogger(config, name);
   const dataSource = await createDataSource(config.DATABASE_URL, {
-    poolSize: config.DATABASE_POOL_SIZE,
+    ...poolOptions(config),
     applicationName: `thidua-${name}`,
   }).initialize();
   const queueBackend = createQueueBackend(config);

@@ -1,7 +1,14 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { createLogger, loadConfig, loadTestEnvironment, type Config } from '@thidua/config';
 import { createDataSource } from '@thidua/db';
-import { createEventBus, createQueueBackend, QUEUES, type EventBus, type QueueBackend } from '@thidua/jobs';
+import {
+  createEventBus,
+  createQueueBackend,
+  poolOptions,
+  QUEUES,
+  type EventBus,
+  type QueueBackend,
+} from '@thidua/jobs';
 import { startGateway, type Gateway } from '@thidua/gateway';
 import { startWorker, type RunningWorker } from '@thidua/worker';
 import type { DataSource } from 'typeorm';
@@ -78,7 +85,7 @@ export async function startTestApp(opts: TestAppOptions): Promise<TestApp> {
   });
   const logger = createLogger(config, 'test');
   const dataSource = await createDataSource(config.DATABASE_URL, {
-    poolSize: 10,
+    ...poolOptions(config),
     onQuery: opts.onQuery,
   }).initialize();
   const queueBackend = createQueueBackend(config);

@@ -133,11 +133,17 @@ export const sessionRepository = {
 };
 
 export const loginThrottleRepository = {
-  async lockedUntil(email: string): Promise<Date | null> {
-    const rows: { locked_until: Date }[] = await (
+  /** Whether the email is locked now, and how many failures its current window (`lockSeconds`) holds. */
+  async status(email: string, lockSeconds: number): Promise<{ lockedUntil: Date | null; failures: number }> {
+    const rows: { locked_until: Date | null; failures: number }[] = await (
       await currentManager()
-    ).query(`SELECT locked_until FROM login_throttle WHERE email = $1 AND locked_until > now()`, [email]);
-    return rows[0]?.locked_until ?? null;
+    ).query(
+      `SELECT CASE WHEN locked_until > now() THEN locked_until END AS locked_until,
+         CASE WHEN window_started_at >= now() - make_interval(secs => $2) THEN failures ELSE 0 END AS failures
+       FROM login_throttle WHERE email = $1`,
+      [email, lockSeconds],
+    );
+    return { lockedUntil: rows[0]?.locked_until ?? null, failures: rows[0]?.failures ?? 0 };
   },
 
   /** Counts a failure in a window of `lockSeconds`; reaching `maxFailures` locks the address for `lockSeconds`. */

@@ -4,6 +4,9 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 interface TransactionStore {
   provinceId: string | null;
   manager(): Promise<EntityManager>;
+  /** Whether a pooled connection is checked out for this transaction right now. */
+  holdsConnection(): boolean;
+  afterRelease: (() => Promise<unknown>)[];
 }
 
 const storage = new AsyncLocalStorage<TransactionStore>();
@@ -37,13 +40,24 @@ export async function runInTransaction<T>(
   options: TransactionOptions<T> = {},
 ): Promise<T> {
   if (options.autocommit && provinceId) throw new TenantContextError('A tenant context needs a transaction');
+  if (storage.getStore()?.holdsConnection()) {
+    // Holding one pooled connection while waiting for another: enough of these at once and every connection
+    // waits for one that never comes back.
+    throw new TenantContextError(
+      'A transaction inside a transaction that holds a connection: use afterRelease() for separate work',
+    );
+  }
   let runner: QueryRunner | undefined;
   let opening: Promise<EntityManager> | undefined;
+  let held = false;
   const store: TransactionStore = {
     provinceId,
+    holdsConnection: () => held,
+    afterRelease: [],
     manager: () =>
       (opening ??= (async () => {
         runner = serialized(dataSource.createQueryRunner());
+        held = true;
         await runner.connect();
         if (options.autocommit) return runner.manager;
         await runner.startTransaction();
@@ -54,12 +68,18 @@ export async function runInTransaction<T>(
 
   let result: T;
   try {
-    result = await storage.run(store, work);
+    try {
+      result = await storage.run(store, work);
+    } catch (error) {
+      await finish(false);
+      throw error;
+    }
+    await finish(options.commitIf ? options.commitIf(result) : true);
   } catch (error) {
-    await finish(false);
+    await runAfterRelease(store.afterRelease).catch(() => undefined);
     throw error;
   }
-  await finish(options.commitIf ? options.commitIf(result) : true);
+  await runAfterRelease(store.afterRelease);
   return result;
 
   async function finish(commit: boolean): Promise<void> {
@@ -71,8 +91,34 @@ export async function runInTransaction<T>(
       else await runner!.rollbackTransaction();
     } finally {
       await runner?.release();
+      held = false;
     }
   }
+}
+
+/**
+ * Work that must happen whatever becomes of the current transaction (a failed sign-in is counted even though the
+ * request rolls back), run once the transaction has ended and its connection is back in the pool, so that it
+ * never waits for a second connection while holding one. It opens its own transaction if it needs one. The
+ * caller of `runInTransaction` waits for it; its failure fails that call unless the work itself failed first.
+ */
+export function afterRelease(work: () => Promise<unknown>): void {
+  const store = storage.getStore();
+  if (!store) throw new TenantContextError('No transaction context: afterRelease needs runInTransaction');
+  store.afterRelease.push(work);
+}
+
+/** Each in turn, all of them even when one fails; the first failure is thrown at the end. */
+async function runAfterRelease(hooks: (() => Promise<unknown>)[]): Promise<void> {
+  let failure: { error: unknown } | undefined;
+  for (const hook of hooks) {
+    try {
+      await hook();
+    } catch (error) {
+      failure ??= { error };
+    }
+  }
+  if (failure) throw failure.error;
 }
 
 export function runInTenant<T>(
@@ -82,6 +128,11 @@ export function runInTenant<T>(
 ): Promise<T> {
   if (!provinceId) throw new TenantContextError('runInTenant needs a province id');
   return runInTransaction(dataSource, provinceId, work);
+}
+
+/** Whether the current transaction has a pooled connection checked out (false outside any). */
+export function holdsConnection(): boolean {
+  return storage.getStore()?.holdsConnection() ?? false;
 }
 
 /** The current transaction's manager, tenant or platform. Throws outside a transaction context. */

@@ -1,6 +1,8 @@
 import type { Config } from '@thidua/config';
 import {
+  afterRelease,
   auditRepository,
+  holdsConnection,
   loginThrottleRepository,
   runInTransaction,
   sessionRepository,
@@ -30,24 +32,21 @@ export class AuthService {
 
   /**
    * The same answer and the same work for an unknown email and a wrong password, so sign-in reveals no
-   * accounts. Failures are recorded in their own transaction: the request's rolls back with the error.
+   * accounts. A failure is recorded after the request's transaction, which rolls back with the error, has
+   * released its connection; whether it reaches the lock is known from the count read here.
    */
   async login(emailInput: string, password: string, requestId: string): Promise<IssuedTokens> {
     const email = emailInput.trim().toLowerCase();
-    const lockedUntil = await loginThrottleRepository.lockedUntil(email);
-    if (lockedUntil) throw this.locked(lockedUntil);
+    const { LOGIN_MAX_FAILURES: maxFailures, LOGIN_LOCK_SECONDS: lockSeconds } = this.config;
+    const [throttle, user] = await this.beforePasswordCheck(() =>
+      Promise.all([loginThrottleRepository.status(email, lockSeconds), userRepository.findForLogin(email)]),
+    );
+    if (throttle.lockedUntil) throw this.locked(throttle.lockedUntil);
 
-    const user = await userRepository.findForLogin(email);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
     if (!user || !ok || user.disabledAt) {
-      const nowLocked = await this.separately(() =>
-        loginThrottleRepository.recordFailure(
-          email,
-          this.config.LOGIN_MAX_FAILURES,
-          this.config.LOGIN_LOCK_SECONDS,
-        ),
-      );
-      if (nowLocked) throw this.locked(nowLocked);
+      this.separately(() => loginThrottleRepository.recordFailure(email, maxFailures, lockSeconds));
+      if (throttle.failures + 1 >= maxFailures) throw this.locked(new Date(Date.now() + lockSeconds * 1000));
       throw unauthenticated('Wrong email or password');
     }
     await loginThrottleRepository.clear(email);
@@ -68,7 +67,7 @@ export class AuthService {
     const outcome = await sessionRepository.spendRefreshToken(hashRefreshToken(refreshToken));
     if (outcome.kind === 'reused') {
       // Someone holds a copy of a spent token: end the whole family, for the thief and the owner alike.
-      await this.separately(() => sessionRepository.revoke(outcome.sessionId, 'refresh token reused'));
+      this.separately(() => sessionRepository.revoke(outcome.sessionId, 'refresh token reused'));
       throw unauthenticated('This refresh token was already used: the session has been ended, sign in again');
     }
     if (outcome.kind !== 'rotated') throw unauthenticated('Invalid or expired refresh token: sign in again');
@@ -105,7 +104,21 @@ export class AuthService {
     });
   }
 
-  private separately<T>(work: () => Promise<T>): Promise<T> {
-    return runInTransaction(this.dataSource, null, work);
+  /**
+   * The password check is ~100 ms of CPU, longer while a storm of sign-ins queues for it: reads before it go on
+   * a connection handed back at once, so that sign-ins do not sit on the pool meanwhile. When the request already
+   * holds its connection (a signed-in caller), they use that one.
+   */
+  private beforePasswordCheck<T>(reads: () => Promise<T>): Promise<T> {
+    if (holdsConnection()) return reads();
+    return runInTransaction(this.dataSource, null, reads, { autocommit: true });
+  }
+
+  /**
+   * A platform transaction of its own that the request's rollback does not undo, run once the request's
+   * transaction has released its connection (never two connections held by one request).
+   */
+  private separately(work: () => Promise<unknown>): void {
+    afterRelease(() => runInTransaction(this.dataSource, null, work));
   }
 }

@@ -23,6 +23,7 @@ import {
 import { authorize, HttpFailure, newContext, parseProvince, verifyBearer } from './request-context';
 import { limitsPlugin, type QueryLimits } from './limits';
 import { RateLimiter } from './rate-limit';
+import { readiness } from './readiness';
 import { attachSubscriptions } from './subscriptions';
 import { serveWeb } from './web';
 import { webAuth } from './web-auth';
@@ -205,19 +206,14 @@ export async function startGateway({
   }
 
   async function ready(res: ServerResponse) {
-    const checks: Record<string, string> = {};
-    await Promise.all([
-      dataSource.query('SELECT 1').then(
-        () => (checks.database = 'ok'),
-        (e) => (checks.database = String(e)),
-      ),
-      (queueBackend?.ping() ?? Promise.resolve()).then(
-        () => (checks.queue = queueBackend ? 'ok' : 'not configured'),
-        (e) => (checks.queue = String(e)),
-      ),
-    ]);
-    const ok = checks.database === 'ok' && checks.queue !== undefined && !checks.queue.startsWith('Error');
-    sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', checks });
+    const { ready, checks } = await readiness(
+      {
+        database: () => dataSource.query('SELECT 1'),
+        queue: queueBackend ? () => queueBackend.ping() : null,
+      },
+      config.READINESS_TIMEOUT_MS,
+    );
+    sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
   }
 
   const server = createServer((req, res) => void handle(req, res));
