@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SignJWT } from 'jose';
+import { Client } from 'pg';
 import {
   createAccount,
   createUnits,
   provinceId,
   startTestApp,
+  TEST_JWT_SECRET,
   type Account,
   type TestApp,
 } from '@thidua/testing';
@@ -146,6 +149,138 @@ const cases: [
     () => ({ token: admin.token, provinceId: 'Lào Cai' }),
     'x-province-id',
   ],
+  // Null characters in any string, sign-in included: PostgreSQL cannot store one.
+  [
+    'login',
+    `mutation($v: String!) { login(email: $v, password: "x") { accessToken } }`,
+    () => ({ v: 'a\u0000@b.vn' }),
+    () => ({ token: '' }),
+    'email',
+  ],
+  [
+    'login',
+    `mutation($v: String!) { login(email: "a@b.vn", password: $v) { accessToken } }`,
+    () => ({ v: 'mật khẩu\u0000' }),
+    () => ({ token: '' }),
+    'password',
+  ],
+  [
+    'createUnit',
+    `mutation { createUnit(input: { name: "Sở\u0000Tư pháp", kind: PRESS }) { id } }`,
+    () => ({}),
+    () => ({ token: admin.token, provinceId: laoCai }),
+    'name',
+  ],
+  [
+    'units',
+    `query($v: UnitFilterInput) { units(filter: $v) { totalCount } }`,
+    () => ({ v: { search: 'Sở\u0000' } }),
+    () => ({ token: admin.token, provinceId: laoCai }),
+    'search',
+  ],
+  // Names: blank, control and invisible characters.
+  [
+    'createUnit',
+    `mutation($v: CreateUnitInput!) { createUnit(input: $v) { id } }`,
+    () => ({ v: { name: '    ', kind: 'PRESS' } }),
+    () => ({ token: admin.token, provinceId: laoCai }),
+    'name',
+  ],
+  [
+    'createUnit',
+    `mutation($v: CreateUnitInput!) { createUnit(input: $v) { id } }`,
+    () => ({ v: { name: 'Sở Tư\u0007 pháp', kind: 'PRESS' } }),
+    () => ({ token: admin.token, provinceId: laoCai }),
+    'name',
+  ],
+  [
+    'updateUnit',
+    `mutation($id: ID!, $v: UpdateUnitInput!) { updateUnit(id: $id, input: $v) { id } }`,
+    () => ({ id: unitId, v: { shortName: 'SNV\u200b' } }),
+    () => ({ token: admin.token, provinceId: laoCai }),
+    'shortName',
+  ],
+  [
+    'createBlock',
+    `mutation($v: CreateBlockInput!) { createBlock(input: $v) { id } }`,
+    () => ({ v: { name: 'Khối\u202e các cơ quan', kind: 'BLOCK' } }),
+    () => ({ token: admin.token, provinceId: laoCai }),
+    'name',
+  ],
+  [
+    'createPerson',
+    `mutation($v: CreatePersonInput!) { createPerson(input: $v) { id } }`,
+    () => ({ v: { unitId, fullName: 'Nguyễn Văn\u00ad An', gender: 'MALE' } }),
+    () => ({ token: admin.token, provinceId: laoCai }),
+    'fullName',
+  ],
+  // Year 0000 (PostgreSQL has no year 0), and an offset no cursor of this API holds.
+  [
+    'createUnit',
+    `mutation($v: CreateUnitInput!) { createUnit(input: $v) { id } }`,
+    () => ({ v: { name: 'Báo Lào Cai', kind: 'PRESS', validFrom: '0000-01-01' } }),
+    () => ({ token: admin.token, provinceId: laoCai }),
+    'validFrom',
+  ],
+  [
+    'units',
+    `query($v: String) { units(after: $v) { totalCount } }`,
+    () => ({ v: Buffer.from('o:99999999999999999999').toString('base64url') }),
+    () => ({ token: admin.token, provinceId: laoCai }),
+    'after',
+  ],
+  // Voting: deadlines further than a year ahead, a candidate twice in a contest.
+  [
+    'openVotingPeriod',
+    `mutation($v: OpenVotingPeriodInput!) { openVotingPeriod(input: $v) { id } }`,
+    () => ({
+      v: {
+        emulationYearId: unitId,
+        closesAt: new Date(Date.now() + 400 * 86_400_000).toISOString(),
+        contests: [{ kind: 'FLAG' }],
+      },
+    }),
+    () => ({ token: admin.token, provinceId: laoCai }),
+    'closesAt',
+  ],
+  [
+    'openVotingPeriod',
+    `mutation($v: OpenVotingPeriodInput!) { openVotingPeriod(input: $v) { id } }`,
+    () => ({
+      v: {
+        emulationYearId: unitId,
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+        contests: [{ kind: 'FLAG', candidateUnitIds: [unitId, unitId] }],
+      },
+    }),
+    () => ({ token: admin.token, provinceId: laoCai }),
+    'candidateUnitIds',
+  ],
+  [
+    'extendVotingPeriod',
+    `mutation($id: ID!, $v: DateTimeISO!) { extendVotingPeriod(id: $id, until: $v) { id } }`,
+    () => ({ id: unitId, v: new Date(Date.now() + 2 * 366 * 86_400_000).toISOString() }),
+    () => ({ token: admin.token, provinceId: laoCai }),
+    'until',
+  ],
+  [
+    'openCouncilVote',
+    `mutation($v: OpenCouncilVoteInput!) { openCouncilVote(input: $v) { id } }`,
+    () => ({
+      v: { nominationIds: [unitId], closesAt: new Date(Date.now() + 400 * 86_400_000).toISOString() },
+    }),
+    () => ({ token: admin.token, provinceId: laoCai }),
+    'closesAt',
+  ],
+  [
+    'openCouncilVote',
+    `mutation($v: OpenCouncilVoteInput!) { openCouncilVote(input: $v) { id } }`,
+    () => ({
+      v: { nominationIds: [unitId, unitId], closesAt: new Date(Date.now() + 86_400_000).toISOString() },
+    }),
+    () => ({ token: admin.token, provinceId: laoCai }),
+    'nominationIds',
+  ],
 ];
 
 describe('bad input on every mutation', () => {
@@ -180,6 +315,146 @@ describe('conflicts', () => {
     const res = await app.gql(`{ units { totalCount } }`, {}, { token: platform.token });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toContain('x-province-id');
+  });
+});
+
+describe('province operations without a province chosen', () => {
+  it.each([
+    `{ webhookSubscriptions { id } }`,
+    `{ yearEndSchedule { time } }`,
+    `{ awardRuleSet(year: 2026) { effectiveYear } }`,
+    `{ criteriaSets { id } }`,
+    `{ blocks { totalCount } }`,
+    `mutation { setYearEndSchedule(input: { month: 12, day: 31, time: "20:00" }) { time } }`,
+    `mutation { startYearEndClosing(year: 2026, dryRun: true) { state } }`,
+    `mutation { createBlock(input: { name: "Khối mới", kind: BLOCK }) { id } }`,
+  ])('a platform admin without x-province-id is asked for it: %s', async (query) => {
+    const res = await app.gql(query, {}, { token: platform.token });
+    expect(res.status).toBeLessThan(500);
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'x-province-id' }],
+    });
+  });
+});
+
+describe('tokens', () => {
+  it('a correctly signed token whose session id is not an id is UNAUTHENTICATED, not an internal error', async () => {
+    const key = new TextEncoder().encode(TEST_JWT_SECRET);
+    const forged = await new SignJWT({ sid: "1' OR '1'='1" })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(admin.id)
+      .setIssuer('thidua')
+      .setAudience('thidua-api')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(key);
+    const res = await app.gql(`{ me { id } }`, {}, { token: forged });
+    expect(res.status).toBe(401);
+    expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(res.errors?.[0]?.message).toBe('Malformed token');
+  });
+});
+
+describe('look-alike names', () => {
+  it.each([
+    ['capitals', 'SỞ NỘI VỤ'],
+    ['fullwidth letters', 'Ｓở Ｎội vụ'],
+    ['spacing', ' Sở\u00a0Nội   vụ '],
+    ['decomposed accents', 'So\u031b\u0309 Nội vụ'],
+  ])('a unit name equal but for %s collides with the existing unit, named', async (_why, name) => {
+    const res = await app.gql(
+      `mutation($v: CreateUnitInput!) { createUnit(input: $v) { id } }`,
+      { v: { name, kind: 'STATE_AGENCY' } },
+      { token: admin.token, provinceId: laoCai },
+    );
+    expect(res.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(res.errors?.[0]?.message).toContain(`"Sở Nội vụ" (${unitId})`);
+    expect(res.errors?.[0]?.message).toMatch(
+      /^Tên trùng với đơn vị đã có .*The name is the same as the existing unit/,
+    );
+  });
+
+  it('renaming a unit onto another’s look-alike collides; its own name does not', async () => {
+    const [other] = await createUnits(app.dataSource, laoCai, ['Sở Tài chính']);
+    const taken = await app.gql(
+      `mutation($id: ID!) { updateUnit(id: $id, input: { name: "Sở nội vụ" }) { id } }`,
+      { id: other!.id },
+      { token: admin.token, provinceId: laoCai },
+    );
+    expect(taken.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const same = await app.gql(
+      `mutation($id: ID!) { updateUnit(id: $id, input: { name: "Sở  Tài chính " }) { name } }`,
+      { id: other!.id },
+      { token: admin.token, provinceId: laoCai },
+    );
+    expect(same.data).toEqual({ updateUnit: { name: 'Sở Tài chính' } });
+  });
+
+  it('a block name with a look-alike of Đ collides with the existing block', async () => {
+    const first = await app.gql<{ createBlock: { id: string } }>(
+      `mutation { createBlock(input: { name: "Khối các cơ quan Đảng", kind: BLOCK }) { id } }`,
+      {},
+      { token: admin.token, provinceId: laoCai },
+    );
+    const id = first.data!.createBlock.id;
+    const res = await app.gql(
+      `mutation { createBlock(input: { name: "Khối các cơ quan Ðảng", kind: BLOCK }) { id } }`,
+      {},
+      { token: admin.token, provinceId: laoCai },
+    );
+    expect(res.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(res.errors?.[0]?.message).toContain(`khối thi đua đã có "Khối các cơ quan Đảng" (${id})`);
+  });
+});
+
+describe('a lost database connection', () => {
+  it('answers a retryable 503 with Retry-After, not an internal error, and the next request works', async () => {
+    // Hold the unit's row from an admin connection so the gateway's UPDATE waits on it, then terminate the
+    // gateway's backend while it waits: its connection dies in the middle of the request.
+    const pg = new Client({ connectionString: app.db.adminUrl });
+    await pg.connect();
+    try {
+      await pg.query('BEGIN');
+      await pg.query('SELECT 1 FROM unit WHERE id = $1 FOR UPDATE', [unitId]);
+      const pending = fetch(app.gateway.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${admin.token}`,
+          'x-province-id': laoCai,
+        },
+        body: JSON.stringify({
+          query: `mutation($id: ID!) { updateUnit(id: $id, input: { shortName: "SNV" }) { id } }`,
+          variables: { id: unitId },
+        }),
+      });
+      let terminated = 0;
+      for (let i = 0; i < 200 && !terminated; i++) {
+        const r = await pg.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+        );
+        terminated = r.rowCount ?? 0;
+        if (!terminated) await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(terminated).toBe(1);
+      const res = await pending;
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('2');
+      const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(body.errors[0]!.extensions.code).toBe('SERVICE_UNAVAILABLE');
+      expect(body.errors[0]!.message).toMatch(/retry/i);
+      await pg.query('ROLLBACK');
+    } finally {
+      await pg.end();
+    }
+    const retried = await app.gql(
+      `mutation($id: ID!) { updateUnit(id: $id, input: { shortName: "SNV" }) { shortName } }`,
+      { id: unitId },
+      { token: admin.token, provinceId: laoCai },
+    );
+    expect(retried.data).toEqual({ updateUnit: { shortName: 'SNV' } });
   });
 });
 

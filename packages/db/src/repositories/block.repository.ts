@@ -15,6 +15,17 @@ export const blockRepository = {
     return paginate(qb, page);
   },
 
+  /** A block whose name folds to the same text as `name` (the unique index's key), other than `exceptId`. */
+  async sameName(name: string, exceptId?: string): Promise<Pick<Block, 'id' | 'name'> | null> {
+    const qb = (await tenantManager())
+      .getRepository(Block)
+      .createQueryBuilder('b')
+      .select(['b.id', 'b.name'])
+      .where('b.name_search = :s', { s: foldVietnamese(name) });
+    if (exceptId) qb.andWhere('b.id <> :id', { id: exceptId });
+    return qb.getOne();
+  },
+
   async byIds(ids: readonly string[]): Promise<Block[]> {
     if (!ids.length) return [];
     return (await tenantManager()).getRepository(Block).findBy({ id: In([...ids]) });

@@ -29,6 +29,17 @@ export const unitRepository = {
     return paginate(qb, page);
   },
 
+  /** A unit in force whose name folds to the same text as `name` (the unique index's key), other than `exceptId`. */
+  async sameName(name: string, exceptId?: string): Promise<Pick<Unit, 'id' | 'name'> | null> {
+    const qb = (await tenantManager())
+      .getRepository(Unit)
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.name'])
+      .where('u.name_search = :s AND u.valid_to IS NULL', { s: foldVietnamese(name) });
+    if (exceptId) qb.andWhere('u.id <> :id', { id: exceptId });
+    return qb.getOne();
+  },
+
   async byIds(ids: readonly string[]): Promise<Unit[]> {
     if (!ids.length) return [];
     return (await tenantManager()).getRepository(Unit).findBy({ id: In([...ids]) });

@@ -72,4 +72,12 @@ describe('dashboard metrics', () => {
       'Tỉnh,MEAN_FINAL_SCORE\r\nThành phố Hồ Chí Minh,96.5\r\n"Khối ""Đảng, đoàn thể""",\r\n"\'=HYPERLINK(""x"")",-1\r\n',
     );
   });
+
+  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\t=1+1', '\r=1+1'])(
+    'neutralises a cell a spreadsheet would run: %j',
+    (cell) => {
+      const [, line] = toCsv(['x'], [[cell]]).split('\r\n');
+      expect(line!.replace(/^"|"$/g, '')).toBe(`'${cell}`);
+    },
+  );
 });

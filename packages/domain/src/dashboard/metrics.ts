@@ -175,14 +175,15 @@ export function metricValue(row: RollupRow, metric: RollupMetric): number | null
 
 /**
  * RFC 4180 CSV: a header row, then one line per row; fields with commas, quotes or newlines are quoted. Text
- * that a spreadsheet would run as a formula (=, +, -, @) is prefixed with an apostrophe.
+ * that a spreadsheet would run as a formula is prefixed with an apostrophe: text beginning with =, +, -, @, or
+ * with a tab or carriage return (which some programs skip before reading the formula). Numbers stay numbers.
  */
 export function toCsv(
   header: readonly string[],
   rows: readonly (readonly (string | number | null)[])[],
 ): string {
   const field = (v: string | number | null) => {
-    const s = v === null ? '' : typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : String(v);
+    const s = v === null ? '' : typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return [header, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';

@@ -1,6 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
+import { GraphQLError } from 'graphql';
 import { unauthenticated } from '../common/errors';
+
+const isUuid = (v: unknown): v is string =>
+  typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 const ISSUER = 'thidua';
 const AUDIENCE = 'thidua-api';
@@ -49,17 +53,15 @@ export class TokenService {
         audience: AUDIENCE,
         algorithms: ['HS256'],
       });
-      if (
-        typeof payload.sub !== 'string' ||
-        typeof payload.sid !== 'string' ||
-        typeof payload.exp !== 'number'
-      )
+      // Signed but not ours to read: a user or session id that is not a UUID never reaches the database.
+      if (!isUuid(payload.sub) || !isUuid(payload.sid) || typeof payload.exp !== 'number')
         throw unauthenticated('Malformed token');
       const claims = { userId: payload.sub, sessionId: payload.sid };
       if (this.verified.size >= this.maxVerified) this.verified.clear();
       this.verified.set(token, { ...claims, expiresAtMs: payload.exp * 1000 });
       return claims;
     } catch (e) {
+      if (e instanceof GraphQLError) throw e;
       if (e instanceof errors.JWTExpired)
         throw unauthenticated('Your session token has expired: refresh it or sign in again');
       throw unauthenticated('Invalid token');

@@ -28,6 +28,8 @@ export function toPageRequest(args: PageArgs): PageRequest {
   if (!args.after) return { first: args.first, offset: 0 };
   const match = /^o:(\d+)$/.exec(Buffer.from(args.after, 'base64url').toString());
   if (!match) throw badInput('after', 'not a cursor this API issued');
+  // Offsets this API issues are row positions: nine digits is more than any list here holds.
+  if (match[1]!.length > 9) throw badInput('after', 'is out of range: not a cursor this API issued');
   return { first: args.first, offset: Number(match[1]) + 1 };
 }
 

@@ -5,6 +5,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import { appError } from '../common/errors';
+import type { GraphQLContext } from '../context';
 import { TOO_MANY_TOKENS } from './limits';
 
 /** Codes whose messages are written for the client; anything else is an internal error and is masked. */
@@ -34,6 +35,9 @@ function flatten(errors: ValidationError[], parent = ''): { field: string; messa
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
+
+/** PostgreSQL data exceptions: text representation, byte sequence, untranslatable, date/time, numeric range. */
+const UNREADABLE_VALUE = new Set(['22P02', '22021', '22P05', '22007', '22008', '22003']);
 
 /** Seconds a client should wait before retrying after the database connection was lost. */
 export const RETRY_AFTER_SECONDS = 2;
@@ -67,10 +71,26 @@ export const serviceUnavailable = () =>
     retryAfter: RETRY_AFTER_SECONDS,
   });
 
-/** Answers an operation that lost its database connection 503 with Retry-After instead of 200 with an error. */
-export const connectionLostPlugin: ApolloServerPlugin = {
+/** Marks a resolver's TypeError in a request that chose no province (see errorMappingPlugin). */
+const PROVINCE_MISSING = Symbol('province missing');
+
+/**
+ * - An operation that lost its database connection is answered 503 with Retry-After, not 200 with an error.
+ * - A platform admin may call province operations without `x-province-id` (the auth checker lets platform-wide
+ *   roles through for province-independent fields); a resolver that then reads the province fails with a
+ *   TypeError. Without a province chosen, that is the client's missing header: BAD_USER_INPUT naming it (the
+ *   error is still logged by the server's own plugin).
+ */
+export const errorMappingPlugin: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
     return {
+      async didEncounterErrors({ contextValue, errors }) {
+        if (contextValue.access) return;
+        for (const e of errors) {
+          if (e.originalError instanceof TypeError)
+            (e.originalError as unknown as Record<symbol, boolean>)[PROVINCE_MISSING] = true;
+        }
+      },
       async willSendResponse({ response, errors }) {
         if (!errors?.some((e) => isConnectionLost(e.originalError ?? e))) return;
         response.http.status = 503;
@@ -102,15 +122,19 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       extensions: { code: 'BAD_USER_INPUT', fields },
     };
   }
-  if (original instanceof TenantContextError) {
+  if (
+    original instanceof TenantContextError ||
+    (original instanceof TypeError && (original as unknown as Record<symbol, boolean>)[PROVINCE_MISSING])
+  ) {
     return {
       message: 'x-province-id: choose the province to act in with the x-province-id header',
       path: formatted.path,
       extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'x-province-id', message: 'required here' }] },
     };
   }
-  // Safety net: a value Postgres could not read (a malformed id that slipped past validation) is the client's input.
-  if ((original as { code?: string } | null)?.code === '22P02') {
+  // Safety net: a value Postgres could not read (a malformed id, a null character, a date or number out of its
+  // range that slipped past validation) is the client's input.
+  if (UNREADABLE_VALUE.has((original as { code?: string } | null)?.code ?? '')) {
     return {
       message: 'Invalid input: a value is malformed',
       path: formatted.path,

@@ -20,6 +20,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { appError } from '../common/errors';
+import { checkInput } from './input-guard';
 import { LIST_BOUNDS, type ListBound } from './list-bounds';
 
 export interface QueryCost {
@@ -196,7 +197,9 @@ export function limitsPlugin(schema: GraphQLSchema, limits: QueryLimits): Apollo
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request }) {
-          const error = checkLimits(schema, limits, document, request.operationName, request.variables);
+          const error =
+            checkLimits(schema, limits, document, request.operationName, request.variables) ??
+            checkInput(schema, document, request.operationName, request.variables);
           if (error) throw error;
         },
       };

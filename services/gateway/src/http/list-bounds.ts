@@ -1,3 +1,4 @@
+import { ROLLUP_METRICS } from '@thidua/domain';
 import { BOUNDS } from '../common/bounds';
 
 /**
@@ -11,7 +12,7 @@ export type ListBound = number | ((args: Record<string, unknown>) => number);
 
 const M = BOUNDS.blockMembers;
 /** Every value of an enum, each at most once. */
-const METRICS = 12;
+const METRICS = ROLLUP_METRICS.length;
 const NOTIFICATION_EVENTS = 8;
 /** Rows of a trend: years asked for (≤ 51) × the province and its former provinces (≤ 10 predecessors). */
 const trendRows = 51 * 11;

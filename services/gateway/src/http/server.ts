@@ -14,7 +14,7 @@ import type { GraphQLContext } from '../context';
 import { getSchema } from '../schema';
 import { createServices } from '../services';
 import {
-  connectionLostPlugin,
+  errorMappingPlugin,
   formatError,
   isConnectionLost,
   RETRY_AFTER_SECONDS,
@@ -69,7 +69,7 @@ export async function startGateway({
       // No HTTP cache hints are used; without the plugin Apollo does not wrap every field's resolver.
       ApolloServerPluginCacheControlDisabled(),
       limitsPlugin(schema, limits),
-      connectionLostPlugin,
+      errorMappingPlugin,
       {
         async requestDidStart() {
           return {

@@ -9,6 +9,7 @@ import { WebSocketServer } from 'ws';
 import type { GatewayServices } from '../services';
 import { appError } from '../common/errors';
 import { formatError } from './format-error';
+import { checkInput } from './input-guard';
 import { checkLimits, parseLimited, type QueryLimits } from './limits';
 import type { RateLimiter } from './rate-limit';
 import { authorize, HttpFailure, newContext, parseProvince, verifyBearer } from './request-context';
@@ -70,8 +71,10 @@ export function attachSubscriptions({
         }
         const invalid = validate(schema, document);
         if (invalid.length) return invalid;
-        const tooComplex = checkLimits(schema, limits, document, payload.operationName, payload.variables);
-        if (tooComplex) return [tooComplex];
+        const refused =
+          checkLimits(schema, limits, document, payload.operationName, payload.variables) ??
+          checkInput(schema, document, payload.operationName, payload.variables);
+        if (refused) return [refused];
         try {
           const claims = await verifyBearer(services, params.authorization);
           const provinceId = parseProvince(params['x-province-id']);

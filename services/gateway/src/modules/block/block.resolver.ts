@@ -1,6 +1,6 @@
 import { ADMINS, MEMBERS, READERS } from '../../common/roles';
 import { blockRepository, personRepository, type Block } from '@thidua/db';
-import { vietnamDate } from '@thidua/domain';
+import { normalizeName, vietnamDate } from '@thidua/domain';
 import {
   Arg,
   Args,
@@ -20,6 +20,7 @@ import { audit } from '../../common/audit';
 import { PageArgs, toConnection, toPageRequest } from '../../common/connection';
 import { withConstraints } from '../../common/constraints';
 import { badInput, missingRef, notFound } from '../../common/errors';
+import { nameTaken } from '../../common/names';
 import type { GraphQLContext } from '../../context';
 import { UnitType } from '../unit/unit.types';
 import {
@@ -35,6 +36,8 @@ import {
   PersonType,
   UpdateBlockInput,
 } from './block.types';
+
+const BLOCK = { vi: 'khối thi đua', en: 'block' };
 
 @Resolver(() => BlockType)
 export class BlockResolver {
@@ -88,9 +91,12 @@ export class BlockResolver {
         'name',
         `the province already has ${BOUNDS.blocksPerProvince} blocks, the most it may have`,
       );
-    const block = await withConstraints({ unique: `a block named "${input.name}" already exists` }, () =>
+    const name = normalizeName(input.name);
+    const taken = await blockRepository.sameName(name);
+    if (taken) throw nameTaken(BLOCK, taken);
+    const block = await withConstraints({ unique: `a block named "${name}" already exists` }, () =>
       blockRepository.create({
-        name: input.name.trim(),
+        name,
         kind: input.kind,
         description: input.description ?? null,
       }),
@@ -108,8 +114,13 @@ export class BlockResolver {
   ) {
     const before = await ctx.loaders.block.load(id);
     if (!before) throw notFound('Block', id);
-    const after = await withConstraints({ unique: `a block named "${input.name}" already exists` }, () =>
-      blockRepository.update(id, input),
+    const patch = input.name !== undefined ? { ...input, name: normalizeName(input.name) } : input;
+    if (patch.name !== undefined) {
+      const taken = await blockRepository.sameName(patch.name, id);
+      if (taken) throw nameTaken(BLOCK, taken);
+    }
+    const after = await withConstraints({ unique: `a block named "${patch.name}" already exists` }, () =>
+      blockRepository.update(id, patch),
     );
     await audit(ctx, 'block.update', 'Block', id, { before, after });
     return after;
@@ -174,7 +185,7 @@ export class BlockResolver {
     if (!(await ctx.loaders.unit.load(input.unitId))) throw missingRef('unitId', 'Unit', input.unitId);
     const person = await personRepository.create({
       ...input,
-      fullName: input.fullName.trim(),
+      fullName: normalizeName(input.fullName),
       position: input.position ?? null,
     });
     await audit(ctx, 'person.create', 'Person', person.id, {

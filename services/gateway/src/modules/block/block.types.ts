@@ -2,6 +2,7 @@ import { IsIn, IsOptional, IsUUID, Length } from 'class-validator';
 import { DateTimeISOResolver, LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../common/connection';
+import { IsName } from '../../common/names';
 
 export enum BlockKind {
   BLOCK = 'BLOCK',
@@ -66,6 +67,7 @@ export class BlockFilterInput {
 export class CreateBlockInput {
   @Field(() => String)
   @Length(2, 200)
+  @IsName()
   name!: string;
 
   @Field(() => BlockKind)
@@ -83,6 +85,7 @@ export class UpdateBlockInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(2, 200)
+  @IsName()
   name?: string;
 
   @Field(() => String, { nullable: true })
@@ -126,6 +129,7 @@ export class CreatePersonInput {
 
   @Field(() => String)
   @Length(2, 200)
+  @IsName()
   fullName!: string;
 
   @Field(() => Gender)

@@ -1,14 +1,17 @@
 import { ADMINS, READERS } from '../../common/roles';
 import { unitRepository, type Unit } from '@thidua/db';
+import { normalizeName } from '@thidua/domain';
 import { audit } from '../../common/audit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, toConnection, toPageRequest } from '../../common/connection';
 import { withConstraints } from '../../common/constraints';
 import { badInput, notFound } from '../../common/errors';
+import { nameTaken } from '../../common/names';
 import type { GraphQLContext } from '../../context';
 import { ProvinceType } from '../province/province.types';
 import { CreateUnitInput, UnitConnection, UnitFilterInput, UnitType, UpdateUnitInput } from './unit.types';
 
+const UNIT = { vi: 'đơn vị', en: 'unit' };
 const uniqueName = <T>(name: string, work: () => Promise<T>) =>
   withConstraints({ unique: `a unit named "${name}" already exists in this province` }, work);
 
@@ -37,10 +40,14 @@ export class UnitResolver {
   @Authorized(...ADMINS)
   @Mutation(() => UnitType)
   async createUnit(@Arg('input', () => CreateUnitInput) input: CreateUnitInput, @Ctx() ctx: GraphQLContext) {
-    const unit = await uniqueName(input.name, () =>
+    const name = normalizeName(input.name);
+    const taken = await unitRepository.sameName(name);
+    if (taken) throw nameTaken(UNIT, taken);
+    const unit = await uniqueName(name, () =>
       unitRepository.create({
         ...input,
-        shortName: input.shortName ?? null,
+        name,
+        shortName: input.shortName ? normalizeName(input.shortName) : null,
         validFrom: input.validFrom ?? null,
       }),
     );
@@ -60,7 +67,16 @@ export class UnitResolver {
     if (input.validTo && before.validFrom && input.validTo < before.validFrom) {
       throw badInput('validTo', `must not be before validFrom (${before.validFrom})`);
     }
-    const after = await uniqueName(input.name ?? before.name, () => unitRepository.update(id, input));
+    const patch = {
+      ...input,
+      ...(input.name !== undefined ? { name: normalizeName(input.name) } : {}),
+      ...(input.shortName ? { shortName: normalizeName(input.shortName) } : {}),
+    };
+    if (patch.name !== undefined) {
+      const taken = await unitRepository.sameName(patch.name, id);
+      if (taken) throw nameTaken(UNIT, taken);
+    }
+    const after = await uniqueName(patch.name ?? before.name, () => unitRepository.update(id, patch));
     await audit(ctx, 'unit.update', 'Unit', id, { before, after });
     return after;
   }

@@ -4,6 +4,7 @@ import { IsIn, IsOptional, Length } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Connection } from '../../common/connection';
+import { IsName } from '../../common/names';
 
 export const UnitKind = graphqlEnum(UNIT_KINDS, 'UnitKind');
 
@@ -40,11 +41,13 @@ export class UnitFilterInput {
 export class CreateUnitInput {
   @Field(() => String)
   @Length(2, 200)
+  @IsName()
   name!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 50)
+  @IsName()
   shortName?: string | null;
 
   @Field(() => UnitKind)
@@ -60,11 +63,13 @@ export class UpdateUnitInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(2, 200)
+  @IsName()
   name?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 50)
+  @IsName()
   shortName?: string | null;
 
   @Field(() => UnitKind, { nullable: true })
