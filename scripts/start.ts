@@ -2,6 +2,7 @@
  * `npm start`: the whole platform in one process, with demo data. Uses DATABASE_URL / REDIS_URL when set;
  * with nothing configured, an embedded PostgreSQL under .data/ and the PostgreSQL queue backend.
  */
+import { createHmac } from 'node:crypto';
 import { isConfigured, loadConfig } from '@thidua/config';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, migrateDatabase, seedDemo, setupDatabase } from '@thidua/db';
 import { startGateway } from '@thidua/gateway';
@@ -23,6 +24,14 @@ const config = loadConfig({
       }
     : {}),
   ...(isConfigured('JWT_SECRET') ? {} : { JWT_SECRET: localSecrets().jwt }),
+  // A key of its own for unsubscribe links, derived from the local secret when none is configured.
+  ...(isConfigured('UNSUBSCRIBE_SECRET')
+    ? {}
+    : {
+        UNSUBSCRIBE_SECRET: createHmac('sha256', localSecrets().jwt)
+          .update('unsubscribe')
+          .digest('base64url'),
+      }),
 });
 if (config.DATABASE_ADMIN_URL) {
   await setupDatabase({

@@ -34,6 +34,7 @@ export async function benchBallots(gatewayProcesses: number) {
         REDIS_URL: env.TEST_REDIS_URL,
         QUEUE_PREFIX: prefix,
         JWT_SECRET: SECRET,
+        UNSUBSCRIBE_SECRET: `unsubscribe-${SECRET}`,
         PORT: String(4987 + i),
         DATABASE_POOL_SIZE: '10',
         // The load comes from one address; the per-address limiter is for runaway clients, not for this.

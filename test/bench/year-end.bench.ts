@@ -99,6 +99,7 @@ export async function benchYearEnd() {
     REDIS_URL: env.TEST_REDIS_URL,
     QUEUE_PREFIX: prefix,
     JWT_SECRET: SECRET,
+    UNSUBSCRIBE_SECRET: `unsubscribe-${SECRET}`,
     OUTBOX_POLL_MS: 50,
   };
   const ds = await createDataSource(db.appUrl, { poolSize: 4 }).initialize();
@@ -150,6 +151,7 @@ export async function benchYearEnd() {
     REDIS_URL: env.TEST_REDIS_URL,
     QUEUE_PREFIX: prefix,
     JWT_SECRET: SECRET,
+    UNSUBSCRIBE_SECRET: `unsubscribe-${SECRET}`,
     PORT: '4991',
     DATABASE_POOL_SIZE: '10',
     RATE_LIMIT_PER_MINUTE: '100000000',

@@ -1,7 +1,9 @@
+import { createHmac } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import { currentManager, emailRepository, runInTenant } from '@thidua/db';
+import { readUnsubscribeToken, unsubscribeToken } from '@thidua/domain';
 import { notify, sendEmail } from '@thidua/worker';
 import {
   createAccount,
@@ -124,6 +126,45 @@ describe('email', () => {
     expect(prefs.data?.notificationPreferences).toEqual([
       { event: 'VOTING_OPENED', channel: 'EMAIL', enabled: false },
     ]);
+  });
+
+  it('refuses an expired link, one signed with another key and one of the first scheme, saying what to do', async () => {
+    const officer = block.officers[2]!;
+    const base = app.gateway.url.replace('/graphql', '');
+    const who = { userId: officer.id, event: 'voting.opened', channel: 'EMAIL' as const };
+    const open = (token: string) => fetch(`${base}/unsubscribe?token=${encodeURIComponent(token)}`);
+
+    const expired = await open(
+      unsubscribeToken(who, app.config.UNSUBSCRIBE_SECRET, new Date(Date.now() - 1000)),
+    );
+    expect(expired.status).toBe(410);
+    expect(await expired.text()).toMatch(/đã hết hạn.*đăng nhập.*has expired\. Sign in/s);
+
+    // Signed with the access-token key (a token that key could sign must not work here) or any other.
+    for (const key of [app.config.JWT_SECRET, 'some-other-key-some-other-key-0123456789']) {
+      const res = await open(unsubscribeToken(who, key, new Date(Date.now() + 86_400_000)));
+      expect(res.status).toBe(400);
+      expect(await res.text()).toMatch(/not valid or no longer works\. Sign in/);
+    }
+    // A link in an email sent before the change: no expiry, signed with JWT_SECRET under the first scheme.
+    const payload = Buffer.from(JSON.stringify([officer.id, 'voting.opened', 'EMAIL'])).toString('base64url');
+    const signature = createHmac('sha256', app.config.JWT_SECRET)
+      .update(`unsubscribe:${payload}`)
+      .digest('base64url');
+    expect((await open(`${payload}.${signature}`)).status).toBe(400);
+
+    const prefs = await app.gql<{ notificationPreferences: unknown[] }>(
+      `{ notificationPreferences { event channel enabled } }`,
+      {},
+      { token: officer.token },
+    );
+    expect(prefs.data?.notificationPreferences).toEqual([]);
+
+    // The link in the email itself works for about UNSUBSCRIBE_TTL_DAYS.
+    const text = textOf(mailbox.to(officer.email)[0]!.raw);
+    const token = new URL(/Ngừng nhận thư loại này: (\S+)/.exec(text)![1]!).searchParams.get('token')!;
+    const read = readUnsubscribeToken(token, app.config.UNSUBSCRIBE_SECRET);
+    expect(read.ok && read.expiresAt.getTime() - Date.now()).toBeGreaterThan(59 * 86_400_000);
   });
 
   it('an unsubscribed officer gets no email for that event, and still gets the in-app notice', async () => {

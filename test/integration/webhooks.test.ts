@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { runInTenant } from '@thidua/db';
-import { verifyWebhookSignature } from '@thidua/domain';
-import { notify } from '@thidua/worker';
+import { runInTenant, webhookRepository } from '@thidua/db';
+import { verifyWebhookSignature, type WebhookResolver } from '@thidua/domain';
+import { notify, sendWebhook } from '@thidua/worker';
 import {
   createAccount,
   createLockedBlock,
@@ -25,7 +25,7 @@ class Receiver {
   answerWith(status: number) {
     this.answers.splice(0, this.answers.length, status);
   }
-  async start(): Promise<string> {
+  async start(host = '127.0.0.1', port = 0): Promise<string> {
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
@@ -38,8 +38,8 @@ class Receiver {
         res.end();
       });
     });
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hooks/thidua`;
+    await new Promise<void>((r) => this.server.listen(port, host, r));
+    return `http://${host}:${(this.server.address() as AddressInfo).port}/hooks/thidua`;
   }
   stop() {
     return new Promise<void>((r) => this.server.close(() => r()));
@@ -206,27 +206,138 @@ describe('webhooks', () => {
 });
 
 describe('webhook targets, with private networks not allowed (the production default)', () => {
-  it('refuses loopback, private and link-local targets, naming the field', async () => {
+  it('refuses every non-public range at subscription, naming the field, and accepts public IPv4 and IPv6', async () => {
     const strict = await startTestApp({ template: inject('templateDatabase') });
     try {
       const p = await provinceId(strict.dataSource, '12');
       const a = await createAccount(strict, 'PROVINCE_ADMIN', { provinceId: p });
-      for (const url of [
-        'http://127.0.0.1:8080/hook',
-        'http://10.0.0.7/hook',
-        'http://169.254.169.254/latest',
-        'http://localhost/hook',
-      ]) {
-        const res = await strict.gql(
+      const subscribeTo = (url: string) =>
+        strict.gql<{ createWebhookSubscription: { subscription: { id: string } } }>(
           SUBSCRIBE,
           { v: { url, events: ['VOTING_CLOSED'] } },
           { token: a.token, provinceId: p },
         );
+      for (const [url, range] of [
+        ['http://127.0.0.1:8080/hook', 'loopback'],
+        ['http://localhost/hook', 'loopback'],
+        ['http://10.0.0.7/hook', 'private'],
+        ['http://169.254.169.254/latest', 'link-local'],
+        ['http://100.64.0.1/hook', 'carrier-grade NAT'],
+        ['http://0.0.0.0/hook', 'unspecified'],
+        ['http://198.18.0.1/hook', 'reserved \\(benchmarking'],
+        ['http://198.19.255.254/hook', 'reserved \\(benchmarking'],
+        ['http://192.0.2.10/hook', 'reserved'],
+        ['http://240.0.0.1/hook', 'reserved'],
+        ['http://224.0.0.251/hook', 'multicast'],
+        ['http://239.255.255.250:1900/hook', 'multicast'],
+        ['http://255.255.255.255/hook', 'broadcast'],
+        ['http://[::1]/hook', 'loopback'],
+        ['http://[fd00::1]/hook', 'unique-local'],
+        ['http://[fe80::1]/hook', 'link-local'],
+        ['http://[ff02::1]/hook', 'multicast'],
+        ['http://[2001:db8::1]/hook', 'reserved'],
+        ['http://[::ffff:127.0.0.1]/hook', 'loopback'],
+        ['http://[64:ff9b::a00:1]/hook', 'NAT64'],
+        ['http://[2002:7f00:1::1]/hook', '6to4'],
+      ]) {
+        const res = await subscribeTo(url!);
         expect(res.errors?.[0]?.extensions?.code, url).toBe('BAD_USER_INPUT');
-        expect(res.errors?.[0]?.message).toMatch(/^url: .* private or loopback address/);
+        expect(res.errors?.[0]?.message, url).toMatch(
+          new RegExp(`^url: \\S+ is in an? ${range}.*: webhooks go to public endpoints only$`),
+        );
+      }
+      // Public receivers, checked without connecting: an IPv6 literal and an IPv4 one.
+      for (const url of ['https://[2001:ee0:4f0::1]:8443/hooks/thidua', 'http://203.113.131.1/hook']) {
+        expect(ok(await subscribeTo(url)).createWebhookSubscription.subscription.id, url).toBeTruthy();
       }
     } finally {
       await strict.close();
     }
+  });
+});
+
+describe('the sender resolves once and connects to the address it checked', () => {
+  /** A subscription and a delivery recorded directly (no send job): only the test sends it. */
+  async function delivery(url: string, key: string) {
+    return runInTenant(app.dataSource, province, async () => {
+      const sub = await webhookRepository.subscribe(url, ['year.closed'], admin.id);
+      const [id] = await webhookRepository.record([
+        { subscriptionId: sub.id, event: 'year.closed', idempotencyKey: key, payload: { test: key } },
+      ]);
+      return id!;
+    });
+  }
+  const lastAttempt = async (id: string) => {
+    const all = ok(
+      await as<{ webhookDeliveries: { id: string; attemptLog: { error: string | null }[] }[] }>(
+        admin,
+        `{ webhookDeliveries { id attemptLog { error } } }`,
+      ),
+    ).webhookDeliveries;
+    return all.find((d) => d.id === id)!.attemptLog.at(-1)!;
+  };
+  /** Answers `first` on the first lookup and `later` on every other: a rebinding name. */
+  function rebinding(first: string, later: string) {
+    const calls: string[] = [];
+    const resolve: WebhookResolver = async (hostname) => {
+      calls.push(hostname);
+      return [{ address: calls.length === 1 ? first : later, family: 4 }];
+    };
+    return { resolve, calls };
+  }
+
+  it('DNS rebinding: the request goes to the first, checked answer, never to a second lookup', async () => {
+    const checked = new Receiver([200]);
+    const attacker = new Receiver([200]);
+    receivers.push(checked, attacker);
+    const port = Number(new URL(await checked.start('127.0.0.2')).port);
+    await attacker.start('127.0.0.1', port);
+    const id = await delivery(`http://rebind.test:${port}/hooks/thidua`, 'rebind-1');
+    const { resolve, calls } = rebinding('127.0.0.2', '127.0.0.1');
+    // Private addresses allowed here only so that no traffic leaves this machine: the pinning is the same.
+    const result = await sendWebhook(
+      { provinceId: province, deliveryId: id },
+      {
+        dataSource: app.dataSource,
+        config: app.config,
+        resolve,
+      },
+    );
+    expect(result).toEqual({ sent: true, status: 'DELIVERED' });
+    expect(calls).toEqual(['rebind.test']);
+    expect(checked.requests).toHaveLength(1);
+    expect(attacker.requests).toHaveLength(0);
+    // The receiver sees its own name, not the address.
+    expect(checked.requests[0]!.headers.host).toBe(`rebind.test:${port}`);
+  });
+
+  it('with private networks refused: a name answering a loopback address among public ones is refused unsent', async () => {
+    const target = new Receiver([200]);
+    receivers.push(target);
+    const port = Number(new URL(await target.start()).port);
+    const strict = { ...app.config, WEBHOOK_ALLOW_PRIVATE: false };
+    const id = await delivery(`http://rebind.test:${port}/hooks/thidua`, 'rebind-2');
+    const mixed: WebhookResolver = async () => [
+      { address: '203.113.131.1', family: 4 },
+      { address: '127.0.0.1', family: 4 },
+    ];
+    await expect(
+      sendWebhook(
+        { provinceId: province, deliveryId: id },
+        { dataSource: app.dataSource, config: strict, resolve: mixed },
+      ),
+    ).rejects.toThrow(/webhook attempt 1 failed/);
+    expect((await lastAttempt(id)).error).toMatch(/refused: 127\.0\.0\.1 is in a loopback range/);
+
+    // A name that rebinds to loopback between the subscription's check and the send is refused at send.
+    const { resolve } = rebinding('127.0.0.1', '203.113.131.1');
+    await expect(
+      sendWebhook(
+        { provinceId: province, deliveryId: id },
+        { dataSource: app.dataSource, config: strict, resolve },
+      ),
+    ).rejects.toThrow(/webhook attempt 2 failed/);
+    expect((await lastAttempt(id)).error).toMatch(/refused: 127\.0\.0\.1/);
+    expect(target.requests).toHaveLength(0);
   });
 });

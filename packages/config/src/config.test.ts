@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config';
 const valid = {
   DATABASE_URL: 'postgres://thidua_app@127.0.0.1:5432/thidua',
   JWT_SECRET: 'x'.repeat(32),
+  UNSUBSCRIBE_SECRET: 'u'.repeat(32),
 };
 
 describe('loadConfig', () => {
@@ -18,7 +19,15 @@ describe('loadConfig', () => {
       expect(msg).toContain('JWT_SECRET: must be at least 32 characters');
       expect(msg).toContain('PORT');
       expect(msg).toContain('REDIS_URL: must be a redis:// URL');
+      expect(msg).toContain('UNSUBSCRIBE_SECRET is required');
     }
+  });
+
+  it('wants a key of its own for unsubscribe links', () => {
+    expect(() => loadConfig({ ...valid, UNSUBSCRIBE_SECRET: valid.JWT_SECRET })).toThrow(
+      /UNSUBSCRIBE_SECRET: must differ from JWT_SECRET/,
+    );
+    expect(loadConfig(valid).UNSUBSCRIBE_TTL_DAYS).toBe(60);
   });
 
   it('derives the owner URL from the application URL', () => {

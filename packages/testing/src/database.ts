@@ -80,7 +80,7 @@ export async function dropStaleTestDatabases(): Promise<void> {
   await admin(async (c) => {
     const { rows } = await c.query<{ datname: string }>(
       `SELECT datname FROM pg_database WHERE datname ~ '^thidua_(test|tpl)_[0-9a-f]+$'
-         AND (pg_stat_file('base/' || oid || '/PG_VERSION')).modification < now() - interval '1 day'`,
+         AND (pg_stat_file('base/' || oid || '/PG_VERSION', true)).modification < now() - interval '1 day'`,
     );
     for (const r of rows) await c.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
   });

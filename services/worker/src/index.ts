@@ -1,4 +1,4 @@
 export { startWorker, type RunningWorker, type WorkerOptions } from './worker';
 export { remindVoters, tallyVoting } from './jobs/voting.job';
-export { notify, sendEmail } from './jobs/notify.job';
+export { notify, sendEmail, sendWebhook } from './jobs/notify.job';
 export { closeBlockYear, finishYearEnd, startYearEnd } from './jobs/year-end.job';

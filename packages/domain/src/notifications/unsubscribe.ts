@@ -1,8 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * The token in every email's unsubscribe link: who, which event, which channel, signed with the platform's
- * secret, so the link works without signing in and cannot be forged for someone else.
+ * The token in every email's unsubscribe link: who, which event, which channel and until when, signed with a
+ * key of its own (UNSUBSCRIBE_SECRET, not the access-token key), so the link works without signing in, cannot be
+ * forged for someone else and stops working after a while (a forwarded or leaked email is not a key for ever).
+ * Tokens of the first scheme (no expiry, signed with the access-token key) no longer verify: they fail closed.
  */
 export interface Unsubscribe {
   userId: string;
@@ -10,26 +12,53 @@ export interface Unsubscribe {
   channel: 'EMAIL';
 }
 
-const sign = (payload: string, secret: string) =>
-  createHmac('sha256', secret).update(`unsubscribe:${payload}`).digest('base64url');
+export type UnsubscribeReading =
+  { ok: true; unsubscribe: Unsubscribe; expiresAt: Date } | { ok: false; reason: 'invalid' | 'expired' };
 
-export function unsubscribeToken(u: Unsubscribe, secret: string): string {
-  const payload = Buffer.from(JSON.stringify([u.userId, u.event, u.channel])).toString('base64url');
+const VERSION = 2;
+
+const sign = (payload: string, secret: string) =>
+  createHmac('sha256', secret).update(`unsubscribe.v${VERSION}:${payload}`).digest('base64url');
+
+/** `expiresAt` is when the link stops working (e.g. 60 days after the email was written). */
+export function unsubscribeToken(u: Unsubscribe, secret: string, expiresAt: Date): string {
+  const exp = Math.floor(expiresAt.getTime() / 1000);
+  const payload = Buffer.from(JSON.stringify([VERSION, u.userId, u.event, u.channel, exp])).toString(
+    'base64url',
+  );
   return `${payload}.${sign(payload, secret)}`;
 }
 
-export function readUnsubscribeToken(token: string, secret: string): Unsubscribe | null {
-  const [payload, signature] = token.split('.');
-  if (!payload || !signature) return null;
+/** Verifies the signature first; only a genuine token can be reported as expired. */
+export function readUnsubscribeToken(token: string, secret: string, now = new Date()): UnsubscribeReading {
+  const invalid = { ok: false, reason: 'invalid' } as const;
+  const [payload, signature, extra] = token.split('.');
+  if (!payload || !signature || extra !== undefined) return invalid;
   const expected = Buffer.from(sign(payload, secret));
   const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return invalid;
+  let parsed: unknown;
   try {
-    const [userId, event, channel] = JSON.parse(Buffer.from(payload, 'base64url').toString()) as string[];
-    return userId && event && channel === 'EMAIL' ? { userId, event, channel } : null;
+    parsed = JSON.parse(Buffer.from(payload, 'base64url').toString());
   } catch {
-    return null;
+    return invalid;
   }
+  if (!Array.isArray(parsed) || parsed.length !== 5) return invalid;
+  const [version, userId, event, channel, exp] = parsed as unknown[];
+  if (
+    version !== VERSION ||
+    typeof userId !== 'string' ||
+    !userId ||
+    typeof event !== 'string' ||
+    !event ||
+    channel !== 'EMAIL' ||
+    typeof exp !== 'number' ||
+    !Number.isInteger(exp)
+  )
+    return invalid;
+  const expiresAt = new Date(exp * 1000);
+  if (expiresAt <= now) return { ok: false, reason: 'expired' };
+  return { ok: true, unsubscribe: { userId, event, channel }, expiresAt };
 }
 
 export function escapeHtml(text: string): string {

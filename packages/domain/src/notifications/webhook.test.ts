@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isPrivateAddress, verifyWebhookSignature, webhookSignature } from './webhook';
+import {
+  checkWebhookTarget,
+  isPrivateAddress,
+  verifyWebhookSignature,
+  webhookAddressProblem,
+  webhookSignature,
+} from './webhook';
 
 describe('webhooks', () => {
   it('sign timestamp and body; a change to either breaks the signature', () => {
@@ -17,12 +23,81 @@ describe('webhooks', () => {
     ['192.168.1.10', true],
     ['169.254.169.254', true],
     ['100.64.0.1', true],
+    ['0.0.0.0', true],
+    ['198.18.0.1', true], // benchmarking, 198.18/15
+    ['198.19.255.254', true],
+    ['192.0.2.10', true], // documentation
+    ['203.0.113.7', true],
+    ['224.0.0.251', true], // multicast
+    ['239.255.255.250', true],
+    ['255.255.255.255', true], // broadcast
+    ['240.0.0.1', true], // reserved
     ['::1', true],
+    ['::', true],
     ['fd00::1', true],
+    ['fe80::1', true],
+    ['ff02::1', true], // multicast
+    ['2001:db8::1', true], // documentation
+    ['64:ff9b::a00:1', true], // NAT64 of 10.0.0.1
+    ['2002:7f00:1::1', true], // 6to4 of 127.0.0.1
+    ['2001::1', true], // Teredo
     ['::ffff:10.0.0.1', true],
+    ['::ffff:127.0.0.1', true],
     ['203.113.131.1', false],
+    ['8.8.8.8', false],
     ['2001:ee0::1', false],
-  ])('%s private: %s', (ip, expected) => {
+    ['2606:4700:4700::1111', false],
+    ['[2001:ee0::1]', false],
+  ])('%s refused: %s', (ip, expected) => {
     expect(isPrivateAddress(ip)).toBe(expected);
+  });
+
+  it('names the range it refuses', () => {
+    expect(webhookAddressProblem('198.18.0.1')).toMatch(/benchmarking/);
+    expect(webhookAddressProblem('224.0.0.1')).toMatch(/multicast/);
+    expect(webhookAddressProblem('not-an-ip')).toMatch(/not an IP address/);
+  });
+
+  it('checks every address a name resolves to, and returns the first to connect to', async () => {
+    const answers =
+      (...a: string[]) =>
+      async () =>
+        a.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+    const mixed = await checkWebhookTarget(
+      'https://hooks.example.vn/x',
+      answers('203.113.131.1', '127.0.0.1'),
+      false,
+    );
+    expect(mixed).toEqual({ problem: expect.stringMatching(/127\.0\.0\.1 is in a loopback range/) });
+    const good = await checkWebhookTarget(
+      'https://hooks.example.vn:8443/x',
+      answers('203.113.131.1', '2001:ee0::1'),
+      false,
+    );
+    expect('target' in good && good.target).toMatchObject({
+      hostname: 'hooks.example.vn',
+      address: '203.113.131.1',
+      family: 4,
+    });
+    const literal = await checkWebhookTarget(
+      'http://[2001:ee0::1]/x',
+      () => Promise.reject(new Error('not used')),
+      false,
+    );
+    expect('target' in literal && literal.target).toMatchObject({
+      hostname: '2001:ee0::1',
+      address: '2001:ee0::1',
+      family: 6,
+    });
+    const none = await checkWebhookTarget(
+      'http://nowhere.invalid/',
+      () => Promise.reject(new Error('ENOTFOUND')),
+      false,
+    );
+    expect(none).toEqual({ problem: 'the host name does not resolve' });
+    expect(await checkWebhookTarget('http://127.0.0.1:9/x', answers(), true)).toHaveProperty(
+      'target.address',
+      '127.0.0.1',
+    );
   });
 });

@@ -43,9 +43,11 @@ export function newContext(
   requestId: string,
   logger: Logger,
   claims: AccessClaims | null,
+  clientKey = 'unknown',
 ): GraphQLContext {
   return {
     requestId,
+    clientKey,
     logger,
     principal: null,
     sessionId: claims?.sessionId ?? null,

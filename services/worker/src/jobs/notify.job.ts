@@ -6,9 +6,19 @@ import {
   userRepository,
   webhookRepository,
 } from '@thidua/db';
-import { escapeHtml, isPrivateAddress, unsubscribeToken, webhookSignature } from '@thidua/domain';
+import {
+  checkWebhookTarget,
+  escapeHtml,
+  unsubscribeToken,
+  webhookSignature,
+  type CheckedWebhookTarget,
+  type WebhookResolver,
+} from '@thidua/domain';
 import { enqueueJob, jobId, type JobPayload } from '@thidua/jobs';
 import { lookup } from 'node:dns/promises';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { DataSource } from 'typeorm';
 import { noticeContent } from './notification-content';
@@ -49,9 +59,15 @@ export async function notify(p: JobPayload<'notify'>, deps?: { config: Config })
   if (config?.SMTP_URL) {
     const base = config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`;
     const users = await userRepository.byIds(recipients.filter((u) => wants(u, 'EMAIL')));
+    const linksExpireAt = new Date(Date.now() + config.UNSUBSCRIBE_TTL_DAYS * 86_400_000);
     const ids = await emailRepository.record(
       users.map((u) => {
-        const unsubscribe = `${base}/unsubscribe?token=${unsubscribeToken({ userId: u.id, event: p.event, channel: 'EMAIL' }, config.JWT_SECRET)}`;
+        const token = unsubscribeToken(
+          { userId: u.id, event: p.event, channel: 'EMAIL' },
+          config.UNSUBSCRIBE_SECRET,
+          linksExpireAt,
+        );
+        const unsubscribe = `${base}/unsubscribe?token=${token}`;
         const en = content.en;
         return {
           idempotencyKey: key(u.id, 'EMAIL'),
@@ -156,15 +172,20 @@ export async function sendEmail(
   return { sent: true };
 }
 
+/** The system resolver, every address of the name (each one is checked). */
+const systemResolver: WebhookResolver = (hostname) => lookup(hostname, { all: true, verbatim: true });
+
 /**
  * Posts one webhook delivery, signed (HMAC-SHA256 over timestamp and body) and carrying its idempotency key so
  * the receiver can drop a repeat. Every attempt is logged. A non-2xx answer or an error is retried with backoff
- * (the job fails); after WEBHOOK_MAX_ATTEMPTS the delivery is dead-lettered for an admin to retry. Private and
- * loopback targets are refused at send time too (a name can be re-pointed after the subscription was checked).
+ * (the job fails); after WEBHOOK_MAX_ATTEMPTS the delivery is dead-lettered for an admin to retry. The target is
+ * checked again at send time (a name can be re-pointed after the subscription was checked): the name is resolved
+ * once, every address checked, and the connection goes to the checked address, never to a second resolution
+ * (DNS rebinding). `deps.resolve` replaces the system resolver (tests).
  */
 export async function sendWebhook(
   p: JobPayload<'send-webhook'>,
-  deps: { dataSource: DataSource; config: Config },
+  deps: { dataSource: DataSource; config: Config; resolve?: WebhookResolver },
 ) {
   const { dataSource, config } = deps;
   const d = await runInTenant(dataSource, p.provinceId, () => webhookRepository.pending(p.deliveryId));
@@ -174,16 +195,17 @@ export async function sendWebhook(
   let statusCode: number | null = null;
   let error: string | null = null;
   try {
-    const { address } = await lookup(new URL(d.url).hostname);
-    if (!config.WEBHOOK_ALLOW_PRIVATE && isPrivateAddress(address))
-      throw new Error(`refused: ${address} is a private address`);
+    const checked = await checkWebhookTarget(
+      d.url,
+      deps.resolve ?? systemResolver,
+      config.WEBHOOK_ALLOW_PRIVATE,
+    );
+    if ('problem' in checked) throw new Error(`refused: ${checked.problem}`);
     const body = JSON.stringify(d.payload);
     const timestamp = String(Math.floor(Date.now() / 1000));
-    const res = await fetch(d.url, {
-      method: 'POST',
-      redirect: 'manual',
-      signal: AbortSignal.timeout(config.WEBHOOK_TIMEOUT_MS),
-      headers: {
+    statusCode = await postTo(
+      checked.target,
+      {
         'content-type': 'application/json',
         'x-thidua-event': d.event,
         'x-thidua-idempotency-key': d.idempotencyKey,
@@ -191,9 +213,8 @@ export async function sendWebhook(
         'x-thidua-signature': webhookSignature(d.secret, timestamp, body),
       },
       body,
-    });
-    statusCode = res.status;
-    await res.body?.cancel();
+      config.WEBHOOK_TIMEOUT_MS,
+    );
   } catch (e) {
     error = String(e);
   }
@@ -209,4 +230,45 @@ export async function sendWebhook(
   });
   if (status === 'PENDING') throw new Error(`webhook attempt ${attempts} failed: ${statusCode ?? error}`);
   return { sent: delivered, status };
+}
+
+/**
+ * POSTs to the checked address: the socket's lookup answers with it whatever the name, while the Host header
+ * and the TLS server name (certificate check) stay the URL's host name. No agent: no pooled socket to another
+ * address is reused, and redirects are not followed (a 3xx is a failed attempt).
+ */
+function postTo(
+  target: CheckedWebhookTarget,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+): Promise<number> {
+  const { url, hostname, address, family } = target;
+  const pinned: LookupFunction = (_name, options, callback) => {
+    if (options.all) callback(null, [{ address, family }]);
+    else callback(null, address, family);
+  };
+  return new Promise((resolve, reject) => {
+    const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(
+      {
+        protocol: url.protocol,
+        hostname,
+        port: url.port || undefined,
+        path: `${url.pathname}${url.search}`,
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        lookup: pinned,
+        ...(isIP(hostname) ? {} : { servername: hostname }),
+        agent: false,
+        signal: AbortSignal.timeout(timeoutMs),
+      },
+      (res) => {
+        res.resume();
+        res.on('error', () => {});
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
 }
