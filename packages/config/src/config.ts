@@ -56,6 +56,8 @@ const schema = z.object({
   REQUEST_BODY_LIMIT_BYTES: int(100_000),
   // /readyz answers 503 when the database or the queue backend has not answered within this long.
   READINESS_TIMEOUT_MS: int(2_000),
+  // On SIGTERM the gateway lets requests under way finish for up to this long, then closes what is left.
+  SHUTDOWN_GRACE_MS: int(10_000),
   // How long a gateway may serve a cached province comparison when a rollup announcement is lost.
   DASHBOARD_CACHE_MS: int(10_000),
   OUTBOX_POLL_MS: int(500),

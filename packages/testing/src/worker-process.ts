@@ -3,39 +3,72 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '@thidua/config';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+/** Starting a process means loading tsx and the whole platform: generous on a busy 2-core machine. */
+const START_LIMIT_MS = 60_000;
 
-export interface WorkerProcess {
+export type ServiceConfig = Pick<
+  Config,
+  | 'DATABASE_URL'
+  | 'DATABASE_OWNER_URL'
+  | 'REDIS_URL'
+  | 'QUEUE_PREFIX'
+  | 'JWT_SECRET'
+  | 'UNSUBSCRIBE_SECRET'
+  | 'OUTBOX_POLL_MS'
+>;
+
+export interface ServiceProcess {
   pid: number;
   /** Kills it at once (SIGKILL): no graceful stop, its open transactions roll back, its jobs stay locked. */
   kill(): Promise<void>;
   /**
-   * The graceful stop: SIGTERM by default; `times` sends the signal again once the worker is stopping, as a
+   * The graceful stop: SIGTERM by default; `times` sends the signal again once the service is stopping, as a
    * terminal's Ctrl+C arrives both directly and relayed. Resolves with how the process ended.
    */
   stop(
     signal?: NodeJS.Signals,
     times?: number,
   ): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Resolves once the process has logged `text` (or has ended). */
+  logged(text: string): Promise<void>;
+}
+export type WorkerProcess = ServiceProcess;
+export interface GatewayProcess extends ServiceProcess {
+  /** Its GraphQL URL, on a port of its own. */
+  url: string;
 }
 
 /**
  * The worker as its own process on the given database and queues (e.g. a test app's config), as it runs in
  * production, so a test can kill it outright. Resolves once the worker has started.
  */
-export async function startWorkerProcess(
-  c: Pick<
-    Config,
-    | 'DATABASE_URL'
-    | 'DATABASE_OWNER_URL'
-    | 'REDIS_URL'
-    | 'QUEUE_PREFIX'
-    | 'JWT_SECRET'
-    | 'UNSUBSCRIBE_SECRET'
-    | 'OUTBOX_POLL_MS'
-  >,
+export function startWorkerProcess(
+  c: ServiceConfig,
   env: Record<string, string> = {},
 ): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'services/worker/src/main.ts'], {
+  return startServiceProcess('worker', '"worker started"', c, env);
+}
+
+/** The gateway as its own process (a free port on 127.0.0.1), so a test can signal it. */
+export async function startGatewayProcess(
+  c: ServiceConfig,
+  env: Record<string, string> = {},
+): Promise<GatewayProcess> {
+  const p = await startServiceProcess('gateway', '"gateway listening"', c, {
+    HOST: '127.0.0.1',
+    PORT: '0',
+    ...env,
+  });
+  return { ...p, url: p.firstLine('"gateway listening"').url as string };
+}
+
+async function startServiceProcess(
+  service: 'worker' | 'gateway',
+  started: string,
+  c: ServiceConfig,
+  env: Record<string, string>,
+) {
+  const child = spawn(process.execPath, ['--import', 'tsx', `services/${service}/src/main.ts`], {
     cwd: ROOT,
     env: {
       HOME: '/tmp',
@@ -57,33 +90,47 @@ export async function startWorkerProcess(
   );
   // Its log, as far as a test needs it (the data listener also keeps the pipe from filling and blocking it).
   let out = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${out}`)), 60_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out = (out + chunk.toString()).slice(-100_000);
-      if (out.includes('"worker started"')) {
-        clearTimeout(timer);
+  let head = '';
+  const waiters = new Set<() => void>();
+  child.stdout!.on('data', (chunk: Buffer) => {
+    out = (out + chunk.toString()).slice(-100_000);
+    if (head.length < 100_000) head += chunk.toString();
+    waiters.forEach((w) => w());
+  });
+  child.once('exit', () => waiters.forEach((w) => w()));
+  const ended = () => child.exitCode !== null || child.signalCode !== null;
+  const logged = (text: string) =>
+    new Promise<void>((resolve) => {
+      const check = () => {
+        if (!out.includes(text) && !ended()) return;
+        waiters.delete(check);
         resolve();
-      }
+      };
+      waiters.add(check);
+      check();
     });
-    child.once('exit', (code) => {
+
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${service} did not start:\n${out}`)), START_LIMIT_MS);
+    void logged(started).then(() => {
       clearTimeout(timer);
-      reject(new Error(`worker exited with ${code}:\n${out}`));
+      if (ended()) reject(new Error(`${service} exited with ${child.exitCode}:\n${out}`));
+      else resolve();
     });
   });
-  const logged = async (text: string) => {
-    while (!out.includes(text) && child.exitCode === null && child.signalCode === null)
-      await new Promise((r) => setTimeout(r, 10));
-  };
   return {
     pid: child.pid!,
+    logged,
+    /** The first JSON log line containing `text`, parsed. */
+    firstLine: (text: string) =>
+      JSON.parse(head.split('\n').find((l) => l.includes(text))!) as Record<string, unknown>,
     kill: async () => {
       child.kill('SIGKILL');
       await exited;
     },
-    stop: async (signal = 'SIGTERM', times = 1) => {
+    stop: async (signal: NodeJS.Signals = 'SIGTERM', times = 1) => {
       child.kill(signal);
-      // A repeated signal arrives while the worker is stopping, as a relayed Ctrl+C does.
+      // A repeated signal arrives while the service is stopping, as a relayed Ctrl+C does.
       for (let i = 1; i < times; i++) {
         await logged('"stopping');
         child.kill(signal);

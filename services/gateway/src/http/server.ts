@@ -23,6 +23,7 @@ import {
 import { authorize, HttpFailure, newContext, parseProvince, verifyBearer } from './request-context';
 import { limitsPlugin, type QueryLimits } from './limits';
 import { RateLimiter } from './rate-limit';
+import { Drain } from './drain';
 import { readiness } from './readiness';
 import { attachSubscriptions } from './subscriptions';
 import { serveWeb } from './web';
@@ -216,7 +217,8 @@ export async function startGateway({
     sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
   }
 
-  const server = createServer((req, res) => void handle(req, res));
+  const drain = new Drain(1);
+  const server = createServer(drain.handler(handle));
   const subscriptions = attachSubscriptions({
     server,
     schema,
@@ -234,12 +236,12 @@ export async function startGateway({
   return {
     url,
     server,
+    /** Graceful: requests under way finish (up to SHUTDOWN_GRACE_MS) before GraphQL and the caller's pool stop. */
     async close() {
       await subscriptions.close();
+      await drain.drain(server, config.SHUTDOWN_GRACE_MS, logger);
       await services.turnout.close();
       stopRollupListening();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
       await apollo.stop();
     },
   };
