@@ -121,9 +121,9 @@ const METRICS = [
 ];
 for (const year of [...new Set(DEMO_BLOCKS.map((d) => d.year))].sort()) {
   const { provinceComparison } = await gql<{
-    provinceComparison: { rows: { name: string; values: (number | null)[] }[] };
+    provinceComparison: { rows: { province: string; values: (number | null)[] }[] };
   }>(
-    `query($y: Int!, $m: [RollupMetric!]) { provinceComparison(year: $y, metrics: $m) { rows { name values } } }`,
+    `query($y: Int!, $m: [RollupMetric!]) { provinceComparison(year: $y, metrics: $m) { rows { province values } } }`,
     {
       y: year,
       m: METRICS,
@@ -132,8 +132,9 @@ for (const year of [...new Set(DEMO_BLOCKS.map((d) => d.year))].sort()) {
   console.log(`\nSo sánh các tỉnh, năm ${year}`);
   console.table(
     Object.fromEntries(
+      // The label tells the former Lào Cai (10, –2025) from today's (15, 2025–).
       provinceComparison.rows.map((r) => [
-        r.name,
+        r.province,
         Object.fromEntries(METRICS.map((m, i) => [m, r.values[i]])),
       ]),
     ),
