@@ -1,5 +1,4 @@
 import {
-  getNamedType,
   getNullableType,
   isInterfaceType,
   isListType,

@@ -42,11 +42,18 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'AwardOutcome.titleChecks': BOUNDS.registrationsPerYear,
   // The flag's tie and the merit tie, each among the members.
   'AwardOutcome.unresolvedTies': 2 * M,
-  // Input lists: baseSalaries ≤ 20, tieBreaks ≤ 3 (an enum of 3), disqualifications an enum of 5.
-  'AwardRules.baseSalaries': 20,
+  // Input lists: tieBreaks ≤ 3 (an enum of 3), disqualifications an enum of 5.
   'AwardRules.disqualifications': 5,
   'AwardRules.tieBreaks': 3,
   'Block.members': M,
+  // recordConference: attendance ≤ 50 units (one per member), ≤ 10 representatives each, ≤ 15 counters.
+  'Conference.attendance': 50,
+  'Conference.countingCommittee': 15,
+  'ConferenceAttendance.representatives': 10,
+  // enterPaperCount: ≤ 10 contests, ≤ 50 candidates' votes each.
+  'PaperCount.contests': 10,
+  'PaperContestCount.votes': 50,
+  'HeadDeputyDecision.counterUnitIds': BOUNDS.seats,
   'Contest.candidateUnitIds': M,
   'ContestResult.candidates': M,
   'ContestResult.elected': BOUNDS.seats,
@@ -86,6 +93,8 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   // One preference per event × channel.
   'Mutation.setNotificationPreferences': NOTIFICATION_EVENTS * 3,
   'Query.notificationPreferences': NOTIFICATION_EVENTS * 3,
+  // One row per decree's effective date, recorded by platform admins (about one a year; not enforced).
+  'Query.baseSalaries': 200,
   // The unit's merit streak, or a person's two fighter streaks.
   'Query.streaks': 2,
   // A block year's rounds.
