@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseSalaryOn, baseSalaryProblems, prizeMoney } from './base-salary';
+import { baseSalaryOn, baseSalaryProblems, MAX_BASE_SALARY_ROWS, prizeMoney } from './base-salary';
 import { DEFAULT_AWARD_RULES, withRuleDefaults, type AwardRules } from './rules';
 
 const TABLE = [
@@ -47,6 +47,11 @@ describe('base salary', () => {
   ])('refuses %o, naming %s', (change, field) => {
     const existing = TABLE.map((t) => t.effectiveFrom);
     expect(baseSalaryProblems({ ...row, ...change }, existing).map((p) => p.field)).toEqual([field]);
+  });
+
+  it('holds at most MAX_BASE_SALARY_ROWS rows, the bound the API counts on', () => {
+    const full = Array.from({ length: MAX_BASE_SALARY_ROWS }, (_, i) => `${1900 + i}-01-01`);
+    expect(baseSalaryProblems(row, full).map((p) => p.field)).toEqual(['effectiveFrom']);
   });
 
   it('accepts a new date with a positive amount', () => {

@@ -15,6 +15,9 @@ export interface BaseSalary {
   sourceUrl: string | null;
 }
 
+/** Rows the table may hold (one per decree, about one a year): the API's list bound; recording refuses more. */
+export const MAX_BASE_SALARY_ROWS = 200;
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A real day of the calendar, YYYY-MM-DD (not 2027-02-30). */
 const isDate = (d: string) => DATE.test(d) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
@@ -57,6 +60,11 @@ export function baseSalaryProblems(
     problems.push({ field: 'effectiveFrom', message: 'must be a date from 1990 to 2100 (YYYY-MM-DD)' });
   else if (existing.includes(date))
     problems.push({ field: 'effectiveFrom', message: `a base salary from ${date} is already recorded` });
+  else if (existing.length >= MAX_BASE_SALARY_ROWS)
+    problems.push({
+      field: 'effectiveFrom',
+      message: `the table holds at most ${MAX_BASE_SALARY_ROWS} rows`,
+    });
   if (!Number.isInteger(input.amountVnd) || input.amountVnd <= 0)
     problems.push({
       field: 'amountVnd',
