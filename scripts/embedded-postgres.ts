@@ -12,19 +12,24 @@ interface Secrets {
   owner: string;
   app: string;
   jwt: string;
+  /** The audit HMAC key (AUDIT_HMAC_KEY); added to a secrets.json written before it existed. */
+  audit: string;
 }
 
 /** Generated once per checkout and kept in .data/ (git-ignored), so restarts find the same database. */
 export function localSecrets(): Secrets {
   const file = resolve(DATA_DIR, 'secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Secrets;
+  const stored = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<Secrets>) : null;
+  if (stored?.audit) return stored as Secrets;
   mkdirSync(DATA_DIR, { recursive: true });
   const secret = () => randomBytes(24).toString('base64url');
-  const secrets = {
+  const secrets: Secrets = {
     postgres: secret(),
     owner: secret(),
     app: secret(),
     jwt: randomBytes(48).toString('base64url'),
+    ...stored,
+    audit: randomBytes(48).toString('base64url'),
   };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;

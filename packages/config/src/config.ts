@@ -42,6 +42,18 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  // Keys the audit chains' hashes (HMAC-SHA-256): a key the database does not hold, so whoever can insert audit
+  // rows cannot append one that verifies. Rotation: the new key here, the old ones in AUDIT_HMAC_PREVIOUS_KEYS.
+  AUDIT_HMAC_KEY: z.string().min(32, 'must be at least 32 characters'),
+  // Keys rotated out, comma-separated, still needed to verify the events hashed with them.
+  AUDIT_HMAC_PREVIOUS_KEYS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .optional()
+      .transform((v) => (v ? v.split(',').map((k) => k.trim()) : []))
+      .refine((keys) => keys.every((k) => k.length >= 32), 'each key must be at least 32 characters'),
+  ),
   ACCESS_TOKEN_TTL_SECONDS: int(900),
   REFRESH_TOKEN_TTL_SECONDS: int(30 * 24 * 3600),
   LOGIN_MAX_FAILURES: int(5),

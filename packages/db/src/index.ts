@@ -29,7 +29,12 @@ export {
   type PrincipalLookup,
   type RefreshOutcome,
 } from './repositories/session.repository';
-export { auditRepository, type AuditEntry, type AuditFilter } from './repositories/audit.repository';
+export {
+  auditRepository,
+  configureAuditKeys,
+  type AuditEntry,
+  type AuditFilter,
+} from './repositories/audit.repository';
 export { outboxRepository, type OutboxEntry } from './repositories/outbox.repository';
 export { setupDatabase, migrateDatabase, type DatabaseUrls } from './setup/setup';
 export { seedProvinces, MERGER_EFFECTIVE_ON } from './seed/provinces';

@@ -3,9 +3,11 @@ export { ROLES, GLOBAL_ROLES, roleScopeProblem, type Role, type RoleScope } from
 export { readableProvinces, type LineageEdge } from './province/lineage';
 export {
   auditHash,
+  auditKey,
   canonicalJson,
   verifyChain,
   GENESIS_HASH,
+  type AuditKey,
   type ChainedEvent,
   type ChainVerdict,
 } from './audit/chain';

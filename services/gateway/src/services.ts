@@ -1,4 +1,5 @@
 import type { Config } from '@thidua/config';
+import { configureAuditKeys } from '@thidua/db';
 import type { EventBus } from '@thidua/jobs';
 import type { DataSource } from 'typeorm';
 import { AuthService } from './auth/auth.service';
@@ -19,6 +20,7 @@ export interface GatewayServices {
 }
 
 export function createServices(config: Config, dataSource: DataSource, eventBus: EventBus): GatewayServices {
+  configureAuditKeys(config.AUDIT_HMAC_KEY, config.AUDIT_HMAC_PREVIOUS_KEYS);
   const tokens = new TokenService(config.JWT_SECRET, config.ACCESS_TOKEN_TTL_SECONDS);
   return {
     config,

@@ -1,5 +1,5 @@
 import type { Config, Logger } from '@thidua/config';
-import { outboxRepository, runInTransaction } from '@thidua/db';
+import { configureAuditKeys, outboxRepository, runInTransaction } from '@thidua/db';
 import {
   CONSUMED_QUEUES,
   RETENTION,
@@ -38,6 +38,7 @@ export async function startWorker({
   logger,
   relay = true,
 }: WorkerOptions): Promise<RunningWorker> {
+  configureAuditKeys(config.AUDIT_HMAC_KEY, config.AUDIT_HMAC_PREVIOUS_KEYS);
   const processJob = async (job: Job) => {
     const handler = isJobName(job.name) ? handlers[job.name] : undefined;
     if (!handler) throw new UnrecoverableError(`No handler for job ${job.name}`);

@@ -15,9 +15,11 @@ export class AuditEvent {
   @Column({ name: 'occurred_at', type: 'timestamptz' }) occurredAt!: Date;
   @Column({ name: 'prev_hash', type: 'text' }) prevHash!: string;
   @Column({ type: 'text' }) hash!: string;
+  /** The key of the HMAC (null: an unkeyed hash from before keys existed). */
+  @Column({ name: 'hash_key_id', type: 'text', nullable: true }) hashKeyId!: string | null;
 }
 
-/** Actions that belong to no province: accounts and platform-wide roles. */
+/** Actions that belong to no province: accounts and platform-wide roles. Hash-chained like a province's log. */
 @Entity('platform_audit_event')
 export class PlatformAuditEvent {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
@@ -29,4 +31,8 @@ export class PlatformAuditEvent {
   @Column({ type: 'jsonb', nullable: true }) after!: object | null;
   @Column({ name: 'request_id', type: 'text', nullable: true }) requestId!: string | null;
   @Column({ name: 'occurred_at', type: 'timestamptz', default: () => 'now()' }) occurredAt!: Date;
+  @Column({ type: 'bigint' }) seq!: string;
+  @Column({ name: 'prev_hash', type: 'text' }) prevHash!: string;
+  @Column({ type: 'text' }) hash!: string;
+  @Column({ name: 'hash_key_id', type: 'text', nullable: true }) hashKeyId!: string | null;
 }

@@ -18,6 +18,7 @@ import { BallotSecrecy1765200000000 } from './1765200000000-ballot-secrecy';
 import { Conference1765500000000 } from './1765500000000-conference';
 import { BaseSalary1765610000000 } from './1765610000000-base-salary';
 import { RollupSubmittedProposals1765620000000 } from './1765620000000-rollup-submitted-proposals';
+import { HistoryFromDocuments1765731000000 } from './1765731000000-history-from-documents';
 
 export const migrations = [
   Foundation1763740800000,
@@ -40,4 +41,5 @@ export const migrations = [
   Conference1765500000000,
   BaseSalary1765610000000,
   RollupSubmittedProposals1765620000000,
+  HistoryFromDocuments1765731000000,
 ];

@@ -1,4 +1,11 @@
-import { auditHash, GENESIS_HASH, verifyChain, type ChainVerdict } from '@thidua/domain';
+import {
+  auditHash,
+  auditKey,
+  GENESIS_HASH,
+  verifyChain,
+  type AuditKey,
+  type ChainVerdict,
+} from '@thidua/domain';
 import { AuditEvent, PlatformAuditEvent } from '../entities';
 import { currentManager, currentProvinceId, tenantManager } from '../tenancy/tenant-context';
 import { paginate, type PageRequest } from './pagination';
@@ -17,6 +24,23 @@ export interface AuditFilter {
   entityType?: string;
   entityId?: string;
   action?: string;
+}
+
+let keys: { current: AuditKey; all: AuditKey[] } | null = null;
+
+/**
+ * The audit HMAC keys (AUDIT_HMAC_KEY and the ones rotated out), from the configuration, which the services set
+ * at start. The database never holds them: a row inserted without them does not verify.
+ */
+export function configureAuditKeys(current: string, previous: readonly string[] = []): void {
+  const key = auditKey(current);
+  keys = { current: key, all: [key, ...previous.map(auditKey)] };
+}
+
+function auditKeys(): { current: AuditKey; all: AuditKey[] } {
+  if (!keys)
+    throw new Error('The audit HMAC key is not configured (AUDIT_HMAC_KEY): call configureAuditKeys');
+  return keys;
 }
 
 export const auditRepository = {
@@ -41,7 +65,8 @@ export const auditRepository = {
       occurredAt: new Date(),
       prevHash: last?.hash ?? GENESIS_HASH,
     };
-    const event = { ...body, provinceId, hash: auditHash(provinceId, body) };
+    const key = auditKeys().current;
+    const event = { ...body, provinceId, hash: auditHash(provinceId, body, key), hashKeyId: key.id };
     await m.getRepository(AuditEvent).insert(event);
     return event as AuditEvent;
   },
@@ -57,15 +82,38 @@ export const auditRepository = {
 
   async verify(): Promise<ChainVerdict> {
     const events = await (await tenantManager()).getRepository(AuditEvent).find({ order: { seq: 'ASC' } });
-    return verifyChain(currentProvinceId(), events);
+    return verifyChain(currentProvinceId(), events, auditKeys().all);
   },
 
+  /** Appends to the platform's chain, serialised like a province's by an advisory lock held until commit. */
   async appendPlatform(entry: AuditEntry): Promise<void> {
-    await (await currentManager()).getRepository(PlatformAuditEvent).insert({
-      ...entry,
+    const m = await currentManager();
+    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('audit:platform', 0))`);
+    const [last] = await m.getRepository(PlatformAuditEvent).find({ order: { seq: 'DESC' }, take: 1 });
+    const body = {
+      seq: String(last ? BigInt(last.seq) + 1n : 1n),
+      actorUserId: entry.actorUserId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
       before: entry.before ?? null,
       after: entry.after ?? null,
       requestId: entry.requestId ?? null,
-    });
+      occurredAt: new Date(),
+      prevHash: last?.hash ?? GENESIS_HASH,
+    };
+    const key = auditKeys().current;
+    await m
+      .getRepository(PlatformAuditEvent)
+      .insert({ ...body, hash: auditHash(null, body, key), hashKeyId: key.id });
+  },
+
+  async verifyPlatform(): Promise<ChainVerdict> {
+    const events = await (
+      await currentManager()
+    )
+      .getRepository(PlatformAuditEvent)
+      .find({ order: { seq: 'ASC' } });
+    return verifyChain(null, events, auditKeys().all);
   },
 };

@@ -88,12 +88,13 @@ export const conferenceRepository = {
     return rows.length === 1;
   },
 
-  /** Confirms the entry as it stands, once, by someone other than who entered it. */
+  /** Confirms the entry as read (its time, to the millisecond a client sees), once, by someone other than who entered it. */
   async confirmPaperCount(periodId: string, userId: string, enteredAt: Date): Promise<boolean> {
     const rows = await returning(
       await tenantManager(),
       `UPDATE paper_count SET confirmed_by = $2, confirmed_at = now()
-       WHERE voting_period_id = $1 AND confirmed_at IS NULL AND entered_by <> $2 AND entered_at = $3
+       WHERE voting_period_id = $1 AND confirmed_at IS NULL AND entered_by <> $2
+         AND date_trunc('milliseconds', entered_at) = $3
        RETURNING voting_period_id`,
       [periodId, userId, enteredAt],
     );

@@ -17,6 +17,16 @@ describe('voting notices', () => {
     });
   });
 
+  it('name a further round and why it is held, and the conference day rather than the sending day', () => {
+    const second = { ...notice, round: 2, conferenceDate: '2027-02-06' };
+    expect(renderVotingNotice('voting.opened', second)).toEqual({
+      title: 'Mở bỏ phiếu vòng 2',
+      body: 'Khối thi đua 6 bình xét thi đua năm 2026 (vòng 2, hội nghị ngày 06/02/2027): đã mở bỏ phiếu vòng 2 vì vòng trước chưa đủ đơn vị trúng cử, hạn chót 16:30 ngày 05/12/2026.',
+    });
+    expect(renderVotingNotice('voting.opened', second, 'en').title).toBe('Round 2 opened');
+    expect(renderVotingNotice('voting.opened', { ...notice, paper: true }).body).toMatch(/trên giấy tại hội nghị/);
+  });
+
   it('fall back to English, and address the council', () => {
     expect(
       renderVotingNotice(

@@ -20,7 +20,13 @@ export interface VotingNotice {
   round: number;
   deadline: Date;
   council: boolean;
+  /** The block's conference day (YYYY-MM-DD): notices name it, not the day the platform sent them. */
+  conferenceDate?: string | null;
+  /** A paper round is voted in the hall: no online deadline. */
+  paper?: boolean;
 }
+
+const dmy = (iso: string) => iso.split('-').reverse().join('/');
 
 const parts = new Intl.DateTimeFormat('en-GB', {
   timeZone: VIETNAM_TIME_ZONE,
@@ -47,23 +53,36 @@ export function renderVotingNotice(
   n: VotingNotice,
   locale: 'vi' | 'en' = 'vi',
 ): { title: string; body: string } {
+  const at = n.conferenceDate
+    ? locale === 'vi'
+      ? `, hội nghị ngày ${dmy(n.conferenceDate)}`
+      : `, conference of ${dmy(n.conferenceDate)}`
+    : '';
   const what =
     locale === 'vi'
       ? n.council
         ? `${n.body} biểu quyết đề nghị khen thưởng`
-        : `${n.body} bình xét thi đua năm ${n.year} (vòng ${n.round})`
+        : `${n.body} bình xét thi đua năm ${n.year} (vòng ${n.round}${at})`
       : n.council
         ? `${n.body} vote on award proposals`
-        : `${n.body} emulation vote for ${n.year} (round ${n.round})`;
+        : `${n.body} emulation vote for ${n.year} (round ${n.round}${at})`;
   const deadline = when(n.deadline, locale);
+  // A further round says so in its title and why it is held.
+  const further = n.round > 1;
+  const openedVi = n.paper
+    ? `${what}: bỏ phiếu kín trên giấy tại hội nghị; Ban kiểm phiếu nhập kết quả kiểm phiếu.`
+    : `${what}: đã mở bỏ phiếu${further ? ` vòng ${n.round} vì vòng trước chưa đủ đơn vị trúng cử` : ''}, hạn chót ${deadline}.`;
+  const openedEn = n.paper
+    ? `${what}: paper ballots at the conference; the counting committee enters the count.`
+    : `${what}: ${further ? `round ${n.round} is open because the previous round left seats empty; ` : ''}voting is open until ${deadline}.`;
   const vi: Record<VotingEventName, [string, string]> = {
-    'voting.opened': ['Mở bỏ phiếu', `${what}: đã mở bỏ phiếu, hạn chót ${deadline}.`],
+    'voting.opened': [further ? `Mở bỏ phiếu vòng ${n.round}` : 'Mở bỏ phiếu', openedVi],
     'voting.reminder': ['Nhắc bỏ phiếu', `${what}: đơn vị của bạn chưa bỏ phiếu; hạn chót ${deadline}.`],
     'voting.closed': ['Kết thúc bỏ phiếu', `${what}: đã kết thúc bỏ phiếu, đang kiểm phiếu.`],
     'voting.published': ['Công bố kết quả', `${what}: đã công bố kết quả bỏ phiếu.`],
   };
   const en: Record<VotingEventName, [string, string]> = {
-    'voting.opened': ['Voting opened', `${what}: voting is open until ${deadline}.`],
+    'voting.opened': [further ? `Round ${n.round} opened` : 'Voting opened', openedEn],
     'voting.reminder': [
       'Voting reminder',
       `${what}: your unit has not voted yet; the deadline is ${deadline}.`,

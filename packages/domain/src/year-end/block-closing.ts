@@ -5,6 +5,12 @@ export interface ClosingPeriod {
   status: 'OPEN' | 'CLOSED' | 'TALLIED';
   outcome: 'COMPLETE' | 'NEXT_ROUND' | 'AWAITING_DECISION' | 'DECIDED' | 'NO_QUORUM' | null;
   overdue: boolean;
+  /** PAPER: voted in the hall, closed by its confirmed count rather than a deadline. */
+  method?: 'ONLINE' | 'PAPER';
+  round?: number;
+  /** Why the tallied round left seats empty, per contest (R5): nobody else reached the threshold, or a tie. */
+  shortfalls?: ('THRESHOLD' | 'TIE')[];
+  published?: boolean;
 }
 
 export type BlockClosingVerdict =
@@ -21,16 +27,34 @@ export function blockClosingVerdict(
 ): BlockClosingVerdict {
   if (state === 'CLOSED') return { kind: 'ALREADY_CLOSED' };
   const open = periods.filter((p) => p.status === 'OPEN');
+  if (open.some((p) => p.method === 'PAPER'))
+    return cannot("the conference's paper count has not been entered and confirmed");
   if (open.some((p) => !p.overdue)) return cannot('voting is still open and its deadline has not passed');
   if (open.length || periods.some((p) => p.status === 'CLOSED'))
     return cannot('votes are still being counted');
   const latest = periods.at(-1);
   if (latest?.outcome === 'AWAITING_DECISION')
-    return cannot('voting is undecided: the head and deputy have not decided the tie');
-  if (latest?.outcome === 'NEXT_ROUND') return cannot('voting is undecided: another round is needed');
+    return cannot(
+      `voting is undecided: after round ${latest.round ?? periods.length} ${shortfallWords(latest.shortfalls)}, and the head and deputy have not recorded their decision (R5)`,
+    );
+  if (latest?.outcome === 'NEXT_ROUND')
+    return cannot(
+      latest.published
+        ? 'voting is undecided: the next round has not been opened'
+        : `voting is undecided: round ${latest.round ?? periods.length} ${shortfallWords(latest.shortfalls)}; its results must be published for the next round to open`,
+    );
   if (state !== 'DOSSIER_SUBMITTED')
     return cannot(`the year is at ${state}; its dossier has not been submitted`);
   return { kind: 'CAN_CLOSE' };
 }
 
 const cannot = (reason: string): BlockClosingVerdict => ({ kind: 'CANNOT_CLOSE', reason });
+
+/** The real cause of empty seats: a tie only when there was one. */
+function shortfallWords(shortfalls: readonly ('THRESHOLD' | 'TIE')[] = []): string {
+  const tie = shortfalls.includes('TIE');
+  const threshold = shortfalls.includes('THRESHOLD');
+  if (tie && threshold) return 'left seats empty (a tie at the last seat, and too few reaching the threshold)';
+  if (tie) return 'left a seat empty by a tie at the last seat';
+  return 'left seats empty because too few candidates reached the threshold';
+}

@@ -1,6 +1,7 @@
 import {
   awardRepository,
   blockRepository,
+  conferenceRepository,
   decisionRepository,
   emulationYearRepository,
   personRepository,
@@ -45,6 +46,7 @@ async function votingNotice(p: JobPayload<'notify'>, event: VotingEventName): Pr
     : await userRepository.officersOf(p.provinceId, p.unitIds ?? period.eligibleVoterIds);
   const [year] = period.emulationYearId ? await emulationYearRepository.byIds([period.emulationYearId]) : [];
   const [block] = year ? await blockRepository.byIds([year.blockId]) : [];
+  const [conference] = period.conferenceId ? await conferenceRepository.byIds([period.conferenceId]) : [];
   const facts = (locale: 'vi' | 'en') => ({
     body: council
       ? locale === 'vi'
@@ -55,6 +57,8 @@ async function votingNotice(p: JobPayload<'notify'>, event: VotingEventName): Pr
     round: period.round,
     deadline: effectiveDeadline(period),
     council,
+    conferenceDate: conference?.heldOn ?? null,
+    paper: period.method === 'PAPER',
   });
   return {
     recipients,

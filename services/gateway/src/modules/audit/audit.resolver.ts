@@ -1,3 +1,4 @@
+import { platformRoles } from '../../auth/auth-checker';
 import { ADMINS } from '../../common/roles';
 import { auditRepository } from '@thidua/db';
 import { IsOptional, Length } from 'class-validator';
@@ -5,7 +6,9 @@ import { DateTimeISOResolver, JSONResolver } from 'graphql-scalars';
 import { Arg, Args, Authorized, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { Connection, PageArgs, toConnection, toPageRequest } from '../../common/connection';
 
-@ObjectType('AuditEvent', { description: "One change in the province's append-only, hash-chained log." })
+@ObjectType('AuditEvent', {
+  description: "One change in the province's append-only log, chained by keyed hashes (HMAC-SHA-256).",
+})
 export class AuditEventType {
   @Field(() => String) seq!: string;
   @Field(() => ID, { nullable: true }) actorUserId!: string | null;
@@ -59,8 +62,20 @@ export class AuditResolver {
   }
 
   @Authorized(...ADMINS)
-  @Query(() => AuditChainVerdictType, { description: "Recomputes every hash of the province's chain." })
+  @Query(() => AuditChainVerdictType, {
+    description:
+      "Recomputes every hash of the province's chain with the audit keys, naming the first event that does not verify (edited, removed, or appended without the key).",
+  })
   verifyAuditChain() {
     return auditRepository.verify();
+  }
+
+  @Authorized(...platformRoles('PLATFORM_ADMIN'))
+  @Query(() => AuditChainVerdictType, {
+    description:
+      "Recomputes every hash of the platform's chain (accounts, platform roles, provinces) with the audit keys, naming the first event that does not verify. Platform administrators only.",
+  })
+  verifyPlatformAuditChain() {
+    return auditRepository.verifyPlatform();
   }
 }

@@ -1,0 +1,414 @@
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { runInTenant } from '@thidua/db';
+import { closeBlockYear } from '@thidua/worker';
+import {
+  castBlockBallots,
+  closeBlockVote,
+  createAccount,
+  createLockedBlock,
+  openBlockVote,
+  provinceId,
+  recordBlockConference,
+  startTestApp,
+  TEST_PASSWORD,
+  type Account,
+  type GraphQLResponse,
+  type LockedBlock,
+  type TestApp,
+  ok,
+} from '@thidua/testing';
+
+/** Khối các cơ quan Đảng tỉnh, nine members; the head is index 0 and the deputy index 1. */
+const NAMES = [
+  'Văn phòng Tỉnh ủy',
+  'Ban Tổ chức Tỉnh ủy',
+  'Ủy ban Kiểm tra Tỉnh ủy',
+  'Ban Tuyên giáo và Dân vận Tỉnh ủy',
+  'Ban Nội chính Tỉnh ủy',
+  'Đảng ủy các cơ quan Đảng tỉnh',
+  'Trường Chính trị tỉnh',
+  'Báo và Phát thanh, Truyền hình tỉnh',
+  'Hội Nông dân tỉnh',
+];
+
+let app: TestApp;
+let province: string;
+let admin: Account;
+
+const as = <T = Record<string, unknown>>(who: Account, q: string, v?: Record<string, unknown>) =>
+  app.gql<T>(q, v, { token: who.token, provinceId: province });
+const waitFor = (check: () => Promise<void>) => vi.waitFor(check, { timeout: 30_000, interval: 100 });
+
+const PERIOD = `query($id: ID!) { votingPeriod(id: $id) {
+  status outcome closeReason method conference { heldOn place countingCommittee { name role } }
+  results { kind source paper { issued returned valid invalid } elected candidates { unitId votes percent } }
+  paperCount { confirmedAt contests { contestId valid } } } }`;
+type PeriodView = {
+  votingPeriod: {
+    status: string;
+    outcome: string | null;
+    closeReason: string | null;
+    method: string;
+    conference: { heldOn: string; place: string };
+    results: { kind: string; source: string; paper: Record<string, number> | null; elected: string[] }[] | null;
+    paperCount: { confirmedAt: string | null } | null;
+  };
+};
+const view = (who: Account, id: string) => as<PeriodView>(who, PERIOD, { id });
+
+/**
+ * A request sent on a Vietnamese calendar day: the in-process gateway's clock is moved there and the person signs
+ * in again at that time (a token signed today would have expired by then).
+ */
+async function onDay<T>(
+  day: string,
+  who: Account,
+  q: string,
+  v?: Record<string, unknown>,
+): Promise<GraphQLResponse<T>> {
+  vi.useFakeTimers({ toFake: ['Date'], now: new Date(`${day}T09:00:00+07:00`) });
+  try {
+    const login = ok(
+      await app.gql<{ login: { accessToken: string } }>(
+        `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
+        { e: who.email, p: TEST_PASSWORD },
+      ),
+    );
+    return await app.gql<T>(q, v, { token: login.login.accessToken, provinceId: province });
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+beforeAll(async () => {
+  app = await startTestApp({ template: inject('templateDatabase'), worker: true });
+  province = await provinceId(app.dataSource, '08');
+  admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
+});
+afterAll(() => app?.close());
+
+describe('a conference held on 6 February of the year after, voting on paper', () => {
+  let block: LockedBlock;
+  let period: { id: string; contests: { id: string }[] };
+
+  it('records the conference as held; an absence needs its reason, named by field', async () => {
+    block = await createLockedBlock(app, province, NAMES, admin);
+    const res = await as(
+      block.officers[0]!,
+      `mutation($c: RecordConferenceInput!) { recordConference(input: $c) { id } }`,
+      {
+        c: {
+          emulationYearId: block.yearId,
+          heldOn: '2027-02-06',
+          place: 'Hội trường Tỉnh ủy',
+          attendance: [{ unitId: block.units[8]!.id, present: false }],
+        },
+      },
+    );
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'attendance.0.absenceReason' }],
+    });
+    const conference = await recordBlockConference(app, province, block, {
+      heldOn: '2027-02-06',
+      place: 'Hội trường Tỉnh ủy, số 1 đường Trần Hưng Đạo',
+      chairPerson: 'Nguyễn Thị Hồng Vân',
+      secretaryName: 'Trần Minh Đức',
+      countingCommittee: [
+        { name: 'Lê Thị Thu Hà', unitId: block.units[0]!.id, role: 'Trưởng ban' },
+        { name: 'Phạm Quốc Huy', unitId: block.units[2]!.id, role: 'Thành viên' },
+      ],
+      attendance: block.units.map((u, i) =>
+        i === 8
+          ? { unitId: u.id, present: false, absenceReason: 'Đi công tác theo Quyết định số 45/QĐ-HND' }
+          : { unitId: u.id, present: true, representatives: ['Đồng chí Trưởng đơn vị'] },
+      ),
+      minutes: 'Hội nghị tổng kết công tác thi đua, khen thưởng năm 2026 của Khối.',
+    });
+    expect(conference.heldOn).toBe('2027-02-06');
+  });
+
+  it('opens a paper round that takes no online ballot', async () => {
+    period = await openBlockVote(
+      app,
+      province,
+      block,
+      [
+        { kind: 'FLAG', seats: 1 },
+        { kind: 'NEXT_HEAD', seats: 1 },
+        { kind: 'NEXT_DEPUTY', seats: 1 },
+      ],
+      block.officers[0]!,
+      { method: 'PAPER', closesAt: null },
+    );
+    const online = await as(
+      block.officers[3]!,
+      `mutation($v: CastBallotInput!) { castBallot(input: $v) { receiptCode } }`,
+      { v: { votingPeriodId: period.id, choices: [] } },
+    );
+    expect(online.errors?.[0]?.extensions?.code).toBe('PRECONDITION_FAILED');
+  });
+
+  const ENTER = `mutation($v: EnterPaperCountInput!) { enterPaperCount(input: $v) { enteredAt confirmedAt } }`;
+  const CONFIRM = `mutation($id: ID!) { confirmPaperCount(votingPeriodId: $id) { status closeReason } }`;
+  /** 8 ballots issued to the units present, 8 collected, 7 valid: Văn phòng Tỉnh ủy leads with 7 of 9. */
+  const count = (validFlag = 7) => ({
+    votingPeriodId: period.id,
+    contests: [
+      {
+        contestId: period.contests[0]!.id,
+        issued: 8,
+        returned: 8,
+        valid: validFlag,
+        invalid: 1,
+        votes: [
+          { unitId: block.units[0]!.id, votes: 7 },
+          { unitId: block.units[3]!.id, votes: 0 },
+        ],
+      },
+      {
+        contestId: period.contests[1]!.id,
+        issued: 8,
+        returned: 8,
+        valid: 8,
+        invalid: 0,
+        votes: [{ unitId: block.units[2]!.id, votes: 8 }],
+      },
+      {
+        contestId: period.contests[2]!.id,
+        issued: 8,
+        returned: 8,
+        valid: 8,
+        invalid: 0,
+        votes: [{ unitId: block.units[4]!.id, votes: 6 }],
+      },
+    ],
+  });
+
+  it("the head unit enters the counting committee's figures; impossible figures are refused by field", async () => {
+    const bad = await as(block.officers[0]!, ENTER, { v: count(6) });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'contests.0.valid' }],
+    });
+    const byMember = await as(block.officers[4]!, ENTER, { v: count() });
+    expect(byMember.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    ok(await as(block.officers[0]!, ENTER, { v: count() }));
+    // Nothing counts until confirmed.
+    expect((await view(block.officers[0]!, period.id)).data!.votingPeriod).toMatchObject({
+      status: 'OPEN',
+      results: null,
+      paperCount: { confirmedAt: null },
+    });
+  });
+
+  it('the deputy confirms; the same rules count it and the results say they come from paper', async () => {
+    const byHead = await as(block.officers[0]!, CONFIRM, { id: period.id });
+    expect(byHead.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(ok(await as(block.officers[1]!, CONFIRM, { id: period.id }))).toMatchObject({
+      confirmPaperCount: { status: 'CLOSED', closeReason: 'PAPER_COUNT' },
+    });
+    await waitFor(async () =>
+      expect((await view(admin, period.id)).data!.votingPeriod.status).toBe('TALLIED'),
+    );
+    const seen = (await view(block.officers[0]!, period.id)).data!.votingPeriod;
+    expect(seen).toMatchObject({ outcome: 'COMPLETE', method: 'PAPER' });
+    expect(seen.results![0]).toMatchObject({
+      kind: 'FLAG',
+      source: 'PAPER',
+      paper: { issued: 8, returned: 8, valid: 7, invalid: 1 },
+      elected: [block.units[0]!.id],
+    });
+    // 6 of 9 for the deputy is more than half of ALL members; 8 of 9 for the head.
+    expect(seen.results!.map((r) => r.elected[0])).toEqual([
+      block.units[0]!.id,
+      block.units[2]!.id,
+      block.units[4]!.id,
+    ]);
+  });
+
+  it('published, the minutes carry the conference date; the dossier 10 days later is on time', async () => {
+    ok(await as(block.officers[0]!, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, { id: period.id }));
+    const minutes = (await view(block.officers[6]!, period.id)).data!.votingPeriod;
+    expect(minutes.conference).toMatchObject({ heldOn: '2027-02-06', place: expect.stringMatching(/^Hội trường Tỉnh ủy/) });
+    expect(minutes.results![0]!.source).toBe('PAPER');
+    await waitFor(async () => {
+      const y = await as<{ emulationYear: { awardOutcome: unknown } }>(
+        block.officers[0]!,
+        `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { awardOutcome { computedAt } } }`,
+        { b: block.blockId },
+      );
+      expect(y.data!.emulationYear.awardOutcome).not.toBeNull();
+    });
+
+    const SUBMIT = `mutation($y: ID!) { submitDossier(emulationYearId: $y) { form status } }`;
+    // R13 by default: 15 days after the conference, so 21 February 2027 is the last day.
+    const late = await onDay('2027-02-22', block.officers[0]!, SUBMIT, { y: block.yearId });
+    expect(late.errors?.[0]?.extensions).toMatchObject({
+      code: 'DEADLINE_PASSED',
+      deadline: '2027-02-21',
+      remedy: 'acceptLateDossier',
+    });
+    expect(late.errors?.[0]?.message).toMatch(/15 days after the block's conference, held on 2027-02-06/);
+    const submitted = await onDay<{ submitDossier: { form: string; status: string }[] }>(
+      '2027-02-16',
+      block.officers[0]!,
+      SUBMIT,
+      { y: block.yearId },
+    );
+    expect(ok(submitted).submitDossier).toContainEqual({ form: 'FLAG_PROVINCE', status: 'SUBMITTED' });
+    const outcome = await as<{ emulationYear: { state: string; awardOutcome: { dossierDeadline: string } } }>(
+      admin,
+      `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { state awardOutcome { dossierDeadline } } }`,
+      { b: block.blockId },
+    );
+    expect(outcome.data!.emulationYear).toMatchObject({
+      state: 'DOSSIER_SUBMITTED',
+      awardOutcome: { dossierDeadline: '2027-02-21' },
+    });
+  });
+
+  it('closes in the year-end closing, with next year headed as the conference elected', async () => {
+    const closed = await runInTenant(app.dataSource, province, () =>
+      closeBlockYear({ provinceId: province, yearId: block.yearId, dryRun: false }),
+    );
+    expect(closed).toMatchObject({
+      status: 'CLOSED',
+      nextHeadUnitId: block.units[2]!.id,
+      nextDeputyUnitId: block.units[4]!.id,
+    });
+  });
+});
+
+describe('R13 and the secretariat', () => {
+  it('a late dossier is accepted by the secretariat with a reason, audited, and then submits', async () => {
+    const block = await createLockedBlock(app, province, NAMES.slice(0, 5), admin);
+    await recordBlockConference(app, province, block, { heldOn: '2027-01-10' });
+    const vote = await openBlockVote(app, province, block, [{ kind: 'FLAG', seats: 1 }]);
+    await castBlockBallots(app, province, block, vote, [[0]]);
+    await closeBlockVote(app, province, block.officers[0]!, vote.id);
+    await waitFor(async () => {
+      const y = await as<{ emulationYear: { awardOutcome: unknown } }>(
+        block.officers[0]!,
+        `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { awardOutcome { computedAt } } }`,
+        { b: block.blockId },
+      );
+      expect(y.data!.emulationYear.awardOutcome).not.toBeNull();
+    });
+    ok(await as(block.officers[0]!, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, { id: vote.id }));
+    const SUBMIT = `mutation($y: ID!) { submitDossier(emulationYearId: $y) { status } }`;
+    const ACCEPT = `mutation($y: ID!, $r: String!) { acceptLateDossier(emulationYearId: $y, reason: $r) { lateAcceptedAt lateReason } }`;
+    const late = await onDay('2027-02-01', block.officers[0]!, SUBMIT, { y: block.yearId });
+    expect(late.errors?.[0]?.extensions?.code).toBe('DEADLINE_PASSED');
+    expect((await as(block.officers[0]!, ACCEPT, { y: block.yearId, r: 'Khối xin nộp muộn' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const accepted = ok(
+      await as<{ acceptLateDossier: { lateReason: string } }>(admin, ACCEPT, {
+        y: block.yearId,
+        r: 'Trưởng khối đi công tác, Sở Nội vụ đồng ý nhận hồ sơ muộn',
+      }),
+    );
+    expect(accepted.acceptLateDossier.lateReason).toMatch(/đồng ý nhận hồ sơ muộn/);
+    ok(await onDay('2027-02-01', block.officers[0]!, SUBMIT, { y: block.yearId }));
+    const audit = await as<{ auditEvents: { nodes: { action: string; after: { reason: string } }[] } }>(
+      admin,
+      `{ auditEvents(first: 50) { nodes { action after } } }`,
+    );
+    expect(audit.data?.auditEvents.nodes.find((e) => e.action === 'dossier.accept_late')?.after.reason).toMatch(
+      /Sở Nội vụ đồng ý/,
+    );
+  });
+
+  it('a fixed deadline before the conference ends is refused with a message', async () => {
+    const block = await createLockedBlock(app, province, NAMES.slice(0, 3), admin);
+    ok(
+      await as(
+        admin,
+        `mutation { setAwardRuleSet(effectiveYear: 2026, input: { dossierDeadline: { kind: FIXED_DAY, month: 12, day: 10, yearOffset: 0 } }) { effectiveYear } }`,
+      ),
+    );
+    try {
+      const res = await app.gql(
+        `mutation($c: RecordConferenceInput!) { recordConference(input: $c) { id } }`,
+        { c: { emulationYearId: block.yearId, heldOn: '2027-01-15', place: 'Hội trường Sở Nội vụ' } },
+        { token: block.officers[0]!.token, provinceId: province },
+      );
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'heldOn' }] });
+      expect(res.errors?.[0]?.message).toMatch(/10\/12\/2026.*hold it by 2026-12-10/);
+    } finally {
+      ok(
+        await as(
+          admin,
+          `mutation { setAwardRuleSet(effectiveYear: 2026, input: { dossierDeadline: { kind: DAYS_AFTER_CONFERENCE, days: 15 } }) { effectiveYear } }`,
+        ),
+      );
+    }
+  });
+});
+
+describe('who sees a count between its tally and its publication', () => {
+  it('only the head unit’s officers, through every field derived from it', async () => {
+    const block = await createLockedBlock(app, province, NAMES.slice(0, 5), admin);
+    const other = await createLockedBlock(app, province, ['Sở Tài chính', 'Sở Xây dựng'], admin);
+    const vote = await openBlockVote(app, province, block, [
+      { kind: 'FLAG', seats: 1 },
+      { kind: 'NEXT_HEAD', seats: 1 },
+    ]);
+    await castBlockBallots(app, province, block, vote, [[3], [2]]);
+    await closeBlockVote(app, province, block.officers[0]!, vote.id);
+    const head = block.officers[0]!;
+    const FIELDS = `query($p: ID!, $y: ID!, $b: ID!) {
+      votingPeriod(id: $p) { status results { elected } decisions { contestId } }
+      nominations(emulationYearId: $y) { id unitId form }
+      emulationYear(blockId: $b, year: 2026) { awardOutcome { nextHeadUnitId } } }`;
+    type Fields = {
+      votingPeriod: { status: string; results: unknown; decisions: unknown[] };
+      nominations: { id: string; unitId: string; form: string }[];
+      emulationYear: { awardOutcome: { nextHeadUnitId: string } | null };
+    };
+    const ask = (who: Account) =>
+      as<Fields>(who, FIELDS, { p: vote.id, y: block.yearId, b: block.blockId });
+    // Counted, and the awards engine has run on it: the head unit sees both.
+    const seen = await vi.waitFor(
+      async () => {
+        const r = ok(await ask(head));
+        expect(r.emulationYear.awardOutcome).not.toBeNull();
+        return r;
+      },
+      { timeout: 30_000, interval: 100 },
+    );
+    expect(seen.votingPeriod.results).not.toBeNull();
+    expect(seen.emulationYear.awardOutcome!.nextHeadUnitId).toBe(block.units[2]!.id);
+    const flag = seen.nominations.find((n) => n.form === 'FLAG_PROVINCE')!;
+    expect(flag.unitId).toBe(block.units[3]!.id);
+
+    const council = await createAccount(app, 'COUNCIL_MEMBER', { provinceId: province });
+    const platform = await createAccount(app, 'PLATFORM_ADMIN');
+    const others: [string, Account][] = [
+      ['the deputy unit', block.officers[1]!],
+      ['another member', block.officers[3]!],
+      ["another block's officer", other.officers[0]!],
+      ['the secretariat', admin],
+      ['a platform admin', platform],
+      ['a council member', council],
+    ];
+    for (const [who, account] of others) {
+      const r = ok(await ask(account));
+      expect({ who, ...r }).toEqual({
+        who,
+        votingPeriod: { status: 'TALLIED', results: null, decisions: [] },
+        nominations: [],
+        emulationYear: { awardOutcome: null },
+      });
+      const one = await as(account, `query($id: ID!) { nomination(id: $id) { status } }`, { id: flag.id });
+      expect({ who, code: one.errors?.[0]?.extensions?.code }).toEqual({ who, code: 'NOT_FOUND' });
+    }
+    const viewer = await createAccount(app, 'NATIONAL_VIEWER');
+    expect((await ask(viewer)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    // Published: the members see it all.
+    ok(await as(head, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, { id: vote.id }));
+    const after = ok(await ask(block.officers[3]!));
+    expect(after.votingPeriod.results).not.toBeNull();
+    expect(after.nominations.map((n) => n.id)).toContain(flag.id);
+  });
+});
