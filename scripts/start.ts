@@ -19,6 +19,7 @@ const config = loadConfig({
   ...(embedded
     ? {
         DATABASE_URL: embedded.urls.app,
+  ...(isConfigured('AUDIT_HMAC_KEY') ? {} : { AUDIT_HMAC_KEY: localSecrets().audit }),
         DATABASE_OWNER_URL: embedded.urls.owner,
         DATABASE_ADMIN_URL: embedded.urls.admin,
       }

@@ -34,6 +34,7 @@ export async function benchBallots(gatewayProcesses: number) {
         REDIS_URL: env.TEST_REDIS_URL,
         QUEUE_PREFIX: prefix,
         JWT_SECRET: SECRET,
+        AUDIT_HMAC_KEY: SECRET,
         UNSUBSCRIBE_SECRET: `unsubscribe-${SECRET}`,
         PORT: String(4987 + i),
         DATABASE_POOL_SIZE: '10',

@@ -99,6 +99,7 @@ export async function benchYearEnd() {
     REDIS_URL: env.TEST_REDIS_URL,
     QUEUE_PREFIX: prefix,
     JWT_SECRET: SECRET,
+    AUDIT_HMAC_KEY: SECRET,
     UNSUBSCRIBE_SECRET: `unsubscribe-${SECRET}`,
     OUTBOX_POLL_MS: 50,
   };
@@ -150,6 +151,7 @@ export async function benchYearEnd() {
     DATABASE_OWNER_URL: db.ownerUrl,
     REDIS_URL: env.TEST_REDIS_URL,
     QUEUE_PREFIX: prefix,
+    AUDIT_HMAC_KEY: SECRET,
     JWT_SECRET: SECRET,
     UNSUBSCRIBE_SECRET: `unsubscribe-${SECRET}`,
     PORT: '4991',

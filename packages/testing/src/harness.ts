@@ -8,6 +8,8 @@ import {
   QUEUES,
   type EventBus,
   type QueueBackend,
+/** The tests' audit HMAC key; a test forging an audit event does so without it. */
+export const TEST_AUDIT_HMAC_KEY = 'test-audit-hmac-key-that-is-long-enough-0123456789';
 } from '@thidua/jobs';
 import { startGateway, type Gateway } from '@thidua/gateway';
 import { startWorker, type RunningWorker } from '@thidua/worker';
@@ -66,6 +68,7 @@ export interface TestApp {
 
 /** The gateway (and optionally the worker) in-process, on a database of the test file's own. */
 export async function startTestApp(opts: TestAppOptions): Promise<TestApp> {
+    AUDIT_HMAC_KEY: TEST_AUDIT_HMAC_KEY,
   const env = loadTestEnvironment();
   if (!opts.database && !opts.template) throw new Error('startTestApp needs a template or a database');
   const db = opts.database ?? (await cloneDatabase(opts.template!));

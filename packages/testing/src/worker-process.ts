@@ -14,6 +14,7 @@ export type ServiceConfig = Pick<
   | 'QUEUE_PREFIX'
   | 'JWT_SECRET'
   | 'UNSUBSCRIBE_SECRET'
+  | 'AUDIT_HMAC_KEY'
   | 'OUTBOX_POLL_MS'
 >;
 
@@ -80,6 +81,7 @@ async function startServiceProcess(
       QUEUE_PREFIX: c.QUEUE_PREFIX,
       JWT_SECRET: c.JWT_SECRET,
       UNSUBSCRIBE_SECRET: c.UNSUBSCRIBE_SECRET,
+      AUDIT_HMAC_KEY: c.AUDIT_HMAC_KEY,
       OUTBOX_POLL_MS: String(c.OUTBOX_POLL_MS),
       ...env,
     },

@@ -15,10 +15,10 @@ import { PersonNominations1764864000000 } from './1764864000000-person-nominatio
 import { LineageRecordFunction1764950400000 } from './1764950400000-lineage-record-function';
 import { Disqualifications1765036800000 } from './1765036800000-disqualifications';
 import { BallotSecrecy1765200000000 } from './1765200000000-ballot-secrecy';
+import { AuditKeyedChains1765210000000 } from './1765210000000-audit-keyed-chains';
 import { Conference1765500000000 } from './1765500000000-conference';
 import { BaseSalary1765610000000 } from './1765610000000-base-salary';
 import { RollupSubmittedProposals1765620000000 } from './1765620000000-rollup-submitted-proposals';
-import { HistoryFromDocuments1765731000000 } from './1765731000000-history-from-documents';
 
 export const migrations = [
   Foundation1763740800000,
@@ -38,8 +38,8 @@ export const migrations = [
   LineageRecordFunction1764950400000,
   Disqualifications1765036800000,
   BallotSecrecy1765200000000,
+  AuditKeyedChains1765210000000,
   Conference1765500000000,
   BaseSalary1765610000000,
   RollupSubmittedProposals1765620000000,
-  HistoryFromDocuments1765731000000,
 ];
