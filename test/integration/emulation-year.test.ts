@@ -10,7 +10,10 @@ import {
   ok,
 } from '@thidua/testing';
 
-/** Khối thi đua 6 of Bình Thuận, 2021, as the article lists it (head: Ban Tuyên giáo; deputy chosen here). */
+/**
+ * Khối thi đua 6 of Bình Thuận as the 2021 article lists it (head: Ban Tuyên giáo; deputy chosen here), run in
+ * today's Lâm Đồng from 2025: a year before 2025 belongs to the former provinces (history.test.ts).
+ */
 const MEMBERS = [
   'Ban Tuyên giáo Tỉnh ủy',
   'Ủy ban Kiểm tra Tỉnh ủy',
@@ -93,14 +96,14 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
     for (const u of units) {
       ok(
         await asAdmin(`mutation($v: BlockMemberInput!) { addBlockMember(input: $v) { id } }`, {
-          v: { blockId, unitId: u.id, date: '2021-01-01' },
+          v: { blockId, unitId: u.id, date: '2025-01-01' },
         }),
       );
     }
     const set = await asAdmin<{
       createCriteriaSet: { id: string; maxScore: number; bonusCap: number; version: number };
     }>(
-      `mutation { createCriteriaSet(input: { year: 2021, name: "Bảng chấm điểm Khối 6 năm 2021" }) { id maxScore bonusCap version } }`,
+      `mutation { createCriteriaSet(input: { year: 2025, name: "Bảng chấm điểm Khối 6 năm 2025" }) { id maxScore bonusCap version } }`,
     );
     expect(ok(set).createCriteriaSet).toMatchObject({ maxScore: 100, bonusCap: 10, version: 1 });
     criteriaSetId = set.data!.createCriteriaSet.id;
@@ -113,7 +116,7 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
       ),
     ).createBlock.id;
     const res = await asAdmin(`mutation($v: BlockMemberInput!) { addBlockMember(input: $v) { id } }`, {
-      v: { blockId: other, unitId: units[0]!.id, date: '2021-06-01' },
+      v: { blockId: other, unitId: units[0]!.id, date: '2025-06-01' },
     });
     expect(res.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
@@ -124,7 +127,7 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
       {
         v: {
           blockId,
-          year: 2021,
+          year: 2025,
           headUnitId: units[0]!.id,
           criteriaSetId,
           scoringDeadline: '2099-12-10',
@@ -147,13 +150,13 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
     const byOfficer = await asOfficer(
       1,
       `mutation($v: OpenEmulationYearInput!) { openEmulationYear(input: $v) { id } }`,
-      { v: { blockId, year: 2022 } },
+      { v: { blockId, year: 2026 } },
     );
     expect(byOfficer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const same = await asAdmin(
       `mutation($v: OpenEmulationYearInput!) { openEmulationYear(input: $v) { id } }`,
       {
-        v: { blockId, year: 2022, headUnitId: units[0]!.id, deputyUnitId: units[0]!.id },
+        v: { blockId, year: 2026, headUnitId: units[0]!.id, deputyUnitId: units[0]!.id },
       },
     );
     expect(same.errors?.[0]?.message).toBe('deputyUnitId: must differ from the head unit');
@@ -273,7 +276,7 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
           scores: scores(base),
           bonus: 3,
           evidence: [
-            { code: 'NV1', text: 'Báo cáo tổng kết năm 2021', links: ['https://example.gov.vn/bao-cao.pdf'] },
+            { code: 'NV1', text: 'Báo cáo tổng kết năm 2025', links: ['https://example.gov.vn/bao-cao.pdf'] },
           ],
           ...extra,
         },
@@ -312,7 +315,7 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
           }[];
         };
       }>(
-        `query($b: ID!) { emulationYear(blockId: $b, year: 2021) { scoreSheets { id kind scorerUnitId targetUnitId version } } }`,
+        `query($b: ID!) { emulationYear(blockId: $b, year: 2025) { scoreSheets { id kind scorerUnitId targetUnitId version } } }`,
         { b: blockId },
       ),
     ).emulationYear.scoreSheets;
@@ -342,7 +345,7 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
         `mutation($id: ID!, $v: UpdateEmulationYearInput!) { updateEmulationYear(id: $id, input: $v) { id } }`,
         { id: yearId, v },
       );
-    ok(await setDeadlines({ scoringDeadline: '2021-12-10', registrationDeadline: '2021-03-31' }));
+    ok(await setDeadlines({ scoringDeadline: '2025-12-10', registrationDeadline: '2025-03-31' }));
     const late = await asOfficer(4, SUBMIT, {
       v: {
         emulationYearId: yearId,
@@ -354,7 +357,7 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
       },
     });
     expect(late.errors?.[0]).toMatchObject({
-      message: 'The deadline for score sheets was 2021-12-10',
+      message: 'The deadline for score sheets was 2025-12-10',
       extensions: { code: 'DEADLINE_PASSED' },
     });
     const lateTitle = await asOfficer(
@@ -371,7 +374,7 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
   it('locks the scores and shows members their ranks, Văn phòng Tỉnh ủy first', async () => {
     const before = await asOfficer<{ emulationYear: { members: { score: unknown }[] } }>(
       3,
-      `query($b: ID!) { emulationYear(blockId: $b, year: 2021) { members { score { final } } } }`,
+      `query($b: ID!) { emulationYear(blockId: $b, year: 2025) { members { score { final } } } }`,
       { b: blockId },
     );
     expect(ok(before).emulationYear.members.every((m) => m.score === null)).toBe(true);
@@ -390,7 +393,7 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
       };
     }>(
       3,
-      `query($b: ID!) { emulationYear(blockId: $b, year: 2021) { state members { unitId score { final rank bonus } } } }`,
+      `query($b: ID!) { emulationYear(blockId: $b, year: 2025) { state members { unitId score { final rank bonus } } } }`,
       { b: blockId },
     );
     const members = ok(after).emulationYear.members;

@@ -72,6 +72,12 @@ export {
 } from './repositories/notification.repository';
 export { webhookRepository } from './repositories/webhook.repository';
 export { rollupRepository, type BlockRollup, type ProvinceRollup } from './repositories/rollup.repository';
+export {
+  historyRepository,
+  type PastContest,
+  type PastDecision,
+  type PastYear,
+} from './repositories/history.repository';
 export { baseSalaryRepository, type BaseSalaryRow } from './repositories/base-salary.repository';
 export {
   yearEndRepository,

@@ -27,6 +27,7 @@ import {
   DisqualificationResolver,
   UnitDisqualificationsResolver,
 } from './modules/deferral/disqualification.resolver';
+import { HistoryResolver } from './modules/history/history.resolver';
 import { LineageResolver } from './modules/lineage/lineage.resolver';
 import { NotificationResolver } from './modules/notification/notification.resolver';
 import { WebhookResolver } from './modules/notification/webhook.resolver';
@@ -49,6 +50,7 @@ export const resolvers = [
   YearScoringResolver,
   DeferralResolver,
   LineageResolver,
+  HistoryResolver,
   UnitDeferralsResolver,
   DisqualificationResolver,
   UnitDisqualificationsResolver,

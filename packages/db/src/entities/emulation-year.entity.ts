@@ -30,6 +30,11 @@ export class EmulationYear {
   /** R2/R3 for this block and year only, set by the secretariat; null: the province's rule. */
   @Column({ name: 'flag_quota_override', type: 'int', nullable: true }) flagQuotaOverride!: number | null;
   @Column({ name: 'merit_quota_override', type: 'int', nullable: true }) meritQuotaOverride!: number | null;
+  /** A year the province did not run on the platform, recorded afterwards from its documents (closed at once). */
+  @Column({ name: 'recorded_from_documents', type: 'boolean', default: false })
+  recordedFromDocuments!: boolean;
+  /** Where a documents year comes from: the minutes' number, a decision, an article. */
+  @Column({ name: 'source_reference', type: 'text', nullable: true }) sourceReference!: string | null;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
 }
@@ -49,6 +54,8 @@ export class CovenantSignature {
   @PrimaryColumn({ name: 'unit_id', type: 'uuid' }) unitId!: string;
   @Column({ name: 'signed_by', type: 'uuid' }) signedBy!: string;
   @Column({ name: 'signed_at', type: 'timestamptz', default: () => 'now()' }) signedAt!: Date;
+  /** Set when the secretariat signed for the unit: why (the user who did is signedBy). */
+  @Column({ name: 'on_behalf_reason', type: 'text', nullable: true }) onBehalfReason!: string | null;
 }
 
 @Entity('title_registration')
@@ -62,6 +69,7 @@ export class TitleRegistration {
   @Column({ name: 'registered_by', type: 'uuid' }) registeredBy!: string;
   @Column({ name: 'registered_at', type: 'timestamptz', default: () => 'now()' }) registeredAt!: Date;
   @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true }) withdrawnAt!: Date | null;
+  @Column({ name: 'on_behalf_reason', type: 'text', nullable: true }) onBehalfReason!: string | null;
 }
 
 export interface Evidence {
@@ -83,6 +91,7 @@ export class ScoreSheet {
   @Column({ type: 'int', default: 1 }) version!: number;
   @Column({ name: 'submitted_by', type: 'uuid' }) submittedBy!: string;
   @Column({ name: 'submitted_at', type: 'timestamptz', default: () => 'now()' }) submittedAt!: Date;
+  @Column({ name: 'on_behalf_reason', type: 'text', nullable: true }) onBehalfReason!: string | null;
 }
 
 @Entity('year_result')

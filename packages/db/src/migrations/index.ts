@@ -19,6 +19,7 @@ import { AuditKeyedChains1765210000000 } from './1765210000000-audit-keyed-chain
 import { Conference1765500000000 } from './1765500000000-conference';
 import { BaseSalary1765610000000 } from './1765610000000-base-salary';
 import { RollupSubmittedProposals1765620000000 } from './1765620000000-rollup-submitted-proposals';
+import { HistoryFromDocuments1765731000000 } from './1765731000000-history-from-documents';
 
 export const migrations = [
   Foundation1763740800000,
@@ -42,4 +43,5 @@ export const migrations = [
   Conference1765500000000,
   BaseSalary1765610000000,
   RollupSubmittedProposals1765620000000,
+  HistoryFromDocuments1765731000000,
 ];

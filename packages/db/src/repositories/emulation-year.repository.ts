@@ -35,7 +35,15 @@ export const emulationYearRepository = {
   async create(
     input: Omit<
       EmulationYear,
-      'provinceId' | 'id' | 'state' | 'createdAt' | 'updatedAt' | 'flagQuotaOverride' | 'meritQuotaOverride'
+      | 'provinceId'
+      | 'id'
+      | 'state'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'flagQuotaOverride'
+      | 'meritQuotaOverride'
+      | 'recordedFromDocuments'
+      | 'sourceReference'
     >,
   ): Promise<EmulationYear> {
     const r = await repo(EmulationYear);
@@ -136,12 +144,17 @@ export const emulationYearRepository = {
   },
 
   /** Idempotent: signing twice keeps the first signature. Returns the signature in force. */
-  async sign(yearId: string, unitId: string, userId: string): Promise<CovenantSignature> {
+  async sign(
+    yearId: string,
+    unitId: string,
+    userId: string,
+    onBehalfReason: string | null = null,
+  ): Promise<CovenantSignature> {
     const m = await tenantManager();
     await m.query(
-      `INSERT INTO covenant_signature (province_id, emulation_year_id, unit_id, signed_by) VALUES ($1, $2, $3, $4)
-       ON CONFLICT DO NOTHING`,
-      [currentProvinceId(), yearId, unitId, userId],
+      `INSERT INTO covenant_signature (province_id, emulation_year_id, unit_id, signed_by, on_behalf_reason)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+      [currentProvinceId(), yearId, unitId, userId, onBehalfReason],
     );
     return m.getRepository(CovenantSignature).findOneByOrFail({ emulationYearId: yearId, unitId });
   },
@@ -159,7 +172,8 @@ export const emulationYearRepository = {
   },
 
   async register(
-    input: Pick<TitleRegistration, 'emulationYearId' | 'unitId' | 'title' | 'personId' | 'registeredBy'>,
+    input: Pick<TitleRegistration, 'emulationYearId' | 'unitId' | 'title' | 'personId' | 'registeredBy'> &
+      Partial<Pick<TitleRegistration, 'onBehalfReason'>>,
   ) {
     const r = await repo(TitleRegistration);
     return r.save(r.create({ ...input, provinceId: currentProvinceId() }));
@@ -190,11 +204,12 @@ export const emulationYearRepository = {
   async updateSheet(
     id: string,
     expectedVersion: number,
-    change: { content: SheetContent; evidence: Evidence[]; submittedBy: string },
+    change: { content: SheetContent; evidence: Evidence[]; submittedBy: string; onBehalfReason: string | null },
   ): Promise<ScoreSheet | null> {
     const [row] = await returning<{ id: string }>(
       await tenantManager(),
-      `UPDATE score_sheet SET content = $3, evidence = $4, submitted_by = $5, submitted_at = now(), version = version + 1
+      `UPDATE score_sheet SET content = $3, evidence = $4, submitted_by = $5, on_behalf_reason = $6,
+         submitted_at = now(), version = version + 1
        WHERE id = $1 AND version = $2 RETURNING id`,
       [
         id,
@@ -202,6 +217,7 @@ export const emulationYearRepository = {
         JSON.stringify(change.content),
         JSON.stringify(change.evidence),
         change.submittedBy,
+        change.onBehalfReason,
       ],
     );
     return row ? (await repo(ScoreSheet)).findOneBy({ id }) : null;

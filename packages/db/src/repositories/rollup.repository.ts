@@ -32,17 +32,27 @@ export const rollupRepository = {
     const m = await tenantManager();
     await m.query(
       `WITH y AS (
-         SELECT ey.id, ey.block_id, b.name FROM emulation_year ey JOIN block b ON b.id = ey.block_id
+         SELECT ey.id, ey.block_id, b.name, ey.recorded_from_documents
+         FROM emulation_year ey JOIN block b ON b.id = ey.block_id
          WHERE ey.year = $2),
        members AS (
          SELECT m.block_id, count(DISTINCT m.unit_id)::int AS n FROM block_membership m
          WHERE m.block_id IN (SELECT block_id FROM y)
            AND m.valid_from <= make_date($2, 12, 31) AND (m.valid_to IS NULL OR m.valid_to >= make_date($2, 1, 1))
          GROUP BY m.block_id),
+       -- A paper round's ballots are the counting committee's returned ones; a round with no known figure (a
+       -- year from documents giving only its outcome) counts in neither the eligible votes nor the ballots.
        periods AS (
-         SELECT p.emulation_year_id, max(p.round) AS rounds, sum(cardinality(p.eligible_voter_ids)) AS eligible,
-                sum((SELECT count(*) FROM ballot_receipt r WHERE r.voting_period_id = p.id)) AS cast_
-         FROM voting_period p WHERE p.kind = 'BLOCK' AND p.emulation_year_id IN (SELECT id FROM y)
+         SELECT p.emulation_year_id, max(p.round) AS rounds,
+                sum(cardinality(p.eligible_voter_ids)) FILTER (WHERE p.method = 'ONLINE' OR pc.returned IS NOT NULL)
+                  AS eligible,
+                sum(CASE WHEN p.method = 'PAPER' THEN pc.returned
+                         ELSE (SELECT count(*) FROM ballot_receipt r WHERE r.voting_period_id = p.id) END) AS cast_
+         FROM voting_period p
+         LEFT JOIN LATERAL (
+           SELECT (SELECT max((c->>'returned')::int) FROM jsonb_array_elements(x.contests) c) AS returned
+           FROM paper_count x WHERE x.voting_period_id = p.id AND x.confirmed_at IS NOT NULL) pc ON true
+         WHERE p.kind = 'BLOCK' AND p.emulation_year_id IN (SELECT id FROM y)
          GROUP BY p.emulation_year_id),
        -- Proposals count once the block's dossier is submitted; those of a block that never submitted are a
        -- figure of their own.
@@ -67,7 +77,9 @@ export const rollupRepository = {
          FROM year_award_outcome WHERE emulation_year_id IN (SELECT id FROM y) AND dossier_submitted_at IS NOT NULL)
        INSERT INTO block_year_rollup (province_id, year, block_id, block_name, closing_status, dossier_on_time,
          ${METRIC_COLUMNS})
-       SELECT $1, $2, y.block_id, y.name, coalesce(c.status, 'NOT_IN_CLOSING'), coalesce(d.on_time, false),
+       SELECT $1, $2, y.block_id, y.name,
+              coalesce(c.status, CASE WHEN y.recorded_from_documents THEN 'FROM_DOCUMENTS' ELSE 'NOT_IN_CLOSING' END),
+              coalesce(d.on_time, false),
               coalesce(members.n, 0), coalesce(periods.eligible, 0), coalesce(periods.cast_, 0),
               coalesce(periods.rounds, 0), coalesce(noms.flags, 0), coalesce(noms.merits, 0),
               coalesce(noms.approved, 0), coalesce(noms.decided, 0), round(scores.mean, 2),
@@ -87,7 +99,8 @@ export const rollupRepository = {
     await m.query(
       `INSERT INTO province_year_rollup (province_id, year, blocks, blocks_closed, dossiers_on_time, closing_ms,
          ${METRIC_COLUMNS})
-       SELECT $1, $2, count(*), count(*) FILTER (WHERE r.closing_status IN ('CLOSED', 'ALREADY_CLOSED')),
+       SELECT $1, $2, count(*),
+              count(*) FILTER (WHERE r.closing_status IN ('CLOSED', 'ALREADY_CLOSED', 'FROM_DOCUMENTS')),
               count(*) FILTER (WHERE r.dossier_on_time),
               (SELECT (extract(epoch FROM finished_at - started_at) * 1000)::bigint
                  FROM year_end_closing WHERE year = $2),

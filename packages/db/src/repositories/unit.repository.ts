@@ -24,7 +24,12 @@ export const unitRepository = {
     if (filter.search)
       qb.andWhere('u.name_search LIKE :s', { s: containsPattern(foldVietnamese(filter.search)) });
     if (filter.kind) qb.andWhere('u.kind = :kind', { kind: filter.kind });
-    if (!filter.includeFormer) qb.andWhere('(u.valid_to IS NULL OR u.valid_to >= current_date)');
+    // In force today; in a former province, on its last day (its units ended with it).
+    if (!filter.includeFormer)
+      qb.andWhere(
+        `(u.valid_to IS NULL OR u.valid_to >= (SELECT least(current_date, coalesce(p.valid_to, current_date))
+                                               FROM province p WHERE p.id = u.province_id))`,
+      );
     qb.orderBy(`u.name COLLATE ${VIETNAMESE_COLLATION}`).addOrderBy('u.id');
     return paginate(qb, page);
   },

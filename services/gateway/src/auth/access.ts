@@ -10,6 +10,11 @@ export interface ProvinceAccess {
   officerOf: ReadonlySet<string>;
   /** Why writes are refused here, or null: former provinces are history, and absorbed ones are read via lineage. */
   readOnlyReason: string | null;
+  /**
+   * May record the province's history from documents (recordPastYear): the platform admin; in a province in force
+   * its secretariat; in a former province the secretariat of a province that absorbed it, though read-only otherwise.
+   */
+  recordsHistory: boolean;
 }
 
 export function provinceAccess(
@@ -22,6 +27,7 @@ export function provinceAccess(
   const direct = principal.roles.filter((r) => r.provinceId === province.id);
   const roles = new Set<Role>([...global, ...direct.map((r) => r.role)]);
   let readOnlyReason: string | null = null;
+  let successorAdmin = false;
 
   if (!direct.length && !global.length) {
     // Not a member here: maybe a successor's member, who may read the absorbed province's history.
@@ -30,9 +36,11 @@ export function provinceAccess(
     );
     if (!via.length) return null;
     via.forEach((r) => roles.add(r.role));
+    successorAdmin = via.some((r) => r.role === 'PROVINCE_ADMIN');
     readOnlyReason = `${province.name} was absorbed by a province you work in: its data is read-only for you`;
   }
-  if (province.validTo && province.validTo < today && !roles.has('PLATFORM_ADMIN')) {
+  const ended = !!province.validTo && province.validTo < today;
+  if (ended && !roles.has('PLATFORM_ADMIN')) {
     readOnlyReason ??= `${province.name} (${province.code}) ended on ${province.validTo}: its data is read-only`;
   }
   return {
@@ -41,5 +49,8 @@ export function provinceAccess(
     roles,
     officerOf: new Set(direct.filter((r) => r.unitId).map((r) => r.unitId!)),
     readOnlyReason,
+    recordsHistory:
+      roles.has('PLATFORM_ADMIN') ||
+      (ended ? successorAdmin : readOnlyReason === null && roles.has('PROVINCE_ADMIN')),
   };
 }

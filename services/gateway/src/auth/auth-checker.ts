@@ -5,6 +5,8 @@ import type { GraphQLContext } from '../context';
 
 /** Roles that act platform-wide and need no province chosen for the request. */
 const PLATFORM_SCOPE = 'PLATFORM_SCOPE';
+/** A mutation that records history from documents: allowed in a read-only former province to `recordsHistory`. */
+const HISTORY_SCOPE = 'HISTORY_SCOPE';
 
 /**
  * `@Authorized()` means "signed in". `@Authorized('PROVINCE_ADMIN', …)` means one of those roles in the
@@ -16,7 +18,7 @@ export const authChecker: AuthChecker<GraphQLContext, string> = ({ context, info
   if (!principal) throw unauthenticated();
   if (!required.length) return true;
 
-  const wanted = required.filter((r) => r !== PLATFORM_SCOPE) as Role[];
+  const wanted = required.filter((r) => r !== PLATFORM_SCOPE && r !== HISTORY_SCOPE) as Role[];
   if (required.includes(PLATFORM_SCOPE)) {
     if (principal.roles.some((r) => r.provinceId === null && wanted.includes(r.role))) return true;
     throw forbidden(`Only ${wanted.join(' or ')} may do this`);
@@ -30,6 +32,10 @@ export const authChecker: AuthChecker<GraphQLContext, string> = ({ context, info
   }
   if (!wanted.some((r) => access.roles.has(r)))
     throw forbidden(`You need the role ${wanted.join(' or ')} in this province`);
+  if (required.includes(HISTORY_SCOPE)) {
+    if (access.recordsHistory) return true;
+    throw forbidden(access.readOnlyReason ?? "Only the province's secretariat records its history");
+  }
   if (info.operation.operation === 'mutation' && access.readOnlyReason)
     throw forbidden(access.readOnlyReason);
   return true;
@@ -37,4 +43,9 @@ export const authChecker: AuthChecker<GraphQLContext, string> = ({ context, info
 
 export function platformRoles(...roles: Role[]): string[] {
   return [PLATFORM_SCOPE, ...roles];
+}
+
+/** `@Authorized(...historyRoles(…))`: the roles, and the province may be a former one (see `recordsHistory`). */
+export function historyRoles(...roles: Role[]): string[] {
+  return [HISTORY_SCOPE, ...roles];
 }

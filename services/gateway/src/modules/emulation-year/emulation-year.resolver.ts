@@ -14,6 +14,7 @@ import { withConstraints } from '../../common/constraints';
 import { badInput, conflict, missingRef, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
 import { BlockType } from '../block/block.types';
+import { assertProvinceRunsYear } from '../history/province-years';
 import { UnitType } from '../unit/unit.types';
 import { assertMember, liveResults, loadYear, transitionYear, yearMembers } from './emulation-year.service';
 import {
@@ -125,6 +126,7 @@ export class EmulationYearResolver {
   ) {
     const block = await ctx.loaders.block.load(input.blockId);
     if (!block) throw missingRef('blockId', 'Block', input.blockId);
+    await assertProvinceRunsYear(ctx, input.year);
     const members = await ctx.loaders.membersInYear.load(`${block.id}:${input.year}`);
     for (const field of ['headUnitId', 'deputyUnitId'] as const) {
       const unitId = input[field];

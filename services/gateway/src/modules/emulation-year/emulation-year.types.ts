@@ -38,6 +38,15 @@ export class EmulationYearType {
   flagQuotaOverride!: number | null;
   @Field(() => Int, { nullable: true, description: "R3 for this block and year, set by the secretariat; null: the province's quota." })
   meritQuotaOverride!: number | null;
+  @Field(() => Boolean, {
+    description: 'Recorded afterwards from its documents (recordPastYear), not run on the platform.',
+  })
+  recordedFromDocuments!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: 'For a documents year: the minutes, decision or article.',
+  })
+  sourceReference!: string | null;
 }
 
 @ObjectType('CovenantItem')

@@ -1,0 +1,293 @@
+import {
+  awardRepository,
+  baseSalaryRepository,
+  blockRepository,
+  decisionRepository,
+  emulationYearRepository,
+  historyRepository,
+  rollupRepository,
+  type Block,
+  type Unit,
+} from '@thidua/db';
+import { prizeMoney, vietnamDate, type AwardForm } from '@thidua/domain';
+import { ROLLUPS_CHANNEL } from '@thidua/jobs';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { historyRoles } from '../../auth/auth-checker';
+import { audit } from '../../common/audit';
+import { withConstraints } from '../../common/constraints';
+import { badInput, conflict, missingRef } from '../../common/errors';
+import type { GraphQLContext } from '../../context';
+import { AwardDecisionType } from '../awards/decisions.resolver';
+import { EmulationYearType } from '../emulation-year/emulation-year.types';
+import { RecordPastDecisionInput, RecordPastYearInput } from './history.types';
+import { assertProvinceRunsYear } from './province-years';
+
+const WHO = historyRoles('PLATFORM_ADMIN', 'PROVINCE_ADMIN');
+
+/** Every gateway's dashboard cache empties once the rollups this request wrote are committed. */
+function announceRollups(ctx: GraphQLContext, years: number[]): void {
+  const provinceId = ctx.access!.provinceId;
+  ctx.afterCommit.push(() =>
+    Promise.all(
+      years.map((year) =>
+        ctx.services.eventBus.publish(ROLLUPS_CHANNEL, JSON.stringify({ provinceId, year })),
+      ),
+    ).then(() => undefined),
+  );
+}
+
+const inForce = (u: Unit, year: number) =>
+  (!u.validFrom || u.validFrom <= `${year}-12-31`) && (!u.validTo || u.validTo >= `${year}-01-01`);
+
+/**
+ * History from documents (issue 11, point 8): block years a province did not run on the platform, recorded by the
+ * secretariat from their minutes or the press, and their decisions. Such a year is closed at once and counts in
+ * streaks, trends and dashboards. A year before the province existed is recorded in the former province it
+ * belongs to, by the platform admin or the secretariat of a province that absorbed it.
+ */
+@Resolver()
+export class HistoryResolver {
+  @Authorized(...WHO)
+  @Mutation(() => EmulationYearType, {
+    description:
+      'Records a past block year from its documents, closed at once: members, conference, the outcome (and counts), ' +
+      'the proposals as submitted, next head and deputy, with the source. In a former province: the platform ' +
+      'admin or the secretariat of a province that absorbed it.',
+  })
+  async recordPastYear(
+    @Arg('input', () => RecordPastYearInput) input: RecordPastYearInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const { year } = input;
+    const thisYear = Number(vietnamDate(new Date()).slice(0, 4));
+    if (year >= thisYear) throw badInput('year', `a past year is before ${thisYear}`);
+    await assertProvinceRunsYear(ctx, year);
+    if (!input.blockId === !input.newBlock) throw badInput('blockId', 'give either blockId or newBlock');
+    const source = input.sourceReference.trim();
+    if (source.length < 3) throw badInput('sourceReference', 'name the minutes, decision or article');
+
+    const members = input.memberUnitIds;
+    if (new Set(members).size !== members.length) throw badInput('memberUnitIds', 'a unit is listed twice');
+    const units = await ctx.loaders.unit.loadMany(members);
+    members.forEach((id, i) => {
+      const u = units[i];
+      if (!u || u instanceof Error) throw missingRef(`memberUnitIds.${i}`, 'Unit', id);
+      if (!inForce(u, year))
+        throw badInput(
+          `memberUnitIds.${i}`,
+          `${u.name} was not in force in ${year} (${u.validFrom ?? '…'}–${u.validTo ?? '…'})`,
+        );
+    });
+    const nameOf = (id: string) => (units[members.indexOf(id)] as Unit | undefined)?.name ?? id;
+    const member = (field: string, id: string | null | undefined) => {
+      if (id && !members.includes(id)) throw badInput(field, `the unit is not among memberUnitIds`);
+    };
+    member('headUnitId', input.headUnitId);
+    member('deputyUnitId', input.deputyUnitId);
+    if (input.headUnitId && input.headUnitId === input.deputyUnitId)
+      throw badInput('deputyUnitId', 'must differ from the head unit');
+
+    const { heldOn, endedOn } = input.conference;
+    const heldYear = Number(heldOn.slice(0, 4));
+    if (heldYear !== year && heldYear !== year + 1)
+      throw badInput('conference.heldOn', `the conference of ${year} is held in ${year} or ${year + 1}`);
+    if (endedOn && endedOn < heldOn) throw badInput('conference.endedOn', 'must not be before heldOn');
+
+    const ballots = input.ballots ?? null;
+    if (
+      ballots &&
+      (ballots.returned > ballots.issued || ballots.valid + ballots.invalid !== ballots.returned)
+    )
+      throw badInput('ballots', 'returned ≤ issued, and valid + invalid = returned');
+
+    const kinds = new Set<string>();
+    input.contests.forEach((c, i) => {
+      if (kinds.has(c.kind)) throw badInput(`contests.${i}.kind`, `${c.kind} appears twice`);
+      kinds.add(c.kind);
+      if (new Set(c.electedUnitIds).size !== c.electedUnitIds.length)
+        throw badInput(`contests.${i}.electedUnitIds`, 'a unit is listed twice');
+      c.electedUnitIds.forEach((id) => member(`contests.${i}.electedUnitIds`, id));
+      if ((c.kind === 'NEXT_HEAD' || c.kind === 'NEXT_DEPUTY') && c.electedUnitIds.length > 1)
+        throw badInput(`contests.${i}.electedUnitIds`, `${c.kind} elects one unit`);
+      const votes = c.votes ?? [];
+      if (new Set(votes.map((v) => v.unitId)).size !== votes.length)
+        throw badInput(`contests.${i}.votes`, 'a unit is listed twice');
+      votes.forEach((v, j) => {
+        member(`contests.${i}.votes.${j}.unitId`, v.unitId);
+        if (ballots && v.votes > ballots.valid)
+          throw badInput(`contests.${i}.votes.${j}.votes`, `more than the ${ballots.valid} valid ballots`);
+      });
+    });
+    const elected = (kind: string) => input.contests.find((c) => c.kind === kind)?.electedUnitIds ?? [];
+    const both = elected('FLAG').filter((id) => elected('MERIT').includes(id));
+    if (both.length)
+      throw badInput('contests', `a unit gets one proposal form a year (R7): ${both.map(nameOf).join(', ')}`);
+
+    const next = (field: 'nextHeadUnitId' | 'nextDeputyUnitId', kind: string) => {
+      const voted = elected(kind)[0] ?? null;
+      const given = input[field] ?? null;
+      member(field, given);
+      if (given && voted && given !== voted)
+        throw badInput(field, `differs from the ${kind} contest's elected unit`);
+      return given ?? voted;
+    };
+    const nextHeadUnitId = next('nextHeadUnitId', 'NEXT_HEAD');
+    const nextDeputyUnitId = next('nextDeputyUnitId', 'NEXT_DEPUTY');
+    if (nextHeadUnitId && nextHeadUnitId === nextDeputyUnitId)
+      throw badInput('nextDeputyUnitId', 'must differ from the next head unit');
+
+    let block: Block;
+    if (input.blockId) {
+      const found = await ctx.loaders.block.load(input.blockId);
+      if (!found) throw missingRef('blockId', 'Block', input.blockId);
+      block = found;
+      const existing = await emulationYearRepository.find(block.id, year);
+      if (existing)
+        throw conflict(
+          existing.recordedFromDocuments
+            ? `${block.name} ${year} is already recorded from ${existing.sourceReference}`
+            : `${block.name} ran ${year} on the platform (${existing.state}): a year from documents cannot overlap it`,
+        );
+    } else {
+      const name = input.newBlock!.name.trim();
+      block = await withConstraints(
+        { unique: `a block named "${name}" already exists: give its blockId` },
+        () => blockRepository.create({ name, kind: input.newBlock!.kind, description: null }),
+      );
+    }
+    const already = (await blockRepository.membersInYear([block.id], year)).get(block.id) ?? [];
+    const unlisted = already.filter((id) => !members.includes(id));
+    if (unlisted.length) {
+      const more = (await ctx.loaders.unit.loadMany(unlisted)).map((u, i) =>
+        u && !(u instanceof Error) ? u.name : unlisted[i],
+      );
+      throw badInput(
+        'memberUnitIds',
+        `the block's memberships make these members in ${year} too: ${more.join(', ')}`,
+      );
+    }
+    const { rules } = await awardRepository.rulesFor(year);
+
+    const recorded = await withConstraints(
+      {
+        unique: `${block.name} already has a year ${year}`,
+        exclusion: `a listed unit was in another ${block.kind === 'BLOCK' ? 'block' : 'cluster'} in ${year}`,
+      },
+      () =>
+        historyRepository.recordYear({
+          blockId: block.id,
+          blockKind: block.kind,
+          year,
+          theme: input.theme?.trim() || null,
+          headUnitId: input.headUnitId ?? null,
+          deputyUnitId: input.deputyUnitId ?? null,
+          memberUnitIds: members,
+          newMemberUnitIds: members.filter((id) => !already.includes(id)),
+          conference: {
+            heldOn,
+            endedOn: endedOn ?? null,
+            place: input.conference.place.trim(),
+            chairPerson: input.conference.chairPerson?.trim() || null,
+            minutes: input.conference.minutes ?? null,
+          },
+          ballots,
+          contests: input.contests.map((c) => ({
+            kind: c.kind,
+            electedUnitIds: c.electedUnitIds,
+            votes: c.votes ?? null,
+          })),
+          threshold: { percent: rules.voteThresholdPercent, mode: rules.voteThresholdMode },
+          nextHeadUnitId,
+          nextDeputyUnitId,
+          sourceReference: source,
+          userId: ctx.principal!.userId,
+        }),
+    );
+    await audit(ctx, 'year.record_from_documents', 'EmulationYear', recorded.id, {
+      after: {
+        blockId: block.id,
+        year,
+        sourceReference: source,
+        memberUnitIds: members,
+        conference: input.conference,
+        contests: input.contests,
+        nextHeadUnitId,
+        nextDeputyUnitId,
+      },
+    });
+    announceRollups(ctx, [year]);
+    return recorded;
+  }
+
+  @Authorized(...WHO)
+  @Mutation(() => AwardDecisionType, {
+    description:
+      'Records the award decision of proposals from a year recorded from documents, under its number as issued ' +
+      '(the series is not used); the nominations become DECIDED and count in streaks and dashboards.',
+  })
+  async recordPastDecision(
+    @Arg('input', () => RecordPastDecisionInput) input: RecordPastDecisionInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const ids = [...new Set(input.nominationIds)];
+    const nominations = await awardRepository.nominationsByIds(ids);
+    const years = await emulationYearRepository.byIds([
+      ...new Set(nominations.map((n) => n.emulationYearId)),
+    ]);
+    for (const id of ids) {
+      const n = nominations.find((x) => x.id === id);
+      if (!n) throw missingRef('nominationIds', 'Nomination', id);
+      if (!years.find((y) => y.id === n.emulationYearId)?.recordedFromDocuments)
+        throw badInput(
+          'nominationIds',
+          `nomination ${id} is of a year run on the platform: use issueAwardDecision`,
+        );
+      if (n.status !== 'SUBMITTED' && n.status !== 'COUNCIL_APPROVED')
+        throw badInput('nominationIds', `nomination ${id} is ${n.status}, not SUBMITTED or COUNCIL_APPROVED`);
+    }
+    if (input.decisionDate > vietnamDate(new Date()))
+      throw badInput('decisionDate', 'a decision already issued: not after today');
+    const [, number, issuerCode] = /^(\d+)\/QĐ-(.+)$/.exec(input.numberText)!;
+    const { rules } = await awardRepository.rulesFor(Number(input.decisionDate.slice(0, 4)));
+    const salaries = await baseSalaryRepository.list();
+    let items;
+    try {
+      items = nominations.map((n) => ({
+        nominationId: n.id,
+        unitId: n.unitId,
+        personId: n.personId,
+        form: n.form,
+        prizeVnd: prizeMoney(n.form as AwardForm, input.decisionDate, rules, salaries),
+      }));
+    } catch (e) {
+      throw badInput('decisionDate', (e as Error).message);
+    }
+    const decision = await withConstraints(
+      { unique: `decision ${input.numberText} of ${input.decisionDate.slice(0, 4)} is already recorded` },
+      () =>
+        historyRepository.recordDecision(
+          {
+            issuerCode: issuerCode!,
+            issuerName: input.issuerName.trim(),
+            number: Number(number),
+            numberText: input.numberText,
+            decisionDate: input.decisionDate,
+            signerName: input.signerName.trim(),
+            signerTitle: input.signerTitle.trim(),
+            userId: ctx.principal!.userId,
+            items,
+          },
+          ['SUBMITTED', 'COUNCIL_APPROVED'],
+        ),
+    );
+    if (!decision) throw conflict('A nomination changed meanwhile');
+    const decidedYears = [...new Set(years.map((y) => y.year))];
+    for (const y of decidedYears) await rollupRepository.writeYear(y);
+    await audit(ctx, 'decision.record_from_documents', 'AwardDecision', decision.id, {
+      after: { numberText: input.numberText, decisionDate: input.decisionDate, nominations: ids },
+    });
+    announceRollups(ctx, decidedYears);
+    const [stored] = await decisionRepository.byIds([decision.id]);
+    return stored;
+  }
+}

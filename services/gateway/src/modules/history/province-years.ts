@@ -1,0 +1,85 @@
+import type { Province } from '@thidua/db';
+import { badInput } from '../../common/errors';
+import type { GraphQLContext } from '../../context';
+
+type Span = Pick<Province, 'validFrom' | 'validTo'>;
+
+/**
+ * The emulation years a province runs: from the year it began, to the last year it saw to its end (a province that
+ * ended on 30 June 2025 ran 2024 last; its successor, begun on 1 July 2025, runs 2025). Null: no bound.
+ */
+export function yearSpan(p: Span): { first: number | null; last: number | null } {
+  const first = p.validFrom ? Number(p.validFrom.slice(0, 4)) : null;
+  const endYear = p.validTo ? Number(p.validTo.slice(0, 4)) : null;
+  const last = endYear === null ? null : p.validTo!.endsWith('-12-31') ? endYear : endYear - 1;
+  return { first, last };
+}
+
+export function runsYear(p: Span, year: number): boolean {
+  const { first, last } = yearSpan(p);
+  return (first === null || year >= first) && (last === null || year <= last);
+}
+
+const names = (ps: Province[]) =>
+  [...new Set(ps.map((p) => p.name))].sort((a, b) => a.localeCompare(b, 'vi')).join(', ');
+
+/**
+ * The provinces that ran `year` in this province's place: its predecessors (and theirs) for a year before it
+ * began, its successors for a year after it ended.
+ */
+async function ownersOf(ctx: GraphQLContext, province: Province, year: number): Promise<Province[]> {
+  const before = year < (yearSpan(province).first ?? -Infinity);
+  const owners: Province[] = [];
+  const seen = new Set<string>([province.id]);
+  let frontier = [province.id];
+  while (frontier.length) {
+    const edges = (await ctx.loaders.lineage.loadMany(frontier)).flatMap((e) =>
+      e instanceof Error ? [] : e,
+    );
+    const next = edges
+      .filter((e) => frontier.includes(before ? e.successorId : e.predecessorId))
+      .map((e) => (before ? e.predecessorId : e.successorId))
+      .filter((id) => !seen.has(id));
+    next.forEach((id) => seen.add(id));
+    const found = (await ctx.loaders.province.loadMany(next)).filter(
+      (p): p is Province => !!p && !(p instanceof Error),
+    );
+    owners.push(...found.filter((p) => runsYear(p, year)));
+    frontier = found.filter((p) => !runsYear(p, year)).map((p) => p.id);
+  }
+  return owners;
+}
+
+/**
+ * Refuses a block year the province did not run: a year before it existed belongs to the former provinces it
+ * continues (its history is recorded there), a year after it ended to its successors. BAD_USER_INPUT naming `field`.
+ */
+export async function assertProvinceRunsYear(
+  ctx: GraphQLContext,
+  year: number,
+  field = 'year',
+): Promise<void> {
+  const province = ctx.access!.province;
+  if (runsYear(province, year)) return;
+  const owners = await ownersOf(ctx, province, year);
+  if (year < (yearSpan(province).first ?? -Infinity)) {
+    if (!owners.length)
+      throw badInput(
+        field,
+        `Năm ${year} trước khi ${province.name} bắt đầu (${province.validFrom}). ` +
+          `The year ${year} is before ${province.name} began on ${province.validFrom}.`,
+      );
+    const plural = owners.length > 1;
+    throw badInput(
+      field,
+      `Năm ${year} thuộc ${plural ? 'các ' : ''}tỉnh cũ ${names(owners)}: ghi nhận lịch sử tại tỉnh cũ. ` +
+        `The year ${year} belongs to the former province${plural ? 's' : ''} ${names(owners)}, before ` +
+        `${province.name} began on ${province.validFrom}: record its history in the former province.`,
+    );
+  }
+  throw badInput(
+    field,
+    `Năm ${year} thuộc ${names(owners) || 'tỉnh kế thừa'}: ${province.name} đã kết thúc ngày ${province.validTo}. ` +
+      `The year ${year} belongs to ${names(owners) || 'the successor'}: ${province.name} ended on ${province.validTo}.`,
+  );
+}
