@@ -8,8 +8,6 @@ import {
   QUEUES,
   type EventBus,
   type QueueBackend,
-/** The tests' audit HMAC key; a test forging an audit event does so without it. */
-export const TEST_AUDIT_HMAC_KEY = 'test-audit-hmac-key-that-is-long-enough-0123456789';
 } from '@thidua/jobs';
 import { startGateway, type Gateway } from '@thidua/gateway';
 import { startWorker, type RunningWorker } from '@thidua/worker';
@@ -17,6 +15,8 @@ import type { DataSource } from 'typeorm';
 import { cloneDatabase, dropDatabase, type TestDatabase } from './database';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789';
+/** The tests' audit HMAC key; a test forging an audit event does so without it. */
+export const TEST_AUDIT_HMAC_KEY = 'test-audit-hmac-key-that-is-long-enough-0123456789';
 /** Derived from the JWT test secret, as `npm start` derives its default: a different key all the same. */
 export const TEST_UNSUBSCRIBE_SECRET = createHmac('sha256', TEST_JWT_SECRET)
   .update('unsubscribe')
@@ -68,7 +68,6 @@ export interface TestApp {
 
 /** The gateway (and optionally the worker) in-process, on a database of the test file's own. */
 export async function startTestApp(opts: TestAppOptions): Promise<TestApp> {
-    AUDIT_HMAC_KEY: TEST_AUDIT_HMAC_KEY,
   const env = loadTestEnvironment();
   if (!opts.database && !opts.template) throw new Error('startTestApp needs a template or a database');
   const db = opts.database ?? (await cloneDatabase(opts.template!));
@@ -81,6 +80,7 @@ export async function startTestApp(opts: TestAppOptions): Promise<TestApp> {
     QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
     JWT_SECRET: TEST_JWT_SECRET,
     UNSUBSCRIBE_SECRET: TEST_UNSUBSCRIBE_SECRET,
+    AUDIT_HMAC_KEY: TEST_AUDIT_HMAC_KEY,
     HOST: '127.0.0.1',
     PORT: '0',
     OUTBOX_POLL_MS: '50',
