@@ -412,3 +412,53 @@ describe('who sees a count between its tally and its publication', () => {
     expect(after.nominations.map((n) => n.id)).toContain(flag.id);
   });
 });
+
+describe('acting for a unit', () => {
+  it('the secretariat votes or registers for a unit only on its behalf with a reason; the audit names it; the platform never acts', async () => {
+    const block = await createLockedBlock(app, province, NAMES.slice(0, 4), admin);
+    const vote = await openBlockVote(app, province, block, [{ kind: 'FLAG', seats: 1 }]);
+    const CAST = `mutation($v: CastBallotInput!) { castBallot(input: $v) { voterId receiptCode } }`;
+    const ballot = (extra: Record<string, unknown>) => ({
+      votingPeriodId: vote.id,
+      unitId: block.units[2]!.id,
+      choices: [{ contestId: vote.contests[0]!.id, unitIds: [block.units[0]!.id] }],
+      ...extra,
+    });
+    const bare = await as(admin, CAST, { v: ballot({}) });
+    expect(bare.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'onBehalfReason' }],
+    });
+    const register = await as(
+      admin,
+      `mutation($v: RegisterTitleInput!) { registerTitle(input: $v) { id } }`,
+      { v: { emulationYearId: block.yearId, unitId: block.units[2]!.id, title: 'COLL_EXCELLENT' } },
+    );
+    expect(register.errors?.[0]?.extensions).toMatchObject({ fields: [{ field: 'onBehalfReason' }] });
+
+    const platform = await createAccount(app, 'PLATFORM_ADMIN');
+    const byPlatform = await as(platform, CAST, { v: ballot({ onBehalfReason: 'Thử bỏ phiếu thay' }) });
+    expect(byPlatform.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const closeByPlatform = await as(platform, `mutation($id: ID!) { closeVotingPeriod(id: $id) { status } }`, {
+      id: vote.id,
+    });
+    expect(closeByPlatform.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const reason = 'Điện thoại của cán bộ Ủy ban Kiểm tra bị hỏng; đơn vị đề nghị bằng văn bản số 15/UBKT';
+    const cast = ok(
+      await as<{ castBallot: { voterId: string } }>(admin, CAST, { v: ballot({ onBehalfReason: reason }) }),
+    );
+    expect(cast.castBallot.voterId).toBe(block.units[2]!.id);
+    const audit = await as<{ auditEvents: { nodes: { action: string; actorUserId: string; after: unknown }[] } }>(
+      admin,
+      `{ auditEvents(first: 20) { nodes { action actorUserId after } } }`,
+    );
+    const entry = audit.data!.auditEvents.nodes.find((e) => e.action === 'ballot.cast_on_behalf');
+    // Who voted and why, never what.
+    expect(entry).toEqual({
+      action: 'ballot.cast_on_behalf',
+      actorUserId: admin.id,
+      after: { unitId: block.units[2]!.id, onBehalfReason: reason },
+    });
+  });
+});

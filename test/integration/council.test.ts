@@ -58,12 +58,13 @@ beforeAll(async () => {
   const opened = await openBlockVote(app, province, block, [{ kind: 'FLAG' }], admin);
   await castBlockBallots(app, province, block, opened, [[0]]);
   await closeBlockVote(app, province, admin, opened.id);
+  // Until the count is published only the head unit's officers see the engine's proposals.
   await vi.waitFor(
     async () =>
       expect(
         (
           await as<{ nominations: unknown[] }>(
-            admin,
+            flagOfficer,
             `query($y: ID!) { nominations(emulationYearId: $y) { id } }`,
             { y: block.yearId },
           )
@@ -122,6 +123,9 @@ async function councilVote(
       expect(ok(await as<Period>(admin, PERIOD, { id: period.id })).votingPeriod.status).toBe('TALLIED'),
     { timeout: 20_000, interval: 100 },
   );
+  // Counted but not announced: no nomination has moved, nobody has been told.
+  for (const id of nominationIds) expect(await status(id)).toBe('COUNCIL_REVIEW');
+  ok(await as(admin, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, { id: period.id }));
   return { id: period.id, contests };
 }
 
@@ -293,7 +297,7 @@ describe('the provincial council', () => {
       async () => {
         const n = ok(
           await as<{ nominations: Listed[] }>(
-            admin,
+            block.officers[0]!,
             `query($y: ID!) { nominations(emulationYearId: $y) { id form personId explanation { rule } } }`,
             { y: block.yearId },
           ),

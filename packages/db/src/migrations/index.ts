@@ -17,6 +17,7 @@ import { Disqualifications1765036800000 } from './1765036800000-disqualification
 import { BallotSecrecy1765200000000 } from './1765200000000-ballot-secrecy';
 import { AuditKeyedChains1765210000000 } from './1765210000000-audit-keyed-chains';
 import { Conference1765500000000 } from './1765500000000-conference';
+import { OnBehalf1765510000000 } from './1765510000000-on-behalf';
 import { BaseSalary1765610000000 } from './1765610000000-base-salary';
 import { RollupSubmittedProposals1765620000000 } from './1765620000000-rollup-submitted-proposals';
 import { HistoryFromDocuments1765731000000 } from './1765731000000-history-from-documents';
@@ -41,6 +42,7 @@ export const migrations = [
   BallotSecrecy1765200000000,
   AuditKeyedChains1765210000000,
   Conference1765500000000,
+  OnBehalf1765510000000,
   BaseSalary1765610000000,
   RollupSubmittedProposals1765620000000,
   HistoryFromDocuments1765731000000,

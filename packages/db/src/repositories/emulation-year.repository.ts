@@ -194,7 +194,8 @@ export const emulationYearRepository = {
   },
 
   async insertSheet(
-    input: Omit<ScoreSheet, 'provinceId' | 'id' | 'version' | 'submittedAt'>,
+    input: Omit<ScoreSheet, 'provinceId' | 'id' | 'version' | 'submittedAt' | 'onBehalfReason'> &
+      Partial<Pick<ScoreSheet, 'onBehalfReason'>>,
   ): Promise<ScoreSheet> {
     const r = await repo(ScoreSheet);
     return r.save(r.create({ ...input, provinceId: currentProvinceId(), version: 1 }));

@@ -1,7 +1,7 @@
 import { vietnamDate, type YearActor } from '@thidua/domain';
 import type { EmulationYear } from '@thidua/db';
 import type { GraphQLContext } from '../context';
-import { appError, forbidden } from './errors';
+import { appError, badInput, forbidden } from './errors';
 
 export function isProvinceAdmin(ctx: GraphQLContext): boolean {
   return !!ctx.access && (ctx.access.roles.has('PROVINCE_ADMIN') || ctx.access.roles.has('PLATFORM_ADMIN'));
@@ -12,22 +12,53 @@ export function seesUnitRecord(ctx: GraphQLContext, unitId: string): boolean {
   return isProvinceAdmin(ctx) || !!ctx.access?.officerOf.has(unitId);
 }
 
-/** The secretariat may act for any unit of its province; an officer only for their own unit. */
-export function assertActsFor(ctx: GraphQLContext, unitId: string): void {
-  if (isProvinceAdmin(ctx)) return;
-  if (ctx.access?.officerOf.has(unitId)) return;
+/** Unit records the secretariat keeps as well as the unit (its people): the secretariat or the unit's officer. */
+export function assertManagesUnit(ctx: GraphQLContext, unitId: string): void {
+  if (isProvinceAdmin(ctx) || ctx.access?.officerOf.has(unitId)) return;
+  throw forbidden('You may act only for your own unit');
+}
+
+/** The province's secretariat: who runs its workflow. The platform's operators never act inside it. */
+export function isSecretariat(ctx: GraphQLContext): boolean {
+  return !!ctx.access?.roles.has('PROVINCE_ADMIN');
+}
+
+/**
+ * Who enters a unit's own act (signature, registration, score sheet, ballot): the unit's officer; or the
+ * secretariat, only as an explicit on-behalf action with its reason, which the record and the audit keep.
+ * Returns the reason when it is such an action, null when the unit acts itself.
+ */
+export function assertActsFor(
+  ctx: GraphQLContext,
+  unitId: string,
+  onBehalfReason?: string | null,
+): string | null {
+  if (ctx.access?.officerOf.has(unitId)) return null;
+  if (isSecretariat(ctx)) {
+    const reason = onBehalfReason?.trim() ?? '';
+    if (reason.length < 5)
+      throw badInput(
+        'onBehalfReason',
+        "the secretariat enters this for the unit only on its behalf: say why (e.g. the unit's written request)",
+      );
+    return reason;
+  }
+  if (ctx.access?.roles.has('PLATFORM_ADMIN'))
+    throw forbidden("The platform's operators do not act inside a province's workflow");
   throw forbidden('You may act only for your own unit');
 }
 
 /** How the user stands toward a year: the secretariat, the head unit's officer, or neither. */
 export function yearActor(ctx: GraphQLContext, year: EmulationYear): YearActor | null {
-  if (isProvinceAdmin(ctx)) return 'PROVINCE_ADMIN';
+  if (isSecretariat(ctx)) return 'PROVINCE_ADMIN';
   if (year.headUnitId && ctx.access?.officerOf.has(year.headUnitId)) return 'HEAD_UNIT';
   return null;
 }
 
 export function assertRunsYear(ctx: GraphQLContext, year: EmulationYear): YearActor {
   const actor = yearActor(ctx, year);
+  if (!actor && ctx.access?.roles.has('PLATFORM_ADMIN'))
+    throw forbidden("The platform's operators do not act inside a province's workflow");
   if (!actor)
     throw forbidden("Only the province's secretariat or the head unit's officers run the block's year");
   return actor;

@@ -14,7 +14,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { assertActsFor } from '../../common/acting';
+import { assertManagesUnit } from '../../common/acting';
 import { BOUNDS, checkFirst, firstArgOptions } from '../../common/bounds';
 import { audit } from '../../common/audit';
 import { PageArgs, toConnection, toPageRequest } from '../../common/connection';
@@ -181,7 +181,7 @@ export class BlockResolver {
     @Arg('input', () => CreatePersonInput) input: CreatePersonInput,
     @Ctx() ctx: GraphQLContext,
   ) {
-    assertActsFor(ctx, input.unitId);
+    assertManagesUnit(ctx, input.unitId);
     if (!(await ctx.loaders.unit.load(input.unitId))) throw missingRef('unitId', 'Unit', input.unitId);
     const person = await personRepository.create({
       ...input,

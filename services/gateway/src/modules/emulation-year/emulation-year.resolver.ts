@@ -233,14 +233,21 @@ export class EmulationYearResolver {
     @Arg('emulationYearId', () => ID) yearId: string,
     @Arg('unitId', () => ID) unitId: string,
     @Ctx() ctx: GraphQLContext,
+    @Arg('onBehalfReason', () => String, {
+      nullable: true,
+      description: "The secretariat signs for the unit only on its behalf, saying why; kept with the signature and audited.",
+    })
+    onBehalfReason?: string,
   ) {
     const year = await loadYear(ctx, yearId);
-    assertActsFor(ctx, unitId);
+    const onBehalf = assertActsFor(ctx, unitId, onBehalfReason);
     await assertMember(ctx, year, unitId, 'unitId');
     if (!SIGNING_OPEN.includes(year.state))
       throw conflict(`The covenant is signed while the year is OPEN; it is ${year.state}`);
-    const signature = await emulationYearRepository.sign(year.id, unitId, ctx.principal!.userId);
-    await audit(ctx, 'covenant.sign', 'EmulationYear', year.id, { after: { unitId } });
+    const signature = await emulationYearRepository.sign(year.id, unitId, ctx.principal!.userId, onBehalf);
+    await audit(ctx, onBehalf ? 'covenant.sign_on_behalf' : 'covenant.sign', 'EmulationYear', year.id, {
+      after: { unitId, ...(onBehalf ? { onBehalfReason: onBehalf } : {}) },
+    });
     return signature;
   }
 }

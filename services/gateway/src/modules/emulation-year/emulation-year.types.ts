@@ -60,6 +60,11 @@ export class CovenantSignatureType {
   @Field(() => ID) unitId!: string;
   @Field(() => ID) signedBy!: string;
   @Field(() => DateTimeISOResolver) signedAt!: Date;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Set when the secretariat entered it on the unit’s behalf: why (the user is recorded).',
+  })
+  onBehalfReason!: string | null;
 }
 
 @ObjectType('TitleRegistration')
@@ -69,6 +74,12 @@ export class TitleRegistrationType {
   @Field(() => TitleEnum) title!: string;
   @Field(() => ID, { nullable: true }) personId!: string | null;
   @Field(() => DateTimeISOResolver) registeredAt!: Date;
+  @Field(() => ID, { description: 'Who entered it.' }) registeredBy!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Set when the secretariat entered it on the unit’s behalf: why (the user is recorded).',
+  })
+  onBehalfReason!: string | null;
 }
 
 @ObjectType('MemberScore', {
@@ -121,6 +132,12 @@ export class ScoreSheetType {
   @Field(() => Int, { description: 'Pass it back as expectedVersion to replace the sheet.' })
   version!: number;
   @Field(() => DateTimeISOResolver) submittedAt!: Date;
+  @Field(() => ID, { description: 'Who entered it.' }) submittedBy!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Set when the secretariat entered it on the unit’s behalf: why (the user is recorded).',
+  })
+  onBehalfReason!: string | null;
   @Field(() => [EvidenceType]) evidence!: EvidenceType[];
 }
 
@@ -270,6 +287,14 @@ export class RegisterTitleInput {
   @IsOptional()
   @IsUUID('all', { message: 'personId must be a person id' })
   personId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The secretariat enters this for the unit only on its behalf, saying why (kept and audited).",
+  })
+  @IsOptional()
+  @Length(5, 1000)
+  onBehalfReason?: string;
 }
 
 @InputType()
@@ -341,6 +366,14 @@ export class SubmitScoreSheetInput {
   @IsOptional()
   @IsInt()
   expectedVersion?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The secretariat enters this for the unit only on its behalf, saying why (kept and audited).",
+  })
+  @IsOptional()
+  @Length(5, 1000)
+  onBehalfReason?: string;
 }
 
 @InputType({ description: 'Only the fields given change. Head and deputy change only in DRAFT.' })

@@ -23,7 +23,7 @@ export class RegistrationResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     const year = await loadYear(ctx, input.emulationYearId);
-    assertActsFor(ctx, input.unitId);
+    const onBehalf = assertActsFor(ctx, input.unitId, input.onBehalfReason);
     await assertMember(ctx, year, input.unitId, 'unitId');
     if (!REGISTRATION_OPEN.includes(year.state)) throw conflict(`Registrations are closed in ${year.state}`);
     assertBeforeDeadline(year.registrationDeadline, 'registering titles');
@@ -49,18 +49,29 @@ export class RegistrationResolver {
         title: input.title,
         personId: input.personId ?? null,
         registeredBy: ctx.principal!.userId,
+        onBehalfReason: onBehalf,
       }),
     );
-    await audit(ctx, 'title.register', 'TitleRegistration', registration.id, { after: registration });
+    await audit(
+      ctx,
+      onBehalf ? 'title.register_on_behalf' : 'title.register',
+      'TitleRegistration',
+      registration.id,
+      { after: registration },
+    );
     return registration;
   }
 
   @Authorized(...ACTORS)
   @Mutation(() => TitleRegistrationType)
-  async withdrawTitleRegistration(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+  async withdrawTitleRegistration(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('onBehalfReason', () => String, { nullable: true }) onBehalfReason?: string,
+  ) {
     const registration = isUuid(id) ? await emulationYearRepository.registrationById(id) : null;
     if (!registration || registration.withdrawnAt) throw notFound('TitleRegistration', id);
-    assertActsFor(ctx, registration.unitId);
+    assertActsFor(ctx, registration.unitId, onBehalfReason);
     const year = await loadYear(ctx, registration.emulationYearId);
     if (!REGISTRATION_OPEN.includes(year.state)) throw conflict(`Registrations are closed in ${year.state}`);
     assertBeforeDeadline(year.registrationDeadline, 'withdrawing registrations');

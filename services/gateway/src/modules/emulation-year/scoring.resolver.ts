@@ -133,7 +133,7 @@ export class ScoreSheetResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     const year = await loadYear(ctx, input.emulationYearId);
-    assertActsFor(ctx, input.scorerUnitId);
+    const onBehalf = assertActsFor(ctx, input.scorerUnitId, input.onBehalfReason);
     await assertMember(ctx, year, input.scorerUnitId, 'scorerUnitId');
     await assertMember(ctx, year, input.targetUnitId, 'targetUnitId');
     if (input.kind === 'SELF' && input.scorerUnitId !== input.targetUnitId) {
@@ -180,6 +180,7 @@ export class ScoreSheetResolver {
           content,
           evidence: input.evidence,
           submittedBy: ctx.principal!.userId,
+          onBehalfReason: onBehalf,
         }),
       );
     } else {
@@ -192,10 +193,14 @@ export class ScoreSheetResolver {
         content,
         evidence: input.evidence,
         submittedBy: ctx.principal!.userId,
+        onBehalfReason: onBehalf,
       });
       if (!sheet) throw stale();
     }
-    await audit(ctx, 'sheet.submit', 'ScoreSheet', sheet.id, { before: existing ?? null, after: sheet });
+    await audit(ctx, onBehalf ? 'sheet.submit_on_behalf' : 'sheet.submit', 'ScoreSheet', sheet.id, {
+      before: existing ?? null,
+      after: sheet,
+    });
     return sheet;
   }
 }

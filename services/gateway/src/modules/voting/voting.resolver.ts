@@ -14,7 +14,7 @@ import {
 } from '@thidua/jobs';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { assertRunsYear } from '../../common/acting';
+import { assertActsFor, assertRunsYear, isSecretariat } from '../../common/acting';
 import { assertWithinAYear } from '../../common/deadlines';
 import { audit } from '../../common/audit';
 import { withConstraints } from '../../common/constraints';
@@ -194,7 +194,8 @@ export class VotingResolver {
         'PRECONDITION_FAILED',
         "This round is voted on paper at the conference: the counting committee's count is entered instead",
       );
-    const unitId = voterFor(ctx, rules, input.unitId);
+    const onBehalf = castsOnBehalf(ctx, rules, input);
+    const unitId = onBehalf ? input.unitId! : voterFor(ctx, rules, input.unitId);
     const [problem] = ballotProblems(rules.contests, input.choices, unitId, {
       ...DEFAULT_VOTE_RULES,
       allowSelfVote: rules.allowSelfVote,
@@ -211,6 +212,11 @@ export class VotingResolver {
         `Voting closed at ${(period.closedAt ?? effectiveDeadline(period)).toISOString()}`,
       );
     }
+    // Who voted, never what: the audit of an on-behalf ballot names the unit and the reason only.
+    if (onBehalf)
+      await audit(ctx, 'ballot.cast_on_behalf', 'VotingPeriod', input.votingPeriodId, {
+        after: { unitId, onBehalfReason: onBehalf },
+      });
     ctx.afterCommit.push(() => ctx.services.turnout.changed(provinceId, input.votingPeriodId));
     return receipt;
   }
@@ -377,4 +383,21 @@ export class VotingResolver {
     });
     return decisions.find((d) => d.contestId === contest.id)!;
   }
+}
+
+/**
+ * The secretariat casts a block ballot for a member unit only as an on-behalf action (the unit named, with the
+ * reason); returns the reason then, null when the voter casts their own ballot.
+ */
+function castsOnBehalf(
+  ctx: GraphQLContext,
+  rules: { kind: string; eligibleVoterIds: string[] },
+  input: { unitId?: string; onBehalfReason?: string },
+): string | null {
+  if (rules.kind !== 'BLOCK' || !input.unitId || ctx.access?.officerOf.has(input.unitId)) return null;
+  if (!isSecretariat(ctx)) return null;
+  const reason = assertActsFor(ctx, input.unitId, input.onBehalfReason);
+  if (!rules.eligibleVoterIds.includes(input.unitId))
+    throw badInput('unitId', 'not a member unit voting in this period');
+  return reason;
 }

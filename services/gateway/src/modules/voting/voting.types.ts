@@ -8,6 +8,7 @@ import {
   IsInt,
   IsOptional,
   IsUUID,
+  Length,
   Max,
   Min,
   ValidateNested,
@@ -252,6 +253,15 @@ export class CastBallotInput {
   @IsOptional()
   @IsUUID('all', { message: 'unitId must be a unit id' })
   unitId?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The secretariat casts a ballot for the named unit only on its behalf, saying why (audited without the choices).',
+  })
+  @IsOptional()
+  @Length(5, 1000)
+  onBehalfReason?: string;
 
   @Field(() => [ChoiceInput], {
     defaultValue: [],
