@@ -26,9 +26,9 @@ export const rollupRepository = {
   /**
    * Rewrites the province's rollups of `year` from its own data (tenant context): one row per block year and
    * one for the province. Upserts on their keys, so a re-run leaves one row each, equal to the first.
-   * `dossierDeadline` (YYYY-MM-DD, R13) tells which dossiers came on time.
+   * A dossier came on time when submitted by the R13 deadline it was held to (stored when it was submitted).
    */
-  async writeYear(year: number, dossierDeadline: string): Promise<void> {
+  async writeYear(year: number): Promise<void> {
     const m = await tenantManager();
     await m.query(
       `WITH y AS (
@@ -73,7 +73,8 @@ export const rollupRepository = {
          WHERE emulation_year_id IN (SELECT id FROM y) GROUP BY emulation_year_id),
        dossiers AS (
          SELECT emulation_year_id,
-                (dossier_submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= $3::date AS on_time
+                dossier_deadline IS NULL
+                  OR (dossier_submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= dossier_deadline AS on_time
          FROM year_award_outcome WHERE emulation_year_id IN (SELECT id FROM y) AND dossier_submitted_at IS NOT NULL)
        INSERT INTO block_year_rollup (province_id, year, block_id, block_name, closing_status, dossier_on_time,
          ${METRIC_COLUMNS})
@@ -94,7 +95,7 @@ export const rollupRepository = {
        ON CONFLICT (province_id, year, block_id) DO UPDATE SET block_name = excluded.block_name,
          closing_status = excluded.closing_status, dossier_on_time = excluded.dossier_on_time, ${METRIC_UPDATES},
          computed_at = now()`,
-      [currentProvinceId(), year, dossierDeadline],
+      [currentProvinceId(), year],
     );
     await m.query(
       `INSERT INTO province_year_rollup (province_id, year, blocks, blocks_closed, dossiers_on_time, closing_ms,

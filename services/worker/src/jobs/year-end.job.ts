@@ -7,7 +7,7 @@ import {
   votingRepository,
   yearEndRepository,
 } from '@thidua/db';
-import { closingYearAt, dossierDeadline } from '@thidua/domain';
+import { closingYearAt } from '@thidua/domain';
 import type { DataSource } from 'typeorm';
 import {
   beginYearEndClosing,
@@ -136,8 +136,7 @@ export async function finishYearEnd({ provinceId, year }: JobPayload<'finish-yea
 }
 
 async function writeRollups(year: number): Promise<void> {
-  const { rules } = await awardRepository.rulesFor(year);
-  await rollupRepository.writeYear(year, dossierDeadline(rules, year));
+  await rollupRepository.writeYear(year);
 }
 
 /**
