@@ -50,7 +50,8 @@ type PeriodView = {
     closeReason: string | null;
     method: string;
     conference: { heldOn: string; place: string };
-    results: { kind: string; source: string; paper: Record<string, number> | null; elected: string[] }[] | null;
+    results:
+      { kind: string; source: string; paper: Record<string, number> | null; elected: string[] }[] | null;
     paperCount: { confirmedAt: string | null } | null;
   };
 };
@@ -228,9 +229,16 @@ describe('a conference held on 6 February of the year after, voting on paper', (
   });
 
   it('published, the minutes carry the conference date; the dossier 10 days later is on time', async () => {
-    ok(await as(block.officers[0]!, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, { id: period.id }));
+    ok(
+      await as(block.officers[0]!, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, {
+        id: period.id,
+      }),
+    );
     const minutes = (await view(block.officers[6]!, period.id)).data!.votingPeriod;
-    expect(minutes.conference).toMatchObject({ heldOn: '2027-02-06', place: expect.stringMatching(/^Hội trường Tỉnh ủy/) });
+    expect(minutes.conference).toMatchObject({
+      heldOn: '2027-02-06',
+      place: expect.stringMatching(/^Hội trường Tỉnh ủy/),
+    });
     expect(minutes.results![0]!.source).toBe('PAPER');
     await waitFor(async () => {
       const y = await as<{ emulationYear: { awardOutcome: unknown } }>(
@@ -295,12 +303,19 @@ describe('R13 and the secretariat', () => {
       );
       expect(y.data!.emulationYear.awardOutcome).not.toBeNull();
     });
-    ok(await as(block.officers[0]!, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, { id: vote.id }));
+    ok(
+      await as(block.officers[0]!, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, {
+        id: vote.id,
+      }),
+    );
     const SUBMIT = `mutation($y: ID!) { submitDossier(emulationYearId: $y) { status } }`;
     const ACCEPT = `mutation($y: ID!, $r: String!) { acceptLateDossier(emulationYearId: $y, reason: $r) { lateAcceptedAt lateReason } }`;
     const late = await onDay('2027-02-01', block.officers[0]!, SUBMIT, { y: block.yearId });
     expect(late.errors?.[0]?.extensions?.code).toBe('DEADLINE_PASSED');
-    expect((await as(block.officers[0]!, ACCEPT, { y: block.yearId, r: 'Khối xin nộp muộn' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await as(block.officers[0]!, ACCEPT, { y: block.yearId, r: 'Khối xin nộp muộn' })).errors?.[0]
+        ?.extensions?.code,
+    ).toBe('FORBIDDEN');
     const accepted = ok(
       await as<{ acceptLateDossier: { lateReason: string } }>(admin, ACCEPT, {
         y: block.yearId,
@@ -313,9 +328,9 @@ describe('R13 and the secretariat', () => {
       admin,
       `{ auditEvents(first: 50) { nodes { action after } } }`,
     );
-    expect(audit.data?.auditEvents.nodes.find((e) => e.action === 'dossier.accept_late')?.after.reason).toMatch(
-      /Sở Nội vụ đồng ý/,
-    );
+    expect(
+      audit.data?.auditEvents.nodes.find((e) => e.action === 'dossier.accept_late')?.after.reason,
+    ).toMatch(/Sở Nội vụ đồng ý/);
   });
 
   it('a fixed deadline before the conference ends is refused with a message', async () => {
@@ -332,7 +347,10 @@ describe('R13 and the secretariat', () => {
         { c: { emulationYearId: block.yearId, heldOn: '2027-01-15', place: 'Hội trường Sở Nội vụ' } },
         { token: block.officers[0]!.token, provinceId: province },
       );
-      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'heldOn' }] });
+      expect(res.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'heldOn' }],
+      });
       expect(res.errors?.[0]?.message).toMatch(/10\/12\/2026.*hold it by 2026-12-10/);
     } finally {
       ok(
@@ -365,8 +383,7 @@ describe('who sees a count between its tally and its publication', () => {
       nominations: { id: string; unitId: string; form: string }[];
       emulationYear: { awardOutcome: { nextHeadUnitId: string } | null };
     };
-    const ask = (who: Account) =>
-      as<Fields>(who, FIELDS, { p: vote.id, y: block.yearId, b: block.blockId });
+    const ask = (who: Account) => as<Fields>(who, FIELDS, { p: vote.id, y: block.yearId, b: block.blockId });
     // Counted, and the awards engine has run on it: the head unit sees both.
     const seen = await vi.waitFor(
       async () => {
@@ -439,9 +456,13 @@ describe('acting for a unit', () => {
     const platform = await createAccount(app, 'PLATFORM_ADMIN');
     const byPlatform = await as(platform, CAST, { v: ballot({ onBehalfReason: 'Thử bỏ phiếu thay' }) });
     expect(byPlatform.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const closeByPlatform = await as(platform, `mutation($id: ID!) { closeVotingPeriod(id: $id) { status } }`, {
-      id: vote.id,
-    });
+    const closeByPlatform = await as(
+      platform,
+      `mutation($id: ID!) { closeVotingPeriod(id: $id) { status } }`,
+      {
+        id: vote.id,
+      },
+    );
     expect(closeByPlatform.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     const reason = 'Điện thoại của cán bộ Ủy ban Kiểm tra bị hỏng; đơn vị đề nghị bằng văn bản số 15/UBKT';
@@ -449,10 +470,9 @@ describe('acting for a unit', () => {
       await as<{ castBallot: { voterId: string } }>(admin, CAST, { v: ballot({ onBehalfReason: reason }) }),
     );
     expect(cast.castBallot.voterId).toBe(block.units[2]!.id);
-    const audit = await as<{ auditEvents: { nodes: { action: string; actorUserId: string; after: unknown }[] } }>(
-      admin,
-      `{ auditEvents(first: 20) { nodes { action actorUserId after } } }`,
-    );
+    const audit = await as<{
+      auditEvents: { nodes: { action: string; actorUserId: string; after: unknown }[] };
+    }>(admin, `{ auditEvents(first: 20) { nodes { action actorUserId after } } }`);
     const entry = audit.data!.auditEvents.nodes.find((e) => e.action === 'ballot.cast_on_behalf');
     // Who voted and why, never what.
     expect(entry).toEqual({

@@ -172,7 +172,10 @@ describe('the article cases', () => {
     });
     expect(overQuota.errors?.[0]?.message).toMatch(/quota \(R2, default rules\): 1 per block/);
     const setQuota = `mutation($y: ID!, $r: String!) { setBlockYearQuota(emulationYearId: $y, reason: $r, flagSeats: 2) { flagQuotaOverride } }`;
-    const byHead = await as(block.officers[0]!, setQuota, { y: block.yearId, r: 'Khối có hai đơn vị dẫn đầu' });
+    const byHead = await as(block.officers[0]!, setQuota, {
+      y: block.yearId,
+      r: 'Khối có hai đơn vị dẫn đầu',
+    });
     expect(byHead.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     ok(await as(admin, setQuota, { y: block.yearId, r: 'Khối có hai đơn vị dẫn đầu (Công văn 12/SNV)' }));
     const period = await open(block, [
@@ -288,7 +291,11 @@ describe('rounds', () => {
       { y: block.yearId },
     );
     expect(roundsBefore.data!.votingPeriods).toHaveLength(1);
-    ok(await as(block.officers[0]!, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, { id: period.id }));
+    ok(
+      await as(block.officers[0]!, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, {
+        id: period.id,
+      }),
+    );
 
     const periods = await as<{ votingPeriods: (Period & { round: number })[] }>(
       admin,
@@ -329,9 +336,14 @@ describe('rounds', () => {
     expect((await decide(4, 0)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(ok(await decide(0, 0)).recordHeadDeputyDecision.confirmedAt).toBeNull();
     // The deputy answers with another unit: a counter-proposal beside the head's, neither confirmed.
-    const counter = ok(await decide(1, 1)).recordHeadDeputyDecision as { unitIds: string[]; confirmedAt: null };
+    const counter = ok(await decide(1, 1)).recordHeadDeputyDecision as {
+      unitIds: string[];
+      confirmedAt: null;
+    };
     expect(counter).toMatchObject({ unitIds: [block.units[0]!.id], confirmedAt: null });
-    const decisions = await as<{ votingPeriod: { decisions: { unitIds: string[]; counterUnitIds: string[] }[] } }>(
+    const decisions = await as<{
+      votingPeriod: { decisions: { unitIds: string[]; counterUnitIds: string[] }[] };
+    }>(
       block.officers[0]!,
       `query($id: ID!) { votingPeriod(id: $id) { decisions { unitIds counterUnitIds counterByUnitId } } }`,
       { id: second.id },
@@ -367,7 +379,11 @@ describe('ties', () => {
     expect(result).toMatchObject({ shortfall: 'TIE', elected: [], unfilledSeats: 1 });
     const tied = [block.units[0]!.id, block.units[1]!.id].sort();
     expect(result.tiedUnitIds.sort()).toEqual(tied);
-    ok(await as(block.officers[0]!, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, { id: period.id }));
+    ok(
+      await as(block.officers[0]!, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, {
+        id: period.id,
+      }),
+    );
     const periods = await as<{ votingPeriods: (Period & { round: number })[] }>(
       block.officers[4]!,
       `query($y: ID!) { votingPeriods(emulationYearId: $y) { id round contests { id candidateUnitIds } } }`,

@@ -111,7 +111,9 @@ export async function afterClose(provinceId: string, periodId: string): Promise<
 }
 
 /** The contests as the tally and the next round see them. */
-export async function periodContests(periodId: string): Promise<(Contest & { nominationId: string | null })[]> {
+export async function periodContests(
+  periodId: string,
+): Promise<(Contest & { nominationId: string | null })[]> {
   return (await votingRepository.contests([periodId])).map((c) => ({
     id: c.id,
     kind: c.kind,

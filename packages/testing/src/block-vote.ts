@@ -27,7 +27,11 @@ export async function recordBlockConference(
         emulationYearId: block.yearId,
         heldOn: vietnamDate(new Date()),
         place: 'Hội trường Văn phòng Tỉnh ủy',
-        attendance: block.units.map((u) => ({ unitId: u.id, present: true, representatives: ['Đại diện đơn vị'] })),
+        attendance: block.units.map((u) => ({
+          unitId: u.id,
+          present: true,
+          representatives: ['Đại diện đơn vị'],
+        })),
         ...fields,
       },
     },

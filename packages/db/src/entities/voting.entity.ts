@@ -21,7 +21,8 @@ export class VotingPeriod {
   /** The block's conference the period belongs to; null for the council. */
   @Column({ name: 'conference_id', type: 'uuid', nullable: true }) conferenceId!: string | null;
   @Column({ type: 'text', default: 'ONLINE' }) method!: VotingMethod;
-  @Column({ name: 'runoff_candidates', type: 'text', default: 'TIED_ONLY' }) runoffCandidates!: RunoffCandidates;
+  @Column({ name: 'runoff_candidates', type: 'text', default: 'TIED_ONLY' })
+  runoffCandidates!: RunoffCandidates;
   @Column({ type: 'int' }) round!: number;
   @Column({ name: 'previous_period_id', type: 'uuid', nullable: true }) previousPeriodId!: string | null;
   @Column({ type: 'text', default: 'OPEN' }) status!: VotingStatus;

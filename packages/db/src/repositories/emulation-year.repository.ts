@@ -205,7 +205,12 @@ export const emulationYearRepository = {
   async updateSheet(
     id: string,
     expectedVersion: number,
-    change: { content: SheetContent; evidence: Evidence[]; submittedBy: string; onBehalfReason: string | null },
+    change: {
+      content: SheetContent;
+      evidence: Evidence[];
+      submittedBy: string;
+      onBehalfReason: string | null;
+    },
   ): Promise<ScoreSheet | null> {
     const [row] = await returning<{ id: string }>(
       await tenantManager(),

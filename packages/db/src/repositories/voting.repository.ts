@@ -153,11 +153,7 @@ export const votingRepository = {
   },
 
   /** OPEN → CLOSED, once: a second close (job, sweeper, person) finds nothing to update. */
-  async close(
-    periodId: string,
-    reason: CloseReason,
-    userId: string | null,
-  ): Promise<boolean> {
+  async close(periodId: string, reason: CloseReason, userId: string | null): Promise<boolean> {
     const rows = await returning(
       await tenantManager(),
       `UPDATE voting_period SET status = 'CLOSED', closed_at = now(), close_reason = $2, closed_by = $3

@@ -35,7 +35,12 @@ export async function seedConferenceVote(v: ConferenceVote): Promise<void> {
       chairPerson: null,
       secretaryName: null,
       secretaryUserId: null,
-      attendance: v.eligible.map((unitId) => ({ unitId, present: true, representatives: [], absenceReason: null })),
+      attendance: v.eligible.map((unitId) => ({
+        unitId,
+        present: true,
+        representatives: [],
+        absenceReason: null,
+      })),
       countingCommittee: [],
       minutes: null,
     },
@@ -115,7 +120,11 @@ export async function seedConferenceVote(v: ConferenceVote): Promise<void> {
     );
   }
   await computeYearAwards(v.yearId);
-  await awardRepository.markDossierSubmitted(v.yearId, v.actorId, dossierDeadline(inForce.rules, v.year, v.date));
+  await awardRepository.markDossierSubmitted(
+    v.yearId,
+    v.actorId,
+    dossierDeadline(inForce.rules, v.year, v.date),
+  );
   await awardRepository.stepAll(v.yearId, 'PROPOSED_BY_BLOCK', 'SUBMITTED');
   await emulationYearRepository.transition(v.yearId, 'RESULTS_RECORDED', 'DOSSIER_SUBMITTED');
   await (

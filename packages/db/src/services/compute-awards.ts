@@ -109,7 +109,11 @@ export async function computeYearAwards(yearId: string): Promise<boolean> {
 function withYearQuotas(rules: AwardRules, year: EmulationYear): AwardRules {
   return {
     ...rules,
-    ...(year.flagQuotaOverride != null ? { flagQuota: { kind: 'COUNT', value: year.flagQuotaOverride } } : {}),
-    ...(year.meritQuotaOverride != null ? { meritQuota: { kind: 'COUNT', value: year.meritQuotaOverride } } : {}),
+    ...(year.flagQuotaOverride != null
+      ? { flagQuota: { kind: 'COUNT', value: year.flagQuotaOverride } }
+      : {}),
+    ...(year.meritQuotaOverride != null
+      ? { meritQuota: { kind: 'COUNT', value: year.meritQuotaOverride } }
+      : {}),
   };
 }

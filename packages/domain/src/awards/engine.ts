@@ -31,7 +31,9 @@ export interface EngineInput {
    * R5: the units of a contest that the head and deputy decided after the last round left seats empty (not the
    * block's vote), with the number of rounds held.
    */
-  decided?: Partial<Record<'FLAG' | 'MERIT' | 'NEXT_HEAD' | 'NEXT_DEPUTY', { unitIds: string[]; rounds: number }>>;
+  decided?: Partial<
+    Record<'FLAG' | 'MERIT' | 'NEXT_HEAD' | 'NEXT_DEPUTY', { unitIds: string[]; rounds: number }>
+  >;
   /** Discipline processes, inspections or complaints open on the decision date (R8). */
   openDeferrals: { unitId: string; reason: 'DISCIPLINE' | 'INSPECTION' | 'COMPLAINT'; note: string }[];
   /** Recorded facts that may disqualify (R9); the rule set decides which do. */

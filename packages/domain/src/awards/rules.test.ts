@@ -19,9 +19,13 @@ describe('award rules', () => {
     // A conference on 6 February 2026 closes the emulation year 2025.
     expect(dossierDeadline(DEFAULT_AWARD_RULES, 2025, '2026-02-06')).toBe('2026-02-21');
     expect(dossierDeadline(DEFAULT_AWARD_RULES, 2025, null)).toBeNull();
-    const fixed = { dossierDeadline: { kind: 'FIXED_DAY' as const, month: 12, day: 10, yearOffset: 0 as const } };
+    const fixed = {
+      dossierDeadline: { kind: 'FIXED_DAY' as const, month: 12, day: 10, yearOffset: 0 as const },
+    };
     expect(dossierDeadline(fixed, 2025, '2025-12-05')).toBe('2025-12-10');
-    const next = { dossierDeadline: { kind: 'FIXED_DAY' as const, month: 2, day: 28, yearOffset: 1 as const } };
+    const next = {
+      dossierDeadline: { kind: 'FIXED_DAY' as const, month: 2, day: 28, yearOffset: 1 as const },
+    };
     expect(dossierDeadline(next, 2025, null)).toBe('2026-02-28');
   });
 
@@ -40,7 +44,10 @@ describe('award rules', () => {
     [{ meritQuota: { kind: 'SHARE' as const, percent: 130 } }, 'meritQuota.percent'],
     [{ voteThresholdPercent: 101 }, 'voteThresholdPercent'],
     [{ councilAttendancePercent: 0 }, 'councilAttendancePercent'],
-    [{ dossierDeadline: { kind: 'FIXED_DAY' as const, month: 2, day: 30, yearOffset: 1 as const } }, 'dossierDeadline'],
+    [
+      { dossierDeadline: { kind: 'FIXED_DAY' as const, month: 2, day: 30, yearOffset: 1 as const } },
+      'dossierDeadline',
+    ],
     [{ dossierDeadline: { kind: 'DAYS_AFTER_CONFERENCE' as const, days: -1 } }, 'dossierDeadline.days'],
     [{ runoffCandidates: 'SOME' as 'TIED_ONLY' }, 'runoffCandidates'],
     [{ tieBreaks: ['SCORE' as const, 'SCORE' as const] }, 'tieBreaks'],

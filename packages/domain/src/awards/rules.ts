@@ -181,7 +181,12 @@ function deadlineProblems(d: DossierDeadlineRule): Problem[] {
       : [{ field: 'dossierDeadline', message: 'is not a day of the year' }]),
     ...(d.yearOffset === 0 || d.yearOffset === 1
       ? []
-      : [{ field: 'dossierDeadline.yearOffset', message: 'must be 0 (the emulation year) or 1 (the year after)' }]),
+      : [
+          {
+            field: 'dossierDeadline.yearOffset',
+            message: 'must be 0 (the emulation year) or 1 (the year after)',
+          },
+        ]),
   ];
 }
 

@@ -24,7 +24,9 @@ describe('voting notices', () => {
       body: 'Khối thi đua 6 bình xét thi đua năm 2026 (vòng 2, hội nghị ngày 06/02/2027): đã mở bỏ phiếu vòng 2 vì vòng trước chưa đủ đơn vị trúng cử, hạn chót 16:30 ngày 05/12/2026.',
     });
     expect(renderVotingNotice('voting.opened', second, 'en').title).toBe('Round 2 opened');
-    expect(renderVotingNotice('voting.opened', { ...notice, paper: true }).body).toMatch(/trên giấy tại hội nghị/);
+    expect(renderVotingNotice('voting.opened', { ...notice, paper: true }).body).toMatch(
+      /trên giấy tại hội nghị/,
+    );
   });
 
   it('fall back to English, and address the council', () => {

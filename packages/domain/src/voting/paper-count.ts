@@ -30,12 +30,16 @@ export function paperCountProblems(
       problems.push({ field: at('contestId'), message: 'not a contest of this voting period' });
       continue;
     }
-    if (seen.has(contest.id)) problems.push({ field: at('contestId'), message: 'the contest is counted twice' });
+    if (seen.has(contest.id))
+      problems.push({ field: at('contestId'), message: 'the contest is counted twice' });
     seen.add(contest.id);
     if (e.issued > eligible)
       problems.push({ field: at('issued'), message: `more ballots than the ${eligible} members` });
     if (e.returned > e.issued)
-      problems.push({ field: at('returned'), message: `more collected (${e.returned}) than issued (${e.issued})` });
+      problems.push({
+        field: at('returned'),
+        message: `more collected (${e.returned}) than issued (${e.issued})`,
+      });
     if (e.valid + e.invalid !== e.returned)
       problems.push({
         field: at('valid'),
@@ -48,7 +52,10 @@ export function paperCountProblems(
       if (units.has(v.unitId)) problems.push({ field: at('votes'), message: `${v.unitId} is counted twice` });
       units.add(v.unitId);
       if (v.votes > e.valid)
-        problems.push({ field: at('votes'), message: `a candidate has more votes than the ${e.valid} valid ballots` });
+        problems.push({
+          field: at('votes'),
+          message: `a candidate has more votes than the ${e.valid} valid ballots`,
+        });
     }
     const total = e.votes.reduce((sum, v) => sum + v.votes, 0);
     if (total > e.valid * contest.seats)
@@ -64,7 +71,10 @@ export function paperCountProblems(
 }
 
 /** The figures as counts the tally decides on, in the contests' order. */
-export function paperCounts(contests: readonly Contest[], entries: readonly PaperContestEntry[]): ContestCount[] {
+export function paperCounts(
+  contests: readonly Contest[],
+  entries: readonly PaperContestEntry[],
+): ContestCount[] {
   return contests.map((c) => {
     const e = entries.find((x) => x.contestId === c.id)!;
     const chose = e.votes.reduce((sum, v) => sum + v.votes, 0);

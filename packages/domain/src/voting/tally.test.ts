@@ -140,7 +140,9 @@ describe('tally', () => {
   });
 
   it('a paper count is decided by the same rules as ballots', () => {
-    const picks: Choice[][] = members.map((_, i) => [{ contestId: 'flag', unitIds: i < 6 ? ['vp'] : ['tc'] }]);
+    const picks: Choice[][] = members.map((_, i) => [
+      { contestId: 'flag', unitIds: i < 6 ? ['vp'] : ['tc'] },
+    ]);
     const online = tally([flag], picks, 9, DEFAULT_VOTE_RULES);
     const paper = decide(
       [flag],

@@ -187,7 +187,7 @@ export function decide(
     const qualified = candidates.filter((c) => c.reachedThreshold);
     const elected: string[] = [];
     let tiedUnitIds: string[] = [];
-    for (let i = 0; i < qualified.length && elected.length < contest.seats; ) {
+    for (let i = 0; i < qualified.length && elected.length < contest.seats;) {
       const group = qualified.filter((c) => c.votes === qualified[i]!.votes);
       if (elected.length + group.length <= contest.seats) elected.push(...group.map((c) => c.unitId));
       else {

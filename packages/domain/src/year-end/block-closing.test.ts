@@ -43,7 +43,9 @@ describe('blockClosingVerdict', () => {
       const v = blockClosingVerdict('VOTING', [{ ...tallied('AWAITING_DECISION'), round: 2, shortfalls }]);
       return v.kind === 'CANNOT_CLOSE' ? v.reason : v.kind;
     };
-    expect(reason(['THRESHOLD'])).toMatch(/after round 2 left seats empty because too few candidates reached the threshold/);
+    expect(reason(['THRESHOLD'])).toMatch(
+      /after round 2 left seats empty because too few candidates reached the threshold/,
+    );
     expect(reason(['THRESHOLD'])).not.toMatch(/tie/);
     expect(reason(['TIE'])).toMatch(/a tie at the last seat/);
   });

@@ -54,7 +54,8 @@ const cannot = (reason: string): BlockClosingVerdict => ({ kind: 'CANNOT_CLOSE',
 function shortfallWords(shortfalls: readonly ('THRESHOLD' | 'TIE')[] = []): string {
   const tie = shortfalls.includes('TIE');
   const threshold = shortfalls.includes('THRESHOLD');
-  if (tie && threshold) return 'left seats empty (a tie at the last seat, and too few reaching the threshold)';
+  if (tie && threshold)
+    return 'left seats empty (a tie at the last seat, and too few reaching the threshold)';
   if (tie) return 'left a seat empty by a tie at the last seat';
   return 'left seats empty because too few candidates reached the threshold';
 }

@@ -192,10 +192,16 @@ export class AwardsResolver {
   ) {
     const year = await loadYear(ctx, yearId);
     if (reason.trim().length < 3) throw badInput('reason', 'say why this block has its own quota this year');
-    for (const [field, v] of [['flagSeats', flagSeats], ['meritSeats', meritSeats]] as const)
+    for (const [field, v] of [
+      ['flagSeats', flagSeats],
+      ['meritSeats', meritSeats],
+    ] as const)
       if (v != null && (!Number.isInteger(v) || v < 0 || v > 50)) throw badInput(field, 'must be 0 to 50');
     if (!['DRAFT', 'OPEN', 'COVENANT_SIGNED', 'SCORING', 'SCORES_LOCKED', 'VOTING'].includes(year.state))
-      throw appError('PRECONDITION_FAILED', `The vote is decided (the year is ${year.state}): the quota is final`);
+      throw appError(
+        'PRECONDITION_FAILED',
+        `The vote is decided (the year is ${year.state}): the quota is final`,
+      );
     await emulationYearRepository.setQuotaOverride(year.id, flagSeats ?? null, meritSeats ?? null);
     await audit(ctx, 'awards.block_quota.set', 'EmulationYear', year.id, {
       before: { flagSeats: year.flagQuotaOverride, meritSeats: year.meritQuotaOverride },
@@ -218,7 +224,10 @@ export class AwardsResolver {
     const year = await loadYear(ctx, yearId);
     if (reason.trim().length < 3) throw badInput('reason', 'say why the late dossier is accepted');
     if (year.state !== 'RESULTS_RECORDED')
-      throw appError('PRECONDITION_FAILED', `Only a dossier not yet submitted can be accepted late; the year is ${year.state}`);
+      throw appError(
+        'PRECONDITION_FAILED',
+        `Only a dossier not yet submitted can be accepted late; the year is ${year.state}`,
+      );
     if (!(await awardRepository.acceptLateDossier(year.id, ctx.principal!.userId, reason.trim())))
       throw appError('PRECONDITION_FAILED', 'There is no computed outcome waiting for its dossier');
     await audit(ctx, 'dossier.accept_late', 'EmulationYear', year.id, { after: { reason: reason.trim() } });

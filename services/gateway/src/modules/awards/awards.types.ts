@@ -61,7 +61,7 @@ export const RunoffCandidatesEnum = graphqlEnum(
   'R5. After a tie at the last seat, the next round is among the tied units (TIED_ONLY) or all candidates not yet elected (ALL_REMAINING).',
 );
 
-@ObjectType('DossierDeadline', { description: 'R13: when a block year\'s dossier is due.' })
+@ObjectType('DossierDeadline', { description: "R13: when a block year's dossier is due." })
 export class DossierDeadlineType {
   @Field(() => DossierDeadlineKind) kind!: string;
   @Field(() => Int, { nullable: true }) days!: number | null;
@@ -70,7 +70,9 @@ export class DossierDeadlineType {
   @Field(() => Int, { nullable: true }) yearOffset!: number | null;
 }
 
-@InputType({ description: 'R13: DAYS_AFTER_CONFERENCE needs `days`; FIXED_DAY needs `month`, `day` and `yearOffset`.' })
+@InputType({
+  description: 'R13: DAYS_AFTER_CONFERENCE needs `days`; FIXED_DAY needs `month`, `day` and `yearOffset`.',
+})
 export class DossierDeadlineInput {
   @Field(() => DossierDeadlineKind) kind!: 'DAYS_AFTER_CONFERENCE' | 'FIXED_DAY';
   @Field(() => Int, { nullable: true }) days?: number;

@@ -85,7 +85,10 @@ export class ConferenceResolver {
     if (!year || !year.headUnitId || !ctx.access?.officerOf.has(year.headUnitId))
       throw forbidden("Only the head unit's officers enter the counting committee's figures");
     if (period.method !== 'PAPER')
-      throw appError('PRECONDITION_FAILED', 'This round is voted online: its ballots are counted by the platform');
+      throw appError(
+        'PRECONDITION_FAILED',
+        'This round is voted online: its ballots are counted by the platform',
+      );
     if (period.status !== 'OPEN') throw conflict(`The round is already ${period.status}`);
     const contests = (await ctx.loaders.contests.load(period.id)).map((c) => ({
       id: c.id,
@@ -103,7 +106,9 @@ export class ConferenceResolver {
       invalid: c.invalid,
       votes: c.votes.map((v) => ({ unitId: v.unitId, votes: v.votes })),
     }));
-    if (!(await conferenceRepository.enterPaperCount(period.id, counts, year.headUnitId, ctx.principal!.userId)))
+    if (
+      !(await conferenceRepository.enterPaperCount(period.id, counts, year.headUnitId, ctx.principal!.userId))
+    )
       throw conflict('The count is already confirmed');
     await audit(ctx, 'voting.paper_count.enter', 'VotingPeriod', period.id, { after: { contests: counts } });
     ctx.loaders.paperCount.clear(period.id);
@@ -115,10 +120,7 @@ export class ConferenceResolver {
     description:
       "The deputy unit (or the conference's secretary) confirms the head unit's entry as it stands: the round closes and is counted by the same rules as online ballots.",
   })
-  async confirmPaperCount(
-    @Arg('votingPeriodId', () => ID) periodId: string,
-    @Ctx() ctx: GraphQLContext,
-  ) {
+  async confirmPaperCount(@Arg('votingPeriodId', () => ID) periodId: string, @Ctx() ctx: GraphQLContext) {
     const period = await loadPeriod(ctx, periodId);
     const year = await periodYear(ctx, period);
     const conference = year ? await yearConference(ctx, year.id) : null;
@@ -152,7 +154,10 @@ export class YearConferenceResolver {
 
 @Resolver(() => VotingPeriodType)
 export class PeriodConferenceResolver {
-  @FieldResolver(() => ConferenceType, { nullable: true, description: 'The conference this round belongs to.' })
+  @FieldResolver(() => ConferenceType, {
+    nullable: true,
+    description: 'The conference this round belongs to.',
+  })
   async conference(@Root() p: { conferenceId: string | null }, @Ctx() ctx: GraphQLContext) {
     return p.conferenceId ? ctx.loaders.conference.load(p.conferenceId) : null;
   }
@@ -163,10 +168,7 @@ export class PeriodConferenceResolver {
     description:
       'A paper round: the figures entered. Before publication only the head and deputy units and the conference secretary see them.',
   })
-  async paperCount(
-    @Root() p: Parameters<typeof countsPaper>[1],
-    @Ctx() ctx: GraphQLContext,
-  ) {
+  async paperCount(@Root() p: Parameters<typeof countsPaper>[1], @Ctx() ctx: GraphQLContext) {
     if (p.method !== 'PAPER') return null;
     if (!p.resultsPublishedAt && !(await countsPaper(ctx, p))) return null;
     return (await ctx.loaders.paperCount.load(p.id))[0] ?? null;
@@ -210,4 +212,3 @@ async function checkConference(ctx: GraphQLContext, year: EmulationYear, input: 
       `the province's dossier deadline (R13: ${describeDossierDeadline(rules, year.year)}) falls before the conference ends on ${end}: hold it by ${deadline}, or ask the secretariat to set the deadline as days after the conference or a day of ${year.year + 1}`,
     );
 }
-

@@ -21,7 +21,9 @@ export class ConferenceAttendanceType {
   @Field(() => String, { nullable: true }) absenceReason!: string | null;
 }
 
-@ObjectType('CountingCommitteeMember', { description: 'A member of the counting committee (ban kiểm phiếu).' })
+@ObjectType('CountingCommitteeMember', {
+  description: 'A member of the counting committee (ban kiểm phiếu).',
+})
 export class CountingCommitteeMemberType {
   @Field(() => String) name!: string;
   @Field(() => ID, { nullable: true }) unitId!: string | null;
@@ -81,7 +83,9 @@ export class CountingCommitteeMemberInput {
   @Field(() => String, { defaultValue: 'Thành viên' }) @Length(2, 100) role!: string;
 }
 
-@InputType({ description: 'The conference as held (it may be recorded after the day); recording again corrects it.' })
+@InputType({
+  description: 'The conference as held (it may be recorded after the day); recording again corrects it.',
+})
 export class RecordConferenceInput {
   @Field(() => ID)
   @IsUUID('all', { message: 'emulationYearId must be a year id' })
@@ -134,7 +138,8 @@ export class PaperContestCountType {
 }
 
 @ObjectType('PaperCount', {
-  description: 'Entered by the head unit, confirmed by the deputy or the conference secretary: it counts once confirmed.',
+  description:
+    'Entered by the head unit, confirmed by the deputy or the conference secretary: it counts once confirmed.',
 })
 export class PaperCountType {
   @Field(() => ID) votingPeriodId!: string;

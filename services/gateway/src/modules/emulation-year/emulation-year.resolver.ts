@@ -235,7 +235,8 @@ export class EmulationYearResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('onBehalfReason', () => String, {
       nullable: true,
-      description: "The secretariat signs for the unit only on its behalf, saying why; kept with the signature and audited.",
+      description:
+        'The secretariat signs for the unit only on its behalf, saying why; kept with the signature and audited.',
     })
     onBehalfReason?: string,
   ) {

@@ -34,9 +34,15 @@ export class EmulationYearType {
   @Field(() => YearState) state!: string;
   @Field(() => LocalDateResolver, { nullable: true }) registrationDeadline!: string | null;
   @Field(() => LocalDateResolver, { nullable: true }) scoringDeadline!: string | null;
-  @Field(() => Int, { nullable: true, description: "R2 for this block and year, set by the secretariat; null: the province's quota." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "R2 for this block and year, set by the secretariat; null: the province's quota.",
+  })
   flagQuotaOverride!: number | null;
-  @Field(() => Int, { nullable: true, description: "R3 for this block and year, set by the secretariat; null: the province's quota." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "R3 for this block and year, set by the secretariat; null: the province's quota.",
+  })
   meritQuotaOverride!: number | null;
   @Field(() => Boolean, {
     description: 'Recorded afterwards from its documents (recordPastYear), not run on the platform.',
@@ -290,7 +296,8 @@ export class RegisterTitleInput {
 
   @Field(() => String, {
     nullable: true,
-    description: "The secretariat enters this for the unit only on its behalf, saying why (kept and audited).",
+    description:
+      'The secretariat enters this for the unit only on its behalf, saying why (kept and audited).',
   })
   @IsOptional()
   @Length(5, 1000)
@@ -369,7 +376,8 @@ export class SubmitScoreSheetInput {
 
   @Field(() => String, {
     nullable: true,
-    description: "The secretariat enters this for the unit only on its behalf, saying why (kept and audited).",
+    description:
+      'The secretariat enters this for the unit only on its behalf, saying why (kept and audited).',
   })
   @IsOptional()
   @Length(5, 1000)

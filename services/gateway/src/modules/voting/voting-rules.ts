@@ -14,9 +14,7 @@ export function roundDeadline(input: { method: 'ONLINE' | 'PAPER'; closesAt?: Da
 }
 
 const describeQuota = (q: Quota, members: number) =>
-  q.kind === 'COUNT'
-    ? `${q.value} per block`
-    : `${q.percent}% of the ${members} members, rounded down`;
+  q.kind === 'COUNT' ? `${q.value} per block` : `${q.percent}% of the ${members} members, rounded down`;
 
 /**
  * R2/R3: a flag or merit contest cannot offer more seats than the province's quota, which the message names

@@ -93,7 +93,12 @@ export class VotingResolver {
     const results = await ctx.loaders.votingResults.load(p.id);
     return contests.map((c) => {
       const result = results.find((r) => r.contestId === c.id)!.result;
-      return { ...result, paper: result.paper ?? null, source: p.method, eligible: p.eligibleVoterIds.length };
+      return {
+        ...result,
+        paper: result.paper ?? null,
+        source: p.method,
+        eligible: p.eligibleVoterIds.length,
+      };
     });
   }
 
@@ -140,7 +145,8 @@ export class VotingResolver {
         );
       if (c.seats > candidates.length)
         throw badInput(`contests.${i}.seats`, `more seats than the ${candidates.length} candidates`);
-      const override = c.kind === 'FLAG' ? year.flagQuotaOverride : c.kind === 'MERIT' ? year.meritQuotaOverride : null;
+      const override =
+        c.kind === 'FLAG' ? year.flagQuotaOverride : c.kind === 'MERIT' ? year.meritQuotaOverride : null;
       const quota = quotaProblem(c.kind, c.seats, members.length, rules, effectiveYear, override);
       if (quota) throw badInput(`contests.${i}.seats`, quota);
       return { kind: c.kind, seats: c.seats, candidates };
@@ -356,7 +362,8 @@ export class VotingResolver {
       await votingRepository.propose(period.id, contest.id, input.unitIds, side, userId);
     } else if (existing.proposedByUnitId !== side) {
       // The other side answers: the same units confirm; other units are a counter-proposal shown beside it.
-      if (same(existing.unitIds)) await votingRepository.confirm(period.id, contest.id, existing, side, userId);
+      if (same(existing.unitIds))
+        await votingRepository.confirm(period.id, contest.id, existing, side, userId);
       else await votingRepository.counter(period.id, contest.id, input.unitIds, side, userId);
     } else if (existing.counterByUnitId && same(existing.counterUnitIds)) {
       // The proposer accepts the counter-proposal: it becomes the decision, confirmed by the proposer.

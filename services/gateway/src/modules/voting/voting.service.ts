@@ -73,7 +73,14 @@ export function seesYearOutcome(ctx: GraphQLContext, year: EmulationYear): boole
   return !UNPUBLISHED_STATES.includes(year.state) || chairsCount(ctx, year);
 }
 
-const UNPUBLISHED_STATES: readonly string[] = ['DRAFT', 'OPEN', 'COVENANT_SIGNED', 'SCORING', 'SCORES_LOCKED', 'VOTING'];
+const UNPUBLISHED_STATES: readonly string[] = [
+  'DRAFT',
+  'OPEN',
+  'COVENANT_SIGNED',
+  'SCORING',
+  'SCORES_LOCKED',
+  'VOTING',
+];
 
 /**
  * Who casts this ballot: for a block, the officer's one eligible unit (or the one named); for the council, the

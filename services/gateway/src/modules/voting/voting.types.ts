@@ -128,9 +128,14 @@ export class ContestResultType {
   @Field(() => Int) eligible!: number;
   @Field(() => Int) cast!: number;
   @Field(() => Int) blank!: number;
-  @Field(() => VotingMethod, { description: 'Whether the figures come from online ballots or a paper count.' })
+  @Field(() => VotingMethod, {
+    description: 'Whether the figures come from online ballots or a paper count.',
+  })
   source!: string;
-  @Field(() => PaperFiguresType, { nullable: true, description: "A paper count's ballots issued, collected, valid and invalid." })
+  @Field(() => PaperFiguresType, {
+    nullable: true,
+    description: "A paper count's ballots issued, collected, valid and invalid.",
+  })
   paper!: PaperFiguresType | null;
   @Field(() => [CandidateCountType]) candidates!: CandidateCountType[];
   @Field(() => [ID]) elected!: string[];
@@ -186,7 +191,8 @@ export class OpenVotingPeriodInput {
 
   @Field(() => DateTimeISOResolver, {
     nullable: true,
-    description: 'When online voting closes (required online). A paper round closes when its count is confirmed.',
+    description:
+      'When online voting closes (required online). A paper round closes when its count is confirmed.',
   })
   @IsOptional()
   @WithinAYear()
