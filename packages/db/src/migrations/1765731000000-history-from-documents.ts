@@ -16,7 +16,7 @@ export class HistoryFromDocuments1765731000000 implements MigrationInterface {
       ALTER TABLE emulation_year
         ADD COLUMN recorded_from_documents boolean NOT NULL DEFAULT false,
         ADD COLUMN source_reference text,
-        ADD CONSTRAINT emulation_year_documents_source
+        ADD CONSTRAINT emulation_year_documents_source_check
           CHECK (NOT recorded_from_documents OR length(btrim(source_reference)) BETWEEN 3 AND 500);
 
       CREATE FUNCTION unit_ends_with_province() RETURNS trigger LANGUAGE plpgsql AS $fn$
@@ -72,7 +72,7 @@ export class HistoryFromDocuments1765731000000 implements MigrationInterface {
       DROP TRIGGER province_ends_units ON province;
       DROP TRIGGER unit_ends_with_province ON unit;
       DROP FUNCTION province_ends_units(), unit_ends_with_province();
-      ALTER TABLE emulation_year DROP CONSTRAINT emulation_year_documents_source,
+      ALTER TABLE emulation_year DROP CONSTRAINT emulation_year_documents_source_check,
         DROP COLUMN source_reference, DROP COLUMN recorded_from_documents;
     `);
   }
