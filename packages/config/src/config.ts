@@ -94,6 +94,9 @@ const schema = z.object({
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(5).default(5),
   WEBHOOK_TIMEOUT_MS: int(5000),
   VOTING_SWEEP_MS: int(60_000),
+  // How often the worker checks that its job schedulers still exist in the queue store (a Redis restarted empty
+  // loses them) and re-creates them; also checked whenever the connection to Redis is re-established.
+  SCHEDULER_CHECK_MS: int(30_000),
   // A job whose worker died (its lock not renewed) runs again after about this long.
   JOB_LOCK_MS: int(30_000, 1000),
 });

@@ -26,6 +26,11 @@ export interface QueueBackend {
   /** Adds a parent job and its children; every node lands on its own queue as `queue(name)` sees it. */
   addFlow(flow: FlowJob): Promise<void>;
   ping(): Promise<void>;
+  /**
+   * Calls `listener` whenever the connection to the queue store is established again (Redis restarted, maybe
+   * empty); returns the function that stops it. The PostgreSQL backend has no such moment: its store persists.
+   */
+  onReconnect(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -33,11 +38,17 @@ export interface QueueBackend {
  * Redis when REDIS_URL is set (each queue under its own hash-tag prefix, ready for Redis Cluster);
  * otherwise BullMQ's PostgreSQL backend on the application's own database.
  */
-export function createQueueBackend(cfg: Config): QueueBackend {
+export function createQueueBackend(cfg: Config, onError: (error: unknown) => void = () => {}): QueueBackend {
   const queues = new Map<QueueName, Queue>();
   const closers: (() => Promise<unknown>)[] = [];
   let flows: FlowProducer | undefined;
   const remember = <T extends { close(): Promise<unknown> }>(x: T): T => (closers.push(() => x.close()), x);
+  // Queues' and flow producers' connection errors while the store is away go to the caller's log (BullMQ would
+  // print them to stderr); workers report theirs to the worker's own listener.
+  const reporting = <T extends { on(event: 'error', listener: (e: Error) => void): unknown }>(x: T): T => (
+    x.on('error', onError),
+    x
+  );
 
   if (cfg.REDIS_URL) {
     const connection = new Redis(cfg.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false });
@@ -46,7 +57,7 @@ export function createQueueBackend(cfg: Config): QueueBackend {
       kind: 'redis',
       queue: (name) =>
         queues.get(name) ??
-        setGet(queues, name, remember(new Queue(name, { connection, prefix: prefix(name) }))),
+        setGet(queues, name, remember(reporting(new Queue(name, { connection, prefix: prefix(name) })))),
       worker: (name, processor, opts) =>
         remember(new Worker(name, processor, { ...opts, connection, prefix: prefix(name) })),
       addFlow: async (flow) => {
@@ -56,10 +67,14 @@ export function createQueueBackend(cfg: Config): QueueBackend {
           prefix: prefix(node.queueName),
           children: node.children?.map(withPrefix),
         });
-        flows ??= remember(new FlowProducer({ connection, prefix: prefix('flows') }));
+        flows ??= remember(reporting(new FlowProducer({ connection, prefix: prefix('flows') })));
         await flows.add(withPrefix(flow));
       },
       ping: async () => void (await connection.ping()),
+      onReconnect: (listener) => {
+        connection.on('ready', listener);
+        return () => void connection.off('ready', listener);
+      },
       close: async () => {
         await Promise.all(closers.map((c) => c()));
         connection.disconnect();
@@ -81,14 +96,21 @@ export function createQueueBackend(cfg: Config): QueueBackend {
     kind: 'postgres',
     queue: (name) =>
       queues.get(name) ??
-      setGet(queues, name, remember(new pgClasses.Queue(name, { connection: pool }) as unknown as Queue)),
+      setGet(
+        queues,
+        name,
+        remember(reporting(new pgClasses.Queue(name, { connection: pool }) as unknown as Queue)),
+      ),
     worker: (name, processor, opts) =>
       remember(new pgClasses.Worker(name, processor, { ...opts, connection: pool }) as unknown as Worker),
     addFlow: async (flow) => {
-      flows ??= remember(new pgClasses.FlowProducer({ connection: pool }) as unknown as FlowProducer);
+      flows ??= remember(
+        reporting(new pgClasses.FlowProducer({ connection: pool }) as unknown as FlowProducer),
+      );
       await flows.add(flow);
     },
     ping: async () => void (await pool.query('SELECT 1 FROM bullmq.job LIMIT 0')),
+    onReconnect: () => () => {},
     close: async () => {
       await Promise.all(closers.map((c) => c()));
       await pool.end();

@@ -12,6 +12,11 @@ export interface EventBus {
 
 /** Channel names are fixed identifiers, never user input (LISTEN cannot take a bound parameter). */
 const CHANNEL = /^[a-z_]{1,50}$/;
+/**
+ * An announcement Redis has not taken within this long fails instead of waiting (a paused or unreachable
+ * Redis): announcements are at most once anyway, and readers fall back on the database.
+ */
+const PUBLISH_TIMEOUT_MS = 5_000;
 
 export function createEventBus(cfg: Config, onError: (error: unknown) => void = () => {}): EventBus {
   const handlers = new Map<string, Set<(message: string) => void>>();
@@ -28,7 +33,8 @@ export function createEventBus(cfg: Config, onError: (error: unknown) => void = 
   };
 
   if (cfg.REDIS_URL) {
-    const pub = new Redis(cfg.REDIS_URL);
+    // Both report connection errors (Redis away, reconnecting) to the caller instead of stderr.
+    const pub = new Redis(cfg.REDIS_URL, { commandTimeout: PUBLISH_TIMEOUT_MS }).on('error', onError);
     let sub: Redis | undefined;
     const channelKey = (c: string) => `${cfg.QUEUE_PREFIX}:${c}`;
     return {
@@ -36,7 +42,7 @@ export function createEventBus(cfg: Config, onError: (error: unknown) => void = 
       subscribe: (channel, handler) =>
         register(channel, handler, async () => {
           if (!sub) {
-            sub = new Redis(cfg.REDIS_URL!);
+            sub = new Redis(cfg.REDIS_URL!).on('error', onError);
             sub.on('message', (key: string, message: string) =>
               dispatch(key.slice(cfg.QUEUE_PREFIX.length + 1), message),
             );
@@ -52,7 +58,13 @@ export function createEventBus(cfg: Config, onError: (error: unknown) => void = 
 
   // A pool's idle connection that the server ends (a restart, a failover) emits 'error' on the pool: unhandled, it
   // would end the process. The pool replaces the connection on the next query.
-  const pool = new pg.Pool({ connectionString: cfg.DATABASE_URL, max: 2, application_name: 'thidua-events' });
+  const pool = new pg.Pool({
+    connectionString: cfg.DATABASE_URL,
+    max: 2,
+    application_name: 'thidua-events',
+    connectionTimeoutMillis: cfg.DATABASE_ACQUIRE_TIMEOUT_MS,
+    query_timeout: PUBLISH_TIMEOUT_MS,
+  });
   pool.on('error', onError);
   let listener: pg.Client | undefined;
   let closing = false;

@@ -41,7 +41,7 @@ export async function runService(
     ...poolOptions(config),
     applicationName: `thidua-${name}`,
   }).initialize();
-  const queueBackend = createQueueBackend(config);
+  const queueBackend = createQueueBackend(config, (e) => logger.warn({ err: e }, 'queue connection error'));
   const eventBus = createEventBus(config, (e) => logger.warn({ err: e }, 'event bus connection lost'));
   const deps = { config, logger, dataSource, queueBackend, eventBus };
   // Listening before anything starts, and for every signal, not once: a signal during start-up waits for it to

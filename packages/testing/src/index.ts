@@ -3,3 +3,4 @@ export * from './harness';
 export * from './factories';
 export * from './block-vote';
 export * from './worker-process';
+export * from './redis-server';

@@ -18,6 +18,9 @@ export interface GraphQLContext {
   services: GatewayServices;
   /** Set when any error is reported, so the request's transaction rolls back. */
   failed: boolean;
-  /** Runs after the request's transaction commits (announcements that must not precede the data). */
+  /**
+   * Runs after the request's transaction commits (announcements that must not precede the data), without
+   * holding up the answer. Work that must happen even on a rollback uses the database's `afterRelease`.
+   */
   afterCommit: (() => void | Promise<void>)[];
 }

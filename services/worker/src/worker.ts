@@ -2,7 +2,6 @@ import type { Config, Logger } from '@thidua/config';
 import { configureAuditKeys, outboxRepository, runInTransaction } from '@thidua/db';
 import {
   CONSUMED_QUEUES,
-  RETENTION,
   ROLLUPS_CHANNEL,
   TURNOUT_CHANNEL,
   type EventBus,
@@ -14,7 +13,10 @@ import {
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { handlers } from './handlers';
-import { syncAllYearEndSchedulers } from './jobs/year-end.job';
+import { upsertSchedulers, watchSchedulers } from './schedulers';
+
+/** What a handler's result may ask the worker to announce once committed. */
+type Announced = { turnoutChanged?: unknown[]; rollupsWritten?: unknown };
 
 export interface WorkerOptions {
   config: Config;
@@ -53,13 +55,7 @@ export async function startWorker({
     const result = await runInTransaction(dataSource, provinceId, () =>
       handler(payload, { dataSource, config, queueBackend }),
     );
-    // Announced after the commit, so a subscriber reading the database sees the change.
-    const announced = result as { turnoutChanged?: unknown[]; rollupsWritten?: unknown } | null;
-    for (const change of announced?.turnoutChanged ?? []) {
-      await eventBus.publish(TURNOUT_CHANNEL, JSON.stringify(change));
-    }
-    if (announced?.rollupsWritten)
-      await eventBus.publish(ROLLUPS_CHANNEL, JSON.stringify(announced.rollupsWritten));
+    await announce(result as Announced | null);
     logger.info(
       {
         queue: job.queueName,
@@ -71,6 +67,22 @@ export async function startWorker({
       'job done',
     );
     return result;
+  };
+
+  /**
+   * After the commit, so a subscriber reading the database sees the change. An announcement that fails (the
+   * event bus unreachable) is logged, not retried as the job: the work is committed, and readers re-read.
+   */
+  const announce = async (announced: Announced | null) => {
+    const messages = [
+      ...(announced?.turnoutChanged ?? []).map((change) => [TURNOUT_CHANNEL, change] as const),
+      ...(announced?.rollupsWritten ? [[ROLLUPS_CHANNEL, announced.rollupsWritten] as const] : []),
+    ];
+    for (const [channel, message] of messages) {
+      await eventBus
+        .publish(channel, JSON.stringify(message))
+        .catch((e) => logger.warn({ err: e, channel }, 'announcement failed'));
+    }
   };
 
   const workers = CONSUMED_QUEUES.map((queue) => {
@@ -104,23 +116,8 @@ export async function startWorker({
     return worker;
   });
 
-  await queueBackend
-    .queue('maintenance')
-    .upsertJobScheduler(
-      'purge-expired',
-      { pattern: '0 3 * * *', tz: 'Asia/Ho_Chi_Minh' },
-      { name: 'purge-expired', data: {}, opts: RETENTION },
-    );
-  // The safety net under the per-period close jobs: whatever is overdue closes within a sweep interval.
-  await queueBackend
-    .queue('voting')
-    .upsertJobScheduler(
-      'sweep-voting',
-      { every: config.VOTING_SWEEP_MS },
-      { name: 'sweep-voting', data: {}, opts: RETENTION },
-    );
-
-  await syncAllYearEndSchedulers(dataSource, queueBackend);
+  await upsertSchedulers({ config, dataSource, queueBackend, logger });
+  const stopWatchingSchedulers = watchSchedulers({ config, dataSource, queueBackend, logger });
 
   const relayLoop = relay
     ? startOutboxRelay(dataSource, queueBackend, config.OUTBOX_POLL_MS, (e) =>
@@ -133,6 +130,7 @@ export async function startWorker({
   return {
     /** Graceful: stops taking jobs, lets running ones finish, then returns. */
     async close() {
+      await stopWatchingSchedulers();
       await relayLoop?.stop();
       await Promise.all(workers.map((w) => w.close()));
     },

@@ -145,10 +145,7 @@ export async function startGateway({
         },
         { commitIf: () => !ctx.failed, autocommit: !provinceId && isPlainQuery(req.method, body) },
       );
-      if (!ctx.failed) {
-        for (const hook of ctx.afterCommit)
-          await Promise.resolve(hook()).catch((e) => log.error({ err: e }, 'after-commit hook failed'));
-      }
+      if (!ctx.failed) announce(ctx.afterCommit, log);
       status = result.status ?? 200;
       for (const [k, v] of result.headers) res.setHeader(k, v);
       res.statusCode = status;
@@ -245,6 +242,18 @@ export async function startGateway({
       await apollo.stop();
     },
   };
+}
+
+/**
+ * Announcements after the commit (turnout), started and not awaited: the answer never waits for the event bus
+ * (a paused Redis held ballots' answers for a minute). Subscribers re-read the database, so one lost is harmless.
+ */
+function announce(hooks: (() => void | Promise<void>)[], log: Logger): void {
+  for (const hook of hooks) {
+    void Promise.resolve()
+      .then(hook)
+      .catch((e) => log.warn({ err: e }, 'announcement failed'));
+  }
 }
 
 function clientKey(req: IncomingMessage): string {
