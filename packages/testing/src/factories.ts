@@ -83,17 +83,21 @@ export interface LockedBlock {
   blockId: string;
   yearId: string;
   units: Unit[];
-  /** One signed-in officer per unit, in the same order. */
+  /** One signed-in officer per unit, in the same order (none when created with `officers: false`). */
   officers: Account[];
 }
 
 let blockCounter = 0;
-/** A block of `names.length` units whose year is at SCORES_LOCKED (head: the first unit, deputy: the second). */
+/**
+ * A block of `names.length` units whose year is at SCORES_LOCKED (head: the first unit, deputy: the second).
+ * `officers: false` skips signing in an officer per unit (a password check each), for blocks nobody acts in.
+ */
 export async function createLockedBlock(
   app: TestApp,
   province: string,
   names: string[],
   actor: Account,
+  { officers: signIn = true }: { officers?: boolean } = {},
 ): Promise<LockedBlock> {
   const suffix = `${process.pid}-${++blockCounter}`;
   const units = await createUnits(
@@ -113,8 +117,10 @@ export async function createLockedBlock(
       actorId: actor.id,
     }),
   );
-  const officers = await Promise.all(
-    units.map((u) => createAccount(app, 'UNIT_OFFICER', { provinceId: province, unitId: u.id })),
-  );
+  const officers = signIn
+    ? await Promise.all(
+        units.map((u) => createAccount(app, 'UNIT_OFFICER', { provinceId: province, unitId: u.id })),
+      )
+    : [];
   return { blockId, yearId, units, officers };
 }

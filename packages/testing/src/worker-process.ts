@@ -4,7 +4,7 @@ import type { Config } from '@thidua/config';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 /** Starting a process means loading tsx and the whole platform: generous on a busy 2-core machine. */
-const START_LIMIT_MS = 60_000;
+export const PROCESS_START_LIMIT_MS = 60_000;
 
 export type ServiceConfig = Pick<
   Config,
@@ -113,7 +113,10 @@ async function startServiceProcess(
     });
 
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${service} did not start:\n${out}`)), START_LIMIT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`${service} did not start:\n${out}`)),
+      PROCESS_START_LIMIT_MS,
+    );
     void logged(started).then(() => {
       clearTimeout(timer);
       if (ended()) reject(new Error(`${service} exited with ${child.exitCode}:\n${out}`));
