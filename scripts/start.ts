@@ -19,12 +19,12 @@ const config = loadConfig({
   ...(embedded
     ? {
         DATABASE_URL: embedded.urls.app,
-  ...(isConfigured('AUDIT_HMAC_KEY') ? {} : { AUDIT_HMAC_KEY: localSecrets().audit }),
         DATABASE_OWNER_URL: embedded.urls.owner,
         DATABASE_ADMIN_URL: embedded.urls.admin,
       }
     : {}),
   ...(isConfigured('JWT_SECRET') ? {} : { JWT_SECRET: localSecrets().jwt }),
+  ...(isConfigured('AUDIT_HMAC_KEY') ? {} : { AUDIT_HMAC_KEY: localSecrets().audit }),
   // A key of its own for unsubscribe links, derived from the local secret when none is configured.
   ...(isConfigured('UNSUBSCRIBE_SECRET')
     ? {}
