@@ -42,22 +42,27 @@ const UNREADABLE_VALUE = new Set(['22P02', '22021', '22P05', '22007', '22008', '
 /** Seconds a client should wait before retrying after the database connection was lost. */
 export const RETRY_AFTER_SECONDS = 2;
 
+/** node-postgres's messages for a connection lost under a client, or none to be had from the pool in time. */
+const LOST_MESSAGES = [
+  'Connection terminated',
+  'not queryable',
+  'terminating connection due to administrator command',
+  'timeout exceeded when trying to connect',
+];
+
 /**
  * The database connection was lost or refused (the server shutting down or restarting, the backend terminated,
  * a network failure): the request may succeed when retried, so it is answered 503, not as an internal error.
  * PostgreSQL classes 57P01–57P03 (admin shutdown, crash shutdown, cannot connect now) and 08 (connection
- * exception); node-postgres's own messages when the socket ends under a client.
+ * exception); node-postgres's own messages when the socket ends under a client, or when the pool had no
+ * connection to give within its acquire timeout (DATABASE_ACQUIRE_TIMEOUT_MS).
  */
 export function isConnectionLost(error: unknown): boolean {
   for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
     const { code, message } = e as { code?: unknown; message?: unknown };
     if (typeof code === 'string' && (/^57P0[123]$/.test(code) || /^08...$/.test(code))) return true;
     if (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(code)) return true;
-    if (
-      typeof message === 'string' &&
-      /Connection terminated|not queryable|terminating connection due to administrator command/.test(message)
-    )
-      return true;
+    if (typeof message === 'string' && LOST_MESSAGES.some((m) => message.includes(m))) return true;
     e =
       (e as { driverError?: unknown; cause?: unknown; originalError?: unknown }).driverError ??
       (e as { cause?: unknown }).cause ??
