@@ -43,11 +43,11 @@ type Nominations = {
 };
 const NOMINATIONS = `query($y: ID!) { nominations(emulationYearId: $y) { unitId form status explanation { rule text } } }`;
 
-/** The year's nominations, once the worker has computed them. */
-const untilNominations = (yearId: string) =>
+/** The year's nominations, once the worker has computed them: before publication only the head unit sees them. */
+const untilNominations = (block: LockedBlock) =>
   vi.waitFor(
     async () => {
-      const n = ok(await as<Nominations>(admin, NOMINATIONS, { y: yearId })).nominations;
+      const n = ok(await as<Nominations>(block.officers[0]!, NOMINATIONS, { y: block.yearId })).nominations;
       expect(n.length).toBeGreaterThan(0);
       return n;
     },
@@ -74,7 +74,7 @@ describe('the articles, through HTTP and the worker', () => {
     const block = await createLockedBlock(app, province, NAMES, admin);
     await vote(block, [{ kind: 'FLAG', seats: 1 }], [[3]]);
     // The tally's outbox event runs the engine in the worker.
-    const list = await untilNominations(block.yearId);
+    const list = await untilNominations(block);
     const flag = list.find((n) => n.form === 'FLAG_PROVINCE')!;
     expect(flag).toMatchObject({ unitId: block.units[3]!.id, status: 'PROPOSED_BY_BLOCK' });
     expect(flag.explanation[0]!.text).toBe(
@@ -87,7 +87,7 @@ describe('the articles, through HTTP and the worker', () => {
     // Re-running on the same facts gives the same proposals.
     const again = ok(
       await as<{ recomputeAwards: Nominations['nominations'] }>(
-        admin,
+        block.officers[0]!,
         `mutation($y: ID!) { recomputeAwards(emulationYearId: $y) { unitId form } }`,
         { y: block.yearId },
       ),
@@ -176,7 +176,7 @@ describe('the articles, through HTTP and the worker', () => {
           await as<{
             emulationYear: { awardOutcome: { nextHeadUnitId: string; nextDeputyUnitId: string } | null };
           }>(
-            admin,
+            block.officers[0]!,
             `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { awardOutcome { nextHeadUnitId nextDeputyUnitId } } }`,
             { b: block.blockId },
           ),
@@ -188,7 +188,7 @@ describe('the articles, through HTTP and the worker', () => {
     );
     // As in Lào Cai 2023: Báo Lào Cai heads the block next year, Ban Tổ chức is deputy.
     expect(outcome).toEqual({ nextHeadUnitId: block.units[1]!.id, nextDeputyUnitId: block.units[4]!.id });
-    const list = ok(await as<Nominations>(admin, NOMINATIONS, { y: block.yearId })).nominations;
+    const list = ok(await as<Nominations>(block.officers[0]!, NOMINATIONS, { y: block.yearId })).nominations;
     expect(
       list
         .filter((n) => n.form === 'FLAG_PROVINCE')
@@ -219,7 +219,7 @@ describe('the articles, through HTTP and the worker', () => {
       async () => {
         const y = ok(
           await as<{ emulationYear: { awardOutcome: { nextHeadUnitId: string } | null } }>(
-            admin,
+            block.officers[0]!,
             `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { awardOutcome { nextHeadUnitId } } }`,
             { b: block.blockId },
           ),
@@ -230,7 +230,7 @@ describe('the articles, through HTTP and the worker', () => {
       { timeout: 20_000, interval: 100 },
     );
     expect(outcome.nextHeadUnitId).toBe(block.units[5]!.id);
-    const list = ok(await as<Nominations>(admin, NOMINATIONS, { y: block.yearId })).nominations;
+    const list = ok(await as<Nominations>(block.officers[0]!, NOMINATIONS, { y: block.yearId })).nominations;
     expect(list.map((n) => `${n.form}:${n.unitId}`).sort()).toEqual(
       [
         `FLAG_PROVINCE:${block.units[0]!.id}`,
@@ -260,7 +260,7 @@ describe('the articles, through HTTP and the worker', () => {
               } | null;
             };
           }>(
-            admin,
+            block.officers[0]!,
             `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { awardOutcome { explanations { unitId lines { rule text } } } } }`,
             { b: block.blockId },
           ),
@@ -275,7 +275,7 @@ describe('the articles, through HTTP and the worker', () => {
       rule: 'R8',
       text: 'Hoãn xét khen thưởng: đang bị thanh tra (Quyết định thanh tra số 15/QĐ-TTr).',
     });
-    const list = ok(await as<Nominations>(admin, NOMINATIONS, { y: block.yearId })).nominations;
+    const list = ok(await as<Nominations>(block.officers[0]!, NOMINATIONS, { y: block.yearId })).nominations;
     expect(list.map((n) => n.unitId)).not.toContain(block.units[3]!.id);
   });
 
@@ -308,7 +308,7 @@ describe('the articles, through HTTP and the worker', () => {
     });
 
     await vote(block, [{ kind: 'FLAG', seats: 1 }], [[3]]);
-    const list = await untilNominations(block.yearId);
+    const list = await untilNominations(block);
     expect(list.map((n) => n.unitId)).not.toContain(winner.id);
     expect(list.filter((n) => n.form === 'FLAG_PROVINCE')).toEqual([]);
     const outcome = ok(
@@ -317,7 +317,7 @@ describe('the articles, through HTTP and the worker', () => {
           awardOutcome: { explanations: { unitId: string; lines: { rule: string; text: string }[] }[] };
         };
       }>(
-        admin,
+        block.officers[0]!,
         `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { awardOutcome { explanations { unitId lines { rule text } } } } }`,
         { b: block.blockId },
       ),
@@ -334,7 +334,8 @@ describe('rule sets', () => {
     [`{ meritQuota: { kind: COUNT, value: -1 } }`, 'meritQuota.value'],
     [`{ voteThresholdPercent: 120 }`, 'voteThresholdPercent'],
     [`{ councilAttendancePercent: 0 }`, 'councilAttendancePercent'],
-    [`{ dossierDeadlineMonth: 2, dossierDeadlineDay: 30 }`, 'dossierDeadline'],
+    [`{ dossierDeadline: { kind: FIXED_DAY, month: 2, day: 30, yearOffset: 1 } }`, 'dossierDeadline'],
+    [`{ dossierDeadline: { kind: DAYS_AFTER_CONFERENCE, days: 400 } }`, 'dossierDeadline.days'],
   ])('refuses %s, naming %s', async (input, field) => {
     const res = await as(
       admin,
@@ -349,16 +350,22 @@ describe('rule sets', () => {
       await as<{
         awardRuleSet: {
           effectiveYear: number | null;
-          rules: { meritQuota: { kind: string; value: number }; dossierDeadlineDay: number };
+          rules: {
+            meritQuota: { kind: string; value: number };
+            dossierDeadline: { kind: string; days: number };
+          };
         };
       }>(
         admin,
-        `{ awardRuleSet(year: 2031) { effectiveYear rules { meritQuota { kind value } dossierDeadlineDay } } }`,
+        `{ awardRuleSet(year: 2031) { effectiveYear rules { meritQuota { kind value } dossierDeadline { kind days } } } }`,
       ),
     );
     expect(before.awardRuleSet).toEqual({
       effectiveYear: 2026,
-      rules: { meritQuota: { kind: 'SHARE', value: 30 }, dossierDeadlineDay: 10 },
+      rules: {
+        meritQuota: { kind: 'SHARE', value: 30 },
+        dossierDeadline: { kind: 'DAYS_AFTER_CONFERENCE', days: 15 },
+      },
     });
     const other = await createAccount(app, 'PROVINCE_ADMIN', {
       provinceId: await provinceId(app.dataSource, '22'),
