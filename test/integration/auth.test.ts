@@ -1,13 +1,16 @@
+import { request } from 'node:http';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import {
   createAccount,
+  ok,
   provinceId,
   startTestApp,
   TEST_JWT_SECRET,
   TEST_PASSWORD,
   type Account,
+  type GraphQLResponse,
   type TestApp,
 } from '@thidua/testing';
 
@@ -21,7 +24,10 @@ let app: TestApp;
 let officer: Account;
 
 beforeAll(async () => {
-  app = await startTestApp({ template: inject('templateDatabase'), config: { LOGIN_MAX_FAILURES: '3' } });
+  app = await startTestApp({
+    template: inject('templateDatabase'),
+    config: { LOGIN_MAX_FAILURES: '3', LOGIN_CLIENT_MAX_FAILURES: '10', LOGIN_EMAIL_MAX_FAILURES: '8' },
+  });
   officer = await createAccount(app, 'PROVINCE_ADMIN', {
     provinceId: await provinceId(app.dataSource, '15'),
   });
@@ -29,6 +35,35 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 const code = (res: { errors?: { extensions?: { code?: string } }[] }) => res.errors?.[0]?.extensions?.code;
+
+/**
+ * A sign-in from another client: the request leaves from `address` (127.0.0.0/8 is all this machine's), which is
+ * what the gateway counts failures against.
+ */
+function loginFrom(address: string, email: string, password: string) {
+  const body = JSON.stringify({ query: LOGIN, variables: { email, password } });
+  const url = new URL(app.gateway.url);
+  return new Promise<GraphQLResponse<{ login: { accessToken: string } }>>((resolve, reject) => {
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        localAddress: address,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode!, ...(JSON.parse(text) as object) }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 describe('sign-in', () => {
   it('signs in with the right password, case-insensitively on the email, and the token works', async () => {
@@ -49,7 +84,7 @@ describe('sign-in', () => {
     expect(wrong.data).toBeNull();
   });
 
-  it('locks an email after repeated failures, even against the right password', async () => {
+  it('locks an email on the client that failed, even against the right password', async () => {
     const victim = await createAccount(app, 'NATIONAL_VIEWER');
     for (let i = 0; i < 3; i++) {
       await app.gql(LOGIN, { email: victim.email, password: `sai mật khẩu ${i}` });
@@ -57,6 +92,157 @@ describe('sign-in', () => {
     const locked = await app.gql(LOGIN, { email: victim.email, password: TEST_PASSWORD });
     expect(code(locked)).toBe('RATE_LIMITED');
     expect(locked.errors?.[0]?.message).toMatch(/try again after/);
+  });
+});
+
+describe('sign-in throttling per client (issue 12, point 8)', () => {
+  it('counts one client across addresses: failures spread over many emails lock that client', async () => {
+    const account = await createAccount(app, 'NATIONAL_VIEWER');
+    const answers: (string | undefined)[] = [];
+    for (let i = 0; i < 10; i++)
+      answers.push(code(await loginFrom('127.0.0.2', `ai-do-${i}@khong-co.vn`, 'không đúng mật khẩu')));
+    // One failure per address, far below LOGIN_MAX_FAILURES; the tenth of the client locks it.
+    expect(answers.slice(0, 9).every((c) => c === 'UNAUTHENTICATED')).toBe(true);
+    expect(answers[9]).toBe('RATE_LIMITED');
+    const locked = await loginFrom('127.0.0.2', account.email, TEST_PASSWORD);
+    expect(code(locked)).toBe('RATE_LIMITED');
+    // Another client is not affected.
+    expect((await loginFrom('127.0.0.3', account.email, TEST_PASSWORD)).data?.login.accessToken).toBeTruthy();
+  });
+
+  it("a person locked out by someone else's failures still signs in from a client that has not failed", async () => {
+    const victim = await createAccount(app, 'NATIONAL_VIEWER');
+    for (let i = 0; i < 3; i++) await loginFrom('127.0.0.4', victim.email, `đoán mò ${i}`);
+    expect(code(await loginFrom('127.0.0.4', victim.email, TEST_PASSWORD))).toBe('RATE_LIMITED');
+    expect((await loginFrom('127.0.0.5', victim.email, TEST_PASSWORD)).data?.login.accessToken).toBeTruthy();
+  });
+
+  it('bounds brute force on one account across clients: past the ceiling a client that fails once is locked', async () => {
+    const victim = await createAccount(app, 'NATIONAL_VIEWER');
+    // Three clients, three failures each: 9 on the email, past LOGIN_EMAIL_MAX_FAILURES (8).
+    for (const client of ['127.0.1.1', '127.0.1.2', '127.0.1.3'])
+      for (let i = 0; i < 3; i++) await loginFrom(client, victim.email, `đoán mò ${client} ${i}`);
+    // A fresh client gets one try: its first failure already answers RATE_LIMITED, and it stays locked.
+    expect(code(await loginFrom('127.0.1.4', victim.email, 'vẫn đoán mò'))).toBe('RATE_LIMITED');
+    expect(code(await loginFrom('127.0.1.4', victim.email, TEST_PASSWORD))).toBe('RATE_LIMITED');
+    // The person, from a client that has not failed, signs in.
+    expect((await loginFrom('127.0.1.5', victim.email, TEST_PASSWORD)).data?.login.accessToken).toBeTruthy();
+  });
+});
+
+describe('passwords and accounts (issue 12, point 8)', () => {
+  const CREATE = `mutation($input: CreateUserInput!) { createUser(input: $input) { id email fullName roles { role provinceId } provinces { code } } }`;
+  type Created = {
+    createUser: {
+      id: string;
+      email: string;
+      fullName: string;
+      roles: { role: string; provinceId: string }[];
+    };
+  };
+
+  it('refuses common passwords and ones made of the email or name, stating the policy', async () => {
+    const laoCai = await provinceId(app.dataSource, '15');
+    const input = (password: string) => ({
+      email: `le.van.hung.${Date.now()}@laocai.gov.vn`,
+      fullName: 'Lê Văn Hùng',
+      password,
+      role: 'COUNCIL_MEMBER',
+    });
+    for (const [password, why] of [
+      ['Password2025!', 'is a common password'],
+      ['matkhau123456', 'is a common password'],
+      ['LeVanHung@2025', 'must not contain your name'],
+      ['hung le 1990-1990', 'must not be made of your name or email'],
+    ]) {
+      const res = await app.gql(
+        CREATE,
+        { input: input(password!) },
+        { token: officer.token, provinceId: laoCai },
+      );
+      expect(code(res), password).toBe('BAD_USER_INPUT');
+      expect(res.errors?.[0]?.message).toBe(
+        `password: ${why}: use at least 10 characters that are not a common password and contain neither your email nor your name (a phrase of several words is long and easy to remember)`,
+      );
+      expect(res.errors?.[0]?.extensions?.fields).toEqual([
+        { field: 'password', message: expect.any(String) },
+      ]);
+    }
+    const fine = await app.gql<Created>(
+      CREATE,
+      { input: input('Hùng đi qua cầu Cốc Lếu mùa lũ') },
+      { token: officer.token, provinceId: laoCai },
+    );
+    expect(fine.errors).toBeUndefined();
+  });
+
+  it('a province admin does not learn that an address has an account in another province', async () => {
+    const laoCai = await provinceId(app.dataSource, '15');
+    const dienBien = await provinceId(app.dataSource, '11');
+    const elsewhere = await createAccount(app, 'COUNCIL_MEMBER', { provinceId: dienBien });
+    const newcomer = `nguoi.moi.${Date.now()}@laocai.gov.vn`;
+    const ask = (email: string) =>
+      app.gql<Created>(
+        CREATE,
+        {
+          input: {
+            email,
+            fullName: 'Phạm Thị Lan',
+            password: 'Sương sớm trên đỉnh Fansipan',
+            role: 'COUNCIL_MEMBER',
+          },
+        },
+        { token: officer.token, provinceId: laoCai },
+      );
+    const fresh = ok(await ask(newcomer)).createUser;
+    const existing = ok(await ask(elsewhere.email.toUpperCase())).createUser;
+    // The same answer: what was typed, the one role in this province, this province only.
+    const shape = ({ id: _id, email: _email, ...rest }: Created['createUser']) => rest;
+    expect(shape(existing)).toEqual(shape(fresh));
+    expect(existing.email).toBe(elsewhere.email);
+    expect(existing.roles).toEqual([{ role: 'COUNCIL_MEMBER', provinceId: laoCai }]);
+    // The person keeps their password and name, and now holds the role too.
+    const signedIn = await app.gql<{ login: { user: { email: string } } }>(LOGIN, {
+      email: elsewhere.email,
+      password: TEST_PASSWORD,
+    });
+    expect(signedIn.data?.login.user.email).toBe(elsewhere.email);
+    expect(
+      code(await app.gql(LOGIN, { email: elsewhere.email, password: 'Sương sớm trên đỉnh Fansipan' })),
+    ).toBe('UNAUTHENTICATED');
+    // An address that already has a role here is plainly a duplicate: the admin sees that account anyway.
+    expect(code(await ask(newcomer))).toBe('CONFLICT');
+  });
+
+  it('in production, validation errors do not suggest field, type or enum names', async () => {
+    const prod = await startTestApp({
+      template: inject('templateDatabase'),
+      config: { NODE_ENV: 'production' },
+    });
+    try {
+      const laoCai = await provinceId(prod.dataSource, '15');
+      const admin = await createAccount(prod, 'PROVINCE_ADMIN', { provinceId: laoCai });
+      const typo = `{ mee { emial } }`;
+      const badVariables = {
+        input: { emial: 'a@b.vn', fullName: 'Ai Đó', password: 'Một câu đủ dài', role: 'PROVINCE_ADMN' },
+      };
+      for (const [server, token] of [
+        [app, officer.token],
+        [prod, admin.token],
+      ] as const) {
+        const messages = [
+          ...((await server.gql(typo, {}, { token })).errors ?? []),
+          ...((await server.gql(CREATE, badVariables, { token, provinceId: laoCai })).errors ?? []),
+        ].map((e) => e.message);
+        expect(messages.length).toBeGreaterThan(0);
+        if (server === prod) {
+          expect(messages.join('\n')).not.toMatch(/Did you mean|"me"|PROVINCE_ADMIN\b/);
+          expect(messages[0]).toMatch(/^Cannot query field "mee" on type "Query"\.$/);
+        } else expect(messages.join('\n')).toMatch(/Did you mean "me"\?/);
+      }
+    } finally {
+      await prod.close();
+    }
   });
 });
 

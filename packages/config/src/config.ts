@@ -58,6 +58,10 @@ const schema = z.object({
   REFRESH_TOKEN_TTL_SECONDS: int(30 * 24 * 3600),
   LOGIN_MAX_FAILURES: int(5),
   LOGIN_LOCK_SECONDS: int(900),
+  // Failures from one client across every email, and for one email across every client (a much higher ceiling:
+  // past it, only clients that have not failed may still try that email). Windows and locks: LOGIN_LOCK_SECONDS.
+  LOGIN_CLIENT_MAX_FAILURES: int(20),
+  LOGIN_EMAIL_MAX_FAILURES: int(50),
   RATE_LIMIT_PER_MINUTE: int(600),
   GRAPHQL_MAX_DEPTH: int(10),
   // Values an operation may resolve at most, every list counted at its largest possible size (http/limits.ts).

@@ -25,6 +25,7 @@ export { userRepository, type UserFilter } from './repositories/user.repository'
 export {
   sessionRepository,
   loginThrottleRepository,
+  type LoginThrottleLimits,
   type SessionPrincipal,
   type PrincipalLookup,
   type RefreshOutcome,

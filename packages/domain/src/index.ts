@@ -15,6 +15,7 @@ export {
   hashPassword,
   verifyPassword,
   passwordProblem,
+  PASSWORD_POLICY,
   dummyPasswordHash,
   MIN_PASSWORD_LENGTH,
 } from './auth/password';

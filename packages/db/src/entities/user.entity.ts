@@ -42,9 +42,11 @@ export class RefreshToken {
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
 }
 
+/** ('', client): a client across every email; (email, ''): an email across every client; else the pair. */
 @Entity('login_throttle')
 export class LoginThrottle {
   @PrimaryColumn({ type: 'text' }) email!: string;
+  @PrimaryColumn({ type: 'text' }) client!: string;
   @Column({ type: 'int', default: 0 }) failures!: number;
   @Column({ name: 'window_started_at', type: 'timestamptz', default: () => 'now()' }) windowStartedAt!: Date;
   @Column({ name: 'locked_until', type: 'timestamptz', nullable: true }) lockedUntil!: Date | null;

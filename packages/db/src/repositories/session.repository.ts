@@ -132,40 +132,96 @@ export const sessionRepository = {
   },
 };
 
+/** How many failed sign-ins lock what, within a window of `lockSeconds` (LOGIN_* in the configuration). */
+export interface LoginThrottleLimits {
+  /** One email from one client: locks that pair. */
+  maxFailures: number;
+  /** One client across every email: locks the client. */
+  clientMaxFailures: number;
+  /** One email across every client: from then on only clients that have not failed may try it. */
+  emailMaxFailures: number;
+  lockSeconds: number;
+}
+
+/**
+ * Failed sign-ins, counted three ways in `login_throttle`: per (email, client), per client across every email
+ * (email ''), per email across every client (client ''). A client is the socket's address. Someone else's failures
+ * on your email lock their pair or their client, not you: you can still sign in from a client that has not failed.
+ * Brute force on one account stays bounded all the same: past the per-email ceiling, a client that fails even once
+ * is locked for that email.
+ */
 export const loginThrottleRepository = {
-  /** Whether the email is locked now, and how many failures its current window (`lockSeconds`) holds. */
-  async status(email: string, lockSeconds: number): Promise<{ lockedUntil: Date | null; failures: number }> {
-    const rows: { locked_until: Date | null; failures: number }[] = await (
+  /**
+   * Whether this client may try this email now (`lockedUntil` when not), and how many more failures it has before
+   * a lock (`remaining`: 1 means the next failure locks).
+   */
+  async status(
+    email: string,
+    client: string,
+    limits: LoginThrottleLimits,
+  ): Promise<{ lockedUntil: Date | null; remaining: number }> {
+    const rows: { email: string; client: string; locked_until: Date | null; failures: number }[] = await (
       await currentManager()
     ).query(
-      `SELECT CASE WHEN locked_until > now() THEN locked_until END AS locked_until,
-         CASE WHEN window_started_at >= now() - make_interval(secs => $2) THEN failures ELSE 0 END AS failures
-       FROM login_throttle WHERE email = $1`,
-      [email, lockSeconds],
+      `SELECT email, client, CASE WHEN locked_until > now() THEN locked_until END AS locked_until,
+         CASE WHEN window_started_at >= now() - make_interval(secs => $3) THEN failures ELSE 0 END AS failures
+       FROM login_throttle WHERE (email, client) IN (($1, $2), ('', $2), ($1, ''))`,
+      [email, client, limits.lockSeconds],
     );
-    return { lockedUntil: rows[0]?.locked_until ?? null, failures: rows[0]?.failures ?? 0 };
+    const row = (e: string, c: string) => rows.find((r) => r.email === e && r.client === c);
+    const pair = row(email, client);
+    const wide = row('', client);
+    const global = row(email, '');
+    // A client "has failed" while its pair or its client-wide count holds a failure or a lock.
+    const failed = [pair, wide].some((r) => r && (r.failures > 0 || r.locked_until));
+    const locks = [pair?.locked_until, wide?.locked_until, failed ? global?.locked_until : null].filter(
+      (d): d is Date => !!d,
+    );
+    const lockedUntil = locks.length ? new Date(Math.max(...locks.map((d) => d.getTime()))) : null;
+    const remaining = Math.min(
+      limits.maxFailures - (pair?.failures ?? 0),
+      limits.clientMaxFailures - (wide?.failures ?? 0),
+      global?.locked_until ? 1 : limits.emailMaxFailures - (global?.failures ?? 0),
+    );
+    return { lockedUntil, remaining: Math.max(remaining, 1) };
   },
 
-  /** Counts a failure in a window of `lockSeconds`; reaching `maxFailures` locks the address for `lockSeconds`. */
-  async recordFailure(email: string, maxFailures: number, lockSeconds: number): Promise<Date | null> {
+  /**
+   * Counts a failure on the pair, the client and the email, each in its window of `lockSeconds`; a count that
+   * reaches its limit locks for `lockSeconds`. Returns the lock that now applies to this client, if any.
+   */
+  async recordFailure(email: string, client: string, limits: LoginThrottleLimits): Promise<Date | null> {
     const m = await currentManager();
     await m.query(
-      `INSERT INTO login_throttle AS t (email, failures, window_started_at) VALUES ($1, 1, now())
-       ON CONFLICT (email) DO UPDATE SET
-         failures = CASE WHEN t.window_started_at < now() - make_interval(secs => $2) THEN 1 ELSE t.failures + 1 END,
-         window_started_at = CASE WHEN t.window_started_at < now() - make_interval(secs => $2) THEN now() ELSE t.window_started_at END`,
-      [email, lockSeconds],
+      `INSERT INTO login_throttle AS t (email, client, failures, window_started_at)
+       VALUES ($1, $2, 1, now()), ('', $2, 1, now()), ($1, '', 1, now())
+       ON CONFLICT (email, client) DO UPDATE SET
+         failures = CASE WHEN t.window_started_at < now() - make_interval(secs => $3) THEN 1 ELSE t.failures + 1 END,
+         window_started_at = CASE WHEN t.window_started_at < now() - make_interval(secs => $3) THEN now() ELSE t.window_started_at END`,
+      [email, client, limits.lockSeconds],
     );
     const locked = await returning<{ locked_until: Date }>(
       m,
       `UPDATE login_throttle SET locked_until = now() + make_interval(secs => $3), failures = 0, window_started_at = now()
-       WHERE email = $1 AND failures >= $2 RETURNING locked_until`,
-      [email, maxFailures, lockSeconds],
+       WHERE (email, client) IN (($1, $2), ('', $2), ($1, ''))
+         AND failures >= CASE WHEN email = '' THEN $5::int WHEN client = '' THEN $6::int ELSE $4::int END
+       RETURNING locked_until`,
+      [
+        email,
+        client,
+        limits.lockSeconds,
+        limits.maxFailures,
+        limits.clientMaxFailures,
+        limits.emailMaxFailures,
+      ],
     );
     return locked[0]?.locked_until ?? null;
   },
 
-  async clear(email: string): Promise<void> {
-    await (await currentManager()).query(`DELETE FROM login_throttle WHERE email = $1`, [email]);
+  /** A successful sign-in clears its own pair only: the client's and the email's counts run out with their window. */
+  async clear(email: string, client: string): Promise<void> {
+    await (
+      await currentManager()
+    ).query(`DELETE FROM login_throttle WHERE email = $1 AND client = $2`, [email, client]);
   },
 };

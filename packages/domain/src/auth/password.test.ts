@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, passwordProblem, verifyPassword } from './password';
+import { hashPassword, PASSWORD_POLICY, passwordProblem, verifyPassword } from './password';
 
 describe('password hashing', () => {
   it('verifies the right password and rejects others, with a fresh salt each time', async () => {
@@ -17,8 +17,37 @@ describe('password hashing', () => {
     expect(await verifyPassword('Hà Nội mùa thu'.normalize('NFD'), hash)).toBe(true);
   });
 
-  it('names what is wrong with a weak password', () => {
-    expect(passwordProblem('short')).toBe('must be at least 10 characters');
+  it('names what is wrong with a weak password, and states the policy', () => {
+    expect(passwordProblem('short')).toBe(`must be at least 10 characters: ${PASSWORD_POLICY}`);
     expect(passwordProblem('long enough password')).toBeNull();
+  });
+
+  it.each([
+    'password123',
+    'Password123',
+    'QWERTYUIOP',
+    '1234567890',
+    'Password2025!', // a common word with digits and symbols around it
+    'iloveyou12345',
+    'Mật khẩu 123456', // matkhau123456 without diacritics and spaces
+    'Anh yêu em 123',
+  ])('refuses the common password %s', (p) => {
+    expect(passwordProblem(p)).toMatch(/^is a common password: use at least 10 characters/);
+  });
+
+  it('refuses passwords containing or made of the email and name, in any case and with or without marks', () => {
+    const person = { email: 'thihoa.tran@laocai.gov.vn', fullName: 'Trần Thị Hoa' };
+    expect(passwordProblem('TranThiHoa@2025', person)).toMatch(/^must not contain your name/);
+    expect(passwordProblem('xin chào thihoa.tran', person)).toMatch(/^must not contain your email/);
+    expect(passwordProblem('Trần Thị Hoa 1990!', person)).toMatch(/^must not contain your name/);
+    expect(passwordProblem('hoa tran 19901990', person)).toMatch(/^must not be made of your name or email/);
+    expect(passwordProblem('Hoa ban mai trên sông Hồng', person)).toBeNull();
+    // The test accounts' password and name.
+    expect(
+      passwordProblem('Mật khẩu thử nghiệm 2025', {
+        email: 'unit_officer-1a2b3c4d@thu.vn',
+        fullName: 'Nguyễn Văn Thử',
+      }),
+    ).toBeNull();
   });
 });

@@ -1,4 +1,6 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { dictionary } from '@zxcvbn-ts/language-common';
+import { foldVietnamese } from '../text/vietnamese';
 
 /** scrypt is memory-hard: N=2^15, r=8 needs 32 MiB per hash, which is what makes GPU guessing expensive. */
 const PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;
@@ -42,8 +44,85 @@ export function dummyPasswordHash(): Promise<string> {
   return (dummyHash ??= hashPassword(randomBytes(12).toString('hex')));
 }
 
-export function passwordProblem(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters`;
+/** The rule, as every refusal states it. */
+export const PASSWORD_POLICY = `use at least ${MIN_PASSWORD_LENGTH} characters that are not a common password and contain neither your email nor your name (a phrase of several words is long and easy to remember)`;
+
+/** Common in Vietnam and missing from the international list. */
+const VIETNAMESE_COMMON = [
+  'matkhau',
+  'matkhau123',
+  'matkhau1234',
+  'matkhau12345',
+  'matkhau123456',
+  'anhyeuem',
+  'emyeuanh',
+  'anhyeuem123',
+  'emyeuanh123',
+  'vietnam',
+  'vietnam123',
+  'vietnam1234',
+  'hanoi123',
+  'saigon123',
+  'thidua',
+  'thidua123',
+  'khenthuong',
+  'thiduakhenthuong',
+  'admin123',
+  'admin@123',
+  '123456789a',
+  '12345678a',
+  'a123456789',
+];
+
+let common: Set<string> | undefined;
+/** zxcvbn-ts's list of common passwords (about 49,000, from real leaks) and a few Vietnamese ones, lower case. */
+function commonPasswords(): Set<string> {
+  return (common ??= new Set(
+    [...(dictionary['passwords-common'] as string[]), ...VIETNAMESE_COMMON].map((p) => p.toLowerCase()),
+  ));
+}
+
+/** Lower case, NFC; then without diacritics (đ → d), without spaces, and without the digits and symbols around it. */
+function variants(password: string): string[] {
+  const lower = password.normalize('NFC').toLowerCase();
+  const folded = foldVietnamese(lower);
+  const joined = folded.replace(/\s+/g, '');
+  const core = joined.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+  return [...new Set([lower, lower.replace(/\s+/g, ''), folded, joined, core])].filter(Boolean);
+}
+
+/**
+ * Why a password may not be set, or null. Beyond the length: refused when it is a common password (compared in
+ * lower case, NFC, with and without diacritics and spaces, and with the digits and symbols around it removed, so
+ * "Password2025!" is as common as "password"), when it contains the email's local part or the whole name, or when
+ * it is made of the name's words and the email's parts with fewer than 6 other letters ("NguyenVanAn1990").
+ * Every message ends with the policy.
+ */
+export function passwordProblem(
+  password: string,
+  person?: { email: string; fullName: string },
+): string | null {
+  const refuse = (why: string) => `${why}: ${PASSWORD_POLICY}`;
+  if (password.length < MIN_PASSWORD_LENGTH)
+    return refuse(`must be at least ${MIN_PASSWORD_LENGTH} characters`);
   if (password.length > 256) return 'must be at most 256 characters';
+  const forms = variants(password);
+  if (forms.some((f) => commonPasswords().has(f))) return refuse('is a common password');
+  if (!person) return null;
+
+  const joined = foldVietnamese(password.normalize('NFC')).replace(/\s+/g, '');
+  const local = foldVietnamese(person.email.split('@')[0] ?? '');
+  const localJoined = local.replace(/[^\p{L}\p{N}]+/gu, '');
+  const nameWords = foldVietnamese(person.fullName).split(' ').filter(Boolean);
+  const nameJoined = nameWords.join('');
+  const bare = joined.replace(/[^\p{L}\p{N}]+/gu, '');
+  if (localJoined.length >= 3 && bare.includes(localJoined)) return refuse('must not contain your email');
+  if (nameJoined.length >= 4 && bare.includes(nameJoined)) return refuse('must not contain your name');
+  const parts = [...nameWords, ...local.split(/[^\p{L}\p{N}]+/u)]
+    .filter((w) => w.length >= 2)
+    .sort((a, b) => b.length - a.length);
+  let rest = bare;
+  for (const w of parts) rest = rest.split(w).join('');
+  if (rest.replace(/[^\p{L}]+/gu, '').length < 6) return refuse('must not be made of your name or email');
   return null;
 }

@@ -7,6 +7,7 @@ import {
   runInTransaction,
   sessionRepository,
   userRepository,
+  type LoginThrottleLimits,
   type User,
 } from '@thidua/db';
 import { dummyPasswordHash, verifyPassword } from '@thidua/domain';
@@ -35,21 +36,30 @@ export class AuthService {
    * accounts. A failure is recorded after the request's transaction, which rolls back with the error, has
    * released its connection; whether it reaches the lock is known from the count read here.
    */
-  async login(emailInput: string, password: string, requestId: string): Promise<IssuedTokens> {
+  async login(
+    emailInput: string,
+    password: string,
+    requestId: string,
+    /** The client (socket address) the failures are counted against, with the email. */
+    client: string,
+  ): Promise<IssuedTokens> {
     const email = emailInput.trim().toLowerCase();
-    const { LOGIN_MAX_FAILURES: maxFailures, LOGIN_LOCK_SECONDS: lockSeconds } = this.config;
+    const limits = this.throttleLimits();
     const [throttle, user] = await this.beforePasswordCheck(() =>
-      Promise.all([loginThrottleRepository.status(email, lockSeconds), userRepository.findForLogin(email)]),
+      Promise.all([
+        loginThrottleRepository.status(email, client, limits),
+        userRepository.findForLogin(email),
+      ]),
     );
     if (throttle.lockedUntil) throw this.locked(throttle.lockedUntil);
 
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
     if (!user || !ok || user.disabledAt) {
-      this.separately(() => loginThrottleRepository.recordFailure(email, maxFailures, lockSeconds));
-      if (throttle.failures + 1 >= maxFailures) throw this.locked(new Date(Date.now() + lockSeconds * 1000));
+      this.separately(() => loginThrottleRepository.recordFailure(email, client, limits));
+      if (throttle.remaining <= 1) throw this.locked(new Date(Date.now() + limits.lockSeconds * 1000));
       throw unauthenticated('Wrong email or password');
     }
-    await loginThrottleRepository.clear(email);
+    await loginThrottleRepository.clear(email, client);
     const refreshExpiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000);
     const session = await sessionRepository.create(user.id, refreshExpiresAt);
     await auditRepository.appendPlatform({
@@ -95,6 +105,15 @@ export class AuthService {
       refreshTokenExpiresAt: refreshExpiresAt,
       user,
       sessionId,
+    };
+  }
+
+  private throttleLimits(): LoginThrottleLimits {
+    return {
+      maxFailures: this.config.LOGIN_MAX_FAILURES,
+      clientMaxFailures: this.config.LOGIN_CLIENT_MAX_FAILURES,
+      emailMaxFailures: this.config.LOGIN_EMAIL_MAX_FAILURES,
+      lockSeconds: this.config.LOGIN_LOCK_SECONDS,
     };
   }
 

@@ -105,6 +105,21 @@ export const errorMappingPlugin: ApolloServerPlugin<GraphQLContext> = {
   },
 };
 
+/** graphql-js's "Did you mean …?" hints name the schema's fields, types and enum values. */
+export function stripSuggestions(message: string): string {
+  return message.replace(/ ?Did you mean [^?]*\?/g, '');
+}
+
+/** formatError for production: the same answers without the hints (variable values are checked outside validation). */
+export function withoutSuggestions(
+  format: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError,
+) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const out = format(formatted, error);
+    return { ...out, message: stripSuggestions(out.message) };
+  };
+}
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (isConnectionLost(original)) {

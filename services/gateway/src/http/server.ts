@@ -19,6 +19,7 @@ import {
   isConnectionLost,
   RETRY_AFTER_SECONDS,
   serviceUnavailable,
+  withoutSuggestions,
 } from './format-error';
 import { authorize, HttpFailure, newContext, parseProvince, verifyBearer } from './request-context';
 import { limitsPlugin, type QueryLimits } from './limits';
@@ -62,7 +63,10 @@ export async function startGateway({
   };
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
-    formatError,
+    // In production, graphql-js's "Did you mean …?" hints (field, type and enum names) are stripped from every
+    // error: validation (Apollo's option) and variable values (formatError).
+    formatError: config.NODE_ENV === 'production' ? withoutSuggestions(formatError) : formatError,
+    hideSchemaDetailsFromClientErrors: config.NODE_ENV === 'production',
     parseOptions: { maxLexicalTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: false,
     introspection: config.NODE_ENV !== 'production',

@@ -83,6 +83,7 @@ export function attachSubscriptions({
             requestId,
             logger.child({ requestId, transport: 'ws' }),
             claims,
+            clientKey(ctx.extra),
           );
           await runInTransaction(dataSource, provinceId, () => authorize(contextValue, claims, provinceId));
           return {

@@ -1,6 +1,6 @@
-import { auditRepository, sessionRepository, userRepository, type User } from '@thidua/db';
+import { auditRepository, sessionRepository, User, userRepository } from '@thidua/db';
 import type { IssuedTokens } from '../../auth/auth.service';
-import { hashPassword } from '@thidua/domain';
+import { hashPassword, passwordProblem } from '@thidua/domain';
 import {
   Arg,
   Args,
@@ -42,7 +42,7 @@ export class UserResolver {
   ) {
     if (!email.trim()) throw badInput('email', 'is required');
     if (!password) throw badInput('password', 'is required');
-    return this.signedIn(ctx, await ctx.services.auth.login(email, password, ctx.requestId));
+    return this.signedIn(ctx, await ctx.services.auth.login(email, password, ctx.requestId, ctx.clientKey));
   }
 
   @Mutation(() => AuthPayload, {
@@ -114,14 +114,35 @@ export class UserResolver {
       throw forbidden('Only an admin may create accounts');
     if (!platformAdmin && !input.role) throw badInput('role', 'give the new account a role in this province');
     const email = input.email.trim().toLowerCase();
-    if (await userRepository.byEmail(email))
-      throw conflict(`an account with the email ${email} already exists`);
+    const fullName = input.fullName.trim();
+    const weak = passwordProblem(input.password, { email, fullName });
+    if (weak) throw badInput('password', weak);
+    // Hashed either way: an address that has an account answers after the same work as one that has none.
+    const passwordHash = await hashPassword(input.password);
 
-    const user = await userRepository.create({
-      email,
-      fullName: input.fullName.trim(),
-      passwordHash: await hashPassword(input.password),
-    });
+    const existing = await userRepository.byEmail(email);
+    if (existing) {
+      const here = (await userRepository.rolesOf([existing.id])).some(
+        (r) => r.provinceId !== null && r.provinceId === ctx.access?.provinceId,
+      );
+      // Platform admins see every account, and a province admin already sees the accounts of the province.
+      if (platformAdmin || here) throw conflict(`an account with the email ${email} already exists`);
+      // An account with roles only elsewhere is none of this province's business: the person gets the role on
+      // the account they have (their password and name unchanged) and the answer is the one a new account gets,
+      // so the admin learns neither that the address exists nor where.
+      await auditRepository.appendPlatform({
+        actorUserId: ctx.principal!.userId,
+        action: 'user.create.existing',
+        entityType: 'User',
+        entityId: existing.id,
+        after: { email, provinceId: ctx.access?.provinceId ?? null },
+        requestId: ctx.requestId,
+      });
+      await assignRole(ctx, existing.id, input.role!, input.unitId ?? null);
+      return Object.assign(new User(), { ...existing, email, fullName, disabledAt: null });
+    }
+
+    const user = await userRepository.create({ email, fullName, passwordHash });
     await auditRepository.appendPlatform({
       actorUserId: ctx.principal!.userId,
       action: 'user.create',
