@@ -15,8 +15,8 @@ import { PersonNominations1764864000000 } from './1764864000000-person-nominatio
 import { LineageRecordFunction1764950400000 } from './1764950400000-lineage-record-function';
 import { Disqualifications1765036800000 } from './1765036800000-disqualifications';
 import { BallotSecrecy1765200000000 } from './1765200000000-ballot-secrecy';
-import { LoginThrottlePerClient1765440000000 } from './1765440000000-login-throttle-per-client';
 import { AuditKeyedChains1765210000000 } from './1765210000000-audit-keyed-chains';
+import { LoginThrottlePerClient1765440000000 } from './1765440000000-login-throttle-per-client';
 import { Conference1765500000000 } from './1765500000000-conference';
 import { OnBehalf1765510000000 } from './1765510000000-on-behalf';
 import { BaseSalary1765610000000 } from './1765610000000-base-salary';
@@ -41,8 +41,8 @@ export const migrations = [
   LineageRecordFunction1764950400000,
   Disqualifications1765036800000,
   BallotSecrecy1765200000000,
-  LoginThrottlePerClient1765440000000,
   AuditKeyedChains1765210000000,
+  LoginThrottlePerClient1765440000000,
   Conference1765500000000,
   OnBehalf1765510000000,
   BaseSalary1765610000000,
