@@ -5,7 +5,16 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -41,9 +50,38 @@ export function webBuildIsFresh(): boolean {
   );
 }
 
+const LOCK = join(WEB_DIR, '.build-lock');
+
+/** One build at a time across processes (test runs of several people, npm start): a directory as the lock. */
+function withLock<T>(work: () => T): T {
+  const started = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      // A lock older than five minutes belongs to a build that died.
+      const age = Date.now() - (statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 300_000) rmSync(LOCK, { recursive: true, force: true });
+      else if (Date.now() - started > 300_000) throw new Error(`Waited 5 minutes for ${LOCK}`);
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+  try {
+    return work();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
 /** Returns true when it built. */
 export function ensureWebBuild(log: (line: string) => void = console.log): boolean {
   if (webBuildIsFresh()) return false;
+  return withLock(() => build(log));
+}
+
+function build(log: (line: string) => void): boolean {
+  if (webBuildIsFresh()) return false; // another process built it while this one waited
   const hash = webSourceHash();
   const out = join(WEB_DIR, `.dist-${process.pid}`);
   log('Building the web application (services/web)…');

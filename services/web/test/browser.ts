@@ -77,37 +77,17 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
   ).toEqual([]);
 }
 
-/**
- * The block's year-end conference on record, which the API asks for before a vote opens (while the helpers
- * in packages/testing do not record it themselves; recording it again only corrects the record).
- */
-export async function recordConference(
-  app: {
-    gql: (
-      q: string,
-      v?: Record<string, unknown>,
-      o?: { token?: string; provinceId?: string },
-    ) => Promise<{ errors?: { message: string }[] }>;
-  },
-  province: string,
-  yearId: string,
-  token: string,
-): Promise<void> {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
-  const res = await app.gql(
-    `mutation($c: RecordConferenceInput!) { recordConference(input: $c) { id } }`,
-    { c: { emulationYearId: yearId, heldOn: today, place: 'Hội trường Tỉnh ủy' } },
-    { token, provinceId: province },
-  );
-  // Before the conference record exists in the schema there is nothing to record.
-  if (res.errors?.length && !/Unknown type|Cannot query field/.test(res.errors[0]!.message))
-    throw new Error(`recordConference: ${JSON.stringify(res.errors)}`);
-}
-
 /** Errors in the page reach the test's output. */
 export function watch(page: Page): void {
+  page.on('response', async (r) => {
+    if (r.status() >= 400 && r.url().endsWith('/graphql'))
+      console.error(
+        `[graphql ${r.status()}] ${page.url()}: ${(await r.text().catch(() => '')).slice(0, 300)}`,
+      );
+  });
   page.on('pageerror', (e) => console.error(`[page error] ${page.url()}: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') console.error(`[console] ${page.url()}: ${m.text()}`);
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+      console.error(`[console] ${page.url()}: ${m.text()}`);
   });
 }

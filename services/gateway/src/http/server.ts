@@ -99,6 +99,7 @@ export async function startGateway({
     logger,
     bodyLimit: config.REQUEST_BODY_LIMIT_BYTES,
     rateLimit: (req) => limiter.take(clientKey(req)),
+    clientKey,
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

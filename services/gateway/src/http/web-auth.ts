@@ -29,6 +29,8 @@ export function webAuth(opts: {
   bodyLimit: number;
   /** Seconds to wait when the client is over its rate, else 0. */
   rateLimit: (req: IncomingMessage) => number;
+  /** Who is asking (the socket's address), for sign-in throttling as on /graphql. */
+  clientKey: (req: IncomingMessage) => string;
 }) {
   const { services, dataSource, bodyLimit } = opts;
   const secure = services.config.PUBLIC_URL?.startsWith('https:') ?? false;

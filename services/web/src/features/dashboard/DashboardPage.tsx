@@ -1,7 +1,488 @@
-import { useI18n } from '../../i18n/i18n';
-import { Page } from '../../ui/Page';
+import type { EChartsCoreOption } from 'echarts/core';
+import { readFragment } from 'gql.tada';
+import { useId, useMemo, useState } from 'react';
+import { useQuery } from 'urql';
+import { Link, useParams } from 'wouter';
+import { hasRole, useSession } from '../../app/session';
+import { graphql, type ResultOf } from '../../graphql';
+import { useI18n, type I18n, type MessageKey } from '../../i18n/i18n';
+import { ApiErrorView } from '../../ui/ApiErrorView';
+import { Chart } from '../../ui/Chart';
+import { downloadCsv, downloadXlsx, type Sheet } from '../../ui/download';
+import { Empty, Loading, Page } from '../../ui/Page';
+import { SortableTable, type Column } from '../../ui/SortableTable';
 
-export default function Stub() {
+const TableFields = graphql(`
+  fragment DashboardTableFields on DashboardTable {
+    metrics
+    rows {
+      id
+      code
+      name
+      year
+      rank
+      values
+    }
+  }
+`);
+
+const ComparisonQuery = graphql(
+  `
+    query ProvinceComparison($year: Int!) {
+      provinceComparison(year: $year) {
+        ...DashboardTableFields
+      }
+    }
+  `,
+  [TableFields],
+);
+
+const TrendQuery = graphql(
+  `
+    query ProvinceTrend($provinceId: ID!, $fromYear: Int!, $toYear: Int!, $includeFormer: Boolean!) {
+      provinceTrend(
+        provinceId: $provinceId
+        fromYear: $fromYear
+        toYear: $toYear
+        includeFormer: $includeFormer
+      ) {
+        ...DashboardTableFields
+      }
+    }
+  `,
+  [TableFields],
+);
+
+const RankingQuery = graphql(
+  `
+    query BlockRanking($provinceId: ID!, $year: Int!, $by: RollupMetric!) {
+      blockRanking(provinceId: $provinceId, year: $year, by: $by) {
+        ...DashboardTableFields
+      }
+    }
+  `,
+  [TableFields],
+);
+
+const ProvincesQuery = graphql(`
+  query DashboardProvinces {
+    provinces(first: 100, filter: { current: true }) {
+      nodes {
+        id
+        name
+        code
+      }
+    }
+  }
+`);
+
+type Table = ResultOf<typeof TableFields>;
+type Metric = Table['metrics'][number];
+type Row = Table['rows'][number];
+
+const thisYear = () =>
+  Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()));
+
+/** Dashboards for the ministry's viewers and the provinces' secretariats: compare, follow, rank. */
+export default function DashboardPage() {
+  const { tab = 'comparison' } = useParams<{ tab?: string }>();
   const { t } = useI18n();
-  return <Page title={t('app.home')}>…</Page>;
+  const session = useSession();
+  const tabs = [
+    { key: 'comparison', label: t('dash.comparison') },
+    { key: 'trend', label: t('dash.trend') },
+    ...(session.provinceId && hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN', 'NATIONAL_VIEWER')
+      ? [{ key: 'ranking', label: t('dash.ranking') }]
+      : []),
+  ];
+  return (
+    <Page title={t('dash.title')} wide>
+      <nav aria-label={t('dash.title')} className="tabs">
+        {tabs.map((x) => (
+          <Link
+            key={x.key}
+            href={x.key === 'comparison' ? '/dashboards' : `/dashboards/${x.key}`}
+            aria-current={x.key === tab ? 'page' : undefined}
+          >
+            {x.label}
+          </Link>
+        ))}
+      </nav>
+      {tab === 'trend' ? <Trend /> : tab === 'ranking' ? <Ranking /> : <Comparison />}
+    </Page>
+  );
+}
+
+function YearSelect({ value, onChange, label }: { value: number; onChange(y: number): void; label: string }) {
+  const id = useId();
+  const years = Array.from({ length: 12 }, (_, i) => thisYear() - i);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(Number(e.target.value))}>
+        {years.map((y) => (
+          <option key={y} value={y}>
+            {y}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function MetricSelect({
+  metrics,
+  value,
+  onChange,
+}: {
+  metrics: Metric[];
+  value: Metric;
+  onChange(m: Metric): void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('dash.metric')}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as Metric)}>
+        {metrics.map((m) => (
+          <option key={m} value={m}>
+            {t(`metric.${m}` as MessageKey)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The same table as the screen, in the person's language, for CSV and XLSX. */
+function sheetOf(i18n: I18n, name: string, table: Table, lead: ('rank' | 'code' | 'name' | 'year')[]): Sheet {
+  const labels = {
+    rank: i18n.t('dash.rank'),
+    code: i18n.t('dash.codeCol'),
+    name: i18n.t('dash.nameCol'),
+    year: i18n.t('dash.yearCol'),
+  };
+  return {
+    name,
+    header: [...lead.map((l) => labels[l]), ...table.metrics.map((m) => i18n.t(`metric.${m}` as MessageKey))],
+    rows: table.rows.map((r) => [
+      ...lead.map((l) =>
+        l === 'rank' ? r.rank : l === 'year' ? r.year : l === 'code' ? (r.code ?? '') : r.name,
+      ),
+      ...r.values.map((v) => (v === null || v === undefined ? null : v)),
+    ]),
+  };
+}
+
+function Downloads({ sheet, filename }: { sheet: Sheet; filename: string }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  return (
+    <div className="actions">
+      <button type="button" className="button button-secondary" onClick={() => downloadCsv(sheet, filename)}>
+        {t('dash.csv')}
+      </button>
+      <button
+        type="button"
+        className="button button-secondary"
+        disabled={busy}
+        onClick={() => {
+          setBusy(true);
+          void downloadXlsx(sheet, filename).finally(() => setBusy(false));
+        }}
+      >
+        {t('dash.xlsx')}
+      </button>
+    </div>
+  );
+}
+
+function metricColumns(i18n: I18n, metrics: Metric[]): Column<Row>[] {
+  return metrics.map((m, i) => ({
+    key: m,
+    label: i18n.t(`metric.${m}` as MessageKey),
+    numeric: true,
+    value: (r: Row) => r.values[i] ?? null,
+  }));
+}
+
+/** "Highest: A (12); lowest: B (3)" — the chart's text alternative in one sentence. */
+function summarize(i18n: I18n, points: { label: string; value: number | null }[]): string {
+  const known = points.filter((p) => p.value !== null) as { label: string; value: number }[];
+  if (!known.length) return i18n.t('dash.empty');
+  const sorted = [...known].sort((a, b) => b.value - a.value);
+  const hi = sorted[0]!;
+  const lo = sorted[sorted.length - 1]!;
+  return i18n.locale === 'vi'
+    ? `${known.length} giá trị; cao nhất ${hi.label} (${i18n.number(hi.value)}), thấp nhất ${lo.label} (${i18n.number(lo.value)})`
+    : `${known.length} values; highest ${hi.label} (${i18n.number(hi.value)}), lowest ${lo.label} (${i18n.number(lo.value)})`;
+}
+
+function barOption(
+  i18n: I18n,
+  names: string[],
+  values: (number | null)[],
+  metric: string,
+): EChartsCoreOption {
+  return {
+    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', valueFormatter: (v: number) => i18n.number(v) },
+    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => i18n.number(v) } },
+    yAxis: { type: 'category', data: names, inverse: true, axisLabel: { width: 160, overflow: 'truncate' } },
+    series: [{ type: 'bar', name: metric, data: values, barMaxWidth: 28, itemStyle: { color: '#8f1d1d' } }],
+  };
+}
+
+function Comparison() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [year, setYear] = useState(thisYear());
+  const [metric, setMetric] = useState<Metric>('TURNOUT_PERCENT');
+  const [res, refetch] = useQuery({ query: ComparisonQuery, variables: { year } });
+  const table = res.data ? readFragment(TableFields, res.data.provinceComparison) : null;
+  const mi = table ? Math.max(0, table.metrics.indexOf(metric)) : 0;
+  const rows = table
+    ? [...table.rows].sort((a, b) => (b.values[mi] ?? -Infinity) - (a.values[mi] ?? -Infinity))
+    : [];
+  const option = useMemo(
+    () =>
+      barOption(
+        i18n,
+        rows.map((r) => r.name),
+        rows.map((r) => r.values[mi] ?? null),
+        t(`metric.${metric}` as MessageKey),
+      ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [res.data, metric, i18n.locale],
+  );
+
+  return (
+    <section aria-labelledby="comparison-title">
+      <h2 id="comparison-title">{t('dash.comparison')}</h2>
+      <div className="filters">
+        <YearSelect value={year} onChange={setYear} label={t('dash.year')} />
+        {table && <MetricSelect metrics={table.metrics} value={metric} onChange={setMetric} />}
+      </div>
+      {res.error ? (
+        <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
+      ) : !table ? (
+        <Loading />
+      ) : table.rows.length === 0 ? (
+        <Empty>{t('dash.empty')}</Empty>
+      ) : (
+        <>
+          <Downloads
+            sheet={sheetOf(i18n, t('dash.comparison'), table, ['code', 'name'])}
+            filename={`so-sanh-cac-tinh-${year}`}
+          />
+          <Chart
+            option={option}
+            title={t(`metric.${metric}` as MessageKey)}
+            summary={summarize(
+              i18n,
+              rows.map((r) => ({ label: r.name, value: r.values[mi] ?? null })),
+            )}
+          />
+          <SortableTable<Row>
+            caption={t('dash.tableCaption', { title: t('dash.comparison'), year })}
+            rows={table.rows}
+            rowKey={(r) => r.id}
+            initialSort={{ key: 'name', dir: 'asc' }}
+            columns={[
+              { key: 'name', label: t('dash.province'), value: (r) => r.name },
+              { key: 'code', label: t('dash.codeCol'), value: (r) => r.code ?? '' },
+              ...metricColumns(i18n, table.metrics),
+            ]}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+function Trend() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const session = useSession();
+  const [provinces] = useQuery({ query: ProvincesQuery });
+  const [provinceId, setProvinceId] = useState<string>(session.provinceId ?? '');
+  const [fromYear, setFromYear] = useState(thisYear() - 5);
+  const [toYear, setToYear] = useState(thisYear());
+  const [includeFormer, setIncludeFormer] = useState(true);
+  const [metric, setMetric] = useState<Metric>('TURNOUT_PERCENT');
+  const chosen = provinceId || provinces.data?.provinces.nodes[0]?.id || '';
+  const [res, refetch] = useQuery({
+    query: TrendQuery,
+    variables: { provinceId: chosen, fromYear, toYear, includeFormer },
+    pause: !chosen,
+  });
+  const table = res.data ? readFragment(TableFields, res.data.provinceTrend) : null;
+  const mi = table ? Math.max(0, table.metrics.indexOf(metric)) : 0;
+  const provinceName = provinces.data?.provinces.nodes.find((p) => p.id === chosen)?.name ?? '';
+  const selectId = useId();
+
+  const option = useMemo<EChartsCoreOption>(() => {
+    const years = Array.from({ length: toYear - fromYear + 1 }, (_, i) => fromYear + i);
+    const byName = new Map<string, Map<number, number | null>>();
+    for (const r of table?.rows ?? []) {
+      if (!byName.has(r.name)) byName.set(r.name, new Map());
+      byName.get(r.name)!.set(r.year, r.values[mi] ?? null);
+    }
+    return {
+      grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+      legend: { top: 0 },
+      tooltip: { trigger: 'axis', valueFormatter: (v: number) => i18n.number(v) },
+      xAxis: { type: 'category', data: years.map(String) },
+      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => i18n.number(v) } },
+      series: [...byName.entries()].map(([name, ys]) => ({
+        type: 'line',
+        name,
+        connectNulls: false,
+        symbolSize: 8,
+        data: years.map((y) => ys.get(y) ?? null),
+      })),
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [res.data, metric, fromYear, toYear, i18n.locale]);
+
+  return (
+    <section aria-labelledby="trend-title">
+      <h2 id="trend-title">{t('dash.trend')}</h2>
+      <div className="filters">
+        <div className="field">
+          <label htmlFor={selectId}>{t('dash.province')}</label>
+          <select id={selectId} value={chosen} onChange={(e) => setProvinceId(e.target.value)}>
+            {provinces.data?.provinces.nodes.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <YearSelect
+          value={fromYear}
+          onChange={(y) => setFromYear(Math.min(y, toYear))}
+          label={t('dash.fromYear')}
+        />
+        <YearSelect
+          value={toYear}
+          onChange={(y) => setToYear(Math.max(y, fromYear))}
+          label={t('dash.toYear')}
+        />
+        {table && <MetricSelect metrics={table.metrics} value={metric} onChange={setMetric} />}
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={includeFormer}
+            onChange={(e) => setIncludeFormer(e.target.checked)}
+          />
+          {t('dash.includeFormer')}
+        </label>
+      </div>
+      {res.error ? (
+        <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
+      ) : !table ? (
+        <Loading />
+      ) : table.rows.length === 0 ? (
+        <Empty>{t('dash.empty')}</Empty>
+      ) : (
+        <>
+          <Downloads
+            sheet={sheetOf(i18n, t('dash.trend'), table, ['name', 'year'])}
+            filename={`dien-bien-${fromYear}-${toYear}`}
+          />
+          <Chart
+            option={option}
+            title={`${t(`metric.${metric}` as MessageKey)} – ${provinceName}`}
+            summary={summarize(
+              i18n,
+              table.rows.map((r) => ({ label: `${r.name} ${r.year}`, value: r.values[mi] ?? null })),
+            )}
+          />
+          <SortableTable<Row>
+            caption={t('dash.trendCaption', { province: provinceName, from: fromYear, to: toYear })}
+            rows={table.rows}
+            rowKey={(r) => `${r.id}:${r.year}`}
+            initialSort={{ key: 'year', dir: 'asc' }}
+            columns={[
+              { key: 'year', label: t('dash.yearCol'), value: (r) => r.year, render: (r) => String(r.year) },
+              { key: 'name', label: t('dash.province'), value: (r) => r.name },
+              ...metricColumns(i18n, table.metrics),
+            ]}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+function Ranking() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const session = useSession();
+  const [year, setYear] = useState(thisYear());
+  const [metric, setMetric] = useState<Metric>('MEAN_FINAL_SCORE');
+  const [res, refetch] = useQuery({
+    query: RankingQuery,
+    variables: { provinceId: session.provinceId ?? '', year, by: metric },
+    pause: !session.provinceId,
+  });
+  const table = res.data ? readFragment(TableFields, res.data.blockRanking) : null;
+  const mi = table ? Math.max(0, table.metrics.indexOf(metric)) : 0;
+  const option = useMemo(
+    () =>
+      barOption(
+        i18n,
+        (table?.rows ?? []).map((r) => r.name),
+        (table?.rows ?? []).map((r) => r.values[mi] ?? null),
+        t(`metric.${metric}` as MessageKey),
+      ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [res.data, metric, i18n.locale],
+  );
+  if (!session.provinceId) return <Empty>{t('dash.needProvince')}</Empty>;
+
+  return (
+    <section aria-labelledby="ranking-title">
+      <h2 id="ranking-title">{t('dash.ranking')}</h2>
+      <div className="filters">
+        <YearSelect value={year} onChange={setYear} label={t('dash.year')} />
+        {table && <MetricSelect metrics={table.metrics} value={metric} onChange={setMetric} />}
+      </div>
+      {res.error ? (
+        <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
+      ) : !table ? (
+        <Loading />
+      ) : table.rows.length === 0 ? (
+        <Empty>{t('dash.empty')}</Empty>
+      ) : (
+        <>
+          <Downloads
+            sheet={sheetOf(i18n, t('dash.ranking'), table, ['rank', 'name'])}
+            filename={`xep-hang-khoi-${year}`}
+          />
+          <Chart
+            option={option}
+            title={t(`metric.${metric}` as MessageKey)}
+            summary={summarize(
+              i18n,
+              table.rows.map((r) => ({ label: r.name, value: r.values[mi] ?? null })),
+            )}
+          />
+          <SortableTable<Row>
+            caption={t('dash.tableCaption', { title: t('dash.ranking'), year })}
+            rows={table.rows}
+            rowKey={(r) => r.id}
+            initialSort={{ key: 'rank', dir: 'asc' }}
+            columns={[
+              { key: 'rank', label: t('dash.rank'), numeric: true, value: (r) => r.rank ?? null },
+              { key: 'name', label: t('dash.block'), value: (r) => r.name },
+              ...metricColumns(i18n, table.metrics),
+            ]}
+          />
+        </>
+      )}
+    </section>
+  );
 }

@@ -1,7 +1,297 @@
-import { useI18n } from '../../i18n/i18n';
-import { Page } from '../../ui/Page';
+import { useEffect, useState } from 'react';
+import { useClient, useQuery, type Client } from 'urql';
+import { Link } from 'wouter';
+import { UnreadCountQuery } from '../../app/Shell';
+import { hasRole, myUnits, useSession } from '../../app/session';
+import { graphql } from '../../graphql';
+import { useI18n, type MessageKey } from '../../i18n/i18n';
+import { Loading, Page } from '../../ui/Page';
 
-export default function Stub() {
+const BlocksQuery = graphql(`
+  query HomeBlocks($year: Int!) {
+    blocks(first: 100) {
+      nodes {
+        id
+        name
+        members(year: $year) {
+          id
+        }
+      }
+    }
+  }
+`);
+
+const YearQuery = graphql(`
+  query HomeYear($blockId: ID!, $year: Int!) {
+    emulationYear(blockId: $blockId, year: $year) {
+      id
+      state
+      covenantSignatures {
+        unitId
+      }
+    }
+  }
+`);
+
+const PeriodsQuery = graphql(`
+  query HomePeriods($yearId: ID!) {
+    votingPeriods(emulationYearId: $yearId) {
+      id
+      round
+      status
+    }
+  }
+`);
+
+const NominationsQuery = graphql(`
+  query HomeNominations($yearId: ID!) {
+    nominations(emulationYearId: $yearId) {
+      id
+      form
+      status
+    }
+  }
+`);
+
+const VoteNoticesQuery = graphql(`
+  query HomeVoteNotices {
+    notifications(first: 50) {
+      nodes {
+        id
+        event
+        subjectId
+      }
+    }
+  }
+`);
+
+const PeriodStatusQuery = graphql(`
+  query HomePeriod($id: ID!) {
+    votingPeriod(id: $id) {
+      id
+      kind
+      round
+      status
+    }
+    myBallotReceipt(votingPeriodId: $id) {
+      receiptCode
+    }
+  }
+`);
+
+interface Task {
+  key: string;
+  label: string;
+  href: string;
+}
+interface Tasks {
+  votes: Task[];
+  covenants: Task[];
+  appraisals: Task[];
+  councilReviews: Task[];
+  councilVotes: Task[];
+}
+
+/** The emulation year of the conference season: December to June belongs to the year that just ended. */
+function seasonYears(now = new Date()): number[] {
+  const y = Number(
+    new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(now),
+  );
+  const m = Number(
+    new Intl.DateTimeFormat('en', { month: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(now),
+  );
+  return m <= 6 ? [y - 1, y] : [y];
+}
+
+/** At most `n` queries at a time. */
+async function pool<T, R>(items: T[], n: number, work: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(n, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await work(items[i]!);
+      }
+    }),
+  );
+  return out;
+}
+
+/**
+ * What needs this person now, gathered from the API as it is (there is no task list of its own yet): the
+ * blocks their unit is in, each block year's votes, covenant and proposals, and the council votes their
+ * notifications announced.
+ */
+async function gatherTasks(
+  client: Client,
+  units: string[],
+  admin: boolean,
+  council: boolean,
+  label: (k: 'block' | 'council', block: string, year: number, round: number) => string,
+  formLabel: (form: string) => string,
+): Promise<Tasks> {
+  const tasks: Tasks = { votes: [], covenants: [], appraisals: [], councilReviews: [], councilVotes: [] };
+  for (const year of seasonYears()) {
+    if (!units.length && !admin) break;
+    const blocks = (await client.query(BlocksQuery, { year }).toPromise()).data?.blocks.nodes ?? [];
+    const mine = admin ? blocks : blocks.filter((b) => b.members.some((m) => units.includes(m.id)));
+    await pool(mine, 4, async (b) => {
+      const y = (await client.query(YearQuery, { blockId: b.id, year }).toPromise()).data?.emulationYear;
+      if (!y) return;
+      const where = `/blocks/${b.id}/years/${year}`;
+      if (y.state === 'OPEN')
+        for (const u of units)
+          if (b.members.some((m) => m.id === u) && !y.covenantSignatures.some((s) => s.unitId === u))
+            tasks.covenants.push({
+              key: `${y.id}:${u}`,
+              label: label('block', b.name, year, 0),
+              href: where,
+            });
+      if (units.length && (y.state === 'VOTING' || y.state === 'SCORES_LOCKED')) {
+        const periods =
+          (await client.query(PeriodsQuery, { yearId: y.id }).toPromise()).data?.votingPeriods ?? [];
+        for (const p of periods.filter((x) => x.status === 'OPEN')) {
+          const r = await client
+            .query(PeriodStatusQuery, { id: p.id }, { requestPolicy: 'network-only' })
+            .toPromise();
+          if (r.data && !r.data.myBallotReceipt)
+            tasks.votes.push({
+              key: p.id,
+              label: label('block', b.name, year, p.round),
+              href: `/voting-periods/${p.id}`,
+            });
+        }
+      }
+      if (admin) {
+        const noms =
+          (await client.query(NominationsQuery, { yearId: y.id }).toPromise()).data?.nominations ?? [];
+        const toAppraise = noms.filter((n) => n.status === 'SUBMITTED' || n.status === 'IN_APPRAISAL');
+        const toCouncil = noms.filter((n) => n.status === 'COUNCIL_REVIEW');
+        const item = (n: { id: string; form: string }) => ({
+          key: n.id,
+          label: `${formLabel(n.form)} · ${b.name}`,
+          href: `/nominations/${n.id}`,
+        });
+        tasks.appraisals.push(...toAppraise.map(item));
+        tasks.councilReviews.push(...toCouncil.map(item));
+      }
+    });
+  }
+  if (council) {
+    const notices = (await client.query(VoteNoticesQuery, {}, { requestPolicy: 'network-only' }).toPromise())
+      .data;
+    const ids = [
+      ...new Set(
+        (notices?.notifications.nodes ?? [])
+          .filter((n) => n.event === 'VOTING_OPENED' || n.event === 'VOTING_REMINDER')
+          .map((n) => n.subjectId),
+      ),
+    ];
+    await pool(ids, 4, async (id) => {
+      const r = await client.query(PeriodStatusQuery, { id }, { requestPolicy: 'network-only' }).toPromise();
+      const p = r.data?.votingPeriod;
+      if (p && p.kind === 'COUNCIL' && p.status === 'OPEN' && !r.data?.myBallotReceipt)
+        tasks.councilVotes.push({
+          key: p.id,
+          label: label('council', '', 0, p.round),
+          href: `/voting-periods/${p.id}`,
+        });
+    });
+  }
+  return tasks;
+}
+
+export default function HomePage() {
   const { t } = useI18n();
-  return <Page title={t('app.home')}>…</Page>;
+  const session = useSession();
+  const client = useClient();
+  const [unread] = useQuery({ query: UnreadCountQuery, pause: !session.provinceId });
+  const [tasks, setTasks] = useState<Tasks | null>(null);
+  const units = myUnits(session);
+  const admin = hasRole(session, 'PROVINCE_ADMIN');
+  const council = hasRole(session, 'COUNCIL_MEMBER');
+  const viewer = hasRole(session, 'NATIONAL_VIEWER', 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  const unitKey = units.join();
+
+  useEffect(() => {
+    let live = true;
+    if (!session.provinceId) {
+      setTasks({ votes: [], covenants: [], appraisals: [], councilReviews: [], councilVotes: [] });
+      return;
+    }
+    void gatherTasks(
+      client,
+      unitKey ? unitKey.split(',') : [],
+      admin,
+      council,
+      (kind, block, year, round) =>
+        kind === 'council'
+          ? `${t('voting.kind.COUNCIL')} · ${t('voting.round', { n: round })}`
+          : round
+            ? `${t('home.blockYear', { block, year })} · ${t('voting.round', { n: round })}`
+            : t('home.blockYear', { block, year }),
+      (form) => t(`form.${form}` as MessageKey),
+    ).then((found) => live && setTasks(found));
+    return () => {
+      live = false;
+    };
+  }, [client, unitKey, admin, council, session.provinceId, t]);
+
+  const groups: { key: keyof Tasks; title: string; action: string }[] = [
+    { key: 'votes', title: t('home.votes'), action: t('home.voteNow') },
+    { key: 'councilVotes', title: t('home.councilVotes'), action: t('home.voteNow') },
+    { key: 'covenants', title: t('home.covenants'), action: t('home.open') },
+    { key: 'appraisals', title: t('home.appraisals'), action: t('home.open') },
+    { key: 'councilReviews', title: t('home.councilReviews'), action: t('home.open') },
+  ];
+  const shown = tasks ? groups.filter((g) => tasks[g.key].length > 0) : [];
+  const count = unread.data?.unreadNotificationCount ?? 0;
+
+  return (
+    <Page title={t('home.title')} subtitle={t('home.greeting', { name: session.user?.fullName ?? '' })} wide>
+      {!tasks ? (
+        <Loading />
+      ) : (
+        <div className="tasks">
+          {shown.map((g) => (
+            <section key={g.key} className="card task" aria-labelledby={`task-${g.key}`}>
+              <p className="task-count" aria-hidden="true">
+                {tasks[g.key].length}
+              </p>
+              <h2 id={`task-${g.key}`}>
+                {g.title}{' '}
+                <span className="visually-hidden">({t('home.count', { n: tasks[g.key].length })})</span>
+              </h2>
+              <ul className="task-list">
+                {tasks[g.key].slice(0, 8).map((task) => (
+                  <li key={task.key}>
+                    <Link href={task.href}>
+                      {g.action}: {task.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+          {count > 0 && (
+            <section className="card task" aria-labelledby="task-unread">
+              <p className="task-count" aria-hidden="true">
+                {count}
+              </p>
+              <h2 id="task-unread">{t('home.unread')}</h2>
+              <Link href="/notifications">{t('app.notifications')}</Link>
+            </section>
+          )}
+          {viewer && (
+            <section className="card task" aria-labelledby="task-dash">
+              <h2 id="task-dash">{t('app.dashboards')}</h2>
+              <Link href="/dashboards">{t('home.dashboards')}</Link>
+            </section>
+          )}
+          {shown.length === 0 && count === 0 && !viewer && <p className="empty">{t('home.nothing')}</p>}
+        </div>
+      )}
+    </Page>
+  );
 }

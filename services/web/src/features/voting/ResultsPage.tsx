@@ -8,6 +8,7 @@ import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { PeriodFields, PeriodQuery, ResultsQuery, YearRoundsQuery } from './operations';
 import { StatusBadge } from './parts';
 import { sharePercent, votesNeeded } from './rules';
+import { TableWrap } from '../../ui/TableWrap';
 
 /** The minutes of a vote, as published: every round of the block year, counts, elected units, shortfalls, decisions. */
 export default function ResultsPage() {
@@ -123,7 +124,7 @@ function Round({ id }: { id: string }) {
                   {t('results.eligible')}: <strong>{r.eligible}</strong> · {t('results.cast')}:{' '}
                   <strong>{r.cast}</strong> · {t('results.blank')}: <strong>{r.blank}</strong>
                 </p>
-                <div className="table-wrap">
+                <TableWrap label={t(`voting.contest.${r.kind}`)}>
                   <table className="table">
                     <caption className="visually-hidden">{t(`voting.contest.${r.kind}`)}</caption>
                     <thead>
@@ -156,7 +157,7 @@ function Round({ id }: { id: string }) {
                         })}
                     </tbody>
                   </table>
-                </div>
+                </TableWrap>
                 {r.elected.length === 0 && <p>{t('results.noneElected')}</p>}
                 {r.shortfall && r.unfilledSeats > 0 && (
                   <p className="shortfall">

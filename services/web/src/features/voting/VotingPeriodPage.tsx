@@ -1,6 +1,7 @@
 import { readFragment } from 'gql.tada';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
+import { hasRole, useSession } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
 import { errorCode } from '../../i18n/errors';
 import { ApiErrorView } from '../../ui/ApiErrorView';
@@ -15,7 +16,14 @@ export default function VotingPeriodPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const [res, refetch] = useQuery({ query: PeriodQuery, variables: { id } });
-  const [receipt] = useQuery({ query: ReceiptQuery, variables: { id }, requestPolicy: 'network-only' });
+  // Only officers and council members vote; anyone else is not asked for a receipt they cannot have.
+  const mayVote = hasRole(useSession(), 'UNIT_OFFICER', 'COUNCIL_MEMBER');
+  const [receipt] = useQuery({
+    query: ReceiptQuery,
+    variables: { id },
+    requestPolicy: 'network-only',
+    pause: !mayVote,
+  });
 
   if (res.error)
     return (
@@ -25,7 +33,7 @@ export default function VotingPeriodPage() {
     );
   if (!res.data) return <Loading />;
   const p = readFragment(PeriodFields, res.data.votingPeriod);
-  const isVoter = !receipt.fetching && errorCode(receipt.error) === null;
+  const isVoter = mayVote && !receipt.fetching && errorCode(receipt.error) === null;
   const voted = receipt.data?.myBallotReceipt;
   const title = `${t(`voting.kind.${p.kind}`)} · ${t('voting.round', { n: p.round })}`;
 

@@ -1,0 +1,60 @@
+import { useEffect, useRef, useState } from 'react';
+import type { EChartsCoreOption } from 'echarts/core';
+import { useI18n } from '../i18n/i18n';
+
+/**
+ * A chart drawn by ECharts (loaded when the first chart shows), as an image with a text alternative: the
+ * summary in its label, and the same figures in the table beside it.
+ */
+export function Chart({
+  option,
+  summary,
+  title,
+}: {
+  option: EChartsCoreOption;
+  summary: string;
+  title: string;
+}) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLDivElement>(null);
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    let disposed = false;
+    let chart: {
+      setOption(o: EChartsCoreOption, notMerge: boolean): void;
+      dispose(): void;
+      resize(): void;
+    } | null = null;
+    const onResize = () => chart?.resize();
+    void import('./echarts').then(({ echarts }) => {
+      if (disposed || !ref.current) return;
+      chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
+      chart.setOption(
+        {
+          aria: { enabled: true, decal: { show: true } },
+          textStyle: { fontFamily: 'Be Vietnam Pro, system-ui, sans-serif' },
+          animation: false,
+          ...option,
+        },
+        true,
+      );
+      setReady(true);
+      window.addEventListener('resize', onResize);
+    });
+    return () => {
+      disposed = true;
+      window.removeEventListener('resize', onResize);
+      chart?.dispose();
+    };
+  }, [option]);
+
+  return (
+    <figure>
+      <figcaption>{title}</figcaption>
+      <div ref={ref} className="chart" role="img" aria-label={t('dash.chartAlt', { metric: title, summary })}>
+        {!ready && <p className="loading">{t('dash.chartLoading')}</p>}
+      </div>
+    </figure>
+  );
+}

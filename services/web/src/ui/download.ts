@@ -1,0 +1,58 @@
+/** A table to download: a header row, then rows of text and numbers. */
+export interface Sheet {
+  name: string;
+  header: string[];
+  rows: (string | number | null)[][];
+}
+
+/**
+ * RFC 4180 CSV in UTF-8 with a byte-order mark, so Excel shows Vietnamese; text a spreadsheet would run as
+ * a formula gets an apostrophe (as the API's own CSV); numbers are written plainly (1234.5) for machines.
+ */
+export function toCsv(sheet: Sheet): string {
+  const field = (v: string | number | null) => {
+    const s = v === null ? '' : typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return '\uFEFF' + [sheet.header, ...sheet.rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+}
+
+function save(blob: Blob, filename: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function downloadCsv(sheet: Sheet, filename: string): void {
+  save(new Blob([toCsv(sheet)], { type: 'text/csv;charset=utf-8' }), `${filename}.csv`);
+}
+
+/** XLSX written in the browser by exceljs, loaded on the first download: numbers stay numbers. */
+export async function downloadXlsx(sheet: Sheet, filename: string): Promise<void> {
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Thi đua – Khen thưởng';
+  const ws = book.addWorksheet(sheet.name.slice(0, 31));
+  ws.addRow(sheet.header).font = { bold: true };
+  for (const r of sheet.rows) ws.addRow(r.map((v) => (v === null ? null : v)));
+  ws.columns.forEach((c, i) => {
+    c.width = Math.min(
+      48,
+      Math.max(
+        10,
+        ...[sheet.header[i] ?? '', ...sheet.rows.map((r) => String(r[i] ?? ''))].map((s) => s.length + 2),
+      ),
+    );
+  });
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  const buffer = await book.xlsx.writeBuffer();
+  save(
+    new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+    `${filename}.xlsx`,
+  );
+}

@@ -1,0 +1,152 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  createAccount,
+  createLockedBlock,
+  ok,
+  openBlockVote,
+  provinceId,
+  startTestApp,
+  type Account,
+  type LockedBlock,
+  type TestApp,
+} from '@thidua/testing';
+import { expectAccessible, launch, origin, phone, screenshot, signInAt } from './browser';
+
+const NAMES = [
+  'Sở Nội vụ',
+  'Sở Tài chính',
+  'Sở Tư pháp',
+  'Thanh tra tỉnh',
+  'Sở Xây dựng',
+  'Sở Y tế',
+  'Sở Giáo dục và Đào tạo',
+];
+
+let app: TestApp;
+let browser: Browser;
+let base: string;
+let province: string;
+let admin: Account;
+let block: LockedBlock;
+
+/** Each test votes in a block year of its own (one vote per year). */
+async function freshBlock() {
+  block = await createLockedBlock(app, province, NAMES, admin);
+}
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([
+    startTestApp({ template: inject('templateDatabase'), config: { RATE_LIMIT_PER_MINUTE: '100000' } }),
+    launch(),
+  ]);
+  base = origin(app.gateway.url);
+  province = await provinceId(app.dataSource, '11');
+  admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const turnout = async (id: string) =>
+  ok(
+    await app.gql<{ votingPeriod: { turnout: { cast: number } } }>(
+      `query($id: ID!) { votingPeriod(id: $id) { turnout { cast } } }`,
+      { id },
+      { token: block.officers[0]!.token, provinceId: province },
+    ),
+  ).votingPeriod.turnout.cast;
+
+const receiptOf = async (officer: number, id: string) =>
+  ok(
+    await app.gql<{ myBallotReceipt: { receiptCode: string } | null }>(
+      `query($id: ID!) { myBallotReceipt(votingPeriodId: $id) { receiptCode } }`,
+      { id },
+      { token: block.officers[officer]!.token, provinceId: province },
+    ),
+  ).myBallotReceipt;
+
+describe('the ballot on a phone', () => {
+  it('a response lost on the way back: the page reads the receipt and shows the vote as cast, once', async () => {
+    await freshBlock();
+    const period = await openBlockVote(app, province, block, [{ kind: 'MERIT', seats: 2 }]);
+    const page = await (await phone(browser)).newPage();
+    await signInAt(page, base, `/voting-periods/${period.id}/ballot`, block.officers[1]!.email);
+
+    // Two seats: a third choice is refused before anything is sent.
+    await expect.poll(() => page.getByText('Chọn tối đa 2 đơn vị').count()).toBe(1);
+    await page.getByRole('checkbox', { name: new RegExp(NAMES[2]!) }).check();
+    await page.getByRole('checkbox', { name: new RegExp(NAMES[3]!) }).check();
+    expect(await page.getByRole('checkbox', { name: new RegExp(NAMES[0]!) }).isDisabled()).toBe(true);
+    await expect.poll(() => page.getByText('Đã chọn đủ 2 đơn vị').count()).toBe(1);
+    await screenshot(page, 'ballot-two-seats-390');
+    await expectAccessible(page, 'the ballot with two seats full');
+    await page.getByRole('button', { name: 'Xem lại phiếu' }).click();
+
+    // The request reaches the gateway and the ballot is recorded; the answer never reaches the phone.
+    let lost = 0;
+    await page.route('**/graphql', async (route) => {
+      if (route.request().postData()?.includes('castBallot')) {
+        await route.fetch();
+        lost++;
+        return route.abort('connectionreset');
+      }
+      return route.fallback();
+    });
+    await page.getByRole('button', { name: 'Gửi phiếu' }).click();
+    await page.getByTestId('receipt-code').waitFor();
+    expect(lost).toBe(1);
+    const shown = (await page.getByTestId('receipt-code').textContent())!.trim();
+    expect(shown).toBe((await receiptOf(1, period.id))!.receiptCode);
+    expect(await turnout(period.id)).toBe(1);
+    await screenshot(page, 'ballot-after-lost-response-390');
+
+    // Back on the ballot later (a reload, a second tap): the receipt again, never a second ballot.
+    await page.unroute('**/graphql');
+    await page.goto(`${base}/voting-periods/${period.id}/ballot`);
+    await page.getByTestId('receipt-code').waitFor();
+    expect((await page.getByTestId('receipt-code').textContent())!.trim()).toBe(shown);
+    expect(await turnout(period.id)).toBe(1);
+    await page.context().close();
+  });
+
+  it('a second phone of the same unit that sends after the first shows the first ballot as cast, not an error', async () => {
+    await freshBlock();
+    const period = await openBlockVote(app, province, block, [{ kind: 'FLAG', seats: 1 }]);
+    const [a, b] = await Promise.all([1, 2].map(async () => (await phone(browser)).newPage()));
+    for (const page of [a!, b!]) {
+      await signInAt(page, base, `/voting-periods/${period.id}/ballot`, block.officers[2]!.email);
+      await page.getByRole('radio', { name: new RegExp(NAMES[0]!) }).check();
+      await page.getByRole('button', { name: 'Xem lại phiếu' }).click();
+    }
+    await a!.getByRole('button', { name: 'Gửi phiếu' }).click();
+    await a!.getByTestId('receipt-code').waitFor();
+    await b!.getByRole('button', { name: 'Gửi phiếu' }).click();
+    await b!.getByTestId('receipt-code').waitFor();
+    expect(await b!.getByTestId('receipt-code').textContent()).toBe(
+      await a!.getByTestId('receipt-code').textContent(),
+    );
+    expect(await b!.getByRole('alert').count()).toBe(0);
+    expect(await turnout(period.id)).toBe(1);
+    await a!.context().close();
+    await b!.context().close();
+  });
+
+  it('the session expired meanwhile: sign-in brings the person back to the ballot', async () => {
+    await freshBlock();
+    const period = await openBlockVote(app, province, block, [{ kind: 'FLAG', seats: 1 }]);
+    const context = await phone(browser);
+    const page = await context.newPage();
+    await signInAt(page, base, `/voting-periods/${period.id}/ballot`, block.officers[3]!.email);
+    await page.getByRole('radio', { name: new RegExp(NAMES[1]!) }).waitFor();
+    // The session ends (signed out elsewhere): the refresh cookie no longer works.
+    await context.clearCookies();
+    await page.reload();
+    await page.waitForURL(/\/sign-in\?next=/);
+    await signInAt(page, base, `/voting-periods/${period.id}/ballot`, block.officers[3]!.email);
+    await page.getByRole('radio', { name: new RegExp(NAMES[1]!) }).waitFor();
+    await context.close();
+  });
+});

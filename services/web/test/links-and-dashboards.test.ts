@@ -1,0 +1,315 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { currentManager, runInTenant } from '@thidua/db';
+import { NOTIFICATION_EVENT_NAMES } from '@thidua/domain';
+import {
+  createAccount,
+  createFinishedBlock,
+  ok,
+  provinceId,
+  startTestApp,
+  type Account,
+  type LockedBlock,
+  type TestApp,
+} from '@thidua/testing';
+import { noticeContent } from '../../worker/src/jobs/notification-content';
+import { desktop, expectAccessible, launch, origin, phone, screenshot, signInAt } from './browser';
+
+const NAMES = [
+  'Sở Nội vụ',
+  'Sở Tài chính',
+  'Sở Tư pháp',
+  'Sở Y tế',
+  'Sở Xây dựng',
+  'Sở Công Thương',
+  'Sở Nông nghiệp và Môi trường',
+];
+
+let app: TestApp;
+let browser: Browser;
+let base: string;
+let province: string;
+let admin: Account;
+let viewer: Account;
+let block: LockedBlock;
+let periodId: string;
+
+const as = <T>(who: Account, q: string, v?: Record<string, unknown>, p: string | undefined = province) =>
+  app.gql<T>(q, v, { token: who.token, provinceId: p });
+
+interface Notice {
+  event: string;
+  link: string;
+  subjectId: string;
+}
+const inbox = async (who: Account) =>
+  ok(
+    await as<{ notifications: { nodes: Notice[] } }>(
+      who,
+      `{ notifications(first: 100) { nodes { event link subjectId } } }`,
+    ),
+  ).notifications.nodes;
+
+/**
+ * One province's year from the vote to the closing, through the API and the worker, so that every kind of
+ * notification exists and the dashboards have figures: the block votes and publishes, the secretariat
+ * appraises, a decision is issued, the year closes.
+ */
+beforeAll(async () => {
+  [app, browser] = await Promise.all([
+    startTestApp({
+      template: inject('templateDatabase'),
+      worker: true,
+      queue: 'redis',
+      config: { RATE_LIMIT_PER_MINUTE: '100000' },
+    }),
+    launch(),
+  ]);
+  base = origin(app.gateway.url);
+  province = await provinceId(app.dataSource, '31');
+  [admin, viewer] = await Promise.all([
+    createAccount(app, 'PROVINCE_ADMIN', { provinceId: province }),
+    createAccount(app, 'NATIONAL_VIEWER'),
+  ]);
+  block = await createFinishedBlock(app, province, NAMES, admin);
+  periodId = ok(
+    await as<{ votingPeriods: { id: string }[] }>(
+      admin,
+      `query($y: ID!) { votingPeriods(emulationYearId: $y) { id } }`,
+      {
+        y: block.yearId,
+      },
+    ),
+  ).votingPeriods[0]!.id;
+
+  const noms = ok(
+    await as<{ nominations: { id: string; unitId: string; form: string; status: string }[] }>(
+      admin,
+      `query($y: ID!) { nominations(emulationYearId: $y) { id unitId form status } }`,
+      { y: block.yearId },
+    ),
+  ).nominations;
+  const appraise = (id: string, to: string) =>
+    as(admin, `mutation($v: AppraiseNominationInput!) { appraiseNomination(input: $v) { status } }`, {
+      v: { id, to },
+    }).then(ok);
+  const flag = noms.find((n) => n.form === 'FLAG_PROVINCE')!;
+  await appraise(flag.id, 'IN_APPRAISAL');
+  await appraise(flag.id, 'COUNCIL_REVIEW');
+  // The council's vote is exercised elsewhere: the nomination is approved on record, then decided.
+  await runInTenant(app.dataSource, province, async () =>
+    (await currentManager()).query(`UPDATE nomination SET status = 'COUNCIL_APPROVED' WHERE id = $1`, [
+      flag.id,
+    ]),
+  );
+  ok(
+    await as(admin, `mutation($v: IssueAwardDecisionInput!) { issueAwardDecision(input: $v) { id } }`, {
+      v: {
+        issuerName: 'UBND thành phố Hải Phòng',
+        decisionDate: '2027-01-15',
+        signerName: 'Nguyễn Văn Tùng',
+        nominationIds: [flag.id],
+      },
+    }),
+  );
+  ok(await as(admin, `mutation { startYearEndClosing(year: 2026) { state } }`));
+  await vi.waitFor(
+    async () => {
+      const c = ok(
+        await as<{ yearEndClosing: { state: string } | null }>(
+          admin,
+          `query($p: ID!) { yearEndClosing(provinceId: $p, year: 2026) { state } }`,
+          { p: province },
+        ),
+      ).yearEndClosing;
+      expect(c?.state).toBe('DONE');
+    },
+    { timeout: 60_000, interval: 250 },
+  );
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/** A page of the application that opened: a heading, no "not found", no error alert. */
+async function expectPageOpened(page: Page, link: string) {
+  await page.waitForURL((u) => u.pathname === link);
+  await expect.poll(() => page.locator('h1').first().textContent(), { timeout: 15_000 }).not.toMatch(/^$/);
+  await expect.poll(() => page.locator('.loading').count(), { timeout: 15_000 }).toBe(0);
+  expect(await page.locator('h1').first().textContent()).not.toContain('Không tìm thấy trang');
+  expect(await page.getByRole('alert').count()).toBe(0);
+}
+
+const slug = (link: string) => link.split('/').filter(Boolean)[0];
+
+describe('notification links', () => {
+  it(
+    'every template renders a link, and every link a person received opens its page',
+    { timeout: 180_000 },
+    async () => {
+      // Every event's content, rendered for real subjects (the reminder is only scheduled, so it is rendered here).
+      const received = [
+        ...(await vi.waitFor(
+          async () => {
+            const all = [
+              ...(await inbox(block.officers[3]!)),
+              ...(await inbox(block.officers[0]!)),
+              ...(await inbox(admin)),
+            ];
+            const events = new Set(all.map((n) => n.event));
+            for (const e of [
+              'VOTING_OPENED',
+              'VOTING_CLOSED',
+              'VOTING_PUBLISHED',
+              'NOMINATION_STATUS_CHANGED',
+              'DECISION_ISSUED',
+              'YEAR_CLOSED',
+              'YEAR_END_FINISHED',
+            ])
+              expect(events).toContain(e);
+            return all;
+          },
+          { timeout: 30_000, interval: 250 },
+        )),
+      ];
+      const subjectOf = (event: string) =>
+        received.find((n) => n.event === event.toUpperCase().replace('.', '_'))?.subjectId ?? periodId;
+      const rendered = new Map<string, string>();
+      for (const event of NOTIFICATION_EVENT_NAMES) {
+        const content = await runInTenant(app.dataSource, province, () =>
+          noticeContent({ provinceId: province, event, subjectId: subjectOf(event), occurrence: '2026' }),
+        );
+        expect(content, event).not.toBeNull();
+        rendered.set(event, content!.link);
+      }
+      expect(new Set([...rendered.values()].map(slug))).toEqual(
+        new Set(['voting-periods', 'nominations', 'award-decisions', 'blocks', 'year-end']),
+      );
+
+      // The head unit's officer opens each of their notifications from the inbox.
+      const context = await desktop(browser);
+      const page = await context.newPage();
+      await signInAt(page, base, '/notifications', block.officers[0]!.email);
+      await expect.poll(() => page.getByRole('link', { name: /Xem chi tiết/ }).count()).toBeGreaterThan(3);
+      await screenshot(page, 'inbox-1366');
+      await expectAccessible(page, 'the inbox');
+      const officerLinks = [...new Set((await inbox(block.officers[0]!)).map((n) => n.link))];
+      for (const link of officerLinks) {
+        await page.goto(`${base}/notifications`);
+        await page.locator(`a[href="${link}"]`).first().click();
+        await expectPageOpened(page, link);
+      }
+
+      // The secretariat follows every rendered link (the reminder's included), on a desktop and a phone.
+      const adminContext = await desktop(browser);
+      const adminPage = await adminContext.newPage();
+      await signInAt(adminPage, base, '/', admin.email);
+      const phonePage = await (await phone(browser)).newPage();
+      await signInAt(phonePage, base, '/', admin.email);
+      for (const [event, link] of rendered) {
+        for (const [p, size] of [
+          [adminPage, 1366],
+          [phonePage, 390],
+        ] as const) {
+          await p.goto(`${base}${link}`);
+          await expectPageOpened(p, link);
+          await screenshot(p, `link-${event.replace('.', '-')}-${size}`);
+          await expectAccessible(p, `${link} (${event})`);
+        }
+      }
+      await context.close();
+      await adminContext.close();
+      await phonePage.context().close();
+    },
+  );
+});
+
+describe('dashboards', () => {
+  it(
+    'a national viewer downloads the comparison as CSV and XLSX, and the files read back with the same figures',
+    { timeout: 120_000 },
+    async () => {
+      const table = ok(
+        await as<{
+          provinceComparison: {
+            metrics: string[];
+            rows: { code: string; name: string; values: (number | null)[] }[];
+          };
+        }>(viewer, `{ provinceComparison(year: 2026) { metrics rows { code name values } } }`, {}, undefined),
+      ).provinceComparison;
+      const row = table.rows.find((r) => r.name)!;
+      expect(row).toBeDefined();
+
+      const context = await desktop(browser);
+      const page = await context.newPage();
+      await signInAt(page, base, '/dashboards', viewer.email);
+      await expect
+        .poll(() => page.getByRole('rowheader', { name: row.name }).count(), { timeout: 15_000 })
+        .toBeGreaterThan(0);
+      await page.locator('figure svg').first().waitFor();
+      await screenshot(page, 'dashboard-comparison-1366');
+      await expectAccessible(page, 'the comparison');
+
+      const [csv] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Tải CSV' }).click(),
+      ]);
+      const csvText = readFileSync((await csv.path())!, 'utf8');
+      expect(csvText.charCodeAt(0)).toBe(0xfeff);
+      const lines = csvText
+        .slice(1)
+        .trim()
+        .split('\r\n')
+        .map((l) => l.split(','));
+      expect(lines[0]!.slice(0, 3)).toEqual(['Mã', 'Tên', 'Số khối']);
+      const csvRow = lines.find((l) => l[1] === row.name)!;
+      expect(csvRow.slice(2).map((v) => (v === '' ? null : Number(v)))).toEqual(row.values);
+
+      const [xlsx] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Tải Excel (XLSX)' }).click(),
+      ]);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile((await xlsx.path())!);
+      const sheet = book.worksheets[0]!;
+      expect(sheet.getRow(1).getCell(2).value).toBe('Tên');
+      let found: (number | null)[] | null = null;
+      sheet.eachRow((r) => {
+        if (r.getCell(2).value === row.name)
+          found = table.metrics.map((_, i) => {
+            const v = r.getCell(3 + i).value;
+            return v === null || v === undefined ? null : Number(v);
+          });
+      });
+      expect(found).toEqual(row.values);
+
+      // The trend and the ranking, for the province's secretariat.
+      const adminContext = await desktop(browser);
+      const adminPage = await adminContext.newPage();
+      await signInAt(adminPage, base, '/dashboards/ranking', admin.email);
+      await expect
+        .poll(() => adminPage.getByRole('cell', { name: new RegExp('Khối thi đua') }).count(), {
+          timeout: 15_000,
+        })
+        .toBeGreaterThan(0);
+      await adminPage.locator('figure svg').first().waitFor();
+      await screenshot(adminPage, 'dashboard-ranking-1366');
+      await expectAccessible(adminPage, 'the block ranking');
+      await adminPage.goto(`${base}/dashboards/trend`);
+      await adminPage.locator('figure svg').first().waitFor({ timeout: 15_000 });
+      await screenshot(adminPage, 'dashboard-trend-1366');
+      await expectAccessible(adminPage, 'the trend');
+      const home = await adminContext.newPage();
+      await home.goto(`${base}/`);
+      await expect.poll(() => home.locator('.loading').count(), { timeout: 20_000 }).toBe(0);
+      await screenshot(home, 'home-admin-1366');
+      await expectAccessible(home, 'the home page');
+      await context.close();
+      await adminContext.close();
+    },
+  );
+});
