@@ -11,9 +11,10 @@ export class LoginThrottlePerClient1765440000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
       ALTER TABLE login_throttle ADD COLUMN client text NOT NULL DEFAULT '';
+      ALTER TABLE login_throttle ALTER COLUMN client DROP DEFAULT;
       ALTER TABLE login_throttle DROP CONSTRAINT login_throttle_pkey;
       ALTER TABLE login_throttle ADD PRIMARY KEY (email, client);
-      ALTER TABLE login_throttle ADD CONSTRAINT login_throttle_kind CHECK (email <> '' OR client <> '');
+      ALTER TABLE login_throttle ADD CONSTRAINT login_throttle_check CHECK (email <> '' OR client <> '');
       CREATE INDEX login_throttle_client ON login_throttle (client) WHERE client <> '';
     `);
   }
@@ -22,7 +23,7 @@ export class LoginThrottlePerClient1765440000000 implements MigrationInterface {
     await q.query(`
       DELETE FROM login_throttle WHERE client <> '';
       DROP INDEX login_throttle_client;
-      ALTER TABLE login_throttle DROP CONSTRAINT login_throttle_kind;
+      ALTER TABLE login_throttle DROP CONSTRAINT login_throttle_check;
       ALTER TABLE login_throttle DROP CONSTRAINT login_throttle_pkey;
       ALTER TABLE login_throttle ADD PRIMARY KEY (email);
       ALTER TABLE login_throttle DROP COLUMN client;
