@@ -30,7 +30,10 @@ function precompress(): Plugin {
             const body = await readFile(file);
             if (body.length < 512) return;
             await writeFile(`${file}.gz`, await gz(body, { level: 9 }));
-            await writeFile(`${file}.br`, await br(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+            await writeFile(
+              `${file}.br`,
+              await br(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+            );
           }),
       );
     },

@@ -8,6 +8,18 @@ import { LinkContext } from './link';
 import { resume, useSession } from './session';
 import { Shell } from './Shell';
 
+/**
+ * The page a load starts on is fetched at once, beside the session's resume (a refresh and a `me`), instead of
+ * after it: on a phone at the conference the ballot's chunk is then ready when the session is.
+ */
+const startPage: Record<string, () => Promise<unknown>> = {
+  ballot: () => import('../features/voting/BallotPage'),
+  hall: () => import('../features/voting/HallPage'),
+  results: () => import('../features/voting/ResultsPage'),
+};
+const startRoute = /^\/voting-periods\/[^/]+\/(ballot|hall|results)$/.exec(location.pathname)?.[1];
+if (startRoute) void startPage[startRoute]?.();
+
 const SignInPage = lazy(() => import('../features/user/SignInPage'));
 const HomePage = lazy(() => import('../features/user/HomePage'));
 const VotingPeriodPage = lazy(() => import('../features/voting/VotingPeriodPage'));

@@ -137,7 +137,6 @@ function Round({ id }: { id: string }) {
                           {t('results.percent')}
                         </th>
                         <th scope="col">{t('results.reached')}</th>
-                        <th scope="col">{t('results.elected')}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -147,11 +146,13 @@ function Round({ id }: { id: string }) {
                           const elected = r.elected.includes(c.unitId);
                           return (
                             <tr key={c.unitId} className={elected ? 'row-elected' : undefined}>
-                              <th scope="row">{unitName(names, c.unitId)}</th>
+                              <th scope="row">
+                                {unitName(names, c.unitId)}
+                                {elected && <span className="elected-tag">✓ {t('results.elected')}</span>}
+                              </th>
                               <td className="num">{c.votes}</td>
                               <td className="num">{i18n.number(sharePercent(c.votes, r.eligible), 2)}%</td>
                               <td>{c.reachedThreshold ? t('results.yes') : t('results.no')}</td>
-                              <td>{elected ? `✓ ${t('results.elected')}` : ''}</td>
                             </tr>
                           );
                         })}
