@@ -313,3 +313,65 @@ describe('dashboards', () => {
     },
   );
 });
+
+describe('the council on the ballot page', () => {
+  it(
+    'a council member approves a nomination on their phone and gets a receipt',
+    { timeout: 120_000 },
+    async () => {
+      const members = await Promise.all(
+        [1, 2, 3].map(() => createAccount(app, 'COUNCIL_MEMBER', { provinceId: province })),
+      );
+      const merit = ok(
+        await as<{ nominations: { id: string; form: string; status: string }[] }>(
+          admin,
+          `query($y: ID!) { nominations(emulationYearId: $y) { id form status } }`,
+          { y: block.yearId },
+        ),
+      ).nominations.find((n) => n.form === 'MERIT_PROVINCE' && n.status === 'SUBMITTED')!;
+      for (const to of ['IN_APPRAISAL', 'COUNCIL_REVIEW'])
+        ok(
+          await as(
+            admin,
+            `mutation($v: AppraiseNominationInput!) { appraiseNomination(input: $v) { status } }`,
+            {
+              v: { id: merit.id, to },
+            },
+          ),
+        );
+      const period = ok(
+        await as<{ openCouncilVote: { id: string } }>(
+          admin,
+          `mutation($v: OpenCouncilVoteInput!) { openCouncilVote(input: $v) { id } }`,
+          { v: { closesAt: new Date(Date.now() + 3600_000).toISOString(), nominationIds: [merit.id] } },
+        ),
+      ).openCouncilVote;
+
+      const page = await (await phone(browser)).newPage();
+      await signInAt(page, base, `/voting-periods/${period.id}/ballot`, members[0]!.email);
+      await expect
+        .poll(() => page.getByText(/Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho/).count(), {
+          timeout: 15_000,
+        })
+        .toBe(1);
+      await page.getByRole('radio', { name: 'Đồng ý', exact: true }).check();
+      await screenshot(page, 'council-ballot-390');
+      await expectAccessible(page, 'the council ballot');
+      await page.getByRole('button', { name: 'Xem lại phiếu' }).click();
+      await page.getByRole('button', { name: 'Gửi phiếu' }).click();
+      await page.getByTestId('receipt-code').waitFor();
+      await expect
+        .poll(() => page.getByRole('heading', { name: 'Đã ghi nhận phiếu của bạn' }).count())
+        .toBe(1);
+      const receipt = ok(
+        await app.gql<{ myBallotReceipt: { receiptCode: string } }>(
+          `query($id: ID!) { myBallotReceipt(votingPeriodId: $id) { receiptCode } }`,
+          { id: period.id },
+          { token: members[0]!.token, provinceId: province },
+        ),
+      ).myBallotReceipt;
+      expect((await page.getByTestId('receipt-code').textContent())!.trim()).toBe(receipt.receiptCode);
+      await page.context().close();
+    },
+  );
+});

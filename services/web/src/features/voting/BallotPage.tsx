@@ -482,7 +482,7 @@ function ApprovalSubject({
   const [res] = useQuery({ query: NominationBriefQuery, variables: { id: nominationId } });
   const form = res.data?.nomination.form;
   return (
-    <p className="contest-rules">
+    <p className="approval-subject">
       {form
         ? i18n.t('ballot.approvalOf', { form: i18n.t(`form.${form}`), who: unitName(names, unit) })
         : unitName(names, unit)}
