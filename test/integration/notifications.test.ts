@@ -69,7 +69,7 @@ describe('in-app notifications', () => {
       readAt: null,
     });
     expect(inbox.notifications.nodes[0]!.body).toMatch(
-      /^Khối thi đua .* bình xét thi đua năm 2026 \(vòng 1\): đã mở bỏ phiếu, hạn chót \d\d:\d\d ngày \d\d\/\d\d\/\d{4}\.$/,
+      /^Khối thi đua .* bình xét thi đua năm 2026 \(vòng 1, hội nghị ngày \d\d\/\d\d\/\d{4}\): đã mở bỏ phiếu, hạn chót \d\d:\d\d ngày \d\d\/\d\d\/\d{4}\.$/,
     );
     expect(ok(await as<Inbox>(block.officers[3]!, INBOX)).notifications.totalCount).toBe(0);
   });

@@ -11,6 +11,7 @@ export {
   effectiveDeadline,
   closeJobId,
   openNextRound,
+  rescheduleOpenPeriods,
   applyCouncilResults,
   periodContests,
 } from './voting-lifecycle';

@@ -74,6 +74,17 @@ export async function openVotingPeriod(
   return saved;
 }
 
+/**
+ * Schedules again the close and reminder jobs of every online period open in the context's province, under their
+ * deterministic ids: after the queue store lost them (Redis restarted empty) they come back; where they still
+ * exist the queue keeps one of each.
+ */
+export async function rescheduleOpenPeriods(provinceId: string): Promise<number> {
+  const open = await votingRepository.openOnline();
+  for (const period of open) await scheduleDeadlineWork(provinceId, period, effectiveDeadline(period));
+  return open.length;
+}
+
 export async function extendVotingPeriod(
   provinceId: string,
   period: VotingPeriod,

@@ -1,5 +1,6 @@
 import type { Config, Logger } from '@thidua/config';
-import { jobId, RETENTION, type QueueBackend } from '@thidua/jobs';
+import { currentManager, runInTenant, runInTransaction } from '@thidua/db';
+import { jobId, rescheduleOpenPeriods, RETENTION, type QueueBackend } from '@thidua/jobs';
 import type { DataSource } from 'typeorm';
 import { syncAllYearEndSchedulers } from './jobs/year-end.job';
 
@@ -62,9 +63,20 @@ async function restoreIfLost(deps: Deps): Promise<void> {
   if (sweep && purge) return;
   deps.logger.warn('job schedulers missing from the queue store (emptied or replaced): creating them again');
   await upsertSchedulers(deps);
+  await rescheduleAllOpenPeriods(deps.dataSource);
   await voting.add(
     'sweep-voting',
     {},
     { jobId: jobId('sweep-voting', 'restored', String(Date.now())), ...RETENTION },
   );
+}
+
+/** The per-period close and reminder jobs of every open vote, through the outbox, one province at a time. */
+async function rescheduleAllOpenPeriods(dataSource: DataSource): Promise<void> {
+  const provinces = await runInTransaction(
+    dataSource,
+    null,
+    async () => (await currentManager()).query(`SELECT id FROM province`) as Promise<{ id: string }[]>,
+  );
+  for (const { id } of provinces) await runInTenant(dataSource, id, () => rescheduleOpenPeriods(id));
 }

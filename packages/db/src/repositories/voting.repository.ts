@@ -84,6 +84,11 @@ export const votingRepository = {
     });
   },
 
+  /** The province's online periods still open: their deadline work lives in the queue store. */
+  async openOnline(): Promise<VotingPeriod[]> {
+    return (await repo(VotingPeriod)).findBy({ status: 'OPEN', method: 'ONLINE' });
+  },
+
   /** What a ballot is checked against; fixed when the period opens, so it may be cached. */
   async ballotRules(periodId: string): Promise<BallotRules | null> {
     const [row] = await (
