@@ -149,4 +149,28 @@ describe('the ballot on a phone', () => {
     await page.getByRole('radio', { name: new RegExp(NAMES[1]!) }).waitFor();
     await context.close();
   });
+
+  it('sign-in errors in the person’s language, beside the field they concern; English is a switch', async () => {
+    const page = await (await phone(browser)).newPage();
+    await page.goto(`${base}/sign-in`);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    const email = page.getByLabel('Thư điện tử');
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await email.getAttribute('aria-describedby'))!;
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe('Vui lòng nhập thư điện tử.');
+    await email.fill(admin.email);
+    await page.getByLabel('Mật khẩu').fill('không phải mật khẩu');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('Thư điện tử hoặc mật khẩu không đúng.');
+    await screenshot(page, 'sign-in-error-390');
+    await expectAccessible(page, 'the sign-in page with an error');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Wrong email or password.');
+    await page.context().close();
+  });
 });
