@@ -114,6 +114,19 @@ describe('the conference in the browser', () => {
         await signInAt(page, base, `/voting-periods/${period.id}`, officer.email);
         phones.push(page);
       }
+      // The first officer's home page says what needs them: this vote, with its count, one tap away.
+      const first = phones[0]!;
+      await first.goto(`${base}/`);
+      await expect
+        .poll(() => first.getByRole('heading', { name: /Bỏ phiếu đang mở cho đơn vị của bạn/ }).count(), {
+          timeout: 15_000,
+        })
+        .toBe(1);
+      expect(await first.locator('.task-count').first().textContent()).toBe('1');
+      await screenshot(first, 'home-officer-390');
+      await expectAccessible(first, 'the officer’s home page');
+      await first.getByRole('link', { name: /^Bỏ phiếu: / }).click();
+      await first.waitForURL((u) => u.pathname === `/voting-periods/${period.id}`);
       await screenshot(phones[0]!, 'period-390');
       await expectAccessible(phones[0]!, 'the voting period page');
 
