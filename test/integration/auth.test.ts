@@ -1,5 +1,7 @@
 import { request } from 'node:http';
+import { createClient } from 'graphql-ws';
 import { SignJWT } from 'jose';
+import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import {
@@ -235,10 +237,37 @@ describe('passwords and accounts (issue 12, point 8)', () => {
           ...((await server.gql(CREATE, badVariables, { token, provinceId: laoCai })).errors ?? []),
         ].map((e) => e.message);
         expect(messages.length).toBeGreaterThan(0);
+        // The same over WebSocket: a subscription with a typo.
+        const ws = createClient({
+          url: server.gateway.url.replace('http', 'ws'),
+          webSocketImpl: WebSocket,
+          connectionParams: { authorization: `Bearer ${token}` },
+          retryAttempts: 0,
+        });
+        const refused = await ws
+          .iterate({ query: `subscription { votingTurnot(votingPeriodId: "x") { cast } }` })
+          .next()
+          .then(
+            () => [],
+            (errors: { message: string }[]) => errors.map((e) => e.message),
+          );
+        // A syntax error is the client's too, not an internal one.
+        const broken = await ws
+          .iterate({ query: `subscription { votingTurnout(` })
+          .next()
+          .then(
+            () => [],
+            (errors: { extensions?: { code?: string } }[]) => errors.map((e) => e.extensions?.code),
+          );
+        expect(broken).toEqual(['GRAPHQL_PARSE_FAILED']);
+        await ws.dispose();
+        messages.push(...refused);
         if (server === prod) {
-          expect(messages.join('\n')).not.toMatch(/Did you mean|"me"|PROVINCE_ADMIN\b/);
+          expect(messages.join('\n')).not.toMatch(/Did you mean|"me"|PROVINCE_ADMIN\b|votingTurnout/);
           expect(messages[0]).toMatch(/^Cannot query field "mee" on type "Query"\.$/);
-        } else expect(messages.join('\n')).toMatch(/Did you mean "me"\?/);
+          expect(refused[0]).toMatch(/^Cannot query field "votingTurnot" on type "Subscription"\.$/);
+        } else
+          expect(messages.join('\n')).toMatch(/Did you mean "me"\?[\s\S]*Did you mean "votingTurnout"\?/);
       }
     } finally {
       await prod.close();

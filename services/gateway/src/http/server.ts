@@ -61,11 +61,13 @@ export async function startGateway({
     maxAliases: config.GRAPHQL_MAX_ALIASES,
     maxTokens: config.GRAPHQL_MAX_TOKENS,
   };
+  // In production no error message suggests the schema's names, over HTTP and WebSocket alike.
+  const format = config.NODE_ENV === 'production' ? withoutSuggestions(formatError) : formatError;
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     // In production, graphql-js's "Did you mean …?" hints (field, type and enum names) are stripped from every
     // error: validation (Apollo's option) and variable values (formatError).
-    formatError: config.NODE_ENV === 'production' ? withoutSuggestions(formatError) : formatError,
+    formatError: format,
     hideSchemaDetailsFromClientErrors: config.NODE_ENV === 'production',
     parseOptions: { maxLexicalTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: false,
@@ -229,6 +231,7 @@ export async function startGateway({
     logger,
     limits,
     limiter,
+    format,
   });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const { port } = server.address() as AddressInfo;

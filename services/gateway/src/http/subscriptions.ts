@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { runInTransaction } from '@thidua/db';
-import { GraphQLError, validate, type GraphQLSchema } from 'graphql';
+import { GraphQLError, validate, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
@@ -24,6 +24,8 @@ interface Options {
   limits: QueryLimits;
   /** The HTTP requests' limiter: a connection and each subscription count as one request of the address. */
   limiter: RateLimiter;
+  /** formatError as HTTP uses it (in production without graphql-js's "Did you mean" hints). */
+  format?: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }
 
 /** The WebSocket close code for a connection refused by the rate limiter (4xxx: the application's own). */
@@ -41,6 +43,7 @@ export function attachSubscriptions({
   logger,
   limits,
   limiter,
+  format = formatError,
 }: Options) {
   const wss = new WebSocketServer({ server, path: '/graphql' });
   const clientKey = (extra: Extra) => extra.request.socket.remoteAddress ?? 'unknown';
@@ -67,9 +70,21 @@ export function attachSubscriptions({
         try {
           document = parseLimited(payload.query, limits.maxTokens);
         } catch (e) {
-          return [e as GraphQLError];
+          const error = e as GraphQLError;
+          return [
+            error.extensions?.code
+              ? error
+              : new GraphQLError(error.message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } }),
+          ];
         }
-        const invalid = validate(schema, document);
+        // Coded as Apollo codes them over HTTP, so they reach the client as such rather than masked as internal.
+        const invalid = validate(schema, document).map(
+          (e) =>
+            new GraphQLError(e.message, {
+              nodes: e.nodes,
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+            }),
+        );
         if (invalid.length) return invalid;
         const refused =
           checkLimits(schema, limits, document, payload.operationName, payload.variables) ??
@@ -102,7 +117,7 @@ export function attachSubscriptions({
         for (const e of errors)
           if (!(e instanceof GraphQLError) || !e.extensions?.code)
             logger.error({ err: e }, 'subscription error');
-        return errors.map((e) => formatError(e.toJSON(), e)) as GraphQLError[];
+        return errors.map((e) => format(e.toJSON(), e)) as GraphQLError[];
       },
     },
     wss,
