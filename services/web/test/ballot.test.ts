@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   createAccount,
@@ -7,6 +7,7 @@ import {
   openBlockVote,
   provinceId,
   startTestApp,
+  TEST_PASSWORD,
   type Account,
   type LockedBlock,
   type TestApp,
@@ -109,6 +110,44 @@ describe('the ballot on a phone', () => {
     await page.getByTestId('receipt-code').waitFor();
     expect((await page.getByTestId('receipt-code').textContent())!.trim()).toBe(shown);
     expect(await turnout(period.id)).toBe(1);
+    await page.context().close();
+  });
+
+  it('with the keyboard alone: sign in, choose, review and cast', async () => {
+    await freshBlock();
+    const period = await openBlockVote(app, province, block, [{ kind: 'FLAG', seats: 1 }]);
+    const page = await (await phone(browser)).newPage();
+    /** Tab (only Tab) until the element has the focus, as a person without a mouse would. */
+    const tabTo = async (target: Locator) => {
+      for (let i = 0; i < 60; i++) {
+        if (await target.evaluate((el) => el === document.activeElement)) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`could not reach ${target.toString()} with Tab`);
+    };
+    await page.goto(`${base}/voting-periods/${period.id}/ballot`);
+    await page.waitForURL(/\/sign-in/);
+    await tabTo(page.getByLabel('Thư điện tử'));
+    await page.keyboard.type(block.officers[4]!.email);
+    await tabTo(page.getByLabel('Mật khẩu'));
+    await page.keyboard.type(TEST_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === `/voting-periods/${period.id}/ballot`);
+    // A radio group is one Tab stop; the arrow keys move within it, choosing as they go.
+    const choice = page.getByRole('radio', { name: new RegExp(NAMES[1]!) });
+    await tabTo(page.getByRole('radio').first());
+    for (let i = 0; i < NAMES.length && !(await choice.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    expect(await choice.isChecked()).toBe(true);
+    await tabTo(page.getByRole('button', { name: 'Xem lại phiếu' }));
+    await page.keyboard.press('Enter');
+    await tabTo(page.getByRole('button', { name: 'Gửi phiếu' }));
+    await page.keyboard.press('Enter');
+    await page.getByTestId('receipt-code').waitFor();
+    expect((await page.getByTestId('receipt-code').textContent())!.trim()).toBe(
+      (await receiptOf(4, period.id))!.receiptCode,
+    );
     await page.context().close();
   });
 
