@@ -65,6 +65,18 @@ export const sessionRepository = {
     );
   },
 
+  /** Ends every live session of the user, but `exceptSessionId` when given; returns how many ended. */
+  async revokeAllOf(userId: string, reason: string, exceptSessionId: string | null = null): Promise<number> {
+    const rows = await returning<{ id: string }>(
+      await currentManager(),
+      `UPDATE auth_session SET revoked_at = now(), revoked_reason = $2
+       WHERE user_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid)
+       RETURNING id`,
+      [userId, reason, exceptSessionId],
+    );
+    return rows.length;
+  },
+
   /**
    * One statement per request: the session is live, the user enabled, their roles now (not at sign-in), and
    * the province the request asks to act in.

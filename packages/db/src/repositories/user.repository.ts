@@ -53,6 +53,20 @@ export const userRepository = {
     return repo.findOneByOrFail({ id: identifiers[0]!.id as string });
   },
 
+  async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
+    await (await currentManager()).getRepository(User).update({ id: userId }, { passwordHash });
+  },
+
+  /** Disabling keeps the first time it was disabled; enabling clears it. Null when there is no such user. */
+  async setDisabled(userId: string, disabled: boolean): Promise<User | null> {
+    const m = await currentManager();
+    await m.query(
+      `UPDATE app_user SET disabled_at = CASE WHEN $2 THEN COALESCE(disabled_at, now()) END WHERE id = $1`,
+      [userId, disabled],
+    );
+    return m.getRepository(User).findOneBy({ id: userId });
+  },
+
   async rolesOf(userIds: readonly string[]): Promise<RoleAssignment[]> {
     if (!userIds.length) return [];
     return (await currentManager())

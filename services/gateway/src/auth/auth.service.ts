@@ -10,10 +10,13 @@ import {
   type LoginThrottleLimits,
   type User,
 } from '@thidua/db';
-import { dummyPasswordHash, verifyPassword } from '@thidua/domain';
+import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from '@thidua/domain';
 import type { DataSource } from 'typeorm';
-import { appError, unauthenticated } from '../common/errors';
+import { appError, badInput, unauthenticated } from '../common/errors';
 import { newRefreshToken, hashRefreshToken, type TokenService } from './tokens';
+
+/** To someone who gave the right password for a disabled account (and to no one else). */
+export const DISABLED_MESSAGE = "This account is disabled: ask your province's secretariat";
 
 export interface IssuedTokens {
   accessToken: string;
@@ -54,11 +57,13 @@ export class AuthService {
     if (throttle.lockedUntil) throw this.locked(throttle.lockedUntil);
 
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-    if (!user || !ok || user.disabledAt) {
+    if (!user || !ok) {
       this.separately(() => loginThrottleRepository.recordFailure(email, client, limits));
       if (throttle.remaining <= 1) throw this.locked(new Date(Date.now() + limits.lockSeconds * 1000));
       throw unauthenticated('Wrong email or password');
     }
+    // Said only to someone who knows the password: to anyone else a disabled account answers as above.
+    if (user.disabledAt) throw unauthenticated(DISABLED_MESSAGE);
     await loginThrottleRepository.clear(email, client);
     const refreshExpiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000);
     const session = await sessionRepository.create(user.id, refreshExpiresAt);
@@ -88,6 +93,36 @@ export class AuthService {
       outcome.sessionId,
       new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000),
     );
+  }
+
+  /**
+   * The signed-in user's own password: the current one is checked (a wrong one is simply refused, it is their
+   * own account), the new one must meet the policy; every other session of the user ends, this one stays.
+   */
+  async changePassword(
+    principal: { userId: string; email: string; fullName: string },
+    sessionId: string,
+    currentPassword: string,
+    newPassword: string,
+    requestId: string,
+  ): Promise<void> {
+    if (!currentPassword) throw badInput('currentPassword', 'is required');
+    const weak = passwordProblem(newPassword, { email: principal.email, fullName: principal.fullName });
+    if (weak) throw badInput('newPassword', weak);
+    const user = await userRepository.findForLogin(principal.email);
+    if (!user || user.id !== principal.userId) throw unauthenticated();
+    if (!(await verifyPassword(currentPassword, user.passwordHash)))
+      throw badInput('currentPassword', 'is not your current password');
+    await userRepository.setPasswordHash(user.id, await hashPassword(newPassword));
+    const ended = await sessionRepository.revokeAllOf(user.id, 'password changed', sessionId);
+    await auditRepository.appendPlatform({
+      actorUserId: user.id,
+      action: 'user.password.change',
+      entityType: 'User',
+      entityId: user.id,
+      after: { otherSessionsEnded: ended },
+      requestId,
+    });
   }
 
   async logout(sessionId: string): Promise<void> {

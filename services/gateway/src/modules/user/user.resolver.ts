@@ -19,7 +19,7 @@ import { PageArgs, toConnection, toPageRequest } from '../../common/connection';
 import { badInput, conflict, forbidden, unauthenticated } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
 import { ProvinceType } from '../province/province.types';
-import { assignRole, isPlatformAdmin, revokeRole } from './user.service';
+import { assignRole, isPlatformAdmin, revokeRole, setUserDisabled } from './user.service';
 import {
   AssignRoleInput,
   AuthPayload,
@@ -29,6 +29,9 @@ import {
   UserFilterInput,
   UserType,
 } from './user.types';
+
+/** Longer passwords are refused before any hashing (as createUser's input does). */
+const MAX_PASSWORD = 256;
 
 @Resolver(() => UserType)
 export class UserResolver {
@@ -64,6 +67,45 @@ export class UserResolver {
   async logout(@Ctx() ctx: GraphQLContext) {
     await ctx.services.auth.logout(ctx.sessionId!);
     return true;
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, {
+    description:
+      'Changes the signed-in user’s password: every other session of theirs ends, this one stays signed in.',
+  })
+  async changePassword(
+    @Arg('currentPassword', () => String) currentPassword: string,
+    @Arg('newPassword', () => String) newPassword: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    if (currentPassword.length > MAX_PASSWORD)
+      throw badInput('currentPassword', 'is not your current password');
+    if (newPassword.length > MAX_PASSWORD)
+      throw badInput('newPassword', `must be at most ${MAX_PASSWORD} characters`);
+    await ctx.services.auth.changePassword(
+      ctx.principal!,
+      ctx.sessionId!,
+      currentPassword,
+      newPassword,
+      ctx.requestId,
+    );
+    return true;
+  }
+
+  @Authorized('PLATFORM_ADMIN', 'PROVINCE_ADMIN')
+  @Mutation(() => UserType, {
+    description:
+      'Disables an account (its sessions end at once and it cannot sign in) or enables it again. A province ' +
+      'admin acts on the users holding a role in the province, never on a platform admin.',
+  })
+  async setUserDisabled(
+    @Arg('userId', () => ID) userId: string,
+    @Arg('disabled', () => Boolean) disabled: boolean,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return setUserDisabled(ctx, userId, disabled, reason);
   }
 
   @Query(() => UserType, { description: 'The signed-in user.' })

@@ -1,4 +1,10 @@
-import { auditRepository, userRepository, type RoleAssignment } from '@thidua/db';
+import {
+  auditRepository,
+  sessionRepository,
+  userRepository,
+  type RoleAssignment,
+  type User,
+} from '@thidua/db';
 import { GLOBAL_ROLES, roleScopeProblem, type Role } from '@thidua/domain';
 import { badInput, forbidden, missingRef, notFound } from '../../common/errors';
 import { isUuid } from '../../loaders';
@@ -61,6 +67,50 @@ export async function revokeRole(ctx: GraphQLContext, id: string): Promise<RoleA
   await userRepository.revokeRole(id);
   await audit(ctx, 'role.revoke', assignment, { before: assignment });
   return assignment;
+}
+
+/**
+ * Disables or enables an account. A province admin reaches only the users holding a role in the request's
+ * province (others are reported as absent) and never a platform admin; a platform admin reaches everyone.
+ */
+export async function setUserDisabled(
+  ctx: GraphQLContext,
+  userId: string,
+  disabled: boolean,
+  reasonInput: string,
+): Promise<User> {
+  if (!isUuid(userId)) throw badInput('userId', 'must be a user id');
+  const reason = reasonInput.trim();
+  if (!reason) throw badInput('reason', 'is required');
+  if (reason.length > 500) throw badInput('reason', 'must be at most 500 characters');
+  if (userId === ctx.principal!.userId)
+    throw badInput('userId', 'you cannot disable or enable your own account');
+
+  const target = await ctx.loaders.user.load(userId);
+  const roles = target ? await userRepository.rolesOf([userId]) : [];
+  if (!isPlatformAdmin(ctx)) {
+    const provinceId = ctx.access?.provinceId;
+    if (!target || !provinceId || !roles.some((r) => r.provinceId === provinceId))
+      throw notFound('User', userId);
+    if (roles.some((r) => r.role === 'PLATFORM_ADMIN'))
+      throw forbidden('Only a PLATFORM_ADMIN may disable or enable a platform admin');
+  } else if (!target) {
+    throw notFound('User', userId);
+  }
+
+  const before = target!.disabledAt;
+  const user = (await userRepository.setDisabled(userId, disabled))!;
+  const sessionsEnded = disabled ? await sessionRepository.revokeAllOf(userId, 'account disabled') : 0;
+  await auditRepository.appendPlatform({
+    actorUserId: ctx.principal!.userId,
+    action: disabled ? 'user.disable' : 'user.enable',
+    entityType: 'User',
+    entityId: userId,
+    before: { disabledAt: before },
+    after: { disabledAt: user.disabledAt, reason, sessionsEnded, provinceId: ctx.access?.provinceId ?? null },
+    requestId: ctx.requestId,
+  });
+  return user;
 }
 
 async function audit(
