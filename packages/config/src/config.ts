@@ -76,6 +76,11 @@ const schema = z.object({
   SHUTDOWN_GRACE_MS: int(10_000),
   // How long a gateway may serve a cached province comparison when a rollup announcement is lost.
   DASHBOARD_CACHE_MS: int(10_000),
+  // Unset: the gateway's /metrics answers 404. Set: Prometheus scrapes it with `Authorization: Bearer <token>`.
+  METRICS_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(16, 'must be at least 16 characters').optional(),
+  ),
   OUTBOX_POLL_MS: int(500),
   // Unset: no email is sent (in-app notifications still are).
   SMTP_URL: z.preprocess(

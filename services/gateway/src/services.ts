@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { AuthService } from './auth/auth.service';
 import { TokenService } from './auth/tokens';
 import { DashboardCache } from './modules/dashboard/dashboard-cache';
+import type { GatewayMetrics } from './http/metrics';
 import { BallotRulesCache } from './modules/voting/ballot-rules-cache';
 import { TurnoutAnnouncer } from './modules/voting/turnout-announcer';
 
@@ -17,9 +18,16 @@ export interface GatewayServices {
   turnout: TurnoutAnnouncer;
   ballotRules: BallotRulesCache;
   dashboards: DashboardCache;
+  /** This gateway's Prometheus registry and metrics (one per gateway). */
+  metrics: GatewayMetrics;
 }
 
-export function createServices(config: Config, dataSource: DataSource, eventBus: EventBus): GatewayServices {
+export function createServices(
+  config: Config,
+  dataSource: DataSource,
+  eventBus: EventBus,
+  metrics: GatewayMetrics,
+): GatewayServices {
   configureAuditKeys(config.AUDIT_HMAC_KEY, config.AUDIT_HMAC_PREVIOUS_KEYS);
   const tokens = new TokenService(config.JWT_SECRET, config.ACCESS_TOKEN_TTL_SECONDS);
   return {
@@ -31,5 +39,6 @@ export function createServices(config: Config, dataSource: DataSource, eventBus:
     turnout: new TurnoutAnnouncer(eventBus),
     ballotRules: new BallotRulesCache(),
     dashboards: new DashboardCache(config.DASHBOARD_CACHE_MS),
+    metrics,
   };
 }

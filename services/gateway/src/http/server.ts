@@ -23,6 +23,7 @@ import {
 } from './format-error';
 import { authorize, HttpFailure, newContext, parseProvince, verifyBearer } from './request-context';
 import { limitsPlugin, type QueryLimits } from './limits';
+import { GatewayMetrics, serveMetrics } from './metrics';
 import { RateLimiter } from './rate-limit';
 import { Drain } from './drain';
 import { readiness } from './readiness';
@@ -53,7 +54,12 @@ export async function startGateway({
   logger,
 }: GatewayOptions): Promise<Gateway> {
   const schema = await getSchema();
-  const services = createServices(config, dataSource, eventBus);
+  // One registry per gateway: several gateways may run in one process (the tests).
+  const metrics = new GatewayMetrics(dataSource);
+  const services = createServices(config, dataSource, eventBus, metrics);
+  // Each request's operation name as Apollo resolved it (also when the client sent none), for the metrics. Keyed
+  // by the request's loaders: Apollo hands plugins a shallow copy of the context, not the object given to it.
+  const operations = new WeakMap<GraphQLContext['loaders'], string | null>();
   const stopRollupListening = await services.dashboards.listen(eventBus);
   const limits: QueryLimits = {
     maxDepth: config.GRAPHQL_MAX_DEPTH,
@@ -67,7 +73,11 @@ export async function startGateway({
     schema,
     // In production, graphql-js's "Did you mean …?" hints (field, type and enum names) are stripped from every
     // error: validation (Apollo's option) and variable values (formatError).
-    formatError: format,
+    formatError: (formatted, error) => {
+      const out = format(formatted, error);
+      metrics.error(out.extensions?.code);
+      return out;
+    },
     hideSchemaDetailsFromClientErrors: config.NODE_ENV === 'production',
     parseOptions: { maxLexicalTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: false,
@@ -80,6 +90,9 @@ export async function startGateway({
       {
         async requestDidStart() {
           return {
+            async didResolveOperation({ contextValue, operationName }) {
+              operations.set(contextValue.loaders, operationName);
+            },
             async didEncounterErrors({ contextValue, errors }) {
               contextValue.failed = true;
               for (const e of errors) {
@@ -117,6 +130,7 @@ export async function startGateway({
 
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/readyz') return ready(res);
+    if (url.pathname === '/metrics') return serveMetrics(metrics, config.METRICS_TOKEN, req, res);
     if (url.pathname === '/unsubscribe') return unsubscribe(url, res);
     // The web application beside the API: its sign-in routes and its files (web.ts, web-auth.ts).
     if (url.pathname.startsWith('/auth/')) return signIn(req, res, url.pathname, requestId);
@@ -124,6 +138,7 @@ export async function startGateway({
 
     let status = 200;
     let userId: string | undefined;
+    let operation: unknown = url.searchParams.get('operationName');
     try {
       const retryAfter = limiter.take(clientKey(req));
       if (retryAfter) {
@@ -134,6 +149,7 @@ export async function startGateway({
         );
       }
       const body = req.method === 'POST' ? await readJson(req, config.REQUEST_BODY_LIMIT_BYTES) : undefined;
+      if (body) operation = (body as { operationName?: unknown }).operationName;
       const claims = await verifyBearer(services, req.headers.authorization);
       const provinceId = parseProvince(req.headers['x-province-id']);
       const ctx = newContext(services, requestId, log, claims, clientKey(req));
@@ -152,6 +168,7 @@ export async function startGateway({
         },
         { commitIf: () => !ctx.failed, autocommit: !provinceId && isPlainQuery(req.method, body) },
       );
+      operation = operations.get(ctx.loaders) ?? operation;
       if (!ctx.failed) announce(ctx.afterCommit, log);
       status = result.status ?? 200;
       for (const [k, v] of result.headers) res.setHeader(k, v);
@@ -172,10 +189,12 @@ export async function startGateway({
             ? new HttpFailure(503, serviceUnavailable())
             : new HttpFailure(500, appError('INTERNAL_SERVER_ERROR', 'Internal error: it has been logged'));
       status = failure.status;
+      metrics.error(failure.error.extensions.code);
       sendJson(res, status, {
         errors: [{ message: failure.error.message, extensions: withoutHttp(failure.error.extensions) }],
       });
     } finally {
+      metrics.request(operation, status, (performance.now() - started) / 1000);
       log.info(
         { method: req.method, status, userId, ms: Math.round(performance.now() - started) },
         'graphql request',

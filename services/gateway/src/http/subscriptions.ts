@@ -113,6 +113,10 @@ export function attachSubscriptions({
           throw e;
         }
       },
+      // Counted once the operation runs (after onSubscribe accepted it): graphql-ws then always ends it with
+      // onComplete (client, server or closed socket); an operation refused in between never reaches onComplete.
+      onOperation: () => void services.metrics.subscriptionStarted(),
+      onComplete: () => services.metrics.subscriptionEnded(),
       onError: (_ctx, _id, _payload, errors) => {
         for (const e of errors)
           if (!(e instanceof GraphQLError) || !e.extensions?.code)

@@ -224,6 +224,7 @@ export class VotingResolver {
         after: { unitId, onBehalfReason: onBehalf },
       });
     ctx.afterCommit.push(() => ctx.services.turnout.changed(provinceId, input.votingPeriodId));
+    ctx.afterCommit.push(() => ctx.services.metrics.ballotCast());
     return receipt;
   }
 
