@@ -482,3 +482,28 @@ describe('acting for a unit', () => {
     });
   });
 });
+
+describe('a request that fails', () => {
+  it('leaves nothing of its earlier mutations: the whole request rolls back', async () => {
+    const block = await createLockedBlock(app, province, NAMES.slice(0, 3), admin);
+    const res = await as(
+      block.officers[0]!,
+      `mutation($ok: RecordConferenceInput!, $bad: RecordConferenceInput!) {
+        first: recordConference(input: $ok) { id }
+        second: recordConference(input: $bad) { id } }`,
+      {
+        ok: { emulationYearId: block.yearId, heldOn: '2026-12-20', place: 'Hội trường Sở Nội vụ' },
+        bad: { emulationYearId: block.yearId, heldOn: '2020-01-01', place: 'Hội trường Sở Nội vụ' },
+      },
+    );
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const after = ok(
+      await as<{ emulationYear: { conference: unknown } }>(
+        block.officers[0]!,
+        `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { conference { id } } }`,
+        { b: block.blockId },
+      ),
+    );
+    expect(after.emulationYear.conference).toBeNull();
+  });
+});

@@ -16,8 +16,11 @@ export interface GraphQLContext {
   access: ProvinceAccess | null;
   loaders: Loaders;
   services: GatewayServices;
-  /** Set when any error is reported, so the request's transaction rolls back. */
-  failed: boolean;
+  /**
+   * Set when any error is reported, so the request's transaction rolls back. An object, not a flag: Apollo hands
+   * plugins a shallow copy of the context, and only what the copy shares by reference reaches the request.
+   */
+  outcome: { failed: boolean };
   /**
    * Runs after the request's transaction commits (announcements that must not precede the data), without
    * holding up the answer. Work that must happen even on a rollback uses the database's `afterRelease`.

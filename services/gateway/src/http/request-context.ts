@@ -54,7 +54,7 @@ export function newContext(
     access: null,
     loaders: createLoaders(),
     services,
-    failed: false,
+    outcome: { failed: false },
     afterCommit: [],
   };
 }

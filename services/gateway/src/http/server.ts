@@ -94,7 +94,7 @@ export async function startGateway({
               operations.set(contextValue.loaders, operationName);
             },
             async didEncounterErrors({ contextValue, errors }) {
-              contextValue.failed = true;
+              contextValue.outcome.failed = true;
               for (const e of errors) {
                 if (!e.extensions?.code || e.extensions.code === 'INTERNAL_SERVER_ERROR') {
                   contextValue.logger.error({ err: e.originalError ?? e, path: e.path }, 'resolver failed');
@@ -166,10 +166,10 @@ export async function startGateway({
             context: async () => ctx,
           });
         },
-        { commitIf: () => !ctx.failed, autocommit: !provinceId && isPlainQuery(req.method, body) },
+        { commitIf: () => !ctx.outcome.failed, autocommit: !provinceId && isPlainQuery(req.method, body) },
       );
       operation = operations.get(ctx.loaders) ?? operation;
-      if (!ctx.failed) announce(ctx.afterCommit, log);
+      if (!ctx.outcome.failed) announce(ctx.afterCommit, log);
       status = result.status ?? 200;
       for (const [k, v] of result.headers) res.setHeader(k, v);
       res.statusCode = status;
