@@ -41,7 +41,7 @@ beforeAll(async () => {
   province = await provinceId(app.dataSource, '15');
   otherProvince = await provinceId(app.dataSource, '01');
   admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
-  [{ id: unitId }] = (await createUnits(app.dataSource, province, ['Sở Tài chính'])) as [{ id: string }];
+  unitId = (await createUnits(app.dataSource, province, ['Sở Tài chính']))[0]!.id;
 });
 afterAll(() => app?.close());
 
