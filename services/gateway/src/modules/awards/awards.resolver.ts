@@ -9,6 +9,7 @@ import {
 import { notifyNominationStep } from '@thidua/jobs';
 import {
   awardRulesProblems,
+  isAtLeast,
   nominationStepProblem,
   vietnamDate,
   type AwardRules,
@@ -197,7 +198,7 @@ export class AwardsResolver {
       ['meritSeats', meritSeats],
     ] as const)
       if (v != null && (!Number.isInteger(v) || v < 0 || v > 50)) throw badInput(field, 'must be 0 to 50');
-    if (!['DRAFT', 'OPEN', 'COVENANT_SIGNED', 'SCORING', 'SCORES_LOCKED', 'VOTING'].includes(year.state))
+    if (isAtLeast(year.state, 'RESULTS_RECORDED'))
       throw appError(
         'PRECONDITION_FAILED',
         `The vote is decided (the year is ${year.state}): the quota is final`,

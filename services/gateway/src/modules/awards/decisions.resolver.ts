@@ -1,5 +1,4 @@
-import { awardRepository, baseSalaryRepository, decisionRepository, type AwardDecision } from '@thidua/db';
-import { prizeMoney, type AwardForm } from '@thidua/domain';
+import { awardRepository, decisionRepository, type AwardDecision } from '@thidua/db';
 import { enqueueJob, jobId, notifyEvent, notifyNominationStep, refreshRollupsOf } from '@thidua/jobs';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUUID, Length, Matches } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
@@ -21,11 +20,12 @@ import {
 } from 'type-graphql';
 import { audit } from '../../common/audit';
 import { checkFirst, firstArgOptions } from '../../common/bounds';
-import { badInput, conflict, missingRef, notFound } from '../../common/errors';
+import { badInput, conflict, notFound } from '../../common/errors';
 import { ADMINS, MEMBERS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
 import { ProposalForm, NominationType } from './awards.types';
+import { decidableNominations, decisionItems } from './decision-items';
 
 @ObjectType('AwardDecisionItem')
 export class AwardDecisionItemType {
@@ -111,30 +111,8 @@ export class DecisionsResolver {
     @Arg('input', () => IssueAwardDecisionInput) input: IssueAwardDecisionInput,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const ids = [...new Set(input.nominationIds)];
-    const nominations = await awardRepository.nominationsByIds(ids);
-    for (const id of ids) {
-      const n = nominations.find((x) => x.id === id);
-      if (!n) throw missingRef('nominationIds', 'Nomination', id);
-      if (n.status !== 'COUNCIL_APPROVED')
-        throw badInput('nominationIds', `nomination ${id} is ${n.status}, not COUNCIL_APPROVED`);
-    }
-    const year = Number(input.decisionDate.slice(0, 4));
-    const { rules } = await awardRepository.rulesFor(year);
-    // The base salary is the platform's table: the row in force on the decision's date.
-    const salaries = await baseSalaryRepository.list();
-    let items;
-    try {
-      items = nominations.map((n) => ({
-        nominationId: n.id,
-        unitId: n.unitId,
-        personId: n.personId,
-        form: n.form,
-        prizeVnd: prizeMoney(n.form as AwardForm, input.decisionDate, rules, salaries),
-      }));
-    } catch (e) {
-      throw badInput('decisionDate', (e as Error).message);
-    }
+    const { ids, nominations } = await decidableNominations(input.nominationIds, ['COUNCIL_APPROVED']);
+    const items = await decisionItems(nominations, input.decisionDate);
     const decision = await decisionRepository.issue({ ...input, createdBy: ctx.principal!.userId, items });
     for (const n of nominations) {
       if (!(await awardRepository.step(n.id, 'COUNCIL_APPROVED', 'DECIDED', null)))

@@ -1,6 +1,5 @@
 import {
   awardRepository,
-  baseSalaryRepository,
   blockRepository,
   decisionRepository,
   emulationYearRepository,
@@ -9,7 +8,7 @@ import {
   type Block,
   type Unit,
 } from '@thidua/db';
-import { prizeMoney, vietnamDate, type AwardForm } from '@thidua/domain';
+import { vietnamDate } from '@thidua/domain';
 import { ROLLUPS_CHANNEL } from '@thidua/jobs';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { historyRoles } from '../../auth/auth-checker';
@@ -17,6 +16,7 @@ import { audit } from '../../common/audit';
 import { withConstraints } from '../../common/constraints';
 import { badInput, conflict, missingRef } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
+import { decidableNominations, decisionItems } from '../awards/decision-items';
 import { AwardDecisionType } from '../awards/decisions.resolver';
 import { EmulationYearType } from '../emulation-year/emulation-year.types';
 import { RecordPastDecisionInput, RecordPastYearInput } from './history.types';
@@ -229,39 +229,23 @@ export class HistoryResolver {
     @Arg('input', () => RecordPastDecisionInput) input: RecordPastDecisionInput,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const ids = [...new Set(input.nominationIds)];
-    const nominations = await awardRepository.nominationsByIds(ids);
+    const { ids, nominations } = await decidableNominations(input.nominationIds, [
+      'SUBMITTED',
+      'COUNCIL_APPROVED',
+    ]);
     const years = await emulationYearRepository.byIds([
       ...new Set(nominations.map((n) => n.emulationYearId)),
     ]);
-    for (const id of ids) {
-      const n = nominations.find((x) => x.id === id);
-      if (!n) throw missingRef('nominationIds', 'Nomination', id);
+    for (const n of nominations)
       if (!years.find((y) => y.id === n.emulationYearId)?.recordedFromDocuments)
         throw badInput(
           'nominationIds',
-          `nomination ${id} is of a year run on the platform: use issueAwardDecision`,
+          `nomination ${n.id} is of a year run on the platform: use issueAwardDecision`,
         );
-      if (n.status !== 'SUBMITTED' && n.status !== 'COUNCIL_APPROVED')
-        throw badInput('nominationIds', `nomination ${id} is ${n.status}, not SUBMITTED or COUNCIL_APPROVED`);
-    }
     if (input.decisionDate > vietnamDate(new Date()))
       throw badInput('decisionDate', 'a decision already issued: not after today');
     const [, number, issuerCode] = /^(\d+)\/QĐ-(.+)$/.exec(input.numberText)!;
-    const { rules } = await awardRepository.rulesFor(Number(input.decisionDate.slice(0, 4)));
-    const salaries = await baseSalaryRepository.list();
-    let items;
-    try {
-      items = nominations.map((n) => ({
-        nominationId: n.id,
-        unitId: n.unitId,
-        personId: n.personId,
-        form: n.form,
-        prizeVnd: prizeMoney(n.form as AwardForm, input.decisionDate, rules, salaries),
-      }));
-    } catch (e) {
-      throw badInput('decisionDate', (e as Error).message);
-    }
+    const items = await decisionItems(nominations, input.decisionDate);
     const decision = await withConstraints(
       { unique: `decision ${input.numberText} of ${input.decisionDate.slice(0, 4)} is already recorded` },
       () =>

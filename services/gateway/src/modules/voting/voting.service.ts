@@ -1,6 +1,6 @@
 import type { EmulationYear, VotingPeriod } from '@thidua/db';
 import { assertRunsYear, isProvinceAdmin } from '../../common/acting';
-import type { YearActor } from '@thidua/domain';
+import { isAtLeast, type YearActor } from '@thidua/domain';
 import { badInput, forbidden, missingRef, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
 import { loadYear } from '../emulation-year/emulation-year.service';
@@ -70,17 +70,8 @@ export function chairsCount(ctx: GraphQLContext, year: Pick<EmulationYear, 'head
  * its results are published, which moves the year to RESULTS_RECORDED.
  */
 export function seesYearOutcome(ctx: GraphQLContext, year: EmulationYear): boolean {
-  return !UNPUBLISHED_STATES.includes(year.state) || chairsCount(ctx, year);
+  return isAtLeast(year.state, 'RESULTS_RECORDED') || chairsCount(ctx, year);
 }
-
-const UNPUBLISHED_STATES: readonly string[] = [
-  'DRAFT',
-  'OPEN',
-  'COVENANT_SIGNED',
-  'SCORING',
-  'SCORES_LOCKED',
-  'VOTING',
-];
 
 /**
  * Who casts this ballot: for a block, the officer's one eligible unit (or the one named); for the council, the
