@@ -78,6 +78,15 @@ function Round({ id }: { id: string }) {
         {t('results.round', { n: period.round })} <StatusBadge period={period} />
       </h2>
       <dl className="facts">
+        {period.conference && (
+          <div>
+            <dt>{t('results.conference')}</dt>
+            <dd>
+              {i18n.date(period.conference.heldOn)} · {period.conference.place}
+              {period.method === 'PAPER' && ` (${t('results.paper')})`}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>{t('results.opened')}</dt>
           <dd>{i18n.dateTime(period.openedAt)}</dd>

@@ -6,6 +6,11 @@ export const PeriodFields = graphql(`
     kind
     round
     status
+    method
+    conference {
+      heldOn
+      place
+    }
     emulationYearId
     opensAt
     openedAt
