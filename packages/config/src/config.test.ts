@@ -51,4 +51,16 @@ describe('loadConfig', () => {
         .AUDIT_HMAC_PREVIOUS_KEYS,
     ).toEqual(['b'.repeat(32), 'c'.repeat(40)]);
   });
+
+  it('keeps files on the local disk by default and needs the bucket and keys for S3', () => {
+    const cfg = loadConfig(valid);
+    expect([cfg.FILES_BACKEND, cfg.FILES_DIR, cfg.ATTACHMENT_MAX_BYTES]).toEqual([
+      'local',
+      '.data/files',
+      20971520,
+    ]);
+    expect(() => loadConfig({ ...valid, FILES_BACKEND: 's3', S3_BUCKET: 'thidua' })).toThrow(
+      /S3_ACCESS_KEY is required when FILES_BACKEND=s3[^]*S3_SECRET_KEY is required/,
+    );
+  });
 });

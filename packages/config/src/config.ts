@@ -40,6 +40,8 @@ const schema = z.object({
     .default('thidua'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  // The worker's own small HTTP port (on HOST): /healthz, /readyz and /metrics. 0 picks a free port.
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(4001),
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
   // Keys the audit chains' hashes (HMAC-SHA-256): a key the database does not hold, so whoever can insert audit
@@ -62,6 +64,13 @@ const schema = z.object({
   // past it, only clients that have not failed may still try that email). Windows and locks: LOGIN_LOCK_SECONDS.
   LOGIN_CLIENT_MAX_FAILURES: int(20),
   LOGIN_EMAIL_MAX_FAILURES: int(50),
+  // Accounts (issue 16): an invitation's link works this many days; a password reset's link this many minutes.
+  INVITATION_TTL_DAYS: int(7),
+  PASSWORD_RESET_TTL_MINUTES: int(60),
+  // Password reset requests within the window, per address and per client: past either, RATE_LIMITED.
+  PASSWORD_RESET_MAX_PER_EMAIL: int(3),
+  PASSWORD_RESET_MAX_PER_CLIENT: int(10),
+  PASSWORD_RESET_WINDOW_SECONDS: int(3600),
   RATE_LIMIT_PER_MINUTE: int(600),
   GRAPHQL_MAX_DEPTH: int(10),
   // Values an operation may resolve at most, every list counted at its largest possible size (http/limits.ts).
@@ -108,6 +117,16 @@ const schema = z.object({
   SCHEDULER_CHECK_MS: int(30_000),
   // A job whose worker died (its lock not renewed) runs again after about this long.
   JOB_LOCK_MS: int(30_000, 1000),
+  // Where attachments and stored documents live: the local disk (under FILES_DIR) or an S3-compatible store.
+  FILES_BACKEND: z.enum(['local', 's3']).default('local'),
+  FILES_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data/files')),
+  S3_ENDPOINT: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+  S3_REGION: z.preprocess(emptyAsUndefined, z.string().default('us-east-1')),
+  S3_BUCKET: z.preprocess(emptyAsUndefined, z.string().optional()),
+  S3_ACCESS_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+  S3_SECRET_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+  // The largest attachment accepted, in bytes (20 MiB).
+  ATTACHMENT_MAX_BYTES: int(20 * 1024 * 1024),
 });
 
 export type Config = z.infer<typeof schema> & { DATABASE_OWNER_URL: string };
@@ -134,6 +153,10 @@ export function loadConfig(overrides: Record<string, string | undefined> = {}): 
   const cfg = parsed.data;
   if (cfg.UNSUBSCRIBE_SECRET === cfg.JWT_SECRET)
     throw new ConfigError(['UNSUBSCRIBE_SECRET: must differ from JWT_SECRET (each key signs one thing)']);
+  if (cfg.FILES_BACKEND === 's3') {
+    const missing = (['S3_BUCKET', 'S3_ACCESS_KEY', 'S3_SECRET_KEY'] as const).filter((k) => !cfg[k]);
+    if (missing.length) throw new ConfigError(missing.map((k) => `${k} is required when FILES_BACKEND=s3`));
+  }
   return { ...cfg, DATABASE_OWNER_URL: cfg.DATABASE_OWNER_URL ?? withRole(cfg.DATABASE_URL, 'thidua_owner') };
 }
 
