@@ -1,0 +1,255 @@
+import type { ImportCounts, ImportKind, ImportProblem, Province } from '@thidua/db';
+import { foldVietnamese, normalizeName } from '@thidua/domain';
+import type { SheetRow } from './import-file';
+
+/** A column of an import kind: its header in the template (Vietnamese), and other headers accepted for it. */
+export interface ColumnSpec {
+  key: string;
+  header: string;
+  /** The English header, also accepted (and shown in the English documentation). */
+  en: string;
+  required: boolean;
+  /** The template's example row. */
+  example: string;
+  /** What the column takes, in the template's second sheet. */
+  note: string;
+}
+
+export interface CheckContext {
+  province: Pick<Province, 'id' | 'name' | 'validFrom' | 'validTo'>;
+  /** Today in Vietnam (yyyy-mm-dd). */
+  today: string;
+  /** Who checks, or who confirmed the import, and the request that did. */
+  userId: string;
+  requestId: string;
+  invitationTtlDays: number;
+}
+
+/** What a check found, and how to write it: `write` runs in the import's transaction, in chunks. */
+export interface Checked {
+  problems: ImportProblem[];
+  counts: ImportCounts;
+  write(progress: (done: number) => Promise<void>): Promise<void>;
+}
+
+export interface KindSpec {
+  kind: ImportKind;
+  /** The template's sheet and file name. */
+  title: string;
+  columns: ColumnSpec[];
+  check(rows: Row[], ctx: CheckContext): Promise<Checked>;
+}
+
+/** A data row: its spreadsheet row number, and its cells by column key. */
+export interface Row {
+  row: number;
+  get(key: string): string;
+}
+
+/** Rows are written in chunks of this many, with the progress recorded after each. */
+export const CHUNK = 2000;
+
+export async function inChunks<T>(
+  rows: readonly T[],
+  write: (chunk: T[]) => Promise<void>,
+  progress: (done: number) => Promise<void>,
+  offset = 0,
+): Promise<number> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    await write(chunk);
+    await progress(offset + i + chunk.length);
+  }
+  return offset + rows.length;
+}
+
+/**
+ * Maps the header row to the kind's columns (by folded header, Vietnamese or English: "Ten don vi" and
+ * "Tên đơn vị" are the same column). A required column missing is a problem of the header row.
+ */
+export function mapRows(
+  spec: KindSpec,
+  sheet: SheetRow[],
+): { rows: Row[]; problems: ImportProblem[] } {
+  const [header, ...data] = sheet;
+  if (!header)
+    return { rows: [], problems: [{ row: 1, column: '', message: 'Tệp trống: không có dòng tiêu đề.' }] };
+  const index = new Map<string, number>();
+  header.cells.forEach((cell, i) => {
+    const folded = foldVietnamese(cell).replace(/\s*\*$/, '');
+    const column = spec.columns.find(
+      (c) => foldVietnamese(c.header) === folded || foldVietnamese(c.en) === folded || c.key === cell.trim(),
+    );
+    if (column && !index.has(column.key)) index.set(column.key, i);
+  });
+  const missing = spec.columns.filter((c) => c.required && !index.has(c.key));
+  if (missing.length)
+    return {
+      rows: [],
+      problems: missing.map((c) => ({
+        row: header.row,
+        column: c.header,
+        message: `Thiếu cột "${c.header}": dùng dòng tiêu đề của tệp mẫu.`,
+      })),
+    };
+  return {
+    problems: [],
+    rows: data.map((r) => ({
+      row: r.row,
+      get: (key: string) => {
+        const i = index.get(key);
+        return i === undefined ? '' : (r.cells[i] ?? '');
+      },
+    })),
+  };
+}
+
+/** Collects problems, each naming its row and column by the template's header. */
+export class Problems {
+  readonly list: ImportProblem[] = [];
+  constructor(private readonly spec: KindSpec) {}
+
+  add(row: Row | number, key: string, message: string): null {
+    const column = this.spec.columns.find((c) => c.key === key)?.header ?? key;
+    this.list.push({ row: typeof row === 'number' ? row : row.row, column, message });
+    return null;
+  }
+
+  /** How many so far: a row whose checks added some is not written (later checks that need its values skip it). */
+  get count(): number {
+    return this.list.length;
+  }
+
+  header(key: string): string {
+    return this.spec.columns.find((c) => c.key === key)?.header ?? key;
+  }
+}
+
+const HIDDEN = /[\p{Cf}]/gu;
+const codePoints = (s: string) =>
+  [...new Set(s.match(HIDDEN) ?? [])].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+
+/**
+ * Text of a cell as stored (NFC, spaces collapsed), or null with its problem: blank when required, control
+ * characters, invisible characters (zero-width space and joiners, soft hyphen, direction marks, byte-order mark),
+ * each named by its code point so the person can find it.
+ */
+export function text(
+  p: Problems,
+  r: Row,
+  key: string,
+  { required = false, max = 300 }: { required?: boolean; max?: number } = {},
+): string | null {
+  const raw = r.get(key);
+  if (/[\p{Cc}]/u.test(raw.replace(/[\t\r\n]+$/, '').replace(/^[\t\r\n]+/, '')))
+    return p.add(r, key, 'Có ký tự điều khiển (xuống dòng, tab…) giữa chữ: viết trên một dòng.');
+  if (HIDDEN.test(raw)) {
+    HIDDEN.lastIndex = 0;
+    return p.add(
+      r,
+      key,
+      `Có ký tự ẩn (${codePoints(raw).join(', ')}) trong "${raw.replace(HIDDEN, '')}": xoá ký tự này rồi kiểm tra lại. ` +
+        'Tên có ký tự ẩn trông giống hệt tên khác nhưng không phải một.',
+    );
+  }
+  const value = normalizeName(raw);
+  if (!value) return required ? p.add(r, key, `Thiếu ${p.header(key)}.`) : null;
+  if (value.length > max) return p.add(r, key, `Dài quá ${max} ký tự.`);
+  return value;
+}
+
+/** A date as yyyy-mm-dd from dd/mm/yyyy (also with - or .), yyyy-mm-dd, or a date cell; null with its problem. */
+export function date(p: Problems, r: Row, key: string, required = false): string | null {
+  const raw = r.get(key).trim();
+  if (!raw) return required ? p.add(r, key, `Thiếu ${p.header(key)}.`) : null;
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(raw) ?? /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(raw);
+  let y = 0;
+  let mo = 0;
+  let d = 0;
+  if (m) [y, mo, d] = m[1]!.length === 4 ? [+m[1]!, +m[2]!, +m[3]!] : [+m[3]!, +m[2]!, +m[1]!];
+  const at = new Date(Date.UTC(y, mo - 1, d));
+  if (!m || at.getUTCMonth() !== mo - 1 || at.getUTCDate() !== d || y < 1945 || y > 2100)
+    return p.add(r, key, `"${raw}" không phải ngày hợp lệ: viết ngày/tháng/năm, ví dụ 01/07/2025.`);
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export function year(p: Problems, r: Row, key: string, min: number, max: number): number | null {
+  const raw = r.get(key).trim();
+  if (!raw) return p.add(r, key, `Thiếu ${p.header(key)}.`);
+  const n = Number(raw);
+  if (!/^\d{4}$/.test(raw) || n < min || n > max)
+    return p.add(r, key, `"${raw}" không phải năm hợp lệ: một năm từ ${min} đến ${max}.`);
+  return n;
+}
+
+/** A value from a fixed list, matched by its label or code with accents, case and spacing folded. */
+export function choice<T extends string>(
+  p: Problems,
+  r: Row,
+  key: string,
+  options: Record<T, string[]>,
+  required = true,
+): T | null {
+  const raw = normalizeName(r.get(key));
+  if (!raw) return required ? p.add(r, key, `Thiếu ${p.header(key)}.`) : null;
+  const folded = foldVietnamese(raw);
+  for (const [value, labels] of Object.entries(options) as [T, string[]][])
+    if (foldVietnamese(value) === folded || labels.some((l) => foldVietnamese(l) === folded)) return value;
+  const allowed = (Object.values(options) as string[][]).map((l) => l[0]).join('; ');
+  return p.add(r, key, `"${raw}" không có trong danh sách: chọn một trong ${allowed}.`);
+}
+
+/** Existing records by folded name (several when names repeat, e.g. units that ended). */
+export class NameIndex<T extends { id: string }> {
+  private readonly byFold = new Map<string, T[]>();
+  constructor(
+    items: readonly T[],
+    private readonly nameOf: (t: T) => string,
+    keyOf: (t: T) => string = (t) => foldVietnamese(nameOf(t)),
+  ) {
+    for (const t of items) {
+      const k = keyOf(t);
+      const list = this.byFold.get(k);
+      if (list) list.push(t);
+      else this.byFold.set(k, [t]);
+    }
+  }
+
+  find(key: string): T | undefined {
+    return this.byFold.get(key)?.[0];
+  }
+
+  /**
+   * The record a name in the file refers to; null with its problem when there is none in this province (another
+   * province's records are invisible here, so they are unknown too) or when the name differs from the record's
+   * only in accents, capitals, spacing or look-alike letters.
+   */
+  resolve(p: Problems, r: Row, key: string, name: string, what: string, scope = ''): T | null {
+    const found = this.find(scope + foldVietnamese(name));
+    if (!found) return p.add(r, key, `Không có ${what} "${name}" trong tỉnh này.`);
+    const existing = this.nameOf(found);
+    if (existing !== name) return p.add(r, key, differsOnlyBy(name, existing, what));
+    return found;
+  }
+}
+
+export function differsOnlyBy(name: string, existing: string, what: string): string {
+  return (
+    `"${name}" chỉ khác ${what} đã có "${existing}" ở dấu, chữ hoa, khoảng trắng hoặc ký tự trông giống nhau: ` +
+    `viết đúng như "${existing}".`
+  );
+}
+
+/** Rows whose natural key repeats in the file: the later ones are problems naming the first. */
+export class SeenKeys {
+  private readonly first = new Map<string, number>();
+  repeat(p: Problems, r: Row, key: string, natural: string, what: string): boolean {
+    const at = this.first.get(natural);
+    if (at !== undefined) {
+      p.add(r, key, `Trùng ${what} với dòng ${at} của tệp.`);
+      return true;
+    }
+    this.first.set(natural, r.row);
+    return false;
+  }
+}

@@ -1,0 +1,60 @@
+import { importRepository, type BlockKind } from '@thidua/db';
+import { foldVietnamese } from '@thidua/domain';
+import { BOUNDS } from '../../../common/bounds';
+import { choice, differsOnlyBy, inChunks, NameIndex, Problems, SeenKeys, text, type KindSpec } from '../check-kit';
+
+export const BLOCK_KIND_LABELS: Record<BlockKind, string[]> = {
+  BLOCK: ['Khối thi đua', 'Khối'],
+  CLUSTER: ['Cụm thi đua', 'Cụm'],
+};
+
+/** Blocks and clusters by folded name (the province's unique key). */
+export const blocks: KindSpec = {
+  kind: 'BLOCKS',
+  title: 'Khối thi đua',
+  columns: [
+    { key: 'name', header: 'Tên khối', en: 'Block name', required: true, example: 'Khối các cơ quan Đảng', note: 'Tên đầy đủ của khối hoặc cụm thi đua.' },
+    { key: 'kind', header: 'Loại', en: 'Kind', required: true, example: 'Khối thi đua', note: 'Khối thi đua; Cụm thi đua' },
+    { key: 'description', header: 'Mô tả', en: 'Description', required: false, example: 'Các cơ quan tham mưu, giúp việc Tỉnh ủy', note: 'Không bắt buộc.' },
+  ],
+  async check(rows) {
+    const p = new Problems(blocks);
+    const existing = await importRepository.existingBlocks();
+    const index = new NameIndex(existing, (b) => b.name, (b) => b.nameSearch);
+    const seen = new SeenKeys();
+    const inserts: { name: string; name_search: string; kind: BlockKind; description: string | null }[] = [];
+    const updates: { id: string; description: string | null }[] = [];
+    let unchanged = 0;
+    for (const r of rows) {
+      const mark = p.count;
+      const name = text(p, r, 'name', { required: true });
+      const kind = choice(p, r, 'kind', BLOCK_KIND_LABELS);
+      const description = text(p, r, 'description', { max: 1000 });
+      if (!name) continue;
+      const key = foldVietnamese(name);
+      if (seen.repeat(p, r, 'name', key, 'tên khối')) continue;
+      const found = index.find(key);
+      if (found && found.name !== name) p.add(r, 'name', differsOnlyBy(name, found.name, 'khối'));
+      else if (found && kind && found.kind !== kind)
+        p.add(r, 'kind', `"${found.name}" đã có là ${BLOCK_KIND_LABELS[found.kind][0]}: không đổi loại qua nhập tệp.`);
+      if (p.count > mark || !kind) continue;
+      if (!found) {
+        if (existing.length + inserts.length >= BOUNDS.blocksPerProvince) {
+          p.add(r, 'name', `Tỉnh đã đủ ${BOUNDS.blocksPerProvince} khối, số khối nhiều nhất cho phép.`);
+          continue;
+        }
+        inserts.push({ name, name_search: key, kind, description });
+      } else if (description !== null && description !== found.description)
+        updates.push({ id: found.id, description });
+      else unchanged++;
+    }
+    return {
+      problems: p.list,
+      counts: { created: inserts.length, updated: updates.length, unchanged },
+      async write(progress) {
+        const done = await inChunks(inserts, (c) => importRepository.insertBlocks(c), progress);
+        await inChunks(updates, (c) => importRepository.updateBlocks(c), progress, done);
+      },
+    };
+  },
+};

@@ -1,0 +1,88 @@
+import { importRepository, type NewUnitRow, type UnitKind } from '@thidua/db';
+import { foldVietnamese } from '@thidua/domain';
+import {
+  choice,
+  date,
+  differsOnlyBy,
+  inChunks,
+  NameIndex,
+  Problems,
+  SeenKeys,
+  text,
+  type KindSpec,
+} from '../check-kit';
+import { dmy } from './words';
+
+export const UNIT_KIND_LABELS: Record<UnitKind, string[]> = {
+  PARTY_AGENCY: ['Cơ quan Đảng'],
+  STATE_AGENCY: ['Cơ quan nhà nước', 'Cơ quan hành chính'],
+  MASS_ORGANIZATION: ['Tổ chức chính trị - xã hội', 'Đoàn thể', 'Mặt trận, đoàn thể'],
+  PRESS: ['Báo chí', 'Cơ quan báo chí'],
+  SCHOOL: ['Trường học', 'Cơ sở giáo dục'],
+  LOCALITY: ['Địa phương', 'Xã, phường'],
+  ENTERPRISE: ['Doanh nghiệp'],
+  OTHER: ['Khác'],
+};
+
+/** Units by folded name (the key of the province's unique index); an existing unit is corrected, never doubled. */
+export const units: KindSpec = {
+  kind: 'UNITS',
+  title: 'Đơn vị',
+  columns: [
+    { key: 'name', header: 'Tên đơn vị', en: 'Unit name', required: true, example: 'Sở Tài chính', note: 'Tên đầy đủ, có dấu. Khoá: hai tên chỉ khác dấu, chữ hoa hay khoảng trắng là một đơn vị.' },
+    { key: 'shortName', header: 'Tên viết tắt', en: 'Short name', required: false, example: 'STC', note: 'Không bắt buộc.' },
+    { key: 'kind', header: 'Loại hình', en: 'Kind', required: true, example: 'Cơ quan nhà nước', note: Object.values(UNIT_KIND_LABELS).map((l) => l[0]).join('; ') },
+    { key: 'validFrom', header: 'Hiệu lực từ', en: 'Valid from', required: false, example: '01/07/2025', note: 'Ngày/tháng/năm; để trống nếu không rõ.' },
+    { key: 'validTo', header: 'Hiệu lực đến', en: 'Valid to', required: false, example: '', note: 'Ngày đơn vị thôi hoạt động (sáp nhập, giải thể); để trống nếu còn hoạt động.' },
+  ],
+  async check(rows) {
+    const p = new Problems(units);
+    // In force first: a name matches the unit in force before one that ended.
+    const index = new NameIndex(await importRepository.existingUnits(), (u) => u.name, (u) => u.nameSearch);
+    const seen = new SeenKeys();
+    const inserts: NewUnitRow[] = [];
+    const updates: (NewUnitRow & { id: string })[] = [];
+    let unchanged = 0;
+    for (const r of rows) {
+      const mark = p.count;
+      const name = text(p, r, 'name', { required: true });
+      const shortName = text(p, r, 'shortName', { max: 100 });
+      const kind = choice(p, r, 'kind', UNIT_KIND_LABELS);
+      const from = date(p, r, 'validFrom');
+      const to = date(p, r, 'validTo');
+      if (from && to && to < from) p.add(r, 'validTo', `Ngày kết thúc ${dmy(to)} trước ngày bắt đầu ${dmy(from)}.`);
+      if (!name) continue;
+      const key = foldVietnamese(name);
+      if (seen.repeat(p, r, 'name', key, 'tên đơn vị')) continue;
+      const found = index.find(key);
+      if (found && found.name !== name) p.add(r, 'name', differsOnlyBy(name, found.name, 'đơn vị'));
+      if (p.count > mark || !kind) continue;
+      // An empty optional cell keeps what is stored: an import adds and corrects, it never erases.
+      const row: NewUnitRow = {
+        name,
+        name_search: key,
+        short_name: shortName ?? found?.shortName ?? null,
+        kind,
+        valid_from: from ?? found?.validFrom ?? null,
+        valid_to: to ?? found?.validTo ?? null,
+      };
+      if (!found) inserts.push(row);
+      else if (
+        row.short_name !== found.shortName ||
+        row.kind !== found.kind ||
+        row.valid_from !== found.validFrom ||
+        row.valid_to !== found.validTo
+      )
+        updates.push({ ...row, id: found.id });
+      else unchanged++;
+    }
+    return {
+      problems: p.list,
+      counts: { created: inserts.length, updated: updates.length, unchanged },
+      async write(progress) {
+        const done = await inChunks(inserts, (c) => importRepository.insertUnits(c), progress);
+        await inChunks(updates, (c) => importRepository.updateUnits(c), progress, done);
+      },
+    };
+  },
+};

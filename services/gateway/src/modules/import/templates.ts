@@ -1,0 +1,50 @@
+import ExcelJS from 'exceljs';
+import type { KindSpec } from './check-kit';
+
+const DATE_KEYS = new Set(['validFrom', 'validTo', 'from', 'to']);
+const header = (c: KindSpec['columns'][number]) => (c.required ? `${c.header} *` : c.header);
+
+/**
+ * The kind's template: its columns (required ones marked *) and one example row in Vietnamese, and a second sheet
+ * saying what each column takes. Date and year columns are text, so Excel keeps 01/07/2025 as typed instead of
+ * reading it in the computer's locale.
+ */
+export async function templateXlsx(spec: KindSpec): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Thi đua – Khen thưởng';
+  const sheet = book.addWorksheet(spec.title);
+  sheet.columns = spec.columns.map((c) => ({
+    header: header(c),
+    key: c.key,
+    width: Math.max(16, Math.min(48, c.example.length + 4, header(c).length + 4)),
+    style: DATE_KEYS.has(c.key) || /Years$|^year$/.test(c.key) ? { numFmt: '@' } : {},
+  }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.addRow(Object.fromEntries(spec.columns.map((c) => [c.key, c.example])));
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+
+  const guide = book.addWorksheet('Hướng dẫn');
+  guide.columns = [
+    { header: 'Cột', key: 'column', width: 24 },
+    { header: 'Bắt buộc', key: 'required', width: 10 },
+    { header: 'Nội dung', key: 'note', width: 90 },
+  ];
+  guide.getRow(1).font = { bold: true };
+  for (const c of spec.columns)
+    guide.addRow({ column: c.header, required: c.required ? 'Có' : '', note: c.note });
+  guide.addRow({});
+  guide.addRow({
+    column: 'Lưu ý',
+    note:
+      'Xoá dòng ví dụ trước khi nhập. Chỉ đọc trang tính đầu tiên; dòng 1 là tiêu đề. ' +
+      'Ô trống ở cột không bắt buộc giữ nguyên dữ liệu đã có. Tên phải viết đúng như tên đã có trong hệ thống.',
+  });
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** The same as CSV (UTF-8 with a byte-order mark, so Excel shows Vietnamese). */
+export function templateCsv(spec: KindSpec): string {
+  const field = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const line = (cells: string[]) => cells.map(field).join(',');
+  return `\uFEFF${line(spec.columns.map(header))}\r\n${line(spec.columns.map((c) => c.example))}\r\n`;
+}

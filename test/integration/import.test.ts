@@ -1,0 +1,313 @@
+import { currentManager, runInTenant } from '@thidua/db';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createAccount, createUnits, provinceId, startTestApp, type Account, type TestApp } from '@thidua/testing';
+
+/**
+ * Onboarding Lào Cai (15) from its spreadsheets: units, blocks, memberships (with the head and deputy of a year),
+ * people, achievements and accounts. Each file first carries the mistakes a secretariat makes; the dry run names
+ * every one by row and column and writes nothing; the corrected file imports; importing it again changes nothing.
+ * Khánh Hòa (56) has units and a block of its own, which Lào Cai's files can neither see nor touch.
+ */
+let app: TestApp;
+let base: string;
+let laoCai: string;
+let khanhHoa: string;
+let admin: Account;
+let khAdmin: Account;
+
+interface Job {
+  id: string;
+  status: string;
+  checksum: string;
+  totalRows: number;
+  problemCount: number;
+  problems: { row: number; column: string; message: string }[];
+  plan: { created: number; updated: number; unchanged: number } | null;
+  result: { created: number; updated: number; unchanged: number } | null;
+  processedRows: number;
+  error: string | null;
+}
+
+async function xlsx(header: string[], rows: string[][]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Dữ liệu');
+  sheet.addRow(header);
+  for (const r of rows) sheet.addRow(r);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const csv = (header: string[], rows: string[][]) =>
+  Buffer.from('\uFEFF' + [header, ...rows].map((r) => r.join(',')).join('\r\n'));
+
+async function call(path: string, init: RequestInit & { as?: Account; province?: string } = {}) {
+  const who = init.as ?? admin;
+  const res = await fetch(`${base}${path}`, {
+    ...init,
+    headers: {
+      authorization: `Bearer ${who.token}`,
+      'x-province-id': init.province ?? laoCai,
+      ...(init.headers as Record<string, string>),
+    },
+  });
+  return { status: res.status, body: (await res.json()) as Job & { errors?: { message: string }[] } };
+}
+
+const dryRun = (kind: string, file: Buffer, as?: Account, province?: string) =>
+  call(`/import/${kind}?fileName=${kind}.xlsx`, { method: 'POST', body: file, as, province });
+
+const confirm = (job: Job, as?: Account, province?: string) =>
+  call(`/import/jobs/${job.id}/confirm`, {
+    method: 'POST',
+    body: JSON.stringify({ checksum: job.checksum }),
+    headers: { 'content-type': 'application/json' },
+    as,
+    province,
+  });
+
+/** Polls the job the page polls, until it has finished. */
+async function finished(job: Job): Promise<Job> {
+  for (;;) {
+    const { body } = await call(`/import/jobs/${job.id}`);
+    if (body.status === 'DONE' || body.status === 'FAILED') return body;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Dry run without problems, confirmation, and the finished job. */
+async function importClean(kind: string, file: Buffer): Promise<Job> {
+  const checked = await dryRun(kind, file);
+  expect(checked.body.problems).toEqual([]);
+  const started = await confirm(checked.body);
+  expect(started.status).toBe(202);
+  const done = await finished(started.body);
+  expect(done).toMatchObject({ status: 'DONE', result: checked.body.plan });
+  return done;
+}
+
+const inProvince = <T>(province: string, sql: string, params: unknown[] = []) =>
+  runInTenant(app.dataSource, province, async () => (await currentManager()).query(sql, params) as Promise<T>);
+
+const UNIT_HEADER = ['Tên đơn vị', 'Tên viết tắt', 'Loại hình', 'Hiệu lực từ', 'Hiệu lực đến'];
+const BLOCK_HEADER = ['Tên khối', 'Loại', 'Mô tả'];
+const MEMBER_HEADER = ['Khối', 'Đơn vị', 'Từ ngày', 'Đến ngày', 'Trưởng khối năm', 'Phó khối năm'];
+const PERSON_HEADER = ['Họ và tên', 'Đơn vị', 'Giới tính', 'Chức vụ'];
+
+beforeAll(async () => {
+  app = await startTestApp({
+    template: inject('templateDatabase'),
+    config: { IMPORT_MAX_BYTES: String(256 * 1024) },
+  });
+  base = app.gateway.url.replace(/\/graphql$/, '');
+  laoCai = await provinceId(app.dataSource, '15');
+  khanhHoa = await provinceId(app.dataSource, '56');
+  admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: laoCai });
+  khAdmin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: khanhHoa });
+  await createUnits(app.dataSource, laoCai, ['Sở Tài chính']);
+  await createUnits(app.dataSource, khanhHoa, ['Bệnh viện Đa khoa tỉnh Khánh Hòa', 'Sở Y tế']);
+  await inProvince(
+    khanhHoa,
+    `INSERT INTO block (province_id, kind, name, name_search) VALUES ($1, 'BLOCK', 'Khối Kinh tế', 'khoi kinh te')`,
+    [khanhHoa],
+  );
+});
+afterAll(() => app?.close());
+
+describe('importing a province from its spreadsheets', () => {
+  let khanhHoaBefore: unknown;
+
+  it('units: the dry run names every problem by row and column and writes nothing', async () => {
+    khanhHoaBefore = await inProvince(khanhHoa, `SELECT id, name, kind, updated_at FROM unit ORDER BY id`);
+    const file = await xlsx(UNIT_HEADER, [
+      ['Văn phòng Tỉnh ủy', 'VPTU', 'Cơ quan Đảng', '01/07/2025', ''],
+      ['Báo Lào Cai', '', 'Báo chí', '31/02/2025', ''],
+      ['Sở Tai Chinh', '', 'Cơ quan nhà nước', '', ''],
+      ['Văn phòng tỉnh  ủy', '', 'Cơ quan Đảng', '', ''],
+      ['Sở Nội\u200Bvụ', '', 'Cơ quan nhà nước', '', ''],
+      ['Sở Y tế', '', 'Bệnh viện', '', ''],
+    ]);
+    const { status, body } = await dryRun('units', file);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ status: 'CHECKED', totalRows: 6, problemCount: 5, plan: null });
+    expect(body.problems.map((p) => [p.row, p.column])).toEqual([
+      [3, 'Hiệu lực từ'],
+      [4, 'Tên đơn vị'],
+      [5, 'Tên đơn vị'],
+      [6, 'Tên đơn vị'],
+      [7, 'Loại hình'],
+    ]);
+    const [date, diacritics, duplicate, invisible, kind] = body.problems.map((p) => p.message);
+    expect(date).toContain('"31/02/2025" không phải ngày hợp lệ');
+    expect(diacritics).toContain('chỉ khác đơn vị đã có "Sở Tài chính" ở dấu');
+    expect(duplicate).toBe('Trùng tên đơn vị với dòng 2 của tệp.');
+    expect(invisible).toContain('Có ký tự ẩn (U+200B)');
+    expect(kind).toContain('"Bệnh viện" không có trong danh sách');
+
+    // Nothing was written, and a file with problems cannot be confirmed.
+    expect(await inProvince(laoCai, `SELECT name FROM unit`)).toEqual([{ name: 'Sở Tài chính' }]);
+    const refused = await confirm(body);
+    expect(refused.status).toBe(409);
+    expect(refused.body.errors![0]!.message).toContain('Tệp còn 5 lỗi');
+  });
+
+  const fixedUnits = () =>
+    xlsx(UNIT_HEADER, [
+      ['Văn phòng Tỉnh ủy', 'VPTU', 'Cơ quan Đảng', '01/07/2025', ''],
+      ['Báo Lào Cai', '', 'Báo chí', '28/02/2025', ''],
+      ['Sở Tài chính', 'STC', 'Cơ quan nhà nước', '', ''],
+      ['Sở Nội vụ', '', 'Cơ quan nhà nước', '', ''],
+      ['Sở Y tế', '', 'Cơ quan nhà nước', '', ''],
+    ]);
+
+  it('units: the fixed file imports in one go, audited with its checksum and who confirmed it', async () => {
+    const done = await importClean('units', await fixedUnits());
+    expect(done.result).toEqual({ created: 4, updated: 1, unchanged: 0 });
+    expect(await inProvince(laoCai, `SELECT name, short_name, to_char(valid_from, 'YYYY-MM-DD') AS "from" FROM unit ORDER BY name`))
+      .toEqual([
+        { name: 'Báo Lào Cai', short_name: null, from: '2025-02-28' },
+        { name: 'Sở Nội vụ', short_name: null, from: null },
+        { name: 'Sở Tài chính', short_name: 'STC', from: null },
+        { name: 'Sở Y tế', short_name: null, from: null },
+        { name: 'Văn phòng Tỉnh ủy', short_name: 'VPTU', from: '2025-07-01' },
+      ]);
+    const [audit] = await inProvince<{ actor_user_id: string; after: Record<string, unknown> }[]>(
+      laoCai,
+      `SELECT actor_user_id, after FROM audit_event WHERE action = 'import.confirm' AND entity_id = $1`,
+      [done.id],
+    );
+    expect(audit).toMatchObject({
+      actor_user_id: admin.id,
+      after: { kind: 'UNITS', checksum: done.checksum, rows: 5, created: 4, updated: 1 },
+    });
+  });
+
+  it('units: importing the same file again changes nothing', async () => {
+    const before = await inProvince(laoCai, `SELECT id, name, updated_at FROM unit ORDER BY id`);
+    const again = await importClean('units', await fixedUnits());
+    expect(again.result).toEqual({ created: 0, updated: 0, unchanged: 5 });
+    expect(await inProvince(laoCai, `SELECT id, name, updated_at FROM unit ORDER BY id`)).toEqual(before);
+  });
+
+  it('blocks from CSV', async () => {
+    const file = csv(BLOCK_HEADER, [
+      ['Khối các cơ quan Đảng', 'Khối thi đua', 'Các cơ quan tham mưu của Tỉnh ủy'],
+      ['Khối Văn hóa - Xã hội', 'Khối', ''],
+    ]);
+    expect((await importClean('blocks', file)).result).toEqual({ created: 2, updated: 0, unchanged: 0 });
+  });
+
+  it('memberships: unknown block and unit (another province’s are unknown), overlaps, bad dates, then the fixed file', async () => {
+    const good = [
+      ['Khối các cơ quan Đảng', 'Văn phòng Tỉnh ủy', '01/01/2025', '', '2026', ''],
+      ['Khối các cơ quan Đảng', 'Báo Lào Cai', '01/01/2025', '', '', '2026'],
+      ['Khối Văn hóa - Xã hội', 'Sở Y tế', '2025-01-01', '', '', ''],
+    ];
+    const { body } = await dryRun(
+      'memberships',
+      await xlsx(MEMBER_HEADER, [
+        ...good,
+        ['Khối Kinh tế', 'Sở Tài chính', '01/01/2025', '', '', ''],
+        ['Khối các cơ quan Đảng', 'Bệnh viện Đa khoa tỉnh Khánh Hòa', '01/01/2025', '', '', ''],
+        ['Khối Văn hóa - Xã hội', 'Văn phòng Tỉnh ủy', '01/06/2025', '', '', ''],
+        ['Khối Văn hóa - Xã hội', 'Sở Nội vụ', '2025-13-01', '', '', ''],
+      ]),
+    );
+    expect(body.problems.map((p) => [p.row, p.column, p.message])).toEqual([
+      [2, 'Từ ngày', expect.stringContaining('Chồng thời gian: đơn vị đã thuộc "Khối Văn hóa - Xã hội" từ 01/06/2025 đến nay (dòng 7 của tệp)')],
+      [5, 'Khối', 'Không có khối "Khối Kinh tế" trong tỉnh này.'],
+      [6, 'Đơn vị', 'Không có đơn vị "Bệnh viện Đa khoa tỉnh Khánh Hòa" trong tỉnh này.'],
+      [7, 'Từ ngày', expect.stringContaining('đơn vị đã thuộc "Khối các cơ quan Đảng" từ 01/01/2025 đến nay (dòng 2 của tệp)')],
+      [8, 'Từ ngày', expect.stringContaining('"2025-13-01" không phải ngày hợp lệ')],
+    ]);
+    expect(await inProvince(laoCai, `SELECT count(*)::int AS n FROM block_membership`)).toEqual([{ n: 0 }]);
+
+    const fixed = await xlsx(MEMBER_HEADER, good);
+    expect((await importClean('memberships', fixed)).result).toEqual({ created: 3, updated: 0, unchanged: 0 });
+    const [year] = await inProvince<{ state: string; head: string; deputy: string }[]>(
+      laoCai,
+      `SELECT y.state, h.name AS head, d.name AS deputy FROM emulation_year y
+         JOIN unit h ON h.id = y.head_unit_id JOIN unit d ON d.id = y.deputy_unit_id`,
+    );
+    expect(year).toEqual({ state: 'DRAFT', head: 'Văn phòng Tỉnh ủy', deputy: 'Báo Lào Cai' });
+    expect((await importClean('memberships', fixed)).result).toEqual({ created: 0, updated: 0, unchanged: 3 });
+    expect(await inProvince(laoCai, `SELECT count(*)::int AS n FROM block_membership`)).toEqual([{ n: 3 }]);
+  });
+
+  it('people and achievements', async () => {
+    const { body } = await dryRun(
+      'persons',
+      await xlsx(PERSON_HEADER, [
+        ['Nguyễn Thị Hoa', 'Sở Tài chính', 'Nữ', 'Phó Giám đốc'],
+        ['Trần Văn Nam', 'Sở Y tế Khánh Hòa', 'Nam', ''],
+        ['Lê Văn An', 'Sở Nội vụ', 'Không rõ', ''],
+      ]),
+    );
+    expect(body.problems.map((p) => [p.row, p.column])).toEqual([
+      [3, 'Đơn vị'],
+      [4, 'Giới tính'],
+    ]);
+    const people = await xlsx(PERSON_HEADER, [
+      ['Nguyễn Thị Hoa', 'Sở Tài chính', 'Nữ', 'Phó Giám đốc'],
+      ['Lê Văn An', 'Sở Nội vụ', 'Nam', ''],
+    ]);
+    expect((await importClean('persons', people)).result).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect((await importClean('persons', people)).result).toEqual({ created: 0, updated: 0, unchanged: 2 });
+
+    const header = ['Đơn vị', 'Cá nhân', 'Danh hiệu, hình thức', 'Năm', 'Quyết định'];
+    const achievements = await xlsx(header, [
+      ['Sở Tài chính', '', 'Tập thể lao động xuất sắc', '2024', 'Quyết định số 45/QĐ-UBND ngày 15/01/2025 của UBND tỉnh'],
+      ['Sở Tài chính', 'Nguyễn Thị Hoa', 'Chiến sĩ thi đua cơ sở', '2024', 'Quyết định số 12/QĐ-STC ngày 10/01/2025'],
+    ]);
+    expect((await importClean('achievements', achievements)).result).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect((await importClean('achievements', achievements)).result).toEqual({ created: 0, updated: 0, unchanged: 2 });
+  });
+
+  it('accounts become invitations, once', async () => {
+    const header = ['Thư điện tử', 'Họ và tên', 'Vai trò', 'Đơn vị'];
+    const file = await xlsx(header, [['hoa.nt@stc.laocai.gov.vn', 'Nguyễn Thị Hoa', 'Cán bộ đơn vị', 'Sở Tài chính']]);
+    expect((await importClean('accounts', file)).result).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect((await importClean('accounts', file)).result).toEqual({ created: 0, updated: 0, unchanged: 1 });
+  });
+
+  it('another province can neither read, confirm nor be touched by these imports', async () => {
+    const { body } = await dryRun('units', await fixedUnits());
+    const read = await call(`/import/jobs/${body.id}`, { as: khAdmin, province: khanhHoa });
+    expect(read.status).toBe(404);
+    expect((await confirm(body, khAdmin, khanhHoa)).status).toBe(404);
+    // Lào Cai's secretariat acting in Khánh Hòa holds no role there.
+    expect((await dryRun('units', await fixedUnits(), admin, khanhHoa)).status).toBe(403);
+    expect(await inProvince(khanhHoa, `SELECT id, name, kind, updated_at FROM unit ORDER BY id`)).toEqual(
+      khanhHoaBefore,
+    );
+    expect(await inProvince(khanhHoa, `SELECT count(*)::int AS n FROM block_membership`)).toEqual([{ n: 0 }]);
+  });
+
+  it('refuses a file over the size limit, saying the limit; a unit officer may not import', async () => {
+    const big = csv(UNIT_HEADER, Array.from({ length: 12000 }, (_, i) => [`Đơn vị số ${i}`, '', 'Khác', '', '']));
+    const refused = await dryRun('units', big);
+    expect(refused.status).toBe(413);
+    expect(refused.body.errors![0]!.message).toContain('Tệp lớn hơn giới hạn 0,3 MB');
+    const [unit] = await inProvince<{ id: string }[]>(laoCai, `SELECT id FROM unit LIMIT 1`);
+    const officer = await createAccount(app, 'UNIT_OFFICER', { provinceId: laoCai, unitId: unit!.id });
+    expect((await dryRun('units', await fixedUnits(), officer)).status).toBe(403);
+  });
+
+  it('serves a template per kind with the columns and an example row', async () => {
+    const res = await fetch(`${base}/import/templates/memberships.xlsx`);
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect((sheet.getRow(1).values as string[]).slice(1)).toEqual([
+      'Khối *',
+      'Đơn vị *',
+      'Từ ngày *',
+      'Đến ngày',
+      'Trưởng khối năm',
+      'Phó khối năm',
+    ]);
+    expect(sheet.getRow(2).getCell(2).value).toBe('Văn phòng Tỉnh ủy');
+    const csvTemplate = await (await fetch(`${base}/import/templates/units.csv`)).text();
+    expect(csvTemplate).toContain('Tên đơn vị *,Tên viết tắt,Loại hình *');
+  });
+});
