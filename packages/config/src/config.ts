@@ -79,6 +79,10 @@ const schema = z.object({
   GRAPHQL_MAX_TOKENS: int(5000),
   GRAPHQL_MAX_ALIASES: int(30),
   REQUEST_BODY_LIMIT_BYTES: int(100_000),
+  // Spreadsheet imports (POST /import/<kind>): the largest file accepted (5 MiB holds far more than 10,000 rows),
+  // and the most data rows one file may have.
+  IMPORT_MAX_BYTES: int(5 * 1024 * 1024),
+  IMPORT_MAX_ROWS: int(20_000),
   // /readyz answers 503 when the database or the queue backend has not answered within this long.
   READINESS_TIMEOUT_MS: int(2_000),
   // On SIGTERM the gateway lets requests under way finish for up to this long, then closes what is left.

@@ -64,6 +64,15 @@ export const JOBS = {
     queue: 'notifications',
     payload: z.object({ provinceId: z.string().uuid(), deliveryId: z.string().uuid() }),
   },
+  /**
+   * Emails an invitation's or a password reset's link. The worker draws the token then, stores only its hash and
+   * puts the token in the email alone (never in a payload, which queues keep in clear text). Sent again on retry
+   * with a new token, so only the latest email's link works.
+   */
+  'send-account-email': {
+    queue: 'notifications',
+    payload: z.object({ kind: z.enum(['invitation', 'password-reset']), id: z.string().uuid() }),
+  },
   /** Posts one recorded webhook delivery; retried with backoff, dead-lettered after WEBHOOK_MAX_ATTEMPTS. */
   'send-webhook': {
     queue: 'notifications',

@@ -30,3 +30,5 @@ export {
   syncYearEndScheduler,
   type BlockClosingResult,
 } from './year-end';
+export { registerPoolGauge, serveMetrics } from './metrics-http';
+export { readiness } from './readiness';

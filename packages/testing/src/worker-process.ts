@@ -33,7 +33,14 @@ export interface ServiceProcess {
   /** Resolves once the process has logged `text` (or has ended). */
   logged(text: string): Promise<void>;
 }
-export type WorkerProcess = ServiceProcess;
+export interface WorkerProcess extends ServiceProcess {
+  /** Its health port's base URL (/healthz, /readyz, /metrics), on a free port of 127.0.0.1. */
+  healthUrl: string;
+}
+export interface HowToRun {
+  /** The compiled build (`npm run build`: services/<service>/dist/main.js) with plain node, as the image runs it. */
+  compiled?: boolean;
+}
 export interface GatewayProcess extends ServiceProcess {
   /** Its GraphQL URL, on a port of its own. */
   url: string;
@@ -43,23 +50,34 @@ export interface GatewayProcess extends ServiceProcess {
  * The worker as its own process on the given database and queues (e.g. a test app's config), as it runs in
  * production, so a test can kill it outright. Resolves once the worker has started.
  */
-export function startWorkerProcess(
+export async function startWorkerProcess(
   c: ServiceConfig,
   env: Record<string, string> = {},
+  how: HowToRun = {},
 ): Promise<WorkerProcess> {
-  return startServiceProcess('worker', '"worker started"', c, env);
+  const p = await startServiceProcess(
+    'worker',
+    '"worker started"',
+    c,
+    { HOST: '127.0.0.1', WORKER_HEALTH_PORT: '0', ...env },
+    how,
+  );
+  return { ...p, healthUrl: p.firstLine('"worker health listening"').url as string };
 }
 
 /** The gateway as its own process (a free port on 127.0.0.1), so a test can signal it. */
 export async function startGatewayProcess(
   c: ServiceConfig,
   env: Record<string, string> = {},
+  how: HowToRun = {},
 ): Promise<GatewayProcess> {
-  const p = await startServiceProcess('gateway', '"gateway listening"', c, {
-    HOST: '127.0.0.1',
-    PORT: '0',
-    ...env,
-  });
+  const p = await startServiceProcess(
+    'gateway',
+    '"gateway listening"',
+    c,
+    { HOST: '127.0.0.1', PORT: '0', ...env },
+    how,
+  );
   return { ...p, url: p.firstLine('"gateway listening"').url as string };
 }
 
@@ -68,8 +86,12 @@ async function startServiceProcess(
   started: string,
   c: ServiceConfig,
   env: Record<string, string>,
+  { compiled = false }: HowToRun,
 ) {
-  const child = spawn(process.execPath, ['--import', 'tsx', `services/${service}/src/main.ts`], {
+  const args = compiled
+    ? ['--enable-source-maps', `services/${service}/dist/main.js`]
+    : ['--import', 'tsx', `services/${service}/src/main.ts`];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       HOME: '/tmp',

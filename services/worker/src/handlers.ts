@@ -1,6 +1,7 @@
 import type { Config } from '@thidua/config';
 import type { JobName, QueueBackend } from '@thidua/jobs';
 import type { DataSource } from 'typeorm';
+import { sendAccountEmail } from './jobs/account-email.job';
 import { notify, sendEmail, sendWebhook } from './jobs/notify.job';
 import { purgeExpired } from './jobs/purge-expired.job';
 import {
@@ -41,5 +42,6 @@ export const handlers: Partial<Record<JobName, Handler>> = {
   'schedule-year-end': (payload, deps) => scheduleYearEnd(payload, deps.queueBackend),
   notify,
   'send-email': sendEmail,
+  'send-account-email': sendAccountEmail,
   'send-webhook': sendWebhook,
 };

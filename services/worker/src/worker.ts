@@ -13,6 +13,7 @@ import {
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { handlers } from './handlers';
+import type { WorkerMetrics } from './metrics';
 import { upsertSchedulers, watchSchedulers } from './schedulers';
 
 /** What a handler's result may ask the worker to announce once committed. */
@@ -26,6 +27,8 @@ export interface WorkerOptions {
   logger: Logger;
   /** Skip the polling relay (tests drive it by hand). */
   relay?: boolean;
+  /** Where job durations and failures are counted (the worker process's /metrics). */
+  metrics?: WorkerMetrics;
 }
 
 export interface RunningWorker {
@@ -39,9 +42,21 @@ export async function startWorker({
   eventBus,
   logger,
   relay = true,
+  metrics,
 }: WorkerOptions): Promise<RunningWorker> {
   configureAuditKeys(config.AUDIT_HMAC_KEY, config.AUDIT_HMAC_PREVIOUS_KEYS);
   const processJob = async (job: Job) => {
+    const started = performance.now();
+    try {
+      const result = await runJob(job, started);
+      metrics?.jobFinished(job.queueName, job.name, 'done', (performance.now() - started) / 1000);
+      return result;
+    } catch (e) {
+      metrics?.jobFinished(job.queueName, job.name, 'failed', (performance.now() - started) / 1000);
+      throw e;
+    }
+  };
+  const runJob = async (job: Job, started: number) => {
     const handler = isJobName(job.name) ? handlers[job.name] : undefined;
     if (!handler) throw new UnrecoverableError(`No handler for job ${job.name}`);
     let payload: Record<string, unknown>;
@@ -51,7 +66,6 @@ export async function startWorker({
       throw new UnrecoverableError(`Bad payload for ${job.name}: ${String(e)}`);
     }
     const provinceId = typeof payload.provinceId === 'string' ? payload.provinceId : null;
-    const started = performance.now();
     const result = await runInTransaction(dataSource, provinceId, () =>
       handler(payload, { dataSource, config, queueBackend }),
     );
@@ -99,6 +113,7 @@ export async function startWorker({
         'job failed',
       );
       if (!final) return;
+      metrics?.jobFailedForGood(queue, job.name);
       // Kept in the database, where an admin can see it and retry.
       void runInTransaction(dataSource, null, () =>
         outboxRepository.recordJobFailure({

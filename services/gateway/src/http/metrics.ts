@@ -1,5 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { registerPoolGauge } from '@thidua/jobs';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 
@@ -42,20 +41,7 @@ export class GatewayMetrics {
 
   constructor(dataSource: DataSource) {
     collectDefaultMetrics({ register: this.registry });
-    new Gauge({
-      name: 'thidua_db_pool_connections',
-      help: 'Connections of the database pool: total, idle, and requests waiting for one',
-      labelNames: ['state'] as const,
-      registers: [this.registry],
-      collect() {
-        // TypeORM's postgres driver keeps its pg Pool as `master`.
-        const pool = (dataSource.driver as unknown as { master?: PoolCounts }).master;
-        if (!pool) return;
-        this.set({ state: 'total' }, pool.totalCount);
-        this.set({ state: 'idle' }, pool.idleCount);
-        this.set({ state: 'waiting' }, pool.waitingCount);
-      },
-    });
+    registerPoolGauge(this.registry, dataSource);
   }
 
   request(operation: unknown, status: number, seconds: number): void {
@@ -77,42 +63,4 @@ export class GatewayMetrics {
   subscriptionEnded(): void {
     this.subscriptions.dec();
   }
-}
-
-interface PoolCounts {
-  totalCount: number;
-  idleCount: number;
-  waitingCount: number;
-}
-
-/**
- * GET /metrics: off (404) without METRICS_TOKEN; otherwise only with `Authorization: Bearer <METRICS_TOKEN>`,
- * compared in constant time.
- */
-export async function serveMetrics(
-  metrics: GatewayMetrics,
-  token: string | undefined,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
-  if (!token) return send(res, 404, 'Not found\n');
-  const header = req.headers.authorization;
-  const given = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : '';
-  if (!timingSafeEqual(digest(given), digest(token))) {
-    res.setHeader('www-authenticate', 'Bearer');
-    return send(res, 401, 'Unauthorized\n');
-  }
-  res.setHeader('content-type', metrics.registry.contentType);
-  send(res, 200, await metrics.registry.metrics());
-}
-
-/** Equal-length inputs for timingSafeEqual, whatever the lengths given. */
-function digest(s: string): Buffer {
-  return createHash('sha256').update(s).digest();
-}
-
-function send(res: ServerResponse, status: number, body: string): void {
-  res.statusCode = status;
-  if (!res.hasHeader('content-type')) res.setHeader('content-type', 'text/plain; charset=utf-8');
-  res.end(body);
 }

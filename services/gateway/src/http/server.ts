@@ -6,7 +6,7 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import type { Config } from '@thidua/config';
 import { notificationRepository, runInTransaction } from '@thidua/db';
 import { readUnsubscribeToken } from '@thidua/domain';
-import type { EventBus, QueueBackend } from '@thidua/jobs';
+import { readiness, serveMetrics, type EventBus, type QueueBackend } from '@thidua/jobs';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { appError } from '../common/errors';
@@ -23,13 +23,14 @@ import {
 } from './format-error';
 import { authorize, HttpFailure, newContext, parseProvince, verifyBearer } from './request-context';
 import { limitsPlugin, type QueryLimits } from './limits';
-import { GatewayMetrics, serveMetrics } from './metrics';
+import { GatewayMetrics } from './metrics';
 import { RateLimiter } from './rate-limit';
 import { Drain } from './drain';
-import { readiness } from './readiness';
 import { attachSubscriptions } from './subscriptions';
 import { serveWeb } from './web';
 import { webAuth } from './web-auth';
+import { attachmentRoutes } from '../modules/attachment/attachment.http';
+import { importRoutes } from '../modules/import/import.http';
 
 export interface GatewayOptions {
   config: Config;
@@ -116,6 +117,15 @@ export async function startGateway({
     rateLimit: (req) => limiter.take(clientKey(req)),
     clientKey,
   });
+  const files = attachmentRoutes({ services, dataSource, logger });
+
+  const imports = importRoutes({
+    services,
+    dataSource,
+    logger,
+    rateLimit: (req) => limiter.take(clientKey(req)),
+    clientKey,
+  });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
@@ -130,10 +140,14 @@ export async function startGateway({
 
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/readyz') return ready(res);
-    if (url.pathname === '/metrics') return serveMetrics(metrics, config.METRICS_TOKEN, req, res);
+    if (url.pathname === '/metrics') return serveMetrics(metrics.registry, config.METRICS_TOKEN, req, res);
     if (url.pathname === '/unsubscribe') return unsubscribe(url, res);
     // The web application beside the API: its sign-in routes and its files (web.ts, web-auth.ts).
     if (url.pathname.startsWith('/auth/')) return signIn(req, res, url.pathname, requestId);
+    // Attachments: uploads and downloads with the same bearer and province as /graphql (attachment.http.ts).
+    if (url.pathname.startsWith('/files/')) return files(req, res, url, requestId);
+    // Spreadsheet imports: the file is the body, under its own size limit (modules/import/import.http.ts).
+    if (url.pathname.startsWith('/import/')) return imports(req, res, url, requestId);
     if (url.pathname !== '/graphql') return serveWeb(req, res, url.pathname);
 
     let status = 200;

@@ -118,7 +118,8 @@ export async function notify(p: JobPayload<'notify'>, deps?: { config: Config })
 }
 
 const transports = new Map<string, Transporter>();
-function transport(url: string): Transporter {
+/** One pooled SMTP transport per URL, for every email the worker sends. */
+export function transport(url: string): Transporter {
   return transports.get(url) ?? transports.set(url, createTransport(url)).get(url)!;
 }
 
