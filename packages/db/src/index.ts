@@ -87,3 +87,25 @@ export {
   type YearEndClosingRecord,
   type YearEndState,
 } from './repositories/year-end.repository';
+export {
+  invitationRepository,
+  passwordResetRepository,
+  type Invitation,
+  type InvitationFilter,
+  type InvitationStatus,
+} from './repositories/invitation.repository';
+export {
+  importRepository,
+  type ImportCounts,
+  type ImportJob,
+  type ImportKind,
+  type ImportProblem,
+  type ImportStatus,
+  type ExistingUnit,
+  type ExistingBlock,
+  type ExistingPerson,
+  type ExistingMembership,
+  type ExistingYear,
+  type ExistingAchievement,
+  type NewUnitRow,
+} from './repositories/import.repository';

@@ -20,6 +20,14 @@ export {
   MIN_PASSWORD_LENGTH,
 } from './auth/password';
 export { vietnamDate, VIETNAM_TIME_ZONE } from './time/vietnam';
+export {
+  newOneTimeToken,
+  hashOneTimeToken,
+  renderInvitationEmail,
+  renderPasswordResetEmail,
+  ROLE_NAMES,
+  type AccountEmail,
+} from './auth/account-emails';
 export * from './emulation-year/state-machine';
 export * from './scoring/scoring';
 export * from './titles';

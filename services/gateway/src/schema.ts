@@ -28,11 +28,13 @@ import {
   UnitDisqualificationsResolver,
 } from './modules/deferral/disqualification.resolver';
 import { HistoryResolver } from './modules/history/history.resolver';
+import { InvitationResolver } from './modules/invitation/invitation.resolver';
 import { LineageResolver } from './modules/lineage/lineage.resolver';
 import { NotificationResolver } from './modules/notification/notification.resolver';
 import { WebhookResolver } from './modules/notification/webhook.resolver';
 import { ProvinceResolver } from './modules/province/province.resolver';
 import { UnitResolver } from './modules/unit/unit.resolver';
+import { PasswordResetResolver } from './modules/user/password-reset.resolver';
 import { UserResolver } from './modules/user/user.resolver';
 import { TurnoutSubscriptionResolver } from './modules/voting/turnout.subscription';
 import { VotingResolver } from './modules/voting/voting.resolver';
@@ -42,6 +44,8 @@ export const resolvers = [
   ProvinceResolver,
   UnitResolver,
   UserResolver,
+  InvitationResolver,
+  PasswordResetResolver,
   BlockResolver,
   EmulationYearResolver,
   RegistrationResolver,

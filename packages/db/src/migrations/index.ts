@@ -22,6 +22,8 @@ import { OnBehalf1765510000000 } from './1765510000000-on-behalf';
 import { BaseSalary1765610000000 } from './1765610000000-base-salary';
 import { RollupSubmittedProposals1765620000000 } from './1765620000000-rollup-submitted-proposals';
 import { HistoryFromDocuments1765731000000 } from './1765731000000-history-from-documents';
+import { ImportJobs1796141400000 } from './20261201161000-import-jobs';
+import { InvitationsAndResets1796141160000 } from './20261201160600-invitations-and-resets';
 
 export const migrations = [
   Foundation1763740800000,
@@ -48,4 +50,6 @@ export const migrations = [
   BaseSalary1765610000000,
   RollupSubmittedProposals1765620000000,
   HistoryFromDocuments1765731000000,
+  InvitationsAndResets1796141160000,
+  ImportJobs1796141400000,
 ];
