@@ -1,0 +1,111 @@
+/**
+ * `npm run build`: the services as plain JavaScript that `node` runs without tsx or TypeScript.
+ *
+ * Each entry point becomes one ES module beside its package (services/gateway/dist/main.js, …) holding the
+ * platform's own code (the @thidua/* workspaces); every npm package stays external and is loaded from
+ * node_modules as under tsx, so graphql is loaded once (type-graphql requires the same copy) and native or
+ * data-reading packages (pdfkit's fonts, typeorm's drivers) work unchanged. The image needs production
+ * dependencies only.
+ *
+ * Decorators: esbuild applies `experimentalDecorators` and `useDefineForClassFields: false` from tsconfig but never
+ * emits decorator metadata, like tsx; type-graphql and TypeORM get explicit types everywhere (see the build test,
+ * which compares the compiled gateway's schema with the source's).
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+import { ensureWebBuild } from './web-build';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Entry point → bundle, both relative to the repository. */
+export const ENTRY_POINTS = {
+  'services/gateway/dist/main': 'services/gateway/src/main.ts',
+  'services/worker/dist/main': 'services/worker/src/main.ts',
+  'packages/db/dist/setup': 'packages/db/src/cli/setup.ts',
+  'packages/db/dist/migrate': 'packages/db/src/cli/migrate.ts',
+};
+
+/** npm packages stay external; the workspaces (TypeScript sources) are bundled. */
+const externalPackages: Plugin = {
+  name: 'external-packages',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith('@thidua/') || args.path.startsWith('node:') ? undefined : { external: true },
+    );
+  },
+};
+
+/**
+ * A few modules read files beside their source (the province lists, the document fonts and templates, the web
+ * application's build): their `import.meta.url` keeps pointing at the source file's place in the repository,
+ * relative to the bundle, so those files are read where they are in a checkout and in the image alike.
+ */
+const sourceRelativeUrls = (outfile: string): Plugin => ({
+  name: 'source-relative-urls',
+  setup(b) {
+    b.onLoad({ filter: /\.tsx?$/ }, (args) => {
+      if (args.path.includes('/node_modules/')) return undefined;
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes('import.meta.url')) return undefined;
+      const fromBundle = relative(dirname(`${ROOT}/${outfile}`), args.path);
+      return {
+        contents: source.replaceAll(
+          'import.meta.url',
+          `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`,
+        ),
+        loader: 'ts',
+        resolveDir: dirname(args.path),
+      };
+    });
+  },
+});
+
+/**
+ * Bundles every entry point; each file is replaced by rename, so a process starting meanwhile never reads half.
+ * Returns the packages each bundle loads from node_modules at run time.
+ */
+export async function buildServices(): Promise<Record<string, string[]>> {
+  const bundles = await Promise.all(
+    Object.entries(ENTRY_POINTS).map(async ([out, entry]) => {
+      const { outputFiles, metafile } = await build({
+        absWorkingDir: ROOT,
+        entryPoints: [entry],
+        outfile: `${out}.js`,
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        // The oldest Node that runs it: developers' machines until they move to 24 (see README).
+        target: 'node20.19',
+        tsconfig: 'tsconfig.json',
+        sourcemap: true,
+        // Error stacks and logs keep the classes' and functions' names.
+        keepNames: true,
+        logLevel: 'warning',
+        plugins: [externalPackages, sourceRelativeUrls(`${out}.js`)],
+        write: false,
+        metafile: true,
+      });
+      for (const file of outputFiles) {
+        mkdirSync(dirname(file.path), { recursive: true });
+        writeFileSync(`${file.path}.${process.pid}`, file.contents);
+        renameSync(`${file.path}.${process.pid}`, file.path);
+      }
+      const imports = Object.values(metafile.outputs).flatMap((o) => o.imports);
+      return [out, [...new Set(imports.filter((i) => i.external).map((i) => i.path))].sort()] as const;
+    }),
+  );
+  return Object.fromEntries(bundles);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const started = Date.now();
+  ensureWebBuild();
+  await buildServices();
+  console.log(
+    `Built in ${((Date.now() - started) / 1000).toFixed(1)} s: ${Object.keys(ENTRY_POINTS)
+      .map((out) => `${out}.js`)
+      .join(', ')} and services/web/dist`,
+  );
+}

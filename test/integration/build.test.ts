@@ -1,0 +1,150 @@
+/**
+ * The compiled build (`npm run build`) as the image runs it: plain `node` on the bundles, no tsx, no TypeScript,
+ * only the packages a production install has.
+ */
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  introspectionFromSchema,
+  lexicographicSortSchema,
+  printSchema,
+  type IntrospectionQuery,
+} from 'graphql';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { getSchema } from '@thidua/gateway';
+import {
+  createAccount,
+  provinceId,
+  startGatewayProcess,
+  startTestApp,
+  startWorkerProcess,
+  TEST_PASSWORD,
+  type GatewayProcess,
+  type TestApp,
+  type WorkerProcess,
+} from '@thidua/testing';
+import { buildServices, ENTRY_POINTS } from '../../scripts/build';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+let app: TestApp;
+let gateway: GatewayProcess | null = null;
+let worker: WorkerProcess | null = null;
+let externals: Record<string, string[]>;
+
+beforeAll(async () => {
+  // The web application is built by the suite's global setup; the services' bundles take a few seconds.
+  externals = await buildServices();
+  app = await startTestApp({ template: inject('templateDatabase'), queue: 'redis' });
+  [gateway, worker] = await Promise.all([
+    startGatewayProcess(app.config, {}, { compiled: true }),
+    startWorkerProcess(app.config, {}, { compiled: true }),
+  ]);
+});
+afterAll(async () => {
+  await Promise.all([gateway?.stop(), worker?.stop()]);
+  await app?.close();
+});
+
+const post = async <T = unknown>(body: unknown, token?: string) => {
+  const res = await fetch(gateway!.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, ...((await res.json()) as { data?: T; errors?: unknown[] }) };
+};
+
+const sortedSdl = (introspection: IntrospectionQuery) =>
+  printSchema(lexicographicSortSchema(buildClientSchema(introspection)));
+
+describe('the compiled build', () => {
+  it('signs in and answers a query with plain node', async () => {
+    const province = await provinceId(app.dataSource, '08');
+    const admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
+    const login = await post<{ login: { accessToken: string } }>({
+      query: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
+      variables: { e: admin.email, p: TEST_PASSWORD },
+    });
+    expect(login.errors).toBeUndefined();
+    const me = await post({ query: '{ me { email fullName } }' }, login.data!.login.accessToken);
+    expect(me).toEqual({ status: 200, data: { me: { email: admin.email, fullName: 'Nguyễn Văn Thử' } } });
+  });
+
+  it('serves the same schema as the sources (decorators need no emitted metadata)', async () => {
+    const compiled = await post<IntrospectionQuery>({
+      query: getIntrospectionQuery({ specifiedByUrl: true }),
+    });
+    expect(compiled.errors).toBeUndefined();
+    const source = introspectionFromSchema(await getSchema(), { specifiedByUrl: true });
+    expect(sortedSdl(compiled.data!)).toBe(sortedSdl(source));
+  });
+
+  it('reports ready, and serves the web application from the files beside the sources', async () => {
+    const base = new URL('/', gateway!.url);
+    const ready = await fetch(new URL('/readyz', base));
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ checks: { database: 'ok' } });
+    const page = await fetch(base);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<html lang="vi">');
+  });
+
+  it('runs the worker, whose health port the image checks', async () => {
+    const live = await fetch(`${worker!.healthUrl}/healthz`);
+    expect(live.status).toBe(200);
+    const ready = await fetch(`${worker!.healthUrl}/readyz`);
+    expect(await ready.json()).toMatchObject({ status: 'ready' });
+  });
+
+  it('migrates with the compiled migration command', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['packages/db/dist/migrate.js'], {
+      cwd: ROOT,
+      env: {
+        HOME: '/tmp',
+        DATABASE_URL: app.config.DATABASE_URL,
+        DATABASE_OWNER_URL: app.config.DATABASE_OWNER_URL,
+        JWT_SECRET: app.config.JWT_SECRET,
+        UNSUBSCRIBE_SECRET: app.config.UNSUBSCRIBE_SECRET,
+        AUDIT_HMAC_KEY: app.config.AUDIT_HMAC_KEY,
+      },
+    });
+    expect(stdout).toContain('Database is up to date.');
+  });
+
+  it('imports only Node built-ins and production dependencies (the image installs nothing else)', () => {
+    const production = new Set<string>();
+    for (const manifest of ['package.json', ...workspaces()]) {
+      const pkg = JSON.parse(readFileSync(`${ROOT}/${manifest}`, 'utf8')) as {
+        dependencies?: Record<string, string>;
+      };
+      Object.keys(pkg.dependencies ?? {}).forEach((name) => production.add(name));
+    }
+    expect(Object.keys(externals).sort()).toEqual(Object.keys(ENTRY_POINTS).sort());
+    for (const [out, paths] of Object.entries(externals)) {
+      const imported = new Set(paths.map(packageName));
+      const missing = [...imported].filter(
+        (name) => !name.startsWith('node:') && !builtinModules.includes(name) && !production.has(name),
+      );
+      expect(missing, out).toEqual([]);
+      expect([...imported], out).not.toContain('tsx');
+      expect([...imported], out).not.toContain('typescript');
+    }
+  });
+});
+
+function workspaces(): string[] {
+  return ['packages', 'services'].flatMap((dir) =>
+    readdirSync(`${ROOT}/${dir}`).map((name) => `${dir}/${name}/package.json`),
+  );
+}
+
+/** `@scope/name/sub` → `@scope/name`, `name/sub` → `name`. */
+function packageName(spec: string): string {
+  const parts = spec.split('/');
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}
