@@ -18,7 +18,9 @@ function FieldFrame({
   error,
   hint,
   control,
-}: Labelled & { control: (aria: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode }) {
+}: Labelled & {
+  control: (aria: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
+}) {
   const id = useId();
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
@@ -45,7 +47,9 @@ function FieldFrame({
 
 /** A labelled input with its error beside it, announced and tied to the input (aria-describedby). */
 export function Field({ label, error, hint, ...input }: Labelled & InputHTMLAttributes<HTMLInputElement>) {
-  return <FieldFrame label={label} error={error} hint={hint} control={(aria) => <input {...aria} {...input} />} />;
+  return (
+    <FieldFrame label={label} error={error} hint={hint} control={(aria) => <input {...aria} {...input} />} />
+  );
 }
 
 /** A labelled native select (the best-supported choice control on phones and in screen readers). */
@@ -77,5 +81,12 @@ export function TextAreaField({
   hint,
   ...area
 }: Labelled & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return <FieldFrame label={label} error={error} hint={hint} control={(aria) => <textarea {...aria} {...area} />} />;
+  return (
+    <FieldFrame
+      label={label}
+      error={error}
+      hint={hint}
+      control={(aria) => <textarea {...aria} {...area} />}
+    />
+  );
 }
