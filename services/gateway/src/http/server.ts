@@ -27,6 +27,7 @@ import { GatewayMetrics } from './metrics';
 import { RateLimiter } from './rate-limit';
 import { Drain } from './drain';
 import { attachSubscriptions } from './subscriptions';
+import { queueConsole, QUEUE_CONSOLE_PATH } from './queue-console';
 import { serveWeb } from './web';
 import { webAuth } from './web-auth';
 import { attachmentRoutes } from '../modules/attachment/attachment.http';
@@ -118,6 +119,7 @@ export async function startGateway({
     clientKey,
   });
   const files = attachmentRoutes({ services, dataSource, logger });
+  const consoleOfQueues = queueBackend ? queueConsole({ services, dataSource, queueBackend, logger }) : null;
 
   const imports = importRoutes({
     services,
@@ -148,6 +150,9 @@ export async function startGateway({
     if (url.pathname.startsWith('/files/')) return files(req, res, url, requestId);
     // Spreadsheet imports: the file is the body, under its own size limit (modules/import/import.http.ts).
     if (url.pathname.startsWith('/import/')) return imports(req, res, url, requestId);
+    // The queue console for platform admins (queue-console.ts).
+    if (consoleOfQueues && url.pathname.startsWith(QUEUE_CONSOLE_PATH))
+      return consoleOfQueues(req, res, requestId);
     if (url.pathname !== '/graphql') return serveWeb(req, res, url.pathname);
 
     let status = 200;

@@ -35,16 +35,8 @@ export function webAuth(opts: {
   const { services, dataSource, bodyLimit } = opts;
   const secure = services.config.PUBLIC_URL?.startsWith('https:') ?? false;
 
-  function cookie(value: string, maxAgeSeconds: number): string {
-    return [
-      `${REFRESH_COOKIE}=${value}`,
-      'Path=/auth',
-      'HttpOnly',
-      'SameSite=Strict',
-      `Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}`,
-      ...(secure ? ['Secure'] : []),
-    ].join('; ');
-  }
+  const cookie = (value: string, maxAgeSeconds: number) =>
+    strictCookie(REFRESH_COOKIE, value, '/auth', maxAgeSeconds, secure);
 
   return async function handle(
     req: IncomingMessage,
@@ -140,6 +132,24 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.end(JSON.stringify(body));
+}
+
+/** An HttpOnly, SameSite=Strict cookie sent only to `path` on this origin. */
+export function strictCookie(
+  name: string,
+  value: string,
+  path: string,
+  maxAgeSeconds: number,
+  secure: boolean,
+): string {
+  return [
+    `${name}=${value}`,
+    `Path=${path}`,
+    'HttpOnly',
+    'SameSite=Strict',
+    `Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}`,
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
 }
 
 export function readCookie(header: string | undefined, name: string): string | null {
