@@ -6,11 +6,19 @@ import { containsPattern, paginate, VIETNAMESE_COLLATION, type PageRequest } fro
 import { returning } from './sql';
 
 export const blockRepository = {
-  async list(filter: { search?: string; kind?: BlockKind }, page: PageRequest) {
+  async list(filter: { search?: string; kind?: BlockKind; year?: number }, page: PageRequest) {
     const qb = (await tenantManager()).getRepository(Block).createQueryBuilder('b');
     if (filter.search)
       qb.andWhere('b.name_search LIKE :s', { s: containsPattern(foldVietnamese(filter.search)) });
     if (filter.kind) qb.andWhere('b.kind = :kind', { kind: filter.kind });
+    // A block "of a year": it had a member at some point of that year, or a year record for it.
+    if (filter.year)
+      qb.andWhere(
+        `(EXISTS (SELECT 1 FROM block_membership m WHERE m.block_id = b.id
+            AND m.valid_from <= make_date(:year, 12, 31) AND (m.valid_to IS NULL OR m.valid_to >= make_date(:year, 1, 1)))
+          OR EXISTS (SELECT 1 FROM emulation_year y WHERE y.block_id = b.id AND y.year = :year))`,
+        { year: filter.year },
+      );
     qb.orderBy(`b.name COLLATE ${VIETNAMESE_COLLATION}`).addOrderBy('b.id');
     return paginate(qb, page);
   },

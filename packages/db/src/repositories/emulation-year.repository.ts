@@ -28,6 +28,11 @@ export const emulationYearRepository = {
     return (await repo(EmulationYear)).findBy({ year });
   },
 
+  /** A block's years, newest first (its history). */
+  async ofBlock(blockId: string): Promise<EmulationYear[]> {
+    return (await repo(EmulationYear)).find({ where: { blockId }, order: { year: 'DESC' } });
+  },
+
   async find(blockId: string, year: number): Promise<EmulationYear | null> {
     return (await repo(EmulationYear)).findOneBy({ blockId, year });
   },

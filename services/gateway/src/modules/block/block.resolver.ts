@@ -1,5 +1,5 @@
 import { ADMINS, MEMBERS, READERS } from '../../common/roles';
-import { blockRepository, personRepository, type Block } from '@thidua/db';
+import { blockRepository, emulationYearRepository, personRepository, type Block } from '@thidua/db';
 import { normalizeName, vietnamDate } from '@thidua/domain';
 import {
   Arg,
@@ -22,6 +22,7 @@ import { withConstraints } from '../../common/constraints';
 import { badInput, missingRef, notFound } from '../../common/errors';
 import { nameTaken } from '../../common/names';
 import type { GraphQLContext } from '../../context';
+import { EmulationYearType } from '../emulation-year/emulation-year.types';
 import { UnitType } from '../unit/unit.types';
 import {
   BlockConnection,
@@ -77,6 +78,15 @@ export class BlockResolver {
   ) {
     const n = checkFirst(first, 500);
     return (await ctx.loaders.membershipsOfBlock.load(block.id)).slice(0, n);
+  }
+
+  // Years carry scores and signatures: the province's own people only (as the emulationYear query).
+  @Authorized(...MEMBERS)
+  @FieldResolver(() => [EmulationYearType], {
+    description: "The block's years, newest first: its history (head, deputy, state; the year's ranking).",
+  })
+  years(@Root() block: Block) {
+    return emulationYearRepository.ofBlock(block.id);
   }
 
   @Authorized(...ADMINS)

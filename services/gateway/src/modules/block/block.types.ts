@@ -1,6 +1,6 @@
-import { IsIn, IsOptional, IsUUID, Length } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
 import { DateTimeISOResolver, LocalDateResolver } from 'graphql-scalars';
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../common/connection';
 import { IsName } from '../../common/names';
 
@@ -61,6 +61,13 @@ export class BlockFilterInput {
   @IsOptional()
   @IsIn(Object.values(BlockKind))
   kind?: BlockKind;
+
+  @Field(() => Int, { nullable: true, description: 'Blocks with a member, or a year record, in this year.' })
+  @IsOptional()
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
 }
 
 @InputType()

@@ -1,6 +1,7 @@
 import { ACTORS, ADMINS, MEMBERS } from '../../common/roles';
 import { emulationYearRepository, type EmulationYear } from '@thidua/db';
 import {
+  checkTransition,
   COVENANT_EDITABLE,
   isAtLeast,
   nextStates,
@@ -16,7 +17,14 @@ import type { GraphQLContext } from '../../context';
 import { BlockType } from '../block/block.types';
 import { assertProvinceRunsYear } from '../history/province-years';
 import { UnitType } from '../unit/unit.types';
-import { assertMember, liveResults, loadYear, transitionYear, yearMembers } from './emulation-year.service';
+import {
+  assertMember,
+  facts,
+  liveResults,
+  loadYear,
+  transitionYear,
+  yearMembers,
+} from './emulation-year.service';
 import {
   CovenantItemType,
   CovenantSignatureType,
@@ -85,6 +93,19 @@ export class EmulationYearResolver {
   @FieldResolver(() => [YearState], { description: 'Where the year can move next.' })
   nextStates(@Root() y: EmulationYear) {
     return nextStates(y.state);
+  }
+
+  @FieldResolver(() => [String], {
+    description:
+      'What the next step (the first of nextStates) still needs, in the words transitionEmulationYear would ' +
+      'answer with (PRECONDITION_FAILED, extensions.missing); empty when it can be taken or there is none.',
+  })
+  async nextStepMissing(@Root() y: EmulationYear, @Ctx() ctx: GraphQLContext) {
+    const [to] = nextStates(y.state);
+    if (!to) return [];
+    // The preconditions do not depend on who asks; the secretariat may take every step people take.
+    const verdict = checkTransition(y.state, to, 'PROVINCE_ADMIN', await facts(ctx, y));
+    return verdict.allowed ? [] : verdict.missing;
   }
 
   @FieldResolver(() => [YearMemberType], {

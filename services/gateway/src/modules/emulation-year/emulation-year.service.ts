@@ -57,7 +57,7 @@ export async function liveResults(ctx: GraphQLContext, year: EmulationYear): Pro
   return computeResults(rules, roles, sheets);
 }
 
-async function facts(ctx: GraphQLContext, year: EmulationYear): Promise<YearFacts> {
+export async function facts(ctx: GraphQLContext, year: EmulationYear): Promise<YearFacts> {
   const [members, items, signatures, results, periods, outcome] = await Promise.all([
     yearMembers(ctx, year),
     ctx.loaders.covenantItems.load(year.id),
