@@ -4,3 +4,6 @@ export * from './factories';
 export * from './block-vote';
 export * from './worker-process';
 export * from './redis-server';
+export * from './documents';
+export * from './mailbox';
+export * from './clients';

@@ -1,0 +1,289 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  FrameAnchorType,
+  Header,
+  Packer,
+  PageBreak,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IParagraphOptions,
+} from 'docx';
+import { BODY_PT, DOCX_FONT } from './fonts';
+import { PAPER_MM, runs, type Align, type Block, type DocumentModel, type OfficialHeader } from './model';
+
+const TWIPS_PER_MM = 1440 / 25.4;
+const tw = (v: number) => Math.round(v * TWIPS_PER_MM);
+const half = (pt: number) => pt * 2;
+
+const ALIGN = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+} as const;
+
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const NO_BORDERS = {
+  top: NONE,
+  bottom: NONE,
+  left: NONE,
+  right: NONE,
+  insideHorizontal: NONE,
+  insideVertical: NONE,
+};
+
+/** Renders the document to DOCX bytes (editable in Word); the same page, margins and page numbers as the PDF. */
+export async function renderDocx(model: DocumentModel): Promise<Buffer> {
+  const [w, h] = PAPER_MM[model.page.size];
+  const m = model.page.margins;
+  const landscape = model.page.orientation === 'landscape';
+  const textWidth = tw((landscape ? h : w) - m.left - m.right);
+  const children: (Paragraph | Table)[] = [];
+  if (model.header) children.push(header(model.header, textWidth), spacer(14));
+  model.blocks.forEach((b, i) => children.push(...block(b, textWidth, i === 0)));
+  const pageNumber = new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [PageNumber.CURRENT] })],
+      }),
+    ],
+  });
+  const doc = new Document({
+    title: model.title,
+    creator: 'Thi đua – Khen thưởng',
+    styles: {
+      default: {
+        document: {
+          run: { font: DOCX_FONT, size: half(BODY_PT) },
+          paragraph: { spacing: { after: 100, line: 264 } },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: {
+              width: tw(w),
+              height: tw(h),
+              orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+            },
+            margin: {
+              top: tw(m.top),
+              bottom: tw(m.bottom),
+              left: tw(m.left),
+              right: tw(m.right),
+              header: tw(m.top / 2 - 3),
+            },
+          },
+          // The first page has its own (empty) header: numbers start on page 2.
+          titlePage: model.page.pageNumbers,
+        },
+        headers: model.page.pageNumbers
+          ? { default: pageNumber, first: new Header({ children: [new Paragraph({})] }) }
+          : undefined,
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+function text(
+  s: string,
+  o: { bold?: boolean; italic?: boolean; size?: number; underline?: boolean } = {},
+): TextRun[] {
+  return runs(s).flatMap((r) =>
+    r.text.split('\n').map(
+      (line, i) =>
+        new TextRun({
+          text: line,
+          break: i > 0 ? 1 : undefined,
+          bold: o.bold || r.bold,
+          italics: o.italic,
+          size: o.size ? half(o.size) : undefined,
+          underline: o.underline ? {} : undefined,
+        }),
+    ),
+  );
+}
+
+function para(
+  s: string,
+  o: {
+    bold?: boolean;
+    italic?: boolean;
+    size?: number;
+    align?: Align;
+    indent?: boolean;
+    after?: number;
+    underline?: boolean;
+  },
+  extra: IParagraphOptions = {},
+): Paragraph {
+  return new Paragraph({
+    alignment: ALIGN[o.align ?? 'justify'],
+    indent: o.indent ? { firstLine: tw(10) } : undefined,
+    spacing: o.after === undefined ? undefined : { after: o.after * 20 },
+    children: text(s, o),
+    ...extra,
+  });
+}
+
+const spacer = (pt: number) => new Paragraph({ spacing: { after: 0, line: pt * 20 }, children: [] });
+
+function cell(children: Paragraph[], width: number, borders = true): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    borders: borders ? undefined : NO_BORDERS,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    children,
+  });
+}
+
+function header(h: OfficialHeader, width: number): Table {
+  const leftW = Math.round(width * 0.42);
+  const rightW = width - leftW;
+  const c = (s: string, o: Parameters<typeof para>[1]) => para(s, { align: 'center', after: 0, ...o });
+  const left = [
+    ...(h.parent ? [c(h.parent, { size: 12 })] : []),
+    c(h.issuer, { size: 12, bold: true }),
+    c('', { size: 6 }),
+    c(`Số: ${h.number}`, { size: 13 }),
+  ];
+  const right = [
+    c('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 12, bold: true }),
+    c('Độc lập - Tự do - Hạnh phúc', { size: 13, bold: true, underline: true }),
+    c('', { size: 6 }),
+    c(h.placeAndDate, { size: 13, italic: true }),
+  ];
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: [leftW, rightW],
+    borders: NO_BORDERS,
+    rows: [new TableRow({ children: [cell(left, leftW, false), cell(right, rightW, false)] })],
+  });
+}
+
+function block(b: Block, width: number, first: boolean): (Paragraph | Table)[] {
+  switch (b.kind) {
+    case 'title':
+      return [para(b.text, { bold: true, size: 14, align: 'center', after: 2 })];
+    case 'subtitle':
+      return [para(b.text, { bold: true, align: 'center', after: 10 })];
+    case 'heading':
+      return [para(b.text, { bold: true, align: 'left' }, { keepNext: true })];
+    case 'paragraph':
+      return [para(b.text, { italic: b.italic, align: b.align ?? 'justify', indent: b.indent })];
+    case 'item':
+      return [para(`- ${b.text}`, { indent: true })];
+    case 'table': {
+      const total = b.columns.reduce((s, c) => s + c.width, 0);
+      const widths = b.columns.map((c) => Math.floor((c.width / total) * width));
+      const row = (cells: string[], bold: boolean, head: boolean) =>
+        new TableRow({
+          tableHeader: head,
+          cantSplit: true,
+          children: cells.map((s, i) =>
+            cell(
+              [
+                para(s, {
+                  bold,
+                  size: 12,
+                  after: 0,
+                  align: head ? 'center' : (b.columns[i]!.align ?? 'left'),
+                }),
+              ],
+              widths[i]!,
+            ),
+          ),
+        });
+      return [
+        new Table({
+          width: { size: width, type: WidthType.DXA },
+          columnWidths: widths,
+          rows: [
+            row(
+              b.columns.map((c) => c.title),
+              true,
+              true,
+            ),
+            ...b.rows.map((r, i) => row(r, !!b.boldRows?.includes(i), false)),
+          ],
+        }),
+        spacer(8),
+      ];
+    }
+    case 'signatures': {
+      const w = Math.floor(width / (b.columns.length + (b.recipients ? 1 : 0)));
+      const recipients = b.recipients
+        ? [
+            cell(
+              [
+                para('Nơi nhận:', { bold: true, italic: true, size: 12, align: 'left', after: 0 }),
+                ...b.recipients.map((l) => para(`- ${l}`, { size: 11, align: 'left', after: 0 })),
+              ],
+              w,
+              false,
+            ),
+          ]
+        : [];
+      return [
+        spacer(6),
+        new Table({
+          width: { size: width, type: WidthType.DXA },
+          columnWidths: [...recipients, ...b.columns].map(() => w),
+          borders: NO_BORDERS,
+          rows: [
+            new TableRow({
+              cantSplit: true,
+              children: [
+                ...recipients,
+                ...b.columns.map((c) =>
+                  cell(
+                    [
+                      para(c.title.join('\n'), { bold: true, align: 'center', after: 0 }),
+                      para('(Ký, ghi rõ họ tên)', { italic: true, size: 12, align: 'center', after: 70 }),
+                      para(c.name, { bold: true, align: 'center', after: 0 }),
+                    ],
+                    w,
+                    false,
+                  ),
+                ),
+              ],
+            }),
+          ],
+        }),
+      ];
+    }
+    case 'pageBreak':
+      return [new Paragraph({ children: [new PageBreak()] })];
+    case 'placed':
+      return [
+        ...(first ? [] : [new Paragraph({ children: [new PageBreak()] })]),
+        ...b.items.map((t) =>
+          para(
+            t.text,
+            { bold: t.bold, italic: t.italic, size: t.size, align: t.align ?? 'left', after: 0 },
+            {
+              frame: {
+                type: 'absolute',
+                position: { x: tw(t.align === 'center' && t.width ? t.x - t.width / 2 : t.x), y: tw(t.y) },
+                width: t.width ? tw(t.width) : undefined,
+                anchor: { horizontal: FrameAnchorType.PAGE, vertical: FrameAnchorType.PAGE },
+              },
+            },
+          ),
+        ),
+      ];
+  }
+}

@@ -1,0 +1,99 @@
+import type { DocumentModel } from '../model';
+import { fromTemplate } from '../template';
+import { dateInWords, formatPercent } from '../vietnamese';
+import {
+  handNumbered,
+  header,
+  NO,
+  provinceCommittee,
+  provinceTitle,
+  signatures,
+  signer,
+  table,
+  timeInWords,
+  type ProvinceName,
+} from './common';
+
+export interface CouncilMinutesInput {
+  province: ProvinceName;
+  openedAt: string;
+  closedAt: string | null;
+  /** All members of the council (the thresholds count them all). */
+  members: number;
+  /** Members who cast a ballot: the session's attendance. */
+  voted: number;
+  /** The attendance the province requires for the session to count; null: none. */
+  quorumPercent: number | null;
+  nominations: {
+    subject: string;
+    form: string;
+    thresholdPercent: number;
+    thresholdMode: 'AT_LEAST' | 'MORE_THAN';
+    yes: number;
+    percent: number;
+    approved: boolean;
+  }[];
+  publishedAt: string | null;
+  generatedAt: string;
+}
+
+/** Biên bản họp Hội đồng Thi đua - Khen thưởng: the secret ballot per nomination (templates/council-minutes.vi.md). */
+export function councilMinutes(input: CouncilMinutesInput): DocumentModel {
+  const date = (input.closedAt ?? input.generatedAt).slice(0, 10);
+  const needed =
+    input.quorumPercent === null ? 0 : Math.ceil((input.quorumPercent / 100) * input.members - 1e-9);
+  const approved = input.nominations.filter((n) => n.approved).length;
+  return fromTemplate(
+    'council-minutes',
+    {
+      province: provinceTitle(input.province),
+      date: dateInWords(date),
+      openedAt: timeInWords(input.openedAt),
+      closedAt: input.closedAt ? timeInWords(input.closedAt) : 'chưa kết thúc',
+      members: input.members,
+      voted: input.voted,
+      absent: input.members - input.voted,
+      votedPercent: formatPercent(input.members ? (input.voted / input.members) * 100 : 0),
+      quorum:
+        input.quorumPercent === null
+          ? 'Quy chế không quy định tỷ lệ tham dự tối thiểu.'
+          : `Quy chế yêu cầu ít nhất ${formatPercent(input.quorumPercent)}% tổng số thành viên (${needed} người) tham gia biểu quyết: phiên họp ${input.voted >= needed ? 'đủ' : 'không đủ'} điều kiện.`,
+      count: input.nominations.length,
+      approved,
+      rejected: input.nominations.length - approved,
+      results: table(
+        [
+          NO,
+          { title: 'Tập thể, cá nhân được đề nghị', width: 34 },
+          { title: 'Hình thức', width: 24 },
+          { title: 'Đồng ý', width: 10, align: 'right' },
+          { title: 'Tỷ lệ (%)', width: 10, align: 'right' },
+          { title: 'Ngưỡng', width: 10, align: 'center' },
+          { title: 'Kết quả', width: 12, align: 'center' },
+        ],
+        input.nominations.map((n, i) => [
+          String(i + 1),
+          n.subject,
+          n.form,
+          String(n.yes),
+          formatPercent(n.percent),
+          `${n.thresholdMode === 'MORE_THAN' ? '>' : '≥'} ${formatPercent(n.thresholdPercent)}%`,
+          n.approved ? 'Thông qua' : 'Không thông qua',
+        ]),
+      ),
+      publishedAt: input.publishedAt ? timeInWords(input.publishedAt) : null,
+      generatedAt: timeInWords(input.generatedAt),
+      signatures: signatures([
+        { title: ['THƯ KÝ HỘI ĐỒNG'], name: signer(null) },
+        { title: ['TM. HỘI ĐỒNG', 'CHỦ TỊCH'], name: signer(null) },
+      ]),
+    },
+    header(
+      provinceCommittee(input.province),
+      'Hội đồng Thi đua - Khen thưởng',
+      handNumbered('BB-HĐTĐKT'),
+      input.province,
+      date,
+    ),
+  );
+}

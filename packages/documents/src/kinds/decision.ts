@@ -1,0 +1,102 @@
+import type { DocumentModel } from '../model';
+import { fromTemplate } from '../template';
+import { amountInWords, formatNumber, shortDate, upper } from '../vietnamese';
+import { header, NO, signatures, signer, table, type ProvinceName } from './common';
+
+export interface DecisionInput {
+  province: ProvinceName;
+  /** As issued: "UBND tỉnh Lào Cai". */
+  issuerName: string;
+  numberText: string;
+  decisionDate: string;
+  signerName: string;
+  signerTitle: string;
+  /** The emulation years the awards reward. */
+  years: number[];
+  items: {
+    /** The unit, or the person for an individual title. */
+    name: string;
+    /** The person's unit; null for a collective. */
+    unit: string | null;
+    form: string;
+    prizeVnd: number;
+  }[];
+}
+
+/** "UBND tỉnh Lào Cai" → "Ủy ban nhân dân tỉnh Lào Cai". */
+export function issuerInFull(name: string): string {
+  return name.replace(/^UBND\b/i, 'Ủy ban nhân dân');
+}
+
+/** Quyết định khen thưởng with its annexed list and prize money in words (templates/decision.vi.md). */
+export function decision(input: DecisionInput): DocumentModel {
+  const issuer = issuerInFull(input.issuerName);
+  const collectives = input.items.filter((i) => !i.unit);
+  const individuals = input.items.filter((i) => i.unit);
+  const total = input.items.reduce((s, i) => s + i.prizeVnd, 0);
+  const money = (vnd: number) => [formatNumber(vnd), amountInWords(vnd)];
+  const deputy = /^phó/i.test(input.signerTitle.trim());
+  const forms = [...new Set(input.items.map((i) => i.form))];
+  return fromTemplate(
+    'decision',
+    {
+      number: input.numberText,
+      date: shortDate(input.decisionDate),
+      issuer,
+      ISSUER: upper(issuer),
+      signerTitle: input.signerTitle,
+      years: input.years.join(', '),
+      forms: forms.join('; '),
+      collectives: collectives.length,
+      individuals: individuals.length,
+      who: [
+        collectives.length ? `${collectives.length} tập thể` : '',
+        individuals.length ? `${individuals.length} cá nhân` : '',
+      ]
+        .filter(Boolean)
+        .join(' và '),
+      total: formatNumber(total),
+      totalWords: amountInWords(total),
+      collectiveTable: table(
+        [
+          NO,
+          { title: 'Tên tập thể', width: 30 },
+          { title: 'Hình thức', width: 22 },
+          { title: 'Số tiền (đồng)', width: 14, align: 'right' },
+          { title: 'Bằng chữ', width: 26 },
+        ],
+        collectives.map((i, n) => [String(n + 1), i.name, i.form, ...money(i.prizeVnd)]),
+      ),
+      individualTable: table(
+        [
+          NO,
+          { title: 'Họ và tên', width: 18 },
+          { title: 'Đơn vị', width: 18 },
+          { title: 'Hình thức', width: 18 },
+          { title: 'Số tiền (đồng)', width: 13, align: 'right' },
+          { title: 'Bằng chữ', width: 25 },
+        ],
+        individuals.map((i, n) => [String(n + 1), i.name, i.unit!, i.form, ...money(i.prizeVnd)]),
+      ),
+      signatures: signatures(
+        [
+          {
+            title: deputy
+              ? ['KT. CHỦ TỊCH', upper(input.signerTitle)]
+              : ['TM. ' + upper(issuer.replace(/ (tỉnh|thành phố) .*$/i, '')), upper(input.signerTitle)],
+            name: signer(input.signerName),
+          },
+        ],
+        ['Như Điều 3;', 'Hội đồng Thi đua - Khen thưởng;', 'Sở Nội vụ, Sở Tài chính;', 'Lưu: VT.'],
+      ),
+    },
+    // "ỦY BAN NHÂN DÂN" over "TỈNH LÀO CAI", as decisions set it.
+    header(
+      '',
+      issuer.replace(/ (?=(tỉnh|thành phố) )/i, '\n'),
+      input.numberText,
+      input.province,
+      input.decisionDate,
+    ),
+  );
+}

@@ -1,0 +1,6 @@
+export * from './common';
+export * from './vote-minutes';
+export * from './submission';
+export * from './council-minutes';
+export * from './decision';
+export * from './certificates';

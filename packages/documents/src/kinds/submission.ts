@@ -1,0 +1,78 @@
+import type { DocumentModel } from '../model';
+import { fromTemplate } from '../template';
+import { dateInWords } from '../vietnamese';
+import {
+  handNumbered,
+  header,
+  NO,
+  provinceTitle,
+  signatures,
+  signer,
+  table,
+  type ProvinceName,
+} from './common';
+
+export interface SubmissionInput {
+  province: ProvinceName;
+  blockName: string;
+  year: number;
+  headUnit: string;
+  /** Its head's name and title, when known; the signature is otherwise left for the hand. */
+  signerName: string | null;
+  signerTitle: string;
+  conferenceOn: string | null;
+  /** The day the dossier was submitted (or today, for a draft). */
+  date: string;
+  proposals: { subject: string; unit: string; form: string; grounds: string[] }[];
+  /** Files attached to the dossier; null when the platform does not keep attachments yet. */
+  attachments: string[] | null;
+}
+
+/** Tờ trình đề nghị khen thưởng: the head unit's submission to the province (templates/submission.vi.md). */
+export function submission(input: SubmissionInput): DocumentModel {
+  const province = provinceTitle(input.province);
+  return fromTemplate(
+    'submission',
+    {
+      year: input.year,
+      blockName: input.blockName,
+      headUnit: input.headUnit,
+      province,
+      conference: input.conferenceOn ? `, ${dateInWords(input.conferenceOn)}` : '',
+      proposals: input.proposals.map((p, i) => ({
+        no: i + 1,
+        subject: p.subject,
+        form: p.form,
+        grounds: p.grounds.map((text) => ({ text })),
+      })),
+      summary: table(
+        [NO, { title: 'Tập thể, cá nhân', width: 52 }, { title: 'Hình thức đề nghị', width: 40 }],
+        input.proposals.map((p, i) => [String(i + 1), p.subject, p.form]),
+      ),
+      attachments: (input.attachments ?? []).map((name) => ({ name })),
+      noAttachments:
+        input.attachments === null
+          ? 'Hệ thống chưa lưu tệp đính kèm; hồ sơ kèm theo được gửi theo đường văn thư.'
+          : 'Không có tệp đính kèm.',
+      signatures: signatures(
+        [
+          {
+            title: [
+              `TM. ${input.headUnit.toLocaleUpperCase('vi')}`,
+              input.signerTitle.toLocaleUpperCase('vi'),
+            ],
+            name: signer(input.signerName),
+          },
+        ],
+        [`Hội đồng Thi đua - Khen thưởng ${province};`, 'Sở Nội vụ (Ban Thi đua - Khen thưởng);', 'Lưu: VT.'],
+      ),
+    },
+    header(
+      input.blockName.toLocaleUpperCase('vi'),
+      input.headUnit,
+      handNumbered('TTr'),
+      input.province,
+      input.date,
+    ),
+  );
+}

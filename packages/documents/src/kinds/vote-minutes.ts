@@ -1,0 +1,168 @@
+import { fromTemplate } from '../template';
+import type { DocumentModel } from '../model';
+import { dateInWords, formatPercent } from '../vietnamese';
+import {
+  handNumbered,
+  header,
+  provinceCommittee,
+  signatures,
+  signer,
+  table,
+  thresholdText,
+  NO,
+  timeInWords,
+  type ProvinceName,
+} from './common';
+
+export interface VoteMinutesInput {
+  province: ProvinceName;
+  blockName: string;
+  year: number;
+  conference: {
+    heldOn: string;
+    place: string;
+    chairPerson: string | null;
+    secretaryName: string | null;
+    attendance: { unit: string; present: boolean; representatives: string[]; absenceReason: string | null }[];
+    committee: { name: string; role: string; unit: string | null }[];
+  } | null;
+  rounds: {
+    round: number;
+    method: 'ONLINE' | 'PAPER';
+    openedAt: string;
+    closedAt: string | null;
+    thresholdPercent: number;
+    thresholdMode: 'AT_LEAST' | 'MORE_THAN';
+    eligible: number;
+    contests: {
+      title: string;
+      seats: number;
+      issued: number;
+      returned: number;
+      valid: number;
+      invalid: number;
+      blank: number;
+      candidates: { name: string; votes: number; percent: number; reached: boolean; elected: boolean }[];
+      unfilled: number;
+      shortfall: string | null;
+      tied: string[];
+    }[];
+  }[];
+  /** The head and deputy's decision for seats the rounds left empty. */
+  decisions: { contest: string; units: string[]; proposedBy: string; confirmedBy: string | null }[];
+  /** When the last round's results were announced; null for the counting committee's preview. */
+  publishedAt: string | null;
+  generatedAt: string;
+}
+
+/** Biên bản kiểm phiếu: every round of a block's vote (templates/vote-minutes.vi.md). */
+export function voteMinutes(input: VoteMinutesInput): DocumentModel {
+  const c = input.conference;
+  const present = c?.attendance.filter((a) => a.present) ?? [];
+  const chair = c?.committee.find((m) => /trưởng ban/i.test(m.role)) ?? c?.committee[0];
+  const date = c?.heldOn ?? input.generatedAt.slice(0, 10);
+  return fromTemplate(
+    'vote-minutes',
+    {
+      year: input.year,
+      blockName: input.blockName,
+      conference: c
+        ? {
+            date: dateInWords(c.heldOn),
+            place: c.place,
+            chair: signer(c.chairPerson),
+            secretary: signer(c.secretaryName),
+          }
+        : null,
+      members: c?.attendance.length ?? 0,
+      present: present.length,
+      absent: (c?.attendance.length ?? 0) - present.length,
+      attendance: table(
+        [
+          NO,
+          { title: 'Đơn vị', width: 40 },
+          { title: 'Có mặt', width: 10, align: 'center' },
+          { title: 'Đại diện / lý do vắng', width: 44 },
+        ],
+        (c?.attendance ?? []).map((a, i) => [
+          String(i + 1),
+          a.unit,
+          a.present ? 'Có' : 'Vắng',
+          a.present ? a.representatives.join('; ') : (a.absenceReason ?? ''),
+        ]),
+      ),
+      committee: table(
+        [
+          NO,
+          { title: 'Họ và tên', width: 34 },
+          { title: 'Nhiệm vụ', width: 20 },
+          { title: 'Đơn vị', width: 40 },
+        ],
+        (c?.committee ?? []).map((m, i) => [String(i + 1), m.name, m.role, m.unit ?? '']),
+      ),
+      hasCommittee: !!c?.committee.length,
+      rounds: input.rounds.map((r) => ({
+        round: r.round,
+        method: r.method === 'PAPER' ? 'bỏ phiếu kín trên giấy tại hội nghị' : 'bỏ phiếu kín trực tuyến',
+        openedAt: timeInWords(r.openedAt),
+        closedAt: r.closedAt ? timeInWords(r.closedAt) : 'chưa kết thúc',
+        threshold: thresholdText(r.thresholdPercent, r.thresholdMode, r.eligible),
+        contests: r.contests.map((k, i) => ({
+          no: i + 1,
+          title: k.title,
+          seats: k.seats,
+          issued: k.issued,
+          returned: k.returned,
+          valid: k.valid,
+          invalid: k.invalid,
+          blank: k.blank,
+          table: table(
+            [
+              NO,
+              { title: 'Đơn vị', width: 46 },
+              { title: 'Số phiếu', width: 12, align: 'right' },
+              { title: 'Tỷ lệ (%)', width: 12, align: 'right' },
+              { title: 'Đạt ngưỡng', width: 12, align: 'center' },
+              { title: 'Trúng cử', width: 12, align: 'center' },
+            ],
+            k.candidates.map((x, j) => [
+              String(j + 1),
+              x.name,
+              String(x.votes),
+              formatPercent(x.percent),
+              x.reached ? 'Đạt' : 'Không',
+              x.elected ? 'Trúng cử' : '',
+            ]),
+          ),
+          outcome: outcome(k),
+        })),
+      })),
+      decisions: input.decisions.map((d) => ({
+        text:
+          `${d.contest}: ${d.units.join(', ')} (do ${d.proposedBy} đề xuất` +
+          (d.confirmedBy ? `, ${d.confirmedBy} nhất trí).` : '; chưa được nhất trí).'),
+      })),
+      generatedAt: timeInWords(input.generatedAt),
+      publishedAt: input.publishedAt ? timeInWords(input.publishedAt) : null,
+      signatures: signatures([
+        { title: ['TM. BAN KIỂM PHIẾU', 'TRƯỞNG BAN'], name: signer(chair?.name) },
+        { title: ['THƯ KÝ HỘI NGHỊ'], name: signer(c?.secretaryName) },
+        { title: ['CHỦ TRÌ HỘI NGHỊ'], name: signer(c?.chairPerson) },
+      ]),
+    },
+    header(provinceCommittee(input.province), input.blockName, handNumbered('BB-KTĐ'), input.province, date),
+  );
+}
+
+function outcome(k: VoteMinutesInput['rounds'][number]['contests'][number]): string {
+  const elected = k.candidates.filter((x) => x.elected).map((x) => x.name);
+  const parts = [elected.length ? `trúng cử: ${elected.join(', ')}` : 'không có đơn vị trúng cử'];
+  if (k.unfilled > 0) {
+    parts.push(
+      k.shortfall === 'TIE'
+        ? `còn ${k.unfilled} suất do bằng phiếu giữa ${k.tied.join(', ')}`
+        : `còn ${k.unfilled} suất do không đơn vị nào đạt ngưỡng`,
+    );
+  }
+  return parts.join('; ') + '.';
+}

@@ -1,0 +1,274 @@
+import PDFDocument from 'pdfkit';
+import { BODY_PT, PDF_FONTS } from './fonts';
+import { pageSizeMm, runs, type Align, type Block, type DocumentModel, type OfficialHeader } from './model';
+
+const PT_PER_MM = 72 / 25.4;
+const mm = (v: number) => v * PT_PER_MM;
+const LINE_GAP = 2;
+const PARAGRAPH_GAP = 5;
+
+type Pdf = PDFKit.PDFDocument;
+type Face = keyof typeof PDF_FONTS;
+
+/** Renders the document to PDF bytes, Liberation Serif embedded (subset). */
+export async function renderPdf(model: DocumentModel): Promise<Buffer> {
+  const [w, h] = pageSizeMm(model.page);
+  const m = model.page.margins;
+  const pdf = new PDFDocument({
+    size: [mm(w), mm(h)],
+    margins: { top: mm(m.top), bottom: mm(m.bottom), left: mm(m.left), right: mm(m.right) },
+    bufferPages: true,
+    // No standard (unembedded) font is ever referenced.
+    font: PDF_FONTS.regular,
+    info: { Title: model.title, Creator: 'Thi đua – Khen thưởng', Producer: 'Thi đua – Khen thưởng' },
+    lang: 'vi-VN',
+    displayTitle: true,
+  });
+  for (const [name, path] of Object.entries(PDF_FONTS)) pdf.registerFont(name, path);
+  const chunks: Buffer[] = [];
+  pdf.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
+
+  const r = new PdfWriter(pdf);
+  if (model.header) r.header(model.header);
+  model.blocks.forEach((b, i) => r.block(b, i === 0));
+  if (model.page.pageNumbers) r.pageNumbers();
+  pdf.end();
+  return done;
+}
+
+class PdfWriter {
+  constructor(private readonly pdf: Pdf) {}
+
+  private get left() {
+    return this.pdf.page.margins.left;
+  }
+  private get width() {
+    return this.pdf.page.width - this.pdf.page.margins.left - this.pdf.page.margins.right;
+  }
+  private get bottom() {
+    return this.pdf.page.height - this.pdf.page.margins.bottom;
+  }
+
+  private face(face: Face, size = BODY_PT) {
+    this.pdf.font(face).fontSize(size);
+    return this.pdf;
+  }
+
+  /** Two columns: the issuer and number on the left, the motto and place-and-date on the right. */
+  header(h: OfficialHeader) {
+    const top = this.pdf.y;
+    const leftW = this.width * 0.42;
+    const rightX = this.left + leftW;
+    const rightW = this.width - leftW;
+    let y = top;
+    if (h.parent) {
+      this.face('regular', 12).text(h.parent, this.left, y, { width: leftW, align: 'center' });
+      y = this.pdf.y;
+    }
+    this.face('bold', 12).text(h.issuer, this.left, y, { width: leftW, align: 'center' });
+    y = this.pdf.y + 2;
+    this.rule(this.left + leftW / 2, y, 28);
+    const leftEnd = y;
+
+    this.face('bold', 12).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', rightX, top, {
+      width: rightW,
+      align: 'center',
+    });
+    const motto = 'Độc lập - Tự do - Hạnh phúc';
+    this.face('bold', 13).text(motto, rightX, this.pdf.y, { width: rightW, align: 'center' });
+    const ry = this.pdf.y + 2;
+    this.rule(rightX + rightW / 2, ry, this.pdf.widthOfString(motto) / PT_PER_MM);
+
+    const row = Math.max(leftEnd, ry) + 6;
+    this.face('regular', 13).text(`Số: ${h.number}`, this.left, row, { width: leftW, align: 'center' });
+    const afterNumber = this.pdf.y;
+    this.face('italic', 13).text(h.placeAndDate, rightX, row, { width: rightW, align: 'center' });
+    this.pdf.x = this.left;
+    this.pdf.y = Math.max(afterNumber, this.pdf.y) + 14;
+  }
+
+  /** A centred horizontal rule `lengthMm` long. */
+  private rule(centerX: number, y: number, lengthMm: number) {
+    const half = mm(lengthMm) / 2;
+    this.pdf
+      .moveTo(centerX - half, y)
+      .lineTo(centerX + half, y)
+      .lineWidth(0.6)
+      .stroke();
+  }
+
+  block(b: Block, first: boolean) {
+    const pdf = this.pdf;
+    switch (b.kind) {
+      case 'title':
+        this.paragraph(b.text, { face: 'bold', size: 14, align: 'center', gap: 2 });
+        return;
+      case 'subtitle':
+        this.paragraph(b.text, { face: 'bold', align: 'center', gap: PARAGRAPH_GAP + 4 });
+        return;
+      case 'heading':
+        this.keep(BODY_PT * 3);
+        this.paragraph(b.text, { face: 'bold', align: 'left', gap: PARAGRAPH_GAP });
+        return;
+      case 'paragraph':
+        this.paragraph(b.text, {
+          face: b.italic ? 'italic' : 'regular',
+          align: b.align ?? 'justify',
+          indent: b.indent ? mm(10) : 0,
+        });
+        return;
+      case 'item':
+        this.paragraph(`- ${b.text}`, { align: 'justify', indent: mm(10) });
+        return;
+      case 'table':
+        this.table(b);
+        return;
+      case 'signatures':
+        this.signatures(b.columns, b.recipients);
+        return;
+      case 'pageBreak':
+        pdf.addPage();
+        return;
+      case 'placed':
+        if (!first) pdf.addPage();
+        for (const t of b.items) {
+          const face: Face = t.bold ? (t.italic ? 'boldItalic' : 'bold') : t.italic ? 'italic' : 'regular';
+          this.face(face, t.size);
+          const width = t.width ? mm(t.width) : undefined;
+          const x = t.align === 'center' && width ? mm(t.x) - width / 2 : mm(t.x);
+          // Outside the margins on purpose (a blank's fields): no automatic page break.
+          pdf.text(t.text, x, mm(t.y), { width, align: t.align ?? 'left', lineBreak: !!width, height: 1e6 });
+        }
+        return;
+    }
+  }
+
+  /** Starts a new page unless `height` points fit above the bottom margin. */
+  private keep(height: number) {
+    if (this.pdf.y + height > this.bottom) this.pdf.addPage();
+  }
+
+  private paragraph(
+    text: string,
+    o: { face?: Face; size?: number; align?: Align; indent?: number; gap?: number },
+  ) {
+    const pdf = this.pdf;
+    const parts = runs(text);
+    // A continued run loses its leading space: it goes to the end of the run before.
+    for (let i = 1; i < parts.length; i++) {
+      const lead = /^\s+/.exec(parts[i]!.text)?.[0];
+      if (lead) {
+        parts[i - 1]!.text += lead;
+        parts[i]!.text = parts[i]!.text.slice(lead.length);
+      }
+    }
+    pdf.x = this.left;
+    parts.forEach((p, i) => {
+      const face: Face = p.bold ? (o.face === 'italic' ? 'boldItalic' : 'bold') : (o.face ?? 'regular');
+      this.face(face, o.size);
+      const opts = {
+        width: this.width,
+        align: o.align ?? 'justify',
+        indent: o.indent ?? 0,
+        lineGap: LINE_GAP,
+        continued: i < parts.length - 1,
+      };
+      if (i === 0) pdf.text(p.text, this.left, pdf.y, opts);
+      else pdf.text(p.text, opts);
+    });
+    pdf.y += o.gap ?? PARAGRAPH_GAP;
+  }
+
+  private table(b: Extract<Block, { kind: 'table' }>) {
+    const pdf = this.pdf;
+    const total = b.columns.reduce((s, c) => s + c.width, 0);
+    const widths = b.columns.map((c) => (c.width / total) * this.width);
+    const pad = 3;
+    const size = 12;
+    const rowHeight = (cells: string[], face: Face) => {
+      this.face(face, size);
+      return (
+        Math.max(...cells.map((c, i) => pdf.heightOfString(c, { width: widths[i]! - 2 * pad, lineGap: 1 }))) +
+        2 * pad
+      );
+    };
+    const drawRow = (cells: string[], face: Face, header: boolean) => {
+      const height = rowHeight(cells, face);
+      const y = pdf.y;
+      let x = this.left;
+      cells.forEach((c, i) => {
+        pdf.lineWidth(0.5).rect(x, y, widths[i]!, height).stroke();
+        this.face(face, size).text(c, x + pad, y + pad, {
+          width: widths[i]! - 2 * pad,
+          align: header ? 'center' : (b.columns[i]!.align ?? 'left'),
+          lineGap: 1,
+        });
+        x += widths[i]!;
+      });
+      pdf.x = this.left;
+      pdf.y = y + height;
+    };
+    const head = b.columns.map((c) => c.title);
+    const headHeight = rowHeight(head, 'bold');
+    this.keep(headHeight + rowHeight(b.rows[0] ?? head, 'regular'));
+    drawRow(head, 'bold', true);
+    b.rows.forEach((row, i) => {
+      const face: Face = b.boldRows?.includes(i) ? 'bold' : 'regular';
+      if (pdf.y + rowHeight(row, face) > this.bottom) {
+        pdf.addPage();
+        drawRow(head, 'bold', true); // the header again on each page
+      }
+      drawRow(row, face, false);
+    });
+    pdf.y += PARAGRAPH_GAP + 4;
+  }
+
+  private signatures(columns: { title: string[]; name: string }[], recipients?: string[]) {
+    const pdf = this.pdf;
+    const slots = columns.length + (recipients ? 1 : 0);
+    const width = this.width / slots;
+    const lines = Math.max(...columns.map((c) => c.title.length));
+    this.keep(Math.max((lines + 1) * 17 + mm(25), (recipients?.length ?? 0) * 13 + 20));
+    const top = pdf.y + 6;
+    let bottom = top;
+    if (recipients) {
+      this.face('boldItalic', 12).text('Nơi nhận:', this.left, top, { width: width - 6 });
+      this.face('regular', 11).text(recipients.map((l) => `- ${l}`).join('\n'), this.left, pdf.y, {
+        width: width - 6,
+      });
+      bottom = pdf.y;
+    }
+    columns.forEach((c, i) => {
+      const x = this.left + (i + (recipients ? 1 : 0)) * width;
+      this.face('bold', BODY_PT).text(c.title.join('\n'), x, top, { width, align: 'center', lineGap: 1 });
+      this.face('italic', 12).text('(Ký, ghi rõ họ tên)', x, pdf.y, { width, align: 'center' });
+      const nameY = Math.max(pdf.y, top + lines * 16 + 14) + mm(22);
+      this.face('bold', BODY_PT).text(c.name, x, nameY, { width, align: 'center' });
+      bottom = Math.max(bottom, pdf.y);
+    });
+    pdf.x = this.left;
+    pdf.y = bottom + PARAGRAPH_GAP;
+  }
+
+  /** Decree 30: the page number in Arabic numerals, centred in the top margin, from page 2. */
+  pageNumbers() {
+    const pdf = this.pdf;
+    const range = pdf.bufferedPageRange();
+    for (let i = range.start + 1; i < range.start + range.count; i++) {
+      pdf.switchToPage(i);
+      const top = pdf.page.margins.top;
+      // Writing inside the margin would otherwise start a new page.
+      pdf.page.margins.top = 0;
+      this.face('regular', 13).text(String(i + 1), this.left, top / 2 - 6, {
+        width: this.width,
+        align: 'center',
+        lineBreak: false,
+      });
+      pdf.page.margins.top = top;
+    }
+  }
+}
