@@ -1,4 +1,9 @@
-import { emulationYearRepository, yearEndRepository, type YearEndClosingRecord } from '@thidua/db';
+import {
+  blockRepository,
+  emulationYearRepository,
+  yearEndRepository,
+  type YearEndClosingRecord,
+} from '@thidua/db';
 import {
   beginYearEndClosing,
   enqueueJob,
@@ -39,6 +44,8 @@ const BlockClosingStatus = graphqlEnum(
 @ObjectType('YearEndBlock', { description: "One block's part in the province's year-end closing." })
 class YearEndBlockType {
   @Field(() => ID) blockId!: string;
+  @Field(() => String, { description: "The block's name today." })
+  blockName!: string;
   @Field(() => ID) emulationYearId!: string;
   @Field(() => BlockClosingStatus) status!: string;
   @Field(() => String, { nullable: true, description: 'Why the block could not close, or why it failed.' })
@@ -75,9 +82,55 @@ class YearEndScheduleType {
   time!: string;
 }
 
-function toType(provinceId: string, r: YearEndClosingRecord): YearEndClosingType {
+type BlockRow = Omit<YearEndBlockType, 'blockName'>;
+
+/** Each block row with its name (one read for all), in the order of the names, as the secretariat looks for them. */
+async function named(blocks: BlockRow[]): Promise<YearEndBlockType[]> {
+  const names = new Map(
+    (await blockRepository.byIds([...new Set(blocks.map((b) => b.blockId))])).map((b) => [b.id, b.name]),
+  );
+  return blocks
+    .map((b) => ({ ...b, blockName: names.get(b.blockId) ?? '' }))
+    .sort((a, b) => a.blockName.localeCompare(b.blockName, 'vi'));
+}
+
+async function toType(provinceId: string, r: YearEndClosingRecord): Promise<YearEndClosingType> {
   const end = r.finishedAt ?? new Date();
-  return { provinceId, ...r, durationMs: end.getTime() - r.startedAt.getTime() };
+  return {
+    provinceId,
+    ...r,
+    blocks: await named(r.blocks),
+    durationMs: end.getTime() - r.startedAt.getTime(),
+  };
+}
+
+/** What a closing would do now for every block year of `year`, writing nothing. */
+async function dryRunOf(provinceId: string, year: number): Promise<YearEndClosingType> {
+  const blocks: BlockRow[] = [];
+  for (const y of await emulationYearRepository.inYear(year)) {
+    const { result } = await previewBlockClosing(y.id);
+    const cannot = result.status === 'CANNOT_CLOSE';
+    blocks.push({
+      blockId: y.blockId,
+      emulationYearId: y.id,
+      status: result.status,
+      reason: cannot ? result.reason : null,
+      nextYearId: cannot ? null : result.nextYearId,
+      nextHeadUnitId: cannot ? null : result.nextHeadUnitId,
+      nextDeputyUnitId: cannot ? null : result.nextDeputyUnitId,
+      finishedAt: null,
+    });
+  }
+  return {
+    provinceId,
+    year,
+    state: 'DRY_RUN',
+    round: null,
+    startedAt: null,
+    finishedAt: null,
+    durationMs: null,
+    blocks: await named(blocks),
+  };
 }
 
 @Resolver()
@@ -95,33 +148,7 @@ export class YearEndResolver {
   ): Promise<YearEndClosingType> {
     assertYear('year', year);
     const provinceId = ctx.access!.provinceId;
-    if (dryRun) {
-      const years = await emulationYearRepository.inYear(year);
-      const blocks = [];
-      for (const y of years) {
-        const { result } = await previewBlockClosing(y.id);
-        blocks.push({
-          blockId: y.blockId,
-          emulationYearId: y.id,
-          status: result.status,
-          reason: result.status === 'CANNOT_CLOSE' ? result.reason : null,
-          nextYearId: result.status === 'CANNOT_CLOSE' ? null : result.nextYearId,
-          nextHeadUnitId: result.status === 'CANNOT_CLOSE' ? null : result.nextHeadUnitId,
-          nextDeputyUnitId: result.status === 'CANNOT_CLOSE' ? null : result.nextDeputyUnitId,
-          finishedAt: null,
-        });
-      }
-      return {
-        provinceId,
-        year,
-        state: 'DRY_RUN',
-        round: null,
-        startedAt: null,
-        finishedAt: null,
-        durationMs: null,
-        blocks,
-      };
-    }
+    if (dryRun) return dryRunOf(provinceId, year);
     if (await beginYearEndClosing(provinceId, year, ctx.principal!.userId))
       await audit(ctx, 'year_end.start', 'Province', provinceId, { after: { year } });
     return toType(provinceId, (await yearEndRepository.get(year))!);
@@ -170,6 +197,20 @@ export class YearEndResolver {
     );
     await audit(ctx, 'year_end.schedule', 'Province', provinceId, { before, after: { ...input } });
     return (await yearEndRepository.schedule())!;
+  }
+
+  @Authorized(...ADMINS)
+  @Query(() => YearEndClosingType, {
+    description:
+      'What a closing of the year would do now, block by block (WOULD_CLOSE, ALREADY_CLOSED, or CANNOT_CLOSE ' +
+      'with the reason); nothing is written.',
+  })
+  async yearEndDryRun(
+    @Arg('year', () => Int) year: number,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<YearEndClosingType> {
+    assertYear('year', year);
+    return dryRunOf(ctx.access!.provinceId, year);
   }
 
   @Authorized(...ADMINS)

@@ -1,112 +1,282 @@
+import { readFragment } from 'gql.tada';
+import { useState } from 'react';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
-import { useSession } from '../../app/session';
-import { graphql } from '../../graphql';
+import { hasRole, useSession } from '../../app/session';
+import { graphql, type ResultOf } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
-import { Empty, Loading, Page } from '../../ui/Page';
+import { ConfirmButton } from '../../ui/ConfirmDialog';
+import { Alert, Empty, Loading, Page } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
+import { useAction } from '../../ui/useAction';
+import { usePolling } from '../../ui/usePolling';
+import { closingReason } from './reasons';
+import { ScheduleCard } from './ScheduleCard';
 
-const ClosingQuery = graphql(`
-  query YearEndPage($provinceId: ID!, $year: Int!) {
-    yearEndClosing(provinceId: $provinceId, year: $year) {
-      state
-      round
-      startedAt
-      finishedAt
-      durationMs
-      blocks {
-        blockId
-        status
-        reason
+const BlockRow = graphql(`
+  fragment YearEndBlockRow on YearEndBlock {
+    blockId
+    blockName
+    status
+    reason
+  }
+`);
+
+const ClosingQuery = graphql(
+  `
+    query YearEndPage($provinceId: ID!, $year: Int!) {
+      yearEndClosing(provinceId: $provinceId, year: $year) {
+        state
+        round
+        startedAt
+        finishedAt
+        durationMs
+        blocks {
+          ...YearEndBlockRow
+        }
       }
     }
-    blocks(first: 100) {
-      nodes {
-        id
-        name
+  `,
+  [BlockRow],
+);
+
+const DryRunQuery = graphql(
+  `
+    query YearEndDryRun($year: Int!) {
+      yearEndDryRun(year: $year) {
+        blocks {
+          ...YearEndBlockRow
+        }
       }
+    }
+  `,
+  [BlockRow],
+);
+
+const StartMutation = graphql(`
+  mutation StartYearEnd($year: Int!) {
+    startYearEndClosing(year: $year) {
+      state
     }
   }
 `);
 
-/** The province's year-end closing: where the secretariat's year-end notice leads. */
+const ResumeMutation = graphql(`
+  mutation ResumeYearEnd($year: Int!) {
+    resumeYearEndClosing(year: $year) {
+      state
+    }
+  }
+`);
+
+type Row = ResultOf<typeof BlockRow>;
+const NOT_CLOSED = new Set(['CANNOT_CLOSE', 'FAILED']);
+
+/**
+ * The province's year-end closing (where the secretariat's year-end notice leads): its schedule, a dry run that
+ * says which blocks would close and why the others cannot, the closing's progress (re-read every 2 s while it
+ * runs) and running it again for the blocks that could not close.
+ */
 export default function YearEndPage() {
-  const { year } = useParams<{ year: string }>();
+  const { year: yearParam } = useParams<{ year: string }>();
+  const year = Number(yearParam);
   const i18n = useI18n();
   const { t } = i18n;
-  const { provinceId } = useSession();
+  const session = useSession();
+  const admin = hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
   const [res, refetch] = useQuery({
     query: ClosingQuery,
-    variables: { provinceId: provinceId ?? '', year: Number(year) },
-    pause: !provinceId,
+    variables: { provinceId: session.provinceId ?? '', year },
+    pause: !session.provinceId,
+    requestPolicy: 'cache-and-network',
   });
+  const c = res.data?.yearEndClosing;
+  usePolling(refetch, c?.state === 'RUNNING' ? 2000 : null);
+  const start = useAction(StartMutation);
+  const resume = useAction(ResumeMutation);
   const title = t('yearEnd.title', { year });
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+
   if (res.error)
     return (
       <Page title={title}>
-        <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
+        <ApiErrorView error={res.error} retry={reload} />
       </Page>
     );
   if (!res.data) return <Loading />;
-  const c = res.data.yearEndClosing;
-  if (!c)
-    return (
-      <Page title={title}>
-        <Empty>{t('yearEnd.none')}</Empty>
-      </Page>
-    );
-  const names = new Map(res.data.blocks.nodes.map((b) => [b.id, b.name]));
+  const blocks = c ? readFragment(BlockRow, c.blocks) : [];
+  const done = blocks.filter((b) => b.status !== 'PENDING').length;
+  const notClosed = blocks.filter((b) => NOT_CLOSED.has(b.status)).length;
+  const actionError = (shown: { general: string | null }) =>
+    shown.general ? <Alert>{shown.general}</Alert> : null;
 
   return (
     <Page title={title} wide>
-      <section className="card">
-        <dl className="facts">
-          <div>
-            <dt>{t('year.state')}</dt>
-            <dd>
-              <span className="status">{t(`yearEnd.state.${c.state}`)}</span>{' '}
-              {c.round && c.round > 1 ? t('yearEnd.round', { n: c.round }) : ''}
-            </dd>
-          </div>
-          {c.startedAt && (
-            <div>
-              <dt>{t('yearEnd.started')}</dt>
-              <dd>{i18n.dateTime(c.startedAt)}</dd>
+      {admin && <ScheduleCard />}
+      {admin && !c && <DryRunCard year={year} />}
+      <section className="card" aria-labelledby="progress-title">
+        <h2 id="progress-title">{t('yearEnd.progress')}</h2>
+        {!c ? (
+          <>
+            <Empty>{t('yearEnd.none')}</Empty>
+            {admin && (
+              <ConfirmButton
+                className="button button-primary"
+                label={t('yearEnd.start', { year })}
+                title={t('yearEnd.startTitle', { year })}
+                confirmLabel={t('yearEnd.startConfirm')}
+                danger
+                busy={start.busy}
+                error={actionError(start.shown)}
+                action={async () => {
+                  const ok = await start.run({ year });
+                  if (ok) reload();
+                  return !!ok;
+                }}
+              >
+                <p>{t('yearEnd.startBody', { year, next: year + 1 })}</p>
+              </ConfirmButton>
+            )}
+          </>
+        ) : (
+          <>
+            <dl className="facts">
+              <div>
+                <dt>{t('year.state')}</dt>
+                <dd>
+                  <span className="status">{t(`yearEnd.state.${c.state}`)}</span>{' '}
+                  {c.round && c.round > 1 ? t('yearEnd.round', { n: c.round }) : ''}
+                </dd>
+              </div>
+              {c.startedAt && (
+                <div>
+                  <dt>{t('yearEnd.started')}</dt>
+                  <dd>{i18n.dateTime(c.startedAt)}</dd>
+                </div>
+              )}
+              {c.finishedAt && (
+                <div>
+                  <dt>{t('yearEnd.finished')}</dt>
+                  <dd>{i18n.dateTime(c.finishedAt)}</dd>
+                </div>
+              )}
+              {c.durationMs !== null && (
+                <div>
+                  <dt>{t('yearEnd.duration')}</dt>
+                  <dd>{t('yearEnd.seconds', { n: i18n.number(c.durationMs / 1000, 1) })}</dd>
+                </div>
+              )}
+            </dl>
+            <div role="status" aria-live="polite">
+              <label htmlFor="closing-progress">
+                {t('yearEnd.progressOf', { done, total: blocks.length })}
+              </label>
+              <progress id="closing-progress" max={Math.max(blocks.length, 1)} value={done} />
+              {c.state === 'RUNNING' && <p className="muted">{t('yearEnd.live')}</p>}
             </div>
-          )}
-          {c.finishedAt && (
-            <div>
-              <dt>{t('yearEnd.finished')}</dt>
-              <dd>{i18n.dateTime(c.finishedAt)}</dd>
-            </div>
-          )}
-        </dl>
-        <TableWrap label={title}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('yearEnd.block')}</th>
-                <th scope="col">{t('yearEnd.status')}</th>
-                <th scope="col">{t('yearEnd.reason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.blocks.map((b) => (
-                <tr key={b.blockId}>
-                  <th scope="row">
-                    <Link href={`/blocks/${b.blockId}/years/${year}`}>
-                      {names.get(b.blockId) ?? b.blockId}
-                    </Link>
-                  </th>
-                  <td>{t(`yearEnd.blockStatus.${b.status}`)}</td>
-                  <td>{b.reason ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+            <BlockTable year={year} label={t('yearEnd.progress')} rows={blocks} />
+            {admin && c.state === 'DONE' && (
+              <div className="actions">
+                {notClosed > 0 ? (
+                  <ConfirmButton
+                    className="button button-primary"
+                    label={t('yearEnd.resume')}
+                    title={t('yearEnd.resumeTitle', { year })}
+                    busy={resume.busy}
+                    error={actionError(resume.shown)}
+                    action={async () => {
+                      const ok = await resume.run({ year });
+                      if (ok) reload();
+                      return !!ok;
+                    }}
+                  >
+                    <p>{t('yearEnd.resumeBody', { n: notClosed })}</p>
+                  </ConfirmButton>
+                ) : (
+                  <p className="success-text">{t('yearEnd.allClosed')}</p>
+                )}
+              </div>
+            )}
+          </>
+        )}
       </section>
     </Page>
+  );
+}
+
+/** The dry run, asked for on a click (it reads every block's votes): nothing is written. */
+function DryRunCard({ year }: { year: number }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [asked, setAsked] = useState<Date | null>(null);
+  const [res, run] = useQuery({
+    query: DryRunQuery,
+    variables: { year },
+    pause: !asked,
+    requestPolicy: 'network-only',
+  });
+  const rows = res.data ? readFragment(BlockRow, res.data.yearEndDryRun.blocks) : [];
+  const count = (s: string) => rows.filter((r) => r.status === s).length;
+  return (
+    <section className="card" aria-labelledby="dry-run-title">
+      <h2 id="dry-run-title">{t('yearEnd.dryRun')}</h2>
+      <p>{t('yearEnd.dryRunIntro')}</p>
+      <button
+        type="button"
+        className="button button-secondary"
+        disabled={res.fetching}
+        onClick={() => {
+          setAsked(new Date());
+          if (asked) run({ requestPolicy: 'network-only' });
+        }}
+      >
+        {res.fetching ? t('app.loading') : t('yearEnd.dryRun')}
+      </button>
+      {res.error && <ApiErrorView error={res.error} />}
+      {asked && res.data && (
+        <div role="status" className="stack">
+          <h3>{t('yearEnd.dryRunTitle', { time: i18n.time(asked, true) })}</h3>
+          <p>
+            {t('yearEnd.dryRunSummary', {
+              would: count('WOULD_CLOSE'),
+              cannot: count('CANNOT_CLOSE'),
+              already: count('ALREADY_CLOSED'),
+            })}
+          </p>
+          <BlockTable year={year} label={t('yearEnd.dryRun')} rows={rows} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function BlockTable({ year, label, rows }: { year: number; label: string; rows: readonly Row[] }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  if (!rows.length) return <Empty>{t('yearEnd.noBlocks')}</Empty>;
+  return (
+    <TableWrap label={label}>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('yearEnd.block')}</th>
+            <th scope="col">{t('yearEnd.status')}</th>
+            <th scope="col">{t('yearEnd.reason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((b) => (
+            <tr key={b.blockId}>
+              <th scope="row">
+                <Link href={`/blocks/${b.blockId}/years/${year}`}>{b.blockName}</Link>
+              </th>
+              <td>{t(`yearEnd.blockStatus.${b.status}`)}</td>
+              <td>{closingReason(i18n, b.reason)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
   );
 }

@@ -1,0 +1,25 @@
+import type { I18n, MessageKey } from '../../i18n/i18n';
+
+/**
+ * Why a block cannot close, in the person's language. The closing stores its reason as the domain's English
+ * sentence (packages/domain/src/year-end/block-closing.ts); each known sentence maps to a message here, and an
+ * unknown one (a failure's technical message) is shown as it is rather than hidden.
+ */
+const REASONS: [RegExp, MessageKey][] = [
+  [/paper count has not been entered/, 'yearEnd.why.paper'],
+  [/voting is still open/, 'yearEnd.why.open'],
+  [/votes are still being counted/, 'yearEnd.why.counting'],
+  [/head and deputy have not recorded/, 'yearEnd.why.decision'],
+  [/next round has not been opened/, 'yearEnd.why.nextRound'],
+  [/must be published for the next round/, 'yearEnd.why.publish'],
+];
+
+export function closingReason(i18n: I18n, reason: string | null): string {
+  if (!reason) return '';
+  const state = /the year is at (\w+); its dossier has not been submitted/.exec(reason);
+  if (state)
+    return i18n.t('yearEnd.why.dossier', { state: i18n.t(`yearEnd.yearState.${state[1]}` as MessageKey) });
+  const round = /round (\d+)/.exec(reason)?.[1] ?? '';
+  const known = REASONS.find(([re]) => re.test(reason));
+  return known ? i18n.t(known[1], { round }) : reason;
+}

@@ -1,0 +1,123 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useI18n } from '../i18n/i18n';
+
+/**
+ * A question before a destructive or irreversible action: what will happen, in words, and two buttons. A native
+ * modal <dialog> (focus kept inside, Escape cancels, the page behind is inert), so it needs no focus-trap code.
+ * `onConfirm` may fail: the dialog stays open, shows `error` and lets the person try again or cancel.
+ */
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  danger = false,
+  busy = false,
+  error,
+  onConfirm,
+  onCancel,
+}: {
+  open: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  danger?: boolean;
+  busy?: boolean;
+  error?: ReactNode;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-body`}
+      onCancel={(e) => {
+        e.preventDefault();
+        if (!busy) onCancel();
+      }}
+    >
+      <h2 id={`${id}-title`}>{title}</h2>
+      <div id={`${id}-body`}>{children}</div>
+      {error}
+      <div className="actions">
+        <button
+          type="button"
+          className={danger ? 'button button-primary button-danger' : 'button button-primary'}
+          disabled={busy}
+          onClick={onConfirm}
+        >
+          {busy ? t('confirm.busy') : confirmLabel}
+        </button>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={busy}
+          onClick={onCancel}
+          autoFocus
+        >
+          {t('confirm.cancel')}
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
+/**
+ * A button that asks first. `action` runs on confirmation; when it resolves to true (done) the dialog closes,
+ * otherwise it stays open showing `error`.
+ */
+export function ConfirmButton({
+  label,
+  title,
+  children,
+  confirmLabel,
+  danger,
+  className = 'button button-secondary',
+  disabled,
+  busy,
+  error,
+  action,
+}: {
+  label: string;
+  title: string;
+  children: ReactNode;
+  confirmLabel?: string;
+  danger?: boolean;
+  className?: string;
+  disabled?: boolean;
+  busy?: boolean;
+  error?: ReactNode;
+  action: () => Promise<boolean>;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className={className} disabled={disabled} onClick={() => setOpen(true)}>
+        {label}
+      </button>
+      <ConfirmDialog
+        open={open}
+        title={title}
+        confirmLabel={confirmLabel ?? label}
+        danger={danger}
+        busy={busy}
+        error={open ? error : null}
+        onCancel={() => setOpen(false)}
+        onConfirm={() => void action().then((done) => done && setOpen(false))}
+      >
+        {children}
+      </ConfirmDialog>
+    </>
+  );
+}

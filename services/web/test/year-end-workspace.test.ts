@@ -1,0 +1,175 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import {
+  castBlockBallots,
+  createAccount,
+  createFinishedBlock,
+  createLockedBlock,
+  finishBlockVote,
+  ok,
+  openBlockVote,
+  provinceId,
+  startTestApp,
+  type Account,
+  type LockedBlock,
+  type TestApp,
+} from '@thidua/testing';
+import { desktop, expectAccessible, launch, origin, phone, screenshot, signInAt } from './browser';
+
+const NAMES = ['Sở Nội vụ', 'Sở Tài chính', 'Sở Tư pháp', 'Sở Y tế', 'Sở Xây dựng'];
+
+let app: TestApp;
+let browser: Browser;
+let base: string;
+let province: string;
+let other: string;
+let admin: Account;
+let finished: LockedBlock;
+let locked: LockedBlock;
+let theirs: LockedBlock;
+
+const blockName = (id: string, who: Account, p: string) =>
+  app
+    .gql<{ block: { name: string } }>(
+      `query($id: ID!) { block(id: $id) { name } }`,
+      { id },
+      { token: who.token, provinceId: p },
+    )
+    .then((r) => ok(r).block.name);
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([
+    startTestApp({
+      template: inject('templateDatabase'),
+      worker: true,
+      queue: 'redis',
+      config: { RATE_LIMIT_PER_MINUTE: '100000' },
+    }),
+    launch(),
+  ]);
+  base = origin(app.gateway.url);
+  [province, other] = await Promise.all([provinceId(app.dataSource, '22'), provinceId(app.dataSource, '08')]);
+  const otherAdmin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: other });
+  admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
+  // One block ready to close, one whose scores are only locked, and a block of another province.
+  finished = await createFinishedBlock(app, province, NAMES, admin);
+  locked = await createLockedBlock(app, province, NAMES, admin);
+  theirs = await createFinishedBlock(app, other, NAMES, otherAdmin);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const row = (page: Page, name: string) => page.getByRole('row').filter({ hasText: name });
+
+describe('the year-end workspace', () => {
+  it(
+    'sets the schedule, dry-runs, starts the closing and watches it finish, then resumes it for the block that could not close',
+    { timeout: 240_000 },
+    async () => {
+      const [finishedName, lockedName, theirName] = await Promise.all([
+        blockName(finished.blockId, admin, province),
+        blockName(locked.blockId, admin, province),
+        blockName(theirs.blockId, admin, other).catch(() => 'Khối thi đua của tỉnh khác'),
+      ]);
+      const context = await desktop(browser);
+      const page = await context.newPage();
+      await signInAt(page, base, '/year-end/2026', admin.email);
+      await expect.poll(() => page.getByText('Năm này chưa được tổng kết.').count()).toBe(1);
+      await expectAccessible(page, 'the year-end page before the closing');
+
+      // The schedule: an impossible date is refused on the page, beside its field, before anything is sent.
+      await page.getByLabel('Ngày', { exact: true }).fill('31');
+      await page.getByLabel('Tháng', { exact: true }).fill('2');
+      await page.getByLabel(/^Giờ/).fill('08:00');
+      await page.getByRole('button', { name: 'Lưu lịch' }).click();
+      await expect
+        .poll(() => page.getByLabel('Ngày', { exact: true }).getAttribute('aria-invalid'))
+        .toBe('true');
+      expect(await page.getByText('Ngày không có trong tháng đã chọn.').count()).toBe(1);
+      await page.getByLabel('Ngày', { exact: true }).fill('20');
+      await page.getByLabel('Tháng', { exact: true }).fill('1');
+      await page.getByRole('button', { name: 'Lưu lịch' }).click();
+      await expect.poll(() => page.getByText('Đã lưu lịch tổng kết.').count()).toBe(1);
+      await expect
+        .poll(() => page.getByText('Bắt đầu lúc 08:00 ngày 20/1 hằng năm (giờ Việt Nam).').count())
+        .toBe(1);
+      const schedule = ok(
+        await app.gql<{ yearEndSchedule: unknown }>(`{ yearEndSchedule { month day time } }`, undefined, {
+          token: admin.token,
+          provinceId: province,
+        }),
+      ).yearEndSchedule;
+      expect(schedule).toEqual({ month: 1, day: 20, time: '08:00:00' });
+
+      // The dry run: which block would close, and why the other cannot; nothing of another province.
+      await page.getByRole('button', { name: 'Chạy thử' }).click();
+      await expect.poll(() => page.getByText(/1 khối sẽ được đóng, 1 khối chưa thể đóng/).count()).toBe(1);
+      expect(await row(page, finishedName).textContent()).toContain('Sẽ đóng');
+      expect(await row(page, lockedName).textContent()).toContain(
+        'Năm thi đua đang ở giai đoạn “Đã khoá điểm”; khối chưa nộp hồ sơ đề nghị.',
+      );
+      expect(await page.getByText(theirName).count()).toBe(0);
+      await screenshot(page, 'year-end-dry-run-1366');
+      await expectAccessible(page, 'the dry run');
+
+      // Starting asks first and says what will happen.
+      await page.getByRole('button', { name: 'Bắt đầu tổng kết năm 2026' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Bắt đầu tổng kết năm 2026?' });
+      await expect.poll(() => dialog.isVisible()).toBe(true);
+      expect(await dialog.textContent()).toContain('không thể hoàn tác');
+      await expectAccessible(page, 'the confirmation before the closing');
+      await screenshot(page, 'year-end-confirm-1366');
+      await dialog.getByRole('button', { name: 'Bắt đầu tổng kết' }).click();
+
+      // The progress is re-read until it is done, without reloading the page.
+      await expect.poll(() => page.getByText('Đã hoàn tất').count(), { timeout: 60_000 }).toBe(1);
+      expect(await row(page, finishedName).textContent()).toContain('Đã đóng');
+      expect(await row(page, lockedName).textContent()).toContain('Chưa thể đóng');
+      expect(await page.getByText('Đã xử lý 2/2 khối').count()).toBe(1);
+      await screenshot(page, 'year-end-done-1366');
+      await expectAccessible(page, 'the finished closing');
+
+      // The locked block finishes its year meanwhile (its own pages are tested elsewhere) …
+      const vote = await openBlockVote(app, province, locked, [
+        { kind: 'FLAG', seats: 1 },
+        { kind: 'NEXT_HEAD', seats: 1 },
+        { kind: 'NEXT_DEPUTY', seats: 1 },
+      ]);
+      await castBlockBallots(app, province, locked, vote, [[2], [0], [1]]);
+      await finishBlockVote(app, province, locked, vote.id);
+
+      // … and the secretariat runs the closing again for it.
+      await page.getByRole('button', { name: 'Chạy lại cho các khối chưa đóng' }).click();
+      const again = page.getByRole('dialog', { name: 'Chạy lại tổng kết năm 2026?' });
+      expect(await again.textContent()).toContain('1 khối chưa đóng sẽ được xử lý lại');
+      await again.getByRole('button', { name: 'Chạy lại cho các khối chưa đóng' }).click();
+      await expect
+        .poll(() => page.getByText('Mọi khối của năm này đã được đóng.').count(), { timeout: 60_000 })
+        .toBe(1);
+      expect(await row(page, lockedName).textContent()).toContain('Đã đóng');
+      expect(await page.getByText('Lượt 2').count()).toBe(1);
+      await vi.waitFor(async () => {
+        const y = ok(
+          await app.gql<{ emulationYear: { state: string } }>(
+            `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { state } }`,
+            { b: locked.blockId },
+            { token: admin.token, provinceId: province },
+          ),
+        ).emulationYear;
+        expect(y.state).toBe('CLOSED');
+      });
+
+      // On a phone, the same page.
+      const small = await phone(browser);
+      const p2 = await small.newPage();
+      await signInAt(p2, base, '/year-end/2026', admin.email);
+      await expect.poll(() => p2.getByText('Mọi khối của năm này đã được đóng.').count()).toBe(1);
+      await screenshot(p2, 'year-end-done-390');
+      await expectAccessible(p2, 'the year-end page on a phone');
+      await Promise.all([context.close(), small.close()]);
+    },
+  );
+});
