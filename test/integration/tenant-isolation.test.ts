@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import {
+  attachmentRepository,
   blockRepository,
   criteriaSetRepository,
   deferralRepository,
@@ -278,7 +280,10 @@ describe('the API layer', () => {
 
 describe("every resolver, given another province's ids", () => {
   /** Khánh Hòa's rows, created directly in its own tenant context. */
-  let b: Record<'unit' | 'block' | 'person' | 'criteria' | 'year' | 'deferral' | 'registration', string>;
+  let b: Record<
+    'unit' | 'block' | 'person' | 'criteria' | 'year' | 'deferral' | 'registration' | 'attachment',
+    string
+  >;
 
   beforeAll(async () => {
     const khanhHoa = await provinceId(app.dataSource, '56');
@@ -328,6 +333,21 @@ describe("every resolver, given another province's ids", () => {
         note: 'Thanh tra 2026',
         openedOn: '2026-03-01',
       });
+      const attachmentId = randomUUID();
+      await attachmentRepository.insert({
+        id: attachmentId,
+        emulationYearId: year.id,
+        ownerType: 'EMULATION_YEAR',
+        ownerId: year.id,
+        subject: null,
+        name: 'Báo cáo thành tích.pdf',
+        contentType: 'application/pdf',
+        size: 10,
+        sha256: 'a'.repeat(64),
+        storageKey: `${khanhHoa}/${attachmentId}`,
+        generated: false,
+        uploadedBy: admin.id,
+      });
       return {
         unit: unit!.id,
         block: block.id,
@@ -336,6 +356,7 @@ describe("every resolver, given another province's ids", () => {
         year: year.id,
         deferral: deferral.id,
         registration: registration.id,
+        attachment: attachmentId,
       };
     });
   });
@@ -349,6 +370,7 @@ describe("every resolver, given another province's ids", () => {
       () => ({ id: b.block }),
     ],
     ['criteriaSet', `query($id: ID!) { criteriaSet(id: $id) { id } }`, () => ({ id: b.criteria })],
+    ['deleteAttachment', `mutation($id: ID!) { deleteAttachment(id: $id) }`, () => ({ id: b.attachment })],
     [
       'updateBlock',
       `mutation($id: ID!) { updateBlock(id: $id, input: { name: "Đổi tên" }) { id } }`,

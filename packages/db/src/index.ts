@@ -48,6 +48,13 @@ export {
   deferralRepository,
 } from './repositories/emulation-year.repository';
 export { conferenceRepository, type ConferenceRecord } from './repositories/conference.repository';
+export {
+  attachmentRepository,
+  ATTACHMENT_OWNERS,
+  type Attachment,
+  type AttachmentOwner,
+  type NewAttachment,
+} from './repositories/attachment.repository';
 export { votingRepository, type BallotRules, type NewVotingPeriod } from './repositories/voting.repository';
 export { seedLockedYear, type LockedYearSpec } from './seed/demo-years';
 export { awardRepository, decisionRepository, type NewDecision } from './repositories/award.repository';

@@ -1,5 +1,6 @@
 import type { Config } from '@thidua/config';
 import { configureAuditKeys } from '@thidua/db';
+import { createFileStorage, type FileStorage } from '@thidua/files';
 import type { EventBus } from '@thidua/jobs';
 import type { DataSource } from 'typeorm';
 import { AuthService } from './auth/auth.service';
@@ -20,6 +21,8 @@ export interface GatewayServices {
   dashboards: DashboardCache;
   /** This gateway's Prometheus registry and metrics (one per gateway). */
   metrics: GatewayMetrics;
+  /** Attachments' and stored documents' bytes (the local disk or an S3-compatible store). */
+  files: FileStorage;
 }
 
 export function createServices(
@@ -40,5 +43,6 @@ export function createServices(
     ballotRules: new BallotRulesCache(),
     dashboards: new DashboardCache(config.DASHBOARD_CACHE_MS),
     metrics,
+    files: createFileStorage(config),
   };
 }

@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import { ATTACHMENT_OWNERS, attachmentRepository, type AttachmentOwner } from '@thidua/db';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { audit } from '../../common/audit';
+import { appError, badInput, notFound } from '../../common/errors';
+import { ACTORS, MEMBERS } from '../../common/roles';
+import { inProvince, readRouteRequest, sendRouteFailure } from '../../http/authorized-request';
+import { HttpFailure } from '../../http/request-context';
+import { isUuid } from '../../loaders';
+import type { GatewayServices } from '../../services';
+import { downloadPath } from './attachment.resolver';
+import { assertAttaches, describe, loadOwner, storageKey, type OwnerRecord } from './attachment.service';
+import { detectFileKind, FILE_TYPES, kindOfName, megabytes } from './file-types';
+
+const ACCEPTED = 'PDF, DOCX, XLSX, JPEG, PNG';
+
+/**
+ *   POST /files/attachments?ownerType=NOMINATION&ownerId=…&name=bao-cao.pdf   body: the file's bytes
+ *   GET  /files/attachments/<id>
+ * Both with `Authorization: Bearer …` and `x-province-id` (never a cookie: no cross-site request can use them).
+ * The body is the raw file, not multipart: nothing to parse, and the size is enforced while reading.
+ */
+export function attachmentRoutes(opts: {
+  services: GatewayServices;
+  dataSource: DataSource;
+  logger: Logger;
+}) {
+  const { services, dataSource } = opts;
+  const maxBytes = services.config.ATTACHMENT_MAX_BYTES;
+
+  async function upload(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) {
+    const r = await readRouteRequest(services, req, requestId, opts.logger);
+    const ownerType = url.searchParams.get('ownerType') ?? '';
+    const ownerId = url.searchParams.get('ownerId') ?? '';
+    const name = cleanName(url.searchParams.get('name') ?? '');
+    if (!(ATTACHMENT_OWNERS as readonly string[]).includes(ownerType))
+      throw new HttpFailure(400, badInput('ownerType', `must be one of ${ATTACHMENT_OWNERS.join(', ')}`));
+    if (!name)
+      throw new HttpFailure(400, badInput('name', 'is required (the file name, with its extension)'));
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    if (declared > maxBytes) throw tooLarge(maxBytes, declared);
+    const check = (ctx: Parameters<typeof loadOwner>[0]) =>
+      loadOwner(ctx, ownerType as AttachmentOwner, ownerId).then((owner) => {
+        assertAttaches(ctx, owner);
+        return owner;
+      });
+    // Refused before the body is read when the person may not attach here at all.
+    await inProvince(services, dataSource, r, { roles: ACTORS, writes: true }, check);
+    const bytes = await readBody(req, maxBytes);
+    if (!bytes.length) throw refused(400, 'Tệp rỗng: hãy chọn lại tệp.', { reason: 'FILE_EMPTY' });
+    const kind = detectFileKind(bytes);
+    if (!kind)
+      throw refused(415, `Chỉ nhận tệp ${ACCEPTED}; nội dung tệp "${name}" không thuộc các loại này.`, {
+        reason: 'FILE_TYPE_NOT_ALLOWED',
+      });
+    if (kindOfName(name) !== kind)
+      throw refused(415, `Tên tệp "${name}" không khớp với nội dung (tệp ${kind}): hãy đặt đúng đuôi tệp.`, {
+        reason: 'FILE_NAME_MISMATCH',
+      });
+    const id = randomUUID();
+    const key = storageKey(r.provinceId, id);
+    const contentType = FILE_TYPES[kind].mime;
+    // The bytes are written outside the transaction (an object store may take a while), then the record is
+    // inserted after the same checks again; if that fails, the bytes are removed.
+    const stored = await services.files.put(key, bytes, { contentType });
+    try {
+      const saved = await inProvince(
+        services,
+        dataSource,
+        r,
+        { roles: ACTORS, writes: true },
+        async (ctx) => {
+          const owner: OwnerRecord = await check(ctx);
+          const row = await attachmentRepository.insert({
+            id,
+            emulationYearId: owner.year.id,
+            ownerType: owner.ownerType,
+            ownerId: owner.ownerId,
+            subject: owner.subject,
+            name,
+            contentType,
+            size: stored.size,
+            sha256: stored.sha256,
+            storageKey: key,
+            generated: false,
+            uploadedBy: ctx.principal!.userId,
+          });
+          await audit(ctx, 'attachment.upload', 'Attachment', id, { after: describe(row) });
+          return row;
+        },
+      );
+      res.statusCode = 201;
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      res.setHeader('cache-control', 'no-store');
+      res.end(JSON.stringify({ attachment: { ...saved, downloadUrl: downloadPath(saved.id) } }));
+    } catch (e) {
+      await services.files.delete(key).catch(() => undefined);
+      throw e;
+    }
+  }
+
+  async function download(req: IncomingMessage, res: ServerResponse, id: string, requestId: string) {
+    const r = await readRouteRequest(services, req, requestId, opts.logger);
+    const attachment = await inProvince(
+      services,
+      dataSource,
+      r,
+      { roles: MEMBERS, writes: false },
+      async (ctx) => {
+        const [found] = isUuid(id) ? await attachmentRepository.byIds([id]) : [];
+        if (!found) throw notFound('Attachment', id);
+        // The record's own reading rule (a nomination before publication…); another province's finds nothing.
+        await loadOwner(ctx, 'EMULATION_YEAR', found.emulationYearId).catch(() => {
+          throw notFound('Attachment', id);
+        });
+        return found;
+      },
+    );
+    const body = await services.files.get(attachment.storageKey);
+    if (!body) {
+      r.log.error({ attachmentId: id, key: attachment.storageKey }, 'attachment bytes missing from storage');
+      throw new HttpFailure(
+        404,
+        appError('NOT_FOUND', `The file of attachment ${id} is missing from storage`),
+      );
+    }
+    res.statusCode = 200;
+    // Served as a download of the type detected at upload, never rendered or sniffed into something else.
+    res.setHeader('content-type', attachment.contentType);
+    res.setHeader('content-length', String(attachment.size));
+    res.setHeader('content-disposition', contentDisposition(attachment.name));
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('content-security-policy', "default-src 'none'; sandbox");
+    res.setHeader('cache-control', 'private, no-store');
+    res.setHeader('x-checksum-sha256', attachment.sha256);
+    if (req.method === 'HEAD') return void res.end();
+    await pipeline(body, res);
+  }
+
+  return async function handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    requestId: string,
+  ): Promise<void> {
+    try {
+      const match = /^\/files\/attachments(?:\/([^/]+))?$/.exec(url.pathname);
+      if (match && !match[1] && req.method === 'POST') return await upload(req, res, url, requestId);
+      if (match?.[1] && (req.method === 'GET' || req.method === 'HEAD'))
+        return await download(req, res, match[1], requestId);
+      throw new HttpFailure(404, appError('NOT_FOUND', `No route ${req.method} ${url.pathname}`));
+    } catch (e) {
+      // A refused upload's body is not read: close the connection rather than wait for it.
+      if (req.method === 'POST' && !req.readableEnded) res.setHeader('connection', 'close');
+      sendRouteFailure(res, e, opts.logger.child({ requestId }));
+    }
+  };
+}
+
+/**
+ * A refused file, said in Vietnamese for the person who chose it (the upload form shows the message as is); the
+ * field and the reason let a client say it in another language.
+ */
+function refused(status: number, message: string, extensions: Record<string, unknown> = {}): HttpFailure {
+  return new HttpFailure(
+    status,
+    appError('BAD_USER_INPUT', message, { fields: [{ field: 'file', message }], ...extensions }),
+  );
+}
+
+function tooLarge(limit: number, size?: number): HttpFailure {
+  const which = size ? ` (tệp này ${megabytes(size)})` : '';
+  return refused(413, `Tệp lớn hơn giới hạn ${megabytes(limit)}${which}: hãy nén hoặc chia nhỏ tệp.`, {
+    reason: 'FILE_TOO_LARGE',
+    limitBytes: limit,
+  });
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw tooLarge(limit);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The name as shown and saved: no path, no control characters, at most 255 characters. */
+function cleanName(raw: string): string {
+  const base = raw.split(/[\\/]/).pop() ?? '';
+  return [...base]
+    .filter((c) => c !== '"' && c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f)
+    .join('')
+    .trim()
+    .slice(0, 255);
+}
+
+/** RFC 6266: an ASCII fallback and the UTF-8 name (Vietnamese) for every current browser. */
+export function contentDisposition(name: string): string {
+  const ascii = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\x20-\x7e]|[%;\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}

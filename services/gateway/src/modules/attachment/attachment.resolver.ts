@@ -1,0 +1,108 @@
+import {
+  attachmentRepository,
+  type Attachment,
+  type Conference,
+  type EmulationYear,
+  type Nomination,
+} from '@thidua/db';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { audit } from '../../common/audit';
+import { conflict, notFound } from '../../common/errors';
+import { ACTORS, MEMBERS } from '../../common/roles';
+import type { GraphQLContext } from '../../context';
+import { isUuid } from '../../loaders';
+import { NominationType } from '../awards/awards.types';
+import { ConferenceType } from '../conference/conference.types';
+import { EmulationYearType } from '../emulation-year/emulation-year.types';
+import {
+  assertAttaches,
+  clearYearFiles,
+  describe,
+  filesOf,
+  loadOwner,
+  nominationSubject,
+  readsYearFiles,
+} from './attachment.service';
+import { AttachmentType } from './attachment.types';
+
+export const downloadPath = (id: string) => `/files/attachments/${id}`;
+const api = (a: Attachment) => ({ ...a, downloadUrl: downloadPath(a.id) });
+
+@Resolver(() => AttachmentType)
+export class AttachmentResolver {
+  @Authorized(...ACTORS)
+  @Mutation(() => Boolean, {
+    description:
+      "Removes an uploaded file while its record is still editable (the dossier not yet submitted); a document stored at submission stays. The secretariat or the head unit's officers.",
+  })
+  async deleteAttachment(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    const [attachment] = isUuid(id) ? await attachmentRepository.byIds([id]) : [];
+    if (!attachment) throw notFound('Attachment', id);
+    const owner = await loadOwner(ctx, 'EMULATION_YEAR', attachment.emulationYearId).catch(() => {
+      throw notFound('Attachment', id);
+    });
+    assertAttaches(ctx, owner);
+    if (attachment.generated || !(await attachmentRepository.deleteUploaded(id)))
+      throw conflict('A document stored when the dossier was submitted is kept');
+    await audit(ctx, 'attachment.delete', 'Attachment', id, { before: describe(attachment) });
+    // The bytes go once the removal is committed; a rollback keeps both.
+    ctx.afterCommit.push(() => ctx.services.files.delete(attachment.storageKey));
+    clearYearFiles(ctx, attachment.emulationYearId);
+    return true;
+  }
+}
+
+/** Lists on the records: empty for whoever may not read the record's files (before publication). */
+@Resolver(() => EmulationYearType)
+export class YearAttachmentsResolver {
+  @Authorized(...MEMBERS)
+  @FieldResolver(() => [AttachmentType], { description: "The dossier's files, oldest first." })
+  async attachments(@Root() y: EmulationYear, @Ctx() ctx: GraphQLContext) {
+    if (!readsYearFiles(ctx, y)) return [];
+    const files = await filesOf(ctx, {
+      ownerType: 'EMULATION_YEAR',
+      ownerId: y.id,
+      yearId: y.id,
+      subject: null,
+    });
+    return files.map(api);
+  }
+}
+
+@Resolver(() => ConferenceType)
+export class ConferenceAttachmentsResolver {
+  @Authorized(...MEMBERS)
+  @FieldResolver(() => [AttachmentType], {
+    description: "The conference's files (scanned minutes, photos), oldest first.",
+  })
+  async attachments(@Root() c: Conference, @Ctx() ctx: GraphQLContext) {
+    const year = await ctx.loaders.emulationYear.load(c.emulationYearId);
+    if (!year || !readsYearFiles(ctx, year)) return [];
+    const files = await filesOf(ctx, {
+      ownerType: 'CONFERENCE',
+      ownerId: c.id,
+      yearId: year.id,
+      subject: null,
+    });
+    return files.map(api);
+  }
+}
+
+@Resolver(() => NominationType)
+export class NominationAttachmentsResolver {
+  @Authorized(...MEMBERS)
+  @FieldResolver(() => [AttachmentType], {
+    description: "The proposal's files (achievement reports), oldest first.",
+  })
+  async attachments(@Root() n: Nomination, @Ctx() ctx: GraphQLContext) {
+    const year = await ctx.loaders.emulationYear.load(n.emulationYearId);
+    if (!year || !readsYearFiles(ctx, year)) return [];
+    const files = await filesOf(ctx, {
+      ownerType: 'NOMINATION',
+      ownerId: n.id,
+      yearId: year.id,
+      subject: nominationSubject(n),
+    });
+    return files.map(api);
+  }
+}

@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import {
+  afterRelease,
+  attachmentRepository,
+  currentProvinceId,
+  type Attachment,
+  type AttachmentOwner,
+  type EmulationYear,
+} from '@thidua/db';
+import { isAtLeast } from '@thidua/domain';
+import DataLoader from 'dataloader';
+import { assertRunsYear } from '../../common/acting';
+import { audit } from '../../common/audit';
+import { conflict, forbidden, notFound } from '../../common/errors';
+import { MEMBERS } from '../../common/roles';
+import type { GraphQLContext } from '../../context';
+import { isUuid } from '../../loaders';
+import { seesYearOutcome } from '../voting/voting.service';
+
+/** The record a file belongs to, with the block year that decides who reads and who attaches. */
+export interface OwnerRecord {
+  ownerType: AttachmentOwner;
+  ownerId: string;
+  year: EmulationYear;
+  /** A nomination's subject: its files follow the proposal (unit, person, form) through recomputes. */
+  subject: string | null;
+}
+
+export const nominationSubject = (n: { unitId: string; personId: string | null; form: string }) =>
+  `${n.unitId}/${n.personId ?? '-'}/${n.form}`;
+
+/**
+ * The record, when the user may read it; NOT_FOUND otherwise (another province's ids find nothing under RLS).
+ * A block year's files are as secret as its vote: until the results are published only the head unit's
+ * officers see them (the rule of the nominations and the award outcome, seesYearOutcome); then the province's
+ * own people (MEMBERS: not a national viewer).
+ */
+export async function loadOwner(
+  ctx: GraphQLContext,
+  ownerType: AttachmentOwner,
+  ownerId: string,
+): Promise<OwnerRecord> {
+  const missing = () =>
+    notFound(ownerType === 'EMULATION_YEAR' ? 'EmulationYear' : pascal(ownerType), ownerId);
+  if (!isUuid(ownerId)) throw missing();
+  let yearId: string | null = null;
+  let subject: string | null = null;
+  if (ownerType === 'EMULATION_YEAR') yearId = ownerId;
+  else if (ownerType === 'CONFERENCE')
+    yearId = (await ctx.loaders.conference.load(ownerId))?.emulationYearId ?? null;
+  else {
+    const nomination = await ctx.loaders.nomination.load(ownerId);
+    yearId = nomination?.emulationYearId ?? null;
+    subject = nomination && nominationSubject(nomination);
+  }
+  const year = yearId && (await ctx.loaders.emulationYear.load(yearId));
+  if (!year || !readsYearFiles(ctx, year)) throw missing();
+  return { ownerType, ownerId, year, subject };
+}
+
+export function readsYearFiles(ctx: GraphQLContext, year: EmulationYear): boolean {
+  return MEMBERS.some((r) => ctx.access?.roles.has(r as never)) && seesYearOutcome(ctx, year);
+}
+
+/**
+ * Who attaches and deletes: the secretariat or the head unit's officers (who run the block's year), while the
+ * dossier is not yet submitted. What was submitted stays as it was.
+ */
+export function assertAttaches(ctx: GraphQLContext, owner: OwnerRecord): void {
+  if (ctx.access?.readOnlyReason) throw forbidden(ctx.access.readOnlyReason);
+  assertRunsYear(ctx, owner.year);
+  if (isAtLeast(owner.year.state, 'DOSSIER_SUBMITTED'))
+    throw conflict(`The dossier is submitted (the year is ${owner.year.state}): its files are final`);
+}
+
+/** A record's files, oldest first; one statement per request for all the years asked about. */
+export async function filesOf(ctx: GraphQLContext, owner: Omit<OwnerRecord, 'year'> & { yearId: string }) {
+  const all = await yearFiles(ctx).load(owner.yearId);
+  return all.filter((a) =>
+    a.ownerType !== owner.ownerType
+      ? false
+      : a.ownerType === 'NOMINATION'
+        ? a.subject === owner.subject
+        : a.ownerType === 'CONFERENCE'
+          ? a.ownerId === owner.ownerId
+          : true,
+  );
+}
+
+const loadersOfRequest = new WeakMap<object, DataLoader<string, Attachment[]>>();
+function yearFiles(ctx: GraphQLContext): DataLoader<string, Attachment[]> {
+  let loader = loadersOfRequest.get(ctx.loaders);
+  if (!loader) {
+    loader = new DataLoader(async (yearIds) => {
+      const rows = await attachmentRepository.ofYears(yearIds.filter(isUuid));
+      return yearIds.map((id) => rows.filter((r) => r.emulationYearId === id));
+    });
+    loadersOfRequest.set(ctx.loaders, loader);
+  }
+  return loader;
+}
+
+/** Where a file's bytes live in the storage: under its province, by its id. */
+export const storageKey = (provinceId: string, id: string) => `${provinceId}/${id}`;
+
+/**
+ * Stores a document the platform generated (the submission, the vote-count minutes…) with the block year's
+ * dossier, as the signed-in user, when the dossier is submitted: "what was submitted is what stays". Such a
+ * file is never deleted. Call it inside the request's transaction (the submitting mutation): the bytes are
+ * written first, and removed again if the transaction does not commit.
+ */
+export async function storeGeneratedDocument(
+  ctx: GraphQLContext,
+  record: { emulationYearId: string; ownerType?: AttachmentOwner; ownerId?: string; subject?: string | null },
+  name: string,
+  bytes: Buffer,
+  contentType: string,
+): Promise<Attachment> {
+  const id = randomUUID();
+  const key = storageKey(currentProvinceId(), id);
+  const stored = await ctx.services.files.put(key, bytes, { contentType });
+  afterRelease(async () => {
+    if (ctx.outcome.failed) await ctx.services.files.delete(key);
+  });
+  const ownerType = record.ownerType ?? 'EMULATION_YEAR';
+  const saved = await attachmentRepository.insert({
+    id,
+    emulationYearId: record.emulationYearId,
+    ownerType,
+    ownerId: record.ownerId ?? record.emulationYearId,
+    subject: ownerType === 'NOMINATION' ? (record.subject ?? null) : null,
+    name,
+    contentType,
+    size: stored.size,
+    sha256: stored.sha256,
+    storageKey: key,
+    generated: true,
+    uploadedBy: ctx.principal!.userId,
+  });
+  await audit(ctx, 'attachment.generated', 'Attachment', id, { after: describe(saved) });
+  yearFiles(ctx).clear(record.emulationYearId);
+  return saved;
+}
+
+/** What the audit keeps of a file: enough to recognise it, never its content. */
+export function describe(a: Attachment) {
+  return {
+    ownerType: a.ownerType,
+    ownerId: a.ownerId,
+    emulationYearId: a.emulationYearId,
+    name: a.name,
+    contentType: a.contentType,
+    size: a.size,
+    sha256: a.sha256,
+    generated: a.generated,
+  };
+}
+
+export function clearYearFiles(ctx: GraphQLContext, yearId: string): void {
+  yearFiles(ctx).clear(yearId);
+}
+
+function pascal(s: string): string {
+  return s.charAt(0) + s.slice(1).toLowerCase();
+}

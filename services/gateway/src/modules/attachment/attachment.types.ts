@@ -1,0 +1,33 @@
+import { ATTACHMENT_OWNERS } from '@thidua/db';
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { graphqlEnum } from '../../common/enums';
+
+export const AttachmentOwnerEnum = graphqlEnum(
+  ATTACHMENT_OWNERS,
+  'AttachmentOwner',
+  'The record a file is attached to: a block year (its dossier), its conference, or a nomination.',
+);
+
+@ObjectType('Attachment', {
+  description:
+    'A file attached to a record (achievement report, scanned minutes, photo) or a document stored when the dossier was submitted. Upload: POST /files/attachments?ownerType=…&ownerId=…&name=… with the bytes as the body; download: GET downloadUrl; both with the Authorization and x-province-id headers.',
+})
+export class AttachmentType {
+  @Field(() => ID) id!: string;
+  @Field(() => AttachmentOwnerEnum) ownerType!: string;
+  @Field(() => ID) ownerId!: string;
+  @Field(() => String, { description: 'The file name as uploaded.' }) name!: string;
+  @Field(() => String, { description: 'The type detected from the bytes (PDF, DOCX, XLSX, JPEG, PNG).' })
+  contentType!: string;
+  @Field(() => Float, { description: 'Bytes.' }) size!: number;
+  @Field(() => String, { description: 'SHA-256 of the bytes, hexadecimal.' }) sha256!: string;
+  @Field(() => Boolean, { description: 'A document the platform generated when the dossier was submitted.' })
+  generated!: boolean;
+  @Field(() => ID) uploadedBy!: string;
+  @Field(() => DateTimeISOResolver) uploadedAt!: Date;
+  @Field(() => String, {
+    description: 'Where to GET the bytes (same origin), with the Authorization and x-province-id headers.',
+  })
+  downloadUrl!: string;
+}
