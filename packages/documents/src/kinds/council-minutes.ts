@@ -64,11 +64,11 @@ export function councilMinutes(input: CouncilMinutesInput): DocumentModel {
       results: table(
         [
           NO,
-          { title: 'Tập thể, cá nhân được đề nghị', width: 34 },
+          { title: 'Tập thể, cá nhân được đề nghị', width: 30 },
           { title: 'Hình thức', width: 24 },
           { title: 'Đồng ý', width: 10, align: 'right' },
           { title: 'Tỷ lệ (%)', width: 10, align: 'right' },
-          { title: 'Ngưỡng', width: 10, align: 'center' },
+          { title: 'Ngưỡng', width: 14, align: 'center' },
           { title: 'Kết quả', width: 12, align: 'center' },
         ],
         input.nominations.map((n, i) => [

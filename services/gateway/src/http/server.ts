@@ -32,6 +32,7 @@ import { serveWeb } from './web';
 import { webAuth } from './web-auth';
 import { attachmentRoutes } from '../modules/attachment/attachment.http';
 import { importRoutes } from '../modules/import/import.http';
+import { documentRoutes } from '../modules/documents/documents.http';
 
 export interface GatewayOptions {
   config: Config;
@@ -119,6 +120,7 @@ export async function startGateway({
     clientKey,
   });
   const files = attachmentRoutes({ services, dataSource, logger });
+  const documents = documentRoutes({ services, dataSource, logger });
   const consoleOfQueues = queueBackend ? queueConsole({ services, dataSource, queueBackend, logger }) : null;
 
   const imports = importRoutes({
@@ -150,6 +152,8 @@ export async function startGateway({
     if (url.pathname.startsWith('/files/')) return files(req, res, url, requestId);
     // Spreadsheet imports: the file is the body, under its own size limit (modules/import/import.http.ts).
     if (url.pathname.startsWith('/import/')) return imports(req, res, url, requestId);
+    // Generated documents (minutes, submission, decision, certificates) as PDF or DOCX (modules/documents).
+    if (url.pathname.startsWith('/documents/')) return documents(req, res, url, requestId);
     // The queue console for platform admins (queue-console.ts).
     if (consoleOfQueues && url.pathname.startsWith(QUEUE_CONSOLE_PATH))
       return consoleOfQueues(req, res, requestId);

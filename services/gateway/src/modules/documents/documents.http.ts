@@ -1,0 +1,103 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  certificates,
+  councilMinutes,
+  decision,
+  renderDocx,
+  renderPdf,
+  submission,
+  voteMinutes,
+  type DocumentModel,
+} from '@thidua/documents';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { appError } from '../../common/errors';
+import { MEMBERS } from '../../common/roles';
+import type { GraphQLContext } from '../../context';
+import { inProvince, readRouteRequest, sendRouteFailure } from '../../http/authorized-request';
+import { HttpFailure } from '../../http/request-context';
+import type { GatewayServices } from '../../services';
+import {
+  certificatesData,
+  councilMinutesData,
+  decisionData,
+  submissionData,
+  voteMinutesData,
+} from './gather';
+
+/** Each document: what it is made from (read in the province's transaction) and its file name. */
+const DOCUMENTS: Record<
+  string,
+  { build: (ctx: GraphQLContext, id: string) => Promise<DocumentModel>; file: string }
+> = {
+  'vote-minutes': {
+    build: async (ctx, id) => voteMinutes(await voteMinutesData(ctx, id)),
+    file: 'bien-ban-kiem-phieu',
+  },
+  // Attachments are listed once the platform keeps them with the dossier (issue 15, attachments).
+  submission: {
+    build: async (ctx, id) => submission(await submissionData(ctx, id, null)),
+    file: 'to-trinh-de-nghi-khen-thuong',
+  },
+  'council-minutes': {
+    build: async (ctx, id) => councilMinutes(await councilMinutesData(ctx, id)),
+    file: 'bien-ban-hop-hoi-dong',
+  },
+  decision: {
+    build: async (ctx, id) => decision(await decisionData(ctx, id)),
+    file: 'quyet-dinh-khen-thuong',
+  },
+  certificates: {
+    build: async (ctx, id) => certificates(await certificatesData(ctx, id)),
+    file: 'giay-chung-nhan',
+  },
+};
+
+const TYPES = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
+
+/**
+ *   GET /documents/<kind>/<id>.pdf | .docx
+ * with `Authorization: Bearer …` and `x-province-id`, as /graphql (never a cookie, so no other site can fetch
+ * one for the person). Kinds: vote-minutes (a block vote's period), submission (a block year), council-minutes
+ * (a council period), decision and certificates (an award decision). Another province's record is 404.
+ */
+export function documentRoutes(opts: { services: GatewayServices; dataSource: DataSource; logger: Logger }) {
+  const { services, dataSource } = opts;
+  return async function handle(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) {
+    const log = opts.logger.child({ requestId });
+    try {
+      if (req.method !== 'GET') throw new HttpFailure(405, appError('BAD_REQUEST', 'Use GET'));
+      const match = /^\/documents\/([a-z-]+)\/([^/]+)\.(pdf|docx)$/.exec(url.pathname);
+      const doc = match && DOCUMENTS[match[1]!];
+      if (!match || !doc)
+        throw new HttpFailure(
+          404,
+          appError(
+            'NOT_FOUND',
+            `No document at ${url.pathname}: /documents/<${Object.keys(DOCUMENTS).join('|')}>/<id>.pdf|docx`,
+          ),
+        );
+      const format = match[3] as keyof typeof TYPES;
+      const r = await readRouteRequest(services, req, requestId, opts.logger);
+      // The data is read inside the province's transaction; the rendering (CPU only) after it, holding no connection.
+      const model = await inProvince(services, dataSource, r, { roles: MEMBERS, writes: false }, (ctx) =>
+        doc.build(ctx, match[2]!),
+      );
+      const bytes = format === 'pdf' ? await renderPdf(model) : await renderDocx(model);
+      const name = `${doc.file}-${match[2]!.slice(0, 8)}.${format}`;
+      res.statusCode = 200;
+      res.setHeader('content-type', TYPES[format]);
+      res.setHeader('content-length', String(bytes.length));
+      res.setHeader('content-disposition', `attachment; filename="${name}"`);
+      res.setHeader('cache-control', 'no-store');
+      res.setHeader('x-content-type-options', 'nosniff');
+      res.end(bytes);
+      log.info({ document: match[1], format, bytes: bytes.length }, 'document generated');
+    } catch (e) {
+      sendRouteFailure(res, e, log);
+    }
+  };
+}

@@ -1,0 +1,315 @@
+import { decisionRepository, type VotingPeriod } from '@thidua/db';
+import {
+  DEFAULT_CERTIFICATE_LAYOUT,
+  type CertificatesInput,
+  type CouncilMinutesInput,
+  type DecisionInput,
+  type ProvinceName,
+  type SubmissionInput,
+  type VoteMinutesInput,
+} from '@thidua/documents';
+import { FORM_WORDS, type ProposalForm } from '@thidua/domain';
+import { appError, forbidden, notFound } from '../../common/errors';
+import type { GraphQLContext } from '../../context';
+import { isUuid } from '../../loaders';
+import { yearConference } from '../conference/conference.service';
+import { canSeeResults, headOrDeputySide, periodYear, seesYearOutcome } from '../voting/voting.service';
+
+/**
+ * What each document prints, read in the request's province (RLS) under the same rules as the API: a count
+ * before publication only for those who chair it (canSeeResults), a block's proposals only once published or
+ * for its head unit (seesYearOutcome). Another province's record is simply not found.
+ */
+
+const CONTEST_WORDS: Record<string, string> = {
+  FLAG: 'Đơn vị dẫn đầu khối (đề nghị Cờ thi đua của UBND tỉnh)',
+  MERIT: 'Đề nghị Bằng khen của Chủ tịch UBND tỉnh',
+  NEXT_HEAD: 'Đơn vị Trưởng khối năm sau',
+  NEXT_DEPUTY: 'Đơn vị Phó khối năm sau',
+  APPROVAL: 'Biểu quyết đề nghị khen thưởng',
+};
+
+const formWords = (form: string) => FORM_WORDS[form as ProposalForm] ?? form;
+
+async function province(ctx: GraphQLContext): Promise<ProvinceName> {
+  const p = await ctx.loaders.province.load(ctx.access!.provinceId);
+  return { name: p!.name, kind: p!.kind };
+}
+
+/** Unit names by id (the loaders' batch, so a table of 500 costs one query). */
+async function unitNames(ctx: GraphQLContext, ids: readonly string[]): Promise<(id: string) => string> {
+  const units = await ctx.loaders.unit.loadMany([...new Set(ids)]);
+  const names = new Map<string, string>();
+  for (const u of units) if (u && !(u instanceof Error)) names.set(u.id, u.name);
+  return (id) => names.get(id) ?? id;
+}
+
+async function personNames(ctx: GraphQLContext, ids: readonly string[]): Promise<(id: string) => string> {
+  const people = await ctx.loaders.person.loadMany([...new Set(ids)]);
+  const names = new Map<string, string>();
+  for (const p of people) if (p && !(p instanceof Error)) names.set(p.id, p.fullName);
+  return (id) => names.get(id) ?? id;
+}
+
+async function loadPeriodOr404(ctx: GraphQLContext, id: string): Promise<VotingPeriod> {
+  const period = isUuid(id) ? await ctx.loaders.votingPeriod.load(id) : null;
+  if (!period) throw notFound('VotingPeriod', id);
+  return period;
+}
+
+const notVisible = () =>
+  forbidden('The count is not published yet: only those who chair it may print its minutes');
+
+/** Biên bản kiểm phiếu: every round of the block year that the period belongs to, as far as the reader may see. */
+export async function voteMinutesData(ctx: GraphQLContext, periodId: string): Promise<VoteMinutesInput> {
+  const asked = await loadPeriodOr404(ctx, periodId);
+  const year = await periodYear(ctx, asked);
+  if (!year)
+    throw appError('BAD_USER_INPUT', "A council vote's minutes are the council minutes (council-minutes)");
+  const periods = (await ctx.loaders.periodsOfYear.load(year.id)).slice().sort((a, b) => a.round - b.round);
+  const visible: VotingPeriod[] = [];
+  for (const p of periods) if (await canSeeResults(ctx, p)) visible.push(p);
+  if (!visible.length) throw notVisible();
+  const [block, conference, prov] = await Promise.all([
+    ctx.loaders.block.load(year.blockId),
+    yearConference(ctx, year.id),
+    province(ctx),
+  ]);
+  const rounds = await Promise.all(
+    visible.map(async (p) => ({
+      period: p,
+      contests: await ctx.loaders.contests.load(p.id),
+      results: await ctx.loaders.votingResults.load(p.id),
+      // Before publication the head and deputy's decision is theirs alone (as on the API).
+      decisions:
+        p.resultsPublishedAt || headOrDeputySide(ctx, year) ? await ctx.loaders.decisions.load(p.id) : [],
+    })),
+  );
+  const ids = [
+    ...(conference?.attendance.map((a) => a.unitId) ?? []),
+    ...(conference?.countingCommittee.flatMap((m) => (m.unitId ? [m.unitId] : [])) ?? []),
+    ...rounds.flatMap((r) => r.contests.flatMap((c) => c.candidateUnitIds)),
+    ...rounds.flatMap((r) => r.decisions.flatMap((d) => [...d.unitIds, d.proposedByUnitId])),
+    ...rounds.flatMap((r) => r.decisions.flatMap((d) => (d.confirmedByUnitId ? [d.confirmedByUnitId] : []))),
+  ];
+  const unit = await unitNames(ctx, ids);
+  const contestTitle = new Map<string, string>();
+  return {
+    province: prov,
+    blockName: block?.name ?? '',
+    year: year.year,
+    conference: conference && {
+      heldOn: conference.heldOn,
+      place: conference.place,
+      chairPerson: conference.chairPerson,
+      secretaryName: conference.secretaryName,
+      attendance: conference.attendance.map((a) => ({
+        unit: unit(a.unitId),
+        present: a.present,
+        representatives: a.representatives ?? [],
+        absenceReason: a.absenceReason ?? null,
+      })),
+      committee: conference.countingCommittee.map((m) => ({
+        name: m.name,
+        role: m.role,
+        unit: m.unitId ? unit(m.unitId) : null,
+      })),
+    },
+    rounds: rounds.map(({ period, contests, results }) => ({
+      round: period.round,
+      method: period.method,
+      openedAt: period.openedAt.toISOString(),
+      closedAt: period.closedAt?.toISOString() ?? null,
+      thresholdPercent: Number(period.thresholdPercent),
+      thresholdMode: period.thresholdMode,
+      eligible: period.eligibleVoterIds.length,
+      contests: contests.map((c) => {
+        const r = results.find((x) => x.contestId === c.id)!.result;
+        const title = CONTEST_WORDS[c.kind] ?? c.kind;
+        contestTitle.set(c.id, title);
+        const figures = r.paper ?? {
+          issued: period.eligibleVoterIds.length,
+          returned: r.cast,
+          valid: r.cast,
+          invalid: 0,
+        };
+        return {
+          title,
+          seats: c.seats,
+          ...figures,
+          blank: r.blank,
+          candidates: r.candidates
+            .slice()
+            .sort((a, b) => b.votes - a.votes)
+            .map((x) => ({
+              name: unit(x.unitId),
+              votes: x.votes,
+              percent: x.percent,
+              reached: x.reachedThreshold,
+              elected: r.elected.includes(x.unitId),
+            })),
+          unfilled: r.unfilledSeats,
+          shortfall: r.shortfall,
+          tied: r.tiedUnitIds.map(unit),
+        };
+      }),
+    })),
+    decisions: rounds.flatMap((r) =>
+      r.decisions.map((d) => ({
+        contest: contestTitle.get(d.contestId) ?? '',
+        units: d.unitIds.map(unit),
+        proposedBy: unit(d.proposedByUnitId),
+        confirmedBy: d.confirmedAt && d.confirmedByUnitId ? unit(d.confirmedByUnitId) : null,
+      })),
+    ),
+    publishedAt: visible[visible.length - 1]!.resultsPublishedAt?.toISOString() ?? null,
+    generatedAt: new Date().toISOString(),
+  };
+}
+
+/** Tờ trình: the block's proposals with the engine's explanation lines as their grounds. */
+export async function submissionData(
+  ctx: GraphQLContext,
+  yearId: string,
+  attachments: string[] | null,
+): Promise<SubmissionInput> {
+  const year = isUuid(yearId) ? await ctx.loaders.emulationYear.load(yearId) : null;
+  if (!year) throw notFound('EmulationYear', yearId);
+  if (!seesYearOutcome(ctx, year))
+    throw forbidden("The block's proposals are not published yet: only its head unit may print them");
+  const [block, conference, prov, outcome, nominations] = await Promise.all([
+    ctx.loaders.block.load(year.blockId),
+    yearConference(ctx, year.id),
+    province(ctx),
+    ctx.loaders.awardOutcome.load(year.id),
+    ctx.loaders.nominations.load(year.id),
+  ]);
+  const proposals = nominations.filter((n) => !['NOT_ELIGIBLE', 'DEFERRED'].includes(n.status));
+  const unit = await unitNames(ctx, [
+    ...proposals.map((n) => n.unitId),
+    ...(year.headUnitId ? [year.headUnitId] : []),
+  ]);
+  const person = await personNames(
+    ctx,
+    proposals.flatMap((n) => (n.personId ? [n.personId] : [])),
+  );
+  const submittedAt = outcome[0]?.dossierSubmittedAt;
+  return {
+    province: prov,
+    blockName: block?.name ?? '',
+    year: year.year,
+    headUnit: year.headUnitId ? unit(year.headUnitId) : '',
+    signerName: null,
+    signerTitle: 'Thủ trưởng đơn vị',
+    conferenceOn: conference?.heldOn ?? null,
+    date: (submittedAt ? submittedAt.toISOString() : new Date().toISOString()).slice(0, 10),
+    proposals: proposals.map((n) => ({
+      subject: n.personId ? `${person(n.personId)} (${unit(n.unitId)})` : unit(n.unitId),
+      unit: unit(n.unitId),
+      form: formWords(n.form),
+      grounds: n.explanation.map((e) => e.text),
+    })),
+    attachments,
+  };
+}
+
+/** The council's minutes: attendance against its quorum and the secret ballot per nomination. */
+export async function councilMinutesData(
+  ctx: GraphQLContext,
+  periodId: string,
+): Promise<CouncilMinutesInput> {
+  const period = await loadPeriodOr404(ctx, periodId);
+  if (period.kind !== 'COUNCIL') throw appError('BAD_USER_INPUT', "A block vote's minutes are vote-minutes");
+  if (!(await canSeeResults(ctx, period))) throw notVisible();
+  const [contests, results, prov, cast] = await Promise.all([
+    ctx.loaders.contests.load(period.id),
+    ctx.loaders.votingResults.load(period.id),
+    province(ctx),
+    ctx.loaders.turnout.load(period.id),
+  ]);
+  const nominations = await ctx.loaders.nomination.loadMany(
+    contests.flatMap((c) => (c.nominationId ? [c.nominationId] : [])),
+  );
+  const byId = new Map(nominations.flatMap((n) => (n && !(n instanceof Error) ? [[n.id, n] as const] : [])));
+  const unit = await unitNames(
+    ctx,
+    contests.flatMap((c) => c.candidateUnitIds),
+  );
+  const person = await personNames(
+    ctx,
+    [...byId.values()].flatMap((n) => (n.personId ? [n.personId] : [])),
+  );
+  return {
+    province: prov,
+    openedAt: period.openedAt.toISOString(),
+    closedAt: period.closedAt?.toISOString() ?? null,
+    members: period.eligibleVoterIds.length,
+    voted: cast,
+    quorumPercent: period.attendancePercent === null ? null : Number(period.attendancePercent),
+    nominations: contests.map((c) => {
+      const r = results.find((x) => x.contestId === c.id)!.result;
+      const n = c.nominationId ? byId.get(c.nominationId) : undefined;
+      const subject = c.candidateUnitIds[0]!;
+      const count = r.candidates.find((x) => x.unitId === subject);
+      return {
+        subject: n?.personId ? `${person(n.personId)} (${unit(subject)})` : unit(subject),
+        form: n ? formWords(n.form) : '',
+        thresholdPercent: Number(c.thresholdPercent ?? period.thresholdPercent),
+        thresholdMode: c.thresholdMode ?? period.thresholdMode,
+        yes: count?.votes ?? 0,
+        percent: count?.percent ?? 0,
+        approved: r.elected.includes(subject),
+      };
+    }),
+    publishedAt: period.resultsPublishedAt?.toISOString() ?? null,
+    generatedAt: new Date().toISOString(),
+  };
+}
+
+/** The decision as issued, with its annexed items (collectives first, then people). */
+export async function decisionData(ctx: GraphQLContext, decisionId: string): Promise<DecisionInput> {
+  const [decision] = isUuid(decisionId) ? await decisionRepository.byIds([decisionId]) : [];
+  if (!decision) throw notFound('AwardDecision', decisionId);
+  const items = await decisionRepository.items([decision.id]);
+  const nominations = await ctx.loaders.nomination.loadMany(items.map((i) => i.nominationId));
+  const yearIds = nominations.flatMap((n) => (n && !(n instanceof Error) ? [n.emulationYearId] : []));
+  const years = await ctx.loaders.emulationYear.loadMany([...new Set(yearIds)]);
+  const unit = await unitNames(
+    ctx,
+    items.map((i) => i.unitId),
+  );
+  const person = await personNames(
+    ctx,
+    items.flatMap((i) => (i.personId ? [i.personId] : [])),
+  );
+  return {
+    province: await province(ctx),
+    issuerName: decision.issuerName,
+    numberText: decision.numberText,
+    decisionDate: decision.decisionDate,
+    signerName: decision.signerName,
+    signerTitle: decision.signerTitle,
+    years: [...new Set(years.flatMap((y) => (y && !(y instanceof Error) ? [y.year] : [])))].sort(),
+    items: items
+      .slice()
+      .sort((a, b) => Number(!!a.personId) - Number(!!b.personId))
+      .map((i) => ({
+        name: i.personId ? person(i.personId) : unit(i.unitId),
+        unit: i.personId ? unit(i.unitId) : null,
+        form: formWords(i.form),
+        prizeVnd: Number(i.prizeVnd),
+      })),
+  };
+}
+
+/** One certificate per awardee of the decision, placed on the province's blank. */
+export async function certificatesData(ctx: GraphQLContext, decisionId: string): Promise<CertificatesInput> {
+  const d = await decisionData(ctx, decisionId);
+  return {
+    province: d.province,
+    layout: DEFAULT_CERTIFICATE_LAYOUT,
+    decision: d,
+    years: d.years,
+    awardees: d.items.map((i) => ({ name: i.name, unit: i.unit, form: i.form })),
+  };
+}

@@ -1,0 +1,342 @@
+import { amountInWords, formatNumber } from '@thidua/documents';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import {
+  castBlockBallots,
+  closeBlockVote,
+  createAccount,
+  createFinishedBlock,
+  createLockedBlock,
+  docxText,
+  keepDocument,
+  ok,
+  openBlockVote,
+  pdfFonts,
+  pdfInfo,
+  pdfText,
+  pdfWords,
+  provinceId,
+  startTestApp,
+  type Account,
+  type LockedBlock,
+  type TestApp,
+} from '@thidua/testing';
+
+/** A Lào Cai block (the demo's Party bodies), its vote finished and its dossier submitted. */
+const NAMES = [
+  'Văn phòng Tỉnh ủy',
+  'Báo Lào Cai',
+  'Ban Tuyên giáo Tỉnh ủy',
+  'Ban Nội chính Tỉnh ủy',
+  'Ban Tổ chức Tỉnh ủy',
+  'Ủy ban Kiểm tra Tỉnh ủy',
+  'Trường Chính trị tỉnh',
+];
+const MM = 72 / 25.4;
+
+let app: TestApp;
+let laoCai: string;
+let haNoi: string;
+let admin: Account;
+let outsider: Account;
+let council: Account[];
+let block: LockedBlock;
+let periodId: string;
+let councilPeriodId: string;
+let decisionId: string;
+let decision: { numberText: string; items: { unitId: string; prizeVnd: number }[] };
+
+const as = <T = Record<string, unknown>>(who: Account, q: string, v?: Record<string, unknown>) =>
+  app.gql<T>(q, v, { token: who.token, provinceId: laoCai });
+
+/** GET /documents/… as the person, in the province (Lào Cai unless said). */
+async function download(path: string, who: Account, province = laoCai) {
+  const res = await fetch(app.gateway.url.replace(/\/graphql$/, path), {
+    headers: { authorization: `Bearer ${who.token}`, 'x-province-id': province },
+  });
+  const bytes = Buffer.from(await res.arrayBuffer());
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    disposition: res.headers.get('content-disposition'),
+    bytes,
+  };
+}
+
+/** The PDF kept under test-results/documents (with its pages as PNG), its text on one line. */
+async function pdf(path: string, who: Account, name: string) {
+  const got = await download(path, who);
+  expect(got.status, got.bytes.toString()).toBe(200);
+  expect(got.type).toBe('application/pdf');
+  expect(got.disposition).toMatch(/^attachment; filename="[a-z-]+-[0-9a-f]{8}\.pdf"$/);
+  const file = await keepDocument(name, got.bytes);
+  return { file, text: (await pdfText(file)).replace(/\s+/g, ' ') };
+}
+
+beforeAll(async () => {
+  app = await startTestApp({ template: inject('templateDatabase'), worker: true });
+  laoCai = await provinceId(app.dataSource, '15');
+  haNoi = await provinceId(app.dataSource, '01');
+  admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: laoCai });
+  outsider = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: haNoi });
+  council = await Promise.all(
+    Array.from({ length: 3 }, () => createAccount(app, 'COUNCIL_MEMBER', { provinceId: laoCai })),
+  );
+  block = await createFinishedBlock(app, laoCai, NAMES, admin);
+  periodId = ok(
+    await as<{ votingPeriods: { id: string }[] }>(
+      admin,
+      `query($y: ID!) { votingPeriods(emulationYearId: $y) { id } }`,
+      { y: block.yearId },
+    ),
+  ).votingPeriods[0]!.id;
+
+  // The secretariat appraises the dossier; the council approves every nomination by secret ballot.
+  const nominations = ok(
+    await as<{ nominations: { id: string; status: string }[] }>(
+      admin,
+      `query($y: ID!) { nominations(emulationYearId: $y) { id status } }`,
+      { y: block.yearId },
+    ),
+  ).nominations.filter((n) => n.status === 'SUBMITTED');
+  for (const n of nominations)
+    for (const to of ['IN_APPRAISAL', 'COUNCIL_REVIEW'])
+      ok(
+        await as(
+          admin,
+          `mutation($v: AppraiseNominationInput!) { appraiseNomination(input: $v) { status } }`,
+          { v: { id: n.id, to } },
+        ),
+      );
+  councilPeriodId = ok(
+    await as<{ openCouncilVote: { id: string } }>(
+      admin,
+      `mutation($v: OpenCouncilVoteInput!) { openCouncilVote(input: $v) { id } }`,
+      {
+        v: {
+          nominationIds: nominations.map((n) => n.id),
+          closesAt: new Date(Date.now() + 3600_000).toISOString(),
+        },
+      },
+    ),
+  ).openCouncilVote.id;
+  const contests = ok(
+    await as<{ votingPeriod: { contests: { id: string; candidateUnitIds: string[] }[] } }>(
+      admin,
+      `query($id: ID!) { votingPeriod(id: $id) { contests { id candidateUnitIds } } }`,
+      { id: councilPeriodId },
+    ),
+  ).votingPeriod.contests;
+  for (const member of council)
+    ok(
+      await as(member, `mutation($v: CastBallotInput!) { castBallot(input: $v) { voterId } }`, {
+        v: {
+          votingPeriodId: councilPeriodId,
+          choices: contests.map((c) => ({ contestId: c.id, unitIds: c.candidateUnitIds })),
+        },
+      }),
+    );
+  ok(
+    await as(admin, `mutation($id: ID!) { closeVotingPeriod(id: $id) { status } }`, { id: councilPeriodId }),
+  );
+  await vi.waitFor(
+    async () =>
+      expect(
+        ok(
+          await as<{ votingPeriod: { status: string } }>(
+            admin,
+            `query($id: ID!) { votingPeriod(id: $id) { status } }`,
+            { id: councilPeriodId },
+          ),
+        ).votingPeriod.status,
+      ).toBe('TALLIED'),
+    { timeout: 20_000, interval: 100 },
+  );
+  ok(await as(admin, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, { id: councilPeriodId }));
+
+  const issued = ok(
+    await as<{
+      issueAwardDecision: { id: string; numberText: string; items: { unitId: string; prizeVnd: number }[] };
+    }>(
+      admin,
+      `mutation($v: IssueAwardDecisionInput!) { issueAwardDecision(input: $v) { id numberText items { unitId prizeVnd } } }`,
+      {
+        v: {
+          issuerName: 'UBND tỉnh Lào Cai',
+          decisionDate: '2027-01-15',
+          signerName: 'Trịnh Xuân Trường',
+          nominationIds: nominations.map((n) => n.id),
+        },
+      },
+    ),
+  ).issueAwardDecision;
+  decisionId = issued.id;
+  decision = issued;
+}, 180_000);
+afterAll(() => app?.close());
+
+const unitName = (i: number) => block.units[i]!.name;
+
+describe('generated documents', () => {
+  it("prints the block vote's minutes: conference, ballots, votes and % per unit, the elected, signatures", async () => {
+    const { file, text } = await pdf(
+      `/documents/vote-minutes/${periodId}.pdf`,
+      block.officers[0]!,
+      'vote-minutes',
+    );
+    for (const s of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'BIÊN BẢN KIỂM PHIẾU',
+      'UBND TỈNH LÀO CAI',
+      'Hội trường Văn phòng Tỉnh ủy',
+      // Seven members all voted: the flag to unit 3 with 7 of 7 (100%), the others none.
+      'Số phiếu phát ra: 7; số phiếu thu về: 7; số phiếu hợp lệ: 7; số phiếu không hợp lệ: 0',
+      'Ngưỡng trúng cử: trên 50% tổng số 7 thành viên (ít nhất 4 phiếu)',
+      `trúng cử: ${unitName(3)}`,
+      `trúng cử: ${unitName(1)}`,
+      `trúng cử: ${unitName(4)}`,
+      'TRƯỞNG BAN',
+      'kết quả đã được công bố lúc',
+    ])
+      expect(text).toContain(s);
+    // The row of the flag's winner (poppler reads its last cell, "Trúng cử", apart).
+    expect(text).toMatch(new RegExp(`\\d ${escape(unitName(3))} 7 100 Đạt`));
+    for (const n of NAMES) expect(text).toContain(n);
+    const info = await pdfInfo(file);
+    expect(info['Page size']).toMatch(/\(A4\)$/);
+    const fonts = await pdfFonts(file);
+    expect(fonts.map((f) => [f.name.replace(/^[A-Z]{6}\+/, ''), f.embedded])).toEqual(
+      expect.arrayContaining([
+        ['LiberationSerif', true],
+        ['LiberationSerif-Bold', true],
+      ]),
+    );
+    expect(fonts.every((f) => f.embedded)).toBe(true);
+    // Decree 30 margins: the text block starts 30 mm from the left and stops 15 mm from the right.
+    for (const page of await pdfWords(file)) {
+      const body = page.words.filter((w) => w.yMin > 20 * MM);
+      expect(Math.min(...body.map((w) => w.xMin))).toBeGreaterThanOrEqual(30 * MM - 0.5);
+      expect(Math.max(...body.map((w) => w.xMax))).toBeLessThanOrEqual(page.width - 15 * MM + 0.5);
+    }
+  });
+
+  it('gives the same minutes as DOCX', async () => {
+    const got = await download(`/documents/vote-minutes/${periodId}.docx`, block.officers[0]!);
+    expect(got.status).toBe(200);
+    expect(got.type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    await keepDocument('vote-minutes', got.bytes, 'docx');
+    const text = (await docxText(got.bytes)).replace(/\s+/g, ' ');
+    for (const s of ['BIÊN BẢN KIỂM PHIẾU', `trúng cử: ${unitName(3)}`, 'Số phiếu phát ra: 7', ...NAMES])
+      expect(text).toContain(s);
+  });
+
+  it("prints the head unit's submission with each proposal's grounds", async () => {
+    const nominations = ok(
+      await as<{ nominations: { unitId: string; explanation: { text: string }[] }[] }>(
+        admin,
+        `query($y: ID!) { nominations(emulationYearId: $y) { unitId explanation { text } } }`,
+        { y: block.yearId },
+      ),
+    ).nominations;
+    const { text } = await pdf(`/documents/submission/${block.yearId}.pdf`, block.officers[0]!, 'submission');
+    expect(text).toContain('TỜ TRÌNH');
+    expect(text).toContain(`${unitName(0)}, đơn vị Trưởng`);
+    expect(text).toContain('Hồ sơ kèm theo');
+    expect(text).toContain('Hệ thống chưa lưu tệp đính kèm');
+    const grounds = nominations.flatMap((n) => n.explanation.map((e) => e.text));
+    expect(grounds.length).toBeGreaterThan(0);
+    for (const g of grounds) expect(text).toContain(g.replace(/\s+/g, ' '));
+    expect(text).toContain('Cờ thi đua của UBND tỉnh');
+  });
+
+  it("prints the council's minutes: attendance, quorum and the secret ballot per nomination", async () => {
+    const { text } = await pdf(`/documents/council-minutes/${councilPeriodId}.pdf`, admin, 'council-minutes');
+    expect(text).toContain('Hội đồng Thi đua - Khen thưởng tỉnh Lào Cai');
+    expect(text).toContain('Tổng số thành viên Hội đồng: 3; số thành viên tham gia biểu quyết: 3 (100%)');
+    expect(text).toMatch(/phiên họp đủ điều kiện/);
+    expect(text).toContain(`${unitName(3)} Cờ thi đua của UBND tỉnh 3 100`);
+    expect(text).toContain('Thông qua');
+  });
+
+  it('prints the decision with its number, the annexed list and each prize in figures and in words', async () => {
+    const { text } = await pdf(`/documents/decision/${decisionId}.pdf`, admin, 'decision');
+    expect(text).toContain(`Số: ${decision.numberText}`);
+    expect(text).toContain('Lào Cai, ngày 15 tháng 01 năm 2027');
+    expect(text).toContain('QUYẾT ĐỊNH');
+    expect(text).toContain('Trịnh Xuân Trường');
+    for (const item of decision.items) {
+      const name = block.units.find((u) => u.id === item.unitId)!.name;
+      expect(text).toContain(`${name}`);
+      expect(text).toContain(`${formatNumber(item.prizeVnd)} ${amountInWords(item.prizeVnd)}`);
+    }
+    const total = decision.items.reduce((s, i) => s + i.prizeVnd, 0);
+    expect(text).toContain(
+      `Tổng số tiền thưởng: ${formatNumber(total)} đồng (bằng chữ: ${amountInWords(total)})`,
+    );
+    const docx = await download(`/documents/decision/${decisionId}.docx`, admin);
+    const back = (await docxText(docx.bytes)).replace(/\s+/g, ' ');
+    expect(back).toContain(`Số: ${decision.numberText}`);
+    expect(back).toContain(amountInWords(total));
+  });
+
+  it('prints one landscape certificate per awardee', async () => {
+    const got = await download(`/documents/certificates/${decisionId}.pdf`, admin);
+    expect(got.status).toBe(200);
+    const file = await keepDocument('certificates', got.bytes);
+    const info = await pdfInfo(file);
+    expect(Number(info.Pages)).toBe(decision.items.length);
+    expect(info['Page size']).toMatch(/^841\.8\d* x 595\.2\d* pts/);
+    const text = await pdfText(file);
+    for (const item of decision.items)
+      expect(text).toContain(block.units.find((u) => u.id === item.unitId)!.name);
+  });
+
+  it("answers 404 for another province's records, and refuses without a session", async () => {
+    for (const path of [
+      `/documents/vote-minutes/${periodId}.pdf`,
+      `/documents/submission/${block.yearId}.docx`,
+      `/documents/council-minutes/${councilPeriodId}.pdf`,
+      `/documents/decision/${decisionId}.pdf`,
+      `/documents/certificates/${decisionId}.docx`,
+    ]) {
+      const got = await download(path, outsider, haNoi);
+      expect(got.status, path).toBe(404);
+      expect(JSON.parse(got.bytes.toString()).errors[0].extensions.code).toBe('NOT_FOUND');
+    }
+    const anonymous = await fetch(
+      app.gateway.url.replace(/\/graphql$/, `/documents/decision/${decisionId}.pdf`),
+      {
+        headers: { 'x-province-id': laoCai },
+      },
+    );
+    expect(anonymous.status).toBe(401);
+    expect((await download(`/documents/nothing/${decisionId}.pdf`, admin)).status).toBe(404);
+  });
+
+  it('keeps an unpublished count to those who chair it', async () => {
+    const other = await createLockedBlock(app, laoCai, NAMES, admin);
+    const vote = await openBlockVote(app, laoCai, other, [{ kind: 'FLAG', seats: 1 }]);
+    await castBlockBallots(app, laoCai, other, vote, [[2]]);
+    await closeBlockVote(app, laoCai, other.officers[0]!, vote.id);
+    await vi.waitFor(
+      async () =>
+        expect((await download(`/documents/vote-minutes/${vote.id}.pdf`, other.officers[0]!)).status).toBe(
+          200,
+        ),
+      { timeout: 20_000, interval: 200 },
+    );
+    const member = await download(`/documents/vote-minutes/${vote.id}.pdf`, other.officers[3]!);
+    expect(member.status).toBe(403);
+    const secretariat = await download(`/documents/vote-minutes/${vote.id}.pdf`, admin);
+    expect(secretariat.status).toBe(403);
+    const { text } = await pdf(
+      `/documents/vote-minutes/${vote.id}.pdf`,
+      other.officers[0]!,
+      'vote-minutes-preview',
+    );
+    expect(text).toContain('Bản xem trước: kết quả chưa được công bố');
+  });
+});
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
