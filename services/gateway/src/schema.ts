@@ -7,7 +7,8 @@ import { AuditResolver } from './modules/audit/audit.resolver';
 import { AwardsResolver, YearAwardsResolver } from './modules/awards/awards.resolver';
 import { BaseSalaryResolver } from './modules/base-salary/base-salary.resolver';
 import { CouncilResolver } from './modules/awards/council.resolver';
-import { DecisionsResolver } from './modules/awards/decisions.resolver';
+import { DecisionItemResolver, DecisionsResolver } from './modules/awards/decisions.resolver';
+import { NominationQueueResolver } from './modules/awards/queue.resolver';
 import { BlockResolver } from './modules/block/block.resolver';
 import {
   ConferenceResolver,
@@ -67,6 +68,8 @@ export const resolvers = [
   AwardsResolver,
   YearAwardsResolver,
   DecisionsResolver,
+  DecisionItemResolver,
+  NominationQueueResolver,
   CouncilResolver,
   BaseSalaryResolver,
   NotificationResolver,

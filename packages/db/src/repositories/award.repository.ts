@@ -4,11 +4,13 @@ import {
   AwardDecision,
   AwardDecisionItem,
   AwardRuleSet,
+  EmulationYear,
   Nomination,
   YearAwardOutcome,
   type NominationStatus,
 } from '../entities';
 import { currentProvinceId, tenantManager } from '../tenancy/tenant-context';
+import { paginate, type Page, type PageRequest } from './pagination';
 import { returning } from './sql';
 
 const repo = async <T extends object>(entity: new () => T) => (await tenantManager()).getRepository(entity);
@@ -45,6 +47,25 @@ export const awardRepository = {
       where: { emulationYearId: In([...yearIds]) },
       order: { form: 'ASC', createdAt: 'ASC' },
     });
+  },
+
+  /**
+   * The secretariat's queue: nominations by status (and form, year, block), the longest waiting first, a page
+   * at a time. Filtering and counting happen in the database so a province's hundreds of proposals never travel.
+   */
+  async queue(
+    filter: { statuses?: NominationStatus[]; forms?: string[]; year?: number; blockId?: string },
+    page: PageRequest,
+  ): Promise<Page<Nomination>> {
+    const qb = (await repo(Nomination))
+      .createQueryBuilder('n')
+      .innerJoin(EmulationYear, 'y', 'y.id = n.emulationYearId AND y.provinceId = n.provinceId');
+    if (filter.statuses?.length) qb.andWhere('n.status IN (:...statuses)', { statuses: filter.statuses });
+    if (filter.forms?.length) qb.andWhere('n.form IN (:...forms)', { forms: filter.forms });
+    if (filter.year) qb.andWhere('y.year = :year', { year: filter.year });
+    if (filter.blockId) qb.andWhere('y.blockId = :blockId', { blockId: filter.blockId });
+    qb.orderBy('n.updatedAt', 'ASC').addOrderBy('n.id', 'ASC');
+    return paginate(qb, page);
   },
 
   async nominationsByIds(ids: readonly string[]): Promise<Nomination[]> {
@@ -209,8 +230,10 @@ export const decisionRepository = {
     return (await repo(AwardDecisionItem)).findBy({ decisionId: In([...decisionIds]) });
   },
 
+  /** A unit's awards (its own and its people's), or one person's: `of` names which. */
   async itemsOfUnit(
     unitId: string,
+    of: 'unit' | 'person' = 'unit',
   ): Promise<(AwardDecisionItem & { decision: AwardDecision; status: string; year: number })[]> {
     const rows: Record<string, unknown>[] = await (
       await tenantManager()
@@ -222,7 +245,7 @@ export const decisionRepository = {
        JOIN award_decision d ON d.id = i.decision_id
        JOIN nomination n ON n.id = i.nomination_id
        JOIN emulation_year y ON y.id = n.emulation_year_id
-       WHERE i.unit_id = $1 ORDER BY d.decision_date DESC, d.number DESC`,
+       WHERE ${of === 'person' ? 'i.person_id' : 'i.unit_id'} = $1 ORDER BY d.decision_date DESC, d.number DESC`,
       [unitId],
     );
     return rows.map((r) => {

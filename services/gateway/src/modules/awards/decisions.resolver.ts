@@ -24,7 +24,7 @@ import { badInput, conflict, notFound } from '../../common/errors';
 import { ADMINS, MEMBERS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
-import { ProposalForm, NominationType } from './awards.types';
+import { NominationStatus, ProposalForm, NominationType } from './awards.types';
 import { decidableNominations, decisionItems } from './decision-items';
 
 @ObjectType('AwardDecisionItem')
@@ -36,6 +36,16 @@ export class AwardDecisionItemType {
   @Field(() => ProposalForm) form!: string;
   @Field(() => Float, { description: 'Multiplier × the base salary in force on the decision date, in VND.' })
   prizeVnd!: number;
+}
+
+@Resolver(() => AwardDecisionItemType)
+export class DecisionItemResolver {
+  @FieldResolver(() => NominationStatus, {
+    description: 'Where the award stands now: DECIDED, or REVOKED with the reason on the nomination.',
+  })
+  async status(@Root() i: { nominationId: string }, @Ctx() ctx: GraphQLContext) {
+    return (await ctx.loaders.nomination.load(i.nominationId))?.status ?? 'DECIDED';
+  }
 }
 
 @ObjectType('AwardDecision', {
@@ -103,6 +113,14 @@ export class DecisionsResolver {
     return (await decisionRepository.items([d.id])).map((i) => ({ ...i, prizeVnd: Number(i.prizeVnd) }));
   }
 
+  @Authorized(...MEMBERS)
+  @Query(() => AwardDecisionType, { description: 'One decision with its annexed list.' })
+  async awardDecision(@Arg('id', () => ID) id: string) {
+    const [decision] = isUuid(id) ? await decisionRepository.byIds([id]) : [];
+    if (!decision) throw notFound('AwardDecision', id);
+    return decision;
+  }
+
   @Authorized(...ADMINS)
   @Mutation(() => AwardDecisionType, {
     description: 'Decides council-approved nominations under the next number of the series.',
@@ -160,6 +178,22 @@ export class DecisionsResolver {
     await refreshRollupsOf(ctx.access!.provinceId, [id], `revoke.${id}`);
     await audit(ctx, 'award.revoke', 'Nomination', id, { after: { reason } });
     return { ...nomination, status: 'REVOKED', statusReason: reason.trim() };
+  }
+
+  @Authorized(...MEMBERS)
+  @Query(() => [UnitAwardType], {
+    description: "A person's individual titles across years, newest first (revoked ones show their status).",
+  })
+  async personAwardHistory(
+    @Arg('personId', () => ID) personId: string,
+    @Arg('first', () => Int, firstArgOptions(500)) first?: number,
+  ) {
+    const n = checkFirst(first, 500);
+    if (!isUuid(personId)) throw notFound('Person', personId);
+    return (await decisionRepository.itemsOfUnit(personId, 'person')).slice(0, n).map((i) => ({
+      ...i,
+      prizeVnd: Number(i.prizeVnd),
+    }));
   }
 
   @Authorized(...MEMBERS)

@@ -23,6 +23,7 @@ import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
 import { yearConference } from '../conference/conference.service';
 import { loadYear, transitionYear, yearMembers } from '../emulation-year/emulation-year.service';
+import { EmulationYearType } from '../emulation-year/emulation-year.types';
 import { quotaProblem, roundDeadline } from './voting-rules';
 import {
   canSeeResults,
@@ -58,6 +59,14 @@ export class VotingResolver {
   async votingPeriods(@Arg('emulationYearId', () => ID) yearId: string, @Ctx() ctx: GraphQLContext) {
     await loadYear(ctx, yearId);
     return ctx.loaders.periodsOfYear.load(yearId);
+  }
+
+  @FieldResolver(() => EmulationYearType, {
+    nullable: true,
+    description: 'The block year voting (its block, head and deputy units); null for the council.',
+  })
+  emulationYear(@Root() p: VotingPeriod, @Ctx() ctx: GraphQLContext) {
+    return p.emulationYearId ? ctx.loaders.emulationYear.load(p.emulationYearId) : null;
   }
 
   @FieldResolver(() => Number) thresholdPercent(@Root() p: VotingPeriod) {

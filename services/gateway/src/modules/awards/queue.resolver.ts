@@ -1,0 +1,78 @@
+import { awardRepository, NOMINATION_STATUSES, type Nomination, type NominationStatus } from '@thidua/db';
+import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import {
+  Args,
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  InputType,
+  Int,
+  Query,
+  Resolver,
+  Root,
+  ID,
+} from 'type-graphql';
+import { Connection, PageArgs, toConnection, toPageRequest } from '../../common/connection';
+import { ADMINS } from '../../common/roles';
+import type { GraphQLContext } from '../../context';
+import { EmulationYearType } from '../emulation-year/emulation-year.types';
+import { UnitType } from '../unit/unit.types';
+import { NominationStatus as NominationStatusEnum, NominationType, ProposalForm } from './awards.types';
+
+export const NominationConnection = Connection(NominationType, 'Nomination');
+
+const FORMS = ['FLAG_PROVINCE', 'MERIT_PROVINCE', 'CSTD_PROV'] as const;
+
+@InputType({ description: "The secretariat's queue: every field left out matches all." })
+export class NominationFilterInput {
+  @Field(() => [NominationStatusEnum], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(11)
+  @IsIn(NOMINATION_STATUSES, { each: true })
+  statuses?: NominationStatus[];
+
+  @Field(() => [ProposalForm], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(3)
+  @IsIn(FORMS, { each: true })
+  forms?: (typeof FORMS)[number][];
+
+  @Field(() => Int, { nullable: true, description: 'The emulation year the proposals reward.' })
+  @IsOptional()
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'blockId must be a block id' })
+  blockId?: string;
+}
+
+@Resolver(() => NominationType)
+export class NominationQueueResolver {
+  @Authorized(...ADMINS)
+  @Query(() => NominationConnection, {
+    description:
+      "The secretariat's queue of the province's nominations, filtered and paged on the server, the longest waiting first.",
+  })
+  async nominationQueue(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => NominationFilterInput, { nullable: true }) filter?: NominationFilterInput | null,
+  ) {
+    return toConnection(await awardRepository.queue(filter ?? {}, toPageRequest(page)));
+  }
+
+  @FieldResolver(() => UnitType, { description: 'The unit proposed (or whose person is).' })
+  unit(@Root() n: Nomination, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.unit.load(n.unitId);
+  }
+
+  @FieldResolver(() => EmulationYearType, { description: 'The block year that proposed it.' })
+  emulationYear(@Root() n: Nomination, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.emulationYear.load(n.emulationYearId);
+  }
+}

@@ -1,0 +1,194 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { currentManager, runInTenant } from '@thidua/db';
+import {
+  ok,
+  createAccount,
+  createLockedBlock,
+  provinceId,
+  startTestApp,
+  type Account,
+  type LockedBlock,
+  type TestApp,
+} from '@thidua/testing';
+
+let app: TestApp;
+let province: string;
+let other: string;
+let admin: Account;
+let otherAdmin: Account;
+let blocks: LockedBlock[];
+let rows: { id: string; status: string; form: string; blockId: string }[];
+
+const NAMES = [
+  'Sở Giáo dục và Đào tạo',
+  'Sở Y tế',
+  'Sở Văn hóa, Thể thao và Du lịch',
+  'Sở Khoa học và Công nghệ',
+];
+const QUEUE = `query($f: NominationFilterInput, $first: Int!, $after: String) {
+  nominationQueue(filter: $f, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    nodes { id status form unit { name } emulationYear { year block { name } } }
+  }
+}`;
+type Queue = {
+  nominationQueue: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: {
+      id: string;
+      status: string;
+      form: string;
+      unit: { name: string };
+      emulationYear: { year: number; block: { name: string } };
+    }[];
+  };
+};
+
+const as = <T>(who: Account, prov: string, q: string, v?: Record<string, unknown>) =>
+  app.gql<T>(q, v, { token: who.token, provinceId: prov });
+
+/** Nominations of two blocks in every state the queue shows, written directly (the steps are tested elsewhere). */
+async function seed(prov: string, bs: LockedBlock[]) {
+  return runInTenant(app.dataSource, prov, async () => {
+    const m = await currentManager();
+    const out = [];
+    const statuses = ['SUBMITTED', 'SUBMITTED', 'IN_APPRAISAL', 'COUNCIL_REVIEW'];
+    for (const b of bs)
+      for (const [i, u] of b.units.entries()) {
+        const [row] = await m.query(
+          `INSERT INTO nomination (province_id, emulation_year_id, unit_id, form, status, explanation, updated_at)
+           VALUES ($1, $2, $3, $4, $5, '[]', now() - make_interval(mins => $6)) RETURNING id, status, form`,
+          [prov, b.yearId, u.id, i === 0 ? 'FLAG_PROVINCE' : 'MERIT_PROVINCE', statuses[i], 100 - out.length],
+        );
+        out.push({ ...row, blockId: b.blockId });
+      }
+    return out;
+  });
+}
+
+beforeAll(async () => {
+  app = await startTestApp({ template: inject('templateDatabase') });
+  [province, other] = await Promise.all([provinceId(app.dataSource, '22'), provinceId(app.dataSource, '24')]);
+  [admin, otherAdmin] = await Promise.all([
+    createAccount(app, 'PROVINCE_ADMIN', { provinceId: province }),
+    createAccount(app, 'PROVINCE_ADMIN', { provinceId: other }),
+  ]);
+  blocks = [
+    await createLockedBlock(app, province, NAMES, admin),
+    await createLockedBlock(app, province, NAMES, admin),
+  ];
+  rows = await seed(province, blocks);
+  await seed(other, [await createLockedBlock(app, other, NAMES, otherAdmin, { officers: false })]);
+});
+afterAll(() => app?.close());
+
+describe("the secretariat's nomination queue", () => {
+  it('filters by status, form and block on the server and pages the longest waiting first', async () => {
+    const submitted = rows.filter((r) => r.status === 'SUBMITTED').map((r) => r.id);
+    const first = ok(
+      await as<Queue>(admin, province, QUEUE, { f: { statuses: ['SUBMITTED'] }, first: 3 }),
+    ).nominationQueue;
+    expect(first.totalCount).toBe(4);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = ok(
+      await as<Queue>(admin, province, QUEUE, {
+        f: { statuses: ['SUBMITTED'] },
+        first: 3,
+        after: first.pageInfo.endCursor,
+      }),
+    ).nominationQueue;
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    // Seeded oldest first: the queue gives them back in that order, across the two pages.
+    expect([...first.nodes, ...second.nodes].map((n) => n.id)).toEqual(submitted);
+    expect(first.nodes[0]!.unit.name).toContain(NAMES[0]);
+    expect(first.nodes[0]!.emulationYear).toMatchObject({
+      year: 2026,
+      block: { name: expect.stringContaining('Khối thi đua') },
+    });
+
+    const flags = ok(
+      await as<Queue>(admin, province, QUEUE, {
+        f: { forms: ['FLAG_PROVINCE'], blockId: blocks[1]!.blockId, year: 2026 },
+        first: 20,
+      }),
+    ).nominationQueue;
+    expect(flags.nodes.map((n) => n.id)).toEqual(
+      rows.filter((r) => r.form === 'FLAG_PROVINCE' && r.blockId === blocks[1]!.blockId).map((r) => r.id),
+    );
+    const none = ok(
+      await as<Queue>(admin, province, QUEUE, { f: { year: 2025 }, first: 20 }),
+    ).nominationQueue;
+    expect(none.totalCount).toBe(0);
+  });
+
+  it("is the secretariat's: another province's admin sees none of them, by list or by id; an officer is refused", async () => {
+    const theirs = ok(await as<Queue>(otherAdmin, other, QUEUE, { first: 100 })).nominationQueue;
+    expect(theirs.totalCount).toBe(4);
+    expect(theirs.nodes.map((n) => n.id).filter((id) => rows.some((r) => r.id === id))).toEqual([]);
+    const byId = await as(otherAdmin, other, `query($id: ID!) { nomination(id: $id) { id } }`, {
+      id: rows[0]!.id,
+    });
+    expect(byId.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const officer = await as(blocks[0]!.officers[0]!, province, QUEUE, { first: 5 });
+    expect(officer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('reads one decision with its items and where each stands; and a person’s history', async () => {
+    const target = rows[3]!;
+    await runInTenant(app.dataSource, province, async () =>
+      (await currentManager()).query(`UPDATE nomination SET status = 'COUNCIL_APPROVED' WHERE id = $1`, [
+        target.id,
+      ]),
+    );
+    const issued = await as<{ issueAwardDecision: { id: string } }>(
+      admin,
+      province,
+      `mutation($v: IssueAwardDecisionInput!) { issueAwardDecision(input: $v) { id } }`,
+      {
+        v: {
+          issuerName: 'UBND tỉnh Khánh Hòa',
+          decisionDate: '2027-01-20',
+          signerName: 'Trần Phong',
+          nominationIds: [target.id],
+        },
+      },
+    );
+    const id = ok(issued).issueAwardDecision.id;
+    const ONE = `query($id: ID!) { awardDecision(id: $id) { numberText items { nominationId status prizeVnd } } }`;
+    const read = ok(
+      await as<{ awardDecision: { numberText: string; items: { status: string; prizeVnd: number }[] } }>(
+        admin,
+        province,
+        ONE,
+        { id },
+      ),
+    ).awardDecision;
+    expect(read).toEqual({
+      numberText: '1/QĐ-UBND',
+      items: [{ nominationId: target.id, status: 'DECIDED', prizeVnd: 7_590_000 }],
+    });
+    ok(
+      await as(
+        admin,
+        province,
+        `mutation($id: ID!) { revokeAward(nominationId: $id, reason: "Kê khai sai thành tích") { status } }`,
+        { id: target.id },
+      ),
+    );
+    const after = ok(
+      await as<{ awardDecision: { items: { status: string }[] } }>(admin, province, ONE, { id }),
+    ).awardDecision;
+    expect(after.items[0]!.status).toBe('REVOKED');
+    const elsewhere = await as(otherAdmin, other, ONE, { id });
+    expect(elsewhere.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    const person = await as<{ personAwardHistory: unknown[] }>(
+      admin,
+      province,
+      `query($p: ID!) { personAwardHistory(personId: $p) { year } }`,
+      { p: blocks[0]!.units[0]!.id },
+    );
+    expect(person.data?.personAwardHistory).toEqual([]);
+  });
+});
