@@ -11,9 +11,10 @@
  * emits decorator metadata, like tsx; type-graphql and TypeORM get explicit types everywhere (see the build test,
  * which compares the compiled gateway's schema with the source's).
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { build, type Plugin } from 'esbuild';
 import { ensureWebBuild } from './web-build';
 
@@ -38,10 +39,17 @@ const externalPackages: Plugin = {
 };
 
 /**
- * A few modules read files beside their source (the province lists, the document fonts and templates, the web
- * application's build): their `import.meta.url` keeps pointing at the source file's place in the repository,
- * relative to the bundle, so those files are read where they are in a checkout and in the image alike.
+ * The modules that read files beside their source, and those files: their `import.meta.url` keeps pointing at
+ * the source file's place in the repository (relative to the bundle), so the files are read where they are, in
+ * a checkout and in the image alike (which holds exactly these beside the bundles, see `stageRuntime`).
  */
+export const FILES_READ_AT_RUN_TIME: Record<string, string[]> = {
+  'services/gateway/src/http/web.ts': ['services/web/dist'],
+  'packages/db/src/seed/provinces.ts': ['packages/db/src/seed/data'],
+  'packages/documents/src/fonts.ts': ['packages/documents/fonts'],
+  'packages/documents/src/template.ts': ['packages/documents/templates'],
+};
+
 const sourceRelativeUrls = (outfile: string): Plugin => ({
   name: 'source-relative-urls',
   setup(b) {
@@ -49,6 +57,15 @@ const sourceRelativeUrls = (outfile: string): Plugin => ({
       if (args.path.includes('/node_modules/')) return undefined;
       const source = readFileSync(args.path, 'utf8');
       if (!source.includes('import.meta.url')) return undefined;
+      const fromRoot = relative(ROOT, args.path);
+      if (!FILES_READ_AT_RUN_TIME[fromRoot])
+        return {
+          errors: [
+            {
+              text: `${fromRoot} uses import.meta.url: list the files it reads in FILES_READ_AT_RUN_TIME (scripts/build.ts)`,
+            },
+          ],
+        };
       const fromBundle = relative(dirname(`${ROOT}/${outfile}`), args.path);
       return {
         contents: source.replaceAll(
@@ -99,13 +116,30 @@ export async function buildServices(): Promise<Record<string, string[]>> {
   return Object.fromEntries(bundles);
 }
 
+/**
+ * What the image runs, copied into `dir` with the repository's layout: the bundles, the files they read, and the
+ * manifests (root and workspaces, the lock) for `npm ci --omit=dev`. Nothing else: no sources, no tests.
+ */
+export function stageRuntime(dir: string): void {
+  const manifests = ['package.json', 'package-lock.json'].concat(
+    ...['packages', 'services'].map((parent) =>
+      readdirSync(join(ROOT, parent)).map((name) => `${parent}/${name}/package.json`),
+    ),
+  );
+  const bundles = Object.keys(ENTRY_POINTS).flatMap((out) => [`${out}.js`, `${out}.js.map`]);
+  for (const path of [...manifests, ...bundles, ...Object.values(FILES_READ_AT_RUN_TIME).flat()])
+    cpSync(join(ROOT, path), join(dir, path), { recursive: true });
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { values } = parseArgs({ options: { stage: { type: 'string' } } });
   const started = Date.now();
   ensureWebBuild();
   await buildServices();
+  if (values.stage) stageRuntime(values.stage);
   console.log(
     `Built in ${((Date.now() - started) / 1000).toFixed(1)} s: ${Object.keys(ENTRY_POINTS)
       .map((out) => `${out}.js`)
-      .join(', ')} and services/web/dist`,
+      .join(', ')} and services/web/dist${values.stage ? `; staged in ${values.stage}` : ''}`,
   );
 }

@@ -3,7 +3,7 @@
  * only the packages a production install has.
  */
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -28,7 +28,7 @@ import {
   type TestApp,
   type WorkerProcess,
 } from '@thidua/testing';
-import { buildServices, ENTRY_POINTS } from '../../scripts/build';
+import { buildServices, ENTRY_POINTS, FILES_READ_AT_RUN_TIME } from '../../scripts/build';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let app: TestApp;
@@ -134,6 +134,9 @@ describe('the compiled build', () => {
       expect([...imported], out).not.toContain('tsx');
       expect([...imported], out).not.toContain('typescript');
     }
+    // The image holds these beside the bundles (scripts/build.ts stageRuntime).
+    for (const path of Object.values(FILES_READ_AT_RUN_TIME).flat())
+      expect(existsSync(`${ROOT}/${path}`), path).toBe(true);
   });
 });
 
