@@ -1,18 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { vi } from 'vitest';
 import {
   createAccount,
   createUnits,
+  gqlFrom,
+  Mailbox,
   ok,
+  ownerQuery,
   provinceId,
   startTestApp,
+  textOf,
   TEST_PASSWORD,
   type Account,
   type GraphQLResponse,
   type TestApp,
 } from '@thidua/testing';
 
-// Issue 16, a first slice: people change their own password; an admin disables and enables accounts.
+// Issue 16: people change their own password, accept invitations and reset a forgotten password through emailed
+// links (a real SMTP server here, the worker in-process); an admin disables and enables accounts.
 
 const LOGIN = `mutation($email: String!, $password: String!) {
   login(email: $email, password: $password) { accessToken refreshToken }
@@ -30,6 +36,7 @@ let province: string;
 let otherProvince: string;
 let admin: Account;
 let unitId: string;
+let mailbox: Mailbox;
 
 const code = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.code;
 const field = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.fields?.[0]?.field;
@@ -37,13 +44,21 @@ const login = (email: string, password: string) =>
   app.gql<{ login: { accessToken: string; refreshToken: string } }>(LOGIN, { email, password });
 
 beforeAll(async () => {
-  app = await startTestApp({ template: inject('templateDatabase') });
+  mailbox = await Mailbox.start();
+  app = await startTestApp({
+    template: inject('templateDatabase'),
+    worker: true,
+    config: { SMTP_URL: mailbox.url, PASSWORD_RESET_MAX_PER_CLIENT: '6' },
+  });
   province = await provinceId(app.dataSource, '15');
   otherProvince = await provinceId(app.dataSource, '01');
   admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
   unitId = (await createUnits(app.dataSource, province, ['Sở Tài chính']))[0]!.id;
 });
-afterAll(() => app?.close());
+afterAll(async () => {
+  await app?.close();
+  await mailbox?.stop();
+});
 
 describe('changePassword', () => {
   it('changes the password, ends the other sessions and keeps this one', async () => {
@@ -193,5 +208,351 @@ describe('setUserDisabled', () => {
     expect(field(noReason)).toBe('reason');
     ok(await app.gql(SET_DISABLED, { id: officer.id, d: true, r: 'Nghỉ hưu' }, { token: platform.token }));
     expect(code(await app.gql(ME, {}, { token: officer.token }))).toBe('UNAUTHENTICATED');
+  });
+});
+
+const INVITE = `mutation($email: String!, $name: String, $role: Role!, $unit: ID) {
+  createInvitation(input: { email: $email, fullName: $name, role: $role, unitId: $unit }) {
+    id email status sends unitName expiresAt
+  }
+}`;
+const PREVIEW = `query($t: String!) {
+  invitationByToken(token: $t) { email fullName role unitName provinceName expiresAt hasAccount }
+}`;
+const ACCEPT = `mutation($t: String!, $n: String!, $p: String!) {
+  acceptInvitation(token: $t, fullName: $n, password: $p) { email newAccount }
+}`;
+const RESEND = `mutation($id: ID!) { resendInvitation(id: $id) { id status sends } }`;
+const REVOKE = `mutation($id: ID!) { revokeInvitation(id: $id) { id status } }`;
+const REQUEST_RESET = `mutation($e: String!) { requestPasswordReset(email: $e) }`;
+const RESET = `mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }`;
+const MY_ROLES = `{ me { fullName roles(first: 10) { role provinceId unitId } } }`;
+
+type Invited = {
+  id: string;
+  email: string;
+  status: string;
+  sends: number;
+  unitName: string | null;
+  expiresAt: string;
+};
+
+const invite = async (email: string, vars: Record<string, unknown> = {}) =>
+  ok(
+    await app.gql<{ createInvitation: Invited }>(
+      INVITE,
+      { email, role: 'UNIT_OFFICER', unit: unitId, ...vars },
+      { token: admin.token, provinceId: province },
+    ),
+  ).createInvitation;
+
+/** Waits for the `n`th email to `address` and returns its text and the link's token. */
+async function nthEmail(address: string, n: number, path: string) {
+  await vi.waitFor(() => expect(mailbox.to(address).length).toBeGreaterThanOrEqual(n), {
+    timeout: 20_000,
+    interval: 50,
+  });
+  const message = mailbox.to(address)[n - 1]!;
+  const text = textOf(message.raw);
+  const link = new URL(new RegExp(`(https?://\\S+${path}\\S+)`).exec(text)![1]!);
+  expect(link.pathname).toBe(path);
+  return { raw: message.raw, text, token: link.searchParams.get('token')! };
+}
+
+describe('invitations', () => {
+  it('the invitee sets their own password from the emailed link and signs in with the role; the link works once', async () => {
+    const email = 'tran.thi.lan@stc.laocai.gov.vn';
+    const invited = await invite(email, { name: 'Trần Thị Lan' });
+    expect(invited).toMatchObject({ email, status: 'PENDING', sends: 1, unitName: 'Sở Tài chính' });
+    // Seven days by default.
+    const days = (Date.parse(invited.expiresAt) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(6.99);
+    expect(days).toBeLessThanOrEqual(7);
+
+    const { text, raw, token } = await nthEmail(email, 1, '/invitation');
+    expect(raw).toMatch(/^Subject: .*$/m);
+    expect(text).toContain('Kính gửi Trần Thị Lan,');
+    expect(text).toContain('với vai trò Cán bộ thi đua của đơn vị – Sở Tài chính');
+    expect(text).toContain('invites you to the emulation and awards platform as Unit officer');
+    // Only the token's hash is stored: neither the invitation nor the outbox holds the token.
+    const stored = await ownerQuery(
+      app.db,
+      null,
+      `SELECT (SELECT count(*)::int FROM invitation WHERE token_hash = sha256(convert_to($1, 'UTF8'))) AS hashed,
+              (SELECT count(*)::int FROM invitation i WHERE i::text LIKE '%' || $1 || '%') AS clear_invitation,
+              (SELECT count(*)::int FROM outbox o WHERE o::text LIKE '%' || $1 || '%') AS clear_outbox`,
+      [token],
+    );
+    expect(stored[0]).toEqual({ hashed: 1, clear_invitation: 0, clear_outbox: 0 });
+
+    const preview = ok(await app.gql<{ invitationByToken: Record<string, unknown> }>(PREVIEW, { t: token }));
+    expect(preview.invitationByToken).toMatchObject({
+      email,
+      fullName: 'Trần Thị Lan',
+      role: 'UNIT_OFFICER',
+      unitName: 'Sở Tài chính',
+      provinceName: 'Lào Cai',
+      hasAccount: false,
+    });
+
+    // The policy applies, naming the field; the link survives a refused password.
+    const weak = await app.gql(ACCEPT, { t: token, n: 'Trần Thị Lan', p: 'matkhau123' });
+    expect(code(weak)).toBe('BAD_USER_INPUT');
+    expect(field(weak)).toBe('password');
+    expect(weak.errors?.[0]?.message).toMatch(/common password: use at least 10 characters/);
+
+    const accepted = await app.gql(ACCEPT, { t: token, n: 'Trần Thị Lan', p: NEW_PASSWORD });
+    expect(ok(accepted)).toEqual({ acceptInvitation: { email, newAccount: true } });
+    const signedIn = ok(await login(email, NEW_PASSWORD)).login;
+    const me = ok(
+      await app.gql<{ me: { fullName: string; roles: unknown[] } }>(
+        MY_ROLES,
+        {},
+        { token: signedIn.accessToken },
+      ),
+    );
+    expect(me.me).toEqual({
+      fullName: 'Trần Thị Lan',
+      roles: [{ role: 'UNIT_OFFICER', provinceId: province, unitId }],
+    });
+
+    const again = await app.gql(ACCEPT, { t: token, n: 'Kẻ khác', p: 'Một mật khẩu khác hẳn 2026' });
+    expect(code(again)).toBe('BAD_USER_INPUT');
+    expect(field(again)).toBe('token');
+    expect(code(await app.gql(PREVIEW, { t: token }))).toBe('BAD_USER_INPUT');
+    const list = ok(
+      await app.gql<{ invitations: { nodes: { email: string; status: string }[] } }>(
+        `{ invitations(first: 50, filter: { status: ACCEPTED }) { nodes { email status } } }`,
+        {},
+        { token: admin.token, provinceId: province },
+      ),
+    );
+    expect(list.invitations.nodes).toContainEqual({ email, status: 'ACCEPTED' });
+  });
+
+  it('a resend emails a new link and the old one stops working; a revoked or expired link is refused', async () => {
+    const email = 'resend@stc.laocai.gov.vn';
+    const invited = await invite(email);
+    const first = await nthEmail(email, 1, '/invitation');
+    // Inviting the same address again to the same role is no second invitation, and no second email.
+    expect((await invite(email)).id).toBe(invited.id);
+    const resent = ok(
+      await app.gql<{ resendInvitation: { sends: number } }>(
+        RESEND,
+        { id: invited.id },
+        { token: admin.token, provinceId: province },
+      ),
+    );
+    expect(resent.resendInvitation.sends).toBe(2);
+    const second = await nthEmail(email, 2, '/invitation');
+    expect(mailbox.to(email)).toHaveLength(2);
+    expect(field(await app.gql(PREVIEW, { t: first.token }))).toBe('token');
+    expect(
+      ok(await app.gql<{ invitationByToken: { email: string } }>(PREVIEW, { t: second.token }))
+        .invitationByToken.email,
+    ).toBe(email);
+
+    const revoked = ok(
+      await app.gql<{ revokeInvitation: { status: string } }>(
+        REVOKE,
+        { id: invited.id },
+        { token: admin.token, provinceId: province },
+      ),
+    );
+    expect(revoked.revokeInvitation.status).toBe('REVOKED');
+    const refused = await app.gql(ACCEPT, { t: second.token, n: 'Người được mời', p: NEW_PASSWORD });
+    expect(field(refused)).toBe('token');
+    expect(refused.errors?.[0]?.message).toMatch(/expired or is no longer valid/);
+
+    // Expired: refused; inviting the address again sends it again with a new expiry.
+    const late = await invite('late@stc.laocai.gov.vn');
+    const lateLink = await nthEmail(late.email, 1, '/invitation');
+    await ownerQuery(
+      app.db,
+      null,
+      `UPDATE invitation SET expires_at = now() - interval '1 minute' WHERE id = $1`,
+      [late.id],
+    );
+    expect(field(await app.gql(PREVIEW, { t: lateLink.token }))).toBe('token');
+    const renewed = await invite(late.email);
+    expect(renewed).toMatchObject({ id: late.id, status: 'PENDING', sends: 2 });
+    const fresh = await nthEmail(late.email, 2, '/invitation');
+    expect(
+      ok(await app.gql<{ invitationByToken: { email: string } }>(PREVIEW, { t: fresh.token }))
+        .invitationByToken.email,
+    ).toBe(late.email);
+  });
+
+  it('a request that rolls back sends nothing', async () => {
+    const res = await app.gql(
+      `mutation { a: createInvitation(input: { email: "rolled.back@stc.laocai.gov.vn", role: COUNCIL_MEMBER }) { id }
+                  b: revokeInvitation(id: "00000000-0000-4000-8000-000000000000") { id } }`,
+      {},
+      { token: admin.token, provinceId: province },
+    );
+    expect(code(res)).toBe('NOT_FOUND');
+    // An invitation made afterwards is emailed: the rolled-back one, relayed before it had it existed, would be too.
+    const after = await invite('after.rollback@stc.laocai.gov.vn');
+    await nthEmail(after.email, 1, '/invitation');
+    expect(mailbox.to('rolled.back@stc.laocai.gov.vn')).toHaveLength(0);
+    const rows = await ownerQuery(
+      app.db,
+      null,
+      `SELECT id FROM invitation WHERE email = 'rolled.back@stc.laocai.gov.vn'`,
+    );
+    expect(rows).toHaveLength(0);
+  });
+
+  it('only the secretariat invites; an address with an account here is refused, one with an account elsewhere gets the role', async () => {
+    const officer = await createAccount(app, 'UNIT_OFFICER', { provinceId: province, unitId });
+    const byOfficer = await app.gql(
+      INVITE,
+      { email: 'x@y.vn', role: 'UNIT_OFFICER', unit: unitId },
+      { token: officer.token, provinceId: province },
+    );
+    expect(code(byOfficer)).toBe('FORBIDDEN');
+    const here = await app.gql(
+      INVITE,
+      { email: officer.email, role: 'COUNCIL_MEMBER' },
+      { token: admin.token, provinceId: province },
+    );
+    expect(code(here)).toBe('CONFLICT');
+    const noUnit = await app.gql(
+      INVITE,
+      { email: 'no.unit@y.vn', role: 'UNIT_OFFICER' },
+      { token: admin.token, provinceId: province },
+    );
+    expect(field(noUnit)).toBe('unitId');
+
+    const elsewhere = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: otherProvince });
+    await invite(elsewhere.email, { role: 'COUNCIL_MEMBER', unit: null });
+    const { token } = await nthEmail(elsewhere.email, 1, '/invitation');
+    expect(
+      ok(await app.gql<{ invitationByToken: { hasAccount: boolean } }>(PREVIEW, { t: token }))
+        .invitationByToken.hasAccount,
+    ).toBe(true);
+    expect(ok(await app.gql(ACCEPT, { t: token, n: '', p: '' }))).toEqual({
+      acceptInvitation: { email: elsewhere.email, newAccount: false },
+    });
+    // Their password is unchanged, and they now hold the role here too.
+    const session = ok(await login(elsewhere.email, TEST_PASSWORD)).login;
+    const me = ok(
+      await app.gql<{ me: { roles: { role: string; provinceId: string }[] } }>(
+        MY_ROLES,
+        {},
+        { token: session.accessToken },
+      ),
+    );
+    expect(me.me.roles.map((r) => [r.role, r.provinceId])).toEqual(
+      expect.arrayContaining([
+        ['PROVINCE_ADMIN', otherProvince],
+        ['COUNCIL_MEMBER', province],
+      ]),
+    );
+  });
+});
+
+describe('password reset by email', () => {
+  it('resets through the emailed link: every session ends, the old password stops working, the link works once', async () => {
+    const person = await createAccount(app, 'UNIT_OFFICER', { provinceId: province, unitId });
+    const other = ok(await login(person.email, TEST_PASSWORD)).login;
+    expect(
+      ok(await gqlFrom(app, '127.0.1.1', REQUEST_RESET, { e: ` ${person.email.toUpperCase()} ` })),
+    ).toEqual({
+      requestPasswordReset: true,
+    });
+    const { text, token } = await nthEmail(person.email, 1, '/reset-password');
+    expect(text).toContain('Có yêu cầu đặt lại mật khẩu cho tài khoản');
+    expect(text).toContain('Someone asked to reset the password of your account');
+    // An hour by default.
+    const [row] = await ownerQuery<{ minutes: number }>(
+      app.db,
+      null,
+      `SELECT round(extract(epoch FROM expires_at - requested_at) / 60)::int AS minutes FROM password_reset
+       WHERE token_hash = sha256(convert_to($1, 'UTF8'))`,
+      [token],
+    );
+    expect(row!.minutes).toBe(60);
+
+    const weak = await app.gql(RESET, { t: token, p: 'password1234' });
+    expect(field(weak)).toBe('newPassword');
+    expect(ok(await app.gql(RESET, { t: token, p: NEW_PASSWORD }))).toEqual({ resetPassword: true });
+
+    for (const t of [person.token, other.accessToken])
+      expect(code(await app.gql(ME, {}, { token: t }))).toBe('UNAUTHENTICATED');
+    expect(code(await app.gql(REFRESH, { t: other.refreshToken }))).toBe('UNAUTHENTICATED');
+    expect(code(await login(person.email, TEST_PASSWORD))).toBe('UNAUTHENTICATED');
+    expect(ok(await login(person.email, NEW_PASSWORD)).login.accessToken).toBeTruthy();
+    const reused = await app.gql(RESET, { t: token, p: 'Một mật khẩu khác hẳn 2026' });
+    expect(field(reused)).toBe('token');
+    expect(ok(await login(person.email, NEW_PASSWORD)).login.accessToken).toBeTruthy();
+  });
+
+  it('says the same, with the same status and about the same time, whether the address has an account or not; throttled alike', async () => {
+    const person = await createAccount(app, 'NATIONAL_VIEWER');
+    const nobody = 'khong.ai.co@dia-chi-nay.vn';
+    const timed = async (client: string, email: string) => {
+      const started = performance.now();
+      const res = await gqlFrom(app, client, REQUEST_RESET, { e: email });
+      return { res, ms: performance.now() - started };
+    };
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const a = await timed('127.0.2.1', person.email);
+      const b = await timed('127.0.2.2', nobody);
+      expect(a.res).toEqual({ status: 200, data: { requestPasswordReset: true } });
+      expect(b.res).toEqual(a.res);
+      known.push(a.ms);
+      unknown.push(b.ms);
+    }
+    // The same work either way (a recorded request and a queued job): no account lookup before answering.
+    // The quickest of each, which the machine's other work disturbs least.
+    expect(Math.abs(Math.min(...known) - Math.min(...unknown))).toBeLessThan(50);
+    // The fourth request for an address within the hour is refused, whoever has it; the answers are the same.
+    const a = await gqlFrom(app, '127.0.2.3', REQUEST_RESET, { e: person.email });
+    const b = await gqlFrom(app, '127.0.2.3', REQUEST_RESET, { e: nobody });
+    expect(a.status).toBe(429);
+    expect(code(a)).toBe('RATE_LIMITED');
+    expect(b.status).toBe(a.status);
+    expect(b.errors?.[0]?.message.replace(/after .*/, '')).toBe(
+      a.errors?.[0]?.message.replace(/after .*/, ''),
+    );
+    // The account got its three emails, the unknown address none.
+    await vi.waitFor(() => expect(mailbox.to(person.email)).toHaveLength(3), {
+      timeout: 20_000,
+      interval: 50,
+    });
+    expect(mailbox.to(nobody)).toHaveLength(0);
+
+    // Per client: six requests from one client, for six addresses, then refused.
+    for (let i = 0; i < 6; i++)
+      expect((await gqlFrom(app, '127.0.2.4', REQUEST_RESET, { e: `nguoi${i}@vi-du.vn` })).status).toBe(200);
+    expect(code(await gqlFrom(app, '127.0.2.4', REQUEST_RESET, { e: 'nguoi7@vi-du.vn' }))).toBe(
+      'RATE_LIMITED',
+    );
+    expect((await gqlFrom(app, '127.0.2.5', REQUEST_RESET, { e: 'nguoi7@vi-du.vn' })).status).toBe(200);
+  });
+
+  it('a disabled account gets no reset email, and a link sent before it was disabled is refused with the reason', async () => {
+    const person = await createAccount(app, 'UNIT_OFFICER', { provinceId: province, unitId });
+    ok(await gqlFrom(app, '127.0.3.1', REQUEST_RESET, { e: person.email }));
+    const { token } = await nthEmail(person.email, 1, '/reset-password');
+    ok(
+      await app.gql(
+        SET_DISABLED,
+        { id: person.id, d: true, r: 'Nghỉ việc' },
+        { token: admin.token, provinceId: province },
+      ),
+    );
+    const refused = await app.gql(RESET, { t: token, p: NEW_PASSWORD });
+    expect(code(refused)).toBe('UNAUTHENTICATED');
+    expect(refused.errors?.[0]?.message).toBe("This account is disabled: ask your province's secretariat");
+    // Asked again while disabled: the usual answer, and no email (the next account's email shows the queue moved).
+    ok(await gqlFrom(app, '127.0.3.1', REQUEST_RESET, { e: person.email }));
+    const next = await createAccount(app, 'NATIONAL_VIEWER');
+    ok(await gqlFrom(app, '127.0.3.1', REQUEST_RESET, { e: next.email }));
+    await nthEmail(next.email, 1, '/reset-password');
+    expect(mailbox.to(person.email)).toHaveLength(1);
   });
 });

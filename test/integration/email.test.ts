@@ -1,74 +1,22 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { SMTPServer } from 'smtp-server';
 import { currentManager, emailRepository, runInTenant } from '@thidua/db';
 import { readUnsubscribeToken, unsubscribeToken } from '@thidua/domain';
 import { notify, sendEmail } from '@thidua/worker';
 import {
   createAccount,
   createLockedBlock,
+  freePort,
+  Mailbox,
   openBlockVote,
   ok,
   provinceId,
   startTestApp,
+  textOf,
   type Account,
   type LockedBlock,
   type TestApp,
 } from '@thidua/testing';
-
-/** A real SMTP server in the test process; it keeps what it receives. */
-class Mailbox {
-  readonly messages: { to: string[]; raw: string }[] = [];
-  private server?: SMTPServer;
-  constructor(readonly port: number) {}
-
-  async start() {
-    this.server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData: (stream, session, done) => {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          this.messages.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw: Buffer.concat(chunks).toString(),
-          });
-          done();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
-  }
-
-  async stop() {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-
-  to(address: string) {
-    return this.messages.filter((m) => m.to.includes(address));
-  }
-}
-
-/** The decoded text part of a message (sent base64-encoded). */
-function textOf(raw: string): string {
-  const part = raw.split(/--[^\r\n]+\r?\n/).find((p) => /Content-Type: text\/plain/i.test(p))!;
-  const body = part
-    .split(/\r?\n\r?\n/)
-    .slice(1)
-    .join('')
-    .replace(/\s+/g, '');
-  return Buffer.from(body, 'base64').toString('utf8');
-}
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as AddressInfo;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 let app: TestApp;
 let mailbox: Mailbox;

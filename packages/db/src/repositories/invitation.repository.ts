@@ -213,7 +213,9 @@ export const passwordResetRepository = {
     return rows[0]!.id;
   },
 
-  async byId(id: string): Promise<{ id: string; email: string; expiresAt: Date; usedAt: Date | null } | null> {
+  async byId(
+    id: string,
+  ): Promise<{ id: string; email: string; expiresAt: Date; usedAt: Date | null } | null> {
     const rows: { id: string; email: string; expires_at: Date; used_at: Date | null }[] = await (
       await currentManager()
     ).query(`SELECT id, email, expires_at, used_at FROM password_reset WHERE id = $1`, [id]);
@@ -252,8 +254,8 @@ export const passwordResetRepository = {
     const rows = await returning<{ id: string }>(
       await currentManager(),
       `UPDATE password_reset SET used_at = now()
-       WHERE user_id = $2 AND used_at IS NULL RETURNING id`,
-      [id, userId],
+       WHERE user_id = $1 AND used_at IS NULL RETURNING id`,
+      [userId],
     );
     return rows.some((r) => r.id === id);
   },

@@ -23,6 +23,8 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'AuditEventConnection.nodes': 1,
   'BlockConnection.edges': 1,
   'BlockConnection.nodes': 1,
+  'InvitationConnection.edges': 1,
+  'InvitationConnection.nodes': 1,
   'NominationConnection.edges': 1,
   'NominationConnection.nodes': 1,
   'NotificationConnection.edges': 1,

@@ -10,6 +10,7 @@ import { hashOneTimeToken, hashPassword, passwordProblem, type Role } from '@thi
 import { enqueueJob, jobId } from '@thidua/jobs';
 import { appError, badInput, conflict, missingRef, unauthenticated } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
+import { DISABLED_MESSAGE } from '../../auth/auth.service';
 
 /** The roles a province's secretariat invites people to. */
 export const INVITABLE_ROLES = ['UNIT_OFFICER', 'PROVINCE_ADMIN', 'COUNCIL_MEMBER'] as const;
@@ -153,7 +154,9 @@ const LINK_UNUSABLE =
 /** The open, unexpired invitation a link opens; anything else is refused with the same message. */
 export async function invitationByToken(token: string): Promise<Invitation> {
   const invitation =
-    token && token.length <= 100 ? await invitationRepository.find({ tokenHash: hashOneTimeToken(token) }) : null;
+    token && token.length <= 100
+      ? await invitationRepository.find({ tokenHash: hashOneTimeToken(token) })
+      : null;
   if (!invitation || invitation.status !== 'PENDING') throw badInput('token', LINK_UNUSABLE);
   return invitation;
 }
@@ -171,7 +174,7 @@ export async function acceptInvitation(
   const invitation = await invitationByToken(token);
   let user = await userRepository.byEmail(invitation.email);
   const newAccount = !user;
-  if (user?.disabledAt) throw unauthenticated('This account is disabled: ask your province’s secretariat');
+  if (user?.disabledAt) throw unauthenticated(DISABLED_MESSAGE);
   if (!user) {
     const fullName = input.fullName.trim();
     if (fullName.length < 2 || fullName.length > 200) throw badInput('fullName', 'is required');
@@ -195,7 +198,12 @@ export async function acceptInvitation(
     action: 'invitation.accept',
     entityType: 'Invitation',
     entityId: invitation.id,
-    after: { provinceId: invitation.provinceId, role: invitation.role, unitId: invitation.unitId, newAccount },
+    after: {
+      provinceId: invitation.provinceId,
+      role: invitation.role,
+      unitId: invitation.unitId,
+      newAccount,
+    },
     requestId,
   });
   return { email: invitation.email, newAccount };
