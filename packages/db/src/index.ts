@@ -55,6 +55,11 @@ export {
   type AttachmentOwner,
   type NewAttachment,
 } from './repositories/attachment.repository';
+export {
+  statisticsRepository,
+  type KeyedCount,
+  type YearStatistics,
+} from './repositories/statistics.repository';
 export { votingRepository, type BallotRules, type NewVotingPeriod } from './repositories/voting.repository';
 export { seedLockedYear, type LockedYearSpec } from './seed/demo-years';
 export { awardRepository, decisionRepository, type NewDecision } from './repositories/award.repository';

@@ -1,0 +1,92 @@
+import { tenantManager } from '../tenancy/tenant-context';
+
+/** A count by a key (a block kind, a title, a form, a status…). */
+export interface KeyedCount {
+  key: string;
+  n: number;
+  /** Prize money in VND, where the count is of decided awards. */
+  vnd?: number;
+}
+
+/** Years whose outcome is public: counts of proposals never reveal a vote before its results are published. */
+const PUBLISHED = `y.state IN ('RESULTS_RECORDED', 'DOSSIER_SUBMITTED', 'CLOSED')`;
+const VALID_IN_YEAR = `m.valid_from <= make_date($1, 12, 31) AND (m.valid_to IS NULL OR m.valid_to >= make_date($1, 1, 1))`;
+
+/**
+ * The statutory statistics' figures for one emulation year of the request's province, each straight from the
+ * records (docs/rules.md, "Statutory statistics", says which column reads which).
+ */
+export const statisticsRepository = {
+  async ofYear(year: number) {
+    const m = await tenantManager();
+    const q = async (sql: string): Promise<KeyedCount[]> =>
+      (await m.query(sql, [year])).map((r: { key: string; n: number; vnd?: string | null }) => ({
+        key: r.key,
+        n: Number(r.n),
+        ...(r.vnd !== undefined ? { vnd: Number(r.vnd ?? 0) } : {}),
+      }));
+    // The province's block years of `year`, joined to what is counted; conditions follow with AND.
+    const from = (join: string) =>
+      `emulation_year y JOIN block b ON b.id = y.block_id ${join} WHERE y.year = $1`;
+    return {
+      blocks: await q(`SELECT b.kind AS key, count(*)::int AS n FROM ${from('')} GROUP BY 1`),
+      members: await q(
+        `SELECT b.kind AS key, count(DISTINCT m.unit_id)::int AS n FROM ${from('JOIN block_membership m ON m.block_id = b.id')} AND ${VALID_IN_YEAR} GROUP BY 1`,
+      ),
+      signed: await q(
+        `SELECT b.kind AS key, count(DISTINCT (s.emulation_year_id, s.unit_id))::int AS n
+           FROM ${from('JOIN covenant_signature s ON s.emulation_year_id = y.id')} GROUP BY 1`,
+      ),
+      registeringUnits: await q(
+        `SELECT b.kind AS key, count(DISTINCT (r.emulation_year_id, r.unit_id))::int AS n
+           FROM ${from('JOIN title_registration r ON r.emulation_year_id = y.id')}
+            AND r.withdrawn_at IS NULL GROUP BY 1`,
+      ),
+      conferences: await q(
+        `SELECT b.kind AS key, count(*)::int AS n
+           FROM ${from('JOIN conference c ON c.emulation_year_id = y.id')} GROUP BY 1`,
+      ),
+      dossiers: await q(
+        `SELECT b.kind AS key, count(*)::int AS n
+           FROM ${from('JOIN year_award_outcome o ON o.emulation_year_id = y.id')}
+            AND o.dossier_submitted_at IS NOT NULL GROUP BY 1`,
+      ),
+      registrations: await q(
+        `SELECT r.title AS key, count(*)::int AS n
+           FROM ${from('JOIN title_registration r ON r.emulation_year_id = y.id')}
+            AND r.withdrawn_at IS NULL GROUP BY 1`,
+      ),
+      /** Proposals by form and subject: `FORM:UNIT`, `FORM:PERSON`, `FORM:PERSON_FEMALE`. */
+      proposals: await q(
+        `SELECT n.form || ':' || CASE WHEN n.person_id IS NULL THEN 'UNIT' ELSE 'PERSON' END AS key, count(*)::int AS n
+           FROM ${from('JOIN nomination n ON n.emulation_year_id = y.id')} AND ${PUBLISHED}
+          GROUP BY 1
+         UNION ALL
+         SELECT n.form || ':PERSON_FEMALE', count(*)::int
+           FROM ${from('JOIN nomination n ON n.emulation_year_id = y.id JOIN person p ON p.id = n.person_id')} AND ${PUBLISHED} AND p.gender = 'FEMALE' GROUP BY 1`,
+      ),
+      /** Awards decided (an item of an award decision), keyed as the proposals, with their prize money. */
+      decided: await q(
+        `SELECT i.form || ':' || CASE WHEN i.person_id IS NULL THEN 'UNIT' ELSE 'PERSON' END AS key,
+                count(*)::int AS n, sum(i.prize_vnd)::text AS vnd
+           FROM ${from('JOIN nomination n ON n.emulation_year_id = y.id JOIN award_decision_item i ON i.nomination_id = n.id')} GROUP BY 1
+         UNION ALL
+         SELECT i.form || ':PERSON_FEMALE', count(*)::int, sum(i.prize_vnd)::text
+           FROM ${from(`JOIN nomination n ON n.emulation_year_id = y.id JOIN award_decision_item i ON i.nomination_id = n.id
+              JOIN person p ON p.id = i.person_id`)} AND p.gender = 'FEMALE' GROUP BY 1`,
+      ),
+      /** Proposals by form and where they stand: `FORM:STATUS`. */
+      statuses: await q(
+        `SELECT n.form || ':' || n.status AS key, count(*)::int AS n
+           FROM ${from('JOIN nomination n ON n.emulation_year_id = y.id')} AND ${PUBLISHED}
+          GROUP BY 1`,
+      ),
+      /** Titles recorded from documents (years or awards the platform did not run), by title. */
+      recorded: await q(
+        `SELECT a.title AS key, count(*)::int AS n FROM achievement a WHERE a.year = $1 GROUP BY 1`,
+      ),
+    };
+  },
+};
+
+export type YearStatistics = Awaited<ReturnType<typeof statisticsRepository.ofYear>>;

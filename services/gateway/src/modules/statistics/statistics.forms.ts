@@ -1,0 +1,176 @@
+import type { KeyedCount, YearStatistics } from '@thidua/db';
+
+/**
+ * The statutory statistics forms 0601–0605 on emulation and commendation (Circular 02/2023/TT-BNV, the Home
+ * Affairs sector's statistical reporting), filled from the platform's records for one province and one year.
+ * Each form keeps the Circular's subject; its rows and columns are those the platform's records can answer, and
+ * a cell the platform does not hold is left empty (null) and named in the form's notes, never guessed.
+ * docs/rules.md ("Statutory statistics") maps every column to its records.
+ */
+export interface StatisticsForm {
+  code: string;
+  title: string;
+  columns: string[];
+  rows: { label: string; cells: (number | null)[] }[];
+  notes: string[];
+}
+
+const count = (list: KeyedCount[], key: string) => list.find((c) => c.key === key)?.n ?? 0;
+const vnd = (list: KeyedCount[], key: string) => list.find((c) => c.key === key)?.vnd ?? 0;
+
+const KINDS = [
+  ['BLOCK', 'Khối thi đua'],
+  ['CLUSTER', 'Cụm thi đua'],
+] as const;
+
+/** Titles (danh hiệu thi đua) as the Law names them; collectives first. */
+const TITLES = [
+  ['FLAG_GOVERNMENT', 'Cờ thi đua của Chính phủ'],
+  ['FLAG_PROVINCE', 'Cờ thi đua của Ủy ban nhân dân tỉnh'],
+  ['COLL_EXCELLENT', 'Tập thể lao động xuất sắc'],
+  ['COLL_ADVANCED', 'Tập thể lao động tiên tiến'],
+  ['CSTD_NAT', 'Chiến sĩ thi đua toàn quốc'],
+  ['CSTD_PROV', 'Chiến sĩ thi đua cấp tỉnh'],
+  ['CSTD_BASE', 'Chiến sĩ thi đua cơ sở'],
+  ['LDTT', 'Lao động tiên tiến'],
+] as const;
+/** The forms a block proposes to the province on the platform. */
+const PROPOSED = ['FLAG_PROVINCE', 'MERIT_PROVINCE', 'CSTD_PROV'] as const;
+const FORM_NAMES: Record<(typeof PROPOSED)[number], string> = {
+  FLAG_PROVINCE: 'Cờ thi đua của UBND tỉnh',
+  MERIT_PROVINCE: 'Bằng khen của Chủ tịch UBND tỉnh',
+  CSTD_PROV: 'Chiến sĩ thi đua cấp tỉnh',
+};
+const STATUSES = [
+  ['PROPOSED_BY_BLOCK', 'Khối đề nghị, chưa nộp hồ sơ'],
+  ['SUBMITTED', 'Đã nộp hồ sơ'],
+  ['IN_APPRAISAL', 'Đang thẩm định'],
+  ['RETURNED', 'Trả lại để bổ sung'],
+  ['NOT_ELIGIBLE', 'Không đủ điều kiện'],
+  ['DEFERRED', 'Tạm hoãn xét'],
+  ['COUNCIL_REVIEW', 'Hội đồng đang xét'],
+  ['COUNCIL_APPROVED', 'Hội đồng đồng ý'],
+  ['COUNCIL_REJECTED', 'Hội đồng không đồng ý'],
+  ['DECIDED', 'Đã có quyết định khen thưởng'],
+  ['REVOKED', 'Thu hồi'],
+] as const;
+
+/** Sums the numeric cells of rows, column by column (a total row); empty stays empty where every row is. */
+function total(label: string, rows: StatisticsForm['rows']): StatisticsForm['rows'][number] {
+  const width = rows[0]?.cells.length ?? 0;
+  return {
+    label,
+    cells: Array.from({ length: width }, (_, i) =>
+      rows.every((r) => r.cells[i] === null) ? null : rows.reduce((s, r) => s + (r.cells[i] ?? 0), 0),
+    ),
+  };
+}
+
+export function statisticsForms(s: YearStatistics): StatisticsForm[] {
+  const kinds = KINDS.map(([k, label]) => ({
+    label,
+    cells: [
+      count(s.blocks, k),
+      count(s.members, k),
+      count(s.signed, k),
+      count(s.registeringUnits, k),
+      count(s.conferences, k),
+      count(s.dossiers, k),
+    ],
+  }));
+  const titles = TITLES.map(([t, label]) => {
+    const proposable = t === 'FLAG_PROVINCE' || t === 'CSTD_PROV';
+    const subject = t === 'CSTD_PROV' ? 'PERSON' : 'UNIT';
+    return {
+      label,
+      cells: [
+        count(s.registrations, t),
+        proposable ? count(s.proposals, `${t}:${subject}`) : null,
+        proposable ? count(s.decided, `${t}:${subject}`) : null,
+        count(s.recorded, t),
+      ],
+    };
+  });
+  const merit = (subject: 'UNIT' | 'PERSON') => [
+    count(s.proposals, `MERIT_PROVINCE:${subject}`),
+    count(s.decided, `MERIT_PROVINCE:${subject}`),
+    vnd(s.decided, `MERIT_PROVINCE:${subject}`),
+  ];
+  const bySubject = (subject: 'UNIT' | 'PERSON' | 'PERSON_FEMALE') => {
+    const sum = (list: KeyedCount[], f: (l: KeyedCount[], k: string) => number) =>
+      PROPOSED.reduce((acc, form) => acc + f(list, `${form}:${subject}`), 0);
+    return [sum(s.proposals, count), sum(s.decided, count), sum(s.decided, vnd)];
+  };
+  const statuses = STATUSES.map(([st, label]) => {
+    const cells = PROPOSED.map((form) => count(s.statuses, `${form}:${st}`));
+    return { label, cells: [...cells, cells.reduce((a, b) => a + b, 0)] };
+  });
+
+  return [
+    {
+      code: '0601',
+      title: 'Tổ chức thi đua theo khối, cụm',
+      columns: [
+        'Số khối, cụm có năm thi đua',
+        'Số đơn vị thành viên',
+        'Số đơn vị ký giao ước thi đua',
+        'Số đơn vị đăng ký danh hiệu',
+        'Số khối, cụm đã tổ chức hội nghị tổng kết',
+        'Số khối, cụm đã nộp hồ sơ đề nghị khen thưởng',
+      ],
+      rows: [...kinds, total('Tổng số', kinds)],
+      notes: [
+        'Nền tảng quản lý thi đua theo khối, cụm; các phong trào thi đua theo chuyên đề, theo đợt không được ghi trên nền tảng nên không có trong biểu.',
+      ],
+    },
+    {
+      code: '0602',
+      title: 'Danh hiệu thi đua',
+      columns: [
+        'Số đăng ký',
+        'Số được khối đề nghị',
+        'Số được tặng (quyết định trên nền tảng)',
+        'Số ghi nhận từ văn bản',
+      ],
+      rows: titles,
+      notes: [
+        'Ô để trống: nền tảng không ghi nhận việc đề nghị hoặc quyết định danh hiệu đó (chỉ Cờ thi đua của UBND tỉnh và Chiến sĩ thi đua cấp tỉnh được đề nghị qua khối).',
+        'Số đề nghị chỉ tính các năm thi đua đã công bố kết quả bỏ phiếu.',
+      ],
+    },
+    {
+      code: '0603',
+      title: 'Hình thức khen thưởng: Bằng khen của Chủ tịch UBND tỉnh',
+      columns: ['Số được đề nghị', 'Số được khen thưởng', 'Tiền thưởng (đồng)'],
+      rows: [
+        { label: 'Tập thể', cells: merit('UNIT') },
+        { label: 'Cá nhân', cells: merit('PERSON') },
+        { label: 'Giấy khen', cells: [null, null, null] },
+      ],
+      notes: [
+        'Bằng khen cho cá nhân và Giấy khen không được đề nghị qua khối trên nền tảng: các số này là 0 hoặc để trống.',
+      ],
+    },
+    {
+      code: '0604',
+      title: 'Khen thưởng theo đối tượng: tập thể, cá nhân',
+      columns: ['Số được đề nghị', 'Số được khen thưởng', 'Tiền thưởng (đồng)'],
+      rows: [
+        { label: 'Tập thể', cells: bySubject('UNIT') },
+        { label: 'Cá nhân', cells: bySubject('PERSON') },
+        { label: 'Trong đó: nữ', cells: bySubject('PERSON_FEMALE') },
+      ],
+      notes: [
+        'Tính các hình thức đề nghị qua khối: Cờ thi đua của UBND tỉnh, Bằng khen của Chủ tịch UBND tỉnh, Chiến sĩ thi đua cấp tỉnh.',
+        'Nền tảng không ghi nhận cá nhân là lãnh đạo hay người trực tiếp lao động, sản xuất.',
+      ],
+    },
+    {
+      code: '0605',
+      title: 'Kết quả xét đề nghị khen thưởng',
+      columns: [...PROPOSED.map((f) => FORM_NAMES[f]), 'Tổng số'],
+      rows: [...statuses, total('Tổng số', statuses)],
+      notes: ['Mỗi đề nghị được tính một lần, theo bước hiện tại của nó.'],
+    },
+  ];
+}
