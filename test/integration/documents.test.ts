@@ -290,6 +290,29 @@ describe('generated documents', () => {
       expect(text).toContain(block.units.find((u) => u.id === item.unitId)!.name);
   });
 
+  it('stores the submission and the minutes with the dossier when it is submitted', async () => {
+    const year = ok(
+      await as<{
+        emulationYear: { attachments: { name: string; generated: boolean; downloadUrl: string }[] };
+      }>(
+        admin,
+        `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { attachments { name generated downloadUrl } } }`,
+        { b: block.blockId },
+      ),
+    ).emulationYear;
+    const generated = year.attachments.filter((a) => a.generated);
+    expect(generated.map((a) => a.name).sort()).toEqual([
+      'Biên bản kiểm phiếu.pdf',
+      'Tờ trình đề nghị khen thưởng.pdf',
+    ]);
+    const stored = await download(generated.find((a) => a.name.startsWith('Tờ trình'))!.downloadUrl, admin);
+    expect(stored.status).toBe(200);
+    const file = await keepDocument('stored-submission', stored.bytes);
+    const text = (await pdfText(file)).replace(/\s+/g, ' ');
+    expect(text).toContain('TỜ TRÌNH');
+    expect(text).toContain('Biên bản kiểm phiếu (do hệ thống lập)');
+  });
+
   it("answers 404 for another province's records, and refuses without a session", async () => {
     for (const path of [
       `/documents/vote-minutes/${periodId}.pdf`,

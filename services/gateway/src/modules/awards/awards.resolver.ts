@@ -25,6 +25,7 @@ import { isUuid } from '../../loaders';
 import { loadYear, transitionYear } from '../emulation-year/emulation-year.service';
 import { dossierDue } from '../conference/conference.service';
 import { seesYearOutcome } from '../voting/voting.service';
+import { storeDossierDocuments } from '../documents/dossier';
 import { EmulationYearType } from '../emulation-year/emulation-year.types';
 import {
   AppraiseNominationInput,
@@ -175,6 +176,8 @@ export class AwardsResolver {
     }
     ctx.loaders.awardOutcome.clear(year.id);
     await transitionYear(ctx, year, 'DOSSIER_SUBMITTED', actor);
+    // The submission and the vote's minutes, stored with the dossier as submitted (modules/documents).
+    await storeDossierDocuments(ctx, year);
     await audit(ctx, 'dossier.submit', 'EmulationYear', year.id);
     return awardRepository.nominations([year.id]);
   }
