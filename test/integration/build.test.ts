@@ -84,8 +84,9 @@ describe('the compiled build', () => {
     expect(sortedSdl(compiled.data!)).toBe(sortedSdl(source));
   });
 
-  it('reports ready, and serves the web application from the files beside the sources', async () => {
+  it('answers its probes (/healthz, /readyz), and serves the web application from the files beside the sources', async () => {
     const base = new URL('/', gateway!.url);
+    expect((await fetch(new URL('/healthz', base))).status).toBe(200);
     const ready = await fetch(new URL('/readyz', base));
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ checks: { database: 'ok' } });
@@ -116,14 +117,8 @@ describe('the compiled build', () => {
     expect(stdout).toContain('Database is up to date.');
   });
 
-  it('imports only Node built-ins and production dependencies (the image installs nothing else)', () => {
-    const production = new Set<string>();
-    for (const manifest of ['package.json', ...workspaces()]) {
-      const pkg = JSON.parse(readFileSync(`${ROOT}/${manifest}`, 'utf8')) as {
-        dependencies?: Record<string, string>;
-      };
-      Object.keys(pkg.dependencies ?? {}).forEach((name) => production.add(name));
-    }
+  it('imports only Node built-ins and the production dependencies the image installs', () => {
+    const production = imageDependencies();
     expect(Object.keys(externals).sort()).toEqual(Object.keys(ENTRY_POINTS).sort());
     for (const [out, paths] of Object.entries(externals)) {
       const imported = new Set(paths.map(packageName));
@@ -140,10 +135,39 @@ describe('the compiled build', () => {
   });
 });
 
-function workspaces(): string[] {
-  return ['packages', 'services'].flatMap((dir) =>
-    readdirSync(`${ROOT}/${dir}`).map((name) => `${dir}/${name}/package.json`),
+/**
+ * The npm packages the image holds: the production dependencies of the workspaces its Dockerfile installs
+ * (`npm ci --omit=dev --workspace …`) and of the workspaces those depend on.
+ */
+function imageDependencies(): Set<string> {
+  const dockerfile = readFileSync(`${ROOT}/infra/Dockerfile`, 'utf8');
+  const pending = [...dockerfile.matchAll(/--workspace (\S+)/g)].map(([, dir]) => dir!);
+  expect(pending.length).toBeGreaterThan(0);
+  const byName = new Map(
+    ['packages', 'services'].flatMap((parent) =>
+      readdirSync(`${ROOT}/${parent}`).map((dir) => {
+        const pkg = JSON.parse(readFileSync(`${ROOT}/${parent}/${dir}/package.json`, 'utf8')) as {
+          name: string;
+        };
+        return [pkg.name, `${parent}/${dir}`] as const;
+      }),
+    ),
   );
+  const seen = new Set<string>();
+  const dependencies = new Set<string>();
+  while (pending.length) {
+    const dir = pending.pop()!;
+    if (seen.has(dir)) continue;
+    seen.add(dir);
+    const pkg = JSON.parse(readFileSync(`${ROOT}/${dir}/package.json`, 'utf8')) as {
+      dependencies?: Record<string, string>;
+    };
+    for (const name of Object.keys(pkg.dependencies ?? {})) {
+      dependencies.add(name);
+      if (byName.has(name)) pending.push(byName.get(name)!);
+    }
+  }
+  return dependencies;
 }
 
 /** `@scope/name/sub` → `@scope/name`, `name/sub` → `name`. */
