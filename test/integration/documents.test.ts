@@ -290,6 +290,44 @@ describe('generated documents', () => {
       expect(text).toContain(block.units.find((u) => u.id === item.unitId)!.name);
   });
 
+  it("prints certificates where the province's own blank wants each field", async () => {
+    const LAYOUT = `fields { field x y size bold italic align width }`;
+    const current = ok(
+      await as<{ certificateLayout: { isDefault: boolean; fields: Record<string, unknown>[] } }>(
+        admin,
+        `query { certificateLayout { isDefault ${LAYOUT} } }`,
+      ),
+    ).certificateLayout;
+    expect(current.isDefault).toBe(true);
+    // An A3 blank whose name line is printed higher, at 60 mm.
+    const fields = current.fields.map((f) => (f.field === 'recipient' ? { ...f, y: 60, size: 28 } : f));
+    const set = `mutation($v: CertificateLayoutInput!) { setCertificateLayout(input: $v) { isDefault paper } }`;
+    const refused = await as(block.officers[0]!, set, { v: { paper: 'A3', fields } });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const missing = await as(admin, set, { v: { paper: 'A3', fields: fields.slice(1) } });
+    expect(missing.errors?.[0]?.message).toMatch(/^fields: place every field; missing: recipient/);
+    expect(
+      ok(await as<{ setCertificateLayout: unknown }>(admin, set, { v: { paper: 'A3', fields } }))
+        .setCertificateLayout,
+    ).toEqual({ isDefault: false, paper: 'A3' });
+
+    const got = await download(`/documents/certificates/${decisionId}.pdf`, admin);
+    const file = await keepDocument('certificates-a3', got.bytes);
+    expect((await pdfInfo(file))['Page size']).toMatch(/^1190\.5\d* x 841\.8\d* pts/);
+    const first = (await pdfWords(file))[0]!;
+    const name = block.units.find((u) => u.id === decision.items[0]!.unitId)!.name.split(' ')[0]!;
+    const word = first.words.find((w) => w.text === name)!;
+    expect(Math.abs(word.yMin - 60 * MM)).toBeLessThan(8);
+    // Hà Nội's blank is its own: still the default.
+    const other = await app.gql<{ certificateLayout: { isDefault: boolean } }>(
+      `query { certificateLayout { isDefault } }`,
+      {},
+      { token: outsider.token, provinceId: haNoi },
+    );
+    expect(ok(other).certificateLayout.isDefault).toBe(true);
+    ok(await as(admin, `mutation { resetCertificateLayout { isDefault } }`));
+  });
+
   it('stores the submission and the minutes with the dossier when it is submitted', async () => {
     const year = ok(
       await as<{

@@ -16,6 +16,7 @@ import {
   YearConferenceResolver,
 } from './modules/conference/conference.resolver';
 import { DashboardResolver } from './modules/dashboard/dashboard.resolver';
+import { DocumentsResolver } from './modules/documents/documents.resolver';
 import { DeferralResolver, UnitDeferralsResolver } from './modules/deferral/deferral.resolver';
 import { EmulationYearResolver } from './modules/emulation-year/emulation-year.resolver';
 import { RegistrationResolver } from './modules/emulation-year/registration.resolver';
@@ -76,6 +77,7 @@ export const resolvers = [
   WebhookResolver,
   YearEndResolver,
   DashboardResolver,
+  DocumentsResolver,
 ] as const;
 
 /**

@@ -24,6 +24,7 @@ import { RollupSubmittedProposals1765620000000 } from './1765620000000-rollup-su
 import { HistoryFromDocuments1765731000000 } from './1765731000000-history-from-documents';
 import { ImportJobs1796141400000 } from './20261201161000-import-jobs';
 import { InvitationsAndResets1796141160000 } from './20261201160600-invitations-and-resets';
+import { CertificateLayout1796143084314 } from './1796143084314-certificate-layout';
 
 export const migrations = [
   Foundation1763740800000,
@@ -52,4 +53,5 @@ export const migrations = [
   HistoryFromDocuments1765731000000,
   InvitationsAndResets1796141160000,
   ImportJobs1796141400000,
+  CertificateLayout1796143084314,
 ];

@@ -1,6 +1,5 @@
 import { decisionRepository, type VotingPeriod } from '@thidua/db';
 import {
-  DEFAULT_CERTIFICATE_LAYOUT,
   type CertificatesInput,
   type CouncilMinutesInput,
   type DecisionInput,
@@ -13,6 +12,7 @@ import { appError, forbidden, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
 import { yearConference } from '../conference/conference.service';
+import { certificateLayout } from './certificate-layout';
 import { canSeeResults, headOrDeputySide, periodYear, seesYearOutcome } from '../voting/voting.service';
 
 /**
@@ -307,7 +307,7 @@ export async function certificatesData(ctx: GraphQLContext, decisionId: string):
   const d = await decisionData(ctx, decisionId);
   return {
     province: d.province,
-    layout: DEFAULT_CERTIFICATE_LAYOUT,
+    layout: (await certificateLayout()).layout,
     decision: d,
     years: d.years,
     awardees: d.items.map((i) => ({ name: i.name, unit: i.unit, form: i.form })),
