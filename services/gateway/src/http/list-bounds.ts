@@ -68,6 +68,8 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'EmulationYear.members': M,
   // The year states (9).
   'EmulationYear.nextStates': 9,
+  // The DRAFT → OPEN guard names at most 6 things (state-machine.ts); the other steps one.
+  'EmulationYear.nextStepMissing': 6,
   'EmulationYear.titleRegistrations': BOUNDS.registrationsPerYear,
   // Criteria tables: input limits (groups ≤ 20, criteria per group ≤ 50, deductions ≤ 50).
   'CriteriaGroup.criteria': 50,

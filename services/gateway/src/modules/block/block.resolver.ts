@@ -85,8 +85,11 @@ export class BlockResolver {
   @FieldResolver(() => [EmulationYearType], {
     description: "The block's years, newest first: its history (head, deputy, state; the year's ranking).",
   })
-  years(@Root() block: Block) {
-    return emulationYearRepository.ofBlock(block.id);
+  async years(
+    @Root() block: Block,
+    @Arg('first', () => Int, firstArgOptions(BOUNDS.years, 20)) first?: number,
+  ) {
+    return (await emulationYearRepository.ofBlock(block.id)).slice(0, checkFirst(first, BOUNDS.years));
   }
 
   @Authorized(...ADMINS)
