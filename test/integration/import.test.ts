@@ -1,7 +1,14 @@
 import { currentManager, runInTenant } from '@thidua/db';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAccount, createUnits, provinceId, startTestApp, type Account, type TestApp } from '@thidua/testing';
+import {
+  createAccount,
+  createUnits,
+  provinceId,
+  startTestApp,
+  type Account,
+  type TestApp,
+} from '@thidua/testing';
 
 /**
  * Onboarding Lào Cai (15) from its spreadsheets: units, blocks, memberships (with the head and deputy of a year),
@@ -86,7 +93,11 @@ async function importClean(kind: string, file: Buffer): Promise<Job> {
 }
 
 const inProvince = <T>(province: string, sql: string, params: unknown[] = []) =>
-  runInTenant(app.dataSource, province, async () => (await currentManager()).query(sql, params) as Promise<T>);
+  runInTenant(
+    app.dataSource,
+    province,
+    async () => (await currentManager()).query(sql, params) as Promise<T>,
+  );
 
 const UNIT_HEADER = ['Tên đơn vị', 'Tên viết tắt', 'Loại hình', 'Hiệu lực từ', 'Hiệu lực đến'];
 const BLOCK_HEADER = ['Tên khối', 'Loại', 'Mô tả'];
@@ -162,14 +173,18 @@ describe('importing a province from its spreadsheets', () => {
   it('units: the fixed file imports in one go, audited with its checksum and who confirmed it', async () => {
     const done = await importClean('units', await fixedUnits());
     expect(done.result).toEqual({ created: 4, updated: 1, unchanged: 0 });
-    expect(await inProvince(laoCai, `SELECT name, short_name, to_char(valid_from, 'YYYY-MM-DD') AS "from" FROM unit ORDER BY name`))
-      .toEqual([
-        { name: 'Báo Lào Cai', short_name: null, from: '2025-02-28' },
-        { name: 'Sở Nội vụ', short_name: null, from: null },
-        { name: 'Sở Tài chính', short_name: 'STC', from: null },
-        { name: 'Sở Y tế', short_name: null, from: null },
-        { name: 'Văn phòng Tỉnh ủy', short_name: 'VPTU', from: '2025-07-01' },
-      ]);
+    expect(
+      await inProvince(
+        laoCai,
+        `SELECT name, short_name, to_char(valid_from, 'YYYY-MM-DD') AS "from" FROM unit ORDER BY name`,
+      ),
+    ).toEqual([
+      { name: 'Báo Lào Cai', short_name: null, from: '2025-02-28' },
+      { name: 'Sở Nội vụ', short_name: null, from: null },
+      { name: 'Sở Tài chính', short_name: 'STC', from: null },
+      { name: 'Sở Y tế', short_name: null, from: null },
+      { name: 'Văn phòng Tỉnh ủy', short_name: 'VPTU', from: '2025-07-01' },
+    ]);
     const [audit] = await inProvince<{ actor_user_id: string; after: Record<string, unknown> }[]>(
       laoCai,
       `SELECT actor_user_id, after FROM audit_event WHERE action = 'import.confirm' AND entity_id = $1`,
@@ -213,23 +228,43 @@ describe('importing a province from its spreadsheets', () => {
       ]),
     );
     expect(body.problems.map((p) => [p.row, p.column, p.message])).toEqual([
-      [2, 'Từ ngày', expect.stringContaining('Chồng thời gian: đơn vị đã thuộc "Khối Văn hóa - Xã hội" từ 01/06/2025 đến nay (dòng 7 của tệp)')],
+      [
+        2,
+        'Từ ngày',
+        expect.stringContaining(
+          'Chồng thời gian: đơn vị đã thuộc "Khối Văn hóa - Xã hội" từ 01/06/2025 đến nay (dòng 7 của tệp)',
+        ),
+      ],
       [5, 'Khối', 'Không có khối "Khối Kinh tế" trong tỉnh này.'],
       [6, 'Đơn vị', 'Không có đơn vị "Bệnh viện Đa khoa tỉnh Khánh Hòa" trong tỉnh này.'],
-      [7, 'Từ ngày', expect.stringContaining('đơn vị đã thuộc "Khối các cơ quan Đảng" từ 01/01/2025 đến nay (dòng 2 của tệp)')],
+      [
+        7,
+        'Từ ngày',
+        expect.stringContaining(
+          'đơn vị đã thuộc "Khối các cơ quan Đảng" từ 01/01/2025 đến nay (dòng 2 của tệp)',
+        ),
+      ],
       [8, 'Từ ngày', expect.stringContaining('"2025-13-01" không phải ngày hợp lệ')],
     ]);
     expect(await inProvince(laoCai, `SELECT count(*)::int AS n FROM block_membership`)).toEqual([{ n: 0 }]);
 
     const fixed = await xlsx(MEMBER_HEADER, good);
-    expect((await importClean('memberships', fixed)).result).toEqual({ created: 3, updated: 0, unchanged: 0 });
+    expect((await importClean('memberships', fixed)).result).toEqual({
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+    });
     const [year] = await inProvince<{ state: string; head: string; deputy: string }[]>(
       laoCai,
       `SELECT y.state, h.name AS head, d.name AS deputy FROM emulation_year y
          JOIN unit h ON h.id = y.head_unit_id JOIN unit d ON d.id = y.deputy_unit_id`,
     );
     expect(year).toEqual({ state: 'DRAFT', head: 'Văn phòng Tỉnh ủy', deputy: 'Báo Lào Cai' });
-    expect((await importClean('memberships', fixed)).result).toEqual({ created: 0, updated: 0, unchanged: 3 });
+    expect((await importClean('memberships', fixed)).result).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 3,
+    });
     expect(await inProvince(laoCai, `SELECT count(*)::int AS n FROM block_membership`)).toEqual([{ n: 3 }]);
   });
 
@@ -255,16 +290,38 @@ describe('importing a province from its spreadsheets', () => {
 
     const header = ['Đơn vị', 'Cá nhân', 'Danh hiệu, hình thức', 'Năm', 'Quyết định'];
     const achievements = await xlsx(header, [
-      ['Sở Tài chính', '', 'Tập thể lao động xuất sắc', '2024', 'Quyết định số 45/QĐ-UBND ngày 15/01/2025 của UBND tỉnh'],
-      ['Sở Tài chính', 'Nguyễn Thị Hoa', 'Chiến sĩ thi đua cơ sở', '2024', 'Quyết định số 12/QĐ-STC ngày 10/01/2025'],
+      [
+        'Sở Tài chính',
+        '',
+        'Tập thể lao động xuất sắc',
+        '2024',
+        'Quyết định số 45/QĐ-UBND ngày 15/01/2025 của UBND tỉnh',
+      ],
+      [
+        'Sở Tài chính',
+        'Nguyễn Thị Hoa',
+        'Chiến sĩ thi đua cơ sở',
+        '2024',
+        'Quyết định số 12/QĐ-STC ngày 10/01/2025',
+      ],
     ]);
-    expect((await importClean('achievements', achievements)).result).toEqual({ created: 2, updated: 0, unchanged: 0 });
-    expect((await importClean('achievements', achievements)).result).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect((await importClean('achievements', achievements)).result).toEqual({
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+    });
+    expect((await importClean('achievements', achievements)).result).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 2,
+    });
   });
 
   it('accounts become invitations, once', async () => {
     const header = ['Thư điện tử', 'Họ và tên', 'Vai trò', 'Đơn vị'];
-    const file = await xlsx(header, [['hoa.nt@stc.laocai.gov.vn', 'Nguyễn Thị Hoa', 'Cán bộ đơn vị', 'Sở Tài chính']]);
+    const file = await xlsx(header, [
+      ['hoa.nt@stc.laocai.gov.vn', 'Nguyễn Thị Hoa', 'Cán bộ đơn vị', 'Sở Tài chính'],
+    ]);
     expect((await importClean('accounts', file)).result).toEqual({ created: 1, updated: 0, unchanged: 0 });
     expect((await importClean('accounts', file)).result).toEqual({ created: 0, updated: 0, unchanged: 1 });
   });
@@ -283,13 +340,33 @@ describe('importing a province from its spreadsheets', () => {
   });
 
   it('refuses a file over the size limit, saying the limit; a unit officer may not import', async () => {
-    const big = csv(UNIT_HEADER, Array.from({ length: 12000 }, (_, i) => [`Đơn vị số ${i}`, '', 'Khác', '', '']));
+    const big = csv(
+      UNIT_HEADER,
+      Array.from({ length: 12000 }, (_, i) => [`Đơn vị số ${i}`, '', 'Khác', '', '']),
+    );
     const refused = await dryRun('units', big);
     expect(refused.status).toBe(413);
     expect(refused.body.errors![0]!.message).toContain('Tệp lớn hơn giới hạn 0,3 MB');
     const [unit] = await inProvince<{ id: string }[]>(laoCai, `SELECT id FROM unit LIMIT 1`);
     const officer = await createAccount(app, 'UNIT_OFFICER', { provinceId: laoCai, unitId: unit!.id });
     expect((await dryRun('units', await fixedUnits(), officer)).status).toBe(403);
+  });
+
+  it('keeps every Vietnamese letter of a large workbook (letters straddling the inflated chunks included)', async () => {
+    const names = Array.from({ length: 3000 }, (_, i) => `Trường Tiểu học số ${i + 1} xã Bảo Thắng`);
+    const done = await importClean(
+      'units',
+      await xlsx(
+        UNIT_HEADER,
+        names.map((n) => [n, '', 'Trường học', '', '']),
+      ),
+    );
+    expect(done.result).toEqual({ created: 3000, updated: 0, unchanged: 0 });
+    const stored = await inProvince<{ name: string }[]>(
+      laoCai,
+      `SELECT name FROM unit WHERE name LIKE 'Trường%'`,
+    );
+    expect(new Set(stored.map((u) => u.name))).toEqual(new Set(names));
   });
 
   it('serves a template per kind with the columns and an example row', async () => {

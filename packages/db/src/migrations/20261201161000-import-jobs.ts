@@ -19,6 +19,8 @@ export class ImportJobs1796141400000 implements MigrationInterface {
         checksum text NOT NULL CHECK (checksum ~ '^[0-9a-f]{64}$'),
         size_bytes int NOT NULL CHECK (size_bytes >= 0),
         content bytea NOT NULL,
+        -- The file's rows as read at the dry run (cell texts), so the import does not read the workbook again.
+        sheet jsonb NOT NULL DEFAULT '[]',
         total_rows int NOT NULL DEFAULT 0,
         problem_count int NOT NULL DEFAULT 0,
         -- The first problems only (the count is complete): a page shows them, the person fixes and re-uploads.

@@ -60,6 +60,7 @@ export const importRepository = {
     fileName: string;
     checksum: string;
     content: Buffer;
+    sheet: readonly { row: number; cells: string[] }[];
     totalRows: number;
     problemCount: number;
     problems: ImportProblem[];
@@ -68,9 +69,9 @@ export const importRepository = {
   }): Promise<ImportJob> {
     const m = await tenantManager();
     const [row] = await m.query(
-      `INSERT INTO import_job (province_id, kind, file_name, checksum, size_bytes, content, total_rows, problem_count,
-                               problems, plan, status, checked_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'CHECKED', $11) RETURNING ${JOB_COLUMNS}`,
+      `INSERT INTO import_job (province_id, kind, file_name, checksum, size_bytes, content, sheet, total_rows,
+                               problem_count, problems, plan, status, checked_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'CHECKED', $12) RETURNING ${JOB_COLUMNS}`,
       [
         currentProvinceId(),
         job.kind,
@@ -78,6 +79,7 @@ export const importRepository = {
         job.checksum,
         job.content.length,
         job.content,
+        JSON.stringify(job.sheet),
         job.totalRows,
         job.problemCount,
         JSON.stringify(job.problems),
@@ -94,10 +96,11 @@ export const importRepository = {
     return (row as ImportJob | undefined) ?? null;
   },
 
-  async content(id: string): Promise<Buffer | null> {
+  /** The rows the dry run read from the stored file (the import checks them again, without reading the file). */
+  async sheet(id: string): Promise<{ row: number; cells: string[] }[] | null> {
     const m = await tenantManager();
-    const [row] = await m.query(`SELECT content FROM import_job WHERE id = $1`, [id]);
-    return (row?.content as Buffer | undefined) ?? null;
+    const [row] = await m.query(`SELECT sheet FROM import_job WHERE id = $1`, [id]);
+    return (row?.sheet as { row: number; cells: string[] }[] | undefined) ?? null;
   },
 
   /**
@@ -206,7 +209,9 @@ export const importRepository = {
   },
 
   async insertUnits(rows: readonly NewUnitRow[]): Promise<void> {
-    await (await tenantManager()).query(
+    await (
+      await tenantManager()
+    ).query(
       `INSERT INTO unit (province_id, name, name_search, short_name, kind, valid_from, valid_to)
        SELECT $1, r.name, r.name_search, r.short_name, r.kind, r.valid_from, r.valid_to
          FROM jsonb_to_recordset($2::jsonb) AS r(name text, name_search text, short_name text, kind text,
@@ -216,7 +221,9 @@ export const importRepository = {
   },
 
   async updateUnits(rows: readonly (NewUnitRow & { id: string })[]): Promise<void> {
-    await (await tenantManager()).query(
+    await (
+      await tenantManager()
+    ).query(
       `UPDATE unit u SET short_name = r.short_name, kind = r.kind, valid_from = r.valid_from, valid_to = r.valid_to,
               updated_at = now()
          FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, short_name text, kind text, valid_from date, valid_to date)
@@ -225,8 +232,12 @@ export const importRepository = {
     );
   },
 
-  async insertBlocks(rows: readonly { name: string; name_search: string; kind: string; description: string | null }[]) {
-    await (await tenantManager()).query(
+  async insertBlocks(
+    rows: readonly { name: string; name_search: string; kind: string; description: string | null }[],
+  ) {
+    await (
+      await tenantManager()
+    ).query(
       `INSERT INTO block (province_id, name, name_search, kind, description)
        SELECT $1, r.name, r.name_search, r.kind, r.description
          FROM jsonb_to_recordset($2::jsonb) AS r(name text, name_search text, kind text, description text)`,
@@ -235,7 +246,9 @@ export const importRepository = {
   },
 
   async updateBlocks(rows: readonly { id: string; description: string | null }[]) {
-    await (await tenantManager()).query(
+    await (
+      await tenantManager()
+    ).query(
       `UPDATE block b SET description = r.description, updated_at = now()
          FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, description text) WHERE b.id = r.id`,
       [json(rows)],
@@ -243,9 +256,17 @@ export const importRepository = {
   },
 
   async insertPersons(
-    rows: readonly { unit_id: string; full_name: string; full_name_search: string; gender: string; position: string | null }[],
+    rows: readonly {
+      unit_id: string;
+      full_name: string;
+      full_name_search: string;
+      gender: string;
+      position: string | null;
+    }[],
   ) {
-    await (await tenantManager()).query(
+    await (
+      await tenantManager()
+    ).query(
       `INSERT INTO person (province_id, unit_id, full_name, full_name_search, gender, position)
        SELECT $1, r.unit_id, r.full_name, r.full_name_search, r.gender, r.position
          FROM jsonb_to_recordset($2::jsonb) AS r(unit_id uuid, full_name text, full_name_search text, gender text,
@@ -255,7 +276,9 @@ export const importRepository = {
   },
 
   async updatePersons(rows: readonly { id: string; gender: string; position: string | null }[]) {
-    await (await tenantManager()).query(
+    await (
+      await tenantManager()
+    ).query(
       `UPDATE person p SET gender = r.gender, position = r.position
          FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, gender text, position text) WHERE p.id = r.id`,
       [json(rows)],
@@ -265,7 +288,13 @@ export const importRepository = {
   /** Ends or reopens memberships first, then adds the new ones, so a shortened one makes room for its successor. */
   async writeMemberships(
     updates: readonly { id: string; valid_to: string | null }[],
-    inserts: readonly { block_id: string; block_kind: string; unit_id: string; valid_from: string; valid_to: string | null }[],
+    inserts: readonly {
+      block_id: string;
+      block_kind: string;
+      unit_id: string;
+      valid_from: string;
+      valid_to: string | null;
+    }[],
   ) {
     const m = await tenantManager();
     if (updates.length)
@@ -286,10 +315,17 @@ export const importRepository = {
 
   /** Head and deputy of block years: a year the block lacks is created in DRAFT, an existing one updated. */
   async writeYearHeads(
-    rows: readonly { block_id: string; year: number; head_unit_id: string | null; deputy_unit_id: string | null }[],
+    rows: readonly {
+      block_id: string;
+      year: number;
+      head_unit_id: string | null;
+      deputy_unit_id: string | null;
+    }[],
   ) {
     if (!rows.length) return;
-    await (await tenantManager()).query(
+    await (
+      await tenantManager()
+    ).query(
       `INSERT INTO emulation_year (province_id, block_id, year, head_unit_id, deputy_unit_id)
        SELECT $1, r.block_id, r.year, r.head_unit_id, r.deputy_unit_id
          FROM jsonb_to_recordset($2::jsonb) AS r(block_id uuid, year int, head_unit_id uuid, deputy_unit_id uuid)
@@ -301,10 +337,18 @@ export const importRepository = {
   },
 
   async writeAchievements(
-    rows: readonly { subject_kind: string; subject_id: string; title: string; year: number; decision_ref: string }[],
+    rows: readonly {
+      subject_kind: string;
+      subject_id: string;
+      title: string;
+      year: number;
+      decision_ref: string;
+    }[],
     userId: string,
   ) {
-    await (await tenantManager()).query(
+    await (
+      await tenantManager()
+    ).query(
       `INSERT INTO achievement (province_id, subject_kind, subject_id, title, year, decision_ref, recorded_by)
        SELECT $1, r.subject_kind, r.subject_id, r.title, r.year, r.decision_ref, $3
          FROM jsonb_to_recordset($2::jsonb) AS r(subject_kind text, subject_id uuid, title text, year int,

@@ -67,10 +67,7 @@ export async function inChunks<T>(
  * Maps the header row to the kind's columns (by folded header, Vietnamese or English: "Ten don vi" and
  * "Tên đơn vị" are the same column). A required column missing is a problem of the header row.
  */
-export function mapRows(
-  spec: KindSpec,
-  sheet: SheetRow[],
-): { rows: Row[]; problems: ImportProblem[] } {
+export function mapRows(spec: KindSpec, sheet: SheetRow[]): { rows: Row[]; problems: ImportProblem[] } {
   const [header, ...data] = sheet;
   if (!header)
     return { rows: [], problems: [{ row: 1, column: '', message: 'Tệp trống: không có dòng tiêu đề.' }] };
@@ -127,7 +124,9 @@ export class Problems {
 
 const HIDDEN = /[\p{Cf}]/gu;
 const codePoints = (s: string) =>
-  [...new Set(s.match(HIDDEN) ?? [])].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  [...new Set(s.match(HIDDEN) ?? [])].map(
+    (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+  );
 
 /**
  * Text of a cell as stored (NFC, spaces collapsed), or null with its problem: blank when required, control
@@ -182,6 +181,19 @@ export function year(p: Problems, r: Row, key: string, min: number, max: number)
   return n;
 }
 
+const folded = new WeakMap<object, Map<string, string>>();
+/** Each option's code and labels, folded once per list (not once per row). */
+function foldedChoices(options: Record<string, string[]>): Map<string, string> {
+  let map = folded.get(options);
+  if (!map) {
+    map = new Map();
+    for (const [value, labels] of Object.entries(options))
+      for (const l of [value, ...labels]) map.set(foldVietnamese(l), value);
+    folded.set(options, map);
+  }
+  return map;
+}
+
 /** A value from a fixed list, matched by its label or code with accents, case and spacing folded. */
 export function choice<T extends string>(
   p: Problems,
@@ -192,9 +204,8 @@ export function choice<T extends string>(
 ): T | null {
   const raw = normalizeName(r.get(key));
   if (!raw) return required ? p.add(r, key, `Thiếu ${p.header(key)}.`) : null;
-  const folded = foldVietnamese(raw);
-  for (const [value, labels] of Object.entries(options) as [T, string[]][])
-    if (foldVietnamese(value) === folded || labels.some((l) => foldVietnamese(l) === folded)) return value;
+  const found = foldedChoices(options).get(foldVietnamese(raw));
+  if (found) return found as T;
   const allowed = (Object.values(options) as string[][]).map((l) => l[0]).join('; ');
   return p.add(r, key, `"${raw}" không có trong danh sách: chọn một trong ${allowed}.`);
 }

@@ -79,10 +79,17 @@ export function importRoutes(opts: {
     const claims = await verifyBearer(services, req.headers.authorization);
     const provinceId = parseProvince(req.headers['x-province-id']);
     if (!provinceId) throw new HttpFailure(400, badInput('x-province-id', 'is required'));
-    const ctx = newContext(services, requestId, opts.logger.child({ requestId }), claims, opts.clientKey(req));
+    const ctx = newContext(
+      services,
+      requestId,
+      opts.logger.child({ requestId }),
+      claims,
+      opts.clientKey(req),
+    );
     const result = await runInTransaction(dataSource, provinceId, async () => {
       await authorize(ctx, claims, provinceId);
-      if (!isProvinceAdmin(ctx)) throw new HttpFailure(403, forbidden("Only the province's secretariat imports"));
+      if (!isProvinceAdmin(ctx))
+        throw new HttpFailure(403, forbidden("Only the province's secretariat imports"));
       return work(ctx);
     });
     return { ctx, result };
@@ -102,7 +109,10 @@ export function importRoutes(opts: {
         const spec = kindOf(template[1]!);
         if (!spec) throw new HttpFailure(404, appError('NOT_FOUND', `No import kind ${template[1]}`));
         const name = encodeURIComponent(`Mẫu nhập ${spec.title}.${template[2]}`);
-        res.setHeader('content-disposition', `attachment; filename="template.${template[2]}"; filename*=UTF-8''${name}`);
+        res.setHeader(
+          'content-disposition',
+          `attachment; filename="template.${template[2]}"; filename*=UTF-8''${name}`,
+        );
         res.setHeader('content-type', template[2] === 'xlsx' ? XLSX : 'text/csv; charset=utf-8');
         res.statusCode = 200;
         return void res.end(template[2] === 'xlsx' ? await templateXlsx(spec) : templateCsv(spec));
@@ -111,7 +121,10 @@ export function importRoutes(opts: {
       const retryAfter = opts.rateLimit(req);
       if (retryAfter) {
         res.setHeader('retry-after', String(retryAfter));
-        throw new HttpFailure(429, appError('RATE_LIMITED', `Too many requests: try again in ${retryAfter} s`));
+        throw new HttpFailure(
+          429,
+          appError('RATE_LIMITED', `Too many requests: try again in ${retryAfter} s`),
+        );
       }
 
       if (path[0] === 'jobs' && path[1] && isUuid(path[1])) {
@@ -126,7 +139,9 @@ export function importRoutes(opts: {
           const checksum = typeof body.checksum === 'string' ? body.checksum : '';
           if (!/^[0-9a-f]{64}$/.test(checksum))
             throw new HttpFailure(400, badInput('checksum', 'must be the SHA-256 of the checked file (hex)'));
-          const { ctx, result } = await asSecretariat(req, requestId, (c) => imports.confirm(c, id, checksum));
+          const { ctx, result } = await asSecretariat(req, requestId, (c) =>
+            imports.confirm(c, id, checksum),
+          );
           // After the confirmation committed: the import's own transaction starts now.
           if (result.start) void imports.run(ctx, result.job);
           return send(res, result.start ? 202 : 200, view(result.job));
@@ -135,7 +150,8 @@ export function importRoutes(opts: {
 
       const spec = path.length === 1 ? kindOf(path[0]!) : undefined;
       if (spec && req.method === 'POST') {
-        const fileName = (url.searchParams.get('fileName') ?? '').trim().slice(0, 255) || `${spec.title}.xlsx`;
+        const fileName =
+          (url.searchParams.get('fileName') ?? '').trim().slice(0, 255) || `${spec.title}.xlsx`;
         const content = await readBody(req, maxBytes);
         if (!content.length) throw new HttpFailure(400, badInput('file', 'Tệp trống. The file is empty.'));
         const { result } = await asSecretariat(req, requestId, (ctx) =>

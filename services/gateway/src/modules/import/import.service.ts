@@ -13,7 +13,7 @@ import type { DataSource } from 'typeorm';
 import { appError, badInput, conflict, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
 import { mapRows, type CheckContext, type Checked, type KindSpec } from './check-kit';
-import { readSheet, TooManyRows, UnreadableFile } from './import-file';
+import { readSheet, TooManyRows, UnreadableFile, type SheetRow } from './import-file';
 import { KINDS } from './kinds';
 
 /** The problems a job keeps and shows (the count is complete): enough to fix a file, not a second copy of it. */
@@ -23,16 +23,10 @@ const CONCURRENT_IMPORTS = 2;
 
 export const checksumOf = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
-/** Reads the file and checks every row against the province's data; nothing is written. */
-export async function checkFile(
-  spec: KindSpec,
-  content: Buffer,
-  ctx: CheckContext,
-  maxRows: number,
-): Promise<Omit<Checked, 'problems'> & { problems: ImportProblem[]; totalRows: number }> {
-  let sheet;
+/** Reads the file (XLSX or CSV) into rows of cell texts; BAD_USER_INPUT when it cannot be read or is too long. */
+export async function readFile(content: Buffer, maxRows: number): Promise<SheetRow[]> {
   try {
-    sheet = await readSheet(content, maxRows);
+    return await readSheet(content, maxRows);
   } catch (e) {
     if (e instanceof TooManyRows)
       throw badInput(
@@ -48,6 +42,14 @@ export async function checkFile(
       );
     throw e;
   }
+}
+
+/** Checks every row against the province's data; nothing is written. */
+export async function checkRows(
+  spec: KindSpec,
+  sheet: SheetRow[],
+  ctx: CheckContext,
+): Promise<Omit<Checked, 'problems'> & { problems: ImportProblem[]; totalRows: number }> {
   const mapped = mapRows(spec, sheet);
   const nothing = { counts: { created: 0, updated: 0, unchanged: 0 }, write: async () => undefined };
   if (mapped.problems.length) return { ...nothing, problems: mapped.problems, totalRows: 0 };
@@ -63,9 +65,9 @@ export async function checkFile(
 }
 
 /**
- * Dry run, confirmation and the import itself. The dry run stores the checked file (by its SHA-256): confirming
- * names the job and that checksum, and the import reads exactly those bytes, checks them again against the data
- * as it is then, and writes everything in one transaction or nothing.
+ * Dry run, confirmation and the import itself. The dry run stores the checked file (by its SHA-256) and the rows
+ * it read from it: confirming names the job and that checksum, and the import checks exactly those rows again
+ * against the data as it is then, and writes everything in one transaction or nothing.
  */
 export class ImportService {
   private running = 0;
@@ -87,12 +89,14 @@ export class ImportService {
 
   /** In the request's transaction. */
   async dryRun(ctx: GraphQLContext, spec: KindSpec, fileName: string, content: Buffer): Promise<ImportJob> {
-    const checked = await checkFile(spec, content, this.checkContext(ctx), ctx.services.config.IMPORT_MAX_ROWS);
+    const sheet = await readFile(content, ctx.services.config.IMPORT_MAX_ROWS);
+    const checked = await checkRows(spec, sheet, this.checkContext(ctx));
     return importRepository.createJob({
       kind: spec.kind,
       fileName,
       checksum: checksumOf(content),
       content,
+      sheet,
       totalRows: checked.totalRows,
       problemCount: checked.problems.length,
       problems: checked.problems.slice(0, PROBLEMS_KEPT),
@@ -105,7 +109,11 @@ export class ImportService {
    * In the request's transaction: marks the job running (once). The caller starts `run` after that transaction
    * commits. Confirming a job already imported answers it as it is: nothing is imported twice.
    */
-  async confirm(ctx: GraphQLContext, jobId: string, checksum: string): Promise<{ job: ImportJob; start: boolean }> {
+  async confirm(
+    ctx: GraphQLContext,
+    jobId: string,
+    checksum: string,
+  ): Promise<{ job: ImportJob; start: boolean }> {
     const job = await importRepository.job(jobId);
     if (!job) throw notFound('ImportJob', jobId);
     if (job.checksum !== checksum)
@@ -142,20 +150,20 @@ export class ImportService {
     const spec = KINDS.find((k) => k.kind === job.kind)!;
     const provinceId = ctx.access!.provinceId;
     const checkCtx = this.checkContext(ctx);
-    const maxRows = ctx.services.config.IMPORT_MAX_ROWS;
     const log = this.logger.child({ importJob: job.id, kind: job.kind });
     this.running++;
     const work = async () => {
       let found: ImportProblem[] = [];
       try {
         await runInTransaction(this.dataSource, provinceId, async () => {
-          const content = (await importRepository.content(job.id))!;
-          const checked = await checkFile(spec, content, checkCtx, maxRows);
+          const checked = await checkRows(spec, (await importRepository.sheet(job.id))!, checkCtx);
           if (checked.problems.length) {
             found = checked.problems;
             throw new Error('the data changed since the dry run');
           }
-          await checked.write((done) => importRepository.recordProgress(this.dataSource, provinceId, job.id, done));
+          await checked.write((done) =>
+            importRepository.recordProgress(this.dataSource, provinceId, job.id, done),
+          );
           await auditRepository.append({
             actorUserId: checkCtx.userId,
             action: 'import.confirm',

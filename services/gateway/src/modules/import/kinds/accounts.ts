@@ -1,8 +1,5 @@
 import { invitationRepository, userRepository } from '@thidua/db';
-import {
-  createInvitation,
-  type InvitableRole,
-} from '../../invitation/invitation.service';
+import { createInvitation, type InvitableRole } from '../../invitation/invitation.service';
 import { choice, Problems, SeenKeys, text, type KindSpec } from '../check-kit';
 import { unitIndex } from './persons';
 
@@ -22,16 +19,47 @@ export const accounts: KindSpec = {
   kind: 'ACCOUNTS',
   title: 'Tài khoản',
   columns: [
-    { key: 'email', header: 'Thư điện tử', en: 'Email', required: true, example: 'hoa.nt@stc.laocai.gov.vn', note: 'Địa chỉ nhận thư mời; mỗi địa chỉ một dòng.' },
-    { key: 'fullName', header: 'Họ và tên', en: 'Full name', required: false, example: 'Nguyễn Thị Hoa', note: 'Người được mời có thể sửa khi nhận lời mời.' },
-    { key: 'role', header: 'Vai trò', en: 'Role', required: true, example: 'Cán bộ đơn vị', note: Object.values(ROLES).map((l) => l[0]).join('; ') },
-    { key: 'unit', header: 'Đơn vị', en: 'Unit', required: false, example: 'Sở Tài chính', note: 'Bắt buộc với cán bộ đơn vị; để trống với vai trò khác.' },
+    {
+      key: 'email',
+      header: 'Thư điện tử',
+      en: 'Email',
+      required: true,
+      example: 'hoa.nt@stc.laocai.gov.vn',
+      note: 'Địa chỉ nhận thư mời; mỗi địa chỉ một dòng.',
+    },
+    {
+      key: 'fullName',
+      header: 'Họ và tên',
+      en: 'Full name',
+      required: false,
+      example: 'Nguyễn Thị Hoa',
+      note: 'Người được mời có thể sửa khi nhận lời mời.',
+    },
+    {
+      key: 'role',
+      header: 'Vai trò',
+      en: 'Role',
+      required: true,
+      example: 'Cán bộ đơn vị',
+      note: Object.values(ROLES)
+        .map((l) => l[0])
+        .join('; '),
+    },
+    {
+      key: 'unit',
+      header: 'Đơn vị',
+      en: 'Unit',
+      required: false,
+      example: 'Sở Tài chính',
+      note: 'Bắt buộc với cán bộ đơn vị; để trống với vai trò khác.',
+    },
   ],
   async check(rows, ctx) {
     const p = new Problems(accounts);
     const unitsByName = await unitIndex();
     const seen = new SeenKeys();
-    const invites: { email: string; fullName: string | null; role: InvitableRole; unitId: string | null }[] = [];
+    const invites: { email: string; fullName: string | null; role: InvitableRole; unitId: string | null }[] =
+      [];
     let unchanged = 0;
     for (const r of rows) {
       const mark = p.count;
@@ -42,7 +70,8 @@ export const accounts: KindSpec = {
       const unitName = text(p, r, 'unit');
       const unit = unitName ? unitsByName.resolve(p, r, 'unit', unitName, 'đơn vị') : null;
       if (role === 'UNIT_OFFICER' && !unitName) p.add(r, 'unit', 'Cán bộ đơn vị cần tên đơn vị.');
-      if (role && role !== 'UNIT_OFFICER' && unitName) p.add(r, 'unit', `${ROLES[role][0]} không gắn với đơn vị: để trống.`);
+      if (role && role !== 'UNIT_OFFICER' && unitName)
+        p.add(r, 'unit', `${ROLES[role][0]} không gắn với đơn vị: để trống.`);
       if (!email || p.count > mark || !role) continue;
       if (seen.repeat(p, r, 'email', email, 'địa chỉ thư')) continue;
       const user = await userRepository.byEmail(email);

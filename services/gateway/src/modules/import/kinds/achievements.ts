@@ -24,11 +24,48 @@ export const achievements: KindSpec = {
   kind: 'ACHIEVEMENTS',
   title: 'Thành tích',
   columns: [
-    { key: 'unit', header: 'Đơn vị', en: 'Unit', required: true, example: 'Sở Tài chính', note: 'Đơn vị được khen, hoặc đơn vị của cá nhân được khen.' },
-    { key: 'person', header: 'Cá nhân', en: 'Person', required: false, example: '', note: 'Để trống khi khen tập thể; họ tên như trong danh sách cá nhân của đơn vị khi khen cá nhân.' },
-    { key: 'title', header: 'Danh hiệu, hình thức', en: 'Title or award', required: true, example: 'Tập thể lao động xuất sắc', note: Object.values(TITLE_LABELS).map((l) => l[0]).join('; ') },
-    { key: 'year', header: 'Năm', en: 'Year', required: true, example: '2024', note: 'Năm thi đua được khen.' },
-    { key: 'decision', header: 'Quyết định', en: 'Decision', required: true, example: 'Quyết định số 45/QĐ-UBND ngày 15/01/2025 của UBND tỉnh', note: 'Số, ngày và cơ quan ban hành như trên quyết định.' },
+    {
+      key: 'unit',
+      header: 'Đơn vị',
+      en: 'Unit',
+      required: true,
+      example: 'Sở Tài chính',
+      note: 'Đơn vị được khen, hoặc đơn vị của cá nhân được khen.',
+    },
+    {
+      key: 'person',
+      header: 'Cá nhân',
+      en: 'Person',
+      required: false,
+      example: '',
+      note: 'Để trống khi khen tập thể; họ tên như trong danh sách cá nhân của đơn vị khi khen cá nhân.',
+    },
+    {
+      key: 'title',
+      header: 'Danh hiệu, hình thức',
+      en: 'Title or award',
+      required: true,
+      example: 'Tập thể lao động xuất sắc',
+      note: Object.values(TITLE_LABELS)
+        .map((l) => l[0])
+        .join('; '),
+    },
+    {
+      key: 'year',
+      header: 'Năm',
+      en: 'Year',
+      required: true,
+      example: '2024',
+      note: 'Năm thi đua được khen.',
+    },
+    {
+      key: 'decision',
+      header: 'Quyết định',
+      en: 'Decision',
+      required: true,
+      example: 'Quyết định số 45/QĐ-UBND ngày 15/01/2025 của UBND tỉnh',
+      note: 'Số, ngày và cơ quan ban hành như trên quyết định.',
+    },
   ],
   async check(rows, ctx) {
     const p = new Problems(achievements);
@@ -41,7 +78,13 @@ export const achievements: KindSpec = {
     );
     const thisYear = Number(ctx.today.slice(0, 4));
     const seen = new SeenKeys();
-    const writes: { subject_kind: 'UNIT' | 'PERSON'; subject_id: string; title: string; year: number; decision_ref: string }[] = [];
+    const writes: {
+      subject_kind: 'UNIT' | 'PERSON';
+      subject_id: string;
+      title: string;
+      year: number;
+      decision_ref: string;
+    }[] = [];
     let created = 0;
     let unchanged = 0;
     for (const r of rows) {
@@ -51,10 +94,13 @@ export const achievements: KindSpec = {
       const title = choice(p, r, 'title', TITLE_LABELS);
       const y = year(p, r, 'year', 1990, thisYear);
       const decision = text(p, r, 'decision', { required: true, max: 500 });
-      if (decision && decision.length < 3) p.add(r, 'decision', 'Ghi số, ngày và cơ quan ban hành quyết định.');
+      if (decision && decision.length < 3)
+        p.add(r, 'decision', 'Ghi số, ngày và cơ quan ban hành quyết định.');
       const unit = unitName ? unitsByName.resolve(p, r, 'unit', unitName, 'đơn vị') : null;
       const person =
-        unit && personName ? people.resolve(p, r, 'person', personName, `cá nhân của "${unit.name}"`, `${unit.id}:`) : null;
+        unit && personName
+          ? people.resolve(p, r, 'person', personName, `cá nhân của "${unit.name}"`, `${unit.id}:`)
+          : null;
       if (title && isCollective(title) && personName)
         p.add(r, 'title', `${TITLE_LABELS[title][0]} là danh hiệu tập thể: để trống cột Cá nhân.`);
       if (title && !isCollective(title) && !personName)
@@ -69,7 +115,13 @@ export const achievements: KindSpec = {
         continue;
       }
       if (!found) created++;
-      writes.push({ subject_kind: person ? 'PERSON' : 'UNIT', subject_id: subjectId, title, year: y, decision_ref: decision });
+      writes.push({
+        subject_kind: person ? 'PERSON' : 'UNIT',
+        subject_id: subjectId,
+        title,
+        year: y,
+        decision_ref: decision,
+      });
     }
     return {
       problems: p.list,

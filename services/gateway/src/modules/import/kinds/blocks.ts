@@ -1,7 +1,16 @@
 import { importRepository, type BlockKind } from '@thidua/db';
 import { foldVietnamese } from '@thidua/domain';
 import { BOUNDS } from '../../../common/bounds';
-import { choice, differsOnlyBy, inChunks, NameIndex, Problems, SeenKeys, text, type KindSpec } from '../check-kit';
+import {
+  choice,
+  differsOnlyBy,
+  inChunks,
+  NameIndex,
+  Problems,
+  SeenKeys,
+  text,
+  type KindSpec,
+} from '../check-kit';
 
 export const BLOCK_KIND_LABELS: Record<BlockKind, string[]> = {
   BLOCK: ['Khối thi đua', 'Khối'],
@@ -13,14 +22,39 @@ export const blocks: KindSpec = {
   kind: 'BLOCKS',
   title: 'Khối thi đua',
   columns: [
-    { key: 'name', header: 'Tên khối', en: 'Block name', required: true, example: 'Khối các cơ quan Đảng', note: 'Tên đầy đủ của khối hoặc cụm thi đua.' },
-    { key: 'kind', header: 'Loại', en: 'Kind', required: true, example: 'Khối thi đua', note: 'Khối thi đua; Cụm thi đua' },
-    { key: 'description', header: 'Mô tả', en: 'Description', required: false, example: 'Các cơ quan tham mưu, giúp việc Tỉnh ủy', note: 'Không bắt buộc.' },
+    {
+      key: 'name',
+      header: 'Tên khối',
+      en: 'Block name',
+      required: true,
+      example: 'Khối các cơ quan Đảng',
+      note: 'Tên đầy đủ của khối hoặc cụm thi đua.',
+    },
+    {
+      key: 'kind',
+      header: 'Loại',
+      en: 'Kind',
+      required: true,
+      example: 'Khối thi đua',
+      note: 'Khối thi đua; Cụm thi đua',
+    },
+    {
+      key: 'description',
+      header: 'Mô tả',
+      en: 'Description',
+      required: false,
+      example: 'Các cơ quan tham mưu, giúp việc Tỉnh ủy',
+      note: 'Không bắt buộc.',
+    },
   ],
   async check(rows) {
     const p = new Problems(blocks);
     const existing = await importRepository.existingBlocks();
-    const index = new NameIndex(existing, (b) => b.name, (b) => b.nameSearch);
+    const index = new NameIndex(
+      existing,
+      (b) => b.name,
+      (b) => b.nameSearch,
+    );
     const seen = new SeenKeys();
     const inserts: { name: string; name_search: string; kind: BlockKind; description: string | null }[] = [];
     const updates: { id: string; description: string | null }[] = [];
@@ -36,7 +70,11 @@ export const blocks: KindSpec = {
       const found = index.find(key);
       if (found && found.name !== name) p.add(r, 'name', differsOnlyBy(name, found.name, 'khối'));
       else if (found && kind && found.kind !== kind)
-        p.add(r, 'kind', `"${found.name}" đã có là ${BLOCK_KIND_LABELS[found.kind][0]}: không đổi loại qua nhập tệp.`);
+        p.add(
+          r,
+          'kind',
+          `"${found.name}" đã có là ${BLOCK_KIND_LABELS[found.kind][0]}: không đổi loại qua nhập tệp.`,
+        );
       if (p.count > mark || !kind) continue;
       if (!found) {
         if (existing.length + inserts.length >= BOUNDS.blocksPerProvince) {

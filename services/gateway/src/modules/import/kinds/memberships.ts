@@ -24,7 +24,11 @@ function years(p: Problems, r: Row, key: keyof typeof YEAR_WORDS): number[] | nu
   if (!raw) return [];
   const parts = raw.split(/[,;\s]+/).filter(Boolean);
   if (!parts.every((y) => /^\d{4}$/.test(y) && +y >= 1990 && +y <= 2100))
-    return p.add(r, key, `"${raw}" không phải danh sách năm: ghi các năm cách nhau bởi dấu phẩy, ví dụ 2025, 2026.`);
+    return p.add(
+      r,
+      key,
+      `"${raw}" không phải danh sách năm: ghi các năm cách nhau bởi dấu phẩy, ví dụ 2025, 2026.`,
+    );
   return [...new Set(parts.map(Number))];
 }
 
@@ -37,25 +41,76 @@ export const memberships: KindSpec = {
   kind: 'MEMBERSHIPS',
   title: 'Thành viên khối',
   columns: [
-    { key: 'block', header: 'Khối', en: 'Block', required: true, example: 'Khối các cơ quan Đảng', note: 'Tên khối hoặc cụm đã có trong tỉnh.' },
-    { key: 'unit', header: 'Đơn vị', en: 'Unit', required: true, example: 'Văn phòng Tỉnh ủy', note: 'Tên đơn vị đã có trong tỉnh.' },
-    { key: 'from', header: 'Từ ngày', en: 'From', required: true, example: '01/01/2025', note: 'Ngày đơn vị vào khối. Khoá: khối, đơn vị và ngày này.' },
-    { key: 'to', header: 'Đến ngày', en: 'To', required: false, example: '', note: 'Ngày cuối cùng là thành viên; để trống nếu vẫn là thành viên.' },
-    { key: 'headYears', header: 'Trưởng khối năm', en: 'Head in years', required: false, example: '2025', note: 'Các năm đơn vị là trưởng khối, cách nhau bởi dấu phẩy.' },
-    { key: 'deputyYears', header: 'Phó khối năm', en: 'Deputy in years', required: false, example: '', note: 'Các năm đơn vị là phó khối.' },
+    {
+      key: 'block',
+      header: 'Khối',
+      en: 'Block',
+      required: true,
+      example: 'Khối các cơ quan Đảng',
+      note: 'Tên khối hoặc cụm đã có trong tỉnh.',
+    },
+    {
+      key: 'unit',
+      header: 'Đơn vị',
+      en: 'Unit',
+      required: true,
+      example: 'Văn phòng Tỉnh ủy',
+      note: 'Tên đơn vị đã có trong tỉnh.',
+    },
+    {
+      key: 'from',
+      header: 'Từ ngày',
+      en: 'From',
+      required: true,
+      example: '01/01/2025',
+      note: 'Ngày đơn vị vào khối. Khoá: khối, đơn vị và ngày này.',
+    },
+    {
+      key: 'to',
+      header: 'Đến ngày',
+      en: 'To',
+      required: false,
+      example: '',
+      note: 'Ngày cuối cùng là thành viên; để trống nếu vẫn là thành viên.',
+    },
+    {
+      key: 'headYears',
+      header: 'Trưởng khối năm',
+      en: 'Head in years',
+      required: false,
+      example: '2025',
+      note: 'Các năm đơn vị là trưởng khối, cách nhau bởi dấu phẩy.',
+    },
+    {
+      key: 'deputyYears',
+      header: 'Phó khối năm',
+      en: 'Deputy in years',
+      required: false,
+      example: '',
+      note: 'Các năm đơn vị là phó khối.',
+    },
   ],
   async check(rows, ctx) {
     const p = new Problems(memberships);
     const blockList = await importRepository.existingBlocks();
-    const blocksByName = new NameIndex(blockList, (b) => b.name, (b) => b.nameSearch);
+    const blocksByName = new NameIndex(
+      blockList,
+      (b) => b.name,
+      (b) => b.nameSearch,
+    );
     const blockNames = new Map(blockList.map((b) => [b.id, b.name]));
     const unitsByName = await unitIndex();
     const stored = await importRepository.existingMemberships();
     const byKey = new Map(stored.map((m) => [`${m.blockId}:${m.unitId}:${m.validFrom}`, m]));
-    const storedYears = new Map((await importRepository.existingYears()).map((y) => [`${y.blockId}:${y.year}`, y]));
+    const storedYears = new Map(
+      (await importRepository.existingYears()).map((y) => [`${y.blockId}:${y.year}`, y]),
+    );
     const seen = new SeenKeys();
     const lines: Line[] = [];
-    const claims = new Map<string, { head?: { unitId: string; r: Row }; deputy?: { unitId: string; r: Row } }>();
+    const claims = new Map<
+      string,
+      { head?: { unitId: string; r: Row }; deputy?: { unitId: string; r: Row } }
+    >();
     const changedRows = new Set<number>();
 
     for (const r of rows) {
@@ -105,11 +160,18 @@ export const memberships: KindSpec = {
     // A unit is in one block of each kind at a time: the file's rows against each other and against what is stored
     // (a stored membership the file names by its key is replaced by the file's row).
     const named = new Set(lines.map((l) => l.existing?.id).filter(Boolean));
-    const intervals = new Map<string, { from: string; to: string | null; blockId: string; row?: number; id?: string }[]>();
-    const add = (unitKind: string, i: { from: string; to: string | null; blockId: string; row?: number; id?: string }) =>
-      intervals.set(unitKind, [...(intervals.get(unitKind) ?? []), i]);
-    for (const m of stored) if (!named.has(m.id)) add(`${m.unitId}:${m.blockKind}`, { ...m, from: m.validFrom, to: m.validTo });
-    for (const l of lines) add(`${l.unitId}:${l.blockKind}`, { from: l.from, to: l.to, blockId: l.blockId, row: l.r.row });
+    const intervals = new Map<
+      string,
+      { from: string; to: string | null; blockId: string; row?: number; id?: string }[]
+    >();
+    const add = (
+      unitKind: string,
+      i: { from: string; to: string | null; blockId: string; row?: number; id?: string },
+    ) => intervals.set(unitKind, [...(intervals.get(unitKind) ?? []), i]);
+    for (const m of stored)
+      if (!named.has(m.id)) add(`${m.unitId}:${m.blockKind}`, { ...m, from: m.validFrom, to: m.validTo });
+    for (const l of lines)
+      add(`${l.unitId}:${l.blockKind}`, { from: l.from, to: l.to, blockId: l.blockId, row: l.r.row });
     for (const l of lines) {
       const clash = intervals
         .get(`${l.unitId}:${l.blockKind}`)!
@@ -126,7 +188,12 @@ export const memberships: KindSpec = {
 
     // Head and deputy of each block year named in the file.
     const thisYear = Number(ctx.today.slice(0, 4));
-    const yearWrites: { block_id: string; year: number; head_unit_id: string | null; deputy_unit_id: string | null }[] = [];
+    const yearWrites: {
+      block_id: string;
+      year: number;
+      head_unit_id: string | null;
+      deputy_unit_id: string | null;
+    }[] = [];
     for (const [key, claim] of claims) {
       const [blockId, y] = [key.slice(0, 36), Number(key.slice(37))];
       const at = storedYears.get(key);
@@ -135,31 +202,58 @@ export const memberships: KindSpec = {
       const first = (claim.head ?? claim.deputy)!;
       const field = claim.head ? 'headYears' : 'deputyYears';
       if (head && head === deputy) {
-        p.add((claim.deputy ?? first).r, 'deputyYears', `Năm ${y} trưởng khối và phó khối là cùng một đơn vị.`);
+        p.add(
+          (claim.deputy ?? first).r,
+          'deputyYears',
+          `Năm ${y} trưởng khối và phó khối là cùng một đơn vị.`,
+        );
         continue;
       }
       if (at && head === at.headUnitId && deputy === at.deputyUnitId) continue;
       if (at && at.state !== 'DRAFT') {
-        p.add(first.r, field, `Năm ${y} của khối đã bắt đầu (${at.state}): trưởng, phó khối không đổi được nữa.`);
+        p.add(
+          first.r,
+          field,
+          `Năm ${y} của khối đã bắt đầu (${at.state}): trưởng, phó khối không đổi được nữa.`,
+        );
         continue;
       }
       if (!at && y < thisYear) {
-        p.add(first.r, field, `Năm ${y} đã qua và khối chưa có năm này: ghi năm cũ ở trang lịch sử (từ biên bản).`);
+        p.add(
+          first.r,
+          field,
+          `Năm ${y} đã qua và khối chưa có năm này: ghi năm cũ ở trang lịch sử (từ biên bản).`,
+        );
         continue;
       }
       if (!runsYear(ctx.province, y)) {
         p.add(first.r, field, `${ctx.province.name} không tổ chức năm thi đua ${y}.`);
         continue;
       }
-      yearWrites.push({ block_id: blockId, year: y, head_unit_id: claim.head?.unitId ?? null, deputy_unit_id: claim.deputy?.unitId ?? null });
+      yearWrites.push({
+        block_id: blockId,
+        year: y,
+        head_unit_id: claim.head?.unitId ?? null,
+        deputy_unit_id: claim.deputy?.unitId ?? null,
+      });
       for (const c of [claim.head, claim.deputy]) if (c) changedRows.add(c.r.row);
     }
 
-    const updates = lines.filter((l) => l.existing && l.existing.validTo !== l.to).map((l) => ({ id: l.existing!.id, valid_to: l.to }));
+    const updates = lines
+      .filter((l) => l.existing && l.existing.validTo !== l.to)
+      .map((l) => ({ id: l.existing!.id, valid_to: l.to }));
     const inserts = lines
       .filter((l) => !l.existing)
-      .map((l) => ({ block_id: l.blockId, block_kind: l.blockKind, unit_id: l.unitId, valid_from: l.from, valid_to: l.to }));
-    const updated = lines.filter((l) => l.existing && (l.existing.validTo !== l.to || changedRows.has(l.r.row))).length;
+      .map((l) => ({
+        block_id: l.blockId,
+        block_kind: l.blockKind,
+        unit_id: l.unitId,
+        valid_from: l.from,
+        valid_to: l.to,
+      }));
+    const updated = lines.filter(
+      (l) => l.existing && (l.existing.validTo !== l.to || changedRows.has(l.r.row)),
+    ).length;
     return {
       problems: p.list,
       counts: { created: inserts.length, updated, unchanged: lines.length - inserts.length - updated },

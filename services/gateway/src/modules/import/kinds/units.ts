@@ -29,16 +29,57 @@ export const units: KindSpec = {
   kind: 'UNITS',
   title: 'Đơn vị',
   columns: [
-    { key: 'name', header: 'Tên đơn vị', en: 'Unit name', required: true, example: 'Sở Tài chính', note: 'Tên đầy đủ, có dấu. Khoá: hai tên chỉ khác dấu, chữ hoa hay khoảng trắng là một đơn vị.' },
-    { key: 'shortName', header: 'Tên viết tắt', en: 'Short name', required: false, example: 'STC', note: 'Không bắt buộc.' },
-    { key: 'kind', header: 'Loại hình', en: 'Kind', required: true, example: 'Cơ quan nhà nước', note: Object.values(UNIT_KIND_LABELS).map((l) => l[0]).join('; ') },
-    { key: 'validFrom', header: 'Hiệu lực từ', en: 'Valid from', required: false, example: '01/07/2025', note: 'Ngày/tháng/năm; để trống nếu không rõ.' },
-    { key: 'validTo', header: 'Hiệu lực đến', en: 'Valid to', required: false, example: '', note: 'Ngày đơn vị thôi hoạt động (sáp nhập, giải thể); để trống nếu còn hoạt động.' },
+    {
+      key: 'name',
+      header: 'Tên đơn vị',
+      en: 'Unit name',
+      required: true,
+      example: 'Sở Tài chính',
+      note: 'Tên đầy đủ, có dấu. Khoá: hai tên chỉ khác dấu, chữ hoa hay khoảng trắng là một đơn vị.',
+    },
+    {
+      key: 'shortName',
+      header: 'Tên viết tắt',
+      en: 'Short name',
+      required: false,
+      example: 'STC',
+      note: 'Không bắt buộc.',
+    },
+    {
+      key: 'kind',
+      header: 'Loại hình',
+      en: 'Kind',
+      required: true,
+      example: 'Cơ quan nhà nước',
+      note: Object.values(UNIT_KIND_LABELS)
+        .map((l) => l[0])
+        .join('; '),
+    },
+    {
+      key: 'validFrom',
+      header: 'Hiệu lực từ',
+      en: 'Valid from',
+      required: false,
+      example: '01/07/2025',
+      note: 'Ngày/tháng/năm; để trống nếu không rõ.',
+    },
+    {
+      key: 'validTo',
+      header: 'Hiệu lực đến',
+      en: 'Valid to',
+      required: false,
+      example: '',
+      note: 'Ngày đơn vị thôi hoạt động (sáp nhập, giải thể); để trống nếu còn hoạt động.',
+    },
   ],
   async check(rows) {
     const p = new Problems(units);
     // In force first: a name matches the unit in force before one that ended.
-    const index = new NameIndex(await importRepository.existingUnits(), (u) => u.name, (u) => u.nameSearch);
+    const index = new NameIndex(
+      await importRepository.existingUnits(),
+      (u) => u.name,
+      (u) => u.nameSearch,
+    );
     const seen = new SeenKeys();
     const inserts: NewUnitRow[] = [];
     const updates: (NewUnitRow & { id: string })[] = [];
@@ -50,7 +91,8 @@ export const units: KindSpec = {
       const kind = choice(p, r, 'kind', UNIT_KIND_LABELS);
       const from = date(p, r, 'validFrom');
       const to = date(p, r, 'validTo');
-      if (from && to && to < from) p.add(r, 'validTo', `Ngày kết thúc ${dmy(to)} trước ngày bắt đầu ${dmy(from)}.`);
+      if (from && to && to < from)
+        p.add(r, 'validTo', `Ngày kết thúc ${dmy(to)} trước ngày bắt đầu ${dmy(from)}.`);
       if (!name) continue;
       const key = foldVietnamese(name);
       if (seen.repeat(p, r, 'name', key, 'tên đơn vị')) continue;

@@ -1,0 +1,204 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useI18n, type MessageKey } from '../../i18n/i18n';
+import { ApiErrorView } from '../../ui/ApiErrorView';
+import { Field } from '../../ui/Field';
+import { Alert, Page } from '../../ui/Page';
+import { TableWrap } from '../../ui/TableWrap';
+import {
+  checkFile,
+  confirmImport,
+  ImportError,
+  KINDS,
+  readJob,
+  type Counts,
+  type Job,
+  type Kind,
+} from './api';
+
+/**
+ * The secretariat onboards its province from spreadsheets, one kind at a time in the order they refer to each
+ * other: download the template, upload the filled file for a dry run, read its problems by row and column, and
+ * confirm; the import then runs in one transaction while the page follows its progress.
+ */
+export default function ImportPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [kind, setKind] = useState<Kind>('units');
+  const [file, setFile] = useState<File | null>(null);
+  const [job, setJob] = useState<Job | null>(null);
+  const [failure, setFailure] = useState<ImportError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [fileError, setFileError] = useState<string | null>(null);
+
+  // Follows a running import until it has finished.
+  useEffect(() => {
+    if (job?.status !== 'RUNNING') return;
+    const timer = setTimeout(() => {
+      readJob(job.id).then(setJob, (e: ImportError) => setFailure(e));
+    }, 500);
+    return () => clearTimeout(timer);
+  }, [job]);
+
+  async function act(work: () => Promise<Job>) {
+    setBusy(true);
+    setFailure(null);
+    try {
+      setJob(await work());
+    } catch (e) {
+      if (!(e instanceof ImportError)) throw e;
+      if (e.limitBytes) {
+        setFileError(t('import.tooLarge', { size: i18n.number(e.limitBytes / 1024 / 1024, 1) }));
+      } else setFailure(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setFileError(null);
+    if (!file) return setFileError(t('import.chooseFile'));
+    void act(() => checkFile(kind, file));
+  }
+
+  const counts = (c: Counts) =>
+    t('import.counts', { created: c.created, updated: c.updated, unchanged: c.unchanged });
+  const writes = job?.plan ? job.plan.created + job.plan.updated : 0;
+
+  return (
+    <Page title={t('import.title')} subtitle={t('import.subtitle')} wide>
+      <form onSubmit={submit} className="import-form" noValidate>
+        <div className="field">
+          <label htmlFor="import-kind">{t('import.kind')}</label>
+          <select
+            id="import-kind"
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value as Kind);
+              setJob(null);
+            }}
+          >
+            {KINDS.map((k, i) => (
+              <option key={k} value={k}>
+                {i + 1}. {t(`import.kind.${k}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+          <p className="field-hint">{t(`import.hint.${kind}` as MessageKey)}</p>
+        </div>
+        <p className="import-templates">
+          {t('import.template')}{' '}
+          <a href={`/import/templates/${kind}.xlsx`} download>
+            {t('import.templateXlsx')}
+          </a>{' '}
+          ·{' '}
+          <a href={`/import/templates/${kind}.csv`} download>
+            {t('import.templateCsv')}
+          </a>
+        </p>
+        <Field
+          label={t('import.file')}
+          hint={t('import.fileHint')}
+          type="file"
+          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+          error={fileError}
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null);
+            setJob(null);
+            setFileError(null);
+          }}
+        />
+        <button type="submit" className="button button-primary" disabled={busy || job?.status === 'RUNNING'}>
+          {t('import.check')}
+        </button>
+      </form>
+
+      {failure && <ApiErrorView error={failure.error} />}
+
+      {job && (
+        <section className="import-result" aria-labelledby="import-result-title">
+          <h2 id="import-result-title">
+            {t('import.resultTitle', { file: job.fileName, rows: i18n.number(job.totalRows) })}
+          </h2>
+          {job.status === 'CHECKED' && job.problemCount === 0 && job.plan && (
+            <>
+              <Alert kind="info">
+                <p>{t('import.ready', { counts: counts(job.plan) })}</p>
+                <p>{t('import.nothingYet')}</p>
+              </Alert>
+              <button
+                type="button"
+                className="button button-primary"
+                disabled={busy}
+                onClick={() => act(() => confirmImport(job))}
+              >
+                {t('import.confirm')}
+              </button>
+            </>
+          )}
+          {job.status === 'RUNNING' && (
+            <div role="status">
+              <p>
+                {t('import.running', { done: i18n.number(job.processedRows), total: i18n.number(writes) })}
+              </p>
+              <progress
+                max={Math.max(writes, 1)}
+                value={job.processedRows}
+                aria-label={t('import.progress')}
+              />
+            </div>
+          )}
+          {job.status === 'DONE' && job.result && (
+            <Alert kind="success">
+              <p>{t('import.done', { counts: counts(job.result) })}</p>
+            </Alert>
+          )}
+          {job.status === 'FAILED' && (
+            <Alert>
+              <p>{job.error ?? t('import.failed')}</p>
+            </Alert>
+          )}
+          {job.problemCount > 0 && <Problems job={job} />}
+        </section>
+      )}
+    </Page>
+  );
+}
+
+function Problems({ job }: { job: Job }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  return (
+    <>
+      <Alert>
+        <p>{t('import.problems', { n: i18n.number(job.problemCount) })}</p>
+        {job.problems.length < job.problemCount && (
+          <p>{t('import.problemsFirst', { n: i18n.number(job.problems.length) })}</p>
+        )}
+      </Alert>
+      <TableWrap label={t('import.problemsTable')}>
+        <table className="table">
+          <caption>{t('import.problemsTable')}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                {t('import.row')}
+              </th>
+              <th scope="col">{t('import.column')}</th>
+              <th scope="col">{t('import.message')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {job.problems.map((p, i) => (
+              <tr key={i}>
+                <td className="num">{p.row}</td>
+                <td>{p.column}</td>
+                <td lang="vi">{p.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    </>
+  );
+}

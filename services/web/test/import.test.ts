@@ -1,0 +1,125 @@
+import ExcelJS from 'exceljs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { currentManager, runInTenant } from '@thidua/db';
+import {
+  createAccount,
+  createUnits,
+  provinceId,
+  startTestApp,
+  type Account,
+  type TestApp,
+} from '@thidua/testing';
+import { desktop, expectAccessible, launch, origin, phone, screenshot, signInAt } from './browser';
+
+let app: TestApp;
+let browser: Browser;
+let base: string;
+let province: string;
+let admin: Account;
+
+const HEADER = ['Tên đơn vị', 'Tên viết tắt', 'Loại hình', 'Hiệu lực từ', 'Hiệu lực đến'];
+
+async function workbook(rows: string[][]) {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Đơn vị');
+  sheet.addRow(HEADER);
+  for (const r of rows) sheet.addRow(r);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([
+    startTestApp({ template: inject('templateDatabase'), config: { RATE_LIMIT_PER_MINUTE: '100000' } }),
+    launch(),
+  ]);
+  base = origin(app.gateway.url);
+  province = await provinceId(app.dataSource, '20');
+  admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
+  await createUnits(app.dataSource, province, ['Sở Tài chính']);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('the import page', () => {
+  it('checks a file, shows each problem by row and column, then imports the fixed file with its progress', async () => {
+    const context = await desktop(browser);
+    const page = await context.newPage();
+    await signInAt(page, base, '/import', admin.email);
+    await expect.poll(() => page.getByRole('heading', { name: 'Nhập dữ liệu từ bảng tính' }).count()).toBe(1);
+    const template = page.getByRole('link', { name: 'tải tệp Excel' });
+    expect(await template.getAttribute('href')).toBe('/import/templates/units.xlsx');
+
+    await page.getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)').setInputFiles({
+      name: 'don-vi.xlsx',
+      mimeType: XLSX,
+      buffer: await workbook([
+        ['Văn phòng Tỉnh ủy', 'VPTU', 'Cơ quan Đảng', '01/07/2025', ''],
+        ['Sở Tai chinh', '', 'Cơ quan nhà nước', '', ''],
+        ['Báo Lạng Sơn', '', 'Báo chí', '30/02/2025', ''],
+      ]),
+    });
+    await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    const table = page.getByRole('table', { name: 'Các lỗi theo dòng và cột' });
+    await table.waitFor();
+    await expect.poll(() => page.getByText('Tệp có 2 lỗi. Chưa có gì được ghi').count()).toBe(1);
+    const rows = await table.getByRole('row').allInnerTexts();
+    expect(rows.slice(1).map((r) => r.split('\t').slice(0, 2))).toEqual([
+      ['3', 'Tên đơn vị'],
+      ['4', 'Hiệu lực từ'],
+    ]);
+    expect(rows[1]).toContain('chỉ khác đơn vị đã có "Sở Tài chính" ở dấu');
+    expect(await page.getByRole('button', { name: 'Xác nhận nhập' }).count()).toBe(0);
+    await expectAccessible(page, 'the import page with problems');
+    await screenshot(page, 'import-problems-desktop');
+
+    await page.getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)').setInputFiles({
+      name: 'don-vi.xlsx',
+      mimeType: XLSX,
+      buffer: await workbook([
+        ['Văn phòng Tỉnh ủy', 'VPTU', 'Cơ quan Đảng', '01/07/2025', ''],
+        ['Sở Tài chính', 'STC', 'Cơ quan nhà nước', '', ''],
+        ['Báo Lạng Sơn', '', 'Báo chí', '28/02/2025', ''],
+      ]),
+    });
+    await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    await page.getByText('Tệp không có lỗi. Nếu xác nhận: 2 thêm mới, 1 cập nhật, 0 không đổi.').waitFor();
+    await page.getByRole('button', { name: 'Xác nhận nhập' }).click();
+    await page.getByText('Đã nhập xong: 2 thêm mới, 1 cập nhật, 0 không đổi.').waitFor();
+    await expectAccessible(page, 'the import page after the import');
+    await screenshot(page, 'import-done-desktop');
+    const names = await runInTenant(app.dataSource, province, async () =>
+      (await currentManager()).query(`SELECT name FROM unit ORDER BY name`),
+    );
+    expect(names).toEqual([
+      { name: 'Báo Lạng Sơn' },
+      { name: 'Sở Tài chính' },
+      { name: 'Văn phòng Tỉnh ủy' },
+    ]);
+    await context.close();
+  });
+
+  it('reads on a phone', async () => {
+    const context = await phone(browser);
+    const page = await context.newPage();
+    await signInAt(page, base, '/import', admin.email);
+    await page.getByLabel('Loại dữ liệu').selectOption('memberships');
+    await page.getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)').setInputFiles({
+      name: 'thanh-vien.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        '\uFEFFKhối,Đơn vị,Từ ngày\r\nKhối các cơ quan Đảng,Văn phòng Tỉnh ủy,01/01/2025\r\n',
+      ),
+    });
+    await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    await page.getByRole('table', { name: 'Các lỗi theo dòng và cột' }).waitFor();
+    expect(await page.getByText('Không có khối "Khối các cơ quan Đảng" trong tỉnh này.').count()).toBe(1);
+    await expectAccessible(page, 'the import page on a phone');
+    await screenshot(page, 'import-problems-phone');
+    await context.close();
+  });
+});
