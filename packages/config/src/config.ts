@@ -94,6 +94,8 @@ const schema = z.object({
     emptyAsUndefined,
     z.string().min(16, 'must be at least 16 characters').optional(),
   ),
+  // Set (e.g. http://otel-collector:4318): traces are sent there over OTLP/HTTP; unset, tracing is off.
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   OUTBOX_POLL_MS: int(500),
   // Unset: no email is sent (in-app notifications still are).
   SMTP_URL: z.preprocess(

@@ -12,6 +12,7 @@ import {
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { QueueName } from './contract';
+import { queueTelemetry } from './tracing';
 
 /** Keep finished jobs long enough for deterministic ids to deduplicate a re-relayed outbox row. */
 export const RETENTION = {
@@ -57,9 +58,22 @@ export function createQueueBackend(cfg: Config, onError: (error: unknown) => voi
       kind: 'redis',
       queue: (name) =>
         queues.get(name) ??
-        setGet(queues, name, remember(reporting(new Queue(name, { connection, prefix: prefix(name) })))),
+        setGet(
+          queues,
+          name,
+          remember(
+            reporting(new Queue(name, { connection, prefix: prefix(name), telemetry: queueTelemetry() })),
+          ),
+        ),
       worker: (name, processor, opts) =>
-        remember(new Worker(name, processor, { ...opts, connection, prefix: prefix(name) })),
+        remember(
+          new Worker(name, processor, {
+            ...opts,
+            connection,
+            prefix: prefix(name),
+            telemetry: queueTelemetry(),
+          }),
+        ),
       addFlow: async (flow) => {
         // A flow's jobs default to the producer's prefix; each must carry its queue's instead.
         const withPrefix = (node: FlowJob): FlowJob => ({
@@ -67,7 +81,9 @@ export function createQueueBackend(cfg: Config, onError: (error: unknown) => voi
           prefix: prefix(node.queueName),
           children: node.children?.map(withPrefix),
         });
-        flows ??= remember(reporting(new FlowProducer({ connection, prefix: prefix('flows') })));
+        flows ??= remember(
+          reporting(new FlowProducer({ connection, prefix: prefix('flows'), telemetry: queueTelemetry() })),
+        );
         await flows.add(withPrefix(flow));
       },
       ping: async () => void (await connection.ping()),
@@ -99,13 +115,28 @@ export function createQueueBackend(cfg: Config, onError: (error: unknown) => voi
       setGet(
         queues,
         name,
-        remember(reporting(new pgClasses.Queue(name, { connection: pool }) as unknown as Queue)),
+        remember(
+          reporting(
+            new pgClasses.Queue(name, { connection: pool, telemetry: queueTelemetry() }) as unknown as Queue,
+          ),
+        ),
       ),
     worker: (name, processor, opts) =>
-      remember(new pgClasses.Worker(name, processor, { ...opts, connection: pool }) as unknown as Worker),
+      remember(
+        new pgClasses.Worker(name, processor, {
+          ...opts,
+          connection: pool,
+          telemetry: queueTelemetry(),
+        }) as unknown as Worker,
+      ),
     addFlow: async (flow) => {
       flows ??= remember(
-        reporting(new pgClasses.FlowProducer({ connection: pool }) as unknown as FlowProducer),
+        reporting(
+          new pgClasses.FlowProducer({
+            connection: pool,
+            telemetry: queueTelemetry(),
+          }) as unknown as FlowProducer,
+        ),
       );
       await flows.add(flow);
     },

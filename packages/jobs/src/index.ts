@@ -32,3 +32,4 @@ export {
 } from './year-end';
 export { registerPoolGauge, serveMetrics } from './metrics-http';
 export { readiness } from './readiness';
+export { currentTraceParent, inSpan, startTracing, withTraceParent, type Tracing } from './tracing';

@@ -1,5 +1,6 @@
 import { currentProvinceIdOrNull, outboxRepository } from '@thidua/db';
 import { JOBS, type JobName, type JobPayload } from './contract';
+import { currentTraceParent } from './tracing';
 
 export interface EnqueueOptions {
   /** Deterministic id: enqueuing the same id twice yields one job. */
@@ -26,5 +27,6 @@ export async function enqueueJob<N extends JobName>(
     jobId: opts.jobId,
     payload: data,
     delayUntil: opts.delayUntil ?? null,
+    traceParent: currentTraceParent(),
   });
 }

@@ -2,6 +2,7 @@ import { outboxRepository, runInTransaction, type OutboxMessage } from '@thidua/
 import type { DataSource } from 'typeorm';
 import { RETENTION, type QueueBackend } from './backend';
 import type { QueueName } from './contract';
+import { withTraceParent } from './tracing';
 
 export interface RelayOptions {
   batchSize?: number;
@@ -34,13 +35,15 @@ export async function relayOutboxOnce(
           sent.push(message.id);
           continue;
         }
-        await queue.add(message.jobName, message.payload, {
-          jobId: message.jobId,
-          delay,
-          attempts: 5,
-          backoff: { type: 'exponential', delay: 1000 },
-          ...RETENTION,
-        });
+        await withTraceParent(message.traceParent, () =>
+          queue.add(message.jobName, message.payload, {
+            jobId: message.jobId,
+            delay,
+            attempts: 5,
+            backoff: { type: 'exponential', delay: 1000 },
+            ...RETENTION,
+          }),
+        );
       } catch (error) {
         await outboxRepository.markFailed(message.id, String(error));
         continue;

@@ -3,6 +3,7 @@ import { createDataSource, type DataSourceOptions } from '@thidua/db';
 import type { DataSource } from 'typeorm';
 import { createQueueBackend, type QueueBackend } from './backend';
 import { createEventBus, type EventBus } from './event-bus';
+import { startTracing } from './tracing';
 
 export interface ServiceDeps {
   config: Config;
@@ -37,6 +38,7 @@ export async function runService(
   afterStop?: () => Promise<void>,
 ): Promise<ServiceDeps> {
   const logger = createLogger(config, name);
+  const tracing = startTracing(config.OTEL_EXPORTER_OTLP_ENDPOINT, `thidua-${name}`);
   const dataSource = await createDataSource(config.DATABASE_URL, {
     ...poolOptions(config),
     applicationName: `thidua-${name}`,
@@ -55,6 +57,7 @@ export async function runService(
     await queueBackend.close();
     await eventBus.close();
     await dataSource.destroy();
+    await tracing.stop();
     await afterStop?.();
     process.exit(0);
   };

@@ -13,6 +13,8 @@ export class OutboxMessage {
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true }) sentAt!: Date | null;
   @Column({ type: 'int', default: 0 }) attempts!: number;
   @Column({ name: 'last_error', type: 'text', nullable: true }) lastError!: string | null;
+  /** The W3C traceparent of the request that wrote it (null when tracing is off). */
+  @Column({ name: 'trace_parent', type: 'text', nullable: true }) traceParent!: string | null;
 }
 
 /** A job that exhausted its attempts, kept where an admin can see and retry it. */

@@ -22,8 +22,10 @@ import { OnBehalf1765510000000 } from './1765510000000-on-behalf';
 import { BaseSalary1765610000000 } from './1765610000000-base-salary';
 import { RollupSubmittedProposals1765620000000 } from './1765620000000-rollup-submitted-proposals';
 import { HistoryFromDocuments1765731000000 } from './1765731000000-history-from-documents';
+import { Attachments1796141301632 } from './1796141301632-attachments';
 import { ImportJobs1796141400000 } from './20261201161000-import-jobs';
 import { InvitationsAndResets1796141160000 } from './20261201160600-invitations-and-resets';
+import { OutboxTraceContext1796142066000 } from './1796142066000-outbox-trace-context';
 import { CertificateLayout1796143084314 } from './1796143084314-certificate-layout';
 
 export const migrations = [
@@ -51,7 +53,9 @@ export const migrations = [
   BaseSalary1765610000000,
   RollupSubmittedProposals1765620000000,
   HistoryFromDocuments1765731000000,
-  InvitationsAndResets1796141160000,
+  Attachments1796141301632,
   ImportJobs1796141400000,
+  InvitationsAndResets1796141160000,
+  OutboxTraceContext1796142066000,
   CertificateLayout1796143084314,
 ];

@@ -9,6 +9,7 @@ export interface OutboxEntry {
   jobId: string;
   payload: object;
   delayUntil?: Date | null;
+  traceParent?: string | null;
 }
 
 export const outboxRepository = {
@@ -18,7 +19,7 @@ export const outboxRepository = {
       await currentManager()
     )
       .getRepository(OutboxMessage)
-      .insert({ ...entry, delayUntil: entry.delayUntil ?? null });
+      .insert({ ...entry, delayUntil: entry.delayUntil ?? null, traceParent: entry.traceParent ?? null });
   },
 
   /** Locks a batch of unsent rows; concurrent relays skip each other's rows instead of sending them twice. */

@@ -6,7 +6,7 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import type { Config } from '@thidua/config';
 import { notificationRepository, runInTransaction } from '@thidua/db';
 import { readUnsubscribeToken } from '@thidua/domain';
-import { readiness, serveMetrics, type EventBus, type QueueBackend } from '@thidua/jobs';
+import { inSpan, readiness, serveMetrics, type EventBus, type QueueBackend } from '@thidua/jobs';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { appError } from '../common/errors';
@@ -23,7 +23,7 @@ import {
 } from './format-error';
 import { authorize, HttpFailure, newContext, parseProvince, verifyBearer } from './request-context';
 import { limitsPlugin, type QueryLimits } from './limits';
-import { GatewayMetrics } from './metrics';
+import { GatewayMetrics, labelValue } from './metrics';
 import { RateLimiter } from './rate-limit';
 import { Drain } from './drain';
 import { attachSubscriptions } from './subscriptions';
@@ -31,6 +31,7 @@ import { queueConsole, QUEUE_CONSOLE_PATH } from './queue-console';
 import { serveWeb } from './web';
 import { webAuth } from './web-auth';
 import { attachmentRoutes } from '../modules/attachment/attachment.http';
+import { statisticsRoutes } from '../modules/statistics/statistics.http';
 import { importRoutes } from '../modules/import/import.http';
 import { documentRoutes } from '../modules/documents/documents.http';
 
@@ -120,6 +121,7 @@ export async function startGateway({
     clientKey,
   });
   const files = attachmentRoutes({ services, dataSource, logger });
+  const reports = statisticsRoutes({ services, dataSource, logger });
   const documents = documentRoutes({ services, dataSource, logger });
   const consoleOfQueues = queueBackend ? queueConsole({ services, dataSource, queueBackend, logger }) : null;
 
@@ -150,6 +152,7 @@ export async function startGateway({
     if (url.pathname.startsWith('/auth/')) return signIn(req, res, url.pathname, requestId);
     // Attachments: uploads and downloads with the same bearer and province as /graphql (attachment.http.ts).
     if (url.pathname.startsWith('/files/')) return files(req, res, url, requestId);
+    if (url.pathname.startsWith('/reports/')) return reports(req, res, url, requestId);
     // Spreadsheet imports: the file is the body, under its own size limit (modules/import/import.http.ts).
     if (url.pathname.startsWith('/import/')) return imports(req, res, url, requestId);
     // Generated documents (minutes, submission, decision, certificates) as PDF or DOCX (modules/documents).
@@ -176,22 +179,28 @@ export async function startGateway({
       const claims = await verifyBearer(services, req.headers.authorization);
       const provinceId = parseProvince(req.headers['x-province-id']);
       const ctx = newContext(services, requestId, log, claims, clientKey(req));
-      const result = await runInTransaction(
-        dataSource,
-        provinceId,
-        async () => {
-          await authorize(ctx, claims, provinceId);
-          userId = ctx.principal?.userId;
-          const headers = new HeaderMap();
-          for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-          return apollo.executeHTTPGraphQLRequest({
-            httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-            context: async () => ctx,
-          });
-        },
-        { commitIf: () => !ctx.outcome.failed, autocommit: !provinceId && isPlainQuery(req.method, body) },
-      );
-      operation = operations.get(ctx.loaders) ?? operation;
+      // One span per request (a no-op unless tracing is on); jobs it enqueues continue its trace.
+      const result = await inSpan('thidua-gateway', 'graphql', async (span) => {
+        const answer = await runInTransaction(
+          dataSource,
+          provinceId,
+          async () => {
+            await authorize(ctx, claims, provinceId);
+            userId = ctx.principal?.userId;
+            const headers = new HeaderMap();
+            for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+            return apollo.executeHTTPGraphQLRequest({
+              httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+              context: async () => ctx,
+            });
+          },
+          { commitIf: () => !ctx.outcome.failed, autocommit: !provinceId && isPlainQuery(req.method, body) },
+        );
+        // Named once Apollo has resolved the operation (also when the client sent no operationName).
+        operation = operations.get(ctx.loaders) ?? operation;
+        span.updateName(`graphql ${labelValue(operation)}`);
+        return answer;
+      });
       if (!ctx.outcome.failed) announce(ctx.afterCommit, log);
       status = result.status ?? 200;
       for (const [k, v] of result.headers) res.setHeader(k, v);
