@@ -31,6 +31,9 @@ const PLATFORM_TABLES = {
   auth_session: 'sign-in sessions',
   refresh_token: 'sign-in sessions',
   login_throttle: 'sign-in throttling by email',
+  invitation:
+    "opened by its emailed link before the invitee has an account or a province (the province's lists filter by province_id)",
+  password_reset: 'asked for an email before anyone is signed in; throttled by address and client',
   platform_audit_event: 'actions on accounts and provinces',
   base_salary:
     'the national base salary, set by Government decree for every province (prize money reference)',
