@@ -312,6 +312,17 @@ describe('attachments', () => {
     ).emulationYear;
     expect(listed.attachments.map((a) => a.name)).toEqual(['Bảng điểm.xlsx']);
     expect(listed.conference.attachments.map((a) => a.name)).toEqual(['Biên bản hội nghị.jpg']);
+    // One record's list, as the web asks for it: who may attach, and the limit to say before uploading.
+    const OF = `query($id: ID!) { attachmentsOf(ownerType: CONFERENCE, ownerId: $id) { canAttach maxBytes items { name } } }`;
+    type Of = { attachmentsOf: { canAttach: boolean; maxBytes: number; items: { name: string }[] } };
+    expect(ok(await as<Of>(admin, OF, { id: conferenceId })).attachmentsOf).toEqual({
+      canAttach: true,
+      maxBytes: LIMIT,
+      items: [{ name: 'Biên bản hội nghị.jpg' }],
+    });
+    expect(ok(await as<Of>(block.officers[2]!, OF, { id: conferenceId })).attachmentsOf.canAttach).toBe(
+      false,
+    );
 
     ok(
       await as(block.officers[0]!, `mutation($id: ID!) { deleteAttachment(id: $id) }`, {

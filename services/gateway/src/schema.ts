@@ -4,6 +4,12 @@ import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { validateInput } from './validate';
 import { AuditResolver } from './modules/audit/audit.resolver';
+import {
+  AttachmentResolver,
+  ConferenceAttachmentsResolver,
+  NominationAttachmentsResolver,
+  YearAttachmentsResolver,
+} from './modules/attachment/attachment.resolver';
 import { AwardsResolver, YearAwardsResolver } from './modules/awards/awards.resolver';
 import { BaseSalaryResolver } from './modules/base-salary/base-salary.resolver';
 import { CouncilResolver } from './modules/awards/council.resolver';
@@ -78,6 +84,10 @@ export const resolvers = [
   YearEndResolver,
   DashboardResolver,
   DocumentsResolver,
+  AttachmentResolver,
+  YearAttachmentsResolver,
+  ConferenceAttachmentsResolver,
+  NominationAttachmentsResolver,
 ] as const;
 
 /**

@@ -1,3 +1,5 @@
+import { getSession, getToken } from '../app/session';
+
 /** A table to download: a header row, then rows of text and numbers. */
 export interface Sheet {
   name: string;
@@ -55,4 +57,35 @@ export async function downloadXlsx(sheet: Sheet, filename: string): Promise<void
     new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
     `${filename}.xlsx`,
   );
+}
+
+/** The token and province headers the API's file routes want (the same as /graphql's). */
+export async function apiHeaders(): Promise<Record<string, string>> {
+  const token = await getToken();
+  const { provinceId } = getSession();
+  return {
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+    ...(provinceId ? { 'x-province-id': provinceId } : {}),
+  };
+}
+
+/** The UTF-8 file name of a Content-Disposition header (RFC 6266 filename*), else its plain name. */
+function dispositionName(header: string | null): string | null {
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(header ?? '');
+  if (utf8) return decodeURIComponent(utf8[1]!);
+  return /filename="([^"]+)"/i.exec(header ?? '')?.[1] ?? null;
+}
+
+/**
+ * Downloads a file the API serves behind sign-in (attachments, documents, reports): fetched with the access
+ * token, saved under the name the API gives. Resolves to the API's error message when it refuses, else null.
+ */
+export async function downloadFrom(path: string, fallbackName: string): Promise<string | null> {
+  const res = await fetch(path, { headers: await apiHeaders() });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { errors?: { message: string }[] } | null;
+    return body?.errors?.[0]?.message ?? res.statusText;
+  }
+  save(await res.blob(), dispositionName(res.headers.get('content-disposition')) ?? fallbackName);
+  return null;
 }

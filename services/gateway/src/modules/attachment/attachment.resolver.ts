@@ -1,11 +1,12 @@
 import {
   attachmentRepository,
   type Attachment,
+  type AttachmentOwner,
   type Conference,
   type EmulationYear,
   type Nomination,
 } from '@thidua/db';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { audit } from '../../common/audit';
 import { conflict, notFound } from '../../common/errors';
 import { ACTORS, MEMBERS } from '../../common/roles';
@@ -23,13 +24,34 @@ import {
   nominationSubject,
   readsYearFiles,
 } from './attachment.service';
-import { AttachmentType } from './attachment.types';
+import { AttachmentListType, AttachmentOwnerEnum, AttachmentType } from './attachment.types';
 
 export const downloadPath = (id: string) => `/files/attachments/${id}`;
 const api = (a: Attachment) => ({ ...a, downloadUrl: downloadPath(a.id) });
 
 @Resolver(() => AttachmentType)
 export class AttachmentResolver {
+  @Authorized(...MEMBERS)
+  @Query(() => AttachmentListType, {
+    description:
+      "One record's files (the web's attachment lists); NOT_FOUND where the record's files are not readable.",
+  })
+  async attachmentsOf(
+    @Arg('ownerType', () => AttachmentOwnerEnum) ownerType: AttachmentOwner,
+    @Arg('ownerId', () => ID) ownerId: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const owner = await loadOwner(ctx, ownerType, ownerId);
+    const items = await filesOf(ctx, { ...owner, yearId: owner.year.id });
+    let canAttach = true;
+    try {
+      assertAttaches(ctx, owner);
+    } catch {
+      canAttach = false;
+    }
+    return { items: items.map(api), canAttach, maxBytes: ctx.services.config.ATTACHMENT_MAX_BYTES };
+  }
+
   @Authorized(...ACTORS)
   @Mutation(() => Boolean, {
     description:

@@ -1,6 +1,6 @@
 import { ATTACHMENT_OWNERS } from '@thidua/db';
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { graphqlEnum } from '../../common/enums';
 
 export const AttachmentOwnerEnum = graphqlEnum(
@@ -30,4 +30,17 @@ export class AttachmentType {
     description: 'Where to GET the bytes (same origin), with the Authorization and x-province-id headers.',
   })
   downloadUrl!: string;
+}
+
+@ObjectType('AttachmentList', {
+  description: "A record's files, and whether the person may attach or delete.",
+})
+export class AttachmentListType {
+  @Field(() => [AttachmentType]) items!: AttachmentType[];
+  @Field(() => Boolean, {
+    description: "The secretariat or the head unit's officers, while the dossier is not yet submitted.",
+  })
+  canAttach!: boolean;
+  @Field(() => Int, { description: 'The largest file accepted, in bytes (ATTACHMENT_MAX_BYTES).' })
+  maxBytes!: number;
 }
