@@ -76,6 +76,10 @@ export async function benchImport() {
   };
 
   async function run(kind: string, file: Buffer) {
+    // The floor: exceljs alone reading the same workbook (in this process), what any dry run must spend at least.
+    const f0 = performance.now();
+    await new ExcelJS.Workbook().xlsx.load(file as unknown as ArrayBuffer);
+    const readSeconds = (performance.now() - f0) / 1000;
     const t0 = performance.now();
     const checked = await post(`/import/${kind}?fileName=${kind}.xlsx`, file);
     const dryRunSeconds = (performance.now() - t0) / 1000;
@@ -97,7 +101,7 @@ export async function benchImport() {
     }
     if (job.status !== 'DONE') throw new Error(`${kind}: the import failed: ${JSON.stringify(job)}`);
     const importSeconds = (performance.now() - t1) / 1000;
-    return { kind, bytes: file.length, dryRunSeconds, importSeconds, polls, result: job.result };
+    return { kind, bytes: file.length, readSeconds, dryRunSeconds, importSeconds, polls, result: job.result };
   }
 
   const units = await workbook(
@@ -136,21 +140,22 @@ export async function benchImport() {
   }
   await dropDatabase(db.name);
   await dropDatabase(template);
-  return { results, peakMiB };
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  return { results, peakMiB, load };
 }
 
 export function reportImport(r: Awaited<ReturnType<typeof benchImport>>): string {
   const verdict = r.results.every((x) => x.dryRunSeconds + x.importSeconds < 10) ? 'meets' : 'MISSES';
   return [
     `Spreadsheet import, ${ROWS.toLocaleString('en')} rows per file, gateway in its own process (${verdict} the target: checked and imported < 10 s)`,
-    `| file | size | dry run | import (confirm → DONE) | total | written |`,
-    `|---|---|---|---|---|---|`,
+    `| file | size | exceljs reads it (floor) | dry run | import (confirm → DONE) | total | written |`,
+    `|---|---|---|---|---|---|---|`,
     ...r.results.map(
       (x) =>
-        `| ${x.kind}${'again' in x ? ', again' : ''} | ${(x.bytes / 1024).toFixed(0)} KiB | ${x.dryRunSeconds.toFixed(2)} s | ${x.importSeconds.toFixed(2)} s | ${(x.dryRunSeconds + x.importSeconds).toFixed(2)} s | ${JSON.stringify(x.result)} |`,
+        `| ${x.kind}${'again' in x ? ', again' : ''} | ${(x.bytes / 1024).toFixed(0)} KiB | ${x.readSeconds.toFixed(2)} s | ${x.dryRunSeconds.toFixed(2)} s | ${x.importSeconds.toFixed(2)} s | ${(x.dryRunSeconds + x.importSeconds).toFixed(2)} s | ${JSON.stringify(x.result)} |`,
     ),
     '',
-    `Gateway peak resident memory (VmHWM) over the four imports: ${r.peakMiB.toFixed(0)} MiB.`,
+    `Gateway peak resident memory (VmHWM) over the four imports: ${r.peakMiB.toFixed(0)} MiB; load average ${r.load}.`,
   ].join('\n');
 }
 
