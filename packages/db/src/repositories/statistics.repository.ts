@@ -65,15 +65,15 @@ export const statisticsRepository = {
          SELECT n.form || ':PERSON_FEMALE', count(*)::int
            FROM ${from('JOIN nomination n ON n.emulation_year_id = y.id JOIN person p ON p.id = n.person_id')} AND ${PUBLISHED} AND p.gender = 'FEMALE' GROUP BY 1`,
       ),
-      /** Awards decided (an item of an award decision), keyed as the proposals, with their prize money. */
+      /** Awards decided and in force (an item of an award decision, not revoked), keyed as the proposals, with their prize money. */
       decided: await q(
         `SELECT i.form || ':' || CASE WHEN i.person_id IS NULL THEN 'UNIT' ELSE 'PERSON' END AS key,
                 count(*)::int AS n, sum(i.prize_vnd)::text AS vnd
-           FROM ${from('JOIN nomination n ON n.emulation_year_id = y.id JOIN award_decision_item i ON i.nomination_id = n.id')} GROUP BY 1
+           FROM ${from('JOIN nomination n ON n.emulation_year_id = y.id JOIN award_decision_item i ON i.nomination_id = n.id')} AND n.status <> 'REVOKED' GROUP BY 1
          UNION ALL
          SELECT i.form || ':PERSON_FEMALE', count(*)::int, sum(i.prize_vnd)::text
            FROM ${from(`JOIN nomination n ON n.emulation_year_id = y.id JOIN award_decision_item i ON i.nomination_id = n.id
-              JOIN person p ON p.id = i.person_id`)} AND p.gender = 'FEMALE' GROUP BY 1`,
+              JOIN person p ON p.id = i.person_id`)} AND p.gender = 'FEMALE' AND n.status <> 'REVOKED' GROUP BY 1`,
       ),
       /** Proposals by form and where they stand: `FORM:STATUS`. */
       statuses: await q(
