@@ -21,6 +21,11 @@ const startRoute = /^\/voting-periods\/[^/]+\/(ballot|hall|results)$/.exec(locat
 if (startRoute) void startPage[startRoute]?.();
 
 const SignInPage = lazy(() => import('../features/user/SignInPage'));
+/** Reached without signing in: a forgotten password, the emailed reset and invitation links. */
+const AccountLinks = lazy(() => import('../features/user/AccountLinks'));
+const ACCOUNT_LINKS = ['/forgot-password', '/reset-password', '/invitation'];
+const AccountPage = lazy(() => import('../features/user/AccountPage'));
+const UsersPage = lazy(() => import('../features/user/UsersPage'));
 const HomePage = lazy(() => import('../features/user/HomePage'));
 const VotingPeriodPage = lazy(() => import('../features/voting/VotingPeriodPage'));
 const BallotPage = lazy(() => import('../features/voting/BallotPage'));
@@ -53,11 +58,11 @@ function Root() {
   }, []);
 
   if (session.status === 'loading') return <Loading />;
-  if (location === '/sign-in')
+  if (location === '/sign-in' || ACCOUNT_LINKS.includes(location))
     return (
       <Suspense fallback={<Loading />}>
         <main id="main" className="signin-main">
-          <SignInPage />
+          {location === '/sign-in' ? <SignInPage /> : <AccountLinks />}
         </main>
       </Suspense>
     );
@@ -86,6 +91,8 @@ function SignedIn({ provinceId }: { provinceId: string | null }) {
         <Route path="/voting-periods/:id/hall" component={HallPage} />
         <Route path="/voting-periods/:id/results" component={ResultsPage} />
         <Route path="/notifications" component={InboxPage} />
+        <Route path="/account" component={AccountPage} />
+        <Route path="/users" component={UsersPage} />
         <Route path="/notifications/preferences" component={PreferencesPage} />
         <Route path="/dashboards" component={DashboardPage} />
         <Route path="/dashboards/:tab" component={DashboardPage} />

@@ -32,6 +32,10 @@ export function Shell({ children }: { children: ReactNode }) {
       badge: count > 0 ? count : null,
     },
     ...(dashboards ? [{ href: '/dashboards', label: t('app.dashboards') }] : []),
+    ...(hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN')
+      ? [{ href: '/users', label: t('app.users') }]
+      : []),
+    { href: '/account', label: t('app.account') },
   ];
 
   return (

@@ -42,7 +42,26 @@ export function fieldMessage(i18n: I18n, field: string, message: string): string
   if (/chosen twice/.test(message)) return i18n.t('error.field.twice');
   if (/is not a candidate/.test(message)) return i18n.t('error.field.notCandidate');
   if (/own unit/.test(message)) return i18n.t('error.field.selfVote');
+  const account = accountMessage(i18n, field, message);
+  if (account) return account;
   return i18n.locale === 'en' ? message : i18n.t('error.field.invalid', { field: name });
+}
+
+/**
+ * Passwords (the policy of packages/domain/src/auth/password.ts, stated in full with each refusal) and the emailed
+ * links of invitations and password resets.
+ */
+function accountMessage(i18n: I18n, field: string, message: string): string | null {
+  if (field === 'token')
+    return i18n.t(/invitation/.test(message) ? 'error.link.invitation' : 'error.link.reset');
+  if (!/^(password|newPassword|currentPassword)$/.test(field)) return null;
+  if (/is not your current password/.test(message)) return i18n.t('error.password.wrongCurrent');
+  if (/at most \d+ characters/.test(message)) return i18n.t('error.password.long');
+  const policy = i18n.t('error.password.policy', { n: /at least (\d+) characters/.exec(message)?.[1] ?? 10 });
+  if (/must be at least/.test(message)) return `${i18n.t('error.password.short')} ${policy}`;
+  if (/common password/.test(message)) return `${i18n.t('error.password.common')} ${policy}`;
+  if (/your (email|name)/.test(message)) return `${i18n.t('error.password.personal')} ${policy}`;
+  return null;
 }
 
 function fieldName(i18n: I18n, field: string): string {
@@ -61,8 +80,19 @@ export function showErrors(i18n: I18n, errors: ApiError[] | 'network' | null): S
     const named = e.extensions?.fields ?? [];
     for (const f of named) fields[f.field] ??= fieldMessage(i18n, f.field, f.message);
     if (named.length) continue;
+    if (
+      code === 'CONFLICT' &&
+      /already has an account in this province|already open for another role/.test(e.message)
+    ) {
+      fields.email ??= i18n.t('error.invitationOpen');
+      continue;
+    }
     if (code === 'UNAUTHENTICATED' && /email or password/i.test(e.message))
       general ??= i18n.t('error.wrongPassword');
+    else if (code === 'UNAUTHENTICATED' && /account is disabled/.test(e.message))
+      general ??= i18n.t('error.accountDisabled');
+    else if (code === 'RATE_LIMITED' && /password reset/.test(e.message) && e.extensions?.retryAfter)
+      general ??= i18n.t('error.resetRateLimited', { time: i18n.dateTime(e.extensions.retryAfter) });
     else if (code === 'RATE_LIMITED' && e.extensions?.retryAfter)
       general ??= i18n.t('error.RATE_LIMITED_UNTIL', { time: i18n.dateTime(e.extensions.retryAfter) });
     else {

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { useLocation, useSearch } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import { signIn, useSession } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
 import { showErrors, type Shown } from '../../i18n/errors';
 import { Field } from '../../ui/Field';
-import { Alert, Page } from '../../ui/Page';
+import { Alert } from '../../ui/Page';
+import { AccountFrame } from './AccountFrame';
 
 /** Only paths of this application are followed after sign-in (never another site). */
 function safeNext(next: string | null): string {
@@ -48,51 +49,39 @@ export default function SignInPage() {
   }
 
   return (
-    <div className="signin">
-      <div className="signin-brand" aria-hidden="true">
-        <span className="brand-mark">★</span>
-      </div>
-      <Page title={t('signIn.title')} subtitle={t('signIn.intro')}>
-        {reason === 'expired' && <Alert kind="warning">{t('signIn.expired')}</Alert>}
-        {reason === 'signed-out' && <Alert kind="info">{t('signIn.signedOut')}</Alert>}
-        {shown.general && <Alert>{shown.general}</Alert>}
-        <form onSubmit={submit} noValidate className="form">
-          <Field
-            label={t('signIn.email')}
-            type="email"
-            name="email"
-            autoComplete="username"
-            inputMode="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            error={shown.fields.email}
-            required
-          />
-          <Field
-            label={t('signIn.password')}
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            error={shown.fields.password}
-            required
-          />
-          <button type="submit" className="button button-primary button-block" disabled={busy}>
-            {busy ? t('signIn.busy') : t('signIn.submit')}
-          </button>
-        </form>
-        <p className="signin-lang">
-          <button
-            type="button"
-            className="button-link"
-            lang={i18n.locale === 'vi' ? 'en' : 'vi'}
-            onClick={() => i18n.setLocale(i18n.locale === 'vi' ? 'en' : 'vi')}
-          >
-            {t('app.language')}
-          </button>
-        </p>
-      </Page>
-    </div>
+    <AccountFrame title={t('signIn.title')} subtitle={t('signIn.intro')}>
+      {reason === 'expired' && <Alert kind="warning">{t('signIn.expired')}</Alert>}
+      {reason === 'signed-out' && <Alert kind="info">{t('signIn.signedOut')}</Alert>}
+      {shown.general && <Alert>{shown.general}</Alert>}
+      <form onSubmit={submit} noValidate className="form">
+        <Field
+          label={t('signIn.email')}
+          type="email"
+          name="email"
+          autoComplete="username"
+          inputMode="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={shown.fields.email}
+          required
+        />
+        <Field
+          label={t('signIn.password')}
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={shown.fields.password}
+          required
+        />
+        <button type="submit" className="button button-primary button-block" disabled={busy}>
+          {busy ? t('signIn.busy') : t('signIn.submit')}
+        </button>
+      </form>
+      <p className="signin-forgot">
+        <Link href="/forgot-password">{t('signIn.forgot')}</Link>
+      </p>
+    </AccountFrame>
   );
 }

@@ -1,0 +1,78 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useSearch } from 'wouter';
+import { graphql } from '../../graphql';
+import { useI18n } from '../../i18n/i18n';
+import { Alert } from '../../ui/Page';
+import { useAction } from '../../ui/useAction';
+import { AccountFrame } from './AccountFrame';
+import { NewPasswordFields, newPasswordChecks } from './NewPasswordFields';
+
+const ResetMutation = graphql(`
+  mutation ResetPassword($token: String!, $newPassword: String!) {
+    resetPassword(token: $token, newPassword: $newPassword)
+  }
+`);
+
+/** The emailed link's page: a new password, then sign in again (every session of the account has ended). */
+export default function ResetPasswordPage() {
+  const { t } = useI18n();
+  const token = new URLSearchParams(useSearch()).get('token') ?? '';
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [done, setDone] = useState(false);
+  const action = useAction(ResetMutation);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const checks = newPasswordChecks(t, password, confirm);
+    const ok = await action.run(
+      { token, newPassword: password },
+      { newPassword: checks.password, confirm: checks.confirm },
+    );
+    if (ok) setDone(true);
+  }
+
+  const linkError = action.shown.fields.token;
+  return (
+    <AccountFrame title={t('account.resetTitle')} subtitle={done ? undefined : t('account.resetIntro')}>
+      {done ? (
+        <>
+          <Alert kind="success">{t('account.resetDone')}</Alert>
+          <p>
+            <Link href="/sign-in" className="button button-primary button-block">
+              {t('signIn.submit')}
+            </Link>
+          </p>
+        </>
+      ) : (
+        <>
+          {linkError && (
+            <Alert>
+              <p>{linkError}</p>
+              <p>
+                <Link href="/forgot-password">{t('account.askAgain')}</Link>
+              </p>
+            </Alert>
+          )}
+          {action.shown.general && <Alert>{action.shown.general}</Alert>}
+          <form onSubmit={submit} noValidate className="form">
+            <NewPasswordFields
+              password={password}
+              confirm={confirm}
+              onPassword={setPassword}
+              onConfirm={setConfirm}
+              error={action.shown.fields.newPassword}
+              confirmError={action.shown.fields.confirm}
+            />
+            <button type="submit" className="button button-primary button-block" disabled={action.busy}>
+              {action.busy ? t('account.saving') : t('account.resetSubmit')}
+            </button>
+          </form>
+          <p>
+            <Link href="/sign-in">{t('account.backToSignIn')}</Link>
+          </p>
+        </>
+      )}
+    </AccountFrame>
+  );
+}

@@ -1,0 +1,171 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import {
+  createAccount,
+  createUnits,
+  Mailbox,
+  provinceId,
+  startTestApp,
+  textOf,
+  type Account,
+  type TestApp,
+} from '@thidua/testing';
+import { desktop, expectAccessible, launch, origin, phone, screenshot, signInAt, watch } from './browser';
+
+// Issue 16 through the pages: the secretariat invites an officer, who accepts on a phone from the emailed link;
+// a person who forgot their password resets it from the emailed link and signs in with the new one.
+
+const NEW_PASSWORD = 'Hoa phượng đỏ sân trường 2026';
+
+let app: TestApp;
+let mailbox: Mailbox;
+let browser: Browser;
+let base: string;
+let province: string;
+let admin: Account;
+
+beforeAll(async () => {
+  mailbox = await Mailbox.start();
+  [app, browser] = await Promise.all([
+    startTestApp({ template: inject('templateDatabase'), worker: true, config: { SMTP_URL: mailbox.url } }),
+    launch(),
+  ]);
+  base = origin(app.gateway.url);
+  province = await provinceId(app.dataSource, '15');
+  await createUnits(app.dataSource, province, ['Sở Tài chính', 'Sở Y tế', 'Báo Lào Cai']);
+  admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await mailbox?.stop();
+});
+
+/** The emailed link of the `n`th email to `address`, on the test gateway's origin. */
+async function emailedLink(address: string, n: number, path: string): Promise<string> {
+  await vi.waitFor(() => expect(mailbox.to(address).length).toBeGreaterThanOrEqual(n), {
+    timeout: 20_000,
+    interval: 100,
+  });
+  const text = textOf(mailbox.to(address)[n - 1]!.raw);
+  const link = new URL(new RegExp(`(https?://\\S+${path}\\S+)`).exec(text)![1]!);
+  return `${base}${link.pathname}${link.search}`;
+}
+
+const fieldError = (page: Page, label: string) =>
+  page.getByLabel(label, { exact: true }).evaluate((input) => {
+    const ids = (input.getAttribute('aria-describedby') ?? '').split(' ');
+    return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+  });
+
+describe('accounts in the web application', () => {
+  it('the secretariat invites an officer; the officer accepts on a phone from the email and is signed in', async () => {
+    const email = 'nguyen.van.binh@syt.laocai.gov.vn';
+    const ctx = await desktop(browser);
+    ctx.setDefaultTimeout(15_000);
+    const page = await ctx.newPage();
+    await signInAt(page, base, '/users', admin.email);
+    await page.getByLabel('Thư điện tử', { exact: true }).fill(email);
+    await page.getByLabel('Họ và tên (không bắt buộc)').fill('Nguyễn Văn Bình');
+    await page.getByLabel('Vai trò', { exact: true }).selectOption('UNIT_OFFICER');
+    await page.getByLabel('Tìm đơn vị').fill('y te');
+    await page.getByLabel('Đơn vị', { exact: true }).selectOption({ label: 'Sở Y tế' });
+    await page.getByRole('button', { name: 'Gửi lời mời' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Đã gửi lời mời' }).count()).toBe(1);
+    await screenshot(page, 'accounts-users-desktop');
+    const row = page.getByRole('row').filter({ hasText: email });
+    await expect.poll(() => row.textContent()).toMatch(/Cán bộ thi đua của đơn vị.*Sở Y tế.*Đang chờ/);
+    await expectAccessible(page, 'the users page');
+    await screenshot(page, 'accounts-users-desktop');
+
+    // The revoke button asks first, saying what will happen.
+    await row.getByRole('button', { name: 'Thu hồi' }).click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.textContent()).toContain('Liên kết trong thư mời sẽ không còn dùng được ngay');
+    await screenshot(page, 'accounts-revoke-dialog');
+    await dialog.getByRole('button', { name: 'Huỷ, không làm' }).click();
+    await ctx.close();
+
+    const link = await emailedLink(email, 1, '/invitation');
+    const mobile = await phone(browser);
+    mobile.setDefaultTimeout(15_000);
+    const invitee = await mobile.newPage();
+    watch(invitee);
+    await invitee.goto(link);
+    await invitee.getByRole('heading', { name: 'Nhận lời mời' }).waitFor();
+    expect(await invitee.textContent('main')).toContain(
+      'với vai trò Cán bộ thi đua của đơn vị – Sở Y tế, Lào Cai',
+    );
+    expect(await invitee.getByLabel('Họ và tên').inputValue()).toBe('Nguyễn Văn Bình');
+    await expectAccessible(invitee, 'the invitation page');
+    await screenshot(invitee, 'accounts-invitation-phone');
+
+    // A common password: refused beside the field, in Vietnamese, with the policy.
+    await invitee.getByLabel('Mật khẩu mới', { exact: true }).fill('matkhau12345');
+    await invitee.getByLabel('Nhập lại mật khẩu mới').fill('matkhau12345');
+    await invitee.getByRole('button', { name: 'Nhận lời mời' }).click();
+    await expect
+      .poll(() => fieldError(invitee, 'Mật khẩu mới'))
+      .toContain('Đây là một mật khẩu phổ biến, dễ bị đoán. Mật khẩu cần ít nhất 10 ký tự');
+    await screenshot(invitee, 'accounts-invitation-weak-phone');
+
+    await invitee.getByLabel('Mật khẩu mới', { exact: true }).fill(NEW_PASSWORD);
+    await invitee.getByLabel('Nhập lại mật khẩu mới').fill(NEW_PASSWORD);
+    await invitee.getByRole('button', { name: 'Nhận lời mời' }).click();
+    await invitee.waitForURL((url) => url.pathname === '/');
+    await invitee.getByRole('heading', { level: 1 }).waitFor();
+    expect(await invitee.textContent('header')).toContain('Nguyễn Văn Bình');
+    await mobile.close();
+  }, 180_000);
+
+  it('a person who forgot their password resets it on a phone from the emailed link', async () => {
+    const person = await createAccount(app, 'NATIONAL_VIEWER');
+    const ctx = await phone(browser);
+    ctx.setDefaultTimeout(15_000);
+    const page = await ctx.newPage();
+    watch(page);
+    await page.goto(`${base}/sign-in`);
+    await page.getByRole('link', { name: 'Quên mật khẩu?' }).click();
+    await page.waitForURL(/\/forgot-password$/);
+    await page.getByLabel('Thư điện tử').fill(person.email);
+    await page.getByRole('button', { name: 'Gửi liên kết đặt lại mật khẩu' }).click();
+    const sent = page.getByRole('status').filter({ hasText: 'liên kết đặt lại mật khẩu đã được gửi' });
+    await sent.waitFor();
+    expect(await sent.textContent()).toContain(`Nếu ${person.email} là thư điện tử của một tài khoản`);
+    await expectAccessible(page, 'the forgotten password page');
+    await screenshot(page, 'accounts-forgot-phone');
+
+    await page.goto(await emailedLink(person.email, 1, '/reset-password'));
+    await page.getByRole('heading', { name: 'Đặt mật khẩu mới' }).waitFor();
+    await expectAccessible(page, 'the reset page');
+    await page.getByLabel('Mật khẩu mới', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel('Nhập lại mật khẩu mới').fill(`${NEW_PASSWORD}!`);
+    await page.getByRole('button', { name: 'Đặt mật khẩu mới' }).click();
+    expect(await fieldError(page, 'Nhập lại mật khẩu mới')).toContain(
+      'Hai lần nhập mật khẩu chưa giống nhau',
+    );
+    await page.getByLabel('Nhập lại mật khẩu mới').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Đặt mật khẩu mới' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã đặt mật khẩu mới' }).waitFor();
+    await screenshot(page, 'accounts-reset-done-phone');
+
+    // The old session of the person has ended; the new password signs in.
+    const old = await app.gql(`{ me { id } }`, {}, { token: person.token });
+    expect(old.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    await page.getByRole('link', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(/\/sign-in/);
+    await page.getByLabel('Thư điện tử').fill(person.email);
+    await page.getByLabel('Mật khẩu').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+
+    // The link works once: opened again, it says so and offers a new one.
+    await page.goto(await emailedLink(person.email, 1, '/reset-password'));
+    await page.getByLabel('Mật khẩu mới', { exact: true }).fill('Một mật khẩu khác hẳn 2027');
+    await page.getByLabel('Nhập lại mật khẩu mới').fill('Một mật khẩu khác hẳn 2027');
+    await page.getByRole('button', { name: 'Đặt mật khẩu mới' }).click();
+    await page.getByRole('alert').filter({ hasText: 'đã hết hạn hoặc đã được dùng' }).waitFor();
+    await screenshot(page, 'accounts-reset-used-phone');
+    await ctx.close();
+  }, 180_000);
+});
