@@ -182,13 +182,13 @@ export function year(p: Problems, r: Row, key: string, min: number, max: number)
 }
 
 const folded = new WeakMap<object, Map<string, string>>();
-/** Each option's code and labels, folded once per list (not once per row). */
+/** Each option's code and labels, as written and folded, once per list (not once per row). */
 function foldedChoices(options: Record<string, string[]>): Map<string, string> {
   let map = folded.get(options);
   if (!map) {
     map = new Map();
     for (const [value, labels] of Object.entries(options))
-      for (const l of [value, ...labels]) map.set(foldVietnamese(l), value);
+      for (const l of [value, ...labels]) map.set(foldVietnamese(l), value).set(l, value);
     folded.set(options, map);
   }
   return map;
@@ -204,7 +204,9 @@ export function choice<T extends string>(
 ): T | null {
   const raw = normalizeName(r.get(key));
   if (!raw) return required ? p.add(r, key, `Thiếu ${p.header(key)}.`) : null;
-  const found = foldedChoices(options).get(foldVietnamese(raw));
+  // The label as the template writes it is found without folding (most rows of a file).
+  const choices = foldedChoices(options);
+  const found = choices.get(raw) ?? choices.get(foldVietnamese(raw));
   if (found) return found as T;
   const allowed = (Object.values(options) as string[][]).map((l) => l[0]).join('; ');
   return p.add(r, key, `"${raw}" không có trong danh sách: chọn một trong ${allowed}.`);

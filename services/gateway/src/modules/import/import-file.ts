@@ -8,7 +8,7 @@ export interface SheetRow {
 }
 
 export class UnreadableFile extends Error {}
-/** More rows than an import takes; thrown while reading, so a huge (or zip-bomb) workbook stops early. */
+/** More rows than an import takes (also a workbook declaring far more data than that many rows would hold). */
 export class TooManyRows extends Error {
   constructor(readonly limit: number) {
     super(`more than ${limit} rows`);
@@ -21,8 +21,8 @@ export function isXlsx(content: Buffer): boolean {
 }
 
 /**
- * The first worksheet of an XLSX (exceljs), or CSV in UTF-8 with or without a byte-order mark, separated by commas, semicolons (Excel in a
- * Vietnamese locale) or tabs (csv-parse).
+ * The first worksheet of an XLSX (exceljs), or CSV in UTF-8 with or without a byte-order mark, separated by
+ * commas, semicolons (Excel in a Vietnamese locale) or tabs (csv-parse).
  */
 export async function readSheet(content: Buffer, maxRows: number): Promise<SheetRow[]> {
   return isXlsx(content) ? readXlsx(content, maxRows) : readCsv(content, maxRows);
@@ -83,7 +83,6 @@ function readCsv(content: Buffer, maxRows: number): SheetRow[] {
       relax_column_count: true,
       skip_empty_lines: true,
       info: true,
-      to_line: maxRows + 2,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (e) {
     throw new UnreadableFile(e instanceof Error ? e.message : String(e));

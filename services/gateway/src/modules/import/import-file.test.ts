@@ -1,0 +1,35 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { readSheet, TooManyRows } from './import-file';
+
+describe('reading a spreadsheet', () => {
+  it('reads CSV as Excel in Vietnam saves it: byte-order mark, semicolons, row numbers past blank lines', async () => {
+    const csv = Buffer.from(
+      '\uFEFFTên đơn vị;Loại hình\r\nSở Tài chính;Cơ quan nhà nước\r\n\r\n"Báo Lào Cai; điện tử";Báo chí\r\n',
+    );
+    expect(await readSheet(csv, 10)).toEqual([
+      { row: 1, cells: ['Tên đơn vị', 'Loại hình'] },
+      { row: 2, cells: ['Sở Tài chính', 'Cơ quan nhà nước'] },
+      { row: 4, cells: ['Báo Lào Cai; điện tử', 'Báo chí'] },
+    ]);
+  });
+
+  it('reads an XLSX date cell as yyyy-mm-dd, rich text and formulas by their text', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Đơn vị');
+    sheet.addRow(['Tên đơn vị', 'Hiệu lực từ', 'Số']);
+    sheet.addRow([
+      { richText: [{ text: 'Sở ' }, { text: 'Nội vụ' }] },
+      new Date(Date.UTC(2025, 6, 1)),
+      { formula: '1+1', result: 2 },
+    ]);
+    const rows = await readSheet(Buffer.from(await book.xlsx.writeBuffer()), 10);
+    expect(rows[1]).toEqual({ row: 2, cells: ['Sở Nội vụ', '2025-07-01', '2'] });
+  });
+
+  it('refuses more rows than the limit, blank lines or not', async () => {
+    const lines = ['Tên đơn vị', ...Array.from({ length: 6 }, (_, i) => `Đơn vị ${i}\r\n`)];
+    await expect(readSheet(Buffer.from(lines.join('\r\n')), 5)).rejects.toBeInstanceOf(TooManyRows);
+    await expect(readSheet(Buffer.from(lines.slice(0, 6).join('\r\n')), 5)).resolves.toHaveLength(6);
+  });
+});
