@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { BODY_PT, PDF_FONTS } from './fonts';
+import { BODY_PT, pdfFaces, PDF_FONTS } from './fonts';
 import { pageSizeMm, runs, type Align, type Block, type DocumentModel, type OfficialHeader } from './model';
 
 const PT_PER_MM = 72 / 25.4;
@@ -18,13 +18,14 @@ export async function renderPdf(model: DocumentModel): Promise<Buffer> {
     size: [mm(w), mm(h)],
     margins: { top: mm(m.top), bottom: mm(m.bottom), left: mm(m.left), right: mm(m.right) },
     bufferPages: true,
-    // No standard (unembedded) font is ever referenced.
-    font: PDF_FONTS.regular,
+    // No standard (unembedded) font is ever referenced. pdfkit takes a parsed font here at run time; its
+    // types say a path.
+    font: pdfFaces().regular as unknown as string,
     info: { Title: model.title, Creator: 'Thi đua – Khen thưởng', Producer: 'Thi đua – Khen thưởng' },
     lang: 'vi-VN',
     displayTitle: true,
   });
-  for (const [name, path] of Object.entries(PDF_FONTS)) pdf.registerFont(name, path);
+  for (const [name, font] of Object.entries(pdfFaces())) pdf.registerFont(name, font);
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -196,8 +197,7 @@ class PdfWriter {
         2 * pad
       );
     };
-    const drawRow = (cells: string[], face: Face, header: boolean) => {
-      const height = rowHeight(cells, face);
+    const drawRow = (cells: string[], face: Face, header: boolean, height = rowHeight(cells, face)) => {
       const y = pdf.y;
       let x = this.left;
       cells.forEach((c, i) => {
@@ -215,14 +215,15 @@ class PdfWriter {
     const head = b.columns.map((c) => c.title);
     const headHeight = rowHeight(head, 'bold');
     this.keep(headHeight + rowHeight(b.rows[0] ?? head, 'regular'));
-    drawRow(head, 'bold', true);
+    drawRow(head, 'bold', true, headHeight);
     b.rows.forEach((row, i) => {
       const face: Face = b.boldRows?.includes(i) ? 'bold' : 'regular';
-      if (pdf.y + rowHeight(row, face) > this.bottom) {
+      const height = rowHeight(row, face);
+      if (pdf.y + height > this.bottom) {
         pdf.addPage();
-        drawRow(head, 'bold', true); // the header again on each page
+        drawRow(head, 'bold', true, headHeight); // the header again on each page
       }
-      drawRow(row, face, false);
+      drawRow(row, face, false, height);
     });
     pdf.y += PARAGRAPH_GAP + 4;
   }
