@@ -19,6 +19,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getSchema } from '@thidua/gateway';
 import {
   createAccount,
+  createFinishedBlock,
+  keepDocument,
+  ok,
+  pdfFonts,
+  pdfText,
   provinceId,
   startGatewayProcess,
   startTestApp,
@@ -31,6 +36,7 @@ import {
 import { buildServices, ENTRY_POINTS, FILES_READ_AT_RUN_TIME } from '../../scripts/build';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const UNITS = ['Sở Nội vụ', 'Sở Tài chính', 'Sở Xây dựng', 'Sở Y tế', 'Sở Công Thương'];
 let app: TestApp;
 let gateway: GatewayProcess | null = null;
 let worker: WorkerProcess | null = null;
@@ -100,6 +106,30 @@ describe('the compiled build', () => {
     expect(live.status).toBe(200);
     const ready = await fetch(`${worker!.healthUrl}/readyz`);
     expect(await ready.json()).toMatchObject({ status: 'ready' });
+  });
+
+  it('counts a vote in the compiled worker and prints its minutes with the fonts and templates', async () => {
+    const laoCai = await provinceId(app.dataSource, '15');
+    const admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: laoCai });
+    // The tally, the awards engine and the notices run in the compiled worker: the app here has none.
+    const block = await createFinishedBlock(app, laoCai, UNITS, admin);
+    const { votingPeriods } = ok(
+      await app.gql<{ votingPeriods: { id: string }[] }>(
+        `query($y: ID!) { votingPeriods(emulationYearId: $y) { id } }`,
+        { y: block.yearId },
+        { token: admin.token, provinceId: laoCai },
+      ),
+    );
+    const res = await fetch(new URL(`/documents/vote-minutes/${votingPeriods[0]!.id}.pdf`, gateway!.url), {
+      headers: { authorization: `Bearer ${block.officers[0]!.token}`, 'x-province-id': laoCai },
+    });
+    expect(res.status).toBe(200);
+    const file = await keepDocument('compiled-vote-minutes', Buffer.from(await res.arrayBuffer()));
+    expect((await pdfText(file)).replace(/\s+/g, ' ')).toContain('BIÊN BẢN KIỂM PHIẾU');
+    expect(await pdfFonts(file)).toContainEqual({
+      name: expect.stringMatching(/LiberationSerif/),
+      embedded: true,
+    });
   });
 
   it('migrates with the compiled migration command', async () => {
