@@ -1,7 +1,9 @@
 import {
+  AwardRuleSet,
   awardRepository,
   computeYearAwards,
   emulationYearRepository,
+  tenantManager,
   type EmulationYear,
   type Nomination,
   type YearAwardOutcome,
@@ -10,6 +12,7 @@ import { notifyNominationStep } from '@thidua/jobs';
 import {
   awardRulesProblems,
   isAtLeast,
+  withRuleDefaults,
   nominationStepProblem,
   vietnamDate,
   type AwardRules,
@@ -18,6 +21,7 @@ import {
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertRunsYear } from '../../common/acting';
 import { audit } from '../../common/audit';
+import { BOUNDS, checkFirst, firstArgOptions } from '../../common/bounds';
 import { appError, badInput, conflict, notFound } from '../../common/errors';
 import { ACTORS, ADMINS, MEMBERS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
@@ -89,6 +93,20 @@ export class AwardsResolver {
   async awardRuleSet(@Arg('year', () => Int) year: number) {
     const { effectiveYear, rules } = await awardRepository.rulesFor(year);
     return { effectiveYear, rules: toApi(rules) };
+  }
+
+  @Authorized(...MEMBERS)
+  @Query(() => [AwardRuleSetType], {
+    description:
+      "The province's rule set versions, newest effective year first (the settings page lists them).",
+  })
+  async awardRuleSetVersions(@Arg('first', () => Int, firstArgOptions(BOUNDS.years)) first?: number) {
+    const sets = await (
+      await tenantManager()
+    )
+      .getRepository(AwardRuleSet)
+      .find({ order: { effectiveYear: 'DESC' }, take: checkFirst(first, BOUNDS.years) });
+    return sets.map((s) => ({ effectiveYear: s.effectiveYear, rules: toApi(withRuleDefaults(s.rules)) }));
   }
 
   @Authorized(...ADMINS)

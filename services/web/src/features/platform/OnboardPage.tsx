@@ -1,0 +1,212 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { Link } from 'wouter';
+import { graphql } from '../../graphql';
+import { apiErrors, showErrors, type Shown } from '../../i18n/errors';
+import { useI18n } from '../../i18n/i18n';
+import { Choice } from '../../ui/Choice';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { Field } from '../../ui/Field';
+import { Alert, Page } from '../../ui/Page';
+
+const CreateProvince = graphql(`
+  mutation OnboardProvince($input: CreateProvinceInput!) {
+    createProvince(input: $input) {
+      id
+      name
+    }
+  }
+`);
+
+const CreateAdmin = graphql(`
+  mutation OnboardAdmin($input: CreateUserInput!) {
+    createUser(input: $input) {
+      id
+      email
+    }
+  }
+`);
+
+const NONE: Shown = { general: null, fields: {} };
+
+/**
+ * Onboarding a province: the province, then its first secretariat account with the PROVINCE_ADMIN role in it
+ * (the account is created in the new province: the request names it, as the province switcher does). If the
+ * account step fails, the province is kept and only the account is sent again.
+ */
+export default function OnboardPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [f, setF] = useState({
+    code: '',
+    name: '',
+    kind: 'PROVINCE',
+    validFrom: '',
+    fullName: '',
+    email: '',
+    password: '',
+  });
+  const [province, setProvince] = useState<{ id: string; name: string } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [shown, setShown] = useState<Shown>(NONE);
+  const [confirming, setConfirming] = useState(false);
+  const [creatingProvince, createProvince] = useMutation(CreateProvince);
+  const [creatingAdmin, createAdmin] = useMutation(CreateAdmin);
+  const busy = creatingProvince.fetching || creatingAdmin.fetching;
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
+    setF({ ...f, [k]: e.target.value });
+
+  const checks = {
+    code: province || /^\d{2}$/.test(f.code.trim()) ? null : t('onboard.check.code'),
+    name:
+      province || (f.name.trim().length >= 2 && f.name.trim().length <= 200) ? null : t('onboard.check.name'),
+    fullName: f.fullName.trim().length >= 2 ? null : t('onboard.check.fullName'),
+    email: /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(f.email.trim()) ? null : t('onboard.check.email'),
+    password: f.password.length >= 10 ? null : t('onboard.check.password'),
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const bad = Object.fromEntries(Object.entries(checks).filter((x): x is [string, string] => !!x[1]));
+    setShown({ general: null, fields: bad });
+    if (!Object.keys(bad).length) setConfirming(true);
+  };
+
+  async function run() {
+    let target = province;
+    if (!target) {
+      const res = await createProvince({
+        input: {
+          code: f.code.trim(),
+          name: f.name.trim(),
+          kind: f.kind as 'PROVINCE' | 'CITY',
+          validFrom: f.validFrom || null,
+          predecessorIds: [],
+        },
+      });
+      if (res.error || !res.data) {
+        setShown(prefixed(showErrors(i18n, apiErrors(res.error)), 'input.'));
+        setConfirming(false);
+        return;
+      }
+      target = res.data.createProvince;
+      setProvince(target);
+    }
+    const res = await createAdmin(
+      {
+        input: {
+          email: f.email.trim(),
+          fullName: f.fullName.trim(),
+          password: f.password,
+          role: 'PROVINCE_ADMIN',
+        },
+      },
+      { fetchOptions: { headers: { 'x-province-id': target.id } } },
+    );
+    setConfirming(false);
+    if (res.error || !res.data) {
+      setShown(prefixed(showErrors(i18n, apiErrors(res.error)), 'input.'));
+      return;
+    }
+    setShown(NONE);
+    setDone(t('onboard.done', { name: target.name, email: res.data.createUser.email }));
+  }
+
+  const err = (k: string) => shown.fields[k] ?? null;
+  return (
+    <Page title={t('onboard.title')} subtitle={t('onboard.intro')}>
+      {done ? (
+        <>
+          <Alert kind="success">{done}</Alert>
+          <Link href="/platform/provinces">{t('onboard.back')}</Link>
+        </>
+      ) : (
+        <form className="form" noValidate onSubmit={submit}>
+          <fieldset disabled={!!province}>
+            <legend>{t('onboard.province')}</legend>
+            <Field
+              label={t('platform.code')}
+              inputMode="numeric"
+              value={f.code}
+              error={err('code')}
+              onChange={set('code')}
+            />
+            <Field label={t('platform.name')} value={f.name} error={err('name')} onChange={set('name')} />
+            <Choice
+              label={t('platform.kind')}
+              prefix="platform.kind"
+              options={['PROVINCE', 'CITY']}
+              value={f.kind}
+              onChange={set('kind')}
+            />
+            <Field
+              label={t('onboard.validFrom')}
+              type="date"
+              value={f.validFrom}
+              error={err('validFrom')}
+              onChange={set('validFrom')}
+            />
+          </fieldset>
+          <fieldset>
+            <legend>{t('onboard.account')}</legend>
+            <Field
+              label={t('onboard.fullName')}
+              value={f.fullName}
+              error={err('fullName')}
+              onChange={set('fullName')}
+            />
+            <Field
+              label={t('onboard.email')}
+              type="email"
+              autoComplete="off"
+              value={f.email}
+              error={err('email')}
+              onChange={set('email')}
+            />
+            <Field
+              label={t('onboard.password')}
+              hint={t('onboard.passwordHint')}
+              type="password"
+              autoComplete="new-password"
+              value={f.password}
+              error={err('password')}
+              onChange={set('password')}
+            />
+          </fieldset>
+          {province && <Alert kind="warning">{t('onboard.provinceDone', { name: province.name })}</Alert>}
+          {shown.general && <Alert>{shown.general}</Alert>}
+          <div className="actions">
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {t('onboard.submit')}
+            </button>
+          </div>
+        </form>
+      )}
+      <ConfirmDialog
+        open={confirming}
+        title={t('onboard.confirmTitle', { name: province?.name ?? f.name.trim() })}
+        confirmLabel={t('onboard.submit')}
+        busy={busy}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => void run()}
+      >
+        <p>
+          {t('onboard.confirmBody', {
+            name: province?.name ?? f.name.trim(),
+            code: f.code.trim(),
+            email: f.email.trim(),
+          })}
+        </p>
+      </ConfirmDialog>
+    </Page>
+  );
+}
+
+/** The API names fields of `input`; the form's fields are the bare names. */
+function prefixed(s: Shown, prefix: string): Shown {
+  return {
+    general: s.general,
+    fields: Object.fromEntries(
+      Object.entries(s.fields).map(([k, v]) => [k.startsWith(prefix) ? k.slice(prefix.length) : k, v]),
+    ),
+  };
+}

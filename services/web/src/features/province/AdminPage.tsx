@@ -1,0 +1,40 @@
+import { Link } from 'wouter';
+import { hasRole, useSession } from '../../app/session';
+import { useI18n, type MessageKey } from '../../i18n/i18n';
+import { Page } from '../../ui/Page';
+
+/** The secretariat's and the platform admin's settings and records, one link each with what it is for. */
+export default function AdminPage() {
+  const { t } = useI18n();
+  const session = useSession();
+  const province = !!session.provinceId && hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  const platform = hasRole(session, 'PLATFORM_ADMIN');
+  const year = new Date().getFullYear() - (new Date().getMonth() < 6 ? 1 : 0);
+  const links: [string, string, MessageKey, Record<string, string | number>?][] = [
+    ...(province
+      ? ([
+          ['/province/rules', 'admin.settings', 'admin.settingsHint'],
+          [`/year-end/${year}`, 'admin.yearEnd', 'admin.yearEndHint', { year }],
+          ['/units', 'admin.units', 'admin.unitsHint'],
+          ['/users', 'admin.users', 'admin.usersHint'],
+          ['/audit', 'admin.audit', 'admin.auditHint'],
+          ['/webhooks', 'admin.webhooks', 'admin.webhooksHint'],
+        ] as const)
+      : []),
+    ...(platform ? ([['/platform/provinces', 'admin.platform', 'admin.platformHint']] as const) : []),
+  ].map(([href, title, hint, params]) => [href, t(title as MessageKey, params), hint as MessageKey, params]);
+  return (
+    <Page title={t('admin.title')} subtitle={t('admin.intro')}>
+      <ul className="task-list">
+        {links.map(([href, title, hint]) => (
+          <li key={href} className="card">
+            <Link href={href}>
+              <strong>{title}</strong>
+            </Link>
+            <p className="muted">{t(hint)}</p>
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
+}

@@ -1,0 +1,223 @@
+import { useState, type FormEvent } from 'react';
+import { useQuery } from 'urql';
+import { Link, useParams } from 'wouter';
+import { hasRole, useSession } from '../../app/session';
+import { graphql } from '../../graphql';
+import { errorCode } from '../../i18n/errors';
+import { useI18n } from '../../i18n/i18n';
+import { ApiErrorView } from '../../ui/ApiErrorView';
+import { Choice } from '../../ui/Choice';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { Field } from '../../ui/Field';
+import { Alert, Loading, Page } from '../../ui/Page';
+import { useAction } from '../../ui/useAction';
+import { AchievementsCard } from './AchievementsCard';
+import { PersonsCard } from './PersonsCard';
+import { UNIT_KINDS } from './UnitsPage';
+
+const UnitQuery = graphql(`
+  query UnitDetail($id: ID!) {
+    unit(id: $id) {
+      id
+      name
+      shortName
+      kind
+      validFrom
+      validTo
+    }
+    lineage(id: $id, subjectKind: UNIT) {
+      predecessorId
+      predecessorName
+      kind
+      effectiveOn
+    }
+  }
+`);
+
+const UpdateUnit = graphql(`
+  mutation UpdateUnit($id: ID!, $input: UpdateUnitInput!) {
+    updateUnit(id: $id, input: $input) {
+      id
+      name
+      shortName
+      kind
+      validTo
+    }
+  }
+`);
+
+/** One unit: its details (edit, end), its people, its achievements on record and its predecessors. */
+export default function UnitPage() {
+  const { id } = useParams<{ id: string }>();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const admin = hasRole(useSession(), 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  const [res, refetch] = useQuery({ query: UnitQuery, variables: { id } });
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  if (res.error)
+    return (
+      <Page title={t('units.title')}>
+        {errorCode(res.error) === 'NOT_FOUND' || errorCode(res.error) === 'BAD_USER_INPUT' ? (
+          <Alert>{t('unit.notFound')}</Alert>
+        ) : (
+          <ApiErrorView error={res.error} retry={reload} />
+        )}
+      </Page>
+    );
+  if (!res.data) return <Loading />;
+  const u = res.data.unit;
+  return (
+    <Page
+      title={u.name}
+      subtitle={t(`units.kind.${u.kind}`)}
+      wide
+      actions={
+        <Link href={`/units/${u.id}/awards`} className="button button-secondary">
+          {t('unit.history')}
+        </Link>
+      }
+    >
+      {u.validTo && <Alert kind="warning">{t('unit.endedNote', { date: i18n.date(u.validTo) })}</Alert>}
+      {admin && <EditUnit key={`${u.name}:${u.kind}:${u.shortName}`} unit={u} onSaved={reload} />}
+      <PersonsCard unitId={u.id} admin={admin} />
+      <AchievementsCard subjectId={u.id} admin={admin} />
+      <section className="card" aria-labelledby="lineage-title">
+        <h2 id="lineage-title">{t('unit.lineage')}</h2>
+        {res.data.lineage.length === 0 ? (
+          <p className="muted">{t('unit.noLineage')}</p>
+        ) : (
+          <ul>
+            {res.data.lineage.map((l) => (
+              <li key={l.predecessorId}>
+                {t('unit.lineageLine', {
+                  kind: t(`lineage.kind.${l.kind}`),
+                  name: l.predecessorName,
+                  date: i18n.date(l.effectiveOn),
+                })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </Page>
+  );
+}
+
+function EditUnit({
+  unit,
+  onSaved,
+}: {
+  unit: {
+    id: string;
+    name: string;
+    shortName: string | null;
+    kind: string;
+    validFrom: string | null;
+    validTo: string | null;
+  };
+  onSaved: () => void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const save = useAction(UpdateUnit);
+  const end = useAction(UpdateUnit);
+  const [f, setF] = useState({ name: unit.name, shortName: unit.shortName ?? '', kind: unit.kind });
+  const [endOn, setEndOn] = useState('');
+  const [saved, setSaved] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    const name = f.name.trim();
+    const done = await save.run(
+      {
+        id: unit.id,
+        input: { name, shortName: f.shortName.trim() || null, kind: f.kind as (typeof UNIT_KINDS)[number] },
+      },
+      {
+        name: name.length >= 2 && name.length <= 200 ? null : t('units.check.name'),
+        shortName: f.shortName.trim().length <= 50 ? null : t('units.check.shortName'),
+      },
+    );
+    if (done) {
+      setSaved(true);
+      onSaved();
+    }
+  };
+  const askEnd = (e: FormEvent) => {
+    e.preventDefault();
+    if (!endOn) void end.run({ id: unit.id, input: { validTo: endOn } }, { validTo: t('units.check.date') });
+    else setConfirming(true);
+  };
+  const err = (a: typeof save, k: string) => a.shown.fields[k] ?? a.shown.fields[`input.${k}`] ?? null;
+  return (
+    <>
+      <section className="card" aria-labelledby="edit-unit">
+        <h2 id="edit-unit">{t('unit.edit')}</h2>
+        <form className="form" noValidate onSubmit={(e) => void submit(e)}>
+          <Field
+            label={t('units.name')}
+            value={f.name}
+            error={err(save, 'name')}
+            onChange={(e) => setF({ ...f, name: e.target.value })}
+          />
+          <Field
+            label={t('units.shortName')}
+            value={f.shortName}
+            error={err(save, 'shortName')}
+            onChange={(e) => setF({ ...f, shortName: e.target.value })}
+          />
+          <Choice
+            label={t('units.kind')}
+            prefix="units.kind"
+            options={UNIT_KINDS}
+            value={f.kind}
+            onChange={(e) => setF({ ...f, kind: e.target.value })}
+          />
+          {save.shown.general && <Alert>{save.shown.general}</Alert>}
+          {saved && <Alert kind="success">{t('unit.saved')}</Alert>}
+          <div className="actions">
+            <button type="submit" className="button button-primary" disabled={save.busy}>
+              {t('unit.save')}
+            </button>
+          </div>
+        </form>
+      </section>
+      {!unit.validTo && (
+        <section className="card" aria-labelledby="end-unit">
+          <h2 id="end-unit">{t('unit.end')}</h2>
+          <form className="filters" noValidate onSubmit={askEnd}>
+            <Field
+              label={t('unit.endOn')}
+              type="date"
+              value={endOn}
+              min={unit.validFrom ?? undefined}
+              error={err(end, 'validTo')}
+              onChange={(e) => setEndOn(e.target.value)}
+            />
+            <button type="submit" className="button button-secondary">
+              {t('unit.end')}
+            </button>
+          </form>
+          {end.shown.general && <Alert>{end.shown.general}</Alert>}
+          <ConfirmDialog
+            open={confirming}
+            title={t('unit.endTitle', { name: unit.name })}
+            confirmLabel={t('unit.endConfirm')}
+            danger
+            busy={end.busy}
+            onCancel={() => setConfirming(false)}
+            onConfirm={() =>
+              void end.run({ id: unit.id, input: { validTo: endOn } }).then((done) => {
+                setConfirming(false);
+                if (done) onSaved();
+              })
+            }
+          >
+            <p>{t('unit.endBody', { name: unit.name, date: endOn ? i18n.date(endOn) : '' })}</p>
+          </ConfirmDialog>
+        </section>
+      )}
+    </>
+  );
+}

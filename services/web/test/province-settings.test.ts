@@ -1,0 +1,150 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createAccount, ok, provinceId, startTestApp, type Account, type TestApp } from '@thidua/testing';
+import { desktop, expectAccessible, launch, origin, phone, screenshot, signInAt } from './browser';
+
+/** Pages load lazily and the API answers on a shared machine: wait up to 15 s for what a person would see. */
+const WAIT = { timeout: 15_000 };
+
+let app: TestApp;
+let browser: Browser;
+let base: string;
+let province: string;
+let other: string;
+let admin: Account;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([
+    startTestApp({ template: inject('templateDatabase'), config: { RATE_LIMIT_PER_MINUTE: '100000' } }),
+    launch(),
+  ]);
+  base = origin(app.gateway.url);
+  [province, other] = await Promise.all([provinceId(app.dataSource, '79'), provinceId(app.dataSource, '01')]);
+  admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const rulesOf = async (p: string, who: Account, year: number) =>
+  ok(
+    await app.gql<{
+      awardRuleSet: {
+        effectiveYear: number | null;
+        rules: { flagQuota: unknown; runoffCandidates: string; dossierDeadline: unknown };
+      };
+    }>(
+      `query($y: Int!) { awardRuleSet(year: $y) { effectiveYear rules { flagQuota { kind value } runoffCandidates
+         dossierDeadline { kind days month day yearOffset } } } }`,
+      { y: year },
+      { token: who.token, provinceId: p },
+    ),
+  ).awardRuleSet;
+
+describe('province settings: the award rules', () => {
+  it(
+    'explains each rule in words, and a new version edited on the page (quota, run-off, a fixed deadline) applies from its year',
+    { timeout: 300_000 },
+    async () => {
+      const context = await desktop(browser);
+      const page = await context.newPage();
+      await signInAt(page, base, '/province/rules', admin.email);
+      await expect
+        .poll(() => page.getByRole('heading', { name: 'Quy định áp dụng cho năm 2026' }).count(), WAIT)
+        .toBe(1);
+      const meaning = (rule: string) =>
+        page
+          .getByRole('row')
+          .filter({ has: page.getByRole('rowheader', { name: rule, exact: true }) })
+          .textContent();
+      expect(await page.getByText('Tỉnh chưa ban hành phiên bản nào').count()).toBe(1);
+      expect(await meaning('R2')).toContain('Mỗi khối đề nghị tối đa 1 đơn vị nhận Cờ thi đua.');
+      expect(await meaning('R3')).toContain('tối đa 30% số thành viên (làm tròn xuống)');
+      expect(await meaning('R4')).toContain('Trúng cử khi được trên 50% tổng số thành viên');
+      expect(await meaning('R5')).toContain('chỉ gồm các đơn vị bằng phiếu');
+      expect(await meaning('R13')).toContain(
+        'Hồ sơ đề nghị nộp chậm nhất 15 ngày sau hội nghị tổng kết của khối.',
+      );
+      expect(await page.getByRole('row', { name: /Cờ thi đua của UBND tỉnh 8/ }).count()).toBe(1);
+      expect(await page.getByRole('row', { name: /2\.530\.000/ }).count()).toBe(1);
+      await screenshot(page, 'province-rules-1366');
+      await expectAccessible(page, 'the rules page');
+
+      // A new version from 2027: two flags per block, the run-off among all remaining, a fixed deadline.
+      const form = page.locator('section', {
+        has: page.getByRole('heading', { name: 'Ban hành phiên bản mới' }),
+      });
+      await form.getByLabel('Có hiệu lực từ năm').fill('2027');
+      await form.getByRole('group', { name: 'Số Cờ thi đua mỗi khối (R2)' }).getByLabel('Giá trị').fill('2');
+      await form.getByRole('group', { name: 'Số Bằng khen mỗi khối (R3)' }).getByLabel('Giá trị').fill('-1');
+      await form.getByLabel('Vòng sau khi hoà (R5)').selectOption('ALL_REMAINING');
+      await form
+        .getByRole('group', { name: 'Hạn nộp hồ sơ (R13)' })
+        .getByRole('combobox')
+        .first()
+        .selectOption('FIXED_DAY');
+      await form.getByLabel('Ngày', { exact: true }).fill('29');
+      await form.getByLabel('Tháng', { exact: true }).fill('2');
+      await form.getByRole('button', { name: 'Ban hành' }).click();
+      // Nothing is sent: each problem beside its field.
+      await expect.poll(() => form.getByText('Ngày này không có trong tháng đã chọn.').count(), WAIT).toBe(1);
+      expect(await form.getByText('Nhập tỷ lệ từ 1 đến 100.').count()).toBe(1);
+      expect(await form.getByLabel('Ngày', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+      await expectAccessible(page, 'the rules form with errors');
+      expect((await rulesOf(province, admin, 2027)).effectiveYear).toBeNull();
+
+      await form.getByRole('group', { name: 'Số Bằng khen mỗi khối (R3)' }).getByLabel('Giá trị').fill('30');
+      await form.getByLabel('Ngày', { exact: true }).fill('10');
+      await form.getByLabel('Tháng', { exact: true }).fill('12');
+      await form.getByRole('button', { name: 'Ban hành' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Ban hành quy định từ năm 2027?' });
+      expect(await dialog.textContent()).toContain('áp dụng cho năm 2027 và các năm sau');
+      await dialog.getByRole('button', { name: 'Ban hành' }).click();
+      await expect
+        .poll(() => page.getByText('Đã ban hành quy định áp dụng từ năm 2027.').count(), WAIT)
+        .toBe(1);
+
+      // The page now shows 2027 from its version, in words.
+      await expect
+        .poll(() => page.getByRole('heading', { name: 'Quy định áp dụng cho năm 2027' }).count(), WAIT)
+        .toBe(1);
+      await expect
+        .poll(() => page.getByText('Theo phiên bản có hiệu lực từ năm 2027.').count(), WAIT)
+        .toBe(1);
+      expect(await meaning('R2')).toContain('Mỗi khối đề nghị tối đa 2 đơn vị nhận Cờ thi đua.');
+      expect(await meaning('R5')).toContain('vòng sau gồm mọi đơn vị chưa trúng cử');
+      expect(await meaning('R13')).toContain('Hồ sơ đề nghị nộp chậm nhất ngày 10/12 của năm thi đua.');
+      expect(await page.getByRole('button', { name: 'Xem năm 2027' }).count()).toBe(1);
+      await screenshot(page, 'province-rules-2027-1366');
+
+      expect(await rulesOf(province, admin, 2027)).toEqual({
+        effectiveYear: 2027,
+        rules: {
+          flagQuota: { kind: 'COUNT', value: 2 },
+          runoffCandidates: 'ALL_REMAINING',
+          dossierDeadline: { kind: 'FIXED_DAY', days: null, month: 12, day: 10, yearOffset: 0 },
+        },
+      });
+      // 2026 keeps the defaults, and another province is untouched.
+      expect((await rulesOf(province, admin, 2026)).effectiveYear).toBeNull();
+      const otherAdmin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: other });
+      expect((await rulesOf(other, otherAdmin, 2027)).effectiveYear).toBeNull();
+
+      // Another province's secretariat sees its own (default) rules and no version of this one.
+      const theirs = await (await desktop(browser)).newPage();
+      await signInAt(theirs, base, '/province/rules', otherAdmin.email);
+      await expect.poll(() => theirs.getByText('Tỉnh chưa ban hành phiên bản nào').count(), WAIT).toBe(1);
+      expect(await theirs.getByText('Chưa có phiên bản nào.').count()).toBe(1);
+
+      const small = await phone(browser);
+      const p2 = await small.newPage();
+      await signInAt(p2, base, '/province/rules', admin.email);
+      await expect.poll(() => p2.getByRole('button', { name: 'Xem năm 2027' }).count(), WAIT).toBe(1);
+      await screenshot(p2, 'province-rules-390');
+      await expectAccessible(p2, 'the rules page on a phone');
+      await Promise.all([context.close(), small.close(), theirs.context().close()]);
+    },
+  );
+});
