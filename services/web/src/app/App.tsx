@@ -38,6 +38,14 @@ const NominationPage = lazy(() => import('../features/awards/NominationPage'));
 const AwardDecisionPage = lazy(() => import('../features/awards/AwardDecisionPage'));
 const BlockYearPage = lazy(() => import('../features/emulation-year/BlockYearPage'));
 const YearEndPage = lazy(() => import('../features/year-end/YearEndPage'));
+const ConferencePage = lazy(() => import('../features/conference/ConferencePage'));
+const PaperCountPage = lazy(() => import('../features/conference/PaperCountPage'));
+const DecisionPage = lazy(() => import('../features/conference/DecisionPage'));
+const NominationsPage = lazy(() => import('../features/awards/NominationsPage'));
+const CouncilPage = lazy(() => import('../features/awards/CouncilPage'));
+const AwardDecisionsPage = lazy(() => import('../features/awards/AwardDecisionsPage'));
+const IssueDecisionPage = lazy(() => import('../features/awards/IssueDecisionPage'));
+const AwardHistoryPage = lazy(() => import('../features/awards/AwardHistoryPage'));
 
 export function App() {
   return (
@@ -90,15 +98,24 @@ function SignedIn({ provinceId }: { provinceId: string | null }) {
         <Route path="/voting-periods/:id/ballot" component={BallotPage} />
         <Route path="/voting-periods/:id/hall" component={HallPage} />
         <Route path="/voting-periods/:id/results" component={ResultsPage} />
+        <Route path="/voting-periods/:id/paper-count" component={PaperCountPage} />
+        <Route path="/voting-periods/:id/decision" component={DecisionPage} />
         <Route path="/notifications" component={InboxPage} />
         <Route path="/account" component={AccountPage} />
         <Route path="/users" component={UsersPage} />
         <Route path="/notifications/preferences" component={PreferencesPage} />
         <Route path="/dashboards" component={DashboardPage} />
         <Route path="/dashboards/:tab" component={DashboardPage} />
+        <Route path="/nominations" component={NominationsPage} />
         <Route path="/nominations/:id" component={NominationPage} />
+        <Route path="/council" component={CouncilPage} />
+        <Route path="/award-decisions" component={AwardDecisionsPage} />
+        <Route path="/award-decisions/new" component={IssueDecisionPage} />
         <Route path="/award-decisions/:id" component={AwardDecisionPage} />
+        <Route path="/units/:id/awards" component={AwardHistoryPage} />
+        <Route path="/persons/:id/awards" component={AwardHistoryPage} />
         <Route path="/blocks/:blockId/years/:year" component={BlockYearPage} />
+        <Route path="/blocks/:blockId/years/:year/conference" component={ConferencePage} />
         <Route path="/year-end/:year" component={YearEndPage} />
         <Route component={NotFound} />
       </Switch>

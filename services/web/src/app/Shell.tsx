@@ -31,6 +31,12 @@ export function Shell({ children }: { children: ReactNode }) {
       label: t('app.notifications'),
       badge: count > 0 ? count : null,
     },
+    ...(hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN')
+      ? [
+          { href: '/nominations', label: t('app.nominations') },
+          { href: '/award-decisions', label: t('app.decisions') },
+        ]
+      : []),
     ...(dashboards ? [{ href: '/dashboards', label: t('app.dashboards') }] : []),
     ...(hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN')
       ? [{ href: '/users', label: t('app.users') }]

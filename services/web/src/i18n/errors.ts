@@ -42,6 +42,9 @@ export function fieldMessage(i18n: I18n, field: string, message: string): string
   if (/chosen twice/.test(message)) return i18n.t('error.field.twice');
   if (/is not a candidate/.test(message)) return i18n.t('error.field.notCandidate');
   if (/own unit/.test(message)) return i18n.t('error.field.selfVote');
+  const quota = /seats exceed .*= (\d+)$|quota for the year, set by the secretariat: (\d+)/.exec(message);
+  if (quota) return i18n.t('error.field.quota', { n: (quota[1] ?? quota[2])! });
+  if (/a minute from now/.test(message)) return i18n.t('error.field.future');
   const account = accountMessage(i18n, field, message);
   if (account) return account;
   return i18n.locale === 'en' ? message : i18n.t('error.field.invalid', { field: name });

@@ -1,30 +1,22 @@
+import { useState } from 'react';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
+import { hasRole, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
+import { errorCode } from '../../i18n/errors';
 import { ApiErrorView } from '../../ui/ApiErrorView';
-import { Empty, Loading, Page } from '../../ui/Page';
-import { unitName, useUnitNames } from '../unit/useUnitNames';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { TextAreaField } from '../../ui/Field';
+import { Alert, Empty, Loading, Page } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
+import { useAction } from '../../ui/useAction';
+import { unitName, useUnitNames } from '../unit/useUnitNames';
+import { RevokeMutation } from './operations';
 
-/** Where the decision stands in its issuer's year (newest first): there is no query for one decision. */
-const DecisionIndexQuery = graphql(`
-  query AwardDecisionIndex {
-    awardDecisions(first: 500) {
-      id
-      issuerCode
-      decisionDate
-    }
-  }
-`);
-
-/**
- * The gateway prices a decision's items at their largest (500 each), so the decisions with their items are
- * read for the issuer's year only, down to the one asked for.
- */
-const DecisionsQuery = graphql(`
-  query AwardDecisions($first: Int!, $issuerCode: String!, $year: Int!) {
-    awardDecisions(first: $first, issuerCode: $issuerCode, year: $year) {
+const DecisionQuery = graphql(`
+  query AwardDecisionPage($id: ID!) {
+    awardDecision(id: $id) {
       id
       numberText
       issuerName
@@ -37,49 +29,55 @@ const DecisionsQuery = graphql(`
         unitId
         personId
         prizeVnd
+        status
       }
     }
   }
 `);
 
-/** An award decision as issued (its number, issuer and signer as they stand on the paper), with its awards. */
+/**
+ * An award decision as issued (its number, issuer and signer as they stand on the paper) with its annexed list
+ * and prize money; the secretariat revokes an award here, after a dialog that says what revoking does.
+ */
 export default function AwardDecisionPage() {
   const { id } = useParams<{ id: string }>();
   const i18n = useI18n();
   const { t } = i18n;
-  const [index, refetch] = useQuery({ query: DecisionIndexQuery });
-  const target = index.data?.awardDecisions.find((x) => x.id === id);
-  const sameSeries = (index.data?.awardDecisions ?? []).filter(
-    (x) =>
-      x.issuerCode === target?.issuerCode && x.decisionDate.slice(0, 4) === target?.decisionDate.slice(0, 4),
-  );
-  const position = sameSeries.findIndex((x) => x.id === id) + 1;
-  const [res] = useQuery({
-    query: DecisionsQuery,
-    variables: {
-      first: Math.min(Math.max(position, 1), 20),
-      issuerCode: target?.issuerCode ?? '',
-      year: Number(target?.decisionDate.slice(0, 4) ?? 0),
-    },
-    pause: !target || position > 20,
-  });
-  const d = res.data?.awardDecisions.find((x) => x.id === id);
+  const secretariat = hasRole(useSession(), 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  const [res, refetch] = useQuery({ query: DecisionQuery, variables: { id } });
+  const d = res.data?.awardDecision;
   const { names } = useUnitNames(d ? d.items.map((i) => i.unitId) : []);
+  const [revoking, setRevoking] = useState<{ nominationId: string; unitId: string } | null>(null);
+  const [reason, setReason] = useState('');
+  const revoke = useAction(RevokeMutation);
 
-  const error = index.error ?? res.error;
-  if (error)
-    return (
-      <Page title={t('decision.title', { number: '' })}>
-        <ApiErrorView error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-      </Page>
-    );
-  if (!index.data || (target && position <= 20 && !res.data)) return <Loading />;
-  if (!d)
+  if (errorCode(res.error) === 'NOT_FOUND')
     return (
       <Page title={t('decision.title', { number: '' })}>
         <Empty>{t('decision.notFound')}</Empty>
       </Page>
     );
+  if (res.error)
+    return (
+      <Page title={t('decision.title', { number: '' })}>
+        <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
+      </Page>
+    );
+  if (!d) return <Loading />;
+  const total = d.items.filter((i) => i.status !== 'REVOKED').reduce((s, i) => s + i.prizeVnd, 0);
+
+  async function confirmRevoke() {
+    if (!revoking) return;
+    const done = await revoke.run(
+      { id: revoking.nominationId, reason: reason.trim() },
+      { reason: reason.trim().length >= 3 ? null : t('decision.check.reason') },
+    );
+    if (done) {
+      setRevoking(null);
+      setReason('');
+      refetch({ requestPolicy: 'network-only' });
+    }
+  }
 
   return (
     <Page title={t('decision.title', { number: d.numberText })} subtitle={d.issuerName} wide>
@@ -99,33 +97,89 @@ export default function AwardDecisionPage() {
               {d.signerTitle} {d.signerName}
             </dd>
           </div>
+          <div>
+            <dt>{t('decision.total')}</dt>
+            <dd>{i18n.number(total, 0)} đ</dd>
+          </div>
         </dl>
+        <h2 id="annex">{t('decision.annex')}</h2>
         <TableWrap label={t('decision.items')}>
           <table className="table">
-            <caption>{t('decision.items')}</caption>
+            <caption>{t('decision.itemsCaption', { number: d.numberText, n: d.items.length })}</caption>
             <thead>
               <tr>
+                <th scope="col">{t('decision.no')}</th>
                 <th scope="col">{t('nomination.unit')}</th>
                 <th scope="col">{t('nomination.form')}</th>
                 <th scope="col" className="num">
                   {t('decision.prize')}
                 </th>
+                <th scope="col">{t('nomination.status')}</th>
+                {secretariat && <th scope="col">{t('decision.actions')}</th>}
               </tr>
             </thead>
             <tbody>
-              {d.items.map((item) => (
+              {d.items.map((item, i) => (
                 <tr key={item.nominationId}>
+                  <td>{i + 1}</td>
                   <th scope="row">
                     <Link href={`/nominations/${item.nominationId}`}>{unitName(names, item.unitId)}</Link>
                   </th>
                   <td>{t(`form.${item.form}`)}</td>
                   <td className="num">{i18n.number(item.prizeVnd, 0)}</td>
+                  <td>
+                    <span className="status">{t(`nomination.status.${item.status}`)}</span>
+                  </td>
+                  {secretariat && (
+                    <td>
+                      {item.status === 'DECIDED' && (
+                        <button
+                          type="button"
+                          className="button button-secondary"
+                          onClick={() =>
+                            setRevoking({ nominationId: item.nominationId, unitId: item.unitId })
+                          }
+                        >
+                          {t('decision.revoke')}
+                          <span className="visually-hidden"> – {unitName(names, item.unitId)}</span>
+                        </button>
+                      )}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
         </TableWrap>
       </section>
+      <ConfirmDialog
+        open={!!revoking}
+        title={t('decision.revokeTitle')}
+        confirmLabel={t('decision.revokeConfirm')}
+        danger
+        busy={revoke.busy}
+        error={revoke.shown.general && <Alert>{revoke.shown.general}</Alert>}
+        onCancel={() => {
+          setRevoking(null);
+          revoke.reset();
+        }}
+        onConfirm={() => void confirmRevoke()}
+      >
+        {revoking && (
+          <>
+            <p>
+              {t('decision.revokeBody', { unit: unitName(names, revoking.unitId), number: d.numberText })}
+            </p>
+            <TextAreaField
+              label={t('decision.revokeReason')}
+              rows={3}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              error={revoke.shown.fields.reason}
+            />
+          </>
+        )}
+      </ConfirmDialog>
     </Page>
   );
 }

@@ -1,10 +1,12 @@
 import { useQuery } from 'urql';
-import { useParams } from 'wouter';
+import { Link, useParams } from 'wouter';
+import { hasRole, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Loading, Page } from '../../ui/Page';
-import { unitName, useUnitNames } from '../unit/useUnitNames';
+import { TableWrap } from '../../ui/TableWrap';
+import { AppraisalActions } from './AppraisalActions';
 
 const NominationQuery = graphql(`
   query NominationPage($id: ID!) {
@@ -17,6 +19,17 @@ const NominationQuery = graphql(`
       unitId
       personId
       updatedAt
+      unit {
+        id
+        name
+      }
+      emulationYear {
+        year
+        block {
+          id
+          name
+        }
+      }
       explanation {
         rule
         text
@@ -36,14 +49,17 @@ const PersonQuery = graphql(`
   }
 `);
 
-/** Where a nomination's notices lead: the proposal, its status and the engine's explanation. */
+/**
+ * A nomination (where its notices lead): the proposal, its status, and the engine's explanation line by line
+ * with the rule behind each, so a secretary can defend it at the council; the secretariat appraises it here.
+ */
 export default function NominationPage() {
   const { id } = useParams<{ id: string }>();
   const i18n = useI18n();
   const { t } = i18n;
+  const secretariat = hasRole(useSession(), 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
   const [res, refetch] = useQuery({ query: NominationQuery, variables: { id } });
   const n = res.data?.nomination;
-  const { names } = useUnitNames(n ? [n.unitId] : []);
   const [persons] = useQuery({
     query: PersonQuery,
     variables: { unitId: n?.unitId ?? '' },
@@ -57,9 +73,13 @@ export default function NominationPage() {
     );
   if (!n) return <Loading />;
   const person = persons.data?.persons.nodes.find((p) => p.id === n.personId);
+  const ruleText = (code: string) => {
+    const key = `rule.${code}` as MessageKey;
+    return t(key) === key ? code : t(key);
+  };
 
   return (
-    <Page title={t('nomination.title')} subtitle={unitName(names, n.unitId)}>
+    <Page title={t('nomination.title')} subtitle={`${n.unit.name} – ${t(`form.${n.form}`)}`} wide>
       <section className="card">
         <dl className="facts">
           <div>
@@ -68,14 +88,26 @@ export default function NominationPage() {
           </div>
           <div>
             <dt>{t('nomination.unit')}</dt>
-            <dd>{unitName(names, n.unitId)}</dd>
+            <dd>
+              <Link href={`/units/${n.unitId}/awards`}>{n.unit.name}</Link>
+            </dd>
           </div>
           {n.personId && (
             <div>
               <dt>{t('nomination.person')}</dt>
-              <dd>{person?.fullName ?? '…'}</dd>
+              <dd>
+                <Link href={`/persons/${n.personId}/awards`}>{person?.fullName ?? '…'}</Link>
+              </dd>
             </div>
           )}
+          <div>
+            <dt>{t('nomination.blockYear')}</dt>
+            <dd>
+              <Link href={`/blocks/${n.emulationYear.block.id}/years/${n.emulationYear.year}`}>
+                {n.emulationYear.block.name} – {n.emulationYear.year}
+              </Link>
+            </dd>
+          </div>
           <div>
             <dt>{t('nomination.status')}</dt>
             <dd>
@@ -96,17 +128,57 @@ export default function NominationPage() {
             <strong>{t('nomination.reason')}:</strong> {n.statusReason}
           </p>
         )}
+        {secretariat && n.status === 'COUNCIL_REVIEW' && (
+          <Link href="/council" className="button button-secondary">
+            {t('council.title')}
+          </Link>
+        )}
+        {secretariat && n.status === 'COUNCIL_APPROVED' && (
+          <Link href="/award-decisions/new" className="button button-primary">
+            {t('decisions.issue')}
+          </Link>
+        )}
       </section>
+      {secretariat && (
+        <AppraisalActions
+          key={n.status}
+          id={n.id}
+          status={n.status}
+          unitId={n.unitId}
+          unitName={n.unit.name}
+          onDone={() => refetch({ requestPolicy: 'network-only' })}
+        />
+      )}
       {n.explanation.length > 0 && (
         <section className="card" aria-labelledby="explanation">
           <h2 id="explanation">{t('nomination.explanation')}</h2>
-          <ul>
-            {n.explanation.map((line, i) => (
-              <li key={i}>
-                <strong>{line.rule}</strong>: {line.text}
-              </li>
-            ))}
-          </ul>
+          <TableWrap label={t('nomination.explanation')}>
+            <table className="table">
+              <caption className="visually-hidden">{t('nomination.explanationCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('nomination.line')}</th>
+                  <th scope="col">{t('nomination.rule')}</th>
+                  <th scope="col">{t('nomination.because')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {n.explanation.map((line, i) => (
+                  <tr key={i}>
+                    <td>{i + 1}</td>
+                    <td>
+                      {line.rule.split(/,\s*/).map((code) => (
+                        <span key={code} className="rule">
+                          <strong>{code}</strong> <span className="muted">{ruleText(code)}</span>
+                        </span>
+                      ))}
+                    </td>
+                    <td>{line.text}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
         </section>
       )}
     </Page>

@@ -9,6 +9,7 @@ import { Loading, Page } from '../../ui/Page';
 import { PeriodFields, PeriodQuery, ReceiptQuery } from './operations';
 import { deadline } from './rules';
 import { StatusBadge, TurnoutBar } from './parts';
+import { PeriodControls } from '../conference/PeriodControls';
 
 /** Where every voting notification leads: the state of the vote and what this person can do in it. */
 export default function VotingPeriodPage() {
@@ -66,6 +67,7 @@ export default function VotingPeriodPage() {
           )}
         </div>
       </section>
+      <PeriodControls id={p.id} onChanged={() => refetch({ requestPolicy: 'network-only' })} />
     </Page>
   );
 }

@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import { useI18n } from '../../i18n/i18n';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { Field, SelectField, TextAreaField } from '../../ui/Field';
+import { Alert } from '../../ui/Page';
+import { useAction } from '../../ui/useAction';
+import { AppraiseMutation, DeferMutation } from './operations';
+
+type Step = 'IN_APPRAISAL' | 'COUNCIL_REVIEW' | 'RETURNED' | 'NOT_ELIGIBLE' | 'DEFERRED';
+const REASONS = ['DISCIPLINE', 'INSPECTION', 'COMPLAINT'] as const;
+
+/** The steps the secretariat may take from each status (packages/domain's nomination lifecycle). */
+const NEXT: Record<string, Step[]> = {
+  SUBMITTED: ['IN_APPRAISAL'],
+  IN_APPRAISAL: ['COUNCIL_REVIEW', 'RETURNED', 'DEFERRED', 'NOT_ELIGIBLE'],
+  DEFERRED: ['IN_APPRAISAL'],
+};
+const NEEDS_REASON: Step[] = ['RETURNED', 'NOT_ELIGIBLE', 'DEFERRED'];
+
+/**
+ * The secretariat's appraisal of one nomination: start, put to the council, return with a reason, defer (R8,
+ * recording the open process on the unit so the engine defers it too), or find it not eligible. Each step is
+ * confirmed in a dialog that says what it does and who is told.
+ */
+export function AppraisalActions({
+  id,
+  status,
+  unitId,
+  unitName,
+  onDone,
+}: {
+  id: string;
+  status: string;
+  unitId: string;
+  unitName: string;
+  onDone: () => void;
+}) {
+  const { t } = useI18n();
+  const [step, setStep] = useState<Step | null>(null);
+  const [reason, setReason] = useState('');
+  const [kind, setKind] = useState<(typeof REASONS)[number]>('INSPECTION');
+  const [openedOn, setOpenedOn] = useState(() => new Date().toISOString().slice(0, 10));
+  const appraise = useAction(AppraiseMutation);
+  const defer = useAction(DeferMutation);
+  const steps = NEXT[status] ?? [];
+  if (!steps.length) return null;
+
+  const close = () => {
+    setStep(null);
+    appraise.reset();
+    defer.reset();
+  };
+  async function confirm() {
+    if (!step) return;
+    const needs = NEEDS_REASON.includes(step);
+    const why = needs && reason.trim().length < 3 ? t('appraise.check.reason') : null;
+    const done =
+      step === 'DEFERRED'
+        ? await defer.run(
+            {
+              deferral: { unitId, reason: kind, note: reason.trim(), openedOn },
+              step: { id, to: step, reason: reason.trim() },
+            },
+            { note: why, openedOn: openedOn ? null : t('appraise.check.openedOn') },
+          )
+        : await appraise.run(
+            { input: { id, to: step, reason: needs ? reason.trim() : null } },
+            { reason: why },
+          );
+    if (done) {
+      close();
+      setReason('');
+      onDone();
+    }
+  }
+  const errors = { ...defer.shown.fields, ...appraise.shown.fields };
+  const general = defer.shown.general ?? appraise.shown.general;
+
+  return (
+    <section className="card stack" aria-labelledby="appraise">
+      <h2 id="appraise">{t('appraise.title')}</h2>
+      <div className="actions">
+        {steps.map((s) => (
+          <button
+            key={s}
+            type="button"
+            className={
+              s === 'COUNCIL_REVIEW' || s === 'IN_APPRAISAL'
+                ? 'button button-primary'
+                : 'button button-secondary'
+            }
+            onClick={() => setStep(s)}
+          >
+            {t(`appraise.step.${s}`)}
+          </button>
+        ))}
+      </div>
+      <ConfirmDialog
+        open={!!step}
+        title={step ? t(`appraise.title.${step}`) : ''}
+        confirmLabel={step ? t(`appraise.step.${step}`) : ''}
+        danger={step === 'NOT_ELIGIBLE'}
+        busy={appraise.busy || defer.busy}
+        error={general && <Alert>{general}</Alert>}
+        onCancel={close}
+        onConfirm={() => void confirm()}
+      >
+        {step && <p>{t(`appraise.body.${step}`, { unit: unitName })}</p>}
+        {step === 'DEFERRED' && (
+          <>
+            <SelectField
+              label={t('appraise.deferKind')}
+              value={kind}
+              onChange={(e) => setKind(e.target.value as (typeof REASONS)[number])}
+            >
+              {REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`deferral.${r}`)}
+                </option>
+              ))}
+            </SelectField>
+            <Field
+              label={t('appraise.openedOn')}
+              type="date"
+              value={openedOn}
+              onChange={(e) => setOpenedOn(e.target.value)}
+              error={errors.openedOn}
+            />
+          </>
+        )}
+        {step && NEEDS_REASON.includes(step) && (
+          <TextAreaField
+            label={step === 'DEFERRED' ? t('appraise.deferNote') : t('appraise.reason')}
+            rows={3}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            error={errors.reason ?? errors.note ?? errors.to}
+          />
+        )}
+      </ConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+import { useState, type FormEvent } from 'react';
+import { useQuery } from 'urql';
+import { Link } from 'wouter';
+import { hasRole, useSession } from '../../app/session';
+import { graphql } from '../../graphql';
+import { useI18n } from '../../i18n/i18n';
+import { ApiErrorView } from '../../ui/ApiErrorView';
+import { Field } from '../../ui/Field';
+import { Empty, Loading, Page } from '../../ui/Page';
+import { TableWrap } from '../../ui/TableWrap';
+
+/** Decisions without their items: the list stays lean whatever a decision's annex holds. */
+const DecisionsQuery = graphql(`
+  query AwardDecisionList($year: Int) {
+    awardDecisions(year: $year, first: 200) {
+      id
+      numberText
+      issuerName
+      decisionDate
+      signerName
+    }
+  }
+`);
+
+/** The province's award decisions of a calendar year, newest first (the year filtered on the server). */
+export default function AwardDecisionsPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const secretariat = hasRole(useSession(), 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  const [year, setYear] = useState(() => new Date().getFullYear());
+  const [text, setText] = useState(String(year));
+  const [error, setError] = useState<string | null>(null);
+  const [res, refetch] = useQuery({ query: DecisionsQuery, variables: { year } });
+  const apply = (e: FormEvent) => {
+    e.preventDefault();
+    if (!/^\d{4}$/.test(text.trim())) return setError(t('queue.check.year'));
+    setError(null);
+    setYear(Number(text));
+  };
+  return (
+    <Page
+      title={t('decisions.title')}
+      wide
+      actions={
+        secretariat && (
+          <Link href="/award-decisions/new" className="button button-primary">
+            {t('decisions.issue')}
+          </Link>
+        )
+      }
+    >
+      <form className="filters" onSubmit={apply} noValidate>
+        <Field
+          label={t('decisions.year')}
+          inputMode="numeric"
+          className="num-input"
+          value={text}
+          error={error}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <button type="submit" className="button button-secondary">
+          {t('queue.apply')}
+        </button>
+      </form>
+      {res.error ? (
+        <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
+      ) : !res.data ? (
+        <Loading />
+      ) : res.data.awardDecisions.length === 0 ? (
+        <Empty>{t('decisions.none', { year })}</Empty>
+      ) : (
+        <TableWrap label={t('decisions.title')}>
+          <table className="table">
+            <caption>{t('decisions.caption', { year })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('decisions.number')}</th>
+                <th scope="col">{t('decision.issuer')}</th>
+                <th scope="col">{t('decision.date')}</th>
+                <th scope="col">{t('decision.signer')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {res.data.awardDecisions.map((d) => (
+                <tr key={d.id}>
+                  <th scope="row">
+                    <Link href={`/award-decisions/${d.id}`}>{d.numberText}</Link>
+                  </th>
+                  <td>{d.issuerName}</td>
+                  <td>{i18n.date(d.decisionDate)}</td>
+                  <td>{d.signerName}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+    </Page>
+  );
+}

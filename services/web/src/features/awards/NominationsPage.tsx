@@ -1,0 +1,166 @@
+import { useState, type FormEvent } from 'react';
+import { useQuery } from 'urql';
+import { Link, useLocation, useSearch } from 'wouter';
+import { useI18n } from '../../i18n/i18n';
+import { ApiErrorView } from '../../ui/ApiErrorView';
+import { Field, SelectField } from '../../ui/Field';
+import { Empty, Loading, Page } from '../../ui/Page';
+import { Pager, usePager } from '../../ui/Pager';
+import { TableWrap } from '../../ui/TableWrap';
+import { QueueQuery } from './operations';
+
+/** The queues a secretary works through, in the order of the appraisal. */
+export const QUEUE_STATUSES = [
+  'SUBMITTED',
+  'IN_APPRAISAL',
+  'RETURNED',
+  'DEFERRED',
+  'COUNCIL_REVIEW',
+  'COUNCIL_APPROVED',
+  'COUNCIL_REJECTED',
+  'NOT_ELIGIBLE',
+  'DECIDED',
+  'REVOKED',
+] as const;
+type Status = (typeof QUEUE_STATUSES)[number];
+const FORMS = ['FLAG_PROVINCE', 'MERIT_PROVINCE', 'CSTD_PROV'] as const;
+const PAGE = 20;
+
+/**
+ * The secretariat's nominations by state (/nominations?status=…&form=…&year=…): filtered and paged by the
+ * server, the longest waiting first; the filters live in the address so a queue can be bookmarked or shared.
+ */
+export default function NominationsPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const search = new URLSearchParams(useSearch());
+  const [, navigate] = useLocation();
+  const status = (QUEUE_STATUSES as readonly string[]).includes(search.get('status') ?? '')
+    ? (search.get('status') as Status)
+    : 'SUBMITTED';
+  const form = (FORMS as readonly string[]).includes(search.get('form') ?? '') ? search.get('form')! : '';
+  const year = /^\d{4}$/.test(search.get('year') ?? '') ? Number(search.get('year')) : null;
+  const [yearText, setYearText] = useState(year ? String(year) : '');
+  const [yearError, setYearError] = useState<string | null>(null);
+  const pager = usePager();
+  const [res, refetch] = useQuery({
+    query: QueueQuery,
+    variables: {
+      first: PAGE,
+      after: pager.after,
+      filter: {
+        statuses: [status],
+        ...(form ? { forms: [form as (typeof FORMS)[number]] } : {}),
+        ...(year ? { year } : {}),
+      },
+    },
+    requestPolicy: 'cache-and-network',
+  });
+  const go = (patch: Record<string, string>) => {
+    const next = new URLSearchParams({ status, form, year: year ? String(year) : '', ...patch });
+    for (const [k, v] of [...next.entries()]) if (!v) next.delete(k);
+    pager.reset();
+    navigate(`/nominations?${next.toString()}`);
+  };
+  const applyYear = (e: FormEvent) => {
+    e.preventDefault();
+    if (yearText && !/^\d{4}$/.test(yearText.trim())) return setYearError(t('queue.check.year'));
+    setYearError(null);
+    go({ year: yearText.trim() });
+  };
+  const data = res.data?.nominationQueue;
+
+  return (
+    <Page
+      title={t('queue.title')}
+      wide
+      actions={
+        <>
+          <Link href="/council" className="button button-secondary">
+            {t('council.title')}
+          </Link>
+          <Link href="/award-decisions" className="button button-secondary">
+            {t('decisions.title')}
+          </Link>
+        </>
+      }
+    >
+      <nav aria-label={t('queue.states')} className="tabs">
+        <ul>
+          {QUEUE_STATUSES.map((s) => (
+            <li key={s}>
+              <Link
+                href={`/nominations?status=${s}${form ? `&form=${form}` : ''}${year ? `&year=${year}` : ''}`}
+                aria-current={s === status ? 'page' : undefined}
+                onClick={() => pager.reset()}
+              >
+                {t(`nomination.status.${s}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <form className="filters" onSubmit={applyYear} noValidate>
+        <SelectField label={t('nomination.form')} value={form} onChange={(e) => go({ form: e.target.value })}>
+          <option value="">{t('queue.allForms')}</option>
+          {FORMS.map((f) => (
+            <option key={f} value={f}>
+              {t(`form.${f}`)}
+            </option>
+          ))}
+        </SelectField>
+        <Field
+          label={t('queue.year')}
+          inputMode="numeric"
+          className="num-input"
+          value={yearText}
+          error={yearError}
+          onChange={(e) => setYearText(e.target.value)}
+        />
+        <button type="submit" className="button button-secondary">
+          {t('queue.apply')}
+        </button>
+      </form>
+      {res.error ? (
+        <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
+      ) : !data ? (
+        <Loading />
+      ) : data.nodes.length === 0 ? (
+        <Empty>{t('queue.empty', { status: t(`nomination.status.${status}`) })}</Empty>
+      ) : (
+        <>
+          <TableWrap label={t('queue.title')}>
+            <table className="table">
+              <caption>
+                {t('queue.caption', { status: t(`nomination.status.${status}`), n: data.totalCount })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('nomination.unit')}</th>
+                  <th scope="col">{t('nomination.form')}</th>
+                  <th scope="col">{t('queue.block')}</th>
+                  <th scope="col">{t('nomination.updated')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.nodes.map((n) => (
+                  <tr key={n.id}>
+                    <th scope="row">
+                      <Link href={`/nominations/${n.id}`}>{n.unit.name}</Link>
+                    </th>
+                    <td>{t(`form.${n.form}`)}</td>
+                    <td>
+                      {n.emulationYear.block.name} – {n.emulationYear.year}
+                    </td>
+                    <td>{i18n.dateTime(n.updatedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+          <Pager pager={pager} total={data.totalCount} pageInfo={data.pageInfo} label={t('queue.pages')} />
+        </>
+      )}
+    </Page>
+  );
+}

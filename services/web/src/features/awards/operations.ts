@@ -1,0 +1,86 @@
+import { graphql } from '../../graphql';
+
+export const QueueQuery = graphql(`
+  query NominationQueue($filter: NominationFilterInput, $first: Int!, $after: String) {
+    nominationQueue(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        form
+        status
+        updatedAt
+        unit {
+          id
+          name
+        }
+        emulationYear {
+          year
+          block {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const AppraiseMutation = graphql(`
+  mutation AppraiseNomination($input: AppraiseNominationInput!) {
+    appraiseNomination(input: $input) {
+      id
+      status
+      statusReason
+      updatedAt
+    }
+  }
+`);
+
+export const OpenCouncilVoteMutation = graphql(`
+  mutation OpenCouncilVote($input: OpenCouncilVoteInput!) {
+    openCouncilVote(input: $input) {
+      id
+    }
+  }
+`);
+
+export const IssueDecisionMutation = graphql(`
+  mutation IssueAwardDecision($input: IssueAwardDecisionInput!) {
+    issueAwardDecision(input: $input) {
+      id
+      numberText
+    }
+  }
+`);
+
+export const RevokeMutation = graphql(`
+  mutation RevokeAward($id: ID!, $reason: String!) {
+    revokeAward(nominationId: $id, reason: $reason) {
+      id
+      status
+      statusReason
+    }
+  }
+`);
+
+/**
+ * Deferring records the open process on the unit (R8) and moves the nomination in one request: the gateway
+ * runs a request in one transaction, so either both happen or neither does.
+ */
+export const DeferMutation = graphql(`
+  mutation DeferNomination($deferral: RecordDeferralInput!, $step: AppraiseNominationInput!) {
+    recordDeferral(input: $deferral) {
+      id
+    }
+    appraiseNomination(input: $step) {
+      id
+      status
+      statusReason
+      updatedAt
+    }
+  }
+`);

@@ -1,0 +1,257 @@
+import { readFragment, type ResultOf } from 'gql.tada';
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { Link, useParams } from 'wouter';
+import { hasRole, myUnits, useSession } from '../../app/session';
+import { useI18n } from '../../i18n/i18n';
+import { ApiErrorView } from '../../ui/ApiErrorView';
+import { ConfirmButton } from '../../ui/ConfirmDialog';
+import { Alert, Empty, Loading, Page } from '../../ui/Page';
+import { useAction } from '../../ui/useAction';
+import { unitName, useUnitNames } from '../unit/useUnitNames';
+import { ConferenceForm } from './ConferenceForm';
+import { OpenVoteForm } from './OpenVoteForm';
+import { ConferenceFields, RoundsQuery, SubmitDossierMutation, WorkspaceQuery } from './operations';
+
+/**
+ * The head unit's workspace for the year-end conference (/blocks/:blockId/years/:year/conference): the record
+ * of the conference, round 1 of the vote, the rounds that followed, and the dossier to the secretariat.
+ */
+export default function ConferencePage() {
+  const { blockId, year } = useParams<{ blockId: string; year: string }>();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const session = useSession();
+  const [res, refetch] = useQuery({ query: WorkspaceQuery, variables: { blockId, year: Number(year) } });
+  const y = res.data?.emulationYear;
+  const [rounds, refetchRounds] = useQuery({
+    query: RoundsQuery,
+    variables: { yearId: y?.id ?? '' },
+    pause: !y,
+    requestPolicy: 'cache-and-network',
+  });
+  const { names } = useUnitNames(y?.members.map((m) => m.unitId) ?? []);
+  const [editing, setEditing] = useState(false);
+
+  const title = t('conference.title', { block: res.data?.block.name ?? '', year });
+  if (res.error)
+    return (
+      <Page title={title}>
+        <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
+      </Page>
+    );
+  if (!res.data) return <Loading />;
+  if (!y)
+    return (
+      <Page title={title}>
+        <Empty>{t('year.notOpened')}</Empty>
+      </Page>
+    );
+  const runs =
+    hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN') ||
+    (!!y.headUnit && myUnits(session).includes(y.headUnit.id));
+  const members = y.members.map((m) => m.unitId);
+  const c = y.conference ? readFragment(ConferenceFields, y.conference) : null;
+  const periods = [...(rounds.data?.votingPeriods ?? [])].sort((a, b) => a.round - b.round);
+  const locked = y.state === 'DOSSIER_SUBMITTED' || y.state === 'CLOSED';
+  const reload = () => {
+    setEditing(false);
+    refetch({ requestPolicy: 'network-only' });
+    refetchRounds({ requestPolicy: 'network-only' });
+  };
+
+  return (
+    <Page
+      title={title}
+      subtitle={
+        <>
+          {t('year.head')}: {y.headUnit?.name ?? '–'} · {t('year.deputy')}: {y.deputyUnit?.name ?? '–'} ·{' '}
+          <Link href={`/blocks/${blockId}/years/${year}`}>{t('conference.toYear')}</Link>
+        </>
+      }
+      wide
+    >
+      <section className="card" aria-labelledby="conference-facts">
+        {runs && !locked && (editing || !c) ? (
+          <ConferenceForm
+            yearId={y.id}
+            members={members}
+            names={names}
+            conference={y.conference ?? null}
+            onSaved={reload}
+          />
+        ) : (
+          <>
+            <h2 id="conference-facts">{t('conference.record')}</h2>
+            {!c ? <Empty>{t('conference.notRecorded')}</Empty> : <ConferenceFacts c={c} names={names} />}
+            {runs && !locked && c && (
+              <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
+                {t('conference.correct')}
+              </button>
+            )}
+          </>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="rounds">
+        <h2 id="rounds">{t('year.votes')}</h2>
+        {periods.length > 0 ? (
+          <ul className="link-list">
+            {periods.map((p) => (
+              <li key={p.id}>
+                <Link href={`/voting-periods/${p.id}`}>
+                  {t('voting.round', { n: p.round })} – {t(`vote.method.${p.method as 'ONLINE' | 'PAPER'}`)}
+                </Link>{' '}
+                (
+                {p.status === 'TALLIED' && p.resultsPublishedAt
+                  ? t('voting.published')
+                  : t(`voting.status.${p.status}`)}
+                )
+              </li>
+            ))}
+          </ul>
+        ) : !c ? (
+          <p className="muted">{t('vote.needConference')}</p>
+        ) : y.state !== 'SCORES_LOCKED' ? (
+          <p className="muted">{t('vote.needLocked', { state: t(`yearState.${y.state}`) })}</p>
+        ) : runs ? (
+          <OpenVoteForm yearId={y.id} memberCount={members.length} />
+        ) : (
+          <p className="muted">{t('vote.notOpened')}</p>
+        )}
+      </section>
+
+      {(y.state === 'RESULTS_RECORDED' || y.awardOutcome?.dossierSubmittedAt) && (
+        <Dossier
+          yearId={y.id}
+          runs={runs}
+          submittedAt={y.awardOutcome?.dossierSubmittedAt ?? null}
+          nominations={rounds.data?.nominations ?? []}
+          onDone={reload}
+        />
+      )}
+    </Page>
+  );
+}
+
+function ConferenceFacts({ c, names }: { c: ResultOf<typeof ConferenceFields>; names: Map<string, string> }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  return (
+    <>
+      <dl className="facts">
+        <div>
+          <dt>{t('conference.heldOn')}</dt>
+          <dd>
+            {i18n.date(c.heldOn)}
+            {c.endedOn && c.endedOn !== c.heldOn ? ` – ${i18n.date(c.endedOn)}` : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('conference.place')}</dt>
+          <dd>{c.place}</dd>
+        </div>
+        <div>
+          <dt>{t('conference.chair')}</dt>
+          <dd>
+            {[c.chairPerson, c.chairUnitId ? unitName(names, c.chairUnitId) : null]
+              .filter(Boolean)
+              .join(', ') || '–'}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('conference.secretary')}</dt>
+          <dd>{c.secretaryName ?? '–'}</dd>
+        </div>
+      </dl>
+      <h3>{t('conference.attendance')}</h3>
+      <ul>
+        {c.attendance.map((a) => (
+          <li key={a.unitId}>
+            <strong>{unitName(names, a.unitId)}</strong>:{' '}
+            {a.present
+              ? `${t('conference.present')}${a.representatives.length ? ` (${a.representatives.join(', ')})` : ''}`
+              : `${t('conference.absent')}: ${a.absenceReason ?? ''}`}
+          </li>
+        ))}
+      </ul>
+      {c.countingCommittee.length > 0 && (
+        <>
+          <h3>{t('conference.committee')}</h3>
+          <ul>
+            {c.countingCommittee.map((m, i) => (
+              <li key={i}>
+                {m.name} – {m.role}
+                {m.unitId ? ` (${unitName(names, m.unitId)})` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {c.minutes && (
+        <>
+          <h3>{t('conference.minutes')}</h3>
+          <p className="prewrap">{c.minutes}</p>
+        </>
+      )}
+    </>
+  );
+}
+
+/** The block's dossier: what it proposes, and the head unit's one step to send it to the secretariat (R13). */
+function Dossier({
+  yearId,
+  runs,
+  submittedAt,
+  nominations,
+  onDone,
+}: {
+  yearId: string;
+  runs: boolean;
+  submittedAt: string | null;
+  nominations: { id: string; form: string; status: string; unit: { name: string } }[];
+  onDone: () => void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const action = useAction(SubmitDossierMutation);
+  return (
+    <section className="card" aria-labelledby="dossier">
+      <h2 id="dossier">{t('dossier.title')}</h2>
+      {nominations.length === 0 ? (
+        <Empty>{t('dossier.none')}</Empty>
+      ) : (
+        <ul>
+          {nominations.map((n) => (
+            <li key={n.id}>
+              <Link href={`/nominations/${n.id}`}>
+                {n.unit.name} – {t(`form.${n.form as 'FLAG_PROVINCE'}`)}
+              </Link>{' '}
+              ({t(`nomination.status.${n.status as 'SUBMITTED'}`)})
+            </li>
+          ))}
+        </ul>
+      )}
+      {submittedAt ? (
+        <p className="success-text">{t('dossier.submitted', { when: i18n.dateTime(submittedAt) })}</p>
+      ) : (
+        runs && (
+          <ConfirmButton
+            label={t('dossier.submit')}
+            title={t('dossier.submitTitle')}
+            className="button button-primary"
+            busy={action.busy}
+            error={action.shown.general && <Alert>{action.shown.general}</Alert>}
+            action={async () => {
+              const done = !!(await action.run({ yearId }));
+              if (done) onDone();
+              return done;
+            }}
+          >
+            <p>{t('dossier.submitBody', { n: nominations.length })}</p>
+          </ConfirmButton>
+        )
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,185 @@
+import { useState, type FormEvent } from 'react';
+import { useQuery } from 'urql';
+import { Link, useParams } from 'wouter';
+import { myUnits, useSession } from '../../app/session';
+import { useI18n } from '../../i18n/i18n';
+import { ApiErrorView } from '../../ui/ApiErrorView';
+import { Alert, Empty, Loading, Page } from '../../ui/Page';
+import { useAction } from '../../ui/useAction';
+import { unitName, useUnitNames } from '../unit/useUnitNames';
+import { DecisionQuery, RecordDecisionMutation } from './period-operations';
+
+type Data = NonNullable<import('gql.tada').ResultOf<typeof DecisionQuery>['votingPeriod']>;
+type Result = NonNullable<Data['results']>[number];
+type Decision = Data['decisions'][number];
+
+const same = (a: readonly string[], b: readonly string[]) => [...a].sort().join() === [...b].sort().join();
+
+/**
+ * After the last round (R5): for each contest the vote left unfilled, the head or deputy unit proposes units,
+ * the other confirms the same units or answers with a counter-proposal shown beside it; neither counts until
+ * both name the same units (/voting-periods/:id/decision).
+ */
+export default function DecisionPage() {
+  const { id } = useParams<{ id: string }>();
+  const { t } = useI18n();
+  const session = useSession();
+  const [res, refetch] = useQuery({ query: DecisionQuery, variables: { id }, requestPolicy: 'network-only' });
+  const p = res.data?.votingPeriod;
+  const { names } = useUnitNames(p?.results?.flatMap((r) => r.candidates.map((c) => c.unitId)) ?? []);
+  if (res.error)
+    return (
+      <Page title={t('decide.title')}>
+        <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
+      </Page>
+    );
+  if (!p) return <Loading />;
+  const y = p.emulationYear;
+  const mine = myUnits(session);
+  const side =
+    y?.headUnit && mine.includes(y.headUnit.id)
+      ? y.headUnit.id
+      : y?.deputyUnit && mine.includes(y.deputyUnit.id)
+        ? y.deputyUnit.id
+        : null;
+  const open = (p.results ?? []).filter((r) => r.unfilledSeats > 0);
+
+  return (
+    <Page
+      title={t('decide.title')}
+      subtitle={y ? `${y.block.name} – ${y.year} · ${t('voting.round', { n: p.round })}` : undefined}
+      actions={
+        <Link href={`/voting-periods/${id}/results`} className="button button-secondary">
+          {t('voting.goResults')}
+        </Link>
+      }
+    >
+      <Alert kind="info">{t('decide.intro')}</Alert>
+      {!side && <Alert kind="warning">{t('decide.notYours')}</Alert>}
+      {open.length === 0 && <Empty>{t('decide.nothing')}</Empty>}
+      {open.map((r) => (
+        <ContestDecision
+          key={r.contestId}
+          periodId={id}
+          result={r}
+          decision={p.decisions.find((d) => d.contestId === r.contestId) ?? null}
+          side={side}
+          names={names}
+          onDone={() => refetch({ requestPolicy: 'network-only' })}
+        />
+      ))}
+    </Page>
+  );
+}
+
+function ContestDecision({
+  periodId,
+  result,
+  decision,
+  side,
+  names,
+  onDone,
+}: {
+  periodId: string;
+  result: Result;
+  decision: Decision | null;
+  side: string | null;
+  names: Map<string, string>;
+  onDone: () => void;
+}) {
+  const { t } = useI18n();
+  const remaining = result.candidates.map((c) => c.unitId).filter((u) => !result.elected.includes(u));
+  // The other side's proposal is what this side is asked to confirm: start from it.
+  const theirs =
+    decision && side
+      ? decision.proposedByUnitId !== side
+        ? decision.unitIds
+        : decision.counterByUnitId && decision.counterByUnitId !== side
+          ? (decision.counterUnitIds ?? [])
+          : null
+      : null;
+  const [chosen, setChosen] = useState<string[]>(() => [...(theirs ?? decision?.unitIds ?? [])]);
+  const action = useAction(RecordDecisionMutation);
+  const label = t(`voting.contest.${result.kind as 'FLAG'}`);
+  const agrees = !!theirs && same(chosen, theirs);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const data = await action.run(
+      { input: { votingPeriodId: periodId, contestId: result.contestId, unitIds: chosen } },
+      {
+        unitIds:
+          chosen.length === 0 || chosen.length > result.unfilledSeats
+            ? t('decide.check.count', { n: result.unfilledSeats })
+            : null,
+      },
+    );
+    if (data) onDone();
+  }
+
+  return (
+    <section className="card stack" aria-labelledby={`decide-${result.contestId}`}>
+      <h2 id={`decide-${result.contestId}`}>{label}</h2>
+      <p>{t('decide.unfilled', { n: result.unfilledSeats })}</p>
+      {decision && (
+        <ul>
+          <li>
+            {t('decide.proposal', {
+              unit: unitName(names, decision.proposedByUnitId),
+              units: decision.unitIds.map((u) => unitName(names, u)).join(', '),
+            })}
+          </li>
+          {decision.counterByUnitId && decision.counterUnitIds && (
+            <li>
+              {t('decide.counter', {
+                unit: unitName(names, decision.counterByUnitId),
+                units: decision.counterUnitIds.map((u) => unitName(names, u)).join(', '),
+              })}
+            </li>
+          )}
+        </ul>
+      )}
+      {decision?.confirmedAt ? (
+        <p className="success-text">
+          {t('decide.confirmed', { units: decision.unitIds.map((u) => unitName(names, u)).join(', ') })}
+        </p>
+      ) : (
+        side && (
+          <form onSubmit={(e) => void submit(e)} noValidate>
+            <fieldset className="fieldset" aria-describedby={`hint-${result.contestId}`}>
+              <legend>{t('decide.choose', { n: result.unfilledSeats })}</legend>
+              <p id={`hint-${result.contestId}`} className="field-hint">
+                {t('decide.votes')}
+              </p>
+              {remaining.map((u) => {
+                const votes = result.candidates.find((c) => c.unitId === u)?.votes ?? 0;
+                return (
+                  <label key={u} className="check">
+                    <input
+                      type="checkbox"
+                      checked={chosen.includes(u)}
+                      disabled={!chosen.includes(u) && chosen.length >= result.unfilledSeats}
+                      onChange={(e) =>
+                        setChosen((c) => (e.target.checked ? [...c, u] : c.filter((x) => x !== u)))
+                      }
+                    />
+                    <span>
+                      {unitName(names, u)} ({t('hall.votes', { n: votes })})
+                    </span>
+                  </label>
+                );
+              })}
+              {action.shown.fields.unitIds && <p className="field-error">{action.shown.fields.unitIds}</p>}
+            </fieldset>
+            {action.shown.general && <Alert>{action.shown.general}</Alert>}
+            <div className="actions">
+              <button type="submit" className="button button-primary" disabled={action.busy}>
+                {agrees ? t('decide.agree') : theirs ? t('decide.counterButton') : t('decide.propose')}
+              </button>
+            </div>
+          </form>
+        )
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+import { useState, type FormEvent } from 'react';
+import { useLocation } from 'wouter';
+import { useI18n } from '../../i18n/i18n';
+import { Field } from '../../ui/Field';
+import { Alert } from '../../ui/Page';
+import { useAction } from '../../ui/useAction';
+import { OpenVoteMutation } from './operations';
+
+const KINDS = ['FLAG', 'MERIT', 'NEXT_HEAD', 'NEXT_DEPUTY'] as const;
+type Kind = (typeof KINDS)[number];
+
+/** A local date-time input's value for `d`, in the browser's time (the person's own clock). */
+export function localInput(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/**
+ * Round 1 of the block vote, at the recorded conference: online (members vote on their phones until the
+ * deadline) or on paper (the counting committee's count is entered and confirmed). Later rounds open by
+ * themselves when a round's results are published (R5).
+ */
+export function OpenVoteForm({ yearId, memberCount }: { yearId: string; memberCount: number }) {
+  const { t } = useI18n();
+  const [, navigate] = useLocation();
+  const [method, setMethod] = useState<'ONLINE' | 'PAPER'>('ONLINE');
+  const [closesAt, setClosesAt] = useState(() => localInput(new Date(Date.now() + 2 * 3600_000)));
+  const [chosen, setChosen] = useState<Record<Kind, { on: boolean; seats: number }>>({
+    FLAG: { on: true, seats: 1 },
+    MERIT: { on: false, seats: 1 },
+    NEXT_HEAD: { on: true, seats: 1 },
+    NEXT_DEPUTY: { on: true, seats: 1 },
+  });
+  const [allowSelfVote, setAllowSelfVote] = useState(true);
+  const action = useAction(OpenVoteMutation);
+  const kinds = KINDS.filter((k) => chosen[k].on);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const checks: Record<string, string | null> = {
+      contests: kinds.length ? null : t('vote.check.contests'),
+      closesAt:
+        method === 'ONLINE' && !(closesAt && new Date(closesAt).getTime() > Date.now() + 60_000)
+          ? t('vote.check.closesAt')
+          : null,
+    };
+    kinds.forEach((k, i) => {
+      const s = chosen[k].seats;
+      if (!Number.isInteger(s) || s < 1 || s > memberCount)
+        checks[`contests.${i}.seats`] = t('vote.check.seats', { n: memberCount });
+    });
+    const data = await action.run(
+      {
+        input: {
+          emulationYearId: yearId,
+          method,
+          closesAt: method === 'ONLINE' ? new Date(closesAt).toISOString() : null,
+          contests: kinds.map((kind) => ({ kind, seats: chosen[kind].seats })),
+          allowSelfVote,
+        },
+      },
+      checks,
+    );
+    if (data) navigate(`/voting-periods/${data.openVotingPeriod.id}`);
+  }
+
+  const seatsError = (k: Kind) => {
+    const i = kinds.indexOf(k);
+    return i >= 0 ? action.shown.fields[`contests.${i}.seats`] : undefined;
+  };
+
+  return (
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="open-vote">
+      <h2 id="open-vote">{t('vote.open')}</h2>
+      {action.shown.general && <Alert>{action.shown.general}</Alert>}
+      <fieldset className="fieldset">
+        <legend>{t('vote.method')}</legend>
+        {(['ONLINE', 'PAPER'] as const).map((m) => (
+          <label key={m} className="check">
+            <input type="radio" name="method" checked={method === m} onChange={() => setMethod(m)} />
+            <span>{t(`vote.method.${m}`)}</span>
+          </label>
+        ))}
+      </fieldset>
+      {method === 'ONLINE' && (
+        <Field
+          label={t('vote.closesAt')}
+          type="datetime-local"
+          value={closesAt}
+          onChange={(e) => setClosesAt(e.target.value)}
+          error={action.shown.fields.closesAt}
+        />
+      )}
+      <fieldset className="fieldset">
+        <legend>{t('vote.contests')}</legend>
+        {action.shown.fields.contests && <p className="field-error">{action.shown.fields.contests}</p>}
+        {KINDS.map((k) => (
+          <div key={k} className="form-row">
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={chosen[k].on}
+                onChange={(e) => setChosen((c) => ({ ...c, [k]: { ...c[k], on: e.target.checked } }))}
+              />
+              <span>{t(`voting.contest.${k}`)}</span>
+            </label>
+            {chosen[k].on && (
+              <Field
+                label={t('vote.seats', { contest: t(`voting.contest.${k}`) })}
+                type="number"
+                min={1}
+                max={memberCount}
+                inputMode="numeric"
+                value={String(chosen[k].seats)}
+                onChange={(e) =>
+                  setChosen((c) => ({ ...c, [k]: { ...c[k], seats: Number(e.target.value) } }))
+                }
+                error={seatsError(k)}
+              />
+            )}
+          </div>
+        ))}
+      </fieldset>
+      <label className="check">
+        <input type="checkbox" checked={allowSelfVote} onChange={(e) => setAllowSelfVote(e.target.checked)} />
+        <span>{t('vote.allowSelfVote')}</span>
+      </label>
+      <div className="actions">
+        <button type="submit" className="button button-primary" disabled={action.busy}>
+          {action.busy ? t('confirm.busy') : t(`vote.openButton.${method}`)}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,130 @@
+import { useState, type FormEvent } from 'react';
+import { useQuery } from 'urql';
+import { Link } from 'wouter';
+import { hasRole, myUnits, useSession } from '../../app/session';
+import { useI18n } from '../../i18n/i18n';
+import { ConfirmButton } from '../../ui/ConfirmDialog';
+import { Field } from '../../ui/Field';
+import { Alert } from '../../ui/Page';
+import { useAction } from '../../ui/useAction';
+import { CloseMutation, ExtendMutation, PeriodControlsQuery, PublishMutation } from './period-operations';
+
+/** The round's controls for those who run it: extend, close, publish; the paper count and the decision. */
+export function PeriodControls({ id, onChanged }: { id: string; onChanged: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const session = useSession();
+  const [res, refetch] = useQuery({
+    query: PeriodControlsQuery,
+    variables: { id },
+    requestPolicy: 'cache-and-network',
+  });
+  const extend = useAction(ExtendMutation);
+  const close = useAction(CloseMutation);
+  const publish = useAction(PublishMutation);
+  const [until, setUntil] = useState('');
+  const p = res.data?.votingPeriod;
+  if (!p) return null;
+  const y = p.emulationYear;
+  const mine = myUnits(session);
+  const admin = hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  const head = !!y?.headUnit && mine.includes(y.headUnit.id);
+  const deputy = !!y?.deputyUnit && mine.includes(y.deputyUnit.id);
+  const runs = admin || head;
+  if (!runs && !deputy) return null;
+  const done = () => {
+    refetch({ requestPolicy: 'network-only' });
+    onChanged();
+  };
+  const cast = p.turnout?.cast ?? 0;
+  const eligible = p.turnout?.eligible ?? 0;
+  const council = p.kind === 'COUNCIL';
+
+  async function submitExtend(e: FormEvent) {
+    e.preventDefault();
+    const current = new Date(p!.extendedUntil ?? p!.closesAt).getTime();
+    const when = until ? new Date(until) : null;
+    const data = await extend.run(
+      { id, until: when?.toISOString() ?? '' },
+      { until: when && when.getTime() > current ? null : t('period.check.until') },
+    );
+    if (data) {
+      setUntil('');
+      done();
+    }
+  }
+
+  return (
+    <section className="card stack" aria-labelledby="period-controls">
+      <h2 id="period-controls">{t('period.controls')}</h2>
+      {y && (
+        <p>
+          <Link href={`/blocks/${y.block.id}/years/${y.year}/conference`}>
+            {t('period.toConference', { block: y.block.name, year: y.year })}
+          </Link>
+        </p>
+      )}
+      {p.status === 'OPEN' && p.method === 'PAPER' && (runs || deputy) && (
+        <Link href={`/voting-periods/${id}/paper-count`} className="button button-primary">
+          {p.paperCount ? t('period.paperConfirm') : t('period.paperEnter')}
+        </Link>
+      )}
+      {p.status === 'OPEN' && p.method === 'ONLINE' && runs && (
+        <>
+          <form className="form-row" onSubmit={(e) => void submitExtend(e)} noValidate>
+            <Field
+              label={t('period.extendUntil')}
+              type="datetime-local"
+              value={until}
+              onChange={(e) => setUntil(e.target.value)}
+              error={extend.shown.fields.until}
+            />
+            <button type="submit" className="button button-secondary" disabled={extend.busy}>
+              {t('period.extend')}
+            </button>
+          </form>
+          {extend.shown.general && <Alert>{extend.shown.general}</Alert>}
+          <ConfirmButton
+            label={t('period.close')}
+            title={t('period.closeTitle')}
+            danger
+            disabled={!admin && cast < eligible}
+            busy={close.busy}
+            error={close.shown.general && <Alert>{close.shown.general}</Alert>}
+            action={async () => {
+              const ok = !!(await close.run({ id }));
+              if (ok) done();
+              return ok;
+            }}
+          >
+            <p>{t('period.closeBody', { cast, eligible, missing: eligible - cast })}</p>
+          </ConfirmButton>
+          {!admin && cast < eligible && <p className="muted">{t('period.headCloses', { cast, eligible })}</p>}
+        </>
+      )}
+      {p.status === 'CLOSED' && <p className="muted">{t('voting.status.CLOSED')}</p>}
+      {p.status === 'TALLIED' && p.outcome === 'AWAITING_DECISION' && (head || deputy) && (
+        <Link href={`/voting-periods/${id}/decision`} className="button button-primary">
+          {t('period.decide')}
+        </Link>
+      )}
+      {p.status === 'TALLIED' && !p.resultsPublishedAt && runs && p.outcome !== 'AWAITING_DECISION' && (
+        <ConfirmButton
+          label={t('period.publish')}
+          title={t('period.publishTitle')}
+          className="button button-primary"
+          busy={publish.busy}
+          error={publish.shown.general && <Alert>{publish.shown.general}</Alert>}
+          action={async () => {
+            const ok = !!(await publish.run({ id }));
+            if (ok) done();
+            return ok;
+          }}
+        >
+          <p>{council ? t('period.publishCouncil') : t('period.publishBody')}</p>
+          {p.outcome === 'NEXT_ROUND' && <p>{t('period.publishNextRound', { n: p.round + 1 })}</p>}
+        </ConfirmButton>
+      )}
+    </section>
+  );
+}

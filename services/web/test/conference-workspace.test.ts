@@ -1,0 +1,230 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { vietnamDate } from '@thidua/domain';
+import {
+  createAccount,
+  createLockedBlock,
+  ok,
+  provinceId,
+  recordBlockConference,
+  startTestApp,
+  type LockedBlock,
+  type TestApp,
+} from '@thidua/testing';
+import { desktop, expectAccessible, launch, origin, phone, screenshot, signInAt } from './browser';
+
+const NAMES = ['Văn phòng Đoàn ĐBQH và HĐND tỉnh', 'Sở Tài chính', 'Sở Xây dựng'];
+
+let app: TestApp;
+let browser: Browser;
+let base: string;
+let province: string;
+let online: LockedBlock;
+let paper: LockedBlock;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([
+    startTestApp({
+      template: inject('templateDatabase'),
+      worker: true,
+      queue: 'redis',
+      config: { RATE_LIMIT_PER_MINUTE: '100000' },
+    }),
+    launch(),
+  ]);
+  base = origin(app.gateway.url);
+  province = await provinceId(app.dataSource, '31'); // Hải Phòng
+  const admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
+  online = await createLockedBlock(app, province, NAMES, admin);
+  paper = await createLockedBlock(app, province, NAMES, admin);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const yearState = async (block: LockedBlock) =>
+  ok(
+    await app.gql<{ emulationYear: { state: string } }>(
+      `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { state } }`,
+      { b: block.blockId },
+      { token: block.officers[0]!.token, provinceId: province },
+    ),
+  ).emulationYear.state;
+
+/** Reloads until `check` finds what the worker has done meanwhile (a tally, the awards engine). */
+async function reloadUntil(page: Page, check: () => Promise<number>, timeout = 30_000) {
+  await expect
+    .poll(
+      async () => {
+        if ((await check()) > 0) return true;
+        await page.reload();
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        return (await check()) > 0;
+      },
+      { timeout, interval: 1000 },
+    )
+    .toBe(true);
+}
+
+/** A member's ballot on part 1's ballot page: the flag to `flag`, next year's head to `head`. */
+async function vote(page: Page, periodId: string, flag: number, head: number) {
+  await page.goto(`${base}/voting-periods/${periodId}/ballot`);
+  await page.getByRole('radio', { name: new RegExp(NAMES[flag]!) }).check();
+  await page.getByRole('button', { name: 'Tiếp theo' }).click();
+  await page.getByRole('radio', { name: new RegExp(NAMES[head]!) }).check();
+  await page.getByRole('button', { name: 'Xem lại phiếu' }).click();
+  await page.getByRole('button', { name: 'Gửi phiếu' }).click();
+  await page.getByTestId('receipt-code').waitFor();
+}
+
+describe("the head unit's conference workspace", () => {
+  it(
+    'records the conference, opens an online vote, closes and publishes it after the members vote, and sends the dossier',
+    { timeout: 240_000 },
+    async () => {
+      const context = await desktop(browser);
+      const head = await context.newPage();
+      const path = `/blocks/${online.blockId}/years/2026/conference`;
+      await signInAt(head, base, path, online.officers[0]!.email);
+      await head.getByRole('heading', { name: 'Biên bản hội nghị' }).waitFor();
+      await expect.poll(() => head.getByText('Ghi nhận hội nghị trước khi mở bỏ phiếu').count()).toBe(1);
+
+      // The record: today's date, the place, one member absent — first without a reason, which the page refuses.
+      await head.getByLabel('Ngày họp').fill(vietnamDate(new Date()));
+      await head.getByLabel('Địa điểm').fill('Hội trường Sở Tài chính, số 1 Hoàng Văn Thụ');
+      await head.getByLabel('Đơn vị chủ trì').selectOption({ index: 1 });
+      await head.getByLabel('Người chủ trì').fill('Nguyễn Văn An, Chánh Văn phòng');
+      await head.getByLabel('Thư ký hội nghị').fill('Trần Thị Bình');
+      await head.getByLabel(new RegExp(`^Người đại diện của ${NAMES[0]}`)).fill('Nguyễn Văn An; Lê Thị Hoa');
+      await head.getByRole('checkbox', { name: new RegExp(`^${NAMES[2]}.*có mặt`) }).uncheck();
+      await head.getByRole('button', { name: 'Thêm thành viên Ban kiểm phiếu' }).click();
+      await head.getByLabel('Họ tên thành viên 1').fill('Phạm Văn Cường');
+      await head.getByRole('button', { name: 'Ghi nhận hội nghị' }).click();
+      const reason = head.getByLabel(new RegExp(`^Lý do vắng mặt của ${NAMES[2]}`));
+      await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => head.getByText('Đơn vị vắng mặt cần ghi rõ lý do.').count()).toBe(1);
+      await screenshot(head, 'conference-record-error-1366');
+      await expectAccessible(head, 'the conference record with an error');
+      await reason.fill('Đi công tác theo Kế hoạch số 12/KH-SXD');
+      await head.getByRole('button', { name: 'Ghi nhận hội nghị' }).click();
+
+      // Recorded: the facts, and round 1 may open.
+      await head.getByRole('heading', { name: 'Mở bỏ phiếu vòng 1' }).waitFor();
+      await expect.poll(() => head.getByText('Hội trường Sở Tài chính, số 1 Hoàng Văn Thụ').count()).toBe(1);
+      await expect.poll(() => head.getByText(/vắng mặt: Đi công tác/).count()).toBe(1);
+      await head.getByRole('checkbox', { name: 'Phó khối năm sau' }).uncheck();
+      await screenshot(head, 'conference-open-vote-1366');
+      await expectAccessible(head, 'the conference workspace with the vote form');
+      await head.getByRole('button', { name: 'Mở bỏ phiếu trực tuyến' }).click();
+      await head.waitForURL(/\/voting-periods\/[^/]+$/);
+      const periodId = new URL(head.url()).pathname.split('/')[2]!;
+      await head.getByRole('heading', { name: 'Điều hành vòng bỏ phiếu' }).waitFor();
+      // The head unit closes early only when every member has voted.
+      expect(await head.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).isDisabled()).toBe(true);
+
+      // The three members vote on their phones, on part 1's ballot page.
+      for (const [i, officer] of online.officers.entries()) {
+        const member = await (await phone(browser)).newPage();
+        await signInAt(member, base, `/voting-periods/${periodId}`, officer.email);
+        await vote(member, periodId, i === 1 ? 0 : 1, 0);
+        await member.context().close();
+      }
+
+      // Close: the dialog says what happens; then the tally; then publication.
+      await head.reload();
+      const close = head.getByRole('button', { name: 'Kết thúc bỏ phiếu' });
+      await expect.poll(() => close.isEnabled()).toBe(true);
+      await close.click();
+      const dialog = head.getByRole('dialog', { name: 'Kết thúc bỏ phiếu ngay?' });
+      await expect.poll(() => dialog.textContent()).toContain('3/3 đã bỏ phiếu');
+      await screenshot(head, 'period-close-dialog-1366');
+      await expectAccessible(head, 'the close dialog');
+      await dialog.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
+      await reloadUntil(head, () => head.getByRole('button', { name: 'Công bố kết quả' }).count());
+      await head.getByRole('button', { name: 'Công bố kết quả' }).click();
+      const publish = head.getByRole('dialog', { name: 'Công bố kết quả bỏ phiếu?' });
+      await expect.poll(() => publish.textContent()).toContain('Mọi đơn vị thành viên sẽ xem được');
+      await publish.getByRole('button', { name: 'Công bố kết quả' }).click();
+      await expect
+        .poll(() => head.getByText('Đã công bố kết quả').count(), { timeout: 10_000 })
+        .toBeGreaterThan(0);
+      await screenshot(head, 'period-published-1366');
+      await expectAccessible(head, 'the published period with its controls');
+      expect(await yearState(online)).toBe('RESULTS_RECORDED');
+
+      // The dossier: the engine's proposals listed, then sent after a confirmation.
+      await head.goto(`${base}${path}`);
+      await reloadUntil(head, () => head.getByRole('link', { name: /Cờ thi đua/ }).count());
+      await expect
+        .poll(() => head.getByRole('link', { name: /Cờ thi đua/ }).textContent())
+        .toContain(NAMES[1]);
+      await head.getByRole('button', { name: 'Gửi hồ sơ lên Ban Thi đua – Khen thưởng' }).click();
+      const send = head.getByRole('dialog', { name: 'Gửi hồ sơ đề nghị?' });
+      await expect.poll(() => send.textContent()).toContain('không sửa được nữa');
+      await send.getByRole('button', { name: 'Gửi hồ sơ lên Ban Thi đua – Khen thưởng' }).click();
+      await expect.poll(() => head.getByText(/Đã gửi hồ sơ lúc/).count(), { timeout: 10_000 }).toBe(1);
+      expect(await yearState(online)).toBe('DOSSIER_SUBMITTED');
+      await screenshot(head, 'conference-dossier-sent-1366');
+      await expectAccessible(head, 'the conference workspace after the dossier');
+      await context.close();
+    },
+  );
+
+  it(
+    'a paper round: the head unit enters the count, which the page checks; the deputy confirms it on a phone',
+    { timeout: 180_000 },
+    async () => {
+      await recordBlockConference(app, province, paper);
+      const headContext = await desktop(browser);
+      const head = await headContext.newPage();
+      await signInAt(head, base, `/blocks/${paper.blockId}/years/2026/conference`, paper.officers[0]!.email);
+      await head.getByRole('heading', { name: 'Mở bỏ phiếu vòng 1' }).waitFor();
+      await head.getByRole('radio', { name: /Bỏ phiếu trên giấy/ }).check();
+      await head.getByRole('checkbox', { name: 'Phó khối năm sau' }).uncheck();
+      await head.getByRole('button', { name: 'Mở vòng bỏ phiếu trên giấy' }).click();
+      await head.waitForURL(/\/voting-periods\/[^/]+$/);
+      const periodId = new URL(head.url()).pathname.split('/')[2]!;
+      await head.getByRole('link', { name: 'Nhập kết quả kiểm phiếu' }).click();
+      await head.waitForURL(/\/paper-count$/);
+
+      // The counting committee's figures; an inconsistent entry is refused on the page, beside its field.
+      const flag = 'Đơn vị dẫn đầu khối (đề nghị Cờ thi đua)';
+      await head.getByLabel(`Phiếu không hợp lệ – ${flag}`).fill('1');
+      await head
+        .getByLabel(new RegExp(`^Số phiếu của ${NAMES[2]}.* – ${flag.replace(/[()]/g, '\\$&')}`))
+        .fill('3');
+      await head.getByLabel(new RegExp(`^Số phiếu của ${NAMES[0]}.* – Trưởng khối năm sau`)).fill('3');
+      await head.getByRole('button', { name: 'Lưu kết quả kiểm phiếu' }).click();
+      await expect
+        .poll(() => head.getByText('Hợp lệ + không hợp lệ phải bằng số phiếu thu về (3).').count())
+        .toBe(1);
+      expect(await head.getByLabel(`Phiếu hợp lệ – ${flag}`).getAttribute('aria-invalid')).toBe('true');
+      await screenshot(head, 'paper-count-error-1366');
+      await expectAccessible(head, 'the paper count with an error');
+      await head.getByLabel(`Phiếu không hợp lệ – ${flag}`).fill('0');
+      await head.getByRole('button', { name: 'Lưu kết quả kiểm phiếu' }).click();
+      await head.getByRole('heading', { name: 'Kết quả đã nhập' }).waitFor();
+      // The one who entered it cannot confirm it.
+      await expect.poll(() => head.getByText(/Chờ Phó khối hoặc thư ký hội nghị xác nhận/).count()).toBe(1);
+      expect(await head.getByRole('button', { name: 'Xác nhận kết quả kiểm phiếu' }).count()).toBe(0);
+
+      const deputy = await (await phone(browser)).newPage();
+      await signInAt(deputy, base, `/voting-periods/${periodId}/paper-count`, paper.officers[1]!.email);
+      await deputy.getByRole('heading', { name: 'Kết quả đã nhập' }).waitFor();
+      await expect.poll(() => deputy.getByRole('table').first().textContent()).toContain(NAMES[2]);
+      await screenshot(deputy, 'paper-count-confirm-390');
+      await expectAccessible(deputy, 'the paper count for the deputy');
+      await deputy.getByRole('button', { name: 'Xác nhận kết quả kiểm phiếu' }).click();
+      const dialog = deputy.getByRole('dialog', { name: 'Xác nhận kết quả kiểm phiếu?' });
+      await expect.poll(() => dialog.textContent()).toContain('không sửa được nữa');
+      await screenshot(deputy, 'paper-count-dialog-390');
+      await dialog.getByRole('button', { name: 'Xác nhận kết quả kiểm phiếu' }).click();
+      await expect.poll(() => deputy.getByText(/Đã xác nhận lúc/).count(), { timeout: 10_000 }).toBe(1);
+      await expect.poll(() => deputy.getByRole('link', { name: 'Kết quả và biên bản' }).count()).toBe(1);
+      await deputy.context().close();
+      await headContext.close();
+    },
+  );
+});

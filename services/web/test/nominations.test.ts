@@ -1,0 +1,282 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  createAccount,
+  createFinishedBlock,
+  ok,
+  provinceId,
+  startTestApp,
+  type Account,
+  type LockedBlock,
+  type TestApp,
+} from '@thidua/testing';
+import { desktop, expectAccessible, launch, origin, phone, screenshot, signInAt } from './browser';
+
+const NAMES = [
+  'Sở Nội vụ',
+  'Sở Tài chính',
+  'Sở Tư pháp',
+  'Sở Y tế',
+  'Sở Xây dựng',
+  'Sở Công Thương',
+  'Sở Giáo dục và Đào tạo',
+];
+
+let app: TestApp;
+let browser: Browser;
+let base: string;
+let province: string;
+let admin: Account;
+let otherAdmin: Account;
+let council: Account[];
+let block: LockedBlock;
+let page: Page;
+
+type Nomination = { id: string; form: string; status: string; unitId: string };
+const nominations = async () =>
+  ok(
+    await app.gql<{ nominations: Nomination[] }>(
+      `query($y: ID!) { nominations(emulationYearId: $y) { id form status unitId } }`,
+      { y: block.yearId },
+      { token: admin.token, provinceId: province },
+    ),
+  ).nominations;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([
+    startTestApp({
+      template: inject('templateDatabase'),
+      worker: true,
+      queue: 'redis',
+      config: { RATE_LIMIT_PER_MINUTE: '100000' },
+    }),
+    launch(),
+  ]);
+  base = origin(app.gateway.url);
+  province = await provinceId(app.dataSource, '01'); // Hà Nội
+  const other = await provinceId(app.dataSource, '79'); // TP. Hồ Chí Minh
+  [admin, otherAdmin, ...council] = await Promise.all([
+    createAccount(app, 'PROVINCE_ADMIN', { provinceId: province }),
+    createAccount(app, 'PROVINCE_ADMIN', { provinceId: other }),
+    ...[1, 2, 3].map(() => createAccount(app, 'COUNCIL_MEMBER', { provinceId: province })),
+  ]);
+  // Set-up through the API: the block voted, the engine proposed, the head unit submitted the dossier.
+  block = await createFinishedBlock(app, province, NAMES, admin);
+  page = await (await desktop(browser)).newPage();
+  await signInAt(page, base, '/nominations', admin.email);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/** Opens the step's dialog, checks it says what will happen, fills the reason when asked, confirms. */
+async function step(button: string, title: string, says: string, reason?: string) {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: title });
+  await expect.poll(() => dialog.textContent()).toContain(says);
+  if (reason !== undefined) await dialog.getByRole('textbox').last().fill(reason);
+  await dialog.getByRole('button', { name: button, exact: true }).click();
+  await expect.poll(() => dialog.isVisible()).toBe(false);
+}
+
+describe("the secretariat's nominations, council and decisions", () => {
+  it(
+    'works the queue: the explanation line by line, appraise, return with a reason, defer',
+    { timeout: 120_000 },
+    async () => {
+      const all = await nominations();
+      expect(all.map((n) => n.status)).toEqual(all.map(() => 'SUBMITTED'));
+      const flag = all.find((n) => n.form === 'FLAG_PROVINCE')!;
+      const [meritA, meritB] = all.filter((n) => n.form === 'MERIT_PROVINCE');
+
+      // The queue, by state and form, filtered by the server.
+      await page.getByRole('heading', { name: 'Hồ sơ đề nghị khen thưởng' }).waitFor();
+      await expect.poll(() => page.locator('tbody tr').count()).toBe(all.length);
+      await screenshot(page, 'nominations-queue-1366');
+      await expectAccessible(page, 'the nominations queue');
+      await page.getByLabel('Hình thức').selectOption('FLAG_PROVINCE');
+      await page.waitForURL(/form=FLAG_PROVINCE/);
+      await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+      await page.getByRole('link', { name: new RegExp(NAMES[3]!) }).click();
+      await page.waitForURL((u) => u.pathname === `/nominations/${flag.id}`);
+
+      // The explanation, each line with the rule behind it in words.
+      const explanation = page.getByRole('table', { name: /Giải trình của hệ thống/ });
+      await expect.poll(() => explanation.locator('tbody tr').count()).toBeGreaterThan(0);
+      await expect.poll(() => explanation.textContent()).toContain('R1');
+      await expect.poll(() => explanation.textContent()).toContain('Đối tượng đề nghị Cờ thi đua');
+      await step('Bắt đầu thẩm định', 'Bắt đầu thẩm định hồ sơ?', 'Đang thẩm định');
+      await expect.poll(() => page.locator('.facts .status').textContent()).toBe('Đang thẩm định');
+      await screenshot(page, 'nomination-appraisal-1366');
+      await expectAccessible(page, 'the nomination in appraisal');
+      await step('Trình Hội đồng', 'Trình Hội đồng Thi đua – Khen thưởng?', 'danh sách trình Hội đồng');
+      await expect.poll(() => page.locator('.facts .status').textContent()).toBe('Trình Hội đồng');
+
+      // Return with a reason: without one the dialog refuses, beside the field.
+      await page.goto(`${base}/nominations/${meritA!.id}`);
+      await step('Bắt đầu thẩm định', 'Bắt đầu thẩm định hồ sơ?', 'Đang thẩm định');
+      await page.getByRole('button', { name: 'Trả lại để bổ sung', exact: true }).click();
+      const back = page.getByRole('dialog', { name: 'Trả lại hồ sơ để bổ sung?' });
+      await back.getByRole('button', { name: 'Trả lại để bổ sung' }).click();
+      await expect.poll(() => back.getByText('Vui lòng ghi lý do (ít nhất 3 ký tự).').count()).toBe(1);
+      await screenshot(page, 'nomination-return-dialog-1366');
+      await expectAccessible(page, 'the return dialog with an error');
+      await back
+        .getByLabel('Lý do (gửi cho đơn vị)')
+        .fill('Thiếu báo cáo thành tích có xác nhận của thủ trưởng');
+      await back.getByRole('button', { name: 'Trả lại để bổ sung' }).click();
+      await expect.poll(() => page.getByText(/Thiếu báo cáo thành tích/).count()).toBe(1);
+      expect(await page.locator('.facts .status').textContent()).toBe('Trả lại để bổ sung');
+
+      // Defer (R8): the open inspection is recorded on the unit in the same step.
+      await page.goto(`${base}/nominations/${meritB!.id}`);
+      await step('Bắt đầu thẩm định', 'Bắt đầu thẩm định hồ sơ?', 'Đang thẩm định');
+      await page.getByRole('button', { name: 'Hoãn xét', exact: true }).click();
+      const defer = page.getByRole('dialog', { name: 'Hoãn xét khen thưởng?' });
+      await defer.getByLabel('Loại vụ việc đang mở').selectOption('INSPECTION');
+      await defer.getByLabel(/Nội dung/).fill('Quyết định thanh tra số 45/QĐ-TTr ngày 03/6/2026');
+      await defer.getByRole('button', { name: 'Hoãn xét' }).click();
+      await expect.poll(() => page.locator('.facts .status').textContent()).toBe('Hoãn xét');
+      const deferrals = ok(
+        await app.gql<{ unit: { deferrals: { reason: string; note: string }[] } }>(
+          `query($u: ID!) { unit(id: $u) { deferrals { reason note } } }`,
+          { u: meritB!.unitId },
+          { token: admin.token, provinceId: province },
+        ),
+      ).unit.deferrals;
+      expect(deferrals).toEqual([
+        { reason: 'INSPECTION', note: 'Quyết định thanh tra số 45/QĐ-TTr ngày 03/6/2026' },
+      ]);
+      expect((await nominations()).map((n) => [n.id, n.status]).sort()).toEqual(
+        [
+          [flag.id, 'COUNCIL_REVIEW'],
+          [meritA!.id, 'RETURNED'],
+          [meritB!.id, 'DEFERRED'],
+        ].sort(),
+      );
+    },
+  );
+
+  it(
+    'opens the council vote, council members vote, the decision is issued with its number and annex, a revoke asks first',
+    { timeout: 180_000 },
+    async () => {
+      const flag = (await nominations()).find((n) => n.form === 'FLAG_PROVINCE')!;
+      await page.goto(`${base}/council`);
+      await page.getByRole('heading', { name: 'Mở phiên biểu quyết của Hội đồng' }).waitFor();
+      await page.getByRole('button', { name: /Mở biểu quyết/ }).click();
+      await expect.poll(() => page.getByText('Chọn ít nhất một hồ sơ.').count()).toBe(1);
+      await page.getByRole('checkbox', { name: new RegExp(NAMES[3]!) }).check();
+      await screenshot(page, 'council-open-1366');
+      await expectAccessible(page, 'the council page');
+      await page.getByRole('button', { name: 'Mở biểu quyết (1 hồ sơ)' }).click();
+      await page.waitForURL(/\/voting-periods\/[^/]+$/);
+      const periodId = new URL(page.url()).pathname.split('/')[2]!;
+
+      // The council members approve on their phones (part 1's ballot page); attendance rises on the vote's page.
+      for (const member of council) {
+        const phonePage = await (await phone(browser)).newPage();
+        await signInAt(phonePage, base, `/voting-periods/${periodId}/ballot`, member.email);
+        await phonePage.getByRole('radio', { name: 'Đồng ý', exact: true }).check();
+        await phonePage.getByRole('button', { name: 'Xem lại phiếu' }).click();
+        await phonePage.getByRole('button', { name: 'Gửi phiếu' }).click();
+        await phonePage.getByTestId('receipt-code').waitFor();
+        await phonePage.context().close();
+      }
+      await page.reload();
+      await expect.poll(() => page.getByText('3/3 đã bỏ phiếu').count()).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
+      await page
+        .getByRole('dialog', { name: 'Kết thúc bỏ phiếu ngay?' })
+        .getByRole('button', { name: 'Kết thúc bỏ phiếu' })
+        .click();
+      await expect
+        .poll(
+          async () => {
+            await page.reload();
+            await page.getByRole('heading', { level: 1 }).waitFor();
+            return page.getByRole('button', { name: 'Công bố kết quả' }).count();
+          },
+          { timeout: 30_000, interval: 1000 },
+        )
+        .toBe(1);
+      await page.getByRole('button', { name: 'Công bố kết quả' }).click();
+      const publish = page.getByRole('dialog', { name: 'Công bố kết quả bỏ phiếu?' });
+      await expect.poll(() => publish.textContent()).toContain('Hội đồng thông qua');
+      await publish.getByRole('button', { name: 'Công bố kết quả' }).click();
+      await expect
+        .poll(async () => (await nominations()).find((n) => n.id === flag.id)!.status, { timeout: 15_000 })
+        .toBe('COUNCIL_APPROVED');
+
+      // The decision: number and annex with the prize money (8.0 × 2,530,000 since 1 July 2026).
+      await page.goto(`${base}/award-decisions/new`);
+      await page.getByRole('heading', { name: 'Hồ sơ đã được Hội đồng thông qua' }).waitFor();
+      await page.getByRole('checkbox', { name: new RegExp(NAMES[3]!) }).check();
+      await page.getByLabel('Họ tên người ký').fill('Trần Sỹ Thanh');
+      await screenshot(page, 'decision-issue-1366');
+      await expectAccessible(page, 'the issue form');
+      await page.getByRole('button', { name: 'Ban hành quyết định' }).click();
+      const issue = page.getByRole('dialog', { name: 'Ban hành quyết định?' });
+      await expect.poll(() => issue.textContent()).toContain('số tiếp theo của sổ QĐ-UBND');
+      await issue.getByRole('button', { name: 'Ban hành', exact: true }).click();
+      await page.waitForURL(/\/award-decisions\/[0-9a-f-]{36}$/);
+      await page.getByRole('heading', { name: 'Quyết định khen thưởng số 1/QĐ-UBND' }).waitFor();
+      const annex = page.getByRole('table', {
+        name: /Danh sách khen thưởng kèm theo Quyết định số 1\/QĐ-UBND/,
+      });
+      await expect.poll(() => annex.textContent()).toContain('20.240.000');
+      await screenshot(page, 'decision-1366');
+      await expectAccessible(page, 'the decision');
+      const decisionPath = new URL(page.url()).pathname;
+
+      // Revoke: the dialog says what it does and wants a reason.
+      await page.getByRole('button', { name: /^Thu hồi/ }).click();
+      const revoke = page.getByRole('dialog', { name: 'Thu hồi khen thưởng?' });
+      await expect.poll(() => revoke.textContent()).toContain('Không hoàn tác được');
+      await revoke.getByRole('button', { name: 'Thu hồi khen thưởng' }).click();
+      await expect
+        .poll(() => revoke.getByText('Vui lòng ghi lý do thu hồi (ít nhất 3 ký tự).').count())
+        .toBe(1);
+      await screenshot(page, 'decision-revoke-dialog-1366');
+      await expectAccessible(page, 'the revoke dialog');
+      await revoke.getByLabel('Lý do thu hồi').fill('Phát hiện kê khai thành tích không đúng');
+      await revoke.getByRole('button', { name: 'Thu hồi khen thưởng' }).click();
+      await expect.poll(() => annex.textContent()).toContain('Đã thu hồi');
+      await page.goto(`${base}/units/${flag.unitId}/awards`);
+      await expect.poll(() => page.getByRole('table').textContent()).toContain('Đã thu hồi');
+      await expect.poll(() => page.getByRole('table').textContent()).toContain('1/QĐ-UBND');
+      await expectAccessible(page, 'the unit’s award history');
+
+      // On a phone the decision reads too.
+      const phonePage = await (await phone(browser)).newPage();
+      await signInAt(phonePage, base, decisionPath, admin.email);
+      await expect.poll(() => phonePage.getByRole('table').first().textContent()).toContain('Đã thu hồi');
+      await screenshot(phonePage, 'decision-390');
+      await phonePage.goto(`${base}/nominations?status=COUNCIL_REVIEW`);
+      await phonePage.getByRole('heading', { name: 'Hồ sơ đề nghị khen thưởng' }).waitFor();
+      await screenshot(phonePage, 'nominations-queue-390');
+      await phonePage.context().close();
+    },
+  );
+
+  it(
+    "another province's admin sees none of them, in the queue or by a typed address",
+    { timeout: 60_000 },
+    async () => {
+      const [n] = await nominations();
+      const elsewhere = await (await desktop(browser)).newPage();
+      await signInAt(elsewhere, base, '/nominations?status=RETURNED', otherAdmin.email);
+      await expect.poll(() => elsewhere.getByText(/Không có hồ sơ nào ở trạng thái/).count()).toBe(1);
+      for (const status of ['SUBMITTED', 'COUNCIL_REVIEW', 'DEFERRED', 'REVOKED']) {
+        await elsewhere.goto(`${base}/nominations?status=${status}`);
+        await expect.poll(() => elsewhere.getByText(/Không có hồ sơ nào ở trạng thái/).count()).toBe(1);
+      }
+      await elsewhere.goto(`${base}/nominations/${n!.id}`);
+      await expect.poll(() => elsewhere.getByText('Không tìm thấy dữ liệu được yêu cầu.').count()).toBe(1);
+      expect(await elsewhere.getByText(NAMES[0]!).count()).toBe(0);
+      await elsewhere.context().close();
+    },
+  );
+});
