@@ -36,6 +36,15 @@ const PreferencesPage = lazy(() => import('../features/notification/PreferencesP
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
 const NominationPage = lazy(() => import('../features/awards/NominationPage'));
 const AwardDecisionPage = lazy(() => import('../features/awards/AwardDecisionPage'));
+const BlocksPage = lazy(() => import('../features/block/BlocksPage'));
+const BlockPage = lazy(() => import('../features/block/BlockPage'));
+const BlockFormPage = lazy(() => import('../features/block/BlockFormPage'));
+const CovenantPage = lazy(() => import('../features/emulation-year/CovenantPage'));
+const SignPage = lazy(() => import('../features/emulation-year/SignPage'));
+const TitlesPage = lazy(() => import('../features/emulation-year/TitlesPage'));
+const CriteriaPage = lazy(() => import('../features/emulation-year/CriteriaPage'));
+const SheetsPage = lazy(() => import('../features/emulation-year/SheetsPage'));
+const SheetPage = lazy(() => import('../features/emulation-year/SheetPage'));
 const BlockYearPage = lazy(() => import('../features/emulation-year/BlockYearPage'));
 const YearEndPage = lazy(() => import('../features/year-end/YearEndPage'));
 const ConferencePage = lazy(() => import('../features/conference/ConferencePage'));
@@ -121,6 +130,16 @@ function SignedIn({ provinceId }: { provinceId: string | null }) {
       </Switch>
     </Suspense>
   );
+        <Route path="/blocks" component={BlocksPage} />
+        <Route path="/blocks/new" component={BlockFormPage} />
+        <Route path="/blocks/:blockId" component={BlockPage} />
+        <Route path="/blocks/:blockId/edit" component={BlockFormPage} />
+        <Route path="/blocks/:blockId/years/:year/covenant" component={CovenantPage} />
+        <Route path="/blocks/:blockId/years/:year/sign" component={SignPage} />
+        <Route path="/blocks/:blockId/years/:year/titles" component={TitlesPage} />
+        <Route path="/blocks/:blockId/years/:year/criteria" component={CriteriaPage} />
+        <Route path="/blocks/:blockId/years/:year/sheets" component={SheetsPage} />
+        <Route path="/blocks/:blockId/years/:year/sheets/:scorer/:target" component={SheetPage} />
   return (
     <Provider value={client}>
       <LinkContext.Provider value={link}>

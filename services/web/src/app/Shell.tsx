@@ -23,6 +23,8 @@ export function Shell({ children }: { children: ReactNode }) {
   usePolling(refetchUnread, session.provinceId ? 60_000 : null);
   const count = unread.data?.unreadNotificationCount ?? 0;
   const dashboards = hasRole(session, 'NATIONAL_VIEWER', 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  const admin = hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  const blocks = hasRole(session, 'PROVINCE_ADMIN', 'UNIT_OFFICER', 'PLATFORM_ADMIN');
 
   const nav = [
     { href: '/', label: t('app.home') },
@@ -31,6 +33,13 @@ export function Shell({ children }: { children: ReactNode }) {
       label: t('app.notifications'),
       badge: count > 0 ? count : null,
     },
+    ...(blocks ? [{ href: '/blocks', label: t('app.blocks') }] : []),
+    ...(hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN')
+      ? [
+          { href: '/nominations', label: t('app.nominations') },
+          { href: '/award-decisions', label: t('app.decisions') },
+        ]
+      : []),
     ...(hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN')
       ? [
           { href: '/nominations', label: t('app.nominations') },

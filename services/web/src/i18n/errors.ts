@@ -83,6 +83,11 @@ export function showErrors(i18n: I18n, errors: ApiError[] | 'network' | null): S
     const named = e.extensions?.fields ?? [];
     for (const f of named) fields[f.field] ??= fieldMessage(i18n, f.field, f.message);
     if (named.length) continue;
+    // A duplicate name (common/names.ts) is a conflict about one field: say so beside it.
+    if (code === 'CONFLICT' && /The name is the same as the existing/.test(e.message)) {
+      fields.name ??= i18n.t('error.field.nameTaken');
+      continue;
+    }
     if (
       code === 'CONFLICT' &&
       /already has an account in this province|already open for another role/.test(e.message)

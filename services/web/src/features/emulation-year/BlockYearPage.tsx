@@ -4,43 +4,16 @@ import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Empty, Loading, Page } from '../../ui/Page';
+import { YearFiles } from '../attachment/YearFiles';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
-import { TableWrap } from '../../ui/TableWrap';
-
-const YearQuery = graphql(`
-  query BlockYearPage($blockId: ID!, $year: Int!) {
-    block(id: $blockId) {
-      id
-      name
-    }
-    emulationYear(blockId: $blockId, year: $year) {
-      id
-      year
-      state
-      theme
-      headUnit {
-        id
-        name
-      }
-      deputyUnit {
-        id
-        name
-      }
-      members {
-        unitId
-        signedAt
-        score {
-          final
-          rank
-        }
-      }
-      awardOutcome {
-        nextHeadUnitId
-        nextDeputyUnitId
-      }
-    }
-  }
-`);
+import { CovenantView } from './CovenantView';
+import { NextStep } from './NextStep';
+import { Ranking } from './Ranking';
+import { Registrations } from './Registrations';
+import { useStanding, useYear } from './useYear';
+import { YearSetup } from './YearSetup';
+import { YearTasks } from './YearTasks';
+import { DocumentDownloads } from '../documents/DocumentDownloads';
 
 const YearDetailQuery = graphql(`
   query BlockYearDetail($yearId: ID!) {
@@ -59,16 +32,18 @@ const YearDetailQuery = graphql(`
   }
 `);
 
-/** A block's year: where the year-closed notices lead. */
+/**
+ * A block's year on one page: where it stands in its lifecycle and what the next step needs, what the person
+ * can do now (each task on its own screen), the covenant and signatures, registrations and the ranking.
+ */
 export default function BlockYearPage() {
   const { blockId, year } = useParams<{ blockId: string; year: string }>();
   const i18n = useI18n();
   const { t } = i18n;
-  const [res, refetch] = useQuery({ query: YearQuery, variables: { blockId, year: Number(year) } });
-  const y = res.data?.emulationYear;
+  const { res, block, y, reload } = useYear(blockId, year);
+  const standing = useStanding(y);
   const [detail] = useQuery({ query: YearDetailQuery, variables: { yearId: y?.id ?? '' }, pause: !y });
   const { names } = useUnitNames([
-    ...(y?.members.map((m) => m.unitId) ?? []),
     ...(detail.data?.nominations.map((n) => n.unitId) ?? []),
     ...(y?.awardOutcome?.nextHeadUnitId ? [y.awardOutcome.nextHeadUnitId] : []),
     ...(y?.awardOutcome?.nextDeputyUnitId ? [y.awardOutcome.nextDeputyUnitId] : []),
@@ -77,21 +52,25 @@ export default function BlockYearPage() {
   if (res.error)
     return (
       <Page title={t('year.title', { block: '', year })}>
-        <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
+        <ApiErrorView error={res.error} retry={reload} />
       </Page>
     );
-  if (!res.data) return <Loading />;
-  const title = t('year.title', { block: res.data.block.name, year });
+  if (!block) return <Loading />;
+  const title = t('year.title', { block: block.name, year });
+  const back = (
+    <Link href={`/blocks/${blockId}`} className="button button-secondary">
+      {t('year.toBlock')}
+    </Link>
+  );
   if (!y)
     return (
-      <Page title={title}>
+      <Page title={title} actions={back}>
         <Empty>{t('year.notOpened')}</Empty>
       </Page>
     );
-  const members = [...y.members].sort((a, b) => (a.score?.rank ?? 999) - (b.score?.rank ?? 999));
 
   return (
-    <Page title={title} wide>
+    <Page title={title} wide actions={back}>
       <section className="card">
         <dl className="facts">
           <div>
@@ -100,12 +79,10 @@ export default function BlockYearPage() {
               <span className="status">{t(`yearState.${y.state}`)}</span>
             </dd>
           </div>
-          {y.theme && (
-            <div>
-              <dt>{t('year.theme')}</dt>
-              <dd>{y.theme}</dd>
-            </div>
-          )}
+          <div>
+            <dt>{t('year.theme')}</dt>
+            <dd>{y.theme ?? '–'}</dd>
+          </div>
           <div>
             <dt>{t('year.head')}</dt>
             <dd>{y.headUnit?.name ?? '–'}</dd>
@@ -113,6 +90,14 @@ export default function BlockYearPage() {
           <div>
             <dt>{t('year.deputy')}</dt>
             <dd>{y.deputyUnit?.name ?? '–'}</dd>
+          </div>
+          <div>
+            <dt>{t('criteria.title')}</dt>
+            <dd>
+              {y.criteriaSet
+                ? t('criteria.version', { name: y.criteriaSet.name, v: y.criteriaSet.version })
+                : '–'}
+            </dd>
           </div>
           {y.awardOutcome?.nextHeadUnitId && (
             <div>
@@ -128,33 +113,15 @@ export default function BlockYearPage() {
           )}
         </dl>
       </section>
-      <section className="card" aria-labelledby="members">
-        <h2 id="members">{t('year.members')}</h2>
-        <TableWrap label={t('year.members')}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('year.rank')}</th>
-                <th scope="col">{t('nomination.unit')}</th>
-                <th scope="col" className="num">
-                  {t('year.score')}
-                </th>
-                <th scope="col">{t('year.signed')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => (
-                <tr key={m.unitId}>
-                  <td>{m.score?.rank ?? '–'}</td>
-                  <th scope="row">{unitName(names, m.unitId)}</th>
-                  <td className="num">{i18n.number(m.score?.final ?? null)}</td>
-                  <td>{m.signedAt ? i18n.date(m.signedAt) : '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      </section>
+      <YearTasks blockId={blockId} y={y} standing={standing} />
+      <NextStep y={y} runs={standing.runs} onDone={reload} />
+      {standing.admin &&
+        !['SCORES_LOCKED', 'VOTING', 'RESULTS_RECORDED', 'DOSSIER_SUBMITTED', 'CLOSED'].includes(y.state) && (
+          <YearSetup key={y.id + y.state} y={y} onSaved={reload} />
+        )}
+      <CovenantView y={y} />
+      <Registrations y={y} />
+      <Ranking y={y} />
       {detail.data && detail.data.votingPeriods.length > 0 && (
         <section className="card" aria-labelledby="votes">
           <h2 id="votes">{t('year.votes')}</h2>
@@ -175,6 +142,7 @@ export default function BlockYearPage() {
       {detail.data && detail.data.nominations.length > 0 && (
         <section className="card" aria-labelledby="proposals">
           <h2 id="proposals">{t('year.proposals')}</h2>
+          <DocumentDownloads kind="submission" id={y.id} />
           <ul>
             {detail.data.nominations.map((n) => (
               <li key={n.id}>
@@ -187,6 +155,7 @@ export default function BlockYearPage() {
           </ul>
         </section>
       )}
+      <YearFiles blockId={blockId} year={Number(year)} yearId={y.id} />
     </Page>
   );
 }

@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import type { ResultOf } from '../../graphql';
+import { graphql } from '../../graphql';
+import { useI18n } from '../../i18n/i18n';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { Field } from '../../ui/Field';
+import { Alert, Empty } from '../../ui/Page';
+import { TableWrap } from '../../ui/TableWrap';
+import { useAction } from '../../ui/useAction';
+import { unitName, useUnitNames } from '../unit/useUnitNames';
+import { AddMemberForm } from './AddMemberForm';
+import type { BlockPageQuery } from './BlockPage';
+import { today } from './dates';
+
+type Block = ResultOf<typeof BlockPageQuery>['block'];
+
+const RemoveMember = graphql(`
+  mutation RemoveBlockMember($input: BlockMemberInput!) {
+    removeBlockMember(input: $input) {
+      id
+      validTo
+    }
+  }
+`);
+
+/** Every membership with its dates; the secretariat adds units and ends memberships (asking first). */
+export function Members({ block, admin, onChange }: { block: Block; admin: boolean; onChange: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { names } = useUnitNames(block.memberships.map((m) => m.unitId));
+  const [ending, setEnding] = useState<{ unitId: string; from: string } | null>(null);
+  const [endDate, setEndDate] = useState(today());
+  const remove = useAction(RemoveMember);
+  const rows = [...block.memberships].sort(
+    (a, b) => Number(!!a.validTo) - Number(!!b.validTo) || b.validFrom.localeCompare(a.validFrom),
+  );
+
+  async function end() {
+    if (!ending) return;
+    const done = await remove.run(
+      { input: { blockId: block.id, unitId: ending.unitId, date: endDate } },
+      { date: !endDate || endDate < ending.from ? t('members.endBeforeStart') : null },
+    );
+    if (done) {
+      setEnding(null);
+      onChange();
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="members">
+      <h2 id="members">{t('members.title')}</h2>
+      {rows.length === 0 ? (
+        <Empty>{t('members.none')}</Empty>
+      ) : (
+        <TableWrap label={t('members.title')}>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('members.unit')}</th>
+                <th scope="col">{t('members.from')}</th>
+                <th scope="col">{t('members.to')}</th>
+                {admin && <th scope="col">{t('members.actions')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">{unitName(names, m.unitId)}</th>
+                  <td>{i18n.date(m.validFrom)}</td>
+                  <td>{m.validTo ? i18n.date(m.validTo) : t('members.current')}</td>
+                  {admin && (
+                    <td>
+                      {!m.validTo && (
+                        <button
+                          type="button"
+                          className="button button-secondary"
+                          onClick={() => {
+                            remove.reset();
+                            setEndDate(today());
+                            setEnding({ unitId: m.unitId, from: m.validFrom });
+                          }}
+                        >
+                          {t('members.end')}
+                          <span className="visually-hidden">: {unitName(names, m.unitId)}</span>
+                        </button>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+      {admin && <AddMemberForm blockId={block.id} onAdded={onChange} />}
+      <ConfirmDialog
+        open={!!ending}
+        title={t('members.endTitle')}
+        confirmLabel={t('members.endConfirm')}
+        danger
+        busy={remove.busy}
+        error={remove.shown.general ? <Alert>{remove.shown.general}</Alert> : null}
+        onCancel={() => setEnding(null)}
+        onConfirm={() => void end()}
+      >
+        <p>
+          {t('members.endExplain', { unit: ending ? unitName(names, ending.unitId) : '', block: block.name })}
+        </p>
+        <Field
+          label={t('members.lastDay')}
+          type="date"
+          value={endDate}
+          error={remove.shown.fields.date ?? remove.shown.fields.unitId}
+          onChange={(e) => setEndDate(e.target.value)}
+        />
+      </ConfirmDialog>
+    </section>
+  );
+}

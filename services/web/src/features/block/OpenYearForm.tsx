@@ -1,0 +1,107 @@
+import { useState, type FormEvent } from 'react';
+import { useQuery } from 'urql';
+import { useLocation } from 'wouter';
+import { graphql } from '../../graphql';
+import { useI18n } from '../../i18n/i18n';
+import { Field } from '../../ui/Field';
+import { Alert } from '../../ui/Page';
+import { useAction } from '../../ui/useAction';
+import { HeadDeputyFields } from '../emulation-year/HeadDeputyFields';
+import { thisYear } from './dates';
+
+const MembersInYear = graphql(`
+  query MembersInYear($id: ID!, $year: Int!) {
+    block(id: $id) {
+      id
+      members(year: $year) {
+        id
+        name
+      }
+    }
+  }
+`);
+const OpenYear = graphql(`
+  mutation OpenEmulationYear($input: OpenEmulationYearInput!) {
+    openEmulationYear(input: $input) {
+      id
+      year
+    }
+  }
+`);
+
+/** The secretariat opens a block's year in draft: its theme and the year's head and deputy units. */
+export function OpenYearForm({ blockId, years }: { blockId: string; years: number[] }) {
+  const { t } = useI18n();
+  const [, navigate] = useLocation();
+  const [year, setYear] = useState(String(thisYear()));
+  const [theme, setTheme] = useState('');
+  const [head, setHead] = useState('');
+  const [deputy, setDeputy] = useState('');
+  const valid = /^\d{4}$/.test(year) && +year >= 2000 && +year <= 2100;
+  const [members] = useQuery({
+    query: MembersInYear,
+    variables: { id: blockId, year: Number(year) },
+    pause: !valid,
+    // Members change on the same page (the block page remounts this form then): read them afresh.
+    requestPolicy: 'network-only',
+  });
+  const open = useAction(OpenYear);
+  const units = members.data?.block.members ?? [];
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const done = await open.run(
+      {
+        input: {
+          blockId,
+          year: Number(year),
+          theme: theme.trim() || null,
+          headUnitId: head || null,
+          deputyUnitId: deputy || null,
+        },
+      },
+      {
+        year: !valid ? t('blocks.yearInvalid') : years.includes(Number(year)) ? t('openYear.exists') : null,
+        theme: theme.trim() && theme.trim().length < 2 ? t('openYear.themeShort') : null,
+        deputyUnitId: head && head === deputy ? t('openYear.sameUnit') : null,
+      },
+    );
+    if (done) navigate(`/blocks/${blockId}/years/${done.openEmulationYear.year}`);
+  }
+
+  return (
+    <section className="card" aria-labelledby="open-year">
+      <h2 id="open-year">{t('openYear.title')}</h2>
+      <p className="muted">{t('openYear.intro')}</p>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+        {open.shown.general && <Alert>{open.shown.general}</Alert>}
+        <Field
+          label={t('blocks.yearCol')}
+          inputMode="numeric"
+          className="num-input"
+          value={year}
+          error={open.shown.fields.year}
+          onChange={(e) => setYear(e.target.value)}
+        />
+        <Field
+          label={t('year.theme')}
+          value={theme}
+          maxLength={500}
+          error={open.shown.fields.theme}
+          onChange={(e) => setTheme(e.target.value)}
+        />
+        <HeadDeputyFields
+          units={units}
+          head={head}
+          deputy={deputy}
+          onHead={setHead}
+          onDeputy={setDeputy}
+          errors={open.shown.fields}
+        />
+        <button type="submit" className="button button-primary" disabled={open.busy}>
+          {t('openYear.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

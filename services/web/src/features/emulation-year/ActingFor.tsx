@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { useI18n } from '../../i18n/i18n';
+import { SelectField, TextAreaField } from '../../ui/Field';
+import { unitName, useUnitNames } from '../unit/useUnitNames';
+import type { Year } from './useYear';
+
+/**
+ * Which member unit the person acts for. An officer acts for their own unit (chosen only when they serve
+ * several); the secretariat may act for any member only on its behalf, giving the reason the record keeps.
+ */
+export function useActingFor(y: Year, standing: { admin: boolean; mine: string[] }, initial?: string | null) {
+  const choices = standing.mine.length ? standing.mine : standing.admin ? y.members.map((m) => m.unitId) : [];
+  const [unitId, setUnitId] = useState(
+    initial && choices.includes(initial) ? initial : choices.length === 1 ? choices[0]! : '',
+  );
+  const [reason, setReason] = useState('');
+  const onBehalf = !standing.mine.includes(unitId) && standing.admin;
+  return {
+    unitId,
+    setUnitId,
+    choices,
+    onBehalf,
+    reason,
+    setReason,
+    /** The mutation's onBehalfReason: sent only when acting on behalf. */
+    reasonArg: onBehalf ? reason.trim() : undefined,
+  };
+}
+
+export function ActingFor({
+  acting,
+  errors,
+}: {
+  acting: ReturnType<typeof useActingFor>;
+  errors: Record<string, string>;
+}) {
+  const { t } = useI18n();
+  const { names } = useUnitNames(acting.choices);
+  return (
+    <>
+      {acting.choices.length > 1 && (
+        <SelectField
+          label={t('acting.unit')}
+          value={acting.unitId}
+          error={errors.unitId ?? errors.scorerUnitId}
+          onChange={(e) => acting.setUnitId(e.target.value)}
+        >
+          <option value="">{t('members.choose')}</option>
+          {acting.choices.map((u) => (
+            <option key={u} value={u}>
+              {unitName(names, u)}
+            </option>
+          ))}
+        </SelectField>
+      )}
+      {acting.onBehalf && (
+        <TextAreaField
+          label={t('acting.reason')}
+          hint={t('acting.reasonHint')}
+          value={acting.reason}
+          rows={2}
+          error={errors.onBehalfReason}
+          onChange={(e) => acting.setReason(e.target.value)}
+        />
+      )}
+    </>
+  );
+}
+
+export function reasonProblem(acting: ReturnType<typeof useActingFor>, message: string): string | null {
+  return acting.onBehalf && acting.reason.trim().length < 5 ? message : null;
+}

@@ -1,0 +1,100 @@
+import { useState, type FormEvent } from 'react';
+import { useLocation, useParams } from 'wouter';
+import { graphql } from '../../graphql';
+import { useI18n } from '../../i18n/i18n';
+import { TextAreaField } from '../../ui/Field';
+import { Alert } from '../../ui/Page';
+import { useAction } from '../../ui/useAction';
+import { TaskPage } from './TaskPage';
+import { yearPath, type Year } from './useYear';
+
+const SetItems = graphql(`
+  mutation SetCovenantItems($id: ID!, $items: [String!]!) {
+    setCovenantItems(emulationYearId: $id, items: $items) {
+      position
+      text
+    }
+  }
+`);
+
+/** The head unit (or the secretariat) writes the covenant's numbered items before anyone signs. */
+export default function CovenantPage() {
+  const { blockId, year } = useParams<{ blockId: string; year: string }>();
+  const { t } = useI18n();
+  return (
+    <TaskPage blockId={blockId} year={year} title={t('covenant.editTitle')}>
+      {(y, standing, reload) =>
+        !standing.runs ? (
+          <Alert>{t('covenant.notYours')}</Alert>
+        ) : y.covenantSignatures.length > 0 || !['DRAFT', 'OPEN'].includes(y.state) ? (
+          <Alert kind="info">{t('covenant.frozen')}</Alert>
+        ) : (
+          <CovenantEditor blockId={blockId} y={y} onSaved={reload} />
+        )
+      }
+    </TaskPage>
+  );
+}
+
+function CovenantEditor({ blockId, y, onSaved }: { blockId: string; y: Year; onSaved: () => void }) {
+  const { t } = useI18n();
+  const [, navigate] = useLocation();
+  const [items, setItems] = useState(() =>
+    y.covenantItems.length ? y.covenantItems.map((i) => i.text) : [''],
+  );
+  const save = useAction(SetItems);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const checks = Object.fromEntries(
+      items.map((text, i) => [`items.${i}`, text.trim() ? null : t('covenant.itemEmpty')]),
+    );
+    const done = await save.run(
+      { id: y.id, items: items.map((i) => i.trim()) },
+      { ...checks, items: items.length > 50 ? t('covenant.tooMany') : null },
+    );
+    if (done) {
+      onSaved();
+      navigate(yearPath(blockId, y.year));
+    }
+  }
+
+  return (
+    <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
+      <p>{t('covenant.intro')}</p>
+      {(save.shown.general ?? save.shown.fields.items) && (
+        <Alert>{save.shown.general ?? save.shown.fields.items}</Alert>
+      )}
+      <ol className="covenant-edit">
+        {items.map((text, i) => (
+          <li key={i}>
+            <TextAreaField
+              label={t('covenant.item', { n: i + 1 })}
+              value={text}
+              rows={2}
+              error={save.shown.fields[`items.${i}`]}
+              onChange={(e) => setItems(items.map((x, j) => (j === i ? e.target.value : x)))}
+            />
+            {items.length > 1 && (
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => setItems(items.filter((_, j) => j !== i))}
+              >
+                {t('covenant.removeItem', { n: i + 1 })}
+              </button>
+            )}
+          </li>
+        ))}
+      </ol>
+      <div className="actions">
+        <button type="button" className="button button-secondary" onClick={() => setItems([...items, ''])}>
+          {t('covenant.addItem')}
+        </button>
+        <button type="submit" className="button button-primary" disabled={save.busy}>
+          {t('covenant.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

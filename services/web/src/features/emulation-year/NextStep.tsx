@@ -1,0 +1,125 @@
+import { graphql } from '../../graphql';
+import { useI18n, type MessageKey } from '../../i18n/i18n';
+import { ConfirmButton } from '../../ui/ConfirmDialog';
+import { Alert } from '../../ui/Page';
+import { useAction } from '../../ui/useAction';
+import { missingInWords } from './missing';
+import type { Year } from './useYear';
+
+const STATES = [
+  'DRAFT',
+  'OPEN',
+  'COVENANT_SIGNED',
+  'SCORING',
+  'SCORES_LOCKED',
+  'VOTING',
+  'RESULTS_RECORDED',
+  'DOSSIER_SUBMITTED',
+  'CLOSED',
+] as const;
+/** Steps people take on these screens; the later ones follow the conference, the dossier and the year-end. */
+const TAKEN_HERE: Partial<Record<Year['state'], Year['state']>> = {
+  DRAFT: 'OPEN',
+  OPEN: 'COVENANT_SIGNED',
+  COVENANT_SIGNED: 'SCORING',
+  SCORING: 'SCORES_LOCKED',
+};
+
+const Transition = graphql(`
+  mutation TransitionYear($id: ID!, $to: YearState!) {
+    transitionEmulationYear(id: $id, to: $to) {
+      id
+      state
+    }
+  }
+`);
+const LockScores = graphql(`
+  mutation LockScores($id: ID!) {
+    lockScores(emulationYearId: $id) {
+      id
+      state
+    }
+  }
+`);
+
+/** Where the year stands in its lifecycle, what the next step still needs, and the button that takes it. */
+export function NextStep({ y, runs, onDone }: { y: Year; runs: boolean; onDone: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const transition = useAction(Transition);
+  const lock = useAction(LockScores);
+  const action = y.state === 'SCORING' ? lock : transition;
+  const to = TAKEN_HERE[y.state];
+  const next = y.nextStates[0];
+  const at = STATES.indexOf(y.state);
+
+  async function take() {
+    const done =
+      y.state === 'SCORING' ? await lock.run({ id: y.id }) : await transition.run({ id: y.id, to: to! });
+    // Refused or not, read the year again: a refusal's missing items show in the dialog and on the page.
+    onDone();
+    return !!done;
+  }
+
+  return (
+    <section className="card" aria-labelledby="steps">
+      <h2 id="steps">{t('steps.title')}</h2>
+      <ol className="steps">
+        {STATES.map((s, i) => (
+          <li
+            key={s}
+            className={i < at ? 'step-done' : i === at ? 'step-current' : undefined}
+            aria-current={i === at ? 'step' : undefined}
+          >
+            {t(`yearState.${s}`)}
+            {i < at && <span className="visually-hidden"> ({t('steps.done')})</span>}
+          </li>
+        ))}
+      </ol>
+      {next && (
+        <>
+          <h3>{t('steps.next', { state: t(`yearState.${next}`) })}</h3>
+          {y.nextStepMissing.length > 0 ? (
+            <>
+              <p>{t('steps.missing')}</p>
+              <MissingList y={y} />
+            </>
+          ) : (
+            <p>{t('steps.ready')}</p>
+          )}
+          {!to && <p className="muted">{t('steps.elsewhere')}</p>}
+        </>
+      )}
+      {to && runs && (
+        <ConfirmButton
+          label={t(`steps.action.${to}` as MessageKey)}
+          title={t(`steps.action.${to}` as MessageKey)}
+          className="button button-primary button-large"
+          busy={action.busy}
+          error={
+            action.shown.general && (
+              <Alert>
+                <p>{action.shown.general}</p>
+                <MissingList y={y} />
+              </Alert>
+            )
+          }
+          action={take}
+        >
+          <p>{t(`steps.explain.${to}` as MessageKey)}</p>
+        </ConfirmButton>
+      )}
+    </section>
+  );
+}
+
+function MissingList({ y }: { y: Year }) {
+  const i18n = useI18n();
+  return y.nextStepMissing.length ? (
+    <ul className="missing-list">
+      {y.nextStepMissing.map((m) => (
+        <li key={m}>{missingInWords(i18n, m)}</li>
+      ))}
+    </ul>
+  ) : null;
+}

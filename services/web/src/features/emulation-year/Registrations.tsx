@@ -1,0 +1,41 @@
+import { useI18n } from '../../i18n/i18n';
+import { Empty } from '../../ui/Page';
+import { TableWrap } from '../../ui/TableWrap';
+import { unitName, useUnitNames } from '../unit/useUnitNames';
+import type { Year } from './useYear';
+
+/** The titles the members registered for (in force; withdrawn ones are left out by the API). */
+export function Registrations({ y }: { y: Year }) {
+  const { t } = useI18n();
+  const { names } = useUnitNames(y.titleRegistrations.map((r) => r.unitId));
+  return (
+    <section className="card" aria-labelledby="registrations">
+      <h2 id="registrations">{t('titles.registered')}</h2>
+      {y.titleRegistrations.length === 0 ? (
+        <Empty>{t('titles.none')}</Empty>
+      ) : (
+        <TableWrap label={t('titles.registered')}>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('members.unit')}</th>
+                <th scope="col">{t('titles.title')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {y.titleRegistrations.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">{unitName(names, r.unitId)}</th>
+                  <td>
+                    {t(`title.${r.title}`)}
+                    {r.personId ? ` (${t('titles.individual')})` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,263 @@
+import { useState, type FormEvent } from 'react';
+import { useQuery } from 'urql';
+import { useLocation, useParams } from 'wouter';
+import { graphql, type ResultOf } from '../../graphql';
+import { useI18n } from '../../i18n/i18n';
+import { Field, TextAreaField } from '../../ui/Field';
+import { Alert, Loading } from '../../ui/Page';
+import { useAction } from '../../ui/useAction';
+import { unitName, useUnitNames } from '../unit/useUnitNames';
+import { SheetsQuery } from './sheetQueries';
+import { TaskPage } from './TaskPage';
+import { yearPath, type useStanding, type Year } from './useYear';
+
+const Submit = graphql(`
+  mutation SubmitScoreSheet($input: SubmitScoreSheetInput!) {
+    submitScoreSheet(input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+type Sheet = NonNullable<ResultOf<typeof SheetsQuery>['emulationYear']>['scoreSheets'][number];
+interface Entry {
+  points: string;
+  text: string;
+  link: string;
+}
+
+/** One score sheet (self or cross) on one screen: each criterion's points with its evidence, then send. */
+export default function SheetPage() {
+  const { blockId, year, scorer, target } = useParams<{
+    blockId: string;
+    year: string;
+    scorer: string;
+    target: string;
+  }>();
+  const { t } = useI18n();
+  const [sheets] = useQuery({
+    query: SheetsQuery,
+    variables: { blockId, year: Number(year), scorer },
+    requestPolicy: 'network-only',
+  });
+  return (
+    <TaskPage
+      blockId={blockId}
+      year={year}
+      title={scorer === target ? t('sheets.selfTitle') : t('sheets.crossTitle')}
+    >
+      {(y, standing, reload) =>
+        !sheets.data ? (
+          <Loading />
+        ) : (
+          <SheetForm
+            blockId={blockId}
+            y={y}
+            standing={standing}
+            scorer={scorer}
+            target={target}
+            existing={sheets.data.emulationYear?.scoreSheets.find((s) => s.targetUnitId === target) ?? null}
+            onSaved={reload}
+          />
+        )
+      }
+    </TaskPage>
+  );
+}
+
+const parse = (s: string) => Number(s.trim().replace(',', '.'));
+const isUrl = (s: string) => /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(s.trim());
+
+function SheetForm({
+  blockId,
+  y,
+  standing,
+  scorer,
+  target,
+  existing,
+  onSaved,
+}: {
+  blockId: string;
+  y: Year;
+  standing: ReturnType<typeof useStanding>;
+  scorer: string;
+  target: string;
+  existing: Sheet | null;
+  onSaved: () => void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [, navigate] = useLocation();
+  const { names } = useUnitNames([scorer, target]);
+  const set = y.criteriaSet;
+  const criteria = set?.groups.flatMap((g) => g.criteria) ?? [];
+  const [entries, setEntries] = useState<Record<string, Entry>>(() =>
+    Object.fromEntries(
+      [...criteria, ...(set?.deductionItems ?? [])].map((c) => {
+        const scored =
+          existing?.scores.find((s) => s.code === c.code) ??
+          existing?.deductions.find((s) => s.code === c.code);
+        const ev = existing?.evidence.find((e) => e.code === c.code);
+        return [
+          c.code,
+          { points: scored ? String(scored.points) : '', text: ev?.text ?? '', link: ev?.links[0] ?? '' },
+        ];
+      }),
+    ),
+  );
+  const [bonus, setBonus] = useState(existing ? String(existing.bonus) : '0');
+  const [reason, setReason] = useState('');
+  const submit = useAction(Submit);
+  const onBehalf = !standing.mine.includes(scorer);
+  const kind = scorer === target ? 'SELF' : 'CROSS';
+
+  if (!set) return <Alert>{t('missing.criteria')}</Alert>;
+  if (y.state !== 'SCORING') return <Alert kind="info">{t('sheets.notOpen')}</Alert>;
+  if (onBehalf && !standing.admin) return <Alert>{t('sign.notMember')}</Alert>;
+  const edit = (code: string, patch: Partial<Entry>) =>
+    setEntries((e) => ({ ...e, [code]: { ...e[code]!, ...patch } }));
+  const total = criteria.reduce((s, c) => s + (parse(entries[c.code]!.points) || 0), 0);
+
+  async function send(e: FormEvent) {
+    e.preventDefault();
+    const checks: Record<string, string | null> = {};
+    for (const c of [...criteria, ...set!.deductionItems]) {
+      const entry = entries[c.code]!;
+      const deduction = set!.deductionItems.includes(c);
+      const p = parse(entry.points);
+      if (!entry.points.trim() && !deduction) checks[`scores.${c.code}`] = t('sheets.required');
+      else if (entry.points.trim() && (!Number.isFinite(p) || p < 0 || p > c.maxPoints))
+        checks[`${deduction ? 'deductions' : 'scores'}.${c.code}`] = t('sheets.range', {
+          max: i18n.number(c.maxPoints),
+        });
+      if (entry.link.trim() && !isUrl(entry.link)) checks[`link.${c.code}`] = t('sheets.linkInvalid');
+      if (entry.link.trim() && !entry.text.trim()) checks[`text.${c.code}`] = t('sheets.textNeeded');
+    }
+    const b = parse(bonus || '0');
+    if (!Number.isFinite(b) || b < 0) checks.bonus = t('sheets.bonusInvalid');
+    if (onBehalf && reason.trim().length < 5) checks.onBehalfReason = t('acting.reasonShort');
+    const done = await submit.run(
+      {
+        input: {
+          emulationYearId: y.id,
+          kind,
+          scorerUnitId: scorer,
+          targetUnitId: target,
+          scores: criteria.map((c) => ({ code: c.code, points: parse(entries[c.code]!.points) })),
+          deductions: set!.deductionItems
+            .filter((d) => entries[d.code]!.points.trim() && parse(entries[d.code]!.points) > 0)
+            .map((d) => ({ code: d.code, points: parse(entries[d.code]!.points) })),
+          bonus: b,
+          evidence: Object.entries(entries)
+            .filter(([, v]) => v.text.trim())
+            .map(([code, v]) => ({ code, text: v.text.trim(), links: v.link.trim() ? [v.link.trim()] : [] })),
+          expectedVersion: existing?.version ?? null,
+          ...(onBehalf ? { onBehalfReason: reason.trim() } : {}),
+        },
+      },
+      checks,
+    );
+    if (done) {
+      onSaved();
+      navigate(`${yearPath(blockId, y.year)}/sheets?unit=${scorer}`);
+    }
+  }
+
+  const criterionFields = (c: { code: string; title: string; maxPoints: number }, deduction = false) => {
+    const entry = entries[c.code]!;
+    const field = `${deduction ? 'deductions' : 'scores'}.${c.code}`;
+    return (
+      <div key={c.code} className="criterion">
+        <Field
+          label={`${c.code}. ${c.title}`}
+          hint={t(deduction ? 'sheets.deductMax' : 'sheets.max', { max: i18n.number(c.maxPoints) })}
+          inputMode="decimal"
+          autoComplete="off"
+          className="num-input"
+          value={entry.points}
+          error={submit.shown.fields[field]}
+          onChange={(e) => edit(c.code, { points: e.target.value })}
+        />
+        <details
+          open={
+            !!(entry.text || submit.shown.fields[`link.${c.code}`] || submit.shown.fields[`text.${c.code}`])
+          }
+        >
+          <summary>{t('sheets.evidenceFor', { code: c.code })}</summary>
+          <TextAreaField
+            label={t('sheets.evidenceText', { code: c.code })}
+            rows={2}
+            value={entry.text}
+            error={submit.shown.fields[`text.${c.code}`]}
+            onChange={(e) => edit(c.code, { text: e.target.value })}
+          />
+          <Field
+            label={t('sheets.evidenceLink', { code: c.code })}
+            type="url"
+            inputMode="url"
+            value={entry.link}
+            placeholder="https://"
+            error={submit.shown.fields[`link.${c.code}`]}
+            onChange={(e) => edit(c.code, { link: e.target.value })}
+          />
+        </details>
+      </div>
+    );
+  };
+
+  return (
+    <form className="form card" onSubmit={(e) => void send(e)} noValidate>
+      <p>
+        {kind === 'SELF'
+          ? t('sheets.selfIntro', { unit: unitName(names, target) })
+          : t('sheets.crossIntro', { scorer: unitName(names, scorer), unit: unitName(names, target) })}
+      </p>
+      {existing && <Alert kind="info">{t('sheets.replacing', { v: existing.version })}</Alert>}
+      {(submit.shown.general ?? submit.shown.fields.scores) && (
+        <Alert>{submit.shown.general ?? submit.shown.fields.scores}</Alert>
+      )}
+      {set.groups.map((g) => (
+        <fieldset key={g.name} className="fieldset">
+          <legend>{g.name}</legend>
+          {g.criteria.map((c) => criterionFields(c))}
+        </fieldset>
+      ))}
+      <Field
+        label={t('sheets.bonus')}
+        hint={t('sheets.bonusHint', { cap: i18n.number(set.bonusCap) })}
+        inputMode="decimal"
+        className="num-input"
+        value={bonus}
+        error={submit.shown.fields.bonus}
+        onChange={(e) => setBonus(e.target.value)}
+      />
+      {set.deductionItems.length > 0 && (
+        <fieldset className="fieldset">
+          <legend>{t('criteria.deductions')}</legend>
+          {set.deductionItems.map((c) => criterionFields(c, true))}
+        </fieldset>
+      )}
+      {onBehalf && (
+        <TextAreaField
+          label={t('acting.reason')}
+          hint={t('acting.reasonHint')}
+          rows={2}
+          value={reason}
+          error={submit.shown.fields.onBehalfReason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      )}
+      <p aria-live="polite">
+        {t('sheets.total', { total: i18n.number(total), max: i18n.number(set.maxScore) })}
+      </p>
+      <button
+        type="submit"
+        className="button button-primary button-large button-block"
+        disabled={submit.busy}
+      >
+        {t('sheets.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+import { useQuery } from 'urql';
+import { Link, useParams, useSearch } from 'wouter';
+import { useI18n } from '../../i18n/i18n';
+import { Alert } from '../../ui/Page';
+import { unitName, useUnitNames } from '../unit/useUnitNames';
+import { ActingFor, useActingFor } from './ActingFor';
+import { SheetsQuery } from './sheetQueries';
+import { TaskPage } from './TaskPage';
+import { sheetsToWrite, yearPath, type useStanding, type Year } from './useYear';
+
+/** The sheets a unit must write: its self-assessment, and the members it cross-scores; each one a screen. */
+export default function SheetsPage() {
+  const { blockId, year } = useParams<{ blockId: string; year: string }>();
+  const { t } = useI18n();
+  return (
+    <TaskPage blockId={blockId} year={year} title={t('sheets.title')}>
+      {(y, standing) => <SheetList blockId={blockId} y={y} standing={standing} />}
+    </TaskPage>
+  );
+}
+
+function SheetList({
+  blockId,
+  y,
+  standing,
+}: {
+  blockId: string;
+  y: Year;
+  standing: ReturnType<typeof useStanding>;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const acting = useActingFor(y, standing, new URLSearchParams(useSearch()).get('unit'));
+  const [sheets] = useQuery({
+    query: SheetsQuery,
+    variables: { blockId, year: y.year, scorer: acting.unitId },
+    pause: !acting.unitId,
+    requestPolicy: 'cache-and-network',
+  });
+  const todo = acting.unitId ? sheetsToWrite(y, acting.unitId) : [];
+  const { names } = useUnitNames(y.members.map((m) => m.unitId));
+  if (!acting.choices.length) return <Alert>{t('sign.notMember')}</Alert>;
+  if (y.state !== 'SCORING') return <Alert kind="info">{t('sheets.notOpen')}</Alert>;
+  const written = sheets.data?.emulationYear?.scoreSheets ?? [];
+  return (
+    <>
+      {acting.choices.length > 1 && <ActingFor acting={{ ...acting, onBehalf: false }} errors={{}} />}
+      <ul className="year-tasks">
+        {todo.map((s) => {
+          const sheet = written.find((w) => w.kind === s.kind && w.targetUnitId === s.target);
+          const label =
+            s.kind === 'SELF' ? t('sheets.self') : t('sheets.cross', { unit: unitName(names, s.target) });
+          return (
+            <li key={s.kind + s.target}>
+              <Link
+                href={`${yearPath(blockId, y.year)}/sheets/${acting.unitId}/${s.target}`}
+                className={`button button-large button-block ${sheet ? 'button-secondary' : 'button-primary'}`}
+              >
+                {label} –{' '}
+                {sheet ? t('sheets.submitted', { at: i18n.dateTime(sheet.submittedAt) }) : t('sheets.toDo')}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,111 @@
+import { useState, type FormEvent } from 'react';
+import { useParams } from 'wouter';
+import { graphql } from '../../graphql';
+import { useI18n } from '../../i18n/i18n';
+import { Alert } from '../../ui/Page';
+import { useAction } from '../../ui/useAction';
+import { unitName, useUnitNames } from '../unit/useUnitNames';
+import { ActingFor, reasonProblem, useActingFor } from './ActingFor';
+import { TaskPage } from './TaskPage';
+import type { useStanding, Year } from './useYear';
+
+const Sign = graphql(`
+  mutation SignCovenant($id: ID!, $unitId: ID!, $reason: String) {
+    signCovenant(emulationYearId: $id, unitId: $unitId, onBehalfReason: $reason) {
+      unitId
+      signedAt
+    }
+  }
+`);
+
+/** A member unit's officer reads the covenant and signs it: one screen, one checkbox, one button. */
+export default function SignPage() {
+  const { blockId, year } = useParams<{ blockId: string; year: string }>();
+  const { t } = useI18n();
+  return (
+    <TaskPage blockId={blockId} year={year} title={t('sign.title')}>
+      {(y, standing, reload) => <SignForm y={y} standing={standing} onSigned={reload} />}
+    </TaskPage>
+  );
+}
+
+function SignForm({
+  y,
+  standing,
+  onSigned,
+}: {
+  y: Year;
+  standing: ReturnType<typeof useStanding>;
+  onSigned: () => void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const acting = useActingFor(
+    y,
+    standing,
+    standing.mine.find((u) => !y.covenantSignatures.some((s) => s.unitId === u)),
+  );
+  const { names } = useUnitNames(acting.unitId ? [acting.unitId] : []);
+  const [agreed, setAgreed] = useState(false);
+  const sign = useAction(Sign);
+  const signature = y.covenantSignatures.find((s) => s.unitId === acting.unitId);
+
+  if (!acting.choices.length) return <Alert>{t('sign.notMember')}</Alert>;
+  if (signature)
+    return (
+      <Alert kind="success">
+        {t('sign.signed', { unit: unitName(names, acting.unitId), at: i18n.dateTime(signature.signedAt) })}
+      </Alert>
+    );
+  if (y.state !== 'OPEN') return <Alert kind="info">{t('sign.notOpen')}</Alert>;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const done = await sign.run(
+      { id: y.id, unitId: acting.unitId, reason: acting.reasonArg ?? null },
+      {
+        unitId: acting.unitId ? null : t('members.chooseUnit'),
+        agreed: agreed ? null : t('sign.mustAgree'),
+        onBehalfReason: reasonProblem(acting, t('acting.reasonShort')),
+      },
+    );
+    if (done) onSigned();
+  }
+
+  return (
+    <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
+      {sign.shown.general && <Alert>{sign.shown.general}</Alert>}
+      {y.theme && (
+        <p>
+          <strong>{t('year.theme')}:</strong> {y.theme}
+        </p>
+      )}
+      <ol className="covenant-items">
+        {y.covenantItems.map((i) => (
+          <li key={i.position}>{i.text}</li>
+        ))}
+      </ol>
+      <ActingFor acting={acting} errors={sign.shown.fields} />
+      <div className={sign.shown.fields.agreed ? 'field field-invalid' : 'field'}>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={agreed}
+            aria-invalid={sign.shown.fields.agreed ? true : undefined}
+            aria-describedby={sign.shown.fields.agreed ? 'agree-error' : undefined}
+            onChange={(e) => setAgreed(e.target.checked)}
+          />
+          {t('sign.agree', { unit: acting.unitId ? unitName(names, acting.unitId) : t('sign.theUnit') })}
+        </label>
+        {sign.shown.fields.agreed && (
+          <p id="agree-error" className="field-error">
+            {sign.shown.fields.agreed}
+          </p>
+        )}
+      </div>
+      <button type="submit" className="button button-primary button-large button-block" disabled={sign.busy}>
+        {acting.onBehalf ? t('sign.submitOnBehalf') : t('sign.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,207 @@
+import { useState, type FormEvent } from 'react';
+import { useQuery } from 'urql';
+import { useParams, useSearch } from 'wouter';
+import { graphql } from '../../graphql';
+import { useI18n } from '../../i18n/i18n';
+import { ConfirmButton } from '../../ui/ConfirmDialog';
+import { SelectField } from '../../ui/Field';
+import { Alert, Empty } from '../../ui/Page';
+import { useAction } from '../../ui/useAction';
+import { unitName, useUnitNames } from '../unit/useUnitNames';
+import { ActingFor, reasonProblem, useActingFor } from './ActingFor';
+import { TaskPage } from './TaskPage';
+import type { useStanding, Year } from './useYear';
+
+const TITLES = [
+  'FLAG_PROVINCE',
+  'COLL_EXCELLENT',
+  'COLL_ADVANCED',
+  'FLAG_GOVERNMENT',
+  'CSTD_BASE',
+  'CSTD_PROV',
+  'CSTD_NAT',
+  'LDTT',
+] as const;
+type Title = (typeof TITLES)[number];
+const INDIVIDUAL: readonly Title[] = ['CSTD_BASE', 'CSTD_PROV', 'CSTD_NAT', 'LDTT'];
+
+const Persons = graphql(`
+  query UnitPersons($unitId: ID!) {
+    persons(first: 100, filter: { unitId: $unitId }) {
+      nodes {
+        id
+        fullName
+        position
+      }
+    }
+  }
+`);
+const Register = graphql(`
+  mutation RegisterTitle($input: RegisterTitleInput!) {
+    registerTitle(input: $input) {
+      id
+    }
+  }
+`);
+const Withdraw = graphql(`
+  mutation WithdrawTitle($id: ID!, $reason: String) {
+    withdrawTitleRegistration(id: $id, onBehalfReason: $reason) {
+      id
+    }
+  }
+`);
+
+/** A member unit registers the titles it aims for this year (and its people's), or withdraws one. */
+export default function TitlesPage() {
+  const { blockId, year } = useParams<{ blockId: string; year: string }>();
+  const { t } = useI18n();
+  return (
+    <TaskPage blockId={blockId} year={year} title={t('titles.pageTitle')}>
+      {(y, standing, reload) => <TitlesForm y={y} standing={standing} onChange={reload} />}
+    </TaskPage>
+  );
+}
+
+function TitlesForm({
+  y,
+  standing,
+  onChange,
+}: {
+  y: Year;
+  standing: ReturnType<typeof useStanding>;
+  onChange: () => void;
+}) {
+  const { t } = useI18n();
+  const unitParam = new URLSearchParams(useSearch()).get('unit');
+  const acting = useActingFor(y, standing, unitParam);
+  const [title, setTitle] = useState<Title | ''>('');
+  const [personId, setPersonId] = useState('');
+  const individual = !!title && INDIVIDUAL.includes(title);
+  const [persons] = useQuery({
+    query: Persons,
+    variables: { unitId: acting.unitId },
+    pause: !acting.unitId || !individual,
+  });
+  const register = useAction(Register);
+  const withdraw = useAction(Withdraw);
+  const personIds = y.titleRegistrations.flatMap((r) => (r.personId ? [r.personId] : []));
+  const { names } = useUnitNames(acting.choices);
+  const mine = y.titleRegistrations.filter((r) => r.unitId === acting.unitId);
+  const personName = (id: string) => persons.data?.persons.nodes.find((p) => p.id === id)?.fullName;
+
+  if (!acting.choices.length) return <Alert>{t('sign.notMember')}</Alert>;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const done = await register.run(
+      {
+        input: {
+          emulationYearId: y.id,
+          unitId: acting.unitId,
+          title: title as Title,
+          personId: individual ? personId : null,
+          ...(acting.reasonArg !== undefined ? { onBehalfReason: acting.reasonArg } : {}),
+        },
+      },
+      {
+        unitId: acting.unitId ? null : t('members.chooseUnit'),
+        title: title ? null : t('titles.chooseTitle'),
+        personId: individual && !personId ? t('titles.choosePerson') : null,
+        onBehalfReason: reasonProblem(acting, t('acting.reasonShort')),
+      },
+    );
+    if (done) {
+      setTitle('');
+      setPersonId('');
+      onChange();
+    }
+  }
+
+  return (
+    <>
+      <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
+        {register.shown.general && <Alert>{register.shown.general}</Alert>}
+        <ActingFor acting={acting} errors={register.shown.fields} />
+        <SelectField
+          label={t('titles.title')}
+          value={title}
+          error={register.shown.fields.title}
+          onChange={(e) => setTitle(e.target.value as Title)}
+        >
+          <option value="">{t('titles.chooseTitle')}</option>
+          {TITLES.map((x) => (
+            <option key={x} value={x}>
+              {t(`title.${x}`)}
+            </option>
+          ))}
+        </SelectField>
+        {individual && (
+          <SelectField
+            label={t('titles.person')}
+            value={personId}
+            error={register.shown.fields.personId}
+            hint={persons.data?.persons.nodes.length === 0 ? t('titles.noPersons') : undefined}
+            onChange={(e) => setPersonId(e.target.value)}
+          >
+            <option value="">{t('titles.choosePerson')}</option>
+            {persons.data?.persons.nodes.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.fullName}
+                {p.position ? ` – ${p.position}` : ''}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        <button
+          type="submit"
+          className="button button-primary button-large button-block"
+          disabled={register.busy}
+        >
+          {t('titles.register')}
+        </button>
+      </form>
+      <section className="card" aria-labelledby="my-titles">
+        <h2 id="my-titles">
+          {t('titles.ofUnit', { unit: acting.unitId ? unitName(names, acting.unitId) : '' })}
+        </h2>
+        {mine.length === 0 ? (
+          <Empty>{t('titles.none')}</Empty>
+        ) : (
+          <ul className="list">
+            {mine.map((r) => (
+              <li key={r.id} className="item-head">
+                <span>
+                  {t(`title.${r.title}`)}
+                  {r.personId && personIds.includes(r.personId)
+                    ? ` – ${personName(r.personId) ?? t('titles.individual')}`
+                    : ''}
+                </span>
+                <ConfirmButton
+                  label={t('titles.withdraw')}
+                  title={t('titles.withdrawTitle')}
+                  danger
+                  busy={withdraw.busy}
+                  error={
+                    (withdraw.shown.general ?? withdraw.shown.fields.onBehalfReason) && (
+                      <Alert>{withdraw.shown.general ?? withdraw.shown.fields.onBehalfReason}</Alert>
+                    )
+                  }
+                  action={async () => {
+                    const done = await withdraw.run(
+                      { id: r.id, reason: acting.reasonArg ?? null },
+                      { onBehalfReason: reasonProblem(acting, t('acting.reasonShort')) },
+                    );
+                    if (done) onChange();
+                    return !!done;
+                  }}
+                >
+                  <p>{t('titles.withdrawExplain', { title: t(`title.${r.title}`) })}</p>
+                </ConfirmButton>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import type { I18n, MessageKey } from '../../i18n/i18n';
+
+/** The API's words for what a step still needs (domain/emulation-year/state-machine.ts), in the person's. */
+const FIXED: Record<string, MessageKey> = {
+  'the block needs at least 2 members this year': 'missing.members',
+  'a theme': 'missing.theme',
+  'a head unit': 'missing.head',
+  'a head unit that is a member': 'missing.headMember',
+  'a deputy unit': 'missing.deputy',
+  'a deputy unit that is a member': 'missing.deputyMember',
+  'a deputy unit other than the head unit': 'missing.deputyOther',
+  'covenant items': 'missing.items',
+  'a criteria set for the year': 'missing.criteria',
+  'published voting results': 'missing.results',
+  'a submitted dossier': 'missing.dossier',
+};
+
+export function missingInWords(i18n: I18n, missing: string): string {
+  const fixed = FIXED[missing];
+  if (fixed) return i18n.t(fixed);
+  const signed = /^(\d+) of (\d+) members have not signed the covenant$/.exec(missing);
+  if (signed) return i18n.t('missing.unsigned', { n: signed[1]!, of: signed[2]! });
+  const scored = /^(\d+) of (\d+) members have not got every score sheet/.exec(missing);
+  if (scored) return i18n.t('missing.unscored', { n: scored[1]!, of: scored[2]! });
+  return missing;
+}

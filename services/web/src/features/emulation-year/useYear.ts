@@ -1,0 +1,130 @@
+import { useQuery } from 'urql';
+import { hasRole, myUnits, useSession } from '../../app/session';
+import { graphql, type ResultOf } from '../../graphql';
+
+/** What every screen of a block's year reads: one query, cached by urql between the year's screens. */
+export const YearQuery = graphql(`
+  query BlockYearWorkspace($blockId: ID!, $year: Int!) {
+    block(id: $blockId) {
+      id
+      name
+    }
+    emulationYear(blockId: $blockId, year: $year) {
+      id
+      year
+      state
+      theme
+      registrationDeadline
+      scoringDeadline
+      nextStates
+      nextStepMissing
+      headUnit {
+        id
+        name
+      }
+      deputyUnit {
+        id
+        name
+      }
+      covenantItems {
+        position
+        text
+      }
+      covenantSignatures {
+        unitId
+        signedAt
+        onBehalfReason
+      }
+      members {
+        unitId
+        signedAt
+        score {
+          base
+          bonus
+          deductions
+          final
+          rank
+          missingSheetsFrom
+        }
+      }
+      criteriaSet {
+        id
+        name
+        version
+        method
+        crossScorers
+        bonusCap
+        maxScore
+        groups {
+          name
+          criteria {
+            code
+            title
+            maxPoints
+          }
+        }
+        deductionItems {
+          code
+          title
+          maxPoints
+        }
+      }
+      titleRegistrations {
+        id
+        unitId
+        title
+        personId
+        onBehalfReason
+      }
+      awardOutcome {
+        nextHeadUnitId
+        nextDeputyUnitId
+      }
+    }
+  }
+`);
+
+export type Year = NonNullable<ResultOf<typeof YearQuery>['emulationYear']>;
+
+export function useYear(blockId: string, year: string) {
+  const [res, refetch] = useQuery({ query: YearQuery, variables: { blockId, year: Number(year) } });
+  return {
+    res,
+    block: res.data?.block,
+    y: res.data?.emulationYear ?? null,
+    reload: () => refetch({ requestPolicy: 'network-only' }),
+  };
+}
+
+/**
+ * How the person stands toward the year: the secretariat (acts for any member, on its behalf with a reason),
+ * the officer of one or more member units, and whether they run the year (secretariat or head unit's officer).
+ */
+export function useStanding(y: Year | null) {
+  const session = useSession();
+  const admin = hasRole(session, 'PROVINCE_ADMIN');
+  const memberIds = y?.members.map((m) => m.unitId) ?? [];
+  const mine = myUnits(session).filter((u) => memberIds.includes(u));
+  const head = !!y?.headUnit && mine.includes(y.headUnit.id);
+  return { admin, mine, runs: admin || head, head };
+}
+
+/** The units a unit must score: itself, and under the table's rules the members it cross-scores. */
+export function sheetsToWrite(y: Year, scorer: string): { kind: 'SELF' | 'CROSS'; target: string }[] {
+  const rules = y.criteriaSet;
+  if (!rules) return [];
+  const members = y.members.map((m) => m.unitId);
+  const self = [{ kind: 'SELF' as const, target: scorer }];
+  if (rules.method === 'SELF_ONLY') return self;
+  const crossScorers =
+    rules.crossScorers === 'HEAD_AND_DEPUTY'
+      ? [y.headUnit?.id, y.deputyUnit?.id].filter((u): u is string => !!u)
+      : members;
+  if (!crossScorers.includes(scorer)) return self;
+  return [
+    ...self,
+    ...members.filter((m) => m !== scorer).map((target) => ({ kind: 'CROSS' as const, target })),
+  ];
+}
+
+export const yearPath = (blockId: string, year: number | string) => `/blocks/${blockId}/years/${year}`;

@@ -1,0 +1,46 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** A condition the page reaches after the API answers: generous on a busy 2-core machine. */
+export const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
+
+/**
+ * A province secretariat, on the pages, creates a block, adds `units` as members from 1 January of `year`, and
+ * opens the year with its theme, head (units[0]) and deputy (units[1]). Returns the block's id.
+ */
+export async function createBlockOnPages(
+  page: Page,
+  base: string,
+  block: { name: string; units: string[]; year: number; theme: string },
+): Promise<string> {
+  await page.goto(`${base}/blocks`);
+  await page.getByRole('link', { name: 'Tạo khối thi đua' }).click();
+  await page.waitForURL(/\/blocks\/new$/);
+  await page.getByLabel('Tên khối').fill(block.name);
+  await page.getByLabel('Loại').selectOption('BLOCK');
+  await page.getByRole('button', { name: 'Tạo khối thi đua' }).click();
+  await page.waitForURL(/\/blocks\/[0-9a-f-]{36}$/);
+  const blockId = page.url().split('/').at(-1)!;
+  await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(block.name);
+
+  for (const unit of block.units) {
+    await page.getByLabel('Tìm đơn vị theo tên').fill(unit);
+    const select = page.getByLabel('Đơn vị', { exact: true });
+    await poll(() => select.locator('option', { hasText: unit }).count()).toBe(1);
+    await select.selectOption({ label: unit });
+    await page.getByLabel('Là thành viên từ ngày').fill(`${block.year}-01-01`);
+    await page.getByRole('button', { name: 'Thêm vào khối' }).click();
+    await poll(() => page.getByRole('rowheader', { name: unit, exact: true }).count()).toBe(1);
+  }
+
+  const open = page.getByRole('region', { name: 'Mở năm thi đua' });
+  await open.getByLabel('Năm', { exact: true }).fill(String(block.year));
+  await open.getByLabel('Chủ đề').fill(block.theme);
+  const head = open.getByLabel('Trưởng khối');
+  await poll(() => head.locator('option').count()).toBe(block.units.length + 1);
+  await head.selectOption({ label: block.units[0]! });
+  await open.getByLabel('Phó khối').selectOption({ label: block.units[1]! });
+  await open.getByRole('button', { name: 'Mở năm thi đua' }).click();
+  await page.waitForURL(new RegExp(`/blocks/${blockId}/years/${block.year}$`));
+  return blockId;
+}

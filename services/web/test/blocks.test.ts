@@ -1,0 +1,185 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  createAccount,
+  createUnits,
+  provinceId,
+  startTestApp,
+  type Account,
+  type TestApp,
+} from '@thidua/testing';
+import { createBlockOnPages, poll } from './block-pages';
+import { desktop, expectAccessible, launch, origin, phone, screenshot, signInAt } from './browser';
+
+let app: TestApp;
+let browser: Browser;
+let base: string;
+let province: string;
+let other: string;
+let admin: Account;
+let otherAdmin: Account;
+const tag = `${process.pid}`;
+const UNITS = ['Sở Tư pháp', 'Sở Tài chính', 'Sở Xây dựng', 'Sở Y tế', 'Thanh tra tỉnh'].map(
+  (n) => `${n} ${tag}`,
+);
+const BLOCK = `Khối các cơ quan tổng hợp ${tag}`;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([
+    startTestApp({
+      template: inject('templateDatabase'),
+      worker: true,
+      queue: 'redis',
+      config: { RATE_LIMIT_PER_MINUTE: '100000' },
+    }),
+    launch(),
+  ]);
+  base = origin(app.gateway.url);
+  [province, other] = await Promise.all([provinceId(app.dataSource, '08'), provinceId(app.dataSource, '01')]);
+  [admin, otherAdmin] = await Promise.all([
+    createAccount(app, 'PROVINCE_ADMIN', { provinceId: province }),
+    createAccount(app, 'PROVINCE_ADMIN', { provinceId: other }),
+  ]);
+  // The units page is another screen's work: the five units exist before the secretariat builds the block.
+  await createUnits(app.dataSource, province, UNITS);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const rows = (page: Page) => page.getByRole('rowheader');
+
+// A failed step leaves the page as it was for a person to look at.
+let last: Page | null = null;
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && last)
+    await screenshot(last, `failed-blocks-${ctx.task.name.slice(0, 30)}`);
+});
+
+describe('blocks in the browser', () => {
+  let blockId: string;
+  let yearUrl: string;
+
+  it(
+    'a secretariat creates a block of five from nothing, sets its head and deputy, and finds it in the list',
+    { timeout: 180_000 },
+    async () => {
+      const page = (last = await (await desktop(browser)).newPage());
+      await signInAt(page, base, '/blocks', admin.email);
+      await expectAccessible(page, 'the block list');
+
+      // A form that is sent empty says what is wrong beside the field, before anything is sent.
+      await page.getByRole('link', { name: 'Tạo khối thi đua' }).click();
+      await page.getByRole('button', { name: 'Tạo khối thi đua' }).click();
+      await poll(() => page.getByText('Tên khối cần từ 2 đến 200 ký tự.').count()).toBe(1);
+      await poll(() => page.getByLabel('Tên khối').getAttribute('aria-invalid')).toBe('true');
+      await expectAccessible(page, 'the block form with an error');
+      await screenshot(page, 'block-form-error-1366');
+
+      blockId = await createBlockOnPages(page, base, {
+        name: BLOCK,
+        units: UNITS,
+        year: 2026,
+        theme: 'Đoàn kết - Sáng tạo - Kỷ cương - Hiệu quả',
+      });
+      yearUrl = `/blocks/${blockId}/years/2026`;
+      await poll(() => page.getByText('Dự thảo').first().count()).toBe(1);
+      await poll(() => page.locator('dd', { hasText: UNITS[0]! }).count()).toBe(1);
+
+      // The block page: five members since 01/01/2026, the year in its history with its head and deputy.
+      await page.goto(`${base}/blocks/${blockId}`);
+      await poll(() => rows(page).count()).toBe(6); // 5 members + 1 year
+      await poll(() => page.getByRole('cell', { name: '01/01/2026' }).count()).toBe(5);
+      const history = page.getByRole('region', { name: 'Các năm thi đua' }).first();
+      await poll(() => history.getByRole('link', { name: '2026' }).count()).toBe(1);
+      await poll(() => history.getByRole('cell', { name: UNITS[0]! }).count()).toBe(1);
+      await poll(() => history.getByRole('cell', { name: UNITS[1]! }).count()).toBe(1);
+      await expectAccessible(page, 'the block page');
+      await screenshot(page, 'block-1366');
+
+      // The same name again (other accents and capitals) is refused beside the name field.
+      await page.goto(`${base}/blocks/new`);
+      await page.getByLabel('Tên khối').fill(
+        BLOCK.toUpperCase()
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, ''),
+      );
+      await page.getByRole('button', { name: 'Tạo khối thi đua' }).click();
+      await poll(() => page.getByText(/trùng với một khối đã có/).count()).toBe(1);
+
+      // The list filters on the server: by name without accents, by kind, by year.
+      await page.goto(`${base}/blocks`);
+      await page.getByLabel('Tên khối (có dấu hoặc không dấu)').fill(`khoi cac co quan tong hop ${tag}`);
+      await page.getByRole('button', { name: 'Lọc' }).click();
+      await poll(() => rows(page).allTextContents()).toEqual([BLOCK]);
+      await poll(() => page.getByRole('cell', { name: '5', exact: true }).count()).toBe(1);
+      await page.getByLabel('Loại').selectOption('CLUSTER');
+      await page.getByRole('button', { name: 'Lọc' }).click();
+      await poll(() => page.getByText('Không có khối nào khớp với điều kiện lọc.').count()).toBe(1);
+      await page.getByLabel('Loại').selectOption('');
+      await page.getByLabel('Có thành viên trong năm').fill('2024');
+      await page.getByRole('button', { name: 'Lọc' }).click();
+      await poll(() => page.getByText('Không có khối nào khớp với điều kiện lọc.').count()).toBe(1);
+      await page.getByLabel('Có thành viên trong năm').fill('2026');
+      await page.getByRole('button', { name: 'Lọc' }).click();
+      await poll(() => rows(page).allTextContents()).toEqual([BLOCK]);
+      await page.getByLabel('Có thành viên trong năm').fill('20x6');
+      await page.getByRole('button', { name: 'Lọc' }).click();
+      await poll(() => page.getByText('Năm gồm 4 chữ số, từ 2000 đến 2100.').count()).toBe(1);
+    },
+  );
+
+  it('pages through more blocks than one page holds', { timeout: 120_000 }, async () => {
+    for (let i = 1; i <= 22; i++)
+      await app.gql(
+        `mutation($n: String!) { createBlock(input: { name: $n, kind: CLUSTER }) { id } }`,
+        { n: `Cụm thi đua số ${String(i).padStart(2, '0')} ${tag}` },
+        { token: admin.token, provinceId: province },
+      );
+    const page = (last = await (await desktop(browser)).newPage());
+    await signInAt(page, base, '/blocks', admin.email);
+    await page.getByLabel('Tên khối (có dấu hoặc không dấu)').fill(`cum thi dua so`);
+    await page.getByRole('button', { name: 'Lọc' }).click();
+    await poll(() => rows(page).count()).toBe(20);
+    await poll(() => page.getByText('Trang 1 · tổng 22 mục').count()).toBe(1);
+    await page.getByRole('button', { name: 'Trang sau' }).click();
+    await expect
+      .poll(() => rows(page).allTextContents())
+      .toEqual([`Cụm thi đua số 21 ${tag}`, `Cụm thi đua số 22 ${tag}`]);
+    await page.getByRole('button', { name: 'Trang trước' }).click();
+    await poll(() => rows(page).count()).toBe(20);
+  });
+
+  it('ends a membership only after saying what will happen', { timeout: 60_000 }, async () => {
+    const page = (last = await (await phone(browser)).newPage());
+    await signInAt(page, base, `/blocks/${blockId}`, admin.email);
+    await page.getByRole('button', { name: `Kết thúc: ${UNITS[4]}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Kết thúc tư cách thành viên?' });
+    await poll(() => dialog.getByText(/sẽ không còn là thành viên/).count()).toBe(1);
+    await dialog.getByLabel('Ngày cuối là thành viên').fill('2025-12-31');
+    await expectAccessible(page, 'the end-membership dialog');
+    await screenshot(page, 'block-end-member-390');
+    await dialog.getByRole('button', { name: 'Kết thúc thành viên' }).click();
+    // Before the membership began: the page refuses it beside the date, and nothing is sent.
+    await poll(() => dialog.getByText('Ngày kết thúc không được trước ngày bắt đầu.').count()).toBe(1);
+    await dialog.getByRole('button', { name: 'Huỷ, không làm' }).click();
+    await poll(() => page.getByText('Đang là thành viên').count()).toBe(5);
+    await screenshot(page, 'block-390');
+  });
+
+  it("a province admin never sees another province's block or year", { timeout: 90_000 }, async () => {
+    const page = (last = await (await desktop(browser)).newPage());
+    await signInAt(page, base, '/blocks', otherAdmin.email);
+    await page.getByLabel('Tên khối (có dấu hoặc không dấu)').fill(`tong hop ${tag}`);
+    await page.getByRole('button', { name: 'Lọc' }).click();
+    await poll(() => page.getByText('Không có khối nào khớp với điều kiện lọc.').count()).toBe(1);
+    for (const path of [`/blocks/${blockId}`, yearUrl, `${yearUrl}/sign`, `/blocks/${blockId}/edit`]) {
+      await page.goto(`${base}${path}`);
+      await poll(() => page.getByText('Không tìm thấy dữ liệu được yêu cầu.').count()).toBe(1);
+      expect(await page.content()).not.toContain(BLOCK);
+      for (const unit of UNITS) expect(await page.content()).not.toContain(unit);
+    }
+  });
+});
