@@ -23,7 +23,6 @@ export function Shell({ children }: { children: ReactNode }) {
   usePolling(refetchUnread, session.provinceId ? 60_000 : null);
   const count = unread.data?.unreadNotificationCount ?? 0;
   const dashboards = hasRole(session, 'NATIONAL_VIEWER', 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
-  const admin = hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
   const blocks = hasRole(session, 'PROVINCE_ADMIN', 'UNIT_OFFICER', 'PLATFORM_ADMIN');
 
   const nav = [
