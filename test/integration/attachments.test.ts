@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { runInTenant, currentManager } from '@thidua/db';
+import { LocalFileStorage } from '@thidua/files';
+import { storeGeneratedDocument } from '../../services/gateway/src/modules/attachment/attachment.service';
 import {
   castBlockBallots,
   cloneDatabase,
@@ -351,6 +353,60 @@ describe('attachments', () => {
       id: report.id,
     });
     expect(deleted.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+
+  it('a document generated at submission is stored with the dossier and kept; a rolled-back one leaves no file', async () => {
+    const minutes = pdf('Biên bản kiểm phiếu');
+    // As the submitting request would call it: in the province's transaction, as the head unit's officer.
+    const ctx = (failed: boolean) =>
+      ({
+        services: { files: new LocalFileStorage(filesDir) },
+        principal: { userId: block.officers[0]!.id },
+        requestId: 'test-generated',
+        outcome: { failed },
+        loaders: {},
+      }) as unknown as Parameters<typeof storeGeneratedDocument>[0];
+    const stored = await runInTenant(app.dataSource, laoCai, () =>
+      storeGeneratedDocument(
+        ctx(false),
+        { emulationYearId: block.yearId },
+        'Biên bản kiểm phiếu.pdf',
+        minutes,
+        'application/pdf',
+      ),
+    );
+    const listed = ok(
+      await as<{ emulationYear: { attachments: (Uploaded & { generated: boolean })[] } }>(
+        block.officers[0]!,
+        `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { ${FILES} } }`,
+        { b: block.blockId },
+      ),
+    ).emulationYear.attachments;
+    expect(listed.find((a) => a.id === stored.id)).toMatchObject({
+      generated: true,
+      sha256: sha256(minutes),
+    });
+    const res = await download(admin, `/files/attachments/${stored.id}`);
+    expect(Buffer.from(await res.arrayBuffer()).equals(minutes)).toBe(true);
+    // What was submitted stays: even the secretariat cannot delete it.
+    const deleted = await as(admin, `mutation($id: ID!) { deleteAttachment(id: $id) }`, { id: stored.id });
+    expect(deleted.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+
+    // A submission whose request fails: its row rolls back and its bytes are removed.
+    const before = await readdir(join(filesDir, laoCai));
+    await expect(
+      runInTenant(app.dataSource, laoCai, async () => {
+        await storeGeneratedDocument(
+          ctx(true),
+          { emulationYearId: block.yearId },
+          'Tờ trình.pdf',
+          pdf('x'),
+          'application/pdf',
+        );
+        throw new Error('the submission failed');
+      }),
+    ).rejects.toThrow('the submission failed');
+    expect(await readdir(join(filesDir, laoCai))).toEqual(before);
   });
 
   it('a file survives a restart of the gateway', async () => {

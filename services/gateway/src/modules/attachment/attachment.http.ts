@@ -4,7 +4,6 @@ import { pipeline } from 'node:stream/promises';
 import { ATTACHMENT_OWNERS, attachmentRepository, type AttachmentOwner } from '@thidua/db';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { audit } from '../../common/audit';
 import { appError, badInput, notFound } from '../../common/errors';
 import { ACTORS, MEMBERS } from '../../common/roles';
 import { inProvince, readRouteRequest, sendRouteFailure } from '../../http/authorized-request';
@@ -12,7 +11,7 @@ import { HttpFailure } from '../../http/request-context';
 import { isUuid } from '../../loaders';
 import type { GatewayServices } from '../../services';
 import { downloadPath } from './attachment.resolver';
-import { assertAttaches, describe, loadOwner, storageKey, type OwnerRecord } from './attachment.service';
+import { assertAttaches, loadOwner, recordFile, storageKey } from './attachment.service';
 import { detectFileKind, FILE_TYPES, kindOfName, megabytes } from './file-types';
 
 const ACCEPTED = 'PDF, DOCX, XLSX, JPEG, PNG';
@@ -73,22 +72,16 @@ export function attachmentRoutes(opts: {
         r,
         { roles: ACTORS, writes: true },
         async (ctx) => {
-          const owner: OwnerRecord = await check(ctx);
-          const row = await attachmentRepository.insert({
+          const owner = await check(ctx);
+          const row = await recordFile(ctx, {
             id,
-            emulationYearId: owner.year.id,
-            ownerType: owner.ownerType,
-            ownerId: owner.ownerId,
-            subject: owner.subject,
+            key,
+            owner: { ...owner, yearId: owner.year.id },
             name,
             contentType,
-            size: stored.size,
-            sha256: stored.sha256,
-            storageKey: key,
+            stored,
             generated: false,
-            uploadedBy: ctx.principal!.userId,
           });
-          await audit(ctx, 'attachment.upload', 'Attachment', id, { after: describe(row) });
           return row;
         },
       );

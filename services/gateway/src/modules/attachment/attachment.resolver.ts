@@ -75,19 +75,22 @@ export class AttachmentResolver {
 }
 
 /** Lists on the records: empty for whoever may not read the record's files (before publication). */
+async function listed(
+  ctx: GraphQLContext,
+  yearId: string,
+  owner: { ownerType: AttachmentOwner; ownerId: string; subject: string | null },
+) {
+  const year = await ctx.loaders.emulationYear.load(yearId);
+  if (!year || !readsYearFiles(ctx, year)) return [];
+  return (await filesOf(ctx, { ...owner, yearId })).map(api);
+}
+
 @Resolver(() => EmulationYearType)
 export class YearAttachmentsResolver {
   @Authorized(...MEMBERS)
   @FieldResolver(() => [AttachmentType], { description: "The dossier's files, oldest first." })
   async attachments(@Root() y: EmulationYear, @Ctx() ctx: GraphQLContext) {
-    if (!readsYearFiles(ctx, y)) return [];
-    const files = await filesOf(ctx, {
-      ownerType: 'EMULATION_YEAR',
-      ownerId: y.id,
-      yearId: y.id,
-      subject: null,
-    });
-    return files.map(api);
+    return listed(ctx, y.id, { ownerType: 'EMULATION_YEAR', ownerId: y.id, subject: null });
   }
 }
 
@@ -98,15 +101,7 @@ export class ConferenceAttachmentsResolver {
     description: "The conference's files (scanned minutes, photos), oldest first.",
   })
   async attachments(@Root() c: Conference, @Ctx() ctx: GraphQLContext) {
-    const year = await ctx.loaders.emulationYear.load(c.emulationYearId);
-    if (!year || !readsYearFiles(ctx, year)) return [];
-    const files = await filesOf(ctx, {
-      ownerType: 'CONFERENCE',
-      ownerId: c.id,
-      yearId: year.id,
-      subject: null,
-    });
-    return files.map(api);
+    return listed(ctx, c.emulationYearId, { ownerType: 'CONFERENCE', ownerId: c.id, subject: null });
   }
 }
 
@@ -117,14 +112,10 @@ export class NominationAttachmentsResolver {
     description: "The proposal's files (achievement reports), oldest first.",
   })
   async attachments(@Root() n: Nomination, @Ctx() ctx: GraphQLContext) {
-    const year = await ctx.loaders.emulationYear.load(n.emulationYearId);
-    if (!year || !readsYearFiles(ctx, year)) return [];
-    const files = await filesOf(ctx, {
+    return listed(ctx, n.emulationYearId, {
       ownerType: 'NOMINATION',
       ownerId: n.id,
-      yearId: year.id,
       subject: nominationSubject(n),
     });
-    return files.map(api);
   }
 }

@@ -8,6 +8,7 @@ import {
   type EmulationYear,
 } from '@thidua/db';
 import { isAtLeast } from '@thidua/domain';
+import type { StoredObject } from '@thidua/files';
 import DataLoader from 'dataloader';
 import { assertRunsYear } from '../../common/acting';
 import { audit } from '../../common/audit';
@@ -123,23 +124,54 @@ export async function storeGeneratedDocument(
     if (ctx.outcome.failed) await ctx.services.files.delete(key);
   });
   const ownerType = record.ownerType ?? 'EMULATION_YEAR';
-  const saved = await attachmentRepository.insert({
+  const saved = await recordFile(ctx, {
     id,
-    emulationYearId: record.emulationYearId,
-    ownerType,
-    ownerId: record.ownerId ?? record.emulationYearId,
-    subject: ownerType === 'NOMINATION' ? (record.subject ?? null) : null,
+    key,
+    owner: {
+      yearId: record.emulationYearId,
+      ownerType,
+      ownerId: record.ownerId ?? record.emulationYearId,
+      subject: ownerType === 'NOMINATION' ? (record.subject ?? null) : null,
+    },
     name,
     contentType,
-    size: stored.size,
-    sha256: stored.sha256,
-    storageKey: key,
+    stored,
     generated: true,
-    uploadedBy: ctx.principal!.userId,
   });
-  await audit(ctx, 'attachment.generated', 'Attachment', id, { after: describe(saved) });
   yearFiles(ctx).clear(record.emulationYearId);
   return saved;
+}
+
+/** The row of a file whose bytes are stored, audited as uploaded or generated. */
+export async function recordFile(
+  ctx: GraphQLContext,
+  f: {
+    id: string;
+    key: string;
+    owner: { yearId: string; ownerType: AttachmentOwner; ownerId: string; subject: string | null };
+    name: string;
+    contentType: string;
+    stored: StoredObject;
+    generated: boolean;
+  },
+): Promise<Attachment> {
+  const row = await attachmentRepository.insert({
+    id: f.id,
+    emulationYearId: f.owner.yearId,
+    ownerType: f.owner.ownerType,
+    ownerId: f.owner.ownerId,
+    subject: f.owner.subject,
+    name: f.name,
+    contentType: f.contentType,
+    size: f.stored.size,
+    sha256: f.stored.sha256,
+    storageKey: f.key,
+    generated: f.generated,
+    uploadedBy: ctx.principal!.userId,
+  });
+  const action = f.generated ? 'attachment.generated' : 'attachment.upload';
+  await audit(ctx, action, 'Attachment', f.id, { after: describe(row) });
+  return row;
 }
 
 /** What the audit keeps of a file: enough to recognise it, never its content. */

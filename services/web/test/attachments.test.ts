@@ -1,0 +1,113 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import {
+  castBlockBallots,
+  closeBlockVote,
+  createAccount,
+  createLockedBlock,
+  ok,
+  openBlockVote,
+  provinceId,
+  startTestApp,
+  type Account,
+  type LockedBlock,
+  type TestApp,
+} from '@thidua/testing';
+import { desktop, expectAccessible, launch, origin, screenshot, signInAt } from './browser';
+
+const NAMES = ['Sở Nội vụ', 'Sở Tài chính', 'Sở Tư pháp', 'Sở Y tế', 'Sở Xây dựng'];
+
+let app: TestApp;
+let browser: Browser;
+let base: string;
+let province: string;
+let admin: Account;
+let block: LockedBlock;
+let flagId: string;
+const report = Buffer.from('%PDF-1.4\n% Báo cáo thành tích\ntrailer << >>\n%%EOF\n');
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([
+    startTestApp({ template: inject('templateDatabase'), worker: true }),
+    launch(),
+  ]);
+  base = origin(app.gateway.url);
+  province = await provinceId(app.dataSource, '15');
+  admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
+  block = await createLockedBlock(app, province, NAMES, admin);
+  const vote = await openBlockVote(app, province, block, [{ kind: 'FLAG', seats: 1 }]);
+  await castBlockBallots(app, province, block, vote, [[3]]);
+  await closeBlockVote(app, province, block.officers[0]!, vote.id);
+  const head = { token: block.officers[0]!.token, provinceId: province };
+  flagId = await vi.waitFor(
+    async () => {
+      const { nominations } = ok(
+        await app.gql<{ nominations: { id: string; form: string }[] }>(
+          `query($y: ID!) { nominations(emulationYearId: $y) { id form } }`,
+          { y: block.yearId },
+          head,
+        ),
+      );
+      expect(nominations.length).toBeGreaterThan(0);
+      return nominations.find((n) => n.form === 'FLAG_PROVINCE')!.id;
+    },
+    { timeout: 20_000, interval: 100 },
+  );
+  ok(await app.gql(`mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, { id: vote.id }, head));
+}, 240_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('attachments on the pages', () => {
+  it('the head unit attaches an achievement report to a proposal, is told why a wrong file is refused, and downloads it', async () => {
+    const context = await desktop(browser);
+    const page = await context.newPage();
+    await signInAt(page, base, `/nominations/${flagId}`, block.officers[0]!.email);
+    const files = page.getByRole('region', { name: 'Tệp kèm đề nghị (báo cáo thành tích)' });
+    await expect.poll(() => files.getByText('Chưa có tệp nào.').isVisible(), { timeout: 20_000 }).toBe(true);
+
+    const input = files.getByLabel(/Chọn tệp PDF, DOCX, XLSX, JPEG hoặc PNG, tối đa 20 MB/);
+    await input.setInputFiles({
+      name: 'trang.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('<html></html>'),
+    });
+    await files.getByRole('button', { name: 'Tải lên' }).click();
+    await expect
+      .poll(() => files.getByRole('alert').textContent(), { timeout: 20_000 })
+      .toBe('Chỉ nhận tệp PDF, DOCX, XLSX, JPEG, PNG; nội dung tệp "trang.pdf" không thuộc các loại này.');
+
+    await input.setInputFiles({
+      name: 'Báo cáo thành tích.pdf',
+      mimeType: 'application/pdf',
+      buffer: report,
+    });
+    await files.getByRole('button', { name: 'Tải lên' }).click();
+    await expect
+      .poll(() => files.getByRole('status').textContent(), { timeout: 20_000 })
+      .toBe('Đã tải lên “Báo cáo thành tích.pdf”.');
+    const link = files.getByRole('button', { name: 'Báo cáo thành tích.pdf' });
+    await expect.poll(() => link.isVisible(), { timeout: 20_000 }).toBe(true);
+    await screenshot(page, 'attachments-nomination-desktop');
+    await expectAccessible(page, 'the nomination page with its files');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('Báo cáo thành tích.pdf');
+    expect((await readFile((await download.path())!)).equals(report)).toBe(true);
+    await context.close();
+  });
+
+  it('the secretariat downloads the statutory statistics from the year-end page', async () => {
+    const context = await desktop(browser);
+    const page = await context.newPage();
+    await signInAt(page, base, '/year-end/2026', admin.email);
+    const button = page.getByRole('button', { name: 'Tải biểu thống kê 0601–0605 (XLSX)' });
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toMatch(/^Thống kê TĐKT .* 2026 \(biểu 0601-0605\)\.xlsx$/);
+    await screenshot(page, 'statistics-year-end-desktop');
+    await context.close();
+  });
+});
