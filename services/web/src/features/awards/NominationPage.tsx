@@ -6,6 +6,7 @@ import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Loading, Page } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
+import { Attachments } from '../attachment/Attachments';
 import { AppraisalActions } from './AppraisalActions';
 
 const NominationQuery = graphql(`
@@ -181,6 +182,7 @@ export default function NominationPage() {
           </TableWrap>
         </section>
       )}
+      <Attachments ownerType="NOMINATION" ownerId={n.id} title={t('attachment.nomination')} />
     </Page>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
 import { hasRole, useSession } from '../../app/session';
+import { StatisticsButton } from '../statistics/StatisticsButton';
 import { graphql, type ResultOf } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
@@ -112,7 +113,7 @@ export default function YearEndPage() {
     shown.general ? <Alert>{shown.general}</Alert> : null;
 
   return (
-    <Page title={title} wide>
+    <Page title={title} wide actions={hasRole(session, 'PROVINCE_ADMIN') && <StatisticsButton year={year} />}>
       {admin && <ScheduleCard />}
       {admin && !c && <DryRunCard year={year} />}
       <section className="card" aria-labelledby="progress-title">
