@@ -13,6 +13,7 @@ import { TableWrap } from '../../ui/TableWrap';
 import { useAction } from '../../ui/useAction';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { RevokeMutation } from './operations';
+import { DocumentDownloads } from '../documents/DocumentDownloads';
 
 const DecisionQuery = graphql(`
   query AwardDecisionPage($id: ID!) {
@@ -102,6 +103,8 @@ export default function AwardDecisionPage() {
             <dd>{i18n.number(total, 0)} đ</dd>
           </div>
         </dl>
+        <DocumentDownloads kind="decision" id={d.id} />
+        <DocumentDownloads kind="certificates" id={d.id} />
         <h2 id="annex">{t('decision.annex')}</h2>
         <TableWrap label={t('decision.items')}>
           <table className="table">

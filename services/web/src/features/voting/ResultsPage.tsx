@@ -9,6 +9,7 @@ import { PeriodFields, PeriodQuery, ResultsQuery, YearRoundsQuery } from './oper
 import { StatusBadge } from './parts';
 import { sharePercent, votesNeeded } from './rules';
 import { TableWrap } from '../../ui/TableWrap';
+import { DocumentDownloads } from '../documents/DocumentDownloads';
 
 /** The minutes of a vote, as published: every round of the block year, counts, elected units, shortfalls, decisions. */
 export default function ResultsPage() {
@@ -40,9 +41,15 @@ export default function ResultsPage() {
       subtitle={t(`voting.kind.${first.kind}`)}
       wide
       actions={
-        <button type="button" className="button button-secondary" onClick={() => window.print()}>
-          {t('results.print')}
-        </button>
+        <>
+          <DocumentDownloads
+            kind={first.kind === 'COUNCIL' ? 'council-minutes' : 'vote-minutes'}
+            id={first.id}
+          />
+          <button type="button" className="button button-secondary" onClick={() => window.print()}>
+            {t('results.print')}
+          </button>
+        </>
       }
     >
       {ids.map((periodId) => (

@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { useI18n } from '../../i18n/i18n';
+import { downloadFrom } from '../../ui/download';
+
+/** The documents the gateway generates (services/gateway/src/modules/documents), by the record they are made from. */
+export type DocumentKind = 'vote-minutes' | 'council-minutes' | 'submission' | 'decision' | 'certificates';
+
+/**
+ * PDF and editable DOCX downloads of one generated document. The API applies the record's own rules (a count
+ * before publication only for those who chair it); its refusal is shown beside the buttons.
+ */
+export function DocumentDownloads({ kind, id }: { kind: DocumentKind; id: string }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState<'pdf' | 'docx' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const label = t(`documents.${kind}`);
+
+  async function get(format: 'pdf' | 'docx') {
+    setBusy(format);
+    setError(null);
+    const refused = await downloadFrom(`/documents/${kind}/${id}.${format}`, `${kind}.${format}`).catch(() =>
+      t('error.network'),
+    );
+    setBusy(null);
+    setError(refused);
+  }
+
+  return (
+    <div className="document-downloads" role="group" aria-label={label}>
+      {(['pdf', 'docx'] as const).map((format) => (
+        <button
+          key={format}
+          type="button"
+          className="button button-secondary"
+          disabled={busy !== null}
+          aria-busy={busy === format}
+          onClick={() => void get(format)}
+        >
+          {busy === format ? t('documents.working') : t(`documents.${format}`, { doc: label })}
+        </button>
+      ))}
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
