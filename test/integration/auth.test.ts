@@ -1,4 +1,3 @@
-import { request } from 'node:http';
 import { createClient } from 'graphql-ws';
 import { SignJWT } from 'jose';
 import { WebSocket } from 'ws';
@@ -6,13 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import {
   createAccount,
+  gqlFrom,
   ok,
   provinceId,
   startTestApp,
   TEST_JWT_SECRET,
   TEST_PASSWORD,
   type Account,
-  type GraphQLResponse,
   type TestApp,
 } from '@thidua/testing';
 
@@ -43,28 +42,7 @@ const code = (res: { errors?: { extensions?: { code?: string } }[] }) => res.err
  * what the gateway counts failures against.
  */
 function loginFrom(address: string, email: string, password: string) {
-  const body = JSON.stringify({ query: LOGIN, variables: { email, password } });
-  const url = new URL(app.gateway.url);
-  return new Promise<GraphQLResponse<{ login: { accessToken: string } }>>((resolve, reject) => {
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname,
-        method: 'POST',
-        localAddress: address,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode!, ...(JSON.parse(text) as object) }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+  return gqlFrom<{ login: { accessToken: string } }>(app, address, LOGIN, { email, password });
 }
 
 describe('sign-in', () => {
