@@ -27,6 +27,7 @@ import { GatewayMetrics, labelValue } from './metrics';
 import { RateLimiter } from './rate-limit';
 import { Drain } from './drain';
 import { attachSubscriptions } from './subscriptions';
+import { clientAddress } from './client-address';
 import { queueConsole, QUEUE_CONSOLE_PATH } from './queue-console';
 import { serveWeb } from './web';
 import { webAuth } from './web-auth';
@@ -112,6 +113,7 @@ export async function startGateway({
   });
   await apollo.start();
   const limiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE);
+  const clientKey = (req: IncomingMessage) => clientAddress(req, config.TRUST_PROXY_HOPS);
   const signIn = webAuth({
     services,
     dataSource,
@@ -296,6 +298,7 @@ export async function startGateway({
     async close() {
       await subscriptions.close();
       await drain.drain(server, config.SHUTDOWN_GRACE_MS, logger);
+      await imports.close(config.SHUTDOWN_GRACE_MS);
       await services.turnout.close();
       stopRollupListening();
       await apollo.stop();
@@ -313,10 +316,6 @@ function announce(hooks: (() => void | Promise<void>)[], log: Logger): void {
       .then(hook)
       .catch((e) => log.warn({ err: e }, 'announcement failed'));
   }
-}
-
-function clientKey(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
 }
 
 const UNSUBSCRIBE_REFUSED = {

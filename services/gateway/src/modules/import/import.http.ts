@@ -95,7 +95,7 @@ export function importRoutes(opts: {
     return { ctx, result };
   }
 
-  return async function handle(
+  async function handle(
     req: IncomingMessage,
     res: ServerResponse,
     url: URL,
@@ -173,7 +173,9 @@ export function importRoutes(opts: {
       const { http: _http, ...extensions } = error.extensions;
       send(res, failure?.status ?? 500, { errors: [{ message: error.message, extensions }] });
     }
-  };
+  }
+  /** The gateway stops: the imports under way may finish first (ImportService.close). */
+  return Object.assign(handle, { close: (graceMs: number) => imports.close(graceMs) });
 }
 
 /** The job as the page reads it. */

@@ -70,7 +70,7 @@ export async function checkRows(
  * against the data as it is then, and writes everything in one transaction or nothing.
  */
 export class ImportService {
-  private running = 0;
+  private readonly running = new Set<Promise<void>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -126,7 +126,7 @@ export class ImportService {
         'PRECONDITION_FAILED',
         `Tệp còn ${job.problemCount} lỗi: sửa rồi kiểm tra lại. The file has ${job.problemCount} problems: fix them and check it again.`,
       );
-    if (this.running >= CONCURRENT_IMPORTS)
+    if (this.running.size >= CONCURRENT_IMPORTS)
       throw appError(
         'SERVICE_UNAVAILABLE',
         'Đang có nhiều lượt nhập: thử lại sau một phút. Other imports are running: try again in a minute.',
@@ -151,7 +151,6 @@ export class ImportService {
     const provinceId = ctx.access!.provinceId;
     const checkCtx = this.checkContext(ctx);
     const log = this.logger.child({ importJob: job.id, kind: job.kind });
-    this.running++;
     const work = async () => {
       let found: ImportProblem[] = [];
       try {
@@ -185,11 +184,26 @@ export class ImportService {
             ...(found.length ? { problems: found.slice(0, PROBLEMS_KEPT), problemCount: found.length } : {}),
           }),
         ).catch((err) => log.error({ err }, 'import failure not recorded'));
-      } finally {
-        this.running--;
       }
     };
-    return work();
+    const running = work();
+    this.running.add(running);
+    void running.finally(() => this.running.delete(running));
+    return running;
+  }
+
+  /**
+   * Waits (up to `graceMs`) for the imports under way, when the gateway stops. One still running after that is
+   * rolled back with its transaction when the process ends; its job shows as interrupted and can be confirmed again.
+   */
+  async close(graceMs: number): Promise<void> {
+    if (!this.running.size) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.running]),
+      new Promise((resolve) => (timer = setTimeout(resolve, graceMs))),
+    ]);
+    clearTimeout(timer);
   }
 }
 
