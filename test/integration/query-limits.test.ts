@@ -189,4 +189,30 @@ describe('subscriptions get the same limits', () => {
       await limited.close();
     }
   });
+
+  it('behind a trusted proxy, limits each client by its forwarded address, which a client cannot choose', async () => {
+    const behindProxy = await startTestApp({
+      database: app.db,
+      config: { RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY_HOPS: '1' },
+    });
+    const direct = await startTestApp({ database: app.db, config: { RATE_LIMIT_PER_MINUTE: '2' } });
+    // What the proxy appends is the right-most entry; whatever the client wrote is to its left.
+    const from = (a: TestApp, forwarded: string) =>
+      a.gql(`{ __typename }`, {}, { headers: { 'x-forwarded-for': forwarded } });
+    try {
+      const first = ['203.0.113.7', '203.0.113.7', '203.0.113.7'];
+      expect(
+        (await Promise.all(first.map((ip) => from(behindProxy, ip)))).map((r) => r.status).sort(),
+      ).toEqual([200, 200, 429]);
+      // Another client behind the same proxy has its own budget, even if it claims to be the first one.
+      expect((await from(behindProxy, '203.0.113.7, 198.51.100.20')).status).toBe(200);
+      // Without trusted proxies the header is ignored: the socket's address is the key.
+      const spoofed = await Promise.all(
+        ['192.0.2.1', '192.0.2.2', '192.0.2.3'].map((ip) => from(direct, ip)),
+      );
+      expect(spoofed.map((r) => r.status).sort()).toEqual([200, 200, 429]);
+    } finally {
+      await Promise.all([behindProxy.close(), direct.close()]);
+    }
+  });
 });

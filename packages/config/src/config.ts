@@ -42,6 +42,9 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   // The worker's own small HTTP port (on HOST): /healthz, /readyz and /metrics. 0 picks a free port.
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(4001),
+  // Proxies in front of the gateway (load balancer, ingress) whose X-Forwarded-For entry is trusted: the client's
+  // address for rate limits and sign-in throttling is read that many hops from the right. 0: the socket's.
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
   // Keys the audit chains' hashes (HMAC-SHA-256): a key the database does not hold, so whoever can insert audit

@@ -13,6 +13,7 @@ import { checkInput } from './input-guard';
 import { checkLimits, parseLimited, type QueryLimits } from './limits';
 import type { RateLimiter } from './rate-limit';
 import { authorize, HttpFailure, newContext, parseProvince, verifyBearer } from './request-context';
+import { clientAddress } from './client-address';
 
 interface Options {
   server: Server;
@@ -46,7 +47,7 @@ export function attachSubscriptions({
   format = formatError,
 }: Options) {
   const wss = new WebSocketServer({ server, path: '/graphql' });
-  const clientKey = (extra: Extra) => extra.request.socket.remoteAddress ?? 'unknown';
+  const clientKey = (extra: Extra) => clientAddress(extra.request, services.config.TRUST_PROXY_HOPS);
   const disposable = useServer(
     {
       schema,

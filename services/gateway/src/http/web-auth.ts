@@ -73,7 +73,7 @@ export function webAuth(opts: {
         if (!email.trim()) throw new HttpFailure(400, badInput('email', 'is required'));
         if (!password) throw new HttpFailure(400, badInput('password', 'is required'));
         const issued = await runInTransaction(dataSource, null, () =>
-          services.auth.login(email, password, requestId, req.socket.remoteAddress ?? 'unknown'),
+          services.auth.login(email, password, requestId, opts.clientKey(req)),
         );
         res.setHeader(
           'set-cookie',
