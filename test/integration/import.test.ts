@@ -203,6 +203,27 @@ describe('importing a province from its spreadsheets', () => {
     expect(await inProvince(laoCai, `SELECT id, name, updated_at FROM unit ORDER BY id`)).toEqual(before);
   });
 
+  it('the confirmation checks the rows again: data changed since the dry run fails the import, writing nothing', async () => {
+    const { body } = await dryRun(
+      'units',
+      await xlsx(UNIT_HEADER, [
+        ['Sở Xây dựng', '', 'Cơ quan nhà nước', '', ''],
+        ['Sở Công Thương', '', 'Cơ quan nhà nước', '', ''],
+      ]),
+    );
+    expect(body.problems).toEqual([]);
+    await createUnits(app.dataSource, laoCai, ['Sở Xây Dựng']); // meanwhile, by hand, capitalised differently
+    const started = await confirm(body);
+    expect(started.status).toBe(202);
+    const done = await finished(started.body);
+    expect(done).toMatchObject({ status: 'FAILED', problemCount: 1, result: null });
+    expect(done.error).toContain('Dữ liệu đã thay đổi từ lần kiểm tra');
+    expect(done.problems[0]).toMatchObject({ row: 2, column: 'Tên đơn vị' });
+    expect(
+      await inProvince(laoCai, `SELECT name FROM unit WHERE name IN ('Sở Công Thương', 'Sở Xây dựng')`),
+    ).toEqual([]);
+  });
+
   it('blocks from CSV', async () => {
     const file = csv(BLOCK_HEADER, [
       ['Khối các cơ quan Đảng', 'Khối thi đua', 'Các cơ quan tham mưu của Tỉnh ủy'],
