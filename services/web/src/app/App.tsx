@@ -47,6 +47,15 @@ const SheetsPage = lazy(() => import('../features/emulation-year/SheetsPage'));
 const SheetPage = lazy(() => import('../features/emulation-year/SheetPage'));
 const BlockYearPage = lazy(() => import('../features/emulation-year/BlockYearPage'));
 const YearEndPage = lazy(() => import('../features/year-end/YearEndPage'));
+const AdminPage = lazy(() => import('../features/province/AdminPage'));
+const RulesPage = lazy(() => import('../features/province/RulesPage'));
+const UnitsPage = lazy(() => import('../features/unit/UnitsPage'));
+const UnitPage = lazy(() => import('../features/unit/UnitPage'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+const WebhooksPage = lazy(() => import('../features/notification/WebhooksPage'));
+const ProvincesPage = lazy(() => import('../features/platform/ProvincesPage'));
+const OnboardPage = lazy(() => import('../features/platform/OnboardPage'));
+const ImportPage = lazy(() => import('../features/import/ImportPage'));
 const ConferencePage = lazy(() => import('../features/conference/ConferencePage'));
 const PaperCountPage = lazy(() => import('../features/conference/PaperCountPage'));
 const DecisionPage = lazy(() => import('../features/conference/DecisionPage'));
@@ -123,13 +132,6 @@ function SignedIn({ provinceId }: { provinceId: string | null }) {
         <Route path="/award-decisions/:id" component={AwardDecisionPage} />
         <Route path="/units/:id/awards" component={AwardHistoryPage} />
         <Route path="/persons/:id/awards" component={AwardHistoryPage} />
-        <Route path="/blocks/:blockId/years/:year" component={BlockYearPage} />
-        <Route path="/blocks/:blockId/years/:year/conference" component={ConferencePage} />
-        <Route path="/year-end/:year" component={YearEndPage} />
-        <Route component={NotFound} />
-      </Switch>
-    </Suspense>
-  );
         <Route path="/blocks" component={BlocksPage} />
         <Route path="/blocks/new" component={BlockFormPage} />
         <Route path="/blocks/:blockId" component={BlockPage} />
@@ -140,6 +142,22 @@ function SignedIn({ provinceId }: { provinceId: string | null }) {
         <Route path="/blocks/:blockId/years/:year/criteria" component={CriteriaPage} />
         <Route path="/blocks/:blockId/years/:year/sheets" component={SheetsPage} />
         <Route path="/blocks/:blockId/years/:year/sheets/:scorer/:target" component={SheetPage} />
+        <Route path="/blocks/:blockId/years/:year" component={BlockYearPage} />
+        <Route path="/blocks/:blockId/years/:year/conference" component={ConferencePage} />
+        <Route path="/year-end/:year" component={YearEndPage} />
+        <Route path="/admin" component={AdminPage} />
+        <Route path="/province/rules" component={RulesPage} />
+        <Route path="/units" component={UnitsPage} />
+        <Route path="/units/:id" component={UnitPage} />
+        <Route path="/audit" component={AuditPage} />
+        <Route path="/webhooks" component={WebhooksPage} />
+        <Route path="/platform/provinces" component={ProvincesPage} />
+        <Route path="/platform/provinces/new" component={OnboardPage} />
+        <Route path="/import" component={ImportPage} />
+        <Route component={NotFound} />
+      </Switch>
+    </Suspense>
+  );
   return (
     <Provider value={client}>
       <LinkContext.Provider value={link}>

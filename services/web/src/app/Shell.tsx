@@ -23,6 +23,7 @@ export function Shell({ children }: { children: ReactNode }) {
   usePolling(refetchUnread, session.provinceId ? 60_000 : null);
   const count = unread.data?.unreadNotificationCount ?? 0;
   const dashboards = hasRole(session, 'NATIONAL_VIEWER', 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  const admin = hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
   const blocks = hasRole(session, 'PROVINCE_ADMIN', 'UNIT_OFFICER', 'PLATFORM_ADMIN');
 
   const nav = [
@@ -39,17 +40,13 @@ export function Shell({ children }: { children: ReactNode }) {
           { href: '/award-decisions', label: t('app.decisions') },
         ]
       : []),
-    ...(hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN')
-      ? [
-          { href: '/nominations', label: t('app.nominations') },
-          { href: '/award-decisions', label: t('app.decisions') },
-        ]
-      : []),
     ...(dashboards ? [{ href: '/dashboards', label: t('app.dashboards') }] : []),
     ...(hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN')
       ? [{ href: '/users', label: t('app.users') }]
       : []),
     { href: '/account', label: t('app.account') },
+    ...(admin ? [{ href: '/admin', label: t('admin.title') }] : []),
+    ...(admin ? [{ href: '/import', label: t('app.import') }] : []),
   ];
 
   return (
