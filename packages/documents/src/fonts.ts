@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { create } from 'fontkit';
+
+// fontkit (pdfkit's own font parser) ships no types: only `create` is used, its result handed to pdfkit as is.
+const { create } = createRequire(import.meta.url)('fontkit') as { create(font: Buffer): unknown };
 
 const font = (file: string) => fileURLToPath(new URL(`../fonts/${file}`, import.meta.url));
 
