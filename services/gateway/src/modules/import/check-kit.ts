@@ -233,6 +233,16 @@ export class NameIndex<T extends { id: string }> {
   }
 
   /**
+   * The record a row of the file names by its own key (a row matching it updates it), with a problem when the
+   * row's name differs from the record's only in accents, capitals, spacing or look-alike letters.
+   */
+  match(p: Problems, r: Row, field: string, key: string, name: string, what: string): T | undefined {
+    const found = this.find(key);
+    if (found && this.nameOf(found) !== name) p.add(r, field, differsOnlyBy(name, this.nameOf(found), what));
+    return found;
+  }
+
+  /**
    * The record a name in the file refers to; null with its problem when there is none in this province (another
    * province's records are invisible here, so they are unknown too) or when the name differs from the record's
    * only in accents, capitals, spacing or look-alike letters.

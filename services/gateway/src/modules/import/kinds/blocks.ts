@@ -1,16 +1,7 @@
 import { importRepository, type BlockKind } from '@thidua/db';
 import { foldVietnamese } from '@thidua/domain';
 import { BOUNDS } from '../../../common/bounds';
-import {
-  choice,
-  differsOnlyBy,
-  inChunks,
-  NameIndex,
-  Problems,
-  SeenKeys,
-  text,
-  type KindSpec,
-} from '../check-kit';
+import { choice, inChunks, NameIndex, Problems, SeenKeys, text, type KindSpec } from '../check-kit';
 
 export const BLOCK_KIND_LABELS: Record<BlockKind, string[]> = {
   BLOCK: ['Khối thi đua', 'Khối'],
@@ -67,9 +58,8 @@ export const blocks: KindSpec = {
       if (!name) continue;
       const key = foldVietnamese(name);
       if (seen.repeat(p, r, 'name', key, 'tên khối')) continue;
-      const found = index.find(key);
-      if (found && found.name !== name) p.add(r, 'name', differsOnlyBy(name, found.name, 'khối'));
-      else if (found && kind && found.kind !== kind)
+      const found = index.match(p, r, 'name', key, name, 'khối');
+      if (found && found.name === name && kind && found.kind !== kind)
         p.add(
           r,
           'kind',

@@ -1,15 +1,6 @@
 import { importRepository, type Gender } from '@thidua/db';
 import { foldVietnamese } from '@thidua/domain';
-import {
-  choice,
-  differsOnlyBy,
-  inChunks,
-  NameIndex,
-  Problems,
-  SeenKeys,
-  text,
-  type KindSpec,
-} from '../check-kit';
+import { choice, inChunks, NameIndex, Problems, SeenKeys, text, type KindSpec } from '../check-kit';
 
 const GENDERS: Record<Gender, string[]> = { FEMALE: ['Nữ'], MALE: ['Nam'] };
 
@@ -85,9 +76,7 @@ export const persons: KindSpec = {
       if (!fullName || !unit) continue;
       const key = `${unit.id}:${foldVietnamese(fullName)}`;
       if (seen.repeat(p, r, 'fullName', key, 'họ tên trong cùng đơn vị')) continue;
-      const found = people.find(key);
-      if (found && found.fullName !== fullName)
-        p.add(r, 'fullName', differsOnlyBy(fullName, found.fullName, 'người'));
+      const found = people.match(p, r, 'fullName', key, fullName, 'người');
       if (p.count > mark || !gender) continue;
       const pos = position ?? found?.position ?? null;
       if (!found)

@@ -1,16 +1,6 @@
 import { importRepository, type NewUnitRow, type UnitKind } from '@thidua/db';
 import { foldVietnamese } from '@thidua/domain';
-import {
-  choice,
-  date,
-  differsOnlyBy,
-  inChunks,
-  NameIndex,
-  Problems,
-  SeenKeys,
-  text,
-  type KindSpec,
-} from '../check-kit';
+import { choice, date, inChunks, NameIndex, Problems, SeenKeys, text, type KindSpec } from '../check-kit';
 import { dmy } from './words';
 
 export const UNIT_KIND_LABELS: Record<UnitKind, string[]> = {
@@ -96,8 +86,7 @@ export const units: KindSpec = {
       if (!name) continue;
       const key = foldVietnamese(name);
       if (seen.repeat(p, r, 'name', key, 'tên đơn vị')) continue;
-      const found = index.find(key);
-      if (found && found.name !== name) p.add(r, 'name', differsOnlyBy(name, found.name, 'đơn vị'));
+      const found = index.match(p, r, 'name', key, name, 'đơn vị');
       if (p.count > mark || !kind) continue;
       // An empty optional cell keeps what is stored: an import adds and corrects, it never erases.
       const row: NewUnitRow = {
