@@ -100,6 +100,22 @@ describe('attachments on the pages', () => {
     await context.close();
   });
 
+  it("the block year's page lists the dossier's and the conference's files, and the secretariat may attach", async () => {
+    const context = await desktop(browser);
+    const page = await context.newPage();
+    await signInAt(page, base, `/blocks/${block.blockId}/years/2026`, admin.email);
+    const dossier = page.getByRole('region', { name: 'Tệp trong hồ sơ của khối' });
+    const conference = page.getByRole('region', { name: 'Tệp của hội nghị (biên bản quét, ảnh)' });
+    await expect
+      .poll(() => dossier.getByText('Chưa có tệp nào.').isVisible(), { timeout: 20_000 })
+      .toBe(true);
+    await expect
+      .poll(() => conference.getByRole('button', { name: 'Tải lên' }).isVisible(), { timeout: 20_000 })
+      .toBe(true);
+    await screenshot(page, 'attachments-block-year-desktop');
+    await context.close();
+  });
+
   it('the secretariat downloads the statutory statistics from the year-end page', async () => {
     const context = await desktop(browser);
     const page = await context.newPage();
