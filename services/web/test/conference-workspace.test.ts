@@ -54,7 +54,7 @@ const yearState = async (block: LockedBlock) =>
   ).emulationYear.state;
 
 /** Reloads until `check` finds what the worker has done meanwhile (a tally, the awards engine). */
-async function reloadUntil(page: Page, check: () => Promise<number>, timeout = 30_000) {
+async function reloadUntil(page: Page, check: () => Promise<number>, timeout = 45_000) {
   await expect
     .poll(
       async () => {
@@ -65,7 +65,11 @@ async function reloadUntil(page: Page, check: () => Promise<number>, timeout = 3
       },
       { timeout, interval: 1000 },
     )
-    .toBe(true);
+    .toBe(true)
+    .catch(async (e: unknown) => {
+      await screenshot(page, 'failed-conference-reload');
+      throw e;
+    });
 }
 
 /** A member's ballot on part 1's ballot page: the flag to `flag`, next year's head to `head`. */

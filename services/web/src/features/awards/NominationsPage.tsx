@@ -86,19 +86,16 @@ export default function NominationsPage() {
       }
     >
       <nav aria-label={t('queue.states')} className="tabs">
-        <ul>
-          {QUEUE_STATUSES.map((s) => (
-            <li key={s}>
-              <Link
-                href={`/nominations?status=${s}${form ? `&form=${form}` : ''}${year ? `&year=${year}` : ''}`}
-                aria-current={s === status ? 'page' : undefined}
-                onClick={() => pager.reset()}
-              >
-                {t(`nomination.status.${s}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
+        {QUEUE_STATUSES.map((s) => (
+          <Link
+            key={s}
+            href={`/nominations?status=${s}${form ? `&form=${form}` : ''}${year ? `&year=${year}` : ''}`}
+            aria-current={s === status ? 'page' : undefined}
+            onClick={() => pager.reset()}
+          >
+            {t(`nomination.status.${s}`)}
+          </Link>
+        ))}
       </nav>
       <form className="filters" onSubmit={applyYear} noValidate>
         <SelectField label={t('nomination.form')} value={form} onChange={(e) => go({ form: e.target.value })}>
