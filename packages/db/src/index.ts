@@ -8,12 +8,14 @@ export {
   afterRelease,
   holdsConnection,
   currentManager,
+  preparedQuery,
   tenantManager,
   currentProvinceId,
   currentProvinceIdOrNull,
   TenantContextError,
   type TransactionOptions,
 } from './tenancy/tenant-context';
+export { listenForever, type Listener, type ListenerEvents } from './notify/listener';
 export { paginate, type Page, type PageRequest } from './repositories/pagination';
 export {
   provinceRepository,

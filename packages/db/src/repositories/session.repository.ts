@@ -1,6 +1,6 @@
 import type { Role } from '@thidua/domain';
 import { AuthSession, Province, RefreshToken } from '../entities';
-import { currentManager } from '../tenancy/tenant-context';
+import { currentManager, preparedQuery } from '../tenancy/tenant-context';
 import { returning } from './sql';
 
 export interface SessionPrincipal {
@@ -14,6 +14,8 @@ export interface SessionPrincipal {
 export interface PrincipalLookup {
   principal: SessionPrincipal | null;
   province: Province | null;
+  /** When the session ends by itself (null with no principal): a cached principal is checked against it. */
+  sessionExpiresAt: Date | null;
 }
 
 export type RefreshOutcome =
@@ -93,11 +95,12 @@ export const sessionRepository = {
       role: Role | null;
       province_id: string | null;
       unit_id: string | null;
+      expires_at: Date;
       province: Record<string, string | null> | null;
-    }[] = await (
-      await currentManager()
-    ).query(
-      `SELECT u.email, u.full_name, r.id, r.role, r.province_id, r.unit_id,
+    }[] = await preparedQuery(
+      // Named: sent on every request, planned once per connection.
+      'session_principal',
+      `SELECT u.email, u.full_name, r.id, r.role, r.province_id, r.unit_id, s.expires_at,
          (SELECT to_jsonb(p) FROM province p WHERE p.id = $3) AS province
        FROM auth_session s
        JOIN app_user u ON u.id = s.user_id AND u.disabled_at IS NULL
@@ -106,9 +109,10 @@ export const sessionRepository = {
       [sessionId, userId, provinceId],
     );
     const first = rows[0];
-    if (!first) return { principal: null, province: null };
+    if (!first) return { principal: null, province: null, sessionExpiresAt: null };
     const p = first.province;
     return {
+      sessionExpiresAt: first.expires_at,
       principal: {
         userId,
         email: first.email,

@@ -10,7 +10,7 @@ import {
   type CloseReason,
   type VotingOutcome,
 } from '../entities';
-import { currentProvinceId, tenantManager } from '../tenancy/tenant-context';
+import { currentProvinceId, preparedQuery, tenantManager } from '../tenancy/tenant-context';
 import { returning } from './sql';
 
 export interface BallotRules {
@@ -147,13 +147,14 @@ export const votingRepository = {
     // the ballot, which the application role can neither read nor write itself. The period must be open, under a
     // share lock that a concurrent close (an UPDATE) waits for: no ballot lands after its period closed.
     // Returns null when the period is not open any more.
-    const [row] = (await (
-      await tenantManager()
-    ).query(
+    // Named: planned once per connection.
+    const [row] = await preparedQuery<BallotReceipt>(
+      'voting_cast_ballot',
       `SELECT voting_period_id AS "votingPeriodId", voter_id AS "voterId", receipt_code AS "receiptCode", cast_at AS "castAt"
        FROM cast_ballot($1, $2, $3, $4, $5)`,
       [periodId, voterId, receiptCode(), userId, JSON.stringify(choices)],
-    )) as BallotReceipt[];
+      { tenant: true },
+    );
     return row ?? null;
   },
 
