@@ -75,6 +75,7 @@ export function Members({ block, admin, onChange }: { block: Block; admin: boole
                         <button
                           type="button"
                           className="button button-secondary"
+                          aria-label={`${t('members.end')}: ${unitName(names, m.unitId)}`}
                           onClick={() => {
                             remove.reset();
                             setEndDate(today());
@@ -82,7 +83,6 @@ export function Members({ block, admin, onChange }: { block: Block; admin: boole
                           }}
                         >
                           {t('members.end')}
-                          <span className="visually-hidden">: {unitName(names, m.unitId)}</span>
                         </button>
                       )}
                     </td>

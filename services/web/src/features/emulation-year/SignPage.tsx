@@ -93,7 +93,11 @@ function SignForm({
             checked={agreed}
             aria-invalid={sign.shown.fields.agreed ? true : undefined}
             aria-describedby={sign.shown.fields.agreed ? 'agree-error' : undefined}
-            onChange={(e) => setAgreed(e.target.checked)}
+            onChange={(e) => {
+              setAgreed(e.target.checked);
+              // The refusal was about this box: it no longer holds once ticked.
+              if (e.target.checked && sign.shown.fields.agreed) sign.reset();
+            }}
           />
           {t('sign.agree', { unit: acting.unitId ? unitName(names, acting.unitId) : t('sign.theUnit') })}
         </label>

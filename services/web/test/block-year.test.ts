@@ -1,0 +1,333 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  createAccount,
+  createUnits,
+  ok,
+  provinceId,
+  startTestApp,
+  type Account,
+  type TestApp,
+} from '@thidua/testing';
+import { createBlockOnPages, poll } from './block-pages';
+import { desktop, expectAccessible, launch, origin, phone, screenshot, signInAt } from './browser';
+
+const tag = `${process.pid}`;
+const UNITS = [
+  'Văn phòng UBND tỉnh',
+  'Sở Nội vụ',
+  'Sở Kế hoạch và Đầu tư',
+  'Sở Giáo dục và Đào tạo',
+  'Sở Văn hóa, Thể thao và Du lịch',
+].map((n) => `${n} ${tag}`);
+/** The default table's criteria (domain/scoring defaultScoringRules) and their maxima. */
+const CRITERIA: [string, number][] = [
+  ['NV1', 30],
+  ['NV2', 10],
+  ['TD1', 10],
+  ['TD2', 10],
+  ['TD3', 10],
+  ['XD1', 10],
+  ['XD2', 5],
+  ['KT1', 10],
+  ['KT2', 5],
+];
+
+let app: TestApp;
+let browser: Browser;
+let base: string;
+let province: string;
+let admin: Account;
+let officers: Account[];
+let unitIds: string[];
+let yearPath: string;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([
+    startTestApp({
+      template: inject('templateDatabase'),
+      worker: true,
+      queue: 'redis',
+      config: { RATE_LIMIT_PER_MINUTE: '100000' },
+    }),
+    launch(),
+  ]);
+  base = origin(app.gateway.url);
+  province = await provinceId(app.dataSource, '08');
+  admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
+  // Units and their officers' accounts are the people-and-access screens' work: made here.
+  const units = await createUnits(app.dataSource, province, UNITS);
+  unitIds = units.map((u) => u.id);
+  officers = await Promise.all(
+    units.map((u) => createAccount(app, 'UNIT_OFFICER', { provinceId: province, unitId: u.id })),
+  );
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+let last: Page | null = null;
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && last)
+    await screenshot(last, `failed-year-${ctx.task.name.slice(0, 30)}`);
+});
+
+async function officerPage(i: number, path: string, device: 'phone' | 'desktop' = 'phone'): Promise<Page> {
+  const page = await (await (device === 'phone' ? phone(browser) : desktop(browser))).newPage();
+  last = page;
+  await signInAt(page, base, path, officers[i]!.email);
+  return page;
+}
+
+const state = (page: Page) => page.locator('.status').first().textContent();
+
+/** Takes the next step from the year page: the button, then the confirmation that says what will happen. */
+async function takeStep(page: Page, button: string, newState: string) {
+  await page.getByRole('button', { name: button }).click();
+  const dialog = page.getByRole('dialog', { name: button });
+  await dialog.getByRole('button', { name: button }).click();
+  await poll(() => state(page)).toBe(newState);
+}
+
+/** Presses Tab until the focused element satisfies `is` (at most `max` presses). */
+async function tabTo(page: Page, is: string, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, is)) return;
+  }
+  throw new Error(`no focusable ${is} within ${max} tabs`);
+}
+
+/** Fills a sheet by clicks: every criterion at its maximum, less `off` points on NV1. */
+async function fillSheet(page: Page, off: number) {
+  for (const [code, max] of CRITERIA)
+    await page.getByLabel(new RegExp(`^${code}\\. `)).fill(String(code === 'NV1' ? max - off : max));
+  await page.getByRole('button', { name: 'Nộp phiếu chấm' }).click();
+  await page.waitForURL(/\/sheets\?unit=/);
+}
+
+describe('a block year in the browser', () => {
+  it(
+    'the head unit runs the year, the members sign, register and score on their own screens, the ranking shows',
+    { timeout: 900_000 },
+    async () => {
+      // The secretariat: the block, its five members, the year with head and deputy; then the criteria.
+      const adminPage = await (await desktop(browser)).newPage();
+      last = adminPage;
+      await signInAt(adminPage, base, '/blocks', admin.email);
+      const blockId = await createBlockOnPages(adminPage, base, {
+        name: `Khối các cơ quan tham mưu ${tag}`,
+        units: UNITS,
+        year: 2026,
+        theme: 'Đoàn kết - Sáng tạo - Kỷ cương - Phát triển',
+      });
+      yearPath = `/blocks/${blockId}/years/2026`;
+      // What the next step still needs, in words: the covenant's items.
+      await poll(() => adminPage.getByText('nội dung giao ước (ít nhất một mục)').count()).toBe(1);
+      await expectAccessible(adminPage, 'the year page in draft (secretariat)');
+      await screenshot(adminPage, 'year-draft-1366');
+      await adminPage.getByRole('link', { name: 'Bảng tiêu chí chấm điểm' }).click();
+      await adminPage.waitForURL(/\/criteria$/);
+      await adminPage.getByRole('button', { name: 'Tạo và dùng cho năm này' }).click();
+      await poll(() =>
+        adminPage.getByText(/^Đang dùng: Bảng chấm điểm năm 2026 \(phiên bản \d+\)$/).count(),
+      ).toBe(1);
+      await poll(() =>
+        adminPage
+          .getByRole('cell', { name: 'Hoàn thành các chỉ tiêu, nhiệm vụ chuyên môn trong năm' })
+          .count(),
+      ).toBe(1);
+      await expectAccessible(adminPage, 'the criteria page');
+      await screenshot(adminPage, 'year-criteria-1366');
+
+      // The head unit's officer on a laptop: the covenant, then opens the year.
+      const head = await officerPage(0, yearPath, 'desktop');
+      await head.getByRole('link', { name: 'Soạn nội dung giao ước' }).click();
+      await head.waitForURL(/\/covenant$/);
+      await head.getByLabel('Mục 1').fill('Thực hiện tốt nhiệm vụ chính trị được giao');
+      await head.getByRole('button', { name: 'Thêm mục' }).click();
+      await head.getByRole('button', { name: 'Lưu giao ước' }).click();
+      // An empty item is refused beside it before anything is sent.
+      await poll(() => head.getByText('Mục này đang trống: nhập nội dung hoặc xóa mục.').count()).toBe(1);
+      await expectAccessible(head, 'the covenant editor with an error');
+      await head.getByLabel('Mục 2').fill('Đẩy mạnh cải cách hành chính, chuyển đổi số');
+      await head.getByRole('button', { name: 'Thêm mục' }).click();
+      await head.getByLabel('Mục 3').fill('Xây dựng tổ chức đảng, đoàn thể vững mạnh');
+      await screenshot(head, 'year-covenant-1366');
+      await head.getByRole('button', { name: 'Lưu giao ước' }).click();
+      await head.waitForURL((u) => u.pathname === yearPath);
+      await poll(() => head.getByText('Đã đủ điều kiện để chuyển sang bước này.').count()).toBe(1);
+      await takeStep(head, 'Mở năm cho các thành viên', 'Đã mở');
+      await poll(() => head.getByText('5/5 thành viên chưa ký giao ước').count()).toBe(1);
+
+      // Unit 1 (the head) signs with the keyboard only: Tab to the commitment, Space, Tab, Enter.
+      await head.goto(`${base}${yearPath}/sign`);
+      await poll(() => head.getByText('Xây dựng tổ chức đảng, đoàn thể vững mạnh').count()).toBe(1);
+      await tabTo(head, 'input[type=checkbox]');
+      await head.keyboard.press('Space');
+      await tabTo(head, 'button[type=submit]', 3);
+      await head.keyboard.press('Enter');
+      await poll(() => head.getByText(new RegExp(`${UNITS[0]} đã ký giao ước lúc`)).count()).toBe(1);
+
+      // Three members sign on their phones; the first tries without ticking the commitment.
+      for (const i of [1, 2, 3]) {
+        const page = await officerPage(i, yearPath);
+        await page.getByRole('link', { name: 'Ký giao ước thi đua' }).click();
+        await page.waitForURL(/\/sign$/);
+        if (i === 1) {
+          await page.getByRole('button', { name: 'Ký giao ước' }).click();
+          await poll(() => page.getByText('Vui lòng đánh dấu cam kết trước khi ký.').count()).toBe(1);
+          await expectAccessible(page, 'the signing screen with an error');
+        }
+        await page.getByLabel(/cam kết thực hiện đầy đủ/).check();
+        if (i === 1) await screenshot(page, 'year-sign-390');
+        await page.getByRole('button', { name: 'Ký giao ước' }).click();
+        await poll(() => page.getByText(new RegExp(`${UNITS[i]} đã ký giao ước lúc`)).count()).toBe(1);
+        if (i === 1) await expectAccessible(page, 'the signed screen');
+        await page.context().close();
+      }
+      // The fifth unit asked the secretariat in writing to sign for it.
+      await adminPage.goto(`${base}${yearPath}/sign`);
+      await adminPage.getByLabel('Đơn vị', { exact: true }).selectOption({ label: UNITS[4]! });
+      await adminPage.getByLabel(/cam kết thực hiện đầy đủ/).check();
+      await adminPage.getByRole('button', { name: 'Ký thay đơn vị' }).click();
+      await poll(() => adminPage.getByText('Vui lòng ghi lý do (ít nhất 5 ký tự).').count()).toBe(1);
+      await adminPage
+        .getByLabel('Lý do làm thay đơn vị')
+        .fill('Công văn số 12/CV của đơn vị đề nghị ký thay');
+      await expectAccessible(adminPage, 'signing on behalf');
+      await adminPage.getByRole('button', { name: 'Ký thay đơn vị' }).click();
+      await poll(() => adminPage.getByText(new RegExp(`${UNITS[4]} đã ký giao ước lúc`)).count()).toBe(1);
+
+      await head.goto(`${base}${yearPath}`);
+      await poll(() => head.getByText(/Sở Nội vụ ký thay, lý do: Công văn số 12\/CV/).count()).toBe(1);
+      await takeStep(head, 'Chốt giao ước', 'Đã ký giao ước');
+      await takeStep(head, 'Bắt đầu chấm điểm', 'Đang chấm điểm');
+      await expectAccessible(head, 'the year page while scoring');
+
+      // A member registers a title on its phone, and withdraws another after the confirmation.
+      const third = await officerPage(2, yearPath);
+      await third.getByRole('link', { name: 'Đăng ký danh hiệu' }).click();
+      await third.waitForURL(/\/titles\?unit=/);
+      await third.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+      await poll(() => third.getByText('Vui lòng chọn danh hiệu.').count()).toBeGreaterThan(0);
+      await third
+        .getByLabel('Danh hiệu', { exact: true })
+        .selectOption({ label: 'Tập thể lao động xuất sắc' });
+      await third.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+      await poll(() =>
+        third.getByRole('listitem').filter({ hasText: 'Tập thể lao động xuất sắc' }).count(),
+      ).toBe(1);
+      await third
+        .getByLabel('Danh hiệu', { exact: true })
+        .selectOption({ label: 'Tập thể lao động tiên tiến' });
+      await third.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+      const advanced = third.getByRole('listitem').filter({ hasText: 'Tập thể lao động tiên tiến' });
+      await advanced.getByRole('button', { name: 'Rút đăng ký' }).click();
+      const withdraw = third.getByRole('dialog', { name: 'Rút đăng ký danh hiệu?' });
+      await poll(() => withdraw.getByText(/sẽ bị rút và không còn được xét/).count()).toBe(1);
+      await screenshot(third, 'year-titles-withdraw-390');
+      await withdraw.getByRole('button', { name: 'Rút đăng ký' }).click();
+      await poll(() => advanced.count()).toBe(0);
+      await expectAccessible(third, 'the titles screen');
+      await screenshot(third, 'year-titles-390');
+
+      // The third unit's self-assessment with the keyboard only, from its own screen.
+      await third.goto(`${base}${yearPath}/sheets/${unitIds[2]}/${unitIds[2]}`);
+      await poll(() => third.getByRole('heading', { name: 'Phiếu tự chấm điểm' }).count()).toBe(1);
+      for (const [code, max] of CRITERIA) {
+        await tabTo(third, `input[aria-describedby]:not([type=url])`);
+        const label = await third.evaluate(() => document.activeElement?.labels?.[0]?.textContent ?? '');
+        expect(label.startsWith(`${code}. `), label).toBe(true);
+        await third.keyboard.type(String(code === 'NV1' ? max - 3 : max));
+        // The criterion's evidence opens with Enter on its summary; a link without http:// is refused.
+        if (code === 'NV1') {
+          await third.keyboard.press('Tab');
+          await third.keyboard.press('Enter');
+          await third.keyboard.press('Tab');
+          await third.keyboard.type('Báo cáo tổng kết năm 2026 của đơn vị');
+          await third.keyboard.press('Tab');
+          await third.keyboard.type('https://vanban.example.vn/bao-cao-2026.pdf');
+        }
+      }
+      await tabTo(third, 'button[type=submit]', 40);
+      await screenshot(third, 'year-sheet-390');
+      await expectAccessible(third, 'the score sheet');
+      await third.keyboard.press('Enter');
+      await third.waitForURL(/\/sheets\?unit=/);
+      await poll(() => third.getByRole('link', { name: /Tự chấm điểm – đã nộp lúc/ }).count()).toBe(1);
+      await expectAccessible(third, 'the sheets list');
+      await third.context().close();
+
+      // The other self sheets by click; an evidence link without http:// is refused beside it first.
+      for (const i of [0, 1, 3, 4]) {
+        const page = await officerPage(i, `${yearPath}/sheets`);
+        await page.getByRole('link', { name: /Tự chấm điểm – chưa nộp/ }).click();
+        await page.waitForURL(/\/sheets\/[^/]+\/[^/]+$/);
+        if (i === 1) {
+          await page.getByText('Minh chứng cho NV2').click();
+          await page.getByLabel('Nội dung minh chứng NV2').fill('Kế hoạch cải cách hành chính');
+          await page.getByLabel('Đường dẫn minh chứng NV2').fill('vanban.example.vn/ke-hoach');
+          await page.getByLabel(/^NV1\. /).fill('31');
+          await page.getByRole('button', { name: 'Nộp phiếu chấm' }).click();
+          await poll(() => page.getByText('Đường dẫn phải bắt đầu bằng http:// hoặc https://.').count()).toBe(
+            1,
+          );
+          await poll(() => page.getByText('Điểm từ 0 đến 30.').count()).toBe(1);
+          await screenshot(page, 'year-sheet-errors-390');
+          await page.getByLabel('Đường dẫn minh chứng NV2').fill('https://vanban.example.vn/ke-hoach');
+        }
+        await fillSheet(page, i);
+        // Head and deputy cross-score every other member (the table's HEAD_AND_DEPUTY).
+        if (i <= 1)
+          for (const target of [0, 1, 2, 3, 4].filter((t) => t !== i)) {
+            await page
+              .getByRole('link', { name: new RegExp(`Chấm chéo ${rx(UNITS[target]!)} – chưa nộp`) })
+              .click();
+            await page.waitForURL(/\/sheets\/[^/]+\/[^/]+$/);
+            await fillSheet(page, target);
+          }
+        await page.context().close();
+      }
+
+      // Every sheet is in: the head locks the scores and the ranking shows, best first.
+      await head.goto(`${base}${yearPath}`);
+      await poll(() => head.getByText('Đã đủ điều kiện để chuyển sang bước này.').count()).toBe(1);
+      await takeStep(head, 'Khóa điểm', 'Đã khóa điểm');
+      const ranking = head.getByRole('region', { name: 'Bảng xếp hạng' }).last();
+      await poll(() => ranking.getByRole('rowheader').allTextContents()).toEqual(UNITS);
+      await poll(() => ranking.getByRole('cell', { name: '100', exact: true }).count()).toBe(1);
+      await poll(() => ranking.getByRole('cell', { name: '96', exact: true }).count()).toBe(1);
+      await expectAccessible(head, 'the year page with the ranking');
+      await screenshot(head, 'year-ranking-1366');
+      // A member's phone shows the same ranking.
+      const member = await officerPage(4, yearPath);
+      await poll(() =>
+        member.getByRole('region', { name: 'Bảng xếp hạng' }).last().getByRole('rowheader').allTextContents(),
+      ).toEqual(UNITS);
+      await screenshot(member, 'year-ranking-390');
+      // What the API holds is what the pages showed.
+      const read = ok(
+        await app.gql<{
+          emulationYear: { state: string; members: { score: { final: number; rank: number } }[] };
+        }>(
+          `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { state members { score { final rank } } } }`,
+          { b: blockId },
+          { token: admin.token, provinceId: province },
+        ),
+      ).emulationYear;
+      expect(read.state).toBe('SCORES_LOCKED');
+      expect(read.members.map((m) => [m.score.rank, m.score.final])).toEqual([
+        [1, 100],
+        [2, 99],
+        [3, 98],
+        [4, 97],
+        [5, 96],
+      ]);
+    },
+  );
+});
+
+const rx = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
