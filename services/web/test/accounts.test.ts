@@ -6,6 +6,7 @@ import {
   Mailbox,
   provinceId,
   startTestApp,
+  TEST_PASSWORD,
   textOf,
   type Account,
   type TestApp,
@@ -16,13 +17,15 @@ import { desktop, expectAccessible, launch, origin, phone, screenshot, signInAt,
 // a person who forgot their password resets it from the emailed link and signs in with the new one.
 
 const NEW_PASSWORD = 'Hoa phượng đỏ sân trường 2026';
+/** Answers take seconds on a busy machine: poll for that long, not vitest's default second. */
+const POLL = { timeout: 15_000 };
 
 let app: TestApp;
 let mailbox: Mailbox;
 let browser: Browser;
 let base: string;
 let province: string;
-let admin: Account;
+let adminAccount: Account;
 
 beforeAll(async () => {
   mailbox = await Mailbox.start();
@@ -33,7 +36,7 @@ beforeAll(async () => {
   base = origin(app.gateway.url);
   province = await provinceId(app.dataSource, '15');
   await createUnits(app.dataSource, province, ['Sở Tài chính', 'Sở Y tế', 'Báo Lào Cai']);
-  admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
+  adminAccount = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
 });
 afterAll(async () => {
   await browser?.close();
@@ -64,17 +67,19 @@ describe('accounts in the web application', () => {
     const ctx = await desktop(browser);
     ctx.setDefaultTimeout(15_000);
     const page = await ctx.newPage();
-    await signInAt(page, base, '/users', admin.email);
+    await signInAt(page, base, '/users', adminAccount.email);
     await page.getByLabel('Thư điện tử', { exact: true }).fill(email);
     await page.getByLabel('Họ và tên (không bắt buộc)').fill('Nguyễn Văn Bình');
     await page.getByLabel('Vai trò', { exact: true }).selectOption('UNIT_OFFICER');
     await page.getByLabel('Tìm đơn vị').fill('y te');
     await page.getByLabel('Đơn vị', { exact: true }).selectOption({ label: 'Sở Y tế' });
     await page.getByRole('button', { name: 'Gửi lời mời' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Đã gửi lời mời' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Đã gửi lời mời' }).count(), POLL)
+      .toBe(1);
     await screenshot(page, 'accounts-users-desktop');
     const row = page.getByRole('row').filter({ hasText: email });
-    await expect.poll(() => row.textContent()).toMatch(/Cán bộ thi đua của đơn vị.*Sở Y tế.*Đang chờ/);
+    await expect.poll(() => row.textContent(), POLL).toMatch(/Cán bộ thi đua của đơn vị.*Sở Y tế.*Đang chờ/);
     await expectAccessible(page, 'the users page');
     await screenshot(page, 'accounts-users-desktop');
 
@@ -105,7 +110,7 @@ describe('accounts in the web application', () => {
     await invitee.getByLabel('Nhập lại mật khẩu mới').fill('matkhau12345');
     await invitee.getByRole('button', { name: 'Nhận lời mời' }).click();
     await expect
-      .poll(() => fieldError(invitee, 'Mật khẩu mới'))
+      .poll(() => fieldError(invitee, 'Mật khẩu mới'), POLL)
       .toContain('Đây là một mật khẩu phổ biến, dễ bị đoán. Mật khẩu cần ít nhất 10 ký tự');
     await screenshot(invitee, 'accounts-invitation-weak-phone');
 
@@ -141,9 +146,9 @@ describe('accounts in the web application', () => {
     await page.getByLabel('Mật khẩu mới', { exact: true }).fill(NEW_PASSWORD);
     await page.getByLabel('Nhập lại mật khẩu mới').fill(`${NEW_PASSWORD}!`);
     await page.getByRole('button', { name: 'Đặt mật khẩu mới' }).click();
-    expect(await fieldError(page, 'Nhập lại mật khẩu mới')).toContain(
-      'Hai lần nhập mật khẩu chưa giống nhau',
-    );
+    await expect
+      .poll(() => fieldError(page, 'Nhập lại mật khẩu mới'), POLL)
+      .toContain('Hai lần nhập mật khẩu chưa giống nhau');
     await page.getByLabel('Nhập lại mật khẩu mới').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Đặt mật khẩu mới' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã đặt mật khẩu mới' }).waitFor();
@@ -167,5 +172,57 @@ describe('accounts in the web application', () => {
     await page.getByRole('alert').filter({ hasText: 'đã hết hạn hoặc đã được dùng' }).waitFor();
     await screenshot(page, 'accounts-reset-used-phone');
     await ctx.close();
+  }, 180_000);
+
+  it('a person changes their password on the account page; the secretariat disables an account after a confirmation', async () => {
+    const person = await createAccount(app, 'UNIT_OFFICER', {
+      provinceId: province,
+      unitId: (await createUnits(app.dataSource, province, ['Sở Nội vụ']))[0]!.id,
+    });
+    const ctx = await phone(browser);
+    ctx.setDefaultTimeout(15_000);
+    const page = await ctx.newPage();
+    await signInAt(page, base, '/account', person.email);
+    await page.getByLabel('Mật khẩu hiện tại').fill('không phải mật khẩu này');
+    await page.getByLabel('Mật khẩu mới', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel('Nhập lại mật khẩu mới').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await expect
+      .poll(() => fieldError(page, 'Mật khẩu hiện tại'), POLL)
+      .toContain('Mật khẩu hiện tại không đúng');
+    await page.getByLabel('Mật khẩu hiện tại').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã đổi mật khẩu' }).waitFor();
+    await expectAccessible(page, 'the account page');
+    await screenshot(page, 'accounts-change-password-phone');
+    await ctx.close();
+
+    const admin = await desktop(browser);
+    admin.setDefaultTimeout(15_000);
+    const users = await admin.newPage();
+    await signInAt(users, base, '/users', adminAccount.email);
+    await users.getByLabel('Tìm theo tên hoặc thư điện tử').fill(person.email);
+    const row = users.getByRole('row').filter({ hasText: person.email });
+    await row.getByRole('button', { name: 'Khoá' }).click();
+    const dialog = users.getByRole('dialog');
+    expect(await dialog.textContent()).toContain('Mọi phiên đăng nhập của người này kết thúc ngay');
+    await dialog.getByRole('button', { name: 'Khoá' }).click();
+    await expect.poll(() => fieldError(users, 'Lý do'), POLL).toContain('Vui lòng nhập lý do');
+    await dialog.getByLabel('Lý do').fill('Chuyển công tác');
+    await expectAccessible(users, 'the disable dialog');
+    await screenshot(users, 'accounts-disable-dialog');
+    await dialog.getByRole('button', { name: 'Khoá' }).click();
+    await expect.poll(() => row.textContent(), POLL).toContain('Đã khoá từ');
+    await admin.close();
+
+    // Signing in now says the account is disabled, in Vietnamese.
+    const again = await (await phone(browser)).newPage();
+    await again.goto(`${base}/sign-in`);
+    await again.getByLabel('Thư điện tử').fill(person.email);
+    await again.getByLabel('Mật khẩu').fill(NEW_PASSWORD);
+    await again.getByRole('button', { name: 'Đăng nhập' }).click();
+    await again.getByRole('alert').filter({ hasText: 'Tài khoản này đã bị khoá' }).waitFor();
+    await screenshot(again, 'accounts-disabled-sign-in-phone');
+    await again.context().close();
   }, 180_000);
 });

@@ -3,12 +3,11 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../graphql';
 import { apiErrors, showErrors } from '../../i18n/errors';
 import { useI18n } from '../../i18n/i18n';
-import { ApiErrorView } from '../../ui/ApiErrorView';
 import { ConfirmButton } from '../../ui/ConfirmDialog';
 import { SelectField } from '../../ui/Field';
-import { Alert, Empty, Loading } from '../../ui/Page';
-import { Pager, usePager } from '../../ui/Pager';
-import { TableWrap } from '../../ui/TableWrap';
+import { Alert } from '../../ui/Page';
+import { usePager } from '../../ui/Pager';
+import { PagedTable } from './PagedTable';
 
 const InvitationsQuery = graphql(`
   query Invitations($after: String, $status: InvitationStatus) {
@@ -82,7 +81,6 @@ export function InvitationsList() {
     return !r.error;
   };
 
-  const list = res.data?.invitations;
   return (
     <section className="card">
       <h2>{t('users.invitationsTitle')}</h2>
@@ -104,83 +102,63 @@ export function InvitationsList() {
         </SelectField>
       </div>
       {error && <Alert>{error}</Alert>}
-      {res.error && (
-        <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-      )}
-      {!list && !res.error && <Loading />}
-      {list && list.nodes.length === 0 && <Empty>{t('users.noInvitations')}</Empty>}
-      {list && list.nodes.length > 0 && (
-        <TableWrap label={t('users.invitationsTitle')}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('signIn.email')}</th>
-                <th scope="col">{t('users.role')}</th>
-                <th scope="col">{t('users.status')}</th>
-                <th scope="col">{t('users.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.nodes.map((inv) => {
-                const open = inv.status === 'PENDING' || inv.status === 'EXPIRED';
-                return (
-                  <tr key={inv.id}>
-                    <th scope="row">
-                      {inv.email}
-                      {inv.fullName && <div className="muted">{inv.fullName}</div>}
-                    </th>
-                    <td>
-                      {t(`role.${inv.role}`)}
-                      {inv.unitName && <div className="muted">{inv.unitName}</div>}
-                    </td>
-                    <td>
-                      {t(`invitation.${inv.status}`)}
-                      <div className="muted">
-                        {inv.status === 'PENDING'
-                          ? t('users.expiresOn', { time: i18n.dateTime(inv.expiresAt) })
-                          : inv.status === 'EXPIRED'
-                            ? t('users.expiredOn', { time: i18n.dateTime(inv.expiresAt) })
-                            : null}
-                      </div>
-                    </td>
-                    <td>
-                      {open && (
-                        <div className="actions">
-                          <ConfirmButton
-                            label={t('users.resend')}
-                            title={t('users.resendTitle', { email: inv.email })}
-                            busy={resending.fetching}
-                            action={() => act(() => resend({ id: inv.id }))}
-                          >
-                            <p>{t('users.resendBody')}</p>
-                          </ConfirmButton>
-                          <ConfirmButton
-                            label={t('users.revoke')}
-                            title={t('users.revokeTitle', { email: inv.email })}
-                            danger
-                            busy={revoking.fetching}
-                            action={() => act(() => revoke({ id: inv.id }))}
-                          >
-                            <p>{t('users.revokeBody')}</p>
-                          </ConfirmButton>
-                        </div>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
-      {list && (
-        <Pager
-          pager={pager}
-          total={list.totalCount}
-          pageInfo={list.pageInfo}
-          label={t('users.invitationsTitle')}
-        />
-      )}
+      <PagedTable
+        label={t('users.invitationsTitle')}
+        columns={[t('signIn.email'), t('users.role'), t('users.status'), t('users.actions')]}
+        empty={t('users.noInvitations')}
+        page={res.data?.invitations}
+        error={res.error}
+        retry={() => refetch({ requestPolicy: 'network-only' })}
+        pager={pager}
+        row={(inv) => {
+          const open = inv.status === 'PENDING' || inv.status === 'EXPIRED';
+          return (
+            <tr key={inv.id}>
+              <th scope="row">
+                {inv.email}
+                {inv.fullName && <div className="muted">{inv.fullName}</div>}
+              </th>
+              <td>
+                {t(`role.${inv.role}`)}
+                {inv.unitName && <div className="muted">{inv.unitName}</div>}
+              </td>
+              <td>
+                {t(`invitation.${inv.status}`)}
+                <div className="muted">
+                  {inv.status === 'PENDING'
+                    ? t('users.expiresOn', { time: i18n.dateTime(inv.expiresAt) })
+                    : inv.status === 'EXPIRED'
+                      ? t('users.expiredOn', { time: i18n.dateTime(inv.expiresAt) })
+                      : null}
+                </div>
+              </td>
+              <td>
+                {open && (
+                  <div className="actions">
+                    <ConfirmButton
+                      label={t('users.resend')}
+                      title={t('users.resendTitle', { email: inv.email })}
+                      busy={resending.fetching}
+                      action={() => act(() => resend({ id: inv.id }))}
+                    >
+                      <p>{t('users.resendBody')}</p>
+                    </ConfirmButton>
+                    <ConfirmButton
+                      label={t('users.revoke')}
+                      title={t('users.revokeTitle', { email: inv.email })}
+                      danger
+                      busy={revoking.fetching}
+                      action={() => act(() => revoke({ id: inv.id }))}
+                    >
+                      <p>{t('users.revokeBody')}</p>
+                    </ConfirmButton>
+                  </div>
+                )}
+              </td>
+            </tr>
+          );
+        }}
+      />
     </section>
   );
 }

@@ -4,12 +4,11 @@ import { useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { apiErrors, showErrors } from '../../i18n/errors';
 import { useI18n } from '../../i18n/i18n';
-import { ApiErrorView } from '../../ui/ApiErrorView';
 import { ConfirmButton } from '../../ui/ConfirmDialog';
 import { Field } from '../../ui/Field';
-import { Empty, Loading, Page } from '../../ui/Page';
-import { Pager, usePager } from '../../ui/Pager';
-import { TableWrap } from '../../ui/TableWrap';
+import { Page } from '../../ui/Page';
+import { usePager } from '../../ui/Pager';
+import { PagedTable } from './PagedTable';
 import { InvitationsList } from './InvitationsList';
 import { InviteForm } from './InviteForm';
 
@@ -82,7 +81,6 @@ function UsersList() {
     return !r.error;
   }
 
-  const list = res.data?.users;
   const reasonField = (
     <Field
       label={t('users.reason')}
@@ -108,71 +106,43 @@ function UsersList() {
           }}
         />
       </div>
-      {res.error && (
-        <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-      )}
-      {!list && !res.error && <Loading />}
-      {list && list.nodes.length === 0 && <Empty>{t('users.none')}</Empty>}
-      {list && list.nodes.length > 0 && (
-        <TableWrap label={t('users.listTitle')}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('users.person')}</th>
-                <th scope="col">{t('users.role')}</th>
-                <th scope="col">{t('users.status')}</th>
-                <th scope="col">{t('users.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.nodes.map((u) => (
-                <tr key={u.id}>
-                  <th scope="row">
-                    {u.fullName}
-                    <div className="muted">{u.email}</div>
-                  </th>
-                  <td>{[...new Set(u.roles.map((r) => t(`role.${r.role}`)))].join(', ')}</td>
-                  <td>
-                    {u.disabledAt
-                      ? t('users.disabledSince', { time: i18n.dateTime(u.disabledAt) })
-                      : t('users.active')}
-                  </td>
-                  <td>
-                    {u.id !== me.id &&
-                      (u.disabledAt ? (
-                        <ConfirmButton
-                          label={t('users.enable')}
-                          title={t('users.enableTitle', { name: u.fullName })}
-                          busy={setting.fetching}
-                          error={null}
-                          action={() => toggle(u.id, false)}
-                        >
-                          <p>{t('users.enableBody')}</p>
-                          {reasonField}
-                        </ConfirmButton>
-                      ) : (
-                        <ConfirmButton
-                          label={t('users.disable')}
-                          title={t('users.disableTitle', { name: u.fullName })}
-                          danger
-                          busy={setting.fetching}
-                          error={null}
-                          action={() => toggle(u.id, true)}
-                        >
-                          <p>{t('users.disableBody')}</p>
-                          {reasonField}
-                        </ConfirmButton>
-                      ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
-      {list && (
-        <Pager pager={pager} total={list.totalCount} pageInfo={list.pageInfo} label={t('users.listTitle')} />
-      )}
+      <PagedTable
+        label={t('users.listTitle')}
+        columns={[t('users.person'), t('users.role'), t('users.status'), t('users.actions')]}
+        empty={t('users.none')}
+        page={res.data?.users}
+        error={res.error}
+        retry={() => refetch({ requestPolicy: 'network-only' })}
+        pager={pager}
+        row={(u) => (
+          <tr key={u.id}>
+            <th scope="row">
+              {u.fullName}
+              <div className="muted">{u.email}</div>
+            </th>
+            <td>{[...new Set(u.roles.map((r) => t(`role.${r.role}`)))].join(', ')}</td>
+            <td>
+              {u.disabledAt
+                ? t('users.disabledSince', { time: i18n.dateTime(u.disabledAt) })
+                : t('users.active')}
+            </td>
+            <td>
+              {u.id !== me.id && (
+                <ConfirmButton
+                  label={t(u.disabledAt ? 'users.enable' : 'users.disable')}
+                  title={t(u.disabledAt ? 'users.enableTitle' : 'users.disableTitle', { name: u.fullName })}
+                  danger={!u.disabledAt}
+                  busy={setting.fetching}
+                  action={() => toggle(u.id, !u.disabledAt)}
+                >
+                  <p>{t(u.disabledAt ? 'users.enableBody' : 'users.disableBody')}</p>
+                  {reasonField}
+                </ConfirmButton>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 }
