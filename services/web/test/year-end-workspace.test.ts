@@ -16,6 +16,9 @@ import {
 } from '@thidua/testing';
 import { desktop, expectAccessible, launch, origin, phone, screenshot, signInAt } from './browser';
 
+/** Pages load lazily and the API answers on a shared machine: wait for what a person would see. */
+const WAIT = { timeout: 20_000 };
+
 const NAMES = ['Sở Nội vụ', 'Sở Tài chính', 'Sở Tư pháp', 'Sở Y tế', 'Sở Xây dựng'];
 
 let app: TestApp;
@@ -77,7 +80,7 @@ describe('the year-end workspace', () => {
       const context = await desktop(browser);
       const page = await context.newPage();
       await signInAt(page, base, '/year-end/2026', admin.email);
-      await expect.poll(() => page.getByText('Năm này chưa được tổng kết.').count()).toBe(1);
+      await expect.poll(() => page.getByText('Năm này chưa được tổng kết.').count(), WAIT).toBe(1);
       await expectAccessible(page, 'the year-end page before the closing');
 
       // The schedule: an impossible date is refused on the page, beside its field, before anything is sent.
@@ -86,15 +89,15 @@ describe('the year-end workspace', () => {
       await page.getByLabel(/^Giờ/).fill('08:00');
       await page.getByRole('button', { name: 'Lưu lịch' }).click();
       await expect
-        .poll(() => page.getByLabel('Ngày', { exact: true }).getAttribute('aria-invalid'))
+        .poll(() => page.getByLabel('Ngày', { exact: true }).getAttribute('aria-invalid'), WAIT)
         .toBe('true');
       expect(await page.getByText('Ngày không có trong tháng đã chọn.').count()).toBe(1);
       await page.getByLabel('Ngày', { exact: true }).fill('20');
       await page.getByLabel('Tháng', { exact: true }).fill('1');
       await page.getByRole('button', { name: 'Lưu lịch' }).click();
-      await expect.poll(() => page.getByText('Đã lưu lịch tổng kết.').count()).toBe(1);
+      await expect.poll(() => page.getByText('Đã lưu lịch tổng kết.').count(), WAIT).toBe(1);
       await expect
-        .poll(() => page.getByText('Bắt đầu lúc 08:00 ngày 20/1 hằng năm (giờ Việt Nam).').count())
+        .poll(() => page.getByText('Bắt đầu lúc 08:00 ngày 20/1 hằng năm (giờ Việt Nam).').count(), WAIT)
         .toBe(1);
       const schedule = ok(
         await app.gql<{ yearEndSchedule: unknown }>(`{ yearEndSchedule { month day time } }`, undefined, {
@@ -106,7 +109,9 @@ describe('the year-end workspace', () => {
 
       // The dry run: which block would close, and why the other cannot; nothing of another province.
       await page.getByRole('button', { name: 'Chạy thử' }).click();
-      await expect.poll(() => page.getByText(/1 khối sẽ được đóng, 1 khối chưa thể đóng/).count()).toBe(1);
+      await expect
+        .poll(() => page.getByText(/1 khối sẽ được đóng, 1 khối chưa thể đóng/).count(), WAIT)
+        .toBe(1);
       expect(await row(page, finishedName).textContent()).toContain('Sẽ đóng');
       expect(await row(page, lockedName).textContent()).toContain(
         'Năm thi đua đang ở giai đoạn “Đã khoá điểm”; khối chưa nộp hồ sơ đề nghị.',
@@ -118,7 +123,7 @@ describe('the year-end workspace', () => {
       // Starting asks first and says what will happen.
       await page.getByRole('button', { name: 'Bắt đầu tổng kết năm 2026' }).click();
       const dialog = page.getByRole('dialog', { name: 'Bắt đầu tổng kết năm 2026?' });
-      await expect.poll(() => dialog.isVisible()).toBe(true);
+      await expect.poll(() => dialog.isVisible(), WAIT).toBe(true);
       expect(await dialog.textContent()).toContain('không thể hoàn tác');
       await expectAccessible(page, 'the confirmation before the closing');
       await screenshot(page, 'year-end-confirm-1366');
@@ -166,7 +171,7 @@ describe('the year-end workspace', () => {
       const small = await phone(browser);
       const p2 = await small.newPage();
       await signInAt(p2, base, '/year-end/2026', admin.email);
-      await expect.poll(() => p2.getByText('Mọi khối của năm này đã được đóng.').count()).toBe(1);
+      await expect.poll(() => p2.getByText('Mọi khối của năm này đã được đóng.').count(), WAIT).toBe(1);
       await screenshot(p2, 'year-end-done-390');
       await expectAccessible(p2, 'the year-end page on a phone');
       await Promise.all([context.close(), small.close()]);

@@ -1,0 +1,248 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  createAccount,
+  createUnits,
+  ok,
+  provinceId,
+  startTestApp,
+  type Account,
+  type TestApp,
+} from '@thidua/testing';
+import { desktop, expectAccessible, launch, origin, phone, screenshot, signInAt } from './browser';
+
+/** Pages load lazily and the API answers on a shared machine: wait for what a person would see. */
+const WAIT = { timeout: 20_000 };
+
+let app: TestApp;
+let browser: Browser;
+let base: string;
+let province: string;
+let other: string;
+let admin: Account;
+let theirUnit: { id: string; name: string };
+let receiver: Server;
+let answer = 503;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([
+    startTestApp({
+      template: inject('templateDatabase'),
+      worker: true,
+      queue: 'redis',
+      config: { RATE_LIMIT_PER_MINUTE: '100000', WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_MAX_ATTEMPTS: '2' },
+    }),
+    launch(),
+  ]);
+  base = origin(app.gateway.url);
+  [province, other] = await Promise.all([provinceId(app.dataSource, '38'), provinceId(app.dataSource, '46')]);
+  admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
+  theirUnit = (await createUnits(app.dataSource, other, ['Sở Văn hóa, Thể thao và Du lịch tỉnh khác']))[0]!;
+  receiver = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.statusCode = answer;
+      res.end();
+    });
+  });
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await new Promise((r) => receiver?.close(r));
+});
+
+const rowOf = (page: Page, text: string) => page.getByRole('row').filter({ hasText: text });
+
+describe('people and access', () => {
+  it(
+    'a unit is created, found by a search without diacritics, given a person and an achievement, then ended after a confirmation',
+    { timeout: 300_000 },
+    async () => {
+      const context = await desktop(browser);
+      const page = await context.newPage();
+      await signInAt(page, base, '/units', admin.email);
+      await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+      // A name too short is refused on the page, beside its field.
+      await page.getByLabel('Tên đơn vị').fill('S');
+      await page.getByRole('button', { name: 'Tạo đơn vị' }).click();
+      await expect.poll(() => page.getByText('Tên đơn vị cần từ 2 đến 200 ký tự.').count(), WAIT).toBe(1);
+      await page.getByLabel('Tên đơn vị').fill('Sở Khoa học và Công nghệ');
+      await page.getByLabel('Tên viết tắt').fill('SKHCN');
+      await page.getByRole('button', { name: 'Tạo đơn vị' }).click();
+      await expect
+        .poll(() => page.getByText('Đã tạo đơn vị Sở Khoa học và Công nghệ.').count(), WAIT)
+        .toBe(1);
+      await expectAccessible(page, 'the units page');
+
+      // The list is searched by the API, with or without diacritics.
+      await page.getByLabel('Tìm theo tên (có hoặc không dấu)').fill('khoa hoc va cong nghe');
+      await page.getByRole('button', { name: 'Lọc' }).click();
+      await expect
+        .poll(() => page.getByRole('link', { name: 'Sở Khoa học và Công nghệ' }).count(), WAIT)
+        .toBe(1);
+      await expect.poll(() => page.getByText(/tổng 1 mục/).count(), WAIT).toBe(1);
+      await screenshot(page, 'units-1366');
+      await page.getByRole('link', { name: 'Sở Khoa học và Công nghệ' }).click();
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1, name: 'Sở Khoa học và Công nghệ' }).count(), WAIT)
+        .toBe(1);
+      const unitUrl = page.url();
+
+      // A person (the women rule reads them) and an achievement recorded from its decision.
+      await page.getByLabel('Họ và tên').fill('Nguyễn Thị Lan');
+      await page.getByLabel('Chức vụ').fill('Giám đốc');
+      await page.getByRole('button', { name: 'Thêm cá nhân' }).click();
+      await expect.poll(() => rowOf(page, 'Nguyễn Thị Lan').count(), WAIT).toBe(1);
+      expect(await rowOf(page, 'Nguyễn Thị Lan').textContent()).toContain('Nữ');
+      await page.getByLabel('Danh hiệu, hình thức').selectOption('COLL_EXCELLENT');
+      await page.getByLabel('Năm', { exact: true }).fill('2024');
+      await page.getByLabel('Quyết định', { exact: true }).fill('Quyết định số 45/QĐ-UBND ngày 15/01/2025');
+      await page.getByRole('button', { name: 'Ghi nhận thành tích' }).click();
+      await expect.poll(() => rowOf(page, 'Quyết định số 45/QĐ-UBND').count(), WAIT).toBe(1);
+      expect(await rowOf(page, 'Quyết định số 45/QĐ-UBND').textContent()).toContain(
+        'Tập thể lao động xuất sắc',
+      );
+      await expectAccessible(page, 'the unit page');
+
+      // Ending it asks first and says what happens; cancelling changes nothing.
+      await page.getByLabel('Ngày cuối cùng đơn vị tồn tại').fill('2026-06-30');
+      await page.getByRole('button', { name: 'Kết thúc đơn vị' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Kết thúc đơn vị Sở Khoa học và Công nghệ?' });
+      await expect.poll(() => dialog.isVisible(), WAIT).toBe(true);
+      expect(await dialog.textContent()).toContain('Từ sau ngày 30/06/2026');
+      await expectAccessible(page, 'the confirmation before ending a unit');
+      await screenshot(page, 'unit-end-confirm-1366');
+      await dialog.getByRole('button', { name: 'Huỷ, không làm' }).click();
+      await expect.poll(() => dialog.isVisible(), WAIT).toBe(false);
+      await page.getByRole('button', { name: 'Kết thúc đơn vị' }).click();
+      await dialog.getByRole('button', { name: 'Kết thúc đơn vị' }).click();
+      await expect.poll(() => page.getByText('Đơn vị đã kết thúc ngày 30/06/2026.').count(), WAIT).toBe(1);
+      await screenshot(page, 'unit-1366');
+
+      const id = unitUrl.split('/').at(-1)!;
+      const unit = ok(
+        await app.gql<{ unit: { validTo: string } }>(
+          `query($id: ID!) { unit(id: $id) { validTo } }`,
+          { id },
+          {
+            token: admin.token,
+            provinceId: province,
+          },
+        ),
+      ).unit;
+      expect(unit.validTo).toBe('2026-06-30');
+
+      // Ended units leave the default list, and come back with "include former".
+      await page.goto(`${base}/units`);
+      await page.getByLabel('Tìm theo tên (có hoặc không dấu)').fill('Khoa học');
+      await page.getByRole('button', { name: 'Lọc' }).click();
+      await expect.poll(() => page.getByText('Không có đơn vị nào khớp bộ lọc.').count(), WAIT).toBe(1);
+      await page.getByLabel('Gồm cả đơn vị đã kết thúc').check();
+      await page.getByRole('button', { name: 'Lọc' }).click();
+      await expect.poll(() => page.getByText('Đã kết thúc ngày 30/06/2026').count(), WAIT).toBe(1);
+
+      // Another province's unit is neither listed nor opened by its address.
+      await page.getByLabel('Tìm theo tên (có hoặc không dấu)').fill('tỉnh khác');
+      await page.getByRole('button', { name: 'Lọc' }).click();
+      await expect.poll(() => page.getByText('Không có đơn vị nào khớp bộ lọc.').count(), WAIT).toBe(1);
+      await page.goto(`${base}/units/${theirUnit.id}`);
+      await expect
+        .poll(() => page.getByText('Không tìm thấy đơn vị này trong tỉnh đang làm việc.').count(), WAIT)
+        .toBe(1);
+      expect(await page.getByText(theirUnit.name).count()).toBe(0);
+
+      const small = await phone(browser);
+      const p2 = await small.newPage();
+      await signInAt(p2, base, new URL(unitUrl).pathname, admin.email);
+      await expect.poll(() => p2.getByText('Đơn vị đã kết thúc ngày 30/06/2026.').count(), WAIT).toBe(1);
+      await screenshot(p2, 'unit-390');
+      await expectAccessible(p2, 'the unit page on a phone');
+      await Promise.all([context.close(), small.close()]);
+    },
+  );
+
+  it(
+    'the audit log lists the changes, filters them on the server and verifies its chain',
+    { timeout: 180_000 },
+    async () => {
+      const context = await desktop(browser);
+      const page = await context.newPage();
+      await signInAt(page, base, '/audit', admin.email);
+      await expect
+        .poll(() => page.getByRole('cell', { name: 'unit.update' }).count(), WAIT)
+        .toBeGreaterThan(0);
+      await page.getByLabel('Thao tác', { exact: true }).fill('unit.create');
+      await page.getByRole('button', { name: 'Lọc' }).click();
+      await expect.poll(() => page.getByRole('cell', { name: 'unit.update' }).count(), WAIT).toBe(0);
+      expect(await page.getByRole('cell', { name: 'unit.create' }).count()).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Kiểm tra tính toàn vẹn' }).click();
+      await expect
+        .poll(() => page.getByText(/Chuỗi nhật ký toàn vẹn: đã kiểm tra \d+ sự kiện/).count(), WAIT)
+        .toBe(1);
+      await screenshot(page, 'audit-1366');
+      await expectAccessible(page, 'the audit log');
+      await context.close();
+    },
+  );
+
+  it(
+    'a webhook receiver is added, its failed delivery stops, and a retry from the page delivers it',
+    { timeout: 240_000 },
+    async () => {
+      const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/thidua`;
+      const context = await desktop(browser);
+      const page = await context.newPage();
+      await signInAt(page, base, '/webhooks', admin.email);
+      await page.getByRole('button', { name: 'Thêm', exact: true }).click();
+      await expect.poll(() => page.getByText('Chọn ít nhất một sự kiện.').count(), WAIT).toBe(1);
+      await page.getByLabel('Địa chỉ nhận (URL)').fill(url);
+      await page.getByLabel('Tổng kết năm toàn tỉnh').check();
+      await page.getByRole('button', { name: 'Thêm', exact: true }).click();
+      await expect.poll(() => page.getByText(/Khoá ký của địa chỉ này/).count(), WAIT).toBe(1);
+      await expect.poll(() => rowOf(page, url).count(), WAIT).toBeGreaterThan(0);
+
+      // The event happens: the secretariat runs the province's year-end closing (no block here, so it ends at
+      // once) and its notice goes to the receiver, which keeps failing.
+      await page.goto(`${base}/year-end/2026`);
+      await page.getByRole('button', { name: 'Bắt đầu tổng kết năm 2026' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Bắt đầu tổng kết' }).click();
+      await expect.poll(() => page.getByText('Đã hoàn tất').count(), { timeout: 60_000 }).toBe(1);
+      await page.goto(`${base}/webhooks`);
+      await page.getByLabel('Trạng thái').selectOption('DEAD');
+      await expect
+        .poll(
+          async () => {
+            await page.getByRole('button', { name: 'Thử lại' }).click();
+            return page.getByRole('button', { name: 'Gửi lại' }).count();
+          },
+          { timeout: 60_000, interval: 1000 },
+        )
+        .toBe(1);
+      expect(await rowOf(page, 'Lỗi, đã dừng').textContent()).toContain('HTTP 503');
+      await screenshot(page, 'webhooks-dead-1366');
+      await expectAccessible(page, 'the webhooks page');
+
+      answer = 204;
+      await page.getByRole('button', { name: 'Gửi lại' }).click();
+      await expect.poll(() => page.getByText('Đã xếp lịch gửi lại.').count(), WAIT).toBe(1);
+      await page.getByLabel('Trạng thái').selectOption('DELIVERED');
+      await expect
+        .poll(
+          async () => {
+            await page.getByRole('button', { name: 'Thử lại' }).click();
+            return rowOf(page, 'Đã nhận').count();
+          },
+          { timeout: 60_000, interval: 1000 },
+        )
+        .toBe(1);
+      expect(await rowOf(page, 'Đã nhận').textContent()).toContain('HTTP 204');
+      await screenshot(page, 'webhooks-delivered-1366');
+      await context.close();
+    },
+  );
+});
