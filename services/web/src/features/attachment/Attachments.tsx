@@ -151,6 +151,7 @@ export function Attachments({
                           onClick={() => setDeleting({ id: a.id, name: a.name })}
                         >
                           {t('attachment.delete')}
+                          <span className="visually-hidden"> – {a.name}</span>
                         </button>
                       )}
                     </td>
