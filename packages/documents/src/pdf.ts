@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { BODY_PT, pdfFaces, PDF_FONTS } from './fonts';
+import { BODY_PT, PDF_FONTS } from './fonts';
 import { pageSizeMm, runs, type Align, type Block, type DocumentModel, type OfficialHeader } from './model';
 
 const PT_PER_MM = 72 / 25.4;
@@ -18,14 +18,12 @@ export async function renderPdf(model: DocumentModel): Promise<Buffer> {
     size: [mm(w), mm(h)],
     margins: { top: mm(m.top), bottom: mm(m.bottom), left: mm(m.left), right: mm(m.right) },
     bufferPages: true,
-    // No standard (unembedded) font is ever referenced. pdfkit takes a parsed font here at run time; its
-    // types say a path.
-    font: pdfFaces().regular as unknown as string,
+    // No standard (unembedded) font is ever referenced.
+    font: PDF_FONTS.regular,
     info: { Title: model.title, Creator: 'Thi đua – Khen thưởng', Producer: 'Thi đua – Khen thưởng' },
     lang: 'vi-VN',
     displayTitle: true,
   });
-  for (const [name, font] of Object.entries(pdfFaces())) pdf.registerFont(name, font);
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -55,7 +53,9 @@ class PdfWriter {
   }
 
   private face(face: Face, size = BODY_PT) {
-    this.pdf.font(face).fontSize(size);
+    // By path, not a registered name: pdfkit caches a font under its path, but a registered name whose font it
+    // already holds under the font's own name is re-read and re-parsed from the file on every call.
+    this.pdf.font(PDF_FONTS[face]).fontSize(size);
     return this.pdf;
   }
 
