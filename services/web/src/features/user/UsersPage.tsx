@@ -86,7 +86,10 @@ function UsersList() {
       label={t('users.reason')}
       name="reason"
       value={reason}
-      onChange={(e) => setReason(e.target.value)}
+      onChange={(e) => {
+        setReason(e.target.value);
+        setError(null);
+      }}
       error={error}
       required
     />
