@@ -1,18 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { useQuery } from 'urql';
 import { useLocation } from 'wouter';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
-import { ApiErrorView } from '../../ui/ApiErrorView';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Field } from '../../ui/Field';
-import { Alert, Empty, Loading, Page } from '../../ui/Page';
-import { Pager, usePager } from '../../ui/Pager';
-import { TableWrap } from '../../ui/TableWrap';
+import { Alert, Page } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
-import { IssueDecisionMutation, QueueQuery } from './operations';
+import { NominationPicker, toggled } from './NominationPicker';
+import { IssueDecisionMutation } from './operations';
 
-const PAGE = 100;
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
@@ -26,12 +22,6 @@ export default function IssueDecisionPage() {
   const [, navigate] = useLocation();
   const session = useSession();
   const province = session.user?.provinces.find((p) => p.id === session.provinceId)?.name ?? '';
-  const pager = usePager();
-  const [res, refetch] = useQuery({
-    query: QueueQuery,
-    variables: { first: PAGE, after: pager.after, filter: { statuses: ['COUNCIL_APPROVED'] } },
-    requestPolicy: 'network-only',
-  });
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [issuerName, setIssuerName] = useState(() => (province ? `UBND ${province}` : ''));
   const [issuerCode, setIssuerCode] = useState('UBND');
@@ -40,7 +30,6 @@ export default function IssueDecisionPage() {
   const [signerTitle, setSignerTitle] = useState('Chủ tịch');
   const [confirming, setConfirming] = useState(false);
   const action = useAction(IssueDecisionMutation);
-  const data = res.data?.nominationQueue;
 
   const checks = () => ({
     nominationIds: chosen.size ? null : t('decisions.check.none'),
@@ -74,101 +63,60 @@ export default function IssueDecisionPage() {
 
   return (
     <Page title={t('decisions.issueTitle')} wide>
-      {res.error ? (
-        <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : !data ? (
-        <Loading />
-      ) : data.nodes.length === 0 ? (
-        <Empty>{t('decisions.noneApproved')}</Empty>
-      ) : (
-        <form className="card form" onSubmit={review} noValidate aria-labelledby="issue-form">
-          <h2 id="issue-form">{t('decisions.approved')}</h2>
-          {action.shown.general && <Alert>{action.shown.general}</Alert>}
-          <TableWrap label={t('decisions.approved')}>
-            <table className="table">
-              <caption>{t('council.caption', { n: data.totalCount, chosen: chosen.size })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('nomination.unit')}</th>
-                  <th scope="col">{t('nomination.form')}</th>
-                  <th scope="col">{t('queue.block')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.nodes.map((n) => (
-                  <tr key={n.id}>
-                    <th scope="row">
-                      <label className="check">
-                        <input
-                          type="checkbox"
-                          checked={chosen.has(n.id)}
-                          onChange={(e) =>
-                            setChosen((s) => {
-                              const next = new Set(s);
-                              if (e.target.checked) next.add(n.id);
-                              else next.delete(n.id);
-                              return next;
-                            })
-                          }
-                        />
-                        <span>{n.unit.name}</span>
-                      </label>
-                    </th>
-                    <td>{t(`form.${n.form}`)}</td>
-                    <td>
-                      {n.emulationYear.block.name} – {n.emulationYear.year}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-          {err('nominationIds') && <p className="field-error">{err('nominationIds')}</p>}
-          <Pager pager={pager} total={data.totalCount} pageInfo={data.pageInfo} label={t('queue.pages')} />
-          <div className="form-row">
-            <Field
-              label={t('decisions.issuerName')}
-              value={issuerName}
-              onChange={(e) => setIssuerName(e.target.value)}
-              error={err('issuerName')}
-            />
-            <Field
-              label={t('decisions.issuerCode')}
-              hint={t('decisions.issuerCodeHint')}
-              value={issuerCode}
-              onChange={(e) => setIssuerCode(e.target.value.toUpperCase())}
-              error={err('issuerCode')}
-            />
-            <Field
-              label={t('decision.date')}
-              hint={t('decisions.dateHint')}
-              type="date"
-              value={decisionDate}
-              onChange={(e) => setDecisionDate(e.target.value)}
-              error={err('decisionDate')}
-            />
-          </div>
-          <div className="form-row">
-            <Field
-              label={t('decisions.signerName')}
-              value={signerName}
-              onChange={(e) => setSignerName(e.target.value)}
-              error={err('signerName')}
-            />
-            <Field
-              label={t('decisions.signerTitle')}
-              value={signerTitle}
-              onChange={(e) => setSignerTitle(e.target.value)}
-              error={err('signerTitle')}
-            />
-          </div>
-          <div className="actions">
-            <button type="submit" className="button button-primary">
-              {t('decisions.issue')}
-            </button>
-          </div>
-        </form>
-      )}
+      <form className="card form" onSubmit={review} noValidate aria-labelledby="issue-form">
+        <h2 id="issue-form">{t('decisions.approved')}</h2>
+        {action.shown.general && <Alert>{action.shown.general}</Alert>}
+        <NominationPicker
+          status="COUNCIL_APPROVED"
+          label={t('decisions.approved')}
+          chosen={chosen}
+          onToggle={(ids, on) => setChosen((s) => toggled(s, ids, on))}
+          empty={t('decisions.noneApproved')}
+          error={err('nominationIds') && <p className="field-error">{err('nominationIds')}</p>}
+        />
+        <div className="form-row">
+          <Field
+            label={t('decisions.issuerName')}
+            value={issuerName}
+            onChange={(e) => setIssuerName(e.target.value)}
+            error={err('issuerName')}
+          />
+          <Field
+            label={t('decisions.issuerCode')}
+            hint={t('decisions.issuerCodeHint')}
+            value={issuerCode}
+            onChange={(e) => setIssuerCode(e.target.value.toUpperCase())}
+            error={err('issuerCode')}
+          />
+          <Field
+            label={t('decision.date')}
+            hint={t('decisions.dateHint')}
+            type="date"
+            value={decisionDate}
+            onChange={(e) => setDecisionDate(e.target.value)}
+            error={err('decisionDate')}
+          />
+        </div>
+        <div className="form-row">
+          <Field
+            label={t('decisions.signerName')}
+            value={signerName}
+            onChange={(e) => setSignerName(e.target.value)}
+            error={err('signerName')}
+          />
+          <Field
+            label={t('decisions.signerTitle')}
+            value={signerTitle}
+            onChange={(e) => setSignerTitle(e.target.value)}
+            error={err('signerTitle')}
+          />
+        </div>
+        <div className="actions">
+          <button type="submit" className="button button-primary">
+            {t('decisions.issue')}
+          </button>
+        </div>
+      </form>
       <ConfirmDialog
         open={confirming}
         title={t('decisions.confirmTitle')}

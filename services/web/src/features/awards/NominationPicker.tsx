@@ -1,0 +1,108 @@
+import { type ReactNode } from 'react';
+import { useQuery } from 'urql';
+import { Link } from 'wouter';
+import { useI18n } from '../../i18n/i18n';
+import { ApiErrorView } from '../../ui/ApiErrorView';
+import { Empty, Loading } from '../../ui/Page';
+import { Pager, usePager } from '../../ui/Pager';
+import { TableWrap } from '../../ui/TableWrap';
+import { QueueQuery } from './operations';
+
+const PAGE = 100;
+
+/**
+ * The nominations in one status, a page at a time from the server, each with a checkbox: what the council
+ * votes on, or what a decision decides. The choice is kept across pages by the caller.
+ */
+export function NominationPicker({
+  status,
+  label,
+  chosen,
+  onToggle,
+  empty,
+  error,
+}: {
+  status: 'COUNCIL_REVIEW' | 'COUNCIL_APPROVED';
+  label: string;
+  chosen: ReadonlySet<string>;
+  onToggle: (ids: string[], on: boolean) => void;
+  empty: string;
+  error?: ReactNode;
+}) {
+  const { t } = useI18n();
+  const pager = usePager();
+  const [res, refetch] = useQuery({
+    query: QueueQuery,
+    variables: { first: PAGE, after: pager.after, filter: { statuses: [status] } },
+    requestPolicy: 'cache-and-network',
+  });
+  const data = res.data?.nominationQueue;
+  if (res.error)
+    return <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if (!data) return <Loading />;
+  if (data.nodes.length === 0) return <Empty>{empty}</Empty>;
+  return (
+    <>
+      <TableWrap label={label}>
+        <table className="table">
+          <caption>{t('council.caption', { n: data.totalCount, chosen: chosen.size })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={data.nodes.every((n) => chosen.has(n.id))}
+                    onChange={(e) =>
+                      onToggle(
+                        data.nodes.map((n) => n.id),
+                        e.target.checked,
+                      )
+                    }
+                  />
+                  <span>{t('council.all')}</span>
+                </label>
+              </th>
+              <th scope="col">{t('nomination.form')}</th>
+              <th scope="col">{t('queue.block')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.nodes.map((n) => (
+              <tr key={n.id}>
+                <th scope="row">
+                  <label className="check">
+                    <input
+                      type="checkbox"
+                      checked={chosen.has(n.id)}
+                      onChange={(e) => onToggle([n.id], e.target.checked)}
+                    />
+                    <span>{n.unit.name}</span>
+                  </label>
+                </th>
+                <td>
+                  <Link href={`/nominations/${n.id}`}>{t(`form.${n.form}`)}</Link>
+                </td>
+                <td>
+                  {n.emulationYear.block.name} – {n.emulationYear.year}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+      {error}
+      <Pager pager={pager} total={data.totalCount} pageInfo={data.pageInfo} label={t('queue.pages')} />
+    </>
+  );
+}
+
+/** A set of chosen ids and the toggle the picker calls. */
+export function toggled(set: ReadonlySet<string>, ids: string[], on: boolean): Set<string> {
+  const next = new Set(set);
+  for (const id of ids) {
+    if (on) next.add(id);
+    else next.delete(id);
+  }
+  return next;
+}
