@@ -190,6 +190,22 @@ describe('subscriptions get the same limits', () => {
     }
   });
 
+  it('counts downloads, uploads and reports against the same budget as /graphql', async () => {
+    const limited = await startTestApp({ database: app.db, config: { RATE_LIMIT_PER_MINUTE: '2' } });
+    const base = limited.gateway.url.replace('/graphql', '');
+    try {
+      expect((await limited.gql(`{ __typename }`)).status).toBe(200);
+      // Unauthenticated, but counted before anything else is looked at.
+      expect((await fetch(`${base}/files/attachments/${randomUUID()}`)).status).toBe(401);
+      const refused = await fetch(`${base}/reports/statistics?year=2026`);
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect((await refused.json()).errors[0].extensions.code).toBe('RATE_LIMITED');
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('behind a trusted proxy, limits each client by its forwarded address, which a client cannot choose', async () => {
     const behindProxy = await startTestApp({
       database: app.db,

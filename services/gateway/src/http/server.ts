@@ -27,6 +27,7 @@ import { GatewayMetrics, labelValue } from './metrics';
 import { RateLimiter } from './rate-limit';
 import { Drain } from './drain';
 import { attachSubscriptions } from './subscriptions';
+import { sendRouteFailure } from './authorized-request';
 import { clientAddress } from './client-address';
 import { queueConsole, QUEUE_CONSOLE_PATH } from './queue-console';
 import { serveWeb } from './web';
@@ -61,7 +62,8 @@ export async function startGateway({
   const schema = await getSchema();
   // One registry per gateway: several gateways may run in one process (the tests).
   const metrics = new GatewayMetrics(dataSource);
-  const services = createServices(config, dataSource, eventBus, metrics);
+  const services = createServices(config, dataSource, eventBus, metrics, logger);
+  await services.principals.start();
   // Each request's operation name as Apollo resolved it (also when the client sent none), for the metrics. Keyed
   // by the request's loaders: Apollo hands plugins a shallow copy of the context, not the object given to it.
   const operations = new WeakMap<GraphQLContext['loaders'], string | null>();
@@ -152,6 +154,15 @@ export async function startGateway({
     if (url.pathname === '/unsubscribe') return unsubscribe(url, res);
     // The web application beside the API: its sign-in routes and its files (web.ts, web-auth.ts).
     if (url.pathname.startsWith('/auth/')) return signIn(req, res, url.pathname, requestId);
+    // The routes beside /graphql that reach the database share the client's budget with it.
+    if (/^\/(files|reports|documents)\//.test(url.pathname)) {
+      const retryAfter = limiter.take(clientKey(req));
+      if (retryAfter) {
+        res.setHeader('retry-after', String(retryAfter));
+        const refusal = appError('RATE_LIMITED', `Too many requests: try again in ${retryAfter} s`);
+        return sendRouteFailure(res, new HttpFailure(429, refusal), log);
+      }
+    }
     // Attachments: uploads and downloads with the same bearer and province as /graphql (attachment.http.ts).
     if (url.pathname.startsWith('/files/')) return files(req, res, url, requestId);
     if (url.pathname.startsWith('/reports/')) return reports(req, res, url, requestId);
@@ -301,6 +312,7 @@ export async function startGateway({
       await imports.close(config.SHUTDOWN_GRACE_MS);
       await services.turnout.close();
       stopRollupListening();
+      await services.principals.close();
       await apollo.stop();
     },
   };
