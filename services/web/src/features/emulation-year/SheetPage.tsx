@@ -4,10 +4,11 @@ import { useLocation, useParams } from 'wouter';
 import { graphql, type ResultOf } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { Field, TextAreaField } from '../../ui/Field';
+import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Alert, Loading } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
-import { SheetsQuery } from './sheetQueries';
+import { SheetQuery } from './sheetQueries';
 import { TaskPage } from './TaskPage';
 import { yearPath, type useStanding, type Year } from './useYear';
 
@@ -20,7 +21,7 @@ const Submit = graphql(`
   }
 `);
 
-type Sheet = NonNullable<ResultOf<typeof SheetsQuery>['emulationYear']>['scoreSheets'][number];
+type Sheet = NonNullable<ResultOf<typeof SheetQuery>['emulationYear']>['scoreSheets'][number];
 interface Entry {
   points: string;
   text: string;
@@ -37,8 +38,8 @@ export default function SheetPage() {
   }>();
   const { t } = useI18n();
   const [sheets] = useQuery({
-    query: SheetsQuery,
-    variables: { blockId, year: Number(year), scorer },
+    query: SheetQuery,
+    variables: { blockId, year: Number(year), scorer, target },
     requestPolicy: 'network-only',
   });
   return (
@@ -48,7 +49,9 @@ export default function SheetPage() {
       title={scorer === target ? t('sheets.selfTitle') : t('sheets.crossTitle')}
     >
       {(y, standing, reload) =>
-        !sheets.data ? (
+        sheets.error ? (
+          <ApiErrorView error={sheets.error} />
+        ) : !sheets.data ? (
           <Loading />
         ) : (
           <SheetForm
@@ -57,7 +60,7 @@ export default function SheetPage() {
             standing={standing}
             scorer={scorer}
             target={target}
-            existing={sheets.data.emulationYear?.scoreSheets.find((s) => s.targetUnitId === target) ?? null}
+            existing={sheets.data.emulationYear?.scoreSheets[0] ?? null}
             onSaved={reload}
           />
         )

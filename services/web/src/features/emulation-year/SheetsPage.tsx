@@ -1,6 +1,7 @@
 import { useQuery } from 'urql';
 import { Link, useParams, useSearch } from 'wouter';
 import { useI18n } from '../../i18n/i18n';
+import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Alert } from '../../ui/Page';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { ActingFor, useActingFor } from './ActingFor';
@@ -41,6 +42,7 @@ function SheetList({
   const { names } = useUnitNames(y.members.map((m) => m.unitId));
   if (!acting.choices.length) return <Alert>{t('sign.notMember')}</Alert>;
   if (y.state !== 'SCORING') return <Alert kind="info">{t('sheets.notOpen')}</Alert>;
+  if (sheets.error) return <ApiErrorView error={sheets.error} />;
   const written = sheets.data?.emulationYear?.scoreSheets ?? [];
   return (
     <>

@@ -1,17 +1,33 @@
 import { graphql } from '../../graphql';
 
-/** The sheets a unit wrote this year (a unit sees those it wrote or that score it; the secretariat, all). */
+/**
+ * The sheets a unit wrote this year, without their content (a unit sees those it wrote or that score it; the
+ * secretariat, all). A unit writes at most one sheet per member.
+ */
 export const SheetsQuery = graphql(`
   query ScoreSheets($blockId: ID!, $year: Int!, $scorer: ID) {
     emulationYear(blockId: $blockId, year: $year) {
       id
-      scoreSheets(scorerUnitId: $scorer) {
+      scoreSheets(scorerUnitId: $scorer, first: 50) {
         id
         kind
-        scorerUnitId
         targetUnitId
         version
         submittedAt
+      }
+    }
+  }
+`);
+
+/** One sheet with its content: a scorer writes one sheet for one target (the gateway prices lists at their size). */
+export const SheetQuery = graphql(`
+  query ScoreSheet($blockId: ID!, $year: Int!, $scorer: ID!, $target: ID!) {
+    emulationYear(blockId: $blockId, year: $year) {
+      id
+      scoreSheets(scorerUnitId: $scorer, targetUnitId: $target, first: 1) {
+        id
+        kind
+        version
         bonus
         scores {
           code
