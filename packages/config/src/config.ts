@@ -92,6 +92,8 @@ const schema = z.object({
   SHUTDOWN_GRACE_MS: int(10_000),
   // How long a gateway may serve a cached province comparison when a rollup announcement is lost.
   DASHBOARD_CACHE_MS: int(10_000),
+  // Longest a gateway keeps a session's principal (roles, provinces); changes reach it sooner by NOTIFY. 0: off.
+  PRINCIPAL_CACHE_MS: int(10_000, 0),
   // Unset: the gateway's /metrics answers 404. Set: Prometheus scrapes it with `Authorization: Bearer <token>`.
   METRICS_TOKEN: z.preprocess(
     emptyAsUndefined,

@@ -26,6 +26,7 @@ export { unitRepository, type UnitFilter, type NewUnit } from './repositories/un
 export { userRepository, type UserFilter } from './repositories/user.repository';
 export {
   sessionRepository,
+  PRINCIPAL_SQL,
   loginThrottleRepository,
   type LoginThrottleLimits,
   type SessionPrincipal,
@@ -62,7 +63,13 @@ export {
   type KeyedCount,
   type YearStatistics,
 } from './repositories/statistics.repository';
-export { votingRepository, type BallotRules, type NewVotingPeriod } from './repositories/voting.repository';
+export {
+  votingRepository,
+  CAST_BALLOT_SQL,
+  BALLOT_RULES_SQL,
+  type BallotRules,
+  type NewVotingPeriod,
+} from './repositories/voting.repository';
 export { seedLockedYear, type LockedYearSpec } from './seed/demo-years';
 export { awardRepository, decisionRepository, type NewDecision } from './repositories/award.repository';
 export { computeYearAwards } from './services/compute-awards';

@@ -2,8 +2,10 @@ import type { Config } from '@thidua/config';
 import { configureAuditKeys } from '@thidua/db';
 import { createFileStorage, type FileStorage } from '@thidua/files';
 import type { EventBus } from '@thidua/jobs';
+import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { AuthService } from './auth/auth.service';
+import { PrincipalCache } from './auth/principal-cache';
 import { TokenService } from './auth/tokens';
 import { DashboardCache } from './modules/dashboard/dashboard-cache';
 import type { GatewayMetrics } from './http/metrics';
@@ -15,6 +17,8 @@ export interface GatewayServices {
   dataSource: DataSource;
   tokens: TokenService;
   auth: AuthService;
+  /** Each session's principal for a few seconds, dropped by the database's notifications (started by the gateway). */
+  principals: PrincipalCache;
   eventBus: EventBus;
   turnout: TurnoutAnnouncer;
   ballotRules: BallotRulesCache;
@@ -30,6 +34,7 @@ export function createServices(
   dataSource: DataSource,
   eventBus: EventBus,
   metrics: GatewayMetrics,
+  logger: Logger,
 ): GatewayServices {
   configureAuditKeys(config.AUDIT_HMAC_KEY, config.AUDIT_HMAC_PREVIOUS_KEYS);
   const tokens = new TokenService(config.JWT_SECRET, config.ACCESS_TOKEN_TTL_SECONDS);
@@ -38,6 +43,7 @@ export function createServices(
     dataSource,
     tokens,
     auth: new AuthService(config, dataSource, tokens),
+    principals: new PrincipalCache(config.DATABASE_URL, config.PRINCIPAL_CACHE_MS, logger),
     eventBus,
     turnout: new TurnoutAnnouncer(eventBus),
     ballotRules: new BallotRulesCache(),

@@ -27,6 +27,7 @@ import { ImportJobs1796141400000 } from './20261201161000-import-jobs';
 import { InvitationsAndResets1796141160000 } from './20261201160600-invitations-and-resets';
 import { OutboxTraceContext1796142066000 } from './1796142066000-outbox-trace-context';
 import { CertificateLayout1796143084314 } from './1796143084314-certificate-layout';
+import { PrincipalNotify1796146128000 } from './1796146128000-principal-notify';
 
 export const migrations = [
   Foundation1763740800000,
@@ -58,4 +59,5 @@ export const migrations = [
   InvitationsAndResets1796141160000,
   OutboxTraceContext1796142066000,
   CertificateLayout1796143084314,
+  PrincipalNotify1796146128000,
 ];

@@ -24,6 +24,14 @@ export type RefreshOutcome =
   | { kind: 'expired' }
   | { kind: 'reused'; sessionId: string };
 
+/** Exported for the benchmark's floor, which sends the gateway's very statements. */
+export const PRINCIPAL_SQL = `SELECT u.email, u.full_name, r.id, r.role, r.province_id, r.unit_id, s.expires_at,
+         (SELECT to_jsonb(p) FROM province p WHERE p.id = $3) AS province
+       FROM auth_session s
+       JOIN app_user u ON u.id = s.user_id AND u.disabled_at IS NULL
+       LEFT JOIN role_assignment r ON r.user_id = u.id
+       WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()`;
+
 export const sessionRepository = {
   async create(userId: string, expiresAt: Date): Promise<AuthSession> {
     const repo = (await currentManager()).getRepository(AuthSession);
@@ -100,12 +108,7 @@ export const sessionRepository = {
     }[] = await preparedQuery(
       // Named: sent on every request, planned once per connection.
       'session_principal',
-      `SELECT u.email, u.full_name, r.id, r.role, r.province_id, r.unit_id, s.expires_at,
-         (SELECT to_jsonb(p) FROM province p WHERE p.id = $3) AS province
-       FROM auth_session s
-       JOIN app_user u ON u.id = s.user_id AND u.disabled_at IS NULL
-       LEFT JOIN role_assignment r ON r.user_id = u.id
-       WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()`,
+      PRINCIPAL_SQL,
       [sessionId, userId, provinceId],
     );
     const first = rows[0];

@@ -54,6 +54,15 @@ function receiptCode(): string {
 
 const repo = async <T extends object>(entity: new () => T) => (await tenantManager()).getRepository(entity);
 
+export const CAST_BALLOT_SQL = `SELECT voting_period_id AS "votingPeriodId", voter_id AS "voterId", receipt_code AS "receiptCode", cast_at AS "castAt"
+       FROM cast_ballot($1, $2, $3, $4, $5)`;
+
+export const BALLOT_RULES_SQL = `SELECT p.kind, p.method, p.allow_self_vote AS "allowSelfVote", p.eligible_voter_ids AS "eligibleVoterIds",
+         (SELECT json_agg(json_build_object('id', c.id, 'kind', c.kind, 'seats', c.seats, 'candidates', c.candidate_unit_ids)
+                          ORDER BY c.position)
+          FROM voting_contest c WHERE c.voting_period_id = p.id) AS contests
+       FROM voting_period p WHERE p.id = $1`;
+
 export const votingRepository = {
   async create(
     period: NewVotingPeriod,
@@ -91,16 +100,7 @@ export const votingRepository = {
 
   /** What a ballot is checked against; fixed when the period opens, so it may be cached. */
   async ballotRules(periodId: string): Promise<BallotRules | null> {
-    const [row] = await (
-      await tenantManager()
-    ).query(
-      `SELECT p.kind, p.method, p.allow_self_vote AS "allowSelfVote", p.eligible_voter_ids AS "eligibleVoterIds",
-         (SELECT json_agg(json_build_object('id', c.id, 'kind', c.kind, 'seats', c.seats, 'candidates', c.candidate_unit_ids)
-                          ORDER BY c.position)
-          FROM voting_contest c WHERE c.voting_period_id = p.id) AS contests
-       FROM voting_period p WHERE p.id = $1`,
-      [periodId],
-    );
+    const [row] = await (await tenantManager()).query(BALLOT_RULES_SQL, [periodId]);
     return row ?? null;
   },
 
@@ -150,8 +150,7 @@ export const votingRepository = {
     // Named: planned once per connection.
     const [row] = await preparedQuery<BallotReceipt>(
       'voting_cast_ballot',
-      `SELECT voting_period_id AS "votingPeriodId", voter_id AS "voterId", receipt_code AS "receiptCode", cast_at AS "castAt"
-       FROM cast_ballot($1, $2, $3, $4, $5)`,
+      CAST_BALLOT_SQL,
       [periodId, voterId, receiptCode(), userId, JSON.stringify(choices)],
       { tenant: true },
     );

@@ -60,8 +60,9 @@ export function newContext(
 }
 
 /**
- * Loads the user's live roles (a revoked role or ended session stops working at once) and decides what they
- * may do in the chosen province. Runs inside the request's transaction.
+ * Loads the user's live roles (through the principal cache: a revoked role or ended session stops working as soon
+ * as the database's notification arrives, at once when the cache is off) and decides what they may do in the
+ * chosen province. Runs inside the request's transaction.
  */
 export async function authorize(
   ctx: GraphQLContext,
@@ -70,7 +71,9 @@ export async function authorize(
 ): Promise<void> {
   let province = null;
   if (claims) {
-    const found = await sessionRepository.principal(claims.sessionId, claims.userId, provinceId);
+    const found = await ctx.services.principals.lookup(claims.sessionId, claims.userId, provinceId, () =>
+      sessionRepository.principal(claims.sessionId, claims.userId, provinceId),
+    );
     ctx.principal = found.principal;
     if (!ctx.principal) throw new HttpFailure(401, unauthenticated('Your session has ended: sign in again'));
     if (found.province) ctx.loaders.province.prime(found.province.id, found.province);
