@@ -217,7 +217,7 @@ describe('people and access', () => {
       await expect
         .poll(
           async () => {
-            await page.getByRole('button', { name: 'Thử lại' }).click();
+            await page.getByRole('button', { name: 'Tải lại danh sách' }).click();
             return page.getByRole('button', { name: 'Gửi lại' }).count();
           },
           { timeout: 60_000, interval: 1000 },
@@ -234,7 +234,7 @@ describe('people and access', () => {
       await expect
         .poll(
           async () => {
-            await page.getByRole('button', { name: 'Thử lại' }).click();
+            await page.getByRole('button', { name: 'Tải lại danh sách' }).click();
             return rowOf(page, 'Đã nhận').count();
           },
           { timeout: 60_000, interval: 1000 },

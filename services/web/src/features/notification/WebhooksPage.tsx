@@ -147,7 +147,7 @@ export default function WebhooksPage() {
             onChange={(e) => setStatus(e.target.value)}
           />
           <button type="button" className="button button-secondary" onClick={reload}>
-            {t('app.retry')}
+            {t('webhooks.refresh')}
           </button>
         </div>
         <p className="muted">{t('webhooks.deliveriesNote')}</p>

@@ -25,7 +25,7 @@ export default function AdminPage() {
   ].map(([href, title, hint, params]) => [href, t(title as MessageKey, params), hint as MessageKey, params]);
   return (
     <Page title={t('admin.title')} subtitle={t('admin.intro')}>
-      <ul className="task-list">
+      <ul className="link-cards">
         {links.map(([href, title, hint]) => (
           <li key={href} className="card">
             <Link href={href}>
