@@ -101,7 +101,8 @@ export class InvitationResolver {
     @Arg('password', () => String) password: string,
     @Ctx() ctx: GraphQLContext,
   ) {
-    if (password.length > MAX_PASSWORD) throw badInput('password', `must be at most ${MAX_PASSWORD} characters`);
+    if (password.length > MAX_PASSWORD)
+      throw badInput('password', `must be at most ${MAX_PASSWORD} characters`);
     if (fullName.length > 200) throw badInput('fullName', 'must be at most 200 characters');
     return acceptInvitation(token, { fullName, password }, ctx.requestId);
   }

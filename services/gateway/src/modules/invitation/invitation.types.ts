@@ -60,7 +60,10 @@ export class CreateInvitationInput {
   @MaxLength(254)
   email!: string;
 
-  @Field(() => String, { nullable: true, description: 'Offered on the acceptance page; the invitee may correct it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Offered on the acceptance page; the invitee may correct it.',
+  })
   @IsOptional()
   @Length(2, 200)
   fullName?: string;

@@ -1,10 +1,5 @@
 import type { Config } from '@thidua/config';
-import {
-  auditRepository,
-  passwordResetRepository,
-  sessionRepository,
-  userRepository,
-} from '@thidua/db';
+import { auditRepository, passwordResetRepository, sessionRepository, userRepository } from '@thidua/db';
 import { hashOneTimeToken, hashPassword, passwordProblem } from '@thidua/domain';
 import { enqueueJob, jobId } from '@thidua/jobs';
 import { appError, badInput, unauthenticated } from '../../common/errors';
@@ -18,17 +13,28 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * answer, its status and its timing say nothing about the address (the worker decides whether to send). Throttled
  * per address and per client within PASSWORD_RESET_WINDOW_SECONDS, counted from these same records.
  */
-export async function requestPasswordReset(config: Config, emailInput: string, client: string): Promise<void> {
+export async function requestPasswordReset(
+  config: Config,
+  emailInput: string,
+  client: string,
+): Promise<void> {
   const email = emailInput.trim().toLowerCase();
   if (!email) throw badInput('email', 'is required');
   if (!EMAIL.test(email) || email.length > 254) throw badInput('email', 'must be an email address');
   const window = config.PASSWORD_RESET_WINDOW_SECONDS;
   const recent = await passwordResetRepository.recent(email, client, window);
-  if (recent.email >= config.PASSWORD_RESET_MAX_PER_EMAIL || recent.client >= config.PASSWORD_RESET_MAX_PER_CLIENT) {
+  if (
+    recent.email >= config.PASSWORD_RESET_MAX_PER_EMAIL ||
+    recent.client >= config.PASSWORD_RESET_MAX_PER_CLIENT
+  ) {
     const until = new Date((recent.oldest?.getTime() ?? Date.now()) + window * 1000);
-    throw appError('RATE_LIMITED', `Too many password reset requests: try again after ${until.toISOString()}`, {
-      retryAfter: until.toISOString(),
-    });
+    throw appError(
+      'RATE_LIMITED',
+      `Too many password reset requests: try again after ${until.toISOString()}`,
+      {
+        retryAfter: until.toISOString(),
+      },
+    );
   }
   const id = await passwordResetRepository.create(
     email,
@@ -50,7 +56,8 @@ const LINK_UNUSABLE = 'this link has expired or was already used: ask for a new 
  * another.
  */
 export async function resetPassword(token: string, newPassword: string, requestId: string): Promise<void> {
-  const link = token && token.length <= 100 ? await passwordResetRepository.usable(hashOneTimeToken(token)) : null;
+  const link =
+    token && token.length <= 100 ? await passwordResetRepository.usable(hashOneTimeToken(token)) : null;
   if (!link) throw badInput('token', LINK_UNUSABLE);
   const [user] = await userRepository.byIds([link.userId]);
   if (!user) throw badInput('token', LINK_UNUSABLE);
