@@ -73,7 +73,11 @@ function CovenantEditor({ blockId, y, onSaved }: { blockId: string; y: Year; onS
               value={text}
               rows={2}
               error={save.shown.fields[`items.${i}`]}
-              onChange={(e) => setItems(items.map((x, j) => (j === i ? e.target.value : x)))}
+              onChange={(e) => {
+                setItems(items.map((x, j) => (j === i ? e.target.value : x)));
+                // A refusal about an item no longer holds once it is edited.
+                if (save.shown.fields[`items.${i}`]) save.reset();
+              }}
             />
             {items.length > 1 && (
               <button
