@@ -1,19 +1,51 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+/** How a server runs: TypeScript through tsx on this machine's node, or the compiled build on another node. */
+export interface Runtime {
+  label: string;
+  node: string;
+  compiled: boolean;
+}
+
+export const TSX_HERE: Runtime = {
+  label: `tsx, Node ${process.versions.node}`,
+  node: process.execPath,
+  compiled: false,
+};
+
+/**
+ * The compiled build (`npm run build`) on Node 24, the production runtime, from where `.ci/run` unpacks it by
+ * default (~/.cache/thidua-node); null
+ * (and the bench says so) when either is missing.
+ */
+export function compiledOnNode24(): Runtime | null {
+  const version = readFileSync(join(ROOT, '.node-version'), 'utf8').trim();
+  const node = join(homedir(), '.cache', 'thidua-node', `${version}-x64`, 'bin', 'node');
+  if (!existsSync(node) || !existsSync(join(ROOT, 'services/gateway/dist/main.js'))) return null;
+  return { label: `compiled, Node ${version}`, node, compiled: true };
+}
+
 /** The gateway as its own process, as in production, so the load generator does not share its CPU time. */
 export async function startGatewayProcess(
   env: Record<string, string>,
+  runtime: Runtime = TSX_HERE,
+  script = runtime.compiled ? 'services/gateway/dist/main.js' : 'services/gateway/src/main.ts',
 ): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'services/gateway/src/main.ts'], {
+  const args = runtime.compiled ? [script] : ['--import', 'tsx', script];
+  const child: ChildProcess = spawn(runtime.node, args, {
     cwd: ROOT,
     env: { HOME: '/tmp', NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${env.PORT}`;
-  const deadline = Date.now() + 60_000;
+  // Starting under tsx takes a minute or more when the machine is loaded.
+  const deadline = Date.now() + 240_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`gateway exited with ${child.exitCode}`);
     const ok = await fetch(`${base}/readyz`).then(

@@ -1,14 +1,26 @@
 /** `npm run bench`: each benchmark in turn, results as Markdown (copied into docs/benchmarks.md). */
+import { parseArgs } from 'node:util';
 import { benchBallots, reportBallots } from './ballots.bench';
 import { benchDocuments, reportDocuments } from './documents.bench';
 import { benchImport, reportImport } from './import.bench';
 import { benchWeb, reportWeb } from './web.bench';
 import { benchYearEnd, reportYearEnd } from './year-end.bench';
 
+/**
+ * `npm run bench -- --only ballots,year-end` runs only those (names below; all by default); `--provinces 20`
+ * makes the ballot benchmark's nation smaller (34 provinces by default).
+ */
+const { values } = parseArgs({ options: { only: { type: 'string' }, provinces: { type: 'string' } } });
+const only = values.only?.split(',').map((s) => s.trim());
+const provinces = values.provinces ? Number(values.provinces) : undefined;
+const wanted = (name: string) => !only || only.includes(name);
+
 console.log(`Benchmarks, ${new Date().toISOString()}\n`);
-// One gateway process, then two (one per core): the platform runs several gateways behind a load balancer.
-for (const processes of [1, 2]) console.log(`${reportBallots(await benchBallots(processes))}\n`);
-console.log(`${reportYearEnd(await benchYearEnd())}\n`);
-console.log(`${reportImport(await benchImport())}\n`);
-console.log(`${reportDocuments(await benchDocuments())}\n`);
-console.log(`${reportWeb(await benchWeb())}\n`);
+// The floor, the gateway under tsx and compiled on Node 24 in one run; then the gateway in two processes (one per
+// core): the platform runs several gateways behind a load balancer.
+if (wanted('ballots')) console.log(`${reportBallots(await benchBallots(1, provinces))}\n`);
+if (wanted('ballots-2')) console.log(`${reportBallots(await benchBallots(2, provinces))}\n`);
+if (wanted('year-end')) console.log(`${reportYearEnd(await benchYearEnd())}\n`);
+if (wanted('import')) console.log(`${reportImport(await benchImport())}\n`);
+if (wanted('documents')) console.log(`${reportDocuments(await benchDocuments())}\n`);
+if (wanted('web')) console.log(`${reportWeb(await benchWeb())}\n`);
