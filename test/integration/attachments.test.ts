@@ -335,6 +335,20 @@ describe('attachments', () => {
     expect(await readdir(join(filesDir, laoCai))).not.toContain(sheet.attachment!.id);
   });
 
+  it('refuses a file past the most one record may carry, saying why', async () => {
+    // A block of its own, so that the other tests' lists stay as they are.
+    const other = await createLockedBlock(app, laoCai, ['Sở Tài chính', 'Sở Xây dựng', 'Sở Y tế'], admin);
+    const dossier = { type: 'EMULATION_YEAR', id: other.yearId };
+    const head = other.officers[0]!;
+    for (let i = 1; i <= 50; i++)
+      expect((await upload(head, dossier, `Báo cáo thành tích ${i}.pdf`, pdf(String(i)))).status).toBe(201);
+    const refused = await upload(head, dossier, 'Báo cáo thành tích 51.pdf', pdf('51'));
+    expect(refused.status).toBe(409);
+    expect(refused.errors![0]!.message).toBe(
+      'Hồ sơ này đã có 50 tệp, mức tối đa: hãy xóa bớt tệp không cần trước.',
+    );
+  });
+
   it('once the dossier is submitted its files are final', async () => {
     ok(
       await as(block.officers[0]!, `mutation($y: ID!) { submitDossier(emulationYearId: $y) { status } }`, {

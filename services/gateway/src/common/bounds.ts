@@ -23,6 +23,11 @@ export const BOUNDS = {
   contests: 200,
   /** Seats of a contest. */
   seats: 20,
+  /**
+   * Files a person may upload to one record (a dossier, a conference, a proposal; the upload refuses more). The
+   * documents the platform stores at submission come on top: at most a handful.
+   */
+  attachmentsPerRecord: 50,
 } as const;
 
 /** `first` on a list that is not a connection: the most items it returns, 1 to `max`. */

@@ -1,3 +1,4 @@
+import { CERTIFICATE_FIELDS } from '@thidua/documents';
 import { ROLLUP_METRICS } from '@thidua/domain';
 import { BOUNDS } from '../common/bounds';
 
@@ -17,7 +18,16 @@ const NOTIFICATION_EVENTS = 8;
 /** Rows of a trend: years asked for (≤ 51) × the province and its former provinces (≤ 10 predecessors). */
 const trendRows = 51 * 11;
 
+/** A record's files: those uploaded (refused past the bound) and the few documents stored at submission. */
+const FILES = BOUNDS.attachmentsPerRecord + 10;
+
 export const LIST_BOUNDS: Record<string, ListBound> = {
+  'AttachmentList.items': FILES,
+  'Nomination.attachments': FILES,
+  'EmulationYear.attachments': FILES,
+  'Conference.attachments': FILES,
+  // Each printable field of a certificate at most once (setCertificateLayout refuses a field placed twice).
+  'CertificateLayout.fields': CERTIFICATE_FIELDS.length,
   // Connection pages: counted at the connection field by its `first` (1 to 100).
   'AuditEventConnection.edges': 1,
   'AuditEventConnection.nodes': 1,

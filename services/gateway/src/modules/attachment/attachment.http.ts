@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { ATTACHMENT_OWNERS, attachmentRepository, type AttachmentOwner } from '@thidua/db';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { BOUNDS } from '../../common/bounds';
 import { appError, badInput, notFound } from '../../common/errors';
 import { ACTORS, MEMBERS } from '../../common/roles';
 import { inProvince, readRouteRequest, sendRouteFailure } from '../../http/authorized-request';
@@ -11,7 +12,7 @@ import { HttpFailure } from '../../http/request-context';
 import { isUuid } from '../../loaders';
 import type { GatewayServices } from '../../services';
 import { downloadPath } from './attachment.resolver';
-import { assertAttaches, loadOwner, recordFile, storageKey } from './attachment.service';
+import { assertAttaches, filesOf, loadOwner, recordFile, storageKey } from './attachment.service';
 import { detectFileKind, FILE_TYPES, kindOfName, megabytes } from './file-types';
 
 const ACCEPTED = 'PDF, DOCX, XLSX, JPEG, PNG';
@@ -42,8 +43,17 @@ export function attachmentRoutes(opts: {
     const declared = Number(req.headers['content-length'] ?? NaN);
     if (declared > maxBytes) throw tooLarge(maxBytes, declared);
     const check = (ctx: Parameters<typeof loadOwner>[0]) =>
-      loadOwner(ctx, ownerType as AttachmentOwner, ownerId).then((owner) => {
+      loadOwner(ctx, ownerType as AttachmentOwner, ownerId).then(async (owner) => {
         assertAttaches(ctx, owner);
+        const files = await filesOf(ctx, { ...owner, yearId: owner.year.id });
+        if (files.length >= BOUNDS.attachmentsPerRecord)
+          throw refused(
+            409,
+            `Hồ sơ này đã có ${files.length} tệp, mức tối đa: hãy xóa bớt tệp không cần trước.`,
+            {
+              reason: 'TOO_MANY_FILES',
+            },
+          );
         return owner;
       });
     // Refused before the body is read when the person may not attach here at all.
