@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Field, SelectField, TextAreaField } from '../../ui/Field';
 import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
+import { today } from './dates';
 import { AppraiseMutation, DeferMutation } from './operations';
 
 type Step = 'IN_APPRAISAL' | 'COUNCIL_REVIEW' | 'RETURNED' | 'NOT_ELIGIBLE' | 'DEFERRED';
@@ -39,7 +40,7 @@ export function AppraisalActions({
   const [step, setStep] = useState<Step | null>(null);
   const [reason, setReason] = useState('');
   const [kind, setKind] = useState<(typeof REASONS)[number]>('INSPECTION');
-  const [openedOn, setOpenedOn] = useState(() => new Date().toISOString().slice(0, 10));
+  const [openedOn, setOpenedOn] = useState(today);
   const appraise = useAction(AppraiseMutation);
   const defer = useAction(DeferMutation);
   const steps = NEXT[status] ?? [];

@@ -6,10 +6,9 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Field } from '../../ui/Field';
 import { Alert, Page } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
+import { today } from './dates';
 import { NominationPicker, toggled } from './NominationPicker';
 import { IssueDecisionMutation } from './operations';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Issuing an award decision (/award-decisions/new): the council-approved nominations it decides, the issuer
