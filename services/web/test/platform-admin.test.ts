@@ -39,6 +39,22 @@ afterAll(async () => {
 
 describe('platform admin', () => {
   it(
+    'opens the queue console from the admin page: the platform’s queues, in its own page',
+    { timeout: 120_000 },
+    async () => {
+      const context = await desktop(browser);
+      const page = await context.newPage();
+      await signInAt(page, base, '/admin', operator.email);
+      await page.getByRole('button', { name: 'Hàng đợi công việc' }).click(WAIT);
+      await page.waitForURL(`${base}/admin/queues`, WAIT);
+      for (const queue of ['maintenance', 'voting', 'notifications', 'year-end'])
+        await expect.poll(() => page.getByText(queue, { exact: true }).count(), WAIT).toBeGreaterThan(0);
+      await screenshot(page, 'queue-console-1366');
+      await context.close();
+    },
+  );
+
+  it(
     'reads the provinces with their mergers, records a base salary, and onboards a province whose admin then works in it alone',
     { timeout: 300_000 },
     async () => {

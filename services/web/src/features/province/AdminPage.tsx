@@ -1,5 +1,6 @@
+import { useState } from 'react';
 import { Link } from 'wouter';
-import { hasRole, useSession } from '../../app/session';
+import { getToken, hasRole, useSession } from '../../app/session';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { Page } from '../../ui/Page';
 
@@ -34,7 +35,37 @@ export default function AdminPage() {
             <p className="muted">{t(hint)}</p>
           </li>
         ))}
+        {platform && <QueueConsoleCard />}
       </ul>
     </Page>
+  );
+}
+
+/**
+ * The queue console (bull-board, served by the gateway at /admin/queues) is a page of its own that the browser
+ * opens without the app's bearer header: the app first hands it the access token, which the gateway keeps as a
+ * cookie limited to the console's path.
+ */
+function QueueConsoleCard() {
+  const { t } = useI18n();
+  const [failed, setFailed] = useState(false);
+  const open = async () => {
+    setFailed(false);
+    const token = await getToken();
+    const res = await fetch('/admin/queues/session', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'x-thidua-web': '1' },
+    }).catch(() => null);
+    if (res?.ok) window.location.assign('/admin/queues');
+    else setFailed(true);
+  };
+  return (
+    <li className="card">
+      <button type="button" onClick={() => void open()}>
+        {t('admin.queues')}
+      </button>
+      <p className="muted">{t('admin.queuesHint')}</p>
+      {failed && <p role="alert">{t('admin.queuesFailed')}</p>}
+    </li>
   );
 }
