@@ -63,7 +63,7 @@ export async function benchImport() {
   });
   const base = gateway.url.replace(/\/graphql$/, '');
   const headers = { authorization: `Bearer ${token}`, 'x-province-id': provinceId };
-  const post = async (path: string, body: BodyInit, extra: Record<string, string> = {}) => {
+  const post = async (path: string, body: Buffer | string, extra: Record<string, string> = {}) => {
     const res = await fetch(`${base}${path}`, { method: 'POST', headers: { ...headers, ...extra }, body });
     return (await res.json()) as {
       id: string;

@@ -56,12 +56,12 @@ async function seed(prov: string, bs: LockedBlock[]) {
     const statuses = ['SUBMITTED', 'SUBMITTED', 'IN_APPRAISAL', 'COUNCIL_REVIEW'];
     for (const b of bs)
       for (const [i, u] of b.units.entries()) {
-        const [row] = await m.query(
+        const [row]: { id: string; status: string; form: string }[] = await m.query(
           `INSERT INTO nomination (province_id, emulation_year_id, unit_id, form, status, explanation, updated_at)
            VALUES ($1, $2, $3, $4, $5, '[]', now() - make_interval(mins => $6)) RETURNING id, status, form`,
           [prov, b.yearId, u.id, i === 0 ? 'FLAG_PROVINCE' : 'MERIT_PROVINCE', statuses[i], 100 - out.length],
         );
-        out.push({ ...row, blockId: b.blockId });
+        out.push({ ...row!, blockId: b.blockId });
       }
     return out;
   });

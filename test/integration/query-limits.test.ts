@@ -200,7 +200,8 @@ describe('subscriptions get the same limits', () => {
       const refused = await fetch(`${base}/reports/statistics?year=2026`);
       expect(refused.status).toBe(429);
       expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
-      expect((await refused.json()).errors[0].extensions.code).toBe('RATE_LIMITED');
+      const body = (await refused.json()) as { errors: { extensions: { code: string } }[] };
+      expect(body.errors[0]!.extensions.code).toBe('RATE_LIMITED');
     } finally {
       await limited.close();
     }

@@ -32,7 +32,8 @@ describe.each(['redis', 'postgres'] as const)('the queue console on the %s backe
     expect((await get('/api/queues', 'thidua_console=forged')).status).toBe(401);
     const refused = await openSession(provinceAdmin.token);
     expect(refused.status).toBe(403);
-    expect((await refused.json()).errors[0].message).toMatch(/platform admins only/);
+    const body = (await refused.json()) as { errors: { message: string }[] };
+    expect(body.errors[0]!.message).toMatch(/platform admins only/);
     // Without the web application's header (a cross-site form cannot send it), no cookie is issued.
     const crossSite = await fetch(`${base()}/admin/queues/session`, {
       method: 'POST',

@@ -239,7 +239,9 @@ describe('a block year in the browser', () => {
       await poll(() => third.getByRole('heading', { name: 'Phiếu tự chấm điểm' }).count()).toBe(1);
       for (const [code, max] of CRITERIA) {
         await tabTo(third, `input[aria-describedby]:not([type=url])`);
-        const label = await third.evaluate(() => document.activeElement?.labels?.[0]?.textContent ?? '');
+        const label = await third.evaluate(
+          () => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? '',
+        );
         expect(label.startsWith(`${code}. `), label).toBe(true);
         await third.keyboard.type(String(code === 'NV1' ? max - 3 : max));
         // The criterion's evidence opens with Enter on its summary; a link without http:// is refused.
