@@ -156,9 +156,14 @@ describe('dashboards, built on the closing rollups', () => {
   });
 
   it('answers each dashboard with the same few SQL statements, however many provinces it compares', async () => {
-    // A gateway of its own on the same database, without a worker, so that only the requests' statements count.
+    // A gateway of its own on the same database, without a worker, so that only the requests' statements count;
+    // without the principal cache, so that every request reads its principal (counted below).
     let seen: string[] | null = null;
-    const gateway = await startTestApp({ database: app.db, onQuery: (sql) => seen?.push(sql) });
+    const gateway = await startTestApp({
+      database: app.db,
+      config: { PRINCIPAL_CACHE_MS: '0' },
+      onQuery: (sql) => seen?.push(sql),
+    });
     try {
       const statements = async (who: Account, query: string, prov?: string) => {
         seen = [];
