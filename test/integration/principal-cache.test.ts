@@ -100,6 +100,20 @@ describe('principal cache', () => {
     expect(refused.ms).toBeLessThan(1_000);
   });
 
+  it('a change made through this gateway holds from the very next request, before any notification', async () => {
+    const member = await cachedMember();
+    const revoked = await app.gql(
+      `mutation($id: ID!) { revokeRole(id: $id) { id } }`,
+      { id: await roleOf(member) },
+      { token: admin.token, provinceId: laoCai },
+    );
+    expect(revoked.errors).toBeUndefined();
+    expect(code(await units(member))).toBe('FORBIDDEN');
+    const other = await cachedMember();
+    expect((await app.gql(`mutation { logout }`, {}, { token: other.token })).errors).toBeUndefined();
+    expect(code(await units(other))).toBe('UNAUTHENTICATED');
+  });
+
   it('logout ends the session within one second', async () => {
     const member = await cachedMember();
     expect((await app.gql(`mutation { logout }`, {}, { token: member.token })).errors).toBeUndefined();

@@ -108,6 +108,14 @@ export class PrincipalCache {
     return found;
   }
 
+  /**
+   * The request that just committed changed sessions, users or roles through this gateway: forget now rather
+   * than when the database's notification arrives, so the person's next request here already sees the change.
+   */
+  changedHere(): void {
+    this.flush();
+  }
+
   private changed(payload: string): void {
     this.generation++;
     const [kind, id] = payload.split(':', 2);
@@ -121,4 +129,12 @@ export class PrincipalCache {
     this.generation++;
     this.entries.clear();
   }
+}
+
+/** For the mutations that end sessions or change users and roles: the cache forgets once they commit. */
+export function principalsChangeOnCommit(ctx: {
+  afterCommit: (() => void)[];
+  services: { principals: PrincipalCache };
+}): void {
+  ctx.afterCommit.push(() => ctx.services.principals.changedHere());
 }

@@ -105,7 +105,10 @@ export function webAuth(opts: {
       if (pathname === '/auth/logout') {
         res.setHeader('set-cookie', cookie('', 0));
         const claims = await verifyBearer(services, req.headers.authorization).catch(() => null);
-        if (claims) await runInTransaction(dataSource, null, () => services.auth.logout(claims.sessionId));
+        if (claims) {
+          await runInTransaction(dataSource, null, () => services.auth.logout(claims.sessionId));
+          services.principals.changedHere();
+        }
         return send(res, 200, { ok: true });
       }
       throw new HttpFailure(404, appError('NOT_FOUND', `No route ${pathname}`));

@@ -1,3 +1,4 @@
+import { principalsChangeOnCommit } from '../../auth/principal-cache';
 import { invitationRepository, userRepository } from '@thidua/db';
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs, toConnection, toPageRequest } from '../../common/connection';
@@ -104,6 +105,7 @@ export class InvitationResolver {
     if (password.length > MAX_PASSWORD)
       throw badInput('password', `must be at most ${MAX_PASSWORD} characters`);
     if (fullName.length > 200) throw badInput('fullName', 'must be at most 200 characters');
+    principalsChangeOnCommit(ctx);
     return acceptInvitation(token, { fullName, password }, ctx.requestId);
   }
 }

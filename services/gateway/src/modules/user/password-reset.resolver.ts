@@ -1,3 +1,4 @@
+import { principalsChangeOnCommit } from '../../auth/principal-cache';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { badInput } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
@@ -31,6 +32,7 @@ export class PasswordResetResolver {
   ) {
     if (newPassword.length > MAX_PASSWORD)
       throw badInput('newPassword', `must be at most ${MAX_PASSWORD} characters`);
+    principalsChangeOnCommit(ctx);
     await resetPassword(token, newPassword, ctx.requestId);
     return true;
   }

@@ -1,3 +1,4 @@
+import { principalsChangeOnCommit } from '../../auth/principal-cache';
 import { auditRepository, sessionRepository, User, userRepository } from '@thidua/db';
 import type { IssuedTokens } from '../../auth/auth.service';
 import { hashPassword, passwordProblem } from '@thidua/domain';
@@ -65,6 +66,7 @@ export class UserResolver {
   @Authorized()
   @Mutation(() => Boolean, { description: 'Ends this session: its refresh and access tokens stop working.' })
   async logout(@Ctx() ctx: GraphQLContext) {
+    principalsChangeOnCommit(ctx);
     await ctx.services.auth.logout(ctx.sessionId!);
     return true;
   }
@@ -83,6 +85,7 @@ export class UserResolver {
       throw badInput('currentPassword', 'is not your current password');
     if (newPassword.length > MAX_PASSWORD)
       throw badInput('newPassword', `must be at most ${MAX_PASSWORD} characters`);
+    principalsChangeOnCommit(ctx);
     await ctx.services.auth.changePassword(
       ctx.principal!,
       ctx.sessionId!,
@@ -105,6 +108,7 @@ export class UserResolver {
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: GraphQLContext,
   ) {
+    principalsChangeOnCommit(ctx);
     return setUserDisabled(ctx, userId, disabled, reason);
   }
 
@@ -200,12 +204,14 @@ export class UserResolver {
   @Authorized()
   @Mutation(() => RoleAssignmentType)
   async assignRole(@Arg('input', () => AssignRoleInput) input: AssignRoleInput, @Ctx() ctx: GraphQLContext) {
+    principalsChangeOnCommit(ctx);
     return assignRole(ctx, input.userId, input.role, input.unitId ?? null);
   }
 
   @Authorized()
   @Mutation(() => RoleAssignmentType)
   async revokeRole(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    principalsChangeOnCommit(ctx);
     return revokeRole(ctx, id);
   }
 }
