@@ -8,9 +8,9 @@ import { createPoster } from './http-client';
 import { ms, percentile } from './stats';
 import { buildNation } from './synthetic-nation';
 
-// BENCH_PROVINCES makes the nation smaller (each server casts the ballots of its own share of the blocks).
+// `npm run bench -- --provinces N` makes the nation smaller (each server casts the ballots of its own share).
 const SHAPE = {
-  provinces: Number(process.env.BENCH_PROVINCES ?? 34),
+  provinces: 34,
   blocksPerProvince: 25,
   membersPerBlock: 10,
 };
