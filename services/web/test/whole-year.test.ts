@@ -298,10 +298,13 @@ describe('a whole emulation year on the pages', () => {
     'the conference votes online in this block and on paper in the other; both dossiers are sent',
     { timeout: 600_000 },
     async () => {
-      // This block: the head unit records the conference and opens an online round.
+      // This block: the head unit goes from the year's page to the conference's, records the conference and
+      // opens an online round.
       const conferencePath = `${yearPath}/conference`;
-      const head = await signedIn(officers[0]!, conferencePath, 'desktop');
+      const head = await signedIn(officers[0]!, yearPath, 'desktop');
+      await head.getByRole('link', { name: 'Mở trang hội nghị' }).click();
       await head.getByRole('heading', { name: 'Biên bản hội nghị' }).waitFor();
+      expect(new URL(head.url()).pathname).toBe(conferencePath);
       await head.getByLabel('Ngày họp').fill(vietnamDate(new Date()));
       await head.getByLabel('Địa điểm').fill('Hội trường Sở Nội vụ, số 2 đường Lê Lợi');
       await head.getByLabel('Đơn vị chủ trì').selectOption({ label: UNITS[0]! });

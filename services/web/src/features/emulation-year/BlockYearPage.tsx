@@ -114,7 +114,7 @@ export default function BlockYearPage() {
         </dl>
       </section>
       <YearTasks blockId={blockId} y={y} standing={standing} />
-      <NextStep y={y} runs={standing.runs} onDone={reload} />
+      <NextStep y={y} blockId={blockId} runs={standing.runs} onDone={reload} />
       {standing.admin &&
         !['SCORES_LOCKED', 'VOTING', 'RESULTS_RECORDED', 'DOSSIER_SUBMITTED', 'CLOSED'].includes(y.state) && (
           <YearSetup key={y.id + y.state} y={y} onSaved={reload} />

@@ -1,10 +1,11 @@
+import { Link } from 'wouter';
 import { graphql } from '../../graphql';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { ConfirmButton } from '../../ui/ConfirmDialog';
 import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { missingInWords } from './missing';
-import type { Year } from './useYear';
+import { yearPath, type Year } from './useYear';
 
 const STATES = [
   'DRAFT',
@@ -43,7 +44,17 @@ const LockScores = graphql(`
 `);
 
 /** Where the year stands in its lifecycle, what the next step still needs, and the button that takes it. */
-export function NextStep({ y, runs, onDone }: { y: Year; runs: boolean; onDone: () => void }) {
+export function NextStep({
+  y,
+  blockId,
+  runs,
+  onDone,
+}: {
+  y: Year;
+  blockId: string;
+  runs: boolean;
+  onDone: () => void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const transition = useAction(Transition);
@@ -87,7 +98,16 @@ export function NextStep({ y, runs, onDone }: { y: Year; runs: boolean; onDone: 
           ) : (
             <p>{t('steps.ready')}</p>
           )}
-          {!to && <p className="muted">{t('steps.elsewhere')}</p>}
+          {!to && (
+            <p className="muted">
+              {t('steps.elsewhere')}{' '}
+              {y.state === 'DOSSIER_SUBMITTED' ? (
+                <Link href={`/year-end/${y.year}`}>{t('steps.toYearEnd')}</Link>
+              ) : (
+                <Link href={`${yearPath(blockId, y.year)}/conference`}>{t('steps.toConference')}</Link>
+              )}
+            </p>
+          )}
         </>
       )}
       {to && runs && (
