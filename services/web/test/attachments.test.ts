@@ -89,7 +89,7 @@ describe('attachments on the pages', () => {
     await expect
       .poll(() => files.getByRole('status').textContent(), { timeout: 20_000 })
       .toBe('Đã tải lên “Báo cáo thành tích.pdf”.');
-    const link = files.getByRole('button', { name: 'Báo cáo thành tích.pdf' });
+    const link = files.getByRole('button', { name: 'Báo cáo thành tích.pdf', exact: true });
     await expect.poll(() => link.isVisible(), { timeout: 20_000 }).toBe(true);
     await screenshot(page, 'attachments-nomination-desktop');
     await expectAccessible(page, 'the nomination page with its files');
