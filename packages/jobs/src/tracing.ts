@@ -1,4 +1,11 @@
-import { context, propagation, ROOT_CONTEXT, trace, type Span } from '@opentelemetry/api';
+import {
+  context,
+  INVALID_SPAN_CONTEXT,
+  propagation,
+  ROOT_CONTEXT,
+  trace,
+  type Span,
+} from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
@@ -62,6 +69,8 @@ export function withTraceParent<T>(traceParent: string | null, work: () => T): T
 
 /** Runs `work` in a span of the given tracer, ended (and marked failed on a throw) when it settles. */
 export async function inSpan<T>(tracer: string, name: string, work: (span: Span) => Promise<T>): Promise<T> {
+  // Off (the default), no span and no context switch on the request's hot path: the API's no-op span will do.
+  if (!provider) return work(trace.wrapSpanContext(INVALID_SPAN_CONTEXT));
   return trace.getTracer(tracer).startActiveSpan(name, async (span) => {
     try {
       return await work(span);
