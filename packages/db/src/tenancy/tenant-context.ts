@@ -63,8 +63,18 @@ export async function runInTransaction<T>(
         held = true;
         await runner.connect();
         if (options.autocommit) return runner.manager;
-        await runner.startTransaction();
-        if (provinceId) await runner.query(`SELECT set_config('app.province_id', $1, true)`, [provinceId]);
+        if (!provinceId) {
+          await runner.startTransaction();
+        } else if (UUID.test(provinceId) && !dataSource.options.isolationLevel) {
+          // One round trip instead of two (measured ×1.16 on ballots): TypeORM still opens the transaction and
+          // keeps its own state; only its START TRANSACTION travels with the setting. A literal is safe here, the
+          // id being a checked UUID; the simple query protocol it needs takes no bound parameters.
+          runner.startsWith(`SELECT set_config('app.province_id', '${provinceId}', true)`);
+          await runner.startTransaction();
+        } else {
+          await runner.startTransaction();
+          await runner.query(`SELECT set_config('app.province_id', $1, true)`, [provinceId]);
+        }
         return runner.manager;
       })()),
     prepared: async <R>(name: string, text: string, values: unknown[]) => {
@@ -193,19 +203,35 @@ export function currentProvinceIdOrNull(): string | null {
  */
 type SerializedRunner = QueryRunner & {
   prepared<T>(name: string, text: string, values: unknown[]): Promise<T[]>;
+  /** A statement sent in the same message as the transaction's START TRANSACTION, run right after it. */
+  startsWith(statement: string): void;
 };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function serialized(runner: QueryRunner): SerializedRunner {
   const query = runner.query.bind(runner);
   let tail: Promise<unknown> = Promise.resolve();
+  let withStart: string | undefined;
   const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
     const next = tail.then(work);
     tail = next.catch(() => undefined);
     return next;
   };
   runner.query = ((...args: Parameters<QueryRunner['query']>) =>
-    inTurn(() => query(...args))) as QueryRunner['query'];
+    inTurn(() => {
+      if (withStart && args[0] === 'START TRANSACTION' && !args[1]) {
+        // Without parameters pg sends a simple query, which may hold several statements.
+        const statement = `START TRANSACTION; ${withStart}`;
+        withStart = undefined;
+        return query(statement);
+      }
+      return query(...args);
+    })) as QueryRunner['query'];
   const named = runner as SerializedRunner;
+  named.startsWith = (statement) => {
+    withStart = statement;
+  };
   named.prepared = <T>(name: string, text: string, values: unknown[]) =>
     inTurn(async () => {
       // The pg client TypeORM checked out for this runner (connected by manager()); pg prepares a name once per
