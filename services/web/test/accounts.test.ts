@@ -1,17 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createAccount,
   createUnits,
   Mailbox,
   provinceId,
-  startTestApp,
   TEST_PASSWORD,
   textOf,
   type Account,
   type TestApp,
 } from '@thidua/testing';
-import { desktop, expectAccessible, launch, origin, phone, screenshot, signInAt, watch } from './browser';
+import { desktop, expectAccessible, phone, screenshot, signInAt, watch, startWebApp } from './browser';
 
 // Issue 16 through the pages: the secretariat invites an officer, who accepts on a phone from the emailed link;
 // a person who forgot their password resets it from the emailed link and signs in with the new one.
@@ -29,11 +28,7 @@ let adminAccount: Account;
 
 beforeAll(async () => {
   mailbox = await Mailbox.start();
-  [app, browser] = await Promise.all([
-    startTestApp({ template: inject('templateDatabase'), worker: true, config: { SMTP_URL: mailbox.url } }),
-    launch(),
-  ]);
-  base = origin(app.gateway.url);
+  ({ app, browser, base } = await startWebApp({ worker: true, config: { SMTP_URL: mailbox.url } }));
   province = await provinceId(app.dataSource, '15');
   await createUnits(app.dataSource, province, ['Sở Tài chính', 'Sở Y tế', 'Báo Lào Cai']);
   adminAccount = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });

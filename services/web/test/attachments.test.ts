@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   castBlockBallots,
   closeBlockVote,
@@ -9,12 +9,11 @@ import {
   ok,
   openBlockVote,
   provinceId,
-  startTestApp,
   type Account,
   type LockedBlock,
   type TestApp,
 } from '@thidua/testing';
-import { desktop, expectAccessible, launch, origin, screenshot, signInAt } from './browser';
+import { expectAccessible, screenshot, startWebApp, pageAt } from './browser';
 
 const NAMES = ['Sở Nội vụ', 'Sở Tài chính', 'Sở Tư pháp', 'Sở Y tế', 'Sở Xây dựng'];
 
@@ -28,11 +27,7 @@ let flagId: string;
 const report = Buffer.from('%PDF-1.4\n% Báo cáo thành tích\ntrailer << >>\n%%EOF\n');
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([
-    startTestApp({ template: inject('templateDatabase'), worker: true }),
-    launch(),
-  ]);
-  base = origin(app.gateway.url);
+  ({ app, browser, base } = await startWebApp({ worker: true }));
   province = await provinceId(app.dataSource, '15');
   admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
   block = await createLockedBlock(app, province, NAMES, admin);
@@ -63,9 +58,7 @@ afterAll(async () => {
 
 describe('attachments on the pages', () => {
   it('the head unit attaches an achievement report to a proposal, is told why a wrong file is refused, and downloads it', async () => {
-    const context = await desktop(browser);
-    const page = await context.newPage();
-    await signInAt(page, base, `/nominations/${flagId}`, block.officers[0]!.email);
+    const page = await pageAt(browser, base, `/nominations/${flagId}`, block.officers[0]!.email);
     const files = page.getByRole('region', { name: 'Tệp kèm đề nghị (báo cáo thành tích)' });
     await expect.poll(() => files.getByText('Chưa có tệp nào.').isVisible(), { timeout: 20_000 }).toBe(true);
 
@@ -97,13 +90,11 @@ describe('attachments on the pages', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe('Báo cáo thành tích.pdf');
     expect((await readFile((await download.path())!)).equals(report)).toBe(true);
-    await context.close();
+    await page.context().close();
   });
 
   it("the block year's page lists the dossier's and the conference's files, and the secretariat may attach", async () => {
-    const context = await desktop(browser);
-    const page = await context.newPage();
-    await signInAt(page, base, `/blocks/${block.blockId}/years/2026`, admin.email);
+    const page = await pageAt(browser, base, `/blocks/${block.blockId}/years/2026`, admin.email);
     const dossier = page.getByRole('region', { name: 'Tệp trong hồ sơ của khối' });
     const conference = page.getByRole('region', { name: 'Tệp của hội nghị (biên bản quét, ảnh)' });
     await expect
@@ -113,17 +104,15 @@ describe('attachments on the pages', () => {
       .poll(() => conference.getByRole('button', { name: 'Tải lên' }).isVisible(), { timeout: 20_000 })
       .toBe(true);
     await screenshot(page, 'attachments-block-year-desktop');
-    await context.close();
+    await page.context().close();
   });
 
   it('the secretariat downloads the statutory statistics from the year-end page', async () => {
-    const context = await desktop(browser);
-    const page = await context.newPage();
-    await signInAt(page, base, '/year-end/2026', admin.email);
+    const page = await pageAt(browser, base, '/year-end/2026', admin.email);
     const button = page.getByRole('button', { name: 'Tải biểu thống kê 0601–0605 (XLSX)' });
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
     expect(download.suggestedFilename()).toMatch(/^Thống kê TĐKT .* 2026 \(biểu 0601-0605\)\.xlsx$/);
     await screenshot(page, 'statistics-year-end-desktop');
-    await context.close();
+    await page.context().close();
   });
 });

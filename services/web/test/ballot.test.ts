@@ -1,18 +1,17 @@
 import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createAccount,
   createLockedBlock,
   ok,
   openBlockVote,
   provinceId,
-  startTestApp,
   TEST_PASSWORD,
   type Account,
   type LockedBlock,
   type TestApp,
 } from '@thidua/testing';
-import { expectAccessible, launch, origin, phone, screenshot, signInAt } from './browser';
+import { expectAccessible, phone, screenshot, signInAt, startWebApp, pageAt } from './browser';
 
 const NAMES = [
   'Sở Nội vụ',
@@ -37,11 +36,7 @@ async function freshBlock() {
 }
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([
-    startTestApp({ template: inject('templateDatabase'), config: { RATE_LIMIT_PER_MINUTE: '100000' } }),
-    launch(),
-  ]);
-  base = origin(app.gateway.url);
+  ({ app, browser, base } = await startWebApp());
   province = await provinceId(app.dataSource, '11');
   admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
 });
@@ -176,17 +171,21 @@ describe('the ballot on a phone', () => {
   it('the session expired meanwhile: sign-in brings the person back to the ballot', async () => {
     await freshBlock();
     const period = await openBlockVote(app, province, block, [{ kind: 'FLAG', seats: 1 }]);
-    const context = await phone(browser);
-    const page = await context.newPage();
-    await signInAt(page, base, `/voting-periods/${period.id}/ballot`, block.officers[3]!.email);
+    const page = await pageAt(
+      browser,
+      base,
+      `/voting-periods/${period.id}/ballot`,
+      block.officers[3]!.email,
+      'phone',
+    );
     await page.getByRole('radio', { name: new RegExp(NAMES[1]!) }).waitFor();
     // The session ends (signed out elsewhere): the refresh cookie no longer works.
-    await context.clearCookies();
+    await page.context().clearCookies();
     await page.reload();
     await page.waitForURL(/\/sign-in\?next=/);
     await signInAt(page, base, `/voting-periods/${period.id}/ballot`, block.officers[3]!.email);
     await page.getByRole('radio', { name: new RegExp(NAMES[1]!) }).waitFor();
-    await context.close();
+    await page.context().close();
   });
 
   it('sign-in errors in the person’s language, beside the field they concern; English is a switch', async () => {

@@ -1,16 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  createAccount,
-  createUnits,
-  ok,
-  provinceId,
-  startTestApp,
-  type Account,
-  type TestApp,
-} from '@thidua/testing';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount, createUnits, ok, provinceId, type Account, type TestApp } from '@thidua/testing';
 import { createBlockOnPages, poll } from './block-pages';
-import { desktop, expectAccessible, launch, origin, phone, screenshot, signInAt } from './browser';
+import { desktop, expectAccessible, phone, screenshot, signInAt, startWebApp } from './browser';
 
 const tag = `${process.pid}`;
 const UNITS = [
@@ -43,16 +35,7 @@ let unitIds: string[];
 let yearPath: string;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([
-    startTestApp({
-      template: inject('templateDatabase'),
-      worker: true,
-      queue: 'redis',
-      config: { RATE_LIMIT_PER_MINUTE: '100000' },
-    }),
-    launch(),
-  ]);
-  base = origin(app.gateway.url);
+  ({ app, browser, base } = await startWebApp({ worker: true, queue: 'redis' }));
   province = await provinceId(app.dataSource, '08');
   admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
   // Units and their officers' accounts are the people-and-access screens' work: made here.

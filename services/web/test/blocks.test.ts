@@ -1,15 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  createAccount,
-  createUnits,
-  provinceId,
-  startTestApp,
-  type Account,
-  type TestApp,
-} from '@thidua/testing';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount, createUnits, provinceId, type Account, type TestApp } from '@thidua/testing';
 import { createBlockOnPages, poll } from './block-pages';
-import { desktop, expectAccessible, launch, origin, phone, screenshot, signInAt } from './browser';
+import { desktop, expectAccessible, phone, screenshot, signInAt, startWebApp } from './browser';
 
 let app: TestApp;
 let browser: Browser;
@@ -25,16 +18,7 @@ const UNITS = ['Sở Tư pháp', 'Sở Tài chính', 'Sở Xây dựng', 'Sở Y
 const BLOCK = `Khối các cơ quan tổng hợp ${tag}`;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([
-    startTestApp({
-      template: inject('templateDatabase'),
-      worker: true,
-      queue: 'redis',
-      config: { RATE_LIMIT_PER_MINUTE: '100000' },
-    }),
-    launch(),
-  ]);
-  base = origin(app.gateway.url);
+  ({ app, browser, base } = await startWebApp({ worker: true, queue: 'redis' }));
   [province, other] = await Promise.all([provinceId(app.dataSource, '08'), provinceId(app.dataSource, '01')]);
   [admin, otherAdmin] = await Promise.all([
     createAccount(app, 'PROVINCE_ADMIN', { provinceId: province }),

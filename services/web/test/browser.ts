@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { TEST_PASSWORD } from '@thidua/testing';
+import { expect, inject } from 'vitest';
+import { startTestApp, TEST_PASSWORD, type TestApp, type TestAppOptions } from '@thidua/testing';
 
 /** Debian's Chromium, driven by playwright-core 1.64 (the release whose bundled Chromium matches it). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -45,6 +45,31 @@ export function desktop(browser: Browser): Promise<BrowserContext> {
 /** The gateway's origin, where the web application is served. */
 export const origin = (graphqlUrl: string) => graphqlUrl.replace(/\/graphql$/, '');
 
+export interface WebApp {
+  app: TestApp;
+  browser: Browser;
+  /** The origin the pages are opened at. */
+  base: string;
+}
+
+/**
+ * The real gateway (with the worker when asked) serving the built application on a database of its own, and
+ * Chromium, started together. A browser sends many requests in a test: the rate limit is lifted unless set.
+ */
+export async function startWebApp(
+  options: Omit<TestAppOptions, 'template' | 'database'> = {},
+): Promise<WebApp> {
+  const [app, browser] = await Promise.all([
+    startTestApp({
+      ...options,
+      template: inject('templateDatabase'),
+      config: { RATE_LIMIT_PER_MINUTE: '100000', ...options.config },
+    }),
+    launch(),
+  ]);
+  return { app, browser, base: origin(app.gateway.url) };
+}
+
 /**
  * Opens a page of the application signed out, signs in on the form it is sent to, and checks that it comes
  * back to the page it asked for.
@@ -57,6 +82,20 @@ export async function signInAt(page: Page, base: string, path: string, email: st
   await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL((url) => url.pathname === path.split('?')[0]);
+}
+
+/** A new desktop (or phone) page signed in as `email` and opened at `path`. */
+export async function pageAt(
+  browser: Browser,
+  base: string,
+  path: string,
+  email: string,
+  size: 'desktop' | 'phone' = 'desktop',
+): Promise<Page> {
+  const context = await (size === 'phone' ? phone(browser) : desktop(browser));
+  const page = await context.newPage();
+  await signInAt(page, base, path, email);
+  return page;
 }
 
 /** The page at both sizes is written under test-results/web/ (ignored by git) for a person to look at. */

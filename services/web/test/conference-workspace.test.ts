@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vietnamDate } from '@thidua/domain';
 import {
   createAccount,
@@ -7,11 +7,10 @@ import {
   ok,
   provinceId,
   recordBlockConference,
-  startTestApp,
   type LockedBlock,
   type TestApp,
 } from '@thidua/testing';
-import { desktop, expectAccessible, launch, origin, phone, screenshot, signInAt } from './browser';
+import { desktop, expectAccessible, phone, screenshot, signInAt, startWebApp } from './browser';
 
 const NAMES = ['Văn phòng Đoàn ĐBQH và HĐND tỉnh', 'Sở Tài chính', 'Sở Xây dựng'];
 
@@ -23,16 +22,7 @@ let online: LockedBlock;
 let paper: LockedBlock;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([
-    startTestApp({
-      template: inject('templateDatabase'),
-      worker: true,
-      queue: 'redis',
-      config: { RATE_LIMIT_PER_MINUTE: '100000' },
-    }),
-    launch(),
-  ]);
-  base = origin(app.gateway.url);
+  ({ app, browser, base } = await startWebApp({ worker: true, queue: 'redis' }));
   province = await provinceId(app.dataSource, '31'); // Hải Phòng
   const admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
   online = await createLockedBlock(app, province, NAMES, admin);

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   closeBlockVote,
   createAccount,
@@ -7,11 +7,10 @@ import {
   ok,
   openBlockVote,
   provinceId,
-  startTestApp,
   type LockedBlock,
   type TestApp,
 } from '@thidua/testing';
-import { desktop, expectAccessible, launch, origin, phone, screenshot, signInAt } from './browser';
+import { desktop, expectAccessible, screenshot, signInAt, startWebApp, pageAt } from './browser';
 
 const NAMES = ['Văn phòng Tỉnh ủy', 'Ban Tổ chức Tỉnh ủy', 'Báo Tuyên Quang'];
 
@@ -22,16 +21,7 @@ let province: string;
 let block: LockedBlock;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([
-    startTestApp({
-      template: inject('templateDatabase'),
-      worker: true,
-      queue: 'redis',
-      config: { RATE_LIMIT_PER_MINUTE: '100000' },
-    }),
-    launch(),
-  ]);
-  base = origin(app.gateway.url);
+  ({ app, browser, base } = await startWebApp({ worker: true, queue: 'redis' }));
   province = await provinceId(app.dataSource, '08');
   const admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
   block = await createLockedBlock(app, province, NAMES, admin);
@@ -109,9 +99,7 @@ describe('the conference in the browser', () => {
       // Three officers, three phones; each comes through the notification's link and signs in.
       const phones: Page[] = [];
       for (const officer of block.officers) {
-        const context = await phone(browser);
-        const page = await context.newPage();
-        await signInAt(page, base, `/voting-periods/${period.id}`, officer.email);
+        const page = await pageAt(browser, base, `/voting-periods/${period.id}`, officer.email, 'phone');
         phones.push(page);
       }
       // The first officer's home page says what needs them: this vote, with its count, one tap away.

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createAccount,
   createFinishedBlock,
@@ -9,12 +9,11 @@ import {
   ok,
   pdfText,
   provinceId,
-  startTestApp,
   type Account,
   type LockedBlock,
   type TestApp,
 } from '@thidua/testing';
-import { desktop, expectAccessible, launch, origin, phone, screenshot, signInAt } from './browser';
+import { expectAccessible, screenshot, startWebApp, pageAt } from './browser';
 
 const NAMES = [
   'Văn phòng Tỉnh ủy',
@@ -33,11 +32,7 @@ let block: LockedBlock;
 let periodId: string;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([
-    startTestApp({ template: inject('templateDatabase'), worker: true }),
-    launch(),
-  ]);
-  base = origin(app.gateway.url);
+  ({ app, browser, base } = await startWebApp({ worker: true }));
   province = await provinceId(app.dataSource, '15');
   admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
   block = await createFinishedBlock(app, province, NAMES, admin);
@@ -56,9 +51,7 @@ afterAll(async () => {
 
 describe('generated documents on the pages', () => {
   it('a member downloads the vote-count minutes as PDF and as Word from the results page', async () => {
-    const context = await desktop(browser);
-    const page = await context.newPage();
-    await signInAt(page, base, `/voting-periods/${periodId}/results`, block.officers[2]!.email);
+    const page = await pageAt(browser, base, `/voting-periods/${periodId}/results`, block.officers[2]!.email);
     const group = page.getByRole('group', { name: 'Biên bản kiểm phiếu' });
     const pdfButton = group.getByRole('button', { name: 'Biên bản kiểm phiếu (PDF)' });
     await expect.poll(() => pdfButton.isVisible(), { timeout: 20_000 }).toBe(true);
@@ -78,7 +71,7 @@ describe('generated documents on the pages', () => {
     ]);
     expect(word.suggestedFilename()).toMatch(/\.docx$/);
     expect(await docxText(await readFile((await word.path())!))).toContain('BIÊN BẢN KIỂM PHIẾU');
-    await context.close();
+    await page.context().close();
   });
 
   it("a member prints the block's submission from the block year page on a phone", async () => {
@@ -86,9 +79,7 @@ describe('generated documents on the pages', () => {
       provinceId: province,
       unitId: block.units[4]!.id,
     });
-    const context = await phone(browser);
-    const page = await context.newPage();
-    await signInAt(page, base, `/blocks/${block.blockId}/years/2026`, other.email);
+    const page = await pageAt(browser, base, `/blocks/${block.blockId}/years/2026`, other.email, 'phone');
     const group = page.getByRole('group', { name: 'Tờ trình đề nghị khen thưởng' });
     await expect.poll(() => group.isVisible(), { timeout: 20_000 }).toBe(true);
     const [download] = await Promise.all([
@@ -99,6 +90,6 @@ describe('generated documents on the pages', () => {
     const file = await keepDocument('web-submission', await readFile((await download.path())!));
     expect((await pdfText(file)).replace(/\s+/g, ' ')).toContain('TỜ TRÌNH');
     await screenshot(page, 'documents-block-year-phone');
-    await context.close();
+    await page.context().close();
   });
 });

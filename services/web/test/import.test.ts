@@ -1,16 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentManager, runInTenant } from '@thidua/db';
-import {
-  createAccount,
-  createUnits,
-  provinceId,
-  startTestApp,
-  type Account,
-  type TestApp,
-} from '@thidua/testing';
-import { desktop, expectAccessible, launch, origin, phone, screenshot, signInAt } from './browser';
+import { createAccount, createUnits, provinceId, type Account, type TestApp } from '@thidua/testing';
+import { expectAccessible, screenshot, startWebApp, pageAt } from './browser';
 
 let app: TestApp;
 let browser: Browser;
@@ -30,11 +23,7 @@ async function workbook(rows: string[][]) {
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([
-    startTestApp({ template: inject('templateDatabase'), config: { RATE_LIMIT_PER_MINUTE: '100000' } }),
-    launch(),
-  ]);
-  base = origin(app.gateway.url);
+  ({ app, browser, base } = await startWebApp());
   province = await provinceId(app.dataSource, '20');
   admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
   await createUnits(app.dataSource, province, ['Sở Tài chính']);
@@ -47,9 +36,7 @@ afterAll(async () => {
 
 describe('the import page', () => {
   it('checks a file, shows each problem by row and column, then imports the fixed file with its progress', async () => {
-    const context = await desktop(browser);
-    const page = await context.newPage();
-    await signInAt(page, base, '/import', admin.email);
+    const page = await pageAt(browser, base, '/import', admin.email);
     await expect.poll(() => page.getByRole('heading', { name: 'Nhập dữ liệu từ bảng tính' }).count()).toBe(1);
     const template = page.getByRole('link', { name: 'tải tệp Excel' });
     expect(await template.getAttribute('href')).toBe('/import/templates/units.xlsx');
@@ -100,13 +87,11 @@ describe('the import page', () => {
       { name: 'Sở Tài chính' },
       { name: 'Văn phòng Tỉnh ủy' },
     ]);
-    await context.close();
+    await page.context().close();
   });
 
   it('reads on a phone', async () => {
-    const context = await phone(browser);
-    const page = await context.newPage();
-    await signInAt(page, base, '/import', admin.email);
+    const page = await pageAt(browser, base, '/import', admin.email, 'phone');
     await page.getByLabel('Loại dữ liệu').selectOption('memberships');
     await page.getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)').setInputFiles({
       name: 'thanh-vien.csv',
@@ -120,6 +105,6 @@ describe('the import page', () => {
     expect(await page.getByText('Không có khối "Khối các cơ quan Đảng" trong tỉnh này.').count()).toBe(1);
     await expectAccessible(page, 'the import page on a phone');
     await screenshot(page, 'import-problems-phone');
-    await context.close();
+    await page.context().close();
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { currentManager, runInTenant } from '@thidua/db';
 import { NOTIFICATION_EVENT_NAMES } from '@thidua/domain';
 import {
@@ -9,13 +9,12 @@ import {
   createFinishedBlock,
   ok,
   provinceId,
-  startTestApp,
   type Account,
   type LockedBlock,
   type TestApp,
 } from '@thidua/testing';
 import { noticeContent } from '../../worker/src/jobs/notification-content';
-import { desktop, expectAccessible, launch, origin, phone, screenshot, signInAt } from './browser';
+import { desktop, expectAccessible, phone, screenshot, signInAt, startWebApp, pageAt } from './browser';
 
 const NAMES = [
   'Sở Nội vụ',
@@ -58,16 +57,7 @@ const inbox = async (who: Account) =>
  * appraises, a decision is issued, the year closes.
  */
 beforeAll(async () => {
-  [app, browser] = await Promise.all([
-    startTestApp({
-      template: inject('templateDatabase'),
-      worker: true,
-      queue: 'redis',
-      config: { RATE_LIMIT_PER_MINUTE: '100000' },
-    }),
-    launch(),
-  ]);
-  base = origin(app.gateway.url);
+  ({ app, browser, base } = await startWebApp({ worker: true, queue: 'redis' }));
   province = await provinceId(app.dataSource, '31');
   [admin, viewer] = await Promise.all([
     createAccount(app, 'PROVINCE_ADMIN', { provinceId: province }),
@@ -191,9 +181,7 @@ describe('notification links', () => {
       );
 
       // The head unit's officer opens each of their notifications from the inbox.
-      const context = await desktop(browser);
-      const page = await context.newPage();
-      await signInAt(page, base, '/notifications', block.officers[0]!.email);
+      const page = await pageAt(browser, base, '/notifications', block.officers[0]!.email);
       await expect.poll(() => page.getByRole('link', { name: /Xem chi tiết/ }).count()).toBeGreaterThan(3);
       await screenshot(page, 'inbox-1366');
       await expectAccessible(page, 'the inbox');
@@ -221,7 +209,7 @@ describe('notification links', () => {
           await expectAccessible(p, `${link} (${event})`);
         }
       }
-      await context.close();
+      await page.context().close();
       await adminContext.close();
       await phonePage.context().close();
     },
@@ -244,9 +232,7 @@ describe('dashboards', () => {
       const row = table.rows.find((r) => r.name)!;
       expect(row).toBeDefined();
 
-      const context = await desktop(browser);
-      const page = await context.newPage();
-      await signInAt(page, base, '/dashboards', viewer.email);
+      const page = await pageAt(browser, base, '/dashboards', viewer.email);
       await expect
         .poll(() => page.getByRole('rowheader', { name: row.name }).count(), { timeout: 15_000 })
         .toBeGreaterThan(0);
@@ -308,7 +294,7 @@ describe('dashboards', () => {
       await expect.poll(() => home.locator('.loading').count(), { timeout: 20_000 }).toBe(0);
       await screenshot(home, 'home-admin-1366');
       await expectAccessible(home, 'the home page');
-      await context.close();
+      await page.context().close();
       await adminContext.close();
     },
   );

@@ -1,16 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createAccount,
   createFinishedBlock,
   ok,
   provinceId,
-  startTestApp,
   type Account,
   type LockedBlock,
   type TestApp,
 } from '@thidua/testing';
-import { desktop, expectAccessible, launch, origin, phone, screenshot, signInAt } from './browser';
+import { desktop, expectAccessible, phone, screenshot, signInAt, startWebApp } from './browser';
 
 const NAMES = [
   'Sở Nội vụ',
@@ -43,16 +42,7 @@ const nominations = async () =>
   ).nominations;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([
-    startTestApp({
-      template: inject('templateDatabase'),
-      worker: true,
-      queue: 'redis',
-      config: { RATE_LIMIT_PER_MINUTE: '100000' },
-    }),
-    launch(),
-  ]);
-  base = origin(app.gateway.url);
+  ({ app, browser, base } = await startWebApp({ worker: true, queue: 'redis' }));
   province = await provinceId(app.dataSource, '01'); // Hà Nội
   const other = await provinceId(app.dataSource, '79'); // TP. Hồ Chí Minh
   [admin, otherAdmin, ...council] = await Promise.all([

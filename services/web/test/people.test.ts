@@ -1,17 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  createAccount,
-  createUnits,
-  ok,
-  provinceId,
-  startTestApp,
-  type Account,
-  type TestApp,
-} from '@thidua/testing';
-import { desktop, expectAccessible, launch, origin, phone, screenshot, signInAt } from './browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount, createUnits, ok, provinceId, type Account, type TestApp } from '@thidua/testing';
+import { expectAccessible, phone, screenshot, signInAt, startWebApp, pageAt } from './browser';
 
 /** Pages load lazily and the API answers on a shared machine: wait for what a person would see. */
 const WAIT = { timeout: 20_000 };
@@ -27,16 +19,11 @@ let receiver: Server;
 let answer = 503;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([
-    startTestApp({
-      template: inject('templateDatabase'),
-      worker: true,
-      queue: 'redis',
-      config: { RATE_LIMIT_PER_MINUTE: '100000', WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_MAX_ATTEMPTS: '2' },
-    }),
-    launch(),
-  ]);
-  base = origin(app.gateway.url);
+  ({ app, browser, base } = await startWebApp({
+    worker: true,
+    queue: 'redis',
+    config: { WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_MAX_ATTEMPTS: '2' },
+  }));
   [province, other] = await Promise.all([provinceId(app.dataSource, '38'), provinceId(app.dataSource, '46')]);
   admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
   theirUnit = (await createUnits(app.dataSource, other, ['Sở Văn hóa, Thể thao và Du lịch tỉnh khác']))[0]!;
@@ -63,9 +50,7 @@ describe('people and access', () => {
     'a unit is created, found by a search without diacritics, given a person and an achievement, then ended after a confirmation',
     { timeout: 300_000 },
     async () => {
-      const context = await desktop(browser);
-      const page = await context.newPage();
-      await signInAt(page, base, '/units', admin.email);
+      const page = await pageAt(browser, base, '/units', admin.email);
       await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
       // A name too short is refused on the page, beside its field.
       await page.getByLabel('Tên đơn vị').fill('S');
@@ -162,7 +147,7 @@ describe('people and access', () => {
       await expect.poll(() => p2.getByText('Đơn vị đã kết thúc ngày 30/06/2026.').count(), WAIT).toBe(1);
       await screenshot(p2, 'unit-390');
       await expectAccessible(p2, 'the unit page on a phone');
-      await Promise.all([context.close(), small.close()]);
+      await Promise.all([page.context().close(), small.close()]);
     },
   );
 
@@ -170,9 +155,7 @@ describe('people and access', () => {
     'the audit log lists the changes, filters them on the server and verifies its chain',
     { timeout: 180_000 },
     async () => {
-      const context = await desktop(browser);
-      const page = await context.newPage();
-      await signInAt(page, base, '/audit', admin.email);
+      const page = await pageAt(browser, base, '/audit', admin.email);
       await expect
         .poll(() => page.getByRole('cell', { name: 'unit.update' }).count(), WAIT)
         .toBeGreaterThan(0);
@@ -186,7 +169,7 @@ describe('people and access', () => {
         .toBe(1);
       await screenshot(page, 'audit-1366');
       await expectAccessible(page, 'the audit log');
-      await context.close();
+      await page.context().close();
     },
   );
 
@@ -195,9 +178,7 @@ describe('people and access', () => {
     { timeout: 240_000 },
     async () => {
       const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/thidua`;
-      const context = await desktop(browser);
-      const page = await context.newPage();
-      await signInAt(page, base, '/webhooks', admin.email);
+      const page = await pageAt(browser, base, '/webhooks', admin.email);
       await page.getByRole('button', { name: 'Thêm', exact: true }).click();
       await expect.poll(() => page.getByText('Chọn ít nhất một sự kiện.').count(), WAIT).toBe(1);
       await page.getByLabel('Địa chỉ nhận (URL)').fill(url);
@@ -242,7 +223,7 @@ describe('people and access', () => {
         .toBe(1);
       expect(await rowOf(page, 'Đã nhận').textContent()).toContain('HTTP 204');
       await screenshot(page, 'webhooks-delivered-1366');
-      await context.close();
+      await page.context().close();
     },
   );
 });

@@ -1,16 +1,15 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createAccount,
   createUnits,
   ok,
   provinceId,
-  startTestApp,
   TEST_PASSWORD,
   type Account,
   type TestApp,
 } from '@thidua/testing';
-import { desktop, expectAccessible, launch, origin, phone, screenshot, signInAt } from './browser';
+import { expectAccessible, phone, screenshot, startWebApp, pageAt } from './browser';
 
 /** Pages load lazily and the API answers on a shared machine: wait for what a person would see. */
 const WAIT = { timeout: 20_000 };
@@ -21,11 +20,7 @@ let base: string;
 let operator: Account;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([
-    startTestApp({ template: inject('templateDatabase'), config: { RATE_LIMIT_PER_MINUTE: '100000' } }),
-    launch(),
-  ]);
-  base = origin(app.gateway.url);
+  ({ app, browser, base } = await startWebApp());
   operator = await createAccount(app, 'PLATFORM_ADMIN');
   await createUnits(app.dataSource, await provinceId(app.dataSource, '01'), [
     'Sở Nội vụ thành phố Hà Nội (thử)',
@@ -42,15 +37,13 @@ describe('platform admin', () => {
     'opens the queue console from the admin page: the platform’s queues, in its own page',
     { timeout: 120_000 },
     async () => {
-      const context = await desktop(browser);
-      const page = await context.newPage();
-      await signInAt(page, base, '/admin', operator.email);
+      const page = await pageAt(browser, base, '/admin', operator.email);
       await page.getByRole('button', { name: 'Hàng đợi công việc' }).click(WAIT);
       await page.waitForURL(`${base}/admin/queues`, WAIT);
       for (const queue of ['maintenance', 'voting', 'notifications', 'year-end'])
         await expect.poll(() => page.getByText(queue, { exact: true }).count(), WAIT).toBeGreaterThan(0);
       await screenshot(page, 'queue-console-1366');
-      await context.close();
+      await page.context().close();
     },
   );
 
@@ -58,9 +51,7 @@ describe('platform admin', () => {
     'reads the provinces with their mergers, records a base salary, and onboards a province whose admin then works in it alone',
     { timeout: 300_000 },
     async () => {
-      const context = await desktop(browser);
-      const page = await context.newPage();
-      await signInAt(page, base, '/platform/provinces', operator.email);
+      const page = await pageAt(browser, base, '/platform/provinces', operator.email);
       await expect.poll(() => page.getByText(/tổng 34 mục/).count(), WAIT).toBe(1);
       await page.getByLabel('Tìm theo tên (có hoặc không dấu)').fill('lao cai');
       await page.getByRole('button', { name: 'Lọc' }).click();
@@ -156,7 +147,7 @@ describe('platform admin', () => {
       expect(await p2.getByRole('link', { name: 'Quản trị nền tảng' }).count()).toBe(0);
       await screenshot(p2, 'admin-390');
       await expectAccessible(p2, 'the administration page');
-      await Promise.all([context.close(), small.close()]);
+      await Promise.all([page.context().close(), small.close()]);
     },
   );
 });

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { vietnamDate } from '@thidua/domain';
 import {
   createAccount,
@@ -7,13 +7,12 @@ import {
   ok,
   provinceId,
   recordBlockConference,
-  startTestApp,
   type Account,
   type LockedBlock,
   type TestApp,
 } from '@thidua/testing';
 import { createBlockOnPages, poll } from './block-pages';
-import { desktop, expectAccessible, launch, origin, phone, screenshot, signInAt } from './browser';
+import { desktop, expectAccessible, phone, screenshot, signInAt, startWebApp } from './browser';
 
 /**
  * Issue 14's whole year on the pages: a province secretariat creates five units and a block of them, the head
@@ -59,16 +58,7 @@ let paper: LockedBlock;
 let adminPage: Page;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([
-    startTestApp({
-      template: inject('templateDatabase'),
-      worker: true,
-      queue: 'redis',
-      config: { RATE_LIMIT_PER_MINUTE: '100000' },
-    }),
-    launch(),
-  ]);
-  base = origin(app.gateway.url);
+  ({ app, browser, base } = await startWebApp({ worker: true, queue: 'redis' }));
   province = await provinceId(app.dataSource, '08');
   [admin, ...council] = await Promise.all([
     createAccount(app, 'PROVINCE_ADMIN', { provinceId: province }),

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   castBlockBallots,
   createAccount,
@@ -9,12 +9,11 @@ import {
   ok,
   openBlockVote,
   provinceId,
-  startTestApp,
   type Account,
   type LockedBlock,
   type TestApp,
 } from '@thidua/testing';
-import { desktop, expectAccessible, launch, origin, phone, screenshot, signInAt } from './browser';
+import { expectAccessible, phone, screenshot, signInAt, startWebApp, pageAt } from './browser';
 
 /** Pages load lazily and the API answers on a shared machine: wait for what a person would see. */
 const WAIT = { timeout: 20_000 };
@@ -41,16 +40,7 @@ const blockName = (id: string, who: Account, p: string) =>
     .then((r) => ok(r).block.name);
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([
-    startTestApp({
-      template: inject('templateDatabase'),
-      worker: true,
-      queue: 'redis',
-      config: { RATE_LIMIT_PER_MINUTE: '100000' },
-    }),
-    launch(),
-  ]);
-  base = origin(app.gateway.url);
+  ({ app, browser, base } = await startWebApp({ worker: true, queue: 'redis' }));
   [province, other] = await Promise.all([provinceId(app.dataSource, '22'), provinceId(app.dataSource, '08')]);
   const otherAdmin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: other });
   admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
@@ -77,9 +67,7 @@ describe('the year-end workspace', () => {
         blockName(locked.blockId, admin, province),
         blockName(theirs.blockId, admin, other).catch(() => 'Khối thi đua của tỉnh khác'),
       ]);
-      const context = await desktop(browser);
-      const page = await context.newPage();
-      await signInAt(page, base, '/year-end/2026', admin.email);
+      const page = await pageAt(browser, base, '/year-end/2026', admin.email);
       await expect.poll(() => page.getByText('Năm này chưa được tổng kết.').count(), WAIT).toBe(1);
       await expectAccessible(page, 'the year-end page before the closing');
 
@@ -174,7 +162,7 @@ describe('the year-end workspace', () => {
       await expect.poll(() => p2.getByText('Mọi khối của năm này đã được đóng.').count(), WAIT).toBe(1);
       await screenshot(p2, 'year-end-done-390');
       await expectAccessible(p2, 'the year-end page on a phone');
-      await Promise.all([context.close(), small.close()]);
+      await Promise.all([page.context().close(), small.close()]);
     },
   );
 });
