@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SignJWT } from 'jose';
 import { Client } from 'pg';
@@ -461,9 +462,12 @@ describe('a lost database connection', () => {
 describe('request limits', () => {
   it('refuses a query deeper than the limit', async () => {
     const deep = `{ me { provinces { predecessors { successors { predecessors { successors { name } } } } } } }`;
-    const res = await app.gql(deep, {}, { token: admin.token });
-    expect(res.status).toBe(400);
-    expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    // Asked again (the same parsed document, no variables): refused again, not let through by a cached verdict.
+    for (let i = 0; i < 2; i++) {
+      const res = await app.gql(deep, {}, { token: admin.token });
+      expect(res.status).toBe(400);
+      expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    }
   });
 
   it('refuses a query that would resolve too many fields', async () => {
@@ -488,5 +492,27 @@ describe('request limits', () => {
     expect(
       ((await bad.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code,
     ).toBe('BAD_REQUEST');
+  });
+
+  it('stops reading a body sent without a length at the limit', async () => {
+    const send = (headers: Record<string, string | number>, chunks: string[]) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(app.gateway.url, { method: 'POST', headers }, (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        });
+        req.on('error', reject);
+        for (const c of chunks) req.write(c);
+        req.end();
+      });
+    const pad = 'đ'.repeat(4_000);
+    // Chunked: no content-length to refuse up front; the reading itself stops.
+    expect(
+      await send({ 'content-type': 'application/json' }, [
+        `{"query":"{ me { id } }","variables":{"pad":"`,
+        ...Array.from({ length: 5 }, () => pad),
+        `"}}`,
+      ]),
+    ).toBe(413);
   });
 });

@@ -193,14 +193,25 @@ export function parseLimited(source: string, maxTokens: number): DocumentNode {
  * (server.ts); formatError answers it as QUERY_TOO_COMPLEX.
  */
 export function limitsPlugin(schema: GraphQLSchema, limits: QueryLimits): ApolloServerPlugin {
+  // An operation without variables always gets the same verdict, and Apollo hands over the same parsed document
+  // for the same text (its document cache): the dashboards' repeated reads are measured once, not per request.
+  // Only passes are kept; a refusal is measured again (and thrown as a new error) each time.
+  const passed = new WeakMap<DocumentNode, Set<string>>();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, request }) {
+        async didResolveOperation({ document, request, operation }) {
+          const constant = !operation?.variableDefinitions?.length;
+          const name = request.operationName ?? '';
+          if (constant && passed.get(document)?.has(name)) return;
           const error =
             checkLimits(schema, limits, document, request.operationName, request.variables) ??
             checkInput(schema, document, request.operationName, request.variables);
           if (error) throw error;
+          if (constant) {
+            const names = passed.get(document) ?? new Set<string>();
+            passed.set(document, names.add(name));
+          }
         },
       };
     },

@@ -2,6 +2,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import getRawBody from 'raw-body';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import type { Config } from '@thidua/config';
 import { notificationRepository, runInTransaction } from '@thidua/db';
@@ -354,17 +355,22 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit)
-    throw new HttpFailure(413, appError('BAD_REQUEST', `Request body over ${limit} bytes`));
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpFailure(413, appError('BAD_REQUEST', `Request body over ${limit} bytes`));
-    chunks.push(chunk as Buffer);
+  const tooLarge = () => new HttpFailure(413, appError('BAD_REQUEST', `Request body over ${limit} bytes`));
+  const declared = req.headers['content-length'];
+  if (Number(declared ?? 0) > limit) throw tooLarge();
+  let text: string;
+  try {
+    // raw-body reads with stream events (an async iterator costs a few % of a small request's CPU) and stops
+    // at the limit, also when no length was declared.
+    text = await getRawBody(req, { limit, length: declared, encoding: 'utf8' });
+  } catch (e) {
+    const { type, status } = e as { type?: string; status?: number };
+    if (type === 'entity.too.large') throw tooLarge();
+    // A body shorter or longer than its declared length, or cut off by the client.
+    if (status && status < 500)
+      throw new HttpFailure(400, appError('BAD_REQUEST', 'The request body could not be read'));
+    throw e;
   }
-  const text = Buffer.concat(chunks).toString('utf8');
   if (!text) return undefined;
   try {
     return JSON.parse(text);
