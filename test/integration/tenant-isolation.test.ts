@@ -389,6 +389,12 @@ describe("every resolver, given another province's ids", () => {
       `mutation($v: BlockMemberInput!) { removeBlockMember(input: $v) { id } }`,
       () => ({ v: { blockId: b.block, unitId: b.unit, date: '2026-12-31' } }),
     ],
+    ['person', `query($id: ID!) { person(id: $id) { id } }`, () => ({ id: b.person })],
+    [
+      'updatePerson',
+      `mutation($id: ID!) { updatePerson(id: $id, input: { position: "Chiếm đoạt" }) { id } }`,
+      () => ({ id: b.person }),
+    ],
     [
       'createPerson',
       `mutation($u: ID!) { createPerson(input: { unitId: $u, fullName: "Lê Văn B", gender: MALE }) { id } }`,

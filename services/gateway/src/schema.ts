@@ -16,6 +16,7 @@ import { CouncilResolver } from './modules/awards/council.resolver';
 import { DecisionItemResolver, DecisionsResolver } from './modules/awards/decisions.resolver';
 import { NominationQueueResolver } from './modules/awards/queue.resolver';
 import { BlockResolver } from './modules/block/block.resolver';
+import { PersonResolver } from './modules/block/person.resolver';
 import {
   ConferenceResolver,
   PeriodConferenceResolver,
@@ -55,6 +56,7 @@ export const resolvers = [
   InvitationResolver,
   PasswordResetResolver,
   BlockResolver,
+  PersonResolver,
   EmulationYearResolver,
   RegistrationResolver,
   CriteriaSetResolver,

@@ -150,4 +150,16 @@ export const personRepository = {
       }),
     );
   },
+
+  async update(
+    id: string,
+    patch: Partial<Pick<Person, 'unitId' | 'fullName' | 'gender' | 'position'>>,
+  ): Promise<Person | null> {
+    const repo = (await tenantManager()).getRepository(Person);
+    const changes: Partial<Person> = { ...patch };
+    if (patch.fullName !== undefined) changes.fullNameSearch = foldVietnamese(patch.fullName);
+    // TypeORM refuses an UPDATE with nothing to set: an empty edit changes nothing.
+    if (Object.keys(changes).length) await repo.update({ provinceId: currentProvinceId(), id }, changes);
+    return repo.findOneBy({ id });
+  },
 };

@@ -1,5 +1,5 @@
 import { ADMINS, MEMBERS, READERS } from '../../common/roles';
-import { blockRepository, emulationYearRepository, personRepository, type Block } from '@thidua/db';
+import { blockRepository, emulationYearRepository, type Block } from '@thidua/db';
 import { normalizeName, vietnamDate } from '@thidua/domain';
 import {
   Arg,
@@ -14,7 +14,6 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { assertManagesUnit } from '../../common/acting';
 import { BOUNDS, checkFirst, firstArgOptions } from '../../common/bounds';
 import { audit } from '../../common/audit';
 import { PageArgs, toConnection, toPageRequest } from '../../common/connection';
@@ -31,10 +30,6 @@ import {
   BlockMembershipType,
   BlockType,
   CreateBlockInput,
-  CreatePersonInput,
-  PersonConnection,
-  PersonFilterInput,
-  PersonType,
   UpdateBlockInput,
 } from './block.types';
 
@@ -177,33 +172,5 @@ export class BlockResolver {
     if (!ended) throw badInput('unitId', `the unit has no membership of this block open on ${input.date}`);
     await audit(ctx, 'block.member.remove', 'Block', input.blockId, { after: ended });
     return ended;
-  }
-
-  @Authorized(...MEMBERS)
-  @Query(() => PersonConnection)
-  async persons(
-    @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => PersonFilterInput, { nullable: true }) filter?: PersonFilterInput,
-  ) {
-    return toConnection(await personRepository.list(filter ?? {}, toPageRequest(page)));
-  }
-
-  @Authorized(...MEMBERS)
-  @Mutation(() => PersonType)
-  async createPerson(
-    @Arg('input', () => CreatePersonInput) input: CreatePersonInput,
-    @Ctx() ctx: GraphQLContext,
-  ) {
-    assertManagesUnit(ctx, input.unitId);
-    if (!(await ctx.loaders.unit.load(input.unitId))) throw missingRef('unitId', 'Unit', input.unitId);
-    const person = await personRepository.create({
-      ...input,
-      fullName: normalizeName(input.fullName),
-      position: input.position ?? null,
-    });
-    await audit(ctx, 'person.create', 'Person', person.id, {
-      after: { unitId: person.unitId, gender: person.gender },
-    });
-    return person;
   }
 }
