@@ -242,9 +242,9 @@ export const decisionRepository = {
               y.year AS emulation_year,
               to_jsonb(d) AS decision
        FROM award_decision_item i
-       JOIN award_decision d ON d.id = i.decision_id
-       JOIN nomination n ON n.id = i.nomination_id
-       JOIN emulation_year y ON y.id = n.emulation_year_id
+       JOIN award_decision d ON d.province_id = i.province_id AND d.id = i.decision_id
+       JOIN nomination n ON n.province_id = i.province_id AND n.id = i.nomination_id
+       JOIN emulation_year y ON y.province_id = n.province_id AND y.id = n.emulation_year_id
        WHERE ${of === 'person' ? 'i.person_id' : 'i.unit_id'} = $1 ORDER BY d.decision_date DESC, d.number DESC`,
       [unitId],
     );

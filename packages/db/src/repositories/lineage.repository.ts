@@ -110,16 +110,22 @@ export const lineageRepository = {
     };
   },
 
-  /** The ids among `ids` that have these subjects among their predecessors, directly or not (cycle guard). */
+  /**
+   * The ids among `ids` that have these subjects among their predecessors, directly or not (cycle guard). Both
+   * steps read the province's links at `province_id = $3`: one shard on Citus, which runs a recursive query only
+   * there (docs/scaling.md).
+   */
   async descendants(kind: SubjectKind, ids: readonly string[]): Promise<string[]> {
     const rows: { id: string }[] = await (
       await tenantManager()
     ).query(
       `WITH RECURSIVE d(id) AS (
-         SELECT successor_id FROM lineage_link WHERE subject_kind = $1 AND predecessor_id = ANY($2::uuid[])
-         UNION SELECT l.successor_id FROM lineage_link l JOIN d ON l.predecessor_id = d.id WHERE l.subject_kind = $1)
+         SELECT successor_id FROM lineage_link
+          WHERE province_id = $3 AND subject_kind = $1 AND predecessor_id = ANY($2::uuid[])
+         UNION SELECT l.successor_id FROM lineage_link l JOIN d ON l.predecessor_id = d.id
+          WHERE l.province_id = $3 AND l.subject_kind = $1)
        SELECT id FROM d`,
-      [kind, ids],
+      [kind, ids, currentProvinceId()],
     );
     return rows.map((r) => r.id);
   },

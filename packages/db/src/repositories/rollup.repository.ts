@@ -27,17 +27,18 @@ export const rollupRepository = {
    * Rewrites the province's rollups of `year` from its own data (tenant context): one row per block year and
    * one for the province. Upserts on their keys, so a re-run leaves one row each, equal to the first.
    * A dossier came on time when submitted by the R13 deadline it was held to (stored when it was submitted).
+   * Every table is read at `province_id = $1`, the province written: one shard on Citus (docs/scaling.md).
    */
   async writeYear(year: number): Promise<void> {
     const m = await tenantManager();
     await m.query(
       `WITH y AS (
          SELECT ey.id, ey.block_id, b.name, ey.recorded_from_documents
-         FROM emulation_year ey JOIN block b ON b.id = ey.block_id
-         WHERE ey.year = $2),
+         FROM emulation_year ey JOIN block b ON b.province_id = ey.province_id AND b.id = ey.block_id
+         WHERE ey.province_id = $1 AND ey.year = $2),
        members AS (
          SELECT m.block_id, count(DISTINCT m.unit_id)::int AS n FROM block_membership m
-         WHERE m.block_id IN (SELECT block_id FROM y)
+         WHERE m.province_id = $1 AND m.block_id IN (SELECT block_id FROM y)
            AND m.valid_from <= make_date($2, 12, 31) AND (m.valid_to IS NULL OR m.valid_to >= make_date($2, 1, 1))
          GROUP BY m.block_id),
        -- A paper round's ballots are the counting committee's returned ones; a round with no known figure (a
@@ -47,12 +48,14 @@ export const rollupRepository = {
                 sum(cardinality(p.eligible_voter_ids)) FILTER (WHERE p.method = 'ONLINE' OR pc.returned IS NOT NULL)
                   AS eligible,
                 sum(CASE WHEN p.method = 'PAPER' THEN pc.returned
-                         ELSE (SELECT count(*) FROM ballot_receipt r WHERE r.voting_period_id = p.id) END) AS cast_
+                         ELSE (SELECT count(*) FROM ballot_receipt r
+                                WHERE r.province_id = p.province_id AND r.voting_period_id = p.id) END) AS cast_
          FROM voting_period p
          LEFT JOIN LATERAL (
            SELECT (SELECT max((c->>'returned')::int) FROM jsonb_array_elements(x.contests) c) AS returned
-           FROM paper_count x WHERE x.voting_period_id = p.id AND x.confirmed_at IS NOT NULL) pc ON true
-         WHERE p.kind = 'BLOCK' AND p.emulation_year_id IN (SELECT id FROM y)
+           FROM paper_count x
+           WHERE x.province_id = p.province_id AND x.voting_period_id = p.id AND x.confirmed_at IS NOT NULL) pc ON true
+         WHERE p.province_id = $1 AND p.kind = 'BLOCK' AND p.emulation_year_id IN (SELECT id FROM y)
          GROUP BY p.emulation_year_id),
        -- Proposals count once the block's dossier is submitted; those of a block that never submitted are a
        -- figure of their own.
@@ -65,17 +68,20 @@ export const rollupRepository = {
                 count(*) FILTER (WHERE n.status IN ('COUNCIL_APPROVED', 'DECIDED', 'REVOKED')) AS approved,
                 -- Awards in force: a revoked one no longer counts.
                 count(i.nomination_id) FILTER (WHERE n.status = 'DECIDED') AS decided
-         FROM nomination n LEFT JOIN award_decision_item i ON i.nomination_id = n.id
-         LEFT JOIN year_award_outcome o ON o.emulation_year_id = n.emulation_year_id
-         WHERE n.emulation_year_id IN (SELECT id FROM y) GROUP BY n.emulation_year_id),
+         FROM nomination n
+         LEFT JOIN award_decision_item i ON i.province_id = n.province_id AND i.nomination_id = n.id
+         LEFT JOIN year_award_outcome o
+           ON o.province_id = n.province_id AND o.emulation_year_id = n.emulation_year_id
+         WHERE n.province_id = $1 AND n.emulation_year_id IN (SELECT id FROM y) GROUP BY n.emulation_year_id),
        scores AS (
          SELECT emulation_year_id, avg(final) AS mean FROM year_result
-         WHERE emulation_year_id IN (SELECT id FROM y) GROUP BY emulation_year_id),
+         WHERE province_id = $1 AND emulation_year_id IN (SELECT id FROM y) GROUP BY emulation_year_id),
        dossiers AS (
          SELECT emulation_year_id,
                 dossier_deadline IS NULL
                   OR (dossier_submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= dossier_deadline AS on_time
-         FROM year_award_outcome WHERE emulation_year_id IN (SELECT id FROM y) AND dossier_submitted_at IS NOT NULL)
+         FROM year_award_outcome
+         WHERE province_id = $1 AND emulation_year_id IN (SELECT id FROM y) AND dossier_submitted_at IS NOT NULL)
        INSERT INTO block_year_rollup (province_id, year, block_id, block_name, closing_status, dossier_on_time,
          ${METRIC_COLUMNS})
        SELECT $1, $2, y.block_id, y.name,
@@ -91,7 +97,7 @@ export const rollupRepository = {
        LEFT JOIN noms ON noms.emulation_year_id = y.id
        LEFT JOIN scores ON scores.emulation_year_id = y.id
        LEFT JOIN dossiers d ON d.emulation_year_id = y.id
-       LEFT JOIN year_end_closing_block c ON c.emulation_year_id = y.id
+       LEFT JOIN year_end_closing_block c ON c.province_id = $1 AND c.emulation_year_id = y.id
        ON CONFLICT (province_id, year, block_id) DO UPDATE SET block_name = excluded.block_name,
          closing_status = excluded.closing_status, dossier_on_time = excluded.dossier_on_time, ${METRIC_UPDATES},
          computed_at = now()`,
@@ -108,7 +114,7 @@ export const rollupRepository = {
               sum(member_units), sum(eligible_votes), sum(ballots_cast), coalesce(max(rounds), 0),
               sum(flag_proposals), sum(merit_proposals), sum(council_approvals), sum(decided_awards),
               round(avg(mean_final_score), 2), sum(unsubmitted_proposals)
-       FROM block_year_rollup r WHERE r.year = $2
+       FROM block_year_rollup r WHERE r.province_id = $1 AND r.year = $2
        HAVING count(*) > 0
        ON CONFLICT (province_id, year) DO UPDATE SET blocks = excluded.blocks,
          blocks_closed = excluded.blocks_closed, dossiers_on_time = excluded.dossiers_on_time,

@@ -60,7 +60,7 @@ export const CAST_BALLOT_SQL = `SELECT voting_period_id AS "votingPeriodId", vot
 export const BALLOT_RULES_SQL = `SELECT p.kind, p.method, p.allow_self_vote AS "allowSelfVote", p.eligible_voter_ids AS "eligibleVoterIds",
          (SELECT json_agg(json_build_object('id', c.id, 'kind', c.kind, 'seats', c.seats, 'candidates', c.candidate_unit_ids)
                           ORDER BY c.position)
-          FROM voting_contest c WHERE c.voting_period_id = p.id) AS contests
+          FROM voting_contest c WHERE c.province_id = p.province_id AND c.voting_period_id = p.id) AS contests
        FROM voting_period p WHERE p.id = $1`;
 
 export const votingRepository = {

@@ -70,7 +70,8 @@ export const webhookRepository = {
       await tenantManager()
     ).query(
       `SELECT d.id, d.idempotency_key AS "idempotencyKey", d.event, d.payload, d.attempts, s.url, s.secret
-       FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
+       FROM webhook_delivery d
+       JOIN webhook_subscription s ON s.province_id = d.province_id AND s.id = d.subscription_id
        WHERE d.id = $1 AND d.status = 'PENDING' AND s.deleted_at IS NULL`,
       [id],
     );

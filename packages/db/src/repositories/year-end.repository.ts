@@ -79,8 +79,8 @@ export const yearEndRepository = {
       `SELECT c.block_id AS "blockId", c.emulation_year_id AS "emulationYearId", c.status, c.reason,
               c.next_year_id AS "nextYearId", n.head_unit_id AS "nextHeadUnitId",
               n.deputy_unit_id AS "nextDeputyUnitId", c.finished_at AS "finishedAt"
-       FROM year_end_closing_block c JOIN block b ON b.id = c.block_id
-       LEFT JOIN emulation_year n ON n.id = c.next_year_id
+       FROM year_end_closing_block c JOIN block b ON b.province_id = c.province_id AND b.id = c.block_id
+       LEFT JOIN emulation_year n ON n.province_id = c.province_id AND n.id = c.next_year_id
        WHERE c.year = $1 ORDER BY b.name`,
       [year],
     );
@@ -101,7 +101,8 @@ export const yearEndRepository = {
          AND (EXISTS (SELECT 1 FROM year_end_closing_block b
                       WHERE b.year = $1 AND b.status IN ('CANNOT_CLOSE', 'FAILED'))
               OR EXISTS (SELECT 1 FROM emulation_year y WHERE y.year = $1 AND NOT EXISTS (
-                           SELECT 1 FROM year_end_closing_block b WHERE b.emulation_year_id = y.id)))
+                           SELECT 1 FROM year_end_closing_block b
+                            WHERE b.province_id = y.province_id AND b.emulation_year_id = y.id)))
        RETURNING round`,
       [year],
     );
