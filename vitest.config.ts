@@ -17,5 +17,8 @@ export default defineConfig({
     // Generous: some tests wait for retries with exponential backoff on a shared 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll waits for what a page or the worker shows after the API answers: 1 s (vitest's default) is
+    // too short on a loaded 2-core machine, where a page can take several seconds to render.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
