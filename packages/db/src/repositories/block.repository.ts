@@ -14,9 +14,10 @@ export const blockRepository = {
     // A block "of a year": it had a member at some point of that year, or a year record for it.
     if (filter.year)
       qb.andWhere(
-        `(EXISTS (SELECT 1 FROM block_membership m WHERE m.block_id = b.id
+        `(EXISTS (SELECT 1 FROM block_membership m WHERE m.province_id = b.province_id AND m.block_id = b.id
             AND m.valid_from <= make_date(:year, 12, 31) AND (m.valid_to IS NULL OR m.valid_to >= make_date(:year, 1, 1)))
-          OR EXISTS (SELECT 1 FROM emulation_year y WHERE y.block_id = b.id AND y.year = :year))`,
+          OR EXISTS (SELECT 1 FROM emulation_year y
+                      WHERE y.province_id = b.province_id AND y.block_id = b.id AND y.year = :year))`,
         { year: filter.year },
       );
     qb.orderBy(`b.name COLLATE ${VIETNAMESE_COLLATION}`).addOrderBy('b.id');
@@ -87,7 +88,8 @@ export const blockRepository = {
           await tenantManager()
         ).query(
           // Valid at some point in the calendar year.
-          `SELECT m.block_id, m.unit_id FROM block_membership m JOIN unit u ON u.id = m.unit_id
+          `SELECT m.block_id, m.unit_id
+           FROM block_membership m JOIN unit u ON u.province_id = m.province_id AND u.id = m.unit_id
            WHERE m.block_id = ANY($1)
              AND m.valid_from <= make_date($2, 12, 31) AND (m.valid_to IS NULL OR m.valid_to >= make_date($2, 1, 1))
            GROUP BY m.block_id, m.unit_id, u.name
