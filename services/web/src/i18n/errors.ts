@@ -45,9 +45,29 @@ export function fieldMessage(i18n: I18n, field: string, message: string): string
   const quota = /seats exceed .*= (\d+)$|quota for the year, set by the secretariat: (\d+)/.exec(message);
   if (quota) return i18n.t('error.field.quota', { n: (quota[1] ?? quota[2])! });
   if (/a minute from now/.test(message)) return i18n.t('error.field.future');
+  const history = historyMessage(i18n, message);
+  if (history) return history;
   const account = accountMessage(i18n, field, message);
   if (account) return account;
   return i18n.locale === 'en' ? message : i18n.t('error.field.invalid', { field: name });
+}
+
+/** Lineage and history from documents (the gateway's lineage and history modules). */
+function historyMessage(i18n: I18n, message: string): string | null {
+  if (/cannot continue itself/.test(message)) return i18n.t('error.field.lineageSelf');
+  if (/has exactly one predecessor/.test(message)) return i18n.t('error.field.lineageOne');
+  if (/a former province it absorbed/.test(message)) return i18n.t('error.field.lineageProvince');
+  if (/must not be after this year/.test(message)) return i18n.t('error.field.afterThisYear');
+  const past = /a past year is before (\d{4})/.exec(message);
+  if (past) return i18n.t('error.field.pastYear', { year: past[1]! });
+  const gone = /^(.+) was not in force in (\d{4})/.exec(message);
+  if (gone) return i18n.t('error.field.notInForce', { name: gone[1]!, year: gone[2]! });
+  const twice = /one proposal form a year \(R7\): (.+)$/.exec(message);
+  if (twice) return i18n.t('error.field.oneForm', { names: twice[1]! });
+  // The year's owner (history/province-years.ts) is said in both languages: "Năm 2023 thuộc … The year 2023 …".
+  const owner = /^(Năm \d{4} .*?\.) (The year .*)$/s.exec(message);
+  if (owner) return i18n.locale === 'en' ? owner[2]! : owner[1]!;
+  return null;
 }
 
 /**
@@ -86,6 +106,17 @@ export function showErrors(i18n: I18n, errors: ApiError[] | 'network' | null): S
     // A duplicate name (common/names.ts) is a conflict about one field: say so beside it.
     if (code === 'CONFLICT' && /The name is the same as the existing/.test(e.message)) {
       fields.name ??= i18n.t('error.field.nameTaken');
+      continue;
+    }
+    if (
+      code === 'CONFLICT' &&
+      /is already recorded from|on the platform \(|already has a year/.test(e.message)
+    ) {
+      fields.year ??= i18n.t('error.yearRecorded');
+      continue;
+    }
+    if (code === 'CONFLICT' && /^decision .* is already recorded/.test(e.message)) {
+      fields.numberText ??= i18n.t('error.decisionRecorded');
       continue;
     }
     if (

@@ -15,8 +15,11 @@ export default function AdminPage() {
     ...(province
       ? ([
           ['/province/rules', 'admin.settings', 'admin.settingsHint'],
+          ['/province/certificate', 'admin.certificate', 'admin.certificateHint'],
           [`/year-end/${year}`, 'admin.yearEnd', 'admin.yearEndHint', { year }],
           ['/units', 'admin.units', 'admin.unitsHint'],
+          ['/persons', 'admin.persons', 'admin.personsHint'],
+          ['/province/history', 'admin.history', 'admin.historyHint'],
           ['/users', 'admin.users', 'admin.usersHint'],
           ['/audit', 'admin.audit', 'admin.auditHint'],
           ['/webhooks', 'admin.webhooks', 'admin.webhooksHint'],

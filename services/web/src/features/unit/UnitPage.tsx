@@ -12,6 +12,7 @@ import { Field } from '../../ui/Field';
 import { Alert, Loading, Page } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { AchievementsCard } from './AchievementsCard';
+import { LineageCard } from './LineageCard';
 import { PersonsCard } from './PersonsCard';
 import { UNIT_KINDS } from './UnitsPage';
 
@@ -24,12 +25,6 @@ const UnitQuery = graphql(`
       kind
       validFrom
       validTo
-    }
-    lineage(id: $id, subjectKind: UNIT) {
-      predecessorId
-      predecessorName
-      kind
-      effectiveOn
     }
   }
 `);
@@ -81,24 +76,7 @@ export default function UnitPage() {
       {admin && <EditUnit key={`${u.name}:${u.kind}:${u.shortName}`} unit={u} onSaved={reload} />}
       <PersonsCard unitId={u.id} admin={admin} />
       <AchievementsCard subjectId={u.id} admin={admin} />
-      <section className="card" aria-labelledby="lineage-title">
-        <h2 id="lineage-title">{t('unit.lineage')}</h2>
-        {res.data.lineage.length === 0 ? (
-          <p className="muted">{t('unit.noLineage')}</p>
-        ) : (
-          <ul>
-            {res.data.lineage.map((l) => (
-              <li key={l.predecessorId}>
-                {t('unit.lineageLine', {
-                  kind: t(`lineage.kind.${l.kind}`),
-                  name: l.predecessorName,
-                  date: i18n.date(l.effectiveOn),
-                })}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <LineageCard unit={u} admin={admin} />
     </Page>
   );
 }

@@ -1,0 +1,93 @@
+import { useState, type FormEvent } from 'react';
+import { hasRole, useSession } from '../../app/session';
+import { ProvinceScope } from '../../app/ProvinceScope';
+import { useI18n } from '../../i18n/i18n';
+import { Field, SelectField } from '../../ui/Field';
+import { Alert, Page } from '../../ui/Page';
+import { thisYear } from '../block/dates';
+import { useFormerProvinces } from '../province/useFormerProvinces';
+import { PastDecisionForm } from './PastDecisionForm';
+import { PastYearForm } from './PastYearForm';
+import { RecordedDecisions, RecordedYears } from './Recorded';
+
+/**
+ * History recorded from documents (/province/history): block years the province did not run on the platform,
+ * from their minutes or the press, and the award decisions that followed. A year before a merged province began
+ * belongs to the former province it continues, so the secretariat may record in one of those instead.
+ */
+export default function HistoryPage() {
+  const { t } = useI18n();
+  const session = useSession();
+  const admin = !!session.provinceId && hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  const provinces = useFormerProvinces();
+  const [scope, setScope] = useState(session.provinceId ?? '');
+  const [year, setYear] = useState(() => thisYear() - 1);
+  const [draft, setDraft] = useState({ scope, year: String(year) });
+  const [yearError, setYearError] = useState<string | null>(null);
+  const [decisionYear, setDecisionYear] = useState(year);
+  const province = provinces.find((p) => p.id === scope);
+
+  const apply = (e: FormEvent) => {
+    e.preventDefault();
+    const y = Number(draft.year.trim());
+    if (!/^\d{4}$/.test(draft.year.trim()) || y < 2000) return setYearError(t('past.check.filterYear'));
+    setYearError(null);
+    setScope(draft.scope);
+    setYear(y);
+    setDecisionYear(y);
+  };
+  const show = (y: number) => {
+    setYear(y);
+    setDecisionYear(y);
+    setDraft((d) => ({ ...d, year: String(y) }));
+  };
+
+  return (
+    <Page title={t('past.title')} subtitle={t('past.intro')} wide>
+      {!admin ? (
+        <Alert>{t('past.onlySecretariat')}</Alert>
+      ) : (
+        <>
+          <form className="filters" noValidate onSubmit={apply} aria-label={t('past.filter')}>
+            {provinces.length > 1 && (
+              <SelectField
+                label={t('past.province')}
+                value={draft.scope}
+                onChange={(e) => setDraft({ ...draft, scope: e.target.value })}
+              >
+                {provinces.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.label}
+                  </option>
+                ))}
+              </SelectField>
+            )}
+            <Field
+              label={t('past.filterYear')}
+              inputMode="numeric"
+              className="num-input"
+              value={draft.year}
+              error={yearError}
+              onChange={(e) => setDraft({ ...draft, year: e.target.value })}
+            />
+            <button type="submit" className="button button-secondary">
+              {t('past.show')}
+            </button>
+          </form>
+          {province?.former && <Alert kind="info">{t('past.inFormer', { name: province.label })}</Alert>}
+          <ProvinceScope key={scope} provinceId={scope}>
+            <RecordedYears year={year} />
+            <PastYearForm year={year} onRecorded={show} />
+            <PastDecisionForm
+              key={`${province?.name ?? ''}:${year}`}
+              year={year}
+              provinceFullName={province?.fullName ?? ''}
+              onRecorded={setDecisionYear}
+            />
+            <RecordedDecisions year={decisionYear} />
+          </ProvinceScope>
+        </>
+      )}
+    </Page>
+  );
+}

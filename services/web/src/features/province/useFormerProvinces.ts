@@ -1,0 +1,60 @@
+import { useQuery } from 'urql';
+import { useSession } from '../../app/session';
+import { graphql } from '../../graphql';
+import { useI18n } from '../../i18n/i18n';
+
+const ProvinceLineage = graphql(`
+  query ProvinceWithFormer($id: ID!) {
+    province(id: $id) {
+      id
+      name
+      kind
+      predecessors {
+        id
+        name
+        kind
+        validTo
+      }
+    }
+  }
+`);
+
+export interface FormerOrCurrent {
+  id: string;
+  name: string;
+  /** As an issuer writes it: "tỉnh Ninh Thuận", "thành phố Huế". */
+  fullName: string;
+  /** The name, and for a former province until when it existed. */
+  label: string;
+  former: boolean;
+}
+
+const fullName = (p: { name: string; kind: 'PROVINCE' | 'CITY' }) =>
+  `${p.kind === 'CITY' ? 'thành phố' : 'tỉnh'} ${p.name}`;
+
+/**
+ * The session's province and the former provinces it absorbed (domain.md §5), each named for a choice: names
+ * are reused (the new Khánh Hòa is not the old one), so a former one says until when it existed.
+ */
+export function useFormerProvinces(): FormerOrCurrent[] {
+  const i18n = useI18n();
+  const id = useSession().provinceId;
+  const [res] = useQuery({ query: ProvinceLineage, variables: { id: id ?? '' }, pause: !id });
+  const p = res.data?.province;
+  if (!id) return [];
+  if (!p) return [{ id, name: '', fullName: '', label: '', former: false }];
+  return [
+    { id: p.id, name: p.name, fullName: fullName(p), label: p.name, former: false },
+    ...p.predecessors
+      .filter((f) => f.id !== p.id)
+      .map((f) => ({
+        id: f.id,
+        name: f.name,
+        fullName: fullName(f),
+        label: f.validTo
+          ? i18n.t('province.formerUntil', { name: f.name, date: i18n.date(f.validTo) })
+          : f.name,
+        former: true,
+      })),
+  ];
+}

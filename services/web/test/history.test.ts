@@ -1,0 +1,306 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount, createUnits, ok, provinceId, type Account, type TestApp } from '@thidua/testing';
+import { expectAccessible, pageAt, screenshot, startWebApp } from './browser';
+
+/** Pages load lazily and the API answers on a shared machine: wait for what a person would see. */
+const WAIT = { timeout: 20_000 };
+
+/**
+ * Khánh Hòa (56) began on 1 July 2025, absorbing the former Khánh Hòa and Ninh Thuận (58): its secretariat links
+ * its units to theirs, records its own past year 2025 from documents, and records the former Ninh Thuận's 2023
+ * there. Thanh Hóa (38) is another province whose units must never be offered.
+ */
+let app: TestApp;
+let browser: Browser;
+let base: string;
+let khanhHoa: string;
+let ninhThuan: string;
+let admin: Account;
+let kh: Map<string, string>;
+let nt: Map<string, string>;
+
+const NOI_VU = 'Sở Nội vụ tỉnh Khánh Hòa';
+const LDTBXH = 'Sở Lao động – Thương binh và Xã hội tỉnh Khánh Hòa';
+const TU_PHAP = 'Sở Tư pháp tỉnh Khánh Hòa';
+const Y_TE = 'Sở Y tế tỉnh Khánh Hòa';
+const NT_NOI_VU = 'Sở Nội vụ tỉnh Ninh Thuận';
+const THEIRS = 'Sở Nội vụ tỉnh Thanh Hóa';
+
+const named = (units: { id: string; name: string }[]) => new Map(units.map((u) => [u.name, u.id]));
+
+beforeAll(async () => {
+  ({ app, browser, base } = await startWebApp());
+  const thanhHoa = await provinceId(app.dataSource, '38');
+  [khanhHoa, ninhThuan] = await Promise.all([
+    provinceId(app.dataSource, '56'),
+    provinceId(app.dataSource, '58', { former: true }),
+  ]);
+  admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: khanhHoa });
+  kh = named(await createUnits(app.dataSource, khanhHoa, [NOI_VU, LDTBXH, TU_PHAP, Y_TE]));
+  nt = named(await createUnits(app.dataSource, ninhThuan, [NT_NOI_VU]));
+  await createUnits(app.dataSource, thanhHoa, [THEIRS]);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const rowOf = (page: Page, text: string) => page.getByRole('row').filter({ hasText: text });
+/** The names a select offers, as a person reads them. */
+const offered = (page: Page, label: string) =>
+  page.getByLabel(label, { exact: true }).locator('option').allTextContents();
+/** Narrows the unit chooser by name and adds the unit whose option starts with `name`. */
+async function choose(page: Page, search: string, label: string, name: string, add: string) {
+  await page.getByLabel('Tìm đơn vị theo tên (có hoặc không dấu)').fill(search);
+  await expect
+    .poll(async () => (await offered(page, label)).some((o) => o.startsWith(name)), WAIT)
+    .toBe(true);
+  const option = page.getByLabel(label, { exact: true }).locator('option', { hasText: name });
+  await page.getByLabel(label, { exact: true }).selectOption((await option.getAttribute('value'))!);
+  await page.getByRole('button', { name: add }).click();
+}
+
+describe('lineage and history recorded from documents', () => {
+  it(
+    'a merger is recorded on a unit from predecessors of this province and of a former one it absorbed, then removed after a confirmation',
+    { timeout: 300_000 },
+    async () => {
+      const page = await pageAt(browser, base, `/units/${kh.get(NOI_VU)}`, admin.email);
+      await expect.poll(() => page.getByRole('heading', { level: 1, name: NOI_VU }).count(), WAIT).toBe(1);
+      await expect.poll(() => page.getByText('Không có đơn vị tiền thân.').count(), WAIT).toBe(1);
+
+      // Nothing chosen and no date: refused on the page, beside the fields.
+      await page.getByRole('button', { name: 'Ghi nhận kế thừa' }).click();
+      await expect.poll(() => page.getByText('Chọn ít nhất một đơn vị tiền thân.').count(), WAIT).toBe(1);
+      expect(await page.getByText('Nhập ngày hiệu lực.').count()).toBe(1);
+
+      // Another province's units are never offered, searched here or in the former province.
+      await page.getByLabel('Tìm đơn vị theo tên (có hoặc không dấu)').fill('tinh');
+      await expect
+        .poll(async () => (await offered(page, 'Đơn vị tiền thân')).includes(Y_TE), WAIT)
+        .toBe(true);
+      expect((await offered(page, 'Đơn vị tiền thân')).join('|')).not.toContain('Thanh Hóa');
+      expect(await offered(page, 'Đơn vị tiền thân')).not.toContain(NOI_VU);
+
+      await choose(page, 'thuong binh', 'Đơn vị tiền thân', LDTBXH, 'Thêm vào danh sách');
+      const provinces = await offered(page, 'Tỉnh của đơn vị tiền thân');
+      const former = provinces.find((p) => p.startsWith('Ninh Thuận (tỉnh cũ'))!;
+      expect(former).toBe('Ninh Thuận (tỉnh cũ, đến 30/06/2025)');
+      await page.getByLabel('Tỉnh của đơn vị tiền thân').selectOption({ label: former });
+      await choose(page, 'noi vu', 'Đơn vị tiền thân', NT_NOI_VU, 'Thêm vào danh sách');
+      const ntOffered = (await offered(page, 'Đơn vị tiền thân')).join('|');
+      expect(ntOffered).not.toContain('Thanh Hóa');
+      expect(ntOffered).not.toContain('Khánh Hòa');
+
+      // A rename continues one unit only.
+      await page.getByLabel('Hình thức kế thừa').selectOption('RENAME');
+      await page.getByLabel('Ngày hiệu lực').fill('2025-07-01');
+      await page.getByRole('button', { name: 'Ghi nhận kế thừa' }).click();
+      await expect
+        .poll(
+          () => page.getByText('Đổi tên chỉ có một đơn vị tiền thân; chỉ sáp nhập mới có nhiều.').count(),
+          WAIT,
+        )
+        .toBe(1);
+      await page.getByLabel('Hình thức kế thừa').selectOption('MERGE');
+      await page.getByRole('button', { name: 'Ghi nhận kế thừa' }).click();
+      await expect.poll(() => page.getByText('Đã ghi nhận kế thừa.').count(), WAIT).toBe(1);
+      await expect.poll(() => rowOf(page, NT_NOI_VU).count(), WAIT).toBe(1);
+      expect(await rowOf(page, NT_NOI_VU).textContent()).toMatch(
+        /Ninh Thuận \(tỉnh cũ, đến 30\/06\/2025\).*Sáp nhập.*01\/07\/2025/,
+      );
+      expect(await rowOf(page, LDTBXH).textContent()).toContain('Sáp nhập');
+      await expectAccessible(page, 'the unit page with its lineage');
+      await screenshot(page, 'unit-lineage-1366');
+
+      // Removing a link asks first and says what changes.
+      await rowOf(page, LDTBXH).getByRole('button', { name: 'Bỏ liên kết' }).click();
+      const dialog = page.getByRole('dialog', { name: `Bỏ liên kết kế thừa với ${LDTBXH}?` });
+      await expect.poll(() => dialog.isVisible(), WAIT).toBe(true);
+      expect(await dialog.textContent()).toContain(
+        `các năm thành tích của ${LDTBXH} sẽ không còn được tính cho ${NOI_VU}`,
+      );
+      await expectAccessible(page, 'the confirmation before removing a lineage link');
+      await screenshot(page, 'unit-lineage-remove-1366');
+      await dialog.getByRole('button', { name: 'Bỏ liên kết' }).click();
+      await expect.poll(() => rowOf(page, LDTBXH).count(), WAIT).toBe(0);
+      expect(await rowOf(page, NT_NOI_VU).count()).toBe(1);
+
+      const links = ok(
+        await app.gql<{ lineage: { predecessorId: string; predecessorProvinceId: string; kind: string }[] }>(
+          `query($id: ID!) { lineage(subjectKind: UNIT, id: $id) { predecessorId predecessorProvinceId kind } }`,
+          { id: kh.get(NOI_VU) },
+          { token: admin.token, provinceId: khanhHoa },
+        ),
+      ).lineage;
+      expect(links).toEqual([
+        { predecessorId: nt.get(NT_NOI_VU), predecessorProvinceId: ninhThuan, kind: 'MERGE' },
+      ]);
+
+      const p2 = await pageAt(browser, base, `/units/${kh.get(NOI_VU)}`, admin.email, 'phone');
+      await expect.poll(() => rowOf(p2, NT_NOI_VU).count(), WAIT).toBe(1);
+      await screenshot(p2, 'unit-lineage-390');
+      await expectAccessible(p2, 'the unit page on a phone');
+      await Promise.all([page.context().close(), p2.context().close()]);
+    },
+  );
+
+  it(
+    'a past year and its decision are recorded from documents, listed, and seen on the unit’s award history; a year of the former province is recorded there',
+    { timeout: 300_000 },
+    async () => {
+      const page = await pageAt(browser, base, '/admin', admin.email);
+      await page.getByRole('link', { name: 'Ghi nhận lịch sử từ văn bản' }).click();
+      await expect
+        .poll(
+          () => page.getByRole('heading', { level: 1, name: 'Ghi nhận lịch sử từ văn bản' }).count(),
+          WAIT,
+        )
+        .toBe(1);
+      expect(new URL(page.url()).pathname).toBe('/province/history');
+      await page.getByLabel('Năm cần xem').fill('2025');
+      await page.getByRole('button', { name: 'Xem', exact: true }).click();
+      await expect
+        .poll(() => page.getByText('Chưa có năm thi đua 2025 nào của khối, cụm.').count(), WAIT)
+        .toBe(1);
+      await expectAccessible(page, 'the history page');
+
+      // The block year: checked on the page before anything is sent.
+      await page.getByLabel('Năm thi đua', { exact: true }).fill('2031');
+      await page.getByRole('button', { name: 'Ghi nhận năm thi đua' }).click();
+      await expect.poll(() => page.getByText('Nhập năm đã qua, từ 2000 đến 2025.').count(), WAIT).toBe(1);
+      expect(await page.getByText('Thêm ít nhất một đơn vị thành viên.').count()).toBe(1);
+      expect(await page.getByText('Nhập ngày họp.').count()).toBe(1);
+
+      await page
+        .getByLabel('Khối, cụm thi đua')
+        .selectOption({ label: '+ Khối mới (chưa có trên hệ thống)' });
+      await page.getByLabel('Tên khối mới').fill('Khối thi đua các sở, ngành tỉnh Khánh Hòa');
+      for (const [search, name] of [
+        ['noi vu', NOI_VU],
+        ['tu phap', TU_PHAP],
+        ['y te', Y_TE],
+      ] as const)
+        await choose(page, search, 'Đơn vị thành viên', name, 'Thêm thành viên');
+      await expect.poll(() => page.getByText('3 đơn vị thành viên').count(), WAIT).toBe(1);
+      await page.getByLabel(`Đề nghị Cờ thi đua cho ${NOI_VU}`).check();
+      await page.getByLabel(`Đề nghị Bằng khen cho ${TU_PHAP}`).check();
+      await page.getByLabel('Trưởng khối năm đó').selectOption({ label: NOI_VU });
+      await page.getByLabel('Ngày họp').fill('2023-12-20');
+      await page.getByLabel('Địa điểm').fill('Hội trường Sở Nội vụ, Nha Trang');
+      await page.getByLabel('Nguồn tài liệu').fill('Biên bản số 05/BB-KTĐ ngày 20/12/2023');
+
+      // 2023 is before the province began: the API's refusal is shown beside the year, in Vietnamese.
+      await page.getByLabel('Năm thi đua', { exact: true }).fill('2023');
+      await page.getByRole('button', { name: 'Ghi nhận năm thi đua' }).click();
+      await expect
+        .poll(
+          () =>
+            page
+              .getByText('Năm 2023 thuộc các tỉnh cũ Khánh Hòa, Ninh Thuận: ghi nhận lịch sử tại tỉnh cũ.')
+              .count(),
+          WAIT,
+        )
+        .toBe(1);
+      expect(await page.getByText('The year 2023').count()).toBe(0);
+
+      await page.getByLabel('Năm thi đua', { exact: true }).fill('2025');
+      await page.getByLabel('Ngày họp').fill('2025-12-20');
+      await page.getByLabel('Nguồn tài liệu').fill('Biên bản số 05/BB-KTĐ ngày 20/12/2025');
+      await page.getByRole('button', { name: 'Ghi nhận năm thi đua' }).click();
+      await expect
+        .poll(
+          () => page.getByText('Đã ghi nhận năm 2025 của Khối thi đua các sở, ngành tỉnh Khánh Hòa.').count(),
+          WAIT,
+        )
+        .toBe(1);
+      await expect
+        .poll(() => rowOf(page, 'Khối thi đua các sở, ngành tỉnh Khánh Hòa').count(), WAIT)
+        .toBeGreaterThan(0);
+      expect(await rowOf(page, 'Biên bản số 05/BB-KTĐ ngày 20/12/2025').count()).toBe(1);
+
+      // The decision: its proposals are those the year recorded.
+      await expect.poll(() => rowOf(page, 'Cờ thi đua của UBND tỉnh').count(), WAIT).toBe(1);
+      expect(await rowOf(page, 'Bằng khen của Chủ tịch UBND tỉnh').textContent()).toContain(TU_PHAP);
+      await page.getByLabel('Số quyết định').fill('45/QD UBND');
+      await page.getByRole('button', { name: 'Ghi nhận quyết định' }).click();
+      await expect.poll(() => page.getByText('Số quyết định có dạng 345/QĐ-UBND.').count(), WAIT).toBe(1);
+      expect(await page.getByText('Chọn ít nhất một đề nghị được khen thưởng.').count()).toBe(1);
+      expect(await page.getByText('Nhập ngày ký.').count()).toBe(1);
+      await page.getByLabel('Số quyết định').fill('45/QĐ-UBND');
+      await page.getByLabel('Cơ quan ban hành (ghi trên quyết định)').fill('UBND tỉnh Khánh Hòa');
+      await page.getByLabel('Ngày ký').fill('2026-01-20');
+      await page.getByLabel('Họ tên người ký').fill('Nguyễn Tấn Tuân');
+      await page.getByLabel(NOI_VU, { exact: true }).check();
+      await page.getByLabel(TU_PHAP, { exact: true }).check();
+      await page.getByRole('button', { name: 'Ghi nhận quyết định' }).click();
+      await expect.poll(() => page.getByText('Đã ghi nhận Quyết định số 45/QĐ-UBND.').count(), WAIT).toBe(1);
+      await expect.poll(() => page.getByRole('link', { name: '45/QĐ-UBND' }).count(), WAIT).toBe(1);
+      expect(await rowOf(page, '45/QĐ-UBND').textContent()).toContain('20/01/2026');
+      await expect
+        .poll(() => page.getByText('Không có đề nghị nào của năm 2025 ghi nhận từ văn bản').count(), WAIT)
+        .toBe(1);
+      await expectAccessible(page, 'the history page with a year and a decision');
+      await screenshot(page, 'history-1366');
+
+      // The unit's award history shows the decision as issued.
+      await page.goto(`${base}/units/${kh.get(NOI_VU)}/awards`);
+      await expect.poll(() => rowOf(page, '45/QĐ-UBND').count(), WAIT).toBe(1);
+      expect(await rowOf(page, '45/QĐ-UBND').textContent()).toContain('Cờ thi đua của UBND tỉnh');
+
+      // The former Ninh Thuận's 2023: recorded there, with its own units.
+      await page.goto(`${base}/province/history`);
+      await page
+        .getByLabel('Ghi nhận cho tỉnh')
+        .selectOption({ label: 'Ninh Thuận (tỉnh cũ, đến 30/06/2025)' });
+      await page.getByLabel('Năm cần xem').fill('2023');
+      await page.getByRole('button', { name: 'Xem', exact: true }).click();
+      await expect.poll(() => page.getByText(/Đang ghi nhận lịch sử của Ninh Thuận/).count(), WAIT).toBe(1);
+      await page.getByLabel('Tìm đơn vị theo tên (có hoặc không dấu)').fill('noi vu');
+      await expect
+        .poll(
+          async () => (await offered(page, 'Đơn vị thành viên')).some((o) => o.startsWith(NT_NOI_VU)),
+          WAIT,
+        )
+        .toBe(true);
+      expect((await offered(page, 'Đơn vị thành viên')).join('|')).not.toMatch(/Khánh Hòa|Thanh Hóa/);
+      await page
+        .getByLabel('Khối, cụm thi đua')
+        .selectOption({ label: '+ Khối mới (chưa có trên hệ thống)' });
+      await page.getByLabel('Tên khối mới').fill('Khối thi đua các cơ quan tỉnh Ninh Thuận');
+      await choose(page, 'noi vu', 'Đơn vị thành viên', NT_NOI_VU, 'Thêm thành viên');
+      await page.getByLabel('Năm thi đua', { exact: true }).fill('2023');
+      await page.getByLabel('Ngày họp').fill('2024-01-10');
+      await page.getByLabel('Địa điểm').fill('Phan Rang – Tháp Chàm');
+      await page.getByLabel('Nguồn tài liệu').fill('Báo Ninh Thuận, ngày 11/01/2024');
+      await page.getByRole('button', { name: 'Ghi nhận năm thi đua' }).click();
+      await expect
+        .poll(() => rowOf(page, 'Khối thi đua các cơ quan tỉnh Ninh Thuận').count(), WAIT)
+        .toBeGreaterThan(0);
+      const years = ok(
+        await app.gql<{
+          blocks: { nodes: { name: string; years: { year: number; recordedFromDocuments: boolean }[] }[] };
+        }>(
+          `{ blocks(first: 20) { nodes { name years { year recordedFromDocuments } } } }`,
+          {},
+          { token: admin.token, provinceId: ninhThuan },
+        ),
+      ).blocks.nodes;
+      expect(years).toContainEqual({
+        name: 'Khối thi đua các cơ quan tỉnh Ninh Thuận',
+        years: [{ year: 2023, recordedFromDocuments: true }],
+      });
+      await screenshot(page, 'history-former-1366');
+
+      const p2 = await pageAt(browser, base, '/province/history', admin.email, 'phone');
+      await p2.getByLabel('Năm cần xem').fill('2025');
+      await p2.getByRole('button', { name: 'Xem', exact: true }).click();
+      await expect.poll(() => p2.getByRole('link', { name: '45/QĐ-UBND' }).count(), WAIT).toBe(1);
+      await screenshot(p2, 'history-390');
+      await expectAccessible(p2, 'the history page on a phone');
+      await Promise.all([page.context().close(), p2.context().close()]);
+    },
+  );
+});
