@@ -7,10 +7,14 @@ import {
   ok,
   provinceId,
   recordBlockConference,
+  type Account,
   type LockedBlock,
   type TestApp,
 } from '@thidua/testing';
-import { desktop, expectAccessible, phone, screenshot, signInAt, startWebApp } from './browser';
+import { desktop, expectAccessible, pageAt, phone, screenshot, signInAt, startWebApp } from './browser';
+
+/** Pages load lazily and the API answers on a shared machine: wait up to 15 s for what a person would see. */
+const WAIT = { timeout: 15_000 };
 
 const NAMES = ['Văn phòng Đoàn ĐBQH và HĐND tỉnh', 'Sở Tài chính', 'Sở Xây dựng'];
 
@@ -20,11 +24,12 @@ let base: string;
 let province: string;
 let online: LockedBlock;
 let paper: LockedBlock;
+let admin: Account;
 
 beforeAll(async () => {
   ({ app, browser, base } = await startWebApp({ worker: true, queue: 'redis' }));
   province = await provinceId(app.dataSource, '31'); // Hải Phòng
-  const admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
+  admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
   online = await createLockedBlock(app, province, NAMES, admin);
   paper = await createLockedBlock(app, province, NAMES, admin);
 }, 180_000);
@@ -219,6 +224,71 @@ describe("the head unit's conference workspace", () => {
       await expect.poll(() => deputy.getByRole('link', { name: 'Kết quả và biên bản' }).count()).toBe(1);
       await deputy.context().close();
       await headContext.close();
+    },
+  );
+  it(
+    "the secretariat links the secretary's account, found by a search on the server; the head unit's correction keeps it",
+    { timeout: 180_000 },
+    async () => {
+      const block = await createLockedBlock(app, province, NAMES, admin);
+      const secretary = block.officers[2]!;
+      const secretaryOf = async () =>
+        ok(
+          await app.gql<{ emulationYear: { conference: { secretaryUserId: string | null; place: string } } }>(
+            `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { conference { secretaryUserId place } } }`,
+            { b: block.blockId },
+            { token: admin.token, provinceId: province },
+          ),
+        ).emulationYear.conference;
+      const path = `/blocks/${block.blockId}/years/2026/conference`;
+      const page = await pageAt(browser, base, path, admin.email);
+      await page.getByRole('heading', { name: 'Biên bản hội nghị' }).waitFor();
+      await page.getByLabel('Ngày họp').fill(vietnamDate(new Date()));
+      await page.getByLabel('Địa điểm').fill('Hội trường Sở Xây dựng');
+
+      const picker = page.getByRole('group', { name: 'Tài khoản của thư ký hội nghị' });
+      const search = picker.getByLabel('Tìm tài khoản theo họ tên hoặc thư điện tử');
+      await search.fill('không có ai tên này');
+      await search.press('Enter');
+      await expect
+        .poll(() => picker.getByText('Không có người dùng nào của tỉnh khớp với').count(), WAIT)
+        .toBe(1);
+      // Every test account has the same name: the list says how many match and asks for more.
+      await search.fill('Nguyễn Văn Thử');
+      await picker.getByRole('button', { name: 'Tìm', exact: true }).click();
+      await expect.poll(() => picker.getByText(/người dùng khớp, hiện 8 người đầu/).count(), WAIT).toBe(1);
+      await search.fill(secretary.email);
+      await search.press('Enter');
+      const choose = picker.getByRole('button', { name: `Chọn Nguyễn Văn Thử (${secretary.email})` });
+      await choose.waitFor(WAIT);
+      await choose.click();
+      await expect
+        .poll(() => picker.getByText(`Đã chọn: Nguyễn Văn Thử (${secretary.email})`).count())
+        .toBe(1);
+      // The name goes into the minutes' secretary field when it was empty.
+      expect(await page.getByLabel('Thư ký hội nghị').inputValue()).toBe('Nguyễn Văn Thử');
+      await screenshot(page, 'conference-secretary-picker-1366');
+      await expectAccessible(page, 'the conference record with the secretary picker');
+      await page.getByRole('button', { name: 'Ghi nhận hội nghị' }).click();
+      await page.getByRole('heading', { name: 'Mở bỏ phiếu vòng 1' }).waitFor(WAIT);
+      await expect
+        .poll(() => page.getByText(/có tài khoản, xác nhận được kết quả kiểm phiếu/).count())
+        .toBe(1);
+      expect((await secretaryOf()).secretaryUserId).toBe(secretary.id);
+
+      // The head unit corrects the record on a phone: it cannot search accounts, and the link stays.
+      const head = await pageAt(browser, base, path, block.officers[0]!.email, 'phone');
+      await head.getByRole('button', { name: 'Sửa biên bản hội nghị' }).click();
+      const theirs = head.getByRole('group', { name: 'Tài khoản của thư ký hội nghị' });
+      await expect.poll(() => theirs.getByText('Thư ký đã được gắn một tài khoản.').count(), WAIT).toBe(1);
+      expect(await theirs.getByLabel('Tìm tài khoản theo họ tên hoặc thư điện tử').count()).toBe(0);
+      await screenshot(head, 'conference-secretary-head-390');
+      await expectAccessible(head, 'the conference correction for the head unit');
+      await head.getByLabel('Địa điểm').fill('Hội trường Sở Xây dựng, tầng 3');
+      await head.getByRole('button', { name: 'Lưu bản sửa' }).click();
+      await expect.poll(async () => (await secretaryOf()).place, WAIT).toBe('Hội trường Sở Xây dựng, tầng 3');
+      expect((await secretaryOf()).secretaryUserId).toBe(secretary.id);
+      await Promise.all([head.context().close(), page.context().close()]);
     },
   );
 });

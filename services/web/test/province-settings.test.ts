@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAccount, ok, provinceId, startTestApp, type Account, type TestApp } from '@thidua/testing';
-import { desktop, expectAccessible, launch, origin, phone, screenshot, signInAt } from './browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount, ok, provinceId, type Account, type TestApp } from '@thidua/testing';
+import { desktop, expectAccessible, phone, screenshot, signInAt, startWebApp, pageAt } from './browser';
 
 /** Pages load lazily and the API answers on a shared machine: wait up to 15 s for what a person would see. */
 const WAIT = { timeout: 15_000 };
@@ -14,11 +14,7 @@ let other: string;
 let admin: Account;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([
-    startTestApp({ template: inject('templateDatabase'), config: { RATE_LIMIT_PER_MINUTE: '100000' } }),
-    launch(),
-  ]);
-  base = origin(app.gateway.url);
+  ({ app, browser, base } = await startWebApp());
   [province, other] = await Promise.all([provinceId(app.dataSource, '79'), provinceId(app.dataSource, '01')]);
   admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
 }, 120_000);
@@ -48,9 +44,7 @@ describe('province settings: the award rules', () => {
     'explains each rule in words, and a new version edited on the page (quota, run-off, a fixed deadline) applies from its year',
     { timeout: 300_000 },
     async () => {
-      const context = await desktop(browser);
-      const page = await context.newPage();
-      await signInAt(page, base, '/province/rules', admin.email);
+      const page = await pageAt(browser, base, '/province/rules', admin.email);
       await expect
         .poll(() => page.getByRole('heading', { name: 'Quy định áp dụng cho năm 2026' }).count(), WAIT)
         .toBe(1);
@@ -144,7 +138,93 @@ describe('province settings: the award rules', () => {
       await expect.poll(() => p2.getByRole('button', { name: 'Xem năm 2027' }).count(), WAIT).toBe(1);
       await screenshot(p2, 'province-rules-390');
       await expectAccessible(p2, 'the rules page on a phone');
-      await Promise.all([context.close(), small.close(), theirs.context().close()]);
+      await Promise.all([page.context().close(), small.close(), theirs.context().close()]);
+    },
+  );
+  it(
+    'a new version with its tie-break order and disqualifications edited on the page is explained in words',
+    { timeout: 300_000 },
+    async () => {
+      const page = await pageAt(browser, base, '/province/rules', admin.email);
+      const form = page.locator('section', {
+        has: page.getByRole('heading', { name: 'Ban hành phiên bản mới' }),
+      });
+      const ties = form.getByRole('group', { name: 'Thứ tự phân định khi bằng nhau (R6)' });
+      const dq = form.getByRole('group', { name: 'Không xét khen thưởng khi (R9)' });
+      await ties.waitFor(WAIT);
+      const women = 'ưu tiên nữ (thủ trưởng là nữ hoặc từ 70% là nữ)';
+      expect(await ties.getByRole('listitem').allTextContents()).toEqual([
+        expect.stringContaining('Điểm tổng kết'),
+        expect.stringContaining('Điểm thưởng trừ điểm trừ'),
+        expect.stringContaining('Ưu tiên nữ'),
+      ]);
+
+      // The women rule first, the net bonus dropped; the sentence the rules page will show follows each change.
+      await form.getByLabel('Có hiệu lực từ năm').fill('2028');
+      const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+      await ties.getByRole('button', { name: `Lên trước – ${women}` }).click();
+      // The focus follows the moved item; at the top, to its other button.
+      await expect.poll(focused).toBe(`Lên trước – ${women}`);
+      await ties.getByRole('button', { name: `Lên trước – ${women}` }).click();
+      await expect.poll(focused).toBe(`Xuống sau – ${women}`);
+      await ties.getByRole('button', { name: 'Bỏ – điểm thưởng trừ điểm trừ' }).click();
+      expect(await ties.getByRole('listitem').allTextContents()).toEqual([
+        expect.stringContaining('Ưu tiên nữ'),
+        expect.stringContaining('Điểm tổng kết'),
+      ]);
+      expect(await ties.textContent()).toContain(
+        `Khi bằng nhau, xét lần lượt: ${women}, điểm tổng kết; vẫn bằng thì bỏ phiếu thêm vòng.`,
+      );
+      expect(await ties.getByRole('button', { name: 'Thêm: điểm thưởng trừ điểm trừ' }).count()).toBe(1);
+
+      // A minimum score as a reason, without its figure: refused beside the field; a late dossier no longer counts.
+      await dq.getByRole('checkbox', { name: 'Điểm dưới mức tối thiểu' }).check();
+      await dq.getByRole('checkbox', { name: 'Nộp hồ sơ trễ hạn' }).uncheck();
+      await form.getByRole('button', { name: 'Ban hành' }).click();
+      const minimum = dq.getByLabel('Điểm tối thiểu');
+      await expect.poll(() => minimum.getAttribute('aria-invalid'), WAIT).toBe('true');
+      expect(await dq.getByText('Nhập điểm từ 0 đến 200.').count()).toBe(1);
+      await minimum.fill('80,5');
+      expect(await dq.textContent()).toContain('điểm dưới 80,5');
+      expect(await dq.textContent()).not.toContain('nộp hồ sơ trễ hạn');
+      await screenshot(page, 'province-rules-ties-1366');
+      await expectAccessible(page, 'the rules form with tie-breaks and disqualifications');
+
+      await form.getByRole('button', { name: 'Ban hành' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Ban hành quy định từ năm 2028?' });
+      await dialog.getByRole('button', { name: 'Ban hành' }).click();
+      await expect
+        .poll(() => page.getByRole('heading', { name: 'Quy định áp dụng cho năm 2028' }).count(), WAIT)
+        .toBe(1);
+      const meaning = (rule: string) =>
+        page
+          .locator('section', { has: page.getByRole('heading', { name: 'Quy định áp dụng cho năm 2028' }) })
+          .getByRole('row')
+          .filter({ has: page.getByRole('rowheader', { name: rule, exact: true }) })
+          .textContent();
+      await expect.poll(() => meaning('R6'), WAIT).toContain(`xét lần lượt: ${women}, điểm tổng kết;`);
+      expect(await meaning('R9')).toBe(
+        'R9Không xét khen thưởng khi: tập thể bị kỷ luật trong năm; người đứng đầu bị kỷ luật; vi phạm giao ước thi đua; điểm dưới 80,5.',
+      );
+      const saved = ok(
+        await app.gql<{ awardRuleSet: { rules: Record<string, unknown> } }>(
+          `{ awardRuleSet(year: 2028) { rules { tieBreaks disqualifications minimumScore } } }`,
+          {},
+          { token: admin.token, provinceId: province },
+        ),
+      ).awardRuleSet.rules;
+      expect(saved).toEqual({
+        tieBreaks: ['WOMEN', 'SCORE'],
+        disqualifications: ['UNIT_DISCIPLINED', 'HEAD_DISCIPLINED', 'COVENANT_BREACH', 'SCORE_BELOW_MINIMUM'],
+        minimumScore: 80.5,
+      });
+
+      const p2 = await pageAt(browser, base, '/province/rules', admin.email, 'phone');
+      const phoneTies = p2.getByRole('group', { name: 'Thứ tự phân định khi bằng nhau (R6)' });
+      await phoneTies.waitFor(WAIT);
+      await screenshot(p2, 'province-rules-ties-390');
+      await expectAccessible(p2, 'the rules form on a phone');
+      await Promise.all([page.context().close(), p2.context().close()]);
     },
   );
 });

@@ -6,6 +6,7 @@ import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { unitName } from '../unit/useUnitNames';
 import { ConferenceFields, RecordConferenceMutation } from './operations';
+import { SecretaryPicker, type Chosen } from './SecretaryPicker';
 
 interface Attendance {
   unitId: string;
@@ -45,6 +46,10 @@ export function ConferenceForm({
   const [chairUnitId, setChairUnitId] = useState(c?.chairUnitId ?? '');
   const [chairPerson, setChairPerson] = useState(c?.chairPerson ?? '');
   const [secretaryName, setSecretaryName] = useState(c?.secretaryName ?? '');
+  // Sent back as read whoever records: recording again must not unlink the account the secretariat chose.
+  const [secretaryUser, setSecretaryUser] = useState<Chosen | null>(
+    c?.secretaryUserId ? { id: c.secretaryUserId, label: null } : null,
+  );
   const [minutes, setMinutes] = useState(c?.minutes ?? '');
   const [attendance, setAttendance] = useState<Attendance[]>(() =>
     members.map((unitId) => {
@@ -94,6 +99,7 @@ export function ConferenceForm({
           chairUnitId: chairUnitId || null,
           chairPerson: chairPerson.trim() || null,
           secretaryName: secretaryName.trim() || null,
+          secretaryUserId: secretaryUser?.id ?? null,
           attendance: attendance.map((a) => ({
             unitId: a.unitId,
             present: a.present,
@@ -178,6 +184,14 @@ export function ConferenceForm({
           error={err('secretaryName')}
         />
       </div>
+      <SecretaryPicker
+        chosen={secretaryUser}
+        error={err('secretaryUserId')}
+        onChoose={(user, fullName) => {
+          setSecretaryUser(user);
+          if (fullName && !secretaryName.trim()) setSecretaryName(fullName);
+        }}
+      />
 
       <fieldset className="fieldset">
         <legend>{t('conference.attendance')}</legend>

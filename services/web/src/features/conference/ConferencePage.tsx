@@ -161,7 +161,10 @@ function ConferenceFacts({ c, names }: { c: ResultOf<typeof ConferenceFields>; n
         </div>
         <div>
           <dt>{t('conference.secretary')}</dt>
-          <dd>{c.secretaryName ?? '–'}</dd>
+          <dd>
+            {c.secretaryName ?? '–'}
+            {c.secretaryUserId && ` (${t('conference.secretaryHasAccount')})`}
+          </dd>
         </div>
       </dl>
       <h3>{t('conference.attendance')}</h3>

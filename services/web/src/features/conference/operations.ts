@@ -9,6 +9,7 @@ export const ConferenceFields = graphql(`
     chairUnitId
     chairPerson
     secretaryName
+    secretaryUserId
     attendance {
       unitId
       present

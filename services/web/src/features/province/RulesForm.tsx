@@ -1,12 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { graphql } from '../../graphql';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Choice } from '../../ui/Choice';
 import { Field } from '../../ui/Field';
 import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
-import type { Rules } from './explain';
+import { explainDisqualifications, explainTieBreaks, type Rules } from './explain';
 
 const SetRules = graphql(`
   mutation SetAwardRuleSet($effectiveYear: Int!, $input: AwardRulesInput!) {
@@ -41,6 +41,20 @@ type Form = Record<
 
 /** A fixed deadline is a day of every year: no 29 February (as the API checks it). */
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** The API's enums (schema.graphql TieBreak, Disqualification), in the order the page offers them. */
+const TIE_BREAKS = ['SCORE', 'NET_BONUS', 'WOMEN'] as const;
+const DISQUALIFICATIONS = [
+  'UNIT_DISCIPLINED',
+  'HEAD_DISCIPLINED',
+  'COVENANT_BREACH',
+  'SCORE_BELOW_MINIMUM',
+  'LATE_DOSSIER',
+] as const;
+type TieBreak = (typeof TIE_BREAKS)[number];
+type Disqualification = (typeof DISQUALIFICATIONS)[number];
+const k = (key: string) => key as MessageKey;
+/** The rules' lower-case phrases ("tập thể bị kỷ luật…") as a checkbox's label. */
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const num = (s: string) => (s.trim() === '' ? NaN : Number(s.replace(',', '.')));
 
 /** A new version of the rules, from a year, prefilled with the version in force; checked before it is sent. */
@@ -53,7 +67,8 @@ export function RulesForm({
   rules: Rules;
   onSaved: (year: number) => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const save = useAction(SetRules);
   const dl = rules.dossierDeadline;
   const [f, setF] = useState<Form>({
@@ -77,7 +92,33 @@ export function RulesForm({
     councilAttendance: String(rules.councilAttendancePercent),
     minimumScore: rules.minimumScore === null ? '' : String(rules.minimumScore),
   });
+  const [tieBreaks, setTieBreaks] = useState<TieBreak[]>(rules.tieBreaks as TieBreak[]);
+  const [disqualifications, setDisqualifications] = useState<Disqualification[]>(
+    rules.disqualifications as Disqualification[],
+  );
   const [confirming, setConfirming] = useState(false);
+  const byMinimum = disqualifications.includes('SCORE_BELOW_MINIMUM');
+  const tieItems = useRef(new Map<TieBreak, HTMLLIElement>());
+  const [moved, setMoved] = useState<{ b: TieBreak; by: -1 | 1 } | null>(null);
+  const moveTie = (i: number, by: -1 | 1) => {
+    setMoved({ b: tieBreaks[i]!, by });
+    setTieBreaks((list) => {
+      const next = [...list];
+      [next[i], next[i + by]] = [next[i + by]!, next[i]!];
+      return next;
+    });
+  };
+  // A keyboard user keeps their place: the focus follows the moved item (its other button once at an end).
+  useEffect(() => {
+    if (!moved) return;
+    const [up, down] = tieItems.current.get(moved.b)?.querySelectorAll('button') ?? [];
+    const wanted = moved.by < 0 ? up : down;
+    (wanted?.disabled ? (moved.by < 0 ? down : up) : wanted)?.focus();
+    setMoved(null);
+  }, [moved]);
+  // Kept in the API's order, whatever order they were ticked in.
+  const toggleDq = (d: Disqualification, on: boolean) =>
+    setDisqualifications((list) => DISQUALIFICATIONS.filter((x) => (x === d ? on : list.includes(x))));
   const set = (key: keyof Form) => (e: { target: { value: string } }) =>
     setF({ ...f, [key]: e.target.value });
 
@@ -110,10 +151,9 @@ export function RulesForm({
     councilFlagPercent: percent(f.councilFlag),
     councilCstdProvPercent: percent(f.councilCstd),
     councilAttendancePercent: percent(f.councilAttendance),
+    // The minimum applies only while its reason is listed (R9), and then it needs a figure.
     minimumScore:
-      f.minimumScore.trim() === '' || (num(f.minimumScore) >= 0 && num(f.minimumScore) <= 200)
-        ? null
-        : t('rules.check.score'),
+      !byMinimum || (num(f.minimumScore) >= 0 && num(f.minimumScore) <= 200) ? null : t('rules.check.score'),
   };
   const variables = () => ({
     effectiveYear: num(f.effectiveYear),
@@ -131,7 +171,9 @@ export function RulesForm({
       councilFlagPercent: num(f.councilFlag),
       councilCstdProvPercent: num(f.councilCstd),
       councilAttendancePercent: num(f.councilAttendance),
-      minimumScore: f.minimumScore.trim() === '' ? null : num(f.minimumScore),
+      tieBreaks,
+      disqualifications,
+      minimumScore: byMinimum ? num(f.minimumScore) : null,
     },
   });
   const err = (field: string) => save.shown.fields[field] ?? null;
@@ -239,6 +281,115 @@ export function RulesForm({
             prefix="rules.hd"
           />
         </fieldset>
+        <fieldset aria-describedby="tie-breaks-hint">
+          <legend>{t('rules.tieBreaks')}</legend>
+          <p id="tie-breaks-hint" className="field-hint">
+            {t('rules.tieBreaksHint')}
+          </p>
+          {tieBreaks.length === 0 ? (
+            <p>{t('rules.tieNone')}</p>
+          ) : (
+            <ol className="tie-breaks">
+              {tieBreaks.map((b, i) => {
+                const name = t(k(`rules.tie.${b}`));
+                return (
+                  <li
+                    key={b}
+                    ref={(el) => {
+                      if (el) tieItems.current.set(b, el);
+                      else tieItems.current.delete(b);
+                    }}
+                  >
+                    <strong>{capital(name)}</strong>
+                    <p className="field-hint">{t(k(`rules.tieHint.${b}`))}</p>
+                    <div className="actions">
+                      <button
+                        type="button"
+                        className="button button-secondary"
+                        disabled={i === 0}
+                        aria-label={t('rules.tieUp', { name })}
+                        onClick={() => moveTie(i, -1)}
+                      >
+                        {t('rules.up')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button button-secondary"
+                        disabled={i === tieBreaks.length - 1}
+                        aria-label={t('rules.tieDown', { name })}
+                        onClick={() => moveTie(i, 1)}
+                      >
+                        {t('rules.down')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button button-secondary"
+                        aria-label={t('rules.tieRemove', { name })}
+                        onClick={() => setTieBreaks(tieBreaks.filter((x) => x !== b))}
+                      >
+                        {t('rules.remove')}
+                      </button>
+                    </div>
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+          {TIE_BREAKS.some((b) => !tieBreaks.includes(b)) && (
+            <div className="actions">
+              {TIE_BREAKS.filter((b) => !tieBreaks.includes(b)).map((b) => (
+                <button
+                  key={b}
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => setTieBreaks([...tieBreaks, b])}
+                >
+                  {t('rules.tieAdd', { name: t(k(`rules.tie.${b}`)) })}
+                </button>
+              ))}
+            </div>
+          )}
+          {!tieBreaks.includes('WOMEN') && <Alert kind="warning">{t('rules.tieWomenLaw')}</Alert>}
+          {err('tieBreaks') && <p className="field-error">{err('tieBreaks')}</p>}
+          <p className="rule-preview" aria-live="polite">
+            <strong>R6:</strong> {explainTieBreaks(i18n, tieBreaks)}
+          </p>
+        </fieldset>
+        <fieldset>
+          <legend>{t('rules.disqualifications')}</legend>
+          <p className="field-hint">{t('rules.disqualificationsHint')}</p>
+          {DISQUALIFICATIONS.map((d) => (
+            <div key={d}>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={disqualifications.includes(d)}
+                  onChange={(e) => toggleDq(d, e.target.checked)}
+                />
+                <span>{capital(t(k(`rules.dq.${d}`)))}</span>
+              </label>
+              {d === 'SCORE_BELOW_MINIMUM' && byMinimum && (
+                <Field
+                  label={t('rules.minimumScore')}
+                  inputMode="decimal"
+                  required
+                  value={f.minimumScore}
+                  error={err('minimumScore')}
+                  onChange={set('minimumScore')}
+                />
+              )}
+            </div>
+          ))}
+          {err('disqualifications') && <p className="field-error">{err('disqualifications')}</p>}
+          <p className="rule-preview" aria-live="polite">
+            <strong>R9:</strong>{' '}
+            {explainDisqualifications(
+              i18n,
+              disqualifications,
+              byMinimum && num(f.minimumScore) >= 0 ? num(f.minimumScore) : null,
+            )}
+          </p>
+        </fieldset>
         <fieldset>
           <legend>{t('rules.deadline')}</legend>
           <Choice
@@ -307,13 +458,7 @@ export function RulesForm({
             onChange={set('councilAttendance')}
           />
         </fieldset>
-        <Field
-          label={t('rules.minimumScore')}
-          inputMode="decimal"
-          value={f.minimumScore}
-          error={err('minimumScore')}
-          onChange={set('minimumScore')}
-        />
+        <p className="muted">{t('rules.prizeNote')}</p>
         {save.shown.general && <Alert>{save.shown.general}</Alert>}
         <div className="actions">
           <button type="submit" className="button button-primary" disabled={save.busy}>

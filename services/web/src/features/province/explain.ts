@@ -33,11 +33,6 @@ const k = (key: string) => key as MessageKey;
 export function explainRules(i18n: I18n, r: Rules): { rule: string; text: string }[] {
   const { t } = i18n;
   const n = (v: number) => i18n.number(v);
-  const dq = r.disqualifications.map((d) =>
-    d === 'SCORE_BELOW_MINIMUM' && r.minimumScore !== null
-      ? t('rules.R9.min', { n: n(r.minimumScore) })
-      : t(k(`rules.dq.${d}`)),
-  );
   const dl = r.dossierDeadline;
   return [
     { rule: 'R1', text: t('rules.R1') },
@@ -45,13 +40,10 @@ export function explainRules(i18n: I18n, r: Rules): { rule: string; text: string
     { rule: 'R3', text: t(k(`rules.R3.${r.meritQuota.kind}`), { value: n(r.meritQuota.value) }) },
     { rule: 'R4', text: t(k(`rules.R4.${r.voteThresholdMode}`), { p: n(r.voteThresholdPercent) }) },
     { rule: 'R5', text: t(k(`rules.R5.${r.runoffCandidates}`), { n: r.maxRounds }) },
-    {
-      rule: 'R6',
-      text: t('rules.R6', { order: r.tieBreaks.map((b) => t(k(`rules.tie.${b}`))).join(', ') }),
-    },
+    { rule: 'R6', text: explainTieBreaks(i18n, r.tieBreaks) },
     { rule: 'R7', text: t('rules.R7') },
     { rule: 'R8', text: t('rules.R8') },
-    { rule: 'R9', text: t('rules.R9', { list: dq.join('; ') }) },
+    { rule: 'R9', text: explainDisqualifications(i18n, r.disqualifications, r.minimumScore) },
     {
       rule: 'R10',
       text: t('rules.R10', {
@@ -74,4 +66,27 @@ export function explainRules(i18n: I18n, r: Rules): { rule: string; text: string
           : t('rules.R13.DAYS_AFTER_CONFERENCE', { days: dl.days ?? '' }),
     },
   ];
+}
+
+/** R6 in words: the tie-breaks in order, then another round; none at all: another round at once. */
+export function explainTieBreaks(i18n: I18n, tieBreaks: readonly string[]): string {
+  const { t } = i18n;
+  return tieBreaks.length
+    ? t('rules.R6', { order: tieBreaks.map((b) => t(k(`rules.tie.${b}`))).join(', ') })
+    : t('rules.R6.none');
+}
+
+/** R9 in words: the facts that keep a unit from a proposal, the minimum score with its figure. */
+export function explainDisqualifications(
+  i18n: I18n,
+  disqualifications: readonly string[],
+  minimumScore: number | null,
+): string {
+  const { t } = i18n;
+  const list = disqualifications.map((d) =>
+    d === 'SCORE_BELOW_MINIMUM' && minimumScore !== null
+      ? t('rules.R9.min', { n: i18n.number(minimumScore) })
+      : t(k(`rules.dq.${d}`)),
+  );
+  return list.length ? t('rules.R9', { list: list.join('; ') }) : t('rules.R9.none');
 }
