@@ -10,22 +10,17 @@ import { Alert, Loading } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
 import { useAction } from '../../ui/useAction';
 
-const TITLES = [
-  'FLAG_PROVINCE',
-  'MERIT_PROVINCE',
-  'COLL_EXCELLENT',
-  'COLL_ADVANCED',
-  'FLAG_GOVERNMENT',
-  'CSTD_NAT',
-  'CSTD_PROV',
-  'CSTD_BASE',
-  'LDTT',
-] as const;
-type Title = (typeof TITLES)[number];
+/** What the API records for each (a unit's titles are collective, a person's individual). */
+const TITLES = {
+  UNIT: ['FLAG_PROVINCE', 'MERIT_PROVINCE', 'COLL_EXCELLENT', 'COLL_ADVANCED', 'FLAG_GOVERNMENT'],
+  PERSON: ['CSTD_NAT', 'CSTD_PROV', 'CSTD_BASE', 'LDTT'],
+} as const;
+type Kind = keyof typeof TITLES;
+type Title = (typeof TITLES)[Kind][number];
 
 const AchievementsQuery = graphql(`
-  query UnitAchievements($id: ID!) {
-    achievements(subjectId: $id, subjectKind: UNIT, first: 200) {
+  query Achievements($id: ID!, $kind: SubjectKind!) {
+    achievements(subjectId: $id, subjectKind: $kind, first: 200) {
       id
       title
       year
@@ -51,15 +46,30 @@ const Remove = graphql(`
 `);
 
 /**
- * Titles and awards conferred outside the platform (before it, or by other issuers), recorded from their
- * decisions: the streak rules (§2) count them.
+ * A unit's or a person's titles and awards conferred outside the platform (before it, or by other issuers),
+ * recorded from their decisions: the streak rules (§2) count them.
  */
-export function AchievementsCard({ subjectId, admin }: { subjectId: string; admin: boolean }) {
+export function AchievementsCard({
+  subjectKind = 'UNIT',
+  subjectId,
+  admin,
+}: {
+  subjectKind?: Kind;
+  subjectId: string;
+  admin: boolean;
+}) {
   const { t } = useI18n();
-  const [res, refetch] = useQuery({ query: AchievementsQuery, variables: { id: subjectId } });
+  const [res, refetch] = useQuery({
+    query: AchievementsQuery,
+    variables: { id: subjectId, kind: subjectKind },
+  });
   const record = useAction(Record);
   const remove = useAction(Remove);
-  const [f, setF] = useState({ title: 'COLL_EXCELLENT', year: '', decisionRef: '' });
+  const [f, setF] = useState({
+    title: subjectKind === 'UNIT' ? 'COLL_EXCELLENT' : 'CSTD_BASE',
+    year: '',
+    decisionRef: '',
+  });
   const [recorded, setRecorded] = useState(false);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const submit = async (e: FormEvent) => {
@@ -71,7 +81,7 @@ export function AchievementsCard({ subjectId, admin }: { subjectId: string; admi
         input: [
           {
             subjectId,
-            subjectKind: 'UNIT' as const,
+            subjectKind,
             title: f.title as Title,
             year,
             decisionRef: f.decisionRef.trim(),
@@ -132,7 +142,11 @@ export function AchievementsCard({ subjectId, admin }: { subjectId: string; admi
                         }}
                       >
                         <p>
-                          {t('unit.removeBody', { title: title(a.title), year: a.year, ref: a.decisionRef })}
+                          {t(subjectKind === 'UNIT' ? 'unit.removeBody' : 'person.removeAchievementBody', {
+                            title: title(a.title),
+                            year: a.year,
+                            ref: a.decisionRef,
+                          })}
                         </p>
                       </ConfirmButton>
                     </td>
@@ -154,7 +168,7 @@ export function AchievementsCard({ subjectId, admin }: { subjectId: string; admi
           <Choice
             label={t('unit.achievementTitle')}
             prefix="form"
-            options={TITLES}
+            options={TITLES[subjectKind]}
             value={f.title}
             error={err('title')}
             onChange={(e) => setF({ ...f, title: e.target.value })}

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
+import { Link } from 'wouter';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
@@ -91,7 +92,9 @@ export function PersonsCard({ unitId, admin }: { unitId: string; admin: boolean 
               <tbody>
                 {persons.nodes.map((p) => (
                   <tr key={p.id}>
-                    <th scope="row">{p.fullName}</th>
+                    <th scope="row">
+                      <Link href={`/persons/${p.id}`}>{p.fullName}</Link>
+                    </th>
                     <td>{t(`person.gender.${p.gender}`)}</td>
                     <td>{p.position ?? ''}</td>
                   </tr>

@@ -78,7 +78,15 @@ export default function UnitsPage() {
   const units = res.data?.units;
 
   return (
-    <Page title={t('units.title')} wide>
+    <Page
+      title={t('units.title')}
+      wide
+      actions={
+        <Link href="/persons" className="button button-secondary">
+          {t('units.persons')}
+        </Link>
+      }
+    >
       <CreateUnitForm onCreated={() => refetch({ requestPolicy: 'network-only' })} />
       <form className="filters" onSubmit={apply} role="search" aria-label={t('units.filter')}>
         <Field

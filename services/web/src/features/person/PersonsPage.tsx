@@ -1,0 +1,123 @@
+import { useState, type FormEvent } from 'react';
+import { useQuery } from 'urql';
+import { Link } from 'wouter';
+import { graphql } from '../../graphql';
+import { useI18n } from '../../i18n/i18n';
+import { ApiErrorView } from '../../ui/ApiErrorView';
+import { Field } from '../../ui/Field';
+import { Empty, Loading, Page } from '../../ui/Page';
+import { Pager, usePager } from '../../ui/Pager';
+import { TableWrap } from '../../ui/TableWrap';
+import { UnitSelect } from './UnitSelect';
+
+const PersonsQuery = graphql(`
+  query PersonList($after: String, $filter: PersonFilterInput) {
+    persons(first: 20, after: $after, filter: $filter) {
+      totalCount
+      nodes {
+        id
+        fullName
+        gender
+        position
+        unit {
+          id
+          name
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+interface Filter {
+  search: string;
+  unit: { id: string; name: string } | null;
+}
+
+/** The province's people, searched by name and unit and paged by the API; each opens their own page. */
+export default function PersonsPage() {
+  const { t } = useI18n();
+  const pager = usePager();
+  const [draft, setDraft] = useState<Filter>({ search: '', unit: null });
+  const [filter, setFilter] = useState(draft);
+  const [res, refetch] = useQuery({
+    query: PersonsQuery,
+    variables: {
+      after: pager.after,
+      filter: { search: filter.search.trim() || null, unitId: filter.unit?.id ?? null },
+    },
+  });
+  const apply = (e: FormEvent) => {
+    e.preventDefault();
+    pager.reset();
+    setFilter(draft);
+  };
+  const persons = res.data?.persons;
+  return (
+    <Page title={t('persons.title')} subtitle={t('persons.intro')} wide>
+      <form className="filters" onSubmit={apply} role="search" aria-label={t('persons.filterLabel')}>
+        <Field
+          label={t('persons.search')}
+          type="search"
+          value={draft.search}
+          onChange={(e) => setDraft({ ...draft, search: e.target.value })}
+        />
+        <UnitSelect
+          label={t('person.unit')}
+          emptyLabel={t('persons.allUnits')}
+          includeFormer
+          value={draft.unit}
+          onChange={(unit) => setDraft({ ...draft, unit })}
+        />
+        <button type="submit" className="button button-secondary">
+          {t('persons.filter')}
+        </button>
+      </form>
+      {res.error ? (
+        <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
+      ) : !persons ? (
+        <Loading />
+      ) : persons.nodes.length === 0 ? (
+        <Empty>{t('persons.none')}</Empty>
+      ) : (
+        <>
+          <TableWrap label={t('persons.title')}>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('person.fullName')}</th>
+                  <th scope="col">{t('person.position')}</th>
+                  <th scope="col">{t('person.unit')}</th>
+                  <th scope="col">{t('person.gender')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {persons.nodes.map((p) => (
+                  <tr key={p.id}>
+                    <th scope="row">
+                      <Link href={`/persons/${p.id}`}>{p.fullName}</Link>
+                    </th>
+                    <td>{p.position ?? ''}</td>
+                    <td>
+                      <Link href={`/units/${p.unit.id}`}>{p.unit.name}</Link>
+                    </td>
+                    <td>{t(`person.gender.${p.gender}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+          <Pager
+            pager={pager}
+            total={persons.totalCount}
+            pageInfo={persons.pageInfo}
+            label={t('persons.pages')}
+          />
+        </>
+      )}
+    </Page>
+  );
+}
