@@ -1,4 +1,4 @@
-import { fingerprintSync, loadModule, parseSync } from 'libpg-query';
+import { fingerprintSync, loadModule, parsePlPgSQLSync, parseSync } from 'libpg-query';
 
 /**
  * Which joins of a statement Citus could run only across shards, found on PostgreSQL's own parse tree
@@ -24,7 +24,8 @@ import { fingerprintSync, loadModule, parseSync } from 'libpg-query';
  * branch of a top-level `UNION` are checked on their own: Citus plans them separately and joins nothing.
  * Deliberately stricter than Citus for derived tables and CTEs in `FROM`, which it could also plan separately:
  * that would read every shard for one province's request. Only conjuncts count (an equality under `OR` ties
- * nothing), and a function's body (`cast_ballot(…)`) is not seen.
+ * nothing). A function called by a statement (`cast_ballot(…)`) is checked on its own, from its definition
+ * (`functionQueries`): a name no relation of the statement has is one of its variables.
  */
 
 /** The live schema: every table's columns in order, and which tables are tenant tables. */
@@ -65,6 +66,8 @@ interface Level {
   parent: Level | null;
   relations: Relation[];
   members: Member[];
+  /** The tenant tables of each branch of a UNION read here: combined with `members` if any, else each alone. */
+  branches: Member[][];
   correlated: boolean;
 }
 interface Cte {
@@ -84,6 +87,31 @@ export function analyse(sql: string, catalog: Catalog): Analysis {
   const s = new Statement(catalog);
   for (const raw of items(parseSync(sql).stmts)) s.top(asObj(raw)?.stmt, []);
   return s.result();
+}
+
+/**
+ * The SQL a PL/pgSQL function runs, from its `CREATE FUNCTION` text: each statement, and each expression as the
+ * `SELECT` PL/pgSQL evaluates it as.
+ */
+export function functionQueries(definition: string): string[] {
+  const queries: string[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (asObj(v)) {
+      for (const [type, body] of Object.entries(asObj(v)!)) {
+        const query = type === 'PLpgSQL_expr' ? (asObj(body)?.query as string | undefined) : undefined;
+        // An assignment (`NEW.valid_to := ended`) evaluates its right-hand side.
+        const expression = query?.replace(/^\s*[\w.]+\s*:=/, '');
+        if (expression !== undefined) {
+          const statement = /^\s*(SELECT|WITH|INSERT|UPDATE|DELETE)\b/i.test(expression);
+          queries.push(statement ? expression : `SELECT ${expression}`);
+        }
+        walk(body);
+      }
+    }
+  };
+  walk(parsePlPgSQLSync(definition));
+  return queries;
 }
 
 /** Statements that differ only in their constants are one statement. */
@@ -111,17 +139,9 @@ class Statement {
   }
 
   top(stmt: unknown, env: Cte[][]): void {
-    const select = nodeOf(stmt, 'SelectStmt');
-    if (select && select.op !== 'SETOP_NONE' && !select.withClause) {
-      // Each branch of a UNION is a query of its own; the union joins nothing.
-      // Its branches are SelectStmt bodies, not wrapped as nodes.
-      this.top({ SelectStmt: select.larg }, env);
-      this.top({ SelectStmt: select.rarg }, env);
-      return;
-    }
     const level = this.level(null);
     this.query(stmt, level, env);
-    this.groups.push(level.members);
+    this.groups.push(...this.settle(level));
   }
 
   // --- union-find over column keys, parameters and literals ---------------------------------------------------
@@ -144,7 +164,18 @@ class Statement {
   }
 
   private level(parent: Level | null): Level {
-    return { parent, relations: [], members: [], correlated: false };
+    return { parent, relations: [], members: [], branches: [], correlated: false };
+  }
+
+  /** The groups a level's tenant tables make: one with its UNION branches if it has tables of its own. */
+  private settle(level: Level): Member[][] {
+    return level.members.length ? [[...level.members, ...level.branches.flat()]] : level.branches;
+  }
+
+  /** A nested level's tenant tables become `level`'s (its UNION branches stay branches while it has none). */
+  private absorb(level: Level, inner: Level): void {
+    if (inner.members.length) level.members.push(...this.settle(inner)[0]!);
+    else level.branches.push(...inner.branches);
   }
 
   // --- statements ---------------------------------------------------------------------------------------------
@@ -165,8 +196,8 @@ class Statement {
       const alone = this.level(level);
       cte.used = true;
       this.query(cte.query, alone, inner);
-      if (alone.correlated) level.members.push(...alone.members);
-      else this.groups.push(alone.members);
+      if (alone.correlated) this.absorb(level, alone);
+      else this.groups.push(...this.settle(alone));
     }
     return outputs;
   }
@@ -191,8 +222,10 @@ class Statement {
       return items(first?.items).map((_, i): Output => [`column${i + 1}`, this.fresh()]);
     }
     if (s.op !== 'SETOP_NONE') {
-      const left = this.subquery({ SelectStmt: s.larg }, level, env, true);
-      const right = this.subquery({ SelectStmt: s.rarg }, level, env, true);
+      // A UNION joins nothing: each branch is combined only with what the UNION's result is joined to. Its
+      // branches are SelectStmt bodies, not wrapped as nodes.
+      const left = this.branch({ SelectStmt: s.larg }, level, env);
+      const right = this.branch({ SelectStmt: s.rarg }, level, env);
       left.forEach(([, key], i) => this.union(key, right[i]?.[1] ?? null));
       return left;
     }
@@ -210,8 +243,16 @@ class Statement {
       ? items(s.cols).map((c) => nodeOf(c, 'ResTarget')!.name as string)
       : (target.columns ?? []).map(([name]) => name);
     const source = nodeOf(s.selectStmt, 'SelectStmt');
-    if (source?.valuesLists) this.walk(source.valuesLists, level, env);
-    else if (source) {
+    if (source?.valuesLists) {
+      this.walk(source.valuesLists, level, env);
+      // One row: the columns are its values.
+      const rows = items(source.valuesLists);
+      if (rows.length === 1) {
+        items(nodeOf(rows[0], 'List')?.items).forEach((v, i) =>
+          this.union(columns[i] ? this.column(target, columns[i]) : null, this.key(v, level)),
+        );
+      }
+    } else if (source) {
       const outputs = this.subquery(s.selectStmt, level, env, true);
       columns.forEach((c, i) => this.union(this.column(target, c), outputs[i]?.[1] ?? null));
     }
@@ -237,8 +278,15 @@ class Statement {
   private subquery(stmt: unknown, level: Level, env: Cte[][], merge: boolean): Output[] {
     const inner = this.level(level);
     const outputs = this.query(stmt, inner, env);
-    if (merge || inner.correlated) level.members.push(...inner.members);
-    else this.groups.push(inner.members);
+    if (merge || inner.correlated) this.absorb(level, inner);
+    else this.groups.push(...this.settle(inner));
+    return outputs;
+  }
+
+  private branch(stmt: unknown, level: Level, env: Cte[][]): Output[] {
+    const inner = this.level(level);
+    const outputs = this.query(stmt, inner, env);
+    level.branches.push(...this.settle(inner));
     return outputs;
   }
 
@@ -428,7 +476,9 @@ class Statement {
       for (let m: Level | null = level; m && m !== l; m = m.parent) m.correlated = true;
       return this.column(relation, column);
     }
-    return null;
+    // No relation has it: a function's variable or parameter (`v_province`, `NEW.province_id`), the same value
+    // wherever the statement names it.
+    return `name:${path.join('.')}`;
   }
 
   private outputs(targets: unknown, level: Level): Output[] {

@@ -16,7 +16,7 @@ import {
   type Account,
   type TestApp,
 } from '@thidua/testing';
-import { analyse, loadParser, statementKey, type Catalog } from './co-location';
+import { analyse, functionQueries, loadParser, statementKey, type Catalog } from './co-location';
 
 /**
  * docs/scaling.md, "Query paths", held to the code: on Citus every tenant table is distributed by `province_id`,
@@ -25,12 +25,15 @@ import { analyse, loadParser, statementKey, type Catalog } from './co-location';
  * shards. Row-level security's filter does not count: the statement's own SQL carries the tie. The rule in full,
  * and what "combined" means, is in `co-location.ts`, which checks a statement on PostgreSQL's own parse tree.
  *
- * Checked here: every SQL statement written in the services' source, and every statement the gateway and the
- * worker send while a province runs its year. No statement is exempt.
+ * Checked here: every SQL statement written in the services' source, every statement of the schema's SQL
+ * functions, and every statement the gateway and the worker send while a province runs its year. No statement is
+ * exempt.
  */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 let catalog: Catalog;
+/** The schema's SQL and PL/pgSQL functions as the migrations left them. */
+let functions: { name: string; language: string; source: string; definition: string }[];
 
 beforeAll(async () => {
   await loadParser();
@@ -51,6 +54,14 @@ beforeAll(async () => {
       columns: new Map(columns.rows.map((r) => [r.table, r.columns])),
       tenant: new Set(tenant.rows.map((r) => r.name)),
     };
+    functions = (
+      await client.query<{ name: string; language: string; source: string; definition: string }>(
+        `SELECT p.proname AS name, l.lanname AS language, p.prosrc AS source,
+                pg_get_functiondef(p.oid) AS definition
+           FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+          WHERE p.pronamespace = 'public'::regnamespace AND l.lanname IN ('sql', 'plpgsql')`,
+      )
+    ).rows;
   } finally {
     await client.end();
   }
@@ -377,6 +388,11 @@ describe('the check itself, on statements of its own', () => {
     `SELECT * FROM period p WHERE p.id IN (SELECT period_id FROM contest) AND p.year_id = (SELECT max(id) FROM year)`,
     `WITH gone AS (DELETE FROM contest WHERE period_id = $1) SELECT count(*) FROM period WHERE id = $1`,
     `SELECT id FROM period UNION ALL SELECT id FROM contest`,
+    `SELECT count(*) FROM (SELECT id FROM period UNION SELECT c.id FROM contest c JOIN year y USING (province_id)) u`,
+    `SELECT * FROM year y JOIN (SELECT province_id, id FROM period UNION SELECT province_id, period_id FROM contest) u
+       ON u.province_id = y.province_id`,
+    `WITH r AS (INSERT INTO period (province_id, id) VALUES ($1, $2) RETURNING id)
+     INSERT INTO contest (province_id, period_id) SELECT $1, r.id FROM r`,
   ])('passes %s', (sql) => expect(untied(sql)).toEqual([]));
 
   it.each([
@@ -417,6 +433,10 @@ describe('the check itself, on statements of its own', () => {
       `SELECT * FROM period p JOIN province v ON v.id = p.province_id JOIN year y ON y.id = p.year_id`,
       'period p | year y',
     ],
+    [
+      `SELECT * FROM year y JOIN (SELECT id FROM period UNION SELECT period_id FROM contest) u ON u.id = y.id`,
+      'year y | period | contest',
+    ],
   ])('fails %s', (sql, tablesNamed) => expect(untied(sql)).toEqual([tablesNamed]));
 });
 
@@ -449,6 +469,19 @@ describe('query paths stay within one province: no cross-shard join (docs/scalin
     const unparsed = found.flatMap((f) => f.unparsed);
     const { untied, summary } = check(found.flatMap((f) => f.statements));
     console.log(`In the source: ${summary}; not reconstructed: ${unparsed.join(', ') || 'none'}`);
+    expect(untied).toEqual([]);
+  });
+
+  it('ties them in the SQL functions the migrations define, as the live schema has them', () => {
+    const statements = functions.flatMap((f) =>
+      (f.language === 'sql' ? [f.source] : functionQueries(f.definition)).map((sql) => ({
+        sql,
+        where: `function ${f.name}`,
+      })),
+    );
+    const { untied, summary } = check(statements);
+    console.log(`In ${functions.length} functions: ${summary}`);
+    expect(functions.map((f) => f.name)).toContain('cast_ballot');
     expect(untied).toEqual([]);
   });
 

@@ -28,6 +28,7 @@ import { InvitationsAndResets1796141160000 } from './20261201160600-invitations-
 import { OutboxTraceContext1796142066000 } from './1796142066000-outbox-trace-context';
 import { CertificateLayout1796143084314 } from './1796143084314-certificate-layout';
 import { PrincipalNotify1796146128000 } from './1796146128000-principal-notify';
+import { LineageRecordCoLocated1796155299000 } from './1796155299000-lineage-record-co-located';
 
 export const migrations = [
   Foundation1763740800000,
@@ -60,4 +61,5 @@ export const migrations = [
   OutboxTraceContext1796142066000,
   CertificateLayout1796143084314,
   PrincipalNotify1796146128000,
+  LineageRecordCoLocated1796155299000,
 ];
