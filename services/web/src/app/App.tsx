@@ -49,8 +49,11 @@ const BlockYearPage = lazy(() => import('../features/emulation-year/BlockYearPag
 const YearEndPage = lazy(() => import('../features/year-end/YearEndPage'));
 const AdminPage = lazy(() => import('../features/province/AdminPage'));
 const RulesPage = lazy(() => import('../features/province/RulesPage'));
+const CertificateLayoutPage = lazy(() => import('../features/documents/CertificateLayoutPage'));
 const UnitsPage = lazy(() => import('../features/unit/UnitsPage'));
 const UnitPage = lazy(() => import('../features/unit/UnitPage'));
+const PersonsPage = lazy(() => import('../features/person/PersonsPage'));
+const PersonPage = lazy(() => import('../features/person/PersonPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const WebhooksPage = lazy(() => import('../features/notification/WebhooksPage'));
 const ProvincesPage = lazy(() => import('../features/platform/ProvincesPage'));
@@ -64,6 +67,7 @@ const CouncilPage = lazy(() => import('../features/awards/CouncilPage'));
 const AwardDecisionsPage = lazy(() => import('../features/awards/AwardDecisionsPage'));
 const IssueDecisionPage = lazy(() => import('../features/awards/IssueDecisionPage'));
 const AwardHistoryPage = lazy(() => import('../features/awards/AwardHistoryPage'));
+const HistoryPage = lazy(() => import('../features/history/HistoryPage'));
 
 export function App() {
   return (
@@ -132,6 +136,8 @@ function SignedIn({ provinceId }: { provinceId: string | null }) {
         <Route path="/award-decisions/:id" component={AwardDecisionPage} />
         <Route path="/units/:id/awards" component={AwardHistoryPage} />
         <Route path="/persons/:id/awards" component={AwardHistoryPage} />
+        <Route path="/persons" component={PersonsPage} />
+        <Route path="/persons/:id" component={PersonPage} />
         <Route path="/blocks" component={BlocksPage} />
         <Route path="/blocks/new" component={BlockFormPage} />
         <Route path="/blocks/:blockId" component={BlockPage} />
@@ -147,6 +153,8 @@ function SignedIn({ provinceId }: { provinceId: string | null }) {
         <Route path="/year-end/:year" component={YearEndPage} />
         <Route path="/admin" component={AdminPage} />
         <Route path="/province/rules" component={RulesPage} />
+        <Route path="/province/history" component={HistoryPage} />
+        <Route path="/province/certificate" component={CertificateLayoutPage} />
         <Route path="/units" component={UnitsPage} />
         <Route path="/units/:id" component={UnitPage} />
         <Route path="/audit" component={AuditPage} />
