@@ -19,7 +19,8 @@ import { fingerprintSync, loadModule, parsePlPgSQLSync, parseSync } from 'libpg-
  * own SQL can carry the tie, at the cost of one equality that changes no result, so it must.
  *
  * Combined means: in one query level's `FROM` (joins, derived tables, CTEs referenced there, `LATERAL`),
- * `UPDATE … FROM`, `DELETE … USING`, `INSERT … SELECT`, and subqueries correlated to that level. An
+ * `UPDATE … FROM`, `DELETE … USING`, `INSERT … SELECT`, subqueries correlated to that level, and the steps of a
+ * recursive CTE (each joins the rows of the step before); a `UNION`'s branches only with what its result joins. An
  * uncorrelated subquery (`x IN (SELECT …)`, a scalar sub-select, an unreferenced data-modifying CTE) and each
  * branch of a top-level `UNION` are checked on their own: Citus plans them separately and joins nothing.
  * Deliberately stricter than Citus for derived tables and CTEs in `FROM`, which it could also plan separately:
@@ -75,7 +76,9 @@ interface Cte {
   query: unknown;
   colnames: string[];
   used: boolean;
+  /** Being analysed: a reference now is the CTE's recursion. */
   busy: boolean;
+  recursive: boolean;
 }
 type Output = [name: string, key: string];
 
@@ -211,6 +214,7 @@ class Statement {
         colnames: names(cte.aliascolnames),
         used: false,
         busy: false,
+        recursive: false,
       };
     });
   }
@@ -300,11 +304,16 @@ class Statement {
       if (!cte) return [this.table(range, level)];
       cte.used = true;
       let outputs: Output[] = [];
-      if (!cte.busy) {
+      if (cte.busy) cte.recursive = true;
+      else {
         // A CTE referenced here is read here (PostgreSQL inlines one referenced once).
+        const inner = this.level(level);
         cte.busy = true;
-        outputs = this.subquery(cte.query, level, env, true);
+        outputs = this.query(cte.query, inner, env);
         cte.busy = false;
+        // A recursive step joins the rows of the step before: its branches are combined.
+        if (cte.recursive) inner.members.push(...inner.branches.splice(0).flat());
+        this.absorb(level, inner);
       }
       return [this.derived(alias(range) ?? cte.name, renamed(outputs, cte.colnames), range, level)];
     }

@@ -294,6 +294,19 @@ async function runYear(app: TestApp): Promise<void> {
     { timeout: 30_000, interval: 100 },
   );
 
+  // The unit absorbed the stuck block's first member (lineage, which streaks then follow).
+  ok(
+    await as(admin, `mutation($i: LineageInput!) { recordLineage(input: $i) { predecessorId } }`, {
+      i: {
+        subjectKind: 'UNIT',
+        successorId: unitId,
+        kind: 'MERGE',
+        effectiveOn: '2026-07-01',
+        predecessors: [{ id: stuck.units[0]!.id }],
+      },
+    }),
+  );
+
   // What the pages read.
   const reads: [Account, string, Record<string, unknown>?][] = [
     [
@@ -391,6 +404,8 @@ describe('the check itself, on statements of its own', () => {
     `SELECT count(*) FROM (SELECT id FROM period UNION SELECT c.id FROM contest c JOIN year y USING (province_id)) u`,
     `SELECT * FROM year y JOIN (SELECT province_id, id FROM period UNION SELECT province_id, period_id FROM contest) u
        ON u.province_id = y.province_id`,
+    `WITH RECURSIVE d(id) AS (SELECT id FROM period WHERE province_id = $1
+       UNION SELECT p.id FROM period p JOIN d ON p.year_id = d.id WHERE p.province_id = $1) SELECT * FROM d`,
     `WITH r AS (INSERT INTO period (province_id, id) VALUES ($1, $2) RETURNING id)
      INSERT INTO contest (province_id, period_id) SELECT $1, r.id FROM r`,
   ])('passes %s', (sql) => expect(untied(sql)).toEqual([]));
@@ -432,6 +447,11 @@ describe('the check itself, on statements of its own', () => {
     [
       `SELECT * FROM period p JOIN province v ON v.id = p.province_id JOIN year y ON y.id = p.year_id`,
       'period p | year y',
+    ],
+    [
+      `WITH RECURSIVE d(id) AS (SELECT id FROM period WHERE province_id = $1
+         UNION SELECT p.id FROM period p JOIN d ON p.year_id = d.id) SELECT * FROM d`,
+      'period | period p',
     ],
     [
       `SELECT * FROM year y JOIN (SELECT id FROM period UNION SELECT period_id FROM contest) u ON u.id = y.id`,
