@@ -35,24 +35,33 @@ export function compiledOnNode24(): Runtime | null {
 export async function startGatewayProcess(
   env: Record<string, string>,
   runtime: Runtime = TSX_HERE,
-  script = runtime.compiled ? 'services/gateway/dist/main.js' : 'services/gateway/src/main.ts',
+  /** The entry point, and its arguments if any. */
+  script: string | string[] = runtime.compiled
+    ? 'services/gateway/dist/main.js'
+    : 'services/gateway/src/main.ts',
+  /** Whether the server at `base` answers yet (a server without /readyz brings its own). */
+  isReady = (base: string) =>
+    fetch(`${base}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    ),
 ): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const args = runtime.compiled ? [script] : ['--import', 'tsx', script];
+  const args = runtime.compiled ? [script].flat() : ['--import', 'tsx', ...[script].flat()];
   const child: ChildProcess = spawn(runtime.node, args, {
     cwd: ROOT,
     env: { HOME: '/tmp', NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  // A bench that fails leaves no server behind holding its port (the next run's would answer from the old one).
+  const orphaned = () => child.kill('SIGKILL');
+  process.once('exit', orphaned);
+  child.once('exit', () => process.off('exit', orphaned));
   const base = `http://127.0.0.1:${env.PORT}`;
   // Starting under tsx takes a minute or more when the machine is loaded.
   const deadline = Date.now() + 240_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`gateway exited with ${child.exitCode}`);
-    const ok = await fetch(`${base}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
+    if (await isReady(base)) break;
     if (Date.now() > deadline) throw new Error('gateway did not become ready');
     await new Promise((r) => setTimeout(r, 200));
   }

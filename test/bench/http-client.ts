@@ -19,9 +19,16 @@ export function createPoster(maxSockets: number) {
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString()) }),
-          );
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString();
+            let json: unknown = null;
+            try {
+              json = JSON.parse(text);
+            } catch {
+              // Not JSON (an empty 4xx from a server still starting): the status says what happened.
+            }
+            resolve({ status: res.statusCode ?? 0, json });
+          });
           res.on('error', reject);
         },
       );
