@@ -95,6 +95,20 @@ const cases: [
     'validTo',
   ],
   [
+    'updateUnit',
+    `mutation($id: ID!, $v: UpdateUnitInput!) { updateUnit(id: $id, input: $v) { id } }`,
+    () => ({ id: unitId, v: { name: null } }),
+    () => ({ token: admin.token, provinceId: laoCai }),
+    'name',
+  ],
+  [
+    'updateUnit',
+    `mutation($id: ID!, $v: UpdateUnitInput!) { updateUnit(id: $id, input: $v) { id } }`,
+    () => ({ id: unitId, v: { kind: null } }),
+    () => ({ token: admin.token, provinceId: laoCai }),
+    'kind',
+  ],
+  [
     'createUser',
     `mutation($v: CreateUserInput!) { createUser(input: $v) { id } }`,
     () => ({ v: { email: 'không-phải-email', fullName: 'Lê Văn A', password: 'mật khẩu đủ dài' } }),

@@ -1,4 +1,5 @@
-import { IsIn, IsInt, IsOptional, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
+import { KeptWhenLeftOut } from '../../common/optional';
 import { DateTimeISOResolver, LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../common/connection';
@@ -149,24 +150,21 @@ export class CreatePersonInput {
   position?: string | null;
 }
 
-/** Left out, the field is kept; given as null, it is refused (only the position may be cleared). */
-const given = (_input: object, value: unknown) => value !== undefined;
-
 @InputType({ description: 'Only the fields given change; a null position clears it.' })
 export class UpdatePersonInput {
   @Field(() => ID, { nullable: true, description: 'Moves the person to another unit of the province.' })
-  @ValidateIf(given)
+  @KeptWhenLeftOut()
   @IsUUID('all', { message: 'unitId must be a unit id' })
   unitId?: string;
 
   @Field(() => String, { nullable: true })
-  @ValidateIf(given)
+  @KeptWhenLeftOut()
   @Length(2, 200)
   @IsName()
   fullName?: string;
 
   @Field(() => Gender, { nullable: true })
-  @ValidateIf(given)
+  @KeptWhenLeftOut()
   @IsIn(Object.values(Gender))
   gender?: Gender;
 

@@ -5,6 +5,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Connection } from '../../common/connection';
 import { IsName } from '../../common/names';
+import { KeptWhenLeftOut } from '../../common/optional';
 
 export const UnitKind = graphqlEnum(UNIT_KINDS, 'UnitKind');
 
@@ -61,7 +62,7 @@ export class CreateUnitInput {
 @InputType()
 export class UpdateUnitInput {
   @Field(() => String, { nullable: true })
-  @IsOptional()
+  @KeptWhenLeftOut()
   @Length(2, 200)
   @IsName()
   name?: string;
@@ -73,7 +74,7 @@ export class UpdateUnitInput {
   shortName?: string | null;
 
   @Field(() => UnitKind, { nullable: true })
-  @IsOptional()
+  @KeptWhenLeftOut()
   @IsIn(UNIT_KINDS)
   kind?: (typeof UNIT_KINDS)[number];
 
