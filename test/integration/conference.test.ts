@@ -57,6 +57,24 @@ type PeriodView = {
 };
 const view = (who: Account, id: string) => as<PeriodView>(who, PERIOD, { id });
 
+/** The conference as held (the block of the tests below; its ninth member absent). */
+const held = (block: LockedBlock) => ({
+  heldOn: '2027-02-06',
+  place: 'Hội trường Tỉnh ủy, số 1 đường Trần Hưng Đạo',
+  chairPerson: 'Nguyễn Thị Hồng Vân',
+  secretaryName: 'Trần Minh Đức',
+  countingCommittee: [
+    { name: 'Lê Thị Thu Hà', unitId: block.units[0]!.id, role: 'Trưởng ban' },
+    { name: 'Phạm Quốc Huy', unitId: block.units[2]!.id, role: 'Thành viên' },
+  ],
+  attendance: block.units.map((u, i) =>
+    i === 8
+      ? { unitId: u.id, present: false, absenceReason: 'Đi công tác theo Quyết định số 45/QĐ-HND' }
+      : { unitId: u.id, present: true, representatives: ['Đồng chí Trưởng đơn vị'] },
+  ),
+  minutes: 'Hội nghị tổng kết công tác thi đua, khen thưởng năm 2026 của Khối.',
+});
+
 /**
  * A request sent on a Vietnamese calendar day: the in-process gateway's clock is moved there and the person signs
  * in again at that time (a token signed today would have expired by then).
@@ -110,22 +128,7 @@ describe('a conference held on 6 February of the year after, voting on paper', (
       code: 'BAD_USER_INPUT',
       fields: [{ field: 'attendance.0.absenceReason' }],
     });
-    const conference = await recordBlockConference(app, province, block, {
-      heldOn: '2027-02-06',
-      place: 'Hội trường Tỉnh ủy, số 1 đường Trần Hưng Đạo',
-      chairPerson: 'Nguyễn Thị Hồng Vân',
-      secretaryName: 'Trần Minh Đức',
-      countingCommittee: [
-        { name: 'Lê Thị Thu Hà', unitId: block.units[0]!.id, role: 'Trưởng ban' },
-        { name: 'Phạm Quốc Huy', unitId: block.units[2]!.id, role: 'Thành viên' },
-      ],
-      attendance: block.units.map((u, i) =>
-        i === 8
-          ? { unitId: u.id, present: false, absenceReason: 'Đi công tác theo Quyết định số 45/QĐ-HND' }
-          : { unitId: u.id, present: true, representatives: ['Đồng chí Trưởng đơn vị'] },
-      ),
-      minutes: 'Hội nghị tổng kết công tác thi đua, khen thưởng năm 2026 của Khối.',
-    });
+    const conference = await recordBlockConference(app, province, block, held(block));
     expect(conference.heldOn).toBe('2027-02-06');
   });
 
@@ -201,6 +204,32 @@ describe('a conference held on 6 February of the year after, voting on paper', (
       results: null,
       paperCount: { confirmedAt: null },
     });
+  });
+
+  it("the head unit cannot choose who confirms its count: the secretary's account is the secretariat's, never one of its officers", async () => {
+    const colleague = await createAccount(app, 'UNIT_OFFICER', {
+      provinceId: province,
+      unitId: block.units[0]!.id,
+    });
+    const record = (actor: Account, secretaryUserId: string | null) =>
+      as(actor, `mutation($c: RecordConferenceInput!) { recordConference(input: $c) { id } }`, {
+        c: { emulationYearId: block.yearId, ...held(block), secretaryUserId },
+      });
+    const byHead = await record(block.officers[0]!, colleague.id);
+    expect(byHead.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      fields: [{ field: 'secretaryUserId' }],
+    });
+    // Linked by the secretariat, a head unit officer as secretary still cannot confirm the head unit's entry.
+    ok(await record(admin, colleague.id));
+    const byColleague = await as(colleague, CONFIRM, { id: period.id });
+    expect(byColleague.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await view(block.officers[0]!, period.id)).data!.votingPeriod.paperCount).toMatchObject({
+      confirmedAt: null,
+    });
+    // The head unit may still correct the record when it keeps the secretariat's choice.
+    ok(await record(block.officers[0]!, colleague.id));
+    ok(await record(admin, null));
   });
 
   it('the deputy confirms; the same rules count it and the results say they come from paper', async () => {

@@ -2,7 +2,7 @@ import { awardRepository, conferenceRepository, type EmulationYear } from '@thid
 import { dossierDeadline, describeDossierDeadline, paperCountProblems } from '@thidua/domain';
 import { closeVotingPeriod } from '@thidua/jobs';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { assertRunsYear } from '../../common/acting';
+import { assertRunsYear, isProvinceAdmin } from '../../common/acting';
 import { audit } from '../../common/audit';
 import { appError, badInput, conflict, forbidden } from '../../common/errors';
 import { ACTORS, MEMBERS } from '../../common/roles';
@@ -20,6 +20,8 @@ import {
 } from './conference.types';
 
 const LOCKED_STATES = ['DOSSIER_SUBMITTED', 'CLOSED'];
+const SECRETARY_IS_SECRETARIATS =
+  "only the secretariat links the secretary's account (it confirms the head unit's paper count)";
 
 @Resolver(() => ConferenceType)
 export class ConferenceResolver {
@@ -38,6 +40,11 @@ export class ConferenceResolver {
       throw conflict(`The dossier is submitted (the year is ${year.state}): the conference record is final`);
     await checkConference(ctx, year, input);
     const before = await yearConference(ctx, year.id);
+    // The secretary's account confirms the head unit's paper count: who it is, is the secretariat's choice.
+    if (!isProvinceAdmin(ctx) && (input.secretaryUserId ?? null) !== (before?.secretaryUserId ?? null))
+      throw appError('FORBIDDEN', `secretaryUserId: ${SECRETARY_IS_SECRETARIATS}`, {
+        fields: [{ field: 'secretaryUserId', message: SECRETARY_IS_SECRETARIATS }],
+      });
     const saved = await conferenceRepository.save(
       year.id,
       {
@@ -128,6 +135,11 @@ export class ConferenceResolver {
     const isDeputy = !!year?.deputyUnitId && !!ctx.access?.officerOf.has(year.deputyUnitId);
     if (!year || !(isDeputy || isSecretary))
       throw forbidden("Only the deputy unit's officers or the conference's secretary confirm the count");
+    // The confirmation is another unit's check on the head unit's entry, whoever the secretary is.
+    if (!isDeputy && ctx.access?.officerOf.has(year.headUnitId ?? ''))
+      throw forbidden(
+        "An officer of the head unit cannot confirm the head unit's count, even as the secretary",
+      );
     const [entry] = await ctx.loaders.paperCount.load(period.id);
     if (!entry) throw appError('PRECONDITION_FAILED', 'The head unit has not entered the count yet');
     if (entry.confirmedAt) throw conflict('The count is already confirmed');
