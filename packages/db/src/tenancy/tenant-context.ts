@@ -32,7 +32,7 @@ export interface TransactionOptions<T> {
 }
 
 /**
- * Runs `work` in one transaction whose first statement sets the tenant (transaction-local, bound parameter).
+ * Runs `work` in one transaction whose first statement sets the tenant (transaction-local; sent with START).
  * The transaction opens lazily on the first repository call, so work that never touches the database costs
  * nothing. `provinceId: null` is a platform transaction: tenant tables then show no rows (RLS fails closed).
  */
@@ -102,7 +102,14 @@ export async function runInTransaction<T>(
   async function finish(commit: boolean): Promise<void> {
     if (!opening) return;
     try {
-      await opening;
+      try {
+        await opening;
+      } catch (error) {
+        // Opened part-way (START went through, the tenant setting did not, as on a cancel): the connection must
+        // not go back to the pool inside a failed transaction. ROLLBACK outside a transaction only warns.
+        if (runner?.isTransactionActive) await runner.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
       if (options.autocommit) return;
       if (commit) await runner!.commitTransaction();
       else await runner!.rollbackTransaction();

@@ -188,7 +188,8 @@ export async function startGateway({
           appError('RATE_LIMITED', `Too many requests: try again in ${retryAfter} s`),
         );
       }
-      const body = req.method === 'POST' ? await readJson(req, config.REQUEST_BODY_LIMIT_BYTES) : undefined;
+      const body =
+        req.method === 'POST' ? await readJson(req, res, config.REQUEST_BODY_LIMIT_BYTES) : undefined;
       if (body) operation = (body as { operationName?: unknown }).operationName;
       const claims = await verifyBearer(services, req.headers.authorization);
       const provinceId = parseProvince(req.headers['x-province-id']);
@@ -354,7 +355,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+async function readJson(req: IncomingMessage, res: ServerResponse, limit: number): Promise<unknown> {
   const tooLarge = () => new HttpFailure(413, appError('BAD_REQUEST', `Request body over ${limit} bytes`));
   const declared = req.headers['content-length'];
   if (Number(declared ?? 0) > limit) throw tooLarge();
@@ -364,6 +365,8 @@ async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
     // at the limit, also when no length was declared.
     text = await getRawBody(req, { limit, length: declared, encoding: 'utf8' });
   } catch (e) {
+    // The rest of the body stays unread: the connection closes after the answer instead of waiting on it.
+    res.shouldKeepAlive = false;
     const { type, status } = e as { type?: string; status?: number };
     if (type === 'entity.too.large') throw tooLarge();
     // A body shorter or longer than its declared length, or cut off by the client.
