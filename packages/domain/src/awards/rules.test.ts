@@ -50,7 +50,8 @@ describe('award rules', () => {
     ],
     [{ dossierDeadline: { kind: 'DAYS_AFTER_CONFERENCE' as const, days: -1 } }, 'dossierDeadline.days'],
     [{ runoffCandidates: 'SOME' as 'TIED_ONLY' }, 'runoffCandidates'],
-    [{ tieBreaks: ['SCORE' as const, 'SCORE' as const] }, 'tieBreaks'],
+    [{ tieBreaks: ['SCORE' as const, 'WOMEN' as const, 'SCORE' as const] }, 'tieBreaks'],
+    [{ tieBreaks: ['SCORE' as const, 'NET_BONUS' as const] }, 'tieBreaks'],
   ])('refuses %o, naming %s', (change, field) => {
     expect(awardRulesProblems({ ...DEFAULT_AWARD_RULES, ...change }).map((p) => p.field)).toEqual([field]);
   });

@@ -145,6 +145,10 @@ export function awardRulesProblems(r: AwardRules): Problem[] {
     ...(new Set(r.tieBreaks).size === r.tieBreaks.length
       ? []
       : [{ field: 'tieBreaks', message: 'a tie-break appears twice' }]),
+    // Preferring women (or a collective of at least 70 % women) is law (Decree 152/2025); only its place is set.
+    ...(r.tieBreaks.includes('WOMEN')
+      ? []
+      : [{ field: 'tieBreaks', message: 'the women rule is law (Decree 152/2025): keep it, in any place' }]),
     ...(r.minimumScore === null || (r.minimumScore >= 0 && r.minimumScore <= 200)
       ? []
       : [{ field: 'minimumScore', message: 'must be 0 to 200' }]),

@@ -321,14 +321,16 @@ export function RulesForm({
                       >
                         {t('rules.down')}
                       </button>
-                      <button
-                        type="button"
-                        className="button button-secondary"
-                        aria-label={t('rules.tieRemove', { name })}
-                        onClick={() => setTieBreaks(tieBreaks.filter((x) => x !== b))}
-                      >
-                        {t('rules.remove')}
-                      </button>
+                      {b !== 'WOMEN' && (
+                        <button
+                          type="button"
+                          className="button button-secondary"
+                          aria-label={t('rules.tieRemove', { name })}
+                          onClick={() => setTieBreaks(tieBreaks.filter((x) => x !== b))}
+                        >
+                          {t('rules.remove')}
+                        </button>
+                      )}
                     </div>
                   </li>
                 );
@@ -349,7 +351,7 @@ export function RulesForm({
               ))}
             </div>
           )}
-          {!tieBreaks.includes('WOMEN') && <Alert kind="warning">{t('rules.tieWomenLaw')}</Alert>}
+          <p className="field-hint">{t('rules.tieWomenLaw')}</p>
           {err('tieBreaks') && <p className="field-error">{err('tieBreaks')}</p>}
           <p className="rule-preview" aria-live="polite">
             <strong>R6:</strong> {explainTieBreaks(i18n, tieBreaks)}
