@@ -43,7 +43,8 @@ export function SecretaryPicker({
   error?: string | null;
 }) {
   const { t } = useI18n();
-  const secretariat = hasRole(useSession(), 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  // The province's secretariat only: a platform admin's user search spans every province.
+  const secretariat = hasRole(useSession(), 'PROVINCE_ADMIN');
   const [typed, setTyped] = useState('');
   const [search, setSearch] = useState('');
   const [res, refetch] = useQuery({

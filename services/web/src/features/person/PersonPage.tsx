@@ -10,7 +10,7 @@ import { Choice } from '../../ui/Choice';
 import { Field, SelectField } from '../../ui/Field';
 import { Alert, Loading, Page } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
-import { thisYear } from '../block/dates';
+import { thisYear, today } from '../block/dates';
 import { AchievementsCard } from '../unit/AchievementsCard';
 import { UnitSelect } from './UnitSelect';
 
@@ -114,7 +114,7 @@ export default function PersonPage() {
         </Link>
       }
     >
-      {p.unit.validTo && (
+      {p.unit.validTo && p.unit.validTo < today() && (
         <Alert kind="warning">
           {t('person.unitEndedNote', { unit: p.unit.name, date: i18n.date(p.unit.validTo) })}
         </Alert>
