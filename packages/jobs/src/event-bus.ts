@@ -113,7 +113,10 @@ export function createEventBus(cfg: Config, onError: (error: unknown) => void = 
   };
 }
 
-/** What changed in a voting period's turnout or status; subscribers read the numbers from the database. */
+/**
+ * Voting periods whose turnout or status changed, a JSON list of TurnoutChange per message; subscribers read the
+ * numbers from the database.
+ */
 export const TURNOUT_CHANNEL = 'voting_turnout';
 export interface TurnoutChange {
   provinceId: string;

@@ -89,7 +89,8 @@ export async function startWorker({
    */
   const announce = async (announced: Announced | null) => {
     const messages = [
-      ...(announced?.turnoutChanged ?? []).map((change) => [TURNOUT_CHANNEL, change] as const),
+      // One message listing every period whose turnout changed, as the gateways send them.
+      ...(announced?.turnoutChanged?.length ? [[TURNOUT_CHANNEL, announced.turnoutChanged] as const] : []),
       ...(announced?.rollupsWritten ? [[ROLLUPS_CHANNEL, announced.rollupsWritten] as const] : []),
     ];
     for (const [channel, message] of messages) {

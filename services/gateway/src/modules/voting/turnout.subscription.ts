@@ -38,8 +38,9 @@ async function* turnoutStream(ctx: GraphQLContext, periodId: string): AsyncGener
   let wake: (() => void) | undefined;
   let dirty = false;
   const unsubscribe = await ctx.services.eventBus.subscribe(TURNOUT_CHANNEL, (message) => {
-    const change = JSON.parse(message) as TurnoutChange;
-    if (change.periodId !== periodId || change.provinceId !== provinceId) return;
+    // A list of changes (one object from a gateway of an earlier release, during a rolling update).
+    const changes = [JSON.parse(message) as TurnoutChange | TurnoutChange[]].flat();
+    if (!changes.some((c) => c.periodId === periodId && c.provinceId === provinceId)) return;
     dirty = true;
     wake?.();
   });
