@@ -124,7 +124,9 @@ export function AchievementsCard({
             <tbody>
               {res.data.achievements.map((a) => (
                 <tr key={a.id}>
-                  <th scope="row">{a.year}</th>
+                  <th scope="row" className="short">
+                    {a.year}
+                  </th>
                   <td>{title(a.title)}</td>
                   <td>{a.decisionRef}</td>
                   {admin && (
