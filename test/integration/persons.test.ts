@@ -212,5 +212,15 @@ describe('updatePerson', () => {
     expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const away = await as(officer, UPDATE, { id: mine, v: { unitId: press.id } });
     expect(away.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Moving is the secretariat's, even for an officer of both units.
+    const ofBoth = await createAccount(app, 'UNIT_OFFICER', { provinceId: laoCai, unitId: press.id });
+    ok(
+      await as(admin, `mutation($v: AssignRoleInput!) { assignRole(input: $v) { id } }`, {
+        v: { userId: ofBoth.id, role: 'UNIT_OFFICER', unitId: office.id },
+      }),
+    );
+    const moved = await as(ofBoth, UPDATE, { id: mine, v: { unitId: press.id } });
+    expect(moved.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(ok(await as<{ person: Person }>(admin, PERSON, { id: mine })).person.unitId).toBe(office.id);
   });
 });

@@ -1,10 +1,10 @@
 import { personRepository, type Person } from '@thidua/db';
 import { normalizeName, vietnamDate } from '@thidua/domain';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertManagesUnit } from '../../common/acting';
+import { assertManagesUnit, isProvinceAdmin } from '../../common/acting';
 import { audit } from '../../common/audit';
 import { PageArgs, toConnection, toPageRequest } from '../../common/connection';
-import { badInput, missingRef, notFound } from '../../common/errors';
+import { badInput, forbidden, missingRef, notFound } from '../../common/errors';
 import { MEMBERS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
 import { UnitType } from '../unit/unit.types';
@@ -62,8 +62,8 @@ export class PersonResolver {
   @Authorized(...MEMBERS)
   @Mutation(() => PersonType, {
     description:
-      "Corrects a person's name, gender or position, or moves them to another unit (the secretariat, or the " +
-      'officer of the units concerned). Their titles and awards stay on their record.',
+      "Corrects a person's name, gender or position (the secretariat, or their unit's officer), or moves them to " +
+      'another unit (the secretariat). Their titles and awards stay on their record.',
   })
   async updatePerson(
     @Arg('id', () => ID) id: string,
@@ -74,7 +74,8 @@ export class PersonResolver {
     if (!before) throw notFound('Person', id);
     assertManagesUnit(ctx, before.unitId);
     if (input.unitId !== undefined && input.unitId !== before.unitId) {
-      assertManagesUnit(ctx, input.unitId);
+      // A move is a transfer between units, kept on record by the secretariat (as the web offers it).
+      if (!isProvinceAdmin(ctx)) throw forbidden('Only the secretariat moves a person to another unit');
       const unit = await ctx.loaders.unit.load(input.unitId);
       if (!unit) throw missingRef('unitId', 'Unit', input.unitId);
       if (unit.validTo && unit.validTo < vietnamDate(new Date()))
