@@ -46,7 +46,11 @@ export async function startGatewayProcess(
       () => false,
     ),
 ): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const args = runtime.compiled ? [script].flat() : ['--import', 'tsx', ...[script].flat()];
+  // BENCH_CPU_PROFILE_DIR=dir: each server writes a V8 CPU profile there when it stops (node --cpu-prof).
+  const profile = process.env.BENCH_CPU_PROFILE_DIR
+    ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROFILE_DIR]
+    : [];
+  const args = [...profile, ...(runtime.compiled ? [] : ['--import', 'tsx']), ...[script].flat()];
   const child: ChildProcess = spawn(runtime.node, args, {
     cwd: ROOT,
     env: { HOME: '/tmp', NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },

@@ -75,7 +75,7 @@ afterAll(async () => {
 
 let last: Page | null = null;
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && last)
+  if (ctx.task.result?.state === 'fail' && last && !last.isClosed())
     await screenshot(last, `failed-whole-year-${ctx.task.name.slice(0, 30)}`);
 });
 
@@ -115,16 +115,32 @@ async function fillSheet(page: Page, off: number) {
   await page.waitForURL(/\/sheets\?unit=/);
 }
 
-/** Reloads until `check` finds what the worker has done meanwhile (a tally, the awards engine). */
+/**
+ * Reloads until `check` finds what the worker has done meanwhile (a tally, the awards engine). When it never
+ * does, the failure says where the jobs stood (sent or not, failed or waiting), not only that a link is missing.
+ */
 async function reloadUntil(page: Page, check: () => Promise<number>) {
-  await expect
-    .poll(async () => {
-      if ((await check()) > 0) return true;
-      await page.reload();
-      await page.getByRole('heading', { level: 1 }).waitFor();
-      return (await check()) > 0;
-    }, WORKER)
-    .toBe(true);
+  try {
+    await expect
+      .poll(async () => {
+        if ((await check()) > 0) return true;
+        await page.reload();
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        return (await check()) > 0;
+      }, WORKER)
+      .toBe(true);
+  } catch (e) {
+    throw new Error(`${(e as Error).message}\nThe worker's jobs: ${await jobsTrace()}`, { cause: e });
+  }
+}
+
+async function jobsTrace(): Promise<string> {
+  const outbox = await app.dataSource.query(
+    `SELECT job_id, created_at, sent_at, attempts, last_error FROM outbox ORDER BY id DESC LIMIT 8`,
+  );
+  const failed = await app.dataSource.query(`SELECT job_id, error, attempts FROM job_failure`);
+  const voting = await app.queueBackend.queue('voting').getJobCounts();
+  return JSON.stringify({ outbox, failed, voting }, null, 1);
 }
 
 /** On the period page: publish the counted results after the dialog. */
@@ -322,6 +338,7 @@ describe('a whole emulation year on the pages', () => {
         if (i === 4) await screenshot(member, 'whole-year-receipt-390');
         await member.context().close();
       }
+      last = head;
       await head.reload();
       const close = head.getByRole('button', { name: 'Kết thúc bỏ phiếu' });
       await poll(() => close.isEnabled()).toBe(true);
@@ -365,6 +382,7 @@ describe('a whole emulation year on the pages', () => {
         .click();
       await poll(() => deputy.getByText(/Đã xác nhận lúc/).count()).toBe(1);
       await deputy.context().close();
+      last = paperHead;
 
       await paperHead.goto(`${base}/voting-periods/${paperPeriod}`);
       await publish(paperHead);
