@@ -212,16 +212,21 @@ describe('a conference held on 6 February of the year after, voting on paper', (
       unitId: block.units[0]!.id,
     });
     const record = (actor: Account, secretaryUserId: string | null) =>
-      as(actor, `mutation($c: RecordConferenceInput!) { recordConference(input: $c) { id } }`, {
-        c: { emulationYearId: block.yearId, ...held(block), secretaryUserId },
-      });
+      as<{ recordConference: { secretaryAccountName: string | null } }>(
+        actor,
+        `mutation($c: RecordConferenceInput!) { recordConference(input: $c) { id secretaryAccountName } }`,
+        { c: { emulationYearId: block.yearId, ...held(block), secretaryUserId } },
+      );
     const byHead = await record(block.officers[0]!, colleague.id);
     expect(byHead.errors?.[0]?.extensions).toMatchObject({
       code: 'FORBIDDEN',
       fields: [{ field: 'secretaryUserId' }],
     });
     // Linked by the secretariat, a head unit officer as secretary still cannot confirm the head unit's entry.
-    ok(await record(admin, colleague.id));
+    // Read back, the record names the linked account (the test accounts' name).
+    expect(ok(await record(admin, colleague.id)).recordConference.secretaryAccountName).toBe(
+      'Nguyễn Văn Thử',
+    );
     const byColleague = await as(colleague, CONFIRM, { id: period.id });
     expect(byColleague.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await view(block.officers[0]!, period.id)).data!.votingPeriod.paperCount).toMatchObject({
@@ -229,7 +234,7 @@ describe('a conference held on 6 February of the year after, voting on paper', (
     });
     // The head unit may still correct the record when it keeps the secretariat's choice.
     ok(await record(block.officers[0]!, colleague.id));
-    ok(await record(admin, null));
+    expect(ok(await record(admin, null)).recordConference.secretaryAccountName).toBeNull();
   });
 
   it('the deputy confirms; the same rules count it and the results say they come from paper', async () => {

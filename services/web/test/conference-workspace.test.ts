@@ -263,7 +263,7 @@ describe("the head unit's conference workspace", () => {
       await choose.waitFor(WAIT);
       await choose.click();
       await expect
-        .poll(() => picker.getByText(`Đã chọn: Nguyễn Văn Thử (${secretary.email})`).count())
+        .poll(() => picker.getByText(`Tài khoản được gắn: Nguyễn Văn Thử (${secretary.email})`).count())
         .toBe(1);
       // The name goes into the minutes' secretary field when it was empty.
       expect(await page.getByLabel('Thư ký hội nghị').inputValue()).toBe('Nguyễn Văn Thử');
@@ -272,7 +272,7 @@ describe("the head unit's conference workspace", () => {
       await page.getByRole('button', { name: 'Ghi nhận hội nghị' }).click();
       await page.getByRole('heading', { name: 'Mở bỏ phiếu vòng 1' }).waitFor(WAIT);
       await expect
-        .poll(() => page.getByText(/có tài khoản, xác nhận được kết quả kiểm phiếu/).count())
+        .poll(() => page.getByText(/tài khoản của Nguyễn Văn Thử, xác nhận được kết quả kiểm phiếu/).count())
         .toBe(1);
       expect((await secretaryOf()).secretaryUserId).toBe(secretary.id);
 
@@ -280,7 +280,8 @@ describe("the head unit's conference workspace", () => {
       const head = await pageAt(browser, base, path, block.officers[0]!.email, 'phone');
       await head.getByRole('button', { name: 'Sửa biên bản hội nghị' }).click();
       const theirs = head.getByRole('group', { name: 'Tài khoản của thư ký hội nghị' });
-      await expect.poll(() => theirs.getByText('Thư ký đã được gắn một tài khoản.').count(), WAIT).toBe(1);
+      // Read back, the record names the linked account.
+      await expect.poll(() => theirs.getByText('Tài khoản được gắn: Nguyễn Văn Thử').count(), WAIT).toBe(1);
       expect(await theirs.getByLabel('Tìm tài khoản theo họ tên hoặc thư điện tử').count()).toBe(0);
       await screenshot(head, 'conference-secretary-head-390');
       await expectAccessible(head, 'the conference correction for the head unit');

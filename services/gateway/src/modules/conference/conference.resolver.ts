@@ -25,6 +25,16 @@ const SECRETARY_IS_SECRETARIATS =
 
 @Resolver(() => ConferenceType)
 export class ConferenceResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The full name on the secretary's account (secretaryUserId), so a page read back names whom it links.",
+  })
+  async secretaryAccountName(@Root() c: { secretaryUserId: string | null }, @Ctx() ctx: GraphQLContext) {
+    if (!c.secretaryUserId) return null;
+    return (await ctx.loaders.user.load(c.secretaryUserId))?.fullName ?? null;
+  }
+
   @Authorized(...ACTORS)
   @Mutation(() => ConferenceType, {
     description:

@@ -48,7 +48,7 @@ export function ConferenceForm({
   const [secretaryName, setSecretaryName] = useState(c?.secretaryName ?? '');
   // Sent back as read whoever records: recording again must not unlink the account the secretariat chose.
   const [secretaryUser, setSecretaryUser] = useState<Chosen | null>(
-    c?.secretaryUserId ? { id: c.secretaryUserId, label: null } : null,
+    c?.secretaryUserId ? { id: c.secretaryUserId, label: c.secretaryAccountName ?? null } : null,
   );
   const [minutes, setMinutes] = useState(c?.minutes ?? '');
   const [attendance, setAttendance] = useState<Attendance[]>(() =>

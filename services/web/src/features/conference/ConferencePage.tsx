@@ -163,7 +163,12 @@ function ConferenceFacts({ c, names }: { c: ResultOf<typeof ConferenceFields>; n
           <dt>{t('conference.secretary')}</dt>
           <dd>
             {c.secretaryName ?? '–'}
-            {c.secretaryUserId && ` (${t('conference.secretaryHasAccount')})`}
+            {c.secretaryUserId &&
+              ` (${
+                c.secretaryAccountName
+                  ? t('conference.secretaryAccountOf', { user: c.secretaryAccountName })
+                  : t('conference.secretaryHasAccount')
+              })`}
           </dd>
         </div>
       </dl>

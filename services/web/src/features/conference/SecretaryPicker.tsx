@@ -24,7 +24,7 @@ const SecretaryUsersQuery = graphql(`
 
 export interface Chosen {
   id: string;
-  /** Known when chosen on this page; a record read back names only the account's id. */
+  /** The account's full name (null only when the account could not be read). */
   label: string | null;
 }
 

@@ -10,6 +10,7 @@ export const ConferenceFields = graphql(`
     chairPerson
     secretaryName
     secretaryUserId
+    secretaryAccountName
     attendance {
       unitId
       present
