@@ -4,9 +4,10 @@ import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Field } from '../../ui/Field';
-import { Alert, Empty, Loading, Page } from '../../ui/Page';
+import { Alert, Page } from '../../ui/Page';
 import { Pager, usePager } from '../../ui/Pager';
 import { TableWrap } from '../../ui/TableWrap';
+import { QueryStates } from '../../ui/QueryStates';
 
 const EventsQuery = graphql(`
   query AuditEvents($after: String, $filter: AuditFilterInput) {
@@ -110,70 +111,72 @@ export default function AuditPage() {
           {t('audit.filter')}
         </button>
       </form>
-      {res.error ? (
-        <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : !events ? (
-        <Loading />
-      ) : events.nodes.length === 0 ? (
-        <Empty>{t('audit.none')}</Empty>
-      ) : (
-        <>
-          <TableWrap label={t('audit.title')}>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('audit.seq')}</th>
-                  <th scope="col">{t('audit.when')}</th>
-                  <th scope="col">{t('audit.action')}</th>
-                  <th scope="col">{t('audit.entityType')}</th>
-                  <th scope="col">{t('audit.entityId')}</th>
-                  <th scope="col">{t('audit.actor')}</th>
-                  <th scope="col">{t('audit.change')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {events.nodes.map((e) => (
-                  <tr key={e.seq}>
-                    <th scope="row">{e.seq}</th>
-                    <td>{i18n.dateTime(e.occurredAt)}</td>
-                    <td>
-                      <code>{e.action}</code>
-                    </td>
-                    <td>{e.entityType}</td>
-                    <td className="muted">{e.entityId ?? ''}</td>
-                    <td className="muted">{e.actorUserId ?? ''}</td>
-                    <td>
-                      {(e.before !== null || e.after !== null) && (
-                        <details>
-                          <summary>{t('audit.details')}</summary>
-                          {e.before !== null && (
-                            <>
-                              <p>{t('audit.before')}</p>
-                              <pre>{JSON.stringify(e.before, null, 2)}</pre>
-                            </>
-                          )}
-                          {e.after !== null && (
-                            <>
-                              <p>{t('audit.after')}</p>
-                              <pre>{JSON.stringify(e.after, null, 2)}</pre>
-                            </>
-                          )}
-                        </details>
-                      )}
-                    </td>
+      <QueryStates
+        error={res.error}
+        refetch={refetch}
+        data={events}
+        isEmpty={(events) => events.nodes.length === 0}
+        empty={t('audit.none')}
+      >
+        {(events) => (
+          <>
+            <TableWrap label={t('audit.title')}>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('audit.seq')}</th>
+                    <th scope="col">{t('audit.when')}</th>
+                    <th scope="col">{t('audit.action')}</th>
+                    <th scope="col">{t('audit.entityType')}</th>
+                    <th scope="col">{t('audit.entityId')}</th>
+                    <th scope="col">{t('audit.actor')}</th>
+                    <th scope="col">{t('audit.change')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-          <Pager
-            pager={pager}
-            total={events.totalCount}
-            pageInfo={events.pageInfo}
-            label={t('audit.pages')}
-          />
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {events.nodes.map((e) => (
+                    <tr key={e.seq}>
+                      <th scope="row">{e.seq}</th>
+                      <td>{i18n.dateTime(e.occurredAt)}</td>
+                      <td>
+                        <code>{e.action}</code>
+                      </td>
+                      <td>{e.entityType}</td>
+                      <td className="muted">{e.entityId ?? ''}</td>
+                      <td className="muted">{e.actorUserId ?? ''}</td>
+                      <td>
+                        {(e.before !== null || e.after !== null) && (
+                          <details>
+                            <summary>{t('audit.details')}</summary>
+                            {e.before !== null && (
+                              <>
+                                <p>{t('audit.before')}</p>
+                                <pre>{JSON.stringify(e.before, null, 2)}</pre>
+                              </>
+                            )}
+                            {e.after !== null && (
+                              <>
+                                <p>{t('audit.after')}</p>
+                                <pre>{JSON.stringify(e.after, null, 2)}</pre>
+                              </>
+                            )}
+                          </details>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+            <Pager
+              pager={pager}
+              total={events.totalCount}
+              pageInfo={events.pageInfo}
+              label={t('audit.pages')}
+            />
+          </>
+        )}
+      </QueryStates>
     </Page>
   );
 }

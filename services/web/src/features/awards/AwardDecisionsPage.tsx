@@ -4,10 +4,10 @@ import { Link } from 'wouter';
 import { hasRole, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
-import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Field } from '../../ui/Field';
-import { Empty, Loading, Page } from '../../ui/Page';
+import { Page } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
+import { QueryStates } from '../../ui/QueryStates';
 
 /** Decisions without their items: the list stays lean whatever a decision's annex holds. */
 const DecisionsQuery = graphql(`
@@ -62,39 +62,41 @@ export default function AwardDecisionsPage() {
           {t('queue.apply')}
         </button>
       </form>
-      {res.error ? (
-        <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : !res.data ? (
-        <Loading />
-      ) : res.data.awardDecisions.length === 0 ? (
-        <Empty>{t('decisions.none', { year })}</Empty>
-      ) : (
-        <TableWrap label={t('decisions.title')}>
-          <table className="table">
-            <caption>{t('decisions.caption', { year })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('decisions.number')}</th>
-                <th scope="col">{t('decision.issuer')}</th>
-                <th scope="col">{t('decision.date')}</th>
-                <th scope="col">{t('decision.signer')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {res.data.awardDecisions.map((d) => (
-                <tr key={d.id}>
-                  <th scope="row">
-                    <Link href={`/award-decisions/${d.id}`}>{d.numberText}</Link>
-                  </th>
-                  <td>{d.issuerName}</td>
-                  <td>{i18n.date(d.decisionDate)}</td>
-                  <td>{d.signerName}</td>
+      <QueryStates
+        error={res.error}
+        refetch={refetch}
+        data={res.data}
+        isEmpty={(data) => data.awardDecisions.length === 0}
+        empty={t('decisions.none', { year })}
+      >
+        {(data) => (
+          <TableWrap label={t('decisions.title')}>
+            <table className="table">
+              <caption>{t('decisions.caption', { year })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('decisions.number')}</th>
+                  <th scope="col">{t('decision.issuer')}</th>
+                  <th scope="col">{t('decision.date')}</th>
+                  <th scope="col">{t('decision.signer')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+              </thead>
+              <tbody>
+                {data.awardDecisions.map((d) => (
+                  <tr key={d.id}>
+                    <th scope="row">
+                      <Link href={`/award-decisions/${d.id}`}>{d.numberText}</Link>
+                    </th>
+                    <td>{d.issuerName}</td>
+                    <td>{i18n.date(d.decisionDate)}</td>
+                    <td>{d.signerName}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        )}
+      </QueryStates>
     </Page>
   );
 }

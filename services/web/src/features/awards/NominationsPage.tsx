@@ -2,12 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link, useLocation, useSearch } from 'wouter';
 import { useI18n } from '../../i18n/i18n';
-import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Field, SelectField } from '../../ui/Field';
-import { Empty, Loading, Page } from '../../ui/Page';
+import { Page } from '../../ui/Page';
 import { Pager, usePager } from '../../ui/Pager';
 import { TableWrap } from '../../ui/TableWrap';
 import { QueueQuery } from './operations';
+import { QueryStates } from '../../ui/QueryStates';
 
 /** The queues a secretary works through, in the order of the appraisal. */
 export const QUEUE_STATUSES = [
@@ -118,46 +118,48 @@ export default function NominationsPage() {
           {t('queue.apply')}
         </button>
       </form>
-      {res.error ? (
-        <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : !data ? (
-        <Loading />
-      ) : data.nodes.length === 0 ? (
-        <Empty>{t('queue.empty', { status: t(`nomination.status.${status}`) })}</Empty>
-      ) : (
-        <>
-          <TableWrap label={t('queue.title')}>
-            <table className="table">
-              <caption>
-                {t('queue.caption', { status: t(`nomination.status.${status}`), n: data.totalCount })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('nomination.unit')}</th>
-                  <th scope="col">{t('nomination.form')}</th>
-                  <th scope="col">{t('queue.block')}</th>
-                  <th scope="col">{t('nomination.updated')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.nodes.map((n) => (
-                  <tr key={n.id}>
-                    <th scope="row">
-                      <Link href={`/nominations/${n.id}`}>{n.unit.name}</Link>
-                    </th>
-                    <td>{t(`form.${n.form}`)}</td>
-                    <td>
-                      {n.emulationYear.block.name} – {n.emulationYear.year}
-                    </td>
-                    <td>{i18n.dateTime(n.updatedAt)}</td>
+      <QueryStates
+        error={res.error}
+        refetch={refetch}
+        data={data}
+        isEmpty={(data) => data.nodes.length === 0}
+        empty={t('queue.empty', { status: t(`nomination.status.${status}`) })}
+      >
+        {(data) => (
+          <>
+            <TableWrap label={t('queue.title')}>
+              <table className="table">
+                <caption>
+                  {t('queue.caption', { status: t(`nomination.status.${status}`), n: data.totalCount })}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('nomination.unit')}</th>
+                    <th scope="col">{t('nomination.form')}</th>
+                    <th scope="col">{t('queue.block')}</th>
+                    <th scope="col">{t('nomination.updated')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-          <Pager pager={pager} total={data.totalCount} pageInfo={data.pageInfo} label={t('queue.pages')} />
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {data.nodes.map((n) => (
+                    <tr key={n.id}>
+                      <th scope="row">
+                        <Link href={`/nominations/${n.id}`}>{n.unit.name}</Link>
+                      </th>
+                      <td>{t(`form.${n.form}`)}</td>
+                      <td>
+                        {n.emulationYear.block.name} – {n.emulationYear.year}
+                      </td>
+                      <td>{i18n.dateTime(n.updatedAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+            <Pager pager={pager} total={data.totalCount} pageInfo={data.pageInfo} label={t('queue.pages')} />
+          </>
+        )}
+      </QueryStates>
     </Page>
   );
 }

@@ -4,12 +4,12 @@ import { Link } from 'wouter';
 import { hasRole, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
-import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Field, SelectField } from '../../ui/Field';
-import { Empty, Loading, Page } from '../../ui/Page';
+import { Page } from '../../ui/Page';
 import { Pager, usePager } from '../../ui/Pager';
 import { TableWrap } from '../../ui/TableWrap';
 import { thisYear } from './dates';
+import { QueryStates } from '../../ui/QueryStates';
 
 const BlocksQuery = graphql(`
   query BlocksPage($after: String, $filter: BlockFilterInput, $year: Int) {
@@ -115,42 +115,44 @@ export default function BlocksPage() {
           {t('blocks.apply')}
         </button>
       </form>
-      {res.error ? (
-        <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : !data ? (
-        <Loading />
-      ) : data.nodes.length === 0 ? (
-        <Empty>{t('blocks.none')}</Empty>
-      ) : (
-        <>
-          <TableWrap label={t('blocks.title')}>
-            <table className="table">
-              <caption className="visually-hidden">{t('blocks.caption', { n: data.totalCount })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('blocks.name')}</th>
-                  <th scope="col">{t('blocks.kind')}</th>
-                  <th scope="col" className="num">
-                    {t('blocks.members', { year })}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.nodes.map((b) => (
-                  <tr key={b.id}>
-                    <th scope="row">
-                      <Link href={`/blocks/${b.id}`}>{b.name}</Link>
+      <QueryStates
+        error={res.error}
+        refetch={refetch}
+        data={data}
+        isEmpty={(data) => data.nodes.length === 0}
+        empty={t('blocks.none')}
+      >
+        {(data) => (
+          <>
+            <TableWrap label={t('blocks.title')}>
+              <table className="table">
+                <caption className="visually-hidden">{t('blocks.caption', { n: data.totalCount })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('blocks.name')}</th>
+                    <th scope="col">{t('blocks.kind')}</th>
+                    <th scope="col" className="num">
+                      {t('blocks.members', { year })}
                     </th>
-                    <td>{t(`blockKind.${b.kind}`)}</td>
-                    <td className="num">{b.members.length}</td>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-          <Pager pager={pager} total={data.totalCount} pageInfo={data.pageInfo} label={t('blocks.pages')} />
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {data.nodes.map((b) => (
+                    <tr key={b.id}>
+                      <th scope="row">
+                        <Link href={`/blocks/${b.id}`}>{b.name}</Link>
+                      </th>
+                      <td>{t(`blockKind.${b.kind}`)}</td>
+                      <td className="num">{b.members.length}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+            <Pager pager={pager} total={data.totalCount} pageInfo={data.pageInfo} label={t('blocks.pages')} />
+          </>
+        )}
+      </QueryStates>
     </Page>
   );
 }

@@ -6,11 +6,11 @@ import { Link, useParams } from 'wouter';
 import { hasRole, useSession } from '../../app/session';
 import { graphql, type ResultOf } from '../../graphql';
 import { useI18n, type I18n, type MessageKey } from '../../i18n/i18n';
-import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Chart } from '../../ui/Chart';
 import { downloadCsv, downloadXlsx, type Sheet } from '../../ui/download';
-import { Empty, Loading, Page } from '../../ui/Page';
+import { Empty, Page } from '../../ui/Page';
 import { SortableTable, type Column } from '../../ui/SortableTable';
+import { QueryStates } from '../../ui/QueryStates';
 
 const TableFields = graphql(`
   fragment DashboardTableFields on DashboardTable {
@@ -264,39 +264,41 @@ function Comparison() {
         <YearSelect value={year} onChange={setYear} label={t('dash.year')} />
         {table && <MetricSelect metrics={table.metrics} value={metric} onChange={setMetric} />}
       </div>
-      {res.error ? (
-        <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : !table ? (
-        <Loading />
-      ) : table.rows.length === 0 ? (
-        <Empty>{t('dash.empty')}</Empty>
-      ) : (
-        <>
-          <Downloads
-            sheet={sheetOf(i18n, t('dash.comparison'), table, ['code', 'name'])}
-            filename={`so-sanh-cac-tinh-${year}`}
-          />
-          <Chart
-            option={option}
-            title={t(`metric.${metric}` as MessageKey)}
-            summary={summarize(
-              i18n,
-              rows.map((r) => ({ label: r.name, value: r.values[mi] ?? null })),
-            )}
-          />
-          <SortableTable<Row>
-            caption={t('dash.tableCaption', { title: t('dash.comparison'), year })}
-            rows={table.rows}
-            rowKey={(r) => r.id}
-            initialSort={{ key: 'name', dir: 'asc' }}
-            columns={[
-              { key: 'name', label: t('dash.province'), value: (r) => r.name },
-              { key: 'code', label: t('dash.codeCol'), value: (r) => r.code ?? '' },
-              ...metricColumns(i18n, table.metrics),
-            ]}
-          />
-        </>
-      )}
+      <QueryStates
+        error={res.error}
+        refetch={refetch}
+        data={table}
+        isEmpty={(table) => table.rows.length === 0}
+        empty={t('dash.empty')}
+      >
+        {(table) => (
+          <>
+            <Downloads
+              sheet={sheetOf(i18n, t('dash.comparison'), table, ['code', 'name'])}
+              filename={`so-sanh-cac-tinh-${year}`}
+            />
+            <Chart
+              option={option}
+              title={t(`metric.${metric}` as MessageKey)}
+              summary={summarize(
+                i18n,
+                rows.map((r) => ({ label: r.name, value: r.values[mi] ?? null })),
+              )}
+            />
+            <SortableTable<Row>
+              caption={t('dash.tableCaption', { title: t('dash.comparison'), year })}
+              rows={table.rows}
+              rowKey={(r) => r.id}
+              initialSort={{ key: 'name', dir: 'asc' }}
+              columns={[
+                { key: 'name', label: t('dash.province'), value: (r) => r.name },
+                { key: 'code', label: t('dash.codeCol'), value: (r) => r.code ?? '' },
+                ...metricColumns(i18n, table.metrics),
+              ]}
+            />
+          </>
+        )}
+      </QueryStates>
     </section>
   );
 }
@@ -380,39 +382,46 @@ function Trend() {
           {t('dash.includeFormer')}
         </label>
       </div>
-      {res.error ? (
-        <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : !table ? (
-        <Loading />
-      ) : table.rows.length === 0 ? (
-        <Empty>{t('dash.empty')}</Empty>
-      ) : (
-        <>
-          <Downloads
-            sheet={sheetOf(i18n, t('dash.trend'), table, ['name', 'year'])}
-            filename={`dien-bien-${fromYear}-${toYear}`}
-          />
-          <Chart
-            option={option}
-            title={`${t(`metric.${metric}` as MessageKey)} – ${provinceName}`}
-            summary={summarize(
-              i18n,
-              table.rows.map((r) => ({ label: `${r.name} ${r.year}`, value: r.values[mi] ?? null })),
-            )}
-          />
-          <SortableTable<Row>
-            caption={t('dash.trendCaption', { province: provinceName, from: fromYear, to: toYear })}
-            rows={table.rows}
-            rowKey={(r) => `${r.id}:${r.year}`}
-            initialSort={{ key: 'year', dir: 'asc' }}
-            columns={[
-              { key: 'year', label: t('dash.yearCol'), value: (r) => r.year, render: (r) => String(r.year) },
-              { key: 'name', label: t('dash.province'), value: (r) => r.name },
-              ...metricColumns(i18n, table.metrics),
-            ]}
-          />
-        </>
-      )}
+      <QueryStates
+        error={res.error}
+        refetch={refetch}
+        data={table}
+        isEmpty={(table) => table.rows.length === 0}
+        empty={t('dash.empty')}
+      >
+        {(table) => (
+          <>
+            <Downloads
+              sheet={sheetOf(i18n, t('dash.trend'), table, ['name', 'year'])}
+              filename={`dien-bien-${fromYear}-${toYear}`}
+            />
+            <Chart
+              option={option}
+              title={`${t(`metric.${metric}` as MessageKey)} – ${provinceName}`}
+              summary={summarize(
+                i18n,
+                table.rows.map((r) => ({ label: `${r.name} ${r.year}`, value: r.values[mi] ?? null })),
+              )}
+            />
+            <SortableTable<Row>
+              caption={t('dash.trendCaption', { province: provinceName, from: fromYear, to: toYear })}
+              rows={table.rows}
+              rowKey={(r) => `${r.id}:${r.year}`}
+              initialSort={{ key: 'year', dir: 'asc' }}
+              columns={[
+                {
+                  key: 'year',
+                  label: t('dash.yearCol'),
+                  value: (r) => r.year,
+                  render: (r) => String(r.year),
+                },
+                { key: 'name', label: t('dash.province'), value: (r) => r.name },
+                ...metricColumns(i18n, table.metrics),
+              ]}
+            />
+          </>
+        )}
+      </QueryStates>
     </section>
   );
 }
@@ -450,39 +459,41 @@ function Ranking() {
         <YearSelect value={year} onChange={setYear} label={t('dash.year')} />
         {table && <MetricSelect metrics={table.metrics} value={metric} onChange={setMetric} />}
       </div>
-      {res.error ? (
-        <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : !table ? (
-        <Loading />
-      ) : table.rows.length === 0 ? (
-        <Empty>{t('dash.empty')}</Empty>
-      ) : (
-        <>
-          <Downloads
-            sheet={sheetOf(i18n, t('dash.ranking'), table, ['rank', 'name'])}
-            filename={`xep-hang-khoi-${year}`}
-          />
-          <Chart
-            option={option}
-            title={t(`metric.${metric}` as MessageKey)}
-            summary={summarize(
-              i18n,
-              table.rows.map((r) => ({ label: r.name, value: r.values[mi] ?? null })),
-            )}
-          />
-          <SortableTable<Row>
-            caption={t('dash.tableCaption', { title: t('dash.ranking'), year })}
-            rows={table.rows}
-            rowKey={(r) => r.id}
-            initialSort={{ key: 'rank', dir: 'asc' }}
-            columns={[
-              { key: 'rank', label: t('dash.rank'), numeric: true, value: (r) => r.rank ?? null },
-              { key: 'name', label: t('dash.block'), value: (r) => r.name },
-              ...metricColumns(i18n, table.metrics),
-            ]}
-          />
-        </>
-      )}
+      <QueryStates
+        error={res.error}
+        refetch={refetch}
+        data={table}
+        isEmpty={(table) => table.rows.length === 0}
+        empty={t('dash.empty')}
+      >
+        {(table) => (
+          <>
+            <Downloads
+              sheet={sheetOf(i18n, t('dash.ranking'), table, ['rank', 'name'])}
+              filename={`xep-hang-khoi-${year}`}
+            />
+            <Chart
+              option={option}
+              title={t(`metric.${metric}` as MessageKey)}
+              summary={summarize(
+                i18n,
+                table.rows.map((r) => ({ label: r.name, value: r.values[mi] ?? null })),
+              )}
+            />
+            <SortableTable<Row>
+              caption={t('dash.tableCaption', { title: t('dash.ranking'), year })}
+              rows={table.rows}
+              rowKey={(r) => r.id}
+              initialSort={{ key: 'rank', dir: 'asc' }}
+              columns={[
+                { key: 'rank', label: t('dash.rank'), numeric: true, value: (r) => r.rank ?? null },
+                { key: 'name', label: t('dash.block'), value: (r) => r.name },
+                ...metricColumns(i18n, table.metrics),
+              ]}
+            />
+          </>
+        )}
+      </QueryStates>
     </section>
   );
 }

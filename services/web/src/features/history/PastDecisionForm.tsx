@@ -3,13 +3,13 @@ import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
-import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Field } from '../../ui/Field';
-import { Alert, Empty, Loading } from '../../ui/Page';
+import { Alert } from '../../ui/Page';
 import { Pager, usePager } from '../../ui/Pager';
 import { TableWrap } from '../../ui/TableWrap';
 import { useAction } from '../../ui/useAction';
 import { today } from '../block/dates';
+import { QueryStates } from '../../ui/QueryStates';
 
 const PAGE = 100;
 
@@ -146,51 +146,55 @@ export function PastDecisionForm({
       <form className="form" noValidate onSubmit={(e) => void submit(e)}>
         <fieldset className="fieldset">
           <legend>{t('past.nominations', { year })}</legend>
-          {res.error ? (
-            <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-          ) : !data ? (
-            <Loading />
-          ) : waiting.length === 0 ? (
-            <Empty>{t('past.noNominations', { year })}</Empty>
-          ) : (
-            <TableWrap label={t('past.nominations', { year })}>
-              <table className="table">
-                <caption>{t('past.nominationsCaption', { n: waiting.length, chosen: chosen.size })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('past.nominee')}</th>
-                    <th scope="col">{t('nomination.form')}</th>
-                    <th scope="col">{t('queue.block')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {waiting.map((n) => (
-                    <tr key={n.id}>
-                      <th scope="row">
-                        <label className="check">
-                          <input
-                            type="checkbox"
-                            checked={chosen.has(n.id)}
-                            onChange={(e) =>
-                              setChosen((s) => {
-                                const next = new Set(s);
-                                if (e.target.checked) next.add(n.id);
-                                else next.delete(n.id);
-                                return next;
-                              })
-                            }
-                          />
-                          <span>{n.unit.name}</span>
-                        </label>
-                      </th>
-                      <td>{t(`form.${n.form}`)}</td>
-                      <td>{n.emulationYear.block.name}</td>
+          <QueryStates
+            error={res.error}
+            refetch={refetch}
+            data={data}
+            isEmpty={() => waiting.length === 0}
+            empty={t('past.noNominations', { year })}
+          >
+            {() => (
+              <TableWrap label={t('past.nominations', { year })}>
+                <table className="table">
+                  <caption>
+                    {t('past.nominationsCaption', { n: waiting.length, chosen: chosen.size })}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('past.nominee')}</th>
+                      <th scope="col">{t('nomination.form')}</th>
+                      <th scope="col">{t('queue.block')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
-          )}
+                  </thead>
+                  <tbody>
+                    {waiting.map((n) => (
+                      <tr key={n.id}>
+                        <th scope="row">
+                          <label className="check">
+                            <input
+                              type="checkbox"
+                              checked={chosen.has(n.id)}
+                              onChange={(e) =>
+                                setChosen((s) => {
+                                  const next = new Set(s);
+                                  if (e.target.checked) next.add(n.id);
+                                  else next.delete(n.id);
+                                  return next;
+                                })
+                              }
+                            />
+                            <span>{n.unit.name}</span>
+                          </label>
+                        </th>
+                        <td>{t(`form.${n.form}`)}</td>
+                        <td>{n.emulationYear.block.name}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableWrap>
+            )}
+          </QueryStates>
           {err('nominationIds') && <p className="field-error">{err('nominationIds')}</p>}
           {data && data.totalCount > PAGE && (
             <Pager pager={pager} total={data.totalCount} pageInfo={data.pageInfo} label={t('queue.pages')} />

@@ -2,10 +2,9 @@ import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
-import { ApiErrorView } from '../../ui/ApiErrorView';
-import { Empty, Loading } from '../../ui/Page';
 import { Pager, usePager } from '../../ui/Pager';
 import { TableWrap } from '../../ui/TableWrap';
+import { QueryStates } from '../../ui/QueryStates';
 
 /** The blocks with a member or a year in `year` (filtered by the API), each with its recent years. */
 const YearsQuery = graphql(`
@@ -51,34 +50,36 @@ export function RecordedYears({ year }: { year: number }) {
   return (
     <section className="card" aria-labelledby="recorded-years">
       <h2 id="recorded-years">{t('past.yearsTitle', { year })}</h2>
-      {res.error ? (
-        <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : !data ? (
-        <Loading />
-      ) : rows.length === 0 ? (
-        <Empty>{t('past.noYears', { year })}</Empty>
-      ) : (
-        <TableWrap label={t('past.yearsTitle', { year })}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('blocks.block')}</th>
-                <th scope="col">{t('past.source')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ block, y }) => (
-                <tr key={y.id}>
-                  <th scope="row">
-                    <Link href={`/blocks/${block.id}/years/${y.year}`}>{block.name}</Link>
-                  </th>
-                  <td>{y.recordedFromDocuments ? y.sourceReference : t('past.onPlatform')}</td>
+      <QueryStates
+        error={res.error}
+        refetch={refetch}
+        data={data}
+        isEmpty={() => rows.length === 0}
+        empty={t('past.noYears', { year })}
+      >
+        {() => (
+          <TableWrap label={t('past.yearsTitle', { year })}>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('blocks.block')}</th>
+                  <th scope="col">{t('past.source')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+              </thead>
+              <tbody>
+                {rows.map(({ block, y }) => (
+                  <tr key={y.id}>
+                    <th scope="row">
+                      <Link href={`/blocks/${block.id}/years/${y.year}`}>{block.name}</Link>
+                    </th>
+                    <td>{y.recordedFromDocuments ? y.sourceReference : t('past.onPlatform')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        )}
+      </QueryStates>
       {data && data.totalCount > 20 && (
         <Pager pager={pager} total={data.totalCount} pageInfo={data.pageInfo} label={t('past.yearsPages')} />
       )}
@@ -122,38 +123,40 @@ export function RecordedDecisions({ year }: { year: number }) {
   return (
     <section className="card" aria-labelledby="recorded-decisions">
       <h2 id="recorded-decisions">{t('past.decisionsTitle', { year, next: year + 1 })}</h2>
-      {res.error ? (
-        <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : !res.data ? (
-        <Loading />
-      ) : decisions.length === 0 ? (
-        <Empty>{t('past.noDecisions', { year, next: year + 1 })}</Empty>
-      ) : (
-        <TableWrap label={t('past.decisionsTitle', { year, next: year + 1 })}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('past.number')}</th>
-                <th scope="col">{t('decision.issuer')}</th>
-                <th scope="col">{t('decision.date')}</th>
-                <th scope="col">{t('decision.signer')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {decisions.map((d) => (
-                <tr key={d.id}>
-                  <th scope="row">
-                    <Link href={`/award-decisions/${d.id}`}>{d.numberText}</Link>
-                  </th>
-                  <td>{d.issuerName}</td>
-                  <td>{i18n.date(d.decisionDate)}</td>
-                  <td>{d.signerName}</td>
+      <QueryStates
+        error={res.error}
+        refetch={refetch}
+        data={res.data}
+        isEmpty={() => decisions.length === 0}
+        empty={t('past.noDecisions', { year, next: year + 1 })}
+      >
+        {() => (
+          <TableWrap label={t('past.decisionsTitle', { year, next: year + 1 })}>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('past.number')}</th>
+                  <th scope="col">{t('decision.issuer')}</th>
+                  <th scope="col">{t('decision.date')}</th>
+                  <th scope="col">{t('decision.signer')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+              </thead>
+              <tbody>
+                {decisions.map((d) => (
+                  <tr key={d.id}>
+                    <th scope="row">
+                      <Link href={`/award-decisions/${d.id}`}>{d.numberText}</Link>
+                    </th>
+                    <td>{d.issuerName}</td>
+                    <td>{i18n.date(d.decisionDate)}</td>
+                    <td>{d.signerName}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        )}
+      </QueryStates>
     </section>
   );
 }

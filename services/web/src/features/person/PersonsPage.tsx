@@ -3,12 +3,12 @@ import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
-import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Field } from '../../ui/Field';
-import { Empty, Loading, Page } from '../../ui/Page';
+import { Page } from '../../ui/Page';
 import { Pager, usePager } from '../../ui/Pager';
 import { TableWrap } from '../../ui/TableWrap';
 import { UnitSelect } from './UnitSelect';
+import { QueryStates } from '../../ui/QueryStates';
 
 const PersonsQuery = graphql(`
   query PersonList($after: String, $filter: PersonFilterInput) {
@@ -76,48 +76,50 @@ export default function PersonsPage() {
           {t('persons.filter')}
         </button>
       </form>
-      {res.error ? (
-        <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : !persons ? (
-        <Loading />
-      ) : persons.nodes.length === 0 ? (
-        <Empty>{t('persons.none')}</Empty>
-      ) : (
-        <>
-          <TableWrap label={t('persons.title')}>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('person.fullName')}</th>
-                  <th scope="col">{t('person.position')}</th>
-                  <th scope="col">{t('person.unit')}</th>
-                  <th scope="col">{t('person.gender')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {persons.nodes.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row">
-                      <Link href={`/persons/${p.id}`}>{p.fullName}</Link>
-                    </th>
-                    <td>{p.position ?? ''}</td>
-                    <td>
-                      <Link href={`/units/${p.unit.id}`}>{p.unit.name}</Link>
-                    </td>
-                    <td>{t(`person.gender.${p.gender}`)}</td>
+      <QueryStates
+        error={res.error}
+        refetch={refetch}
+        data={persons}
+        isEmpty={(persons) => persons.nodes.length === 0}
+        empty={t('persons.none')}
+      >
+        {(persons) => (
+          <>
+            <TableWrap label={t('persons.title')}>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('person.fullName')}</th>
+                    <th scope="col">{t('person.position')}</th>
+                    <th scope="col">{t('person.unit')}</th>
+                    <th scope="col">{t('person.gender')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-          <Pager
-            pager={pager}
-            total={persons.totalCount}
-            pageInfo={persons.pageInfo}
-            label={t('persons.pages')}
-          />
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {persons.nodes.map((p) => (
+                    <tr key={p.id}>
+                      <th scope="row">
+                        <Link href={`/persons/${p.id}`}>{p.fullName}</Link>
+                      </th>
+                      <td>{p.position ?? ''}</td>
+                      <td>
+                        <Link href={`/units/${p.unit.id}`}>{p.unit.name}</Link>
+                      </td>
+                      <td>{t(`person.gender.${p.gender}`)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+            <Pager
+              pager={pager}
+              total={persons.totalCount}
+              pageInfo={persons.pageInfo}
+              label={t('persons.pages')}
+            />
+          </>
+        )}
+      </QueryStates>
     </Page>
   );
 }

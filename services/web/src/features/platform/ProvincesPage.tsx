@@ -3,13 +3,13 @@ import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
-import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Choice } from '../../ui/Choice';
 import { Field } from '../../ui/Field';
-import { Empty, Loading, Page } from '../../ui/Page';
+import { Page } from '../../ui/Page';
 import { Pager, usePager } from '../../ui/Pager';
 import { TableWrap } from '../../ui/TableWrap';
 import { BaseSalaryTable } from '../base-salary/BaseSalaryTable';
+import { QueryStates } from '../../ui/QueryStates';
 
 const ProvincesQuery = graphql(`
   query PlatformProvinces($after: String, $filter: ProvinceFilterInput) {
@@ -90,59 +90,68 @@ export default function ProvincesPage() {
           {t('platform.filter')}
         </button>
       </form>
-      {res.error ? (
-        <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : !list ? (
-        <Loading />
-      ) : list.nodes.length === 0 ? (
-        <Empty>{t('platform.none')}</Empty>
-      ) : (
-        <>
-          <TableWrap label={t('platform.title')}>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('platform.name')}</th>
-                  <th scope="col">{t('platform.code')}</th>
-                  <th scope="col">{t('platform.kind')}</th>
-                  <th scope="col">{t('platform.validity')}</th>
-                  <th scope="col">{t('platform.lineage')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.nodes.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row">{p.name}</th>
-                    <td>{p.code}</td>
-                    <td>{t(`platform.kind.${p.kind}`)}</td>
-                    <td>
-                      {[
-                        p.validFrom ? t('platform.since', { date: i18n.date(p.validFrom) }) : '',
-                        p.validTo ? t('platform.until', { date: i18n.date(p.validTo) }) : '',
-                      ]
-                        .filter(Boolean)
-                        .join(' ') || t('platform.always')}
-                    </td>
-                    <td>
-                      {p.predecessors.length > 0 && (
-                        <p>
-                          {t('platform.mergedFrom', { names: p.predecessors.map((x) => x.name).join(', ') })}
-                        </p>
-                      )}
-                      {p.successors.length > 0 && (
-                        <p>
-                          {t('platform.mergedInto', { names: p.successors.map((x) => x.name).join(', ') })}
-                        </p>
-                      )}
-                    </td>
+      <QueryStates
+        error={res.error}
+        refetch={refetch}
+        data={list}
+        isEmpty={(list) => list.nodes.length === 0}
+        empty={t('platform.none')}
+      >
+        {(list) => (
+          <>
+            <TableWrap label={t('platform.title')}>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('platform.name')}</th>
+                    <th scope="col">{t('platform.code')}</th>
+                    <th scope="col">{t('platform.kind')}</th>
+                    <th scope="col">{t('platform.validity')}</th>
+                    <th scope="col">{t('platform.lineage')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-          <Pager pager={pager} total={list.totalCount} pageInfo={list.pageInfo} label={t('platform.pages')} />
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {list.nodes.map((p) => (
+                    <tr key={p.id}>
+                      <th scope="row">{p.name}</th>
+                      <td>{p.code}</td>
+                      <td>{t(`platform.kind.${p.kind}`)}</td>
+                      <td>
+                        {[
+                          p.validFrom ? t('platform.since', { date: i18n.date(p.validFrom) }) : '',
+                          p.validTo ? t('platform.until', { date: i18n.date(p.validTo) }) : '',
+                        ]
+                          .filter(Boolean)
+                          .join(' ') || t('platform.always')}
+                      </td>
+                      <td>
+                        {p.predecessors.length > 0 && (
+                          <p>
+                            {t('platform.mergedFrom', {
+                              names: p.predecessors.map((x) => x.name).join(', '),
+                            })}
+                          </p>
+                        )}
+                        {p.successors.length > 0 && (
+                          <p>
+                            {t('platform.mergedInto', { names: p.successors.map((x) => x.name).join(', ') })}
+                          </p>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+            <Pager
+              pager={pager}
+              total={list.totalCount}
+              pageInfo={list.pageInfo}
+              label={t('platform.pages')}
+            />
+          </>
+        )}
+      </QueryStates>
       <BaseSalaryTable />
     </Page>
   );

@@ -3,13 +3,13 @@ import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
-import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Choice } from '../../ui/Choice';
 import { Field } from '../../ui/Field';
-import { Alert, Empty, Loading, Page } from '../../ui/Page';
+import { Alert, Page } from '../../ui/Page';
 import { Pager, usePager } from '../../ui/Pager';
 import { TableWrap } from '../../ui/TableWrap';
 import { useAction } from '../../ui/useAction';
+import { QueryStates } from '../../ui/QueryStates';
 
 export const UNIT_KINDS = [
   'STATE_AGENCY',
@@ -114,43 +114,50 @@ export default function UnitsPage() {
           {t('units.filter')}
         </button>
       </form>
-      {res.error ? (
-        <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : !units ? (
-        <Loading />
-      ) : units.nodes.length === 0 ? (
-        <Empty>{t('units.none')}</Empty>
-      ) : (
-        <>
-          <TableWrap label={t('units.title')}>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('units.name')}</th>
-                  <th scope="col">{t('units.shortName')}</th>
-                  <th scope="col">{t('units.kind')}</th>
-                  <th scope="col">{t('units.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {units.nodes.map((u) => (
-                  <tr key={u.id}>
-                    <th scope="row">
-                      <Link href={`/units/${u.id}`}>{u.name}</Link>
-                    </th>
-                    <td>{u.shortName ?? ''}</td>
-                    <td>{t(`units.kind.${u.kind}`)}</td>
-                    <td>
-                      {u.validTo ? t('units.ended', { date: i18n.date(u.validTo) }) : t('units.active')}
-                    </td>
+      <QueryStates
+        error={res.error}
+        refetch={refetch}
+        data={units}
+        isEmpty={(units) => units.nodes.length === 0}
+        empty={t('units.none')}
+      >
+        {(units) => (
+          <>
+            <TableWrap label={t('units.title')}>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('units.name')}</th>
+                    <th scope="col">{t('units.shortName')}</th>
+                    <th scope="col">{t('units.kind')}</th>
+                    <th scope="col">{t('units.status')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-          <Pager pager={pager} total={units.totalCount} pageInfo={units.pageInfo} label={t('units.pages')} />
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {units.nodes.map((u) => (
+                    <tr key={u.id}>
+                      <th scope="row">
+                        <Link href={`/units/${u.id}`}>{u.name}</Link>
+                      </th>
+                      <td>{u.shortName ?? ''}</td>
+                      <td>{t(`units.kind.${u.kind}`)}</td>
+                      <td>
+                        {u.validTo ? t('units.ended', { date: i18n.date(u.validTo) }) : t('units.active')}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+            <Pager
+              pager={pager}
+              total={units.totalCount}
+              pageInfo={units.pageInfo}
+              label={t('units.pages')}
+            />
+          </>
+        )}
+      </QueryStates>
     </Page>
   );
 }
