@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadTestEnvironment } from '@thidua/config';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -47,9 +48,8 @@ export async function startGatewayProcess(
     ),
 ): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   // BENCH_CPU_PROFILE_DIR=dir: each server writes a V8 CPU profile there when it stops (node --cpu-prof).
-  const profile = process.env.BENCH_CPU_PROFILE_DIR
-    ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROFILE_DIR]
-    : [];
+  const profileDir = loadTestEnvironment().BENCH_CPU_PROFILE_DIR;
+  const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
   const args = [...profile, ...(runtime.compiled ? [] : ['--import', 'tsx']), ...[script].flat()];
   const child: ChildProcess = spawn(runtime.node, args, {
     cwd: ROOT,

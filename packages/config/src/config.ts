@@ -185,6 +185,8 @@ const testSchema = z.object({
   ),
   TEST_REDIS_URL: z.preprocess(emptyAsUndefined, redisUrl.default('redis://127.0.0.1:6379')),
   TEST_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('silent'),
+  /** `npm run bench`: where each server it starts writes its V8 CPU profile when it stops (none when unset). */
+  BENCH_CPU_PROFILE_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
 });
 
 /** Where the test suite finds a superuser and Redis; defaults fit the development machine. */
