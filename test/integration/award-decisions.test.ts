@@ -24,7 +24,7 @@ const NAMES = [
   'Sở Công Thương',
   'Sở Nông nghiệp và Môi trường',
 ];
-const ISSUE = `mutation($v: IssueAwardDecisionInput!) { issueAwardDecision(input: $v) { id number numberText issuerName items { unitId form prizeVnd } } }`;
+const ISSUE = `mutation($v: IssueAwardDecisionInput!) { issueAwardDecision(input: $v) { id number numberText issuerName recordedFromDocuments items { unitId form prizeVnd } } }`;
 
 beforeAll(async () => {
   app = await startTestApp({ template: inject('templateDatabase') });
@@ -57,6 +57,7 @@ const issue = (nominationIds: string[], decisionDate = '2027-01-15') =>
       number: number;
       numberText: string;
       issuerName: string;
+      recordedFromDocuments: boolean;
       items: { form: string; prizeVnd: number }[];
     };
   }>(
@@ -77,7 +78,8 @@ describe('award decisions', () => {
   it('keeps the issuer name as issued and pays multiplier × base salary in force on the decision date', async () => {
     const res = await issue([approved[20]!.id, approved[21]!.id]);
     const d = res.data!.issueAwardDecision;
-    expect(d).toMatchObject({ number: 21, issuerName: 'UBND thành phố Huế' });
+    // Issued here, not recorded from documents.
+    expect(d).toMatchObject({ number: 21, issuerName: 'UBND thành phố Huế', recordedFromDocuments: false });
     // Dated 15 January 2027: the base salary of 2,530,000 from 1 July 2026 (Decree 161/2026) applies. A flag is
     // 8.0 × 2,530,000; a certificate of merit 3.0 × 2,530,000.
     expect(d.items.map((i) => [i.form, i.prizeVnd]).sort()).toEqual(

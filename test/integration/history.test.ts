@@ -1,5 +1,7 @@
-import { DEMO_BLOCKS, lineageRepository, runInTenant } from '@thidua/db';
+import { currentManager, DEMO_BLOCKS, lineageRepository, runInTenant } from '@thidua/db';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { MARK_DECISIONS_RECORDED_FROM_DOCUMENTS } from '../../packages/db/src/migrations/1796172000000-award-decision-recorded-from-documents';
 import {
   createAccount,
   createUnits,
@@ -217,11 +219,15 @@ describe('history from documents', () => {
     const merit = year.nominations.find((n) => n.unitId === bao)!;
     const decision = ok(
       await gql<{
-        recordPastDecision: { numberText: string; items: { unitId: string; prizeVnd: number }[] };
+        recordPastDecision: {
+          numberText: string;
+          recordedFromDocuments: boolean;
+          items: { unitId: string; prizeVnd: number }[];
+        };
       }>(
         khAdmin,
         ninhThuan,
-        `mutation($i: RecordPastDecisionInput!) { recordPastDecision(input: $i) { numberText items { unitId prizeVnd } } }`,
+        `mutation($i: RecordPastDecisionInput!) { recordPastDecision(input: $i) { numberText recordedFromDocuments items { unitId prizeVnd } } }`,
         {
           i: {
             numberText: '215/QĐ-UBND',
@@ -234,7 +240,27 @@ describe('history from documents', () => {
       ),
     ).recordPastDecision;
     // Certificate of merit: 3.0 × 1,800,000 (the base salary from 1 July 2023).
-    expect(decision).toEqual({ numberText: '215/QĐ-UBND', items: [{ unitId: bao, prizeVnd: 5_400_000 }] });
+    // It says it was recorded from documents, not issued here.
+    expect(decision).toEqual({
+      numberText: '215/QĐ-UBND',
+      recordedFromDocuments: true,
+      items: [{ unitId: bao, prizeVnd: 5_400_000 }],
+    });
+    // A decision recorded before the mark existed gets it from the migration that added it.
+    await runInTenant(app.dataSource, ninhThuan, async () =>
+      (await currentManager()).query(`UPDATE award_decision SET recorded_from_documents = false`),
+    );
+    const owner = new pg.Client({ connectionString: app.db.ownerUrl });
+    await owner.connect();
+    await owner.query(MARK_DECISIONS_RECORDED_FROM_DOCUMENTS).finally(() => owner.end());
+    const marked = ok(
+      await gql<{ awardDecisions: { numberText: string; recordedFromDocuments: boolean }[] }>(
+        khAdmin,
+        ninhThuan,
+        `{ awardDecisions(year: 2024) { numberText recordedFromDocuments } }`,
+      ),
+    ).awardDecisions;
+    expect(marked).toEqual([{ numberText: '215/QĐ-UBND', recordedFromDocuments: true }]);
 
     // The streak counts the documents year: the certificate of 2023 used up the excellent years up to 2023.
     const after = ok(await gql<{ streaks: unknown[] }>(khAdmin, ninhThuan, STREAKS, { id: bao, y: 2024 }));

@@ -250,6 +250,19 @@ describe('lineage and history recorded from documents', () => {
       await expect.poll(() => rowOf(page, '45/QĐ-UBND').count(), WAIT).toBe(1);
       expect(await rowOf(page, '45/QĐ-UBND').textContent()).toContain('Cờ thi đua của UBND tỉnh');
 
+      // The decisions list and the decision say it was recorded from documents, not issued here.
+      await page.goto(`${base}/award-decisions`);
+      await expect.poll(() => rowOf(page, '45/QĐ-UBND').count(), WAIT).toBe(1);
+      expect(await rowOf(page, '45/QĐ-UBND').textContent()).toContain('ghi nhận từ văn bản');
+      await page.getByRole('link', { name: '45/QĐ-UBND' }).click();
+      await expect
+        .poll(
+          () => page.getByText('Ghi nhận từ văn bản đã ban hành (không cấp số trên hệ thống)').count(),
+          WAIT,
+        )
+        .toBe(1);
+      await screenshot(page, 'history-decision-from-documents-1366');
+
       // The former Ninh Thuận's 2023: recorded there, with its own units.
       await page.goto(`${base}/province/history`);
       await page

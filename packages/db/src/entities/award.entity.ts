@@ -76,6 +76,9 @@ export class AwardDecision {
   @Column({ name: 'decision_date', type: 'date' }) decisionDate!: string;
   @Column({ name: 'signer_name', type: 'text' }) signerName!: string;
   @Column({ name: 'signer_title', type: 'text' }) signerTitle!: string;
+  /** Recorded afterwards from the province's documents (recordPastDecision), not issued on the platform. */
+  @Column({ name: 'recorded_from_documents', type: 'boolean', default: false })
+  recordedFromDocuments!: boolean;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
   @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
 }

@@ -29,6 +29,7 @@ import { OutboxTraceContext1796142066000 } from './1796142066000-outbox-trace-co
 import { CertificateLayout1796143084314 } from './1796143084314-certificate-layout';
 import { PrincipalNotify1796146128000 } from './1796146128000-principal-notify';
 import { LineageRecordCoLocated1796155299000 } from './1796155299000-lineage-record-co-located';
+import { AwardDecisionRecordedFromDocuments1796172000000 } from './1796172000000-award-decision-recorded-from-documents';
 
 export const migrations = [
   Foundation1763740800000,
@@ -62,4 +63,5 @@ export const migrations = [
   CertificateLayout1796143084314,
   PrincipalNotify1796146128000,
   LineageRecordCoLocated1796155299000,
+  AwardDecisionRecordedFromDocuments1796172000000,
 ];

@@ -249,7 +249,7 @@ export const decisionRepository = {
       [unitId],
     );
     return rows.map((r) => {
-      const d = r.decision as Record<string, string>;
+      const d = r.decision as Record<string, string> & { recorded_from_documents: boolean };
       return {
         provinceId: currentProvinceId(),
         decisionId: r.decision_id as string,
@@ -270,6 +270,7 @@ export const decisionRepository = {
           decisionDate: d.decision_date,
           signerName: d.signer_name,
           signerTitle: d.signer_title,
+          recordedFromDocuments: d.recorded_from_documents,
         }),
       };
     });

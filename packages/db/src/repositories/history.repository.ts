@@ -234,8 +234,8 @@ export const historyRepository = {
     const [decision] = await returning<{ id: string }>(
       m,
       `INSERT INTO award_decision (province_id, issuer_code, issuer_name, year, number, number_text, decision_date,
-         signer_name, signer_title, created_by)
-       VALUES ($1, $2, $3, extract(year FROM $4::date), $5, $6, $4, $7, $8, $9) RETURNING id`,
+         signer_name, signer_title, created_by, recorded_from_documents)
+       VALUES ($1, $2, $3, extract(year FROM $4::date), $5, $6, $4, $7, $8, $9, true) RETURNING id`,
       [
         provinceId,
         d.issuerCode,

@@ -61,6 +61,10 @@ export class AwardDecisionType {
   @Field(() => LocalDateResolver) decisionDate!: string;
   @Field(() => String) signerName!: string;
   @Field(() => String) signerTitle!: string;
+  @Field(() => Boolean, {
+    description: "Recorded afterwards from the province's documents (recordPastDecision), not issued here.",
+  })
+  recordedFromDocuments!: boolean;
 }
 
 @ObjectType('UnitAward', { description: "One award in a unit's history." })

@@ -24,6 +24,7 @@ const DecisionQuery = graphql(`
       decisionDate
       signerName
       signerTitle
+      recordedFromDocuments
       items {
         nominationId
         form
@@ -97,6 +98,10 @@ export default function AwardDecisionPage() {
             <dd>
               {d.signerTitle} {d.signerName}
             </dd>
+          </div>
+          <div>
+            <dt>{t('decision.source')}</dt>
+            <dd>{t(d.recordedFromDocuments ? 'decision.fromDocuments' : 'decision.issuedHere')}</dd>
           </div>
           <div>
             <dt>{t('decision.total')}</dt>

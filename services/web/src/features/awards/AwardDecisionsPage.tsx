@@ -18,6 +18,7 @@ const DecisionsQuery = graphql(`
       issuerName
       decisionDate
       signerName
+      recordedFromDocuments
     }
   }
 `);
@@ -86,6 +87,9 @@ export default function AwardDecisionsPage() {
                   <tr key={d.id}>
                     <th scope="row">
                       <Link href={`/award-decisions/${d.id}`}>{d.numberText}</Link>
+                      {d.recordedFromDocuments && (
+                        <span className="item-meta"> · {t('decisions.fromDocuments')}</span>
+                      )}
                     </th>
                     <td>{d.issuerName}</td>
                     <td>{i18n.date(d.decisionDate)}</td>
