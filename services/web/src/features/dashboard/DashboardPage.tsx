@@ -1,6 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { readFragment } from 'gql.tada';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ComponentProps } from 'react';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
 import { hasRole, useSession } from '../../app/session';
@@ -198,6 +198,22 @@ function Downloads({ sheet, filename }: { sheet: Sheet; filename: string }) {
   );
 }
 
+/** A dashboard table's query: failed, loading, without rows (said the same everywhere), or the table. */
+function TableStates({
+  table,
+  children,
+  ...query
+}: Pick<ComponentProps<typeof QueryStates<Table>>, 'error' | 'refetch' | 'children'> & {
+  table: Table | null;
+}) {
+  const { t } = useI18n();
+  return (
+    <QueryStates {...query} data={table} isEmpty={(tb) => tb.rows.length === 0} empty={t('dash.empty')}>
+      {children}
+    </QueryStates>
+  );
+}
+
 function metricColumns(i18n: I18n, metrics: Metric[]): Column<Row>[] {
   return metrics.map((m, i) => ({
     key: m,
@@ -264,13 +280,7 @@ function Comparison() {
         <YearSelect value={year} onChange={setYear} label={t('dash.year')} />
         {table && <MetricSelect metrics={table.metrics} value={metric} onChange={setMetric} />}
       </div>
-      <QueryStates
-        error={res.error}
-        refetch={refetch}
-        data={table}
-        isEmpty={(table) => table.rows.length === 0}
-        empty={t('dash.empty')}
-      >
+      <TableStates error={res.error} refetch={refetch} table={table}>
         {(table) => (
           <>
             <Downloads
@@ -298,7 +308,7 @@ function Comparison() {
             />
           </>
         )}
-      </QueryStates>
+      </TableStates>
     </section>
   );
 }
@@ -382,13 +392,7 @@ function Trend() {
           {t('dash.includeFormer')}
         </label>
       </div>
-      <QueryStates
-        error={res.error}
-        refetch={refetch}
-        data={table}
-        isEmpty={(table) => table.rows.length === 0}
-        empty={t('dash.empty')}
-      >
+      <TableStates error={res.error} refetch={refetch} table={table}>
         {(table) => (
           <>
             <Downloads
@@ -421,7 +425,7 @@ function Trend() {
             />
           </>
         )}
-      </QueryStates>
+      </TableStates>
     </section>
   );
 }
@@ -459,13 +463,7 @@ function Ranking() {
         <YearSelect value={year} onChange={setYear} label={t('dash.year')} />
         {table && <MetricSelect metrics={table.metrics} value={metric} onChange={setMetric} />}
       </div>
-      <QueryStates
-        error={res.error}
-        refetch={refetch}
-        data={table}
-        isEmpty={(table) => table.rows.length === 0}
-        empty={t('dash.empty')}
-      >
+      <TableStates error={res.error} refetch={refetch} table={table}>
         {(table) => (
           <>
             <Downloads
@@ -493,7 +491,7 @@ function Ranking() {
             />
           </>
         )}
-      </QueryStates>
+      </TableStates>
     </section>
   );
 }
