@@ -301,21 +301,44 @@ describe('refresh tokens', () => {
     expect((await app.gql(ME, {}, { token: rotated.data!.refreshToken.accessToken })).data).toBeTruthy();
   });
 
-  it('ends the whole session when a spent refresh token is used again', async () => {
+  type Refreshed = { refreshToken: { accessToken: string; refreshToken: string } };
+  const refresh = (t: string) => app.gql<Refreshed>(REFRESH, { t });
+
+  it('ends the whole session when a spent refresh token is used again after its successor was', async () => {
     const session = await createAccount(app, 'NATIONAL_VIEWER');
-    const first = await app.gql<{ refreshToken: { accessToken: string; refreshToken: string } }>(REFRESH, {
-      t: session.refreshToken,
-    });
-    const reuse = await app.gql(REFRESH, { t: session.refreshToken });
+    const first = (await refresh(session.refreshToken)).data!.refreshToken;
+    const second = (await refresh(first.refreshToken)).data!.refreshToken;
+    const reuse = await refresh(session.refreshToken);
     expect(code(reuse)).toBe('UNAUTHENTICATED');
     expect(reuse.errors?.[0]?.message).toMatch(/already used/);
     // The legitimate holder's newer tokens die with the family.
-    expect(code(await app.gql(REFRESH, { t: first.data!.refreshToken.refreshToken }))).toBe(
-      'UNAUTHENTICATED',
+    expect(code(await refresh(second.refreshToken))).toBe('UNAUTHENTICATED');
+    expect(code(await app.gql(ME, {}, { token: second.accessToken }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('a lost answer: the spent token presented again at once is spent again, and the unreceived one is dead', async () => {
+    const session = await createAccount(app, 'NATIONAL_VIEWER');
+    const lost = (await refresh(session.refreshToken)).data!.refreshToken; // never reached the browser
+    const retried = await refresh(session.refreshToken);
+    expect(retried.errors).toBeUndefined();
+    const again = retried.data!.refreshToken;
+    expect(again.refreshToken).not.toBe(lost.refreshToken);
+    expect((await app.gql(ME, {}, { token: again.accessToken })).data).toBeTruthy();
+    expect((await refresh(again.refreshToken)).data).toBeTruthy();
+    // Whoever presents the token that was never received is a thief: the session ends.
+    expect((await refresh(lost.refreshToken)).errors?.[0]?.message).toMatch(/already used/);
+    expect(code(await app.gql(ME, {}, { token: again.accessToken }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('a spent token presented after the grace ends the session even when its successor was never used', async () => {
+    const session = await createAccount(app, 'NATIONAL_VIEWER');
+    const first = (await refresh(session.refreshToken)).data!.refreshToken;
+    await app.dataSource.query(
+      `UPDATE refresh_token SET used_at = used_at - interval '61 seconds' WHERE used_at IS NOT NULL AND session_id IN (SELECT id FROM auth_session WHERE user_id = $1)`,
+      [session.id],
     );
-    expect(code(await app.gql(ME, {}, { token: first.data!.refreshToken.accessToken }))).toBe(
-      'UNAUTHENTICATED',
-    );
+    expect((await refresh(session.refreshToken)).errors?.[0]?.message).toMatch(/already used/);
+    expect(code(await app.gql(ME, {}, { token: first.accessToken }))).toBe('UNAUTHENTICATED');
   });
 
   it('refuses an unknown refresh token', async () => {

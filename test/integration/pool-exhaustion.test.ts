@@ -71,20 +71,24 @@ describe('a storm of requests on a small pool', () => {
     expect(codes).toEqual([...Array(MAX_FAILURES - 1).fill('UNAUTHENTICATED'), 'RATE_LIMITED']);
   });
 
-  it(`${4 * POOL} concurrent refreshes with one token: one rotates, the reuse ends the session, nothing hangs`, async () => {
+  it(`${4 * POOL} concurrent refreshes with one token take turns: each answered, one token left live, nothing hangs`, async () => {
     const owner: Account = await createAccount(app, 'NATIONAL_VIEWER');
     const answers = await Promise.all(
       Array.from({ length: 4 * POOL }, () => app.gql(REFRESH, { t: owner.refreshToken })),
     );
-    expect(answers.filter((a) => a.data).length).toBeLessThanOrEqual(1);
+    // The first spends it; the others, within the grace and before anyone used a successor, are a browser that
+    // lost its answers: each spends the previous successor unused. None is an internal error.
+    expect(answers.filter((a) => a.data).length).toBeGreaterThanOrEqual(1);
     expect(answers.filter((a) => !a.data).map(code)).toEqual(
       Array(answers.filter((a) => !a.data).length).fill('UNAUTHENTICATED'),
     );
-    // The revocation, written after each refused request let go of its connection, ended the whole family.
-    expect(code(await app.gql(ME, {}, { token: owner.token }))).toBe('UNAUTHENTICATED');
-
-    const other = await createAccount(app, 'NATIONAL_VIEWER');
-    expect((await app.gql(ME, {}, { token: other.token })).data).toEqual({ me: { email: other.email } });
+    const [{ live }] = await app.dataSource.query(
+      `SELECT count(*)::int AS live FROM refresh_token t JOIN auth_session s ON s.id = t.session_id
+       WHERE s.user_id = $1 AND t.used_at IS NULL AND s.revoked_at IS NULL`,
+      [owner.id],
+    );
+    expect(live).toBe(1);
+    expect((await app.gql(ME, {}, { token: owner.token })).data).toEqual({ me: { email: owner.email } });
     expect(await readyz()).toBe(200);
   });
 });

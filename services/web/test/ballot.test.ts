@@ -188,6 +188,35 @@ describe('the ballot on a phone', () => {
     await page.context().close();
   });
 
+  it('a reload while the session was being renewed: the answer never arrived, the person stays signed in', async () => {
+    await freshBlock();
+    const period = await openBlockVote(app, province, block, [{ kind: 'FLAG', seats: 1 }]);
+    const path = `/voting-periods/${period.id}/ballot`;
+    const page = await pageAt(browser, base, path, block.officers[4]!.email, 'phone');
+    await page.getByRole('radio', { name: new RegExp(NAMES[1]!) }).waitFor();
+    // The gateway spends the cookie's token and answers, but the answer is lost (the page went away, the
+    // network dropped): the browser keeps the spent token.
+    let spent = 0;
+    await page.route('**/auth/refresh', async (route) => {
+      // Sent by Node, not route.fetch(), which would store the answer's cookie in the browser.
+      const sent = await fetch(route.request().url(), {
+        method: 'POST',
+        headers: await route.request().allHeaders(),
+        body: route.request().postData(),
+      });
+      expect(sent.status).toBe(200);
+      spent++;
+      await route.abort('connectionaborted');
+    });
+    await page.reload();
+    await expect.poll(() => spent).toBe(1);
+    await page.unroute('**/auth/refresh');
+    await page.reload();
+    await page.getByRole('radio', { name: new RegExp(NAMES[1]!) }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(path);
+    await page.context().close();
+  });
+
   it('sign-in errors in the person’s language, beside the field they concern; English is a switch', async () => {
     const page = await (await phone(browser)).newPage();
     await page.goto(`${base}/sign-in`);

@@ -119,10 +119,11 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
 /** Errors in the page reach the test's output. */
 export function watch(page: Page): void {
   page.on('response', async (r) => {
-    if (r.status() >= 400 && r.url().endsWith('/graphql'))
-      console.error(
-        `[graphql ${r.status()}] ${page.url()}: ${(await r.text().catch(() => '')).slice(0, 300)}`,
-      );
+    if (!r.url().endsWith('/graphql') && !r.url().includes('/auth/')) return;
+    const body = await r.text().catch(() => '');
+    // A GraphQL error comes with 200: a part of a page that renders nothing on error would hide it.
+    if (r.status() >= 400 || body.includes('"errors"'))
+      console.error(`[${new URL(r.url()).pathname} ${r.status()}] ${page.url()}: ${body.slice(0, 300)}`);
   });
   page.on('pageerror', (e) => console.error(`[page error] ${page.url()}: ${e.message}`));
   page.on('console', (m) => {

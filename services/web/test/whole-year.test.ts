@@ -130,7 +130,16 @@ async function reloadUntil(page: Page, check: () => Promise<number>) {
       }, WORKER)
       .toBe(true);
   } catch (e) {
-    throw new Error(`${(e as Error).message}\nThe worker's jobs: ${await jobsTrace()}`, { cause: e });
+    const shown = `${page.url()}: ${(
+      await page
+        .locator('main')
+        .first()
+        .innerText()
+        .catch(() => '')
+    ).slice(0, 600)}`;
+    throw new Error(`${(e as Error).message}\nThe page: ${shown}\nThe worker's jobs: ${await jobsTrace()}`, {
+      cause: e,
+    });
   }
 }
 

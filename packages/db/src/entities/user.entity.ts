@@ -39,6 +39,8 @@ export class RefreshToken {
   @Column({ name: 'session_id', type: 'uuid' }) sessionId!: string;
   @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt!: Date;
   @Column({ name: 'used_at', type: 'timestamptz', nullable: true }) usedAt!: Date | null;
+  /** The token this one was spent for; null while unspent, or when it was spent unused (a lost answer's retry). */
+  @Column({ name: 'successor_hash', type: 'bytea', nullable: true }) successorHash!: Buffer | null;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
 }
 

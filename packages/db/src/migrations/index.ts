@@ -30,6 +30,7 @@ import { CertificateLayout1796143084314 } from './1796143084314-certificate-layo
 import { PrincipalNotify1796146128000 } from './1796146128000-principal-notify';
 import { LineageRecordCoLocated1796155299000 } from './1796155299000-lineage-record-co-located';
 import { AwardDecisionRecordedFromDocuments1796172000000 } from './1796172000000-award-decision-recorded-from-documents';
+import { RefreshTokenSuccessor1796180000000 } from './1796180000000-refresh-token-successor';
 
 export const migrations = [
   Foundation1763740800000,
@@ -64,4 +65,5 @@ export const migrations = [
   PrincipalNotify1796146128000,
   LineageRecordCoLocated1796155299000,
   AwardDecisionRecordedFromDocuments1796172000000,
+  RefreshTokenSuccessor1796180000000,
 ];

@@ -1,4 +1,5 @@
 import type { Role } from '@thidua/domain';
+import type { EntityManager } from 'typeorm';
 import { AuthSession, Province, RefreshToken } from '../entities';
 import { currentManager, preparedQuery } from '../tenancy/tenant-context';
 import { returning } from './sql';
@@ -32,6 +33,16 @@ export const PRINCIPAL_SQL = `SELECT u.email, u.full_name, r.id, r.role, r.provi
        LEFT JOIN role_assignment r ON r.user_id = u.id
        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()`;
 
+/** Spends a token nobody has presented yet; false when it was presented meanwhile. */
+async function spendUnused(m: EntityManager, tokenHash: Buffer): Promise<boolean> {
+  const rows = await returning(
+    m,
+    `UPDATE refresh_token SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL RETURNING 1`,
+    [tokenHash],
+  );
+  return rows.length > 0;
+}
+
 export const sessionRepository = {
   async create(userId: string, expiresAt: Date): Promise<AuthSession> {
     const repo = (await currentManager()).getRepository(AuthSession);
@@ -43,27 +54,52 @@ export const sessionRepository = {
   },
 
   /**
-   * Spends a refresh token. The UPDATE … WHERE used_at IS NULL makes two concurrent uses of one token
-   * resolve to one rotation and one reuse, never two rotations.
+   * Spends a refresh token for `next`, which is stored in the same transaction. The presented token's row is
+   * locked first, so concurrent uses of one token take turns.
+   *
+   * A token spent less than `graceSeconds` ago whose successor has never been presented is an answer that never
+   * reached its browser (the page reloaded, the connection dropped), not a stolen copy: it is spent again for
+   * `next`, and the successor nobody received is spent unused, so a session only ever has one live token. Any
+   * other use of a spent token is a reuse, which the caller answers by ending the session.
    */
-  async spendRefreshToken(tokenHash: Buffer): Promise<RefreshOutcome> {
+  async spendRefreshToken(
+    tokenHash: Buffer,
+    next: { hash: Buffer; expiresAt: Date },
+    graceSeconds: number,
+  ): Promise<RefreshOutcome> {
     const m = await currentManager();
-    const spent = await returning<{ session_id: string; user_id: string; live: boolean }>(
-      m,
-      `UPDATE refresh_token t SET used_at = now()
-       FROM auth_session s
-       WHERE t.token_hash = $1 AND t.used_at IS NULL AND s.id = t.session_id
-       RETURNING t.session_id, s.user_id,
-         (t.expires_at > now() AND s.revoked_at IS NULL AND s.expires_at > now()) AS live`,
-      [tokenHash],
+    const [token] = await m.query<
+      {
+        session_id: string;
+        user_id: string;
+        live: boolean;
+        used_at: Date | null;
+        successor_hash: Buffer | null;
+        lost_answer: boolean;
+      }[]
+    >(
+      `SELECT t.session_id, s.user_id, t.used_at, t.successor_hash,
+         (t.expires_at > now() AND s.revoked_at IS NULL AND s.expires_at > now()) AS live,
+         t.used_at > now() - make_interval(secs => $2) AS lost_answer
+       FROM refresh_token t JOIN auth_session s ON s.id = t.session_id
+       WHERE t.token_hash = $1
+       FOR UPDATE OF t`,
+      [tokenHash, graceSeconds],
     );
-    const row = spent[0];
-    if (row)
-      return row.live
-        ? { kind: 'rotated', sessionId: row.session_id, userId: row.user_id }
-        : { kind: 'expired' };
-    const existing = await m.getRepository(RefreshToken).findOneBy({ tokenHash });
-    return existing ? { kind: 'reused', sessionId: existing.sessionId } : { kind: 'unknown' };
+    if (!token) return { kind: 'unknown' };
+    // Spent already: a lost answer only when its successor can still be spent unused, else a reuse.
+    if (
+      token.used_at &&
+      !(token.lost_answer && token.successor_hash && (await spendUnused(m, token.successor_hash)))
+    )
+      return { kind: 'reused', sessionId: token.session_id };
+    await m.query(
+      `UPDATE refresh_token SET used_at = coalesce(used_at, now()), successor_hash = $2 WHERE token_hash = $1`,
+      [tokenHash, token.live ? next.hash : null],
+    );
+    if (!token.live) return { kind: 'expired' };
+    await sessionRepository.addRefreshToken(token.session_id, next.hash, next.expiresAt);
+    return { kind: 'rotated', sessionId: token.session_id, userId: token.user_id };
   },
 
   async revoke(sessionId: string, reason: string): Promise<void> {

@@ -67,6 +67,8 @@ export class AuthService {
     await loginThrottleRepository.clear(email, client);
     const refreshExpiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000);
     const session = await sessionRepository.create(user.id, refreshExpiresAt);
+    const refresh = newRefreshToken();
+    await sessionRepository.addRefreshToken(session.id, refresh.hash, refreshExpiresAt);
     await auditRepository.appendPlatform({
       actorUserId: user.id,
       action: 'auth.login',
@@ -74,12 +76,21 @@ export class AuthService {
       entityId: user.id,
       requestId,
     });
-    return this.issue(user, session.id, refreshExpiresAt);
+    return this.issue(user, session.id, refresh.token, refreshExpiresAt);
   }
 
-  /** Rotates: the presented token is spent, a new one is issued in the same family (session). */
+  /**
+   * Rotates: the presented token is spent, a new one is issued in the same family (session). A token presented
+   * again because its answer was lost is spent again within REFRESH_REUSE_GRACE_SECONDS (see spendRefreshToken).
+   */
   async refresh(refreshToken: string): Promise<IssuedTokens> {
-    const outcome = await sessionRepository.spendRefreshToken(hashRefreshToken(refreshToken));
+    const next = newRefreshToken();
+    const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000);
+    const outcome = await sessionRepository.spendRefreshToken(
+      hashRefreshToken(refreshToken),
+      { hash: next.hash, expiresAt },
+      this.config.REFRESH_REUSE_GRACE_SECONDS,
+    );
     if (outcome.kind === 'reused') {
       // Someone holds a copy of a spent token: end the whole family, for the thief and the owner alike.
       this.separately(() => sessionRepository.revoke(outcome.sessionId, 'refresh token reused'));
@@ -88,11 +99,7 @@ export class AuthService {
     if (outcome.kind !== 'rotated') throw unauthenticated('Invalid or expired refresh token: sign in again');
     const [user] = await userRepository.byIds([outcome.userId]);
     if (!user || user.disabledAt) throw unauthenticated('This account is disabled');
-    return this.issue(
-      user,
-      outcome.sessionId,
-      new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000),
-    );
+    return this.issue(user, outcome.sessionId, next.token, expiresAt);
   }
 
   /**
@@ -129,14 +136,18 @@ export class AuthService {
     await sessionRepository.revoke(sessionId, 'logout');
   }
 
-  private async issue(user: User, sessionId: string, refreshExpiresAt: Date): Promise<IssuedTokens> {
-    const refresh = newRefreshToken();
-    await sessionRepository.addRefreshToken(sessionId, refresh.hash, refreshExpiresAt);
+  /** The tokens' answer; the refresh token is already stored. */
+  private async issue(
+    user: User,
+    sessionId: string,
+    refreshToken: string,
+    refreshExpiresAt: Date,
+  ): Promise<IssuedTokens> {
     const access = await this.tokens.signAccess({ userId: user.id, sessionId });
     return {
       accessToken: access.token,
       accessTokenExpiresAt: access.expiresAt,
-      refreshToken: refresh.token,
+      refreshToken,
       refreshTokenExpiresAt: refreshExpiresAt,
       user,
       sessionId,

@@ -98,7 +98,9 @@ export function webAuth(opts: {
             accessTokenExpiresAt: issued.accessTokenExpiresAt.toISOString(),
           });
         } catch (e) {
-          res.setHeader('set-cookie', cookie('', 0));
+          // A refused token is forgotten; one that met a failing database is kept for the next try.
+          if (e instanceof GraphQLError && e.extensions?.code === 'UNAUTHENTICATED')
+            res.setHeader('set-cookie', cookie('', 0));
           throw e;
         }
       }

@@ -146,7 +146,12 @@ export function refresh(): Promise<boolean> {
         await post('/auth/refresh', {});
         return true;
       } catch (e) {
-        if (e instanceof AuthFailure && e.errors === 'network') throw e;
+        // Only a refusal ends the session: a server that failed or asks to wait keeps it for the next try.
+        const refused =
+          e instanceof AuthFailure &&
+          e.errors !== 'network' &&
+          e.errors.every((x) => x.extensions?.code === 'UNAUTHENTICATED');
+        if (!refused) throw e;
         return false;
       }
     };
