@@ -28,7 +28,9 @@ beforeAll(async () => {
     // Long enough that only a notification (never the lifetime) can explain a refusal within a second.
     config: { PRINCIPAL_CACHE_MS: '60000' },
     onQuery: (sql) => {
-      if (sql.includes('FROM auth_session s')) principalReads++;
+      // Alone (platform reads), or sent with the transaction's START (prepared once per connection).
+      if (/FROM auth_session s|EXECUTE session_principal_at_start/.test(sql) && !sql.startsWith('PREPARE '))
+        principalReads++;
     },
   });
   laoCai = await provinceId(app.dataSource, '15');

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { preparedQuery, runInTenant, runInTransaction } from '@thidua/db';
+import { provinceId, startTestApp, type TestApp } from '@thidua/testing';
+
+/**
+ * A tenant transaction's first prepared statement (a request's principal) travels with START TRANSACTION and the
+ * tenant setting in one message. What must hold: the same rows as sent alone, the tenant set for it, failures
+ * that leave no connection inside a failed transaction, and values that are not UUIDs never written as literals.
+ */
+let app: TestApp;
+let laoCai: string;
+let sent: string[] = [];
+
+beforeAll(async () => {
+  app = await startTestApp({ template: inject('templateDatabase'), onQuery: (sql) => sent.push(sql) });
+  laoCai = await provinceId(app.dataSource, '15');
+});
+afterAll(() => app?.close());
+
+const ECHO = `SELECT $1::uuid AS id, $2::uuid AS other, current_setting('app.province_id', true) AS tenant`;
+const ID = '3f1c2a4e-7b1d-4c8e-9a2f-1d2e3f4a5b6c';
+
+/** The statements sent by `work`, PREPAREs (once per connection) apart. */
+async function messages(work: () => Promise<unknown>): Promise<string[]> {
+  sent = [];
+  await work();
+  return sent.filter((s) => !s.startsWith('PREPARE '));
+}
+
+describe('opening a tenant transaction', () => {
+  it('sends the first prepared statement with START and the tenant setting, and reads its rows', async () => {
+    let rows: unknown[] = [];
+    const out = await messages(async () => {
+      rows = await runInTenant(app.dataSource, laoCai, () => preparedQuery('opening_echo', ECHO, [ID, null]));
+    });
+    expect(rows).toEqual([{ id: ID, other: null, tenant: laoCai }]);
+    expect(out[0]).toBe(
+      `START TRANSACTION; SELECT set_config('app.province_id', '${laoCai}', true); ` +
+        `EXECUTE opening_echo_at_start('${ID}', NULL)`,
+    );
+    expect(out.slice(1)).toEqual(['COMMIT']);
+  });
+
+  it('prepares it once per connection, and answers alike the second time', async () => {
+    for (let i = 0; i < 3; i++) {
+      const rows = await runInTenant(app.dataSource, laoCai, async () => {
+        const echoed = await preparedQuery('opening_echo', ECHO, [ID, ID]);
+        const prepared = await preparedQuery<{ n: number }>(
+          'opening_count',
+          `SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name = $1`,
+          ['opening_echo_at_start'],
+        );
+        return [...echoed, ...prepared];
+      });
+      expect(rows).toEqual([{ id: ID, other: ID, tenant: laoCai }, { n: 1 }]);
+    }
+  });
+
+  it('sends values that are not UUIDs bound, as before, after START', async () => {
+    const text = `SELECT $1::text AS said, current_setting('app.province_id', true) AS tenant`;
+    let rows: unknown[] = [];
+    const out = await messages(async () => {
+      rows = await runInTenant(app.dataSource, laoCai, () =>
+        preparedQuery('opening_text', text, ["'); DROP TABLE province; --"]),
+      );
+    });
+    expect(rows).toEqual([{ said: "'); DROP TABLE province; --", tenant: laoCai }]);
+    expect(out).toEqual([
+      `START TRANSACTION; SELECT set_config('app.province_id', '${laoCai}', true)`,
+      text,
+      'COMMIT',
+    ]);
+  });
+
+  it('a failing first statement fails the work and leaves no connection in a failed transaction', async () => {
+    const failing = `SELECT 1 / (CASE WHEN $1::uuid IS NULL THEN 1 ELSE 0 END) AS n`;
+    await expect(
+      runInTenant(app.dataSource, laoCai, () => preparedQuery('opening_failing', failing, [ID])),
+    ).rejects.toThrow(/division by zero/);
+    // Every pooled connection still works, in a transaction of its own and outside any.
+    const n = 12;
+    const answers = await Promise.all(
+      Array.from({ length: n }, () =>
+        runInTenant(app.dataSource, laoCai, () => preparedQuery('opening_echo', ECHO, [ID, null])),
+      ),
+    );
+    expect(answers.flat()).toEqual(Array(n).fill({ id: ID, other: null, tenant: laoCai }));
+    const [{ status }] = await runInTransaction(app.dataSource, null, () =>
+      preparedQuery<{ status: string }>('opening_status', `SELECT 'ok' AS status`, []),
+    );
+    expect(status).toBe('ok');
+  });
+
+  it('two first statements asked at once: one travels with START, the other follows; both answered', async () => {
+    const [a, b] = await runInTenant(app.dataSource, laoCai, () =>
+      Promise.all([
+        preparedQuery('opening_echo', ECHO, [ID, null]),
+        preparedQuery('opening_echo_b', ECHO, [ID, ID]),
+      ]),
+    );
+    expect(a).toEqual([{ id: ID, other: null, tenant: laoCai }]);
+    expect(b).toEqual([{ id: ID, other: ID, tenant: laoCai }]);
+  });
+});
