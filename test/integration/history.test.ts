@@ -215,6 +215,21 @@ describe('history from documents', () => {
       ].sort(),
     );
 
+    // The secretariat's queue tells them from the years run on the platform.
+    const queue = (recordedFromDocuments: boolean) =>
+      gql<{ nominationQueue: { nodes: { id: string }[] } }>(
+        khAdmin,
+        ninhThuan,
+        `query($r: Boolean) { nominationQueue(first: 20, filter: { statuses: [SUBMITTED], recordedFromDocuments: $r }) { nodes { id } } }`,
+        { r: recordedFromDocuments },
+      );
+    expect(
+      ok(await queue(true))
+        .nominationQueue.nodes.map((n) => n.id)
+        .sort(),
+    ).toEqual(year.nominations.map((n) => n.id).sort());
+    expect(ok(await queue(false)).nominationQueue.nodes).toEqual([]);
+
     // Later, the province's decision on Báo Ninh Thuận's certificate (number and date assumed).
     const merit = year.nominations.find((n) => n.unitId === bao)!;
     const decision = ok(

@@ -120,6 +120,11 @@ describe("the secretariat's nomination queue", () => {
       await as<Queue>(admin, province, QUEUE, { f: { year: 2025 }, first: 20 }),
     ).nominationQueue;
     expect(none.totalCount).toBe(0);
+    // Every year here was run on the platform (history.test.ts filters years recorded from documents).
+    const onPlatform = (recordedFromDocuments: boolean) =>
+      as<Queue>(admin, province, QUEUE, { f: { statuses: ['SUBMITTED'], recordedFromDocuments }, first: 20 });
+    expect(ok(await onPlatform(false)).nominationQueue.totalCount).toBe(4);
+    expect(ok(await onPlatform(true)).nominationQueue.totalCount).toBe(0);
   });
 
   it("is the secretariat's: another province's admin sees none of them, by list or by id; an officer is refused", async () => {

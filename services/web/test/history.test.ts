@@ -263,6 +263,17 @@ describe('lineage and history recorded from documents', () => {
         .toBe(1);
       await screenshot(page, 'history-decision-from-documents-1366');
 
+      // The secretariat's queue filters by source: the recorded year's proposals, decided, say where they come from.
+      await page.goto(`${base}/nominations?status=DECIDED`);
+      await page.getByLabel('Nguồn').selectOption({ label: 'Ghi nhận từ văn bản' });
+      await expect.poll(() => page.url(), WAIT).toContain('source=documents');
+      await expect.poll(() => rowOf(page, NOI_VU).count(), WAIT).toBe(1);
+      expect(await rowOf(page, NOI_VU).textContent()).toContain('2025 · ghi nhận từ văn bản');
+      await page.getByLabel('Nguồn').selectOption({ label: 'Thực hiện trên hệ thống' });
+      await expect
+        .poll(() => page.getByText('Không có hồ sơ nào ở trạng thái “Đã có quyết định”.').count(), WAIT)
+        .toBe(1);
+
       // The former Ninh Thuận's 2023: recorded there, with its own units.
       await page.goto(`${base}/province/history`);
       await page
@@ -313,6 +324,13 @@ describe('lineage and history recorded from documents', () => {
       await expect.poll(() => p2.getByRole('link', { name: '45/QĐ-UBND' }).count(), WAIT).toBe(1);
       await screenshot(p2, 'history-390');
       await expectAccessible(p2, 'the history page on a phone');
+      await p2.goto(`${base}/award-decisions`);
+      await expect.poll(() => rowOf(p2, '45/QĐ-UBND').count(), WAIT).toBe(1);
+      await screenshot(p2, 'history-decisions-390');
+      await p2.goto(`${base}/nominations?status=DECIDED&source=documents`);
+      await expect.poll(() => rowOf(p2, NOI_VU).count(), WAIT).toBe(1);
+      await screenshot(p2, 'history-queue-390');
+      await expectAccessible(p2, 'the queue filtered by source on a phone');
       await Promise.all([page.context().close(), p2.context().close()]);
     },
   );

@@ -54,7 +54,13 @@ export const awardRepository = {
    * at a time. Filtering and counting happen in the database so a province's hundreds of proposals never travel.
    */
   async queue(
-    filter: { statuses?: NominationStatus[]; forms?: string[]; year?: number; blockId?: string },
+    filter: {
+      statuses?: NominationStatus[];
+      forms?: string[];
+      year?: number;
+      blockId?: string;
+      recordedFromDocuments?: boolean | null;
+    },
     page: PageRequest,
   ): Promise<Page<Nomination>> {
     const qb = (await repo(Nomination))
@@ -64,6 +70,8 @@ export const awardRepository = {
     if (filter.forms?.length) qb.andWhere('n.form IN (:...forms)', { forms: filter.forms });
     if (filter.year) qb.andWhere('y.year = :year', { year: filter.year });
     if (filter.blockId) qb.andWhere('y.blockId = :blockId', { blockId: filter.blockId });
+    if (filter.recordedFromDocuments != null)
+      qb.andWhere('y.recordedFromDocuments = :recorded', { recorded: filter.recordedFromDocuments });
     qb.orderBy('n.updatedAt', 'ASC').addOrderBy('n.id', 'ASC');
     return paginate(qb, page);
   },

@@ -1,5 +1,5 @@
 import { awardRepository, NOMINATION_STATUSES, type Nomination, type NominationStatus } from '@thidua/db';
-import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import {
   Args,
   Arg,
@@ -50,6 +50,15 @@ export class NominationFilterInput {
   @IsOptional()
   @IsUUID('all', { message: 'blockId must be a block id' })
   blockId?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "true: only years recorded afterwards from the province's documents; false: only years run on the platform.",
+  })
+  @IsOptional()
+  @IsBoolean()
+  recordedFromDocuments?: boolean;
 }
 
 @Resolver(() => NominationType)

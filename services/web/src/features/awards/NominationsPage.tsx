@@ -24,10 +24,13 @@ export const QUEUE_STATUSES = [
 ] as const;
 type Status = (typeof QUEUE_STATUSES)[number];
 const FORMS = ['FLAG_PROVINCE', 'MERIT_PROVINCE', 'CSTD_PROV'] as const;
+/** Where the year of a proposal comes from: run on the platform, or recorded afterwards from documents. */
+const SOURCES = { platform: false, documents: true } as const;
+type Source = keyof typeof SOURCES;
 const PAGE = 20;
 
 /**
- * The secretariat's nominations by state (/nominations?status=…&form=…&year=…): filtered and paged by the
+ * The secretariat's nominations by state (/nominations?status=…&form=…&year=…&source=…): filtered and paged by the
  * server, the longest waiting first; the filters live in the address so a queue can be bookmarked or shared.
  */
 export default function NominationsPage() {
@@ -40,6 +43,7 @@ export default function NominationsPage() {
     : 'SUBMITTED';
   const form = (FORMS as readonly string[]).includes(search.get('form') ?? '') ? search.get('form')! : '';
   const year = /^\d{4}$/.test(search.get('year') ?? '') ? Number(search.get('year')) : null;
+  const source = Object.hasOwn(SOURCES, search.get('source') ?? '') ? (search.get('source') as Source) : '';
   const [yearText, setYearText] = useState(year ? String(year) : '');
   const [yearError, setYearError] = useState<string | null>(null);
   const pager = usePager();
@@ -52,12 +56,13 @@ export default function NominationsPage() {
         statuses: [status],
         ...(form ? { forms: [form as (typeof FORMS)[number]] } : {}),
         ...(year ? { year } : {}),
+        ...(source ? { recordedFromDocuments: SOURCES[source] } : {}),
       },
     },
     requestPolicy: 'cache-and-network',
   });
   const go = (patch: Record<string, string>) => {
-    const next = new URLSearchParams({ status, form, year: year ? String(year) : '', ...patch });
+    const next = new URLSearchParams({ status, form, year: year ? String(year) : '', source, ...patch });
     for (const [k, v] of [...next.entries()]) if (!v) next.delete(k);
     pager.reset();
     navigate(`/nominations?${next.toString()}`);
@@ -89,7 +94,7 @@ export default function NominationsPage() {
         {QUEUE_STATUSES.map((s) => (
           <Link
             key={s}
-            href={`/nominations?status=${s}${form ? `&form=${form}` : ''}${year ? `&year=${year}` : ''}`}
+            href={`/nominations?status=${s}${form ? `&form=${form}` : ''}${year ? `&year=${year}` : ''}${source ? `&source=${source}` : ''}`}
             aria-current={s === status ? 'page' : undefined}
             onClick={() => pager.reset()}
           >
@@ -103,6 +108,18 @@ export default function NominationsPage() {
           {FORMS.map((f) => (
             <option key={f} value={f}>
               {t(`form.${f}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('queue.source')}
+          value={source}
+          onChange={(e) => go({ source: e.target.value })}
+        >
+          <option value="">{t('queue.allSources')}</option>
+          {(Object.keys(SOURCES) as Source[]).map((k) => (
+            <option key={k} value={k}>
+              {t(`queue.source.${k}`)}
             </option>
           ))}
         </SelectField>
@@ -149,6 +166,9 @@ export default function NominationsPage() {
                       <td>{t(`form.${n.form}`)}</td>
                       <td>
                         {n.emulationYear.block.name} – {n.emulationYear.year}
+                        {n.emulationYear.recordedFromDocuments && (
+                          <span className="item-meta"> · {t('decisions.fromDocuments')}</span>
+                        )}
                       </td>
                       <td>{i18n.dateTime(n.updatedAt)}</td>
                     </tr>

@@ -19,6 +19,7 @@ export const QueueQuery = graphql(`
         }
         emulationYear {
           year
+          recordedFromDocuments
           block {
             id
             name
