@@ -330,11 +330,28 @@ describe('refresh tokens', () => {
     expect(code(await app.gql(ME, {}, { token: again.accessToken }))).toBe('UNAUTHENTICATED');
   });
 
+  it('within the grace, an owner second to a thief is served but audited; the thief’s token then ends it all', async () => {
+    const owner = await createAccount(app, 'NATIONAL_VIEWER');
+    const thief = (await refresh(owner.refreshToken)).data!.refreshToken; // a copy, used first
+    const mine = (await refresh(owner.refreshToken)).data!.refreshToken;
+    const [event] = await app.dataSource.query(
+      `SELECT action, after FROM platform_audit_event WHERE actor_user_id = $1 AND action = 'auth.refresh.lost_answer'`,
+      [owner.id],
+    );
+    expect(event).toMatchObject({
+      action: 'auth.refresh.lost_answer',
+      after: { sessionId: expect.any(String) },
+    });
+    expect((await refresh(thief.refreshToken)).errors?.[0]?.message).toMatch(/already used/);
+    for (const token of [thief.accessToken, mine.accessToken])
+      expect(code(await app.gql(ME, {}, { token }))).toBe('UNAUTHENTICATED');
+  });
+
   it('a spent token presented after the grace ends the session even when its successor was never used', async () => {
     const session = await createAccount(app, 'NATIONAL_VIEWER');
     const first = (await refresh(session.refreshToken)).data!.refreshToken;
     await app.dataSource.query(
-      `UPDATE refresh_token SET used_at = used_at - interval '61 seconds' WHERE used_at IS NOT NULL AND session_id IN (SELECT id FROM auth_session WHERE user_id = $1)`,
+      `UPDATE refresh_token SET used_at = used_at - interval '11 seconds' WHERE used_at IS NOT NULL AND session_id IN (SELECT id FROM auth_session WHERE user_id = $1)`,
       [session.id],
     );
     expect((await refresh(session.refreshToken)).errors?.[0]?.message).toMatch(/already used/);

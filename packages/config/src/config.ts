@@ -62,8 +62,9 @@ const schema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: int(900),
   REFRESH_TOKEN_TTL_SECONDS: int(30 * 24 * 3600),
   // A spent refresh token presented again this soon, its successor never used, is an answer the browser lost (a
-  // reload during the refresh), not a stolen copy: it is spent again instead of ending the session.
-  REFRESH_REUSE_GRACE_SECONDS: int(60, 0),
+  // reload during the refresh), not a stolen copy: it is spent again instead of ending the session. Short: within
+  // it, an owner who comes second to a thief is not told apart from one whose answer was lost (audited).
+  REFRESH_REUSE_GRACE_SECONDS: int(10, 0),
   LOGIN_MAX_FAILURES: int(5),
   LOGIN_LOCK_SECONDS: int(900),
   // Failures from one client across every email, and for one email across every client (a much higher ceiling:

@@ -20,7 +20,8 @@ export interface PrincipalLookup {
 }
 
 export type RefreshOutcome =
-  | { kind: 'rotated'; sessionId: string; userId: string }
+  /** `lostAnswer`: a spent token taken for an answer its browser never received (spent again, see below). */
+  | { kind: 'rotated'; sessionId: string; userId: string; lostAnswer: boolean }
   | { kind: 'unknown' }
   | { kind: 'expired' }
   | { kind: 'reused'; sessionId: string };
@@ -37,7 +38,7 @@ export const PRINCIPAL_SQL = `SELECT u.email, u.full_name, r.id, r.role, r.provi
 async function spendUnused(m: EntityManager, tokenHash: Buffer): Promise<boolean> {
   const rows = await returning(
     m,
-    `UPDATE refresh_token SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL RETURNING 1`,
+    `UPDATE refresh_token SET used_at = clock_timestamp() WHERE token_hash = $1 AND used_at IS NULL RETURNING 1`,
     [tokenHash],
   );
   return rows.length > 0;
@@ -80,7 +81,7 @@ export const sessionRepository = {
     >(
       `SELECT t.session_id, s.user_id, t.used_at, t.successor_hash,
          (t.expires_at > now() AND s.revoked_at IS NULL AND s.expires_at > now()) AS live,
-         t.used_at > now() - make_interval(secs => $2) AS lost_answer
+         $2 > 0 AND t.used_at > clock_timestamp() - make_interval(secs => $2) AS lost_answer
        FROM refresh_token t JOIN auth_session s ON s.id = t.session_id
        WHERE t.token_hash = $1
        FOR UPDATE OF t`,
@@ -94,12 +95,18 @@ export const sessionRepository = {
     )
       return { kind: 'reused', sessionId: token.session_id };
     await m.query(
-      `UPDATE refresh_token SET used_at = coalesce(used_at, now()), successor_hash = $2 WHERE token_hash = $1`,
+      `UPDATE refresh_token SET used_at = coalesce(used_at, clock_timestamp()), successor_hash = $2
+       WHERE token_hash = $1`,
       [tokenHash, token.live ? next.hash : null],
     );
     if (!token.live) return { kind: 'expired' };
     await sessionRepository.addRefreshToken(token.session_id, next.hash, next.expiresAt);
-    return { kind: 'rotated', sessionId: token.session_id, userId: token.user_id };
+    return {
+      kind: 'rotated',
+      sessionId: token.session_id,
+      userId: token.user_id,
+      lostAnswer: !!token.used_at,
+    };
   },
 
   async revoke(sessionId: string, reason: string): Promise<void> {

@@ -15,6 +15,8 @@ export type SerializedRunner = QueryRunner & {
    * written into the message as literals, so only UUIDs and nulls are taken (see `foldable`).
    */
   startsWithPrepared<T>(name: string, text: string, values: readonly (string | null)[]): Promise<T[]>;
+  /** Throws when what was asked to travel with START TRANSACTION did not (TypeORM sent something else). */
+  assertStarted(): void;
 };
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -23,8 +25,15 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export const foldable = (values: readonly unknown[]): values is readonly (string | null)[] =>
   values.every((v) => v === null || (typeof v === 'string' && UUID.test(v)));
 
-/** The SQL-level prepared statements each connection holds (pg does not know of them: they have names of their own). */
-const preparedOn = new WeakMap<PoolClient, Set<string>>();
+/**
+ * The SQL-level prepared statements each connection holds, name to text (pg does not know of them: they have
+ * names of their own).
+ */
+const preparedOn = new WeakMap<PoolClient, Map<string, string>>();
+const STATEMENT_NAME = /^[a-z_][a-z0-9_]*$/;
+const DUPLICATE_PREPARED_STATEMENT = '42P05';
+const UNDEFINED_PREPARED_STATEMENT = '26000';
+const sqlState = (e: unknown) => (e as { driverError?: { code?: string } }).driverError?.code;
 
 export function serialized(runner: QueryRunner): SerializedRunner {
   const query = runner.query.bind(runner);
@@ -55,18 +64,26 @@ export function serialized(runner: QueryRunner): SerializedRunner {
     withStart = [];
     atStart = undefined;
     if (!waiting) return query(statement);
+    const known = preparedOn.get(client()) ?? new Map<string, string>();
     try {
-      const known = preparedOn.get(client()) ?? new Set<string>();
-      if (!known.has(waiting.sqlName)) {
+      if (known.get(waiting.sqlName) !== waiting.text) {
+        if (known.has(waiting.sqlName)) throw new Error(`${waiting.sqlName} is prepared with another text`);
         // Once per connection, in a round trip of its own: inside the message, a failure after it would leave
-        // the name taken without our knowing, and every later PREPARE of it on this connection would fail.
-        await send(`PREPARE ${waiting.sqlName} AS ${waiting.text}`);
-        preparedOn.set(client(), known.add(waiting.sqlName));
+        // the name taken without our knowing. Taken all the same (never seen): prepared again.
+        const prepare = `PREPARE ${waiting.sqlName} AS ${waiting.text}`;
+        await send(prepare).catch(async (e: unknown) => {
+          if (sqlState(e) !== DUPLICATE_PREPARED_STATEMENT) throw e;
+          await send(`DEALLOCATE ${waiting.sqlName}`);
+          await send(prepare);
+        });
+        preparedOn.set(client(), known.set(waiting.sqlName, waiting.text));
       }
       // TypeORM's query() keeps one statement's rows only: the last statement's are read here.
       const results = (await send(statement)) as unknown as { rows: unknown[] }[];
       waiting.resolve(results.at(-1)!.rows);
     } catch (e) {
+      // Gone from the connection (never seen): the next transaction on it prepares it again.
+      if (sqlState(e) === UNDEFINED_PREPARED_STATEMENT) known.delete(waiting.sqlName);
       waiting.reject(e);
       throw e;
     }
@@ -82,6 +99,8 @@ export function serialized(runner: QueryRunner): SerializedRunner {
   };
   named.startsWithPrepared = <T>(name: string, text: string, values: readonly (string | null)[]) => {
     if (!foldable(values)) throw new TypeError(`${name}: only UUIDs and nulls travel as literals`);
+    if (!STATEMENT_NAME.test(name))
+      throw new TypeError(`${name}: a statement's name is lower case, digits and _`);
     const sqlName = `${name}_at_start`;
     const rows = new Promise<unknown[]>((resolve, reject) => {
       atStart = { sqlName, text, resolve, reject };
@@ -90,6 +109,14 @@ export function serialized(runner: QueryRunner): SerializedRunner {
     rows.catch(() => undefined);
     withStart.push(`EXECUTE ${sqlName}(${values.map((v) => (v === null ? 'NULL' : `'${v}'`)).join(', ')})`);
     return rows as Promise<T[]>;
+  };
+  named.assertStarted = () => {
+    if (!withStart.length) return;
+    const error = new Error(`Not sent with START TRANSACTION: ${withStart.join('; ')}`);
+    withStart = [];
+    atStart?.reject(error);
+    atStart = undefined;
+    throw error;
   };
   named.prepared = <T>(name: string, text: string, values: unknown[]) =>
     inTurn(async () => {

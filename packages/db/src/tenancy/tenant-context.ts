@@ -69,6 +69,7 @@ export async function runInTransaction<T>(
         beforeStart?.(runner);
       }
       await runner.startTransaction();
+      runner.assertStarted();
       if (provinceId && !foldsIntoStart)
         await runner.query(`SELECT set_config('app.province_id', $1, true)`, [provinceId]);
       return runner.manager;

@@ -83,7 +83,7 @@ export class AuthService {
    * Rotates: the presented token is spent, a new one is issued in the same family (session). A token presented
    * again because its answer was lost is spent again within REFRESH_REUSE_GRACE_SECONDS (see spendRefreshToken).
    */
-  async refresh(refreshToken: string): Promise<IssuedTokens> {
+  async refresh(refreshToken: string, requestId: string): Promise<IssuedTokens> {
     const next = newRefreshToken();
     const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000);
     const outcome = await sessionRepository.spendRefreshToken(
@@ -99,6 +99,16 @@ export class AuthService {
     if (outcome.kind !== 'rotated') throw unauthenticated('Invalid or expired refresh token: sign in again');
     const [user] = await userRepository.byIds([outcome.userId]);
     if (!user || user.disabledAt) throw unauthenticated('This account is disabled');
+    // A thief who refreshed first and the owner answered this way would pass unseen: the audit says it happened.
+    if (outcome.lostAnswer)
+      await auditRepository.appendPlatform({
+        actorUserId: user.id,
+        action: 'auth.refresh.lost_answer',
+        entityType: 'User',
+        entityId: user.id,
+        after: { sessionId: outcome.sessionId },
+        requestId,
+      });
     return this.issue(user, outcome.sessionId, next.token, expiresAt);
   }
 

@@ -88,7 +88,9 @@ export function webAuth(opts: {
         const token = readCookie(req.headers.cookie, REFRESH_COOKIE);
         if (!token) throw new HttpFailure(401, unauthenticated('Not signed in'));
         try {
-          const issued = await runInTransaction(dataSource, null, () => services.auth.refresh(token));
+          const issued = await runInTransaction(dataSource, null, () =>
+            services.auth.refresh(token, requestId),
+          );
           res.setHeader(
             'set-cookie',
             cookie(issued.refreshToken, (issued.refreshTokenExpiresAt.getTime() - Date.now()) / 1000),

@@ -12,7 +12,7 @@ export interface LinkState {
 /**
  * One urql client per signed-in person and province. Requests carry the access token and the province; a
  * 401 refreshes the token once and repeats the request (the gateway refused it before running anything), and
- * a second refusal ends the session. Subscriptions load graphql-ws only when a page subscribes (the hall
+ * a second refusal, or a refused refresh, ends the session; a refresh the gateway could not answer does not. Subscriptions load graphql-ws only when a page subscribes (the hall
  * screen), so the ballot does not pay for it.
  */
 export function createClient(provinceId: string | null, onLink: (s: LinkState) => void): Client {
@@ -26,9 +26,10 @@ export function createClient(provinceId: string | null, onLink: (s: LinkState) =
       fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...headers(token) } });
     let res = await send(await getToken());
     if (res.status === 401) {
-      const renewed = await refresh().catch(() => false);
+      // null: the gateway could not answer the refresh (down, failing, busy); the session may well be alive.
+      const renewed = await refresh().catch(() => null);
       if (renewed) res = await send(await getToken());
-      if (res.status === 401) sessionExpired();
+      if (renewed === false || (renewed && res.status === 401)) sessionExpired();
     }
     return res;
   };

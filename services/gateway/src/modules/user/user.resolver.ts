@@ -53,7 +53,7 @@ export class UserResolver {
     description: 'Spends the refresh token and returns new tokens. A reused token ends the session.',
   })
   async refreshToken(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() ctx: GraphQLContext) {
-    return this.signedIn(ctx, await ctx.services.auth.refresh(refreshToken));
+    return this.signedIn(ctx, await ctx.services.auth.refresh(refreshToken, ctx.requestId));
   }
 
   /** From here on the request acts as the user who just signed in, so the payload shows their own roles. */
