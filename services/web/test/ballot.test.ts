@@ -217,6 +217,49 @@ describe('the ballot on a phone', () => {
     await page.context().close();
   });
 
+  it('the gateway cannot renew the session for a moment: the ballot says to send again, and it goes, still signed in', async () => {
+    await freshBlock();
+    const period = await openBlockVote(app, province, block, [{ kind: 'FLAG', seats: 1 }]);
+    const path = `/voting-periods/${period.id}/ballot`;
+    const page = await pageAt(browser, base, path, block.officers[5]!.email, 'phone');
+    await page.getByRole('radio', { name: new RegExp(NAMES[1]!) }).check();
+    await page.getByRole('button', { name: 'Xem lại phiếu' }).click();
+    // The access token refused (as when it has expired), then the refresh answered 503 (the database failing).
+    await page.route('**/graphql', (route) =>
+      route.request().postData()?.includes('castBallot')
+        ? route.fulfill({
+            status: 401,
+            contentType: 'application/json',
+            body: JSON.stringify({
+              errors: [{ message: 'expired', extensions: { code: 'UNAUTHENTICATED' } }],
+            }),
+          })
+        : route.fallback(),
+    );
+    await page.route('**/auth/refresh', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ errors: [{ message: 'down', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }),
+      }),
+    );
+    await page.getByRole('button', { name: 'Gửi phiếu' }).click();
+    // Told as a connection problem, never as a session that ended.
+    await expect
+      .poll(() => page.getByText('Phiếu chưa được ghi nhận. Kiểm tra kết nối rồi gửi lại.').count())
+      .toBe(1);
+    expect(await page.getByText(/Phiên đăng nhập/).count()).toBe(0);
+    await screenshot(page, 'ballot-refresh-unavailable-390');
+    expect(new URL(page.url()).pathname).toBe(path);
+    expect(await turnout(period.id)).toBe(0);
+    await page.unroute('**/graphql');
+    await page.unroute('**/auth/refresh');
+    await page.getByRole('button', { name: 'Gửi lại' }).click();
+    await page.getByTestId('receipt-code').waitFor();
+    expect(await turnout(period.id)).toBe(1);
+    await page.context().close();
+  });
+
   it('sign-in errors in the person’s language, beside the field they concern; English is a switch', async () => {
     const page = await (await phone(browser)).newPage();
     await page.goto(`${base}/sign-in`);
