@@ -29,7 +29,8 @@ export function createClient(provinceId: string | null, onLink: (s: LinkState) =
       // null: the gateway could not answer the refresh (down, failing, busy); the session may well be alive.
       const renewed = await refresh().catch(() => null);
       // Said as what it is, a gateway out of reach for now, not as a session that ended.
-      if (renewed === null) throw new TypeError('The session could not be renewed: the server did not answer');
+      if (renewed === null)
+        throw new TypeError('The session could not be renewed: the server did not answer');
       if (renewed) res = await send(await getToken());
       if (res.status === 401) sessionExpired();
     }
