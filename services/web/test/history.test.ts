@@ -187,10 +187,20 @@ describe('lineage and history recorded from documents', () => {
       await expect.poll(() => page.getByText('3 đơn vị thành viên').count(), WAIT).toBe(1);
       await page.getByLabel(`Đề nghị Cờ thi đua cho ${NOI_VU}`).check();
       await page.getByLabel(`Đề nghị Bằng khen cho ${TU_PHAP}`).check();
+      // The minutes give the flag's votes: each unit's, where the documents say.
+      await page.getByLabel(`Số phiếu đề nghị Cờ thi đua của ${NOI_VU}`).fill('3');
+      await page.getByLabel(`Số phiếu đề nghị Cờ thi đua của ${Y_TE}`).fill('ba');
       await page.getByLabel('Trưởng khối năm đó').selectOption({ label: NOI_VU });
       await page.getByLabel('Ngày họp').fill('2023-12-20');
       await page.getByLabel('Địa điểm').fill('Hội trường Sở Nội vụ, Nha Trang');
       await page.getByLabel('Nguồn tài liệu').fill('Biên bản số 05/BB-KTĐ ngày 20/12/2023');
+
+      await page.getByRole('button', { name: 'Ghi nhận năm thi đua' }).click();
+      await expect
+        .poll(() => page.getByText(`Số phiếu của ${Y_TE} phải là số từ 0 đến 1000.`).count(), WAIT)
+        .toBe(1);
+      await screenshot(page, 'history-votes-1366');
+      await page.getByLabel(`Số phiếu đề nghị Cờ thi đua của ${Y_TE}`).fill('1');
 
       // 2023 is before the province began: the API's refusal is shown beside the year, in Vietnamese.
       await page.getByLabel('Năm thi đua', { exact: true }).fill('2023');
@@ -220,6 +230,34 @@ describe('lineage and history recorded from documents', () => {
         .poll(() => rowOf(page, 'Khối thi đua các sở, ngành tỉnh Khánh Hòa').count(), WAIT)
         .toBeGreaterThan(0);
       expect(await rowOf(page, 'Biên bản số 05/BB-KTĐ ngày 20/12/2025').count()).toBe(1);
+      const recordedBlock = ok(
+        await app.gql<{ blocks: { nodes: { id: string; years: { id: string; year: number }[] }[] } }>(
+          `{ blocks(first: 5, filter: { search: "sở, ngành tỉnh Khánh Hòa" }) { nodes { id years { id year } } } }`,
+          {},
+          { token: admin.token, provinceId: khanhHoa },
+        ),
+      ).blocks.nodes[0]!;
+      const yearId = recordedBlock.years.find((y) => y.year === 2025)!.id;
+      const asAdmin = { token: admin.token, provinceId: khanhHoa };
+      const [period] = ok(
+        await app.gql<{ votingPeriods: { id: string }[] }>(
+          `query($y: ID!) { votingPeriods(emulationYearId: $y) { id } }`,
+          { y: yearId },
+          asAdmin,
+        ),
+      ).votingPeriods;
+      const results = ok(
+        await app.gql<{
+          votingPeriod: { results: { kind: string; candidates: { unitId: string; votes: number }[] }[] };
+        }>(
+          `query($id: ID!) { votingPeriod(id: $id) { results { kind candidates { unitId votes } } } }`,
+          { id: period!.id },
+          asAdmin,
+        ),
+      ).votingPeriod.results;
+      const flagVotes = results.find((r) => r.kind === 'FLAG')!.candidates;
+      expect(flagVotes.find((c) => c.unitId === kh.get(NOI_VU))?.votes).toBe(3);
+      expect(flagVotes.find((c) => c.unitId === kh.get(Y_TE))?.votes).toBe(1);
 
       // The decision: its proposals are those the year recorded.
       await expect.poll(() => rowOf(page, 'Cờ thi đua của UBND tỉnh').count(), WAIT).toBe(1);

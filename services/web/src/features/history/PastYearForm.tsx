@@ -38,7 +38,12 @@ const RecordPastYear = graphql(`
 /** A block created with a year recorded here is offered at once, even when the list was empty. */
 const BLOCKS_CONTEXT = { additionalTypenames: ['Block'] };
 const NEW_BLOCK = 'new';
-type Member = ChosenUnit & { flag: boolean; merit: boolean };
+/** A member that year: proposed for the flag or the merit, and the votes each got when the minutes give them. */
+type Member = ChosenUnit & { flag: boolean; merit: boolean; flagVotes: string; meritVotes: string };
+const CONTESTS = [
+  ['FLAG', 'flag', 'flagVotes'],
+  ['MERIT', 'merit', 'meritVotes'],
+] as const;
 const BALLOTS = ['issued', 'returned', 'valid', 'invalid'] as const;
 type Ballots = Record<(typeof BALLOTS)[number], string>;
 
@@ -93,7 +98,15 @@ export function PastYearForm({ year, onRecorded }: { year: number; onRecorded: (
     const [issued, returned, valid, invalid] = counts.map(Number) as [number, number, number, number];
     const both = members.filter((m) => m.flag && m.merit);
     const heldYear = Number(f.heldOn.slice(0, 4));
+    // Votes cannot exceed the valid ballots when those are given (the API says the same).
+    const maxVotes = given === 4 && /^\d{1,4}$/.test(counts[2]!) ? Math.min(valid, 1000) : 1000;
+    const badVotes = members.find((m) =>
+      [m.flagVotes, m.meritVotes].some(
+        (v) => v.trim() && (!/^\d{1,4}$/.test(v.trim()) || Number(v) > maxVotes),
+      ),
+    );
     return {
+      'contests.votes': badVotes ? t('past.check.votes', { name: badVotes.name, max: maxVotes }) : null,
       year: /^\d{4}$/.test(f.year.trim()) && y >= 2000 && y <= last ? null : t('past.check.year', { last }),
       blockId: f.blockId ? null : t('past.check.block'),
       'newBlock.name':
@@ -127,15 +140,15 @@ export function PastYearForm({ year, onRecorded }: { year: number; onRecorded: (
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setRecorded(null);
-    const elected = (k: 'flag' | 'merit') => members.filter((m) => m[k]);
-    const contests = (
-      [
-        ['FLAG', elected('flag')],
-        ['MERIT', elected('merit')],
-      ] as const
-    )
-      .filter(([, ms]) => ms.length)
-      .map(([kind, ms]) => ({ kind, electedUnitIds: ms.map((m) => m.id) }));
+    const contests = CONTESTS.map(([kind, elected, votes]) => ({
+      kind,
+      electedUnitIds: members.filter((m) => m[elected]).map((m) => m.id),
+      votes: members
+        .filter((m) => m[votes].trim())
+        .map((m) => ({ unitId: m.id, votes: Number(m[votes].trim()) })),
+    }))
+      .filter((c) => c.electedUnitIds.length || c.votes.length)
+      .map((c) => ({ ...c, votes: c.votes.length ? c.votes : null }));
     const optional = (s: string) => s.trim() || null;
     const counts = BALLOTS.map((k) => ballots[k].trim());
     const done = await record.run(
@@ -258,7 +271,9 @@ export function PastYearForm({ year, onRecorded }: { year: number; onRecorded: (
             addLabel={t('past.addMember')}
             exclude={new Set(members.map((m) => m.id))}
             error={err('memberUnitIds')}
-            onAdd={(u) => setMembers((ms) => [...ms, { ...u, flag: false, merit: false }])}
+            onAdd={(u) =>
+              setMembers((ms) => [...ms, { ...u, flag: false, merit: false, flagVotes: '', meritVotes: '' }])
+            }
           />
           {members.length > 0 && (
             <TableWrap label={t('past.membersLegend')}>
@@ -269,6 +284,8 @@ export function PastYearForm({ year, onRecorded }: { year: number; onRecorded: (
                     <th scope="col">{t('past.member')}</th>
                     <th scope="col">{t('past.flag')}</th>
                     <th scope="col">{t('past.merit')}</th>
+                    <th scope="col">{t('past.flagVotes')}</th>
+                    <th scope="col">{t('past.meritVotes')}</th>
                     <th scope="col">{t('past.removeMember')}</th>
                   </tr>
                 </thead>
@@ -296,6 +313,17 @@ export function PastYearForm({ year, onRecorded }: { year: number; onRecorded: (
                           <span className="visually-hidden">{t('past.meritOf', { name: m.name })}</span>
                         </label>
                       </td>
+                      {(['flagVotes', 'meritVotes'] as const).map((k) => (
+                        <td key={k}>
+                          <input
+                            className="input num-input"
+                            inputMode="numeric"
+                            aria-label={t(`past.${k}Of`, { name: m.name })}
+                            value={m[k]}
+                            onChange={(e) => setMember(m.id, { [k]: e.target.value })}
+                          />
+                        </td>
+                      ))}
                       <td>
                         <button
                           type="button"
@@ -312,6 +340,7 @@ export function PastYearForm({ year, onRecorded }: { year: number; onRecorded: (
               </table>
             </TableWrap>
           )}
+          {members.length > 0 && <p className="muted">{t('past.votesHint')}</p>}
           {err('contests') && <p className="field-error">{err('contests')}</p>}
           <div className="form-row">
             {memberChoice('headUnitId')}
