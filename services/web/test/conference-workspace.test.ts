@@ -185,6 +185,18 @@ describe("the head unit's conference workspace", () => {
       await head.getByRole('button', { name: 'Mở vòng bỏ phiếu trên giấy' }).click();
       await head.waitForURL(/\/voting-periods\/[^/]+$/);
       const periodId = new URL(head.url()).pathname.split('/')[2]!;
+      // The round's controls could not be read (the connection dropped): said, with a retry, not left out.
+      await head.route('**/graphql', (route) =>
+        route.request().postData()?.includes('query PeriodControls')
+          ? route.abort('connectionreset')
+          : route.fallback(),
+      );
+      await head.reload();
+      await expect
+        .poll(() => head.getByText('Không kết nối được máy chủ. Kiểm tra kết nối mạng rồi thử lại.').count())
+        .toBe(1);
+      await head.unroute('**/graphql');
+      await head.getByRole('button', { name: 'Thử lại' }).click();
       await head.getByRole('link', { name: 'Nhập kết quả kiểm phiếu' }).click();
       await head.waitForURL(/\/paper-count$/);
 
