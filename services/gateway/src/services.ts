@@ -38,12 +38,13 @@ export function createServices(
 ): GatewayServices {
   configureAuditKeys(config.AUDIT_HMAC_KEY, config.AUDIT_HMAC_PREVIOUS_KEYS);
   const tokens = new TokenService(config.JWT_SECRET, config.ACCESS_TOKEN_TTL_SECONDS);
+  const principals = new PrincipalCache(config.DATABASE_URL, config.PRINCIPAL_CACHE_MS, logger);
   return {
     config,
     dataSource,
     tokens,
-    auth: new AuthService(config, dataSource, tokens),
-    principals: new PrincipalCache(config.DATABASE_URL, config.PRINCIPAL_CACHE_MS, logger),
+    auth: new AuthService(config, dataSource, tokens, principals),
+    principals,
     eventBus,
     turnout: new TurnoutAnnouncer(eventBus),
     ballotRules: new BallotRulesCache(),

@@ -13,6 +13,7 @@ import {
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from '@thidua/domain';
 import type { DataSource } from 'typeorm';
 import { appError, badInput, unauthenticated } from '../common/errors';
+import type { PrincipalCache } from './principal-cache';
 import { newRefreshToken, hashRefreshToken, type TokenService } from './tokens';
 
 /** To someone who gave the right password for a disabled account (and to no one else). */
@@ -32,6 +33,7 @@ export class AuthService {
     private readonly config: Config,
     private readonly dataSource: DataSource,
     private readonly tokens: TokenService,
+    private readonly principals: Pick<PrincipalCache, 'changedHere'>,
   ) {}
 
   /**
@@ -93,7 +95,13 @@ export class AuthService {
     );
     if (outcome.kind === 'reused') {
       // Someone holds a copy of a spent token: end the whole family, for the thief and the owner alike.
-      this.separately(() => sessionRepository.revoke(outcome.sessionId, 'refresh token reused'));
+      // This gateway forgets the session's principal once the revocation is committed (others: its notification).
+      afterRelease(async () => {
+        await runInTransaction(this.dataSource, null, () =>
+          sessionRepository.revoke(outcome.sessionId, 'refresh token reused'),
+        );
+        this.principals.changedHere();
+      });
       throw unauthenticated('This refresh token was already used: the session has been ended, sign in again');
     }
     if (outcome.kind !== 'rotated') throw unauthenticated('Invalid or expired refresh token: sign in again');
