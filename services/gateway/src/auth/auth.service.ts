@@ -96,12 +96,10 @@ export class AuthService {
     if (outcome.kind === 'reused') {
       // Someone holds a copy of a spent token: end the whole family, for the thief and the owner alike.
       // This gateway forgets the session's principal once the revocation is committed (others: its notification).
-      afterRelease(async () => {
-        await runInTransaction(this.dataSource, null, () =>
-          sessionRepository.revoke(outcome.sessionId, 'refresh token reused'),
-        );
-        this.principals.changedHere();
-      });
+      this.separately(
+        () => sessionRepository.revoke(outcome.sessionId, 'refresh token reused'),
+        () => this.principals.changedHere(),
+      );
       throw unauthenticated('This refresh token was already used: the session has been ended, sign in again');
     }
     if (outcome.kind !== 'rotated') throw unauthenticated('Invalid or expired refresh token: sign in again');
@@ -201,7 +199,10 @@ export class AuthService {
    * A platform transaction of its own that the request's rollback does not undo, run once the request's
    * transaction has released its connection (never two connections held by one request).
    */
-  private separately(work: () => Promise<unknown>): void {
-    afterRelease(() => runInTransaction(this.dataSource, null, work));
+  private separately(work: () => Promise<unknown>, committed?: () => void): void {
+    afterRelease(async () => {
+      await runInTransaction(this.dataSource, null, work);
+      committed?.();
+    });
   }
 }

@@ -12,8 +12,8 @@ export interface LinkState {
 /**
  * One urql client per signed-in person and province. Requests carry the access token and the province; a
  * 401 refreshes the token once and repeats the request (the gateway refused it before running anything), and
- * a second refusal, or a refused refresh, ends the session; a refresh the gateway could not answer does not. Subscriptions load graphql-ws only when a page subscribes (the hall
- * screen), so the ballot does not pay for it.
+ * a second refusal, or a refused refresh, ends the session; a refresh the gateway could not answer does not.
+ * Subscriptions load graphql-ws only when a page subscribes (the hall screen), so the ballot does not pay for it.
  */
 export function createClient(provinceId: string | null, onLink: (s: LinkState) => void): Client {
   const headers = (token: string | null): Record<string, string> => ({

@@ -30,8 +30,8 @@ type Source = keyof typeof SOURCES;
 const PAGE = 20;
 
 /**
- * The secretariat's nominations by state (/nominations?status=…&form=…&year=…&source=…): filtered and paged by the
- * server, the longest waiting first; the filters live in the address so a queue can be bookmarked or shared.
+ * The secretariat's nominations by state (/nominations?status=…&form=…&year=…&source=…): filtered and paged by
+ * the server, the longest waiting first; the filters live in the address so a queue can be bookmarked or shared.
  */
 export default function NominationsPage() {
   const i18n = useI18n();
@@ -61,11 +61,15 @@ export default function NominationsPage() {
     },
     requestPolicy: 'cache-and-network',
   });
-  const go = (patch: Record<string, string>) => {
+  /** This queue's address with `patch` applied (the filters that are set, only). */
+  const queueHref = (patch: Record<string, string>) => {
     const next = new URLSearchParams({ status, form, year: year ? String(year) : '', source, ...patch });
     for (const [k, v] of [...next.entries()]) if (!v) next.delete(k);
+    return `/nominations?${next.toString()}`;
+  };
+  const go = (patch: Record<string, string>) => {
     pager.reset();
-    navigate(`/nominations?${next.toString()}`);
+    navigate(queueHref(patch));
   };
   const applyYear = (e: FormEvent) => {
     e.preventDefault();
@@ -94,7 +98,7 @@ export default function NominationsPage() {
         {QUEUE_STATUSES.map((s) => (
           <Link
             key={s}
-            href={`/nominations?status=${s}${form ? `&form=${form}` : ''}${year ? `&year=${year}` : ''}${source ? `&source=${source}` : ''}`}
+            href={queueHref({ status: s })}
             aria-current={s === status ? 'page' : undefined}
             onClick={() => pager.reset()}
           >
