@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { preparedQuery, runInTenant, runInTransaction } from '@thidua/db';
-import { provinceId, startTestApp, type TestApp } from '@thidua/testing';
+import { APP_GROUP_ROLE, preparedQuery, runInTenant, runInTransaction } from '@thidua/db';
+import { ownerQuery, provinceId, startTestApp, type TestApp } from '@thidua/testing';
 
 /**
  * A tenant transaction's first prepared statement (a request's principal) travels with START TRANSACTION and the
@@ -14,6 +14,12 @@ let sent: string[] = [];
 beforeAll(async () => {
   app = await startTestApp({ template: inject('templateDatabase'), onQuery: (sql) => sent.push(sql) });
   laoCai = await provinceId(app.dataSource, '15');
+  // What a transaction wrote, as seen once it is over.
+  await ownerQuery(
+    app.db,
+    null,
+    `CREATE TABLE commit_probe (note text PRIMARY KEY); GRANT SELECT, INSERT ON commit_probe TO ${APP_GROUP_ROLE}`,
+  );
 });
 afterAll(() => app?.close());
 
@@ -113,5 +119,71 @@ describe('opening a tenant transaction', () => {
     );
     expect(a).toEqual([{ id: ID, other: null, tenant: laoCai }]);
     expect(b).toEqual([{ id: ID, other: ID, tenant: laoCai }]);
+  });
+});
+
+describe("a transaction's last statement sent with its COMMIT", () => {
+  const WRITE = `INSERT INTO commit_probe (note) VALUES ($1) RETURNING note, current_setting('app.province_id', true) AS tenant`;
+  const notes = async () =>
+    (await ownerQuery<{ note: string }>(app.db, null, `SELECT note FROM commit_probe ORDER BY note`)).map(
+      (r) => r.note,
+    );
+
+  it('travels in one message with COMMIT, in the tenant, and nothing is sent after it', async () => {
+    let rows: unknown[] = [];
+    const out = await messages(async () => {
+      rows = await runInTenant(app.dataSource, laoCai, () =>
+        preparedQuery('probe_write', WRITE, ['first'], { tenant: true, commit: true }),
+      );
+    });
+    expect(rows).toEqual([{ note: 'first', tenant: laoCai }]);
+    expect(out).toEqual([
+      `START TRANSACTION; SELECT set_config('app.province_id', '${laoCai}', true)`,
+      `EXECUTE probe_write_then_commit('first'); COMMIT`,
+    ]);
+    expect(await notes()).toContain('first');
+  });
+
+  it('writes any text as an escaped literal: what was sent is what is stored', async () => {
+    const tricky = `O'Brien \\ '); DROP TABLE commit_probe; -- Đồng Văn`;
+    const [row] = await runInTenant(app.dataSource, laoCai, () =>
+      preparedQuery<{ note: string }>('probe_write', WRITE, [tricky], { commit: true }),
+    );
+    expect(row!.note).toBe(tricky);
+    expect(await notes()).toContain(tricky);
+  });
+
+  it('when it fails, nothing of the transaction is committed and the connection is clean', async () => {
+    await expect(
+      runInTenant(app.dataSource, laoCai, async () => {
+        await preparedQuery('probe_write_before', WRITE, ['written before']);
+        // The same note again: a unique violation.
+        await preparedQuery('probe_write', WRITE, ['written before'], { commit: true });
+      }),
+    ).rejects.toMatchObject({ driverError: { code: '23505' } });
+    expect(await notes()).not.toContain('written before');
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        runInTenant(app.dataSource, laoCai, () => preparedQuery('opening_echo', ECHO, [ID, null])),
+      ),
+    );
+    expect(answers.flat()).toEqual(Array(12).fill({ id: ID, other: null, tenant: laoCai }));
+  });
+
+  it('refuses any statement after it: the work fails, what was committed stays', async () => {
+    await expect(
+      runInTenant(app.dataSource, laoCai, async () => {
+        await preparedQuery('probe_write', WRITE, ['committed early'], { commit: true });
+        await preparedQuery('probe_write', WRITE, ['too late']);
+      }),
+    ).rejects.toThrow(/committed with its last statement/);
+    expect(await notes()).toEqual(expect.arrayContaining(['committed early']));
+    expect(await notes()).not.toContain('too late');
+  });
+
+  it('takes only strings and nulls', async () => {
+    await expect(
+      runInTenant(app.dataSource, laoCai, () => preparedQuery('probe_write', WRITE, [42], { commit: true })),
+    ).rejects.toThrow(/strings and nulls/);
   });
 });

@@ -29,6 +29,8 @@ const NAMES = [
 ];
 
 let app: TestApp;
+/** Every statement the app sends while a test collects them. */
+let sent: string[] | undefined;
 let province: string;
 let admin: Account;
 
@@ -94,6 +96,7 @@ beforeAll(async () => {
     template: inject('templateDatabase'),
     worker: true,
     config: { VOTING_SWEEP_MS: '300' },
+    onQuery: (sql) => sent?.push(sql),
   });
   province = await provinceId(app.dataSource, '08');
   admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
@@ -266,6 +269,36 @@ describe('ballots', () => {
     ok(await as(admin, `mutation($id: ID!) { closeVotingPeriod(id: $id) { status } }`, { id: period.id }));
     const late = await vote(block, 7, period, [[0]]);
     expect(late.errors?.[0]?.extensions?.code).toBe('DEADLINE_PASSED');
+  });
+  it('a ballot alone in its request travels with its COMMIT; one beside another field waits for the request', async () => {
+    const block = await createLockedBlock(app, province, NAMES, admin);
+    const period = await open(block, [{ kind: 'FLAG', seats: 1 }]);
+    const receiptOf = (i: number) =>
+      as<{ myBallotReceipt: { voterId: string } | null }>(
+        block.officers[i]!,
+        `query($id: ID!) { myBallotReceipt(votingPeriodId: $id) { voterId } }`,
+        { id: period.id },
+      );
+    sent = [];
+    ok(await vote(block, 1, period, [[0]]));
+    const cast = sent.filter((s) => /voting_cast_ballot/.test(s) && !s.startsWith('PREPARE '));
+    sent = undefined;
+    expect(cast).toEqual([expect.stringMatching(/^EXECUTE voting_cast_ballot_then_commit\(.*\); COMMIT$/)]);
+    expect((await receiptOf(1)).data?.myBallotReceipt?.voterId).toBe(block.units[1]!.id);
+    // Twice in one request: the second is refused, so the request rolls back whole, the first ballot with it.
+    const ballot = {
+      votingPeriodId: period.id,
+      choices: [{ contestId: period.contests[0]!.id, unitIds: [block.units[0]!.id] }],
+    };
+    const twice = await as(
+      block.officers[2]!,
+      `mutation($v: CastBallotInput!) { a: castBallot(input: $v) { receiptCode } b: castBallot(input: $v) { receiptCode } }`,
+      { v: ballot },
+    );
+    expect(twice.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect((await receiptOf(2)).data?.myBallotReceipt).toBeNull();
+    ok(await vote(block, 2, period, [[0]]));
+    expect((await receiptOf(2)).data?.myBallotReceipt?.voterId).toBe(block.units[2]!.id);
   });
 });
 

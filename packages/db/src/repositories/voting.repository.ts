@@ -142,6 +142,7 @@ export const votingRepository = {
     voterId: string,
     userId: string,
     choices: Choice[],
+    { commit = false }: { commit?: boolean } = {},
   ): Promise<BallotReceipt | null> {
     // One round trip (the hot path of a conference vote): cast_ballot (SECURITY DEFINER) writes the receipt and
     // the ballot, which the application role can neither read nor write itself. The period must be open, under a
@@ -152,7 +153,7 @@ export const votingRepository = {
       'voting_cast_ballot',
       CAST_BALLOT_SQL,
       [periodId, voterId, receiptCode(), userId, JSON.stringify(choices)],
-      { tenant: true },
+      { tenant: true, commit },
     );
     return row ?? null;
   },

@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import { escapeLiteral, type PoolClient } from 'pg';
 import { QueryFailedError, type QueryRunner } from 'typeorm';
 
 /**
@@ -17,6 +17,13 @@ export type SerializedRunner = QueryRunner & {
   startsWithPrepared<T>(name: string, text: string, values: readonly (string | null)[]): Promise<T[]>;
   /** Throws when what was asked to travel with START TRANSACTION did not (TypeORM sent something else). */
   assertStarted(): void;
+  /**
+   * The transaction's last statement, sent with its COMMIT in one message; its rows are the answer. Once it has
+   * succeeded the transaction is over: TypeORM's own COMMIT or ROLLBACK is not sent, and any other statement
+   * throws. When it fails, PostgreSQL skips the rest of the message: nothing is committed and the transaction
+   * rolls back as usual. The values travel as literals (escaped; strings and nulls only).
+   */
+  preparedThenCommit<T>(name: string, text: string, values: readonly (string | null)[]): Promise<T[]>;
 };
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -33,6 +40,11 @@ const preparedOn = new WeakMap<PoolClient, Map<string, string>>();
 const STATEMENT_NAME = /^[a-z_][a-z0-9_]*$/;
 const DUPLICATE_PREPARED_STATEMENT = '42P05';
 const UNDEFINED_PREPARED_STATEMENT = '26000';
+/** The SQL-level name of a statement prepared for a use (pg's own names are apart). */
+function statementName(name: string, use: 'at_start' | 'then_commit'): string {
+  if (!STATEMENT_NAME.test(name)) throw new TypeError(`${name}: a statement's name is lower case, digits and _`);
+  return `${name}_${use}`;
+}
 const sqlState = (e: unknown) => (e as { driverError?: { code?: string } }).driverError?.code;
 
 export function serialized(runner: QueryRunner): SerializedRunner {
@@ -40,6 +52,7 @@ export function serialized(runner: QueryRunner): SerializedRunner {
   const client = () => (runner as unknown as { databaseConnection: PoolClient }).databaseConnection;
   let tail: Promise<unknown> = Promise.resolve();
   let withStart: string[] = [];
+  let committed = false;
   let atStart:
     { sqlName: string; text: string; resolve(rows: unknown[]): void; reject(e: unknown): void } | undefined;
   const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
@@ -57,6 +70,35 @@ export function serialized(runner: QueryRunner): SerializedRunner {
       throw new QueryFailedError(text, values ?? [], e as Error);
     }
   };
+  /**
+   * A statement PREPAREd at the SQL level once per connection, in a round trip of its own (inside a message, a
+   * failure after it would leave the name taken without our knowing). Taken all the same (never seen): prepared
+   * again.
+   */
+  const prepareOnce = async (sqlName: string, text: string) => {
+    const known = preparedOn.get(client()) ?? new Map<string, string>();
+    if (known.get(sqlName) === text) return;
+    if (known.has(sqlName)) throw new Error(`${sqlName} is prepared with another text`);
+    const prepare = `PREPARE ${sqlName} AS ${text}`;
+    await send(prepare).catch(async (e: unknown) => {
+      if (sqlState(e) !== DUPLICATE_PREPARED_STATEMENT) throw e;
+      await send(`DEALLOCATE ${sqlName}`);
+      await send(prepare);
+    });
+    preparedOn.set(client(), known.set(sqlName, text));
+  };
+  /** Runs a message holding an EXECUTE of `sqlName` (its statement `index`, from the end if negative): its rows. */
+  const executeIn = async (statement: string, sqlName: string, index: number) => {
+    try {
+      // TypeORM's query() keeps one statement's rows only: the message's results are read here.
+      const results = (await send(statement)) as unknown as { rows: unknown[] }[];
+      return results.at(index)!.rows;
+    } catch (e) {
+      // Gone from the connection (never seen): the next transaction on it prepares it again.
+      if (sqlState(e) === UNDEFINED_PREPARED_STATEMENT) preparedOn.get(client())?.delete(sqlName);
+      throw e;
+    }
+  };
   /** START TRANSACTION with what was asked to travel with it, the prepared statement's rows handed over. */
   const start = async () => {
     const statement = ['START TRANSACTION', ...withStart].join('; ');
@@ -64,44 +106,32 @@ export function serialized(runner: QueryRunner): SerializedRunner {
     withStart = [];
     atStart = undefined;
     if (!waiting) return query(statement);
-    const known = preparedOn.get(client()) ?? new Map<string, string>();
     try {
-      if (known.get(waiting.sqlName) !== waiting.text) {
-        if (known.has(waiting.sqlName)) throw new Error(`${waiting.sqlName} is prepared with another text`);
-        // Once per connection, in a round trip of its own: inside the message, a failure after it would leave
-        // the name taken without our knowing. Taken all the same (never seen): prepared again.
-        const prepare = `PREPARE ${waiting.sqlName} AS ${waiting.text}`;
-        await send(prepare).catch(async (e: unknown) => {
-          if (sqlState(e) !== DUPLICATE_PREPARED_STATEMENT) throw e;
-          await send(`DEALLOCATE ${waiting.sqlName}`);
-          await send(prepare);
-        });
-        preparedOn.set(client(), known.set(waiting.sqlName, waiting.text));
-      }
-      // TypeORM's query() keeps one statement's rows only: the last statement's are read here.
-      const results = (await send(statement)) as unknown as { rows: unknown[] }[];
-      waiting.resolve(results.at(-1)!.rows);
+      await prepareOnce(waiting.sqlName, waiting.text);
+      waiting.resolve(await executeIn(statement, waiting.sqlName, -1));
     } catch (e) {
-      // Gone from the connection (never seen): the next transaction on it prepares it again.
-      if (sqlState(e) === UNDEFINED_PREPARED_STATEMENT) known.delete(waiting.sqlName);
       waiting.reject(e);
       throw e;
     }
   };
+  /** After a statement sent with COMMIT: TypeORM's COMMIT or ROLLBACK is not sent, anything else refused. */
+  const afterCommit = async (sql: string) => {
+    if (sql === 'COMMIT' || sql === 'ROLLBACK') return [];
+    throw new Error(`The transaction was committed with its last statement: not sent: ${sql}`);
+  };
   runner.query = ((...args: Parameters<QueryRunner['query']>) =>
-    inTurn(() =>
+    inTurn(() => {
+      if (committed) return afterCommit(args[0]);
       // Without parameters pg sends a simple query, which may hold several statements.
-      withStart.length && args[0] === 'START TRANSACTION' && !args[1] ? start() : query(...args),
-    )) as QueryRunner['query'];
+      return withStart.length && args[0] === 'START TRANSACTION' && !args[1] ? start() : query(...args);
+    })) as QueryRunner['query'];
   const named = runner as SerializedRunner;
   named.startsWith = (statement) => {
     withStart.push(statement);
   };
   named.startsWithPrepared = <T>(name: string, text: string, values: readonly (string | null)[]) => {
     if (!foldable(values)) throw new TypeError(`${name}: only UUIDs and nulls travel as literals`);
-    if (!STATEMENT_NAME.test(name))
-      throw new TypeError(`${name}: a statement's name is lower case, digits and _`);
-    const sqlName = `${name}_at_start`;
+    const sqlName = statementName(name, 'at_start');
     const rows = new Promise<unknown[]>((resolve, reject) => {
       atStart = { sqlName, text, resolve, reject };
     });
@@ -118,8 +148,21 @@ export function serialized(runner: QueryRunner): SerializedRunner {
     atStart = undefined;
     throw error;
   };
+  named.preparedThenCommit = <T>(name: string, text: string, values: readonly (string | null)[]) => {
+    const sqlName = statementName(name, 'then_commit');
+    const literals = values.map((v) => (v === null ? 'NULL' : escapeLiteral(v))).join(', ');
+    return inTurn(async () => {
+      if (committed) return afterCommit(name) as Promise<T[]>;
+      if (!runner.isTransactionActive) throw new Error(`${name}: no transaction to commit`);
+      await prepareOnce(sqlName, text);
+      const rows = await executeIn(`EXECUTE ${sqlName}(${literals}); COMMIT`, sqlName, 0);
+      committed = true;
+      return rows as T[];
+    });
+  };
   named.prepared = <T>(name: string, text: string, values: unknown[]) =>
     inTurn(async () => {
+      if (committed) return afterCommit(name) as Promise<T[]>;
       // pg prepares a name once per connection and then sends only Bind/Execute.
       const result = await send(text, values, name);
       return result.rows as T[];

@@ -7,6 +7,8 @@ interface TransactionStore {
   manager(): Promise<EntityManager>;
   /** Runs a named (prepared) statement on the transaction's connection, in turn with its other statements. */
   prepared<T>(name: string, text: string, values: unknown[]): Promise<T[]>;
+  /** The transaction's last statement, sent with its COMMIT (serialized-runner.ts). */
+  preparedThenCommit<T>(name: string, text: string, values: readonly (string | null)[]): Promise<T[]>;
   /** Whether a pooled connection is checked out for this transaction right now. */
   holdsConnection(): boolean;
   afterRelease: (() => Promise<unknown>)[];
@@ -91,6 +93,11 @@ export async function runInTransaction<T>(
       }
       await open();
       return runner!.prepared<R>(name, text, values);
+    },
+    preparedThenCommit: async <R>(name: string, text: string, values: readonly (string | null)[]) => {
+      if (options.autocommit) throw new TenantContextError('Nothing to commit outside a transaction');
+      await open();
+      return runner!.preparedThenCommit<R>(name, text, values);
     },
   };
 
@@ -186,13 +193,27 @@ export function preparedQuery<T>(
   name: string,
   text: string,
   values: unknown[],
-  { tenant = false }: { tenant?: boolean } = {},
+  { tenant = false, commit = false }: PreparedQueryOptions = {},
 ): Promise<T[]> {
   const store = storage.getStore();
   if (!store) throw new TenantContextError('No transaction context: wrap the call in runInTransaction');
   if (tenant && !store.provinceId)
     throw new TenantContextError('No tenant context: tenant repositories run only inside runInTenant');
-  return store.prepared<T>(name, text, values);
+  if (!commit) return store.prepared<T>(name, text, values);
+  if (!values.every((v) => v === null || typeof v === 'string'))
+    throw new TypeError(`${name}: a statement sent with COMMIT takes strings and nulls`);
+  return store.preparedThenCommit<T>(name, text, values as (string | null)[]);
+}
+
+export interface PreparedQueryOptions {
+  /** Refused outside a province's transaction. */
+  tenant?: boolean;
+  /**
+   * The transaction's last statement: sent with its COMMIT in one round trip. Once it has succeeded, the work
+   * cannot roll back any more and sends no other statement (one would throw); when it fails, nothing is
+   * committed. For a request whose answer cannot fail after it (a ballot's cast, alone in its mutation).
+   */
+  commit?: boolean;
 }
 
 /** The current transaction's manager, which must belong to a province. */

@@ -12,9 +12,11 @@ import {
   openVotingPeriod,
   scheduleAwards,
 } from '@thidua/jobs';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { assertActsFor, assertRunsYear, isSecretariat } from '../../common/acting';
+import { aloneInMutation } from '../../common/alone';
 import { assertWithinAYear } from '../../common/deadlines';
 import { audit } from '../../common/audit';
 import { withConstraints } from '../../common/constraints';
@@ -197,7 +199,11 @@ export class VotingResolver {
   @Mutation(() => BallotReceiptType, {
     description: "Casts the unit's ballot. Final once cast; a second one is CONFLICT.",
   })
-  async castBallot(@Arg('input', () => CastBallotInput) input: CastBallotInput, @Ctx() ctx: GraphQLContext) {
+  async castBallot(
+    @Arg('input', () => CastBallotInput) input: CastBallotInput,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     // The hot path of a conference vote: rules from the gateway's cache, then one statement.
     const provinceId = ctx.access!.provinceId;
     const rules = isUuid(input.votingPeriodId)
@@ -217,16 +223,14 @@ export class VotingResolver {
     });
     if (problem) throw badInput(problem.field, problem.message);
     const choices = input.choices.map((c) => ({ contestId: c.contestId, unitIds: [...c.unitIds] }));
+    // Alone in its request and not audited, the cast is the transaction's last statement: it travels with the
+    // COMMIT (one round trip less a ballot; the receipt's fields cannot fail).
+    const commit = !onBehalf && aloneInMutation(info);
     const receipt = await withConstraints({ unique: 'This unit has already voted in this period' }, () =>
-      votingRepository.cast(input.votingPeriodId, unitId, ctx.principal!.userId, choices),
+      votingRepository.cast(input.votingPeriodId, unitId, ctx.principal!.userId, choices, { commit }),
     );
-    if (!receipt) {
-      const period = await loadPeriod(ctx, input.votingPeriodId);
-      throw appError(
-        'DEADLINE_PASSED',
-        `Voting closed at ${(period.closedAt ?? effectiveDeadline(period)).toISOString()}`,
-      );
-    }
+    // Cast nothing: the period has closed (or its deadline passed) since the rules were read.
+    if (!receipt) throw appError('DEADLINE_PASSED', 'This voting period is closed: it takes no more ballots');
     // Who voted, never what: the audit of an on-behalf ballot names the unit and the reason only.
     if (onBehalf)
       await audit(ctx, 'ballot.cast_on_behalf', 'VotingPeriod', input.votingPeriodId, {
