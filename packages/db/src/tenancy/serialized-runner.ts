@@ -42,7 +42,8 @@ const DUPLICATE_PREPARED_STATEMENT = '42P05';
 const UNDEFINED_PREPARED_STATEMENT = '26000';
 /** The SQL-level name of a statement prepared for a use (pg's own names are apart). */
 function statementName(name: string, use: 'at_start' | 'then_commit'): string {
-  if (!STATEMENT_NAME.test(name)) throw new TypeError(`${name}: a statement's name is lower case, digits and _`);
+  if (!STATEMENT_NAME.test(name))
+    throw new TypeError(`${name}: a statement's name is lower case, digits and _`);
   return `${name}_${use}`;
 }
 const sqlState = (e: unknown) => (e as { driverError?: { code?: string } }).driverError?.code;
