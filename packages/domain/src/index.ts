@@ -19,7 +19,7 @@ export {
   dummyPasswordHash,
   MIN_PASSWORD_LENGTH,
 } from './auth/password';
-export { vietnamDate, VIETNAM_TIME_ZONE } from './time/vietnam';
+export { vietnamDate, vietnamToday, VIETNAM_TIME_ZONE } from './time/vietnam';
 export {
   newOneTimeToken,
   hashOneTimeToken,

@@ -22,21 +22,23 @@ type Rules = ReturnType<Storage['getTargetValidationMetadatas']>;
 /**
  * class-validator looks a class's rules up again on every object it validates, walking every validated class of
  * the schema for inherited ones, then groups them by property: a third of its time on a ballot. The rules are
- * fixed once the classes are loaded, so for calls like ours (no groups, no schema) they are remembered per class,
- * and forgotten whenever a rule or constraint is added (a class loaded late).
+ * fixed once the classes are loaded, so for calls like ours (no groups) they are remembered per class and schema
+ * name (a nested object is looked up under its parent's name), and forgotten whenever a rule or constraint is added
+ * (a class loaded late).
  */
 function rememberRules(storage: Storage): void {
   const lookUp = storage.getTargetValidationMetadatas.bind(storage);
   const groupByProperty = storage.groupByPropertyName.bind(storage);
   const addRule = storage.addValidationMetadata.bind(storage);
   const addConstraint = storage.addConstraintMetadata.bind(storage);
-  let byClass = new Map<Parameters<Storage['getTargetValidationMetadatas']>[0], Rules>();
+  let remembered = new WeakMap<object, Map<string | undefined, Rules>>();
   const grouped = new WeakMap<Rules, ReturnType<Storage['groupByPropertyName']>>();
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
-    if (schema || always || strictGroups || groups?.length)
-      return lookUp(target, schema, always, strictGroups, groups);
-    let rules = byClass.get(target);
-    if (!rules) byClass.set(target, (rules = lookUp(target, schema, always, strictGroups, groups)));
+    if (always || strictGroups || groups?.length) return lookUp(target, schema, always, strictGroups, groups);
+    let bySchema = remembered.get(target);
+    if (!bySchema) remembered.set(target, (bySchema = new Map()));
+    let rules = bySchema.get(schema);
+    if (!rules) bySchema.set(schema, (rules = lookUp(target, schema, always, strictGroups, groups)));
     return rules;
   };
   storage.groupByPropertyName = (rules) => {
@@ -45,11 +47,11 @@ function rememberRules(storage: Storage): void {
     return byProperty;
   };
   storage.addValidationMetadata = (rule) => {
-    byClass = new Map();
+    remembered = new WeakMap();
     addRule(rule);
   };
   storage.addConstraintMetadata = (constraint) => {
-    byClass = new Map();
+    remembered = new WeakMap();
     addConstraint(constraint);
   };
 }

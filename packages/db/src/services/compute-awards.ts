@@ -7,7 +7,7 @@ import { unitRepository } from '../repositories/unit.repository';
 import { votingRepository } from '../repositories/voting.repository';
 import {
   computeAwards,
-  vietnamDate,
+  vietnamToday,
   type AwardRules,
   type ContestKind,
   type EngineInput,
@@ -48,7 +48,7 @@ export async function computeYearAwards(yearId: string): Promise<boolean> {
   const [year] = await emulationYearRepository.byIds([yearId]);
   if (!year) throw new Error(`No emulation year ${yearId} in this province`);
   const memberIds = (await blockRepository.membersInYear([year.blockId], year.year)).get(year.blockId) ?? [];
-  const today = vietnamDate(new Date());
+  const today = vietnamToday();
   const [units, results, women, deferrals, votes, { rules }, registered, disqualified] = await Promise.all([
     unitRepository.byIds(memberIds),
     emulationYearRepository.results([yearId]),

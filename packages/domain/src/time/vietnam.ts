@@ -11,3 +11,19 @@ const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 export function vietnamDate(instant: Date): string {
   return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+let today: { date: string; from: number; until: number } | undefined;
+
+/**
+ * Today's date in Vietnam (`vietnamDate` of now), remembered until Vietnam's next midnight: every request asks
+ * for it, and building the string cost 0.5 % of a ballot's CPU.
+ */
+export function vietnamToday(now = Date.now()): string {
+  if (!today || now < today.from || now >= today.until) {
+    const date = vietnamDate(new Date(now));
+    const from = Date.parse(`${date}T00:00:00Z`) - VIETNAM_OFFSET_MS;
+    today = { date, from, until: from + DAY_MS };
+  }
+  return today.date;
+}

@@ -1,4 +1,4 @@
-import { vietnamDate, type YearActor } from '@thidua/domain';
+import { vietnamToday, type YearActor } from '@thidua/domain';
 import type { EmulationYear } from '@thidua/db';
 import type { GraphQLContext } from '../context';
 import { appError, badInput, forbidden } from './errors';
@@ -66,7 +66,7 @@ export function assertRunsYear(ctx: GraphQLContext, year: EmulationYear): YearAc
 
 /** Deadlines are whole days in Vietnam: the deadline day itself is still in time. */
 export function assertBeforeDeadline(deadline: string | null, what: string): void {
-  const today = vietnamDate(new Date());
+  const today = vietnamToday();
   if (deadline && today > deadline)
     throw appError('DEADLINE_PASSED', `The deadline for ${what} was ${deadline}`);
 }

@@ -1,5 +1,5 @@
 import { provinceRepository, sessionRepository } from '@thidua/db';
-import { vietnamDate } from '@thidua/domain';
+import { vietnamToday } from '@thidua/domain';
 import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { provinceAccess } from '../auth/access';
@@ -85,7 +85,7 @@ export async function authorize(
   if (!ctx.principal) throw new HttpFailure(401, unauthenticated('Sign in to act in a province'));
   const needsLineage = !ctx.principal.roles.some((r) => r.provinceId === provinceId || r.provinceId === null);
   const lineage = needsLineage ? await provinceRepository.lineageEdges() : [];
-  ctx.access = provinceAccess(ctx.principal, province, lineage, vietnamDate(new Date()));
+  ctx.access = provinceAccess(ctx.principal, province, lineage, vietnamToday());
   if (!ctx.access)
     throw new HttpFailure(403, forbidden(`You hold no role in ${province.name} (${province.code})`));
 }

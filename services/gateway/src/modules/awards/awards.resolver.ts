@@ -14,7 +14,7 @@ import {
   isAtLeast,
   withRuleDefaults,
   nominationStepProblem,
-  vietnamDate,
+  vietnamToday,
   type AwardRules,
   type DossierDeadlineRule,
 } from '@thidua/domain';
@@ -176,7 +176,7 @@ export class AwardsResolver {
       );
     const due = await dossierDue(ctx, year);
     const [outcome] = await ctx.loaders.awardOutcome.load(year.id);
-    if (due.deadline && vietnamDate(new Date()) > due.deadline && !outcome?.lateAcceptedAt)
+    if (due.deadline && vietnamToday() > due.deadline && !outcome?.lateAcceptedAt)
       throw appError(
         'DEADLINE_PASSED',
         `The deadline for the block's dossier was ${due.deadline} (${due.rule}). The provincial secretariat can accept it late with a reason (acceptLateDossier); then submit it again.`,

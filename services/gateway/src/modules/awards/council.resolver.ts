@@ -1,5 +1,5 @@
 import { awardRepository, userRepository } from '@thidua/db';
-import { vietnamDate } from '@thidua/domain';
+import { vietnamToday } from '@thidua/domain';
 import { openVotingPeriod } from '@thidua/jobs';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsUUID } from 'class-validator';
 import { DateTimeISOResolver } from 'graphql-scalars';
@@ -62,7 +62,7 @@ export class CouncilResolver {
         `The council needs at least ${MIN_COUNCIL} members with the COUNCIL_MEMBER role (it has ${council.totalCount})`,
       );
     }
-    const { rules } = await awardRepository.rulesFor(Number(vietnamDate(new Date()).slice(0, 4)));
+    const { rules } = await awardRepository.rulesFor(Number(vietnamToday().slice(0, 4)));
     const now = new Date();
     const period = await openVotingPeriod(
       provinceId,

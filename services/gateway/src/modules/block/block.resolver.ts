@@ -1,6 +1,6 @@
 import { ADMINS, MEMBERS, READERS } from '../../common/roles';
 import { blockRepository, emulationYearRepository, type Block } from '@thidua/db';
-import { normalizeName, vietnamDate } from '@thidua/domain';
+import { normalizeName, vietnamToday } from '@thidua/domain';
 import {
   Arg,
   Args,
@@ -60,7 +60,7 @@ export class BlockResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('year', () => Int, { nullable: true }) year?: number,
   ) {
-    const y = year ?? Number(vietnamDate(new Date()).slice(0, 4));
+    const y = year ?? Number(vietnamToday().slice(0, 4));
     const ids = await ctx.loaders.membersInYear.load(`${block.id}:${y}`);
     return (await ctx.loaders.unit.loadMany(ids)).filter(Boolean);
   }

@@ -1,5 +1,5 @@
 import { personRepository, type Person } from '@thidua/db';
-import { normalizeName, vietnamDate } from '@thidua/domain';
+import { normalizeName, vietnamToday } from '@thidua/domain';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertManagesUnit, isProvinceAdmin } from '../../common/acting';
 import { audit } from '../../common/audit';
@@ -78,7 +78,7 @@ export class PersonResolver {
       if (!isProvinceAdmin(ctx)) throw forbidden('Only the secretariat moves a person to another unit');
       const unit = await ctx.loaders.unit.load(input.unitId);
       if (!unit) throw missingRef('unitId', 'Unit', input.unitId);
-      if (unit.validTo && unit.validTo < vietnamDate(new Date()))
+      if (unit.validTo && unit.validTo < vietnamToday())
         throw badInput('unitId', `the unit ended on ${unit.validTo}: choose a unit that exists now`);
     }
     const position = input.position?.trim();

@@ -8,7 +8,7 @@ import {
   type Block,
   type Unit,
 } from '@thidua/db';
-import { vietnamDate } from '@thidua/domain';
+import { vietnamToday } from '@thidua/domain';
 import { ROLLUPS_CHANNEL } from '@thidua/jobs';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { historyRoles } from '../../auth/auth-checker';
@@ -59,7 +59,7 @@ export class HistoryResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     const { year } = input;
-    const thisYear = Number(vietnamDate(new Date()).slice(0, 4));
+    const thisYear = Number(vietnamToday().slice(0, 4));
     if (year >= thisYear) throw badInput('year', `a past year is before ${thisYear}`);
     await assertProvinceRunsYear(ctx, year);
     if (!input.blockId === !input.newBlock) throw badInput('blockId', 'give either blockId or newBlock');
@@ -242,7 +242,7 @@ export class HistoryResolver {
           'nominationIds',
           `nomination ${n.id} is of a year run on the platform: use issueAwardDecision`,
         );
-    if (input.decisionDate > vietnamDate(new Date()))
+    if (input.decisionDate > vietnamToday())
       throw badInput('decisionDate', 'a decision already issued: not after today');
     const [, number, issuerCode] = /^(\d+)\/QĐ-(.+)$/.exec(input.numberText)!;
     const items = await decisionItems(nominations, input.decisionDate);

@@ -7,7 +7,7 @@ import {
   type ImportJob,
   type ImportProblem,
 } from '@thidua/db';
-import { vietnamDate } from '@thidua/domain';
+import { vietnamToday } from '@thidua/domain';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { appError, badInput, conflict, notFound } from '../../common/errors';
@@ -80,7 +80,7 @@ export class ImportService {
   private checkContext(ctx: GraphQLContext): CheckContext {
     return {
       province: ctx.access!.province,
-      today: vietnamDate(new Date()),
+      today: vietnamToday(),
       userId: ctx.principal!.userId,
       requestId: ctx.requestId,
       invitationTtlDays: ctx.services.config.INVITATION_TTL_DAYS,

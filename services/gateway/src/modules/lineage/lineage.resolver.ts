@@ -10,7 +10,7 @@ import {
   COLLECTIVE_TITLES,
   STREAK_RULES,
   streakStanding,
-  vietnamDate,
+  vietnamToday,
   type SubjectKind,
 } from '@thidua/domain';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
@@ -51,7 +51,7 @@ export class LineageResolver {
     await assertSubject(ctx, 'successorId', input.subjectKind, input.successorId);
     if (input.kind !== 'MERGE' && input.predecessors.length !== 1)
       throw badInput('predecessors', `a ${input.kind} has exactly one predecessor; a MERGE may have several`);
-    if (input.effectiveOn > vietnamDate(new Date()).slice(0, 4) + '-12-31')
+    if (input.effectiveOn > vietnamToday().slice(0, 4) + '-12-31')
       throw badInput('effectiveOn', 'must not be after this year');
     const descendants = await lineageRepository.descendants(input.subjectKind, [input.successorId]);
     const links: NewLink[] = [];
@@ -126,7 +126,7 @@ export class LineageResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<StoredAchievement[]> {
     if (input.length < 1 || input.length > 500) throw badInput('input', 'must hold 1 to 500 achievements');
-    const thisYear = Number(vietnamDate(new Date()).slice(0, 4));
+    const thisYear = Number(vietnamToday().slice(0, 4));
     for (const [i, a] of input.entries()) {
       if (!Number.isInteger(a.year) || a.year < 1990 || a.year > thisYear)
         throw badInput(`input.${i}.year`, `must be 1990 to ${thisYear}`);

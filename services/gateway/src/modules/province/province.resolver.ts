@@ -1,5 +1,5 @@
 import { auditRepository, provinceRepository, type Province } from '@thidua/db';
-import { vietnamDate } from '@thidua/domain';
+import { vietnamToday } from '@thidua/domain';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { platformRoles } from '../../auth/auth-checker';
 import { PageArgs, toConnection, toPageRequest } from '../../common/connection';
@@ -32,7 +32,7 @@ export class ProvinceResolver {
 
   @FieldResolver(() => Boolean, { description: 'In force today (Vietnam time).' })
   isCurrent(@Root() p: Province): boolean {
-    return !p.validTo || p.validTo >= vietnamDate(new Date());
+    return !p.validTo || p.validTo >= vietnamToday();
   }
 
   @FieldResolver(() => [ProvinceType], { description: 'The former provinces merged into this one.' })
