@@ -11,7 +11,7 @@ import { buildNation } from './synthetic-nation';
 // `npm run bench -- --provinces N` makes the nation smaller (each server casts the ballots of its own share).
 const SHAPE = {
   provinces: 34,
-  blocksPerProvince: 40,
+  blocksPerProvince: 80,
   membersPerBlock: 10,
 };
 const CLIENTS = 50;
@@ -21,7 +21,7 @@ const WARM_UP = 300;
  * machine's speed drifts by up to 30 % within half an hour, so a ratio means something only between runs made
  * close together. Each server's ratio to the floor is taken per round, and the median reported.
  */
-const ROUNDS = 5;
+const ROUNDS = 7;
 const SECRET = 'benchmark-secret-benchmark-secret-0123456789';
 const CAST = `mutation($v: CastBallotInput!) { castBallot(input: $v) { receiptCode } }`;
 
@@ -80,7 +80,7 @@ function summarize(casts: Cast[]) {
 }
 
 /**
- * Ballot casting for a synthetic nation: every member unit of 34 × 40 blocks casts one ballot, from 50
+ * Ballot casting for a synthetic nation: every member unit of 34 × 80 blocks casts one ballot, from 50
  * concurrent HTTP clients. The blocks are shared out, in the same run and on the same database, between the
  * floor (ballot-floor.ts: the same statements without GraphQL or ORM), the gateway as run with tsx on this
  * machine's Node, and the compiled build on Node 24 (when present), each in its own process; with
