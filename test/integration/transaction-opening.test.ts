@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { APP_GROUP_ROLE, preparedQuery, runInTenant, runInTransaction } from '@thidua/db';
+import {
+  APP_GROUP_ROLE,
+  COMMIT_WITH_STATEMENT,
+  currentManager,
+  preparedQuery,
+  runInTenant,
+  runInTransaction,
+} from '@thidua/db';
 import { ownerQuery, provinceId, startTestApp, type TestApp } from '@thidua/testing';
 
 /**
@@ -129,7 +136,7 @@ describe("a transaction's last statement sent with its COMMIT", () => {
       (r) => r.note,
     );
 
-  it('travels in one message with COMMIT, in the tenant, and nothing is sent after it', async () => {
+  it('travels with COMMIT, in the tenant, and nothing is sent after it', async () => {
     let rows: unknown[] = [];
     const out = await messages(async () => {
       rows = await runInTenant(app.dataSource, laoCai, () =>
@@ -139,18 +146,23 @@ describe("a transaction's last statement sent with its COMMIT", () => {
     expect(rows).toEqual([{ note: 'first', tenant: laoCai }]);
     expect(out).toEqual([
       `START TRANSACTION; SELECT set_config('app.province_id', '${laoCai}', true)`,
-      `EXECUTE probe_write_then_commit('first'); COMMIT`,
+      WRITE,
+      COMMIT_WITH_STATEMENT,
     ]);
     expect(await notes()).toContain('first');
   });
 
-  it('writes any text as an escaped literal: what was sent is what is stored', async () => {
+  it('binds its values: they are stored as sent and never written into the SQL text', async () => {
     const tricky = `O'Brien \\ '); DROP TABLE commit_probe; -- Đồng Văn`;
-    const [row] = await runInTenant(app.dataSource, laoCai, () =>
-      preparedQuery<{ note: string }>('probe_write', WRITE, [tricky], { commit: true }),
-    );
+    let row: { note: string } | undefined;
+    const out = await messages(async () => {
+      [row] = await runInTenant(app.dataSource, laoCai, () =>
+        preparedQuery<{ note: string }>('probe_write', WRITE, [tricky], { commit: true }),
+      );
+    });
     expect(row!.note).toBe(tricky);
     expect(await notes()).toContain(tricky);
+    expect(out.filter((s) => s.includes('Brien'))).toEqual([]);
   });
 
   it('when it fails, nothing of the transaction is committed and the connection is clean', async () => {
@@ -181,9 +193,13 @@ describe("a transaction's last statement sent with its COMMIT", () => {
     expect(await notes()).not.toContain('too late');
   });
 
-  it('takes only strings and nulls', async () => {
+  it('is refused inside a savepoint, whose COMMIT would end the outer transaction', async () => {
     await expect(
-      runInTenant(app.dataSource, laoCai, () => preparedQuery('probe_write', WRITE, [42], { commit: true })),
-    ).rejects.toThrow(/strings and nulls/);
+      runInTenant(app.dataSource, laoCai, async () => {
+        await (await currentManager()).queryRunner!.startTransaction();
+        await preparedQuery('probe_write', WRITE, ['in a savepoint'], { commit: true });
+      }),
+    ).rejects.toThrow(/inside a savepoint/);
+    expect(await notes()).not.toContain('in a savepoint');
   });
 });

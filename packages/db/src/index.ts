@@ -15,6 +15,7 @@ export {
   TenantContextError,
   type TransactionOptions,
 } from './tenancy/tenant-context';
+export { COMMIT_WITH_STATEMENT } from './tenancy/serialized-runner';
 export { listenForever, type Listener, type ListenerEvents } from './notify/listener';
 export { paginate, type Page, type PageRequest } from './repositories/pagination';
 export {

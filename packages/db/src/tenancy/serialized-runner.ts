@@ -1,4 +1,4 @@
-import { escapeLiteral, type PoolClient } from 'pg';
+import pg, { type PoolClient, type QueryResult } from 'pg';
 import { QueryFailedError, type QueryRunner } from 'typeorm';
 
 /**
@@ -18,12 +18,12 @@ export type SerializedRunner = QueryRunner & {
   /** Throws when what was asked to travel with START TRANSACTION did not (TypeORM sent something else). */
   assertStarted(): void;
   /**
-   * The transaction's last statement, sent with its COMMIT in one message; its rows are the answer. Once it has
-   * succeeded the transaction is over: TypeORM's own COMMIT or ROLLBACK is not sent, and any other statement
-   * throws. When it fails, PostgreSQL skips the rest of the message: nothing is committed and the transaction
-   * rolls back as usual. The values travel as literals (escaped; strings and nulls only).
+   * The transaction's last statement, a named one with its values bound, sent with its COMMIT in one write and
+   * one round trip (`ThenCommit`); its rows are the answer. Once it has succeeded the transaction is over:
+   * TypeORM's own COMMIT or ROLLBACK is not sent, and any other statement throws. When it fails, PostgreSQL skips
+   * the COMMIT: nothing is committed and the transaction rolls back as usual.
    */
-  preparedThenCommit<T>(name: string, text: string, values: readonly (string | null)[]): Promise<T[]>;
+  preparedThenCommit<T>(name: string, text: string, values: unknown[]): Promise<T[]>;
 };
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -40,8 +40,42 @@ const preparedOn = new WeakMap<PoolClient, Map<string, string>>();
 const STATEMENT_NAME = /^[a-z_][a-z0-9_]*$/;
 const DUPLICATE_PREPARED_STATEMENT = '42P05';
 const UNDEFINED_PREPARED_STATEMENT = '26000';
+/** How a COMMIT sent with the statement before it is logged (tests and benchmarks count statements). */
+export const COMMIT_WITH_STATEMENT = 'COMMIT -- in the same round trip as the statement before it';
+
+/** The parts of pg's connection a query writes the extended protocol's messages with. */
+interface ProtocolWriter {
+  execute(message: { portal?: string; rows?: number }): void;
+  parse(message: { text: string }): void;
+  bind(message: object): void;
+  sync(): void;
+}
+type Answer = (error: Error | null, answer: QueryResult | QueryResult[]) => void;
+const PgQuery = pg.Query as unknown as new (
+  config: { name: string; text: string; values: unknown[] },
+  values: undefined,
+  callback: Answer,
+) => { portal: string; _getRows(connection: ProtocolWriter, rows?: number): void };
+
+/**
+ * pg's own query of a named statement, its values bound as always (never written into the SQL text, where
+ * `pg_stat_activity` and the server's error log would show them: a ballot's choices next to its voter), followed
+ * before its one Sync by an unnamed COMMIT; pg writes them corked, in one write. After an error PostgreSQL skips
+ * everything up to the Sync, the COMMIT with it. pg reads both statements' answers as it reads a multi-statement
+ * query's.
+ */
+class ThenCommit extends PgQuery {
+  override _getRows(connection: ProtocolWriter, rows?: number) {
+    connection.execute({ portal: this.portal, rows });
+    connection.parse({ text: 'COMMIT' });
+    connection.bind({});
+    connection.execute({});
+    connection.sync();
+  }
+}
+
 /** The SQL-level name of a statement prepared for a use (pg's own names are apart). */
-function statementName(name: string, use: 'at_start' | 'then_commit'): string {
+function statementName(name: string, use: 'at_start'): string {
   if (!STATEMENT_NAME.test(name))
     throw new TypeError(`${name}: a statement's name is lower case, digits and _`);
   return `${name}_${use}`;
@@ -149,18 +183,25 @@ export function serialized(runner: QueryRunner): SerializedRunner {
     atStart = undefined;
     throw error;
   };
-  named.preparedThenCommit = <T>(name: string, text: string, values: readonly (string | null)[]) => {
-    const sqlName = statementName(name, 'then_commit');
-    const literals = values.map((v) => (v === null ? 'NULL' : escapeLiteral(v))).join(', ');
-    return inTurn(async () => {
+  named.preparedThenCommit = <T>(name: string, text: string, values: unknown[]) =>
+    inTurn(async () => {
       if (committed) return afterCommit(name) as Promise<T[]>;
       if (!runner.isTransactionActive) throw new Error(`${name}: no transaction to commit`);
-      await prepareOnce(sqlName, text);
-      const rows = await executeIn(`EXECUTE ${sqlName}(${literals}); COMMIT`, sqlName, 0);
+      // Inside a savepoint, COMMIT would end the outer transaction too.
+      if ((runner as unknown as { transactionDepth: number }).transactionDepth > 1)
+        throw new Error(`${name}: not sent with COMMIT inside a savepoint`);
+      runner.connection.logger.logQuery(text, values, runner);
+      runner.connection.logger.logQuery(COMMIT_WITH_STATEMENT, [], runner);
+      const results = await new Promise<QueryResult[]>((resolve, reject) => {
+        const query = new ThenCommit({ name, text, values }, undefined, (error, answer) =>
+          // Two statements: pg answers with the result of each.
+          error ? reject(new QueryFailedError(text, values, error)) : resolve(answer as QueryResult[]),
+        );
+        client().query(query as unknown as pg.Submittable);
+      });
       committed = true;
-      return rows as T[];
+      return results[0]!.rows as T[];
     });
-  };
   named.prepared = <T>(name: string, text: string, values: unknown[]) =>
     inTurn(async () => {
       if (committed) return afterCommit(name) as Promise<T[]>;

@@ -8,7 +8,7 @@ interface TransactionStore {
   /** Runs a named (prepared) statement on the transaction's connection, in turn with its other statements. */
   prepared<T>(name: string, text: string, values: unknown[]): Promise<T[]>;
   /** The transaction's last statement, sent with its COMMIT (serialized-runner.ts). */
-  preparedThenCommit<T>(name: string, text: string, values: readonly (string | null)[]): Promise<T[]>;
+  preparedThenCommit<T>(name: string, text: string, values: unknown[]): Promise<T[]>;
   /** Whether a pooled connection is checked out for this transaction right now. */
   holdsConnection(): boolean;
   afterRelease: (() => Promise<unknown>)[];
@@ -94,7 +94,7 @@ export async function runInTransaction<T>(
       await open();
       return runner!.prepared<R>(name, text, values);
     },
-    preparedThenCommit: async <R>(name: string, text: string, values: readonly (string | null)[]) => {
+    preparedThenCommit: async <R>(name: string, text: string, values: unknown[]) => {
       if (options.autocommit) throw new TenantContextError('Nothing to commit outside a transaction');
       await open();
       return runner!.preparedThenCommit<R>(name, text, values);
@@ -199,10 +199,7 @@ export function preparedQuery<T>(
   if (!store) throw new TenantContextError('No transaction context: wrap the call in runInTransaction');
   if (tenant && !store.provinceId)
     throw new TenantContextError('No tenant context: tenant repositories run only inside runInTenant');
-  if (!commit) return store.prepared<T>(name, text, values);
-  if (!values.every((v) => v === null || typeof v === 'string'))
-    throw new TypeError(`${name}: a statement sent with COMMIT takes strings and nulls`);
-  return store.preparedThenCommit<T>(name, text, values as (string | null)[]);
+  return commit ? store.preparedThenCommit<T>(name, text, values) : store.prepared<T>(name, text, values);
 }
 
 export interface PreparedQueryOptions {
