@@ -74,12 +74,6 @@ class ThenCommit extends PgQuery {
   }
 }
 
-/** The SQL-level name of a statement prepared for a use (pg's own names are apart). */
-function statementName(name: string, use: 'at_start'): string {
-  if (!STATEMENT_NAME.test(name))
-    throw new TypeError(`${name}: a statement's name is lower case, digits and _`);
-  return `${name}_${use}`;
-}
 const sqlState = (e: unknown) => (e as { driverError?: { code?: string } }).driverError?.code;
 
 export function serialized(runner: QueryRunner): SerializedRunner {
@@ -105,35 +99,6 @@ export function serialized(runner: QueryRunner): SerializedRunner {
       throw new QueryFailedError(text, values ?? [], e as Error);
     }
   };
-  /**
-   * A statement PREPAREd at the SQL level once per connection, in a round trip of its own (inside a message, a
-   * failure after it would leave the name taken without our knowing). Taken all the same (never seen): prepared
-   * again.
-   */
-  const prepareOnce = async (sqlName: string, text: string) => {
-    const known = preparedOn.get(client()) ?? new Map<string, string>();
-    if (known.get(sqlName) === text) return;
-    if (known.has(sqlName)) throw new Error(`${sqlName} is prepared with another text`);
-    const prepare = `PREPARE ${sqlName} AS ${text}`;
-    await send(prepare).catch(async (e: unknown) => {
-      if (sqlState(e) !== DUPLICATE_PREPARED_STATEMENT) throw e;
-      await send(`DEALLOCATE ${sqlName}`);
-      await send(prepare);
-    });
-    preparedOn.set(client(), known.set(sqlName, text));
-  };
-  /** Runs a message holding an EXECUTE of `sqlName` (its statement `index`, from the end if negative): its rows. */
-  const executeIn = async (statement: string, sqlName: string, index: number) => {
-    try {
-      // TypeORM's query() keeps one statement's rows only: the message's results are read here.
-      const results = (await send(statement)) as unknown as { rows: unknown[] }[];
-      return results.at(index)!.rows;
-    } catch (e) {
-      // Gone from the connection (never seen): the next transaction on it prepares it again.
-      if (sqlState(e) === UNDEFINED_PREPARED_STATEMENT) preparedOn.get(client())?.delete(sqlName);
-      throw e;
-    }
-  };
   /** START TRANSACTION with what was asked to travel with it, the prepared statement's rows handed over. */
   const start = async () => {
     const statement = ['START TRANSACTION', ...withStart].join('; ');
@@ -141,10 +106,26 @@ export function serialized(runner: QueryRunner): SerializedRunner {
     withStart = [];
     atStart = undefined;
     if (!waiting) return query(statement);
+    const known = preparedOn.get(client()) ?? new Map<string, string>();
     try {
-      await prepareOnce(waiting.sqlName, waiting.text);
-      waiting.resolve(await executeIn(statement, waiting.sqlName, -1));
+      if (known.get(waiting.sqlName) !== waiting.text) {
+        if (known.has(waiting.sqlName)) throw new Error(`${waiting.sqlName} is prepared with another text`);
+        // Once per connection, in a round trip of its own: inside the message, a failure after it would leave
+        // the name taken without our knowing. Taken all the same (never seen): prepared again.
+        const prepare = `PREPARE ${waiting.sqlName} AS ${waiting.text}`;
+        await send(prepare).catch(async (e: unknown) => {
+          if (sqlState(e) !== DUPLICATE_PREPARED_STATEMENT) throw e;
+          await send(`DEALLOCATE ${waiting.sqlName}`);
+          await send(prepare);
+        });
+        preparedOn.set(client(), known.set(waiting.sqlName, waiting.text));
+      }
+      // TypeORM's query() keeps one statement's rows only: the last statement's are read here.
+      const results = (await send(statement)) as unknown as { rows: unknown[] }[];
+      waiting.resolve(results.at(-1)!.rows);
     } catch (e) {
+      // Gone from the connection (never seen): the next transaction on it prepares it again.
+      if (sqlState(e) === UNDEFINED_PREPARED_STATEMENT) known.delete(waiting.sqlName);
       waiting.reject(e);
       throw e;
     }
@@ -166,7 +147,9 @@ export function serialized(runner: QueryRunner): SerializedRunner {
   };
   named.startsWithPrepared = <T>(name: string, text: string, values: readonly (string | null)[]) => {
     if (!foldable(values)) throw new TypeError(`${name}: only UUIDs and nulls travel as literals`);
-    const sqlName = statementName(name, 'at_start');
+    if (!STATEMENT_NAME.test(name))
+      throw new TypeError(`${name}: a statement's name is lower case, digits and _`);
+    const sqlName = `${name}_at_start`;
     const rows = new Promise<unknown[]>((resolve, reject) => {
       atStart = { sqlName, text, resolve, reject };
     });
