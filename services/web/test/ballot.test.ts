@@ -217,6 +217,33 @@ describe('the ballot on a phone', () => {
     await page.context().close();
   });
 
+  it('the gateway cannot answer as the page loads: the page says so, signs no one out, and goes on when tried again', async () => {
+    await freshBlock();
+    const period = await openBlockVote(app, province, block, [{ kind: 'FLAG', seats: 1 }]);
+    const path = `/voting-periods/${period.id}/ballot`;
+    const page = await pageAt(browser, base, path, block.officers[6]!.email, 'phone');
+    await page.getByRole('radio', { name: new RegExp(NAMES[1]!) }).waitFor();
+    await page.route('**/auth/refresh', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ errors: [{ message: 'down', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }),
+      }),
+    );
+    await page.reload();
+    await page.getByRole('heading', { name: 'Chưa kết nối được với máy chủ' }).waitFor();
+    // Not the sign-in page: the address is kept, and nothing asks for a password.
+    expect(new URL(page.url()).pathname).toBe(path);
+    expect(await page.getByLabel('Mật khẩu').count()).toBe(0);
+    await screenshot(page, 'unreachable-at-load-390');
+    await expectAccessible(page, 'the page saying the server cannot be reached');
+    await page.unroute('**/auth/refresh');
+    await page.getByRole('button', { name: 'Thử lại' }).click();
+    await page.getByRole('radio', { name: new RegExp(NAMES[1]!) }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(path);
+    await page.context().close();
+  });
+
   it('the gateway cannot renew the session for a moment: the ballot says to send again, and it goes, still signed in', async () => {
     await freshBlock();
     const period = await openBlockVote(app, province, block, [{ kind: 'FLAG', seats: 1 }]);

@@ -96,6 +96,7 @@ function Root() {
         </main>
       </Suspense>
     );
+  if (session.status === 'unreachable') return <Unreachable />;
   if (session.status === 'signed-out') {
     const back = `${location}${search ? `?${search}` : ''}`;
     const params = new URLSearchParams();
@@ -200,6 +201,25 @@ class ErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean
   override render() {
     return this.state.failed ? <Failed /> : this.props.children;
   }
+}
+
+/** The gateway could not say whether the session goes on: nothing is ended, and it is tried again. */
+function Unreachable() {
+  const { t } = useI18n();
+  useEffect(() => {
+    const again = () => void resume();
+    window.addEventListener('online', again);
+    return () => window.removeEventListener('online', again);
+  }, []);
+  return (
+    <main id="main" className="page">
+      <h1>{t('app.unreachable')}</h1>
+      <p>{t('app.unreachableHelp')}</p>
+      <button type="button" className="button" onClick={() => void resume()}>
+        {t('app.retry')}
+      </button>
+    </main>
+  );
 }
 
 function Failed() {

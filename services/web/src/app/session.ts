@@ -34,7 +34,8 @@ export type Me = ResultOf<typeof MeQuery>['me'];
 export type Role = Me['roles'][number]['role'];
 
 export interface SessionState {
-  status: 'loading' | 'signed-in' | 'signed-out';
+  /** `unreachable`: at start, the gateway could not answer whether a session goes on (it is not ended). */
+  status: 'loading' | 'signed-in' | 'signed-out' | 'unreachable';
   user: Me | null;
   provinceId: string | null;
   /** Why the person is signed out: their session ended under them, or they signed out. */
@@ -164,14 +165,21 @@ export function refresh(): Promise<boolean> {
   return refreshing;
 }
 
-/** At start: a session is resumed from the refresh cookie when there is one. */
+/**
+ * At start (and when trying again): a session is resumed from the refresh cookie when there is one. Only a refusal
+ * signs the person out; a gateway that cannot answer leaves the cookie for the next try.
+ */
 export async function resume(): Promise<void> {
+  set({ status: 'loading', user: null, reason: null });
   try {
     if (await refresh()) return await loadUser();
     set({ status: 'signed-out', user: null, reason: null });
-  } catch {
-    // The server is unreachable: show sign-in; it says so when tried.
-    set({ status: 'signed-out', user: null, reason: null });
+  } catch (e) {
+    const refused =
+      e instanceof AuthFailure &&
+      e.errors !== 'network' &&
+      e.errors.every((x) => x.extensions?.code === 'UNAUTHENTICATED');
+    set({ status: refused ? 'signed-out' : 'unreachable', user: null, reason: null });
   }
 }
 
