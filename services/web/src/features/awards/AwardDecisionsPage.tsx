@@ -72,28 +72,42 @@ export default function AwardDecisionsPage() {
       >
         {(data) => (
           <TableWrap label={t('decisions.title')}>
-            <table className="table">
+            <table className="table cards" role="table">
               <caption>{t('decisions.caption', { year })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('decisions.number')}</th>
-                  <th scope="col">{t('decision.issuer')}</th>
-                  <th scope="col">{t('decision.date')}</th>
-                  <th scope="col">{t('decision.signer')}</th>
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th scope="col" role="columnheader">
+                    {t('decisions.number')}
+                  </th>
+                  <th scope="col" role="columnheader">
+                    {t('decision.issuer')}
+                  </th>
+                  <th scope="col" role="columnheader">
+                    {t('decision.date')}
+                  </th>
+                  <th scope="col" role="columnheader">
+                    {t('decision.signer')}
+                  </th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup">
                 {data.awardDecisions.map((d) => (
-                  <tr key={d.id}>
-                    <th scope="row">
+                  <tr key={d.id} role="row">
+                    <th scope="row" role="rowheader">
                       <Link href={`/award-decisions/${d.id}`}>{d.numberText}</Link>
                       {d.recordedFromDocuments && (
                         <span className="item-meta"> · {t('decisions.fromDocuments')}</span>
                       )}
                     </th>
-                    <td>{d.issuerName}</td>
-                    <td>{i18n.date(d.decisionDate)}</td>
-                    <td>{d.signerName}</td>
+                    <td role="cell" data-label={t('decision.issuer')}>
+                      {d.issuerName}
+                    </td>
+                    <td role="cell" data-label={t('decision.date')}>
+                      {i18n.date(d.decisionDate)}
+                    </td>
+                    <td role="cell" data-label={t('decision.signer')}>
+                      {d.signerName}
+                    </td>
                   </tr>
                 ))}
               </tbody>

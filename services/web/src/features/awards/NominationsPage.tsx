@@ -149,32 +149,44 @@ export default function NominationsPage() {
         {(data) => (
           <>
             <TableWrap label={t('queue.title')}>
-              <table className="table">
+              <table className="table cards" role="table">
                 <caption>
                   {t('queue.caption', { status: t(`nomination.status.${status}`), n: data.totalCount })}
                 </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('nomination.unit')}</th>
-                    <th scope="col">{t('nomination.form')}</th>
-                    <th scope="col">{t('queue.block')}</th>
-                    <th scope="col">{t('nomination.updated')}</th>
+                <thead role="rowgroup">
+                  <tr role="row">
+                    <th scope="col" role="columnheader">
+                      {t('nomination.unit')}
+                    </th>
+                    <th scope="col" role="columnheader">
+                      {t('nomination.form')}
+                    </th>
+                    <th scope="col" role="columnheader">
+                      {t('queue.block')}
+                    </th>
+                    <th scope="col" role="columnheader">
+                      {t('nomination.updated')}
+                    </th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                   {data.nodes.map((n) => (
-                    <tr key={n.id}>
-                      <th scope="row">
+                    <tr key={n.id} role="row">
+                      <th scope="row" role="rowheader">
                         <Link href={`/nominations/${n.id}`}>{n.unit.name}</Link>
                       </th>
-                      <td>{t(`form.${n.form}`)}</td>
-                      <td>
+                      <td role="cell" data-label={t('nomination.form')}>
+                        {t(`form.${n.form}`)}
+                      </td>
+                      <td role="cell" data-label={t('queue.block')}>
                         {n.emulationYear.block.name} – {n.emulationYear.year}
                         {n.emulationYear.recordedFromDocuments && (
                           <span className="item-meta"> · {t('decisions.fromDocuments')}</span>
                         )}
                       </td>
-                      <td>{i18n.dateTime(n.updatedAt)}</td>
+                      <td role="cell" data-label={t('nomination.updated')}>
+                        {i18n.dateTime(n.updatedAt)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
