@@ -193,6 +193,28 @@ describe("a transaction's last statement sent with its COMMIT", () => {
     expect(await notes()).not.toContain('too late');
   });
 
+  it('tells onCommit when its writes are committed, also when the result then asks for a rollback', async () => {
+    const told = async (note: string, commit: boolean, answer: string) => {
+      let calls = 0;
+      await runInTransaction(
+        app.dataSource,
+        laoCai,
+        async () => {
+          await preparedQuery('probe_write', WRITE, [note], { commit });
+          return answer;
+        },
+        { commitIf: (a) => a === 'ok', onCommit: () => calls++ },
+      );
+      return calls;
+    };
+    expect(await told('told, committed', false, 'ok')).toBe(1);
+    expect(await told('told, rolled back', false, 'failed')).toBe(0);
+    // Committed with the statement: the answer's failure cannot undo it, and onCommit says so.
+    expect(await told('told, committed with it', true, 'failed')).toBe(1);
+    expect(await notes()).toEqual(expect.arrayContaining(['told, committed', 'told, committed with it']));
+    expect(await notes()).not.toContain('told, rolled back');
+  });
+
   it('is refused inside a savepoint, whose COMMIT would end the outer transaction', async () => {
     await expect(
       runInTenant(app.dataSource, laoCai, async () => {

@@ -24,6 +24,8 @@ export type SerializedRunner = QueryRunner & {
    * the COMMIT: nothing is committed and the transaction rolls back as usual.
    */
   preparedThenCommit<T>(name: string, text: string, values: unknown[]): Promise<T[]>;
+  /** Whether a statement sent with COMMIT has committed the transaction. */
+  committedWithStatement(): boolean;
 };
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -185,6 +187,7 @@ export function serialized(runner: QueryRunner): SerializedRunner {
       committed = true;
       return results[0]!.rows as T[];
     });
+  named.committedWithStatement = () => committed;
   named.prepared = <T>(name: string, text: string, values: unknown[]) =>
     inTurn(async () => {
       if (committed) return afterCommit(name) as Promise<T[]>;

@@ -31,6 +31,12 @@ export interface TransactionOptions<T> {
    * fewer. Refused with a province, whose setting must stay local to a transaction.
    */
   autocommit?: boolean;
+  /**
+   * Called once the work's writes are committed: after its COMMIT, or when its last statement committed them
+   * (`preparedQuery`'s `commit`) even if the result then asked for a rollback. Work that is told of a commit
+   * afterwards (an announcement) waits for this, not for the result.
+   */
+  onCommit?: () => void;
 }
 
 /**
@@ -109,7 +115,7 @@ export async function runInTransaction<T>(
       await finish(false);
       throw error;
     }
-    await finish(options.commitIf ? options.commitIf(result) : true);
+    if (await finish(options.commitIf ? options.commitIf(result) : true)) options.onCommit?.();
   } catch (error) {
     await runAfterRelease(store.afterRelease).catch(() => undefined);
     throw error;
@@ -117,8 +123,9 @@ export async function runInTransaction<T>(
   await runAfterRelease(store.afterRelease);
   return result;
 
-  async function finish(commit: boolean): Promise<void> {
-    if (!opening) return;
+  /** Ends the transaction; whether its writes are committed. */
+  async function finish(commit: boolean): Promise<boolean> {
+    if (!opening) return commit;
     try {
       try {
         await opening;
@@ -128,9 +135,12 @@ export async function runInTransaction<T>(
         if (runner?.isTransactionActive) await runner.query('ROLLBACK').catch(() => undefined);
         throw error;
       }
-      if (options.autocommit) return;
+      if (options.autocommit) return commit;
+      // Committed with its last statement: TypeORM's COMMIT or ROLLBACK sends nothing any more.
+      const committed = commit || runner!.committedWithStatement();
       if (commit) await runner!.commitTransaction();
       else await runner!.rollbackTransaction();
+      return committed;
     } finally {
       await runner?.release();
       held = false;

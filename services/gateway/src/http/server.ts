@@ -177,6 +177,8 @@ export async function startGateway({
     if (url.pathname !== '/graphql') return serveWeb(req, res, url.pathname);
 
     let status = 200;
+    // The after-commit work (announcements) follows the commit, which a ballot may make before its answer is out.
+    let committed = false;
     let userId: string | undefined;
     let operation: unknown = url.searchParams.get('operationName');
     try {
@@ -209,14 +211,18 @@ export async function startGateway({
               context: async () => ctx,
             });
           },
-          { commitIf: () => !ctx.outcome.failed, autocommit: !provinceId && isPlainQuery(req.method, body) },
+          {
+            commitIf: () => !ctx.outcome.failed,
+            autocommit: !provinceId && isPlainQuery(req.method, body),
+            onCommit: () => (committed = true),
+          },
         );
         // Named once Apollo has resolved the operation (also when the client sent no operationName).
         operation = operations.get(ctx.loaders) ?? operation;
         span.updateName(`graphql ${labelValue(operation)}`);
         return answer;
       });
-      if (!ctx.outcome.failed) announce(ctx.afterCommit, log);
+      if (committed) announce(ctx.afterCommit, log);
       status = result.status ?? 200;
       for (const [k, v] of result.headers) res.setHeader(k, v);
       res.statusCode = status;
