@@ -1,3 +1,4 @@
+import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TokenService } from './tokens';
 
@@ -29,5 +30,16 @@ describe('TokenService', () => {
     expect(await tokens.verifyAccess(token)).toEqual(claims);
     vi.setSystemTime(new Date('2026-11-21T08:01:01+07:00'));
     await expect(tokens.verifyAccess(token)).rejects.toThrow(/expired/);
+  });
+
+  it("takes the tokens signed before the key was imported once (the secret's bytes, as jose took them)", async () => {
+    const before = await new SignJWT({ sid: claims.sessionId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(claims.userId)
+      .setIssuer('thidua')
+      .setAudience('thidua-api')
+      .setExpirationTime('15m')
+      .sign(new TextEncoder().encode(SECRET));
+    expect(await new TokenService(SECRET, 900).verifyAccess(before)).toEqual(claims);
   });
 });
