@@ -5,14 +5,8 @@ import { z } from 'zod';
  * Callers (the start script, the test harness) may pass overrides instead of mutating process.env.
  */
 
-const postgresUrl = z
-  .string()
-  .url()
-  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL');
-const redisUrl = z
-  .string()
-  .url()
-  .refine((v) => /^rediss?:\/\//.test(v), 'must be a redis:// URL');
+const postgresUrl = z.url().refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL');
+const redisUrl = z.url().refine((v) => /^rediss?:\/\//.test(v), 'must be a redis:// URL');
 const int = (def: number, min = 1) => z.coerce.number().int().min(min).default(def);
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
 
@@ -45,7 +39,7 @@ const schema = z.object({
   // Proxies in front of the gateway (load balancer, ingress) whose X-Forwarded-For entry is trusted: the client's
   // address for rate limits and sign-in throttling is read that many hops from the right. 0: the socket's.
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
-  PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+  PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
   // Keys the audit chains' hashes (HMAC-SHA-256): a key the database does not hold, so whoever can insert audit
   // rows cannot append one that verifies. Rotation: the new key here, the old ones in AUDIT_HMAC_PREVIOUS_KEYS.
@@ -104,7 +98,7 @@ const schema = z.object({
     z.string().min(16, 'must be at least 16 characters').optional(),
   ),
   // Set (e.g. http://otel-collector:4318): traces are sent there over OTLP/HTTP; unset, tracing is off.
-  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(emptyAsUndefined, z.url().optional()),
   OUTBOX_POLL_MS: int(500),
   // Unset: no email is sent (in-app notifications still are).
   SMTP_URL: z.preprocess(
@@ -135,7 +129,7 @@ const schema = z.object({
   // Where attachments and stored documents live: the local disk (under FILES_DIR) or an S3-compatible store.
   FILES_BACKEND: z.enum(['local', 's3']).default('local'),
   FILES_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data/files')),
-  S3_ENDPOINT: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+  S3_ENDPOINT: z.preprocess(emptyAsUndefined, z.url().optional()),
   S3_REGION: z.preprocess(emptyAsUndefined, z.string().default('us-east-1')),
   S3_BUCKET: z.preprocess(emptyAsUndefined, z.string().optional()),
   S3_ACCESS_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
@@ -154,12 +148,15 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(overrides: Record<string, string | undefined> = {}): Config {
-  const parsed = schema.safeParse({ ...process.env, ...overrides });
+  const input: Record<string, string | undefined> = { ...process.env, ...overrides };
+  const parsed = schema.safeParse(input);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((i) => {
         const name = i.path.join('.');
-        return i.code === 'invalid_type' && i.received === 'undefined'
+        // Unset and empty are alike (emptyAsUndefined).
+        const given = input[String(i.path[0])];
+        return i.code === 'invalid_type' && (given === undefined || given === '')
           ? `${name} is required`
           : `${name}: ${i.message}`;
       }),

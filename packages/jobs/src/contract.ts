@@ -15,8 +15,13 @@ export const CONSUMED_QUEUES = [
 ] as const satisfies readonly QueueName[];
 export type QueueName = (typeof QUEUES)[number];
 
-const provinceYear = z.object({ provinceId: z.string().uuid(), year: z.number().int().min(2000).max(2100) });
-const periodRef = z.object({ provinceId: z.string().uuid(), periodId: z.string().uuid() });
+/**
+ * A row's id as PostgreSQL's uuid type takes it (any 8-4-4-4-12 hex, as zod 3's `uuid()` did): zod 4's `uuid()`
+ * also wants an RFC 9562 version and variant.
+ */
+const id = () => z.guid();
+const provinceYear = z.object({ provinceId: id(), year: z.number().int().min(2000).max(2100) });
+const periodRef = z.object({ provinceId: id(), periodId: id() });
 
 export const JOBS = {
   /** Deletes expired sign-in sessions and old relayed outbox rows. Platform-wide. */
@@ -31,19 +36,19 @@ export const JOBS = {
   /** Before the deadline: reminds the units that have not voted. `deadline` tells a stale reminder apart. */
   'voting-reminder': {
     queue: 'voting',
-    payload: periodRef.extend({ deadline: z.string().datetime(), minutes: z.number().int().positive() }),
+    payload: periodRef.extend({ deadline: z.iso.datetime(), minutes: z.number().int().positive() }),
   },
   /** Every minute: closes whatever is overdue, even if its close job was lost. */
   'sweep-voting': { queue: 'voting', payload: z.object({}) },
   /** Runs the awards engine for a block year whose vote is final. */
   'compute-awards': {
     queue: 'voting',
-    payload: z.object({ provinceId: z.string().uuid(), yearId: z.string().uuid() }),
+    payload: z.object({ provinceId: id(), yearId: id() }),
   },
   /** The province's year-end schedule changed: its job scheduler follows. */
-  'schedule-year-end': { queue: 'year-end', payload: z.object({ provinceId: z.string().uuid() }) },
+  'schedule-year-end': { queue: 'year-end', payload: z.object({ provinceId: id() }) },
   /** Fired by the province's job scheduler on its closing date: starts the closing of the year just ended. */
-  'scheduled-year-end': { queue: 'year-end', payload: z.object({ provinceId: z.string().uuid() }) },
+  'scheduled-year-end': { queue: 'year-end', payload: z.object({ provinceId: id() }) },
   /** Starts the province's recorded year-end closing as a flow: one `close-block-year` child per block. */
   'start-year-end': { queue: 'year-end', payload: provinceYear },
   /** The flow's parent, after every block's job: ends the closing and tells the secretariat. */
@@ -54,15 +59,15 @@ export const JOBS = {
   'close-block-year': {
     queue: 'year-end',
     payload: z.object({
-      provinceId: z.string().uuid(),
-      yearId: z.string().uuid(),
+      provinceId: id(),
+      yearId: id(),
       dryRun: z.boolean().default(false),
     }),
   },
   /** Sends one recorded email delivery (at most once; see the email_delivery migration). */
   'send-email': {
     queue: 'notifications',
-    payload: z.object({ provinceId: z.string().uuid(), deliveryId: z.string().uuid() }),
+    payload: z.object({ provinceId: id(), deliveryId: id() }),
   },
   /**
    * Emails an invitation's or a password reset's link. The worker draws the token then, stores only its hash and
@@ -71,25 +76,25 @@ export const JOBS = {
    */
   'send-account-email': {
     queue: 'notifications',
-    payload: z.object({ kind: z.enum(['invitation', 'password-reset']), id: z.string().uuid() }),
+    payload: z.object({ kind: z.enum(['invitation', 'password-reset']), id: id() }),
   },
   /** Posts one recorded webhook delivery; retried with backoff, dead-lettered after WEBHOOK_MAX_ATTEMPTS. */
   'send-webhook': {
     queue: 'notifications',
-    payload: z.object({ provinceId: z.string().uuid(), deliveryId: z.string().uuid() }),
+    payload: z.object({ provinceId: id(), deliveryId: id() }),
   },
   /** An event for the notifications work. */
   notify: {
     queue: 'notifications',
     payload: z.object({
-      provinceId: z.string().uuid(),
+      provinceId: id(),
       event: z.enum(NOTIFICATION_EVENT_NAMES),
-      subjectId: z.string().uuid(),
-      unitIds: z.array(z.string().uuid()).optional(),
+      subjectId: id(),
+      unitIds: z.array(id()).optional(),
       /** Tells repeated events apart (a reminder per deadline and lead time). */
       occurrence: z.string().max(100).optional(),
       /** Council votes remind people, not units. */
-      userIds: z.array(z.string().uuid()).optional(),
+      userIds: z.array(id()).optional(),
     }),
   },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodTypeAny }>;
