@@ -243,7 +243,7 @@ export function reportYearEnd(r: Awaited<ReturnType<typeof benchYearEnd>>): stri
     if (i === 0) return '1 | 1 | ';
     const [ratio, p99] = [median(row.ratios), median(row.p99Ratios)];
     const each = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(', ');
-    return `${ratio.toFixed(2)} (${each(row.ratios)}) | ${p99.toFixed(2)} (${each(row.p99Ratios)}) | ${ratio >= 1 && p99 <= 1.2 ? 'met' : 'MISSED'}`;
+    return `${ratio.toFixed(3)} (${each(row.ratios)}) | ${p99.toFixed(3)} (${each(row.p99Ratios)}) | ${ratio >= 1 && p99 <= 1.2 ? 'met' : 'MISSED'}`;
   };
   return [
     `Year-end closing of the nation: ${r.blocks} blocks in 34 provinces (${closingVerdict} the target < 30 s, worker peak < 512 MiB)`,
