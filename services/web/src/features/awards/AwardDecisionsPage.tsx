@@ -6,6 +6,7 @@ import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { Field } from '../../ui/Field';
 import { Page } from '../../ui/Page';
+import { CardTable } from '../../ui/CardTable';
 import { TableWrap } from '../../ui/TableWrap';
 import { QueryStates } from '../../ui/QueryStates';
 
@@ -72,46 +73,27 @@ export default function AwardDecisionsPage() {
       >
         {(data) => (
           <TableWrap label={t('decisions.title')}>
-            <table className="table cards" role="table">
-              <caption>{t('decisions.caption', { year })}</caption>
-              <thead role="rowgroup">
-                <tr role="row">
-                  <th scope="col" role="columnheader">
-                    {t('decisions.number')}
-                  </th>
-                  <th scope="col" role="columnheader">
-                    {t('decision.issuer')}
-                  </th>
-                  <th scope="col" role="columnheader">
-                    {t('decision.date')}
-                  </th>
-                  <th scope="col" role="columnheader">
-                    {t('decision.signer')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody role="rowgroup">
-                {data.awardDecisions.map((d) => (
-                  <tr key={d.id} role="row">
-                    <th scope="row" role="rowheader">
-                      <Link href={`/award-decisions/${d.id}`}>{d.numberText}</Link>
-                      {d.recordedFromDocuments && (
-                        <span className="item-meta"> · {t('decisions.fromDocuments')}</span>
-                      )}
-                    </th>
-                    <td role="cell" data-label={t('decision.issuer')}>
-                      {d.issuerName}
-                    </td>
-                    <td role="cell" data-label={t('decision.date')}>
-                      {i18n.date(d.decisionDate)}
-                    </td>
-                    <td role="cell" data-label={t('decision.signer')}>
-                      {d.signerName}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CardTable
+              caption={t('decisions.caption', { year })}
+              columns={[
+                t('decisions.number'),
+                t('decision.issuer'),
+                t('decision.date'),
+                t('decision.signer'),
+              ]}
+              rows={data.awardDecisions.map((d) => ({
+                key: d.id,
+                heading: (
+                  <>
+                    <Link href={`/award-decisions/${d.id}`}>{d.numberText}</Link>
+                    {d.recordedFromDocuments && (
+                      <span className="item-meta"> · {t('decisions.fromDocuments')}</span>
+                    )}
+                  </>
+                ),
+                cells: [d.issuerName, i18n.date(d.decisionDate), d.signerName],
+              }))}
+            />
           </TableWrap>
         )}
       </QueryStates>

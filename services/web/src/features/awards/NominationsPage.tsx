@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/i18n';
 import { Field, SelectField } from '../../ui/Field';
 import { Page } from '../../ui/Page';
 import { Pager, usePager } from '../../ui/Pager';
+import { CardTable } from '../../ui/CardTable';
 import { TableWrap } from '../../ui/TableWrap';
 import { QueueQuery } from './operations';
 import { QueryStates } from '../../ui/QueryStates';
@@ -149,48 +150,29 @@ export default function NominationsPage() {
         {(data) => (
           <>
             <TableWrap label={t('queue.title')}>
-              <table className="table cards" role="table">
-                <caption>
-                  {t('queue.caption', { status: t(`nomination.status.${status}`), n: data.totalCount })}
-                </caption>
-                <thead role="rowgroup">
-                  <tr role="row">
-                    <th scope="col" role="columnheader">
-                      {t('nomination.unit')}
-                    </th>
-                    <th scope="col" role="columnheader">
-                      {t('nomination.form')}
-                    </th>
-                    <th scope="col" role="columnheader">
-                      {t('queue.block')}
-                    </th>
-                    <th scope="col" role="columnheader">
-                      {t('nomination.updated')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody role="rowgroup">
-                  {data.nodes.map((n) => (
-                    <tr key={n.id} role="row">
-                      <th scope="row" role="rowheader">
-                        <Link href={`/nominations/${n.id}`}>{n.unit.name}</Link>
-                      </th>
-                      <td role="cell" data-label={t('nomination.form')}>
-                        {t(`form.${n.form}`)}
-                      </td>
-                      <td role="cell" data-label={t('queue.block')}>
-                        {n.emulationYear.block.name} – {n.emulationYear.year}
-                        {n.emulationYear.recordedFromDocuments && (
-                          <span className="item-meta"> · {t('decisions.fromDocuments')}</span>
-                        )}
-                      </td>
-                      <td role="cell" data-label={t('nomination.updated')}>
-                        {i18n.dateTime(n.updatedAt)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <CardTable
+                caption={t('queue.caption', { status: t(`nomination.status.${status}`), n: data.totalCount })}
+                columns={[
+                  t('nomination.unit'),
+                  t('nomination.form'),
+                  t('queue.block'),
+                  t('nomination.updated'),
+                ]}
+                rows={data.nodes.map((n) => ({
+                  key: n.id,
+                  heading: <Link href={`/nominations/${n.id}`}>{n.unit.name}</Link>,
+                  cells: [
+                    t(`form.${n.form}`),
+                    <>
+                      {n.emulationYear.block.name} – {n.emulationYear.year}
+                      {n.emulationYear.recordedFromDocuments && (
+                        <span className="item-meta"> · {t('decisions.fromDocuments')}</span>
+                      )}
+                    </>,
+                    i18n.dateTime(n.updatedAt),
+                  ],
+                }))}
+              />
             </TableWrap>
             <Pager pager={pager} total={data.totalCount} pageInfo={data.pageInfo} label={t('queue.pages')} />
           </>
