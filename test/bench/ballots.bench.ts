@@ -3,7 +3,7 @@ import { loadTestEnvironment } from '@thidua/config';
 import { createDataSource } from '@thidua/db';
 import { TokenService } from '@thidua/gateway';
 import { buildTemplateDatabase, cloneDatabase, dropDatabase } from '@thidua/testing';
-import { compiledOnNode24, startGatewayProcess, TSX_HERE, type Runtime } from './gateway-process';
+import { compiledOnNode24, cpuSeconds, startGatewayProcess, TSX_HERE, type Runtime } from './gateway-process';
 import { createPoster } from './http-client';
 import { median, ms, percentile } from './stats';
 import { buildNation } from './synthetic-nation';
@@ -27,8 +27,12 @@ const CAST = `mutation($v: CastBallotInput!) { castBallot(input: $v) { receiptCo
 
 type Voter = Awaited<ReturnType<typeof buildNation>>[number];
 
-/** One server's share of the ballots, cast from 50 keep-alive clients; its latencies and failures. */
-async function castAll(urls: string[], voters: (Voter & { token: string })[]) {
+/**
+ * One server's share of the ballots, cast from 50 keep-alive clients; its latencies and failures, and the CPU
+ * time its processes spent meanwhile.
+ */
+async function castAll(urls: string[], voters: (Voter & { token: string })[], pids: number[] = []) {
+  const cpuBefore = cpuSeconds(pids);
   const post = createPoster(CLIENTS);
   const latencies: number[] = [];
   const failures: string[] = [];
@@ -57,7 +61,8 @@ async function castAll(urls: string[], voters: (Voter & { token: string })[]) {
       }
     }),
   );
-  return { ballots: voters.length, seconds: (performance.now() - window) / 1000, latencies, failures };
+  const seconds = (performance.now() - window) / 1000;
+  return { ballots: voters.length, seconds, cpuSeconds: cpuSeconds(pids) - cpuBefore, latencies, failures };
 }
 
 type Cast = Awaited<ReturnType<typeof castAll>>;
@@ -70,6 +75,7 @@ function summarize(casts: Cast[]) {
   return {
     ballots,
     ballotsPerSecond: ballots / casts.reduce((t, c) => t + c.seconds, 0),
+    cpuPerBallot: (casts.reduce((t, c) => t + c.cpuSeconds, 0) * 1000) / ballots,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
@@ -84,10 +90,16 @@ function summarize(casts: Cast[]) {
  * concurrent HTTP clients. The blocks are shared out, in the same run and on the same database, between the
  * floor (ballot-floor.ts: the same statements without GraphQL or ORM), the gateway as run with tsx on this
  * machine's Node, and the compiled build on Node 24 (when present), each in its own process; with
- * `gatewayProcesses` > 1 only the gateway runs, in that many processes. Afterwards the database must hold
+ * `gatewayProcesses` > 1 only the gateway runs, in that many processes. `against` adds another build of the
+ * compiled gateway: a change measured against the build before it, in the same rounds. Afterwards the database must hold
  * exactly one receipt and one ballot per unit: none lost, none doubled.
  */
-export async function benchBallots(gatewayProcesses = 1, provinces = SHAPE.provinces) {
+export async function benchBallots(
+  gatewayProcesses = 1,
+  provinces = SHAPE.provinces,
+  /** Another build of the compiled gateway (its main.js) to run beside this one, in the same rounds. */
+  against?: string,
+) {
   const env = loadTestEnvironment();
   const template = await buildTemplateDatabase();
   const db = await cloneDatabase(template);
@@ -126,8 +138,17 @@ export async function benchBallots(gatewayProcesses = 1, provinces = SHAPE.provi
             label: `floor: node:http + pg (tsx, Node ${process.versions.node})`,
             start: (port) => startGatewayProcess(serverEnv(port), TSX_HERE, 'test/bench/ballot-floor.ts'),
           },
-          gateway(TSX_HERE),
+          // The tsx row is left out when comparing builds: fewer servers, more ballots each.
+          ...(against ? [] : [gateway(TSX_HERE)]),
           ...(compiled ? [gateway(compiled)] : []),
+          ...(compiled && against
+            ? [
+                {
+                  label: `gateway (compiled, ${against})`,
+                  start: (port: number) => startGatewayProcess(serverEnv(port), compiled, against),
+                },
+              ]
+            : []),
         ];
   // Whole blocks per server (a block's members vote in one period), in the order the nation was built.
   const share = Math.ceil(signed.length / servers.length / SHAPE.membersPerBlock) * SHAPE.membersPerBlock;
@@ -150,9 +171,10 @@ export async function benchBallots(gatewayProcesses = 1, provinces = SHAPE.provi
   for (let round = 0; round < ROUNDS; round++) {
     for (let turn = 0; turn < running.length; turn++) {
       const i = (round + turn) % running.length;
-      const { urls, mine } = running[i]!;
+      const { urls, mine, processes } = running[i]!;
       const part = Math.ceil((mine.length - warm) / ROUNDS);
-      casts[i]!.push(await castAll(urls, mine.slice(warm + round * part, warm + (round + 1) * part)));
+      const pids = processes.map((g) => g.pid);
+      casts[i]!.push(await castAll(urls, mine.slice(warm + round * part, warm + (round + 1) * part), pids));
     }
   }
   await Promise.all(running.flatMap((r) => r.processes.map((g) => g.stop())));
@@ -209,14 +231,15 @@ export function reportBallots(r: Awaited<ReturnType<typeof benchBallots>>): stri
       .map((l) => l.toFixed(1))
       .join(' / ')} at the end`,
     withFloor
-      ? `| server | ballots | ballots/s | p50 | p95 | p99 | max | failed | ÷ floor (ballots/s), median of ${ROUNDS} rounds (each) | p99 × floor's (each) | target ≥ 0.9, ≤ 1.3× |`
-      : `| server | ballots | ballots/s | p50 | p95 | p99 | max | failed |`,
-    withFloor ? `|---|---|---|---|---|---|---|---|---|---|---|` : `|---|---|---|---|---|---|---|---|`,
+      ? `| server | ballots | ballots/s | CPU per ballot | p50 | p95 | p99 | max | failed | ÷ floor (ballots/s), median of ${ROUNDS} rounds (each) | p99 × floor's (each) | target ≥ 0.9, ≤ 1.3× |`
+      : `| server | ballots | ballots/s | CPU per ballot | p50 | p95 | p99 | max | failed |`,
+    withFloor ? `|---|---|---|---|---|---|---|---|---|---|---|---|` : `|---|---|---|---|---|---|---|---|---|`,
     ...r.rows.map((row, i) => {
       const cells = [
         row.label,
         row.ballots,
         row.ballotsPerSecond.toFixed(0),
+        `${row.cpuPerBallot.toFixed(2)} ms`,
         ms(row.p50),
         ms(row.p95),
         ms(row.p99),

@@ -79,3 +79,17 @@ export async function startGatewayProcess(
       }),
   };
 }
+
+/**
+ * The CPU time (user + system, seconds) the processes have used so far, from Linux's /proc: per ballot, it
+ * compares servers' work where throughput also moves with the machine's other load. Linux counts in USER_HZ
+ * ticks, 100 a second.
+ */
+export function cpuSeconds(pids: number[]): number {
+  return pids.reduce((total, pid) => {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The fields after the command name (which may hold spaces) in parentheses: utime and stime are 14th, 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return total + (Number(fields[11]) + Number(fields[12])) / 100;
+  }, 0);
+}

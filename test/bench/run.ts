@@ -8,9 +8,14 @@ import { benchYearEnd, reportYearEnd } from './year-end.bench';
 
 /**
  * `npm run bench -- --only ballots,year-end` runs only those (names below; all by default); `--provinces 20`
- * makes the ballot benchmark's nation smaller (34 provinces by default).
+ * makes the ballot benchmark's nation smaller (34 provinces by default); `--against <bundle>` casts ballots
+ * with another build of the compiled gateway too, in the same rounds: a change's gain is smaller than the drift
+ * between runs. Copy services/gateway/dist/main.js to before.js beside it, change, build, and pass
+ * `--against services/gateway/dist/before.js` (beside main.js, it finds the same files and packages).
  */
-const { values } = parseArgs({ options: { only: { type: 'string' }, provinces: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { only: { type: 'string' }, provinces: { type: 'string' }, against: { type: 'string' } },
+});
 const only = values.only?.split(',').map((s) => s.trim());
 const provinces = values.provinces ? Number(values.provinces) : undefined;
 const wanted = (name: string) => !only || only.includes(name);
@@ -18,7 +23,7 @@ const wanted = (name: string) => !only || only.includes(name);
 console.log(`Benchmarks, ${new Date().toISOString()}\n`);
 // The floor, the gateway under tsx and compiled on Node 24 in one run; then the gateway in two processes (one per
 // core): the platform runs several gateways behind a load balancer.
-if (wanted('ballots')) console.log(`${reportBallots(await benchBallots(1, provinces))}\n`);
+if (wanted('ballots')) console.log(`${reportBallots(await benchBallots(1, provinces, values.against))}\n`);
 if (wanted('ballots-2')) console.log(`${reportBallots(await benchBallots(2, provinces))}\n`);
 if (wanted('year-end')) console.log(`${reportYearEnd(await benchYearEnd())}\n`);
 if (wanted('import')) console.log(`${reportImport(await benchImport())}\n`);

@@ -33,7 +33,8 @@ import {
   type TestApp,
   type WorkerProcess,
 } from '@thidua/testing';
-import { buildServices, ENTRY_POINTS, FILES_READ_AT_RUN_TIME } from '../../scripts/build';
+import { build } from 'esbuild';
+import { buildServices, ENTRY_POINTS, FILES_READ_AT_RUN_TIME, renamedClasses } from '../../scripts/build';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const UNITS = ['Sở Nội vụ', 'Sở Tài chính', 'Sở Xây dựng', 'Sở Y tế', 'Sở Công Thương'];
@@ -145,6 +146,35 @@ describe('the compiled build', () => {
       },
     });
     expect(stdout).toContain('Database is up to date.');
+  });
+
+  it('keeps every class its name: a bundle where esbuild renamed one is refused', async () => {
+    // Two modules with a class of one name, as when an entity and a GraphQL type share it.
+    const files: Record<string, string> = {
+      'entry.ts':
+        "import { Unit } from './entity';\nimport { UnitType } from './type';\nconsole.log(Unit, UnitType);",
+      'entity.ts': 'export class Unit {}',
+      'type.ts': 'class Unit {}\nexport const UnitType = Unit;',
+    };
+    const { outputFiles } = await build({
+      stdin: { contents: files['entry.ts']!, resolveDir: '/virtual', loader: 'ts' },
+      bundle: true,
+      format: 'esm',
+      write: false,
+      plugins: [
+        {
+          name: 'virtual',
+          setup(b) {
+            b.onResolve({ filter: /^\.\// }, (a) => ({ path: a.path.slice(2) + '.ts', namespace: 'v' }));
+            b.onLoad({ filter: /.*/, namespace: 'v' }, (a) => ({ contents: files[a.path], loader: 'ts' }));
+          },
+        },
+      ],
+    });
+    expect(renamedClasses(outputFiles[0]!.text)).toEqual(['Unit2']);
+    // The real bundles: every class kept its name (migrations end in their 13-digit timestamp).
+    for (const out of Object.keys(ENTRY_POINTS))
+      expect(renamedClasses(readFileSync(`${ROOT}/${out}.js`, 'utf8')), out).toEqual([]);
   });
 
   it('imports only Node built-ins and the production dependencies the image installs', () => {
