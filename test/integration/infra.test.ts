@@ -141,10 +141,17 @@ describe('Kubernetes manifests (infra/k8s)', () => {
     expect(gateway.spec.template.spec.terminationGracePeriodSeconds! * 1000).toBeGreaterThan(
       preStop * 1000 + shutdownGraceMs,
     );
-    // The worker waits for its running jobs: at least a few of their slowest statements, as compose allows.
+    // The worker waits for its running jobs up to its drain deadline, then closes its pool, which waits for a
+    // statement under way; compose allows the same.
     const workerGrace = worker.spec.template.spec.terminationGracePeriodSeconds!;
-    expect(workerGrace * 1000).toBeGreaterThanOrEqual(2 * defaults.DATABASE_STATEMENT_TIMEOUT_MS);
+    const drainMs = Number(configMap.data.WORKER_DRAIN_MS ?? defaults.WORKER_DRAIN_MS);
+    const statementMs = Number(
+      configMap.data.DATABASE_STATEMENT_TIMEOUT_MS ?? defaults.DATABASE_STATEMENT_TIMEOUT_MS,
+    );
+    expect(workerGrace * 1000).toBeGreaterThan(drainMs + statementMs);
     expect(`${workerGrace}s`).toBe(compose().services.worker!.stop_grace_period);
+    // Compose has no preStop: the gateway's kill timeout exceeds its grace for requests under way.
+    expect(seconds(compose().services.gateway!.stop_grace_period) * 1000).toBeGreaterThan(shutdownGraceMs);
   });
 
   it('scale the gateway, keep pods through disruptions, and route the Ingress to the gateway', () => {
@@ -227,4 +234,11 @@ function compose() {
   return yaml.loadAll(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'))[0] as {
     services: Record<string, { build?: unknown; stop_grace_period?: string; command?: string[] }>;
   };
+}
+
+/** A compose duration as this file writes them ("20s"); anything else fails the test that reads it. */
+function seconds(duration: string | undefined): number {
+  const match = /^(\d+)s$/.exec(duration ?? '');
+  expect(match, `a duration in seconds, not ${duration}`).not.toBeNull();
+  return Number(match![1]);
 }

@@ -126,6 +126,9 @@ const schema = z.object({
   SCHEDULER_CHECK_MS: int(30_000),
   // A job whose worker died (its lock not renewed) runs again after about this long.
   JOB_LOCK_MS: int(30_000, 1000),
+  // On SIGTERM the worker takes no more jobs and lets running ones finish for up to this long; then it lets go of
+  // them (they run again elsewhere after JOB_LOCK_MS) and stops. Its pod's grace period is longer.
+  WORKER_DRAIN_MS: int(60_000),
   // Where attachments and stored documents live: the local disk (under FILES_DIR) or an S3-compatible store.
   FILES_BACKEND: z.enum(['local', 's3']).default('local'),
   FILES_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data/files')),

@@ -144,11 +144,29 @@ export async function startWorker({
   logger.info({ queues: CONSUMED_QUEUES, backend: queueBackend.kind }, 'worker started');
 
   return {
-    /** Graceful: stops taking jobs, lets running ones finish, then returns. */
+    /**
+     * Graceful: stops taking jobs and lets running ones finish, for up to WORKER_DRAIN_MS. Past it, the jobs
+     * still running are let go (their locks are no longer renewed, so another worker runs them again after
+     * JOB_LOCK_MS), so that the process stops within its orchestrator's grace period.
+     */
     async close() {
       await stopWatchingSchedulers();
       await relayLoop?.stop();
-      await Promise.all(workers.map((w) => w.close()));
+      // Paused, a worker takes no more jobs; the pause ends once its running jobs have finished and been recorded.
+      // (Not close(): a later close(true) would only return the first close's promise, which waits for them.)
+      const drained = Promise.all(workers.map((w) => w.pause())).then(() => 'drained' as const);
+      let deadline: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => {
+        deadline = setTimeout(() => resolve('late'), config.WORKER_DRAIN_MS);
+      });
+      const outcome = await Promise.race([drained, late]);
+      clearTimeout(deadline);
+      if (outcome === 'late')
+        logger.warn(
+          { drainMs: config.WORKER_DRAIN_MS, jobLockMs: config.JOB_LOCK_MS },
+          'jobs still running at the drain deadline: let go, they run again after their lock expires',
+        );
+      await Promise.all(workers.map((w) => w.close(outcome === 'late')));
     },
   };
 }
