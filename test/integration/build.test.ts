@@ -34,6 +34,7 @@ import {
   type WorkerProcess,
 } from '@thidua/testing';
 import { build } from 'esbuild';
+import pg from 'pg';
 import { buildServices, ENTRY_POINTS, FILES_READ_AT_RUN_TIME, renamedClasses } from '../../scripts/build';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -133,8 +134,8 @@ describe('the compiled build', () => {
     });
   });
 
-  it('migrates with the compiled migration command', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['packages/db/dist/migrate.js'], {
+  const migrate = (...args: string[]) =>
+    promisify(execFile)(process.execPath, ['packages/db/dist/migrate.js', ...args], {
       cwd: ROOT,
       env: {
         HOME: '/tmp',
@@ -145,7 +146,40 @@ describe('the compiled build', () => {
         AUDIT_HMAC_KEY: app.config.AUDIT_HMAC_KEY,
       },
     });
-    expect(stdout).toContain('Database is up to date.');
+
+  it('migrates with the compiled migration command', async () => {
+    expect((await migrate()).stdout).toContain('Database is up to date.');
+  });
+
+  it("keeps a service's pod waiting while a migration is pending (--check), and lets it start once none is", async () => {
+    expect((await migrate('--check')).stdout).toContain('Database is up to date.');
+    // The newest migration as if the release's Job had not run yet.
+    const owner = new pg.Client({ connectionString: app.config.DATABASE_OWNER_URL });
+    await owner.connect();
+    try {
+      const [latest] = (
+        await owner.query(
+          `DELETE FROM schema_migration WHERE id = (SELECT max(id) FROM schema_migration) RETURNING *`,
+        )
+      ).rows as { id: number; timestamp: string; name: string }[];
+      try {
+        const refused = await migrate('--check').then(
+          () => null,
+          (e: { code: number; stderr: string }) => e,
+        );
+        expect(refused?.code).toBe(1);
+        expect(refused?.stderr).toContain('Migrations pending (the database schema)');
+      } finally {
+        await owner.query(`INSERT INTO schema_migration (id, timestamp, name) VALUES ($1, $2, $3)`, [
+          latest!.id,
+          latest!.timestamp,
+          latest!.name,
+        ]);
+      }
+    } finally {
+      await owner.end();
+    }
+    expect((await migrate('--check')).stdout).toContain('Database is up to date.');
   });
 
   it('keeps every class its name: a bundle where esbuild renamed one is refused', async () => {

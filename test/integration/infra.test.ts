@@ -43,6 +43,7 @@ interface PodTemplate {
   spec: {
     terminationGracePeriodSeconds?: number;
     securityContext: { runAsNonRoot: boolean; runAsUser: number };
+    initContainers?: Container[];
     containers: Container[];
   };
 }
@@ -117,6 +118,22 @@ describe('Kubernetes manifests (infra/k8s)', () => {
       ]);
     }
     expect(container(job).args[1]).toBe('packages/db/dist/migrate.js');
+  });
+
+  it("start the services only once the release's migration has run (the Job migrates, the pods check)", () => {
+    expect(container(job).args).toEqual(['node', 'packages/db/dist/migrate.js']);
+    for (const w of [gateway, worker]) {
+      const [check, ...others] = w.spec.template.spec.initContainers ?? [];
+      expect(others, w.metadata.name).toEqual([]);
+      expect(check!.args).toEqual(['node', 'packages/db/dist/migrate.js', '--check']);
+      expect(check!.image).toBe('thidua');
+      expect(check!.command).toBeUndefined();
+      expect(check!.envFrom).toEqual(container(w).envFrom);
+      expect(check!.securityContext).toMatchObject({
+        allowPrivilegeEscalation: false,
+        readOnlyRootFilesystem: true,
+      });
+    }
   });
 
   it("probe the ports the configuration sets, on the services' health paths", () => {

@@ -41,7 +41,7 @@ export {
   type AuditFilter,
 } from './repositories/audit.repository';
 export { outboxRepository, type OutboxEntry } from './repositories/outbox.repository';
-export { setupDatabase, migrateDatabase, type DatabaseUrls } from './setup/setup';
+export { setupDatabase, migrateDatabase, migrationsPending, type DatabaseUrls } from './setup/setup';
 export { seedProvinces, MERGER_EFFECTIVE_ON } from './seed/provinces';
 export { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './seed/demo';
 export { DEMO_BLOCKS, type DemoBlock } from './seed/demo-data';

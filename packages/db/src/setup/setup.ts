@@ -1,4 +1,9 @@
-import { runMigrations as runQueueMigrations } from 'bullmq';
+import {
+  assertSchemaCompatibility,
+  LATEST_SCHEMA_VERSION,
+  runMigrations as runQueueMigrations,
+  SchemaMigrationRequiredError,
+} from 'bullmq';
 import pg from 'pg';
 import { createDataSource } from '../data-source';
 import { APP_GROUP_ROLE } from '../migrations/rls';
@@ -93,6 +98,29 @@ export async function setupDatabase(urls: DatabaseUrls): Promise<void> {
 }
 
 /** Applies pending migrations as the owner, then the queue backend's own migrations as the application role. */
+/**
+ * Whether `migrateDatabase` has work to do, found by reading only (no lock, no DDL): the services' pods wait on
+ * this before they start, so a release never runs on the schema of the one before it.
+ */
+export async function migrationsPending(owner: string): Promise<{ schema: boolean; queue: boolean }> {
+  const ds = createDataSource(owner, { poolSize: 1, applicationName: 'thidua-migrate-check' });
+  await ds.initialize();
+  try {
+    const schema = await ds.showMigrations();
+    const queue = await withClient(owner, async (c) => {
+      try {
+        return (await assertSchemaCompatibility(c, QUEUE_SCHEMA)) < LATEST_SCHEMA_VERSION;
+      } catch (e) {
+        if (e instanceof SchemaMigrationRequiredError) return true;
+        throw e;
+      }
+    });
+    return { schema, queue };
+  } finally {
+    await ds.destroy();
+  }
+}
+
 export async function migrateDatabase(urls: Pick<DatabaseUrls, 'owner' | 'app'>): Promise<string[]> {
   const ds = createDataSource(urls.owner, { poolSize: 1, applicationName: 'thidua-migrate' });
   await ds.initialize();
