@@ -22,11 +22,12 @@ const STOP_MS = 10_000;
 const DRAIN_MS = 1_000;
 const JOB_LOCK_MS = 1_500;
 
-let app: TestApp;
+/** Queues in PostgreSQL (no REDIS_URL). */
+let shared: TestApp;
 beforeAll(async () => {
-  app = await startTestApp({ template: inject('templateDatabase') });
+  shared = await startTestApp({ template: inject('templateDatabase') });
 });
-afterAll(() => app?.close());
+afterAll(() => shared?.close());
 
 describe('stopping the worker', () => {
   it.each([
@@ -36,7 +37,7 @@ describe('stopping the worker', () => {
     'on %s (sent %i times) it finishes its work and exits cleanly',
     { timeout: PROCESS_START_LIMIT_MS + STOP_MS },
     async (signal, times) => {
-      const worker = await startWorkerProcess(app.config);
+      const worker = await startWorkerProcess(shared.config);
       // Ctrl+C in a terminal reaches the process directly and again through its runner: the second signal must
       // not cut the stop short (Node's default would kill the process mid-way).
       const started = performance.now();
@@ -45,10 +46,12 @@ describe('stopping the worker', () => {
     },
   );
 
-  it(
-    'lets go of jobs still running at its drain deadline, and the emails they were sending are not sent twice',
+  it.each(['postgres', 'redis'] as const)(
+    'lets go of jobs still running at its drain deadline, and the emails they were sending are not sent twice (queues on %s)',
     { timeout: 2 * PROCESS_START_LIMIT_MS + DRAIN_MS + 2 * STOP_MS },
-    async () => {
+    async (queue) => {
+      const app =
+        queue === 'redis' ? await startTestApp({ template: inject('templateDatabase'), queue }) : shared;
       // A mail server that accepts connections and never answers: each email job waits on it.
       const held: Socket[] = [];
       const silent = createServer((socket) => held.push(socket));
@@ -105,6 +108,7 @@ describe('stopping the worker', () => {
       } finally {
         for (const socket of held) socket.destroy();
         await new Promise((resolve) => silent.close(resolve));
+        if (app !== shared) await app.close();
       }
     },
   );
