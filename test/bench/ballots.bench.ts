@@ -91,8 +91,8 @@ function summarize(casts: Cast[]) {
  * floor (ballot-floor.ts: the same statements without GraphQL or ORM), the gateway as run with tsx on this
  * machine's Node, and the compiled build on Node 24 (when present), each in its own process; with
  * `gatewayProcesses` > 1 only the gateway runs, in that many processes. `against` adds another build of the
- * compiled gateway: a change measured against the build before it, in the same rounds. Afterwards the database must hold
- * exactly one receipt and one ballot per unit: none lost, none doubled.
+ * compiled gateway: a change measured against the build before it, in the same rounds. Afterwards the database
+ * must hold exactly one receipt and one ballot per unit: none lost, none doubled.
  */
 export async function benchBallots(
   gatewayProcesses = 1,

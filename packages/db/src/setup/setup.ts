@@ -97,7 +97,6 @@ export async function setupDatabase(urls: DatabaseUrls): Promise<void> {
   });
 }
 
-/** Applies pending migrations as the owner, then the queue backend's own migrations as the application role. */
 /**
  * Whether `migrateDatabase` has work to do, found by reading only (no lock, no DDL): the services' pods wait on
  * this before they start, so a release never runs on the schema of the one before it.
@@ -121,6 +120,7 @@ export async function migrationsPending(owner: string): Promise<{ schema: boolea
   }
 }
 
+/** Applies pending migrations as the owner, then the queue backend's own migrations as the application role. */
 export async function migrateDatabase(urls: Pick<DatabaseUrls, 'owner' | 'app'>): Promise<string[]> {
   const ds = createDataSource(urls.owner, { poolSize: 1, applicationName: 'thidua-migrate' });
   await ds.initialize();

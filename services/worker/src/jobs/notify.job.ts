@@ -118,14 +118,14 @@ export async function notify(p: JobPayload<'notify'>, deps?: { config: Config })
 }
 
 const transports = new Map<string, Transporter>();
+const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
 /**
  * One SMTP transport per URL, for every email the worker sends. A mail server that accepts the connection and
  * then says nothing fails the send within a minute (nodemailer would wait up to ten minutes of silence), so a
  * stuck server does not hold a job, and a stopping worker, for long; timeouts in the URL's query win.
  */
 export function transport(url: string): Transporter {
-  const timeouts = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
-  return transports.get(url) ?? transports.set(url, createTransport({ url, ...timeouts })).get(url)!;
+  return transports.get(url) ?? transports.set(url, createTransport({ url, ...SMTP_TIMEOUTS })).get(url)!;
 }
 
 export interface SendHooks {
