@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadTestEnvironment } from '@thidua/config';
@@ -51,11 +51,18 @@ export async function startGatewayProcess(
   const profileDir = loadTestEnvironment().BENCH_CPU_PROFILE_DIR;
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
   const args = [...profile, ...(runtime.compiled ? [] : ['--import', 'tsx']), ...[script].flat()];
+  // Logs at production's level (a line per request) through a pipe to another process, as a container runtime
+  // takes them, which keeps them in a file.
+  const log = join(tmpdir(), `thidua-bench-server-${env.PORT}.log`);
+  const logFile = openSync(log, 'w');
+  const collector = spawn('cat', { stdio: ['pipe', logFile, 'inherit'] });
+  closeSync(logFile);
   const child: ChildProcess = spawn(runtime.node, args, {
     cwd: ROOT,
-    env: { HOME: '/tmp', NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { HOME: '/tmp', NODE_ENV: 'production', LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', collector.stdin!, 'inherit'],
   });
+  collector.stdin!.destroy();
   // A bench that fails leaves no server behind holding its port (the next run's would answer from the old one).
   const orphaned = () => child.kill('SIGKILL');
   process.once('exit', orphaned);
@@ -64,7 +71,7 @@ export async function startGatewayProcess(
   // Starting under tsx takes a minute or more when the machine is loaded.
   const deadline = Date.now() + 240_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`gateway exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`gateway exited with ${child.exitCode}: its log is ${log}`);
     if (await isReady(base)) break;
     if (Date.now() > deadline) throw new Error('gateway did not become ready');
     await new Promise((r) => setTimeout(r, 200));
