@@ -6,9 +6,8 @@
  * process: `node --import tsx test/bench/ballot-floor.ts` with DATABASE_URL, JWT_SECRET and PORT.
  */
 import { createServer } from 'node:http';
-import { randomBytes } from 'node:crypto';
 import { loadConfig } from '@thidua/config';
-import { BALLOT_RULES_SQL, CAST_BALLOT_SQL, PRINCIPAL_SQL, type BallotRules } from '@thidua/db';
+import { BALLOT_RULES_SQL, CAST_BALLOT_SQL, PRINCIPAL_SQL, receiptCode, type BallotRules } from '@thidua/db';
 // The gateway's token check itself, without loading the gateway (its schema, modules) into the floor.
 import { TokenService } from '../../services/gateway/src/auth/tokens';
 import pg from 'pg';
@@ -25,13 +24,6 @@ type Body = {
 };
 
 class Refusal extends Error {}
-
-/** The receipt's format (as votingRepository makes it). */
-const receiptCode = () =>
-  [...randomBytes(10)]
-    .map((b) => 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'[b % 32])
-    .join('')
-    .replace(/(.{5})(.{5})/, '$1-$2');
 
 async function cast(authorization: string, provinceId: string, body: Body): Promise<string> {
   const claims = await tokens.verifyAccess(authorization.slice('Bearer '.length));

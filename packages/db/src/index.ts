@@ -67,6 +67,7 @@ export {
 export {
   votingRepository,
   CAST_BALLOT_SQL,
+  receiptCode,
   BALLOT_RULES_SQL,
   type BallotRules,
   type NewVotingPeriod,
