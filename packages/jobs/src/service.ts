@@ -53,6 +53,8 @@ export async function runService(
   let requested: NodeJS.Signals | null = null;
   const stop = async (signal: NodeJS.Signals) => {
     logger.info({ signal }, 'stopping: finishing running work first');
+    // Written at once, not with the next block: whoever stops a service reads it to know the signal arrived.
+    logger.flush();
     for (const part of [...parts!].reverse()) await part.close();
     await queueBackend.close();
     await eventBus.close();
@@ -69,6 +71,8 @@ export async function runService(
     });
   }
   parts = await start(deps);
+  // The start-up lines (listening, started) at once: what an operator and the tests wait for.
+  logger.flush();
   if (requested) void stop(requested);
   return deps;
 }

@@ -43,13 +43,15 @@ export type NewVotingPeriod = Pick<
   | 'openedBy'
 >;
 
-/** Readable receipt codes: no 0/O or 1/I to misread at a conference table. */
-/** 32 symbols, no 0/O or 1/I: a random byte's low five bits pick one uniformly. */
+/**
+ * Readable receipt codes: 32 symbols, no 0/O or 1/I to misread at a conference table; a random byte's low five
+ * bits pick one uniformly.
+ */
 const RECEIPT_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const RECEIPT_LENGTH = 10;
 /**
- * Random bytes for 128 receipts, drawn from the system's generator in one call (as Node's randomUUID does): a call
- * per ballot was a system call per ballot, 1.4 % of the gateway's CPU while casting.
+ * Random bytes for 128 receipts, drawn from the cryptographic generator in one call (as Node's randomUUID does):
+ * each call makes a system call (OpenSSL's check for a fork), 1.4 % of the gateway's CPU when it was one a ballot.
  */
 const receiptBytes = Buffer.alloc(RECEIPT_LENGTH * 128);
 let receiptOffset = receiptBytes.length;
