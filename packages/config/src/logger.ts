@@ -11,7 +11,7 @@ let stdout: ReturnType<typeof pino.destination> | undefined;
 /**
  * Standard output, written in blocks of 4 KiB (or each second) instead of a system call per line: at the
  * production level (info) the gateway logs every request, and through a container's pipe a write per line cost
- * about 3 % of its CPU per ballot (docs/benchmarks.md). Still synchronous writes, so none is ever half done when
+ * 2–4 % of its CPU per ballot (docs/benchmarks.md). Still synchronous writes, so none is ever half done when
  * the process exits, and what is buffered then is written on 'exit' (an uncaught exception included). One stream
  * for the process: every logger shares it, so lines stay in order.
  */

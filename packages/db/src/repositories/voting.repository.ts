@@ -56,7 +56,10 @@ const RECEIPT_LENGTH = 10;
 const receiptBytes = Buffer.alloc(RECEIPT_LENGTH * 128);
 let receiptOffset = receiptBytes.length;
 
-/** A ballot's receipt, `XXXXX-XXXXX`: what a voter keeps to check their ballot was counted. */
+/**
+ * A ballot's receipt, five symbols, a hyphen and five more (`K7M2Q-RT9HX`): what a voter keeps to check their
+ * ballot was counted.
+ */
 export function receiptCode(): string {
   if (receiptOffset === receiptBytes.length) {
     randomFillSync(receiptBytes);
