@@ -13,6 +13,8 @@ export default defineConfig({
       'services/web/test/**/*.test.ts',
     ],
     globalSetup: ['packages/testing/src/global-setup.ts', 'services/web/test/global-setup.ts'],
+    // Writes each test file's buffered log lines after its tests: vitest ends its processes with SIGTERM.
+    setupFiles: ['packages/testing/src/flush-logs.ts'],
     pool: 'forks',
     // Generous: some tests wait for retries with exponential backoff on a shared 2-core machine.
     testTimeout: 60_000,

@@ -1,2 +1,2 @@
 export { loadConfig, loadTestEnvironment, isConfigured, ConfigError, type Config } from './config';
-export { createLogger, type Logger } from './logger';
+export { createLogger, flushLogs, type Logger } from './logger';

@@ -18,7 +18,7 @@ interface Line {
  */
 function logging(script: string, slowReaderMs = 0) {
   const code = `
-    import { createLogger } from ${JSON.stringify(LOGGER)};
+    import { createLogger, flushLogs } from ${JSON.stringify(LOGGER)};
     const log = createLogger({ LOG_LEVEL: 'info' }, 'logger-test');
     ${script}`;
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
@@ -60,6 +60,12 @@ describe('logs (standard output written in blocks)', () => {
   it('writes every line when the process crashes', async () => {
     const { closed, messages } = logging(`${THREE} throw new Error('sập nguồn');`);
     expect(await closed).toBe(1);
+    expect(messages()).toEqual(['bầu chọn 1', 'bầu chọn 2', 'bầu chọn 3']);
+  });
+
+  it('writes what flushLogs found buffered before a SIGTERM, which runs no exit handler (how vitest ends tests)', async () => {
+    const { closed, messages } = logging(`${THREE} flushLogs(); process.kill(process.pid, 'SIGTERM');`);
+    expect(await closed).toBeNull();
     expect(messages()).toEqual(['bầu chọn 1', 'bầu chọn 2', 'bầu chọn 3']);
   });
 

@@ -25,6 +25,14 @@ function bufferedStdout() {
   return stdout;
 }
 
+/**
+ * Writes what is buffered now. For a process that ends without 'exit': vitest stops its test processes with
+ * SIGTERM, which would lose their last second of lines when TEST_LOG_LEVEL is raised to debug a test.
+ */
+export function flushLogs(): void {
+  stdout?.flushSync();
+}
+
 /** JSON logs to stdout; personal data and tokens are never logged (redacted if a caller slips). */
 export function createLogger(cfg: Pick<Config, 'LOG_LEVEL'>, service: string): Logger {
   return pino(
