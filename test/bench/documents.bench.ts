@@ -33,6 +33,7 @@ function minutesInput(): VoteMinutesInput {
     thresholdPercent: 50,
     thresholdMode: 'MORE_THAN' as const,
     eligible: UNITS.length,
+    votesNeeded: Math.floor(UNITS.length / 2) + 1,
     contests: ['Đơn vị dẫn đầu khối', 'Đề nghị Bằng khen', 'Trưởng khối năm sau'].map((title) => ({
       title,
       seats: 3,

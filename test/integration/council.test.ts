@@ -1,4 +1,11 @@
-import { emulationYearRepository, personRepository, runInTenant } from '@thidua/db';
+import {
+  currentManager,
+  EmulationYear,
+  emulationYearRepository,
+  Nomination,
+  personRepository,
+  runInTenant,
+} from '@thidua/db';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import {
   castBlockBallots,
@@ -350,5 +357,59 @@ describe('the provincial council', () => {
     ).issueAwardDecision;
     // 3.0 × the base salary in force on 25 January 2027 (2,530,000 from 1 July 2026).
     expect(decided.items).toEqual([{ personId: people[1]!.id, form: 'CSTD_PROV', prizeVnd: 7_590_000 }]);
+  });
+  it('R10: a session takes the thresholds of the year its nominations are for, not of the calendar year', async () => {
+    // Last in the file: it changes the province's rules. Year 2025's flags need 60 % of the council, 2026's all of it.
+    for (const [year, percent] of [
+      [2025, 60],
+      [2026, 100],
+    ])
+      ok(
+        await as(
+          admin,
+          `mutation { setAwardRuleSet(effectiveYear: ${year}, input: { councilFlagPercent: ${percent} }) { effectiveYear } }`,
+        ),
+      );
+    // A flag proposal of each year, already appraised and sent to the council.
+    const inReview = async (year: number) => {
+      const block = await createLockedBlock(app, province, NAMES.slice(0, 5), admin, {
+        officers: false,
+        year,
+      });
+      return runInTenant(app.dataSource, province, async () => {
+        const manager = await currentManager();
+        // Its block's results recorded and its dossier submitted, as a proposal before the council is.
+        await manager
+          .getRepository(EmulationYear)
+          .update({ provinceId: province, id: block.yearId }, { state: 'DOSSIER_SUBMITTED' });
+        const row = await manager.getRepository(Nomination).save({
+          provinceId: province,
+          emulationYearId: block.yearId,
+          unitId: block.units[0]!.id,
+          form: 'FLAG_PROVINCE',
+          status: 'COUNCIL_REVIEW',
+          explanation: [],
+        });
+        return row.id;
+      });
+    };
+    const [of2025, of2026] = [await inReview(2025), await inReview(2026)];
+
+    const mixed = await as(
+      admin,
+      `mutation($v: OpenCouncilVoteInput!) { openCouncilVote(input: $v) { id } }`,
+      { v: { nominationIds: [of2025, of2026], closesAt: new Date(Date.now() + 3600_000).toISOString() } },
+    );
+    expect(mixed.errors?.[0]?.message).toMatch(/one emulation year; these are of 2025, 2026/);
+
+    // 4 of 5 is 80 %: enough under 2025's rules, not under 2026's, which a session sitting in 2026 (or in January
+    // 2027, as most do) must not apply to 2025's proposals.
+    const session = await councilVote(
+      [of2025],
+      [1, 2, 3, 4].map(() => approve(of2025)),
+    );
+    // Read from the results: a proposal that no dossier carried is not in the secretariat's lists.
+    const [result] = ok(await as<Period>(admin, PERIOD, { id: session.id })).votingPeriod.results!;
+    expect(result!.elected).toEqual(session.contests[0]!.candidateUnitIds);
   });
 });

@@ -97,7 +97,7 @@ export async function createLockedBlock(
   province: string,
   names: string[],
   actor: Account,
-  { officers: signIn = true }: { officers?: boolean } = {},
+  { officers: signIn = true, year = 2026 }: { officers?: boolean; year?: number } = {},
 ): Promise<LockedBlock> {
   const suffix = `${process.pid}-${++blockCounter}`;
   const units = await createUnits(
@@ -109,7 +109,7 @@ export async function createLockedBlock(
     seedLockedYear({
       blockName: `Khối thi đua ${suffix}`,
       description: null,
-      year: 2026,
+      year,
       theme: 'Đoàn kết - Sáng tạo - Kỷ cương - Phát triển',
       ranking: units.map((u) => u.id),
       headUnitId: units[0]!.id,

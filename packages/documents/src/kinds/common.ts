@@ -64,11 +64,15 @@ export function timeInWords(iso: string | Date): string {
   return `${parts.hour} giờ ${parts.minute} ngày ${parts.day}/${parts.month}/${parts.year}`;
 }
 
-export function thresholdText(percent: number, mode: 'AT_LEAST' | 'MORE_THAN', eligible: number): string {
-  const share = (percent / 100) * eligible;
-  const need = mode === 'MORE_THAN' ? Math.floor(share) + 1 : Math.ceil(share - 1e-9);
+/** The threshold in words, with the fewest votes that reach it (as the tally counts: `votesNeeded`, @thidua/domain). */
+export function thresholdText(
+  percent: number,
+  mode: 'AT_LEAST' | 'MORE_THAN',
+  eligible: number,
+  needed: number,
+): string {
   const p = String(percent).replace('.', ',');
-  return `${mode === 'MORE_THAN' ? 'trên' : 'từ'} ${p}% tổng số ${eligible} thành viên (ít nhất ${need} phiếu)`;
+  return `${mode === 'MORE_THAN' ? 'trên' : 'từ'} ${p}% tổng số ${eligible} thành viên (ít nhất ${needed} phiếu)`;
 }
 
 /** The "STT" (number) column of a table. */

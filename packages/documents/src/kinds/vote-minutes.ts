@@ -34,6 +34,8 @@ export interface VoteMinutesInput {
     thresholdPercent: number;
     thresholdMode: 'AT_LEAST' | 'MORE_THAN';
     eligible: number;
+    /** The fewest votes that reach the threshold, as the tally counted. */
+    votesNeeded: number;
     contests: {
       title: string;
       seats: number;
@@ -106,7 +108,7 @@ export function voteMinutes(input: VoteMinutesInput): DocumentModel {
         method: r.method === 'PAPER' ? 'bỏ phiếu kín trên giấy tại hội nghị' : 'bỏ phiếu kín trực tuyến',
         openedAt: timeInWords(r.openedAt),
         closedAt: r.closedAt ? timeInWords(r.closedAt) : 'chưa kết thúc',
-        threshold: thresholdText(r.thresholdPercent, r.thresholdMode, r.eligible),
+        threshold: thresholdText(r.thresholdPercent, r.thresholdMode, r.eligible, r.votesNeeded),
         contests: r.contests.map((k, i) => ({
           no: i + 1,
           title: k.title,

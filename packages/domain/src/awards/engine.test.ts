@@ -148,6 +148,16 @@ describe('rules', () => {
     expect(noWomenRule.unresolvedTies).toEqual([['a', 'b']]);
   });
 
+  it('R6: bonus − deductions equal to the hundredth is a tie, which the women rule breaks', () => {
+    const members = [
+      unit('a', 'Hội Liên hiệp Phụ nữ tỉnh', 90, { bonus: 4.1, deductions: 0.1, womenShare: 0.85 }),
+      unit('b', 'Sở Tư pháp', 90, { bonus: 4.2, deductions: 0.2 }),
+      unit('c', 'Sở Tài chính', 80),
+      unit('d', 'Sở Xây dựng', 70),
+    ];
+    expect(forms(run({ members, headUnitId: 'c', deputyUnitId: 'd' }))).toEqual(['MERIT_PROVINCE:a']);
+  });
+
   it('R11: elected, deputy succeeds, rotation; if none is elected the head stays; head ≠ deputy', () => {
     expect(run({ votes: {} }).nextHeadUnitId).toBe('tg');
     expect(run({ votes: { NEXT_HEAD: ['kt'], NEXT_DEPUTY: ['kt', 'nc'] } })).toMatchObject({

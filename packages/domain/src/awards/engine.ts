@@ -1,5 +1,6 @@
 import { quotaSeats, type AwardRules, type Disqualification, type TieBreak } from './rules';
 import { STREAK_RULES, streakStanding, type History, type StreakStanding } from './streaks';
+import { round2 } from '../scoring/scoring';
 
 /**
  * The awards engine (domain.md §3): from a block's year — members, final scores, the tallied vote, deferrals and
@@ -109,7 +110,8 @@ function tieKey(m: EngineMember, order: readonly TieBreak[]): number[] {
     t === 'SCORE'
       ? (m.final ?? -Infinity)
       : t === 'NET_BONUS'
-        ? m.bonus - m.deductions
+        ? // To hundredths, as the score sheet shows it: 4.1 − 0.1 and 4.2 − 0.2 are equal, and the next rule decides.
+          round2(m.bonus - m.deductions)
         : m.headIsWoman || (m.womenShare ?? 0) >= 0.7
           ? 1
           : 0,

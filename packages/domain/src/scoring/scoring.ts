@@ -32,7 +32,8 @@ export interface Problem {
   message: string;
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
+/** To hundredths of a point (or of a percent), as scores and shares are printed and compared. */
+export const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** Problems with the table itself: duplicate codes, non-positive maxima, a negative cap. */
 export function rulesProblems(rules: ScoringRules): Problem[] {

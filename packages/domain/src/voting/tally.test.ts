@@ -5,6 +5,7 @@ import {
   decide,
   nextRoundContests,
   reachesThreshold,
+  votesNeeded,
   tally,
   type Choice,
   type Contest,
@@ -21,13 +22,33 @@ describe('threshold against all eligible members', () => {
     [4, 9, 'MORE_THAN', 50, false],
     [5, 10, 'MORE_THAN', 50, false],
     [5, 10, 'AT_LEAST', 50, true],
-    [6, 9, 'AT_LEAST', 66.67, false],
+    // Two thirds as a rule set writes it: 6 of 9 is two thirds (66,67 % in the minutes), not more than that.
+    [6, 9, 'AT_LEAST', 66.67, true],
+    [5, 9, 'AT_LEAST', 66.67, false],
+    [6, 9, 'MORE_THAN', 66.67, false],
+    [8, 12, 'AT_LEAST', 66.67, true],
+    [7, 12, 'AT_LEAST', 66.67, false],
     [7, 10, 'AT_LEAST', 70, true],
     [9, 9, 'AT_LEAST', 100, true],
     [8, 9, 'AT_LEAST', 100, false],
   ] as const)('%i of %i, %s %i%% → %s', (votes, eligible, thresholdMode, thresholdPercent, expected) => {
     expect(reachesThreshold(votes, eligible, { thresholdMode, thresholdPercent })).toBe(expected);
   });
+
+  it.each([
+    [9, 50, 'MORE_THAN', 5],
+    [10, 50, 'MORE_THAN', 6],
+    [10, 50, 'AT_LEAST', 5],
+    [9, 66.67, 'AT_LEAST', 6],
+    [9, 66.67, 'MORE_THAN', 7],
+    [9, 100, 'AT_LEAST', 9],
+    [9, 100, 'MORE_THAN', 10],
+  ] as const)(
+    'of %i members, %s%% %s needs %i votes',
+    (eligible, thresholdPercent, thresholdMode, needed) => {
+      expect(votesNeeded(eligible, { thresholdPercent, thresholdMode })).toBe(needed);
+    },
+  );
 
   it('absent members count against: 5 votes of 6 present, 10 eligible, is not more than half', () => {
     const [r] = tally(

@@ -1,4 +1,4 @@
-import type { Problem } from '../scoring/scoring';
+import { round2, type Problem } from '../scoring/scoring';
 
 /**
  * Block votes (domain.md R4, R5): secret ballots, thresholds counted against ALL eligible members (not only
@@ -102,18 +102,27 @@ export interface ContestResult {
   tiedUnitIds: string[];
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
-
 export function reachesThreshold(
   votes: number,
   eligible: number,
   rules: Pick<VoteRules, 'thresholdPercent' | 'thresholdMode'>,
 ): boolean {
   if (eligible <= 0) return false;
-  // Integer arithmetic: 100 * votes against percent * eligible, so 5 of 9 is exactly "more than half".
-  const left = 100 * votes;
-  const right = rules.thresholdPercent * eligible;
-  return rules.thresholdMode === 'MORE_THAN' ? left > right : left >= right;
+  // The share as the minutes print it, in hundredths of a percent, against the threshold as the rule set writes it
+  // (two decimals): "two thirds" is 66.67, and 6 of 9 (66,67 %) reaches it, as a conference expects; more than two
+  // thirds it is not. Whole numbers, so 5 of 10 is exactly 50 %.
+  const share = Math.round((10_000 * votes) / eligible);
+  const threshold = Math.round(rules.thresholdPercent * 100);
+  return rules.thresholdMode === 'MORE_THAN' ? share > threshold : share >= threshold;
+}
+
+/** The fewest votes that reach the threshold (more than all members when none can: "more than 100 %"). */
+export function votesNeeded(
+  eligible: number,
+  rules: Pick<VoteRules, 'thresholdPercent' | 'thresholdMode'>,
+): number {
+  for (let votes = 0; votes <= eligible; votes++) if (reachesThreshold(votes, eligible, rules)) return votes;
+  return eligible + 1;
 }
 
 /** What was counted for one contest: votes per candidate, ballots counted and those that chose nobody. */

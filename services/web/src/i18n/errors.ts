@@ -64,6 +64,8 @@ function historyMessage(i18n: I18n, message: string): string | null {
   if (gone) return i18n.t('error.field.notInForce', { name: gone[1]!, year: gone[2]! });
   const twice = /one proposal form a year \(R7\): (.+)$/.exec(message);
   if (twice) return i18n.t('error.field.oneForm', { names: twice[1]! });
+  const years = /one emulation year; these are of (.+)$/.exec(message);
+  if (years) return i18n.t('error.field.councilOneYear', { years: years[1]! });
   // The year's owner (history/province-years.ts) is said in both languages: "Năm 2023 thuộc … The year 2023 …".
   const owner = /^(Năm \d{4} .*?\.) (The year .*)$/s.exec(message);
   if (owner) return i18n.locale === 'en' ? owner[2]! : owner[1]!;

@@ -1,5 +1,4 @@
 import { awardRepository, userRepository } from '@thidua/db';
-import { vietnamToday } from '@thidua/domain';
 import { openVotingPeriod } from '@thidua/jobs';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsUUID } from 'class-validator';
 import { DateTimeISOResolver } from 'graphql-scalars';
@@ -62,7 +61,19 @@ export class CouncilResolver {
         `The council needs at least ${MIN_COUNCIL} members with the COUNCIL_MEMBER role (it has ${council.totalCount})`,
       );
     }
-    const { rules } = await awardRepository.rulesFor(Number(vietnamToday().slice(0, 4)));
+    // The rules of the year the nominations are for, not of the calendar year the council sits in: a January
+    // session deciding year Y applies Y's thresholds (R10). One session, one year, as its minutes are.
+    const years = new Set(
+      (await ctx.loaders.emulationYear.loadMany(nominations.map((n) => n.emulationYearId))).map((y) =>
+        y instanceof Error || !y ? null : y.year,
+      ),
+    );
+    if (years.size !== 1 || years.has(null))
+      throw badInput(
+        'nominationIds',
+        `A council session decides the nominations of one emulation year; these are of ${[...years].sort().join(', ')}`,
+      );
+    const { rules } = await awardRepository.rulesFor([...years][0]!);
     const now = new Date();
     const period = await openVotingPeriod(
       provinceId,

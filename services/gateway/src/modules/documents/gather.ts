@@ -7,7 +7,7 @@ import {
   type SubmissionInput,
   type VoteMinutesInput,
 } from '@thidua/documents';
-import { FORM_WORDS, type ProposalForm } from '@thidua/domain';
+import { FORM_WORDS, votesNeeded, type ProposalForm } from '@thidua/domain';
 import { appError, forbidden, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
@@ -123,6 +123,10 @@ export async function voteMinutesData(ctx: GraphQLContext, periodId: string): Pr
       thresholdPercent: Number(period.thresholdPercent),
       thresholdMode: period.thresholdMode,
       eligible: period.eligibleVoterIds.length,
+      votesNeeded: votesNeeded(period.eligibleVoterIds.length, {
+        thresholdPercent: Number(period.thresholdPercent),
+        thresholdMode: period.thresholdMode,
+      }),
       contests: contests.map((c) => {
         const r = results.find((x) => x.contestId === c.id)!.result;
         const title = CONTEST_WORDS[c.kind] ?? c.kind;

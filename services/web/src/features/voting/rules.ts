@@ -4,10 +4,17 @@ import { PeriodFields } from './operations';
 export type Period = ResultOf<typeof PeriodFields>;
 export type Contest = Period['contests'][number];
 
-/** The smallest number of votes that reaches the threshold (the tally's rule, counted against all members). */
+/**
+ * The fewest votes that reach the threshold, counted against all members: the tally's rule (packages/domain's
+ * reachesThreshold), the share as the minutes print it, to hundredths of a percent (6 of 9 reaches "66.67").
+ */
 export function votesNeeded(eligible: number, percent: number, mode: 'MORE_THAN' | 'AT_LEAST'): number {
-  const exact = (percent * eligible) / 100;
-  return mode === 'MORE_THAN' ? Math.floor(exact + 1e-9) + 1 : Math.ceil(exact - 1e-9);
+  const threshold = Math.round(percent * 100);
+  for (let votes = 0; votes <= eligible; votes++) {
+    const share = Math.round((10_000 * votes) / eligible);
+    if (mode === 'MORE_THAN' ? share > threshold : share >= threshold) return votes;
+  }
+  return eligible + 1;
 }
 
 export interface BallotProblem {
