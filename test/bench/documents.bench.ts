@@ -52,6 +52,7 @@ function minutesInput(): VoteMinutesInput {
       unfilled: 0,
       shortfall: null,
       tied: [],
+      tieBreak: null,
     })),
   });
   return {

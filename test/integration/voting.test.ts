@@ -7,7 +7,9 @@ import {
   createAccount,
   createLockedBlock,
   ensureBlockConference,
+  keepDocument,
   ownerQuery,
+  pdfText,
   provinceId,
   startTestApp,
   type Account,
@@ -89,7 +91,7 @@ const vote = (block: LockedBlock, i: number, period: Period, picks: number[][]) 
     },
   });
 const view = (who: Account, periodId: string) => as<PeriodView>(who, PERIOD, { id: periodId });
-const waitFor = (check: () => Promise<void>) => vi.waitFor(check, { timeout: 20_000, interval: 50 });
+const waitFor = <T>(check: () => Promise<T>) => vi.waitFor(check, { timeout: 20_000, interval: 50 });
 
 beforeAll(async () => {
   app = await startTestApp({
@@ -402,8 +404,75 @@ describe('rounds', () => {
 });
 
 describe('ties', () => {
-  it('R5: a tie at the last seat gives a run-off among the tied units only, opened when the count is published', async () => {
+  it('R5, R6: equal votes for the last seat go to the better final score, without another round', async () => {
+    // The seeded block's scores follow its order: unit 0 ranks above unit 1.
     const block = await createLockedBlock(app, province, NAMES, admin);
+    const period = await open(block, [{ kind: 'FLAG', seats: 1 }], { thresholdPercent: 30 });
+    const split = [1, 1, 1, 1, 0, 0, 0, 0, 2];
+    for (let i = 0; i < 9; i++) ok(await vote(block, i, period, [[split[i]!]]));
+    ok(await as(admin, `mutation($id: ID!) { closeVotingPeriod(id: $id) { status } }`, { id: period.id }));
+    await waitFor(async () =>
+      expect((await view(admin, period.id)).data?.votingPeriod.outcome).toBe('COMPLETE'),
+    );
+    const tieBreak = await as<{
+      votingPeriod: { results: { elected: string[]; tieBrokenBy: string | null }[] };
+    }>(
+      block.officers[0]!,
+      `query($id: ID!) { votingPeriod(id: $id) { results { elected shortfall tieBrokenBy } } }`,
+      { id: period.id },
+    );
+    const u0 = block.units[0]!.id;
+    expect(tieBreak.data!.votingPeriod.results[0]).toEqual({
+      elected: [u0],
+      shortfall: null,
+      tieBrokenBy: 'SCORE',
+    });
+    // The proposal's explanation says why, in the unit's words.
+    const explained = await waitFor(async () => {
+      const res = await as<{
+        nominations: { unitId: string; form: string; explanation: { text: string }[] }[];
+      }>(
+        block.officers[0]!,
+        `query($y: ID!) { nominations(emulationYearId: $y) { unitId form explanation { text } } }`,
+        { y: block.yearId },
+      );
+      const flag = res.data?.nominations.find((n) => n.form === 'FLAG_PROVINCE');
+      expect(flag?.unitId).toBe(u0);
+      return flag!.explanation.map((e) => e.text);
+    });
+    // The count's minutes say it too, once the results are published.
+    ok(
+      await as(block.officers[0]!, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, {
+        id: period.id,
+      }),
+    );
+    const minutes = await fetch(
+      app.gateway.url.replace(/\/graphql$/, `/documents/vote-minutes/${period.id}.pdf`),
+      {
+        headers: { authorization: `Bearer ${block.officers[0]!.token}`, 'x-province-id': province },
+      },
+    );
+    expect(minutes.status).toBe(200);
+    const file = await keepDocument('vote-minutes-tie-break', Buffer.from(await minutes.arrayBuffer()));
+    expect((await pdfText(file)).replace(/\s+/g, ' ')).toContain(
+      `bằng số phiếu ở suất cuối cùng, ${block.units[0]!.name} được chọn vì điểm tổng kết cao hơn (thứ tự phân định khi bằng nhau).`,
+    );
+    expect(explained).toContainEqual(
+      expect.stringMatching(
+        /^Bằng số phiếu với .+ ở suất Cờ thi đua cuối cùng; được chọn vì điểm tổng kết cao hơn \(thứ tự phân định khi bằng nhau\)\.$/,
+      ),
+    );
+  });
+
+  it('R5: a tie left after every tie-break gives a run-off among the tied units only, opened when the count is published', async () => {
+    const block = await createLockedBlock(app, province, NAMES, admin);
+    // Units 0 and 1 equal on score and on bonus − deductions, and neither has women on record.
+    await ownerQuery(
+      app.db,
+      province,
+      `UPDATE year_result SET final = 95, bonus = 3, deductions = 0 WHERE emulation_year_id = $1 AND unit_id = ANY($2)`,
+      [block.yearId, [block.units[0]!.id, block.units[1]!.id]],
+    );
     const period = await open(block, [{ kind: 'FLAG', seats: 1 }], { thresholdPercent: 30 });
     const split = [0, 0, 0, 0, 1, 1, 1, 1, 2];
     for (let i = 0; i < 9; i++) ok(await vote(block, i, period, [[split[i]!]]));

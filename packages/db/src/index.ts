@@ -74,7 +74,7 @@ export {
 } from './repositories/voting.repository';
 export { seedLockedYear, type LockedYearSpec } from './seed/demo-years';
 export { awardRepository, decisionRepository, type NewDecision } from './repositories/award.repository';
-export { computeYearAwards } from './services/compute-awards';
+export { computeYearAwards, voteTieBreaker } from './services/compute-awards';
 export {
   disqualificationRepository,
   type DisqualificationFact,

@@ -1,12 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
+  castBlockBallots,
   closeBlockVote,
   createAccount,
   createLockedBlock,
   ok,
   openBlockVote,
   provinceId,
+  type Account,
   type LockedBlock,
   type TestApp,
 } from '@thidua/testing';
@@ -19,11 +21,12 @@ let browser: Browser;
 let base: string;
 let province: string;
 let block: LockedBlock;
+let admin: Account;
 
 beforeAll(async () => {
   ({ app, browser, base } = await startWebApp({ worker: true, queue: 'redis' }));
   province = await provinceId(app.dataSource, '08');
-  const admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
+  admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
   block = await createLockedBlock(app, province, NAMES, admin);
 });
 
@@ -172,4 +175,46 @@ describe('the conference in the browser', () => {
       for (const p of phones) await p.context().close();
     },
   );
+  it('equal votes for the flag: the results say which unit the tie-break order chose, and why', async () => {
+    const tied = await createLockedBlock(app, province, NAMES, admin);
+    const period = await openBlockVote(app, province, tied, [{ kind: 'FLAG', seats: 1 }], tied.officers[0]!, {
+      thresholdPercent: 30,
+    });
+    // One vote each for the first two units (33,33 % each, over the 30 %); the seeded scores rank unit 0 first.
+    for (const [voter, pick] of [
+      [0, [1]],
+      [1, [0]],
+      [2, []],
+    ] as const)
+      await castBlockBallots(app, province, tied, period, [[...pick]], [tied.officers[voter]!]);
+    await closeBlockVote(app, province, tied.officers[0]!, period.id);
+    await vi.waitFor(async () => expect((await periodState(period.id)).status).toBe('TALLIED'), {
+      timeout: 20_000,
+    });
+    ok(
+      await app.gql(
+        `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`,
+        { id: period.id },
+        { token: tied.officers[0]!.token, provinceId: province },
+      ),
+    );
+    const page = await pageAt(
+      browser,
+      base,
+      `/voting-periods/${period.id}/results`,
+      tied.officers[2]!.email,
+      'phone',
+    );
+    // The candidates as the count lists them: equal votes in the order of their ids.
+    const among = [tied.units[0]!, tied.units[1]!].sort((a, b) => (a.id < b.id ? -1 : 1)).map((u) => u.name);
+    const first = tied.units[0]!.name;
+    await expect
+      .poll(() => page.locator('p.tie-break').textContent())
+      .toBe(
+        `${among.join(', ')} bằng số phiếu ở suất cuối cùng; ${first} được chọn theo thứ tự phân định khi bằng nhau (R6): điểm tổng kết.`,
+      );
+    expect(await page.locator('tr.row-elected').count()).toBe(1);
+    await screenshot(page, 'results-tie-break-390');
+    await page.context().close();
+  });
 });

@@ -6,11 +6,15 @@ import type { EmulationYear } from '../entities';
 import { unitRepository } from '../repositories/unit.repository';
 import { votingRepository } from '../repositories/voting.repository';
 import {
+  breakVoteTie,
   computeAwards,
   vietnamToday,
   type AwardRules,
   type ContestKind,
   type EngineInput,
+  type EngineMember,
+  type TieBreak,
+  type TieBreaker,
 } from '@thidua/domain';
 import { lineageHistory } from './lineage-history';
 
@@ -18,7 +22,7 @@ import { lineageHistory } from './lineage-history';
  * The final decision of each contest a year voted on: elected in any round, or decided by the head and deputy
  * (kept apart, so the explanation says who decided).
  */
-async function finalVotes(yearId: string): Promise<Pick<EngineInput, 'votes' | 'decided'>> {
+async function finalVotes(yearId: string): Promise<Pick<EngineInput, 'votes' | 'decided' | 'voteTieBreaks'>> {
   const periods = (await votingRepository.ofYears([yearId])).filter((p) => p.status === 'TALLIED');
   const ids = periods.map((p) => p.id);
   const [contests, results, decisions] = await Promise.all([
@@ -28,8 +32,13 @@ async function finalVotes(yearId: string): Promise<Pick<EngineInput, 'votes' | '
   ]);
   const votes: Partial<Record<ContestKind, string[]>> = {};
   const decidedBy: NonNullable<EngineInput['decided']> = {};
+  const voteTieBreaks: NonNullable<EngineInput['voteTieBreaks']> = [];
   for (const c of contests) {
-    const elected = results.find((r) => r.contestId === c.id)?.result.elected ?? [];
+    const result = results.find((r) => r.contestId === c.id)?.result;
+    const elected = result?.elected ?? [];
+    const broken = result?.tieBreak;
+    if (broken && (c.kind === 'FLAG' || c.kind === 'MERIT'))
+      voteTieBreaks.push({ kind: c.kind, ...broken, rule: broken.rule as TieBreak });
     const decided = decisions.find((d) => d.contestId === c.id && d.confirmedAt)?.unitIds ?? [];
     votes[c.kind] = [...new Set([...(votes[c.kind] ?? []), ...elected, ...decided])];
     if (decided.length && c.kind !== 'APPROVAL') {
@@ -37,7 +46,50 @@ async function finalVotes(yearId: string): Promise<Pick<EngineInput, 'votes' | '
       decidedBy[c.kind] = { unitIds: [...(decidedBy[c.kind]?.unitIds ?? []), ...decided], rounds };
     }
   }
-  return { votes, decided: decidedBy };
+  return { votes, decided: decidedBy, voteTieBreaks };
+}
+
+/** The facts R6 and the engine read of each member: final score, bonus, deductions, the women's share. */
+async function engineMembers(yearId: string, memberIds: string[]): Promise<EngineMember[]> {
+  const [units, results, women] = await Promise.all([
+    unitRepository.byIds(memberIds),
+    emulationYearRepository.results([yearId]),
+    personRepository.womenShares(memberIds),
+  ]);
+  return units.map((u) => {
+    const r = results.find((x) => x.unitId === u.id);
+    return {
+      unitId: u.id,
+      name: u.name,
+      final: r ? Number(r.final) : null,
+      bonus: r ? Number(r.bonus) : 0,
+      deductions: r ? Number(r.deductions) : 0,
+      womenShare: women.get(u.id) ?? null,
+      headIsWoman: false,
+    };
+  });
+}
+
+/**
+ * R5, R6 for counting a block year's vote: equal votes for the last seats of the flag or the certificates of
+ * merit are told apart by the province's tie-break order, on the year's locked scores; the other contests (next
+ * year's head and deputy) go to another round. Tenant context.
+ */
+export async function voteTieBreaker(yearId: string): Promise<TieBreaker> {
+  const [year] = await emulationYearRepository.byIds([yearId]);
+  if (!year) throw new Error(`No emulation year ${yearId} in this province`);
+  const memberIds = (await blockRepository.membersInYear([year.blockId], year.year)).get(year.blockId) ?? [];
+  const [members, { rules }] = await Promise.all([
+    engineMembers(yearId, memberIds),
+    awardRepository.rulesFor(year.year),
+  ]);
+  const byId = new Map(members.map((m) => [m.unitId, m]));
+  return (contest, tied, seats) => {
+    if (contest.kind !== 'FLAG' && contest.kind !== 'MERIT') return null;
+    const facts = tied.map((id) => byId.get(id));
+    if (facts.some((m) => !m)) return null;
+    return breakVoteTie(facts as EngineMember[], seats, rules.tieBreaks);
+  };
 }
 
 /**
@@ -49,10 +101,8 @@ export async function computeYearAwards(yearId: string): Promise<boolean> {
   if (!year) throw new Error(`No emulation year ${yearId} in this province`);
   const memberIds = (await blockRepository.membersInYear([year.blockId], year.year)).get(year.blockId) ?? [];
   const today = vietnamToday();
-  const [units, results, women, deferrals, votes, { rules }, registered, disqualified] = await Promise.all([
-    unitRepository.byIds(memberIds),
-    emulationYearRepository.results([yearId]),
-    personRepository.womenShares(memberIds),
+  const [members, deferrals, votes, { rules }, registered, disqualified] = await Promise.all([
+    engineMembers(yearId, memberIds),
     deferralRepository.ofUnits(memberIds),
     finalVotes(yearId),
     awardRepository.rulesFor(year.year),
@@ -70,18 +120,7 @@ export async function computeYearAwards(yearId: string): Promise<boolean> {
   const out = computeAwards(
     {
       year: year.year,
-      members: units.map((u) => {
-        const r = results.find((x) => x.unitId === u.id);
-        return {
-          unitId: u.id,
-          name: u.name,
-          final: r ? Number(r.final) : null,
-          bonus: r ? Number(r.bonus) : 0,
-          deductions: r ? Number(r.deductions) : 0,
-          womenShare: women.get(u.id) ?? null,
-          headIsWoman: false,
-        };
-      }),
+      members,
       headUnitId: year.headUnitId,
       deputyUnitId: year.deputyUnitId,
       ...votes,

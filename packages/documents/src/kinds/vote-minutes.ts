@@ -48,6 +48,8 @@ export interface VoteMinutesInput {
       unfilled: number;
       shortfall: string | null;
       tied: string[];
+      /** R6: units equal on votes for the last seats told apart by the tie-break order, and the rule in words. */
+      tieBreak: { among: string[]; chosen: string[]; rule: string } | null;
     }[];
   }[];
   /** The head and deputy's decision for seats the rounds left empty. */
@@ -159,6 +161,12 @@ export function voteMinutes(input: VoteMinutesInput): DocumentModel {
 function outcome(k: VoteMinutesInput['rounds'][number]['contests'][number]): string {
   const elected = k.candidates.filter((x) => x.elected).map((x) => x.name);
   const parts = [elected.length ? `trúng cử: ${elected.join(', ')}` : 'không có đơn vị trúng cử'];
+  const broken = k.tieBreak;
+  if (broken)
+    parts.push(
+      `${broken.among.join(', ')} bằng số phiếu ở suất cuối cùng, ${broken.chosen.join(', ')} được chọn vì ` +
+        `${broken.rule} (thứ tự phân định khi bằng nhau)`,
+    );
   if (k.unfilled > 0) {
     parts.push(
       k.shortfall === 'TIE'

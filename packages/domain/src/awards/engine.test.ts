@@ -158,6 +158,22 @@ describe('rules', () => {
     expect(forms(run({ members, headUnitId: 'c', deputyUnitId: 'd' }))).toEqual(['MERIT_PROVINCE:a']);
   });
 
+  it('R5, R6: a tie of votes broken when counted is explained to the units on both sides', () => {
+    const out = run({
+      votes: { FLAG: ['vp'] },
+      voteTieBreaks: [{ kind: 'FLAG', among: ['tc', 'vp'], chosen: ['vp'], rule: 'SCORE' }],
+    });
+    expect(forms(out)).toContain('FLAG_PROVINCE:vp');
+    expect(out.explanations.vp).toContainEqual({
+      rule: 'R6',
+      text: 'Bằng số phiếu với Ban Tổ chức Tỉnh ủy ở suất Cờ thi đua cuối cùng; được chọn vì điểm tổng kết cao hơn (thứ tự phân định khi bằng nhau).',
+    });
+    expect(out.explanations.tc).toContainEqual({
+      rule: 'R6',
+      text: 'Bằng số phiếu với Văn phòng Tỉnh ủy ở suất Cờ thi đua cuối cùng; Văn phòng Tỉnh ủy được chọn vì điểm tổng kết cao hơn (thứ tự phân định khi bằng nhau).',
+    });
+  });
+
   it('R11: elected, deputy succeeds, rotation; if none is elected the head stays; head ≠ deputy', () => {
     expect(run({ votes: {} }).nextHeadUnitId).toBe('tg');
     expect(run({ votes: { NEXT_HEAD: ['kt'], NEXT_DEPUTY: ['kt', 'nc'] } })).toMatchObject({

@@ -35,6 +35,8 @@ export interface EngineInput {
   decided?: Partial<
     Record<'FLAG' | 'MERIT' | 'NEXT_HEAD' | 'NEXT_DEPUTY', { unitIds: string[]; rounds: number }>
   >;
+  /** R5, R6: ties of votes for a contest's last seats that the tie-break order broke when the vote was counted. */
+  voteTieBreaks?: { kind: 'FLAG' | 'MERIT'; among: string[]; chosen: string[]; rule: TieBreak }[];
   /** Discipline processes, inspections or complaints open on the decision date (R8). */
   openDeferrals: { unitId: string; reason: 'DISCIPLINE' | 'INSPECTION' | 'COMPLAINT'; note: string }[];
   /** Recorded facts that may disqualify (R9); the rule set decides which do. */
@@ -118,6 +120,30 @@ function tieKey(m: EngineMember, order: readonly TieBreak[]): number[] {
   );
 }
 
+/** R6's rules in words, as an explanation or the minutes say why one of equal units was chosen. */
+export const TIE_BREAK_WORDS: Record<TieBreak, string> = {
+  SCORE: 'điểm tổng kết cao hơn',
+  NET_BONUS: 'điểm thưởng trừ điểm trừ cao hơn',
+  WOMEN: 'ưu tiên nữ (thủ trưởng là nữ hoặc từ 70% là nữ)',
+};
+
+/**
+ * R5, R6: units tied on votes for the last `seats`, put in the tie-break order. `chosen` take those seats,
+ * `tied` stay equal on every rule (another round decides); `rule` is the one that set the last unit chosen apart
+ * from the first left out.
+ */
+export function breakVoteTie(tied: EngineMember[], seats: number, order: readonly TieBreak[]) {
+  const { chosen, tie, sorted } = pick(tied, seats, order);
+  const last = chosen.at(-1);
+  const next = sorted.find((m) => !chosen.includes(m));
+  let rule: TieBreak | null = null;
+  if (last && next) {
+    const [a, b] = [tieKey(last, order), tieKey(next, order)];
+    rule = order[a.findIndex((v, i) => v !== b[i])] ?? null;
+  }
+  return { chosen: chosen.map((m) => m.unitId), tied: tie.map((m) => m.unitId), rule };
+}
+
 function compare(a: number[], b: number[]): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return b[i]! - a[i]!;
   return 0;
@@ -181,6 +207,23 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
     }
   }
   const eligible = (id: string) => byId.has(id) && !excluded.has(id);
+
+  // R5, R6: where equal votes for the last seat were told apart by the tie-break order, each unit concerned reads why.
+  const names = (ids: string[]) => ids.map((id) => byId.get(id)?.name ?? id).join(', ');
+  for (const t of input.voteTieBreaks ?? []) {
+    const seat = t.kind === 'FLAG' ? 'suất Cờ thi đua cuối cùng' : 'suất Bằng khen cuối cùng';
+    const why = `${TIE_BREAK_WORDS[t.rule]} (thứ tự phân định khi bằng nhau)`;
+    for (const id of t.among) {
+      const others = names(t.among.filter((x) => x !== id));
+      say(
+        id,
+        'R6',
+        t.chosen.includes(id)
+          ? `Bằng số phiếu với ${others} ở ${seat}; được chọn vì ${why}.`
+          : `Bằng số phiếu với ${others} ở ${seat}; ${names(t.chosen)} được chọn vì ${why}.`,
+      );
+    }
+  }
 
   const proposals: EngineOutput['proposals'] = [];
   const unresolvedTies: string[][] = [];

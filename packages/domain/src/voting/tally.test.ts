@@ -9,7 +9,9 @@ import {
   tally,
   type Choice,
   type Contest,
+  type TieBreaker,
 } from './tally';
+import { breakVoteTie, type EngineMember } from '../awards/engine';
 
 const members = ['vp', 'tg', 'tc', 'dv', 'kt', 'nc', 'dk', 'tr', 'bao'];
 const flag: Contest = { id: 'flag', kind: 'FLAG', seats: 1, candidates: members };
@@ -158,6 +160,60 @@ describe('tally', () => {
     expect(results[0]).toMatchObject({ shortfall: 'TIE', tiedUnitIds: ['tc', 'vp'].sort() });
     expect(nextRoundContests(results, [flag])[0]!.candidates).toEqual(['vp', 'tc']);
     expect(nextRoundContests(results, [flag], 'ALL_REMAINING')[0]!.candidates).toEqual(members);
+  });
+
+  it('R6: equal votes for the last seats are told apart by the tie-break order; what it cannot tell apart goes to a run-off', () => {
+    const facts = (unitId: string, final: number, extra: Partial<EngineMember> = {}): EngineMember => ({
+      unitId,
+      name: unitId,
+      final,
+      bonus: 2,
+      deductions: 0,
+      womenShare: null,
+      headIsWoman: false,
+      ...extra,
+    });
+    const byId = new Map(
+      [facts('vp', 90), facts('tc', 90, { womenShare: 0.8 }), facts('kt', 95)].map((m) => [m.unitId, m]),
+    );
+    const breakTie: TieBreaker = (_contest, tied, seats) =>
+      breakVoteTie(
+        tied.map((id) => byId.get(id)!),
+        seats,
+        ['SCORE', 'NET_BONUS', 'WOMEN'],
+      );
+    // 3 – 3 – 3 for two seats, threshold 30 %: kt has the best score; vp and tc are equal but for the women rule.
+    const picks: Choice[][] = members.map((_, i) => [
+      { contestId: 'flag', unitIds: [i < 3 ? 'vp' : i < 6 ? 'tc' : 'kt'] },
+    ]);
+    const rules = { ...DEFAULT_VOTE_RULES, thresholdPercent: 30 };
+    const [two] = tally([{ ...flag, seats: 2 }], picks, 9, rules, breakTie);
+    expect(two).toMatchObject({
+      elected: ['kt', 'tc'],
+      shortfall: null,
+      tieBreak: { among: ['kt', 'tc', 'vp'], chosen: ['kt', 'tc'], rule: 'WOMEN' },
+    });
+    // One seat: the score decides at once.
+    const [one] = tally([flag], picks, 9, rules, breakTie);
+    expect(one).toMatchObject({ elected: ['kt'], tieBreak: { chosen: ['kt'], rule: 'SCORE' } });
+    // Without the women rule vp and tc stay tied for the second seat: kt is elected, the rest is a run-off.
+    const noWomen: TieBreaker = (_c, tied, seats) =>
+      breakVoteTie(
+        tied.map((id) => byId.get(id)!),
+        seats,
+        ['SCORE', 'NET_BONUS'],
+      );
+    const [left] = tally([{ ...flag, seats: 2 }], picks, 9, rules, noWomen);
+    expect(left).toMatchObject({
+      elected: ['kt'],
+      unfilledSeats: 1,
+      shortfall: 'TIE',
+      tiedUnitIds: ['tc', 'vp'],
+    });
+    // A contest the breaker leaves alone (next year's head) goes to another round as before.
+    const [untouched] = tally([flag], picks, 9, rules, () => null);
+    expect(untouched).toMatchObject({ elected: [], shortfall: 'TIE', tiedUnitIds: ['kt', 'tc', 'vp'] });
+    expect(untouched!.tieBreak).toBeUndefined();
   });
 
   it('a paper count is decided by the same rules as ballots', () => {

@@ -100,7 +100,19 @@ export interface ContestResult {
   /** Why seats stayed empty: nobody else reached the threshold, or a tie at the last seat. */
   shortfall: 'THRESHOLD' | 'TIE' | null;
   tiedUnitIds: string[];
+  /** R6: units tied on votes for the last seats, of which `chosen` took them by the tie-break `rule`. */
+  tieBreak?: { among: string[]; chosen: string[]; rule: string };
 }
+
+/**
+ * R6 on units tied on votes for the last `seats` of a contest: who takes them, who stays tied (another round
+ * decides, R5) and by which rule; null where the contest's ties go to another round directly.
+ */
+export type TieBreaker = (
+  contest: Contest,
+  tiedUnitIds: string[],
+  seats: number,
+) => { chosen: string[]; tied: string[]; rule: string | null } | null;
 
 export function reachesThreshold(
   votes: number,
@@ -168,8 +180,9 @@ export function tally(
   ballots: readonly (readonly Choice[])[],
   eligible: number,
   rules: VoteRules,
+  breakTie?: TieBreaker,
 ): ContestResult[] {
-  return decide(contests, countBallots(contests, ballots), eligible, rules);
+  return decide(contests, countBallots(contests, ballots), eligible, rules, breakTie);
 }
 
 /** The same rules on what was counted, online or on paper (`counts[i]` belongs to `contests[i]`). */
@@ -178,6 +191,7 @@ export function decide(
   counts: readonly ContestCount[],
   eligible: number,
   rules: VoteRules,
+  breakTie?: TieBreaker,
 ): ContestResult[] {
   return contests.map((contest, index) => {
     const count = counts[index]!;
@@ -196,11 +210,19 @@ export function decide(
     const qualified = candidates.filter((c) => c.reachedThreshold);
     const elected: string[] = [];
     let tiedUnitIds: string[] = [];
+    let tieBreak: ContestResult['tieBreak'];
     for (let i = 0; i < qualified.length && elected.length < contest.seats;) {
       const group = qualified.filter((c) => c.votes === qualified[i]!.votes);
       if (elected.length + group.length <= contest.seats) elected.push(...group.map((c) => c.unitId));
       else {
-        tiedUnitIds = group.map((c) => c.unitId);
+        // Equal votes for the last seats: R6's order first (score, bonus − deductions, women), then another round.
+        const among = group.map((c) => c.unitId).sort();
+        const broken = breakTie?.(contest, among, contest.seats - elected.length);
+        if (broken?.chosen.length && broken.rule) {
+          elected.push(...broken.chosen);
+          tieBreak = { among, chosen: broken.chosen, rule: broken.rule };
+        }
+        tiedUnitIds = broken ? broken.tied : among;
         break;
       }
       i += group.length;
@@ -218,6 +240,7 @@ export function decide(
       unfilledSeats,
       shortfall: unfilledSeats === 0 ? null : tiedUnitIds.length ? 'TIE' : 'THRESHOLD',
       tiedUnitIds,
+      ...(tieBreak ? { tieBreak } : {}),
     };
   });
 }

@@ -3,6 +3,7 @@ import {
   conferenceRepository,
   runInTenant,
   votingRepository,
+  voteTieBreaker,
   type VotingOutcome,
   type VotingPeriod,
 } from '@thidua/db';
@@ -68,10 +69,21 @@ export async function tallyVoting({ provinceId, periodId }: PeriodRef, hooks: Ta
     allowSelfVote: period.allowSelfVote,
   };
   const eligible = period.eligibleVoterIds.length;
+  // A block's equal votes for the last flag or certificate seats: R6's order on the year's scores, then a run-off.
+  const breakTie =
+    period.kind !== 'COUNCIL' && period.emulationYearId
+      ? await voteTieBreaker(period.emulationYearId)
+      : undefined;
   const results =
     period.method === 'PAPER'
-      ? decide(contests, paperCounts(contests, await confirmedPaperCount(periodId)), eligible, rules)
-      : tally(contests, await votingRepository.ballots(periodId), eligible, rules);
+      ? decide(
+          contests,
+          paperCounts(contests, await confirmedPaperCount(periodId)),
+          eligible,
+          rules,
+          breakTie,
+        )
+      : tally(contests, await votingRepository.ballots(periodId), eligible, rules, breakTie);
   if (period.kind === 'COUNCIL') return tallyCouncil(period, results, hooks);
   const next = nextRoundContests(results, contests, period.runoffCandidates);
   const outcome = outcomeOf(results, next, period.round, period.maxRounds);

@@ -7,7 +7,7 @@ import {
   type SubmissionInput,
   type VoteMinutesInput,
 } from '@thidua/documents';
-import { FORM_WORDS, votesNeeded, type ProposalForm } from '@thidua/domain';
+import { FORM_WORDS, TIE_BREAK_WORDS, votesNeeded, type ProposalForm, type TieBreak } from '@thidua/domain';
 import { appError, forbidden, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
@@ -155,6 +155,13 @@ export async function voteMinutesData(ctx: GraphQLContext, periodId: string): Pr
           unfilled: r.unfilledSeats,
           shortfall: r.shortfall,
           tied: r.tiedUnitIds.map(unit),
+          tieBreak: r.tieBreak
+            ? {
+                among: r.tieBreak.among.map(unit),
+                chosen: r.tieBreak.chosen.map(unit),
+                rule: TIE_BREAK_WORDS[r.tieBreak.rule as TieBreak],
+              }
+            : null,
         };
       }),
     })),

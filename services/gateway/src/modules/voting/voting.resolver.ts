@@ -107,6 +107,7 @@ export class VotingResolver {
       return {
         ...result,
         paper: result.paper ?? null,
+        tieBrokenBy: result.tieBreak?.rule ?? null,
         source: p.method,
         eligible: p.eligibleVoterIds.length,
       };

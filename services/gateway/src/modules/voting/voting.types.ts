@@ -16,6 +16,7 @@ import {
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { WithinAYear } from '../../common/deadlines';
+import { TieBreak } from '../awards/awards.types';
 
 export const ContestKind = graphqlEnum(
   CONTEST_KINDS,
@@ -143,6 +144,12 @@ export class ContestResultType {
   @Field(() => String, { nullable: true, description: 'THRESHOLD or TIE when seats stayed empty.' })
   shortfall!: string | null;
   @Field(() => [ID]) tiedUnitIds!: string[];
+  @Field(() => TieBreak, {
+    nullable: true,
+    description:
+      'R5, R6: candidates equal on votes for the last seats were told apart by this tie-break rule instead of another round: those of them elected took the seats.',
+  })
+  tieBrokenBy!: string | null;
 }
 
 @ObjectType('HeadDeputyDecision', {

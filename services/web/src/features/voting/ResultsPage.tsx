@@ -7,7 +7,7 @@ import { Alert, Empty, Loading, Page } from '../../ui/Page';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { PeriodFields, PeriodQuery, ResultsQuery, YearRoundsQuery } from './operations';
 import { StatusBadge } from './parts';
-import { sharePercent, votesNeeded } from './rules';
+import { sharePercent, tieGroup, votesNeeded } from './rules';
 import { TableWrap } from '../../ui/TableWrap';
 import { DocumentDownloads } from '../documents/DocumentDownloads';
 
@@ -176,6 +176,14 @@ function Round({ id }: { id: string }) {
                   </table>
                 </TableWrap>
                 {r.elected.length === 0 && <p>{t('results.noneElected')}</p>}
+                {r.tieBrokenBy && (
+                  <p className="tie-break">
+                    {t('results.tieBreak', {
+                      ...tieGroup(r, (u) => unitName(names, u)),
+                      rule: t(`rules.tie.${r.tieBrokenBy}`),
+                    })}
+                  </p>
+                )}
                 {r.shortfall && r.unfilledSeats > 0 && (
                   <p className="shortfall">
                     {r.shortfall === 'TIE'

@@ -103,6 +103,7 @@ export const ResultsQuery = graphql(`
         elected
         shortfall
         tiedUnitIds
+        tieBrokenBy
         unfilledSeats
         candidates {
           unitId

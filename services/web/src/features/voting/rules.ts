@@ -58,3 +58,23 @@ export function deadline(p: Pick<Period, 'closesAt' | 'extendedUntil'>): string 
 export function sharePercent(votes: number, eligible: number): number {
   return eligible > 0 ? Math.round((10000 * votes) / eligible) / 100 : 0;
 }
+
+/**
+ * R6 in a result whose tie the tie-break order broke (`tieBrokenBy`): the candidates equal on votes for the last
+ * seats — all who reached the threshold with as many votes as the fewest any elected one had — and those of them
+ * elected, named.
+ */
+export function tieGroup(
+  r: { elected: string[]; candidates: { unitId: string; votes: number; reachedThreshold: boolean }[] },
+  name: (unitId: string) => string,
+): { among: string; chosen: string } {
+  const least = Math.min(...r.candidates.filter((c) => r.elected.includes(c.unitId)).map((c) => c.votes));
+  const among = r.candidates.filter((c) => c.reachedThreshold && c.votes === least).map((c) => c.unitId);
+  return {
+    among: among.map(name).join(', '),
+    chosen: among
+      .filter((u) => r.elected.includes(u))
+      .map(name)
+      .join(', '),
+  };
+}
