@@ -141,7 +141,10 @@ describe("the head unit's conference workspace", () => {
       await screenshot(head, 'period-close-dialog-1366');
       await expectAccessible(head, 'the close dialog');
       await dialog.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
-      await reloadUntil(head, () => head.getByRole('button', { name: 'Công bố kết quả' }).count());
+      // The count takes a moment; the page moves on to publishing by itself, without a reload.
+      await expect
+        .poll(() => head.getByRole('button', { name: 'Công bố kết quả' }).count(), { timeout: 15_000 })
+        .toBe(1);
       await head.getByRole('button', { name: 'Công bố kết quả' }).click();
       const publish = head.getByRole('dialog', { name: 'Công bố kết quả bỏ phiếu?' });
       await expect.poll(() => publish.textContent()).toContain('Mọi đơn vị thành viên sẽ xem được');

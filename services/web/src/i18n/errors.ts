@@ -95,6 +95,9 @@ function fieldName(i18n: I18n, field: string): string {
   return t === key ? field : t;
 }
 
+/** openCouncilVote's refusal (council.resolver.ts): the members it needs and has. */
+const COUNCIL_TOO_SMALL = /^The council needs at least (\d+) members.*\(it has (\d+)\)/;
+
 export function showErrors(i18n: I18n, errors: ApiError[] | 'network' | null): Shown {
   if (!errors) return { general: null, fields: {} };
   if (errors === 'network') return { general: i18n.t('error.network'), fields: {} };
@@ -134,7 +137,12 @@ export function showErrors(i18n: I18n, errors: ApiError[] | 'network' | null): S
       general ??= i18n.t('error.accountDisabled');
     else if (code === 'RATE_LIMITED' && /password reset/.test(e.message) && e.extensions?.retryAfter)
       general ??= i18n.t('error.resetRateLimited', { time: i18n.dateTime(e.extensions.retryAfter) });
-    else if (code === 'RATE_LIMITED' && e.extensions?.retryAfter)
+    else if (code === 'FORBIDDEN' && /count is not published yet/.test(e.message))
+      general ??= i18n.t('error.minutesNotPublished');
+    else if (code === 'PRECONDITION_FAILED' && COUNCIL_TOO_SMALL.test(e.message)) {
+      const [, needed, has] = COUNCIL_TOO_SMALL.exec(e.message)!;
+      general ??= i18n.t('error.councilTooSmall', { needed: needed!, has: has! });
+    } else if (code === 'RATE_LIMITED' && e.extensions?.retryAfter)
       general ??= i18n.t('error.RATE_LIMITED_UNTIL', { time: i18n.dateTime(e.extensions.retryAfter) });
     else {
       const key = `error.${code}` as MessageKey;

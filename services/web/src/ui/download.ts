@@ -1,4 +1,6 @@
 import { getSession, getToken } from '../app/session';
+import { showErrors, type ApiError } from '../i18n/errors';
+import type { I18n } from '../i18n/i18n';
 
 /** A table to download: a header row, then rows of text and numbers. */
 export interface Sheet {
@@ -80,11 +82,13 @@ function dispositionName(header: string | null): string | null {
  * Downloads a file the API serves behind sign-in (attachments, documents, reports): fetched with the access
  * token, saved under the name the API gives. Resolves to the API's error message when it refuses, else null.
  */
-export async function downloadFrom(path: string, fallbackName: string): Promise<string | null> {
+export async function downloadFrom(path: string, fallbackName: string, i18n: I18n): Promise<string | null> {
   const res = await fetch(path, { headers: await apiHeaders() });
   if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { errors?: { message: string }[] } | null;
-    return body?.errors?.[0]?.message ?? res.statusText;
+    // The refusal in the reader's words (the API's own is English for developers).
+    const body = (await res.json().catch(() => null)) as { errors?: ApiError[] } | null;
+    const shown = showErrors(i18n, body?.errors?.length ? body.errors : 'network');
+    return shown.general ?? Object.values(shown.fields)[0] ?? i18n.t('error.INTERNAL_SERVER_ERROR');
   }
   save(await res.blob(), dispositionName(res.headers.get('content-disposition')) ?? fallbackName);
   return null;

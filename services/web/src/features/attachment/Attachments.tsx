@@ -104,7 +104,7 @@ export function Attachments({
   }
 
   async function download(a: { downloadUrl: string; name: string }) {
-    const refused = await downloadFrom(a.downloadUrl, a.name).catch(() => t('error.network'));
+    const refused = await downloadFrom(a.downloadUrl, a.name, i18n).catch(() => t('error.network'));
     if (refused) setMessage({ kind: 'error', text: refused });
   }
 

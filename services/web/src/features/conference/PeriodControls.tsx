@@ -8,6 +8,7 @@ import { ConfirmButton } from '../../ui/ConfirmDialog';
 import { Field } from '../../ui/Field';
 import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
+import { usePolling } from '../../ui/usePolling';
 import { CloseMutation, ExtendMutation, PeriodControlsQuery, PublishMutation } from './period-operations';
 
 /** The round's controls for those who run it: extend, close, publish; the paper count and the decision. */
@@ -25,6 +26,8 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
   const publish = useAction(PublishMutation);
   const [until, setUntil] = useState('');
   const p = res.data?.votingPeriod;
+  // Closed, the count takes a second or two: the controls move on to publishing by themselves.
+  usePolling(refetch, p?.status === 'CLOSED' ? 2000 : null);
   const mine = myUnits(session);
   const admin = hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
   // Failed for someone who may run the round: said, with a retry, rather than no controls at all.
@@ -101,7 +104,11 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
               return ok;
             }}
           >
-            <p>{t('period.closeBody', { cast, eligible, missing: eligible - cast })}</p>
+            <p>
+              {cast >= eligible
+                ? t('period.closeBodyAllVoted', { cast, eligible })
+                : t('period.closeBody', { cast, eligible, missing: eligible - cast })}
+            </p>
           </ConfirmButton>
           {!admin && cast < eligible && <p className="muted">{t('period.headCloses', { cast, eligible })}</p>}
         </>

@@ -5,7 +5,7 @@ import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
 import { hasRole, useSession } from '../../app/session';
 import { graphql, type ResultOf } from '../../graphql';
-import { useI18n, type I18n, type MessageKey } from '../../i18n/i18n';
+import { useI18n, type I18n } from '../../i18n/i18n';
 import { Chart } from '../../ui/Chart';
 import { downloadCsv, downloadXlsx, type Sheet } from '../../ui/download';
 import { Empty, Page } from '../../ui/Page';
@@ -147,7 +147,7 @@ function MetricSelect({
       <select id={id} value={value} onChange={(e) => onChange(e.target.value as Metric)}>
         {metrics.map((m) => (
           <option key={m} value={m}>
-            {t(`metric.${m}` as MessageKey)}
+            {t(`metric.${m}`)}
           </option>
         ))}
       </select>
@@ -165,7 +165,7 @@ function sheetOf(i18n: I18n, name: string, table: Table, lead: ('rank' | 'code' 
   };
   return {
     name,
-    header: [...lead.map((l) => labels[l]), ...table.metrics.map((m) => i18n.t(`metric.${m}` as MessageKey))],
+    header: [...lead.map((l) => labels[l]), ...table.metrics.map((m) => i18n.t(`metric.${m}`))],
     rows: table.rows.map((r) => [
       ...lead.map((l) =>
         l === 'rank' ? r.rank : l === 'year' ? r.year : l === 'code' ? (r.code ?? '') : r.name,
@@ -217,7 +217,7 @@ function TableStates({
 function metricColumns(i18n: I18n, metrics: Metric[]): Column<Row>[] {
   return metrics.map((m, i) => ({
     key: m,
-    label: i18n.t(`metric.${m}` as MessageKey),
+    label: i18n.t(`metric.${m}`),
     numeric: true,
     value: (r: Row) => r.values[i] ?? null,
   }));
@@ -267,7 +267,7 @@ function Comparison() {
         i18n,
         rows.map((r) => r.name),
         rows.map((r) => r.values[mi] ?? null),
-        t(`metric.${metric}` as MessageKey),
+        t(`metric.${metric}`),
       ),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [res.data, metric, i18n.locale],
@@ -289,7 +289,7 @@ function Comparison() {
             />
             <Chart
               option={option}
-              title={t(`metric.${metric}` as MessageKey)}
+              title={t(`metric.${metric}`)}
               summary={summarize(
                 i18n,
                 rows.map((r) => ({ label: r.name, value: r.values[mi] ?? null })),
@@ -401,7 +401,7 @@ function Trend() {
             />
             <Chart
               option={option}
-              title={`${t(`metric.${metric}` as MessageKey)} – ${provinceName}`}
+              title={`${t(`metric.${metric}`)} – ${provinceName}`}
               summary={summarize(
                 i18n,
                 table.rows.map((r) => ({ label: `${r.name} ${r.year}`, value: r.values[mi] ?? null })),
@@ -449,7 +449,7 @@ function Ranking() {
         i18n,
         (table?.rows ?? []).map((r) => r.name),
         (table?.rows ?? []).map((r) => r.values[mi] ?? null),
-        t(`metric.${metric}` as MessageKey),
+        t(`metric.${metric}`),
       ),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [res.data, metric, i18n.locale],
@@ -472,7 +472,7 @@ function Ranking() {
             />
             <Chart
               option={option}
-              title={t(`metric.${metric}` as MessageKey)}
+              title={t(`metric.${metric}`)}
               summary={summarize(
                 i18n,
                 table.rows.map((r) => ({ label: r.name, value: r.values[mi] ?? null })),

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { graphql, type ResultOf } from '../../graphql';
-import { useI18n, type MessageKey } from '../../i18n/i18n';
+import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { ConfirmButton } from '../../ui/ConfirmDialog';
 import { Choice } from '../../ui/Choice';
@@ -225,8 +225,8 @@ function LayoutForm({ layout, onDone }: { layout: Layout; onDone: (what: 'saved'
         <SheetSketch paper={paper} rows={rows} />
         {rows.map((r, i) => (
           <fieldset key={r.field} className="fieldset">
-            <legend>{t(`certLayout.field.${r.field}` as MessageKey)}</legend>
-            <p className="field-hint">{t(`certLayout.fieldHint.${r.field}` as MessageKey)}</p>
+            <legend>{t(`certLayout.field.${r.field}`)}</legend>
+            <p className="field-hint">{t(`certLayout.fieldHint.${r.field}`)}</p>
             <div className="cert-field-row">
               <Field
                 label={t('certLayout.x')}
@@ -350,7 +350,7 @@ function SheetSketch({ paper, rows }: { paper: Paper; rows: Row[] }) {
                 textAnchor={centre ? 'middle' : 'start'}
                 dominantBaseline="hanging"
               >
-                {t(`certLayout.field.${r.field}` as MessageKey)}
+                {t(`certLayout.field.${r.field}`)}
               </text>
             </g>
           );

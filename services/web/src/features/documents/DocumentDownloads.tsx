@@ -10,7 +10,8 @@ export type DocumentKind = 'vote-minutes' | 'council-minutes' | 'submission' | '
  * before publication only for those who chair it); its refusal is shown beside the buttons.
  */
 export function DocumentDownloads({ kind, id }: { kind: DocumentKind; id: string }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [busy, setBusy] = useState<'pdf' | 'docx' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const label = t(`documents.${kind}`);
@@ -18,8 +19,8 @@ export function DocumentDownloads({ kind, id }: { kind: DocumentKind; id: string
   async function get(format: 'pdf' | 'docx') {
     setBusy(format);
     setError(null);
-    const refused = await downloadFrom(`/documents/${kind}/${id}.${format}`, `${kind}.${format}`).catch(() =>
-      t('error.network'),
+    const refused = await downloadFrom(`/documents/${kind}/${id}.${format}`, `${kind}.${format}`, i18n).catch(
+      () => t('error.network'),
     );
     setBusy(null);
     setError(refused);

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useI18n, type MessageKey } from '../../i18n/i18n';
+import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Field } from '../../ui/Field';
 import { Alert, Page } from '../../ui/Page';
@@ -80,11 +80,11 @@ export default function ImportPage() {
           >
             {KINDS.map((k, i) => (
               <option key={k} value={k}>
-                {i + 1}. {t(`import.kind.${k}` as MessageKey)}
+                {i + 1}. {t(`import.kind.${k}`)}
               </option>
             ))}
           </select>
-          <p className="field-hint">{t(`import.hint.${kind}` as MessageKey)}</p>
+          <p className="field-hint">{t(`import.hint.${kind}`)}</p>
         </div>
         <p className="import-templates">
           {t('import.template')}{' '}

@@ -26,7 +26,7 @@ export default function AdminPage() {
         ] as const)
       : []),
     ...(platform ? ([['/platform/provinces', 'admin.platform', 'admin.platformHint']] as const) : []),
-  ].map(([href, title, hint, params]) => [href, t(title as MessageKey, params), hint as MessageKey, params]);
+  ].map(([href, title, hint, params]) => [href, t(title, params), hint, params]);
   return (
     <Page title={t('admin.title')} subtitle={t('admin.intro')}>
       <ul className="link-cards">

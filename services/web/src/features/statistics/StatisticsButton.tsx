@@ -5,7 +5,8 @@ import { downloadFrom } from '../../ui/download';
 
 /** The statutory statistics forms 0601–0605 of the province for a year, as the API builds them (XLSX). */
 export function StatisticsButton({ year }: { year: number }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -18,8 +19,8 @@ export function StatisticsButton({ year }: { year: number }) {
           setBusy(true);
           setError(null);
           setError(
-            await downloadFrom(`/reports/statistics?year=${year}`, `thong-ke-tdkt-${year}.xlsx`).catch(() =>
-              t('error.network'),
+            await downloadFrom(`/reports/statistics?year=${year}`, `thong-ke-tdkt-${year}.xlsx`, i18n).catch(
+              () => t('error.network'),
             ),
           );
           setBusy(false);

@@ -102,7 +102,7 @@ export default function BallotPage() {
           <p>
             {t('ballot.castAt')}: {i18n.dateTime(receipt.castAt)}
           </p>
-          <p className="muted">{t('ballot.receiptNote')}</p>
+          <p className="muted">{t(council ? 'ballot.receiptNoteCouncil' : 'ballot.receiptNote')}</p>
           <Link href={`/voting-periods/${period.id}`} className="button button-secondary button-block">
             {t('ballot.toPeriod')}
           </Link>

@@ -10,6 +10,7 @@ import { PeriodFields, PeriodQuery, ReceiptQuery } from './operations';
 import { deadline } from './rules';
 import { StatusBadge, TurnoutBar } from './parts';
 import { PeriodControls } from '../conference/PeriodControls';
+import { usePolling } from '../../ui/usePolling';
 
 /** Where every voting notification leads: the state of the vote and what this person can do in it. */
 export default function VotingPeriodPage() {
@@ -25,6 +26,10 @@ export default function VotingPeriodPage() {
     requestPolicy: 'network-only',
     pause: !mayVote,
   });
+
+  // Closed, the count takes a second or two: the page shows it tallied without a reload.
+  const status = res.data ? readFragment(PeriodFields, res.data.votingPeriod).status : null;
+  usePolling(refetch, status === 'CLOSED' ? 2000 : null);
 
   if (res.error)
     return (

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { showErrors } from './errors';
+import { interpolate, type I18n } from './i18n';
+import vi from './vi.json';
+
+// What a secretary reads, in Vietnamese, for the API's English refusals.
+const i18n = { locale: 'vi', t: (key, params) => interpolate(vi[key], params) } as I18n;
+
+describe('the API’s refusals, as the secretariat reads them', () => {
+  it('a council too small to vote says how many members it needs and has', () => {
+    const shown = showErrors(i18n, [
+      {
+        message: 'The council needs at least 3 members with the COUNCIL_MEMBER role (it has 2)',
+        extensions: { code: 'PRECONDITION_FAILED' },
+      },
+    ]);
+    expect(shown.general).toBe(
+      'Hội đồng cần ít nhất 3 tài khoản thành viên Hội đồng; hiện có 2. Mời thêm ở trang "Người dùng và lời mời" trước khi mở biểu quyết.',
+    );
+  });
+
+  it('minutes asked for before the results are published say why they cannot be printed yet', () => {
+    const shown = showErrors(i18n, [
+      {
+        message: 'The count is not published yet: only those who chair it may print its minutes',
+        extensions: { code: 'FORBIDDEN' },
+      },
+    ]);
+    expect(shown.general).toBe(
+      'Kết quả chưa được công bố: đến khi công bố, chỉ đơn vị chủ trì kiểm phiếu được in biên bản.',
+    );
+  });
+
+  it('nominations of two years in one council session are refused beside the list', () => {
+    const shown = showErrors(i18n, [
+      {
+        message: 'bad input',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fields: [
+            {
+              field: 'nominationIds',
+              message:
+                'A council session decides the nominations of one emulation year; these are of 2025, 2026',
+            },
+          ],
+        },
+      },
+    ]);
+    expect(shown.fields.nominationIds).toBe(
+      'Một phiên họp Hội đồng chỉ xét đề nghị của một năm thi đua; các đề nghị đã chọn thuộc các năm 2025, 2026.',
+    );
+  });
+});
