@@ -166,11 +166,27 @@ describe("the secretariat's nominations, council and decisions", () => {
       const periodId = new URL(page.url()).pathname.split('/')[2]!;
 
       // The council members approve on their phones (part 1's ballot page); attendance rises on the vote's page.
-      for (const member of council) {
+      for (const [i, member] of council.entries()) {
         const phonePage = await (await phone(browser)).newPage();
         await signInAt(phonePage, base, `/voting-periods/${periodId}/ballot`, member.email);
+        if (i === 0) {
+          // Not answering is not taken for a no: the question asks again.
+          await phonePage.getByRole('button', { name: 'Xem lại phiếu' }).click();
+          await expect
+            .poll(() => phonePage.getByText('Vui lòng chọn Đồng ý hoặc Không đồng ý.').count())
+            .toBe(1);
+        }
         await phonePage.getByRole('radio', { name: 'Đồng ý', exact: true }).check();
         await phonePage.getByRole('button', { name: 'Xem lại phiếu' }).click();
+        if (i === 0) {
+          // The review names what each answer is about.
+          const review = phonePage.locator('dl.review');
+          await expect
+            .poll(() => review.locator('dt').first().textContent())
+            .toMatch(/^Đề nghị tặng .+ cho /);
+          expect(await review.locator('dd').first().textContent()).toContain('Đồng ý');
+          await screenshot(phonePage, 'council-ballot-review-390');
+        }
         await phonePage.getByRole('button', { name: 'Gửi phiếu' }).click();
         await phonePage.getByTestId('receipt-code').waitFor();
         await phonePage.context().close();

@@ -189,7 +189,9 @@ export default function BallotPage() {
   }
 
   const contest = contests[step];
-  const title = `${t('ballot.title')} · ${t(`voting.kind.${period.kind}`)}`;
+  const title = council
+    ? t('ballot.titleCouncil')
+    : `${t('ballot.title')} · ${t(`voting.kind.${period.kind}`)}`;
 
   return (
     <Page title={title} subtitle={t('voting.deadline', { when: i18n.dateTime(deadline(period)) })}>
@@ -212,6 +214,11 @@ export default function BallotPage() {
           className="ballot card"
           onSubmit={(e) => {
             e.preventDefault();
+            // A council member answers every question: not answering is not taken for a no.
+            if (contest.kind === 'APPROVAL' && !choices.has(contest.id)) {
+              setProblems((p) => ({ ...p, [contest.id]: t('ballot.check.answer') }));
+              return;
+            }
             if (step < contests.length - 1) setStep(step + 1);
             else setPhase('review');
           }}
@@ -269,7 +276,18 @@ export default function BallotPage() {
               const chosen = choices.get(c.id) ?? [];
               return (
                 <div key={c.id} className="review-row">
-                  <dt>{t(`voting.contest.${c.kind}`)}</dt>
+                  <dt>
+                    {c.kind === 'APPROVAL' && c.nominationId ? (
+                      <ApprovalSubject
+                        i18n={i18n}
+                        nominationId={c.nominationId}
+                        names={names}
+                        unit={c.candidateUnitIds[0]!}
+                      />
+                    ) : (
+                      t(`voting.contest.${c.kind}`)
+                    )}
+                  </dt>
                   <dd>
                     {c.kind === 'APPROVAL'
                       ? chosen.length
