@@ -223,6 +223,17 @@ describe("the secretariat's nominations, council and decisions", () => {
       await expect
         .poll(async () => (await nominations()).find((n) => n.id === flag.id)!.status, { timeout: 15_000 })
         .toBe('COUNCIL_APPROVED');
+      // The council's results speak of a question approved, not of seats elected.
+      await page.goto(`${base}/voting-periods/${periodId}/results`);
+      const question = page.locator('.contest-result').first();
+      await expect
+        .poll(() => question.locator('h3').textContent())
+        .toMatch(/^Đề nghị tặng Cờ thi đua .+ cho /);
+      expect(await question.getByText('Được Hội đồng thông qua.').count()).toBe(1);
+      expect(await question.locator('.elected-tag').textContent()).toBe('✓ Thông qua');
+      expect(await page.getByText('Đã kiểm phiếu biểu quyết.').count()).toBe(1);
+      expect(await question.getByText(/Chọn tối đa|vị trí chưa có đơn vị/).count()).toBe(0);
+      await screenshot(page, 'council-results-1366');
 
       // The decision: number and annex with the prize money (8.0 × 2,530,000 since 1 July 2026).
       await page.goto(`${base}/award-decisions/new`);

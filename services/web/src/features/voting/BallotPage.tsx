@@ -8,13 +8,7 @@ import { apiErrors, errorCode, fieldMessage, showErrors } from '../../i18n/error
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Alert, Loading, Page } from '../../ui/Page';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
-import {
-  CastBallotMutation,
-  NominationBriefQuery,
-  PeriodFields,
-  PeriodQuery,
-  ReceiptQuery,
-} from './operations';
+import { CastBallotMutation, PeriodFields, PeriodQuery, ReceiptQuery } from './operations';
 import {
   ballotProblems,
   deadline,
@@ -23,6 +17,7 @@ import {
   type Contest,
   type Period,
 } from './rules';
+import { ApprovalSubject } from './parts';
 
 type Receipt = NonNullable<ResultOf<typeof ReceiptQuery>['myBallotReceipt']>;
 type Phase = 'vote' | 'review' | 'sending' | 'checking' | 'not-recorded' | 'cast';
@@ -388,7 +383,9 @@ function ContestStep({
           </h2>
         </legend>
         {contest.nominationId && (
-          <ApprovalSubject i18n={i18n} nominationId={contest.nominationId} names={names} unit={unit} />
+          <p>
+            <ApprovalSubject i18n={i18n} nominationId={contest.nominationId} names={names} unit={unit} />
+          </p>
         )}
         {problem && (
           <p id={errorId} className="field-error">
@@ -483,27 +480,5 @@ function ContestStep({
         )}
       </div>
     </fieldset>
-  );
-}
-
-function ApprovalSubject({
-  i18n,
-  nominationId,
-  names,
-  unit,
-}: {
-  i18n: I18n;
-  nominationId: string;
-  names: Map<string, string>;
-  unit: string;
-}) {
-  const [res] = useQuery({ query: NominationBriefQuery, variables: { id: nominationId } });
-  const form = res.data?.nomination.form;
-  return (
-    <p className="approval-subject">
-      {form
-        ? i18n.t('ballot.approvalOf', { form: i18n.t(`form.${form}`), who: unitName(names, unit) })
-        : unitName(names, unit)}
-    </p>
   );
 }

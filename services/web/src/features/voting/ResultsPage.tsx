@@ -6,7 +6,7 @@ import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Alert, Empty, Loading, Page } from '../../ui/Page';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { PeriodFields, PeriodQuery, ResultsQuery, YearRoundsQuery } from './operations';
-import { StatusBadge } from './parts';
+import { ApprovalSubject, StatusBadge } from './parts';
 import { sharePercent, tieGroup, votesNeeded } from './rules';
 import { TableWrap } from '../../ui/TableWrap';
 import { DocumentDownloads } from '../documents/DocumentDownloads';
@@ -121,24 +121,48 @@ function Round({ id }: { id: string }) {
       ) : (
         <>
           {!period.resultsPublishedAt && <Alert kind="warning">{t('results.preview')}</Alert>}
-          {period.outcome && <p className="outcome">{t(`results.outcome.${period.outcome}`)}</p>}
+          {period.outcome && (
+            <p className="outcome">
+              {t(
+                period.kind === 'COUNCIL' && period.outcome === 'COMPLETE'
+                  ? 'results.outcome.COUNCIL_COMPLETE'
+                  : `results.outcome.${period.outcome}`,
+              )}
+            </p>
+          )}
           {results.map((r) => {
             const need = votesNeeded(r.eligible, period.thresholdPercent, period.thresholdMode);
+            // A council question: one nomination, approved or not; a ballot that does not approve it counts as no.
+            const question = r.kind === 'APPROVAL';
+            const subject = period.contests.find((c) => c.id === r.contestId);
             return (
               <div key={r.contestId} className="contest-result">
-                <h3>{t(`voting.contest.${r.kind}`)}</h3>
-                <p className="muted">
-                  {t('voting.seats', { n: r.seats })}
-                  {r.kind !== 'APPROVAL' &&
-                    ` · ${t(`voting.threshold.${period.thresholdMode}`, {
+                <h3>
+                  {question && subject?.nominationId ? (
+                    <ApprovalSubject
+                      i18n={i18n}
+                      nominationId={subject.nominationId}
+                      names={names}
+                      unit={subject.candidateUnitIds[0]!}
+                    />
+                  ) : (
+                    t(`voting.contest.${r.kind}`)
+                  )}
+                </h3>
+                {!question && (
+                  <p className="muted">
+                    {t('voting.seats', { n: r.seats })} ·{' '}
+                    {t(`voting.threshold.${period.thresholdMode}`, {
                       p: i18n.number(period.thresholdPercent),
                       eligible: r.eligible,
                       need,
-                    })}`}
-                </p>
+                    })}
+                  </p>
+                )}
                 <p>
                   {t('results.eligible')}: <strong>{r.eligible}</strong> · {t('results.cast')}:{' '}
-                  <strong>{r.cast}</strong> · {t('results.blank')}: <strong>{r.blank}</strong>
+                  <strong>{r.cast}</strong> · {t(question ? 'results.notApproving' : 'results.blank')}:{' '}
+                  <strong>{r.blank}</strong>
                 </p>
                 <TableWrap label={t(`voting.contest.${r.kind}`)}>
                   <table className="table">
@@ -147,7 +171,7 @@ function Round({ id }: { id: string }) {
                       <tr>
                         <th scope="col">{t('results.candidate')}</th>
                         <th scope="col" className="num">
-                          {t('results.votes')}
+                          {t(question ? 'results.approvals' : 'results.votes')}
                         </th>
                         <th scope="col" className="num">
                           {t('results.percent')}
@@ -164,7 +188,11 @@ function Round({ id }: { id: string }) {
                             <tr key={c.unitId} className={elected ? 'row-elected' : undefined}>
                               <th scope="row">
                                 {unitName(names, c.unitId)}
-                                {elected && <span className="elected-tag">✓ {t('results.elected')}</span>}
+                                {elected && (
+                                  <span className="elected-tag">
+                                    ✓ {t(question ? 'results.approvedTag' : 'results.elected')}
+                                  </span>
+                                )}
                               </th>
                               <td className="num">{c.votes}</td>
                               <td className="num">{i18n.number(sharePercent(c.votes, r.eligible), 2)}%</td>
@@ -175,7 +203,13 @@ function Round({ id }: { id: string }) {
                     </tbody>
                   </table>
                 </TableWrap>
-                {r.elected.length === 0 && <p>{t('results.noneElected')}</p>}
+                {question ? (
+                  <p className={r.elected.length ? 'success-text' : 'shortfall'}>
+                    {t(r.elected.length ? 'results.approved' : 'results.notApproved')}
+                  </p>
+                ) : (
+                  r.elected.length === 0 && <p>{t('results.noneElected')}</p>
+                )}
                 {r.tieBrokenBy && (
                   <p className="tie-break">
                     {t('results.tieBreak', {
@@ -184,7 +218,7 @@ function Round({ id }: { id: string }) {
                     })}
                   </p>
                 )}
-                {r.shortfall && r.unfilledSeats > 0 && (
+                {!question && r.shortfall && r.unfilledSeats > 0 && (
                   <p className="shortfall">
                     {r.shortfall === 'TIE'
                       ? t('results.shortfall.TIE', {

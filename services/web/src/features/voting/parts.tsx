@@ -1,4 +1,7 @@
-import { useI18n } from '../../i18n/i18n';
+import { useQuery } from 'urql';
+import { useI18n, type I18n } from '../../i18n/i18n';
+import { unitName } from '../unit/useUnitNames';
+import { NominationBriefQuery } from './operations';
 import type { Period } from './rules';
 
 export function StatusBadge({ period }: { period: Pick<Period, 'status' | 'resultsPublishedAt'> }) {
@@ -28,5 +31,28 @@ export function TurnoutBar({
         {cast}/{eligible}
       </progress>
     </div>
+  );
+}
+
+/** What a council question is about: the award form proposed and the unit (from the nomination). */
+export function ApprovalSubject({
+  i18n,
+  nominationId,
+  names,
+  unit,
+}: {
+  i18n: I18n;
+  nominationId: string;
+  names: Map<string, string>;
+  unit: string;
+}) {
+  const [res] = useQuery({ query: NominationBriefQuery, variables: { id: nominationId } });
+  const form = res.data?.nomination.form;
+  return (
+    <span className="approval-subject">
+      {form
+        ? i18n.t('ballot.approvalOf', { form: i18n.t(`form.${form}`), who: unitName(names, unit) })
+        : unitName(names, unit)}
+    </span>
   );
 }
