@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { computeAwards, type EngineInput, type EngineMember } from './engine';
+import { engineMember } from './engine-member.fixture';
 import { DEFAULT_AWARD_RULES, type AwardRules } from './rules';
 import { STREAK_RULES, streakStanding, type AchievementFact } from './streaks';
 
-const unit = (
-  unitId: string,
-  name: string,
-  final: number,
-  extra: Partial<EngineMember> = {},
-): EngineMember => ({
-  unitId,
-  name,
-  final,
-  bonus: 2,
-  deductions: 0,
-  womenShare: null,
-  headIsWoman: false,
-  ...extra,
-});
+const unit = engineMember;
 
 /** Khối thi đua 6, Bình Thuận, 2021 (ids are the initials). */
 const binhThuan: EngineMember[] = [

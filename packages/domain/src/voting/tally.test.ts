@@ -11,7 +11,8 @@ import {
   type Contest,
   type TieBreaker,
 } from './tally';
-import { breakVoteTie, type EngineMember } from '../awards/engine';
+import { breakVoteTie } from '../awards/engine';
+import { engineMember } from '../awards/engine-member.fixture';
 
 const members = ['vp', 'tg', 'tc', 'dv', 'kt', 'nc', 'dk', 'tr', 'bao'];
 const flag: Contest = { id: 'flag', kind: 'FLAG', seats: 1, candidates: members };
@@ -163,16 +164,7 @@ describe('tally', () => {
   });
 
   it('R6: equal votes for the last seats are told apart by the tie-break order; what it cannot tell apart goes to a run-off', () => {
-    const facts = (unitId: string, final: number, extra: Partial<EngineMember> = {}): EngineMember => ({
-      unitId,
-      name: unitId,
-      final,
-      bonus: 2,
-      deductions: 0,
-      womenShare: null,
-      headIsWoman: false,
-      ...extra,
-    });
+    const facts = (unitId: string, final: number, extra = {}) => engineMember(unitId, unitId, final, extra);
     const byId = new Map(
       [facts('vp', 90), facts('tc', 90, { womenShare: 0.8 }), facts('kt', 95)].map((m) => [m.unitId, m]),
     );
