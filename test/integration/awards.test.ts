@@ -4,6 +4,8 @@ import {
   castBlockBallots,
   closeBlockVote,
   createAccount,
+  createFinishedBlock,
+  ensureBlockConference,
   createLockedBlock,
   openBlockVote,
   provinceId,
@@ -240,48 +242,104 @@ describe('the articles, through HTTP and the worker', () => {
     );
   });
 
-  it('a deferred unit is never proposed, and the reason is shown', async () => {
+  it('a deferred unit is not on the flag ballot, cannot be named on it, and is never proposed (R1, R8)', async () => {
     const block = await createLockedBlock(app, province, NAMES, admin);
+    const deferred = block.units[3]!;
     ok(
       await as(
         admin,
         `mutation($u: ID!) { recordDeferral(input: { unitId: $u, reason: INSPECTION, note: "Quyết định thanh tra số 15/QĐ-TTr", openedOn: "2026-03-01" }) { id } }`,
-        { u: block.units[3]!.id },
+        { u: deferred.id },
       ),
     );
-    await vote(block, [{ kind: 'FLAG', seats: 1 }], [[3]]);
-    const outcome = await vi.waitFor(
-      async () => {
-        const y = ok(
-          await as<{
-            emulationYear: {
-              awardOutcome: {
-                explanations: { unitId: string; lines: { rule: string; text: string }[] }[];
-              } | null;
-            };
-          }>(
-            block.officers[0]!,
-            `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { awardOutcome { explanations { unitId lines { rule text } } } } }`,
-            { b: block.blockId },
-          ),
-        );
-        expect(y.emulationYear.awardOutcome).not.toBeNull();
-        return y.emulationYear.awardOutcome!;
+    // The head unit reads, before opening the vote, who is left off the award ballots and why.
+    const exclusions = ok(
+      await as<{
+        emulationYear: { awardExclusions: { unitId: string; lines: { rule: string; text: string }[] }[] };
+      }>(
+        block.officers[0]!,
+        `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { awardExclusions { unitId lines { rule text } } } }`,
+        { b: block.blockId },
+      ),
+    ).emulationYear.awardExclusions;
+    expect(exclusions).toEqual([
+      {
+        unitId: deferred.id,
+        lines: [
+          {
+            rule: 'R8',
+            text: 'Hoãn xét khen thưởng: đang bị thanh tra (Quyết định thanh tra số 15/QĐ-TTr).',
+          },
+        ],
       },
-      { timeout: 20_000, interval: 100 },
+    ]);
+    // A member unit's officer does not see another unit's deferral.
+    const member = ok(
+      await as<{ emulationYear: { awardExclusions: unknown[] } }>(
+        block.officers[5]!,
+        `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { awardExclusions { unitId } } }`,
+        { b: block.blockId },
+      ),
     );
-    const why = outcome.explanations.find((e) => e.unitId === block.units[3]!.id)!.lines;
-    expect(why[0]).toEqual({
-      rule: 'R8',
-      text: 'Hoãn xét khen thưởng: đang bị thanh tra (Quyết định thanh tra số 15/QĐ-TTr).',
+    expect(member.emulationYear.awardExclusions).toEqual([]);
+
+    await ensureBlockConference(app, province, block, block.officers[0]!);
+    const named = await app.gql(
+      `mutation($v: OpenVotingPeriodInput!) { openVotingPeriod(input: $v) { id } }`,
+      {
+        v: {
+          emulationYearId: block.yearId,
+          closesAt: new Date(Date.now() + 3600_000).toISOString(),
+          contests: [{ kind: 'FLAG', seats: 1, candidateUnitIds: block.units.map((u) => u.id) }],
+        },
+      },
+      { token: block.officers[0]!.token, provinceId: province },
+    );
+    expect(named.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'contests.0.candidateUnitIds', message: expect.stringContaining('(R1)') }],
     });
-    const list = ok(await as<Nominations>(block.officers[0]!, NOMINATIONS, { y: block.yearId })).nominations;
-    expect(list.map((n) => n.unitId)).not.toContain(block.units[3]!.id);
+
+    const opened = await openBlockVote(app, province, block, [
+      { kind: 'FLAG', seats: 1 },
+      { kind: 'NEXT_HEAD', seats: 1 },
+    ]);
+    const contests = ok(
+      await as<{ votingPeriod: { contests: { kind: string; candidateUnitIds: string[] }[] } }>(
+        block.officers[0]!,
+        `query($id: ID!) { votingPeriod(id: $id) { contests { kind candidateUnitIds } } }`,
+        { id: opened.id },
+      ),
+    ).votingPeriod.contests;
+    expect(contests.find((c) => c.kind === 'FLAG')!.candidateUnitIds).not.toContain(deferred.id);
+    expect(contests.find((c) => c.kind === 'FLAG')!.candidateUnitIds).toHaveLength(NAMES.length - 1);
+    // Heading the block next year is not an award: the deferred unit stands.
+    expect(contests.find((c) => c.kind === 'NEXT_HEAD')!.candidateUnitIds).toContain(deferred.id);
+    const refused = await as(
+      block.officers[1]!,
+      `mutation($v: CastBallotInput!) { castBallot(input: $v) { receiptCode } }`,
+      {
+        v: {
+          votingPeriodId: opened.id,
+          choices: [{ contestId: opened.contests[0]!.id, unitIds: [deferred.id] }],
+        },
+      },
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+
+    await castBlockBallots(app, province, block, opened, [[4], [3]]);
+    await closeBlockVote(app, province, block.officers[0]!, opened.id);
+    const list = await untilNominations(block);
+    expect(list.find((n) => n.form === 'FLAG_PROVINCE')?.unitId).toBe(block.units[4]!.id);
+    expect(list.map((n) => n.unitId)).not.toContain(deferred.id);
   });
 
-  it('a unit whose head was disciplined that year is not proposed (R9), with the decision shown', async () => {
+  it('a unit whose head was disciplined, recorded after the vote, drops out of the proposals (R9), with the decision shown', async () => {
     const block = await createLockedBlock(app, province, NAMES, admin);
     const winner = block.units[3]!;
+    await vote(block, [{ kind: 'FLAG', seats: 1 }], [[3]]);
+    expect((await untilNominations(block)).find((n) => n.form === 'FLAG_PROVINCE')?.unitId).toBe(winner.id);
+
     const recorded = ok(
       await as<{ recordDisqualification: { id: string; reason: string } }>(
         admin,
@@ -307,8 +365,8 @@ describe('the articles, through HTTP and the worker', () => {
       fields: [{ field: 'year' }],
     });
 
-    await vote(block, [{ kind: 'FLAG', seats: 1 }], [[3]]);
-    const list = await untilNominations(block);
+    // The engine ran again on the new fact: the dossier not yet submitted no longer proposes the unit.
+    const list = ok(await as<Nominations>(block.officers[0]!, NOMINATIONS, { y: block.yearId })).nominations;
     expect(list.map((n) => n.unitId)).not.toContain(winner.id);
     expect(list.filter((n) => n.form === 'FLAG_PROVINCE')).toEqual([]);
     const outcome = ok(
@@ -322,10 +380,108 @@ describe('the articles, through HTTP and the worker', () => {
         { b: block.blockId },
       ),
     ).emulationYear.awardOutcome;
-    expect(outcome.explanations.find((e) => e.unitId === winner.id)!.lines[0]).toEqual({
+    const lines = outcome.explanations.find((e) => e.unitId === winner.id)!.lines;
+    expect(lines[0]).toEqual({
       rule: 'R9',
       text: 'Không đủ điều kiện: người đứng đầu bị kỷ luật trong năm (Quyết định kỷ luật số 12/QĐ-UBKT ngày 03/06/2026).',
     });
+    expect(lines[1]?.rule).toBe('R1');
+
+    // Removed as recorded by mistake: the engine runs again and the unit is proposed again.
+    ok(await as(admin, `mutation($id: ID!) { removeDisqualification(id: $id) { id } }`, { id: recorded.id }));
+    const restored = ok(
+      await as<Nominations>(block.officers[0]!, NOMINATIONS, { y: block.yearId }),
+    ).nominations;
+    expect(restored.find((n) => n.form === 'FLAG_PROVINCE')?.unitId).toBe(winner.id);
+  });
+
+  it('a deferral opened after the dossier was sent stops the nomination on its way, with the reason, until resumed (R8)', async () => {
+    const block = await createFinishedBlock(app, province, NAMES, admin);
+    const unit = block.units[3]!;
+    const flag = ok(
+      await as<{ nominations: { id: string; unitId: string; form: string }[] }>(
+        admin,
+        `query($y: ID!) { nominations(emulationYearId: $y) { id unitId form } }`,
+        { y: block.yearId },
+      ),
+    ).nominations.find((n) => n.form === 'FLAG_PROVINCE')!;
+    expect(flag.unitId).toBe(unit.id);
+    // The council has approved it; the decision is not yet signed.
+    await runInTenant(app.dataSource, province, async () =>
+      (await currentManager()).query(`UPDATE nomination SET status = 'COUNCIL_APPROVED' WHERE id = $1`, [
+        flag.id,
+      ]),
+    );
+
+    const future = await as(
+      admin,
+      `mutation($u: ID!) { recordDeferral(input: { unitId: $u, reason: COMPLAINT, note: "Đơn khiếu nại", openedOn: "2099-01-01" }) { id } }`,
+      { u: unit.id },
+    );
+    expect(future.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'openedOn' }],
+    });
+    const deferral = ok(
+      await as<{ recordDeferral: { id: string } }>(
+        admin,
+        `mutation($u: ID!) { recordDeferral(input: { unitId: $u, reason: COMPLAINT, note: "Đơn khiếu nại ngày 02/12/2026", openedOn: "2026-12-01" }) { id } }`,
+        { u: unit.id },
+      ),
+    ).recordDeferral;
+    const NOMINATION = `query($id: ID!) { nomination(id: $id) { status statusReason } }`;
+    const stopped = ok(
+      await as<{ nomination: { status: string; statusReason: string } }>(admin, NOMINATION, { id: flag.id }),
+    );
+    expect(stopped.nomination).toEqual({
+      status: 'DEFERRED',
+      statusReason: 'Hoãn xét khen thưởng (R8): đang có khiếu nại (Đơn khiếu nại ngày 02/12/2026)',
+    });
+    // No decision is signed for it while it is deferred.
+    const decided = await as(
+      admin,
+      `mutation($v: IssueAwardDecisionInput!) { issueAwardDecision(input: $v) { id } }`,
+      {
+        v: {
+          issuerName: 'UBND tỉnh Lào Cai',
+          decisionDate: '2027-01-15',
+          signerName: 'Trịnh Xuân Trường',
+          nominationIds: [flag.id],
+        },
+      },
+    );
+    expect(decided.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // The unit hears why.
+    await vi.waitFor(
+      async () => {
+        const inbox = ok(
+          await as<{ notifications: { nodes: { body: string }[] } }>(
+            block.officers[3]!,
+            `{ notifications(first: 20) { nodes { body } } }`,
+          ),
+        );
+        expect(inbox.notifications.nodes.map((n) => n.body).join('\n')).toMatch(/hoãn xét/i);
+      },
+      { timeout: 20_000, interval: 100 },
+    );
+
+    // The complaint closes; the secretariat resumes the appraisal, which starts again.
+    ok(
+      await as(admin, `mutation($id: ID!) { closeDeferral(id: $id, closedOn: "2026-12-01") { id } }`, {
+        id: deferral.id,
+      }),
+    );
+    expect(
+      ok(await as<{ nomination: { status: string } }>(admin, NOMINATION, { id: flag.id })).nomination.status,
+    ).toBe('DEFERRED');
+    ok(
+      await as(admin, `mutation($v: AppraiseNominationInput!) { appraiseNomination(input: $v) { status } }`, {
+        v: { id: flag.id, to: 'IN_APPRAISAL' },
+      }),
+    );
+    expect(
+      ok(await as<{ nomination: { status: string } }>(admin, NOMINATION, { id: flag.id })).nomination.status,
+    ).toBe('IN_APPRAISAL');
   });
 });
 

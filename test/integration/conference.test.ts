@@ -367,6 +367,56 @@ describe('R13 and the secretariat', () => {
     ).toMatch(/Sở Nội vụ đồng ý/);
   });
 
+  it('once voting opened, only the secretariat re-dates the conference: the head unit cannot move its own deadline', async () => {
+    const block = await createLockedBlock(app, province, NAMES.slice(0, 4), admin);
+    await recordBlockConference(app, province, block, { heldOn: '2026-12-20' });
+    // Before the vote, a postponed conference is re-dated by the head unit.
+    await recordBlockConference(app, province, block, { heldOn: '2026-12-22' });
+    await openBlockVote(app, province, block, [{ kind: 'FLAG', seats: 1 }]);
+    const RECORD = `mutation($c: RecordConferenceInput!) { recordConference(input: $c) { heldOn place } }`;
+    const conference = (heldOn: string, place: string) => ({
+      c: {
+        emulationYearId: block.yearId,
+        heldOn,
+        place,
+        attendance: block.units.map((u) => ({
+          unitId: u.id,
+          present: true,
+          representatives: ['Đại diện đơn vị'],
+        })),
+      },
+    });
+    const moved = await as(
+      block.officers[0]!,
+      RECORD,
+      conference('2027-01-20', 'Hội trường Văn phòng Tỉnh ủy'),
+    );
+    expect(moved.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      fields: [{ field: 'heldOn', message: expect.stringMatching(/R13/) }],
+    });
+    // The rest of the record is still the head unit's to correct.
+    const corrected = ok(
+      await as<{ recordConference: { heldOn: string; place: string } }>(
+        block.officers[0]!,
+        RECORD,
+        conference('2026-12-22', 'Hội trường tầng 3, Văn phòng Tỉnh ủy'),
+      ),
+    );
+    expect(corrected.recordConference).toEqual({
+      heldOn: '2026-12-22',
+      place: 'Hội trường tầng 3, Văn phòng Tỉnh ủy',
+    });
+    const bySecretariat = ok(
+      await as<{ recordConference: { heldOn: string } }>(
+        admin,
+        RECORD,
+        conference('2026-12-23', 'Hội trường tầng 3, Văn phòng Tỉnh ủy'),
+      ),
+    );
+    expect(bySecretariat.recordConference.heldOn).toBe('2026-12-23');
+  });
+
   it('a fixed deadline before the conference ends is refused with a message', async () => {
     const block = await createLockedBlock(app, province, NAMES.slice(0, 3), admin);
     ok(
@@ -394,6 +444,57 @@ describe('R13 and the secretariat', () => {
         ),
       );
     }
+  });
+});
+
+describe('the deputy unit runs the year with the head (domain.md §4)', () => {
+  it('records the conference, opens and closes the vote and sends the dossier; the head, who chairs the count, announces it', async () => {
+    const block = await createLockedBlock(app, province, NAMES.slice(0, 5), admin);
+    const [head, deputy] = [block.officers[0]!, block.officers[1]!];
+    await recordBlockConference(app, province, block, {}, deputy);
+    const vote = await openBlockVote(app, province, block, [{ kind: 'FLAG', seats: 1 }], deputy);
+    await castBlockBallots(app, province, block, vote, [[2]]);
+    await closeBlockVote(app, province, deputy, vote.id);
+    await waitFor(async () => {
+      const p = ok(await view(head, vote.id));
+      expect(p.votingPeriod.status).toBe('TALLIED');
+    });
+    // The deputy does not see the count before it is announced, so it cannot announce it.
+    const early = await as(deputy, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, {
+      id: vote.id,
+    });
+    expect(early.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(early.errors?.[0]?.message).toMatch(/head unit chairs the count/);
+    ok(await as(head, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, { id: vote.id }));
+    await waitFor(async () => {
+      const y = ok(
+        await as<{ emulationYear: { state: string; awardOutcome: unknown } }>(
+          deputy,
+          `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { state awardOutcome { computedAt } } }`,
+          { b: block.blockId },
+        ),
+      );
+      expect(y.emulationYear).toMatchObject({ state: 'RESULTS_RECORDED' });
+      expect(y.emulationYear.awardOutcome).not.toBeNull();
+    });
+    const sent = ok(
+      await as<{ submitDossier: { status: string }[] }>(
+        deputy,
+        `mutation($y: ID!) { submitDossier(emulationYearId: $y) { status } }`,
+        { y: block.yearId },
+      ),
+    );
+    expect(sent.submitDossier.map((n) => n.status)).toContain('SUBMITTED');
+
+    // Another member still does not run the year.
+    const other = await as(
+      block.officers[3]!,
+      `mutation($y: ID!) { recomputeAwards(emulationYearId: $y) { id } }`,
+      {
+        y: block.yearId,
+      },
+    );
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
 

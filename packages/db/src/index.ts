@@ -74,7 +74,8 @@ export {
 } from './repositories/voting.repository';
 export { seedLockedYear, type LockedYearSpec } from './seed/demo-years';
 export { awardRepository, decisionRepository, type NewDecision } from './repositories/award.repository';
-export { computeYearAwards, voteTieBreaker } from './services/compute-awards';
+export { computeYearAwards, voteTieBreaker, yearAwardExclusions } from './services/compute-awards';
+export { afterUnitEligibilityChanged } from './services/unit-eligibility';
 export {
   disqualificationRepository,
   type DisqualificationFact,

@@ -36,6 +36,7 @@ export * from './voting/paper-count';
 export * from './awards/rules';
 export * from './awards/base-salary';
 export * from './awards/engine';
+export * from './awards/exclusions';
 export * from './awards/streaks';
 export * from './awards/nomination';
 export * from './notifications/templates';

@@ -145,6 +145,38 @@ export const awardRepository = {
     return rows.length === 1;
   },
 
+  /**
+   * R8: the unit's own nominations on their way (`from`) move to DEFERRED with the reason; a person's title is
+   * not the collective's and stays. Returns the ids moved.
+   */
+  async deferOfUnit(unitId: string, from: readonly NominationStatus[], reason: string): Promise<string[]> {
+    const rows = await returning<{ id: string }>(
+      await tenantManager(),
+      `UPDATE nomination SET status = 'DEFERRED', status_reason = $3, updated_at = now()
+       WHERE unit_id = $1 AND person_id IS NULL AND status = ANY($2) RETURNING id`,
+      [unitId, from, reason],
+    );
+    return rows.map((r) => r.id);
+  },
+
+  /**
+   * The block years of a unit whose proposals are computed and not yet submitted: the awards engine runs on them
+   * again when the unit's R8 or R9 facts change.
+   */
+  async pendingYearsOfUnit(unitId: string): Promise<string[]> {
+    const rows: { id: string }[] = await (
+      await tenantManager()
+    ).query(
+      `SELECT DISTINCT y.id FROM year_award_outcome o
+       JOIN emulation_year y ON y.province_id = o.province_id AND y.id = o.emulation_year_id
+       JOIN block_membership m ON m.province_id = y.province_id AND m.block_id = y.block_id AND m.unit_id = $1
+         AND m.valid_from <= make_date(y.year, 12, 31) AND (m.valid_to IS NULL OR m.valid_to >= make_date(y.year, 1, 1))
+       WHERE o.dossier_submitted_at IS NULL`,
+      [unitId],
+    );
+    return rows.map((r) => r.id);
+  },
+
   /** Moves a nomination only from the status it was read in: concurrent steps cannot both pass. */
   async step(
     id: string,

@@ -6,6 +6,7 @@ import type { EmulationYear } from '../entities';
 import { unitRepository } from '../repositories/unit.repository';
 import { votingRepository } from '../repositories/voting.repository';
 import {
+  awardExclusions,
   breakVoteTie,
   computeAwards,
   vietnamToday,
@@ -13,6 +14,7 @@ import {
   type ContestKind,
   type EngineInput,
   type EngineMember,
+  type ExclusionReason,
   type TieBreak,
   type TieBreaker,
 } from '@thidua/domain';
@@ -76,9 +78,7 @@ async function engineMembers(yearId: string, memberIds: string[]): Promise<Engin
  * year's head and deputy) go to another round. Tenant context.
  */
 export async function voteTieBreaker(yearId: string): Promise<TieBreaker> {
-  const [year] = await emulationYearRepository.byIds([yearId]);
-  if (!year) throw new Error(`No emulation year ${yearId} in this province`);
-  const memberIds = (await blockRepository.membersInYear([year.blockId], year.year)).get(year.blockId) ?? [];
+  const { year, memberIds } = await loadYear(yearId);
   const [members, { rules }] = await Promise.all([
     engineMembers(yearId, memberIds),
     awardRepository.rulesFor(year.year),
@@ -92,22 +92,52 @@ export async function voteTieBreaker(yearId: string): Promise<TieBreaker> {
   };
 }
 
+/** The facts R1, R8 and R9 read of a block year's members on the day: scores, open deferrals, disqualifications. */
+async function exclusionFacts(year: EmulationYear, memberIds: string[]) {
+  const today = vietnamToday();
+  const [members, deferrals, disqualified, { rules }] = await Promise.all([
+    engineMembers(year.id, memberIds),
+    deferralRepository.ofUnits(memberIds),
+    disqualificationRepository.ofUnits(memberIds, year.year),
+    awardRepository.rulesFor(year.year),
+  ]);
+  return {
+    rules: withYearQuotas(rules, year),
+    members,
+    openDeferrals: deferrals
+      .filter((d) => d.openedOn <= today && (!d.closedOn || d.closedOn > today))
+      .map((d) => ({ unitId: d.unitId, reason: d.reason, note: d.note })),
+    disqualifications: disqualified.map((d) => ({ unitId: d.unitId, reason: d.reason, detail: d.detail })),
+  };
+}
+
+async function loadYear(yearId: string) {
+  const [year] = await emulationYearRepository.byIds([yearId]);
+  if (!year) throw new Error(`No emulation year ${yearId} in this province`);
+  const memberIds = (await blockRepository.membersInYear([year.blockId], year.year)).get(year.blockId) ?? [];
+  return { year, memberIds };
+}
+
+/**
+ * R1, R8, R9 today: the members of a block year that may not be proposed for an award, with the reasons. The
+ * block vote keeps them off its flag and certificate-of-merit ballots. Tenant context.
+ */
+export async function yearAwardExclusions(yearId: string): Promise<Map<string, ExclusionReason[]>> {
+  const { year, memberIds } = await loadYear(yearId);
+  const { rules, ...facts } = await exclusionFacts(year, memberIds);
+  return awardExclusions(facts, rules);
+}
+
 /**
  * Runs the awards engine on a block year's facts and stores the proposals with their explanations and the next
  * head and deputy. Same facts, same rows; refused (false) once the dossier is submitted. Tenant context.
  */
 export async function computeYearAwards(yearId: string): Promise<boolean> {
-  const [year] = await emulationYearRepository.byIds([yearId]);
-  if (!year) throw new Error(`No emulation year ${yearId} in this province`);
-  const memberIds = (await blockRepository.membersInYear([year.blockId], year.year)).get(year.blockId) ?? [];
-  const today = vietnamToday();
-  const [members, deferrals, votes, { rules }, registered, disqualified] = await Promise.all([
-    engineMembers(yearId, memberIds),
-    deferralRepository.ofUnits(memberIds),
+  const { year, memberIds } = await loadYear(yearId);
+  const [{ rules, ...facts }, votes, registered] = await Promise.all([
+    exclusionFacts(year, memberIds),
     finalVotes(yearId),
-    awardRepository.rulesFor(year.year),
     emulationYearRepository.registrations([yearId]),
-    disqualificationRepository.ofUnits(memberIds, year.year),
   ]);
   const fighters = registered.filter(
     (r): r is typeof r & { personId: string; title: 'CSTD_PROV' | 'CSTD_NAT' } =>
@@ -120,14 +150,10 @@ export async function computeYearAwards(yearId: string): Promise<boolean> {
   const out = computeAwards(
     {
       year: year.year,
-      members,
       headUnitId: year.headUnitId,
       deputyUnitId: year.deputyUnitId,
+      ...facts,
       ...votes,
-      openDeferrals: deferrals
-        .filter((d) => d.openedOn <= today && (!d.closedOn || d.closedOn > today))
-        .map((d) => ({ unitId: d.unitId, reason: d.reason, note: d.note })),
-      disqualifications: disqualified.map((d) => ({ unitId: d.unitId, reason: d.reason, detail: d.detail })),
       history: {
         facts: [...unitHistory.facts, ...personHistory.facts],
         links: [...unitHistory.links, ...personHistory.links],
@@ -139,7 +165,7 @@ export async function computeYearAwards(yearId: string): Promise<boolean> {
         title: r.title,
       })),
     },
-    withYearQuotas(rules, year),
+    rules,
   );
   return awardRepository.replaceOutcome(yearId, out);
 }

@@ -1,4 +1,5 @@
-import { quotaSeats, type AwardRules, type Disqualification, type TieBreak } from './rules';
+import { awardExclusions, type ExclusionFacts } from './exclusions';
+import { quotaSeats, type AwardRules, type TieBreak } from './rules';
 import { STREAK_RULES, streakStanding, type History, type StreakStanding } from './streaks';
 import { round2 } from '../scoring/scoring';
 
@@ -38,9 +39,9 @@ export interface EngineInput {
   /** R5, R6: ties of votes for a contest's last seats that the tie-break order broke when the vote was counted. */
   voteTieBreaks?: { kind: 'FLAG' | 'MERIT'; among: string[]; chosen: string[]; rule: TieBreak }[];
   /** Discipline processes, inspections or complaints open on the decision date (R8). */
-  openDeferrals: { unitId: string; reason: 'DISCIPLINE' | 'INSPECTION' | 'COMPLAINT'; note: string }[];
+  openDeferrals: ExclusionFacts['openDeferrals'];
   /** Recorded facts that may disqualify (R9); the rule set decides which do. */
-  disqualifications: { unitId: string; reason: Disqualification; detail: string }[];
+  disqualifications: ExclusionFacts['disqualifications'];
   /** Titles and awards on record for the members, their people and their predecessors (§2 streaks). */
   history?: History;
   /** People of the members registered this year for a title a streak qualifies for. */
@@ -81,18 +82,6 @@ export interface EngineOutput {
   titleChecks: TitleCheck[];
 }
 
-const DEFERRAL_WORDS = {
-  DISCIPLINE: 'đang xem xét kỷ luật',
-  INSPECTION: 'đang bị thanh tra',
-  COMPLAINT: 'đang có khiếu nại',
-};
-const DISQUALIFICATION_WORDS: Record<Disqualification, string> = {
-  UNIT_DISCIPLINED: 'tập thể bị kỷ luật trong năm',
-  HEAD_DISCIPLINED: 'người đứng đầu bị kỷ luật trong năm',
-  COVENANT_BREACH: 'vi phạm giao ước thi đua',
-  SCORE_BELOW_MINIMUM: 'điểm thấp hơn mức tối thiểu',
-  LATE_DOSSIER: 'nộp hồ sơ chậm',
-};
 /** The forms' official Vietnamese names. */
 export const FORM_WORDS: Record<ProposalForm, string> = {
   FLAG_PROVINCE: 'Cờ thi đua của UBND tỉnh',
@@ -179,33 +168,9 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
   const n = members.length;
 
   // R1, R8, R9: who may be proposed at all.
-  const excluded = new Set<string>();
-  for (const d of [...input.openDeferrals].sort((a, b) =>
-    a.unitId + a.reason < b.unitId + b.reason ? -1 : 1,
-  )) {
-    if (!byId.has(d.unitId)) continue;
-    excluded.add(d.unitId);
-    say(d.unitId, 'R8', `Hoãn xét khen thưởng: ${DEFERRAL_WORDS[d.reason]} (${d.note}).`);
-  }
-  for (const d of [...input.disqualifications].sort((a, b) =>
-    a.unitId + a.reason < b.unitId + b.reason ? -1 : 1,
-  )) {
-    if (!byId.has(d.unitId) || !rules.disqualifications.includes(d.reason)) continue;
-    excluded.add(d.unitId);
-    say(d.unitId, 'R9', `Không đủ điều kiện: ${DISQUALIFICATION_WORDS[d.reason]} (${d.detail}).`);
-  }
-  if (rules.disqualifications.includes('SCORE_BELOW_MINIMUM') && rules.minimumScore !== null) {
-    for (const m of members) {
-      if (m.final !== null && m.final < rules.minimumScore && !excluded.has(m.unitId)) {
-        excluded.add(m.unitId);
-        say(
-          m.unitId,
-          'R9',
-          `Không đủ điều kiện: điểm ${fmt(m.final)} thấp hơn mức tối thiểu ${fmt(rules.minimumScore)}.`,
-        );
-      }
-    }
-  }
+  const exclusions = awardExclusions(input, rules);
+  const excluded = new Set(exclusions.keys());
+  for (const [unitId, reasons] of exclusions) for (const r of reasons) say(unitId, r.rule, r.text);
   const eligible = (id: string) => byId.has(id) && !excluded.has(id);
 
   // R5, R6: where equal votes for the last seat were told apart by the tie-break order, each unit concerned reads why.

@@ -44,3 +44,16 @@ export function nominationStepProblem(
   if (NEEDS_REASON.includes(to) && !reason?.trim()) return `${to} needs a reason`;
   return null;
 }
+
+/**
+ * R8: a discipline process, inspection or complaint opened on a unit stops its nominations already on their way
+ * (submitted, in appraisal, before the council or approved by it, not yet decided): they move to DEFERRED with
+ * the reason. When the process closes, the secretariat resumes the appraisal (DEFERRED → IN_APPRAISAL). Those
+ * not yet submitted are left out when the awards engine runs again.
+ */
+export const DEFERRED_BY_R8: readonly NominationStatus[] = [
+  'SUBMITTED',
+  'IN_APPRAISAL',
+  'COUNCIL_REVIEW',
+  'COUNCIL_APPROVED',
+];

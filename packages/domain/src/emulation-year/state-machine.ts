@@ -11,8 +11,11 @@ export const YEAR_STATES = [
 ] as const;
 export type YearState = (typeof YEAR_STATES)[number];
 
-/** Who asks: the province's secretariat, the officer of the block's head unit, or the platform's own jobs. */
-export type YearActor = 'PROVINCE_ADMIN' | 'HEAD_UNIT' | 'SYSTEM';
+/**
+ * Who asks: the province's secretariat, an officer of the block's head or deputy unit (domain.md §4: both run the
+ * year), or the platform's own jobs.
+ */
+export type YearActor = 'PROVINCE_ADMIN' | 'HEAD_UNIT' | 'DEPUTY_UNIT' | 'SYSTEM';
 
 /** What the guards look at; the database gathers it, the rules stay pure. */
 export interface YearFacts {
@@ -46,7 +49,7 @@ const RULES: readonly TransitionRule[] = [
   {
     from: 'DRAFT',
     to: 'OPEN',
-    actors: ['PROVINCE_ADMIN', 'HEAD_UNIT'],
+    actors: ['PROVINCE_ADMIN', 'HEAD_UNIT', 'DEPUTY_UNIT'],
     missing: (f) => [
       ...(f.memberUnitIds.length < 2 ? ['the block needs at least 2 members this year'] : []),
       ...(!f.theme?.trim() ? ['a theme'] : []),
@@ -68,37 +71,37 @@ const RULES: readonly TransitionRule[] = [
   {
     from: 'OPEN',
     to: 'COVENANT_SIGNED',
-    actors: ['PROVINCE_ADMIN', 'HEAD_UNIT'],
+    actors: ['PROVINCE_ADMIN', 'HEAD_UNIT', 'DEPUTY_UNIT'],
     missing: (f) => unitsWithout(f, f.signedUnitIds, 'signed the covenant'),
   },
   {
     from: 'COVENANT_SIGNED',
     to: 'SCORING',
-    actors: ['PROVINCE_ADMIN', 'HEAD_UNIT'],
+    actors: ['PROVINCE_ADMIN', 'HEAD_UNIT', 'DEPUTY_UNIT'],
     missing: (f) => (f.criteriaSetId ? [] : ['a criteria set for the year']),
   },
   {
     from: 'SCORING',
     to: 'SCORES_LOCKED',
-    actors: ['PROVINCE_ADMIN', 'HEAD_UNIT'],
+    actors: ['PROVINCE_ADMIN', 'HEAD_UNIT', 'DEPUTY_UNIT'],
     missing: (f) => unitsWithout(f, f.scoredUnitIds, 'got every score sheet their final score needs'),
   },
   {
     from: 'SCORES_LOCKED',
     to: 'VOTING',
-    actors: ['PROVINCE_ADMIN', 'HEAD_UNIT', 'SYSTEM'],
+    actors: ['PROVINCE_ADMIN', 'HEAD_UNIT', 'DEPUTY_UNIT', 'SYSTEM'],
     missing: () => [],
   },
   {
     from: 'VOTING',
     to: 'RESULTS_RECORDED',
-    actors: ['PROVINCE_ADMIN', 'HEAD_UNIT', 'SYSTEM'],
+    actors: ['PROVINCE_ADMIN', 'HEAD_UNIT', 'DEPUTY_UNIT', 'SYSTEM'],
     missing: (f) => (f.votingResultsPublished ? [] : ['published voting results']),
   },
   {
     from: 'RESULTS_RECORDED',
     to: 'DOSSIER_SUBMITTED',
-    actors: ['PROVINCE_ADMIN', 'HEAD_UNIT', 'SYSTEM'],
+    actors: ['PROVINCE_ADMIN', 'HEAD_UNIT', 'DEPUTY_UNIT', 'SYSTEM'],
     missing: (f) => (f.dossierSubmitted ? [] : ['a submitted dossier']),
   },
   { from: 'DOSSIER_SUBMITTED', to: 'CLOSED', actors: ['PROVINCE_ADMIN', 'SYSTEM'], missing: () => [] },

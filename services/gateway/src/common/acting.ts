@@ -48,10 +48,14 @@ export function assertActsFor(
   throw forbidden('You may act only for your own unit');
 }
 
-/** How the user stands toward a year: the secretariat, the head unit's officer, or neither. */
+/**
+ * How the user stands toward a year: the secretariat, an officer of the head or of the deputy unit (both run the
+ * year, domain.md §4), or neither.
+ */
 export function yearActor(ctx: GraphQLContext, year: EmulationYear): YearActor | null {
   if (isSecretariat(ctx)) return 'PROVINCE_ADMIN';
   if (year.headUnitId && ctx.access?.officerOf.has(year.headUnitId)) return 'HEAD_UNIT';
+  if (year.deputyUnitId && ctx.access?.officerOf.has(year.deputyUnitId)) return 'DEPUTY_UNIT';
   return null;
 }
 
@@ -60,7 +64,9 @@ export function assertRunsYear(ctx: GraphQLContext, year: EmulationYear): YearAc
   if (!actor && ctx.access?.roles.has('PLATFORM_ADMIN'))
     throw forbidden("The platform's operators do not act inside a province's workflow");
   if (!actor)
-    throw forbidden("Only the province's secretariat or the head unit's officers run the block's year");
+    throw forbidden(
+      "Only the province's secretariat or the head or deputy unit's officers run the block's year",
+    );
   return actor;
 }
 

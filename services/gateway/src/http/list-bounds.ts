@@ -25,6 +25,7 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'AttachmentList.items': FILES,
   'Nomination.attachments': FILES,
   'EmulationYear.attachments': FILES,
+  'EmulationYear.awardExclusions': M,
   'Conference.attachments': FILES,
   // Each printable field of a certificate at most once (setCertificateLayout refuses a field placed twice).
   'CertificateLayout.fields': CERTIFICATE_FIELDS.length,

@@ -51,4 +51,17 @@ describe('the API’s refusals, as the secretariat reads them', () => {
       'Một phiên họp Hội đồng chỉ xét đề nghị của một năm thi đua; các đề nghị đã chọn thuộc các năm 2025, 2026.',
     );
   });
+
+  it('more seats than the units left on the ballot, once deferred units are left off, says how many are on it', () => {
+    const shown = showErrors(i18n, [
+      {
+        message: 'bad input',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fields: [{ field: 'contests.1.seats', message: 'more seats than the 2 candidates' }],
+        },
+      },
+    ]);
+    expect(shown.fields['contests.1.seats']).toBe('Nhiều hơn số đơn vị có tên trong phiếu (2).');
+  });
 });

@@ -44,7 +44,12 @@ export function fieldMessage(i18n: I18n, field: string, message: string): string
   if (/own unit/.test(message)) return i18n.t('error.field.selfVote');
   const quota = /seats exceed .*= (\d+)$|quota for the year, set by the secretariat: (\d+)/.exec(message);
   if (quota) return i18n.t('error.field.quota', { n: (quota[1] ?? quota[2])! });
+  const candidates = /more seats than the (\d+) candidates/.exec(message);
+  if (candidates) return i18n.t('error.field.seatsOverCandidates', { n: candidates[1]! });
   if (/a minute from now/.test(message)) return i18n.t('error.field.future');
+  if (/must not be in the future/.test(message)) return i18n.t('error.field.notAfterToday');
+  if (/conference dates are fixed once voting opened/.test(message))
+    return i18n.t('error.field.conferenceDatesFixed');
   const history = historyMessage(i18n, message);
   if (history) return history;
   const account = accountMessage(i18n, field, message);

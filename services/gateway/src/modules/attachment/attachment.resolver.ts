@@ -55,7 +55,7 @@ export class AttachmentResolver {
   @Authorized(...ACTORS)
   @Mutation(() => Boolean, {
     description:
-      "Removes an uploaded file while its record is still editable (the dossier not yet submitted); a document stored at submission stays. The secretariat or the head unit's officers.",
+      "Removes an uploaded file while its record is still editable (the dossier not yet submitted); a document stored at submission stays. The secretariat or the head or deputy unit's officers.",
   })
   async deleteAttachment(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
     const [attachment] = isUuid(id) ? await attachmentRepository.byIds([id]) : [];

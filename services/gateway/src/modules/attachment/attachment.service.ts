@@ -64,7 +64,7 @@ export function readsYearFiles(ctx: GraphQLContext, year: EmulationYear): boolea
 }
 
 /**
- * Who attaches and deletes: the secretariat or the head unit's officers (who run the block's year), while the
+ * Who attaches and deletes: the secretariat or the head or deputy unit's officers (who run the block's year), while the
  * dossier is not yet submitted. What was submitted stays as it was.
  */
 export function assertAttaches(ctx: GraphQLContext, owner: OwnerRecord): void {

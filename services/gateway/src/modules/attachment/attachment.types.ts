@@ -38,7 +38,8 @@ export class AttachmentType {
 export class AttachmentListType {
   @Field(() => [AttachmentType]) items!: AttachmentType[];
   @Field(() => Boolean, {
-    description: "The secretariat or the head unit's officers, while the dossier is not yet submitted.",
+    description:
+      "The secretariat or the head or deputy unit's officers, while the dossier is not yet submitted.",
   })
   canAttach!: boolean;
   @Field(() => Int, { description: 'The largest file accepted, in bytes (ATTACHMENT_MAX_BYTES).' })

@@ -4,6 +4,7 @@ import {
   computeYearAwards,
   emulationYearRepository,
   tenantManager,
+  yearAwardExclusions,
   type EmulationYear,
   type Nomination,
   type YearAwardOutcome,
@@ -19,7 +20,7 @@ import {
   type DossierDeadlineRule,
 } from '@thidua/domain';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertRunsYear } from '../../common/acting';
+import { assertRunsYear, yearActor } from '../../common/acting';
 import { audit } from '../../common/audit';
 import { BOUNDS, checkFirst, firstArgOptions } from '../../common/bounds';
 import { appError, badInput, conflict, notFound } from '../../common/errors';
@@ -37,6 +38,7 @@ import {
   AwardRuleSetType,
   AwardRulesInput,
   DossierDeadlineInput,
+  MemberExplanationType,
   NominationType,
 } from './awards.types';
 
@@ -296,6 +298,15 @@ export class YearAwardsResolver {
   async awardOutcome(@Root() y: EmulationYear, @Ctx() ctx: GraphQLContext) {
     if (!seesYearOutcome(ctx, y)) return null;
     return apiOutcome(await ctx.loaders.awardOutcome.load(y.id));
+  }
+
+  @FieldResolver(() => [MemberExplanationType], {
+    description:
+      'R1, R8, R9 today: the members that may not be proposed for an award, with the reasons; they are not on the flag or certificate-of-merit ballot. For those who run the year.',
+  })
+  async awardExclusions(@Root() y: EmulationYear, @Ctx() ctx: GraphQLContext) {
+    if (!yearActor(ctx, y)) return [];
+    return [...(await yearAwardExclusions(y.id))].map(([unitId, lines]) => ({ unitId, lines }));
   }
 }
 

@@ -1,5 +1,5 @@
 import { awardRepository, conferenceRepository, type EmulationYear } from '@thidua/db';
-import { dossierDeadline, describeDossierDeadline, paperCountProblems } from '@thidua/domain';
+import { dossierDeadline, describeDossierDeadline, isAtLeast, paperCountProblems } from '@thidua/domain';
 import { closeVotingPeriod } from '@thidua/jobs';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { assertRunsYear, isProvinceAdmin } from '../../common/acting';
@@ -20,6 +20,8 @@ import {
 } from './conference.types';
 
 const LOCKED_STATES = ['DOSSIER_SUBMITTED', 'CLOSED'];
+const DATES_ARE_SECRETARIATS =
+  'the conference dates are fixed once voting opened (the dossier deadline counts from them, R13): only the secretariat corrects them';
 const SECRETARY_IS_SECRETARIATS =
   "only the secretariat links the secretary's account (it confirms the head unit's paper count)";
 
@@ -38,7 +40,7 @@ export class ConferenceResolver {
   @Authorized(...ACTORS)
   @Mutation(() => ConferenceType, {
     description:
-      "The secretariat or the head unit records the block's year-end conference as held (or corrects the record).",
+      "The secretariat or the head or deputy unit records the block's year-end conference as held (or corrects the record); once voting opened only the secretariat changes its dates (R13).",
   })
   async recordConference(
     @Arg('input', () => RecordConferenceInput) input: RecordConferenceInput,
@@ -50,6 +52,17 @@ export class ConferenceResolver {
       throw conflict(`The dossier is submitted (the year is ${year.state}): the conference record is final`);
     await checkConference(ctx, year, input);
     const before = await yearConference(ctx, year.id);
+    // R13: the dossier's deadline counts from the conference; once voting opened, the head and deputy units can
+    // no longer move it by re-dating the conference. The secretariat corrects a wrong date (audited).
+    if (
+      before &&
+      !isProvinceAdmin(ctx) &&
+      isAtLeast(year.state, 'VOTING') &&
+      (input.heldOn !== before.heldOn || (input.endedOn ?? null) !== (before.endedOn ?? null))
+    )
+      throw appError('FORBIDDEN', `heldOn: ${DATES_ARE_SECRETARIATS}`, {
+        fields: [{ field: 'heldOn', message: DATES_ARE_SECRETARIATS }],
+      });
     // The secretary's account confirms the head unit's paper count: who it is, is the secretariat's choice.
     if (!isProvinceAdmin(ctx) && (input.secretaryUserId ?? null) !== (before?.secretaryUserId ?? null))
       throw appError('FORBIDDEN', `secretaryUserId: ${SECRETARY_IS_SECRETARIATS}`, {

@@ -1,5 +1,7 @@
 import { ADMINS } from '../../common/roles';
-import { deferralRepository, type Unit } from '@thidua/db';
+import { afterUnitEligibilityChanged, deferralRepository, type Unit } from '@thidua/db';
+import { vietnamToday } from '@thidua/domain';
+import { notifyNominationStep, refreshRollupsOf } from '@thidua/jobs';
 import { IsIn, IsUUID, Length } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import {
@@ -74,8 +76,15 @@ export class DeferralResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     if (!(await ctx.loaders.unit.load(input.unitId))) throw missingRef('unitId', 'Unit', input.unitId);
+    if (input.openedOn > vietnamToday())
+      throw badInput('openedOn', 'must not be in the future: record the process once it is open');
     const deferral = await deferralRepository.create({ ...input, note: input.note.trim() });
-    await audit(ctx, 'deferral.record', 'Deferral', deferral.id, { after: deferral });
+    const { deferred, recomputed } = await afterUnitEligibilityChanged(deferral.unitId, deferral);
+    await audit(ctx, 'deferral.record', 'Deferral', deferral.id, {
+      after: { ...deferral, nominationsDeferred: deferred, yearsRecomputed: recomputed },
+    });
+    for (const id of deferred) await notifyNominationStep(ctx.access!.provinceId, id, 'DEFERRED');
+    await refreshRollupsOf(ctx.access!.provinceId, deferred, `deferral.${deferral.id}`);
     return deferral;
   }
 
@@ -90,8 +99,14 @@ export class DeferralResolver {
     if (!before) throw notFound('Deferral', id);
     if (before.closedOn) throw badInput('id', `the deferral was closed on ${before.closedOn}`);
     if (closedOn < before.openedOn) throw badInput('closedOn', `must not be before ${before.openedOn}`);
+    if (closedOn > vietnamToday()) throw badInput('closedOn', 'must not be in the future');
     const after = await deferralRepository.close(id, closedOn);
-    await audit(ctx, 'deferral.close', 'Deferral', id, { before, after });
+    // Nominations it deferred wait for the secretariat to resume their appraisal; the engine's proposals follow.
+    const { recomputed } = await afterUnitEligibilityChanged(before.unitId);
+    await audit(ctx, 'deferral.close', 'Deferral', id, {
+      before,
+      after: { ...after, yearsRecomputed: recomputed },
+    });
     return after;
   }
 }

@@ -1,4 +1,9 @@
-import { disqualificationRepository, type RecordedDisqualification, type Unit } from '@thidua/db';
+import {
+  afterUnitEligibilityChanged,
+  disqualificationRepository,
+  type RecordedDisqualification,
+  type Unit,
+} from '@thidua/db';
 import { IsUUID, Length } from 'class-validator';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import {
@@ -79,7 +84,10 @@ export class DisqualificationResolver {
       { ...input, detail: input.detail.trim() },
       ctx.principal!.userId,
     );
-    await audit(ctx, 'disqualification.record', 'Unit', input.unitId, { after: fact });
+    const { recomputed } = await afterUnitEligibilityChanged(input.unitId);
+    await audit(ctx, 'disqualification.record', 'Unit', input.unitId, {
+      after: { ...fact, yearsRecomputed: recomputed },
+    });
     return fact;
   }
 
@@ -88,7 +96,11 @@ export class DisqualificationResolver {
   async removeDisqualification(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
     const removed = isUuid(id) ? await disqualificationRepository.remove(id) : null;
     if (!removed) throw notFound('DisqualificationFact', id);
-    await audit(ctx, 'disqualification.remove', 'Unit', removed.unitId, { before: removed });
+    const { recomputed } = await afterUnitEligibilityChanged(removed.unitId);
+    await audit(ctx, 'disqualification.remove', 'Unit', removed.unitId, {
+      before: removed,
+      after: { yearsRecomputed: recomputed },
+    });
     return removed;
   }
 }

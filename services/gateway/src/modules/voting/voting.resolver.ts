@@ -1,5 +1,5 @@
 import { ACTORS, MEMBERS } from '../../common/roles';
-import { awardRepository, votingRepository, type VotingPeriod } from '@thidua/db';
+import { awardRepository, votingRepository, yearAwardExclusions, type VotingPeriod } from '@thidua/db';
 import { ballotProblems, DEFAULT_VOTE_RULES } from '@thidua/domain';
 import {
   applyCouncilResults,
@@ -147,13 +147,25 @@ export class VotingResolver {
     const closesAt = roundDeadline(input);
     const members = await yearMembers(ctx, year);
     const { effectiveYear, rules } = await awardRepository.rulesFor(year.year);
+    // R1: a unit that may not be proposed for an award (R8, R9) is not on the flag or merit ballot.
+    const excluded = await yearAwardExclusions(year.id);
     const contests = input.contests.map((c, i) => {
-      const candidates = c.candidateUnitIds ?? members;
+      const forAward = c.kind === 'FLAG' || c.kind === 'MERIT';
+      const candidates = c.candidateUnitIds ?? (forAward ? members.filter((u) => !excluded.has(u)) : members);
       const outsider = candidates.find((u) => !members.includes(u));
       if (outsider)
         throw badInput(
           `contests.${i}.candidateUnitIds`,
           `${outsider} is not a member of the block in ${year.year}`,
+        );
+      const barred = forAward ? candidates.find((u) => excluded.has(u)) : undefined;
+      if (barred)
+        throw badInput(
+          `contests.${i}.candidateUnitIds`,
+          `${barred} may not be proposed for an award (R1): ${excluded
+            .get(barred)!
+            .map((r) => r.text)
+            .join(' ')}`,
         );
       if (c.seats > candidates.length)
         throw badInput(`contests.${i}.seats`, `more seats than the ${candidates.length} candidates`);
@@ -311,6 +323,11 @@ export class VotingResolver {
     const period = await loadPeriod(ctx, id, 'id');
     const year = await periodYear(ctx, period);
     const actor = await assertRunsPeriod(ctx, period);
+    // Until announced, only the counting committee the head unit chairs knows the count: the head announces it.
+    if (actor === 'DEPUTY_UNIT')
+      throw forbidden(
+        'The head unit chairs the count and announces it; the deputy unit does not see it before',
+      );
     if (period.status !== 'TALLIED')
       throw appError(
         'PRECONDITION_FAILED',
@@ -330,12 +347,7 @@ export class VotingResolver {
     await openNextRound(ctx.access!.provinceId, period);
     await applyCouncilResults(ctx.access!.provinceId, period);
     if ((period.outcome === 'COMPLETE' || period.outcome === 'DECIDED') && year?.state === 'VOTING') {
-      await transitionYear(
-        ctx,
-        year,
-        'RESULTS_RECORDED',
-        actor === 'PROVINCE_ADMIN' ? 'PROVINCE_ADMIN' : 'HEAD_UNIT',
-      );
+      await transitionYear(ctx, year, 'RESULTS_RECORDED', actor);
     }
     return { ...period, resultsPublishedAt: new Date() };
   }

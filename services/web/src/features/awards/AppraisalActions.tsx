@@ -20,7 +20,7 @@ const NEEDS_REASON: Step[] = ['RETURNED', 'NOT_ELIGIBLE', 'DEFERRED'];
 
 /**
  * The secretariat's appraisal of one nomination: start, put to the council, return with a reason, defer (R8,
- * recording the open process on the unit so the engine defers it too), or find it not eligible. Each step is
+ * recording the open process on the unit, which defers its nominations on their way and leaves it out when the engine runs again), or find it not eligible. Each step is
  * confirmed in a dialog that says what it does and who is told.
  */
 export function AppraisalActions({
@@ -58,10 +58,8 @@ export function AppraisalActions({
     const done =
       step === 'DEFERRED'
         ? await defer.run(
-            {
-              deferral: { unitId, reason: kind, note: reason.trim(), openedOn },
-              step: { id, to: step, reason: reason.trim() },
-            },
+            // Recording the open process defers the unit's nominations on their way, this one among them (R8).
+            { deferral: { unitId, reason: kind, note: reason.trim(), openedOn } },
             { note: why, openedOn: openedOn ? null : t('appraise.check.openedOn') },
           )
         : await appraise.run(

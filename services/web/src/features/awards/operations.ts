@@ -73,15 +73,9 @@ export const RevokeMutation = graphql(`
  * runs a request in one transaction, so either both happen or neither does.
  */
 export const DeferMutation = graphql(`
-  mutation DeferNomination($deferral: RecordDeferralInput!, $step: AppraiseNominationInput!) {
+  mutation DeferNomination($deferral: RecordDeferralInput!) {
     recordDeferral(input: $deferral) {
       id
-    }
-    appraiseNomination(input: $step) {
-      id
-      status
-      statusReason
-      updatedAt
     }
   }
 `);

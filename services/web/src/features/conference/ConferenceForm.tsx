@@ -29,12 +29,15 @@ export function ConferenceForm({
   members,
   names,
   conference,
+  datesFixed,
   onSaved,
 }: {
   yearId: string;
   members: string[];
   names: Map<string, string>;
   conference: FragmentOf<typeof ConferenceFields> | null;
+  /** R13: once voting opened the dossier deadline counts from these dates; only the secretariat changes them. */
+  datesFixed: boolean;
   onSaved: () => void;
 }) {
   const i18n = useI18n();
@@ -135,16 +138,19 @@ export function ConferenceForm({
       <div className="form-row">
         <Field
           label={t('conference.heldOn')}
+          hint={datesFixed ? t('conference.datesFixed') : undefined}
           type="date"
           value={heldOn}
           onChange={(e) => setHeldOn(e.target.value)}
           error={err('heldOn')}
+          disabled={datesFixed}
           required
         />
         <Field
           label={t('conference.endedOn')}
           hint={t('conference.endedOnHint')}
           type="date"
+          disabled={datesFixed}
           value={endedOn}
           onChange={(e) => setEndedOn(e.target.value)}
           error={err('endedOn')}

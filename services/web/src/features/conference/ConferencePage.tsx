@@ -47,9 +47,9 @@ export default function ConferencePage() {
         <Empty>{t('year.notOpened')}</Empty>
       </Page>
     );
-  const runs =
-    hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN') ||
-    (!!y.headUnit && myUnits(session).includes(y.headUnit.id));
+  const admin = hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  // The head and the deputy unit both run the year (domain.md §4).
+  const runs = admin || [y.headUnit?.id, y.deputyUnit?.id].some((u) => !!u && myUnits(session).includes(u));
   const members = y.members.map((m) => m.unitId);
   const c = y.conference ? readFragment(ConferenceFields, y.conference) : null;
   const periods = [...(rounds.data?.votingPeriods ?? [])].sort((a, b) => a.round - b.round);
@@ -78,6 +78,7 @@ export default function ConferencePage() {
             members={members}
             names={names}
             conference={y.conference ?? null}
+            datesFixed={!admin && !!c && (y.state === 'VOTING' || y.state === 'RESULTS_RECORDED')}
             onSaved={reload}
           />
         ) : (
@@ -115,7 +116,14 @@ export default function ConferencePage() {
         ) : y.state !== 'SCORES_LOCKED' ? (
           <p className="muted">{t('vote.needLocked', { state: t(`yearState.${y.state}`) })}</p>
         ) : runs ? (
-          <OpenVoteForm yearId={y.id} memberCount={members.length} />
+          <OpenVoteForm
+            yearId={y.id}
+            memberCount={members.length}
+            excluded={y.awardExclusions.map((e) => ({
+              name: unitName(names, e.unitId),
+              why: e.lines.map((l) => l.text).join(' '),
+            }))}
+          />
         ) : (
           <p className="muted">{t('vote.notOpened')}</p>
         )}

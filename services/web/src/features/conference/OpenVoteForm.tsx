@@ -20,7 +20,16 @@ export function localInput(d: Date): string {
  * deadline) or on paper (the counting committee's count is entered and confirmed). Later rounds open by
  * themselves when a round's results are published (R5).
  */
-export function OpenVoteForm({ yearId, memberCount }: { yearId: string; memberCount: number }) {
+export function OpenVoteForm({
+  yearId,
+  memberCount,
+  excluded,
+}: {
+  yearId: string;
+  memberCount: number;
+  /** R1: members that may not be proposed for an award, with why; they are not on the flag or merit ballot. */
+  excluded: { name: string; why: string }[];
+}) {
   const { t } = useI18n();
   const [, navigate] = useLocation();
   const [method, setMethod] = useState<'ONLINE' | 'PAPER'>('ONLINE');
@@ -94,6 +103,18 @@ export function OpenVoteForm({ yearId, memberCount }: { yearId: string; memberCo
       <fieldset className="fieldset">
         <legend>{t('vote.contests')}</legend>
         {action.shown.fields.contests && <p className="field-error">{action.shown.fields.contests}</p>}
+        {excluded.length > 0 && (
+          <Alert kind="info">
+            <p>{t('vote.excluded')}</p>
+            <ul>
+              {excluded.map((e) => (
+                <li key={e.name}>
+                  <strong>{e.name}</strong>: {e.why}
+                </li>
+              ))}
+            </ul>
+          </Alert>
+        )}
         {KINDS.map((k) => (
           <div key={k} className="form-row">
             <label className="check">

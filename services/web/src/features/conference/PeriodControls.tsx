@@ -37,8 +37,10 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
   const y = p.emulationYear;
   const head = !!y?.headUnit && mine.includes(y.headUnit.id);
   const deputy = !!y?.deputyUnit && mine.includes(y.deputyUnit.id);
-  const runs = admin || head;
-  if (!runs && !deputy) return null;
+  // The head and the deputy unit both run the round; only the head, who chairs the count, announces it.
+  const runs = admin || head || deputy;
+  const announces = admin || head;
+  if (!runs) return null;
   const done = () => {
     refetch({ requestPolicy: 'network-only' });
     onChanged();
@@ -71,7 +73,7 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
           </Link>
         </p>
       )}
-      {p.status === 'OPEN' && p.method === 'PAPER' && (runs || deputy) && (
+      {p.status === 'OPEN' && p.method === 'PAPER' && (
         <Link href={`/voting-periods/${id}/paper-count`} className="button button-primary">
           {p.paperCount ? t('period.paperConfirm') : t('period.paperEnter')}
         </Link>
@@ -119,7 +121,7 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
           {t('period.decide')}
         </Link>
       )}
-      {p.status === 'TALLIED' && !p.resultsPublishedAt && runs && p.outcome !== 'AWAITING_DECISION' && (
+      {p.status === 'TALLIED' && !p.resultsPublishedAt && announces && p.outcome !== 'AWAITING_DECISION' && (
         <ConfirmButton
           label={t('period.publish')}
           title={t('period.publishTitle')}

@@ -49,6 +49,13 @@ export const WorkspaceQuery = graphql(
         members {
           unitId
         }
+        awardExclusions {
+          unitId
+          lines {
+            rule
+            text
+          }
+        }
         conference {
           ...ConferenceFields
         }

@@ -106,7 +106,9 @@ export function useStanding(y: Year | null) {
   const memberIds = y?.members.map((m) => m.unitId) ?? [];
   const mine = myUnits(session).filter((u) => memberIds.includes(u));
   const head = !!y?.headUnit && mine.includes(y.headUnit.id);
-  return { admin, mine, runs: admin || head, head };
+  // The head and the deputy unit both run the year (domain.md §4).
+  const deputy = !!y?.deputyUnit && mine.includes(y.deputyUnit.id);
+  return { admin, mine, runs: admin || head || deputy, head };
 }
 
 /** The units a unit must score: itself, and under the table's rules the members it cross-scores. */

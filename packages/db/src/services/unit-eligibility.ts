@@ -1,0 +1,26 @@
+import { DEFERRAL_WORDS, DEFERRED_BY_R8, type DeferralReason } from '@thidua/domain';
+import { awardRepository } from '../repositories/award.repository';
+import { computeYearAwards } from './compute-awards';
+
+/**
+ * A unit's R8 or R9 facts changed (a deferral opened or closed, a disqualification recorded or removed). Proposals
+ * are never left standing on old facts: when a deferral opened, the unit's nominations already on their way move
+ * to DEFERRED with its reason; and the awards engine runs again on each of its block years whose dossier is not
+ * yet submitted, so the dossier holds what the rules allow today. Tenant context.
+ */
+export async function afterUnitEligibilityChanged(
+  unitId: string,
+  openedDeferral?: { reason: DeferralReason; note: string },
+): Promise<{ deferred: string[]; recomputed: string[] }> {
+  const deferred = openedDeferral
+    ? await awardRepository.deferOfUnit(
+        unitId,
+        DEFERRED_BY_R8,
+        `Hoãn xét khen thưởng (R8): ${DEFERRAL_WORDS[openedDeferral.reason]} (${openedDeferral.note})`,
+      )
+    : [];
+  const recomputed: string[] = [];
+  for (const yearId of await awardRepository.pendingYearsOfUnit(unitId))
+    if (await computeYearAwards(yearId)) recomputed.push(yearId);
+  return { deferred, recomputed };
+}

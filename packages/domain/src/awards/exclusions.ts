@@ -1,0 +1,70 @@
+import type { AwardRules, Disqualification } from './rules';
+
+/**
+ * R1, R8, R9: the members of a block year that may not be proposed for any award, each with the reasons a
+ * secretary reads out. The awards engine leaves them out of its proposals; the block vote leaves them off the
+ * flag and certificate-of-merit ballots, so that the block does not elect a unit it cannot propose.
+ */
+
+export type DeferralReason = 'DISCIPLINE' | 'INSPECTION' | 'COMPLAINT';
+
+export interface ExclusionFacts {
+  members: { unitId: string; final: number | null }[];
+  /** Discipline processes, inspections or complaints open on the day (R8). */
+  openDeferrals: { unitId: string; reason: DeferralReason; note: string }[];
+  /** Recorded facts that may disqualify (R9); the rule set decides which do. */
+  disqualifications: { unitId: string; reason: Disqualification; detail: string }[];
+}
+
+export interface ExclusionReason {
+  rule: 'R8' | 'R9';
+  text: string;
+}
+
+export const DEFERRAL_WORDS: Record<DeferralReason, string> = {
+  DISCIPLINE: 'đang xem xét kỷ luật',
+  INSPECTION: 'đang bị thanh tra',
+  COMPLAINT: 'đang có khiếu nại',
+};
+const DISQUALIFICATION_WORDS: Record<Disqualification, string> = {
+  UNIT_DISCIPLINED: 'tập thể bị kỷ luật trong năm',
+  HEAD_DISCIPLINED: 'người đứng đầu bị kỷ luật trong năm',
+  COVENANT_BREACH: 'vi phạm giao ước thi đua',
+  SCORE_BELOW_MINIMUM: 'điểm thấp hơn mức tối thiểu',
+  LATE_DOSSIER: 'nộp hồ sơ chậm',
+};
+const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+const byUnitThenReason = <T extends { unitId: string; reason: string }>(a: T, b: T) =>
+  a.unitId + a.reason < b.unitId + b.reason ? -1 : 1;
+
+/** The excluded members, each with its reasons in a fixed order (the same facts in any order say the same). */
+export function awardExclusions(
+  facts: ExclusionFacts,
+  rules: Pick<AwardRules, 'disqualifications' | 'minimumScore'>,
+): Map<string, ExclusionReason[]> {
+  const members = new Set(facts.members.map((m) => m.unitId));
+  const out = new Map<string, ExclusionReason[]>();
+  const add = (unitId: string, reason: ExclusionReason) => {
+    if (members.has(unitId)) out.set(unitId, [...(out.get(unitId) ?? []), reason]);
+  };
+  for (const d of [...facts.openDeferrals].sort(byUnitThenReason))
+    add(d.unitId, { rule: 'R8', text: `Hoãn xét khen thưởng: ${DEFERRAL_WORDS[d.reason]} (${d.note}).` });
+  for (const d of [...facts.disqualifications].sort(byUnitThenReason)) {
+    if (!rules.disqualifications.includes(d.reason)) continue;
+    add(d.unitId, {
+      rule: 'R9',
+      text: `Không đủ điều kiện: ${DISQUALIFICATION_WORDS[d.reason]} (${d.detail}).`,
+    });
+  }
+  const minimum = rules.minimumScore;
+  if (rules.disqualifications.includes('SCORE_BELOW_MINIMUM') && minimum !== null) {
+    for (const m of [...facts.members].sort((a, b) => (a.unitId < b.unitId ? -1 : 1))) {
+      if (m.final !== null && m.final < minimum && !out.has(m.unitId))
+        add(m.unitId, {
+          rule: 'R9',
+          text: `Không đủ điều kiện: điểm ${fmt(m.final)} thấp hơn mức tối thiểu ${fmt(minimum)}.`,
+        });
+    }
+  }
+  return out;
+}
