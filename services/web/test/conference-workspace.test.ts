@@ -242,6 +242,66 @@ describe("the head unit's conference workspace", () => {
     },
   );
   it(
+    'the deputy unit runs the conference: it reads who is off the award ballots and why, opens the vote, and then cannot re-date the conference',
+    { timeout: 180_000 },
+    async () => {
+      const block = await createLockedBlock(app, province, NAMES, admin);
+      ok(
+        await app.gql(
+          `mutation($u: ID!) { recordDeferral(input: { unitId: $u, reason: INSPECTION, note: "Quyết định thanh tra số 27/QĐ-TTr ngày 12/9/2026", openedOn: "2026-09-12" }) { id } }`,
+          { u: block.units[2]!.id },
+          { token: admin.token, provinceId: province },
+        ),
+      );
+      await recordBlockConference(app, province, block, {}, block.officers[1]!);
+      const path = `/blocks/${block.blockId}/years/2026/conference`;
+      const deputy = await pageAt(browser, base, path, block.officers[1]!.email);
+      await deputy.getByRole('heading', { name: 'Mở bỏ phiếu vòng 1' }).waitFor(WAIT);
+      const off = deputy.getByRole('status').filter({ hasText: 'Không có tên trong phiếu bầu Cờ thi đua' });
+      await expect.poll(() => off.textContent(), WAIT).toContain(NAMES[2]);
+      expect(await off.textContent()).toContain(
+        'Hoãn xét khen thưởng: đang bị thanh tra (Quyết định thanh tra số 27/QĐ-TTr ngày 12/9/2026).',
+      );
+      await screenshot(deputy, 'conference-open-vote-excluded-1366');
+      await expectAccessible(deputy, 'the vote form with a unit left off the award ballots');
+      await deputy.getByRole('checkbox', { name: 'Phó khối năm sau' }).uncheck();
+      await deputy.getByRole('button', { name: 'Mở bỏ phiếu trực tuyến' }).click();
+      await deputy.waitForURL(/\/voting-periods\/[^/]+$/);
+      const periodId = new URL(deputy.url()).pathname.split('/')[2]!;
+      const contests = ok(
+        await app.gql<{ votingPeriod: { contests: { kind: string; candidateUnitIds: string[] }[] } }>(
+          `query($id: ID!) { votingPeriod(id: $id) { contests { kind candidateUnitIds } } }`,
+          { id: periodId },
+          { token: block.officers[1]!.token, provinceId: province },
+        ),
+      ).votingPeriod.contests;
+      const flag = contests.find((c) => c.kind === 'FLAG')!.candidateUnitIds;
+      expect([...flag].sort()).toEqual(
+        block.units
+          .slice(0, 2)
+          .map((u) => u.id)
+          .sort(),
+      );
+
+      // Voting is open: the record may still be corrected, but not its dates (R13).
+      await deputy.goto(`${base}${path}`);
+      await deputy.getByRole('button', { name: 'Sửa biên bản hội nghị' }).click();
+      const held = deputy.getByLabel('Ngày họp');
+      await expect.poll(() => held.isDisabled(), WAIT).toBe(true);
+      await expect
+        .poll(() =>
+          deputy
+            .getByText('Đã cố định từ khi mở bỏ phiếu: hạn nộp hồ sơ tính từ ngày họp (R13).', {
+              exact: false,
+            })
+            .count(),
+        )
+        .toBe(1);
+      await screenshot(deputy, 'conference-dates-fixed-1366');
+      await deputy.context().close();
+    },
+  );
+  it(
     "the secretariat links the secretary's account, found by a search on the server; the head unit's correction keeps it",
     { timeout: 180_000 },
     async () => {
