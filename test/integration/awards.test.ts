@@ -395,6 +395,58 @@ describe('the articles, through HTTP and the worker', () => {
     expect(restored.find((n) => n.form === 'FLAG_PROVINCE')?.unitId).toBe(winner.id);
   });
 
+  it('a unit that moved blocks during the year is proposed by one block only (R7)', async () => {
+    const first = await createLockedBlock(app, province, NAMES.slice(0, 5), admin);
+    const second = await createLockedBlock(app, province, NAMES.slice(0, 5), admin);
+    const moved = first.units[3]!;
+    await vote(first, [{ kind: 'FLAG', seats: 1 }], [[3]]);
+    expect((await untilNominations(first)).find((n) => n.form === 'FLAG_PROVINCE')?.unitId).toBe(moved.id);
+    // On 1 July the unit moved to the second block: a member of both in 2026.
+    await runInTenant(app.dataSource, province, async () => {
+      const m = await currentManager();
+      await m.query(
+        `UPDATE block_membership SET valid_to = '2026-06-30' WHERE block_id = $1 AND unit_id = $2`,
+        [first.blockId, moved.id],
+      );
+      await m.query(
+        `INSERT INTO block_membership (province_id, block_id, block_kind, unit_id, valid_from)
+         VALUES ($1, $2, 'BLOCK', $3, '2026-07-01')`,
+        [province, second.blockId, moved.id],
+      );
+    });
+    const left = ok(
+      await as<{
+        block: { name: string };
+        emulationYear: { awardExclusions: { unitId: string; lines: { rule: string; text: string }[] }[] };
+      }>(
+        second.officers[0]!,
+        `query($b: ID!, $a: ID!) { block(id: $a) { name } emulationYear(blockId: $b, year: 2026) { awardExclusions { unitId lines { rule text } } } }`,
+        { b: second.blockId, a: first.blockId },
+      ),
+    );
+    expect(left.emulationYear.awardExclusions).toEqual([
+      {
+        unitId: moved.id,
+        lines: [
+          {
+            rule: 'R7',
+            text: `Đã được ${left.block.name} đề nghị Cờ thi đua của UBND tỉnh trong năm: mỗi đơn vị chỉ nhận một hình thức đề nghị của Khối trong năm.`,
+          },
+        ],
+      },
+    ]);
+    const opened = await openBlockVote(app, province, second, [{ kind: 'FLAG', seats: 1 }]);
+    const flag = ok(
+      await as<{ votingPeriod: { contests: { candidateUnitIds: string[] }[] } }>(
+        second.officers[0]!,
+        `query($id: ID!) { votingPeriod(id: $id) { contests { candidateUnitIds } } }`,
+        { id: opened.id },
+      ),
+    ).votingPeriod.contests[0]!.candidateUnitIds;
+    expect(flag).not.toContain(moved.id);
+    expect(flag).toHaveLength(5);
+  });
+
   it('a deferral opened after the dossier was sent stops the nomination on its way, with the reason, until resumed (R8)', async () => {
     const block = await createFinishedBlock(app, province, NAMES, admin);
     const unit = block.units[3]!;

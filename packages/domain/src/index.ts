@@ -37,6 +37,7 @@ export * from './awards/rules';
 export * from './awards/base-salary';
 export * from './awards/engine';
 export * from './awards/exclusions';
+export * from './awards/forms';
 export * from './awards/streaks';
 export * from './awards/nomination';
 export * from './notifications/templates';

@@ -1,4 +1,4 @@
-import { withRuleDefaults, type AwardRules, type EngineOutput } from '@thidua/domain';
+import { withRuleDefaults, type AwardRules, type EngineOutput, type ProposalForm } from '@thidua/domain';
 import { In, LessThanOrEqual } from 'typeorm';
 import {
   AwardDecision,
@@ -143,6 +143,26 @@ export const awardRepository = {
       [yearId, userId, reason],
     );
     return rows.length === 1;
+  },
+
+  /**
+   * R7: the block proposals other block years of the same calendar year made for these units (a unit that moved
+   * blocks during the year is a member of both), with the proposing block's name.
+   */
+  async proposedElsewhere(
+    unitIds: readonly string[],
+    year: number,
+    exceptYearId: string,
+  ): Promise<{ unitId: string; form: ProposalForm; blockName: string }[]> {
+    if (!unitIds.length) return [];
+    return (await tenantManager()).query(
+      `SELECT n.unit_id AS "unitId", n.form, b.name AS "blockName"
+       FROM nomination n
+       JOIN emulation_year y ON y.province_id = n.province_id AND y.id = n.emulation_year_id
+       JOIN block b ON b.province_id = y.province_id AND b.id = y.block_id
+       WHERE n.unit_id = ANY($1) AND n.person_id IS NULL AND y.year = $2 AND y.id <> $3`,
+      [unitIds, year, exceptYearId],
+    );
   },
 
   /**

@@ -92,18 +92,23 @@ export async function voteTieBreaker(yearId: string): Promise<TieBreaker> {
   };
 }
 
-/** The facts R1, R8 and R9 read of a block year's members on the day: scores, open deferrals, disqualifications. */
+/**
+ * The facts R1, R7, R8 and R9 read of a block year's members on the day: scores, open deferrals, disqualifications,
+ * and other blocks' proposals of the year.
+ */
 async function exclusionFacts(year: EmulationYear, memberIds: string[]) {
   const today = vietnamToday();
-  const [members, deferrals, disqualified, { rules }] = await Promise.all([
+  const [members, deferrals, disqualified, { rules }, proposedElsewhere] = await Promise.all([
     engineMembers(year.id, memberIds),
     deferralRepository.ofUnits(memberIds),
     disqualificationRepository.ofUnits(memberIds, year.year),
     awardRepository.rulesFor(year.year),
+    awardRepository.proposedElsewhere(memberIds, year.year, year.id),
   ]);
   return {
     rules: withYearQuotas(rules, year),
     members,
+    proposedElsewhere,
     openDeferrals: deferrals
       .filter((d) => d.openedOn <= today && (!d.closedOn || d.closedOn > today))
       .map((d) => ({ unitId: d.unitId, reason: d.reason, note: d.note })),
@@ -119,7 +124,7 @@ async function loadYear(yearId: string) {
 }
 
 /**
- * R1, R8, R9 today: the members of a block year that may not be proposed for an award, with the reasons. The
+ * R1, R7, R8, R9 today: the members of a block year that may not be proposed for an award, with the reasons. The
  * block vote keeps them off its flag and certificate-of-merit ballots. Tenant context.
  */
 export async function yearAwardExclusions(yearId: string): Promise<Map<string, ExclusionReason[]>> {

@@ -1,4 +1,5 @@
 import { awardExclusions, type ExclusionFacts } from './exclusions';
+import { FORM_WORDS, type ProposalForm } from './forms';
 import { quotaSeats, type AwardRules, type TieBreak } from './rules';
 import { STREAK_RULES, streakStanding, type History, type StreakStanding } from './streaks';
 import { round2 } from '../scoring/scoring';
@@ -42,15 +43,13 @@ export interface EngineInput {
   openDeferrals: ExclusionFacts['openDeferrals'];
   /** Recorded facts that may disqualify (R9); the rule set decides which do. */
   disqualifications: ExclusionFacts['disqualifications'];
+  /** R7: members another block already proposed this calendar year. */
+  proposedElsewhere?: ExclusionFacts['proposedElsewhere'];
   /** Titles and awards on record for the members, their people and their predecessors (§2 streaks). */
   history?: History;
   /** People of the members registered this year for a title a streak qualifies for. */
   registrations?: { personId: string; unitId: string; fullName: string; title: 'CSTD_PROV' | 'CSTD_NAT' }[];
 }
-
-/** What a block year proposes: flags and certificates of merit to units, the provincial Emulation Fighter title
- * to people whose grassroots streak qualifies them (the council then selects, R10). */
-export type ProposalForm = 'FLAG_PROVINCE' | 'MERIT_PROVINCE' | 'CSTD_PROV';
 
 export interface Explanation {
   rule: string;
@@ -82,12 +81,6 @@ export interface EngineOutput {
   titleChecks: TitleCheck[];
 }
 
-/** The forms' official Vietnamese names. */
-export const FORM_WORDS: Record<ProposalForm, string> = {
-  FLAG_PROVINCE: 'Cờ thi đua của UBND tỉnh',
-  MERIT_PROVINCE: 'Bằng khen của Chủ tịch UBND tỉnh',
-  CSTD_PROV: 'Chiến sĩ thi đua cấp tỉnh',
-};
 const TITLE_WORDS = {
   COLL_EXCELLENT: 'Tập thể lao động xuất sắc',
   CSTD_BASE: 'Chiến sĩ thi đua cơ sở',

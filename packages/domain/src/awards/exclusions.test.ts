@@ -45,4 +45,24 @@ describe('who may not be proposed for an award (R1, R8, R9)', () => {
     );
     expect([...awardExclusions(facts, rules).keys()].sort()).toEqual(['a', 'c']);
   });
+
+  it('a unit another block proposed this year is not proposed again (R7)', () => {
+    const out = awardExclusions(
+      {
+        ...facts,
+        openDeferrals: [],
+        disqualifications: [],
+        proposedElsewhere: [{ unitId: 'a', form: 'FLAG_PROVINCE', blockName: 'Khối các cơ quan Đảng tỉnh' }],
+      },
+      { disqualifications: [], minimumScore: null },
+    );
+    expect(Object.fromEntries(out)).toEqual({
+      a: [
+        {
+          rule: 'R7',
+          text: 'Đã được Khối các cơ quan Đảng tỉnh đề nghị Cờ thi đua của UBND tỉnh trong năm: mỗi đơn vị chỉ nhận một hình thức đề nghị của Khối trong năm.',
+        },
+      ],
+    });
+  });
 });

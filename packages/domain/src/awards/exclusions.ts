@@ -1,7 +1,8 @@
+import { FORM_WORDS, type ProposalForm } from './forms';
 import type { AwardRules, Disqualification } from './rules';
 
 /**
- * R1, R8, R9: the members of a block year that may not be proposed for any award, each with the reasons a
+ * R1, R7, R8, R9: the members of a block year that may not be proposed for any award, each with the reasons a
  * secretary reads out. The awards engine leaves them out of its proposals; the block vote leaves them off the
  * flag and certificate-of-merit ballots, so that the block does not elect a unit it cannot propose.
  */
@@ -14,10 +15,15 @@ export interface ExclusionFacts {
   openDeferrals: { unitId: string; reason: DeferralReason; note: string }[];
   /** Recorded facts that may disqualify (R9); the rule set decides which do. */
   disqualifications: { unitId: string; reason: Disqualification; detail: string }[];
+  /**
+   * R7: members another block already proposed this calendar year (a unit that moved blocks during the year is a
+   * member of both); one block proposal form a year.
+   */
+  proposedElsewhere?: { unitId: string; form: ProposalForm; blockName: string }[];
 }
 
 export interface ExclusionReason {
-  rule: 'R8' | 'R9';
+  rule: 'R7' | 'R8' | 'R9';
   text: string;
 }
 
@@ -47,6 +53,13 @@ export function awardExclusions(
   const add = (unitId: string, reason: ExclusionReason) => {
     if (members.has(unitId)) out.set(unitId, [...(out.get(unitId) ?? []), reason]);
   };
+  for (const p of [...(facts.proposedElsewhere ?? [])].sort((a, b) =>
+    a.unitId + a.blockName < b.unitId + b.blockName ? -1 : 1,
+  ))
+    add(p.unitId, {
+      rule: 'R7',
+      text: `Đã được ${p.blockName} đề nghị ${FORM_WORDS[p.form]} trong năm: mỗi đơn vị chỉ nhận một hình thức đề nghị của Khối trong năm.`,
+    });
   for (const d of [...facts.openDeferrals].sort(byUnitThenReason))
     add(d.unitId, { rule: 'R8', text: `Hoãn xét khen thưởng: ${DEFERRAL_WORDS[d.reason]} (${d.note}).` });
   for (const d of [...facts.disqualifications].sort(byUnitThenReason)) {

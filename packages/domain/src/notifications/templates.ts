@@ -1,4 +1,4 @@
-import { FORM_WORDS, type ProposalForm } from '../awards/engine';
+import { FORM_WORDS, type ProposalForm } from '../awards/forms';
 import { VIETNAM_TIME_ZONE } from '../time/vietnam';
 
 export const NOTIFICATION_EVENT_NAMES = [
