@@ -68,14 +68,16 @@ type PeriodView = {
   };
 };
 
+/** Opens round 1, by the head unit unless said (a vote's own threshold or rounds is the secretariat's). */
 async function open(
   block: LockedBlock,
   contests: Record<string, unknown>[],
   extra: Record<string, unknown> = {},
+  actor: Account = block.officers[0]!,
 ): Promise<Period> {
   await ensureBlockConference(app, province, block);
   return ok(
-    await as<{ openVotingPeriod: Period }>(block.officers[0]!, OPEN, {
+    await as<{ openVotingPeriod: Period }>(actor, OPEN, {
       v: { emulationYearId: block.yearId, closesAt: inAnHour(), contests, ...extra },
     }),
   ).openVotingPeriod;
@@ -310,7 +312,20 @@ describe('ballots', () => {
 describe('rounds', () => {
   it('no one above the threshold → a second round opens with the remaining candidates → then the head and deputy decide', async () => {
     const block = await createLockedBlock(app, province, NAMES, admin);
-    const period = await open(block, [{ kind: 'FLAG', seats: 1 }], { maxRounds: 2 });
+    const refused = await as(block.officers[0]!, OPEN, {
+      v: {
+        emulationYearId: block.yearId,
+        closesAt: inAnHour(),
+        contests: [{ kind: 'FLAG', seats: 1 }],
+        maxRounds: 2,
+      },
+    });
+    // R4, R5 are the province's: the head unit does not set a vote's own rounds or threshold.
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      fields: [{ field: 'maxRounds' }],
+    });
+    const period = await open(block, [{ kind: 'FLAG', seats: 1 }], { maxRounds: 2 }, admin);
     // 4 + 4 + 1: nobody has more than half of 9.
     const split = [0, 0, 0, 0, 1, 1, 1, 1, 2];
     for (let i = 0; i < 9; i++) ok(await vote(block, i, period, [[split[i]!]]));
@@ -407,7 +422,7 @@ describe('ties', () => {
   it('R5, R6: equal votes for the last seat go to the better final score, without another round', async () => {
     // The seeded block's scores follow its order: unit 0 ranks above unit 1.
     const block = await createLockedBlock(app, province, NAMES, admin);
-    const period = await open(block, [{ kind: 'FLAG', seats: 1 }], { thresholdPercent: 30 });
+    const period = await open(block, [{ kind: 'FLAG', seats: 1 }], { thresholdPercent: 30 }, admin);
     const split = [1, 1, 1, 1, 0, 0, 0, 0, 2];
     for (let i = 0; i < 9; i++) ok(await vote(block, i, period, [[split[i]!]]));
     ok(await as(admin, `mutation($id: ID!) { closeVotingPeriod(id: $id) { status } }`, { id: period.id }));
@@ -473,7 +488,7 @@ describe('ties', () => {
       `UPDATE year_result SET final = 95, bonus = 3, deductions = 0 WHERE emulation_year_id = $1 AND unit_id = ANY($2)`,
       [block.yearId, [block.units[0]!.id, block.units[1]!.id]],
     );
-    const period = await open(block, [{ kind: 'FLAG', seats: 1 }], { thresholdPercent: 30 });
+    const period = await open(block, [{ kind: 'FLAG', seats: 1 }], { thresholdPercent: 30 }, admin);
     const split = [0, 0, 0, 0, 1, 1, 1, 1, 2];
     for (let i = 0; i < 9; i++) ok(await vote(block, i, period, [[split[i]!]]));
     ok(await as(admin, `mutation($id: ID!) { closeVotingPeriod(id: $id) { status } }`, { id: period.id }));

@@ -48,6 +48,9 @@ import {
   VotingPeriodType,
 } from './voting.types';
 
+const RULES_ARE_PROVINCES =
+  "the vote's threshold and rounds are the province's rules (R4, R5): only the secretariat sets them for one vote";
+
 @Resolver(() => VotingPeriodType)
 export class VotingResolver {
   @Authorized(...MEMBERS)
@@ -134,7 +137,15 @@ export class VotingResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     const year = await loadYear(ctx, input.emulationYearId);
-    assertRunsYear(ctx, year);
+    const actor = assertRunsYear(ctx, year);
+    // R4, R5 are the province's rules: a block vote of its own threshold or rounds is the secretariat's exception.
+    const overrides = (['thresholdPercent', 'thresholdMode', 'maxRounds'] as const).filter(
+      (f) => input[f] != null,
+    );
+    if (overrides.length && actor !== 'PROVINCE_ADMIN')
+      throw appError('FORBIDDEN', `${overrides[0]}: ${RULES_ARE_PROVINCES}`, {
+        fields: overrides.map((field) => ({ field, message: RULES_ARE_PROVINCES })),
+      });
     if (year.state !== 'SCORES_LOCKED')
       throw appError('PRECONDITION_FAILED', `Voting opens once scores are locked; the year is ${year.state}`);
     const conference = await yearConference(ctx, year.id);
@@ -202,7 +213,13 @@ export class VotingResolver {
       ),
     );
     await audit(ctx, 'voting.open', 'VotingPeriod', period.id, {
-      after: { round: 1, method: input.method, closesAt, contests: contests.length },
+      after: {
+        round: 1,
+        method: input.method,
+        closesAt,
+        contests: contests.length,
+        ...Object.fromEntries(overrides.map((f) => [f, input[f]])),
+      },
     });
     ctx.loaders.emulationYear.clear(year.id);
     return period;

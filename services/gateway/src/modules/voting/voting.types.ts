@@ -211,13 +211,19 @@ export class OpenVotingPeriodInput {
   @ValidateNested({ each: true })
   contests!: ContestInput[];
 
-  @Field(() => Float, { nullable: true, description: "R4; default: the province's rule set." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "R4; default: the province's rule set. Only the secretariat sets it for one vote.",
+  })
   @IsOptional()
   @Min(1)
   @Max(100)
   thresholdPercent?: number;
 
-  @Field(() => ThresholdMode, { nullable: true, description: "R4; default: the province's rule set." })
+  @Field(() => ThresholdMode, {
+    nullable: true,
+    description: "R4; default: the province's rule set. Only the secretariat sets it for one vote.",
+  })
   @IsOptional()
   @IsIn(['MORE_THAN', 'AT_LEAST'])
   thresholdMode?: 'MORE_THAN' | 'AT_LEAST';
@@ -225,7 +231,10 @@ export class OpenVotingPeriodInput {
   @Field(() => Boolean, { defaultValue: true })
   allowSelfVote!: boolean;
 
-  @Field(() => Int, { nullable: true, description: "R5; default: the province's rule set." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "R5; default: the province's rule set. Only the secretariat sets it for one vote.",
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
