@@ -470,6 +470,14 @@ describe('the articles, through HTTP and the worker', () => {
       `mutation($u: ID!) { recordDeferral(input: { unitId: $u, reason: COMPLAINT, note: "Đơn khiếu nại", openedOn: "2099-01-01" }) { id } }`,
       { u: unit.id },
     );
+    // The platform's operators do not act inside a province's workflow.
+    const platform = await createAccount(app, 'PLATFORM_ADMIN');
+    const byOperator = await as(
+      platform,
+      `mutation($u: ID!) { recordDeferral(input: { unitId: $u, reason: COMPLAINT, note: "Đơn khiếu nại", openedOn: "2026-12-01" }) { id } }`,
+      { u: unit.id },
+    );
+    expect(byOperator.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(future.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       fields: [{ field: 'openedOn' }],

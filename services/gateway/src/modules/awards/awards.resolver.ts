@@ -259,7 +259,7 @@ export class AwardsResolver {
     return apiOutcome(await ctx.loaders.awardOutcome.load(year.id));
   }
 
-  @Authorized(...ADMINS)
+  @Authorized('PROVINCE_ADMIN')
   @Mutation(() => NominationType, {
     description: "The secretariat's appraisal steps; returning, refusing or deferring needs a reason.",
   })

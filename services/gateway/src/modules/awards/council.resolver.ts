@@ -6,7 +6,6 @@ import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Resolver } from '
 import { audit } from '../../common/audit';
 import { WithinAYear } from '../../common/deadlines';
 import { appError, badInput, missingRef } from '../../common/errors';
-import { ADMINS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
 import { VotingPeriodType } from '../voting/voting.types';
 
@@ -31,7 +30,7 @@ const MIN_COUNCIL = 3;
 
 @Resolver()
 export class CouncilResolver {
-  @Authorized(...ADMINS)
+  @Authorized('PROVINCE_ADMIN')
   @Mutation(() => VotingPeriodType, {
     description:
       "The provincial council's secret vote on nominations in review (R10): thresholds count all council members; the session counts only with the configured attendance.",

@@ -21,7 +21,7 @@ import {
 import { audit } from '../../common/audit';
 import { checkFirst, firstArgOptions } from '../../common/bounds';
 import { badInput, conflict, notFound } from '../../common/errors';
-import { ADMINS, MEMBERS } from '../../common/roles';
+import { MEMBERS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
 import { NominationStatus, ProposalForm, NominationType } from './awards.types';
@@ -125,7 +125,7 @@ export class DecisionsResolver {
     return decision;
   }
 
-  @Authorized(...ADMINS)
+  @Authorized('PROVINCE_ADMIN')
   @Mutation(() => AwardDecisionType, {
     description: 'Decides council-approved nominations under the next number of the series.',
   })
@@ -164,7 +164,7 @@ export class DecisionsResolver {
       .then((list) => list.slice(0, n));
   }
 
-  @Authorized(...ADMINS)
+  @Authorized('PROVINCE_ADMIN')
   @Mutation(() => NominationType, { description: 'Revokes a decided award (with the reason).' })
   async revokeAward(
     @Arg('nominationId', () => ID) id: string,

@@ -1,4 +1,3 @@
-import { ADMINS } from '../../common/roles';
 import { afterUnitEligibilityChanged, deferralRepository, type Unit } from '@thidua/db';
 import { vietnamToday } from '@thidua/domain';
 import { notifyNominationStep, refreshRollupsOf } from '@thidua/jobs';
@@ -69,7 +68,7 @@ export class RecordDeferralInput {
 
 @Resolver(() => DeferralType)
 export class DeferralResolver {
-  @Authorized(...ADMINS)
+  @Authorized('PROVINCE_ADMIN')
   @Mutation(() => DeferralType)
   async recordDeferral(
     @Arg('input', () => RecordDeferralInput) input: RecordDeferralInput,
@@ -88,7 +87,7 @@ export class DeferralResolver {
     return deferral;
   }
 
-  @Authorized(...ADMINS)
+  @Authorized('PROVINCE_ADMIN')
   @Mutation(() => DeferralType)
   async closeDeferral(
     @Arg('id', () => ID) id: string,

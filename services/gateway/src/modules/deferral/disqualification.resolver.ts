@@ -24,7 +24,6 @@ import { seesUnitRecord } from '../../common/acting';
 import { audit } from '../../common/audit';
 import { graphqlEnum } from '../../common/enums';
 import { assertYear, missingRef, notFound } from '../../common/errors';
-import { ADMINS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
 import { UnitType } from '../unit/unit.types';
@@ -69,7 +68,7 @@ class RecordDisqualificationInput {
 
 @Resolver(() => DisqualificationFactType)
 export class DisqualificationResolver {
-  @Authorized(...ADMINS)
+  @Authorized('PROVINCE_ADMIN')
   @Mutation(() => DisqualificationFactType, {
     description:
       'Records an R9 fact for a unit and year; the awards engine applies the reasons the rule set lists.',
@@ -91,7 +90,7 @@ export class DisqualificationResolver {
     return fact;
   }
 
-  @Authorized(...ADMINS)
+  @Authorized('PROVINCE_ADMIN')
   @Mutation(() => DisqualificationFactType, { description: 'Removes an R9 fact recorded by mistake.' })
   async removeDisqualification(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
     const removed = isUuid(id) ? await disqualificationRepository.remove(id) : null;

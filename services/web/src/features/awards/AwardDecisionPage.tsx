@@ -45,7 +45,7 @@ export default function AwardDecisionPage() {
   const { id } = useParams<{ id: string }>();
   const i18n = useI18n();
   const { t } = i18n;
-  const secretariat = hasRole(useSession(), 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  const secretariat = hasRole(useSession(), 'PROVINCE_ADMIN');
   const [res, refetch] = useQuery({ query: DecisionQuery, variables: { id } });
   const d = res.data?.awardDecision;
   const { names } = useUnitNames(d ? d.items.map((i) => i.unitId) : []);

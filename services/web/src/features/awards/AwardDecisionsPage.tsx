@@ -28,7 +28,7 @@ const DecisionsQuery = graphql(`
 export default function AwardDecisionsPage() {
   const i18n = useI18n();
   const { t } = i18n;
-  const secretariat = hasRole(useSession(), 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  const secretariat = hasRole(useSession(), 'PROVINCE_ADMIN');
   const [year, setYear] = useState(() => new Date().getFullYear());
   const [text, setText] = useState(String(year));
   const [error, setError] = useState<string | null>(null);

@@ -58,7 +58,7 @@ export default function NominationPage() {
   const { id } = useParams<{ id: string }>();
   const i18n = useI18n();
   const { t } = i18n;
-  const secretariat = hasRole(useSession(), 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  const secretariat = hasRole(useSession(), 'PROVINCE_ADMIN');
   const [res, refetch] = useQuery({ query: NominationQuery, variables: { id } });
   const n = res.data?.nomination;
   const [persons] = useQuery({

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link, useLocation, useSearch } from 'wouter';
+import { hasRole, useSession } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
 import { Field, SelectField } from '../../ui/Field';
 import { Page } from '../../ui/Page';
@@ -37,6 +38,7 @@ const PAGE = 20;
 export default function NominationsPage() {
   const i18n = useI18n();
   const { t } = i18n;
+  const secretariat = hasRole(useSession(), 'PROVINCE_ADMIN');
   const search = new URLSearchParams(useSearch());
   const [, navigate] = useLocation();
   const status = (QUEUE_STATUSES as readonly string[]).includes(search.get('status') ?? '')
@@ -86,9 +88,12 @@ export default function NominationsPage() {
       wide
       actions={
         <>
-          <Link href="/council" className="button button-secondary">
-            {t('council.title')}
-          </Link>
+          {/* The council's vote is the secretariat's work; the platform's operators only read the queue. */}
+          {secretariat && (
+            <Link href="/council" className="button button-secondary">
+              {t('council.title')}
+            </Link>
+          )}
           <Link href="/award-decisions" className="button button-secondary">
             {t('decisions.title')}
           </Link>
