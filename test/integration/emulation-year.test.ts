@@ -144,6 +144,23 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
     expect(refused.errors?.[0]?.extensions).toMatchObject({
       missing: ['a theme', 'a deputy unit', 'covenant items'],
     });
+
+    // R12: the scoring table is versioned per year; next year's version does not score this one.
+    const next = ok(
+      await asAdmin<{ createCriteriaSet: { id: string } }>(
+        `mutation { createCriteriaSet(input: { year: 2026, name: "Bảng chấm điểm Khối 6 năm 2026" }) { id } }`,
+      ),
+    ).createCriteriaSet.id;
+    const wrongYear = await asAdmin(
+      `mutation($id: ID!, $v: UpdateEmulationYearInput!) { updateEmulationYear(id: $id, input: $v) { id } }`,
+      { id: yearId, v: { criteriaSetId: next } },
+    );
+    expect(wrongYear.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [
+        { field: 'criteriaSetId', message: 'the criteria set is for 2026, not 2025 (R12: one per year)' },
+      ],
+    });
   });
 
   it('only the secretariat opens a year; the deputy must be a member other than the head', async () => {

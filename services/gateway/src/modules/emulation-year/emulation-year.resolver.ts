@@ -37,6 +37,14 @@ import {
   YearState,
 } from './emulation-year.types';
 
+/** R12: a scoring table is versioned per year; a year is scored by one of its own year's versions. */
+async function assertCriteriaSetOfYear(ctx: GraphQLContext, criteriaSetId: string, year: number) {
+  const set = await ctx.loaders.criteriaSet.load(criteriaSetId);
+  if (!set) throw missingRef('criteriaSetId', 'CriteriaSet', criteriaSetId);
+  if (set.year !== year)
+    throw badInput('criteriaSetId', `the criteria set is for ${set.year}, not ${year} (R12: one per year)`);
+}
+
 @Resolver(() => EmulationYearType)
 export class EmulationYearResolver {
   @Authorized(...MEMBERS)
@@ -156,9 +164,7 @@ export class EmulationYearResolver {
     }
     if (input.headUnitId && input.headUnitId === input.deputyUnitId)
       throw badInput('deputyUnitId', 'must differ from the head unit');
-    if (input.criteriaSetId && !(await ctx.loaders.criteriaSet.load(input.criteriaSetId))) {
-      throw missingRef('criteriaSetId', 'CriteriaSet', input.criteriaSetId);
-    }
+    if (input.criteriaSetId) await assertCriteriaSetOfYear(ctx, input.criteriaSetId, input.year);
     const year = await withConstraints({ unique: `${block.name} already has a year ${input.year}` }, () =>
       emulationYearRepository.create({
         blockId: block.id,
@@ -199,8 +205,7 @@ export class EmulationYearResolver {
     if (input.criteriaSetId) {
       if (isAtLeast(year.state, 'SCORING'))
         throw conflict('The criteria set is fixed once scoring has started');
-      if (!(await ctx.loaders.criteriaSet.load(input.criteriaSetId)))
-        throw missingRef('criteriaSetId', 'CriteriaSet', input.criteriaSetId);
+      await assertCriteriaSetOfYear(ctx, input.criteriaSetId, year.year);
     }
     const after = await emulationYearRepository.update(id, { ...input, theme: input.theme?.trim() });
     await audit(ctx, 'year.update', 'EmulationYear', id, { before: year, after });
