@@ -512,6 +512,51 @@ describe('ties', () => {
     const runoff = periods.data!.votingPeriods.find((p) => p.round === 2)!;
     expect(runoff.contests[0]!.candidateUnitIds.sort()).toEqual(tied);
   });
+  it('R6: equal on score and on bonus − deductions, the unit headed by a woman is chosen (the women rule)', async () => {
+    const block = await createLockedBlock(app, province, NAMES, admin);
+    await ownerQuery(
+      app.db,
+      province,
+      `UPDATE year_result SET final = 95, bonus = 3, deductions = 0 WHERE emulation_year_id = $1 AND unit_id = ANY($2)`,
+      [block.yearId, [block.units[0]!.id, block.units[1]!.id]],
+    );
+    const PERSON = `mutation($v: CreatePersonInput!) { createPerson(input: $v) { id headsUnit } }`;
+    const person = (unit: number, fullName: string, gender: string, headsUnit = false) =>
+      as<{ createPerson: { id: string; headsUnit: boolean } }>(admin, PERSON, {
+        v: { unitId: block.units[unit]!.id, fullName, gender, headsUnit },
+      });
+    // Unit 1 has a third of women on record (under 70 %), but a woman at its head — after a handover.
+    const before = ok(await person(1, 'Trần Văn Nam', 'MALE', true)).createPerson;
+    ok(await person(1, 'Lê Văn Hùng', 'MALE'));
+    ok(await person(1, 'Nguyễn Thị Lan', 'FEMALE', true));
+    ok(await person(0, 'Phạm Văn Đức', 'MALE', true));
+    const handed = ok(
+      await as<{ person: { headsUnit: boolean } }>(
+        admin,
+        `query($id: ID!) { person(id: $id) { headsUnit } }`,
+        {
+          id: before.id,
+        },
+      ),
+    );
+    expect(handed.person.headsUnit).toBe(false);
+
+    const period = await open(block, [{ kind: 'FLAG', seats: 1 }], { thresholdPercent: 30 }, admin);
+    const split = [0, 0, 0, 0, 1, 1, 1, 1, 2];
+    for (let i = 0; i < 9; i++) ok(await vote(block, i, period, [[split[i]!]]));
+    ok(await as(admin, `mutation($id: ID!) { closeVotingPeriod(id: $id) { status } }`, { id: period.id }));
+    await waitFor(async () =>
+      expect((await view(admin, period.id)).data?.votingPeriod.outcome).toBe('COMPLETE'),
+    );
+    const result = ok(
+      await as<{ votingPeriod: { results: { elected: string[]; tieBrokenBy: string | null }[] } }>(
+        block.officers[0]!,
+        `query($id: ID!) { votingPeriod(id: $id) { results { elected tieBrokenBy } } }`,
+        { id: period.id },
+      ),
+    ).votingPeriod.results[0];
+    expect(result).toEqual({ elected: [block.units[1]!.id], tieBrokenBy: 'WOMEN' });
+  });
 });
 
 describe('deadlines and crashes', () => {

@@ -40,6 +40,8 @@ export class Person {
   @Column({ name: 'full_name_search', type: 'text' }) fullNameSearch!: string;
   @Column({ type: 'text' }) gender!: Gender;
   @Column({ type: 'text', nullable: true }) position!: string | null;
+  /** The head of its unit (thủ trưởng), for the women tie-break (R6); at most one per unit. */
+  @Column({ name: 'heads_unit', type: 'boolean', default: false }) headsUnit!: boolean;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
 }
 

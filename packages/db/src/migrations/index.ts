@@ -31,6 +31,7 @@ import { PrincipalNotify1796146128000 } from './1796146128000-principal-notify';
 import { LineageRecordCoLocated1796155299000 } from './1796155299000-lineage-record-co-located';
 import { AwardDecisionRecordedFromDocuments1796172000000 } from './1796172000000-award-decision-recorded-from-documents';
 import { RefreshTokenSuccessor1796180000000 } from './1796180000000-refresh-token-successor';
+import { PersonHeadsUnit1796190000000 } from './1796190000000-person-heads-unit';
 
 export const migrations = [
   Foundation1763740800000,
@@ -66,4 +67,5 @@ export const migrations = [
   LineageRecordCoLocated1796155299000,
   AwardDecisionRecordedFromDocuments1796172000000,
   RefreshTokenSuccessor1796180000000,
+  PersonHeadsUnit1796190000000,
 ];

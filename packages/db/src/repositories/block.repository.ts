@@ -1,5 +1,5 @@
 import { foldVietnamese } from '@thidua/domain';
-import { In } from 'typeorm';
+import { In, Not } from 'typeorm';
 import { Block, BlockMembership, Person, type BlockKind, type Gender } from '../entities';
 import { currentProvinceId, tenantManager } from '../tenancy/tenant-context';
 import { containsPattern, paginate, VIETNAMESE_COLLATION, type PageRequest } from './pagination';
@@ -125,16 +125,21 @@ export const personRepository = {
     return (await tenantManager()).getRepository(Person).findBy({ id: In([...ids]) });
   },
 
-  /** Share of women among each unit's recorded people (for the women tie-break); absent when none recorded. */
-  async womenShares(unitIds: readonly string[]): Promise<Map<string, number>> {
+  /**
+   * For the women tie-break (R6): the share of women among each unit's recorded people, and whether the one
+   * recorded as its head is a woman. Absent for a unit with nobody recorded.
+   */
+  async womenFacts(unitIds: readonly string[]): Promise<Map<string, { share: number; headIsWoman: boolean }>> {
     if (!unitIds.length) return new Map();
-    const rows: { unit_id: string; share: number }[] = await (
+    const rows: { unit_id: string; share: number; head_is_woman: boolean }[] = await (
       await tenantManager()
     ).query(
-      `SELECT unit_id, avg((gender = 'FEMALE')::int)::float AS share FROM person WHERE unit_id = ANY($1) GROUP BY unit_id`,
+      `SELECT unit_id, avg((gender = 'FEMALE')::int)::float AS share,
+              bool_or(heads_unit AND gender = 'FEMALE') AS head_is_woman
+       FROM person WHERE unit_id = ANY($1) GROUP BY unit_id`,
       [unitIds],
     );
-    return new Map(rows.map((r) => [r.unit_id, r.share]));
+    return new Map(rows.map((r) => [r.unit_id, { share: r.share, headIsWoman: r.head_is_woman }]));
   },
 
   async create(input: {
@@ -142,8 +147,11 @@ export const personRepository = {
     fullName: string;
     gender: Gender;
     position: string | null;
+    headsUnit?: boolean;
   }): Promise<Person> {
     const repo = (await tenantManager()).getRepository(Person);
+    // A unit has one head at a time: naming a new one hands the role over.
+    if (input.headsUnit) await repo.update({ unitId: input.unitId, headsUnit: true }, { headsUnit: false });
     return repo.save(
       repo.create({
         ...input,
@@ -155,10 +163,15 @@ export const personRepository = {
 
   async update(
     id: string,
-    patch: Partial<Pick<Person, 'unitId' | 'fullName' | 'gender' | 'position'>>,
+    patch: Partial<Pick<Person, 'unitId' | 'fullName' | 'gender' | 'position' | 'headsUnit'>>,
   ): Promise<Person | null> {
     const repo = (await tenantManager()).getRepository(Person);
     const changes: Partial<Person> = { ...patch };
+    if (patch.headsUnit) {
+      // A unit has one head at a time: naming a new one hands the role over.
+      const unitId = patch.unitId ?? (await repo.findOneBy({ id }))?.unitId;
+      if (unitId) await repo.update({ unitId, headsUnit: true, id: Not(id) }, { headsUnit: false });
+    }
     if (patch.fullName !== undefined) changes.fullNameSearch = foldVietnamese(patch.fullName);
     // TypeORM refuses an UPDATE with nothing to set: an empty edit changes nothing.
     if (Object.keys(changes).length) await repo.update({ provinceId: currentProvinceId(), id }, changes);

@@ -56,7 +56,7 @@ async function engineMembers(yearId: string, memberIds: string[]): Promise<Engin
   const [units, results, women] = await Promise.all([
     unitRepository.byIds(memberIds),
     emulationYearRepository.results([yearId]),
-    personRepository.womenShares(memberIds),
+    personRepository.womenFacts(memberIds),
   ]);
   return units.map((u) => {
     const r = results.find((x) => x.unitId === u.id);
@@ -66,8 +66,8 @@ async function engineMembers(yearId: string, memberIds: string[]): Promise<Engin
       final: r ? Number(r.final) : null,
       bonus: r ? Number(r.bonus) : 0,
       deductions: r ? Number(r.deductions) : 0,
-      womenShare: women.get(u.id) ?? null,
-      headIsWoman: false,
+      womenShare: women.get(u.id)?.share ?? null,
+      headIsWoman: women.get(u.id)?.headIsWoman ?? false,
     };
   });
 }

@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
 import { KeptWhenLeftOut } from '../../common/optional';
 import { DateTimeISOResolver, LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
@@ -45,6 +45,10 @@ export class PersonType {
   @Field(() => String) fullName!: string;
   @Field(() => Gender) gender!: Gender;
   @Field(() => String, { nullable: true }) position!: string | null;
+  @Field(() => Boolean, {
+    description: 'Heads its unit (thủ trưởng): a woman at its head counts for the women tie-break (R6).',
+  })
+  headsUnit!: boolean;
   @Field(() => DateTimeISOResolver) createdAt!: Date;
 }
 
@@ -148,6 +152,14 @@ export class CreatePersonInput {
   @IsOptional()
   @Length(1, 200)
   position?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Heads its unit; the unit’s previous head, if any, no longer does.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  headsUnit?: boolean | null;
 }
 
 @InputType({ description: 'Only the fields given change; a null position clears it.' })
@@ -172,4 +184,13 @@ export class UpdatePersonInput {
   @IsOptional()
   @Length(1, 200)
   position?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Heads its unit (the previous head no longer does); a person moved to another unit does not head it unless told.',
+  })
+  @KeptWhenLeftOut()
+  @IsBoolean()
+  headsUnit?: boolean;
 }

@@ -17,7 +17,7 @@ import {
 } from './block.types';
 
 /** What the audit keeps of a person: no name or position, the chained log is not a register of personal data. */
-const audited = (p: Person) => ({ unitId: p.unitId, gender: p.gender });
+const audited = (p: Person) => ({ unitId: p.unitId, gender: p.gender, headsUnit: p.headsUnit });
 
 /** People are personal data: the province's own people read them (MEMBERS), never a national viewer. */
 @Resolver(() => PersonType)
@@ -54,6 +54,7 @@ export class PersonResolver {
       ...input,
       fullName: normalizeName(input.fullName),
       position: input.position ?? null,
+      headsUnit: input.headsUnit ?? false,
     });
     await audit(ctx, 'person.create', 'Person', person.id, { after: audited(person) });
     return person;
@@ -62,7 +63,7 @@ export class PersonResolver {
   @Authorized(...MEMBERS)
   @Mutation(() => PersonType, {
     description:
-      "Corrects a person's name, gender or position (the secretariat, or their unit's officer), or moves them to " +
+      "Corrects a person's name, gender, position or whether they head their unit (the secretariat, or their unit's officer), or moves them to " +
       'another unit (the secretariat). Their titles and awards stay on their record.',
   })
   async updatePerson(
@@ -87,6 +88,12 @@ export class PersonResolver {
       ...(input.fullName !== undefined ? { fullName: normalizeName(input.fullName) } : {}),
       ...(input.gender !== undefined ? { gender: input.gender } : {}),
       ...(input.position !== undefined ? { position: position || null } : {}),
+      // Moved to another unit, a head does not head it unless told so.
+      ...(input.headsUnit !== undefined
+        ? { headsUnit: input.headsUnit }
+        : input.unitId !== undefined && input.unitId !== before.unitId
+          ? { headsUnit: false }
+          : {}),
     });
     await audit(ctx, 'person.update', 'Person', id, { before: audited(before), after: audited(after!) });
     return after;

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
 import { hasRole, myUnits, useSession } from '../../app/session';
@@ -21,6 +21,7 @@ const PersonQuery = graphql(`
       fullName
       gender
       position
+      headsUnit
       unit {
         id
         name
@@ -57,6 +58,7 @@ const UpdatePerson = graphql(`
       fullName
       gender
       position
+      headsUnit
       unit {
         id
         name
@@ -71,6 +73,7 @@ type Person = {
   fullName: string;
   gender: 'FEMALE' | 'MALE';
   position: string | null;
+  headsUnit: boolean;
   unit: { id: string; name: string; validTo: string | null };
 };
 
@@ -136,6 +139,10 @@ export default function PersonPage() {
             <dt>{t('person.gender')}</dt>
             <dd>{t(`person.gender.${p.gender}`)}</dd>
           </div>
+          <div>
+            <dt>{t('person.headsUnit')}</dt>
+            <dd>{p.headsUnit ? t('person.headsUnit.yes') : t('person.headsUnit.no')}</dd>
+          </div>
         </dl>
       </section>
       {editor && <EditPerson key={p.id} person={p} moves={admin} onSaved={reload} />}
@@ -163,14 +170,16 @@ export default function PersonPage() {
   );
 }
 
-/** Name, gender and position; the unit too for the secretariat (an officer manages only their own unit). */
+/** Name, gender, position and whether they head their unit; the unit too for the secretariat (an officer manages only their own unit). */
 function EditPerson({ person, moves, onSaved }: { person: Person; moves: boolean; onSaved: () => void }) {
   const { t } = useI18n();
   const save = useAction(UpdatePerson);
+  const hintId = useId();
   const [f, setF] = useState({
     fullName: person.fullName,
     gender: person.gender as string,
     position: person.position ?? '',
+    headsUnit: person.headsUnit,
     unit: { id: person.unit.id, name: person.unit.name } as { id: string; name: string } | null,
   });
   const [saved, setSaved] = useState<string | null>(null);
@@ -186,6 +195,7 @@ function EditPerson({ person, moves, onSaved }: { person: Person; moves: boolean
           fullName,
           gender: f.gender as Person['gender'],
           position: position || null,
+          headsUnit: f.headsUnit,
           // Sent only when changed: a person whose unit has ended keeps it until moved.
           ...(f.unit && f.unit.id !== person.unit.id ? { unitId: f.unit.id } : {}),
         },
@@ -203,6 +213,7 @@ function EditPerson({ person, moves, onSaved }: { person: Person; moves: boolean
         fullName: stored.fullName,
         gender: stored.gender,
         position: stored.position ?? '',
+        headsUnit: stored.headsUnit,
         unit: { id: stored.unit.id, name: stored.unit.name },
       });
       setSaved(stored.fullName);
@@ -238,6 +249,18 @@ function EditPerson({ person, moves, onSaved }: { person: Person; moves: boolean
             onChange={(e) => setF({ ...f, gender: e.target.value })}
           />
         </div>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={f.headsUnit}
+            aria-describedby={`${hintId}-heads`}
+            onChange={(e) => setF({ ...f, headsUnit: e.target.checked })}
+          />
+          <span>{t('person.headsUnitCheck')}</span>
+        </label>
+        <p id={`${hintId}-heads`} className="field-hint">
+          {t('person.headsUnitHint')}
+        </p>
         {moves && (
           <div className="form-row">
             <UnitSelect

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { graphql } from '../../graphql';
@@ -20,6 +20,7 @@ const PersonsQuery = graphql(`
         fullName
         gender
         position
+        headsUnit
       }
       pageInfo {
         hasNextPage
@@ -44,7 +45,8 @@ export function PersonsCard({ unitId, admin }: { unitId: string; admin: boolean 
   const pager = usePager();
   const [res, refetch] = useQuery({ query: PersonsQuery, variables: { unitId, after: pager.after } });
   const create = useAction(CreatePerson);
-  const [f, setF] = useState({ fullName: '', gender: 'FEMALE', position: '' });
+  const hintId = useId();
+  const [f, setF] = useState({ fullName: '', gender: 'FEMALE', position: '', headsUnit: false });
   const [added, setAdded] = useState<string | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -57,13 +59,14 @@ export function PersonsCard({ unitId, admin }: { unitId: string; admin: boolean 
           fullName,
           gender: f.gender as 'FEMALE' | 'MALE',
           position: f.position.trim() || null,
+          headsUnit: f.headsUnit,
         },
       },
       { fullName: fullName.length >= 2 && fullName.length <= 200 ? null : t('person.check.name') },
     );
     if (done) {
       setAdded(done.createPerson.fullName);
-      setF({ ...f, fullName: '', position: '' });
+      setF({ ...f, fullName: '', position: '', headsUnit: false });
       refetch({ requestPolicy: 'network-only' });
     }
   };
@@ -96,7 +99,10 @@ export function PersonsCard({ unitId, admin }: { unitId: string; admin: boolean 
                       <Link href={`/persons/${p.id}`}>{p.fullName}</Link>
                     </th>
                     <td>{t(`person.gender.${p.gender}`)}</td>
-                    <td>{p.position ?? ''}</td>
+                    <td>
+                      {p.position ? `${p.position} ` : ''}
+                      {p.headsUnit && <span className="tag">{t('person.headsUnit')}</span>}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -134,6 +140,18 @@ export function PersonsCard({ unitId, admin }: { unitId: string; admin: boolean 
             error={err('position')}
             onChange={(e) => setF({ ...f, position: e.target.value })}
           />
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={f.headsUnit}
+              aria-describedby={`${hintId}-heads`}
+              onChange={(e) => setF({ ...f, headsUnit: e.target.checked })}
+            />
+            <span>{t('person.headsUnitCheck')}</span>
+          </label>
+          <p id={`${hintId}-heads`} className="field-hint">
+            {t('person.headsUnitHint')}
+          </p>
           {create.shown.general && <Alert>{create.shown.general}</Alert>}
           {added && <Alert kind="success">{t('person.added', { name: added })}</Alert>}
           <div className="actions">
