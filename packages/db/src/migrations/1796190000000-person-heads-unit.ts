@@ -9,7 +9,9 @@ export class PersonHeadsUnit1796190000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE person ADD COLUMN heads_unit boolean NOT NULL DEFAULT false`);
-    await q.query(`CREATE UNIQUE INDEX person_one_head_per_unit ON person (province_id, unit_id) WHERE heads_unit`);
+    await q.query(
+      `CREATE UNIQUE INDEX person_one_head_per_unit ON person (province_id, unit_id) WHERE heads_unit`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -129,7 +129,9 @@ export const personRepository = {
    * For the women tie-break (R6): the share of women among each unit's recorded people, and whether the one
    * recorded as its head is a woman. Absent for a unit with nobody recorded.
    */
-  async womenFacts(unitIds: readonly string[]): Promise<Map<string, { share: number; headIsWoman: boolean }>> {
+  async womenFacts(
+    unitIds: readonly string[],
+  ): Promise<Map<string, { share: number; headIsWoman: boolean }>> {
     if (!unitIds.length) return new Map();
     const rows: { unit_id: string; share: number; head_is_woman: boolean }[] = await (
       await tenantManager()
