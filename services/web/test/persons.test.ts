@@ -145,6 +145,8 @@ describe('persons', () => {
 
       await fullName.fill(NAME);
       await page.getByLabel('Chức vụ', { exact: true }).fill('Phó Chánh Văn phòng');
+      // She heads her unit (the women tie-break, R6, reads it).
+      await page.getByRole('checkbox', { name: 'Là thủ trưởng (người đứng đầu) đơn vị' }).check();
       await page.getByRole('button', { name: 'Lưu thông tin' }).click();
       await expect.poll(() => page.getByText(`Đã lưu thông tin của ${NAME}.`).count(), WAIT).toBe(1);
       await page.reload();
@@ -153,12 +155,14 @@ describe('persons', () => {
         .toBe(1);
       expect(await page.getByLabel('Chức vụ', { exact: true }).inputValue()).toBe('Phó Chánh Văn phòng');
       const saved = ok(
-        await as<{ person: { position: string; fullName: string } }>(
-          `query($id: ID!) { person(id: $id) { fullName position } }`,
+        await as<{ person: { position: string; fullName: string; headsUnit: boolean } }>(
+          `query($id: ID!) { person(id: $id) { fullName position headsUnit } }`,
           { id: person },
         ),
       ).person;
-      expect(saved).toEqual({ fullName: NAME, position: 'Phó Chánh Văn phòng' });
+      expect(saved).toEqual({ fullName: NAME, position: 'Phó Chánh Văn phòng', headsUnit: true });
+      const heads = page.locator('.facts div').filter({ hasText: 'Thủ trưởng đơn vị' });
+      await expect.poll(() => heads.locator('dd').textContent(), WAIT).toBe('Có');
       await expect.poll(() => page.getByText('Chưa đủ: 2/3 năm').count(), WAIT).toBe(1);
       await screenshot(page, 'person-1366');
       await expectAccessible(page, 'the person page');
