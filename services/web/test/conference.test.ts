@@ -218,4 +218,39 @@ describe('the conference in the browser', () => {
     await screenshot(page, 'results-tie-break-390');
     await page.context().close();
   });
+  it('nobody over the threshold: the published round leads to round 2, and each page names the block and the year', async () => {
+    const split = await createLockedBlock(app, province, NAMES, admin);
+    const period = await openBlockVote(app, province, split, [{ kind: 'FLAG', seats: 1 }]);
+    // One vote each: nobody has more than half of 3.
+    for (const voter of [0, 1, 2])
+      await castBlockBallots(app, province, split, period, [[voter]], [split.officers[voter]!]);
+    await closeBlockVote(app, province, split.officers[0]!, period.id);
+    await vi.waitFor(async () => expect((await periodState(period.id)).status).toBe('TALLIED'), {
+      timeout: 20_000,
+    });
+    const page = await pageAt(browser, base, `/voting-periods/${period.id}`, split.officers[0]!.email);
+    const blockName = ok(
+      await app.gql<{ block: { name: string } }>(
+        `query($id: ID!) { block(id: $id) { name } }`,
+        { id: split.blockId },
+        { token: admin.token, provinceId: province },
+      ),
+    ).block.name;
+    await expect.poll(() => page.locator('.page-subtitle').textContent()).toContain(`${blockName}, năm 2026`);
+    await page.getByRole('button', { name: 'Công bố kết quả' }).click();
+    await page
+      .getByRole('dialog', { name: 'Công bố kết quả bỏ phiếu?' })
+      .getByRole('button', { name: 'Công bố kết quả' })
+      .click();
+    const next = page.getByRole('link', { name: 'Đến vòng 2' });
+    await expect.poll(() => next.count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByText('Chưa đủ đơn vị đạt ngưỡng: vòng 2 đã được mở.').count()).toBe(1);
+    await screenshot(page, 'period-next-round-1366');
+    await expectAccessible(page, 'a published round leading to round 2');
+    await next.click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Bình xét thi đua · Vòng 2');
+    await page.context().close();
+  });
 });

@@ -17,7 +17,7 @@ import {
   type Contest,
   type Period,
 } from './rules';
-import { ApprovalSubject } from './parts';
+import { ApprovalSubject, periodOwner } from './parts';
 
 type Receipt = NonNullable<ResultOf<typeof ReceiptQuery>['myBallotReceipt']>;
 type Phase = 'vote' | 'review' | 'sending' | 'checking' | 'not-recorded' | 'cast';
@@ -187,9 +187,14 @@ export default function BallotPage() {
   const title = council
     ? t('ballot.titleCouncil')
     : `${t('ballot.title')} · ${t(`voting.kind.${period.kind}`)}`;
+  const subtitle = [
+    ...(council ? [] : [periodOwner(t, period)]),
+    t('voting.round', { n: period.round }),
+    t('voting.deadline', { when: i18n.dateTime(deadline(period)) }),
+  ].join(' · ');
 
   return (
-    <Page title={title} subtitle={t('voting.deadline', { when: i18n.dateTime(deadline(period)) })}>
+    <Page title={title} subtitle={subtitle}>
       {units.length > 1 && !council && (
         <div className="field">
           <label htmlFor="ballot-unit">{t('ballot.unitFor')}</label>

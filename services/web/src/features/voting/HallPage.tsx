@@ -10,6 +10,7 @@ import { usePolling } from '../../ui/usePolling';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { PeriodFields, PeriodQuery, ResultsQuery, TurnoutSubscription } from './operations';
 import { deadline, sharePercent } from './rules';
+import { periodOwner } from './parts';
 
 /**
  * The projector in the conference hall: live turnout while voting runs, never a count before the results are
@@ -65,6 +66,7 @@ export default function HallPage() {
         <div>
           <h1>{t(`voting.kind.${period.kind}`)}</h1>
           <p className="hall-sub">
+            {period.kind === 'BLOCK' && <>{periodOwner(t, period)} · </>}
             {t('voting.round', { n: period.round })} ·{' '}
             {t('voting.deadline', { when: i18n.dateTime(deadline(period)) })}
           </p>

@@ -6,7 +6,7 @@ import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Alert, Empty, Loading, Page } from '../../ui/Page';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { PeriodFields, PeriodQuery, ResultsQuery, YearRoundsQuery } from './operations';
-import { ApprovalSubject, StatusBadge } from './parts';
+import { ApprovalSubject, periodOwner, StatusBadge } from './parts';
 import { sharePercent, tieGroup, votesNeeded } from './rules';
 import { TableWrap } from '../../ui/TableWrap';
 import { DocumentDownloads } from '../documents/DocumentDownloads';
@@ -38,7 +38,7 @@ export default function ResultsPage() {
   return (
     <Page
       title={t('results.title')}
-      subtitle={t(`voting.kind.${first.kind}`)}
+      subtitle={`${t(`voting.kind.${first.kind}`)}${first.kind === 'BLOCK' ? ` · ${periodOwner(t, first)}` : ''}`}
       wide
       actions={
         <>

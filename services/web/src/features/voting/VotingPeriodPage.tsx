@@ -5,10 +5,10 @@ import { hasRole, useSession } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
 import { errorCode } from '../../i18n/errors';
 import { ApiErrorView } from '../../ui/ApiErrorView';
-import { Loading, Page } from '../../ui/Page';
-import { PeriodFields, PeriodQuery, ReceiptQuery } from './operations';
+import { Alert, Loading, Page } from '../../ui/Page';
+import { PeriodFields, PeriodQuery, ReceiptQuery, YearRoundsQuery } from './operations';
 import { deadline } from './rules';
-import { StatusBadge, TurnoutBar } from './parts';
+import { periodOwner, StatusBadge, TurnoutBar } from './parts';
 import { PeriodControls } from '../conference/PeriodControls';
 import { usePolling } from '../../ui/usePolling';
 
@@ -28,8 +28,14 @@ export default function VotingPeriodPage() {
   });
 
   // Closed, the count takes a second or two: the page shows it tallied without a reload.
-  const status = res.data ? readFragment(PeriodFields, res.data.votingPeriod).status : null;
-  usePolling(refetch, status === 'CLOSED' ? 2000 : null);
+  const loaded = res.data ? readFragment(PeriodFields, res.data.votingPeriod) : null;
+  usePolling(refetch, loaded?.status === 'CLOSED' ? 2000 : null);
+  // Published with seats left (R5), the next round is open: the page leads there.
+  const [rounds] = useQuery({
+    query: YearRoundsQuery,
+    variables: { yearId: loaded?.emulationYearId ?? '' },
+    pause: !(loaded?.emulationYearId && loaded.outcome === 'NEXT_ROUND' && loaded.resultsPublishedAt),
+  });
 
   if (res.error)
     return (
@@ -42,9 +48,24 @@ export default function VotingPeriodPage() {
   const isVoter = mayVote && !receipt.fetching && errorCode(receipt.error) === null;
   const voted = receipt.data?.myBallotReceipt;
   const title = `${t(`voting.kind.${p.kind}`)} · ${t('voting.round', { n: p.round })}`;
+  const next = rounds.data?.votingPeriods.find((r) => r.round === p.round + 1);
 
   return (
-    <Page title={title} subtitle={<StatusBadge period={p} />}>
+    <Page
+      title={title}
+      subtitle={
+        <>
+          {p.kind === 'BLOCK' && <>{periodOwner(t, p)} · </>}
+          <StatusBadge period={p} />
+        </>
+      }
+    >
+      {next && (
+        <Alert kind="info">
+          {t('voting.nextRoundOpen', { n: next.round })}{' '}
+          <Link href={`/voting-periods/${next.id}`}>{t('voting.toRound', { n: next.round })}</Link>
+        </Alert>
+      )}
       <section className="card stack">
         <p>{t('voting.deadline', { when: i18n.dateTime(deadline(p)) })}</p>
         {p.turnout && <TurnoutBar cast={p.turnout.cast} eligible={p.turnout.eligible} />}

@@ -12,6 +12,12 @@ export const PeriodFields = graphql(`
       place
     }
     emulationYearId
+    emulationYear {
+      year
+      block {
+        name
+      }
+    }
     opensAt
     openedAt
     closesAt

@@ -4,6 +4,12 @@ import { unitName } from '../unit/useUnitNames';
 import { NominationBriefQuery } from './operations';
 import type { Period } from './rules';
 
+/** Whose vote it is, for titles: "Khối …, năm 2026" for a block, the council's name for the council. */
+export function periodOwner(t: I18n['t'], period: Pick<Period, 'kind' | 'emulationYear'>): string {
+  const y = period.emulationYear;
+  return y ? t('voting.ofBlock', { block: y.block.name, year: y.year }) : t('voting.kind.COUNCIL');
+}
+
 export function StatusBadge({ period }: { period: Pick<Period, 'status' | 'resultsPublishedAt'> }) {
   const { t } = useI18n();
   const published = period.status === 'TALLIED' && period.resultsPublishedAt;
