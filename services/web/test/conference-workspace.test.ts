@@ -104,6 +104,9 @@ describe("the head unit's conference workspace", () => {
       const reason = head.getByLabel(new RegExp(`^Lý do vắng mặt của ${NAMES[2]}`));
       await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
       await expect.poll(() => head.getByText('Đơn vị vắng mặt cần ghi rõ lý do.').count()).toBe(1);
+      // The refusal, below the fold of a long form, takes the person to the field to fix.
+      await expect.poll(() => reason.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await reason.isVisible()).toBe(true);
       await screenshot(head, 'conference-record-error-1366');
       await expectAccessible(head, 'the conference record with an error');
       await reason.fill('Đi công tác theo Kế hoạch số 12/KH-SXD');

@@ -1,9 +1,26 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation, type AnyVariables, type TypedDocumentNode } from 'urql';
 import { apiErrors, showErrors, type Shown } from '../i18n/errors';
 import { useI18n } from '../i18n/i18n';
 
 const NONE: Shown = { general: null, fields: {} };
+
+/**
+ * After a refusal, the person is taken to what to fix: the first field marked invalid in the form that was sent
+ * (focused, which scrolls it into view), else the message above the form. A long form (the conference record)
+ * otherwise refuses below the fold and seems to do nothing.
+ */
+function showFirstError(scope: Element) {
+  const field = scope.querySelector<HTMLElement>('[aria-invalid="true"]');
+  if (field) {
+    field.focus();
+    field.scrollIntoView({ block: 'center' });
+    return;
+  }
+  // A form's general message sits just above it, in the same card.
+  const around = scope.tagName === 'FORM' ? (scope.parentElement ?? scope) : scope;
+  around.querySelector('.alert-error')?.scrollIntoView({ block: 'center' });
+}
 
 /**
  * A form's mutation with its errors ready to show: the page's own checks first (nothing is sent while one
@@ -13,13 +30,23 @@ export function useAction<Data, Variables extends AnyVariables>(doc: TypedDocume
   const i18n = useI18n();
   const [state, execute] = useMutation<Data, Variables>(doc);
   const [shown, setShown] = useState<Shown>(NONE);
+  // Where the refusal just shown belongs; taken there once the errors are on the page (after the render).
+  const refused = useRef<Element | null>(null);
+  useEffect(() => {
+    if (refused.current?.isConnected) showFirstError(refused.current);
+    refused.current = null;
+  }, [shown]);
   async function run(variables: Variables, checks: Record<string, string | null | undefined> = {}) {
+    // The form (or dialog) being sent: its button has the focus when it is clicked or Enter is pressed.
+    const form = document.activeElement?.closest('form, [role="dialog"], dialog') ?? null;
     const fields = Object.fromEntries(Object.entries(checks).filter((e): e is [string, string] => !!e[1]));
     if (Object.keys(fields).length) {
+      refused.current = form;
       setShown({ general: null, fields });
       return null;
     }
     const res = await execute(variables);
+    if (res.error) refused.current = form;
     setShown(res.error ? showErrors(i18n, apiErrors(res.error)) : NONE);
     return res.error ? null : (res.data ?? null);
   }
