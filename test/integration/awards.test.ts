@@ -252,17 +252,18 @@ describe('the articles, through HTTP and the worker', () => {
         { u: deferred.id },
       ),
     );
-    // The head unit reads, before opening the vote, who is left off the award ballots and why.
-    const exclusions = ok(
-      await as<{
-        emulationYear: { awardExclusions: { unitId: string; lines: { rule: string; text: string }[] }[] };
-      }>(
-        block.officers[0]!,
-        `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { awardExclusions { unitId lines { rule text } } } }`,
-        { b: block.blockId },
-      ),
-    ).emulationYear.awardExclusions;
-    expect(exclusions).toEqual([
+    // The head unit reads, before opening the vote, who is left off the award ballots and why; the inspection's
+    // details are the unit's and the secretariat's.
+    const EXCLUSIONS = `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { awardExclusions { unitId lines { rule text } } } }`;
+    type Exclusions = {
+      emulationYear: { awardExclusions: { unitId: string; lines: { rule: string; text: string }[] }[] };
+    };
+    const read = async (who: Account) =>
+      ok(await as<Exclusions>(who, EXCLUSIONS, { b: block.blockId })).emulationYear.awardExclusions;
+    expect(await read(block.officers[0]!)).toEqual([
+      { unitId: deferred.id, lines: [{ rule: 'R8', text: 'Hoãn xét khen thưởng: đang bị thanh tra.' }] },
+    ]);
+    expect(await read(admin)).toEqual([
       {
         unitId: deferred.id,
         lines: [
@@ -399,7 +400,7 @@ describe('the articles, through HTTP and the worker', () => {
     const first = await createLockedBlock(app, province, NAMES.slice(0, 5), admin);
     const second = await createLockedBlock(app, province, NAMES.slice(0, 5), admin);
     const moved = first.units[3]!;
-    await vote(first, [{ kind: 'FLAG', seats: 1 }], [[3]]);
+    const firstVote = await vote(first, [{ kind: 'FLAG', seats: 1 }], [[3]]);
     expect((await untilNominations(first)).find((n) => n.form === 'FLAG_PROVINCE')?.unitId).toBe(moved.id);
     // On 1 July the unit moved to the second block: a member of both in 2026.
     await runInTenant(app.dataSource, province, async () => {
@@ -414,6 +415,19 @@ describe('the articles, through HTTP and the worker', () => {
         [province, second.blockId, moved.id],
       );
     });
+    const EXCLUSIONS = `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { awardExclusions { unitId } } }`;
+    // Until the first block announces its results, the second learns nothing of them.
+    const secret = ok(
+      await as<{ emulationYear: { awardExclusions: unknown[] } }>(second.officers[0]!, EXCLUSIONS, {
+        b: second.blockId,
+      }),
+    );
+    expect(secret.emulationYear.awardExclusions).toEqual([]);
+    ok(
+      await as(first.officers[0]!, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, {
+        id: firstVote,
+      }),
+    );
     const left = ok(
       await as<{
         block: { name: string };
@@ -525,6 +539,16 @@ describe('the articles, through HTTP and the worker', () => {
       { timeout: 20_000, interval: 100 },
     );
 
+    // While the complaint is open, the appraisal does not resume.
+    const early = await as(
+      admin,
+      `mutation($v: AppraiseNominationInput!) { appraiseNomination(input: $v) { status } }`,
+      { v: { id: flag.id, to: 'IN_APPRAISAL' } },
+    );
+    expect(early.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'to', message: expect.stringMatching(/still open/) }],
+    });
     // The complaint closes; the secretariat resumes the appraisal, which starts again.
     ok(
       await as(admin, `mutation($id: ID!) { closeDeferral(id: $id, closedOn: "2026-12-01") { id } }`, {

@@ -106,17 +106,35 @@ export const awardRepository = {
       },
       ['provinceId', 'emulationYearId'],
     );
-    await m.getRepository(Nomination).delete({ provinceId, emulationYearId: yearId });
-    if (out.proposals.length) {
-      await m.getRepository(Nomination).insert(
-        out.proposals.map((p) => ({
+    // A proposal the engine makes again keeps its row (and its id, which pages and notifications hold); one it
+    // no longer makes goes before the new ones come, as a unit has one form a year.
+    const nominations = m.getRepository(Nomination);
+    const key = (n: { unitId: string; personId: string | null; form: string }) =>
+      `${n.unitId}|${n.personId ?? ''}|${n.form}`;
+    const explanation = (p: EngineOutput['proposals'][number]) =>
+      (p.personId ? out.personExplanations[p.personId] : out.explanations[p.unitId]) ?? [];
+    const existing = new Map(
+      (await nominations.findBy({ provinceId, emulationYearId: yearId })).map((n) => [key(n), n]),
+    );
+    const wanted = new Map(out.proposals.map((p) => [key(p), p]));
+    const gone = [...existing].filter(([k]) => !wanted.has(k)).map(([, n]) => n.id);
+    if (gone.length) await nominations.delete({ provinceId, id: In(gone) });
+    for (const [k, p] of wanted) {
+      const kept = existing.get(k);
+      if (kept)
+        await nominations.update({ provinceId, id: kept.id }, { path: p.path, explanation: explanation(p) });
+    }
+    const fresh = [...wanted].filter(([k]) => !existing.has(k)).map(([, p]) => p);
+    if (fresh.length) {
+      await nominations.insert(
+        fresh.map((p) => ({
           provinceId,
           emulationYearId: yearId,
           unitId: p.unitId,
           personId: p.personId,
           form: p.form,
           path: p.path,
-          explanation: (p.personId ? out.personExplanations[p.personId] : out.explanations[p.unitId]) ?? [],
+          explanation: explanation(p),
         })),
       );
     }
@@ -147,7 +165,9 @@ export const awardRepository = {
 
   /**
    * R7: the block proposals other block years of the same calendar year made for these units (a unit that moved
-   * blocks during the year is a member of both), with the proposing block's name.
+   * blocks during the year is a member of both), with the proposing block's name. Only years whose results are
+   * published: another block's outcome is as secret as its vote until then, so the first block to publish keeps
+   * the unit.
    */
   async proposedElsewhere(
     unitIds: readonly string[],
@@ -160,7 +180,8 @@ export const awardRepository = {
        FROM nomination n
        JOIN emulation_year y ON y.province_id = n.province_id AND y.id = n.emulation_year_id
        JOIN block b ON b.province_id = y.province_id AND b.id = y.block_id
-       WHERE n.unit_id = ANY($1) AND n.person_id IS NULL AND y.year = $2 AND y.id <> $3`,
+       WHERE n.unit_id = ANY($1) AND n.person_id IS NULL AND y.year = $2 AND y.id <> $3
+         AND y.state IN ('RESULTS_RECORDED', 'DOSSIER_SUBMITTED', 'CLOSED')`,
       [unitIds, year, exceptYearId],
     );
   },
@@ -172,26 +193,35 @@ export const awardRepository = {
   async deferOfUnit(unitId: string, from: readonly NominationStatus[], reason: string): Promise<string[]> {
     const rows = await returning<{ id: string }>(
       await tenantManager(),
-      `UPDATE nomination SET status = 'DEFERRED', status_reason = $3, updated_at = now()
-       WHERE unit_id = $1 AND person_id IS NULL AND status = ANY($2) RETURNING id`,
+      // Years recorded from documents are history: their nominations were decided long ago.
+      `UPDATE nomination n SET status = 'DEFERRED', status_reason = $3, updated_at = now()
+       FROM emulation_year y
+       WHERE y.province_id = n.province_id AND y.id = n.emulation_year_id AND NOT y.recorded_from_documents
+         AND n.unit_id = $1 AND n.person_id IS NULL AND n.status = ANY($2) RETURNING n.id`,
       [unitId, from, reason],
     );
     return rows.map((r) => r.id);
   },
 
   /**
-   * The block years of a unit whose proposals are computed and not yet submitted: the awards engine runs on them
-   * again when the unit's R8 or R9 facts change.
+   * The block years of a unit whose proposals are computed and not yet submitted, locked until the end of the
+   * transaction (a dossier cannot be sent meanwhile): the awards engine runs on them again when the unit's R8 or
+   * R9 facts change. Those published first come first, as R7 gives a unit to the first block to publish.
    */
-  async pendingYearsOfUnit(unitId: string): Promise<string[]> {
+  async lockPendingYearsOfUnit(unitId: string): Promise<string[]> {
     const rows: { id: string }[] = await (
       await tenantManager()
     ).query(
-      `SELECT DISTINCT y.id FROM year_award_outcome o
+      `SELECT y.id FROM year_award_outcome o
        JOIN emulation_year y ON y.province_id = o.province_id AND y.id = o.emulation_year_id
-       JOIN block_membership m ON m.province_id = y.province_id AND m.block_id = y.block_id AND m.unit_id = $1
-         AND m.valid_from <= make_date(y.year, 12, 31) AND (m.valid_to IS NULL OR m.valid_to >= make_date(y.year, 1, 1))
-       WHERE o.dossier_submitted_at IS NULL`,
+       WHERE o.dossier_submitted_at IS NULL AND NOT y.recorded_from_documents
+         AND EXISTS (SELECT 1 FROM block_membership m
+                     WHERE m.province_id = y.province_id AND m.block_id = y.block_id AND m.unit_id = $1
+                       AND m.valid_from <= make_date(y.year, 12, 31)
+                       AND (m.valid_to IS NULL OR m.valid_to >= make_date(y.year, 1, 1)))
+       ORDER BY (SELECT min(p.results_published_at) FROM voting_period p
+                 WHERE p.province_id = y.province_id AND p.emulation_year_id = y.id) NULLS LAST, y.id
+       FOR UPDATE OF o`,
       [unitId],
     );
     return rows.map((r) => r.id);

@@ -1,3 +1,4 @@
+import { currentProvinceId, tenantManager } from '../tenancy/tenant-context';
 import { awardRepository } from '../repositories/award.repository';
 import { blockRepository, personRepository } from '../repositories/block.repository';
 import { disqualificationRepository } from '../repositories/disqualification.repository';
@@ -139,6 +140,10 @@ export async function yearAwardExclusions(yearId: string): Promise<Map<string, E
  */
 export async function computeYearAwards(yearId: string): Promise<boolean> {
   const { year, memberIds } = await loadYear(yearId);
+  // R7 reads the other blocks' proposals of the calendar year: one province's blocks compute that year in turn.
+  await (
+    await tenantManager()
+  ).query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`awards:${currentProvinceId()}:${year.year}`]);
   const [{ rules, ...facts }, votes, registered] = await Promise.all([
     exclusionFacts(year, memberIds),
     finalVotes(yearId),

@@ -12,6 +12,8 @@ export async function afterUnitEligibilityChanged(
   unitId: string,
   openedDeferral?: { reason: DeferralReason; note: string },
 ): Promise<{ deferred: string[]; recomputed: string[] }> {
+  // Locked first: a dossier sent meanwhile would otherwise carry the unit's nominations past both steps below.
+  const pending = await awardRepository.lockPendingYearsOfUnit(unitId);
   const deferred = openedDeferral
     ? await awardRepository.deferOfUnit(
         unitId,
@@ -20,7 +22,6 @@ export async function afterUnitEligibilityChanged(
       )
     : [];
   const recomputed: string[] = [];
-  for (const yearId of await awardRepository.pendingYearsOfUnit(unitId))
-    if (await computeYearAwards(yearId)) recomputed.push(yearId);
+  for (const yearId of pending) if (await computeYearAwards(yearId)) recomputed.push(yearId);
   return { deferred, recomputed };
 }

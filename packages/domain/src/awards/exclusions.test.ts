@@ -16,17 +16,31 @@ const facts: ExclusionFacts = {
 };
 
 describe('who may not be proposed for an award (R1, R8, R9)', () => {
-  it('names each excluded member with its reasons, deferral first; a reason the province does not list excludes nobody', () => {
+  it('names each excluded member with its reasons, deferral first, each also without its recorded details; a reason the province does not list excludes nobody', () => {
     const out = awardExclusions(facts, {
       disqualifications: ['COVENANT_BREACH', 'SCORE_BELOW_MINIMUM'],
       minimumScore: 80,
     });
     expect(Object.fromEntries(out)).toEqual({
       c: [
-        { rule: 'R8', text: 'Hoãn xét khen thưởng: đang bị thanh tra (Quyết định thanh tra số 15/QĐ-TTr).' },
-        { rule: 'R9', text: 'Không đủ điều kiện: vi phạm giao ước thi đua (Biên bản ngày 10/10/2026).' },
+        {
+          rule: 'R8',
+          text: 'Hoãn xét khen thưởng: đang bị thanh tra (Quyết định thanh tra số 15/QĐ-TTr).',
+          brief: 'Hoãn xét khen thưởng: đang bị thanh tra.',
+        },
+        {
+          rule: 'R9',
+          text: 'Không đủ điều kiện: vi phạm giao ước thi đua (Biên bản ngày 10/10/2026).',
+          brief: 'Không đủ điều kiện: vi phạm giao ước thi đua.',
+        },
       ],
-      b: [{ rule: 'R9', text: 'Không đủ điều kiện: điểm 78,5 thấp hơn mức tối thiểu 80.' }],
+      b: [
+        {
+          rule: 'R9',
+          text: 'Không đủ điều kiện: điểm 78,5 thấp hơn mức tối thiểu 80.',
+          brief: 'Không đủ điều kiện: điểm 78,5 thấp hơn mức tối thiểu 80.',
+        },
+      ],
     });
   });
 
@@ -61,6 +75,8 @@ describe('who may not be proposed for an award (R1, R8, R9)', () => {
         {
           rule: 'R7',
           text: 'Đã được Khối các cơ quan Đảng tỉnh đề nghị Cờ thi đua của UBND tỉnh trong năm: mỗi đơn vị chỉ nhận một hình thức đề nghị của Khối trong năm.',
+          brief:
+            'Đã được Khối các cơ quan Đảng tỉnh đề nghị Cờ thi đua của UBND tỉnh trong năm: mỗi đơn vị chỉ nhận một hình thức đề nghị của Khối trong năm.',
         },
       ],
     });

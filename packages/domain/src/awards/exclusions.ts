@@ -25,6 +25,11 @@ export interface ExclusionFacts {
 export interface ExclusionReason {
   rule: 'R7' | 'R8' | 'R9';
   text: string;
+  /**
+   * The reason without the recorded details (a decision's number, a complaint's date): a unit's deferrals and
+   * disqualifications are its own and the secretariat's to read; the rest of the block reads only what kind.
+   */
+  brief: string;
 }
 
 export const DEFERRAL_WORDS: Record<DeferralReason, string> = {
@@ -55,28 +60,26 @@ export function awardExclusions(
   };
   for (const p of [...(facts.proposedElsewhere ?? [])].sort((a, b) =>
     a.unitId + a.blockName < b.unitId + b.blockName ? -1 : 1,
-  ))
-    add(p.unitId, {
-      rule: 'R7',
-      text: `Đã được ${p.blockName} đề nghị ${FORM_WORDS[p.form]} trong năm: mỗi đơn vị chỉ nhận một hình thức đề nghị của Khối trong năm.`,
-    });
-  for (const d of [...facts.openDeferrals].sort(byUnitThenReason))
-    add(d.unitId, { rule: 'R8', text: `Hoãn xét khen thưởng: ${DEFERRAL_WORDS[d.reason]} (${d.note}).` });
+  )) {
+    const text = `Đã được ${p.blockName} đề nghị ${FORM_WORDS[p.form]} trong năm: mỗi đơn vị chỉ nhận một hình thức đề nghị của Khối trong năm.`;
+    add(p.unitId, { rule: 'R7', text, brief: text });
+  }
+  for (const d of [...facts.openDeferrals].sort(byUnitThenReason)) {
+    const brief = `Hoãn xét khen thưởng: ${DEFERRAL_WORDS[d.reason]}`;
+    add(d.unitId, { rule: 'R8', text: `${brief} (${d.note}).`, brief: `${brief}.` });
+  }
   for (const d of [...facts.disqualifications].sort(byUnitThenReason)) {
     if (!rules.disqualifications.includes(d.reason)) continue;
-    add(d.unitId, {
-      rule: 'R9',
-      text: `Không đủ điều kiện: ${DISQUALIFICATION_WORDS[d.reason]} (${d.detail}).`,
-    });
+    const brief = `Không đủ điều kiện: ${DISQUALIFICATION_WORDS[d.reason]}`;
+    add(d.unitId, { rule: 'R9', text: `${brief} (${d.detail}).`, brief: `${brief}.` });
   }
   const minimum = rules.minimumScore;
   if (rules.disqualifications.includes('SCORE_BELOW_MINIMUM') && minimum !== null) {
     for (const m of [...facts.members].sort((a, b) => (a.unitId < b.unitId ? -1 : 1))) {
-      if (m.final !== null && m.final < minimum && !out.has(m.unitId))
-        add(m.unitId, {
-          rule: 'R9',
-          text: `Không đủ điều kiện: điểm ${fmt(m.final)} thấp hơn mức tối thiểu ${fmt(minimum)}.`,
-        });
+      if (m.final === null || m.final >= minimum || out.has(m.unitId)) continue;
+      // The locked scores are the block's to read: nothing private here.
+      const text = `Không đủ điều kiện: điểm ${fmt(m.final)} thấp hơn mức tối thiểu ${fmt(minimum)}.`;
+      add(m.unitId, { rule: 'R9', text, brief: text });
     }
   }
   return out;

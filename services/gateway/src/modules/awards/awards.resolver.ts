@@ -2,6 +2,7 @@ import {
   AwardRuleSet,
   awardRepository,
   computeYearAwards,
+  deferralRepository,
   emulationYearRepository,
   tenantManager,
   yearAwardExclusions,
@@ -20,7 +21,7 @@ import {
   type DossierDeadlineRule,
 } from '@thidua/domain';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertRunsYear, yearActor } from '../../common/acting';
+import { assertRunsYear, seesUnitRecord, yearActor } from '../../common/acting';
 import { audit } from '../../common/audit';
 import { BOUNDS, checkFirst, firstArgOptions } from '../../common/bounds';
 import { appError, badInput, conflict, notFound } from '../../common/errors';
@@ -166,7 +167,7 @@ export class AwardsResolver {
 
   @Authorized(...ACTORS)
   @Mutation(() => [NominationType], {
-    description: "The head unit sends the block's dossier to the secretariat (R13 deadline).",
+    description: "The head or deputy unit sends the block's dossier to the secretariat (R13 deadline).",
   })
   async submitDossier(@Arg('emulationYearId', () => ID) yearId: string, @Ctx() ctx: GraphQLContext) {
     const year = await loadYear(ctx, yearId);
@@ -238,7 +239,7 @@ export class AwardsResolver {
   @Authorized('PROVINCE_ADMIN')
   @Mutation(() => AwardOutcomeType, {
     description:
-      "R13: the secretariat accepts a block's dossier after its deadline, with the reason (audited); the head unit then submits it.",
+      "R13: the secretariat accepts a block's dossier after its deadline, with the reason (audited); the head or deputy unit then submits it.",
   })
   async acceptLateDossier(
     @Arg('emulationYearId', () => ID) yearId: string,
@@ -271,6 +272,18 @@ export class AwardsResolver {
     if (!nomination) throw notFound('Nomination', input.id);
     const problem = nominationStepProblem(nomination.status, input.to, input.reason ?? null);
     if (problem) throw badInput('to', problem);
+    // R8: the appraisal of a collective's deferred nomination resumes once the process is closed.
+    if (nomination.status === 'DEFERRED' && input.to === 'IN_APPRAISAL' && !nomination.personId) {
+      const today = vietnamToday();
+      const open = (await deferralRepository.ofUnits([nomination.unitId])).find(
+        (d) => d.openedOn <= today && (!d.closedOn || d.closedOn > today),
+      );
+      if (open)
+        throw badInput(
+          'to',
+          `the unit's deferral opened on ${open.openedOn} is still open (${open.note}): close it first`,
+        );
+    }
     if (!(await awardRepository.step(nomination.id, nomination.status, input.to, input.reason ?? null))) {
       throw conflict('The nomination changed meanwhile: reload it');
     }
@@ -302,11 +315,15 @@ export class YearAwardsResolver {
 
   @FieldResolver(() => [MemberExplanationType], {
     description:
-      'R1, R8, R9 today: the members that may not be proposed for an award, with the reasons; they are not on the flag or certificate-of-merit ballot. For those who run the year.',
+      'R1, R7, R8, R9 today: the members that may not be proposed for an award, with the reasons (the recorded details only for the secretariat and the unit itself); they are not on the flag or certificate-of-merit ballot. For those who run the year.',
   })
   async awardExclusions(@Root() y: EmulationYear, @Ctx() ctx: GraphQLContext) {
     if (!yearActor(ctx, y)) return [];
-    return [...(await yearAwardExclusions(y.id))].map(([unitId, lines]) => ({ unitId, lines }));
+    // The details of a unit's deferral or disqualification are its own and the secretariat's (seesUnitRecord).
+    return [...(await yearAwardExclusions(y.id))].map(([unitId, lines]) => ({
+      unitId,
+      lines: lines.map((l) => ({ rule: l.rule, text: seesUnitRecord(ctx, unitId) ? l.text : l.brief })),
+    }));
   }
 }
 

@@ -82,7 +82,12 @@ export class DeferralResolver {
     await audit(ctx, 'deferral.record', 'Deferral', deferral.id, {
       after: { ...deferral, nominationsDeferred: deferred, yearsRecomputed: recomputed },
     });
-    for (const id of deferred) await notifyNominationStep(ctx.access!.provinceId, id, 'DEFERRED');
+    for (const id of deferred) {
+      await audit(ctx, 'nomination.step', 'Nomination', id, {
+        after: { status: 'DEFERRED', reason: 'R8', deferralId: deferral.id },
+      });
+      await notifyNominationStep(ctx.access!.provinceId, id, 'DEFERRED');
+    }
     await refreshRollupsOf(ctx.access!.provinceId, deferred, `deferral.${deferral.id}`);
     return deferral;
   }

@@ -1,5 +1,11 @@
 import { ACTORS, MEMBERS } from '../../common/roles';
-import { awardRepository, votingRepository, yearAwardExclusions, type VotingPeriod } from '@thidua/db';
+import {
+  awardRepository,
+  computeYearAwards,
+  votingRepository,
+  yearAwardExclusions,
+  type VotingPeriod,
+} from '@thidua/db';
 import { ballotProblems, DEFAULT_VOTE_RULES } from '@thidua/domain';
 import {
   applyCouncilResults,
@@ -130,7 +136,7 @@ export class VotingResolver {
 
   @Authorized(...ACTORS)
   @Mutation(() => VotingPeriodType, {
-    description: 'The head unit or the secretariat opens the block vote (round 1).',
+    description: 'The head or deputy unit or the secretariat opens the block vote (round 1).',
   })
   async openVotingPeriod(
     @Arg('input', () => OpenVotingPeriodInput) input: OpenVotingPeriodInput,
@@ -158,7 +164,7 @@ export class VotingResolver {
     const closesAt = roundDeadline(input);
     const members = await yearMembers(ctx, year);
     const { effectiveYear, rules } = await awardRepository.rulesFor(year.year);
-    // R1: a unit that may not be proposed for an award (R8, R9) is not on the flag or merit ballot.
+    // R1: a unit that may not be proposed for an award (R7, R8, R9) is not on the flag or merit ballot.
     const excluded = await yearAwardExclusions(year.id);
     const contests = input.contests.map((c, i) => {
       const forAward = c.kind === 'FLAG' || c.kind === 'MERIT';
@@ -175,7 +181,7 @@ export class VotingResolver {
           `contests.${i}.candidateUnitIds`,
           `${barred} may not be proposed for an award (R1): ${excluded
             .get(barred)!
-            .map((r) => r.text)
+            .map((r) => r.brief)
             .join(' ')}`,
         );
       if (c.seats > candidates.length)
@@ -312,7 +318,7 @@ export class VotingResolver {
 
   @Authorized(...ACTORS)
   @Mutation(() => VotingPeriodType, {
-    description: 'The secretariat at any time; the head unit once every member has voted.',
+    description: 'The secretariat at any time; the head or deputy unit once every member has voted.',
   })
   async closeVotingPeriod(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
     const period = await loadPeriod(ctx, id, 'id');
@@ -321,7 +327,7 @@ export class VotingResolver {
     const cast = await ctx.loaders.turnout.load(period.id);
     if (actor !== 'PROVINCE_ADMIN' && cast < period.eligibleVoterIds.length) {
       throw forbidden(
-        `The head unit may close early only when all have voted (${cast} of ${period.eligibleVoterIds.length})`,
+        `The head and deputy units may close early only when all have voted (${cast} of ${period.eligibleVoterIds.length})`,
       );
     }
     const reason = cast === period.eligibleVoterIds.length ? 'ALL_VOTED' : 'BY_ADMIN';
@@ -365,6 +371,9 @@ export class VotingResolver {
     await applyCouncilResults(ctx.access!.provinceId, period);
     if ((period.outcome === 'COMPLETE' || period.outcome === 'DECIDED') && year?.state === 'VOTING') {
       await transitionYear(ctx, year, 'RESULTS_RECORDED', actor);
+      // The engine runs again as the results go public: R7 now weighs the blocks that published before this one.
+      await computeYearAwards(year.id);
+      ctx.loaders.awardOutcome.clear(year.id);
     }
     return { ...period, resultsPublishedAt: new Date() };
   }

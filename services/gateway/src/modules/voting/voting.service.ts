@@ -1,5 +1,5 @@
 import type { EmulationYear, VotingPeriod } from '@thidua/db';
-import { assertRunsYear, isProvinceAdmin } from '../../common/acting';
+import { assertRunsYear, isProvinceAdmin, isSecretariat } from '../../common/acting';
 import { isAtLeast, type YearActor } from '@thidua/domain';
 import { badInput, forbidden, missingRef, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
@@ -20,11 +20,12 @@ export async function periodYear(ctx: GraphQLContext, period: VotingPeriod): Pro
   return period.emulationYearId ? loadYear(ctx, period.emulationYearId) : null;
 }
 
-/** Who runs a period: the block year's secretariat or head unit; for the council, the secretariat. */
+/** Who runs a period: the block year's secretariat, head or deputy unit; for the council, the secretariat. */
 export async function assertRunsPeriod(ctx: GraphQLContext, period: VotingPeriod): Promise<YearActor> {
   const year = await periodYear(ctx, period);
   if (year) return assertRunsYear(ctx, year);
-  if (!isProvinceAdmin(ctx)) throw forbidden("Only the province's secretariat runs the council's votes");
+  // The platform's operators never act inside a province's workflow.
+  if (!isSecretariat(ctx)) throw forbidden("Only the province's secretariat runs the council's votes");
   return 'PROVINCE_ADMIN';
 }
 

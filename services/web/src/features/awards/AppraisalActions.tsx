@@ -28,12 +28,15 @@ export function AppraisalActions({
   status,
   unitId,
   unitName,
+  personal,
   onDone,
 }: {
   id: string;
   status: string;
   unitId: string;
   unitName: string;
+  /** A person's title: deferring it is this nomination's step, not a matter recorded on their unit. */
+  personal: boolean;
   onDone: () => void;
 }) {
   const { t } = useI18n();
@@ -56,7 +59,7 @@ export function AppraisalActions({
     const needs = NEEDS_REASON.includes(step);
     const why = needs && reason.trim().length < 3 ? t('appraise.check.reason') : null;
     const done =
-      step === 'DEFERRED'
+      step === 'DEFERRED' && !personal
         ? await defer.run(
             // Recording the open process defers the unit's nominations on their way, this one among them (R8).
             { deferral: { unitId, reason: kind, note: reason.trim(), openedOn } },
@@ -104,8 +107,14 @@ export function AppraisalActions({
         onCancel={close}
         onConfirm={() => void confirm()}
       >
-        {step && <p>{t(`appraise.body.${step}`, { unit: unitName })}</p>}
-        {step === 'DEFERRED' && (
+        {step && (
+          <p>
+            {step === 'DEFERRED' && personal
+              ? t('appraise.body.DEFERRED_PERSON')
+              : t(`appraise.body.${step}`, { unit: unitName })}
+          </p>
+        )}
+        {step === 'DEFERRED' && !personal && (
           <>
             <SelectField
               label={t('appraise.deferKind')}
@@ -129,7 +138,7 @@ export function AppraisalActions({
         )}
         {step && NEEDS_REASON.includes(step) && (
           <TextAreaField
-            label={step === 'DEFERRED' ? t('appraise.deferNote') : t('appraise.reason')}
+            label={step === 'DEFERRED' && !personal ? t('appraise.deferNote') : t('appraise.reason')}
             rows={3}
             value={reason}
             onChange={(e) => setReason(e.target.value)}

@@ -147,6 +147,7 @@ export default function NominationPage() {
           status={n.status}
           unitId={n.unitId}
           unitName={n.unit.name}
+          personal={!!n.personId}
           onDone={() => refetch({ requestPolicy: 'network-only' })}
         />
       )}

@@ -29,7 +29,8 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
   // Closed, the count takes a second or two: the controls move on to publishing by themselves.
   usePolling(refetch, p?.status === 'CLOSED' ? 2000 : null);
   const mine = myUnits(session);
-  const admin = hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  // The secretariat runs rounds; the platform's operators never act inside a province's workflow.
+  const admin = hasRole(session, 'PROVINCE_ADMIN');
   // Failed for someone who may run the round: said, with a retry, rather than no controls at all.
   if (!p && res.error && (admin || mine.length > 0))
     return <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />;

@@ -195,7 +195,8 @@ function EditPerson({ person, moves, onSaved }: { person: Person; moves: boolean
           fullName,
           gender: f.gender as Person['gender'],
           position: position || null,
-          headsUnit: f.headsUnit,
+          // Sent only when changed: moved to another unit, a head does not head it unless ticked again.
+          ...(f.headsUnit !== person.headsUnit ? { headsUnit: f.headsUnit } : {}),
           // Sent only when changed: a person whose unit has ended keeps it until moved.
           ...(f.unit && f.unit.id !== person.unit.id ? { unitId: f.unit.id } : {}),
         },
