@@ -139,6 +139,38 @@ describe("the secretariat's nominations, council and decisions", () => {
       expect(deferrals).toEqual([
         { reason: 'INSPECTION', note: 'Quyết định thanh tra số 45/QĐ-TTr ngày 03/6/2026' },
       ]);
+      // While the inspection is open, the appraisal does not resume: the page says where to close it.
+      await page.getByRole('button', { name: 'Bắt đầu thẩm định', exact: true }).click();
+      const resume = page.getByRole('dialog', { name: 'Bắt đầu thẩm định hồ sơ?' });
+      await resume.getByRole('button', { name: 'Bắt đầu thẩm định', exact: true }).click();
+      await expect.poll(() => resume.textContent()).toContain('chưa khép lại');
+      await resume.getByRole('button', { name: 'Huỷ, không làm' }).click();
+      // The unit's page lists the open matter; the secretariat closes it there.
+      await page.goto(`${base}/units/${meritB!.unitId}`);
+      const card = page.getByRole('region', { name: 'Hoãn xét và không đủ điều kiện khen thưởng (R8, R9)' });
+      await expect
+        .poll(() =>
+          card
+            .getByRole('cell', { name: 'Quyết định thanh tra số 45/QĐ-TTr ngày 03/6/2026', exact: true })
+            .count(),
+        )
+        .toBe(1);
+      await expect.poll(() => card.getByText('Đang mở', { exact: true }).count()).toBe(1);
+      await screenshot(page, 'unit-eligibility-1366');
+      await expectAccessible(page, 'the unit page with its open matter');
+      await card.getByRole('button', { name: 'Khép lại vụ việc' }).click();
+      const closing = page.getByRole('dialog', { name: 'Khép lại vụ việc?' });
+      await closing.getByRole('button', { name: 'Khép lại vụ việc' }).click();
+      await expect.poll(() => card.getByText('Đang mở', { exact: true }).count()).toBe(0);
+      await page.goto(`${base}/nominations/${meritB!.id}`);
+      await step('Bắt đầu thẩm định', 'Bắt đầu thẩm định hồ sơ?', 'Đang thẩm định');
+      await expect.poll(() => page.locator('.facts .status').textContent()).toBe('Đang thẩm định');
+      await step(
+        'Hoãn xét',
+        'Hoãn xét khen thưởng?',
+        'Hoãn xét',
+        'Quyết định thanh tra số 46/QĐ-TTr ngày 02/12/2026',
+      );
       expect((await nominations()).map((n) => [n.id, n.status]).sort()).toEqual(
         [
           [flag.id, 'COUNCIL_REVIEW'],

@@ -76,7 +76,11 @@ export function AppraisalActions({
     }
   }
   const errors = { ...defer.shown.fields, ...appraise.shown.fields };
-  const general = defer.shown.general ?? appraise.shown.general;
+  // A refusal of the step itself (`to`) shows beside the reason when there is one, else above the buttons.
+  const general =
+    defer.shown.general ??
+    appraise.shown.general ??
+    (step && !NEEDS_REASON.includes(step) ? (errors.to ?? null) : null);
 
   return (
     <section className="card stack" aria-labelledby="appraise">

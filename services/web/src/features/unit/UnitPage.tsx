@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
-import { hasRole, useSession } from '../../app/session';
+import { hasRole, myUnits, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { errorCode } from '../../i18n/errors';
 import { useI18n } from '../../i18n/i18n';
@@ -12,6 +12,7 @@ import { Field } from '../../ui/Field';
 import { Alert, Loading, Page } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { AchievementsCard } from './AchievementsCard';
+import { EligibilityCard } from './EligibilityCard';
 import { LineageCard } from './LineageCard';
 import { PersonsCard } from './PersonsCard';
 import { UNIT_KINDS } from './UnitsPage';
@@ -46,7 +47,8 @@ export default function UnitPage() {
   const { id } = useParams<{ id: string }>();
   const i18n = useI18n();
   const { t } = i18n;
-  const admin = hasRole(useSession(), 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  const session = useSession();
+  const admin = hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
   const [res, refetch] = useQuery({ query: UnitQuery, variables: { id } });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   if (res.error)
@@ -76,6 +78,10 @@ export default function UnitPage() {
       {admin && <EditUnit key={`${u.name}:${u.kind}:${u.shortName}`} unit={u} onSaved={reload} />}
       <PersonsCard unitId={u.id} admin={admin} />
       <AchievementsCard subjectId={u.id} admin={admin} />
+      {/* A unit's deferrals and disqualifications: the secretariat's to record, the unit's own to read. */}
+      {(hasRole(session, 'PROVINCE_ADMIN') || myUnits(session).includes(u.id)) && (
+        <EligibilityCard unitId={u.id} admin={hasRole(session, 'PROVINCE_ADMIN')} />
+      )}
       <LineageCard unit={u} admin={admin} />
     </Page>
   );
