@@ -523,7 +523,9 @@ describe('who sees a count between its tally and its publication', () => {
     const seen = await vi.waitFor(
       async () => {
         const r = ok(await ask(head));
+        // Both from one request whose reads may straddle the engine's commit: wait for the two to be there.
         expect(r.emulationYear.awardOutcome).not.toBeNull();
+        expect(r.nominations.map((n) => n.form)).toContain('FLAG_PROVINCE');
         return r;
       },
       { timeout: 30_000, interval: 100 },

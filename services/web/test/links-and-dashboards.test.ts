@@ -273,6 +273,17 @@ describe('dashboards', () => {
       });
       expect(found).toEqual(row.values);
 
+      // The ministry's viewer, who works in no province, ranks a province's blocks by picking the province.
+      await page.goto(`${base}/dashboards/ranking`);
+      const picker = page.getByLabel('Tỉnh/thành');
+      await picker.waitFor({ timeout: 15_000 });
+      await picker.selectOption({ label: 'Hải Phòng' });
+      await expect
+        .poll(() => page.getByRole('cell', { name: new RegExp('Khối thi đua') }).count(), { timeout: 15_000 })
+        .toBeGreaterThan(0);
+      await screenshot(page, 'dashboard-ranking-viewer-1366');
+      await expectAccessible(page, 'the block ranking for a ministry viewer');
+
       // The trend and the ranking, for the province's secretariat.
       const adminContext = await desktop(browser);
       const adminPage = await adminContext.newPage();

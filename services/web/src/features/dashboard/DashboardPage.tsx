@@ -1,6 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { readFragment } from 'gql.tada';
-import { useId, useMemo, useState, type ComponentProps } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState, type ComponentProps } from 'react';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
 import { hasRole, useSession } from '../../app/session';
@@ -8,7 +8,7 @@ import { graphql, type ResultOf } from '../../graphql';
 import { useI18n, type I18n } from '../../i18n/i18n';
 import { Chart } from '../../ui/Chart';
 import { downloadCsv, downloadXlsx, type Sheet } from '../../ui/download';
-import { Empty, Page } from '../../ui/Page';
+import { Alert, Empty, Page } from '../../ui/Page';
 import { SortableTable, type Column } from '../../ui/SortableTable';
 import { QueryStates } from '../../ui/QueryStates';
 
@@ -83,6 +83,37 @@ type Row = Table['rows'][number];
 const thisYear = () =>
   Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()));
 
+const hasFigures = (table: Table) => table.rows.some((r) => r.values.some((v) => v !== null));
+
+/**
+ * The year a dashboard opens on: this year once it has figures, else last year (the year-end conferences run
+ * into February, so a year has no figures for most of it), with a note saying so. A year the person picks stays;
+ * another `scope` (the province ranked) looks at this year again.
+ */
+function useOpeningYear(scope = '') {
+  const [picked, setPicked] = useState<number | null>(null);
+  const [lastYear, setLastYear] = useState(false);
+  useEffect(() => setLastYear(false), [scope]);
+  return {
+    year: picked ?? thisYear() - (lastYear ? 1 : 0),
+    pick: setPicked,
+    /** This year, when the dashboard fell back to the one before. */
+    noFiguresYet: picked === null && lastYear ? thisYear() : null,
+    /** Called with the answer for the year shown; falls back once, before the person picks a year. */
+    fallBackIfEmpty: useCallback(
+      (table: Table | null) => {
+        if (picked === null && table && !hasFigures(table)) setLastYear(true);
+      },
+      [picked],
+    ),
+  };
+}
+
+function NoFiguresYet({ year }: { year: number | null }) {
+  const { t } = useI18n();
+  return year ? <Alert kind="info">{t('dash.noFiguresYet', { year, shown: year - 1 })}</Alert> : null;
+}
+
 /** Dashboards for the ministry's viewers and the provinces' secretariats: compare, follow, rank. */
 export default function DashboardPage() {
   const { tab = 'comparison' } = useParams<{ tab?: string }>();
@@ -91,7 +122,7 @@ export default function DashboardPage() {
   const tabs = [
     { key: 'comparison', label: t('dash.comparison') },
     { key: 'trend', label: t('dash.trend') },
-    ...(session.provinceId && hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN', 'NATIONAL_VIEWER')
+    ...(hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN', 'NATIONAL_VIEWER')
       ? [{ key: 'ranking', label: t('dash.ranking') }]
       : []),
   ];
@@ -253,10 +284,12 @@ function barOption(
 function Comparison() {
   const i18n = useI18n();
   const { t } = i18n;
-  const [year, setYear] = useState(thisYear());
+  const opening = useOpeningYear();
+  const { year, fallBackIfEmpty } = opening;
   const [metric, setMetric] = useState<Metric>('TURNOUT_PERCENT');
   const [res, refetch] = useQuery({ query: ComparisonQuery, variables: { year } });
   const table = res.data ? readFragment(TableFields, res.data.provinceComparison) : null;
+  useEffect(() => fallBackIfEmpty(table), [fallBackIfEmpty, table]);
   const mi = table ? Math.max(0, table.metrics.indexOf(metric)) : 0;
   const rows = table
     ? [...table.rows].sort((a, b) => (b.values[mi] ?? -Infinity) - (a.values[mi] ?? -Infinity))
@@ -276,8 +309,9 @@ function Comparison() {
   return (
     <section aria-labelledby="comparison-title">
       <h2 id="comparison-title">{t('dash.comparison')}</h2>
+      <NoFiguresYet year={opening.noFiguresYet} />
       <div className="filters">
-        <YearSelect value={year} onChange={setYear} label={t('dash.year')} />
+        <YearSelect value={year} onChange={opening.pick} label={t('dash.year')} />
         {table && <MetricSelect metrics={table.metrics} value={metric} onChange={setMetric} />}
       </div>
       <TableStates error={res.error} refetch={refetch} table={table}>
@@ -434,14 +468,26 @@ function Ranking() {
   const i18n = useI18n();
   const { t } = i18n;
   const session = useSession();
-  const [year, setYear] = useState(thisYear());
   const [metric, setMetric] = useState<Metric>('MEAN_FINAL_SCORE');
+  // The secretariat ranks its own province's blocks; a ministry viewer, who works in none, picks the province.
+  const [provinces] = useQuery({ query: ProvincesQuery, pause: !!session.provinceId });
+  const [picked, setPicked] = useState('');
+  const provinceId = session.provinceId ?? (picked || provinces.data?.provinces.nodes[0]?.id || '');
+  const opening = useOpeningYear(provinceId);
+  const { year, fallBackIfEmpty } = opening;
+  const context = useMemo(
+    () => (session.provinceId ? undefined : { fetchOptions: { headers: { 'x-province-id': provinceId } } }),
+    [session.provinceId, provinceId],
+  );
   const [res, refetch] = useQuery({
     query: RankingQuery,
-    variables: { provinceId: session.provinceId ?? '', year, by: metric },
-    pause: !session.provinceId,
+    variables: { provinceId, year, by: metric },
+    pause: !provinceId,
+    context,
   });
   const table = res.data ? readFragment(TableFields, res.data.blockRanking) : null;
+  useEffect(() => fallBackIfEmpty(table), [fallBackIfEmpty, table]);
+  const selectId = useId();
   const mi = table ? Math.max(0, table.metrics.indexOf(metric)) : 0;
   const option = useMemo(
     () =>
@@ -454,13 +500,26 @@ function Ranking() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [res.data, metric, i18n.locale],
   );
-  if (!session.provinceId) return <Empty>{t('dash.needProvince')}</Empty>;
+  if (!provinceId && provinces.data) return <Empty>{t('dash.needProvince')}</Empty>;
 
   return (
     <section aria-labelledby="ranking-title">
       <h2 id="ranking-title">{t('dash.ranking')}</h2>
+      <NoFiguresYet year={opening.noFiguresYet} />
       <div className="filters">
-        <YearSelect value={year} onChange={setYear} label={t('dash.year')} />
+        {!session.provinceId && (
+          <div className="field">
+            <label htmlFor={selectId}>{t('dash.province')}</label>
+            <select id={selectId} value={provinceId} onChange={(e) => setPicked(e.target.value)}>
+              {provinces.data?.provinces.nodes.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <YearSelect value={year} onChange={opening.pick} label={t('dash.year')} />
         {table && <MetricSelect metrics={table.metrics} value={metric} onChange={setMetric} />}
       </div>
       <TableStates error={res.error} refetch={refetch} table={table}>
