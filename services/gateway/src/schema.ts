@@ -3,7 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { validateInput } from './validate';
-import { AuditResolver } from './modules/audit/audit.resolver';
+import { AuditEventActorResolver, AuditResolver } from './modules/audit/audit.resolver';
 import {
   AttachmentResolver,
   ConferenceAttachmentsResolver,
@@ -69,6 +69,7 @@ export const resolvers = [
   DisqualificationResolver,
   UnitDisqualificationsResolver,
   AuditResolver,
+  AuditEventActorResolver,
   VotingResolver,
   ConferenceResolver,
   YearConferenceResolver,

@@ -167,6 +167,12 @@ describe('people and access', () => {
       await page.getByRole('button', { name: 'Lọc' }).click();
       await expect.poll(() => page.getByRole('cell', { name: 'unit.update' }).count(), WAIT).toBe(0);
       expect(await page.getByRole('cell', { name: 'unit.create' }).count()).toBeGreaterThan(0);
+      // Read in words, by whom: not developer codes and account ids only.
+      expect(await page.getByRole('cell', { name: 'Tạo đơn vị' }).count()).toBeGreaterThan(0);
+      expect(await page.getByRole('cell', { name: 'Đơn vị', exact: true }).count()).toBeGreaterThan(0);
+      expect(await page.getByRole('cell', { name: 'Nguyễn Văn Thử', exact: true }).count()).toBeGreaterThan(
+        0,
+      );
       await page.getByRole('button', { name: 'Kiểm tra tính toàn vẹn' }).click();
       await expect
         .poll(() => page.getByText(/Chuỗi nhật ký toàn vẹn: đã kiểm tra \d+ sự kiện/).count(), WAIT)

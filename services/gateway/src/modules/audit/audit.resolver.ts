@@ -3,7 +3,22 @@ import { ADMINS } from '../../common/roles';
 import { auditRepository } from '@thidua/db';
 import { IsOptional, Length } from 'class-validator';
 import { DateTimeISOResolver, JSONResolver } from 'graphql-scalars';
-import { Arg, Args, Authorized, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { GraphQLContext } from '../../context';
 import { Connection, PageArgs, toConnection, toPageRequest } from '../../common/connection';
 
 @ObjectType('AuditEvent', {
@@ -77,5 +92,16 @@ export class AuditResolver {
   })
   verifyPlatformAuditChain() {
     return auditRepository.verifyPlatform();
+  }
+}
+
+@Resolver(() => AuditEventType)
+export class AuditEventActorResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The actor's full name, as the log's reader knows them; null for the platform's own jobs.",
+  })
+  async actorName(@Root() e: AuditEventType, @Ctx() ctx: GraphQLContext) {
+    return e.actorUserId ? ((await ctx.loaders.user.load(e.actorUserId))?.fullName ?? null) : null;
   }
 }

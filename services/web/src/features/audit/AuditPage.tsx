@@ -8,6 +8,7 @@ import { Alert, Page } from '../../ui/Page';
 import { Pager, usePager } from '../../ui/Pager';
 import { TableWrap } from '../../ui/TableWrap';
 import { QueryStates } from '../../ui/QueryStates';
+import { actionWords, entityWords } from './labels';
 
 const EventsQuery = graphql(`
   query AuditEvents($after: String, $filter: AuditFilterInput) {
@@ -20,6 +21,7 @@ const EventsQuery = graphql(`
         entityType
         entityId
         actorUserId
+        actorName
         before
         after
       }
@@ -139,11 +141,16 @@ export default function AuditPage() {
                       <th scope="row">{e.seq}</th>
                       <td>{i18n.dateTime(e.occurredAt)}</td>
                       <td>
-                        <code>{e.action}</code>
+                        {actionWords(e.action, i18n.locale)}
+                        {/* The code stays beside the words: it is what the filter above searches. */}
+                        <br />
+                        <code className="muted">{e.action}</code>
                       </td>
-                      <td>{e.entityType}</td>
-                      <td className="muted">{e.entityId ?? ''}</td>
-                      <td className="muted">{e.actorUserId ?? ''}</td>
+                      <td>{entityWords(e.entityType, i18n.locale)}</td>
+                      <td className="muted">
+                        <code>{e.entityId ?? ''}</code>
+                      </td>
+                      <td>{e.actorName ?? (e.actorUserId ? e.actorUserId : t('audit.system'))}</td>
                       <td>
                         {(e.before !== null || e.after !== null) && (
                           <details>
