@@ -208,6 +208,11 @@ describe("the secretariat's nominations, council and decisions", () => {
             .poll(() => phonePage.getByText('Vui lòng chọn Đồng ý hoặc Không đồng ý.').count())
             .toBe(1);
         }
+        if (i === 0)
+          // The flag's own threshold (R10), not the session's half.
+          await expect
+            .poll(() => phonePage.locator('.contest-rules').first().textContent())
+            .toBe('Cần từ 80% tổng số 3 thành viên (ít nhất 3 phiếu)');
         await phonePage.getByRole('radio', { name: 'Đồng ý', exact: true }).check();
         await phonePage.getByRole('button', { name: 'Xem lại phiếu' }).click();
         if (i === 0) {
@@ -265,6 +270,9 @@ describe("the secretariat's nominations, council and decisions", () => {
       expect(await question.locator('.elected-tag').textContent()).toBe('✓ Thông qua');
       expect(await page.getByText('Đã kiểm phiếu biểu quyết.').count()).toBe(1);
       expect(await question.getByText(/Chọn tối đa|vị trí chưa có đơn vị/).count()).toBe(0);
+      expect(
+        await question.getByText('Cần từ 80% tổng số 3 thành viên (ít nhất 3 phiếu)').count(),
+      ).toBe(1);
       await screenshot(page, 'council-results-1366');
 
       // The decision: number and annex with the prize money (8.0 × 2,530,000 since 1 July 2026).

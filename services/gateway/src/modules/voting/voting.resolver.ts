@@ -85,8 +85,11 @@ export class VotingResolver {
   }
 
   @FieldResolver(() => [ContestType])
-  contests(@Root() p: VotingPeriod, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.contests.load(p.id);
+  async contests(@Root() p: VotingPeriod, @Ctx() ctx: GraphQLContext) {
+    return (await ctx.loaders.contests.load(p.id)).map((c) => ({
+      ...c,
+      thresholdPercent: c.thresholdPercent === null ? null : Number(c.thresholdPercent),
+    }));
   }
 
   @FieldResolver(() => TurnoutType, {

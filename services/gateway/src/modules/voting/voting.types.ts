@@ -90,6 +90,14 @@ export class ContestType {
   @Field(() => ContestKind) kind!: string;
   @Field(() => Int, { description: 'Choose up to this many.' }) seats!: number;
   @Field(() => [ID]) candidateUnitIds!: string[];
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "This contest's own threshold (R10: a council question on a flag needs more); null: the period's.",
+  })
+  thresholdPercent!: number | null;
+  @Field(() => ThresholdMode, { nullable: true, description: "With thresholdPercent; null: the period's." })
+  thresholdMode!: string | null;
 }
 
 @ObjectType('BallotReceipt', {

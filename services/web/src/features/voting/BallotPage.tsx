@@ -11,6 +11,7 @@ import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { CastBallotMutation, PeriodFields, PeriodQuery, ReceiptQuery } from './operations';
 import {
   ballotProblems,
+  contestThreshold,
   deadline,
   votesNeeded,
   type BallotProblem,
@@ -378,10 +379,17 @@ function ContestStep({
   const single = contest.seats === 1;
   const full = chosen.length >= contest.seats;
 
+  const threshold = contestThreshold(period, contest);
+  const need = votesNeeded(eligible, threshold.percent, threshold.mode);
+  const thresholdWords =
+    eligible > 0
+      ? t(`voting.threshold.${threshold.mode}`, { p: i18n.number(threshold.percent), eligible, need })
+      : null;
+
   if (contest.kind === 'APPROVAL') {
     const unit = contest.candidateUnitIds[0]!;
     return (
-      <fieldset className="contest" aria-describedby={problem ? errorId : undefined}>
+      <fieldset className="contest" aria-describedby={`${legendId}-rules${problem ? ` ${errorId}` : ''}`}>
         <legend>
           <h2 id={legendId} ref={headingRef} tabIndex={-1}>
             {t('voting.contest.APPROVAL')}
@@ -392,6 +400,10 @@ function ContestStep({
             <ApprovalSubject i18n={i18n} nominationId={contest.nominationId} names={names} unit={unit} />
           </p>
         )}
+        {/* The question's own threshold (R10: a flag needs more of the council than a certificate). */}
+        <p id={`${legendId}-rules`} className="contest-rules">
+          {thresholdWords}
+        </p>
         {problem && (
           <p id={errorId} className="field-error">
             {problem}
@@ -417,7 +429,6 @@ function ContestStep({
     );
   }
 
-  const need = votesNeeded(eligible, period.thresholdPercent, period.thresholdMode);
   return (
     <fieldset className="contest" aria-describedby={`${legendId}-rules${problem ? ` ${errorId}` : ''}`}>
       <legend>
@@ -427,15 +438,7 @@ function ContestStep({
       </legend>
       <ul id={`${legendId}-rules`} className="contest-rules">
         <li>{t('voting.seats', { n: contest.seats })}</li>
-        {eligible > 0 && (
-          <li>
-            {t(`voting.threshold.${period.thresholdMode}`, {
-              p: i18n.number(period.thresholdPercent),
-              eligible,
-              need,
-            })}
-          </li>
-        )}
+        {thresholdWords && <li>{thresholdWords}</li>}
       </ul>
       {problem && (
         <p id={errorId} className="field-error" role="alert">

@@ -7,7 +7,7 @@ import { Alert, Empty, Loading, Page } from '../../ui/Page';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { PeriodFields, PeriodQuery, ResultsQuery, YearRoundsQuery } from './operations';
 import { ApprovalSubject, periodOwner, StatusBadge } from './parts';
-import { sharePercent, tieGroup, votesNeeded } from './rules';
+import { contestThreshold, sharePercent, tieGroup, votesNeeded } from './rules';
 import { TableWrap } from '../../ui/TableWrap';
 import { DocumentDownloads } from '../documents/DocumentDownloads';
 
@@ -131,10 +131,11 @@ function Round({ id }: { id: string }) {
             </p>
           )}
           {results.map((r) => {
-            const need = votesNeeded(r.eligible, period.thresholdPercent, period.thresholdMode);
             // A council question: one nomination, approved or not; a ballot that does not approve it counts as no.
             const question = r.kind === 'APPROVAL';
             const subject = period.contests.find((c) => c.id === r.contestId);
+            const threshold = contestThreshold(period, subject);
+            const need = votesNeeded(r.eligible, threshold.percent, threshold.mode);
             return (
               <div key={r.contestId} className="contest-result">
                 <h3>
@@ -149,16 +150,14 @@ function Round({ id }: { id: string }) {
                     t(`voting.contest.${r.kind}`)
                   )}
                 </h3>
-                {!question && (
-                  <p className="muted">
-                    {t('voting.seats', { n: r.seats })} ·{' '}
-                    {t(`voting.threshold.${period.thresholdMode}`, {
-                      p: i18n.number(period.thresholdPercent),
-                      eligible: r.eligible,
-                      need,
-                    })}
-                  </p>
-                )}
+                <p className="muted">
+                  {!question && <>{t('voting.seats', { n: r.seats })} · </>}
+                  {t(`voting.threshold.${threshold.mode}`, {
+                    p: i18n.number(threshold.percent),
+                    eligible: r.eligible,
+                    need,
+                  })}
+                </p>
                 <p>
                   {t('results.eligible')}: <strong>{r.eligible}</strong> · {t('results.cast')}:{' '}
                   <strong>{r.cast}</strong> · {t(question ? 'results.notApproving' : 'results.blank')}:{' '}

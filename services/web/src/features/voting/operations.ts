@@ -37,6 +37,8 @@ export const PeriodFields = graphql(`
       seats
       candidateUnitIds
       nominationId
+      thresholdPercent
+      thresholdMode
     }
     turnout {
       cast

@@ -78,3 +78,16 @@ export function tieGroup(
       .join(', '),
   };
 }
+
+/** A contest's threshold: its own (R10: a council question on a flag needs more), else its period's. */
+export function contestThreshold(
+  period: Pick<Period, 'thresholdPercent' | 'thresholdMode'>,
+  contest: { thresholdPercent: number | null; thresholdMode: string | null } | undefined,
+): { percent: number; mode: Period['thresholdMode'] } {
+  return contest?.thresholdPercent != null
+    ? {
+        percent: contest.thresholdPercent,
+        mode: (contest.thresholdMode ?? period.thresholdMode) as Period['thresholdMode'],
+      }
+    : { percent: period.thresholdPercent, mode: period.thresholdMode };
+}
