@@ -270,9 +270,7 @@ describe("the secretariat's nominations, council and decisions", () => {
       expect(await question.locator('.elected-tag').textContent()).toBe('✓ Thông qua');
       expect(await page.getByText('Đã kiểm phiếu biểu quyết.').count()).toBe(1);
       expect(await question.getByText(/Chọn tối đa|vị trí chưa có đơn vị/).count()).toBe(0);
-      expect(
-        await question.getByText('Cần từ 80% tổng số 3 thành viên (ít nhất 3 phiếu)').count(),
-      ).toBe(1);
+      expect(await question.getByText('Cần từ 80% tổng số 3 thành viên (ít nhất 3 phiếu)').count()).toBe(1);
       await screenshot(page, 'council-results-1366');
 
       // The decision: number and annex with the prize money (8.0 × 2,530,000 since 1 July 2026).
