@@ -150,7 +150,9 @@ export default function NominationsPage() {
         refetch={refetch}
         data={data}
         isEmpty={(data) => data.nodes.length === 0}
-        empty={t('queue.empty', { status: t(`nomination.status.${status}`) })}
+        empty={t(form || source || year ? 'queue.emptyFiltered' : 'queue.empty', {
+          status: t(`nomination.status.${status}`),
+        })}
       >
         {(data) => (
           <>
