@@ -418,6 +418,15 @@ describe('rounds', () => {
   });
 });
 
+/** Units 0 and 1 of the block equal on the final score and on bonus − deductions (R6's first two rules). */
+const equalOnScores = (block: LockedBlock) =>
+  ownerQuery(
+    app.db,
+    province,
+    `UPDATE year_result SET final = 95, bonus = 3, deductions = 0 WHERE emulation_year_id = $1 AND unit_id = ANY($2)`,
+    [block.yearId, [block.units[0]!.id, block.units[1]!.id]],
+  );
+
 describe('ties', () => {
   it('R5, R6: equal votes for the last seat go to the better final score, without another round', async () => {
     // The seeded block's scores follow its order: unit 0 ranks above unit 1.
@@ -482,12 +491,7 @@ describe('ties', () => {
   it('R5: a tie left after every tie-break gives a run-off among the tied units only, opened when the count is published', async () => {
     const block = await createLockedBlock(app, province, NAMES, admin);
     // Units 0 and 1 equal on score and on bonus − deductions, and neither has women on record.
-    await ownerQuery(
-      app.db,
-      province,
-      `UPDATE year_result SET final = 95, bonus = 3, deductions = 0 WHERE emulation_year_id = $1 AND unit_id = ANY($2)`,
-      [block.yearId, [block.units[0]!.id, block.units[1]!.id]],
-    );
+    await equalOnScores(block);
     const period = await open(block, [{ kind: 'FLAG', seats: 1 }], { thresholdPercent: 30 }, admin);
     const split = [0, 0, 0, 0, 1, 1, 1, 1, 2];
     for (let i = 0; i < 9; i++) ok(await vote(block, i, period, [[split[i]!]]));
@@ -514,12 +518,7 @@ describe('ties', () => {
   });
   it('R6: equal on score and on bonus − deductions, the unit headed by a woman is chosen (the women rule)', async () => {
     const block = await createLockedBlock(app, province, NAMES, admin);
-    await ownerQuery(
-      app.db,
-      province,
-      `UPDATE year_result SET final = 95, bonus = 3, deductions = 0 WHERE emulation_year_id = $1 AND unit_id = ANY($2)`,
-      [block.yearId, [block.units[0]!.id, block.units[1]!.id]],
-    );
+    await equalOnScores(block);
     const PERSON = `mutation($v: CreatePersonInput!) { createPerson(input: $v) { id headsUnit } }`;
     const person = (unit: number, fullName: string, gender: string, headsUnit = false) =>
       as<{ createPerson: { id: string; headsUnit: boolean } }>(admin, PERSON, {

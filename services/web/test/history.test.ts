@@ -309,7 +309,15 @@ describe('lineage and history recorded from documents', () => {
       expect(await rowOf(page, NOI_VU).textContent()).toContain('2025 · ghi nhận từ văn bản');
       await page.getByLabel('Nguồn').selectOption({ label: 'Thực hiện trên hệ thống' });
       await expect
-        .poll(() => page.getByText('Không có hồ sơ nào ở trạng thái “Đã có quyết định”.').count(), WAIT)
+        .poll(
+          () =>
+            page
+              .getByText(
+                'Không có hồ sơ nào ở trạng thái “Đã có quyết định” khớp với hình thức, nguồn và năm đã chọn.',
+              )
+              .count(),
+          WAIT,
+        )
         .toBe(1);
 
       // The former Ninh Thuận's 2023: recorded there, with its own units.

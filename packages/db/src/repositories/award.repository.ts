@@ -208,6 +208,20 @@ export const awardRepository = {
    * transaction (a dossier cannot be sent meanwhile): the awards engine runs on them again when the unit's R8 or
    * R9 facts change. Those published first come first, as R7 gives a unit to the first block to publish.
    */
+  /** The calendar years in which the unit was in a block year (ascending). */
+  async calendarYearsOfUnit(unitId: string): Promise<number[]> {
+    const rows: { year: number }[] = await (
+      await tenantManager()
+    ).query(
+      `SELECT DISTINCT y.year FROM emulation_year y
+       JOIN block_membership m ON m.province_id = y.province_id AND m.block_id = y.block_id AND m.unit_id = $1
+         AND m.valid_from <= make_date(y.year, 12, 31) AND (m.valid_to IS NULL OR m.valid_to >= make_date(y.year, 1, 1))
+       ORDER BY y.year`,
+      [unitId],
+    );
+    return rows.map((r) => r.year);
+  },
+
   async lockPendingYearsOfUnit(unitId: string): Promise<string[]> {
     const rows: { id: string }[] = await (
       await tenantManager()

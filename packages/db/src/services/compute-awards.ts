@@ -140,10 +140,7 @@ export async function yearAwardExclusions(yearId: string): Promise<Map<string, E
  */
 export async function computeYearAwards(yearId: string): Promise<boolean> {
   const { year, memberIds } = await loadYear(yearId);
-  // R7 reads the other blocks' proposals of the calendar year: one province's blocks compute that year in turn.
-  await (
-    await tenantManager()
-  ).query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`awards:${currentProvinceId()}:${year.year}`]);
+  await lockAwardsYear(year.year);
   const [{ rules, ...facts }, votes, registered] = await Promise.all([
     exclusionFacts(year, memberIds),
     finalVotes(yearId),
@@ -178,6 +175,16 @@ export async function computeYearAwards(yearId: string): Promise<boolean> {
     rules,
   );
   return awardRepository.replaceOutcome(yearId, out);
+}
+
+/**
+ * R7 reads the other blocks' proposals of the calendar year: one province's blocks compute a year in turn. Taken
+ * before any proposal's row lock, in every transaction that takes both, so two never wait on each other.
+ */
+export async function lockAwardsYear(year: number): Promise<void> {
+  await (
+    await tenantManager()
+  ).query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`awards:${currentProvinceId()}:${year}`]);
 }
 
 /** A block's quotas set for this year by the secretariat take the place of the province's R2/R3. */

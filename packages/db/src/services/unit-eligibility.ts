@@ -1,6 +1,6 @@
 import { DEFERRAL_WORDS, DEFERRED_BY_R8, type DeferralReason } from '@thidua/domain';
 import { awardRepository } from '../repositories/award.repository';
-import { computeYearAwards } from './compute-awards';
+import { computeYearAwards, lockAwardsYear } from './compute-awards';
 
 /**
  * A unit's R8 or R9 facts changed (a deferral opened or closed, a disqualification recorded or removed). Proposals
@@ -13,6 +13,8 @@ export async function afterUnitEligibilityChanged(
   openedDeferral?: { reason: DeferralReason; note: string },
 ): Promise<{ deferred: string[]; recomputed: string[] }> {
   // Locked first: a dossier sent meanwhile would otherwise carry the unit's nominations past both steps below.
+  // The engine's lock of each calendar year comes before the rows' (the order computeYearAwards takes them in).
+  for (const year of await awardRepository.calendarYearsOfUnit(unitId)) await lockAwardsYear(year);
   const pending = await awardRepository.lockPendingYearsOfUnit(unitId);
   const deferred = openedDeferral
     ? await awardRepository.deferOfUnit(

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { Field, SelectField, TextAreaField } from '../../ui/Field';
+import { TextAreaField } from '../../ui/Field';
 import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
+import { DeferralFields, type DeferralKind } from '../unit/DeferralFields';
 import { today } from './dates';
 import { AppraiseMutation, DeferMutation } from './operations';
 
 type Step = 'IN_APPRAISAL' | 'COUNCIL_REVIEW' | 'RETURNED' | 'NOT_ELIGIBLE' | 'DEFERRED';
-const REASONS = ['DISCIPLINE', 'INSPECTION', 'COMPLAINT'] as const;
 
 /** The steps the secretariat may take from each status (packages/domain's nomination lifecycle). */
 const NEXT: Record<string, Step[]> = {
@@ -42,7 +42,7 @@ export function AppraisalActions({
   const { t } = useI18n();
   const [step, setStep] = useState<Step | null>(null);
   const [reason, setReason] = useState('');
-  const [kind, setKind] = useState<(typeof REASONS)[number]>('INSPECTION');
+  const [kind, setKind] = useState<DeferralKind>('INSPECTION');
   const [openedOn, setOpenedOn] = useState(today);
   const appraise = useAction(AppraiseMutation);
   const defer = useAction(DeferMutation);
@@ -120,23 +120,14 @@ export function AppraisalActions({
         )}
         {step === 'DEFERRED' && !personal && (
           <>
-            <SelectField
-              label={t('appraise.deferKind')}
-              value={kind}
-              onChange={(e) => setKind(e.target.value as (typeof REASONS)[number])}
-            >
-              {REASONS.map((r) => (
-                <option key={r} value={r}>
-                  {t(`deferral.${r}`)}
-                </option>
-              ))}
-            </SelectField>
-            <Field
-              label={t('appraise.openedOn')}
-              type="date"
-              value={openedOn}
-              onChange={(e) => setOpenedOn(e.target.value)}
+            <DeferralFields
+              kind={kind}
+              openedOn={openedOn}
               error={errors.openedOn}
+              onChange={(next) => {
+                setKind(next.kind);
+                setOpenedOn(next.openedOn);
+              }}
             />
           </>
         )}

@@ -144,6 +144,31 @@ export default function DashboardPage() {
   );
 }
 
+function ProvinceSelect({
+  value,
+  onChange,
+  provinces,
+}: {
+  value: string;
+  onChange(id: string): void;
+  provinces: { id: string; name: string }[];
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('dash.province')}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {provinces.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function YearSelect({ value, onChange, label }: { value: number; onChange(y: number): void; label: string }) {
   const id = useId();
   const years = Array.from({ length: 12 }, (_, i) => thisYear() - i);
@@ -366,7 +391,6 @@ function Trend() {
   const table = res.data ? readFragment(TableFields, res.data.provinceTrend) : null;
   const mi = table ? Math.max(0, table.metrics.indexOf(metric)) : 0;
   const provinceName = provinces.data?.provinces.nodes.find((p) => p.id === chosen)?.name ?? '';
-  const selectId = useId();
 
   const option = useMemo<EChartsCoreOption>(() => {
     const years = Array.from({ length: toYear - fromYear + 1 }, (_, i) => fromYear + i);
@@ -396,16 +420,11 @@ function Trend() {
     <section aria-labelledby="trend-title">
       <h2 id="trend-title">{t('dash.trend')}</h2>
       <div className="filters">
-        <div className="field">
-          <label htmlFor={selectId}>{t('dash.province')}</label>
-          <select id={selectId} value={chosen} onChange={(e) => setProvinceId(e.target.value)}>
-            {provinces.data?.provinces.nodes.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ProvinceSelect
+          value={chosen}
+          onChange={setProvinceId}
+          provinces={provinces.data?.provinces.nodes ?? []}
+        />
         <YearSelect
           value={fromYear}
           onChange={(y) => setFromYear(Math.min(y, toYear))}
@@ -487,7 +506,6 @@ function Ranking() {
   });
   const table = res.data ? readFragment(TableFields, res.data.blockRanking) : null;
   useEffect(() => fallBackIfEmpty(table), [fallBackIfEmpty, table]);
-  const selectId = useId();
   const mi = table ? Math.max(0, table.metrics.indexOf(metric)) : 0;
   const option = useMemo(
     () =>
@@ -508,16 +526,11 @@ function Ranking() {
       <NoFiguresYet year={opening.noFiguresYet} />
       <div className="filters">
         {!session.provinceId && (
-          <div className="field">
-            <label htmlFor={selectId}>{t('dash.province')}</label>
-            <select id={selectId} value={provinceId} onChange={(e) => setPicked(e.target.value)}>
-              {provinces.data?.provinces.nodes.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ProvinceSelect
+            value={provinceId}
+            onChange={setPicked}
+            provinces={provinces.data?.provinces.nodes ?? []}
+          />
         )}
         <YearSelect value={year} onChange={opening.pick} label={t('dash.year')} />
         {table && <MetricSelect metrics={table.metrics} value={metric} onChange={setMetric} />}

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
 import { hasRole, myUnits, useSession } from '../../app/session';
@@ -10,6 +10,7 @@ import { Choice } from '../../ui/Choice';
 import { Field, SelectField } from '../../ui/Field';
 import { Alert, Loading, Page } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
+import { HeadsUnitCheck } from './HeadsUnitCheck';
 import { thisYear, today } from '../block/dates';
 import { AchievementsCard } from '../unit/AchievementsCard';
 import { UnitSelect } from './UnitSelect';
@@ -174,7 +175,6 @@ export default function PersonPage() {
 function EditPerson({ person, moves, onSaved }: { person: Person; moves: boolean; onSaved: () => void }) {
   const { t } = useI18n();
   const save = useAction(UpdatePerson);
-  const hintId = useId();
   const [f, setF] = useState({
     fullName: person.fullName,
     gender: person.gender as string,
@@ -250,18 +250,7 @@ function EditPerson({ person, moves, onSaved }: { person: Person; moves: boolean
             onChange={(e) => setF({ ...f, gender: e.target.value })}
           />
         </div>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={f.headsUnit}
-            aria-describedby={`${hintId}-heads`}
-            onChange={(e) => setF({ ...f, headsUnit: e.target.checked })}
-          />
-          <span>{t('person.headsUnitCheck')}</span>
-        </label>
-        <p id={`${hintId}-heads`} className="field-hint">
-          {t('person.headsUnitHint')}
-        </p>
+        <HeadsUnitCheck checked={f.headsUnit} onChange={(headsUnit) => setF({ ...f, headsUnit })} />
         {moves && (
           <div className="form-row">
             <UnitSelect

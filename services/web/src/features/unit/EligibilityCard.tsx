@@ -9,8 +9,8 @@ import { Alert, Loading } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
 import { useAction } from '../../ui/useAction';
 import { thisYear, today } from '../block/dates';
+import { DeferralFields, type DeferralKind } from './DeferralFields';
 
-const DEFERRALS = ['INSPECTION', 'DISCIPLINE', 'COMPLAINT'] as const;
 const DISQUALIFICATIONS = [
   'UNIT_DISCIPLINED',
   'HEAD_DISCIPLINED',
@@ -216,7 +216,7 @@ function DeferralForm({ unitId, onDone }: { unitId: string; onDone: () => void }
   const { t } = useI18n();
   const record = useAction(RecordDeferral);
   const [f, setF] = useState({
-    reason: 'INSPECTION' as (typeof DEFERRALS)[number],
+    reason: 'INSPECTION' as DeferralKind,
     note: '',
     openedOn: today(),
   });
@@ -243,27 +243,12 @@ function DeferralForm({ unitId, onDone }: { unitId: string; onDone: () => void }
     <form className="form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="record-deferral">
       <h4 id="record-deferral">{t('eligibility.recordDeferral')}</h4>
       <p className="field-hint">{t('eligibility.recordDeferralHint')}</p>
-      <div className="form-row">
-        <SelectField
-          label={t('appraise.deferKind')}
-          value={f.reason}
-          onChange={(e) => setF({ ...f, reason: e.target.value as (typeof DEFERRALS)[number] })}
-        >
-          {DEFERRALS.map((r) => (
-            <option key={r} value={r}>
-              {t(`deferral.${r}`)}
-            </option>
-          ))}
-        </SelectField>
-        <Field
-          label={t('appraise.openedOn')}
-          type="date"
-          value={f.openedOn}
-          max={today()}
-          error={err('openedOn')}
-          onChange={(e) => setF({ ...f, openedOn: e.target.value })}
-        />
-      </div>
+      <DeferralFields
+        kind={f.reason}
+        openedOn={f.openedOn}
+        error={err('openedOn')}
+        onChange={(next) => setF({ ...f, reason: next.kind, openedOn: next.openedOn })}
+      />
       <TextAreaField
         label={t('appraise.deferNote')}
         rows={2}

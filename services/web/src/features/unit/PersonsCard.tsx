@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { graphql } from '../../graphql';
@@ -10,6 +10,7 @@ import { Alert, Loading } from '../../ui/Page';
 import { Pager, usePager } from '../../ui/Pager';
 import { TableWrap } from '../../ui/TableWrap';
 import { useAction } from '../../ui/useAction';
+import { HeadsUnitCheck } from '../person/HeadsUnitCheck';
 
 const PersonsQuery = graphql(`
   query UnitPersons($unitId: ID!, $after: String) {
@@ -45,7 +46,6 @@ export function PersonsCard({ unitId, admin }: { unitId: string; admin: boolean 
   const pager = usePager();
   const [res, refetch] = useQuery({ query: PersonsQuery, variables: { unitId, after: pager.after } });
   const create = useAction(CreatePerson);
-  const hintId = useId();
   const [f, setF] = useState({ fullName: '', gender: 'FEMALE', position: '', headsUnit: false });
   const [added, setAdded] = useState<string | null>(null);
   const submit = async (e: FormEvent) => {
@@ -140,18 +140,7 @@ export function PersonsCard({ unitId, admin }: { unitId: string; admin: boolean 
             error={err('position')}
             onChange={(e) => setF({ ...f, position: e.target.value })}
           />
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={f.headsUnit}
-              aria-describedby={`${hintId}-heads`}
-              onChange={(e) => setF({ ...f, headsUnit: e.target.checked })}
-            />
-            <span>{t('person.headsUnitCheck')}</span>
-          </label>
-          <p id={`${hintId}-heads`} className="field-hint">
-            {t('person.headsUnitHint')}
-          </p>
+          <HeadsUnitCheck checked={f.headsUnit} onChange={(headsUnit) => setF({ ...f, headsUnit })} />
           {create.shown.general && <Alert>{create.shown.general}</Alert>}
           {added && <Alert kind="success">{t('person.added', { name: added })}</Alert>}
           <div className="actions">
