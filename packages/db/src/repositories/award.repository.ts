@@ -11,7 +11,7 @@ import {
 } from '../entities';
 import { currentProvinceId, tenantManager } from '../tenancy/tenant-context';
 import { paginate, type Page, type PageRequest } from './pagination';
-import { returning } from './sql';
+import { memberDuringYear, returning, YEAR_PUBLISHED } from './sql';
 
 const repo = async <T extends object>(entity: new () => T) => (await tenantManager()).getRepository(entity);
 
@@ -181,7 +181,7 @@ export const awardRepository = {
        JOIN emulation_year y ON y.province_id = n.province_id AND y.id = n.emulation_year_id
        JOIN block b ON b.province_id = y.province_id AND b.id = y.block_id
        WHERE n.unit_id = ANY($1) AND n.person_id IS NULL AND y.year = $2 AND y.id <> $3
-         AND y.state IN ('RESULTS_RECORDED', 'DOSSIER_SUBMITTED', 'CLOSED')`,
+         AND ${YEAR_PUBLISHED}`,
       [unitIds, year, exceptYearId],
     );
   },
@@ -215,7 +215,7 @@ export const awardRepository = {
     ).query(
       `SELECT DISTINCT y.year FROM emulation_year y
        JOIN block_membership m ON m.province_id = y.province_id AND m.block_id = y.block_id AND m.unit_id = $1
-         AND m.valid_from <= make_date(y.year, 12, 31) AND (m.valid_to IS NULL OR m.valid_to >= make_date(y.year, 1, 1))
+         AND ${memberDuringYear('y.year')}
        ORDER BY y.year`,
       [unitId],
     );
@@ -231,8 +231,7 @@ export const awardRepository = {
        WHERE o.dossier_submitted_at IS NULL AND NOT y.recorded_from_documents
          AND EXISTS (SELECT 1 FROM block_membership m
                      WHERE m.province_id = y.province_id AND m.block_id = y.block_id AND m.unit_id = $1
-                       AND m.valid_from <= make_date(y.year, 12, 31)
-                       AND (m.valid_to IS NULL OR m.valid_to >= make_date(y.year, 1, 1)))
+                       AND ${memberDuringYear('y.year')})
        ORDER BY (SELECT min(p.results_published_at) FROM voting_period p
                  WHERE p.province_id = y.province_id AND p.emulation_year_id = y.id) NULLS LAST, y.id
        FOR UPDATE OF o`,

@@ -3,7 +3,7 @@ import { In, Not } from 'typeorm';
 import { Block, BlockMembership, Person, type BlockKind, type Gender } from '../entities';
 import { currentProvinceId, tenantManager } from '../tenancy/tenant-context';
 import { containsPattern, paginate, VIETNAMESE_COLLATION, type PageRequest } from './pagination';
-import { returning } from './sql';
+import { memberDuringYear, returning } from './sql';
 
 export const blockRepository = {
   async list(filter: { search?: string; kind?: BlockKind; year?: number }, page: PageRequest) {
@@ -15,7 +15,7 @@ export const blockRepository = {
     if (filter.year)
       qb.andWhere(
         `(EXISTS (SELECT 1 FROM block_membership m WHERE m.province_id = b.province_id AND m.block_id = b.id
-            AND m.valid_from <= make_date(:year, 12, 31) AND (m.valid_to IS NULL OR m.valid_to >= make_date(:year, 1, 1)))
+            AND ${memberDuringYear(':year')})
           OR EXISTS (SELECT 1 FROM emulation_year y
                       WHERE y.province_id = b.province_id AND y.block_id = b.id AND y.year = :year))`,
         { year: filter.year },
@@ -91,7 +91,7 @@ export const blockRepository = {
           `SELECT m.block_id, m.unit_id
            FROM block_membership m JOIN unit u ON u.province_id = m.province_id AND u.id = m.unit_id
            WHERE m.block_id = ANY($1)
-             AND m.valid_from <= make_date($2, 12, 31) AND (m.valid_to IS NULL OR m.valid_to >= make_date($2, 1, 1))
+             AND ${memberDuringYear('$2')}
            GROUP BY m.block_id, m.unit_id, u.name
            ORDER BY u.name COLLATE ${VIETNAMESE_COLLATION}`,
           [blockIds, year],
@@ -109,6 +109,15 @@ export const blockRepository = {
       .find({ where: { blockId: In([...blockIds]) }, order: { validFrom: 'ASC' } });
   },
 };
+
+/** A unit has one head at a time: naming a new one (`to`, or one being created) hands the role over. */
+async function handOverHead(unitId: string, to?: string): Promise<void> {
+  await (
+    await tenantManager()
+  )
+    .getRepository(Person)
+    .update({ unitId, headsUnit: true, ...(to ? { id: Not(to) } : {}) }, { headsUnit: false });
+}
 
 export const personRepository = {
   async list(filter: { unitId?: string; search?: string }, page: PageRequest) {
@@ -152,8 +161,7 @@ export const personRepository = {
     headsUnit?: boolean;
   }): Promise<Person> {
     const repo = (await tenantManager()).getRepository(Person);
-    // A unit has one head at a time: naming a new one hands the role over.
-    if (input.headsUnit) await repo.update({ unitId: input.unitId, headsUnit: true }, { headsUnit: false });
+    if (input.headsUnit) await handOverHead(input.unitId);
     return repo.save(
       repo.create({
         ...input,
@@ -170,9 +178,8 @@ export const personRepository = {
     const repo = (await tenantManager()).getRepository(Person);
     const changes: Partial<Person> = { ...patch };
     if (patch.headsUnit) {
-      // A unit has one head at a time: naming a new one hands the role over.
       const unitId = patch.unitId ?? (await repo.findOneBy({ id }))?.unitId;
-      if (unitId) await repo.update({ unitId, headsUnit: true, id: Not(id) }, { headsUnit: false });
+      if (unitId) await handOverHead(unitId, id);
     }
     if (patch.fullName !== undefined) changes.fullNameSearch = foldVietnamese(patch.fullName);
     // TypeORM refuses an UPDATE with nothing to set: an empty edit changes nothing.

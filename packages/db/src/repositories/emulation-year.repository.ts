@@ -301,6 +301,13 @@ export const deferralRepository = {
     return (await repo(Deferral)).find({ where: { unitId: In([...unitIds]) }, order: { openedOn: 'ASC' } });
   },
 
+  /** R8: the units' processes open on `day` (opened by then, not closed by then). */
+  async openOn(unitIds: readonly string[], day: string): Promise<Deferral[]> {
+    return (await deferralRepository.ofUnits(unitIds)).filter(
+      (d) => d.openedOn <= day && (!d.closedOn || d.closedOn > day),
+    );
+  },
+
   async create(input: {
     unitId: string;
     reason: DeferralReason;

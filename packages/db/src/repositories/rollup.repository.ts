@@ -1,5 +1,6 @@
 import type { RollupRow } from '@thidua/domain';
 import { currentManager, currentProvinceId, tenantManager } from '../tenancy/tenant-context';
+import { memberDuringYear } from './sql';
 
 /** A province's rollup with the province told apart from another of the same name (validity, YYYY-MM-DD). */
 export type ProvinceRollup = RollupRow & {
@@ -39,7 +40,7 @@ export const rollupRepository = {
        members AS (
          SELECT m.block_id, count(DISTINCT m.unit_id)::int AS n FROM block_membership m
          WHERE m.province_id = $1 AND m.block_id IN (SELECT block_id FROM y)
-           AND m.valid_from <= make_date($2, 12, 31) AND (m.valid_to IS NULL OR m.valid_to >= make_date($2, 1, 1))
+           AND ${memberDuringYear('$2')}
          GROUP BY m.block_id),
        -- A paper round's ballots are the counting committee's returned ones; a round with no known figure (a
        -- year from documents giving only its outcome) counts in neither the eligible votes nor the ballots.

@@ -1,4 +1,5 @@
 import { tenantManager } from '../tenancy/tenant-context';
+import { memberDuringYear, YEAR_PUBLISHED } from './sql';
 
 /** A count by a key (a block kind, a title, a form, a status…). */
 export interface KeyedCount {
@@ -8,9 +9,7 @@ export interface KeyedCount {
   vnd?: number;
 }
 
-/** Years whose outcome is public: counts of proposals never reveal a vote before its results are published. */
-const PUBLISHED = `y.state IN ('RESULTS_RECORDED', 'DOSSIER_SUBMITTED', 'CLOSED')`;
-const VALID_IN_YEAR = `m.valid_from <= make_date($1, 12, 31) AND (m.valid_to IS NULL OR m.valid_to >= make_date($1, 1, 1))`;
+const VALID_IN_YEAR = memberDuringYear('$1');
 
 /**
  * The statutory statistics' figures for one emulation year of the request's province, each straight from the
@@ -60,11 +59,11 @@ export const statisticsRepository = {
       /** Proposals by form and subject: `FORM:UNIT`, `FORM:PERSON`, `FORM:PERSON_FEMALE`. */
       proposals: await q(
         `SELECT n.form || ':' || CASE WHEN n.person_id IS NULL THEN 'UNIT' ELSE 'PERSON' END AS key, count(*)::int AS n
-           FROM ${from('JOIN nomination n ON n.province_id = y.province_id AND n.emulation_year_id = y.id')} AND ${PUBLISHED}
+           FROM ${from('JOIN nomination n ON n.province_id = y.province_id AND n.emulation_year_id = y.id')} AND ${YEAR_PUBLISHED}
           GROUP BY 1
          UNION ALL
          SELECT n.form || ':PERSON_FEMALE', count(*)::int
-           FROM ${from('JOIN nomination n ON n.province_id = y.province_id AND n.emulation_year_id = y.id JOIN person p ON p.province_id = n.province_id AND p.id = n.person_id')} AND ${PUBLISHED} AND p.gender = 'FEMALE' GROUP BY 1`,
+           FROM ${from('JOIN nomination n ON n.province_id = y.province_id AND n.emulation_year_id = y.id JOIN person p ON p.province_id = n.province_id AND p.id = n.person_id')} AND ${YEAR_PUBLISHED} AND p.gender = 'FEMALE' GROUP BY 1`,
       ),
       /** Awards decided and in force (an item of an award decision, not revoked), keyed as the proposals, with their prize money. */
       decided: await q(
@@ -79,7 +78,7 @@ export const statisticsRepository = {
       /** Proposals by form and where they stand: `FORM:STATUS`. */
       statuses: await q(
         `SELECT n.form || ':' || n.status AS key, count(*)::int AS n
-           FROM ${from('JOIN nomination n ON n.province_id = y.province_id AND n.emulation_year_id = y.id')} AND ${PUBLISHED}
+           FROM ${from('JOIN nomination n ON n.province_id = y.province_id AND n.emulation_year_id = y.id')} AND ${YEAR_PUBLISHED}
           GROUP BY 1`,
       ),
       /** Titles recorded from documents (years or awards the platform did not run), by title. */

@@ -101,7 +101,7 @@ async function exclusionFacts(year: EmulationYear, memberIds: string[]) {
   const today = vietnamToday();
   const [members, deferrals, disqualified, { rules }, proposedElsewhere] = await Promise.all([
     engineMembers(year.id, memberIds),
-    deferralRepository.ofUnits(memberIds),
+    deferralRepository.openOn(memberIds, today),
     disqualificationRepository.ofUnits(memberIds, year.year),
     awardRepository.rulesFor(year.year),
     awardRepository.proposedElsewhere(memberIds, year.year, year.id),
@@ -110,9 +110,7 @@ async function exclusionFacts(year: EmulationYear, memberIds: string[]) {
     rules: withYearQuotas(rules, year),
     members,
     proposedElsewhere,
-    openDeferrals: deferrals
-      .filter((d) => d.openedOn <= today && (!d.closedOn || d.closedOn > today))
-      .map((d) => ({ unitId: d.unitId, reason: d.reason, note: d.note })),
+    openDeferrals: deferrals.map((d) => ({ unitId: d.unitId, reason: d.reason, note: d.note })),
     disqualifications: disqualified.map((d) => ({ unitId: d.unitId, reason: d.reason, detail: d.detail })),
   };
 }

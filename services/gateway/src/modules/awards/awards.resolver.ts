@@ -274,10 +274,7 @@ export class AwardsResolver {
     if (problem) throw badInput('to', problem);
     // R8: the appraisal of a collective's deferred nomination resumes once the process is closed.
     if (nomination.status === 'DEFERRED' && input.to === 'IN_APPRAISAL' && !nomination.personId) {
-      const today = vietnamToday();
-      const open = (await deferralRepository.ofUnits([nomination.unitId])).find(
-        (d) => d.openedOn <= today && (!d.closedOn || d.closedOn > today),
-      );
+      const [open] = await deferralRepository.openOn([nomination.unitId], vietnamToday());
       if (open)
         throw badInput(
           'to',
