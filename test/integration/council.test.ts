@@ -12,7 +12,9 @@ import {
   closeBlockVote,
   createAccount,
   createLockedBlock,
+  keepDocument,
   openBlockVote,
+  pdfText,
   provinceId,
   startTestApp,
   type Account,
@@ -153,6 +155,26 @@ const approve =
       .filter((c) => nominationIds.includes(c.nominationId))
       .map((c) => ({ contestId: c.id, unitIds: c.candidateUnitIds }));
 
+/** A flag proposal of a new block's year, its dossier submitted and already appraised: before the council. */
+async function flagInReview(year: number) {
+  const block = await createLockedBlock(app, province, NAMES.slice(0, 5), admin, { officers: false, year });
+  return runInTenant(app.dataSource, province, async () => {
+    const manager = await currentManager();
+    await manager
+      .getRepository(EmulationYear)
+      .update({ provinceId: province, id: block.yearId }, { state: 'DOSSIER_SUBMITTED' });
+    const row = await manager.getRepository(Nomination).save({
+      provinceId: province,
+      emulationYearId: block.yearId,
+      unitId: block.units[0]!.id,
+      form: 'FLAG_PROVINCE',
+      status: 'COUNCIL_REVIEW',
+      explanation: [],
+    });
+    return { id: row.id, unitId: block.units[0]!.id };
+  });
+}
+
 describe('the provincial council', () => {
   it('without the attendance (3 of 5 < 80%), the session decides nothing', async () => {
     const { id } = await councilVote(
@@ -255,6 +277,27 @@ describe('the provincial council', () => {
       },
     });
     expect(byAdmin.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    // One question, one session: while this one is unpublished, the nomination goes into no other.
+    const again = await as(
+      admin,
+      `mutation($v: OpenCouncilVoteInput!) { openCouncilVote(input: $v) { id } }`,
+      {
+        v: { nominationIds: [meritNominations[1]!], closesAt: new Date(Date.now() + 3600_000).toISOString() },
+      },
+    );
+    expect(again.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(again.errors?.[0]?.message).toMatch(
+      /already before a council session whose results are not published/,
+    );
+    const queued = ok(
+      await as<{ nomination: { councilVoteId: string | null } }>(
+        admin,
+        `query($id: ID!) { nomination(id: $id) { councilVoteId } }`,
+        { id: meritNominations[1]! },
+      ),
+    ).nomination;
+    expect(queued.councilVoteId).toBe(period.id);
   });
 
   it('the provincial Emulation Fighter title needs 90% of all members: 4 of 5 is not enough, 5 of 5 is', async () => {
@@ -358,6 +401,92 @@ describe('the provincial council', () => {
     // 3.0 × the base salary in force on 25 January 2027 (2,530,000 from 1 July 2026).
     expect(decided.items).toEqual([{ personId: people[1]!.id, form: 'CSTD_PROV', prizeVnd: 7_590_000 }]);
   });
+  it('R8: a nomination deferred while its session is open is taken off it: not counted, not applied, the minutes say why', async () => {
+    const [a, b] = [await flagInReview(2026), await flagInReview(2026)];
+    const opened = ok(
+      await as<{ openCouncilVote: { id: string } }>(
+        admin,
+        `mutation($v: OpenCouncilVoteInput!) { openCouncilVote(input: $v) { id } }`,
+        { v: { nominationIds: [a.id, b.id], closesAt: new Date(Date.now() + 3600_000).toISOString() } },
+      ),
+    ).openCouncilVote;
+    const QUESTIONS = `query($id: ID!) { votingPeriod(id: $id) { contests { id nominationId candidateUnitIds withdrawnReason } } }`;
+    type Questions = {
+      votingPeriod: { contests: (Contests[number] & { withdrawnReason: string | null })[] };
+    };
+    const questions = async () =>
+      ok(await as<Questions>(council[0]!, QUESTIONS, { id: opened.id })).votingPeriod.contests;
+    const cast = (i: number, ballot: (c: Contests) => { contestId: string; unitIds: string[] }[]) =>
+      questions().then(async (contests) =>
+        ok(
+          await as(council[i]!, `mutation($v: CastBallotInput!) { castBallot(input: $v) { voterId } }`, {
+            v: { votingPeriodId: opened.id, choices: ballot(contests) },
+          }),
+        ),
+      );
+    await cast(0, approve(a.id, b.id));
+    await cast(1, approve(a.id, b.id));
+
+    // An inspection opens on a's unit: its nomination is deferred, and the council's ballot says so.
+    ok(
+      await as(
+        admin,
+        `mutation($u: ID!) { recordDeferral(input: { unitId: $u, reason: INSPECTION, note: "Quyết định thanh tra số 31/QĐ-TTr ngày 02/11/2026", openedOn: "2026-11-02" }) { id } }`,
+        { u: a.unitId },
+      ),
+    );
+    expect(await status(a.id)).toBe('DEFERRED');
+    const [qa, qb] = [a, b].map((n) => questions().then((c) => c.find((x) => x.nominationId === n.id)!));
+    expect((await qa)!.withdrawnReason).toBe(
+      'Hoãn xét khen thưởng (R8): đang bị thanh tra (Quyết định thanh tra số 31/QĐ-TTr ngày 02/11/2026)',
+    );
+    expect((await qb)!.withdrawnReason).toBeNull();
+    for (const i of [2, 3, 4]) await cast(i, approve(b.id));
+
+    ok(await as(admin, `mutation($id: ID!) { closeVotingPeriod(id: $id) { status } }`, { id: opened.id }));
+    await vi.waitFor(
+      async () =>
+        expect(ok(await as<Period>(admin, PERIOD, { id: opened.id })).votingPeriod.status).toBe('TALLIED'),
+      { timeout: 20_000, interval: 100 },
+    );
+    ok(await as(admin, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, { id: opened.id }));
+    type Results = {
+      votingPeriod: {
+        results: { contestId: string; elected: string[]; candidates: unknown[]; withdrawn: string | null }[];
+      };
+    };
+    const results = ok(
+      await as<Results>(
+        council[3]!,
+        `query($id: ID!) { votingPeriod(id: $id) { results { contestId elected candidates { votes } withdrawn } } }`,
+        { id: opened.id },
+      ),
+    ).votingPeriod.results;
+    const of = (q: { id: string }) => results.find((r) => r.contestId === q.id)!;
+    // The two yes votes marked on a before the deferral are not counted, nor shown.
+    expect(of((await qa)!)).toMatchObject({
+      elected: [],
+      candidates: [],
+      withdrawn: expect.stringContaining('đang bị thanh tra'),
+    });
+    expect(of((await qb)!)).toMatchObject({ elected: [b.unitId], withdrawn: null });
+    expect(await status(a.id)).toBe('DEFERRED');
+    expect(await status(b.id)).toBe('COUNCIL_APPROVED');
+
+    const res = await fetch(
+      app.gateway.url.replace(/\/graphql$/, `/documents/council-minutes/${opened.id}.pdf`),
+      {
+        headers: { authorization: `Bearer ${admin.token}`, 'x-province-id': province },
+      },
+    );
+    expect(res.status).toBe(200);
+    const file = await keepDocument('council-minutes-deferred', Buffer.from(await res.arrayBuffer()));
+    const text = (await pdfText(file)).replace(/\s+/g, ' ');
+    expect(text).toContain('Tạm hoãn xét');
+    expect(text).toContain('thông qua 1 đề nghị; không thông qua 0 đề nghị.');
+    expect(text).toMatch(/Tạm hoãn xét 1 đề nghị, không tính kết quả biểu quyết: .*đang bị thanh tra/);
+  });
+
   it('R10: a session takes the thresholds of the year its nominations are for, not of the calendar year', async () => {
     // Last in the file: it changes the province's rules. Year 2025's flags need 60 % of the council, 2026's all of it.
     for (const [year, percent] of [
@@ -370,30 +499,7 @@ describe('the provincial council', () => {
           `mutation { setAwardRuleSet(effectiveYear: ${year}, input: { councilFlagPercent: ${percent} }) { effectiveYear } }`,
         ),
       );
-    // A flag proposal of each year, already appraised and sent to the council.
-    const inReview = async (year: number) => {
-      const block = await createLockedBlock(app, province, NAMES.slice(0, 5), admin, {
-        officers: false,
-        year,
-      });
-      return runInTenant(app.dataSource, province, async () => {
-        const manager = await currentManager();
-        // Its block's results recorded and its dossier submitted, as a proposal before the council is.
-        await manager
-          .getRepository(EmulationYear)
-          .update({ provinceId: province, id: block.yearId }, { state: 'DOSSIER_SUBMITTED' });
-        const row = await manager.getRepository(Nomination).save({
-          provinceId: province,
-          emulationYearId: block.yearId,
-          unitId: block.units[0]!.id,
-          form: 'FLAG_PROVINCE',
-          status: 'COUNCIL_REVIEW',
-          explanation: [],
-        });
-        return row.id;
-      });
-    };
-    const [of2025, of2026] = [await inReview(2025), await inReview(2026)];
+    const [of2025, of2026] = [(await flagInReview(2025)).id, (await flagInReview(2026)).id];
 
     const mixed = await as(
       admin,

@@ -338,6 +338,55 @@ describe('importing a province from its spreadsheets', () => {
     });
   });
 
+  it("people: each unit's head (R6), one a unit, handed over by the file as by the person page", async () => {
+    const header = [...PERSON_HEADER, 'Thủ trưởng đơn vị'];
+    const { body } = await dryRun(
+      'persons',
+      await xlsx(header, [
+        ['Nguyễn Thị Hoa', 'Sở Tài chính', 'Nữ', '', 'Có'],
+        ['Phạm Văn Bình', 'Sở Tài chính', 'Nam', 'Giám đốc', 'Có'],
+        ['Lê Văn An', 'Sở Nội vụ', 'Nam', '', 'Chắc chắn'],
+      ]),
+    );
+    expect(body.problems.map((p) => [p.row, p.column, p.message])).toEqual([
+      [3, 'Thủ trưởng đơn vị', 'Đơn vị này đã có thủ trưởng ở dòng 2 của tệp: mỗi đơn vị một người.'],
+      [4, 'Thủ trưởng đơn vị', '"Chắc chắn" không có trong danh sách: chọn một trong Có; Không.'],
+    ]);
+    const heads = () =>
+      inProvince<{ full_name: string }[]>(
+        laoCai,
+        `SELECT full_name FROM person WHERE heads_unit ORDER BY full_name`,
+      ).then((rows) => rows.map((r) => r.full_name));
+
+    const hoa = await xlsx(header, [['Nguyễn Thị Hoa', 'Sở Tài chính', 'Nữ', '', 'Có']]);
+    expect((await importClean('persons', hoa)).result).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    expect(await heads()).toEqual(['Nguyễn Thị Hoa']);
+
+    // A new director named head: the present head, on a row left blank, hands over.
+    const binh = await xlsx(header, [
+      ['Nguyễn Thị Hoa', 'Sở Tài chính', 'Nữ', '', ''],
+      ['Phạm Văn Bình', 'Sở Tài chính', 'Nam', 'Giám đốc', 'Có'],
+    ]);
+    expect((await importClean('persons', binh)).result).toEqual({ created: 1, updated: 1, unchanged: 0 });
+    expect(await heads()).toEqual(['Phạm Văn Bình']);
+    expect((await importClean('persons', binh)).result).toEqual({ created: 0, updated: 0, unchanged: 2 });
+
+    // The file without the column, or with the column blank, leaves the head as it is.
+    expect(
+      (
+        await importClean(
+          'persons',
+          await xlsx(PERSON_HEADER, [['Nguyễn Thị Hoa', 'Sở Tài chính', 'Nữ', '']]),
+        )
+      ).result,
+    ).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect(await heads()).toEqual(['Phạm Văn Bình']);
+
+    const none = await xlsx(header, [['Phạm Văn Bình', 'Sở Tài chính', 'Nam', 'Giám đốc', 'Không']]);
+    expect((await importClean('persons', none)).result).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    expect(await heads()).toEqual([]);
+  });
+
   it('accounts become invitations, once', async () => {
     const header = ['Thư điện tử', 'Họ và tên', 'Vai trò', 'Đơn vị'];
     const file = await xlsx(header, [

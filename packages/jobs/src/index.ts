@@ -14,6 +14,7 @@ export {
   rescheduleOpenPeriods,
   applyCouncilResults,
   periodContests,
+  withdrawDeferred,
 } from './voting-lifecycle';
 export {
   createEventBus,

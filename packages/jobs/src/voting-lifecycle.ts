@@ -6,7 +6,7 @@ import {
   type NewVotingPeriod,
   type VotingPeriod,
 } from '@thidua/db';
-import { nextRoundContests, type Contest, type ContestResult } from '@thidua/domain';
+import { nextRoundContests, withdrawnResult, type Contest, type ContestResult } from '@thidua/domain';
 import { notifyNominationStep, refreshRollupsOf } from './awards';
 import { jobId } from './contract';
 import { enqueueJob } from './producer';
@@ -186,16 +186,44 @@ function ordered(results: ContestResult[], contests: readonly Contest[]): Contes
 }
 
 /**
+ * R8: a council question whose nomination was deferred while the session was open is not voted on: its result
+ * keeps the reason and no counts, and the nomination stays deferred.
+ */
+export async function withdrawDeferred(
+  contests: readonly { id: string; nominationId: string | null }[],
+  results: ContestResult[],
+): Promise<ContestResult[]> {
+  const ids = contests.flatMap((c) => (c.nominationId ? [c.nominationId] : []));
+  const deferred = new Map(
+    (await awardRepository.nominationsByIds(ids))
+      .filter((n) => n.status === 'DEFERRED')
+      .map((n) => [n.id, n.statusReason ?? ''] as const),
+  );
+  return results.map((r) => {
+    const nominationId = contests.find((c) => c.id === r.contestId)?.nominationId;
+    const reason = nominationId ? deferred.get(nominationId) : undefined;
+    return reason === undefined || r.withdrawn ? r : withdrawnResult(r, reason);
+  });
+}
+
+/**
  * The council's counted session takes effect when its results are published (R10): each nomination is approved
  * when it reached its threshold, rejected otherwise; the nominated units hear of it then, not at the count.
  */
 export async function applyCouncilResults(provinceId: string, period: VotingPeriod): Promise<string[]> {
   if (period.kind !== 'COUNCIL' || period.outcome !== 'COMPLETE') return [];
   const contests = await votingRepository.contests([period.id]);
+  const counted = (await votingRepository.results([period.id])).map((r) => r.result);
   const decided: string[] = [];
-  for (const { contestId, result } of await votingRepository.results([period.id])) {
-    const nominationId = contests.find((c) => c.id === contestId)?.nominationId;
+  for (const result of await withdrawDeferred(contests, counted)) {
+    const nominationId = contests.find((c) => c.id === result.contestId)?.nominationId;
     if (!nominationId) continue;
+    // Deferred after the count: the result is not applied, and the minutes say why instead of the count.
+    if (result.withdrawn !== undefined) {
+      if (!counted.find((r) => r.contestId === result.contestId)?.withdrawn)
+        await votingRepository.replaceResult(period.id, result);
+      continue;
+    }
     const to = result.elected.length ? 'COUNCIL_APPROVED' : 'COUNCIL_REJECTED';
     if (await awardRepository.step(nominationId, 'COUNCIL_REVIEW', to, null)) {
       await notifyNominationStep(provinceId, nominationId, to);

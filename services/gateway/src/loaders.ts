@@ -77,6 +77,7 @@ const MAKERS = {
   contests: () => grouped(votingRepository.contests, (c) => [c.votingPeriodId]),
   votingResults: () => grouped(votingRepository.results, (r) => [r.votingPeriodId]),
   decisions: () => grouped(votingRepository.decisions, (d) => [d.votingPeriodId]),
+  pendingCouncilSession: () => grouped(votingRepository.pendingCouncilSessions, (s) => [s.nominationId]),
   conference: () => byId(conferenceRepository.byIds),
   conferenceOfYear: () => grouped(conferenceRepository.ofYears, (c) => [c.emulationYearId]),
   paperCount: () => grouped(conferenceRepository.paperCounts, (c) => [c.votingPeriodId]),

@@ -305,6 +305,68 @@ describe("the head unit's conference workspace", () => {
     },
   );
   it(
+    "the secretariat gives one vote its own threshold and rounds (an audited exception); the head unit reads the province's",
+    { timeout: 180_000 },
+    async () => {
+      const block = await createLockedBlock(app, province, NAMES, admin);
+      await recordBlockConference(app, province, block, {}, block.officers[0]!);
+      const path = `/blocks/${block.blockId}/years/2026/conference`;
+      const own = 'Ngưỡng và số vòng riêng cho cuộc bỏ phiếu này (ngoại lệ)';
+
+      const head = await pageAt(browser, base, path, block.officers[0]!.email);
+      await head.getByRole('heading', { name: 'Mở bỏ phiếu vòng 1' }).waitFor(WAIT);
+      await expect
+        .poll(() =>
+          head.getByText(/^Theo quy định của tỉnh: Trúng cử khi được trên 50%.*Tối đa \d vòng/).count(),
+        )
+        .toBe(1);
+      expect(await head.getByText(own).count()).toBe(0);
+      await head.context().close();
+
+      const page = await pageAt(browser, base, path, admin.email);
+      await page.getByRole('heading', { name: 'Mở bỏ phiếu vòng 1' }).waitFor(WAIT);
+      await page.getByText(own).click();
+      const threshold = page.getByLabel('Ngưỡng trúng cử (R4), %');
+      await threshold.fill('120');
+      await page.getByLabel('Số vòng tối đa (R5)').fill('1');
+      await page.getByLabel('Cách so ngưỡng').selectOption({ label: 'từ ngưỡng trở lên' });
+      await page.getByRole('button', { name: 'Mở bỏ phiếu trực tuyến' }).click();
+      await expect.poll(() => threshold.getAttribute('aria-invalid')).toBe('true');
+      await expect
+        .poll(() => page.getByText('Ngưỡng trúng cử là một số phần trăm từ 1 đến 100.').count())
+        .toBe(1);
+      await screenshot(page, 'conference-open-vote-own-rules-1366');
+      await expectAccessible(page, "the vote form with the secretariat's exception");
+      await threshold.fill('60');
+      await page.getByRole('button', { name: 'Mở bỏ phiếu trực tuyến' }).click();
+      await page.waitForURL(/\/voting-periods\/[^/]+$/);
+      const periodId = new URL(page.url()).pathname.split('/')[2]!;
+      const period = ok(
+        await app.gql<{
+          votingPeriod: { thresholdPercent: number; thresholdMode: string; maxRounds: number };
+        }>(
+          `query($id: ID!) { votingPeriod(id: $id) { thresholdPercent thresholdMode maxRounds } }`,
+          { id: periodId },
+          { token: admin.token, provinceId: province },
+        ),
+      ).votingPeriod;
+      expect(period).toEqual({ thresholdPercent: 60, thresholdMode: 'AT_LEAST', maxRounds: 1 });
+      // The members' ballot says the vote's own threshold.
+      const member = await pageAt(
+        browser,
+        base,
+        `/voting-periods/${periodId}/ballot`,
+        block.officers[1]!.email,
+        'phone',
+      );
+      await expect
+        .poll(() => member.getByText(/Cần từ 60% tổng số 3 thành viên/).count(), WAIT)
+        .toBeGreaterThan(0);
+      await member.context().close();
+      await page.context().close();
+    },
+  );
+  it(
     "the secretariat links the secretary's account, found by a search on the server; the head unit's correction keeps it",
     { timeout: 180_000 },
     async () => {

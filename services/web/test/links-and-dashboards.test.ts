@@ -313,43 +313,66 @@ describe('dashboards', () => {
 
 describe('the council on the ballot page', () => {
   it(
-    'a council member approves a nomination on their phone and gets a receipt',
+    'a council member approves a nomination on their phone and gets a receipt; one deferred meanwhile is not on the ballot',
     { timeout: 120_000 },
     async () => {
       const members = await Promise.all(
         [1, 2, 3].map(() => createAccount(app, 'COUNCIL_MEMBER', { provinceId: province })),
       );
-      const merit = ok(
-        await as<{ nominations: { id: string; form: string; status: string }[] }>(
+      const submitted = ok(
+        await as<{ nominations: { id: string; form: string; status: string; unitId: string }[] }>(
           admin,
-          `query($y: ID!) { nominations(emulationYearId: $y) { id form status } }`,
+          `query($y: ID!) { nominations(emulationYearId: $y) { id form status unitId } }`,
           { y: block.yearId },
         ),
-      ).nominations.find((n) => n.form === 'MERIT_PROVINCE' && n.status === 'SUBMITTED')!;
-      for (const to of ['IN_APPRAISAL', 'COUNCIL_REVIEW'])
-        ok(
-          await as(
-            admin,
-            `mutation($v: AppraiseNominationInput!) { appraiseNomination(input: $v) { status } }`,
-            {
-              v: { id: merit.id, to },
-            },
-          ),
-        );
+      ).nominations.filter((n) => n.status === 'SUBMITTED');
+      const merit = submitted.find((n) => n.form === 'MERIT_PROVINCE')!;
+      const other = submitted.find((n) => n.unitId !== merit.unitId)!;
+      for (const n of [merit, other])
+        for (const to of ['IN_APPRAISAL', 'COUNCIL_REVIEW'])
+          ok(
+            await as(
+              admin,
+              `mutation($v: AppraiseNominationInput!) { appraiseNomination(input: $v) { status } }`,
+              { v: { id: n.id, to } },
+            ),
+          );
       const period = ok(
         await as<{ openCouncilVote: { id: string } }>(
           admin,
           `mutation($v: OpenCouncilVoteInput!) { openCouncilVote(input: $v) { id } }`,
-          { v: { closesAt: new Date(Date.now() + 3600_000).toISOString(), nominationIds: [merit.id] } },
+          {
+            v: {
+              closesAt: new Date(Date.now() + 3600_000).toISOString(),
+              nominationIds: [merit.id, other.id],
+            },
+          },
         ),
       ).openCouncilVote;
+      // A complaint about the other unit arrives while the session is open (R8).
+      ok(
+        await as(
+          admin,
+          `mutation($u: ID!) { recordDeferral(input: { unitId: $u, reason: COMPLAINT, note: "Đơn khiếu nại ngày 20/11/2026", openedOn: "2026-11-20" }) { id } }`,
+          { u: other.unitId },
+        ),
+      );
 
       const page = await (await phone(browser)).newPage();
       await signInAt(page, base, `/voting-periods/${period.id}/ballot`, members[0]!.email);
+      // One question left on the ballot; the deferred nomination is named above it, with the reason.
+      const notice = page.getByRole('status').filter({ hasText: 'tạm hoãn xét sau khi mở phiên' });
       await expect
-        .poll(() => page.getByText(/Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho/).count(), {
-          timeout: 15_000,
-        })
+        .poll(() => notice.textContent(), { timeout: 15_000 })
+        .toContain('đang có khiếu nại (Đơn khiếu nại ngày 20/11/2026)');
+      expect(await page.getByText('Nội dung 1/1', { exact: true }).count()).toBe(1);
+      await expect
+        .poll(() =>
+          page
+            .locator('fieldset')
+            .getByText(/Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho/)
+            .count(),
+        )
         .toBe(1);
       await page.getByRole('radio', { name: 'Đồng ý', exact: true }).check();
       await screenshot(page, 'council-ballot-390');

@@ -181,7 +181,8 @@ export const importRepository = {
 
   async existingPersons(): Promise<ExistingPerson[]> {
     return (await tenantManager()).query(
-      `SELECT id, unit_id AS "unitId", full_name AS "fullName", full_name_search AS "fullNameSearch", gender, position
+      `SELECT id, unit_id AS "unitId", full_name AS "fullName", full_name_search AS "fullNameSearch", gender, position,
+              heads_unit AS "headsUnit"
          FROM person ORDER BY created_at`,
     );
   },
@@ -262,26 +263,45 @@ export const importRepository = {
       full_name_search: string;
       gender: string;
       position: string | null;
+      heads_unit: boolean;
     }[],
   ) {
     await (
       await tenantManager()
     ).query(
-      `INSERT INTO person (province_id, unit_id, full_name, full_name_search, gender, position)
-       SELECT $1, r.unit_id, r.full_name, r.full_name_search, r.gender, r.position
+      `INSERT INTO person (province_id, unit_id, full_name, full_name_search, gender, position, heads_unit)
+       SELECT $1, r.unit_id, r.full_name, r.full_name_search, r.gender, r.position, r.heads_unit
          FROM jsonb_to_recordset($2::jsonb) AS r(unit_id uuid, full_name text, full_name_search text, gender text,
-                                                 position text)`,
+                                                 position text, heads_unit boolean)`,
       [currentProvinceId(), json(rows)],
     );
   },
 
-  async updatePersons(rows: readonly { id: string; gender: string; position: string | null }[]) {
+  async updatePersons(
+    rows: readonly { id: string; gender: string; position: string | null; heads_unit: boolean }[],
+  ) {
     await (
       await tenantManager()
     ).query(
-      `UPDATE person p SET gender = r.gender, position = r.position
-         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, gender text, position text) WHERE p.id = r.id`,
+      `UPDATE person p SET gender = r.gender, position = r.position, heads_unit = r.heads_unit
+         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, gender text, position text, heads_unit boolean)
+        WHERE p.id = r.id`,
       [json(rows)],
+    );
+  },
+
+  /**
+   * R6: the units whose head a file names lose their present head first (one head a unit, as the person page
+   * hands it over), except the people the file names, so the index allowing one head a unit is never crossed.
+   */
+  async clearHeads(unitIds: readonly string[], keepPersonIds: readonly string[]) {
+    if (!unitIds.length) return;
+    await (
+      await tenantManager()
+    ).query(
+      `UPDATE person SET heads_unit = false
+        WHERE heads_unit AND unit_id = ANY($1::uuid[]) AND NOT (id = ANY($2::uuid[]))`,
+      [unitIds, keepPersonIds],
     );
   },
 
@@ -391,6 +411,7 @@ export interface ExistingPerson {
   fullNameSearch: string;
   gender: string;
   position: string | null;
+  headsUnit: boolean;
 }
 export interface ExistingMembership {
   id: string;

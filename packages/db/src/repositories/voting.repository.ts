@@ -254,6 +254,25 @@ export const votingRepository = {
     );
   },
 
+  /** The council sessions, results not yet published, that these nominations are before (at most one each). */
+  async pendingCouncilSessions(
+    nominationIds: readonly string[],
+  ): Promise<{ nominationId: string; votingPeriodId: string }[]> {
+    return (await tenantManager()).query(
+      `SELECT c.nomination_id AS "nominationId", c.voting_period_id AS "votingPeriodId" FROM voting_contest c
+         JOIN voting_period p ON p.province_id = c.province_id AND p.id = c.voting_period_id
+        WHERE p.kind = 'COUNCIL' AND p.results_published_at IS NULL AND c.nomination_id = ANY($1::uuid[])`,
+      [nominationIds],
+    );
+  },
+
+  /** A counted contest's result rewritten before publication (R8: its question taken off the session). */
+  async replaceResult(periodId: string, result: ContestResult): Promise<void> {
+    await (
+      await repo(VotingResult)
+    ).update({ votingPeriodId: periodId, contestId: result.contestId }, { result });
+  },
+
   async results(periodIds: readonly string[]): Promise<VotingResult[]> {
     if (!periodIds.length) return [];
     return (await repo(VotingResult)).findBy({ votingPeriodId: In([...periodIds]) });

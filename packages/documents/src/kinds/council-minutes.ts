@@ -32,6 +32,8 @@ export interface CouncilMinutesInput {
     yes: number;
     percent: number;
     approved: boolean;
+    /** R8: taken off the session, its nomination deferred: the reason; no count is shown. */
+    withdrawn: string | null;
   }[];
   publishedAt: string | null;
   generatedAt: string;
@@ -43,6 +45,7 @@ export function councilMinutes(input: CouncilMinutesInput): DocumentModel {
   const needed =
     input.quorumPercent === null ? 0 : Math.ceil((input.quorumPercent / 100) * input.members - 1e-9);
   const approved = input.nominations.filter((n) => n.approved).length;
+  const withdrawn = input.nominations.filter((n) => n.withdrawn !== null);
   return fromTemplate(
     'council-minutes',
     {
@@ -60,7 +63,13 @@ export function councilMinutes(input: CouncilMinutesInput): DocumentModel {
           : `Quy chế yêu cầu ít nhất ${formatPercent(input.quorumPercent)}% tổng số thành viên (${needed} người) tham gia biểu quyết: phiên họp ${input.voted >= needed ? 'đủ' : 'không đủ'} điều kiện.`,
       count: input.nominations.length,
       approved,
-      rejected: input.nominations.length - approved,
+      rejected: input.nominations.length - approved - withdrawn.length,
+      withdrawn: withdrawn.length
+        ? `Tạm hoãn xét ${withdrawn.length} đề nghị, không tính kết quả biểu quyết: ${withdrawn
+            // The platform's rule number is not the document's language.
+            .map((n) => `${n.subject}: ${n.withdrawn?.replace(/\s*\(R8\)/, '') || 'hồ sơ tạm hoãn xét'}`)
+            .join('; ')}.`
+        : null,
       results: table(
         [
           NO,
@@ -75,10 +84,10 @@ export function councilMinutes(input: CouncilMinutesInput): DocumentModel {
           String(i + 1),
           n.subject,
           n.form,
-          String(n.yes),
-          formatPercent(n.percent),
+          n.withdrawn === null ? String(n.yes) : '–',
+          n.withdrawn === null ? formatPercent(n.percent) : '–',
           `${n.thresholdMode === 'MORE_THAN' ? '>' : '≥'} ${formatPercent(n.thresholdPercent)}%`,
-          n.approved ? 'Thông qua' : 'Không thông qua',
+          n.withdrawn !== null ? 'Tạm hoãn xét' : n.approved ? 'Thông qua' : 'Không thông qua',
         ]),
       ),
       publishedAt: input.publishedAt ? timeInWords(input.publishedAt) : null,

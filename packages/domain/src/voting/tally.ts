@@ -102,6 +102,25 @@ export interface ContestResult {
   tiedUnitIds: string[];
   /** R6: units tied on votes for the last seats, of which `chosen` took them by the tie-break `rule`. */
   tieBreak?: { among: string[]; chosen: string[]; rule: string };
+  /**
+   * R8: the council question's nomination was deferred after the session opened, so it is not voted on: the
+   * reason, with no counts kept (a ballot marked on it before the deferral decides nothing).
+   */
+  withdrawn?: string;
+}
+
+/** A council question taken off the session (R8): nobody elected, no counts, the reason kept for the minutes. */
+export function withdrawnResult(result: ContestResult, reason: string): ContestResult {
+  return {
+    ...result,
+    blank: 0,
+    candidates: [],
+    elected: [],
+    unfilledSeats: 0,
+    shortfall: null,
+    tiedUnitIds: [],
+    withdrawn: reason,
+  };
 }
 
 /**

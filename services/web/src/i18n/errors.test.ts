@@ -64,4 +64,25 @@ describe('the API’s refusals, as the secretariat reads them', () => {
     ]);
     expect(shown.fields['contests.1.seats']).toBe('Nhiều hơn số đơn vị có tên trong phiếu (2).');
   });
+
+  it('a nomination already before another unpublished council session is refused beside the list', () => {
+    const shown = showErrors(i18n, [
+      {
+        message: 'bad input',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fields: [
+            {
+              field: 'nominationIds',
+              message:
+                'nomination 6f1c2a8e-0000-4000-8000-000000000001 is already before a council session whose results are not published',
+            },
+          ],
+        },
+      },
+    ]);
+    expect(shown.fields.nominationIds).toBe(
+      'Một đề nghị đã chọn đang trong một phiên biểu quyết khác chưa công bố kết quả: mỗi đề nghị chỉ vào một phiên.',
+    );
+  });
 });

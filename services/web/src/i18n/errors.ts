@@ -50,6 +50,7 @@ export function fieldMessage(i18n: I18n, field: string, message: string): string
   if (/must not be in the future/.test(message)) return i18n.t('error.field.notAfterToday');
   const stillOpen = /deferral opened on (\d{4}-\d{2}-\d{2}) is still open/.exec(message);
   if (stillOpen) return i18n.t('error.field.deferralOpen', { date: i18n.date(stillOpen[1]!) });
+  if (/already before a council session/.test(message)) return i18n.t('error.field.inCouncilSession');
   if (/conference dates are fixed once voting opened/.test(message))
     return i18n.t('error.field.conferenceDatesFixed');
   const history = historyMessage(i18n, message);

@@ -23,6 +23,7 @@ import {
   jobId,
   periodContests,
   scheduleAwards,
+  withdrawDeferred,
   type JobPayload,
 } from '@thidua/jobs';
 import type { DataSource } from 'typeorm';
@@ -84,7 +85,8 @@ export async function tallyVoting({ provinceId, periodId }: PeriodRef, hooks: Ta
           breakTie,
         )
       : tally(contests, await votingRepository.ballots(periodId), eligible, rules, breakTie);
-  if (period.kind === 'COUNCIL') return tallyCouncil(period, results, hooks);
+  if (period.kind === 'COUNCIL')
+    return tallyCouncil(period, await withdrawDeferred(contests, results), hooks);
   const next = nextRoundContests(results, contests, period.runoffCandidates);
   const outcome = outcomeOf(results, next, period.round, period.maxRounds);
   await votingRepository.saveTally(periodId, results, outcome);

@@ -1,4 +1,4 @@
-import { awardRepository, userRepository } from '@thidua/db';
+import { awardRepository, userRepository, votingRepository } from '@thidua/db';
 import { openVotingPeriod } from '@thidua/jobs';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsUUID } from 'class-validator';
 import { DateTimeISOResolver } from 'graphql-scalars';
@@ -49,6 +49,13 @@ export class CouncilResolver {
       if (n.status !== 'COUNCIL_REVIEW')
         throw badInput('nominationIds', `nomination ${id} is ${n.status}, not COUNCIL_REVIEW`);
     }
+    // One question, one session: two sessions on one nomination would let the first to publish decide it.
+    const [pending] = await votingRepository.pendingCouncilSessions(ids);
+    if (pending)
+      throw badInput(
+        'nominationIds',
+        `nomination ${pending.nominationId} is already before a council session whose results are not published`,
+      );
     const provinceId = ctx.access!.provinceId;
     const council = await userRepository.list(
       { provinceId, role: 'COUNCIL_MEMBER' },

@@ -84,4 +84,15 @@ export class NominationQueueResolver {
   emulationYear(@Root() n: Nomination, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.emulationYear.load(n.emulationYearId);
   }
+
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description:
+      'The council session, its results not yet published, that the nomination is before: it goes into no other.',
+  })
+  async councilVoteId(@Root() n: Nomination, @Ctx() ctx: GraphQLContext) {
+    if (n.status !== 'COUNCIL_REVIEW') return null;
+    const [pending] = await ctx.loaders.pendingCouncilSession.load(n.id);
+    return pending?.votingPeriodId ?? null;
+  }
 }

@@ -270,6 +270,7 @@ export async function councilMinutesData(
         yes: count?.votes ?? 0,
         percent: count?.percent ?? 0,
         approved: r.elected.includes(subject),
+        withdrawn: r.withdrawn ?? null,
       };
     }),
     publishedAt: period.resultsPublishedAt?.toISOString() ?? null,

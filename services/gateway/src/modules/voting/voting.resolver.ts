@@ -41,6 +41,7 @@ import {
   voterFor,
   assertRunsPeriod,
   headOrDeputySide,
+  withdrawnQuestions,
 } from './voting.service';
 import {
   BallotReceiptType,
@@ -86,9 +87,12 @@ export class VotingResolver {
 
   @FieldResolver(() => [ContestType])
   async contests(@Root() p: VotingPeriod, @Ctx() ctx: GraphQLContext) {
-    return (await ctx.loaders.contests.load(p.id)).map((c) => ({
+    const contests = await ctx.loaders.contests.load(p.id);
+    const withdrawn = p.kind === 'COUNCIL' ? await withdrawnQuestions(ctx, p, contests) : new Map();
+    return contests.map((c) => ({
       ...c,
       thresholdPercent: c.thresholdPercent === null ? null : Number(c.thresholdPercent),
+      withdrawnReason: withdrawn.get(c.id) ?? null,
     }));
   }
 
@@ -120,6 +124,7 @@ export class VotingResolver {
         ...result,
         paper: result.paper ?? null,
         tieBrokenBy: result.tieBreak?.rule ?? null,
+        withdrawn: result.withdrawn ?? null,
         source: p.method,
         eligible: p.eligibleVoterIds.length,
       };

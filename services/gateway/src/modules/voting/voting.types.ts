@@ -98,6 +98,12 @@ export class ContestType {
   thresholdPercent!: number | null;
   @Field(() => ThresholdMode, { nullable: true, description: "With thresholdPercent; null: the period's." })
   thresholdMode!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'R8: a council question whose nomination was deferred after the session opened is not voted on; the reason.',
+  })
+  withdrawnReason!: string | null;
 }
 
 @ObjectType('BallotReceipt', {
@@ -158,6 +164,12 @@ export class ContestResultType {
       'R5, R6: candidates equal on votes for the last seats were told apart by this tie-break rule instead of another round: those of them elected took the seats.',
   })
   tieBrokenBy!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'R8: the council question was taken off the session (its nomination deferred): the reason; no counts are kept.',
+  })
+  withdrawn!: string | null;
 }
 
 @ObjectType('HeadDeputyDecision', {

@@ -41,6 +41,8 @@ export function NominationPicker({
     return <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (!data) return <Loading />;
   if (data.nodes.length === 0) return <Empty>{empty}</Empty>;
+  // A nomination already before a council session whose results are not published goes into no other.
+  const free = data.nodes.filter((n) => !n.councilVoteId);
   return (
     <>
       <TableWrap label={label}>
@@ -52,10 +54,11 @@ export function NominationPicker({
                 <label className="check">
                   <input
                     type="checkbox"
-                    checked={data.nodes.every((n) => chosen.has(n.id))}
+                    checked={free.length > 0 && free.every((n) => chosen.has(n.id))}
+                    disabled={free.length === 0}
                     onChange={(e) =>
                       onToggle(
-                        data.nodes.map((n) => n.id),
+                        free.map((n) => n.id),
                         e.target.checked,
                       )
                     }
@@ -75,10 +78,16 @@ export function NominationPicker({
                     <input
                       type="checkbox"
                       checked={chosen.has(n.id)}
+                      disabled={!!n.councilVoteId}
                       onChange={(e) => onToggle([n.id], e.target.checked)}
                     />
                     <span>{n.unit.name}</span>
                   </label>
+                  {n.councilVoteId && (
+                    <p className="muted">
+                      <Link href={`/voting-periods/${n.councilVoteId}`}>{t('council.inSession')}</Link>
+                    </p>
+                  )}
                 </th>
                 <td>
                   <Link href={`/nominations/${n.id}`}>{t(`form.${n.form}`)}</Link>

@@ -13,6 +13,7 @@ export const QueueQuery = graphql(`
         form
         status
         updatedAt
+        councilVoteId
         unit {
           id
           name

@@ -123,6 +123,8 @@ export default function ConferencePage() {
               name: unitName(names, e.unitId),
               why: e.lines.map((l) => l.text).join(' '),
             }))}
+            rules={res.data.awardRuleSet.rules}
+            canSetOwnRules={hasRole(session, 'PROVINCE_ADMIN')}
           />
         ) : (
           <p className="muted">{t('vote.notOpened')}</p>

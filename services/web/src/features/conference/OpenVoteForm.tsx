@@ -5,6 +5,7 @@ import { Field } from '../../ui/Field';
 import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { OpenVoteMutation } from './operations';
+import { draftOf, exceptionOf, VoteRulesFields, type VoteRules } from './VoteRulesFields';
 
 const KINDS = ['FLAG', 'MERIT', 'NEXT_HEAD', 'NEXT_DEPUTY'] as const;
 type Kind = (typeof KINDS)[number];
@@ -24,9 +25,15 @@ export function OpenVoteForm({
   yearId,
   memberCount,
   excluded,
+  rules,
+  canSetOwnRules,
 }: {
   yearId: string;
   memberCount: number;
+  /** The province's threshold and rounds for the year (R4, R5). */
+  rules: VoteRules;
+  /** The secretariat may give this one vote its own (an audited exception). */
+  canSetOwnRules: boolean;
   /** R1: members that may not be proposed for an award, with why; they are not on the flag or merit ballot. */
   excluded: { name: string; why: string }[];
 }) {
@@ -41,12 +48,15 @@ export function OpenVoteForm({
     NEXT_DEPUTY: { on: true, seats: 1 },
   });
   const [allowSelfVote, setAllowSelfVote] = useState(true);
+  const [own, setOwn] = useState(() => draftOf(rules));
   const action = useAction(OpenVoteMutation);
   const kinds = KINDS.filter((k) => chosen[k].on);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    const exception = exceptionOf(own, rules, t);
     const checks: Record<string, string | null> = {
+      ...exception.checks,
       contests: kinds.length ? null : t('vote.check.contests'),
       closesAt:
         method === 'ONLINE' && !(closesAt && new Date(closesAt).getTime() > Date.now() + 60_000)
@@ -66,6 +76,7 @@ export function OpenVoteForm({
           closesAt: method === 'ONLINE' ? new Date(closesAt).toISOString() : null,
           contests: kinds.map((kind) => ({ kind, seats: chosen[kind].seats })),
           allowSelfVote,
+          ...exception.values,
         },
       },
       checks,
@@ -142,6 +153,13 @@ export function OpenVoteForm({
           </div>
         ))}
       </fieldset>
+      <VoteRulesFields
+        rules={rules}
+        canSetOwn={canSetOwnRules}
+        draft={own}
+        onChange={setOwn}
+        errors={action.shown.fields}
+      />
       <label className="check">
         <input type="checkbox" checked={allowSelfVote} onChange={(e) => setAllowSelfVote(e.target.checked)} />
         <span>{t('vote.allowSelfVote')}</span>

@@ -65,6 +65,13 @@ export const WorkspaceQuery = graphql(
           lateAcceptedAt
         }
       }
+      awardRuleSet(year: $year) {
+        rules {
+          voteThresholdPercent
+          voteThresholdMode
+          maxRounds
+        }
+      }
     }
   `,
   [ConferenceFields],

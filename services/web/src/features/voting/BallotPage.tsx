@@ -79,7 +79,9 @@ export default function BallotPage() {
 
   const council = period.kind === 'COUNCIL';
   const voterUnit = council ? null : (unitId ?? units[0] ?? null);
-  const contests = period.contests;
+  // R8: a council question whose nomination was deferred after the session opened is not voted on.
+  const contests = period.contests.filter((c) => c.withdrawnReason === null);
+  const withdrawn = period.contests.filter((c) => c.withdrawnReason !== null);
   const eligible = period.turnout?.eligible ?? 0;
 
   if (phase === 'cast' && receipt)
@@ -209,6 +211,26 @@ export default function BallotPage() {
         </div>
       )}
       {general && <Alert>{general}</Alert>}
+      {withdrawn.length > 0 && (
+        <Alert kind="info">
+          <p>{t(contests.length ? 'ballot.withdrawn' : 'ballot.allWithdrawn')}</p>
+          <ul>
+            {withdrawn.map((c) => (
+              <li key={c.id}>
+                {c.nominationId && (
+                  <ApprovalSubject
+                    i18n={i18n}
+                    nominationId={c.nominationId}
+                    names={names}
+                    unit={c.candidateUnitIds[0]!}
+                  />
+                )}
+                : {c.withdrawnReason}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      )}
 
       {phase === 'vote' && contest && (
         <form

@@ -136,20 +136,31 @@ function Round({ id }: { id: string }) {
             const subject = period.contests.find((c) => c.id === r.contestId);
             const threshold = contestThreshold(period, subject);
             const need = votesNeeded(r.eligible, threshold.percent, threshold.mode);
+            const heading = (
+              <h3>
+                {question && subject?.nominationId ? (
+                  <ApprovalSubject
+                    i18n={i18n}
+                    nominationId={subject.nominationId}
+                    names={names}
+                    unit={subject.candidateUnitIds[0]!}
+                  />
+                ) : (
+                  t(`voting.contest.${r.kind}`)
+                )}
+              </h3>
+            );
+            // R8: taken off the session, its nomination deferred: no count to show.
+            if (r.withdrawn !== null)
+              return (
+                <div key={r.contestId} className="contest-result">
+                  {heading}
+                  <p>{t('results.withdrawn', { reason: r.withdrawn })}</p>
+                </div>
+              );
             return (
               <div key={r.contestId} className="contest-result">
-                <h3>
-                  {question && subject?.nominationId ? (
-                    <ApprovalSubject
-                      i18n={i18n}
-                      nominationId={subject.nominationId}
-                      names={names}
-                      unit={subject.candidateUnitIds[0]!}
-                    />
-                  ) : (
-                    t(`voting.contest.${r.kind}`)
-                  )}
-                </h3>
+                {heading}
                 <p className="muted">
                   {!question && <>{t('voting.seats', { n: r.seats })} · </>}
                   {t(`voting.threshold.${threshold.mode}`, {

@@ -39,6 +39,7 @@ export const PeriodFields = graphql(`
       nominationId
       thresholdPercent
       thresholdMode
+      withdrawnReason
     }
     turnout {
       cast
@@ -112,6 +113,7 @@ export const ResultsQuery = graphql(`
         shortfall
         tiedUnitIds
         tieBrokenBy
+        withdrawn
         unfilledSeats
         candidates {
           unitId

@@ -1,8 +1,9 @@
-import { importRepository, type Gender } from '@thidua/db';
+import { importRepository, type ExistingPerson, type Gender } from '@thidua/db';
 import { foldVietnamese } from '@thidua/domain';
 import { choice, inChunks, NameIndex, Problems, SeenKeys, text, type KindSpec } from '../check-kit';
 
 const GENDERS: Record<Gender, string[]> = { FEMALE: ['Nữ'], MALE: ['Nam'] };
+const HEAD: Record<'YES' | 'NO', string[]> = { YES: ['Có', 'x', 'Yes'], NO: ['Không', 'No'] };
 
 /** The province's units by folded name, those in force first. */
 export async function unitIndex() {
@@ -51,50 +52,90 @@ export const persons: KindSpec = {
       example: 'Phó Giám đốc',
       note: 'Không bắt buộc.',
     },
+    {
+      key: 'headsUnit',
+      header: 'Thủ trưởng đơn vị',
+      en: 'Head of unit',
+      required: false,
+      example: 'Có',
+      note:
+        'Có: người đứng đầu đơn vị (xét khi bằng điểm, tập thể có thủ trưởng là nữ được ưu tiên). ' +
+        'Mỗi đơn vị một người: người ghi Có thay người đang là thủ trưởng. Không: không còn là thủ trưởng. ' +
+        'Để trống: giữ như đã có.',
+    },
   ],
   async check(rows) {
     const p = new Problems(persons);
     const unitsByName = await unitIndex();
     const people = await personIndex();
     const seen = new SeenKeys();
-    const inserts: {
-      unit_id: string;
-      full_name: string;
-      full_name_search: string;
+    const headRows = new Map<string, number>();
+    const checked: {
+      found: ExistingPerson | undefined;
+      unitId: string;
+      fullName: string;
       gender: Gender;
       position: string | null;
+      head: 'YES' | 'NO' | null;
     }[] = [];
-    const updates: { id: string; gender: Gender; position: string | null }[] = [];
-    let unchanged = 0;
     for (const r of rows) {
       const mark = p.count;
       const fullName = text(p, r, 'fullName', { required: true });
       const unitName = text(p, r, 'unit', { required: true });
       const gender = choice(p, r, 'gender', GENDERS);
       const position = text(p, r, 'position');
+      const head = choice(p, r, 'headsUnit', HEAD, false);
       const unit = unitName ? unitsByName.resolve(p, r, 'unit', unitName, 'đơn vị') : null;
       if (!fullName || !unit) continue;
       const key = `${unit.id}:${foldVietnamese(fullName)}`;
       if (seen.repeat(p, r, 'fullName', key, 'họ tên trong cùng đơn vị')) continue;
+      if (head === 'YES') {
+        const other = headRows.get(unit.id);
+        if (other !== undefined) {
+          p.add(r, 'headsUnit', `Đơn vị này đã có thủ trưởng ở dòng ${other} của tệp: mỗi đơn vị một người.`);
+          continue;
+        }
+        headRows.set(unit.id, r.row);
+      }
       const found = people.match(p, r, 'fullName', key, fullName, 'người');
       if (p.count > mark || !gender) continue;
-      const pos = position ?? found?.position ?? null;
-      if (!found)
-        inserts.push({
-          unit_id: unit.id,
-          full_name: fullName,
-          full_name_search: foldVietnamese(fullName),
-          gender,
-          position: pos,
-        });
-      else if (found.gender !== gender || found.position !== pos)
-        updates.push({ id: found.id, gender, position: pos });
-      else unchanged++;
+      checked.push({
+        found,
+        unitId: unit.id,
+        fullName,
+        gender,
+        position: position ?? found?.position ?? null,
+        head,
+      });
     }
+
+    // A unit whose head the file names has no other: its present head is handed over (cleared before writing).
+    const headsUnit = (x: (typeof checked)[number]) =>
+      x.head ? x.head === 'YES' : !headRows.has(x.unitId) && (x.found?.headsUnit ?? false);
+    const inserts = checked
+      .filter((x) => !x.found)
+      .map((x) => ({
+        unit_id: x.unitId,
+        full_name: x.fullName,
+        full_name_search: foldVietnamese(x.fullName),
+        gender: x.gender,
+        position: x.position,
+        heads_unit: headsUnit(x),
+      }));
+    const updates = checked.flatMap((x) => {
+      const { found: f } = x;
+      const heads = headsUnit(x);
+      return f && (f.gender !== x.gender || f.position !== x.position || f.headsUnit !== heads)
+        ? [{ id: f.id, gender: x.gender, position: x.position, heads_unit: heads }]
+        : [];
+    });
+    const unchanged = checked.length - inserts.length - updates.length;
+    const keptHeads = checked.flatMap((x) => (x.found && x.head === 'YES' ? [x.found.id] : []));
     return {
       problems: p.list,
       counts: { created: inserts.length, updated: updates.length, unchanged },
       async write(progress) {
+        await importRepository.clearHeads([...headRows.keys()], keptHeads);
         const done = await inChunks(inserts, (c) => importRepository.insertPersons(c), progress);
         await inChunks(updates, (c) => importRepository.updatePersons(c), progress, done);
       },
