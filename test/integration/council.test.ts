@@ -119,22 +119,11 @@ async function councilVote(
     ),
   ).openCouncilVote;
   const contests = ok(await as<Period>(admin, PERIOD, { id: period.id })).votingPeriod.contests;
-  for (const [i, ballot] of ballots.entries()) {
-    ok(
-      await as(council[i]!, `mutation($v: CastBallotInput!) { castBallot(input: $v) { voterId } }`, {
-        v: { votingPeriodId: period.id, choices: ballot(contests) },
-      }),
-    );
-  }
-  ok(await as(admin, `mutation($id: ID!) { closeVotingPeriod(id: $id) { status } }`, { id: period.id }));
-  await vi.waitFor(
-    async () =>
-      expect(ok(await as<Period>(admin, PERIOD, { id: period.id })).votingPeriod.status).toBe('TALLIED'),
-    { timeout: 20_000, interval: 100 },
-  );
-  // Counted but not announced: no nomination has moved, nobody has been told.
-  for (const id of nominationIds) expect(await status(id)).toBe('COUNCIL_REVIEW');
-  ok(await as(admin, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, { id: period.id }));
+  for (const [i, ballot] of ballots.entries()) await castCouncil(period.id, i, ballot(contests));
+  await countAndPublish(period.id, async () => {
+    // Counted but not announced: no nomination has moved, nobody has been told.
+    for (const id of nominationIds) expect(await status(id)).toBe('COUNCIL_REVIEW');
+  });
   return { id: period.id, contests };
 }
 
@@ -154,6 +143,49 @@ const approve =
     contests
       .filter((c) => nominationIds.includes(c.nominationId))
       .map((c) => ({ contestId: c.id, unitIds: c.candidateUnitIds }));
+
+type Questions = { votingPeriod: { contests: (Contests[number] & { withdrawnReason: string | null })[] } };
+
+/** A council member's ballot in a session. */
+async function castCouncil(
+  periodId: string,
+  member: number,
+  choices: { contestId: string; unitIds: string[] }[],
+) {
+  ok(
+    await as(council[member]!, `mutation($v: CastBallotInput!) { castBallot(input: $v) { voterId } }`, {
+      v: { votingPeriodId: periodId, choices },
+    }),
+  );
+}
+
+/** Closes the session, waits for its count, runs `between` (before publication), then publishes. */
+async function countAndPublish(periodId: string, between?: () => Promise<unknown>) {
+  ok(await as(admin, `mutation($id: ID!) { closeVotingPeriod(id: $id) { status } }`, { id: periodId }));
+  await vi.waitFor(
+    async () =>
+      expect(ok(await as<Period>(admin, PERIOD, { id: periodId })).votingPeriod.status).toBe('TALLIED'),
+    { timeout: 20_000, interval: 100 },
+  );
+  await between?.();
+  ok(await as(admin, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, { id: periodId }));
+}
+
+/** A published session's results as a council member reads them. */
+async function publishedResults(periodId: string) {
+  type Results = {
+    votingPeriod: {
+      results: { contestId: string; elected: string[]; candidates: unknown[]; withdrawn: string | null }[];
+    };
+  };
+  return ok(
+    await as<Results>(
+      council[3]!,
+      `query($id: ID!) { votingPeriod(id: $id) { results { contestId elected candidates { votes } withdrawn } } }`,
+      { id: periodId },
+    ),
+  ).votingPeriod.results;
+}
 
 /** A flag proposal of a new block's year, its dossier submitted and already appraised: before the council. */
 async function flagInReview(year: number) {
@@ -401,7 +433,7 @@ describe('the provincial council', () => {
     // 3.0 × the base salary in force on 25 January 2027 (2,530,000 from 1 July 2026).
     expect(decided.items).toEqual([{ personId: people[1]!.id, form: 'CSTD_PROV', prizeVnd: 7_590_000 }]);
   });
-  it('R8: a nomination deferred while its session is open is taken off it: not counted, not applied, the minutes say why', async () => {
+  it('R8: a nomination deferred while its session is open is taken off it for good: not counted, not applied, the minutes say why', async () => {
     const [a, b] = [await flagInReview(2026), await flagInReview(2026)];
     const opened = ok(
       await as<{ openCouncilVote: { id: string } }>(
@@ -410,67 +442,63 @@ describe('the provincial council', () => {
         { v: { nominationIds: [a.id, b.id], closesAt: new Date(Date.now() + 3600_000).toISOString() } },
       ),
     ).openCouncilVote;
-    const QUESTIONS = `query($id: ID!) { votingPeriod(id: $id) { contests { id nominationId candidateUnitIds withdrawnReason } } }`;
-    type Questions = {
-      votingPeriod: { contests: (Contests[number] & { withdrawnReason: string | null })[] };
-    };
     const questions = async () =>
-      ok(await as<Questions>(council[0]!, QUESTIONS, { id: opened.id })).votingPeriod.contests;
-    const cast = (i: number, ballot: (c: Contests) => { contestId: string; unitIds: string[] }[]) =>
-      questions().then(async (contests) =>
-        ok(
-          await as(council[i]!, `mutation($v: CastBallotInput!) { castBallot(input: $v) { voterId } }`, {
-            v: { votingPeriodId: opened.id, choices: ballot(contests) },
-          }),
+      ok(
+        await as<Questions>(
+          council[0]!,
+          `query($id: ID!) { votingPeriod(id: $id) { contests { id nominationId candidateUnitIds withdrawnReason } } }`,
+          { id: opened.id },
         ),
-      );
-    await cast(0, approve(a.id, b.id));
-    await cast(1, approve(a.id, b.id));
+      ).votingPeriod.contests;
+    // Four of five approve a before the deferral: enough for a flag (80 %), were the question still on.
+    for (const i of [0, 1, 2, 3]) await castCouncil(opened.id, i, approve(a.id, b.id)(await questions()));
 
-    // An inspection opens on a's unit: its nomination is deferred, and the council's ballot says so.
-    ok(
-      await as(
+    // An inspection opens on a's unit: its nomination is deferred, and the council's ballot says so, with the
+    // kind of process only (the inspection's decision is the unit's and the secretariat's).
+    const deferral = ok(
+      await as<{ recordDeferral: { id: string } }>(
         admin,
         `mutation($u: ID!) { recordDeferral(input: { unitId: $u, reason: INSPECTION, note: "Quyết định thanh tra số 31/QĐ-TTr ngày 02/11/2026", openedOn: "2026-11-02" }) { id } }`,
         { u: a.unitId },
       ),
-    );
+    ).recordDeferral;
     expect(await status(a.id)).toBe('DEFERRED');
-    const [qa, qb] = [a, b].map((n) => questions().then((c) => c.find((x) => x.nominationId === n.id)!));
-    expect((await qa)!.withdrawnReason).toBe(
-      'Hoãn xét khen thưởng (R8): đang bị thanh tra (Quyết định thanh tra số 31/QĐ-TTr ngày 02/11/2026)',
-    );
-    expect((await qb)!.withdrawnReason).toBeNull();
-    for (const i of [2, 3, 4]) await cast(i, approve(b.id));
+    const byNomination = async (id: string) => (await questions()).find((c) => c.nominationId === id)!;
+    const [qa, qb] = [await byNomination(a.id), await byNomination(b.id)];
+    expect(qa.withdrawnReason).toBe('Hoãn xét khen thưởng: đang bị thanh tra.');
+    expect(qb.withdrawnReason).toBeNull();
 
-    ok(await as(admin, `mutation($id: ID!) { closeVotingPeriod(id: $id) { status } }`, { id: opened.id }));
-    await vi.waitFor(
-      async () =>
-        expect(ok(await as<Period>(admin, PERIOD, { id: opened.id })).votingPeriod.status).toBe('TALLIED'),
-      { timeout: 20_000, interval: 100 },
+    // The inspection closes and the appraisal resumes before the session ends: the question stays off it.
+    ok(
+      await as(admin, `mutation($id: ID!) { closeDeferral(id: $id, closedOn: "2026-11-20") { id } }`, {
+        id: deferral.id,
+      }),
     );
-    ok(await as(admin, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, { id: opened.id }));
-    type Results = {
-      votingPeriod: {
-        results: { contestId: string; elected: string[]; candidates: unknown[]; withdrawn: string | null }[];
-      };
-    };
-    const results = ok(
-      await as<Results>(
-        council[3]!,
-        `query($id: ID!) { votingPeriod(id: $id) { results { contestId elected candidates { votes } withdrawn } } }`,
-        { id: opened.id },
-      ),
-    ).votingPeriod.results;
+    for (const to of ['IN_APPRAISAL', 'COUNCIL_REVIEW'])
+      ok(
+        await as(
+          admin,
+          `mutation($v: AppraiseNominationInput!) { appraiseNomination(input: $v) { status } }`,
+          {
+            v: { id: a.id, to },
+          },
+        ),
+      );
+    expect((await byNomination(a.id)).withdrawnReason).toBe('Hoãn xét khen thưởng: đang bị thanh tra.');
+    await castCouncil(opened.id, 4, approve(b.id)(await questions()));
+
+    await countAndPublish(opened.id);
+    const results = await publishedResults(opened.id);
     const of = (q: { id: string }) => results.find((r) => r.contestId === q.id)!;
-    // The two yes votes marked on a before the deferral are not counted, nor shown.
-    expect(of((await qa)!)).toMatchObject({
+    expect(of(qa)).toEqual({
+      contestId: qa.id,
       elected: [],
       candidates: [],
-      withdrawn: expect.stringContaining('đang bị thanh tra'),
+      withdrawn: 'Hoãn xét khen thưởng: đang bị thanh tra.',
     });
-    expect(of((await qb)!)).toMatchObject({ elected: [b.unitId], withdrawn: null });
-    expect(await status(a.id)).toBe('DEFERRED');
+    expect(of(qb)).toMatchObject({ elected: [b.unitId], withdrawn: null });
+    // a awaits another session; b is approved.
+    expect(await status(a.id)).toBe('COUNCIL_REVIEW');
     expect(await status(b.id)).toBe('COUNCIL_APPROVED');
 
     const res = await fetch(
@@ -484,7 +512,37 @@ describe('the provincial council', () => {
     const text = (await pdfText(file)).replace(/\s+/g, ' ');
     expect(text).toContain('Tạm hoãn xét');
     expect(text).toContain('thông qua 1 đề nghị; không thông qua 0 đề nghị.');
-    expect(text).toMatch(/Tạm hoãn xét 1 đề nghị, không tính kết quả biểu quyết: .*đang bị thanh tra/);
+    expect(text).toMatch(
+      /Tạm hoãn xét 1 đề nghị, không tính kết quả biểu quyết: .* – Hoãn xét khen thưởng: đang bị thanh tra\./,
+    );
+  });
+
+  it('R8: deferred after the count and before publication, the question is withdrawn when the results are published', async () => {
+    const c = await flagInReview(2026);
+    const opened = ok(
+      await as<{ openCouncilVote: { id: string; contests: Contests } }>(
+        admin,
+        `mutation($v: OpenCouncilVoteInput!) { openCouncilVote(input: $v) { id contests { id nominationId candidateUnitIds } } }`,
+        { v: { nominationIds: [c.id], closesAt: new Date(Date.now() + 3600_000).toISOString() } },
+      ),
+    ).openCouncilVote;
+    for (const i of [0, 1, 2, 3, 4]) await castCouncil(opened.id, i, approve(c.id)(opened.contests));
+    await countAndPublish(opened.id, async () =>
+      ok(
+        await as(
+          admin,
+          `mutation($u: ID!) { recordDeferral(input: { unitId: $u, reason: COMPLAINT, note: "Đơn khiếu nại ngày 25/11/2026", openedOn: "2026-11-25" }) { id } }`,
+          { u: c.unitId },
+        ),
+      ),
+    );
+    const [result] = await publishedResults(opened.id);
+    expect(result).toMatchObject({
+      elected: [],
+      candidates: [],
+      withdrawn: 'Hoãn xét khen thưởng: đang có khiếu nại.',
+    });
+    expect(await status(c.id)).toBe('DEFERRED');
   });
 
   it('R10: a session takes the thresholds of the year its nominations are for, not of the calendar year', async () => {

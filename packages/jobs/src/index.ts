@@ -14,7 +14,6 @@ export {
   rescheduleOpenPeriods,
   applyCouncilResults,
   periodContests,
-  withdrawDeferred,
 } from './voting-lifecycle';
 export {
   createEventBus,

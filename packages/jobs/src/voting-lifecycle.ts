@@ -6,7 +6,7 @@ import {
   type NewVotingPeriod,
   type VotingPeriod,
 } from '@thidua/db';
-import { nextRoundContests, withdrawnResult, type Contest, type ContestResult } from '@thidua/domain';
+import { nextRoundContests, withWithdrawals, type Contest, type ContestResult } from '@thidua/domain';
 import { notifyNominationStep, refreshRollupsOf } from './awards';
 import { jobId } from './contract';
 import { enqueueJob } from './producer';
@@ -124,13 +124,14 @@ export async function afterClose(provinceId: string, periodId: string): Promise<
 /** The contests as the tally and the next round see them. */
 export async function periodContests(
   periodId: string,
-): Promise<(Contest & { nominationId: string | null })[]> {
+): Promise<(Contest & { nominationId: string | null; withdrawnReason: string | null })[]> {
   return (await votingRepository.contests([periodId])).map((c) => ({
     id: c.id,
     kind: c.kind,
     seats: c.seats,
     candidates: c.candidateUnitIds,
     nominationId: c.nominationId,
+    withdrawnReason: c.withdrawnReason,
     ...(c.thresholdPercent
       ? {
           threshold: {
@@ -186,44 +187,28 @@ function ordered(results: ContestResult[], contests: readonly Contest[]): Contes
 }
 
 /**
- * R8: a council question whose nomination was deferred while the session was open is not voted on: its result
- * keeps the reason and no counts, and the nomination stays deferred.
- */
-export async function withdrawDeferred(
-  contests: readonly { id: string; nominationId: string | null }[],
-  results: ContestResult[],
-): Promise<ContestResult[]> {
-  const ids = contests.flatMap((c) => (c.nominationId ? [c.nominationId] : []));
-  const deferred = new Map(
-    (await awardRepository.nominationsByIds(ids))
-      .filter((n) => n.status === 'DEFERRED')
-      .map((n) => [n.id, n.statusReason ?? ''] as const),
-  );
-  return results.map((r) => {
-    const nominationId = contests.find((c) => c.id === r.contestId)?.nominationId;
-    const reason = nominationId ? deferred.get(nominationId) : undefined;
-    return reason === undefined || r.withdrawn ? r : withdrawnResult(r, reason);
-  });
-}
-
-/**
  * The council's counted session takes effect when its results are published (R10): each nomination is approved
  * when it reached its threshold, rejected otherwise; the nominated units hear of it then, not at the count.
  */
 export async function applyCouncilResults(provinceId: string, period: VotingPeriod): Promise<string[]> {
-  if (period.kind !== 'COUNCIL' || period.outcome !== 'COMPLETE') return [];
+  if (period.kind !== 'COUNCIL') return [];
+  const questions = await votingRepository.contests([period.id]);
+  // Locked before the questions are read again: a deferral committing meanwhile (it updates these nominations
+  // first) is then either seen here, its question withdrawn, or it comes after and finds the session published.
+  await awardRepository.lockNominations(questions.flatMap((c) => (c.nominationId ? [c.nominationId] : [])));
   const contests = await votingRepository.contests([period.id]);
   const counted = (await votingRepository.results([period.id])).map((r) => r.result);
   const decided: string[] = [];
-  for (const result of await withdrawDeferred(contests, counted)) {
+  for (const result of withWithdrawals(contests, counted)) {
     const nominationId = contests.find((c) => c.id === result.contestId)?.nominationId;
     if (!nominationId) continue;
-    // Deferred after the count: the result is not applied, and the minutes say why instead of the count.
+    // Withdrawn after the count (R8): the result is not applied, and shows the reason instead of the figures.
     if (result.withdrawn !== undefined) {
       if (!counted.find((r) => r.contestId === result.contestId)?.withdrawn)
         await votingRepository.replaceResult(period.id, result);
       continue;
     }
+    if (period.outcome !== 'COMPLETE') continue;
     const to = result.elected.length ? 'COUNCIL_APPROVED' : 'COUNCIL_REJECTED';
     if (await awardRepository.step(nominationId, 'COUNCIL_REVIEW', to, null)) {
       await notifyNominationStep(provinceId, nominationId, to);

@@ -328,13 +328,11 @@ describe("the head unit's conference workspace", () => {
       await page.getByText(own).click();
       const threshold = page.getByLabel('Ngưỡng trúng cử (R4), %');
       await threshold.fill('120');
-      await page.getByLabel('Số vòng tối đa (R5)').fill('1');
+      // The rounds are left at the province's: only what differs is sent, and audited as the exception.
       await page.getByLabel('Cách so ngưỡng').selectOption({ label: 'từ ngưỡng trở lên' });
       await page.getByRole('button', { name: 'Mở bỏ phiếu trực tuyến' }).click();
       await expect.poll(() => threshold.getAttribute('aria-invalid')).toBe('true');
-      await expect
-        .poll(() => page.getByText('Ngưỡng trúng cử là một số phần trăm từ 1 đến 100.').count())
-        .toBe(1);
+      await expect.poll(() => page.getByText('Nhập tỷ lệ từ 1 đến 100.').count()).toBe(1);
       await screenshot(page, 'conference-open-vote-own-rules-1366');
       await expectAccessible(page, "the vote form with the secretariat's exception");
       await threshold.fill('60');
@@ -350,7 +348,30 @@ describe("the head unit's conference workspace", () => {
           { token: admin.token, provinceId: province },
         ),
       ).votingPeriod;
-      expect(period).toEqual({ thresholdPercent: 60, thresholdMode: 'AT_LEAST', maxRounds: 1 });
+      const province_ = ok(
+        await app.gql<{ awardRuleSet: { rules: { maxRounds: number } } }>(
+          `{ awardRuleSet(year: 2026) { rules { maxRounds } } }`,
+          {},
+          { token: admin.token, provinceId: province },
+        ),
+      ).awardRuleSet.rules;
+      expect(period).toEqual({
+        thresholdPercent: 60,
+        thresholdMode: 'AT_LEAST',
+        maxRounds: province_.maxRounds,
+      });
+      const events = ok(
+        await app.gql<{
+          auditEvents: { nodes: { action: string; entityId: string; after: Record<string, unknown> }[] };
+        }>(
+          `{ auditEvents(first: 50) { nodes { action entityId after } } }`,
+          {},
+          { token: admin.token, provinceId: province },
+        ),
+      ).auditEvents.nodes;
+      const opened = events.find((e) => e.action === 'voting.open' && e.entityId === periodId)!;
+      expect(opened.after).toMatchObject({ thresholdPercent: 60, thresholdMode: 'AT_LEAST' });
+      expect(opened.after).not.toHaveProperty('maxRounds');
       // The members' ballot says the vote's own threshold.
       const member = await pageAt(
         browser,

@@ -68,6 +68,9 @@ export class VotingContest {
   thresholdPercent!: string | null;
   @Column({ name: 'threshold_mode', type: 'text', nullable: true }) thresholdMode!:
     'MORE_THAN' | 'AT_LEAST' | null;
+  /** R8: the council question taken off its session when its nomination was deferred; the reason in words. */
+  @Column({ name: 'withdrawn_reason', type: 'text', nullable: true }) withdrawnReason!: string | null;
+  @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true }) withdrawnAt!: Date | null;
 }
 
 @Entity('ballot_receipt')

@@ -32,6 +32,7 @@ import { LineageRecordCoLocated1796155299000 } from './1796155299000-lineage-rec
 import { AwardDecisionRecordedFromDocuments1796172000000 } from './1796172000000-award-decision-recorded-from-documents';
 import { RefreshTokenSuccessor1796180000000 } from './1796180000000-refresh-token-successor';
 import { PersonHeadsUnit1796190000000 } from './1796190000000-person-heads-unit';
+import { CouncilQuestionWithdrawn1796200000000 } from './1796200000000-council-question-withdrawn';
 
 export const migrations = [
   Foundation1763740800000,
@@ -68,4 +69,5 @@ export const migrations = [
   AwardDecisionRecordedFromDocuments1796172000000,
   RefreshTokenSuccessor1796180000000,
   PersonHeadsUnit1796190000000,
+  CouncilQuestionWithdrawn1796200000000,
 ];

@@ -76,6 +76,14 @@ export const awardRepository = {
     return paginate(qb, page);
   },
 
+  /** Holds these nominations until the transaction ends: their status is decided here, not by a concurrent step. */
+  async lockNominations(ids: readonly string[]): Promise<void> {
+    if (!ids.length) return;
+    await (
+      await tenantManager()
+    ).query(`SELECT id FROM nomination WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+  },
+
   async nominationsByIds(ids: readonly string[]): Promise<Nomination[]> {
     if (!ids.length) return [];
     return (await repo(Nomination)).findBy({ id: In([...ids]) });

@@ -110,16 +110,25 @@ export const blockRepository = {
   },
 };
 
-/** A unit has one head at a time: naming a new one (`to`, or one being created) hands the role over. */
-async function handOverHead(unitId: string, to?: string): Promise<void> {
+/**
+ * A unit has one head at a time: naming a new one hands the role over. The present heads of `unitIds` stop being
+ * heads, except the people in `keep` (those being named); one being created is not yet there.
+ */
+async function handOverHeads(unitIds: readonly string[], keep: readonly string[] = []): Promise<void> {
+  if (!unitIds.length) return;
   await (
     await tenantManager()
   )
     .getRepository(Person)
-    .update({ unitId, headsUnit: true, ...(to ? { id: Not(to) } : {}) }, { headsUnit: false });
+    .update(
+      { unitId: In([...unitIds]), headsUnit: true, ...(keep.length ? { id: Not(In([...keep])) } : {}) },
+      { headsUnit: false },
+    );
 }
 
 export const personRepository = {
+  handOverHeads,
+
   async list(filter: { unitId?: string; search?: string }, page: PageRequest) {
     const qb = (await tenantManager()).getRepository(Person).createQueryBuilder('p');
     if (filter.unitId) qb.andWhere('p.unit_id = :unitId', filter);
@@ -161,7 +170,7 @@ export const personRepository = {
     headsUnit?: boolean;
   }): Promise<Person> {
     const repo = (await tenantManager()).getRepository(Person);
-    if (input.headsUnit) await handOverHead(input.unitId);
+    if (input.headsUnit) await handOverHeads([input.unitId]);
     return repo.save(
       repo.create({
         ...input,
@@ -179,7 +188,7 @@ export const personRepository = {
     const changes: Partial<Person> = { ...patch };
     if (patch.headsUnit) {
       const unitId = patch.unitId ?? (await repo.findOneBy({ id }))?.unitId;
-      if (unitId) await handOverHead(unitId, id);
+      if (unitId) await handOverHeads([unitId], [id]);
     }
     if (patch.fullName !== undefined) changes.fullNameSearch = foldVietnamese(patch.fullName);
     // TypeORM refuses an UPDATE with nothing to set: an empty edit changes nothing.

@@ -290,21 +290,6 @@ export const importRepository = {
     );
   },
 
-  /**
-   * R6: the units whose head a file names lose their present head first (one head a unit, as the person page
-   * hands it over), except the people the file names, so the index allowing one head a unit is never crossed.
-   */
-  async clearHeads(unitIds: readonly string[], keepPersonIds: readonly string[]) {
-    if (!unitIds.length) return;
-    await (
-      await tenantManager()
-    ).query(
-      `UPDATE person SET heads_unit = false
-        WHERE heads_unit AND unit_id = ANY($1::uuid[]) AND NOT (id = ANY($2::uuid[]))`,
-      [unitIds, keepPersonIds],
-    );
-  },
-
   /** Ends or reopens memberships first, then adds the new ones, so a shortened one makes room for its successor. */
   async writeMemberships(
     updates: readonly { id: string; valid_to: string | null }[],

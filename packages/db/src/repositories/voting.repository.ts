@@ -266,6 +266,24 @@ export const votingRepository = {
     );
   },
 
+  /**
+   * R8: the questions on these nominations in council sessions whose results are not published are taken off
+   * them, for good, with the reason. Returns the sessions concerned.
+   */
+  async withdrawCouncilQuestions(nominationIds: readonly string[], reason: string): Promise<string[]> {
+    if (!nominationIds.length) return [];
+    const rows = await returning<{ voting_period_id: string }>(
+      await tenantManager(),
+      `UPDATE voting_contest c SET withdrawn_reason = $2, withdrawn_at = now()
+         FROM voting_period p
+        WHERE p.province_id = c.province_id AND p.id = c.voting_period_id AND p.kind = 'COUNCIL'
+          AND p.results_published_at IS NULL AND c.withdrawn_reason IS NULL AND c.nomination_id = ANY($1::uuid[])
+        RETURNING c.voting_period_id`,
+      [nominationIds, reason],
+    );
+    return [...new Set(rows.map((r) => r.voting_period_id))];
+  },
+
   /** A counted contest's result rewritten before publication (R8: its question taken off the session). */
   async replaceResult(periodId: string, result: ContestResult): Promise<void> {
     await (

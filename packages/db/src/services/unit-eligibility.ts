@@ -1,11 +1,12 @@
-import { DEFERRAL_WORDS, DEFERRED_BY_R8, type DeferralReason } from '@thidua/domain';
+import { DEFERRAL_WORDS, deferralBrief, DEFERRED_BY_R8, type DeferralReason } from '@thidua/domain';
 import { awardRepository } from '../repositories/award.repository';
+import { votingRepository } from '../repositories/voting.repository';
 import { computeYearAwards, lockAwardsYear } from './compute-awards';
 
 /**
  * A unit's R8 or R9 facts changed (a deferral opened or closed, a disqualification recorded or removed). Proposals
  * are never left standing on old facts: when a deferral opened, the unit's nominations already on their way move
- * to DEFERRED with its reason; and the awards engine runs again on each of its block years whose dossier is not
+ * to DEFERRED with its reason (and off any council session not yet published); and the awards engine runs again on each of its block years whose dossier is not
  * yet submitted, so the dossier holds what the rules allow today. Tenant context.
  */
 export async function afterUnitEligibilityChanged(
@@ -23,6 +24,10 @@ export async function afterUnitEligibilityChanged(
         `Hoãn xét khen thưởng (R8): ${DEFERRAL_WORDS[openedDeferral.reason]} (${openedDeferral.note})`,
       )
     : [];
+  // Before a council session not yet published, their questions are taken off it for good (the council reads
+  // only the kind of process).
+  if (openedDeferral)
+    await votingRepository.withdrawCouncilQuestions(deferred, deferralBrief(openedDeferral.reason));
   const recomputed: string[] = [];
   for (const yearId of pending) if (await computeYearAwards(yearId)) recomputed.push(yearId);
   return { deferred, recomputed };

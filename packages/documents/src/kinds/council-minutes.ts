@@ -66,8 +66,7 @@ export function councilMinutes(input: CouncilMinutesInput): DocumentModel {
       rejected: input.nominations.length - approved - withdrawn.length,
       withdrawn: withdrawn.length
         ? `Tạm hoãn xét ${withdrawn.length} đề nghị, không tính kết quả biểu quyết: ${withdrawn
-            // The platform's rule number is not the document's language.
-            .map((n) => `${n.subject}: ${n.withdrawn?.replace(/\s*\(R8\)/, '') || 'hồ sơ tạm hoãn xét'}`)
+            .map((n) => `${n.subject} – ${n.withdrawn?.replace(/\.$/, '') || 'hồ sơ tạm hoãn xét'}`)
             .join('; ')}.`
         : null,
       results: table(

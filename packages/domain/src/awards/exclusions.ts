@@ -37,6 +37,9 @@ export const DEFERRAL_WORDS: Record<DeferralReason, string> = {
   INSPECTION: 'đang bị thanh tra',
   COMPLAINT: 'đang có khiếu nại',
 };
+/** The kind of a unit's open process in one sentence, without its details (for those who may read only that). */
+export const deferralBrief = (reason: DeferralReason) => `Hoãn xét khen thưởng: ${DEFERRAL_WORDS[reason]}.`;
+
 const DISQUALIFICATION_WORDS: Record<Disqualification, string> = {
   UNIT_DISCIPLINED: 'tập thể bị kỷ luật trong năm',
   HEAD_DISCIPLINED: 'người đứng đầu bị kỷ luật trong năm',
@@ -65,8 +68,8 @@ export function awardExclusions(
     add(p.unitId, { rule: 'R7', text, brief: text });
   }
   for (const d of [...facts.openDeferrals].sort(byUnitThenReason)) {
-    const brief = `Hoãn xét khen thưởng: ${DEFERRAL_WORDS[d.reason]}`;
-    add(d.unitId, { rule: 'R8', text: `${brief} (${d.note}).`, brief: `${brief}.` });
+    const brief = deferralBrief(d.reason);
+    add(d.unitId, { rule: 'R8', text: `${brief.slice(0, -1)} (${d.note}).`, brief });
   }
   for (const d of [...facts.disqualifications].sort(byUnitThenReason)) {
     if (!rules.disqualifications.includes(d.reason)) continue;

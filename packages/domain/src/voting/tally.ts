@@ -109,6 +109,20 @@ export interface ContestResult {
   withdrawn?: string;
 }
 
+/**
+ * The results of a council session with its withdrawn questions (R8) taken off: a question withdrawn after its
+ * ballots were marked, or after the count, decides nothing and shows no figures.
+ */
+export function withWithdrawals(
+  contests: readonly { id: string; withdrawnReason: string | null }[],
+  results: ContestResult[],
+): ContestResult[] {
+  return results.map((r) => {
+    const reason = contests.find((c) => c.id === r.contestId)?.withdrawnReason;
+    return reason && r.withdrawn === undefined ? withdrawnResult(r, reason) : r;
+  });
+}
+
 /** A council question taken off the session (R8): nobody elected, no counts, the reason kept for the minutes. */
 export function withdrawnResult(result: ContestResult, reason: string): ContestResult {
   return {

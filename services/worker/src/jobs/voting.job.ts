@@ -13,6 +13,7 @@ import {
   paperCounts,
   reachesThreshold,
   tally,
+  withWithdrawals,
   type ContestResult,
 } from '@thidua/domain';
 import {
@@ -23,7 +24,6 @@ import {
   jobId,
   periodContests,
   scheduleAwards,
-  withdrawDeferred,
   type JobPayload,
 } from '@thidua/jobs';
 import type { DataSource } from 'typeorm';
@@ -85,8 +85,7 @@ export async function tallyVoting({ provinceId, periodId }: PeriodRef, hooks: Ta
           breakTie,
         )
       : tally(contests, await votingRepository.ballots(periodId), eligible, rules, breakTie);
-  if (period.kind === 'COUNCIL')
-    return tallyCouncil(period, await withdrawDeferred(contests, results), hooks);
+  if (period.kind === 'COUNCIL') return tallyCouncil(period, withWithdrawals(contests, results), hooks);
   const next = nextRoundContests(results, contests, period.runoffCandidates);
   const outcome = outcomeOf(results, next, period.round, period.maxRounds);
   await votingRepository.saveTally(periodId, results, outcome);

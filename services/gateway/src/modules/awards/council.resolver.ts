@@ -42,6 +42,8 @@ export class CouncilResolver {
     if (input.closesAt.getTime() <= Date.now() + 60_000)
       throw badInput('closesAt', 'must be at least a minute from now');
     const ids = [...new Set(input.nominationIds)];
+    // Held until the session is written: two requests at once cannot both put a nomination before the council.
+    await awardRepository.lockNominations(ids);
     const nominations = await awardRepository.nominationsByIds(ids);
     for (const id of ids) {
       const n = nominations.find((x) => x.id === id);

@@ -41,7 +41,6 @@ import {
   voterFor,
   assertRunsPeriod,
   headOrDeputySide,
-  withdrawnQuestions,
 } from './voting.service';
 import {
   BallotReceiptType,
@@ -87,12 +86,9 @@ export class VotingResolver {
 
   @FieldResolver(() => [ContestType])
   async contests(@Root() p: VotingPeriod, @Ctx() ctx: GraphQLContext) {
-    const contests = await ctx.loaders.contests.load(p.id);
-    const withdrawn = p.kind === 'COUNCIL' ? await withdrawnQuestions(ctx, p, contests) : new Map();
-    return contests.map((c) => ({
+    return (await ctx.loaders.contests.load(p.id)).map((c) => ({
       ...c,
       thresholdPercent: c.thresholdPercent === null ? null : Number(c.thresholdPercent),
-      withdrawnReason: withdrawn.get(c.id) ?? null,
     }));
   }
 

@@ -98,33 +98,3 @@ export function voterFor(
   if (mine.length === 0) throw forbidden("Ballots are cast by an eligible member unit's officer");
   throw badInput('unitId', 'you are an officer of several eligible units: name the one you vote for');
 }
-
-/**
- * R8: the council questions taken off a session because their nomination was deferred after it opened, with the
- * reason; once counted, the result records it (a nomination deferred later, after its count, is told there).
- */
-export async function withdrawnQuestions(
-  ctx: GraphQLContext,
-  period: VotingPeriod,
-  contests: readonly { id: string; nominationId: string | null }[],
-): Promise<Map<string, string>> {
-  if (period.talliedAt) {
-    const results = await ctx.loaders.votingResults.load(period.id);
-    return new Map(
-      results.flatMap((r) => (r.result.withdrawn !== undefined ? [[r.contestId, r.result.withdrawn]] : [])),
-    );
-  }
-  const nominations = await ctx.loaders.nomination.loadMany(
-    contests.flatMap((c) => (c.nominationId ? [c.nominationId] : [])),
-  );
-  const deferred = new Map(
-    nominations.flatMap((n) =>
-      n && !(n instanceof Error) && n.status === 'DEFERRED' ? [[n.id, n.statusReason ?? ''] as const] : [],
-    ),
-  );
-  return new Map(
-    contests.flatMap((c) =>
-      c.nominationId && deferred.has(c.nominationId) ? [[c.id, deferred.get(c.nominationId)!]] : [],
-    ),
-  );
-}

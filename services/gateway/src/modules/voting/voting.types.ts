@@ -101,7 +101,7 @@ export class ContestType {
   @Field(() => String, {
     nullable: true,
     description:
-      'R8: a council question whose nomination was deferred after the session opened is not voted on; the reason.',
+      'R8: a council question whose nomination was deferred after the session opened is not voted on, and counts for nothing even if the nomination returns: the kind of process, in words.',
   })
   withdrawnReason!: string | null;
 }

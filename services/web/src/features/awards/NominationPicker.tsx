@@ -79,12 +79,13 @@ export function NominationPicker({
                       type="checkbox"
                       checked={chosen.has(n.id)}
                       disabled={!!n.councilVoteId}
+                      aria-describedby={n.councilVoteId ? `in-session-${n.id}` : undefined}
                       onChange={(e) => onToggle([n.id], e.target.checked)}
                     />
                     <span>{n.unit.name}</span>
                   </label>
                   {n.councilVoteId && (
-                    <p className="muted">
+                    <p className="muted" id={`in-session-${n.id}`}>
                       <Link href={`/voting-periods/${n.councilVoteId}`}>{t('council.inSession')}</Link>
                     </p>
                   )}

@@ -1,6 +1,7 @@
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type I18n } from '../../i18n/i18n';
 import { Choice } from '../../ui/Choice';
 import { Field } from '../../ui/Field';
+import { num, percentProblem, roundsProblem } from '../province/rule-checks';
 
 export type ThresholdMode = 'MORE_THAN' | 'AT_LEAST';
 
@@ -9,6 +10,7 @@ export interface VoteRules {
   voteThresholdPercent: number;
   voteThresholdMode: ThresholdMode;
   maxRounds: number;
+  runoffCandidates: 'TIED_ONLY' | 'ALL_REMAINING';
 }
 
 /** The form's values, as typed. */
@@ -33,26 +35,24 @@ export const draftOf = (rules: VoteRules): VoteRulesDraft => ({
 export function exceptionOf(
   draft: VoteRulesDraft,
   rules: VoteRules,
-  t: ReturnType<typeof useI18n>['t'],
+  t: I18n['t'],
 ): {
   values: { thresholdPercent?: number; thresholdMode?: ThresholdMode; maxRounds?: number };
   checks: Record<string, string | null>;
 } {
   if (!draft.open) return { values: {}, checks: {} };
-  const threshold = Number(draft.threshold.replace(',', '.'));
-  const rounds = Number(draft.rounds);
-  const checks = {
-    thresholdPercent:
-      draft.threshold.trim() && threshold >= 1 && threshold <= 100 ? null : t('vote.own.check.threshold'),
-    maxRounds: Number.isInteger(rounds) && rounds >= 1 && rounds <= 5 ? null : t('vote.own.check.rounds'),
-  };
+  const threshold = num(draft.threshold);
+  const rounds = num(draft.rounds);
   return {
     values: {
       ...(threshold !== rules.voteThresholdPercent ? { thresholdPercent: threshold } : {}),
       ...(draft.mode !== rules.voteThresholdMode ? { thresholdMode: draft.mode } : {}),
       ...(rounds !== rules.maxRounds ? { maxRounds: rounds } : {}),
     },
-    checks,
+    checks: {
+      thresholdPercent: percentProblem(t, draft.threshold),
+      maxRounds: roundsProblem(t, draft.rounds),
+    },
   };
 }
 
@@ -73,14 +73,15 @@ export function VoteRulesFields({
   onChange: (d: VoteRulesDraft) => void;
   errors: Record<string, string | undefined>;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const set = (patch: Partial<VoteRulesDraft>) => onChange({ ...draft, ...patch });
   return (
     <div className="vote-rules">
       <p className="muted">
         {t('vote.own.province', {
-          rule: t(`rules.R4.${rules.voteThresholdMode}`, { p: rules.voteThresholdPercent }),
-          rounds: rules.maxRounds,
+          threshold: t(`rules.R4.${rules.voteThresholdMode}`, { p: i18n.number(rules.voteThresholdPercent) }),
+          rounds: t(`rules.R5.${rules.runoffCandidates}`, { n: rules.maxRounds }),
         })}
       </p>
       {canSetOwn && (

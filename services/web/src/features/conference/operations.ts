@@ -70,6 +70,7 @@ export const WorkspaceQuery = graphql(
           voteThresholdPercent
           voteThresholdMode
           maxRounds
+          runoffCandidates
         }
       }
     }

@@ -7,6 +7,7 @@ import { Field } from '../../ui/Field';
 import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { explainDisqualifications, explainTieBreaks, type Rules } from './explain';
+import { num, percentProblem, roundsProblem } from './rule-checks';
 
 const SetRules = graphql(`
   mutation SetAwardRuleSet($effectiveYear: Int!, $input: AwardRulesInput!) {
@@ -55,7 +56,6 @@ type Disqualification = (typeof DISQUALIFICATIONS)[number];
 const k = (key: string) => key as MessageKey;
 /** The rules' lower-case phrases ("tập thể bị kỷ luật…") as a checkbox's label. */
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const num = (s: string) => (s.trim() === '' ? NaN : Number(s.replace(',', '.')));
 
 /** A new version of the rules, from a year, prefilled with the version in force; checked before it is sent. */
 export function RulesForm({
@@ -125,7 +125,7 @@ export function RulesForm({
   const whole = (s: string) => (Number.isInteger(num(s)) && num(s) >= 0 ? null : t('rules.check.whole'));
   const quota = (kind: string, s: string) =>
     kind === 'COUNT' ? whole(s) : num(s) >= 0 && num(s) <= 100 ? null : t('rules.check.percent');
-  const percent = (s: string) => (num(s) >= 1 && num(s) <= 100 ? null : t('rules.check.percent'));
+  const percent = (s: string) => percentProblem(t, s);
   const fixed = f.deadlineKind === 'FIXED_DAY';
   const checks = {
     effectiveYear:
@@ -135,10 +135,7 @@ export function RulesForm({
     'flagQuota.value': quota(f.flagKind, f.flagValue),
     'meritQuota.value': quota(f.meritKind, f.meritValue),
     voteThresholdPercent: percent(f.threshold),
-    maxRounds:
-      Number.isInteger(num(f.maxRounds)) && num(f.maxRounds) >= 1 && num(f.maxRounds) <= 5
-        ? null
-        : t('rules.check.rounds'),
+    maxRounds: roundsProblem(t, f.maxRounds),
     'dossierDeadline.days':
       fixed || (Number.isInteger(num(f.days)) && num(f.days) >= 0 && num(f.days) <= 120)
         ? null

@@ -186,7 +186,9 @@ export default function BallotPage() {
     setPhase('review');
   }
 
-  const contest = contests[step];
+  // A question withdrawn meanwhile (R8) shortens the ballot: the step stays within it.
+  const at = Math.min(step, Math.max(contests.length - 1, 0));
+  const contest = contests[at];
   const title = council
     ? t('ballot.titleCouncil')
     : `${t('ballot.title')} · ${t(`voting.kind.${period.kind}`)}`;
@@ -225,7 +227,8 @@ export default function BallotPage() {
                     unit={c.candidateUnitIds[0]!}
                   />
                 )}
-                : {c.withdrawnReason}
+                {' – '}
+                {c.withdrawnReason}
               </li>
             ))}
           </ul>
@@ -242,15 +245,15 @@ export default function BallotPage() {
               setProblems((p) => ({ ...p, [contest.id]: t('ballot.check.answer') }));
               return;
             }
-            if (step < contests.length - 1) setStep(step + 1);
+            if (at < contests.length - 1) setStep(at + 1);
             else setPhase('review');
           }}
         >
           <p className="ballot-progress">
-            <span>{t('ballot.step', { i: step + 1, n: contests.length })}</span>
+            <span>{t('ballot.step', { i: at + 1, n: contests.length })}</span>
             <span className="ballot-dots" aria-hidden="true">
               {contests.map((c, i) => (
-                <span key={c.id} className={i <= step ? 'dot dot-on' : 'dot'} />
+                <span key={c.id} className={i <= at ? 'dot dot-on' : 'dot'} />
               ))}
             </span>
           </p>
@@ -272,17 +275,17 @@ export default function BallotPage() {
             }}
           />
           <div className="ballot-nav">
-            {step > 0 && (
+            {at > 0 && (
               <button
                 type="button"
                 className="button button-secondary button-large"
-                onClick={() => setStep(step - 1)}
+                onClick={() => setStep(at - 1)}
               >
                 {t('ballot.prev')}
               </button>
             )}
             <button type="submit" className="button button-primary button-large">
-              {step < contests.length - 1 ? t('ballot.next') : t('ballot.review')}
+              {at < contests.length - 1 ? t('ballot.next') : t('ballot.review')}
             </button>
           </div>
         </form>

@@ -1,4 +1,4 @@
-import { importRepository, type ExistingPerson, type Gender } from '@thidua/db';
+import { importRepository, personRepository, type ExistingPerson, type Gender } from '@thidua/db';
 import { foldVietnamese } from '@thidua/domain';
 import { choice, inChunks, NameIndex, Problems, SeenKeys, text, type KindSpec } from '../check-kit';
 
@@ -15,9 +15,9 @@ export async function unitIndex() {
 }
 
 /** People by their unit and folded name: two people of one unit cannot share a name here. */
-export async function personIndex() {
+export async function personIndex(existing?: readonly ExistingPerson[]) {
   return new NameIndex(
-    await importRepository.existingPersons(),
+    existing ?? (await importRepository.existingPersons()),
     (x) => x.fullName,
     (x) => `${x.unitId}:${x.fullNameSearch}`,
   );
@@ -67,7 +67,8 @@ export const persons: KindSpec = {
   async check(rows) {
     const p = new Problems(persons);
     const unitsByName = await unitIndex();
-    const people = await personIndex();
+    const existing = await importRepository.existingPersons();
+    const people = await personIndex(existing);
     const seen = new SeenKeys();
     const headRows = new Map<string, number>();
     const checked: {
@@ -131,11 +132,14 @@ export const persons: KindSpec = {
     });
     const unchanged = checked.length - inserts.length - updates.length;
     const keptHeads = checked.flatMap((x) => (x.found && x.head === 'YES' ? [x.found.id] : []));
+    // The present heads the file hands over from without naming them: they change too, and the plan says so.
+    const inFile = new Set(checked.flatMap((x) => (x.found ? [x.found.id] : [])));
+    const handedOver = existing.filter((x) => x.headsUnit && headRows.has(x.unitId) && !inFile.has(x.id));
     return {
       problems: p.list,
-      counts: { created: inserts.length, updated: updates.length, unchanged },
+      counts: { created: inserts.length, updated: updates.length + handedOver.length, unchanged },
       async write(progress) {
-        await importRepository.clearHeads([...headRows.keys()], keptHeads);
+        await personRepository.handOverHeads([...headRows.keys()], keptHeads);
         const done = await inChunks(inserts, (c) => importRepository.insertPersons(c), progress);
         await inChunks(updates, (c) => importRepository.updatePersons(c), progress, done);
       },
