@@ -293,6 +293,14 @@ describe("the secretariat's nominations, council and decisions", () => {
       await screenshot(page, 'decision-1366');
       await expectAccessible(page, 'the decision');
       const decisionPath = new URL(page.url()).pathname;
+      // Nothing approved is left to decide: the page says so, without a form to fill in for nothing.
+      await page.goto(`${base}/award-decisions/new`);
+      await page
+        .getByText('Không có hồ sơ nào đã được Hội đồng thông qua và chờ quyết định.')
+        .waitFor({ timeout: 15_000 });
+      expect(await page.getByRole('button', { name: 'Ban hành quyết định' }).count()).toBe(0);
+      expect(await page.getByLabel('Họ tên người ký').count()).toBe(0);
+      await page.goto(`${base}${decisionPath}`);
 
       // Revoke: the dialog says what it does and wants a reason.
       await page.getByRole('button', { name: /^Thu hồi/ }).click();

@@ -17,6 +17,7 @@ export default function CouncilPage() {
   const { t } = useI18n();
   const [, navigate] = useLocation();
   const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [total, setTotal] = useState<number | null>(null);
   const [closesAt, setClosesAt] = useState(() => localInput(new Date(Date.now() + 3 * 3600_000)));
   const action = useAction(OpenCouncilVoteMutation);
 
@@ -53,24 +54,29 @@ export default function CouncilPage() {
           chosen={chosen}
           onToggle={(ids, on) => setChosen((s) => toggled(s, ids, on))}
           empty={t('council.none')}
+          onTotal={setTotal}
           error={
             action.shown.fields.nominationIds && (
               <p className="field-error">{action.shown.fields.nominationIds}</p>
             )
           }
         />
-        <Field
-          label={t('council.closesAt')}
-          type="datetime-local"
-          value={closesAt}
-          onChange={(e) => setClosesAt(e.target.value)}
-          error={action.shown.fields.closesAt}
-        />
-        <div className="actions">
-          <button type="submit" className="button button-primary" disabled={action.busy}>
-            {action.busy ? t('confirm.busy') : t('council.openButton', { n: chosen.size })}
-          </button>
-        </div>
+        {total !== 0 && (
+          <>
+            <Field
+              label={t('council.closesAt')}
+              type="datetime-local"
+              value={closesAt}
+              onChange={(e) => setClosesAt(e.target.value)}
+              error={action.shown.fields.closesAt}
+            />
+            <div className="actions">
+              <button type="submit" className="button button-primary" disabled={action.busy}>
+                {action.busy ? t('confirm.busy') : t('council.openButton', { n: chosen.size })}
+              </button>
+            </div>
+          </>
+        )}
       </form>
     </Page>
   );

@@ -22,6 +22,7 @@ export default function IssueDecisionPage() {
   const session = useSession();
   const province = session.user?.provinces.find((p) => p.id === session.provinceId)?.name ?? '';
   const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [total, setTotal] = useState<number | null>(null);
   const [issuerName, setIssuerName] = useState(() => (province ? `UBND ${province}` : ''));
   const [issuerCode, setIssuerCode] = useState('UBND');
   const [decisionDate, setDecisionDate] = useState(today);
@@ -71,50 +72,55 @@ export default function IssueDecisionPage() {
           chosen={chosen}
           onToggle={(ids, on) => setChosen((s) => toggled(s, ids, on))}
           empty={t('decisions.noneApproved')}
+          onTotal={setTotal}
           error={err('nominationIds') && <p className="field-error">{err('nominationIds')}</p>}
         />
-        <div className="form-row">
-          <Field
-            label={t('decisions.issuerName')}
-            value={issuerName}
-            onChange={(e) => setIssuerName(e.target.value)}
-            error={err('issuerName')}
-          />
-          <Field
-            label={t('decisions.issuerCode')}
-            hint={t('decisions.issuerCodeHint')}
-            value={issuerCode}
-            onChange={(e) => setIssuerCode(e.target.value.toUpperCase())}
-            error={err('issuerCode')}
-          />
-          <Field
-            label={t('decision.date')}
-            hint={t('decisions.dateHint')}
-            type="date"
-            value={decisionDate}
-            onChange={(e) => setDecisionDate(e.target.value)}
-            error={err('decisionDate')}
-          />
-        </div>
-        <div className="form-row">
-          <Field
-            label={t('decisions.signerName')}
-            value={signerName}
-            onChange={(e) => setSignerName(e.target.value)}
-            error={err('signerName')}
-          />
-          <Field
-            label={t('decisions.signerTitle')}
-            value={signerTitle}
-            onChange={(e) => setSignerTitle(e.target.value)}
-            error={err('signerTitle')}
-          />
-        </div>
-        <div className="actions">
-          <button type="submit" className="button button-primary">
-            {t('decisions.issue')}
-          </button>
-        </div>
+        {total !== 0 && (
+          <>
+            <div className="form-row">
+              <Field
+                label={t('decisions.issuerName')}
+                value={issuerName}
+                onChange={(e) => setIssuerName(e.target.value)}
+                error={err('issuerName')}
+              />
+              <Field
+                label={t('decisions.issuerCode')}
+                hint={t('decisions.issuerCodeHint')}
+                value={issuerCode}
+                onChange={(e) => setIssuerCode(e.target.value.toUpperCase())}
+                error={err('issuerCode')}
+              />
+              <Field
+                label={t('decision.date')}
+                hint={t('decisions.dateHint')}
+                type="date"
+                value={decisionDate}
+                onChange={(e) => setDecisionDate(e.target.value)}
+                error={err('decisionDate')}
+              />
+            </div>
+            <div className="form-row">
+              <Field
+                label={t('decisions.signerName')}
+                value={signerName}
+                onChange={(e) => setSignerName(e.target.value)}
+                error={err('signerName')}
+              />
+              <Field
+                label={t('decisions.signerTitle')}
+                value={signerTitle}
+                onChange={(e) => setSignerTitle(e.target.value)}
+                error={err('signerTitle')}
+              />
+            </div>
+            <div className="actions">
+              <button type="submit" className="button button-primary">
+                {t('decisions.issue')}
+              </button>
+            </div>
+          </>
+        )}
       </form>
       <ConfirmDialog
         open={confirming}

@@ -1,4 +1,4 @@
-import { type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { useI18n } from '../../i18n/i18n';
@@ -21,6 +21,7 @@ export function NominationPicker({
   onToggle,
   empty,
   error,
+  onTotal,
 }: {
   status: 'COUNCIL_REVIEW' | 'COUNCIL_APPROVED';
   label: string;
@@ -28,6 +29,8 @@ export function NominationPicker({
   onToggle: (ids: string[], on: boolean) => void;
   empty: string;
   error?: ReactNode;
+  /** How many there are in the status, once known: a page with nothing to choose hides the rest of its form. */
+  onTotal?: (total: number) => void;
 }) {
   const { t } = useI18n();
   const pager = usePager();
@@ -37,6 +40,10 @@ export function NominationPicker({
     requestPolicy: 'cache-and-network',
   });
   const data = res.data?.nominationQueue;
+  const total = data?.totalCount;
+  useEffect(() => {
+    if (total !== undefined) onTotal?.(total);
+  }, [total, onTotal]);
   if (res.error)
     return <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (!data) return <Loading />;
