@@ -252,31 +252,30 @@ describe('the provincial council', () => {
     expect(decision.issueAwardDecision.numberText).toBe('1/QĐ-UBND');
     expect(await status(flagNomination)).toBe('DECIDED');
 
-    // The unit heard of each step of its proposal, and of the decision, in Vietnamese.
+    // The unit heard of each step of its proposal, and of the decision, in Vietnamese. Each notice is a job of
+    // its own (the worker runs several at once): wait for them all, not only for the last one sent.
     type Inbox = { notifications: { nodes: { event: string; body: string }[] } };
-    const inbox = await vi.waitFor(
+    await vi.waitFor(
       async () => {
-        const nodes = ok(
+        const inbox = ok(
           await as<Inbox>(flagOfficer, `{ notifications(first: 50) { nodes { event body } } }`),
         ).notifications.nodes;
-        expect(nodes.some((n) => n.event === 'DECISION_ISSUED')).toBe(true);
-        return nodes;
+        expect(inbox.find((n) => n.event === 'DECISION_ISSUED')?.body).toBe(
+          'UBND tỉnh Nghệ An ban hành Quyết định số 1/QĐ-UBND ngày 20/01/2027 khen thưởng 1 trường hợp.',
+        );
+        const steps = inbox.filter((n) => n.event === 'NOMINATION_STATUS_CHANGED').map((n) => n.body);
+        expect(steps).toContainEqual(
+          expect.stringMatching(
+            /^Đề nghị tặng Cờ thi đua của UBND tỉnh năm 2026 cho .* được Hội đồng thông qua\.$/,
+          ),
+        );
+        // Its own flag proposal: submitted, in appraisal, to the council, approved. (As the head unit it also
+        // hears of the block's other proposals.)
+        expect(steps.filter((b) => b.includes('Cờ thi đua'))).toHaveLength(4);
+        expect(steps).toHaveLength(11);
       },
       { timeout: 20_000, interval: 100 },
     );
-    expect(inbox.find((n) => n.event === 'DECISION_ISSUED')!.body).toBe(
-      'UBND tỉnh Nghệ An ban hành Quyết định số 1/QĐ-UBND ngày 20/01/2027 khen thưởng 1 trường hợp.',
-    );
-    const steps = inbox.filter((n) => n.event === 'NOMINATION_STATUS_CHANGED').map((n) => n.body);
-    expect(steps).toContainEqual(
-      expect.stringMatching(
-        /^Đề nghị tặng Cờ thi đua của UBND tỉnh năm 2026 cho .* được Hội đồng thông qua\.$/,
-      ),
-    );
-    // Its own flag proposal: submitted, in appraisal, to the council, approved. (As the head unit it also hears of
-    // the block's other proposals.)
-    expect(steps.filter((b) => b.includes('Cờ thi đua'))).toHaveLength(4);
-    expect(steps).toHaveLength(11);
   });
 
   it('only council members called to the vote cast ballots; only nominations in review can be voted on', async () => {

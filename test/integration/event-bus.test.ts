@@ -21,7 +21,7 @@ it('the PostgreSQL event bus survives the server ending its connections, and lis
   const received: string[] = [];
   await bus.subscribe('voting_turnout', (m) => received.push(m));
   await bus.publish('voting_turnout', 'trước');
-  await vi.waitFor(() => expect(received).toContain('trước'));
+  await vi.waitFor(() => expect(received).toContain('trước'), { timeout: 15_000, interval: 50 });
 
   // A database restart, as far as this process can tell: the server ends both of the bus's connections.
   const admin = new pg.Client({ connectionString: loadTestEnvironment().TEST_DATABASE_ADMIN_URL });

@@ -45,7 +45,7 @@ describe.each(['redis', 'postgres'] as const)('queue backend: %s', (queue) => {
     });
     const job = await app.queueBackend.queue('maintenance').getJob('purge.e2e');
     await vi.waitFor(async () => expect(await job?.getState()).toBe('completed'), {
-      timeout: 5_000,
+      timeout: 15_000,
       interval: 50,
     });
     expect(await outboxRows(app)).toEqual([{ job_id: 'purge.e2e', sent: true }]);

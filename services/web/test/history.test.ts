@@ -1,10 +1,20 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, createUnits, ok, provinceId, type Account, type TestApp } from '@thidua/testing';
+import { vietnamToday } from '@thidua/domain';
 import { expectAccessible, pageAt, screenshot, startWebApp } from './browser';
 
 /** Pages load lazily and the API answers on a shared machine: wait for what a person would see. */
 const WAIT = { timeout: 20_000 };
+/** This year in Vietnam: pages that open on it, and the past years they accept, follow it. */
+const THIS_YEAR = Number(vietnamToday().slice(0, 4));
+
+/** The decisions list of 2026, the year of the decision recorded here (the list opens on this year). */
+async function decisionsOf2026(page: Page) {
+  await page.goto(`${base}/award-decisions`);
+  await page.getByLabel('Năm ban hành').fill('2026');
+  await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+}
 
 /**
  * Khánh Hòa (56) began on 1 July 2025, absorbing the former Khánh Hòa and Ninh Thuận (58): its secretariat links
@@ -170,7 +180,9 @@ describe('lineage and history recorded from documents', () => {
       // The block year: checked on the page before anything is sent.
       await page.getByLabel('Năm thi đua', { exact: true }).fill('2031');
       await page.getByRole('button', { name: 'Ghi nhận năm thi đua' }).click();
-      await expect.poll(() => page.getByText('Nhập năm đã qua, từ 2000 đến 2025.').count(), WAIT).toBe(1);
+      await expect
+        .poll(() => page.getByText(`Nhập năm đã qua, từ 2000 đến ${THIS_YEAR - 1}.`).count(), WAIT)
+        .toBe(1);
       expect(await page.getByText('Thêm ít nhất một đơn vị thành viên.').count()).toBe(1);
       expect(await page.getByText('Nhập ngày họp.').count()).toBe(1);
 
@@ -289,7 +301,7 @@ describe('lineage and history recorded from documents', () => {
       expect(await rowOf(page, '45/QĐ-UBND').textContent()).toContain('Cờ thi đua của UBND tỉnh');
 
       // The decisions list and the decision say it was recorded from documents, not issued here.
-      await page.goto(`${base}/award-decisions`);
+      await decisionsOf2026(page);
       await expect.poll(() => rowOf(page, '45/QĐ-UBND').count(), WAIT).toBe(1);
       expect(await rowOf(page, '45/QĐ-UBND').textContent()).toContain('ghi nhận từ văn bản');
       await page.getByRole('link', { name: '45/QĐ-UBND' }).click();
@@ -370,7 +382,7 @@ describe('lineage and history recorded from documents', () => {
       await expect.poll(() => p2.getByRole('link', { name: '45/QĐ-UBND' }).count(), WAIT).toBe(1);
       await screenshot(p2, 'history-390');
       await expectAccessible(p2, 'the history page on a phone');
-      await p2.goto(`${base}/award-decisions`);
+      await decisionsOf2026(p2);
       await expect.poll(() => rowOf(p2, '45/QĐ-UBND').count(), WAIT).toBe(1);
       await screenshot(p2, 'history-decisions-390');
       await p2.goto(`${base}/nominations?status=DECIDED&source=documents`);

@@ -1,10 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, ok, provinceId, type Account, type TestApp } from '@thidua/testing';
+import { vietnamToday } from '@thidua/domain';
 import { desktop, expectAccessible, phone, screenshot, signInAt, startWebApp, pageAt } from './browser';
 
 /** Pages load lazily and the API answers on a shared machine: wait up to 15 s for what a person would see. */
 const WAIT = { timeout: 15_000 };
+/** This year in Vietnam, which the rules page opens on. */
+const THIS_YEAR = Number(vietnamToday().slice(0, 4));
 
 let app: TestApp;
 let browser: Browser;
@@ -46,7 +49,10 @@ describe('province settings: the award rules', () => {
     async () => {
       const page = await pageAt(browser, base, '/province/rules', admin.email);
       await expect
-        .poll(() => page.getByRole('heading', { name: 'Quy định áp dụng cho năm 2026' }).count(), WAIT)
+        .poll(
+          () => page.getByRole('heading', { name: `Quy định áp dụng cho năm ${THIS_YEAR}` }).count(),
+          WAIT,
+        )
         .toBe(1);
       const meaning = (rule: string) =>
         page

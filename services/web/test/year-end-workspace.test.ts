@@ -144,16 +144,19 @@ describe('the year-end workspace', () => {
         .toBe(1);
       expect(await row(page, lockedName).textContent()).toContain('Đã đóng');
       expect(await page.getByText('Lượt 2').count()).toBe(1);
-      await vi.waitFor(async () => {
-        const y = ok(
-          await app.gql<{ emulationYear: { state: string } }>(
-            `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { state } }`,
-            { b: locked.blockId },
-            { token: admin.token, provinceId: province },
-          ),
-        ).emulationYear;
-        expect(y.state).toBe('CLOSED');
-      });
+      await vi.waitFor(
+        async () => {
+          const y = ok(
+            await app.gql<{ emulationYear: { state: string } }>(
+              `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { state } }`,
+              { b: locked.blockId },
+              { token: admin.token, provinceId: province },
+            ),
+          ).emulationYear;
+          expect(y.state).toBe('CLOSED');
+        },
+        { timeout: 20_000, interval: 100 },
+      );
 
       // On a phone, the same page.
       const small = await phone(browser);
