@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { describeDatabase } from '@thidua/testing';
+import { cloneDatabase, dropDatabase, type TestDatabase } from '@thidua/testing';
 
 /**
  * docs/scaling.md, held to the live schema: past one PostgreSQL the platform runs on Citus with every tenant
@@ -41,9 +41,12 @@ const PLATFORM_TO_TENANT = ['invitation → unit', 'role_assignment → unit'];
 
 let client: pg.Client;
 let tenant: Set<string>;
+let copy: TestDatabase;
 
 beforeAll(async () => {
-  client = new pg.Client({ connectionString: describeDatabase(inject('templateDatabase')).adminUrl });
+  // A copy of the migrated template, not the template itself: other files copy the template while this one runs.
+  copy = await cloneDatabase(inject('templateDatabase'));
+  client = new pg.Client({ connectionString: copy.adminUrl });
   await client.connect();
   tenant = new Set(
     (
@@ -54,7 +57,10 @@ beforeAll(async () => {
     ).rows.map((r) => r.name),
   );
 });
-afterAll(() => client?.end());
+afterAll(async () => {
+  await client?.end();
+  if (copy) await dropDatabase(copy.name);
+});
 
 const rows = async <T extends pg.QueryResultRow>(sql: string) => (await client.query<T>(sql)).rows;
 

@@ -64,11 +64,23 @@ export async function buildTemplateDatabase(): Promise<string> {
   return name;
 }
 
-/** A database of one's own for a test file: a copy of the template, fast (no migrations to run). */
+/**
+ * A database of one's own for a test file: a copy of the template, fast (no migrations to run). PostgreSQL copies
+ * a template only while nobody is connected to it, and waits five seconds at most for that: a file reading the
+ * template's catalogue at that moment makes the copy wait a little longer, not fail.
+ */
 export async function cloneDatabase(template: string): Promise<TestDatabase> {
   const name = `thidua_test_${randomBytes(5).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template} OWNER ${OWNER_ROLE}`));
-  return describeDatabase(name);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template} OWNER ${OWNER_ROLE}`));
+      return describeDatabase(name);
+    } catch (e) {
+      // 55006: "source database is being accessed by other users".
+      if ((e as { code?: string }).code !== '55006' || attempt === 6) throw e;
+      await new Promise((done) => setTimeout(done, 500 * attempt));
+    }
+  }
 }
 
 export async function dropDatabase(name: string): Promise<void> {

@@ -11,13 +11,13 @@ export class CouncilQuestionWithdrawn1796200000000 implements MigrationInterface
   async up(q: QueryRunner): Promise<void> {
     await q.query(
       `ALTER TABLE voting_contest ADD COLUMN withdrawn_reason text, ADD COLUMN withdrawn_at timestamptz,
-         ADD CONSTRAINT voting_contest_withdrawn_both CHECK ((withdrawn_reason IS NULL) = (withdrawn_at IS NULL))`,
+         ADD CONSTRAINT voting_contest_withdrawn_check CHECK ((withdrawn_reason IS NULL) = (withdrawn_at IS NULL))`,
     );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(
-      `ALTER TABLE voting_contest DROP CONSTRAINT voting_contest_withdrawn_both,
+      `ALTER TABLE voting_contest DROP CONSTRAINT voting_contest_withdrawn_check,
          DROP COLUMN withdrawn_reason, DROP COLUMN withdrawn_at`,
     );
   }
