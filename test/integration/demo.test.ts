@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_BLOCKS, DEMO_PASSWORD, seedDemo } from '@thidua/db';
+import {
+  conferenceSeasonYear,
+  DEMO_ACCOUNTS,
+  DEMO_BLOCKS,
+  DEMO_CURRENT_BLOCK,
+  DEMO_PASSWORD,
+  seedDemo,
+} from '@thidua/db';
+import { vietnamToday } from '@thidua/domain';
 import { provinceId, startTestApp, type TestApp } from '@thidua/testing';
 
 let app: TestApp;
@@ -61,7 +69,8 @@ describe('demo data', () => {
       });
       expect(y.covenantItems).toHaveLength(6);
       expect(y.members).toHaveLength(demo.members.length);
-      expect(y.members.every((m) => m.signedAt)).toBe(true);
+      // Signed in the year itself, not on the day the demo was loaded.
+      expect(y.members.every((m) => m.signedAt.startsWith(`${demo.year}-`))).toBe(true);
       expect(y.members.map((m) => m.score.rank)).toEqual(demo.members.map((_, i) => i + 1));
       const units = await app.gql<{ units: { nodes: { id: string; name: string }[] } }>(
         `{ units(first: 50) { nodes { id name } } }`,
@@ -89,4 +98,79 @@ describe('demo data', () => {
       expect(nameOf(awards.data!.emulationYear.awardOutcome.nextHeadUnitId)).toBe(demo.conference.nextHead);
     },
   );
+
+  it("today's Lào Cai: the block's conference vote is open with most ballots in, and its officer can cast the unit's", async () => {
+    const demo = DEMO_CURRENT_BLOCK;
+    const signIn = async (email: string) => {
+      const res = await app.gql<{ login: { accessToken: string; user: { provinces: { id: string }[] } } }>(
+        `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken user { provinces { id } } } }`,
+        { e: email, p: DEMO_PASSWORD },
+      );
+      return { token: res.data!.login.accessToken, provinceId: res.data!.login.user.provinces[0]!.id };
+    };
+    const officer = await signIn('vptu.laocai@thidua.vn');
+    expect(officer.provinceId).toBe(await provinceId(app.dataSource, demo.provinceCode));
+
+    const year = conferenceSeasonYear(vietnamToday());
+    const blocks = await app.gql<{ blocks: { nodes: { id: string; name: string }[] } }>(
+      `query($y: Int!) { blocks(filter: { year: $y }) { nodes { id name } } }`,
+      { y: year },
+      officer,
+    );
+    expect(blocks.errors).toBeUndefined();
+    expect(blocks.data!.blocks.nodes.map((b) => b.name)).toEqual([demo.blockName]);
+    const blockYear = await app.gql<{
+      emulationYear: { id: string; state: string; headUnit: { name: string }; members: unknown[] };
+    }>(
+      `query($b: ID!, $y: Int!) { emulationYear(blockId: $b, year: $y) { id state headUnit { name } members { unitId } } }`,
+      { b: blocks.data!.blocks.nodes[0]!.id, y: year },
+      officer,
+    );
+    expect(blockYear.data!.emulationYear).toMatchObject({ state: 'VOTING', headUnit: { name: demo.head } });
+    expect(blockYear.data!.emulationYear.members).toHaveLength(demo.members.length);
+
+    const periods = await app.gql<{
+      votingPeriods: { id: string; status: string; turnout: { cast: number; eligible: number } | null }[];
+    }>(
+      `query($y: ID!) { votingPeriods(emulationYearId: $y) { id status turnout { cast eligible } } }`,
+      { y: blockYear.data!.emulationYear.id },
+      officer,
+    );
+    const [period] = periods.data!.votingPeriods;
+    expect(period).toMatchObject({
+      status: 'OPEN',
+      turnout: { cast: demo.alreadyVoted.length, eligible: demo.members.length },
+    });
+
+    const contests = await app.gql<{ votingPeriod: { contests: { id: string; kind: string }[] } }>(
+      `query($id: ID!) { votingPeriod(id: $id) { contests { id kind } } }`,
+      { id: period!.id },
+      officer,
+    );
+    const flag = contests.data!.votingPeriod.contests.find((c) => c.kind === 'FLAG')!;
+    const units = await app.gql<{ units: { nodes: { id: string; name: string }[] } }>(
+      `{ units(first: 50) { nodes { id name } } }`,
+      {},
+      officer,
+    );
+    const idOf = (name: string) => units.data!.units.nodes.find((u) => u.name === name)!.id;
+    const cast = await app.gql<{ castBallot: { receiptCode: string } }>(
+      `mutation($p: ID!, $c: ID!, $u: ID!) { castBallot(input: { votingPeriodId: $p, choices: [{ contestId: $c, unitIds: [$u] }] }) { receiptCode } }`,
+      { p: period!.id, c: flag.id, u: idOf(demo.ranking[0]!) },
+      officer,
+    );
+    expect(cast.errors).toBeUndefined();
+    expect(cast.data!.castBallot.receiptCode).toBeTruthy();
+
+    // The merged board continues both former boards, so their years count toward its streaks.
+    const lineage = await app.gql<{ lineage: { predecessorName: string; kind: string }[] }>(
+      `query($id: ID!) { lineage(subjectKind: UNIT, id: $id) { predecessorName kind } }`,
+      { id: idOf('Ban Tuyên giáo và Dân vận Tỉnh ủy') },
+      officer,
+    );
+    expect(lineage.data!.lineage.map((l) => l.predecessorName).sort()).toEqual([
+      'Ban Dân vận Tỉnh ủy',
+      'Ban Tuyên giáo Tỉnh ủy',
+    ]);
+  });
 });

@@ -44,7 +44,8 @@ export { outboxRepository, type OutboxEntry } from './repositories/outbox.reposi
 export { setupDatabase, migrateDatabase, migrationsPending, type DatabaseUrls } from './setup/setup';
 export { seedProvinces, MERGER_EFFECTIVE_ON } from './seed/provinces';
 export { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './seed/demo';
-export { DEMO_BLOCKS, type DemoBlock } from './seed/demo-data';
+export { DEMO_BLOCKS, DEMO_CURRENT_BLOCK, type DemoBlock } from './seed/demo-data';
+export { conferenceSeasonYear } from './seed/demo-current';
 export { blockRepository, personRepository } from './repositories/block.repository';
 export {
   emulationYearRepository,

@@ -177,3 +177,87 @@ export const DEMO_BLOCKS: DemoBlock[] = [
       'Assumed: Ban Tuyên giáo was the 2023 deputy.',
   },
 ];
+
+/** A unit of a province formed on 1 July 2025, and the former province's units it continues. */
+export interface DemoSuccessorUnit extends DemoUnit {
+  predecessors: string[];
+  lineage: 'MERGE' | 'SPLIT';
+}
+
+export interface DemoCurrentBlock {
+  provinceCode: string;
+  /** The former province whose units these continue (lineage): the article block's. */
+  predecessorProvinceCode: string;
+  blockName: string;
+  theme: string;
+  members: DemoSuccessorUnit[];
+  head: string;
+  deputy: string;
+  ranking: string[];
+  /** The members whose ballots are already in when the demo starts: not the demo officers' units. */
+  alreadyVoted: string[];
+  /** Days the online vote stays open from the demo's first start (the sweep closes it after). */
+  voteOpenDays: number;
+}
+
+/**
+ * The year in progress, in a province formed by the 2025 merger: the party agencies of today's Lào Cai (the former
+ * Lào Cai and Yên Bái), reorganised as in 2025 (propaganda and mass mobilisation in one board; the newspaper and the
+ * broadcaster in one agency). Invented from that reorganisation, not from an article: the block, its head and
+ * deputy, the ranking. Its conference is held on the day the demo is loaded, its vote open, some ballots cast.
+ */
+export const DEMO_CURRENT_BLOCK: DemoCurrentBlock = {
+  provinceCode: '15',
+  predecessorProvinceCode: '10',
+  blockName: 'Khối thi đua các cơ quan Đảng tỉnh',
+  theme:
+    'Đoàn kết, kỷ cương, đổi mới, hiệu quả; thi đua thực hiện thắng lợi Nghị quyết Đại hội Đảng bộ tỉnh lần thứ I',
+  members: [
+    { ...party('Văn phòng Tỉnh ủy'), predecessors: ['Văn phòng Tỉnh ủy'], lineage: 'MERGE' },
+    { ...party('Ban Tổ chức Tỉnh ủy'), predecessors: ['Ban Tổ chức Tỉnh ủy'], lineage: 'MERGE' },
+    {
+      ...party('Ban Tuyên giáo và Dân vận Tỉnh ủy'),
+      predecessors: ['Ban Tuyên giáo Tỉnh ủy', 'Ban Dân vận Tỉnh ủy'],
+      lineage: 'MERGE',
+    },
+    { ...party('Ủy ban Kiểm tra Tỉnh ủy'), predecessors: ['Ủy ban Kiểm tra Tỉnh ủy'], lineage: 'MERGE' },
+    { ...party('Ban Nội chính Tỉnh ủy'), predecessors: ['Ban Nội chính Tỉnh ủy'], lineage: 'MERGE' },
+    {
+      name: 'Trường Chính trị tỉnh',
+      kind: 'SCHOOL',
+      predecessors: ['Trường Chính trị tỉnh'],
+      lineage: 'MERGE',
+    },
+    {
+      ...party('Đảng ủy các cơ quan Đảng tỉnh'),
+      predecessors: ['Đảng ủy Khối Cơ quan - Doanh nghiệp'],
+      lineage: 'SPLIT',
+    },
+    {
+      name: 'Báo và Phát thanh, Truyền hình Lào Cai',
+      kind: 'PRESS',
+      predecessors: ['Báo Lào Cai'],
+      lineage: 'MERGE',
+    },
+  ],
+  head: 'Ban Tuyên giáo và Dân vận Tỉnh ủy',
+  deputy: 'Ủy ban Kiểm tra Tỉnh ủy',
+  ranking: [
+    'Văn phòng Tỉnh ủy',
+    'Ban Tổ chức Tỉnh ủy',
+    'Ban Tuyên giáo và Dân vận Tỉnh ủy',
+    'Trường Chính trị tỉnh',
+    'Ủy ban Kiểm tra Tỉnh ủy',
+    'Ban Nội chính Tỉnh ủy',
+    'Báo và Phát thanh, Truyền hình Lào Cai',
+    'Đảng ủy các cơ quan Đảng tỉnh',
+  ],
+  alreadyVoted: [
+    'Ban Tổ chức Tỉnh ủy',
+    'Ủy ban Kiểm tra Tỉnh ủy',
+    'Ban Nội chính Tỉnh ủy',
+    'Báo và Phát thanh, Truyền hình Lào Cai',
+    'Đảng ủy các cơ quan Đảng tỉnh',
+  ],
+  voteOpenDays: 7,
+};

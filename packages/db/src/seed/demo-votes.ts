@@ -17,21 +17,31 @@ export interface ConferenceVote {
   actorId: string;
 }
 
+export interface OpenedConference {
+  yearId: string;
+  /** YYYY-MM-DD, the conference day (Vietnam time). */
+  date: string;
+  place: string;
+  chairUnitId: string | null;
+  eligible: string[];
+  contests: { kind: ContestKind; seats: number }[];
+  closesAt: Date;
+  actorId: string;
+}
+
 /**
- * A year-end conference as the articles report it: every member's ballot chooses the reported units, the
- * period is closed, counted with the domain's tally and published, on the conference day; the year moves to
- * RESULTS_RECORDED, the awards engine proposes and the head unit submits the dossier two days later
- * (DOSSIER_SUBMITTED): the state `npm run demo:year-end` closes. Runs in the province's tenant context.
+ * A year-end conference recorded with every member present, and its online vote opened now with the default rules
+ * (R4, R5) and every member a candidate in each contest. Runs in the province's tenant context. Returns the period
+ * and its contests as the tally takes them.
  */
-export async function seedConferenceVote(v: ConferenceVote): Promise<void> {
-  // The articles report the day, not the hall: the conference is recorded at the head unit's seat.
+export async function openConferenceVote(v: OpenedConference) {
   const conference = await conferenceRepository.save(
     v.yearId,
     {
       heldOn: v.date,
       endedOn: null,
-      place: 'Trụ sở đơn vị Trưởng khối',
-      chairUnitId: null,
+      place: v.place,
+      chairUnitId: v.chairUnitId,
       chairPerson: null,
       secretaryName: null,
       secretaryUserId: null,
@@ -63,17 +73,35 @@ export async function seedConferenceVote(v: ConferenceVote): Promise<void> {
       maxRounds: 2,
       reminderMinutes: [],
       opensAt: new Date(),
-      closesAt: new Date(Date.now() + 3600_000),
+      closesAt: v.closesAt,
       openedBy: v.actorId,
     },
     v.contests.map((c) => ({ kind: c.kind, seats: c.seats, candidateUnitIds: v.eligible })),
   );
+  await emulationYearRepository.transition(v.yearId, 'SCORES_LOCKED', 'VOTING');
   const contests = (await votingRepository.contests([period.id])).map((c) => ({
     id: c.id,
     kind: c.kind,
     seats: c.seats,
     candidates: c.candidateUnitIds,
   }));
+  return { period, contests };
+}
+
+/**
+ * A year-end conference as the articles report it: every member's ballot chooses the reported units, the
+ * period is closed, counted with the domain's tally and published, on the conference day; the year moves to
+ * RESULTS_RECORDED, the awards engine proposes and the head unit submits the dossier two days later
+ * (DOSSIER_SUBMITTED): the state `npm run demo:year-end` closes. Runs in the province's tenant context.
+ */
+export async function seedConferenceVote(v: ConferenceVote): Promise<void> {
+  const { period, contests } = await openConferenceVote({
+    ...v,
+    // The articles report the day, not the hall: the conference is recorded at the head unit's seat.
+    place: 'Trụ sở đơn vị Trưởng khối',
+    chairUnitId: null,
+    closesAt: new Date(Date.now() + 3600_000),
+  });
   const ballot = contests.map((c) => ({
     contestId: c.id,
     unitIds: v.contests.find((x) => x.kind === c.kind)!.winners,
@@ -109,7 +137,6 @@ export async function seedConferenceVote(v: ConferenceVote): Promise<void> {
     `UPDATE ballot_receipt SET cast_at = ($2::date + time '10:00') AT TIME ZONE 'Asia/Ho_Chi_Minh' WHERE voting_period_id = $1`,
     [period.id, v.date],
   );
-  await emulationYearRepository.transition(v.yearId, 'SCORES_LOCKED', 'VOTING');
   await emulationYearRepository.transition(v.yearId, 'VOTING', 'RESULTS_RECORDED');
   const inForce = await awardRepository.rulesFor(v.year);
   if (v.flagQuota !== 1 && inForce.effectiveYear === null) {

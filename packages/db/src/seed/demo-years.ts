@@ -2,7 +2,7 @@ import { computeResults, defaultScoringRules, type ScoringRules, type SheetConte
 import type { DataSource } from 'typeorm';
 import { blockRepository } from '../repositories/block.repository';
 import { criteriaSetRepository, emulationYearRepository } from '../repositories/emulation-year.repository';
-import { runInTenant } from '../tenancy/tenant-context';
+import { currentManager, runInTenant } from '../tenancy/tenant-context';
 import { DEMO_BLOCKS, DEMO_COVENANT, type DemoBlock } from './demo-data';
 import { seedConferenceVote } from './demo-votes';
 
@@ -106,6 +106,17 @@ export async function seedLockedYear(spec: LockedYearSpec): Promise<{ blockId: s
   ] as const) {
     await emulationYearRepository.transition(year.id, from, to);
   }
+  // Signed, registered and scored in the year's own months (never later than now), not on the day of seeding.
+  const m = await currentManager();
+  const backdate = (table: string, column: string, day: string) =>
+    m.query(
+      `UPDATE ${table} SET ${column} = LEAST(($2::date + time '09:00') AT TIME ZONE 'Asia/Ho_Chi_Minh', now())
+       WHERE emulation_year_id = $1`,
+      [year.id, `${spec.year}-${day}`],
+    );
+  await backdate('covenant_signature', 'signed_at', '02-20');
+  await backdate('title_registration', 'registered_at', '03-15');
+  await backdate('score_sheet', 'submitted_at', '11-25');
   return { blockId: block.id, yearId: year.id };
 }
 

@@ -2,7 +2,8 @@ import { foldVietnamese, hashPassword, type Role } from '@thidua/domain';
 import type { DataSource } from 'typeorm';
 import { currentManager, runInTenant, runInTransaction } from '../tenancy/tenant-context';
 import { userRepository } from '../repositories/user.repository';
-import { DEMO_BLOCKS } from './demo-data';
+import { seedCurrentYear } from './demo-current';
+import { DEMO_BLOCKS, DEMO_CURRENT_BLOCK, type DemoUnit } from './demo-data';
 import { seedDemoYears } from './demo-years';
 import { MERGER_EFFECTIVE_ON, seedProvinces } from './provinces';
 
@@ -39,18 +40,27 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     role: 'PROVINCE_ADMIN',
     province: { code: '56', former: false },
   },
+  // Officers of today's Lào Cai, whose block's conference vote is open (demo-current.ts): a member and the head.
   {
     email: 'vptu.laocai@thidua.vn',
     fullName: 'Phạm Minh Đức',
     role: 'UNIT_OFFICER',
-    province: { code: '10', former: true },
+    province: { code: '15', former: false },
     unitName: 'Văn phòng Tỉnh ủy',
+  },
+  {
+    email: 'btgdv.laocai@thidua.vn',
+    fullName: 'Hoàng Thị Lan',
+    role: 'UNIT_OFFICER',
+    province: { code: '15', former: false },
+    unitName: 'Ban Tuyên giáo và Dân vận Tỉnh ủy',
   },
 ];
 
 /**
- * Demo data on top of the reference provinces: the articles' units, a sign-in for each role, and the three
- * article blocks carried to SCORES_LOCKED. Idempotent.
+ * Demo data on top of the reference provinces: the articles' units and their blocks carried through the
+ * conference to the submitted dossier, today's Lào Cai with its year in progress, and a sign-in for each role.
+ * Idempotent.
  */
 export async function seedDemo(ds: DataSource): Promise<void> {
   const provinceIds = await runInTransaction(ds, null, seedProvinces);
@@ -58,20 +68,23 @@ export async function seedDemo(ds: DataSource): Promise<void> {
   const currentId = (code: string) => provinceIds.get(`${code}@${MERGER_EFFECTIVE_ON}`) ?? formerId(code);
   const unitIds = new Map<string, string>();
 
-  for (const block of DEMO_BLOCKS) {
-    await runInTenant(ds, formerId(block.provinceCode), async () => {
+  const upsertUnits = (provinceId: string, code: string, units: DemoUnit[]) =>
+    runInTenant(ds, provinceId, async () => {
       const m = await currentManager();
-      for (const unit of block.members) {
+      for (const unit of units) {
         const rows: { id: string }[] = await m.query(
           `INSERT INTO unit (province_id, name, name_search, kind) VALUES ($1, $2, $3, $4)
            ON CONFLICT (province_id, name_search) WHERE valid_to IS NULL DO UPDATE SET name = excluded.name
            RETURNING id`,
-          [formerId(block.provinceCode), unit.name, foldVietnamese(unit.name), unit.kind],
+          [provinceId, unit.name, foldVietnamese(unit.name), unit.kind],
         );
-        unitIds.set(`${block.provinceCode}/${unit.name}`, rows[0]!.id);
+        unitIds.set(`${code}/${unit.name}`, rows[0]!.id);
       }
     });
-  }
+  for (const block of DEMO_BLOCKS)
+    await upsertUnits(formerId(block.provinceCode), block.provinceCode, block.members);
+  const current = DEMO_CURRENT_BLOCK;
+  await upsertUnits(currentId(current.provinceCode), current.provinceCode, current.members);
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const platformAdminId = await runInTransaction(ds, null, async () => {
@@ -91,4 +104,11 @@ export async function seedDemo(ds: DataSource): Promise<void> {
     return adminId;
   });
   await seedDemoYears(ds, formerId, unitIds, platformAdminId);
+  await seedCurrentYear(
+    ds,
+    currentId(current.provinceCode),
+    formerId(current.predecessorProvinceCode),
+    unitIds,
+    platformAdminId,
+  );
 }

@@ -1,0 +1,94 @@
+import { vietnamToday } from '@thidua/domain';
+import type { DataSource } from 'typeorm';
+import { blockRepository } from '../repositories/block.repository';
+import { lineageRepository } from '../repositories/lineage.repository';
+import { votingRepository } from '../repositories/voting.repository';
+import { runInTenant } from '../tenancy/tenant-context';
+import { DEMO_CURRENT_BLOCK as DEMO } from './demo-data';
+import { openConferenceVote } from './demo-votes';
+import { seedLockedYear } from './demo-years';
+import { MERGER_EFFECTIVE_ON } from './provinces';
+
+/**
+ * The emulation year whose year-end conferences are being held on `today` (YYYY-MM-DD, Vietnam): a block's
+ * conference falls in December or in the first months of the next year.
+ */
+export function conferenceSeasonYear(today: string): number {
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  return month <= 6 ? year - 1 : year;
+}
+
+/**
+ * The year in progress in today's Lào Cai: the block's units continuing the former province's (lineage from the
+ * merger), its year scored and locked, its conference held today and its online vote open, most members' ballots
+ * already in — what a unit officer, the head unit and the secretariat find when they sign in. A block that already
+ * exists is left alone (idempotent: `npm start` runs this on every start).
+ */
+export async function seedCurrentYear(
+  ds: DataSource,
+  provinceId: string,
+  predecessorProvinceId: string,
+  unitIds: Map<string, string>,
+  actorId: string,
+): Promise<void> {
+  await runInTenant(ds, provinceId, async () => {
+    const existing = await blockRepository.list({ search: DEMO.blockName }, { first: 1, offset: 0 });
+    if (existing.items.some((b) => b.name === DEMO.blockName)) return;
+    const id = (name: string) => unitIds.get(`${DEMO.provinceCode}/${name}`)!;
+    await lineageRepository.recordLinks(
+      DEMO.members.flatMap((unit) =>
+        unit.predecessors.map((predecessorName) => ({
+          subjectKind: 'UNIT' as const,
+          successorId: id(unit.name),
+          predecessorProvinceId,
+          predecessorId: unitIds.get(`${DEMO.predecessorProvinceCode}/${predecessorName}`)!,
+          predecessorName,
+          kind: unit.lineage,
+          effectiveOn: MERGER_EFFECTIVE_ON,
+        })),
+      ),
+      actorId,
+    );
+    const today = vietnamToday();
+    const year = conferenceSeasonYear(today);
+    const { yearId } = await seedLockedYear({
+      blockName: DEMO.blockName,
+      description: null,
+      year,
+      theme: DEMO.theme,
+      ranking: DEMO.ranking.map(id),
+      headUnitId: id(DEMO.head),
+      deputyUnitId: id(DEMO.deputy),
+      actorId,
+    });
+    const eligible = DEMO.ranking.map(id);
+    const { period, contests } = await openConferenceVote({
+      yearId,
+      date: today,
+      place: `Trụ sở ${DEMO.head}`,
+      chairUnitId: id(DEMO.head),
+      eligible,
+      // R2 and R3's defaults for eight members: one flag, 30 % of them rounded down for certificates of merit.
+      contests: [
+        { kind: 'FLAG', seats: 1 },
+        { kind: 'MERIT', seats: Math.floor(eligible.length * 0.3) },
+        { kind: 'NEXT_HEAD', seats: 1 },
+        { kind: 'NEXT_DEPUTY', seats: 1 },
+      ],
+      closesAt: new Date(Date.now() + DEMO.voteOpenDays * 86_400_000),
+      actorId,
+    });
+    // Ballots as members might mark them: the best-ranked for the flag and certificates, the deputy to lead next
+    // year, each voter's choice of deputy a little different (a sealed ballot keeps them from anyone anyway).
+    for (const [i, voter] of DEMO.alreadyVoted.entries()) {
+      const choices = contests.map((c) => {
+        const pick = (names: string[]) => ({ contestId: c.id, unitIds: names.map(id) });
+        if (c.kind === 'FLAG') return pick([DEMO.ranking[0]!]);
+        if (c.kind === 'MERIT') return pick(DEMO.ranking.slice(1, 1 + c.seats));
+        if (c.kind === 'NEXT_HEAD') return pick([DEMO.deputy]);
+        return pick([DEMO.ranking[1 + (i % 2)]!]);
+      });
+      await votingRepository.cast(period.id, id(voter), actorId, choices);
+    }
+  });
+}
