@@ -121,6 +121,20 @@ describe('the conference in the browser', () => {
       await screenshot(phones[0]!, 'period-390');
       await expectAccessible(phones[0]!, 'the voting period page');
 
+      // The secretariat's home page follows the province's votes under way, with their turnout.
+      const secretariat = await pageAt(browser, base, '/', admin.email);
+      await expect
+        .poll(() => secretariat.getByRole('heading', { name: /Bỏ phiếu đang diễn ra trong tỉnh/ }).count(), {
+          timeout: 15_000,
+        })
+        .toBe(1);
+      const follow = secretariat.getByRole('link', { name: /^Theo dõi: / });
+      expect(await follow.textContent()).toMatch(/Vòng 1 · 0\/3 đã bỏ phiếu$/);
+      await screenshot(secretariat, 'home-secretariat-1366');
+      await follow.click();
+      await secretariat.waitForURL((u) => u.pathname === `/voting-periods/${period.id}`);
+      await secretariat.close();
+
       const receipts: string[] = [];
       for (const [i, page] of phones.entries()) {
         // Everyone but unit 1 votes unit 2 for the flag; all vote unit 0 to head next year.

@@ -39,6 +39,10 @@ const PeriodsQuery = graphql(`
       id
       round
       status
+      turnout {
+        cast
+        eligible
+      }
     }
   }
 `);
@@ -86,11 +90,22 @@ interface Task {
 }
 interface Tasks {
   votes: Task[];
+  /** The secretariat's view of the province's votes under way, with their turnout. */
+  openVotes: Task[];
   covenants: Task[];
   appraisals: Task[];
   councilReviews: Task[];
   councilVotes: Task[];
 }
+
+const noTasks = (): Tasks => ({
+  votes: [],
+  openVotes: [],
+  covenants: [],
+  appraisals: [],
+  councilReviews: [],
+  councilVotes: [],
+});
 
 /** The emulation year of the conference season: December to June belongs to the year that just ended. */
 function seasonYears(now = new Date()): number[] {
@@ -130,8 +145,9 @@ async function gatherTasks(
   council: boolean,
   label: (k: 'block' | 'council', block: string, year: number, round: number) => string,
   formLabel: (form: string) => string,
+  turnoutLabel: (cast: number, eligible: number) => string,
 ): Promise<Tasks> {
-  const tasks: Tasks = { votes: [], covenants: [], appraisals: [], councilReviews: [], councilVotes: [] };
+  const tasks = noTasks();
   for (const year of seasonYears()) {
     if (!units.length && !admin) break;
     const blocks = (await client.query(BlocksQuery, { year }).toPromise()).data?.blocks.nodes ?? [];
@@ -148,10 +164,23 @@ async function gatherTasks(
               label: label('block', b.name, year, 0),
               href: where,
             });
-      if (units.length && (y.state === 'VOTING' || y.state === 'SCORES_LOCKED')) {
+      if ((units.length || admin) && (y.state === 'VOTING' || y.state === 'SCORES_LOCKED')) {
         const periods =
-          (await client.query(PeriodsQuery, { yearId: y.id }).toPromise()).data?.votingPeriods ?? [];
+          (await client.query(PeriodsQuery, { yearId: y.id }, { requestPolicy: 'network-only' }).toPromise())
+            .data?.votingPeriods ?? [];
         for (const p of periods.filter((x) => x.status === 'OPEN')) {
+          if (admin)
+            tasks.openVotes.push({
+              key: p.id,
+              label: [
+                label('block', b.name, year, p.round),
+                p.turnout && turnoutLabel(p.turnout.cast, p.turnout.eligible),
+              ]
+                .filter(Boolean)
+                .join(' · '),
+              href: `/voting-periods/${p.id}`,
+            });
+          if (!units.length) continue;
           const r = await client
             .query(PeriodStatusQuery, { id: p.id }, { requestPolicy: 'network-only' })
             .toPromise();
@@ -217,7 +246,7 @@ export default function HomePage() {
   useEffect(() => {
     let live = true;
     if (!session.provinceId) {
-      setTasks({ votes: [], covenants: [], appraisals: [], councilReviews: [], councilVotes: [] });
+      setTasks(noTasks());
       return;
     }
     void gatherTasks(
@@ -232,6 +261,7 @@ export default function HomePage() {
             ? `${t('home.blockYear', { block, year })} · ${t('voting.round', { n: round })}`
             : t('home.blockYear', { block, year }),
       (form) => t(`form.${form}` as MessageKey),
+      (cast, eligible) => t('voting.turnout', { cast, eligible }),
     ).then((found) => live && setTasks(found));
     return () => {
       live = false;
@@ -241,6 +271,7 @@ export default function HomePage() {
   const groups: { key: keyof Tasks; title: string; action: string }[] = [
     { key: 'votes', title: t('home.votes'), action: t('home.voteNow') },
     { key: 'councilVotes', title: t('home.councilVotes'), action: t('home.voteNow') },
+    { key: 'openVotes', title: t('home.openVotes'), action: t('home.follow') },
     { key: 'covenants', title: t('home.covenants'), action: t('home.open') },
     { key: 'appraisals', title: t('home.appraisals'), action: t('home.open') },
     { key: 'councilReviews', title: t('home.councilReviews'), action: t('home.open') },
