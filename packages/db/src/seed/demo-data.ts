@@ -194,7 +194,10 @@ export interface DemoCurrentBlock {
   head: string;
   deputy: string;
   ranking: string[];
-  /** The members whose ballots are already in when the demo starts: not the demo officers' units. */
+  /**
+   * The members whose ballots are already in when the demo starts: all but the demo officers' units, so that once
+   * both have voted the head unit may close the vote and carry the conference on.
+   */
   alreadyVoted: string[];
   /** Days the online vote stays open from the demo's first start (the sweep closes it after). */
   voteOpenDays: number;
@@ -254,6 +257,7 @@ export const DEMO_CURRENT_BLOCK: DemoCurrentBlock = {
   ],
   alreadyVoted: [
     'Ban Tổ chức Tỉnh ủy',
+    'Trường Chính trị tỉnh',
     'Ủy ban Kiểm tra Tỉnh ủy',
     'Ban Nội chính Tỉnh ủy',
     'Báo và Phát thanh, Truyền hình Lào Cai',

@@ -142,9 +142,14 @@ export async function voteMinutesData(ctx: GraphQLContext, periodId: string): Pr
           seats: c.seats,
           ...figures,
           blank: r.blank,
+          // Equal counts in the ballot's order, as the members saw the candidates.
           candidates: r.candidates
             .slice()
-            .sort((a, b) => b.votes - a.votes)
+            .sort(
+              (a, b) =>
+                b.votes - a.votes ||
+                c.candidateUnitIds.indexOf(a.unitId) - c.candidateUnitIds.indexOf(b.unitId),
+            )
             .map((x) => ({
               name: unit(x.unitId),
               votes: x.votes,

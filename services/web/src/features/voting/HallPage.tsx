@@ -9,7 +9,7 @@ import { Loading } from '../../ui/Page';
 import { usePolling } from '../../ui/usePolling';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { PeriodFields, PeriodQuery, ResultsQuery, TurnoutSubscription } from './operations';
-import { deadline, sharePercent } from './rules';
+import { byVotes, deadline, sharePercent } from './rules';
 import { periodOwner } from './parts';
 
 /**
@@ -117,26 +117,27 @@ export default function HallPage() {
               <article key={r.contestId} className="hall-contest">
                 <h3>{t(`voting.contest.${r.kind}`)}</h3>
                 <ol className="hall-candidates">
-                  {[...r.candidates]
-                    .sort((a, b) => b.votes - a.votes)
-                    .map((c) => {
-                      const elected = r.elected.includes(c.unitId);
-                      return (
-                        <li key={c.unitId} className={elected ? 'elected' : undefined}>
-                          <span className="hall-name">
-                            {unitName(names, c.unitId)}
-                            {elected && <strong className="hall-elected"> · {t('hall.elected')}</strong>}
-                          </span>
-                          <span className="hall-votes">
-                            {t('hall.votes', { n: c.votes })} (
-                            {i18n.number(sharePercent(c.votes, r.eligible), 1)}%)
-                          </span>
-                          <span className="hall-votebar" aria-hidden="true">
-                            <span style={{ width: `${(100 * c.votes) / max}%` }} />
-                          </span>
-                        </li>
-                      );
-                    })}
+                  {byVotes(
+                    r.candidates,
+                    period.contests.find((c) => c.id === r.contestId)?.candidateUnitIds,
+                  ).map((c) => {
+                    const elected = r.elected.includes(c.unitId);
+                    return (
+                      <li key={c.unitId} className={elected ? 'elected' : undefined}>
+                        <span className="hall-name">
+                          {unitName(names, c.unitId)}
+                          {elected && <strong className="hall-elected"> · {t('hall.elected')}</strong>}
+                        </span>
+                        <span className="hall-votes">
+                          {t('hall.votes', { n: c.votes })} (
+                          {i18n.number(sharePercent(c.votes, r.eligible), 1)}%)
+                        </span>
+                        <span className="hall-votebar" aria-hidden="true">
+                          <span style={{ width: `${(100 * c.votes) / max}%` }} />
+                        </span>
+                      </li>
+                    );
+                  })}
                 </ol>
               </article>
             );

@@ -7,7 +7,7 @@ import { Alert, Empty, Loading, Page } from '../../ui/Page';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { PeriodFields, PeriodQuery, ResultsQuery, YearRoundsQuery } from './operations';
 import { ApprovalSubject, periodOwner, StatusBadge } from './parts';
-import { contestThreshold, sharePercent, tieGroup, votesNeeded } from './rules';
+import { byVotes, contestThreshold, sharePercent, tieGroup, votesNeeded } from './rules';
 import { TableWrap } from '../../ui/TableWrap';
 import { DocumentDownloads } from '../documents/DocumentDownloads';
 
@@ -190,26 +190,24 @@ function Round({ id }: { id: string }) {
                       </tr>
                     </thead>
                     <tbody>
-                      {[...r.candidates]
-                        .sort((a, b) => b.votes - a.votes)
-                        .map((c) => {
-                          const elected = r.elected.includes(c.unitId);
-                          return (
-                            <tr key={c.unitId} className={elected ? 'row-elected' : undefined}>
-                              <th scope="row">
-                                {unitName(names, c.unitId)}
-                                {elected && (
-                                  <span className="elected-tag">
-                                    ✓ {t(question ? 'results.approvedTag' : 'results.elected')}
-                                  </span>
-                                )}
-                              </th>
-                              <td className="num">{c.votes}</td>
-                              <td className="num">{i18n.number(sharePercent(c.votes, r.eligible), 2)}%</td>
-                              <td>{c.reachedThreshold ? t('results.yes') : t('results.no')}</td>
-                            </tr>
-                          );
-                        })}
+                      {byVotes(r.candidates, subject?.candidateUnitIds).map((c) => {
+                        const elected = r.elected.includes(c.unitId);
+                        return (
+                          <tr key={c.unitId} className={elected ? 'row-elected' : undefined}>
+                            <th scope="row">
+                              {unitName(names, c.unitId)}
+                              {elected && (
+                                <span className="elected-tag">
+                                  ✓ {t(question ? 'results.approvedTag' : 'results.elected')}
+                                </span>
+                              )}
+                            </th>
+                            <td className="num">{c.votes}</td>
+                            <td className="num">{i18n.number(sharePercent(c.votes, r.eligible), 2)}%</td>
+                            <td>{c.reachedThreshold ? t('results.yes') : t('results.no')}</td>
+                          </tr>
+                        );
+                      })}
                     </tbody>
                   </table>
                 </TableWrap>

@@ -91,3 +91,13 @@ export function contestThreshold(
       }
     : { percent: period.thresholdPercent, mode: period.thresholdMode };
 }
+
+/** Candidates by votes, most first; equal counts in the ballot's order, as the members saw them. */
+export function byVotes<T extends { unitId: string; votes: number }>(
+  candidates: readonly T[],
+  ballotOrder: readonly string[] = [],
+): T[] {
+  return [...candidates].sort(
+    (a, b) => b.votes - a.votes || ballotOrder.indexOf(a.unitId) - ballotOrder.indexOf(b.unitId),
+  );
+}
