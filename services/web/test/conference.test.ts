@@ -144,6 +144,20 @@ describe('the conference in the browser', () => {
       expect(new Set(receipts).size).toBe(3);
       await screenshot(hall, 'hall-all-voted-1366');
 
+      // The head unit's home page says what is theirs to do next, step by step.
+      const headHome = phones[0]!;
+      const headTask = async (action: string) => {
+        await headHome.goto(`${base}/`);
+        await headHome.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
+        await expect
+          .poll(() => headHome.getByRole('link', { name: new RegExp(`^${action}: `) }).count(), {
+            timeout: 20_000,
+          })
+          .toBe(1);
+      };
+      await headTask('Kết thúc bỏ phiếu');
+      await screenshot(headHome, 'home-head-all-voted-390');
+
       // No counts on the projector before publication, even for the head unit that may see them.
       await closeBlockVote(app, province, block.officers[0]!, period.id);
       await vi.waitFor(async () => expect((await periodState(period.id)).status).toBe('TALLIED'), {
@@ -154,6 +168,7 @@ describe('the conference in the browser', () => {
         .toBe(1);
       expect(await hall.locator('.hall-results').count()).toBe(0);
       expect(await hall.getByText(/\d+ phiếu/).count()).toBe(0);
+      await headTask('Công bố kết quả');
 
       ok(
         await app.gql(
@@ -170,6 +185,12 @@ describe('the conference in the browser', () => {
       await expect.poll(() => flag.locator('li.elected').textContent()).toContain('2 phiếu');
       await screenshot(hall, 'hall-published-1366');
       await expectAccessible(hall, 'the hall screen with results');
+      await headTask('Gửi hồ sơ');
+      await headHome.getByRole('link', { name: /^Gửi hồ sơ: / }).click();
+      await headHome.waitForURL(/\/years\/\d+\/conference$/);
+      await expect
+        .poll(() => headHome.getByRole('button', { name: 'Gửi hồ sơ lên Ban Thi đua – Khen thưởng' }).count())
+        .toBe(1);
 
       // The minutes, on a phone and on a desktop.
       const minutes = phones[1]!;

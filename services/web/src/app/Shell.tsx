@@ -25,6 +25,8 @@ export function Shell({ children }: { children: ReactNode }) {
   const dashboards = hasRole(session, 'NATIONAL_VIEWER', 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
   const admin = hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
   const blocks = hasRole(session, 'PROVINCE_ADMIN', 'UNIT_OFFICER', 'PLATFORM_ADMIN');
+  const provinceLabel = (p: { name: string; isCurrent: boolean }) =>
+    p.isCurrent ? p.name : `${p.name} ${t('app.former')}`;
 
   const nav = [
     { href: '/', label: t('app.home') },
@@ -63,7 +65,14 @@ export function Shell({ children }: { children: ReactNode }) {
             {t('app.name')}
           </Link>
           <div className="topbar-tools">
-            {user.provinces.length > 0 && (
+            {/* One province: its name, nothing to choose; several: the province the requests act in. */}
+            {user.provinces.length === 1 && (
+              <p className="province-name">
+                <span className="visually-hidden">{t('app.province')}: </span>
+                {provinceLabel(user.provinces[0]!)}
+              </p>
+            )}
+            {user.provinces.length > 1 && (
               <div className="province-switch">
                 <label htmlFor="province-switch" className="visually-hidden">
                   {t('app.province')}
@@ -78,8 +87,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 >
                   {user.provinces.map((p) => (
                     <option key={p.id} value={p.id}>
-                      {p.name}
-                      {p.isCurrent ? '' : ` ${t('app.former')}`}
+                      {provinceLabel(p)}
                     </option>
                   ))}
                 </select>

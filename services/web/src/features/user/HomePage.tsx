@@ -26,6 +26,12 @@ const YearQuery = graphql(`
     emulationYear(blockId: $blockId, year: $year) {
       id
       state
+      headUnit {
+        id
+      }
+      deputyUnit {
+        id
+      }
       covenantSignatures {
         unitId
       }
@@ -39,6 +45,7 @@ const PeriodsQuery = graphql(`
       id
       round
       status
+      resultsPublishedAt
       turnout {
         cast
         eligible
@@ -92,6 +99,10 @@ interface Tasks {
   votes: Task[];
   /** The secretariat's view of the province's votes under way, with their turnout. */
   openVotes: Task[];
+  /** The head and deputy units' steps: a vote everyone has cast to close, counted results to publish, the dossier. */
+  toClose: Task[];
+  toPublish: Task[];
+  dossiers: Task[];
   covenants: Task[];
   appraisals: Task[];
   councilReviews: Task[];
@@ -101,6 +112,9 @@ interface Tasks {
 const noTasks = (): Tasks => ({
   votes: [],
   openVotes: [],
+  toClose: [],
+  toPublish: [],
+  dossiers: [],
   covenants: [],
   appraisals: [],
   councilReviews: [],
@@ -164,10 +178,27 @@ async function gatherTasks(
               label: label('block', b.name, year, 0),
               href: where,
             });
+      const runs = units.some((u) => u === y.headUnit?.id || u === y.deputyUnit?.id);
+      if (runs && y.state === 'RESULTS_RECORDED')
+        tasks.dossiers.push({
+          key: y.id,
+          label: label('block', b.name, year, 0),
+          href: `${where}/conference`,
+        });
       if ((units.length || admin) && (y.state === 'VOTING' || y.state === 'SCORES_LOCKED')) {
         const periods =
           (await client.query(PeriodsQuery, { yearId: y.id }, { requestPolicy: 'network-only' }).toPromise())
             .data?.votingPeriods ?? [];
+        for (const p of periods) {
+          const task = {
+            key: p.id,
+            label: label('block', b.name, year, p.round),
+            href: `/voting-periods/${p.id}`,
+          };
+          if (runs && p.status === 'OPEN' && p.turnout && p.turnout.cast === p.turnout.eligible)
+            tasks.toClose.push(task);
+          if (runs && p.status === 'TALLIED' && !p.resultsPublishedAt) tasks.toPublish.push(task);
+        }
         for (const p of periods.filter((x) => x.status === 'OPEN')) {
           if (admin)
             tasks.openVotes.push({
@@ -271,6 +302,9 @@ export default function HomePage() {
   const groups: { key: keyof Tasks; title: string; action: string }[] = [
     { key: 'votes', title: t('home.votes'), action: t('home.voteNow') },
     { key: 'councilVotes', title: t('home.councilVotes'), action: t('home.voteNow') },
+    { key: 'toClose', title: t('home.toClose'), action: t('home.close') },
+    { key: 'toPublish', title: t('home.toPublish'), action: t('home.publish') },
+    { key: 'dossiers', title: t('home.dossiers'), action: t('home.submitDossier') },
     { key: 'openVotes', title: t('home.openVotes'), action: t('home.follow') },
     { key: 'covenants', title: t('home.covenants'), action: t('home.open') },
     { key: 'appraisals', title: t('home.appraisals'), action: t('home.open') },
