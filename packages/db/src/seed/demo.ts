@@ -40,6 +40,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     role: 'PROVINCE_ADMIN',
     province: { code: '56', former: false },
   },
+  // A member of today's Lào Cai's emulation and commendation council, who votes on the dossiers put to it.
+  {
+    email: 'hoidong.laocai@thidua.vn',
+    fullName: 'Đỗ Văn Thắng',
+    role: 'COUNCIL_MEMBER',
+    province: { code: '15', former: false },
+  },
   // Officers of today's Lào Cai, whose block's conference vote is open (demo-current.ts): a member and the head.
   {
     email: 'vptu.laocai@thidua.vn',

@@ -60,6 +60,9 @@ const NominationsQuery = graphql(`
       id
       form
       status
+      unit {
+        name
+      }
     }
   }
 `);
@@ -228,9 +231,9 @@ async function gatherTasks(
           (await client.query(NominationsQuery, { yearId: y.id }).toPromise()).data?.nominations ?? [];
         const toAppraise = noms.filter((n) => n.status === 'SUBMITTED' || n.status === 'IN_APPRAISAL');
         const toCouncil = noms.filter((n) => n.status === 'COUNCIL_REVIEW');
-        const item = (n: { id: string; form: string }) => ({
+        const item = (n: { id: string; form: string; unit: { name: string } }) => ({
           key: n.id,
-          label: `${formLabel(n.form)} · ${b.name}`,
+          label: `${n.unit.name} – ${formLabel(n.form)} · ${b.name}`,
           href: `/nominations/${n.id}`,
         });
         tasks.appraisals.push(...toAppraise.map(item));
