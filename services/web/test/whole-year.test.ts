@@ -433,7 +433,12 @@ describe('a whole emulation year on the pages', () => {
         await ballot.context().close();
       }
       last = page;
-      await page.reload();
+      // The secretariat's home page says the session is ready to close, and leads to it.
+      await page.goto(`${base}/`);
+      await poll(() => page.getByRole('link', { name: /^Kết thúc bỏ phiếu: Hội đồng/ }).count()).toBe(1);
+      await screenshot(page, 'whole-year-home-council-all-voted-1366');
+      await page.getByRole('link', { name: /^Kết thúc bỏ phiếu: Hội đồng/ }).click();
+      await page.waitForURL((u) => u.pathname === `/voting-periods/${periodId}`);
       await poll(() => page.getByText('3/3 đã bỏ phiếu').count()).toBeGreaterThan(0);
       await page.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
       await page
@@ -452,7 +457,11 @@ describe('a whole emulation year on the pages', () => {
         ).nomination.status;
       await expect.poll(status, WORKER).toBe('COUNCIL_APPROVED');
 
-      await page.goto(`${base}/award-decisions/new`);
+      // Approved, the nomination waits on the home page for its decision.
+      await page.goto(`${base}/`);
+      const decide = page.getByRole('link', { name: new RegExp(`^Ban hành quyết định: ${rx(flagUnit)} – `) });
+      await poll(() => decide.count()).toBe(1);
+      await decide.click();
       await page.getByRole('heading', { name: 'Hồ sơ đã được Hội đồng thông qua' }).waitFor();
       await page.getByRole('checkbox', { name: new RegExp(rx(flagUnit)) }).check();
       await page.getByLabel('Họ tên người ký').fill('Nguyễn Văn Sơn');

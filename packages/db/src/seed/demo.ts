@@ -40,13 +40,18 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     role: 'PROVINCE_ADMIN',
     province: { code: '56', former: false },
   },
-  // A member of today's Lào Cai's emulation and commendation council, who votes on the dossiers put to it.
-  {
-    email: 'hoidong.laocai@thidua.vn',
-    fullName: 'Đỗ Văn Thắng',
+  // Today's Lào Cai's emulation and commendation council, at the fewest members a session may have (three), who
+  // vote on the dossiers put to it.
+  ...[
+    ['hoidong.laocai@thidua.vn', 'Đỗ Văn Thắng'],
+    ['hoidong2.laocai@thidua.vn', 'Lương Thị Hạnh'],
+    ['hoidong3.laocai@thidua.vn', 'Giàng A Tủa'],
+  ].map(([email, fullName]): DemoAccount => ({
+    email: email!,
+    fullName: fullName!,
     role: 'COUNCIL_MEMBER',
     province: { code: '15', former: false },
-  },
+  })),
   // Officers of today's Lào Cai, whose block's conference vote is open (demo-current.ts): a member and the head.
   {
     email: 'vptu.laocai@thidua.vn',

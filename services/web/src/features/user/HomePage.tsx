@@ -60,6 +60,7 @@ const NominationsQuery = graphql(`
       id
       form
       status
+      councilVoteId
       unit {
         name
       }
@@ -74,6 +75,21 @@ const VoteNoticesQuery = graphql(`
         id
         event
         subjectId
+      }
+    }
+  }
+`);
+
+const CouncilSessionQuery = graphql(`
+  query HomeCouncilSession($id: ID!) {
+    votingPeriod(id: $id) {
+      id
+      round
+      status
+      resultsPublishedAt
+      turnout {
+        cast
+        eligible
       }
     }
   }
@@ -98,6 +114,11 @@ interface Task {
   label: string;
   href: string;
 }
+interface PeriodSteps {
+  status: string;
+  resultsPublishedAt: unknown;
+  turnout: { cast: number; eligible: number } | null;
+}
 interface Tasks {
   votes: Task[];
   /** The secretariat's view of the province's votes under way, with their turnout. */
@@ -109,6 +130,8 @@ interface Tasks {
   covenants: Task[];
   appraisals: Task[];
   councilReviews: Task[];
+  /** Approved by the council, waiting for the Chairman's numbered decision. */
+  toDecide: Task[];
   councilVotes: Task[];
 }
 
@@ -121,6 +144,7 @@ const noTasks = (): Tasks => ({
   covenants: [],
   appraisals: [],
   councilReviews: [],
+  toDecide: [],
   councilVotes: [],
 });
 
@@ -165,6 +189,21 @@ async function gatherTasks(
   turnoutLabel: (cast: number, eligible: number) => string,
 ): Promise<Tasks> {
   const tasks = noTasks();
+  const sessions = new Set<string>();
+  /**
+   * A vote's steps for whoever runs it (the head or deputy unit; the secretariat for the council): close it once
+   * everyone has voted, publish its counted results; and for whoever follows it (the secretariat), its turnout.
+   */
+  const steps = (task: Task, p: PeriodSteps, runs: boolean, follows: boolean) => {
+    const all = p.turnout !== null && p.turnout.cast === p.turnout.eligible;
+    if (follows && p.status === 'OPEN')
+      tasks.openVotes.push({
+        ...task,
+        label: p.turnout ? `${task.label} · ${turnoutLabel(p.turnout.cast, p.turnout.eligible)}` : task.label,
+      });
+    if (runs && p.status === 'OPEN' && all) tasks.toClose.push(task);
+    if (runs && p.status === 'TALLIED' && !p.resultsPublishedAt) tasks.toPublish.push(task);
+  };
   for (const year of seasonYears()) {
     if (!units.length && !admin) break;
     const blocks = (await client.query(BlocksQuery, { year }).toPromise()).data?.blocks.nodes ?? [];
@@ -198,39 +237,22 @@ async function gatherTasks(
             label: label('block', b.name, year, p.round),
             href: `/voting-periods/${p.id}`,
           };
-          if (runs && p.status === 'OPEN' && p.turnout && p.turnout.cast === p.turnout.eligible)
-            tasks.toClose.push(task);
-          if (runs && p.status === 'TALLIED' && !p.resultsPublishedAt) tasks.toPublish.push(task);
-        }
-        for (const p of periods.filter((x) => x.status === 'OPEN')) {
-          if (admin)
-            tasks.openVotes.push({
-              key: p.id,
-              label: [
-                label('block', b.name, year, p.round),
-                p.turnout && turnoutLabel(p.turnout.cast, p.turnout.eligible),
-              ]
-                .filter(Boolean)
-                .join(' · '),
-              href: `/voting-periods/${p.id}`,
-            });
-          if (!units.length) continue;
+          steps(task, p, runs, admin);
+          if (!units.length || p.status !== 'OPEN') continue;
           const r = await client
             .query(PeriodStatusQuery, { id: p.id }, { requestPolicy: 'network-only' })
             .toPromise();
-          if (r.data && !r.data.myBallotReceipt)
-            tasks.votes.push({
-              key: p.id,
-              label: label('block', b.name, year, p.round),
-              href: `/voting-periods/${p.id}`,
-            });
+          if (r.data && !r.data.myBallotReceipt) tasks.votes.push(task);
         }
       }
       if (admin) {
         const noms =
           (await client.query(NominationsQuery, { yearId: y.id }).toPromise()).data?.nominations ?? [];
         const toAppraise = noms.filter((n) => n.status === 'SUBMITTED' || n.status === 'IN_APPRAISAL');
-        const toCouncil = noms.filter((n) => n.status === 'COUNCIL_REVIEW');
+        // Put to the council: waiting for a session, or in one whose results are not yet published.
+        const toCouncil = noms.filter((n) => n.status === 'COUNCIL_REVIEW' && !n.councilVoteId);
+        for (const n of noms)
+          if (n.status === 'COUNCIL_REVIEW' && n.councilVoteId) sessions.add(n.councilVoteId);
         const item = (n: { id: string; form: string; unit: { name: string } }) => ({
           key: n.id,
           label: `${n.unit.name} – ${formLabel(n.form)} · ${b.name}`,
@@ -238,9 +260,26 @@ async function gatherTasks(
         });
         tasks.appraisals.push(...toAppraise.map(item));
         tasks.councilReviews.push(...toCouncil.map(item));
+        tasks.toDecide.push(
+          ...noms
+            .filter((n) => n.status === 'COUNCIL_APPROVED')
+            .map((n) => ({ ...item(n), href: '/award-decisions/new' })),
+        );
       }
     });
   }
+  // The secretariat runs the council's sessions as the head unit runs a block's vote.
+  await pool([...sessions], 4, async (id) => {
+    const p = (await client.query(CouncilSessionQuery, { id }, { requestPolicy: 'network-only' }).toPromise())
+      .data?.votingPeriod;
+    if (!p) return;
+    steps(
+      { key: p.id, label: label('council', '', 0, p.round), href: `/voting-periods/${p.id}` },
+      p,
+      true,
+      true,
+    );
+  });
   if (council) {
     const notices = (await client.query(VoteNoticesQuery, {}, { requestPolicy: 'network-only' }).toPromise())
       .data;
@@ -312,6 +351,7 @@ export default function HomePage() {
     { key: 'covenants', title: t('home.covenants'), action: t('home.open') },
     { key: 'appraisals', title: t('home.appraisals'), action: t('home.open') },
     { key: 'councilReviews', title: t('home.councilReviews'), action: t('home.open') },
+    { key: 'toDecide', title: t('home.toDecide'), action: t('home.decide') },
   ];
   const shown = tasks ? groups.filter((g) => tasks[g.key].length > 0) : [];
   const count = unread.data?.unreadNotificationCount ?? 0;
