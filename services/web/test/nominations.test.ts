@@ -278,6 +278,10 @@ describe("the secretariat's nominations, council and decisions", () => {
       await page.getByRole('heading', { name: 'Hồ sơ đã được Hội đồng thông qua' }).waitFor();
       await page.getByRole('checkbox', { name: new RegExp(NAMES[3]!) }).check();
       await page.getByLabel('Họ tên người ký').fill('Trần Sỹ Thanh');
+      // The issuer as a decision writes it: a centrally-governed city is a "thành phố".
+      await expect
+        .poll(() => page.getByLabel('Cơ quan ban hành (ghi trên quyết định)').inputValue())
+        .toBe('UBND thành phố Hà Nội');
       await screenshot(page, 'decision-issue-1366');
       await expectAccessible(page, 'the issue form');
       await page.getByRole('button', { name: 'Ban hành quyết định' }).click();

@@ -1,6 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
-import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Field } from '../../ui/Field';
@@ -9,6 +8,7 @@ import { useAction } from '../../ui/useAction';
 import { today } from './dates';
 import { NominationPicker, toggled } from './NominationPicker';
 import { IssueDecisionMutation } from './operations';
+import { useFormerProvinces } from '../province/useFormerProvinces';
 
 /**
  * Issuing an award decision (/award-decisions/new): the council-approved nominations it decides, the issuer
@@ -19,11 +19,14 @@ export default function IssueDecisionPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const [, navigate] = useLocation();
-  const session = useSession();
-  const province = session.user?.provinces.find((p) => p.id === session.provinceId)?.name ?? '';
+  // "UBND tỉnh Lào Cai", "UBND thành phố Huế": as the decision's issuer is written.
+  const province = useFormerProvinces()[0]?.fullName ?? '';
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [total, setTotal] = useState<number | null>(null);
-  const [issuerName, setIssuerName] = useState(() => (province ? `UBND ${province}` : ''));
+  const [issuerName, setIssuerName] = useState('');
+  useEffect(() => {
+    if (province) setIssuerName((name) => name || `UBND ${province}`);
+  }, [province]);
   const [issuerCode, setIssuerCode] = useState('UBND');
   const [decisionDate, setDecisionDate] = useState(today);
   const [signerName, setSignerName] = useState('');
