@@ -10,6 +10,7 @@ import {
   renderDocx,
   renderPdf,
 } from './index';
+import { dayInVietnam } from './kinds/common';
 import { renderLines } from './template';
 
 const MM = 72 / 25.4;
@@ -40,6 +41,12 @@ describe('amounts in words', () => {
     expect(dateInWords('2026-03-09')).toBe('ngày 09 tháng 3 năm 2026');
     expect(dateInWords('2026-12-18')).toBe('ngày 18 tháng 12 năm 2026');
   });
+
+  it('dates minutes by the day in Vietnam, where a session closed at 23:30 UTC has already ended the next day', () => {
+    expect(dayInVietnam('2026-12-03T16:59:59Z')).toBe('2026-12-03');
+    expect(dayInVietnam('2026-12-03T23:30:00Z')).toBe('2026-12-04');
+    expect(dayInVietnam('2026-12-31T17:00:00Z')).toBe('2027-01-01');
+  });
 });
 
 describe('templates', () => {
@@ -67,7 +74,7 @@ describe('templates', () => {
 });
 
 /** A decision long enough to run over several pages. */
-const DECISION = decision({
+const DECISION_INPUT: Parameters<typeof decision>[0] = {
   province: PROVINCE,
   issuerName: 'UBND tỉnh Lào Cai',
   numberText: '12/QĐ-UBND',
@@ -90,7 +97,8 @@ const DECISION = decision({
       prizeVnd: 11_385_000,
     },
   ],
-});
+};
+const DECISION = decision(DECISION_INPUT);
 
 describe('a decision as PDF and DOCX', () => {
   it('is A4 with the bundled font embedded, the names, the number and the amounts in words', async () => {
@@ -111,8 +119,20 @@ describe('a decision as PDF and DOCX', () => {
       // 20,240,000 + 40 × 7,590,000 + 11,385,000
       'Tổng số tiền thưởng: 335.225.000 đồng',
       'Ba trăm ba mươi lăm triệu hai trăm hai mươi lăm nghìn đồng',
+      // The decree in force on the decision's date.
+      'Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ',
     ])
       expect(text).toContain(s);
+    expect(text).not.toContain('98/2023');
+  });
+
+  it('cites the decree in force on its date: Decree 98/2023 until 30 June 2025, Decree 152/2025 from 1 July', () => {
+    const basis = (decisionDate: string) =>
+      JSON.stringify(decision({ ...DECISION_INPUT, decisionDate, items: DECISION_INPUT.items.slice(0, 1) }));
+    expect(basis('2025-06-30')).toContain('Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023');
+    expect(basis('2025-06-30')).not.toContain('152/2025');
+    expect(basis('2025-07-01')).toContain('Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025');
+    expect(basis('2025-07-01')).not.toContain('98/2023');
   });
 
   it('keeps the margins (left 30 mm, right 15 mm, top and bottom 20 mm) and numbers pages from 2', async () => {

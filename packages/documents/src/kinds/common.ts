@@ -19,6 +19,16 @@ export function provinceCommittee(p: ProvinceName): string {
   return upper(`UBND ${provinceTitle(p)}`);
 }
 
+/**
+ * The Government's decree detailing the Law on Emulation and Commendation on `isoDate` (YYYY-MM-DD), as a
+ * document's legal basis cites it: Decree 152/2025 replaced Decree 98/2023 on 1 July 2025.
+ */
+export function emulationDecree(isoDate: string): string {
+  return isoDate >= '2025-07-01'
+    ? 'Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng'
+    : 'Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng';
+}
+
 /** A number left blank for the clerk to fill in by hand: "     /BB-KTĐ". */
 export const handNumbered = (suffix: string) => `\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/${suffix}`;
 
@@ -62,6 +72,12 @@ const TIME = new Intl.DateTimeFormat('vi-VN', {
 export function timeInWords(iso: string | Date): string {
   const parts = Object.fromEntries(TIME.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
   return `${parts.hour} giờ ${parts.minute} ngày ${parts.day}/${parts.month}/${parts.year}`;
+}
+
+/** The day (YYYY-MM-DD) an instant falls on in Vietnam: 23:00 UTC on 3 December is 4 December there. */
+export function dayInVietnam(iso: string | Date): string {
+  const parts = Object.fromEntries(TIME.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
 /** The threshold in words, with the fewest votes that reach it (as the tally counts: `votesNeeded`, @thidua/domain). */

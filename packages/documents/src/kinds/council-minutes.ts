@@ -2,6 +2,7 @@ import type { DocumentModel } from '../model';
 import { fromTemplate } from '../template';
 import { dateInWords, formatPercent } from '../vietnamese';
 import {
+  dayInVietnam,
   handNumbered,
   header,
   NO,
@@ -41,7 +42,7 @@ export interface CouncilMinutesInput {
 
 /** Biên bản họp Hội đồng Thi đua - Khen thưởng: the secret ballot per nomination (templates/council-minutes.vi.md). */
 export function councilMinutes(input: CouncilMinutesInput): DocumentModel {
-  const date = (input.closedAt ?? input.generatedAt).slice(0, 10);
+  const date = dayInVietnam(input.closedAt ?? input.generatedAt);
   const needed =
     input.quorumPercent === null ? 0 : Math.ceil((input.quorumPercent / 100) * input.members - 1e-9);
   const approved = input.nominations.filter((n) => n.approved).length;

@@ -1,7 +1,7 @@
 import type { DocumentModel } from '../model';
 import { fromTemplate } from '../template';
 import { amountInWords, formatNumber, shortDate, upper } from '../vietnamese';
-import { header, NO, signatures, signer, table, type ProvinceName } from './common';
+import { emulationDecree, header, NO, signatures, signer, table, type ProvinceName } from './common';
 
 export interface DecisionInput {
   province: ProvinceName;
@@ -42,6 +42,7 @@ export function decision(input: DecisionInput): DocumentModel {
     {
       number: input.numberText,
       date: shortDate(input.decisionDate),
+      decree: emulationDecree(input.decisionDate),
       issuer,
       ISSUER: upper(issuer),
       signerTitle: input.signerTitle,

@@ -2,6 +2,7 @@ import type { DocumentModel } from '../model';
 import { fromTemplate } from '../template';
 import { dateInWords } from '../vietnamese';
 import {
+  emulationDecree,
   handNumbered,
   header,
   NO,
@@ -35,6 +36,7 @@ export function submission(input: SubmissionInput): DocumentModel {
     'submission',
     {
       year: input.year,
+      decree: emulationDecree(input.date),
       blockName: input.blockName,
       headUnit: input.headUnit,
       province,

@@ -2,6 +2,7 @@ import { fromTemplate } from '../template';
 import type { DocumentModel } from '../model';
 import { dateInWords, formatPercent } from '../vietnamese';
 import {
+  dayInVietnam,
   handNumbered,
   header,
   provinceCommittee,
@@ -64,7 +65,7 @@ export function voteMinutes(input: VoteMinutesInput): DocumentModel {
   const c = input.conference;
   const present = c?.attendance.filter((a) => a.present) ?? [];
   const chair = c?.committee.find((m) => /trưởng ban/i.test(m.role)) ?? c?.committee[0];
-  const date = c?.heldOn ?? input.generatedAt.slice(0, 10);
+  const date = c?.heldOn ?? dayInVietnam(input.generatedAt);
   return fromTemplate(
     'vote-minutes',
     {

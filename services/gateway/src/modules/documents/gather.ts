@@ -7,7 +7,14 @@ import {
   type SubmissionInput,
   type VoteMinutesInput,
 } from '@thidua/documents';
-import { FORM_WORDS, TIE_BREAK_WORDS, votesNeeded, type ProposalForm, type TieBreak } from '@thidua/domain';
+import {
+  FORM_WORDS,
+  TIE_BREAK_WORDS,
+  vietnamDate,
+  votesNeeded,
+  type ProposalForm,
+  type TieBreak,
+} from '@thidua/domain';
 import { appError, forbidden, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
@@ -218,7 +225,8 @@ export async function submissionData(
     signerName: null,
     signerTitle: 'Thủ trưởng đơn vị',
     conferenceOn: conference?.heldOn ?? null,
-    date: (submittedAt ? submittedAt.toISOString() : new Date().toISOString()).slice(0, 10),
+    // The day in Vietnam: a dossier sent at 6 a.m. on 2 January is dated 2 January, not 1 January (UTC).
+    date: vietnamDate(submittedAt ?? new Date()),
     proposals: proposals.map((n) => ({
       subject: n.personId ? `${person(n.personId)} (${unit(n.unitId)})` : unit(n.unitId),
       unit: unit(n.unitId),
