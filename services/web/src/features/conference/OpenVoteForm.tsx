@@ -4,17 +4,12 @@ import { useI18n } from '../../i18n/i18n';
 import { Field } from '../../ui/Field';
 import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
+import { fromVietnamInput, vietnamInput } from '../../ui/vietnamTime';
 import { OpenVoteMutation } from './operations';
 import { draftOf, exceptionOf, VoteRulesFields, type VoteRules } from './VoteRulesFields';
 
 const KINDS = ['FLAG', 'MERIT', 'NEXT_HEAD', 'NEXT_DEPUTY'] as const;
 type Kind = (typeof KINDS)[number];
-
-/** A local date-time input's value for `d`, in the browser's time (the person's own clock). */
-export function localInput(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 /**
  * Round 1 of the block vote, at the recorded conference: online (members vote on their phones until the
@@ -40,7 +35,7 @@ export function OpenVoteForm({
   const { t } = useI18n();
   const [, navigate] = useLocation();
   const [method, setMethod] = useState<'ONLINE' | 'PAPER'>('ONLINE');
-  const [closesAt, setClosesAt] = useState(() => localInput(new Date(Date.now() + 2 * 3600_000)));
+  const [closesAt, setClosesAt] = useState(() => vietnamInput(new Date(Date.now() + 2 * 3600_000)));
   const [chosen, setChosen] = useState<Record<Kind, { on: boolean; seats: number }>>({
     FLAG: { on: true, seats: 1 },
     MERIT: { on: false, seats: 1 },
@@ -55,11 +50,12 @@ export function OpenVoteForm({
   async function submit(e: FormEvent) {
     e.preventDefault();
     const exception = exceptionOf(own, rules, t);
+    const deadline = fromVietnamInput(closesAt);
     const checks: Record<string, string | null> = {
       ...exception.checks,
       contests: kinds.length ? null : t('vote.check.contests'),
       closesAt:
-        method === 'ONLINE' && !(closesAt && new Date(closesAt).getTime() > Date.now() + 60_000)
+        method === 'ONLINE' && !(deadline && deadline.getTime() > Date.now() + 60_000)
           ? t('vote.check.closesAt')
           : null,
     };
@@ -73,7 +69,7 @@ export function OpenVoteForm({
         input: {
           emulationYearId: yearId,
           method,
-          closesAt: method === 'ONLINE' ? new Date(closesAt).toISOString() : null,
+          closesAt: method === 'ONLINE' ? (deadline?.toISOString() ?? '') : null,
           contests: kinds.map((kind) => ({ kind, seats: chosen[kind].seats })),
           allowSelfVote,
           ...exception.values,

@@ -9,6 +9,7 @@ import { Field } from '../../ui/Field';
 import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { usePolling } from '../../ui/usePolling';
+import { fromVietnamInput } from '../../ui/vietnamTime';
 import { CloseMutation, ExtendMutation, PeriodControlsQuery, PublishMutation } from './period-operations';
 
 /** The round's controls for those who run it: extend, close, publish; the paper count and the decision. */
@@ -53,7 +54,7 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
   async function submitExtend(e: FormEvent) {
     e.preventDefault();
     const current = new Date(p!.extendedUntil ?? p!.closesAt).getTime();
-    const when = until ? new Date(until) : null;
+    const when = fromVietnamInput(until);
     const data = await extend.run(
       { id, until: when?.toISOString() ?? '' },
       { until: when && when.getTime() > current ? null : t('period.check.until') },

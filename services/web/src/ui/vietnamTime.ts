@@ -1,0 +1,17 @@
+/**
+ * Date-time inputs in Vietnam's time, as every time on the pages is shown: a deadline typed as 17:00 is 17:00 in
+ * Hà Nội whatever time zone the browser's computer is set to. Vietnam keeps UTC+7 all year (no summer time).
+ */
+const OFFSET_MS = 7 * 3600_000;
+
+/** The value of a `datetime-local` input for `d`, in Vietnam's time: "2026-12-03T17:00". */
+export function vietnamInput(d: Date): string {
+  return new Date(d.getTime() + OFFSET_MS).toISOString().slice(0, 16);
+}
+
+/** The instant a `datetime-local` value means in Vietnam's time; null when it is empty or not a date-time. */
+export function fromVietnamInput(value: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return null;
+  const d = new Date(`${value.slice(0, 16)}:00+07:00`);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
