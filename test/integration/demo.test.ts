@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   conferenceSeasonYear,
+  currentManager,
+  runInTenant,
   DEMO_ACCOUNTS,
   DEMO_BLOCKS,
   DEMO_CURRENT_BLOCK,
@@ -14,6 +16,18 @@ let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp({ template: inject('templateDatabase') });
   await seedDemo(app.dataSource);
+  // An earlier demo made this officer an officer in the former Lào Cai: the next start takes that role away.
+  const formerLaoCai = await provinceId(app.dataSource, '10', { former: true });
+  const stale: unknown[] = await runInTenant(app.dataSource, formerLaoCai, async () =>
+    (await currentManager()).query(
+      `INSERT INTO role_assignment (user_id, role, province_id, unit_id)
+       SELECT u.id, 'UNIT_OFFICER', n.province_id, n.id FROM app_user u, unit n
+       WHERE u.email = 'vptu.laocai@thidua.vn' AND n.province_id = $1 AND n.name = 'Văn phòng Tỉnh ủy'
+       RETURNING id`,
+      [formerLaoCai],
+    ),
+  );
+  expect(stale).toHaveLength(1);
   await seedDemo(app.dataSource); // idempotent: `npm start` runs it on every start
 });
 afterAll(() => app?.close());
@@ -106,10 +120,14 @@ describe('demo data', () => {
         `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken user { provinces { id } } } }`,
         { e: email, p: DEMO_PASSWORD },
       );
-      return { token: res.data!.login.accessToken, provinceId: res.data!.login.user.provinces[0]!.id };
+      return {
+        token: res.data!.login.accessToken,
+        provinces: res.data!.login.user.provinces.map((p) => p.id),
+      };
     };
-    const officer = await signIn('vptu.laocai@thidua.vn');
-    expect(officer.provinceId).toBe(await provinceId(app.dataSource, demo.provinceCode));
+    const { token, provinces } = await signIn('vptu.laocai@thidua.vn');
+    expect(provinces).toEqual([await provinceId(app.dataSource, demo.provinceCode)]);
+    const officer = { token, provinceId: provinces[0]! };
 
     const year = conferenceSeasonYear(vietnamToday());
     const blocks = await app.gql<{ blocks: { nodes: { id: string; name: string }[] } }>(

@@ -169,6 +169,12 @@ describe('the conference in the browser', () => {
       expect(await hall.locator('.hall-results').count()).toBe(0);
       expect(await hall.getByText(/\d+ phiếu/).count()).toBe(0);
       await headTask('Công bố kết quả');
+      // The deputy unit runs the round too, but only the head, who chairs the count, announces it.
+      const deputyHome = phones[1]!;
+      await deputyHome.goto(`${base}/`);
+      await deputyHome.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
+      await expect.poll(() => deputyHome.locator('.loading').count(), { timeout: 20_000 }).toBe(0);
+      expect(await deputyHome.getByRole('link', { name: /^Công bố kết quả: / }).count()).toBe(0);
 
       ok(
         await app.gql(
@@ -286,6 +292,63 @@ describe('the conference in the browser', () => {
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('Bình xét thi đua · Vòng 2');
+
+    // Round 2, the last the rules allow, splits the same way: the head and the deputy decide the seat (R5).
+    const round2 = {
+      id: new URL(page.url()).pathname.split('/')[2]!,
+      contests: [] as { id: string; candidateUnitIds: string[] }[],
+    };
+    round2.contests = ok(
+      await app.gql<{ votingPeriod: { contests: { id: string; candidateUnitIds: string[] }[] } }>(
+        `query($id: ID!) { votingPeriod(id: $id) { contests { id candidateUnitIds } } }`,
+        { id: round2.id },
+        { token: split.officers[0]!.token, provinceId: province },
+      ),
+    ).votingPeriod.contests;
+    for (const voter of [0, 1, 2])
+      await castBlockBallots(app, province, split, round2, [[voter]], [split.officers[voter]!]);
+    await closeBlockVote(app, province, split.officers[0]!, round2.id);
+    await vi.waitFor(async () => expect((await periodState(round2.id)).status).toBe('TALLIED'), {
+      timeout: 20_000,
+    });
+    // Both units' home pages ask for the decision; neither offers to publish a count still undecided.
+    const deputy = await pageAt(browser, base, '/', split.officers[1]!.email, 'phone');
+    for (const home of [page, deputy]) {
+      await home.goto(`${base}/`);
+      const decide = home.getByRole('link', { name: /^Quyết định: .* · Vòng 2$/ });
+      await expect.poll(() => decide.count(), { timeout: 20_000 }).toBe(1);
+      expect(await home.getByRole('link', { name: /^Công bố kết quả: / }).count()).toBe(0);
+    }
+    await screenshot(deputy, 'home-deputy-round-decision-390');
+    await page.getByRole('link', { name: /^Quyết định: / }).click();
+    await page.waitForURL((u) => u.pathname === `/voting-periods/${round2.id}/decision`);
+    // Equal counts are listed in the ballot's order.
+    const choices = page.getByRole('checkbox');
+    await expect.poll(() => choices.count()).toBe(3);
+    const ballotOrder = round2.contests[0]!.candidateUnitIds.map(
+      (id) => split.units.find((u) => u.id === id)!.name,
+    );
+    const listed = await choices.evaluateAll((boxes) =>
+      boxes.map((b) => b.closest('label')?.textContent ?? ''),
+    );
+    expect(listed.map((text) => ballotOrder.findIndex((name) => text.startsWith(name)))).toEqual([0, 1, 2]);
+    await page.getByRole('checkbox', { name: new RegExp(NAMES[1]!) }).check();
+    await page.getByRole('button', { name: 'Gửi đề xuất' }).click();
+    const [headName, chosenName] = [split.units[0]!.name, split.units[1]!.name];
+    await expect.poll(() => page.getByText(`Đề xuất của ${headName}: ${chosenName}`).count()).toBe(1);
+    await deputy.goto(`${base}/voting-periods/${round2.id}/decision`);
+    await deputy.getByRole('button', { name: 'Xác nhận đề xuất' }).click();
+    await expect.poll(() => deputy.getByText(`Đã thống nhất: ${chosenName}`).count()).toBe(1);
+    await screenshot(deputy, 'round-decision-confirmed-390');
+    await expectAccessible(deputy, 'the head and deputy decision');
+    // Decided, the count is the head unit's to publish.
+    await page.goto(`${base}/`);
+    await expect
+      .poll(() => page.getByRole('link', { name: /^Công bố kết quả: .* · Vòng 2$/ }).count(), {
+        timeout: 20_000,
+      })
+      .toBe(1);
+    await deputy.context().close();
     await page.context().close();
   });
 });

@@ -1,5 +1,6 @@
-import { vietnamToday } from '@thidua/domain';
+import { quotaSeats, vietnamToday } from '@thidua/domain';
 import type { DataSource } from 'typeorm';
+import { awardRepository } from '../repositories/award.repository';
 import { blockRepository } from '../repositories/block.repository';
 import { lineageRepository } from '../repositories/lineage.repository';
 import { votingRepository } from '../repositories/voting.repository';
@@ -32,8 +33,7 @@ export async function seedCurrentYear(
   actorId: string,
 ): Promise<void> {
   await runInTenant(ds, provinceId, async () => {
-    const existing = await blockRepository.list({ search: DEMO.blockName }, { first: 1, offset: 0 });
-    if (existing.items.some((b) => b.name === DEMO.blockName)) return;
+    if (await blockRepository.sameName(DEMO.blockName)) return;
     const id = (name: string) => unitIds.get(`${DEMO.provinceCode}/${name}`)!;
     await lineageRepository.recordLinks(
       DEMO.members.flatMap((unit) =>
@@ -60,21 +60,29 @@ export async function seedCurrentYear(
       headUnitId: id(DEMO.head),
       deputyUnitId: id(DEMO.deputy),
       actorId,
+      // Nothing in a province formed by the merger happened before it (a 2025 year starts on 1 July).
+      since: MERGER_EFFECTIVE_ON,
     });
     const eligible = DEMO.ranking.map(id);
+    // R2 and R3 as the province has them for the year (by default one flag, 30 % of members for merit).
+    const { rules } = await awardRepository.rulesFor(year);
+    const seats = {
+      FLAG: quotaSeats(rules.flagQuota, eligible.length),
+      MERIT: quotaSeats(rules.meritQuota, eligible.length),
+    };
     const { period, contests } = await openConferenceVote({
       yearId,
+      year,
       date: today,
       place: `Trụ sở ${DEMO.head}`,
       chairUnitId: id(DEMO.head),
       eligible,
-      // R2 and R3's defaults for eight members: one flag, 30 % of them rounded down for certificates of merit.
       contests: [
-        { kind: 'FLAG', seats: 1 },
-        { kind: 'MERIT', seats: Math.floor(eligible.length * 0.3) },
-        { kind: 'NEXT_HEAD', seats: 1 },
-        { kind: 'NEXT_DEPUTY', seats: 1 },
-      ],
+        { kind: 'FLAG' as const, seats: seats.FLAG },
+        { kind: 'MERIT' as const, seats: seats.MERIT },
+        { kind: 'NEXT_HEAD' as const, seats: 1 },
+        { kind: 'NEXT_DEPUTY' as const, seats: 1 },
+      ].filter((c) => c.seats > 0),
       closesAt: new Date(Date.now() + DEMO.voteOpenDays * 86_400_000),
       actorId,
     });
@@ -83,8 +91,10 @@ export async function seedCurrentYear(
     for (const [i, voter] of DEMO.alreadyVoted.entries()) {
       const choices = contests.map((c) => {
         const pick = (names: string[]) => ({ contestId: c.id, unitIds: names.map(id) });
-        if (c.kind === 'FLAG') return pick([DEMO.ranking[0]!]);
-        if (c.kind === 'MERIT') return pick(DEMO.ranking.slice(1, 1 + c.seats));
+        // The best-ranked candidates the ballot offers (R1 may have taken some off it).
+        const best = DEMO.ranking.filter((name) => c.candidates.includes(id(name)));
+        if (c.kind === 'FLAG') return pick(best.slice(0, c.seats));
+        if (c.kind === 'MERIT') return pick(best.slice(1, 1 + c.seats));
         if (c.kind === 'NEXT_HEAD') return pick([DEMO.deputy]);
         return pick([DEMO.ranking[1 + (i % 2)]!]);
       });

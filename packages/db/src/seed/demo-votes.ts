@@ -1,9 +1,9 @@
-import { DEFAULT_VOTE_RULES, dossierDeadline, tally, type ContestKind } from '@thidua/domain';
+import { dossierDeadline, tally, type ContestKind, type VoteRules } from '@thidua/domain';
 import { awardRepository } from '../repositories/award.repository';
 import { conferenceRepository } from '../repositories/conference.repository';
 import { emulationYearRepository } from '../repositories/emulation-year.repository';
 import { votingRepository } from '../repositories/voting.repository';
-import { computeYearAwards } from '../services/compute-awards';
+import { computeYearAwards, yearAwardExclusions } from '../services/compute-awards';
 import { currentManager } from '../tenancy/tenant-context';
 
 export interface ConferenceVote {
@@ -19,6 +19,7 @@ export interface ConferenceVote {
 
 export interface OpenedConference {
   yearId: string;
+  year: number;
   /** YYYY-MM-DD, the conference day (Vietnam time). */
   date: string;
   place: string;
@@ -30,9 +31,10 @@ export interface OpenedConference {
 }
 
 /**
- * A year-end conference recorded with every member present, and its online vote opened now with the default rules
- * (R4, R5) and every member a candidate in each contest. Runs in the province's tenant context. Returns the period
- * and its contests as the tally takes them.
+ * A year-end conference recorded with every member present, and its online vote opened now as the gateway opens
+ * one (openVotingPeriod): the province's rules for the year (R4 threshold, R5 rounds and run-offs), every member a
+ * candidate, but on the flag and merit ballots only those who may be proposed (R1). Runs in the province's tenant
+ * context. Returns the period, its contests as the tally takes them, and the vote's rules.
  */
 export async function openConferenceVote(v: OpenedConference) {
   const conference = await conferenceRepository.save(
@@ -56,27 +58,39 @@ export async function openConferenceVote(v: OpenedConference) {
     },
     v.actorId,
   );
+  const { rules } = await awardRepository.rulesFor(v.year);
+  const excluded = await yearAwardExclusions(v.yearId);
+  const voteRules: VoteRules = {
+    thresholdPercent: rules.voteThresholdPercent,
+    thresholdMode: rules.voteThresholdMode,
+    allowSelfVote: true,
+  };
   const period = await votingRepository.create(
     {
       emulationYearId: v.yearId,
       conferenceId: conference.id,
       method: 'ONLINE',
-      runoffCandidates: 'TIED_ONLY',
+      runoffCandidates: rules.runoffCandidates,
       kind: 'BLOCK',
       attendancePercent: null,
       round: 1,
       previousPeriodId: null,
       eligibleVoterIds: v.eligible,
-      thresholdPercent: String(DEFAULT_VOTE_RULES.thresholdPercent),
-      thresholdMode: DEFAULT_VOTE_RULES.thresholdMode,
-      allowSelfVote: true,
-      maxRounds: 2,
+      thresholdPercent: String(voteRules.thresholdPercent),
+      thresholdMode: voteRules.thresholdMode,
+      allowSelfVote: voteRules.allowSelfVote,
+      maxRounds: rules.maxRounds,
       reminderMinutes: [],
       opensAt: new Date(),
       closesAt: v.closesAt,
       openedBy: v.actorId,
     },
-    v.contests.map((c) => ({ kind: c.kind, seats: c.seats, candidateUnitIds: v.eligible })),
+    v.contests.map((c) => ({
+      kind: c.kind,
+      seats: c.seats,
+      candidateUnitIds:
+        c.kind === 'FLAG' || c.kind === 'MERIT' ? v.eligible.filter((u) => !excluded.has(u)) : v.eligible,
+    })),
   );
   await emulationYearRepository.transition(v.yearId, 'SCORES_LOCKED', 'VOTING');
   const contests = (await votingRepository.contests([period.id])).map((c) => ({
@@ -85,7 +99,7 @@ export async function openConferenceVote(v: OpenedConference) {
     seats: c.seats,
     candidates: c.candidateUnitIds,
   }));
-  return { period, contests };
+  return { period, contests, voteRules };
 }
 
 /**
@@ -95,7 +109,7 @@ export async function openConferenceVote(v: OpenedConference) {
  * (DOSSIER_SUBMITTED): the state `npm run demo:year-end` closes. Runs in the province's tenant context.
  */
 export async function seedConferenceVote(v: ConferenceVote): Promise<void> {
-  const { period, contests } = await openConferenceVote({
+  const { period, contests, voteRules } = await openConferenceVote({
     ...v,
     // The articles report the day, not the hall: the conference is recorded at the head unit's seat.
     place: 'Trụ sở đơn vị Trưởng khối',
@@ -114,7 +128,7 @@ export async function seedConferenceVote(v: ConferenceVote): Promise<void> {
     contests,
     v.eligible.map(() => ballot),
     v.eligible.length,
-    DEFAULT_VOTE_RULES,
+    voteRules,
   );
   await votingRepository.saveTally(period.id, results, 'COMPLETE');
   await votingRepository.publish(period.id, v.actorId);

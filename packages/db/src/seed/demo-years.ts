@@ -30,6 +30,8 @@ export interface LockedYearSpec {
   deputyUnitId: string;
   /** The user recorded as signing, registering and scoring. */
   actorId: string;
+  /** YYYY-MM-DD: nothing is dated before it (memberships, signatures, registrations, sheets). */
+  since?: string;
 }
 
 /**
@@ -44,7 +46,9 @@ export async function seedLockedYear(spec: LockedYearSpec): Promise<{ blockId: s
     kind: 'BLOCK',
     description: spec.description,
   });
-  for (const unitId of spec.ranking) await blockRepository.addMember(block, unitId, `${spec.year}-01-01`);
+  const yearStart = `${spec.year}-01-01`;
+  const from = spec.since && spec.since > yearStart ? spec.since : yearStart;
+  for (const unitId of spec.ranking) await blockRepository.addMember(block, unitId, from);
   const criteria = await criteriaSetRepository.create({
     year: spec.year,
     name: `Bảng chấm điểm năm ${spec.year}`,
@@ -106,13 +110,16 @@ export async function seedLockedYear(spec: LockedYearSpec): Promise<{ blockId: s
   ] as const) {
     await emulationYearRepository.transition(year.id, from, to);
   }
-  // Signed, registered and scored in the year's own months (never later than now), not on the day of seeding.
+  // Signed, registered and scored in the year's own months (never later than now, never before `since`), not on
+  // the day of seeding.
   const m = await currentManager();
   const backdate = (table: string, column: string, day: string) =>
     m.query(
-      `UPDATE ${table} SET ${column} = LEAST(($2::date + time '09:00') AT TIME ZONE 'Asia/Ho_Chi_Minh', now())
+      `UPDATE ${table} SET ${column} = GREATEST(
+         LEAST(($2::date + time '09:00') AT TIME ZONE 'Asia/Ho_Chi_Minh', now()),
+         ($3::date + time '09:00') AT TIME ZONE 'Asia/Ho_Chi_Minh')
        WHERE emulation_year_id = $1`,
-      [year.id, `${spec.year}-${day}`],
+      [year.id, `${spec.year}-${day}`, from],
     );
   await backdate('covenant_signature', 'signed_at', '02-20');
   await backdate('title_registration', 'registered_at', '03-15');
@@ -129,8 +136,7 @@ async function seedBlockYear(
   actorId: string,
 ) {
   await runInTenant(ds, provinceId, async () => {
-    const existing = await blockRepository.list({ search: demo.blockName }, { first: 1, offset: 0 });
-    if (existing.items.some((b) => b.name === demo.blockName)) return;
+    if (await blockRepository.sameName(demo.blockName)) return;
     const id = (name: string) => unitIds.get(`${demo.provinceCode}/${name}`)!;
     const { yearId } = await seedLockedYear({
       blockName: demo.blockName,

@@ -105,12 +105,17 @@ export async function seedDemo(ds: DataSource): Promise<void> {
       const user =
         (await userRepository.byEmail(a.email)) ??
         (await userRepository.create({ email: a.email, fullName: a.fullName, passwordHash }));
-      await userRepository.assignRole({
+      const role = await userRepository.assignRole({
         userId: user.id,
         role: a.role,
         provinceId: a.province ? (a.province.former ? formerId : currentId)(a.province.code) : null,
         unitId: a.unitName ? unitIds.get(`${a.province!.code}/${a.unitName}`)! : null,
       });
+      // A demo account holds the one role listed here: one an earlier demo gave it (the officer was once in the
+      // former Lào Cai) goes.
+      await (
+        await currentManager()
+      ).query(`DELETE FROM role_assignment WHERE user_id = $1 AND id <> $2`, [user.id, role.id]);
       if (a.role === 'PLATFORM_ADMIN') adminId = user.id;
     }
     return adminId;

@@ -67,7 +67,14 @@ async function loadPeriodOr404(ctx: GraphQLContext, id: string): Promise<VotingP
 const notVisible = () =>
   forbidden('The count is not published yet: only those who chair it may print its minutes');
 
+/** A candidate's place on the ballot; one not on it (none should be) after those that are. */
+function ballotPlace(contest: { candidateUnitIds: readonly string[] }, unitId: string): number {
+  const i = contest.candidateUnitIds.indexOf(unitId);
+  return i < 0 ? Infinity : i;
+}
+
 /** Biên bản kiểm phiếu: every round of the block year that the period belongs to, as far as the reader may see. */
+
 export async function voteMinutesData(ctx: GraphQLContext, periodId: string): Promise<VoteMinutesInput> {
   const asked = await loadPeriodOr404(ctx, periodId);
   const year = await periodYear(ctx, asked);
@@ -152,11 +159,7 @@ export async function voteMinutesData(ctx: GraphQLContext, periodId: string): Pr
           // Equal counts in the ballot's order, as the members saw the candidates.
           candidates: r.candidates
             .slice()
-            .sort(
-              (a, b) =>
-                b.votes - a.votes ||
-                c.candidateUnitIds.indexOf(a.unitId) - c.candidateUnitIds.indexOf(b.unitId),
-            )
+            .sort((a, b) => b.votes - a.votes || ballotPlace(c, a.unitId) - ballotPlace(c, b.unitId))
             .map((x) => ({
               name: unit(x.unitId),
               votes: x.votes,

@@ -7,6 +7,7 @@ import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Alert, Empty, Loading, Page } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
+import { byVotes } from '../voting/rules';
 import { DecisionQuery, RecordDecisionMutation } from './period-operations';
 
 type Data = NonNullable<import('gql.tada').ResultOf<typeof DecisionQuery>['votingPeriod']>;
@@ -26,7 +27,10 @@ export default function DecisionPage() {
   const session = useSession();
   const [res, refetch] = useQuery({ query: DecisionQuery, variables: { id }, requestPolicy: 'network-only' });
   const p = res.data?.votingPeriod;
-  const { names } = useUnitNames(p?.results?.flatMap((r) => r.candidates.map((c) => c.unitId)) ?? []);
+  const { names } = useUnitNames([
+    ...(p?.results?.flatMap((r) => r.candidates.map((c) => c.unitId)) ?? []),
+    ...(p?.decisions.flatMap((d) => d.unitIds) ?? []),
+  ]);
   if (res.error)
     return (
       <Page title={t('decide.title')}>
@@ -42,7 +46,15 @@ export default function DecisionPage() {
       : y?.deputyUnit && mine.includes(y.deputyUnit.id)
         ? y.deputyUnit.id
         : null;
-  const open = (p.results ?? []).filter((r) => r.unfilledSeats > 0);
+  // The seats still to decide, and those decided here (their seats now filled), so the decision stays in view.
+  const open = (p.results ?? []).filter(
+    (r) => r.unfilledSeats > 0 || p.decisions.some((d) => d.contestId === r.contestId),
+  );
+  // Agreed, the count goes back out of the deputy's sight until it is published: what was agreed stays shown.
+  const agreedOutOfSight = p.decisions.filter(
+    (d) => d.confirmedAt && !open.some((r) => r.contestId === d.contestId),
+  );
+  const allDecided = open.length + agreedOutOfSight.length > 0 && open.every((r) => r.unfilledSeats === 0);
 
   return (
     <Page
@@ -56,12 +68,28 @@ export default function DecisionPage() {
     >
       <Alert kind="info">{t('decide.intro')}</Alert>
       {!side && <Alert kind="warning">{t('decide.notYours')}</Alert>}
-      {open.length === 0 && <Empty>{t('decide.nothing')}</Empty>}
+      {agreedOutOfSight.map((d) => (
+        <section key={d.contestId} className="card stack" aria-labelledby={`decided-${d.contestId}`}>
+          <h2 id={`decided-${d.contestId}`}>
+            {t(`voting.contest.${(p.contests.find((c) => c.id === d.contestId)?.kind ?? 'FLAG') as 'FLAG'}`)}
+          </h2>
+          <p className="success-text">
+            {t('decide.confirmed', { units: d.unitIds.map((u) => unitName(names, u)).join(', ') })}
+          </p>
+        </section>
+      ))}
+      {open.length + agreedOutOfSight.length === 0 && <Empty>{t('decide.nothing')}</Empty>}
+      {allDecided && (
+        <p>
+          <Link href={`/voting-periods/${id}`}>{t('ballot.toPeriod')}</Link>
+        </p>
+      )}
       {open.map((r) => (
         <ContestDecision
           key={r.contestId}
           periodId={id}
           result={r}
+          ballotOrder={p.contests.find((c) => c.id === r.contestId)?.candidateUnitIds ?? []}
           decision={p.decisions.find((d) => d.contestId === r.contestId) ?? null}
           side={side}
           names={names}
@@ -75,6 +103,7 @@ export default function DecisionPage() {
 function ContestDecision({
   periodId,
   result,
+  ballotOrder,
   decision,
   side,
   names,
@@ -82,13 +111,17 @@ function ContestDecision({
 }: {
   periodId: string;
   result: Result;
+  /** The candidates in the ballot's order: equal counts are listed in it. */
+  ballotOrder: readonly string[];
   decision: Decision | null;
   side: string | null;
   names: Map<string, string>;
   onDone: () => void;
 }) {
   const { t } = useI18n();
-  const remaining = result.candidates.map((c) => c.unitId).filter((u) => !result.elected.includes(u));
+  const remaining = byVotes(result.candidates, ballotOrder)
+    .map((c) => c.unitId)
+    .filter((u) => !result.elected.includes(u));
   // The other side's proposal is what this side is asked to confirm: start from it.
   const theirs =
     decision && side
@@ -120,7 +153,7 @@ function ContestDecision({
   return (
     <section className="card stack" aria-labelledby={`decide-${result.contestId}`}>
       <h2 id={`decide-${result.contestId}`}>{label}</h2>
-      <p>{t('decide.unfilled', { n: result.unfilledSeats })}</p>
+      {result.unfilledSeats > 0 && <p>{t('decide.unfilled', { n: result.unfilledSeats })}</p>}
       {decision && (
         <ul>
           <li>

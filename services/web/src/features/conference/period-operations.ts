@@ -113,6 +113,11 @@ export const DecisionQuery = graphql(`
       id
       round
       outcome
+      contests {
+        id
+        kind
+        candidateUnitIds
+      }
       results {
         contestId
         kind

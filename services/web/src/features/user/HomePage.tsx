@@ -45,6 +45,7 @@ const PeriodsQuery = graphql(`
       id
       round
       status
+      outcome
       resultsPublishedAt
       turnout {
         cast
@@ -116,6 +117,7 @@ interface Task {
 }
 interface PeriodSteps {
   status: string;
+  outcome?: string | null;
   resultsPublishedAt: unknown;
   turnout: { cast: number; eligible: number } | null;
 }
@@ -123,8 +125,12 @@ interface Tasks {
   votes: Task[];
   /** The secretariat's view of the province's votes under way, with their turnout. */
   openVotes: Task[];
-  /** The head and deputy units' steps: a vote everyone has cast to close, counted results to publish, the dossier. */
+  /**
+   * The head and deputy units' steps: a vote everyone has cast to close, a round the rounds left undecided to
+   * decide (R5), counted results to publish (the head, who chairs the count), the dossier.
+   */
   toClose: Task[];
+  roundDecisions: Task[];
   toPublish: Task[];
   dossiers: Task[];
   covenants: Task[];
@@ -139,6 +145,7 @@ const noTasks = (): Tasks => ({
   votes: [],
   openVotes: [],
   toClose: [],
+  roundDecisions: [],
   toPublish: [],
   dossiers: [],
   covenants: [],
@@ -191,18 +198,28 @@ async function gatherTasks(
   const tasks = noTasks();
   const sessions = new Set<string>();
   /**
-   * A vote's steps for whoever runs it (the head or deputy unit; the secretariat for the council): close it once
-   * everyone has voted, publish its counted results; and for whoever follows it (the secretariat), its turnout.
+   * A vote's steps, as its page offers them (PeriodControls): whoever runs it (the head or deputy unit; the
+   * secretariat for the council) closes it once everyone has voted and decides a round left undecided; whoever
+   * announces it (the head unit; the secretariat) publishes the count; whoever follows it (the secretariat) sees
+   * its turnout.
    */
-  const steps = (task: Task, p: PeriodSteps, runs: boolean, follows: boolean) => {
+  const steps = (
+    task: Task,
+    p: PeriodSteps,
+    who: { runs: boolean; announces: boolean; follows: boolean },
+  ) => {
     const all = p.turnout !== null && p.turnout.cast === p.turnout.eligible;
-    if (follows && p.status === 'OPEN')
+    const undecided = p.outcome === 'AWAITING_DECISION';
+    if (who.follows && p.status === 'OPEN')
       tasks.openVotes.push({
         ...task,
         label: p.turnout ? `${task.label} · ${turnoutLabel(p.turnout.cast, p.turnout.eligible)}` : task.label,
       });
-    if (runs && p.status === 'OPEN' && all) tasks.toClose.push(task);
-    if (runs && p.status === 'TALLIED' && !p.resultsPublishedAt) tasks.toPublish.push(task);
+    if (who.runs && p.status === 'OPEN' && all) tasks.toClose.push(task);
+    if (who.runs && p.status === 'TALLIED' && undecided)
+      tasks.roundDecisions.push({ ...task, href: `${task.href}/decision` });
+    if (who.announces && p.status === 'TALLIED' && !p.resultsPublishedAt && !undecided)
+      tasks.toPublish.push(task);
   };
   for (const year of seasonYears()) {
     if (!units.length && !admin) break;
@@ -220,7 +237,8 @@ async function gatherTasks(
               label: label('block', b.name, year, 0),
               href: where,
             });
-      const runs = units.some((u) => u === y.headUnit?.id || u === y.deputyUnit?.id);
+      const head = units.includes(y.headUnit?.id ?? '');
+      const runs = head || units.includes(y.deputyUnit?.id ?? '');
       if (runs && y.state === 'RESULTS_RECORDED')
         tasks.dossiers.push({
           key: y.id,
@@ -237,7 +255,7 @@ async function gatherTasks(
             label: label('block', b.name, year, p.round),
             href: `/voting-periods/${p.id}`,
           };
-          steps(task, p, runs, admin);
+          steps(task, p, { runs, announces: head, follows: admin });
           if (!units.length || p.status !== 'OPEN') continue;
           const r = await client
             .query(PeriodStatusQuery, { id: p.id }, { requestPolicy: 'network-only' })
@@ -273,12 +291,11 @@ async function gatherTasks(
     const p = (await client.query(CouncilSessionQuery, { id }, { requestPolicy: 'network-only' }).toPromise())
       .data?.votingPeriod;
     if (!p) return;
-    steps(
-      { key: p.id, label: label('council', '', 0, p.round), href: `/voting-periods/${p.id}` },
-      p,
-      true,
-      true,
-    );
+    steps({ key: p.id, label: label('council', '', 0, p.round), href: `/voting-periods/${p.id}` }, p, {
+      runs: true,
+      announces: true,
+      follows: true,
+    });
   });
   if (council) {
     const notices = (await client.query(VoteNoticesQuery, {}, { requestPolicy: 'network-only' }).toPromise())
@@ -345,6 +362,7 @@ export default function HomePage() {
     { key: 'votes', title: t('home.votes'), action: t('home.voteNow') },
     { key: 'councilVotes', title: t('home.councilVotes'), action: t('home.voteNow') },
     { key: 'toClose', title: t('home.toClose'), action: t('home.close') },
+    { key: 'roundDecisions', title: t('home.roundDecisions'), action: t('home.decideRound') },
     { key: 'toPublish', title: t('home.toPublish'), action: t('home.publish') },
     { key: 'dossiers', title: t('home.dossiers'), action: t('home.submitDossier') },
     { key: 'openVotes', title: t('home.openVotes'), action: t('home.follow') },

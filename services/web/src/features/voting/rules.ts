@@ -97,7 +97,10 @@ export function byVotes<T extends { unitId: string; votes: number }>(
   candidates: readonly T[],
   ballotOrder: readonly string[] = [],
 ): T[] {
-  return [...candidates].sort(
-    (a, b) => b.votes - a.votes || ballotOrder.indexOf(a.unitId) - ballotOrder.indexOf(b.unitId),
-  );
+  // A unit not on the ballot's list (none should be) goes after those that are.
+  const place = (unitId: string) => {
+    const i = ballotOrder.indexOf(unitId);
+    return i < 0 ? Infinity : i;
+  };
+  return [...candidates].sort((a, b) => b.votes - a.votes || place(a.unitId) - place(b.unitId));
 }
