@@ -418,7 +418,11 @@ describe('a whole emulation year on the pages', () => {
       await appraise(page, 'Trình Hội đồng', 'Trình Hội đồng Thi đua – Khen thưởng?', 'Trình Hội đồng');
       await screenshot(page, 'whole-year-nomination-1366');
 
-      await page.goto(`${base}/council`);
+      // The home page lists it as waiting for the council, and leads to where a session is opened.
+      await page.goto(`${base}/`);
+      const toCouncil = page.getByRole('link', { name: new RegExp(`^Trình Hội đồng: ${rx(flagUnit)} – `) });
+      await poll(() => toCouncil.count()).toBe(1);
+      await toCouncil.click();
       await page.getByRole('heading', { name: 'Mở phiên biểu quyết của Hội đồng' }).waitFor();
       await page.getByRole('checkbox', { name: new RegExp(rx(flagUnit)) }).check();
       await page.getByRole('button', { name: 'Mở biểu quyết (1 hồ sơ)' }).click();

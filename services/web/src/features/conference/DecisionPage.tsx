@@ -54,15 +54,15 @@ export default function DecisionPage() {
   const agreedOutOfSight = p.decisions.filter(
     (d) => d.confirmedAt && !open.some((r) => r.contestId === d.contestId),
   );
-  const allDecided = open.length + agreedOutOfSight.length > 0 && open.every((r) => r.unfilledSeats === 0);
 
   return (
     <Page
       title={t('decide.title')}
       subtitle={y ? `${y.block.name} – ${y.year} · ${t('voting.round', { n: p.round })}` : undefined}
       actions={
-        <Link href={`/voting-periods/${id}/results`} className="button button-secondary">
-          {t('voting.goResults')}
+        // The vote's page, not its results: the deputy reads the count only once the head unit publishes it.
+        <Link href={`/voting-periods/${id}`} className="button button-secondary">
+          {t('ballot.toPeriod')}
         </Link>
       }
     >
@@ -79,11 +79,6 @@ export default function DecisionPage() {
         </section>
       ))}
       {open.length + agreedOutOfSight.length === 0 && <Empty>{t('decide.nothing')}</Empty>}
-      {allDecided && (
-        <p>
-          <Link href={`/voting-periods/${id}`}>{t('ballot.toPeriod')}</Link>
-        </p>
-      )}
       {open.map((r) => (
         <ContestDecision
           key={r.contestId}

@@ -277,7 +277,8 @@ async function gatherTasks(
           href: `/nominations/${n.id}`,
         });
         tasks.appraisals.push(...toAppraise.map(item));
-        tasks.councilReviews.push(...toCouncil.map(item));
+        // Put to the council on its page, where a session is opened for the chosen nominations.
+        tasks.councilReviews.push(...toCouncil.map((n) => ({ ...item(n), href: '/council' })));
         tasks.toDecide.push(
           ...noms
             .filter((n) => n.status === 'COUNCIL_APPROVED')
@@ -368,7 +369,7 @@ export default function HomePage() {
     { key: 'openVotes', title: t('home.openVotes'), action: t('home.follow') },
     { key: 'covenants', title: t('home.covenants'), action: t('home.open') },
     { key: 'appraisals', title: t('home.appraisals'), action: t('home.open') },
-    { key: 'councilReviews', title: t('home.councilReviews'), action: t('home.open') },
+    { key: 'councilReviews', title: t('home.councilReviews'), action: t('home.toCouncil') },
     { key: 'toDecide', title: t('home.toDecide'), action: t('home.decide') },
   ];
   const shown = tasks ? groups.filter((g) => tasks[g.key].length > 0) : [];
