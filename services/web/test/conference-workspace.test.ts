@@ -453,4 +453,40 @@ describe("the head unit's conference workspace", () => {
       await Promise.all([head.context().close(), page.context().close()]);
     },
   );
+
+  it("a head unit whose computer keeps another zone's time types the deadline in Vietnam's time", async () => {
+    const block = await createLockedBlock(app, province, NAMES, admin);
+    await recordBlockConference(app, province, block);
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 900 },
+      locale: 'vi-VN',
+      timezoneId: 'Europe/Paris',
+    });
+    const head = await context.newPage();
+    await signInAt(head, base, `/blocks/${block.blockId}/years/2026/conference`, block.officers[0]!.email);
+    await head.getByRole('heading', { name: 'Mở bỏ phiếu vòng 1' }).waitFor(WAIT);
+    const deadline = head.getByLabel('Hạn chót bỏ phiếu');
+    // Prefilled two hours from now as a clock in Hà Nội reads it, not one in Paris.
+    const inVietnam = (ms: number) => new Date(ms + 7 * 3600_000).toISOString().slice(0, 16);
+    const prefilled = Date.parse(`${await deadline.inputValue()}Z`);
+    expect(Math.abs(prefilled - Date.parse(`${inVietnam(Date.now() + 2 * 3600_000)}Z`))).toBeLessThan(
+      5 * 60_000,
+    );
+    const tomorrow = vietnamDate(new Date(Date.now() + 86_400_000));
+    await deadline.fill(`${tomorrow}T17:00`);
+    await head.getByRole('button', { name: 'Mở bỏ phiếu trực tuyến' }).click();
+    await head.waitForURL(/\/voting-periods\/[^/]+$/);
+    const periodId = new URL(head.url()).pathname.split('/')[2]!;
+    const { closesAt } = ok(
+      await app.gql<{ votingPeriod: { closesAt: string } }>(
+        `query($id: ID!) { votingPeriod(id: $id) { closesAt } }`,
+        { id: periodId },
+        { token: block.officers[0]!.token, provinceId: province },
+      ),
+    ).votingPeriod;
+    expect(new Date(closesAt).toISOString()).toBe(new Date(`${tomorrow}T17:00:00+07:00`).toISOString());
+    const [y, m, d] = tomorrow.split('-');
+    await expect.poll(() => head.getByText(`Hạn chót: 17:00 ${d}/${m}/${y}`).count(), WAIT).toBe(1);
+    await context.close();
+  });
 });
