@@ -74,7 +74,6 @@ function ballotPlace(contest: { candidateUnitIds: readonly string[] }, unitId: s
 }
 
 /** Biên bản kiểm phiếu: every round of the block year that the period belongs to, as far as the reader may see. */
-
 export async function voteMinutesData(ctx: GraphQLContext, periodId: string): Promise<VoteMinutesInput> {
   const asked = await loadPeriodOr404(ctx, periodId);
   const year = await periodYear(ctx, asked);

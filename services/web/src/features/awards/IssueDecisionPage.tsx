@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import { useI18n } from '../../i18n/i18n';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -23,10 +23,9 @@ export default function IssueDecisionPage() {
   const province = useFormerProvinces()[0]?.fullName ?? '';
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [total, setTotal] = useState<number | null>(null);
-  const [issuerName, setIssuerName] = useState('');
-  useEffect(() => {
-    if (province) setIssuerName((name) => name || `UBND ${province}`);
-  }, [province]);
+  // Until the person types one, the issuer is the province's committee (known once the province has loaded).
+  const [typedIssuer, setIssuerName] = useState<string | null>(null);
+  const issuerName = typedIssuer ?? (province ? `UBND ${province}` : '');
   const [issuerCode, setIssuerCode] = useState('UBND');
   const [decisionDate, setDecisionDate] = useState(today);
   const [signerName, setSignerName] = useState('');
