@@ -376,6 +376,21 @@ describe('lineage and history recorded from documents', () => {
       });
       await screenshot(page, 'history-former-1366');
 
+      // The year recorded in the former province opens from the list (domain.md §5: readable under its
+      // successor): the session moves there, read-only, says so on every page and leads back.
+      await page.getByRole('link', { name: 'Khối thi đua các cơ quan tỉnh Ninh Thuận' }).click();
+      await expect
+        .poll(() => page.getByRole('heading', { name: /Ninh Thuận – năm thi đua 2023/ }).count(), WAIT)
+        .toBe(1);
+      const banner = page.getByText(
+        'Bạn đang xem dữ liệu của Ninh Thuận (tỉnh cũ, đến 30/06/2025): chỉ xem, không sửa được.',
+      );
+      expect(await banner.count()).toBe(1);
+      await screenshot(page, 'history-former-year-1366');
+      await page.getByRole('button', { name: 'Về Khánh Hòa' }).click();
+      await expect.poll(() => page.getByRole('heading', { name: 'Việc cần làm' }).count(), WAIT).toBe(1);
+      expect(await banner.count()).toBe(0);
+
       const p2 = await pageAt(browser, base, '/province/history', admin.email, 'phone');
       await p2.getByLabel('Năm cần xem').fill('2025');
       await p2.getByRole('button', { name: 'Xem', exact: true }).click();

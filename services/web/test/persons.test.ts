@@ -140,7 +140,7 @@ describe('persons', () => {
       await expect.poll(() => page.getByText('Nhập họ và tên (2 đến 200 ký tự).').count(), WAIT).toBe(1);
       await fullName.fill('Nguyễn Thị Hồng\u00ad Nhung');
       await page.getByRole('button', { name: 'Lưu thông tin' }).click();
-      await expect.poll(() => page.getByText('họ và tên không hợp lệ.').count(), WAIT).toBe(1);
+      await expect.poll(() => page.getByText('Họ và tên không hợp lệ.').count(), WAIT).toBe(1);
       expect(await fullName.getAttribute('aria-invalid')).toBe('true');
 
       await fullName.fill(NAME);

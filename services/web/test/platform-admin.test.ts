@@ -48,6 +48,45 @@ describe('platform admin', () => {
   );
 
   it(
+    'offers no province’s pages to people who work in none, and no form to a role that cannot use it',
+    { timeout: 120_000 },
+    async () => {
+      // The operator acts in no province: its pages are not in the menu, and reached by address they say why.
+      const page = await pageAt(browser, base, '/', operator.email);
+      const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+      await expect.poll(() => nav.getByRole('link', { name: 'Quản trị' }).count(), WAIT).toBe(1);
+      expect(await nav.getByRole('link', { name: 'Thông báo' }).count()).toBe(0);
+      expect(await nav.getByRole('link', { name: 'Khối thi đua' }).count()).toBe(0);
+      for (const path of ['/blocks', '/notifications', '/year-end/2025']) {
+        await page.goto(`${base}${path}`);
+        await expect
+          .poll(
+            () => page.getByRole('heading', { name: 'Trang này thuộc công việc của một tỉnh' }).count(),
+            WAIT,
+          )
+          .toBe(1);
+      }
+      await screenshot(page, 'no-province-1366');
+
+      // The ministry reads the provinces but brings none in.
+      const viewer = await createAccount(app, 'NATIONAL_VIEWER');
+      const p2 = await pageAt(browser, base, '/platform/provinces', viewer.email);
+      await expect.poll(() => p2.getByText(/tổng 34 mục/).count(), WAIT).toBe(1);
+      expect(await p2.getByRole('link', { name: 'Đưa tỉnh mới vào sử dụng' }).count()).toBe(0);
+      await p2.goto(`${base}/platform/provinces/new`);
+      await expect
+        .poll(
+          () => p2.getByRole('heading', { name: 'Trang này không dành cho vai trò của bạn' }).count(),
+          WAIT,
+        )
+        .toBe(1);
+      expect(await p2.getByLabel('Mã').count()).toBe(0);
+      await expectAccessible(p2, 'a page refused to the role');
+      await Promise.all([page.context().close(), p2.context().close()]);
+    },
+  );
+
+  it(
     'reads the provinces with their mergers, records a base salary, and onboards a province whose admin then works in it alone',
     { timeout: 300_000 },
     async () => {
@@ -104,11 +143,24 @@ describe('platform admin', () => {
       await page.getByRole('button', { name: 'Tạo tỉnh và tài khoản' }).click();
       await expect.poll(() => page.getByText('Mã tỉnh gồm 2 chữ số, ví dụ 01.').count(), WAIT).toBe(1);
       await expectAccessible(page, 'the onboarding form with errors');
-      await page.getByLabel('Mã', { exact: true }).fill('99');
+      // A code another province has: the refusal names it, beside the code.
+      await page.getByLabel('Mã', { exact: true }).fill('01');
       await page.getByLabel('Tên', { exact: true }).fill('Tỉnh Thử Nghiệm');
       await page.getByLabel('Họ và tên').fill('Trần Thị Quản Trị');
       await page.getByLabel('Thư điện tử').fill('quantri.thunghiem@thu.vn');
       await page.getByLabel(/Mật khẩu tạm/).fill(TEST_PASSWORD);
+      await page.getByRole('button', { name: 'Tạo tỉnh và tài khoản' }).click();
+      await page
+        .getByRole('dialog', { name: 'Tạo Tỉnh Thử Nghiệm?' })
+        .getByRole('button', { name: 'Tạo tỉnh và tài khoản' })
+        .click();
+      await expect
+        .poll(
+          () => page.getByText('Mã 01 đã là mã của Hà Nội: mỗi tỉnh, thành phố có một mã riêng.').count(),
+          WAIT,
+        )
+        .toBe(1);
+      await page.getByLabel('Mã', { exact: true }).fill('99');
       await page.getByRole('button', { name: 'Tạo tỉnh và tài khoản' }).click();
       const confirm = page.getByRole('dialog', { name: 'Tạo Tỉnh Thử Nghiệm?' });
       expect(await confirm.textContent()).toContain(

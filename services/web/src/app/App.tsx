@@ -5,6 +5,7 @@ import { I18nProvider, useI18n } from '../i18n/i18n';
 import { Loading, Page } from '../ui/Page';
 import { createClient, type LinkState } from './client';
 import { LinkContext } from './link';
+import { routeRefusal } from './routeAccess';
 import { resume, useSession } from './session';
 import { Shell } from './Shell';
 
@@ -112,8 +113,11 @@ function SignedIn({ provinceId }: { provinceId: string | null }) {
   const [link, setLink] = useState<LinkState>({ status: 'connecting', since: null });
   const client = useMemo(() => createClient(provinceId, setLink), [provinceId]);
   const [location] = useLocation();
+  const refusal = routeRefusal(useSession(), location);
   const bare = /^\/voting-periods\/[^/]+\/hall$/.test(location);
-  const routes = (
+  const routes = refusal ? (
+    <Refused reason={refusal} />
+  ) : (
     <Suspense fallback={<Loading />}>
       <Switch>
         <Route path="/" component={HomePage} />
@@ -186,6 +190,19 @@ function NotFound() {
   const { t } = useI18n();
   return (
     <Page title={t('app.notFound')}>
+      <p>
+        <a href="/">{t('app.home')}</a>
+      </p>
+    </Page>
+  );
+}
+
+/** A page the person cannot use: why, in a sentence, instead of a page whose every request is refused. */
+function Refused({ reason }: { reason: 'province' | 'role' }) {
+  const { t } = useI18n();
+  return (
+    <Page title={t(reason === 'province' ? 'app.needsProvince' : 'app.notForRole')}>
+      <p>{t(reason === 'province' ? 'app.needsProvinceHelp' : 'app.notForRoleHelp')}</p>
       <p>
         <a href="/">{t('app.home')}</a>
       </p>

@@ -1,10 +1,17 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { Link, useLocation } from 'wouter';
 import { graphql } from '../graphql';
 import { useI18n } from '../i18n/i18n';
 import { usePolling } from '../ui/usePolling';
-import { hasRole, setProvince, signOut, useSession } from './session';
+import {
+  hasRole,
+  setProvince,
+  signOut,
+  switchableProvinces,
+  useSession,
+  type SwitchableProvince,
+} from './session';
 
 export const UnreadCountQuery = graphql(`
   query UnreadCount {
@@ -22,33 +29,43 @@ export function Shell({ children }: { children: ReactNode }) {
   const [unread, refetchUnread] = useQuery({ query: UnreadCountQuery, pause: !session.provinceId });
   usePolling(refetchUnread, session.provinceId ? 60_000 : null);
   const count = unread.data?.unreadNotificationCount ?? 0;
+  // A session without a province (the ministry, the platform operator) has no province's pages to go to.
+  const inProvince = !!session.provinceId;
   const dashboards = hasRole(session, 'NATIONAL_VIEWER', 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
-  const admin = hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
-  const blocks = hasRole(session, 'PROVINCE_ADMIN', 'UNIT_OFFICER', 'PLATFORM_ADMIN');
-  const provinceLabel = (p: { name: string; isCurrent: boolean }) =>
-    p.isCurrent ? p.name : `${p.name} ${t('app.former')}`;
+  const secretariat = inProvince && hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  const blocks = inProvince && hasRole(session, 'PROVINCE_ADMIN', 'UNIT_OFFICER', 'PLATFORM_ADMIN');
+  const provinces = switchableProvinces(user);
+  const provinceLabel = (p: SwitchableProvince) =>
+    p.absorbedUntil !== null
+      ? t('province.formerUntil', { name: p.name, date: i18n.date(p.absorbedUntil) })
+      : p.isCurrent
+        ? p.name
+        : `${p.name} ${t('app.former')}`;
+  // Reading a former province through its successor: said on every page, with the way back.
+  const reading = provinces.find((p) => p.id === session.provinceId && p.absorbedUntil !== null);
+  const successor = reading && user.provinces.find((p) => p.predecessors.some((f) => f.id === reading.id));
+  // On a phone the links fold under one button: ten of them took a third of the screen above every page.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [location]);
 
+  // Users and imports are reached from the administration page: the secretariat's row of links stays one row.
   const nav = [
     { href: '/', label: t('app.home') },
-    {
-      href: '/notifications',
-      label: t('app.notifications'),
-      badge: count > 0 ? count : null,
-    },
+    ...(inProvince
+      ? [{ href: '/notifications', label: t('app.notifications'), badge: count > 0 ? count : null }]
+      : []),
     ...(blocks ? [{ href: '/blocks', label: t('app.blocks') }] : []),
-    ...(hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN')
+    ...(secretariat
       ? [
           { href: '/nominations', label: t('app.nominations') },
           { href: '/award-decisions', label: t('app.decisions') },
         ]
       : []),
     ...(dashboards ? [{ href: '/dashboards', label: t('app.dashboards') }] : []),
-    ...(hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN')
-      ? [{ href: '/users', label: t('app.users') }]
-      : []),
     { href: '/account', label: t('app.account') },
-    ...(admin ? [{ href: '/admin', label: t('admin.title') }] : []),
-    ...(admin ? [{ href: '/import', label: t('app.import') }] : []),
+    ...(hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN')
+      ? [{ href: '/admin', label: t('admin.title') }]
+      : []),
   ];
 
   return (
@@ -66,13 +83,13 @@ export function Shell({ children }: { children: ReactNode }) {
           </Link>
           <div className="topbar-tools">
             {/* One province: its name, nothing to choose; several: the province the requests act in. */}
-            {user.provinces.length === 1 && (
+            {provinces.length === 1 && (
               <p className="province-name">
                 <span className="visually-hidden">{t('app.province')}: </span>
-                {provinceLabel(user.provinces[0]!)}
+                {provinceLabel(provinces[0]!)}
               </p>
             )}
-            {user.provinces.length > 1 && (
+            {provinces.length > 1 && (
               <div className="province-switch">
                 <label htmlFor="province-switch" className="visually-hidden">
                   {t('app.province')}
@@ -85,7 +102,7 @@ export function Shell({ children }: { children: ReactNode }) {
                     navigate('/');
                   }}
                 >
-                  {user.provinces.map((p) => (
+                  {provinces.map((p) => (
                     <option key={p.id} value={p.id}>
                       {provinceLabel(p)}
                     </option>
@@ -108,7 +125,21 @@ export function Shell({ children }: { children: ReactNode }) {
           </div>
         </div>
         <nav aria-label={t('app.nav')} className="mainnav">
-          <ul>
+          <button
+            type="button"
+            className="menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="mainnav-links"
+            onClick={() => setMenuOpen(!menuOpen)}
+          >
+            <span aria-hidden="true">☰</span> {t('app.menu')}
+            {count > 0 && (
+              <span className="badge" aria-label={t('app.unread', { n: count })}>
+                {count}
+              </span>
+            )}
+          </button>
+          <ul id="mainnav-links" className={menuOpen ? 'open' : undefined}>
             {nav.map((item) => {
               const current = item.href === '/' ? location === '/' : location.startsWith(item.href);
               return (
@@ -128,6 +159,21 @@ export function Shell({ children }: { children: ReactNode }) {
           <span className="whoami">{user.fullName}</span>
         </nav>
       </header>
+      {reading && successor && (
+        <div className="reading-former" role="status">
+          <p>{t('app.readingFormer', { name: provinceLabel(reading) })}</p>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              setProvince(successor.id);
+              navigate('/');
+            }}
+          >
+            {t('app.backTo', { name: successor.name })}
+          </button>
+        </div>
+      )}
       <main id="main" tabIndex={-1}>
         {children}
       </main>

@@ -26,6 +26,11 @@ export const MeQuery = graphql(`
         name
         code
         isCurrent
+        predecessors {
+          id
+          name
+          validTo
+        }
       }
     }
   }
@@ -116,10 +121,38 @@ async function loadUser(): Promise<void> {
   } catch {
     /* ignore */
   }
-  if (!user.provinces.some((p) => p.id === provinceId)) {
+  if (!switchableProvinces(user).some((p) => p.id === provinceId)) {
     provinceId = user.provinces.find((p) => p.isCurrent)?.id ?? user.provinces[0]?.id ?? null;
   }
   set({ status: 'signed-in', user, provinceId, reason: null });
+}
+
+/** A province the session may act in: one where the person holds a role, or a former one absorbed by it. */
+export interface SwitchableProvince {
+  id: string;
+  name: string;
+  isCurrent: boolean;
+  /** Read through its successor (domain.md §5): read-only, and named with when it ended. */
+  absorbedUntil: string | null;
+}
+
+/**
+ * The provinces of the person's roles, each followed by the former provinces it absorbed: their data stays
+ * readable under the successor (the gateway grants it by lineage), so they are offered beside it.
+ */
+export function switchableProvinces(user: Me): SwitchableProvince[] {
+  const own = user.provinces.map((p) => ({
+    id: p.id,
+    name: p.name,
+    isCurrent: p.isCurrent,
+    absorbedUntil: null,
+  }));
+  const absorbed = user.provinces.flatMap((p) =>
+    p.predecessors
+      .filter((f) => f.id !== p.id && !user.provinces.some((o) => o.id === f.id))
+      .map((f) => ({ id: f.id, name: f.name, isCurrent: false, absorbedUntil: f.validTo ?? '' })),
+  );
+  return [...own, ...absorbed.filter((f, i) => absorbed.findIndex((o) => o.id === f.id) === i)];
 }
 
 /** Signs in; resolves with the API's errors when refused. */
@@ -223,9 +256,20 @@ export function setProvince(provinceId: string): void {
   set({ provinceId });
 }
 
-/** The roles the person holds in the province they act in (platform-wide roles count everywhere). */
+/**
+ * The roles the person holds in the province they act in (platform-wide roles count everywhere); in a former
+ * province where they hold none, those of the province that absorbed it, as the gateway grants them (read-only).
+ */
 export function rolesHere(s: SessionState): Me['roles'] {
-  return (s.user?.roles ?? []).filter((r) => r.provinceId === null || r.provinceId === s.provinceId);
+  const roles = s.user?.roles ?? [];
+  const direct = roles.filter((r) => r.provinceId === s.provinceId);
+  const successors = (s.user?.provinces ?? [])
+    .filter((p) => p.predecessors.some((f) => f.id === s.provinceId))
+    .map((p) => p.id);
+  const here = direct.length
+    ? direct
+    : roles.filter((r) => r.provinceId && successors.includes(r.provinceId));
+  return [...roles.filter((r) => r.provinceId === null), ...here];
 }
 
 export function hasRole(s: SessionState, ...roles: Role[]): boolean {

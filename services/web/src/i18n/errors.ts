@@ -57,7 +57,10 @@ export function fieldMessage(i18n: I18n, field: string, message: string): string
   if (history) return history;
   const account = accountMessage(i18n, field, message);
   if (account) return account;
-  return i18n.locale === 'en' ? message : i18n.t('error.field.invalid', { field: name });
+  if (i18n.locale === 'en') return message;
+  // The field's name opens the sentence here ("thư điện tử" → "Thư điện tử không hợp lệ.").
+  const sentence = i18n.t('error.field.invalid', { field: name });
+  return sentence.charAt(0).toLocaleUpperCase('vi') + sentence.slice(1);
 }
 
 /** Lineage and history from documents (the gateway's lineage and history modules). */
@@ -126,6 +129,11 @@ export function showErrors(i18n: I18n, errors: ApiError[] | 'network' | null): S
       /is already recorded from|on the platform \(|already has a year/.test(e.message)
     ) {
       fields.year ??= i18n.t('error.yearRecorded');
+      continue;
+    }
+    const codeTaken = /^code (\S+) is in use by (.+)$/.exec(e.message);
+    if (code === 'CONFLICT' && codeTaken) {
+      fields.code ??= i18n.t('error.provinceCodeTaken', { code: codeTaken[1]!, name: codeTaken[2]! });
       continue;
     }
     if (code === 'CONFLICT' && /^decision .* is already recorded/.test(e.message)) {

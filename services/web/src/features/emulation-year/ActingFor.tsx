@@ -30,9 +30,12 @@ export function useActingFor(y: Year, standing: { admin: boolean; mine: string[]
 export function ActingFor({
   acting,
   errors,
+  readOnly = false,
 }: {
   acting: ReturnType<typeof useActingFor>;
   errors: Record<string, string>;
+  /** Only choosing whose records to read: nothing is done on anyone's behalf, so no reason is asked. */
+  readOnly?: boolean;
 }) {
   const { t } = useI18n();
   const { names } = useUnitNames(acting.choices);
@@ -53,7 +56,7 @@ export function ActingFor({
           ))}
         </SelectField>
       )}
-      {acting.onBehalf && (
+      {acting.onBehalf && !readOnly && (
         <TextAreaField
           label={t('acting.reason')}
           hint={t('acting.reasonHint')}

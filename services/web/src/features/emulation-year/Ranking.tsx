@@ -5,7 +5,8 @@ import type { Year } from './useYear';
 
 /**
  * The members in ranking order with their scores: everyone sees it once scores are locked; while scoring runs
- * the API gives the standings to the secretariat only (the others see the members without scores).
+ * the API gives the standings to the secretariat only (the others see the members without scores). The final score
+ * comes right after the unit: on a phone the columns after it scroll off the screen.
  */
 export function Ranking({ y }: { y: Year }) {
   const i18n = useI18n();
@@ -24,6 +25,9 @@ export function Ranking({ y }: { y: Year }) {
               <th scope="col">{t('year.rank')}</th>
               <th scope="col">{t('members.unit')}</th>
               <th scope="col" className="num">
+                {t('year.score')}
+              </th>
+              <th scope="col" className="num">
                 {t('ranking.base')}
               </th>
               <th scope="col" className="num">
@@ -31,9 +35,6 @@ export function Ranking({ y }: { y: Year }) {
               </th>
               <th scope="col" className="num">
                 {t('ranking.deductions')}
-              </th>
-              <th scope="col" className="num">
-                {t('year.score')}
               </th>
             </tr>
           </thead>
@@ -52,10 +53,10 @@ export function Ranking({ y }: { y: Year }) {
                     </span>
                   )}
                 </th>
+                <td className="num">{i18n.number(m.score?.final ?? null)}</td>
                 <td className="num">{i18n.number(m.score?.base ?? null)}</td>
                 <td className="num">{i18n.number(m.score?.bonus ?? null)}</td>
                 <td className="num">{i18n.number(m.score?.deductions ?? null)}</td>
-                <td className="num">{i18n.number(m.score?.final ?? null)}</td>
               </tr>
             ))}
           </tbody>

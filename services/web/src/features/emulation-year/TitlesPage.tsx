@@ -51,6 +51,9 @@ const Withdraw = graphql(`
   }
 `);
 
+/** The year's stages in which titles are registered and withdrawn (the gateway's REGISTRATION_OPEN). */
+const REGISTRATION_OPEN: Year['state'][] = ['DRAFT', 'OPEN', 'COVENANT_SIGNED', 'SCORING'];
+
 /** A member unit registers the titles it aims for this year (and its people's), or withdraws one. */
 export default function TitlesPage() {
   const { blockId, year } = useParams<{ blockId: string; year: string }>();
@@ -74,13 +77,15 @@ function TitlesForm({
   const { t } = useI18n();
   const unitParam = new URLSearchParams(useSearch()).get('unit');
   const acting = useActingFor(y, standing, unitParam);
+  const open = REGISTRATION_OPEN.includes(y.state);
   const [title, setTitle] = useState<Title | ''>('');
   const [personId, setPersonId] = useState('');
   const individual = !!title && INDIVIDUAL.includes(title);
   const [persons] = useQuery({
     query: Persons,
     variables: { unitId: acting.unitId },
-    pause: !acting.unitId || !individual,
+    // Also once registration closed: the registered people are then listed by name.
+    pause: !acting.unitId || (open && !individual),
   });
   const register = useAction(Register);
   const withdraw = useAction(Withdraw);
@@ -119,89 +124,96 @@ function TitlesForm({
 
   return (
     <>
-      <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
-        {register.shown.general && <Alert>{register.shown.general}</Alert>}
-        <ActingFor acting={acting} errors={register.shown.fields} />
-        <SelectField
-          label={t('titles.title')}
-          value={title}
-          error={register.shown.fields.title}
-          onChange={(e) => setTitle(e.target.value as Title)}
-        >
-          <option value="">{t('titles.chooseTitle')}</option>
-          {TITLES.map((x) => (
-            <option key={x} value={x}>
-              {t(`title.${x}`)}
-            </option>
-          ))}
-        </SelectField>
-        {individual && (
+      {!open && <Alert kind="info">{t('titles.closed')}</Alert>}
+      {!open ? (
+        <ActingFor acting={acting} errors={{}} readOnly />
+      ) : (
+        <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
+          {register.shown.general && <Alert>{register.shown.general}</Alert>}
+          <ActingFor acting={acting} errors={register.shown.fields} />
           <SelectField
-            label={t('titles.person')}
-            value={personId}
-            error={register.shown.fields.personId}
-            hint={persons.data?.persons.nodes.length === 0 ? t('titles.noPersons') : undefined}
-            onChange={(e) => setPersonId(e.target.value)}
+            label={t('titles.title')}
+            value={title}
+            error={register.shown.fields.title}
+            onChange={(e) => setTitle(e.target.value as Title)}
           >
-            <option value="">{t('titles.choosePerson')}</option>
-            {persons.data?.persons.nodes.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.fullName}
-                {p.position ? ` – ${p.position}` : ''}
+            <option value="">{t('titles.pickTitle')}</option>
+            {TITLES.map((x) => (
+              <option key={x} value={x}>
+                {t(`title.${x}`)}
               </option>
             ))}
           </SelectField>
-        )}
-        <button
-          type="submit"
-          className="button button-primary button-large button-block"
-          disabled={register.busy}
-        >
-          {t('titles.register')}
-        </button>
-      </form>
-      <section className="card" aria-labelledby="my-titles">
-        <h2 id="my-titles">
-          {t('titles.ofUnit', { unit: acting.unitId ? unitName(names, acting.unitId) : '' })}
-        </h2>
-        {mine.length === 0 ? (
-          <Empty>{t('titles.none')}</Empty>
-        ) : (
-          <ul className="list">
-            {mine.map((r) => (
-              <li key={r.id} className="item-head">
-                <span>
-                  {t(`title.${r.title}`)}
-                  {r.personId && personIds.includes(r.personId)
-                    ? ` – ${personName(r.personId) ?? t('titles.individual')}`
-                    : ''}
-                </span>
-                <ConfirmButton
-                  label={t('titles.withdraw')}
-                  title={t('titles.withdrawTitle')}
-                  danger
-                  busy={withdraw.busy}
-                  error={
-                    (withdraw.shown.general ?? withdraw.shown.fields.onBehalfReason) && (
-                      <Alert>{withdraw.shown.general ?? withdraw.shown.fields.onBehalfReason}</Alert>
-                    )
-                  }
-                  action={async () => {
-                    const done = await withdraw.run(
-                      { id: r.id, reason: acting.reasonArg ?? null },
-                      { onBehalfReason: reasonProblem(acting, t('acting.reasonShort')) },
-                    );
-                    if (done) onChange();
-                    return !!done;
-                  }}
-                >
-                  <p>{t('titles.withdrawExplain', { title: t(`title.${r.title}`) })}</p>
-                </ConfirmButton>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+          {individual && (
+            <SelectField
+              label={t('titles.person')}
+              value={personId}
+              error={register.shown.fields.personId}
+              hint={persons.data?.persons.nodes.length === 0 ? t('titles.noPersons') : undefined}
+              onChange={(e) => setPersonId(e.target.value)}
+            >
+              <option value="">{t('titles.pickPerson')}</option>
+              {persons.data?.persons.nodes.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.fullName}
+                  {p.position ? ` – ${p.position}` : ''}
+                </option>
+              ))}
+            </SelectField>
+          )}
+          <button
+            type="submit"
+            className="button button-primary button-large button-block"
+            disabled={register.busy}
+          >
+            {t('titles.register')}
+          </button>
+        </form>
+      )}
+      {acting.unitId && (
+        <section className="card" aria-labelledby="my-titles">
+          <h2 id="my-titles">{t('titles.ofUnit', { unit: unitName(names, acting.unitId) })}</h2>
+          {mine.length === 0 ? (
+            <Empty>{t('titles.none')}</Empty>
+          ) : (
+            <ul className="list">
+              {mine.map((r) => (
+                <li key={r.id} className="item-head">
+                  <span>
+                    {t(`title.${r.title}`)}
+                    {r.personId && personIds.includes(r.personId)
+                      ? ` – ${personName(r.personId) ?? t('titles.individual')}`
+                      : ''}
+                  </span>
+                  {open && (
+                    <ConfirmButton
+                      label={t('titles.withdraw')}
+                      title={t('titles.withdrawTitle')}
+                      danger
+                      busy={withdraw.busy}
+                      error={
+                        (withdraw.shown.general ?? withdraw.shown.fields.onBehalfReason) && (
+                          <Alert>{withdraw.shown.general ?? withdraw.shown.fields.onBehalfReason}</Alert>
+                        )
+                      }
+                      action={async () => {
+                        const done = await withdraw.run(
+                          { id: r.id, reason: acting.reasonArg ?? null },
+                          { onBehalfReason: reasonProblem(acting, t('acting.reasonShort')) },
+                        );
+                        if (done) onChange();
+                        return !!done;
+                      }}
+                    >
+                      <p>{t('titles.withdrawExplain', { title: t(`title.${r.title}`) })}</p>
+                    </ConfirmButton>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
     </>
   );
 }

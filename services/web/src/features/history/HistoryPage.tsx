@@ -76,7 +76,7 @@ export default function HistoryPage() {
           </form>
           {province?.former && <Alert kind="info">{t('past.inFormer', { name: province.label })}</Alert>}
           <ProvinceScope key={scope} provinceId={scope}>
-            <RecordedYears year={year} />
+            <RecordedYears year={year} provinceId={scope} />
             <PastYearForm year={year} onRecorded={show} />
             <PastDecisionForm
               key={`${province?.name ?? ''}:${year}`}
@@ -84,7 +84,7 @@ export default function HistoryPage() {
               provinceFullName={province?.fullName ?? ''}
               onRecorded={setDecisionYear}
             />
-            <RecordedDecisions year={decisionYear} />
+            <RecordedDecisions year={decisionYear} provinceId={scope} />
           </ProvinceScope>
         </>
       )}

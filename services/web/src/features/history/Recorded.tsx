@@ -1,5 +1,5 @@
 import { useQuery } from 'urql';
-import { Link } from 'wouter';
+import { ProvinceLink } from '../../app/ProvinceLink';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { Pager, usePager } from '../../ui/Pager';
@@ -35,7 +35,7 @@ const YEARS_CONTEXT = { additionalTypenames: ['EmulationYear'] };
 const DECISIONS_CONTEXT = { additionalTypenames: ['AwardDecision'] };
 
 /** The block years of `year`: those recorded from documents with their source, and those run on the platform. */
-export function RecordedYears({ year }: { year: number }) {
+export function RecordedYears({ year, provinceId }: { year: number; provinceId: string }) {
   const { t } = useI18n();
   const pager = usePager();
   const [res, refetch] = useQuery({
@@ -70,7 +70,9 @@ export function RecordedYears({ year }: { year: number }) {
                 {rows.map(({ block, y }) => (
                   <tr key={y.id}>
                     <th scope="row">
-                      <Link href={`/blocks/${block.id}/years/${y.year}`}>{block.name}</Link>
+                      <ProvinceLink href={`/blocks/${block.id}/years/${y.year}`} provinceId={provinceId}>
+                        {block.name}
+                      </ProvinceLink>
                     </th>
                     <td>{y.recordedFromDocuments ? y.sourceReference : t('past.onPlatform')}</td>
                   </tr>
@@ -110,7 +112,7 @@ const DecisionsQuery = graphql(`
  * The award decisions signed in `year` and the year after (a year's awards are decided at its end or early in
  * the next), newest first.
  */
-export function RecordedDecisions({ year }: { year: number }) {
+export function RecordedDecisions({ year, provinceId }: { year: number; provinceId: string }) {
   const i18n = useI18n();
   const { t } = i18n;
   const [res, refetch] = useQuery({
@@ -145,7 +147,9 @@ export function RecordedDecisions({ year }: { year: number }) {
                 {decisions.map((d) => (
                   <tr key={d.id}>
                     <th scope="row">
-                      <Link href={`/award-decisions/${d.id}`}>{d.numberText}</Link>
+                      <ProvinceLink href={`/award-decisions/${d.id}`} provinceId={provinceId}>
+                        {d.numberText}
+                      </ProvinceLink>
                     </th>
                     <td>{d.issuerName}</td>
                     <td>{i18n.date(d.decisionDate)}</td>

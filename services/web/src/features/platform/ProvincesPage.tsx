@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
+import { hasRole, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { Choice } from '../../ui/Choice';
@@ -62,14 +63,18 @@ export default function ProvincesPage() {
     setFilter(draft);
   };
   const list = res.data?.provinces;
+  // The ministry reads the list too; only the platform's operator brings a province in.
+  const onboards = hasRole(useSession(), 'PLATFORM_ADMIN');
   return (
     <Page
       title={t('platform.title')}
       wide
       actions={
-        <Link href="/platform/provinces/new" className="button button-primary">
-          {t('platform.onboard')}
-        </Link>
+        onboards && (
+          <Link href="/platform/provinces/new" className="button button-primary">
+            {t('platform.onboard')}
+          </Link>
+        )
       }
     >
       <form className="filters" onSubmit={apply} role="search" aria-label={t('platform.filter')}>

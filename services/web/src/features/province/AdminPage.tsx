@@ -21,6 +21,7 @@ export default function AdminPage() {
           ['/persons', 'admin.persons', 'admin.personsHint'],
           ['/province/history', 'admin.history', 'admin.historyHint'],
           ['/users', 'admin.users', 'admin.usersHint'],
+          ['/import', 'admin.import', 'admin.importHint'],
           ['/audit', 'admin.audit', 'admin.auditHint'],
           ['/webhooks', 'admin.webhooks', 'admin.webhooksHint'],
         ] as const)

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
+import { ProvinceLink } from '../../app/ProvinceLink';
 import { ProvinceScope } from '../../app/ProvinceScope';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
@@ -85,7 +86,9 @@ export function LineageCard({ unit, admin }: { unit: { id: string; name: string 
               {res.data.lineage.map((l) => (
                 <tr key={l.predecessorId}>
                   <th scope="row">
-                    {l.predecessorName}
+                    <ProvinceLink href={`/units/${l.predecessorId}`} provinceId={l.predecessorProvinceId}>
+                      {l.predecessorName}
+                    </ProvinceLink>
                     {l.predecessorProvinceId !== here && provinceName(l.predecessorProvinceId) && (
                       <span className="muted"> – {provinceName(l.predecessorProvinceId)}</span>
                     )}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
+import { hasRole, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { Choice } from '../../ui/Choice';
@@ -56,6 +57,7 @@ const CreateUnit = graphql(`
 export default function UnitsPage() {
   const i18n = useI18n();
   const { t } = i18n;
+  const session = useSession();
   const pager = usePager();
   const [draft, setDraft] = useState({ search: '', kind: '', includeFormer: false });
   const [filter, setFilter] = useState(draft);
@@ -87,7 +89,9 @@ export default function UnitsPage() {
         </Link>
       }
     >
-      <CreateUnitForm onCreated={() => refetch({ requestPolicy: 'network-only' })} />
+      {hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN') && (
+        <CreateUnitForm onCreated={() => refetch({ requestPolicy: 'network-only' })} />
+      )}
       <form className="filters" onSubmit={apply} role="search" aria-label={t('units.filter')}>
         <Field
           label={t('units.search')}

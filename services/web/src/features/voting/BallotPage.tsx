@@ -422,7 +422,11 @@ function ContestStep({
         </legend>
         {contest.nominationId && (
           <p>
-            <ApprovalSubject i18n={i18n} nominationId={contest.nominationId} names={names} unit={unit} />
+            <ApprovalSubject i18n={i18n} nominationId={contest.nominationId} names={names} unit={unit} />{' '}
+            {/* A new tab: the dossier is read beside the ballot, whose answers so far stay where they are. */}
+            <a href={`/nominations/${contest.nominationId}`} target="_blank" rel="noopener">
+              {t('ballot.readDossier')}
+            </a>
           </p>
         )}
         {/* The question's own threshold (R10: a flag needs more of the council than a certificate). */}

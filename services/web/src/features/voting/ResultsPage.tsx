@@ -22,6 +22,10 @@ export default function ResultsPage() {
     variables: { yearId: first?.emulationYearId ?? '' },
     pause: !first?.emulationYearId,
   });
+  // The minutes are printed once the count is public, and before that only by whom the gateway shows it to
+  // (the counting head unit): others are not offered a document they would be refused.
+  const [preview] = useQuery({ query: ResultsQuery, variables: { id }, pause: first?.status !== 'TALLIED' });
+  const printable = !!first?.resultsPublishedAt || !!preview.data?.votingPeriod?.results;
 
   if (res.error)
     return (
@@ -41,15 +45,17 @@ export default function ResultsPage() {
       subtitle={`${t(`voting.kind.${first.kind}`)}${first.kind === 'BLOCK' ? ` · ${periodOwner(t, first)}` : ''}`}
       wide
       actions={
-        <>
-          <DocumentDownloads
-            kind={first.kind === 'COUNCIL' ? 'council-minutes' : 'vote-minutes'}
-            id={first.id}
-          />
-          <button type="button" className="button button-secondary" onClick={() => window.print()}>
-            {t('results.print')}
-          </button>
-        </>
+        printable && (
+          <>
+            <DocumentDownloads
+              kind={first.kind === 'COUNCIL' ? 'council-minutes' : 'vote-minutes'}
+              id={first.id}
+            />
+            <button type="button" className="button button-secondary" onClick={() => window.print()}>
+              {t('results.print')}
+            </button>
+          </>
+        )
       }
     >
       {ids.map((periodId) => (
