@@ -283,8 +283,9 @@ describe('a block year in the browser', () => {
       await takeStep(head, 'Khóa điểm', 'Đã khóa điểm');
       const ranking = head.getByRole('region', { name: 'Bảng xếp hạng' }).last();
       await poll(() => ranking.getByRole('rowheader').allTextContents()).toEqual(UNITS);
-      // The final score is the last column: the mean of the cross sheets (head and deputy), 100 − the offset given.
-      await poll(() => ranking.locator('tbody tr td:last-child').allTextContents()).toEqual([
+      // The final score follows the unit (the columns after it may scroll off a phone): the mean of the cross
+      // sheets (head and deputy), 100 − the offset given.
+      await poll(() => ranking.locator('tbody tr td:nth-of-type(2)').allTextContents()).toEqual([
         '100',
         '99',
         '98',
@@ -299,6 +300,14 @@ describe('a block year in the browser', () => {
         member.getByRole('region', { name: 'Bảng xếp hạng' }).last().getByRole('rowheader').allTextContents(),
       ).toEqual(UNITS);
       await screenshot(member, 'year-ranking-390');
+      // Scores locked: the titles registered are read, no longer registered or withdrawn.
+      const registered = await officerPage(2, `${yearPath}/titles`);
+      await poll(() => registered.getByText(/Năm thi đua đã qua bước chấm điểm/).count()).toBe(1);
+      await poll(() =>
+        registered.getByRole('listitem').filter({ hasText: 'Tập thể lao động xuất sắc' }).count(),
+      ).toBe(1);
+      expect(await registered.getByRole('button', { name: 'Đăng ký', exact: true }).count()).toBe(0);
+      expect(await registered.getByRole('button', { name: 'Rút đăng ký' }).count()).toBe(0);
       // What the API holds is what the pages showed.
       const read = ok(
         await app.gql<{
