@@ -1,7 +1,8 @@
 /**
  * `npm run demo:year-end`: the year-end closing of the demo provinces, on the running platform (`npm start`),
- * through its GraphQL API as the platform administrator: a dry run, the closing itself, then per block the
- * proposals and next year's head and deputy, and the comparison of provinces. `--url` points elsewhere.
+ * through its GraphQL API as the platform administrator: a dry run, the closing itself (which `npm start` has run
+ * already: starting it again answers it as it is), then per block the proposals and next year's head and deputy,
+ * and the comparison of provinces. `--url` points elsewhere.
  */
 import { DEMO_BLOCKS, DEMO_PASSWORD } from '@thidua/db';
 

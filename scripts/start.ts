@@ -7,7 +7,7 @@ import { isConfigured, loadConfig } from '@thidua/config';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, migrateDatabase, seedDemo, setupDatabase } from '@thidua/db';
 import { startGateway } from '@thidua/gateway';
 import { runService } from '@thidua/jobs';
-import { startWorker } from '@thidua/worker';
+import { runYearEndClosing, startWorker } from '@thidua/worker';
 import { localSecrets, startEmbeddedPostgres } from './embedded-postgres';
 import { ensureWebBuild } from './web-build';
 
@@ -48,7 +48,11 @@ const { queueBackend } = await runService(
   config,
   'platform',
   async (deps) => {
-    await seedDemo(deps.dataSource);
+    // The demo's past years are closed by the worker's own closing code, here before the worker starts.
+    await seedDemo(deps.dataSource, {
+      closeYear: (provinceId, year, startedBy) =>
+        runYearEndClosing(deps.dataSource, provinceId, year, startedBy),
+    });
     const gateway = await startGateway(deps);
     url = gateway.url;
     return [gateway, await startWorker(deps)];

@@ -10,12 +10,64 @@ import {
   seedDemo,
 } from '@thidua/db';
 import { vietnamToday } from '@thidua/domain';
-import { provinceId, startTestApp, type TestApp } from '@thidua/testing';
+import { ok, provinceId, startTestApp, type TestApp } from '@thidua/testing';
+import { runYearEndClosing } from '@thidua/worker';
 
 let app: TestApp;
+/** As `npm start` loads it: the articles' years closed by the worker's closing code, in this process. */
+const seed = () =>
+  seedDemo(app.dataSource, {
+    closeYear: (province, year, startedBy) => runYearEndClosing(app.dataSource, province, year, startedBy),
+  });
+
+/** What the demo wrote in its provinces, table by table (RLS: each province in its own transaction). */
+const DEMO_TABLES = [
+  'unit',
+  'block',
+  'block_membership',
+  'emulation_year',
+  'covenant_item',
+  'covenant_signature',
+  'score_sheet',
+  'year_result',
+  'conference',
+  'voting_period',
+  'ballot_receipt',
+  'nomination',
+  'year_award_outcome',
+  'year_end_closing',
+  'year_end_closing_block',
+  'block_year_rollup',
+  'province_year_rollup',
+  'outbox',
+];
+async function demoRowCounts(): Promise<Record<string, number>> {
+  const provinces = [
+    ...new Set(
+      await Promise.all([
+        ...DEMO_BLOCKS.map((b) => provinceId(app.dataSource, b.provinceCode, { former: true })),
+        provinceId(app.dataSource, DEMO_CURRENT_BLOCK.provinceCode),
+      ]),
+    ),
+  ];
+  const counts: Record<string, number> = {};
+  for (const province of provinces)
+    for (const table of DEMO_TABLES) {
+      const [row] = await runInTenant(app.dataSource, province, async () =>
+        (await currentManager()).query(`SELECT count(*)::int AS n FROM ${table} WHERE province_id = $1`, [
+          province,
+        ]),
+      );
+      counts[`${province}/${table}`] = (row as { n: number }).n;
+    }
+  return counts;
+}
+let countsAfterFirstStart: Record<string, number>;
+
 beforeAll(async () => {
   app = await startTestApp({ template: inject('templateDatabase') });
-  await seedDemo(app.dataSource);
+  await seed();
+  countsAfterFirstStart = await demoRowCounts();
   // An earlier demo made this officer an officer in the former Lào Cai: the next start takes that role away.
   const formerLaoCai = await provinceId(app.dataSource, '10', { former: true });
   const stale: unknown[] = await runInTenant(app.dataSource, formerLaoCai, async () =>
@@ -28,7 +80,7 @@ beforeAll(async () => {
     ),
   );
   expect(stale).toHaveLength(1);
-  await seedDemo(app.dataSource); // idempotent: `npm start` runs it on every start
+  await seed(); // idempotent: `npm start` runs it on every start
 });
 afterAll(() => app?.close());
 
@@ -41,6 +93,16 @@ describe('demo data', () => {
       );
       expect(res.errors, a.email).toBeUndefined();
     }
+  });
+
+  it('a second start duplicates nothing: every table holds the rows the first start wrote', async () => {
+    const counts = await demoRowCounts();
+    expect(counts).toEqual(countsAfterFirstStart);
+    // And the first start wrote the closings and their rollups.
+    for (const table of ['year_end_closing', 'year_end_closing_block', 'province_year_rollup'])
+      expect(Object.entries(counts).filter(([k, n]) => k.endsWith(`/${table}`) && n > 0)).toHaveLength(
+        new Set(DEMO_BLOCKS.map((b) => b.provinceCode)).size,
+      );
   });
 
   it.each(DEMO_BLOCKS.map((b) => [b.provinceName, b] as const))(
@@ -76,7 +138,8 @@ describe('demo data', () => {
       );
       const y = year.data!.emulationYear;
       expect(y).toMatchObject({
-        state: 'DOSSIER_SUBMITTED',
+        // Closed by the province's year-end closing (below).
+        state: 'CLOSED',
         theme: demo.theme,
         headUnit: { name: demo.head },
         deputyUnit: { name: demo.deputy },
@@ -113,6 +176,148 @@ describe('demo data', () => {
     },
   );
 
+  it.each(DEMO_BLOCKS.map((b) => [b.provinceName, b] as const))(
+    "%s: the province's year-end closing closed the article's year, dated after its conferences, and opened the next",
+    async (_name, demo) => {
+      const login = ok(
+        await app.gql<{ login: { accessToken: string } }>(
+          `mutation { login(email: "admin@thidua.vn", password: "${DEMO_PASSWORD}") { accessToken } }`,
+        ),
+      );
+      const province = await provinceId(app.dataSource, demo.provinceCode, { former: true });
+      const opts = { token: login.login.accessToken, provinceId: province };
+      const { yearEndClosing: closing } = ok(
+        await app.gql<{
+          yearEndClosing: {
+            state: string;
+            round: number;
+            startedAt: string;
+            finishedAt: string;
+            blocks: { blockName: string; status: string; nextYearId: string; nextHeadUnitId: string }[];
+          };
+        }>(
+          `query($p: ID!, $y: Int!) { yearEndClosing(provinceId: $p, year: $y) { state round startedAt finishedAt blocks { blockName status nextYearId nextHeadUnitId } } }`,
+          { p: province, y: demo.year },
+          opts,
+        ),
+      );
+      expect(closing).toMatchObject({
+        state: 'DONE',
+        round: 1,
+        // 28 February of the next year, 08:00 in Vietnam.
+        startedAt: `${demo.year + 1}-02-28T01:00:00.000Z`,
+        blocks: [{ blockName: demo.blockName, status: 'CLOSED' }],
+      });
+      expect(closing.finishedAt >= closing.startedAt).toBe(true);
+      const { blocks } = ok(
+        await app.gql<{ blocks: { nodes: { id: string }[] } }>(`{ blocks { nodes { id } } }`, {}, opts),
+      );
+      const next = ok(
+        await app.gql<{ emulationYear: { id: string; state: string; headUnit: { name: string } } }>(
+          `query($b: ID!, $y: Int!) { emulationYear(blockId: $b, year: $y) { id state headUnit { name } } }`,
+          { b: blocks.nodes[0]!.id, y: demo.year + 1 },
+          opts,
+        ),
+      ).emulationYear;
+      // The head the conference chose leads next year's draft (R11).
+      expect(next).toMatchObject({
+        id: closing.blocks[0]!.nextYearId,
+        state: 'DRAFT',
+        headUnit: { name: demo.conference.nextHead },
+      });
+    },
+  );
+
+  it("the ministry's viewer opens the dashboards on the closed years and compares the articles' provinces", async () => {
+    const login = ok(
+      await app.gql<{ login: { accessToken: string } }>(
+        `mutation { login(email: "bonoivu@thidua.vn", password: "${DEMO_PASSWORD}") { accessToken } }`,
+      ),
+    );
+    const viewer = { token: login.login.accessToken };
+    const closedYears = [...new Set(DEMO_BLOCKS.map((b) => b.year))].sort((a, b) => b - a);
+    expect(
+      ok(await app.gql<{ dashboardYears: number[] }>(`{ dashboardYears }`, {}, viewer)).dashboardYears,
+    ).toEqual(closedYears);
+
+    const metrics = [
+      'BLOCKS',
+      'BLOCKS_CLOSED',
+      'MEMBER_UNITS',
+      'TURNOUT_PERCENT',
+      'FLAG_PROPOSALS',
+      'MERIT_PROPOSALS',
+    ];
+    for (const year of closedYears) {
+      const { provinceComparison } = ok(
+        await app.gql<{
+          provinceComparison: { rows: { name: string; validTo: string | null; values: (number | null)[] }[] };
+        }>(
+          `query($y: Int!, $m: [RollupMetric!]) { provinceComparison(year: $y, metrics: $m) { rows { name validTo values } } }`,
+          { y: year, m: metrics },
+          viewer,
+        ),
+      );
+      const demos = DEMO_BLOCKS.filter((b) => b.year === year);
+      expect(provinceComparison.rows.map((r) => r.name).sort()).toEqual(
+        demos.map((b) => b.provinceName).sort(),
+      );
+      for (const demo of demos) {
+        const row = provinceComparison.rows.find((r) => r.name === demo.provinceName)!;
+        // The former province, which ended with the merger.
+        expect(row.validTo).toBe('2025-06-30');
+        // One block, closed; every member voted; the proposals the article reports.
+        expect(row.values).toEqual([
+          1,
+          1,
+          demo.members.length,
+          100,
+          demo.conference.flags.length,
+          demo.conference.merits.length,
+        ]);
+      }
+    }
+
+    // Today's Lào Cai: its own year is still open, the former Lào Cai's closed year is in its trend.
+    const laoCai = await provinceId(app.dataSource, DEMO_CURRENT_BLOCK.provinceCode);
+    const yearsOf = async (includeFormer: boolean) =>
+      ok(
+        await app.gql<{ dashboardYears: number[] }>(
+          `query($p: ID!, $f: Boolean!) { dashboardYears(provinceId: $p, includeFormer: $f) }`,
+          { p: laoCai, f: includeFormer },
+          viewer,
+        ),
+      ).dashboardYears;
+    expect(await yearsOf(false)).toEqual([]);
+    const laoCaiDemo = DEMO_BLOCKS.find(
+      (b) => b.provinceCode === DEMO_CURRENT_BLOCK.predecessorProvinceCode,
+    )!;
+    expect(await yearsOf(true)).toEqual([laoCaiDemo.year]);
+    const { provinceTrend } = ok(
+      await app.gql<{
+        provinceTrend: { rows: { province: string; year: number; values: (number | null)[] }[] };
+      }>(
+        `query($p: ID!, $to: Int!) { provinceTrend(provinceId: $p, fromYear: 2020, toYear: $to, metrics: [BLOCKS_CLOSED]) { rows { province year values } } }`,
+        { p: laoCai, to: conferenceSeasonYear(vietnamToday()) },
+        viewer,
+      ),
+    );
+    expect(provinceTrend.rows).toEqual([
+      { province: 'Lào Cai (10, –2025)', year: laoCaiDemo.year, values: [1] },
+    ]);
+
+    // The ministry's viewer ranks the former province's blocks, acting in it.
+    const formerLaoCai = await provinceId(app.dataSource, laoCaiDemo.provinceCode, { former: true });
+    const { blockRanking } = ok(
+      await app.gql<{ blockRanking: { rows: { name: string; rank: number | null }[] } }>(
+        `query($p: ID!, $y: Int!) { blockRanking(provinceId: $p, year: $y) { rows { name rank } } }`,
+        { p: formerLaoCai, y: laoCaiDemo.year },
+        { ...viewer, provinceId: formerLaoCai },
+      ),
+    );
+    expect(blockRanking.rows).toEqual([{ name: laoCaiDemo.blockName, rank: 1 }]);
+  });
+
   it("today's Lào Cai: the block's conference vote is open with most ballots in, and its officer can cast the unit's", async () => {
     const demo = DEMO_CURRENT_BLOCK;
     const signIn = async (email: string) => {
@@ -145,6 +350,14 @@ describe('demo data', () => {
       officer,
     );
     expect(blockYear.data!.emulationYear).toMatchObject({ state: 'VOTING', headUnit: { name: demo.head } });
+    // Not closed with the articles' years: no closing of the year in progress.
+    const closing = await app.gql<{ yearEndClosing: unknown }>(
+      `query($p: ID!, $y: Int!) { yearEndClosing(provinceId: $p, year: $y) { state } }`,
+      { p: officer.provinceId, y: year },
+      officer,
+    );
+    expect(closing.errors).toBeUndefined();
+    expect(closing.data!.yearEndClosing).toBeNull();
     expect(blockYear.data!.emulationYear.members).toHaveLength(demo.members.length);
 
     const periods = await app.gql<{

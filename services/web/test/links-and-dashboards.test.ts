@@ -7,6 +7,7 @@ import { NOTIFICATION_EVENT_NAMES } from '@thidua/domain';
 import {
   createAccount,
   createFinishedBlock,
+  createUnits,
   ok,
   provinceId,
   type Account,
@@ -283,6 +284,51 @@ describe('dashboards', () => {
         .toBeGreaterThan(0);
       await screenshot(page, 'dashboard-ranking-viewer-1366');
       await expectAccessible(page, 'the block ranking for a ministry viewer');
+
+      // A province whose latest figures are older than this year (a year recorded from its documents, which writes
+      // its rollups at once): its ranking opens on that year and says why, not on an empty year.
+      const ngheAn = await provinceId(app.dataSource, '40');
+      const units = await createUnits(app.dataSource, ngheAn, NAMES.slice(0, 3));
+      const platformAdmin = await createAccount(app, 'PLATFORM_ADMIN');
+      const pastBlock = 'Khối thi đua các sở, ngành Nghệ An';
+      ok(
+        await as(
+          platformAdmin,
+          `mutation($i: RecordPastYearInput!) { recordPastYear(input: $i) { id } }`,
+          {
+            i: {
+              newBlock: { name: pastBlock, kind: 'BLOCK' },
+              year: 2024,
+              memberUnitIds: units.map((u) => u.id),
+              headUnitId: units[0]!.id,
+              deputyUnitId: units[1]!.id,
+              conference: { heldOn: '2025-01-10', place: 'Hội trường UBND tỉnh Nghệ An' },
+              contests: [
+                { kind: 'FLAG', electedUnitIds: [units[0]!.id] },
+                { kind: 'NEXT_HEAD', electedUnitIds: [units[1]!.id] },
+              ],
+              sourceReference: 'Biên bản hội nghị tổng kết ngày 10/01/2025 (giả định cho kiểm thử)',
+            },
+          },
+          ngheAn,
+        ),
+      );
+      const thisYear = new Intl.DateTimeFormat('en', {
+        year: 'numeric',
+        timeZone: 'Asia/Ho_Chi_Minh',
+      }).format(new Date());
+      await picker.selectOption({ label: 'Nghệ An' });
+      await expect
+        .poll(() => page.getByRole('cell', { name: pastBlock }).count(), { timeout: 15_000 })
+        .toBeGreaterThan(0);
+      expect(await page.getByLabel('Năm', { exact: true }).inputValue()).toBe('2024');
+      const note = await page.getByRole('status').filter({ hasText: 'đang hiển thị năm' }).textContent();
+      expect(note).toContain(`Năm ${thisYear} chưa có số liệu`);
+      expect(note).toContain('đang hiển thị năm 2024.');
+      // Back to a province with this year's figures: this year again, without the note.
+      await picker.selectOption({ label: 'Hải Phòng' });
+      await expect.poll(() => page.getByLabel('Năm', { exact: true }).inputValue()).toBe(thisYear);
+      expect(await page.getByRole('status').filter({ hasText: 'đang hiển thị năm' }).count()).toBe(0);
 
       // The trend and the ranking, for the province's secretariat.
       const adminContext = await desktop(browser);

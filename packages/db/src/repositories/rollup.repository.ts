@@ -150,6 +150,23 @@ export const rollupRepository = {
     );
   },
 
+  /**
+   * The years with a province rollup, latest first: of every province, or of `provinceId` only (with `former`,
+   * also of the provinces merged into it).
+   */
+  async years(provinceId: string | null, former: boolean): Promise<number[]> {
+    const rows: { year: number }[] = await (
+      await currentManager()
+    ).query(
+      `SELECT DISTINCT r.year FROM province_year_rollup r
+       WHERE $1::uuid IS NULL OR r.province_id = $1
+          OR ($2 AND r.province_id IN (SELECT predecessor_id FROM province_lineage WHERE successor_id = $1))
+       ORDER BY r.year DESC`,
+      [provinceId, former],
+    );
+    return rows.map((r) => r.year);
+  },
+
   /** The request province's block rollups of `year` (RLS: detail never leaves the province). */
   async blocks(year: number): Promise<BlockRollup[]> {
     return (await tenantManager()).query(

@@ -106,7 +106,8 @@ export async function openConferenceVote(v: OpenedConference) {
  * A year-end conference as the articles report it: every member's ballot chooses the reported units, the
  * period is closed, counted with the domain's tally and published, on the conference day; the year moves to
  * RESULTS_RECORDED, the awards engine proposes and the head unit submits the dossier two days later
- * (DOSSIER_SUBMITTED): the state `npm run demo:year-end` closes. Runs in the province's tenant context.
+ * (DOSSIER_SUBMITTED): the state the province's year-end closing closes (`closeDemoYears`). Runs in the province's
+ * tenant context.
  */
 export async function seedConferenceVote(v: ConferenceVote): Promise<void> {
   const { period, contests, voteRules } = await openConferenceVote({

@@ -176,3 +176,45 @@ export async function seedDemoYears(
   for (const demo of DEMO_BLOCKS)
     await seedBlockYear(ds, provinceIdOf(demo.provinceCode), demo, unitIds, actorId);
 }
+
+/**
+ * The articles' years closed by their provinces' year-end closing, the platform's own (`closeYear`): each year
+ * CLOSED, next year's draft opened with the head and deputy the conference chose, and the rollups the dashboards
+ * compare written from the seeded rows. The closing is then dated as a province would run it once its
+ * conferences were over, at the end of the next February, not on the day the demo was loaded (its duration
+ * kept). A closing done before is left as it is.
+ */
+export async function closeDemoYears(
+  ds: DataSource,
+  provinceIdOf: (code: string) => string,
+  actorId: string,
+  closeYear: (provinceId: string, year: number, startedBy: string) => Promise<unknown>,
+) {
+  const closings = new Map(
+    DEMO_BLOCKS.map((d) => [
+      `${d.provinceCode}/${d.year}`,
+      { provinceId: provinceIdOf(d.provinceCode), year: d.year },
+    ]),
+  );
+  for (const { provinceId, year } of closings.values()) {
+    await closeYear(provinceId, year, actorId);
+    await runInTenant(ds, provinceId, async () => {
+      const m = await currentManager();
+      const at = `(($2::date + time '08:00') AT TIME ZONE 'Asia/Ho_Chi_Minh')`;
+      const params = [year, `${year + 1}-02-28`];
+      // Only a closing still dated after that day moves: once moved, a restart finds nothing to move.
+      await m.query(
+        `UPDATE year_end_closing_block b SET finished_at = b.finished_at + (${at} - c.started_at)
+         FROM year_end_closing c
+         WHERE c.province_id = b.province_id AND c.year = b.year AND c.year = $1 AND c.state = 'DONE'
+           AND c.started_at > ${at}`,
+        params,
+      );
+      await m.query(
+        `UPDATE year_end_closing SET finished_at = finished_at + (${at} - started_at), started_at = ${at}
+         WHERE year = $1 AND state = 'DONE' AND started_at > ${at}`,
+        params,
+      );
+    });
+  }
+}

@@ -4,7 +4,7 @@ import { currentManager, runInTenant, runInTransaction } from '../tenancy/tenant
 import { userRepository } from '../repositories/user.repository';
 import { seedCurrentYear } from './demo-current';
 import { DEMO_BLOCKS, DEMO_CURRENT_BLOCK, type DemoUnit } from './demo-data';
-import { seedDemoYears } from './demo-years';
+import { closeDemoYears, seedDemoYears } from './demo-years';
 import { MERGER_EFFECTIVE_ON, seedProvinces } from './provinces';
 
 export const DEMO_PASSWORD = 'ThiDua@2025!';
@@ -69,12 +69,21 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
 ];
 
+export interface SeedDemoOptions {
+  /**
+   * Runs a province's year-end closing of `year` to its end as the platform closes a year, in its own
+   * transactions: the worker's `runYearEndClosing` (this package sits below the worker and cannot call it). A
+   * closing done before is left alone.
+   */
+  closeYear(provinceId: string, year: number, startedBy: string): Promise<unknown>;
+}
+
 /**
  * Demo data on top of the reference provinces: the articles' units and their blocks carried through the
- * conference to the submitted dossier, today's Lào Cai with its year in progress, and a sign-in for each role.
- * Idempotent.
+ * conference to the submitted dossier and the province's year-end closing (so the dashboards compare them),
+ * today's Lào Cai with its year in progress, and a sign-in for each role. Idempotent.
  */
-export async function seedDemo(ds: DataSource): Promise<void> {
+export async function seedDemo(ds: DataSource, { closeYear }: SeedDemoOptions): Promise<void> {
   const provinceIds = await runInTransaction(ds, null, seedProvinces);
   const formerId = (code: string) => provinceIds.get(`${code}@`)!;
   const currentId = (code: string) => provinceIds.get(`${code}@${MERGER_EFFECTIVE_ON}`) ?? formerId(code);
@@ -84,10 +93,19 @@ export async function seedDemo(ds: DataSource): Promise<void> {
     runInTenant(ds, provinceId, async () => {
       const m = await currentManager();
       for (const unit of units) {
+        // Found by name before any insert: a former province's units end with it (a trigger dates them), out
+        // of reach of the unique index on units in force, so an upsert on it would add them again each start.
         const rows: { id: string }[] = await m.query(
-          `INSERT INTO unit (province_id, name, name_search, kind) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (province_id, name_search) WHERE valid_to IS NULL DO UPDATE SET name = excluded.name
-           RETURNING id`,
+          `WITH found AS (
+             SELECT id FROM unit WHERE province_id = $1 AND name_search = $3
+             ORDER BY valid_to DESC NULLS FIRST, created_at LIMIT 1),
+           renamed AS (
+             UPDATE unit SET name = $2 WHERE province_id = $1 AND id IN (SELECT id FROM found) AND name <> $2),
+           inserted AS (
+             INSERT INTO unit (province_id, name, name_search, kind)
+             SELECT $1, $2, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM found)
+             RETURNING id)
+           SELECT id FROM found UNION ALL SELECT id FROM inserted`,
           [provinceId, unit.name, foldVietnamese(unit.name), unit.kind],
         );
         unitIds.set(`${code}/${unit.name}`, rows[0]!.id);
@@ -121,6 +139,7 @@ export async function seedDemo(ds: DataSource): Promise<void> {
     return adminId;
   });
   await seedDemoYears(ds, formerId, unitIds, platformAdminId);
+  await closeDemoYears(ds, formerId, platformAdminId, closeYear);
   await seedCurrentYear(
     ds,
     currentId(current.provinceCode),

@@ -86,6 +86,8 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'CriteriaGroup.criteria': 50,
   'CriteriaSet.deductionItems': 50,
   'CriteriaSet.groups': 20,
+  // Distinct years, each one the database accepts.
+  'Query.dashboardYears': BOUNDS.years,
   'DashboardRow.values': METRICS,
   'DashboardTable.metrics': METRICS,
   // The largest of: provinces (comparison), blocks of a province (ranking), a trend's years × provinces.

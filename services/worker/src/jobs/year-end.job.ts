@@ -135,6 +135,33 @@ export async function finishYearEnd({ provinceId, year }: JobPayload<'finish-yea
   return { finished, rollupsWritten: finished ? { provinceId, year } : null };
 }
 
+/**
+ * The province's closing of `year` run to its end in this process instead of as a flow, for the demo data that
+ * `npm start` loads before its worker runs: recorded as `beginYearEndClosing` records it (without queueing the
+ * flow's start), then each pending block's `closeBlockYear` and the `finishYearEnd` that writes the rollups, each
+ * in a transaction of its own as the flow's jobs run. Safe to repeat as the flow is: a closing done before is
+ * left alone, one left running finishes its pending blocks. True when this call finished the closing. Gateways
+ * already running learn of the rollups only when their dashboard cache expires (nothing is announced).
+ */
+export async function runYearEndClosing(
+  dataSource: DataSource,
+  provinceId: string,
+  year: number,
+  startedBy: string | null,
+): Promise<boolean> {
+  const closing = await runInTenant(dataSource, provinceId, async () => {
+    await yearEndRepository.start(year, startedBy);
+    return yearEndRepository.get(year);
+  });
+  if (closing?.state !== 'RUNNING') return false;
+  for (const block of closing.blocks.filter((b) => b.status === 'PENDING')) {
+    await runInTenant(dataSource, provinceId, () =>
+      closeBlockYear({ provinceId, yearId: block.emulationYearId, dryRun: false }),
+    );
+  }
+  return (await runInTenant(dataSource, provinceId, () => finishYearEnd({ provinceId, year }))).finished;
+}
+
 async function writeRollups(year: number): Promise<void> {
   await rollupRepository.writeYear(year);
 }

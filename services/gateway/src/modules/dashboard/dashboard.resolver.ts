@@ -133,6 +133,24 @@ const metricsArg = { nullable: true, description: 'Default: all.' } as const;
 @Resolver()
 export class DashboardResolver {
   @Authorized(...READERS)
+  @Query(() => [Int], {
+    description:
+      "The years with figures to compare (a province's closing wrote its rollups), latest first: of every " +
+      'province, or of provinceId only (with includeFormer, also of the provinces merged into it). The ' +
+      'dashboards open on the first.',
+  })
+  async dashboardYears(
+    @Arg('provinceId', () => ID, { nullable: true }) provinceId: string | null,
+    @Arg('includeFormer', () => Boolean, { defaultValue: false }) includeFormer: boolean,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<number[]> {
+    if (provinceId === null || provinceId === undefined)
+      return ctx.services.dashboards.get('years', () => rollupRepository.years(null, false));
+    if (!isUuid(provinceId)) throw badInput('provinceId', 'is not an id');
+    return rollupRepository.years(provinceId, includeFormer);
+  }
+
+  @Authorized(...READERS)
   @Query(() => DashboardTableType, { description: 'Every province with a closed year, side by side.' })
   async provinceComparison(
     @Arg('year', () => Int) year: number,

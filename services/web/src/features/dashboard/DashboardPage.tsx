@@ -1,6 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { readFragment } from 'gql.tada';
-import { useCallback, useEffect, useId, useMemo, useState, type ComponentProps } from 'react';
+import { useId, useMemo, useState, type ComponentProps } from 'react';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
 import { hasRole, useSession } from '../../app/session';
@@ -64,6 +64,12 @@ const RankingQuery = graphql(
   [TableFields],
 );
 
+const YearsQuery = graphql(`
+  query DashboardYears($provinceId: ID) {
+    dashboardYears(provinceId: $provinceId)
+  }
+`);
+
 const ProvincesQuery = graphql(`
   query DashboardProvinces {
     provinces(first: 100, filter: { current: true }) {
@@ -83,35 +89,34 @@ type Row = Table['rows'][number];
 const thisYear = () =>
   Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()));
 
-const hasFigures = (table: Table) => table.rows.some((r) => r.values.some((v) => v !== null));
-
 /**
- * The year a dashboard opens on: this year once it has figures, else last year (the year-end conferences run
- * into February, so a year has no figures for most of it), with a note saying so. A year the person picks stays;
- * another `scope` (the province ranked) looks at this year again.
+ * The year a dashboard opens on: the latest year with figures, of every province or, given `provinceId` (the
+ * province ranked), of that one, with a note when it is not this year (the year-end conferences run into
+ * February, so a year has no figures for most of it, and a province may have none for years); this year when no
+ * year has any. A year the person picks stays; another province opens on its own latest year. `ready` once the
+ * years are known, or could not be read (this year then): the table waits for it rather than asking twice.
  */
-function useOpeningYear(scope = '') {
+function useOpeningYear(provinceId?: string) {
   const [picked, setPicked] = useState<number | null>(null);
-  const [lastYear, setLastYear] = useState(false);
-  useEffect(() => setLastYear(false), [scope]);
+  const [years] = useQuery({
+    query: YearsQuery,
+    variables: { provinceId: provinceId ?? null },
+    pause: picked !== null || provinceId === '',
+  });
+  const latest = years.fetching ? null : (years.data?.dashboardYears[0] ?? null);
+  const now = thisYear();
   return {
-    year: picked ?? thisYear() - (lastYear ? 1 : 0),
+    year: picked ?? latest ?? now,
+    ready: picked !== null || (!years.fetching && (years.data !== undefined || years.error !== undefined)),
     pick: setPicked,
-    /** This year, when the dashboard fell back to the one before. */
-    noFiguresYet: picked === null && lastYear ? thisYear() : null,
-    /** Called with the answer for the year shown; falls back once, before the person picks a year. */
-    fallBackIfEmpty: useCallback(
-      (table: Table | null) => {
-        if (picked === null && table && !hasFigures(table)) setLastYear(true);
-      },
-      [picked],
-    ),
+    /** The year without figures and the one shown instead, before the person picks a year. */
+    noFiguresYet: picked === null && latest !== null && latest < now ? { year: now, shown: latest } : null,
   };
 }
 
-function NoFiguresYet({ year }: { year: number | null }) {
+function NoFiguresYet({ years }: { years: { year: number; shown: number } | null }) {
   const { t } = useI18n();
-  return year ? <Alert kind="info">{t('dash.noFiguresYet', { year, shown: year - 1 })}</Alert> : null;
+  return years ? <Alert kind="info">{t('dash.noFiguresYet', years)}</Alert> : null;
 }
 
 /** Dashboards for the ministry's viewers and the provinces' secretariats: compare, follow, rank. */
@@ -171,7 +176,10 @@ function ProvinceSelect({
 
 function YearSelect({ value, onChange, label }: { value: number; onChange(y: number): void; label: string }) {
   const id = useId();
-  const years = Array.from({ length: 12 }, (_, i) => thisYear() - i);
+  // The last twelve years, and the one shown when it is older.
+  const years = [...new Set([...Array.from({ length: 12 }, (_, i) => thisYear() - i), value])].sort(
+    (a, b) => b - a,
+  );
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -310,11 +318,10 @@ function Comparison() {
   const i18n = useI18n();
   const { t } = i18n;
   const opening = useOpeningYear();
-  const { year, fallBackIfEmpty } = opening;
+  const { year } = opening;
   const [metric, setMetric] = useState<Metric>('TURNOUT_PERCENT');
-  const [res, refetch] = useQuery({ query: ComparisonQuery, variables: { year } });
+  const [res, refetch] = useQuery({ query: ComparisonQuery, variables: { year }, pause: !opening.ready });
   const table = res.data ? readFragment(TableFields, res.data.provinceComparison) : null;
-  useEffect(() => fallBackIfEmpty(table), [fallBackIfEmpty, table]);
   const mi = table ? Math.max(0, table.metrics.indexOf(metric)) : 0;
   const rows = table
     ? [...table.rows].sort((a, b) => (b.values[mi] ?? -Infinity) - (a.values[mi] ?? -Infinity))
@@ -334,7 +341,7 @@ function Comparison() {
   return (
     <section aria-labelledby="comparison-title">
       <h2 id="comparison-title">{t('dash.comparison')}</h2>
-      <NoFiguresYet year={opening.noFiguresYet} />
+      <NoFiguresYet years={opening.noFiguresYet} />
       <div className="filters">
         <YearSelect value={year} onChange={opening.pick} label={t('dash.year')} />
         {table && <MetricSelect metrics={table.metrics} value={metric} onChange={setMetric} />}
@@ -493,7 +500,7 @@ function Ranking() {
   const [picked, setPicked] = useState('');
   const provinceId = session.provinceId ?? (picked || provinces.data?.provinces.nodes[0]?.id || '');
   const opening = useOpeningYear(provinceId);
-  const { year, fallBackIfEmpty } = opening;
+  const { year } = opening;
   const context = useMemo(
     () => (session.provinceId ? undefined : { fetchOptions: { headers: { 'x-province-id': provinceId } } }),
     [session.provinceId, provinceId],
@@ -501,11 +508,10 @@ function Ranking() {
   const [res, refetch] = useQuery({
     query: RankingQuery,
     variables: { provinceId, year, by: metric },
-    pause: !provinceId,
+    pause: !provinceId || !opening.ready,
     context,
   });
   const table = res.data ? readFragment(TableFields, res.data.blockRanking) : null;
-  useEffect(() => fallBackIfEmpty(table), [fallBackIfEmpty, table]);
   const mi = table ? Math.max(0, table.metrics.indexOf(metric)) : 0;
   const option = useMemo(
     () =>
@@ -523,7 +529,7 @@ function Ranking() {
   return (
     <section aria-labelledby="ranking-title">
       <h2 id="ranking-title">{t('dash.ranking')}</h2>
-      <NoFiguresYet year={opening.noFiguresYet} />
+      <NoFiguresYet years={opening.noFiguresYet} />
       <div className="filters">
         {!session.provinceId && (
           <ProvinceSelect
