@@ -85,6 +85,18 @@ async function stopLeftover(databaseDir: string): Promise<void> {
     }
   };
   if (!pid || !ours()) return;
+  // Only an orphan: a postmaster whose start is still running (its parent) belongs to that start.
+  const parent = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
+  let parentAlive = false;
+  try {
+    parentAlive = parent > 1 && readFileSync(`/proc/${parent}/cmdline`, 'utf8').includes('start');
+  } catch {
+    // gone
+  }
+  if (parentAlive)
+    throw new Error(
+      `Another npm start (pid ${parent}) is running on ${databaseDir}: stop it first, or use it.`,
+    );
   console.log(`Stopping the PostgreSQL an earlier start left running (pid ${pid})…`);
   process.kill(pid, 'SIGINT');
   for (const deadline = Date.now() + 60_000; ours();) {

@@ -383,9 +383,10 @@ describe('lineage and history recorded from documents', () => {
         .poll(() => page.getByRole('heading', { name: /Ninh Thuận – năm thi đua 2023/ }).count(), WAIT)
         .toBe(1);
       const banner = page.getByText(
-        'Bạn đang xem dữ liệu của Ninh Thuận (tỉnh cũ, đến 30/06/2025): chỉ xem, không sửa được.',
+        'Bạn đang xem dữ liệu của Ninh Thuận (tỉnh cũ, đến 30/06/2025): chỉ để xem, trừ việc ghi nhận lịch sử từ văn bản.',
       );
       expect(await banner.count()).toBe(1);
+      expect(new URL(page.url()).search).toBe('');
       await screenshot(page, 'history-former-year-1366');
       await page.getByRole('button', { name: 'Về Khánh Hòa' }).click();
       await expect.poll(() => page.getByRole('heading', { name: 'Việc cần làm' }).count(), WAIT).toBe(1);

@@ -324,7 +324,7 @@ describe('dashboards', () => {
       expect(await page.getByLabel('Năm', { exact: true }).inputValue()).toBe('2024');
       const note = await page.getByRole('status').filter({ hasText: 'đang hiển thị năm' }).textContent();
       expect(note).toContain(`Năm ${thisYear} chưa có số liệu`);
-      expect(note).toContain('đang hiển thị năm 2024.');
+      expect(note).toContain('đang hiển thị năm 2024, năm gần nhất có số liệu.');
       // Back to a province with this year's figures: this year again, without the note.
       await picker.selectOption({ label: 'Hải Phòng' });
       await expect.poll(() => page.getByLabel('Năm', { exact: true }).inputValue()).toBe(thisYear);

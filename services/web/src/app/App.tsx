@@ -5,8 +5,8 @@ import { I18nProvider, useI18n } from '../i18n/i18n';
 import { Loading, Page } from '../ui/Page';
 import { createClient, type LinkState } from './client';
 import { LinkContext } from './link';
-import { routeRefusal } from './routeAccess';
-import { resume, useSession } from './session';
+import { routeRefusal, type Refusal } from './routeAccess';
+import { resume, setProvince, switchableProvinces, useSession } from './session';
 import { Shell } from './Shell';
 
 /**
@@ -82,11 +82,23 @@ export function App() {
 
 function Root() {
   const session = useSession();
-  const [location] = useLocation();
+  const [location, navigate] = useLocation();
   const search = useSearch();
   useEffect(() => {
     void resume();
   }, []);
+  // `?province=` (app/ProvinceLink.tsx): the page is another province's the session may act in, a former one its
+  // province absorbed. The session moves there first (a new tab or a sign-in on the way keeps the parameter).
+  const wanted = new URLSearchParams(search).get('province');
+  const signedIn = session.status === 'signed-in';
+  useEffect(() => {
+    if (!wanted || !signedIn) return;
+    if (wanted !== session.provinceId && switchableProvinces(session.user!).some((p) => p.id === wanted))
+      setProvince(wanted);
+    const rest = new URLSearchParams(search);
+    rest.delete('province');
+    navigate(`${location}${rest.size ? `?${rest}` : ''}`, { replace: true });
+  }, [wanted, signedIn]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (session.status === 'loading') return <Loading />;
   if (location === '/sign-in' || ACCOUNT_LINKS.includes(location))
@@ -106,6 +118,7 @@ function Root() {
     const q = params.toString();
     return <Redirect to={`/sign-in${q ? `?${q}` : ''}`} replace />;
   }
+  if (wanted) return <Loading />;
   return <SignedIn key={`${session.user?.id}:${session.provinceId}`} provinceId={session.provinceId} />;
 }
 
@@ -116,7 +129,7 @@ function SignedIn({ provinceId }: { provinceId: string | null }) {
   const refusal = routeRefusal(useSession(), location);
   const bare = /^\/voting-periods\/[^/]+\/hall$/.test(location);
   const routes = refusal ? (
-    <Refused reason={refusal} />
+    <Refused refusal={refusal} />
   ) : (
     <Suspense fallback={<Loading />}>
       <Switch>
@@ -198,11 +211,15 @@ function NotFound() {
 }
 
 /** A page the person cannot use: why, in a sentence, instead of a page whose every request is refused. */
-function Refused({ reason }: { reason: 'province' | 'role' }) {
+function Refused({ refusal }: { refusal: Refusal }) {
   const { t } = useI18n();
   return (
-    <Page title={t(reason === 'province' ? 'app.needsProvince' : 'app.notForRole')}>
-      <p>{t(reason === 'province' ? 'app.needsProvinceHelp' : 'app.notForRoleHelp')}</p>
+    <Page title={t(refusal.reason === 'province' ? 'app.needsProvince' : 'app.notForRole')}>
+      <p>
+        {refusal.reason === 'province'
+          ? t('app.needsProvinceHelp')
+          : t('app.notForRoleHelp', { roles: refusal.roles.map((r) => t(`role.${r}`)).join(', ') })}
+      </p>
       <p>
         <a href="/">{t('app.home')}</a>
       </p>

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
-import { setProvince, useSession } from './session';
+import { useSession } from './session';
 
 /**
- * A link to a page of another province the session may act in (a former one absorbed by it): the session moves
- * there first, so the page, and every link on it, reads that province (the header says so, with the way back).
+ * A link to a page of another province the session may act in (a former one absorbed by it): the address says
+ * the province (`?province=`, which App applies, in a new tab too), so the page and every link on it read that
+ * province; the header says so, with the way back.
  */
 export function ProvinceLink({
   href,
@@ -15,9 +16,9 @@ export function ProvinceLink({
   provinceId: string;
   children: ReactNode;
 }) {
-  const session = useSession();
+  const here = provinceId === useSession().provinceId;
   return (
-    <Link href={href} onClick={() => provinceId !== session.provinceId && setProvince(provinceId)}>
+    <Link href={here ? href : `${href}${href.includes('?') ? '&' : '?'}province=${provinceId}`}>
       {children}
     </Link>
   );

@@ -36,7 +36,8 @@ export function Shell({ children }: { children: ReactNode }) {
   const blocks = inProvince && hasRole(session, 'PROVINCE_ADMIN', 'UNIT_OFFICER', 'PLATFORM_ADMIN');
   const provinces = switchableProvinces(user);
   const provinceLabel = (p: SwitchableProvince) =>
-    p.absorbedUntil !== null
+    // A former province whose end date is not recorded is named without one.
+    p.absorbedUntil
       ? t('province.formerUntil', { name: p.name, date: i18n.date(p.absorbedUntil) })
       : p.isCurrent
         ? p.name
@@ -159,22 +160,24 @@ export function Shell({ children }: { children: ReactNode }) {
           <span className="whoami">{user.fullName}</span>
         </nav>
       </header>
-      {reading && successor && (
-        <div className="reading-former" role="status">
-          <p>{t('app.readingFormer', { name: provinceLabel(reading) })}</p>
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() => {
-              setProvince(successor.id);
-              navigate('/');
-            }}
-          >
-            {t('app.backTo', { name: successor.name })}
-          </button>
-        </div>
-      )}
       <main id="main" tabIndex={-1}>
+        {/* In the main region: the skip link leads to it, and it is read before the page. */}
+        {reading && successor && (
+          <div className="reading-former">
+            <p>{t('app.readingFormer', { name: provinceLabel(reading) })}</p>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
+                setProvince(successor.id);
+                navigate('/');
+              }}
+            >
+              {t('app.backTo', { name: successor.name })}
+            </button>
+          </div>
+        )}
+
         {children}
       </main>
     </>

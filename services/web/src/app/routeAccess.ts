@@ -8,16 +8,23 @@ const SECRETARIAT: Role[] = ['PROVINCE_ADMIN', 'PLATFORM_ADMIN'];
 /** Pages only some roles can use: others get a sentence instead of a form every button of which is refused. */
 const ROUTE_ROLES: [RegExp, Role[]][] = [
   [/^\/platform\/provinces\/new$/, ['PLATFORM_ADMIN']],
-  [/^\/(users|import|audit|webhooks|nominations|council|award-decisions\/new|admin)$/, SECRETARIAT],
+  [/^\/(council|award-decisions\/new)$/, ['PROVINCE_ADMIN']],
+  [/^\/(users|import|audit|webhooks|nominations|admin)$/, SECRETARIAT],
 ];
 
 /**
- * Why the signed-in person cannot use the page at `path`, or null when they can: `province` when it is a
- * province's page and the session acts in none, `role` when the page is for other roles. The gateway refuses
+ * Why the signed-in person cannot use the page at `location`, or null when they can: `province` when it is a
+ * province's page and the session acts in none, `role` (with the roles it is for) when it is for other roles. The gateway refuses
  * either way; this only spares the person a page of errors.
  */
-export function routeRefusal(session: SessionState, path: string): 'province' | 'role' | null {
-  if (!session.provinceId && !PROVINCE_FREE.test(path)) return 'province';
+export type Refusal = { reason: 'province' } | { reason: 'role'; roles: Role[] };
+
+export function routeRefusal(session: SessionState, location: string): Refusal | null {
+  // As the router matches: whatever the case, with or without a trailing slash.
+  const path = location.toLowerCase().replace(/(.)\/$/, '$1');
+  // The platform operator manages every account without a province (the gateway lists them all).
+  const free = PROVINCE_FREE.test(path) || (path === '/users' && hasRole(session, 'PLATFORM_ADMIN'));
+  if (!session.provinceId && !free) return { reason: 'province' };
   const roles = ROUTE_ROLES.find(([route]) => route.test(path))?.[1];
-  return roles && !hasRole(session, ...roles) ? 'role' : null;
+  return roles && !hasRole(session, ...roles) ? { reason: 'role', roles } : null;
 }

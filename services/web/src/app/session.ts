@@ -266,10 +266,13 @@ export function rolesHere(s: SessionState): Me['roles'] {
   const successors = (s.user?.provinces ?? [])
     .filter((p) => p.predecessors.some((f) => f.id === s.provinceId))
     .map((p) => p.id);
-  const here = direct.length
-    ? direct
-    : roles.filter((r) => r.provinceId && successors.includes(r.provinceId));
-  return [...roles.filter((r) => r.provinceId === null), ...here];
+  const global = roles.filter((r) => r.provinceId === null);
+  // As the gateway's provinceAccess: the successor's roles only to whom holds none here and none platform-wide.
+  const here =
+    direct.length || global.length
+      ? direct
+      : roles.filter((r) => r.provinceId && successors.includes(r.provinceId));
+  return [...global, ...here];
 }
 
 export function hasRole(s: SessionState, ...roles: Role[]): boolean {

@@ -27,6 +27,8 @@ export default function AdminPage() {
         ] as const)
       : []),
     ...(platform ? ([['/platform/provinces', 'admin.platform', 'admin.platformHint']] as const) : []),
+    // Without a province the operator still manages every account (in one, the province's card above has it).
+    ...(platform && !province ? ([['/users', 'admin.users', 'admin.usersHint']] as const) : []),
   ].map(([href, title, hint, params]) => [href, t(title, params), hint, params]);
   return (
     <Page title={t('admin.title')} subtitle={t('admin.intro')}>

@@ -46,11 +46,13 @@ const SetDisabledMutation = graphql(`
 
 /** The secretariat's people: invite, follow the invitations, and disable or enable accounts. */
 export default function UsersPage() {
+  const inProvince = !!useSession().provinceId;
   const { t } = useI18n();
   return (
     <Page title={t('users.title')} subtitle={t('users.intro')} wide>
-      <InviteForm />
-      <InvitationsList />
+      {/* Invitations are a province's (its x-province-id): the platform operator without one manages accounts. */}
+      {inProvince && <InviteForm />}
+      {inProvince && <InvitationsList />}
       <UsersList />
     </Page>
   );

@@ -25,7 +25,11 @@ export default function ResultsPage() {
   // The minutes are printed once the count is public, and before that only by whom the gateway shows it to
   // (the counting head unit): others are not offered a document they would be refused.
   const [preview] = useQuery({ query: ResultsQuery, variables: { id }, pause: first?.status !== 'TALLIED' });
-  const printable = !!first?.resultsPublishedAt || !!preview.data?.votingPeriod?.results;
+  const printable =
+    !!first?.resultsPublishedAt ||
+    !!preview.data?.votingPeriod?.results ||
+    // The minutes cover every round of the year: an earlier round published is printable from a later one's page.
+    !!rounds.data?.votingPeriods.some((p) => p.resultsPublishedAt);
 
   if (res.error)
     return (

@@ -137,6 +137,7 @@ export const YearRoundsQuery = graphql(`
     votingPeriods(emulationYearId: $yearId) {
       id
       round
+      resultsPublishedAt
     }
   }
 `);

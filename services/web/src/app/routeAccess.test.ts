@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { routeRefusal } from './routeAccess';
+import type { Me, Role, SessionState } from './session';
+
+const LAO_CAI = 'p-15';
+const FORMER_LAO_CAI = 'p-10';
+
+function session(roles: [Role, string | null][], provinceId: string | null): SessionState {
+  const user = {
+    id: 'u',
+    fullName: 'Nguyễn Văn Thử',
+    email: 'thu@thidua.vn',
+    roles: roles.map(([role, province], i) => ({ id: `r${i}`, role, provinceId: province, unitId: null })),
+    provinces: [
+      {
+        id: LAO_CAI,
+        name: 'Lào Cai',
+        code: '15',
+        isCurrent: true,
+        predecessors: [{ id: FORMER_LAO_CAI, name: 'Lào Cai', validTo: '2025-06-30' }],
+      },
+    ],
+  } as unknown as Me;
+  return { status: 'signed-in', user, provinceId, reason: null };
+}
+
+describe('routeRefusal', () => {
+  it('sends people who work in no province to no province’s page, but lets the operator manage accounts', () => {
+    const operator = session([['PLATFORM_ADMIN', null]], null);
+    expect(routeRefusal(operator, '/blocks')).toEqual({ reason: 'province' });
+    expect(routeRefusal(operator, '/year-end/2025')).toEqual({ reason: 'province' });
+    for (const free of ['/', '/account', '/dashboards/trend', '/admin', '/platform/provinces/new', '/users'])
+      expect(routeRefusal(operator, free)).toBeNull();
+    const viewer = session([['NATIONAL_VIEWER', null]], null);
+    expect(routeRefusal(viewer, '/users')).toEqual({ reason: 'province' });
+    expect(routeRefusal(viewer, '/platform/provinces')).toBeNull();
+    expect(routeRefusal(viewer, '/platform/provinces/new')).toEqual({
+      reason: 'role',
+      roles: ['PLATFORM_ADMIN'],
+    });
+  });
+
+  it('says whom a page is for, whatever the case or a trailing slash', () => {
+    const officer = session([['UNIT_OFFICER', LAO_CAI]], LAO_CAI);
+    expect(routeRefusal(officer, '/Users/')).toEqual({
+      reason: 'role',
+      roles: ['PROVINCE_ADMIN', 'PLATFORM_ADMIN'],
+    });
+    expect(routeRefusal(officer, '/blocks')).toBeNull();
+    // The council's sessions and a new decision are the province's secretariat's own (the gateway's rule).
+    const operator = session([['PLATFORM_ADMIN', null]], LAO_CAI);
+    expect(routeRefusal(operator, '/council')).toEqual({ reason: 'role', roles: ['PROVINCE_ADMIN'] });
+    expect(routeRefusal(session([['PROVINCE_ADMIN', LAO_CAI]], LAO_CAI), '/council')).toBeNull();
+  });
+
+  it('gives the successor’s secretariat its pages in a former province it absorbed', () => {
+    const secretariat = session([['PROVINCE_ADMIN', LAO_CAI]], FORMER_LAO_CAI);
+    expect(routeRefusal(secretariat, '/audit')).toBeNull();
+    // Holding a platform-wide role as well: the gateway then grants only that one there.
+    const both = session(
+      [
+        ['NATIONAL_VIEWER', null],
+        ['PROVINCE_ADMIN', LAO_CAI],
+      ],
+      FORMER_LAO_CAI,
+    );
+    expect(routeRefusal(both, '/audit')).toEqual({
+      reason: 'role',
+      roles: ['PROVINCE_ADMIN', 'PLATFORM_ADMIN'],
+    });
+  });
+});
