@@ -308,6 +308,17 @@ describe('a block year in the browser', () => {
       ).toBe(1);
       expect(await registered.getByRole('button', { name: 'Đăng ký', exact: true }).count()).toBe(0);
       expect(await registered.getByRole('button', { name: 'Rút đăng ký' }).count()).toBe(0);
+      // …and the sheets sent are read as they were sent, no longer written.
+      await registered.goto(`${base}${yearPath}/sheets`);
+      await poll(() =>
+        registered.getByText('Điểm đã khóa: các phiếu đã nộp chỉ để xem, không sửa được nữa.').count(),
+      ).toBe(1);
+      await registered.getByRole('link', { name: /^Tự chấm điểm – đã nộp lúc/ }).click();
+      await poll(() => registered.getByRole('heading', { name: /^Phiếu tự chấm của / }).count()).toBe(1);
+      expect(await registered.getByText('Tổng điểm tiêu chí').count()).toBe(1);
+      expect(await registered.getByRole('button', { name: 'Nộp phiếu chấm' }).count()).toBe(0);
+      await expectAccessible(registered, 'a score sheet read after the lock');
+      await screenshot(registered, 'year-sheet-read-390');
       // What the API holds is what the pages showed.
       const read = ok(
         await app.gql<{

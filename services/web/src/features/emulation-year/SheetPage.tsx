@@ -10,7 +10,8 @@ import { useAction } from '../../ui/useAction';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { SheetQuery } from './sheetQueries';
 import { TaskPage } from './TaskPage';
-import { yearPath, type useStanding, type Year } from './useYear';
+import { SheetView } from './SheetView';
+import { BEFORE_SCORING, yearPath, type useStanding, type Year } from './useYear';
 
 const Submit = graphql(`
   mutation SubmitScoreSheet($input: SubmitScoreSheetInput!) {
@@ -21,7 +22,7 @@ const Submit = graphql(`
   }
 `);
 
-type Sheet = NonNullable<ResultOf<typeof SheetQuery>['emulationYear']>['scoreSheets'][number];
+export type Sheet = NonNullable<ResultOf<typeof SheetQuery>['emulationYear']>['scoreSheets'][number];
 interface Entry {
   points: string;
   text: string;
@@ -116,7 +117,13 @@ function SheetForm({
   const kind = scorer === target ? 'SELF' : 'CROSS';
 
   if (!set) return <Alert>{t('missing.criteria')}</Alert>;
-  if (y.state !== 'SCORING') return <Alert kind="info">{t('sheets.notOpen')}</Alert>;
+  if (BEFORE_SCORING.includes(y.state)) return <Alert kind="info">{t('sheets.notOpen')}</Alert>;
+  if (y.state !== 'SCORING')
+    return existing ? (
+      <SheetView y={y} sheet={existing} scorer={scorer} target={target} />
+    ) : (
+      <Alert kind="info">{t('sheets.neverSent')}</Alert>
+    );
   if (onBehalf && !standing.admin) return <Alert>{t('sign.notMember')}</Alert>;
   const edit = (code: string, patch: Partial<Entry>) =>
     setEntries((e) => ({ ...e, [code]: { ...e[code]!, ...patch } }));

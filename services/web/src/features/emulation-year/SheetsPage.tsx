@@ -7,7 +7,7 @@ import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { ActingFor, useActingFor } from './ActingFor';
 import { SheetsQuery } from './sheetQueries';
 import { TaskPage } from './TaskPage';
-import { sheetsToWrite, yearPath, type useStanding, type Year } from './useYear';
+import { BEFORE_SCORING, sheetsToWrite, yearPath, type useStanding, type Year } from './useYear';
 
 /** The sheets a unit must write: its self-assessment, and the members it cross-scores; each one a screen. */
 export default function SheetsPage() {
@@ -41,17 +41,28 @@ function SheetList({
   const todo = acting.unitId ? sheetsToWrite(y, acting.unitId) : [];
   const { names } = useUnitNames(y.members.map((m) => m.unitId));
   if (!acting.choices.length) return <Alert>{t('sign.notMember')}</Alert>;
-  if (y.state !== 'SCORING') return <Alert kind="info">{t('sheets.notOpen')}</Alert>;
+  if (BEFORE_SCORING.includes(y.state)) return <Alert kind="info">{t('sheets.notOpen')}</Alert>;
   if (sheets.error) return <ApiErrorView error={sheets.error} />;
+  // Once scores are locked the sheets sent are read (the appraisal checks their points and evidence).
+  const locked = y.state !== 'SCORING';
   const written = sheets.data?.emulationYear?.scoreSheets ?? [];
   return (
     <>
-      {acting.choices.length > 1 && <ActingFor acting={{ ...acting, onBehalf: false }} errors={{}} />}
+      {locked && <Alert kind="info">{t('sheets.locked')}</Alert>}
+      {acting.choices.length > 1 && <ActingFor acting={acting} errors={{}} readOnly />}
       <ul className="year-tasks">
         {todo.map((s) => {
           const sheet = written.find((w) => w.kind === s.kind && w.targetUnitId === s.target);
           const label =
             s.kind === 'SELF' ? t('sheets.self') : t('sheets.cross', { unit: unitName(names, s.target) });
+          if (locked && !sheet)
+            return (
+              <li key={s.kind + s.target}>
+                <p>
+                  {label} – {t('sheets.toDo')}
+                </p>
+              </li>
+            );
           return (
             <li key={s.kind + s.target}>
               <Link

@@ -10,7 +10,7 @@ import { useAction } from '../../ui/useAction';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { ActingFor, reasonProblem, useActingFor } from './ActingFor';
 import { TaskPage } from './TaskPage';
-import type { useStanding, Year } from './useYear';
+import { REGISTRATION_OPEN, type useStanding, type Year } from './useYear';
 
 const TITLES = [
   'FLAG_PROVINCE',
@@ -50,9 +50,6 @@ const Withdraw = graphql(`
     }
   }
 `);
-
-/** The year's stages in which titles are registered and withdrawn (the gateway's REGISTRATION_OPEN). */
-const REGISTRATION_OPEN: Year['state'][] = ['DRAFT', 'OPEN', 'COVENANT_SIGNED', 'SCORING'];
 
 /** A member unit registers the titles it aims for this year (and its people's), or withdraws one. */
 export default function TitlesPage() {

@@ -1,10 +1,9 @@
 import { Link } from 'wouter';
 import { useI18n } from '../../i18n/i18n';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
-import { sheetsToWrite, yearPath, type Year } from './useYear';
+import { BEFORE_SCORING, REGISTRATION_OPEN, sheetsToWrite, yearPath, type Year } from './useYear';
 
 const COVENANT_EDITABLE = ['DRAFT', 'OPEN'];
-const REGISTRATION_OPEN = ['DRAFT', 'OPEN', 'COVENANT_SIGNED', 'SCORING'];
 
 /**
  * What the person can do in the year now, each a large link to a screen that does one thing (a phone in
@@ -27,7 +26,7 @@ export function YearTasks({
   const noSignature = y.covenantSignatures.length === 0;
   if (standing.runs && COVENANT_EDITABLE.includes(y.state) && noSignature)
     tasks.push({ href: `${base}/covenant`, label: t('tasks.covenant') });
-  if (standing.admin && ['DRAFT', 'OPEN', 'COVENANT_SIGNED'].includes(y.state))
+  if (standing.admin && BEFORE_SCORING.includes(y.state))
     tasks.push({ href: `${base}/criteria`, label: t('tasks.criteria') });
   for (const unit of standing.mine) {
     const who = standing.mine.length > 1 ? ` – ${unitName(names, unit)}` : '';
@@ -44,6 +43,9 @@ export function YearTasks({
     tasks.push({ href: `${base}/titles`, label: t('tasks.titlesOnBehalf') });
   if (standing.admin && y.state === 'SCORING')
     tasks.push({ href: `${base}/sheets`, label: t('tasks.sheetsOnBehalf') });
+  // Appraising the dossier: the points and evidence each sheet gave, read once scores are locked.
+  if (standing.admin && !REGISTRATION_OPEN.includes(y.state))
+    tasks.push({ href: `${base}/sheets`, label: t('tasks.sheetsRead') });
   if (!tasks.length) return null;
   return (
     <section className="card" aria-labelledby="year-tasks">

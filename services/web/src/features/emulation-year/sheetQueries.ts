@@ -28,6 +28,8 @@ export const SheetQuery = graphql(`
         id
         kind
         version
+        submittedAt
+        onBehalfReason
         bonus
         scores {
           code

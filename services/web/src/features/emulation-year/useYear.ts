@@ -130,3 +130,8 @@ export function sheetsToWrite(y: Year, scorer: string): { kind: 'SELF' | 'CROSS'
 }
 
 export const yearPath = (blockId: string, year: number | string) => `/blocks/${blockId}/years/${year}`;
+
+/** Stages before scoring opens: no sheet yet. From scoring on, sheets exist; after it they are read, not written. */
+export const BEFORE_SCORING: Year['state'][] = ['DRAFT', 'OPEN', 'COVENANT_SIGNED'];
+/** The stages in which titles are registered and withdrawn (the gateway's REGISTRATION_OPEN). */
+export const REGISTRATION_OPEN: Year['state'][] = [...BEFORE_SCORING, 'SCORING'];
