@@ -90,15 +90,16 @@ function Root() {
   // `?province=` (app/ProvinceLink.tsx): the page is another province's the session may act in, a former one its
   // province absorbed. The session moves there first (a new tab or a sign-in on the way keeps the parameter).
   const wanted = new URLSearchParams(search).get('province');
-  const signedIn = session.status === 'signed-in';
+  const user = session.status === 'signed-in' ? session.user : null;
+  const current = session.provinceId;
+  // Once the parameter is applied it leaves the address, so the effect runs on with nothing to do.
   useEffect(() => {
-    if (!wanted || !signedIn) return;
-    if (wanted !== session.provinceId && switchableProvinces(session.user!).some((p) => p.id === wanted))
-      setProvince(wanted);
+    if (!wanted || !user) return;
+    if (wanted !== current && switchableProvinces(user).some((p) => p.id === wanted)) setProvince(wanted);
     const rest = new URLSearchParams(search);
     rest.delete('province');
     navigate(`${location}${rest.size ? `?${rest}` : ''}`, { replace: true });
-  }, [wanted, signedIn]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [wanted, user, current, search, location, navigate]);
 
   if (session.status === 'loading') return <Loading />;
   if (location === '/sign-in' || ACCOUNT_LINKS.includes(location))

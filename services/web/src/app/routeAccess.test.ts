@@ -6,7 +6,7 @@ const LAO_CAI = 'p-15';
 const FORMER_LAO_CAI = 'p-10';
 
 function session(roles: [Role, string | null][], provinceId: string | null): SessionState {
-  const user = {
+  const user: Me = {
     id: 'u',
     fullName: 'Nguyễn Văn Thử',
     email: 'thu@thidua.vn',
@@ -20,7 +20,7 @@ function session(roles: [Role, string | null][], provinceId: string | null): Ses
         predecessors: [{ id: FORMER_LAO_CAI, name: 'Lào Cai', validTo: '2025-06-30' }],
       },
     ],
-  } as unknown as Me;
+  };
   return { status: 'signed-in', user, provinceId, reason: null };
 }
 
