@@ -4,7 +4,14 @@
  */
 import { createHmac } from 'node:crypto';
 import { isConfigured, loadConfig } from '@thidua/config';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, migrateDatabase, seedDemo, setupDatabase } from '@thidua/db';
+import {
+  configureAuditKeys,
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  migrateDatabase,
+  seedDemo,
+  setupDatabase,
+} from '@thidua/db';
 import { startGateway } from '@thidua/gateway';
 import { runService } from '@thidua/jobs';
 import { runYearEndClosing, startWorker } from '@thidua/worker';
@@ -48,7 +55,9 @@ const { queueBackend } = await runService(
   config,
   'platform',
   async (deps) => {
-    // The demo's past years are closed by the worker's own closing code, here before the worker starts.
+    // The demo's past years are closed by the worker's own closing code, here before the worker starts; its
+    // audit log is chained with the key the gateway and the worker are about to configure.
+    configureAuditKeys(config.AUDIT_HMAC_KEY, config.AUDIT_HMAC_PREVIOUS_KEYS);
     await seedDemo(deps.dataSource, {
       closeYear: (provinceId, year, startedBy) =>
         runYearEndClosing(deps.dataSource, provinceId, year, startedBy),

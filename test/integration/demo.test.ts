@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
+  auditRepository,
   conferenceSeasonYear,
   currentManager,
   runInTenant,
@@ -40,6 +41,9 @@ const DEMO_TABLES = [
   'block_year_rollup',
   'province_year_rollup',
   'outbox',
+  // What the log and the inbox pages show.
+  'audit_event',
+  'notification',
 ];
 async function demoRowCounts(): Promise<Record<string, number>> {
   const provinces = [
@@ -103,6 +107,112 @@ describe('demo data', () => {
       expect(Object.entries(counts).filter(([k, n]) => k.endsWith(`/${table}`) && n > 0)).toHaveLength(
         new Set(DEMO_BLOCKS.map((b) => b.provinceCode)).size,
       );
+  });
+
+  it("every demo province's audit log tells its history, dated as it is, and its chain verifies", async () => {
+    const provinces = [
+      ...DEMO_BLOCKS.map((b) => [b.provinceName, b.provinceCode, true] as const),
+      ['today’s Lào Cai', DEMO_CURRENT_BLOCK.provinceCode, false] as const,
+    ];
+    for (const [name, code, former] of provinces) {
+      const province = await provinceId(app.dataSource, code, { former });
+      const { verdict, events } = await runInTenant(app.dataSource, province, async () => ({
+        verdict: await auditRepository.verify(),
+        events: (await auditRepository.list({}, { first: 500, offset: 0 })).items,
+      }));
+      expect(verdict, name).toEqual({ valid: true, checked: events.length });
+      // Dozens, not thousands; in date order along the chain, none in the future.
+      expect(events.length, name).toBeGreaterThan(20);
+      expect(events.length, name).toBeLessThan(200);
+      const times = events.map((e) => e.occurredAt.getTime()).reverse();
+      expect(times, name).toEqual([...times].sort((a, b) => a - b));
+      expect(times.at(-1)!, name).toBeLessThanOrEqual(Date.now());
+      const actions = new Set(events.map((e) => e.action));
+      for (const action of ['block.create', 'year.open', 'covenant.sign', 'sheet.submit', 'voting.open'])
+        expect(actions, `${name}: ${action}`).toContain(action);
+      const demo = DEMO_BLOCKS.find((b) => b.provinceCode === code);
+      if (former) {
+        for (const action of ['voting.close', 'voting.publish', 'dossier.submit', 'year_end.start'])
+          expect(actions, `${name}: ${action}`).toContain(action);
+        // Signed in the article's year; the closing on 28 February of the next.
+        expect(
+          events
+            .filter((e) => e.action === 'covenant.sign')
+            .every((e) => e.occurredAt.getUTCFullYear() === demo!.year),
+        ).toBe(true);
+        expect(events.find((e) => e.action === 'year_end.start')!.occurredAt.toISOString()).toBe(
+          `${demo!.year + 1}-02-28T01:00:00.000Z`,
+        );
+      } else {
+        expect(actions).toContain('lineage.record');
+        expect(actions).not.toContain('voting.close');
+      }
+    }
+
+    // The secretariat reads today's Lào Cai's log through the API, its own account acting in it.
+    const login = ok(
+      await app.gql<{ login: { accessToken: string; user: { id: string } } }>(
+        `mutation { login(email: "noivu.laocai@thidua.vn", password: "${DEMO_PASSWORD}") { accessToken user { id } } }`,
+      ),
+    );
+    const opts = {
+      token: login.login.accessToken,
+      provinceId: await provinceId(app.dataSource, DEMO_CURRENT_BLOCK.provinceCode),
+    };
+    const { auditEvents, verifyAuditChain } = ok(
+      await app.gql<{
+        auditEvents: { nodes: { action: string; actorUserId: string | null; actorName: string | null }[] };
+        verifyAuditChain: { valid: boolean };
+      }>(
+        `{ auditEvents(first: 100) { nodes { action actorUserId actorName } } verifyAuditChain { valid } }`,
+        {},
+        opts,
+      ),
+    );
+    expect(verifyAuditChain.valid).toBe(true);
+    const created = auditEvents.nodes.find((e) => e.action === 'block.create')!;
+    expect(created).toMatchObject({ actorUserId: login.login.user.id, actorName: 'Nguyễn Thị Thu Hà' });
+  });
+
+  it("the officers of today's Lào Cai's block find the notice the worker sends when a vote opens, unread", async () => {
+    for (const email of ['vptu.laocai@thidua.vn', 'btgdv.laocai@thidua.vn']) {
+      const login = ok(
+        await app.gql<{ login: { accessToken: string } }>(
+          `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
+          { e: email, p: DEMO_PASSWORD },
+        ),
+      );
+      const opts = {
+        token: login.login.accessToken,
+        provinceId: await provinceId(app.dataSource, DEMO_CURRENT_BLOCK.provinceCode),
+      };
+      const { notifications, unreadNotificationCount } = ok(
+        await app.gql<{
+          notifications: {
+            nodes: { event: string; title: string; body: string; link: string; readAt: string | null }[];
+          };
+          unreadNotificationCount: number;
+        }>(
+          `{ notifications(first: 20) { nodes { event title body link readAt } } unreadNotificationCount }`,
+          {},
+          opts,
+        ),
+      );
+      expect(unreadNotificationCount, email).toBe(1);
+      expect(notifications.nodes, email).toEqual([
+        {
+          event: 'VOTING_OPENED',
+          title: 'Mở bỏ phiếu',
+          body: expect.stringMatching(
+            new RegExp(
+              `^${DEMO_CURRENT_BLOCK.blockName} bình xét thi đua năm ${conferenceSeasonYear(vietnamToday())} \\(vòng 1, hội nghị ngày \\d\\d/\\d\\d/\\d{4}\\): đã mở bỏ phiếu, hạn chót \\d\\d:\\d\\d ngày `,
+            ),
+          ),
+          link: expect.stringMatching(/^\/voting-periods\/[0-9a-f-]{36}$/),
+          readAt: null,
+        },
+      ]);
+    }
   });
 
   it.each(DEMO_BLOCKS.map((b) => [b.provinceName, b] as const))(

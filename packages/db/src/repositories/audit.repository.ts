@@ -18,6 +18,11 @@ export interface AuditEntry {
   before?: object | null;
   after?: object | null;
   requestId?: string | null;
+  /**
+   * When it happened; now by default. Hashed with the rest, so it is set before the hash, never afterwards: the
+   * demo seed records its history on the days that history is dated.
+   */
+  occurredAt?: Date;
 }
 
 export interface AuditFilter {
@@ -62,7 +67,7 @@ export const auditRepository = {
       before: entry.before ?? null,
       after: entry.after ?? null,
       requestId: entry.requestId ?? null,
-      occurredAt: new Date(),
+      occurredAt: entry.occurredAt ?? new Date(),
       prevHash: last?.hash ?? GENESIS_HASH,
     };
     const key = auditKeys().current;

@@ -4,6 +4,7 @@ import { currentManager, runInTenant, runInTransaction } from '../tenancy/tenant
 import { userRepository } from '../repositories/user.repository';
 import { seedCurrentYear } from './demo-current';
 import { DEMO_BLOCKS, DEMO_CURRENT_BLOCK, type DemoUnit } from './demo-data';
+import { seedDemoAudit, seedDemoNotifications } from './demo-history';
 import { closeDemoYears, seedDemoYears } from './demo-years';
 import { MERGER_EFFECTIVE_ON, seedProvinces } from './provinces';
 
@@ -117,6 +118,8 @@ export async function seedDemo(ds: DataSource, { closeYear }: SeedDemoOptions): 
   await upsertUnits(currentId(current.provinceCode), current.provinceCode, current.members);
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  /** Each province's secretariat account, the actor of its audit log's province-level events. */
+  const secretariats = new Map<string, string>();
   const platformAdminId = await runInTransaction(ds, null, async () => {
     let adminId = '';
     for (const a of DEMO_ACCOUNTS) {
@@ -135,6 +138,7 @@ export async function seedDemo(ds: DataSource, { closeYear }: SeedDemoOptions): 
         await currentManager()
       ).query(`DELETE FROM role_assignment WHERE user_id = $1 AND id <> $2`, [user.id, role.id]);
       if (a.role === 'PLATFORM_ADMIN') adminId = user.id;
+      if (a.role === 'PROVINCE_ADMIN' && role.provinceId) secretariats.set(role.provinceId, user.id);
     }
     return adminId;
   });
@@ -147,4 +151,13 @@ export async function seedDemo(ds: DataSource, { closeYear }: SeedDemoOptions): 
     unitIds,
     platformAdminId,
   );
+  // What the pages of the log and the inbox show: the history above as the gateway audits it (only into a
+  // province's empty log, so a restart adds nothing), and the notices the worker sent when today's vote opened.
+  const provinces = new Set([
+    ...DEMO_BLOCKS.map((b) => formerId(b.provinceCode)),
+    currentId(current.provinceCode),
+  ]);
+  for (const provinceId of provinces)
+    await seedDemoAudit(ds, provinceId, secretariats.get(provinceId) ?? platformAdminId);
+  await seedDemoNotifications(ds, currentId(current.provinceCode));
 }
