@@ -60,6 +60,29 @@ const cases: [
     'validFrom',
   ],
   [
+    'createProvince',
+    `mutation($v: CreateProvinceInput!) { createProvince(input: $v) { id } }`,
+    () => ({ v: { code: '99', name: 'Tỉnh Mới', kind: 'PROVINCE', validFrom: '1990-01-01' } }),
+    () => ({ token: platform.token }),
+    'validFrom',
+  ],
+  [
+    // Lào Cai began on 2025-07-01: it cannot end the day before a successor starting that day.
+    'createProvince',
+    `mutation($v: CreateProvinceInput!) { createProvince(input: $v) { id } }`,
+    () => ({
+      v: {
+        code: '99',
+        name: 'Tỉnh Mới',
+        kind: 'PROVINCE',
+        validFrom: '2025-07-01',
+        predecessorIds: [laoCai],
+      },
+    }),
+    () => ({ token: platform.token }),
+    'predecessorIds',
+  ],
+  [
     'updateProvince',
     `mutation($id: ID!, $v: UpdateProvinceInput!) { updateProvince(id: $id, input: $v) { id } }`,
     () => ({ id: laoCai, v: { name: 'X' } }),

@@ -56,9 +56,11 @@ export class ProvinceResolver {
     if (input.predecessorIds.length && !input.validFrom) {
       throw badInput('validFrom', 'a province that absorbs predecessors needs the date it starts');
     }
+    checkStart(input.validFrom);
     const found = await provinceRepository.byIds(input.predecessorIds);
     const missing = input.predecessorIds.find((id) => !found.some((p) => p.id === id));
     if (missing) throw badInput('predecessorIds', `province ${missing} does not exist`);
+    if (input.validFrom) checkPredecessors(found, input.validFrom);
     const clash = await provinceRepository.list({ code: input.code, current: true }, { first: 1, offset: 0 });
     const clashing = clash.items.find((p) => !input.predecessorIds.includes(p.id));
     if (clashing) throw conflict(`code ${input.code} is in use by ${clashing.name}`);
@@ -99,4 +101,31 @@ export class ProvinceResolver {
     });
     return after;
   }
+}
+
+/** The platform keeps years from 2000 (BOUNDS.years); a start further than a year ahead is a typing mistake. */
+const EARLIEST_START = '2000-01-01';
+
+function checkStart(validFrom: string | null | undefined) {
+  if (!validFrom) return;
+  const latest = `${Number(vietnamToday().slice(0, 4)) + 1}${vietnamToday().slice(4)}`;
+  if (validFrom < EARLIEST_START || validFrom > latest)
+    throw badInput('validFrom', `must be between ${EARLIEST_START} and ${latest}`);
+}
+
+/**
+ * A merger joins provinces in force on its eve: each predecessor ends the day before the successor starts
+ * (provinceRepository.create), so one that began on or after that day, or had already ended, cannot be merged.
+ */
+function checkPredecessors(predecessors: Province[], validFrom: string) {
+  for (const p of predecessors) {
+    if (p.validFrom && p.validFrom >= validFrom)
+      throw badInput('predecessorIds', `${p.name} began on ${p.validFrom}, not before ${validFrom}`);
+    if (p.validTo && p.validTo < dayBefore(validFrom))
+      throw badInput('predecessorIds', `${p.name} already ended on ${p.validTo}`);
+  }
+}
+
+function dayBefore(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
