@@ -153,6 +153,15 @@ describe('a block year in the browser', () => {
       await tabTo(head, 'button[type=submit]', 3);
       await head.keyboard.press('Enter');
       await poll(() => head.getByText(new RegExp(`${UNITS[0]} đã ký giao ước lúc`)).count()).toBe(1);
+      // Signed, the screen still shows what was signed, read only, and who has signed so far.
+      await poll(() => head.getByText('Xây dựng tổ chức đảng, đoàn thể vững mạnh').count()).toBe(1);
+      expect(await head.getByText('Chữ ký (1/5 thành viên)').count()).toBe(1);
+      expect(await head.getByRole('checkbox').count()).toBe(0);
+      // The covenant's own screen, frozen by the signature, reads it too instead of a notice alone.
+      await head.goto(`${base}${yearPath}/covenant`);
+      await poll(() => head.getByText(/nội dung không sửa được nữa/).count()).toBe(1);
+      await poll(() => head.getByText('Đẩy mạnh cải cách hành chính, chuyển đổi số').count()).toBe(1);
+      expect(await head.getByRole('textbox').count()).toBe(0);
 
       // Three members sign on their phones; the first tries without ticking the commitment.
       for (const i of [1, 2, 3]) {
@@ -168,7 +177,11 @@ describe('a block year in the browser', () => {
         if (i === 1) await screenshot(page, 'year-sign-390');
         await page.getByRole('button', { name: 'Ký giao ước' }).click();
         await poll(() => page.getByText(new RegExp(`${UNITS[i]} đã ký giao ước lúc`)).count()).toBe(1);
-        if (i === 1) await expectAccessible(page, 'the signed screen');
+        if (i === 1) {
+          await poll(() => page.getByText('Thực hiện tốt nhiệm vụ chính trị được giao').count()).toBe(1);
+          await screenshot(page, 'year-signed-390');
+          await expectAccessible(page, 'the signed screen');
+        }
         await page.context().close();
       }
       // The fifth unit asked the secretariat in writing to sign for it.
@@ -183,6 +196,9 @@ describe('a block year in the browser', () => {
       await expectAccessible(adminPage, 'signing on behalf');
       await adminPage.getByRole('button', { name: 'Ký thay đơn vị' }).click();
       await poll(() => adminPage.getByText(new RegExp(`${UNITS[4]} đã ký giao ước lúc`)).count()).toBe(1);
+      expect(
+        await adminPage.getByRole('status').filter({ hasText: 'Sở Nội vụ ký thay, lý do:' }).count(),
+      ).toBe(1);
 
       await head.goto(`${base}${yearPath}`);
       await poll(() => head.getByText(/Sở Nội vụ ký thay, lý do: Công văn số 12\/CV/).count()).toBe(1);
@@ -339,6 +355,26 @@ describe('a block year in the browser', () => {
       ]);
     },
   );
+});
+
+describe('a block year that is not there', () => {
+  it('an unknown block, or a year that is not one, is headed as not found', async () => {
+    const page = await (await desktop(browser)).newPage();
+    last = page;
+    await signInAt(page, base, '/blocks/00000000-0000-4000-8000-000000000000/years/2026', admin.email);
+    const notFound = () => page.getByRole('heading', { level: 1, name: 'Không tìm thấy trang này.' }).count();
+    await poll(notFound).toBe(1);
+    expect(await page.getByText(/Không tìm thấy khối thi đua hoặc năm thi đua này/).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Về danh sách khối thi đua' }).getAttribute('href')).toBe(
+      '/blocks',
+    );
+    expect(await page.title()).toBe('Không tìm thấy trang này. · Thi đua – Khen thưởng');
+    await expectAccessible(page, 'a block year not found');
+    await screenshot(page, 'year-not-found-1366');
+    await page.goto(`${base}/blocks/not-a-block/years/twenty`);
+    await poll(notFound).toBe(1);
+    await page.context().close();
+  });
 });
 
 const rx = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

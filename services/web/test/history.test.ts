@@ -388,6 +388,18 @@ describe('lineage and history recorded from documents', () => {
       expect(await banner.count()).toBe(1);
       expect(new URL(page.url()).search).toBe('');
       await screenshot(page, 'history-former-year-1366');
+      // Read-only there, as the gateway rules: the block offers no edit, no new member and no new year.
+      await page.getByRole('link', { name: 'Về trang khối' }).click();
+      await expect
+        .poll(
+          () => page.getByRole('heading', { name: 'Khối thi đua các cơ quan tỉnh Ninh Thuận' }).count(),
+          WAIT,
+        )
+        .toBe(1);
+      expect(await banner.count()).toBe(1);
+      expect(await page.getByRole('button', { name: 'Thêm vào khối' }).count()).toBe(0);
+      expect(await page.getByRole('link', { name: 'Sửa thông tin khối' }).count()).toBe(0);
+      await screenshot(page, 'history-former-block-1366');
       await page.getByRole('button', { name: 'Về Khánh Hòa' }).click();
       await expect.poll(() => page.getByRole('heading', { name: 'Việc cần làm' }).count(), WAIT).toBe(1);
       expect(await banner.count()).toBe(0);

@@ -278,6 +278,17 @@ describe('dashboards', () => {
       await page.goto(`${base}/dashboards/ranking`);
       const picker = page.getByLabel('Tỉnh/thành');
       await picker.waitFor({ timeout: 15_000 });
+      // It opens on a province with figures (the first compared in the latest year), not on an empty one, and
+      // offers the former provinces too: their years before the 2025 mergers are theirs.
+      await expect
+        .poll(() => page.getByRole('cell', { name: /Khối thi đua/ }).count(), { timeout: 15_000 })
+        .toBeGreaterThan(0);
+      expect(
+        await picker.locator('optgroup[label="Tỉnh, thành phố trước sáp nhập"] option').count(),
+      ).toBeGreaterThan(0);
+      expect(await picker.locator('option', { hasText: 'Lào Cai (tỉnh cũ, đến 30/06/2025)' }).count()).toBe(
+        1,
+      );
       await picker.selectOption({ label: 'Hải Phòng' });
       await expect
         .poll(() => page.getByRole('cell', { name: new RegExp('Khối thi đua') }).count(), { timeout: 15_000 })

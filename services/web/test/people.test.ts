@@ -51,6 +51,11 @@ describe('people and access', () => {
     { timeout: 300_000 },
     async () => {
       const page = await pageAt(browser, base, '/units', admin.email);
+      // The section is named, and its button says what it does: not the same words twice.
+      await expect
+        .poll(() => page.getByRole('heading', { level: 2, name: 'Đơn vị mới' }).count(), WAIT)
+        .toBe(1);
+      expect(await page.getByRole('heading', { name: 'Thêm đơn vị' }).count()).toBe(0);
       await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
       // A name too short is refused on the page, beside its field.
       await page.getByLabel('Tên đơn vị').fill('S');
@@ -173,6 +178,10 @@ describe('people and access', () => {
       expect(await page.getByRole('cell', { name: 'Nguyễn Văn Thử', exact: true }).count()).toBeGreaterThan(
         0,
       );
+      expect(await page.getByRole('heading', { level: 2, name: 'Tính toàn vẹn của nhật ký' }).count()).toBe(
+        1,
+      );
+      expect(await page.getByRole('heading', { name: 'Kiểm tra tính toàn vẹn' }).count()).toBe(0);
       await page.getByRole('button', { name: 'Kiểm tra tính toàn vẹn' }).click();
       await expect
         .poll(() => page.getByText(/Chuỗi nhật ký toàn vẹn: đã kiểm tra \d+ sự kiện/).count(), WAIT)

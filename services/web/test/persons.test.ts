@@ -103,6 +103,12 @@ describe('persons', () => {
       expect(await page.getByText(theirs.fullName).count()).toBe(0);
       expect(await rowOf(page, NAME).textContent()).toContain('Văn phòng Tỉnh ủy');
 
+      // A search that finds nobody says so as "no match", not as an empty province.
+      await page.getByLabel('Tìm theo họ tên (có hoặc không dấu)').fill('không có ai tên này');
+      await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+      await expect.poll(() => page.getByText('Không có cá nhân nào khớp bộ lọc.').count(), WAIT).toBe(1);
+      expect(await page.getByText(/Tỉnh chưa có cá nhân nào/).count()).toBe(0);
+
       // And by unit, found by its name in the unit box.
       await page.getByLabel('Tìm theo họ tên (có hoặc không dấu)').fill('');
       await page.getByLabel('Tìm đơn vị (có hoặc không dấu)').fill('bao lao cai');
@@ -180,6 +186,25 @@ describe('persons', () => {
       await context.close();
     },
   );
+
+  it('a province with nobody on record says so and where people are added, not "no match"', async () => {
+    // Hà Nội: this test's database has no person there.
+    const empty = await createAccount(app, 'PROVINCE_ADMIN', {
+      provinceId: await provinceId(app.dataSource, '01'),
+    });
+    const context = await desktop(browser);
+    const page = await context.newPage();
+    await signInAt(page, base, '/persons', empty.email);
+    await expect
+      .poll(() => page.getByText(/^Tỉnh chưa có cá nhân nào trong danh sách\./).count(), WAIT)
+      .toBe(1);
+    expect(await page.getByText('Không có cá nhân nào khớp bộ lọc.').count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Mở danh sách đơn vị' }).getAttribute('href')).toBe('/units');
+    expect(await page.getByRole('link', { name: 'Nhập từ bảng tính' }).getAttribute('href')).toBe('/import');
+    await screenshot(page, 'persons-empty-1366');
+    await expectAccessible(page, 'the persons page with nobody yet');
+    await context.close();
+  });
 
   it('the list and a person read on a phone', { timeout: 180_000 }, async () => {
     const context = await phone(browser);

@@ -160,7 +160,42 @@ describe('platform admin', () => {
           WAIT,
         )
         .toBe(1);
+      // A merger needs its date, within the platform's years; a predecessor must be in force on its eve.
       await page.getByLabel('Mã', { exact: true }).fill('99');
+      await page.getByRole('checkbox', { name: 'Lào Cai (15)' }).check();
+      await page.getByRole('button', { name: 'Tạo tỉnh và tài khoản' }).click();
+      await expect
+        .poll(
+          () =>
+            page
+              .getByText('Nhập ngày tỉnh mới có hiệu lực: tỉnh hợp nhất từ tỉnh khác cần ngày này.')
+              .count(),
+          WAIT,
+        )
+        .toBe(1);
+      const validFrom = page.getByLabel(/Hiệu lực từ ngày/);
+      await validFrom.fill('1990-01-01');
+      await page.getByRole('button', { name: 'Tạo tỉnh và tài khoản' }).click();
+      await expect
+        .poll(() => page.getByText(/^Ngày hiệu lực phải từ 01\/01\/2000 đến/).count(), WAIT)
+        .toBe(1);
+      await validFrom.fill('2025-07-01');
+      await page.getByRole('button', { name: 'Tạo tỉnh và tài khoản' }).click();
+      const merger = page.getByRole('dialog', { name: 'Tạo Tỉnh Thử Nghiệm?' });
+      expect(await merger.textContent()).toContain('Lào Cai kết thúc hiệu lực ngày 30/06/2025');
+      await merger.getByRole('button', { name: 'Tạo tỉnh và tài khoản' }).click();
+      await expect
+        .poll(
+          () =>
+            page
+              .getByText('Lào Cai có hiệu lực từ 01/07/2025, không sớm hơn ngày tỉnh mới có hiệu lực.')
+              .count(),
+          WAIT,
+        )
+        .toBe(1);
+      await screenshot(page, 'platform-onboard-merger-1366');
+      await page.getByRole('checkbox', { name: 'Lào Cai (15)' }).uncheck();
+      await validFrom.fill('');
       await page.getByRole('button', { name: 'Tạo tỉnh và tài khoản' }).click();
       const confirm = page.getByRole('dialog', { name: 'Tạo Tỉnh Thử Nghiệm?' });
       expect(await confirm.textContent()).toContain(

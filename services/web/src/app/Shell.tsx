@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n';
 import { usePolling } from '../ui/usePolling';
 import {
   hasRole,
+  readOnlyHere,
   setProvince,
   signOut,
   switchableProvinces,
@@ -45,6 +46,9 @@ export function Shell({ children }: { children: ReactNode }) {
   // Reading a former province through its successor: said on every page, with the way back.
   const reading = provinces.find((p) => p.id === session.provinceId && p.absorbedUntil !== null);
   const successor = reading && user.provinces.find((p) => p.predecessors.some((f) => f.id === reading.id));
+  // A province of the person's own that has ended: as read-only, said on every page too.
+  const ended =
+    !reading && readOnlyHere(session) ? user.provinces.find((p) => p.id === session.provinceId) : null;
   // On a phone the links fold under one button: ten of them took a third of the screen above every page.
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [location]);
@@ -178,6 +182,11 @@ export function Shell({ children }: { children: ReactNode }) {
           </div>
         )}
 
+        {ended?.validTo && (
+          <div className="reading-former">
+            <p>{t('app.endedProvince', { name: ended.name, date: i18n.date(ended.validTo) })}</p>
+          </div>
+        )}
         {children}
       </main>
     </>

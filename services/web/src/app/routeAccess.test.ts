@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routeRefusal } from './routeAccess';
-import type { Me, Role, SessionState } from './session';
+import { canAct, readOnlyHere, recordsHistoryHere, type Me, type Role, type SessionState } from './session';
 
 const LAO_CAI = 'p-15';
 const FORMER_LAO_CAI = 'p-10';
@@ -17,6 +17,7 @@ function session(roles: [Role, string | null][], provinceId: string | null): Ses
         name: 'Lào Cai',
         code: '15',
         isCurrent: true,
+        validTo: null,
         predecessors: [{ id: FORMER_LAO_CAI, name: 'Lào Cai', validTo: '2025-06-30' }],
       },
     ],
@@ -68,5 +69,36 @@ describe('routeRefusal', () => {
       reason: 'role',
       roles: ['PROVINCE_ADMIN', 'PLATFORM_ADMIN'],
     });
+  });
+});
+
+describe('a former province is read-only, as the gateway rules', () => {
+  it('offers its successor’s secretariat no forms but the history record', () => {
+    const secretariat = session([['PROVINCE_ADMIN', LAO_CAI]], FORMER_LAO_CAI);
+    expect(readOnlyHere(secretariat)).toBe(true);
+    expect(canAct(secretariat, 'PROVINCE_ADMIN')).toBe(false);
+    expect(recordsHistoryHere(secretariat)).toBe(true);
+    const home = session([['PROVINCE_ADMIN', LAO_CAI]], LAO_CAI);
+    expect(readOnlyHere(home)).toBe(false);
+    expect(canAct(home, 'PROVINCE_ADMIN')).toBe(true);
+    expect(recordsHistoryHere(home)).toBe(true);
+  });
+
+  it('keeps the former province’s own staff to reading, and leaves the platform admin free', () => {
+    const own = session([['PROVINCE_ADMIN', FORMER_LAO_CAI]], FORMER_LAO_CAI);
+    own.user!.provinces.push({
+      id: FORMER_LAO_CAI,
+      name: 'Lào Cai',
+      code: '10',
+      isCurrent: false,
+      validTo: '2025-06-30',
+      predecessors: [],
+    });
+    expect(canAct(own, 'PROVINCE_ADMIN')).toBe(false);
+    // Only the secretariat of the province that absorbed it records its history (access.ts recordsHistory).
+    expect(recordsHistoryHere(own)).toBe(false);
+    const operator = session([['PLATFORM_ADMIN', null]], FORMER_LAO_CAI);
+    expect(canAct(operator, 'PLATFORM_ADMIN')).toBe(true);
+    expect(recordsHistoryHere(operator)).toBe(true);
   });
 });

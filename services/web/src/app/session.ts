@@ -3,6 +3,7 @@ import type { ResultOf } from 'gql.tada';
 import { stringifyDocument } from '@urql/core';
 import { graphql } from '../graphql';
 import type { ApiError } from '../i18n/errors';
+import { today } from '../features/block/dates';
 
 /**
  * The signed-in session. The access token lives only in this module's memory; the refresh token is an
@@ -26,6 +27,7 @@ export const MeQuery = graphql(`
         name
         code
         isCurrent
+        validTo
         predecessors {
           id
           name
@@ -277,6 +279,32 @@ export function rolesHere(s: SessionState): Me['roles'] {
 
 export function hasRole(s: SessionState, ...roles: Role[]): boolean {
   return rolesHere(s).some((r) => roles.includes(r.role));
+}
+
+/**
+ * The province acted in has ended (a former province, domain.md §5): its data is read-only to all but the
+ * platform admin, as the gateway's provinceAccess rules; the pages then offer no forms that it would refuse.
+ */
+export function readOnlyHere(s: SessionState): boolean {
+  const provinces = (s.user?.provinces ?? []).flatMap((p) => [p, ...p.predecessors]);
+  const validTo = provinces.find((p) => p.id === s.provinceId)?.validTo;
+  return !!validTo && validTo < today() && !hasRole(s, 'PLATFORM_ADMIN');
+}
+
+/** Holds one of the roles here and may act on it: the province is not read-only. */
+export function canAct(s: SessionState, ...roles: Role[]): boolean {
+  return hasRole(s, ...roles) && !readOnlyHere(s);
+}
+
+/**
+ * May record the province's history from documents: the platform admin; in a province in force its secretariat;
+ * in a former province the secretariat of the province that absorbed it (the gateway's `recordsHistory`).
+ */
+export function recordsHistoryHere(s: SessionState): boolean {
+  if (hasRole(s, 'PLATFORM_ADMIN')) return true;
+  if (!readOnlyHere(s)) return hasRole(s, 'PROVINCE_ADMIN');
+  const direct = (s.user?.roles ?? []).some((r) => r.provinceId === s.provinceId);
+  return !direct && hasRole(s, 'PROVINCE_ADMIN');
 }
 
 /** Units the person is an officer of, in the province they act in. */

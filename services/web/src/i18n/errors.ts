@@ -48,6 +48,14 @@ export function fieldMessage(i18n: I18n, field: string, message: string): string
   if (candidates) return i18n.t('error.field.seatsOverCandidates', { n: candidates[1]! });
   if (/a minute from now/.test(message)) return i18n.t('error.field.future');
   if (/must not be in the future/.test(message)) return i18n.t('error.field.notAfterToday');
+  const between = /must be between (\d{4}-\d{2}-\d{2}) and (\d{4}-\d{2}-\d{2})/.exec(message);
+  if (between)
+    return i18n.t('error.field.dateBetween', { from: i18n.date(between[1]!), to: i18n.date(between[2]!) });
+  // createProvince's predecessors (province.resolver.ts checkPredecessors).
+  const later = /^(.+) began on (\d{4}-\d{2}-\d{2}), not before/.exec(message);
+  if (later) return i18n.t('error.field.predecessorLater', { name: later[1]!, date: i18n.date(later[2]!) });
+  const ended = /^(.+) already ended on (\d{4}-\d{2}-\d{2})/.exec(message);
+  if (ended) return i18n.t('error.field.predecessorEnded', { name: ended[1]!, date: i18n.date(ended[2]!) });
   const stillOpen = /deferral opened on (\d{4}-\d{2}-\d{2}) is still open/.exec(message);
   if (stillOpen) return i18n.t('error.field.deferralOpen', { date: i18n.date(stillOpen[1]!) });
   if (/already before a council session/.test(message)) return i18n.t('error.field.inCouncilSession');
@@ -153,6 +161,9 @@ export function showErrors(i18n: I18n, errors: ApiError[] | 'network' | null): S
       general ??= i18n.t('error.accountDisabled');
     else if (code === 'RATE_LIMITED' && /password reset/.test(e.message) && e.extensions?.retryAfter)
       general ??= i18n.t('error.resetRateLimited', { time: i18n.dateTime(e.extensions.retryAfter) });
+    // A former province (the gateway's provinceAccess): its data is read-only, said as such, not as a missing role.
+    else if (code === 'FORBIDDEN' && /its data is read-only/.test(e.message))
+      general ??= i18n.t('app.readOnly');
     else if (code === 'FORBIDDEN' && /count is not published yet/.test(e.message))
       general ??= i18n.t('error.minutesNotPublished');
     else if (code === 'PRECONDITION_FAILED' && COUNCIL_TOO_SMALL.test(e.message)) {

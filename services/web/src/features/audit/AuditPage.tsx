@@ -75,7 +75,8 @@ export default function AuditPage() {
   return (
     <Page title={t('audit.title')} subtitle={t('audit.intro')} wide>
       <section className="card" aria-labelledby="verify-title">
-        <h2 id="verify-title">{t('audit.verify')}</h2>
+        {/* The section's name, not its button's words again. */}
+        <h2 id="verify-title">{t('audit.verifyTitle')}</h2>
         <button
           type="button"
           className="button button-primary"

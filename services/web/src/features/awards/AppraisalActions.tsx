@@ -5,7 +5,7 @@ import { TextAreaField } from '../../ui/Field';
 import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { DeferralFields, type DeferralKind } from '../unit/DeferralFields';
-import { today } from './dates';
+import { today } from '../block/dates';
 import { AppraiseMutation, DeferMutation } from './operations';
 
 type Step = 'IN_APPRAISAL' | 'COUNCIL_REVIEW' | 'RETURNED' | 'NOT_ELIGIBLE' | 'DEFERRED';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
-import { hasRole, useSession } from '../../app/session';
+import { canAct, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { errorCode } from '../../i18n/errors';
@@ -45,7 +45,7 @@ export default function AwardDecisionPage() {
   const { id } = useParams<{ id: string }>();
   const i18n = useI18n();
   const { t } = i18n;
-  const secretariat = hasRole(useSession(), 'PROVINCE_ADMIN');
+  const secretariat = canAct(useSession(), 'PROVINCE_ADMIN');
   const [res, refetch] = useQuery({ query: DecisionQuery, variables: { id } });
   const d = res.data?.awardDecision;
   const { names } = useUnitNames(d ? d.items.map((i) => i.unitId) : []);

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
-import { hasRole, useSession } from '../../app/session';
+import { canAct, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { Field } from '../../ui/Field';
@@ -28,7 +28,7 @@ const DecisionsQuery = graphql(`
 export default function AwardDecisionsPage() {
   const i18n = useI18n();
   const { t } = i18n;
-  const secretariat = hasRole(useSession(), 'PROVINCE_ADMIN');
+  const secretariat = canAct(useSession(), 'PROVINCE_ADMIN');
   const [year, setYear] = useState(() => new Date().getFullYear());
   const [text, setText] = useState(String(year));
   const [error, setError] = useState<string | null>(null);

@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Field } from '../../ui/Field';
 import { Alert, Page } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
-import { today } from './dates';
+import { today } from '../block/dates';
 import { NominationPicker, toggled } from './NominationPicker';
 import { IssueDecisionMutation } from './operations';
 import { useFormerProvinces } from '../province/useFormerProvinces';

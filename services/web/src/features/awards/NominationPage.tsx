@@ -1,6 +1,6 @@
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
-import { hasRole, useSession } from '../../app/session';
+import { canAct, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
@@ -58,7 +58,7 @@ export default function NominationPage() {
   const { id } = useParams<{ id: string }>();
   const i18n = useI18n();
   const { t } = i18n;
-  const secretariat = hasRole(useSession(), 'PROVINCE_ADMIN');
+  const secretariat = canAct(useSession(), 'PROVINCE_ADMIN');
   const [res, refetch] = useQuery({ query: NominationQuery, variables: { id } });
   const n = res.data?.nomination;
   const [persons] = useQuery({

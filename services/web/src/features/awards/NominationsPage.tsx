@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link, useLocation, useSearch } from 'wouter';
-import { hasRole, useSession } from '../../app/session';
+import { canAct, useSession } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
 import { Field, SelectField } from '../../ui/Field';
 import { Page } from '../../ui/Page';
@@ -38,7 +38,7 @@ const PAGE = 20;
 export default function NominationsPage() {
   const i18n = useI18n();
   const { t } = i18n;
-  const secretariat = hasRole(useSession(), 'PROVINCE_ADMIN');
+  const secretariat = canAct(useSession(), 'PROVINCE_ADMIN');
   const search = new URLSearchParams(useSearch());
   const [, navigate] = useLocation();
   const status = (QUEUE_STATUSES as readonly string[]).includes(search.get('status') ?? '')

@@ -1,6 +1,6 @@
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
-import { hasRole, useSession } from '../../app/session';
+import { canAct, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
@@ -50,7 +50,7 @@ export const BlockPageQuery = graphql(`
 export default function BlockPage() {
   const { blockId } = useParams<{ blockId: string }>();
   const { t } = useI18n();
-  const admin = hasRole(useSession(), 'PROVINCE_ADMIN');
+  const admin = canAct(useSession(), 'PROVINCE_ADMIN');
   const [res, refetch] = useQuery({ query: BlockPageQuery, variables: { id: blockId } });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   if (res.error)

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
-import { hasRole, useSession } from '../../app/session';
+import { canAct, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { Field, SelectField } from '../../ui/Field';
@@ -42,7 +42,7 @@ interface Filter {
 export default function BlocksPage() {
   const { t } = useI18n();
   const session = useSession();
-  const admin = hasRole(session, 'PROVINCE_ADMIN');
+  const admin = canAct(session, 'PROVINCE_ADMIN');
   const pager = usePager();
   const [draft, setDraft] = useState<Filter>({ search: '', kind: '', year: '' });
   const [filter, setFilter] = useState<Filter>(draft);

@@ -2,7 +2,7 @@ import { readFragment, type ResultOf } from 'gql.tada';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
-import { hasRole, myUnits, useSession } from '../../app/session';
+import { hasRole, myUnits, readOnlyHere, useSession } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { ConfirmButton } from '../../ui/ConfirmDialog';
@@ -49,7 +49,10 @@ export default function ConferencePage() {
     );
   const admin = hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
   // The head and the deputy unit both run the year (domain.md §4).
-  const runs = admin || [y.headUnit?.id, y.deputyUnit?.id].some((u) => !!u && myUnits(session).includes(u));
+  // In a former province (read-only) the conference is read, nobody runs it.
+  const runs =
+    !readOnlyHere(session) &&
+    (admin || [y.headUnit?.id, y.deputyUnit?.id].some((u) => !!u && myUnits(session).includes(u)));
   const members = y.members.map((m) => m.unitId);
   const c = y.conference ? readFragment(ConferenceFields, y.conference) : null;
   const periods = [...(rounds.data?.votingPeriods ?? [])].sort((a, b) => a.round - b.round);

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
-import { hasRole, myUnits, useSession } from '../../app/session';
+import { hasRole, myUnits, readOnlyHere, useSession } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { ConfirmButton } from '../../ui/ConfirmDialog';
@@ -40,7 +40,8 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
   const head = !!y?.headUnit && mine.includes(y.headUnit.id);
   const deputy = !!y?.deputyUnit && mine.includes(y.deputyUnit.id);
   // The head and the deputy unit both run the round; only the head, who chairs the count, announces it.
-  const runs = admin || head || deputy;
+  // In a former province (read-only) nobody runs a round.
+  const runs = (admin || head || deputy) && !readOnlyHere(session);
   const announces = admin || head;
   if (!runs) return null;
   const done = () => {

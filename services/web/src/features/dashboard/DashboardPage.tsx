@@ -4,6 +4,7 @@ import { useId, useMemo, useState, type ComponentProps } from 'react';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
 import { hasRole, useSession } from '../../app/session';
+import { thisYear } from '../block/dates';
 import { graphql, type ResultOf } from '../../graphql';
 import { useI18n, type I18n } from '../../i18n/i18n';
 import { Chart } from '../../ui/Chart';
@@ -70,24 +71,29 @@ const YearsQuery = graphql(`
   }
 `);
 
+// The provinces in force, and the former ones: their years before the 2025 mergers have figures of their own.
 const ProvincesQuery = graphql(`
   query DashboardProvinces {
-    provinces(first: 100, filter: { current: true }) {
+    current: provinces(first: 100, filter: { current: true }) {
       nodes {
         id
         name
-        code
+      }
+    }
+    former: provinces(first: 100, filter: { current: false }) {
+      nodes {
+        id
+        name
+        validTo
       }
     }
   }
 `);
+type Provinces = ResultOf<typeof ProvincesQuery>;
 
 type Table = ResultOf<typeof TableFields>;
 type Metric = Table['metrics'][number];
 type Row = Table['rows'][number];
-
-const thisYear = () =>
-  Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()));
 
 /**
  * The year a dashboard opens on: the latest year with figures, of every province or, given `provinceId` (the
@@ -156,22 +162,55 @@ function ProvinceSelect({
 }: {
   value: string;
   onChange(id: string): void;
-  provinces: { id: string; name: string }[];
+  provinces: Provinces | undefined;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{t('dash.province')}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {provinces.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
+        <optgroup label={t('dash.currentProvinces')}>
+          {provinces?.current.nodes.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </optgroup>
+        {!!provinces?.former.nodes.length && (
+          <optgroup label={t('dash.formerProvinces')}>
+            {provinces.former.nodes.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.validTo ? t('province.formerUntil', { name: p.name, date: i18n.date(p.validTo) }) : p.name}
+              </option>
+            ))}
+          </optgroup>
+        )}
       </select>
     </div>
   );
+}
+
+/**
+ * For whom works in no province (the ministry): a province with figures to open the trend and the ranking on, the
+ * first compared in the latest year any province has (the former provinces hold the years before 2025).
+ */
+function useProvinceWithFigures(
+  skip: boolean,
+  provinces: Provinces | undefined,
+): { id: string; ready: boolean } {
+  const [years] = useQuery({ query: YearsQuery, variables: { provinceId: null }, pause: skip });
+  const year = years.data?.dashboardYears[0];
+  const [compared] = useQuery({
+    query: ComparisonQuery,
+    variables: { year: year ?? 0 },
+    pause: skip || !year,
+  });
+  const table = compared.data ? readFragment(TableFields, compared.data.provinceComparison) : null;
+  // Without any figure (or if they cannot be read), the first province in force.
+  const settled = !years.fetching && (!year || !compared.fetching) && !!provinces;
+  return { id: table?.rows[0]?.id ?? provinces?.current.nodes[0]?.id ?? '', ready: skip || settled };
 }
 
 function YearSelect({ value, onChange, label }: { value: number; onChange(y: number): void; label: string }) {
@@ -389,7 +428,8 @@ function Trend() {
   const [toYear, setToYear] = useState(thisYear());
   const [includeFormer, setIncludeFormer] = useState(true);
   const [metric, setMetric] = useState<Metric>('TURNOUT_PERCENT');
-  const chosen = provinceId || provinces.data?.provinces.nodes[0]?.id || '';
+  const opening = useProvinceWithFigures(!!provinceId, provinces.data);
+  const chosen = provinceId || (opening.ready ? opening.id : '');
   const [res, refetch] = useQuery({
     query: TrendQuery,
     variables: { provinceId: chosen, fromYear, toYear, includeFormer },
@@ -397,7 +437,10 @@ function Trend() {
   });
   const table = res.data ? readFragment(TableFields, res.data.provinceTrend) : null;
   const mi = table ? Math.max(0, table.metrics.indexOf(metric)) : 0;
-  const provinceName = provinces.data?.provinces.nodes.find((p) => p.id === chosen)?.name ?? '';
+  const provinceName =
+    [...(provinces.data?.current.nodes ?? []), ...(provinces.data?.former.nodes ?? [])].find(
+      (p) => p.id === chosen,
+    )?.name ?? '';
 
   const option = useMemo<EChartsCoreOption>(() => {
     const years = Array.from({ length: toYear - fromYear + 1 }, (_, i) => fromYear + i);
@@ -427,11 +470,7 @@ function Trend() {
     <section aria-labelledby="trend-title">
       <h2 id="trend-title">{t('dash.trend')}</h2>
       <div className="filters">
-        <ProvinceSelect
-          value={chosen}
-          onChange={setProvinceId}
-          provinces={provinces.data?.provinces.nodes ?? []}
-        />
+        <ProvinceSelect value={chosen} onChange={setProvinceId} provinces={provinces.data} />
         <YearSelect
           value={fromYear}
           onChange={(y) => setFromYear(Math.min(y, toYear))}
@@ -498,7 +537,8 @@ function Ranking() {
   // The secretariat ranks its own province's blocks; a ministry viewer, who works in none, picks the province.
   const [provinces] = useQuery({ query: ProvincesQuery, pause: !!session.provinceId });
   const [picked, setPicked] = useState('');
-  const provinceId = session.provinceId ?? (picked || provinces.data?.provinces.nodes[0]?.id || '');
+  const withFigures = useProvinceWithFigures(!!session.provinceId || !!picked, provinces.data);
+  const provinceId = session.provinceId ?? (picked || (withFigures.ready ? withFigures.id : ''));
   const opening = useOpeningYear(provinceId);
   const { year } = opening;
   const context = useMemo(
@@ -524,7 +564,7 @@ function Ranking() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [res.data, metric, i18n.locale],
   );
-  if (!provinceId && provinces.data) return <Empty>{t('dash.needProvince')}</Empty>;
+  if (!provinceId && withFigures.ready) return <Empty>{t('dash.needProvince')}</Empty>;
 
   return (
     <section aria-labelledby="ranking-title">
@@ -532,11 +572,7 @@ function Ranking() {
       <NoFiguresYet years={opening.noFiguresYet} />
       <div className="filters">
         {!session.provinceId && (
-          <ProvinceSelect
-            value={provinceId}
-            onChange={setPicked}
-            provinces={provinces.data?.provinces.nodes ?? []}
-          />
+          <ProvinceSelect value={provinceId} onChange={setPicked} provinces={provinces.data} />
         )}
         <YearSelect value={year} onChange={opening.pick} label={t('dash.year')} />
         {table && <MetricSelect metrics={table.metrics} value={metric} onChange={setMetric} />}

@@ -1,9 +1,10 @@
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
 import { graphql } from '../../graphql';
+import { errorCode } from '../../i18n/errors';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
-import { Empty, Loading, Page } from '../../ui/Page';
+import { Alert, Empty, Loading, Page } from '../../ui/Page';
 import { YearFiles } from '../attachment/YearFiles';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { CovenantView } from './CovenantView';
@@ -49,9 +50,21 @@ export default function BlockYearPage() {
     ...(y?.awardOutcome?.nextDeputyUnitId ? [y.awardOutcome.nextDeputyUnitId] : []),
   ]);
 
+  // A block of another province or an address typed wrong (an id or a year that is none) has no block name
+  // to title the page with: it is not found, headed as the application's unknown pages are.
+  const missing = ['NOT_FOUND', 'BAD_USER_INPUT'].includes(errorCode(res.error) ?? '');
+  if (missing || (res.data && !block))
+    return (
+      <Page title={t('app.notFound')}>
+        <Alert>{t('year.notFound')}</Alert>
+        <p>
+          <Link href="/blocks">{t('year.toBlocks')}</Link>
+        </p>
+      </Page>
+    );
   if (res.error)
     return (
-      <Page title={t('year.title', { block: '', year })}>
+      <Page title={t('year.titleOnly', { year })}>
         <ApiErrorView error={res.error} retry={reload} />
       </Page>
     );
@@ -116,6 +129,7 @@ export default function BlockYearPage() {
       <YearTasks blockId={blockId} y={y} standing={standing} />
       <NextStep y={y} blockId={blockId} runs={standing.runs} onDone={reload} />
       {standing.admin &&
+        standing.writable &&
         !['SCORES_LOCKED', 'VOTING', 'RESULTS_RECORDED', 'DOSSIER_SUBMITTED', 'CLOSED'].includes(y.state) && (
           <YearSetup key={y.id + y.state} y={y} onSaved={reload} />
         )}

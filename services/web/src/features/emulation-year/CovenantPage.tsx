@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/i18n';
 import { TextAreaField } from '../../ui/Field';
 import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
+import { CovenantView } from './CovenantView';
 import { TaskPage } from './TaskPage';
 import { yearPath, type Year } from './useYear';
 
@@ -24,10 +25,17 @@ export default function CovenantPage() {
   return (
     <TaskPage blockId={blockId} year={year} title={t('covenant.editTitle')}>
       {(y, standing, reload) =>
+        // Whoever cannot edit it (now or any more) still reads the covenant and its signatures here.
         !standing.runs ? (
-          <Alert>{t('covenant.notYours')}</Alert>
+          <>
+            <Alert kind="info">{t('covenant.notYours')}</Alert>
+            <CovenantView y={y} theme />
+          </>
         ) : y.covenantSignatures.length > 0 || !['DRAFT', 'OPEN'].includes(y.state) ? (
-          <Alert kind="info">{t('covenant.frozen')}</Alert>
+          <>
+            <Alert kind="info">{t('covenant.frozen')}</Alert>
+            <CovenantView y={y} theme />
+          </>
         ) : (
           <CovenantEditor blockId={blockId} y={y} onSaved={reload} />
         )

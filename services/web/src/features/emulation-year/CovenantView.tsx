@@ -1,11 +1,14 @@
 import { useI18n } from '../../i18n/i18n';
-import { Empty } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
+import { CovenantText } from './CovenantText';
 import type { Year } from './useYear';
 
-/** The theme, the numbered covenant, and who has signed it (and who signed for whom, with the reason). */
-export function CovenantView({ y }: { y: Year }) {
+/**
+ * The numbered covenant (with the theme where the page does not show it already), and who has signed it (and
+ * who signed for whom, with the reason). Read only: the task screens show it once it can no longer change.
+ */
+export function CovenantView({ y, theme = false }: { y: Year; theme?: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
   const { names } = useUnitNames(y.members.map((m) => m.unitId));
@@ -13,15 +16,7 @@ export function CovenantView({ y }: { y: Year }) {
   return (
     <section className="card" aria-labelledby="covenant">
       <h2 id="covenant">{t('covenant.title')}</h2>
-      {y.covenantItems.length === 0 ? (
-        <Empty>{t('covenant.empty')}</Empty>
-      ) : (
-        <ol className="covenant-items">
-          {y.covenantItems.map((i) => (
-            <li key={i.position}>{i.text}</li>
-          ))}
-        </ol>
-      )}
+      <CovenantText y={y} theme={theme} />
       <h3>{t('covenant.signatures', { n: signatures.size, of: y.members.length })}</h3>
       <TableWrap label={t('covenant.signaturesLabel')}>
         <table className="table">

@@ -49,7 +49,13 @@ export default function CriteriaPage() {
   return (
     <TaskPage blockId={blockId} year={year} title={t('criteria.pageTitle')}>
       {(y, standing, reload) =>
-        standing.admin ? <CriteriaForm y={y} onChange={reload} /> : <Alert>{t('criteria.notYours')}</Alert>
+        standing.admin && standing.writable ? (
+          <CriteriaForm y={y} onChange={reload} />
+        ) : !standing.writable && y.criteriaSet ? (
+          <CriteriaTable set={y.criteriaSet} />
+        ) : (
+          <Alert>{t(standing.writable ? 'criteria.notYours' : 'app.readOnly')}</Alert>
+        )
       }
     </TaskPage>
   );

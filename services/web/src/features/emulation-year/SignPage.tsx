@@ -6,6 +6,8 @@ import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { ActingFor, reasonProblem, useActingFor } from './ActingFor';
+import { CovenantText } from './CovenantText';
+import { CovenantView } from './CovenantView';
 import { TaskPage } from './TaskPage';
 import type { useStanding, Year } from './useYear';
 
@@ -51,11 +53,18 @@ function SignForm({
   const signature = y.covenantSignatures.find((s) => s.unitId === acting.unitId);
 
   if (!acting.choices.length) return <Alert>{t('sign.notMember')}</Alert>;
+  // Signed: what the unit committed to stays readable (a notice alone left the officer nothing to read or
+  // print), with who signed when; an officer of several units can still choose another to sign for.
   if (signature)
     return (
-      <Alert kind="success">
-        {t('sign.signed', { unit: unitName(names, acting.unitId), at: i18n.dateTime(signature.signedAt) })}
-      </Alert>
+      <>
+        <ActingFor acting={acting} errors={{}} readOnly />
+        <Alert kind="success">
+          {t('sign.signed', { unit: unitName(names, acting.unitId), at: i18n.dateTime(signature.signedAt) })}
+          {signature.onBehalfReason && ` ${t('covenant.onBehalf', { reason: signature.onBehalfReason })}`}
+        </Alert>
+        <CovenantView y={y} theme />
+      </>
     );
   if (y.state !== 'OPEN') return <Alert kind="info">{t('sign.notOpen')}</Alert>;
 
@@ -75,16 +84,7 @@ function SignForm({
   return (
     <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
       {sign.shown.general && <Alert>{sign.shown.general}</Alert>}
-      {y.theme && (
-        <p>
-          <strong>{t('year.theme')}:</strong> {y.theme}
-        </p>
-      )}
-      <ol className="covenant-items">
-        {y.covenantItems.map((i) => (
-          <li key={i.position}>{i.text}</li>
-        ))}
-      </ol>
+      <CovenantText y={y} theme />
       <ActingFor acting={acting} errors={sign.shown.fields} />
       <div className={sign.shown.fields.agreed ? 'field field-invalid' : 'field'}>
         <label className="check">

@@ -16,7 +16,7 @@ export function YearTasks({
 }: {
   blockId: string;
   y: Year;
-  standing: { admin: boolean; mine: string[]; runs: boolean };
+  standing: { admin: boolean; mine: string[]; runs: boolean; writable: boolean };
 }) {
   const { t } = useI18n();
   const { names } = useUnitNames(standing.mine);
@@ -24,25 +24,28 @@ export function YearTasks({
   const signed = new Set(y.covenantSignatures.map((s) => s.unitId));
   const tasks: { href: string; label: string }[] = [];
   const noSignature = y.covenantSignatures.length === 0;
-  if (standing.runs && COVENANT_EDITABLE.includes(y.state) && noSignature)
-    tasks.push({ href: `${base}/covenant`, label: t('tasks.covenant') });
-  if (standing.admin && BEFORE_SCORING.includes(y.state))
-    tasks.push({ href: `${base}/criteria`, label: t('tasks.criteria') });
-  for (const unit of standing.mine) {
-    const who = standing.mine.length > 1 ? ` – ${unitName(names, unit)}` : '';
-    if (y.state === 'OPEN' && !signed.has(unit))
-      tasks.push({ href: `${base}/sign`, label: t('tasks.sign') + who });
-    if (REGISTRATION_OPEN.includes(y.state))
-      tasks.push({ href: `${base}/titles?unit=${unit}`, label: t('tasks.titles') + who });
-    if (y.state === 'SCORING' && sheetsToWrite(y, unit).length)
-      tasks.push({ href: `${base}/sheets?unit=${unit}`, label: t('tasks.sheets') + who });
+  // In a former province (read-only) only reading remains.
+  if (standing.writable) {
+    if (standing.runs && COVENANT_EDITABLE.includes(y.state) && noSignature)
+      tasks.push({ href: `${base}/covenant`, label: t('tasks.covenant') });
+    if (standing.admin && BEFORE_SCORING.includes(y.state))
+      tasks.push({ href: `${base}/criteria`, label: t('tasks.criteria') });
+    for (const unit of standing.mine) {
+      const who = standing.mine.length > 1 ? ` – ${unitName(names, unit)}` : '';
+      if (y.state === 'OPEN' && !signed.has(unit))
+        tasks.push({ href: `${base}/sign`, label: t('tasks.sign') + who });
+      if (REGISTRATION_OPEN.includes(y.state))
+        tasks.push({ href: `${base}/titles?unit=${unit}`, label: t('tasks.titles') + who });
+      if (y.state === 'SCORING' && sheetsToWrite(y, unit).length)
+        tasks.push({ href: `${base}/sheets?unit=${unit}`, label: t('tasks.sheets') + who });
+    }
+    if (standing.admin && y.state === 'OPEN' && signed.size < y.members.length)
+      tasks.push({ href: `${base}/sign`, label: t('tasks.signOnBehalf') });
+    if (standing.admin && REGISTRATION_OPEN.includes(y.state))
+      tasks.push({ href: `${base}/titles`, label: t('tasks.titlesOnBehalf') });
+    if (standing.admin && y.state === 'SCORING')
+      tasks.push({ href: `${base}/sheets`, label: t('tasks.sheetsOnBehalf') });
   }
-  if (standing.admin && y.state === 'OPEN' && signed.size < y.members.length)
-    tasks.push({ href: `${base}/sign`, label: t('tasks.signOnBehalf') });
-  if (standing.admin && REGISTRATION_OPEN.includes(y.state))
-    tasks.push({ href: `${base}/titles`, label: t('tasks.titlesOnBehalf') });
-  if (standing.admin && y.state === 'SCORING')
-    tasks.push({ href: `${base}/sheets`, label: t('tasks.sheetsOnBehalf') });
   // Appraising the dossier: the points and evidence each sheet gave, read once scores are locked.
   if (standing.admin && !REGISTRATION_OPEN.includes(y.state))
     tasks.push({ href: `${base}/sheets`, label: t('tasks.sheetsRead') });

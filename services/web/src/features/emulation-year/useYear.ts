@@ -1,5 +1,5 @@
 import { useQuery } from 'urql';
-import { hasRole, myUnits, useSession } from '../../app/session';
+import { hasRole, myUnits, readOnlyHere, useSession } from '../../app/session';
 import { graphql, type ResultOf } from '../../graphql';
 
 /** What every screen of a block's year reads: one query, cached by urql between the year's screens. */
@@ -99,6 +99,7 @@ export function useYear(blockId: string, year: string) {
 /**
  * How the person stands toward the year: the secretariat (acts for any member, on its behalf with a reason),
  * the officer of one or more member units, and whether they run the year (secretariat or head unit's officer).
+ * In a former province (read-only) they still read as such, but nobody acts: `writable` is false, nobody runs.
  */
 export function useStanding(y: Year | null) {
   const session = useSession();
@@ -108,7 +109,8 @@ export function useStanding(y: Year | null) {
   const head = !!y?.headUnit && mine.includes(y.headUnit.id);
   // The head and the deputy unit both run the year (domain.md §4).
   const deputy = !!y?.deputyUnit && mine.includes(y.deputyUnit.id);
-  return { admin, mine, runs: admin || head || deputy, head };
+  const writable = !readOnlyHere(session);
+  return { admin, mine, runs: writable && (admin || head || deputy), head, writable };
 }
 
 /** The units a unit must score: itself, and under the table's rules the members it cross-scores. */

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { hasRole, useSession } from '../../app/session';
+import { recordsHistoryHere, useSession } from '../../app/session';
 import { ProvinceScope } from '../../app/ProvinceScope';
 import { useI18n } from '../../i18n/i18n';
 import { Field, SelectField } from '../../ui/Field';
@@ -18,7 +18,7 @@ import { RecordedDecisions, RecordedYears } from './Recorded';
 export default function HistoryPage() {
   const { t } = useI18n();
   const session = useSession();
-  const admin = !!session.provinceId && hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  const admin = !!session.provinceId && recordsHistoryHere(session);
   const provinces = useFormerProvinces();
   const [scope, setScope] = useState(session.provinceId ?? '');
   const [year, setYear] = useState(() => thisYear() - 1);

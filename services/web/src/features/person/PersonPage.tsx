@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
-import { hasRole, myUnits, useSession } from '../../app/session';
+import { canAct, myUnits, readOnlyHere, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { errorCode } from '../../i18n/errors';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
@@ -88,7 +88,8 @@ export default function PersonPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const session = useSession();
-  const admin = hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  // In a former province (read-only) nobody corrects or records: the page is read.
+  const admin = canAct(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
   const [res, refetch] = useQuery({ query: PersonQuery, variables: { id } });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   if (res.error)
@@ -106,7 +107,7 @@ export default function PersonPage() {
     );
   if (!res.data) return <Loading />;
   const p = res.data.person;
-  const editor = admin || myUnits(session).includes(p.unit.id);
+  const editor = admin || (!readOnlyHere(session) && myUnits(session).includes(p.unit.id));
   return (
     <Page
       title={p.fullName}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
+import { canAct, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { Field } from '../../ui/Field';
@@ -40,6 +41,8 @@ interface Filter {
 /** The province's people, searched by name and unit and paged by the API; each opens their own page. */
 export default function PersonsPage() {
   const { t } = useI18n();
+  // Who adds people (on a unit's page, or by import) is offered the way there when the list is empty.
+  const adds = canAct(useSession(), 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
   const pager = usePager();
   const [draft, setDraft] = useState<Filter>({ search: '', unit: null });
   const [filter, setFilter] = useState(draft);
@@ -56,6 +59,9 @@ export default function PersonsPage() {
     setFilter(draft);
   };
   const persons = res.data?.persons;
+  // An empty list means "no match" only when something was asked for; otherwise the province has nobody
+  // on record yet, and the person should learn where people are added rather than retry a search.
+  const filtered = !!filter.search.trim() || !!filter.unit;
   return (
     <Page title={t('persons.title')} subtitle={t('persons.intro')} wide>
       <form className="filters" onSubmit={apply} role="search" aria-label={t('persons.filterLabel')}>
@@ -81,7 +87,22 @@ export default function PersonsPage() {
         refetch={refetch}
         data={persons}
         isEmpty={(persons) => persons.nodes.length === 0}
-        empty={t('persons.none')}
+        empty={
+          filtered ? (
+            t('persons.none')
+          ) : (
+            <>
+              {t('persons.noneYet')}
+              {adds && (
+                <>
+                  {' '}
+                  <Link href="/units">{t('persons.toUnits')}</Link> ·{' '}
+                  <Link href="/import">{t('persons.toImport')}</Link>
+                </>
+              )}
+            </>
+          )
+        }
       >
         {(persons) => (
           <>

@@ -8,6 +8,8 @@ import { Choice } from '../../ui/Choice';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Field } from '../../ui/Field';
 import { Alert, Page } from '../../ui/Page';
+import { today } from '../block/dates';
+import { PredecessorsField } from './PredecessorsField';
 
 const CreateProvince = graphql(`
   mutation OnboardProvince($input: CreateProvinceInput!) {
@@ -42,6 +44,7 @@ export default function OnboardPage() {
     name: '',
     kind: 'PROVINCE',
     validFrom: '',
+    predecessors: [] as { id: string; name: string }[],
     fullName: '',
     email: '',
     password: '',
@@ -55,11 +58,21 @@ export default function OnboardPage() {
   const busy = creatingProvince.fetching || creatingAdmin.fetching;
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
     setF({ ...f, [k]: e.target.value });
+  // As the gateway's createProvince: years on the platform start in 2000; more than a year ahead is a slip.
+  const latest = `${Number(today().slice(0, 4)) + 1}${today().slice(4)}`;
 
   const checks = {
     code: province || /^\d{2}$/.test(f.code.trim()) ? null : t('onboard.check.code'),
     name:
       province || (f.name.trim().length >= 2 && f.name.trim().length <= 200) ? null : t('onboard.check.name'),
+    validFrom:
+      province ||
+      (f.validFrom ? f.validFrom >= '2000-01-01' && f.validFrom <= latest : !f.predecessors.length)
+        ? null
+        : t(f.validFrom ? 'onboard.check.validFrom' : 'onboard.check.mergerDate', {
+            from: i18n.date('2000-01-01'),
+            to: i18n.date(latest),
+          }),
     fullName: f.fullName.trim().length >= 2 ? null : t('onboard.check.fullName'),
     email: /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(f.email.trim()) ? null : t('onboard.check.email'),
     password: f.password.length >= 10 ? null : t('onboard.check.password'),
@@ -80,7 +93,7 @@ export default function OnboardPage() {
           name: f.name.trim(),
           kind: f.kind as 'PROVINCE' | 'CITY',
           validFrom: f.validFrom || null,
-          predecessorIds: [],
+          predecessorIds: f.predecessors.map((p) => p.id),
         },
       });
       if (res.error || !res.data) {
@@ -145,6 +158,12 @@ export default function OnboardPage() {
               error={err('validFrom')}
               onChange={set('validFrom')}
             />
+            <PredecessorsField
+              chosen={f.predecessors}
+              onChange={(predecessors) => setF({ ...f, predecessors })}
+              error={err('predecessorIds')}
+              disabled={!!province}
+            />
           </fieldset>
           <fieldset>
             <legend>{t('onboard.account')}</legend>
@@ -196,6 +215,15 @@ export default function OnboardPage() {
             email: f.email.trim(),
           })}
         </p>
+        {f.predecessors.length > 0 && f.validFrom && (
+          <p>
+            {t('onboard.confirmMerger', {
+              names: f.predecessors.map((p) => p.name).join(', '),
+              date: i18n.date(dayBefore(f.validFrom)),
+              name: province?.name ?? f.name.trim(),
+            })}
+          </p>
+        )}
       </ConfirmDialog>
     </Page>
   );
@@ -209,4 +237,9 @@ function prefixed(s: Shown, prefix: string): Shown {
       Object.entries(s.fields).map(([k, v]) => [k.startsWith(prefix) ? k.slice(prefix.length) : k, v]),
     ),
   };
+}
+
+/** The predecessors' last day: the eve of the new province's first (provinceRepository.create). */
+function dayBefore(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }

@@ -1,7 +1,7 @@
 import { readFragment, type ResultOf } from 'gql.tada';
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
-import { hasRole, useSession } from '../../app/session';
+import { canAct, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
@@ -72,7 +72,7 @@ export default function RulesPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const session = useSession();
-  const admin = hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  const admin = canAct(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
   const [year, setYear] = useState(thisYear());
   const [typed, setTyped] = useState(String(year));
   const [saved, setSaved] = useState<number | null>(null);

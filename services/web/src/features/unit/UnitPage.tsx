@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
-import { hasRole, myUnits, useSession } from '../../app/session';
+import { canAct, hasRole, myUnits, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { errorCode } from '../../i18n/errors';
 import { useI18n } from '../../i18n/i18n';
@@ -48,7 +48,8 @@ export default function UnitPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const session = useSession();
-  const admin = hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  // In a former province (read-only) the unit is read: no form is offered that the gateway would refuse.
+  const admin = canAct(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
   const [res, refetch] = useQuery({ query: UnitQuery, variables: { id } });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   if (res.error)
@@ -80,7 +81,7 @@ export default function UnitPage() {
       <AchievementsCard subjectId={u.id} admin={admin} />
       {/* A unit's deferrals and disqualifications: the secretariat's to record, the unit's own to read. */}
       {(hasRole(session, 'PROVINCE_ADMIN') || myUnits(session).includes(u.id)) && (
-        <EligibilityCard unitId={u.id} admin={hasRole(session, 'PROVINCE_ADMIN')} />
+        <EligibilityCard unitId={u.id} admin={canAct(session, 'PROVINCE_ADMIN')} />
       )}
       <LineageCard unit={u} admin={admin} />
     </Page>

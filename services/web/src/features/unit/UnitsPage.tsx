@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
-import { hasRole, useSession } from '../../app/session';
+import { canAct, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { Choice } from '../../ui/Choice';
@@ -89,7 +89,7 @@ export default function UnitsPage() {
         </Link>
       }
     >
-      {hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN') && (
+      {canAct(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN') && (
         <CreateUnitForm onCreated={() => refetch({ requestPolicy: 'network-only' })} />
       )}
       <form className="filters" onSubmit={apply} role="search" aria-label={t('units.filter')}>
@@ -199,11 +199,15 @@ function CreateUnitForm({ onCreated }: { onCreated: () => void }) {
   const err = (k: string) => create.shown.fields[k] ?? create.shown.fields[`input.${k}`] ?? null;
   return (
     <section className="card" aria-labelledby="new-unit">
-      <h2 id="new-unit">{t('units.new')}</h2>
+      {/* The heading names the section and the button the action: the same words twice read as a stutter. */}
+      <h2 id="new-unit">{t('units.newTitle')}</h2>
       {!open ? (
-        <button type="button" className="button button-primary" onClick={() => setOpen(true)}>
-          {t('units.new')}
-        </button>
+        <>
+          <p className="muted">{t('units.newIntro')}</p>
+          <button type="button" className="button button-primary" onClick={() => setOpen(true)}>
+            {t('units.new')}
+          </button>
+        </>
       ) : (
         <form className="form" noValidate onSubmit={(e) => void submit(e)}>
           <Field

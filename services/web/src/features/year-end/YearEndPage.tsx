@@ -2,7 +2,7 @@ import { readFragment } from 'gql.tada';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
-import { hasRole, useSession } from '../../app/session';
+import { canAct, hasRole, useSession } from '../../app/session';
 import { StatisticsButton } from '../statistics/StatisticsButton';
 import { graphql, type ResultOf } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
@@ -85,7 +85,7 @@ export default function YearEndPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const session = useSession();
-  const admin = hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  const admin = canAct(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
   const [res, refetch] = useQuery({
     query: ClosingQuery,
     variables: { provinceId: session.provinceId ?? '', year },
