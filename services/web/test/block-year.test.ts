@@ -358,7 +358,7 @@ describe('a block year in the browser', () => {
 });
 
 describe('a block year that is not there', () => {
-  it('an unknown block, or a year that is not one, is headed as not found', async () => {
+  it('an unknown block, or a year that is not one, is headed as not found, on its tasks too', async () => {
     const page = await (await desktop(browser)).newPage();
     last = page;
     await signInAt(page, base, '/blocks/00000000-0000-4000-8000-000000000000/years/2026', admin.email);
@@ -372,6 +372,9 @@ describe('a block year that is not there', () => {
     await expectAccessible(page, 'a block year not found');
     await screenshot(page, 'year-not-found-1366');
     await page.goto(`${base}/blocks/not-a-block/years/twenty`);
+    await poll(notFound).toBe(1);
+    // A task's page of such a year too (TaskPage), not the task's title over a general error.
+    await page.goto(`${base}/blocks/00000000-0000-4000-8000-000000000000/years/2026/sign`);
     await poll(notFound).toBe(1);
     await page.context().close();
   });

@@ -119,7 +119,7 @@ export default function AuditPage() {
         refetch={refetch}
         data={events}
         isEmpty={(events) => events.nodes.length === 0}
-        empty={t('audit.none')}
+        empty={t(Object.values(filter).some((v) => v.trim()) ? 'audit.none' : 'audit.noneYet')}
       >
         {(events) => (
           <>

@@ -53,15 +53,16 @@ export default function AwardDecisionPage() {
   const [reason, setReason] = useState('');
   const revoke = useAction(RevokeMutation);
 
-  if (errorCode(res.error) === 'NOT_FOUND')
+  // Without its number the title would read "số " and nothing: not found, as the application's unknown pages.
+  if (['NOT_FOUND', 'BAD_USER_INPUT'].includes(errorCode(res.error) ?? ''))
     return (
-      <Page title={t('decision.title', { number: '' })}>
+      <Page title={t('app.notFound')}>
         <Empty>{t('decision.notFound')}</Empty>
       </Page>
     );
   if (res.error)
     return (
-      <Page title={t('decision.title', { number: '' })}>
+      <Page title={t('decisions.title')}>
         <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
       </Page>
     );

@@ -1,10 +1,9 @@
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
 import { graphql } from '../../graphql';
-import { errorCode } from '../../i18n/errors';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
-import { Alert, Empty, Loading, Page } from '../../ui/Page';
+import { Empty, Loading, Page } from '../../ui/Page';
 import { YearFiles } from '../attachment/YearFiles';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { CovenantView } from './CovenantView';
@@ -12,6 +11,7 @@ import { NextStep } from './NextStep';
 import { Ranking } from './Ranking';
 import { Registrations } from './Registrations';
 import { useStanding, useYear } from './useYear';
+import { YearNotFound, yearMissing } from './YearNotFound';
 import { YearSetup } from './YearSetup';
 import { YearTasks } from './YearTasks';
 import { DocumentDownloads } from '../documents/DocumentDownloads';
@@ -50,18 +50,7 @@ export default function BlockYearPage() {
     ...(y?.awardOutcome?.nextDeputyUnitId ? [y.awardOutcome.nextDeputyUnitId] : []),
   ]);
 
-  // A block of another province or an address typed wrong (an id or a year that is none) has no block name
-  // to title the page with: it is not found, headed as the application's unknown pages are.
-  const missing = ['NOT_FOUND', 'BAD_USER_INPUT'].includes(errorCode(res.error) ?? '');
-  if (missing || (res.data && !block))
-    return (
-      <Page title={t('app.notFound')}>
-        <Alert>{t('year.notFound')}</Alert>
-        <p>
-          <Link href="/blocks">{t('year.toBlocks')}</Link>
-        </p>
-      </Page>
-    );
+  if (yearMissing({ res, block })) return <YearNotFound />;
   if (res.error)
     return (
       <Page title={t('year.titleOnly', { year })}>

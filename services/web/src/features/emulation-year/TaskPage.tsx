@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Empty, Loading, Page } from '../../ui/Page';
 import { useStanding, useYear, yearPath, type Year } from './useYear';
+import { YearNotFound, yearMissing } from './YearNotFound';
 
 /**
  * The frame of a year's task screen (sign, register, score, covenant, criteria): the year is read once, a
@@ -28,6 +29,7 @@ export function TaskPage({
       {t('tasks.backToYear')}
     </Link>
   );
+  if (yearMissing({ res, block })) return <YearNotFound />;
   if (res.error)
     return (
       <Page title={title}>

@@ -123,7 +123,7 @@ export default function UnitsPage() {
         refetch={refetch}
         data={units}
         isEmpty={(units) => units.nodes.length === 0}
-        empty={t('units.none')}
+        empty={t(filter.search.trim() || filter.kind ? 'units.none' : 'units.noneYet')}
       >
         {(units) => (
           <>
