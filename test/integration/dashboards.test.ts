@@ -118,11 +118,15 @@ describe('dashboards, built on the closing rollups', () => {
     const comparison = ok(await as<{ provinceComparison: Table }>(ngheAnAdmin, COMPARISON, {}, ngheAn));
     expect(comparison.provinceComparison.rows).toHaveLength(2);
 
-    const RANKING = `query($p: ID!) { blockRanking(provinceId: $p, year: 2026) { rows { id name rank } csv } }`;
+    const RANKING = `query($p: ID!) { blockRanking(provinceId: $p, year: 2026) { metrics rows { id name rank } csv } }`;
     const own = ok(
-      await as<{ blockRanking: Table }>(ngheAnAdmin, RANKING, { p: ngheAn }, ngheAn),
+      await as<{ blockRanking: Table & { metrics: string[] } }>(ngheAnAdmin, RANKING, { p: ngheAn }, ngheAn),
     ).blockRanking;
     expect(own.rows).toHaveLength(2);
+    // A block's own figures only: the province's counts of blocks and its closing time are no block's.
+    expect(own.metrics).toContain('MEAN_FINAL_SCORE');
+    expect(own.metrics).not.toContain('BLOCKS');
+    expect(own.metrics).not.toContain('CLOSING_SECONDS');
     // Neither by naming the other province, nor by acting in it.
     for (const header of [ngheAn, hcm]) {
       const res = await as<{ blockRanking: Table }>(ngheAnAdmin, RANKING, { p: hcm }, header);

@@ -81,6 +81,11 @@ export const METRIC_DEFINITIONS: Record<RollupMetric, { block: string; province:
   },
 };
 
+/** The figures a block's year has (the others are the province's only): a block ranking shows these. */
+export const BLOCK_METRICS: readonly RollupMetric[] = ROLLUP_METRICS.filter(
+  (m) => METRIC_DEFINITIONS[m].block !== 'none (null)',
+);
+
 /** A figure's description as the API shows it: the block's figure, then the province's aggregation. */
 export function metricDescription(metric: RollupMetric): string {
   const d = METRIC_DEFINITIONS[metric];

@@ -3,6 +3,7 @@ import {
   metricDescription,
   metricValue,
   provinceLabel,
+  BLOCK_METRICS,
   ROLLUP_METRICS,
   sharedRanks,
   toCsv,
@@ -195,7 +196,11 @@ export class DashboardResolver {
     @Arg('provinceId', () => ID) provinceId: string,
     @Arg('year', () => Int) year: number,
     @Arg('by', () => RollupMetricEnum, { defaultValue: 'MEAN_FINAL_SCORE' }) by: RollupMetric,
-    @Arg('metrics', () => [RollupMetricEnum], metricsArg) metrics: RollupMetric[] | null,
+    @Arg('metrics', () => [RollupMetricEnum], {
+      nullable: true,
+      description: "Default: the block's own figures (not BLOCKS, BLOCKS_CLOSED, CLOSING_SECONDS).",
+    })
+    metrics: RollupMetric[] | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<DashboardTableType> {
     assertYear('year', year);
@@ -209,8 +214,9 @@ export class DashboardResolver {
       .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
     const p = ctx.access!.province;
     const province = { id: p.id, name: p.name, code: p.code, validFrom: p.validFrom, validTo: p.validTo };
+    // By default the block's own figures: a column of blanks for the province's counts says nothing.
     return table(
-      metrics ?? [...ROLLUP_METRICS],
+      metrics ?? [...BLOCK_METRICS],
       ranked.map(({ row, rank }) => ({ id: row.block_id, name: row.block_name, province, year, rank, row })),
     );
   }
