@@ -16,6 +16,7 @@ let app: TestApp;
 let platform: Account;
 let admin: Account;
 let laoCai: string;
+let formerLaoCai: string;
 let unitId: string;
 
 beforeAll(async () => {
@@ -24,6 +25,7 @@ beforeAll(async () => {
     config: { GRAPHQL_MAX_DEPTH: '6', GRAPHQL_MAX_COMPLEXITY: '1000', REQUEST_BODY_LIMIT_BYTES: '20000' },
   });
   laoCai = await provinceId(app.dataSource, '15');
+  formerLaoCai = await provinceId(app.dataSource, '10', { former: true });
   platform = await createAccount(app, 'PLATFORM_ADMIN');
   admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: laoCai });
   unitId = (await createUnits(app.dataSource, laoCai, ['Sở Nội vụ']))[0]!.id;
@@ -77,6 +79,22 @@ const cases: [
         kind: 'PROVINCE',
         validFrom: '2025-07-01',
         predecessorIds: [laoCai],
+      },
+    }),
+    () => ({ token: platform.token }),
+    'predecessorIds',
+  ],
+  [
+    // The former Lào Cai ended on the eve of 2025-07-01, but it is already merged into today's Lào Cai.
+    'createProvince',
+    `mutation($v: CreateProvinceInput!) { createProvince(input: $v) { id } }`,
+    () => ({
+      v: {
+        code: '99',
+        name: 'Tỉnh Mới',
+        kind: 'PROVINCE',
+        validFrom: '2025-07-01',
+        predecessorIds: [formerLaoCai],
       },
     }),
     () => ({ token: platform.token }),

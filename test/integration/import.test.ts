@@ -416,6 +416,16 @@ describe('importing a province from its spreadsheets', () => {
     expect(await inProvince(khanhHoa, `SELECT count(*)::int AS n FROM block_membership`)).toEqual([{ n: 0 }]);
   });
 
+  it('a former province Lào Cai absorbed is read-only: its secretariat imports nothing there', async () => {
+    const formerLaoCai = await provinceId(app.dataSource, '10', { former: true });
+    const before = await inProvince(formerLaoCai, `SELECT count(*)::int AS n FROM unit`);
+    const refused = await dryRun('units', await fixedUnits(), admin, formerLaoCai);
+    expect(refused.status).toBe(403);
+    expect(refused.body.errors![0]!.message).toContain('read-only');
+    expect(await inProvince(formerLaoCai, `SELECT count(*)::int AS n FROM unit`)).toEqual(before);
+    expect(await inProvince(formerLaoCai, `SELECT count(*)::int AS n FROM import_job`)).toEqual([{ n: 0 }]);
+  });
+
   it('refuses a file over the size limit, saying the limit; a unit officer may not import', async () => {
     const big = csv(
       UNIT_HEADER,

@@ -18,11 +18,6 @@ export interface AuditEntry {
   before?: object | null;
   after?: object | null;
   requestId?: string | null;
-  /**
-   * When it happened; now by default. Hashed with the rest, so it is set before the hash, never afterwards: the
-   * demo seed records its history on the days that history is dated.
-   */
-  occurredAt?: Date;
 }
 
 export interface AuditFilter {
@@ -50,30 +45,11 @@ function auditKeys(): { current: AuditKey; all: AuditKey[] } {
 
 export const auditRepository = {
   /**
-   * Appends to the province's chain. The advisory lock serialises appenders of one province until commit,
-   * so two transactions never link to the same predecessor.
+   * Appends to the province's chain, dated now. The advisory lock serialises appenders of one province until
+   * commit, so two transactions never link to the same predecessor.
    */
-  async append(entry: AuditEntry): Promise<AuditEvent> {
-    const m = await tenantManager();
-    const provinceId = currentProvinceId();
-    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('audit:' || $1, 0))`, [provinceId]);
-    const last = await m.getRepository(AuditEvent).findOne({ where: { provinceId }, order: { seq: 'DESC' } });
-    const body = {
-      seq: String(last ? BigInt(last.seq) + 1n : 1n),
-      actorUserId: entry.actorUserId,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-      requestId: entry.requestId ?? null,
-      occurredAt: entry.occurredAt ?? new Date(),
-      prevHash: last?.hash ?? GENESIS_HASH,
-    };
-    const key = auditKeys().current;
-    const event = { ...body, provinceId, hash: auditHash(provinceId, body, key), hashKeyId: key.id };
-    await m.getRepository(AuditEvent).insert(event);
-    return event as AuditEvent;
+  append(entry: AuditEntry): Promise<AuditEvent> {
+    return appendDated(entry);
   },
 
   async list(filter: AuditFilter, page: PageRequest) {
@@ -122,3 +98,31 @@ export const auditRepository = {
     return verifyChain(null, events, auditKeys().all);
   },
 };
+
+/**
+ * `auditRepository.append`, with the event's date given rather than now: only the demo seed
+ * (seed/demo-history.ts) dates the history it loads. The package's index does not export it, so no request path
+ * can backdate an event. The date is hashed with the rest, set before the hash.
+ */
+export async function appendDated(entry: AuditEntry, occurredAt?: Date): Promise<AuditEvent> {
+  const m = await tenantManager();
+  const provinceId = currentProvinceId();
+  await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('audit:' || $1, 0))`, [provinceId]);
+  const last = await m.getRepository(AuditEvent).findOne({ where: { provinceId }, order: { seq: 'DESC' } });
+  const body = {
+    seq: String(last ? BigInt(last.seq) + 1n : 1n),
+    actorUserId: entry.actorUserId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    requestId: entry.requestId ?? null,
+    occurredAt: occurredAt ?? new Date(),
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  const key = auditKeys().current;
+  const event = { ...body, provinceId, hash: auditHash(provinceId, body, key), hashKeyId: key.id };
+  await m.getRepository(AuditEvent).insert(event);
+  return event as AuditEvent;
+}

@@ -1,6 +1,6 @@
 import { renderVotingNotice } from '@thidua/domain';
 import type { DataSource } from 'typeorm';
-import { auditRepository, type AuditEntry } from '../repositories/audit.repository';
+import { appendDated, type AuditEntry } from '../repositories/audit.repository';
 import { notificationRepository } from '../repositories/notification.repository';
 import { userRepository } from '../repositories/user.repository';
 import { currentManager, currentProvinceId, runInTenant } from '../tenancy/tenant-context';
@@ -163,8 +163,8 @@ async function demoEvents(secretariatId: string): Promise<Event[]> {
     transition(plus(start, 60), 'DRAFT', 'OPEN');
 
     const signatures = await by('covenant_signature', 'unit_id, signed_by, signed_at', 'signed_at, unit_id');
-    signatures.forEach((s, i) =>
-      add(plus(s.signed_at as Date, i), s.signed_by as string, 'covenant.sign', 'EmulationYear', y.id, {
+    signatures.forEach((s) =>
+      add(s.signed_at as Date, s.signed_by as string, 'covenant.sign', 'EmulationYear', y.id, {
         after: { unitId: s.unit_id },
       }),
     );
@@ -182,9 +182,9 @@ async function demoEvents(secretariatId: string): Promise<Event[]> {
       'id, unit_id, title, person_id, registered_by, registered_at',
       'registered_at, title, unit_id',
     );
-    registrations.forEach((r, i) =>
+    registrations.forEach((r) =>
       add(
-        plus(r.registered_at as Date, i),
+        r.registered_at as Date,
         r.registered_by as string,
         'title.register',
         'TitleRegistration',
@@ -214,28 +214,21 @@ async function demoEvents(secretariatId: string): Promise<Event[]> {
       'id, kind, scorer_unit_id, target_unit_id, version, submitted_by, submitted_at',
       'submitted_at, target_unit_id, kind DESC, scorer_unit_id',
     );
-    sheets.forEach((s, i) =>
-      add(
-        plus(s.submitted_at as Date, i),
-        s.submitted_by as string,
-        'sheet.submit',
-        'ScoreSheet',
-        s.id as string,
-        {
-          after: {
-            id: s.id,
-            emulationYearId: y.id,
-            kind: s.kind,
-            scorerUnitId: s.scorer_unit_id,
-            targetUnitId: s.target_unit_id,
-            version: s.version,
-          },
+    sheets.forEach((s) =>
+      add(s.submitted_at as Date, s.submitted_by as string, 'sheet.submit', 'ScoreSheet', s.id as string, {
+        after: {
+          id: s.id,
+          emulationYearId: y.id,
+          kind: s.kind,
+          scorerUnitId: s.scorer_unit_id,
+          targetUnitId: s.target_unit_id,
+          version: s.version,
         },
-      ),
+      }),
     );
     const scored = plus(
       latest(
-        sheets.map((s) => plus(s.submitted_at as Date, sheets.length)),
+        sheets.map((s) => s.submitted_at as Date),
         registered,
       ),
       60,
@@ -317,6 +310,8 @@ async function demoEvents(secretariatId: string): Promise<Event[]> {
     );
     if (outcome?.dossier_submitted_at) {
       const at = outcome.dossier_submitted_at as Date;
+      // As the gateway writes them (awards.resolver.ts): the transition, then the submission.
+      transition(at, 'RESULTS_RECORDED', 'DOSSIER_SUBMITTED');
       add(
         at,
         (outcome.dossier_submitted_by as string | null) ?? secretariatId,
@@ -324,7 +319,6 @@ async function demoEvents(secretariatId: string): Promise<Event[]> {
         'EmulationYear',
         y.id,
       );
-      transition(plus(at, 1), 'RESULTS_RECORDED', 'DOSSIER_SUBMITTED');
     }
   }
 
@@ -340,7 +334,7 @@ async function demoEvents(secretariatId: string): Promise<Event[]> {
 
 /**
  * The province's audit log as the gateway would have written it for the demo's history, appended through the
- * audit chain (`auditRepository.append`: hashed with the key, linked, under the province's lock), in date order.
+ * audit chain (`appendDated`, the repository's append with the event's date: hashed with the key, linked, under the province's lock), in date order.
  * Only into an empty log: once written (or once anybody acted in the province), a restart adds nothing, and no
  * backdated event is ever chained after a real one.
  */
@@ -360,7 +354,8 @@ export async function seedDemoAudit(
       // Stable: events of one moment keep the order they happened in.
       .sort((a, b) => a.e.occurredAt.getTime() - b.e.occurredAt.getTime() || a.i - b.i)
       .map(({ e }) => e);
-    for (const e of events) await auditRepository.append({ ...e, requestId: DEMO_AUDIT_REQUEST_ID });
+    for (const { occurredAt, ...e } of events)
+      await appendDated({ ...e, requestId: DEMO_AUDIT_REQUEST_ID }, occurredAt);
     return events.length;
   });
 }

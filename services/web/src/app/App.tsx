@@ -214,13 +214,18 @@ function NotFound() {
 /** A page the person cannot use: why, in a sentence, instead of a page whose every request is refused. */
 function Refused({ refusal }: { refusal: Refusal }) {
   const { t } = useI18n();
+  const [title, help] =
+    refusal.reason === 'province'
+      ? [t('app.needsProvince'), t('app.needsProvinceHelp')]
+      : refusal.reason === 'readOnly'
+        ? [t('app.readOnlyTitle'), t('app.readOnly')]
+        : [
+            t('app.notForRole'),
+            t('app.notForRoleHelp', { roles: refusal.roles.map((r) => t(`role.${r}`)).join(', ') }),
+          ];
   return (
-    <Page title={t(refusal.reason === 'province' ? 'app.needsProvince' : 'app.notForRole')}>
-      <p>
-        {refusal.reason === 'province'
-          ? t('app.needsProvinceHelp')
-          : t('app.notForRoleHelp', { roles: refusal.roles.map((r) => t(`role.${r}`)).join(', ') })}
-      </p>
+    <Page title={title}>
+      <p>{help}</p>
       <p>
         <a href="/">{t('app.home')}</a>
       </p>

@@ -78,10 +78,23 @@ describe('a former province is read-only, as the gateway rules', () => {
     expect(readOnlyHere(secretariat)).toBe(true);
     expect(canAct(secretariat, 'PROVINCE_ADMIN')).toBe(false);
     expect(recordsHistoryHere(secretariat)).toBe(true);
+    // Pages that only write say it is read-only; those that read stay open.
+    expect(routeRefusal(secretariat, '/import')).toEqual({ reason: 'readOnly' });
+    expect(routeRefusal(secretariat, '/blocks/b-1/edit')).toEqual({ reason: 'readOnly' });
+    expect(routeRefusal(secretariat, '/blocks/b-1')).toBeNull();
     const home = session([['PROVINCE_ADMIN', LAO_CAI]], LAO_CAI);
     expect(readOnlyHere(home)).toBe(false);
     expect(canAct(home, 'PROVINCE_ADMIN')).toBe(true);
     expect(recordsHistoryHere(home)).toBe(true);
+    expect(routeRefusal(home, '/import')).toBeNull();
+  });
+
+  it('reads a province absorbed by a merger still to come, records nothing there yet', () => {
+    const secretariat = session([['PROVINCE_ADMIN', LAO_CAI]], FORMER_LAO_CAI);
+    secretariat.user!.provinces[0]!.predecessors[0]!.validTo = '2099-12-31';
+    expect(readOnlyHere(secretariat)).toBe(true);
+    expect(canAct(secretariat, 'PROVINCE_ADMIN')).toBe(false);
+    expect(recordsHistoryHere(secretariat)).toBe(false);
   });
 
   it('keeps the former province’s own staff to reading, and leaves the platform admin free', () => {

@@ -1,4 +1,4 @@
-import { hasRole, type Role, type SessionState } from './session';
+import { hasRole, readOnlyHere, type Role, type SessionState } from './session';
 
 /** Pages that work without a province: the ministry's and the platform operator's, and the person's own. */
 const PROVINCE_FREE =
@@ -12,12 +12,16 @@ const ROUTE_ROLES: [RegExp, Role[]][] = [
   [/^\/(users|import|audit|webhooks|nominations|admin)$/, SECRETARIAT],
 ];
 
+/** Pages that only write (a new block, an import, a decision, the council's vote): nothing to read in a read-only province. */
+const WRITES_ONLY = /^\/(import|council|award-decisions\/new|blocks\/new|blocks\/[^/]+\/edit)$/;
+
 /**
  * Why the signed-in person cannot use the page at `location`, or null when they can: `province` when it is a
- * province's page and the session acts in none, `role` (with the roles it is for) when it is for other roles. The gateway refuses
- * either way; this only spares the person a page of errors.
+ * province's page and the session acts in none, `role` (with the roles it is for) when it is for other roles,
+ * `readOnly` when it only writes and the province is read-only (a former one). The gateway refuses either way;
+ * this only spares the person a page of errors.
  */
-export type Refusal = { reason: 'province' } | { reason: 'role'; roles: Role[] };
+export type Refusal = { reason: 'province' } | { reason: 'role'; roles: Role[] } | { reason: 'readOnly' };
 
 export function routeRefusal(session: SessionState, location: string): Refusal | null {
   // As the router matches: whatever the case, with or without a trailing slash.
@@ -26,5 +30,6 @@ export function routeRefusal(session: SessionState, location: string): Refusal |
   const free = PROVINCE_FREE.test(path) || (path === '/users' && hasRole(session, 'PLATFORM_ADMIN'));
   if (!session.provinceId && !free) return { reason: 'province' };
   const roles = ROUTE_ROLES.find(([route]) => route.test(path))?.[1];
-  return roles && !hasRole(session, ...roles) ? { reason: 'role', roles } : null;
+  if (roles && !hasRole(session, ...roles)) return { reason: 'role', roles };
+  return WRITES_ONLY.test(path) && readOnlyHere(session) ? { reason: 'readOnly' } : null;
 }

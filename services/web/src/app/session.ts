@@ -282,13 +282,25 @@ export function hasRole(s: SessionState, ...roles: Role[]): boolean {
 }
 
 /**
- * The province acted in has ended (a former province, domain.md §5): its data is read-only to all but the
- * platform admin, as the gateway's provinceAccess rules; the pages then offer no forms that it would refuse.
+ * How the person reaches the province acted in, as the gateway's provinceAccess sees it: whether it has ended (a
+ * former province, domain.md §5), and whether they hold no role of their own there (nor platform-wide) and read it
+ * through a province that absorbed it.
  */
-export function readOnlyHere(s: SessionState): boolean {
+function reachHere(s: SessionState): { ended: boolean; viaSuccessor: boolean } {
   const provinces = (s.user?.provinces ?? []).flatMap((p) => [p, ...p.predecessors]);
   const validTo = provinces.find((p) => p.id === s.provinceId)?.validTo;
-  return !!validTo && validTo < today() && !hasRole(s, 'PLATFORM_ADMIN');
+  const roles = s.user?.roles ?? [];
+  const own = roles.some((r) => r.provinceId === s.provinceId || r.provinceId === null);
+  return { ended: !!validTo && validTo < today(), viaSuccessor: !!s.provinceId && !own };
+}
+
+/**
+ * The province acted in is read-only to the person: reached through its successor, or ended (to all but the
+ * platform admin). The pages then offer no form that the gateway would refuse.
+ */
+export function readOnlyHere(s: SessionState): boolean {
+  const { ended, viaSuccessor } = reachHere(s);
+  return viaSuccessor || (ended && !hasRole(s, 'PLATFORM_ADMIN'));
 }
 
 /** Holds one of the roles here and may act on it: the province is not read-only. */
@@ -297,14 +309,13 @@ export function canAct(s: SessionState, ...roles: Role[]): boolean {
 }
 
 /**
- * May record the province's history from documents: the platform admin; in a province in force its secretariat;
- * in a former province the secretariat of the province that absorbed it (the gateway's `recordsHistory`).
+ * May record the province's history from documents (the gateway's `recordsHistory`): the platform admin; in a
+ * province in force its own secretariat; in a former province the secretariat of the province that absorbed it.
  */
 export function recordsHistoryHere(s: SessionState): boolean {
   if (hasRole(s, 'PLATFORM_ADMIN')) return true;
-  if (!readOnlyHere(s)) return hasRole(s, 'PROVINCE_ADMIN');
-  const direct = (s.user?.roles ?? []).some((r) => r.provinceId === s.provinceId);
-  return !direct && hasRole(s, 'PROVINCE_ADMIN');
+  const { ended, viaSuccessor } = reachHere(s);
+  return ended === viaSuccessor && hasRole(s, 'PROVINCE_ADMIN');
 }
 
 /** Units the person is an officer of, in the province they act in. */

@@ -54,6 +54,8 @@ export function fieldMessage(i18n: I18n, field: string, message: string): string
   // createProvince's predecessors (province.resolver.ts checkPredecessors).
   const later = /^(.+) began on (\d{4}-\d{2}-\d{2}), not before/.exec(message);
   if (later) return i18n.t('error.field.predecessorLater', { name: later[1]!, date: i18n.date(later[2]!) });
+  const merged = /^(.+) is already merged into another province/.exec(message);
+  if (merged) return i18n.t('error.field.predecessorMerged', { name: merged[1]! });
   const ended = /^(.+) already ended on (\d{4}-\d{2}-\d{2})/.exec(message);
   if (ended) return i18n.t('error.field.predecessorEnded', { name: ended[1]!, date: i18n.date(ended[2]!) });
   const stillOpen = /deferral opened on (\d{4}-\d{2}-\d{2}) is still open/.exec(message);

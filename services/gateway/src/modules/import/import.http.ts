@@ -70,11 +70,15 @@ export function importRoutes(opts: {
     return Buffer.concat(chunks);
   }
 
-  /** Runs `work` as the signed-in secretariat of the request's province, in one transaction. */
+  /**
+   * Runs `work` as the signed-in secretariat of the request's province, in one transaction; one that `writes`
+   * (a check that records a job, a confirmation) is refused in a read-only (former) province.
+   */
   async function asSecretariat<T>(
     req: IncomingMessage,
     requestId: string,
     work: (ctx: GraphQLContext) => Promise<T>,
+    writes = true,
   ): Promise<{ ctx: GraphQLContext; result: T }> {
     const claims = await verifyBearer(services, req.headers.authorization);
     const provinceId = parseProvince(req.headers['x-province-id']);
@@ -90,6 +94,8 @@ export function importRoutes(opts: {
       await authorize(ctx, claims, provinceId);
       if (!isProvinceAdmin(ctx))
         throw new HttpFailure(403, forbidden("Only the province's secretariat imports"));
+      if (writes && ctx.access!.readOnlyReason)
+        throw new HttpFailure(403, forbidden(ctx.access!.readOnlyReason));
       return work(ctx);
     });
     return { ctx, result };
@@ -130,7 +136,7 @@ export function importRoutes(opts: {
       if (path[0] === 'jobs' && path[1] && isUuid(path[1])) {
         const id = path[1];
         if (req.method === 'GET' && path.length === 2) {
-          const { result } = await asSecretariat(req, requestId, () => importRepository.job(id));
+          const { result } = await asSecretariat(req, requestId, () => importRepository.job(id), false);
           if (!result) throw new HttpFailure(404, appError('NOT_FOUND', `ImportJob ${id} was not found`));
           return send(res, 200, view(result));
         }

@@ -60,7 +60,7 @@ export class ProvinceResolver {
     const found = await provinceRepository.byIds(input.predecessorIds);
     const missing = input.predecessorIds.find((id) => !found.some((p) => p.id === id));
     if (missing) throw badInput('predecessorIds', `province ${missing} does not exist`);
-    if (input.validFrom) checkPredecessors(found, input.validFrom);
+    if (input.validFrom) checkPredecessors(found, input.validFrom, await provinceRepository.lineageEdges());
     const clash = await provinceRepository.list({ code: input.code, current: true }, { first: 1, offset: 0 });
     const clashing = clash.items.find((p) => !input.predecessorIds.includes(p.id));
     if (clashing) throw conflict(`code ${input.code} is in use by ${clashing.name}`);
@@ -108,17 +108,26 @@ const EARLIEST_START = '2000-01-01';
 
 function checkStart(validFrom: string | null | undefined) {
   if (!validFrom) return;
-  const latest = `${Number(vietnamToday().slice(0, 4)) + 1}${vietnamToday().slice(4)}`;
+  // A year from today (from 29 February, 1 March of a common year).
+  const [y, m, d] = vietnamToday().split('-').map(Number) as [number, number, number];
+  const latest = new Date(Date.UTC(y + 1, m - 1, d)).toISOString().slice(0, 10);
   if (validFrom < EARLIEST_START || validFrom > latest)
     throw badInput('validFrom', `must be between ${EARLIEST_START} and ${latest}`);
 }
 
 /**
  * A merger joins provinces in force on its eve: each predecessor ends the day before the successor starts
- * (provinceRepository.create), so one that began on or after that day, or had already ended, cannot be merged.
+ * (provinceRepository.create), so one that began on or after that day, or had already ended, cannot be merged;
+ * nor one already merged into another (a province has one successor: its data is read under it).
  */
-function checkPredecessors(predecessors: Province[], validFrom: string) {
+function checkPredecessors(
+  predecessors: Province[],
+  validFrom: string,
+  lineage: { predecessorId: string }[],
+) {
   for (const p of predecessors) {
+    if (lineage.some((l) => l.predecessorId === p.id))
+      throw badInput('predecessorIds', `${p.name} is already merged into another province`);
     if (p.validFrom && p.validFrom >= validFrom)
       throw badInput('predecessorIds', `${p.name} began on ${p.validFrom}, not before ${validFrom}`);
     if (p.validTo && p.validTo < dayBefore(validFrom))

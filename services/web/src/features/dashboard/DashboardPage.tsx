@@ -102,7 +102,7 @@ type Row = Table['rows'][number];
  * year has any. A year the person picks stays; another province opens on its own latest year. `ready` once the
  * years are known, or could not be read (this year then): the table waits for it rather than asking twice.
  */
-function useOpeningYear(provinceId?: string) {
+function useOpeningYear(provinceId?: string, endedOn?: string | null) {
   const [picked, setPicked] = useState<number | null>(null);
   const [years] = useQuery({
     query: YearsQuery,
@@ -110,7 +110,8 @@ function useOpeningYear(provinceId?: string) {
     pause: picked !== null || provinceId === '',
   });
   const latest = years.fetching ? null : (years.data?.dashboardYears[0] ?? null);
-  const now = thisYear();
+  // A former province without figures opens on its last year, not on a year after it ended.
+  const now = endedOn ? Math.min(thisYear(), Number(endedOn.slice(0, 4))) : thisYear();
   return {
     year: picked ?? latest ?? now,
     ready: picked !== null || (!years.fetching && (years.data !== undefined || years.error !== undefined)),
@@ -198,7 +199,7 @@ function ProvinceSelect({
  */
 function useProvinceWithFigures(
   skip: boolean,
-  provinces: Provinces | undefined,
+  provinces: { data?: Provinces; error?: unknown },
 ): { id: string; ready: boolean } {
   const [years] = useQuery({ query: YearsQuery, variables: { provinceId: null }, pause: skip });
   const year = years.data?.dashboardYears[0];
@@ -209,8 +210,9 @@ function useProvinceWithFigures(
   });
   const table = compared.data ? readFragment(TableFields, compared.data.provinceComparison) : null;
   // Without any figure (or if they cannot be read), the first province in force.
-  const settled = !years.fetching && (!year || !compared.fetching) && !!provinces;
-  return { id: table?.rows[0]?.id ?? provinces?.current.nodes[0]?.id ?? '', ready: skip || settled };
+  const listed = !!provinces.data || !!provinces.error;
+  const settled = !years.fetching && (!year || !compared.fetching) && listed;
+  return { id: table?.rows[0]?.id ?? provinces.data?.current.nodes[0]?.id ?? '', ready: skip || settled };
 }
 
 function YearSelect({ value, onChange, label }: { value: number; onChange(y: number): void; label: string }) {
@@ -428,7 +430,7 @@ function Trend() {
   const [toYear, setToYear] = useState(thisYear());
   const [includeFormer, setIncludeFormer] = useState(true);
   const [metric, setMetric] = useState<Metric>('TURNOUT_PERCENT');
-  const opening = useProvinceWithFigures(!!provinceId, provinces.data);
+  const opening = useProvinceWithFigures(!!provinceId, provinces);
   const chosen = provinceId || (opening.ready ? opening.id : '');
   const [res, refetch] = useQuery({
     query: TrendQuery,
@@ -537,9 +539,12 @@ function Ranking() {
   // The secretariat ranks its own province's blocks; a ministry viewer, who works in none, picks the province.
   const [provinces] = useQuery({ query: ProvincesQuery, pause: !!session.provinceId });
   const [picked, setPicked] = useState('');
-  const withFigures = useProvinceWithFigures(!!session.provinceId || !!picked, provinces.data);
+  const withFigures = useProvinceWithFigures(!!session.provinceId || !!picked, provinces);
   const provinceId = session.provinceId ?? (picked || (withFigures.ready ? withFigures.id : ''));
-  const opening = useOpeningYear(provinceId);
+  const opening = useOpeningYear(
+    provinceId,
+    provinces.data?.former.nodes.find((p) => p.id === provinceId)?.validTo,
+  );
   const { year } = opening;
   const context = useMemo(
     () => (session.provinceId ? undefined : { fetchOptions: { headers: { 'x-province-id': provinceId } } }),

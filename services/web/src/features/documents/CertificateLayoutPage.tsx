@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { graphql, type ResultOf } from '../../graphql';
+import { readOnlyHere, useSession } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { ConfirmButton } from '../../ui/ConfirmDialog';
@@ -115,6 +116,8 @@ export default function CertificateLayoutPage() {
   const [res, refetch] = useQuery({ query: LayoutQuery });
   const [saved, setSaved] = useState<'saved' | 'reset' | null>(null);
   const title = t('certLayout.title');
+  // A former province's layout is read (its certificates print with it); it is not changed any more.
+  const readOnly = readOnlyHere(useSession());
   if (res.error)
     return (
       <Page title={title}>
@@ -128,15 +131,19 @@ export default function CertificateLayoutPage() {
     <Page title={title} subtitle={t('certLayout.intro')} wide>
       <Alert kind="info">{layout.isDefault ? t('certLayout.isDefault') : t('certLayout.isOwn')}</Alert>
       {saved && <Alert kind="success">{t(`certLayout.done.${saved}`)}</Alert>}
-      <LayoutForm
-        // A new form from what the API keeps, after a save or a reset.
-        key={JSON.stringify(layout)}
-        layout={layout}
-        onDone={(what) => {
-          setSaved(what);
-          refetch({ requestPolicy: 'network-only' });
-        }}
-      />
+      {readOnly ? (
+        <Alert kind="info">{t('app.readOnly')}</Alert>
+      ) : (
+        <LayoutForm
+          // A new form from what the API keeps, after a save or a reset.
+          key={JSON.stringify(layout)}
+          layout={layout}
+          onDone={(what) => {
+            setSaved(what);
+            refetch({ requestPolicy: 'network-only' });
+          }}
+        />
+      )}
       <section className="card" aria-labelledby="cert-preview">
         <h2 id="cert-preview">{t('certLayout.preview')}</h2>
         {latest ? (

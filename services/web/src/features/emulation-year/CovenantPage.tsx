@@ -28,7 +28,7 @@ export default function CovenantPage() {
         // Whoever cannot edit it (now or any more) still reads the covenant and its signatures here.
         !standing.runs ? (
           <>
-            <Alert kind="info">{t('covenant.notYours')}</Alert>
+            <Alert kind="info">{t(standing.writable ? 'covenant.notYours' : 'app.readOnly')}</Alert>
             <CovenantView y={y} theme />
           </>
         ) : y.covenantSignatures.length > 0 || !['DRAFT', 'OPEN'].includes(y.state) ? (

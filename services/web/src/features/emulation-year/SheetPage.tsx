@@ -118,7 +118,8 @@ function SheetForm({
 
   if (!set) return <Alert>{t('missing.criteria')}</Alert>;
   if (BEFORE_SCORING.includes(y.state)) return <Alert kind="info">{t('sheets.notOpen')}</Alert>;
-  if (y.state !== 'SCORING')
+  // Past scoring, or in a former province (read-only): the sheet as sent.
+  if (y.state !== 'SCORING' || !standing.writable)
     return existing ? (
       <SheetView y={y} sheet={existing} scorer={scorer} target={target} />
     ) : (

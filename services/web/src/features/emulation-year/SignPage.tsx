@@ -66,6 +66,7 @@ function SignForm({
         <CovenantView y={y} theme />
       </>
     );
+  if (!standing.writable) return <Alert kind="info">{t('app.readOnly')}</Alert>;
   if (y.state !== 'OPEN') return <Alert kind="info">{t('sign.notOpen')}</Alert>;
 
   async function submit(e: FormEvent) {

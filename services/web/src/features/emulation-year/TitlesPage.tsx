@@ -74,7 +74,8 @@ function TitlesForm({
   const { t } = useI18n();
   const unitParam = new URLSearchParams(useSearch()).get('unit');
   const acting = useActingFor(y, standing, unitParam);
-  const open = REGISTRATION_OPEN.includes(y.state);
+  // In a former province (read-only) the registrations are read, as once registration closed.
+  const open = REGISTRATION_OPEN.includes(y.state) && standing.writable;
   const [title, setTitle] = useState<Title | ''>('');
   const [personId, setPersonId] = useState('');
   const individual = !!title && INDIVIDUAL.includes(title);
@@ -121,7 +122,7 @@ function TitlesForm({
 
   return (
     <>
-      {!open && <Alert kind="info">{t('titles.closed')}</Alert>}
+      {!open && <Alert kind="info">{t(standing.writable ? 'titles.closed' : 'app.readOnly')}</Alert>}
       {!open ? (
         <ActingFor acting={acting} errors={{}} readOnly />
       ) : (

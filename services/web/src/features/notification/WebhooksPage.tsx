@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../graphql';
+import { readOnlyHere, useSession } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Choice } from '../../ui/Choice';
@@ -84,6 +85,8 @@ export default function WebhooksPage() {
   const retry = useAction(Retry);
   const [retried, setRetried] = useState<string | null>(null);
   const urls = new Map(res.data?.webhookSubscriptions.map((s) => [s.id, s.url]));
+  // A former province's subscriptions and deliveries are read; none is added there.
+  const readOnly = readOnlyHere(useSession());
 
   return (
     <Page title={t('webhooks.title')} subtitle={t('webhooks.intro')} wide>
@@ -134,7 +137,7 @@ export default function WebhooksPage() {
             </table>
           </TableWrap>
         )}
-        <SubscribeForm onCreated={reload} />
+        {!readOnly && <SubscribeForm onCreated={reload} />}
       </section>
       <section className="card" aria-labelledby="deliveries-title">
         <h2 id="deliveries-title">{t('webhooks.deliveries')}</h2>

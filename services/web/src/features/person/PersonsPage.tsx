@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
-import { canAct, useSession } from '../../app/session';
+import { canAct, readOnlyHere, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { Field } from '../../ui/Field';
@@ -42,7 +42,8 @@ interface Filter {
 export default function PersonsPage() {
   const { t } = useI18n();
   // Who adds people (on a unit's page, or by import) is offered the way there when the list is empty.
-  const adds = canAct(useSession(), 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  const session = useSession();
+  const adds = canAct(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
   const pager = usePager();
   const [draft, setDraft] = useState<Filter>({ search: '', unit: null });
   const [filter, setFilter] = useState(draft);
@@ -90,6 +91,9 @@ export default function PersonsPage() {
         empty={
           filtered ? (
             t('persons.none')
+          ) : readOnlyHere(session) ? (
+            // A former province: nobody adds anyone there any more.
+            t('persons.noneRecorded')
           ) : (
             <>
               {t('persons.noneYet')}

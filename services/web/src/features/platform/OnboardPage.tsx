@@ -59,7 +59,8 @@ export default function OnboardPage() {
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
     setF({ ...f, [k]: e.target.value });
   // As the gateway's createProvince: years on the platform start in 2000; more than a year ahead is a slip.
-  const latest = `${Number(today().slice(0, 4)) + 1}${today().slice(4)}`;
+  const [y, m, d] = today().split('-').map(Number) as [number, number, number];
+  const latest = new Date(Date.UTC(y + 1, m - 1, d)).toISOString().slice(0, 10);
 
   const checks = {
     code: province || /^\d{2}$/.test(f.code.trim()) ? null : t('onboard.check.code'),
@@ -154,6 +155,8 @@ export default function OnboardPage() {
             <Field
               label={t('onboard.validFrom')}
               type="date"
+              min="2000-01-01"
+              max={latest}
               value={f.validFrom}
               error={err('validFrom')}
               onChange={set('validFrom')}

@@ -57,6 +57,7 @@ export function PredecessorsField({
                 <input
                   type="checkbox"
                   checked={chosen.some((c) => c.id === p.id)}
+                  aria-invalid={error ? true : undefined}
                   onChange={(e) => toggle(p, e.target.checked)}
                 />
                 <span>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { getToken, hasRole, useSession } from '../../app/session';
+import { getToken, hasRole, readOnlyHere, useSession } from '../../app/session';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { Page } from '../../ui/Page';
 
@@ -21,7 +21,8 @@ export default function AdminPage() {
           ['/persons', 'admin.persons', 'admin.personsHint'],
           ['/province/history', 'admin.history', 'admin.historyHint'],
           ['/users', 'admin.users', 'admin.usersHint'],
-          ['/import', 'admin.import', 'admin.importHint'],
+          // Importing only writes: not in a read-only (former) province.
+          ...(readOnlyHere(session) ? [] : [['/import', 'admin.import', 'admin.importHint'] as const]),
           ['/audit', 'admin.audit', 'admin.auditHint'],
           ['/webhooks', 'admin.webhooks', 'admin.webhooksHint'],
         ] as const)

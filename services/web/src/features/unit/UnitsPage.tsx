@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
-import { canAct, useSession } from '../../app/session';
+import { canAct, readOnlyHere, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { Choice } from '../../ui/Choice';
@@ -123,7 +123,13 @@ export default function UnitsPage() {
         refetch={refetch}
         data={units}
         isEmpty={(units) => units.nodes.length === 0}
-        empty={t(filter.search.trim() || filter.kind ? 'units.none' : 'units.noneYet')}
+        empty={t(
+          filter.search.trim() || filter.kind
+            ? 'units.none'
+            : readOnlyHere(session)
+              ? 'units.noneRecorded'
+              : 'units.noneYet',
+        )}
       >
         {(units) => (
           <>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { useSession } from '../../app/session';
+import { readOnlyHere, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { apiErrors, showErrors } from '../../i18n/errors';
 import { useI18n } from '../../i18n/i18n';
@@ -46,12 +46,14 @@ const SetDisabledMutation = graphql(`
 
 /** The secretariat's people: invite, follow the invitations, and disable or enable accounts. */
 export default function UsersPage() {
-  const inProvince = !!useSession().provinceId;
+  const session = useSession();
+  const inProvince = !!session.provinceId;
   const { t } = useI18n();
   return (
     <Page title={t('users.title')} subtitle={t('users.intro')} wide>
       {/* Invitations are a province's (its x-province-id): the platform operator without one manages accounts. */}
-      {inProvince && <InviteForm />}
+      {/* Nobody is invited into a read-only (former) province. */}
+      {inProvince && !readOnlyHere(session) && <InviteForm />}
       {inProvince && <InvitationsList />}
       <UsersList />
     </Page>
