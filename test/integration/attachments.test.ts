@@ -332,7 +332,8 @@ describe('attachments', () => {
       }),
     );
     expect((await download(admin, sheet.attachment!.downloadUrl)).status).toBe(404);
-    expect(await readdir(join(filesDir, laoCai))).not.toContain(sheet.attachment!.id);
+    // The stored file goes after the commit (afterCommit, not awaited by the answer): awaited, not assumed.
+    await expect.poll(() => readdir(join(filesDir, laoCai))).not.toContain(sheet.attachment!.id);
   });
 
   it('refuses a file past the most one record may carry, saying why', async () => {

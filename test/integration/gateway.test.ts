@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { auditRepository, runInTenant } from '@thidua/db';
+import { vietnamToday } from '@thidua/domain';
 import {
   createAccount,
   createUnits,
@@ -78,6 +79,8 @@ describe('provinces', () => {
   });
 
   it('a platform admin merges provinces: predecessors end the day before, the new one starts', async () => {
+    // Next New Year's Day: within the year ahead that createProvince accepts, and after today.
+    const NEXT_YEAR = Number(vietnamToday().slice(0, 4)) + 1;
     const [a, b] = await Promise.all(['91', '96'].map((code) => provinceId(app.dataSource, code)));
     const res = await app.gql<{ createProvince: { id: string; predecessors: { validTo: string }[] } }>(
       `mutation($v: CreateProvinceInput!) { createProvince(input: $v) { id name predecessors { validTo } } }`,
@@ -86,14 +89,15 @@ describe('provinces', () => {
           code: '97',
           name: 'Tỉnh Thử Nghiệm',
           kind: 'PROVINCE',
-          validFrom: '2030-01-01',
+          validFrom: `${NEXT_YEAR}-01-01`,
           predecessorIds: [a, b],
         },
       },
       { token: platform.token },
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data?.createProvince.predecessors.map((p) => p.validTo)).toEqual(['2029-12-31', '2029-12-31']);
+    const eve = `${NEXT_YEAR - 1}-12-31`;
+    expect(res.data?.createProvince.predecessors.map((p) => p.validTo)).toEqual([eve, eve]);
 
     const byAdmin = await app.gql(
       `mutation { createProvince(input: { code: "98", name: "Không được", kind: CITY }) { id } }`,

@@ -4,6 +4,7 @@ import { Link, useLocation } from 'wouter';
 import { graphql } from '../graphql';
 import { useI18n } from '../i18n/i18n';
 import { usePolling } from '../ui/usePolling';
+import { formerLabel } from '../features/province/useFormerProvinces';
 import {
   hasRole,
   readOnlyHere,
@@ -39,7 +40,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const provinceLabel = (p: SwitchableProvince) =>
     // A former province whose end date is not recorded is named without one.
     p.absorbedUntil
-      ? t('province.formerUntil', { name: p.name, date: i18n.date(p.absorbedUntil) })
+      ? formerLabel(i18n, { name: p.name, kind: p.kind ?? 'PROVINCE', validTo: p.absorbedUntil })
       : p.isCurrent
         ? p.name
         : `${p.name} ${t('app.former')}`;

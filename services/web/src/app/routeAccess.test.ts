@@ -18,7 +18,7 @@ function session(roles: [Role, string | null][], provinceId: string | null): Ses
         code: '15',
         isCurrent: true,
         validTo: null,
-        predecessors: [{ id: FORMER_LAO_CAI, name: 'Lào Cai', validTo: '2025-06-30' }],
+        predecessors: [{ id: FORMER_LAO_CAI, name: 'Lào Cai', kind: 'PROVINCE', validTo: '2025-06-30' }],
       },
     ],
   };

@@ -31,6 +31,7 @@ export const MeQuery = graphql(`
         predecessors {
           id
           name
+          kind
           validTo
         }
       }
@@ -136,6 +137,7 @@ export interface SwitchableProvince {
   isCurrent: boolean;
   /** Read through its successor (domain.md §5): read-only, and named with when it ended. */
   absorbedUntil: string | null;
+  kind?: 'PROVINCE' | 'CITY';
 }
 
 /**
@@ -152,7 +154,13 @@ export function switchableProvinces(user: Me): SwitchableProvince[] {
   const absorbed = user.provinces.flatMap((p) =>
     p.predecessors
       .filter((f) => f.id !== p.id && !user.provinces.some((o) => o.id === f.id))
-      .map((f) => ({ id: f.id, name: f.name, isCurrent: false, absorbedUntil: f.validTo ?? '' })),
+      .map((f) => ({
+        id: f.id,
+        name: f.name,
+        kind: f.kind,
+        isCurrent: false,
+        absorbedUntil: f.validTo ?? '',
+      })),
   );
   return [...own, ...absorbed.filter((f, i) => absorbed.findIndex((o) => o.id === f.id) === i)];
 }

@@ -5,6 +5,7 @@ import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
 import { hasRole, useSession } from '../../app/session';
 import { thisYear } from '../block/dates';
+import { formerLabel } from '../province/useFormerProvinces';
 import { graphql, type ResultOf } from '../../graphql';
 import { useI18n, type I18n } from '../../i18n/i18n';
 import { Chart } from '../../ui/Chart';
@@ -84,6 +85,7 @@ const ProvincesQuery = graphql(`
       nodes {
         id
         name
+        kind
         validTo
       }
     }
@@ -183,7 +185,7 @@ function ProvinceSelect({
           <optgroup label={t('dash.formerProvinces')}>
             {provinces.former.nodes.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.validTo ? t('province.formerUntil', { name: p.name, date: i18n.date(p.validTo) }) : p.name}
+                {formerLabel(i18n, p)}
               </option>
             ))}
           </optgroup>

@@ -1,7 +1,7 @@
 import { useQuery } from 'urql';
 import { useSession } from '../../app/session';
 import { graphql } from '../../graphql';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type I18n } from '../../i18n/i18n';
 
 const ProvinceLineage = graphql(`
   query ProvinceWithFormer($id: ID!) {
@@ -32,6 +32,16 @@ export interface FormerOrCurrent {
 const fullName = (p: { name: string; kind: 'PROVINCE' | 'CITY' }) =>
   `${p.kind === 'CITY' ? 'thành phố' : 'tỉnh'} ${p.name}`;
 
+/** A former province or city named with until when it existed: names are reused ("Lào Cai (tỉnh cũ, đến …)"). */
+export function formerLabel(
+  i18n: I18n,
+  p: { name: string; kind: 'PROVINCE' | 'CITY'; validTo: string | null },
+): string {
+  if (!p.validTo) return p.name;
+  const key = p.kind === 'CITY' ? 'province.formerCityUntil' : 'province.formerUntil';
+  return i18n.t(key, { name: p.name, date: i18n.date(p.validTo) });
+}
+
 /**
  * The session's province and the former provinces it absorbed (domain.md §5), each named for a choice: names
  * are reused (the new Khánh Hòa is not the old one), so a former one says until when it existed.
@@ -51,9 +61,7 @@ export function useFormerProvinces(): FormerOrCurrent[] {
         id: f.id,
         name: f.name,
         fullName: fullName(f),
-        label: f.validTo
-          ? i18n.t('province.formerUntil', { name: f.name, date: i18n.date(f.validTo) })
-          : f.name,
+        label: formerLabel(i18n, f),
         former: true,
       })),
   ];
