@@ -336,6 +336,9 @@ describe('dashboards', () => {
       const note = await page.getByRole('status').filter({ hasText: 'đang hiển thị năm' }).textContent();
       expect(note).toContain(`Năm ${thisYear} chưa có số liệu`);
       expect(note).toContain('đang hiển thị năm 2024, năm gần nhất có số liệu.');
+      // A former province without figures opens on the last year it ran (it left 2025 to its successor).
+      await picker.selectOption({ label: 'An Giang (tỉnh cũ, đến 30/06/2025)' });
+      await expect.poll(() => page.getByLabel('Năm', { exact: true }).inputValue()).toBe('2024');
       // Back to a province with this year's figures: this year again, without the note.
       await picker.selectOption({ label: 'Hải Phòng' });
       await expect.poll(() => page.getByLabel('Năm', { exact: true }).inputValue()).toBe(thisYear);

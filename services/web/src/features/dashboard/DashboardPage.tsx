@@ -112,8 +112,10 @@ function useOpeningYear(provinceId?: string, endedOn?: string | null) {
     pause: picked !== null || provinceId === '',
   });
   const latest = years.fetching ? null : (years.data?.dashboardYears[0] ?? null);
-  // A former province without figures opens on its last year, not on a year after it ended.
-  const now = endedOn ? Math.min(thisYear(), Number(endedOn.slice(0, 4))) : thisYear();
+  // A former province without figures opens on its last year, not on a year after it ended: one that ended
+  // before 31 December left that year to its successor (ended 30/06/2025, it ran 2024 last).
+  const lastYear = endedOn && Number(endedOn.slice(0, 4)) - (endedOn.endsWith('-12-31') ? 0 : 1);
+  const now = lastYear ? Math.min(thisYear(), lastYear) : thisYear();
   return {
     year: picked ?? latest ?? now,
     ready: picked !== null || (!years.fetching && (years.data !== undefined || years.error !== undefined)),
