@@ -71,18 +71,7 @@ export const auditRepository = {
     const m = await currentManager();
     await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('audit:platform', 0))`);
     const [last] = await m.getRepository(PlatformAuditEvent).find({ order: { seq: 'DESC' }, take: 1 });
-    const body = {
-      seq: String(last ? BigInt(last.seq) + 1n : 1n),
-      actorUserId: entry.actorUserId,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-      requestId: entry.requestId ?? null,
-      occurredAt: new Date(),
-      prevHash: last?.hash ?? GENESIS_HASH,
-    };
+    const body = chained(entry, last, new Date());
     const key = auditKeys().current;
     await m
       .getRepository(PlatformAuditEvent)
@@ -109,7 +98,20 @@ export async function appendDated(entry: AuditEntry, occurredAt?: Date): Promise
   const provinceId = currentProvinceId();
   await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('audit:' || $1, 0))`, [provinceId]);
   const last = await m.getRepository(AuditEvent).findOne({ where: { provinceId }, order: { seq: 'DESC' } });
-  const body = {
+  const body = chained(entry, last, occurredAt ?? new Date());
+  const key = auditKeys().current;
+  const event = { ...body, provinceId, hash: auditHash(provinceId, body, key), hashKeyId: key.id };
+  await m.getRepository(AuditEvent).insert(event);
+  return event as AuditEvent;
+}
+
+/** The fields an event is hashed on, linked after the chain's `last` event (a province's or the platform's). */
+function chained(
+  entry: AuditEntry,
+  last: { seq: string; hash: string } | null | undefined,
+  occurredAt: Date,
+) {
+  return {
     seq: String(last ? BigInt(last.seq) + 1n : 1n),
     actorUserId: entry.actorUserId,
     action: entry.action,
@@ -118,11 +120,7 @@ export async function appendDated(entry: AuditEntry, occurredAt?: Date): Promise
     before: entry.before ?? null,
     after: entry.after ?? null,
     requestId: entry.requestId ?? null,
-    occurredAt: occurredAt ?? new Date(),
+    occurredAt,
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  const key = auditKeys().current;
-  const event = { ...body, provinceId, hash: auditHash(provinceId, body, key), hashKeyId: key.id };
-  await m.getRepository(AuditEvent).insert(event);
-  return event as AuditEvent;
 }
