@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, createUnits, ok, provinceId, type Account, type TestApp } from '@thidua/testing';
+import { currentManager, runInTenant } from '@thidua/db';
 import { vietnamToday } from '@thidua/domain';
 import { expectAccessible, pageAt, screenshot, startWebApp } from './browser';
 
@@ -50,7 +51,26 @@ beforeAll(async () => {
   kh = named(await createUnits(app.dataSource, khanhHoa, [NOI_VU, LDTBXH, TU_PHAP, Y_TE]));
   nt = named(await createUnits(app.dataSource, ninhThuan, [NT_NOI_VU]));
   await createUnits(app.dataSource, thanhHoa, [THEIRS]);
+  await formerWebhook();
 }, 120_000);
+
+const FORMER_HOOK = 'https://ninhthuan.example.vn/thidua';
+/** A receiver the former Ninh Thuận kept, with a delivery that stopped before the merger. */
+async function formerWebhook() {
+  await runInTenant(app.dataSource, ninhThuan, async () => {
+    const m = await currentManager();
+    const [sub] = await m.query(
+      `INSERT INTO webhook_subscription (province_id, url, events, secret, created_by)
+       VALUES ($1, $2, '{voting.opened}', 'bí mật', gen_random_uuid()) RETURNING id`,
+      [ninhThuan, FORMER_HOOK],
+    );
+    await m.query(
+      `INSERT INTO webhook_delivery (province_id, subscription_id, event, idempotency_key, payload, status, attempts)
+       VALUES ($1, $2, 'voting.opened', 'truoc-sap-nhap', '{}', 'DEAD', 8)`,
+      [ninhThuan, sub.id],
+    );
+  });
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -400,6 +420,15 @@ describe('lineage and history recorded from documents', () => {
       expect(await page.getByRole('button', { name: 'Thêm vào khối' }).count()).toBe(0);
       expect(await page.getByRole('link', { name: 'Sửa thông tin khối' }).count()).toBe(0);
       await screenshot(page, 'history-former-block-1366');
+      // Its webhook receivers and deliveries are read there; none is removed or sent again.
+      await page.goto(`${base}/webhooks`);
+      await expect.poll(() => page.getByRole('rowheader', { name: FORMER_HOOK }).count(), WAIT).toBe(1);
+      await expect.poll(() => page.getByRole('cell', { name: /Lỗi, đã dừng/ }).count(), WAIT).toBe(1);
+      expect(await banner.count()).toBe(1);
+      expect(await page.getByRole('button', { name: 'Xoá' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Gửi lại' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Thêm', exact: true }).count()).toBe(0);
+      await screenshot(page, 'history-former-webhooks-1366');
       await page.getByRole('button', { name: 'Về Khánh Hòa' }).click();
       await expect.poll(() => page.getByRole('heading', { name: 'Việc cần làm' }).count(), WAIT).toBe(1);
       expect(await banner.count()).toBe(0);

@@ -85,7 +85,7 @@ export default function WebhooksPage() {
   const retry = useAction(Retry);
   const [retried, setRetried] = useState<string | null>(null);
   const urls = new Map(res.data?.webhookSubscriptions.map((s) => [s.id, s.url]));
-  // A former province's subscriptions and deliveries are read; none is added there.
+  // A former province's subscriptions and deliveries are read; none is added, removed or sent again there.
   const readOnly = readOnlyHere(useSession());
 
   return (
@@ -106,7 +106,7 @@ export default function WebhooksPage() {
                   <th scope="col">{t('webhooks.url')}</th>
                   <th scope="col">{t('webhooks.events')}</th>
                   <th scope="col">{t('webhooks.created')}</th>
-                  <th scope="col">{t('webhooks.delete')}</th>
+                  {!readOnly && <th scope="col">{t('webhooks.delete')}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -115,22 +115,24 @@ export default function WebhooksPage() {
                     <th scope="row">{s.url}</th>
                     <td>{s.events.map((e) => t(`event.${e}`)).join(', ')}</td>
                     <td>{i18n.dateTime(s.createdAt)}</td>
-                    <td>
-                      <ConfirmButton
-                        label={t('webhooks.delete')}
-                        title={t('webhooks.deleteTitle')}
-                        danger
-                        busy={remove.busy}
-                        error={remove.shown.general && <Alert>{remove.shown.general}</Alert>}
-                        action={async () => {
-                          const ok = await remove.run({ id: s.id });
-                          if (ok) reload();
-                          return !!ok;
-                        }}
-                      >
-                        <p>{t('webhooks.deleteBody', { url: s.url })}</p>
-                      </ConfirmButton>
-                    </td>
+                    {!readOnly && (
+                      <td>
+                        <ConfirmButton
+                          label={t('webhooks.delete')}
+                          title={t('webhooks.deleteTitle')}
+                          danger
+                          busy={remove.busy}
+                          error={remove.shown.general && <Alert>{remove.shown.general}</Alert>}
+                          action={async () => {
+                            const ok = await remove.run({ id: s.id });
+                            if (ok) reload();
+                            return !!ok;
+                          }}
+                        >
+                          <p>{t('webhooks.deleteBody', { url: s.url })}</p>
+                        </ConfirmButton>
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -169,7 +171,7 @@ export default function WebhooksPage() {
                     <th scope="col">{t('webhooks.url')}</th>
                     <th scope="col">{t('webhooks.status')}</th>
                     <th scope="col">{t('webhooks.lastAttempt')}</th>
-                    <th scope="col">{t('webhooks.retry')}</th>
+                    {!readOnly && <th scope="col">{t('webhooks.retry')}</th>}
                   </tr>
                 </thead>
                 <tbody>
@@ -193,23 +195,25 @@ export default function WebhooksPage() {
                               ms: last.durationMs,
                             })}
                         </td>
-                        <td>
-                          {d.status === 'DEAD' && (
-                            <button
-                              type="button"
-                              className="button button-secondary"
-                              disabled={retry.busy}
-                              onClick={() =>
-                                void retry.run({ id: d.id }).then((ok) => {
-                                  setRetried(ok ? d.id : null);
-                                  reload();
-                                })
-                              }
-                            >
-                              {t('webhooks.retry')}
-                            </button>
-                          )}
-                        </td>
+                        {!readOnly && (
+                          <td>
+                            {d.status === 'DEAD' && (
+                              <button
+                                type="button"
+                                className="button button-secondary"
+                                disabled={retry.busy}
+                                onClick={() =>
+                                  void retry.run({ id: d.id }).then((ok) => {
+                                    setRetried(ok ? d.id : null);
+                                    reload();
+                                  })
+                                }
+                              >
+                                {t('webhooks.retry')}
+                              </button>
+                            )}
+                          </td>
+                        )}
                       </tr>
                     );
                   })}
