@@ -172,6 +172,16 @@ describe('demo data', () => {
     expect(verifyAuditChain.valid).toBe(true);
     const created = auditEvents.nodes.find((e) => e.action === 'block.create')!;
     expect(created).toMatchObject({ actorUserId: login.login.user.id, actorName: 'Nguyễn Thị Thu Hà' });
+    // Each unit's own officer signed its covenant and submitted its sheets; the head unit's opened the vote. The
+    // platform's operator did nothing in the province.
+    const actorsOf = (action: string) =>
+      new Set(auditEvents.nodes.filter((e) => e.action === action).map((e) => e.actorName));
+    const officers = DEMO_ACCOUNTS.filter((a) => a.role === 'UNIT_OFFICER').map((a) => a.fullName);
+    expect(officers).toHaveLength(DEMO_CURRENT_BLOCK.members.length);
+    expect([...actorsOf('covenant.sign')].sort()).toEqual([...officers].sort());
+    expect([...actorsOf('sheet.submit')].every((name) => officers.includes(name!))).toBe(true);
+    expect([...actorsOf('voting.open')]).toEqual(['Hoàng Thị Lan']);
+    expect(auditEvents.nodes.some((e) => e.actorName === 'Quản trị nền tảng')).toBe(false);
   });
 
   it("the officers of today's Lào Cai's block find the notice the worker sends when a vote opens, unread", async () => {

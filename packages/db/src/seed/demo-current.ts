@@ -19,18 +19,25 @@ export function conferenceSeasonYear(today: string): number {
   return month <= 6 ? year - 1 : year;
 }
 
+/** Who records what in today's Lào Cai: its secretariat, and each member unit's officer (by unit id). */
+export interface CurrentYearPeople {
+  secretariatId: string;
+  officers: ReadonlyMap<string, string>;
+}
+
 /**
  * The year in progress in today's Lào Cai: the block's units continuing the former province's (lineage from the
- * merger), its year scored and locked, its conference held today and its online vote open, most members' ballots
- * already in — what a unit officer, the head unit and the secretariat find when they sign in. A block that already
- * exists is left alone (idempotent: `npm start` runs this on every start).
+ * merger, recorded by the secretariat), its year signed, registered and scored by each unit's officer and locked,
+ * its conference held today and its online vote opened by the head unit, most members' ballots already in, each
+ * cast by its unit's officer — what a unit officer, the head unit and the secretariat find when they sign in. A
+ * block that already exists is left alone (idempotent: `npm start` runs this on every start).
  */
 export async function seedCurrentYear(
   ds: DataSource,
   provinceId: string,
   predecessorProvinceId: string,
   unitIds: Map<string, string>,
-  actorId: string,
+  { secretariatId, officers }: CurrentYearPeople,
 ): Promise<void> {
   await runInTenant(ds, provinceId, async () => {
     if (await blockRepository.sameName(DEMO.blockName)) return;
@@ -47,8 +54,9 @@ export async function seedCurrentYear(
           effectiveOn: MERGER_EFFECTIVE_ON,
         })),
       ),
-      actorId,
+      secretariatId,
     );
+    const officerOf = (name: string) => officers.get(id(name)) ?? secretariatId;
     const today = vietnamToday();
     const year = conferenceSeasonYear(today);
     const { yearId } = await seedLockedYear({
@@ -59,7 +67,8 @@ export async function seedCurrentYear(
       ranking: DEMO.ranking.map(id),
       headUnitId: id(DEMO.head),
       deputyUnitId: id(DEMO.deputy),
-      actorId,
+      actorId: secretariatId,
+      officers,
       // Nothing in a province formed by the merger happened before it (a 2025 year starts on 1 July).
       since: MERGER_EFFECTIVE_ON,
     });
@@ -84,7 +93,7 @@ export async function seedCurrentYear(
         { kind: 'NEXT_DEPUTY' as const, seats: 1 },
       ].filter((c) => c.seats > 0),
       closesAt: new Date(Date.now() + DEMO.voteOpenDays * 86_400_000),
-      actorId,
+      actorId: officerOf(DEMO.head),
     });
     // Ballots as members might mark them: the best-ranked for the flag and certificates, the deputy to lead next
     // year, each voter's choice of deputy a little different (a sealed ballot keeps them from anyone anyway).
@@ -98,7 +107,7 @@ export async function seedCurrentYear(
         if (c.kind === 'NEXT_HEAD') return pick([DEMO.deputy]);
         return pick([DEMO.ranking[1 + (i % 2)]!]);
       });
-      await votingRepository.cast(period.id, id(voter), actorId, choices);
+      await votingRepository.cast(period.id, id(voter), officerOf(voter), choices);
     }
   });
 }

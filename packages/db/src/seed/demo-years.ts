@@ -28,8 +28,10 @@ export interface LockedYearSpec {
   ranking: string[];
   headUnitId: string;
   deputyUnitId: string;
-  /** The user recorded as signing, registering and scoring. */
+  /** The user recorded as signing, registering and scoring, for a unit with no officer of its own. */
   actorId: string;
+  /** Each unit's own officer, recorded as signing, registering and scoring for it where there is one. */
+  officers?: ReadonlyMap<string, string>;
   /** YYYY-MM-DD: nothing is dated before it (memberships, signatures, registrations, sheets). */
   since?: string;
 }
@@ -65,14 +67,15 @@ export async function seedLockedYear(spec: LockedYearSpec): Promise<{ blockId: s
     scoringDeadline: `${spec.year}-11-30`,
   });
   await emulationYearRepository.replaceCovenantItems(year.id, DEMO_COVENANT);
+  const actorFor = (unitId: string) => spec.officers?.get(unitId) ?? spec.actorId;
   for (const unitId of spec.ranking) {
-    await emulationYearRepository.sign(year.id, unitId, spec.actorId);
+    await emulationYearRepository.sign(year.id, unitId, actorFor(unitId));
     await emulationYearRepository.register({
       emulationYearId: year.id,
       unitId,
       title: 'COLL_EXCELLENT',
       personId: null,
-      registeredBy: spec.actorId,
+      registeredBy: actorFor(unitId),
     });
   }
   await emulationYearRepository.register({
@@ -80,7 +83,7 @@ export async function seedLockedYear(spec: LockedYearSpec): Promise<{ blockId: s
     unitId: spec.ranking[0]!,
     title: 'FLAG_PROVINCE',
     personId: null,
-    registeredBy: spec.actorId,
+    registeredBy: actorFor(spec.ranking[0]!),
   });
 
   const roles = { memberUnitIds: spec.ranking, headUnitId: spec.headUnitId, deputyUnitId: spec.deputyUnitId };
@@ -99,7 +102,7 @@ export async function seedLockedYear(spec: LockedYearSpec): Promise<{ blockId: s
       emulationYearId: year.id,
       ...s,
       evidence: [],
-      submittedBy: spec.actorId,
+      submittedBy: actorFor(s.scorerUnitId),
     });
   await emulationYearRepository.saveResults(year.id, computeResults(rules, roles, sheets));
   for (const [from, to] of [

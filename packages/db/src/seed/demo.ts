@@ -68,6 +68,21 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     province: { code: '15', former: false },
     unitName: 'Ban Tuyên giáo và Dân vận Tỉnh ủy',
   },
+  // The other members' officers, whose ballots are already in: each signed, registered and scored for its unit.
+  ...[
+    ['tctu.laocai@thidua.vn', 'Vũ Thị Ngọc Ánh', 'Ban Tổ chức Tỉnh ủy'],
+    ['ubkttu.laocai@thidua.vn', 'Lò Văn Tiến', 'Ủy ban Kiểm tra Tỉnh ủy'],
+    ['bnctu.laocai@thidua.vn', 'Nông Thị Hương', 'Ban Nội chính Tỉnh ủy'],
+    ['tct.laocai@thidua.vn', 'Sùng A Lử', 'Trường Chính trị tỉnh'],
+    ['baoptth.laocai@thidua.vn', 'Đinh Thu Trang', 'Báo và Phát thanh, Truyền hình Lào Cai'],
+    ['dukcqd.laocai@thidua.vn', 'Hà Quang Vinh', 'Đảng ủy các cơ quan Đảng tỉnh'],
+  ].map(([email, fullName, unitName]): DemoAccount => ({
+    email: email!,
+    fullName: fullName!,
+    role: 'UNIT_OFFICER',
+    province: { code: '15', former: false },
+    unitName: unitName!,
+  })),
 ];
 
 export interface SeedDemoOptions {
@@ -120,6 +135,8 @@ export async function seedDemo(ds: DataSource, { closeYear }: SeedDemoOptions): 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   /** Each province's secretariat account, the actor of its audit log's province-level events. */
   const secretariats = new Map<string, string>();
+  /** Today's Lào Cai's officers by unit: who signs, scores and votes for each member. */
+  const officers = new Map<string, string>();
   const platformAdminId = await runInTransaction(ds, null, async () => {
     let adminId = '';
     for (const a of DEMO_ACCOUNTS) {
@@ -139,6 +156,7 @@ export async function seedDemo(ds: DataSource, { closeYear }: SeedDemoOptions): 
       ).query(`DELETE FROM role_assignment WHERE user_id = $1 AND id <> $2`, [user.id, role.id]);
       if (a.role === 'PLATFORM_ADMIN') adminId = user.id;
       if (a.role === 'PROVINCE_ADMIN' && role.provinceId) secretariats.set(role.provinceId, user.id);
+      if (a.role === 'UNIT_OFFICER' && role.unitId) officers.set(role.unitId, user.id);
     }
     return adminId;
   });
@@ -149,7 +167,7 @@ export async function seedDemo(ds: DataSource, { closeYear }: SeedDemoOptions): 
     currentId(current.provinceCode),
     formerId(current.predecessorProvinceCode),
     unitIds,
-    platformAdminId,
+    { secretariatId: secretariats.get(currentId(current.provinceCode))!, officers },
   );
   // What the pages of the log and the inbox show: the history above as the gateway audits it (only into a
   // province's empty log, so a restart adds nothing), and the notices the worker sent when today's vote opened.
