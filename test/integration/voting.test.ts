@@ -418,6 +418,48 @@ describe('rounds', () => {
   });
 });
 
+describe('R11: next year’s head and deputy', () => {
+  it('a ballot naming one unit for both is refused; the unit elected head does not stand again for deputy', async () => {
+    const block = await createLockedBlock(app, province, NAMES, admin);
+    const period = await open(block, [
+      { kind: 'NEXT_HEAD', seats: 1 },
+      { kind: 'NEXT_DEPUTY', seats: 1 },
+    ]);
+    const both = await vote(block, 0, period, [[3], [3]]);
+    expect(both.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(both.errors?.[0]?.message).toBe(
+      'choices.1.unitIds: next year’s head and deputy must be different units (R11)',
+    );
+    // Unit 3 heads with 6 of 9; the deputy splits 3 – 3 – 3: nobody above half.
+    const deputies = [1, 1, 1, 2, 2, 2, 3, 3, 3];
+    for (let i = 0; i < 9; i++) ok(await vote(block, i, period, [[i < 6 ? 3 : 4], [deputies[i]!]]));
+    ok(await as(admin, `mutation($id: ID!) { closeVotingPeriod(id: $id) { status } }`, { id: period.id }));
+    await waitFor(async () =>
+      expect((await view(admin, period.id)).data?.votingPeriod.outcome).toBe('NEXT_ROUND'),
+    );
+    ok(
+      await as(block.officers[0]!, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, {
+        id: period.id,
+      }),
+    );
+    const periods = await as<{
+      votingPeriods: { round: number; contests: { kind: string; candidateUnitIds: string[] }[] }[];
+    }>(
+      admin,
+      `query($y: ID!) { votingPeriods(emulationYearId: $y) { round contests { kind candidateUnitIds } } }`,
+      { y: block.yearId },
+    );
+    const second = periods.data!.votingPeriods.find((p) => p.round === 2)!;
+    expect(second.contests.map((c) => c.kind)).toEqual(['NEXT_DEPUTY']);
+    expect([...second.contests[0]!.candidateUnitIds].sort()).toEqual(
+      block.units
+        .filter((_, i) => i !== 3)
+        .map((u) => u.id)
+        .sort(),
+    );
+  });
+});
+
 /** Units 0 and 1 of the block equal on the final score and on bonus − deductions (R6's first two rules). */
 const equalOnScores = (block: LockedBlock) =>
   ownerQuery(

@@ -152,6 +152,69 @@ describe('tally', () => {
       { ...contests[0], seats: 1, candidates: members.filter((m) => m !== 'vp') },
     ]);
   });
+  describe('R11: next year’s head and deputy are two units', () => {
+    const head: Contest = { id: 'head', kind: 'NEXT_HEAD', seats: 1, candidates: members };
+    const deputy: Contest = { id: 'deputy', kind: 'NEXT_DEPUTY', seats: 1, candidates: members };
+    /** 9 ballots: `h[i]` for head and `d[i]` for deputy. */
+    const cast = (h: string[], d: string[]): Choice[][] =>
+      members.map((_, i) => [
+        { contestId: 'head', unitIds: [h[i]!] },
+        { contestId: 'deputy', unitIds: [d[i]!] },
+      ]);
+
+    it('a unit elected head in the round leaves the deputy seat to the next candidate over the threshold', () => {
+      // Over 30 %: 3 of 9. kt heads with 4 votes; 4 other members chose it as deputy, tg 3: tg is the deputy.
+      const rules = { ...DEFAULT_VOTE_RULES, thresholdPercent: 30 };
+      const h = ['kt', 'kt', 'kt', 'kt', 'vp', 'vp', 'vp', 'dk', 'dk'];
+      const d = ['tg', 'tg', 'tg', 'vp', 'kt', 'kt', 'kt', 'kt', 'dk'];
+      const results = tally([head, deputy], cast(h, d), 9, rules);
+      expect(results.map((r) => r.elected)).toEqual([['kt'], ['tg']]);
+      expect(results[1]!.candidates[0]).toMatchObject({ unitId: 'kt', votes: 4, reachedThreshold: true });
+      // Nobody else over the threshold: the deputy seat stays empty for the next round.
+      const empty = tally(
+        [head, deputy],
+        cast(h, ['tg', 'tg', 'vp', 'vp', 'kt', 'kt', 'kt', 'kt', 'dk']),
+        9,
+        rules,
+      );
+      expect(empty.map((r) => r.elected)).toEqual([['kt'], []]);
+      expect(empty[1]).toMatchObject({ unfilledSeats: 1, shortfall: 'THRESHOLD' });
+    });
+
+    it('the next round’s deputy ballot leaves off the unit elected head, and the reverse', () => {
+      const h = ['kt', 'kt', 'kt', 'kt', 'kt', 'vp', 'vp', 'vp', 'vp'];
+      const d = ['tg', 'tg', 'tg', 'vp', 'vp', 'vp', 'dk', 'dk', 'dk'];
+      const deputyRound = nextRoundContests(tally([head, deputy], cast(h, d), 9, DEFAULT_VOTE_RULES), [
+        head,
+        deputy,
+      ]);
+      expect(deputyRound).toEqual([{ ...deputy, candidates: members.filter((m) => m !== 'kt') }]);
+      const headRound = nextRoundContests(tally([head, deputy], cast(d, h), 9, DEFAULT_VOTE_RULES), [
+        head,
+        deputy,
+      ]);
+      expect(headRound).toEqual([{ ...head, candidates: members.filter((m) => m !== 'kt') }]);
+    });
+
+    it('a ballot may not name one unit for both', () => {
+      const both = [
+        { contestId: 'head', unitIds: ['kt'] },
+        { contestId: 'deputy', unitIds: ['kt'] },
+      ];
+      expect(ballotProblems([head, deputy], both, 'vp', DEFAULT_VOTE_RULES)).toEqual([
+        { field: 'choices.1.unitIds', message: 'next year’s head and deputy must be different units (R11)' },
+      ]);
+      expect(
+        ballotProblems(
+          [head, deputy],
+          [both[0]!, { contestId: 'deputy', unitIds: ['tg'] }],
+          'vp',
+          DEFAULT_VOTE_RULES,
+        ),
+      ).toEqual([]);
+    });
+  });
+
   it('R5: after a tie at the last seat the run-off is among the tied units only, unless the province says all', () => {
     // 9 members, one flag: vp 5 and tc 4 would elect vp; make it 4 – 4 – 1 with the threshold at 40%.
     const picks: Choice[][] = members.map((_, i) => [

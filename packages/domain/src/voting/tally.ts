@@ -74,6 +74,17 @@ export function ballotProblems(
       }
     }
   }
+  // R11: next year's head and deputy are two units; a ballot naming one unit for both says nothing the count
+  // could use, so it is refused before it is sealed.
+  const nextHead = choices.find((c) => contests.find((k) => k.id === c.contestId)?.kind === 'NEXT_HEAD');
+  const deputyAt = choices.findIndex(
+    (c) => contests.find((k) => k.id === c.contestId)?.kind === 'NEXT_DEPUTY',
+  );
+  if (nextHead && deputyAt >= 0 && choices[deputyAt]!.unitIds.some((u) => nextHead.unitIds.includes(u)))
+    problems.push({
+      field: `choices.${deputyAt}.unitIds`,
+      message: 'next year’s head and deputy must be different units (R11)',
+    });
   return problems;
 }
 
@@ -226,56 +237,81 @@ export function decide(
   rules: VoteRules,
   breakTie?: TieBreaker,
 ): ContestResult[] {
-  return contests.map((contest, index) => {
-    const count = counts[index]!;
-    const candidates = contest.candidates
-      .map((unitId) => {
-        const v = count.votes.get(unitId) ?? 0;
-        return {
-          unitId,
-          votes: v,
-          percent: eligible > 0 ? round2((100 * v) / eligible) : 0,
-          reachedThreshold: reachesThreshold(v, eligible, contest.threshold ?? rules),
-        };
-      })
-      .sort((a, b) => b.votes - a.votes || (a.unitId < b.unitId ? -1 : 1));
+  const results = contests.map((contest, index) =>
+    decideContest(contest, counts[index]!, eligible, rules, breakTie),
+  );
+  // R11: a unit elected next year's head in this round cannot also be its deputy; the deputy seat goes to the
+  // next candidate who reached the threshold, or to the next round.
+  const head = results.find((r) => r.kind === 'NEXT_HEAD');
+  const deputy = contests.findIndex((c) => c.kind === 'NEXT_DEPUTY');
+  if (head?.elected.length && deputy >= 0 && results[deputy]!.elected.some((u) => head.elected.includes(u)))
+    results[deputy] = decideContest(
+      contests[deputy]!,
+      counts[deputy]!,
+      eligible,
+      rules,
+      breakTie,
+      head.elected,
+    );
+  return results;
+}
 
-    const qualified = candidates.filter((c) => c.reachedThreshold);
-    const elected: string[] = [];
-    let tiedUnitIds: string[] = [];
-    let tieBreak: ContestResult['tieBreak'];
-    for (let i = 0; i < qualified.length && elected.length < contest.seats;) {
-      const group = qualified.filter((c) => c.votes === qualified[i]!.votes);
-      if (elected.length + group.length <= contest.seats) elected.push(...group.map((c) => c.unitId));
-      else {
-        // Equal votes for the last seats: R6's order first (score, bonus − deductions, women), then another round.
-        const among = group.map((c) => c.unitId).sort();
-        const broken = breakTie?.(contest, among, contest.seats - elected.length);
-        if (broken?.chosen.length && broken.rule) {
-          elected.push(...broken.chosen);
-          tieBreak = { among, chosen: broken.chosen, rule: broken.rule };
-        }
-        tiedUnitIds = broken ? broken.tied : among;
-        break;
+/** One contest's seats; `barred` candidates keep their counts but take no seat (R11). */
+function decideContest(
+  contest: Contest,
+  count: ContestCount,
+  eligible: number,
+  rules: VoteRules,
+  breakTie?: TieBreaker,
+  barred: readonly string[] = [],
+): ContestResult {
+  const candidates = contest.candidates
+    .map((unitId) => {
+      const v = count.votes.get(unitId) ?? 0;
+      return {
+        unitId,
+        votes: v,
+        percent: eligible > 0 ? round2((100 * v) / eligible) : 0,
+        reachedThreshold: reachesThreshold(v, eligible, contest.threshold ?? rules),
+      };
+    })
+    .sort((a, b) => b.votes - a.votes || (a.unitId < b.unitId ? -1 : 1));
+
+  const qualified = candidates.filter((c) => c.reachedThreshold && !barred.includes(c.unitId));
+  const elected: string[] = [];
+  let tiedUnitIds: string[] = [];
+  let tieBreak: ContestResult['tieBreak'];
+  for (let i = 0; i < qualified.length && elected.length < contest.seats;) {
+    const group = qualified.filter((c) => c.votes === qualified[i]!.votes);
+    if (elected.length + group.length <= contest.seats) elected.push(...group.map((c) => c.unitId));
+    else {
+      // Equal votes for the last seats: R6's order first (score, bonus − deductions, women), then another round.
+      const among = group.map((c) => c.unitId).sort();
+      const broken = breakTie?.(contest, among, contest.seats - elected.length);
+      if (broken?.chosen.length && broken.rule) {
+        elected.push(...broken.chosen);
+        tieBreak = { among, chosen: broken.chosen, rule: broken.rule };
       }
-      i += group.length;
+      tiedUnitIds = broken ? broken.tied : among;
+      break;
     }
-    const unfilledSeats = contest.seats - elected.length;
-    return {
-      contestId: contest.id,
-      kind: contest.kind,
-      seats: contest.seats,
-      cast: count.cast,
-      blank: count.blank,
-      ...(count.paper ? { paper: count.paper } : {}),
-      candidates,
-      elected,
-      unfilledSeats,
-      shortfall: unfilledSeats === 0 ? null : tiedUnitIds.length ? 'TIE' : 'THRESHOLD',
-      tiedUnitIds,
-      ...(tieBreak ? { tieBreak } : {}),
-    };
-  });
+    i += group.length;
+  }
+  const unfilledSeats = contest.seats - elected.length;
+  return {
+    contestId: contest.id,
+    kind: contest.kind,
+    seats: contest.seats,
+    cast: count.cast,
+    blank: count.blank,
+    ...(count.paper ? { paper: count.paper } : {}),
+    candidates,
+    elected,
+    unfilledSeats,
+    shortfall: unfilledSeats === 0 ? null : tiedUnitIds.length ? 'TIE' : 'THRESHOLD',
+    tiedUnitIds,
+    ...(tieBreak ? { tieBreak } : {}),
+  };
 }
 
 /** R5: who stands in the round after a tie at the last seat. */
@@ -292,11 +328,17 @@ export function nextRoundContests(
   contests: readonly Contest[],
   runoff: RunoffCandidates = 'TIED_ONLY',
 ): Contest[] {
+  // R11: a unit this round elected to one of next year's head and deputy seats does not stand for the other.
+  const otherSeat: Partial<Record<ContestKind, string[]>> = {
+    NEXT_HEAD: results.find((r) => r.kind === 'NEXT_DEPUTY')?.elected ?? [],
+    NEXT_DEPUTY: results.find((r) => r.kind === 'NEXT_HEAD')?.elected ?? [],
+  };
   return results
     .filter((r) => r.unfilledSeats > 0)
     .map((r) => {
       const contest = contests.find((c) => c.id === r.contestId)!;
-      const remaining = contest.candidates.filter((c) => !r.elected.includes(c));
+      const taken = [...r.elected, ...(otherSeat[r.kind] ?? [])];
+      const remaining = contest.candidates.filter((c) => !taken.includes(c));
       const tiedOnly = runoff === 'TIED_ONLY' && r.shortfall === 'TIE' && r.tiedUnitIds.length > 0;
       return {
         ...contest,
