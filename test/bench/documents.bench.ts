@@ -62,6 +62,7 @@ function minutesInput(): VoteMinutesInput {
     conference: {
       heldOn: '2026-12-18',
       place: 'Hội trường Ủy ban nhân dân tỉnh',
+      chairUnit: UNITS[0]!,
       chairPerson: 'Nguyễn Thị Hồng Nhung',
       secretaryName: 'Lê Văn Đức',
       attendance: UNITS.map((unit) => ({

@@ -15,6 +15,7 @@ import {
   pdfText,
   pdfWords,
   provinceId,
+  recordBlockConference,
   startTestApp,
   type Account,
   type LockedBlock,
@@ -32,6 +33,7 @@ const NAMES = [
   'Trường Chính trị tỉnh',
 ];
 const MM = 72 / 25.4;
+const CHAIR = 'Nguyễn Thị Hồng Vân';
 
 let app: TestApp;
 let laoCai: string;
@@ -81,7 +83,12 @@ beforeAll(async () => {
   council = await Promise.all(
     Array.from({ length: 3 }, () => createAccount(app, 'COUNCIL_MEMBER', { provinceId: laoCai })),
   );
-  block = await createFinishedBlock(app, laoCai, NAMES, admin);
+  // The head unit chaired the conference, in the person of its chief.
+  block = await createFinishedBlock(app, laoCai, NAMES, admin, {
+    beforeVote: async (b) => {
+      await recordBlockConference(app, laoCai, b, { chairUnitId: b.units[0]!.id, chairPerson: CHAIR });
+    },
+  });
   periodId = ok(
     await as<{ votingPeriods: { id: string }[] }>(
       admin,
@@ -196,6 +203,9 @@ describe('generated documents', () => {
       `trúng cử: ${unitName(4)}`,
       'TRƯỞNG BAN',
       'kết quả đã được công bố lúc',
+      // The conference's chair as recorded: its person and unit.
+      `Chủ trì hội nghị: ${CHAIR} (${unitName(0)}); thư ký hội nghị:`,
+      '(Ký, ghi rõ họ tên)',
     ])
       expect(text).toContain(s);
     // The row of the flag's winner (poppler reads its last cell, "Trúng cử", apart).
@@ -255,6 +265,9 @@ describe('generated documents', () => {
     expect(text).toMatch(/phiên họp đủ điều kiện/);
     expect(text).toContain(`${unitName(3)} Cờ thi đua của UBND tỉnh 3 100`);
     expect(text).toContain('Thông qua');
+    // All three members approved every nomination: unanimously, and no "không thông qua 0".
+    expect(text).toMatch(/Hội đồng thống nhất thông qua \d+ đề nghị\. Các đề nghị được thông qua/);
+    expect(text).not.toContain('không thông qua');
   });
 
   it('prints the decision with its number, the annexed list and each prize in figures and in words', async () => {
@@ -263,6 +276,10 @@ describe('generated documents', () => {
     expect(text).toContain('Lào Cai, ngày 15 tháng 01 năm 2027');
     expect(text).toContain('QUYẾT ĐỊNH');
     expect(text).toContain('Trịnh Xuân Trường');
+    // The bases in force on 15 January 2027; the signer's name is printed, not asked for.
+    expect(text).toContain('Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;');
+    expect(text).toContain('Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;');
+    expect(text).not.toContain('Ký, ghi rõ họ tên');
     for (const item of decision.items) {
       const name = block.units.find((u) => u.id === item.unitId)!.name;
       expect(text).toContain(`${name}`);

@@ -4,6 +4,7 @@ import { vietnamToday } from '@thidua/domain';
 import {
   createAccount,
   createUnits,
+  ok,
   provinceId,
   startTestApp,
   TEST_PASSWORD,
@@ -105,6 +106,74 @@ describe('provinces', () => {
       { token: laoCaiAdmin.token },
     );
     expect(byAdmin.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('onboarding a province with its first secretariat account', () => {
+  const CREATE = `mutation($v: CreateProvinceInput!) { createProvince(input: $v) { id name } }`;
+  // 93 and 94 were Hậu Giang's and Sóc Trăng's codes until the 2025 mergers: a new province starts on a date.
+  const province = (code: string, email: string) => ({
+    code,
+    name: `Tỉnh Thử ${code}`,
+    kind: 'PROVINCE',
+    validFrom: vietnamToday(),
+    firstAdmin: { email, fullName: 'Trần Thị Thư Ký', password: 'Mật khẩu đủ dài 2026!' },
+  });
+  const provincesCoded = async (code: string) =>
+    (
+      await app.gql<{ provinces: { nodes: { name: string }[] } }>(
+        `query($c: String!) { provinces(filter: { code: $c, current: true }) { nodes { name } } }`,
+        { c: code },
+        { token: platform.token },
+      )
+    ).data!.provinces.nodes;
+
+  it('creates both in one step: the account signs in and administers the new province', async () => {
+    const created = ok(
+      await app.gql<{ createProvince: { id: string } }>(
+        CREATE,
+        { v: province('93', 'thuky.93@thidua.vn') },
+        { token: platform.token },
+      ),
+    ).createProvince;
+    const login = ok(
+      await app.gql<{ login: { user: { provinces: { id: string }[]; roles: { role: string }[] } } }>(
+        `mutation { login(email: "THUKY.93@thidua.vn", password: "Mật khẩu đủ dài 2026!") { user { provinces { id } roles { role } } } }`,
+      ),
+    ).login.user;
+    expect(login).toEqual({ provinces: [{ id: created.id }], roles: [{ role: 'PROVINCE_ADMIN' }] });
+    // Without a start, the new 93 could not be told from the former Hậu Giang: said on the date, not a crash.
+    const undated = { ...province('93', 'thuky.93b@thidua.vn'), validFrom: null };
+    const refused = await app.gql(CREATE, { v: { ...undated, code: '93' } }, { token: platform.token });
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
+  });
+
+  it('a reused code without a start date is refused on the date, naming the former province', async () => {
+    const res = await app.gql(
+      CREATE,
+      { v: { ...province('95', 'thuky.95@thidua.vn'), validFrom: null } },
+      { token: platform.token },
+    );
+    expect(res.errors?.[0]).toMatchObject({
+      message: 'validFrom: code 95 was used by the former Bạc Liêu: give the date this province starts',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+
+  it('an e-mail already in use or a weak password creates neither the province nor the account', async () => {
+    const taken = await app.gql(CREATE, { v: province('94', laoCaiAdmin.email) }, { token: platform.token });
+    expect(taken.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'firstAdmin.email' }] },
+    });
+    expect(await provincesCoded('94')).toEqual([]);
+    const weak = province('94', 'thuky.94@thidua.vn');
+    weak.firstAdmin.password = 'tinhthu94@';
+    const refused = await app.gql(CREATE, { v: weak }, { token: platform.token });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await provincesCoded('94')).toEqual([]);
+    // Corrected, the same code goes through.
+    ok(await app.gql(CREATE, { v: province('94', 'thuky.94@thidua.vn') }, { token: platform.token }));
+    expect(await provincesCoded('94')).toEqual([{ name: 'Tỉnh Thử 94' }]);
   });
 });
 

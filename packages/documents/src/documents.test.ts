@@ -3,12 +3,17 @@ import { docxPage, docxText, keepDocument, pdfFonts, pdfInfo, pdfText, pdfWords 
 import {
   amountInWords,
   certificates,
+  councilMinutes,
   dateInWords,
   decision,
   DEFAULT_CERTIFICATE_LAYOUT,
   formatNumber,
+  legalBasis,
   renderDocx,
   renderPdf,
+  submission,
+  voteMinutes,
+  type DocumentModel,
 } from './index';
 import { dayInVietnam } from './kinds/common';
 import { renderLines } from './template';
@@ -121,9 +126,13 @@ describe('a decision as PDF and DOCX', () => {
       'Ba trăm ba mươi lăm triệu hai trăm hai mươi lăm nghìn đồng',
       // The decree in force on the decision's date.
       'Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ',
+      'Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;',
     ])
       expect(text).toContain(s);
     expect(text).not.toContain('98/2023');
+    // The signer's title, then the name: "(Ký, ghi rõ họ tên)" is for minutes, not a decision.
+    expect(text).not.toContain('Ký, ghi rõ họ tên');
+    expect(text).toMatch(/CHỦ TỊCH Trịnh Xuân Trường/);
   });
 
   it('cites the decree in force on its date: Decree 98/2023 until 30 June 2025, Decree 152/2025 from 1 July', () => {
@@ -158,6 +167,7 @@ describe('a decision as PDF and DOCX', () => {
     const bytes = await renderDocx(DECISION);
     await keepDocument('unit-decision', bytes, 'docx');
     const text = (await docxText(bytes)).replace(/\s+/g, ' ');
+    expect(text).not.toContain('Ký, ghi rõ họ tên');
     for (const s of [
       'Số: 12/QĐ-UBND',
       'Nguyễn Thị Hồng Nhung',
@@ -173,6 +183,189 @@ describe('a decision as PDF and DOCX', () => {
       left: 1701,
       right: 850,
     });
+  });
+});
+
+/** The document's lines of text, in order (tables and signatures left out). */
+const lines = (m: DocumentModel) => m.blocks.flatMap((b) => ('text' in b ? [b.text] : []));
+
+describe('legal bases', () => {
+  const SUBMISSION: Parameters<typeof submission>[0] = {
+    province: PROVINCE,
+    blockName: 'Khối các cơ quan Đảng',
+    year: 2023,
+    headUnit: 'Văn phòng Tỉnh ủy',
+    signerName: null,
+    signerTitle: 'Chánh Văn phòng',
+    conferenceOn: '2023-12-01',
+    date: '2023-12-03',
+    proposals: [],
+    attachments: null,
+  };
+
+  it('cite in a 2023 submission the Law of 2003 and Decree 91/2017, not texts in force only from 2024', () => {
+    const basis = lines(submission(SUBMISSION)).filter((l) => l.startsWith('Căn cứ'));
+    expect(basis.slice(0, 2)).toEqual([
+      'Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013;',
+      'Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;',
+    ]);
+    const text = JSON.stringify(submission(SUBMISSION));
+    expect(text).not.toContain('98/2023');
+    expect(text).not.toContain('2022');
+    expect(JSON.stringify(submission({ ...SUBMISSION, year: 2024, date: '2025-01-10' }))).toContain(
+      'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;',
+    );
+  });
+
+  it.each([
+    ['2023-12-31', '26 tháng 11 năm 2003', '91/2017', 'ngày 22 tháng 11 năm 2019'],
+    ['2024-01-01', '15 tháng 6 năm 2022', '98/2023', 'ngày 22 tháng 11 năm 2019'],
+    ['2025-02-28', '15 tháng 6 năm 2022', '98/2023', 'ngày 22 tháng 11 năm 2019'],
+    ['2025-03-01', '15 tháng 6 năm 2022', '98/2023', 'ngày 19 tháng 02 năm 2025'],
+    ['2025-06-15', '15 tháng 6 năm 2022', '98/2023', 'ngày 19 tháng 02 năm 2025'],
+    ['2025-06-16', '15 tháng 6 năm 2022', '98/2023', 'ngày 16 tháng 6 năm 2025'],
+    ['2025-06-30', '15 tháng 6 năm 2022', '98/2023', 'ngày 16 tháng 6 năm 2025'],
+    ['2025-07-01', '15 tháng 6 năm 2022', '152/2025', 'ngày 16 tháng 6 năm 2025'],
+  ])('on %s: the Law of %s, Decree %s, the local government Law of %s', (date, law, decree, local) => {
+    const basis = legalBasis(date);
+    expect(basis.emulationLaw).toMatch(new RegExp(`^Luật Thi đua, khen thưởng ngày ${law}`));
+    expect(basis.emulationDecree).toMatch(new RegExp(`^Nghị định số ${decree}/NĐ-CP`));
+    expect(basis.localGovernmentLaw).toMatch(new RegExp(`^Luật Tổ chức chính quyền địa phương .*${local}$`));
+  });
+
+  it('name the local government Law in a decision, with its date', () => {
+    const basis = (decisionDate: string) =>
+      lines(decision({ ...DECISION_INPUT, decisionDate, items: DECISION_INPUT.items.slice(0, 1) })).filter(
+        (l) => l.startsWith('Căn cứ'),
+      );
+    expect(basis('2024-12-20')).toEqual([
+      'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;',
+      'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;',
+      'Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;',
+    ]);
+    expect(basis('2020-06-30')[0]).toBe(
+      'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;',
+    );
+  });
+});
+
+describe("the council's minutes", () => {
+  const nomination = (subject: string, yes: number, approved: boolean) => ({
+    subject,
+    form: 'Cờ thi đua của UBND tỉnh',
+    thresholdPercent: 50,
+    thresholdMode: 'MORE_THAN' as const,
+    yes,
+    percent: (yes / 3) * 100,
+    approved,
+    withdrawn: null as string | null,
+  });
+  const conclusion = (nominations: ReturnType<typeof nomination>[]) =>
+    lines(
+      councilMinutes({
+        province: PROVINCE,
+        openedAt: '2027-01-10T02:00:00Z',
+        closedAt: '2027-01-10T03:00:00Z',
+        members: 3,
+        voted: 3,
+        quorumPercent: null,
+        nominations,
+        publishedAt: '2027-01-10T03:10:00Z',
+        generatedAt: '2027-01-10T03:20:00Z',
+      }),
+    ).filter((l) => l.startsWith('Hội đồng ') || l.startsWith('Các đề nghị') || l.startsWith('Không có'));
+
+  it('say "thống nhất" only when every vote was for, and leave out a clause that counts none', () => {
+    expect(conclusion([nomination('Sở Tài chính', 3, true), nomination('Sở Nội vụ', 3, true)])).toEqual([
+      'Hội đồng thống nhất thông qua 2 đề nghị.',
+      'Các đề nghị được thông qua được trình Chủ tịch Ủy ban nhân dân tỉnh Lào Cai xem xét, quyết định khen thưởng.',
+    ]);
+    // Passed 2 to 1: passed, not unanimously.
+    expect(conclusion([nomination('Sở Tài chính', 3, true), nomination('Sở Nội vụ', 2, true)])[0]).toBe(
+      'Hội đồng thông qua 2 đề nghị.',
+    );
+    expect(conclusion([nomination('Sở Tài chính', 3, true), nomination('Sở Nội vụ', 1, false)])[0]).toBe(
+      'Hội đồng thông qua 1 đề nghị; không thông qua 1 đề nghị.',
+    );
+    expect(conclusion([nomination('Sở Nội vụ', 1, false)])).toEqual(['Hội đồng không thông qua 1 đề nghị.']);
+    const deferred = {
+      ...nomination('Sở Nội vụ', 0, false),
+      withdrawn: 'Hoãn xét khen thưởng: đang bị thanh tra.',
+    };
+    expect(conclusion([deferred])).toEqual(['Không có đề nghị nào được biểu quyết.']);
+    // A deferred nomination counts neither way: the other one was still agreed by all.
+    expect(conclusion([deferred, nomination('Sở Tài chính', 3, true)])[0]).toBe(
+      'Hội đồng thống nhất thông qua 1 đề nghị.',
+    );
+  });
+
+  it('keep "(Ký, ghi rõ họ tên)" under each signer', async () => {
+    const model = councilMinutes({
+      province: PROVINCE,
+      openedAt: '2027-01-10T02:00:00Z',
+      closedAt: '2027-01-10T03:00:00Z',
+      members: 3,
+      voted: 3,
+      quorumPercent: 80,
+      nominations: [nomination('Sở Tài chính', 2, true)],
+      publishedAt: '2027-01-10T03:10:00Z',
+      generatedAt: '2027-01-10T03:20:00Z',
+    });
+    const path = await keepDocument('unit-council-minutes', await renderPdf(model));
+    const text = (await pdfText(path)).replace(/\s+/g, ' ');
+    expect(text).toContain('Hội đồng thông qua 1 đề nghị.');
+    expect(text.match(/\(Ký, ghi rõ họ tên\)/g)).toHaveLength(2);
+  });
+});
+
+describe("the block vote's minutes", () => {
+  const minutes = (
+    chairUnit: string | null,
+    chairPerson: string | null,
+  ): Parameters<typeof voteMinutes>[0] => ({
+    province: PROVINCE,
+    blockName: 'Khối các cơ quan Đảng',
+    year: 2026,
+    conference: {
+      heldOn: '2026-12-18',
+      place: 'Hội trường Văn phòng Tỉnh ủy',
+      chairUnit,
+      chairPerson,
+      secretaryName: 'Lê Văn Đức',
+      attendance: [
+        {
+          unit: 'Văn phòng Tỉnh ủy',
+          present: true,
+          representatives: ['Chánh Văn phòng'],
+          absenceReason: null,
+        },
+      ],
+      committee: [{ name: 'Phạm Thị Thu Hằng', role: 'Trưởng ban', unit: 'Báo Lào Cai' }],
+    },
+    rounds: [],
+    decisions: [],
+    publishedAt: '2026-12-18T04:00:00Z',
+    generatedAt: '2026-12-18T05:00:00Z',
+  });
+  const chair = (m: Parameters<typeof voteMinutes>[0]) =>
+    lines(voteMinutes(m)).find((l) => l.startsWith('Chủ trì hội nghị:'));
+
+  it('name the chair unit, and its person when recorded; dots only when neither is', async () => {
+    expect(chair(minutes('Văn phòng Tỉnh ủy', 'Nguyễn Thị Hồng Vân'))).toBe(
+      'Chủ trì hội nghị: Nguyễn Thị Hồng Vân (Văn phòng Tỉnh ủy); thư ký hội nghị: Lê Văn Đức.',
+    );
+    expect(chair(minutes('Văn phòng Tỉnh ủy', null))).toBe(
+      'Chủ trì hội nghị: Văn phòng Tỉnh ủy; thư ký hội nghị: Lê Văn Đức.',
+    );
+    expect(chair(minutes(null, null))).toMatch(/^Chủ trì hội nghị: \.+; thư ký/);
+    const path = await keepDocument(
+      'unit-vote-minutes',
+      await renderPdf(voteMinutes(minutes('Văn phòng Tỉnh ủy', 'Nguyễn Thị Hồng Vân'))),
+    );
+    const text = (await pdfText(path)).replace(/\s+/g, ' ');
+    expect(text).toContain('Chủ trì hội nghị: Nguyễn Thị Hồng Vân (Văn phòng Tỉnh ủy)');
+    // Minutes keep the line under each of their three signers.
+    expect(text.match(/\(Ký, ghi rõ họ tên\)/g)).toHaveLength(3);
   });
 });
 

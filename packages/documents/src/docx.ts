@@ -251,8 +251,11 @@ function block(b: Block, width: number, first: boolean): (Paragraph | Table)[] {
                 ...b.columns.map((c) =>
                   cell(
                     [
-                      para(c.title.join('\n'), { bold: true, align: 'center', after: 0 }),
-                      para('(Ký, ghi rõ họ tên)', { italic: true, size: 12, align: 'center', after: 70 }),
+                      // The room to sign in: after the hint when there is one, else after the title.
+                      para(c.title.join('\n'), { bold: true, align: 'center', after: c.hint ? 0 : 70 }),
+                      ...(c.hint
+                        ? [para(c.hint, { italic: true, size: 12, align: 'center', after: 70 })]
+                        : []),
                       para(c.name, { bold: true, align: 'center', after: 0 }),
                     ],
                     w,

@@ -41,6 +41,8 @@ export interface TableColumn {
 export interface SignatureColumn {
   /** Lines above the signature: "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH". */
   title: string[];
+  /** An italic line under the title: "(Ký, ghi rõ họ tên)" on minutes; none under a decision's signer. */
+  hint?: string;
   name: string;
 }
 

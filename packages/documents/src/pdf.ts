@@ -1,6 +1,14 @@
 import PDFDocument from 'pdfkit';
 import { BODY_PT, PDF_FONTS } from './fonts';
-import { pageSizeMm, runs, type Align, type Block, type DocumentModel, type OfficialHeader } from './model';
+import {
+  pageSizeMm,
+  runs,
+  type Align,
+  type Block,
+  type DocumentModel,
+  type OfficialHeader,
+  type SignatureColumn,
+} from './model';
 
 const PT_PER_MM = 72 / 25.4;
 const mm = (v: number) => v * PT_PER_MM;
@@ -228,7 +236,7 @@ class PdfWriter {
     pdf.y += PARAGRAPH_GAP + 4;
   }
 
-  private signatures(columns: { title: string[]; name: string }[], recipients?: string[]) {
+  private signatures(columns: SignatureColumn[], recipients?: string[]) {
     const pdf = this.pdf;
     const slots = columns.length + (recipients ? 1 : 0);
     const width = this.width / slots;
@@ -246,7 +254,7 @@ class PdfWriter {
     columns.forEach((c, i) => {
       const x = this.left + (i + (recipients ? 1 : 0)) * width;
       this.face('bold', BODY_PT).text(c.title.join('\n'), x, top, { width, align: 'center', lineGap: 1 });
-      this.face('italic', 12).text('(Ký, ghi rõ họ tên)', x, pdf.y, { width, align: 'center' });
+      if (c.hint) this.face('italic', 12).text(c.hint, x, pdf.y, { width, align: 'center' });
       const nameY = Math.max(pdf.y, top + lines * 16 + 14) + mm(22);
       this.face('bold', BODY_PT).text(c.name, x, nameY, { width, align: 'center' });
       bottom = Math.max(bottom, pdf.y);

@@ -193,6 +193,29 @@ describe('platform admin', () => {
       await screenshot(page, 'platform-onboard-merger-1366');
       await page.getByRole('checkbox', { name: 'Lào Cai (15)' }).uncheck();
       await validFrom.fill('');
+      // An address that already has an account: said beside it, and neither the province nor the account made.
+      await page.getByLabel('Thư điện tử').fill(operator.email);
+      await page.getByRole('button', { name: 'Tạo tỉnh và tài khoản' }).click();
+      await page
+        .getByRole('dialog', { name: 'Tạo Tỉnh Thử Nghiệm?' })
+        .getByRole('button', { name: 'Tạo tỉnh và tài khoản' })
+        .click();
+      await expect
+        .poll(
+          () => page.getByText('Thư điện tử này đã có tài khoản trên nền tảng: dùng địa chỉ khác.').count(),
+          WAIT,
+        )
+        .toBe(1);
+      const coded99 = async () =>
+        ok(
+          await app.gql<{ provinces: { nodes: unknown[] } }>(
+            `{ provinces(filter: { code: "99" }) { nodes { id } } }`,
+            {},
+            { token: operator.token },
+          ),
+        ).provinces.nodes;
+      expect(await coded99()).toEqual([]);
+      await page.getByLabel('Thư điện tử').fill('quantri.thunghiem@thu.vn');
       await page.getByRole('button', { name: 'Tạo tỉnh và tài khoản' }).click();
       const confirm = page.getByRole('dialog', { name: 'Tạo Tỉnh Thử Nghiệm?' });
       expect(await confirm.textContent()).toContain(

@@ -19,14 +19,92 @@ export function provinceCommittee(p: ProvinceName): string {
   return upper(`UBND ${provinceTitle(p)}`);
 }
 
+/** A text cited as a legal basis, with the first day (YYYY-MM-DD) a document may cite it. */
+interface Cited {
+  from: string;
+  text: string;
+}
+
 /**
- * The Government's decree detailing the Law on Emulation and Commendation on `isoDate` (YYYY-MM-DD), as a
- * document's legal basis cites it: Decree 152/2025 replaced Decree 98/2023 on 1 July 2025.
+ * The text in force on `isoDate` (YYYY-MM-DD), among versions listed oldest first: the last one whose first day
+ * has come (the oldest one for any earlier day). A document cites what was in force on its own date: a
+ * submission for 2023 dated 3 December 2023 cannot cite a decree issued four weeks later.
  */
+function inForce(versions: Cited[], isoDate: string): string {
+  return versions.reduce((found, v) => (isoDate >= v.from ? v : found), versions[0]!).text;
+}
+
+const EMULATION_LAW: Cited[] = [
+  // Law 15/2003/QH11 with its amendments of 2005 and 2013, as documents of the time cite it (Article 94 of the
+  // 2022 Law also lists Law 32/2009/QH12 among the texts it ends; those documents leave it out).
+  {
+    from: '0000-01-01',
+    text: 'Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013',
+  },
+  // Law 06/2022/QH15, passed on 15 June 2022, in force from 1 January 2024 (its Article 94), when the 2003 Law
+  // ceased: a 2023 document still cites the old Law.
+  { from: '2024-01-01', text: 'Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022' },
+];
+
+const EMULATION_DECREE: Cited[] = [
+  // Decree 91/2017 detailed the 2003 Law until the 2022 Law and its decree took over. An older document would
+  // cite it too: none is expected (decisions start with the base-salary table, July 2019).
+  {
+    from: '0000-01-01',
+    text: 'Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng',
+  },
+  // Decree 98/2023, signed on 31 December 2023, in force from 1 January 2024 with the 2022 Law.
+  {
+    from: '2024-01-01',
+    text: 'Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng',
+  },
+  // Decree 152/2025, signed on 14 June 2025, replaced Decree 98/2023 on 1 July 2025; cited by its full title.
+  {
+    from: '2025-07-01',
+    text: 'Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của Luật Thi đua, khen thưởng',
+  },
+];
+
+const LOCAL_GOVERNMENT_LAW: Cited[] = [
+  // Law 77/2015/QH13 (in force 1 January 2016) alone until its amendment took effect.
+  { from: '0000-01-01', text: 'Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015' },
+  // Law 47/2019/QH14 of 22 November 2019, amending it, in force from 1 July 2020.
+  {
+    from: '2020-07-01',
+    text: 'Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019',
+  },
+  // Law 65/2025/QH15, passed on 19 February 2025, in force from 1 March 2025, replaced the 2015 Law.
+  { from: '2025-03-01', text: 'Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025' },
+  // Law 72/2025/QH15 took effect the day it was passed, 16 June 2025, and Law 65/2025 ceased that day (the
+  // districts' bodies ended on 1 July; the Law did not wait for them).
+  { from: '2025-06-16', text: 'Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025' },
+];
+
+/** The Law on Emulation and Commendation in force on `isoDate` (YYYY-MM-DD), as a legal basis cites it. */
+export function emulationLaw(isoDate: string): string {
+  return inForce(EMULATION_LAW, isoDate);
+}
+
+/** The Government's decree detailing the Law on Emulation and Commendation on `isoDate` (YYYY-MM-DD). */
 export function emulationDecree(isoDate: string): string {
-  return isoDate >= '2025-07-01'
-    ? 'Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng'
-    : 'Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng';
+  return inForce(EMULATION_DECREE, isoDate);
+}
+
+/** The Law on the Organisation of Local Government in force on `isoDate` (YYYY-MM-DD). */
+export function localGovernmentLaw(isoDate: string): string {
+  return inForce(LOCAL_GOVERNMENT_LAW, isoDate);
+}
+
+/**
+ * Every legal basis a document cites, as in force on its date (YYYY-MM-DD), for templates: `{basis.emulationLaw}`,
+ * `{basis.emulationDecree}`, `{basis.localGovernmentLaw}`. The boundaries: docs/rules.md, "Legal bases".
+ */
+export function legalBasis(isoDate: string) {
+  return {
+    emulationLaw: emulationLaw(isoDate),
+    emulationDecree: emulationDecree(isoDate),
+    localGovernmentLaw: localGovernmentLaw(isoDate),
+  };
 }
 
 /** A number left blank for the clerk to fill in by hand: "     /BB-KTĐ". */
@@ -57,6 +135,16 @@ export function signatures(columns: SignatureColumn[], recipients?: string[]): B
 
 /** A name to sign under, or dots for one written by hand. */
 export const signer = (name: string | null | undefined) => name?.trim() || '................................';
+
+/**
+ * A signer of minutes, asked to sign and write their name ("Ký, ghi rõ họ tên"): those present sign what was
+ * recorded. A decision or a submission prints its signer's title and name only (Decree 30/2020/NĐ-CP).
+ */
+export const minutesSigner = (title: string[], name: string | null | undefined): SignatureColumn => ({
+  title,
+  hint: '(Ký, ghi rõ họ tên)',
+  name: signer(name),
+});
 
 const TIME = new Intl.DateTimeFormat('vi-VN', {
   timeZone: 'Asia/Ho_Chi_Minh',

@@ -5,11 +5,11 @@ import {
   dayInVietnam,
   handNumbered,
   header,
+  minutesSigner,
   NO,
   provinceCommittee,
   provinceTitle,
   signatures,
-  signer,
   table,
   timeInWords,
   type ProvinceName,
@@ -64,7 +64,7 @@ export function councilMinutes(input: CouncilMinutesInput): DocumentModel {
           : `Quy chế yêu cầu ít nhất ${formatPercent(input.quorumPercent)}% tổng số thành viên (${needed} người) tham gia biểu quyết: phiên họp ${input.voted >= needed ? 'đủ' : 'không đủ'} điều kiện.`,
       count: input.nominations.length,
       approved,
-      rejected: input.nominations.length - approved - withdrawn.length,
+      conclusion: conclusion(input, approved, input.nominations.length - approved - withdrawn.length),
       withdrawn: withdrawn.length
         ? `Tạm hoãn xét ${withdrawn.length} đề nghị, không tính kết quả biểu quyết: ${withdrawn
             .map((n) => `${n.subject} – ${n.withdrawn?.replace(/\.$/, '') || 'hồ sơ tạm hoãn xét'}`)
@@ -93,8 +93,8 @@ export function councilMinutes(input: CouncilMinutesInput): DocumentModel {
       publishedAt: input.publishedAt ? timeInWords(input.publishedAt) : null,
       generatedAt: timeInWords(input.generatedAt),
       signatures: signatures([
-        { title: ['THƯ KÝ HỘI ĐỒNG'], name: signer(null) },
-        { title: ['TM. HỘI ĐỒNG', 'CHỦ TỊCH'], name: signer(null) },
+        minutesSigner(['THƯ KÝ HỘI ĐỒNG'], null),
+        minutesSigner(['TM. HỘI ĐỒNG', 'CHỦ TỊCH'], null),
       ]),
     },
     header(
@@ -105,4 +105,21 @@ export function councilMinutes(input: CouncilMinutesInput): DocumentModel {
       date,
     ),
   );
+}
+
+/**
+ * "Hội đồng thống nhất thông qua 2 đề nghị.": "thống nhất" (unanimously) only when every ballot said yes to every
+ * question counted; a nomination passed 2 to 1 was passed, not agreed by all. A clause counting none is left out.
+ */
+function conclusion(input: CouncilMinutesInput, approved: number, rejected: number): string {
+  if (!approved && !rejected) return 'Không có đề nghị nào được biểu quyết.';
+  const unanimous =
+    !rejected &&
+    input.voted > 0 &&
+    input.nominations.every((n) => n.withdrawn !== null || n.yes === input.voted);
+  const clauses = [
+    approved ? `${unanimous ? 'thống nhất ' : ''}thông qua ${approved} đề nghị` : '',
+    rejected ? `không thông qua ${rejected} đề nghị` : '',
+  ];
+  return `Hội đồng ${clauses.filter(Boolean).join('; ')}.`;
 }

@@ -1,7 +1,7 @@
 import type { DocumentModel } from '../model';
 import { fromTemplate } from '../template';
 import { amountInWords, formatNumber, shortDate, upper } from '../vietnamese';
-import { emulationDecree, header, NO, signatures, signer, table, type ProvinceName } from './common';
+import { header, legalBasis, NO, signatures, signer, table, type ProvinceName } from './common';
 
 export interface DecisionInput {
   province: ProvinceName;
@@ -42,7 +42,8 @@ export function decision(input: DecisionInput): DocumentModel {
     {
       number: input.numberText,
       date: shortDate(input.decisionDate),
-      decree: emulationDecree(input.decisionDate),
+      // The texts in force on the document's own date, not today's.
+      basis: legalBasis(input.decisionDate),
       issuer,
       ISSUER: upper(issuer),
       signerTitle: input.signerTitle,

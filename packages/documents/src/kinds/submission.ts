@@ -2,9 +2,9 @@ import type { DocumentModel } from '../model';
 import { fromTemplate } from '../template';
 import { dateInWords } from '../vietnamese';
 import {
-  emulationDecree,
   handNumbered,
   header,
+  legalBasis,
   NO,
   provinceTitle,
   signatures,
@@ -36,7 +36,8 @@ export function submission(input: SubmissionInput): DocumentModel {
     'submission',
     {
       year: input.year,
-      decree: emulationDecree(input.date),
+      // The texts in force on the document's own date, not today's.
+      basis: legalBasis(input.date),
       blockName: input.blockName,
       headUnit: input.headUnit,
       province,

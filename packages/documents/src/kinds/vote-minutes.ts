@@ -5,6 +5,7 @@ import {
   dayInVietnam,
   handNumbered,
   header,
+  minutesSigner,
   provinceCommittee,
   signatures,
   signer,
@@ -22,6 +23,8 @@ export interface VoteMinutesInput {
   conference: {
     heldOn: string;
     place: string;
+    /** The unit that chaired the conference (the head unit, usually) and the person, as recorded. */
+    chairUnit: string | null;
     chairPerson: string | null;
     secretaryName: string | null;
     attendance: { unit: string; present: boolean; representatives: string[]; absenceReason: string | null }[];
@@ -75,7 +78,7 @@ export function voteMinutes(input: VoteMinutesInput): DocumentModel {
         ? {
             date: dateInWords(c.heldOn),
             place: c.place,
-            chair: signer(c.chairPerson),
+            chair: chairedBy(c),
             secretary: signer(c.secretaryName),
           }
         : null,
@@ -150,13 +153,20 @@ export function voteMinutes(input: VoteMinutesInput): DocumentModel {
       generatedAt: timeInWords(input.generatedAt),
       publishedAt: input.publishedAt ? timeInWords(input.publishedAt) : null,
       signatures: signatures([
-        { title: ['TM. BAN KIỂM PHIẾU', 'TRƯỞNG BAN'], name: signer(chair?.name) },
-        { title: ['THƯ KÝ HỘI NGHỊ'], name: signer(c?.secretaryName) },
-        { title: ['CHỦ TRÌ HỘI NGHỊ'], name: signer(c?.chairPerson) },
+        minutesSigner(['TM. BAN KIỂM PHIẾU', 'TRƯỞNG BAN'], chair?.name),
+        minutesSigner(['THƯ KÝ HỘI NGHỊ'], c?.secretaryName),
+        minutesSigner(['CHỦ TRÌ HỘI NGHỊ'], c?.chairPerson),
       ]),
     },
     header(provinceCommittee(input.province), input.blockName, handNumbered('BB-KTĐ'), input.province, date),
   );
+}
+
+/** "Nguyễn Thị Hồng Vân (Văn phòng Tỉnh ủy)", the unit or the person alone, or dots when neither is recorded. */
+function chairedBy(c: NonNullable<VoteMinutesInput['conference']>): string {
+  const person = c.chairPerson?.trim();
+  if (person && c.chairUnit) return `${person} (${c.chairUnit})`;
+  return signer(person || c.chairUnit);
 }
 
 function outcome(k: VoteMinutesInput['rounds'][number]['contests'][number]): string {

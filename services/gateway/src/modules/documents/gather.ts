@@ -99,6 +99,7 @@ export async function voteMinutesData(ctx: GraphQLContext, periodId: string): Pr
     })),
   );
   const ids = [
+    ...(conference?.chairUnitId ? [conference.chairUnitId] : []),
     ...(conference?.attendance.map((a) => a.unitId) ?? []),
     ...(conference?.countingCommittee.flatMap((m) => (m.unitId ? [m.unitId] : [])) ?? []),
     ...rounds.flatMap((r) => r.contests.flatMap((c) => c.candidateUnitIds)),
@@ -114,6 +115,7 @@ export async function voteMinutesData(ctx: GraphQLContext, periodId: string): Pr
     conference: conference && {
       heldOn: conference.heldOn,
       place: conference.place,
+      chairUnit: conference.chairUnitId ? unit(conference.chairUnitId) : null,
       chairPerson: conference.chairPerson,
       secretaryName: conference.secretaryName,
       attendance: conference.attendance.map((a) => ({

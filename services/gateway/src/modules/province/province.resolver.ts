@@ -1,5 +1,5 @@
-import { auditRepository, provinceRepository, type Province } from '@thidua/db';
-import { vietnamToday } from '@thidua/domain';
+import { auditRepository, provinceRepository, userRepository, type Province } from '@thidua/db';
+import { hashPassword, passwordProblem, vietnamToday } from '@thidua/domain';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { platformRoles } from '../../auth/auth-checker';
 import { PageArgs, toConnection, toPageRequest } from '../../common/connection';
@@ -7,6 +7,7 @@ import { badInput, conflict, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
 import {
   CreateProvinceInput,
+  type FirstAdminInput,
   ProvinceConnection,
   ProvinceFilterInput,
   ProvinceType,
@@ -61,19 +62,44 @@ export class ProvinceResolver {
     const missing = input.predecessorIds.find((id) => !found.some((p) => p.id === id));
     if (missing) throw badInput('predecessorIds', `province ${missing} does not exist`);
     if (input.validFrom) checkPredecessors(found, input.validFrom, await provinceRepository.lineageEdges());
-    const clash = await provinceRepository.list({ code: input.code, current: true }, { first: 1, offset: 0 });
-    const clashing = clash.items.find((p) => !input.predecessorIds.includes(p.id));
+    const sameCode = (await provinceRepository.list({ code: input.code }, { first: 100, offset: 0 })).items;
+    const today = vietnamToday();
+    const clashing = sameCode.find(
+      (p) => (!p.validTo || p.validTo >= today) && !input.predecessorIds.includes(p.id),
+    );
     if (clashing) throw conflict(`code ${input.code} is in use by ${clashing.name}`);
+    // Codes are reused (names too): a province is told apart from a former one of its code by its start.
+    const former = sameCode.find((p) => (p.validFrom ?? null) === (input.validFrom ?? null));
+    if (former)
+      throw badInput(
+        'validFrom',
+        `code ${input.code} was used by the former ${former.name}: give the date this province starts`,
+      );
+    const { firstAdmin, ...fields } = input;
+    const admin = firstAdmin && (await checkFirstAdmin(firstAdmin));
 
-    const province = await provinceRepository.create({ ...input, validFrom: input.validFrom ?? null });
-    await auditRepository.appendPlatform({
-      actorUserId: ctx.principal!.userId,
-      action: 'province.create',
-      entityType: 'Province',
-      entityId: province.id,
-      after: { ...input },
-      requestId: ctx.requestId,
-    });
+    const province = await provinceRepository.create({ ...fields, validFrom: input.validFrom ?? null });
+    const log = (action: string, entityType: string, entityId: string, after: object) =>
+      auditRepository.appendPlatform({
+        actorUserId: ctx.principal!.userId,
+        action,
+        entityType,
+        entityId,
+        after,
+        requestId: ctx.requestId,
+      });
+    await log('province.create', 'Province', province.id, { ...fields });
+    if (admin) {
+      const user = await userRepository.create(admin);
+      await log('user.create', 'User', user.id, { email: user.email, fullName: user.fullName });
+      const role = await userRepository.assignRole({
+        userId: user.id,
+        role: 'PROVINCE_ADMIN',
+        provinceId: province.id,
+        unitId: null,
+      });
+      await log('role.assign', 'RoleAssignment', role.id, role);
+    }
     return province;
   }
 
@@ -101,6 +127,18 @@ export class ProvinceResolver {
     });
     return after;
   }
+}
+
+/** The first account's fields as createUser checks them, before anything is written; its password hashed. */
+async function checkFirstAdmin(a: FirstAdminInput) {
+  const email = a.email.trim().toLowerCase();
+  const fullName = a.fullName.trim();
+  const weak = passwordProblem(a.password, { email, fullName });
+  if (weak) throw badInput('firstAdmin.password', weak);
+  // The platform admin sees every account: saying the address is taken tells them nothing new.
+  if (await userRepository.byEmail(email))
+    throw badInput('firstAdmin.email', `an account with the email ${email} already exists`);
+  return { email, fullName, passwordHash: await hashPassword(a.password) };
 }
 
 /** The platform keeps years from 2000 (BOUNDS.years); a start further than a year ahead is a typing mistake. */

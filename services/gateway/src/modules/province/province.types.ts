@@ -1,5 +1,15 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { ArrayMaxSize, IsIn, IsOptional, IsUUID, Length, Matches } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../common/connection';
 
@@ -48,6 +58,22 @@ export class ProvinceFilterInput {
   code?: string;
 }
 
+@InputType({ description: "The province's first secretariat account (PROVINCE_ADMIN in it)." })
+export class FirstAdminInput {
+  @Field(() => String)
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email!: string;
+
+  @Field(() => String)
+  @Length(2, 200)
+  fullName!: string;
+
+  @Field(() => String, { description: 'At least 10 characters.' })
+  @Length(10, 256, { message: 'password must be 10 to 256 characters' })
+  password!: string;
+}
+
 @InputType()
 export class CreateProvinceInput {
   @Field(() => String)
@@ -75,6 +101,16 @@ export class CreateProvinceInput {
   @ArrayMaxSize(10)
   @IsUUID('all', { each: true, message: 'predecessorIds must be province ids' })
   predecessorIds!: string[];
+
+  @Field(() => FirstAdminInput, {
+    nullable: true,
+    description:
+      'Created with the province, in the same transaction: a province is never left without its secretariat ' +
+      'because the account could not be made.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  firstAdmin?: FirstAdminInput | null;
 }
 
 @InputType()

@@ -20,21 +20,11 @@ const CreateProvince = graphql(`
   }
 `);
 
-const CreateAdmin = graphql(`
-  mutation OnboardAdmin($input: CreateUserInput!) {
-    createUser(input: $input) {
-      id
-      email
-    }
-  }
-`);
-
 const NONE: Shown = { general: null, fields: {} };
 
 /**
- * Onboarding a province: the province, then its first secretariat account with the PROVINCE_ADMIN role in it
- * (the account is created in the new province: the request names it, as the province switcher does). If the
- * account step fails, the province is kept and only the account is sent again.
+ * Onboarding a province: the province and its first secretariat account (PROVINCE_ADMIN in it) in one request,
+ * both or neither: a province is never left without the account that runs it.
  */
 export default function OnboardPage() {
   const i18n = useI18n();
@@ -49,13 +39,11 @@ export default function OnboardPage() {
     email: '',
     password: '',
   });
-  const [province, setProvince] = useState<{ id: string; name: string } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [shown, setShown] = useState<Shown>(NONE);
   const [confirming, setConfirming] = useState(false);
   const [creatingProvince, createProvince] = useMutation(CreateProvince);
-  const [creatingAdmin, createAdmin] = useMutation(CreateAdmin);
-  const busy = creatingProvince.fetching || creatingAdmin.fetching;
+  const busy = creatingProvince.fetching;
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
     setF({ ...f, [k]: e.target.value });
   // As the gateway's createProvince: years on the platform start in 2000; more than a year ahead is a slip.
@@ -63,19 +51,20 @@ export default function OnboardPage() {
   const latest = new Date(Date.UTC(y + 1, m - 1, d)).toISOString().slice(0, 10);
 
   const checks = {
-    code: province || /^\d{2}$/.test(f.code.trim()) ? null : t('onboard.check.code'),
-    name:
-      province || (f.name.trim().length >= 2 && f.name.trim().length <= 200) ? null : t('onboard.check.name'),
-    validFrom:
-      province ||
-      (f.validFrom ? f.validFrom >= '2000-01-01' && f.validFrom <= latest : !f.predecessors.length)
-        ? null
-        : t(f.validFrom ? 'onboard.check.validFrom' : 'onboard.check.mergerDate', {
-            from: i18n.date('2000-01-01'),
-            to: i18n.date(latest),
-          }),
+    code: /^\d{2}$/.test(f.code.trim()) ? null : t('onboard.check.code'),
+    name: f.name.trim().length >= 2 && f.name.trim().length <= 100 ? null : t('onboard.check.name'),
+    validFrom: (f.validFrom ? f.validFrom >= '2000-01-01' && f.validFrom <= latest : !f.predecessors.length)
+      ? null
+      : t(f.validFrom ? 'onboard.check.validFrom' : 'onboard.check.mergerDate', {
+          from: i18n.date('2000-01-01'),
+          to: i18n.date(latest),
+        }),
     fullName: f.fullName.trim().length >= 2 ? null : t('onboard.check.fullName'),
-    email: /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(f.email.trim()) ? null : t('onboard.check.email'),
+    email: !f.email.trim()
+      ? t('onboard.check.emailMissing')
+      : /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(f.email.trim())
+        ? null
+        : t('onboard.check.email'),
     password: f.password.length >= 10 ? null : t('onboard.check.password'),
   };
   const submit = (e: FormEvent) => {
@@ -86,43 +75,23 @@ export default function OnboardPage() {
   };
 
   async function run() {
-    let target = province;
-    if (!target) {
-      const res = await createProvince({
-        input: {
-          code: f.code.trim(),
-          name: f.name.trim(),
-          kind: f.kind as 'PROVINCE' | 'CITY',
-          validFrom: f.validFrom || null,
-          predecessorIds: f.predecessors.map((p) => p.id),
-        },
-      });
-      if (res.error || !res.data) {
-        setShown(prefixed(showErrors(i18n, apiErrors(res.error)), 'input.'));
-        setConfirming(false);
-        return;
-      }
-      target = res.data.createProvince;
-      setProvince(target);
-    }
-    const res = await createAdmin(
-      {
-        input: {
-          email: f.email.trim(),
-          fullName: f.fullName.trim(),
-          password: f.password,
-          role: 'PROVINCE_ADMIN',
-        },
+    const res = await createProvince({
+      input: {
+        code: f.code.trim(),
+        name: f.name.trim(),
+        kind: f.kind as 'PROVINCE' | 'CITY',
+        validFrom: f.validFrom || null,
+        predecessorIds: f.predecessors.map((p) => p.id),
+        firstAdmin: { email: f.email.trim(), fullName: f.fullName.trim(), password: f.password },
       },
-      { fetchOptions: { headers: { 'x-province-id': target.id } } },
-    );
+    });
     setConfirming(false);
     if (res.error || !res.data) {
-      setShown(prefixed(showErrors(i18n, apiErrors(res.error)), 'input.'));
+      setShown(prefixed(prefixed(showErrors(i18n, apiErrors(res.error)), 'input.'), 'firstAdmin.'));
       return;
     }
     setShown(NONE);
-    setDone(t('onboard.done', { name: target.name, email: res.data.createUser.email }));
+    setDone(t('onboard.done', { name: res.data.createProvince.name, email: f.email.trim().toLowerCase() }));
   }
 
   const err = (k: string) => shown.fields[k] ?? null;
@@ -135,7 +104,7 @@ export default function OnboardPage() {
         </>
       ) : (
         <form className="form" noValidate onSubmit={submit}>
-          <fieldset disabled={!!province}>
+          <fieldset>
             <legend>{t('onboard.province')}</legend>
             <Field
               label={t('platform.code')}
@@ -165,7 +134,6 @@ export default function OnboardPage() {
               chosen={f.predecessors}
               onChange={(predecessors) => setF({ ...f, predecessors })}
               error={err('predecessorIds')}
-              disabled={!!province}
             />
           </fieldset>
           <fieldset>
@@ -194,7 +162,6 @@ export default function OnboardPage() {
               onChange={set('password')}
             />
           </fieldset>
-          {province && <Alert kind="warning">{t('onboard.provinceDone', { name: province.name })}</Alert>}
           {shown.general && <Alert>{shown.general}</Alert>}
           <div className="actions">
             <button type="submit" className="button button-primary" disabled={busy}>
@@ -205,7 +172,7 @@ export default function OnboardPage() {
       )}
       <ConfirmDialog
         open={confirming}
-        title={t('onboard.confirmTitle', { name: province?.name ?? f.name.trim() })}
+        title={t('onboard.confirmTitle', { name: f.name.trim() })}
         confirmLabel={t('onboard.submit')}
         busy={busy}
         onCancel={() => setConfirming(false)}
@@ -213,7 +180,7 @@ export default function OnboardPage() {
       >
         <p>
           {t('onboard.confirmBody', {
-            name: province?.name ?? f.name.trim(),
+            name: f.name.trim(),
             code: f.code.trim(),
             email: f.email.trim(),
           })}
@@ -223,7 +190,7 @@ export default function OnboardPage() {
             {t('onboard.confirmMerger', {
               names: f.predecessors.map((p) => p.name).join(', '),
               date: i18n.date(dayBefore(f.validFrom)),
-              name: province?.name ?? f.name.trim(),
+              name: f.name.trim(),
             })}
           </p>
         )}

@@ -23,12 +23,10 @@ export function PredecessorsField({
   chosen,
   onChange,
   error,
-  disabled,
 }: {
   chosen: { id: string; name: string }[];
   onChange(chosen: { id: string; name: string }[]): void;
   error: string | null;
-  disabled: boolean;
 }) {
   const { t } = useI18n();
   const [res, refetch] = useQuery({ query: CurrentProvinces });
@@ -38,7 +36,6 @@ export function PredecessorsField({
     <fieldset
       className="predecessors"
       aria-describedby={error ? 'predecessors-hint predecessors-error' : 'predecessors-hint'}
-      disabled={disabled}
     >
       <legend>{t('onboard.predecessors')}</legend>
       <p id="predecessors-hint" className="field-hint">
