@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { currentManager, runInTenant } from '@thidua/db';
 import { vietnamToday } from '@thidua/domain';
 import ExcelJS from 'exceljs';
@@ -10,6 +11,7 @@ import {
   type Account,
   type TestApp,
 } from '@thidua/testing';
+import { UNIT_KIND_LABELS } from '../../services/gateway/src/modules/import/kinds/units';
 
 /**
  * Onboarding Lào Cai (15) from its spreadsheets: units, blocks, memberships (with the head and deputy of a year),
@@ -61,8 +63,16 @@ async function call(path: string, init: RequestInit & { as?: Account; province?:
   return { status: res.status, body: (await res.json()) as Job & { errors?: { message: string }[] } };
 }
 
-const dryRun = (kind: string, file: Buffer, as?: Account, province?: string) =>
-  call(`/import/${kind}?fileName=${kind}.xlsx`, { method: 'POST', body: file, as, province });
+/** A workbook (a ZIP) is named .xlsx, CSV text .csv, as a person's files are. */
+const nameOf = (kind: string, file: Buffer) =>
+  `${kind}.${file.length > 4 && file.readUInt32BE(0) === 0x504b0304 ? 'xlsx' : 'csv'}`;
+const dryRun = (kind: string, file: Buffer, as?: Account, province?: string, fileName = nameOf(kind, file)) =>
+  call(`/import/${kind}?fileName=${encodeURIComponent(fileName)}`, {
+    method: 'POST',
+    body: file,
+    as,
+    province,
+  });
 
 const confirm = (job: Job, as?: Account, province?: string) =>
   call(`/import/jobs/${job.id}/confirm`, {
@@ -155,13 +165,69 @@ describe('importing a province from its spreadsheets', () => {
     expect(diacritics).toContain('chỉ khác đơn vị đã có "Sở Tài chính" ở dấu');
     expect(duplicate).toBe('Trùng tên đơn vị với dòng 2 của tệp.');
     expect(invisible).toContain('Có ký tự ẩn (U+200B)');
-    expect(kind).toContain('"Bệnh viện" không có trong danh sách');
+    // The allowed values are listed as the application's unit form names them.
+    expect(kind).toBe(
+      '"Bệnh viện" không có trong danh sách: chọn một trong Cơ quan Đảng; Cơ quan nhà nước; ' +
+        'Tổ chức chính trị – xã hội; Cơ quan báo chí; Trường học; Địa phương (xã, phường); Doanh nghiệp; Khác.',
+    );
 
     // Nothing was written, and a file with problems cannot be confirmed.
     expect(await inProvince(laoCai, `SELECT name FROM unit`)).toEqual([{ name: 'Sở Tài chính' }]);
     const refused = await confirm(body);
     expect(refused.status).toBe(409);
     expect(refused.body.errors![0]!.message).toContain('Tệp còn 5 lỗi');
+  });
+
+  it("units: a kind is accepted as the unit form shows it and as the importer's older labels, dashes folded", async () => {
+    // The template and the refusals name each kind as the web's unit form does.
+    const web = JSON.parse(
+      readFileSync(new URL('../../services/web/src/i18n/vi.json', import.meta.url), 'utf8'),
+    ) as Record<string, string>;
+    for (const [kind, labels] of Object.entries(UNIT_KIND_LABELS))
+      expect(labels[0], kind).toBe(web[`units.kind.${kind}`]);
+
+    const kinds = [
+      'Tổ chức chính trị – xã hội',
+      'Tổ chức chính trị - xã hội',
+      'tổ chức chính trị-xã hội',
+      'Tổ chức chính trị — xã hội',
+      'Địa phương (xã, phường)',
+      'Địa phương',
+      'Cơ quan báo chí',
+      'Báo chí',
+    ];
+    const { status, body } = await dryRun(
+      'units',
+      await xlsx(
+        UNIT_HEADER,
+        kinds.map((k, i) => [`Đơn vị loại hình ${i + 1}`, '', k, '', '']),
+      ),
+    );
+    expect(status).toBe(200);
+    expect(body.problems).toEqual([]);
+    expect(body.plan).toEqual({ created: kinds.length, updated: 0, unchanged: 0 });
+  });
+
+  it('an empty file, and a file named .xlsx that is not a workbook, say what is wrong with the file', async () => {
+    const empty = await dryRun('units', Buffer.alloc(0), admin, laoCai, 'don-vi.xlsx');
+    expect(empty.status).toBe(400);
+    expect(empty.body.errors![0]!.message).toMatch(/^file: Tệp trống/);
+    const text = Buffer.from('Danh sách đơn vị gửi Sở Nội vụ\r\nSở Tài chính\r\n');
+    for (const name of ['don-vi.xlsx', 'DON-VI.XLS']) {
+      const notExcel = await dryRun('units', text, admin, laoCai, name);
+      expect(notExcel.status, name).toBe(400);
+      expect(notExcel.body.errors![0]!.message).toMatch(
+        /^file: Không đọc được tệp như một bảng tính Excel \(\.xlsx\)/,
+      );
+    }
+    // Another ZIP renamed (a Word document): not a workbook either.
+    const zip = Buffer.from('504b0304', 'hex');
+    const word = await dryRun('units', Buffer.concat([zip, Buffer.alloc(60)]), admin, laoCai, 'don-vi.xlsx');
+    expect(word.body.errors![0]!.message).toMatch(/^file: Không đọc được tệp như một bảng tính Excel/);
+    // The same text named .csv is read as CSV, and lacks the template's columns.
+    const asCsv = await dryRun('units', text, admin, laoCai, 'don-vi.csv');
+    expect(asCsv.status).toBe(200);
+    expect(asCsv.body.problems[0]!.message).toMatch(/^Thiếu cột/);
   });
 
   const fixedUnits = () =>

@@ -10,7 +10,16 @@ import {
   type Account,
   type TestApp,
 } from '@thidua/testing';
-import { desktop, expectAccessible, phone, screenshot, signInAt, watch, startWebApp } from './browser';
+import {
+  desktop,
+  expectAccessible,
+  expectNoSidewaysScroll,
+  phone,
+  screenshot,
+  signInAt,
+  watch,
+  startWebApp,
+} from './browser';
 
 // Issue 16 through the pages: the secretariat invites an officer, who accepts on a phone from the emailed link;
 // a person who forgot their password resets it from the emailed link and signs in with the new one.
@@ -117,6 +126,46 @@ describe('accounts in the web application', () => {
     expect(await invitee.textContent('header')).toContain('Nguyễn Văn Bình');
     await mobile.close();
   }, 180_000);
+
+  it("on a phone the users page stays within the screen; the platform admin's reads as every province's accounts", async () => {
+    const ctx = await phone(browser);
+    ctx.setDefaultTimeout(15_000);
+    const page = await ctx.newPage();
+    await signInAt(page, base, '/users', adminAccount.email);
+    // The longest role's name in the select widened the page past the screen (417 px).
+    await page.getByLabel('Vai trò', { exact: true }).selectOption('COUNCIL_MEMBER');
+    await page.getByRole('heading', { name: 'Tài khoản trong tỉnh' }).waitFor();
+    expect(await page.locator('.page-subtitle').textContent()).toContain('tài khoản của tỉnh');
+    await expectNoSidewaysScroll(page, 'the users page');
+    await screenshot(page, 'accounts-users-phone');
+    await ctx.close();
+
+    // The platform admin sees every province's accounts: the page and the administration page say so.
+    const operator = await createAccount(app, 'PLATFORM_ADMIN');
+    const opCtx = await phone(browser);
+    opCtx.setDefaultTimeout(15_000);
+    const op = await opCtx.newPage();
+    await signInAt(op, base, '/admin', operator.email);
+    await expect
+      .poll(() => op.locator('.page-subtitle').textContent(), POLL)
+      .toBe(
+        'Quản trị nền tảng: tỉnh/thành, sáp nhập, mức lương cơ sở, tài khoản của mọi tỉnh/thành, hàng đợi công việc.',
+      );
+    await expectNoSidewaysScroll(op, 'the administration page');
+    await op.getByRole('link', { name: 'Người dùng và lời mời' }).click();
+    await op.getByRole('heading', { name: 'Tài khoản trên toàn nền tảng' }).waitFor();
+    expect(await op.locator('.page-subtitle').textContent()).toBe(
+      'Tài khoản của mọi tỉnh/thành trên nền tảng: tìm, khoá hoặc mở lại tài khoản.',
+    );
+    expect(await op.getByText('Tài khoản trong tỉnh').count()).toBe(0);
+    // Lào Cai's secretary is among them.
+    await op.getByLabel('Tìm theo tên hoặc thư điện tử').fill(adminAccount.email);
+    await op.getByRole('row').filter({ hasText: adminAccount.email }).waitFor();
+    await expectNoSidewaysScroll(op, "the platform admin's users page");
+    await expectAccessible(op, "the platform admin's users page");
+    await screenshot(op, 'accounts-users-platform-phone');
+    await opCtx.close();
+  }, 120_000);
 
   it('a person who forgot their password resets it on a phone from the emailed link', async () => {
     const person = await createAccount(app, 'NATIONAL_VIEWER');

@@ -73,6 +73,9 @@ describe('the ballot on a phone', () => {
 
     // Two seats: a third choice is refused before anything is sent.
     await expect.poll(() => page.getByText('Chọn tối đa 2 đơn vị').count()).toBe(1);
+    // Whose ballot it is, on the ballot and on its receipt.
+    const whose = page.getByText(`Phiếu của đơn vị: ${NAMES[1]!}`);
+    expect(await whose.count()).toBe(1);
     await page.getByRole('checkbox', { name: new RegExp(NAMES[2]!) }).check();
     await page.getByRole('checkbox', { name: new RegExp(NAMES[3]!) }).check();
     expect(await page.getByRole('checkbox', { name: new RegExp(NAMES[0]!) }).isDisabled()).toBe(true);
@@ -96,6 +99,7 @@ describe('the ballot on a phone', () => {
     expect(lost).toBe(1);
     const shown = (await page.getByTestId('receipt-code').textContent())!.trim();
     expect(shown).toBe((await receiptOf(1, period.id))!.receiptCode);
+    expect(await whose.count()).toBe(1);
     expect(await turnout(period.id)).toBe(1);
     await screenshot(page, 'ballot-after-lost-response-390');
 

@@ -156,6 +156,12 @@ describe('blocks in the browser', () => {
   it("a province admin never sees another province's block or year", { timeout: 90_000 }, async () => {
     const page = (last = await (await desktop(browser)).newPage());
     await signInAt(page, base, '/blocks', otherAdmin.email);
+    // A province with no block yet says so, not that none matches a filter nobody set.
+    await poll(() =>
+      page.getByText('Tỉnh chưa có khối, cụm thi đua nào. Sở Nội vụ tạo từng khối bằng nút').count(),
+    ).toBe(1);
+    expect(await page.getByText('Không có khối nào khớp với điều kiện lọc.').count()).toBe(0);
+    await screenshot(page, 'blocks-none-yet-1366');
     await page.getByLabel('Tên khối (có dấu hoặc không dấu)').fill(`tong hop ${tag}`);
     await page.getByRole('button', { name: 'Lọc' }).click();
     await poll(() => page.getByText('Không có khối nào khớp với điều kiện lọc.').count()).toBe(1);

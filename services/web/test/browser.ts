@@ -116,6 +116,15 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
   ).toEqual([]);
 }
 
+/** Nothing on the page is wider than its window: a phone's page never scrolls sideways. */
+export async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
+  const width = page.viewportSize()!.width;
+  expect(
+    await page.evaluate(() => document.scrollingElement!.scrollWidth),
+    `${what} scrolls sideways`,
+  ).toBeLessThanOrEqual(width);
+}
+
 /** Errors in the page reach the test's output. */
 export function watch(page: Page): void {
   page.on('response', async (r) => {

@@ -354,9 +354,27 @@ describe('lineage and history recorded from documents', () => {
 
       // The former Ninh Thuận's 2023: recorded there, with its own units.
       await page.goto(`${base}/province/history`);
+      const issuer = page.getByLabel('Cơ quan ban hành (ghi trên quyết định)');
+      await expect.poll(() => issuer.inputValue(), WAIT).toBe('UBND tỉnh Khánh Hòa');
+      await expect
+        .poll(() => offered(page, 'Khối, cụm thi đua'), WAIT)
+        .toContain('Khối thi đua các sở, ngành tỉnh Khánh Hòa');
+      // Choosing the province is enough: the forms follow it at once, before "Xem" (its blocks, its units, its
+      // issuer), so its year is never recorded with Khánh Hòa's.
       await page
         .getByLabel('Ghi nhận cho tỉnh')
         .selectOption({ label: 'Ninh Thuận (tỉnh cũ, đến 30/06/2025)' });
+      await expect.poll(() => page.getByText(/Đang ghi nhận lịch sử của Ninh Thuận/).count(), WAIT).toBe(1);
+      await expect.poll(() => issuer.inputValue(), WAIT).toBe('UBND tỉnh Ninh Thuận');
+      await expect
+        .poll(() => offered(page, 'Khối, cụm thi đua'), WAIT)
+        .not.toContain('Khối thi đua các sở, ngành tỉnh Khánh Hòa');
+      await page.getByLabel('Tìm đơn vị theo tên (có hoặc không dấu)').fill('noi vu');
+      await expect
+        .poll(async () => (await offered(page, 'Đơn vị thành viên')).join('|'), WAIT)
+        .toContain(NT_NOI_VU);
+      expect((await offered(page, 'Đơn vị thành viên')).join('|')).not.toMatch(/Khánh Hòa|Thanh Hóa/);
+      await screenshot(page, 'history-former-chosen-1366');
       await page.getByLabel('Năm cần xem').fill('2023');
       await page.getByRole('button', { name: 'Xem', exact: true }).click();
       await expect.poll(() => page.getByText(/Đang ghi nhận lịch sử của Ninh Thuận/).count(), WAIT).toBe(1);

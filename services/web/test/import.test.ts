@@ -90,6 +90,47 @@ describe('the import page', () => {
     await page.context().close();
   });
 
+  it('takes unit kinds as the unit form names them, and says what is wrong with an empty file or one that is not a workbook', async () => {
+    const page = await pageAt(browser, base, '/import', admin.email);
+    const file = page.getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)');
+    const check = page.getByRole('button', { name: 'Kiểm tra tệp' });
+    // Each kind typed exactly as the unit form shows it (an en dash in "chính trị – xã hội").
+    await file.setInputFiles({
+      name: 'don-vi.xlsx',
+      mimeType: XLSX,
+      buffer: await workbook([
+        ['Hội Liên hiệp Phụ nữ tỉnh', '', 'Tổ chức chính trị – xã hội', '', ''],
+        ['Ủy ban nhân dân xã Đồng Đăng', '', 'Địa phương (xã, phường)', '', ''],
+        ['Đài Phát thanh và Truyền hình tỉnh', '', 'Cơ quan báo chí', '', ''],
+      ]),
+    });
+    await check.click();
+    await page.getByText('Tệp không có lỗi. Nếu xác nhận: 3 thêm mới, 0 cập nhật, 0 không đổi.').waitFor();
+
+    await file.setInputFiles({ name: 'don-vi.xlsx', mimeType: XLSX, buffer: Buffer.alloc(0) });
+    await check.click();
+    const refusal = page.getByRole('alert');
+    await expect.poll(() => refusal.textContent()).toBe('Tệp trống (0 byte): hãy chọn tệp đã điền dữ liệu.');
+    await screenshot(page, 'import-empty-desktop');
+
+    // A text (a list copied from an email) saved under a workbook's name.
+    await file.setInputFiles({
+      name: 'don-vi.xlsx',
+      mimeType: XLSX,
+      buffer: Buffer.from('Danh sách đơn vị gửi Sở Nội vụ\nSở Tài chính\n'),
+    });
+    await check.click();
+    await expect
+      .poll(() => refusal.textContent())
+      .toMatch(
+        /^Không đọc được tệp như một bảng tính Excel \(\.xlsx\): tệp hỏng hoặc không phải tệp Excel\./,
+      );
+    expect(await page.getByText(/Thiếu cột/).count()).toBe(0);
+    await expectAccessible(page, 'the import page refusing a file');
+    await screenshot(page, 'import-not-excel-desktop');
+    await page.context().close();
+  });
+
   it('reads on a phone', async () => {
     const page = await pageAt(browser, base, '/import', admin.email, 'phone');
     await page.getByLabel('Loại dữ liệu').selectOption('memberships');

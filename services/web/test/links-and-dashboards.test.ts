@@ -15,7 +15,16 @@ import {
   type TestApp,
 } from '@thidua/testing';
 import { noticeContent } from '../../worker/src/jobs/notification-content';
-import { desktop, expectAccessible, phone, screenshot, signInAt, startWebApp, pageAt } from './browser';
+import {
+  desktop,
+  expectAccessible,
+  expectNoSidewaysScroll,
+  phone,
+  screenshot,
+  signInAt,
+  startWebApp,
+  pageAt,
+} from './browser';
 
 const NAMES = [
   'Sở Nội vụ',
@@ -343,6 +352,20 @@ describe('dashboards', () => {
       await picker.selectOption({ label: 'Hải Phòng' });
       await expect.poll(() => page.getByLabel('Năm', { exact: true }).inputValue()).toBe(thisYear);
       expect(await page.getByRole('status').filter({ hasText: 'đang hiển thị năm' }).count()).toBe(0);
+
+      // On a phone, the chooser showing a former province's long name stays within the screen: neither the
+      // ranking nor the trend scrolls sideways.
+      const phonePage = await pageAt(browser, base, '/dashboards/ranking', viewer.email, 'phone');
+      for (const path of ['/dashboards/ranking', '/dashboards/trend']) {
+        if (path !== '/dashboards/ranking') await phonePage.goto(`${base}${path}`);
+        const phonePicker = phonePage.getByLabel('Tỉnh/thành');
+        await phonePicker.waitFor({ timeout: 15_000 });
+        await phonePicker.selectOption({ label: 'Lào Cai (tỉnh cũ, đến 30/06/2025)' });
+        await expect.poll(() => phonePage.locator('.loading').count(), { timeout: 15_000 }).toBe(0);
+        await expectNoSidewaysScroll(phonePage, `${path} with a former province chosen`);
+        await screenshot(phonePage, `dashboard-${path.split('/')[2]}-former-390`);
+      }
+      await phonePage.context().close();
 
       // The trend and the ranking, for the province's secretariat.
       const adminContext = await desktop(browser);

@@ -253,6 +253,18 @@ describe("the secretariat's nominations, council and decisions", () => {
           { timeout: 30_000, interval: 1000 },
         )
         .toBe(1);
+      // Before publication the secretariat, which runs the council's vote, reads the count: the banner names it,
+      // not a head unit the council does not have.
+      await page.goto(`${base}/voting-periods/${periodId}/results`);
+      const preview = page.getByRole('status').filter({ hasText: 'Chưa công bố' });
+      await expect
+        .poll(() => preview.textContent())
+        .toBe(
+          'Chưa công bố: chỉ Thường trực thi đua tỉnh (Sở Nội vụ, nơi tổ chức biểu quyết của Hội đồng) xem được bản này; thành viên Hội đồng xem kết quả khi đã công bố.',
+        );
+      expect(await page.getByText('Trưởng khối').count()).toBe(0);
+      await screenshot(page, 'council-results-preview-1366');
+      await page.goto(`${base}/voting-periods/${periodId}`);
       await page.getByRole('button', { name: 'Công bố kết quả' }).click();
       const publish = page.getByRole('dialog', { name: 'Công bố kết quả bỏ phiếu?' });
       await expect.poll(() => publish.textContent()).toContain('Hội đồng thông qua');

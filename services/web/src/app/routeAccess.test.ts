@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { routeRefusal } from './routeAccess';
-import { canAct, readOnlyHere, recordsHistoryHere, type Me, type Role, type SessionState } from './session';
+import {
+  canAct,
+  endedOnHere,
+  openingYearHere,
+  readOnlyHere,
+  recordsHistoryHere,
+  type Me,
+  type Role,
+  type SessionState,
+} from './session';
+import { thisYear } from '../features/block/dates';
 
 const LAO_CAI = 'p-15';
 const FORMER_LAO_CAI = 'p-10';
@@ -113,5 +123,16 @@ describe('a former province is read-only, as the gateway rules', () => {
     const operator = session([['PLATFORM_ADMIN', null]], FORMER_LAO_CAI);
     expect(canAct(operator, 'PLATFORM_ADMIN')).toBe(true);
     expect(recordsHistoryHere(operator)).toBe(true);
+  });
+});
+
+describe('the year a province’s pages open on', () => {
+  it('is this year in a province in force, and a former province’s last year of emulation', () => {
+    const admin = (p: string) => session([['PROVINCE_ADMIN', LAO_CAI]], p);
+    expect(endedOnHere(admin(LAO_CAI))).toBeNull();
+    expect(openingYearHere(admin(LAO_CAI))).toBe(thisYear());
+    // Ended on 30 June 2025: its 2025 belongs to today's Lào Cai, so it opens on 2024.
+    expect(endedOnHere(admin(FORMER_LAO_CAI))).toBe('2025-06-30');
+    expect(openingYearHere(admin(FORMER_LAO_CAI))).toBe(2024);
   });
 });

@@ -3,7 +3,7 @@ import type { ResultOf } from 'gql.tada';
 import { stringifyDocument } from '@urql/core';
 import { graphql } from '../graphql';
 import type { ApiError } from '../i18n/errors';
-import { today } from '../features/block/dates';
+import { lastEmulationYear, thisYear, today } from '../features/block/dates';
 
 /**
  * The signed-in session. The access token lives only in this module's memory; the refresh token is an
@@ -289,17 +289,31 @@ export function hasRole(s: SessionState, ...roles: Role[]): boolean {
   return rolesHere(s).some((r) => roles.includes(r.role));
 }
 
+/** The day the province acted in ended, when it has (a former province, domain.md §5); else null. */
+export function endedOnHere(s: SessionState): string | null {
+  const provinces = (s.user?.provinces ?? []).flatMap((p) => [p, ...p.predecessors]);
+  const validTo = provinces.find((p) => p.id === s.provinceId)?.validTo;
+  return validTo && validTo < today() ? validTo : null;
+}
+
+/**
+ * The emulation year the province's pages open on: this year, or a former province's last (its pages have
+ * nothing after it).
+ */
+export function openingYearHere(s: SessionState): number {
+  const ended = endedOnHere(s);
+  return ended ? Math.min(thisYear(), lastEmulationYear(ended)) : thisYear();
+}
+
 /**
  * How the person reaches the province acted in, as the gateway's provinceAccess sees it: whether it has ended (a
  * former province, domain.md §5), and whether they hold no role of their own there (nor platform-wide) and read it
  * through a province that absorbed it.
  */
 function reachHere(s: SessionState): { ended: boolean; viaSuccessor: boolean } {
-  const provinces = (s.user?.provinces ?? []).flatMap((p) => [p, ...p.predecessors]);
-  const validTo = provinces.find((p) => p.id === s.provinceId)?.validTo;
   const roles = s.user?.roles ?? [];
   const own = roles.some((r) => r.provinceId === s.provinceId || r.provinceId === null);
-  return { ended: !!validTo && validTo < today(), viaSuccessor: !!s.provinceId && !own };
+  return { ended: endedOnHere(s) !== null, viaSuccessor: !!s.provinceId && !own };
 }
 
 /**

@@ -85,4 +85,34 @@ describe('the API’s refusals, as the secretariat reads them', () => {
       'Một đề nghị đã chọn đang trong một phiên biểu quyết khác chưa công bố kết quả: mỗi đề nghị chỉ vào một phiên.',
     );
   });
+
+  it('a file the import cannot take says what is wrong with it, not that the file is invalid', () => {
+    const refusal = (message: string) =>
+      showErrors(i18n, [
+        {
+          message: 'bad input',
+          extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'file', message }] },
+        },
+      ]).fields.file;
+    expect(
+      refusal(
+        'Tệp trống (0 byte): hãy chọn tệp đã điền dữ liệu. The file is empty: choose the filled-in file.',
+      ),
+    ).toBe('Tệp trống (0 byte): hãy chọn tệp đã điền dữ liệu.');
+    expect(
+      refusal(
+        'Không đọc được tệp như một bảng tính Excel (.xlsx): tệp hỏng hoặc không phải tệp Excel. ' +
+          'Mở tệp bằng Excel rồi lưu lại dưới dạng .xlsx, hoặc lưu dưới dạng CSV (UTF-8). ' +
+          'The file could not be read as an Excel workbook (.xlsx): it is damaged or not an Excel file. ' +
+          'Open it in Excel and save it again as .xlsx, or save it as CSV (UTF-8).',
+      ),
+    ).toBe(
+      'Không đọc được tệp như một bảng tính Excel (.xlsx): tệp hỏng hoặc không phải tệp Excel. ' +
+        'Mở tệp bằng Excel rồi lưu lại dưới dạng .xlsx, hoặc lưu dưới dạng CSV (UTF-8).',
+    );
+    expect(
+      refusal('Tệp có hơn 10.000 dòng: chia thành nhiều tệp. The file has more than 10000 rows: split it.'),
+    ).toBe('Tệp có hơn 10.000 dòng: chia thành nhiều tệp.');
+    expect(refusal('something else')).toBe('Tệp không hợp lệ.');
+  });
 });

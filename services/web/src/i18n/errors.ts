@@ -42,6 +42,11 @@ export function fieldMessage(i18n: I18n, field: string, message: string): string
   if (/chosen twice/.test(message)) return i18n.t('error.field.twice');
   if (/is not a candidate/.test(message)) return i18n.t('error.field.notCandidate');
   if (/own unit/.test(message)) return i18n.t('error.field.selfVote');
+  if (/head and deputy must be different/.test(message)) return i18n.t('error.field.headIsDeputy');
+  // createProvince's first account and a reused code (province.resolver.ts).
+  if (/^an account with the email .* already exists/.test(message)) return i18n.t('error.field.emailTaken');
+  const reused = /^code (\d{2}) was used by the former (.+): give the date/.exec(message);
+  if (reused) return i18n.t('error.field.codeReused', { code: reused[1]!, name: reused[2]! });
   const quota = /seats exceed .*= (\d+)$|quota for the year, set by the secretariat: (\d+)/.exec(message);
   if (quota) return i18n.t('error.field.quota', { n: (quota[1] ?? quota[2])! });
   const candidates = /more seats than the (\d+) candidates/.exec(message);
@@ -65,6 +70,9 @@ export function fieldMessage(i18n: I18n, field: string, message: string): string
     return i18n.t('error.field.conferenceDatesFixed');
   const history = historyMessage(i18n, message);
   if (history) return history;
+  // The import's refusals of a file (modules/import) are said in both languages: "Tệp trống … The file is …".
+  const file = field === 'file' ? /^(.*?\.) (The file .*)$/s.exec(message) : null;
+  if (file) return i18n.locale === 'en' ? file[2]! : file[1]!;
   const account = accountMessage(i18n, field, message);
   if (account) return account;
   if (i18n.locale === 'en') return message;

@@ -181,6 +181,14 @@ export function year(p: Problems, r: Row, key: string, min: number, max: number)
   return n;
 }
 
+/**
+ * A label folded for matching a choice: accents, case and spacing (foldVietnamese), and any dash with the spaces
+ * around it: "Tổ chức chính trị – xã hội" as the web writes it (en dash), "Tổ chức chính trị - xã hội" and
+ * "Tổ chức chính trị-xã hội" as people type it are one label.
+ */
+export const foldChoice = (label: string) =>
+  foldVietnamese(label).replace(/\s*[-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]\s*/g, '-');
+
 const folded = new WeakMap<object, Map<string, string>>();
 /** Each option's code and labels, as written and folded, once per list (not once per row). */
 function foldedChoices(options: Record<string, string[]>): Map<string, string> {
@@ -188,13 +196,13 @@ function foldedChoices(options: Record<string, string[]>): Map<string, string> {
   if (!map) {
     map = new Map();
     for (const [value, labels] of Object.entries(options))
-      for (const l of [value, ...labels]) map.set(foldVietnamese(l), value).set(l, value);
+      for (const l of [value, ...labels]) map.set(foldChoice(l), value).set(l, value);
     folded.set(options, map);
   }
   return map;
 }
 
-/** A value from a fixed list, matched by its label or code with accents, case and spacing folded. */
+/** A value from a fixed list, matched by its label or code with accents, case, spacing and dashes folded. */
 export function choice<T extends string>(
   p: Problems,
   r: Row,
@@ -206,7 +214,7 @@ export function choice<T extends string>(
   if (!raw) return required ? p.add(r, key, `Thiếu ${p.header(key)}.`) : null;
   // The label as the template writes it is found without folding (most rows of a file).
   const choices = foldedChoices(options);
-  const found = choices.get(raw) ?? choices.get(foldVietnamese(raw));
+  const found = choices.get(raw) ?? choices.get(foldChoice(raw));
   if (found) return found as T;
   const allowed = (Object.values(options) as string[][]).map((l) => l[0]).join('; ');
   return p.add(r, key, `"${raw}" không có trong danh sách: chọn một trong ${allowed}.`);

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readSheet, TooManyRows } from './import-file';
+import { readSheet, TooManyRows, UnreadableFile } from './import-file';
 
 describe('reading a spreadsheet', () => {
   it('reads CSV as Excel in Vietnam saves it: byte-order mark, semicolons, row numbers past blank lines', async () => {
@@ -25,6 +25,19 @@ describe('reading a spreadsheet', () => {
     ]);
     const rows = await readSheet(Buffer.from(await book.xlsx.writeBuffer()), 10);
     expect(rows[1]).toEqual({ row: 2, cells: ['Sở Nội vụ', '2025-07-01', '2'] });
+  });
+
+  it('refuses a file named as a workbook that is not one, rather than reading it as CSV', async () => {
+    const text = Buffer.from('Tên đơn vị;Loại hình\r\nSở Tài chính;Cơ quan nhà nước\r\n');
+    for (const name of ['don-vi.xlsx', 'Don vi.XLSX', 'don-vi.xls']) {
+      const refused = await readSheet(text, 10, name).catch((e: unknown) => e);
+      expect(refused, name).toBeInstanceOf(UnreadableFile);
+      expect((refused as UnreadableFile).asExcel).toBe(true);
+    }
+    await expect(readSheet(text, 10, 'don-vi.csv')).resolves.toHaveLength(2);
+    // A damaged workbook is unreadable as a workbook too.
+    const damaged = Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.alloc(60)]);
+    await expect(readSheet(damaged, 10, 'don-vi.csv')).rejects.toMatchObject({ asExcel: true });
   });
 
   it('refuses more rows than the limit, blank lines or not', async () => {

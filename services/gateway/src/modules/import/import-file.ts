@@ -7,7 +7,15 @@ export interface SheetRow {
   cells: string[];
 }
 
-export class UnreadableFile extends Error {}
+export class UnreadableFile extends Error {
+  /** The file was to be an Excel workbook (its name or its content says so) and is not one exceljs reads. */
+  constructor(
+    message: string,
+    readonly asExcel = false,
+  ) {
+    super(message);
+  }
+}
 /** More rows than an import takes (also a workbook declaring far more data than that many rows would hold). */
 export class TooManyRows extends Error {
   constructor(readonly limit: number) {
@@ -20,12 +28,18 @@ export function isXlsx(content: Buffer): boolean {
   return content.length > 4 && content.readUInt32BE(0) === 0x504b0304;
 }
 
+/** A name an Excel workbook goes by: such a file that is not a workbook is refused as one, not read as CSV. */
+const EXCEL_NAME = /\.xls[xm]?$/i;
+
 /**
  * The first worksheet of an XLSX (exceljs), or CSV in UTF-8 with or without a byte-order mark, separated by
- * commas, semicolons (Excel in a Vietnamese locale) or tabs (csv-parse).
+ * commas, semicolons (Excel in a Vietnamese locale) or tabs (csv-parse). A file named as a workbook (.xlsx) whose
+ * content is not one is unreadable, rather than read as CSV and found to lack every column.
  */
-export async function readSheet(content: Buffer, maxRows: number): Promise<SheetRow[]> {
-  return isXlsx(content) ? readXlsx(content, maxRows) : readCsv(content, maxRows);
+export async function readSheet(content: Buffer, maxRows: number, fileName = ''): Promise<SheetRow[]> {
+  if (isXlsx(content)) return readXlsx(content, maxRows);
+  if (EXCEL_NAME.test(fileName.trim())) throw new UnreadableFile('not an XLSX workbook', true);
+  return readCsv(content, maxRows);
 }
 
 async function readXlsx(content: Buffer, maxRows: number): Promise<SheetRow[]> {
@@ -36,11 +50,13 @@ async function readXlsx(content: Buffer, maxRows: number): Promise<SheetRow[]> {
     // breaks a Vietnamese letter that straddles two chunks ("số" became "s\uFFFD\uFFFD\uFFFD" in 10,000 rows).
     await book.xlsx.load(content as unknown as ArrayBuffer);
   } catch (e) {
-    throw new UnreadableFile(e instanceof Error ? e.message : String(e));
+    throw new UnreadableFile(e instanceof Error ? e.message : String(e), true);
   }
   const sheet = book.worksheets[0];
+  // Another ZIP (a .docx renamed .xlsx) has no worksheet.
+  if (!sheet) throw new UnreadableFile('no worksheet', true);
   const rows: SheetRow[] = [];
-  sheet?.eachRow({ includeEmpty: false }, (row) => {
+  sheet.eachRow({ includeEmpty: false }, (row) => {
     const cells = (row.values as unknown[]).slice(1).map(cellText);
     if (cells.some((c) => c !== '')) rows.push({ row: row.number, cells });
   });

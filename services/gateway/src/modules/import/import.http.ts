@@ -9,6 +9,7 @@ import type { GraphQLContext } from '../../context';
 import { authorize, HttpFailure, newContext, parseProvince, verifyBearer } from '../../http/request-context';
 import { isUuid } from '../../loaders';
 import type { GatewayServices } from '../../services';
+import { isXlsx } from './import-file';
 import { ImportService } from './import.service';
 import { kindOf } from './kinds';
 import { templateCsv, templateXlsx } from './templates';
@@ -156,10 +157,19 @@ export function importRoutes(opts: {
 
       const spec = path.length === 1 ? kindOf(path[0]!) : undefined;
       if (spec && req.method === 'POST') {
-        const fileName =
-          (url.searchParams.get('fileName') ?? '').trim().slice(0, 255) || `${spec.title}.xlsx`;
         const content = await readBody(req, maxBytes);
-        if (!content.length) throw new HttpFailure(400, badInput('file', 'Tệp trống. The file is empty.'));
+        if (!content.length)
+          throw new HttpFailure(
+            400,
+            badInput(
+              'file',
+              'Tệp trống (0 byte): hãy chọn tệp đã điền dữ liệu. The file is empty: choose the filled-in file.',
+            ),
+          );
+        // A file sent without its name is named by what it holds (a name ending in .xlsx asks for a workbook).
+        const fileName =
+          (url.searchParams.get('fileName') ?? '').trim().slice(0, 255) ||
+          `${spec.title}.${isXlsx(content) ? 'xlsx' : 'csv'}`;
         const { result } = await asSecretariat(req, requestId, (ctx) =>
           imports.dryRun(ctx, spec, fileName, content),
         );

@@ -24,15 +24,23 @@ const CONCURRENT_IMPORTS = 2;
 export const checksumOf = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
 /** Reads the file (XLSX or CSV) into rows of cell texts; BAD_USER_INPUT when it cannot be read or is too long. */
-export async function readFile(content: Buffer, maxRows: number): Promise<SheetRow[]> {
+export async function readFile(content: Buffer, maxRows: number, fileName = ''): Promise<SheetRow[]> {
   try {
-    return await readSheet(content, maxRows);
+    return await readSheet(content, maxRows, fileName);
   } catch (e) {
     if (e instanceof TooManyRows)
       throw badInput(
         'file',
         `Tệp có hơn ${maxRows.toLocaleString('vi-VN')} dòng: chia thành nhiều tệp. ` +
           `The file has more than ${maxRows} rows: split it.`,
+      );
+    if (e instanceof UnreadableFile && e.asExcel)
+      throw badInput(
+        'file',
+        'Không đọc được tệp như một bảng tính Excel (.xlsx): tệp hỏng hoặc không phải tệp Excel. ' +
+          'Mở tệp bằng Excel rồi lưu lại dưới dạng .xlsx, hoặc lưu dưới dạng CSV (UTF-8). ' +
+          'The file could not be read as an Excel workbook (.xlsx): it is damaged or not an Excel file. ' +
+          'Open it in Excel and save it again as .xlsx, or save it as CSV (UTF-8).',
       );
     if (e instanceof UnreadableFile)
       throw badInput(
@@ -89,7 +97,7 @@ export class ImportService {
 
   /** In the request's transaction. */
   async dryRun(ctx: GraphQLContext, spec: KindSpec, fileName: string, content: Buffer): Promise<ImportJob> {
-    const sheet = await readFile(content, ctx.services.config.IMPORT_MAX_ROWS);
+    const sheet = await readFile(content, ctx.services.config.IMPORT_MAX_ROWS, fileName);
     const checked = await checkRows(spec, sheet, this.checkContext(ctx));
     return importRepository.createJob({
       kind: spec.kind,

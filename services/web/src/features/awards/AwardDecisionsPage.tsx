@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
-import { canAct, useSession } from '../../app/session';
+import { canAct, endedOnHere, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
+import { thisYear } from '../block/dates';
 import { useI18n } from '../../i18n/i18n';
 import { Field } from '../../ui/Field';
 import { Page } from '../../ui/Page';
@@ -28,8 +29,13 @@ const DecisionsQuery = graphql(`
 export default function AwardDecisionsPage() {
   const i18n = useI18n();
   const { t } = i18n;
-  const secretariat = canAct(useSession(), 'PROVINCE_ADMIN');
-  const [year, setYear] = useState(() => new Date().getFullYear());
+  const session = useSession();
+  const secretariat = canAct(session, 'PROVINCE_ADMIN');
+  // Decisions are listed by the year they were signed: a former province's last is the year it ended.
+  const [year, setYear] = useState(() => {
+    const ended = endedOnHere(session);
+    return ended ? Math.min(thisYear(), Number(ended.slice(0, 4))) : thisYear();
+  });
   const [text, setText] = useState(String(year));
   const [error, setError] = useState<string | null>(null);
   const [res, refetch] = useQuery({ query: DecisionsQuery, variables: { year } });

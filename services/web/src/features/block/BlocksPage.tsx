@@ -1,14 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
-import { canAct, useSession } from '../../app/session';
+import { canAct, openingYearHere, readOnlyHere, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { Field, SelectField } from '../../ui/Field';
 import { Page } from '../../ui/Page';
 import { Pager, usePager } from '../../ui/Pager';
 import { TableWrap } from '../../ui/TableWrap';
-import { thisYear } from './dates';
 import { QueryStates } from '../../ui/QueryStates';
 
 const BlocksQuery = graphql(`
@@ -47,7 +46,7 @@ export default function BlocksPage() {
   const [draft, setDraft] = useState<Filter>({ search: '', kind: '', year: '' });
   const [filter, setFilter] = useState<Filter>(draft);
   const [yearError, setYearError] = useState<string | null>(null);
-  const year = filter.year ? Number(filter.year) : thisYear();
+  const year = filter.year ? Number(filter.year) : openingYearHere(session);
   const [res, refetch] = useQuery({
     query: BlocksQuery,
     variables: {
@@ -120,7 +119,13 @@ export default function BlocksPage() {
         refetch={refetch}
         data={data}
         isEmpty={(data) => data.nodes.length === 0}
-        empty={t('blocks.none')}
+        empty={t(
+          filter.search.trim() || filter.kind || filter.year
+            ? 'blocks.none'
+            : readOnlyHere(session)
+              ? 'blocks.noneRecorded'
+              : 'blocks.noneYet',
+        )}
       >
         {(data) => (
           <>

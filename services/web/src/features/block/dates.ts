@@ -6,3 +6,11 @@ export function today(): string {
 export function thisYear(): number {
   return Number(today().slice(0, 4));
 }
+
+/**
+ * The last emulation year of a province that ended on `endedOn` (YYYY-MM-DD): one that ended before 31 December
+ * left that year to its successor (ended 30/06/2025, it ran 2024 last).
+ */
+export function lastEmulationYear(endedOn: string): number {
+  return Number(endedOn.slice(0, 4)) - (endedOn.endsWith('-12-31') ? 0 : 1);
+}

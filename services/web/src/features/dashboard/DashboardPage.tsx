@@ -4,7 +4,7 @@ import { useId, useMemo, useState, type ComponentProps } from 'react';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
 import { hasRole, useSession } from '../../app/session';
-import { thisYear } from '../block/dates';
+import { lastEmulationYear, thisYear } from '../block/dates';
 import { formerLabel } from '../province/useFormerProvinces';
 import { graphql, type ResultOf } from '../../graphql';
 import { useI18n, type I18n } from '../../i18n/i18n';
@@ -114,7 +114,7 @@ function useOpeningYear(provinceId?: string, endedOn?: string | null) {
   const latest = years.fetching ? null : (years.data?.dashboardYears[0] ?? null);
   // A former province without figures opens on its last year, not on a year after it ended: one that ended
   // before 31 December left that year to its successor (ended 30/06/2025, it ran 2024 last).
-  const lastYear = endedOn && Number(endedOn.slice(0, 4)) - (endedOn.endsWith('-12-31') ? 0 : 1);
+  const lastYear = endedOn && lastEmulationYear(endedOn);
   const now = lastYear ? Math.min(thisYear(), lastYear) : thisYear();
   return {
     year: picked ?? latest ?? now,

@@ -22,24 +22,23 @@ export default function HistoryPage() {
   const provinces = useFormerProvinces();
   const [scope, setScope] = useState(session.provinceId ?? '');
   const [year, setYear] = useState(() => thisYear() - 1);
-  const [draft, setDraft] = useState({ scope, year: String(year) });
+  const [draftYear, setDraftYear] = useState(String(year));
   const [yearError, setYearError] = useState<string | null>(null);
   const [decisionYear, setDecisionYear] = useState(year);
   const province = provinces.find((p) => p.id === scope);
 
   const apply = (e: FormEvent) => {
     e.preventDefault();
-    const y = Number(draft.year.trim());
-    if (!/^\d{4}$/.test(draft.year.trim()) || y < 2000) return setYearError(t('past.check.filterYear'));
+    const y = Number(draftYear.trim());
+    if (!/^\d{4}$/.test(draftYear.trim()) || y < 2000) return setYearError(t('past.check.filterYear'));
     setYearError(null);
-    setScope(draft.scope);
     setYear(y);
     setDecisionYear(y);
   };
   const show = (y: number) => {
     setYear(y);
     setDecisionYear(y);
-    setDraft((d) => ({ ...d, year: String(y) }));
+    setDraftYear(String(y));
   };
 
   return (
@@ -50,10 +49,12 @@ export default function HistoryPage() {
         <>
           <form className="filters" noValidate onSubmit={apply} aria-label={t('past.filter')}>
             {provinces.length > 1 && (
+              // Applied at once, not on "Xem": the forms below (their blocks, units and issuer) are the chosen
+              // province's, and a year of a former province must never be recorded with its successor's units.
               <SelectField
                 label={t('past.province')}
-                value={draft.scope}
-                onChange={(e) => setDraft({ ...draft, scope: e.target.value })}
+                value={scope}
+                onChange={(e) => setScope(e.target.value)}
               >
                 {provinces.map((p) => (
                   <option key={p.id} value={p.id}>
@@ -66,9 +67,9 @@ export default function HistoryPage() {
               label={t('past.filterYear')}
               inputMode="numeric"
               className="num-input"
-              value={draft.year}
+              value={draftYear}
               error={yearError}
-              onChange={(e) => setDraft({ ...draft, year: e.target.value })}
+              onChange={(e) => setDraftYear(e.target.value)}
             />
             <button type="submit" className="button button-secondary">
               {t('past.show')}

@@ -32,7 +32,10 @@ export default function AdminPage() {
     ...(platform && !province ? ([['/users', 'admin.users', 'admin.usersHint']] as const) : []),
   ].map(([href, title, hint, params]) => [href, t(title, params), hint, params]);
   return (
-    <Page title={t('admin.title')} subtitle={t('admin.intro')}>
+    <Page
+      title={t('admin.title')}
+      subtitle={t(!platform ? 'admin.intro' : province ? 'admin.introPlatform' : 'admin.introPlatformOnly')}
+    >
       <ul className="link-cards">
         {links.map(([href, title, hint]) => (
           <li key={href} className="card">

@@ -1,7 +1,7 @@
 import { readFragment, type ResultOf } from 'gql.tada';
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
-import { canAct, useSession } from '../../app/session';
+import { canAct, openingYearHere, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
@@ -61,9 +61,6 @@ const RulesQuery = graphql(
   [RulesFields],
 );
 
-const thisYear = () =>
-  Number(new Date().toLocaleString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }));
-
 /**
  * The province's award rules: the version in force for a year, each rule R1–R13 said in words, the versions
  * set, a form for a new version (the secretariat), the prize multipliers and the base salary they multiply.
@@ -73,7 +70,7 @@ export default function RulesPage() {
   const { t } = i18n;
   const session = useSession();
   const admin = canAct(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
-  const [year, setYear] = useState(thisYear());
+  const [year, setYear] = useState(() => openingYearHere(session));
   const [typed, setTyped] = useState(String(year));
   const [saved, setSaved] = useState<number | null>(null);
   const [res, refetch] = useQuery({ query: RulesQuery, variables: { year } });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { readOnlyHere, useSession } from '../../app/session';
+import { hasRole, readOnlyHere, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { apiErrors, showErrors } from '../../i18n/errors';
 import { useI18n } from '../../i18n/i18n';
@@ -49,8 +49,11 @@ export default function UsersPage() {
   const session = useSession();
   const inProvince = !!session.provinceId;
   const { t } = useI18n();
+  // The platform admin's list is every province's accounts (the gateway's users query), not the province's.
+  const platform = hasRole(session, 'PLATFORM_ADMIN');
+  const intro = !platform ? 'users.intro' : inProvince ? 'users.introPlatform' : 'users.introPlatformOnly';
   return (
-    <Page title={t('users.title')} subtitle={t('users.intro')} wide>
+    <Page title={t('users.title')} subtitle={t(intro)} wide>
       {/* Invitations are a province's (its x-province-id): the platform operator without one manages accounts. */}
       {/* Nobody is invited into a read-only (former) province. */}
       {inProvince && !readOnlyHere(session) && <InviteForm />}
@@ -63,7 +66,9 @@ export default function UsersPage() {
 function UsersList() {
   const i18n = useI18n();
   const { t } = i18n;
-  const me = useSession().user!;
+  const session = useSession();
+  const me = session.user!;
+  const listTitle = t(hasRole(session, 'PLATFORM_ADMIN') ? 'users.listTitlePlatform' : 'users.listTitle');
   const pager = usePager();
   const [search, setSearch] = useState('');
   const [res, refetch] = useQuery({
@@ -100,7 +105,7 @@ function UsersList() {
   );
   return (
     <section className="card">
-      <h2>{t('users.listTitle')}</h2>
+      <h2>{listTitle}</h2>
       <div className="filters">
         <Field
           label={t('users.search')}
@@ -114,7 +119,7 @@ function UsersList() {
         />
       </div>
       <PagedTable
-        label={t('users.listTitle')}
+        label={listTitle}
         columns={[t('users.person'), t('users.role'), t('users.status'), t('users.actions')]}
         empty={t('users.none')}
         page={res.data?.users}

@@ -97,6 +97,7 @@ export default function BallotPage() {
           <p className="receipt-code" data-testid="receipt-code">
             {receipt.receiptCode}
           </p>
+          {voterUnit && <p>{t('ballot.votingFor', { unit: unitName(names, voterUnit) })}</p>}
           <p>
             {t('ballot.castAt')}: {i18n.dateTime(receipt.castAt)}
           </p>
@@ -211,6 +212,9 @@ export default function BallotPage() {
             ))}
           </select>
         </div>
+      )}
+      {units.length === 1 && voterUnit && (
+        <p className="muted">{t('ballot.votingFor', { unit: unitName(names, voterUnit) })}</p>
       )}
       {general && <Alert>{general}</Alert>}
       {withdrawn.length > 0 && (

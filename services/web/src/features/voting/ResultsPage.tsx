@@ -89,6 +89,16 @@ function Round({ id }: { id: string }) {
   if (periodRes.error) return <ApiErrorView error={periodRes.error} />;
   if (!period) return <Loading />;
 
+  /** R11: units over the threshold for deputy that this round elected next year's head, so not deputy. */
+  const headsOver = (r: {
+    elected: string[];
+    candidates: { unitId: string; reachedThreshold: boolean }[];
+  }) => {
+    const heads = results?.find((x) => x.kind === 'NEXT_HEAD')?.elected ?? [];
+    return r.candidates
+      .filter((c) => c.reachedThreshold && heads.includes(c.unitId) && !r.elected.includes(c.unitId))
+      .map((c) => c.unitId);
+  };
   return (
     <section className="card minutes" aria-labelledby={`round-${period.id}`}>
       <h2 id={`round-${period.id}`}>
@@ -130,7 +140,13 @@ function Round({ id }: { id: string }) {
         <Empty>{t('results.notYet')}</Empty>
       ) : (
         <>
-          {!period.resultsPublishedAt && <Alert kind="warning">{t('results.preview')}</Alert>}
+          {/* Who sees a count before it is published (the gateway's canSeeResults): the head unit for a block, the
+              secretariat for the council, which has no head unit. */}
+          {!period.resultsPublishedAt && (
+            <Alert kind="warning">
+              {t(period.kind === 'COUNCIL' ? 'results.previewCouncil' : 'results.preview')}
+            </Alert>
+          )}
           {period.outcome && (
             <p className="outcome">
               {t(
@@ -236,6 +252,12 @@ function Round({ id }: { id: string }) {
                     })}
                   </p>
                 )}
+                {r.kind === 'NEXT_DEPUTY' &&
+                  headsOver(r).map((u) => (
+                    <p key={u} className="tie-break">
+                      {t('results.headNotDeputy', { unit: unitName(names, u) })}
+                    </p>
+                  ))}
                 {!question && r.shortfall && r.unfilledSeats > 0 && (
                   <p className="shortfall">
                     {r.shortfall === 'TIE'

@@ -19,13 +19,14 @@ export function votesNeeded(eligible: number, percent: number, mode: 'MORE_THAN'
 
 export interface BallotProblem {
   contestId: string;
-  kind: 'atMost' | 'twice' | 'notCandidate' | 'selfVote';
+  kind: 'atMost' | 'twice' | 'notCandidate' | 'selfVote' | 'headIsDeputy';
   n?: number;
 }
 
 /**
  * What the API would refuse (packages/domain's ballotProblems), checked before sending: too many choices, a
- * unit twice, a unit that is not a candidate, a self-vote where the block forbids it.
+ * unit twice, a unit that is not a candidate, a self-vote where the block forbids it, one unit chosen for both
+ * next year's head and deputy (R11).
  */
 export function ballotProblems(
   contests: readonly Contest[],
@@ -46,6 +47,12 @@ export function ballotProblems(
         problems.push({ contestId: contest.id, kind: 'selfVote' });
     }
   }
+  // R11: next year's head and deputy are two units.
+  const head = contests.find((c) => c.kind === 'NEXT_HEAD');
+  const deputy = contests.find((c) => c.kind === 'NEXT_DEPUTY');
+  const heads = (head && choices.get(head.id)) ?? [];
+  if (deputy && (choices.get(deputy.id) ?? []).some((u) => heads.includes(u)))
+    problems.push({ contestId: deputy.id, kind: 'headIsDeputy' });
   return problems;
 }
 

@@ -3,13 +3,19 @@ import { foldVietnamese } from '@thidua/domain';
 import { choice, date, inChunks, NameIndex, Problems, SeenKeys, text, type KindSpec } from '../check-kit';
 import { dmy } from './words';
 
+/**
+ * Each kind's labels, the first as the web's unit form shows it (services/web/src/i18n/vi.json `units.kind.*`,
+ * held equal by test/integration/import.test.ts): the template and the refusal list those; the others are what
+ * secretariats also write. Dashes are folded when matching (check-kit's foldChoice), so "Tổ chức chính trị - xã
+ * hội" typed with a hyphen is the first label too.
+ */
 export const UNIT_KIND_LABELS: Record<UnitKind, string[]> = {
   PARTY_AGENCY: ['Cơ quan Đảng'],
   STATE_AGENCY: ['Cơ quan nhà nước', 'Cơ quan hành chính'],
-  MASS_ORGANIZATION: ['Tổ chức chính trị - xã hội', 'Đoàn thể', 'Mặt trận, đoàn thể'],
-  PRESS: ['Báo chí', 'Cơ quan báo chí'],
+  MASS_ORGANIZATION: ['Tổ chức chính trị – xã hội', 'Đoàn thể', 'Mặt trận, đoàn thể'],
+  PRESS: ['Cơ quan báo chí', 'Báo chí'],
   SCHOOL: ['Trường học', 'Cơ sở giáo dục'],
-  LOCALITY: ['Địa phương', 'Xã, phường'],
+  LOCALITY: ['Địa phương (xã, phường)', 'Địa phương', 'Xã, phường'],
   ENTERPRISE: ['Doanh nghiệp'],
   OTHER: ['Khác'],
 };
