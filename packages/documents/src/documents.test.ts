@@ -133,6 +133,9 @@ describe('a decision as PDF and DOCX', () => {
     // The signer's title, then the name: "(Ký, ghi rõ họ tên)" is for minutes, not a decision.
     expect(text).not.toContain('Ký, ghi rõ họ tên');
     expect(text).toMatch(/CHỦ TỊCH Trịnh Xuân Trường/);
+    // The Chairman decides in his own name: the authority under the title, and no "for the committee" (TM.).
+    expect(text).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI');
+    expect(text).not.toContain('TM.');
   });
 
   it('cites the decree in force on its date: Decree 98/2023 until 30 June 2025, Decree 152/2025 from 1 July', () => {

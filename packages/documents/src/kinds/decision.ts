@@ -45,7 +45,9 @@ export function decision(input: DecisionInput): DocumentModel {
       // The texts in force on the document's own date, not today's.
       basis: legalBasis(input.decisionDate),
       issuer,
-      ISSUER: upper(issuer),
+      // The authority deciding, under the title: the Chairman of the committee (Decree 30/2020's form for a
+      // document an individual signs in their own competence).
+      ISSUER: upper(`Chủ tịch ${issuer}`),
       signerTitle: input.signerTitle,
       years: input.years.join(', '),
       forms: forms.join('; '),
@@ -83,9 +85,9 @@ export function decision(input: DecisionInput): DocumentModel {
       signatures: signatures(
         [
           {
-            title: deputy
-              ? ['KT. CHỦ TỊCH', upper(input.signerTitle)]
-              : ['TM. ' + upper(issuer.replace(/ (tỉnh|thành phố) .*$/i, '')), upper(input.signerTitle)],
+            // The Law on Emulation and Commendation gives the award to the Chairman, not to the committee as a
+            // body: signed "CHỦ TỊCH", or by a vice-chairman for him ("KT."), never "TM." (for the committee).
+            title: deputy ? ['KT. CHỦ TỊCH', upper(input.signerTitle)] : [upper(input.signerTitle)],
             name: signer(input.signerName),
           },
         ],
