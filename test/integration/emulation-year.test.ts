@@ -385,6 +385,15 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
       },
     );
     expect(lateTitle.errors?.[0]?.extensions?.code).toBe('DEADLINE_PASSED');
+    // The sheets due before the titles: a slip, refused on the scoring deadline.
+    const reversed = await setDeadlines({
+      scoringDeadline: '2025-01-15',
+      registrationDeadline: '2025-03-31',
+    });
+    expect(reversed.errors?.[0]).toMatchObject({
+      message: 'scoringDeadline: must not be before the registration deadline 2025-03-31',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     ok(await setDeadlines({ scoringDeadline: '2099-12-10', registrationDeadline: '2099-03-31' }));
   });
 

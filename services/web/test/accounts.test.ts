@@ -247,6 +247,8 @@ describe('accounts in the web application', () => {
     await signInAt(users, base, '/users', adminAccount.email);
     await users.getByLabel('Tìm theo tên hoặc thư điện tử').fill(person.email);
     const row = users.getByRole('row').filter({ hasText: person.email });
+    // An officer is listed with the unit they work for.
+    await expect.poll(() => row.textContent(), POLL).toContain('Cán bộ thi đua của đơn vị · Sở Nội vụ');
     await row.getByRole('button', { name: 'Khoá' }).click();
     const dialog = users.getByRole('dialog');
     expect(await dialog.textContent()).toContain('Mọi phiên đăng nhập của người này kết thúc ngay');

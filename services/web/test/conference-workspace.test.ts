@@ -165,10 +165,10 @@ describe("the head unit's conference workspace", () => {
       await expect
         .poll(() => head.getByRole('link', { name: /Cờ thi đua/ }).textContent())
         .toContain(NAMES[1]);
-      await head.getByRole('button', { name: 'Gửi hồ sơ lên Ban Thi đua – Khen thưởng' }).click();
+      await head.getByRole('button', { name: 'Gửi hồ sơ lên Sở Nội vụ' }).click();
       const send = head.getByRole('dialog', { name: 'Gửi hồ sơ đề nghị?' });
       await expect.poll(() => send.textContent()).toContain('không sửa được nữa');
-      await send.getByRole('button', { name: 'Gửi hồ sơ lên Ban Thi đua – Khen thưởng' }).click();
+      await send.getByRole('button', { name: 'Gửi hồ sơ lên Sở Nội vụ' }).click();
       await expect.poll(() => head.getByText(/Đã gửi hồ sơ lúc/).count(), { timeout: 10_000 }).toBe(1);
       expect(await yearState(online)).toBe('DOSSIER_SUBMITTED');
       await screenshot(head, 'conference-dossier-sent-1366');

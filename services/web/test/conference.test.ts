@@ -195,7 +195,7 @@ describe('the conference in the browser', () => {
       await headHome.getByRole('link', { name: /^Gửi hồ sơ: / }).click();
       await headHome.waitForURL(/\/years\/\d+\/conference$/);
       await expect
-        .poll(() => headHome.getByRole('button', { name: 'Gửi hồ sơ lên Ban Thi đua – Khen thưởng' }).count())
+        .poll(() => headHome.getByRole('button', { name: 'Gửi hồ sơ lên Sở Nội vụ' }).count())
         .toBe(1);
 
       // The minutes, on a phone and on a desktop.
@@ -288,6 +288,13 @@ describe('the conference in the browser', () => {
     expect(await page.getByText('Chưa đủ đơn vị đạt ngưỡng: vòng 2 đã được mở.').count()).toBe(1);
     await screenshot(page, 'period-next-round-1366');
     await expectAccessible(page, 'a published round leading to round 2');
+    // The minutes of round 1 lead there too.
+    await page.goto(`${base}/voting-periods/${period.id}/results`);
+    const fromMinutes = page.getByRole('link', { name: 'Xem vòng tiếp theo' });
+    await expect.poll(() => fromMinutes.count(), { timeout: 15_000 }).toBe(1);
+    await fromMinutes.click();
+    await expect.poll(() => new URL(page.url()).pathname).not.toBe(`/voting-periods/${period.id}/results`);
+    await page.goto(`${base}/voting-periods/${period.id}`);
     await next.click();
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())

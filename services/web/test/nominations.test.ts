@@ -188,6 +188,8 @@ describe("the secretariat's nominations, council and decisions", () => {
       const flag = (await nominations()).find((n) => n.form === 'FLAG_PROVINCE')!;
       await page.goto(`${base}/council`);
       await page.getByRole('heading', { name: 'Mở phiên biểu quyết của Hội đồng' }).waitFor();
+      // Members vote from their offices: the default deadline is the next working day's close, never at night.
+      expect(await page.getByLabel('Kết thúc biểu quyết lúc').inputValue()).toMatch(/T17:00$/);
       await page.getByRole('button', { name: /Mở biểu quyết/ }).click();
       await expect.poll(() => page.getByText('Chọn ít nhất một hồ sơ.').count()).toBe(1);
       await page.getByRole('checkbox', { name: new RegExp(NAMES[3]!) }).check();

@@ -168,7 +168,7 @@ async function sendDossier(page: Page, path: string, flagUnit: string) {
   await page.goto(`${base}${path}`);
   await reloadUntil(page, () => page.getByRole('link', { name: /Cờ thi đua/ }).count());
   await poll(() => page.getByRole('link', { name: /Cờ thi đua/ }).textContent()).toContain(flagUnit);
-  const send = 'Gửi hồ sơ lên Ban Thi đua – Khen thưởng';
+  const send = 'Gửi hồ sơ lên Sở Nội vụ';
   await page.getByRole('button', { name: send }).click();
   await page.getByRole('dialog', { name: 'Gửi hồ sơ đề nghị?' }).getByRole('button', { name: send }).click();
   await poll(() => page.getByText(/Đã gửi hồ sơ lúc/).count()).toBe(1);

@@ -4,7 +4,12 @@ import { interpolate, type I18n } from './i18n';
 import vi from './vi.json';
 
 // What a secretary reads, in Vietnamese, for the API's English refusals.
-const i18n = { locale: 'vi', t: (key, params) => interpolate(vi[key], params) } as I18n;
+const i18n = {
+  locale: 'vi',
+  t: (key, params) => interpolate(vi[key], params),
+  // As the pages show a day: 31/03/2026.
+  date: (iso: string) => iso.split('-').reverse().join('/'),
+} as I18n;
 
 describe('the API’s refusals, as the secretariat reads them', () => {
   it('a council too small to vote says how many members it needs and has', () => {
@@ -16,6 +21,34 @@ describe('the API’s refusals, as the secretariat reads them', () => {
     ]);
     expect(shown.general).toBe(
       'Hội đồng cần ít nhất 3 tài khoản thành viên Hội đồng; hiện có 2. Mời thêm ở trang "Người dùng và lời mời" trước khi mở biểu quyết.',
+    );
+  });
+
+  it('a unit added to a block it is already in is told beside the unit, not as a generic conflict', () => {
+    const shown = showErrors(i18n, [
+      { message: 'the unit is already in a block on that date', extensions: { code: 'CONFLICT' } },
+    ]);
+    expect(shown).toEqual({
+      general: null,
+      fields: {
+        unitId:
+          'Đơn vị này đã là thành viên của một khối thi đua vào ngày đó (của khối này hoặc khối khác): mỗi đơn vị chỉ thuộc một khối.',
+      },
+    });
+  });
+
+  it('onboarding: an address that has an account, a scoring deadline before registration, head = deputy (R11)', () => {
+    const field = (field: string, message: string) =>
+      showErrors(i18n, [{ message, extensions: { code: 'BAD_USER_INPUT', fields: [{ field, message }] } }])
+        .fields[field];
+    expect(field('firstAdmin.email', 'an account with the email a@b.vn already exists')).toBe(
+      'Thư điện tử này đã có tài khoản trên nền tảng: dùng địa chỉ khác.',
+    );
+    expect(field('scoringDeadline', 'must not be before the registration deadline 2026-03-31')).toBe(
+      'Hạn nộp phiếu chấm điểm không được trước hạn đăng ký danh hiệu (31/03/2026).',
+    );
+    expect(field('choices.1.unitIds', 'next year’s head and deputy must be different units (R11)')).toBe(
+      'Trưởng khối và Phó khối năm sau phải là hai đơn vị khác nhau: hãy chọn đơn vị khác cho Phó khối.',
     );
   });
 

@@ -43,6 +43,9 @@ export function fieldMessage(i18n: I18n, field: string, message: string): string
   if (/is not a candidate/.test(message)) return i18n.t('error.field.notCandidate');
   if (/own unit/.test(message)) return i18n.t('error.field.selfVote');
   if (/head and deputy must be different/.test(message)) return i18n.t('error.field.headIsDeputy');
+  const beforeRegistration = /must not be before the registration deadline (\d{4}-\d{2}-\d{2})/.exec(message);
+  if (beforeRegistration)
+    return i18n.t('error.field.scoringBeforeRegistration', { date: i18n.date(beforeRegistration[1]!) });
   // createProvince's first account and a reused code (province.resolver.ts).
   if (/^an account with the email .* already exists/.test(message)) return i18n.t('error.field.emailTaken');
   const reused = /^code (\d{2}) was used by the former (.+): give the date/.exec(message);
@@ -152,6 +155,12 @@ export function showErrors(i18n: I18n, errors: ApiError[] | 'network' | null): S
     const codeTaken = /^code (\S+) is in use by (.+)$/.exec(e.message);
     if (code === 'CONFLICT' && codeTaken) {
       fields.code ??= i18n.t('error.provinceCodeTaken', { code: codeTaken[1]!, name: codeTaken[2]! });
+      continue;
+    }
+    // A unit is in one block (or one cluster) at a time (block.resolver.ts addBlockMember).
+    const inBlock = /the unit is already in a (block|cluster) on that date/.exec(e.message);
+    if (code === 'CONFLICT' && inBlock) {
+      fields.unitId ??= i18n.t(inBlock[1] === 'block' ? 'error.alreadyInBlock' : 'error.alreadyInCluster');
       continue;
     }
     if (code === 'CONFLICT' && /^decision .* is already recorded/.test(e.message)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromVietnamInput, vietnamInput } from './vietnamTime';
+import { fromVietnamInput, nextWorkingDayClose, vietnamInput } from './vietnamTime';
 
 describe("date-time inputs in Vietnam's time", () => {
   it('shows an instant as the hour in Hà Nội, whatever the computer’s zone', () => {
@@ -14,5 +14,14 @@ describe("date-time inputs in Vietnam's time", () => {
     );
     expect(fromVietnamInput('')).toBeNull();
     expect(fromVietnamInput('2026-13-45T99:00')).toBeNull();
+  });
+
+  it('defaults a deadline to 17:00 on the next working day in Hà Nội, past the weekend', () => {
+    // Thursday 3 December 2026 at 22:36 in Hà Nội (15:36 UTC): Friday at 17:00, not 01:36 at night.
+    expect(nextWorkingDayClose(new Date('2026-12-03T15:36:00Z'))).toBe('2026-12-04T17:00');
+    // Friday 4 December at 23:30 in Hà Nội (16:30 UTC): Monday.
+    expect(nextWorkingDayClose(new Date('2026-12-04T16:30:00Z'))).toBe('2026-12-07T17:00');
+    // Saturday 5 December, 01:00 in Hà Nội (Friday 18:00 UTC): Monday.
+    expect(nextWorkingDayClose(new Date('2026-12-04T18:00:00Z'))).toBe('2026-12-07T17:00');
   });
 });

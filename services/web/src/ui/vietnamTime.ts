@@ -15,3 +15,14 @@ export function fromVietnamInput(value: string): Date | null {
   const d = new Date(`${value.slice(0, 16)}:00+07:00`);
   return Number.isNaN(d.getTime()) ? null : d;
 }
+
+/**
+ * 17:00 in Hà Nội on the next working day after `now` (Monday to Friday), as a `datetime-local` value: a default
+ * deadline for a vote people cast from their offices, never one that falls in the night or on a weekend.
+ */
+export function nextWorkingDayClose(now: Date): string {
+  const day = new Date(now.getTime() + OFFSET_MS);
+  do day.setUTCDate(day.getUTCDate() + 1);
+  while (day.getUTCDay() === 0 || day.getUTCDay() === 6);
+  return `${day.toISOString().slice(0, 10)}T17:00`;
+}

@@ -165,6 +165,7 @@ export class EmulationYearResolver {
     if (input.headUnitId && input.headUnitId === input.deputyUnitId)
       throw badInput('deputyUnitId', 'must differ from the head unit');
     if (input.criteriaSetId) await assertCriteriaSetOfYear(ctx, input.criteriaSetId, input.year);
+    checkDeadlines(input.registrationDeadline, input.scoringDeadline);
     const year = await withConstraints({ unique: `${block.name} already has a year ${input.year}` }, () =>
       emulationYearRepository.create({
         blockId: block.id,
@@ -207,6 +208,11 @@ export class EmulationYearResolver {
         throw conflict('The criteria set is fixed once scoring has started');
       await assertCriteriaSetOfYear(ctx, input.criteriaSetId, year.year);
     }
+    // A field left out keeps its value; one sent as null clears it.
+    checkDeadlines(
+      input.registrationDeadline !== undefined ? input.registrationDeadline : year.registrationDeadline,
+      input.scoringDeadline !== undefined ? input.scoringDeadline : year.scoringDeadline,
+    );
     const after = await emulationYearRepository.update(id, { ...input, theme: input.theme?.trim() });
     await audit(ctx, 'year.update', 'EmulationYear', id, { before: year, after });
     return after;
@@ -277,4 +283,10 @@ export class EmulationYearResolver {
     });
     return signature;
   }
+}
+
+/** Titles are registered before the sheets are due: a scoring deadline before the registration one is a slip. */
+function checkDeadlines(registration?: string | null, scoring?: string | null) {
+  if (registration && scoring && scoring < registration)
+    throw badInput('scoringDeadline', `must not be before the registration deadline ${registration}`);
 }

@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n/i18n';
 import { Field } from '../../ui/Field';
 import { Alert, Page } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
-import { fromVietnamInput, vietnamInput } from '../../ui/vietnamTime';
+import { fromVietnamInput, nextWorkingDayClose } from '../../ui/vietnamTime';
 import { NominationPicker, toggled } from './NominationPicker';
 import { OpenCouncilVoteMutation } from './operations';
 
@@ -18,7 +18,7 @@ export default function CouncilPage() {
   const [, navigate] = useLocation();
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [total, setTotal] = useState<number | null>(null);
-  const [closesAt, setClosesAt] = useState(() => vietnamInput(new Date(Date.now() + 3 * 3600_000)));
+  const [closesAt, setClosesAt] = useState(() => nextWorkingDayClose(new Date()));
   const action = useAction(OpenCouncilVoteMutation);
 
   async function submit(e: FormEvent) {

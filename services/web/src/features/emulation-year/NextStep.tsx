@@ -1,4 +1,5 @@
 import { Link } from 'wouter';
+import { canAct, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { ConfirmButton } from '../../ui/ConfirmDialog';
@@ -63,6 +64,7 @@ export function NextStep({
   const to = TAKEN_HERE[y.state];
   const next = y.nextStates[0];
   const at = STATES.indexOf(y.state);
+  const secretariat = canAct(useSession(), 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
 
   async function take() {
     const done =
@@ -89,7 +91,7 @@ export function NextStep({
       </ol>
       {next && (
         <>
-          <h3>{t('steps.next', { state: t(`yearState.${next}`) })}</h3>
+          <h3>{t('steps.next', { state: t(`steps.goal.${next}` as MessageKey) })}</h3>
           {y.nextStepMissing.length > 0 ? (
             <>
               <p>{t('steps.missing')}</p>
@@ -98,16 +100,20 @@ export function NextStep({
           ) : (
             <p>{t('steps.ready')}</p>
           )}
-          {!to && (
-            <p className="muted">
-              {t('steps.elsewhere')}{' '}
-              {y.state === 'DOSSIER_SUBMITTED' ? (
-                <Link href={`/year-end/${y.year}`}>{t('steps.toYearEnd')}</Link>
-              ) : (
+          {!to &&
+            (y.state !== 'DOSSIER_SUBMITTED' ? (
+              <p className="muted">
+                {t('steps.elsewhere')}{' '}
                 <Link href={`${yearPath(blockId, y.year)}/conference`}>{t('steps.toConference')}</Link>
-              )}
-            </p>
-          )}
+              </p>
+            ) : secretariat ? (
+              <p className="muted">
+                {t('steps.yearEnd')} <Link href={`/year-end/${y.year}`}>{t('steps.toYearEnd')}</Link>
+              </p>
+            ) : (
+              // The year-end closing is the secretariat's: the block has nothing left to do.
+              <p className="muted">{t('steps.yearEndBySecretariat')}</p>
+            ))}
         </>
       )}
       {to && runs && (

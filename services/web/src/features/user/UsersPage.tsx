@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { hasRole, readOnlyHere, useSession } from '../../app/session';
+import { hasRole, readOnlyHere, useSession, type Role } from '../../app/session';
 import { graphql } from '../../graphql';
 import { apiErrors, showErrors } from '../../i18n/errors';
 import { useI18n } from '../../i18n/i18n';
@@ -11,6 +11,7 @@ import { usePager } from '../../ui/Pager';
 import { PagedTable } from './PagedTable';
 import { InvitationsList } from './InvitationsList';
 import { InviteForm } from './InviteForm';
+import { unitName, useUnitNames } from '../unit/useUnitNames';
 
 const UsersQuery = graphql(`
   query ProvinceUsers($after: String, $search: String) {
@@ -23,6 +24,7 @@ const UsersQuery = graphql(`
         roles(first: 10) {
           id
           role
+          provinceId
           unitId
         }
       }
@@ -75,6 +77,15 @@ function UsersList() {
     query: UsersQuery,
     variables: { after: pager.after, search: search.trim() || null },
   });
+  // An officer's unit, for the roles in the province acted in (the units read are this province's).
+  const unitIds = (res.data?.users.nodes ?? []).flatMap((u) =>
+    u.roles.flatMap((r) => (r.unitId && r.provinceId === session.provinceId ? [r.unitId] : [])),
+  );
+  const { names } = useUnitNames(unitIds);
+  const roleText = (r: { role: Role; provinceId: string | null; unitId: string | null }) =>
+    r.unitId && r.provinceId === session.provinceId
+      ? `${t(`role.${r.role}`)} · ${unitName(names, r.unitId)}`
+      : t(`role.${r.role}`);
   const [setting, setDisabled] = useMutation(SetDisabledMutation);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -132,7 +143,7 @@ function UsersList() {
               {u.fullName}
               <div className="muted">{u.email}</div>
             </th>
-            <td>{[...new Set(u.roles.map((r) => t(`role.${r.role}`)))].join(', ')}</td>
+            <td>{[...new Set(u.roles.map(roleText))].join(', ')}</td>
             <td>
               {u.disabledAt
                 ? t('users.disabledSince', { time: i18n.dateTime(u.disabledAt) })

@@ -62,14 +62,15 @@ export default function ResultsPage() {
         )
       }
     >
-      {ids.map((periodId) => (
-        <Round key={periodId} id={periodId} />
+      {ids.map((periodId, i) => (
+        <Round key={periodId} id={periodId} next={ids[i + 1] ?? null} />
       ))}
     </Page>
   );
 }
 
-function Round({ id }: { id: string }) {
+/** One round's minutes; `next` is the round opened after it, when there is one. */
+function Round({ id, next }: { id: string; next: string | null }) {
   const i18n = useI18n();
   const { t } = i18n;
   const [periodRes] = useQuery({ query: PeriodQuery, variables: { id } });
@@ -153,6 +154,12 @@ function Round({ id }: { id: string }) {
                 period.kind === 'COUNCIL' && period.outcome === 'COMPLETE'
                   ? 'results.outcome.COUNCIL_COMPLETE'
                   : `results.outcome.${period.outcome}`,
+              )}
+              {period.outcome === 'NEXT_ROUND' && next && (
+                <>
+                  {' '}
+                  <Link href={`/voting-periods/${next}`}>{t('results.toNextRound')}</Link>
+                </>
               )}
             </p>
           )}
