@@ -189,6 +189,10 @@ describe('the conference in the browser', () => {
       const flag = hall.locator('.hall-contest').first();
       await expect.poll(() => flag.locator('li.elected').textContent()).toContain(NAMES[2]);
       await expect.poll(() => flag.locator('li.elected').textContent()).toContain('2 phiếu');
+      // Its bar is its share of all 3 members, as the threshold counts, not a full bar for the leader.
+      expect(await flag.locator('li.elected .hall-votebar span').getAttribute('style')).toContain(
+        'width: 66.67%',
+      );
       await screenshot(hall, 'hall-published-1366');
       await expectAccessible(hall, 'the hall screen with results');
       await headTask('Gửi hồ sơ');

@@ -112,7 +112,8 @@ export default function HallPage() {
         <section aria-labelledby="hall-results" className="hall-results">
           <h2 id="hall-results">{t('hall.results')}</h2>
           {results.results.map((r) => {
-            const max = Math.max(1, ...r.candidates.map((c) => c.votes));
+            // A bar is the candidate's share of all members, as the threshold counts (R4): a full bar is
+            // every member's vote in every contest, not the leader's.
             return (
               <article key={r.contestId} className="hall-contest">
                 <h3>{t(`voting.contest.${r.kind}`)}</h3>
@@ -133,12 +134,13 @@ export default function HallPage() {
                           {i18n.number(sharePercent(c.votes, r.eligible), 1)}%)
                         </span>
                         <span className="hall-votebar" aria-hidden="true">
-                          <span style={{ width: `${(100 * c.votes) / max}%` }} />
+                          <span style={{ width: `${sharePercent(c.votes, r.eligible)}%` }} />
                         </span>
                       </li>
                     );
                   })}
                 </ol>
+                {r.elected.length === 0 && <p className="hall-none">{t('results.noneElected')}</p>}
               </article>
             );
           })}
