@@ -21,12 +21,30 @@ const TableFields = graphql(`
       id
       code
       name
+      validTo
       year
       rank
       values
     }
   }
 `);
+
+/**
+ * A former province's rows named as one ("Lào Cai (cũ, đến 30/06/2025)"): names were reused in 2025, and a trend
+ * that includes the predecessors would otherwise draw the old and the new Lào Cai as one line.
+ */
+function withFormerNames(i18n: I18n, table: Table | null): Table | null {
+  return (
+    table && {
+      ...table,
+      rows: table.rows.map((r) =>
+        r.validTo
+          ? { ...r, name: i18n.t('dash.formerName', { name: r.name, date: i18n.date(r.validTo) }) }
+          : r,
+      ),
+    }
+  );
+}
 
 const ComparisonQuery = graphql(
   `
@@ -366,7 +384,10 @@ function Comparison() {
   const { year } = opening;
   const [metric, setMetric] = useState<Metric>('TURNOUT_PERCENT');
   const [res, refetch] = useQuery({ query: ComparisonQuery, variables: { year }, pause: !opening.ready });
-  const table = res.data ? readFragment(TableFields, res.data.provinceComparison) : null;
+  const table = withFormerNames(
+    i18n,
+    res.data ? readFragment(TableFields, res.data.provinceComparison) : null,
+  );
   const mi = table ? Math.max(0, table.metrics.indexOf(metric)) : 0;
   const rows = table
     ? [...table.rows].sort((a, b) => (b.values[mi] ?? -Infinity) - (a.values[mi] ?? -Infinity))
@@ -441,7 +462,7 @@ function Trend() {
     variables: { provinceId: chosen, fromYear, toYear, includeFormer },
     pause: !chosen,
   });
-  const table = res.data ? readFragment(TableFields, res.data.provinceTrend) : null;
+  const table = withFormerNames(i18n, res.data ? readFragment(TableFields, res.data.provinceTrend) : null);
   const mi = table ? Math.max(0, table.metrics.indexOf(metric)) : 0;
   const provinceName =
     [...(provinces.data?.current.nodes ?? []), ...(provinces.data?.former.nodes ?? [])].find(
