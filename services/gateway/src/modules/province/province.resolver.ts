@@ -1,9 +1,10 @@
 import { auditRepository, provinceRepository, userRepository, type Province } from '@thidua/db';
-import { hashPassword, passwordProblem, vietnamToday } from '@thidua/domain';
+import { vietnamToday } from '@thidua/domain';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { platformRoles } from '../../auth/auth-checker';
 import { PageArgs, toConnection, toPageRequest } from '../../common/connection';
 import { badInput, conflict, notFound } from '../../common/errors';
+import { newAccount } from '../user/user.service';
 import type { GraphQLContext } from '../../context';
 import {
   CreateProvinceInput,
@@ -129,16 +130,13 @@ export class ProvinceResolver {
   }
 }
 
-/** The first account's fields as createUser checks them, before anything is written; its password hashed. */
+/** The first account as createUser makes one, refused before anything is written when its address has one. */
 async function checkFirstAdmin(a: FirstAdminInput) {
-  const email = a.email.trim().toLowerCase();
-  const fullName = a.fullName.trim();
-  const weak = passwordProblem(a.password, { email, fullName });
-  if (weak) throw badInput('firstAdmin.password', weak);
+  const account = await newAccount(a, 'firstAdmin.');
   // The platform admin sees every account: saying the address is taken tells them nothing new.
-  if (await userRepository.byEmail(email))
-    throw badInput('firstAdmin.email', `an account with the email ${email} already exists`);
-  return { email, fullName, passwordHash: await hashPassword(a.password) };
+  if (await userRepository.byEmail(account.email))
+    throw badInput('firstAdmin.email', `an account with the email ${account.email} already exists`);
+  return account;
 }
 
 /** The platform keeps years from 2000 (BOUNDS.years); a start further than a year ahead is a typing mistake. */

@@ -1,17 +1,8 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import {
-  ArrayMaxSize,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsUUID,
-  Length,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsIn, IsOptional, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../common/connection';
+import { NewAccountFields } from '../user/user.types';
 
 export enum ProvinceKind {
   PROVINCE = 'PROVINCE',
@@ -59,20 +50,7 @@ export class ProvinceFilterInput {
 }
 
 @InputType({ description: "The province's first secretariat account (PROVINCE_ADMIN in it)." })
-export class FirstAdminInput {
-  @Field(() => String)
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254)
-  email!: string;
-
-  @Field(() => String)
-  @Length(2, 200)
-  fullName!: string;
-
-  @Field(() => String, { description: 'At least 10 characters.' })
-  @Length(10, 256, { message: 'password must be 10 to 256 characters' })
-  password!: string;
-}
+export class FirstAdminInput extends NewAccountFields {}
 
 @InputType()
 export class CreateProvinceInput {

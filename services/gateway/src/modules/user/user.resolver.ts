@@ -1,7 +1,6 @@
 import { principalsChangeOnCommit } from '../../auth/principal-cache';
 import { auditRepository, sessionRepository, User, userRepository } from '@thidua/db';
 import type { IssuedTokens } from '../../auth/auth.service';
-import { hashPassword, passwordProblem } from '@thidua/domain';
 import {
   Arg,
   Args,
@@ -20,7 +19,7 @@ import { PageArgs, toConnection, toPageRequest } from '../../common/connection';
 import { badInput, conflict, forbidden, unauthenticated } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
 import { ProvinceType } from '../province/province.types';
-import { assignRole, isPlatformAdmin, revokeRole, setUserDisabled } from './user.service';
+import { assignRole, isPlatformAdmin, newAccount, revokeRole, setUserDisabled } from './user.service';
 import {
   AssignRoleInput,
   AuthPayload,
@@ -159,12 +158,8 @@ export class UserResolver {
     if (!platformAdmin && !ctx.access?.roles.has('PROVINCE_ADMIN'))
       throw forbidden('Only an admin may create accounts');
     if (!platformAdmin && !input.role) throw badInput('role', 'give the new account a role in this province');
-    const email = input.email.trim().toLowerCase();
-    const fullName = input.fullName.trim();
-    const weak = passwordProblem(input.password, { email, fullName });
-    if (weak) throw badInput('password', weak);
     // Hashed either way: an address that has an account answers after the same work as one that has none.
-    const passwordHash = await hashPassword(input.password);
+    const { email, fullName, passwordHash } = await newAccount(input);
 
     const existing = await userRepository.byEmail(email);
     if (existing) {

@@ -5,7 +5,7 @@ import {
   type RoleAssignment,
   type User,
 } from '@thidua/db';
-import { GLOBAL_ROLES, roleScopeProblem, type Role } from '@thidua/domain';
+import { GLOBAL_ROLES, hashPassword, passwordProblem, roleScopeProblem, type Role } from '@thidua/domain';
 import { badInput, forbidden, missingRef, notFound } from '../../common/errors';
 import { isUuid } from '../../loaders';
 import type { GraphQLContext } from '../../context';
@@ -129,4 +129,16 @@ async function audit(
   };
   if (a.provinceId) await auditRepository.append(entry);
   else await auditRepository.appendPlatform(entry);
+}
+
+/**
+ * A new account's e-mail and name as stored and its password checked and hashed (createUser, createProvince's
+ * first administrator); a weak password is refused on `${prefix}password`.
+ */
+export async function newAccount(input: { email: string; fullName: string; password: string }, prefix = '') {
+  const email = input.email.trim().toLowerCase();
+  const fullName = input.fullName.trim();
+  const weak = passwordProblem(input.password, { email, fullName });
+  if (weak) throw badInput(`${prefix}password`, weak);
+  return { email, fullName, passwordHash: await hashPassword(input.password) };
 }

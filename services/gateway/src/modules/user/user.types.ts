@@ -51,8 +51,9 @@ export class UserFilterInput {
   role?: (typeof ROLES)[number];
 }
 
+/** A new account's own fields: createUser's, and createProvince's first administrator's. */
 @InputType()
-export class CreateUserInput {
+export class NewAccountFields {
   @Field(() => String)
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(254)
@@ -65,7 +66,10 @@ export class CreateUserInput {
   @Field(() => String, { description: 'At least 10 characters.' })
   @Length(10, 256, { message: 'password must be 10 to 256 characters' })
   password!: string;
+}
 
+@InputType()
+export class CreateUserInput extends NewAccountFields {
   @Field(() => RoleEnum, {
     nullable: true,
     description:
