@@ -357,6 +357,16 @@ describe('rounds', () => {
     );
     const second = periods.data!.votingPeriods.find((p) => p.round === 2)!;
     expect(second.contests[0]!.candidateUnitIds).toHaveLength(9);
+    // The year's next step names the round it waits for, not results that round 1 did publish.
+    const stillMissing = async () =>
+      (
+        await as<{ emulationYear: { nextStepMissing: string[] } }>(
+          admin,
+          `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { nextStepMissing } }`,
+          { b: block.blockId },
+        )
+      ).data!.emulationYear.nextStepMissing;
+    expect(await stillMissing()).toEqual(['round 2 of the vote to close, and its results published']);
 
     // Round 2 splits 4 – 4 with one blank: still nobody above half, and it is the last round.
     for (let i = 0; i < 9; i++) ok(await vote(block, i, second, i === 8 ? [[]] : [[split[i]!]]));
@@ -368,6 +378,8 @@ describe('rounds', () => {
       shortfall: 'THRESHOLD',
       blank: 1,
     });
+
+    expect(await stillMissing()).toEqual(["the head and deputy's decision after round 2"]);
 
     const publishEarly = await as(admin, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, {
       id: second.id,

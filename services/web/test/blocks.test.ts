@@ -16,6 +16,7 @@ const UNITS = ['Sở Tư pháp', 'Sở Tài chính', 'Sở Xây dựng', 'Sở Y
   (n) => `${n} ${tag}`,
 );
 const BLOCK = `Khối các cơ quan tổng hợp ${tag}`;
+const JOINS_NEXT_YEAR = `Sở Ngoại vụ ${tag}`;
 
 beforeAll(async () => {
   ({ app, browser, base } = await startWebApp({ worker: true, queue: 'redis' }));
@@ -25,7 +26,7 @@ beforeAll(async () => {
     createAccount(app, 'PROVINCE_ADMIN', { provinceId: other }),
   ]);
   // The units page is another screen's work: the five units exist before the secretariat builds the block.
-  await createUnits(app.dataSource, province, UNITS);
+  await createUnits(app.dataSource, province, [...UNITS, JOINS_NEXT_YEAR]);
 });
 
 afterAll(async () => {
@@ -149,6 +150,18 @@ describe('blocks in the browser', () => {
     // Before the membership began: the page refuses it beside the date, and nothing is sent.
     await poll(() => dialog.getByText('Ngày kết thúc không được trước ngày bắt đầu.').count()).toBe(1);
     await dialog.getByRole('button', { name: 'Huỷ, không làm' }).click();
+    await poll(() => page.getByText('Đang là thành viên').count()).toBe(5);
+
+    // A unit that joins on 1 January next year is not yet a member today: the page says so.
+    await page.getByLabel('Tìm đơn vị theo tên').fill(JOINS_NEXT_YEAR);
+    const select = page.getByLabel('Đơn vị', { exact: true });
+    await poll(() => select.locator('option', { hasText: JOINS_NEXT_YEAR }).count()).toBe(1);
+    await select.selectOption({ label: JOINS_NEXT_YEAR });
+    const nextYear = new Date().getFullYear() + 1;
+    await page.getByLabel('Là thành viên từ ngày').fill(`${nextYear}-01-01`);
+    await page.getByRole('button', { name: 'Thêm vào khối' }).click();
+    const joining = page.getByRole('row', { name: new RegExp(JOINS_NEXT_YEAR) });
+    await poll(() => joining.getByRole('cell', { name: 'Chưa đến ngày vào khối' }).count()).toBe(1);
     await poll(() => page.getByText('Đang là thành viên').count()).toBe(5);
     await screenshot(page, 'block-390');
   });

@@ -36,6 +36,7 @@ const LDTBXH = 'Sở Lao động – Thương binh và Xã hội tỉnh Khánh H
 const TU_PHAP = 'Sở Tư pháp tỉnh Khánh Hòa';
 const Y_TE = 'Sở Y tế tỉnh Khánh Hòa';
 const NT_NOI_VU = 'Sở Nội vụ tỉnh Ninh Thuận';
+const NT_TU_PHAP = 'Sở Tư pháp tỉnh Ninh Thuận';
 const THEIRS = 'Sở Nội vụ tỉnh Thanh Hóa';
 
 const named = (units: { id: string; name: string }[]) => new Map(units.map((u) => [u.name, u.id]));
@@ -49,7 +50,7 @@ beforeAll(async () => {
   ]);
   admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: khanhHoa });
   kh = named(await createUnits(app.dataSource, khanhHoa, [NOI_VU, LDTBXH, TU_PHAP, Y_TE]));
-  nt = named(await createUnits(app.dataSource, ninhThuan, [NT_NOI_VU]));
+  nt = named(await createUnits(app.dataSource, ninhThuan, [NT_NOI_VU, NT_TU_PHAP]));
   await createUnits(app.dataSource, thanhHoa, [THEIRS]);
   await formerWebhook();
 }, 120_000);
@@ -426,6 +427,14 @@ describe('lineage and history recorded from documents', () => {
       expect(await banner.count()).toBe(1);
       expect(new URL(page.url()).search).toBe('');
       await screenshot(page, 'history-former-year-1366');
+      // A membership that began before the merger and was never ended in the records ended with the province.
+      await runInTenant(app.dataSource, ninhThuan, async () =>
+        (await currentManager()).query(
+          `INSERT INTO block_membership (province_id, block_id, block_kind, unit_id, valid_from)
+           SELECT province_id, id, kind, $2, DATE '2024-01-01' FROM block WHERE province_id = $1 AND name = $3`,
+          [ninhThuan, nt.get(NT_TU_PHAP), 'Khối thi đua các cơ quan tỉnh Ninh Thuận'],
+        ),
+      );
       // Read-only there, as the gateway rules: the block offers no edit, no new member and no new year.
       await page.getByRole('link', { name: 'Về trang khối' }).click();
       await expect
@@ -437,6 +446,14 @@ describe('lineage and history recorded from documents', () => {
       expect(await banner.count()).toBe(1);
       expect(await page.getByRole('button', { name: 'Thêm vào khối' }).count()).toBe(0);
       expect(await page.getByRole('link', { name: 'Sửa thông tin khối' }).count()).toBe(0);
+      await expect
+        .poll(
+          () => rowOf(page, NT_TU_PHAP).getByRole('cell', { name: '30/06/2025 (tỉnh sáp nhập)' }).count(),
+          WAIT,
+        )
+        .toBe(1);
+      expect(await page.getByText('Đang là thành viên').count()).toBe(0);
+      expect(await page.getByRole('button', { name: /^Kết thúc/ }).count()).toBe(0);
       await screenshot(page, 'history-former-block-1366');
       // Its webhook receivers and deliveries are read there; none is removed or sent again.
       await page.goto(`${base}/webhooks`);

@@ -12,8 +12,13 @@ const ready: YearFacts = {
   criteriaSetId: 'cs',
   scoredUnitIds: members,
   votingResultsPublished: true,
+  latestRound: { round: 1, open: false, published: true, outcome: 'COMPLETE' },
   dossierSubmitted: true,
 };
+const round = (r: Partial<NonNullable<YearFacts['latestRound']>>) => ({
+  votingResultsPublished: false,
+  latestRound: { round: 1, open: false, published: false, outcome: null, ...r },
+});
 
 describe('every allowed transition, with its preconditions met', () => {
   const path = YEAR_STATES.slice(0, -1).map((from, i) => [from, YEAR_STATES[i + 1]!] as const);
@@ -44,7 +49,32 @@ describe('refusals name what is missing', () => {
       { scoredUnitIds: ['a', 'b'] },
       ['1 of 3 members have not got every score sheet their final score needs'],
     ],
-    ['VOTING', 'RESULTS_RECORDED', { votingResultsPublished: false }, ['published voting results']],
+    [
+      'VOTING',
+      'RESULTS_RECORDED',
+      { votingResultsPublished: false, latestRound: null },
+      ['a vote opened at the conference'],
+    ],
+    // A later round open is named as such, not as results that were never published (round 1's were).
+    [
+      'VOTING',
+      'RESULTS_RECORDED',
+      round({ round: 2, open: true }),
+      ['round 2 of the vote to close, and its results published'],
+    ],
+    ['VOTING', 'RESULTS_RECORDED', round({ outcome: 'COMPLETE' }), ['the results of round 1 published']],
+    [
+      'VOTING',
+      'RESULTS_RECORDED',
+      round({ published: true, outcome: 'NEXT_ROUND' }),
+      ['round 2 of the vote'],
+    ],
+    [
+      'VOTING',
+      'RESULTS_RECORDED',
+      round({ round: 2, published: true, outcome: 'AWAITING_DECISION' }),
+      ["the head and deputy's decision after round 2"],
+    ],
     ['RESULTS_RECORDED', 'DOSSIER_SUBMITTED', { dossierSubmitted: false }, ['a submitted dossier']],
   ])('%s → %s with %o', (from, to, change, missing) => {
     const verdict = checkTransition(from, to, 'PROVINCE_ADMIN', { ...ready, ...change });

@@ -29,7 +29,29 @@ export interface YearFacts {
   /** Members that have every sheet their final score needs. */
   scoredUnitIds: readonly string[];
   votingResultsPublished: boolean;
+  /** The block vote's latest round, so that what is missing names the round still to come; null: none yet. */
+  latestRound: LatestRound | null;
   dossierSubmitted: boolean;
+}
+
+export interface LatestRound {
+  round: number;
+  open: boolean;
+  published: boolean;
+  outcome: 'COMPLETE' | 'NEXT_ROUND' | 'AWAITING_DECISION' | 'DECIDED' | 'NO_QUORUM' | null;
+}
+
+/** What the block vote still needs before its results stand, said of the round it has reached. */
+function voteMissing(f: YearFacts): string[] {
+  if (f.votingResultsPublished) return [];
+  const r = f.latestRound;
+  if (!r) return ['a vote opened at the conference'];
+  if (r.open) return [`round ${r.round} of the vote to close, and its results published`];
+  // The head and deputy decide on the count, published or not (R5).
+  if (r.outcome === 'AWAITING_DECISION') return [`the head and deputy's decision after round ${r.round}`];
+  if (!r.published) return [`the results of round ${r.round} published`];
+  if (r.outcome === 'NEXT_ROUND' || r.outcome === 'NO_QUORUM') return [`round ${r.round + 1} of the vote`];
+  return ['published voting results'];
 }
 
 interface TransitionRule {
@@ -96,7 +118,7 @@ const RULES: readonly TransitionRule[] = [
     from: 'VOTING',
     to: 'RESULTS_RECORDED',
     actors: ['PROVINCE_ADMIN', 'HEAD_UNIT', 'DEPUTY_UNIT', 'SYSTEM'],
-    missing: (f) => (f.votingResultsPublished ? [] : ['published voting results']),
+    missing: voteMissing,
   },
   {
     from: 'RESULTS_RECORDED',

@@ -1,7 +1,8 @@
-import { emulationYearRepository, type EmulationYear } from '@thidua/db';
+import { emulationYearRepository, type EmulationYear, type VotingPeriod } from '@thidua/db';
 import {
   checkTransition,
   computeResults,
+  type LatestRound,
   type MemberResult,
   type ScoringRules,
   type YearActor,
@@ -78,8 +79,23 @@ export async function facts(ctx: GraphQLContext, year: EmulationYear): Promise<Y
     votingResultsPublished: periods.some(
       (p) => p.resultsPublishedAt && (p.outcome === 'COMPLETE' || p.outcome === 'DECIDED'),
     ),
+    latestRound: latestRound(periods),
     dossierSubmitted: !!outcome[0]?.dossierSubmittedAt,
   };
+}
+
+function latestRound(periods: readonly VotingPeriod[]): LatestRound | null {
+  const last = periods
+    .filter((p) => p.kind === 'BLOCK')
+    .reduce<VotingPeriod | null>((a, p) => (!a || p.round > a.round ? p : a), null);
+  return (
+    last && {
+      round: last.round,
+      open: last.status === 'OPEN',
+      published: !!last.resultsPublishedAt,
+      outcome: last.outcome,
+    }
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { endedOnHere, useSession } from '../../app/session';
 import type { ResultOf } from '../../graphql';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
@@ -28,6 +29,8 @@ export function Members({ block, admin, onChange }: { block: Block; admin: boole
   const i18n = useI18n();
   const { t } = i18n;
   const { names } = useUnitNames(block.memberships.map((m) => m.unitId));
+  // A former province's blocks ended with it: a membership left open then is not current today.
+  const provinceEnded = endedOnHere(useSession());
   const [ending, setEnding] = useState<{ unitId: string; from: string } | null>(null);
   const [endDate, setEndDate] = useState(today());
   const remove = useAction(RemoveMember);
@@ -68,10 +71,18 @@ export function Members({ block, admin, onChange }: { block: Block; admin: boole
                 <tr key={m.id}>
                   <th scope="row">{unitName(names, m.unitId)}</th>
                   <td>{i18n.date(m.validFrom)}</td>
-                  <td>{m.validTo ? i18n.date(m.validTo) : t('members.current')}</td>
+                  <td>
+                    {m.validTo
+                      ? i18n.date(m.validTo)
+                      : provinceEnded
+                        ? t('members.untilProvinceEnded', { date: i18n.date(provinceEnded) })
+                        : m.validFrom > today()
+                          ? t('members.notYet')
+                          : t('members.current')}
+                  </td>
                   {admin && (
                     <td>
-                      {!m.validTo && (
+                      {!m.validTo && !provinceEnded && (
                         <button
                           type="button"
                           className="button button-secondary"

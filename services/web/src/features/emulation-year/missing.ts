@@ -12,8 +12,17 @@ const FIXED: Record<string, MessageKey> = {
   'covenant items': 'missing.items',
   'a criteria set for the year': 'missing.criteria',
   'published voting results': 'missing.results',
+  'a vote opened at the conference': 'missing.voteNotOpened',
   'a submitted dossier': 'missing.dossier',
 };
+
+/** The vote's missing step, said of the round it has reached. */
+const ROUNDS: [RegExp, MessageKey][] = [
+  [/^round (\d+) of the vote to close, and its results published$/, 'missing.roundOpen'],
+  [/^the results of round (\d+) published$/, 'missing.roundUnpublished'],
+  [/^the head and deputy's decision after round (\d+)$/, 'missing.headDeputyDecide'],
+  [/^round (\d+) of the vote$/, 'missing.nextRound'],
+];
 
 export function missingInWords(i18n: I18n, missing: string): string {
   const fixed = FIXED[missing];
@@ -22,5 +31,9 @@ export function missingInWords(i18n: I18n, missing: string): string {
   if (signed) return i18n.t('missing.unsigned', { n: signed[1]!, of: signed[2]! });
   const scored = /^(\d+) of (\d+) members have not got every score sheet/.exec(missing);
   if (scored) return i18n.t('missing.unscored', { n: scored[1]!, of: scored[2]! });
+  for (const [pattern, key] of ROUNDS) {
+    const n = pattern.exec(missing)?.[1];
+    if (n) return i18n.t(key, { n });
+  }
   return missing;
 }

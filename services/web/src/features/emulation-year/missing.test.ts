@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { interpolate, type I18n } from '../../i18n/i18n';
+import vi from '../../i18n/vi.json';
+import { missingInWords } from './missing';
+
+const i18n = { locale: 'vi', t: (key, params) => interpolate(vi[key], params) } as I18n;
+
+// The API's words (packages/domain state-machine.ts) for what the block vote still needs, as a secretary reads them.
+describe('what the vote still needs, said of the round it has reached', () => {
+  it.each([
+    ['a vote opened at the conference', 'bỏ phiếu tại hội nghị (chưa mở vòng nào)'],
+    [
+      'round 2 of the vote to close, and its results published',
+      'vòng 2 đang bỏ phiếu: chờ kết thúc và công bố kết quả',
+    ],
+    ['the results of round 1 published', 'công bố kết quả vòng 1'],
+    ["the head and deputy's decision after round 2", 'Trưởng khối và Phó khối quyết định sau vòng 2'],
+    ['round 3 of the vote', 'bỏ phiếu vòng 3'],
+    ['2 of 8 members have not signed the covenant', '2/8 thành viên chưa ký giao ước'],
+  ])('%s', (api, words) => {
+    expect(missingInWords(i18n, api)).toBe(words);
+  });
+});
