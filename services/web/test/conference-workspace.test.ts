@@ -165,9 +165,13 @@ describe("the head unit's conference workspace", () => {
       await expect
         .poll(() => head.getByRole('link', { name: /Cờ thi đua/ }).textContent())
         .toContain(NAMES[1]);
+      // No achievement report is attached yet: each proposal says so, and sending warns before it goes.
+      expect(await head.getByText('chưa có tệp đính kèm (báo cáo thành tích)').count()).toBeGreaterThan(0);
       await head.getByRole('button', { name: 'Gửi hồ sơ lên Sở Nội vụ' }).click();
       const send = head.getByRole('dialog', { name: 'Gửi hồ sơ đề nghị?' });
       await expect.poll(() => send.textContent()).toContain('không sửa được nữa');
+      expect(await send.textContent()).toMatch(/(\d+)\/\1 đề nghị chưa có tệp đính kèm/);
+      await screenshot(head, 'conference-dossier-warning-1366');
       await send.getByRole('button', { name: 'Gửi hồ sơ lên Sở Nội vụ' }).click();
       await expect.poll(() => head.getByText(/Đã gửi hồ sơ lúc/).count(), { timeout: 10_000 }).toBe(1);
       expect(await yearState(online)).toBe('DOSSIER_SUBMITTED');

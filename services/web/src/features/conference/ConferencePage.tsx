@@ -230,12 +230,20 @@ function Dossier({
   yearId: string;
   runs: boolean;
   submittedAt: string | null;
-  nominations: { id: string; form: string; status: string; unit: { name: string } }[];
+  nominations: {
+    id: string;
+    form: string;
+    status: string;
+    unit: { name: string };
+    attachments: { id: string }[];
+  }[];
   onDone: () => void;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
   const action = useAction(SubmitDossierMutation);
+  // The achievement reports go with the proposals (domain.md §1.5): one sent without a file is likely returned.
+  const withoutFiles = nominations.filter((n) => n.attachments.length === 0).length;
   return (
     <section className="card" aria-labelledby="dossier">
       <h2 id="dossier">{t('dossier.title')}</h2>
@@ -248,7 +256,12 @@ function Dossier({
               <Link href={`/nominations/${n.id}`}>
                 {n.unit.name} – {t(`form.${n.form as 'FLAG_PROVINCE'}`)}
               </Link>{' '}
-              ({t(`nomination.status.${n.status as 'SUBMITTED'}`)})
+              ({t(`nomination.status.${n.status as 'SUBMITTED'}`)}){' – '}
+              {n.attachments.length ? (
+                t('dossier.files', { n: n.attachments.length })
+              ) : (
+                <span className="warning-text">{t('dossier.noFiles')}</span>
+              )}
             </li>
           ))}
         </ul>
@@ -270,6 +283,11 @@ function Dossier({
             }}
           >
             <p>{t('dossier.submitBody', { n: nominations.length })}</p>
+            {withoutFiles > 0 && (
+              <Alert kind="warning">
+                {t('dossier.withoutFiles', { n: withoutFiles, of: nominations.length })}
+              </Alert>
+            )}
           </ConfirmButton>
         )
       )}

@@ -95,6 +95,9 @@ export const RoundsQuery = graphql(`
       unit {
         name
       }
+      attachments {
+        id
+      }
     }
   }
 `);
