@@ -110,6 +110,33 @@ describe('the articles, through HTTP and the worker', () => {
         id: periods[0]!.id,
       }),
     );
+    // What the council weighs beside the dossier: the vote that chose the flag unit and every proposal's score.
+    const basis = ok(
+      await as<{
+        nominations: { unitId: string; form: string; basis: Record<string, unknown> }[];
+      }>(
+        admin,
+        `query($y: ID!) { nominations(emulationYearId: $y) { unitId form basis {
+           votingPeriodId round votes cast eligible decidedByHeadAndDeputy finalScore rank memberCount } } }`,
+        { y: block.yearId },
+      ),
+    ).nominations;
+    expect(basis.find((n) => n.form === 'FLAG_PROVINCE')!.basis).toMatchObject({
+      votingPeriodId: periods[0]!.id,
+      round: 1,
+      votes: 9,
+      cast: 9,
+      eligible: 9,
+      decidedByHeadAndDeputy: false,
+      memberCount: 9,
+    });
+    // No certificate-of-merit contest was voted: those proposals stand on score and rank alone.
+    for (const m of basis.filter((n) => n.form === 'MERIT_PROVINCE')) {
+      expect(m.basis).toMatchObject({ round: null, votes: null, memberCount: 9 });
+      expect(m.basis.finalScore).toEqual(expect.any(Number));
+      expect(m.basis.rank).toBeLessThanOrEqual(3);
+    }
+
     const submitted = ok(
       await as<{ submitDossier: { status: string }[] }>(
         block.officers[0]!,

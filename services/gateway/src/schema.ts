@@ -15,6 +15,7 @@ import { BaseSalaryResolver } from './modules/base-salary/base-salary.resolver';
 import { CouncilResolver } from './modules/awards/council.resolver';
 import { DecisionItemResolver, DecisionsResolver } from './modules/awards/decisions.resolver';
 import { NominationQueueResolver } from './modules/awards/queue.resolver';
+import { NominationBasisResolver } from './modules/awards/basis.resolver';
 import { BlockResolver } from './modules/block/block.resolver';
 import { PersonResolver } from './modules/block/person.resolver';
 import {
@@ -80,6 +81,7 @@ export const resolvers = [
   DecisionsResolver,
   DecisionItemResolver,
   NominationQueueResolver,
+  NominationBasisResolver,
   CouncilResolver,
   BaseSalaryResolver,
   NotificationResolver,

@@ -97,6 +97,13 @@ describe("the secretariat's nominations, council and decisions", () => {
       await expect.poll(() => explanation.locator('tbody tr').count()).toBeGreaterThan(0);
       await expect.poll(() => explanation.textContent()).toContain('R1');
       await expect.poll(() => explanation.textContent()).toContain('Đối tượng đề nghị Cờ thi đua');
+      // The block's grounds: the votes against all members, the round, the score and rank, the minutes a click away.
+      const grounds = page.getByRole('region', { name: 'Căn cứ từ Khối thi đua' });
+      await expect
+        .poll(() => grounds.textContent())
+        .toMatch(/(\d+)\/\1 phiếu \(100% tổng số thành viên\), vòng 1/);
+      expect(await grounds.textContent()).toMatch(/điểm, xếp thứ \d+\/\d+ đơn vị/);
+      expect(await grounds.getByRole('link', { name: 'Xem biên bản kiểm phiếu' }).count()).toBe(1);
       await step('Bắt đầu thẩm định', 'Bắt đầu thẩm định hồ sơ?', 'Đang thẩm định');
       await expect.poll(() => page.locator('.facts .status').textContent()).toBe('Đang thẩm định');
       await screenshot(page, 'nomination-appraisal-1366');
@@ -198,6 +205,18 @@ describe("the secretariat's nominations, council and decisions", () => {
       await page.getByRole('button', { name: 'Mở biểu quyết (1 hồ sơ)' }).click();
       await page.waitForURL(/\/voting-periods\/[^/]+$/);
       const periodId = new URL(page.url()).pathname.split('/')[2]!;
+
+      // A council member reads the block's grounds on the dossier the ballot links to.
+      const reader = await (await phone(browser)).newPage();
+      await signInAt(reader, base, `/nominations/${flag.id}`, council[0]!.email);
+      await expect
+        .poll(() => reader.getByRole('region', { name: 'Căn cứ từ Khối thi đua' }).textContent())
+        .toMatch(/phiếu \(100% tổng số thành viên\), vòng 1/);
+      await screenshot(reader, 'nomination-grounds-council-390');
+      await reader.getByRole('link', { name: 'Xem biên bản kiểm phiếu' }).click();
+      await expect.poll(() => reader.getByText(/100%/).count()).toBeGreaterThan(0);
+      await screenshot(reader, 'nomination-grounds-minutes-390');
+      await reader.context().close();
 
       // The council members approve on their phones (part 1's ballot page); attendance rises on the vote's page.
       for (const [i, member] of council.entries()) {

@@ -8,8 +8,9 @@ import { Loading, Page } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
 import { Attachments } from '../attachment/Attachments';
 import { AppraisalActions } from './AppraisalActions';
+import { Basis } from './Basis';
 
-const NominationQuery = graphql(`
+export const NominationQuery = graphql(`
   query NominationPage($id: ID!) {
     nomination(id: $id) {
       id
@@ -34,6 +35,17 @@ const NominationQuery = graphql(`
       explanation {
         rule
         text
+      }
+      basis {
+        votingPeriodId
+        round
+        votes
+        cast
+        eligible
+        decidedByHeadAndDeputy
+        finalScore
+        rank
+        memberCount
       }
     }
   }
@@ -151,6 +163,7 @@ export default function NominationPage() {
           onDone={() => refetch({ requestPolicy: 'network-only' })}
         />
       )}
+      {n.basis && <Basis basis={n.basis} />}
       {n.explanation.length > 0 && (
         <section className="card" aria-labelledby="explanation">
           <h2 id="explanation">{t('nomination.explanation')}</h2>
