@@ -467,6 +467,15 @@ describe('lineage and history recorded from documents', () => {
       await page.getByRole('button', { name: 'Về Khánh Hòa' }).click();
       await expect.poll(() => page.getByRole('heading', { name: 'Việc cần làm' }).count(), WAIT).toBe(1);
       expect(await banner.count()).toBe(0);
+      // Switching province keeps a list page (not one province's record): the former Ninh Thuận's units.
+      await page.goto(`${base}/units`);
+      await expect.poll(() => rowOf(page, NOI_VU).count(), WAIT).toBeGreaterThan(0);
+      const switcher = page.locator('#province-switch');
+      const former = await switcher.locator('option', { hasText: 'Ninh Thuận' }).getAttribute('value');
+      await switcher.selectOption(former!);
+      await expect.poll(() => rowOf(page, NT_TU_PHAP).count(), WAIT).toBe(1);
+      expect(new URL(page.url()).pathname).toBe('/units');
+      await page.getByRole('button', { name: 'Về Khánh Hòa' }).click();
 
       const p2 = await pageAt(browser, base, '/province/history', admin.email, 'phone');
       await p2.getByLabel('Năm cần xem').fill('2025');

@@ -5,6 +5,7 @@ import { graphql } from '../graphql';
 import { useI18n } from '../i18n/i18n';
 import { usePolling } from '../ui/usePolling';
 import { formerLabel } from '../features/province/useFormerProvinces';
+import { pageAfterSwitch } from './routeAccess';
 import {
   hasRole,
   readOnlyHere,
@@ -105,7 +106,7 @@ export function Shell({ children }: { children: ReactNode }) {
                   value={session.provinceId ?? ''}
                   onChange={(e) => {
                     setProvince(e.target.value);
-                    navigate('/');
+                    navigate(pageAfterSwitch(location));
                   }}
                 >
                   {provinces.map((p) => (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeRefusal } from './routeAccess';
+import { pageAfterSwitch, routeRefusal } from './routeAccess';
 import {
   canAct,
   endedOnHere,
@@ -134,5 +134,21 @@ describe('the year a province’s pages open on', () => {
     // Ended on 30 June 2025: its 2025 belongs to today's Lào Cai, so it opens on 2024.
     expect(endedOnHere(admin(FORMER_LAO_CAI))).toBe('2025-06-30');
     expect(openingYearHere(admin(FORMER_LAO_CAI))).toBe(2024);
+  });
+});
+
+describe('the page a province switch lands on', () => {
+  const id = '0b6f5a0e-3c1d-4e7a-9f2b-5d8c7e6a1b2c';
+  it.each([
+    ['/dashboards/trend', '/dashboards/trend'],
+    ['/nominations?status=COUNCIL_REVIEW', '/nominations'],
+    ['/year-end/2026', '/year-end/2026'],
+    [`/blocks/${id}/years/2026/conference`, '/blocks'],
+    [`/units/${id}/awards`, '/units'],
+    [`/award-decisions/${id}`, '/award-decisions'],
+    [`/voting-periods/${id}/results`, '/'],
+    ['/', '/'],
+  ])('%s → %s', (from, to) => {
+    expect(pageAfterSwitch(from)).toBe(to);
   });
 });

@@ -33,3 +33,18 @@ export function routeRefusal(session: SessionState, location: string): Refusal |
   if (roles && !hasRole(session, ...roles)) return { reason: 'role', roles };
   return WRITES_ONLY.test(path) && readOnlyHere(session) ? { reason: 'readOnly' } : null;
 }
+
+/** Sections whose records open from no list page of their own: after a switch, home. */
+const NO_LIST = /^\/voting-periods$/;
+
+/**
+ * Where a person who switches province lands: the same page when it is not one province's record (a list, a
+ * dashboard, the year-end of a year), else the list its record belongs to. Filters are dropped: they may name
+ * the old province's units.
+ */
+export function pageAfterSwitch(location: string): string {
+  const segments = location.split('?')[0]!.split('/');
+  const record = segments.findIndex((s) => /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(s));
+  const path = record === -1 ? segments.join('/') : segments.slice(0, record).join('/');
+  return !path || NO_LIST.test(path) ? '/' : path;
+}
