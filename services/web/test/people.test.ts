@@ -3,7 +3,15 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, createUnits, ok, provinceId, type Account, type TestApp } from '@thidua/testing';
-import { expectAccessible, phone, screenshot, signInAt, startWebApp, pageAt } from './browser';
+import {
+  expectAccessible,
+  expectNoSidewaysScroll,
+  phone,
+  screenshot,
+  signInAt,
+  startWebApp,
+  pageAt,
+} from './browser';
 
 /** Pages load lazily and the API answers on a shared machine: wait for what a person would see. */
 const WAIT = { timeout: 20_000 };
@@ -161,23 +169,84 @@ describe('people and access', () => {
   );
 
   it(
-    'the audit log lists the changes, filters them on the server and verifies its chain',
+    'the audit log reads in words: filtered by an action chosen in words, a record followed to its page and its history',
     { timeout: 180_000 },
     async () => {
       const page = await pageAt(browser, base, '/audit', admin.email);
-      await expect
-        .poll(() => page.getByRole('cell', { name: 'unit.update' }).count(), WAIT)
-        .toBeGreaterThan(0);
-      await page.getByLabel('Thao tác', { exact: true }).fill('unit.create');
-      await page.getByRole('button', { name: 'Lọc' }).click();
-      await expect.poll(() => page.getByRole('cell', { name: 'unit.update' }).count(), WAIT).toBe(0);
-      expect(await page.getByRole('cell', { name: 'unit.create' }).count()).toBeGreaterThan(0);
-      // Read in words, by whom: not developer codes and account ids only.
-      expect(await page.getByRole('cell', { name: 'Tạo đơn vị' }).count()).toBeGreaterThan(0);
-      expect(await page.getByRole('cell', { name: 'Đơn vị', exact: true }).count()).toBeGreaterThan(0);
-      expect(await page.getByRole('cell', { name: 'Nguyễn Văn Thử', exact: true }).count()).toBeGreaterThan(
-        0,
+      const rows = page.locator('tbody tr');
+      await expect.poll(() => rowOf(page, 'Sửa đơn vị').count(), WAIT).toBeGreaterThan(0);
+      // Read in words, by whom: not developer codes, record ids and account ids.
+      expect(await page.getByRole('cell', { name: 'unit.update' }).count()).toBe(0);
+      expect(await rowOf(page, 'Sửa đơn vị').first().textContent()).toContain('Nguyễn Văn Thử');
+
+      // The action is chosen among words, "all" first, in Vietnamese alphabetical order; the API gets the code.
+      const action = page.getByLabel('Thao tác', { exact: true });
+      const options = await action.locator('option').allTextContents();
+      expect(options[0]).toBe('Tất cả');
+      expect(options).toContain('Bỏ phiếu thay đơn vị');
+      expect(options.filter((o) => /^[a-z_]+(\.[a-z_]+)+$/.test(o))).toEqual([]);
+      expect(options.slice(1)).toEqual([...options.slice(1)].sort((a, b) => a.localeCompare(b, 'vi')));
+      expect(await page.getByLabel('Loại đối tượng').locator('option').allTextContents()).toContain(
+        'Vòng bỏ phiếu',
       );
+      await action.selectOption({ label: 'Tạo đơn vị' });
+      await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+      await expect.poll(() => rowOf(page, 'Sửa đơn vị').count(), WAIT).toBe(0);
+      await expect.poll(() => rows.count(), WAIT).toBe(1);
+      expect(await rowOf(page, 'Tạo đơn vị').count()).toBe(1);
+      await screenshot(page, 'audit-filtered-1366');
+      // The record is its unit, named and linked, not a bare id.
+      const unitLink = rowOf(page, 'Tạo đơn vị').getByRole('link', { name: 'Sở Khoa học và Công nghệ' });
+      await expect.poll(() => unitLink.count(), WAIT).toBe(1);
+      const unitPath = await unitLink.getAttribute('href');
+      expect(unitPath).toMatch(/^\/units\/[0-9a-f-]{36}$/);
+      const unitId = unitPath!.split('/').at(-1)!;
+      expect(await rowOf(page, 'Tạo đơn vị').locator('td').nth(1).textContent()).not.toContain(unitId);
+
+      // A person's record names their unit in the change, in words, beside the JSON as recorded.
+      await action.selectOption({ label: 'Thêm cá nhân' });
+      await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+      await expect.poll(() => rowOf(page, 'Thêm cá nhân').count(), WAIT).toBe(1);
+      expect(await rows.count()).toBe(1);
+      const added = rowOf(page, 'Thêm cá nhân');
+      expect(await added.getByRole('link', { name: 'Cá nhân' }).getAttribute('href')).toMatch(/^\/persons\//);
+      await added.getByText('Xem', { exact: true }).click();
+      const fact = added.locator('dl > div').filter({ has: page.locator('dt', { hasText: /^Đơn vị$/ }) });
+      await expect.poll(() => fact.locator('dd').textContent(), WAIT).toBe('Sở Khoa học và Công nghệ');
+      expect(await added.locator('pre').textContent()).toContain(`"unitId": "${unitId}"`);
+      await screenshot(page, 'audit-details-1366');
+
+      // One record's history: every action on the unit, and only on it.
+      await page.getByRole('button', { name: 'Bỏ lọc' }).click();
+      await expect.poll(() => rowOf(page, 'Sửa đơn vị').count(), WAIT).toBeGreaterThan(0);
+      // The unit's end, in the change's words: its last day as a date, not an ISO string.
+      const ended = rowOf(page, 'Sửa đơn vị');
+      await ended.getByText('Xem', { exact: true }).click();
+      const until = ended.locator('dl > div').filter({ has: page.locator('dt', { hasText: /^Đến ngày$/ }) });
+      await expect.poll(() => until.locator('dd').allTextContents(), WAIT).toEqual(['30/06/2026']);
+      await rowOf(page, 'Tạo đơn vị').getByRole('button', { name: 'Chỉ xem đối tượng này' }).click();
+      await expect
+        .poll(() => page.getByText('Đang xem lịch sử của một đối tượng (Đơn vị).').count(), WAIT)
+        .toBe(1);
+      await expect.poll(() => rowOf(page, 'Sửa đơn vị').count(), WAIT).toBeGreaterThan(0);
+      expect(await rowOf(page, 'Thêm cá nhân').count()).toBe(0);
+      expect(await rows.count()).toBe(await rows.filter({ hasText: 'Sở Khoa học và Công nghệ' }).count());
+      expect(await page.getByLabel('Mã đối tượng').inputValue()).toBe(unitId);
+      expect(await action.inputValue()).toBe('');
+
+      // Followed to the unit's page, and Back to the same history.
+      await rowOf(page, 'Tạo đơn vị').getByRole('link', { name: 'Sở Khoa học và Công nghệ' }).click();
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1, name: 'Sở Khoa học và Công nghệ' }).count(), WAIT)
+        .toBe(1);
+      expect(new URL(page.url()).pathname).toBe(unitPath);
+      await page.goBack();
+      await expect
+        .poll(() => page.getByText('Đang xem lịch sử của một đối tượng (Đơn vị).').count(), WAIT)
+        .toBe(1);
+      await page.getByRole('button', { name: 'Xem lại toàn bộ nhật ký' }).click();
+      await expect.poll(() => rowOf(page, 'Thêm cá nhân').count(), WAIT).toBeGreaterThan(0);
+
       expect(await page.getByRole('heading', { level: 2, name: 'Tính toàn vẹn của nhật ký' }).count()).toBe(
         1,
       );
@@ -188,7 +257,16 @@ describe('people and access', () => {
         .toBe(1);
       await screenshot(page, 'audit-1366');
       await expectAccessible(page, 'the audit log');
-      await page.context().close();
+
+      // On a phone: the page never scrolls sideways (the table scrolls in its own region).
+      const p2 = await pageAt(browser, base, '/audit', admin.email, 'phone');
+      await expect.poll(() => rowOf(p2, 'Sửa đơn vị').count(), WAIT).toBeGreaterThan(0);
+      await rowOf(p2, 'Sửa đơn vị').getByText('Xem', { exact: true }).click();
+      await expect.poll(() => rowOf(p2, 'Sửa đơn vị').locator('pre').first().isVisible(), WAIT).toBe(true);
+      await expectNoSidewaysScroll(p2, 'the audit log on a phone');
+      await screenshot(p2, 'audit-390');
+      await expectAccessible(p2, 'the audit log on a phone');
+      await Promise.all([page.context().close(), p2.context().close()]);
     },
   );
 

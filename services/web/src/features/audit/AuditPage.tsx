@@ -1,14 +1,18 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
-import { graphql } from '../../graphql';
+import { Link, useLocation, useSearch } from 'wouter';
+import { graphql, type ResultOf } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
-import { Field } from '../../ui/Field';
+import { CardTable } from '../../ui/CardTable';
+import { Field, SelectField } from '../../ui/Field';
 import { Alert, Page } from '../../ui/Page';
 import { Pager, usePager } from '../../ui/Pager';
 import { TableWrap } from '../../ui/TableWrap';
 import { QueryStates } from '../../ui/QueryStates';
-import { actionWords, entityWords } from './labels';
+import { useUnitNames } from '../unit/useUnitNames';
+import { ChangeView, unitIdsIn } from './ChangeView';
+import { actionChoices, actionWords, entityChoices, entityHref, entityWords } from './labels';
 
 const EventsQuery = graphql(`
   query AuditEvents($after: String, $filter: AuditFilterInput) {
@@ -44,147 +48,269 @@ const VerifyQuery = graphql(`
   }
 `);
 
-const EMPTY = { action: '', entityType: '', entityId: '' };
+type Filter = { action: string; entityType: string; entityId: string };
+type AuditEvent = ResultOf<typeof EventsQuery>['auditEvents']['nodes'][number];
 
-/** The province's audit log, newest first, filtered and paged by the API, with the chain's check on demand. */
+const EMPTY: Filter = { action: '', entityType: '', entityId: '' };
+const KEYS = Object.keys(EMPTY) as (keyof Filter)[];
+
+/**
+ * The province's audit log, newest first, filtered and paged by the API, with the chain's check on demand. The
+ * filter is the page's address (`/audit?entityType=Unit&entityId=…`): one record's history can be linked to, and
+ * the browser's Back comes back to it from the record's page.
+ */
 export default function AuditPage() {
   const i18n = useI18n();
   const { t } = i18n;
-  const pager = usePager();
-  const [draft, setDraft] = useState(EMPTY);
-  const [filter, setFilter] = useState(EMPTY);
-  const [verifyAsked, setVerifyAsked] = useState(false);
-  const trimmed = Object.fromEntries(
-    Object.entries(filter)
-      .map(([k, v]) => [k, v.trim()])
-      .filter(([, v]) => v),
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const filter = useMemo(() => {
+    const params = new URLSearchParams(search);
+    return Object.fromEntries(KEYS.map((k) => [k, params.get(k)?.trim() ?? ''])) as Filter;
+  }, [search]);
+  const key = KEYS.map((k) => filter[k]).join('|');
+  const setFilter = (next: Filter) => {
+    const params = new URLSearchParams(
+      KEYS.flatMap((k) => (next[k].trim() ? [[k, next[k].trim()]] : [])),
+    ).toString();
+    navigate(params ? `/audit?${params}` : '/audit');
+  };
+  return (
+    <Page title={t('audit.title')} subtitle={t('audit.intro')} wide>
+      <VerifySection />
+      {/* Keyed by the filter: a new filter (or Back) starts the form and the pages afresh. */}
+      <FilterForm key={`form-${key}`} initial={filter} onApply={setFilter} />
+      {filter.entityId && (
+        <Alert kind="info">
+          {t('audit.following', {
+            what: filter.entityType ? entityWords(filter.entityType, i18n.locale) : t('audit.entity'),
+          })}{' '}
+          <button type="button" className="button-link" onClick={() => setFilter(EMPTY)}>
+            {t('audit.showAll')}
+          </button>
+        </Alert>
+      )}
+      <Events
+        key={`events-${key}`}
+        filter={filter}
+        onOnly={(e) => setFilter({ action: '', entityType: e.entityType, entityId: e.entityId ?? '' })}
+      />
+    </Page>
   );
-  const [res, refetch] = useQuery({ query: EventsQuery, variables: { after: pager.after, filter: trimmed } });
+}
+
+function VerifySection() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [verifyAsked, setVerifyAsked] = useState(false);
   const [verdict, verify] = useQuery({
     query: VerifyQuery,
     pause: !verifyAsked,
     requestPolicy: 'network-only',
   });
+  const v = verdict.data?.verifyAuditChain;
+  return (
+    <section className="card" aria-labelledby="verify-title">
+      {/* The section's name, not its button's words again. */}
+      <h2 id="verify-title">{t('audit.verifyTitle')}</h2>
+      <button
+        type="button"
+        className="button button-primary"
+        disabled={verdict.fetching}
+        onClick={() => (verifyAsked ? verify({ requestPolicy: 'network-only' }) : setVerifyAsked(true))}
+      >
+        {verdict.fetching ? t('audit.verifying') : t('audit.verify')}
+      </button>
+      {verdict.error && <ApiErrorView error={verdict.error} />}
+      {v &&
+        !verdict.fetching &&
+        (v.valid ? (
+          <Alert kind="success">{t('audit.valid', { n: i18n.number(v.checked, 0) })}</Alert>
+        ) : (
+          <Alert>{t('audit.broken', { seq: v.brokenAtSeq ?? '?', n: i18n.number(v.checked, 0) })}</Alert>
+        ))}
+    </section>
+  );
+}
+
+/**
+ * What to look for, in words: the API filters by exact codes, which the selects send. A code the lists do not
+ * know (from an address) is kept as a choice of its own rather than silently dropped.
+ */
+function FilterForm({ initial, onApply }: { initial: Filter; onApply: (f: Filter) => void }) {
+  const { t, locale } = useI18n();
+  const [draft, setDraft] = useState(initial);
+  const actions = useMemo(() => actionChoices(locale), [locale]);
+  const entities = useMemo(() => entityChoices(locale), [locale]);
   const apply = (e: FormEvent) => {
     e.preventDefault();
-    pager.reset();
-    setFilter(draft);
+    onApply(draft);
   };
-  const v = verdict.data?.verifyAuditChain;
-  const events = res.data?.auditEvents;
   return (
-    <Page title={t('audit.title')} subtitle={t('audit.intro')} wide>
-      <section className="card" aria-labelledby="verify-title">
-        {/* The section's name, not its button's words again. */}
-        <h2 id="verify-title">{t('audit.verifyTitle')}</h2>
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={verdict.fetching}
-          onClick={() => (verifyAsked ? verify({ requestPolicy: 'network-only' }) : setVerifyAsked(true))}
-        >
-          {verdict.fetching ? t('audit.verifying') : t('audit.verify')}
-        </button>
-        {verdict.error && <ApiErrorView error={verdict.error} />}
-        {v &&
-          !verdict.fetching &&
-          (v.valid ? (
-            <Alert kind="success">{t('audit.valid', { n: i18n.number(v.checked, 0) })}</Alert>
-          ) : (
-            <Alert>{t('audit.broken', { seq: v.brokenAtSeq ?? '?', n: i18n.number(v.checked, 0) })}</Alert>
-          ))}
-      </section>
-      <form className="filters" onSubmit={apply} role="search" aria-label={t('audit.filter')}>
-        <Field
-          label={t('audit.action')}
-          value={draft.action}
-          onChange={(e) => setDraft({ ...draft, action: e.target.value })}
-        />
-        <Field
-          label={t('audit.entityType')}
-          value={draft.entityType}
-          onChange={(e) => setDraft({ ...draft, entityType: e.target.value })}
-        />
-        <Field
-          label={t('audit.entityId')}
-          value={draft.entityId}
-          onChange={(e) => setDraft({ ...draft, entityId: e.target.value })}
-        />
+    <form className="filters audit-filters" onSubmit={apply} role="search" aria-label={t('audit.filter')}>
+      <SelectField
+        label={t('audit.action')}
+        value={draft.action}
+        onChange={(e) => setDraft({ ...draft, action: e.target.value })}
+      >
+        <option value="">{t('audit.all')}</option>
+        {initial.action && !actions.some((a) => a.code === initial.action) && (
+          <option value={initial.action}>{actionWords(initial.action, locale)}</option>
+        )}
+        {actions.map((a) => (
+          <option key={a.code} value={a.code}>
+            {a.words}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t('audit.entityType')}
+        value={draft.entityType}
+        onChange={(e) => setDraft({ ...draft, entityType: e.target.value })}
+      >
+        <option value="">{t('audit.all')}</option>
+        {initial.entityType && !entities.some((a) => a.code === initial.entityType) && (
+          <option value={initial.entityType}>{entityWords(initial.entityType, locale)}</option>
+        )}
+        {entities.map((a) => (
+          <option key={a.code} value={a.code}>
+            {a.words}
+          </option>
+        ))}
+      </SelectField>
+      <Field
+        label={t('audit.entityId')}
+        value={draft.entityId}
+        onChange={(e) => setDraft({ ...draft, entityId: e.target.value })}
+      />
+      <div className="actions">
         <button type="submit" className="button button-secondary">
           {t('audit.filter')}
         </button>
-      </form>
-      <QueryStates
-        error={res.error}
-        refetch={refetch}
-        data={events}
-        isEmpty={(events) => events.nodes.length === 0}
-        empty={t(Object.values(filter).some((v) => v.trim()) ? 'audit.none' : 'audit.noneYet')}
-      >
-        {(events) => (
-          <>
-            <TableWrap label={t('audit.title')}>
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('audit.seq')}</th>
-                    <th scope="col">{t('audit.when')}</th>
-                    <th scope="col">{t('audit.action')}</th>
-                    <th scope="col">{t('audit.entityType')}</th>
-                    <th scope="col">{t('audit.entityId')}</th>
-                    <th scope="col">{t('audit.actor')}</th>
-                    <th scope="col">{t('audit.change')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {events.nodes.map((e) => (
-                    <tr key={e.seq}>
-                      <th scope="row">{e.seq}</th>
-                      <td>{i18n.dateTime(e.occurredAt)}</td>
-                      <td>
-                        {actionWords(e.action, i18n.locale)}
-                        {/* The code stays beside the words: it is what the filter above searches. */}
-                        <br />
-                        <code className="muted">{e.action}</code>
-                      </td>
-                      <td>{entityWords(e.entityType, i18n.locale)}</td>
-                      <td className="muted">
-                        <code>{e.entityId ?? ''}</code>
-                      </td>
-                      <td>{e.actorName ?? (e.actorUserId ? e.actorUserId : t('audit.system'))}</td>
-                      <td>
-                        {(e.before !== null || e.after !== null) && (
-                          <details>
-                            <summary>{t('audit.details')}</summary>
-                            {e.before !== null && (
-                              <>
-                                <p>{t('audit.before')}</p>
-                                <pre>{JSON.stringify(e.before, null, 2)}</pre>
-                              </>
-                            )}
-                            {e.after !== null && (
-                              <>
-                                <p>{t('audit.after')}</p>
-                                <pre>{JSON.stringify(e.after, null, 2)}</pre>
-                              </>
-                            )}
-                          </details>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
-            <Pager
-              pager={pager}
-              total={events.totalCount}
-              pageInfo={events.pageInfo}
-              label={t('audit.pages')}
-            />
-          </>
+        {KEYS.some((k) => initial[k]) && (
+          <button type="button" className="button button-secondary" onClick={() => onApply(EMPTY)}>
+            {t('audit.clear')}
+          </button>
         )}
-      </QueryStates>
-    </Page>
+      </div>
+    </form>
+  );
+}
+
+function Events({ filter, onOnly }: { filter: Filter; onOnly: (e: AuditEvent) => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const pager = usePager();
+  const variables = {
+    after: pager.after,
+    filter: Object.fromEntries(KEYS.flatMap((k) => (filter[k] ? [[k, filter[k]]] : []))),
+  };
+  const [res, refetch] = useQuery({ query: EventsQuery, variables });
+  const events = res.data?.auditEvents;
+  const { names } = useUnitNames(
+    (events?.nodes ?? []).flatMap((e) => [
+      ...(e.entityType === 'Unit' && e.entityId ? [e.entityId] : []),
+      ...unitIdsIn(e.before),
+      ...unitIdsIn(e.after),
+    ]),
+  );
+  return (
+    <QueryStates
+      error={res.error}
+      refetch={refetch}
+      data={events}
+      isEmpty={(events) => events.nodes.length === 0}
+      empty={t(KEYS.some((k) => filter[k]) ? 'audit.none' : 'audit.noneYet')}
+    >
+      {(events) => (
+        <>
+          {/* Cards on a phone (the action heads each), a table on a desktop. */}
+          <TableWrap label={t('audit.title')}>
+            <CardTable
+              caption={t('audit.caption', { n: i18n.number(events.totalCount, 0) })}
+              columns={[
+                t('audit.action'),
+                t('audit.when'),
+                t('audit.entity'),
+                t('audit.actor'),
+                t('audit.change'),
+                t('audit.seq'),
+              ]}
+              rows={events.nodes.map((e) => ({
+                key: e.seq,
+                heading: actionWords(e.action, i18n.locale),
+                cells: [
+                  i18n.dateTime(e.occurredAt),
+                  <Entity
+                    key="entity"
+                    event={e}
+                    names={names}
+                    following={!!filter.entityId}
+                    onOnly={onOnly}
+                  />,
+                  e.actorName ?? (e.actorUserId ? e.actorUserId : t('audit.system')),
+                  (e.before !== null || e.after !== null) && (
+                    <details key="change">
+                      <summary>{t('audit.details')}</summary>
+                      {e.before !== null && (
+                        <ChangeView label={t('audit.before')} value={e.before} names={names} />
+                      )}
+                      {e.after !== null && (
+                        <ChangeView label={t('audit.after')} value={e.after} names={names} />
+                      )}
+                    </details>
+                  ),
+                  e.seq,
+                ],
+              }))}
+            />
+          </TableWrap>
+          <Pager
+            pager={pager}
+            total={events.totalCount}
+            pageInfo={events.pageInfo}
+            label={t('audit.pages')}
+          />
+        </>
+      )}
+    </QueryStates>
+  );
+}
+
+/**
+ * The record an event is about, in words: a link to its page where the app has one (a unit by its name), else its
+ * kind and a short id (the whole one on hover); and the way to read that record's history alone.
+ */
+function Entity({
+  event: e,
+  names,
+  following,
+  onOnly,
+}: {
+  event: AuditEvent;
+  names: Map<string, string>;
+  following: boolean;
+  onOnly: (e: AuditEvent) => void;
+}) {
+  const { t, locale } = useI18n();
+  const words = entityWords(e.entityType, locale);
+  const href = entityHref(e.entityType, e.entityId);
+  const unit = e.entityType === 'Unit' && e.entityId ? names.get(e.entityId) : undefined;
+  return (
+    <div className="audit-entity">
+      {unit && <span className="muted">{words}</span>}
+      {href ? <Link href={href}>{unit ?? words}</Link> : <span>{words}</span>}
+      {!href && e.entityId && (
+        <code className="muted" title={e.entityId}>
+          {e.entityId.length > 8 ? `${e.entityId.slice(0, 8)}…` : e.entityId}
+        </code>
+      )}
+      {/* The API's filter takes an id of 100 characters at most (an event on several achievements lists them all). */}
+      {e.entityId && e.entityId.length <= 100 && !following && (
+        <button type="button" className="button-link" onClick={() => onOnly(e)}>
+          {t('audit.onlyThis')}
+        </button>
+      )}
+    </div>
   );
 }

@@ -52,7 +52,6 @@ const ACTIONS: Record<string, Words> = {
   'province.create': { vi: 'Tạo tỉnh/thành', en: 'Province created' },
   'province.update': { vi: 'Sửa tỉnh/thành', en: 'Province changed' },
   'role.assign': { vi: 'Giao vai trò', en: 'Role given' },
-  'role.grant': { vi: 'Giao vai trò', en: 'Role given' },
   'role.revoke': { vi: 'Thu hồi vai trò', en: 'Role withdrawn' },
   'sheet.submit': { vi: 'Nộp phiếu chấm điểm', en: 'Score sheet sent' },
   'sheet.submit_on_behalf': { vi: 'Nộp phiếu chấm điểm thay đơn vị', en: 'Score sheet sent on behalf' },
@@ -112,5 +111,85 @@ const ENTITIES: Record<string, Words> = {
   WebhookSubscription: { vi: 'Nơi nhận webhook', en: 'Webhook receiver' },
 };
 
-export const actionWords = (code: string, locale: 'vi' | 'en') => ACTIONS[code]?.[locale] ?? code;
-export const entityWords = (code: string, locale: 'vi' | 'en') => ENTITIES[code]?.[locale] ?? code;
+/**
+ * Written to the platform's chain only (accounts, sign-ins, provinces, the base salary): a province's log never
+ * holds them, so its filter does not offer them.
+ */
+const PLATFORM_ONLY = new Set([
+  'auth.login',
+  'auth.refresh.lost_answer',
+  'base_salary.record',
+  'invitation.accept',
+  'province.create',
+  'province.update',
+  'user.create',
+  'user.create.existing',
+  'user.disable',
+  'user.enable',
+  'user.password.change',
+  'user.password.reset',
+  'BaseSalary',
+  'User',
+]);
+
+type Locale = 'vi' | 'en';
+
+export const actionWords = (code: string, locale: Locale) => ACTIONS[code]?.[locale] ?? code;
+export const entityWords = (code: string, locale: Locale) => ENTITIES[code]?.[locale] ?? code;
+
+export interface Choice {
+  code: string;
+  words: string;
+}
+
+/** A province log's codes as a filter offers them: in words, in the reader's alphabetical order. */
+function choices(table: Record<string, Words>, locale: Locale): Choice[] {
+  return Object.entries(table)
+    .filter(([code]) => !PLATFORM_ONLY.has(code))
+    .map(([code, words]) => ({ code, words: words[locale] }))
+    .sort((a, b) => a.words.localeCompare(b.words, locale) || a.code.localeCompare(b.code));
+}
+
+export const actionChoices = (locale: Locale) => choices(ACTIONS, locale);
+export const entityChoices = (locale: Locale) => choices(ENTITIES, locale);
+
+/** The web app's page of a record, by its type and id (App.tsx's routes), where there is one. */
+const PAGES: Record<string, (id: string) => string> = {
+  AwardDecision: (id) => `/award-decisions/${id}`,
+  Block: (id) => `/blocks/${id}`,
+  Nomination: (id) => `/nominations/${id}`,
+  Person: (id) => `/persons/${id}`,
+  Unit: (id) => `/units/${id}`,
+  VotingPeriod: (id) => `/voting-periods/${id}`,
+};
+
+/** Only one record's id (an achievement's event may list several, comma-separated): no page for the others. */
+const ONE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function entityHref(type: string, id: string | null | undefined): string | null {
+  const page = PAGES[type];
+  return page && id && ONE_ID.test(id) ? page(encodeURIComponent(id)) : null;
+}
+
+/** The keys of an event's before/after that hold a unit's id: the reader is shown the unit's name. */
+export const UNIT_KEYS = ['unitId', 'scorerUnitId', 'targetUnitId', 'headUnitId', 'deputyUnitId'] as const;
+
+/**
+ * The keys of an event's before/after read in words above its JSON (i18n `audit.key.<key>`), in this order;
+ * the others stay in the JSON only.
+ */
+export const KNOWN_KEYS = [
+  ...UNIT_KEYS,
+  'name',
+  'year',
+  'round',
+  'state',
+  'status',
+  'title',
+  'heldOn',
+  'place',
+  'validFrom',
+  'validTo',
+  'reason',
+  'onBehalfReason',
+] as const;
