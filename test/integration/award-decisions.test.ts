@@ -51,7 +51,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-const issue = (nominationIds: string[], decisionDate = '2027-01-15') =>
+const issue = (nominationIds: string[], decisionDate = '2027-01-15', number?: number) =>
   app.gql<{
     issueAwardDecision: {
       number: number;
@@ -62,7 +62,15 @@ const issue = (nominationIds: string[], decisionDate = '2027-01-15') =>
     };
   }>(
     ISSUE,
-    { v: { issuerName: 'UBND thành phố Huế', decisionDate, signerName: 'Nguyễn Văn Phương', nominationIds } },
+    {
+      v: {
+        issuerName: 'UBND thành phố Huế',
+        decisionDate,
+        signerName: 'Nguyễn Văn Phương',
+        nominationIds,
+        number,
+      },
+    },
     { token: admin.token, provinceId: province },
   );
 
@@ -93,6 +101,21 @@ describe('award decisions', () => {
   it('a new calendar year starts a new series', async () => {
     const res = await issue([approved[22]!.id], '2028-01-05');
     expect(res.data!.issueAwardDecision.numberText).toBe('1/QĐ-UBND');
+  });
+
+  it("takes the number the committee's register gave; the series goes on after it, and a number taken is refused on its field", async () => {
+    // The committee numbers all its decisions: this one was 1520 in its register for 2028.
+    const res = await issue([approved[23]!.id], '2028-03-02', 1520);
+    expect(res.data!.issueAwardDecision).toMatchObject({ number: 1520, numberText: '1520/QĐ-UBND' });
+    const next = await issue([approved[24]!.id], '2028-03-03');
+    expect(next.data!.issueAwardDecision.numberText).toBe('1521/QĐ-UBND');
+    const taken = await issue([approved[25]!.id], '2028-04-01', 1520);
+    expect(taken.errors?.[0]).toMatchObject({
+      message: 'number: 1520/QĐ-UBND of 2028 is already recorded',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const zero = await issue([approved[25]!.id], '2028-04-01', 0);
+    expect(zero.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('refuses a nomination that is not council-approved, or already decided, naming the field', async () => {

@@ -11,7 +11,17 @@ import {
   type LockedBlock,
   type TestApp,
 } from '@thidua/testing';
-import { expectAccessible, phone, screenshot, signInAt, startWebApp, pageAt } from './browser';
+import {
+  DESKTOP,
+  expectAccessible,
+  expectNoSidewaysScroll,
+  PHONE,
+  phone,
+  screenshot,
+  signInAt,
+  startWebApp,
+  pageAt,
+} from './browser';
 
 const NAMES = [
   'Sở Nội vụ',
@@ -312,6 +322,142 @@ describe('the ballot on a phone', () => {
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('Wrong email or password.');
+    await page.context().close();
+  });
+});
+
+describe('the secretariat enters the ballots of units without an account', () => {
+  it('on each unit’s behalf with a reason: named on the review and the receipt, counted, then the next unit', async () => {
+    // No member has an account: without the secretariat the round would wait for its deadline.
+    block = await createLockedBlock(app, province, NAMES, admin, { officers: false });
+    const period = await openBlockVote(app, province, block, [{ kind: 'FLAG', seats: 1 }], admin, {
+      allowSelfVote: false,
+    });
+    const cast = async () =>
+      ok(
+        await app.gql<{ votingPeriod: { turnout: { cast: number } } }>(
+          `query($id: ID!) { votingPeriod(id: $id) { turnout { cast } } }`,
+          { id: period.id },
+          { token: admin.token, provinceId: province },
+        ),
+      ).votingPeriod.turnout.cast;
+    const sent = block.units[2]!;
+    const entered = block.units[3]!;
+    const other = block.units[4]!;
+    const next = block.units[5]!;
+
+    // The vote's page leads the secretariat there while the vote is open.
+    const page = await pageAt(browser, base, `/voting-periods/${period.id}`, admin.email);
+    const toBallot = page.getByRole('link', { name: 'Nhập phiếu thay đơn vị chưa có tài khoản' });
+    await toBallot.waitFor();
+    await screenshot(page, 'voting-period-secretariat');
+    await toBallot.click();
+    await page.waitForURL((url) => url.pathname === `/voting-periods/${period.id}/ballot`);
+    const unit = page.getByLabel('Nhập phiếu thay cho đơn vị');
+    const reason = page.getByLabel('Lý do nhập phiếu thay');
+    const errorOf = async (field: typeof unit) =>
+      page
+        .locator(`[id="${(await field.getAttribute('aria-describedby'))!.split(' ').pop()!}"]`)
+        .textContent();
+
+    // Chosen before the unit it now votes for: the unit is unchosen on its own ballot (no self-votes here), said so.
+    await page.getByRole('radio', { name: new RegExp(NAMES[2]!) }).check();
+    await unit.selectOption(sent.id);
+    await expect.poll(() => page.getByText(/đơn vị đang bỏ phiếu nên đã được bỏ chọn/).count()).toBe(1);
+    expect(await page.getByRole('radio', { name: new RegExp(NAMES[2]!) }).isDisabled()).toBe(true);
+    await page.getByRole('radio', { name: new RegExp(NAMES[1]!) }).check();
+
+    // Without the reason the page refuses, in Vietnamese beside the field, and sends nothing.
+    await page.getByRole('button', { name: 'Xem lại phiếu' }).click();
+    await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+    expect(await errorOf(reason)).toBe('Vui lòng ghi lý do (ít nhất 5 ký tự).');
+    expect(await reason.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Kiểm tra trước khi gửi' }).count()).toBe(0);
+    await screenshot(page, 'ballot-on-behalf-reason-required');
+    await page.setViewportSize(PHONE);
+    await expectNoSidewaysScroll(page, 'the ballot entered on a unit’s behalf');
+    await screenshot(page, 'ballot-on-behalf-reason-required-390');
+    await page.setViewportSize(DESKTOP);
+    expect(await cast()).toBe(0);
+
+    const why = 'Đơn vị chưa có tài khoản; phiếu do thư ký hội nghị nhập theo ủy quyền';
+    await reason.fill(why);
+    await page.getByRole('button', { name: 'Xem lại phiếu' }).click();
+    // The review says whose ballot it is, entered on its behalf, and why.
+    const forSent = `Phiếu của đơn vị ${sent.name}, do Sở Nội vụ nhập thay theo ủy quyền.`;
+    await page.getByText(forSent).waitFor();
+    expect(await page.getByText(`Lý do: ${why}`).count()).toBe(1);
+    await expectAccessible(page, 'the review of a ballot entered on a unit’s behalf');
+    await screenshot(page, 'ballot-on-behalf-review');
+    await page.getByRole('button', { name: 'Gửi phiếu' }).click();
+
+    // The receipt names the unit; the ballot counts, and is the unit's own once it has an account.
+    await page.getByTestId('receipt-code').waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Đã ghi nhận phiếu nhập thay đơn vị',
+    );
+    expect(await page.getByTestId('receipt-unit').textContent()).toBe(forSent);
+    const code = (await page.getByTestId('receipt-code').textContent())!.trim();
+    expect(await cast()).toBe(1);
+    const officer = await createAccount(app, 'UNIT_OFFICER', { provinceId: province, unitId: sent.id });
+    expect(
+      ok(
+        await app.gql<{ myBallotReceipt: { receiptCode: string } | null }>(
+          `query($id: ID!) { myBallotReceipt(votingPeriodId: $id) { receiptCode } }`,
+          { id: period.id },
+          { token: officer.token, provinceId: province },
+        ),
+      ).myBallotReceipt?.receiptCode,
+    ).toBe(code);
+    await screenshot(page, 'ballot-on-behalf-receipt');
+    await page.setViewportSize(PHONE);
+    await screenshot(page, 'ballot-on-behalf-receipt-390');
+    await page.setViewportSize(DESKTOP);
+
+    // Meanwhile another unit's ballot was entered elsewhere (a second computer at the conference).
+    ok(
+      await app.gql(
+        `mutation($i: CastBallotInput!) { castBallot(input: $i) { receiptCode } }`,
+        { i: { votingPeriodId: period.id, unitId: entered.id, onBehalfReason: why } },
+        { token: admin.token, provinceId: province },
+      ),
+    );
+
+    // The next unit without a reload: a blank ballot, the unit just entered marked, the reason kept.
+    const pageLoads: string[] = [];
+    page.on('framenavigated', (f) => f === page.mainFrame() && pageLoads.push(f.url()));
+    await page.getByRole('button', { name: 'Nhập phiếu cho đơn vị khác' }).click();
+    expect(await unit.inputValue()).toBe('');
+    expect(await reason.inputValue()).toBe(why);
+    const sentOption = page.locator(`option[value="${sent.id}"]`);
+    expect(await sentOption.textContent()).toBe(`${sent.name} (đã có phiếu)`);
+    expect(await sentOption.isDisabled()).toBe(true);
+    expect(await page.getByRole('radio', { name: new RegExp(NAMES[1]!) }).isChecked()).toBe(false);
+
+    // The unit entered elsewhere: the API's refusal is said beside the unit, in Vietnamese; nothing counts twice.
+    await unit.selectOption(entered.id);
+    await page.getByRole('radio', { name: new RegExp(NAMES[0]!) }).check();
+    await page.getByRole('button', { name: 'Xem lại phiếu' }).click();
+    await page.getByRole('button', { name: 'Gửi phiếu' }).click();
+    await expect.poll(() => unit.getAttribute('aria-invalid')).toBe('true');
+    expect(await errorOf(unit)).toBe('Đơn vị này đã bỏ phiếu trong phiên này: mỗi đơn vị chỉ có một phiếu.');
+    expect(await page.getByTestId('receipt-code').count()).toBe(0);
+    expect(await cast()).toBe(2);
+    await page.getByText('2/7 đã bỏ phiếu').waitFor();
+    await screenshot(page, 'ballot-on-behalf-already-voted');
+
+    // Another unit instead: recorded, and the turnout on the page counts it.
+    await unit.selectOption(other.id);
+    await page.getByRole('button', { name: 'Gửi phiếu' }).click();
+    await page.getByTestId('receipt-code').waitFor();
+    expect(await page.getByTestId('receipt-unit').textContent()).toBe(
+      `Phiếu của đơn vị ${other.name}, do Sở Nội vụ nhập thay theo ủy quyền.`,
+    );
+    expect(await cast()).toBe(3);
+    await page.getByRole('button', { name: 'Nhập phiếu cho đơn vị khác' }).click();
+    await page.getByText('3/7 đã bỏ phiếu').waitFor();
+    await unit.selectOption(next.id);
+    expect(pageLoads).toEqual([]);
     await page.context().close();
   });
 });

@@ -320,11 +320,20 @@ describe("the secretariat's nominations, council and decisions", () => {
       await page.getByRole('button', { name: 'Ban hành quyết định' }).click();
       const issue = page.getByRole('dialog', { name: 'Ban hành quyết định?' });
       await expect.poll(() => issue.textContent()).toContain('số tiếp theo của sổ QĐ-UBND');
+      await issue.getByRole('button', { name: 'Huỷ, không làm' }).click();
+      // The committee's register gave the number (it numbers all its decisions): checked, then taken as given.
+      const register = page.getByLabel('Số quyết định theo sổ đăng ký văn bản');
+      await register.fill('15a');
+      await page.getByRole('button', { name: 'Ban hành quyết định' }).click();
+      await expect.poll(() => page.getByText('Số quyết định là số nguyên từ 1 đến 99999.').count()).toBe(1);
+      await register.fill('1520');
+      await page.getByRole('button', { name: 'Ban hành quyết định' }).click();
+      await expect.poll(() => issue.textContent()).toContain('sẽ mang số 1520/QĐ-UBND');
       await issue.getByRole('button', { name: 'Ban hành', exact: true }).click();
       await page.waitForURL(/\/award-decisions\/[0-9a-f-]{36}$/);
-      await page.getByRole('heading', { name: 'Quyết định khen thưởng số 1/QĐ-UBND' }).waitFor();
+      await page.getByRole('heading', { name: 'Quyết định khen thưởng số 1520/QĐ-UBND' }).waitFor();
       const annex = page.getByRole('table', {
-        name: /Danh sách khen thưởng kèm theo Quyết định số 1\/QĐ-UBND/,
+        name: /Danh sách khen thưởng kèm theo Quyết định số 1520\/QĐ-UBND/,
       });
       await expect.poll(() => annex.textContent()).toContain('20.240.000');
       await screenshot(page, 'decision-1366');
@@ -354,7 +363,7 @@ describe("the secretariat's nominations, council and decisions", () => {
       await expect.poll(() => annex.textContent()).toContain('Đã thu hồi');
       await page.goto(`${base}/units/${flag.unitId}/awards`);
       await expect.poll(() => page.getByRole('table').textContent()).toContain('Đã thu hồi');
-      await expect.poll(() => page.getByRole('table').textContent()).toContain('1/QĐ-UBND');
+      await expect.poll(() => page.getByRole('table').textContent()).toContain('1520/QĐ-UBND');
       await expectAccessible(page, 'the unit’s award history');
 
       // On a phone the decision reads too.

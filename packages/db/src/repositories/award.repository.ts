@@ -280,25 +280,32 @@ export interface NewDecision {
   signerName: string;
   signerTitle: string;
   createdBy: string;
+  /** The number the issuer's register gave (the committee numbers all its decisions); absent: the series' next. */
+  number?: number | null;
   items: { nominationId: string; unitId: string; personId: string | null; form: string; prizeVnd: number }[];
 }
 
 export const decisionRepository = {
   /**
-   * Takes the issuer's next number for the decision's calendar year and records the decision. The series row
-   * stays locked until commit: concurrent issuers queue, numbers are consecutive, and a rollback returns its
-   * number, so the series has no gaps and no duplicates.
+   * Takes the issuer's next number for the decision's calendar year, or the register's number when given (the
+   * series then goes on after the highest), and records the decision. The series row stays locked until commit:
+   * concurrent issuers queue, numbers are consecutive, and a rollback returns its number. A number already
+   * recorded breaks the table's unique key.
    */
   async issue(d: NewDecision): Promise<AwardDecision> {
     const m = await tenantManager();
     const provinceId = currentProvinceId();
     const year = Number(d.decisionDate.slice(0, 4));
-    const [{ last_number: number }] = await m.query(
-      `INSERT INTO decision_series AS s (province_id, issuer_code, year, last_number) VALUES ($1, $2, $3, 1)
-       ON CONFLICT (province_id, issuer_code, year) DO UPDATE SET last_number = s.last_number + 1
+    const given = d.number ?? null;
+    const [{ last_number: next }] = await m.query(
+      `INSERT INTO decision_series AS s (province_id, issuer_code, year, last_number)
+       VALUES ($1, $2, $3, COALESCE($4::int, 1))
+       ON CONFLICT (province_id, issuer_code, year) DO UPDATE
+         SET last_number = CASE WHEN $4::int IS NULL THEN s.last_number + 1 ELSE GREATEST(s.last_number, $4::int) END
        RETURNING last_number`,
-      [provinceId, d.issuerCode, year],
+      [provinceId, d.issuerCode, year, given],
     );
+    const number: number = given ?? next;
     const decision = await m.getRepository(AwardDecision).save(
       m.getRepository(AwardDecision).create({
         provinceId,
@@ -319,6 +326,11 @@ export const decisionRepository = {
         d.items.map((i) => ({ ...i, provinceId, decisionId: decision.id, prizeVnd: String(i.prizeVnd) })),
       );
     return decision;
+  },
+
+  /** The decision recorded under this issuer, year and number, if any. */
+  async byNumber(issuerCode: string, year: number, number: number): Promise<AwardDecision | null> {
+    return (await repo(AwardDecision)).findOneBy({ issuerCode, year, number });
   },
 
   async list(filter: { year?: number; issuerCode?: string }): Promise<AwardDecision[]> {

@@ -98,6 +98,40 @@ describe('the API’s refusals, as the secretariat reads them', () => {
     expect(shown.fields['contests.1.seats']).toBe('Nhiều hơn số đơn vị có tên trong phiếu (2).');
   });
 
+  it('a ballot entered on a unit’s behalf: a missing reason, a unit not voting, one already voted, each beside its field', () => {
+    const shown = showErrors(i18n, [
+      {
+        message: 'bad input',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fields: [
+            {
+              field: 'onBehalfReason',
+              message:
+                "the secretariat enters this for the unit only on its behalf: say why (e.g. the unit's written request)",
+            },
+            { field: 'unitId', message: 'not a member unit voting in this period' },
+          ],
+        },
+      },
+    ]);
+    expect(shown).toEqual({
+      general: null,
+      fields: {
+        onBehalfReason: 'Vui lòng ghi lý do (ít nhất 5 ký tự).',
+        unitId: 'Đơn vị này không có trong danh sách bỏ phiếu của phiên này.',
+      },
+    });
+    expect(
+      showErrors(i18n, [
+        { message: 'This unit has already voted in this period', extensions: { code: 'CONFLICT' } },
+      ]),
+    ).toEqual({
+      general: null,
+      fields: { unitId: 'Đơn vị này đã bỏ phiếu trong phiên này: mỗi đơn vị chỉ có một phiếu.' },
+    });
+  });
+
   it('a nomination already before another unpublished council session is refused beside the list', () => {
     const shown = showErrors(i18n, [
       {
@@ -147,5 +181,22 @@ describe('the API’s refusals, as the secretariat reads them', () => {
       refusal('Tệp có hơn 10.000 dòng: chia thành nhiều tệp. The file has more than 10000 rows: split it.'),
     ).toBe('Tệp có hơn 10.000 dòng: chia thành nhiều tệp.');
     expect(refusal('something else')).toBe('Tệp không hợp lệ.');
+  });
+});
+
+describe('an award decision’s number from the register', () => {
+  it('a number another decision has is refused beside the number, naming it and its year', () => {
+    const shown = showErrors(i18n, [
+      {
+        message: 'number: 1520/QĐ-UBND of 2028 is already recorded',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fields: [{ field: 'number', message: '1520/QĐ-UBND of 2028 is already recorded' }],
+        },
+      },
+    ]);
+    expect(shown.fields.number).toBe(
+      'Số 1520/QĐ-UBND năm 2028 đã có quyết định khác. Kiểm tra lại sổ đăng ký văn bản.',
+    );
   });
 });

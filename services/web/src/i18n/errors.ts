@@ -69,8 +69,15 @@ export function fieldMessage(i18n: I18n, field: string, message: string): string
   const stillOpen = /deferral opened on (\d{4}-\d{2}-\d{2}) is still open/.exec(message);
   if (stillOpen) return i18n.t('error.field.deferralOpen', { date: i18n.date(stillOpen[1]!) });
   if (/already before a council session/.test(message)) return i18n.t('error.field.inCouncilSession');
+  const numberTaken = /^(\S+) of (\d{4}) is already recorded$/.exec(message);
+  if (numberTaken)
+    return i18n.t('error.field.decisionNumberTaken', { number: numberTaken[1]!, year: numberTaken[2]! });
+  if (/number must be from 1 to 99999/.test(message)) return i18n.t('decisions.check.number');
   if (/conference dates are fixed once voting opened/.test(message))
     return i18n.t('error.field.conferenceDatesFixed');
+  // The secretariat acting for a unit (common/acting.ts assertActsFor, the ballot's castsOnBehalf).
+  if (/only on its behalf: say why/.test(message)) return i18n.t('acting.reasonShort');
+  if (/not a member unit voting in this period/.test(message)) return i18n.t('error.field.notVotingUnit');
   const history = historyMessage(i18n, message);
   if (history) return history;
   // The import's refusals of a file (modules/import) are said in both languages: "Tệp trống … The file is …".
@@ -161,6 +168,11 @@ export function showErrors(i18n: I18n, errors: ApiError[] | 'network' | null): S
     const inBlock = /the unit is already in a (block|cluster) on that date/.exec(e.message);
     if (code === 'CONFLICT' && inBlock) {
       fields.unitId ??= i18n.t(inBlock[1] === 'block' ? 'error.alreadyInBlock' : 'error.alreadyInCluster');
+      continue;
+    }
+    // A second ballot for a unit (castBallot): the secretariat entering ballots on units' behalf is told beside the unit.
+    if (code === 'CONFLICT' && /has already voted in this period/.test(e.message)) {
+      fields.unitId ??= i18n.t('error.alreadyVoted');
       continue;
     }
     if (code === 'CONFLICT' && /^decision .* is already recorded/.test(e.message)) {

@@ -1,6 +1,16 @@
 import { awardRepository, decisionRepository, type AwardDecision } from '@thidua/db';
 import { enqueueJob, jobId, notifyEvent, notifyNominationStep, refreshRollupsOf } from '@thidua/jobs';
-import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUUID, Length, Matches } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import {
   Arg,
@@ -19,6 +29,7 @@ import {
   Root,
 } from 'type-graphql';
 import { audit } from '../../common/audit';
+import { withConstraints } from '../../common/constraints';
 import { checkFirst, firstArgOptions } from '../../common/bounds';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { MEMBERS } from '../../common/roles';
@@ -108,6 +119,17 @@ export class IssueAwardDecisionInput {
   @ArrayMaxSize(500)
   @IsUUID('all', { each: true, message: 'nominationIds must be nomination ids' })
   nominationIds!: string[];
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The number the issuer's register of documents gave (the committee numbers all its decisions, not only awards); omitted: the next in this platform's series for the issuer and year.",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1, { message: 'number must be from 1 to 99999' })
+  @Max(99_999, { message: 'number must be from 1 to 99999' })
+  number?: number | null;
 }
 
 @Resolver(() => AwardDecisionType)
@@ -127,7 +149,8 @@ export class DecisionsResolver {
 
   @Authorized('PROVINCE_ADMIN')
   @Mutation(() => AwardDecisionType, {
-    description: 'Decides council-approved nominations under the next number of the series.',
+    description:
+      "Decides council-approved nominations under the register's number, or the next number of the series.",
   })
   async issueAwardDecision(
     @Arg('input', () => IssueAwardDecisionInput) input: IssueAwardDecisionInput,
@@ -135,7 +158,13 @@ export class DecisionsResolver {
   ) {
     const { ids, nominations } = await decidableNominations(input.nominationIds, ['COUNCIL_APPROVED']);
     const items = await decisionItems(nominations, input.decisionDate);
-    const decision = await decisionRepository.issue({ ...input, createdBy: ctx.principal!.userId, items });
+    const numberText = input.number && `${input.number}/QĐ-${input.issuerCode}`;
+    const year = Number(input.decisionDate.slice(0, 4));
+    if (input.number && (await decisionRepository.byNumber(input.issuerCode, year, input.number)))
+      throw badInput('number', `${numberText} of ${year} is already recorded`);
+    const decision = await withConstraints({ unique: `${numberText} of ${year} is already recorded` }, () =>
+      decisionRepository.issue({ ...input, createdBy: ctx.principal!.userId, items }),
+    );
     for (const n of nominations) {
       if (!(await awardRepository.step(n.id, 'COUNCIL_APPROVED', 'DECIDED', null)))
         throw conflict(`Nomination ${n.id} changed meanwhile`);

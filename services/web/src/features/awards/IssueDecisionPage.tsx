@@ -13,7 +13,8 @@ import { useFormerProvinces } from '../province/useFormerProvinces';
 /**
  * Issuing an award decision (/award-decisions/new): the council-approved nominations it decides, the issuer
  * as it will stand on the paper, the date (which fixes the base salary the prize money is counted on) and the
- * signer. The number is the issuer's next in the calendar year, taken when it is issued.
+ * signer. The number is the one the committee's register gave, or else the issuer's next in the calendar year,
+ * taken when it is issued.
  */
 export default function IssueDecisionPage() {
   const i18n = useI18n();
@@ -30,6 +31,9 @@ export default function IssueDecisionPage() {
   const [decisionDate, setDecisionDate] = useState(today);
   const [signerName, setSignerName] = useState('');
   const [signerTitle, setSignerTitle] = useState('Chủ tịch');
+  // The committee's register numbers all its decisions; empty: the platform's series gives the next number.
+  const [registerNumber, setRegisterNumber] = useState('');
+  const number = registerNumber.trim() ? Number(registerNumber.trim()) : null;
   const [confirming, setConfirming] = useState(false);
   const action = useAction(IssueDecisionMutation);
 
@@ -39,6 +43,10 @@ export default function IssueDecisionPage() {
     issuerCode: /^[A-ZĐ]{2,12}$/.test(issuerCode) ? null : t('decisions.check.issuerCode'),
     decisionDate: decisionDate ? null : t('decisions.check.date'),
     signerName: signerName.trim().length >= 2 ? null : t('decisions.check.signer'),
+    number:
+      number === null || (Number.isInteger(number) && number >= 1 && number <= 99_999)
+        ? null
+        : t('decisions.check.number'),
   });
   function review(e: FormEvent) {
     e.preventDefault();
@@ -56,6 +64,7 @@ export default function IssueDecisionPage() {
         signerName: signerName.trim(),
         signerTitle: signerTitle.trim() || 'Chủ tịch',
         nominationIds: [...chosen],
+        number,
       },
     });
     if (done) navigate(`/award-decisions/${done.issueAwardDecision.id}`);
@@ -92,6 +101,14 @@ export default function IssueDecisionPage() {
                 value={issuerCode}
                 onChange={(e) => setIssuerCode(e.target.value.toUpperCase())}
                 error={err('issuerCode')}
+              />
+              <Field
+                label={t('decisions.registerNumber')}
+                hint={t('decisions.registerNumberHint', { series: `QĐ-${issuerCode}` })}
+                inputMode="numeric"
+                value={registerNumber}
+                onChange={(e) => setRegisterNumber(e.target.value)}
+                error={err('number')}
               />
               <Field
                 label={t('decision.date')}
@@ -134,8 +151,9 @@ export default function IssueDecisionPage() {
         onConfirm={() => void issue()}
       >
         <p>
-          {t('decisions.confirmBody', {
+          {t(number ? 'decisions.confirmBodyNumbered' : 'decisions.confirmBody', {
             n: chosen.size,
+            number: `${number}/QĐ-${issuerCode}`,
             series: `QĐ-${issuerCode}`,
             year: decisionDate.slice(0, 4),
             date: decisionDate ? i18n.date(decisionDate) : '',

@@ -2,13 +2,20 @@ import { readFragment, type ResultOf } from 'gql.tada';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useClient, useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
-import { myUnits, useSession } from '../../app/session';
+import { canAct, myUnits, useSession } from '../../app/session';
 import { useI18n, type I18n } from '../../i18n/i18n';
 import { apiErrors, errorCode, fieldMessage, showErrors } from '../../i18n/errors';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Alert, Loading, Page } from '../../ui/Page';
+import { ActingFor, reasonProblem, useActingFor } from '../emulation-year/ActingFor';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
-import { CastBallotMutation, PeriodFields, PeriodQuery, ReceiptQuery } from './operations';
+import {
+  BallotMembersQuery,
+  CastBallotMutation,
+  PeriodFields,
+  PeriodQuery,
+  ReceiptQuery,
+} from './operations';
 import {
   ballotProblems,
   contestThreshold,
@@ -18,7 +25,7 @@ import {
   type Contest,
   type Period,
 } from './rules';
-import { ApprovalSubject, periodOwner } from './parts';
+import { ApprovalSubject, periodOwner, TurnoutBar } from './parts';
 
 type Receipt = NonNullable<ResultOf<typeof ReceiptQuery>['myBallotReceipt']>;
 type Phase = 'vote' | 'review' | 'sending' | 'checking' | 'not-recorded' | 'cast';
@@ -27,6 +34,10 @@ type Phase = 'vote' | 'review' | 'sending' | 'checking' | 'not-recorded' | 'cast
  * The ballot, on the unit officer's phone at the conference: one contest per screen, then a review, then
  * the receipt. A response lost on the way back is never shown as a failure nor sent twice blindly: the page
  * asks the API for the unit's receipt and shows the vote as cast when it was.
+ *
+ * The secretariat enters here, one after the other, the block ballots of member units that have no account, each
+ * on the unit's behalf with the reason (the gateway's castsOnBehalf): the unit is named on the review and on the
+ * receipt, and the next unit follows without a reload.
  */
 export default function BallotPage() {
   const { id } = useParams<{ id: string }>();
@@ -35,13 +46,34 @@ export default function BallotPage() {
   const session = useSession();
   const client = useClient();
   const units = myUnits(session);
+  const secretariat = canAct(session, 'PROVINCE_ADMIN');
   const [unitId, setUnitId] = useState<string | null>(units.length > 1 ? units[0]! : null);
   const [res, refetch] = useQuery({ query: PeriodQuery, variables: { id } });
   const [receiptRes] = useQuery({
     query: ReceiptQuery,
     variables: { id, unitId },
     requestPolicy: 'network-only',
+    // The secretariat has no ballot of its own: only a unit's officers read the unit's receipt.
+    pause: secretariat && units.length === 0,
   });
+  // The round's voters, to the secretariat who may enter a unit's ballot on its behalf.
+  const [membersRes, refetchMembers] = useQuery({
+    query: BallotMembersQuery,
+    variables: { id },
+    pause: !secretariat,
+  });
+  const acting = useActingFor(
+    { members: membersRes.data?.votingPeriod.emulationYear?.members ?? [] },
+    { admin: secretariat, mine: [] },
+  );
+  /** The units whose ballot is recorded (entered here, or refused as already cast), with what the list says. */
+  const [done, setDone] = useState<ReadonlyMap<string, string>>(new Map());
+  const [actingErrors, setActingErrors] = useState<Record<string, string>>({});
+  /** The unit and reason a ballot entered on a unit's behalf was recorded with, for its receipt. */
+  const [castFor, setCastFor] = useState<{ unitId: string; reason: string } | null>(null);
+  const actingCard = useRef<HTMLElement>(null);
+  // Bumped to take the secretary to the unit's fields: to what to fix, or to the next unit to enter.
+  const [toActing, setToActing] = useState(0);
   const [phase, setPhase] = useState<Phase>('vote');
   const [step, setStep] = useState(0);
   const [choices, setChoices] = useState<Map<string, string[]>>(new Map());
@@ -52,9 +84,14 @@ export default function BallotPage() {
 
   const period = res.data ? readFragment(PeriodFields, res.data.votingPeriod) : null;
   const candidateIds = useMemo(
-    () => [...(period?.contests.flatMap((c) => c.candidateUnitIds) ?? []), ...units],
+    () => [
+      ...(period?.contests.flatMap((c) => c.candidateUnitIds) ?? []),
+      ...units,
+      ...(acting.unitId ? [acting.unitId] : []),
+      ...(castFor ? [castFor.unitId] : []),
+    ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [period?.id, units.join()],
+    [period?.id, units.join(), acting.unitId, castFor?.unitId],
   );
   const { names } = useUnitNames(candidateIds);
 
@@ -69,16 +106,107 @@ export default function BallotPage() {
     stepHeading.current?.focus();
   }, [step, phase]);
 
+  useEffect(() => {
+    if (!toActing || !actingCard.current) return;
+    const field =
+      actingCard.current.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      actingCard.current.querySelector<HTMLElement>('select');
+    field?.focus();
+    field?.scrollIntoView({ block: 'center' });
+  }, [toActing]);
+
   if (res.error)
     return (
       <Page title={t('ballot.title')}>
         <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
       </Page>
     );
-  if (!period || (receiptRes.fetching && !receiptRes.data && !receiptRes.error)) return <Loading />;
+  if (secretariat && membersRes.error && !membersRes.data)
+    return (
+      <Page title={t('ballot.title')}>
+        <ApiErrorView
+          error={membersRes.error}
+          retry={() => refetchMembers({ requestPolicy: 'network-only' })}
+        />
+      </Page>
+    );
+  if (
+    !period ||
+    (receiptRes.fetching && !receiptRes.data && !receiptRes.error) ||
+    (secretariat && !membersRes.data)
+  )
+    return <Loading />;
 
   const council = period.kind === 'COUNCIL';
-  const voterUnit = council ? null : (unitId ?? units[0] ?? null);
+  const voters = acting.choices;
+  // The secretariat, not an officer of a unit voting here, enters a member unit's ballot on its behalf.
+  const forOthers =
+    secretariat &&
+    !council &&
+    period.method === 'ONLINE' &&
+    voters.length > 0 &&
+    !units.some((u) => voters.includes(u));
+  const voterUnit = council ? null : forOthers ? acting.unitId || null : (unitId ?? units[0] ?? null);
+
+  /** On a unit's behalf, the unit and the reason must be given: said beside them, and the secretary taken there. */
+  function actingChecked(): boolean {
+    if (!forOthers) return true;
+    const found = Object.fromEntries(
+      Object.entries({
+        unitId: !acting.unitId
+          ? t('members.chooseUnit')
+          : done.has(acting.unitId)
+            ? t('error.alreadyVoted')
+            : null,
+        onBehalfReason: reasonProblem(acting, t('acting.reasonShort')),
+      }).filter((e): e is [string, string] => !!e[1]),
+    );
+    setActingErrors(found);
+    if (Object.keys(found).length) setToActing((n) => n + 1);
+    return !Object.keys(found).length;
+  }
+
+  /** After a receipt, a blank ballot for the next unit; the reason stays (the same, for units without an account). */
+  function nextUnit() {
+    acting.setUnitId('');
+    setChoices(new Map());
+    setProblems({});
+    setGeneral(null);
+    setActingErrors({});
+    setReceipt(null);
+    setCastFor(null);
+    setStep(0);
+    setPhase('vote');
+    setToActing((n) => n + 1);
+  }
+
+  /**
+   * The fields of a unit's ballot entered on its behalf. A unit chosen afterwards is not left chosen on its own
+   * ballot (its option is then disabled) where the block forbids self-votes: it is unchosen, and said so.
+   */
+  const actingFields = {
+    ...acting,
+    setUnitId(u: string) {
+      acting.setUnitId(u);
+      setActingErrors(({ unitId: _gone, ...rest }) => rest);
+      if (period!.allowSelfVote || !u) return;
+      const unchosen = [...choices].filter(([, ids]) => ids.includes(u)).map(([contestId]) => contestId);
+      if (!unchosen.length) return;
+      const next = new Map(choices);
+      for (const c of unchosen) next.delete(c);
+      setChoices(next);
+      setProblems((p) => ({
+        ...p,
+        ...Object.fromEntries(
+          unchosen.map((c) => [c, t('ballot.onBehalf.ownUnchosen', { unit: unitName(names, u) })]),
+        ),
+      }));
+    },
+    setReason(r: string) {
+      acting.setReason(r);
+      setActingErrors(({ onBehalfReason: _gone, ...rest }) => rest);
+    },
+  };
   // R8: a council question whose nomination was deferred after the session opened is not voted on.
   const contests = period.contests.filter((c) => c.withdrawnReason === null);
   const withdrawn = period.contests.filter((c) => c.withdrawnReason !== null);
@@ -86,7 +214,15 @@ export default function BallotPage() {
 
   if (phase === 'cast' && receipt)
     return (
-      <Page title={council ? t('ballot.castTitleCouncil') : t('ballot.castTitle')}>
+      <Page
+        title={
+          council
+            ? t('ballot.castTitleCouncil')
+            : castFor
+              ? t('ballot.onBehalf.castTitle')
+              : t('ballot.castTitle')
+        }
+      >
         <section className="card receipt" aria-labelledby="receipt-code-label">
           <p className="receipt-check" aria-hidden="true">
             ✓
@@ -97,11 +233,33 @@ export default function BallotPage() {
           <p className="receipt-code" data-testid="receipt-code">
             {receipt.receiptCode}
           </p>
-          {voterUnit && <p>{t('ballot.votingFor', { unit: unitName(names, voterUnit) })}</p>}
+          {castFor ? (
+            <>
+              <p data-testid="receipt-unit">
+                <strong>{t('ballot.onBehalf.votingFor', { unit: unitName(names, castFor.unitId) })}</strong>
+              </p>
+              <p>{t('ballot.onBehalf.reasonShown', { reason: castFor.reason })}</p>
+            </>
+          ) : (
+            voterUnit && <p>{t('ballot.votingFor', { unit: unitName(names, voterUnit) })}</p>
+          )}
           <p>
             {t('ballot.castAt')}: {i18n.dateTime(receipt.castAt)}
           </p>
-          <p className="muted">{t(council ? 'ballot.receiptNoteCouncil' : 'ballot.receiptNote')}</p>
+          <p className="muted">
+            {t(
+              council
+                ? 'ballot.receiptNoteCouncil'
+                : castFor
+                  ? 'ballot.onBehalf.receiptNote'
+                  : 'ballot.receiptNote',
+            )}
+          </p>
+          {castFor && period.status === 'OPEN' && (
+            <button type="button" className="button button-primary button-block" onClick={nextUnit}>
+              {t('ballot.onBehalf.next')}
+            </button>
+          )}
           <Link href={`/voting-periods/${period.id}`} className="button button-secondary button-block">
             {t('ballot.toPeriod')}
           </Link>
@@ -140,6 +298,7 @@ export default function BallotPage() {
   }
 
   async function send() {
+    if (!actingChecked()) return;
     const found = ballotProblems(contests, choices, voterUnit, period!.allowSelfVote);
     if (found.length) {
       setProblems(Object.fromEntries(found.map((p) => [p.contestId, problemText(p)])));
@@ -153,19 +312,37 @@ export default function BallotPage() {
     const sent = contests
       .map((c) => ({ contestId: c.id, unitIds: choices.get(c.id) ?? [] }))
       .filter((c) => c.unitIds.length > 0);
+    const behalf = forOthers ? { unitId: acting.unitId, reason: acting.reason.trim() } : null;
     const r = await client
       .mutation(CastBallotMutation, {
-        input: { votingPeriodId: period!.id, choices: sent, ...(unitId ? { unitId } : {}) },
+        input: {
+          votingPeriodId: period!.id,
+          choices: sent,
+          ...(behalf ? { unitId: behalf.unitId, onBehalfReason: behalf.reason } : unitId ? { unitId } : {}),
+        },
       })
       .toPromise();
     if (r.data?.castBallot) {
       setReceipt(r.data.castBallot);
+      if (behalf) {
+        setCastFor(behalf);
+        setDone((d) => new Map(d).set(behalf.unitId, t('ballot.onBehalf.hasBallot')));
+        // The turnout above the next unit's ballot counts this one.
+        refetch({ requestPolicy: 'network-only' });
+      }
       setPhase('cast');
       return;
     }
     const code = errorCode(r.error);
     // Lost on the way back, or already recorded (a second attempt): the receipt tells what happened.
-    if (code === 'NETWORK' || code === 'CONFLICT' || code === 'INTERNAL_SERVER_ERROR') return checkReceipt();
+    if (!behalf && (code === 'NETWORK' || code === 'CONFLICT' || code === 'INTERNAL_SERVER_ERROR'))
+      return checkReceipt();
+    // On a unit's behalf no receipt can be read (only the unit's officers may): sent again, the API says
+    // whether the first one was recorded (the unit has then voted).
+    if (behalf && (code === 'NETWORK' || code === 'INTERNAL_SERVER_ERROR')) {
+      setPhase('not-recorded');
+      return;
+    }
     const errors = apiErrors(r.error);
     if (code === 'BAD_USER_INPUT' && errors !== 'network' && errors) {
       const byContest: Record<string, string> = {};
@@ -182,7 +359,24 @@ export default function BallotPage() {
         return;
       }
     }
-    setGeneral(showErrors(i18n, errors).general);
+    const shown = showErrors(i18n, errors);
+    // The unit (not voting here, or already voted) and the reason are told beside their fields.
+    const { unitId: unitProblem, onBehalfReason: reasonRefused } = shown.fields;
+    if (behalf && (unitProblem || reasonRefused)) {
+      if (code === 'CONFLICT') {
+        setDone((d) => new Map(d).set(behalf.unitId, t('ballot.onBehalf.hasBallot')));
+        // Entered elsewhere meanwhile: the turnout above counts it.
+        refetch({ requestPolicy: 'network-only' });
+      }
+      setActingErrors({
+        ...(unitProblem ? { unitId: unitProblem } : {}),
+        ...(reasonRefused ? { onBehalfReason: reasonRefused } : {}),
+      });
+      setToActing((n) => n + 1);
+      setPhase('review');
+      return;
+    }
+    setGeneral(shown.general ?? Object.values(shown.fields)[0] ?? null);
     if (code === 'DEADLINE_PASSED') refetch({ requestPolicy: 'network-only' });
     setPhase('review');
   }
@@ -201,7 +395,24 @@ export default function BallotPage() {
 
   return (
     <Page title={title} subtitle={subtitle}>
-      {units.length > 1 && !council && (
+      {forOthers && (
+        <section ref={actingCard} className="ballot card stack" aria-labelledby="on-behalf-title">
+          <h2 id="on-behalf-title">{t('ballot.onBehalf.title')}</h2>
+          <p className="muted">{t('ballot.onBehalf.intro')}</p>
+          {period.turnout && <TurnoutBar cast={period.turnout.cast} eligible={period.turnout.eligible} />}
+          <ActingFor
+            acting={actingFields}
+            errors={actingErrors}
+            done={done}
+            labels={{
+              unit: t('ballot.onBehalf.unit'),
+              reason: t('ballot.onBehalf.reason'),
+              reasonHint: t('ballot.onBehalf.reasonHint'),
+            }}
+          />
+        </section>
+      )}
+      {units.length > 1 && !council && !forOthers && (
         <div className="field">
           <label htmlFor="ballot-unit">{t('ballot.unitFor')}</label>
           <select id="ballot-unit" value={unitId ?? ''} onChange={(e) => setUnitId(e.target.value)}>
@@ -213,7 +424,7 @@ export default function BallotPage() {
           </select>
         </div>
       )}
-      {units.length === 1 && voterUnit && (
+      {units.length === 1 && voterUnit && !forOthers && (
         <p className="muted">{t('ballot.votingFor', { unit: unitName(names, voterUnit) })}</p>
       )}
       {general && <Alert>{general}</Alert>}
@@ -250,7 +461,7 @@ export default function BallotPage() {
               return;
             }
             if (at < contests.length - 1) setStep(at + 1);
-            else setPhase('review');
+            else if (actingChecked()) setPhase('review');
           }}
         >
           <p className="ballot-progress">
@@ -269,6 +480,7 @@ export default function BallotPage() {
             eligible={eligible}
             names={names}
             voterUnit={voterUnit}
+            ownNote={t(forOthers ? 'ballot.onBehalf.own' : 'ballot.own')}
             chosen={choices.get(contest.id) ?? []}
             answered={choices.has(contest.id)}
             problem={problems[contest.id] ?? null}
@@ -300,6 +512,16 @@ export default function BallotPage() {
           <h2 id="review-title" ref={stepHeading} tabIndex={-1}>
             {t('ballot.reviewTitle')}
           </h2>
+          {forOthers && voterUnit && (
+            <Alert kind="info">
+              <p>
+                <strong>{t('ballot.onBehalf.votingFor', { unit: unitName(names, voterUnit) })}</strong>
+              </p>
+              {acting.reason.trim() && (
+                <p>{t('ballot.onBehalf.reasonShown', { reason: acting.reason.trim() })}</p>
+              )}
+            </Alert>
+          )}
           <p>{t('ballot.reviewIntro')}</p>
           <dl className="review">
             {contests.map((c, i) => {
@@ -347,7 +569,9 @@ export default function BallotPage() {
           <div role="status" aria-live="polite">
             {phase === 'sending' && <p className="loading">{t('ballot.sending')}</p>}
             {phase === 'checking' && <p className="loading">{t('ballot.checking')}</p>}
-            {phase === 'not-recorded' && <Alert kind="warning">{t('ballot.notRecorded')}</Alert>}
+            {phase === 'not-recorded' && (
+              <Alert kind="warning">{t(forOthers ? 'ballot.onBehalf.unknown' : 'ballot.notRecorded')}</Alert>
+            )}
           </div>
           <div className="ballot-nav">
             {phase === 'review' && (
@@ -384,6 +608,7 @@ function ContestStep({
   eligible,
   names,
   voterUnit,
+  ownNote,
   chosen,
   answered,
   problem,
@@ -396,6 +621,8 @@ function ContestStep({
   eligible: number;
   names: Map<string, string>;
   voterUnit: string | null;
+  /** Said beside the voting unit's own name where self-votes are not allowed. */
+  ownNote: string;
   chosen: string[];
   answered: boolean;
   problem: string | null;
@@ -503,7 +730,7 @@ function ContestStep({
               />
               <span>
                 {unitName(names, u)}
-                {own && <span className="option-note"> ({t('ballot.own')})</span>}
+                {own && <span className="option-note"> ({ownNote})</span>}
               </span>
             </label>
           );

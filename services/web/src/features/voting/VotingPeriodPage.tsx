@@ -1,7 +1,7 @@
 import { readFragment } from 'gql.tada';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
-import { hasRole, useSession } from '../../app/session';
+import { canAct, hasRole, useSession } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
 import { errorCode } from '../../i18n/errors';
 import { ApiErrorView } from '../../ui/ApiErrorView';
@@ -18,8 +18,10 @@ export default function VotingPeriodPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const [res, refetch] = useQuery({ query: PeriodQuery, variables: { id } });
+  const session = useSession();
   // Only officers and council members vote; anyone else is not asked for a receipt they cannot have.
-  const mayVote = hasRole(useSession(), 'UNIT_OFFICER', 'COUNCIL_MEMBER');
+  const mayVote = hasRole(session, 'UNIT_OFFICER', 'COUNCIL_MEMBER');
+  const secretariat = canAct(session, 'PROVINCE_ADMIN');
   const [receipt] = useQuery({
     query: ReceiptQuery,
     variables: { id },
@@ -49,6 +51,9 @@ export default function VotingPeriodPage() {
   const voted = receipt.data?.myBallotReceipt;
   const title = `${t(`voting.kind.${p.kind}`)} · ${t('voting.round', { n: p.round })}`;
   const next = rounds.data?.votingPeriods.find((r) => r.round === p.round + 1);
+  // The secretariat enters the ballots of member units without an account, on their behalf (BallotPage).
+  const entersForUnits =
+    secretariat && !isVoter && p.kind === 'BLOCK' && p.method === 'ONLINE' && p.status === 'OPEN';
 
   return (
     <Page
@@ -75,12 +80,17 @@ export default function VotingPeriodPage() {
           </p>
         )}
         {!receipt.fetching && !isVoter && p.status === 'OPEN' && (
-          <p className="muted">{t('voting.notVoter')}</p>
+          <p className="muted">{t(entersForUnits ? 'voting.onBehalfHint' : 'voting.notVoter')}</p>
         )}
         <div className="actions">
           {p.status === 'OPEN' && isVoter && !voted && (
             <Link href={`/voting-periods/${p.id}/ballot`} className="button button-primary button-large">
               {t('voting.goBallot')}
+            </Link>
+          )}
+          {entersForUnits && (
+            <Link href={`/voting-periods/${p.id}/ballot`} className="button button-primary">
+              {t('voting.goBallotOnBehalf')}
             </Link>
           )}
           <Link href={`/voting-periods/${p.id}/hall`} className="button button-secondary">

@@ -70,6 +70,25 @@ export const ReceiptQuery = graphql(`
   }
 `);
 
+/**
+ * A block round's voters, for the secretariat entering the ballot of a unit that has no account: the year's
+ * members, who are the round's eligible voters (the period does not list them, nor who has voted: the ballot is
+ * secret, and an already recorded unit is refused by the API).
+ */
+export const BallotMembersQuery = graphql(`
+  query BallotMembers($id: ID!) {
+    votingPeriod(id: $id) {
+      id
+      emulationYear {
+        id
+        members {
+          unitId
+        }
+      }
+    }
+  }
+`);
+
 export const CastBallotMutation = graphql(`
   mutation CastBallot($input: CastBallotInput!) {
     castBallot(input: $input) {
