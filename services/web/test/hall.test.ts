@@ -4,6 +4,7 @@ import { createLogger } from '@thidua/config';
 import { startGateway, type Gateway } from '@thidua/gateway';
 import {
   castBlockBallots,
+  closeBlockVote,
   createAccount,
   createLockedBlock,
   openBlockVote,
@@ -73,6 +74,14 @@ describe('the hall screen', () => {
       await castBlockBallots(app, province, block, period, [[2]], [block.officers[2]!]);
       await expect.poll(() => turnout.textContent(), { timeout: 10_000 }).toBe('2/3');
       await screenshot(page, 'hall-reconnected-1366');
+      // All voted, the head unit closes early: the screen says when it closed, not a deadline that no longer holds.
+      expect(await page.locator('.hall-sub').textContent()).toContain('Hạn chót');
+      await castBlockBallots(app, province, block, period, [[2]], [block.officers[0]!]);
+      await closeBlockVote(app, province, block.officers[0]!, period.id);
+      await expect
+        .poll(() => page.locator('.hall-sub').textContent(), { timeout: 15_000 })
+        .toMatch(/Kết thúc lúc \d{2}:\d{2}/);
+      expect(await page.locator('.hall-sub').textContent()).not.toContain('Hạn chót');
       await page.context().close();
     },
   );

@@ -234,6 +234,11 @@ describe("the secretariat's nominations, council and decisions", () => {
           await expect
             .poll(() => phonePage.locator('.contest-rules').first().textContent())
             .toBe('Cần từ 80% tổng số 3 thành viên (ít nhất 3 phiếu)');
+        if (i === 0)
+          // The block's grounds beside the question: its vote against all members, the score and the rank.
+          await expect
+            .poll(() => phonePage.getByText(/^Khối bình xét: /).textContent())
+            .toMatch(/^Khối bình xét: (\d+)\/\1 phiếu \(100%\); điểm tổng kết [\d,]+, thứ \d+\/\d+\.$/);
         await phonePage.getByRole('radio', { name: 'Đồng ý', exact: true }).check();
         await phonePage.getByRole('button', { name: 'Xem lại phiếu' }).click();
         if (i === 0) {

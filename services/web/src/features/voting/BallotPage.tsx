@@ -25,7 +25,7 @@ import {
   type Contest,
   type Period,
 } from './rules';
-import { ApprovalSubject, periodOwner, TurnoutBar } from './parts';
+import { ApprovalGrounds, ApprovalSubject, periodOwner, TurnoutBar } from './parts';
 
 type Receipt = NonNullable<ResultOf<typeof ReceiptQuery>['myBallotReceipt']>;
 type Phase = 'vote' | 'review' | 'sending' | 'checking' | 'not-recorded' | 'cast';
@@ -660,6 +660,7 @@ function ContestStep({
             </a>
           </p>
         )}
+        {contest.nominationId && <ApprovalGrounds i18n={i18n} nominationId={contest.nominationId} />}
         {/* The question's own threshold (R10: a flag needs more of the council than a certificate). */}
         <p id={`${legendId}-rules`} className="contest-rules">
           {thresholdWords}

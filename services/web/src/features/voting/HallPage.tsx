@@ -68,7 +68,10 @@ export default function HallPage() {
           <p className="hall-sub">
             {period.kind === 'BLOCK' && <>{periodOwner(t, period)} · </>}
             {t('voting.round', { n: period.round })} ·{' '}
-            {t('voting.deadline', { when: i18n.dateTime(deadline(period)) })}
+            {/* Once closed, the hall is told when it closed, not a deadline that has passed. */}
+            {period.closedAt
+              ? `${t('results.closed')} ${i18n.dateTime(period.closedAt)}`
+              : t('voting.deadline', { when: i18n.dateTime(deadline(period)) })}
           </p>
         </div>
         <div className="hall-clock" aria-hidden="true">

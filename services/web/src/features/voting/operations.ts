@@ -168,6 +168,15 @@ export const NominationBriefQuery = graphql(`
       form
       unitId
       personId
+      basis {
+        round
+        votes
+        eligible
+        decidedByHeadAndDeputy
+        finalScore
+        rank
+        memberCount
+      }
     }
   }
 `);

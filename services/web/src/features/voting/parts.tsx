@@ -1,5 +1,6 @@
 import { useQuery } from 'urql';
 import { useI18n, type I18n } from '../../i18n/i18n';
+import { basisBrief } from '../awards/Basis';
 import { unitName } from '../unit/useUnitNames';
 import { NominationBriefQuery } from './operations';
 import type { Period } from './rules';
@@ -61,4 +62,11 @@ export function ApprovalSubject({
         : unitName(names, unit)}
     </span>
   );
+}
+
+/** The block's vote and score behind a council question, in one line, for the member deciding on a phone. */
+export function ApprovalGrounds({ i18n, nominationId }: { i18n: I18n; nominationId: string }) {
+  const [res] = useQuery({ query: NominationBriefQuery, variables: { id: nominationId } });
+  const basis = res.data?.nomination.basis;
+  return basis ? <p className="muted">{basisBrief(i18n, basis)}</p> : null;
 }
