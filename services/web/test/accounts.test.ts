@@ -92,7 +92,7 @@ describe('accounts in the web application', () => {
     const dialog = page.getByRole('dialog');
     expect(await dialog.textContent()).toContain('Liên kết trong thư mời sẽ không còn dùng được ngay');
     await screenshot(page, 'accounts-revoke-dialog');
-    await dialog.getByRole('button', { name: 'Huỷ, không làm' }).click();
+    await dialog.getByRole('button', { name: 'Hủy, không làm' }).click();
     await ctx.close();
 
     const link = await emailedLink(email, 1, '/invitation');
@@ -155,7 +155,7 @@ describe('accounts in the web application', () => {
     await op.getByRole('link', { name: 'Người dùng và lời mời' }).click();
     await op.getByRole('heading', { name: 'Tài khoản trên toàn nền tảng' }).waitFor();
     expect(await op.locator('.page-subtitle').textContent()).toBe(
-      'Tài khoản của mọi tỉnh/thành trên nền tảng: tìm, khoá hoặc mở lại tài khoản.',
+      'Tài khoản của mọi tỉnh/thành trên nền tảng: tìm, khóa hoặc mở lại tài khoản.',
     );
     expect(await op.getByText('Tài khoản trong tỉnh').count()).toBe(0);
     // Lào Cai's secretary is among them.
@@ -249,16 +249,16 @@ describe('accounts in the web application', () => {
     const row = users.getByRole('row').filter({ hasText: person.email });
     // An officer is listed with the unit they work for.
     await expect.poll(() => row.textContent(), POLL).toContain('Cán bộ thi đua của đơn vị · Sở Nội vụ');
-    await row.getByRole('button', { name: 'Khoá' }).click();
+    await row.getByRole('button', { name: 'Khóa' }).click();
     const dialog = users.getByRole('dialog');
     expect(await dialog.textContent()).toContain('Mọi phiên đăng nhập của người này kết thúc ngay');
-    await dialog.getByRole('button', { name: 'Khoá' }).click();
+    await dialog.getByRole('button', { name: 'Khóa' }).click();
     await expect.poll(() => fieldError(users, 'Lý do'), POLL).toContain('Vui lòng nhập lý do');
     await dialog.getByLabel('Lý do').fill('Chuyển công tác');
     await expectAccessible(users, 'the disable dialog');
     await screenshot(users, 'accounts-disable-dialog');
-    await dialog.getByRole('button', { name: 'Khoá' }).click();
-    await expect.poll(() => row.textContent(), POLL).toContain('Đã khoá từ');
+    await dialog.getByRole('button', { name: 'Khóa' }).click();
+    await expect.poll(() => row.textContent(), POLL).toContain('Đã khóa từ');
     await admin.close();
 
     // Signing in now says the account is disabled, in Vietnamese.
@@ -267,7 +267,7 @@ describe('accounts in the web application', () => {
     await again.getByLabel('Thư điện tử').fill(person.email);
     await again.getByLabel('Mật khẩu').fill(NEW_PASSWORD);
     await again.getByRole('button', { name: 'Đăng nhập' }).click();
-    await again.getByRole('alert').filter({ hasText: 'Tài khoản này đã bị khoá' }).waitFor();
+    await again.getByRole('alert').filter({ hasText: 'Tài khoản này đã bị khóa' }).waitFor();
     await screenshot(again, 'accounts-disabled-sign-in-phone');
     await again.context().close();
   }, 180_000);

@@ -119,7 +119,7 @@ describe('people and access', () => {
       expect(await dialog.textContent()).toContain('Từ sau ngày 30/06/2026');
       await expectAccessible(page, 'the confirmation before ending a unit');
       await screenshot(page, 'unit-end-confirm-1366');
-      await dialog.getByRole('button', { name: 'Huỷ, không làm' }).click();
+      await dialog.getByRole('button', { name: 'Hủy, không làm' }).click();
       await expect.poll(() => dialog.isVisible(), WAIT).toBe(false);
       await page.getByRole('button', { name: 'Kết thúc đơn vị' }).click();
       await dialog.getByRole('button', { name: 'Kết thúc đơn vị' }).click();
@@ -281,7 +281,7 @@ describe('people and access', () => {
       await page.getByLabel('Địa chỉ nhận (URL)').fill(url);
       await page.getByLabel('Tổng kết năm toàn tỉnh').check();
       await page.getByRole('button', { name: 'Thêm', exact: true }).click();
-      await expect.poll(() => page.getByText(/Khoá ký của địa chỉ này/).count(), WAIT).toBe(1);
+      await expect.poll(() => page.getByText(/Khóa ký của địa chỉ này/).count(), WAIT).toBe(1);
       await expect.poll(() => rowOf(page, url).count(), WAIT).toBeGreaterThan(0);
 
       // The event happens: the secretariat runs the province's year-end closing (no block here, so it ends at

@@ -79,7 +79,7 @@ describe('province settings: the award rules', () => {
       await form.getByLabel('Có hiệu lực từ năm').fill('2027');
       await form.getByRole('group', { name: 'Số Cờ thi đua mỗi khối (R2)' }).getByLabel('Giá trị').fill('2');
       await form.getByRole('group', { name: 'Số Bằng khen mỗi khối (R3)' }).getByLabel('Giá trị').fill('-1');
-      await form.getByLabel('Vòng sau khi hoà (R5)').selectOption('ALL_REMAINING');
+      await form.getByLabel('Vòng sau khi hòa (R5)').selectOption('ALL_REMAINING');
       await form
         .getByRole('group', { name: 'Hạn nộp hồ sơ (R13)' })
         .getByRole('combobox')

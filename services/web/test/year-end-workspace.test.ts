@@ -102,7 +102,7 @@ describe('the year-end workspace', () => {
         .toBe(1);
       expect(await row(page, finishedName).textContent()).toContain('Sẽ đóng');
       expect(await row(page, lockedName).textContent()).toContain(
-        'Năm thi đua đang ở giai đoạn “Đã khoá điểm”; khối chưa nộp hồ sơ đề nghị.',
+        'Năm thi đua đang ở giai đoạn “Đã khóa điểm”; khối chưa nộp hồ sơ đề nghị.',
       );
       expect(await page.getByText(theirName).count()).toBe(0);
       await screenshot(page, 'year-end-dry-run-1366');
