@@ -116,6 +116,19 @@ describe('award decisions', () => {
     });
     const zero = await issue([approved[25]!.id], '2028-04-01', 0);
     expect(zero.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+
+    // A decision of 2029 recorded from its documents as 40/QĐ-UBND: the series' next number passes it.
+    await runInTenant(app.dataSource, province, async () =>
+      (await currentManager()).query(
+        `INSERT INTO award_decision (province_id, issuer_code, issuer_name, year, number, number_text,
+           decision_date, signer_name, signer_title, created_by, recorded_from_documents)
+         VALUES ($1, 'UBND', 'UBND thành phố Huế', 2029, 40, '40/QĐ-UBND', '2029-02-01', 'Nguyễn Văn Phương',
+           'Chủ tịch', gen_random_uuid(), true)`,
+        [province],
+      ),
+    );
+    const after = await issue([approved[25]!.id], '2029-03-01');
+    expect(after.data!.issueAwardDecision.numberText).toBe('41/QĐ-UBND');
   });
 
   it('refuses a nomination that is not council-approved, or already decided, naming the field', async () => {

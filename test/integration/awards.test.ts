@@ -105,6 +105,14 @@ describe('the articles, through HTTP and the worker', () => {
         { y: block.yearId },
       ),
     ).votingPeriods;
+    // Before the count is announced the secretariat's queue does not list them: only the head unit knows them.
+    const early = ok(
+      await as<{ nominationQueue: { nodes: { emulationYear: { id: string }; basis: unknown }[] } }>(
+        admin,
+        `{ nominationQueue(first: 100) { nodes { emulationYear { id } basis { votes rank } } } }`,
+      ),
+    ).nominationQueue.nodes.filter((n) => n.emulationYear.id === block.yearId);
+    expect(early).toEqual([]);
     ok(
       await as(block.officers[0]!, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, {
         id: periods[0]!.id,

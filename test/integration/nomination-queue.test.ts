@@ -54,7 +54,9 @@ async function seed(prov: string, bs: LockedBlock[]) {
     const m = await currentManager();
     const out = [];
     const statuses = ['SUBMITTED', 'SUBMITTED', 'IN_APPRAISAL', 'COUNCIL_REVIEW'];
-    for (const b of bs)
+    for (const b of bs) {
+      // Submitted proposals: the block's dossier is in, so its results were announced.
+      await m.query(`UPDATE emulation_year SET state = 'DOSSIER_SUBMITTED' WHERE id = $1`, [b.yearId]);
       for (const [i, u] of b.units.entries()) {
         const [row]: { id: string; status: string; form: string }[] = await m.query(
           `INSERT INTO nomination (province_id, emulation_year_id, unit_id, form, status, explanation, updated_at)
@@ -63,6 +65,7 @@ async function seed(prov: string, bs: LockedBlock[]) {
         );
         out.push({ ...row!, blockId: b.blockId });
       }
+    }
     return out;
   });
 }

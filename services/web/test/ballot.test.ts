@@ -380,7 +380,7 @@ describe('the secretariat enters the ballots of units without an account', () =>
     await page.setViewportSize(DESKTOP);
     expect(await cast()).toBe(0);
 
-    const why = 'Đơn vị chưa có tài khoản; phiếu do thư ký hội nghị nhập theo ủy quyền';
+    const why = 'Đơn vị chưa có tài khoản; phiếu do Sở Nội vụ nhập theo ủy quyền của đơn vị';
     await reason.fill(why);
     await page.getByRole('button', { name: 'Xem lại phiếu' }).click();
     // The review says whose ballot it is, entered on its behalf, and why.
@@ -446,8 +446,13 @@ describe('the secretariat enters the ballots of units without an account', () =>
     await page.getByText('2/7 đã bỏ phiếu').waitFor();
     await screenshot(page, 'ballot-on-behalf-already-voted');
 
-    // Another unit instead: recorded, and the turnout on the page counts it.
+    // Another unit instead: the marks of the refused paper are not carried over to it (a blank ballot, marked
+    // again from its own paper); recorded, and the turnout on the page counts it.
     await unit.selectOption(other.id);
+    expect(await page.getByRole('button', { name: 'Gửi phiếu' }).count()).toBe(0);
+    expect(await page.getByRole('radio', { name: new RegExp(NAMES[0]!) }).isChecked()).toBe(false);
+    await page.getByRole('radio', { name: new RegExp(NAMES[0]!) }).check();
+    await page.getByRole('button', { name: 'Xem lại phiếu' }).click();
     await page.getByRole('button', { name: 'Gửi phiếu' }).click();
     await page.getByTestId('receipt-code').waitFor();
     expect(await page.getByTestId('receipt-unit').textContent()).toBe(

@@ -448,7 +448,8 @@ describe('lineage and history recorded from documents', () => {
       expect(await page.getByRole('link', { name: 'Sửa thông tin khối' }).count()).toBe(0);
       await expect
         .poll(
-          () => rowOf(page, NT_TU_PHAP).getByRole('cell', { name: '30/06/2025 (tỉnh sáp nhập)' }).count(),
+          () =>
+            rowOf(page, NT_TU_PHAP).getByRole('cell', { name: 'Đến 30/06/2025, khi tỉnh sáp nhập' }).count(),
           WAIT,
         )
         .toBe(1);

@@ -65,7 +65,12 @@ export const awardRepository = {
   ): Promise<Page<Nomination>> {
     const qb = (await repo(Nomination))
       .createQueryBuilder('n')
-      .innerJoin(EmulationYear, 'y', 'y.id = n.emulationYearId AND y.provinceId = n.provinceId');
+      .innerJoin(EmulationYear, 'y', 'y.id = n.emulationYearId AND y.provinceId = n.provinceId')
+      // A block's proposals exist once a round is counted, but only the counting committee knows them until the
+      // results are announced (domain.md §1.5): the secretariat's queue starts there.
+      .where('y.state IN (:...announced)', {
+        announced: ['RESULTS_RECORDED', 'DOSSIER_SUBMITTED', 'CLOSED'],
+      });
     if (filter.statuses?.length) qb.andWhere('n.status IN (:...statuses)', { statuses: filter.statuses });
     if (filter.forms?.length) qb.andWhere('n.form IN (:...forms)', { forms: filter.forms });
     if (filter.year) qb.andWhere('y.year = :year', { year: filter.year });
@@ -297,11 +302,14 @@ export const decisionRepository = {
     const provinceId = currentProvinceId();
     const year = Number(d.decisionDate.slice(0, 4));
     const given = d.number ?? null;
+    // The next number also passes any recorded outside the series (a past decision recorded from documents).
     const [{ last_number: next }] = await m.query(
       `INSERT INTO decision_series AS s (province_id, issuer_code, year, last_number)
-       VALUES ($1, $2, $3, COALESCE($4::int, 1))
+       SELECT $1, $2, $3, COALESCE($4::int, COALESCE(max(number), 0) + 1)
+         FROM award_decision WHERE province_id = $1 AND issuer_code = $2 AND year = $3
        ON CONFLICT (province_id, issuer_code, year) DO UPDATE
-         SET last_number = CASE WHEN $4::int IS NULL THEN s.last_number + 1 ELSE GREATEST(s.last_number, $4::int) END
+         SET last_number = CASE WHEN $4::int IS NULL THEN GREATEST(s.last_number + 1, EXCLUDED.last_number)
+                                ELSE GREATEST(s.last_number, $4::int) END
        RETURNING last_number`,
       [provinceId, d.issuerCode, year, given],
     );

@@ -5,8 +5,9 @@ import { graphql } from '../graphql';
 import { useI18n } from '../i18n/i18n';
 import { usePolling } from '../ui/usePolling';
 import { formerLabel } from '../features/province/useFormerProvinces';
-import { pageAfterSwitch } from './routeAccess';
+import { pageAfterSwitch, routeRefusal } from './routeAccess';
 import {
+  getSession,
   hasRole,
   readOnlyHere,
   setProvince,
@@ -106,7 +107,9 @@ export function Shell({ children }: { children: ReactNode }) {
                   value={session.provinceId ?? ''}
                   onChange={(e) => {
                     setProvince(e.target.value);
-                    navigate(pageAfterSwitch(location));
+                    // The same page, unless the person's roles in the new province do not reach it.
+                    const next = pageAfterSwitch(location);
+                    navigate(routeRefusal(getSession(), next) ? '/' : next);
                   }}
                 >
                   {provinces.map((p) => (

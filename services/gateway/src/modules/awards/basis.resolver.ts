@@ -2,6 +2,7 @@ import type { Nomination, VotingPeriod } from '@thidua/db';
 import { Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../context';
 import { yearMembers } from '../emulation-year/emulation-year.service';
+import { canSeeResults, seesYearOutcome } from '../voting/voting.service';
 import { NominationType } from './awards.types';
 
 @ObjectType('NominationBasis', {
@@ -49,7 +50,9 @@ export class NominationBasisResolver {
     const kind = CONTEST_OF_FORM[n.form];
     if (n.path !== 'BLOCK' || !kind) return null;
     const year = await ctx.loaders.emulationYear.load(n.emulationYearId);
-    if (!year) return null;
+    // The queue lists proposals to the secretariat as soon as a round is counted: before the results are
+    // announced, only the counting committee (the head unit) may read what they rest on.
+    if (!year || !seesYearOutcome(ctx, year)) return null;
     const [periods, results, members] = await Promise.all([
       ctx.loaders.periodsOfYear.load(year.id),
       ctx.loaders.results.load(year.id),
@@ -71,6 +74,7 @@ async function chosenIn(ctx: GraphQLContext, periods: readonly VotingPeriod[], k
     .filter((p) => p.kind === 'BLOCK' && p.status === 'TALLIED')
     .sort((a, b) => a.round - b.round);
   for (const p of counted) {
+    if (!(await canSeeResults(ctx, p))) continue;
     const [contests, results, decisions] = await Promise.all([
       ctx.loaders.contests.load(p.id),
       ctx.loaders.votingResults.load(p.id),
@@ -82,11 +86,13 @@ async function chosenIn(ctx: GraphQLContext, periods: readonly VotingPeriod[], k
         .find((d) => d.contestId === c.id && d.confirmedAt)
         ?.unitIds.includes(unitId);
       if (!decided && !result?.elected.includes(unitId)) continue;
+      // A year recorded from minutes that name only the elected units keeps zeros for the counts it lacks.
+      const uncounted = !result || (isFromDocuments(result) && result.candidates.every((x) => x.votes === 0));
       return {
         votingPeriodId: p.id,
         round: p.round,
-        votes: result?.candidates.find((x) => x.unitId === unitId)?.votes ?? null,
-        cast: result?.cast ?? null,
+        votes: uncounted ? null : (result.candidates.find((x) => x.unitId === unitId)?.votes ?? null),
+        cast: uncounted || (isFromDocuments(result) && result.cast === 0) ? null : result.cast,
         eligible: p.eligibleVoterIds.length,
         decidedByHeadAndDeputy: decided,
       };
@@ -101,3 +107,5 @@ async function chosenIn(ctx: GraphQLContext, periods: readonly VotingPeriod[], k
     decidedByHeadAndDeputy: false,
   };
 }
+
+const isFromDocuments = (result: object) => 'fromDocuments' in result && result.fromDocuments === true;

@@ -29,7 +29,6 @@ import {
   Root,
 } from 'type-graphql';
 import { audit } from '../../common/audit';
-import { withConstraints } from '../../common/constraints';
 import { checkFirst, firstArgOptions } from '../../common/bounds';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { MEMBERS } from '../../common/roles';
@@ -158,13 +157,18 @@ export class DecisionsResolver {
   ) {
     const { ids, nominations } = await decidableNominations(input.nominationIds, ['COUNCIL_APPROVED']);
     const items = await decisionItems(nominations, input.decisionDate);
-    const numberText = input.number && `${input.number}/QĐ-${input.issuerCode}`;
     const year = Number(input.decisionDate.slice(0, 4));
+    const taken = (n: number) => `${n}/QĐ-${input.issuerCode} of ${year} is already recorded`;
     if (input.number && (await decisionRepository.byNumber(input.issuerCode, year, input.number)))
-      throw badInput('number', `${numberText} of ${year} is already recorded`);
-    const decision = await withConstraints({ unique: `${numberText} of ${year} is already recorded` }, () =>
-      decisionRepository.issue({ ...input, createdBy: ctx.principal!.userId, items }),
-    );
+      throw badInput('number', taken(input.number));
+    const decision = await decisionRepository
+      .issue({ ...input, createdBy: ctx.principal!.userId, items })
+      .catch((e: { code?: string; constraint?: string }) => {
+        // Only the number's key is about the number; another (a nomination decided meanwhile) is a conflict.
+        if (e.code !== '23505') throw e;
+        if (input.number && /number/.test(e.constraint ?? '')) throw badInput('number', taken(input.number));
+        throw conflict('The decision changed meanwhile (a number or a nomination was taken): issue it again');
+      });
     for (const n of nominations) {
       if (!(await awardRepository.step(n.id, 'COUNCIL_APPROVED', 'DECIDED', null)))
         throw conflict(`Nomination ${n.id} changed meanwhile`);

@@ -189,6 +189,16 @@ export default function BallotPage() {
     setUnitId(u: string) {
       acting.setUnitId(u);
       setActingErrors(({ unitId: _gone, ...rest }) => rest);
+      // Past the marking (on the review, after a refusal or a lost answer), the marks are another unit's paper:
+      // a new unit starts a blank ballot, so no paper is ever sent under the wrong unit.
+      if (phase !== 'vote') {
+        setChoices(new Map());
+        setProblems({});
+        setGeneral(null);
+        setStep(0);
+        setPhase('vote');
+        return;
+      }
       if (period!.allowSelfVote || !u) return;
       const unchosen = [...choices].filter(([, ids]) => ids.includes(u)).map(([contestId]) => contestId);
       if (!unchosen.length) return;
