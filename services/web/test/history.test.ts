@@ -262,7 +262,7 @@ describe('lineage and history recorded from documents', () => {
       await expect
         .poll(() => rowOf(page, 'Khối thi đua các sở, ngành tỉnh Khánh Hòa').count(), WAIT)
         .toBeGreaterThan(0);
-      expect(await rowOf(page, 'Biên bản số 05/BB-KTĐ ngày 20/12/2025').count()).toBe(1);
+      await expect.poll(() => rowOf(page, 'Biên bản số 05/BB-KTĐ ngày 20/12/2025').count(), WAIT).toBe(1);
       const recordedBlock = ok(
         await app.gql<{ blocks: { nodes: { id: string; years: { id: string; year: number }[] }[] } }>(
           `{ blocks(first: 5, filter: { search: "sở, ngành tỉnh Khánh Hòa" }) { nodes { id years { id year } } } }`,
