@@ -105,7 +105,7 @@ describe('the certificate blank layout', () => {
       // The reset says what is lost; cancelling keeps the layout.
       await page.getByRole('button', { name: 'Trở về bố cục mặc định' }).click();
       const dialog = page.getByRole('dialog', { name: 'Trở về bố cục mặc định của hệ thống?' });
-      await expect.poll(() => dialog.textContent(), WAIT).toContain('sẽ bị xoá');
+      await expect.poll(() => dialog.textContent(), WAIT).toContain('sẽ bị xóa');
       expect(await dialog.textContent()).toContain('cả 7 mục');
       expect(await dialog.textContent()).toContain('A3 nằm ngang');
       await screenshot(page, 'certificate-layout-reset-1366');

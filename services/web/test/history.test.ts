@@ -461,7 +461,7 @@ describe('lineage and history recorded from documents', () => {
       await expect.poll(() => page.getByRole('rowheader', { name: FORMER_HOOK }).count(), WAIT).toBe(1);
       await expect.poll(() => page.getByRole('cell', { name: /Lỗi, đã dừng/ }).count(), WAIT).toBe(1);
       expect(await banner.count()).toBe(1);
-      expect(await page.getByRole('button', { name: 'Xoá' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Xóa' }).count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Gửi lại' }).count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Thêm', exact: true }).count()).toBe(0);
       await screenshot(page, 'history-former-webhooks-1366');

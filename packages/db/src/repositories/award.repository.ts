@@ -336,11 +336,6 @@ export const decisionRepository = {
     return decision;
   },
 
-  /** The decision recorded under this issuer, year and number, if any. */
-  async byNumber(issuerCode: string, year: number, number: number): Promise<AwardDecision | null> {
-    return (await repo(AwardDecision)).findOneBy({ issuerCode, year, number });
-  },
-
   async list(filter: { year?: number; issuerCode?: string }): Promise<AwardDecision[]> {
     return (await repo(AwardDecision)).find({
       where: {

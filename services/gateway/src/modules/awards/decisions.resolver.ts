@@ -158,15 +158,14 @@ export class DecisionsResolver {
     const { ids, nominations } = await decidableNominations(input.nominationIds, ['COUNCIL_APPROVED']);
     const items = await decisionItems(nominations, input.decisionDate);
     const year = Number(input.decisionDate.slice(0, 4));
-    const taken = (n: number) => `${n}/QĐ-${input.issuerCode} of ${year} is already recorded`;
-    if (input.number && (await decisionRepository.byNumber(input.issuerCode, year, input.number)))
-      throw badInput('number', taken(input.number));
+    // The table's unique keys are the check: the number's key names the number; another (a nomination decided
+    // meanwhile, a series number taken concurrently) is a conflict.
     const decision = await decisionRepository
       .issue({ ...input, createdBy: ctx.principal!.userId, items })
       .catch((e: { code?: string; constraint?: string }) => {
-        // Only the number's key is about the number; another (a nomination decided meanwhile) is a conflict.
         if (e.code !== '23505') throw e;
-        if (input.number && /number/.test(e.constraint ?? '')) throw badInput('number', taken(input.number));
+        if (input.number && /number/.test(e.constraint ?? ''))
+          throw badInput('number', `${input.number}/QĐ-${input.issuerCode} of ${year} is already recorded`);
         throw conflict('The decision changed meanwhile (a number or a nomination was taken): issue it again');
       });
     for (const n of nominations) {

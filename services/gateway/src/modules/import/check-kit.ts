@@ -147,7 +147,7 @@ export function text(
     return p.add(
       r,
       key,
-      `Có ký tự ẩn (${codePoints(raw).join(', ')}) trong "${raw.replace(HIDDEN, '')}": xoá ký tự này rồi kiểm tra lại. ` +
+      `Có ký tự ẩn (${codePoints(raw).join(', ')}) trong "${raw.replace(HIDDEN, '')}": xóa ký tự này rồi kiểm tra lại. ` +
         'Tên có ký tự ẩn trông giống hệt tên khác nhưng không phải một.',
     );
   }

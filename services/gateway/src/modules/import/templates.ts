@@ -36,7 +36,7 @@ export async function templateXlsx(spec: KindSpec): Promise<Buffer> {
   guide.addRow({
     column: 'Lưu ý',
     note:
-      'Xoá dòng ví dụ trước khi nhập. Chỉ đọc trang tính đầu tiên; dòng 1 là tiêu đề. ' +
+      'Xóa dòng ví dụ trước khi nhập. Chỉ đọc trang tính đầu tiên; dòng 1 là tiêu đề. ' +
       'Ô trống ở cột không bắt buộc giữ nguyên dữ liệu đã có. Tên phải viết đúng như tên đã có trong hệ thống.',
   });
   return Buffer.from(await book.xlsx.writeBuffer());

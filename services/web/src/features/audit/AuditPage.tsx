@@ -12,7 +12,7 @@ import { TableWrap } from '../../ui/TableWrap';
 import { QueryStates } from '../../ui/QueryStates';
 import { useUnitNames } from '../unit/useUnitNames';
 import { ChangeView, unitIdsIn } from './ChangeView';
-import { actionChoices, actionWords, entityChoices, entityHref, entityWords } from './labels';
+import { actionChoices, actionWords, entityChoices, entityHref, entityWords, type Choice } from './labels';
 
 const EventsQuery = graphql(`
   query AuditEvents($after: String, $filter: AuditFilterInput) {
@@ -148,36 +148,22 @@ function FilterForm({ initial, onApply }: { initial: Filter; onApply: (f: Filter
   };
   return (
     <form className="filters audit-filters" onSubmit={apply} role="search" aria-label={t('audit.filter')}>
-      <SelectField
+      <CodeSelect
         label={t('audit.action')}
         value={draft.action}
-        onChange={(e) => setDraft({ ...draft, action: e.target.value })}
-      >
-        <option value="">{t('audit.all')}</option>
-        {initial.action && !actions.some((a) => a.code === initial.action) && (
-          <option value={initial.action}>{actionWords(initial.action, locale)}</option>
-        )}
-        {actions.map((a) => (
-          <option key={a.code} value={a.code}>
-            {a.words}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
+        kept={initial.action}
+        choices={actions}
+        words={(code) => actionWords(code, locale)}
+        onChange={(action) => setDraft({ ...draft, action })}
+      />
+      <CodeSelect
         label={t('audit.entityType')}
         value={draft.entityType}
-        onChange={(e) => setDraft({ ...draft, entityType: e.target.value })}
-      >
-        <option value="">{t('audit.all')}</option>
-        {initial.entityType && !entities.some((a) => a.code === initial.entityType) && (
-          <option value={initial.entityType}>{entityWords(initial.entityType, locale)}</option>
-        )}
-        {entities.map((a) => (
-          <option key={a.code} value={a.code}>
-            {a.words}
-          </option>
-        ))}
-      </SelectField>
+        kept={initial.entityType}
+        choices={entities}
+        words={(code) => entityWords(code, locale)}
+        onChange={(entityType) => setDraft({ ...draft, entityType })}
+      />
       <Field
         label={t('audit.entityId')}
         value={draft.entityId}
@@ -194,6 +180,36 @@ function FilterForm({ initial, onApply }: { initial: Filter; onApply: (f: Filter
         )}
       </div>
     </form>
+  );
+}
+
+/** A code chosen by its words, "all" first; `kept` (from the address) stays a choice when the list lacks it. */
+function CodeSelect({
+  label,
+  value,
+  kept,
+  choices,
+  words,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  kept: string;
+  choices: Choice[];
+  words: (code: string) => string;
+  onChange: (code: string) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <SelectField label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{t('audit.all')}</option>
+      {kept && !choices.some((c) => c.code === kept) && <option value={kept}>{words(kept)}</option>}
+      {choices.map((c) => (
+        <option key={c.code} value={c.code}>
+          {c.words}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 

@@ -1,6 +1,6 @@
 import { Link } from 'wouter';
 import type { ResultOf } from '../../graphql';
-import { useI18n, type I18n } from '../../i18n/i18n';
+import { useI18n, type I18n, type MessageKey } from '../../i18n/i18n';
 import type { NominationQuery } from './NominationPage';
 
 type Basis = NonNullable<ResultOf<typeof NominationQuery>['nomination']['basis']>;
@@ -9,29 +9,44 @@ type Brief = Pick<
   'round' | 'votes' | 'eligible' | 'decidedByHeadAndDeputy' | 'finalScore' | 'rank' | 'memberCount'
 >;
 
-/** The grounds in one line, beside a council question: the block's vote, then the score and rank. */
-export function basisBrief(i18n: I18n, b: Brief): string {
-  const { t } = i18n;
-  const vote =
+/** How the block chose the unit, and the words for it on the nomination's page and beside a council question. */
+const VOTE_WORDS = {
+  noVote: { full: 'basis.noVote', brief: 'basis.briefNoVote' },
+  decided: { full: 'basis.decided', brief: 'basis.briefDecided' },
+  votes: { full: 'basis.votes', brief: 'basis.briefVotes' },
+  elected: { full: 'basis.elected', brief: 'basis.briefElected' },
+} satisfies Record<string, Record<'full' | 'brief', MessageKey>>;
+
+/** The block's vote and the score in words, `full` on the nomination's page or `brief` on one line. */
+function grounds(i18n: I18n, b: Brief, style: 'full' | 'brief') {
+  const how: keyof typeof VOTE_WORDS =
     b.round === null
-      ? t('basis.briefNoVote')
+      ? 'noVote'
       : b.decidedByHeadAndDeputy
-        ? t('basis.briefDecided', { round: b.round })
+        ? 'decided'
         : b.votes !== null && b.eligible
-          ? t('basis.briefVotes', {
-              votes: b.votes,
-              eligible: b.eligible,
-              percent: i18n.number((100 * b.votes) / b.eligible, 1),
-            })
-          : t('basis.briefElected', { round: b.round });
+          ? 'votes'
+          : 'elected';
+  const vote = i18n.t(VOTE_WORDS[how][style], {
+    round: b.round ?? '',
+    votes: b.votes ?? '',
+    eligible: b.eligible ?? '',
+    percent: b.votes !== null && b.eligible ? i18n.number((100 * b.votes) / b.eligible, 1) : '',
+  });
   const score =
     b.finalScore === null
-      ? ''
-      : t('basis.briefScore', {
+      ? null
+      : i18n.t(style === 'full' ? 'basis.scoreRank' : 'basis.briefScore', {
           score: i18n.number(b.finalScore, 2),
           rank: b.rank ?? '–',
           of: b.memberCount,
         });
+  return { vote, score };
+}
+
+/** The grounds in one line, beside a council question: the block's vote, then the score and rank. */
+export function basisBrief(i18n: I18n, b: Brief): string {
+  const { vote, score } = grounds(i18n, b, 'brief');
   return score ? `${vote}${score}` : `${vote}.`;
 }
 
@@ -42,6 +57,7 @@ export function basisBrief(i18n: I18n, b: Brief): string {
 export function Basis({ basis: b }: { basis: Basis }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const { vote, score } = grounds(i18n, b, 'full');
   return (
     <section className="card" aria-labelledby="basis">
       <h2 id="basis">{t('basis.title')}</h2>
@@ -49,18 +65,7 @@ export function Basis({ basis: b }: { basis: Basis }) {
         <div>
           <dt>{t('basis.vote')}</dt>
           <dd>
-            {b.round === null
-              ? t('basis.noVote')
-              : b.decidedByHeadAndDeputy
-                ? t('basis.decided', { round: b.round })
-                : b.votes !== null && b.eligible
-                  ? t('basis.votes', {
-                      votes: b.votes,
-                      eligible: b.eligible,
-                      percent: i18n.number((100 * b.votes) / b.eligible, 1),
-                      round: b.round,
-                    })
-                  : t('basis.elected', { round: b.round })}
+            {vote}
             {b.votingPeriodId && (
               <>
                 {' '}
@@ -71,15 +76,7 @@ export function Basis({ basis: b }: { basis: Basis }) {
         </div>
         <div>
           <dt>{t('basis.score')}</dt>
-          <dd>
-            {b.finalScore === null
-              ? t('basis.noScore')
-              : t('basis.scoreRank', {
-                  score: i18n.number(b.finalScore, 2),
-                  rank: b.rank ?? '–',
-                  of: b.memberCount,
-                })}
-          </dd>
+          <dd>{score ?? t('basis.noScore')}</dd>
         </div>
       </dl>
     </section>
