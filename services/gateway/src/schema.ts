@@ -28,6 +28,7 @@ import { DocumentsResolver } from './modules/documents/documents.resolver';
 import { DeferralResolver, UnitDeferralsResolver } from './modules/deferral/deferral.resolver';
 import { EmulationYearResolver } from './modules/emulation-year/emulation-year.resolver';
 import { RegistrationResolver } from './modules/emulation-year/registration.resolver';
+import { SeasonResolver } from './modules/emulation-year/season.resolver';
 import {
   CriteriaSetResolver,
   ScoreSheetResolver,
@@ -60,6 +61,7 @@ export const resolvers = [
   PersonResolver,
   EmulationYearResolver,
   RegistrationResolver,
+  SeasonResolver,
   CriteriaSetResolver,
   ScoreSheetResolver,
   YearScoringResolver,

@@ -88,6 +88,8 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'CriteriaSet.groups': 20,
   // Distinct years, each one the database accepts.
   'Query.dashboardYears': BOUNDS.years,
+  // One row per block of the province (createBlock refuses past the bound).
+  'Query.blockYears': BOUNDS.blocksPerProvince,
   'DashboardRow.values': METRICS,
   'DashboardTable.metrics': METRICS,
   // The largest of: provinces (comparison), blocks of a province (ranking), a trend's years × provinces.

@@ -6,38 +6,7 @@ import { hasRole, myUnits, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { Loading, Page } from '../../ui/Page';
-
-const BlocksQuery = graphql(`
-  query HomeBlocks($year: Int!) {
-    blocks(first: 100) {
-      nodes {
-        id
-        name
-        members(year: $year) {
-          id
-        }
-      }
-    }
-  }
-`);
-
-const YearQuery = graphql(`
-  query HomeYear($blockId: ID!, $year: Int!) {
-    emulationYear(blockId: $blockId, year: $year) {
-      id
-      state
-      headUnit {
-        id
-      }
-      deputyUnit {
-        id
-      }
-      covenantSignatures {
-        unitId
-      }
-    }
-  }
-`);
+import { ofUnits, SeasonOverview, SeasonQuery } from '../emulation-year/SeasonOverview';
 
 const PeriodsQuery = graphql(`
   query HomePeriods($yearId: ID!) {
@@ -223,10 +192,8 @@ async function gatherTasks(
   };
   for (const year of seasonYears()) {
     if (!units.length && !admin) break;
-    const blocks = (await client.query(BlocksQuery, { year }).toPromise()).data?.blocks.nodes ?? [];
-    const mine = admin ? blocks : blocks.filter((b) => b.members.some((m) => units.includes(m.id)));
-    await pool(mine, 4, async (b) => {
-      const y = (await client.query(YearQuery, { blockId: b.id, year }).toPromise()).data?.emulationYear;
+    const rows = (await client.query(SeasonQuery, { year }).toPromise()).data?.blockYears ?? [];
+    await pool(admin ? rows : ofUnits(rows, units), 4, async ({ block: b, emulationYear: y }) => {
       if (!y) return;
       const where = `/blocks/${b.id}/years/${year}`;
       if (y.state === 'OPEN')
@@ -419,6 +386,21 @@ export default function HomePage() {
           {shown.length === 0 && count === 0 && !viewer && <p className="empty">{t('home.nothing')}</p>}
         </div>
       )}
+      {tasks &&
+        (admin || units.length > 0) &&
+        seasonYears().map((year) => <Season key={year} year={year} units={units} admin={admin} />)}
     </Page>
+  );
+}
+
+/** Where the blocks' years stand: the province's for the secretariat, the unit's own blocks for its officers. */
+function Season({ year, units, admin }: { year: number; units: string[]; admin: boolean }) {
+  const { t } = useI18n();
+  const [res] = useQuery({ query: SeasonQuery, variables: { year } });
+  const rows = res.data?.blockYears ?? [];
+  const shown = admin ? rows : ofUnits(rows, units);
+  if (!shown.length) return null;
+  return (
+    <SeasonOverview year={year} rows={shown} title={t(admin ? 'season.title' : 'season.mine', { year })} />
   );
 }

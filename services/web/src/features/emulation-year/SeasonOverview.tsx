@@ -1,0 +1,131 @@
+import { Link } from 'wouter';
+import { graphql, type ResultOf } from '../../graphql';
+import { useI18n, type MessageKey } from '../../i18n/i18n';
+import { missingInWords } from './missing';
+import { yearPath } from './useYear';
+
+/**
+ * Every block of the province in a year with where its year stands: the secretariat's overview, each unit's
+ * own blocks, and the home page's tasks read this one query.
+ */
+export const SeasonQuery = graphql(`
+  query Season($year: Int!) {
+    blockYears(year: $year) {
+      block {
+        id
+        name
+        members(year: $year) {
+          id
+        }
+      }
+      emulationYear {
+        id
+        state
+        nextStates
+        nextStepMissing
+        headUnit {
+          id
+        }
+        deputyUnit {
+          id
+        }
+        covenantSignatures {
+          unitId
+        }
+      }
+    }
+  }
+`);
+export type BlockYear = ResultOf<typeof SeasonQuery>['blockYears'][number];
+
+/** The blocks one of `units` is a member of in the year. */
+export const ofUnits = (rows: readonly BlockYear[], units: readonly string[]) =>
+  rows.filter((r) => r.block.members.some((m) => units.includes(m.id)));
+
+/** A block that has not opened the year comes first: the overview puts those furthest behind on top. */
+const STAGES = [
+  'NONE',
+  'DRAFT',
+  'OPEN',
+  'COVENANT_SIGNED',
+  'SCORING',
+  'SCORES_LOCKED',
+  'VOTING',
+  'RESULTS_RECORDED',
+  'DOSSIER_SUBMITTED',
+  'CLOSED',
+] as const;
+type Stage = (typeof STAGES)[number];
+const stageOf = (r: BlockYear): Stage => r.emulationYear?.state ?? 'NONE';
+/** Items of a next step named in a row; the year's page lists them all. */
+const SHOWN_MISSING = 2;
+
+/** Where each block's year of `year` stands and what its next step waits for, one row per block. */
+export function SeasonOverview({ year, rows, title }: { year: number; rows: BlockYear[]; title: string }) {
+  const { t } = useI18n();
+  const order = (r: BlockYear) => STAGES.indexOf(stageOf(r));
+  // Array.prototype.sort is stable: within a stage the blocks keep the API's order of their names.
+  const sorted = [...rows].sort((a, b) => order(a) - order(b));
+  const counts = STAGES.map((s) => [s, rows.filter((r) => stageOf(r) === s).length] as const).filter(
+    ([, n]) => n > 0,
+  );
+  const stageLabel = (s: Stage) => (s === 'NONE' ? t('season.notOpened', { year }) : t(`yearState.${s}`));
+  const id = `season-${year}`;
+
+  return (
+    <section className="card season" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {counts.length > 1 && (
+        <ul className="season-counts" aria-label={t('season.counts')}>
+          {counts.map(([s, n]) => (
+            <li key={s}>
+              <span className="status">{stageLabel(s)}</span> {n}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ul className="season-list" aria-label={t('season.caption', { year, n: rows.length })}>
+        {sorted.map((r) => (
+          <li key={r.block.id}>
+            <Link
+              className="season-block"
+              href={r.emulationYear ? yearPath(r.block.id, year) : `/blocks/${r.block.id}`}
+            >
+              {r.block.name}
+            </Link>
+            <span>
+              <span className={stageOf(r) === 'CLOSED' ? 'status status-open' : 'status'}>
+                {stageLabel(stageOf(r))}
+              </span>
+            </span>
+            <span>
+              <NextStepLine row={r} />
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The year's next step and what it still needs, in a line or two (the year's page says it in full). */
+function NextStepLine({ row }: { row: BlockYear }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const y = row.emulationYear;
+  if (!y) return <span className="muted">{t('season.toOpen')}</span>;
+  const next = y.nextStates[0];
+  if (!next) return <span className="muted">{t('season.done')}</span>;
+  const missing = y.nextStepMissing.map((m) => missingInWords(i18n, m));
+  const more = missing.length - SHOWN_MISSING;
+  return (
+    <>
+      <span className="season-goal">{t('steps.next', { state: t(`steps.goal.${next}` as MessageKey) })}</span>
+      <span className="muted">
+        {missing.length
+          ? `${t('steps.missing')} ${missing.slice(0, SHOWN_MISSING).join('; ')}${more > 0 ? ` ${t('season.more', { n: more })}` : ''}`
+          : t('steps.ready')}
+      </span>
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conferenceSeasonYear } from '@thidua/db';
+import { vietnamToday } from '@thidua/domain';
+import {
+  createAccount,
+  createLockedBlock,
+  createUnits,
+  ok,
+  provinceId,
+  type Account,
+  type LockedBlock,
+  type TestApp,
+} from '@thidua/testing';
+import { expectAccessible, expectNoSidewaysScroll, pageAt, screenshot, startWebApp } from './browser';
+
+/** The year whose conferences are held now: the home page shows it all season (with the next from January). */
+const YEAR = conferenceSeasonYear(vietnamToday());
+
+let app: TestApp;
+let browser: Browser;
+let base: string;
+let admin: Account;
+let locked: LockedBlock;
+let draftBlockId: string;
+
+/**
+ * Khánh Hòa's blocks in the season: the departments' block scored and locked, the enterprises' block with
+ * members but no year opened, and the culture and society block's year in draft, its theme and deputy missing.
+ */
+beforeAll(async () => {
+  ({ app, browser, base } = await startWebApp());
+  const province = await provinceId(app.dataSource, '56');
+  admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
+  locked = await createLockedBlock(app, province, ['Sở Tài chính', 'Sở Tư pháp', 'Sở Y tế'], admin, {
+    year: YEAR,
+  });
+  const as = (q: string, v: Record<string, unknown>) =>
+    app.gql<Record<string, { id: string }>>(q, v, { token: admin.token, provinceId: province }).then(ok);
+  const units = await createUnits(app.dataSource, province, [
+    'Cảng vụ Hàng hải Nha Trang',
+    'Công ty Cổ phần Yến sào Khánh Hòa',
+    'Ban Dân tộc tỉnh',
+    'Sở Văn hóa, Thể thao và Du lịch',
+  ]);
+  const block = async (name: string, members: { id: string }[]) => {
+    const id = (
+      await as(`mutation($n: String!) { createBlock(input: { name: $n, kind: BLOCK }) { id } }`, { n: name })
+    ).createBlock!.id;
+    for (const u of members)
+      await as(`mutation($v: BlockMemberInput!) { addBlockMember(input: $v) { id } }`, {
+        v: { blockId: id, unitId: u.id, date: `${YEAR}-01-01` },
+      });
+    return id;
+  };
+  await block('Khối các doanh nghiệp', units.slice(0, 2));
+  draftBlockId = await block('Khối Văn hóa – Xã hội', units.slice(2));
+  await as(`mutation($v: OpenEmulationYearInput!) { openEmulationYear(input: $v) { id } }`, {
+    v: { blockId: draftBlockId, year: YEAR, headUnitId: units[2]!.id },
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/** The rows of the overview, each as its text read in order. */
+async function overviewRows(page: Page, title: string): Promise<string[]> {
+  const region = page.getByRole('region', { name: title });
+  await region.waitFor({ timeout: 20_000 });
+  const items = region.getByRole('list', { name: /khối, khối chậm nhất trước$/ }).getByRole('listitem');
+  return (await items.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+}
+
+describe('the home page: where the blocks stand', () => {
+  it("shows the secretariat every block's year, furthest behind first, with what its next step needs", async () => {
+    const page = await pageAt(browser, base, '/', admin.email);
+    const title = `Các khối thi đua năm ${YEAR}`;
+    const rows = await overviewRows(page, title);
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toBe(`Khối các doanh nghiệp Chưa mở năm ${YEAR} Sở Nội vụ mở năm thi đua cho khối`);
+    expect(rows[1]).toBe(
+      'Khối Văn hóa – Xã hội Dự thảo Bước tiếp theo: mở năm cho các thành viên ' +
+        'Còn thiếu: chủ đề thi đua; phó khối và 1 mục khác',
+    );
+    expect(rows[2]).toMatch(
+      /^Khối thi đua [\d-]+ Đã khóa điểm Bước tiếp theo: mở bỏ phiếu bình xét tại hội nghị Đã đủ điều kiện/,
+    );
+    const counts = page.getByRole('list', { name: 'Số khối theo giai đoạn' }).getByRole('listitem');
+    expect((await counts.allInnerTexts()).map((t) => t.replace(/\s+/g, ' '))).toEqual([
+      `Chưa mở năm ${YEAR} 1`,
+      'Dự thảo 1',
+      'Đã khóa điểm 1',
+    ]);
+    await expectAccessible(page, 'the home page with the overview');
+    await screenshot(page, 'home-overview-admin-1366');
+
+    await page.getByRole('link', { name: 'Khối Văn hóa – Xã hội' }).click();
+    await page.waitForURL((u) => u.pathname === `/blocks/${draftBlockId}/years/${YEAR}`);
+    await page.context().close();
+  });
+
+  it("shows a unit's officer only the blocks its unit is in, on a phone", async () => {
+    const page = await pageAt(browser, base, '/', locked.officers[2]!.email, 'phone');
+    const rows = await overviewRows(page, `Khối thi đua của đơn vị – năm ${YEAR}`);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(/^Khối thi đua [\d-]+ Đã khóa điểm/);
+    await expectNoSidewaysScroll(page, 'the home page on a phone');
+    await expectAccessible(page, 'the home page on a phone');
+    await screenshot(page, 'home-overview-officer-390');
+    await page.context().close();
+  });
+});
