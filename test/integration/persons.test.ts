@@ -157,6 +157,15 @@ describe('updatePerson', () => {
       after: { unitId: press.id, gender: 'MALE' },
     });
     expect(JSON.stringify(events)).not.toContain('Bình');
+    // The log's reader sees the person named as the record reads now; the log itself never held the name.
+    const named = ok(
+      await as<{ auditEvents: { nodes: { entityName: string | null }[] } }>(
+        admin,
+        `query($id: String!) { auditEvents(first: 10, filter: { entityId: $id }) { nodes { entityName } } }`,
+        { id },
+      ),
+    ).auditEvents.nodes;
+    expect(new Set(named.map((e) => e.entityName))).toEqual(new Set(['Nguyễn Văn Bình']));
   });
 
   it('names the field of bad input: a blank or null name, a null gender, an ended or foreign unit', async () => {

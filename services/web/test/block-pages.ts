@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { fillDate } from './browser';
 
 /** A condition the page reaches after the API answers: generous on a busy 2-core machine. */
 export const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
@@ -28,7 +29,7 @@ export async function createBlockOnPages(
     const select = page.getByLabel('Đơn vị', { exact: true });
     await poll(() => select.locator('option', { hasText: unit }).count()).toBe(1);
     await select.selectOption({ label: unit });
-    await page.getByLabel('Là thành viên từ ngày').fill(`${block.year}-01-01`);
+    await fillDate(page, 'Là thành viên từ ngày', `${block.year}-01-01`);
     await page.getByRole('button', { name: 'Thêm vào khối' }).click();
     await poll(() => page.getByRole('rowheader', { name: unit, exact: true }).count()).toBe(1);
   }

@@ -2,7 +2,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, createUnits, provinceId, type Account, type TestApp } from '@thidua/testing';
 import { createBlockOnPages, poll } from './block-pages';
-import { desktop, expectAccessible, phone, screenshot, signInAt, startWebApp } from './browser';
+import {
+  desktop,
+  expectAccessible,
+  phone,
+  screenshot,
+  signInAt,
+  startWebApp,
+  fillDate,
+  dateFieldValue,
+} from './browser';
 
 let app: TestApp;
 let browser: Browser;
@@ -143,9 +152,16 @@ describe('blocks in the browser', () => {
     await page.getByRole('button', { name: `Kết thúc: ${UNITS[4]}` }).click();
     const dialog = page.getByRole('dialog', { name: 'Kết thúc tư cách thành viên?' });
     await poll(() => dialog.getByText(/sẽ không còn là thành viên/).count()).toBe(1);
-    await dialog.getByLabel('Ngày cuối là thành viên').fill('2025-12-31');
+    await fillDate(dialog, 'Ngày cuối là thành viên', '2025-12-31');
     await expectAccessible(page, 'the end-membership dialog');
     await screenshot(page, 'block-end-member-390');
+    // The calendar opens above the modal dialog (inside it), in Vietnamese, and a day picked on it is the date.
+    await dialog.getByRole('button', { name: /^Chọn ngày trên lịch/ }).click();
+    const calendar = page.getByRole('dialog', { name: 'Ngày cuối là thành viên' });
+    await poll(() => calendar.getByRole('heading').textContent()).toBe('tháng 12 năm 2025');
+    await screenshot(page, 'block-end-member-calendar-390');
+    await calendar.getByRole('gridcell', { name: '30' }).getByRole('button').click();
+    await poll(() => dateFieldValue(dialog, 'Ngày cuối là thành viên')).toBe('2025-12-30');
     await dialog.getByRole('button', { name: 'Kết thúc thành viên' }).click();
     // Before the membership began: the page refuses it beside the date, and nothing is sent.
     await poll(() => dialog.getByText('Ngày kết thúc không được trước ngày bắt đầu.').count()).toBe(1);
@@ -158,7 +174,7 @@ describe('blocks in the browser', () => {
     await poll(() => select.locator('option', { hasText: JOINS_NEXT_YEAR }).count()).toBe(1);
     await select.selectOption({ label: JOINS_NEXT_YEAR });
     const nextYear = new Date().getFullYear() + 1;
-    await page.getByLabel('Là thành viên từ ngày').fill(`${nextYear}-01-01`);
+    await fillDate(page, 'Là thành viên từ ngày', `${nextYear}-01-01`);
     await page.getByRole('button', { name: 'Thêm vào khối' }).click();
     const joining = page.getByRole('row', { name: new RegExp(JOINS_NEXT_YEAR) });
     await poll(() => joining.getByRole('cell', { name: 'Chưa đến ngày vào khối' }).count()).toBe(1);

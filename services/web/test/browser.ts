@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { startTestApp, TEST_PASSWORD, type TestApp, type TestAppOptions } from '@thidua/testing';
 
@@ -139,4 +139,45 @@ export function watch(page: Page): void {
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
       console.error(`[console] ${page.url()}: ${m.text()}`);
   });
+}
+
+/**
+ * Types a date ("2026-12-03") or a date and time ("2026-12-03T17:00") into the date field labelled `label`, as a
+ * person does, part by part (day, month, year, hours, minutes: ui/DateField.tsx); '' clears it.
+ */
+export async function fillDate(scope: Page | Locator, label: string, value: string): Promise<void> {
+  const field = scope.getByRole('group', { name: label, exact: true });
+  // The picker loads with the first form that shows a date: wait for it.
+  await field.waitFor({ timeout: 20_000 });
+  if (!value) {
+    // Cleared part by part, as with the keyboard.
+    for (const part of await field.getByRole('spinbutton').all()) {
+      await part.click();
+      for (let i = 0; i < 4; i++) await part.press('Backspace');
+    }
+    return;
+  }
+  const [date, time = ''] = value.split('T');
+  const [year, month, day] = date!.split('-');
+  const [hour, minute] = time.split(':');
+  const typed: Record<string, string | undefined> = { year, month, day, hour, minute };
+  // Each part where the language puts it (Vietnamese writes a time before its day: 17:00 03/12/2026).
+  for (const part of await field.getByRole('spinbutton').all())
+    await part.pressSequentially(typed[(await part.getAttribute('data-type'))!] ?? '');
+}
+
+/** What the date field labelled `label` holds, as the API takes it ("2026-12-03", "2026-12-03T17:00"). */
+export async function dateFieldValue(scope: Page | Locator, label: string): Promise<string> {
+  const field = scope.getByRole('group', { name: label, exact: true });
+  await field.waitFor({ timeout: 20_000 });
+  const parts = Object.fromEntries(
+    await field
+      .getByRole('spinbutton')
+      .evaluateAll((segments) =>
+        segments.map((s) => [s.dataset.type, s.getAttribute('aria-valuenow') ?? '']),
+      ),
+  ) as Record<string, string>;
+  const two = (n: string | undefined) => (n ?? '').padStart(2, '0');
+  const date = `${parts.year}-${two(parts.month)}-${two(parts.day)}`;
+  return parts.hour === undefined ? date : `${date}T${two(parts.hour)}:${two(parts.minute)}`;
 }

@@ -11,7 +11,17 @@ import {
   type LockedBlock,
   type TestApp,
 } from '@thidua/testing';
-import { desktop, expectAccessible, pageAt, phone, screenshot, signInAt, startWebApp } from './browser';
+import {
+  dateFieldValue,
+  desktop,
+  expectAccessible,
+  fillDate,
+  pageAt,
+  phone,
+  screenshot,
+  signInAt,
+  startWebApp,
+} from './browser';
 
 /** Pages load lazily and the API answers on a shared machine: wait up to 15 s for what a person would see. */
 const WAIT = { timeout: 15_000 };
@@ -91,7 +101,7 @@ describe("the head unit's conference workspace", () => {
       await expect.poll(() => head.getByText('Ghi nhận hội nghị trước khi mở bỏ phiếu').count()).toBe(1);
 
       // The record: today's date, the place, one member absent — first without a reason, which the page refuses.
-      await head.getByLabel('Ngày họp').fill(vietnamDate(new Date()));
+      await fillDate(head, 'Ngày họp', vietnamDate(new Date()));
       await head.getByLabel('Địa điểm').fill('Hội trường Sở Tài chính, số 1 Hoàng Văn Thụ');
       await head.getByLabel('Đơn vị chủ trì').selectOption({ index: 1 });
       await head.getByLabel('Người chủ trì').fill('Nguyễn Văn An, Chánh Văn phòng');
@@ -293,8 +303,8 @@ describe("the head unit's conference workspace", () => {
       // Voting is open: the record may still be corrected, but not its dates (R13).
       await deputy.goto(`${base}${path}`);
       await deputy.getByRole('button', { name: 'Sửa biên bản hội nghị' }).click();
-      const held = deputy.getByLabel('Ngày họp');
-      await expect.poll(() => held.isDisabled(), WAIT).toBe(true);
+      const held = deputy.getByRole('group', { name: 'Ngày họp', exact: true }).getByRole('spinbutton');
+      await expect.poll(() => held.first().getAttribute('aria-disabled'), WAIT).toBe('true');
       await expect
         .poll(() =>
           deputy
@@ -408,7 +418,7 @@ describe("the head unit's conference workspace", () => {
       const path = `/blocks/${block.blockId}/years/2026/conference`;
       const page = await pageAt(browser, base, path, admin.email);
       await page.getByRole('heading', { name: 'Biên bản hội nghị' }).waitFor();
-      await page.getByLabel('Ngày họp').fill(vietnamDate(new Date()));
+      await fillDate(page, 'Ngày họp', vietnamDate(new Date()));
       await page.getByLabel('Địa điểm').fill('Hội trường Sở Xây dựng');
 
       const picker = page.getByRole('group', { name: 'Tài khoản của thư ký hội nghị' });
@@ -469,15 +479,14 @@ describe("the head unit's conference workspace", () => {
     const head = await context.newPage();
     await signInAt(head, base, `/blocks/${block.blockId}/years/2026/conference`, block.officers[0]!.email);
     await head.getByRole('heading', { name: 'Mở bỏ phiếu vòng 1' }).waitFor(WAIT);
-    const deadline = head.getByLabel('Hạn chót bỏ phiếu');
     // Prefilled two hours from now as a clock in Hà Nội reads it, not one in Paris.
     const inVietnam = (ms: number) => new Date(ms + 7 * 3600_000).toISOString().slice(0, 16);
-    const prefilled = Date.parse(`${await deadline.inputValue()}Z`);
+    const prefilled = Date.parse(`${await dateFieldValue(head, 'Hạn chót bỏ phiếu')}Z`);
     expect(Math.abs(prefilled - Date.parse(`${inVietnam(Date.now() + 2 * 3600_000)}Z`))).toBeLessThan(
       5 * 60_000,
     );
     const tomorrow = vietnamDate(new Date(Date.now() + 86_400_000));
-    await deadline.fill(`${tomorrow}T17:00`);
+    await fillDate(head, 'Hạn chót bỏ phiếu', `${tomorrow}T17:00`);
     await head.getByRole('button', { name: 'Mở bỏ phiếu trực tuyến' }).click();
     await head.waitForURL(/\/voting-periods\/[^/]+$/);
     const periodId = new URL(head.url()).pathname.split('/')[2]!;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, createUnits, ok, provinceId, type Account, type TestApp } from '@thidua/testing';
 import { currentManager, runInTenant } from '@thidua/db';
 import { vietnamToday } from '@thidua/domain';
-import { expectAccessible, pageAt, screenshot, startWebApp } from './browser';
+import { expectAccessible, fillDate, pageAt, screenshot, startWebApp } from './browser';
 
 /** Pages load lazily and the API answers on a shared machine: wait for what a person would see. */
 const WAIT = { timeout: 20_000 };
@@ -127,7 +127,7 @@ describe('lineage and history recorded from documents', () => {
 
       // A rename continues one unit only.
       await page.getByLabel('Hình thức kế thừa').selectOption('RENAME');
-      await page.getByLabel('Ngày hiệu lực').fill('2025-07-01');
+      await fillDate(page, 'Ngày hiệu lực', '2025-07-01');
       await page.getByRole('button', { name: 'Ghi nhận kế thừa' }).click();
       await expect
         .poll(
@@ -224,7 +224,7 @@ describe('lineage and history recorded from documents', () => {
       await page.getByLabel(`Số phiếu đề nghị Cờ thi đua của ${NOI_VU}`).fill('3');
       await page.getByLabel(`Số phiếu đề nghị Cờ thi đua của ${Y_TE}`).fill('ba');
       await page.getByLabel('Trưởng khối năm đó').selectOption({ label: NOI_VU });
-      await page.getByLabel('Ngày họp').fill('2023-12-20');
+      await fillDate(page, 'Ngày họp', '2023-12-20');
       await page.getByLabel('Địa điểm').fill('Hội trường Sở Nội vụ, Nha Trang');
       await page.getByLabel('Nguồn tài liệu').fill('Biên bản số 05/BB-KTĐ ngày 20/12/2023');
 
@@ -250,7 +250,7 @@ describe('lineage and history recorded from documents', () => {
       expect(await page.getByText('The year 2023').count()).toBe(0);
 
       await page.getByLabel('Năm thi đua', { exact: true }).fill('2025');
-      await page.getByLabel('Ngày họp').fill('2025-12-20');
+      await fillDate(page, 'Ngày họp', '2025-12-20');
       await page.getByLabel('Nguồn tài liệu').fill('Biên bản số 05/BB-KTĐ ngày 20/12/2025');
       await page.getByRole('button', { name: 'Ghi nhận năm thi đua' }).click();
       await expect
@@ -302,7 +302,7 @@ describe('lineage and history recorded from documents', () => {
       expect(await page.getByText('Nhập ngày ký.').count()).toBe(1);
       await page.getByLabel('Số quyết định').fill('45/QĐ-UBND');
       await page.getByLabel('Cơ quan ban hành (ghi trên quyết định)').fill('UBND tỉnh Khánh Hòa');
-      await page.getByLabel('Ngày ký').fill('2026-01-20');
+      await fillDate(page, 'Ngày ký', '2026-01-20');
       await page.getByLabel('Họ tên người ký').fill('Nguyễn Tấn Tuân');
       await page.getByLabel(NOI_VU, { exact: true }).check();
       await page.getByLabel(TU_PHAP, { exact: true }).check();
@@ -393,7 +393,7 @@ describe('lineage and history recorded from documents', () => {
       await page.getByLabel('Tên khối mới').fill('Khối thi đua các cơ quan tỉnh Ninh Thuận');
       await choose(page, 'noi vu', 'Đơn vị thành viên', NT_NOI_VU, 'Thêm thành viên');
       await page.getByLabel('Năm thi đua', { exact: true }).fill('2023');
-      await page.getByLabel('Ngày họp').fill('2024-01-10');
+      await fillDate(page, 'Ngày họp', '2024-01-10');
       await page.getByLabel('Địa điểm').fill('Phan Rang – Tháp Chàm');
       await page.getByLabel('Nguồn tài liệu').fill('Báo Ninh Thuận, ngày 11/01/2024');
       await page.getByRole('button', { name: 'Ghi nhận năm thi đua' }).click();

@@ -9,7 +9,15 @@ import {
   type LockedBlock,
   type TestApp,
 } from '@thidua/testing';
-import { desktop, expectAccessible, phone, screenshot, signInAt, startWebApp } from './browser';
+import {
+  dateFieldValue,
+  desktop,
+  expectAccessible,
+  phone,
+  screenshot,
+  signInAt,
+  startWebApp,
+} from './browser';
 
 const NAMES = [
   'Sở Nội vụ',
@@ -196,7 +204,7 @@ describe("the secretariat's nominations, council and decisions", () => {
       await page.goto(`${base}/council`);
       await page.getByRole('heading', { name: 'Mở phiên biểu quyết của Hội đồng' }).waitFor();
       // Members vote from their offices: the default deadline is the next working day's close, never at night.
-      expect(await page.getByLabel('Kết thúc biểu quyết lúc').inputValue()).toMatch(/T17:00$/);
+      expect(await dateFieldValue(page, 'Kết thúc biểu quyết lúc')).toMatch(/T17:00$/);
       await page.getByRole('button', { name: /Mở biểu quyết/ }).click();
       await expect.poll(() => page.getByText('Chọn ít nhất một hồ sơ.').count()).toBe(1);
       await page.getByRole('checkbox', { name: new RegExp(NAMES[3]!) }).check();

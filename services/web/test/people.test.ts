@@ -11,6 +11,7 @@ import {
   signInAt,
   startWebApp,
   pageAt,
+  fillDate,
 } from './browser';
 
 /** Pages load lazily and the API answers on a shared machine: wait for what a person would see. */
@@ -112,7 +113,7 @@ describe('people and access', () => {
       await expectAccessible(page, 'the unit page');
 
       // Ending it asks first and says what happens; cancelling changes nothing.
-      await page.getByLabel('Ngày cuối cùng đơn vị tồn tại').fill('2026-06-30');
+      await fillDate(page, 'Ngày cuối cùng đơn vị tồn tại', '2026-06-30');
       await page.getByRole('button', { name: 'Kết thúc đơn vị' }).click();
       const dialog = page.getByRole('dialog', { name: 'Kết thúc đơn vị Sở Khoa học và Công nghệ?' });
       await expect.poll(() => dialog.isVisible(), WAIT).toBe(true);
@@ -203,13 +204,16 @@ describe('people and access', () => {
       const unitId = unitPath!.split('/').at(-1)!;
       expect(await rowOf(page, 'Tạo đơn vị').locator('td').nth(1).textContent()).not.toContain(unitId);
 
-      // A person's record names their unit in the change, in words, beside the JSON as recorded.
+      // A person's record names them and their unit in the change, in words, beside the JSON as recorded.
       await action.selectOption({ label: 'Thêm cá nhân' });
       await page.getByRole('button', { name: 'Lọc', exact: true }).click();
       await expect.poll(() => rowOf(page, 'Thêm cá nhân').count(), WAIT).toBe(1);
       expect(await rows.count()).toBe(1);
       const added = rowOf(page, 'Thêm cá nhân');
-      expect(await added.getByRole('link', { name: 'Cá nhân' }).getAttribute('href')).toMatch(/^\/persons\//);
+      // The person is named, not "a person" and an id.
+      expect(await added.getByRole('link', { name: 'Nguyễn Thị Lan' }).getAttribute('href')).toMatch(
+        /^\/persons\//,
+      );
       await added.getByText('Xem', { exact: true }).click();
       const fact = added.locator('dl > div').filter({ has: page.locator('dt', { hasText: /^Đơn vị$/ }) });
       await expect.poll(() => fact.locator('dd').textContent(), WAIT).toBe('Sở Khoa học và Công nghệ');

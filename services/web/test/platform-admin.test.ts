@@ -9,7 +9,7 @@ import {
   type Account,
   type TestApp,
 } from '@thidua/testing';
-import { expectAccessible, phone, screenshot, startWebApp, pageAt } from './browser';
+import { expectAccessible, fillDate, pageAt, phone, screenshot, startWebApp } from './browser';
 
 /** Pages load lazily and the API answers on a shared machine: wait for what a person would see. */
 const WAIT = { timeout: 20_000 };
@@ -110,15 +110,23 @@ describe('platform admin', () => {
       const salary = page.locator('form', {
         has: page.getByRole('heading', { name: 'Thêm mức lương cơ sở mới' }),
       });
-      await salary.getByLabel('Áp dụng từ').fill('2026-07-01');
+      await fillDate(salary, 'Áp dụng từ', '2026-07-01');
       await salary.getByLabel('Mức (đồng/tháng)').fill('2600000');
       await salary.getByLabel('Căn cứ pháp lý').fill('Nghị định thử nghiệm về mức lương cơ sở');
       await salary.getByRole('button', { name: 'Ghi mức lương' }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Ghi mức lương' }).click();
       await expect
-        .poll(() => salary.getByLabel('Áp dụng từ').getAttribute('aria-invalid'), WAIT)
+        .poll(
+          () =>
+            salary
+              .getByRole('group', { name: 'Áp dụng từ', exact: true })
+              .getByRole('spinbutton')
+              .first()
+              .getAttribute('aria-invalid'),
+          WAIT,
+        )
         .toBe('true');
-      await salary.getByLabel('Áp dụng từ').fill('2027-07-01');
+      await fillDate(salary, 'Áp dụng từ', '2027-07-01');
       await salary.getByRole('button', { name: 'Ghi mức lương' }).click();
       const dialog = page.getByRole('dialog', { name: 'Ghi mức lương cơ sở mới?' });
       expect(await dialog.textContent()).toContain('Mức 2.600.000 đồng/tháng sẽ áp dụng từ ngày 01/07/2027');
@@ -170,13 +178,12 @@ describe('platform admin', () => {
           WAIT,
         )
         .toBe(1);
-      const validFrom = page.getByLabel(/Hiệu lực từ ngày/);
-      await validFrom.fill('1990-01-01');
+      await fillDate(page, 'Hiệu lực từ ngày (bắt buộc khi sáp nhập từ tỉnh khác)', '1990-01-01');
       await page.getByRole('button', { name: 'Tạo tỉnh và tài khoản' }).click();
       await expect
         .poll(() => page.getByText(/^Ngày hiệu lực phải từ 01\/01\/2000 đến/).count(), WAIT)
         .toBe(1);
-      await validFrom.fill('2025-07-01');
+      await fillDate(page, 'Hiệu lực từ ngày (bắt buộc khi sáp nhập từ tỉnh khác)', '2025-07-01');
       await page.getByRole('button', { name: 'Tạo tỉnh và tài khoản' }).click();
       const merger = page.getByRole('dialog', { name: 'Tạo Tỉnh Thử Nghiệm?' });
       expect(await merger.textContent()).toContain('Lào Cai kết thúc hiệu lực ngày 30/06/2025');
@@ -192,7 +199,7 @@ describe('platform admin', () => {
         .toBe(1);
       await screenshot(page, 'platform-onboard-merger-1366');
       await page.getByRole('checkbox', { name: 'Lào Cai (15)' }).uncheck();
-      await validFrom.fill('');
+      await fillDate(page, 'Hiệu lực từ ngày (bắt buộc khi sáp nhập từ tỉnh khác)', '');
       // An address that already has an account: said beside it, and neither the province nor the account made.
       await page.getByLabel('Thư điện tử').fill(operator.email);
       await page.getByRole('button', { name: 'Tạo tỉnh và tài khoản' }).click();

@@ -12,7 +12,7 @@ import {
   type TestApp,
 } from '@thidua/testing';
 import { createBlockOnPages, poll } from './block-pages';
-import { desktop, expectAccessible, phone, screenshot, signInAt, startWebApp } from './browser';
+import { desktop, expectAccessible, fillDate, phone, screenshot, signInAt, startWebApp } from './browser';
 
 /**
  * Issue 14's whole year on the pages: a province secretariat creates five units and a block of them, the head
@@ -192,7 +192,7 @@ describe('a whole emulation year on the pages', () => {
       await adminPage.getByRole('button', { name: 'Thêm đơn vị' }).click();
       for (const name of UNITS) {
         await adminPage.getByLabel('Tên đơn vị').fill(name);
-        await adminPage.getByLabel('Hoạt động từ').fill('2008-08-01');
+        await fillDate(adminPage, 'Hoạt động từ', '2008-08-01');
         await adminPage.getByRole('button', { name: 'Tạo đơn vị' }).click();
         await poll(() => adminPage.getByText(`Đã tạo đơn vị ${name}.`).count()).toBe(1);
       }
@@ -320,7 +320,7 @@ describe('a whole emulation year on the pages', () => {
       await head.getByRole('link', { name: 'Mở trang hội nghị' }).click();
       await head.getByRole('heading', { name: 'Biên bản hội nghị' }).waitFor();
       expect(new URL(head.url()).pathname).toBe(conferencePath);
-      await head.getByLabel('Ngày họp').fill(vietnamDate(new Date()));
+      await fillDate(head, 'Ngày họp', vietnamDate(new Date()));
       await head.getByLabel('Địa điểm').fill('Hội trường Sở Nội vụ, số 2 đường Lê Lợi');
       await head.getByLabel('Đơn vị chủ trì').selectOption({ label: UNITS[0]! });
       await head.getByLabel('Người chủ trì').fill('Nguyễn Văn An, Giám đốc Sở Nội vụ');

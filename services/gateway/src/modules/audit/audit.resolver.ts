@@ -19,6 +19,7 @@ import {
   Root,
 } from 'type-graphql';
 import type { GraphQLContext } from '../../context';
+import { isUuid } from '../../loaders';
 import { Connection, PageArgs, toConnection, toPageRequest } from '../../common/connection';
 
 @ObjectType('AuditEvent', {
@@ -103,5 +104,30 @@ export class AuditEventActorResolver {
   })
   async actorName(@Root() e: AuditEventType, @Ctx() ctx: GraphQLContext) {
     return e.actorUserId ? ((await ctx.loaders.user.load(e.actorUserId))?.fullName ?? null) : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'The record\'s name as it reads now, for a unit, a person, a block or a block\'s year ("Khối … – 2026"); ' +
+      'null for other records and for one no longer there.',
+  })
+  async entityName(@Root() e: AuditEventType, @Ctx() ctx: GraphQLContext): Promise<string | null> {
+    if (!e.entityId || !isUuid(e.entityId)) return null;
+    switch (e.entityType) {
+      case 'Unit':
+        return (await ctx.loaders.unit.load(e.entityId))?.name ?? null;
+      case 'Person':
+        return (await ctx.loaders.person.load(e.entityId))?.fullName ?? null;
+      case 'Block':
+        return (await ctx.loaders.block.load(e.entityId))?.name ?? null;
+      case 'EmulationYear': {
+        const year = await ctx.loaders.emulationYear.load(e.entityId);
+        const block = year && (await ctx.loaders.block.load(year.blockId));
+        return block ? `${block.name} – ${year.year}` : null;
+      }
+      default:
+        return null;
+    }
   }
 }

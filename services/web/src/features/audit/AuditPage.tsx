@@ -24,6 +24,7 @@ const EventsQuery = graphql(`
         action
         entityType
         entityId
+        entityName
         actorUserId
         actorName
         before
@@ -224,11 +225,7 @@ function Events({ filter, onOnly }: { filter: Filter; onOnly: (e: AuditEvent) =>
   const [res, refetch] = useQuery({ query: EventsQuery, variables });
   const events = res.data?.auditEvents;
   const { names } = useUnitNames(
-    (events?.nodes ?? []).flatMap((e) => [
-      ...(e.entityType === 'Unit' && e.entityId ? [e.entityId] : []),
-      ...unitIdsIn(e.before),
-      ...unitIdsIn(e.after),
-    ]),
+    (events?.nodes ?? []).flatMap((e) => [...unitIdsIn(e.before), ...unitIdsIn(e.after)]),
   );
   return (
     <QueryStates
@@ -257,13 +254,7 @@ function Events({ filter, onOnly }: { filter: Filter; onOnly: (e: AuditEvent) =>
                 heading: actionWords(e.action, i18n.locale),
                 cells: [
                   i18n.dateTime(e.occurredAt),
-                  <Entity
-                    key="entity"
-                    event={e}
-                    names={names}
-                    following={!!filter.entityId}
-                    onOnly={onOnly}
-                  />,
+                  <Entity key="entity" event={e} following={!!filter.entityId} onOnly={onOnly} />,
                   e.actorName ?? (e.actorUserId ? e.actorUserId : t('audit.system')),
                   (e.before !== null || e.after !== null) && (
                     <details key="change">
@@ -294,29 +285,28 @@ function Events({ filter, onOnly }: { filter: Filter; onOnly: (e: AuditEvent) =>
 }
 
 /**
- * The record an event is about, in words: a link to its page where the app has one (a unit by its name), else its
+ * The record an event is about, in words: a link to its page where the app has one, by its name where the API
+ * gives one (`entityName`: a unit, a person, a block, a block's year), else its
  * kind and a short id (the whole one on hover); and the way to read that record's history alone.
  */
 function Entity({
   event: e,
-  names,
   following,
   onOnly,
 }: {
   event: AuditEvent;
-  names: Map<string, string>;
   following: boolean;
   onOnly: (e: AuditEvent) => void;
 }) {
   const { t, locale } = useI18n();
   const words = entityWords(e.entityType, locale);
   const href = entityHref(e.entityType, e.entityId);
-  const unit = e.entityType === 'Unit' && e.entityId ? names.get(e.entityId) : undefined;
+  const name = e.entityName ?? undefined;
   return (
     <div className="audit-entity">
-      {unit && <span className="muted">{words}</span>}
-      {href ? <Link href={href}>{unit ?? words}</Link> : <span>{words}</span>}
-      {!href && e.entityId && (
+      {name && <span className="muted">{words}</span>}
+      {href ? <Link href={href}>{name ?? words}</Link> : <span>{name ?? words}</span>}
+      {!href && !name && e.entityId && (
         <code className="muted" title={e.entityId}>
           {e.entityId.length > 8 ? `${e.entityId.slice(0, 8)}…` : e.entityId}
         </code>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useI18n } from '../../i18n/i18n';
-import { Field } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
 import { Alert, Page } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { fromVietnamInput, nextWorkingDayClose } from '../../ui/vietnamTime';
@@ -63,11 +63,11 @@ export default function CouncilPage() {
         />
         {total !== 0 && (
           <>
-            <Field
+            <DateField
               label={t('council.closesAt')}
-              type="datetime-local"
+              withTime
               value={closesAt}
-              onChange={(e) => setClosesAt(e.target.value)}
+              onChange={setClosesAt}
               error={action.shown.fields.closesAt}
             />
             <div className="actions">

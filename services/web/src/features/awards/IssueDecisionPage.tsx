@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import { useI18n } from '../../i18n/i18n';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { DateField } from '../../ui/DateField';
 import { Field } from '../../ui/Field';
 import { Alert, Page } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
@@ -110,12 +111,11 @@ export default function IssueDecisionPage() {
                 onChange={(e) => setRegisterNumber(e.target.value)}
                 error={err('number')}
               />
-              <Field
+              <DateField
                 label={t('decision.date')}
                 hint={t('decisions.dateHint')}
-                type="date"
                 value={decisionDate}
-                onChange={(e) => setDecisionDate(e.target.value)}
+                onChange={setDecisionDate}
                 error={err('decisionDate')}
               />
             </div>

@@ -5,6 +5,7 @@ import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { DateField } from '../../ui/DateField';
 import { Field } from '../../ui/Field';
 import { Alert, Loading } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
@@ -113,12 +114,11 @@ function RecordSalaryForm({ onSaved }: { onSaved: () => void }) {
   return (
     <form className="form" noValidate onSubmit={submit} aria-labelledby="salary-add">
       <h3 id="salary-add">{t('salary.add')}</h3>
-      <Field
+      <DateField
         label={t('salary.from')}
-        type="date"
         value={f.effectiveFrom}
         error={err('effectiveFrom')}
-        onChange={(e) => setF({ ...f, effectiveFrom: e.target.value })}
+        onChange={(value) => setF({ ...f, effectiveFrom: value })}
       />
       <Field
         label={t('salary.amount')}

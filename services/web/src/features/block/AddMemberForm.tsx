@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
+import { DateField } from '../../ui/DateField';
 import { Field, SelectField } from '../../ui/Field';
 import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
@@ -80,12 +81,11 @@ export function AddMemberForm({ blockId, onAdded }: { blockId: string; onAdded: 
           </option>
         ))}
       </SelectField>
-      <Field
+      <DateField
         label={t('members.firstDay')}
-        type="date"
         value={date}
         error={add.shown.fields.date}
-        onChange={(e) => setDate(e.target.value)}
+        onChange={setDate}
       />
       <button type="submit" className="button button-primary" disabled={add.busy}>
         {t('members.addButton')}

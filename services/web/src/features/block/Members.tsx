@@ -4,7 +4,7 @@ import type { ResultOf } from '../../graphql';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { Field } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
 import { Alert, Empty } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
 import { useAction } from '../../ui/useAction';
@@ -118,12 +118,11 @@ export function Members({ block, admin, onChange }: { block: Block; admin: boole
         <p>
           {t('members.endExplain', { unit: ending ? unitName(names, ending.unitId) : '', block: block.name })}
         </p>
-        <Field
+        <DateField
           label={t('members.lastDay')}
-          type="date"
           value={endDate}
           error={remove.shown.fields.date ?? remove.shown.fields.unitId}
-          onChange={(e) => setEndDate(e.target.value)}
+          onChange={setEndDate}
         />
       </ConfirmDialog>
     </section>

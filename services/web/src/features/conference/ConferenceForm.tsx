@@ -1,6 +1,7 @@
 import { readFragment, type FragmentOf } from 'gql.tada';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n';
+import { DateField } from '../../ui/DateField';
 import { Field, SelectField, TextAreaField } from '../../ui/Field';
 import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
@@ -136,23 +137,21 @@ export function ConferenceForm({
       {action.shown.general && <Alert>{action.shown.general}</Alert>}
       {saved && <Alert kind="success">{t('conference.saved')}</Alert>}
       <div className="form-row">
-        <Field
+        <DateField
           label={t('conference.heldOn')}
           hint={datesFixed ? t('conference.datesFixed') : undefined}
-          type="date"
           value={heldOn}
-          onChange={(e) => setHeldOn(e.target.value)}
+          onChange={setHeldOn}
           error={err('heldOn')}
           disabled={datesFixed}
           required
         />
-        <Field
+        <DateField
           label={t('conference.endedOn')}
           hint={t('conference.endedOnHint')}
-          type="date"
           disabled={datesFixed}
           value={endedOn}
-          onChange={(e) => setEndedOn(e.target.value)}
+          onChange={setEndedOn}
           error={err('endedOn')}
         />
       </div>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import { useI18n } from '../../i18n/i18n';
+import { DateField } from '../../ui/DateField';
 import { Field } from '../../ui/Field';
 import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
@@ -99,11 +100,11 @@ export function OpenVoteForm({
         ))}
       </fieldset>
       {method === 'ONLINE' && (
-        <Field
+        <DateField
           label={t('vote.closesAt')}
-          type="datetime-local"
+          withTime
           value={closesAt}
-          onChange={(e) => setClosesAt(e.target.value)}
+          onChange={setClosesAt}
           error={action.shown.fields.closesAt}
         />
       )}

@@ -5,7 +5,7 @@ import { hasRole, myUnits, readOnlyHere, useSession } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { ConfirmButton } from '../../ui/ConfirmDialog';
-import { Field } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
 import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { usePolling } from '../../ui/usePolling';
@@ -84,11 +84,11 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
       {p.status === 'OPEN' && p.method === 'ONLINE' && runs && (
         <>
           <form className="form-row" onSubmit={(e) => void submitExtend(e)} noValidate>
-            <Field
+            <DateField
               label={t('period.extendUntil')}
-              type="datetime-local"
+              withTime
               value={until}
-              onChange={(e) => setUntil(e.target.value)}
+              onChange={setUntil}
               error={extend.shown.fields.until}
             />
             <button type="submit" className="button button-secondary" disabled={extend.busy}>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { Field } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
 import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
@@ -80,19 +81,17 @@ export function YearSetup({ y, onSaved }: { y: Year; onSaved: () => void }) {
         />
         {!draft && <p className="field-hint">{t('setup.headFixed')}</p>}
         <div className="form-row">
-          <Field
+          <DateField
             label={t('setup.registrationDeadline')}
-            type="date"
             value={registrationDeadline}
             error={update.shown.fields.registrationDeadline}
-            onChange={(e) => setRegistration(e.target.value)}
+            onChange={setRegistration}
           />
-          <Field
+          <DateField
             label={t('setup.scoringDeadline')}
-            type="date"
             value={scoringDeadline}
             error={update.shown.fields.scoringDeadline}
-            onChange={(e) => setScoring(e.target.value)}
+            onChange={setScoring}
           />
         </div>
         <button type="submit" className="button button-primary" disabled={update.busy}>

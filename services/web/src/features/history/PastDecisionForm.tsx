@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
+import { DateField } from '../../ui/DateField';
 import { Field } from '../../ui/Field';
 import { Alert } from '../../ui/Page';
 import { Pager, usePager } from '../../ui/Pager';
@@ -208,13 +209,12 @@ export function PastDecisionForm({
             error={err('numberText')}
             onChange={set('numberText')}
           />
-          <Field
+          <DateField
             label={t('past.decisionDate')}
-            type="date"
             max={today()}
             value={f.decisionDate}
             error={err('decisionDate')}
-            onChange={set('decisionDate')}
+            onChange={(value) => setF({ ...f, decisionDate: value })}
           />
         </div>
         <Field

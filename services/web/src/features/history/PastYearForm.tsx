@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
+import { DateField } from '../../ui/DateField';
 import { Field, SelectField, TextAreaField } from '../../ui/Field';
 import { Alert } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
@@ -355,12 +356,11 @@ export function PastYearForm({ year, onRecorded }: { year: number; onRecorded: (
         <fieldset className="fieldset">
           <legend>{t('past.conferenceLegend')}</legend>
           <div className="form-row">
-            <Field
+            <DateField
               label={t('past.heldOn')}
-              type="date"
               value={f.heldOn}
               error={err('conference.heldOn')}
-              onChange={set('heldOn')}
+              onChange={(value) => setF({ ...f, heldOn: value })}
             />
             <Field
               label={t('past.place')}

@@ -6,6 +6,7 @@ import { apiErrors, showErrors, type Shown } from '../../i18n/errors';
 import { useI18n } from '../../i18n/i18n';
 import { Choice } from '../../ui/Choice';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { DateField } from '../../ui/DateField';
 import { Field } from '../../ui/Field';
 import { Alert, Page } from '../../ui/Page';
 import { today } from '../block/dates';
@@ -121,14 +122,13 @@ export default function OnboardPage() {
               value={f.kind}
               onChange={set('kind')}
             />
-            <Field
+            <DateField
               label={t('onboard.validFrom')}
-              type="date"
               min="2000-01-01"
               max={latest}
               value={f.validFrom}
               error={err('validFrom')}
-              onChange={set('validFrom')}
+              onChange={(value) => setF({ ...f, validFrom: value })}
             />
             <PredecessorsField
               chosen={f.predecessors}

@@ -1,5 +1,6 @@
 import { useI18n } from '../../i18n/i18n';
-import { Field, SelectField } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
+import { SelectField } from '../../ui/Field';
 import { today } from '../block/dates';
 
 export const DEFERRAL_KINDS = ['INSPECTION', 'DISCIPLINE', 'COMPLAINT'] as const;
@@ -31,13 +32,12 @@ export function DeferralFields({
           </option>
         ))}
       </SelectField>
-      <Field
+      <DateField
         label={t('appraise.openedOn')}
-        type="date"
         value={openedOn}
         max={today()}
         error={error}
-        onChange={(e) => onChange({ kind, openedOn: e.target.value })}
+        onChange={(value) => onChange({ kind, openedOn: value })}
       />
     </div>
   );

@@ -4,6 +4,7 @@ import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { ConfirmButton } from '../../ui/ConfirmDialog';
+import { DateField } from '../../ui/DateField';
 import { Field, SelectField, TextAreaField } from '../../ui/Field';
 import { Alert, Loading } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
@@ -138,12 +139,11 @@ export function EligibilityCard({ unitId, admin }: { unitId: string; admin: bool
                                 }}
                               >
                                 <p>{t('eligibility.closeBody', { note: d.note })}</p>
-                                <Field
+                                <DateField
                                   label={t('eligibility.closedOn')}
-                                  type="date"
                                   value={closedOn}
                                   max={today()}
-                                  onChange={(e) => setClosedOn(e.target.value)}
+                                  onChange={setClosedOn}
                                 />
                               </ConfirmButton>
                             )}

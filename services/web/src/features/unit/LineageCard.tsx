@@ -7,7 +7,8 @@ import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Choice } from '../../ui/Choice';
 import { ConfirmButton } from '../../ui/ConfirmDialog';
-import { Field, SelectField } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
+import { SelectField } from '../../ui/Field';
 import { Alert, Loading } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
 import { useAction } from '../../ui/useAction';
@@ -220,12 +221,11 @@ function RecordLineageForm({
           error={err('kind')}
           onChange={(e) => setKind(e.target.value as Kind)}
         />
-        <Field
+        <DateField
           label={t('lineage.effectiveOn')}
-          type="date"
           value={effectiveOn}
           error={err('effectiveOn')}
-          onChange={(e) => setEffectiveOn(e.target.value)}
+          onChange={setEffectiveOn}
         />
       </div>
       <fieldset className="fieldset">

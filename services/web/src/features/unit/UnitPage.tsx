@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Choice } from '../../ui/Choice';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { DateField } from '../../ui/DateField';
 import { Field } from '../../ui/Field';
 import { Alert, Loading, Page } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
@@ -172,13 +173,12 @@ function EditUnit({
         <section className="card" aria-labelledby="end-unit">
           <h2 id="end-unit">{t('unit.end')}</h2>
           <form className="filters" noValidate onSubmit={askEnd}>
-            <Field
+            <DateField
               label={t('unit.endOn')}
-              type="date"
               value={endOn}
               min={unit.validFrom ?? undefined}
               error={err(end, 'validTo')}
-              onChange={(e) => setEndOn(e.target.value)}
+              onChange={setEndOn}
             />
             <button type="submit" className="button button-secondary">
               {t('unit.end')}

@@ -5,6 +5,7 @@ import { canAct, readOnlyHere, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { Choice } from '../../ui/Choice';
+import { DateField } from '../../ui/DateField';
 import { Field } from '../../ui/Field';
 import { Alert, Page } from '../../ui/Page';
 import { Pager, usePager } from '../../ui/Pager';
@@ -236,12 +237,11 @@ function CreateUnitForm({ onCreated }: { onCreated: () => void }) {
             error={err('kind')}
             onChange={(e) => setF({ ...f, kind: e.target.value })}
           />
-          <Field
+          <DateField
             label={t('units.validFrom')}
-            type="date"
             value={f.validFrom}
             error={err('validFrom')}
-            onChange={(e) => setF({ ...f, validFrom: e.target.value })}
+            onChange={(value) => setF({ ...f, validFrom: value })}
           />
           {create.shown.general && <Alert>{create.shown.general}</Alert>}
           <div className="actions">

@@ -192,7 +192,10 @@ async function gatherTasks(
   };
   for (const year of seasonYears()) {
     if (!units.length && !admin) break;
-    const rows = (await client.query(SeasonQuery, { year }).toPromise()).data?.blockYears ?? [];
+    // Read afresh, like the votes below: the overview on the page shares this answer (same query and year).
+    const rows =
+      (await client.query(SeasonQuery, { year }, { requestPolicy: 'network-only' }).toPromise()).data
+        ?.blockYears ?? [];
     await pool(admin ? rows : ofUnits(rows, units), 4, async ({ block: b, emulationYear: y }) => {
       if (!y) return;
       const where = `/blocks/${b.id}/years/${year}`;

@@ -1,0 +1,122 @@
+import { parseDate, parseDateTime } from '@internationalized/date';
+import { useState } from 'react';
+import {
+  Button,
+  Calendar,
+  CalendarCell,
+  CalendarGrid,
+  DateInput,
+  DatePicker,
+  DateSegment,
+  Dialog,
+  Group,
+  Heading,
+  I18nProvider,
+  Label,
+  Popover,
+  Text,
+} from 'react-aria-components';
+import { useI18n } from '../i18n/i18n';
+import type { DateFieldProps } from './DateField';
+
+/** Day, month, year in that order in either language (a Vietnamese reader takes 12/03 for 12 March). */
+const DAY_FIRST = { vi: 'vi-VN', en: 'en-GB' } as const;
+
+/** The value as React Aria's date, or null when it is empty or not a whole date. */
+function parsed(value: string, withTime: boolean) {
+  try {
+    return value ? (withTime ? parseDateTime(value) : parseDate(value)) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** React Aria's DatePicker dressed as the pages' fields (DateField loads it when a form shows one). */
+export default function DatePickerField({
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  disabled,
+  required,
+  min,
+  max,
+  withTime = false,
+}: DateFieldProps) {
+  const { locale, t } = useI18n();
+  // In a modal <dialog> (ConfirmDialog) only the dialog is above the page: the calendar opens inside it.
+  const [dialog, setDialog] = useState<Element | undefined>();
+  return (
+    <I18nProvider locale={DAY_FIRST[locale]}>
+      <DatePicker
+        ref={(el) => setDialog(el?.closest('dialog') ?? undefined)}
+        className={error ? 'field field-invalid' : 'field'}
+        value={parsed(value, withTime)}
+        // "2026-12-03", or "2026-12-03T17:00" as a datetime-local input gives it (vietnamTime.ts reads that).
+        onChange={(d) => onChange(d ? d.toString().slice(0, withTime ? 16 : 10) : '')}
+        isDisabled={disabled}
+        isRequired={required}
+        isInvalid={!!error}
+        // Errors are the form's to show (beside the field, in words), as for every other field.
+        validationBehavior="aria"
+        minValue={min ? parsed(min, false) : undefined}
+        maxValue={max ? parsed(max, false) : undefined}
+        granularity={withTime ? 'minute' : 'day'}
+        // 03/12/2026, as dates read everywhere else on the pages.
+        shouldForceLeadingZeros
+        hourCycle={24}
+        // The calendar's weeks start on Monday, as Vietnamese calendars print them.
+        firstDayOfWeek="mon"
+      >
+        <Label className="label">{label}</Label>
+        {hint && (
+          <Text slot="description" className="field-hint">
+            {hint}
+          </Text>
+        )}
+        <Group className="date-group">
+          <DateInput className="date-input">
+            {(segment) => <DateSegment segment={segment} className="date-segment" />}
+          </DateInput>
+          <Button className="date-button" aria-label={t('date.open')}>
+            <svg
+              aria-hidden="true"
+              width="22"
+              height="22"
+              viewBox="0 0 24 24"
+              fill="none"
+              stroke="currentColor"
+            >
+              <rect x="3" y="5" width="18" height="16" rx="2" strokeWidth="2" />
+              <path d="M3 10h18M8 3v4M16 3v4" strokeWidth="2" strokeLinecap="round" />
+            </svg>
+          </Button>
+        </Group>
+        {error && (
+          <Text slot="errorMessage" className="field-error">
+            {error}
+          </Text>
+        )}
+        <Popover className="date-popover" placement="bottom start" UNSTABLE_portalContainer={dialog}>
+          <Dialog className="date-dialog" aria-label={label}>
+            <Calendar>
+              <header className="date-calendar-header">
+                <Button slot="previous" className="date-nav" aria-label={t('date.previous')}>
+                  <span aria-hidden="true">‹</span>
+                </Button>
+                <Heading />
+                <Button slot="next" className="date-nav" aria-label={t('date.next')}>
+                  <span aria-hidden="true">›</span>
+                </Button>
+              </header>
+              <CalendarGrid className="date-grid">
+                {(date) => <CalendarCell date={date} className="date-cell" />}
+              </CalendarGrid>
+            </Calendar>
+          </Dialog>
+        </Popover>
+      </DatePicker>
+    </I18nProvider>
+  );
+}
