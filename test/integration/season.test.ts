@@ -100,6 +100,15 @@ describe('blockYears', () => {
 
   it('is for the province’s people: a unit officer reads it, a national viewer does not', async () => {
     expect(ok(await blockYears(officer, 2026)).blockYears).toHaveLength(3);
+    // `mine`: only the blocks the officer's unit is in, as the home page asks for an officer.
+    const own = ok(
+      await app.gql<{ blockYears: Row[] }>(
+        `query($y: Int!) { blockYears(year: $y, mine: true) { block { name } emulationYear { state nextStepMissing } } }`,
+        { y: 2026 },
+        { token: officer.token, provinceId: khanhHoa },
+      ),
+    ).blockYears;
+    expect(own.map((r) => r.emulationYear?.state)).toEqual(['SCORES_LOCKED']);
     const refused = await blockYears(viewer, 2026);
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

@@ -173,6 +173,14 @@ describe('blocks in the browser', () => {
     const select = page.getByLabel('Đơn vị', { exact: true });
     await poll(() => select.locator('option', { hasText: JOINS_NEXT_YEAR }).count()).toBe(1);
     await select.selectOption({ label: JOINS_NEXT_YEAR });
+    // A date left with a part rubbed out is no date: the form says so instead of sending the one it had.
+    const firstDay = page.getByRole('group', { name: 'Là thành viên từ ngày', exact: true });
+    await firstDay.getByRole('spinbutton').first().click();
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await select.focus();
+    await page.getByRole('button', { name: 'Thêm vào khối' }).click();
+    await poll(() => page.getByText('Vui lòng nhập ngày hợp lệ.').count()).toBe(1);
     const nextYear = new Date().getFullYear() + 1;
     await fillDate(page, 'Là thành viên từ ngày', `${nextYear}-01-01`);
     await page.getByRole('button', { name: 'Thêm vào khối' }).click();

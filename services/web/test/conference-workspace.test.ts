@@ -500,6 +500,14 @@ describe("the head unit's conference workspace", () => {
     expect(new Date(closesAt).toISOString()).toBe(new Date(`${tomorrow}T17:00:00+07:00`).toISOString());
     const [y, m, d] = tomorrow.split('-');
     await expect.poll(() => head.getByText(`Hạn chót: 17:00 ${d}/${m}/${y}`).count(), WAIT).toBe(1);
+
+    // A later deadline's day picked on the calendar comes with the working day's close, not midnight.
+    const extend = head.getByRole('group', { name: 'Gia hạn bỏ phiếu đến', exact: true });
+    await extend.getByRole('button', { name: /^Chọn ngày trên lịch/ }).click();
+    const calendar = head.getByRole('dialog', { name: 'Gia hạn bỏ phiếu đến' });
+    await calendar.getByRole('button', { name: 'Tháng sau' }).click();
+    await calendar.getByRole('gridcell', { name: '15' }).getByRole('button').click();
+    await expect.poll(() => dateFieldValue(head, 'Gia hạn bỏ phiếu đến'), WAIT).toMatch(/-15T17:00$/);
     await context.close();
   });
 });

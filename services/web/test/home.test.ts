@@ -69,17 +69,17 @@ afterAll(async () => {
 async function overviewRows(page: Page, title: string): Promise<string[]> {
   const region = page.getByRole('region', { name: title });
   await region.waitFor({ timeout: 20_000 });
-  const items = region.getByRole('list', { name: /khối, khối chậm nhất trước$/ }).getByRole('listitem');
+  const items = region.getByRole('list', { name: /, xếp từ khối chậm nhất$/ }).getByRole('listitem');
   return (await items.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
 }
 
 describe('the home page: where the blocks stand', () => {
   it("shows the secretariat every block's year, furthest behind first, with what its next step needs", async () => {
     const page = await pageAt(browser, base, '/', admin.email);
-    const title = `Các khối thi đua năm ${YEAR}`;
+    const title = `Các khối, cụm thi đua năm ${YEAR}`;
     const rows = await overviewRows(page, title);
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toBe(`Khối các doanh nghiệp Chưa mở năm ${YEAR} Sở Nội vụ mở năm thi đua cho khối`);
+    expect(rows[0]).toBe(`Khối các doanh nghiệp Chưa mở năm ${YEAR} Mở năm thi đua cho khối`);
     expect(rows[1]).toBe(
       'Khối Văn hóa – Xã hội Dự thảo Bước tiếp theo: mở năm cho các thành viên ' +
         'Còn thiếu: chủ đề thi đua; phó khối và 1 mục khác',
@@ -96,14 +96,18 @@ describe('the home page: where the blocks stand', () => {
     await expectAccessible(page, 'the home page with the overview');
     await screenshot(page, 'home-overview-admin-1366');
 
-    await page.getByRole('link', { name: 'Khối Văn hóa – Xã hội' }).click();
+    // From January the new year is listed too: the season's own list.
+    await page
+      .getByRole('region', { name: title })
+      .getByRole('link', { name: 'Khối Văn hóa – Xã hội' })
+      .click();
     await page.waitForURL((u) => u.pathname === `/blocks/${draftBlockId}/years/${YEAR}`);
     await page.context().close();
   });
 
   it("shows a unit's officer only the blocks its unit is in, on a phone", async () => {
     const page = await pageAt(browser, base, '/', locked.officers[2]!.email, 'phone');
-    const rows = await overviewRows(page, `Khối thi đua của đơn vị – năm ${YEAR}`);
+    const rows = await overviewRows(page, `Khối, cụm thi đua của đơn vị – năm ${YEAR}`);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatch(/^Khối thi đua [\d-]+ Đã khóa điểm/);
     await expectNoSidewaysScroll(page, 'the home page on a phone');

@@ -4,13 +4,13 @@ export interface DateFieldProps {
   label: string;
   /** "YYYY-MM-DD" ("YYYY-MM-DDTHH:mm" with `withTime`), or '' for none. */
   value: string;
-  /** The date typed or picked in the same form; '' while it is cleared or not yet whole. */
+  /** The date typed or picked in the same form; '' when it is cleared, or left with a part missing. */
   onChange: (value: string) => void;
   error?: string | null;
   hint?: string;
   disabled?: boolean;
   required?: boolean;
-  /** Earliest and latest days the calendar offers ("YYYY-MM-DD"). */
+  /** Earliest and latest days the calendar offers ("YYYY-MM-DD", days only, also with `withTime`). */
   min?: string;
   max?: string;
   /** A day and a time of day (24-hour), for deadlines. */

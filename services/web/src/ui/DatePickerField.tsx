@@ -1,5 +1,5 @@
 import { parseDate, parseDateTime } from '@internationalized/date';
-import { useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import {
   Button,
   Calendar,
@@ -18,6 +18,7 @@ import {
 } from 'react-aria-components';
 import { useI18n } from '../i18n/i18n';
 import type { DateFieldProps } from './DateField';
+import { nextWorkingDayClose } from './vietnamTime';
 
 /** Day, month, year in that order in either language (a Vietnamese reader takes 12/03 for 12 March). */
 const DAY_FIRST = { vi: 'vi-VN', en: 'en-GB' } as const;
@@ -47,12 +48,27 @@ export default function DatePickerField({
   const { locale, t } = useI18n();
   // In a modal <dialog> (ConfirmDialog) only the dialog is above the page: the calendar opens inside it.
   const [dialog, setDialog] = useState<Element | undefined>();
+  const inDialog = useCallback(
+    (el: HTMLDivElement | null) => setDialog(el?.closest('dialog') ?? undefined),
+    [],
+  );
+  // One object per value: React Aria puts back the value's parts whenever it is given a new object, which would
+  // undo a part being retyped whenever the form renders.
+  const date = useMemo(() => parsed(value, withTime), [value, withTime]);
+  const [earliest, latest] = useMemo(() => [parsed(min ?? '', false), parsed(max ?? '', false)], [min, max]);
+  // A deadline's day picked on the calendar comes with the working day's close, not midnight.
+  const placeholder = useMemo(
+    () => (withTime ? parseDateTime(nextWorkingDayClose(new Date())) : undefined),
+    [withTime],
+  );
+  const group = useRef<HTMLDivElement>(null);
   return (
     <I18nProvider locale={DAY_FIRST[locale]}>
       <DatePicker
-        ref={(el) => setDialog(el?.closest('dialog') ?? undefined)}
+        ref={inDialog}
         className={error ? 'field field-invalid' : 'field'}
-        value={parsed(value, withTime)}
+        value={date}
+        placeholderValue={placeholder}
         // "2026-12-03", or "2026-12-03T17:00" as a datetime-local input gives it (vietnamTime.ts reads that).
         onChange={(d) => onChange(d ? d.toString().slice(0, withTime ? 16 : 10) : '')}
         isDisabled={disabled}
@@ -60,8 +76,13 @@ export default function DatePickerField({
         isInvalid={!!error}
         // Errors are the form's to show (beside the field, in words), as for every other field.
         validationBehavior="aria"
-        minValue={min ? parsed(min, false) : undefined}
-        maxValue={max ? parsed(max, false) : undefined}
+        minValue={earliest}
+        maxValue={latest}
+        onBlur={() => {
+          // A part cleared in a whole date leaves React Aria's value as it was, so the form would send the old
+          // date under a field that shows dd/12/2026: the field is empty until it is whole again.
+          if (value && group.current?.querySelector('[role="spinbutton"][data-placeholder]')) onChange('');
+        }}
         granularity={withTime ? 'minute' : 'day'}
         // 03/12/2026, as dates read everywhere else on the pages.
         shouldForceLeadingZeros
@@ -75,7 +96,7 @@ export default function DatePickerField({
             {hint}
           </Text>
         )}
-        <Group className="date-group">
+        <Group ref={group} className="date-group">
           <DateInput className="date-input">
             {(segment) => <DateSegment segment={segment} className="date-segment" />}
           </DateInput>

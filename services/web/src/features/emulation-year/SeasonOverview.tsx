@@ -9,8 +9,8 @@ import { yearPath } from './useYear';
  * own blocks, and the home page's tasks read this one query.
  */
 export const SeasonQuery = graphql(`
-  query Season($year: Int!) {
-    blockYears(year: $year) {
+  query Season($year: Int!, $mine: Boolean!) {
+    blockYears(year: $year, mine: $mine) {
       block {
         id
         name
@@ -38,10 +38,6 @@ export const SeasonQuery = graphql(`
 `);
 export type BlockYear = ResultOf<typeof SeasonQuery>['blockYears'][number];
 
-/** The blocks one of `units` is a member of in the year. */
-export const ofUnits = (rows: readonly BlockYear[], units: readonly string[]) =>
-  rows.filter((r) => r.block.members.some((m) => units.includes(m.id)));
-
 /** A block that has not opened the year comes first: the overview puts those furthest behind on top. */
 const STAGES = [
   'NONE',
@@ -61,7 +57,18 @@ const stageOf = (r: BlockYear): Stage => r.emulationYear?.state ?? 'NONE';
 const SHOWN_MISSING = 2;
 
 /** Where each block's year of `year` stands and what its next step waits for, one row per block. */
-export function SeasonOverview({ year, rows, title }: { year: number; rows: BlockYear[]; title: string }) {
+export function SeasonOverview({
+  year,
+  rows,
+  title,
+  admin,
+}: {
+  year: number;
+  rows: BlockYear[];
+  title: string;
+  /** The secretariat, who opens a block's year. */
+  admin: boolean;
+}) {
   const { t } = useI18n();
   const order = (r: BlockYear) => STAGES.indexOf(stageOf(r));
   // Array.prototype.sort is stable: within a stage the blocks keep the API's order of their names.
@@ -94,12 +101,10 @@ export function SeasonOverview({ year, rows, title }: { year: number; rows: Bloc
               {r.block.name}
             </Link>
             <span>
-              <span className={stageOf(r) === 'CLOSED' ? 'status status-open' : 'status'}>
-                {stageLabel(stageOf(r))}
-              </span>
+              <span className="status">{stageLabel(stageOf(r))}</span>
             </span>
             <span>
-              <NextStepLine row={r} />
+              <NextStepLine row={r} admin={admin} />
             </span>
           </li>
         ))}
@@ -109,11 +114,11 @@ export function SeasonOverview({ year, rows, title }: { year: number; rows: Bloc
 }
 
 /** The year's next step and what it still needs, in a line or two (the year's page says it in full). */
-function NextStepLine({ row }: { row: BlockYear }) {
+function NextStepLine({ row, admin }: { row: BlockYear; admin: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
   const y = row.emulationYear;
-  if (!y) return <span className="muted">{t('season.toOpen')}</span>;
+  if (!y) return <span className="muted">{t(admin ? 'season.open' : 'season.toOpen')}</span>;
   const next = y.nextStates[0];
   if (!next) return <span className="muted">{t('season.done')}</span>;
   const missing = y.nextStepMissing.map((m) => missingInWords(i18n, m));

@@ -6,7 +6,7 @@ import { hasRole, myUnits, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { Loading, Page } from '../../ui/Page';
-import { ofUnits, SeasonOverview, SeasonQuery } from '../emulation-year/SeasonOverview';
+import { SeasonOverview, SeasonQuery } from '../emulation-year/SeasonOverview';
 
 const PeriodsQuery = graphql(`
   query HomePeriods($yearId: ID!) {
@@ -194,9 +194,9 @@ async function gatherTasks(
     if (!units.length && !admin) break;
     // Read afresh, like the votes below: the overview on the page shares this answer (same query and year).
     const rows =
-      (await client.query(SeasonQuery, { year }, { requestPolicy: 'network-only' }).toPromise()).data
-        ?.blockYears ?? [];
-    await pool(admin ? rows : ofUnits(rows, units), 4, async ({ block: b, emulationYear: y }) => {
+      (await client.query(SeasonQuery, { year, mine: !admin }, { requestPolicy: 'network-only' }).toPromise())
+        .data?.blockYears ?? [];
+    await pool(rows, 4, async ({ block: b, emulationYear: y }) => {
       if (!y) return;
       const where = `/blocks/${b.id}/years/${year}`;
       if (y.state === 'OPEN')
@@ -391,19 +391,23 @@ export default function HomePage() {
       )}
       {tasks &&
         (admin || units.length > 0) &&
-        seasonYears().map((year) => <Season key={year} year={year} units={units} admin={admin} />)}
+        seasonYears().map((year) => <Season key={year} year={year} admin={admin} />)}
     </Page>
   );
 }
 
 /** Where the blocks' years stand: the province's for the secretariat, the unit's own blocks for its officers. */
-function Season({ year, units, admin }: { year: number; units: string[]; admin: boolean }) {
+function Season({ year, admin }: { year: number; admin: boolean }) {
   const { t } = useI18n();
-  const [res] = useQuery({ query: SeasonQuery, variables: { year } });
+  const [res] = useQuery({ query: SeasonQuery, variables: { year, mine: !admin } });
   const rows = res.data?.blockYears ?? [];
-  const shown = admin ? rows : ofUnits(rows, units);
-  if (!shown.length) return null;
+  if (!rows.length) return null;
   return (
-    <SeasonOverview year={year} rows={shown} title={t(admin ? 'season.title' : 'season.mine', { year })} />
+    <SeasonOverview
+      year={year}
+      rows={rows}
+      title={t(admin ? 'season.title' : 'season.mine', { year })}
+      admin={admin}
+    />
   );
 }
