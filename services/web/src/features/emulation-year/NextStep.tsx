@@ -8,7 +8,8 @@ import { useAction } from '../../ui/useAction';
 import { missingInWords } from './missing';
 import { yearPath, type Year } from './useYear';
 
-const STATES = [
+/** A year's lifecycle in order (the domain's YEAR_STATES; the web does not import the domain package). */
+export const YEAR_STATES = [
   'DRAFT',
   'OPEN',
   'COVENANT_SIGNED',
@@ -63,7 +64,7 @@ export function NextStep({
   const action = y.state === 'SCORING' ? lock : transition;
   const to = TAKEN_HERE[y.state];
   const next = y.nextStates[0];
-  const at = STATES.indexOf(y.state);
+  const at = YEAR_STATES.indexOf(y.state);
   const secretariat = canAct(useSession(), 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
 
   async function take() {
@@ -78,7 +79,7 @@ export function NextStep({
     <section className="card" aria-labelledby="steps">
       <h2 id="steps">{t('steps.title')}</h2>
       <ol className="steps">
-        {STATES.map((s, i) => (
+        {YEAR_STATES.map((s, i) => (
           <li
             key={s}
             className={i < at ? 'step-done' : i === at ? 'step-current' : undefined}

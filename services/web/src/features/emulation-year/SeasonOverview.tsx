@@ -2,6 +2,7 @@ import { Link } from 'wouter';
 import { graphql, type ResultOf } from '../../graphql';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { missingInWords } from './missing';
+import { YEAR_STATES } from './NextStep';
 import { yearPath } from './useYear';
 
 /**
@@ -39,18 +40,7 @@ export const SeasonQuery = graphql(`
 export type BlockYear = ResultOf<typeof SeasonQuery>['blockYears'][number];
 
 /** A block that has not opened the year comes first: the overview puts those furthest behind on top. */
-const STAGES = [
-  'NONE',
-  'DRAFT',
-  'OPEN',
-  'COVENANT_SIGNED',
-  'SCORING',
-  'SCORES_LOCKED',
-  'VOTING',
-  'RESULTS_RECORDED',
-  'DOSSIER_SUBMITTED',
-  'CLOSED',
-] as const;
+const STAGES = ['NONE', ...YEAR_STATES] as const;
 type Stage = (typeof STAGES)[number];
 const stageOf = (r: BlockYear): Stage => r.emulationYear?.state ?? 'NONE';
 /** Items of a next step named in a row; the year's page lists them all. */
