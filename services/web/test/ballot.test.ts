@@ -86,6 +86,17 @@ describe('the ballot on a phone', () => {
     // Whose ballot it is, on the ballot and on its receipt.
     const whose = page.getByText(`Phiếu của đơn vị: ${NAMES[1]!}`);
     expect(await whose.count()).toBe(1);
+    // Nothing chosen is not taken for a blank vote: the page asks, and blank is a choice of its own.
+    await page.getByRole('button', { name: 'Xem lại phiếu' }).click();
+    const ask = 'Vui lòng chọn đơn vị, hoặc chọn “Để trống (không chọn)” nếu không bầu đơn vị nào.';
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: ask }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Kiểm tra trước khi gửi' }).count()).toBe(0);
+    const blank = page.getByRole('checkbox', { name: 'Để trống (không chọn)' });
+    await blank.check();
+    // A unit ticked after it takes the blank back.
+    await page.getByRole('checkbox', { name: new RegExp(NAMES[2]!) }).check();
+    expect(await blank.isChecked()).toBe(false);
+    await page.getByRole('checkbox', { name: new RegExp(NAMES[2]!) }).uncheck();
     await page.getByRole('checkbox', { name: new RegExp(NAMES[2]!) }).check();
     await page.getByRole('checkbox', { name: new RegExp(NAMES[3]!) }).check();
     expect(await page.getByRole('checkbox', { name: new RegExp(NAMES[0]!) }).isDisabled()).toBe(true);
@@ -309,6 +320,13 @@ describe('the ballot on a phone', () => {
     await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await email.getAttribute('aria-describedby'))!;
     expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe('Vui lòng nhập thư điện tử.');
+    // A name typed without its "@…" is said to be no address, not a wrong password.
+    await email.fill(admin.email.split('@')[0]!);
+    await page.getByLabel('Mật khẩu').fill('không phải mật khẩu');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect
+      .poll(() => page.locator(`[id="${describedBy}"]`).textContent())
+      .toBe('Địa chỉ thư điện tử cần có dạng ten@donvi.gov.vn.');
     await email.fill(admin.email);
     await page.getByLabel('Mật khẩu').fill('không phải mật khẩu');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();

@@ -67,8 +67,11 @@ describe('blocks in the browser', () => {
       // A form that is sent empty says what is wrong beside the field, before anything is sent.
       await page.getByRole('link', { name: 'Tạo khối thi đua' }).click();
       await page.getByRole('button', { name: 'Tạo khối thi đua' }).click();
-      await poll(() => page.getByText('Tên khối cần từ 2 đến 200 ký tự.').count()).toBe(1);
+      await poll(() => page.getByText('Vui lòng nhập tên khối.').count()).toBe(1);
       await poll(() => page.getByLabel('Tên khối').getAttribute('aria-invalid')).toBe('true');
+      await page.getByLabel('Tên khối').fill('K');
+      await page.getByRole('button', { name: 'Tạo khối thi đua' }).click();
+      await poll(() => page.getByText('Tên khối cần từ 2 đến 200 ký tự.').count()).toBe(1);
       await expectAccessible(page, 'the block form with an error');
       await screenshot(page, 'block-form-error-1366');
 

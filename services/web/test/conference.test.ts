@@ -193,6 +193,13 @@ describe('the conference in the browser', () => {
       expect(await flag.locator('li.elected .hall-votebar span').getAttribute('style')).toContain(
         'width: 66.67%',
       );
+      // Above the counts, what the hall waits for: who was elected, one line a contest, readable from afar.
+      const summary = hall.locator('.hall-summary li').first();
+      expect(await summary.textContent()).toContain(`(đề nghị Cờ thi đua): ${NAMES[2]}`);
+      // Whoever runs the projector gets back to the round's page from the screen itself.
+      expect(await hall.getByRole('link', { name: 'Thoát màn hình chiếu' }).getAttribute('href')).toBe(
+        `/voting-periods/${period.id}`,
+      );
       await screenshot(hall, 'hall-published-1366');
       await expectAccessible(hall, 'the hall screen with results');
       await headTask('Gửi hồ sơ');
@@ -296,6 +303,19 @@ describe('the conference in the browser', () => {
     await page.goto(`${base}/voting-periods/${period.id}/results`);
     const fromMinutes = page.getByRole('link', { name: 'Xem vòng tiếp theo' });
     await expect.poll(() => fromMinutes.count(), { timeout: 15_000 }).toBe(1);
+    // The minutes name the post the next round is for.
+    expect(await page.locator('p.outcome').textContent()).toMatch(
+      /^Bỏ phiếu vòng tiếp theo cho: Đơn vị dẫn đầu khối \(đề nghị Cờ thi đua\)\. Xem vòng tiếp theo$/,
+    );
+    // So does the hall screen, under the line that says no unit was elected.
+    await page.goto(`${base}/voting-periods/${period.id}/hall`);
+    await expect
+      .poll(() => page.locator('.hall-summary li').first().textContent())
+      .toBe('Đơn vị dẫn đầu khối (đề nghị Cờ thi đua): Không có đơn vị trúng cử.');
+    expect(await page.locator('.hall-outcome').textContent()).toBe(
+      'Bỏ phiếu vòng tiếp theo cho: Đơn vị dẫn đầu khối (đề nghị Cờ thi đua).',
+    );
+    await page.goto(`${base}/voting-periods/${period.id}/results`);
     await fromMinutes.click();
     await expect.poll(() => new URL(page.url()).pathname).not.toBe(`/voting-periods/${period.id}/results`);
     await page.goto(`${base}/voting-periods/${period.id}`);

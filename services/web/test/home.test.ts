@@ -95,6 +95,14 @@ describe('the home page: where the blocks stand', () => {
     ]);
     await expectAccessible(page, 'the home page with the overview');
     await screenshot(page, 'home-overview-admin-1366');
+    // The secretariat's own work is in its menu: the council, and the year-end closing at hand.
+    const menu = page.getByRole('navigation', { name: 'Điều hướng chính' });
+    expect(await menu.getByRole('link', { name: 'Hội đồng', exact: true }).getAttribute('href')).toBe(
+      '/council',
+    );
+    expect(await menu.getByRole('link', { name: 'Tổng kết năm', exact: true }).getAttribute('href')).toBe(
+      `/year-end/${YEAR}`,
+    );
 
     // From January the new year is listed too: the season's own list.
     await page
@@ -110,6 +118,13 @@ describe('the home page: where the blocks stand', () => {
     const rows = await overviewRows(page, `Khối, cụm thi đua của đơn vị – năm ${YEAR}`);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatch(/^Khối thi đua [\d-]+ Đã khóa điểm/);
+    // An officer's menu has none of the secretariat's work.
+    await page.getByRole('button', { name: 'Danh mục' }).click();
+    const menu = page.getByRole('navigation', { name: 'Điều hướng chính' });
+    expect(await menu.getByRole('link', { name: 'Khối thi đua' }).count()).toBe(1);
+    expect(await menu.getByRole('link', { name: 'Hội đồng' }).count()).toBe(0);
+    expect(await menu.getByRole('link', { name: 'Tổng kết năm' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Danh mục' }).click();
     await expectNoSidewaysScroll(page, 'the home page on a phone');
     await expectAccessible(page, 'the home page on a phone');
     await screenshot(page, 'home-overview-officer-390');

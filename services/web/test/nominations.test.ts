@@ -213,6 +213,9 @@ describe("the secretariat's nominations, council and decisions", () => {
       await page.getByRole('button', { name: 'Mở biểu quyết (1 hồ sơ)' }).click();
       await page.waitForURL(/\/voting-periods\/[^/]+$/);
       const periodId = new URL(page.url()).pathname.split('/')[2]!;
+      // The secretariat runs the council's vote: it is told so, not that it is on no voting list.
+      await page.getByText(/^Các thành viên Hội đồng bỏ phiếu trên điện thoại/).waitFor();
+      expect(await page.getByText('Bạn không thuộc danh sách bỏ phiếu của phiên này.').count()).toBe(0);
 
       // A council member reads the block's grounds on the dossier the ballot links to.
       const reader = await (await phone(browser)).newPage();
@@ -294,7 +297,7 @@ describe("the secretariat's nominations, council and decisions", () => {
       await expect
         .poll(() => preview.textContent())
         .toBe(
-          'Chưa công bố: chỉ Thường trực thi đua tỉnh (Sở Nội vụ, nơi tổ chức biểu quyết của Hội đồng) xem được bản này; thành viên Hội đồng xem kết quả khi đã công bố.',
+          'Chưa công bố: chỉ Sở Nội vụ (nơi tổ chức biểu quyết của Hội đồng) xem được bản này; thành viên Hội đồng xem kết quả khi đã công bố.',
         );
       expect(await page.getByText('Trưởng khối').count()).toBe(0);
       await screenshot(page, 'council-results-preview-1366');
@@ -306,6 +309,10 @@ describe("the secretariat's nominations, council and decisions", () => {
       await expect
         .poll(async () => (await nominations()).find((n) => n.id === flag.id)!.status, { timeout: 15_000 })
         .toBe('COUNCIL_APPROVED');
+      // Published, the vote's page leads on to the decision.
+      await expect
+        .poll(() => page.getByRole('link', { name: 'Ban hành quyết định khen thưởng' }).getAttribute('href'))
+        .toBe('/award-decisions/new');
       // The council's results speak of a question approved, not of seats elected.
       await page.goto(`${base}/voting-periods/${periodId}/results`);
       const question = page.locator('.contest-result').first();

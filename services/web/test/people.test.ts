@@ -113,8 +113,15 @@ describe('people and access', () => {
       await expectAccessible(page, 'the unit page');
 
       // Ending it asks first and says what happens; cancelling changes nothing.
+      // Enter in the date sends its form, as in any field; with a part rubbed out the date is not sent.
+      const endOn = page.getByRole('group', { name: 'Ngày cuối cùng đơn vị tồn tại', exact: true });
       await fillDate(page, 'Ngày cuối cùng đơn vị tồn tại', '2026-06-30');
-      await page.getByRole('button', { name: 'Kết thúc đơn vị' }).click();
+      await endOn.getByRole('spinbutton').first().press('Backspace');
+      await endOn.getByRole('spinbutton').first().press('Backspace');
+      await endOn.getByRole('spinbutton').last().press('Enter');
+      await expect.poll(() => page.getByText('Chọn một ngày.').count(), WAIT).toBe(1);
+      await fillDate(page, 'Ngày cuối cùng đơn vị tồn tại', '2026-06-30');
+      await endOn.getByRole('spinbutton').last().press('Enter');
       const dialog = page.getByRole('dialog', { name: 'Kết thúc đơn vị Sở Khoa học và Công nghệ?' });
       await expect.poll(() => dialog.isVisible(), WAIT).toBe(true);
       expect(await dialog.textContent()).toContain('Từ sau ngày 30/06/2026');

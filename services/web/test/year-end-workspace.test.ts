@@ -71,7 +71,11 @@ describe('the year-end workspace', () => {
       await expect.poll(() => page.getByText('Năm này chưa được tổng kết.').count(), WAIT).toBe(1);
       await expectAccessible(page, 'the year-end page before the closing');
 
-      // The schedule: an impossible date is refused on the page, beside its field, before anything is sent.
+      // The schedule: a day left out or impossible is refused on the page, beside its field, before anything is
+      // sent, each in its own words.
+      await page.getByLabel('Ngày', { exact: true }).fill('');
+      await page.getByRole('button', { name: 'Lưu lịch' }).click();
+      await expect.poll(() => page.getByText('Vui lòng nhập ngày.').count(), WAIT).toBe(1);
       await page.getByLabel('Ngày', { exact: true }).fill('31');
       await page.getByLabel('Tháng', { exact: true }).fill('2');
       await page.getByLabel(/^Giờ/).fill('08:00');

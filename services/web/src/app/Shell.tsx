@@ -4,6 +4,7 @@ import { Link, useLocation } from 'wouter';
 import { graphql } from '../graphql';
 import { useI18n } from '../i18n/i18n';
 import { usePolling } from '../ui/usePolling';
+import { closingYear } from '../ui/vietnamTime';
 import { formerLabel } from '../features/province/useFormerProvinces';
 import { pageAfterSwitch, routeRefusal } from './routeAccess';
 import {
@@ -66,7 +67,10 @@ export function Shell({ children }: { children: ReactNode }) {
     ...(secretariat
       ? [
           { href: '/nominations', label: t('app.nominations') },
+          // The council's vote is the province secretariat's own work (the platform's operators only read).
+          ...(hasRole(session, 'PROVINCE_ADMIN') ? [{ href: '/council', label: t('app.council') }] : []),
           { href: '/award-decisions', label: t('app.decisions') },
+          { href: `/year-end/${closingYear()}`, label: t('app.yearEnd') },
         ]
       : []),
     ...(dashboards ? [{ href: '/dashboards', label: t('app.dashboards') }] : []),

@@ -6,6 +6,7 @@ import {
   openingYearHere,
   readOnlyHere,
   recordsHistoryHere,
+  switchableProvinces,
   type Me,
   type Role,
   type SessionState,
@@ -150,5 +151,26 @@ describe('the page a province switch lands on', () => {
     ['/', '/'],
   ])('%s → %s', (from, to) => {
     expect(pageAfterSwitch(from)).toBe(to);
+  });
+});
+
+describe('the provinces a person can switch to', () => {
+  const ids = (roles: [Role, string | null][]) =>
+    switchableProvinces(session(roles, LAO_CAI).user!).map((p) => p.id);
+
+  it('offers the former provinces to the secretariat, which records their history, and to the platform', () => {
+    expect(ids([['PROVINCE_ADMIN', LAO_CAI]])).toEqual([LAO_CAI, FORMER_LAO_CAI]);
+    expect(ids([['PLATFORM_ADMIN', null]])).toEqual([LAO_CAI, FORMER_LAO_CAI]);
+    expect(
+      ids([
+        ['UNIT_OFFICER', LAO_CAI],
+        ['PROVINCE_ADMIN', LAO_CAI],
+      ]),
+    ).toEqual([LAO_CAI, FORMER_LAO_CAI]);
+  });
+
+  it('gives a unit officer or a council member today’s province only: nothing to choose above the ballot', () => {
+    expect(ids([['UNIT_OFFICER', LAO_CAI]])).toEqual([LAO_CAI]);
+    expect(ids([['COUNCIL_MEMBER', LAO_CAI]])).toEqual([LAO_CAI]);
   });
 });

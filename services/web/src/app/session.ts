@@ -142,7 +142,9 @@ export interface SwitchableProvince {
 
 /**
  * The provinces of the person's roles, each followed by the former provinces it absorbed: their data stays
- * readable under the successor (the gateway grants it by lineage), so they are offered beside it.
+ * readable under the successor (the gateway grants it by lineage), so they are offered beside it — to the
+ * secretariat, which records their history, and to the platform's people. A unit's officer or a council member
+ * works in today's province only: a choice of provinces would only take room above the ballot.
  */
 export function switchableProvinces(user: Me): SwitchableProvince[] {
   const own = user.provinces.map((p) => ({
@@ -151,8 +153,12 @@ export function switchableProvinces(user: Me): SwitchableProvince[] {
     isCurrent: p.isCurrent,
     absorbedUntil: null,
   }));
+  const readsFormer = (provinceId: string) =>
+    user.roles.some(
+      (r) => r.provinceId === null || (r.provinceId === provinceId && r.role === 'PROVINCE_ADMIN'),
+    );
   const absorbed = user.provinces.flatMap((p) =>
-    p.predecessors
+    (readsFormer(p.id) ? p.predecessors : [])
       .filter((f) => f.id !== p.id && !user.provinces.some((o) => o.id === f.id))
       .map((f) => ({
         id: f.id,

@@ -1,5 +1,5 @@
 import { parseDate, parseDateTime } from '@internationalized/date';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   Button,
   Calendar,
@@ -16,6 +16,7 @@ import {
   Popover,
   Text,
 } from 'react-aria-components';
+import { flushSync } from 'react-dom';
 import { useI18n } from '../i18n/i18n';
 import type { DateFieldProps } from './DateField';
 import { nextWorkingDayClose } from './vietnamTime';
@@ -62,6 +63,22 @@ export default function DatePickerField({
     [withTime],
   );
   const group = useRef<HTMLDivElement>(null);
+  /** True when a part was rubbed out of a whole date (React Aria then keeps reporting the old date). */
+  const partMissing = () => !!group.current?.querySelector('[role="spinbutton"][data-placeholder]');
+  /**
+   * Enter in a part sends the form, as it does in any other field: the parts are spin buttons, which the browser
+   * does not submit from. Not from a confirmation dialog's field (a dialog is answered with its buttons).
+   */
+  const submitOnEnter = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'Enter' || (e.target as Element).getAttribute('role') !== 'spinbutton') return;
+    const form = e.currentTarget.closest('form, dialog');
+    if (!(form instanceof HTMLFormElement)) return;
+    e.preventDefault();
+    // A date with a part missing is not sent: the field is emptied first (rendered before the form reads it), and
+    // the form says a date is needed.
+    if (value && partMissing()) flushSync(() => onChange(''));
+    form.requestSubmit();
+  };
   return (
     <I18nProvider locale={DAY_FIRST[locale]}>
       <DatePicker
@@ -81,7 +98,7 @@ export default function DatePickerField({
         onBlur={() => {
           // A part cleared in a whole date leaves React Aria's value as it was, so the form would send the old
           // date under a field that shows dd/12/2026: the field is empty until it is whole again.
-          if (value && group.current?.querySelector('[role="spinbutton"][data-placeholder]')) onChange('');
+          if (value && partMissing()) onChange('');
         }}
         granularity={withTime ? 'minute' : 'day'}
         // 03/12/2026, as dates read everywhere else on the pages.
@@ -96,7 +113,8 @@ export default function DatePickerField({
             {hint}
           </Text>
         )}
-        <Group ref={group} className="date-group">
+        {/* Caught on its way down: the parts stop every key they are given from going further up. */}
+        <Group ref={group} className="date-group" onKeyDownCapture={submitOnEnter}>
           <DateInput className="date-input">
             {(segment) => <DateSegment segment={segment} className="date-segment" />}
           </DateInput>

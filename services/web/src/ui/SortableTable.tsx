@@ -77,11 +77,11 @@ export function SortableTable<R>({
               {columns.map((c, i) => {
                 const content = c.render ? c.render(r) : formatCell(i18n.number, c.value(r));
                 return i === 0 ? (
-                  <th key={c.key} scope="row" className={c.numeric ? 'num' : undefined}>
+                  <th key={c.key} scope="row" className={c.numeric ? 'num' : 'name'}>
                     {content}
                   </th>
                 ) : (
-                  <td key={c.key} className={c.numeric ? 'num' : undefined}>
+                  <td key={c.key} className={c.numeric ? 'num' : 'name'}>
                     {content}
                   </td>
                 );

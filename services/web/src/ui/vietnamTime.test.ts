@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromVietnamInput, nextWorkingDayClose, vietnamInput } from './vietnamTime';
+import { closingYear, fromVietnamInput, nextWorkingDayClose, seasonYears, vietnamInput } from './vietnamTime';
 
 describe("date-time inputs in Vietnam's time", () => {
   it('shows an instant as the hour in Hà Nội, whatever the computer’s zone', () => {
@@ -23,5 +23,16 @@ describe("date-time inputs in Vietnam's time", () => {
     expect(nextWorkingDayClose(new Date('2026-12-04T16:30:00Z'))).toBe('2026-12-07T17:00');
     // Saturday 5 December, 01:00 in Hà Nội (Friday 18:00 UTC): Monday.
     expect(nextWorkingDayClose(new Date('2026-12-04T18:00:00Z'))).toBe('2026-12-07T17:00');
+  });
+});
+
+describe('the conference season', () => {
+  it('keeps the year that ended until June, in Hà Nội', () => {
+    // 31 December 2026 at 18:00 UTC is already 1 January 2027 in Hà Nội: last year is being closed.
+    expect(seasonYears(new Date('2026-12-31T18:00:00Z'))).toEqual([2026, 2027]);
+    expect(closingYear(new Date('2026-12-31T18:00:00Z'))).toBe(2026);
+    expect(seasonYears(new Date('2027-06-30T10:00:00Z'))).toEqual([2026, 2027]);
+    expect(seasonYears(new Date('2027-06-30T17:00:00Z'))).toEqual([2027]);
+    expect(closingYear(new Date('2026-12-04T03:00:00Z'))).toBe(2026);
   });
 });

@@ -26,3 +26,18 @@ export function nextWorkingDayClose(now: Date): string {
   while (day.getUTCDay() === 0 || day.getUTCDay() === 6);
   return `${day.toISOString().slice(0, 10)}T17:00`;
 }
+
+/**
+ * The emulation years of the conference season at `now`, in Vietnam: from January to June the year that just
+ * ended is still being closed (conferences, the council, decisions), so both; from July, this year only.
+ */
+export function seasonYears(now = new Date()): number[] {
+  const here = new Date(now.getTime() + OFFSET_MS);
+  const year = here.getUTCFullYear();
+  return here.getUTCMonth() < 6 ? [year - 1, year] : [year];
+}
+
+/** The year whose year-end closing is the one at hand at `now`: last year's until June, then this year's. */
+export function closingYear(now = new Date()): number {
+  return seasonYears(now)[0]!;
+}

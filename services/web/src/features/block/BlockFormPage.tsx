@@ -67,7 +67,11 @@ export default function BlockFormPage() {
     e.preventDefault();
     const trimmed = name.trim();
     const checks = {
-      name: trimmed.length < 2 || trimmed.length > 200 ? t('blocks.nameInvalid') : null,
+      name: !trimmed
+        ? t('error.field.required', { field: t('field.blockName') })
+        : trimmed.length < 2 || trimmed.length > 200
+          ? t('blocks.nameInvalid')
+          : null,
       description: description.length > 2000 ? t('blocks.descriptionTooLong') : null,
     };
     const done = blockId

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { getToken, hasRole, readOnlyHere, useSession } from '../../app/session';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { Page } from '../../ui/Page';
+import { closingYear } from '../../ui/vietnamTime';
 
 /** The secretariat's and the platform admin's settings and records, one link each with what it is for. */
 export default function AdminPage() {
@@ -10,7 +11,7 @@ export default function AdminPage() {
   const session = useSession();
   const province = !!session.provinceId && hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
   const platform = hasRole(session, 'PLATFORM_ADMIN');
-  const year = new Date().getFullYear() - (new Date().getMonth() < 6 ? 1 : 0);
+  const year = closingYear();
   const links: [string, string, MessageKey, Record<string, string | number>?][] = [
     ...(province
       ? ([

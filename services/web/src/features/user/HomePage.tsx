@@ -6,6 +6,7 @@ import { hasRole, myUnits, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { Loading, Page } from '../../ui/Page';
+import { seasonYears } from '../../ui/vietnamTime';
 import { SeasonOverview, SeasonQuery } from '../emulation-year/SeasonOverview';
 
 const PeriodsQuery = graphql(`
@@ -123,17 +124,6 @@ const noTasks = (): Tasks => ({
   toDecide: [],
   councilVotes: [],
 });
-
-/** The emulation year of the conference season: December to June belongs to the year that just ended. */
-function seasonYears(now = new Date()): number[] {
-  const y = Number(
-    new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(now),
-  );
-  const m = Number(
-    new Intl.DateTimeFormat('en', { month: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(now),
-  );
-  return m <= 6 ? [y - 1, y] : [y];
-}
 
 /** At most `n` queries at a time. */
 async function pool<T, R>(items: T[], n: number, work: (t: T) => Promise<R>): Promise<R[]> {

@@ -62,7 +62,7 @@ export function InviteForm() {
       },
       {
         email: email.trim() ? null : t('error.field.required', { field: t('field.email') }),
-        unitId: officer && !unitId ? t('error.field.required', { field: t('field.unitId') }) : null,
+        unitId: officer && !unitId ? t('error.field.choose', { field: t('field.unitId') }) : null,
       },
     );
     if (!done) return;

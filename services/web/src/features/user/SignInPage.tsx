@@ -33,6 +33,8 @@ export default function SignInPage() {
     e.preventDefault();
     const fields: Record<string, string> = {};
     if (!email.trim()) fields.email = t('error.field.required', { field: t('field.email') });
+    // A name without its "@…" is not an address: said as such, not as a wrong password.
+    else if (!/^[^@\s]+@[^@\s]+$/.test(email.trim())) fields.email = t('signIn.check.email');
     if (!password) fields.password = t('error.field.required', { field: t('field.password') });
     if (Object.keys(fields).length) {
       setShown({ general: null, fields });

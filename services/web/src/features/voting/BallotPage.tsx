@@ -465,9 +465,11 @@ export default function BallotPage() {
           className="ballot card"
           onSubmit={(e) => {
             e.preventDefault();
-            // A council member answers every question: not answering is not taken for a no.
-            if (contest.kind === 'APPROVAL' && !choices.has(contest.id)) {
-              setProblems((p) => ({ ...p, [contest.id]: t('ballot.check.answer') }));
+            // Every question is answered: a council member's silence is not taken for a no, nor a member's for a
+            // blank vote (leaving a contest blank is a choice of its own, made on the ballot).
+            if (!choices.has(contest.id)) {
+              const problem = t(contest.kind === 'APPROVAL' ? 'ballot.check.answer' : 'ballot.check.choose');
+              setProblems((p) => ({ ...p, [contest.id]: problem }));
               return;
             }
             if (at < contests.length - 1) setStep(at + 1);
@@ -496,7 +498,10 @@ export default function BallotPage() {
             problem={problems[contest.id] ?? null}
             headingRef={stepHeading}
             onChange={(ids) => {
-              setChoices(new Map(choices).set(contest.id, ids));
+              const next = new Map(choices);
+              if (ids) next.set(contest.id, ids);
+              else next.delete(contest.id);
+              setChoices(next);
               setProblems(({ [contest.id]: _gone, ...rest }) => rest);
             }}
           />
@@ -637,7 +642,8 @@ function ContestStep({
   answered: boolean;
   problem: string | null;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
-  onChange(ids: string[]): void;
+  /** The units chosen ([] when the contest is left blank on purpose), or null when it is not answered. */
+  onChange(ids: string[] | null): void;
 }) {
   const { t } = i18n;
   const legendId = `contest-${contest.id}`;
@@ -735,9 +741,15 @@ function ContestStep({
                 value={u}
                 checked={checked}
                 disabled={own || (!single && full && !checked)}
-                onChange={(e) =>
-                  onChange(single ? [u] : e.target.checked ? [...chosen, u] : chosen.filter((x) => x !== u))
-                }
+                onChange={(e) => {
+                  const next = single
+                    ? [u]
+                    : e.target.checked
+                      ? [...chosen, u]
+                      : chosen.filter((x) => x !== u);
+                  // The last unit unticked leaves the contest unanswered, not blank: blank is ticked as such.
+                  onChange(next.length ? next : null);
+                }}
               />
               <span>
                 {unitName(names, u)}
@@ -746,17 +758,16 @@ function ContestStep({
             </label>
           );
         })}
-        {single && (
-          <label className="option option-blank">
-            <input
-              type="radio"
-              name={legendId}
-              checked={answered && chosen.length === 0}
-              onChange={() => onChange([])}
-            />
-            <span>{t('ballot.blank')}</span>
-          </label>
-        )}
+        <label className="option option-blank">
+          <input
+            type={single ? 'radio' : 'checkbox'}
+            name={legendId}
+            checked={answered && chosen.length === 0}
+            // Ticked, it clears the units chosen; unticked, the contest is unanswered again.
+            onChange={(e) => onChange(e.target.checked ? [] : null)}
+          />
+          <span>{t('ballot.blank')}</span>
+        </label>
       </div>
     </fieldset>
   );

@@ -7,9 +7,10 @@ import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Loading } from '../../ui/Page';
 import { usePolling } from '../../ui/usePolling';
-import { unitName, useUnitNames } from '../unit/useUnitNames';
+import { useUnitNames } from '../unit/useUnitNames';
 import { PeriodFields, PeriodQuery, ResultsQuery, TurnoutSubscription } from './operations';
-import { byVotes, deadline, sharePercent } from './rules';
+import { HallResults } from './HallResults';
+import { deadline } from './rules';
 import { periodOwner } from './parts';
 
 /**
@@ -74,8 +75,14 @@ export default function HallPage() {
               : t('voting.deadline', { when: i18n.dateTime(deadline(period)) })}
           </p>
         </div>
-        <div className="hall-clock" aria-hidden="true">
-          {i18n.time(now, true)}
+        <div className="hall-tools">
+          <div className="hall-clock" aria-hidden="true">
+            {i18n.time(now, true)}
+          </div>
+          {/* For whoever runs the projector: back to the round's page, which the hall screen has no header for. */}
+          <Link href={`/voting-periods/${period.id}`} className="hall-exit">
+            {t('hall.exit')}
+          </Link>
         </div>
       </header>
 
@@ -112,47 +119,7 @@ export default function HallPage() {
       )}
 
       {published && results?.results && (
-        <section aria-labelledby="hall-results" className="hall-results">
-          <h2 id="hall-results">{t('hall.results')}</h2>
-          {results.results.map((r) => {
-            // A bar is the candidate's share of all members, as the threshold counts (R4): a full bar is
-            // every member's vote in every contest, not the leader's.
-            return (
-              <article key={r.contestId} className="hall-contest">
-                <h3>{t(`voting.contest.${r.kind}`)}</h3>
-                <ol className="hall-candidates">
-                  {byVotes(
-                    r.candidates,
-                    period.contests.find((c) => c.id === r.contestId)?.candidateUnitIds,
-                  ).map((c) => {
-                    const elected = r.elected.includes(c.unitId);
-                    return (
-                      <li key={c.unitId} className={elected ? 'elected' : undefined}>
-                        <span className="hall-name">
-                          {unitName(names, c.unitId)}
-                          {elected && <strong className="hall-elected"> · {t('hall.elected')}</strong>}
-                        </span>
-                        <span className="hall-votes">
-                          {t('hall.votes', { n: c.votes })} (
-                          {i18n.number(sharePercent(c.votes, r.eligible), 1)}%)
-                        </span>
-                        <span className="hall-votebar" aria-hidden="true">
-                          <span style={{ width: `${sharePercent(c.votes, r.eligible)}%` }} />
-                        </span>
-                      </li>
-                    );
-                  })}
-                </ol>
-                {r.elected.length === 0 && <p className="hall-none">{t('results.noneElected')}</p>}
-              </article>
-            );
-          })}
-          <p>
-            <Link href={`/voting-periods/${period.id}/results`} className="hall-more">
-              {t('voting.goResults')}
-            </Link>
-          </p>
-        </section>
+        <HallResults period={period} results={results.results} names={names} />
       )}
     </div>
   );

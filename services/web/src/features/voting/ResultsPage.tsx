@@ -6,7 +6,7 @@ import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Alert, Empty, Loading, Page } from '../../ui/Page';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { PeriodFields, PeriodQuery, ResultsQuery, YearRoundsQuery } from './operations';
-import { ApprovalSubject, periodOwner, StatusBadge } from './parts';
+import { ApprovalSubject, outcomeWords, periodOwner, StatusBadge } from './parts';
 import { byVotes, contestThreshold, sharePercent, tieGroup, votesNeeded } from './rules';
 import { TableWrap } from '../../ui/TableWrap';
 import { DocumentDownloads } from '../documents/DocumentDownloads';
@@ -150,11 +150,7 @@ function Round({ id, next }: { id: string; next: string | null }) {
           )}
           {period.outcome && (
             <p className="outcome">
-              {t(
-                period.kind === 'COUNCIL' && period.outcome === 'COMPLETE'
-                  ? 'results.outcome.COUNCIL_COMPLETE'
-                  : `results.outcome.${period.outcome}`,
-              )}
+              {outcomeWords(t, period, results)}
               {period.outcome === 'NEXT_ROUND' && next && (
                 <>
                   {' '}

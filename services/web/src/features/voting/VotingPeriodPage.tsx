@@ -54,6 +54,8 @@ export default function VotingPeriodPage() {
   // The secretariat enters the ballots of member units without an account, on their behalf (BallotPage).
   const entersForUnits =
     secretariat && !isVoter && p.kind === 'BLOCK' && p.method === 'ONLINE' && p.status === 'OPEN';
+  // The council's vote is the secretariat's to run, not to cast: it is told so, not that it has no ballot.
+  const runsCouncil = secretariat && !isVoter && p.kind === 'COUNCIL';
 
   return (
     <Page
@@ -80,7 +82,11 @@ export default function VotingPeriodPage() {
           </p>
         )}
         {!receipt.fetching && !isVoter && p.status === 'OPEN' && (
-          <p className="muted">{t(entersForUnits ? 'voting.onBehalfHint' : 'voting.notVoter')}</p>
+          <p className="muted">
+            {t(
+              entersForUnits ? 'voting.onBehalfHint' : runsCouncil ? 'voting.councilRun' : 'voting.notVoter',
+            )}
+          </p>
         )}
         <div className="actions">
           {p.status === 'OPEN' && isVoter && !voted && (
@@ -99,6 +105,12 @@ export default function VotingPeriodPage() {
           {p.status === 'TALLIED' && (
             <Link href={`/voting-periods/${p.id}/results`} className="button button-secondary">
               {t('voting.goResults')}
+            </Link>
+          )}
+          {/* Published, the council's approvals wait for their decision: the next step is on this page too. */}
+          {runsCouncil && p.resultsPublishedAt && (
+            <Link href="/award-decisions/new" className="button button-primary">
+              {t('decisions.issueTitle')}
             </Link>
           )}
         </div>

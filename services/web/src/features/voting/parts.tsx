@@ -1,5 +1,5 @@
 import { useQuery } from 'urql';
-import { useI18n, type I18n } from '../../i18n/i18n';
+import { useI18n, type I18n, type MessageKey } from '../../i18n/i18n';
 import { basisBrief } from '../awards/Basis';
 import { unitName } from '../unit/useUnitNames';
 import { NominationBriefQuery } from './operations';
@@ -69,4 +69,26 @@ export function ApprovalGrounds({ i18n, nominationId }: { i18n: I18n; nomination
   const [res] = useQuery({ query: NominationBriefQuery, variables: { id: nominationId } });
   const basis = res.data?.nomination.basis;
   return basis ? <p className="muted">{basisBrief(i18n, basis)}</p> : null;
+}
+
+/**
+ * What the round's outcome means, in one sentence: a council's count is a count of questions; a next round
+ * names the contests it is for (the seats no unit took), so the hall and the minutes say which post is still open.
+ */
+export function outcomeWords(
+  t: I18n['t'],
+  period: Pick<Period, 'kind' | 'outcome'>,
+  results: { kind: string; shortfall: unknown; unfilledSeats: number; withdrawn: string | null }[],
+): string | null {
+  if (!period.outcome) return null;
+  if (period.kind === 'COUNCIL' && period.outcome === 'COMPLETE')
+    return t('results.outcome.COUNCIL_COMPLETE');
+  const open = results.filter(
+    (r) => r.kind !== 'APPROVAL' && r.withdrawn === null && r.shortfall && r.unfilledSeats > 0,
+  );
+  if (period.outcome === 'NEXT_ROUND' && open.length)
+    return t('results.outcome.NEXT_ROUND_FOR', {
+      contests: open.map((r) => t(`voting.contest.${r.kind}` as MessageKey)).join('; '),
+    });
+  return t(`results.outcome.${period.outcome}`);
 }

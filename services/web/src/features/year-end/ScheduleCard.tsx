@@ -50,12 +50,22 @@ export function ScheduleCard() {
     const done = await save.run(
       { input: { month, day, time: form.time } },
       {
-        month: monthOk ? null : t('yearEnd.check.month'),
-        day:
-          Number.isInteger(day) && day >= 1 && (!monthOk || day <= DAYS[month - 1]!)
+        // An empty field asks for its value; a wrong one says what is wrong with it.
+        month: !form.month.trim()
+          ? t('error.field.required', { field: t('field.month') })
+          : monthOk
+            ? null
+            : t('yearEnd.check.month'),
+        day: !form.day.trim()
+          ? t('error.field.required', { field: t('field.day') })
+          : Number.isInteger(day) && day >= 1 && (!monthOk || day <= DAYS[month - 1]!)
             ? null
             : t('yearEnd.check.day'),
-        time: /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/.test(form.time) ? null : t('yearEnd.check.time'),
+        time: !form.time.trim()
+          ? t('error.field.required', { field: t('field.time') })
+          : /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/.test(form.time)
+            ? null
+            : t('yearEnd.check.time'),
       },
     );
     if (done) {

@@ -1,0 +1,98 @@
+import type { ResultOf } from 'gql.tada';
+import { Link } from 'wouter';
+import { useI18n } from '../../i18n/i18n';
+import { unitName } from '../unit/useUnitNames';
+import type { ResultsQuery } from './operations';
+import { ApprovalSubject, outcomeWords } from './parts';
+import { byVotes, sharePercent, type Period } from './rules';
+
+type Result = NonNullable<NonNullable<ResultOf<typeof ResultsQuery>['votingPeriod']['results']>>[number];
+
+/**
+ * The published results on the projector. First, in a few large lines, what the hall waits for: who was elected
+ * in each contest (or which question the council passed) and what follows (a next round for the seats left);
+ * then each contest's count, side by side where the screen is wide.
+ */
+export function HallResults({
+  period,
+  results,
+  names,
+}: {
+  period: Period;
+  results: Result[];
+  names: Map<string, string>;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  // R8: a council question taken off the session has no count.
+  const counted = results.filter((r) => r.withdrawn === null);
+  const subject = (r: Result) => {
+    const contest = period.contests.find((c) => c.id === r.contestId);
+    return r.kind === 'APPROVAL' && contest?.nominationId ? (
+      <ApprovalSubject
+        i18n={i18n}
+        nominationId={contest.nominationId}
+        names={names}
+        unit={contest.candidateUnitIds[0]!}
+      />
+    ) : (
+      t(`voting.contest.${r.kind}`)
+    );
+  };
+  const verdict = (r: Result) =>
+    r.kind === 'APPROVAL'
+      ? t(r.elected.length ? 'results.approvedTag' : 'hall.notApproved')
+      : r.elected.length
+        ? r.elected.map((u) => unitName(names, u)).join(', ')
+        : t('results.noneElected');
+  return (
+    <section aria-labelledby="hall-results" className="hall-results">
+      <h2 id="hall-results">{t('hall.results')}</h2>
+      <ul className="hall-summary">
+        {counted.map((r) => (
+          <li key={r.contestId} className={r.elected.length ? 'elected' : undefined}>
+            <span className="hall-summary-contest">{subject(r)}:</span> <strong>{verdict(r)}</strong>
+          </li>
+        ))}
+      </ul>
+      {period.outcome && <p className="hall-outcome">{outcomeWords(t, period, results)}</p>}
+      <h2 className="hall-counts-title">{t('hall.counts')}</h2>
+      <div className="hall-contests">
+        {counted.map((r) => (
+          <article key={r.contestId} className="hall-contest">
+            <h3>{subject(r)}</h3>
+            <ol className="hall-candidates">
+              {byVotes(r.candidates, period.contests.find((c) => c.id === r.contestId)?.candidateUnitIds).map(
+                (c) => {
+                  const elected = r.elected.includes(c.unitId);
+                  // A bar is the candidate's share of all members, as the threshold counts (R4): a full bar is
+                  // every member's vote in every contest, not the leader's.
+                  return (
+                    <li key={c.unitId} className={elected ? 'elected' : undefined}>
+                      <span className="hall-name">
+                        {unitName(names, c.unitId)}
+                        {elected && <strong className="hall-elected"> · {t('hall.elected')}</strong>}
+                      </span>
+                      <span className="hall-votes">
+                        {t('hall.votes', { n: c.votes })} ({i18n.number(sharePercent(c.votes, r.eligible), 1)}
+                        %)
+                      </span>
+                      <span className="hall-votebar" aria-hidden="true">
+                        <span style={{ width: `${sharePercent(c.votes, r.eligible)}%` }} />
+                      </span>
+                    </li>
+                  );
+                },
+              )}
+            </ol>
+          </article>
+        ))}
+      </div>
+      <p>
+        <Link href={`/voting-periods/${period.id}/results`} className="hall-more">
+          {t('voting.goResults')}
+        </Link>
+      </p>
+    </section>
+  );
+}
