@@ -103,6 +103,12 @@ describe('the home page: where the blocks stand', () => {
     expect(await menu.getByRole('link', { name: 'Tổng kết năm', exact: true }).getAttribute('href')).toBe(
       `/year-end/${YEAR}`,
     );
+    // Its ten links on one row of a 1366-pixel screen.
+    const tops = await menu
+      .getByRole('link')
+      .evaluateAll((links) => links.map((a) => a.getBoundingClientRect().top));
+    expect(tops).toHaveLength(10);
+    expect(new Set(tops).size).toBe(1);
 
     // From January the new year is listed too: the season's own list.
     await page

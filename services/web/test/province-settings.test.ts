@@ -81,7 +81,7 @@ describe('province settings: the award rules', () => {
       await form.getByRole('group', { name: 'Số Bằng khen mỗi khối (R3)' }).getByLabel('Giá trị').fill('-1');
       await form.getByLabel('Vòng sau khi hòa (R5)').selectOption('ALL_REMAINING');
       await form
-        .getByRole('group', { name: 'Hạn nộp hồ sơ (R13)' })
+        .getByRole('group', { name: 'Hồ sơ đề nghị gửi Sở Nội vụ' })
         .getByRole('combobox')
         .first()
         .selectOption('FIXED_DAY');

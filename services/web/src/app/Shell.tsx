@@ -67,8 +67,11 @@ export function Shell({ children }: { children: ReactNode }) {
     ...(secretariat
       ? [
           { href: '/nominations', label: t('app.nominations') },
-          // The council's vote is the province secretariat's own work (the platform's operators only read).
-          ...(hasRole(session, 'PROVINCE_ADMIN') ? [{ href: '/council', label: t('app.council') }] : []),
+          // The council's vote is the province secretariat's own work (the platform's operators only read), and
+          // only opens where the province can still change (not in a former one).
+          ...(hasRole(session, 'PROVINCE_ADMIN') && !readOnlyHere(session)
+            ? [{ href: '/council', label: t('app.council') }]
+            : []),
           { href: '/award-decisions', label: t('app.decisions') },
           { href: `/year-end/${closingYear()}`, label: t('app.yearEnd') },
         ]

@@ -10,10 +10,13 @@ export function Chart({
   option,
   summary,
   title,
+  bars,
 }: {
   option: EChartsCoreOption;
   summary: string;
   title: string;
+  /** A bar chart's number of bars: each gets room for a name on two lines (34 provinces need more than 22rem). */
+  bars?: number;
 }) {
   const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
@@ -52,7 +55,13 @@ export function Chart({
   return (
     <figure>
       <figcaption>{title}</figcaption>
-      <div ref={ref} className="chart" role="img" aria-label={t('dash.chartAlt', { metric: title, summary })}>
+      <div
+        ref={ref}
+        className="chart"
+        style={bars ? { height: `max(22rem, ${bars * 2.4 + 3}rem)` } : undefined}
+        role="img"
+        aria-label={t('dash.chartAlt', { metric: title, summary })}
+      >
         {!ready && <p className="loading">{t('dash.chartLoading')}</p>}
       </div>
     </figure>

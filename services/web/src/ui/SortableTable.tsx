@@ -6,6 +6,8 @@ export interface Column<R> {
   key: string;
   label: string;
   numeric?: boolean;
+  /** A name among figures: it keeps a readable width (the table scrolls instead of breaking it a word a line). */
+  name?: boolean;
   /** The value sorted on; numbers sort as numbers, text with Vietnamese collation. */
   value(row: R): number | string | null;
   render?(row: R): ReactNode;
@@ -77,11 +79,11 @@ export function SortableTable<R>({
               {columns.map((c, i) => {
                 const content = c.render ? c.render(r) : formatCell(i18n.number, c.value(r));
                 return i === 0 ? (
-                  <th key={c.key} scope="row" className={c.numeric ? 'num' : 'name'}>
+                  <th key={c.key} scope="row" className={c.numeric ? 'num' : c.name ? 'name' : undefined}>
                     {content}
                   </th>
                 ) : (
-                  <td key={c.key} className={c.numeric ? 'num' : 'name'}>
+                  <td key={c.key} className={c.numeric ? 'num' : c.name ? 'name' : undefined}>
                     {content}
                   </td>
                 );

@@ -15,7 +15,8 @@ export function unitIdsIn(value: unknown): string[] {
 
 /**
  * One side (before or after) of an event's change: its known keys in words (a unit's name for its id, a state or a
- * title in words), then the JSON as recorded, for whoever needs the rest.
+ * title in words), then the JSON as recorded, for whoever needs the rest: folded away when there are words, since
+ * a secretary has no use for keys in English and ids.
  */
 export function ChangeView({
   label,
@@ -60,7 +61,14 @@ export function ChangeView({
           ))}
         </dl>
       )}
-      <pre className="audit-json">{JSON.stringify(value, null, 2)}</pre>
+      {facts.length > 0 ? (
+        <details className="audit-raw">
+          <summary>{t('audit.raw')}</summary>
+          <pre className="audit-json">{JSON.stringify(value, null, 2)}</pre>
+        </details>
+      ) : (
+        <pre className="audit-json">{JSON.stringify(value, null, 2)}</pre>
+      )}
     </div>
   );
 }

@@ -372,7 +372,13 @@ function barOption(
     grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => i18n.number(v) },
     xAxis: { type: 'value', axisLabel: { formatter: (v: number) => i18n.number(v) } },
-    yAxis: { type: 'category', data: names, inverse: true, axisLabel: { width: 160, overflow: 'truncate' } },
+    // Names on up to two lines rather than cut: "Khối thi đua các cơ qua…" could be any of several blocks.
+    yAxis: {
+      type: 'category',
+      data: names,
+      inverse: true,
+      axisLabel: { width: 200, overflow: 'break', lineHeight: 15, interval: 0 },
+    },
     series: [{ type: 'bar', name: metric, data: values, barMaxWidth: 28, itemStyle: { color: '#8f1d1d' } }],
   };
 }
@@ -421,6 +427,7 @@ function Comparison() {
             />
             <Chart
               option={option}
+              bars={rows.length}
               title={t(`metric.${metric}`)}
               summary={summarize(
                 i18n,
@@ -433,7 +440,7 @@ function Comparison() {
               rowKey={(r) => r.id}
               initialSort={{ key: 'name', dir: 'asc' }}
               columns={[
-                { key: 'name', label: t('dash.province'), value: (r) => r.name },
+                { key: 'name', label: t('dash.province'), name: true, value: (r) => r.name },
                 { key: 'code', label: t('dash.codeCol'), value: (r) => r.code ?? '' },
                 ...metricColumns(i18n, table.metrics),
               ]}
@@ -545,7 +552,7 @@ function Trend() {
                   value: (r) => r.year,
                   render: (r) => String(r.year),
                 },
-                { key: 'name', label: t('dash.province'), value: (r) => r.name },
+                { key: 'name', label: t('dash.province'), name: true, value: (r) => r.name },
                 ...metricColumns(i18n, table.metrics),
               ]}
             />
@@ -616,6 +623,7 @@ function Ranking() {
             />
             <Chart
               option={option}
+              bars={table.rows.length}
               title={t(`metric.${metric}`)}
               summary={summarize(
                 i18n,
@@ -629,7 +637,7 @@ function Ranking() {
               initialSort={{ key: 'rank', dir: 'asc' }}
               columns={[
                 { key: 'rank', label: t('dash.rank'), numeric: true, value: (r) => r.rank ?? null },
-                { key: 'name', label: t('dash.block'), value: (r) => r.name },
+                { key: 'name', label: t('dash.block'), name: true, value: (r) => r.name },
                 ...metricColumns(i18n, table.metrics),
               ]}
             />

@@ -237,7 +237,7 @@ export function RulesForm({
           />
         </fieldset>
         <fieldset>
-          <legend>{t('rules.threshold')}</legend>
+          <legend>{t('rules.group.threshold')}</legend>
           <Field
             label={t('rules.threshold')}
             inputMode="decimal"
@@ -254,7 +254,7 @@ export function RulesForm({
           />
         </fieldset>
         <fieldset>
-          <legend>{t('rules.maxRounds')}</legend>
+          <legend>{t('rules.group.rounds')}</legend>
           <Field
             label={t('rules.maxRounds')}
             inputMode="numeric"
@@ -390,7 +390,7 @@ export function RulesForm({
           </p>
         </fieldset>
         <fieldset>
-          <legend>{t('rules.deadline')}</legend>
+          <legend>{t('rules.group.deadline')}</legend>
           <Choice
             label={t('rules.deadline')}
             value={f.deadlineKind}

@@ -372,7 +372,7 @@ export default function HomePage() {
           )}
           {viewer && (
             <section className="card task" aria-labelledby="task-dash">
-              <h2 id="task-dash">{t('app.dashboards')}</h2>
+              <h2 id="task-dash">{t('dash.title')}</h2>
               <Link href="/dashboards">{t('home.dashboards')}</Link>
             </section>
           )}
