@@ -342,7 +342,7 @@ describe('dashboards', () => {
         .poll(() => page.getByRole('cell', { name: pastBlock }).count(), { timeout: 15_000 })
         .toBeGreaterThan(0);
       // Every metric is a column: wider than the screen, the table says it scrolls sideways.
-      await expect.poll(() => page.getByText(/^Bảng rộng hơn màn hình: vuốt ngang/).count()).toBe(1);
+      await expect.poll(() => page.getByText(/^Bảng rộng hơn màn hình: cuộn ngang/).count()).toBe(1);
       expect(await page.getByLabel('Năm', { exact: true }).inputValue()).toBe('2024');
       const note = await page.getByRole('status').filter({ hasText: 'đang hiển thị năm' }).textContent();
       expect(note).toContain(`Năm ${thisYear} chưa có số liệu`);

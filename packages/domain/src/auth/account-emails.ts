@@ -17,7 +17,7 @@ export function hashOneTimeToken(token: string): Buffer {
 export const ROLE_NAMES: Record<Role, { vi: string; en: string }> = {
   PLATFORM_ADMIN: { vi: 'Quản trị hệ thống', en: 'Platform administrator' },
   NATIONAL_VIEWER: { vi: 'Người xem toàn quốc', en: 'National viewer' },
-  PROVINCE_ADMIN: { vi: 'Thường trực thi đua tỉnh', en: 'Province secretariat' },
+  PROVINCE_ADMIN: { vi: 'Sở Nội vụ (thường trực thi đua tỉnh)', en: 'Province secretariat' },
   UNIT_OFFICER: { vi: 'Cán bộ thi đua của đơn vị', en: 'Unit officer' },
   COUNCIL_MEMBER: { vi: 'Thành viên Hội đồng Thi đua – Khen thưởng', en: 'Council member' },
 };
@@ -62,7 +62,7 @@ export function renderInvitationEmail(facts: {
     `[Thi đua] Lời mời tham gia hệ thống Thi đua – Khen thưởng ${facts.provinceName}`,
     [
       facts.fullName ? `Kính gửi ${facts.fullName},` : 'Kính gửi anh/chị,',
-      `Thường trực thi đua ${facts.provinceName}${by} mời anh/chị tham gia hệ thống Thi đua – Khen thưởng với vai trò ${role.vi}${where}.`,
+      `Sở Nội vụ ${facts.provinceName}${by} mời anh/chị tham gia hệ thống Thi đua – Khen thưởng với vai trò ${role.vi}${where}.`,
       `Mở liên kết dưới đây để đặt mật khẩu của riêng anh/chị. Liên kết chỉ dùng được một lần và hết hạn lúc ${when(facts.expiresAt, 'vi')}.`,
       'Nếu anh/chị không mong đợi thư này, hãy bỏ qua nó.',
     ],

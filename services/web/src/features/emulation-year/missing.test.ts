@@ -11,7 +11,7 @@ describe('what the vote still needs, said of the round it has reached', () => {
     ['a vote opened at the conference', 'bỏ phiếu tại hội nghị (chưa mở vòng nào)'],
     [
       'round 2 of the vote to close, and its results published',
-      'vòng 2 đang bỏ phiếu: chờ kết thúc và công bố kết quả',
+      'vòng 2 đang bỏ phiếu (chờ kết thúc và công bố kết quả)',
     ],
     ['the results of round 1 published', 'công bố kết quả vòng 1'],
     ["the head and deputy's decision after round 2", 'Trưởng khối và Phó khối quyết định sau vòng 2'],
