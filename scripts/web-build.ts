@@ -88,13 +88,14 @@ function build(log: (line: string) => void): boolean {
   const started = Date.now();
   const vite = join(WEB_DIR, 'node_modules', '.bin', 'vite');
   const bin = existsSync(vite) ? vite : fileURLToPath(new URL('../node_modules/.bin/vite', import.meta.url));
-  const result = spawnSync(bin, ['build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: WEB_DIR,
-    stdio: 'inherit',
-    // The build people get, whoever asks for it: under vitest (NODE_ENV=test) Vite would otherwise bundle React's
-    // development build, and the browser tests would drive a page no user runs.
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  // Vite's script run by this Node (no PATH needed), in an environment of its own: the build people get, whoever
+  // asks for it. Under vitest (NODE_ENV=test) Vite would otherwise bundle React's development build, and the
+  // browser tests would drive a page no user runs.
+  const result = spawnSync(
+    process.execPath,
+    [bin, 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'],
+    { cwd: WEB_DIR, stdio: 'inherit', env: { HOME: '/tmp', NODE_ENV: 'production' } },
+  );
   if (result.status !== 0) {
     rmSync(out, { recursive: true, force: true });
     throw new Error(`The web build failed (exit ${result.status ?? result.signal})`);
