@@ -195,7 +195,9 @@ describe('the conference in the browser', () => {
       );
       // Above the counts, what the hall waits for: who was elected, one line a contest, readable from afar.
       const summary = hall.locator('.hall-summary li').first();
-      expect(await summary.textContent()).toContain(`(đề nghị Cờ thi đua): ${NAMES[2]}`);
+      expect(await summary.textContent()).toMatch(
+        new RegExp(`^Đơn vị dẫn đầu khối \\(đề nghị Cờ thi đua\\): ${NAMES[2]} \\([\\d-]+\\)$`),
+      );
       // Whoever runs the projector gets back to the round's page from the screen itself.
       expect(await hall.getByRole('link', { name: 'Thoát màn hình chiếu' }).getAttribute('href')).toBe(
         `/voting-periods/${period.id}`,

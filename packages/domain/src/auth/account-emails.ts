@@ -17,7 +17,7 @@ export function hashOneTimeToken(token: string): Buffer {
 export const ROLE_NAMES: Record<Role, { vi: string; en: string }> = {
   PLATFORM_ADMIN: { vi: 'Quản trị hệ thống', en: 'Platform administrator' },
   NATIONAL_VIEWER: { vi: 'Người xem toàn quốc', en: 'National viewer' },
-  PROVINCE_ADMIN: { vi: 'Sở Nội vụ (thường trực thi đua tỉnh)', en: 'Province secretariat' },
+  PROVINCE_ADMIN: { vi: 'Cán bộ Sở Nội vụ (thường trực thi đua tỉnh)', en: 'Province secretariat' },
   UNIT_OFFICER: { vi: 'Cán bộ thi đua của đơn vị', en: 'Unit officer' },
   COUNCIL_MEMBER: { vi: 'Thành viên Hội đồng Thi đua – Khen thưởng', en: 'Council member' },
 };

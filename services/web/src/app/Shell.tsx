@@ -10,10 +10,13 @@ import { pageAfterSwitch, routeRefusal } from './routeAccess';
 import {
   getSession,
   hasRole,
+  canAct,
+  openingYearHere,
   readOnlyHere,
   setProvince,
   signOut,
   switchableProvinces,
+  switcherProvinces,
   useSession,
   type SwitchableProvince,
 } from './session';
@@ -39,7 +42,8 @@ export function Shell({ children }: { children: ReactNode }) {
   const dashboards = hasRole(session, 'NATIONAL_VIEWER', 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
   const secretariat = inProvince && hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
   const blocks = inProvince && hasRole(session, 'PROVINCE_ADMIN', 'UNIT_OFFICER', 'PLATFORM_ADMIN');
-  const provinces = switchableProvinces(user);
+  const reachable = switchableProvinces(user);
+  const provinces = switcherProvinces(user, session.provinceId);
   const provinceLabel = (p: SwitchableProvince) =>
     // A former province whose end date is not recorded is named without one.
     p.absorbedUntil
@@ -48,7 +52,7 @@ export function Shell({ children }: { children: ReactNode }) {
         ? p.name
         : `${p.name} ${t('app.former')}`;
   // Reading a former province through its successor: said on every page, with the way back.
-  const reading = provinces.find((p) => p.id === session.provinceId && p.absorbedUntil !== null);
+  const reading = reachable.find((p) => p.id === session.provinceId && p.absorbedUntil !== null);
   const successor = reading && user.provinces.find((p) => p.predecessors.some((f) => f.id === reading.id));
   // A province of the person's own that has ended: as read-only, said on every page too.
   const ended =
@@ -69,11 +73,10 @@ export function Shell({ children }: { children: ReactNode }) {
           { href: '/nominations', label: t('app.nominations') },
           // The council's vote is the province secretariat's own work (the platform's operators only read), and
           // only opens where the province can still change (not in a former one).
-          ...(hasRole(session, 'PROVINCE_ADMIN') && !readOnlyHere(session)
-            ? [{ href: '/council', label: t('app.council') }]
-            : []),
+          ...(canAct(session, 'PROVINCE_ADMIN') ? [{ href: '/council', label: t('app.council') }] : []),
           { href: '/award-decisions', label: t('app.decisions') },
-          { href: `/year-end/${closingYear()}`, label: t('app.yearEnd') },
+          // A former province's last closing, not a year it never ran.
+          { href: `/year-end/${Math.min(closingYear(), openingYearHere(session))}`, label: t('app.yearEnd') },
         ]
       : []),
     ...(dashboards ? [{ href: '/dashboards', label: t('app.dashboards') }] : []),

@@ -7,6 +7,7 @@ import {
   readOnlyHere,
   recordsHistoryHere,
   switchableProvinces,
+  switcherProvinces,
   type Me,
   type Role,
   type SessionState,
@@ -155,22 +156,28 @@ describe('the page a province switch lands on', () => {
 });
 
 describe('the provinces a person can switch to', () => {
-  const ids = (roles: [Role, string | null][]) =>
-    switchableProvinces(session(roles, LAO_CAI).user!).map((p) => p.id);
+  const offered = (roles: [Role, string | null][], actingIn = LAO_CAI) =>
+    switcherProvinces(session(roles, actingIn).user!, actingIn).map((p) => p.id);
 
   it('offers the former provinces to the secretariat, which records their history, and to the platform', () => {
-    expect(ids([['PROVINCE_ADMIN', LAO_CAI]])).toEqual([LAO_CAI, FORMER_LAO_CAI]);
-    expect(ids([['PLATFORM_ADMIN', null]])).toEqual([LAO_CAI, FORMER_LAO_CAI]);
+    expect(offered([['PROVINCE_ADMIN', LAO_CAI]])).toEqual([LAO_CAI, FORMER_LAO_CAI]);
+    expect(offered([['PLATFORM_ADMIN', null]])).toEqual([LAO_CAI, FORMER_LAO_CAI]);
     expect(
-      ids([
+      offered([
         ['UNIT_OFFICER', LAO_CAI],
         ['PROVINCE_ADMIN', LAO_CAI],
       ]),
     ).toEqual([LAO_CAI, FORMER_LAO_CAI]);
   });
 
-  it('gives a unit officer or a council member today’s province only: nothing to choose above the ballot', () => {
-    expect(ids([['UNIT_OFFICER', LAO_CAI]])).toEqual([LAO_CAI]);
-    expect(ids([['COUNCIL_MEMBER', LAO_CAI]])).toEqual([LAO_CAI]);
+  it('offers a unit officer or a council member today’s province only: nothing to choose above the ballot', () => {
+    expect(offered([['UNIT_OFFICER', LAO_CAI]])).toEqual([LAO_CAI]);
+    expect(offered([['COUNCIL_MEMBER', LAO_CAI]])).toEqual([LAO_CAI]);
+  });
+
+  it('still lets an officer reach a former province (a predecessor followed from the unit’s page), named while there', () => {
+    const officer = session([['UNIT_OFFICER', LAO_CAI]], LAO_CAI).user!;
+    expect(switchableProvinces(officer).map((p) => p.id)).toEqual([LAO_CAI, FORMER_LAO_CAI]);
+    expect(offered([['UNIT_OFFICER', LAO_CAI]], FORMER_LAO_CAI)).toEqual([LAO_CAI, FORMER_LAO_CAI]);
   });
 });

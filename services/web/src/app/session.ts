@@ -137,14 +137,15 @@ export interface SwitchableProvince {
   isCurrent: boolean;
   /** Read through its successor (domain.md §5): read-only, and named with when it ended. */
   absorbedUntil: string | null;
+  /** For a former province, the person's province that absorbed it. */
+  successorId: string | null;
   kind?: 'PROVINCE' | 'CITY';
 }
 
 /**
  * The provinces of the person's roles, each followed by the former provinces it absorbed: their data stays
- * readable under the successor (the gateway grants it by lineage), so they are offered beside it — to the
- * secretariat, which records their history, and to the platform's people. A unit's officer or a council member
- * works in today's province only: a choice of provinces would only take room above the ballot.
+ * readable under the successor (the gateway grants it by lineage), so a session may move to them (a unit's
+ * predecessor followed from its page, `?province=`).
  */
 export function switchableProvinces(user: Me): SwitchableProvince[] {
   const own = user.provinces.map((p) => ({
@@ -152,13 +153,10 @@ export function switchableProvinces(user: Me): SwitchableProvince[] {
     name: p.name,
     isCurrent: p.isCurrent,
     absorbedUntil: null,
+    successorId: null,
   }));
-  const readsFormer = (provinceId: string) =>
-    user.roles.some(
-      (r) => r.provinceId === null || (r.provinceId === provinceId && r.role === 'PROVINCE_ADMIN'),
-    );
   const absorbed = user.provinces.flatMap((p) =>
-    (readsFormer(p.id) ? p.predecessors : [])
+    p.predecessors
       .filter((f) => f.id !== p.id && !user.provinces.some((o) => o.id === f.id))
       .map((f) => ({
         id: f.id,
@@ -166,9 +164,26 @@ export function switchableProvinces(user: Me): SwitchableProvince[] {
         kind: f.kind,
         isCurrent: false,
         absorbedUntil: f.validTo ?? '',
+        successorId: p.id,
       })),
   );
   return [...own, ...absorbed.filter((f, i) => absorbed.findIndex((o) => o.id === f.id) === i)];
+}
+
+/**
+ * The provinces the header's switcher offers: the former ones only to the secretariat, which records their
+ * history, and to platform-wide roles. A unit's officer or a council member works in today's province; a list of
+ * former provinces would only take room above the ballot. The one acted in is always offered (an officer who
+ * followed a predecessor there sees where they are).
+ */
+export function switcherProvinces(user: Me, actingIn: string | null): SwitchableProvince[] {
+  const readsFormer = (provinceId: string) =>
+    user.roles.some(
+      (r) => r.provinceId === null || (r.provinceId === provinceId && r.role === 'PROVINCE_ADMIN'),
+    );
+  return switchableProvinces(user).filter(
+    (p) => !p.successorId || readsFormer(p.successorId) || p.id === actingIn,
+  );
 }
 
 /** Signs in; resolves with the API's errors when refused. */

@@ -34,5 +34,8 @@ describe('the conference season', () => {
     expect(seasonYears(new Date('2027-06-30T10:00:00Z'))).toEqual([2026, 2027]);
     expect(seasonYears(new Date('2027-06-30T17:00:00Z'))).toEqual([2027]);
     expect(closingYear(new Date('2026-12-04T03:00:00Z'))).toBe(2026);
+    // From July, this year's closing.
+    expect(closingYear(new Date('2027-06-30T17:00:00Z'))).toBe(2027);
+    expect(seasonYears(new Date('2027-09-15T03:00:00Z'))).toEqual([2027]);
   });
 });

@@ -307,8 +307,23 @@ export default function BallotPage() {
     setPhase('not-recorded');
   }
 
+  /**
+   * Asks for the first contest not answered (nothing chosen, and not left blank on purpose), on its step; false
+   * when every contest is answered. A contest can lose its answer off screen: the unit entered for changes.
+   */
+  function askUnanswered(): boolean {
+    const gap = contests.findIndex((c) => !choices.has(c.id));
+    if (gap === -1) return false;
+    const c = contests[gap]!;
+    const problem = t(c.kind === 'APPROVAL' ? 'ballot.check.answer' : 'ballot.check.choose');
+    setProblems((p) => ({ ...p, [c.id]: problem }));
+    setStep(gap);
+    setPhase('vote');
+    return true;
+  }
+
   async function send() {
-    if (!actingChecked()) return;
+    if (!actingChecked() || askUnanswered()) return;
     const found = ballotProblems(contests, choices, voterUnit, period!.allowSelfVote);
     if (found.length) {
       setProblems(Object.fromEntries(found.map((p) => [p.contestId, problemText(p)])));
@@ -473,7 +488,7 @@ export default function BallotPage() {
               return;
             }
             if (at < contests.length - 1) setStep(at + 1);
-            else if (actingChecked()) setPhase('review');
+            else if (!askUnanswered() && actingChecked()) setPhase('review');
           }}
         >
           <p className="ballot-progress">
