@@ -241,6 +241,11 @@ describe("the secretariat's nominations, council and decisions", () => {
             .toBe(1);
         }
         if (i === 0)
+          // The question is the heading: what award, for whom.
+          await expect
+            .poll(() => phonePage.locator('fieldset.contest h2').textContent())
+            .toMatch(/^Đề nghị tặng Cờ thi đua .+ cho /);
+        if (i === 0)
           // The flag's own threshold (R10), not the session's half.
           await expect
             .poll(() => phonePage.locator('.contest-rules').first().textContent())

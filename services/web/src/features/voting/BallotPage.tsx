@@ -678,13 +678,18 @@ function ContestStep({
     return (
       <fieldset className="contest" aria-describedby={`${legendId}-rules${problem ? ` ${errorId}` : ''}`}>
         <legend>
+          {/* The question itself as the heading ("Đề nghị tặng Cờ thi đua … cho …"): every question of a session
+              would otherwise be headed alike. */}
           <h2 id={legendId} ref={headingRef} tabIndex={-1}>
-            {t('voting.contest.APPROVAL')}
+            {contest.nominationId ? (
+              <ApprovalSubject i18n={i18n} nominationId={contest.nominationId} names={names} unit={unit} />
+            ) : (
+              t('voting.contest.APPROVAL')
+            )}
           </h2>
         </legend>
         {contest.nominationId && (
           <p>
-            <ApprovalSubject i18n={i18n} nominationId={contest.nominationId} names={names} unit={unit} />{' '}
             {/* A new tab: the dossier is read beside the ballot, whose answers so far stay where they are. */}
             <a href={`/nominations/${contest.nominationId}`} target="_blank" rel="noopener">
               {t('ballot.readDossier')}
