@@ -211,6 +211,10 @@ describe("the secretariat's nominations, council and decisions", () => {
       await screenshot(page, 'council-open-1366');
       await expectAccessible(page, 'the council page');
       await page.getByRole('button', { name: 'Mở biểu quyết (1 hồ sơ)' }).click();
+      // Every council member is notified at once: the page says so first.
+      const opening = page.getByRole('dialog', { name: 'Mở phiên biểu quyết của Hội đồng?' });
+      await expect.poll(() => opening.textContent()).toContain('1 hồ sơ được đưa ra biểu quyết.');
+      await opening.getByRole('button', { name: 'Mở biểu quyết', exact: true }).click();
       await page.waitForURL(/\/voting-periods\/[^/]+$/);
       const periodId = new URL(page.url()).pathname.split('/')[2]!;
       // The secretariat runs the council's vote: it is told so, not that it is on no voting list.

@@ -426,6 +426,10 @@ describe('a whole emulation year on the pages', () => {
       await page.getByRole('heading', { name: 'Mở phiên biểu quyết của Hội đồng' }).waitFor();
       await page.getByRole('checkbox', { name: new RegExp(rx(flagUnit)) }).check();
       await page.getByRole('button', { name: 'Mở biểu quyết (1 hồ sơ)' }).click();
+      await page
+        .getByRole('dialog', { name: 'Mở phiên biểu quyết của Hội đồng?' })
+        .getByRole('button', { name: 'Mở biểu quyết', exact: true })
+        .click();
       await page.waitForURL(/\/voting-periods\/[^/]+$/);
       const periodId = new URL(page.url()).pathname.split('/')[2]!;
       for (const member of council) {

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useI18n } from '../../i18n/i18n';
 import { DateField } from '../../ui/DateField';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Alert, Page } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { fromVietnamInput, nextWorkingDayClose } from '../../ui/vietnamTime';
@@ -14,24 +15,35 @@ import { OpenCouncilVoteMutation } from './operations';
  * approve / do not approve question); attendance and results are on the vote's own pages (R10).
  */
 export default function CouncilPage() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [, navigate] = useLocation();
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [total, setTotal] = useState<number | null>(null);
   const [closesAt, setClosesAt] = useState(() => nextWorkingDayClose(new Date()));
   const action = useAction(OpenCouncilVoteMutation);
+  // Opening notifies every council member at once: it is said first, as issuing a decision is.
+  const [confirming, setConfirming] = useState(false);
+  const when = fromVietnamInput(closesAt);
 
-  async function submit(e: FormEvent) {
+  function review(e: FormEvent) {
     e.preventDefault();
-    const when = fromVietnamInput(closesAt);
-    const opened = await action.run(
-      { input: { nominationIds: [...chosen], closesAt: when?.toISOString() ?? '' } },
-      {
+    const problems = Object.fromEntries(
+      Object.entries({
         nominationIds: chosen.size ? null : t('council.check.none'),
         closesAt: when && when.getTime() > Date.now() + 60_000 ? null : t('vote.check.closesAt'),
-      },
+      }).filter(([, v]) => v),
     );
+    if (Object.keys(problems).length) return void action.run({ input: null as never }, problems);
+    action.reset();
+    setConfirming(true);
+  }
+
+  async function open() {
+    const opened = await action.run({ input: { nominationIds: [...chosen], closesAt: when!.toISOString() } });
     if (opened) navigate(`/voting-periods/${opened.openCouncilVote.id}`);
+    // Refused: the form says why, beside the field or above it.
+    else setConfirming(false);
   }
 
   return (
@@ -45,7 +57,7 @@ export default function CouncilPage() {
       }
     >
       <Alert kind="info">{t('council.intro')}</Alert>
-      <form className="card form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="council-open">
+      <form className="card form" onSubmit={review} noValidate aria-labelledby="council-open">
         <h2 id="council-open">{t('council.open')}</h2>
         {action.shown.general && <Alert>{action.shown.general}</Alert>}
         <NominationPicker
@@ -78,6 +90,16 @@ export default function CouncilPage() {
           </>
         )}
       </form>
+      <ConfirmDialog
+        open={confirming}
+        title={t('council.confirmTitle')}
+        confirmLabel={t('council.confirmOpen')}
+        busy={action.busy}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => void open()}
+      >
+        <p>{t('council.confirmBody', { n: chosen.size, when: when ? i18n.dateTime(when) : '' })}</p>
+      </ConfirmDialog>
     </Page>
   );
 }
