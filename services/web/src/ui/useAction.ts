@@ -22,6 +22,9 @@ function showFirstError(scope: Element) {
   around.querySelector('.alert-error')?.scrollIntoView({ block: 'center' });
 }
 
+/** The form (or dialog) being sent: its button has the focus when it is clicked or Enter is pressed. */
+const sending = () => document.activeElement?.closest('form, [role="dialog"], dialog') ?? null;
+
 /**
  * A form's mutation with its errors ready to show: the page's own checks first (nothing is sent while one
  * fails), then the API's, each beside the field it names (`shown.fields[field]`) or above the form.
@@ -36,19 +39,27 @@ export function useAction<Data, Variables extends AnyVariables>(doc: TypedDocume
     if (refused.current?.isConnected) showFirstError(refused.current);
     refused.current = null;
   }, [shown]);
-  async function run(variables: Variables, checks: Record<string, string | null | undefined> = {}) {
-    // The form (or dialog) being sent: its button has the focus when it is clicked or Enter is pressed.
-    const form = document.activeElement?.closest('form, [role="dialog"], dialog') ?? null;
+  /** Shows the checks that fail beside their fields (true), or does nothing (false). */
+  function refuse(checks: Record<string, string | null | undefined>): boolean {
     const fields = Object.fromEntries(Object.entries(checks).filter((e): e is [string, string] => !!e[1]));
-    if (Object.keys(fields).length) {
-      refused.current = form;
-      setShown({ general: null, fields });
-      return null;
-    }
+    if (!Object.keys(fields).length) return false;
+    refused.current = sending();
+    setShown({ general: null, fields });
+    return true;
+  }
+  /** The page's own checks alone, for a form that asks for confirmation before it sends: true when they pass. */
+  function check(checks: Record<string, string | null | undefined>): boolean {
+    if (refuse(checks)) return false;
+    setShown(NONE);
+    return true;
+  }
+  async function run(variables: Variables, checks: Record<string, string | null | undefined> = {}) {
+    if (refuse(checks)) return null;
+    const form = sending();
     const res = await execute(variables);
     if (res.error) refused.current = form;
     setShown(res.error ? showErrors(i18n, apiErrors(res.error)) : NONE);
     return res.error ? null : (res.data ?? null);
   }
-  return { run, shown, busy: state.fetching, reset: () => setShown(NONE) };
+  return { run, check, shown, busy: state.fetching, reset: () => setShown(NONE) };
 }

@@ -28,15 +28,11 @@ export default function CouncilPage() {
 
   function review(e: FormEvent) {
     e.preventDefault();
-    const problems = Object.fromEntries(
-      Object.entries({
-        nominationIds: chosen.size ? null : t('council.check.none'),
-        closesAt: when && when.getTime() > Date.now() + 60_000 ? null : t('vote.check.closesAt'),
-      }).filter(([, v]) => v),
-    );
-    if (Object.keys(problems).length) return void action.run({ input: null as never }, problems);
-    action.reset();
-    setConfirming(true);
+    const ok = action.check({
+      nominationIds: chosen.size ? null : t('council.check.none'),
+      closesAt: when && when.getTime() > Date.now() + 60_000 ? null : t('vote.check.closesAt'),
+    });
+    if (ok) setConfirming(true);
   }
 
   async function open() {

@@ -51,10 +51,7 @@ export default function IssueDecisionPage() {
   });
   function review(e: FormEvent) {
     e.preventDefault();
-    const problems = Object.fromEntries(Object.entries(checks()).filter(([, v]) => v));
-    if (Object.keys(problems).length) return void action.run({ input: null as never }, problems);
-    action.reset();
-    setConfirming(true);
+    if (action.check(checks())) setConfirming(true);
   }
   async function issue() {
     const done = await action.run({

@@ -25,7 +25,7 @@ import {
   type Contest,
   type Period,
 } from './rules';
-import { ApprovalGrounds, ApprovalSubject, periodOwner, TurnoutBar } from './parts';
+import { ApprovalGrounds, ApprovalSubject, ContestTitle, periodOwner, TurnoutBar } from './parts';
 
 type Receipt = NonNullable<ResultOf<typeof ReceiptQuery>['myBallotReceipt']>;
 type Phase = 'vote' | 'review' | 'sending' | 'checking' | 'not-recorded' | 'cast';
@@ -307,19 +307,23 @@ export default function BallotPage() {
     setPhase('not-recorded');
   }
 
+  /** Asks, on its step, for the contest at `index`, which has no answer yet. */
+  function askFor(index: number) {
+    const c = contests[index]!;
+    const problem = t(c.kind === 'APPROVAL' ? 'ballot.check.answer' : 'ballot.check.choose');
+    setProblems((p) => ({ ...p, [c.id]: problem }));
+    setStep(index);
+    setPhase('vote');
+  }
+
   /**
-   * Asks for the first contest not answered (nothing chosen, and not left blank on purpose), on its step; false
-   * when every contest is answered. A contest can lose its answer off screen: the unit entered for changes.
+   * Asks for the first contest not answered (nothing chosen, and not left blank on purpose); false when every
+   * contest is answered. A contest can lose its answer off screen: the unit entered for changes.
    */
   function askUnanswered(): boolean {
     const gap = contests.findIndex((c) => !choices.has(c.id));
-    if (gap === -1) return false;
-    const c = contests[gap]!;
-    const problem = t(c.kind === 'APPROVAL' ? 'ballot.check.answer' : 'ballot.check.choose');
-    setProblems((p) => ({ ...p, [c.id]: problem }));
-    setStep(gap);
-    setPhase('vote');
-    return true;
+    if (gap !== -1) askFor(gap);
+    return gap !== -1;
   }
 
   async function send() {
@@ -482,11 +486,7 @@ export default function BallotPage() {
             e.preventDefault();
             // Every question is answered: a council member's silence is not taken for a no, nor a member's for a
             // blank vote (leaving a contest blank is a choice of its own, made on the ballot).
-            if (!choices.has(contest.id)) {
-              const problem = t(contest.kind === 'APPROVAL' ? 'ballot.check.answer' : 'ballot.check.choose');
-              setProblems((p) => ({ ...p, [contest.id]: problem }));
-              return;
-            }
+            if (!choices.has(contest.id)) return askFor(at);
             if (at < contests.length - 1) setStep(at + 1);
             else if (!askUnanswered() && actingChecked()) setPhase('review');
           }}
@@ -559,16 +559,7 @@ export default function BallotPage() {
               return (
                 <div key={c.id} className="review-row">
                   <dt>
-                    {c.kind === 'APPROVAL' && c.nominationId ? (
-                      <ApprovalSubject
-                        i18n={i18n}
-                        nominationId={c.nominationId}
-                        names={names}
-                        unit={c.candidateUnitIds[0]!}
-                      />
-                    ) : (
-                      t(`voting.contest.${c.kind}`)
-                    )}
+                    <ContestTitle i18n={i18n} kind={c.kind} contest={c} names={names} />
                   </dt>
                   <dd>
                     {c.kind === 'APPROVAL'
@@ -681,11 +672,7 @@ function ContestStep({
           {/* The question itself as the heading ("Đề nghị tặng Cờ thi đua … cho …"): every question of a session
               would otherwise be headed alike. */}
           <h2 id={legendId} ref={headingRef} tabIndex={-1}>
-            {contest.nominationId ? (
-              <ApprovalSubject i18n={i18n} nominationId={contest.nominationId} names={names} unit={unit} />
-            ) : (
-              t('voting.contest.APPROVAL')
-            )}
+            <ContestTitle i18n={i18n} kind="APPROVAL" contest={contest} names={names} />
           </h2>
         </legend>
         {contest.nominationId && (

@@ -3,7 +3,7 @@ import { Link } from 'wouter';
 import { useI18n } from '../../i18n/i18n';
 import { unitName } from '../unit/useUnitNames';
 import type { ResultsQuery } from './operations';
-import { ApprovalSubject, outcomeWords } from './parts';
+import { ContestTitle, outcomeWords } from './parts';
 import { byVotes, sharePercent, type Period } from './rules';
 
 type Result = NonNullable<NonNullable<ResultOf<typeof ResultsQuery>['votingPeriod']['results']>>[number];
@@ -26,19 +26,14 @@ export function HallResults({
   const { t } = i18n;
   // R8: a council question taken off the session has no count.
   const counted = results.filter((r) => r.withdrawn === null);
-  const subject = (r: Result) => {
-    const contest = period.contests.find((c) => c.id === r.contestId);
-    return r.kind === 'APPROVAL' && contest?.nominationId ? (
-      <ApprovalSubject
-        i18n={i18n}
-        nominationId={contest.nominationId}
-        names={names}
-        unit={contest.candidateUnitIds[0]!}
-      />
-    ) : (
-      t(`voting.contest.${r.kind}`)
-    );
-  };
+  const subject = (r: Result) => (
+    <ContestTitle
+      i18n={i18n}
+      kind={r.kind}
+      contest={period.contests.find((c) => c.id === r.contestId)}
+      names={names}
+    />
+  );
   const verdict = (r: Result) =>
     r.kind === 'APPROVAL'
       ? t(r.elected.length ? 'results.approvedTag' : 'hall.notApproved')

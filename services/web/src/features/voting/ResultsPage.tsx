@@ -6,7 +6,7 @@ import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Alert, Empty, Loading, Page } from '../../ui/Page';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { PeriodFields, PeriodQuery, ResultsQuery, YearRoundsQuery } from './operations';
-import { ApprovalSubject, outcomeWords, periodOwner, StatusBadge } from './parts';
+import { ContestTitle, outcomeWords, periodOwner, StatusBadge } from './parts';
 import { byVotes, contestThreshold, sharePercent, tieGroup, votesNeeded } from './rules';
 import { TableWrap } from '../../ui/TableWrap';
 import { DocumentDownloads } from '../documents/DocumentDownloads';
@@ -167,16 +167,7 @@ function Round({ id, next }: { id: string; next: string | null }) {
             const need = votesNeeded(r.eligible, threshold.percent, threshold.mode);
             const heading = (
               <h3>
-                {question && subject?.nominationId ? (
-                  <ApprovalSubject
-                    i18n={i18n}
-                    nominationId={subject.nominationId}
-                    names={names}
-                    unit={subject.candidateUnitIds[0]!}
-                  />
-                ) : (
-                  t(`voting.contest.${r.kind}`)
-                )}
+                <ContestTitle i18n={i18n} kind={r.kind} contest={subject} names={names} />
               </h3>
             );
             // R8: taken off the session, its nomination deferred: no count to show.

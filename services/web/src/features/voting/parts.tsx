@@ -3,7 +3,7 @@ import { useI18n, type I18n, type MessageKey } from '../../i18n/i18n';
 import { basisBrief } from '../awards/Basis';
 import { unitName } from '../unit/useUnitNames';
 import { NominationBriefQuery } from './operations';
-import type { Period } from './rules';
+import type { Contest, Period } from './rules';
 
 /** Whose vote it is, for titles: "Khối …, năm 2026" for a block, the council's name for the council. */
 export function periodOwner(t: I18n['t'], period: Pick<Period, 'kind' | 'emulationYear'>): string {
@@ -61,6 +61,30 @@ export function ApprovalSubject({
         ? i18n.t('ballot.approvalOf', { form: i18n.t(`form.${form}`), who: unitName(names, unit) })
         : unitName(names, unit)}
     </span>
+  );
+}
+
+/** A contest's title: a council question names its award and unit, an election the post it fills. */
+export function ContestTitle({
+  i18n,
+  kind,
+  contest,
+  names,
+}: {
+  i18n: I18n;
+  kind: Contest['kind'];
+  contest: Pick<Contest, 'nominationId' | 'candidateUnitIds'> | undefined;
+  names: Map<string, string>;
+}) {
+  return kind === 'APPROVAL' && contest?.nominationId ? (
+    <ApprovalSubject
+      i18n={i18n}
+      nominationId={contest.nominationId}
+      names={names}
+      unit={contest.candidateUnitIds[0]!}
+    />
+  ) : (
+    <>{i18n.t(`voting.contest.${kind}`)}</>
   );
 }
 
