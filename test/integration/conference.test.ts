@@ -415,6 +415,23 @@ describe('R13 and the secretariat', () => {
       ),
     );
     expect(bySecretariat.recordConference.heldOn).toBe('2026-12-23');
+
+    // The log names the conference and the vote by their block's year, not by an id.
+    const { block: named } = ok(
+      await as<{ block: { name: string } }>(admin, `query($id: ID!) { block(id: $id) { name } }`, {
+        id: block.blockId,
+      }),
+    );
+    for (const entityType of ['Conference', 'VotingPeriod']) {
+      const events = ok(
+        await as<{ auditEvents: { nodes: { entityName: string | null }[] } }>(
+          admin,
+          `query($t: String!) { auditEvents(first: 100, filter: { entityType: $t }) { nodes { entityName } } }`,
+          { t: entityType },
+        ),
+      ).auditEvents.nodes;
+      expect(events.map((e) => e.entityName)).toContain(`${named.name} – 2026`);
+    }
   });
 
   it('a fixed deadline before the conference ends is refused with a message', async () => {

@@ -100,6 +100,11 @@ describe('the ballot on a phone', () => {
     await page.getByRole('checkbox', { name: new RegExp(NAMES[2]!) }).check();
     await page.getByRole('checkbox', { name: new RegExp(NAMES[3]!) }).check();
     expect(await page.getByRole('checkbox', { name: new RegExp(NAMES[0]!) }).isDisabled()).toBe(true);
+    // Units chosen are not cleared by a tick on blank: it waits until they are unticked, and says so.
+    const locked = page.getByRole('checkbox', {
+      name: /^Để trống \(không chọn\) \(bỏ chọn các đơn vị đã chọn/,
+    });
+    expect(await locked.isDisabled()).toBe(true);
     await expect.poll(() => page.getByText('Đã chọn đủ 2 đơn vị').count()).toBe(1);
     await screenshot(page, 'ballot-two-seats-390');
     await expectAccessible(page, 'the ballot with two seats full');

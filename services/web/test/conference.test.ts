@@ -120,6 +120,12 @@ describe('the conference in the browser', () => {
       await first.waitForURL((u) => u.pathname === `/voting-periods/${period.id}`);
       await screenshot(phones[0]!, 'period-390');
       await expectAccessible(phones[0]!, 'the voting period page');
+      // An online round has no paper count to enter, not even for the head unit that enters a paper one.
+      await first.goto(`${base}/voting-periods/${period.id}/paper-count`);
+      await first.getByText('Vòng này bỏ phiếu trực tuyến: phiếu do hệ thống kiểm.').waitFor();
+      expect(await first.getByRole('heading', { name: 'Nhập kết quả của Ban kiểm phiếu' }).count()).toBe(0);
+      await first.goto(`${base}/voting-periods/${period.id}`);
+      await first.getByRole('link', { name: 'Bỏ phiếu' }).waitFor();
 
       // The secretariat's home page follows the province's votes under way, with their turnout.
       const secretariat = await pageAt(browser, base, '/', admin.email);

@@ -82,10 +82,11 @@ describe('the home page: where the blocks stand', () => {
     expect(rows[0]).toBe(`Khối các doanh nghiệp Chưa mở năm ${YEAR} Mở năm thi đua cho khối`);
     expect(rows[1]).toBe(
       'Khối Văn hóa – Xã hội Dự thảo Bước tiếp theo: mở năm cho các thành viên ' +
-        'Còn thiếu: chủ đề thi đua; phó khối và 1 mục khác',
+        'Còn thiếu: chủ đề thi đua; phó khối và 1 mục khác Việc của đơn vị trưởng khối (Ban Dân tộc tỉnh).',
     );
+    // Each row says whose step it is: the secretariat knows whom to call.
     expect(rows[2]).toMatch(
-      /^Khối thi đua [\d-]+ Đã khóa điểm Bước tiếp theo: mở bỏ phiếu bình xét tại hội nghị Đã đủ điều kiện/,
+      /^Khối thi đua [\d-]+ Đã khóa điểm Bước tiếp theo: mở bỏ phiếu bình xét tại hội nghị Đã đủ điều kiện.* Việc của đơn vị trưởng khối \(Sở Tài chính \([^)]+\)\) hoặc phó khối \(Sở Tư pháp \([^)]+\)\)\.$/,
     );
     const counts = page.getByRole('list', { name: 'Số khối theo giai đoạn' }).getByRole('listitem');
     expect((await counts.allInnerTexts()).map((t) => t.replace(/\s+/g, ' '))).toEqual([
@@ -124,13 +125,26 @@ describe('the home page: where the blocks stand', () => {
     const rows = await overviewRows(page, `Khối, cụm thi đua của đơn vị – năm ${YEAR}`);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatch(/^Khối thi đua [\d-]+ Đã khóa điểm/);
+    // The next step is the head or deputy unit's, and the officer's row says so.
+    expect(rows[0]).toMatch(/Việc của đơn vị trưởng khối \(Sở Tài chính \([^)]+\)\) hoặc phó khối/);
     // An officer's menu has none of the secretariat's work.
     await page.getByRole('button', { name: 'Danh mục' }).click();
     const menu = page.getByRole('navigation', { name: 'Điều hướng chính' });
     expect(await menu.getByRole('link', { name: 'Khối thi đua' }).count()).toBe(1);
     expect(await menu.getByRole('link', { name: 'Hội đồng' }).count()).toBe(0);
     expect(await menu.getByRole('link', { name: 'Tổng kết năm' }).count()).toBe(0);
+    // Signing out and the language are at the menu's foot on a phone, not a row of their own above every page.
+    expect(await menu.getByRole('button', { name: 'Đăng xuất' }).isVisible()).toBe(true);
+    await screenshot(page, 'home-menu-open-390');
     await page.getByRole('button', { name: 'Danh mục' }).click();
+    expect(await page.getByRole('button', { name: 'Đăng xuất' }).isVisible()).toBe(false);
+    const middle = async (box: Promise<{ y: number; height: number } | null>) => {
+      const b = (await box)!;
+      return b.y + b.height / 2;
+    };
+    const brand = await middle(page.getByRole('link', { name: 'Thi đua – Khen thưởng' }).boundingBox());
+    const provinceName = await middle(page.locator('.province-name').boundingBox());
+    expect(Math.abs(brand - provinceName)).toBeLessThan(8);
     await expectNoSidewaysScroll(page, 'the home page on a phone');
     await expectAccessible(page, 'the home page on a phone');
     await screenshot(page, 'home-overview-officer-390');

@@ -269,6 +269,11 @@ describe('a whole emulation year on the pages', () => {
 
       // A member registers the title it competes for.
       const third = await signedIn(officers[2]!, yearPath);
+      // A member sees the next step and whose it is, without a button to take it.
+      await poll(() =>
+        third.getByText(`Việc của đơn vị trưởng khối (${UNITS[0]}) hoặc phó khối (${UNITS[1]}).`).count(),
+      ).toBe(1);
+      expect(await third.getByRole('button', { name: 'Khóa điểm' }).count()).toBe(0);
       await third.getByRole('link', { name: 'Đăng ký danh hiệu' }).click();
       await third.waitForURL(/\/titles\?unit=/);
       await third
@@ -488,6 +493,17 @@ describe('a whole emulation year on the pages', () => {
       await screenshot(page, 'whole-year-decision-1366');
       await expectAccessible(page, 'the issued decision');
       expect(await status()).toBe('DECIDED');
+
+      // The unit's officer reads the news on the home page, and the decision behind it.
+      const officer = await signedIn(officers[2]!, '/');
+      const award = officer.getByRole('region', { name: 'Khen thưởng của đơn vị' });
+      await poll(() => award.textContent()).toContain(
+        `${flagUnit} được tặng Cờ thi đua của UBND tỉnh năm 2026 theo Quyết định số 1/QĐ-UBND`,
+      );
+      await screenshot(officer, 'whole-year-officer-award-390');
+      await award.getByRole('link', { name: /Quyết định số 1\/QĐ-UBND/ }).click();
+      await officer.getByRole('heading', { name: 'Quyết định khen thưởng số 1/QĐ-UBND' }).waitFor();
+      await officer.context().close();
     },
   );
 

@@ -86,6 +86,25 @@ export function Shell({ children }: { children: ReactNode }) {
       : []),
   ];
 
+  // The language and signing out: beside the province on a screen, at the foot of the folded menu on a phone
+  // (one row of brand and province, one of the menu, rather than three rows above every page).
+  const accountTools = (
+    <>
+      <button
+        type="button"
+        className="button button-ghost"
+        lang={i18n.locale === 'vi' ? 'en' : 'vi'}
+        aria-label={t('app.languageLabel')}
+        onClick={() => i18n.setLocale(i18n.locale === 'vi' ? 'en' : 'vi')}
+      >
+        {t('app.language')}
+      </button>
+      <button type="button" className="button button-ghost" onClick={() => void signOut()}>
+        {t('app.signOut')}
+      </button>
+    </>
+  );
+
   return (
     <>
       <a className="skip-link" href="#main">
@@ -130,18 +149,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 </select>
               </div>
             )}
-            <button
-              type="button"
-              className="button button-ghost"
-              lang={i18n.locale === 'vi' ? 'en' : 'vi'}
-              aria-label={t('app.languageLabel')}
-              onClick={() => i18n.setLocale(i18n.locale === 'vi' ? 'en' : 'vi')}
-            >
-              {t('app.language')}
-            </button>
-            <button type="button" className="button button-ghost" onClick={() => void signOut()}>
-              {t('app.signOut')}
-            </button>
+            <span className="account-tools">{accountTools}</span>
           </div>
         </div>
         <nav aria-label={t('app.nav')} className="mainnav">
@@ -175,6 +183,10 @@ export function Shell({ children }: { children: ReactNode }) {
                 </li>
               );
             })}
+            <li className="menu-account">
+              <span className="menu-whoami">{user.fullName}</span>
+              {accountTools}
+            </li>
           </ul>
           <span className="whoami">{user.fullName}</span>
         </nav>

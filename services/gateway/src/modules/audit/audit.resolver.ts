@@ -109,8 +109,9 @@ export class AuditEventActorResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      'The record\'s name as it reads now, for a unit, a person, a block or a block\'s year ("Khối … – 2026"); ' +
-      'null for other records and for one no longer there.',
+      "The record's name as it reads now: a unit's, a person's, a block's; a block's year (\"Khối … – 2026\"), " +
+      "and its conference's and voting rounds'; a nomination's unit or person and year (\"Sở … – 2026\"). Null for other " +
+      "records (the council's rounds among them) and for one no longer there.",
   })
   async entityName(@Root() e: AuditEventType, @Ctx() ctx: GraphQLContext): Promise<string | null> {
     if (!e.entityId || !isUuid(e.entityId)) return null;
@@ -121,13 +122,37 @@ export class AuditEventActorResolver {
         return (await ctx.loaders.person.load(e.entityId))?.fullName ?? null;
       case 'Block':
         return (await ctx.loaders.block.load(e.entityId))?.name ?? null;
-      case 'EmulationYear': {
-        const year = await ctx.loaders.emulationYear.load(e.entityId);
-        const block = year && (await ctx.loaders.block.load(year.blockId));
-        return block ? `${block.name} – ${year.year}` : null;
+      case 'EmulationYear':
+        return yearName(ctx, e.entityId);
+      case 'Conference': {
+        const conference = await ctx.loaders.conference.load(e.entityId);
+        return conference && yearName(ctx, conference.emulationYearId);
+      }
+      case 'VotingPeriod': {
+        const period = await ctx.loaders.votingPeriod.load(e.entityId);
+        return period?.emulationYearId ? yearName(ctx, period.emulationYearId) : null;
+      }
+      case 'Nomination': {
+        const nomination = await ctx.loaders.nomination.load(e.entityId);
+        if (!nomination) return null;
+        // An individual title's nomination is the person's; a unit's, the unit's.
+        const [subject, year] = await Promise.all([
+          nomination.personId
+            ? ctx.loaders.person.load(nomination.personId).then((p) => p?.fullName)
+            : ctx.loaders.unit.load(nomination.unitId).then((u) => u?.name),
+          ctx.loaders.emulationYear.load(nomination.emulationYearId),
+        ]);
+        return subject && year ? `${subject} – ${year.year}` : null;
       }
       default:
         return null;
     }
   }
+}
+
+/** A block's year as people name it: "Khối … – 2026". */
+async function yearName(ctx: GraphQLContext, emulationYearId: string): Promise<string | null> {
+  const year = await ctx.loaders.emulationYear.load(emulationYearId);
+  const block = year && (await ctx.loaders.block.load(year.blockId));
+  return block ? `${block.name} – ${year.year}` : null;
 }

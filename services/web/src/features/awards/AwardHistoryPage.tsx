@@ -5,37 +5,7 @@ import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Empty, Loading, Page } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
-
-const AwardFields = graphql(`
-  fragment AwardHistoryFields on UnitAward @_unmask {
-    year
-    form
-    status
-    prizeVnd
-    personId
-    decision {
-      id
-      numberText
-      issuerName
-      decisionDate
-    }
-  }
-`);
-
-const UnitHistoryQuery = graphql(
-  `
-    query UnitAwardHistory($id: ID!) {
-      unit(id: $id) {
-        id
-        name
-      }
-      unitAwardHistory(unitId: $id, first: 200) {
-        ...AwardHistoryFields
-      }
-    }
-  `,
-  [AwardFields],
-);
+import { AwardFields, UnitHistoryQuery } from './historyQueries';
 
 const PersonHistoryQuery = graphql(
   `

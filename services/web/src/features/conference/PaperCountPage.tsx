@@ -96,7 +96,8 @@ export default function PaperCountPage() {
     (!!y?.deputyUnit && mine.includes(y.deputyUnit.id)) ||
     (!!y?.conference?.secretaryUserId && y.conference.secretaryUserId === session.user?.id);
   const entry = p.paperCount;
-  const open = p.status === 'OPEN';
+  // An online round is counted by the platform: its page says so and offers no count to enter.
+  const open = p.status === 'OPEN' && p.method === 'PAPER';
 
   return (
     <Page
@@ -128,7 +129,7 @@ export default function PaperCountPage() {
           onDone={() => refetch({ requestPolicy: 'network-only' })}
         />
       )}
-      {!open && (
+      {p.status !== 'OPEN' && (
         <p>
           <Link href={`/voting-periods/${id}/results`}>{t('voting.goResults')}</Link>
         </p>

@@ -1,7 +1,7 @@
 import { Link } from 'wouter';
 import { canAct, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
-import { useI18n, type MessageKey } from '../../i18n/i18n';
+import { useI18n, type I18n, type MessageKey } from '../../i18n/i18n';
 import { ConfirmButton } from '../../ui/ConfirmDialog';
 import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
@@ -44,6 +44,27 @@ const LockScores = graphql(`
     }
   }
 `);
+
+/** The units that run a year, by name: enough to say who takes its next step. */
+interface Runners {
+  nextStates: readonly Year['state'][];
+  headUnit?: { name: string } | null;
+  deputyUnit?: { name: string } | null;
+}
+
+/**
+ * Who takes the year's next step, for a member who does not (an officer sees the step without its button): the
+ * head or deputy unit runs the year (domain.md §4), the head alone announces the count it chaired, the
+ * secretariat closes the year and names the head and deputy where none is named yet.
+ */
+export function whoTakesNext(i18n: I18n, y: Runners): string | null {
+  const next = y.nextStates[0];
+  if (!next) return null;
+  if (next === 'CLOSED' || !y.headUnit) return i18n.t('steps.who.secretariat');
+  if (next === 'RESULTS_RECORDED' || !y.deputyUnit)
+    return i18n.t('steps.who.head', { head: y.headUnit.name });
+  return i18n.t('steps.who.units', { head: y.headUnit.name, deputy: y.deputyUnit.name });
+}
 
 /** Where the year stands in its lifecycle, what the next step still needs, and the button that takes it. */
 export function NextStep({
@@ -101,6 +122,7 @@ export function NextStep({
           ) : (
             <p>{t('steps.ready')}</p>
           )}
+          {!runs && !secretariat && <p className="muted">{whoTakesNext(i18n, y)}</p>}
           {!to &&
             (y.state !== 'DOSSIER_SUBMITTED' ? (
               <p className="muted">

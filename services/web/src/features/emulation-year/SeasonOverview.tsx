@@ -1,8 +1,9 @@
 import { Link } from 'wouter';
+import { myUnits, useSession } from '../../app/session';
 import { graphql, type ResultOf } from '../../graphql';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { missingInWords } from './missing';
-import { YEAR_STATES } from './NextStep';
+import { whoTakesNext, YEAR_STATES } from './NextStep';
 import { yearPath } from './useYear';
 
 /**
@@ -26,9 +27,11 @@ export const SeasonQuery = graphql(`
         nextStepMissing
         headUnit {
           id
+          name
         }
         deputyUnit {
           id
+          name
         }
         covenantSignatures {
           unitId
@@ -103,10 +106,14 @@ export function SeasonOverview({
   );
 }
 
+const runsIt = (y: NonNullable<BlockYear['emulationYear']>, mine: string[]) =>
+  [y.headUnit?.id, y.deputyUnit?.id].some((u) => !!u && mine.includes(u));
+
 /** The year's next step and what it still needs, in a line or two (the year's page says it in full). */
 function NextStepLine({ row, admin }: { row: BlockYear; admin: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const mine = myUnits(useSession());
   const y = row.emulationYear;
   if (!y) return <span className="muted">{t(admin ? 'season.open' : 'season.toOpen')}</span>;
   const next = y.nextStates[0];
@@ -121,6 +128,7 @@ function NextStepLine({ row, admin }: { row: BlockYear; admin: boolean }) {
           ? `${t('steps.missing')} ${missing.slice(0, SHOWN_MISSING).join('; ')}${more > 0 ? ` ${t('season.more', { n: more })}` : ''}`
           : t('steps.ready')}
       </span>
+      {!runsIt(y, mine) && <span className="muted season-who">{whoTakesNext(i18n, y)}</span>}
     </>
   );
 }

@@ -7,6 +7,7 @@ import { graphql } from '../../graphql';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { Loading, Page } from '../../ui/Page';
 import { seasonYears } from '../../ui/vietnamTime';
+import { RecentAwards } from '../awards/RecentAwards';
 import { SeasonOverview, SeasonQuery } from '../emulation-year/SeasonOverview';
 
 const PeriodsQuery = graphql(`
@@ -360,6 +361,9 @@ export default function HomePage() {
                 ))}
               </ul>
             </section>
+          ))}
+          {units.map((u) => (
+            <RecentAwards key={u} unitId={u} />
           ))}
           {count > 0 && (
             <section className="card task" aria-labelledby="task-unread">

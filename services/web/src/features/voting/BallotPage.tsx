@@ -417,7 +417,7 @@ export default function BallotPage() {
     ? t('ballot.titleCouncil')
     : `${t('ballot.title')} · ${t(`voting.kind.${period.kind}`)}`;
   const subtitle = [
-    ...(council ? [] : [periodOwner(t, period)]),
+    periodOwner(i18n, period),
     t('voting.round', { n: period.round }),
     t('voting.deadline', { when: i18n.dateTime(deadline(period)) }),
   ].join(' · ');
@@ -656,6 +656,9 @@ function ContestStep({
   const errorId = `${legendId}-error`;
   const single = contest.seats === 1;
   const full = chosen.length >= contest.seats;
+  // Units ticked among several seats are not cleared by one tick on "blank" behind the voter's back: they untick
+  // them first (one seat is a radio group, where choosing blank visibly replaces the unit).
+  const blankLocked = !single && chosen.length > 0;
 
   const threshold = contestThreshold(period, contest);
   const need = votesNeeded(eligible, threshold.percent, threshold.mode);
@@ -765,15 +768,19 @@ function ContestStep({
             </label>
           );
         })}
-        <label className="option option-blank">
+        <label className={blankLocked ? 'option option-blank option-disabled' : 'option option-blank'}>
           <input
             type={single ? 'radio' : 'checkbox'}
             name={legendId}
             checked={answered && chosen.length === 0}
-            // Ticked, it clears the units chosen; unticked, the contest is unanswered again.
+            disabled={blankLocked}
+            // Ticked, it leaves the contest blank; unticked, the contest is unanswered again.
             onChange={(e) => onChange(e.target.checked ? [] : null)}
           />
-          <span>{t('ballot.blank')}</span>
+          <span>
+            {t('ballot.blank')}
+            {blankLocked && <span className="option-note"> ({t('ballot.blankLocked')})</span>}
+          </span>
         </label>
       </div>
     </fieldset>

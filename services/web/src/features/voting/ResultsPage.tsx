@@ -14,7 +14,8 @@ import { DocumentDownloads } from '../documents/DocumentDownloads';
 /** The minutes of a vote, as published: every round of the block year, counts, elected units, shortfalls, decisions. */
 export default function ResultsPage() {
   const { id } = useParams<{ id: string }>();
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [res, refetch] = useQuery({ query: PeriodQuery, variables: { id } });
   const first = res.data ? readFragment(PeriodFields, res.data.votingPeriod) : null;
   const [rounds] = useQuery({
@@ -46,7 +47,7 @@ export default function ResultsPage() {
   return (
     <Page
       title={t('results.title')}
-      subtitle={`${t(`voting.kind.${first.kind}`)}${first.kind === 'BLOCK' ? ` · ${periodOwner(t, first)}` : ''}`}
+      subtitle={`${t(`voting.kind.${first.kind}`)} · ${periodOwner(i18n, first)}`}
       wide
       actions={
         printable && (

@@ -62,7 +62,7 @@ export default function VotingPeriodPage() {
       title={title}
       subtitle={
         <>
-          {p.kind === 'BLOCK' && <>{periodOwner(t, p)} · </>}
+          {periodOwner(i18n, p)} ·
           <StatusBadge period={p} />
         </>
       }

@@ -5,10 +5,15 @@ import { unitName } from '../unit/useUnitNames';
 import { NominationBriefQuery } from './operations';
 import type { Contest, Period } from './rules';
 
-/** Whose vote it is, for titles: "Khối …, năm 2026" for a block, the council's name for the council. */
-export function periodOwner(t: I18n['t'], period: Pick<Period, 'kind' | 'emulationYear'>): string {
+/**
+ * Whose vote it is, for subtitles: "Khối …, năm 2026" for a block; for the council, its session by the day it
+ * opened (the council meets several times a season, each session on other proposals).
+ */
+export function periodOwner(i18n: I18n, period: Pick<Period, 'emulationYear' | 'openedAt'>): string {
   const y = period.emulationYear;
-  return y ? t('voting.ofBlock', { block: y.block.name, year: y.year }) : t('voting.kind.COUNCIL');
+  return y
+    ? i18n.t('voting.ofBlock', { block: y.block.name, year: y.year })
+    : i18n.t('voting.councilSession', { date: i18n.date(period.openedAt as string) });
 }
 
 export function StatusBadge({ period }: { period: Pick<Period, 'status' | 'resultsPublishedAt'> }) {
