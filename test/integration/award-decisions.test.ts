@@ -81,6 +81,13 @@ describe('award decisions', () => {
     const numbers = results.map((r) => r.data!.issueAwardDecision.number).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(results.map((r) => r.data!.issueAwardDecision.numberText)).toContain('12/QĐ-UBND');
+    // The audit log names each decision by its number, not by an id.
+    const named = await app.gql<{ auditEvents: { nodes: { entityName: string | null }[] } }>(
+      `{ auditEvents(first: 100, filter: { action: "decision.issue" }) { nodes { entityName } } }`,
+      {},
+      { token: admin.token, provinceId: province },
+    );
+    expect(named.data!.auditEvents.nodes.map((e) => e.entityName)).toContain('12/QĐ-UBND');
   });
 
   it('keeps the issuer name as issued and pays multiplier × base salary in force on the decision date', async () => {

@@ -232,6 +232,10 @@ describe('the articles, through HTTP and the worker', () => {
         .map((n) => n.unitId)
         .sort(),
     ).toEqual([block.units[2]!.id, block.units[3]!.id].sort());
+    // The next head is proposed for a certificate of merit; its election is the year's outcome, not the grounds
+    // its dossier gives the council (R11 lines stay on the year's explanation only).
+    expect(list.find((n) => n.unitId === block.units[1]!.id)?.form).toBe('MERIT_PROVINCE');
+    for (const n of list) expect(n.explanation.map((l) => l.rule)).not.toContain('R11');
     ok(
       await as(
         admin,

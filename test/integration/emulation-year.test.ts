@@ -439,6 +439,16 @@ describe('the audit log', () => {
     ).auditEvents;
     expect(events.totalCount).toBeGreaterThan(40);
     expect(events.nodes.map((e) => e.action)).toContain('year.transition');
+    // A score sheet is named by who scored whom (a self-assessment by its unit alone), not by an id.
+    const sheets = ok(
+      await asAdmin<{ auditEvents: { nodes: { entityName: string | null }[] } }>(
+        `{ auditEvents(first: 100, filter: { entityType: "ScoreSheet" }) { nodes { entityName } } }`,
+      ),
+    ).auditEvents.nodes.map((e) => e.entityName);
+    expect(sheets.length).toBeGreaterThan(0);
+    expect(sheets).not.toContain(null);
+    expect(sheets.some((n) => n!.includes(' → '))).toBe(true);
+    expect(sheets.some((n) => !n!.includes(' → '))).toBe(true);
     expect(
       ok(await asAdmin<{ verifyAuditChain: { valid: boolean } }>(`{ verifyAuditChain { valid checked } }`))
         .verifyAuditChain.valid,

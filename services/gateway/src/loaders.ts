@@ -11,6 +11,7 @@ import {
   votingRepository,
   awardRepository,
   conferenceRepository,
+  decisionRepository,
 } from '@thidua/db';
 
 export function isUuid(id: string): boolean {
@@ -68,6 +69,8 @@ const MAKERS = {
   signatures: () => grouped(emulationYearRepository.signatures, (s) => [s.emulationYearId]),
   registrations: () => grouped(emulationYearRepository.registrations, (r) => [r.emulationYearId]),
   sheets: () => grouped(emulationYearRepository.sheets, (s) => [s.emulationYearId]),
+  sheet: () => byId(emulationYearRepository.sheetsByIds),
+  awardDecision: () => byId(decisionRepository.byIds),
   results: () => grouped(emulationYearRepository.results, (r) => [r.emulationYearId]),
   criteriaSet: () => byId(criteriaSetRepository.byIds),
   deferralsOfUnit: () => grouped(deferralRepository.ofUnits, (d) => [d.unitId]),

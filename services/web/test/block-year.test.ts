@@ -162,6 +162,8 @@ describe('a block year in the browser', () => {
       await poll(() => head.getByText(/nội dung không sửa được nữa/).count()).toBe(1);
       await poll(() => head.getByText('Đẩy mạnh cải cách hành chính, chuyển đổi số').count()).toBe(1);
       expect(await head.getByRole('textbox').count()).toBe(0);
+      // Headed as what it now is: the covenant, no longer one to write.
+      expect(await head.getByRole('heading', { level: 1 }).textContent()).toBe('Giao ước thi đua');
 
       // Three members sign on their phones; the first tries without ticking the commitment.
       for (const i of [1, 2, 3]) {
@@ -324,8 +326,10 @@ describe('a block year in the browser', () => {
       ).toBe(1);
       expect(await registered.getByRole('button', { name: 'Đăng ký', exact: true }).count()).toBe(0);
       expect(await registered.getByRole('button', { name: 'Rút đăng ký' }).count()).toBe(0);
-      // …and the sheets sent are read as they were sent, no longer written.
-      await registered.goto(`${base}${yearPath}/sheets`);
+      // …and the sheets sent are read as they were sent, no longer written, a tap away on the year's page.
+      await registered.goto(`${base}${yearPath}`);
+      await registered.getByRole('link', { name: 'Xem phiếu chấm điểm của đơn vị' }).click();
+      await registered.waitForURL(/\/sheets\?unit=/);
       await poll(() =>
         registered.getByText('Điểm đã khóa: các phiếu đã nộp chỉ để xem, không sửa được nữa.').count(),
       ).toBe(1);
@@ -335,6 +339,11 @@ describe('a block year in the browser', () => {
       expect(await registered.getByRole('button', { name: 'Nộp phiếu chấm' }).count()).toBe(0);
       await expectAccessible(registered, 'a score sheet read after the lock');
       await screenshot(registered, 'year-sheet-read-390');
+      // The table the sheets were scored against is a member's to read too, from the year's facts.
+      await registered.goto(`${base}${yearPath}`);
+      await registered.getByRole('link', { name: /\(phiên bản \d+\)$/ }).click();
+      await registered.waitForURL(/\/criteria$/);
+      await poll(() => registered.getByRole('cell', { name: 'NV1', exact: true }).count()).toBe(1);
       // What the API holds is what the pages showed.
       const read = ok(
         await app.gql<{

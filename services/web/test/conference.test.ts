@@ -296,7 +296,9 @@ describe('the conference in the browser', () => {
         { token: admin.token, provinceId: province },
       ),
     ).block.name;
-    await expect.poll(() => page.locator('.page-subtitle').textContent()).toContain(`${blockName}, năm 2026`);
+    await expect
+      .poll(() => page.locator('.page-subtitle').textContent())
+      .toBe(`${blockName}, năm 2026 · Đã kiểm phiếu`);
     await page.getByRole('button', { name: 'Công bố kết quả' }).click();
     await page
       .getByRole('dialog', { name: 'Công bố kết quả bỏ phiếu?' })

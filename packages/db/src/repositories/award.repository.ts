@@ -124,8 +124,12 @@ export const awardRepository = {
     const nominations = m.getRepository(Nomination);
     const key = (n: { unitId: string; personId: string | null; form: string }) =>
       `${n.unitId}|${n.personId ?? ''}|${n.form}`;
+    // A proposal carries the lines about it: the unit's R11 lines (whether it heads the block next year) are the
+    // year's outcome, not grounds for an award, and the council reading the dossier would take them for some.
     const explanation = (p: EngineOutput['proposals'][number]) =>
-      (p.personId ? out.personExplanations[p.personId] : out.explanations[p.unitId]) ?? [];
+      ((p.personId ? out.personExplanations[p.personId] : out.explanations[p.unitId]) ?? []).filter(
+        (line) => line.rule !== 'R11',
+      );
     const existing = new Map(
       (await nominations.findBy({ provinceId, emulationYearId: yearId })).map((n) => [key(n), n]),
     );

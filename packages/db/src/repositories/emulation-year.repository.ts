@@ -190,6 +190,11 @@ export const emulationYearRepository = {
     ).update({ provinceId: currentProvinceId(), id }, { withdrawnAt: new Date() });
   },
 
+  async sheetsByIds(ids: readonly string[]): Promise<ScoreSheet[]> {
+    if (!ids.length) return [];
+    return (await repo(ScoreSheet)).findBy({ id: In([...ids]) });
+  },
+
   async sheets(yearIds: readonly string[]): Promise<ScoreSheet[]> {
     if (!yearIds.length) return [];
     return (await repo(ScoreSheet)).find({

@@ -110,8 +110,9 @@ export class AuditEventActorResolver {
     nullable: true,
     description:
       "The record's name as it reads now: a unit's, a person's, a block's; a block's year (\"Khối … – 2026\"), " +
-      "and its conference's and voting rounds'; a nomination's unit or person and year (\"Sở … – 2026\"). Null for other " +
-      "records (the council's rounds among them) and for one no longer there.",
+      "and its conference's and voting rounds'; a nomination's unit or person and year (\"Sở … – 2026\"); a " +
+      'score sheet\'s scorer and the member scored ("Ban A → Ban B"); a decision\'s number ("12/QĐ-UBND"). ' +
+      "Null for other records (the council's rounds among them) and for one no longer there.",
   })
   async entityName(@Root() e: AuditEventType, @Ctx() ctx: GraphQLContext): Promise<string | null> {
     if (!e.entityId || !isUuid(e.entityId)) return null;
@@ -131,6 +132,18 @@ export class AuditEventActorResolver {
       case 'VotingPeriod': {
         const period = await ctx.loaders.votingPeriod.load(e.entityId);
         return period?.emulationYearId ? yearName(ctx, period.emulationYearId) : null;
+      }
+      case 'AwardDecision':
+        return (await ctx.loaders.awardDecision.load(e.entityId))?.numberText ?? null;
+      case 'ScoreSheet': {
+        // Its scorer, and the member it scored when that is another ("Ban A → Ban B"); a self-assessment, one.
+        const sheet = await ctx.loaders.sheet.load(e.entityId);
+        if (!sheet) return null;
+        const [scorer, target] = await Promise.all(
+          [sheet.scorerUnitId, sheet.targetUnitId].map((u) => ctx.loaders.unit.load(u)),
+        );
+        if (!scorer || !target) return null;
+        return scorer.id === target.id ? scorer.name : `${scorer.name} → ${target.name}`;
       }
       case 'Nomination': {
         const nomination = await ctx.loaders.nomination.load(e.entityId);

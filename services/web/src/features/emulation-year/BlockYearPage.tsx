@@ -10,7 +10,7 @@ import { CovenantView } from './CovenantView';
 import { NextStep } from './NextStep';
 import { Ranking } from './Ranking';
 import { Registrations } from './Registrations';
-import { useStanding, useYear } from './useYear';
+import { useStanding, useYear, yearPath } from './useYear';
 import { YearNotFound, yearMissing } from './YearNotFound';
 import { YearSetup } from './YearSetup';
 import { YearTasks } from './YearTasks';
@@ -96,9 +96,14 @@ export default function BlockYearPage() {
           <div>
             <dt>{t('criteria.title')}</dt>
             <dd>
-              {y.criteriaSet
-                ? t('criteria.version', { name: y.criteriaSet.name, v: y.criteriaSet.version })
-                : '–'}
+              {/* The table itself, criteria and maxima, is a link away for every member. */}
+              {y.criteriaSet ? (
+                <Link href={`${yearPath(blockId, y.year)}/criteria`}>
+                  {t('criteria.version', { name: y.criteriaSet.name, v: y.criteriaSet.version })}
+                </Link>
+              ) : (
+                '–'
+              )}
             </dd>
           </div>
           {y.awardOutcome?.nextHeadUnitId && (

@@ -18,20 +18,30 @@ const SetItems = graphql(`
   }
 `);
 
+/** Written until the first member signs, while the year is a draft or open for signing. */
+const editable = (y: Year) => y.covenantSignatures.length === 0 && ['DRAFT', 'OPEN'].includes(y.state);
+
 /** The head unit (or the secretariat) writes the covenant's numbered items before anyone signs. */
 export default function CovenantPage() {
   const { blockId, year } = useParams<{ blockId: string; year: string }>();
   const { t } = useI18n();
   return (
-    <TaskPage blockId={blockId} year={year} title={t('covenant.editTitle')}>
+    <TaskPage
+      blockId={blockId}
+      year={year}
+      title={(y, standing) => t(y && standing.runs && editable(y) ? 'covenant.editTitle' : 'covenant.title')}
+    >
       {(y, standing, reload) =>
-        // Whoever cannot edit it (now or any more) still reads the covenant and its signatures here.
+        // Whoever cannot edit it (now or any more) still reads the covenant and its signatures here; who writes
+        // it is said only while it can still be written.
         !standing.runs ? (
           <>
-            <Alert kind="info">{t(standing.writable ? 'covenant.notYours' : 'app.readOnly')}</Alert>
+            {editable(y) && (
+              <Alert kind="info">{t(standing.writable ? 'covenant.notYours' : 'app.readOnly')}</Alert>
+            )}
             <CovenantView y={y} theme />
           </>
-        ) : y.covenantSignatures.length > 0 || !['DRAFT', 'OPEN'].includes(y.state) ? (
+        ) : !editable(y) ? (
           <>
             <Alert kind="info">{t('covenant.frozen')}</Alert>
             <CovenantView y={y} theme />

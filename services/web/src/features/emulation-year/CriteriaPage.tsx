@@ -49,12 +49,13 @@ export default function CriteriaPage() {
   return (
     <TaskPage blockId={blockId} year={year} title={t('criteria.pageTitle')}>
       {(y, standing, reload) =>
+        // The secretariat chooses the table; everyone else reads the one in force (what each criterion is worth).
         standing.admin && standing.writable ? (
           <CriteriaForm y={y} onChange={reload} />
-        ) : !standing.writable && y.criteriaSet ? (
+        ) : y.criteriaSet ? (
           <CriteriaTable set={y.criteriaSet} />
         ) : (
-          <Alert>{t(standing.writable ? 'criteria.notYours' : 'app.readOnly')}</Alert>
+          <Alert kind="info">{t('criteria.noneYet')}</Alert>
         )
       }
     </TaskPage>

@@ -18,12 +18,14 @@ export function TaskPage({
 }: {
   blockId: string;
   year: string;
-  title: string;
+  /** Or worked out from the year and the person's standing in it (a page that writes for some, reads for others). */
+  title: string | ((y: Year | null, standing: ReturnType<typeof useStanding>) => string);
   children: (y: Year, standing: ReturnType<typeof useStanding>, reload: () => void) => ReactNode;
 }) {
   const { t } = useI18n();
   const { res, block, y, reload } = useYear(blockId, year);
   const standing = useStanding(y);
+  const heading = typeof title === 'function' ? title(y ?? null, standing) : title;
   const back = (
     <Link href={yearPath(blockId, year)} className="button button-secondary">
       {t('tasks.backToYear')}
@@ -32,13 +34,13 @@ export function TaskPage({
   if (yearMissing({ res, block })) return <YearNotFound />;
   if (res.error)
     return (
-      <Page title={title}>
+      <Page title={heading}>
         <ApiErrorView error={res.error} retry={reload} />
       </Page>
     );
   if (!block) return <Loading />;
   return (
-    <Page title={title} subtitle={t('year.title', { block: block.name, year })} actions={back}>
+    <Page title={heading} subtitle={t('year.title', { block: block.name, year })} actions={back}>
       {y ? children(y, standing, reload) : <Empty>{t('year.notOpened')}</Empty>}
     </Page>
   );

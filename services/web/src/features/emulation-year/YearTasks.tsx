@@ -4,6 +4,7 @@ import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { BEFORE_SCORING, REGISTRATION_OPEN, sheetsToWrite, yearPath, type Year } from './useYear';
 
 const COVENANT_EDITABLE = ['DRAFT', 'OPEN'];
+const SCORED = ['SCORES_LOCKED', 'VOTING', 'RESULTS_RECORDED', 'DOSSIER_SUBMITTED', 'CLOSED'];
 
 /**
  * What the person can do in the year now, each a large link to a screen that does one thing (a phone in
@@ -38,6 +39,9 @@ export function YearTasks({
         tasks.push({ href: `${base}/titles?unit=${unit}`, label: t('tasks.titles') + who });
       if (y.state === 'SCORING' && sheetsToWrite(y, unit).length)
         tasks.push({ href: `${base}/sheets?unit=${unit}`, label: t('tasks.sheets') + who });
+      // Once scoring is over, the sheets the unit wrote stay a tap away to read.
+      if (SCORED.includes(y.state))
+        tasks.push({ href: `${base}/sheets?unit=${unit}`, label: t('tasks.sheetsMine') + who });
     }
     if (standing.admin && y.state === 'OPEN' && signed.size < y.members.length)
       tasks.push({ href: `${base}/sign`, label: t('tasks.signOnBehalf') });

@@ -67,7 +67,7 @@ export default function HallPage() {
         <div>
           <h1>{t(`voting.kind.${period.kind}`)}</h1>
           <p className="hall-sub">
-            {periodOwner(i18n, period)} ·{t('voting.round', { n: period.round })} ·{' '}
+            {periodOwner(i18n, period)} · {t('voting.round', { n: period.round })} ·{' '}
             {/* Once closed, the hall is told when it closed, not a deadline that has passed. */}
             {period.closedAt
               ? `${t('results.closed')} ${i18n.dateTime(period.closedAt)}`

@@ -62,8 +62,7 @@ export default function VotingPeriodPage() {
       title={title}
       subtitle={
         <>
-          {periodOwner(i18n, p)} ·
-          <StatusBadge period={p} />
+          {periodOwner(i18n, p)} · <StatusBadge period={p} />
         </>
       }
     >
