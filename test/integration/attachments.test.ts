@@ -229,6 +229,28 @@ describe('attachments', () => {
     expect(sha256(Buffer.from(await after.arrayBuffer()))).toBe(report.sha256);
   });
 
+  it('the nominated unit attaches its own achievement report to its proposal; another member may not', async () => {
+    const OF = `query($id: ID!) { attachmentsOf(ownerType: NOMINATION, ownerId: $id) { canAttach items { name } } }`;
+    type Of = { attachmentsOf: { canAttach: boolean; items: { name: string }[] } };
+    const nominated = block.officers[3]!;
+    expect(ok(await as<Of>(nominated, OF, { id: flagNomination })).attachmentsOf.canAttach).toBe(true);
+    const res = await upload(
+      nominated,
+      { type: 'NOMINATION', id: flagNomination },
+      'Báo cáo thành tích (bản của đơn vị).pdf',
+      pdf('Báo cáo thành tích do đơn vị được đề nghị lập'),
+    );
+    expect(res.status).toBe(201);
+    expect(
+      ok(await as<Of>(nominated, OF, { id: flagNomination })).attachmentsOf.items.map((i) => i.name),
+    ).toContain('Báo cáo thành tích (bản của đơn vị).pdf');
+
+    const other = block.officers[5]!;
+    expect(ok(await as<Of>(other, OF, { id: flagNomination })).attachmentsOf.canAttach).toBe(false);
+    const refused = await upload(other, { type: 'NOMINATION', id: flagNomination }, 'ảnh.png', png);
+    expect(refused.status).toBe(403);
+  });
+
   it('refuses an over-size file, saying the limit in Vietnamese', async () => {
     const res = await upload(
       block.officers[0]!,

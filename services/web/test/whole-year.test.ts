@@ -363,6 +363,32 @@ describe('a whole emulation year on the pages', () => {
         .click();
       await publish(head);
       await screenshot(head, 'whole-year-published-1366');
+
+      // The unit proposed for the flag is asked for its achievement report on its home page, and attaches it.
+      const proposed = await signedIn(officers[2]!, '/');
+      const attach = proposed.getByRole('link', {
+        name: new RegExp(`^Đính kèm báo cáo thành tích: ${rx(UNITS[2]!)} – Cờ thi đua của UBND tỉnh`),
+      });
+      await poll(() => attach.count()).toBe(1);
+      await attach.click();
+      await proposed.waitForURL(/\/nominations\/[0-9a-f-]{36}$/);
+      const files = proposed.getByRole('region', { name: 'Tệp kèm đề nghị (báo cáo thành tích)' });
+      await files.getByLabel(/Chọn tệp PDF, DOCX, XLSX, JPEG hoặc PNG/).setInputFiles({
+        name: 'Báo cáo thành tích năm 2026.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n% Báo cáo thành tích\ntrailer << >>\n%%EOF\n'),
+      });
+      await files.getByRole('button', { name: 'Tải lên' }).click();
+      await poll(() => files.getByRole('status').textContent()).toBe(
+        'Đã tải lên “Báo cáo thành tích năm 2026.pdf”.',
+      );
+      await screenshot(proposed, 'whole-year-report-attached-390');
+      await proposed.goto(`${base}/`);
+      // Once the tasks are gathered (the blocks' overview follows them), the report is no longer asked for.
+      await proposed.getByRole('region', { name: 'Khối, cụm thi đua của đơn vị – năm 2026' }).waitFor();
+      expect(await attach.count()).toBe(0);
+      await proposed.context().close();
+
       await sendDossier(head, conferencePath, UNITS[2]!);
       expect(await yearState(blockId)).toBe('DOSSIER_SUBMITTED');
       await head.context().close();

@@ -25,6 +25,8 @@ export interface OwnerRecord {
   year: EmulationYear;
   /** A nomination's subject: its files follow the proposal (unit, person, form) through recomputes. */
   subject: string | null;
+  /** A nomination's unit, whose officers attach its achievement report to it. */
+  unitId: string | null;
 }
 
 export const nominationSubject = (n: { unitId: string; personId: string | null; form: string }) =>
@@ -46,6 +48,7 @@ export async function loadOwner(
   if (!isUuid(ownerId)) throw missing();
   let yearId: string | null = null;
   let subject: string | null = null;
+  let unitId: string | null = null;
   if (ownerType === 'EMULATION_YEAR') yearId = ownerId;
   else if (ownerType === 'CONFERENCE')
     yearId = (await ctx.loaders.conference.load(ownerId))?.emulationYearId ?? null;
@@ -53,10 +56,11 @@ export async function loadOwner(
     const nomination = await ctx.loaders.nomination.load(ownerId);
     yearId = nomination?.emulationYearId ?? null;
     subject = nomination && nominationSubject(nomination);
+    unitId = nomination?.unitId ?? null;
   }
   const year = yearId && (await ctx.loaders.emulationYear.load(yearId));
   if (!year || !readsYearFiles(ctx, year)) throw missing();
-  return { ownerType, ownerId, year, subject };
+  return { ownerType, ownerId, year, subject, unitId };
 }
 
 export function readsYearFiles(ctx: GraphQLContext, year: EmulationYear): boolean {
@@ -64,18 +68,22 @@ export function readsYearFiles(ctx: GraphQLContext, year: EmulationYear): boolea
 }
 
 /**
- * Who attaches and deletes: the secretariat or the head or deputy unit's officers (who run the block's year), while the
- * dossier is not yet submitted. What was submitted stays as it was.
+ * Who attaches and deletes: the secretariat or the head or deputy unit's officers (who run the block's year), and
+ * a nominated unit's officers on its own nomination (its achievement report is theirs to write), while the dossier
+ * is not yet submitted. What was submitted stays as it was.
  */
 export function assertAttaches(ctx: GraphQLContext, owner: OwnerRecord): void {
   if (ctx.access?.readOnlyReason) throw forbidden(ctx.access.readOnlyReason);
-  assertRunsYear(ctx, owner.year);
+  if (!(owner.unitId && ctx.access?.officerOf.has(owner.unitId))) assertRunsYear(ctx, owner.year);
   if (isAtLeast(owner.year.state, 'DOSSIER_SUBMITTED'))
     throw conflict(`The dossier is submitted (the year is ${owner.year.state}): its files are final`);
 }
 
 /** A record's files, oldest first; one statement per request for all the years asked about. */
-export async function filesOf(ctx: GraphQLContext, owner: Omit<OwnerRecord, 'year'> & { yearId: string }) {
+export async function filesOf(
+  ctx: GraphQLContext,
+  owner: Omit<OwnerRecord, 'year' | 'unitId'> & { yearId: string },
+) {
   const all = await yearFiles(ctx).load(owner.yearId);
   return all.filter((a) =>
     a.ownerType !== owner.ownerType

@@ -48,10 +48,13 @@ export function Attachments({
   ownerType,
   ownerId,
   title,
+  whoAttaches,
 }: {
   ownerType: Owner;
   ownerId: string;
   title?: string;
+  /** Said to whoever may only read the list: who adds the files it waits for. */
+  whoAttaches?: string;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -163,6 +166,7 @@ export function Attachments({
         </TableWrap>
       )}
       {message && <Alert kind={message.kind}>{message.text}</Alert>}
+      {list && !list.canAttach && whoAttaches && <p className="muted">{whoAttaches}</p>}
       {list?.canAttach && (
         <form
           className="attachment-upload"

@@ -196,7 +196,12 @@ export default function NominationPage() {
           </TableWrap>
         </section>
       )}
-      <Attachments ownerType="NOMINATION" ownerId={n.id} title={t('attachment.nomination')} />
+      <Attachments
+        ownerType="NOMINATION"
+        ownerId={n.id}
+        title={t('attachment.nomination')}
+        whoAttaches={t('attachment.nominationWho')}
+      />
     </Page>
   );
 }

@@ -40,6 +40,24 @@ const NominationsQuery = graphql(`
   }
 `);
 
+/** A unit's own proposals of a block year, with whether a file (its achievement report) is attached yet. */
+const OwnNominationsQuery = graphql(`
+  query HomeOwnNominations($yearId: ID!) {
+    nominations(emulationYearId: $yearId) {
+      id
+      form
+      status
+      unitId
+      unit {
+        name
+      }
+      attachments {
+        id
+      }
+    }
+  }
+`);
+
 const VoteNoticesQuery = graphql(`
   query HomeVoteNotices {
     notifications(first: 50) {
@@ -104,6 +122,8 @@ interface Tasks {
   roundDecisions: Task[];
   toPublish: Task[];
   dossiers: Task[];
+  /** The unit's own proposals without their achievement report, until the dossier is sent. */
+  reports: Task[];
   covenants: Task[];
   appraisals: Task[];
   councilReviews: Task[];
@@ -119,6 +139,7 @@ const noTasks = (): Tasks => ({
   roundDecisions: [],
   toPublish: [],
   dossiers: [],
+  reports: [],
   covenants: [],
   appraisals: [],
   councilReviews: [],
@@ -206,6 +227,22 @@ async function gatherTasks(
           label: label('block', b.name, year, 0),
           href: `${where}/conference`,
         });
+      // A unit proposed for an award writes its achievement report, attached before the dossier goes.
+      if (units.length && y.state === 'RESULTS_RECORDED') {
+        const own =
+          (
+            await client
+              .query(OwnNominationsQuery, { yearId: y.id }, { requestPolicy: 'network-only' })
+              .toPromise()
+          ).data?.nominations ?? [];
+        for (const n of own)
+          if (units.includes(n.unitId) && n.status === 'PROPOSED_BY_BLOCK' && !n.attachments.length)
+            tasks.reports.push({
+              key: n.id,
+              label: `${n.unit.name} – ${formLabel(n.form)} · ${b.name}`,
+              href: `/nominations/${n.id}`,
+            });
+      }
       if ((units.length || admin) && (y.state === 'VOTING' || y.state === 'SCORES_LOCKED')) {
         const periods =
           (await client.query(PeriodsQuery, { yearId: y.id }, { requestPolicy: 'network-only' }).toPromise())
@@ -327,6 +364,7 @@ export default function HomePage() {
     { key: 'roundDecisions', title: t('home.roundDecisions'), action: t('home.decideRound') },
     { key: 'toPublish', title: t('home.toPublish'), action: t('home.publish') },
     { key: 'dossiers', title: t('home.dossiers'), action: t('home.submitDossier') },
+    { key: 'reports', title: t('home.reports'), action: t('home.attachReport') },
     { key: 'openVotes', title: t('home.openVotes'), action: t('home.follow') },
     { key: 'covenants', title: t('home.covenants'), action: t('home.open') },
     { key: 'appraisals', title: t('home.appraisals'), action: t('home.open') },
