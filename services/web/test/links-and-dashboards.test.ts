@@ -261,7 +261,7 @@ describe('dashboards', () => {
         .trim()
         .split('\r\n')
         .map((l) => l.split(','));
-      expect(lines[0]!.slice(0, 3)).toEqual(['Mã', 'Tên', 'Số khối']);
+      expect(lines[0]!.slice(0, 3)).toEqual(['Mã tỉnh', 'Tên', 'Số khối']);
       const csvRow = lines.find((l) => l[1] === row.name)!;
       expect(csvRow.slice(2).map((v) => (v === '' ? null : Number(v)))).toEqual(row.values);
 

@@ -349,6 +349,11 @@ describe("the secretariat's nominations, council and decisions", () => {
       await page.getByRole('button', { name: 'Ban hành quyết định' }).click();
       const issue = page.getByRole('dialog', { name: 'Ban hành quyết định?' });
       await expect.poll(() => issue.textContent()).toContain('số tiếp theo của sổ QĐ-UBND');
+      // Without the register's number, the dialog warns that the platform's own series may clash with it.
+      expect(await issue.getByText(/^Chưa nhập số theo sổ đăng ký văn bản của Văn phòng UBND/).count()).toBe(
+        1,
+      );
+      await screenshot(page, 'decision-confirm-series-1366');
       await issue.getByRole('button', { name: 'Hủy, không làm' }).click();
       // The committee's register gave the number (it numbers all its decisions): checked, then taken as given.
       const register = page.getByLabel('Số quyết định theo sổ đăng ký văn bản');
@@ -358,6 +363,7 @@ describe("the secretariat's nominations, council and decisions", () => {
       await register.fill('1520');
       await page.getByRole('button', { name: 'Ban hành quyết định' }).click();
       await expect.poll(() => issue.textContent()).toContain('sẽ mang số 1520/QĐ-UBND');
+      expect(await issue.getByText(/^Chưa nhập số theo sổ đăng ký/).count()).toBe(0);
       await issue.getByRole('button', { name: 'Ban hành', exact: true }).click();
       await page.waitForURL(/\/award-decisions\/[0-9a-f-]{36}$/);
       await page.getByRole('heading', { name: 'Quyết định khen thưởng số 1520/QĐ-UBND' }).waitFor();

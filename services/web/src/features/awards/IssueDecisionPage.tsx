@@ -156,6 +156,13 @@ export default function IssueDecisionPage() {
             date: decisionDate ? i18n.date(decisionDate) : '',
           })}
         </p>
+        {/* The committee's office numbers all its decisions in one register: the platform's own series cannot
+            know that register, so a number left out is said to be the platform's before it is taken for good. */}
+        {number === null && (
+          <Alert kind="warning">
+            {t('decisions.seriesWarning', { series: `QĐ-${issuerCode}`, year: decisionDate.slice(0, 4) })}
+          </Alert>
+        )}
       </ConfirmDialog>
     </Page>
   );
