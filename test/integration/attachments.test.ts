@@ -230,8 +230,8 @@ describe('attachments', () => {
   });
 
   it('the nominated unit attaches its own achievement report to its proposal; another member may not', async () => {
-    const OF = `query($id: ID!) { attachmentsOf(ownerType: NOMINATION, ownerId: $id) { canAttach items { name } } }`;
-    type Of = { attachmentsOf: { canAttach: boolean; items: { name: string }[] } };
+    const OF = `query($id: ID!) { attachmentsOf(ownerType: NOMINATION, ownerId: $id) { canAttach deletesAny items { name } } }`;
+    type Of = { attachmentsOf: { canAttach: boolean; deletesAny: boolean; items: { name: string }[] } };
     const nominated = block.officers[3]!;
     expect(ok(await as<Of>(nominated, OF, { id: flagNomination })).attachmentsOf.canAttach).toBe(true);
     const res = await upload(
@@ -244,6 +244,20 @@ describe('attachments', () => {
     expect(
       ok(await as<Of>(nominated, OF, { id: flagNomination })).attachmentsOf.items.map((i) => i.name),
     ).toContain('Báo cáo thành tích (bản của đơn vị).pdf');
+
+    // It removes what it uploaded, not the head unit's file.
+    const DELETE = `mutation($id: ID!) { deleteAttachment(id: $id) }`;
+    expect(ok(await as<Of>(nominated, OF, { id: flagNomination })).attachmentsOf.deletesAny).toBe(false);
+    expect(ok(await as<Of>(block.officers[0]!, OF, { id: flagNomination })).attachmentsOf.deletesAny).toBe(
+      true,
+    );
+    const headsFile = await as(nominated, DELETE, { id: report.id });
+    expect(headsFile.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      ok(await as<{ deleteAttachment: boolean }>(nominated, DELETE, { id: res.attachment!.id })),
+    ).toEqual({
+      deleteAttachment: true,
+    });
 
     const other = block.officers[5]!;
     expect(ok(await as<Of>(other, OF, { id: flagNomination })).attachmentsOf.canAttach).toBe(false);

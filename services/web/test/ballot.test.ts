@@ -102,7 +102,7 @@ describe('the ballot on a phone', () => {
     expect(await page.getByRole('checkbox', { name: new RegExp(NAMES[0]!) }).isDisabled()).toBe(true);
     // Units chosen are not cleared by a tick on blank: it waits until they are unticked, and says so.
     const locked = page.getByRole('checkbox', {
-      name: /^Để trống \(không chọn\) \(bỏ chọn các đơn vị đã chọn/,
+      name: /^Để trống \(không chọn\) \(muốn để trống, hãy bỏ chọn các đơn vị đã chọn\)$/,
     });
     expect(await locked.isDisabled()).toBe(true);
     await expect.poll(() => page.getByText('Đã chọn đủ 2 đơn vị').count()).toBe(1);

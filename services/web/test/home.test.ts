@@ -82,11 +82,13 @@ describe('the home page: where the blocks stand', () => {
     expect(rows[0]).toBe(`Khối các doanh nghiệp Chưa mở năm ${YEAR} Mở năm thi đua cho khối`);
     expect(rows[1]).toBe(
       'Khối Văn hóa – Xã hội Dự thảo Bước tiếp theo: mở năm cho các thành viên ' +
-        'Còn thiếu: chủ đề thi đua; phó khối và 1 mục khác Việc của đơn vị trưởng khối (Ban Dân tộc tỉnh).',
+        'Còn thiếu: chủ đề thi đua; phó khối và 1 mục khác ' +
+        'Thành viên, chủ đề, trưởng khối, phó khối và bảng tiêu chí còn thiếu do Sở Nội vụ bổ sung. ' +
+        'Bước này do đơn vị trưởng khối – Ban Dân tộc tỉnh – thực hiện.',
     );
     // Each row says whose step it is: the secretariat knows whom to call.
     expect(rows[2]).toMatch(
-      /^Khối thi đua [\d-]+ Đã khóa điểm Bước tiếp theo: mở bỏ phiếu bình xét tại hội nghị Đã đủ điều kiện.* Việc của đơn vị trưởng khối \(Sở Tài chính \([^)]+\)\) hoặc phó khối \(Sở Tư pháp \([^)]+\)\)\.$/,
+      /^Khối thi đua [\d-]+ Đã khóa điểm Bước tiếp theo: mở bỏ phiếu bình xét tại hội nghị Đã đủ điều kiện.* Bước này do đơn vị trưởng khối – Sở Tài chính \([^)]+\) – hoặc đơn vị phó khối – Sở Tư pháp \([^)]+\) – thực hiện\.$/,
     );
     const counts = page.getByRole('list', { name: 'Số khối theo giai đoạn' }).getByRole('listitem');
     expect((await counts.allInnerTexts()).map((t) => t.replace(/\s+/g, ' '))).toEqual([
@@ -126,7 +128,7 @@ describe('the home page: where the blocks stand', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatch(/^Khối thi đua [\d-]+ Đã khóa điểm/);
     // The next step is the head or deputy unit's, and the officer's row says so.
-    expect(rows[0]).toMatch(/Việc của đơn vị trưởng khối \(Sở Tài chính \([^)]+\)\) hoặc phó khối/);
+    expect(rows[0]).toMatch(/Bước này do đơn vị trưởng khối – Sở Tài chính \([^)]+\) – hoặc đơn vị phó khối/);
     // An officer's menu has none of the secretariat's work.
     await page.getByRole('button', { name: 'Danh mục' }).click();
     const menu = page.getByRole('navigation', { name: 'Điều hướng chính' });

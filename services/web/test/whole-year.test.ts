@@ -271,7 +271,11 @@ describe('a whole emulation year on the pages', () => {
       const third = await signedIn(officers[2]!, yearPath);
       // A member sees the next step and whose it is, without a button to take it.
       await poll(() =>
-        third.getByText(`Việc của đơn vị trưởng khối (${UNITS[0]}) hoặc phó khối (${UNITS[1]}).`).count(),
+        third
+          .getByText(
+            `Bước này do đơn vị trưởng khối – ${UNITS[0]} – hoặc đơn vị phó khối – ${UNITS[1]} – thực hiện.`,
+          )
+          .count(),
       ).toBe(1);
       expect(await third.getByRole('button', { name: 'Khóa điểm' }).count()).toBe(0);
       await third.getByRole('link', { name: 'Đăng ký danh hiệu' }).click();
@@ -522,7 +526,7 @@ describe('a whole emulation year on the pages', () => {
 
       // The unit's officer reads the news on the home page, and the decision behind it.
       const officer = await signedIn(officers[2]!, '/');
-      const award = officer.getByRole('region', { name: 'Khen thưởng của đơn vị' });
+      const award = officer.getByRole('region', { name: `Khen thưởng của ${flagUnit}` });
       await poll(() => award.textContent()).toContain(
         `${flagUnit} được tặng Cờ thi đua của UBND tỉnh năm 2026 theo Quyết định số 1/QĐ-UBND`,
       );

@@ -8,7 +8,8 @@ import {
 } from '@thidua/db';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { audit } from '../../common/audit';
-import { conflict, notFound } from '../../common/errors';
+import { yearActor } from '../../common/acting';
+import { conflict, forbidden, notFound } from '../../common/errors';
 import { ACTORS, MEMBERS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
@@ -49,21 +50,34 @@ export class AttachmentResolver {
     } catch {
       canAttach = false;
     }
-    return { items: items.map(api), canAttach, maxBytes: ctx.services.config.ATTACHMENT_MAX_BYTES };
+    return {
+      items: items.map(api),
+      canAttach,
+      deletesAny: canAttach && yearActor(ctx, owner.year) !== null,
+      maxBytes: ctx.services.config.ATTACHMENT_MAX_BYTES,
+    };
   }
 
   @Authorized(...ACTORS)
   @Mutation(() => Boolean, {
     description:
-      "Removes an uploaded file while its record is still editable (the dossier not yet submitted); a document stored at submission stays. The secretariat or the head or deputy unit's officers.",
+      "Removes an uploaded file while its record is still editable (the dossier not yet submitted); a document stored at submission stays. The secretariat or the head or deputy unit's officers; a nominated unit's officers, the files they uploaded to its nomination.",
   })
   async deleteAttachment(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
     const [attachment] = isUuid(id) ? await attachmentRepository.byIds([id]) : [];
     if (!attachment) throw notFound('Attachment', id);
-    const owner = await loadOwner(ctx, 'EMULATION_YEAR', attachment.emulationYearId).catch(() => {
+    const year = () => loadOwner(ctx, 'EMULATION_YEAR', attachment.emulationYearId);
+    // A nomination's file is its nomination's (its unit may remove what it uploaded), else the year's.
+    const owner = await (
+      attachment.ownerType === 'NOMINATION'
+        ? loadOwner(ctx, 'NOMINATION', attachment.ownerId).catch(year)
+        : year()
+    ).catch(() => {
       throw notFound('Attachment', id);
     });
     assertAttaches(ctx, owner);
+    if (!yearActor(ctx, owner.year) && attachment.uploadedBy !== ctx.principal!.userId)
+      throw forbidden('A nominated unit removes only the files it uploaded');
     if (attachment.generated || !(await attachmentRepository.deleteUploaded(id)))
       throw conflict('A document stored when the dossier was submitted is kept');
     await audit(ctx, 'attachment.delete', 'Attachment', id, { before: describe(attachment) });

@@ -39,9 +39,14 @@ export class AttachmentListType {
   @Field(() => [AttachmentType]) items!: AttachmentType[];
   @Field(() => Boolean, {
     description:
-      "The secretariat or the head or deputy unit's officers, while the dossier is not yet submitted.",
+      "The secretariat or the head or deputy unit's officers, and a nominated unit's officers on its nomination, while the dossier is not yet submitted.",
   })
   canAttach!: boolean;
+  @Field(() => Boolean, {
+    description:
+      'Whether the person may remove any uploaded file of the list (the secretariat, the head or deputy unit); a nominated unit removes only the files it uploaded.',
+  })
+  deletesAny!: boolean;
   @Field(() => Int, { description: 'The largest file accepted, in bytes (ATTACHMENT_MAX_BYTES).' })
   maxBytes!: number;
 }

@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../graphql';
+import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
 import { errorCode } from '../../i18n/errors';
 import { ApiErrorView } from '../../ui/ApiErrorView';
@@ -14,6 +15,7 @@ const AttachmentsQuery = graphql(`
   query AttachmentsOf($ownerType: AttachmentOwner!, $ownerId: ID!) {
     attachmentsOf(ownerType: $ownerType, ownerId: $ownerId) {
       canAttach
+      deletesAny
       maxBytes
       items {
         id
@@ -23,6 +25,7 @@ const AttachmentsQuery = graphql(`
         sha256
         generated
         uploadedAt
+        uploadedBy
         downloadUrl
       }
     }
@@ -58,6 +61,7 @@ export function Attachments({
 }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const me = useSession().user?.id;
   const headingId = useId();
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -147,7 +151,8 @@ export function Attachments({
                   </td>
                   {list.canAttach && (
                     <td>
-                      {!a.generated && (
+                      {/* A nominated unit removes what it uploaded; whoever runs the year, any upload. */}
+                      {!a.generated && (list.deletesAny || a.uploadedBy === me) && (
                         <button
                           type="button"
                           className="button button-secondary"

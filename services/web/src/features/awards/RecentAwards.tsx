@@ -24,10 +24,10 @@ export function RecentAwards({ unitId }: { unitId: string }) {
   const id = `awards-${unitId}`;
   return (
     <section className="card task" aria-labelledby={id}>
-      <h2 id={id}>{t('home.awards')}</h2>
+      <h2 id={id}>{t('home.awards', { unit })}</h2>
       <ul className="task-list">
         {recent.map((a) => (
-          <li key={`${a.decision.id}:${a.form}`}>
+          <li key={`${a.decision.id}:${a.form}:${a.year}`}>
             {t('home.award', { unit, form: t(`form.${a.form}`), year: a.year })}{' '}
             <Link href={`/award-decisions/${a.decision.id}`}>
               {t('home.awardDecision', {
@@ -38,7 +38,7 @@ export function RecentAwards({ unitId }: { unitId: string }) {
           </li>
         ))}
       </ul>
-      <Link href={`/units/${unitId}/awards`}>{t('home.awardHistory')}</Link>
+      <Link href={`/units/${unitId}/awards`}>{t('home.awardHistory', { unit })}</Link>
     </section>
   );
 }

@@ -48,22 +48,39 @@ const LockScores = graphql(`
 /** The units that run a year, by name: enough to say who takes its next step. */
 interface Runners {
   nextStates: readonly Year['state'][];
+  nextStepMissing: readonly string[];
   headUnit?: { name: string } | null;
   deputyUnit?: { name: string } | null;
 }
 
+/** What a step may still need that only the secretariat sets (the block's members, the year's setup). */
+const SET_BY_SECRETARIAT = new Set([
+  'the block needs at least 2 members this year',
+  'a theme',
+  'a head unit',
+  'a head unit that is a member',
+  'a deputy unit',
+  'a deputy unit that is a member',
+  'a deputy unit other than the head unit',
+  'a criteria set for the year',
+]);
+
 /**
  * Who takes the year's next step, for a member who does not (an officer sees the step without its button): the
  * head or deputy unit runs the year (domain.md §4), the head alone announces the count it chaired, the
- * secretariat closes the year and names the head and deputy where none is named yet.
+ * secretariat closes the year; what the step waits for from the secretariat (the year's setup) is said first.
  */
 export function whoTakesNext(i18n: I18n, y: Runners): string | null {
   const next = y.nextStates[0];
   if (!next) return null;
   if (next === 'CLOSED' || !y.headUnit) return i18n.t('steps.who.secretariat');
-  if (next === 'RESULTS_RECORDED' || !y.deputyUnit)
-    return i18n.t('steps.who.head', { head: y.headUnit.name });
-  return i18n.t('steps.who.units', { head: y.headUnit.name, deputy: y.deputyUnit.name });
+  const runner =
+    next === 'RESULTS_RECORDED' || !y.deputyUnit
+      ? i18n.t('steps.who.head', { head: y.headUnit.name })
+      : i18n.t('steps.who.units', { head: y.headUnit.name, deputy: y.deputyUnit.name });
+  return y.nextStepMissing.some((m) => SET_BY_SECRETARIAT.has(m))
+    ? `${i18n.t('steps.who.secretariatFirst')} ${runner}`
+    : runner;
 }
 
 /** Where the year stands in its lifecycle, what the next step still needs, and the button that takes it. */
@@ -122,7 +139,8 @@ export function NextStep({
           ) : (
             <p>{t('steps.ready')}</p>
           )}
-          {!runs && !secretariat && <p className="muted">{whoTakesNext(i18n, y)}</p>}
+          {/* The closing's own line follows (the secretariat's, said once). */}
+          {!runs && !secretariat && next !== 'CLOSED' && <p className="muted">{whoTakesNext(i18n, y)}</p>}
           {!to &&
             (y.state !== 'DOSSIER_SUBMITTED' ? (
               <p className="muted">

@@ -1,10 +1,10 @@
 import { Link } from 'wouter';
 import { useI18n } from '../../i18n/i18n';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
+import { YEAR_STATES } from './NextStep';
 import { BEFORE_SCORING, REGISTRATION_OPEN, sheetsToWrite, yearPath, type Year } from './useYear';
 
 const COVENANT_EDITABLE = ['DRAFT', 'OPEN'];
-const SCORED = ['SCORES_LOCKED', 'VOTING', 'RESULTS_RECORDED', 'DOSSIER_SUBMITTED', 'CLOSED'];
 
 /**
  * What the person can do in the year now, each a large link to a screen that does one thing (a phone in
@@ -39,9 +39,6 @@ export function YearTasks({
         tasks.push({ href: `${base}/titles?unit=${unit}`, label: t('tasks.titles') + who });
       if (y.state === 'SCORING' && sheetsToWrite(y, unit).length)
         tasks.push({ href: `${base}/sheets?unit=${unit}`, label: t('tasks.sheets') + who });
-      // Once scoring is over, the sheets the unit wrote stay a tap away to read.
-      if (SCORED.includes(y.state))
-        tasks.push({ href: `${base}/sheets?unit=${unit}`, label: t('tasks.sheetsMine') + who });
     }
     if (standing.admin && y.state === 'OPEN' && signed.size < y.members.length)
       tasks.push({ href: `${base}/sign`, label: t('tasks.signOnBehalf') });
@@ -50,6 +47,12 @@ export function YearTasks({
     if (standing.admin && y.state === 'SCORING')
       tasks.push({ href: `${base}/sheets`, label: t('tasks.sheetsOnBehalf') });
   }
+  // Once scoring is over, the sheets the unit wrote stay a tap away to read (in a former province too).
+  if (YEAR_STATES.indexOf(y.state) >= YEAR_STATES.indexOf('SCORES_LOCKED'))
+    for (const unit of standing.mine) {
+      const who = standing.mine.length > 1 ? ` – ${unitName(names, unit)}` : '';
+      tasks.push({ href: `${base}/sheets?unit=${unit}`, label: t('tasks.sheetsMine') + who });
+    }
   // Appraising the dossier: the points and evidence each sheet gave, read once scores are locked.
   if (standing.admin && !REGISTRATION_OPEN.includes(y.state))
     tasks.push({ href: `${base}/sheets`, label: t('tasks.sheetsRead') });
