@@ -287,8 +287,8 @@ function Events({ filter, onOnly }: { filter: Filter; onOnly: (e: AuditEvent) =>
 /**
  * The record an event is about, in words: a link to its page where the app has one, by its name where the API
  * gives one (`entityName`: a unit, a person, a block, a block's year with its conference and rounds, a
- * nomination, a score sheet, a decision), else its kind and a short id (the whole one on hover); and the way to read that record's history
- * alone.
+ * nomination, a score sheet, a decision), else its kind and a short id (the whole one on hover); and the way to
+ * read that record's history alone.
  */
 function Entity({
   event: e,

@@ -7,7 +7,7 @@ import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { CovenantView } from './CovenantView';
 import { TaskPage } from './TaskPage';
-import { yearPath, type Year } from './useYear';
+import { covenantEditable, yearPath, type Year } from './useYear';
 
 const SetItems = graphql(`
   mutation SetCovenantItems($id: ID!, $items: [String!]!) {
@@ -18,9 +18,6 @@ const SetItems = graphql(`
   }
 `);
 
-/** Written until the first member signs, while the year is a draft or open for signing. */
-const editable = (y: Year) => y.covenantSignatures.length === 0 && ['DRAFT', 'OPEN'].includes(y.state);
-
 /** The head unit (or the secretariat) writes the covenant's numbered items before anyone signs. */
 export default function CovenantPage() {
   const { blockId, year } = useParams<{ blockId: string; year: string }>();
@@ -29,19 +26,21 @@ export default function CovenantPage() {
     <TaskPage
       blockId={blockId}
       year={year}
-      title={(y, standing) => t(y && standing.runs && editable(y) ? 'covenant.editTitle' : 'covenant.title')}
+      title={(y, standing) =>
+        t(y && standing.runs && covenantEditable(y) ? 'covenant.editTitle' : 'covenant.title')
+      }
     >
       {(y, standing, reload) =>
         // Whoever cannot edit it (now or any more) still reads the covenant and its signatures here; who writes
         // it is said only while it can still be written.
         !standing.runs ? (
           <>
-            {editable(y) && (
+            {covenantEditable(y) && (
               <Alert kind="info">{t(standing.writable ? 'covenant.notYours' : 'app.readOnly')}</Alert>
             )}
             <CovenantView y={y} theme />
           </>
-        ) : !editable(y) ? (
+        ) : !covenantEditable(y) ? (
           <>
             <Alert kind="info">{t('covenant.frozen')}</Alert>
             <CovenantView y={y} theme />

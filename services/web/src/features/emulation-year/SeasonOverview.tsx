@@ -4,7 +4,7 @@ import { graphql, type ResultOf } from '../../graphql';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { missingInWords } from './missing';
 import { whoTakesNext, YEAR_STATES } from './NextStep';
-import { yearPath } from './useYear';
+import { runByOneOf, yearPath } from './useYear';
 
 /**
  * Every block of the province in a year with where its year stands: the secretariat's overview, each unit's
@@ -106,9 +106,6 @@ export function SeasonOverview({
   );
 }
 
-const runsIt = (y: NonNullable<BlockYear['emulationYear']>, mine: string[]) =>
-  [y.headUnit?.id, y.deputyUnit?.id].some((u) => !!u && mine.includes(u));
-
 /** The year's next step and what it still needs, in a line or two (the year's page says it in full). */
 function NextStepLine({ row, admin }: { row: BlockYear; admin: boolean }) {
   const i18n = useI18n();
@@ -128,7 +125,7 @@ function NextStepLine({ row, admin }: { row: BlockYear; admin: boolean }) {
           ? `${t('steps.missing')} ${missing.slice(0, SHOWN_MISSING).join('; ')}${more > 0 ? ` ${t('season.more', { n: more })}` : ''}`
           : t('steps.ready')}
       </span>
-      {!runsIt(y, mine) && <span className="muted season-who">{whoTakesNext(i18n, y)}</span>}
+      {!runByOneOf(y, mine) && <span className="muted season-who">{whoTakesNext(i18n, y)}</span>}
     </>
   );
 }

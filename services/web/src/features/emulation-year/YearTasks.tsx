@@ -1,10 +1,14 @@
 import { Link } from 'wouter';
 import { useI18n } from '../../i18n/i18n';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
-import { YEAR_STATES } from './NextStep';
-import { BEFORE_SCORING, REGISTRATION_OPEN, sheetsToWrite, yearPath, type Year } from './useYear';
-
-const COVENANT_EDITABLE = ['DRAFT', 'OPEN'];
+import {
+  BEFORE_SCORING,
+  covenantEditable,
+  REGISTRATION_OPEN,
+  sheetsToWrite,
+  yearPath,
+  type Year,
+} from './useYear';
 
 /**
  * What the person can do in the year now, each a large link to a screen that does one thing (a phone in
@@ -24,21 +28,21 @@ export function YearTasks({
   const base = yearPath(blockId, y.year);
   const signed = new Set(y.covenantSignatures.map((s) => s.unitId));
   const tasks: { href: string; label: string }[] = [];
-  const noSignature = y.covenantSignatures.length === 0;
+  // A task of one of the person's units says which, when they have several.
+  const who = (unit: string) => (standing.mine.length > 1 ? ` – ${unitName(names, unit)}` : '');
   // In a former province (read-only) only reading remains.
   if (standing.writable) {
-    if (standing.runs && COVENANT_EDITABLE.includes(y.state) && noSignature)
+    if (standing.runs && covenantEditable(y))
       tasks.push({ href: `${base}/covenant`, label: t('tasks.covenant') });
     if (standing.admin && BEFORE_SCORING.includes(y.state))
       tasks.push({ href: `${base}/criteria`, label: t('tasks.criteria') });
     for (const unit of standing.mine) {
-      const who = standing.mine.length > 1 ? ` – ${unitName(names, unit)}` : '';
       if (y.state === 'OPEN' && !signed.has(unit))
-        tasks.push({ href: `${base}/sign`, label: t('tasks.sign') + who });
+        tasks.push({ href: `${base}/sign`, label: t('tasks.sign') + who(unit) });
       if (REGISTRATION_OPEN.includes(y.state))
-        tasks.push({ href: `${base}/titles?unit=${unit}`, label: t('tasks.titles') + who });
+        tasks.push({ href: `${base}/titles?unit=${unit}`, label: t('tasks.titles') + who(unit) });
       if (y.state === 'SCORING' && sheetsToWrite(y, unit).length)
-        tasks.push({ href: `${base}/sheets?unit=${unit}`, label: t('tasks.sheets') + who });
+        tasks.push({ href: `${base}/sheets?unit=${unit}`, label: t('tasks.sheets') + who(unit) });
     }
     if (standing.admin && y.state === 'OPEN' && signed.size < y.members.length)
       tasks.push({ href: `${base}/sign`, label: t('tasks.signOnBehalf') });
@@ -47,15 +51,13 @@ export function YearTasks({
     if (standing.admin && y.state === 'SCORING')
       tasks.push({ href: `${base}/sheets`, label: t('tasks.sheetsOnBehalf') });
   }
-  // Once scoring is over, the sheets the unit wrote stay a tap away to read (in a former province too).
-  if (YEAR_STATES.indexOf(y.state) >= YEAR_STATES.indexOf('SCORES_LOCKED'))
-    for (const unit of standing.mine) {
-      const who = standing.mine.length > 1 ? ` – ${unitName(names, unit)}` : '';
-      tasks.push({ href: `${base}/sheets?unit=${unit}`, label: t('tasks.sheetsMine') + who });
-    }
-  // Appraising the dossier: the points and evidence each sheet gave, read once scores are locked.
-  if (standing.admin && !REGISTRATION_OPEN.includes(y.state))
-    tasks.push({ href: `${base}/sheets`, label: t('tasks.sheetsRead') });
+  // Once scores are locked the sheets are read: each unit's own (in a former province too), and for appraising the
+  // dossier, all the points and evidence each sheet gave.
+  if (!REGISTRATION_OPEN.includes(y.state)) {
+    for (const unit of standing.mine)
+      tasks.push({ href: `${base}/sheets?unit=${unit}`, label: t('tasks.sheetsMine') + who(unit) });
+    if (standing.admin) tasks.push({ href: `${base}/sheets`, label: t('tasks.sheetsRead') });
+  }
   if (!tasks.length) return null;
   return (
     <section className="card" aria-labelledby="year-tasks">

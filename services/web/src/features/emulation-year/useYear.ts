@@ -107,11 +107,19 @@ export function useStanding(y: Year | null) {
   const memberIds = y?.members.map((m) => m.unitId) ?? [];
   const mine = myUnits(session).filter((u) => memberIds.includes(u));
   const head = !!y?.headUnit && mine.includes(y.headUnit.id);
-  // The head and the deputy unit both run the year (domain.md §4).
-  const deputy = !!y?.deputyUnit && mine.includes(y.deputyUnit.id);
   const writable = !readOnlyHere(session);
-  return { admin, mine, runs: writable && (admin || head || deputy), head, writable };
+  return { admin, mine, runs: writable && (admin || (!!y && runByOneOf(y, mine))), head, writable };
 }
+
+/** Whether one of `units` is the year's head or deputy unit: both run the year (domain.md §4). */
+export const runByOneOf = (
+  y: { headUnit?: { id: string } | null; deputyUnit?: { id: string } | null },
+  units: readonly string[],
+) => [y.headUnit?.id, y.deputyUnit?.id].some((u) => !!u && units.includes(u));
+
+/** The covenant is written until the first member signs, while the year is a draft or open for signing. */
+export const covenantEditable = (y: Pick<Year, 'state' | 'covenantSignatures'>) =>
+  y.covenantSignatures.length === 0 && (y.state === 'DRAFT' || y.state === 'OPEN');
 
 /** The units a unit must score: itself, and under the table's rules the members it cross-scores. */
 export function sheetsToWrite(y: Year, scorer: string): { kind: 'SELF' | 'CROSS'; target: string }[] {

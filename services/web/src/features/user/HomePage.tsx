@@ -9,6 +9,7 @@ import { Loading, Page } from '../../ui/Page';
 import { seasonYears } from '../../ui/vietnamTime';
 import { RecentAwards } from '../awards/RecentAwards';
 import { SeasonOverview, SeasonQuery } from '../emulation-year/SeasonOverview';
+import { runByOneOf } from '../emulation-year/useYear';
 
 const PeriodsQuery = graphql(`
   query HomePeriods($yearId: ID!) {
@@ -220,7 +221,7 @@ async function gatherTasks(
               href: where,
             });
       const head = units.includes(y.headUnit?.id ?? '');
-      const runs = head || units.includes(y.deputyUnit?.id ?? '');
+      const runs = runByOneOf(y, units);
       if (runs && y.state === 'RESULTS_RECORDED')
         tasks.dossiers.push({
           key: y.id,
