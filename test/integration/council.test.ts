@@ -120,6 +120,17 @@ async function councilVote(
   ).openCouncilVote;
   const contests = ok(await as<Period>(admin, PERIOD, { id: period.id })).votingPeriod.contests;
   for (const [i, ballot] of ballots.entries()) await castCouncil(period.id, i, ballot(contests));
+  // The secretariat, which runs the session, sees who has not voted yet (to remind them); members do not.
+  const NOT_VOTED = `query($id: ID!) { votingPeriod(id: $id) { notVoted { id } } }`;
+  type NotVoted = { votingPeriod: { notVoted: { id: string }[] | null } };
+  const waiting = ok(await as<NotVoted>(admin, NOT_VOTED, { id: period.id })).votingPeriod.notVoted!;
+  expect(waiting.map((m) => m.id).sort()).toEqual(
+    council
+      .slice(ballots.length)
+      .map((m) => m.id)
+      .sort(),
+  );
+  expect(ok(await as<NotVoted>(council[0]!, NOT_VOTED, { id: period.id })).votingPeriod.notVoted).toBeNull();
   await countAndPublish(period.id, async () => {
     // Counted but not announced: no nomination has moved, nobody has been told.
     for (const id of nominationIds) expect(await status(id)).toBe('COUNCIL_REVIEW');

@@ -240,6 +240,24 @@ describe('ballots', () => {
     expect((await view(admin, period.id)).data!.votingPeriod.turnout!.cast).toBe(2);
   });
 
+  it('those who run the vote see which units have not voted yet; other members do not', async () => {
+    const NOT_VOTED = `query($id: ID!) { votingPeriod(id: $id) { notVoted { id name } } }`;
+    const waiting = block.units
+      .filter((_, i) => i !== 3 && i !== 6)
+      .map((u) => u.name)
+      .sort((a, b) => a.localeCompare(b, 'vi'));
+    for (const who of [admin, block.officers[0]!, block.officers[1]!]) {
+      const res = await as<{ votingPeriod: { notVoted: { name: string }[] | null } }>(who, NOT_VOTED, {
+        id: period.id,
+      });
+      expect(res.data!.votingPeriod.notVoted!.map((v) => v.name)).toEqual(waiting);
+    }
+    const member = await as<{ votingPeriod: { notVoted: unknown } }>(block.officers[5]!, NOT_VOTED, {
+      id: period.id,
+    });
+    expect(member.data!.votingPeriod.notVoted).toBeNull();
+  });
+
   it('no role sees counts while voting is open', async () => {
     for (const who of [admin, block.officers[0]!, block.officers[1]!, block.officers[3]!]) {
       const res = await view(who, period.id);

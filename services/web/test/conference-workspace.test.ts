@@ -135,6 +135,16 @@ describe("the head unit's conference workspace", () => {
       await head.getByRole('heading', { name: 'Điều hành vòng bỏ phiếu' }).waitFor();
       // The head unit closes early only when every member has voted.
       expect(await head.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).isDisabled()).toBe(true);
+      // It sees which units have not voted yet, to remind them (who voted is not secret; what, is).
+      await expect
+        .poll(() =>
+          head
+            .getByText(/^Đơn vị chưa bỏ phiếu \(3\): /)
+            .filter({ visible: true })
+            .count(),
+        )
+        .toBe(1);
+      await screenshot(head, 'period-not-voted-1366');
 
       // The three members vote on their phones, on part 1's ballot page.
       for (const [i, officer] of online.officers.entries()) {
@@ -148,6 +158,7 @@ describe("the head unit's conference workspace", () => {
       await head.reload();
       const close = head.getByRole('button', { name: 'Kết thúc bỏ phiếu' });
       await expect.poll(() => close.isEnabled()).toBe(true);
+      expect(await head.getByText('Tất cả đã bỏ phiếu.', { exact: true }).count()).toBe(1);
       await close.click();
       const dialog = head.getByRole('dialog', { name: 'Kết thúc bỏ phiếu ngay?' });
       await expect.poll(() => dialog.textContent()).toContain('3/3 đã bỏ phiếu');

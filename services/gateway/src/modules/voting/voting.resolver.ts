@@ -41,6 +41,7 @@ import {
   voterFor,
   assertRunsPeriod,
   headOrDeputySide,
+  runsPeriod,
 } from './voting.service';
 import {
   BallotReceiptType,
@@ -51,6 +52,7 @@ import {
   HeadDeputyDecisionType,
   OpenVotingPeriodInput,
   TurnoutType,
+  VoterType,
   VotingPeriodType,
 } from './voting.types';
 
@@ -104,6 +106,26 @@ export class VotingResolver {
       eligible: p.eligibleVoterIds.length,
       cast: await ctx.loaders.turnout.load(p.id),
     };
+  }
+
+  @FieldResolver(() => [VoterType], {
+    nullable: true,
+    description:
+      'The eligible voters who have not voted yet, so that those who run the vote can remind them; who voted is not secret, what they voted is. Null for anyone else.',
+  })
+  async notVoted(@Root() p: VotingPeriod, @Ctx() ctx: GraphQLContext) {
+    if (!(await runsPeriod(ctx, p))) return null;
+    const voted = new Set(await votingRepository.votedVoterIds(p.id));
+    const waiting = p.eligibleVoterIds.filter((v) => !voted.has(v));
+    const named =
+      p.kind === 'COUNCIL'
+        ? (await ctx.loaders.user.loadMany(waiting)).map(
+            (u) => u && !(u instanceof Error) && { id: u.id, name: u.fullName },
+          )
+        : (await ctx.loaders.unit.loadMany(waiting)).map(
+            (u) => u && !(u instanceof Error) && { id: u.id, name: u.name },
+          );
+    return named.filter((v) => !!v).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
   }
 
   @FieldResolver(() => [ContestResultType], {

@@ -1,5 +1,5 @@
 import type { EmulationYear, VotingPeriod } from '@thidua/db';
-import { assertRunsYear, isProvinceAdmin, isSecretariat } from '../../common/acting';
+import { assertRunsYear, isProvinceAdmin, isSecretariat, yearActor } from '../../common/acting';
 import { isAtLeast, type YearActor } from '@thidua/domain';
 import { badInput, forbidden, missingRef, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
@@ -27,6 +27,12 @@ export async function assertRunsPeriod(ctx: GraphQLContext, period: VotingPeriod
   // The platform's operators never act inside a province's workflow.
   if (!isSecretariat(ctx)) throw forbidden("Only the province's secretariat runs the council's votes");
   return 'PROVINCE_ADMIN';
+}
+
+/** Whether the signed-in user runs the period (see assertRunsPeriod), without refusing anyone. */
+export async function runsPeriod(ctx: GraphQLContext, period: VotingPeriod): Promise<boolean> {
+  const year = await periodYear(ctx, period);
+  return year ? yearActor(ctx, year) !== null : isSecretariat(ctx);
 }
 
 /** Whether the signed-in user may vote in, or watch, the period as a voter. */

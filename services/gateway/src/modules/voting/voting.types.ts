@@ -82,6 +82,14 @@ export class TurnoutType {
   @Field(() => Int) cast!: number;
 }
 
+@ObjectType('Voter', {
+  description: 'A voter by name: a member unit in a block vote, a member in the council.',
+})
+export class VoterType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+}
+
 @ObjectType('Contest')
 export class ContestType {
   @Field(() => ID) id!: string;

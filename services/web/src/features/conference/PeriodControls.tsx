@@ -114,8 +114,10 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
                 ? t('period.closeBodyAllVoted', { cast, eligible })
                 : t('period.closeBody', { cast, eligible, missing: eligible - cast })}
             </p>
+            {!!p.notVoted?.length && <NotVoted names={p.notVoted.map((v) => v.name)} council={council} />}
           </ConfirmButton>
           {!admin && cast < eligible && <p className="muted">{t('period.headCloses', { cast, eligible })}</p>}
+          {p.notVoted && <NotVoted names={p.notVoted.map((v) => v.name)} council={council} />}
         </>
       )}
       {p.status === 'CLOSED' && <p className="muted">{t('voting.status.CLOSED')}</p>}
@@ -143,4 +145,12 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
       )}
     </section>
   );
+}
+
+/** Who has not voted yet, named for those who run the vote to remind them (who voted is not secret). */
+function NotVoted({ names, council }: { names: string[]; council: boolean }) {
+  const { t } = useI18n();
+  if (!names.length) return <p className="muted">{t('period.allVoted')}</p>;
+  const key = council ? 'period.notVotedMembers' : 'period.notVotedUnits';
+  return <p>{t(key, { n: names.length, names: names.join('; ') })}</p>;
 }

@@ -17,6 +17,10 @@ export const PeriodControlsQuery = graphql(`
         cast
         eligible
       }
+      notVoted {
+        id
+        name
+      }
       contests {
         id
         kind
