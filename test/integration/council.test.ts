@@ -589,3 +589,29 @@ describe('the provincial council', () => {
     expect(result!.elected).toEqual(session.contests[0]!.candidateUnitIds);
   });
 });
+
+describe("the council's sessions", () => {
+  const SESSIONS = `{ councilSessions { id openedAt outcome voted } }`;
+  type Sessions = {
+    councilSessions: { id: string; openedAt: string; outcome: string; voted: boolean | null }[];
+  };
+
+  it('the secretariat lists them all, newest first; a member those it was called to, and whether it voted; an officer none', async () => {
+    const all = ok(await as<Sessions>(admin, SESSIONS)).councilSessions;
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    const opened = all.map((s) => s.openedAt);
+    expect(opened).toEqual([...opened].sort().reverse());
+    expect(all.every((s) => s.voted === null)).toBe(true);
+
+    // The session without quorum: members 1–3 voted, members 4 and 5 did not.
+    const noQuorum = all.find((s) => s.outcome === 'NO_QUORUM')!.id;
+    const seen = async (member: number) => ok(await as<Sessions>(council[member]!, SESSIONS)).councilSessions;
+    expect((await seen(0)).map((s) => s.id)).toEqual(all.map((s) => s.id));
+    expect((await seen(0)).find((s) => s.id === noQuorum)!.voted).toBe(true);
+    expect((await seen(4)).find((s) => s.id === noQuorum)!.voted).toBe(false);
+
+    expect(ok(await as<Sessions>(flagOfficer, SESSIONS)).councilSessions).toEqual([]);
+    const tooMany = await as(admin, `{ councilSessions(first: 500) { id } }`);
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

@@ -87,6 +87,7 @@ const MAKERS = {
   awardOutcome: () => grouped(awardRepository.outcomes, (o) => [o.emulationYearId]),
   nominations: () => grouped(awardRepository.nominations, (n) => [n.emulationYearId]),
   nomination: () => byId(awardRepository.nominationsByIds),
+  receipts: () => grouped(votingRepository.receiptsOf, (r) => [r.votingPeriodId]),
   turnout: () =>
     new DataLoader<string, number>(async (ids) => {
       const counts = await votingRepository.turnout(ids.filter(isUuid));

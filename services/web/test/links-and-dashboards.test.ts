@@ -444,7 +444,28 @@ describe('the council on the ballot page', () => {
       );
 
       const page = await (await phone(browser)).newPage();
-      await signInAt(page, base, `/voting-periods/${period.id}/ballot`, members[0]!.email);
+      await signInAt(page, base, '/', members[0]!.email);
+      // The member's home page asks for the vote; the menu leads to the council's sessions, and from there to it.
+      const session = /Phiên biểu quyết ngày \d{2}\/\d{2}\/\d{4}/;
+      await expect
+        .poll(() =>
+          page.getByRole('link', { name: /^Bỏ phiếu: Hội đồng Thi đua – Khen thưởng · Phiên/ }).count(),
+        )
+        .toBe(1);
+      await page.getByRole('button', { name: 'Danh mục' }).click();
+      await page
+        .getByRole('navigation', { name: 'Điều hướng chính' })
+        .getByRole('link', { name: 'Hội đồng' })
+        .click();
+      await page.getByRole('heading', { name: 'Các phiên biểu quyết' }).waitFor();
+      const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: session }) });
+      await expect.poll(() => item.textContent()).toContain('Bạn chưa bỏ phiếu.');
+      expect(await item.textContent()).toContain('0/3 đã bỏ phiếu');
+      expect(await page.getByRole('form').count()).toBe(0);
+      await screenshot(page, 'council-sessions-member-390');
+      await expectAccessible(page, "a council member's sessions");
+      await item.getByRole('link', { name: 'Bỏ phiếu' }).click();
+      await page.waitForURL((u) => u.pathname === `/voting-periods/${period.id}/ballot`);
       // One question left on the ballot; the deferred nomination is named above it, with the reason.
       const notice = page.getByRole('status').filter({ hasText: 'bị tạm hoãn xét sau khi mở phiên' });
       await expect
@@ -478,6 +499,10 @@ describe('the council on the ballot page', () => {
         ),
       ).myBallotReceipt;
       expect((await page.getByTestId('receipt-code').textContent())!.trim()).toBe(receipt.receiptCode);
+      // The sessions page now says the member voted (never what), and offers no second ballot.
+      await page.goto(`${base}/council`);
+      await expect.poll(() => item.textContent()).toContain('Bạn đã bỏ phiếu.');
+      expect(await item.getByRole('link', { name: 'Bỏ phiếu' }).count()).toBe(0);
       await page.context().close();
     },
   );

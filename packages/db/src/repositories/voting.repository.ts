@@ -151,6 +151,24 @@ export const votingRepository = {
     return (await repo(BallotReceipt)).findBy({ votingPeriodId: periodId, voterId: In([...voterIds]) });
   },
 
+  /** Who voted in each period (receipts say nothing of choices). */
+  async receiptsOf(periodIds: readonly string[]): Promise<BallotReceipt[]> {
+    if (!periodIds.length) return [];
+    return (await repo(BallotReceipt)).findBy({ votingPeriodId: In([...periodIds]) });
+  },
+
+  /** The council's sessions, newest first; with `voterId`, only those that member was called to. */
+  async councilSessions({ voterId, limit }: { voterId?: string; limit: number }): Promise<VotingPeriod[]> {
+    const query = (await repo(VotingPeriod))
+      .createQueryBuilder('p')
+      .where(`p.kind = 'COUNCIL'`)
+      .orderBy('p.openedAt', 'DESC')
+      .addOrderBy('p.id')
+      .limit(limit);
+    if (voterId) query.andWhere(':voterId = ANY(p.eligible_voter_ids)', { voterId });
+    return query.getMany();
+  },
+
   async votedVoterIds(periodId: string): Promise<string[]> {
     return (await (await repo(BallotReceipt)).findBy({ votingPeriodId: periodId })).map((r) => r.voterId);
   },

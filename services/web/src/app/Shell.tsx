@@ -10,7 +10,6 @@ import { pageAfterSwitch, routeRefusal } from './routeAccess';
 import {
   getSession,
   hasRole,
-  canAct,
   openingYearHere,
   readOnlyHere,
   setProvince,
@@ -68,12 +67,16 @@ export function Shell({ children }: { children: ReactNode }) {
       ? [{ href: '/notifications', label: t('app.notifications'), badge: count > 0 ? count : null }]
       : []),
     ...(blocks ? [{ href: '/blocks', label: t('app.blocks') }] : []),
+    // A council member's sessions (the secretariat's link, with its other work, follows).
+    ...(!secretariat && hasRole(session, 'COUNCIL_MEMBER')
+      ? [{ href: '/council', label: t('app.council') }]
+      : []),
     ...(secretariat
       ? [
           { href: '/nominations', label: t('app.nominations') },
-          // The council's vote is the province secretariat's own work (the platform's operators only read), and
-          // only opens where the province can still change (not in a former one).
-          ...(canAct(session, 'PROVINCE_ADMIN') ? [{ href: '/council', label: t('app.council') }] : []),
+          // The council's sessions are the province secretariat's own work (not the platform's operators'); in a
+          // former province the page lists them without the form that opens one.
+          ...(hasRole(session, 'PROVINCE_ADMIN') ? [{ href: '/council', label: t('app.council') }] : []),
           { href: '/award-decisions', label: t('app.decisions') },
           // A former province's last closing, not a year it never ran.
           { href: `/year-end/${Math.min(closingYear(), openingYearHere(session))}`, label: t('app.yearEnd') },

@@ -60,10 +60,19 @@ describe('routeRefusal', () => {
       roles: ['PROVINCE_ADMIN', 'PLATFORM_ADMIN'],
     });
     expect(routeRefusal(officer, '/blocks')).toBeNull();
-    // The council's sessions and a new decision are the province's secretariat's own (the gateway's rule).
+    // The council's sessions are the province's secretariat's, and its members' (the gateway's rule); a new
+    // decision the secretariat's own.
     const operator = session([['PLATFORM_ADMIN', null]], LAO_CAI);
-    expect(routeRefusal(operator, '/council')).toEqual({ reason: 'role', roles: ['PROVINCE_ADMIN'] });
+    expect(routeRefusal(operator, '/council')).toEqual({
+      reason: 'role',
+      roles: ['PROVINCE_ADMIN', 'COUNCIL_MEMBER'],
+    });
+    expect(routeRefusal(operator, '/award-decisions/new')).toEqual({
+      reason: 'role',
+      roles: ['PROVINCE_ADMIN'],
+    });
     expect(routeRefusal(session([['PROVINCE_ADMIN', LAO_CAI]], LAO_CAI), '/council')).toBeNull();
+    expect(routeRefusal(session([['COUNCIL_MEMBER', LAO_CAI]], LAO_CAI), '/council')).toBeNull();
   });
 
   it('gives the successor’s secretariat its pages in a former province it absorbed', () => {
@@ -94,6 +103,7 @@ describe('a former province is read-only, as the gateway rules', () => {
     expect(routeRefusal(secretariat, '/import')).toEqual({ reason: 'readOnly' });
     expect(routeRefusal(secretariat, '/blocks/b-1/edit')).toEqual({ reason: 'readOnly' });
     expect(routeRefusal(secretariat, '/blocks/b-1')).toBeNull();
+    expect(routeRefusal(secretariat, '/council')).toBeNull();
     const home = session([['PROVINCE_ADMIN', LAO_CAI]], LAO_CAI);
     expect(readOnlyHere(home)).toBe(false);
     expect(canAct(home, 'PROVINCE_ADMIN')).toBe(true);

@@ -8,12 +8,14 @@ const SECRETARIAT: Role[] = ['PROVINCE_ADMIN', 'PLATFORM_ADMIN'];
 /** Pages only some roles can use: others get a sentence instead of a form every button of which is refused. */
 const ROUTE_ROLES: [RegExp, Role[]][] = [
   [/^\/platform\/provinces\/new$/, ['PLATFORM_ADMIN']],
-  [/^\/(council|award-decisions\/new)$/, ['PROVINCE_ADMIN']],
+  // The council's sessions: the secretariat opens them, its members read the ones they were called to.
+  [/^\/council$/, ['PROVINCE_ADMIN', 'COUNCIL_MEMBER']],
+  [/^\/award-decisions\/new$/, ['PROVINCE_ADMIN']],
   [/^\/(users|import|audit|webhooks|nominations|admin)$/, SECRETARIAT],
 ];
 
-/** Pages that only write (a new block, an import, a decision, the council's vote): nothing to read in a read-only province. */
-const WRITES_ONLY = /^\/(import|council|award-decisions\/new|blocks\/new|blocks\/[^/]+\/edit)$/;
+/** Pages that only write (a new block, an import, a decision): nothing to read in a read-only province. */
+const WRITES_ONLY = /^\/(import|award-decisions\/new|blocks\/new|blocks\/[^/]+\/edit)$/;
 
 /**
  * Why the signed-in person cannot use the page at `location`, or null when they can: `province` when it is a

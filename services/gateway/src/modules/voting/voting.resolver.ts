@@ -18,10 +18,22 @@ import {
   openVotingPeriod,
   scheduleAwards,
 } from '@thidua/jobs';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Info,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { assertActsFor, assertRunsYear, isSecretariat } from '../../common/acting';
+import { assertActsFor, assertRunsYear, isProvinceAdmin, isSecretariat } from '../../common/acting';
 import { aloneInMutation } from '../../common/alone';
 import { assertWithinAYear } from '../../common/deadlines';
 import { audit } from '../../common/audit';
@@ -41,6 +53,7 @@ import {
   voterFor,
   assertRunsPeriod,
   headOrDeputySide,
+  myVoterIds,
   runsPeriod,
 } from './voting.service';
 import {
@@ -72,6 +85,33 @@ export class VotingResolver {
   async votingPeriods(@Arg('emulationYearId', () => ID) yearId: string, @Ctx() ctx: GraphQLContext) {
     await loadYear(ctx, yearId);
     return ctx.loaders.periodsOfYear.load(yearId);
+  }
+
+  @Authorized(...MEMBERS)
+  @Query(() => [VotingPeriodType], {
+    description:
+      "The provincial council's sessions, newest first: all of them for the secretariat, those a council member was called to for the member; none for anyone else.",
+  })
+  async councilSessions(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+  ) {
+    if (first < 1 || first > 100) throw badInput('first', 'between 1 and 100');
+    if (isProvinceAdmin(ctx)) return votingRepository.councilSessions({ limit: first });
+    if (!ctx.access?.roles.has('COUNCIL_MEMBER')) return [];
+    return votingRepository.councilSessions({ voterId: ctx.principal!.userId, limit: first });
+  }
+
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description:
+      'Whether the signed-in voter has voted in this period (for a block, every eligible unit they are an officer of); null for those without a ballot in it.',
+  })
+  async voted(@Root() p: VotingPeriod, @Ctx() ctx: GraphQLContext) {
+    const mine = myVoterIds(ctx, p);
+    if (!mine.length) return null;
+    const voted = new Set((await ctx.loaders.receipts.load(p.id)).map((r) => r.voterId));
+    return mine.every((v) => voted.has(v));
   }
 
   @FieldResolver(() => EmulationYearType, {
@@ -115,7 +155,7 @@ export class VotingResolver {
   })
   async notVoted(@Root() p: VotingPeriod, @Ctx() ctx: GraphQLContext) {
     if (!(await runsPeriod(ctx, p))) return null;
-    const voted = new Set(await votingRepository.votedVoterIds(p.id));
+    const voted = new Set((await ctx.loaders.receipts.load(p.id)).map((r) => r.voterId));
     const waiting = p.eligibleVoterIds.filter((v) => !voted.has(v));
     const named =
       p.kind === 'COUNCIL'

@@ -35,11 +35,19 @@ export async function runsPeriod(ctx: GraphQLContext, period: VotingPeriod): Pro
   return year ? yearActor(ctx, year) !== null : isSecretariat(ctx);
 }
 
+/** The period's voters the signed-in user casts ballots for: themself in the council, their units in a block. */
+export function myVoterIds(
+  ctx: GraphQLContext,
+  period: Pick<VotingPeriod, 'kind' | 'eligibleVoterIds'>,
+): string[] {
+  return period.kind === 'COUNCIL'
+    ? period.eligibleVoterIds.filter((v) => v === ctx.principal?.userId)
+    : period.eligibleVoterIds.filter((u) => ctx.access?.officerOf.has(u));
+}
+
 /** Whether the signed-in user may vote in, or watch, the period as a voter. */
 function isVoter(ctx: GraphQLContext, period: Pick<VotingPeriod, 'kind' | 'eligibleVoterIds'>): boolean {
-  return period.kind === 'COUNCIL'
-    ? !!ctx.principal && period.eligibleVoterIds.includes(ctx.principal.userId)
-    : period.eligibleVoterIds.some((u) => ctx.access?.officerOf.has(u));
+  return myVoterIds(ctx, period).length > 0;
 }
 
 /** The secretariat, or an eligible voter: who may watch the turnout while voting runs. */
@@ -94,7 +102,7 @@ export function voterFor(
       throw forbidden('Only the council members called to this vote cast ballots in it');
     return ctx.principal!.userId;
   }
-  const mine = period.eligibleVoterIds.filter((u) => ctx.access?.officerOf.has(u));
+  const mine = myVoterIds(ctx, period);
   if (named) {
     if (!mine.includes(named))
       throw forbidden('You may vote only for an eligible unit you are an officer of');

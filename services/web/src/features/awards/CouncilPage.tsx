@@ -6,13 +6,16 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Alert, Page } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { fromVietnamInput, nextWorkingDayClose } from '../../ui/vietnamTime';
+import { canAct, useSession } from '../../app/session';
+import { CouncilSessions } from './CouncilSessions';
 import { NominationPicker, toggled } from './NominationPicker';
 import { OpenCouncilVoteMutation } from './operations';
 
 /**
  * The provincial council's vote (/council): the nominations the secretariat put to it, chosen page by page,
  * and the time the vote closes. Council members then vote on part 1's ballot page (each nomination an
- * approve / do not approve question); attendance and results are on the vote's own pages (R10).
+ * approve / do not approve question); attendance and results are on the vote's own pages (R10). Below, and
+ * alone for a council member, the sessions.
  */
 export default function CouncilPage() {
   const i18n = useI18n();
@@ -24,6 +27,8 @@ export default function CouncilPage() {
   const action = useAction(OpenCouncilVoteMutation);
   // Opening notifies every council member at once: it is said first, as issuing a decision is.
   const [confirming, setConfirming] = useState(false);
+  // The secretariat opens sessions; a council member (or a reader) sees the sessions only.
+  const opens = canAct(useSession(), 'PROVINCE_ADMIN');
   const when = fromVietnamInput(closesAt);
 
   function review(e: FormEvent) {
@@ -47,55 +52,67 @@ export default function CouncilPage() {
       title={t('council.title')}
       wide
       actions={
-        <Link href="/nominations?status=COUNCIL_REVIEW" className="button button-secondary">
-          {t('queue.title')}
-        </Link>
+        opens && (
+          <Link href="/nominations?status=COUNCIL_REVIEW" className="button button-secondary">
+            {t('queue.title')}
+          </Link>
+        )
       }
     >
-      <Alert kind="info">{t('council.intro')}</Alert>
-      <form className="card form" onSubmit={review} noValidate aria-labelledby="council-open">
-        <h2 id="council-open">{t('council.open')}</h2>
-        {action.shown.general && <Alert>{action.shown.general}</Alert>}
-        <NominationPicker
-          status="COUNCIL_REVIEW"
-          label={t('council.nominations')}
-          chosen={chosen}
-          onToggle={(ids, on) => setChosen((s) => toggled(s, ids, on))}
-          empty={t('council.none')}
-          onTotal={setTotal}
-          error={
-            action.shown.fields.nominationIds && (
-              <p className="field-error">{action.shown.fields.nominationIds}</p>
-            )
-          }
-        />
-        {total !== 0 && (
-          <>
-            <DateField
-              label={t('council.closesAt')}
-              withTime
-              value={closesAt}
-              onChange={setClosesAt}
-              error={action.shown.fields.closesAt}
+      {!opens ? (
+        <>
+          <Alert kind="info">{t('council.memberIntro')}</Alert>
+          <CouncilSessions />
+        </>
+      ) : (
+        <>
+          <Alert kind="info">{t('council.intro')}</Alert>
+          <form className="card form" onSubmit={review} noValidate aria-labelledby="council-open">
+            <h2 id="council-open">{t('council.open')}</h2>
+            {action.shown.general && <Alert>{action.shown.general}</Alert>}
+            <NominationPicker
+              status="COUNCIL_REVIEW"
+              label={t('council.nominations')}
+              chosen={chosen}
+              onToggle={(ids, on) => setChosen((s) => toggled(s, ids, on))}
+              empty={t('council.none')}
+              onTotal={setTotal}
+              error={
+                action.shown.fields.nominationIds && (
+                  <p className="field-error">{action.shown.fields.nominationIds}</p>
+                )
+              }
             />
-            <div className="actions">
-              <button type="submit" className="button button-primary" disabled={action.busy}>
-                {action.busy ? t('confirm.busy') : t('council.openButton', { n: chosen.size })}
-              </button>
-            </div>
-          </>
-        )}
-      </form>
-      <ConfirmDialog
-        open={confirming}
-        title={t('council.confirmTitle')}
-        confirmLabel={t('council.confirmOpen')}
-        busy={action.busy}
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => void open()}
-      >
-        <p>{t('council.confirmBody', { n: chosen.size, when: when ? i18n.dateTime(when) : '' })}</p>
-      </ConfirmDialog>
+            {total !== 0 && (
+              <>
+                <DateField
+                  label={t('council.closesAt')}
+                  withTime
+                  value={closesAt}
+                  onChange={setClosesAt}
+                  error={action.shown.fields.closesAt}
+                />
+                <div className="actions">
+                  <button type="submit" className="button button-primary" disabled={action.busy}>
+                    {action.busy ? t('confirm.busy') : t('council.openButton', { n: chosen.size })}
+                  </button>
+                </div>
+              </>
+            )}
+          </form>
+          <ConfirmDialog
+            open={confirming}
+            title={t('council.confirmTitle')}
+            confirmLabel={t('council.confirmOpen')}
+            busy={action.busy}
+            onCancel={() => setConfirming(false)}
+            onConfirm={() => void open()}
+          >
+            <p>{t('council.confirmBody', { n: chosen.size, when: when ? i18n.dateTime(when) : '' })}</p>
+          </ConfirmDialog>
+          <CouncilSessions />
+        </>
+      )}
     </Page>
   );
 }

@@ -50,6 +50,30 @@ export const OpenCouncilVoteMutation = graphql(`
   }
 `);
 
+/** The council's sessions: every one for the secretariat, those a member was called to for the member. */
+export const CouncilSessionsQuery = graphql(`
+  query CouncilSessions {
+    councilSessions(first: 50) {
+      id
+      openedAt
+      closesAt
+      extendedUntil
+      status
+      outcome
+      resultsPublishedAt
+      voted
+      turnout {
+        cast
+        eligible
+      }
+      contests {
+        id
+        withdrawnReason
+      }
+    }
+  }
+`);
+
 export const IssueDecisionMutation = graphql(`
   mutation IssueAwardDecision($input: IssueAwardDecisionInput!) {
     issueAwardDecision(input: $input) {

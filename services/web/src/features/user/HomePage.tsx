@@ -4,9 +4,10 @@ import { Link } from 'wouter';
 import { UnreadCountQuery } from '../../app/Shell';
 import { hasRole, myUnits, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
-import { useI18n, type MessageKey } from '../../i18n/i18n';
+import { useI18n, type I18n, type MessageKey } from '../../i18n/i18n';
 import { Loading, Page } from '../../ui/Page';
 import { seasonYears } from '../../ui/vietnamTime';
+import { CouncilSessionsQuery } from '../awards/operations';
 import { RecentAwards } from '../awards/RecentAwards';
 import { SeasonOverview, SeasonQuery } from '../emulation-year/SeasonOverview';
 import { runByOneOf } from '../emulation-year/useYear';
@@ -54,33 +55,6 @@ const OwnNominationsQuery = graphql(`
       }
       attachments {
         id
-      }
-    }
-  }
-`);
-
-const VoteNoticesQuery = graphql(`
-  query HomeVoteNotices {
-    notifications(first: 50) {
-      nodes {
-        id
-        event
-        subjectId
-      }
-    }
-  }
-`);
-
-const CouncilSessionQuery = graphql(`
-  query HomeCouncilSession($id: ID!) {
-    votingPeriod(id: $id) {
-      id
-      round
-      status
-      resultsPublishedAt
-      turnout {
-        cast
-        eligible
       }
     }
   }
@@ -165,20 +139,24 @@ async function pool<T, R>(items: T[], n: number, work: (t: T) => Promise<R>): Pr
 
 /**
  * What needs this person now, gathered from the API as it is (there is no task list of its own yet): the
- * blocks their unit is in, each block year's votes, covenant and proposals, and the council votes their
- * notifications announced.
+ * blocks their unit is in, each block year's votes, covenant and proposals, and the council's sessions.
  */
 async function gatherTasks(
   client: Client,
   units: string[],
   admin: boolean,
   council: boolean,
-  label: (k: 'block' | 'council', block: string, year: number, round: number) => string,
-  formLabel: (form: string) => string,
-  turnoutLabel: (cast: number, eligible: number) => string,
+  i18n: I18n,
 ): Promise<Tasks> {
+  const { t } = i18n;
+  const label = (block: string, year: number, round: number) =>
+    round
+      ? `${t('home.blockYear', { block, year })} · ${t('voting.round', { n: round })}`
+      : t('home.blockYear', { block, year });
+  const councilLabel = (openedAt: unknown) =>
+    `${t('council.title')} · ${t('voting.councilSession', { date: i18n.date(openedAt as string) })}`;
+  const formLabel = (form: string) => t(`form.${form}` as MessageKey);
   const tasks = noTasks();
-  const sessions = new Set<string>();
   /**
    * A vote's steps, as its page offers them (PeriodControls): whoever runs it (the head or deputy unit; the
    * secretariat for the council) closes it once everyone has voted and decides a round left undecided; whoever
@@ -195,7 +173,9 @@ async function gatherTasks(
     if (who.follows && p.status === 'OPEN')
       tasks.openVotes.push({
         ...task,
-        label: p.turnout ? `${task.label} · ${turnoutLabel(p.turnout.cast, p.turnout.eligible)}` : task.label,
+        label: p.turnout
+          ? `${task.label} · ${t('voting.turnout', { cast: p.turnout.cast, eligible: p.turnout.eligible })}`
+          : task.label,
       });
     if (who.runs && p.status === 'OPEN' && all) tasks.toClose.push(task);
     if (who.runs && p.status === 'TALLIED' && undecided)
@@ -217,7 +197,7 @@ async function gatherTasks(
           if (b.members.some((m) => m.id === u) && !y.covenantSignatures.some((s) => s.unitId === u))
             tasks.covenants.push({
               key: `${y.id}:${u}`,
-              label: label('block', b.name, year, 0),
+              label: label(b.name, year, 0),
               href: where,
             });
       const head = units.includes(y.headUnit?.id ?? '');
@@ -225,7 +205,7 @@ async function gatherTasks(
       if (runs && y.state === 'RESULTS_RECORDED')
         tasks.dossiers.push({
           key: y.id,
-          label: label('block', b.name, year, 0),
+          label: label(b.name, year, 0),
           href: `${where}/conference`,
         });
       // A unit proposed for an award writes its achievement report, attached before the dossier goes.
@@ -251,7 +231,7 @@ async function gatherTasks(
         for (const p of periods) {
           const task = {
             key: p.id,
-            label: label('block', b.name, year, p.round),
+            label: label(b.name, year, p.round),
             href: `/voting-periods/${p.id}`,
           };
           steps(task, p, { runs, announces: head, follows: admin });
@@ -268,8 +248,6 @@ async function gatherTasks(
         const toAppraise = noms.filter((n) => n.status === 'SUBMITTED' || n.status === 'IN_APPRAISAL');
         // Put to the council: waiting for a session, or in one whose results are not yet published.
         const toCouncil = noms.filter((n) => n.status === 'COUNCIL_REVIEW' && !n.councilVoteId);
-        for (const n of noms)
-          if (n.status === 'COUNCIL_REVIEW' && n.councilVoteId) sessions.add(n.councilVoteId);
         const item = (n: { id: string; form: string; unit: { name: string } }) => ({
           key: n.id,
           label: `${n.unit.name} – ${formLabel(n.form)} · ${b.name}`,
@@ -286,43 +264,23 @@ async function gatherTasks(
       }
     });
   }
-  // The secretariat runs the council's sessions as the head unit runs a block's vote.
-  await pool([...sessions], 4, async (id) => {
-    const p = (await client.query(CouncilSessionQuery, { id }, { requestPolicy: 'network-only' }).toPromise())
-      .data?.votingPeriod;
-    if (!p) return;
-    steps({ key: p.id, label: label('council', '', 0, p.round), href: `/voting-periods/${p.id}` }, p, {
-      runs: true,
-      announces: true,
-      follows: true,
-    });
-  });
-  if (council) {
-    const notices = (await client.query(VoteNoticesQuery, {}, { requestPolicy: 'network-only' }).toPromise())
-      .data;
-    const ids = [
-      ...new Set(
-        (notices?.notifications.nodes ?? [])
-          .filter((n) => n.event === 'VOTING_OPENED' || n.event === 'VOTING_REMINDER')
-          .map((n) => n.subjectId),
-      ),
-    ];
-    await pool(ids, 4, async (id) => {
-      const r = await client.query(PeriodStatusQuery, { id }, { requestPolicy: 'network-only' }).toPromise();
-      const p = r.data?.votingPeriod;
-      if (p && p.kind === 'COUNCIL' && p.status === 'OPEN' && !r.data?.myBallotReceipt)
-        tasks.councilVotes.push({
-          key: p.id,
-          label: label('council', '', 0, p.round),
-          href: `/voting-periods/${p.id}`,
-        });
-    });
+  // The secretariat runs the council's sessions as the head unit runs a block's vote; members vote in them.
+  if (admin || council) {
+    const found =
+      (await client.query(CouncilSessionsQuery, {}, { requestPolicy: 'network-only' }).toPromise()).data
+        ?.councilSessions ?? [];
+    for (const p of found) {
+      const task = { key: p.id, label: councilLabel(p.openedAt), href: `/voting-periods/${p.id}` };
+      if (admin && !p.resultsPublishedAt) steps(task, p, { runs: true, announces: true, follows: true });
+      if (council && p.status === 'OPEN' && p.voted === false) tasks.councilVotes.push(task);
+    }
   }
   return tasks;
 }
 
 export default function HomePage() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const session = useSession();
   const client = useClient();
   const [unread] = useQuery({ query: UnreadCountQuery, pause: !session.provinceId });
@@ -339,24 +297,13 @@ export default function HomePage() {
       setTasks(noTasks());
       return;
     }
-    void gatherTasks(
-      client,
-      unitKey ? unitKey.split(',') : [],
-      admin,
-      council,
-      (kind, block, year, round) =>
-        kind === 'council'
-          ? `${t('voting.kind.COUNCIL')} · ${t('voting.round', { n: round })}`
-          : round
-            ? `${t('home.blockYear', { block, year })} · ${t('voting.round', { n: round })}`
-            : t('home.blockYear', { block, year }),
-      (form) => t(`form.${form}` as MessageKey),
-      (cast, eligible) => t('voting.turnout', { cast, eligible }),
-    ).then((found) => live && setTasks(found));
+    void gatherTasks(client, unitKey ? unitKey.split(',') : [], admin, council, i18n).then(
+      (found) => live && setTasks(found),
+    );
     return () => {
       live = false;
     };
-  }, [client, unitKey, admin, council, session.provinceId, t]);
+  }, [client, unitKey, admin, council, session.provinceId, i18n]);
 
   const groups: { key: keyof Tasks; title: string; action: string }[] = [
     { key: 'votes', title: t('home.votes'), action: t('home.voteNow') },
