@@ -384,13 +384,19 @@ describe('the provincial council', () => {
     const opened = await openBlockVote(app, province, block, [{ kind: 'FLAG' }], admin);
     await castBlockBallots(app, province, block, opened, [[0]]);
     await closeBlockVote(app, province, admin, opened.id);
-    type Listed = { id: string; form: string; personId: string | null; explanation: { rule: string }[] };
+    type Listed = {
+      id: string;
+      form: string;
+      personId: string | null;
+      person: { fullName: string } | null;
+      explanation: { rule: string }[];
+    };
     const listed = await vi.waitFor(
       async () => {
         const n = ok(
           await as<{ nominations: Listed[] }>(
             block.officers[0]!,
-            `query($y: ID!) { nominations(emulationYearId: $y) { id form personId explanation { rule } } }`,
+            `query($y: ID!) { nominations(emulationYearId: $y) { id form personId person { fullName } explanation { rule } } }`,
             { y: block.yearId },
           ),
         ).nominations;
@@ -401,6 +407,9 @@ describe('the provincial council', () => {
     );
     const fighter = (i: number) => listed.find((n) => n.personId === people[i]!.id)!;
     expect(fighter(0).explanation.map((e) => e.rule)).toEqual(['STREAK', 'R10']);
+    // A person's proposal names the person (the home page's task and the nomination's page read it).
+    expect(fighter(1).person?.fullName).toBe('Trần Quốc Bảo');
+    expect(listed.find((n) => n.form === 'FLAG_PROVINCE')?.person).toBeNull();
     ok(await as(admin, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, { id: opened.id }));
     ok(
       await as(block.officers[0]!, `mutation($y: ID!) { submitDossier(emulationYearId: $y) { id } }`, {

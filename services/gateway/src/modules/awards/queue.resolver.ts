@@ -19,6 +19,7 @@ import { ADMINS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
 import { EmulationYearType } from '../emulation-year/emulation-year.types';
 import { UnitType } from '../unit/unit.types';
+import { PersonType } from '../block/block.types';
 import { NominationStatus as NominationStatusEnum, NominationType, ProposalForm } from './awards.types';
 
 export const NominationConnection = Connection(NominationType, 'Nomination');
@@ -78,6 +79,11 @@ export class NominationQueueResolver {
   @FieldResolver(() => UnitType, { description: 'The unit proposed (or whose person is).' })
   unit(@Root() n: Nomination, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.unit.load(n.unitId);
+  }
+
+  @FieldResolver(() => PersonType, { nullable: true, description: 'The person, for an individual title.' })
+  person(@Root() n: Nomination, @Ctx() ctx: GraphQLContext) {
+    return n.personId ? ctx.loaders.person.load(n.personId) : null;
   }
 
   @FieldResolver(() => EmulationYearType, { description: 'The block year that proposed it.' })

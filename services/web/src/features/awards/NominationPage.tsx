@@ -20,6 +20,9 @@ export const NominationQuery = graphql(`
       statusReason
       unitId
       personId
+      person {
+        fullName
+      }
       updatedAt
       unit {
         id
@@ -51,17 +54,6 @@ export const NominationQuery = graphql(`
   }
 `);
 
-const PersonQuery = graphql(`
-  query NominationPerson($unitId: ID!) {
-    persons(first: 100, filter: { unitId: $unitId }) {
-      nodes {
-        id
-        fullName
-      }
-    }
-  }
-`);
-
 /**
  * A nomination (where its notices lead): the proposal, its status, and the engine's explanation line by line
  * with the rule behind each, so a secretary can defend it at the council; the secretariat appraises it here.
@@ -73,11 +65,6 @@ export default function NominationPage() {
   const secretariat = canAct(useSession(), 'PROVINCE_ADMIN');
   const [res, refetch] = useQuery({ query: NominationQuery, variables: { id } });
   const n = res.data?.nomination;
-  const [persons] = useQuery({
-    query: PersonQuery,
-    variables: { unitId: n?.unitId ?? '' },
-    pause: !n?.personId,
-  });
   if (res.error)
     return (
       <Page title={t('nomination.title')}>
@@ -85,7 +72,6 @@ export default function NominationPage() {
       </Page>
     );
   if (!n) return <Loading />;
-  const person = persons.data?.persons.nodes.find((p) => p.id === n.personId);
   const ruleText = (code: string) => {
     const key = `rule.${code}` as MessageKey;
     return t(key) === key ? code : t(key);
@@ -109,7 +95,7 @@ export default function NominationPage() {
             <div>
               <dt>{t('nomination.person')}</dt>
               <dd>
-                <Link href={`/persons/${n.personId}/awards`}>{person?.fullName ?? '…'}</Link>
+                <Link href={`/persons/${n.personId}/awards`}>{n.person?.fullName ?? '…'}</Link>
               </dd>
             </div>
           )}
@@ -200,7 +186,8 @@ export default function NominationPage() {
         ownerType="NOMINATION"
         ownerId={n.id}
         title={t('attachment.nomination')}
-        whoAttaches={t('attachment.nominationWho')}
+        // Once the dossier is sent its files are final: nobody is waited for.
+        whoAttaches={n.status === 'PROPOSED_BY_BLOCK' ? t('attachment.nominationWho') : undefined}
       />
     </Page>
   );

@@ -169,13 +169,13 @@ function ConferenceFacts({ c, names }: { c: ResultOf<typeof ConferenceFields>; n
           <dd>
             {[c.chairPerson, c.chairUnitId ? unitName(names, c.chairUnitId) : null]
               .filter(Boolean)
-              .join(', ') || '–'}
+              .join(', ') || t('conference.unnamed')}
           </dd>
         </div>
         <div>
           <dt>{t('conference.secretary')}</dt>
           <dd>
-            {c.secretaryName ?? '–'}
+            {c.secretaryName ?? t('conference.unnamed')}
             {c.secretaryUserId &&
               ` (${
                 c.secretaryAccountName

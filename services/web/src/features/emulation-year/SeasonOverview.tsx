@@ -1,5 +1,5 @@
 import { Link } from 'wouter';
-import { myUnits, useSession } from '../../app/session';
+import { myUnits, readOnlyHere, useSession } from '../../app/session';
 import { graphql, type ResultOf } from '../../graphql';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { missingInWords } from './missing';
@@ -110,9 +110,14 @@ export function SeasonOverview({
 function NextStepLine({ row, admin }: { row: BlockYear; admin: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const mine = myUnits(useSession());
+  const session = useSession();
+  const mine = myUnits(session);
   const y = row.emulationYear;
-  if (!y) return <span className="muted">{t(admin ? 'season.open' : 'season.toOpen')}</span>;
+  // A former province (read-only) opens no more years: its stage column says the year was not opened.
+  if (!y)
+    return readOnlyHere(session) ? null : (
+      <span className="muted">{t(admin ? 'season.open' : 'season.toOpen')}</span>
+    );
   const next = y.nextStates[0];
   if (!next) return <span className="muted">{t('season.done')}</span>;
   const missing = y.nextStepMissing.map((m) => missingInWords(i18n, m));

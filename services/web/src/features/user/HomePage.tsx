@@ -53,6 +53,9 @@ const OwnNominationsQuery = graphql(`
       unit {
         name
       }
+      person {
+        fullName
+      }
       attachments {
         id
       }
@@ -220,7 +223,8 @@ async function gatherTasks(
           if (units.includes(n.unitId) && n.status === 'PROPOSED_BY_BLOCK' && !n.attachments.length)
             tasks.reports.push({
               key: n.id,
-              label: `${n.unit.name} – ${formLabel(n.form)} · ${b.name}`,
+              // A person's title names the person, then the unit.
+              label: `${n.person ? `${n.person.fullName}, ` : ''}${n.unit.name} – ${formLabel(n.form)} · ${b.name}`,
               href: `/nominations/${n.id}`,
             });
       }
