@@ -69,7 +69,8 @@ async function pdf(path: string, who: Account, name: string) {
   const got = await download(path, who);
   expect(got.status, got.bytes.toString()).toBe(200);
   expect(got.type).toBe('application/pdf');
-  expect(got.disposition).toMatch(/^attachment; filename="[a-z-]+-[0-9a-f]{8}\.pdf"$/);
+  // Saved under the document's title: Vietnamese in filename*, without diacritics in the plain name.
+  expect(got.disposition).toMatch(/^attachment; filename="[\x20-\x7e]+\.pdf"; filename\*=UTF-8''.+\.pdf$/);
   const file = await keepDocument(name, got.bytes);
   return { file, text: (await pdfText(file)).replace(/\s+/g, ' ') };
 }
@@ -290,6 +291,8 @@ describe('generated documents', () => {
       `Tổng số tiền thưởng: ${formatNumber(total)} đồng (bằng chữ: ${amountInWords(total)})`,
     );
     const docx = await download(`/documents/decision/${decisionId}.docx`, admin);
+    const saved = decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(docx.disposition!)![1]!);
+    expect(saved).toBe(`Quyết định số ${decision.numberText.replace('/', '-')} về việc khen thưởng.docx`);
     const back = (await docxText(docx.bytes)).replace(/\s+/g, ' ');
     expect(back).toContain(`Số: ${decision.numberText}`);
     expect(back).toContain(amountInWords(total));

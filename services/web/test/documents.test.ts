@@ -59,7 +59,8 @@ describe('generated documents on the pages', () => {
     await expectAccessible(page, 'results page with document downloads');
 
     const [pdf] = await Promise.all([page.waitForEvent('download'), pdfButton.click()]);
-    expect(pdf.suggestedFilename()).toMatch(/^bien-ban-kiem-phieu-[0-9a-f]{8}\.pdf$/);
+    // Saved under the document's title, in Vietnamese.
+    expect(pdf.suggestedFilename()).toMatch(/^Biên bản kiểm phiếu bình xét thi đua năm \d{4} – .+\.pdf$/);
     const file = await keepDocument('web-vote-minutes', await readFile((await pdf.path())!));
     const text = (await pdfText(file)).replace(/\s+/g, ' ');
     expect(text).toContain('BIÊN BẢN KIỂM PHIẾU');

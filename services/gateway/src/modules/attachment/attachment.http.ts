@@ -14,6 +14,7 @@ import type { GatewayServices } from '../../services';
 import { downloadPath } from './attachment.resolver';
 import { assertAttaches, filesOf, loadOwner, recordFile, storageKey } from './attachment.service';
 import { detectFileKind, FILE_TYPES, kindOfName, megabytes } from './file-types';
+import { attachmentDisposition } from '../../http/content-disposition';
 
 const ACCEPTED = 'PDF, DOCX, XLSX, JPEG, PNG';
 
@@ -134,7 +135,7 @@ export function attachmentRoutes(opts: {
     // Served as a download of the type detected at upload, never rendered or sniffed into something else.
     res.setHeader('content-type', attachment.contentType);
     res.setHeader('content-length', String(attachment.size));
-    res.setHeader('content-disposition', contentDisposition(attachment.name));
+    res.setHeader('content-disposition', attachmentDisposition(attachment.name));
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('content-security-policy', "default-src 'none'; sandbox");
     res.setHeader('cache-control', 'private, no-store');
@@ -201,15 +202,4 @@ function cleanName(raw: string): string {
     .join('')
     .trim()
     .slice(0, 255);
-}
-
-/** RFC 6266: an ASCII fallback and the UTF-8 name (Vietnamese) for every current browser. */
-export function contentDisposition(name: string): string {
-  const ascii = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^\x20-\x7e]|[%;\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

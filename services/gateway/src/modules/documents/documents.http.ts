@@ -15,6 +15,7 @@ import { appError } from '../../common/errors';
 import { MEMBERS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
 import { inProvince, readRouteRequest, sendRouteFailure } from '../../http/authorized-request';
+import { attachmentDisposition } from '../../http/content-disposition';
 import { HttpFailure } from '../../http/request-context';
 import type { GatewayServices } from '../../services';
 import {
@@ -25,32 +26,14 @@ import {
   voteMinutesData,
 } from './gather';
 
-/** Each document: what it is made from (read in the province's transaction) and its file name. */
-const DOCUMENTS: Record<
-  string,
-  { build: (ctx: GraphQLContext, id: string) => Promise<DocumentModel>; file: string }
-> = {
-  'vote-minutes': {
-    build: async (ctx, id) => voteMinutes(await voteMinutesData(ctx, id)),
-    file: 'bien-ban-kiem-phieu',
-  },
+/** Each document: what it is made from (read in the province's transaction). */
+const DOCUMENTS: Record<string, (ctx: GraphQLContext, id: string) => Promise<DocumentModel>> = {
+  'vote-minutes': async (ctx, id) => voteMinutes(await voteMinutesData(ctx, id)),
   // Attachments are listed once the platform keeps them with the dossier (issue 15, attachments).
-  submission: {
-    build: async (ctx, id) => submission(await submissionData(ctx, id, null)),
-    file: 'to-trinh-de-nghi-khen-thuong',
-  },
-  'council-minutes': {
-    build: async (ctx, id) => councilMinutes(await councilMinutesData(ctx, id)),
-    file: 'bien-ban-hop-hoi-dong',
-  },
-  decision: {
-    build: async (ctx, id) => decision(await decisionData(ctx, id)),
-    file: 'quyet-dinh-khen-thuong',
-  },
-  certificates: {
-    build: async (ctx, id) => certificates(await certificatesData(ctx, id)),
-    file: 'giay-chung-nhan',
-  },
+  submission: async (ctx, id) => submission(await submissionData(ctx, id, null)),
+  'council-minutes': async (ctx, id) => councilMinutes(await councilMinutesData(ctx, id)),
+  decision: async (ctx, id) => decision(await decisionData(ctx, id)),
+  certificates: async (ctx, id) => certificates(await certificatesData(ctx, id)),
 };
 
 const TYPES = {
@@ -84,14 +67,16 @@ export function documentRoutes(opts: { services: GatewayServices; dataSource: Da
       const r = await readRouteRequest(services, req, requestId, opts.logger);
       // The data is read inside the province's transaction; the rendering (CPU only) after it, holding no connection.
       const model = await inProvince(services, dataSource, r, { roles: MEMBERS, writes: false }, (ctx) =>
-        doc.build(ctx, match[2]!),
+        doc(ctx, match[2]!),
       );
       const bytes = format === 'pdf' ? await renderPdf(model) : await renderDocx(model);
-      const name = `${doc.file}-${match[2]!.slice(0, 8)}.${format}`;
+      // Saved under the document's own title ("Biên bản kiểm phiếu bình xét thi đua năm 2026 – Khối …"): a
+      // folder of them reads as a register. A slash (a decision's number) cannot be in a file's name.
+      const name = `${model.title.replace(/[/\\]/g, '-')}.${format}`;
       res.statusCode = 200;
       res.setHeader('content-type', TYPES[format]);
       res.setHeader('content-length', String(bytes.length));
-      res.setHeader('content-disposition', `attachment; filename="${name}"`);
+      res.setHeader('content-disposition', attachmentDisposition(name));
       res.setHeader('cache-control', 'no-store');
       res.setHeader('x-content-type-options', 'nosniff');
       res.end(bytes);

@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { isProvinceAdmin } from '../../common/acting';
 import { appError, badInput, forbidden } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
+import { attachmentDisposition } from '../../http/content-disposition';
 import { authorize, HttpFailure, newContext, parseProvince, verifyBearer } from '../../http/request-context';
 import { isUuid } from '../../loaders';
 import type { GatewayServices } from '../../services';
@@ -115,11 +116,7 @@ export function importRoutes(opts: {
       if (template && req.method === 'GET' && path.length === 2) {
         const spec = kindOf(template[1]!);
         if (!spec) throw new HttpFailure(404, appError('NOT_FOUND', `No import kind ${template[1]}`));
-        const name = encodeURIComponent(`Mẫu nhập ${spec.title}.${template[2]}`);
-        res.setHeader(
-          'content-disposition',
-          `attachment; filename="template.${template[2]}"; filename*=UTF-8''${name}`,
-        );
+        res.setHeader('content-disposition', attachmentDisposition(`Mẫu nhập ${spec.title}.${template[2]}`));
         res.setHeader('content-type', template[2] === 'xlsx' ? XLSX : 'text/csv; charset=utf-8');
         res.statusCode = 200;
         return void res.end(template[2] === 'xlsx' ? await templateXlsx(spec) : templateCsv(spec));

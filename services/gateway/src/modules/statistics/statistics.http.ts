@@ -6,7 +6,7 @@ import { appError, assertYear } from '../../common/errors';
 import { inProvince, readRouteRequest, sendRouteFailure } from '../../http/authorized-request';
 import { HttpFailure } from '../../http/request-context';
 import type { GatewayServices } from '../../services';
-import { contentDisposition } from '../attachment/attachment.http';
+import { attachmentDisposition } from '../../http/content-disposition';
 import { statisticsForms } from './statistics.forms';
 import { statisticsWorkbook } from './statistics.xlsx';
 
@@ -46,7 +46,7 @@ export function statisticsRoutes(opts: {
       res.setHeader('content-length', String(body.length));
       res.setHeader(
         'content-disposition',
-        contentDisposition(`Thống kê TĐKT ${province.name} ${year} (biểu 0601-0605).xlsx`),
+        attachmentDisposition(`Thống kê TĐKT ${province.name} ${year} (biểu 0601-0605).xlsx`),
       );
       res.setHeader('x-content-type-options', 'nosniff');
       res.setHeader('cache-control', 'private, no-store');
