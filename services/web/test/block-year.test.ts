@@ -333,6 +333,10 @@ describe('a block year in the browser', () => {
       await poll(() =>
         registered.getByText('Điểm đã khóa: các phiếu đã nộp chỉ để xem, không sửa được nữa.').count(),
       ).toBe(1);
+      // Below them, how the others cross-scored the unit: the head and the deputy, 98 each; each sheet a tap away.
+      const received = registered.getByRole('region', { name: /^Các đơn vị chấm chéo / });
+      await poll(() => received.getByRole('link', { name: / chấm: 98 điểm tiêu chí$/ }).count()).toBe(2);
+      await screenshot(registered, 'year-sheets-received-390');
       await registered.getByRole('link', { name: /^Tự chấm điểm – đã nộp lúc/ }).click();
       await poll(() => registered.getByRole('heading', { name: /^Phiếu tự chấm của / }).count()).toBe(1);
       expect(await registered.getByText('Tổng điểm tiêu chí').count()).toBe(1);

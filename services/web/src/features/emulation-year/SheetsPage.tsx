@@ -5,7 +5,7 @@ import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Alert } from '../../ui/Page';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { ActingFor, useActingFor } from './ActingFor';
-import { SheetsQuery } from './sheetQueries';
+import { ReceivedSheetsQuery, SheetsQuery } from './sheetQueries';
 import { TaskPage } from './TaskPage';
 import { BEFORE_SCORING, sheetsToWrite, yearPath, type useStanding, type Year } from './useYear';
 
@@ -76,6 +76,61 @@ function SheetList({
           );
         })}
       </ul>
+      {locked && acting.unitId && (
+        <ReceivedSheets blockId={blockId} y={y} unitId={acting.unitId} names={names} />
+      )}
     </>
+  );
+}
+
+/**
+ * Once scores are locked, the cross-scores other members gave the unit, each with its criteria total and the
+ * sheet behind it (the API lets a unit read the sheets that score it).
+ */
+function ReceivedSheets({
+  blockId,
+  y,
+  unitId,
+  names,
+}: {
+  blockId: string;
+  y: Year;
+  unitId: string;
+  names: Map<string, string>;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [res] = useQuery({
+    query: ReceivedSheetsQuery,
+    variables: { blockId, year: y.year, target: unitId },
+    requestPolicy: 'cache-and-network',
+  });
+  const received = (res.data?.emulationYear?.scoreSheets ?? []).filter((s) => s.kind === 'CROSS');
+  const unit = unitName(names, unitId);
+  return (
+    <section className="stack" aria-labelledby="received-sheets">
+      <h2 id="received-sheets">{t('sheets.received', { unit })}</h2>
+      {res.error ? (
+        <ApiErrorView error={res.error} />
+      ) : !res.data ? null : received.length === 0 ? (
+        <p className="muted">{t('sheets.noneReceived')}</p>
+      ) : (
+        <ul className="year-tasks">
+          {received.map((s) => (
+            <li key={s.id}>
+              <Link
+                href={`${yearPath(blockId, y.year)}/sheets/${s.scorerUnitId}/${unitId}`}
+                className="button button-large button-block button-secondary"
+              >
+                {t('sheets.receivedFrom', {
+                  scorer: unitName(names, s.scorerUnitId),
+                  total: i18n.number(s.scores.reduce((sum, e) => sum + e.points, 0)),
+                })}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -48,3 +48,20 @@ export const SheetQuery = graphql(`
     }
   }
 `);
+
+/** The sheets other members sent scoring a unit, with their points: read by the unit once scores are locked. */
+export const ReceivedSheetsQuery = graphql(`
+  query ReceivedScoreSheets($blockId: ID!, $year: Int!, $target: ID!) {
+    emulationYear(blockId: $blockId, year: $year) {
+      id
+      scoreSheets(targetUnitId: $target, first: 50) {
+        id
+        kind
+        scorerUnitId
+        scores {
+          points
+        }
+      }
+    }
+  }
+`);
