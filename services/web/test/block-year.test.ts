@@ -310,6 +310,10 @@ describe('a block year in the browser', () => {
         '97',
         '96',
       ]);
+      // Under it, how the final score is made, in the table's terms (cross-scored by the head and deputy).
+      expect(await head.getByRole('region', { name: 'Bảng xếp hạng' }).first().textContent()).toContain(
+        'điểm cuối cùng là trung bình của các phiếu chấm chéo của đơn vị trưởng khối và đơn vị phó khối',
+      );
       await expectAccessible(head, 'the year page with the ranking');
       await screenshot(head, 'year-ranking-1366');
       // A member's phone shows the same ranking.

@@ -133,7 +133,7 @@ export default function BlockYearPage() {
       {detail.data && detail.data.votingPeriods.length > 0 && (
         <section className="card" aria-labelledby="votes">
           <h2 id="votes">{t('year.votes')}</h2>
-          <ul>
+          <ul className="link-list">
             {[...detail.data.votingPeriods]
               .sort((a, b) => a.round - b.round)
               .map((p) => (

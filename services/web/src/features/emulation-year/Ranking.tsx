@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type I18n, type MessageKey } from '../../i18n/i18n';
 import { TableWrap } from '../../ui/TableWrap';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import type { Year } from './useYear';
@@ -62,6 +62,14 @@ export function Ranking({ y }: { y: Year }) {
           </tbody>
         </table>
       </TableWrap>
+      {scored && y.criteriaSet && <p className="muted">{formula(i18n, y.criteriaSet)}</p>}
     </section>
   );
+}
+
+/** How the final score is made, in the table's own terms (the method, who cross-scores, the bonus cap). */
+function formula(i18n: I18n, set: NonNullable<Year['criteriaSet']>): string {
+  const sheets =
+    set.method === 'MEAN_OF_CROSS' ? `ranking.sheets.${set.crossScorers}` : `ranking.sheets.${set.method}`;
+  return i18n.t('ranking.formula', { cap: i18n.number(set.bonusCap), sheets: i18n.t(sheets as MessageKey) });
 }
