@@ -62,12 +62,22 @@ describe('attachments on the pages', () => {
     const files = page.getByRole('region', { name: 'Tệp kèm đề nghị (báo cáo thành tích)' });
     await expect.poll(() => files.getByText('Chưa có tệp nào.').isVisible(), { timeout: 20_000 }).toBe(true);
 
-    const input = files.getByLabel(/Chọn tệp PDF, DOCX, XLSX, JPEG hoặc PNG, tối đa 20 MB/);
-    await input.setInputFiles({
+    // Sending nothing is answered; the picker's button and its "no file" are Vietnamese, whatever the browser's
+    // language, and the button opens the browser's file chooser.
+    await files.getByRole('button', { name: 'Tải lên' }).click();
+    await expect.poll(() => files.getByRole('alert').textContent()).toBe('Chọn một tệp trước khi tải lên.');
+    expect(await files.getByText('Chưa chọn tệp', { exact: true }).isVisible()).toBe(true);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      files.getByText('Chọn tệp…', { exact: true }).click(),
+    ]);
+    await chooser.setFiles({
       name: 'trang.pdf',
       mimeType: 'application/pdf',
       buffer: Buffer.from('<html></html>'),
     });
+    expect(await files.getByText('trang.pdf', { exact: true }).isVisible()).toBe(true);
+    const input = files.getByLabel(/Chọn tệp PDF, DOCX, XLSX, JPEG hoặc PNG, tối đa 20 MB/);
     await files.getByRole('button', { name: 'Tải lên' }).click();
     await expect
       .poll(() => files.getByRole('alert').textContent(), { timeout: 20_000 })
@@ -82,6 +92,8 @@ describe('attachments on the pages', () => {
     await expect
       .poll(() => files.getByRole('status').textContent(), { timeout: 20_000 })
       .toBe('Đã tải lên “Báo cáo thành tích.pdf”.');
+    // Sent, the picker is empty again for the next file.
+    expect(await files.getByText('Chưa chọn tệp', { exact: true }).isVisible()).toBe(true);
     const link = files.getByRole('button', { name: 'Báo cáo thành tích.pdf', exact: true });
     await expect.poll(() => link.isVisible(), { timeout: 20_000 }).toBe(true);
     await screenshot(page, 'attachments-nomination-desktop');

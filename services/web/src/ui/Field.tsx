@@ -5,6 +5,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react';
+import { FilePicker } from './FilePicker';
 
 interface Labelled {
   label: string;
@@ -49,6 +50,23 @@ function FieldFrame({
 export function Field({ label, error, hint, ...input }: Labelled & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldFrame label={label} error={error} hint={hint} control={(aria) => <input {...aria} {...input} />} />
+  );
+}
+
+/** A labelled file input, its button and "no file" in the page's language (FilePicker). */
+export function FileField({
+  label,
+  error,
+  hint,
+  ...input
+}: Labelled & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <FieldFrame
+      label={label}
+      error={error}
+      hint={hint}
+      control={(aria) => <FilePicker {...aria} {...input} />}
+    />
   );
 }
 

@@ -1,10 +1,11 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../graphql';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
 import { errorCode } from '../../i18n/errors';
 import { ApiErrorView } from '../../ui/ApiErrorView';
+import { FilePicker } from '../../ui/FilePicker';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Alert, Empty, Loading } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
@@ -64,7 +65,9 @@ export function Attachments({
   const me = useSession().user?.id;
   const headingId = useId();
   const inputId = useId();
-  const input = useRef<HTMLInputElement>(null);
+  const [picked, setPicked] = useState<File | null>(null);
+  // A new picker after each upload: the one before still holds the file sent.
+  const [pickerKey, setPickerKey] = useState(0);
   const [res, refetch] = useQuery({ query: AttachmentsQuery, variables: { ownerType, ownerId } });
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
@@ -75,8 +78,9 @@ export function Attachments({
   const mb = (bytes: number) => i18n.number(Math.round((bytes / 1024 / 1024) * 10) / 10);
 
   async function upload() {
-    const file = input.current?.files?.[0];
-    if (!file || !list) return;
+    const file = picked;
+    if (!list) return;
+    if (!file) return setMessage({ kind: 'error', text: t('attachment.noFile') });
     setMessage(null);
     if (file.size > list.maxBytes)
       return setMessage({ kind: 'error', text: t('attachment.tooLarge', { limit: mb(list.maxBytes) }) });
@@ -101,7 +105,8 @@ export function Attachments({
         return setMessage({ kind: 'error', text });
       }
       setMessage({ kind: 'success', text: t('attachment.uploaded', { name: file.name }) });
-      if (input.current) input.current.value = '';
+      setPicked(null);
+      setPickerKey((k) => k + 1);
       reload();
     } catch {
       setMessage({ kind: 'error', text: t('error.network') });
@@ -181,7 +186,12 @@ export function Attachments({
           }}
         >
           <label htmlFor={inputId}>{t('attachment.choose', { limit: mb(list.maxBytes) })}</label>
-          <input id={inputId} ref={input} type="file" accept={ACCEPT} />
+          <FilePicker
+            key={pickerKey}
+            id={inputId}
+            accept={ACCEPT}
+            onChange={(e) => setPicked(e.target.files?.[0] ?? null)}
+          />
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? t('attachment.uploading') : t('attachment.upload')}
           </button>

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
-import { Field } from '../../ui/Field';
+import { FileField } from '../../ui/Field';
 import { Alert, Page } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
 import {
@@ -96,10 +96,9 @@ export default function ImportPage() {
             {t('import.templateCsv')}
           </a>
         </p>
-        <Field
+        <FileField
           label={t('import.file')}
           hint={t('import.fileHint')}
-          type="file"
           accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
           error={fileError}
           onChange={(e) => {
