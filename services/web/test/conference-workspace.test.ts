@@ -161,7 +161,7 @@ describe("the head unit's conference workspace", () => {
       expect(await head.getByText('Tất cả đã bỏ phiếu.', { exact: true }).count()).toBe(1);
       await close.click();
       const dialog = head.getByRole('dialog', { name: 'Kết thúc bỏ phiếu ngay?' });
-      await expect.poll(() => dialog.textContent()).toContain('3/3 đã bỏ phiếu');
+      await expect.poll(() => dialog.textContent()).toContain('Cả 3 đơn vị đã bỏ phiếu.');
       await screenshot(head, 'period-close-dialog-1366');
       await expectAccessible(head, 'the close dialog');
       await dialog.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();

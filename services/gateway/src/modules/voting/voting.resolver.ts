@@ -126,6 +126,15 @@ export class VotingResolver {
     return Number(p.thresholdPercent);
   }
 
+  @FieldResolver(() => Number, {
+    nullable: true,
+    description:
+      "A council session counts only when this share of ALL its members voted (R10); null for a block's vote.",
+  })
+  attendancePercent(@Root() p: VotingPeriod) {
+    return p.attendancePercent === null ? null : Number(p.attendancePercent);
+  }
+
   @FieldResolver(() => [ContestType])
   async contests(@Root() p: VotingPeriod, @Ctx() ctx: GraphQLContext) {
     return (await ctx.loaders.contests.load(p.id)).map((c) => ({

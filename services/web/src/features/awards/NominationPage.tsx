@@ -9,6 +9,7 @@ import { TableWrap } from '../../ui/TableWrap';
 import { Attachments } from '../attachment/Attachments';
 import { AppraisalActions } from './AppraisalActions';
 import { Basis } from './Basis';
+import { nominee } from './nominee';
 
 export const NominationQuery = graphql(`
   query NominationPage($id: ID!) {
@@ -78,7 +79,7 @@ export default function NominationPage() {
   };
 
   return (
-    <Page title={t('nomination.title')} subtitle={`${n.unit.name} – ${t(`form.${n.form}`)}`} wide>
+    <Page title={t('nomination.title')} subtitle={`${nominee(n)} – ${t(`form.${n.form}`)}`} wide>
       <section className="card">
         <dl className="facts">
           <div>

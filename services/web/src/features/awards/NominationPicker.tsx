@@ -7,6 +7,7 @@ import { Empty, Loading } from '../../ui/Page';
 import { Pager, usePager } from '../../ui/Pager';
 import { TableWrap } from '../../ui/TableWrap';
 import { QueueQuery } from './operations';
+import { nominee } from './nominee';
 
 const PAGE = 100;
 
@@ -89,7 +90,7 @@ export function NominationPicker({
                       aria-describedby={n.councilVoteId ? `in-session-${n.id}` : undefined}
                       onChange={(e) => onToggle([n.id], e.target.checked)}
                     />
-                    <span>{n.unit.name}</span>
+                    <span>{nominee(n)}</span>
                   </label>
                   {n.councilVoteId && (
                     <p className="muted" id={`in-session-${n.id}`}>

@@ -10,6 +10,7 @@ import { CardTable } from '../../ui/CardTable';
 import { TableWrap } from '../../ui/TableWrap';
 import { QueueQuery } from './operations';
 import { QueryStates } from '../../ui/QueryStates';
+import { nominee } from './nominee';
 
 /** The queues a secretary works through, in the order of the appraisal. */
 export const QUEUE_STATUSES = [
@@ -167,7 +168,7 @@ export default function NominationsPage() {
                 ]}
                 rows={data.nodes.map((n) => ({
                   key: n.id,
-                  heading: <Link href={`/nominations/${n.id}`}>{n.unit.name}</Link>,
+                  heading: <Link href={`/nominations/${n.id}`}>{nominee(n)}</Link>,
                   cells: [
                     t(`form.${n.form}`),
                     <>

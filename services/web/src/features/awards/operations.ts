@@ -18,6 +18,9 @@ export const QueueQuery = graphql(`
           id
           name
         }
+        person {
+          fullName
+        }
         emulationYear {
           year
           recordedFromDocuments

@@ -115,7 +115,8 @@ export default function ConferencePage() {
             ))}
           </ul>
         ) : !c ? (
-          <p className="muted">{t('vote.needConference')}</p>
+          // Said as a step to those who take it; to the others (a former province's readers too), as a fact.
+          <p className="muted">{t(runs ? 'vote.needConference' : 'vote.noRounds')}</p>
         ) : y.state !== 'SCORES_LOCKED' ? (
           <p className="muted">{t('vote.needLocked', { state: t(`yearState.${y.state}`) })}</p>
         ) : runs ? (
@@ -169,13 +170,13 @@ function ConferenceFacts({ c, names }: { c: ResultOf<typeof ConferenceFields>; n
           <dd>
             {[c.chairPerson, c.chairUnitId ? unitName(names, c.chairUnitId) : null]
               .filter(Boolean)
-              .join(', ') || t('conference.unnamed')}
+              .join(', ') || <span className="muted">{t('conference.unnamed')}</span>}
           </dd>
         </div>
         <div>
           <dt>{t('conference.secretary')}</dt>
           <dd>
-            {c.secretaryName ?? t('conference.unnamed')}
+            {c.secretaryName ?? <span className="muted">{t('conference.unnamed')}</span>}
             {c.secretaryUserId &&
               ` (${
                 c.secretaryAccountName

@@ -51,6 +51,9 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
   const cast = p.turnout?.cast ?? 0;
   const eligible = p.turnout?.eligible ?? 0;
   const council = p.kind === 'COUNCIL';
+  // R10: a council session counts only with this many members voting (as the minutes count it).
+  const quorum =
+    council && p.attendancePercent !== null ? Math.ceil((p.attendancePercent / 100) * eligible - 1e-9) : null;
 
   async function submitExtend(e: FormEvent) {
     e.preventDefault();
@@ -111,10 +114,17 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
           >
             <p>
               {cast >= eligible
-                ? t('period.closeBodyAllVoted', { cast, eligible })
-                : t('period.closeBody', { cast, eligible, missing: eligible - cast })}
+                ? t(council ? 'period.closeBodyAllVotedCouncil' : 'period.closeBodyAllVoted', { eligible })
+                : t(council ? 'period.closeBodyCouncil' : 'period.closeBody', {
+                    cast,
+                    eligible,
+                    missing: eligible - cast,
+                    names: (p.notVoted ?? []).map((v) => v.name).join('; '),
+                  })}
             </p>
-            {!!p.notVoted?.length && <NotVoted names={p.notVoted.map((v) => v.name)} council={council} />}
+            {quorum !== null && cast < quorum && (
+              <p className="field-error">{t('period.noQuorum', { percent: i18n.number(p.attendancePercent), quorum })}</p>
+            )}
           </ConfirmButton>
           {!admin && cast < eligible && <p className="muted">{t('period.headCloses', { cast, eligible })}</p>}
           {p.notVoted && <NotVoted names={p.notVoted.map((v) => v.name)} council={council} />}

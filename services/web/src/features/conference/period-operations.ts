@@ -13,6 +13,7 @@ export const PeriodControlsQuery = graphql(`
       closesAt
       extendedUntil
       resultsPublishedAt
+      attendancePercent
       turnout {
         cast
         eligible

@@ -532,6 +532,9 @@ function Trend() {
               sheet={sheetOf(i18n, t('dash.trend'), table, ['name', 'year'])}
               filename={`dien-bien-${fromYear}-${toYear}`}
             />
+            {new Set(table.rows.map((r) => r.year)).size === 1 && (
+              <p className="muted">{t('dash.trendOneYear', { year: table.rows[0]!.year })}</p>
+            )}
             <Chart
               option={option}
               title={`${t(`metric.${metric}`)} – ${provinceName}`}

@@ -7,6 +7,7 @@ import { graphql } from '../../graphql';
 import { useI18n, type I18n, type MessageKey } from '../../i18n/i18n';
 import { Loading, Page } from '../../ui/Page';
 import { seasonYears } from '../../ui/vietnamTime';
+import { nominee } from '../awards/nominee';
 import { CouncilSessionsQuery } from '../awards/operations';
 import { RecentAwards } from '../awards/RecentAwards';
 import { SeasonOverview, SeasonQuery } from '../emulation-year/SeasonOverview';
@@ -37,6 +38,9 @@ const NominationsQuery = graphql(`
       councilVoteId
       unit {
         name
+      }
+      person {
+        fullName
       }
     }
   }
@@ -223,8 +227,7 @@ async function gatherTasks(
           if (units.includes(n.unitId) && n.status === 'PROPOSED_BY_BLOCK' && !n.attachments.length)
             tasks.reports.push({
               key: n.id,
-              // A person's title names the person, then the unit.
-              label: `${n.person ? `${n.person.fullName}, ` : ''}${n.unit.name} – ${formLabel(n.form)} · ${b.name}`,
+              label: `${nominee(n)} – ${formLabel(n.form)} · ${b.name}`,
               href: `/nominations/${n.id}`,
             });
       }
@@ -252,9 +255,9 @@ async function gatherTasks(
         const toAppraise = noms.filter((n) => n.status === 'SUBMITTED' || n.status === 'IN_APPRAISAL');
         // Put to the council: waiting for a session, or in one whose results are not yet published.
         const toCouncil = noms.filter((n) => n.status === 'COUNCIL_REVIEW' && !n.councilVoteId);
-        const item = (n: { id: string; form: string; unit: { name: string } }) => ({
+        const item = (n: { id: string; form: string } & Parameters<typeof nominee>[0]) => ({
           key: n.id,
-          label: `${n.unit.name} – ${formLabel(n.form)} · ${b.name}`,
+          label: `${nominee(n)} – ${formLabel(n.form)} · ${b.name}`,
           href: `/nominations/${n.id}`,
         });
         tasks.appraisals.push(...toAppraise.map(item));

@@ -8,7 +8,9 @@ import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Alert, Loading, Page } from '../../ui/Page';
 import { PeriodFields, PeriodQuery, ReceiptQuery, YearRoundsQuery } from './operations';
 import { deadline } from './rules';
-import { periodOwner, StatusBadge, TurnoutBar } from './parts';
+import { ContestTitle, periodOwner, StatusBadge, TurnoutBar } from './parts';
+import type { Period } from './rules';
+import { useUnitNames } from '../unit/useUnitNames';
 import { PeriodControls } from '../conference/PeriodControls';
 import { usePolling } from '../../ui/usePolling';
 
@@ -49,7 +51,11 @@ export default function VotingPeriodPage() {
   const p = readFragment(PeriodFields, res.data.votingPeriod);
   const isVoter = mayVote && !receipt.fetching && errorCode(receipt.error) === null;
   const voted = receipt.data?.myBallotReceipt;
-  const title = `${t(`voting.kind.${p.kind}`)} · ${t('voting.round', { n: p.round })}`;
+  // A council session has one round: its day (the subtitle) names it, not "round 1".
+  const title =
+    p.kind === 'COUNCIL'
+      ? t('voting.kind.COUNCIL')
+      : `${t('voting.kind.BLOCK')} · ${t('voting.round', { n: p.round })}`;
   const next = rounds.data?.votingPeriods.find((r) => r.round === p.round + 1);
   // The secretariat enters the ballots of member units without an account, on their behalf (BallotPage).
   const entersForUnits =
@@ -98,6 +104,11 @@ export default function VotingPeriodPage() {
               {t('voting.goBallotOnBehalf')}
             </Link>
           )}
+          {p.kind === 'COUNCIL' && (
+            <Link href="/council" className="button button-secondary">
+              {t('council.sessions')}
+            </Link>
+          )}
           <Link href={`/voting-periods/${p.id}/hall`} className="button button-secondary">
             {t('voting.goHall')}
           </Link>
@@ -115,7 +126,29 @@ export default function VotingPeriodPage() {
           )}
         </div>
       </section>
+      {p.kind === 'COUNCIL' && <CouncilQuestions contests={p.contests} />}
       <PeriodControls id={p.id} onChanged={() => refetch({ requestPolicy: 'network-only' })} />
     </Page>
+  );
+}
+
+/** What a council session votes on: each proposal by its award and who, and those taken off it (R8). */
+function CouncilQuestions({ contests }: { contests: Period['contests'] }) {
+  const i18n = useI18n();
+  const { names } = useUnitNames(contests.flatMap((c) => c.candidateUnitIds));
+  return (
+    <section className="card" aria-labelledby="council-questions">
+      <h2 id="council-questions">{i18n.t('council.questionsTitle', { n: contests.length })}</h2>
+      <ol>
+        {contests.map((c) => (
+          <li key={c.id}>
+            <ContestTitle i18n={i18n} kind={c.kind} contest={c} names={names} />
+            {c.withdrawnReason && (
+              <span className="muted"> – {i18n.t('results.withdrawn', { reason: c.withdrawnReason })}</span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }

@@ -168,6 +168,9 @@ export const NominationBriefQuery = graphql(`
       form
       unitId
       personId
+      person {
+        fullName
+      }
       basis {
         round
         votes

@@ -59,12 +59,16 @@ export function ApprovalSubject({
   unit: string;
 }) {
   const [res] = useQuery({ query: NominationBriefQuery, variables: { id: nominationId } });
-  const form = res.data?.nomination.form;
+  const n = res.data?.nomination;
+  const form = n && i18n.t(`form.${n.form}`);
+  // A person's title names the person, then the unit: the council votes on who, not only where.
   return (
     <span className="approval-subject">
-      {form
-        ? i18n.t('ballot.approvalOf', { form: i18n.t(`form.${form}`), who: unitName(names, unit) })
-        : unitName(names, unit)}
+      {!form
+        ? unitName(names, unit)
+        : n.person
+          ? i18n.t('ballot.titleOf', { form, person: n.person.fullName, unit: unitName(names, unit) })
+          : i18n.t('ballot.approvalOf', { form, who: unitName(names, unit) })}
     </span>
   );
 }
