@@ -123,7 +123,9 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
                   })}
             </p>
             {quorum !== null && cast < quorum && (
-              <p className="field-error">{t('period.noQuorum', { percent: i18n.number(p.attendancePercent), quorum })}</p>
+              <p className="field-error">
+                {t('period.noQuorum', { percent: i18n.number(p.attendancePercent), quorum })}
+              </p>
             )}
           </ConfirmButton>
           {!admin && cast < eligible && <p className="muted">{t('period.headCloses', { cast, eligible })}</p>}
