@@ -159,6 +159,8 @@ describe("the head unit's conference workspace", () => {
       const close = head.getByRole('button', { name: 'Kết thúc bỏ phiếu' });
       await expect.poll(() => close.isEnabled()).toBe(true);
       expect(await head.getByText('Tất cả đã bỏ phiếu.', { exact: true }).count()).toBe(1);
+      // Nobody left to wait for: no extension is offered, only the close.
+      expect(await head.getByRole('group', { name: 'Gia hạn bỏ phiếu đến', exact: true }).count()).toBe(0);
       await close.click();
       const dialog = head.getByRole('dialog', { name: 'Kết thúc bỏ phiếu ngay?' });
       await expect.poll(() => dialog.textContent()).toContain('Cả 3 đơn vị đã bỏ phiếu.');

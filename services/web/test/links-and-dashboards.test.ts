@@ -453,7 +453,11 @@ describe('the council on the ballot page', () => {
       const session = /Phiên biểu quyết ngày \d{2}\/\d{2}\/\d{4}/;
       await expect
         .poll(() =>
-          page.getByRole('link', { name: /^Bỏ phiếu: Hội đồng Thi đua – Khen thưởng · Phiên/ }).count(),
+          page
+            .getByRole('link', {
+              name: /^Bỏ phiếu: Hội đồng Thi đua – Khen thưởng · Phiên .* · Hạn chót: \d{2}:\d{2} /,
+            })
+            .count(),
         )
         .toBe(1);
       await page.getByRole('button', { name: 'Danh mục' }).click();

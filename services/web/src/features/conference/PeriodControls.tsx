@@ -86,18 +86,21 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
       )}
       {p.status === 'OPEN' && p.method === 'ONLINE' && runs && (
         <>
-          <form className="form-row" onSubmit={(e) => void submitExtend(e)} noValidate>
-            <DateField
-              label={t('period.extendUntil')}
-              withTime
-              value={until}
-              onChange={setUntil}
-              error={extend.shown.fields.until}
-            />
-            <button type="submit" className="button button-secondary" disabled={extend.busy}>
-              {t('period.extend')}
-            </button>
-          </form>
+          {/* Everyone has voted: there is nobody to wait for, only the close. */}
+          {cast < eligible && (
+            <form className="form-row" onSubmit={(e) => void submitExtend(e)} noValidate>
+              <DateField
+                label={t('period.extendUntil')}
+                withTime
+                value={until}
+                onChange={setUntil}
+                error={extend.shown.fields.until}
+              />
+              <button type="submit" className="button button-secondary" disabled={extend.busy}>
+                {t('period.extend')}
+              </button>
+            </form>
+          )}
           {extend.shown.general && <Alert>{extend.shown.general}</Alert>}
           <ConfirmButton
             label={t('period.close')}

@@ -12,6 +12,7 @@ import { CouncilSessionsQuery } from '../awards/operations';
 import { RecentAwards } from '../awards/RecentAwards';
 import { SeasonOverview, SeasonQuery } from '../emulation-year/SeasonOverview';
 import { runByOneOf } from '../emulation-year/useYear';
+import { deadline } from '../voting/rules';
 
 const PeriodsQuery = graphql(`
   query HomePeriods($yearId: ID!) {
@@ -279,7 +280,12 @@ async function gatherTasks(
     for (const p of found) {
       const task = { key: p.id, label: councilLabel(p.openedAt), href: `/voting-periods/${p.id}` };
       if (admin && !p.resultsPublishedAt) steps(task, p, { runs: true, announces: true, follows: true });
-      if (council && p.status === 'OPEN' && p.voted === false) tasks.councilVotes.push(task);
+      // A member's ballot waits until the deadline, which the task says.
+      if (council && p.status === 'OPEN' && p.voted === false)
+        tasks.councilVotes.push({
+          ...task,
+          label: `${task.label} · ${t('voting.deadline', { when: i18n.dateTime(deadline(p)) })}`,
+        });
     }
   }
   return tasks;
