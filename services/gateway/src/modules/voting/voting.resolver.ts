@@ -37,6 +37,7 @@ import { assertActsFor, assertRunsYear, isProvinceAdmin, isSecretariat } from '.
 import { aloneInMutation } from '../../common/alone';
 import { assertWithinAYear } from '../../common/deadlines';
 import { audit } from '../../common/audit';
+import { checkFirst, firstArgOptions } from '../../common/bounds';
 import { withConstraints } from '../../common/constraints';
 import { appError, badInput, conflict, forbidden, missingRef } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
@@ -94,12 +95,13 @@ export class VotingResolver {
   })
   async councilSessions(
     @Ctx() ctx: GraphQLContext,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, firstArgOptions(100, 20)) first?: number,
   ) {
-    if (first < 1 || first > 100) throw badInput('first', 'between 1 and 100');
-    if (isProvinceAdmin(ctx)) return votingRepository.councilSessions({ limit: first });
+    const limit = checkFirst(first, 100);
+    // The secretariat runs them; the platform's operators may read them, as every council record.
+    if (isProvinceAdmin(ctx)) return votingRepository.councilSessions({ limit });
     if (!ctx.access?.roles.has('COUNCIL_MEMBER')) return [];
-    return votingRepository.councilSessions({ voterId: ctx.principal!.userId, limit: first });
+    return votingRepository.councilSessions({ voterId: ctx.principal!.userId, limit });
   }
 
   @FieldResolver(() => Boolean, {
@@ -160,10 +162,15 @@ export class VotingResolver {
   @FieldResolver(() => [VoterType], {
     nullable: true,
     description:
-      'The eligible voters who have not voted yet, so that those who run the vote can remind them; who voted is not secret, what they voted is. Null for anyone else.',
+      'The eligible voters who have not voted yet, by name, so that those who run the vote can remind them; who voted is not secret, what they voted is. Null for anyone else, and for a paper round (its ballots are counted on paper, not received).',
   })
-  async notVoted(@Root() p: VotingPeriod, @Ctx() ctx: GraphQLContext) {
-    if (!(await runsPeriod(ctx, p))) return null;
+  async notVoted(
+    @Root() p: VotingPeriod,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, firstArgOptions(100)) first?: number,
+  ) {
+    const n = checkFirst(first, 100);
+    if (p.method === 'PAPER' || !(await runsPeriod(ctx, p))) return null;
     const voted = new Set((await ctx.loaders.receipts.load(p.id)).map((r) => r.voterId));
     const waiting = p.eligibleVoterIds.filter((v) => !voted.has(v));
     const named =
@@ -174,7 +181,10 @@ export class VotingResolver {
         : (await ctx.loaders.unit.loadMany(waiting)).map(
             (u) => u && !(u instanceof Error) && { id: u.id, name: u.name },
           );
-    return named.filter((v) => !!v).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+    return named
+      .filter((v) => !!v)
+      .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
+      .slice(0, n);
   }
 
   @FieldResolver(() => [ContestResultType], {
