@@ -67,17 +67,20 @@ describe('attachments on the pages', () => {
     await files.getByRole('button', { name: 'Tải lên' }).click();
     await expect.poll(() => files.getByRole('alert').textContent()).toBe('Chọn một tệp trước khi tải lên.');
     expect(await files.getByText('Chưa chọn tệp', { exact: true }).isVisible()).toBe(true);
-    const [chooser] = await Promise.all([
-      page.waitForEvent('filechooser'),
-      files.getByText('Chọn tệp…', { exact: true }).click(),
+    // The input lies over the drawn button: a click on the button is a click on the input.
+    const input = files.getByLabel(/Chọn tệp PDF, DOCX, XLSX, JPEG hoặc PNG, tối đa 20 MB/);
+    const [button, over] = await Promise.all([
+      files.getByText('Chọn tệp…', { exact: true }).boundingBox(),
+      input.boundingBox(),
     ]);
+    expect(over).toEqual(button);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), input.click()]);
     await chooser.setFiles({
       name: 'trang.pdf',
       mimeType: 'application/pdf',
       buffer: Buffer.from('<html></html>'),
     });
     expect(await files.getByText('trang.pdf', { exact: true }).isVisible()).toBe(true);
-    const input = files.getByLabel(/Chọn tệp PDF, DOCX, XLSX, JPEG hoặc PNG, tối đa 20 MB/);
     await files.getByRole('button', { name: 'Tải lên' }).click();
     await expect
       .poll(() => files.getByRole('alert').textContent(), { timeout: 20_000 })

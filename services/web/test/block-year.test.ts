@@ -312,7 +312,7 @@ describe('a block year in the browser', () => {
       ]);
       // Under it, how the final score is made, in the table's terms (cross-scored by the head and deputy).
       expect(await head.getByRole('region', { name: 'Bảng xếp hạng' }).first().textContent()).toContain(
-        'điểm cuối cùng là trung bình của các phiếu chấm chéo của đơn vị trưởng khối và đơn vị phó khối',
+        'điểm cuối cùng là trung bình của các phiếu chấm chéo của Trưởng khối và Phó khối',
       );
       await expectAccessible(head, 'the year page with the ranking');
       await screenshot(head, 'year-ranking-1366');
@@ -338,7 +338,7 @@ describe('a block year in the browser', () => {
         registered.getByText('Điểm đã khóa: các phiếu đã nộp chỉ để xem, không sửa được nữa.').count(),
       ).toBe(1);
       // Below them, how the others cross-scored the unit: the head and the deputy, 98 each; each sheet a tap away.
-      const received = registered.getByRole('region', { name: /^Các đơn vị chấm chéo / });
+      const received = registered.getByRole('region', { name: /^Điểm chấm chéo .* nhận được$/ });
       await poll(() => received.getByRole('link', { name: / chấm: 98 điểm tiêu chí$/ }).count()).toBe(2);
       await screenshot(registered, 'year-sheets-received-390');
       await registered.getByRole('link', { name: /^Tự chấm điểm – đã nộp lúc/ }).click();

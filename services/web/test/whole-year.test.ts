@@ -484,7 +484,7 @@ describe('a whole emulation year on the pages', () => {
         // One of three has voted: the secretariat's close dialog names the two others and says that closing
         // now, short of the attendance R10 asks, would decide nothing.
         await page.reload();
-        await poll(() => page.getByText(/^Thành viên hội đồng chưa bỏ phiếu \(2\): /).count()).toBe(1);
+        await poll(() => page.getByText(/^Thành viên Hội đồng chưa bỏ phiếu \(2\): /).count()).toBe(1);
         await page.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
         const early = page.getByRole('dialog', { name: 'Kết thúc bỏ phiếu ngay?' });
         await poll(() => early.textContent()).toContain('1/3 thành viên đã bỏ phiếu');

@@ -23,8 +23,11 @@ export interface CouncilMinutesInput {
   members: number;
   /** Members who cast a ballot: the session's attendance. */
   voted: number;
-  /** The attendance the province requires for the session to count; null: none. */
-  quorumPercent: number | null;
+  /**
+   * The attendance the province requires for the session to count, and the fewest members that reach it (as the
+   * tally counts: `votesNeeded`, @thidua/domain); null: none.
+   */
+  quorum: { percent: number; needed: number } | null;
   nominations: {
     subject: string;
     form: string;
@@ -43,8 +46,6 @@ export interface CouncilMinutesInput {
 /** Biên bản họp Hội đồng Thi đua - Khen thưởng: the secret ballot per nomination (templates/council-minutes.vi.md). */
 export function councilMinutes(input: CouncilMinutesInput): DocumentModel {
   const date = dayInVietnam(input.closedAt ?? input.generatedAt);
-  const needed =
-    input.quorumPercent === null ? 0 : Math.ceil((input.quorumPercent / 100) * input.members - 1e-9);
   const approved = input.nominations.filter((n) => n.approved).length;
   const withdrawn = input.nominations.filter((n) => n.withdrawn !== null);
   return fromTemplate(
@@ -59,9 +60,9 @@ export function councilMinutes(input: CouncilMinutesInput): DocumentModel {
       absent: input.members - input.voted,
       votedPercent: formatPercent(input.members ? (input.voted / input.members) * 100 : 0),
       quorum:
-        input.quorumPercent === null
+        input.quorum === null
           ? 'Quy chế không quy định tỷ lệ tham dự tối thiểu.'
-          : `Quy chế yêu cầu ít nhất ${formatPercent(input.quorumPercent)}% tổng số thành viên (${needed} người) tham gia biểu quyết: phiên họp ${input.voted >= needed ? 'đủ' : 'không đủ'} điều kiện.`,
+          : `Quy chế yêu cầu ít nhất ${formatPercent(input.quorum.percent)}% tổng số thành viên (${input.quorum.needed} người) tham gia biểu quyết: phiên họp ${input.voted >= input.quorum.needed ? 'đủ' : 'không đủ'} điều kiện.`,
       count: input.nominations.length,
       approved,
       conclusion: conclusion(input, approved, input.nominations.length - approved - withdrawn.length),

@@ -273,7 +273,16 @@ export async function councilMinutesData(
     closedAt: period.closedAt?.toISOString() ?? null,
     members: period.eligibleVoterIds.length,
     voted: cast,
-    quorumPercent: period.attendancePercent === null ? null : Number(period.attendancePercent),
+    quorum:
+      period.attendancePercent === null
+        ? null
+        : {
+            percent: Number(period.attendancePercent),
+            needed: votesNeeded(period.eligibleVoterIds.length, {
+              thresholdPercent: Number(period.attendancePercent),
+              thresholdMode: 'AT_LEAST',
+            }),
+          },
     nominations: contests.map((c) => {
       const r = results.find((x) => x.contestId === c.id)!.result;
       const n = c.nominationId ? byId.get(c.nominationId) : undefined;

@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Alert, Page } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { fromVietnamInput, nextWorkingDayClose } from '../../ui/vietnamTime';
-import { canAct, useSession } from '../../app/session';
+import { canAct, hasRole, useSession } from '../../app/session';
 import { CouncilSessions } from './CouncilSessions';
 import { NominationPicker, toggled } from './NominationPicker';
 import { OpenCouncilVoteMutation } from './operations';
@@ -28,7 +28,10 @@ export default function CouncilPage() {
   // Opening notifies every council member at once: it is said first, as issuing a decision is.
   const [confirming, setConfirming] = useState(false);
   // The secretariat opens sessions; a council member (or a reader) sees the sessions only.
-  const opens = canAct(useSession(), 'PROVINCE_ADMIN');
+  const session = useSession();
+  const opens = canAct(session, 'PROVINCE_ADMIN');
+  // A former province's secretariat reads its sessions (the read-only band says why there is no form).
+  const member = !hasRole(session, 'PROVINCE_ADMIN');
   const when = fromVietnamInput(closesAt);
 
   function review(e: FormEvent) {
@@ -61,7 +64,7 @@ export default function CouncilPage() {
     >
       {!opens ? (
         <>
-          <Alert kind="info">{t('council.memberIntro')}</Alert>
+          {member && <Alert kind="info">{t('council.memberIntro')}</Alert>}
           <CouncilSessions />
         </>
       ) : (

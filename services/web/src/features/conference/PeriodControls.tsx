@@ -10,6 +10,7 @@ import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { usePolling } from '../../ui/usePolling';
 import { fromVietnamInput } from '../../ui/vietnamTime';
+import { votesNeeded } from '../voting/rules';
 import { CloseMutation, ExtendMutation, PeriodControlsQuery, PublishMutation } from './period-operations';
 
 /** The round's controls for those who run it: extend, close, publish; the paper count and the decision. */
@@ -51,9 +52,9 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
   const cast = p.turnout?.cast ?? 0;
   const eligible = p.turnout?.eligible ?? 0;
   const council = p.kind === 'COUNCIL';
-  // R10: a council session counts only with this many members voting (as the minutes count it).
+  // R10: a council session counts only with this many members voting (the tally's rule: at least the share).
   const quorum =
-    council && p.attendancePercent !== null ? Math.ceil((p.attendancePercent / 100) * eligible - 1e-9) : null;
+    council && p.attendancePercent !== null ? votesNeeded(eligible, p.attendancePercent, 'AT_LEAST') : null;
 
   async function submitExtend(e: FormEvent) {
     e.preventDefault();

@@ -27,7 +27,7 @@ export function SheetView({
   const points = (code: string, list: { code: string; points: number }[]) =>
     list.find((s) => s.code === code)?.points ?? null;
   const evidence = (code: string) => sheet.evidence.find((e) => e.code === code);
-  const total = sheet.scores.reduce((sum, s) => sum + s.points, 0);
+  const total = criteriaPoints(sheet.scores);
   const rows = (items: { code: string; title: string; maxPoints: number }[], list: typeof sheet.scores) =>
     items.map((c) => {
       const ev = evidence(c.code);
@@ -114,4 +114,9 @@ export function SheetView({
       </dl>
     </section>
   );
+}
+
+/** A sheet's criteria points: what its scorer gave before bonus and deductions. */
+export function criteriaPoints(scores: readonly { points: number }[]): number {
+  return scores.reduce((sum, s) => sum + s.points, 0);
 }

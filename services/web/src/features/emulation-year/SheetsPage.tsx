@@ -6,6 +6,7 @@ import { Alert } from '../../ui/Page';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { ActingFor, useActingFor } from './ActingFor';
 import { ReceivedSheetsQuery, SheetsQuery } from './sheetQueries';
+import { criteriaPoints } from './SheetView';
 import { TaskPage } from './TaskPage';
 import { BEFORE_SCORING, sheetsToWrite, yearPath, type useStanding, type Year } from './useYear';
 
@@ -76,7 +77,7 @@ function SheetList({
           );
         })}
       </ul>
-      {locked && acting.unitId && (
+      {locked && acting.unitId && y.criteriaSet?.method !== 'SELF_ONLY' && (
         <ReceivedSheets blockId={blockId} y={y} unitId={acting.unitId} names={names} />
       )}
     </>
@@ -124,7 +125,7 @@ function ReceivedSheets({
               >
                 {t('sheets.receivedFrom', {
                   scorer: unitName(names, s.scorerUnitId),
-                  total: i18n.number(s.scores.reduce((sum, e) => sum + e.points, 0)),
+                  total: i18n.number(criteriaPoints(s.scores)),
                 })}
               </Link>
             </li>

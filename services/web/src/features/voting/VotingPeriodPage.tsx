@@ -104,7 +104,7 @@ export default function VotingPeriodPage() {
               {t('voting.goBallotOnBehalf')}
             </Link>
           )}
-          {p.kind === 'COUNCIL' && (
+          {p.kind === 'COUNCIL' && hasRole(session, 'PROVINCE_ADMIN', 'COUNCIL_MEMBER') && (
             <Link href="/council" className="button button-secondary">
               {t('council.sessions')}
             </Link>

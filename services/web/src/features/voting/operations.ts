@@ -72,8 +72,8 @@ export const ReceiptQuery = graphql(`
 
 /**
  * A block round's voters, for the secretariat entering the ballot of a unit that has no account: the year's
- * members, who are the round's eligible voters (the period does not list them, nor who has voted: the ballot is
- * secret, and an already recorded unit is refused by the API).
+ * members, who are the round's eligible voters (an already recorded unit is refused by the API; who has not
+ * voted is the round's `notVoted`, what anyone voted nobody reads).
  */
 export const BallotMembersQuery = graphql(`
   query BallotMembers($id: ID!) {
