@@ -426,10 +426,10 @@ describe('lineage and history recorded from documents', () => {
       );
       expect(await banner.count()).toBe(1);
       expect(new URL(page.url()).search).toBe('');
-      // The menu offers no council vote there: a former province's council opens none.
+      // The menu keeps the council there, to read its past sessions (routeAccess.test: no form opens one).
       const menu = page.getByRole('navigation', { name: 'Điều hướng chính' });
       expect(await menu.getByRole('link', { name: 'Hồ sơ đề nghị' }).count()).toBe(1);
-      expect(await menu.getByRole('link', { name: 'Hội đồng' }).count()).toBe(0);
+      expect(await menu.getByRole('link', { name: 'Hội đồng' }).count()).toBe(1);
       await screenshot(page, 'history-former-year-1366');
       // A membership that began before the merger and was never ended in the records ended with the province.
       await runInTenant(app.dataSource, ninhThuan, async () =>
