@@ -169,10 +169,6 @@ export const votingRepository = {
     return query.getMany();
   },
 
-  async votedVoterIds(periodId: string): Promise<string[]> {
-    return (await (await repo(BallotReceipt)).findBy({ votingPeriodId: periodId })).map((r) => r.voterId);
-  },
-
   /**
    * Records that the unit voted and, apart, what it voted. The receipt's key makes a second ballot for the same
    * unit fail in the database (unique violation), whatever the concurrency.

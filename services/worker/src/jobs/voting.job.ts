@@ -128,7 +128,7 @@ export async function remindVoters({
   const [period] = await votingRepository.byIds([periodId]);
   if (!period || period.status !== 'OPEN' || effectiveDeadline(period).toISOString() !== deadline)
     return { reminded: 0 };
-  const voted = new Set(await votingRepository.votedVoterIds(periodId));
+  const voted = new Set((await votingRepository.receiptsOf([periodId])).map((r) => r.voterId));
   const unitIds = period.eligibleVoterIds.filter((u) => !voted.has(u));
   if (unitIds.length) {
     await enqueueJob(

@@ -112,7 +112,7 @@ export class VotingResolver {
   async voted(@Root() p: VotingPeriod, @Ctx() ctx: GraphQLContext) {
     const mine = myVoterIds(ctx, p);
     if (!mine.length) return null;
-    const voted = new Set((await ctx.loaders.receipts.load(p.id)).map((r) => r.voterId));
+    const voted = await votersIn(ctx, p.id);
     return mine.every((v) => voted.has(v));
   }
 
@@ -171,7 +171,7 @@ export class VotingResolver {
   ) {
     const n = checkFirst(first, 100);
     if (p.method === 'PAPER' || !(await runsPeriod(ctx, p))) return null;
-    const voted = new Set((await ctx.loaders.receipts.load(p.id)).map((r) => r.voterId));
+    const voted = await votersIn(ctx, p.id);
     const waiting = p.eligibleVoterIds.filter((v) => !voted.has(v));
     const named =
       p.kind === 'COUNCIL'
@@ -545,4 +545,9 @@ function castsOnBehalf(
   if (!rules.eligibleVoterIds.includes(input.unitId))
     throw badInput('unitId', 'not a member unit voting in this period');
   return reason;
+}
+
+/** The voters who have cast a ballot in the period (from its receipts, which say nothing of choices). */
+async function votersIn(ctx: GraphQLContext, periodId: string): Promise<Set<string>> {
+  return new Set((await ctx.loaders.receipts.load(periodId)).map((r) => r.voterId));
 }

@@ -52,6 +52,7 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
   const cast = p.turnout?.cast ?? 0;
   const eligible = p.turnout?.eligible ?? 0;
   const council = p.kind === 'COUNCIL';
+  const waiting = (p.notVoted ?? []).map((v) => v.name);
   // R10: a council session counts only with this many members voting (the tally's rule: at least the share).
   const quorum =
     council && p.attendancePercent !== null ? votesNeeded(eligible, p.attendancePercent, 'AT_LEAST') : null;
@@ -123,7 +124,7 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
                     cast,
                     eligible,
                     missing: eligible - cast,
-                    names: (p.notVoted ?? []).map((v) => v.name).join('; '),
+                    names: waiting.join('; '),
                   })}
             </p>
             {quorum !== null && cast < quorum && (
@@ -133,7 +134,7 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
             )}
           </ConfirmButton>
           {!admin && cast < eligible && <p className="muted">{t('period.headCloses', { cast, eligible })}</p>}
-          {p.notVoted && <NotVoted names={p.notVoted.map((v) => v.name)} council={council} />}
+          {p.notVoted && <NotVoted names={waiting} council={council} />}
         </>
       )}
       {p.status === 'CLOSED' && <p className="muted">{t('voting.status.CLOSED')}</p>}

@@ -1,6 +1,7 @@
 import { useQuery } from 'urql';
 import { useI18n, type I18n, type MessageKey } from '../../i18n/i18n';
 import { basisBrief } from '../awards/Basis';
+import { nominee } from '../awards/nominee';
 import { unitName } from '../unit/useUnitNames';
 import { NominationBriefQuery } from './operations';
 import type { Contest, Period } from './rules';
@@ -66,9 +67,10 @@ export function ApprovalSubject({
     <span className="approval-subject">
       {!form
         ? unitName(names, unit)
-        : n.person
-          ? i18n.t('ballot.titleOf', { form, person: n.person.fullName, unit: unitName(names, unit) })
-          : i18n.t('ballot.approvalOf', { form, who: unitName(names, unit) })}
+        : i18n.t(n.person ? 'ballot.titleOf' : 'ballot.approvalOf', {
+            form,
+            who: nominee({ unit: { name: unitName(names, unit) }, person: n.person }),
+          })}
     </span>
   );
 }
