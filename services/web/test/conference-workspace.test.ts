@@ -144,6 +144,13 @@ describe("the head unit's conference workspace", () => {
             .count(),
         )
         .toBe(1);
+      // Its own unit among them is marked as its own.
+      expect(
+        await head
+          .getByText(new RegExp(`${NAMES[0]} \\([^)]+\\) \\(đơn vị của bạn\\)`))
+          .filter({ visible: true })
+          .count(),
+      ).toBe(1);
       await screenshot(head, 'period-not-voted-1366');
 
       // The three members vote on their phones, on part 1's ballot page.

@@ -74,6 +74,29 @@ async function overviewRows(page: Page, title: string): Promise<string[]> {
 }
 
 describe('the home page: where the blocks stand', () => {
+  it('says when its tasks could not be gathered, and gathers them again when asked', async () => {
+    const page = await pageAt(browser, base, '/account', admin.email);
+    // The connection drops while the council's sessions are read, once.
+    let dropped = false;
+    await page.route('**/graphql', async (route) => {
+      if (!dropped && route.request().postData()?.includes('query CouncilSessions')) {
+        dropped = true;
+        return route.abort('internetdisconnected');
+      }
+      return route.continue();
+    });
+    await page.goto(`${base}/`);
+    const alert = page.getByRole('alert').filter({ hasText: 'Không kết nối được máy chủ' });
+    await alert.waitFor();
+    // Nothing is shown as if it were all there is to do.
+    expect(await page.getByText('Hiện không có việc nào đang chờ bạn.').count()).toBe(0);
+    await screenshot(page, 'home-tasks-failed-1366');
+    await alert.getByRole('button', { name: 'Thử lại' }).click();
+    await expect.poll(() => alert.count()).toBe(0);
+    expect(await overviewRows(page, `Các khối, cụm thi đua năm ${YEAR}`)).toHaveLength(3);
+    await page.context().close();
+  });
+
   it("shows the secretariat every block's year, furthest behind first, with what its next step needs", async () => {
     const page = await pageAt(browser, base, '/', admin.email);
     const title = `Các khối, cụm thi đua năm ${YEAR}`;

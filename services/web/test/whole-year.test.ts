@@ -516,12 +516,14 @@ describe('a whole emulation year on the pages', () => {
           )
         ).nomination.status;
       await expect.poll(status, WORKER).toBe('COUNCIL_APPROVED');
-      // The council's page lists the session under its form: published, all three members voted.
+      // The council's page lists the session under its form: published, all three members voted, the flag passed.
       await page.goto(`${base}/council`);
       const held = page
         .getByRole('listitem')
         .filter({ has: page.getByRole('link', { name: /^Phiên biểu quyết ngày/ }) });
-      await poll(() => held.textContent()).toMatch(/Đã công bố kết quả.*1 hồ sơ · 3\/3 đã bỏ phiếu/);
+      await poll(() => held.textContent()).toMatch(
+        /Đã công bố kết quả.*1 hồ sơ · 3\/3 đã bỏ phiếu · 1\/1 hồ sơ được thông qua/,
+      );
       await screenshot(page, 'whole-year-council-sessions-1366');
 
       // Approved, the nomination waits on the home page for its decision.

@@ -6,10 +6,13 @@ import {
   parse,
   type GraphQLSchema,
 } from 'graphql';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '@thidua/config';
 import { getSchema } from '../schema';
 import { LIST_BOUNDS } from './list-bounds';
-import { measureQuery, parseLimited } from './limits';
+import { checkLimits, measureQuery, parseLimited } from './limits';
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
@@ -105,5 +108,50 @@ describe('measureQuery', () => {
   it('refuses a document over the token limit before building it', () => {
     expect(() => parseLimited(`{ me { ${'id '.repeat(100)} } }`, 50)).toThrow(/more than 50 tokens/);
     expect(parseLimited(`{ me { id } }`, 50).kind).toBe('Document');
+  });
+});
+
+/** The GraphQL documents written in the web application's sources (gql.tada's `graphql(` … `)`). */
+function webDocuments(): { file: string; source: string }[] {
+  const root = join(__dirname, '../../../web/src');
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(
+    (f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts'),
+  );
+  return files.flatMap((file) =>
+    [...readFileSync(join(root, file), 'utf8').matchAll(/graphql\(\s*`([^`]*)`/g)].map((m) => ({
+      file,
+      source: m[1]!,
+    })),
+  );
+}
+
+describe("the web application's operations", () => {
+  it('each is within the limits the gateway enforces by default (a page refused whole is a broken page)', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://thidua_app@127.0.0.1:5432/thidua',
+      JWT_SECRET: 'x'.repeat(32),
+      UNSUBSCRIBE_SECRET: 'u'.repeat(32),
+      AUDIT_HMAC_KEY: 'a'.repeat(32),
+    });
+    const limits = {
+      maxDepth: config.GRAPHQL_MAX_DEPTH,
+      maxComplexity: config.GRAPHQL_MAX_COMPLEXITY,
+      maxAliases: config.GRAPHQL_MAX_ALIASES,
+      maxTokens: config.GRAPHQL_MAX_TOKENS,
+    };
+    const documents = webDocuments();
+    // Fragments are passed to graphql() by reference: measured operations get every fragment's definition.
+    const fragments = documents.filter((d) => /^\s*fragment /.test(d.source)).map((d) => d.source);
+    const operations = documents.filter((d) => /^\s*(query|mutation|subscription)\b/.test(d.source));
+    expect(operations.length).toBeGreaterThan(100);
+    // A `first` given by a variable counts at the field's default: literals are what this can hold to account.
+    const refused = operations
+      .map(({ file, source }) => ({
+        file,
+        error: checkLimits(schema, limits, parseLimited([source, ...fragments].join('\n'), limits.maxTokens)),
+      }))
+      .filter((o) => o.error)
+      .map((o) => `${o.file}: ${o.error!.message}`);
+    expect(refused).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type I18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Empty, Loading } from '../../ui/Page';
 import { StatusBadge } from '../voting/parts';
@@ -43,6 +43,7 @@ export function CouncilSessions() {
                     t('council.questions', { n: questions }),
                     s.status === 'OPEN' && t('voting.deadline', { when: i18n.dateTime(deadline(s)) }),
                     s.turnout && t('voting.turnout', { cast: s.turnout.cast, eligible: s.turnout.eligible }),
+                    s.results && passed(t, s.outcome, s.results),
                   ]
                     .filter(Boolean)
                     .join(' · ')}
@@ -81,4 +82,15 @@ export function CouncilSessions() {
       )}
     </section>
   );
+}
+
+/** Once counted (for members, once published): how many questions passed, or why none could. */
+function passed(
+  t: I18n['t'],
+  outcome: string | null,
+  results: { unfilledSeats: number; withdrawn: string | null }[],
+): string {
+  if (outcome === 'NO_QUORUM') return t('results.outcome.NO_QUORUM');
+  const put = results.filter((r) => r.withdrawn === null);
+  return t('council.passed', { passed: put.filter((r) => r.unfilledSeats === 0).length, n: put.length });
 }

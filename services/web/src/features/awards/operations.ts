@@ -73,6 +73,11 @@ export const CouncilSessionsQuery = graphql(`
         id
         withdrawnReason
       }
+      results {
+        contestId
+        unfilledSeats
+        withdrawn
+      }
     }
   }
 `);

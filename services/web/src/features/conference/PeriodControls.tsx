@@ -52,7 +52,10 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
   const cast = p.turnout?.cast ?? 0;
   const eligible = p.turnout?.eligible ?? 0;
   const council = p.kind === 'COUNCIL';
-  const waiting = (p.notVoted ?? []).map((v) => v.name);
+  // The head or deputy reminding the others finds its own unit marked, not lost among them.
+  const waiting = (p.notVoted ?? []).map((v) =>
+    mine.includes(v.id) ? t('period.yourUnit', { name: v.name }) : v.name,
+  );
   // R10: a council session counts only with this many members voting (the tally's rule: at least the share).
   const quorum =
     council && p.attendancePercent !== null ? votesNeeded(eligible, p.attendancePercent, 'AT_LEAST') : null;

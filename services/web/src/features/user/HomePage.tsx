@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { useClient, useQuery, type Client } from 'urql';
+import { CombinedError, useClient, useQuery, type AnyVariables, type Client, type DocumentInput } from 'urql';
 import { Link } from 'wouter';
 import { UnreadCountQuery } from '../../app/Shell';
 import { hasRole, myUnits, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n, type I18n, type MessageKey } from '../../i18n/i18n';
+import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Loading, Page } from '../../ui/Page';
 import { seasonYears } from '../../ui/vietnamTime';
 import { nominee } from '../awards/nominee';
@@ -118,6 +119,20 @@ const noTasks = (): Tasks => ({
 });
 
 /** At most `n` queries at a time. */
+/**
+ * One query's answer, read afresh; a query refused or unanswered throws its error, so that the page says the tasks
+ * could not be gathered instead of showing fewer of them as if that were all.
+ */
+async function read<D, V extends AnyVariables>(
+  client: Client,
+  query: DocumentInput<D, V>,
+  variables: V,
+): Promise<D> {
+  const res = await client.query(query, variables, { requestPolicy: 'network-only' }).toPromise();
+  if (!res.data) throw res.error ?? new CombinedError({ networkError: new Error('No answer') });
+  return res.data;
+}
+
 async function pool<T, R>(items: T[], n: number, work: (t: T) => Promise<R>): Promise<R[]> {
   const out: R[] = [];
   let next = 0;
@@ -181,9 +196,7 @@ async function gatherTasks(
   for (const year of seasonYears()) {
     if (!units.length && !admin) break;
     // Read afresh, like the votes below: the overview on the page shares this answer (same query and year).
-    const rows =
-      (await client.query(SeasonQuery, { year, mine: !admin }, { requestPolicy: 'network-only' }).toPromise())
-        .data?.blockYears ?? [];
+    const rows = (await read(client, SeasonQuery, { year, mine: !admin })).blockYears;
     await pool(rows, 4, async ({ block: b, emulationYear: y }) => {
       if (!y) return;
       const where = `/blocks/${b.id}/years/${year}`;
@@ -205,12 +218,7 @@ async function gatherTasks(
         });
       // A unit proposed for an award writes its achievement report, attached before the dossier goes.
       if (units.length && y.state === 'RESULTS_RECORDED') {
-        const own =
-          (
-            await client
-              .query(OwnNominationsQuery, { yearId: y.id }, { requestPolicy: 'network-only' })
-              .toPromise()
-          ).data?.nominations ?? [];
+        const own = (await read(client, OwnNominationsQuery, { yearId: y.id })).nominations;
         for (const n of own)
           if (units.includes(n.unitId) && n.status === 'PROPOSED_BY_BLOCK' && !n.attachments.length)
             tasks.reports.push({
@@ -220,9 +228,7 @@ async function gatherTasks(
             });
       }
       if ((units.length || admin) && (y.state === 'VOTING' || y.state === 'SCORES_LOCKED')) {
-        const periods =
-          (await client.query(PeriodsQuery, { yearId: y.id }, { requestPolicy: 'network-only' }).toPromise())
-            .data?.votingPeriods ?? [];
+        const periods = (await read(client, PeriodsQuery, { yearId: y.id })).votingPeriods;
         for (const p of periods) {
           const task = {
             key: p.id,
@@ -235,8 +241,7 @@ async function gatherTasks(
         }
       }
       if (admin) {
-        const noms =
-          (await client.query(NominationsQuery, { yearId: y.id }).toPromise()).data?.nominations ?? [];
+        const noms = (await read(client, NominationsQuery, { yearId: y.id })).nominations;
         const toAppraise = noms.filter((n) => n.status === 'SUBMITTED' || n.status === 'IN_APPRAISAL');
         // Put to the council: waiting for a session, or in one whose results are not yet published.
         const toCouncil = noms.filter((n) => n.status === 'COUNCIL_REVIEW' && !n.councilVoteId);
@@ -258,9 +263,7 @@ async function gatherTasks(
   }
   // The secretariat runs the council's sessions as the head unit runs a block's vote; members vote in them.
   if (admin || council) {
-    const found =
-      (await client.query(CouncilSessionsQuery, {}, { requestPolicy: 'network-only' }).toPromise()).data
-        ?.councilSessions ?? [];
+    const found = (await read(client, CouncilSessionsQuery, {})).councilSessions;
     for (const p of found) {
       const task = { key: p.id, label: councilLabel(p.openedAt), href: `/voting-periods/${p.id}` };
       if (admin && !p.resultsPublishedAt) steps(task, p, { runs: true, announces: true, follows: true });
@@ -282,6 +285,9 @@ export default function HomePage() {
   const client = useClient();
   const [unread] = useQuery({ query: UnreadCountQuery, pause: !session.provinceId });
   const [tasks, setTasks] = useState<Tasks | null>(null);
+  const [failed, setFailed] = useState<CombinedError | null>(null);
+  // Bumped by "Thử lại" after a failure: gathers the tasks again.
+  const [attempt, setAttempt] = useState(0);
   const units = myUnits(session);
   const admin = hasRole(session, 'PROVINCE_ADMIN');
   const council = hasRole(session, 'COUNCIL_MEMBER');
@@ -294,13 +300,19 @@ export default function HomePage() {
       setTasks(noTasks());
       return;
     }
-    void gatherTasks(client, unitKey ? unitKey.split(',') : [], admin, council, i18n).then(
+    setFailed(null);
+    gatherTasks(client, unitKey ? unitKey.split(',') : [], admin, council, i18n).then(
       (found) => live && setTasks(found),
+      (error: unknown) =>
+        live &&
+        setFailed(
+          error instanceof CombinedError ? error : new CombinedError({ networkError: error as Error }),
+        ),
     );
     return () => {
       live = false;
     };
-  }, [client, unitKey, admin, council, session.provinceId, i18n]);
+  }, [client, unitKey, admin, council, session.provinceId, i18n, attempt]);
 
   const groups: { key: keyof Tasks; title: string; action: string }[] = [
     { key: 'votes', title: t('home.votes'), action: t('home.voteNow') },
@@ -321,7 +333,9 @@ export default function HomePage() {
 
   return (
     <Page title={t('home.title')} subtitle={t('home.greeting', { name: session.user?.fullName ?? '' })} wide>
-      {!tasks ? (
+      {failed ? (
+        <ApiErrorView error={failed} retry={() => setAttempt((n) => n + 1)} />
+      ) : !tasks ? (
         <Loading />
       ) : (
         <div className="tasks">
