@@ -447,6 +447,17 @@ describe('the council on the ballot page', () => {
         ),
       );
 
+      // The member is told of the session (the worker's notice, unread until the ballot is in).
+      const unreadAboutIt = async () =>
+        ok(
+          await app.gql<{ notifications: { nodes: { subjectId: string }[] } }>(
+            `{ notifications(first: 50, unreadOnly: true) { nodes { subjectId } } }`,
+            {},
+            { token: members[0]!.token, provinceId: province },
+          ),
+        ).notifications.nodes.filter((n) => n.subjectId === period.id).length;
+      await expect.poll(unreadAboutIt).toBeGreaterThan(0);
+
       const page = await (await phone(browser)).newPage();
       await signInAt(page, base, '/', members[0]!.email);
       // The member's home page asks for the vote; the menu leads to the council's sessions, and from there to it.
@@ -507,6 +518,8 @@ describe('the council on the ballot page', () => {
         ),
       ).myBallotReceipt;
       expect((await page.getByTestId('receipt-code').textContent())!.trim()).toBe(receipt.receiptCode);
+      // The ballot is in: the notice asking for it is read.
+      await expect.poll(unreadAboutIt).toBe(0);
       // The sessions page now says the member voted (never what), and offers no second ballot.
       await page.goto(`${base}/council`);
       await expect.poll(() => item.textContent()).toContain('Bạn đã bỏ phiếu.');

@@ -51,12 +51,18 @@ export const notificationRepository = {
     return row.n as number;
   },
 
-  /** Marks the user's notifications read: the given ones, or all. Returns how many changed. */
-  async markRead(userId: string, ids: string[] | null): Promise<number> {
+  /**
+   * Marks the user's notifications read: the given ones, or those about the given records, or (neither given) all.
+   * Returns how many changed.
+   */
+  async markRead(userId: string, ids: string[] | null, subjectIds: string[] | null = null): Promise<number> {
     const rows = await returning(
       await tenantManager(),
-      `UPDATE notification SET read_at = now() WHERE user_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2)) RETURNING id`,
-      [userId, ids],
+      `UPDATE notification SET read_at = now()
+        WHERE user_id = $1 AND read_at IS NULL
+          AND ($2::uuid[] IS NULL OR id = ANY($2)) AND ($3::uuid[] IS NULL OR subject_id = ANY($3))
+        RETURNING id`,
+      [userId, ids, subjectIds],
     );
     return rows.length;
   },

@@ -25,6 +25,8 @@ export const UnreadCountQuery = graphql(`
     unreadNotificationCount
   }
 `);
+/** The count is an Int: without this a notification marked read (the inbox, a ballot cast) would not refresh it. */
+export const UNREAD_CONTEXT = { additionalTypenames: ['Notification'] };
 
 /** The frame of every page but the hall screen: the header with the province, language and account. */
 export function Shell({ children }: { children: ReactNode }) {
@@ -33,7 +35,11 @@ export function Shell({ children }: { children: ReactNode }) {
   const session = useSession();
   const [location, navigate] = useLocation();
   const user = session.user!;
-  const [unread, refetchUnread] = useQuery({ query: UnreadCountQuery, pause: !session.provinceId });
+  const [unread, refetchUnread] = useQuery({
+    query: UnreadCountQuery,
+    pause: !session.provinceId,
+    context: UNREAD_CONTEXT,
+  });
   usePolling(refetchUnread, session.provinceId ? 60_000 : null);
   const count = unread.data?.unreadNotificationCount ?? 0;
   // A session without a province (the ministry, the platform operator) has no province's pages to go to.

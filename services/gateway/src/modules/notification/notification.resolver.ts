@@ -69,11 +69,21 @@ export class NotificationPreferenceInput {
 
 @InputType()
 export class MarkNotificationsReadInput {
-  @Field(() => [ID], { nullable: true, description: 'Leave out to mark all as read.' })
+  @Field(() => [ID], { nullable: true, description: 'Leave out (with subjectIds) to mark all as read.' })
   @IsOptional()
   @ArrayMaxSize(500)
   @IsUUID('all', { each: true, message: 'ids must be notification ids' })
   ids?: string[];
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      "Only those about these records (their subjectId): a vote's notices once the ballot is cast, say.",
+  })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true, message: 'subjectIds must be record ids' })
+  subjectIds?: string[];
 }
 
 @Resolver(() => NotificationType)
@@ -102,7 +112,11 @@ export class NotificationResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('input', () => MarkNotificationsReadInput, { nullable: true }) input?: MarkNotificationsReadInput,
   ) {
-    return notificationRepository.markRead(ctx.principal!.userId, input?.ids ?? null);
+    return notificationRepository.markRead(
+      ctx.principal!.userId,
+      input?.ids ?? null,
+      input?.subjectIds ?? null,
+    );
   }
 
   @Authorized()

@@ -5,6 +5,7 @@ import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Empty, Loading, Page } from '../../ui/Page';
+import { MarkReadMutation } from './operations';
 
 const InboxQuery = graphql(`
   query Inbox($first: Int!) {
@@ -24,12 +25,6 @@ const InboxQuery = graphql(`
       totalCount
     }
     unreadNotificationCount
-  }
-`);
-
-const MarkReadMutation = graphql(`
-  mutation MarkNotificationsRead($ids: [ID!]) {
-    markNotificationsRead(input: { ids: $ids })
   }
 `);
 

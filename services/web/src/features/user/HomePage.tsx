@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { CombinedError, useClient, useQuery, type AnyVariables, type Client, type DocumentInput } from 'urql';
 import { Link } from 'wouter';
-import { UnreadCountQuery } from '../../app/Shell';
+import { UNREAD_CONTEXT, UnreadCountQuery } from '../../app/Shell';
 import { hasRole, myUnits, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n, type I18n, type MessageKey } from '../../i18n/i18n';
@@ -283,7 +283,11 @@ export default function HomePage() {
   const { t } = i18n;
   const session = useSession();
   const client = useClient();
-  const [unread] = useQuery({ query: UnreadCountQuery, pause: !session.provinceId });
+  const [unread] = useQuery({
+    query: UnreadCountQuery,
+    pause: !session.provinceId,
+    context: UNREAD_CONTEXT,
+  });
   const [tasks, setTasks] = useState<Tasks | null>(null);
   const [failed, setFailed] = useState<CombinedError | null>(null);
   // Bumped by "Thử lại" after a failure: gathers the tasks again.

@@ -8,6 +8,7 @@ import { apiErrors, errorCode, fieldMessage, showErrors } from '../../i18n/error
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Alert, Loading, Page } from '../../ui/Page';
 import { ActingFor, reasonProblem, useActingFor } from '../emulation-year/ActingFor';
+import { MarkReadMutation } from '../notification/operations';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import {
   BallotMembersQuery,
@@ -98,6 +99,14 @@ export default function BallotPage() {
   useEffect(() => {
     stepHeading.current?.focus();
   }, [step, phase]);
+
+  // The ballot is in: the notices asking for it are done, read (not for a ballot cast on another unit's behalf).
+  useEffect(() => {
+    if (phase === 'cast' && !castFor)
+      void client
+        .mutation(MarkReadMutation, { subjectIds: [id] }, { additionalTypenames: ['Notification'] })
+        .toPromise();
+  }, [client, id, phase, castFor]);
 
   useEffect(() => {
     if (!toActing || !actingCard.current) return;
