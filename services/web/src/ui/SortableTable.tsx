@@ -41,7 +41,7 @@ export function SortableTable<R>({
   });
   return (
     <TableWrap label={caption}>
-      <table className="table">
+      <table className="table table-sortable">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -51,7 +51,7 @@ export function SortableTable<R>({
                 <th
                   key={c.key}
                   scope="col"
-                  className={c.numeric ? 'num' : undefined}
+                  className={c.numeric ? 'num' : c.name ? 'name' : undefined}
                   aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
                 >
                   <button
