@@ -46,6 +46,7 @@ import { WebhookResolver } from './modules/notification/webhook.resolver';
 import { ProvinceResolver } from './modules/province/province.resolver';
 import { UnitResolver } from './modules/unit/unit.resolver';
 import { PasswordResetResolver } from './modules/user/password-reset.resolver';
+import { RoleAssignmentResolver } from './modules/user/role-assignment.resolver';
 import { UserResolver } from './modules/user/user.resolver';
 import { TurnoutSubscriptionResolver } from './modules/voting/turnout.subscription';
 import { VotingResolver } from './modules/voting/voting.resolver';
@@ -55,6 +56,7 @@ export const resolvers = [
   ProvinceResolver,
   UnitResolver,
   UserResolver,
+  RoleAssignmentResolver,
   InvitationResolver,
   PasswordResetResolver,
   BlockResolver,

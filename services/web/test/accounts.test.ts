@@ -158,14 +158,59 @@ describe('accounts in the web application', () => {
       'Tài khoản của mọi tỉnh/thành trên nền tảng: tìm, khóa hoặc mở lại tài khoản.',
     );
     expect(await op.getByText('Tài khoản trong tỉnh').count()).toBe(0);
-    // Lào Cai's secretary is among them.
+    // Lào Cai's secretary is among them, its role naming the province it is held in.
     await op.getByLabel('Tìm theo tên hoặc thư điện tử').fill(adminAccount.email);
-    await op.getByRole('row').filter({ hasText: adminAccount.email }).waitFor();
+    const secretary = op.getByRole('row').filter({ hasText: adminAccount.email });
+    await secretary.waitFor();
+    expect(await secretary.textContent()).toContain('Cán bộ Sở Nội vụ (thường trực thi đua tỉnh) – Lào Cai');
     await expectNoSidewaysScroll(op, "the platform admin's users page");
     await expectAccessible(op, "the platform admin's users page");
     await screenshot(op, 'accounts-users-platform-phone');
     await opCtx.close();
   }, 120_000);
+
+  it("the platform's operator brings a province on the list into use by inviting its secretariat", async () => {
+    const operator = await createAccount(app, 'PLATFORM_ADMIN');
+    const email = 'tran.thi.mai@snv.camau.gov.vn';
+    const ctx = await desktop(browser);
+    ctx.setDefaultTimeout(15_000);
+    const page = await ctx.newPage();
+    watch(page);
+    await signInAt(page, base, '/platform/provinces', operator.email);
+    await page.getByLabel('Tìm theo tên (có hoặc không dấu)').fill('ca mau');
+    await page.getByRole('button', { name: 'Lọc' }).click();
+    await page.getByRole('link', { name: /^Mời cán bộ.*Cà Mau$/ }).click();
+    await page.getByRole('heading', { level: 1, name: /^Tài khoản của .*Cà Mau$/ }).waitFor();
+    // The secretariat's role is the one offered first; the person sets their own password from the e-mail.
+    expect(await page.getByLabel('Vai trò', { exact: true }).inputValue()).toBe('PROVINCE_ADMIN');
+    await page.getByLabel('Thư điện tử').fill(email);
+    await page.getByLabel('Họ và tên (không bắt buộc)').fill('Trần Thị Mai');
+    await page.getByRole('button', { name: 'Gửi lời mời' }).click();
+    await page.getByText(`Đã gửi lời mời tới ${email}.`).waitFor();
+    await expect.poll(() => page.getByRole('row').filter({ hasText: email }).count(), POLL).toBe(1);
+    await expectAccessible(page, "a province's accounts for the operator");
+    await screenshot(page, 'accounts-platform-invite-1366');
+    await ctx.close();
+
+    const link = await emailedLink(email, 1, '/invitation');
+    const mobile = await phone(browser);
+    mobile.setDefaultTimeout(15_000);
+    const invitee = await mobile.newPage();
+    watch(invitee);
+    await invitee.goto(link);
+    await invitee.getByRole('heading', { name: 'Nhận lời mời' }).waitFor();
+    expect(await invitee.textContent('main')).toMatch(/với vai trò Cán bộ Sở Nội vụ.*Cà Mau/);
+    await invitee.getByLabel('Mật khẩu mới', { exact: true }).fill(NEW_PASSWORD);
+    await invitee.getByLabel('Nhập lại mật khẩu mới').fill(NEW_PASSWORD);
+    await invitee.getByRole('button', { name: 'Nhận lời mời' }).click();
+    await invitee.waitForURL((url) => url.pathname === '/');
+    // Signed in as Cà Mau's secretariat: the menu has its work.
+    await invitee.getByRole('button', { name: 'Danh mục' }).click();
+    const menu = invitee.getByRole('navigation', { name: 'Điều hướng chính' });
+    await expect.poll(() => menu.getByRole('link', { name: 'Quản trị' }).count(), POLL).toBe(1);
+    expect(await invitee.textContent('header')).toContain('Cà Mau');
+    await mobile.close();
+  }, 180_000);
 
   it('a person who forgot their password resets it on a phone from the emailed link', async () => {
     const person = await createAccount(app, 'NATIONAL_VIEWER');

@@ -59,6 +59,7 @@ const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const WebhooksPage = lazy(() => import('../features/notification/WebhooksPage'));
 const ProvincesPage = lazy(() => import('../features/platform/ProvincesPage'));
 const OnboardPage = lazy(() => import('../features/platform/OnboardPage'));
+const ProvinceAccountsPage = lazy(() => import('../features/platform/ProvinceAccountsPage'));
 const ImportPage = lazy(() => import('../features/import/ImportPage'));
 const ConferencePage = lazy(() => import('../features/conference/ConferencePage'));
 const PaperCountPage = lazy(() => import('../features/conference/PaperCountPage'));
@@ -180,6 +181,7 @@ function SignedIn({ provinceId }: { provinceId: string | null }) {
         <Route path="/webhooks" component={WebhooksPage} />
         <Route path="/platform/provinces" component={ProvincesPage} />
         <Route path="/platform/provinces/new" component={OnboardPage} />
+        <Route path="/platform/provinces/:id/accounts" component={ProvinceAccountsPage} />
         <Route path="/import" component={ImportPage} />
         <Route component={NotFound} />
       </Switch>

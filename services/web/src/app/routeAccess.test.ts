@@ -42,7 +42,16 @@ describe('routeRefusal', () => {
     const operator = session([['PLATFORM_ADMIN', null]], null);
     expect(routeRefusal(operator, '/blocks')).toEqual({ reason: 'province' });
     expect(routeRefusal(operator, '/year-end/2025')).toEqual({ reason: 'province' });
-    for (const free of ['/', '/account', '/dashboards/trend', '/admin', '/platform/provinces/new', '/users'])
+    const accounts = `/platform/provinces/${LAO_CAI}/accounts`;
+    for (const free of [
+      '/',
+      '/account',
+      '/dashboards/trend',
+      '/admin',
+      '/platform/provinces/new',
+      accounts,
+      '/users',
+    ])
       expect(routeRefusal(operator, free)).toBeNull();
     const viewer = session([['NATIONAL_VIEWER', null]], null);
     expect(routeRefusal(viewer, '/users')).toEqual({ reason: 'province' });
@@ -51,6 +60,8 @@ describe('routeRefusal', () => {
       reason: 'role',
       roles: ['PLATFORM_ADMIN'],
     });
+    // Inviting a province's accounts is the operator's, not the ministry's.
+    expect(routeRefusal(viewer, accounts)).toEqual({ reason: 'role', roles: ['PLATFORM_ADMIN'] });
   });
 
   it('says whom a page is for, whatever the case or a trailing slash', () => {

@@ -2,12 +2,12 @@ import { hasRole, readOnlyHere, type Role, type SessionState } from './session';
 
 /** Pages that work without a province: the ministry's and the platform operator's, and the person's own. */
 const PROVINCE_FREE =
-  /^\/(account|notifications\/preferences|dashboards(\/[^/]+)?|admin|platform\/provinces(\/new)?)?$/;
+  /^\/(account|notifications\/preferences|dashboards(\/[^/]+)?|admin|platform\/provinces(\/new|\/[^/]+\/accounts)?)?$/;
 
 const SECRETARIAT: Role[] = ['PROVINCE_ADMIN', 'PLATFORM_ADMIN'];
 /** Pages only some roles can use: others get a sentence instead of a form every button of which is refused. */
 const ROUTE_ROLES: [RegExp, Role[]][] = [
-  [/^\/platform\/provinces\/new$/, ['PLATFORM_ADMIN']],
+  [/^\/platform\/provinces\/(new|[^/]+\/accounts)$/, ['PLATFORM_ADMIN']],
   // The council's sessions: the secretariat opens them, its members read the ones they were called to.
   [/^\/council$/, ['PROVINCE_ADMIN', 'COUNCIL_MEMBER']],
   [/^\/award-decisions\/new$/, ['PROVINCE_ADMIN']],

@@ -113,6 +113,7 @@ export default function ProvincesPage() {
                     <th scope="col">{t('platform.kind')}</th>
                     <th scope="col">{t('platform.validity')}</th>
                     <th scope="col">{t('platform.lineage')}</th>
+                    {onboards && <th scope="col">{t('platform.accounts')}</th>}
                   </tr>
                 </thead>
                 <tbody>
@@ -143,6 +144,17 @@ export default function ProvincesPage() {
                           </p>
                         )}
                       </td>
+                      {onboards && (
+                        <td>
+                          {/* A merged province takes no new accounts: its data is read from its successor. */}
+                          {!p.validTo && (
+                            <Link href={`/platform/provinces/${p.id}/accounts`}>
+                              {t('platform.invite')}
+                              <span className="visually-hidden">: {p.name}</span>
+                            </Link>
+                          )}
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>

@@ -31,12 +31,15 @@ const InviteMutation = graphql(`
   }
 `);
 
-/** The secretariat invites a person by email to a unit (officers) or a province role. */
-export function InviteForm() {
+/**
+ * The secretariat invites a person by email to a unit (officers) or a province role; `firstRole` is the role
+ * offered first (the platform's operator invites a province's secretariat).
+ */
+export function InviteForm({ firstRole = 'UNIT_OFFICER' }: { firstRole?: InvitableRole }) {
   const { t } = useI18n();
   const [email, setEmail] = useState('');
   const [fullName, setFullName] = useState('');
-  const [role, setRole] = useState<InvitableRole>('UNIT_OFFICER');
+  const [role, setRole] = useState<InvitableRole>(firstRole);
   const [unitSearch, setUnitSearch] = useState('');
   const [unitId, setUnitId] = useState('');
   const [sent, setSent] = useState<string | null>(null);

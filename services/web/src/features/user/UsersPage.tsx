@@ -26,6 +26,9 @@ const UsersQuery = graphql(`
           role
           provinceId
           unitId
+          province {
+            name
+          }
         }
       }
       totalCount
@@ -82,10 +85,18 @@ function UsersList() {
     u.roles.flatMap((r) => (r.unitId && r.provinceId === session.provinceId ? [r.unitId] : [])),
   );
   const { names } = useUnitNames(unitIds);
-  const roleText = (r: { role: Role; provinceId: string | null; unitId: string | null }) =>
+  // A role in another province than the one acted in (the platform admin's list) names its province.
+  const roleText = (r: {
+    role: Role;
+    provinceId: string | null;
+    unitId: string | null;
+    province: { name: string } | null;
+  }) =>
     r.unitId && r.provinceId === session.provinceId
       ? `${t(`role.${r.role}`)} · ${unitName(names, r.unitId)}`
-      : t(`role.${r.role}`);
+      : r.province && r.provinceId !== session.provinceId
+        ? `${t(`role.${r.role}`)} – ${r.province.name}`
+        : t(`role.${r.role}`);
   const [setting, setDisabled] = useMutation(SetDisabledMutation);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
