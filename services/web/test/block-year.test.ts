@@ -281,6 +281,29 @@ describe('a block year in the browser', () => {
           await poll(() => page.getByText('Điểm từ 0 đến 30.').count()).toBe(1);
           await screenshot(page, 'year-sheet-errors-390');
           await page.getByLabel('Đường dẫn minh chứng NV2').fill('https://vanban.example.vn/ke-hoach');
+          // Words where points go are refused as such; the running total counts only points within bounds.
+          await page.getByLabel(/^NV2\. /).fill('mười');
+          await page.getByLabel('Điểm thưởng đề nghị').fill('15');
+          await page.getByRole('button', { name: 'Nộp phiếu chấm' }).click();
+          await poll(() => page.getByText('Điểm phải là một số, ví dụ 8 hoặc 8,5.').count()).toBe(1);
+          expect(await page.getByText('Tổng điểm tiêu chí: 0/100').count()).toBe(1);
+          // A bonus over the table's cap is taken, and the page says how much of it counts.
+          expect(
+            await page.getByText('Chỉ 10 điểm được tính: bảng tiêu chí tính tối đa 10 điểm thưởng.').count(),
+          ).toBe(1);
+          expect(
+            await page.getByText(/^Tổng điểm của phiếu: 10 \(điểm thưởng được tính 10, điểm trừ 0\)/).count(),
+          ).toBe(1);
+          // Leaving the page loses nothing typed: back on it, the sheet is as it was left, and says so.
+          await page.reload();
+          await page.getByText(/^Đã khôi phục điểm bạn nhập dở lúc/).waitFor();
+          expect(await page.getByLabel(/^NV1\. /).inputValue()).toBe('31');
+          expect(await page.getByLabel('Điểm thưởng đề nghị').inputValue()).toBe('15');
+          expect(await page.getByLabel('Nội dung minh chứng NV2').inputValue()).toBe(
+            'Kế hoạch cải cách hành chính',
+          );
+          await screenshot(page, 'year-sheet-draft-390');
+          await page.getByLabel('Điểm thưởng đề nghị').fill('0');
         }
         await fillSheet(page, i);
         // Head and deputy cross-score every other member (the table's HEAD_AND_DEPUTY).

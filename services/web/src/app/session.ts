@@ -4,6 +4,7 @@ import { stringifyDocument } from '@urql/core';
 import { graphql } from '../graphql';
 import type { ApiError } from '../i18n/errors';
 import { lastEmulationYear, thisYear, today } from '../features/block/dates';
+import { removeAllDrafts } from '../features/emulation-year/sheetDraft';
 
 /**
  * The signed-in session. The access token lives only in this module's memory; the refresh token is an
@@ -275,6 +276,7 @@ export async function signOut(): Promise<void> {
     headers: { ...HEADERS, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: '{}',
   }).catch(() => undefined);
+  removeAllDrafts();
   set({ status: 'signed-out', user: null, reason: 'signed-out' });
 }
 

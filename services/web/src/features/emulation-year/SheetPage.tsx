@@ -1,13 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { useLocation, useParams } from 'wouter';
 import { graphql, type ResultOf } from '../../graphql';
+import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
 import { Field, TextAreaField } from '../../ui/Field';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Alert, Loading } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
+import { readDraft, removeDraft, sheetDraftKey, writeDraft } from './sheetDraft';
 import { SheetQuery } from './sheetQueries';
 import { TaskPage } from './TaskPage';
 import { SheetView } from './SheetView';
@@ -71,6 +73,13 @@ export default function SheetPage() {
 }
 
 const parse = (s: string) => Number(s.trim().replace(',', '.'));
+/** Points typed in a box, when they are a number from 0 to `max`; anything else counts for nothing yet. */
+const validPoints = (s: string, max: number): number | null => {
+  const p = parse(s);
+  return s.trim() && Number.isFinite(p) && p >= 0 && p <= max ? p : null;
+};
+const sum = (values: (number | null)[]) =>
+  Math.round(values.reduce<number>((a, v) => a + (v ?? 0), 0) * 100) / 100;
 const isUrl = (s: string) => /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(s.trim());
 
 function SheetForm({
@@ -96,7 +105,11 @@ function SheetForm({
   const { names } = useUnitNames([scorer, target]);
   const set = y.criteriaSet;
   const criteria = set?.groups.flatMap((g) => g.criteria) ?? [];
-  const [entries, setEntries] = useState<Record<string, Entry>>(() =>
+  const draftKey = sheetDraftKey(useSession().user?.id ?? '', y.id, scorer, target);
+  // What the person typed and did not send, kept in this browser: restored only over the sheet it was typed on.
+  const [draft, setDraft] = useState(() => readDraft(draftKey, existing?.version ?? null));
+  // Each criterion and deduction as sent last (empty for a new sheet).
+  const initialEntries = (): Record<string, Entry> =>
     Object.fromEntries(
       [...criteria, ...(set?.deductionItems ?? [])].map((c) => {
         const scored =
@@ -108,10 +121,19 @@ function SheetForm({
           { points: scored ? String(scored.points) : '', text: ev?.text ?? '', link: ev?.links[0] ?? '' },
         ];
       }),
-    ),
-  );
-  const [bonus, setBonus] = useState(existing ? String(existing.bonus) : '0');
-  const [reason, setReason] = useState('');
+    );
+  const [entries, setEntries] = useState<Record<string, Entry>>(() => {
+    const sent = initialEntries();
+    // Only the criteria the table still has: a draft never adds a box nor leaves one without an entry.
+    const typed = Object.entries(draft?.entries ?? {}).filter(([code]) => code in sent);
+    return { ...sent, ...Object.fromEntries(typed) };
+  });
+  const [bonus, setBonus] = useState(draft?.bonus ?? (existing ? String(existing.bonus) : '0'));
+  const [reason, setReason] = useState(draft?.reason ?? '');
+  const [typed, setTyped] = useState(false);
+  useEffect(() => {
+    if (typed) writeDraft(draftKey, { entries, bonus, reason, version: existing?.version ?? null });
+  }, [typed, draftKey, entries, bonus, reason, existing?.version]);
   const submit = useAction(Submit);
   const onBehalf = !standing.mine.includes(scorer);
   const kind = scorer === target ? 'SELF' : 'CROSS';
@@ -126,9 +148,16 @@ function SheetForm({
       <Alert kind="info">{t('sheets.neverSent')}</Alert>
     );
   if (onBehalf && !standing.admin) return <Alert>{t('sign.notMember')}</Alert>;
-  const edit = (code: string, patch: Partial<Entry>) =>
+  const edit = (code: string, patch: Partial<Entry>) => {
+    setTyped(true);
     setEntries((e) => ({ ...e, [code]: { ...e[code]!, ...patch } }));
-  const total = criteria.reduce((s, c) => s + (parse(entries[c.code]!.points) || 0), 0);
+  };
+  // The sheet's figures as the ranking will count them (R12): the bonus up to the table's cap.
+  const base = sum(criteria.map((c) => validPoints(entries[c.code]!.points, c.maxPoints)));
+  const deducted = sum(set.deductionItems.map((c) => validPoints(entries[c.code]!.points, c.maxPoints)));
+  const claimed = validPoints(bonus || '0', Number.POSITIVE_INFINITY) ?? 0;
+  const counted = Math.min(claimed, set.bonusCap);
+  const total = Math.round((base + counted - deducted) * 100) / 100;
 
   async function send(e: FormEvent) {
     e.preventDefault();
@@ -138,7 +167,9 @@ function SheetForm({
       const deduction = set!.deductionItems.includes(c);
       const p = parse(entry.points);
       if (!entry.points.trim() && !deduction) checks[`scores.${c.code}`] = t('sheets.required');
-      else if (entry.points.trim() && (!Number.isFinite(p) || p < 0 || p > c.maxPoints))
+      else if (entry.points.trim() && !Number.isFinite(p))
+        checks[`${deduction ? 'deductions' : 'scores'}.${c.code}`] = t('sheets.notNumber');
+      else if (entry.points.trim() && (p < 0 || p > c.maxPoints))
         checks[`${deduction ? 'deductions' : 'scores'}.${c.code}`] = t('sheets.range', {
           max: i18n.number(c.maxPoints),
         });
@@ -170,6 +201,7 @@ function SheetForm({
       checks,
     );
     if (done) {
+      removeDraft(draftKey);
       onSaved();
       navigate(`${yearPath(blockId, y.year)}/sheets?unit=${scorer}`);
     }
@@ -225,6 +257,25 @@ function SheetForm({
           : t('sheets.crossIntro', { scorer: unitName(names, scorer), unit: unitName(names, target) })}
       </p>
       {existing && <Alert kind="info">{t('sheets.replacing', { v: existing.version })}</Alert>}
+      {draft && (
+        <Alert kind="info">
+          <p>{t('sheets.draftRestored', { at: i18n.dateTime(draft.savedAt) })}</p>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              removeDraft(draftKey);
+              setDraft(null);
+              setTyped(false);
+              setEntries(initialEntries());
+              setBonus(existing ? String(existing.bonus) : '0');
+              setReason('');
+            }}
+          >
+            {t('sheets.draftDiscard')}
+          </button>
+        </Alert>
+      )}
       {(submit.shown.general ?? submit.shown.fields.scores) && (
         <Alert>{submit.shown.general ?? submit.shown.fields.scores}</Alert>
       )}
@@ -236,12 +287,17 @@ function SheetForm({
       ))}
       <Field
         label={t('sheets.bonus')}
-        hint={t('sheets.bonusHint', { cap: i18n.number(set.bonusCap) })}
+        hint={t(claimed > set.bonusCap ? 'sheets.bonusOverCap' : 'sheets.bonusHint', {
+          cap: i18n.number(set.bonusCap),
+        })}
         inputMode="decimal"
         className="num-input"
         value={bonus}
         error={submit.shown.fields.bonus}
-        onChange={(e) => setBonus(e.target.value)}
+        onChange={(e) => {
+          setTyped(true);
+          setBonus(e.target.value);
+        }}
       />
       {set.deductionItems.length > 0 && (
         <fieldset className="fieldset">
@@ -256,12 +312,22 @@ function SheetForm({
           rows={2}
           value={reason}
           error={submit.shown.fields.onBehalfReason}
-          onChange={(e) => setReason(e.target.value)}
+          onChange={(e) => {
+            setTyped(true);
+            setReason(e.target.value);
+          }}
         />
       )}
-      <p aria-live="polite">
-        {t('sheets.total', { total: i18n.number(total), max: i18n.number(set.maxScore) })}
-      </p>
+      <div aria-live="polite">
+        <p>{t('sheets.total', { total: i18n.number(base), max: i18n.number(set.maxScore) })}</p>
+        <p>
+          {t('sheets.sheetTotal', {
+            total: i18n.number(total),
+            bonus: i18n.number(counted),
+            deducted: i18n.number(deducted),
+          })}
+        </p>
+      </div>
       <button
         type="submit"
         className="button button-primary button-large button-block"

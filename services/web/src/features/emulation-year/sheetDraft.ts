@@ -1,0 +1,59 @@
+/**
+ * A score sheet typed and not yet sent, kept in this browser's storage so that leaving the page, a reload or a
+ * closed tab loses nothing. Keyed by the person, the year and the sheet, so that someone else signing in on the
+ * same computer never finds it; dropped once the sheet is sent or when its sent version has moved on.
+ */
+export interface SheetDraft {
+  entries: Record<string, { points: string; text: string; link: string }>;
+  bonus: string;
+  reason: string;
+  /** The sent version it was typed over (null: none yet). */
+  version: number | null;
+  savedAt: string;
+}
+
+const PREFIX = 'thidua.sheet-draft:';
+
+export function sheetDraftKey(userId: string, yearId: string, scorer: string, target: string): string {
+  return `${PREFIX}${userId}:${yearId}:${scorer}:${target}`;
+}
+
+/** The draft, when one was typed over the version the sheet still has. */
+export function readDraft(key: string, version: number | null): SheetDraft | null {
+  try {
+    const raw = localStorage.getItem(key);
+    if (!raw) return null;
+    const draft = JSON.parse(raw) as SheetDraft;
+    if (draft.version === version && draft.entries && typeof draft.bonus === 'string') return draft;
+    // Sent again since (on another device, or on the person's behalf): the draft is stale.
+    localStorage.removeItem(key);
+  } catch {
+    // Storage refused (private mode, full) or unreadable: no draft.
+  }
+  return null;
+}
+
+export function writeDraft(key: string, draft: Omit<SheetDraft, 'savedAt'>): void {
+  try {
+    localStorage.setItem(key, JSON.stringify({ ...draft, savedAt: new Date().toISOString() }));
+  } catch {
+    // Storage refused: the sheet still works, only without a draft.
+  }
+}
+
+export function removeDraft(key: string): void {
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    // Nothing kept, nothing to remove.
+  }
+}
+
+/** Signing out leaves no typed scores behind on a shared computer. */
+export function removeAllDrafts(): void {
+  try {
+    for (const key of Object.keys(localStorage)) if (key.startsWith(PREFIX)) localStorage.removeItem(key);
+  } catch {
+    // As above.
+  }
+}
