@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { closingYear, fromVietnamInput, nextWorkingDayClose, seasonYears, vietnamInput } from './vietnamTime';
+import {
+  closingYear,
+  fromVietnamInput,
+  homeYears,
+  nextWorkingDayClose,
+  seasonYears,
+  vietnamInput,
+} from './vietnamTime';
 
 describe("date-time inputs in Vietnam's time", () => {
   it('shows an instant as the hour in Hà Nội, whatever the computer’s zone', () => {
@@ -37,5 +44,13 @@ describe('the conference season', () => {
     // From July, this year's closing.
     expect(closingYear(new Date('2027-06-30T17:00:00Z'))).toBe(2027);
     expect(seasonYears(new Date('2027-09-15T03:00:00Z'))).toEqual([2027]);
+  });
+
+  it('follows next year on the home page from November, when a December closing may open it', () => {
+    expect(homeYears(new Date('2026-10-31T16:00:00Z'))).toEqual([2026]);
+    // 31 October 17:00 UTC is 1 November in Hà Nội.
+    expect(homeYears(new Date('2026-10-31T17:00:00Z'))).toEqual([2026, 2027]);
+    expect(homeYears(new Date('2026-12-04T03:00:00Z'))).toEqual([2026, 2027]);
+    expect(homeYears(new Date('2027-02-01T03:00:00Z'))).toEqual([2026, 2027]);
   });
 });

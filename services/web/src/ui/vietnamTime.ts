@@ -37,6 +37,16 @@ export function seasonYears(now = new Date()): number[] {
   return here.getUTCMonth() < 6 ? [year - 1, year] : [year];
 }
 
+/**
+ * The years a home page follows at `now`: the season's, and from November the next one too, which a year-end
+ * closing held in December opens (its covenants are signed, titles registered, before January).
+ */
+export function homeYears(now = new Date()): number[] {
+  const here = new Date(now.getTime() + OFFSET_MS);
+  const years = seasonYears(now);
+  return here.getUTCMonth() >= 10 ? [...years, here.getUTCFullYear() + 1] : years;
+}
+
 /** The year whose year-end closing is the one at hand at `now`: last year's until June, then this year's. */
 export function closingYear(now = new Date()): number {
   return seasonYears(now)[0]!;

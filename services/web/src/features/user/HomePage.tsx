@@ -7,7 +7,7 @@ import { graphql } from '../../graphql';
 import { useI18n, type I18n, type MessageKey } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Loading, Page } from '../../ui/Page';
-import { seasonYears } from '../../ui/vietnamTime';
+import { homeYears, seasonYears } from '../../ui/vietnamTime';
 import { nominee } from '../awards/nominee';
 import { CouncilSessionsQuery } from '../awards/operations';
 import { RecentAwards } from '../awards/RecentAwards';
@@ -193,7 +193,7 @@ async function gatherTasks(
     if (who.announces && p.status === 'TALLIED' && !p.resultsPublishedAt && !undecided)
       tasks.toPublish.push(task);
   };
-  for (const year of seasonYears()) {
+  for (const year of homeYears()) {
     if (!units.length && !admin) break;
     // Read afresh, like the votes below: the overview on the page shares this answer (same query and year).
     const rows = (await read(client, SeasonQuery, { year, mine: !admin })).blockYears;
@@ -386,17 +386,20 @@ export default function HomePage() {
       )}
       {tasks &&
         (admin || units.length > 0) &&
-        seasonYears().map((year) => <Season key={year} year={year} admin={admin} />)}
+        homeYears().map((year) => (
+          <Season key={year} year={year} admin={admin} upcoming={!seasonYears().includes(year)} />
+        ))}
     </Page>
   );
 }
 
 /** Where the blocks' years stand: the province's for the secretariat, the unit's own blocks for its officers. */
-function Season({ year, admin }: { year: number; admin: boolean }) {
+function Season({ year, admin, upcoming }: { year: number; admin: boolean; upcoming: boolean }) {
   const { t } = useI18n();
   const [res] = useQuery({ query: SeasonQuery, variables: { year, mine: !admin } });
   const rows = res.data?.blockYears ?? [];
-  if (!rows.length) return null;
+  // Next year is shown once a block has opened it, not as a list of blocks still to open before its time.
+  if (!rows.length || (upcoming && !rows.some((r) => r.emulationYear))) return null;
   return (
     <SeasonOverview
       year={year}
