@@ -34,6 +34,14 @@ export async function createBlockOnPages(
     await poll(() => page.getByRole('rowheader', { name: unit, exact: true }).count()).toBe(1);
   }
 
+  // A unit already in the block is offered marked, and cannot be chosen a second time.
+  await page.getByLabel('Tìm đơn vị theo tên').fill(block.units[0]!);
+  const again = page
+    .getByLabel('Đơn vị', { exact: true })
+    .locator('option', { hasText: `${block.units[0]} (đã là thành viên)` });
+  await poll(() => again.count()).toBe(1);
+  expect(await again.isDisabled()).toBe(true);
+
   const open = page.getByRole('region', { name: 'Mở năm thi đua' });
   await open.getByLabel('Năm', { exact: true }).fill(String(block.year));
   await open.getByLabel('Chủ đề').fill(block.theme);

@@ -37,6 +37,16 @@ describe('the API’s refusals, as the secretariat reads them', () => {
     });
   });
 
+  it('a title registered twice is said beside the title, as what it is', () => {
+    const shown = showErrors(i18n, [
+      { message: 'CSTD_PROV is already registered', extensions: { code: 'CONFLICT' } },
+    ]);
+    expect(shown.fields.title).toBe(
+      'Danh hiệu này đã được đăng ký cho đơn vị (hoặc cá nhân) này trong năm: xem danh sách đã đăng ký bên dưới.',
+    );
+    expect(shown.general).toBeNull();
+  });
+
   it('onboarding: an address that has an account, a scoring deadline before registration, head = deputy (R11)', () => {
     const field = (field: string, message: string) =>
       showErrors(i18n, [{ message, extensions: { code: 'BAD_USER_INPUT', fields: [{ field, message }] } }])

@@ -175,6 +175,11 @@ export function showErrors(i18n: I18n, errors: ApiError[] | 'network' | null): S
       fields.unitId ??= i18n.t('error.alreadyVoted');
       continue;
     }
+    // The same title for the same unit (or person) in the year (registration.resolver.ts).
+    if (code === 'CONFLICT' && /^[A-Z_]+ is already registered$/.test(e.message)) {
+      fields.title ??= i18n.t('error.titleRegistered');
+      continue;
+    }
     if (code === 'CONFLICT' && /^decision .* is already recorded/.test(e.message)) {
       fields.numberText ??= i18n.t('error.decisionRecorded');
       continue;

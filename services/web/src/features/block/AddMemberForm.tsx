@@ -28,7 +28,15 @@ const AddMember = graphql(`
 `);
 
 /** Adds a unit from a date: the person narrows the province's units by name, then picks one. */
-export function AddMemberForm({ blockId, onAdded }: { blockId: string; onAdded: () => void }) {
+export function AddMemberForm({
+  blockId,
+  memberIds,
+  onAdded,
+}: {
+  blockId: string;
+  memberIds: readonly string[];
+  onAdded: () => void;
+}) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
   const [unitId, setUnitId] = useState('');
@@ -75,11 +83,14 @@ export function AddMemberForm({ blockId, onAdded }: { blockId: string; onAdded: 
         onChange={(e) => setUnitId(e.target.value)}
       >
         <option value="">{t('members.choose')}</option>
-        {found?.nodes.map((u) => (
-          <option key={u.id} value={u.id}>
-            {u.name}
-          </option>
-        ))}
+        {found?.nodes.map((u) => {
+          const member = memberIds.includes(u.id);
+          return (
+            <option key={u.id} value={u.id} disabled={member}>
+              {member ? t('members.alreadyMember', { name: u.name }) : u.name}
+            </option>
+          );
+        })}
       </SelectField>
       <DateField
         label={t('members.firstDay')}

@@ -104,7 +104,14 @@ export function Members({ block, admin, onChange }: { block: Block; admin: boole
           </table>
         </TableWrap>
       )}
-      {admin && <AddMemberForm blockId={block.id} onAdded={onChange} />}
+      {admin && (
+        <AddMemberForm
+          blockId={block.id}
+          // Open memberships: those units are offered but marked, not added twice.
+          memberIds={block.memberships.filter((m) => !m.validTo).map((m) => m.unitId)}
+          onAdded={onChange}
+        />
+      )}
       <ConfirmDialog
         open={!!ending}
         title={t('members.endTitle')}

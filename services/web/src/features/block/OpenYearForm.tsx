@@ -33,7 +33,12 @@ const OpenYear = graphql(`
 export function OpenYearForm({ blockId, years }: { blockId: string; years: number[] }) {
   const { t } = useI18n();
   const [, navigate] = useLocation();
-  const [year, setYear] = useState(String(thisYear()));
+  // The first year from this one that the block has not opened: not a year the form would refuse.
+  const [year, setYear] = useState(() => {
+    let first = thisYear();
+    while (years.includes(first)) first++;
+    return String(first);
+  });
   const [theme, setTheme] = useState('');
   const [head, setHead] = useState('');
   const [deputy, setDeputy] = useState('');
