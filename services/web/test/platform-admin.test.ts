@@ -43,6 +43,15 @@ describe('platform admin', () => {
       for (const queue of ['maintenance', 'voting', 'notifications', 'year-end'])
         await expect.poll(() => page.getByText(queue, { exact: true }).count(), WAIT).toBeGreaterThan(0);
       await screenshot(page, 'queue-console-1366');
+      // Its way back to the application, in Vietnamese, in the menu at the header's end (bull-board's).
+      await page.locator('header li').last().getByRole('button').click();
+      await page
+        .getByRole('menuitem', { name: 'Về trang Quản trị' })
+        .or(page.getByRole('link', { name: 'Về trang Quản trị' }))
+        .first()
+        .click(WAIT);
+      await page.waitForURL(`${base}/admin`, WAIT);
+      await page.getByRole('button', { name: 'Hàng đợi công việc' }).waitFor(WAIT);
       await page.context().close();
     },
   );

@@ -35,7 +35,14 @@ export function queueConsole(opts: {
   createBullBoard({
     queues: QUEUES.map((name) => new BullMQAdapter(queueBackend.queue(name))),
     serverAdapter: adapter,
-    options: { uiConfig: { boardTitle: 'Hàng đợi công việc' } },
+    options: {
+      uiConfig: {
+        boardTitle: 'Hàng đợi công việc',
+        // bull-board has no Vietnamese; the way back to the application is said in Vietnamese at least.
+        miscLinks: [{ text: 'Về trang Quản trị', url: '/admin' }],
+        hideDocsLink: true,
+      },
+    },
   });
   const router = adapter.getRouter() as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
   const secure = services.config.PUBLIC_URL?.startsWith('https:') ?? false;
