@@ -37,6 +37,26 @@ describe('the API’s refusals, as the secretariat reads them', () => {
     });
   });
 
+  it('a password made of the person’s name is refused for that, not as a common one (the policy names both)', () => {
+    const policy =
+      'use at least 10 characters that are not a common password and contain neither your email nor your name (a phrase of several words is long and easy to remember)';
+    const refusal = (reason: string) =>
+      showErrors(i18n, [
+        {
+          message: `newPassword: ${reason}: ${policy}`,
+          extensions: {
+            code: 'BAD_USER_INPUT',
+            fields: [{ field: 'newPassword', message: `${reason}: ${policy}` }],
+          },
+        },
+      ]).fields.newPassword;
+    expect(refusal('must not contain your name')).toBe(
+      'Mật khẩu không được chứa hoặc chỉ gồm thư điện tử, họ tên của bạn.',
+    );
+    expect(refusal('is a common password')).toBe('Đây là một mật khẩu phổ biến, dễ bị đoán.');
+    expect(refusal('must be at least 10 characters')).toBe('Mật khẩu quá ngắn: cần ít nhất 10 ký tự.');
+  });
+
   it('a title registered twice is said beside the title, as what it is', () => {
     const shown = showErrors(i18n, [
       { message: 'CSTD_PROV is already registered', extensions: { code: 'CONFLICT' } },

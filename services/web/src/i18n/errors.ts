@@ -112,7 +112,7 @@ function historyMessage(i18n: I18n, message: string): string | null {
 }
 
 /**
- * Passwords (the policy of packages/domain/src/auth/password.ts, stated in full with each refusal) and the emailed
+ * Passwords (the policy of packages/domain/src/auth/password.ts: the reason, the policy being the field's hint) and the emailed
  * links of invitations and password resets.
  */
 function accountMessage(i18n: I18n, field: string, message: string): string | null {
@@ -121,10 +121,13 @@ function accountMessage(i18n: I18n, field: string, message: string): string | nu
   if (!/^(password|newPassword|currentPassword)$/.test(field)) return null;
   if (/is not your current password/.test(message)) return i18n.t('error.password.wrongCurrent');
   if (/at most \d+ characters/.test(message)) return i18n.t('error.password.long');
-  const policy = i18n.t('error.password.policy', { n: /at least (\d+) characters/.exec(message)?.[1] ?? 10 });
-  if (/must be at least/.test(message)) return `${i18n.t('error.password.short')} ${policy}`;
-  if (/common password/.test(message)) return `${i18n.t('error.password.common')} ${policy}`;
-  if (/your (email|name)/.test(message)) return `${i18n.t('error.password.personal')} ${policy}`;
+  // The reason comes before the colon; the policy after it names every reason ("not a common password"), so only
+  // the reason is matched. The policy itself is the field's hint beside the error, not repeated in it.
+  const reason = message.split(':')[0]!;
+  if (/must be at least/.test(reason))
+    return i18n.t('error.password.short', { n: /at least (\d+) characters/.exec(reason)?.[1] ?? 10 });
+  if (/common password/.test(reason)) return i18n.t('error.password.common');
+  if (/your (email|name)/.test(reason)) return i18n.t('error.password.personal');
   return null;
 }
 

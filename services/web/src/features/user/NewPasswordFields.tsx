@@ -58,9 +58,10 @@ export function newPasswordChecks(
   confirm: string,
 ): { password: string | null; confirm: string | null } {
   return {
-    password:
-      password.length < MIN_PASSWORD_LENGTH
-        ? `${t('error.password.short', { n: MIN_PASSWORD_LENGTH })} ${t('error.password.policy', { n: MIN_PASSWORD_LENGTH })}`
+    password: !password
+      ? t('error.password.empty')
+      : password.length < MIN_PASSWORD_LENGTH
+        ? t('error.password.short', { n: MIN_PASSWORD_LENGTH })
         : null,
     confirm: password && confirm !== password ? t('account.mismatch') : null,
   };
