@@ -261,6 +261,13 @@ describe('a block year in the browser', () => {
       await third.keyboard.press('Enter');
       await third.waitForURL(/\/sheets\?unit=/);
       await poll(() => third.getByRole('link', { name: /Tự chấm điểm – đã nộp lúc/ }).count()).toBe(1);
+      // Sent: said, with what can still be done.
+      expect(
+        await third
+          .getByRole('status')
+          .filter({ hasText: 'Đã nộp phiếu tự chấm điểm. Có thể sửa và nộp lại đến khi khóa điểm.' })
+          .count(),
+      ).toBe(1);
       await expectAccessible(third, 'the sheets list');
       await third.context().close();
 

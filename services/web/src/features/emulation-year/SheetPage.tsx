@@ -214,7 +214,7 @@ function SheetForm({
     if (done) {
       removeDraft(draftKey);
       onSaved();
-      navigate(`${yearPath(blockId, y.year)}/sheets?unit=${scorer}`);
+      navigate(`${yearPath(blockId, y.year)}/sheets?unit=${scorer}&sent=${target}`);
     }
   }
 

@@ -32,7 +32,10 @@ function SheetList({
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const acting = useActingFor(y, standing, new URLSearchParams(useSearch()).get('unit'));
+  const search = new URLSearchParams(useSearch());
+  const acting = useActingFor(y, standing, search.get('unit'));
+  // Back from a sheet just sent (SheetPage adds `sent`): said, above the list that now reads "đã nộp".
+  const sent = search.get('sent');
   const [sheets] = useQuery({
     query: SheetsQuery,
     variables: { blockId, year: y.year, scorer: acting.unitId },
@@ -50,6 +53,13 @@ function SheetList({
   return (
     <>
       {locked && <Alert kind="info">{t('sheets.locked')}</Alert>}
+      {!locked && sent && (
+        <Alert kind="success">
+          {sent === acting.unitId
+            ? t('sheets.sentSelf')
+            : t('sheets.sentCross', { unit: unitName(names, sent) })}
+        </Alert>
+      )}
       {acting.choices.length > 1 && <ActingFor acting={acting} errors={{}} readOnly />}
       <ul className="year-tasks">
         {todo.map((s) => {
