@@ -13,7 +13,7 @@ import {
   type LockedBlock,
   type TestApp,
 } from '@thidua/testing';
-import { expectAccessible, screenshot, startWebApp, pageAt } from './browser';
+import { expectAccessible, expectNoSidewaysScroll, screenshot, startWebApp, pageAt } from './browser';
 
 const NAMES = ['Sở Nội vụ', 'Sở Tài chính', 'Sở Tư pháp', 'Sở Y tế', 'Sở Xây dựng'];
 
@@ -101,6 +101,15 @@ describe('attachments on the pages', () => {
     await expect.poll(() => link.isVisible(), { timeout: 20_000 }).toBe(true);
     await screenshot(page, 'attachments-nomination-desktop');
     await expectAccessible(page, 'the nomination page with its files');
+    // On a phone the file, its facts and its removal stay within the screen.
+    const small = await pageAt(browser, base, `/nominations/${flagId}`, block.officers[0]!.email, 'phone');
+    const onPhone = small.getByRole('region', { name: 'Tệp kèm đề nghị (báo cáo thành tích)' });
+    const remove = onPhone.getByRole('button', { name: 'Xóa tệp – Báo cáo thành tích.pdf' });
+    await remove.waitFor({ timeout: 20_000 });
+    expect(await remove.evaluate((el) => el.getBoundingClientRect().right <= window.innerWidth)).toBe(true);
+    await expectNoSidewaysScroll(small, 'the nomination page with its files on a phone');
+    await screenshot(small, 'attachments-nomination-390');
+    await small.context().close();
 
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe('Báo cáo thành tích.pdf');

@@ -8,7 +8,6 @@ import { ApiErrorView } from '../../ui/ApiErrorView';
 import { FilePicker } from '../../ui/FilePicker';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Alert, Empty, Loading } from '../../ui/Page';
-import { TableWrap } from '../../ui/TableWrap';
 import { apiHeaders, downloadFrom } from '../../ui/download';
 import { useAction } from '../../ui/useAction';
 
@@ -129,51 +128,40 @@ export function Attachments({
       {!list && !res.error && <Loading />}
       {list && list.items.length === 0 && <Empty>{t('attachment.none')}</Empty>}
       {list && list.items.length > 0 && (
-        <TableWrap label={title ?? t('attachment.title')}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('attachment.name')}</th>
-                <th scope="col">{t('attachment.size')}</th>
-                <th scope="col">{t('attachment.uploadedAt')}</th>
-                <th scope="col">{t('attachment.checksum')}</th>
-                {list.canAttach && <th scope="col">{t('attachment.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <button type="button" className="button-link" onClick={() => void download(a)}>
-                      {a.name}
-                    </button>
-                    {a.generated && <span className="status"> {t('attachment.generated')}</span>}
-                  </td>
-                  <td>{i18n.number(Math.max(1, Math.round(a.size / 1024)))} KB</td>
-                  <td>{i18n.dateTime(a.uploadedAt)}</td>
-                  <td>
-                    <code title={a.sha256}>{a.sha256.slice(0, 12)}…</code>
-                  </td>
-                  {list.canAttach && (
-                    <td>
-                      {/* A nominated unit removes what it uploaded; whoever runs the year, any upload. */}
-                      {!a.generated && (list.deletesAny || a.uploadedBy === me) && (
-                        <button
-                          type="button"
-                          className="button button-secondary"
-                          onClick={() => setDeleting({ id: a.id, name: a.name })}
-                        >
-                          {t('attachment.delete')}
-                          <span className="visually-hidden"> – {a.name}</span>
-                        </button>
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        // A list, not a table: on a phone every file's name, facts and removal stay within the screen.
+        <ul className="list file-list" aria-label={title ?? t('attachment.title')}>
+          {list.items.map((a) => (
+            <li key={a.id}>
+              <div>
+                <button type="button" className="button-link file-name" onClick={() => void download(a)}>
+                  {a.name}
+                </button>
+                {a.generated && <span className="status"> {t('attachment.generated')}</span>}
+                <p className="item-meta">
+                  {t('attachment.facts', {
+                    size: i18n.number(Math.max(1, Math.round(a.size / 1024))),
+                    at: i18n.dateTime(a.uploadedAt),
+                  })}{' '}
+                  {/* The checksum proves a file unchanged if ever disputed: kept, out of the way. */}
+                  <span title={a.sha256}>
+                    {t('attachment.checksumShort')} <code>{a.sha256.slice(0, 12)}…</code>
+                  </span>
+                </p>
+              </div>
+              {/* A nominated unit removes what it uploaded; whoever runs the year, any upload. */}
+              {list.canAttach && !a.generated && (list.deletesAny || a.uploadedBy === me) && (
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => setDeleting({ id: a.id, name: a.name })}
+                >
+                  {t('attachment.delete')}
+                  <span className="visually-hidden"> – {a.name}</span>
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
       )}
       {message && <Alert kind={message.kind}>{message.text}</Alert>}
       {list && !list.canAttach && whoAttaches && <p className="muted">{whoAttaches}</p>}
