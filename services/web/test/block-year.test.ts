@@ -320,18 +320,6 @@ describe('a block year in the browser', () => {
               .getByRole('link', { name: new RegExp(`Chấm chéo ${rx(UNITS[target]!)} – chưa nộp`) })
               .click();
             await page.waitForURL(/\/sheets\/[^/]+\/[^/]+$/);
-            // The head checks its scoring against the member's own: the third unit's, sent above, under each
-            // criterion; the fourth has sent none yet, which the sheet says.
-            if (i === 0 && target === 2) {
-              await page.getByText(/chưa nộp phiếu tự chấm|được ghi dưới từng tiêu chí/).waitFor();
-              expect(await page.getByText('Tối đa 30 điểm. Đơn vị tự chấm: 27.').count()).toBe(1);
-              expect(
-                await page.getByText('Minh chứng đơn vị nêu: Báo cáo tổng kết năm 2026 của đơn vị').count(),
-              ).toBe(1);
-              await screenshot(page, 'year-cross-sheet-self-390');
-            }
-            if (i === 0 && target === 3)
-              await page.getByText(new RegExp(`${rx(UNITS[3]!)}.* chưa nộp phiếu tự chấm\\.`)).waitFor();
             await fillSheet(page, target);
           }
         await page.context().close();

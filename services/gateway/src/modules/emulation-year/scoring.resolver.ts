@@ -144,7 +144,15 @@ export class ScoreSheetResolver {
     assertBeforeDeadline(year.scoringDeadline, 'score sheets');
     const rules = (await scoringRules(ctx, year))!;
     if (input.kind === 'CROSS') {
-      const allowed = crossScorersFor(rules, await yearRoles(ctx, year), input.targetUnitId);
+      const allowed = crossScorersFor(
+        rules,
+        {
+          memberUnitIds: await yearMembers(ctx, year),
+          headUnitId: year.headUnitId,
+          deputyUnitId: year.deputyUnitId,
+        },
+        input.targetUnitId,
+      );
       if (!allowed.includes(input.scorerUnitId))
         throw badInput('scorerUnitId', 'this unit does not cross-score that member under the block’s rules');
     }
@@ -200,9 +208,7 @@ export class ScoreSheetResolver {
 @Resolver(() => EmulationYearType)
 export class YearScoringResolver {
   @FieldResolver(() => [ScoreSheetType], {
-    description:
-      'The secretariat sees every sheet; a unit sees the sheets it wrote or that score it, and the self-scoring ' +
-      'of each member it cross-scores (what it checks its own scoring against).',
+    description: 'The secretariat sees every sheet; a unit sees the sheets it wrote or that score it.',
   })
   async scoreSheets(
     @Root() y: EmulationYear,
@@ -217,15 +223,8 @@ export class YearScoringResolver {
     const n = checkFirst(first, BOUNDS.blockMembers ** 2);
     const mine = ctx.access?.officerOf ?? new Set<string>();
     const all = isProvinceAdmin(ctx);
-    const reviewed = all ? new Set<string>() : await crossScoredBy(ctx, y, mine);
     return (await ctx.loaders.sheets.load(y.id))
-      .filter(
-        (s) =>
-          all ||
-          mine.has(s.scorerUnitId) ||
-          mine.has(s.targetUnitId) ||
-          (s.kind === 'SELF' && reviewed.has(s.targetUnitId)),
-      )
+      .filter((s) => all || mine.has(s.scorerUnitId) || mine.has(s.targetUnitId))
       .filter(
         (s) =>
           (!targetUnitId || s.targetUnitId === targetUnitId) &&
@@ -244,27 +243,4 @@ export class YearScoringResolver {
       throw appError('PRECONDITION_FAILED', `Scores are locked from SCORING; the year is ${year.state}`);
     return transitionYear(ctx, year, 'SCORES_LOCKED', assertRunsYear(ctx, year));
   }
-}
-
-/** The year's members, head and deputy: whom the criteria table's cross-scoring rule names. */
-async function yearRoles(ctx: GraphQLContext, year: EmulationYear) {
-  return {
-    memberUnitIds: await yearMembers(ctx, year),
-    headUnitId: year.headUnitId,
-    deputyUnitId: year.deputyUnitId,
-  };
-}
-
-/** The members that one of `units` cross-scores this year under the block's rules. */
-async function crossScoredBy(
-  ctx: GraphQLContext,
-  year: EmulationYear,
-  units: ReadonlySet<string>,
-): Promise<Set<string>> {
-  const rules = units.size ? await scoringRules(ctx, year) : null;
-  if (!rules) return new Set();
-  const roles = await yearRoles(ctx, year);
-  return new Set(
-    roles.memberUnitIds.filter((target) => crossScorersFor(rules, roles, target).some((u) => units.has(u))),
-  );
 }

@@ -45,13 +45,6 @@ export default function SheetPage() {
     variables: { blockId, year: Number(year), scorer, target },
     requestPolicy: 'network-only',
   });
-  // A cross-scorer checks its scoring against the member's own (the gateway shows it to those who cross-score it).
-  const [self] = useQuery({
-    query: SheetQuery,
-    variables: { blockId, year: Number(year), scorer: target, target },
-    requestPolicy: 'network-only',
-    pause: scorer === target,
-  });
   return (
     <TaskPage
       blockId={blockId}
@@ -61,7 +54,7 @@ export default function SheetPage() {
       {(y, standing, reload) =>
         sheets.error ? (
           <ApiErrorView error={sheets.error} />
-        ) : !sheets.data || (scorer !== target && !self.data && !self.error) ? (
+        ) : !sheets.data ? (
           <Loading />
         ) : (
           <SheetForm
@@ -71,7 +64,6 @@ export default function SheetPage() {
             scorer={scorer}
             target={target}
             existing={sheets.data.emulationYear?.scoreSheets[0] ?? null}
-            selfSheet={self.data?.emulationYear?.scoreSheets[0] ?? null}
             onSaved={reload}
           />
         )
@@ -97,7 +89,6 @@ function SheetForm({
   scorer,
   target,
   existing,
-  selfSheet,
   onSaved,
 }: {
   blockId: string;
@@ -106,8 +97,6 @@ function SheetForm({
   scorer: string;
   target: string;
   existing: Sheet | null;
-  /** On a cross sheet, the member's self-scoring when it has sent one. */
-  selfSheet: Sheet | null;
   onSaved: () => void;
 }) {
   const i18n = useI18n();
@@ -221,18 +210,11 @@ function SheetForm({
   const criterionFields = (c: { code: string; title: string; maxPoints: number }, deduction = false) => {
     const entry = entries[c.code]!;
     const field = `${deduction ? 'deductions' : 'scores'}.${c.code}`;
-    const max = t(deduction ? 'sheets.deductMax' : 'sheets.max', { max: i18n.number(c.maxPoints) });
-    const own = selfSheet && [...selfSheet.scores, ...selfSheet.deductions].find((x) => x.code === c.code);
-    const ownEvidence = selfSheet?.evidence.find((e) => e.code === c.code);
     return (
       <div key={c.code} className="criterion">
         <Field
           label={`${c.code}. ${c.title}`}
-          hint={
-            selfSheet
-              ? `${max} ${t('sheets.selfScored', { points: own ? i18n.number(own.points) : '—' })}`
-              : max
-          }
+          hint={t(deduction ? 'sheets.deductMax' : 'sheets.max', { max: i18n.number(c.maxPoints) })}
           inputMode="decimal"
           autoComplete="off"
           className="num-input"
@@ -240,19 +222,6 @@ function SheetForm({
           error={submit.shown.fields[field]}
           onChange={(e) => edit(c.code, { points: e.target.value })}
         />
-        {ownEvidence && (
-          <p className="muted">
-            {t('sheets.selfEvidence', { text: ownEvidence.text })}
-            {ownEvidence.links.map((href) => (
-              <span key={href}>
-                {' '}
-                <a href={href} target="_blank" rel="noreferrer">
-                  {t('sheets.selfEvidenceLink')}
-                </a>
-              </span>
-            ))}
-          </p>
-        )}
         <details
           open={
             !!(entry.text || submit.shown.fields[`link.${c.code}`] || submit.shown.fields[`text.${c.code}`])
@@ -286,9 +255,6 @@ function SheetForm({
         {kind === 'SELF'
           ? t('sheets.selfIntro', { unit: unitName(names, target) })
           : t('sheets.crossIntro', { scorer: unitName(names, scorer), unit: unitName(names, target) })}
-        {kind === 'CROSS' && ' '}
-        {kind === 'CROSS' &&
-          t(selfSheet ? 'sheets.selfShown' : 'sheets.selfMissing', { unit: unitName(names, target) })}
       </p>
       {existing && <Alert kind="info">{t('sheets.replacing', { v: existing.version })}</Alert>}
       {draft && (
@@ -321,14 +287,9 @@ function SheetForm({
       ))}
       <Field
         label={t('sheets.bonus')}
-        hint={[
-          t(claimed > set.bonusCap ? 'sheets.bonusOverCap' : 'sheets.bonusHint', {
-            cap: i18n.number(set.bonusCap),
-          }),
-          selfSheet && t('sheets.selfBonus', { points: i18n.number(selfSheet.bonus) }),
-        ]
-          .filter(Boolean)
-          .join(' ')}
+        hint={t(claimed > set.bonusCap ? 'sheets.bonusOverCap' : 'sheets.bonusHint', {
+          cap: i18n.number(set.bonusCap),
+        })}
         inputMode="decimal"
         className="num-input"
         value={bonus}
