@@ -1,6 +1,7 @@
 import { Link } from 'wouter';
 import type { ResultOf } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
+import { CardTable } from '../../ui/CardTable';
 import { Empty } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
@@ -21,37 +22,32 @@ export function BlockHistory({ block }: { block: Block }) {
         <Empty>{t('blocks.noYears')}</Empty>
       ) : (
         <TableWrap label={t('blocks.history')}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('blocks.yearCol')}</th>
-                <th scope="col">{t('year.state')}</th>
-                <th scope="col">{t('year.head')}</th>
-                <th scope="col">{t('year.deputy')}</th>
-                <th scope="col">{t('blocks.firstRanked')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {block.years.map((y, i) => {
-                const first = firsts[i];
-                return (
-                  <tr key={y.id}>
-                    <th scope="row">
-                      <Link href={`/blocks/${block.id}/years/${y.year}`}>{y.year}</Link>
-                    </th>
-                    <td>{t(`yearState.${y.state}`)}</td>
-                    <td>{y.headUnit?.name ?? '–'}</td>
-                    <td>{y.deputyUnit?.name ?? '–'}</td>
-                    <td>
-                      {first
-                        ? `${unitName(names, first.unitId)} (${i18n.number(first.score?.final ?? null)})`
-                        : '–'}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          {/* Cards on a phone: five columns of names would be a word a line. */}
+          <CardTable
+            caption={<span className="visually-hidden">{t('blocks.history')}</span>}
+            columns={[
+              t('blocks.yearCol'),
+              t('year.state'),
+              t('year.head'),
+              t('year.deputy'),
+              t('blocks.firstRanked'),
+            ]}
+            rows={block.years.map((y, i) => {
+              const first = firsts[i];
+              return {
+                key: y.id,
+                heading: <Link href={`/blocks/${block.id}/years/${y.year}`}>{y.year}</Link>,
+                cells: [
+                  t(`yearState.${y.state}`),
+                  y.headUnit?.name ?? '–',
+                  y.deputyUnit?.name ?? '–',
+                  first
+                    ? `${unitName(names, first.unitId)} (${i18n.number(first.score?.final ?? null)})`
+                    : '–',
+                ],
+              };
+            })}
+          />
         </TableWrap>
       )}
     </section>

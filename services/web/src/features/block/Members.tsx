@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DateField } from '../../ui/DateField';
 import { Alert, Empty } from '../../ui/Page';
+import { CardTable } from '../../ui/CardTable';
 import { TableWrap } from '../../ui/TableWrap';
 import { useAction } from '../../ui/useAction';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
@@ -57,32 +58,30 @@ export function Members({ block, admin, onChange }: { block: Block; admin: boole
         <Empty>{t('members.none')}</Empty>
       ) : (
         <TableWrap label={t('members.title')}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('members.unit')}</th>
-                <th scope="col">{t('members.from')}</th>
-                <th scope="col">{t('members.to')}</th>
-                {admin && <th scope="col">{t('members.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">{unitName(names, m.unitId)}</th>
-                  <td>{i18n.date(m.validFrom)}</td>
-                  <td>
-                    {m.validTo
-                      ? i18n.date(m.validTo)
-                      : provinceEnded
-                        ? t('members.untilProvinceEnded', { date: i18n.date(provinceEnded) })
-                        : m.validFrom > today()
-                          ? t('members.notYet')
-                          : t('members.current')}
-                  </td>
-                  {admin && (
-                    <td>
-                      {!m.validTo && !provinceEnded && (
+          {/* Cards on a phone: "Đang là thành viên" in a narrow column would be a word a line. */}
+          <CardTable
+            caption={<span className="visually-hidden">{t('members.title')}</span>}
+            columns={[
+              t('members.unit'),
+              t('members.from'),
+              t('members.to'),
+              ...(admin ? [t('members.actions')] : []),
+            ]}
+            rows={rows.map((m) => ({
+              key: m.id,
+              heading: unitName(names, m.unitId),
+              cells: [
+                i18n.date(m.validFrom),
+                m.validTo
+                  ? i18n.date(m.validTo)
+                  : provinceEnded
+                    ? t('members.untilProvinceEnded', { date: i18n.date(provinceEnded) })
+                    : m.validFrom > today()
+                      ? t('members.notYet')
+                      : t('members.current'),
+                ...(admin
+                  ? [
+                      !m.validTo && !provinceEnded && (
                         <button
                           type="button"
                           className="button button-secondary"
@@ -95,13 +94,12 @@ export function Members({ block, admin, onChange }: { block: Block; admin: boole
                         >
                           {t('members.end')}
                         </button>
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                      ),
+                    ]
+                  : []),
+              ],
+            }))}
+          />
         </TableWrap>
       )}
       {admin && (
