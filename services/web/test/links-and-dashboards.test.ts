@@ -242,7 +242,9 @@ describe('dashboards', () => {
       const row = table.rows.find((r) => r.name)!;
       expect(row).toBeDefined();
 
-      const page = await pageAt(browser, base, '/dashboards', viewer.email);
+      // The ministry's viewer, signing in, starts on the dashboards: it has no province and no tasks.
+      const page = await pageAt(browser, base, '/', viewer.email);
+      await page.waitForURL((u) => u.pathname === '/dashboards');
       await expect
         .poll(() => page.getByRole('rowheader', { name: row.name }).count(), { timeout: 15_000 })
         .toBeGreaterThan(0);
@@ -358,6 +360,12 @@ describe('dashboards', () => {
       const note = await page.getByRole('status').filter({ hasText: 'đang hiển thị năm' }).textContent();
       expect(note).toContain(`Năm ${thisYear} chưa có số liệu`);
       expect(note).toContain('đang hiển thị năm 2024, năm gần nhất có số liệu.');
+      // The year list says which years have no figures before anyone picks one.
+      const years = page.getByLabel('Năm', { exact: true });
+      await expect
+        .poll(() => years.locator('option', { hasText: `${thisYear} (chưa có số liệu)` }).count())
+        .toBe(1);
+      expect(await years.locator('option', { hasText: /^2024$/ }).count()).toBe(1);
       // A former province without figures opens on the last year it ran (it left 2025 to its successor).
       await picker.selectOption({ label: 'An Giang (tỉnh cũ, đến 30/06/2025)' });
       await expect.poll(() => page.getByLabel('Năm', { exact: true }).inputValue()).toBe('2024');

@@ -1,4 +1,4 @@
-import { quotaSeats, vietnamToday } from '@thidua/domain';
+import { quotaSeats, vietnamDate, vietnamToday } from '@thidua/domain';
 import type { DataSource } from 'typeorm';
 import { awardRepository } from '../repositories/award.repository';
 import { blockRepository } from '../repositories/block.repository';
@@ -92,7 +92,7 @@ export async function seedCurrentYear(
         { kind: 'NEXT_HEAD' as const, seats: 1 },
         { kind: 'NEXT_DEPUTY' as const, seats: 1 },
       ].filter((c) => c.seats > 0),
-      closesAt: new Date(Date.now() + DEMO.voteOpenDays * 86_400_000),
+      closesAt: officeDayClose(DEMO.voteOpenDays),
       actorId: officerOf(DEMO.head),
     });
     // Ballots as members might mark them: the best-ranked for the flag and certificates, the deputy to lead next
@@ -110,4 +110,15 @@ export async function seedCurrentYear(
       await votingRepository.cast(period.id, id(voter), officerOf(voter), choices);
     }
   });
+}
+
+/**
+ * 17:00 Vietnam time on the working day `days` from now (a Saturday or Sunday moves to Monday): a deadline as a head
+ * unit sets it, not at the minute the demo was seeded.
+ */
+function officeDayClose(days: number): Date {
+  const day = new Date(`${vietnamDate(new Date(Date.now() + days * 86_400_000))}T17:00:00+07:00`);
+  while ([0, 6].includes(new Date(day.getTime() + 7 * 3_600_000).getUTCDay()))
+    day.setUTCDate(day.getUTCDate() + 1);
+  return day;
 }

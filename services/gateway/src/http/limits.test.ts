@@ -1,5 +1,7 @@
 import {
   getNullableType,
+  Kind,
+  print,
   isInterfaceType,
   isListType,
   isObjectType,
@@ -140,16 +142,37 @@ describe("the web application's operations", () => {
       maxTokens: config.GRAPHQL_MAX_TOKENS,
     };
     const documents = webDocuments();
-    // Fragments are passed to graphql() by reference: measured operations get every fragment's definition.
-    const fragments = documents.filter((d) => /^\s*fragment /.test(d.source)).map((d) => d.source);
+    // Fragments are passed to graphql() by reference: an operation is measured with those it spreads, nested too.
+    const fragments = new Map(
+      documents.flatMap((d) => {
+        const name = /^\s*fragment (\w+)/.exec(d.source)?.[1];
+        return name ? [[name, d.source] as const] : [];
+      }),
+    );
+    const spread = (source: string, seen = new Set<string>()): string[] =>
+      [...source.matchAll(/\.\.\.(\w+)/g)].flatMap(([, name]) => {
+        const fragment = fragments.get(name!);
+        if (!fragment || seen.has(name!)) return [];
+        seen.add(name!);
+        return [fragment, ...spread(fragment, seen)];
+      });
     const operations = documents.filter((d) => /^\s*(query|mutation|subscription)\b/.test(d.source));
     expect(operations.length).toBeGreaterThan(100);
-    // A `first` given by a variable counts at the field's default: literals are what this can hold to account.
     const refused = operations
-      .map(({ file, source }) => ({
-        file,
-        error: checkLimits(schema, limits, parseLimited([source, ...fragments].join('\n'), limits.maxTokens)),
-      }))
+      .map(({ file, source }) => {
+        const document = parseLimited([source, ...spread(source)].join('\n'), limits.maxTokens);
+        // An Int variable (a page's `first` among them) at a connection's largest page: what the page may send.
+        const variables = Object.fromEntries(
+          document.definitions.flatMap((d) =>
+            d.kind === Kind.OPERATION_DEFINITION
+              ? (d.variableDefinitions ?? [])
+                  .filter((v) => /^Int!?$/.test(print(v.type)))
+                  .map((v) => [v.variable.name.value, 100])
+              : [],
+          ),
+        );
+        return { file, error: checkLimits(schema, limits, document, null, variables) };
+      })
       .filter((o) => o.error)
       .map((o) => `${o.file}: ${o.error!.message}`);
     expect(refused).toEqual([]);

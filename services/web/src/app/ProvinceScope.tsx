@@ -5,8 +5,9 @@ import { createClient } from './client';
 
 /**
  * Queries and mutations below act in another province than the session's: a former province this one absorbed,
- * whose units and history its secretariat reads (and records history in) while the page stays in the successor. Its
- * own client, so its answers never mix with the session province's in the cache.
+ * whose units and history its secretariat reads (and records history in) while the page stays in the successor; or,
+ * for the platform's operator, who works in none, the province whose accounts it invites. Its own client, so its
+ * answers never mix with the session province's in the cache.
  */
 export function ProvinceScope({ provinceId, children }: { provinceId: string; children: ReactNode }) {
   const session = useSession();

@@ -43,7 +43,7 @@ export function CouncilSessions() {
                     t('council.questions', { n: questions }),
                     s.status === 'OPEN' && t('voting.deadline', { when: i18n.dateTime(deadline(s)) }),
                     s.turnout && t('voting.turnout', { cast: s.turnout.cast, eligible: s.turnout.eligible }),
-                    s.results && passed(t, s.outcome, s.results),
+                    s.results && s.results.length > 0 && passed(t, s.outcome, s.results),
                   ]
                     .filter(Boolean)
                     .join(' · ')}
@@ -90,7 +90,8 @@ function passed(
   outcome: string | null,
   results: { unfilledSeats: number; withdrawn: string | null }[],
 ): string {
-  if (outcome === 'NO_QUORUM') return t('results.outcome.NO_QUORUM');
+  // A sentence elsewhere; here one item among others, without its full stop.
+  if (outcome === 'NO_QUORUM') return t('results.outcome.NO_QUORUM').replace(/\.$/, '');
   const put = results.filter((r) => r.withdrawn === null);
   return t('council.passed', { passed: put.filter((r) => r.unfilledSeats === 0).length, n: put.length });
 }

@@ -127,7 +127,8 @@ function useOpeningYear(provinceId?: string, endedOn?: string | null) {
   const [years] = useQuery({
     query: YearsQuery,
     variables: { provinceId: provinceId ?? null },
-    pause: picked !== null || provinceId === '',
+    // Read after a year is picked too: the year list marks the years without figures.
+    pause: provinceId === '',
   });
   const latest = years.fetching ? null : (years.data?.dashboardYears[0] ?? null);
   // A former province without figures opens on its last year, not on a year after it ended: one that ended
@@ -138,6 +139,8 @@ function useOpeningYear(provinceId?: string, endedOn?: string | null) {
     year: picked ?? latest ?? now,
     ready: picked !== null || (!years.fetching && (years.data !== undefined || years.error !== undefined)),
     pick: setPicked,
+    /** The years with figures, newest first, once known. */
+    withFigures: years.data?.dashboardYears,
     /** The year without figures and the one shown instead, before the person picks a year. */
     noFiguresYet: picked === null && latest !== null && latest < now ? { year: now, shown: latest } : null,
   };
@@ -237,7 +240,19 @@ function useProvinceWithFigures(
   return { id: table?.rows[0]?.id ?? provinces.data?.current.nodes[0]?.id ?? '', ready: skip || settled };
 }
 
-function YearSelect({ value, onChange, label }: { value: number; onChange(y: number): void; label: string }) {
+function YearSelect({
+  value,
+  onChange,
+  label,
+  withFigures,
+}: {
+  value: number;
+  onChange(y: number): void;
+  label: string;
+  /** Given, the years outside it are marked as having no figures (still choosable: a table says so). */
+  withFigures?: readonly number[];
+}) {
+  const { t } = useI18n();
   const id = useId();
   // The last twelve years, and the one shown when it is older.
   const years = [...new Set([...Array.from({ length: 12 }, (_, i) => thisYear() - i), value])].sort(
@@ -249,7 +264,7 @@ function YearSelect({ value, onChange, label }: { value: number; onChange(y: num
       <select id={id} value={value} onChange={(e) => onChange(Number(e.target.value))}>
         {years.map((y) => (
           <option key={y} value={y}>
-            {y}
+            {withFigures && !withFigures.includes(y) ? t('dash.yearEmpty', { year: y }) : y}
           </option>
         ))}
       </select>
@@ -415,7 +430,12 @@ function Comparison() {
       <h2 id="comparison-title">{t('dash.comparison')}</h2>
       <NoFiguresYet years={opening.noFiguresYet} />
       <div className="filters">
-        <YearSelect value={year} onChange={opening.pick} label={t('dash.year')} />
+        <YearSelect
+          value={year}
+          onChange={opening.pick}
+          label={t('dash.year')}
+          withFigures={opening.withFigures}
+        />
         {table && <MetricSelect metrics={table.metrics} value={metric} onChange={setMetric} />}
       </div>
       <TableStates error={res.error} refetch={refetch} table={table}>
@@ -614,7 +634,12 @@ function Ranking() {
         {!session.provinceId && (
           <ProvinceSelect value={provinceId} onChange={setPicked} provinces={provinces.data} />
         )}
-        <YearSelect value={year} onChange={opening.pick} label={t('dash.year')} />
+        <YearSelect
+          value={year}
+          onChange={opening.pick}
+          label={t('dash.year')}
+          withFigures={opening.withFigures}
+        />
         {table && <MetricSelect metrics={table.metrics} value={metric} onChange={setMetric} />}
       </div>
       <TableStates error={res.error} refetch={refetch} table={table}>

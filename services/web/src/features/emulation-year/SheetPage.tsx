@@ -138,6 +138,11 @@ function SheetForm({
   const onBehalf = !standing.mine.includes(scorer);
   const kind = scorer === target ? 'SELF' : 'CROSS';
 
+  // Scoring over (locked, or a former province read only): nothing typed can be sent any more.
+  useEffect(() => {
+    if (y.state !== 'SCORING') removeDraft(draftKey);
+  }, [y.state, draftKey]);
+
   if (!set) return <Alert>{t('missing.criteria')}</Alert>;
   if (BEFORE_SCORING.includes(y.state)) return <Alert kind="info">{t('sheets.notOpen')}</Alert>;
   // Past scoring, or in a former province (read-only): the sheet as sent.

@@ -34,8 +34,9 @@ function SheetList({
   const { t } = i18n;
   const search = new URLSearchParams(useSearch());
   const acting = useActingFor(y, standing, search.get('unit'));
-  // Back from a sheet just sent (SheetPage adds `sent`): said, above the list that now reads "đã nộp".
-  const sent = search.get('sent');
+  // Back from a sheet just sent (SheetPage adds `sent`): said above the list that now reads "đã nộp", while the
+  // list is the sending unit's (an officer of several units may switch to another).
+  const sent = search.get('unit') === acting.unitId ? search.get('sent') : null;
   const [sheets] = useQuery({
     query: SheetsQuery,
     variables: { blockId, year: y.year, scorer: acting.unitId },

@@ -1,7 +1,8 @@
 /**
  * A score sheet typed and not yet sent, kept in this browser's storage so that leaving the page, a reload or a
  * closed tab loses nothing. Keyed by the person, the year and the sheet, so that someone else signing in on the
- * same computer never finds it; dropped once the sheet is sent or when its sent version has moved on.
+ * same computer never finds it; dropped once the sheet is sent, when its sent version has moved on, after two weeks,
+ * once scoring has ended, and on sign-out.
  */
 export interface SheetDraft {
   entries: Record<string, { points: string; text: string; link: string }>;
@@ -13,6 +14,8 @@ export interface SheetDraft {
 }
 
 const PREFIX = 'thidua.sheet-draft:';
+/** A draft older than this is dropped unread: scoring lasts weeks, and a shared computer should not keep it longer. */
+const MAX_AGE_MS = 14 * 86_400_000;
 
 export function sheetDraftKey(userId: string, yearId: string, scorer: string, target: string): string {
   return `${PREFIX}${userId}:${yearId}:${scorer}:${target}`;
@@ -24,8 +27,9 @@ export function readDraft(key: string, version: number | null): SheetDraft | nul
     const raw = localStorage.getItem(key);
     if (!raw) return null;
     const draft = JSON.parse(raw) as SheetDraft;
-    if (draft.version === version && draft.entries && typeof draft.bonus === 'string') return draft;
-    // Sent again since (on another device, or on the person's behalf): the draft is stale.
+    const fresh = Date.now() - new Date(draft.savedAt).getTime() < MAX_AGE_MS;
+    if (fresh && draft.version === version && draft.entries && typeof draft.bonus === 'string') return draft;
+    // Sent again since (on another device, or on the person's behalf), or too old: the draft is stale.
     localStorage.removeItem(key);
   } catch {
     // Storage refused (private mode, full) or unreadable: no draft.

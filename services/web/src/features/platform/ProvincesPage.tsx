@@ -21,6 +21,7 @@ const ProvincesQuery = graphql(`
         code
         name
         kind
+        isCurrent
         validFrom
         validTo
         predecessors {
@@ -147,7 +148,7 @@ export default function ProvincesPage() {
                       {onboards && (
                         <td>
                           {/* A merged province takes no new accounts: its data is read from its successor. */}
-                          {!p.validTo && (
+                          {p.isCurrent && (
                             <Link href={`/platform/provinces/${p.id}/accounts`}>
                               {t('platform.invite')}
                               <span className="visually-hidden">: {p.name}</span>

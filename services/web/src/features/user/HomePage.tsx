@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { CombinedError, useClient, useQuery, type AnyVariables, type Client, type DocumentInput } from 'urql';
-import { Link } from 'wouter';
+import { Link, Redirect } from 'wouter';
 import { UNREAD_CONTEXT, UnreadCountQuery } from '../../app/Shell';
 import { hasRole, myUnits, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
@@ -118,7 +118,6 @@ const noTasks = (): Tasks => ({
   councilVotes: [],
 });
 
-/** At most `n` queries at a time. */
 /**
  * One query's answer, read afresh; a query refused or unanswered throws its error, so that the page says the tasks
  * could not be gathered instead of showing fewer of them as if that were all.
@@ -133,6 +132,7 @@ async function read<D, V extends AnyVariables>(
   return res.data;
 }
 
+/** At most `n` queries at a time. */
 async function pool<T, R>(items: T[], n: number, work: (t: T) => Promise<R>): Promise<R[]> {
   const out: R[] = [];
   let next = 0;
@@ -335,6 +335,9 @@ export default function HomePage() {
   const shown = tasks ? groups.filter((g) => tasks[g.key].length > 0) : [];
   const count = unread.data?.unreadNotificationCount ?? 0;
 
+  // The ministry's viewers have no province and no tasks: their work is the dashboards, so they start there.
+  if (!session.provinceId && hasRole(session, 'NATIONAL_VIEWER') && !hasRole(session, 'PLATFORM_ADMIN'))
+    return <Redirect to="/dashboards" replace />;
   return (
     <Page title={t('home.title')} subtitle={t('home.greeting', { name: session.user?.fullName ?? '' })} wide>
       {failed ? (

@@ -100,13 +100,14 @@ export default function BallotPage() {
     stepHeading.current?.focus();
   }, [step, phase]);
 
-  // The ballot is in: the notices asking for it are done, read (not for a ballot cast on another unit's behalf).
+  // The ballot is in: the notices asking for it are done, read — not for a ballot cast on another unit's behalf,
+  // nor for an officer of several units, whose notice still asks for the others' ballots.
   useEffect(() => {
-    if (phase === 'cast' && !castFor)
+    if (phase === 'cast' && !castFor && units.length <= 1)
       void client
         .mutation(MarkReadMutation, { subjectIds: [id] }, { additionalTypenames: ['Notification'] })
         .toPromise();
-  }, [client, id, phase, castFor]);
+  }, [client, id, phase, castFor, units.length]);
 
   useEffect(() => {
     if (!toActing || !actingCard.current) return;
