@@ -59,6 +59,18 @@ async function emailedLink(address: string, n: number, path: string): Promise<st
   return `${base}${link.pathname}${link.search}`;
 }
 
+/** The invitation e-mailed to `address`, opened from its link on a phone. */
+async function invitationOnPhone(address: string): Promise<Page> {
+  const link = await emailedLink(address, 1, '/invitation');
+  const mobile = await phone(browser);
+  mobile.setDefaultTimeout(15_000);
+  const invitee = await mobile.newPage();
+  watch(invitee);
+  await invitee.goto(link);
+  await invitee.getByRole('heading', { name: 'Nhận lời mời' }).waitFor();
+  return invitee;
+}
+
 const fieldError = (page: Page, label: string) =>
   page.getByLabel(label, { exact: true }).evaluate((input) => {
     const ids = (input.getAttribute('aria-describedby') ?? '').split(' ');
@@ -95,13 +107,7 @@ describe('accounts in the web application', () => {
     await dialog.getByRole('button', { name: 'Hủy, không làm' }).click();
     await ctx.close();
 
-    const link = await emailedLink(email, 1, '/invitation');
-    const mobile = await phone(browser);
-    mobile.setDefaultTimeout(15_000);
-    const invitee = await mobile.newPage();
-    watch(invitee);
-    await invitee.goto(link);
-    await invitee.getByRole('heading', { name: 'Nhận lời mời' }).waitFor();
+    const invitee = await invitationOnPhone(email);
     expect(await invitee.textContent('main')).toContain(
       'với vai trò Cán bộ thi đua của đơn vị – Sở Y tế, Lào Cai',
     );
@@ -124,7 +130,7 @@ describe('accounts in the web application', () => {
     await invitee.waitForURL((url) => url.pathname === '/');
     await invitee.getByRole('heading', { level: 1 }).waitFor();
     expect(await invitee.textContent('header')).toContain('Nguyễn Văn Bình');
-    await mobile.close();
+    await invitee.context().close();
   }, 180_000);
 
   it("on a phone the users page stays within the screen; the platform admin's reads as every province's accounts", async () => {
@@ -192,13 +198,7 @@ describe('accounts in the web application', () => {
     await screenshot(page, 'accounts-platform-invite-1366');
     await ctx.close();
 
-    const link = await emailedLink(email, 1, '/invitation');
-    const mobile = await phone(browser);
-    mobile.setDefaultTimeout(15_000);
-    const invitee = await mobile.newPage();
-    watch(invitee);
-    await invitee.goto(link);
-    await invitee.getByRole('heading', { name: 'Nhận lời mời' }).waitFor();
+    const invitee = await invitationOnPhone(email);
     expect(await invitee.textContent('main')).toMatch(/với vai trò Cán bộ Sở Nội vụ.*Cà Mau/);
     await invitee.getByLabel('Mật khẩu mới', { exact: true }).fill(NEW_PASSWORD);
     await invitee.getByLabel('Nhập lại mật khẩu mới').fill(NEW_PASSWORD);
@@ -209,7 +209,7 @@ describe('accounts in the web application', () => {
     const menu = invitee.getByRole('navigation', { name: 'Điều hướng chính' });
     await expect.poll(() => menu.getByRole('link', { name: 'Quản trị' }).count(), POLL).toBe(1);
     expect(await invitee.textContent('header')).toContain('Cà Mau');
-    await mobile.close();
+    await invitee.context().close();
   }, 180_000);
 
   it('a person who forgot their password resets it on a phone from the emailed link', async () => {

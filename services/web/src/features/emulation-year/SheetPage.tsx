@@ -78,8 +78,9 @@ const validPoints = (s: string, max: number): number | null => {
   const p = parse(s);
   return s.trim() && Number.isFinite(p) && p >= 0 && p <= max ? p : null;
 };
-const sum = (values: (number | null)[]) =>
-  Math.round(values.reduce<number>((a, v) => a + (v ?? 0), 0) * 100) / 100;
+/** To the hundredth, as the gateway rounds a sheet's figures: 0.1 + 0.2 reads 0,3. */
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const sum = (values: (number | null)[]) => round2(values.reduce<number>((a, v) => a + (v ?? 0), 0));
 const isUrl = (s: string) => /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(s.trim());
 
 function SheetForm({
@@ -162,7 +163,7 @@ function SheetForm({
   const deducted = sum(set.deductionItems.map((c) => validPoints(entries[c.code]!.points, c.maxPoints)));
   const claimed = validPoints(bonus || '0', Number.POSITIVE_INFINITY) ?? 0;
   const counted = Math.min(claimed, set.bonusCap);
-  const total = Math.round((base + counted - deducted) * 100) / 100;
+  const total = round2(base + counted - deducted);
 
   async function send(e: FormEvent) {
     e.preventDefault();
