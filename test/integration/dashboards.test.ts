@@ -313,9 +313,12 @@ describe('dashboards, built on the closing rollups', () => {
     const formerLaoCai = await provinceId(app.dataSource, '10', { former: true });
     const yenBai = await provinceId(app.dataSource, '15', { former: true });
     const laoCai = await provinceId(app.dataSource, '15');
+    // A former city too: Hải Phòng absorbed Hải Dương, and the city of before is a row of its own.
+    const formerHaiPhong = await provinceId(app.dataSource, '31', { former: true });
     for (const [prov, year] of [
       [formerLaoCai, 2024],
       [yenBai, 2024],
+      [formerHaiPhong, 2024],
       [laoCai, 2025],
     ] as const) {
       await sql(
@@ -363,16 +366,23 @@ describe('dashboards, built on the closing rollups', () => {
       `${yenBai},Yên Bái,15,"Yên Bái (15, –2025)",,2025-06-30,2024,,9`,
       `${laoCai},Lào Cai,15,"Lào Cai (15, 2025–)",2025-07-01,,2025,,9`,
     ]);
-    // The comparison of a year labels its rows the same way.
+    // The comparison of a year labels its rows the same way, and says a city from a province ("thành phố cũ").
     const comparison = ok(
       await as<{ provinceComparison: Table }>(
         viewer,
-        `{ provinceComparison(year: 2024, metrics: [BLOCKS]) { rows { id province validTo } } }`,
+        `{ provinceComparison(year: 2024, metrics: [BLOCKS]) { rows { id province kind validTo } } }`,
       ),
     ).provinceComparison;
     expect(comparison.rows).toContainEqual({
       id: formerLaoCai,
       province: 'Lào Cai (10, –2025)',
+      kind: 'PROVINCE',
+      validTo: '2025-06-30',
+    });
+    expect(comparison.rows).toContainEqual({
+      id: formerHaiPhong,
+      province: 'Hải Phòng (31, –2025)',
+      kind: 'CITY',
       validTo: '2025-06-30',
     });
   });

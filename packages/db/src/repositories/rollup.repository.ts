@@ -7,6 +7,7 @@ export type ProvinceRollup = RollupRow & {
   province_id: string;
   code: string;
   name: string;
+  kind: 'PROVINCE' | 'CITY';
   valid_from: string | null;
   valid_to: string | null;
   year: number;
@@ -16,7 +17,7 @@ export type BlockRollup = RollupRow & { block_id: string; block_name: string; cl
 const METRIC_COLUMNS = `member_units, eligible_votes, ballots_cast, rounds, flag_proposals, merit_proposals,
   council_approvals, decided_awards, mean_final_score, unsubmitted_proposals`;
 /** The province's identity beside its figures: names and codes were reused in 2025. */
-const PROVINCE_COLUMNS = `p.code, p.name, to_char(p.valid_from, 'YYYY-MM-DD') AS valid_from,
+const PROVINCE_COLUMNS = `p.code, p.name, p.kind, to_char(p.valid_from, 'YYYY-MM-DD') AS valid_from,
   to_char(p.valid_to, 'YYYY-MM-DD') AS valid_to`;
 const METRIC_UPDATES = METRIC_COLUMNS.split(',')
   .map((c) => `${c.trim()} = excluded.${c.trim()}`)

@@ -18,6 +18,7 @@ import { assertYear, badInput, forbidden } from '../../common/errors';
 import { READERS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
+import { ProvinceKind } from '../province/province.types';
 
 const RollupMetricEnum = graphqlEnum(
   ROLLUP_METRICS,
@@ -41,6 +42,8 @@ class DashboardRowType {
   })
   code!: string | null;
   @Field(() => ID, { description: 'The province (for a block, its province).' }) provinceId!: string;
+  @Field(() => ProvinceKind, { description: 'The province (for a block, its province): tỉnh or thành phố.' })
+  kind!: ProvinceKind;
   @Field(() => String, {
     description:
       'The province with its code and the years it existed, e.g. "Lào Cai (10, –2025)", "Lào Cai (15, 2025–)".',
@@ -78,7 +81,7 @@ class DashboardTableType {
   csv!: string;
 }
 
-type Province = ProvinceIdentity & { id: string };
+type Province = ProvinceIdentity & { id: string; kind: 'PROVINCE' | 'CITY' };
 
 function table(
   metrics: RollupMetric[],
@@ -88,6 +91,7 @@ function table(
     ...r,
     code: province.code,
     provinceId: province.id,
+    kind: province.kind as ProvinceKind,
     province: provinceLabel(province),
     validFrom: province.validFrom,
     validTo: province.validTo,
@@ -119,7 +123,14 @@ function table(
 const provinceRow = (r: ProvinceRollup) => ({
   id: r.province_id,
   name: r.name,
-  province: { id: r.province_id, name: r.name, code: r.code, validFrom: r.valid_from, validTo: r.valid_to },
+  province: {
+    id: r.province_id,
+    name: r.name,
+    code: r.code,
+    kind: r.kind,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+  },
   year: r.year,
   rank: null,
   row: r,
@@ -213,7 +224,14 @@ export class DashboardResolver {
       .map((row, i) => ({ row, rank: ranks[i]! }))
       .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
     const p = ctx.access!.province;
-    const province = { id: p.id, name: p.name, code: p.code, validFrom: p.validFrom, validTo: p.validTo };
+    const province = {
+      id: p.id,
+      name: p.name,
+      code: p.code,
+      kind: p.kind,
+      validFrom: p.validFrom,
+      validTo: p.validTo,
+    };
     // By default the block's own figures: a column of blanks for the province's counts says nothing.
     return table(
       metrics ?? [...BLOCK_METRICS],

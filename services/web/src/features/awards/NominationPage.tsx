@@ -4,6 +4,7 @@ import { canAct, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
+import { CardTable } from '../../ui/CardTable';
 import { Loading, Page } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
 import { Attachments } from '../attachment/Attachments';
@@ -155,31 +156,22 @@ export default function NominationPage() {
         <section className="card" aria-labelledby="explanation">
           <h2 id="explanation">{t('nomination.explanation')}</h2>
           <TableWrap label={t('nomination.explanation')}>
-            <table className="table">
-              <caption className="visually-hidden">{t('nomination.explanationCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('nomination.line')}</th>
-                  <th scope="col">{t('nomination.rule')}</th>
-                  <th scope="col">{t('nomination.because')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {n.explanation.map((line, i) => (
-                  <tr key={i}>
-                    <td>{i + 1}</td>
-                    <td>
-                      {line.rule.split(/,\s*/).map((code) => (
-                        <span key={code} className="rule">
-                          <strong>{code}</strong> <span className="muted">{ruleText(code)}</span>
-                        </span>
-                      ))}
-                    </td>
-                    <td>{line.text}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CardTable
+              caption={<span className="visually-hidden">{t('nomination.explanationCaption')}</span>}
+              columns={[t('nomination.line'), t('nomination.rule'), t('nomination.because')]}
+              rows={n.explanation.map((line, i) => ({
+                key: String(i),
+                heading: i + 1,
+                cells: [
+                  line.rule.split(/,\s*/).map((code) => (
+                    <span key={code} className="rule">
+                      <strong>{code}</strong> <span className="muted">{ruleText(code)}</span>
+                    </span>
+                  )),
+                  line.text,
+                ],
+              }))}
+            />
           </TableWrap>
         </section>
       )}

@@ -21,6 +21,7 @@ const TableFields = graphql(`
       id
       code
       name
+      kind
       validTo
       year
       rank
@@ -30,20 +31,11 @@ const TableFields = graphql(`
 `);
 
 /**
- * A former province's rows named as one ("Lào Cai (cũ, đến 30/06/2025)"): names were reused in 2025, and a trend
- * that includes the predecessors would otherwise draw the old and the new Lào Cai as one line.
+ * A former province's rows named as one ("Lào Cai (tỉnh cũ, đến 30/06/2025)"): names were reused in 2025, and a
+ * trend that includes the predecessors would otherwise draw the old and the new Lào Cai as one line.
  */
 function withFormerNames(i18n: I18n, table: Table | null): Table | null {
-  return (
-    table && {
-      ...table,
-      rows: table.rows.map((r) =>
-        r.validTo
-          ? { ...r, name: i18n.t('dash.formerName', { name: r.name, date: i18n.date(r.validTo) }) }
-          : r,
-      ),
-    }
-  );
+  return table && { ...table, rows: table.rows.map((r) => ({ ...r, name: formerLabel(i18n, r) })) };
 }
 
 const ComparisonQuery = graphql(
@@ -387,12 +379,19 @@ function barOption(
     grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => i18n.number(v) },
     xAxis: { type: 'value', axisLabel: { formatter: (v: number) => i18n.number(v) } },
-    // Names on up to two lines rather than cut: "Khối thi đua các cơ qua…" could be any of several blocks.
+    // Names on up to two lines rather than cut: "Khối thi đua các cơ qua…" could be any of several blocks. A
+    // former province's "(tỉnh cũ, đến 30/06/2025)" gets a line of its own: ECharts breaks lines after a "/".
     yAxis: {
       type: 'category',
       data: names,
       inverse: true,
-      axisLabel: { width: 200, overflow: 'break', lineHeight: 15, interval: 0 },
+      axisLabel: {
+        width: 200,
+        overflow: 'break',
+        lineHeight: 15,
+        interval: 0,
+        formatter: (name: string) => name.replace(/ (\([^()]*\))$/, '\n$1'),
+      },
     },
     series: [{ type: 'bar', name: metric, data: values, barMaxWidth: 28, itemStyle: { color: '#8f1d1d' } }],
   };
