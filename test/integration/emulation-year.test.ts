@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import {
   createAccount,
   createUnits,
@@ -76,7 +76,8 @@ function scores(base: number) {
 }
 
 beforeAll(async () => {
-  app = await startTestApp({ template: inject('templateDatabase') });
+  // With the worker: members hear of the covenant to sign and of scoring opening.
+  app = await startTestApp({ template: inject('templateDatabase'), worker: true });
   province = await provinceId(app.dataSource, '68'); // Lâm Đồng, which absorbed Bình Thuận
   admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
   units = await createUnits(app.dataSource, province, MEMBERS);
@@ -354,6 +355,47 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
     const results = await Promise.all([edit(86), edit(87), edit(88)]);
     const codes = results.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK').sort();
     expect(codes).toEqual(['CONFLICT', 'CONFLICT', 'OK']);
+  });
+
+  it("tells every member's officer, in Vietnamese, that the covenant is open to sign and that scoring opened", async () => {
+    type Inbox = { notifications: { nodes: { event: string; title: string; body: string; link: string }[] } };
+    const inbox = (i: number) =>
+      vi.waitFor(
+        async () => {
+          const nodes = ok(
+            await asOfficer<Inbox>(i, `{ notifications(first: 20) { nodes { event title body link } } }`),
+          ).notifications.nodes;
+          expect(nodes.map((n) => n.event).sort()).toEqual(['YEAR_SCORING_OPENED', 'YEAR_SIGNING_OPENED']);
+          return nodes;
+        },
+        { timeout: 20_000, interval: 100 },
+      );
+    const block = ok(
+      await asOfficer<{ block: { name: string } }>(0, `query($b: ID!) { block(id: $b) { name } }`, {
+        b: blockId,
+      }),
+    ).block.name;
+    const link = `/blocks/${blockId}/years/2025`;
+    expect(await inbox(8)).toEqual([
+      {
+        event: 'YEAR_SCORING_OPENED',
+        title: 'Mở chấm điểm thi đua',
+        body: `${block} đã mở chấm điểm thi đua năm 2025: đề nghị đơn vị tự chấm điểm và gửi phiếu chấm.`,
+        link,
+      },
+      {
+        event: 'YEAR_SIGNING_OPENED',
+        title: 'Mở ký giao ước thi đua',
+        body: `${block} đã mở năm thi đua 2025: đề nghị đơn vị ký giao ước thi đua và đăng ký danh hiệu.`,
+        link,
+      },
+    ]);
+    // The head unit, which opened the year, is a member too; the secretariat, which asks nothing of itself, is not.
+    await inbox(0);
+    const secretariat = ok(
+      await asAdmin<{ notifications: { totalCount: number } }>(`{ notifications(first: 1) { totalCount } }`),
+    );
+    expect(secretariat.notifications.totalCount).toBe(0);
   });
 
   it('refuses sheets and registrations after their deadlines (Vietnam days), naming the deadline', async () => {

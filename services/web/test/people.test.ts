@@ -343,4 +343,50 @@ describe('people and access', () => {
       await page.context().close();
     },
   );
+
+  it('an officer on a phone stops the e-mails of scoring opening, and keeps the in-app notice', async () => {
+    const unit = (await createUnits(app.dataSource, province, ['Sở Nông nghiệp và Môi trường']))[0]!;
+    const officer = await createAccount(app, 'UNIT_OFFICER', { provinceId: province, unitId: unit.id });
+    const page = await pageAt(browser, base, '/notifications/preferences', officer.email, 'phone');
+    const email = page.getByRole('checkbox', { name: /^Mở chấm điểm thi đua.*Thư điện tử$/ });
+    await email.waitFor(WAIT);
+    // Every event of the year is listed, from the covenant to the province's closing, each on by default.
+    expect(await page.getByRole('rowheader').allTextContents()).toEqual([
+      'Mở ký giao ước thi đua',
+      'Mở chấm điểm thi đua',
+      'Mở bỏ phiếu',
+      'Nhắc bỏ phiếu',
+      'Kết thúc bỏ phiếu',
+      'Công bố kết quả',
+      'Hồ sơ đề nghị khen thưởng thay đổi',
+      'Quyết định khen thưởng',
+      'Kết thúc năm thi đua của khối',
+      'Tổng kết năm toàn tỉnh',
+    ]);
+    expect(await email.isChecked()).toBe(true);
+    await email.uncheck();
+    await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
+    await expect.poll(() => page.getByText('Đã lưu cài đặt.').count(), WAIT).toBe(1);
+    await expectNoSidewaysScroll(page, 'the notification settings');
+    await screenshot(page, 'notification-preferences-390');
+    await expectAccessible(page, 'the notification settings');
+
+    await page.reload();
+    await email.waitFor(WAIT);
+    expect(await email.isChecked()).toBe(false);
+    expect(
+      await page.getByRole('checkbox', { name: /^Mở chấm điểm thi đua.*Trong ứng dụng$/ }).isChecked(),
+    ).toBe(true);
+    const stored = ok(
+      await app.gql<{ notificationPreferences: { event: string; channel: string; enabled: boolean }[] }>(
+        `{ notificationPreferences { event channel enabled } }`,
+        {},
+        { token: officer.token, provinceId: province },
+      ),
+    ).notificationPreferences;
+    expect(stored.filter((p) => !p.enabled)).toEqual([
+      { event: 'YEAR_SCORING_OPENED', channel: 'EMAIL', enabled: false },
+    ]);
+    await page.context().close();
+  });
 });

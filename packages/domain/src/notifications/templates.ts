@@ -8,6 +8,8 @@ export const NOTIFICATION_EVENT_NAMES = [
   'voting.published',
   'nomination.status_changed',
   'decision.issued',
+  'year.signing_opened',
+  'year.scoring_opened',
   'year.closed',
   'year_end.finished',
 ] as const;
@@ -160,6 +162,36 @@ export function renderDecisionNotice(
     : {
         title: 'Award decision',
         body: `${d.issuerName} issued decision ${d.numberText} of ${day}/${m}/${y}, granting ${d.awards} award(s).`,
+      };
+}
+
+export type YearPhaseEventName = 'year.signing_opened' | 'year.scoring_opened';
+
+/** To the members' officers when the block's year asks something of every unit: to sign, then to score. */
+export function renderYearPhaseNotice(
+  event: YearPhaseEventName,
+  blockName: string,
+  year: number,
+  locale: 'vi' | 'en' = 'vi',
+): { title: string; body: string } {
+  if (event === 'year.signing_opened')
+    return locale === 'vi'
+      ? {
+          title: 'Mở ký giao ước thi đua',
+          body: `${blockName} đã mở năm thi đua ${year}: đề nghị đơn vị ký giao ước thi đua và đăng ký danh hiệu.`,
+        }
+      : {
+          title: 'Covenant open for signing',
+          body: `${blockName} has opened its emulation year ${year}: please sign the covenant and register titles.`,
+        };
+  return locale === 'vi'
+    ? {
+        title: 'Mở chấm điểm thi đua',
+        body: `${blockName} đã mở chấm điểm thi đua năm ${year}: đề nghị đơn vị tự chấm điểm và gửi phiếu chấm.`,
+      }
+    : {
+        title: 'Scoring open',
+        body: `${blockName} has opened scoring for ${year}: please score your unit and send the sheet.`,
       };
 }
 

@@ -14,9 +14,11 @@ import {
   renderDecisionNotice,
   renderNominationNotice,
   renderYearClosedNotice,
+  renderYearPhaseNotice,
   renderYearEndNotice,
   renderVotingNotice,
   type VotingEventName,
+  type YearPhaseEventName,
 } from '@thidua/domain';
 import { effectiveDeadline, type JobPayload } from '@thidua/jobs';
 
@@ -32,6 +34,8 @@ export async function noticeContent(p: JobPayload<'notify'>): Promise<NoticeCont
   if (p.event === 'nomination.status_changed') return nominationNotice(p);
   if (p.event === 'decision.issued') return decisionNotice(p);
   if (p.event === 'year.closed') return yearClosedNotice(p);
+  if (p.event === 'year.signing_opened' || p.event === 'year.scoring_opened')
+    return yearPhaseNotice(p, p.event);
   if (p.event === 'year_end.finished') return yearEndNotice(p);
   return votingNotice(p, p.event);
 }
@@ -116,18 +120,43 @@ async function decisionNotice(p: JobPayload<'notify'>): Promise<NoticeContent | 
 }
 
 /** The block's member units' officers and the secretariat. */
-async function yearClosedNotice(p: JobPayload<'notify'>): Promise<NoticeContent | null> {
+/** The officers of the block's members in the year, and the block's name. */
+async function yearAudience(p: JobPayload<'notify'>) {
   const [year] = await emulationYearRepository.byIds([p.subjectId]);
   if (!year) return null;
   const [block] = await blockRepository.byIds([year.blockId]);
   const members = (await blockRepository.membersInYear([year.blockId], year.year)).get(year.blockId) ?? [];
-  const officers = await userRepository.officersOf(p.provinceId, members);
-  const name = block?.name ?? 'Khối thi đua';
   return {
-    recipients: [...new Set([...officers, ...(await secretariat(p.provinceId))])],
-    vi: renderYearClosedNotice(name, year.year),
-    en: renderYearClosedNotice(name, year.year, 'en'),
+    year,
+    name: block?.name ?? 'Khối thi đua',
+    officers: await userRepository.officersOf(p.provinceId, members),
     link: `/blocks/${year.blockId}/years/${year.year}`,
+  };
+}
+
+async function yearClosedNotice(p: JobPayload<'notify'>): Promise<NoticeContent | null> {
+  const y = await yearAudience(p);
+  if (!y) return null;
+  return {
+    recipients: [...new Set([...y.officers, ...(await secretariat(p.provinceId))])],
+    vi: renderYearClosedNotice(y.name, y.year.year),
+    en: renderYearClosedNotice(y.name, y.year.year, 'en'),
+    link: y.link,
+  };
+}
+
+/** Every member has something to do: sign the covenant, then score itself. */
+async function yearPhaseNotice(
+  p: JobPayload<'notify'>,
+  event: YearPhaseEventName,
+): Promise<NoticeContent | null> {
+  const y = await yearAudience(p);
+  if (!y) return null;
+  return {
+    recipients: y.officers,
+    vi: renderYearPhaseNotice(event, y.name, y.year.year),
+    en: renderYearPhaseNotice(event, y.name, y.year.year, 'en'),
+    link: y.link,
   };
 }
 

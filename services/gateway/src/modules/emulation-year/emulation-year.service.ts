@@ -4,6 +4,7 @@ import {
   computeResults,
   type LatestRound,
   type MemberResult,
+  type NotificationEventName,
   type ScoringRules,
   type YearActor,
   type YearFacts,
@@ -98,6 +99,13 @@ function latestRound(periods: readonly VotingPeriod[]): LatestRound | null {
   );
 }
 
+/** The members hear when the year asks something of each of them (to sign, to score), and when it is over. */
+const YEAR_EVENTS: Partial<Record<YearState, NotificationEventName>> = {
+  OPEN: 'year.signing_opened',
+  SCORING: 'year.scoring_opened',
+  CLOSED: 'year.closed',
+};
+
 /**
  * Moves the year through its lifecycle after the domain's guards agree. Locking the scores freezes the
  * results the vote and the awards engine read.
@@ -123,9 +131,10 @@ export async function transitionYear(
     before: { state: year.state },
     after: { state: to },
   });
-  if (to === 'CLOSED') {
-    await enqueueJob('notify', notifyEvent(ctx.access!.provinceId, 'year.closed', year.id), {
-      jobId: jobId('notify', 'year.closed', year.id),
+  const event = YEAR_EVENTS[to];
+  if (event) {
+    await enqueueJob('notify', notifyEvent(ctx.access!.provinceId, event, year.id), {
+      jobId: jobId('notify', event, year.id),
     });
   }
   ctx.loaders.emulationYear.clear(year.id);

@@ -6,20 +6,11 @@ import { apiErrors, showErrors } from '../../i18n/errors';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Alert, Loading, Page } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
+import { NOTIFICATION_EVENTS, type NotificationEvent } from './events';
 
-const EVENTS = [
-  'VOTING_OPENED',
-  'VOTING_REMINDER',
-  'VOTING_CLOSED',
-  'VOTING_PUBLISHED',
-  'NOMINATION_STATUS_CHANGED',
-  'DECISION_ISSUED',
-  'YEAR_CLOSED',
-  'YEAR_END_FINISHED',
-] as const;
 /** A person chooses for themself in the application and by email; webhooks belong to the province. */
 const CHANNELS = ['IN_APP', 'EMAIL'] as const;
-type Key = `${(typeof EVENTS)[number]}:${(typeof CHANNELS)[number]}`;
+type Key = `${NotificationEvent}:${(typeof CHANNELS)[number]}`;
 
 const PreferencesQuery = graphql(`
   query NotificationPreferences {
@@ -52,7 +43,7 @@ export default function PreferencesPage() {
   useEffect(() => {
     if (!res.data) return;
     const m = new Map<Key, boolean>();
-    for (const e of EVENTS) for (const c of CHANNELS) m.set(`${e}:${c}`, true);
+    for (const e of NOTIFICATION_EVENTS) for (const c of CHANNELS) m.set(`${e}:${c}`, true);
     for (const p of res.data.notificationPreferences)
       if (p.channel !== 'WEBHOOK') m.set(`${p.event}:${p.channel}` as Key, p.enabled);
     setState(m);
@@ -70,7 +61,7 @@ export default function PreferencesPage() {
     e.preventDefault();
     setSaved(false);
     const preferences = [...state!.entries()].map(([k, enabled]) => {
-      const [event, channel] = k.split(':') as [(typeof EVENTS)[number], (typeof CHANNELS)[number]];
+      const [event, channel] = k.split(':') as [NotificationEvent, (typeof CHANNELS)[number]];
       return { event, channel, enabled };
     });
     const r = await save({ preferences });
@@ -97,7 +88,7 @@ export default function PreferencesPage() {
               </tr>
             </thead>
             <tbody>
-              {EVENTS.map((e) => (
+              {NOTIFICATION_EVENTS.map((e) => (
                 <tr key={e}>
                   <th scope="row">{t(`event.${e}`)}</th>
                   {CHANNELS.map((c) => (

@@ -10,18 +10,8 @@ import { Field } from '../../ui/Field';
 import { Alert, Empty, Loading, Page } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
 import { useAction } from '../../ui/useAction';
+import { NOTIFICATION_EVENTS, type NotificationEvent } from './events';
 
-const EVENTS = [
-  'VOTING_OPENED',
-  'VOTING_REMINDER',
-  'VOTING_CLOSED',
-  'VOTING_PUBLISHED',
-  'NOMINATION_STATUS_CHANGED',
-  'DECISION_ISSUED',
-  'YEAR_CLOSED',
-  'YEAR_END_FINISHED',
-] as const;
-type Event = (typeof EVENTS)[number];
 type Status = 'PENDING' | 'DELIVERED' | 'DEAD';
 
 const WebhooksQuery = graphql(`
@@ -230,7 +220,7 @@ function SubscribeForm({ onCreated }: { onCreated: () => void }) {
   const { t } = useI18n();
   const create = useAction(Subscribe);
   const [url, setUrl] = useState('');
-  const [events, setEvents] = useState<Event[]>([]);
+  const [events, setEvents] = useState<NotificationEvent[]>([]);
   const [secret, setSecret] = useState<string | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -262,7 +252,7 @@ function SubscribeForm({ onCreated }: { onCreated: () => void }) {
       />
       <fieldset aria-describedby={err('events') ? 'events-error' : undefined}>
         <legend>{t('webhooks.events')}</legend>
-        {EVENTS.map((ev) => (
+        {NOTIFICATION_EVENTS.map((ev) => (
           <label key={ev} className="check">
             <input
               type="checkbox"
