@@ -12,7 +12,15 @@ import {
   type LockedBlock,
   type TestApp,
 } from '@thidua/testing';
-import { expectAccessible, expectNoSidewaysScroll, pageAt, screenshot, startWebApp } from './browser';
+import {
+  expectAccessible,
+  expectNoSidewaysScroll,
+  pageAt,
+  phone,
+  screenshot,
+  signInAt,
+  startWebApp,
+} from './browser';
 
 /** The year whose conferences are held now: the home page shows it all season (with the next from January). */
 const YEAR = conferenceSeasonYear(vietnamToday());
@@ -174,5 +182,67 @@ describe('the home page: where the blocks stand', () => {
     await expectAccessible(page, 'the home page on a phone');
     await screenshot(page, 'home-overview-officer-390');
     await page.context().close();
+  });
+
+  it("from November it follows next year too: a member's officer finds next year's covenant to sign", async () => {
+    // Next year is on the home page from November (homeYears). Outside November and December, the browser's
+    // clock is set to last December; the server needs no clock of its own for this.
+    const [thisYear, month] = vietnamToday().split('-').map(Number) as [number, number];
+    const december = month >= 11 ? null : new Date(`${thisYear - 1}-12-10T09:00:00+07:00`);
+    const next = (december ? thisYear - 1 : thisYear) + 1;
+    const province = await provinceId(app.dataSource, '56');
+    const as = (q: string, v: Record<string, unknown>) =>
+      app.gql<Record<string, { id: string }>>(q, v, { token: admin.token, provinceId: province }).then(ok);
+    const units = await createUnits(app.dataSource, province, [
+      'Sở Nông nghiệp và Môi trường',
+      'Sở Xây dựng',
+      'Sở Công Thương',
+    ]);
+    const blockId = (
+      await as(`mutation { createBlock(input: { name: "Khối kinh tế – kỹ thuật", kind: BLOCK }) { id } }`, {})
+    ).createBlock!.id;
+    for (const u of units)
+      await as(`mutation($v: BlockMemberInput!) { addBlockMember(input: $v) { id } }`, {
+        v: { blockId, unitId: u.id, date: `${next - 1}-01-01` },
+      });
+    const yearId = (
+      await as(`mutation($v: OpenEmulationYearInput!) { openEmulationYear(input: $v) { id } }`, {
+        v: { blockId, year: next, headUnitId: units[0]!.id },
+      })
+    ).openEmulationYear!.id;
+    await as(
+      `mutation($id: ID!, $v: UpdateEmulationYearInput!) { updateEmulationYear(id: $id, input: $v) { id } }`,
+      {
+        id: yearId,
+        v: { theme: 'Đoàn kết – Đổi mới – Hiệu quả', deputyUnitId: units[1]!.id },
+      },
+    );
+    await as(
+      `mutation($id: ID!, $items: [String!]!) { setCovenantItems(emulationYearId: $id, items: $items) { position } }`,
+      { id: yearId, items: ['Hoàn thành 100% chỉ tiêu được giao', 'Không có cán bộ vi phạm kỷ luật'] },
+    );
+    await as(`mutation($id: ID!) { transitionEmulationYear(id: $id, to: OPEN) { id } }`, { id: yearId });
+    const officer = await createAccount(app, 'UNIT_OFFICER', { provinceId: province, unitId: units[2]!.id });
+
+    const context = await phone(browser);
+    if (december) await context.clock.setFixedTime(december);
+    const page = await context.newPage();
+    await signInAt(page, base, '/', officer.email);
+    const task = page.getByRole('region', { name: /^Giao ước thi đua cần ký/ });
+    await task.waitFor({ timeout: 20_000 });
+    expect((await task.getByRole('link').allTextContents()).map((s) => s.trim())).toEqual([
+      `Mở: Khối kinh tế – kỹ thuật – năm ${next}`,
+    ]);
+    // The block's next year has its own overview, after the season's.
+    const rows = await overviewRows(page, `Khối, cụm thi đua của đơn vị – năm ${next}`);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(/^Khối kinh tế – kỹ thuật /);
+    await task.getByRole('link').click();
+    await page.waitForURL((url) => url.pathname === `/blocks/${blockId}/years/${next}`);
+    await expect
+      .poll(() => page.getByRole('link', { name: /^Ký giao ước thi đua/ }).count(), { timeout: 20_000 })
+      .toBe(1);
+    await screenshot(page, 'home-next-year-covenant-390');
+    await context.close();
   });
 });
