@@ -225,6 +225,35 @@ describe("the head unit's conference workspace", () => {
       await head.getByRole('button', { name: 'Mở vòng bỏ phiếu trên giấy' }).click();
       await head.waitForURL(/\/voting-periods\/[^/]+$/);
       const periodId = new URL(head.url()).pathname.split('/')[2]!;
+
+      // A member votes in the hall: its home asks for no ballot, and the round's page offers none, with no
+      // deadline and no online turnout ("0/3 đã bỏ phiếu") to mislead.
+      const member = await pageAt(browser, base, '/', paper.officers[2]!.email, 'phone');
+      await expect.poll(() => member.locator('.loading').count(), WAIT).toBe(0);
+      expect(await member.getByRole('region', { name: /^Bỏ phiếu/ }).count()).toBe(0);
+      await member.goto(`${base}/voting-periods/${periodId}`);
+      await member.getByText(/^Vòng này bỏ phiếu giấy tại hội nghị: Trưởng khối nhập kết quả/).waitFor(WAIT);
+      expect(await member.getByRole('link', { name: 'Bỏ phiếu', exact: true }).count()).toBe(0);
+      expect(await member.getByText(/^Hạn chót/).count()).toBe(0);
+      expect(await member.getByText(/đã bỏ phiếu/).count()).toBe(0);
+      await screenshot(member, 'paper-round-member-390');
+      await member.context().close();
+      // The secretariat opening the count before it is entered learns whose step it is.
+      const secretariat = await pageAt(browser, base, `/voting-periods/${periodId}/paper-count`, admin.email);
+      await expect
+        .poll(
+          () =>
+            secretariat.getByRole('status').filter({ hasText: 'Chưa có kết quả kiểm phiếu.' }).textContent(),
+          WAIT,
+        )
+        .toContain(`Trưởng khối – ${paper.units[0]!.name} – nhập kết quả`);
+      await secretariat.context().close();
+      // The head unit's home has the count to enter.
+      await head.goto(`${base}/`);
+      const toEnter = head.getByRole('region', { name: /^Kết quả kiểm phiếu giấy cần nhập/ });
+      await toEnter.waitFor(WAIT);
+      await head.goto(`${base}/voting-periods/${periodId}`);
+
       // The round's controls could not be read (the connection dropped): said, with a retry, not left out.
       await head.route('**/graphql', (route) =>
         route.request().postData()?.includes('query PeriodControls')
@@ -261,8 +290,14 @@ describe("the head unit's conference workspace", () => {
       await expect.poll(() => head.getByText(/Chờ Phó khối hoặc thư ký hội nghị xác nhận/).count()).toBe(1);
       expect(await head.getByRole('button', { name: 'Xác nhận kết quả kiểm phiếu' }).count()).toBe(0);
 
+      // The deputy finds the count to confirm on its home page.
       const deputy = await (await phone(browser)).newPage();
-      await signInAt(deputy, base, `/voting-periods/${periodId}/paper-count`, paper.officers[1]!.email);
+      await signInAt(deputy, base, '/', paper.officers[1]!.email);
+      await deputy
+        .getByRole('region', { name: /^Kết quả kiểm phiếu giấy cần xác nhận/ })
+        .getByRole('link', { name: /^Xác nhận: / })
+        .click(WAIT);
+      await deputy.waitForURL(/\/paper-count$/);
       await deputy.getByRole('heading', { name: 'Kết quả đã nhập' }).waitFor();
       await expect.poll(() => deputy.getByRole('table').first().textContent()).toContain(NAMES[2]);
       await screenshot(deputy, 'paper-count-confirm-390');

@@ -107,9 +107,10 @@ export class VotingResolver {
   @FieldResolver(() => Boolean, {
     nullable: true,
     description:
-      'Whether the signed-in voter has voted in this period (for a block, every eligible unit they are an officer of); null for those without a ballot in it.',
+      'Whether the signed-in voter has voted in this period (for a block, every eligible unit they are an officer of); null for those without a ballot in it, and in a paper round (voted in the hall, nobody has a ballot here).',
   })
   async voted(@Root() p: VotingPeriod, @Ctx() ctx: GraphQLContext) {
+    if (p.method === 'PAPER') return null;
     const mine = myVoterIds(ctx, p);
     if (!mine.length) return null;
     const voted = await votersIn(ctx, p.id);

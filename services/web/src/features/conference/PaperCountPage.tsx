@@ -118,6 +118,10 @@ export default function PaperCountPage() {
         <ConfirmCount id={id} onDone={() => refetch({ requestPolicy: 'network-only' })} />
       )}
       {entry && !entry.confirmedAt && open && !confirms && <Alert kind="info">{t('paper.waiting')}</Alert>}
+      {/* Anyone else who opens it before the head unit has entered the count learns whose step it is. */}
+      {!entry && open && !head && (
+        <Alert kind="info">{t('paper.headEnters', { unit: y?.headUnit?.name ?? '' })}</Alert>
+      )}
       {open && head && !entry?.confirmedAt && (
         <CountForm
           key={entry?.enteredAt ?? 'new'}

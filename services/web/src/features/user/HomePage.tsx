@@ -21,9 +21,13 @@ const PeriodsQuery = graphql(`
       id
       round
       status
+      method
       voted
       outcome
       resultsPublishedAt
+      paperCount {
+        confirmedAt
+      }
       turnout {
         cast
         eligible
@@ -77,6 +81,7 @@ interface Task {
 }
 interface PeriodSteps {
   status: string;
+  method?: string;
   outcome?: string | null;
   resultsPublishedAt: unknown;
   turnout: { cast: number; eligible: number } | null;
@@ -93,6 +98,9 @@ interface Tasks {
   roundDecisions: Task[];
   toPublish: Task[];
   dossiers: Task[];
+  /** A paper round: the head unit enters the counting committee's figures, the deputy unit confirms them. */
+  paperCounts: Task[];
+  paperConfirms: Task[];
   /** The unit's own proposals without their achievement report, until the dossier is sent. */
   reports: Task[];
   covenants: Task[];
@@ -110,6 +118,8 @@ const noTasks = (): Tasks => ({
   roundDecisions: [],
   toPublish: [],
   dossiers: [],
+  paperCounts: [],
+  paperConfirms: [],
   reports: [],
   covenants: [],
   appraisals: [],
@@ -180,12 +190,14 @@ async function gatherTasks(
   ) => {
     const all = p.turnout !== null && p.turnout.cast === p.turnout.eligible;
     const undecided = p.outcome === 'AWAITING_DECISION';
+    // A paper round's turnout is the counting committee's, not the platform's: its label says no "0/9".
     if (who.follows && p.status === 'OPEN')
       tasks.openVotes.push({
         ...task,
-        label: p.turnout
-          ? `${task.label} · ${t('voting.turnout', { cast: p.turnout.cast, eligible: p.turnout.eligible })}`
-          : task.label,
+        label:
+          p.turnout && p.method !== 'PAPER'
+            ? `${task.label} · ${t('voting.turnout', { cast: p.turnout.cast, eligible: p.turnout.eligible })}`
+            : task.label,
       });
     if (who.runs && p.status === 'OPEN' && all) tasks.toClose.push(task);
     if (who.runs && p.status === 'TALLIED' && undecided)
@@ -209,6 +221,7 @@ async function gatherTasks(
               href: where,
             });
       const head = units.includes(y.headUnit?.id ?? '');
+      const deputy = units.includes(y.deputyUnit?.id ?? '');
       const runs = runByOneOf(y, units);
       if (runs && y.state === 'RESULTS_RECORDED')
         tasks.dossiers.push({
@@ -236,6 +249,11 @@ async function gatherTasks(
             href: `/voting-periods/${p.id}`,
           };
           steps(task, p, { runs, announces: head, follows: admin });
+          if (p.method === 'PAPER' && p.status === 'OPEN') {
+            const count = { ...task, href: `/voting-periods/${p.id}/paper-count` };
+            if (head && !p.paperCount) tasks.paperCounts.push(count);
+            if (deputy && p.paperCount && !p.paperCount.confirmedAt) tasks.paperConfirms.push(count);
+          }
           // Null when none of the person's units votes in it; false while one of them has not voted.
           if (p.status === 'OPEN' && p.voted === false) tasks.votes.push(task);
         }
@@ -324,6 +342,8 @@ export default function HomePage() {
     { key: 'toClose', title: t('home.toClose'), action: t('home.close') },
     { key: 'roundDecisions', title: t('home.roundDecisions'), action: t('home.decideRound') },
     { key: 'toPublish', title: t('home.toPublish'), action: t('home.publish') },
+    { key: 'paperCounts', title: t('home.paperCounts'), action: t('home.enterCount') },
+    { key: 'paperConfirms', title: t('home.paperConfirms'), action: t('home.confirmCount') },
     { key: 'dossiers', title: t('home.dossiers'), action: t('home.submitDossier') },
     { key: 'reports', title: t('home.reports'), action: t('home.attachReport') },
     { key: 'openVotes', title: t('home.openVotes'), action: t('home.follow') },

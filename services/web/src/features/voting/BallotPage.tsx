@@ -280,10 +280,11 @@ export default function BallotPage() {
       </Page>
     );
 
-  if (period.status !== 'OPEN' && phase !== 'checking')
+  // A paper round is voted in the hall and counted by its committee: there is no ballot to cast here.
+  if ((period.status !== 'OPEN' || period.method === 'PAPER') && phase !== 'checking')
     return (
       <Page title={t('ballot.title')}>
-        <Alert kind="info">{t('ballot.closed')}</Alert>
+        <Alert kind="info">{t(period.method === 'PAPER' ? 'voting.paperRound' : 'ballot.closed')}</Alert>
         <Link href={`/voting-periods/${period.id}`} className="button button-secondary">
           {t('ballot.toPeriod')}
         </Link>

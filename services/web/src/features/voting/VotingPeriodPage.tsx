@@ -49,7 +49,9 @@ export default function VotingPeriodPage() {
     );
   if (!res.data) return <Loading />;
   const p = readFragment(PeriodFields, res.data.votingPeriod);
-  const isVoter = mayVote && !receipt.fetching && errorCode(receipt.error) === null;
+  // A paper round is voted in the hall: the counting committee's figures stand for the ballots, nobody votes here.
+  const paper = p.method === 'PAPER';
+  const isVoter = mayVote && !paper && !receipt.fetching && errorCode(receipt.error) === null;
   const voted = receipt.data?.myBallotReceipt;
   // A council session has one round: its day (the subtitle) names it, not "round 1".
   const title =
@@ -79,14 +81,20 @@ export default function VotingPeriodPage() {
         </Alert>
       )}
       <section className="card stack">
-        <p>{t('voting.deadline', { when: i18n.dateTime(deadline(p)) })}</p>
-        {p.turnout && <TurnoutBar cast={p.turnout.cast} eligible={p.turnout.eligible} />}
+        {paper ? (
+          <p>{t('voting.paperRound')}</p>
+        ) : (
+          <>
+            <p>{t('voting.deadline', { when: i18n.dateTime(deadline(p)) })}</p>
+            {p.turnout && <TurnoutBar cast={p.turnout.cast} eligible={p.turnout.eligible} />}
+          </>
+        )}
         {voted && (
           <p className="success-text">
             {t('voting.youVoted', { when: i18n.dateTime(voted.castAt), code: voted.receiptCode })}
           </p>
         )}
-        {!receipt.fetching && !isVoter && p.status === 'OPEN' && (
+        {!receipt.fetching && !isVoter && !paper && p.status === 'OPEN' && (
           <p className="muted">
             {t(
               entersForUnits ? 'voting.onBehalfHint' : runsCouncil ? 'voting.councilRun' : 'voting.notVoter',
