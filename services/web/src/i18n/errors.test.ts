@@ -82,6 +82,26 @@ describe('the API’s refusals, as the secretariat reads them', () => {
     );
   });
 
+  it("a conference's dates outside the year's season, or after R13's deadline, are said beside the date", () => {
+    const field = (field: string, message: string) =>
+      showErrors(i18n, [
+        { message: 'bad', extensions: { code: 'BAD_USER_INPUT', fields: [{ field, message }] } },
+      ]).fields[field];
+    expect(field('heldOn', 'the 2026 year-end conference is held between 2026-07-01 and 2027-06-30')).toBe(
+      'Hội nghị tổng kết năm 2026 họp trong khoảng từ 01/07/2026 đến 30/06/2027.',
+    );
+    expect(field('endedOn', 'must be on or after heldOn')).toBe('Ngày kết thúc không được trước ngày họp.');
+    expect(field('endedOn', 'must be on or before 2027-06-30')).toBe('Ngày không được sau 30/06/2027.');
+    expect(
+      field(
+        'heldOn',
+        "the province's dossier deadline (R13: 10/12/2026) falls before the conference ends on 2026-12-15: hold it by 2026-12-10, or ask the secretariat to set the deadline as days after the conference or a day of 2027",
+      ),
+    ).toBe(
+      'Hạn nộp hồ sơ của tỉnh (R13) rơi trước ngày kết thúc hội nghị: cần họp xong chậm nhất ngày 10/12/2026, hoặc đề nghị Sở Nội vụ đặt hạn tính theo số ngày sau hội nghị.',
+    );
+  });
+
   it('minutes asked for before the results are published say why they cannot be printed yet', () => {
     const shown = showErrors(i18n, [
       {

@@ -56,6 +56,21 @@ export function fieldMessage(i18n: I18n, field: string, message: string): string
   if (candidates) return i18n.t('error.field.seatsOverCandidates', { n: candidates[1]! });
   if (/a minute from now/.test(message)) return i18n.t('error.field.future');
   if (/must not be in the future/.test(message)) return i18n.t('error.field.notAfterToday');
+  // recordConference's dates (conference.resolver.ts checkConference).
+  const season = /the (\d{4}) year-end conference is held between (\S+) and (\S+)/.exec(message);
+  if (season)
+    return i18n.t('error.field.conferenceSeason', {
+      year: season[1]!,
+      from: i18n.date(season[2]!),
+      to: i18n.date(season[3]!),
+    });
+  if (/must be on or after heldOn/.test(message)) return i18n.t('conference.check.endedOn');
+  const notAfter = /^must be on or before (\d{4}-\d{2}-\d{2})$/.exec(message);
+  if (notAfter) return i18n.t('error.field.notAfterDate', { date: i18n.date(notAfter[1]!) });
+  const r13 = /dossier deadline \(R13: .*\) falls before the conference ends on \S+: hold it by (\S+),/.exec(
+    message,
+  );
+  if (r13) return i18n.t('error.field.conferenceAfterDeadline', { date: i18n.date(r13[1]!) });
   const between = /must be between (\d{4}-\d{2}-\d{2}) and (\d{4}-\d{2}-\d{2})/.exec(message);
   if (between)
     return i18n.t('error.field.dateBetween', { from: i18n.date(between[1]!), to: i18n.date(between[2]!) });
