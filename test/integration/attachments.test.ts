@@ -14,8 +14,10 @@ import {
   createAccount,
   createLockedBlock,
   dropDatabase,
+  keepDocument,
   ok,
   openBlockVote,
+  pdfText,
   provinceId,
   startTestApp,
   type Account,
@@ -400,6 +402,25 @@ describe('attachments', () => {
     );
     expect(late.status).toBe(409);
     expect(late.errors![0]!.extensions.code).toBe('CONFLICT');
+    // The submission stored with the dossier lists what goes with it: the conference's scanned minutes, the
+    // proposal's achievement report, and the minutes of the vote the platform drew up.
+    const stored = ok(
+      await as<{ emulationYear: { attachments: (Uploaded & { generated: boolean })[] } }>(
+        block.officers[0]!,
+        `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { ${FILES} } }`,
+        { b: block.blockId },
+      ),
+    ).emulationYear.attachments.find((a) => a.name === 'Tờ trình đề nghị khen thưởng.pdf')!;
+    const bytes = Buffer.from(await (await download(admin, stored.downloadUrl)).arrayBuffer());
+    const text = (await pdfText(await keepDocument('submission-with-attachments', bytes))).replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(text).toContain('Hồ sơ kèm theo');
+    expect(text).toContain('Biên bản hội nghị.jpg');
+    expect(text).toMatch(/Báo cáo thành tích của .+: Báo cáo thành tích Văn phòng Tỉnh ủy\.pdf/);
+    expect(text).toContain('Biên bản kiểm phiếu (do hệ thống lập)');
+    expect(text).not.toContain('Không có tệp đính kèm');
     const deleted = await as(block.officers[0]!, `mutation($id: ID!) { deleteAttachment(id: $id) }`, {
       id: report.id,
     });

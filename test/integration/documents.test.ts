@@ -252,11 +252,16 @@ describe('generated documents', () => {
     expect(text).toContain('TỜ TRÌNH');
     expect(text).toContain(`${unitName(0)}, đơn vị Trưởng`);
     expect(text).toContain('Hồ sơ kèm theo');
-    expect(text).toContain('Hệ thống chưa lưu tệp đính kèm');
+    expect(text).toContain('Hồ sơ kèm theo - Biên bản kiểm phiếu (do hệ thống lập)');
     const grounds = nominations.flatMap((n) => n.explanation.map((e) => e.text));
     expect(grounds.length).toBeGreaterThan(0);
     for (const g of grounds) expect(text).toContain(g.replace(/\s+/g, ' '));
     expect(text).toContain('Cờ thi đua của UBND tỉnh');
+    // The flag first, then the certificates of merit by the members' ranking: the scores in the grounds fall.
+    expect(text).toMatch(/ 1\. [^:]+: Cờ thi đua của UBND tỉnh/);
+    const scores = [...text.matchAll(/\(điểm ([\d,]+)\)/g)].map((m) => Number(m[1]!.replace(',', '.')));
+    expect(scores.length).toBeGreaterThan(1);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
   it("prints the council's minutes: attendance, quorum and the secret ballot per nomination", async () => {

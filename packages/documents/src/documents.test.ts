@@ -192,6 +192,36 @@ describe('a decision as PDF and DOCX', () => {
 /** The document's lines of text, in order (tables and signatures left out). */
 const lines = (m: DocumentModel) => m.blocks.flatMap((b) => ('text' in b ? [b.text] : []));
 
+describe('signatures', () => {
+  it('never stand alone on a page: the closing paragraph goes over with them, however long the list', async () => {
+    // From one proposal to a page and a half of them: somewhere the signatures would fall alone on a page.
+    for (let n = 1; n <= 14; n++) {
+      const model = submission({
+        province: PROVINCE,
+        blockName: 'Khối các sở tổng hợp',
+        year: 2026,
+        headUnit: 'Sở Tài chính',
+        signerName: 'Nguyễn Văn An',
+        signerTitle: 'Giám đốc',
+        conferenceOn: '2026-12-05',
+        date: '2026-12-08',
+        proposals: Array.from({ length: n }, (_, i) => ({
+          subject: `Đơn vị thứ ${i + 1}`,
+          unit: `Đơn vị thứ ${i + 1}`,
+          form: 'Bằng khen của Chủ tịch UBND tỉnh',
+          grounds: ['Hoàn thành xuất sắc nhiệm vụ năm 2026; xếp hạng theo điểm trong khối.'],
+        })),
+        attachments: ['Biên bản kiểm phiếu (do hệ thống lập)'],
+      });
+      const path = await keepDocument(`signatures-${n}`, await renderPdf(model));
+      const pages = await pdfWords(path);
+      const words = (page: (typeof pages)[number]) => page.words.map((w) => w.text).join(' ');
+      const signed = pages.find((p) => words(p).includes('Nơi nhận'))!;
+      expect(words(signed), `${n} proposals`).toContain('Kính trình Hội đồng');
+    }
+  }, 60_000);
+});
+
 describe('legal bases', () => {
   const SUBMISSION: Parameters<typeof submission>[0] = {
     province: PROVINCE,
@@ -203,7 +233,7 @@ describe('legal bases', () => {
     conferenceOn: '2023-12-01',
     date: '2023-12-03',
     proposals: [],
-    attachments: null,
+    attachments: [],
   };
 
   it('cite in a 2023 submission the Law of 2003 and Decree 91/2017, not texts in force only from 2024', () => {

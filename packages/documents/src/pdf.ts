@@ -41,7 +41,7 @@ export async function renderPdf(model: DocumentModel): Promise<Buffer> {
 
   const r = new PdfWriter(pdf);
   if (model.header) r.header(model.header);
-  model.blocks.forEach((b, i) => r.block(b, i === 0));
+  model.blocks.forEach((b, i) => r.block(b, i === 0, model.blocks[i + 1]));
   if (model.page.pageNumbers) r.pageNumbers();
   pdf.end();
   return done;
@@ -110,7 +110,7 @@ class PdfWriter {
       .stroke();
   }
 
-  block(b: Block, first: boolean) {
+  block(b: Block, first: boolean, next?: Block) {
     const pdf = this.pdf;
     switch (b.kind) {
       case 'title':
@@ -124,6 +124,10 @@ class PdfWriter {
         this.paragraph(b.text, { face: 'bold', align: 'left', gap: PARAGRAPH_GAP });
         return;
       case 'paragraph':
+        // The closing paragraph goes over with the signatures: a page holding only the signatures is not signed
+        // under any text, and an office sends such a document back.
+        if (next?.kind === 'signatures')
+          this.keep(this.paragraphHeight(b) + this.signaturesHeight(next.columns, next.recipients));
         this.paragraph(b.text, {
           face: b.italic ? 'italic' : 'regular',
           align: b.align ?? 'justify',
@@ -236,12 +240,27 @@ class PdfWriter {
     pdf.y += PARAGRAPH_GAP + 4;
   }
 
+  private paragraphHeight(b: Extract<Block, { kind: 'paragraph' }>): number {
+    this.face(b.italic ? 'italic' : 'regular');
+    const text = runs(b.text)
+      .map((p) => p.text)
+      .join('');
+    const indent = b.indent ? mm(10) : 0;
+    return this.pdf.heightOfString(text, { width: this.width, indent, lineGap: LINE_GAP }) + PARAGRAPH_GAP;
+  }
+
+  /** What the signatures need above the bottom margin: the titles, the space to sign, the names, the recipients. */
+  private signaturesHeight(columns: SignatureColumn[], recipients?: string[]): number {
+    const lines = Math.max(...columns.map((c) => c.title.length));
+    return Math.max((lines + 1) * 17 + mm(25), (recipients?.length ?? 0) * 13 + 20);
+  }
+
   private signatures(columns: SignatureColumn[], recipients?: string[]) {
     const pdf = this.pdf;
     const slots = columns.length + (recipients ? 1 : 0);
     const width = this.width / slots;
     const lines = Math.max(...columns.map((c) => c.title.length));
-    this.keep(Math.max((lines + 1) * 17 + mm(25), (recipients?.length ?? 0) * 13 + 20));
+    this.keep(this.signaturesHeight(columns, recipients));
     const top = pdf.y + 6;
     let bottom = top;
     if (recipients) {

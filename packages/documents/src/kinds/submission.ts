@@ -25,8 +25,8 @@ export interface SubmissionInput {
   /** The day the dossier was submitted (or today, for a draft). */
   date: string;
   proposals: { subject: string; unit: string; form: string; grounds: string[] }[];
-  /** Files attached to the dossier; null when the platform does not keep attachments yet. */
-  attachments: string[] | null;
+  /** What goes with the submission: the files attached to the dossier, and the minutes of the vote. */
+  attachments: string[];
 }
 
 /** Tờ trình đề nghị khen thưởng: the head unit's submission to the province (templates/submission.vi.md). */
@@ -52,11 +52,8 @@ export function submission(input: SubmissionInput): DocumentModel {
         [NO, { title: 'Tập thể, cá nhân', width: 52 }, { title: 'Hình thức đề nghị', width: 40 }],
         input.proposals.map((p, i) => [String(i + 1), p.subject, p.form]),
       ),
-      attachments: (input.attachments ?? []).map((name) => ({ name })),
-      noAttachments:
-        input.attachments === null
-          ? 'Hệ thống chưa lưu tệp đính kèm; hồ sơ kèm theo được gửi theo đường văn thư.'
-          : 'Không có tệp đính kèm.',
+      attachments: input.attachments.map((name) => ({ name })),
+      noAttachments: 'Không có tệp đính kèm.',
       signatures: signatures(
         [
           {

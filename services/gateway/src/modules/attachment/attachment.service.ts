@@ -96,6 +96,9 @@ export async function filesOf(
   );
 }
 
+/** Every file of a block's year, whoever owns it (the year, a conference, a nomination). */
+export const filesOfYear = (ctx: GraphQLContext, yearId: string) => yearFiles(ctx).load(yearId);
+
 const loadersOfRequest = new WeakMap<object, DataLoader<string, Attachment[]>>();
 function yearFiles(ctx: GraphQLContext): DataLoader<string, Attachment[]> {
   let loader = loadersOfRequest.get(ctx.loaders);

@@ -29,8 +29,7 @@ import {
 /** Each document: what it is made from (read in the province's transaction). */
 const DOCUMENTS: Record<string, (ctx: GraphQLContext, id: string) => Promise<DocumentModel>> = {
   'vote-minutes': async (ctx, id) => voteMinutes(await voteMinutesData(ctx, id)),
-  // Attachments are listed once the platform keeps them with the dossier (issue 15, attachments).
-  submission: async (ctx, id) => submission(await submissionData(ctx, id, null)),
+  submission: async (ctx, id) => submission(await submissionData(ctx, id)),
   'council-minutes': async (ctx, id) => councilMinutes(await councilMinutesData(ctx, id)),
   decision: async (ctx, id) => decision(await decisionData(ctx, id)),
   certificates: async (ctx, id) => certificates(await certificatesData(ctx, id)),
