@@ -361,6 +361,18 @@ describe('the conference in the browser', () => {
       expect(await home.getByRole('link', { name: /^Công bố kết quả: / }).count()).toBe(0);
     }
     await screenshot(deputy, 'home-deputy-round-decision-390');
+    // The secretariat, which neither decides nor sees the count before it is published, is told whose step it is.
+    const secretariat = await pageAt(browser, base, `/voting-periods/${round2.id}`, admin.email);
+    await expect
+      .poll(
+        () => secretariat.getByText(/^Các vòng bỏ phiếu chưa chọn đủ \(R5\): chờ Trưởng khối – /).count(),
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe(1);
+    expect(await secretariat.getByRole('button', { name: 'Công bố kết quả' }).count()).toBe(0);
+    await secretariat.context().close();
     await page.getByRole('link', { name: /^Quyết định: / }).click();
     await page.waitForURL((u) => u.pathname === `/voting-periods/${round2.id}/decision`);
     // Equal counts are listed in the ballot's order.
@@ -377,8 +389,15 @@ describe('the conference in the browser', () => {
     await page.getByRole('button', { name: 'Gửi đề xuất' }).click();
     const [headName, chosenName] = [split.units[0]!.name, split.units[1]!.name];
     await expect.poll(() => page.getByText(`Đề xuất của ${headName}: ${chosenName}`).count()).toBe(1);
+    // The head waits for the deputy: nothing to send again until it changes its choice.
+    expect(await page.getByText(/^Đã gửi đề xuất của đơn vị bạn: chờ bên kia xác nhận/).count()).toBe(1);
+    expect(await page.getByRole('button', { name: /^Gửi đề xuất/ }).count()).toBe(0);
     await deputy.goto(`${base}/voting-periods/${round2.id}/decision`);
+    // Agreeing is final: asked first.
     await deputy.getByRole('button', { name: 'Xác nhận đề xuất' }).click();
+    const agree = deputy.getByRole('dialog', { name: 'Xác nhận quyết định?' });
+    await expect.poll(() => agree.textContent()).toContain(`${chosenName}. Hai bên đã chọn giống nhau`);
+    await agree.getByRole('button', { name: 'Xác nhận đề xuất' }).click();
     await expect.poll(() => deputy.getByText(`Đã thống nhất: ${chosenName}`).count()).toBe(1);
     await screenshot(deputy, 'round-decision-confirmed-390');
     await expectAccessible(deputy, 'the head and deputy decision');

@@ -4,6 +4,7 @@ import { Link, useParams } from 'wouter';
 import { myUnits, useSession } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
+import { ConfirmButton } from '../../ui/ConfirmDialog';
 import { Alert, Empty, Loading, Page } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
@@ -130,9 +131,18 @@ function ContestDecision({
   const action = useAction(RecordDecisionMutation);
   const label = t(`voting.contest.${result.kind as 'FLAG'}`);
   const agrees = !!theirs && same(chosen, theirs);
+  // This side's own word stands unanswered: it waits for the other side, and sends again only a changed choice.
+  const ours =
+    decision && side && !decision.confirmedAt
+      ? decision.counterByUnitId === side
+        ? decision.counterUnitIds
+        : decision.proposedByUnitId === side && !decision.counterByUnitId
+          ? decision.unitIds
+          : null
+      : null;
+  const unchanged = !!ours && same(chosen, ours);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  async function send() {
     const data = await action.run(
       { input: { votingPeriodId: periodId, contestId: result.contestId, unitIds: chosen } },
       {
@@ -143,6 +153,11 @@ function ContestDecision({
       },
     );
     if (data) onDone();
+    return !!data;
+  }
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    await send();
   }
 
   return (
@@ -200,10 +215,31 @@ function ContestDecision({
               {action.shown.fields.unitIds && <p className="field-error">{action.shown.fields.unitIds}</p>}
             </fieldset>
             {action.shown.general && <Alert>{action.shown.general}</Alert>}
+            {ours && unchanged && <p className="muted">{t('decide.waiting')}</p>}
             <div className="actions">
-              <button type="submit" className="button button-primary" disabled={action.busy}>
-                {agrees ? t('decide.agree') : theirs ? t('decide.counterButton') : t('decide.propose')}
-              </button>
+              {/* Agreeing makes the decision final (R5): asked first, as every step that cannot be undone. */}
+              {agrees ? (
+                <ConfirmButton
+                  label={t('decide.agree')}
+                  title={t('decide.agreeTitle')}
+                  className="button button-primary"
+                  busy={action.busy}
+                  action={send}
+                >
+                  <p>
+                    {t('decide.agreeBody', {
+                      contest: label,
+                      units: chosen.map((u) => unitName(names, u)).join(', '),
+                    })}
+                  </p>
+                </ConfirmButton>
+              ) : (
+                !unchanged && (
+                  <button type="submit" className="button button-primary" disabled={action.busy}>
+                    {theirs || ours ? t('decide.counterButton') : t('decide.propose')}
+                  </button>
+                )
+              )}
             </div>
           </form>
         )

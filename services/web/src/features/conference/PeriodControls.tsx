@@ -146,6 +146,15 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
           {t('period.decide')}
         </Link>
       )}
+      {/* R5: the rounds left seats undecided; the head and deputy decide, and the secretariat waits for them. */}
+      {p.status === 'TALLIED' && p.outcome === 'AWAITING_DECISION' && !head && !deputy && (
+        <p>
+          {t('period.awaitingDecision', {
+            head: y?.headUnit?.name ?? '',
+            deputy: y?.deputyUnit?.name ?? '',
+          })}
+        </p>
+      )}
       {p.status === 'TALLIED' && !p.resultsPublishedAt && announces && p.outcome !== 'AWAITING_DECISION' && (
         <ConfirmButton
           label={t('period.publish')}
