@@ -486,6 +486,18 @@ describe('the secretariat enters the ballots of units without an account', () =>
     await page.getByText('3/7 đã bỏ phiếu').waitFor();
     await unit.selectOption(next.id);
     expect(pageLoads).toEqual([]);
+
+    // Opened again (another day, another computer): every unit the round already counts is marked, the one
+    // entered elsewhere included, before anyone fills a ballot for it.
+    await page.reload();
+    await unit.waitFor();
+    await expect
+      .poll(async () =>
+        (
+          await unit.locator('option:disabled').evaluateAll((options) => options.map((o) => o.textContent))
+        ).sort(),
+      )
+      .toEqual([sent, entered, other].map((u) => `${u.name} (đã có phiếu)`).sort());
     await page.context().close();
   });
 });

@@ -60,8 +60,16 @@ export default function BallotPage() {
     { members: membersRes.data?.votingPeriod.emulationYear?.members ?? [] },
     { admin: secretariat, mine: [] },
   );
-  /** The units whose ballot is recorded (entered here, or refused as already cast), with what the list says. */
+  /** The units whose ballot is recorded here (entered, or refused as already cast), with what the list says. */
   const [done, setDone] = useState<ReadonlyMap<string, string>>(new Map());
+  // And those the round already counts (voted themselves, or entered before the page was opened).
+  const notVoted = membersRes.data?.votingPeriod.notVoted;
+  const recorded = useMemo(() => {
+    const all = new Map(done);
+    for (const { unitId } of membersRes.data?.votingPeriod.emulationYear?.members ?? [])
+      if (notVoted && !notVoted.some((v) => v.id === unitId)) all.set(unitId, t('ballot.onBehalf.hasBallot'));
+    return all;
+  }, [done, notVoted, membersRes.data, t]);
   const [actingErrors, setActingErrors] = useState<Record<string, string>>({});
   /** The unit and reason a ballot entered on a unit's behalf was recorded with, for its receipt. */
   const [castFor, setCastFor] = useState<{ unitId: string; reason: string } | null>(null);
@@ -158,7 +166,7 @@ export default function BallotPage() {
       Object.entries({
         unitId: !acting.unitId
           ? t('members.chooseUnit')
-          : done.has(acting.unitId)
+          : recorded.has(acting.unitId)
             ? t('error.alreadyVoted')
             : null,
         onBehalfReason: reasonProblem(acting, t('acting.reasonShort')),
@@ -436,7 +444,7 @@ export default function BallotPage() {
           <ActingFor
             acting={actingFields}
             errors={actingErrors}
-            done={done}
+            done={recorded}
             labels={{
               unit: t('ballot.onBehalf.unit'),
               reason: t('ballot.onBehalf.reason'),

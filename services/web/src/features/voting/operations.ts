@@ -72,13 +72,16 @@ export const ReceiptQuery = graphql(`
 
 /**
  * A block round's voters, for the secretariat entering the ballot of a unit that has no account: the year's
- * members, who are the round's eligible voters (an already recorded unit is refused by the API; who has not
- * voted is the round's `notVoted`, what anyone voted nobody reads).
+ * members, who are the round's eligible voters, and those who have not voted yet (`notVoted`): the others are
+ * marked in the list before anyone fills a ballot for them (what anyone voted nobody reads).
  */
 export const BallotMembersQuery = graphql(`
   query BallotMembers($id: ID!) {
     votingPeriod(id: $id) {
       id
+      notVoted {
+        id
+      }
       emulationYear {
         id
         members {
