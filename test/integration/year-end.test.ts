@@ -296,6 +296,46 @@ describe("a province's year-end closing, through HTTP and the worker", () => {
   it('closes every block it can, reports the others, opens next year, tells the secretariat; a second start changes nothing; resumed, it closes the block that was stuck', () =>
     closeProvince('40')); // Nghệ An
 
+  it('lists a block year opened after the closing ran as not yet in it, and a resume takes it in', async () => {
+    const prov = await provinceId(app.dataSource, '46'); // Huế
+    const secretariat = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: prov });
+    await finishedBlock(prov, secretariat);
+    const progress = async () =>
+      ok(
+        await as<{ yearEndClosing: Closing & { round: number } }>(
+          prov,
+          secretariat,
+          `query($p: ID!) { yearEndClosing(provinceId: $p, year: 2026) { round ${CLOSING_FIELDS} } }`,
+          { p: prov },
+        ),
+      ).yearEndClosing;
+    const untilDone = (round: number) =>
+      vi.waitFor(
+        async () => {
+          const p = await progress();
+          expect([p.state, p.round]).toEqual(['DONE', round]);
+          return p;
+        },
+        { timeout: 30_000, interval: 100 },
+      );
+    ok(await as(prov, secretariat, `mutation { startYearEndClosing(year: 2026) { state } }`));
+    expect((await untilDone(1)).blocks.map((b) => b.status)).toEqual(['CLOSED']);
+
+    // A block the secretariat forgot, opened for 2026 after the closing: said, not hidden under "all closed".
+    const late = await createLockedBlock(app, prov, NAMES, secretariat);
+    expect((await progress()).blocks).toContainEqual({
+      blockId: late.blockId,
+      status: 'ADDED_SINCE',
+      reason: null,
+      nextHeadUnitId: null,
+      nextDeputyUnitId: null,
+    });
+    ok(await as(prov, secretariat, `mutation { resumeYearEndClosing(year: 2026) { round } }`));
+    expect((await untilDone(2)).blocks).toContainEqual(
+      expect.objectContaining({ blockId: late.blockId, status: 'CANNOT_CLOSE' }),
+    );
+  });
+
   describe('with Redis as the queue', () => {
     // The helpers use `app`: this block swaps in an app whose queues are on Redis, and puts the first one back.
     let postgresQueued: TestApp;

@@ -37,8 +37,10 @@ const YearEndState = graphqlEnum(
   'DRY_RUN: what a closing would do now, nothing written.',
 );
 const BlockClosingStatus = graphqlEnum(
-  ['PENDING', 'WOULD_CLOSE', 'CLOSED', 'ALREADY_CLOSED', 'CANNOT_CLOSE', 'FAILED'] as const,
+  ['PENDING', 'WOULD_CLOSE', 'CLOSED', 'ALREADY_CLOSED', 'CANNOT_CLOSE', 'FAILED', 'ADDED_SINCE'] as const,
   'BlockClosingStatus',
+  'A block\'s part in the closing. ADDED_SINCE: a block year opened after the closing ran, not yet in it; ' +
+    'resuming the closing takes it in.',
 );
 
 @ObjectType('YearEndBlock', { description: "One block's part in the province's year-end closing." })
@@ -96,10 +98,24 @@ async function named(blocks: BlockRow[]): Promise<YearEndBlockType[]> {
 
 async function toType(provinceId: string, r: YearEndClosingRecord): Promise<YearEndClosingType> {
   const end = r.finishedAt ?? new Date();
+  // A block year opened after the closing ran is listed too: it is not closed, and a resume takes it in.
+  const inClosing = new Set(r.blocks.map((b) => b.emulationYearId));
+  const added = (await emulationYearRepository.inYear(r.year))
+    .filter((y) => !inClosing.has(y.id) && y.state !== 'CLOSED')
+    .map((y) => ({
+      blockId: y.blockId,
+      emulationYearId: y.id,
+      status: 'ADDED_SINCE',
+      reason: null,
+      nextYearId: null,
+      nextHeadUnitId: null,
+      nextDeputyUnitId: null,
+      finishedAt: null,
+    }));
   return {
     provinceId,
     ...r,
-    blocks: await named(r.blocks),
+    blocks: await named([...r.blocks, ...added]),
     durationMs: end.getTime() - r.startedAt.getTime(),
   };
 }

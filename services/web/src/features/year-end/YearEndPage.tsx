@@ -72,7 +72,7 @@ const ResumeMutation = graphql(`
 `);
 
 type Row = ResultOf<typeof BlockRow>;
-const NOT_CLOSED = new Set(['CANNOT_CLOSE', 'FAILED']);
+const NOT_CLOSED = new Set(['CANNOT_CLOSE', 'FAILED', 'ADDED_SINCE']);
 
 /**
  * The province's year-end closing (where the secretariat's year-end notice leads): its schedule, a dry run that
@@ -107,7 +107,7 @@ export default function YearEndPage() {
     );
   if (!res.data) return <Loading />;
   const blocks = c ? readFragment(BlockRow, c.blocks) : [];
-  const done = blocks.filter((b) => b.status !== 'PENDING').length;
+  const done = blocks.filter((b) => b.status !== 'PENDING' && b.status !== 'ADDED_SINCE').length;
   const notClosed = blocks.filter((b) => NOT_CLOSED.has(b.status)).length;
   const actionError = (shown: { general: string | null }) =>
     shown.general ? <Alert>{shown.general}</Alert> : null;
