@@ -166,6 +166,25 @@ describe('the articles, through HTTP and the worker', () => {
       ),
     );
     expect(year.emulationYear.state).toBe('DOSSIER_SUBMITTED');
+    // The secretariat hears the dossier has arrived, and is led to its appraisal queue.
+    await vi.waitFor(
+      async () => {
+        const inbox = ok(
+          await as<{ notifications: { nodes: { event: string; body: string; link: string }[] } }>(
+            admin,
+            `{ notifications(first: 20) { nodes { event body link } } }`,
+          ),
+        );
+        expect(inbox.notifications.nodes.find((n) => n.event === 'YEAR_DOSSIER_SUBMITTED')).toEqual({
+          event: 'YEAR_DOSSIER_SUBMITTED',
+          body: expect.stringMatching(
+            /^Khối thi đua .* đã gửi hồ sơ đề nghị khen thưởng năm 2026 lên Sở Nội vụ: đề nghị thẩm định\.$/,
+          ),
+          link: '/nominations',
+        });
+      },
+      { timeout: 20_000, interval: 100 },
+    );
 
     // The secretariat closes the year; the block's officers hear of it.
     const yearId = block.yearId;

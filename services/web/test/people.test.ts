@@ -358,6 +358,7 @@ describe('people and access', () => {
       'Nhắc bỏ phiếu',
       'Kết thúc bỏ phiếu',
       'Công bố kết quả',
+      'Khối gửi hồ sơ đề nghị khen thưởng',
       'Hồ sơ đề nghị khen thưởng thay đổi',
       'Quyết định khen thưởng',
       'Kết thúc năm thi đua của khối',

@@ -10,6 +10,7 @@ export const NOTIFICATION_EVENT_NAMES = [
   'decision.issued',
   'year.signing_opened',
   'year.scoring_opened',
+  'year.dossier_submitted',
   'year.closed',
   'year_end.finished',
 ] as const;
@@ -165,9 +166,15 @@ export function renderDecisionNotice(
       };
 }
 
-export type YearPhaseEventName = 'year.signing_opened' | 'year.scoring_opened';
+const YEAR_PHASE_EVENTS = ['year.signing_opened', 'year.scoring_opened', 'year.dossier_submitted'] as const;
+export type YearPhaseEventName = (typeof YEAR_PHASE_EVENTS)[number];
+export const isYearPhaseEvent = (e: string): e is YearPhaseEventName =>
+  (YEAR_PHASE_EVENTS as readonly string[]).includes(e);
 
-/** To the members' officers when the block's year asks something of every unit: to sign, then to score. */
+/**
+ * When the block's year asks something of someone: of every member's officer, to sign and then to score; of the
+ * secretariat, to appraise the dossier the block sent.
+ */
 export function renderYearPhaseNotice(
   event: YearPhaseEventName,
   blockName: string,
@@ -183,6 +190,16 @@ export function renderYearPhaseNotice(
       : {
           title: 'Covenant open for signing',
           body: `${blockName} has opened its emulation year ${year}: please sign the covenant and register titles.`,
+        };
+  if (event === 'year.dossier_submitted')
+    return locale === 'vi'
+      ? {
+          title: 'Khối gửi hồ sơ đề nghị khen thưởng',
+          body: `${blockName} đã gửi hồ sơ đề nghị khen thưởng năm ${year} lên Sở Nội vụ: đề nghị thẩm định.`,
+        }
+      : {
+          title: 'Award dossier received',
+          body: `${blockName} has sent its award dossier for ${year} to the secretariat: please appraise it.`,
         };
   return locale === 'vi'
     ? {

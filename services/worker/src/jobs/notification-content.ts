@@ -11,6 +11,7 @@ import {
   yearEndRepository,
 } from '@thidua/db';
 import {
+  isYearPhaseEvent,
   renderDecisionNotice,
   renderNominationNotice,
   renderYearClosedNotice,
@@ -34,8 +35,7 @@ export async function noticeContent(p: JobPayload<'notify'>): Promise<NoticeCont
   if (p.event === 'nomination.status_changed') return nominationNotice(p);
   if (p.event === 'decision.issued') return decisionNotice(p);
   if (p.event === 'year.closed') return yearClosedNotice(p);
-  if (p.event === 'year.signing_opened' || p.event === 'year.scoring_opened')
-    return yearPhaseNotice(p, p.event);
+  if (isYearPhaseEvent(p.event)) return yearPhaseNotice(p, p.event);
   if (p.event === 'year_end.finished') return yearEndNotice(p);
   return votingNotice(p, p.event);
 }
@@ -145,18 +145,20 @@ async function yearClosedNotice(p: JobPayload<'notify'>): Promise<NoticeContent 
   };
 }
 
-/** Every member has something to do: sign the covenant, then score itself. */
+/** Every member has something to do (sign the covenant, then score itself); then the secretariat (appraise). */
 async function yearPhaseNotice(
   p: JobPayload<'notify'>,
   event: YearPhaseEventName,
 ): Promise<NoticeContent | null> {
   const y = await yearAudience(p);
   if (!y) return null;
+  const dossier = event === 'year.dossier_submitted';
   return {
-    recipients: y.officers,
+    recipients: dossier ? await secretariat(p.provinceId) : y.officers,
     vi: renderYearPhaseNotice(event, y.name, y.year.year),
     en: renderYearPhaseNotice(event, y.name, y.year.year, 'en'),
-    link: y.link,
+    // The dossier's proposals wait in the secretariat's appraisal queue.
+    link: dossier ? '/nominations' : y.link,
   };
 }
 

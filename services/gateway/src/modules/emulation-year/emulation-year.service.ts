@@ -99,10 +99,14 @@ function latestRound(periods: readonly VotingPeriod[]): LatestRound | null {
   );
 }
 
-/** The members hear when the year asks something of each of them (to sign, to score), and when it is over. */
+/**
+ * The members hear when the year asks something of each of them (to sign, to score), the secretariat when the
+ * dossier arrives, and both when the year is over.
+ */
 const YEAR_EVENTS: Partial<Record<YearState, NotificationEventName>> = {
   OPEN: 'year.signing_opened',
   SCORING: 'year.scoring_opened',
+  DOSSIER_SUBMITTED: 'year.dossier_submitted',
   CLOSED: 'year.closed',
 };
 
