@@ -402,6 +402,42 @@ describe("the block vote's minutes", () => {
   });
 });
 
+describe("the minutes' rounds", () => {
+  const round = (method: 'ONLINE' | 'PAPER') => ({
+    round: 1,
+    method,
+    openedAt: '2026-12-18T01:30:00Z',
+    closedAt: '2026-12-18T04:31:00Z',
+    thresholdPercent: 50,
+    thresholdMode: 'MORE_THAN' as const,
+    eligible: 5,
+    votesNeeded: 3,
+    contests: [],
+  });
+  const when = (method: 'ONLINE' | 'PAPER') =>
+    lines(
+      voteMinutes({
+        province: PROVINCE,
+        blockName: 'Khối các sở tổng hợp',
+        year: 2026,
+        conference: null,
+        rounds: [round(method)],
+        decisions: [],
+        publishedAt: '2026-12-18T05:00:00Z',
+        generatedAt: '2026-12-18T05:00:00Z',
+      }),
+    ).find((l) => l.includes('Ngưỡng trúng cử: trên 50% tổng số 5 thành viên (ít nhất 3 phiếu)'));
+
+  it('give an online round its voting time, and a paper round when its count was confirmed, not a voting time', () => {
+    expect(when('ONLINE')).toMatch(
+      /^Thời gian bỏ phiếu từ 08 giờ 30 ngày 18\/12\/2026 đến 11 giờ 31 ngày 18\/12\/2026\. /,
+    );
+    expect(when('PAPER')).toMatch(
+      /^Số liệu theo biên bản của Ban kiểm phiếu, được xác nhận trên hệ thống lúc 11 giờ 31 ngày 18\/12\/2026\. /,
+    );
+  });
+});
+
 describe('certificates', () => {
   it('print one landscape page per awardee with each field where the layout puts it', async () => {
     const model = certificates({

@@ -112,8 +112,13 @@ export function voteMinutes(input: VoteMinutesInput): DocumentModel {
       rounds: input.rounds.map((r) => ({
         round: r.round,
         method: r.method === 'PAPER' ? 'bỏ phiếu kín trên giấy tại hội nghị' : 'bỏ phiếu kín trực tuyến',
-        openedAt: timeInWords(r.openedAt),
-        closedAt: r.closedAt ? timeInWords(r.closedAt) : 'chưa kết thúc',
+        // A paper round was voted in the hall: the platform knows when its count was confirmed, not the voting.
+        when:
+          r.method === 'PAPER'
+            ? r.closedAt
+              ? `Số liệu theo biên bản của Ban kiểm phiếu, được xác nhận trên hệ thống lúc ${timeInWords(r.closedAt)}.`
+              : 'Số liệu theo biên bản của Ban kiểm phiếu, chưa được xác nhận trên hệ thống.'
+            : `Thời gian bỏ phiếu từ ${timeInWords(r.openedAt)} đến ${r.closedAt ? timeInWords(r.closedAt) : 'chưa kết thúc'}.`,
         threshold: thresholdText(r.thresholdPercent, r.thresholdMode, r.eligible, r.votesNeeded),
         contests: r.contests.map((k, i) => ({
           no: i + 1,
