@@ -127,6 +127,9 @@ describe('a decision as PDF and DOCX', () => {
       // The decree in force on the decision's date.
       'Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ',
       'Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;',
+      // Each award with whom it goes to, the flag first; the annex is the Chairman's, as the decision.
+      'Điều 1. Tặng Cờ thi đua của UBND tỉnh cho 1 tập thể; tặng Bằng khen của Chủ tịch UBND tỉnh cho 40 tập thể; tặng Chiến sĩ thi đua cấp tỉnh cho 1 cá nhân đã có thành tích xuất sắc',
+      '(Kèm theo Quyết định số 12/QĐ-UBND ngày 15/01/2027 của Chủ tịch Ủy ban nhân dân tỉnh Lào Cai)',
     ])
       expect(text).toContain(s);
     expect(text).not.toContain('98/2023');

@@ -37,6 +37,10 @@ export function decision(input: DecisionInput): DocumentModel {
   const money = (vnd: number) => [formatNumber(vnd), amountInWords(vnd)];
   const deputy = /^phó/i.test(input.signerTitle.trim());
   const forms = [...new Set(input.items.map((i) => i.form))];
+  const who = (items: DecisionInput['items']) => {
+    const [c, p] = [items.filter((i) => !i.unit).length, items.filter((i) => i.unit).length];
+    return [c ? `${c} tập thể` : '', p ? `${p} cá nhân` : ''].filter(Boolean).join(' và ');
+  };
   return fromTemplate(
     'decision',
     {
@@ -50,15 +54,11 @@ export function decision(input: DecisionInput): DocumentModel {
       ISSUER: upper(`Chủ tịch ${issuer}`),
       signerTitle: input.signerTitle,
       years: input.years.join(', '),
-      forms: forms.join('; '),
+      // Each award with whom it goes to, in the order given (the higher award first): "Cờ thi đua … cho 1 tập
+      // thể; tặng Bằng khen … cho 2 tập thể".
+      awards: forms.map((f) => `${f} cho ${who(input.items.filter((i) => i.form === f))}`).join('; tặng '),
       collectives: collectives.length,
       individuals: individuals.length,
-      who: [
-        collectives.length ? `${collectives.length} tập thể` : '',
-        individuals.length ? `${individuals.length} cá nhân` : '',
-      ]
-        .filter(Boolean)
-        .join(' và '),
       total: formatNumber(total),
       totalWords: amountInWords(total),
       collectiveTable: table(

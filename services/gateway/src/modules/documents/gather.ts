@@ -361,9 +361,14 @@ export async function decisionData(ctx: GraphQLContext, decisionId: string): Pro
     signerName: decision.signerName,
     signerTitle: decision.signerTitle,
     years: [...new Set(years.flatMap((y) => (y && !(y instanceof Error) ? [y.year] : [])))].sort(),
+    // Collectives, then individuals; within each, the higher award first (FORM_WORDS' order).
     items: items
       .slice()
-      .sort((a, b) => Number(!!a.personId) - Number(!!b.personId))
+      .sort(
+        (a, b) =>
+          Number(!!a.personId) - Number(!!b.personId) ||
+          Object.keys(FORM_WORDS).indexOf(a.form) - Object.keys(FORM_WORDS).indexOf(b.form),
+      )
       .map((i) => ({
         name: i.personId ? person(i.personId) : unit(i.unitId),
         unit: i.personId ? unit(i.unitId) : null,

@@ -39,7 +39,7 @@ const YearEndState = graphqlEnum(
 const BlockClosingStatus = graphqlEnum(
   ['PENDING', 'WOULD_CLOSE', 'CLOSED', 'ALREADY_CLOSED', 'CANNOT_CLOSE', 'FAILED', 'ADDED_SINCE'] as const,
   'BlockClosingStatus',
-  'A block\'s part in the closing. ADDED_SINCE: a block year opened after the closing ran, not yet in it; ' +
+  "A block's part in the closing. ADDED_SINCE: a block year opened after the closing ran, not yet in it; " +
     'resuming the closing takes it in.',
 );
 
