@@ -45,7 +45,7 @@ let block: LockedBlock;
 let periodId: string;
 let councilPeriodId: string;
 let decisionId: string;
-let decision: { numberText: string; items: { unitId: string; prizeVnd: number }[] };
+let decision: { numberText: string; items: { unitId: string; prizeVnd: number; form: string }[] };
 
 const as = <T = Record<string, unknown>>(who: Account, q: string, v?: Record<string, unknown>) =>
   app.gql<T>(q, v, { token: who.token, provinceId: laoCai });
@@ -163,10 +163,14 @@ beforeAll(async () => {
 
   const issued = ok(
     await as<{
-      issueAwardDecision: { id: string; numberText: string; items: { unitId: string; prizeVnd: number }[] };
+      issueAwardDecision: {
+        id: string;
+        numberText: string;
+        items: { unitId: string; prizeVnd: number; form: string }[];
+      };
     }>(
       admin,
-      `mutation($v: IssueAwardDecisionInput!) { issueAwardDecision(input: $v) { id numberText items { unitId prizeVnd } } }`,
+      `mutation($v: IssueAwardDecisionInput!) { issueAwardDecision(input: $v) { id numberText items { unitId prizeVnd form } } }`,
       {
         v: {
           issuerName: 'UBND tỉnh Lào Cai',
@@ -340,9 +344,10 @@ describe('generated documents', () => {
     const file = await keepDocument('certificates-a3', got.bytes);
     expect((await pdfInfo(file))['Page size']).toMatch(/^1190\.5\d* x 841\.8\d* pts/);
     const first = (await pdfWords(file))[0]!;
-    // The first page is the first awardee's in the decision's order (the higher award first): its name's first word.
-    const names = decision.items.map((i) => block.units.find((u) => u.id === i.unitId)!.name.split(' ')[0]!);
-    const word = first.words.find((w) => names.includes(w.text))!;
+    // The first page is the flag's: the higher award first, as in the decision.
+    const flag = decision.items.find((i) => i.form === 'FLAG_PROVINCE')!;
+    const name = block.units.find((u) => u.id === flag.unitId)!.name.split(' ')[0]!;
+    const word = first.words.find((w) => w.text === name)!;
     expect(Math.abs(word.yMin - 60 * MM)).toBeLessThan(8);
     // Hà Nội's blank is its own: still the default.
     const other = await app.gql<{ certificateLayout: { isDefault: boolean } }>(

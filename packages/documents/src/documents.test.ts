@@ -128,7 +128,7 @@ describe('a decision as PDF and DOCX', () => {
       'Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ',
       'Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;',
       // Each award with whom it goes to, the flag first; the annex is the Chairman's, as the decision.
-      'Điều 1. Tặng Cờ thi đua của UBND tỉnh cho 1 tập thể; tặng Bằng khen của Chủ tịch UBND tỉnh cho 40 tập thể; tặng Chiến sĩ thi đua cấp tỉnh cho 1 cá nhân đã có thành tích xuất sắc',
+      'Điều 1. Tặng thưởng các tập thể, cá nhân đã có thành tích xuất sắc trong phong trào thi đua năm 2026 (có danh sách kèm theo): Cờ thi đua của UBND tỉnh cho 1 tập thể; Bằng khen của Chủ tịch UBND tỉnh cho 40 tập thể; danh hiệu Chiến sĩ thi đua cấp tỉnh cho 1 cá nhân.',
       '(Kèm theo Quyết định số 12/QĐ-UBND ngày 15/01/2027 của Chủ tịch Ủy ban nhân dân tỉnh Lào Cai)',
     ])
       expect(text).toContain(s);
@@ -267,6 +267,19 @@ describe('legal bases', () => {
     expect(basis.emulationLaw).toMatch(new RegExp(`^Luật Thi đua, khen thưởng ngày ${law}`));
     expect(basis.emulationDecree).toMatch(new RegExp(`^Nghị định số ${decree}/NĐ-CP`));
     expect(basis.localGovernmentLaw).toMatch(new RegExp(`^Luật Tổ chức chính quyền địa phương .*${local}$`));
+  });
+
+  it("give one award's Article 1 as one sentence, and a title as a title", () => {
+    const article1 = (items: (typeof DECISION_INPUT)['items']) =>
+      lines(decision({ ...DECISION_INPUT, items }))
+        .find((l) => l.startsWith('**Điều 1.**'))
+        ?.replace(/\*\*/g, '');
+    expect(article1(DECISION_INPUT.items.slice(0, 1))).toBe(
+      'Điều 1. Tặng Cờ thi đua của UBND tỉnh cho 1 tập thể đã có thành tích xuất sắc trong phong trào thi đua năm 2026 (có danh sách kèm theo).',
+    );
+    expect(article1(DECISION_INPUT.items.slice(-1))).toBe(
+      'Điều 1. Tặng danh hiệu Chiến sĩ thi đua cấp tỉnh cho 1 cá nhân đã có thành tích xuất sắc trong phong trào thi đua năm 2026 (có danh sách kèm theo).',
+    );
   });
 
   it('name the local government Law in a decision, with its date', () => {

@@ -48,7 +48,7 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
   const textWidth = tw((landscape ? h : w) - m.left - m.right);
   const children: (Paragraph | Table)[] = [];
   if (model.header) children.push(header(model.header, textWidth), spacer(14));
-  model.blocks.forEach((b, i) => children.push(...block(b, textWidth, i === 0)));
+  model.blocks.forEach((b, i) => children.push(...block(b, textWidth, i === 0, model.blocks[i + 1])));
   const pageNumber = new Header({
     children: [
       new Paragraph({
@@ -174,7 +174,7 @@ function header(h: OfficialHeader, width: number): Table {
   });
 }
 
-function block(b: Block, width: number, first: boolean): (Paragraph | Table)[] {
+function block(b: Block, width: number, first: boolean, next?: Block): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'title':
       return [para(b.text, { bold: true, size: 14, align: 'center', after: 2 })];
@@ -183,7 +183,14 @@ function block(b: Block, width: number, first: boolean): (Paragraph | Table)[] {
     case 'heading':
       return [para(b.text, { bold: true, align: 'left' }, { keepNext: true })];
     case 'paragraph':
-      return [para(b.text, { italic: b.italic, align: b.align ?? 'justify', indent: b.indent })];
+      // The closing paragraph stays with the signatures, as in the PDF.
+      return [
+        para(
+          b.text,
+          { italic: b.italic, align: b.align ?? 'justify', indent: b.indent },
+          { keepNext: next?.kind === 'signatures' },
+        ),
+      ];
     case 'item':
       return [para(`- ${b.text}`, { indent: true })];
     case 'table': {

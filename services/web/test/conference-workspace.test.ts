@@ -229,6 +229,8 @@ describe("the head unit's conference workspace", () => {
       // A member votes in the hall: its home asks for no ballot, and the round's page offers none, with no
       // deadline and no online turnout ("0/3 đã bỏ phiếu") to mislead.
       const member = await pageAt(browser, base, '/', paper.officers[2]!.email, 'phone');
+      // Its home has gathered its tasks (the block's overview is there) and asks for no ballot.
+      await member.getByRole('region', { name: /^Khối, cụm thi đua của đơn vị – năm/ }).waitFor(WAIT);
       await expect.poll(() => member.locator('.loading').count(), WAIT).toBe(0);
       expect(await member.getByRole('region', { name: /^Bỏ phiếu/ }).count()).toBe(0);
       await member.goto(`${base}/voting-periods/${periodId}`);
@@ -238,15 +240,17 @@ describe("the head unit's conference workspace", () => {
       expect(await member.getByText(/đã bỏ phiếu/).count()).toBe(0);
       await screenshot(member, 'paper-round-member-390');
       await member.context().close();
-      // The secretariat opening the count before it is entered learns whose step it is.
+      // The secretariat, which sees no figures before they are published, learns whose step the count is.
       const secretariat = await pageAt(browser, base, `/voting-periods/${periodId}/paper-count`, admin.email);
       await expect
-        .poll(
-          () =>
-            secretariat.getByRole('status').filter({ hasText: 'Chưa có kết quả kiểm phiếu.' }).textContent(),
-          WAIT,
-        )
-        .toContain(`Trưởng khối – ${paper.units[0]!.name} – nhập kết quả`);
+        .poll(() => secretariat.getByRole('status').filter({ hasText: 'Ban kiểm phiếu' }).textContent(), WAIT)
+        .toBe(
+          `Trưởng khối – ${paper.units[0]!.name} – nhập kết quả kiểm phiếu theo biên bản của Ban kiểm phiếu; Phó khối hoặc thư ký hội nghị xác nhận. Số liệu được công bố sau khi xác nhận.`,
+        );
+      // Its controls on the round's page offer no entry it could not make.
+      await secretariat.goto(`${base}/voting-periods/${periodId}`);
+      await secretariat.getByRole('heading', { name: 'Điều hành vòng bỏ phiếu' }).waitFor(WAIT);
+      expect(await secretariat.getByRole('link', { name: 'Nhập kết quả kiểm phiếu' }).count()).toBe(0);
       await secretariat.context().close();
       // The head unit's home has the count to enter.
       await head.goto(`${base}/`);

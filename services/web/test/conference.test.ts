@@ -365,7 +365,10 @@ describe('the conference in the browser', () => {
     const secretariat = await pageAt(browser, base, `/voting-periods/${round2.id}`, admin.email);
     await expect
       .poll(
-        () => secretariat.getByText(/^Các vòng bỏ phiếu chưa chọn đủ \(R5\): chờ Trưởng khối – /).count(),
+        () =>
+          secretariat
+            .getByText(/^Các vòng bỏ phiếu chưa bầu đủ số đơn vị \(R5\): chờ Trưởng khối – /)
+            .count(),
         {
           timeout: 20_000,
         },

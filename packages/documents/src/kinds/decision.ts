@@ -28,6 +28,25 @@ export function issuerInFull(name: string): string {
   return name.replace(/^UBND\b/i, 'Ủy ban nhân dân');
 }
 
+/** A title (danh hiệu) is conferred as one: "tặng danh hiệu Chiến sĩ thi đua cấp tỉnh", not "tặng Chiến sĩ …". */
+const awardWords = (form: string) => (/^(Chiến sĩ|Tập thể lao động)/.test(form) ? `danh hiệu ${form}` : form);
+
+/**
+ * Article 1: one award says whom it goes to; several are listed after what they reward, the higher first (the
+ * order given), each with whom it goes to, so that "đã có thành tích xuất sắc" covers them all.
+ */
+function article1(
+  forms: string[],
+  items: DecisionInput['items'],
+  who: (items: DecisionInput['items']) => string,
+  years: string,
+): string {
+  const merit = `đã có thành tích xuất sắc trong phong trào thi đua năm ${years} (có danh sách kèm theo)`;
+  if (forms.length === 1) return `Tặng ${awardWords(forms[0]!)} cho ${who(items)} ${merit}.`;
+  const each = forms.map((f) => `${awardWords(f)} cho ${who(items.filter((i) => i.form === f))}`);
+  return `Tặng thưởng các tập thể, cá nhân ${merit}: ${each.join('; ')}.`;
+}
+
 /** Quyết định khen thưởng with its annexed list and prize money in words (templates/decision.vi.md). */
 export function decision(input: DecisionInput): DocumentModel {
   const issuer = issuerInFull(input.issuerName);
@@ -54,9 +73,7 @@ export function decision(input: DecisionInput): DocumentModel {
       ISSUER: upper(`Chủ tịch ${issuer}`),
       signerTitle: input.signerTitle,
       years: input.years.join(', '),
-      // Each award with whom it goes to, in the order given (the higher award first): "Cờ thi đua … cho 1 tập
-      // thể; tặng Bằng khen … cho 2 tập thể".
-      awards: forms.map((f) => `${f} cho ${who(input.items.filter((i) => i.form === f))}`).join('; tặng '),
+      article1: article1(forms, input.items, who, input.years.join(', ')),
       collectives: collectives.length,
       individuals: individuals.length,
       total: formatNumber(total),

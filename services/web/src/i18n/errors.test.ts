@@ -98,7 +98,7 @@ describe('the API’s refusals, as the secretariat reads them', () => {
         "the province's dossier deadline (R13: 10/12/2026) falls before the conference ends on 2026-12-15: hold it by 2026-12-10, or ask the secretariat to set the deadline as days after the conference or a day of 2027",
       ),
     ).toBe(
-      'Hạn nộp hồ sơ của tỉnh (R13) rơi trước ngày kết thúc hội nghị: cần họp xong chậm nhất ngày 10/12/2026, hoặc đề nghị Sở Nội vụ đặt hạn tính theo số ngày sau hội nghị.',
+      'Hạn nộp hồ sơ của tỉnh (R13) sớm hơn ngày kết thúc hội nghị: cần họp xong chậm nhất ngày 10/12/2026, hoặc đề nghị Sở Nội vụ đặt hạn tính theo số ngày sau hội nghị hoặc một ngày của năm sau.',
     );
   });
 

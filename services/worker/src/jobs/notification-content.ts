@@ -119,7 +119,6 @@ async function decisionNotice(p: JobPayload<'notify'>): Promise<NoticeContent | 
   };
 }
 
-/** The block's member units' officers and the secretariat. */
 /** The officers of the block's members in the year, and the block's name. */
 async function yearAudience(p: JobPayload<'notify'>) {
   const [year] = await emulationYearRepository.byIds([p.subjectId]);

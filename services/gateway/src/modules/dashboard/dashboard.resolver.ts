@@ -222,7 +222,7 @@ export class DashboardResolver {
     // By rank, unranked last; the repository's order (by name) within a rank, as the sort is stable.
     const ranked = blocks
       .map((row, i) => ({ row, rank: ranks[i]! }))
-      .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+      .sort((a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER));
     const p = ctx.access!.province;
     const province = {
       id: p.id,

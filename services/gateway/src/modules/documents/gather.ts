@@ -195,7 +195,6 @@ export async function voteMinutesData(ctx: GraphQLContext, periodId: string): Pr
   };
 }
 
-/** Tờ trình: the block's proposals with the engine's explanation lines as their grounds. */
 /** The block vote's last round, when the request may see its count: its minutes go with the dossier. */
 export async function countedLastRound(ctx: GraphQLContext, yearId: string): Promise<VotingPeriod | null> {
   const rounds = (await ctx.loaders.periodsOfYear.load(yearId)).filter((p) => p.kind === 'BLOCK');
@@ -225,14 +224,12 @@ export async function submissionData(ctx: GraphQLContext, yearId: string): Promi
   ]);
   // The higher award first (FORM_WORDS' order), then by the members' final ranking: as a council reads a list.
   const forms = Object.keys(FORM_WORDS);
-  const position = new Map(results.map((r) => [r.unitId, r.position]));
+  // Units without a ranking (a year recorded from documents) after the ranked ones.
+  const position = (unitId: string) =>
+    results.find((r) => r.unitId === unitId)?.position ?? Number.MAX_SAFE_INTEGER;
   const proposals = nominations
     .filter((n) => !['NOT_ELIGIBLE', 'DEFERRED'].includes(n.status))
-    .sort(
-      (a, b) =>
-        forms.indexOf(a.form) - forms.indexOf(b.form) ||
-        (position.get(a.unitId) ?? Infinity) - (position.get(b.unitId) ?? Infinity),
-    );
+    .sort((a, b) => forms.indexOf(a.form) - forms.indexOf(b.form) || position(a.unitId) - position(b.unitId));
   const unit = await unitNames(ctx, [
     ...proposals.map((n) => n.unitId),
     ...(year.headUnitId ? [year.headUnitId] : []),

@@ -224,6 +224,7 @@ function ContestDecision({
                   title={t('decide.agreeTitle')}
                   className="button button-primary"
                   busy={action.busy}
+                  error={action.shown.general && <Alert>{action.shown.general}</Alert>}
                   action={send}
                 >
                   <p>

@@ -118,9 +118,12 @@ export default function PaperCountPage() {
         <ConfirmCount id={id} onDone={() => refetch({ requestPolicy: 'network-only' })} />
       )}
       {entry && !entry.confirmedAt && open && !confirms && <Alert kind="info">{t('paper.waiting')}</Alert>}
-      {/* Anyone else who opens it before the head unit has entered the count learns whose step it is. */}
-      {!entry && open && !head && (
-        <Alert kind="info">{t('paper.headEnters', { unit: y?.headUnit?.name ?? '' })}</Alert>
+      {/* The deputy or the secretary before the entry; anyone else, who sees no figures until they are
+          published, at any time: whose step it is. */}
+      {open && !head && (confirms ? !entry : true) && (
+        <Alert kind="info">
+          {t(confirms ? 'paper.notEntered' : 'paper.headEnters', { unit: y?.headUnit?.name ?? '' })}
+        </Alert>
       )}
       {open && head && !entry?.confirmedAt && (
         <CountForm

@@ -84,7 +84,9 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
           </Link>
         </p>
       )}
-      {p.status === 'OPEN' && p.method === 'PAPER' && (
+      {/* The head enters the count and the deputy confirms it; the secretariat sees no figures before they are
+          published, and its page says whose step it is. */}
+      {p.status === 'OPEN' && p.method === 'PAPER' && (head || deputy) && (
         <Link href={`/voting-periods/${id}/paper-count`} className="button button-primary">
           {p.paperCount ? t('period.paperConfirm') : t('period.paperEnter')}
         </Link>

@@ -252,7 +252,8 @@ async function gatherTasks(
           if (p.method === 'PAPER' && p.status === 'OPEN') {
             const count = { ...task, href: `/voting-periods/${p.id}/paper-count` };
             if (head && !p.paperCount) tasks.paperCounts.push(count);
-            if (deputy && p.paperCount && !p.paperCount.confirmedAt) tasks.paperConfirms.push(count);
+            // Whoever entered the count does not confirm it: an officer of both units is asked to enter only.
+            if (deputy && !head && p.paperCount && !p.paperCount.confirmedAt) tasks.paperConfirms.push(count);
           }
           // Null when none of the person's units votes in it; false while one of them has not voted.
           if (p.status === 'OPEN' && p.voted === false) tasks.votes.push(task);

@@ -54,6 +54,8 @@ export default function BallotPage() {
   const [membersRes, refetchMembers] = useQuery({
     query: BallotMembersQuery,
     variables: { id },
+    // Who has voted changes while the secretary works: a page opened again reads it afresh.
+    requestPolicy: 'cache-and-network',
     pause: !secretariat,
   });
   const acting = useActingFor(

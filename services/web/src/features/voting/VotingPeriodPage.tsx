@@ -82,7 +82,15 @@ export default function VotingPeriodPage() {
       )}
       <section className="card stack">
         {paper ? (
-          <p>{t('voting.paperRound')}</p>
+          <>
+            <p>{t('voting.paperRound')}</p>
+            {/* The conference's secretary, who may confirm the count without running the round, finds it here. */}
+            {p.status === 'OPEN' && (
+              <p>
+                <Link href={`/voting-periods/${p.id}/paper-count`}>{t('voting.paperCountLink')}</Link>
+              </p>
+            )}
+          </>
         ) : (
           <>
             <p>{t('voting.deadline', { when: i18n.dateTime(deadline(p)) })}</p>
