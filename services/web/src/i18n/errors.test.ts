@@ -102,6 +102,15 @@ describe('the API’s refusals, as the secretariat reads them', () => {
     );
   });
 
+  it('a past decision recorded twice names the number and the year already recorded', () => {
+    const shown = showErrors(i18n, [
+      { message: 'decision 1520/QĐ-UBND of 2025 is already recorded', extensions: { code: 'CONFLICT' } },
+    ]);
+    expect(shown.fields.numberText).toBe(
+      'Quyết định số 1520/QĐ-UBND năm 2025 đã được ghi nhận: kiểm tra lại số trên văn bản.',
+    );
+  });
+
   it('minutes asked for before the results are published say why they cannot be printed yet', () => {
     const shown = showErrors(i18n, [
       {

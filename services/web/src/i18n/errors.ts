@@ -198,8 +198,9 @@ export function showErrors(i18n: I18n, errors: ApiError[] | 'network' | null): S
       fields.title ??= i18n.t('error.titleRegistered');
       continue;
     }
-    if (code === 'CONFLICT' && /^decision .* is already recorded/.test(e.message)) {
-      fields.numberText ??= i18n.t('error.decisionRecorded');
+    const recorded = /^decision (\S+) of (\d{4}) is already recorded/.exec(e.message);
+    if (code === 'CONFLICT' && recorded) {
+      fields.numberText ??= i18n.t('error.decisionRecorded', { number: recorded[1]!, year: recorded[2]! });
       continue;
     }
     if (
