@@ -29,8 +29,27 @@ let app: TestApp;
 let browser: Browser;
 let base: string;
 let admin: Account;
+let province: string;
 let locked: LockedBlock;
 let draftBlockId: string;
+
+/** The secretariat's call, its answer checked. */
+const asAdmin = (q: string, v: Record<string, unknown> = {}) =>
+  app.gql<Record<string, { id: string }>>(q, v, { token: admin.token, provinceId: province }).then(ok);
+
+/** A block of `members`, each a member from `from` (YYYY-MM-DD). */
+async function createBlock(name: string, members: { id: string }[], from: string): Promise<string> {
+  const id = (
+    await asAdmin(`mutation($n: String!) { createBlock(input: { name: $n, kind: BLOCK }) { id } }`, {
+      n: name,
+    })
+  ).createBlock!.id;
+  for (const u of members)
+    await asAdmin(`mutation($v: BlockMemberInput!) { addBlockMember(input: $v) { id } }`, {
+      v: { blockId: id, unitId: u.id, date: from },
+    });
+  return id;
+}
 
 /**
  * Khánh Hòa's blocks in the season: the departments' block scored and locked, the enterprises' block with
@@ -38,32 +57,20 @@ let draftBlockId: string;
  */
 beforeAll(async () => {
   ({ app, browser, base } = await startWebApp());
-  const province = await provinceId(app.dataSource, '56');
+  province = await provinceId(app.dataSource, '56');
   admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
   locked = await createLockedBlock(app, province, ['Sở Tài chính', 'Sở Tư pháp', 'Sở Y tế'], admin, {
     year: YEAR,
   });
-  const as = (q: string, v: Record<string, unknown>) =>
-    app.gql<Record<string, { id: string }>>(q, v, { token: admin.token, provinceId: province }).then(ok);
   const units = await createUnits(app.dataSource, province, [
     'Cảng vụ Hàng hải Nha Trang',
     'Công ty Cổ phần Yến sào Khánh Hòa',
     'Ban Dân tộc tỉnh',
     'Sở Văn hóa, Thể thao và Du lịch',
   ]);
-  const block = async (name: string, members: { id: string }[]) => {
-    const id = (
-      await as(`mutation($n: String!) { createBlock(input: { name: $n, kind: BLOCK }) { id } }`, { n: name })
-    ).createBlock!.id;
-    for (const u of members)
-      await as(`mutation($v: BlockMemberInput!) { addBlockMember(input: $v) { id } }`, {
-        v: { blockId: id, unitId: u.id, date: `${YEAR}-01-01` },
-      });
-    return id;
-  };
-  await block('Khối các doanh nghiệp', units.slice(0, 2));
-  draftBlockId = await block('Khối Văn hóa – Xã hội', units.slice(2));
-  await as(`mutation($v: OpenEmulationYearInput!) { openEmulationYear(input: $v) { id } }`, {
+  await createBlock('Khối các doanh nghiệp', units.slice(0, 2), `${YEAR}-01-01`);
+  draftBlockId = await createBlock('Khối Văn hóa – Xã hội', units.slice(2), `${YEAR}-01-01`);
+  await asAdmin(`mutation($v: OpenEmulationYearInput!) { openEmulationYear(input: $v) { id } }`, {
     v: { blockId: draftBlockId, year: YEAR, headUnitId: units[2]!.id },
   });
 }, 120_000);
@@ -190,38 +197,29 @@ describe('the home page: where the blocks stand', () => {
     const [thisYear, month] = vietnamToday().split('-').map(Number) as [number, number];
     const december = month >= 11 ? null : new Date(`${thisYear - 1}-12-10T09:00:00+07:00`);
     const next = (december ? thisYear - 1 : thisYear) + 1;
-    const province = await provinceId(app.dataSource, '56');
-    const as = (q: string, v: Record<string, unknown>) =>
-      app.gql<Record<string, { id: string }>>(q, v, { token: admin.token, provinceId: province }).then(ok);
     const units = await createUnits(app.dataSource, province, [
       'Sở Nông nghiệp và Môi trường',
       'Sở Xây dựng',
       'Sở Công Thương',
     ]);
-    const blockId = (
-      await as(`mutation { createBlock(input: { name: "Khối kinh tế – kỹ thuật", kind: BLOCK }) { id } }`, {})
-    ).createBlock!.id;
-    for (const u of units)
-      await as(`mutation($v: BlockMemberInput!) { addBlockMember(input: $v) { id } }`, {
-        v: { blockId, unitId: u.id, date: `${next - 1}-01-01` },
-      });
+    const blockId = await createBlock('Khối kinh tế – kỹ thuật', units, `${next - 1}-01-01`);
     const yearId = (
-      await as(`mutation($v: OpenEmulationYearInput!) { openEmulationYear(input: $v) { id } }`, {
+      await asAdmin(`mutation($v: OpenEmulationYearInput!) { openEmulationYear(input: $v) { id } }`, {
         v: { blockId, year: next, headUnitId: units[0]!.id },
       })
     ).openEmulationYear!.id;
-    await as(
+    await asAdmin(
       `mutation($id: ID!, $v: UpdateEmulationYearInput!) { updateEmulationYear(id: $id, input: $v) { id } }`,
       {
         id: yearId,
         v: { theme: 'Đoàn kết – Đổi mới – Hiệu quả', deputyUnitId: units[1]!.id },
       },
     );
-    await as(
+    await asAdmin(
       `mutation($id: ID!, $items: [String!]!) { setCovenantItems(emulationYearId: $id, items: $items) { position } }`,
       { id: yearId, items: ['Hoàn thành 100% chỉ tiêu được giao', 'Không có cán bộ vi phạm kỷ luật'] },
     );
-    await as(`mutation($id: ID!) { transitionEmulationYear(id: $id, to: OPEN) { id } }`, { id: yearId });
+    await asAdmin(`mutation($id: ID!) { transitionEmulationYear(id: $id, to: OPEN) { id } }`, { id: yearId });
     const officer = await createAccount(app, 'UNIT_OFFICER', { provinceId: province, unitId: units[2]!.id });
 
     const context = await phone(browser);

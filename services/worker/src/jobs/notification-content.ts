@@ -119,16 +119,19 @@ async function decisionNotice(p: JobPayload<'notify'>): Promise<NoticeContent | 
   };
 }
 
-/** The officers of the block's members in the year, and the block's name. */
+/** The block year, its block's name and its page; its members' officers read only by the notices sent to them. */
 async function yearAudience(p: JobPayload<'notify'>) {
   const [year] = await emulationYearRepository.byIds([p.subjectId]);
   if (!year) return null;
   const [block] = await blockRepository.byIds([year.blockId]);
-  const members = (await blockRepository.membersInYear([year.blockId], year.year)).get(year.blockId) ?? [];
   return {
     year,
     name: block?.name ?? 'Khối thi đua',
-    officers: await userRepository.officersOf(p.provinceId, members),
+    officers: async () => {
+      const members =
+        (await blockRepository.membersInYear([year.blockId], year.year)).get(year.blockId) ?? [];
+      return userRepository.officersOf(p.provinceId, members);
+    },
     link: `/blocks/${year.blockId}/years/${year.year}`,
   };
 }
@@ -137,7 +140,7 @@ async function yearClosedNotice(p: JobPayload<'notify'>): Promise<NoticeContent 
   const y = await yearAudience(p);
   if (!y) return null;
   return {
-    recipients: [...new Set([...y.officers, ...(await secretariat(p.provinceId))])],
+    recipients: [...new Set([...(await y.officers()), ...(await secretariat(p.provinceId))])],
     vi: renderYearClosedNotice(y.name, y.year.year),
     en: renderYearClosedNotice(y.name, y.year.year, 'en'),
     link: y.link,
@@ -153,7 +156,7 @@ async function yearPhaseNotice(
   if (!y) return null;
   const dossier = event === 'year.dossier_submitted';
   return {
-    recipients: dossier ? await secretariat(p.provinceId) : y.officers,
+    recipients: dossier ? await secretariat(p.provinceId) : await y.officers(),
     vi: renderYearPhaseNotice(event, y.name, y.year.year),
     en: renderYearPhaseNotice(event, y.name, y.year.year, 'en'),
     // The dossier's proposals wait in the secretariat's appraisal queue.

@@ -225,8 +225,8 @@ export async function submissionData(ctx: GraphQLContext, yearId: string): Promi
   // The higher award first (FORM_WORDS' order), then by the members' final ranking: as a council reads a list.
   const forms = Object.keys(FORM_WORDS);
   // Units without a ranking (a year recorded from documents) after the ranked ones.
-  const position = (unitId: string) =>
-    results.find((r) => r.unitId === unitId)?.position ?? Number.MAX_SAFE_INTEGER;
+  const ranked = new Map(results.map((r) => [r.unitId, r.position]));
+  const position = (unitId: string) => ranked.get(unitId) ?? Number.MAX_SAFE_INTEGER;
   const proposals = nominations
     .filter((n) => !['NOT_ELIGIBLE', 'DEFERRED'].includes(n.status))
     .sort((a, b) => forms.indexOf(a.form) - forms.indexOf(b.form) || position(a.unitId) - position(b.unitId));

@@ -98,9 +98,10 @@ async function named(blocks: BlockRow[]): Promise<YearEndBlockType[]> {
 
 async function toType(provinceId: string, r: YearEndClosingRecord): Promise<YearEndClosingType> {
   const end = r.finishedAt ?? new Date();
-  // A block year opened after the closing ran is listed too: it is not closed, and a resume takes it in.
+  // A block year opened after the closing ran is listed too: it is not closed, and a resume takes it in. Read
+  // once the closing is done: the page asks every two seconds while it runs, and a resume waits for the end.
   const inClosing = new Set(r.blocks.map((b) => b.emulationYearId));
-  const added = (await emulationYearRepository.inYear(r.year))
+  const added = (r.state === 'DONE' ? await emulationYearRepository.inYear(r.year) : [])
     .filter((y) => !inClosing.has(y.id) && y.state !== 'CLOSED')
     .map((y) => ({
       blockId: y.blockId,

@@ -120,7 +120,7 @@ export default function PaperCountPage() {
       {entry && !entry.confirmedAt && open && !confirms && <Alert kind="info">{t('paper.waiting')}</Alert>}
       {/* The deputy or the secretary before the entry; anyone else, who sees no figures until they are
           published, at any time: whose step it is. */}
-      {open && !head && (confirms ? !entry : true) && (
+      {open && !head && (!confirms || !entry) && (
         <Alert kind="info">
           {t(confirms ? 'paper.notEntered' : 'paper.headEnters', { unit: y?.headUnit?.name ?? '' })}
         </Alert>
