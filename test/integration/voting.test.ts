@@ -51,6 +51,7 @@ type PeriodView = {
     outcome: string | null;
     round: number;
     closeReason: string | null;
+    resultsPublishedAt: string | null;
     turnout: { eligible: number; cast: number } | null;
     results:
       | {
@@ -368,13 +369,18 @@ describe('rounds', () => {
       }),
     );
 
-    const periods = await as<{ votingPeriods: (Period & { round: number })[] }>(
+    const periods = await as<{
+      votingPeriods: (Period & { round: number; opensAt: string; closesAt: string })[];
+    }>(
       admin,
-      `query($y: ID!) { votingPeriods(emulationYearId: $y) { id round contests { id candidateUnitIds } } }`,
+      `query($y: ID!) { votingPeriods(emulationYearId: $y) { id round opensAt closesAt contests { id candidateUnitIds } } }`,
       { y: block.yearId },
     );
     const second = periods.data!.votingPeriods.find((p) => p.round === 2)!;
     expect(second.contests[0]!.candidateUnitIds).toHaveLength(9);
+    // No deadline given as the count was announced: round 2 lasts as long as round 1 (an hour, opened above).
+    const length = new Date(second.closesAt).getTime() - new Date(second.opensAt).getTime();
+    expect(Math.abs(length - 3600_000)).toBeLessThan(60_000);
     // The year's next step names the round it waits for, not results that round 1 did publish.
     const stillMissing = async () =>
       (
@@ -575,18 +581,28 @@ describe('ties', () => {
     expect(result).toMatchObject({ shortfall: 'TIE', elected: [], unfilledSeats: 1 });
     const tied = [block.units[0]!.id, block.units[1]!.id].sort();
     expect(result.tiedUnitIds.sort()).toEqual(tied);
-    ok(
-      await as(block.officers[0]!, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, {
-        id: period.id,
-      }),
-    );
-    const periods = await as<{ votingPeriods: (Period & { round: number })[] }>(
+    // The run-off is held in the hall: the head says when it closes as it announces the count.
+    const publish = (at: Date) =>
+      as(
+        block.officers[0]!,
+        `mutation($id: ID!, $at: DateTimeISO) { publishVotingResults(id: $id, nextRoundClosesAt: $at) { id } }`,
+        { id: period.id, at: at.toISOString() },
+      );
+    const past = await publish(new Date(Date.now() - 60_000));
+    expect(past.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'nextRoundClosesAt' }] },
+    });
+    expect((await view(admin, period.id)).data?.votingPeriod.resultsPublishedAt).toBeNull();
+    const inTwentyMinutes = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 20 * 60_000);
+    ok(await publish(inTwentyMinutes));
+    const periods = await as<{ votingPeriods: (Period & { round: number; closesAt: string })[] }>(
       block.officers[4]!,
-      `query($y: ID!) { votingPeriods(emulationYearId: $y) { id round contests { id candidateUnitIds } } }`,
+      `query($y: ID!) { votingPeriods(emulationYearId: $y) { id round closesAt contests { id candidateUnitIds } } }`,
       { y: block.yearId },
     );
     const runoff = periods.data!.votingPeriods.find((p) => p.round === 2)!;
     expect(runoff.contests[0]!.candidateUnitIds.sort()).toEqual(tied);
+    expect(new Date(runoff.closesAt).getTime()).toBe(inTwentyMinutes.getTime());
   });
   it('R6: equal on score and on bonus − deductions, the unit headed by a woman is chosen (the women rule)', async () => {
     const block = await createLockedBlock(app, province, NAMES, admin);

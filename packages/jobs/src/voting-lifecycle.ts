@@ -146,10 +146,14 @@ export async function periodContests(
 /**
  * A round whose seats stayed empty is followed by the next one once its results are published, so nobody learns
  * the previous round's winners (by who stands again) before the counting committee announces them. After a tie
- * the run-off is among the tied units unless the province chose all remaining candidates (R5). Same method and
- * duration as the round before.
+ * the run-off is among the tied units unless the province chose all remaining candidates (R5). Same method as the
+ * round before; it closes when the announcer said (a run-off in the hall), or after as long as the round before.
  */
-export async function openNextRound(provinceId: string, period: VotingPeriod): Promise<VotingPeriod | null> {
+export async function openNextRound(
+  provinceId: string,
+  period: VotingPeriod,
+  closesAt?: Date,
+): Promise<VotingPeriod | null> {
   if (period.outcome !== 'NEXT_ROUND') return null;
   const contests = await periodContests(period.id);
   const results = (await votingRepository.results([period.id])).map((r) => r.result);
@@ -175,7 +179,7 @@ export async function openNextRound(provinceId: string, period: VotingPeriod): P
       maxRounds: period.maxRounds,
       reminderMinutes: period.reminderMinutes,
       opensAt: now,
-      closesAt: new Date(now.getTime() + duration),
+      closesAt: closesAt ?? new Date(now.getTime() + duration),
       openedBy: null,
     },
     next.map(({ id: _id, ...c }) => c),

@@ -12,7 +12,16 @@ import {
   type LockedBlock,
   type TestApp,
 } from '@thidua/testing';
-import { desktop, expectAccessible, screenshot, signInAt, startWebApp, pageAt } from './browser';
+import {
+  dateFieldValue,
+  desktop,
+  expectAccessible,
+  fillDate,
+  screenshot,
+  signInAt,
+  startWebApp,
+  pageAt,
+} from './browser';
 
 const NAMES = ['Văn phòng Tỉnh ủy', 'Ban Tổ chức Tỉnh ủy', 'Báo Tuyên Quang'];
 
@@ -300,12 +309,27 @@ describe('the conference in the browser', () => {
       .poll(() => page.locator('.page-subtitle').textContent())
       .toBe(`${blockName}, năm 2026 · Đã kiểm phiếu`);
     await page.getByRole('button', { name: 'Công bố kết quả' }).click();
-    await page
-      .getByRole('dialog', { name: 'Công bố kết quả bỏ phiếu?' })
-      .getByRole('button', { name: 'Công bố kết quả' })
-      .click();
+    const dialog = page.getByRole('dialog', { name: 'Công bố kết quả bỏ phiếu?' });
+    // Round 2 is held in the hall: the head gives it a deadline minutes away, not round 1's hour.
+    expect(await dateFieldValue(dialog, 'Vòng 2 kết thúc lúc')).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    const inHalfAnHour = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 30 * 60_000);
+    await fillDate(
+      dialog,
+      'Vòng 2 kết thúc lúc',
+      new Date(inHalfAnHour.getTime() + 7 * 3600_000).toISOString().slice(0, 16),
+    );
+    await screenshot(page, 'publish-next-round-deadline-1366');
+    await dialog.getByRole('button', { name: 'Công bố kết quả' }).click();
     const next = page.getByRole('link', { name: 'Đến vòng 2' });
     await expect.poll(() => next.count(), { timeout: 15_000 }).toBe(1);
+    const rounds = ok(
+      await app.gql<{ votingPeriods: { round: number; closesAt: string }[] }>(
+        `query($y: ID!) { votingPeriods(emulationYearId: $y) { round closesAt } }`,
+        { y: split.yearId },
+        { token: admin.token, provinceId: province },
+      ),
+    ).votingPeriods;
+    expect(new Date(rounds.find((r) => r.round === 2)!.closesAt).getTime()).toBe(inHalfAnHour.getTime());
     expect(await page.getByText('Chưa đủ đơn vị đạt ngưỡng: vòng 2 đã được mở.').count()).toBe(1);
     await screenshot(page, 'period-next-round-1366');
     await expectAccessible(page, 'a published round leading to round 2');

@@ -87,6 +87,7 @@ export function ConfirmButton({
   disabled,
   busy,
   error,
+  onOpen,
   action,
 }: {
   label: string;
@@ -98,12 +99,22 @@ export function ConfirmButton({
   disabled?: boolean;
   busy?: boolean;
   error?: ReactNode;
+  /** Fills the dialog's fields as it opens (a default that depends on the time, say). */
+  onOpen?: () => void;
   action: () => Promise<boolean>;
 }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className={className} disabled={disabled} onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className={className}
+        disabled={disabled}
+        onClick={() => {
+          onOpen?.();
+          setOpen(true);
+        }}
+      >
         {label}
       </button>
       <ConfirmDialog

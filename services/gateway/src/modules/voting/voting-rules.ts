@@ -5,11 +5,14 @@ import { badInput } from '../../common/errors';
 const PAPER_COUNT_WINDOW_MS = 30 * 24 * 3600_000;
 
 /** When a new round's online voting closes; a paper round is closed by its confirmed count. */
-export function roundDeadline(input: { method: 'ONLINE' | 'PAPER'; closesAt?: Date | null }): Date {
+export function roundDeadline(
+  input: { method: 'ONLINE' | 'PAPER'; closesAt?: Date | null },
+  field = 'closesAt',
+): Date {
   if (input.method === 'PAPER') return new Date(Date.now() + PAPER_COUNT_WINDOW_MS);
-  if (!input.closesAt) throw badInput('closesAt', 'an online round needs the time voting closes');
+  if (!input.closesAt) throw badInput(field, 'an online round needs the time voting closes');
   if (input.closesAt.getTime() <= Date.now() + 60_000)
-    throw badInput('closesAt', 'must be at least a minute from now');
+    throw badInput(field, 'must be at least a minute from now');
   return input.closesAt;
 }
 

@@ -428,7 +428,16 @@ export class VotingResolver {
   @Mutation(() => VotingPeriodType, {
     description: 'Makes the tallied results visible to the members: its own step.',
   })
-  async publishVotingResults(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+  async publishVotingResults(
+    @Arg('id', () => ID) id: string,
+    @Arg('nextRoundClosesAt', () => DateTimeISOResolver, {
+      nullable: true,
+      description:
+        'When an online round follows: when it closes (a run-off in the hall lasts minutes). Unset, it lasts as long as this round did.',
+    })
+    nextRoundClosesAt: Date | null | undefined,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     const period = await loadPeriod(ctx, id, 'id');
     const year = await periodYear(ctx, period);
     const actor = await assertRunsPeriod(ctx, period);
@@ -444,6 +453,12 @@ export class VotingResolver {
       );
     if (period.outcome === 'AWAITING_DECISION')
       throw appError('PRECONDITION_FAILED', 'The head and deputy must record their decision first');
+    if (nextRoundClosesAt) {
+      if (period.outcome !== 'NEXT_ROUND' || period.method !== 'ONLINE')
+        throw badInput('nextRoundClosesAt', 'only when an online round follows this one');
+      assertWithinAYear('nextRoundClosesAt', nextRoundClosesAt);
+      roundDeadline({ method: 'ONLINE', closesAt: nextRoundClosesAt }, 'nextRoundClosesAt');
+    }
     if (!(await votingRepository.publish(period.id, ctx.principal!.userId)))
       throw conflict('The results are already published');
     await audit(ctx, 'voting.publish', 'VotingPeriod', id);
@@ -453,7 +468,7 @@ export class VotingResolver {
       { jobId: jobId('notify', 'voting.published', id) },
     );
     // What the count decided takes effect now that it is announced: the next round, the council's approvals.
-    await openNextRound(ctx.access!.provinceId, period);
+    await openNextRound(ctx.access!.provinceId, period, nextRoundClosesAt ?? undefined);
     await applyCouncilResults(ctx.access!.provinceId, period);
     if ((period.outcome === 'COMPLETE' || period.outcome === 'DECIDED') && year?.state === 'VOTING') {
       await transitionYear(ctx, year, 'RESULTS_RECORDED', actor);

@@ -9,7 +9,7 @@ import { DateField } from '../../ui/DateField';
 import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { usePolling } from '../../ui/usePolling';
-import { fromVietnamInput } from '../../ui/vietnamTime';
+import { fromVietnamInput, vietnamInput } from '../../ui/vietnamTime';
 import { votesNeeded } from '../voting/rules';
 import { CloseMutation, ExtendMutation, PeriodControlsQuery, PublishMutation } from './period-operations';
 
@@ -27,6 +27,7 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
   const close = useAction(CloseMutation);
   const publish = useAction(PublishMutation);
   const [until, setUntil] = useState('');
+  const [nextCloses, setNextCloses] = useState('');
   const p = res.data?.votingPeriod;
   // Closed, the count takes a second or two: the controls move on to publishing by themselves.
   usePolling(refetch, p?.status === 'CLOSED' ? 2000 : null);
@@ -72,6 +73,24 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
       setUntil('');
       done();
     }
+  }
+
+  // An online run-off follows: its deadline is asked when the results are announced. By default it lasts as long
+  // as this round did; held in the hall, it closes minutes later (a deadline is extended, never brought forward).
+  const nextOnline = p.outcome === 'NEXT_ROUND' && p.method === 'ONLINE';
+  const roundLength = new Date(p.closesAt).getTime() - new Date(p.opensAt).getTime();
+
+  async function publishResults() {
+    const when = nextOnline ? fromVietnamInput(nextCloses) : null;
+    const data = await publish.run(
+      { id, nextRoundClosesAt: when?.toISOString() ?? null },
+      {
+        nextRoundClosesAt:
+          nextOnline && !(when && when.getTime() > Date.now() + 60_000) ? t('vote.check.closesAt') : null,
+      },
+    );
+    if (data) done();
+    return !!data;
   }
 
   return (
@@ -164,14 +183,21 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
           className="button button-primary"
           busy={publish.busy}
           error={publish.shown.general && <Alert>{publish.shown.general}</Alert>}
-          action={async () => {
-            const ok = !!(await publish.run({ id }));
-            if (ok) done();
-            return ok;
-          }}
+          onOpen={() => nextOnline && setNextCloses(vietnamInput(new Date(Date.now() + roundLength)))}
+          action={publishResults}
         >
           <p>{council ? t('period.publishCouncil') : t('period.publishBody')}</p>
           {p.outcome === 'NEXT_ROUND' && <p>{t('period.publishNextRound', { n: p.round + 1 })}</p>}
+          {nextOnline && (
+            <DateField
+              label={t('period.nextRoundClosesAt', { n: p.round + 1 })}
+              hint={t('period.nextRoundClosesAtHint')}
+              withTime
+              value={nextCloses}
+              onChange={setNextCloses}
+              error={publish.shown.fields.nextRoundClosesAt}
+            />
+          )}
         </ConfirmButton>
       )}
     </section>

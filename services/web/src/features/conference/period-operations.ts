@@ -10,6 +10,7 @@ export const PeriodControlsQuery = graphql(`
       method
       status
       outcome
+      opensAt
       closesAt
       extendedUntil
       resultsPublishedAt
@@ -86,8 +87,8 @@ export const CloseMutation = graphql(`
 `);
 
 export const PublishMutation = graphql(`
-  mutation PublishVotingResults($id: ID!) {
-    publishVotingResults(id: $id) {
+  mutation PublishVotingResults($id: ID!, $nextRoundClosesAt: DateTimeISO) {
+    publishVotingResults(id: $id, nextRoundClosesAt: $nextRoundClosesAt) {
       id
       resultsPublishedAt
     }
