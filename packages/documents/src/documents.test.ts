@@ -15,6 +15,7 @@ import {
   voteMinutes,
   type DocumentModel,
 } from './index';
+import { headerName } from './header-name';
 import { dayInVietnam } from './kinds/common';
 import { renderLines } from './template';
 
@@ -189,6 +190,45 @@ describe('a decision as PDF and DOCX', () => {
       left: 1701,
       right: 850,
     });
+  });
+});
+
+describe("the header's names", () => {
+  // The left column of an A4 page with Decree 30's margins: 44% of 165 mm, in points.
+  const column = 0.44 * 165 * MM;
+  it('keep a name on one line, a little smaller when it must, rather than break it inside', () => {
+    expect(headerName('HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG', column, true)).toEqual({
+      lines: ['HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG'],
+      size: 11,
+    });
+    expect(headerName('UBND TỈNH LÀO CAI', column, false)).toEqual({
+      lines: ['UBND TỈNH LÀO CAI'],
+      size: 12,
+    });
+  });
+  it('break a name too long for one line before its place, at 12 pt', () => {
+    expect(headerName('BAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY TỈNH LÀO CAI', column, true)).toEqual({
+      lines: ['BAN TUYÊN GIÁO VÀ DÂN VẬN', 'TỈNH ỦY TỈNH LÀO CAI'],
+      size: 12,
+    });
+  });
+  it('print the council on one line in the PDF and in Word', async () => {
+    const minutes = councilMinutes({
+      province: PROVINCE,
+      openedAt: '2027-01-10T02:00:00Z',
+      closedAt: '2027-01-10T03:00:00Z',
+      members: 3,
+      voted: 3,
+      quorum: null,
+      nominations: [],
+      publishedAt: '2027-01-10T03:10:00Z',
+      generatedAt: '2027-01-10T03:20:00Z',
+    });
+    const path = await keepDocument('unit-council-header', await renderPdf(minutes));
+    expect((await pdfText(path)).split('\n')).toContain('HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG');
+    expect((await docxText(await renderDocx(minutes))).split('\n')).toContain(
+      'HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG',
+    );
   });
 });
 

@@ -17,6 +17,7 @@ import {
   type IParagraphOptions,
 } from 'docx';
 import { BODY_PT, DOCX_FONT } from './fonts';
+import { headerName, HEADER_LEFT } from './header-name';
 import { PAPER_MM, runs, type Align, type Block, type DocumentModel, type OfficialHeader } from './model';
 
 const TWIPS_PER_MM = 1440 / 25.4;
@@ -141,22 +142,27 @@ function para(
 
 const spacer = (pt: number) => new Paragraph({ spacing: { after: 0, line: pt * 20 }, children: [] });
 
-function cell(children: Paragraph[], width: number, borders = true): TableCell {
+function cell(children: Paragraph[], width: number, borders = true, side = 80): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     borders: borders ? undefined : NO_BORDERS,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    margins: { top: 40, bottom: 40, left: side, right: side },
     children,
   });
 }
 
 function header(h: OfficialHeader, width: number): Table {
-  const leftW = Math.round(width * 0.42);
+  const leftW = Math.round(width * HEADER_LEFT);
   const rightW = width - leftW;
   const c = (s: string, o: Parameters<typeof para>[1]) => para(s, { align: 'center', after: 0, ...o });
+  // Each line its own paragraph: Word breaks the name where the PDF does (widths in twips, 20 to the point).
+  const name = (s: string, bold: boolean) => {
+    const { lines, size } = headerName(s, leftW / 20, bold);
+    return lines.map((line) => c(line, { size, bold }));
+  };
   const left = [
-    ...(h.parent ? [c(h.parent, { size: 12 })] : []),
-    c(h.issuer, { size: 12, bold: true }),
+    ...(h.parent ? name(h.parent, false) : []),
+    ...name(h.issuer, true),
     c('', { size: 6 }),
     c(`Số: ${h.number}`, { size: 13 }),
   ];
@@ -170,7 +176,7 @@ function header(h: OfficialHeader, width: number): Table {
     width: { size: width, type: WidthType.DXA },
     columnWidths: [leftW, rightW],
     borders: NO_BORDERS,
-    rows: [new TableRow({ children: [cell(left, leftW, false), cell(right, rightW, false)] })],
+    rows: [new TableRow({ children: [cell(left, leftW, false, 0), cell(right, rightW, false, 0)] })],
   });
 }
 

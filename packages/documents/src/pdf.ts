@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { BODY_PT, PDF_FONTS } from './fonts';
+import { headerName, HEADER_LEFT } from './header-name';
 import {
   pageSizeMm,
   runs,
@@ -70,15 +71,23 @@ class PdfWriter {
   /** Two columns: the issuer and number on the left, the motto and place-and-date on the right. */
   header(h: OfficialHeader) {
     const top = this.pdf.y;
-    const leftW = this.width * 0.42;
+    const leftW = this.width * HEADER_LEFT;
     const rightX = this.left + leftW;
     const rightW = this.width - leftW;
     let y = top;
     if (h.parent) {
-      this.face('regular', 12).text(h.parent, this.left, y, { width: leftW, align: 'center' });
+      const parent = headerName(h.parent, leftW, false);
+      this.face('regular', parent.size).text(parent.lines.join('\n'), this.left, y, {
+        width: leftW,
+        align: 'center',
+      });
       y = this.pdf.y;
     }
-    this.face('bold', 12).text(h.issuer, this.left, y, { width: leftW, align: 'center' });
+    const issuer = headerName(h.issuer, leftW, true);
+    this.face('bold', issuer.size).text(issuer.lines.join('\n'), this.left, y, {
+      width: leftW,
+      align: 'center',
+    });
     y = this.pdf.y + 2;
     this.rule(this.left + leftW / 2, y, 28);
     const leftEnd = y;
