@@ -215,7 +215,8 @@ describe("the head unit's conference workspace", () => {
     'a paper round: the head unit enters the count, which the page checks; the deputy confirms it on a phone',
     { timeout: 180_000 },
     async () => {
-      await recordBlockConference(app, province, paper);
+      // The secretariat names a member's officer the conference's secretary, who may confirm the count too.
+      await recordBlockConference(app, province, paper, { secretaryUserId: paper.officers[2]!.id }, admin);
       const headContext = await desktop(browser);
       const head = await headContext.newPage();
       await signInAt(head, base, `/blocks/${paper.blockId}/years/2026/conference`, paper.officers[0]!.email);
@@ -293,6 +294,14 @@ describe("the head unit's conference workspace", () => {
       // The one who entered it cannot confirm it.
       await expect.poll(() => head.getByText(/Chờ Phó khối hoặc thư ký hội nghị xác nhận/).count()).toBe(1);
       expect(await head.getByRole('button', { name: 'Xác nhận kết quả kiểm phiếu' }).count()).toBe(0);
+
+      // So does the conference's secretary, an officer of a member that neither enters nor confirms otherwise.
+      const secretary = await pageAt(browser, base, '/', paper.officers[2]!.email, 'phone');
+      await secretary
+        .getByRole('region', { name: /^Kết quả kiểm phiếu giấy cần xác nhận/ })
+        .getByRole('link', { name: /^Xác nhận: / })
+        .waitFor(WAIT);
+      await secretary.context().close();
 
       // The deputy finds the count to confirm on its home page.
       const deputy = await (await phone(browser)).newPage();

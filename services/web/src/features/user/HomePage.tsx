@@ -28,6 +28,9 @@ const PeriodsQuery = graphql(`
       paperCount {
         confirmedAt
       }
+      conference {
+        secretaryUserId
+      }
       turnout {
         cast
         eligible
@@ -163,6 +166,7 @@ async function pool<T, R>(items: T[], n: number, work: (t: T) => Promise<R>): Pr
  */
 async function gatherTasks(
   client: Client,
+  userId: string,
   units: string[],
   admin: boolean,
   council: boolean,
@@ -252,8 +256,11 @@ async function gatherTasks(
           if (p.method === 'PAPER' && p.status === 'OPEN') {
             const count = { ...task, href: `/voting-periods/${p.id}/paper-count` };
             if (head && !p.paperCount) tasks.paperCounts.push(count);
-            // Whoever entered the count does not confirm it: an officer of both units is asked to enter only.
-            if (deputy && !head && p.paperCount && !p.paperCount.confirmedAt) tasks.paperConfirms.push(count);
+            // The deputy or the conference's secretary confirms it; whoever entered the count does not, so an
+            // officer of the head unit is asked to enter only (confirmPaperCount's rule).
+            const secretary = p.conference?.secretaryUserId === userId;
+            if ((deputy || secretary) && !head && p.paperCount && !p.paperCount.confirmedAt)
+              tasks.paperConfirms.push(count);
           }
           // Null when none of the person's units votes in it; false while one of them has not voted.
           if (p.status === 'OPEN' && p.voted === false) tasks.votes.push(task);
@@ -316,6 +323,7 @@ export default function HomePage() {
   const council = hasRole(session, 'COUNCIL_MEMBER');
   const viewer = hasRole(session, 'NATIONAL_VIEWER', 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
   const unitKey = units.join();
+  const userId = session.user?.id ?? '';
 
   useEffect(() => {
     let live = true;
@@ -324,7 +332,7 @@ export default function HomePage() {
       return;
     }
     setFailed(null);
-    gatherTasks(client, unitKey ? unitKey.split(',') : [], admin, council, i18n).then(
+    gatherTasks(client, userId, unitKey ? unitKey.split(',') : [], admin, council, i18n).then(
       (found) => live && setTasks(found),
       (error: unknown) =>
         live &&
@@ -335,7 +343,7 @@ export default function HomePage() {
     return () => {
       live = false;
     };
-  }, [client, unitKey, admin, council, session.provinceId, i18n, attempt]);
+  }, [client, userId, unitKey, admin, council, session.provinceId, i18n, attempt]);
 
   const groups: { key: keyof Tasks; title: string; action: string }[] = [
     { key: 'votes', title: t('home.votes'), action: t('home.voteNow') },
