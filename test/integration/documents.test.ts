@@ -34,6 +34,11 @@ const NAMES = [
 ];
 const MM = 72 / 25.4;
 const CHAIR = 'Nguyễn Thị Hồng Vân';
+/** The proceedings as the conference's secretary typed them, a line each. */
+const MINUTES = [
+  'Đồng chí Trưởng khối báo cáo tổng kết công tác thi đua, khen thưởng năm 2026 và phương hướng năm 2027.',
+  'Các đơn vị thành viên thảo luận, thống nhất đánh giá kết quả chấm điểm chéo.',
+];
 
 let app: TestApp;
 let laoCai: string;
@@ -87,7 +92,11 @@ beforeAll(async () => {
   // The head unit chaired the conference, in the person of its chief.
   block = await createFinishedBlock(app, laoCai, NAMES, admin, {
     beforeVote: async (b) => {
-      await recordBlockConference(app, laoCai, b, { chairUnitId: b.units[0]!.id, chairPerson: CHAIR });
+      await recordBlockConference(app, laoCai, b, {
+        chairUnitId: b.units[0]!.id,
+        chairPerson: CHAIR,
+        minutes: MINUTES.join('\n'),
+      });
     },
   });
   periodId = ok(
@@ -232,6 +241,49 @@ describe('generated documents', () => {
       expect(Math.min(...body.map((w) => w.xMin))).toBeGreaterThanOrEqual(30 * MM - 0.5);
       expect(Math.max(...body.map((w) => w.xMax))).toBeLessThanOrEqual(page.width - 15 * MM + 0.5);
     }
+  });
+
+  it("prints the conference's own minutes: who came, the proceedings as typed, what the vote chose once announced", async () => {
+    const conference = ok(
+      await as<{ emulationYear: { conference: { id: string } } }>(
+        admin,
+        `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { conference { id } } }`,
+        { b: block.blockId },
+      ),
+    ).emulationYear.conference;
+    const { text } = await pdf(
+      `/documents/conference-minutes/${conference.id}.pdf`,
+      block.officers[2]!,
+      'conference-minutes',
+    );
+    for (const s of [
+      'BIÊN BẢN',
+      'Hội nghị tổng kết công tác thi đua, khen thưởng năm 2026 của',
+      'Địa điểm: Hội trường Văn phòng Tỉnh ủy.',
+      `Chủ trì hội nghị: ${CHAIR} (${unitName(0)}).`,
+      `Tổng số đơn vị thành viên: ${NAMES.length}; có mặt: ${NAMES.length}; vắng mặt: 0.`,
+      ...MINUTES,
+      `Đơn vị dẫn đầu khối (đề nghị Cờ thi đua của UBND tỉnh): ${unitName(3)}.`,
+      'Trưởng khối năm 2027:',
+      'THƯ KÝ HỘI NGHỊ',
+      'CHỦ TRÌ HỘI NGHỊ',
+    ])
+      expect(text).toContain(s);
+    // Another province's reader finds no such conference.
+    expect(
+      (await download(`/documents/conference-minutes/${conference.id}.pdf`, outsider, haNoi)).status,
+    ).toBe(404);
+    // Before a vote is announced, the minutes name no winner: the count is the counting committee's.
+    const fresh = await createLockedBlock(app, laoCai, NAMES, admin);
+    const recorded = await recordBlockConference(app, laoCai, fresh);
+    const early = await pdf(
+      `/documents/conference-minutes/${recorded.id}.pdf`,
+      fresh.officers[1]!,
+      'conference-minutes-before-vote',
+    );
+    expect(early.text).toContain('Kết quả bỏ phiếu chưa được công bố');
+    expect(early.text).toContain('Nội dung hội nghị chưa được ghi trên hệ thống.');
+    expect(early.text).not.toContain('Cờ thi đua');
   });
 
   it('gives the same minutes as DOCX', async () => {

@@ -3,6 +3,7 @@ import { docxPage, docxText, keepDocument, pdfFonts, pdfInfo, pdfText, pdfWords 
 import {
   amountInWords,
   certificates,
+  conferenceMinutes,
   councilMinutes,
   dateInWords,
   decision,
@@ -190,6 +191,40 @@ describe('a decision as PDF and DOCX', () => {
       left: 1701,
       right: 850,
     });
+  });
+});
+
+describe("the conference's minutes", () => {
+  it('give a conference over two days its dates, a line of typed proceedings a paragraph each, and an empty choice its words', () => {
+    const text = lines(
+      conferenceMinutes({
+        province: PROVINCE,
+        blockName: 'Khối các cơ quan Đảng',
+        year: 2026,
+        conference: {
+          heldOn: '2026-12-18',
+          endedOn: '2026-12-19',
+          place: 'Hội trường Tỉnh ủy',
+          chairUnit: 'Văn phòng Tỉnh ủy',
+          chairPerson: null,
+          secretaryName: 'Trần Thị Bình',
+          attendance: [],
+          committee: [],
+          minutes: 'Khai mạc hội nghị.\n\n  Thảo luận, biểu quyết.  ',
+        },
+        results: [{ contest: 'Đề nghị Bằng khen của Chủ tịch UBND tỉnh', units: [] }],
+        generatedAt: '2026-12-19T09:00:00Z',
+      }),
+    );
+    expect(text).toEqual(
+      expect.arrayContaining([
+        'Thời gian: từ ngày 18 tháng 12 năm 2026 đến ngày 19 tháng 12 năm 2026.',
+        'Chủ trì hội nghị: Văn phòng Tỉnh ủy.',
+        'Khai mạc hội nghị.',
+        'Thảo luận, biểu quyết.',
+        'Đề nghị Bằng khen của Chủ tịch UBND tỉnh: không có đơn vị được chọn.',
+      ]),
+    );
   });
 });
 

@@ -75,6 +75,32 @@ describe('generated documents on the pages', () => {
     await page.context().close();
   });
 
+  it("the head unit prints the conference's minutes from the conference page, to sign in the hall", async () => {
+    const page = await pageAt(
+      browser,
+      base,
+      `/blocks/${block.blockId}/years/2026/conference`,
+      block.officers[0]!.email,
+      'phone',
+    );
+    const group = page.getByRole('group', { name: 'Biên bản hội nghị' });
+    await expect.poll(() => group.isVisible(), { timeout: 20_000 }).toBe(true);
+    await screenshot(page, 'documents-conference-phone');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      group.getByRole('button', { name: 'Biên bản hội nghị (PDF)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      /^Biên bản Hội nghị tổng kết thi đua, khen thưởng năm 2026 – .+\.pdf$/,
+    );
+    const file = await keepDocument('web-conference-minutes', await readFile((await download.path())!));
+    // The vote is announced: the minutes say whom it chose.
+    expect((await pdfText(file)).replace(/\s+/g, ' ')).toContain(
+      `Đơn vị dẫn đầu khối (đề nghị Cờ thi đua của UBND tỉnh): ${block.units[3]!.name}.`,
+    );
+    await page.context().close();
+  });
+
   it("a member prints the block's submission from the block year page on a phone", async () => {
     const other = await createAccount(app, 'UNIT_OFFICER', {
       provinceId: province,

@@ -1,4 +1,5 @@
 import { fromTemplate } from '../template';
+import { attendanceTable, chairedBy, committeeTable, type ConferenceRecord } from './conference-record';
 import type { DocumentModel } from '../model';
 import { dateInWords, formatPercent } from '../vietnamese';
 import {
@@ -20,16 +21,7 @@ export interface VoteMinutesInput {
   province: ProvinceName;
   blockName: string;
   year: number;
-  conference: {
-    heldOn: string;
-    place: string;
-    /** The unit that chaired the conference (the head unit, usually) and the person, as recorded. */
-    chairUnit: string | null;
-    chairPerson: string | null;
-    secretaryName: string | null;
-    attendance: { unit: string; present: boolean; representatives: string[]; absenceReason: string | null }[];
-    committee: { name: string; role: string; unit: string | null }[];
-  } | null;
+  conference: ConferenceRecord | null;
   rounds: {
     round: number;
     method: 'ONLINE' | 'PAPER';
@@ -85,29 +77,8 @@ export function voteMinutes(input: VoteMinutesInput): DocumentModel {
       members: c?.attendance.length ?? 0,
       present: present.length,
       absent: (c?.attendance.length ?? 0) - present.length,
-      attendance: table(
-        [
-          NO,
-          { title: 'Đơn vị', width: 40 },
-          { title: 'Có mặt', width: 10, align: 'center' },
-          { title: 'Đại diện / lý do vắng', width: 44 },
-        ],
-        (c?.attendance ?? []).map((a, i) => [
-          String(i + 1),
-          a.unit,
-          a.present ? 'Có' : 'Vắng',
-          a.present ? a.representatives.join('; ') : (a.absenceReason ?? ''),
-        ]),
-      ),
-      committee: table(
-        [
-          NO,
-          { title: 'Họ và tên', width: 34 },
-          { title: 'Nhiệm vụ', width: 20 },
-          { title: 'Đơn vị', width: 40 },
-        ],
-        (c?.committee ?? []).map((m, i) => [String(i + 1), m.name, m.role, m.unit ?? '']),
-      ),
+      attendance: attendanceTable(c?.attendance ?? []),
+      committee: committeeTable(c?.committee ?? []),
       hasCommittee: !!c?.committee.length,
       rounds: input.rounds.map((r) => ({
         round: r.round,
@@ -165,13 +136,6 @@ export function voteMinutes(input: VoteMinutesInput): DocumentModel {
     },
     header(provinceCommittee(input.province), input.blockName, handNumbered('BB-KTĐ'), input.province, date),
   );
-}
-
-/** "Nguyễn Thị Hồng Vân (Văn phòng Tỉnh ủy)", the unit or the person alone, or dots when neither is recorded. */
-function chairedBy(c: NonNullable<VoteMinutesInput['conference']>): string {
-  const person = c.chairPerson?.trim();
-  if (person && c.chairUnit) return `${person} (${c.chairUnit})`;
-  return signer(person || c.chairUnit);
 }
 
 function outcome(k: VoteMinutesInput['rounds'][number]['contests'][number]): string {

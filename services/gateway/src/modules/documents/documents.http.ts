@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   certificates,
+  conferenceMinutes,
   councilMinutes,
   decision,
   renderDocx,
@@ -20,6 +21,7 @@ import { HttpFailure } from '../../http/request-context';
 import type { GatewayServices } from '../../services';
 import {
   certificatesData,
+  conferenceMinutesData,
   councilMinutesData,
   decisionData,
   submissionData,
@@ -29,6 +31,7 @@ import {
 /** Each document: what it is made from (read in the province's transaction). */
 const DOCUMENTS: Record<string, (ctx: GraphQLContext, id: string) => Promise<DocumentModel>> = {
   'vote-minutes': async (ctx, id) => voteMinutes(await voteMinutesData(ctx, id)),
+  'conference-minutes': async (ctx, id) => conferenceMinutes(await conferenceMinutesData(ctx, id)),
   submission: async (ctx, id) => submission(await submissionData(ctx, id)),
   'council-minutes': async (ctx, id) => councilMinutes(await councilMinutesData(ctx, id)),
   decision: async (ctx, id) => decision(await decisionData(ctx, id)),
@@ -43,7 +46,8 @@ const TYPES = {
 /**
  *   GET /documents/<kind>/<id>.pdf | .docx
  * with `Authorization: Bearer …` and `x-province-id`, as /graphql (never a cookie, so no other site can fetch
- * one for the person). Kinds: vote-minutes (a block vote's period), submission (a block year), council-minutes
+ * one for the person). Kinds: vote-minutes (a block vote's period), conference-minutes (a conference),
+ * submission (a block year), council-minutes
  * (a council period), decision and certificates (an award decision). Another province's record is 404.
  */
 export function documentRoutes(opts: { services: GatewayServices; dataSource: DataSource; logger: Logger }) {

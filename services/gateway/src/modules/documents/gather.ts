@@ -1,6 +1,8 @@
-import { decisionRepository, type VotingPeriod } from '@thidua/db';
+import { decisionRepository, type Conference, type VotingPeriod } from '@thidua/db';
 import {
   type CertificatesInput,
+  type ConferenceMinutesInput,
+  type ConferenceRecord,
   type CouncilMinutesInput,
   type DecisionInput,
   type ProvinceName,
@@ -100,9 +102,7 @@ export async function voteMinutesData(ctx: GraphQLContext, periodId: string): Pr
     })),
   );
   const ids = [
-    ...(conference?.chairUnitId ? [conference.chairUnitId] : []),
-    ...(conference?.attendance.map((a) => a.unitId) ?? []),
-    ...(conference?.countingCommittee.flatMap((m) => (m.unitId ? [m.unitId] : [])) ?? []),
+    ...(conference ? conferenceUnitIds(conference) : []),
     ...rounds.flatMap((r) => r.contests.flatMap((c) => c.candidateUnitIds)),
     ...rounds.flatMap((r) => r.decisions.flatMap((d) => [...d.unitIds, d.proposedByUnitId])),
     ...rounds.flatMap((r) => r.decisions.flatMap((d) => (d.confirmedByUnitId ? [d.confirmedByUnitId] : []))),
@@ -113,24 +113,7 @@ export async function voteMinutesData(ctx: GraphQLContext, periodId: string): Pr
     province: prov,
     blockName: block?.name ?? '',
     year: year.year,
-    conference: conference && {
-      heldOn: conference.heldOn,
-      place: conference.place,
-      chairUnit: conference.chairUnitId ? unit(conference.chairUnitId) : null,
-      chairPerson: conference.chairPerson,
-      secretaryName: conference.secretaryName,
-      attendance: conference.attendance.map((a) => ({
-        unit: unit(a.unitId),
-        present: a.present,
-        representatives: a.representatives ?? [],
-        absenceReason: a.absenceReason ?? null,
-      })),
-      committee: conference.countingCommittee.map((m) => ({
-        name: m.name,
-        role: m.role,
-        unit: m.unitId ? unit(m.unitId) : null,
-      })),
-    },
+    conference: conference && conferenceRecord(conference, unit),
     rounds: rounds.map(({ period, contests, results }) => ({
       round: period.round,
       method: period.method,
@@ -191,6 +174,92 @@ export async function voteMinutesData(ctx: GraphQLContext, periodId: string): Pr
       })),
     ),
     publishedAt: visible[visible.length - 1]!.resultsPublishedAt?.toISOString() ?? null,
+    generatedAt: new Date().toISOString(),
+  };
+}
+
+/** The units a conference's record names: the chair, the members, the counting committee's. */
+function conferenceUnitIds(c: Conference): string[] {
+  return [
+    ...(c.chairUnitId ? [c.chairUnitId] : []),
+    ...c.attendance.map((a) => a.unitId),
+    ...c.countingCommittee.flatMap((m) => (m.unitId ? [m.unitId] : [])),
+  ];
+}
+
+function conferenceRecord(c: Conference, unit: (id: string) => string): ConferenceRecord {
+  return {
+    heldOn: c.heldOn,
+    place: c.place,
+    chairUnit: c.chairUnitId ? unit(c.chairUnitId) : null,
+    chairPerson: c.chairPerson,
+    secretaryName: c.secretaryName,
+    attendance: c.attendance.map((a) => ({
+      unit: unit(a.unitId),
+      present: a.present,
+      representatives: a.representatives ?? [],
+      absenceReason: a.absenceReason ?? null,
+    })),
+    committee: c.countingCommittee.map((m) => ({
+      name: m.name,
+      role: m.role,
+      unit: m.unitId ? unit(m.unitId) : null,
+    })),
+  };
+}
+
+/**
+ * Biên bản hội nghị: the conference as recorded and, once the vote's last round is announced, what it chose
+ * (elected, or decided by the head and deputy after the last round). Before, the count stays the committee's.
+ */
+export async function conferenceMinutesData(
+  ctx: GraphQLContext,
+  id: string,
+): Promise<ConferenceMinutesInput> {
+  const conference = isUuid(id) ? await ctx.loaders.conference.load(id) : null;
+  if (!conference) throw notFound('Conference', id);
+  const year = await ctx.loaders.emulationYear.load(conference.emulationYearId);
+  if (!year) throw notFound('Conference', id);
+  const [block, prov, periods] = await Promise.all([
+    ctx.loaders.block.load(year.blockId),
+    province(ctx),
+    ctx.loaders.periodsOfYear.load(year.id),
+  ]);
+  const rounds = periods.filter((p) => p.kind === 'BLOCK').sort((a, b) => a.round - b.round);
+  const announced = rounds.length > 0 && !!rounds[rounds.length - 1]!.resultsPublishedAt;
+  const chosen = new Map<string, string[]>();
+  if (announced)
+    for (const p of rounds) {
+      const [contests, results, decisions] = await Promise.all([
+        ctx.loaders.contests.load(p.id),
+        ctx.loaders.votingResults.load(p.id),
+        ctx.loaders.decisions.load(p.id),
+      ]);
+      for (const c of contests) {
+        const elected = results.find((r) => r.contestId === c.id)?.result.elected ?? [];
+        const decided = decisions.find((d) => d.contestId === c.id && d.confirmedAt)?.unitIds ?? [];
+        chosen.set(c.kind, [...(chosen.get(c.kind) ?? []), ...elected, ...decided]);
+      }
+    }
+  const unit = await unitNames(ctx, [...conferenceUnitIds(conference), ...[...chosen.values()].flat()]);
+  const nextYear = (post: string) => `Đơn vị ${post} năm ${year.year + 1}`;
+  const words: Record<string, string> = {
+    ...CONTEST_WORDS,
+    NEXT_HEAD: nextYear('Trưởng khối'),
+    NEXT_DEPUTY: nextYear('Phó khối'),
+  };
+  return {
+    province: prov,
+    blockName: block?.name ?? '',
+    year: year.year,
+    conference: {
+      ...conferenceRecord(conference, unit),
+      endedOn: conference.endedOn,
+      minutes: conference.minutes,
+    },
+    results: announced
+      ? [...chosen].map(([kind, units]) => ({ contest: words[kind] ?? kind, units: units.map(unit) }))
+      : null,
     generatedAt: new Date().toISOString(),
   };
 }

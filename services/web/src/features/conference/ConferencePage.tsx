@@ -12,6 +12,7 @@ import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { ConferenceForm } from './ConferenceForm';
 import { OpenVoteForm } from './OpenVoteForm';
 import { ConferenceFields, RoundsQuery, SubmitDossierMutation, WorkspaceQuery } from './operations';
+import { DocumentDownloads } from '../documents/DocumentDownloads';
 
 /**
  * The head unit's workspace for the year-end conference (/blocks/:blockId/years/:year/conference): the record
@@ -88,6 +89,7 @@ export default function ConferencePage() {
           <>
             <h2 id="conference-facts">{t('conference.record')}</h2>
             {!c ? <Empty>{t('conference.notRecorded')}</Empty> : <ConferenceFacts c={c} names={names} />}
+            {c && <DocumentDownloads kind="conference-minutes" id={c.id} />}
             {runs && !locked && c && (
               <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
                 {t('conference.correct')}

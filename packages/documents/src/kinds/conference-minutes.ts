@@ -1,0 +1,75 @@
+import { fromTemplate } from '../template';
+import type { DocumentModel } from '../model';
+import { dateInWords } from '../vietnamese';
+import {
+  handNumbered,
+  header,
+  minutesSigner,
+  provinceCommittee,
+  signatures,
+  signer,
+  timeInWords,
+} from './common';
+import { attendanceTable, chairedBy, committeeTable, type ConferenceRecord } from './conference-record';
+import type { ProvinceName } from './common';
+
+export interface ConferenceMinutesInput {
+  province: ProvinceName;
+  blockName: string;
+  year: number;
+  conference: ConferenceRecord & { endedOn: string | null; minutes: string | null };
+  /**
+   * What the vote chose, by contest, once announced (the head and deputy's decision included); null before: the
+   * count is then only the counting committee's.
+   */
+  results: { contest: string; units: string[] }[] | null;
+  generatedAt: string;
+}
+
+/** Biên bản hội nghị tổng kết: the conference as recorded, its proceedings and what it chose (templates/conference-minutes.vi.md). */
+export function conferenceMinutes(input: ConferenceMinutesInput): DocumentModel {
+  const c = input.conference;
+  const present = c.attendance.filter((a) => a.present).length;
+  const ended = c.endedOn && c.endedOn !== c.heldOn ? c.endedOn : null;
+  return fromTemplate(
+    'conference-minutes',
+    {
+      year: input.year,
+      blockName: input.blockName,
+      when: ended ? `từ ${dateInWords(c.heldOn)} đến ${dateInWords(ended)}` : dateInWords(c.heldOn),
+      place: c.place,
+      chair: chairedBy(c),
+      secretary: signer(c.secretaryName),
+      members: c.attendance.length,
+      present,
+      absent: c.attendance.length - present,
+      attendance: attendanceTable(c.attendance),
+      hasAttendance: c.attendance.length > 0,
+      committee: committeeTable(c.committee),
+      hasCommittee: c.committee.length > 0,
+      // Each line typed as its own paragraph, as the secretary wrote them.
+      paragraphs: (c.minutes ?? '')
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .map((text) => ({ text })),
+      results: (input.results ?? []).map((r) => ({
+        contest: r.contest,
+        units: r.units.length ? r.units.join(', ') : 'không có đơn vị được chọn',
+      })),
+      announced: input.results !== null,
+      generatedAt: timeInWords(input.generatedAt),
+      signatures: signatures([
+        minutesSigner(['THƯ KÝ HỘI NGHỊ'], c.secretaryName),
+        minutesSigner(['CHỦ TRÌ HỘI NGHỊ'], c.chairPerson),
+      ]),
+    },
+    header(
+      provinceCommittee(input.province),
+      input.blockName,
+      handNumbered('BB-HN'),
+      input.province,
+      c.heldOn,
+    ),
+  );
+}
