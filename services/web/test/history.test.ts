@@ -83,6 +83,15 @@ const rowOf = (page: Page, text: string) => page.getByRole('row').filter({ hasTe
 const offered = (page: Page, label: string) =>
   page.getByLabel(label, { exact: true }).locator('option').allTextContents();
 /** Narrows the unit chooser by name and adds the unit whose option starts with `name`. */
+/** Sends the past year's form and confirms the read-back dialog that follows it. */
+async function recordYear(page: Page) {
+  await page.getByRole('button', { name: 'Ghi nhận năm thi đua' }).click();
+  await page
+    .getByRole('dialog', { name: /^Ghi nhận năm \d{4} của / })
+    .getByRole('button', { name: 'Ghi nhận năm thi đua' })
+    .click(WAIT);
+}
+
 async function choose(page: Page, search: string, label: string, name: string, add: string) {
   await page.getByLabel('Tìm đơn vị theo tên (có hoặc không dấu)').fill(search);
   await expect
@@ -237,7 +246,7 @@ describe('lineage and history recorded from documents', () => {
 
       // 2023 is before the province began: the API's refusal is shown beside the year, in Vietnamese.
       await page.getByLabel('Năm thi đua', { exact: true }).fill('2023');
-      await page.getByRole('button', { name: 'Ghi nhận năm thi đua' }).click();
+      await recordYear(page);
       await expect
         .poll(
           () =>
@@ -252,7 +261,16 @@ describe('lineage and history recorded from documents', () => {
       await page.getByLabel('Năm thi đua', { exact: true }).fill('2025');
       await fillDate(page, 'Ngày họp', '2025-12-20');
       await page.getByLabel('Nguồn tài liệu').fill('Biên bản số 05/BB-KTĐ ngày 20/12/2025');
+      // Recorded for good: the page reads it back before it is sent.
       await page.getByRole('button', { name: 'Ghi nhận năm thi đua' }).click();
+      const confirm = page.getByRole('dialog', {
+        name: 'Ghi nhận năm 2025 của Khối thi đua các sở, ngành tỉnh Khánh Hòa?',
+      });
+      await expect.poll(() => confirm.textContent(), WAIT).toContain(`Đề nghị Cờ thi đua: ${NOI_VU}`);
+      expect(await confirm.textContent()).toContain(`Đề nghị Bằng khen: ${TU_PHAP}`);
+      expect(await confirm.textContent()).toContain('Số đơn vị thành viên: 3');
+      await screenshot(page, 'history-confirm-year-1366');
+      await confirm.getByRole('button', { name: 'Ghi nhận năm thi đua' }).click();
       await expect
         .poll(
           () => page.getByText('Đã ghi nhận năm 2025 của Khối thi đua các sở, ngành tỉnh Khánh Hòa.').count(),
@@ -396,7 +414,7 @@ describe('lineage and history recorded from documents', () => {
       await fillDate(page, 'Ngày họp', '2024-01-10');
       await page.getByLabel('Địa điểm').fill('Phan Rang – Tháp Chàm');
       await page.getByLabel('Nguồn tài liệu').fill('Báo Ninh Thuận, ngày 11/01/2024');
-      await page.getByRole('button', { name: 'Ghi nhận năm thi đua' }).click();
+      await recordYear(page);
       await expect
         .poll(() => rowOf(page, 'Khối thi đua các cơ quan tỉnh Ninh Thuận').count(), WAIT)
         .toBeGreaterThan(0);

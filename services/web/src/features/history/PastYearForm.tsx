@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DateField } from '../../ui/DateField';
 import { Field, SelectField, TextAreaField } from '../../ui/Field';
 import { Alert } from '../../ui/Page';
@@ -138,9 +139,24 @@ export function PastYearForm({ year, onRecorded }: { year: number; onRecorded: (
     };
   };
 
-  const submit = async (e: FormEvent) => {
+  // A year recorded from documents is closed at once and cannot be corrected: the person reads it back first.
+  const [confirming, setConfirming] = useState(false);
+  const review = (e: FormEvent) => {
     e.preventDefault();
     setRecorded(null);
+    if (record.check(checks())) setConfirming(true);
+  };
+  const blockName =
+    f.blockId === NEW_BLOCK
+      ? f.newName.trim()
+      : (blocks.data?.blocks.nodes.find((b) => b.id === f.blockId)?.name ?? '');
+  const namesOf = (pick: (m: Member) => boolean) =>
+    members
+      .filter(pick)
+      .map((m) => m.name)
+      .join(', ') || t('past.noneProposed');
+
+  const submit = async () => {
     const contests = CONTESTS.map(([kind, elected, votes]) => ({
       kind,
       electedUnitIds: members.filter((m) => m[elected]).map((m) => m.id),
@@ -180,6 +196,7 @@ export function PastYearForm({ year, onRecorded }: { year: number; onRecorded: (
       },
       checks(),
     );
+    setConfirming(false);
     if (done) {
       const y = done.recordPastYear;
       setRecorded({ blockId: y.block.id, name: y.block.name, year: y.year });
@@ -211,7 +228,7 @@ export function PastYearForm({ year, onRecorded }: { year: number; onRecorded: (
     <section className="card" aria-labelledby="past-year-title">
       <h2 id="past-year-title">{t('past.yearTitle')}</h2>
       <p className="muted">{t('past.yearIntro')}</p>
-      <form className="form" noValidate onSubmit={(e) => void submit(e)}>
+      <form className="form" noValidate onSubmit={review}>
         <fieldset className="fieldset">
           <legend>{t('past.blockLegend')}</legend>
           <div className="form-row">
@@ -416,6 +433,21 @@ export function PastYearForm({ year, onRecorded }: { year: number; onRecorded: (
           </button>
         </div>
       </form>
+      <ConfirmDialog
+        open={confirming}
+        title={t('past.confirmTitle', { year: f.year.trim(), block: blockName })}
+        confirmLabel={t('past.recordYear')}
+        busy={record.busy}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => void submit()}
+      >
+        <ul>
+          <li>{t('past.confirmMembers', { n: members.length })}</li>
+          <li>{t('past.confirmFlag', { names: namesOf((m) => m.flag) })}</li>
+          <li>{t('past.confirmMerit', { names: namesOf((m) => m.merit) })}</li>
+        </ul>
+        <p>{t('past.confirmBody')}</p>
+      </ConfirmDialog>
     </section>
   );
 }
