@@ -320,6 +320,46 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
     }
   });
 
+  it("a cross-scorer reads each member's own sheet it checks; nobody else's cross sheets, and a member no one else's", async () => {
+    const seen = async (i: number) =>
+      ok(
+        await asOfficer<{
+          emulationYear: {
+            scoreSheets: {
+              kind: string;
+              scorerUnitId: string;
+              targetUnitId: string;
+              evidence: { text: string }[];
+            }[];
+          };
+        }>(
+          i,
+          `query($b: ID!) { emulationYear(blockId: $b, year: 2025) { scoreSheets(first: 100) { kind scorerUnitId targetUnitId evidence { text } } } }`,
+          { b: blockId },
+        ),
+      ).emulationYear.scoreSheets;
+    const id = (i: number) => units[i]!.id;
+    // The head unit (0) cross-scores every other member: it reads their own sheets, with the evidence.
+    const byHead = await seen(0);
+    expect(
+      byHead
+        .filter((s) => s.kind === 'SELF')
+        .map((s) => s.targetUnitId)
+        .sort(),
+    ).toEqual(units.map((u) => u.id).sort());
+    expect(byHead.find((s) => s.kind === 'SELF' && s.targetUnitId === id(2))?.evidence[0]?.text).toBe(
+      'Báo cáo tổng kết năm 2025',
+    );
+    // Not the deputy's cross sheets of others: those are the deputy's and the scored unit's.
+    expect(
+      byHead.some((s) => s.kind === 'CROSS' && s.scorerUnitId === id(1) && s.targetUnitId !== id(0)),
+    ).toBe(false);
+    // A member that scores nobody else reads its own sheet and those scoring it, nothing of the others.
+    const byMember = await seen(4);
+    expect(byMember.length).toBeGreaterThan(0);
+    expect(byMember.every((s) => s.scorerUnitId === id(4) || s.targetUnitId === id(4))).toBe(true);
+  });
+
   it('concurrent edits of one sheet: one wins, the other gets CONFLICT', async () => {
     const sheets = ok(
       await asAdmin<{

@@ -320,8 +320,25 @@ describe('a block year in the browser', () => {
               .getByRole('link', { name: new RegExp(`Chấm chéo ${rx(UNITS[target]!)} – chưa nộp`) })
               .click();
             await page.waitForURL(/\/sheets\/[^/]+\/[^/]+$/);
+            // Each criterion shows what the member gave itself, and its evidence, to check against.
+            if (i === 0 && target === 2) {
+              await poll(() => page.locator('.own-score').first().textContent()).toBe(
+                `${UNITS[2]} tự chấm: 27 điểm. Minh chứng: Báo cáo tổng kết năm 2026 của đơn vị Mở minh chứng NV1`,
+              );
+              await screenshot(page, 'year-cross-sheet-own-390');
+            }
+            if (i === 0 && target === 1)
+              await poll(() =>
+                page.getByText(/^.+ chưa nộp phiếu tự chấm: chưa có điểm tự chấm/).count(),
+              ).toBe(1);
             await fillSheet(page, target);
           }
+        // The head unit reads a member's own sheet as sent, while scoring is still open.
+        if (i === 0) {
+          await page.goto(`${base}${yearPath}/sheets/${unitIds[2]}/${unitIds[2]}`);
+          await poll(() => page.getByText(`Phiếu tự chấm của ${UNITS[2]}`).count()).toBe(1);
+          expect(await page.getByRole('button', { name: 'Nộp phiếu chấm' }).count()).toBe(0);
+        }
         await page.context().close();
       }
 

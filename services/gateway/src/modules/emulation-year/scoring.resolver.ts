@@ -208,7 +208,8 @@ export class ScoreSheetResolver {
 @Resolver(() => EmulationYearType)
 export class YearScoringResolver {
   @FieldResolver(() => [ScoreSheetType], {
-    description: 'The secretariat sees every sheet; a unit sees the sheets it wrote or that score it.',
+    description:
+      'The secretariat sees every sheet; a unit sees the sheets it wrote or that score it, and the self-scoring of each member it cross-scores (what it checks).',
   })
   async scoreSheets(
     @Root() y: EmulationYear,
@@ -223,8 +224,15 @@ export class YearScoringResolver {
     const n = checkFirst(first, BOUNDS.blockMembers ** 2);
     const mine = ctx.access?.officerOf ?? new Set<string>();
     const all = isProvinceAdmin(ctx);
+    const checks = all || !mine.size ? () => false : await crossScoredBy(ctx, y, mine);
     return (await ctx.loaders.sheets.load(y.id))
-      .filter((s) => all || mine.has(s.scorerUnitId) || mine.has(s.targetUnitId))
+      .filter(
+        (s) =>
+          all ||
+          mine.has(s.scorerUnitId) ||
+          mine.has(s.targetUnitId) ||
+          (s.kind === 'SELF' && checks(s.targetUnitId)),
+      )
       .filter(
         (s) =>
           (!targetUnitId || s.targetUnitId === targetUnitId) &&
@@ -243,4 +251,23 @@ export class YearScoringResolver {
       throw appError('PRECONDITION_FAILED', `Scores are locked from SCORING; the year is ${year.state}`);
     return transitionYear(ctx, year, 'SCORES_LOCKED', assertRunsYear(ctx, year));
   }
+}
+
+/**
+ * Whether one of `mine` cross-scores a member (the block's rules): a cross-scorer checks the member's own sheet,
+ * its points and evidence, before scoring it.
+ */
+async function crossScoredBy(
+  ctx: GraphQLContext,
+  year: EmulationYear,
+  mine: ReadonlySet<string>,
+): Promise<(target: string) => boolean> {
+  const rules = await scoringRules(ctx, year);
+  if (!rules) return () => false;
+  const roles = {
+    memberUnitIds: await yearMembers(ctx, year),
+    headUnitId: year.headUnitId,
+    deputyUnitId: year.deputyUnitId,
+  };
+  return (target) => crossScorersFor(rules, roles, target).some((u) => mine.has(u));
 }

@@ -13,7 +13,7 @@ import { readDraft, removeDraft, sheetDraftKey, writeDraft } from './sheetDraft'
 import { SheetQuery } from './sheetQueries';
 import { TaskPage } from './TaskPage';
 import { SheetView } from './SheetView';
-import { BEFORE_SCORING, yearPath, type useStanding, type Year } from './useYear';
+import { BEFORE_SCORING, sheetsToWrite, yearPath, type useStanding, type Year } from './useYear';
 
 const Submit = graphql(`
   mutation SubmitScoreSheet($input: SubmitScoreSheetInput!) {
@@ -45,6 +45,14 @@ export default function SheetPage() {
     variables: { blockId, year: Number(year), scorer, target },
     requestPolicy: 'network-only',
   });
+  // A cross sheet is scored against the member's own: its points and evidence, beside each criterion.
+  const cross = scorer !== target;
+  const [own] = useQuery({
+    query: SheetQuery,
+    variables: { blockId, year: Number(year), scorer: target, target },
+    requestPolicy: 'network-only',
+    pause: !cross,
+  });
   return (
     <TaskPage
       blockId={blockId}
@@ -52,9 +60,9 @@ export default function SheetPage() {
       title={scorer === target ? t('sheets.selfTitle') : t('sheets.crossTitle')}
     >
       {(y, standing, reload) =>
-        sheets.error ? (
-          <ApiErrorView error={sheets.error} />
-        ) : !sheets.data ? (
+        sheets.error || own.error ? (
+          <ApiErrorView error={(sheets.error ?? own.error)!} />
+        ) : !sheets.data || (cross && !own.data) ? (
           <Loading />
         ) : (
           <SheetForm
@@ -64,6 +72,7 @@ export default function SheetPage() {
             scorer={scorer}
             target={target}
             existing={sheets.data.emulationYear?.scoreSheets[0] ?? null}
+            targetOwn={cross ? (own.data?.emulationYear?.scoreSheets[0] ?? null) : null}
             onSaved={reload}
           />
         )
@@ -90,6 +99,7 @@ function SheetForm({
   scorer,
   target,
   existing,
+  targetOwn,
   onSaved,
 }: {
   blockId: string;
@@ -98,6 +108,8 @@ function SheetForm({
   scorer: string;
   target: string;
   existing: Sheet | null;
+  /** For a cross sheet: the member's own sheet, when sent. */
+  targetOwn: Sheet | null;
   onSaved: () => void;
 }) {
   const i18n = useI18n();
@@ -146,14 +158,21 @@ function SheetForm({
 
   if (!set) return <Alert>{t('missing.criteria')}</Alert>;
   if (BEFORE_SCORING.includes(y.state)) return <Alert kind="info">{t('sheets.notOpen')}</Alert>;
-  // Past scoring, or in a former province (read-only): the sheet as sent.
-  if (y.state !== 'SCORING' || !standing.writable)
+  // The gateway gives a sheet only to whom may read it (scoreSheets): one it withholds is not said unsent.
+  const readable =
+    standing.admin ||
+    standing.mine.includes(scorer) ||
+    standing.mine.includes(target) ||
+    (kind === 'SELF' &&
+      standing.mine.some((u) => sheetsToWrite(y, u).some((w) => w.kind === 'CROSS' && w.target === target)));
+  if (!readable) return <Alert kind="info">{t('sheets.hidden')}</Alert>;
+  // Past scoring, in a former province (read-only), or another unit's sheet: the sheet as sent.
+  if (y.state !== 'SCORING' || !standing.writable || (onBehalf && !standing.admin))
     return existing ? (
       <SheetView y={y} sheet={existing} scorer={scorer} target={target} />
     ) : (
-      <Alert kind="info">{t('sheets.neverSent')}</Alert>
+      <Alert kind="info">{t(y.state === 'SCORING' ? 'sheets.notSentYet' : 'sheets.neverSent')}</Alert>
     );
-  if (onBehalf && !standing.admin) return <Alert>{t('sign.notMember')}</Alert>;
   const edit = (code: string, patch: Partial<Entry>) => {
     setTyped(true);
     setEntries((e) => ({ ...e, [code]: { ...e[code]!, ...patch } }));
@@ -228,6 +247,9 @@ function SheetForm({
           error={submit.shown.fields[field]}
           onChange={(e) => edit(c.code, { points: e.target.value })}
         />
+        {targetOwn && (
+          <OwnScore sheet={targetOwn} code={c.code} deduction={deduction} unit={unitName(names, target)} />
+        )}
         <details
           open={
             !!(entry.text || submit.shown.fields[`link.${c.code}`] || submit.shown.fields[`text.${c.code}`])
@@ -263,6 +285,9 @@ function SheetForm({
           : t('sheets.crossIntro', { scorer: unitName(names, scorer), unit: unitName(names, target) })}
       </p>
       {existing && <Alert kind="info">{t('sheets.replacing', { v: existing.version })}</Alert>}
+      {kind === 'CROSS' && !targetOwn && (
+        <Alert kind="info">{t('sheets.targetNotSent', { unit: unitName(names, target) })}</Alert>
+      )}
       {draft && (
         <Alert kind="info">
           <p>{t('sheets.draftRestored', { at: i18n.dateTime(draft.savedAt) })}</p>
@@ -342,5 +367,45 @@ function SheetForm({
         {t('sheets.submit')}
       </button>
     </form>
+  );
+}
+
+/** Beside a criterion of a cross sheet: what the member gave itself for it, and its evidence to check. */
+function OwnScore({
+  sheet,
+  code,
+  deduction,
+  unit,
+}: {
+  sheet: Sheet;
+  code: string;
+  deduction: boolean;
+  unit: string;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const points = (deduction ? sheet.deductions : sheet.scores).find((s) => s.code === code)?.points;
+  const ev = sheet.evidence.find((e) => e.code === code);
+  return (
+    <p className="own-score">
+      {t(deduction ? 'sheets.ownDeducted' : 'sheets.ownScored', {
+        unit,
+        points: i18n.number(points ?? 0),
+      })}
+      {ev && (
+        <>
+          {' '}
+          {t('sheets.ownEvidence', { text: ev.text })}
+          {ev.links.map((link) => (
+            <span key={link}>
+              {' '}
+              <a href={link} target="_blank" rel="noreferrer noopener">
+                {t('sheets.openEvidence', { code })}
+              </a>
+            </span>
+          ))}
+        </>
+      )}
+    </p>
   );
 }
