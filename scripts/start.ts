@@ -16,13 +16,17 @@ import { startGateway } from '@thidua/gateway';
 import { runService } from '@thidua/jobs';
 import { runYearEndClosing, startWorker } from '@thidua/worker';
 import { localSecrets, startEmbeddedPostgres } from './embedded-postgres';
+import { MAIL_DIR, startLocalMail } from './local-mail';
 import { ensureWebBuild } from './web-build';
 
 // The web application the gateway serves at /: built now when its build is missing or older than its sources.
 ensureWebBuild();
 
 const embedded = isConfigured('DATABASE_URL') ? null : await startEmbeddedPostgres(localSecrets());
+// Nothing sends mail: what the platform sends (invitations, resets, notifications) is kept in .data/mail/.
+const localMail = isConfigured('SMTP_URL') ? null : await startLocalMail();
 const config = loadConfig({
+  ...(localMail ? { SMTP_URL: localMail.url } : {}),
   ...(embedded
     ? {
         DATABASE_URL: embedded.urls.app,
@@ -66,7 +70,10 @@ const { queueBackend } = await runService(
     url = gateway.url;
     return [gateway, await startWorker(deps)];
   },
-  () => embedded?.stop() ?? Promise.resolve(),
+  async () => {
+    await localMail?.stop();
+    await embedded?.stop();
+  },
 );
 
 console.log(`
@@ -75,6 +82,7 @@ Thi đua – Khen thưởng platform is running.
   GraphQL:   ${url}
   Database:  ${embedded ? 'embedded PostgreSQL in .data/pg' : 'DATABASE_URL'}
   Queues:    ${queueBackend.kind === 'redis' ? 'Redis (REDIS_URL)' : 'PostgreSQL backend'}
+  Mail:      ${localMail ? `kept as .eml files in ${MAIL_DIR}` : 'SMTP_URL'}
 Demo sign-ins (password ${DEMO_PASSWORD}):
 ${DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(28)} ${a.role}${a.unitName ? ` · ${a.unitName}` : ''}`).join('\n')}
 Stop with Ctrl+C.`);

@@ -28,12 +28,28 @@ export interface AccountEmail {
   html: string;
 }
 
+/** "07:03 ngày 12/12/2026" in Vietnam's time, as the pages write a moment; "12 December 2026 at 07:03" in English. */
 function when(instant: Date, locale: 'vi' | 'en'): string {
-  return new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
-    timeZone: VIETNAM_TIME_ZONE,
-    dateStyle: 'long',
-    timeStyle: 'short',
-  }).format(instant);
+  if (locale === 'en')
+    return new Intl.DateTimeFormat('en-GB', {
+      timeZone: VIETNAM_TIME_ZONE,
+      dateStyle: 'long',
+      timeStyle: 'short',
+    }).format(instant);
+  const part = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: VIETNAM_TIME_ZONE,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${part.hour}:${part.minute} ngày ${part.day}/${part.month}/${part.year}`;
 }
 
 /** Vietnamese first, English after; the same in text and HTML. */
@@ -52,27 +68,39 @@ export function renderInvitationEmail(facts: {
   role: Role;
   unitName: string | null;
   invitedBy: string | null;
+  /** The platform's operators invite a province's first secretariat officers: not the province's Sở Nội vụ. */
+  invitedByOperator: boolean;
+  /** The address already has an account: the invitation adds a role, signed in with the current password. */
+  hasAccount: boolean;
   link: string;
   expiresAt: Date;
 }): AccountEmail {
   const role = ROLE_NAMES[facts.role];
   const where = facts.unitName ? ` – ${facts.unitName}` : '';
   const by = facts.invitedBy ? ` (${facts.invitedBy})` : '';
+  const inviter = facts.invitedByOperator
+    ? 'Bộ phận vận hành hệ thống Thi đua – Khen thưởng'
+    : `Sở Nội vụ ${facts.provinceName}${by}`;
+  const expires = when(facts.expiresAt, 'vi');
   return compose(
     `[Thi đua] Lời mời tham gia hệ thống Thi đua – Khen thưởng ${facts.provinceName}`,
     [
       facts.fullName ? `Kính gửi ${facts.fullName},` : 'Kính gửi anh/chị,',
-      `Sở Nội vụ ${facts.provinceName}${by} mời anh/chị tham gia hệ thống Thi đua – Khen thưởng với vai trò ${role.vi}${where}.`,
-      `Mở liên kết dưới đây để đặt mật khẩu của riêng anh/chị. Liên kết chỉ dùng được một lần và hết hạn lúc ${when(facts.expiresAt, 'vi')}.`,
+      `${inviter} mời anh/chị tham gia hệ thống Thi đua – Khen thưởng ${facts.provinceName} với vai trò ${role.vi}${where}.`,
+      facts.hasAccount
+        ? `Anh/chị đã có tài khoản: mở liên kết dưới đây và đăng nhập bằng mật khẩu hiện tại để nhận vai trò này. Liên kết chỉ dùng được một lần và hết hạn lúc ${expires}.`
+        : `Mở liên kết dưới đây để đặt mật khẩu của riêng anh/chị. Liên kết chỉ dùng được một lần và hết hạn lúc ${expires}.`,
       'Nếu anh/chị không mong đợi thư này, hãy bỏ qua nó.',
     ],
     [
-      `${facts.provinceName}'s secretariat invites you to the emulation and awards platform as ${role.en}${where}.`,
-      `Open the link above to set your own password. It works once and expires on ${when(facts.expiresAt, 'en')}.`,
+      `${facts.invitedByOperator ? "The platform's operators invite" : `${facts.provinceName}'s secretariat invites`} you to the emulation and awards platform of ${facts.provinceName} as ${role.en}${where}.`,
+      facts.hasAccount
+        ? `You already have an account: open the link above and sign in with your current password to take this role. It works once and expires on ${when(facts.expiresAt, 'en')}.`
+        : `Open the link above to set your own password. It works once and expires on ${when(facts.expiresAt, 'en')}.`,
       'If you did not expect this email, ignore it.',
     ],
     facts.link,
-    'Đặt mật khẩu và bắt đầu',
+    facts.hasAccount ? 'Nhận lời mời' : 'Đặt mật khẩu và bắt đầu',
   );
 }
 

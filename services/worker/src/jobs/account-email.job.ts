@@ -57,6 +57,10 @@ async function invitationEmail(
   if (!invitation || !(await invitationRepository.setToken(id, invitation.sends, hash))) return null;
   const [province] = await provinceRepository.byIds([invitation.provinceId]);
   const [inviter] = invitation.invitedBy ? await userRepository.byIds([invitation.invitedBy]) : [];
+  const inviterRoles = inviter ? await userRepository.rolesOf([inviter.id]) : [];
+  const operator =
+    inviterRoles.some((r) => r.role === 'PLATFORM_ADMIN') &&
+    !inviterRoles.some((r) => r.role === 'PROVINCE_ADMIN' && r.provinceId === invitation.provinceId);
   return {
     to: invitation.email,
     email: renderInvitationEmail({
@@ -64,7 +68,9 @@ async function invitationEmail(
       provinceName: province?.name ?? '',
       role: invitation.role,
       unitName: invitation.unitName,
-      invitedBy: inviter?.fullName ?? null,
+      invitedBy: operator ? null : (inviter?.fullName ?? null),
+      invitedByOperator: operator,
+      hasAccount: !!(await userRepository.byEmail(invitation.email)),
       link,
       expiresAt: invitation.expiresAt,
     }),
