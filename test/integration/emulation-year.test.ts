@@ -301,6 +301,22 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
       });
 
     for (let i = 0; i < units.length; i++) ok(await submit(i, i, i, 95));
+    // Who is yet to send which sheet, for those who remind them (the head unit): every member lacks its
+    // cross sheets; a member that runs nothing is told nothing.
+    const missing = async (i: number) =>
+      ok(
+        await asOfficer<{ emulationYear: { missingSheets: { unitId: string; from: string[] }[] } }>(
+          i,
+          `query($b: ID!) { emulationYear(blockId: $b, year: 2025) { missingSheets { unitId from } } }`,
+          { b: blockId },
+        ),
+      ).emulationYear.missingSheets;
+    const forHead = await missing(head);
+    expect(forHead.find((m) => m.unitId === units[2]!.id)?.from.sort()).toEqual(
+      [units[head]!.id, units[deputy]!.id].sort(),
+    );
+    expect(forHead.find((m) => m.unitId === units[head]!.id)?.from).toEqual([units[deputy]!.id]);
+    expect(await missing(4)).toEqual([]);
     const overMax = await submit(head, head, 2, 90, {
       scores: scores(90).map((s) => (s.code === 'NV1' ? { ...s, points: 35 } : s)),
     });

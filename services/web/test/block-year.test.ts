@@ -271,6 +271,21 @@ describe('a block year in the browser', () => {
       await expectAccessible(third, 'the sheets list');
       await third.context().close();
 
+      // The head unit's year page says who is yet to send which sheet, and the lock waits for them.
+      await head.goto(`${base}${yearPath}`);
+      await poll(() =>
+        head
+          .getByText(
+            `${UNITS[2]} còn thiếu: phiếu chấm chéo của ${UNITS[0]}; phiếu chấm chéo của ${UNITS[1]}`,
+          )
+          .count(),
+      ).toBe(1);
+      expect(
+        await head.getByText(`${UNITS[0]} còn thiếu: phiếu tự chấm; phiếu chấm chéo của ${UNITS[1]}`).count(),
+      ).toBe(1);
+      expect(await head.getByRole('button', { name: 'Khóa điểm' }).isDisabled()).toBe(true);
+      await screenshot(head, 'year-sheets-missing-1366');
+
       // The other self sheets by click; an evidence link without http:// is refused beside it first.
       for (const i of [0, 1, 3, 4]) {
         const page = await officerPage(i, `${yearPath}/sheets`);

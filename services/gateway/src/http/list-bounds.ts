@@ -77,6 +77,9 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'EmulationYear.covenantItems': 50,
   'EmulationYear.covenantSignatures': M,
   'EmulationYear.members': M,
+  'EmulationYear.missingSheets': M,
+  // A member's self-assessment and each other member's cross sheet, at most.
+  'MissingSheets.from': M,
   // The year states (9).
   'EmulationYear.nextStates': 9,
   // The DRAFT → OPEN guard names at most 6 things (state-machine.ts); the other steps one.

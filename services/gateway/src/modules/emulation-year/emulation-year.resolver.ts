@@ -30,6 +30,7 @@ import {
   CovenantSignatureType,
   CriteriaSetType,
   EmulationYearType,
+  MissingSheetsType,
   OpenEmulationYearInput,
   TitleRegistrationType,
   UpdateEmulationYearInput,
@@ -114,6 +115,19 @@ export class EmulationYearResolver {
     // The preconditions do not depend on who asks; the secretariat may take every step people take.
     const verdict = checkTransition(y.state, to, 'PROVINCE_ADMIN', await facts(ctx, y));
     return verdict.allowed ? [] : verdict.missing;
+  }
+
+  @FieldResolver(() => [MissingSheetsType], {
+    description:
+      'While scoring runs: each member still missing a sheet and whose. For the secretariat and the head and deputy units, who remind them; who has sent a sheet is not secret, its points are (empty for others).',
+  })
+  async missingSheets(@Root() y: EmulationYear, @Ctx() ctx: GraphQLContext) {
+    if (y.state !== 'SCORING') return [];
+    const mine = ctx.access?.officerOf ?? new Set<string>();
+    if (!isProvinceAdmin(ctx) && ![y.headUnitId, y.deputyUnitId].some((u) => !!u && mine.has(u))) return [];
+    return (await liveResults(ctx, y))
+      .filter((r) => r.missingSheetsFrom.length)
+      .map((r) => ({ unitId: r.unitId, from: r.missingSheetsFrom }));
   }
 
   @FieldResolver(() => [YearMemberType], {

@@ -88,6 +88,17 @@ export class TitleRegistrationType {
   onBehalfReason!: string | null;
 }
 
+@ObjectType('MissingSheets', {
+  description: 'A member still missing sheets while scoring runs, and whose: no points, only who has not sent.',
+})
+export class MissingSheetsType {
+  @Field(() => ID) unitId!: string;
+  @Field(() => [ID], {
+    description: 'The units whose sheet is missing: the member itself for its self-assessment, its cross-scorers.',
+  })
+  from!: string[];
+}
+
 @ObjectType('MemberScore', {
   description: 'A final score: the mean of the sheets the method uses, bonus capped.',
 })

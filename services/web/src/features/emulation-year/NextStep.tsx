@@ -5,6 +5,7 @@ import { useI18n, type I18n, type MessageKey } from '../../i18n/i18n';
 import { ConfirmButton } from '../../ui/ConfirmDialog';
 import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
+import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { missingInWords } from './missing';
 import { yearPath, type Year } from './useYear';
 
@@ -162,6 +163,8 @@ export function NextStep({
           label={t(`steps.action.${to}` as MessageKey)}
           title={t(`steps.action.${to}` as MessageKey)}
           className="button button-primary button-large"
+          // Refused while anything is missing: the list above says what; the page reads the year again after.
+          disabled={y.nextStepMissing.length > 0}
           busy={action.busy}
           error={
             action.shown.general && (
@@ -182,10 +185,34 @@ export function NextStep({
 
 function MissingList({ y }: { y: Year }) {
   const i18n = useI18n();
+  const { t } = i18n;
+  // Who is yet to send which sheet (for those who run the year, who remind them): the member's own, or a
+  // cross-scorer's.
+  const { names } = useUnitNames(y.missingSheets.flatMap((m) => [m.unitId, ...m.from]));
   return y.nextStepMissing.length ? (
     <ul className="missing-list">
       {y.nextStepMissing.map((m) => (
-        <li key={m}>{missingInWords(i18n, m)}</li>
+        <li key={m}>
+          {missingInWords(i18n, m)}
+          {/^\d+ of \d+ members have not got every score sheet/.test(m) && y.missingSheets.length > 0 && (
+            <ul>
+              {y.missingSheets.map((s) => (
+                <li key={s.unitId}>
+                  {t('steps.sheetsOf', {
+                    unit: unitName(names, s.unitId),
+                    sheets: s.from
+                      .map((u) =>
+                        u === s.unitId
+                          ? t('steps.sheetSelf')
+                          : t('steps.sheetCross', { scorer: unitName(names, u) }),
+                      )
+                      .join('; '),
+                  })}
+                </li>
+              ))}
+            </ul>
+          )}
+        </li>
       ))}
     </ul>
   ) : null;

@@ -18,6 +18,10 @@ export const YearQuery = graphql(`
       scoringDeadline
       nextStates
       nextStepMissing
+      missingSheets {
+        unitId
+        from
+      }
       headUnit {
         id
         name
