@@ -89,12 +89,14 @@ export class TitleRegistrationType {
 }
 
 @ObjectType('MissingSheets', {
-  description: 'A member still missing sheets while scoring runs, and whose: no points, only who has not sent.',
+  description:
+    'A member still missing sheets while scoring runs, and whose: no points, only who has not sent.',
 })
 export class MissingSheetsType {
   @Field(() => ID) unitId!: string;
   @Field(() => [ID], {
-    description: 'The units whose sheet is missing: the member itself for its self-assessment, its cross-scorers.',
+    description:
+      'The units whose sheet is missing: the member itself for its self-assessment, its cross-scorers.',
   })
   from!: string[];
 }
