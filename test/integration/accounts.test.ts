@@ -273,7 +273,10 @@ describe('invitations', () => {
     expect(raw).toMatch(/^Subject: .*$/m);
     expect(text).toContain('Kính gửi Trần Thị Lan,');
     expect(text).toContain('với vai trò Cán bộ thi đua của đơn vị – Sở Tài chính');
-    expect(text).toContain('invites you to the emulation and awards platform as Unit officer');
+    expect(text).toMatch(
+      /secretariat invites you to the emulation and awards platform of .+ as Unit officer/,
+    );
+    expect(text).toContain('để đặt mật khẩu của riêng anh/chị');
     // Only the token's hash is stored: neither the invitation nor the outbox holds the token.
     const stored = await ownerQuery(
       app.db,
@@ -320,14 +323,26 @@ describe('invitations', () => {
     expect(code(again)).toBe('BAD_USER_INPUT');
     expect(field(again)).toBe('token');
     expect(code(await app.gql(PREVIEW, { t: token }))).toBe('BAD_USER_INPUT');
+    await invite('cho-nhan@stc.laocai.gov.vn');
     const list = ok(
-      await app.gql<{ invitations: { nodes: { email: string; status: string }[] } }>(
-        `{ invitations(first: 50, filter: { status: ACCEPTED }) { nodes { email status } } }`,
+      await app.gql<{ invitations: { totalCount: number; nodes: { email: string; status: string }[] } }>(
+        `{ invitations(first: 50, filter: { status: ACCEPTED }) { totalCount nodes { email status } } }`,
         {},
         { token: admin.token, provinceId: province },
       ),
     );
     expect(list.invitations.nodes).toContainEqual({ email, status: 'ACCEPTED' });
+    // The pager's total counts what the filter keeps, not every invitation of the province.
+    expect(list.invitations.nodes.every((n) => n.status === 'ACCEPTED')).toBe(true);
+    expect(list.invitations.totalCount).toBe(list.invitations.nodes.length);
+    const all = ok(
+      await app.gql<{ invitations: { totalCount: number } }>(
+        `{ invitations(first: 1) { totalCount } }`,
+        {},
+        { token: admin.token, provinceId: province },
+      ),
+    );
+    expect(all.invitations.totalCount).toBeGreaterThan(list.invitations.totalCount);
   });
 
   it('a resend emails a new link and the old one stops working; a revoked or expired link is refused', async () => {

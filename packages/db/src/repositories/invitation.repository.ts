@@ -129,7 +129,8 @@ export const invitationRepository = {
     const rows: Row[] = await (
       await currentManager()
     ).query(
-      `SELECT * FROM (SELECT ${COLUMNS}, count(*) OVER () AS total FROM invitation WHERE ${where.join(' AND ')}) i
+      // Counted after the status filter (status is computed in COLUMNS): the pager's total is of what is shown.
+      `SELECT *, count(*) OVER () AS total FROM (SELECT ${COLUMNS} FROM invitation WHERE ${where.join(' AND ')}) i
        ${filter.status ? `WHERE status = $${params.push(filter.status)}` : ''}
        ORDER BY created_at DESC, id OFFSET $${params.push(page.offset)} LIMIT $${params.push(page.first)}`,
       params,
