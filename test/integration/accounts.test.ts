@@ -91,6 +91,11 @@ describe('changePassword', () => {
       expect(field(res)).toBe('newPassword');
       expect(res.errors?.[0]?.message).toMatch(/10 characters/);
     }
+    // The current password again is no change: refused, and the other sessions go on.
+    const same = await app.gql(CHANGE, { c: TEST_PASSWORD, n: TEST_PASSWORD }, { token: person.token });
+    expect(code(same)).toBe('BAD_USER_INPUT');
+    expect(field(same)).toBe('newPassword');
+    expect(same.errors?.[0]?.message).toMatch(/must differ from the current password/);
     // Nothing changed.
     expect(ok(await login(person.email, TEST_PASSWORD)).login.accessToken).toBeTruthy();
   });

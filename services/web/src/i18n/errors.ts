@@ -55,6 +55,7 @@ export function fieldMessage(i18n: I18n, field: string, message: string): string
   const candidates = /more seats than the (\d+) candidates/.exec(message);
   if (candidates) return i18n.t('error.field.seatsOverCandidates', { n: candidates[1]! });
   if (/a minute from now/.test(message)) return i18n.t('error.field.future');
+  if (/must differ from the current password/.test(message)) return i18n.t('account.samePassword');
   if (/must not be in the future/.test(message)) return i18n.t('error.field.notAfterToday');
   // recordConference's dates (conference.resolver.ts checkConference).
   const season = /the (\d{4}) year-end conference is held between (\S+) and (\S+)/.exec(message);

@@ -84,6 +84,8 @@ export class UserResolver {
       throw badInput('currentPassword', 'is not your current password');
     if (newPassword.length > MAX_PASSWORD)
       throw badInput('newPassword', `must be at most ${MAX_PASSWORD} characters`);
+    if (newPassword === currentPassword)
+      throw badInput('newPassword', 'must differ from the current password');
     principalsChangeOnCommit(ctx);
     await ctx.services.auth.changePassword(
       ctx.principal!,

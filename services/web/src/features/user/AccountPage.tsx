@@ -31,7 +31,7 @@ export default function AccountPage() {
       { currentPassword: current, newPassword: password },
       {
         currentPassword: current ? null : t('error.field.required', { field: t('field.currentPassword') }),
-        newPassword: checks.password,
+        newPassword: checks.password ?? (current && password === current ? t('account.samePassword') : null),
         confirm: checks.confirm,
       },
     );
