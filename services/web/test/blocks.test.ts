@@ -9,8 +9,8 @@ import {
   screenshot,
   signInAt,
   startWebApp,
-  fillDate,
   dateFieldValue,
+  fillDate,
 } from './browser';
 
 let app: TestApp;
@@ -176,6 +176,12 @@ describe('blocks in the browser', () => {
     const select = page.getByLabel('Đơn vị', { exact: true });
     await poll(() => select.locator('option', { hasText: JOINS_NEXT_YEAR }).count()).toBe(1);
     await select.selectOption({ label: JOINS_NEXT_YEAR });
+    // The first day offered is that of the emulation year being set up: next year's from November.
+    const [y, m] = new Date(Date.now() + 7 * 3600_000).toISOString().split('-').map(Number) as [
+      number,
+      number,
+    ];
+    expect(await dateFieldValue(page, 'Là thành viên từ ngày')).toBe(`${m >= 11 ? y + 1 : y}-01-01`);
     // A date left with a part rubbed out is no date: the form says so instead of sending the one it had.
     const firstDay = page.getByRole('group', { name: 'Là thành viên từ ngày', exact: true });
     await firstDay.getByRole('spinbutton').first().click();

@@ -6,7 +6,7 @@ import { DateField } from '../../ui/DateField';
 import { Field, SelectField } from '../../ui/Field';
 import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
-import { today } from './dates';
+import { comingEmulationYear } from './dates';
 
 const UnitSearch = graphql(`
   query UnitSearch($search: String) {
@@ -40,7 +40,7 @@ export function AddMemberForm({
   const { t } = useI18n();
   const [search, setSearch] = useState('');
   const [unitId, setUnitId] = useState('');
-  const [date, setDate] = useState(today());
+  const [date, setDate] = useState(() => `${comingEmulationYear()}-01-01`);
   const [units] = useQuery({ query: UnitSearch, variables: { search: search.trim() || null } });
   const add = useAction(AddMember);
   const found = units.data?.units;
@@ -94,6 +94,7 @@ export function AddMemberForm({
       </SelectField>
       <DateField
         label={t('members.firstDay')}
+        hint={t('members.firstDayHint', { year: comingEmulationYear() })}
         value={date}
         error={add.shown.fields.date}
         onChange={setDate}

@@ -14,3 +14,12 @@ export function thisYear(): number {
 export function lastEmulationYear(endedOn: string): number {
   return Number(endedOn.slice(0, 4)) - (endedOn.endsWith('-12-31') ? 0 : 1);
 }
+
+/**
+ * The emulation year a block's membership is most likely set up for: from November the next one (its covenant is
+ * signed before January), else this one. A unit is a member of the year from its first day, 1 January.
+ */
+export function comingEmulationYear(): number {
+  const [year, month] = today().split('-').map(Number) as [number, number];
+  return month >= 11 ? year + 1 : year;
+}
