@@ -32,6 +32,7 @@ let admin: Account;
 let province: string;
 let locked: LockedBlock;
 let draftBlockId: string;
+let draftHeadUnitId: string;
 
 /** The secretariat's call, its answer checked. */
 const asAdmin = (q: string, v: Record<string, unknown> = {}) =>
@@ -73,6 +74,7 @@ beforeAll(async () => {
   await asAdmin(`mutation($v: OpenEmulationYearInput!) { openEmulationYear(input: $v) { id } }`, {
     v: { blockId: draftBlockId, year: YEAR, headUnitId: units[2]!.id },
   });
+  draftHeadUnitId = units[2]!.id;
 }, 120_000);
 
 afterAll(async () => {
@@ -188,6 +190,23 @@ describe('the home page: where the blocks stand', () => {
     await expectNoSidewaysScroll(page, 'the home page on a phone');
     await expectAccessible(page, 'the home page on a phone');
     await screenshot(page, 'home-overview-officer-390');
+    await page.context().close();
+  });
+
+  it('the head unit of a year in draft finds its covenant to write on its home page', async () => {
+    const officer = await createAccount(app, 'UNIT_OFFICER', {
+      provinceId: province,
+      unitId: draftHeadUnitId,
+    });
+    const page = await pageAt(browser, base, '/', officer.email, 'phone');
+    const task = page.getByRole('region', { name: /^Việc của Trưởng khối, Phó khối trong năm thi đua/ });
+    await task.waitFor({ timeout: 20_000 });
+    expect((await task.getByRole('link').allTextContents()).map((s) => s.trim())).toEqual([
+      `Mở: Khối Văn hóa – Xã hội – năm ${YEAR} · Soạn nội dung giao ước`,
+    ]);
+    expect(await page.getByText('Hiện không có việc nào đang chờ bạn.').count()).toBe(0);
+    await task.getByRole('link').click();
+    await page.waitForURL((url) => url.pathname === `/blocks/${draftBlockId}/years/${YEAR}/covenant`);
     await page.context().close();
   });
 

@@ -28,6 +28,8 @@ const TAKEN_HERE: Partial<Record<Year['state'], Year['state']>> = {
   COVENANT_SIGNED: 'SCORING',
   SCORING: 'SCORES_LOCKED',
 };
+/** The states those steps reach: a home page offers them to whoever runs the year. */
+export const STEPS_TAKEN_HERE: readonly Year['state'][] = Object.values(TAKEN_HERE);
 
 const Transition = graphql(`
   mutation TransitionYear($id: ID!, $to: YearState!) {

@@ -12,6 +12,7 @@ import { nominee } from '../awards/nominee';
 import { CouncilSessionsQuery } from '../awards/operations';
 import { RecentAwards } from '../awards/RecentAwards';
 import { SeasonOverview, SeasonQuery } from '../emulation-year/SeasonOverview';
+import { STEPS_TAKEN_HERE } from '../emulation-year/NextStep';
 import { runByOneOf } from '../emulation-year/useYear';
 import { deadline } from '../voting/rules';
 
@@ -112,6 +113,8 @@ interface Tasks {
   /** Approved by the council, waiting for the Chairman's numbered decision. */
   toDecide: Task[];
   councilVotes: Task[];
+  /** The head and deputy units' year: its covenant to write, then each step taken on its page once ready. */
+  yearSteps: Task[];
 }
 
 const noTasks = (): Tasks => ({
@@ -129,6 +132,7 @@ const noTasks = (): Tasks => ({
   councilReviews: [],
   toDecide: [],
   councilVotes: [],
+  yearSteps: [],
 });
 
 /**
@@ -227,6 +231,21 @@ async function gatherTasks(
       const head = units.includes(y.headUnit?.id ?? '');
       const deputy = units.includes(y.deputyUnit?.id ?? '');
       const runs = runByOneOf(y, units);
+      if (runs) {
+        if (y.state === 'DRAFT' && y.nextStepMissing.includes('covenant items'))
+          tasks.yearSteps.push({
+            key: `${y.id}:covenant`,
+            label: `${label(b.name, year, 0)} · ${t('home.writeCovenant')}`,
+            href: `${where}/covenant`,
+          });
+        const to = y.nextStates[0];
+        if (to && STEPS_TAKEN_HERE.includes(to) && y.nextStepMissing.length === 0)
+          tasks.yearSteps.push({
+            key: `${y.id}:${to}`,
+            label: `${label(b.name, year, 0)} · ${t(`steps.action.${to}` as MessageKey)}`,
+            href: where,
+          });
+      }
       if (runs && y.state === 'RESULTS_RECORDED')
         tasks.dossiers.push({
           key: y.id,
@@ -356,6 +375,7 @@ export default function HomePage() {
     { key: 'dossiers', title: t('home.dossiers'), action: t('home.submitDossier') },
     { key: 'reports', title: t('home.reports'), action: t('home.attachReport') },
     { key: 'openVotes', title: t('home.openVotes'), action: t('home.follow') },
+    { key: 'yearSteps', title: t('home.yearSteps'), action: t('home.open') },
     { key: 'covenants', title: t('home.covenants'), action: t('home.open') },
     { key: 'appraisals', title: t('home.appraisals'), action: t('home.open') },
     { key: 'councilReviews', title: t('home.councilReviews'), action: t('home.toCouncil') },
