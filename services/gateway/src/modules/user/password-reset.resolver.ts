@@ -1,8 +1,8 @@
 import { principalsChangeOnCommit } from '../../auth/principal-cache';
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { badInput } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
-import { requestPasswordReset, resetPassword } from './password-reset.service';
+import { passwordResetUsable, requestPasswordReset, resetPassword } from './password-reset.service';
 
 /** Longer passwords are refused before any hashing. */
 const MAX_PASSWORD = 256;
@@ -18,6 +18,14 @@ export class PasswordResetResolver {
     if (email.length > 254) throw badInput('email', 'must be an email address');
     await requestPasswordReset(ctx.services.config, email, ctx.clientKey);
     return true;
+  }
+
+  @Query(() => Boolean, {
+    description:
+      'Without signing in: whether the emailed link still resets a password (unspent and unexpired). Its 256-bit token tells nothing else.',
+  })
+  async passwordResetUsable(@Arg('token', () => String) token: string) {
+    return passwordResetUsable(token);
   }
 
   @Mutation(() => Boolean, {

@@ -50,6 +50,11 @@ export async function requestPasswordReset(
 
 const LINK_UNUSABLE = 'this link has expired or was already used: ask for a new one';
 
+/** Whether an emailed link still resets a password: its page says so before a new password is typed. */
+export async function passwordResetUsable(token: string): Promise<boolean> {
+  return !!(token && token.length <= 100 && (await passwordResetRepository.usable(hashOneTimeToken(token))));
+}
+
 /**
  * Sets a new password through an emailed link: the link is spent (with every other of the account's), every
  * session of the account ends. A password refused by the policy leaves the link usable, so the person can try

@@ -1,11 +1,18 @@
 import { useState, type FormEvent } from 'react';
+import { useQuery } from 'urql';
 import { Link, useSearch } from 'wouter';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
-import { Alert } from '../../ui/Page';
+import { Alert, Loading } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { AccountFrame } from './AccountFrame';
 import { NewPasswordFields, newPasswordChecks } from './NewPasswordFields';
+
+const UsableQuery = graphql(`
+  query PasswordResetUsable($token: String!) {
+    passwordResetUsable(token: $token)
+  }
+`);
 
 const ResetMutation = graphql(`
   mutation ResetPassword($token: String!, $newPassword: String!) {
@@ -21,6 +28,8 @@ export default function ResetPasswordPage() {
   const [confirm, setConfirm] = useState('');
   const [done, setDone] = useState(false);
   const action = useAction(ResetMutation);
+  // A link already used or expired is said at once, not after a new password was typed twice.
+  const [usable] = useQuery({ query: UsableQuery, variables: { token }, pause: done });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -32,7 +41,9 @@ export default function ResetPasswordPage() {
     if (ok) setDone(true);
   }
 
-  const linkError = action.shown.fields.token;
+  const linkError =
+    action.shown.fields.token ?? (usable.data?.passwordResetUsable === false ? t('error.link.reset') : null);
+  if (usable.fetching && !done) return <Loading />;
   return (
     <AccountFrame title={t('account.resetTitle')} subtitle={done ? undefined : t('account.resetIntro')}>
       {done ? (
@@ -55,19 +66,21 @@ export default function ResetPasswordPage() {
             </Alert>
           )}
           {action.shown.general && <Alert>{action.shown.general}</Alert>}
-          <form onSubmit={submit} noValidate className="form">
-            <NewPasswordFields
-              password={password}
-              confirm={confirm}
-              onPassword={setPassword}
-              onConfirm={setConfirm}
-              error={action.shown.fields.newPassword}
-              confirmError={action.shown.fields.confirm}
-            />
-            <button type="submit" className="button button-primary button-block" disabled={action.busy}>
-              {action.busy ? t('account.saving') : t('account.resetSubmit')}
-            </button>
-          </form>
+          {!linkError && (
+            <form onSubmit={submit} noValidate className="form">
+              <NewPasswordFields
+                password={password}
+                confirm={confirm}
+                onPassword={setPassword}
+                onConfirm={setConfirm}
+                error={action.shown.fields.newPassword}
+                confirmError={action.shown.fields.confirm}
+              />
+              <button type="submit" className="button button-primary button-block" disabled={action.busy}>
+                {action.busy ? t('account.saving') : t('account.resetSubmit')}
+              </button>
+            </form>
+          )}
           <p>
             <Link href="/sign-in">{t('account.backToSignIn')}</Link>
           </p>
