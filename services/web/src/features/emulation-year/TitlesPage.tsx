@@ -136,10 +136,14 @@ function TitlesForm({
             onChange={(e) => setTitle(e.target.value as Title)}
           >
             <option value="">{t('titles.pickTitle')}</option>
-            {TITLES.map((x) => (
-              <option key={x} value={x}>
-                {t(`title.${x}`)}
-              </option>
+            {(['collective', 'individual'] as const).map((group) => (
+              <optgroup key={group} label={t(`titles.group.${group}`)}>
+                {TITLES.filter((x) => INDIVIDUAL.includes(x) === (group === 'individual')).map((x) => (
+                  <option key={x} value={x}>
+                    {t(`title.${x}`)}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </SelectField>
           {individual && (
@@ -147,7 +151,12 @@ function TitlesForm({
               label={t('titles.person')}
               value={personId}
               error={register.shown.fields.personId}
-              hint={persons.data?.persons.nodes.length === 0 ? t('titles.noPersons') : undefined}
+              // Only the secretariat adds a unit's people: an officer is told whom to ask, the secretariat where.
+              hint={
+                persons.data?.persons.nodes.length === 0
+                  ? t(standing.admin ? 'titles.noPersonsAdmin' : 'titles.noPersons')
+                  : undefined
+              }
               onChange={(e) => setPersonId(e.target.value)}
             >
               <option value="">{t('titles.pickPerson')}</option>
