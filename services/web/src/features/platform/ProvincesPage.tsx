@@ -8,7 +8,7 @@ import { Choice } from '../../ui/Choice';
 import { Field } from '../../ui/Field';
 import { Page } from '../../ui/Page';
 import { Pager, usePager } from '../../ui/Pager';
-import { TableWrap } from '../../ui/TableWrap';
+import { CardTable } from '../../ui/CardTable';
 import { BaseSalaryTable } from '../base-salary/BaseSalaryTable';
 import { QueryStates } from '../../ui/QueryStates';
 
@@ -105,62 +105,57 @@ export default function ProvincesPage() {
       >
         {(list) => (
           <>
-            <TableWrap label={t('platform.title')}>
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('platform.name')}</th>
-                    <th scope="col">{t('platform.code')}</th>
-                    <th scope="col">{t('platform.kind')}</th>
-                    <th scope="col">{t('platform.validity')}</th>
-                    <th scope="col">{t('platform.lineage')}</th>
-                    {onboards && <th scope="col">{t('platform.accounts')}</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.nodes.map((p) => (
-                    <tr key={p.id}>
-                      <th scope="row">{p.name}</th>
-                      <td>{p.code}</td>
-                      <td>{t(`platform.kind.${p.kind}`)}</td>
-                      <td>
-                        {[
-                          p.validFrom ? t('platform.since', { date: i18n.date(p.validFrom) }) : '',
-                          p.validTo ? t('platform.until', { date: i18n.date(p.validTo) }) : '',
-                        ]
-                          .filter(Boolean)
-                          .join(' ') || t('platform.always')}
-                      </td>
-                      <td>
-                        {p.predecessors.length > 0 && (
-                          <p>
-                            {t('platform.mergedFrom', {
-                              names: p.predecessors.map((x) => x.name).join(', '),
-                            })}
-                          </p>
-                        )}
-                        {p.successors.length > 0 && (
-                          <p>
-                            {t('platform.mergedInto', { names: p.successors.map((x) => x.name).join(', ') })}
-                          </p>
-                        )}
-                      </td>
-                      {onboards && (
-                        <td>
-                          {/* A merged province takes no new accounts: its data is read from its successor. */}
-                          {p.isCurrent && (
-                            <Link href={`/platform/provinces/${p.id}/accounts`}>
-                              {t('platform.invite')}
-                              <span className="visually-hidden">: {p.name}</span>
-                            </Link>
-                          )}
-                        </td>
+            {/* Cards on a phone: a province's invitation link stays on the screen. */}
+            <CardTable
+              caption={<span className="visually-hidden">{t('platform.title')}</span>}
+              columns={[
+                t('platform.name'),
+                t('platform.code'),
+                t('platform.kind'),
+                t('platform.validity'),
+                t('platform.lineage'),
+                ...(onboards ? [t('platform.accounts')] : []),
+              ]}
+              rows={list.nodes.map((p) => ({
+                key: p.id,
+                heading: p.name,
+                cells: [
+                  p.code,
+                  t(`platform.kind.${p.kind}`),
+                  [
+                    p.validFrom ? t('platform.since', { date: i18n.date(p.validFrom) }) : '',
+                    p.validTo ? t('platform.until', { date: i18n.date(p.validTo) }) : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' ') || t('platform.always'),
+                  (p.predecessors.length > 0 || p.successors.length > 0) && (
+                    <>
+                      {p.predecessors.length > 0 && (
+                        <p>
+                          {t('platform.mergedFrom', { names: p.predecessors.map((x) => x.name).join(', ') })}
+                        </p>
                       )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+                      {p.successors.length > 0 && (
+                        <p>
+                          {t('platform.mergedInto', { names: p.successors.map((x) => x.name).join(', ') })}
+                        </p>
+                      )}
+                    </>
+                  ),
+                  // A merged province takes no new accounts: its data is read from its successor.
+                  ...(onboards
+                    ? [
+                        p.isCurrent && (
+                          <Link href={`/platform/provinces/${p.id}/accounts`}>
+                            {t('platform.invite')}
+                            <span className="visually-hidden">: {p.name}</span>
+                          </Link>
+                        ),
+                      ]
+                    : []),
+                ],
+              }))}
+            />
             <Pager
               pager={pager}
               total={list.totalCount}

@@ -112,17 +112,20 @@ export function InvitationsList() {
         pager={pager}
         row={(inv) => {
           const open = inv.status === 'PENDING' || inv.status === 'EXPIRED';
-          return (
-            <tr key={inv.id}>
-              <th scope="row">
+          return {
+            key: inv.id,
+            heading: (
+              <>
                 {inv.email}
                 {inv.fullName && <div className="muted">{inv.fullName}</div>}
-              </th>
-              <td>
+              </>
+            ),
+            cells: [
+              <>
                 {t(`role.${inv.role}`)}
                 {inv.unitName && <div className="muted">{inv.unitName}</div>}
-              </td>
-              <td>
+              </>,
+              <>
                 {t(`invitation.${inv.status}`)}
                 <div className="muted">
                   {inv.status === 'PENDING'
@@ -131,32 +134,30 @@ export function InvitationsList() {
                       ? t('users.expiredOn', { time: i18n.dateTime(inv.expiresAt) })
                       : null}
                 </div>
-              </td>
-              <td>
-                {open && (
-                  <div className="actions">
-                    <ConfirmButton
-                      label={t('users.resend')}
-                      title={t('users.resendTitle', { email: inv.email })}
-                      busy={resending.fetching}
-                      action={() => act(() => resend({ id: inv.id }))}
-                    >
-                      <p>{t('users.resendBody')}</p>
-                    </ConfirmButton>
-                    <ConfirmButton
-                      label={t('users.revoke')}
-                      title={t('users.revokeTitle', { email: inv.email })}
-                      danger
-                      busy={revoking.fetching}
-                      action={() => act(() => revoke({ id: inv.id }))}
-                    >
-                      <p>{t('users.revokeBody')}</p>
-                    </ConfirmButton>
-                  </div>
-                )}
-              </td>
-            </tr>
-          );
+              </>,
+              open && (
+                <div className="actions">
+                  <ConfirmButton
+                    label={t('users.resend')}
+                    title={t('users.resendTitle', { email: inv.email })}
+                    busy={resending.fetching}
+                    action={() => act(() => resend({ id: inv.id }))}
+                  >
+                    <p>{t('users.resendBody')}</p>
+                  </ConfirmButton>
+                  <ConfirmButton
+                    label={t('users.revoke')}
+                    title={t('users.revokeTitle', { email: inv.email })}
+                    danger
+                    busy={revoking.fetching}
+                    action={() => act(() => revoke({ id: inv.id }))}
+                  >
+                    <p>{t('users.revokeBody')}</p>
+                  </ConfirmButton>
+                </div>
+              ),
+            ],
+          };
         }}
       />
     </section>

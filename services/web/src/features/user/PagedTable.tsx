@@ -1,9 +1,8 @@
 import type { CombinedError } from '@urql/core';
-import type { ReactNode } from 'react';
 import { ApiErrorView } from '../../ui/ApiErrorView';
+import { CardTable, type CardTableRow } from '../../ui/CardTable';
 import { Empty, Loading } from '../../ui/Page';
 import { Pager, type usePager } from '../../ui/Pager';
-import { TableWrap } from '../../ui/TableWrap';
 
 interface Connection<T> {
   nodes: T[];
@@ -11,7 +10,10 @@ interface Connection<T> {
   pageInfo: { hasNextPage: boolean; endCursor?: string | null };
 }
 
-/** One page of a server-side list as a table: loading, the API's error with a retry, empty, rows, and the pager. */
+/**
+ * One page of a server-side list as a table (cards on a phone, so a row's actions stay on the screen): loading,
+ * the API's error with a retry, empty, rows, and the pager.
+ */
 export function PagedTable<T>({
   label,
   columns,
@@ -29,7 +31,7 @@ export function PagedTable<T>({
   error: CombinedError | undefined;
   retry: () => void;
   pager: ReturnType<typeof usePager>;
-  row: (item: T) => ReactNode;
+  row: (item: T) => CardTableRow;
 }) {
   if (error) return <ApiErrorView error={error} retry={retry} />;
   if (!page) return <Loading />;
@@ -38,20 +40,11 @@ export function PagedTable<T>({
       {page.nodes.length === 0 ? (
         <Empty>{empty}</Empty>
       ) : (
-        <TableWrap label={label}>
-          <table className="table">
-            <thead>
-              <tr>
-                {columns.map((c) => (
-                  <th scope="col" key={c}>
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>{page.nodes.map(row)}</tbody>
-          </table>
-        </TableWrap>
+        <CardTable
+          caption={<span className="visually-hidden">{label}</span>}
+          columns={columns}
+          rows={page.nodes.map(row)}
+        />
       )}
       <Pager pager={pager} total={page.totalCount} pageInfo={page.pageInfo} label={label} />
     </>

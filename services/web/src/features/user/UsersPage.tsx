@@ -148,34 +148,33 @@ function UsersList() {
         error={res.error}
         retry={() => refetch({ requestPolicy: 'network-only' })}
         pager={pager}
-        row={(u) => (
-          <tr key={u.id}>
-            <th scope="row">
+        row={(u) => ({
+          key: u.id,
+          heading: (
+            <>
               {u.fullName}
               <div className="muted">{u.email}</div>
-            </th>
-            <td>{[...new Set(u.roles.map(roleText))].join(', ')}</td>
-            <td>
-              {u.disabledAt
-                ? t('users.disabledSince', { time: i18n.dateTime(u.disabledAt) })
-                : t('users.active')}
-            </td>
-            <td>
-              {u.id !== me.id && (
-                <ConfirmButton
-                  label={t(u.disabledAt ? 'users.enable' : 'users.disable')}
-                  title={t(u.disabledAt ? 'users.enableTitle' : 'users.disableTitle', { name: u.fullName })}
-                  danger={!u.disabledAt}
-                  busy={setting.fetching}
-                  action={() => toggle(u.id, !u.disabledAt)}
-                >
-                  <p>{t(u.disabledAt ? 'users.enableBody' : 'users.disableBody')}</p>
-                  {reasonField}
-                </ConfirmButton>
-              )}
-            </td>
-          </tr>
-        )}
+            </>
+          ),
+          cells: [
+            [...new Set(u.roles.map(roleText))].join(', '),
+            u.disabledAt
+              ? t('users.disabledSince', { time: i18n.dateTime(u.disabledAt) })
+              : t('users.active'),
+            u.id !== me.id && (
+              <ConfirmButton
+                label={t(u.disabledAt ? 'users.enable' : 'users.disable')}
+                title={t(u.disabledAt ? 'users.enableTitle' : 'users.disableTitle', { name: u.fullName })}
+                danger={!u.disabledAt}
+                busy={setting.fetching}
+                action={() => toggle(u.id, !u.disabledAt)}
+              >
+                <p>{t(u.disabledAt ? 'users.enableBody' : 'users.disableBody')}</p>
+                {reasonField}
+              </ConfirmButton>
+            ),
+          ],
+        })}
       />
     </section>
   );
