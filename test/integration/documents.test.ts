@@ -273,7 +273,7 @@ describe('generated documents', () => {
     expect(
       (await download(`/documents/conference-minutes/${conference.id}.pdf`, outsider, haNoi)).status,
     ).toBe(404);
-    // Before a vote is announced, the minutes name no winner: the count is the counting committee's.
+    // Before any vote, the minutes name no winner and point to no count that does not exist.
     const fresh = await createLockedBlock(app, laoCai, NAMES, admin);
     const recorded = await recordBlockConference(app, laoCai, fresh);
     const early = await pdf(
@@ -281,7 +281,8 @@ describe('generated documents', () => {
       fresh.officers[1]!,
       'conference-minutes-before-vote',
     );
-    expect(early.text).toContain('Kết quả bỏ phiếu chưa được công bố');
+    expect(early.text).toContain('Hội nghị chưa bỏ phiếu bình xét trên hệ thống.');
+    expect(early.text).not.toContain('Biên bản kiểm phiếu');
     expect(early.text).toContain('Nội dung hội nghị chưa được ghi trên hệ thống.');
     expect(early.text).not.toContain('Cờ thi đua');
   });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { docxPage, docxText, keepDocument, pdfFonts, pdfInfo, pdfText, pdfWords } from '@thidua/testing';
+import {
+  docxPage,
+  docxText,
+  documentXml,
+  keepDocument,
+  pdfFonts,
+  pdfInfo,
+  pdfText,
+  pdfWords,
+} from '@thidua/testing';
 import {
   amountInWords,
   certificates,
@@ -213,6 +222,8 @@ describe("the conference's minutes", () => {
           minutes: 'Khai mạc hội nghị.\n\n  Thảo luận, biểu quyết.  ',
         },
         results: [{ contest: 'Đề nghị Bằng khen của Chủ tịch UBND tỉnh', units: [] }],
+        memberCount: 9,
+        voted: true,
         generatedAt: '2026-12-19T09:00:00Z',
       }),
     );
@@ -222,6 +233,8 @@ describe("the conference's minutes", () => {
         'Chủ trì hội nghị: Văn phòng Tỉnh ủy.',
         'Khai mạc hội nghị.',
         'Thảo luận, biểu quyết.',
+        // Nobody marked present or absent: the minutes say so rather than "0 present".
+        'Tổng số đơn vị thành viên: 9; chưa ghi nhận điểm danh.',
         'Đề nghị Bằng khen của Chủ tịch UBND tỉnh: không có đơn vị được chọn.',
       ]),
     );
@@ -240,6 +253,12 @@ describe("the header's names", () => {
       lines: ['UBND TỈNH LÀO CAI'],
       size: 12,
     });
+  });
+  it('break before the province rather than inside "Văn hóa - Xã hội", which names no commune', () => {
+    expect(headerName('KHỐI THI ĐUA VĂN HÓA - XÃ HỘI TỈNH LÀO CAI', column, true).lines).toEqual([
+      'KHỐI THI ĐUA VĂN HÓA - XÃ HỘI',
+      'TỈNH LÀO CAI',
+    ]);
   });
   it('break a name too long for one line before its place, at 12 pt', () => {
     expect(headerName('BAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY TỈNH LÀO CAI', column, true)).toEqual({
@@ -261,8 +280,11 @@ describe("the header's names", () => {
     });
     const path = await keepDocument('unit-council-header', await renderPdf(minutes));
     expect((await pdfText(path)).split('\n')).toContain('HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG');
-    expect((await docxText(await renderDocx(minutes))).split('\n')).toContain(
-      'HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG',
+    const docx = await renderDocx(minutes);
+    expect((await docxText(docx)).split('\n')).toContain('HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG');
+    // Word wraps by itself: the name's run is set at 11 pt (w:sz in half-points), which fits the column.
+    expect(await documentXml(docx)).toMatch(
+      /<w:sz w:val="22"\/>(?:(?!<\/w:r>).)*HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG/s,
     );
   });
 });

@@ -14,8 +14,13 @@ export interface HeaderName {
 // inside it ("HỘI ĐỒNG THI ĐUA - KHEN / THƯỞNG") does not.
 const SIZES = [12, 11.5, 11, 10.5];
 // A name too long for one line breaks before its place or its qualifier, as in official headers
-// ("ỦY BAN NHÂN DÂN / TỈNH PHÚ YÊN", "VĂN PHÒNG / TỈNH ỦY (16799-1)").
-const BREAK_BEFORE = /^(\(|TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|ĐẶC KHU|KHỐI|CỤM)/u;
+// ("ỦY BAN NHÂN DÂN / TỈNH PHÚ YÊN", "VĂN PHÒNG / TỈNH ỦY (16799-1)"): the province first, then a smaller place,
+// then a bracket. "XÃ HỘI" is a word, not a commune ("VĂN HÓA - XÃ HỘI" stays together).
+const BREAKS_BEFORE = [
+  /^(TỈNH|THÀNH PHỐ)(\s|$)/u,
+  /^(HUYỆN|QUẬN|THỊ XÃ|XÃ(?! HỘI)|PHƯỜNG|ĐẶC KHU|KHỐI|CỤM)(\s|$)/u,
+  /^\(/u,
+];
 
 let measurer: PDFKit.PDFDocument | undefined;
 /** Liberation Serif's widths, which Times New Roman (the DOCX font) shares: one measure for PDF and DOCX. */
@@ -28,18 +33,23 @@ function widthOf(text: string, bold: boolean, size: number): number {
 }
 
 /**
- * How `name` fits a column `widthPt` wide: on one line at the largest size that fits, else on two lines at
- * 12 pt broken before its place (or, without one, where the two lines are most even), else as the renderer wraps.
+ * How `name` fits a column `widthPt` wide: on one line at the largest size that fits, else on two lines broken
+ * before its place (at the largest size both lines fit), else where the two lines are most even at 12 pt, else
+ * as the renderer wraps.
  */
 export function headerName(name: string, widthPt: number, bold: boolean): HeaderName {
   for (const size of SIZES) if (widthOf(name, bold, size) <= widthPt) return { lines: [name], size };
   const words = name.split(' ');
-  const splits = words.slice(1).map((_, i) => {
-    const lines = [words.slice(0, i + 1).join(' '), words.slice(i + 1).join(' ')];
-    return { lines, widest: Math.max(...lines.map((l) => widthOf(l, bold, SIZES[0]!))) };
-  });
-  const fitting = splits.filter((s) => s.widest <= widthPt);
-  const best =
-    fitting.find((s) => BREAK_BEFORE.test(s.lines[1]!)) ?? fitting.sort((a, b) => a.widest - b.widest)[0];
-  return best ? { lines: best.lines, size: SIZES[0]! } : { lines: [name], size: SIZES[0]! };
+  const splits = words
+    .slice(1)
+    .map((_, i) => [words.slice(0, i + 1).join(' '), words.slice(i + 1).join(' ')]);
+  const fits = (lines: string[], size: number) => lines.every((l) => widthOf(l, bold, size) <= widthPt);
+  for (const before of BREAKS_BEFORE)
+    for (const size of SIZES) {
+      const lines = splits.find((l) => before.test(l[1]!) && fits(l, size));
+      if (lines) return { lines, size };
+    }
+  const widest = (l: string[]) => Math.max(...l.map((x) => widthOf(x, bold, SIZES[0]!)));
+  const even = splits.filter((l) => fits(l, SIZES[0]!)).sort((a, b) => widest(a) - widest(b))[0];
+  return { lines: even ?? [name], size: SIZES[0]! };
 }

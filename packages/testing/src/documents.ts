@@ -82,7 +82,8 @@ export async function pdfWords(path: string): Promise<
   }));
 }
 
-async function documentXml(bytes: Buffer): Promise<string> {
+/** The DOCX's word/document.xml as it is (runs, sizes, margins). */
+export async function documentXml(bytes: Buffer): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'docx-'));
   try {
     await writeFile(join(dir, 'd.docx'), bytes);

@@ -214,11 +214,14 @@ describe('a block year in the browser', () => {
       await third.waitForURL(/\/titles\?unit=/);
       await third.getByRole('button', { name: 'Đăng ký', exact: true }).click();
       await poll(() => third.getByText('Vui lòng chọn danh hiệu.').count()).toBeGreaterThan(0);
-      // An individual title for a unit with nobody on record: the officer is told whom to ask.
+      // An individual title for a unit with nobody on record: the page says so and leads to the unit's page.
       await third.getByLabel('Danh hiệu', { exact: true }).selectOption({ label: 'Chiến sĩ thi đua cơ sở' });
       await poll(() =>
-        third.getByText(/^Đơn vị chưa có cá nhân nào trong hệ thống\. Cá nhân do Sở Nội vụ thêm/).count(),
+        third
+          .getByText(/^Đơn vị chưa có cá nhân nào trong hệ thống: thêm cá nhân ở trang của đơn vị/)
+          .count(),
       ).toBe(1);
+      expect(await third.getByRole('link', { name: 'Thêm cá nhân của đơn vị' }).count()).toBe(1);
       await third
         .getByLabel('Danh hiệu', { exact: true })
         .selectOption({ label: 'Tập thể lao động xuất sắc' });

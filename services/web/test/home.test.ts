@@ -202,7 +202,7 @@ describe('the home page: where the blocks stand', () => {
     const task = page.getByRole('region', { name: /^Việc của Trưởng khối, Phó khối trong năm thi đua/ });
     await task.waitFor({ timeout: 20_000 });
     expect((await task.getByRole('link').allTextContents()).map((s) => s.trim())).toEqual([
-      `Mở: Khối Văn hóa – Xã hội – năm ${YEAR} · Soạn nội dung giao ước`,
+      `Thực hiện: Khối Văn hóa – Xã hội – năm ${YEAR} · Soạn nội dung giao ước`,
     ]);
     expect(await page.getByText('Hiện không có việc nào đang chờ bạn.').count()).toBe(0);
     await task.getByRole('link').click();

@@ -390,4 +390,20 @@ describe('people and access', () => {
     ]);
     await page.context().close();
   });
+  it("a unit's officer adds its people on its own page, for the titles they register; another unit's page offers no form", async () => {
+    const [own, next] = await createUnits(app.dataSource, province, [
+      'Sở Tư pháp (cá nhân)',
+      'Sở Y tế (cá nhân)',
+    ]);
+    const officer = await createAccount(app, 'UNIT_OFFICER', { provinceId: province, unitId: own!.id });
+    const page = await pageAt(browser, base, `/units/${own!.id}`, officer.email, 'phone');
+    await page.getByRole('heading', { name: 'Thêm cá nhân' }).waitFor(WAIT);
+    await page.getByLabel('Họ và tên').fill('Trần Thị Mai');
+    await page.getByRole('button', { name: 'Thêm cá nhân' }).click();
+    await expect.poll(() => page.getByText('Đã thêm Trần Thị Mai.').count(), WAIT).toBe(1);
+    await page.goto(`${base}/units/${next!.id}`);
+    await page.getByRole('heading', { name: 'Cá nhân', exact: true }).waitFor(WAIT);
+    expect(await page.getByRole('button', { name: 'Thêm cá nhân' }).count()).toBe(0);
+    await page.context().close();
+  });
 });

@@ -18,6 +18,10 @@ export interface ConferenceMinutesInput {
   blockName: string;
   year: number;
   conference: ConferenceRecord & { endedOn: string | null; minutes: string | null };
+  /** The block's members that year (the attendance may be left unrecorded). */
+  memberCount: number;
+  /** Whether a round of the block's vote was opened on the platform (a block may agree by acclamation). */
+  voted: boolean;
   /**
    * What the vote chose, by contest, once announced (the head and deputy's decision included); null before: the
    * count is then only the counting committee's.
@@ -40,9 +44,10 @@ export function conferenceMinutes(input: ConferenceMinutesInput): DocumentModel 
       place: c.place,
       chair: chairedBy(c),
       secretary: signer(c.secretaryName),
-      members: c.attendance.length,
-      present,
-      absent: c.attendance.length - present,
+      members: input.memberCount,
+      presence: c.attendance.length
+        ? `có mặt: ${present}; vắng mặt: ${c.attendance.length - present}`
+        : 'chưa ghi nhận điểm danh',
       attendance: attendanceTable(c.attendance),
       hasAttendance: c.attendance.length > 0,
       committee: committeeTable(c.committee),
@@ -58,6 +63,9 @@ export function conferenceMinutes(input: ConferenceMinutesInput): DocumentModel 
         units: r.units.length ? r.units.join(', ') : 'không có đơn vị được chọn',
       })),
       announced: input.results !== null,
+      voted: input.voted,
+      // Voted but not announced: the count is still the counting committee's.
+      awaiting: input.voted && input.results === null,
       generatedAt: timeInWords(input.generatedAt),
       signatures: signatures([
         minutesSigner(['THƯ KÝ HỘI NGHỊ'], c.secretaryName),

@@ -22,6 +22,7 @@ import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
 import { filesOfYear, nominationSubject } from '../attachment/attachment.service';
 import { yearConference } from '../conference/conference.service';
+import { yearMembers } from '../emulation-year/emulation-year.service';
 import { certificateLayout } from './certificate-layout';
 import { canSeeResults, headOrDeputySide, periodYear, seesYearOutcome } from '../voting/voting.service';
 
@@ -220,10 +221,11 @@ export async function conferenceMinutesData(
   if (!conference) throw notFound('Conference', id);
   const year = await ctx.loaders.emulationYear.load(conference.emulationYearId);
   if (!year) throw notFound('Conference', id);
-  const [block, prov, periods] = await Promise.all([
+  const [block, prov, periods, members] = await Promise.all([
     ctx.loaders.block.load(year.blockId),
     province(ctx),
     ctx.loaders.periodsOfYear.load(year.id),
+    yearMembers(ctx, year),
   ]);
   const rounds = periods.filter((p) => p.kind === 'BLOCK').sort((a, b) => a.round - b.round);
   const announced = rounds.length > 0 && !!rounds[rounds.length - 1]!.resultsPublishedAt;
@@ -257,6 +259,8 @@ export async function conferenceMinutesData(
       endedOn: conference.endedOn,
       minutes: conference.minutes,
     },
+    memberCount: members.length,
+    voted: rounds.length > 0,
     results: announced
       ? [...chosen].map(([kind, units]) => ({ contest: words[kind] ?? kind, units: units.map(unit) }))
       : null,

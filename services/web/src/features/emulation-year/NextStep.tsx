@@ -5,6 +5,7 @@ import { useI18n, type I18n, type MessageKey } from '../../i18n/i18n';
 import { ConfirmButton } from '../../ui/ConfirmDialog';
 import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
+import { usePolling } from '../../ui/usePolling';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { missingInWords } from './missing';
 import { yearPath, type Year } from './useYear';
@@ -107,6 +108,9 @@ export function NextStep({
   const next = y.nextStates[0];
   const at = YEAR_STATES.indexOf(y.state);
   const secretariat = canAct(useSession(), 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  // Whoever runs the year waits on the page for the last sheets or signatures: it reads the year again every
+  // half minute, so the step's button comes alive without a reload.
+  usePolling(onDone, runs && to && y.nextStepMissing.length > 0 ? 30_000 : null);
 
   async function take() {
     const done =

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
-import { useParams, useSearch } from 'wouter';
+import { Link, useParams, useSearch } from 'wouter';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { ConfirmButton } from '../../ui/ConfirmDialog';
@@ -151,12 +151,7 @@ function TitlesForm({
               label={t('titles.person')}
               value={personId}
               error={register.shown.fields.personId}
-              // Only the secretariat adds a unit's people: an officer is told whom to ask, the secretariat where.
-              hint={
-                persons.data?.persons.nodes.length === 0
-                  ? t(standing.admin ? 'titles.noPersonsAdmin' : 'titles.noPersons')
-                  : undefined
-              }
+              hint={persons.data?.persons.nodes.length === 0 ? t('titles.noPersons') : undefined}
               onChange={(e) => setPersonId(e.target.value)}
             >
               <option value="">{t('titles.pickPerson')}</option>
@@ -167,6 +162,12 @@ function TitlesForm({
                 </option>
               ))}
             </SelectField>
+          )}
+          {/* The unit's officers and the secretariat add its people on the unit's page. */}
+          {individual && persons.data?.persons.nodes.length === 0 && acting.unitId && (
+            <p>
+              <Link href={`/units/${acting.unitId}`}>{t('titles.addPersons')}</Link>
+            </p>
           )}
           <button
             type="submit"

@@ -40,8 +40,8 @@ const CreatePerson = graphql(`
   }
 `);
 
-/** A unit's people (paged by the API); the secretariat adds one (the women rule, R6, reads them). */
-export function PersonsCard({ unitId, admin }: { unitId: string; admin: boolean }) {
+/** A unit's people (paged by the API); the secretariat or the unit's officer adds one (the women rule, R6, reads them). */
+export function PersonsCard({ unitId, manages }: { unitId: string; manages: boolean }) {
   const { t } = useI18n();
   const pager = usePager();
   const [res, refetch] = useQuery({ query: PersonsQuery, variables: { unitId, after: pager.after } });
@@ -118,7 +118,7 @@ export function PersonsCard({ unitId, admin }: { unitId: string; admin: boolean 
           )}
         </>
       )}
-      {admin && (
+      {manages && (
         <form className="form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="add-person">
           <h3 id="add-person">{t('unit.addPerson')}</h3>
           <Field

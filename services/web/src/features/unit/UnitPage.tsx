@@ -51,6 +51,8 @@ export default function UnitPage() {
   const session = useSession();
   // In a former province (read-only) the unit is read: no form is offered that the gateway would refuse.
   const admin = canAct(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  // A unit's officers keep its people too (createPerson: the secretariat or the unit's officer).
+  const officerHere = canAct(session, 'UNIT_OFFICER') && myUnits(session).includes(id);
   const [res, refetch] = useQuery({ query: UnitQuery, variables: { id } });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   if (res.error)
@@ -78,7 +80,7 @@ export default function UnitPage() {
     >
       {u.validTo && <Alert kind="warning">{t('unit.endedNote', { date: i18n.date(u.validTo) })}</Alert>}
       {admin && <EditUnit key={`${u.name}:${u.kind}:${u.shortName}`} unit={u} onSaved={reload} />}
-      <PersonsCard unitId={u.id} admin={admin} />
+      <PersonsCard unitId={u.id} manages={admin || officerHere} />
       <AchievementsCard subjectId={u.id} admin={admin} />
       {/* A unit's deferrals and disqualifications: the secretariat's to record, the unit's own to read. */}
       {(hasRole(session, 'PROVINCE_ADMIN') || myUnits(session).includes(u.id)) && (

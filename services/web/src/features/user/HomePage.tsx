@@ -375,7 +375,7 @@ export default function HomePage() {
     { key: 'dossiers', title: t('home.dossiers'), action: t('home.submitDossier') },
     { key: 'reports', title: t('home.reports'), action: t('home.attachReport') },
     { key: 'openVotes', title: t('home.openVotes'), action: t('home.follow') },
-    { key: 'yearSteps', title: t('home.yearSteps'), action: t('home.open') },
+    { key: 'yearSteps', title: t('home.yearSteps'), action: t('home.doStep') },
     { key: 'covenants', title: t('home.covenants'), action: t('home.open') },
     { key: 'appraisals', title: t('home.appraisals'), action: t('home.open') },
     { key: 'councilReviews', title: t('home.councilReviews'), action: t('home.toCouncil') },

@@ -29,7 +29,12 @@ export default function ResetPasswordPage() {
   const [done, setDone] = useState(false);
   const action = useAction(ResetMutation);
   // A link already used or expired is said at once, not after a new password was typed twice.
-  const [usable] = useQuery({ query: UsableQuery, variables: { token }, pause: done });
+  const [usable] = useQuery({
+    query: UsableQuery,
+    variables: { token },
+    pause: done,
+    requestPolicy: 'network-only',
+  });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
