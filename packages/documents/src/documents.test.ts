@@ -20,6 +20,7 @@ import {
   formatNumber,
   legalBasis,
   renderDocx,
+  type CouncilMinutesInput,
   renderPdf,
   submission,
   voteMinutes,
@@ -31,6 +32,18 @@ import { renderLines } from './template';
 
 const MM = 72 / 25.4;
 const PROVINCE = { name: 'Lào Cai', kind: 'PROVINCE' };
+/** A council session of three members, all voting, published; each test gives its own nominations. */
+const COUNCIL_SESSION: CouncilMinutesInput = {
+  province: PROVINCE,
+  openedAt: '2027-01-10T02:00:00Z',
+  closedAt: '2027-01-10T03:00:00Z',
+  members: 3,
+  voted: 3,
+  quorum: null,
+  nominations: [],
+  publishedAt: '2027-01-10T03:10:00Z',
+  generatedAt: '2027-01-10T03:20:00Z',
+};
 
 describe('amounts in words', () => {
   it.each([
@@ -267,17 +280,7 @@ describe("the header's names", () => {
     });
   });
   it('print the council on one line in the PDF and in Word', async () => {
-    const minutes = councilMinutes({
-      province: PROVINCE,
-      openedAt: '2027-01-10T02:00:00Z',
-      closedAt: '2027-01-10T03:00:00Z',
-      members: 3,
-      voted: 3,
-      quorum: null,
-      nominations: [],
-      publishedAt: '2027-01-10T03:10:00Z',
-      generatedAt: '2027-01-10T03:20:00Z',
-    });
+    const minutes = councilMinutes(COUNCIL_SESSION);
     const path = await keepDocument('unit-council-header', await renderPdf(minutes));
     expect((await pdfText(path)).split('\n')).toContain('HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG');
     const docx = await renderDocx(minutes);
@@ -407,19 +410,9 @@ describe("the council's minutes", () => {
     withdrawn: null as string | null,
   });
   const conclusion = (nominations: ReturnType<typeof nomination>[]) =>
-    lines(
-      councilMinutes({
-        province: PROVINCE,
-        openedAt: '2027-01-10T02:00:00Z',
-        closedAt: '2027-01-10T03:00:00Z',
-        members: 3,
-        voted: 3,
-        quorum: null,
-        nominations,
-        publishedAt: '2027-01-10T03:10:00Z',
-        generatedAt: '2027-01-10T03:20:00Z',
-      }),
-    ).filter((l) => l.startsWith('Hội đồng ') || l.startsWith('Các đề nghị') || l.startsWith('Không có'));
+    lines(councilMinutes({ ...COUNCIL_SESSION, nominations })).filter(
+      (l) => l.startsWith('Hội đồng ') || l.startsWith('Các đề nghị') || l.startsWith('Không có'),
+    );
 
   it('say "thống nhất" only when every vote was for, and leave out a clause that counts none', () => {
     expect(conclusion([nomination('Sở Tài chính', 3, true), nomination('Sở Nội vụ', 3, true)])).toEqual([
@@ -447,15 +440,9 @@ describe("the council's minutes", () => {
 
   it('keep "(Ký, ghi rõ họ tên)" under each signer', async () => {
     const model = councilMinutes({
-      province: PROVINCE,
-      openedAt: '2027-01-10T02:00:00Z',
-      closedAt: '2027-01-10T03:00:00Z',
-      members: 3,
-      voted: 3,
+      ...COUNCIL_SESSION,
       quorum: { percent: 80, needed: 3 },
       nominations: [nomination('Sở Tài chính', 2, true)],
-      publishedAt: '2027-01-10T03:10:00Z',
-      generatedAt: '2027-01-10T03:20:00Z',
     });
     const path = await keepDocument('unit-council-minutes', await renderPdf(model));
     const text = (await pdfText(path)).replace(/\s+/g, ' ');

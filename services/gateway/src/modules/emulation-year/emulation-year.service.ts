@@ -2,6 +2,7 @@ import { emulationYearRepository, type EmulationYear, type VotingPeriod } from '
 import {
   checkTransition,
   computeResults,
+  type BlockRoles,
   type LatestRound,
   type MemberResult,
   type NotificationEventName,
@@ -46,17 +47,21 @@ export async function scoringRules(ctx: GraphQLContext, year: EmulationYear): Pr
     : null;
 }
 
+/** The year's members, head and deputy: who scores whom (crossScorersFor) and how results are made. */
+export async function blockRoles(ctx: GraphQLContext, year: EmulationYear): Promise<BlockRoles> {
+  return {
+    memberUnitIds: await yearMembers(ctx, year),
+    headUnitId: year.headUnitId,
+    deputyUnitId: year.deputyUnitId,
+  };
+}
+
 /** Scores as they stand from the sheets submitted so far. */
 export async function liveResults(ctx: GraphQLContext, year: EmulationYear): Promise<MemberResult[]> {
   const rules = await scoringRules(ctx, year);
   if (!rules) return [];
   const sheets = await ctx.loaders.sheets.load(year.id);
-  const roles = {
-    memberUnitIds: await yearMembers(ctx, year),
-    headUnitId: year.headUnitId,
-    deputyUnitId: year.deputyUnitId,
-  };
-  return computeResults(rules, roles, sheets);
+  return computeResults(rules, await blockRoles(ctx, year), sheets);
 }
 
 export async function facts(ctx: GraphQLContext, year: EmulationYear): Promise<YearFacts> {

@@ -34,7 +34,7 @@ import { BOUNDS, checkFirst, firstArgOptions } from '../../common/bounds';
 import { withConstraints } from '../../common/constraints';
 import { appError, badInput, conflict, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
-import { assertMember, loadYear, scoringRules, transitionYear, yearMembers } from './emulation-year.service';
+import { assertMember, blockRoles, loadYear, scoringRules, transitionYear } from './emulation-year.service';
 import {
   CreateCriteriaSetInput,
   CriteriaGroupType,
@@ -144,15 +144,7 @@ export class ScoreSheetResolver {
     assertBeforeDeadline(year.scoringDeadline, 'score sheets');
     const rules = (await scoringRules(ctx, year))!;
     if (input.kind === 'CROSS') {
-      const allowed = crossScorersFor(
-        rules,
-        {
-          memberUnitIds: await yearMembers(ctx, year),
-          headUnitId: year.headUnitId,
-          deputyUnitId: year.deputyUnitId,
-        },
-        input.targetUnitId,
-      );
+      const allowed = crossScorersFor(rules, await blockRoles(ctx, year), input.targetUnitId);
       if (!allowed.includes(input.scorerUnitId))
         throw badInput('scorerUnitId', 'this unit does not cross-score that member under the block’s rules');
     }
@@ -264,10 +256,6 @@ async function crossScoredBy(
 ): Promise<(target: string) => boolean> {
   const rules = await scoringRules(ctx, year);
   if (!rules) return () => false;
-  const roles = {
-    memberUnitIds: await yearMembers(ctx, year),
-    headUnitId: year.headUnitId,
-    deputyUnitId: year.deputyUnitId,
-  };
+  const roles = await blockRoles(ctx, year);
   return (target) => crossScorersFor(rules, roles, target).some((u) => mine.has(u));
 }
