@@ -1,3 +1,4 @@
+import { runInTenant, tenantManager } from '@thidua/db';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import {
@@ -413,6 +414,81 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
     expect(codes).toEqual(['CONFLICT', 'CONFLICT', 'OK']);
   });
 
+  it('keeps what a person typed and did not send, for them alone and on any device, until it is sent', async () => {
+    const DRAFT = `mutation($v: SaveScoreSheetDraftInput!) { saveScoreSheetDraft(input: $v) { savedAt basedOnVersion } }`;
+    const READ = `query($b: ID!, $s: ID!, $t: ID!) { emulationYear(blockId: $b, year: 2025) {
+      scoreSheetDraft(scorerUnitId: $s, targetUnitId: $t) { entries { code points text link } bonus reason basedOnVersion } } }`;
+    type Read = {
+      emulationYear: { scoreSheetDraft: { entries: { points: string }[]; bonus: string } | null };
+    };
+    const own = units[4]!.id;
+    const typed = {
+      emulationYearId: yearId,
+      scorerUnitId: own,
+      targetUnitId: own,
+      entries: [{ code: 'NV1', points: '28,5', text: 'Báo cáo sơ kết 6 tháng', link: 'vanban.example' }],
+      bonus: '2',
+      basedOnVersion: 1,
+    };
+    const saved = ok(
+      await asOfficer<{ saveScoreSheetDraft: { savedAt: string; basedOnVersion: number } }>(4, DRAFT, {
+        v: typed,
+      }),
+    ).saveScoreSheetDraft;
+    expect(saved.basedOnVersion).toBe(1);
+    // Read back as typed, invalid link and decimal comma included: it is the form, not a sheet.
+    const read = (as: (q: string, v: Record<string, unknown>) => Promise<{ data?: unknown }>) =>
+      as(READ, { b: blockId, s: own, t: own }).then((r) => (r.data as Read).emulationYear.scoreSheetDraft);
+    expect(await read((q, v) => asOfficer(4, q, v))).toEqual({
+      entries: typed.entries,
+      bonus: '2',
+      reason: '',
+      basedOnVersion: 1,
+    });
+    // Not a colleague's of the same unit, nor the secretariat's: each person's own.
+    const colleague = await createAccount(app, 'UNIT_OFFICER', { provinceId: province, unitId: own });
+    const asColleague = (q: string, v: Record<string, unknown>) =>
+      app.gql(q, v, { token: colleague.token, provinceId: province });
+    expect(await read(asColleague)).toBeNull();
+    expect(await read((q, v) => asAdmin(q, v))).toBeNull();
+    // Only who may send the sheet types it; only the table's criteria; a too long text is refused.
+    expect((await asOfficer(5, DRAFT, { v: typed })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const notScorer = await asOfficer(4, DRAFT, { v: { ...typed, targetUnitId: units[2]!.id } });
+    expect(notScorer.errors?.[0]?.message).toMatch(/^scorerUnitId: /);
+    const unknown = await asOfficer(4, DRAFT, {
+      v: { ...typed, entries: [{ code: 'XX9', points: '1', text: '', link: '' }] },
+    });
+    expect(unknown.errors?.[0]?.message).toBe("entries: the year's scoring table has no criterion XX9");
+    const tooLong = await asOfficer(4, DRAFT, {
+      v: { ...typed, entries: [{ code: 'NV1', points: '1', text: 'x'.repeat(5001), link: '' }] },
+    });
+    expect(tooLong.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // Sending the sheet removes its author's draft.
+    ok(
+      await asOfficer(4, SUBMIT, {
+        v: {
+          emulationYearId: yearId,
+          kind: 'SELF',
+          scorerUnitId: own,
+          targetUnitId: own,
+          scores: scores(95),
+          bonus: 3,
+          expectedVersion: 1,
+        },
+      }),
+    );
+    expect(await read((q, v) => asOfficer(4, q, v))).toBeNull();
+    // Typed again, then discarded by its author.
+    ok(await asOfficer(4, DRAFT, { v: { ...typed, basedOnVersion: 2 } }));
+    const DISCARD = `mutation($y: ID!, $s: ID!, $t: ID!) { discardScoreSheetDraft(emulationYearId: $y, scorerUnitId: $s, targetUnitId: $t) }`;
+    expect(ok(await asOfficer(4, DISCARD, { y: yearId, s: own, t: own }))).toEqual({
+      discardScoreSheetDraft: true,
+    });
+    expect(await read((q, v) => asOfficer(4, q, v))).toBeNull();
+    // One left for the lock to drop (below).
+    ok(await asOfficer(4, DRAFT, { v: { ...typed, basedOnVersion: 2 } }));
+  });
+
   it("tells every member's officer, in Vietnamese, that the covenant is open to sign and that scoring opened", async () => {
     type Inbox = { notifications: { nodes: { event: string; title: string; body: string; link: string }[] } };
     const inbox = (i: number) =>
@@ -525,6 +601,13 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
     expect(members).toHaveLength(9);
     expect(members[0]).toEqual({ unitId: units[2]!.id, score: { final: 101, rank: 1, bonus: 3 } });
     expect(members.map((m) => m.score.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // Nothing typed and not sent outlives the lock: it could not be sent any more.
+    const [drafts] = await runInTenant(app.dataSource, province, () =>
+      tenantManager().then((m) =>
+        m.query(`SELECT count(*)::int AS n FROM score_sheet_draft WHERE emulation_year_id = $1`, [yearId]),
+      ),
+    );
+    expect(drafts).toEqual({ n: 0 });
   });
 });
 

@@ -51,6 +51,7 @@ export {
   emulationYearRepository,
   criteriaSetRepository,
   deferralRepository,
+  type SheetDraftKey,
 } from './repositories/emulation-year.repository';
 export { conferenceRepository, type ConferenceRecord } from './repositories/conference.repository';
 export {

@@ -314,6 +314,8 @@ describe('a block year in the browser', () => {
           // Words where points go are refused as such; the running total counts only points within bounds.
           await page.getByLabel(/^NV2\. /).fill('mười');
           await page.getByLabel('Điểm thưởng đề nghị').fill('15');
+          // A sheet refused keeps what was typed with the gateway at once, not only in this browser.
+          const kept = page.waitForResponse((r) => !!r.request().postData()?.includes('SaveScoreSheetDraft'));
           await page.getByRole('button', { name: 'Nộp phiếu chấm' }).click();
           await poll(() => page.getByText('Điểm phải là một số, ví dụ 8 hoặc 8,5.').count()).toBe(1);
           expect(await page.getByText('Tổng điểm tiêu chí: 0/100').count()).toBe(1);
@@ -324,6 +326,15 @@ describe('a block year in the browser', () => {
           expect(
             await page.getByText(/^Tổng điểm của phiếu: 10 \(điểm thưởng được tính 10, điểm trừ 0\)/).count(),
           ).toBe(1);
+          expect((await (await kept).json()).data.saveScoreSheetDraft.savedAt).toBeTruthy();
+          await poll(() => page.getByText(/^Đã lưu bản nhập dở lúc \d\d:\d\d \(chưa nộp\)/).count()).toBe(1);
+          await screenshot(page, 'year-sheet-saved-390');
+          // The same person on another device (a computer) finds what was typed on the phone.
+          const computer = await officerPage(i, new URL(page.url()).pathname, 'desktop');
+          await computer.getByText(/^Đã khôi phục điểm bạn nhập dở lúc/).waitFor();
+          expect(await computer.getByLabel(/^NV1\. /).inputValue()).toBe('31');
+          expect(await computer.getByLabel('Điểm thưởng đề nghị').inputValue()).toBe('15');
+          await computer.context().close();
           // Leaving the page loses nothing typed: back on it, the sheet is as it was left, and says so.
           await page.reload();
           await page.getByText(/^Đã khôi phục điểm bạn nhập dở lúc/).waitFor();

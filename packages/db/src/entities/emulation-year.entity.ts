@@ -94,6 +94,26 @@ export class ScoreSheet {
   @Column({ name: 'on_behalf_reason', type: 'text', nullable: true }) onBehalfReason!: string | null;
 }
 
+/** A sheet's form as one person typed it and has not sent (text: it may not be valid yet). */
+export interface SheetDraftContent {
+  entries: { code: string; points: string; text: string; link: string }[];
+  bonus: string;
+  reason: string;
+}
+
+/** What a person typed on a score sheet and has not sent; private to them, dropped when sent or locked. */
+@Entity('score_sheet_draft')
+export class ScoreSheetDraft {
+  @PrimaryColumn({ name: 'province_id', type: 'uuid' }) provinceId!: string;
+  @PrimaryColumn({ name: 'user_id', type: 'uuid' }) userId!: string;
+  @PrimaryColumn({ name: 'emulation_year_id', type: 'uuid' }) emulationYearId!: string;
+  @PrimaryColumn({ name: 'scorer_unit_id', type: 'uuid' }) scorerUnitId!: string;
+  @PrimaryColumn({ name: 'target_unit_id', type: 'uuid' }) targetUnitId!: string;
+  @Column({ type: 'jsonb' }) content!: SheetDraftContent;
+  @Column({ name: 'based_on_version', type: 'int', nullable: true }) basedOnVersion!: number | null;
+  @Column({ name: 'saved_at', type: 'timestamptz', default: () => 'now()' }) savedAt!: Date;
+}
+
 @Entity('year_result')
 export class YearResult {
   @PrimaryColumn({ name: 'province_id', type: 'uuid' }) provinceId!: string;

@@ -8,6 +8,7 @@ import {
   CriteriaSet,
   EmulationYear,
   ScoreSheet,
+  ScoreSheetDraft,
   TitleRegistration,
   YearResult,
 } from './emulation-year.entity';
@@ -67,6 +68,7 @@ export const entities = [
   CovenantSignature,
   TitleRegistration,
   ScoreSheet,
+  ScoreSheetDraft,
   YearResult,
   VotingPeriod,
   VotingContest,

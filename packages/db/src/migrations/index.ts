@@ -33,6 +33,7 @@ import { AwardDecisionRecordedFromDocuments1796172000000 } from './1796172000000
 import { RefreshTokenSuccessor1796180000000 } from './1796180000000-refresh-token-successor';
 import { PersonHeadsUnit1796190000000 } from './1796190000000-person-heads-unit';
 import { CouncilQuestionWithdrawn1796200000000 } from './1796200000000-council-question-withdrawn';
+import { ScoreSheetDraft1796210000000 } from './1796210000000-score-sheet-draft';
 
 export const migrations = [
   Foundation1763740800000,
@@ -70,4 +71,5 @@ export const migrations = [
   RefreshTokenSuccessor1796180000000,
   PersonHeadsUnit1796190000000,
   CouncilQuestionWithdrawn1796200000000,
+  ScoreSheetDraft1796210000000,
 ];

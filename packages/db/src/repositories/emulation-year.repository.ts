@@ -7,15 +7,22 @@ import {
   Deferral,
   EmulationYear,
   ScoreSheet,
+  ScoreSheetDraft,
   TitleRegistration,
   YearResult,
   type DeferralReason,
   type Evidence,
+  type SheetDraftContent,
 } from '../entities';
 import { currentProvinceId, tenantManager } from '../tenancy/tenant-context';
 import { returning } from './sql';
 
 const repo = async <T extends object>(entity: new () => T) => (await tenantManager()).getRepository(entity);
+
+export type SheetDraftKey = Pick<
+  ScoreSheetDraft,
+  'userId' | 'emulationYearId' | 'scorerUnitId' | 'targetUnitId'
+>;
 
 export const emulationYearRepository = {
   async byIds(ids: readonly string[]): Promise<EmulationYear[]> {
@@ -237,6 +244,49 @@ export const emulationYearRepository = {
       ],
     );
     return row ? (await repo(ScoreSheet)).findOneBy({ id }) : null;
+  },
+
+  /** The sheet as one person typed it and has not sent. */
+  async sheetDraft(key: SheetDraftKey): Promise<ScoreSheetDraft | null> {
+    return (await repo(ScoreSheetDraft)).findOneBy({ ...key, provinceId: currentProvinceId() });
+  },
+
+  async saveSheetDraft(
+    key: SheetDraftKey,
+    content: SheetDraftContent,
+    basedOnVersion: number | null,
+  ): Promise<Date> {
+    const [row] = await returning<{ saved_at: Date }>(
+      await tenantManager(),
+      `INSERT INTO score_sheet_draft
+         (province_id, user_id, emulation_year_id, scorer_unit_id, target_unit_id, content, based_on_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (province_id, user_id, emulation_year_id, scorer_unit_id, target_unit_id)
+       DO UPDATE SET content = EXCLUDED.content, based_on_version = EXCLUDED.based_on_version, saved_at = now()
+       RETURNING saved_at`,
+      [
+        currentProvinceId(),
+        key.userId,
+        key.emulationYearId,
+        key.scorerUnitId,
+        key.targetUnitId,
+        JSON.stringify(content),
+        basedOnVersion,
+      ],
+    );
+    return row!.saved_at;
+  },
+
+  async removeSheetDraft(key: SheetDraftKey): Promise<boolean> {
+    const { affected } = await (
+      await repo(ScoreSheetDraft)
+    ).delete({ ...key, provinceId: currentProvinceId() });
+    return !!affected;
+  },
+
+  /** Scores locked: nothing typed can be sent any more. */
+  async removeSheetDrafts(yearId: string): Promise<void> {
+    await (await repo(ScoreSheetDraft)).delete({ provinceId: currentProvinceId(), emulationYearId: yearId });
   },
 
   async saveResults(yearId: string, results: MemberResult[]): Promise<void> {

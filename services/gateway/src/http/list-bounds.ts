@@ -128,6 +128,8 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'ScoreSheet.deductions': 100,
   'ScoreSheet.evidence': 200,
   'ScoreSheet.scores': 200,
+  // Its input takes at most 200 entries (SaveScoreSheetDraftInput).
+  'ScoreSheetDraft.entries': 200,
   'StreakStanding.via': 20,
   'StreakStanding.years': BOUNDS.years,
   'TitleCheck.years': BOUNDS.years,

@@ -131,8 +131,11 @@ export async function transitionYear(
     if (verdict.reason === 'NO_SUCH_TRANSITION') throw badInput('to', verdict.message);
     throw appError('PRECONDITION_FAILED', verdict.message, { missing: verdict.missing });
   }
-  if (to === 'SCORES_LOCKED')
+  if (to === 'SCORES_LOCKED') {
     await emulationYearRepository.saveResults(year.id, await liveResults(ctx, year));
+    // Nothing typed and not sent can be sent any more.
+    await emulationYearRepository.removeSheetDrafts(year.id);
+  }
   if (!(await emulationYearRepository.transition(year.id, year.state, to))) {
     throw conflict(`The year changed state meanwhile: it is no longer ${year.state}`);
   }

@@ -10,6 +10,7 @@ import {
   IsUUID,
   Length,
   Max,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -158,6 +159,32 @@ export class ScoreSheetType {
   })
   onBehalfReason!: string | null;
   @Field(() => [EvidenceType]) evidence!: EvidenceType[];
+}
+
+@ObjectType('ScoreSheetDraftEntry')
+export class ScoreSheetDraftEntryType {
+  @Field(() => String) code!: string;
+  @Field(() => String, { description: 'As typed: it may not be a valid number yet.' }) points!: string;
+  @Field(() => String) text!: string;
+  @Field(() => String) link!: string;
+}
+
+@ObjectType('ScoreSheetDraft', {
+  description:
+    'A score sheet as the signed-in person typed it and has not sent: theirs alone, on any device. Sending the sheet or locking the scores removes it.',
+})
+export class ScoreSheetDraftType {
+  @Field(() => [ScoreSheetDraftEntryType]) entries!: ScoreSheetDraftEntryType[];
+  @Field(() => String) bonus!: string;
+  @Field(() => String, { description: 'The secretariat’s reason when it types for the unit.' })
+  reason!: string;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The sent version it was typed over (null: none). Another means the sheet was sent again since.',
+  })
+  basedOnVersion!: number | null;
+  @Field(() => DateTimeISOResolver) savedAt!: Date;
 }
 
 @ObjectType('Criterion')
@@ -341,6 +368,58 @@ export class EvidenceInput {
   @ArrayMaxSize(20)
   @IsUrl({ require_protocol: true }, { each: true, message: 'links must be http(s) URLs' })
   links!: string[];
+}
+
+@InputType()
+export class ScoreSheetDraftEntryInput {
+  @Field(() => String)
+  @Length(1, 20)
+  code!: string;
+
+  @Field(() => String)
+  @MaxLength(20)
+  points!: string;
+
+  @Field(() => String)
+  @MaxLength(5000)
+  text!: string;
+
+  @Field(() => String)
+  @MaxLength(2000)
+  link!: string;
+}
+
+@InputType()
+export class SaveScoreSheetDraftInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'emulationYearId must be a year id' })
+  emulationYearId!: string;
+
+  @Field(() => ID, { description: 'The unit scoring; for a self-assessment, the unit scored too.' })
+  @IsUUID('all', { message: 'scorerUnitId must be a unit id' })
+  scorerUnitId!: string;
+
+  @Field(() => ID)
+  @IsUUID('all', { message: 'targetUnitId must be a unit id' })
+  targetUnitId!: string;
+
+  @Field(() => [ScoreSheetDraftEntryInput])
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  entries!: ScoreSheetDraftEntryInput[];
+
+  @Field(() => String, { defaultValue: '' })
+  @MaxLength(20)
+  bonus!: string;
+
+  @Field(() => String, { defaultValue: '' })
+  @MaxLength(1000)
+  reason!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The sent version typed over (null: none yet).' })
+  @IsOptional()
+  @IsInt()
+  basedOnVersion?: number | null;
 }
 
 @InputType()

@@ -5,6 +5,7 @@ import {
   type CriteriaSet,
   type EmulationYear,
   type ScoreSheet,
+  type SheetDraftKey,
 } from '@thidua/db';
 import {
   crossScorersFor,
@@ -28,7 +29,13 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { assertActsFor, assertBeforeDeadline, assertRunsYear, isProvinceAdmin } from '../../common/acting';
+import {
+  assertActsFor,
+  assertBeforeDeadline,
+  assertRunsYear,
+  isProvinceAdmin,
+  isSecretariat,
+} from '../../common/acting';
 import { audit } from '../../common/audit';
 import { BOUNDS, checkFirst, firstArgOptions } from '../../common/bounds';
 import { withConstraints } from '../../common/constraints';
@@ -43,6 +50,8 @@ import {
   CrossScorers,
   EmulationYearType,
   ScoreEntryType,
+  SaveScoreSheetDraftInput,
+  ScoreSheetDraftType,
   ScoreSheetType,
   ScoringMethod,
   SubmitScoreSheetInput,
@@ -134,20 +143,10 @@ export class ScoreSheetResolver {
   ) {
     const year = await loadYear(ctx, input.emulationYearId);
     const onBehalf = assertActsFor(ctx, input.scorerUnitId, input.onBehalfReason);
-    await assertMember(ctx, year, input.scorerUnitId, 'scorerUnitId');
-    await assertMember(ctx, year, input.targetUnitId, 'targetUnitId');
     if (input.kind === 'SELF' && input.scorerUnitId !== input.targetUnitId) {
       throw badInput('targetUnitId', 'a SELF sheet scores the scorer unit itself');
     }
-    if (!SCORING_OPEN.includes(year.state))
-      throw conflict(`Sheets are accepted while the year is SCORING; it is ${year.state}`);
-    assertBeforeDeadline(year.scoringDeadline, 'score sheets');
-    const rules = (await scoringRules(ctx, year))!;
-    if (input.kind === 'CROSS') {
-      const allowed = crossScorersFor(rules, await blockRoles(ctx, year), input.targetUnitId);
-      if (!allowed.includes(input.scorerUnitId))
-        throw badInput('scorerUnitId', 'this unit does not cross-score that member under the block’s rules');
-    }
+    const rules = await assertSheetOpen(ctx, year, input.scorerUnitId, input.targetUnitId);
     const content = { scores: input.scores, bonus: input.bonus, deductions: input.deductions };
     const [problem] = sheetProblems(rules, content);
     if (problem) throw badInput(problem.field, problem.message);
@@ -193,8 +192,94 @@ export class ScoreSheetResolver {
       before: existing ?? null,
       after: sheet,
     });
+    // What this person typed toward it is sent now; others' drafts read as typed over an older version.
+    await emulationYearRepository.removeSheetDraft(draftKey(ctx, input));
     return sheet;
   }
+
+  @Authorized(...ACTORS)
+  @Mutation(() => ScoreSheetDraftType, {
+    description:
+      'Keeps what the signed-in person typed on a sheet, not sent, so that it follows them to another device. Only while the sheet may be sent; nothing is checked but its size and criteria codes.',
+  })
+  async saveScoreSheetDraft(
+    @Arg('input', () => SaveScoreSheetDraftInput) input: SaveScoreSheetDraftInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const year = await loadYear(ctx, input.emulationYearId);
+    assertTypesFor(ctx, input.scorerUnitId);
+    const rules = await assertSheetOpen(ctx, year, input.scorerUnitId, input.targetUnitId);
+    const codes = new Set(
+      [...rules.groups.flatMap((g) => g.criteria), ...rules.deductionItems].map((c) => c.code),
+    );
+    const unknown = input.entries.find((e) => !codes.has(e.code));
+    if (unknown) throw badInput('entries', `the year's scoring table has no criterion ${unknown.code}`);
+    const content = { entries: input.entries, bonus: input.bonus, reason: input.reason };
+    const basedOnVersion = input.basedOnVersion ?? null;
+    const savedAt = await emulationYearRepository.saveSheetDraft(
+      draftKey(ctx, input),
+      content,
+      basedOnVersion,
+    );
+    return { ...content, basedOnVersion, savedAt };
+  }
+
+  @Authorized(...ACTORS)
+  @Mutation(() => Boolean, { description: 'Drops the signed-in person’s draft of a sheet; false when none.' })
+  async discardScoreSheetDraft(
+    @Arg('emulationYearId', () => ID) emulationYearId: string,
+    @Arg('scorerUnitId', () => ID) scorerUnitId: string,
+    @Arg('targetUnitId', () => ID) targetUnitId: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    await loadYear(ctx, emulationYearId);
+    return emulationYearRepository.removeSheetDraft(
+      draftKey(ctx, { emulationYearId, scorerUnitId, targetUnitId }),
+    );
+  }
+}
+
+/** The signed-in person's draft of one sheet. */
+function draftKey(
+  ctx: GraphQLContext,
+  sheet: { emulationYearId: string; scorerUnitId: string; targetUnitId: string },
+): SheetDraftKey {
+  return {
+    userId: ctx.principal!.userId,
+    emulationYearId: sheet.emulationYearId,
+    scorerUnitId: sheet.scorerUnitId,
+    targetUnitId: sheet.targetUnitId,
+  };
+}
+
+/** Who may type a unit's sheet: its officers, or the secretariat (which gives its reason when it sends). */
+function assertTypesFor(ctx: GraphQLContext, unitId: string): void {
+  if (ctx.access?.officerOf.has(unitId) || isSecretariat(ctx)) return;
+  assertActsFor(ctx, unitId);
+}
+
+/**
+ * A sheet that may be sent now: both units members of the year, scoring open and before its deadline, and for a
+ * cross sheet, the scorer one of the member's cross-scorers under the block's rules. Returns the year's rules.
+ */
+async function assertSheetOpen(
+  ctx: GraphQLContext,
+  year: EmulationYear,
+  scorerUnitId: string,
+  targetUnitId: string,
+): Promise<ScoringRules> {
+  await assertMember(ctx, year, scorerUnitId, 'scorerUnitId');
+  await assertMember(ctx, year, targetUnitId, 'targetUnitId');
+  if (!SCORING_OPEN.includes(year.state))
+    throw conflict(`Sheets are accepted while the year is SCORING; it is ${year.state}`);
+  assertBeforeDeadline(year.scoringDeadline, 'score sheets');
+  const rules = (await scoringRules(ctx, year))!;
+  if (scorerUnitId !== targetUnitId) {
+    const allowed = crossScorersFor(rules, await blockRoles(ctx, year), targetUnitId);
+    if (!allowed.includes(scorerUnitId))
+      throw badInput('scorerUnitId', 'this unit does not cross-score that member under the block’s rules');
+  }
+  return rules;
 }
 
 @Resolver(() => EmulationYearType)
@@ -231,6 +316,23 @@ export class YearScoringResolver {
           (!scorerUnitId || s.scorerUnitId === scorerUnitId),
       )
       .slice(0, n);
+  }
+
+  @FieldResolver(() => ScoreSheetDraftType, {
+    nullable: true,
+    description: 'What the signed-in person typed on this sheet and has not sent, while scoring is open.',
+  })
+  async scoreSheetDraft(
+    @Root() y: EmulationYear,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('scorerUnitId', () => ID) scorerUnitId: string,
+    @Arg('targetUnitId', () => ID) targetUnitId: string,
+  ) {
+    if (!ctx.principal || !SCORING_OPEN.includes(y.state)) return null;
+    const draft = await emulationYearRepository.sheetDraft(
+      draftKey(ctx, { emulationYearId: y.id, scorerUnitId, targetUnitId }),
+    );
+    return draft && { ...draft.content, basedOnVersion: draft.basedOnVersion, savedAt: draft.savedAt };
   }
 
   @Authorized(...ACTORS)

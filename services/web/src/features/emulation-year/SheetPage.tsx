@@ -2,16 +2,15 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { useLocation, useParams } from 'wouter';
 import { graphql, type ResultOf } from '../../graphql';
-import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
 import { Field, TextAreaField } from '../../ui/Field';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Alert, Loading } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
-import { readDraft, removeDraft, sheetDraftKey, writeDraft } from './sheetDraft';
 import { SheetQuery } from './sheetQueries';
 import { TaskPage } from './TaskPage';
+import { useSheetDraft, type ServerDraft } from './useSheetDraft';
 import { SheetView } from './SheetView';
 import { BEFORE_SCORING, sheetsToWrite, yearPath, type useStanding, type Year } from './useYear';
 
@@ -72,6 +71,7 @@ export default function SheetPage() {
             scorer={scorer}
             target={target}
             existing={sheets.data.emulationYear?.scoreSheets[0] ?? null}
+            serverDraft={sheets.data.emulationYear?.scoreSheetDraft ?? null}
             targetOwn={cross ? (own.data?.emulationYear?.scoreSheets[0] ?? null) : null}
             onSaved={reload}
           />
@@ -99,6 +99,7 @@ function SheetForm({
   scorer,
   target,
   existing,
+  serverDraft,
   targetOwn,
   onSaved,
 }: {
@@ -108,6 +109,8 @@ function SheetForm({
   scorer: string;
   target: string;
   existing: Sheet | null;
+  /** What the person typed and did not send, as the gateway kept it. */
+  serverDraft: ServerDraft | null;
   /** For a cross sheet: the member's own sheet, when sent. */
   targetOwn: Sheet | null;
   onSaved: () => void;
@@ -118,9 +121,11 @@ function SheetForm({
   const { names } = useUnitNames([scorer, target]);
   const set = y.criteriaSet;
   const criteria = set?.groups.flatMap((g) => g.criteria) ?? [];
-  const draftKey = sheetDraftKey(useSession().user?.id ?? '', y.id, scorer, target);
-  // What the person typed and did not send, kept in this browser: restored only over the sheet it was typed on.
-  const [draft, setDraft] = useState(() => readDraft(draftKey, existing?.version ?? null));
+  // What the person typed and did not send: restored only over the sheet it was typed on.
+  const draft = useSheetDraft(
+    { yearId: y.id, scorer, target, version: existing?.version ?? null },
+    serverDraft,
+  );
   // Each criterion and deduction as sent last (empty for a new sheet).
   const initialEntries = (): Record<string, Entry> =>
     Object.fromEntries(
@@ -138,23 +143,24 @@ function SheetForm({
   const [entries, setEntries] = useState<Record<string, Entry>>(() => {
     const sent = initialEntries();
     // Only the criteria the table still has: a draft never adds a box nor leaves one without an entry.
-    const typed = Object.entries(draft?.entries ?? {}).filter(([code]) => code in sent);
+    const typed = Object.entries(draft.restored?.entries ?? {}).filter(([code]) => code in sent);
     return { ...sent, ...Object.fromEntries(typed) };
   });
-  const [bonus, setBonus] = useState(draft?.bonus ?? (existing ? String(existing.bonus) : '0'));
-  const [reason, setReason] = useState(draft?.reason ?? '');
+  const [bonus, setBonus] = useState(draft.restored?.bonus ?? (existing ? String(existing.bonus) : '0'));
+  const [reason, setReason] = useState(draft.restored?.reason ?? '');
   const [typed, setTyped] = useState(false);
+  const { keep, expire } = draft;
   useEffect(() => {
-    if (typed) writeDraft(draftKey, { entries, bonus, reason, version: existing?.version ?? null });
-  }, [typed, draftKey, entries, bonus, reason, existing?.version]);
+    if (typed) keep({ entries, bonus, reason });
+  }, [typed, keep, entries, bonus, reason]);
   const submit = useAction(Submit);
   const onBehalf = !standing.mine.includes(scorer);
   const kind = scorer === target ? 'SELF' : 'CROSS';
 
   // Scoring over (locked, or a former province read only): nothing typed can be sent any more.
   useEffect(() => {
-    if (y.state !== 'SCORING') removeDraft(draftKey);
-  }, [y.state, draftKey]);
+    if (y.state !== 'SCORING') expire();
+  }, [y.state, expire]);
 
   if (!set) return <Alert>{t('missing.criteria')}</Alert>;
   if (BEFORE_SCORING.includes(y.state)) return <Alert kind="info">{t('sheets.notOpen')}</Alert>;
@@ -204,6 +210,7 @@ function SheetForm({
     const b = parse(bonus || '0');
     if (!Number.isFinite(b) || b < 0) checks.bonus = t('sheets.bonusInvalid');
     if (onBehalf && reason.trim().length < 5) checks.onBehalfReason = t('acting.reasonShort');
+    draft.hold();
     const done = await submit.run(
       {
         input: {
@@ -225,8 +232,8 @@ function SheetForm({
       },
       checks,
     );
+    draft.settled(!!done);
     if (done) {
-      removeDraft(draftKey);
       onSaved();
       navigate(`${yearPath(blockId, y.year)}/sheets?unit=${scorer}&sent=${target}`);
     }
@@ -288,15 +295,14 @@ function SheetForm({
       {kind === 'CROSS' && !targetOwn && (
         <Alert kind="info">{t('sheets.targetNotSent', { unit: unitName(names, target) })}</Alert>
       )}
-      {draft && (
+      {draft.restored && (
         <Alert kind="info">
-          <p>{t('sheets.draftRestored', { at: i18n.dateTime(draft.savedAt) })}</p>
+          <p>{t('sheets.draftRestored', { at: i18n.dateTime(draft.restored.savedAt) })}</p>
           <button
             type="button"
             className="button button-secondary"
             onClick={() => {
-              removeDraft(draftKey);
-              setDraft(null);
+              draft.discard();
               setTyped(false);
               setEntries(initialEntries());
               setBonus(existing ? String(existing.bonus) : '0');
@@ -359,6 +365,13 @@ function SheetForm({
           })}
         </p>
       </div>
+      {draft.saved && (
+        <p className="hint">
+          {draft.saved === 'failed'
+            ? t('sheets.draftNotSaved')
+            : t('sheets.draftSaved', { at: i18n.time(draft.saved.at) })}
+        </p>
+      )}
       <button
         type="submit"
         className="button button-primary button-large button-block"

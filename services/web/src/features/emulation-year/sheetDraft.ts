@@ -1,6 +1,7 @@
 /**
  * A score sheet typed and not yet sent, kept in this browser's storage so that leaving the page, a reload or a
- * closed tab loses nothing. Keyed by the person, the year and the sheet, so that someone else signing in on the
+ * closed tab loses nothing, even offline; the gateway keeps a copy too (`useSheetDraft`), so that it follows the
+ * person to another device. Keyed by the person, the year and the sheet, so that someone else signing in on the
  * same computer never finds it; dropped once the sheet is sent, when its sent version has moved on, after two weeks,
  * once scoring has ended, and on sign-out.
  */
@@ -60,4 +61,10 @@ export function removeAllDrafts(): void {
   } catch {
     // As above.
   }
+}
+
+/** Of two drafts typed over the same sent version, the one saved last. */
+export function newestDraft(a: SheetDraft | null, b: SheetDraft | null): SheetDraft | null {
+  if (!a || !b) return a ?? b;
+  return new Date(a.savedAt) >= new Date(b.savedAt) ? a : b;
 }

@@ -19,7 +19,10 @@ export const SheetsQuery = graphql(`
   }
 `);
 
-/** One sheet with its content: a scorer writes one sheet for one target (the gateway prices lists at their size). */
+/**
+ * One sheet with its content: a scorer writes one sheet for one target (the gateway prices lists at their size);
+ * and what the signed-in person typed on it and has not sent.
+ */
 export const SheetQuery = graphql(`
   query ScoreSheet($blockId: ID!, $year: Int!, $scorer: ID!, $target: ID!) {
     emulationYear(blockId: $blockId, year: $year) {
@@ -44,6 +47,18 @@ export const SheetQuery = graphql(`
           text
           links
         }
+      }
+      scoreSheetDraft(scorerUnitId: $scorer, targetUnitId: $target) {
+        entries {
+          code
+          points
+          text
+          link
+        }
+        bonus
+        reason
+        basedOnVersion
+        savedAt
       }
     }
   }
