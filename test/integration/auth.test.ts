@@ -66,9 +66,17 @@ describe('sign-in', () => {
 
   it('locks an email on the client that failed, even against the right password', async () => {
     const victim = await createAccount(app, 'NATIONAL_VIEWER');
+    const answers = [];
     for (let i = 0; i < 3; i++) {
-      await app.gql(LOGIN, { email: victim.email, password: `sai mật khẩu ${i}` });
+      answers.push((await app.gql(LOGIN, { email: victim.email, password: `sai mật khẩu ${i}` })).errors?.[0]);
     }
+    // Warned before the lock (LOGIN_MAX_FAILURES is 3 here): how many tries are left, and how long a lock lasts.
+    expect(answers.map((e) => [e?.extensions?.code, e?.extensions?.attemptsLeft])).toEqual([
+      ['UNAUTHENTICATED', 2],
+      ['UNAUTHENTICATED', 1],
+      ['RATE_LIMITED', undefined],
+    ]);
+    expect(answers[0]?.extensions?.lockMinutes).toBe(15);
     const locked = await app.gql(LOGIN, { email: victim.email, password: TEST_PASSWORD });
     expect(code(locked)).toBe('RATE_LIMITED');
     expect(locked.errors?.[0]?.message).toMatch(/try again after/);

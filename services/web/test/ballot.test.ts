@@ -345,6 +345,15 @@ describe('the ballot on a phone', () => {
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('Wrong email or password.');
+    // Close to the lock (five failures), the page says how many tries are left before it.
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe(
+        'Thư điện tử hoặc mật khẩu không đúng. Còn 2 lần thử: nếu vẫn sai, phải chờ 15 phút mới đăng nhập lại được. Quên mật khẩu thì chọn “Quên mật khẩu?” để đặt lại.',
+      );
+    await screenshot(page, 'sign-in-attempts-390');
     await page.context().close();
   });
 });

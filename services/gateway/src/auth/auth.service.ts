@@ -62,6 +62,13 @@ export class AuthService {
     if (!user || !ok) {
       this.separately(() => loginThrottleRepository.recordFailure(email, client, limits));
       if (throttle.remaining <= 1) throw this.locked(new Date(Date.now() + limits.lockSeconds * 1000));
+      // Warned before the lock, not only by it (counted for unknown addresses alike: it reveals no account).
+      const attemptsLeft = throttle.remaining - 1;
+      if (attemptsLeft <= 2)
+        throw appError('UNAUTHENTICATED', 'Wrong email or password', {
+          attemptsLeft,
+          lockMinutes: Math.ceil(limits.lockSeconds / 60),
+        });
       throw unauthenticated('Wrong email or password');
     }
     // Said only to someone who knows the password: to anyone else a disabled account answers as above.

@@ -4,7 +4,14 @@ import type { I18n, MessageKey } from './i18n';
 /** An error as the API sends it: a stable code, and for bad input the fields it concerns. */
 export interface ApiError {
   message: string;
-  extensions?: { code?: string; fields?: { field: string; message: string }[]; retryAfter?: string };
+  extensions?: {
+    code?: string;
+    fields?: { field: string; message: string }[];
+    retryAfter?: string;
+    /** A wrong password close to the sign-in lock: the tries left, and how long the lock lasts. */
+    attemptsLeft?: number;
+    lockMinutes?: number;
+  };
 }
 
 /** What a form shows: one message for the whole, and one beside each field the API named. */
@@ -212,7 +219,12 @@ export function showErrors(i18n: I18n, errors: ApiError[] | 'network' | null): S
       continue;
     }
     if (code === 'UNAUTHENTICATED' && /email or password/i.test(e.message))
-      general ??= i18n.t('error.wrongPassword');
+      general ??= e.extensions?.attemptsLeft
+        ? i18n.t('error.wrongPasswordAttempts', {
+            n: e.extensions.attemptsLeft,
+            minutes: e.extensions.lockMinutes ?? 15,
+          })
+        : i18n.t('error.wrongPassword');
     else if (code === 'UNAUTHENTICATED' && /account is disabled/.test(e.message))
       general ??= i18n.t('error.accountDisabled');
     else if (code === 'RATE_LIMITED' && /password reset/.test(e.message) && e.extensions?.retryAfter)
