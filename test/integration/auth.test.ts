@@ -68,7 +68,9 @@ describe('sign-in', () => {
     const victim = await createAccount(app, 'NATIONAL_VIEWER');
     const answers = [];
     for (let i = 0; i < 3; i++) {
-      answers.push((await app.gql(LOGIN, { email: victim.email, password: `sai mật khẩu ${i}` })).errors?.[0]);
+      answers.push(
+        (await app.gql(LOGIN, { email: victim.email, password: `sai mật khẩu ${i}` })).errors?.[0],
+      );
     }
     // Warned before the lock (LOGIN_MAX_FAILURES is 3 here): how many tries are left, and how long a lock lasts.
     expect(answers.map((e) => [e?.extensions?.code, e?.extensions?.attemptsLeft])).toEqual([
