@@ -350,6 +350,45 @@ describe('invitations', () => {
     expect(all.invitations.totalCount).toBeGreaterThan(list.invitations.totalCount);
   });
 
+  it("a new province's first secretariat is invited with it: the operator never learns the password", async () => {
+    const operator = await createAccount(app, 'PLATFORM_ADMIN');
+    const email = 'thuky.97@snv.thunghiem.gov.vn';
+    const created = ok(
+      await app.gql<{ createProvince: { id: string } }>(
+        `mutation($v: CreateProvinceInput!) { createProvince(input: $v) { id } }`,
+        {
+          v: {
+            code: '97',
+            name: 'Tỉnh Thử Mời',
+            kind: 'PROVINCE',
+            firstAdmin: { email: email.toUpperCase(), fullName: 'Lê Thị Thư Ký' },
+          },
+        },
+        { token: operator.token },
+      ),
+    ).createProvince;
+    // No account until the person accepts: no password was typed by anyone but them.
+    expect(code(await login(email, TEST_PASSWORD))).toBe('UNAUTHENTICATED');
+    const { text, token } = await nthEmail(email, 1, '/invitation');
+    expect(text).toContain('Kính gửi Lê Thị Thư Ký,');
+    expect(text).toContain('Tỉnh Thử Mời');
+    expect(ok(await app.gql(ACCEPT, { t: token, n: 'Lê Thị Thư Ký', p: NEW_PASSWORD }))).toEqual({
+      acceptInvitation: { email, newAccount: true },
+    });
+    const signedIn = ok(await login(email, NEW_PASSWORD)).login;
+    const me = ok(await app.gql<{ me: { roles: unknown[] } }>(MY_ROLES, {}, { token: signedIn.accessToken }));
+    expect(me.me.roles).toEqual([{ role: 'PROVINCE_ADMIN', provinceId: created.id, unitId: null }]);
+    // The platform's log names the invitation beside the province.
+    const logged = await ownerQuery(
+      app.db,
+      null,
+      `SELECT action FROM platform_audit_event
+       WHERE actor_user_id = $1 AND entity_type IN ('Province', 'Invitation') ORDER BY id`,
+      [operator.id],
+    );
+    expect(logged.map((r) => r.action)).toEqual(['province.create', 'invitation.create']);
+  });
+
   it('a resend emails a new link and the old one stops working; a revoked or expired link is refused', async () => {
     const email = 'resend@stc.laocai.gov.vn';
     const invited = await invite(email);

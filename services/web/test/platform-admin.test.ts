@@ -1,11 +1,12 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createAccount,
   createUnits,
+  Mailbox,
   ok,
   provinceId,
-  TEST_PASSWORD,
+  textOf,
   type Account,
   type TestApp,
 } from '@thidua/testing';
@@ -18,9 +19,12 @@ let app: TestApp;
 let browser: Browser;
 let base: string;
 let operator: Account;
+let mailbox: Mailbox;
 
 beforeAll(async () => {
-  ({ app, browser, base } = await startWebApp());
+  // A real SMTP server: a new province's first administrator is invited by e-mail.
+  mailbox = await Mailbox.start();
+  ({ app, browser, base } = await startWebApp({ worker: true, config: { SMTP_URL: mailbox.url } }));
   operator = await createAccount(app, 'PLATFORM_ADMIN');
   await createUnits(app.dataSource, await provinceId(app.dataSource, '01'), [
     'Sở Nội vụ thành phố Hà Nội (thử)',
@@ -30,6 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await app?.close();
+  await mailbox?.stop();
 });
 
 describe('platform admin', () => {
@@ -157,7 +162,7 @@ describe('platform admin', () => {
       await expect
         .poll(() => page.getByRole('heading', { level: 1, name: 'Đưa tỉnh mới vào sử dụng' }).count(), WAIT)
         .toBe(1);
-      await page.getByRole('button', { name: 'Tạo tỉnh và tài khoản' }).click();
+      await page.getByRole('button', { name: 'Tạo tỉnh và gửi thư mời' }).click();
       await expect.poll(() => page.getByText('Mã tỉnh gồm 2 chữ số, ví dụ 01.').count(), WAIT).toBe(1);
       await expectAccessible(page, 'the onboarding form with errors');
       // A code another province has: the refusal names it, beside the code.
@@ -165,11 +170,10 @@ describe('platform admin', () => {
       await page.getByLabel('Tên', { exact: true }).fill('Tỉnh Thử Nghiệm');
       await page.getByLabel('Họ và tên').fill('Trần Thị Quản Trị');
       await page.getByLabel('Thư điện tử').fill('quantri.thunghiem@thu.vn');
-      await page.getByLabel(/Mật khẩu tạm/).fill(TEST_PASSWORD);
-      await page.getByRole('button', { name: 'Tạo tỉnh và tài khoản' }).click();
+      await page.getByRole('button', { name: 'Tạo tỉnh và gửi thư mời' }).click();
       await page
         .getByRole('dialog', { name: 'Tạo Tỉnh Thử Nghiệm?' })
-        .getByRole('button', { name: 'Tạo tỉnh và tài khoản' })
+        .getByRole('button', { name: 'Tạo tỉnh và gửi thư mời' })
         .click();
       await expect
         .poll(
@@ -180,7 +184,7 @@ describe('platform admin', () => {
       // A merger needs its date, within the platform's years; a predecessor must be in force on its eve.
       await page.getByLabel('Mã', { exact: true }).fill('99');
       await page.getByRole('checkbox', { name: 'Lào Cai (15)' }).check();
-      await page.getByRole('button', { name: 'Tạo tỉnh và tài khoản' }).click();
+      await page.getByRole('button', { name: 'Tạo tỉnh và gửi thư mời' }).click();
       await expect
         .poll(
           () => page.getByText('Nhập ngày tỉnh mới có hiệu lực: sáp nhập từ tỉnh khác cần ngày này.').count(),
@@ -188,15 +192,15 @@ describe('platform admin', () => {
         )
         .toBe(1);
       await fillDate(page, 'Hiệu lực từ ngày (bắt buộc khi sáp nhập từ tỉnh khác)', '1990-01-01');
-      await page.getByRole('button', { name: 'Tạo tỉnh và tài khoản' }).click();
+      await page.getByRole('button', { name: 'Tạo tỉnh và gửi thư mời' }).click();
       await expect
         .poll(() => page.getByText(/^Ngày hiệu lực phải từ 01\/01\/2000 đến/).count(), WAIT)
         .toBe(1);
       await fillDate(page, 'Hiệu lực từ ngày (bắt buộc khi sáp nhập từ tỉnh khác)', '2025-07-01');
-      await page.getByRole('button', { name: 'Tạo tỉnh và tài khoản' }).click();
+      await page.getByRole('button', { name: 'Tạo tỉnh và gửi thư mời' }).click();
       const merger = page.getByRole('dialog', { name: 'Tạo Tỉnh Thử Nghiệm?' });
       expect(await merger.textContent()).toContain('Lào Cai kết thúc hiệu lực ngày 30/06/2025');
-      await merger.getByRole('button', { name: 'Tạo tỉnh và tài khoản' }).click();
+      await merger.getByRole('button', { name: 'Tạo tỉnh và gửi thư mời' }).click();
       await expect
         .poll(
           () =>
@@ -211,10 +215,10 @@ describe('platform admin', () => {
       await fillDate(page, 'Hiệu lực từ ngày (bắt buộc khi sáp nhập từ tỉnh khác)', '');
       // An address that already has an account: said beside it, and neither the province nor the account made.
       await page.getByLabel('Thư điện tử').fill(operator.email);
-      await page.getByRole('button', { name: 'Tạo tỉnh và tài khoản' }).click();
+      await page.getByRole('button', { name: 'Tạo tỉnh và gửi thư mời' }).click();
       await page
         .getByRole('dialog', { name: 'Tạo Tỉnh Thử Nghiệm?' })
-        .getByRole('button', { name: 'Tạo tỉnh và tài khoản' })
+        .getByRole('button', { name: 'Tạo tỉnh và gửi thư mời' })
         .click();
       await expect
         .poll(
@@ -232,31 +236,43 @@ describe('platform admin', () => {
         ).provinces.nodes;
       expect(await coded99()).toEqual([]);
       await page.getByLabel('Thư điện tử').fill('quantri.thunghiem@thu.vn');
-      await page.getByRole('button', { name: 'Tạo tỉnh và tài khoản' }).click();
+      await page.getByRole('button', { name: 'Tạo tỉnh và gửi thư mời' }).click();
       const confirm = page.getByRole('dialog', { name: 'Tạo Tỉnh Thử Nghiệm?' });
       expect(await confirm.textContent()).toContain(
-        'quantri.thunghiem@thu.vn trở thành quản trị viên của tỉnh',
+        'quantri.thunghiem@thu.vn nhận thư mời làm quản trị viên của tỉnh',
       );
       await screenshot(page, 'platform-onboard-confirm-1366');
-      await confirm.getByRole('button', { name: 'Tạo tỉnh và tài khoản' }).click();
+      await confirm.getByRole('button', { name: 'Tạo tỉnh và gửi thư mời' }).click();
       await expect
         .poll(
           () =>
-            page.getByText('Đã tạo Tỉnh Thử Nghiệm và tài khoản quản trị quantri.thunghiem@thu.vn.').count(),
+            page
+              .getByText(
+                'Đã tạo Tỉnh Thử Nghiệm và gửi thư mời đến quantri.thunghiem@thu.vn. Người được mời tự đặt mật khẩu qua liên kết trong thư.',
+              )
+              .count(),
           WAIT,
         )
         .toBe(1);
       await screenshot(page, 'platform-onboarded-1366');
 
-      // The new administrator signs in and works in the new province only: no unit of another province shows.
+      expect(
+        await page.getByRole('link', { name: 'Theo dõi thư mời của Tỉnh Thử Nghiệm' }).getAttribute('href'),
+      ).toMatch(/^\/platform\/provinces\/[0-9a-f-]{36}\/accounts$/);
+
+      // The new administrator sets their own password from the e-mailed link on a phone, then works in the new
+      // province only: no unit of another province shows.
+      const address = 'quantri.thunghiem@thu.vn';
+      await vi.waitFor(() => expect(mailbox.to(address).length).toBe(1), { timeout: 20_000, interval: 100 });
+      const link = new URL(/(https?:\/\/\S+\/invitation\S+)/.exec(textOf(mailbox.to(address)[0]!.raw))![1]!);
       const small = await phone(browser);
       const p2 = await small.newPage();
+      await p2.goto(`${base}${link.pathname}${link.search}`);
+      await p2.getByLabel('Mật khẩu mới', { exact: true }).fill('Ruộng bậc thang Mù Cang Chải 2026');
+      await p2.getByLabel('Nhập lại mật khẩu mới').fill('Ruộng bậc thang Mù Cang Chải 2026');
+      await p2.getByRole('button', { name: 'Nhận lời mời' }).click();
+      await p2.waitForURL((u) => u.pathname === '/', WAIT);
       await p2.goto(`${base}/units`);
-      await p2.waitForURL(/\/sign-in/);
-      await p2.getByLabel('Thư điện tử').fill('quantri.thunghiem@thu.vn');
-      await p2.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-      await p2.getByRole('button', { name: 'Đăng nhập' }).click();
-      await p2.waitForURL((u) => u.pathname === '/units');
       // A new province has no unit yet: said so, with where units are added.
       await expect.poll(() => p2.getByText(/^Tỉnh chưa có đơn vị nào\./).count(), WAIT).toBe(1);
       // One province: the header names it, with nothing to choose.

@@ -95,6 +95,30 @@ export async function createInvitation(
   return { invitation, created: true };
 }
 
+/**
+ * A new province's first secretariat, invited with the province (createProvince, in its platform transaction):
+ * the province has no account yet to clash with, and the platform's audit keeps the act. The operator never
+ * learns the password; the person sets it from the e-mailed link.
+ */
+export async function inviteFirstAdmin(
+  actor: InvitationActor,
+  provinceId: string,
+  person: { email: string; fullName: string },
+): Promise<Invitation> {
+  const invitation = await invitationRepository.create({
+    provinceId,
+    email: person.email,
+    fullName: person.fullName,
+    role: 'PROVINCE_ADMIN',
+    unitId: null,
+    unitName: null,
+    invitedBy: actor.userId,
+    expiresAt: expiry(actor),
+  });
+  await send(invitation);
+  return invitation;
+}
+
 /** A new link (the previous one stops working) and a new expiry, emailed again. Open invitations only. */
 export async function resendInvitation(actor: InvitationActor, id: string): Promise<Invitation> {
   const invitation = await openInvitation(id);

@@ -5,6 +5,7 @@ import { platformRoles } from '../../auth/auth-checker';
 import { PageArgs, toConnection, toPageRequest } from '../../common/connection';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { newAccount } from '../user/user.service';
+import { invitationActor, inviteFirstAdmin } from '../invitation/invitation.service';
 import type { GraphQLContext } from '../../context';
 import {
   CreateProvinceInput,
@@ -90,7 +91,14 @@ export class ProvinceResolver {
         requestId: ctx.requestId,
       });
     await log('province.create', 'Province', province.id, { ...fields });
-    if (admin) {
+    if (admin && !('passwordHash' in admin)) {
+      const invitation = await inviteFirstAdmin(invitationActor(ctx), province.id, admin);
+      await log('invitation.create', 'Invitation', invitation.id, {
+        email: invitation.email,
+        role: invitation.role,
+        expiresAt: invitation.expiresAt.toISOString(),
+      });
+    } else if (admin) {
       const user = await userRepository.create(admin);
       await log('user.create', 'User', user.id, { email: user.email, fullName: user.fullName });
       const role = await userRepository.assignRole({
@@ -130,9 +138,14 @@ export class ProvinceResolver {
   }
 }
 
-/** The first account as createUser makes one, refused before anything is written when its address has one. */
+/**
+ * The first account as createUser makes one (with a password), or the person to invite (without); refused
+ * before anything is written when its address has an account.
+ */
 async function checkFirstAdmin(a: FirstAdminInput) {
-  const account = await newAccount(a, 'firstAdmin.');
+  const account = a.password
+    ? await newAccount({ ...a, password: a.password }, 'firstAdmin.')
+    : { email: a.email.trim().toLowerCase(), fullName: a.fullName.trim() };
   // The platform admin sees every account: saying the address is taken tells them nothing new.
   if (await userRepository.byEmail(account.email))
     throw badInput('firstAdmin.email', `an account with the email ${account.email} already exists`);

@@ -2,7 +2,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { ArrayMaxSize, IsIn, IsOptional, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../common/connection';
-import { NewAccountFields } from '../user/user.types';
+import { AccountHolderFields } from '../user/user.types';
 
 export enum ProvinceKind {
   PROVINCE = 'PROVINCE',
@@ -49,8 +49,19 @@ export class ProvinceFilterInput {
   code?: string;
 }
 
-@InputType({ description: "The province's first secretariat account (PROVINCE_ADMIN in it)." })
-export class FirstAdminInput extends NewAccountFields {}
+@InputType({
+  description:
+    "The province's first secretariat account (PROVINCE_ADMIN in it). Without a password (the way the web application does it), the person is invited by e-mail and sets their own; with one, the account is made with it, for scripted set-ups.",
+})
+export class FirstAdminInput extends AccountHolderFields {
+  @Field(() => String, {
+    nullable: true,
+    description: 'At least 10 characters; omit it to invite by e-mail.',
+  })
+  @IsOptional()
+  @Length(10, 256, { message: 'password must be 10 to 256 characters' })
+  password?: string | null;
+}
 
 @InputType()
 export class CreateProvinceInput {
@@ -83,8 +94,8 @@ export class CreateProvinceInput {
   @Field(() => FirstAdminInput, {
     nullable: true,
     description:
-      'Created with the province, in the same transaction: a province is never left without its secretariat ' +
-      'because the account could not be made.',
+      'Created or invited with the province, in the same transaction: a province is never left without its ' +
+      'secretariat because the account or the invitation could not be made.',
   })
   @IsOptional()
   @ValidateNested()

@@ -51,9 +51,9 @@ export class UserFilterInput {
   role?: (typeof ROLES)[number];
 }
 
-/** A new account's own fields: createUser's, and createProvince's first administrator's. */
+/** Who a new account is for: createUser's, and createProvince's first administrator's. */
 @InputType()
-export class NewAccountFields {
+export class AccountHolderFields {
   @Field(() => String)
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(254)
@@ -62,7 +62,11 @@ export class NewAccountFields {
   @Field(() => String)
   @Length(2, 200)
   fullName!: string;
+}
 
+/** A new account's own fields, its password included (createUser). */
+@InputType()
+export class NewAccountFields extends AccountHolderFields {
   @Field(() => String, { description: 'At least 10 characters.' })
   @Length(10, 256, { message: 'password must be 10 to 256 characters' })
   password!: string;

@@ -24,8 +24,9 @@ const CreateProvince = graphql(`
 const NONE: Shown = { general: null, fields: {} };
 
 /**
- * Onboarding a province: the province and its first secretariat account (PROVINCE_ADMIN in it) in one request,
- * both or neither: a province is never left without the account that runs it.
+ * Onboarding a province: the province and the invitation of its first secretariat (PROVINCE_ADMIN in it) in one
+ * request, both or neither: a province is never left without the person who runs it. That person sets their own
+ * password from the e-mailed link; the operator never knows it.
  */
 export default function OnboardPage() {
   const i18n = useI18n();
@@ -38,9 +39,8 @@ export default function OnboardPage() {
     predecessors: [] as { id: string; name: string }[],
     fullName: '',
     email: '',
-    password: '',
   });
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<{ id: string; name: string; email: string } | null>(null);
   const [shown, setShown] = useState<Shown>(NONE);
   const [confirming, setConfirming] = useState(false);
   const [creatingProvince, createProvince] = useMutation(CreateProvince);
@@ -66,7 +66,6 @@ export default function OnboardPage() {
       : /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(f.email.trim())
         ? null
         : t('onboard.check.email'),
-    password: f.password.length >= 10 ? null : t('onboard.check.password'),
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -83,7 +82,7 @@ export default function OnboardPage() {
         kind: f.kind as 'PROVINCE' | 'CITY',
         validFrom: f.validFrom || null,
         predecessorIds: f.predecessors.map((p) => p.id),
-        firstAdmin: { email: f.email.trim(), fullName: f.fullName.trim(), password: f.password },
+        firstAdmin: { email: f.email.trim(), fullName: f.fullName.trim() },
       },
     });
     setConfirming(false);
@@ -92,7 +91,7 @@ export default function OnboardPage() {
       return;
     }
     setShown(NONE);
-    setDone(t('onboard.done', { name: res.data.createProvince.name, email: f.email.trim().toLowerCase() }));
+    setDone({ ...res.data.createProvince, email: f.email.trim().toLowerCase() });
   }
 
   const err = (k: string) => shown.fields[k] ?? null;
@@ -100,7 +99,12 @@ export default function OnboardPage() {
     <Page title={t('onboard.title')} subtitle={t('onboard.intro')}>
       {done ? (
         <>
-          <Alert kind="success">{done}</Alert>
+          <Alert kind="success">{t('onboard.done', { name: done.name, email: done.email })}</Alert>
+          <p>
+            <Link href={`/platform/provinces/${done.id}/accounts`}>
+              {t('onboard.invitations', { name: done.name })}
+            </Link>
+          </p>
           <Link href="/platform/provinces">{t('onboard.back')}</Link>
         </>
       ) : (
@@ -146,20 +150,12 @@ export default function OnboardPage() {
             />
             <Field
               label={t('onboard.email')}
+              hint={t('onboard.emailHint')}
               type="email"
               autoComplete="off"
               value={f.email}
               error={err('email')}
               onChange={set('email')}
-            />
-            <Field
-              label={t('onboard.password')}
-              hint={t('onboard.passwordHint')}
-              type="password"
-              autoComplete="new-password"
-              value={f.password}
-              error={err('password')}
-              onChange={set('password')}
             />
           </fieldset>
           {shown.general && <Alert>{shown.general}</Alert>}
