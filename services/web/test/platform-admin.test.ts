@@ -272,6 +272,21 @@ describe('platform admin', () => {
       await p2.getByLabel('Nhập lại mật khẩu mới').fill('Ruộng bậc thang Mù Cang Chải 2026');
       await p2.getByRole('button', { name: 'Nhận lời mời' }).click();
       await p2.waitForURL((u) => u.pathname === '/', WAIT);
+      // A province with nothing yet: the home page lists the steps that put it to work, the first one current.
+      const start = p2.getByRole('region', { name: 'Đưa tỉnh vào sử dụng' });
+      await expect
+        .poll(() => start.getByRole('link').allTextContents(), WAIT)
+        .toEqual([
+          'Thêm các đơn vị của tỉnh',
+          'Lập các khối thi đua và thành viên',
+          'Mời cán bộ thi đua của các đơn vị',
+          'Mời thành viên Hội đồng Thi đua – Khen thưởng tỉnh',
+        ]);
+      expect(
+        await start.getByRole('link', { name: 'Thêm các đơn vị của tỉnh' }).getAttribute('aria-current'),
+      ).toBe('step');
+      await screenshot(p2, 'home-getting-started-390');
+      await expectAccessible(p2, 'the new secretariat’s home page');
       await p2.goto(`${base}/units`);
       // A new province has no unit yet: said so, with where units are added.
       await expect.poll(() => p2.getByText(/^Tỉnh chưa có đơn vị nào\./).count(), WAIT).toBe(1);

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { CombinedError, useClient, useQuery, type AnyVariables, type Client, type DocumentInput } from 'urql';
 import { Link, Redirect } from 'wouter';
 import { UNREAD_CONTEXT, UnreadCountQuery } from '../../app/Shell';
-import { hasRole, myUnits, useSession } from '../../app/session';
+import { canAct, hasRole, myUnits, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n, type I18n, type MessageKey } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
@@ -15,6 +15,7 @@ import { SeasonOverview, SeasonQuery } from '../emulation-year/SeasonOverview';
 import { STEPS_TAKEN_HERE } from '../emulation-year/NextStep';
 import { runByOneOf } from '../emulation-year/useYear';
 import { deadline } from '../voting/rules';
+import { GettingStarted } from './GettingStarted';
 
 const PeriodsQuery = graphql(`
   query HomePeriods($yearId: ID!) {
@@ -389,6 +390,7 @@ export default function HomePage() {
     return <Redirect to="/dashboards" replace />;
   return (
     <Page title={t('home.title')} subtitle={t('home.greeting', { name: session.user?.fullName ?? '' })} wide>
+      {session.provinceId && canAct(session, 'PROVINCE_ADMIN') && <GettingStarted />}
       {failed ? (
         <ApiErrorView error={failed} retry={() => setAttempt((n) => n + 1)} />
       ) : !tasks ? (
