@@ -166,7 +166,22 @@ describe('a block year in the browser', () => {
       expect(await head.getByRole('heading', { level: 1 }).textContent()).toBe('Giao ước thi đua');
 
       // Three members sign on their phones; the first tries without ticking the commitment.
+      const unread = (i: number) =>
+        app
+          .gql<{
+            notifications: { nodes: { event: string; readAt: string | null }[] };
+          }>(
+            `{ notifications(first: 20) { nodes { event readAt } } }`,
+            {},
+            {
+              token: officers[i]!.token,
+              provinceId: province,
+            },
+          )
+          .then((r) => r.data!.notifications.nodes.filter((n) => !n.readAt).map((n) => n.event));
       for (const i of [1, 2, 3]) {
+        // The notice asking the unit to sign waits unread until it signs (below).
+        if (i === 2) await poll(() => unread(i)).toEqual(['YEAR_SIGNING_OPENED']);
         const page = await officerPage(i, yearPath);
         await page.getByRole('link', { name: 'Ký giao ước thi đua' }).click();
         await page.waitForURL(/\/sign$/);
@@ -179,6 +194,8 @@ describe('a block year in the browser', () => {
         if (i === 1) await screenshot(page, 'year-sign-390');
         await page.getByRole('button', { name: 'Ký giao ước' }).click();
         await poll(() => page.getByText(new RegExp(`${UNITS[i]} đã ký giao ước lúc`)).count()).toBe(1);
+        // Signed, the notice is done: read.
+        if (i === 2) await poll(() => unread(i)).toEqual([]);
         if (i === 1) {
           await poll(() => page.getByText('Thực hiện tốt nhiệm vụ chính trị được giao').count()).toBe(1);
           await screenshot(page, 'year-signed-390');

@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
+import { useClient } from 'urql';
 import { useParams } from 'wouter';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
+import { MarkReadMutation } from '../notification/operations';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { ActingFor, reasonProblem, useActingFor } from './ActingFor';
 import { CovenantText } from './CovenantText';
@@ -50,6 +52,7 @@ function SignForm({
   const { names } = useUnitNames(acting.unitId ? [acting.unitId] : []);
   const [agreed, setAgreed] = useState(false);
   const sign = useAction(Sign);
+  const client = useClient();
   const signature = y.covenantSignatures.find((s) => s.unitId === acting.unitId);
 
   if (!acting.choices.length) return <Alert>{t('sign.notMember')}</Alert>;
@@ -79,7 +82,17 @@ function SignForm({
         onBehalfReason: reasonProblem(acting, t('acting.reasonShort')),
       },
     );
-    if (done) onSigned();
+    if (!done) return;
+    // The notice asking for the signature is done: read. Not for a signature on another unit's behalf, nor while
+    // another unit of the officer's is still to sign.
+    const left = standing.mine.filter(
+      (u) => u !== acting.unitId && !y.covenantSignatures.some((s) => s.unitId === u),
+    );
+    if (!acting.reasonArg && !left.length)
+      void client
+        .mutation(MarkReadMutation, { subjectIds: [y.id] }, { additionalTypenames: ['Notification'] })
+        .toPromise();
+    onSigned();
   }
 
   return (
