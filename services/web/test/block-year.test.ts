@@ -138,9 +138,16 @@ describe('a block year in the browser', () => {
       await head.getByLabel('Mục 2').fill('Đẩy mạnh cải cách hành chính, chuyển đổi số');
       await head.getByRole('button', { name: 'Thêm mục' }).click();
       await head.getByLabel('Mục 3').fill('Xây dựng tổ chức đảng, đoàn thể vững mạnh');
+      // Items move up and down, keeping their text.
+      await head.getByRole('button', { name: 'Đưa mục 3 lên' }).click();
+      expect(await head.getByLabel('Mục 2').inputValue()).toBe('Xây dựng tổ chức đảng, đoàn thể vững mạnh');
+      expect(await head.getByLabel('Mục 3').inputValue()).toBe('Đẩy mạnh cải cách hành chính, chuyển đổi số');
+      await head.getByRole('button', { name: 'Đưa mục 2 xuống' }).click();
+      expect(await head.getByLabel('Mục 3').inputValue()).toBe('Xây dựng tổ chức đảng, đoàn thể vững mạnh');
       await screenshot(head, 'year-covenant-1366');
       await head.getByRole('button', { name: 'Lưu giao ước' }).click();
       await head.waitForURL((u) => u.pathname === yearPath);
+      await poll(() => head.getByText('Đã lưu giao ước (3 mục).').count()).toBe(1);
       await poll(() => head.getByText('Đã đủ điều kiện để chuyển sang bước này.').count()).toBe(1);
       await takeStep(head, 'Mở năm cho các thành viên', 'Đã mở');
       await poll(() => head.getByText('5/5 thành viên chưa ký giao ước').count()).toBe(1);

@@ -1,9 +1,9 @@
 import { useQuery } from 'urql';
-import { Link, useParams } from 'wouter';
+import { Link, useParams, useSearch } from 'wouter';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
-import { Empty, Loading, Page } from '../../ui/Page';
+import { Alert, Empty, Loading, Page } from '../../ui/Page';
 import { YearFiles } from '../attachment/YearFiles';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { CovenantView } from './CovenantView';
@@ -42,6 +42,8 @@ export default function BlockYearPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const { res, block, y, reload } = useYear(blockId, year);
+  // Back from the covenant's editor (CovenantPage adds the count of items saved).
+  const saved = new URLSearchParams(useSearch()).get('covenantSaved');
   const standing = useStanding(y);
   const [detail] = useQuery({ query: YearDetailQuery, variables: { yearId: y?.id ?? '' }, pause: !y });
   const { names } = useUnitNames([
@@ -120,6 +122,7 @@ export default function BlockYearPage() {
           )}
         </dl>
       </section>
+      {saved && <Alert kind="success">{t('covenant.saved', { n: saved })}</Alert>}
       <YearTasks blockId={blockId} y={y} standing={standing} />
       <NextStep y={y} blockId={blockId} runs={standing.runs} onDone={reload} />
       {standing.admin &&

@@ -72,9 +72,16 @@ function CovenantEditor({ blockId, y, onSaved }: { blockId: string; y: Year; onS
     );
     if (done) {
       onSaved();
-      navigate(yearPath(blockId, y.year));
+      // The year page says it was saved, with the count, above the covenant it now shows.
+      navigate(`${yearPath(blockId, y.year)}?covenantSaved=${items.length}`);
     }
   }
+  const move = (from: number, to: number) => {
+    const next = [...items];
+    next.splice(to, 0, next.splice(from, 1)[0]!);
+    setItems(next);
+    save.reset();
+  };
 
   return (
     <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
@@ -97,13 +104,28 @@ function CovenantEditor({ blockId, y, onSaved }: { blockId: string; y: Year; onS
               }}
             />
             {items.length > 1 && (
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => setItems(items.filter((_, j) => j !== i))}
-              >
-                {t('covenant.removeItem', { n: i + 1 })}
-              </button>
+              <div className="actions">
+                {i > 0 && (
+                  <button type="button" className="button button-secondary" onClick={() => move(i, i - 1)}>
+                    {t('covenant.moveUp', { n: i + 1 })}
+                  </button>
+                )}
+                {i < items.length - 1 && (
+                  <button type="button" className="button button-secondary" onClick={() => move(i, i + 1)}>
+                    {t('covenant.moveDown', { n: i + 1 })}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => {
+                    setItems(items.filter((_, j) => j !== i));
+                    save.reset();
+                  }}
+                >
+                  {t('covenant.removeItem', { n: i + 1 })}
+                </button>
+              </div>
             )}
           </li>
         ))}
