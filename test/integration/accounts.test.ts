@@ -607,6 +607,9 @@ describe('password reset by email', () => {
     const refused = await app.gql(RESET, { t: token, p: NEW_PASSWORD });
     expect(code(refused)).toBe('UNAUTHENTICATED');
     expect(refused.errors?.[0]?.message).toBe("This account is disabled: ask your province's secretariat");
+    // Its page is told as it opens, before a new password is typed.
+    const checked = await app.gql(`query($t: String!) { passwordResetUsable(token: $t) }`, { t: token });
+    expect(checked.errors?.[0]?.message).toBe(refused.errors?.[0]?.message);
     // Asked again while disabled: the usual answer, and no email (the next account's email shows the queue moved).
     ok(await gqlFrom(app, '127.0.3.1', REQUEST_RESET, { e: person.email }));
     const next = await createAccount(app, 'NATIONAL_VIEWER');

@@ -50,9 +50,17 @@ export async function requestPasswordReset(
 
 const LINK_UNUSABLE = 'this link has expired or was already used: ask for a new one';
 
-/** Whether an emailed link still resets a password: its page says so before a new password is typed. */
+/**
+ * Whether an emailed link still resets a password: its page says so before a new password is typed. A link to
+ * an account disabled since is refused with the reason, as resetting would be.
+ */
 export async function passwordResetUsable(token: string): Promise<boolean> {
-  return !!(token && token.length <= 100 && (await passwordResetRepository.usable(hashOneTimeToken(token))));
+  const link =
+    token && token.length <= 100 ? await passwordResetRepository.usable(hashOneTimeToken(token)) : null;
+  if (!link) return false;
+  const [user] = await userRepository.byIds([link.userId]);
+  if (user?.disabledAt) throw unauthenticated(DISABLED_MESSAGE);
+  return !!user;
 }
 
 /**

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link, useSearch } from 'wouter';
 import { graphql } from '../../graphql';
+import { apiErrors, showErrors } from '../../i18n/errors';
 import { useI18n } from '../../i18n/i18n';
 import { Alert, Loading } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
@@ -22,7 +23,8 @@ const ResetMutation = graphql(`
 
 /** The emailed link's page: a new password, then sign in again (every session of the account has ended). */
 export default function ResetPasswordPage() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const token = new URLSearchParams(useSearch()).get('token') ?? '';
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -46,6 +48,8 @@ export default function ResetPasswordPage() {
     if (ok) setDone(true);
   }
 
+  // An account disabled since the link was sent: said as the page opens (asking again would not help).
+  const refused = usable.error ? showErrors(i18n, apiErrors(usable.error)).general : null;
   const linkError =
     action.shown.fields.token ?? (usable.data?.passwordResetUsable === false ? t('error.link.reset') : null);
   if (usable.fetching && !done) return <Loading />;
@@ -70,8 +74,8 @@ export default function ResetPasswordPage() {
               </p>
             </Alert>
           )}
-          {action.shown.general && <Alert>{action.shown.general}</Alert>}
-          {!linkError && (
+          {(action.shown.general ?? refused) && <Alert>{action.shown.general ?? refused}</Alert>}
+          {!linkError && !refused && (
             <form onSubmit={submit} noValidate className="form">
               <NewPasswordFields
                 password={password}
