@@ -176,6 +176,52 @@ describe('the ballot on a phone', () => {
     await page.context().close();
   });
 
+  it('one unit as next year’s head and deputy is stopped before the review; one chosen for the flag and merit is pointed out on it', async () => {
+    await freshBlock();
+    const period = await openBlockVote(app, province, block, [
+      { kind: 'FLAG', seats: 1 },
+      { kind: 'MERIT', seats: 2 },
+      { kind: 'NEXT_HEAD', seats: 1 },
+      { kind: 'NEXT_DEPUTY', seats: 1 },
+    ]);
+    const page = await (await phone(browser)).newPage();
+    await signInAt(page, base, `/voting-periods/${period.id}/ballot`, block.officers[4]!.email);
+    const pick = (i: number) =>
+      page
+        .getByRole('radio', { name: new RegExp(NAMES[i]!) })
+        .or(page.getByRole('checkbox', { name: new RegExp(NAMES[i]!) }));
+    await pick(1).check();
+    await page.getByRole('button', { name: 'Tiếp theo' }).click();
+    await pick(1).check();
+    await pick(2).check();
+    await page.getByRole('button', { name: 'Tiếp theo' }).click();
+    await pick(0).check();
+    await page.getByRole('button', { name: 'Tiếp theo' }).click();
+    await pick(0).check();
+    await page.getByRole('button', { name: 'Xem lại phiếu' }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByText(
+            'Trưởng khối và Phó khối năm sau phải là hai đơn vị khác nhau: hãy chọn đơn vị khác cho Phó khối.',
+          )
+          .count(),
+      )
+      .toBe(1);
+    expect(await page.getByRole('heading', { name: 'Kiểm tra trước khi gửi' }).count()).toBe(0);
+    await pick(2).check();
+    await page.getByRole('button', { name: 'Xem lại phiếu' }).click();
+    await expect
+      .poll(() =>
+        page.getByText(new RegExp(`^${NAMES[1]}[^;]*: được chọn cho cả Cờ thi đua và Bằng khen\\.`)).count(),
+      )
+      .toBe(1);
+    await screenshot(page, 'ballot-flag-and-merit-390');
+    await page.getByRole('button', { name: 'Gửi phiếu' }).click();
+    await page.getByTestId('receipt-code').waitFor();
+    await page.context().close();
+  });
+
   it('a second phone of the same unit that sends after the first shows the first ballot as cast, not an error', async () => {
     await freshBlock();
     const period = await openBlockVote(app, province, block, [{ kind: 'FLAG', seats: 1 }]);

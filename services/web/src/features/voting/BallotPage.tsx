@@ -340,15 +340,18 @@ export default function BallotPage() {
     return gap !== -1;
   }
 
-  async function send() {
-    if (!actingChecked() || askUnanswered()) return;
+  /** The ballot as the API would take it; otherwise the first contest to correct is shown, saying why. */
+  function ballotChecked(): boolean {
     const found = ballotProblems(contests, choices, voterUnit, period!.allowSelfVote);
-    if (found.length) {
-      setProblems(Object.fromEntries(found.map((p) => [p.contestId, problemText(p)])));
-      setStep(contests.findIndex((c) => c.id === found[0]!.contestId));
-      setPhase('vote');
-      return;
-    }
+    if (!found.length) return true;
+    setProblems(Object.fromEntries(found.map((p) => [p.contestId, problemText(p)])));
+    setStep(contests.findIndex((c) => c.id === found[0]!.contestId));
+    setPhase('vote');
+    return false;
+  }
+
+  async function send() {
+    if (!actingChecked() || askUnanswered() || !ballotChecked()) return;
     setGeneral(null);
     setProblems({});
     setPhase('sending');
@@ -423,6 +426,11 @@ export default function BallotPage() {
     if (code === 'DEADLINE_PASSED') refetch({ requestPolicy: 'network-only' });
     setPhase('review');
   }
+
+  // R7: a unit is proposed for one form a year; one chosen for both the flag and a certificate of merit gets the
+  // flag if it wins it, and the certificate goes to another. Allowed, but said on the review.
+  const chosenFor = (kind: string) => choices.get(contests.find((c) => c.kind === kind)?.id ?? '') ?? [];
+  const flagAndMerit = chosenFor('FLAG').filter((u) => chosenFor('MERIT').includes(u));
 
   // A question withdrawn meanwhile (R8) shortens the ballot: the step stays within it.
   const at = Math.min(step, Math.max(contests.length - 1, 0));
@@ -502,7 +510,8 @@ export default function BallotPage() {
             // blank vote (leaving a contest blank is a choice of its own, made on the ballot).
             if (!choices.has(contest.id)) return askFor(at);
             if (at < contests.length - 1) setStep(at + 1);
-            else if (!askUnanswered() && actingChecked()) setPhase('review');
+            // What the API would refuse (one unit as next year's head and deputy) is said before the review.
+            else if (!askUnanswered() && actingChecked() && ballotChecked()) setPhase('review');
           }}
         >
           <p className="ballot-progress">
@@ -567,6 +576,11 @@ export default function BallotPage() {
             </Alert>
           )}
           <p>{t('ballot.reviewIntro')}</p>
+          {flagAndMerit.length > 0 && (
+            <Alert kind="info">
+              {t('ballot.flagAndMerit', { units: flagAndMerit.map((u) => unitName(names, u)).join('; ') })}
+            </Alert>
+          )}
           <dl className="review">
             {contests.map((c, i) => {
               const chosen = choices.get(c.id) ?? [];
