@@ -273,6 +273,12 @@ describe("the header's names", () => {
       'TỈNH LÀO CAI',
     ]);
   });
+  it('never leave "tỉnh" (provincial) alone on a line: the name breaks before the group it names', () => {
+    expect(headerName('KHỐI THI ĐUA CÁC CƠ QUAN ĐẢNG TỈNH', column, true)).toEqual({
+      lines: ['KHỐI THI ĐUA', 'CÁC CƠ QUAN ĐẢNG TỈNH'],
+      size: 12,
+    });
+  });
   it('break a name too long for one line before its place, at 12 pt', () => {
     expect(headerName('BAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY TỈNH LÀO CAI', column, true)).toEqual({
       lines: ['BAN TUYÊN GIÁO VÀ DÂN VẬN', 'TỈNH ỦY TỈNH LÀO CAI'],

@@ -15,12 +15,18 @@ export interface HeaderName {
 const SIZES = [12, 11.5, 11, 10.5];
 // A name too long for one line breaks before its place or its qualifier, as in official headers
 // ("ỦY BAN NHÂN DÂN / TỈNH PHÚ YÊN", "VĂN PHÒNG / TỈNH ỦY (16799-1)"): the province first, then a smaller place,
-// then a bracket. "XÃ HỘI" is a word, not a commune ("VĂN HÓA - XÃ HỘI" stays together).
+// then a bracket, then the group a block names. "XÃ HỘI" is a word, not a commune ("VĂN HÓA - XÃ HỘI" stays together).
+// A place is named after its word: "TỈNH" ending a name is an adjective ("CÁC CƠ QUAN ĐẢNG TỈNH", provincial),
+// and left alone on a line it reads as a stray word.
 const BREAKS_BEFORE = [
-  /^(TỈNH|THÀNH PHỐ)(\s|$)/u,
-  /^(HUYỆN|QUẬN|THỊ XÃ|XÃ(?! HỘI)|PHƯỜNG|ĐẶC KHU|KHỐI|CỤM)(\s|$)/u,
+  /^(TỈNH|THÀNH PHỐ)\s+\S/u,
+  /^(HUYỆN|QUẬN|THỊ XÃ|XÃ(?! HỘI)|PHƯỜNG|ĐẶC KHU|KHỐI|CỤM)\s+\S/u,
   /^\(/u,
+  // Then before the group it names ("KHỐI THI ĐUA / CÁC CƠ QUAN ĐẢNG TỈNH").
+  /^CÁC\s/u,
 ];
+// PDFKit wraps a line that measures a hair under the column (its own rounding): a name is set within this less.
+const SLACK_PT = 2;
 
 let measurer: PDFKit.PDFDocument | undefined;
 /** Liberation Serif's widths, which Times New Roman (the DOCX font) shares: one measure for PDF and DOCX. */
@@ -38,12 +44,13 @@ function widthOf(text: string, bold: boolean, size: number): number {
  * as the renderer wraps.
  */
 export function headerName(name: string, widthPt: number, bold: boolean): HeaderName {
-  for (const size of SIZES) if (widthOf(name, bold, size) <= widthPt) return { lines: [name], size };
+  const room = widthPt - SLACK_PT;
+  for (const size of SIZES) if (widthOf(name, bold, size) <= room) return { lines: [name], size };
   const words = name.split(' ');
   const splits = words
     .slice(1)
     .map((_, i) => [words.slice(0, i + 1).join(' '), words.slice(i + 1).join(' ')]);
-  const fits = (lines: string[], size: number) => lines.every((l) => widthOf(l, bold, size) <= widthPt);
+  const fits = (lines: string[], size: number) => lines.every((l) => widthOf(l, bold, size) <= room);
   for (const before of BREAKS_BEFORE)
     for (const size of SIZES) {
       const lines = splits.find((l) => before.test(l[1]!) && fits(l, size));
