@@ -370,6 +370,22 @@ describe('generated documents', () => {
     const text = await pdfText(file);
     for (const item of decision.items)
       expect(text).toContain(block.units.find((u) => u.id === item.unitId)!.name);
+    // One form's pages, for its own blank: the flag's says the unit led its block.
+    const flag = decision.items.filter((i) => i.form === 'FLAG_PROVINCE');
+    const merit = decision.items.filter((i) => i.form === 'MERIT_PROVINCE');
+    expect(flag.length && merit.length).toBeTruthy();
+    const flagOnly = await download(`/documents/certificates/${decisionId}.pdf?form=FLAG_PROVINCE`, admin);
+    const flagFile = await keepDocument('certificates-flag', flagOnly.bytes);
+    expect(Number((await pdfInfo(flagFile)).Pages)).toBe(flag.length);
+    expect((await pdfText(flagFile)).replace(/\s+/g, ' ')).toContain('Đơn vị dẫn đầu phong trào thi đua năm');
+    expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(flagOnly.disposition!)![1]!)).toBe(
+      `Cờ thi đua của UBND tỉnh theo Quyết định số ${decision.numberText.replace('/', '-')}.pdf`,
+    );
+    const meritOnly = await download(`/documents/certificates/${decisionId}.pdf?form=MERIT_PROVINCE`, admin);
+    const meritText = await pdfText(await keepDocument('certificates-merit', meritOnly.bytes));
+    expect(meritText).not.toContain('dẫn đầu');
+    const unknown = await download(`/documents/certificates/${decisionId}.pdf?form=KHAC`, admin);
+    expect(unknown.status).toBe(400);
   });
 
   it("prints certificates where the province's own blank wants each field", async () => {

@@ -557,9 +557,15 @@ describe('certificates', () => {
         signerTitle: 'Chủ tịch',
       },
       years: [2026],
+      form: null,
       awardees: [
-        { name: 'Văn phòng Tỉnh ủy', unit: null, form: 'Cờ thi đua của UBND tỉnh' },
-        { name: 'Nguyễn Thị Hồng Nhung', unit: 'Báo Lào Cai', form: 'Chiến sĩ thi đua cấp tỉnh' },
+        { name: 'Văn phòng Tỉnh ủy', unit: null, form: 'Cờ thi đua của UBND tỉnh', leads: true },
+        {
+          name: 'Nguyễn Thị Hồng Nhung',
+          unit: 'Báo Lào Cai',
+          form: 'Chiến sĩ thi đua cấp tỉnh',
+          leads: false,
+        },
       ],
     });
     const path = await keepDocument('unit-certificates', await renderPdf(model));

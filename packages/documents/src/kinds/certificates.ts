@@ -72,7 +72,10 @@ export interface CertificatesInput {
     signerTitle: string;
   };
   years: number[];
-  awardees: { name: string; unit: string | null; form: string }[];
+  /** The one form these pages are for (its blank), or null: every form of the decision, grouped. */
+  form: string | null;
+  /** `leads`: a block's flag, awarded to the unit that led it. */
+  awardees: { name: string; unit: string | null; form: string; leads: boolean }[];
 }
 
 /** One page per awardee, the fields where the province's blank wants them; nothing else is printed. */
@@ -93,7 +96,7 @@ export function certificates(input: CertificatesInput): DocumentModel {
     };
   };
   return {
-    title: `Giấy khen, bằng khen theo Quyết định số ${d.numberText}`,
+    title: `${input.form ?? 'Giấy khen, bằng khen'} theo Quyết định số ${d.numberText}`,
     page: {
       size: input.layout.paper,
       orientation: 'landscape',
@@ -107,7 +110,9 @@ export function certificates(input: CertificatesInput): DocumentModel {
         ...(a.unit ? [place('unit', a.unit)] : []),
         place(
           'achievement',
-          `Đã có thành tích xuất sắc trong phong trào thi đua năm ${input.years.join(', ')}`,
+          a.leads
+            ? `Đơn vị dẫn đầu phong trào thi đua năm ${input.years.join(', ')}`
+            : `Đã có thành tích xuất sắc trong phong trào thi đua năm ${input.years.join(', ')}`,
         ),
         place(
           'decision',

@@ -29,13 +29,17 @@ import {
 } from './gather';
 
 /** Each document: what it is made from (read in the province's transaction). */
-const DOCUMENTS: Record<string, (ctx: GraphQLContext, id: string) => Promise<DocumentModel>> = {
+const DOCUMENTS: Record<
+  string,
+  (ctx: GraphQLContext, id: string, query: URLSearchParams) => Promise<DocumentModel>
+> = {
   'vote-minutes': async (ctx, id) => voteMinutes(await voteMinutesData(ctx, id)),
   'conference-minutes': async (ctx, id) => conferenceMinutes(await conferenceMinutesData(ctx, id)),
   submission: async (ctx, id) => submission(await submissionData(ctx, id)),
   'council-minutes': async (ctx, id) => councilMinutes(await councilMinutesData(ctx, id)),
   decision: async (ctx, id) => decision(await decisionData(ctx, id)),
-  certificates: async (ctx, id) => certificates(await certificatesData(ctx, id)),
+  // ?form=FLAG_PROVINCE: one form's pages, for its own blank.
+  certificates: async (ctx, id, query) => certificates(await certificatesData(ctx, id, query.get('form'))),
 };
 
 const TYPES = {
@@ -48,7 +52,8 @@ const TYPES = {
  * with `Authorization: Bearer …` and `x-province-id`, as /graphql (never a cookie, so no other site can fetch
  * one for the person). Kinds: vote-minutes (a block vote's period), conference-minutes (a conference),
  * submission (a block year), council-minutes
- * (a council period), decision and certificates (an award decision). Another province's record is 404.
+ * (a council period), decision and certificates (an award decision; `?form=` one form's). Another province's
+ * record is 404.
  */
 export function documentRoutes(opts: { services: GatewayServices; dataSource: DataSource; logger: Logger }) {
   const { services, dataSource } = opts;
@@ -70,7 +75,7 @@ export function documentRoutes(opts: { services: GatewayServices; dataSource: Da
       const r = await readRouteRequest(services, req, requestId, opts.logger);
       // The data is read inside the province's transaction; the rendering (CPU only) after it, holding no connection.
       const model = await inProvince(services, dataSource, r, { roles: MEMBERS, writes: false }, (ctx) =>
-        doc(ctx, match[2]!),
+        doc(ctx, match[2]!, url.searchParams),
       );
       const bytes = format === 'pdf' ? await renderPdf(model) : await renderDocx(model);
       // Saved under the document's own title ("Biên bản kiểm phiếu bình xét thi đua năm 2026 – Khối …"): a

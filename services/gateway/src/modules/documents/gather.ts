@@ -448,14 +448,27 @@ export async function decisionData(ctx: GraphQLContext, decisionId: string): Pro
   };
 }
 
-/** One certificate per awardee of the decision, placed on the province's blank. */
-export async function certificatesData(ctx: GraphQLContext, decisionId: string): Promise<CertificatesInput> {
+/**
+ * One certificate per awardee of the decision, placed on the province's blank; with `form`, only that form's, so
+ * that each file goes on its own pre-printed blank (a flag's is not a certificate of merit's).
+ */
+export async function certificatesData(
+  ctx: GraphQLContext,
+  decisionId: string,
+  form: string | null = null,
+): Promise<CertificatesInput> {
+  if (form !== null && !(form in FORM_WORDS))
+    throw appError('BAD_USER_INPUT', `form must be one of ${Object.keys(FORM_WORDS).join(', ')}`);
   const d = await decisionData(ctx, decisionId);
+  const words = form === null ? null : formWords(form);
   return {
     province: d.province,
     layout: (await certificateLayout()).layout,
     decision: d,
     years: d.years,
-    awardees: d.items.map((i) => ({ name: i.name, unit: i.unit, form: i.form })),
+    form: words,
+    awardees: d.items
+      .filter((i) => words === null || i.form === words)
+      .map((i) => ({ name: i.name, unit: i.unit, form: i.form, leads: i.form === FORM_WORDS.FLAG_PROVINCE })),
   };
 }

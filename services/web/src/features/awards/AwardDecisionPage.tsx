@@ -110,7 +110,19 @@ export default function AwardDecisionPage() {
           </div>
         </dl>
         <DocumentDownloads kind="decision" id={d.id} />
-        <DocumentDownloads kind="certificates" id={d.id} />
+        {/* One file per form: each is printed on its own pre-printed blank. */}
+        {[...new Set(d.items.map((i) => i.form))].map((form) => (
+          <DocumentDownloads
+            key={form}
+            kind="certificates"
+            id={d.id}
+            query={`form=${form}`}
+            label={t('documents.certificatesOf', {
+              form: t(`form.${form}`),
+              n: d.items.filter((i) => i.form === form).length,
+            })}
+          />
+        ))}
         <h2 id="annex">{t('decision.annex')}</h2>
         <TableWrap label={t('decision.items')}>
           <table className="table">

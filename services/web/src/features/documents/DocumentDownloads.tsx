@@ -10,19 +10,30 @@ export type DocumentKind =
  * PDF and editable DOCX downloads of one generated document. The API applies the record's own rules (a count
  * before publication only for those who chair it); its refusal is shown beside the buttons.
  */
-export function DocumentDownloads({ kind, id }: { kind: DocumentKind; id: string }) {
+export function DocumentDownloads({
+  kind,
+  id,
+  query,
+  label: named,
+}: {
+  kind: DocumentKind;
+  id: string;
+  /** Narrows the document (certificates: `form=…`, one blank's pages). */
+  query?: string;
+  /** Instead of the kind's name. */
+  label?: string;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const [busy, setBusy] = useState<'pdf' | 'docx' | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const label = t(`documents.${kind}`);
+  const label = named ?? t(`documents.${kind}`);
 
   async function get(format: 'pdf' | 'docx') {
     setBusy(format);
     setError(null);
-    const refused = await downloadFrom(`/documents/${kind}/${id}.${format}`, `${kind}.${format}`, i18n).catch(
-      () => t('error.network'),
-    );
+    const url = `/documents/${kind}/${id}.${format}${query ? `?${query}` : ''}`;
+    const refused = await downloadFrom(url, `${kind}.${format}`, i18n).catch(() => t('error.network'));
     setBusy(null);
     setError(refused);
   }
