@@ -426,7 +426,7 @@ describe('the secretariat enters the ballots of units without an account', () =>
 
     // The vote's page leads the secretariat there while the vote is open.
     const page = await pageAt(browser, base, `/voting-periods/${period.id}`, admin.email);
-    const toBallot = page.getByRole('link', { name: 'Nhập phiếu thay đơn vị chưa có tài khoản' });
+    const toBallot = page.getByRole('link', { name: 'Nhập phiếu thay đơn vị (theo ủy quyền)' });
     await toBallot.waitFor();
     await screenshot(page, 'voting-period-secretariat');
     await toBallot.click();

@@ -29,15 +29,23 @@ describe('voting notices', () => {
     );
   });
 
-  it('fall back to English, and address the council', () => {
+  it('address a council member as such, never as a unit, naming the council with its province', () => {
+    const council = { ...notice, body: 'Hội đồng Thi đua – Khen thưởng tỉnh Lào Cai', council: true };
+    expect(renderVotingNotice('voting.opened', council)).toEqual({
+      title: 'Mở phiên biểu quyết của Hội đồng',
+      body: 'Phiên biểu quyết của Hội đồng Thi đua – Khen thưởng tỉnh Lào Cai về các đề nghị khen thưởng đã mở, hạn chót 16:30 ngày 05/12/2026.',
+    });
+    expect(renderVotingNotice('voting.reminder', council).body).toBe(
+      'Phiên biểu quyết của Hội đồng Thi đua – Khen thưởng tỉnh Lào Cai về các đề nghị khen thưởng: bạn chưa biểu quyết; hạn chót 16:30 ngày 05/12/2026.',
+    );
     expect(
       renderVotingNotice(
         'voting.reminder',
-        { ...notice, body: 'The provincial council', council: true },
+        { ...council, body: 'the Lào Cai Emulation and Awards Council' },
         'en',
       ).body,
     ).toBe(
-      'The provincial council vote on award proposals: your unit has not voted yet; the deadline is 05/12/2026, 16:30.',
+      'The session of the Lào Cai Emulation and Awards Council on the award proposals: you have not voted yet; the deadline is 05/12/2026, 16:30.',
     );
   });
 });

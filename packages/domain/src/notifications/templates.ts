@@ -56,6 +56,8 @@ export function renderVotingNotice(
   n: VotingNotice,
   locale: 'vi' | 'en' = 'vi',
 ): { title: string; body: string } {
+  const deadline = when(n.deadline, locale);
+  if (n.council) return councilNotice(event, n.body, deadline, locale);
   const at = n.conferenceDate
     ? locale === 'vi'
       ? `, hội nghị ngày ${dmy(n.conferenceDate)}`
@@ -63,13 +65,8 @@ export function renderVotingNotice(
     : '';
   const what =
     locale === 'vi'
-      ? n.council
-        ? `${n.body} biểu quyết đề nghị khen thưởng`
-        : `${n.body} bình xét thi đua năm ${n.year} (vòng ${n.round}${at})`
-      : n.council
-        ? `${n.body} vote on award proposals`
-        : `${n.body} emulation vote for ${n.year} (round ${n.round}${at})`;
-  const deadline = when(n.deadline, locale);
+      ? `${n.body} bình xét thi đua năm ${n.year} (vòng ${n.round}${at})`
+      : `${n.body} emulation vote for ${n.year} (round ${n.round}${at})`;
   // A further round says so in its title and why it is held.
   const further = n.round > 1;
   const openedVi = n.paper
@@ -92,6 +89,39 @@ export function renderVotingNotice(
     ],
     'voting.closed': ['Voting closed', `${what}: voting has closed and the ballots are being counted.`],
     'voting.published': ['Results published', `${what}: the results have been published.`],
+  };
+  const [title, body] = (locale === 'vi' ? vi : en)[event];
+  return { title, body };
+}
+
+/**
+ * A council session's notices: the council votes as its members, each for themselves (never "your unit"), on the
+ * award proposals put to it; `council` names it with its province ("Hội đồng Thi đua – Khen thưởng tỉnh Lào Cai").
+ */
+function councilNotice(
+  event: VotingEventName,
+  council: string,
+  deadline: string,
+  locale: 'vi' | 'en',
+): { title: string; body: string } {
+  const session =
+    locale === 'vi'
+      ? `Phiên biểu quyết của ${council} về các đề nghị khen thưởng`
+      : `The session of ${council} on the award proposals`;
+  const vi: Record<VotingEventName, [string, string]> = {
+    'voting.opened': ['Mở phiên biểu quyết của Hội đồng', `${session} đã mở, hạn chót ${deadline}.`],
+    'voting.reminder': ['Nhắc biểu quyết', `${session}: bạn chưa biểu quyết; hạn chót ${deadline}.`],
+    'voting.closed': ['Kết thúc phiên biểu quyết', `${session} đã kết thúc, đang kiểm phiếu.`],
+    'voting.published': ['Công bố kết quả biểu quyết', `${session}: đã công bố kết quả biểu quyết.`],
+  };
+  const en: Record<VotingEventName, [string, string]> = {
+    'voting.opened': ['Council session opened', `${session} is open until ${deadline}.`],
+    'voting.reminder': [
+      'Council vote reminder',
+      `${session}: you have not voted yet; the deadline is ${deadline}.`,
+    ],
+    'voting.closed': ['Council session closed', `${session} has closed and the ballots are being counted.`],
+    'voting.published': ['Council results published', `${session}: the results have been published.`],
   };
   const [title, body] = (locale === 'vi' ? vi : en)[event];
   return { title, body };

@@ -5,6 +5,7 @@ import {
   decisionRepository,
   emulationYearRepository,
   personRepository,
+  provinceRepository,
   unitRepository,
   userRepository,
   votingRepository,
@@ -51,11 +52,14 @@ async function votingNotice(p: JobPayload<'notify'>, event: VotingEventName): Pr
   const [year] = period.emulationYearId ? await emulationYearRepository.byIds([period.emulationYearId]) : [];
   const [block] = year ? await blockRepository.byIds([year.blockId]) : [];
   const [conference] = period.conferenceId ? await conferenceRepository.byIds([period.conferenceId]) : [];
+  // The council is named with its province: a member may sit on more than one province's.
+  const [province] = council ? await provinceRepository.byIds([p.provinceId]) : [];
+  const place = province ? `${province.kind === 'CITY' ? 'thành phố' : 'tỉnh'} ${province.name}` : 'tỉnh';
   const facts = (locale: 'vi' | 'en') => ({
     body: council
       ? locale === 'vi'
-        ? 'Hội đồng Thi đua - Khen thưởng tỉnh'
-        : 'The provincial council'
+        ? `Hội đồng Thi đua – Khen thưởng ${place}`
+        : `the ${province?.name ?? 'provincial'} Emulation and Awards Council`
       : (block?.name ?? 'Khối thi đua'),
     year: year?.year ?? null,
     round: period.round,
