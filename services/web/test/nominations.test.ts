@@ -205,6 +205,16 @@ describe("the secretariat's nominations, council and decisions", () => {
       await page.getByRole('heading', { name: 'Mở phiên biểu quyết của Hội đồng' }).waitFor();
       // Members vote from their offices: the default deadline is the next working day's close, never at night.
       expect(await dateFieldValue(page, 'Kết thúc biểu quyết lúc')).toMatch(/T17:00$/);
+      // The quorum and the thresholds the session will apply, in figures (the province's rules, R10).
+      await expect
+        .poll(() =>
+          page
+            .getByText(
+              /Phiên chỉ có giá trị khi có ít nhất 80% thành viên tham dự; Cờ thi đua cần từ 80%, Chiến sĩ thi đua cấp tỉnh từ 90%/,
+            )
+            .count(),
+        )
+        .toBe(1);
       await page.getByRole('button', { name: /Mở biểu quyết/ }).click();
       await expect.poll(() => page.getByText('Chọn ít nhất một hồ sơ.').count()).toBe(1);
       await page.getByRole('checkbox', { name: new RegExp(NAMES[3]!) }).check();
@@ -330,7 +340,13 @@ describe("the secretariat's nominations, council and decisions", () => {
         .toMatch(/^Đề nghị tặng Cờ thi đua .+ cho /);
       expect(await question.getByText('Được Hội đồng thông qua.').count()).toBe(1);
       expect(await question.locator('.elected-tag').textContent()).toBe('✓ Thông qua');
-      expect(await page.getByText('Đã kiểm phiếu biểu quyết.').count()).toBe(1);
+      expect(
+        await page.getByText('Hội đồng đã biểu quyết xong: kết quả theo từng hồ sơ dưới đây.').count(),
+      ).toBe(1);
+      // One session, one count: not "round 1".
+      expect(
+        await page.getByRole('heading', { level: 2, name: /^Kết quả biểu quyết của Hội đồng/ }).count(),
+      ).toBe(1);
       expect(await question.getByText(/Chọn tối đa|vị trí chưa có đơn vị/).count()).toBe(0);
       expect(await question.getByText('Cần từ 80% tổng số 3 thành viên (ít nhất 3 phiếu)').count()).toBe(1);
       await screenshot(page, 'council-results-1366');

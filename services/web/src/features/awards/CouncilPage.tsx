@@ -1,15 +1,30 @@
 import { useState, type FormEvent } from 'react';
+import { useQuery } from 'urql';
 import { Link, useLocation } from 'wouter';
+import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { DateField } from '../../ui/DateField';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Alert, Page } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
-import { fromVietnamInput, nextWorkingDayClose } from '../../ui/vietnamTime';
+import { fromVietnamInput, nextWorkingDayClose, seasonYears } from '../../ui/vietnamTime';
 import { canAct, hasRole, useSession } from '../../app/session';
 import { CouncilSessions } from './CouncilSessions';
 import { NominationPicker, toggled } from './NominationPicker';
 import { OpenCouncilVoteMutation } from './operations';
+
+/** The council's thresholds and quorum for the season's year, as the session will apply them (R10). */
+const CouncilRulesQuery = graphql(`
+  query CouncilRules($year: Int!) {
+    awardRuleSet(year: $year) {
+      rules {
+        councilAttendancePercent
+        councilFlagPercent
+        councilCstdProvPercent
+      }
+    }
+  }
+`);
 
 /**
  * The provincial council's vote (/council): the nominations the secretariat put to it, chosen page by page,
@@ -33,6 +48,9 @@ export default function CouncilPage() {
   // A former province's secretariat reads its sessions (the read-only band says why there is no form).
   const member = !hasRole(session, 'PROVINCE_ADMIN');
   const when = fromVietnamInput(closesAt);
+  const year = seasonYears()[0]!;
+  const [rules] = useQuery({ query: CouncilRulesQuery, variables: { year }, pause: !opens });
+  const r = rules.data?.awardRuleSet.rules;
 
   function review(e: FormEvent) {
     e.preventDefault();
@@ -69,7 +87,16 @@ export default function CouncilPage() {
         </>
       ) : (
         <>
-          <Alert kind="info">{t('council.intro')}</Alert>
+          <Alert kind="info">
+            {t('council.intro')}{' '}
+            {r &&
+              t('council.thresholds', {
+                attendance: i18n.number(r.councilAttendancePercent),
+                flag: i18n.number(r.councilFlagPercent),
+                cstd: i18n.number(r.councilCstdProvPercent),
+                year,
+              })}
+          </Alert>
           <form className="card form" onSubmit={review} noValidate aria-labelledby="council-open">
             <h2 id="council-open">{t('council.open')}</h2>
             {action.shown.general && <Alert>{action.shown.general}</Alert>}
@@ -77,7 +104,11 @@ export default function CouncilPage() {
               status="COUNCIL_REVIEW"
               label={t('council.nominations')}
               chosen={chosen}
-              onToggle={(ids, on) => setChosen((s) => toggled(s, ids, on))}
+              onToggle={(ids, on) => {
+                setChosen((s) => toggled(s, ids, on));
+                // "Choose at least one" no longer holds once one is chosen.
+                if (on && action.shown.fields.nominationIds) action.reset();
+              }}
               empty={t('council.none')}
               onTotal={setTotal}
               error={

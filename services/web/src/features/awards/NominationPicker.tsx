@@ -58,10 +58,13 @@ export function NominationPicker({
           <caption>{t('council.caption', { n: data.totalCount, chosen: chosen.size })}</caption>
           <thead>
             <tr>
+              {/* The column names what it lists; its box (named for screen readers) chooses the page. */}
               <th scope="col">
                 <label className="check">
                   <input
                     type="checkbox"
+                    aria-label={t('council.all')}
+                    title={t('council.all')}
                     checked={free.length > 0 && free.every((n) => chosen.has(n.id))}
                     disabled={free.length === 0}
                     onChange={(e) =>
@@ -71,7 +74,7 @@ export function NominationPicker({
                       )
                     }
                   />
-                  <span>{t('council.all')}</span>
+                  <span>{t('council.nominee')}</span>
                 </label>
               </th>
               <th scope="col">{t('nomination.form')}</th>

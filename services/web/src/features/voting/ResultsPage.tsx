@@ -104,7 +104,9 @@ function Round({ id, next }: { id: string; next: string | null }) {
   return (
     <section className="card minutes" aria-labelledby={`round-${period.id}`}>
       <h2 id={`round-${period.id}`}>
-        {t('results.round', { n: period.round })} <StatusBadge period={period} />
+        {/* A council session has one round: it is "the count", not "round 1". */}
+        {period.kind === 'COUNCIL' ? t('results.councilCount') : t('results.round', { n: period.round })}{' '}
+        <StatusBadge period={period} />
       </h2>
       <dl className="facts">
         {period.conference && (
