@@ -229,6 +229,14 @@ describe('the provincial council', () => {
       outcome: 'NO_QUORUM',
     });
     expect(await status(flagNomination)).toBe('COUNCIL_REVIEW');
+    // The log names the session by its day, as its minutes do, not by an id.
+    const named = ok(
+      await as<{ auditEvents: { nodes: { entityId: string; entityName: string | null }[] } }>(
+        admin,
+        `{ auditEvents(first: 100, filter: { entityType: "VotingPeriod" }) { nodes { entityId entityName } } }`,
+      ),
+    ).auditEvents.nodes.find((e) => e.entityId === id);
+    expect(named?.entityName).toMatch(/^Hội đồng Thi đua – Khen thưởng – \d{2}\/\d{2}\/20\d{2}$/);
   });
 
   it('a flag needs 80% of all members: 4 of 5 approve it; a certificate with 2 of 5 is rejected', async () => {

@@ -1,6 +1,7 @@
 import { platformRoles } from '../../auth/auth-checker';
 import { ADMINS } from '../../common/roles';
 import { auditRepository } from '@thidua/db';
+import { vietnamDate } from '@thidua/domain';
 import { IsOptional, Length } from 'class-validator';
 import { DateTimeISOResolver, JSONResolver } from 'graphql-scalars';
 import {
@@ -111,8 +112,9 @@ export class AuditEventActorResolver {
     description:
       "The record's name as it reads now: a unit's, a person's, a block's; a block's year (\"Khối … – 2026\"), " +
       "and its conference's and voting rounds'; a nomination's unit or person and year (\"Sở … – 2026\"); a " +
-      'score sheet\'s scorer and the member scored ("Ban A → Ban B"); a decision\'s number ("12/QĐ-UBND"). ' +
-      "Null for other records (the council's rounds among them) and for one no longer there.",
+      'score sheet\'s scorer and the member scored ("Ban A → Ban B"); a decision\'s number ("12/QĐ-UBND"); a ' +
+      'council session\'s day ("Hội đồng Thi đua – Khen thưởng – 07/12/2026"); a province\'s name. Null for other ' +
+      'records and for one no longer there.',
   })
   async entityName(@Root() e: AuditEventType, @Ctx() ctx: GraphQLContext): Promise<string | null> {
     if (!e.entityId || !isUuid(e.entityId)) return null;
@@ -131,8 +133,14 @@ export class AuditEventActorResolver {
       }
       case 'VotingPeriod': {
         const period = await ctx.loaders.votingPeriod.load(e.entityId);
-        return period?.emulationYearId ? yearName(ctx, period.emulationYearId) : null;
+        if (!period) return null;
+        if (period.emulationYearId) return yearName(ctx, period.emulationYearId);
+        // A council session is named by the day it opened, as its minutes are.
+        const [y, m, d] = vietnamDate(period.openedAt).split('-');
+        return `Hội đồng Thi đua – Khen thưởng – ${d}/${m}/${y}`;
       }
+      case 'Province':
+        return (await ctx.loaders.province.load(e.entityId))?.name ?? null;
       case 'AwardDecision':
         return (await ctx.loaders.awardDecision.load(e.entityId))?.numberText ?? null;
       case 'ScoreSheet': {

@@ -167,6 +167,7 @@ function FilterForm({ initial, onApply }: { initial: Filter; onApply: (f: Filter
       />
       <Field
         label={t('audit.entityId')}
+        hint={t('audit.entityIdHint')}
         value={draft.entityId}
         onChange={(e) => setDraft({ ...draft, entityId: e.target.value })}
       />

@@ -35,8 +35,12 @@ export function ChangeView({
     return found === key ? code : found;
   };
   const shown = (key: string, v: unknown): string | null => {
+    // A decision's nominations are ids: their count reads, the ids stay in the JSON.
+    if (key === 'nominations' && Array.isArray(v)) return t('audit.nominationCount', { n: v.length });
     if (v === null || v === undefined || v === '' || typeof v === 'object') return null;
     const s = String(v);
+    // Why a vote closed is a code (ALL_VOTED): the results page's words for it.
+    if (key === 'reason' && /^[A-Z_]+$/.test(s)) return words(`results.closeReason.${s}`, s);
     if (isUnitKey(key)) return unitName(names, s);
     if (key === 'state') return words(`yearState.${s}`, s);
     if (key === 'status') return words(`nomination.status.${s}`, s);

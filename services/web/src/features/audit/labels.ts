@@ -192,4 +192,6 @@ export const KNOWN_KEYS = [
   'validTo',
   'reason',
   'onBehalfReason',
+  'numberText',
+  'nominations',
 ] as const;
