@@ -35,7 +35,23 @@ const TableFields = graphql(`
  * trend that includes the predecessors would otherwise draw the old and the new Lào Cai as one line.
  */
 function withFormerNames(i18n: I18n, table: Table | null): Table | null {
-  return table && { ...table, rows: table.rows.map((r) => ({ ...r, name: formerLabel(i18n, r) })) };
+  const shown = forReaders(table);
+  return shown && { ...shown, rows: shown.rows.map((r) => ({ ...r, name: formerLabel(i18n, r) })) };
+}
+
+/**
+ * The figures a ministry compares: not how long the platform's own closing job ran (CLOSING_SECONDS, for its
+ * operators, who read it in the API and the metrics), which says nothing about a province's work.
+ */
+const OPERATORS_ONLY: readonly string[] = ['CLOSING_SECONDS'];
+function forReaders(table: Table | null): Table | null {
+  if (!table) return null;
+  const keep = table.metrics.map((m) => !OPERATORS_ONLY.includes(m));
+  return {
+    ...table,
+    metrics: table.metrics.filter((_, i) => keep[i]),
+    rows: table.rows.map((r) => ({ ...r, values: r.values.filter((_, i) => keep[i]) })),
+  };
 }
 
 const ComparisonQuery = graphql(
@@ -610,7 +626,7 @@ function Ranking() {
     pause: !provinceId || !opening.ready,
     context,
   });
-  const table = res.data ? readFragment(TableFields, res.data.blockRanking) : null;
+  const table = forReaders(res.data ? readFragment(TableFields, res.data.blockRanking) : null);
   const mi = table ? Math.max(0, table.metrics.indexOf(metric)) : 0;
   const option = useMemo(
     () =>
