@@ -41,18 +41,20 @@ const FORM_NAMES: Record<(typeof PROPOSED)[number], string> = {
   MERIT_PROVINCE: 'Bằng khen của Chủ tịch UBND tỉnh',
   CSTD_PROV: 'Chiến sĩ thi đua cấp tỉnh',
 };
+// The statuses in the words the pages use (nomination.status.* in the web's messages), so the form and the
+// screen name a row alike.
 const STATUSES = [
   ['PROPOSED_BY_BLOCK', 'Khối đề nghị, chưa nộp hồ sơ'],
   ['SUBMITTED', 'Đã nộp hồ sơ'],
   ['IN_APPRAISAL', 'Đang thẩm định'],
   ['RETURNED', 'Trả lại để bổ sung'],
   ['NOT_ELIGIBLE', 'Không đủ điều kiện'],
-  ['DEFERRED', 'Tạm hoãn xét'],
+  ['DEFERRED', 'Hoãn xét'],
   ['COUNCIL_REVIEW', 'Hội đồng đang xét'],
-  ['COUNCIL_APPROVED', 'Hội đồng đồng ý'],
-  ['COUNCIL_REJECTED', 'Hội đồng không đồng ý'],
+  ['COUNCIL_APPROVED', 'Hội đồng thông qua'],
+  ['COUNCIL_REJECTED', 'Hội đồng không thông qua'],
   ['DECIDED', 'Đã có quyết định khen thưởng'],
-  ['REVOKED', 'Thu hồi'],
+  ['REVOKED', 'Đã thu hồi'],
 ] as const;
 
 /** Sums the numeric cells of rows, column by column (a total row); empty stays empty where every row is. */
