@@ -390,6 +390,12 @@ describe('dashboards', () => {
         if (path !== '/dashboards/ranking') await phonePage.goto(`${base}${path}`);
         const phonePicker = phonePage.getByLabel('Tỉnh/thành');
         await phonePicker.waitFor({ timeout: 15_000 });
+        // With figures: the charted figure is the table's first, beside the name, read without scrolling.
+        await phonePage.locator('figure svg').first().waitFor({ timeout: 15_000 });
+        expect((await phonePage.getByRole('columnheader').allTextContents())[2]).toMatch(
+          path.endsWith('ranking') ? /^Điểm bình quân/ : /^Tỷ lệ bỏ phiếu \(%\)/,
+        );
+        await screenshot(phonePage, `dashboard-${path.split('/')[2]}-390`);
         await phonePicker.selectOption({ label: 'Lào Cai (tỉnh cũ, đến 30/06/2025)' });
         await expect.poll(() => phonePage.locator('.loading').count(), { timeout: 15_000 }).toBe(0);
         await expectNoSidewaysScroll(phonePage, `${path} with a former province chosen`);

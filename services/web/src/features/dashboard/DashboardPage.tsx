@@ -364,13 +364,18 @@ function TableStates({
   );
 }
 
-function metricColumns(i18n: I18n, metrics: Metric[]): Column<Row>[] {
-  return metrics.map((m, i) => ({
+/**
+ * A column per figure; the figure on the chart first, beside the name, so that on a phone it is read without
+ * scrolling past the others.
+ */
+function metricColumns(i18n: I18n, metrics: Metric[], charted: Metric): Column<Row>[] {
+  const columns = metrics.map((m, i) => ({
     key: m,
     label: i18n.t(`metric.${m}`),
     numeric: true,
     value: (r: Row) => r.values[i] ?? null,
   }));
+  return [...columns.filter((c) => c.key === charted), ...columns.filter((c) => c.key !== charted)];
 }
 
 /** "Highest: A (12); lowest: B (3)" — the chart's text alternative in one sentence. */
@@ -385,6 +390,17 @@ function summarize(i18n: I18n, points: { label: string; value: number | null }[]
     : `${known.length} values; highest ${hi.label} (${i18n.number(hi.value)}), lowest ${lo.label} (${i18n.number(lo.value)})`;
 }
 
+const TREND_COLOURS = [
+  '#8f1d1d',
+  '#1d4ed8',
+  '#047857',
+  '#b45309',
+  '#6d28d9',
+  '#be185d',
+  '#0f766e',
+  '#374151',
+];
+
 function barOption(
   i18n: I18n,
   names: string[],
@@ -396,13 +412,14 @@ function barOption(
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => i18n.number(v) },
     xAxis: { type: 'value', axisLabel: { formatter: (v: number) => i18n.number(v) } },
     // Names on up to two lines rather than cut: "Khối thi đua các cơ qua…" could be any of several blocks. A
-    // former province's "(tỉnh cũ, đến 30/06/2025)" gets a line of its own: ECharts breaks lines after a "/".
+    // former province's "(tỉnh cũ, đến 30/06/2025)" gets a line of its own: ECharts breaks lines after a "/". On
+    // a phone the names take less of the width, on more lines, so the bars keep room.
     yAxis: {
       type: 'category',
       data: names,
       inverse: true,
       axisLabel: {
-        width: 200,
+        width: window.matchMedia('(max-width: 40rem)').matches ? 110 : 200,
         overflow: 'break',
         lineHeight: 15,
         interval: 0,
@@ -477,7 +494,7 @@ function Comparison() {
               columns={[
                 { key: 'name', label: t('dash.province'), name: true, value: (r) => r.name },
                 { key: 'code', label: t('dash.codeCol'), value: (r) => r.code ?? '' },
-                ...metricColumns(i18n, table.metrics),
+                ...metricColumns(i18n, table.metrics, metric),
               ]}
             />
           </>
@@ -519,6 +536,8 @@ function Trend() {
       byName.get(r.name)!.set(r.year, r.values[mi] ?? null);
     }
     return {
+      // Colours that read on white (ECharts' own palette has a pale lime and a light yellow), each at least 3:1.
+      color: TREND_COLOURS,
       grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
       legend: { top: 0 },
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => i18n.number(v) },
@@ -591,7 +610,7 @@ function Trend() {
                   render: (r) => String(r.year),
                 },
                 { key: 'name', label: t('dash.province'), name: true, value: (r) => r.name },
-                ...metricColumns(i18n, table.metrics),
+                ...metricColumns(i18n, table.metrics, metric),
               ]}
             />
           </>
@@ -681,7 +700,7 @@ function Ranking() {
               columns={[
                 { key: 'rank', label: t('dash.rank'), numeric: true, value: (r) => r.rank ?? null },
                 { key: 'name', label: t('dash.block'), name: true, value: (r) => r.name },
-                ...metricColumns(i18n, table.metrics),
+                ...metricColumns(i18n, table.metrics, metric),
               ]}
             />
           </>
