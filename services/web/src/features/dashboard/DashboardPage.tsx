@@ -583,7 +583,7 @@ function Trend() {
         {(table) => (
           <>
             <Downloads
-              sheet={sheetOf(i18n, t('dash.trend'), table, ['name', 'year'])}
+              sheet={sheetOf(i18n, t('dash.trend'), table, ['code', 'name', 'year'])}
               filename={`dien-bien-${fromYear}-${toYear}`}
             />
             {new Set(table.rows.map((r) => r.year)).size === 1 && (
