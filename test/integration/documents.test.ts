@@ -305,7 +305,24 @@ describe('generated documents', () => {
         { y: block.yearId },
       ),
     ).nominations;
+    // Before the head unit's people name its head, the submission leaves a line for the signer's name.
+    const unsigned = await pdf(`/documents/submission/${block.yearId}.pdf`, block.officers[0]!, 'unsigned');
+    expect(unsigned.text).toContain('THỦ TRƯỞNG ĐƠN VỊ');
+    ok(
+      await as(block.officers[0]!, `mutation($v: CreatePersonInput!) { createPerson(input: $v) { id } }`, {
+        v: {
+          unitId: block.units[0]!.id,
+          fullName: 'Nguyễn Thị Thu Hà',
+          gender: 'FEMALE',
+          position: 'Chánh Văn phòng',
+          headsUnit: true,
+        },
+      }),
+    );
     const { text } = await pdf(`/documents/submission/${block.yearId}.pdf`, block.officers[0]!, 'submission');
+    // Signed by the head of the head unit, with the position recorded for them.
+    expect(text).toMatch(/CHÁNH VĂN PHÒNG\s+Nguyễn Thị Thu Hà/);
+    expect(text).not.toContain('THỦ TRƯỞNG ĐƠN VỊ');
     expect(text).toContain('TỜ TRÌNH');
     expect(text).toContain(`${unitName(0)}, đơn vị Trưởng`);
     expect(text).toContain('Hồ sơ kèm theo');

@@ -143,6 +143,11 @@ export const personRepository = {
     return (await tenantManager()).getRepository(Person).findBy({ id: In([...ids]) });
   },
 
+  /** The person recorded as the unit's head (thủ trưởng), if any: who signs for it. */
+  async headOf(unitId: string): Promise<Person | null> {
+    return (await tenantManager()).getRepository(Person).findOneBy({ unitId, headsUnit: true });
+  },
+
   /**
    * For the women tie-break (R6): the share of women among each unit's recorded people, and whether the one
    * recorded as its head is a woman. Absent for a unit with nobody recorded.

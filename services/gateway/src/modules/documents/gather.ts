@@ -1,4 +1,4 @@
-import { decisionRepository, type Conference, type VotingPeriod } from '@thidua/db';
+import { decisionRepository, personRepository, type Conference, type VotingPeriod } from '@thidua/db';
 import {
   type CertificatesInput,
   type ConferenceMinutesInput,
@@ -311,6 +311,7 @@ export async function submissionData(ctx: GraphQLContext, yearId: string): Promi
     ctx,
     proposals.flatMap((n) => (n.personId ? [n.personId] : [])),
   );
+  const head = year.headUnitId ? await personRepository.headOf(year.headUnitId) : null;
   const submittedAt = outcome[0]?.dossierSubmittedAt;
   const files = (await filesOfYear(ctx, year.id)).filter((a) => !a.generated);
   const subject = (n: (typeof proposals)[number]) =>
@@ -329,8 +330,10 @@ export async function submissionData(ctx: GraphQLContext, yearId: string): Promi
     blockName: block?.name ?? '',
     year: year.year,
     headUnit: year.headUnitId ? unit(year.headUnitId) : '',
-    signerName: null,
-    signerTitle: 'Thủ trưởng đơn vị',
+    // Signed for the head unit by its head, when the unit's people record one (with their position); else the
+    // title and a line to write the name on.
+    signerName: head?.fullName ?? null,
+    signerTitle: head?.position?.trim() || 'Thủ trưởng đơn vị',
     conferenceOn: conference?.heldOn ?? null,
     // The day in Vietnam: a dossier sent at 6 a.m. on 2 January is dated 2 January, not 1 January (UTC).
     date: vietnamDate(submittedAt ?? new Date()),
