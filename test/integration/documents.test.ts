@@ -401,8 +401,10 @@ describe('generated documents', () => {
     const meritOnly = await download(`/documents/certificates/${decisionId}.pdf?form=MERIT_PROVINCE`, admin);
     const meritText = await pdfText(await keepDocument('certificates-merit', meritOnly.bytes));
     expect(meritText).not.toContain('dẫn đầu');
-    const unknown = await download(`/documents/certificates/${decisionId}.pdf?form=KHAC`, admin);
-    expect(unknown.status).toBe(400);
+    for (const form of ['KHAC', 'constructor'])
+      expect((await download(`/documents/certificates/${decisionId}.pdf?form=${form}`, admin)).status).toBe(
+        400,
+      );
   });
 
   it("prints certificates where the province's own blank wants each field", async () => {

@@ -328,6 +328,9 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
     expect(notAScorer.errors?.[0]?.message).toMatch(/^scorerUnitId: /);
     const forAnother = await submit(4, 0, 2, 90);
     expect(forAnother.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // A cross sheet scores another member: said on the field, not left to the database's constraint.
+    const crossOfItself = await submit(4, 4, 4, 90, { kind: 'CROSS' });
+    expect(crossOfItself.errors?.[0]?.message).toBe('targetUnitId: a CROSS sheet scores another member');
 
     // Văn phòng Tỉnh ủy (index 2) scores highest; the rest decline by one point each.
     for (let t = 0; t < units.length; t++) {
@@ -415,7 +418,7 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
   });
 
   it('keeps what a person typed and did not send, for them alone and on any device, until it is sent', async () => {
-    const DRAFT = `mutation($v: SaveScoreSheetDraftInput!) { saveScoreSheetDraft(input: $v) { savedAt basedOnVersion } }`;
+    const DRAFT = `mutation($v: SaveScoreSheetDraftInput!) { saveScoreSheetDraft(input: $v) }`;
     const READ = `query($b: ID!, $s: ID!, $t: ID!) { emulationYear(blockId: $b, year: 2025) {
       scoreSheetDraft(scorerUnitId: $s, targetUnitId: $t) { entries { code points text link } bonus reason basedOnVersion } } }`;
     type Read = {
@@ -430,12 +433,10 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
       bonus: '2',
       basedOnVersion: 1,
     };
-    const saved = ok(
-      await asOfficer<{ saveScoreSheetDraft: { savedAt: string; basedOnVersion: number } }>(4, DRAFT, {
-        v: typed,
-      }),
+    const savedAt = ok(
+      await asOfficer<{ saveScoreSheetDraft: string }>(4, DRAFT, { v: typed }),
     ).saveScoreSheetDraft;
-    expect(saved.basedOnVersion).toBe(1);
+    expect(Date.parse(savedAt)).toBeGreaterThan(Date.now() - 60_000);
     // Read back as typed, invalid link and decimal comma included: it is the form, not a sheet.
     const read = (as: (q: string, v: Record<string, unknown>) => Promise<{ data?: unknown }>) =>
       as(READ, { b: blockId, s: own, t: own }).then((r) => (r.data as Read).emulationYear.scoreSheetDraft);
@@ -477,6 +478,10 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
         },
       }),
     );
+    expect(await read((q, v) => asOfficer(4, q, v))).toBeNull();
+    // A save typed over the version just replaced (in flight as the sheet went) is refused: it would come back.
+    const stale = await asOfficer(4, DRAFT, { v: typed });
+    expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(await read((q, v) => asOfficer(4, q, v))).toBeNull();
     // Typed again, then discarded by its author.
     ok(await asOfficer(4, DRAFT, { v: { ...typed, basedOnVersion: 2 } }));
@@ -572,6 +577,14 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
   });
 
   it('locks the scores and shows members their ranks, Văn phòng Tỉnh ủy first', async () => {
+    const drafts = () =>
+      runInTenant(app.dataSource, province, () =>
+        tenantManager().then((m) =>
+          m.query(`SELECT count(*)::int AS n FROM score_sheet_draft WHERE emulation_year_id = $1`, [yearId]),
+        ),
+      );
+    // One typed and not sent (above): the lock drops it, since it could never be sent.
+    expect(await drafts()).toEqual([{ n: 1 }]);
     const before = await asOfficer<{ emulationYear: { members: { score: unknown }[] } }>(
       3,
       `query($b: ID!) { emulationYear(blockId: $b, year: 2025) { members { score { final } } } }`,
@@ -601,13 +614,7 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
     expect(members).toHaveLength(9);
     expect(members[0]).toEqual({ unitId: units[2]!.id, score: { final: 101, rank: 1, bonus: 3 } });
     expect(members.map((m) => m.score.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    // Nothing typed and not sent outlives the lock: it could not be sent any more.
-    const [drafts] = await runInTenant(app.dataSource, province, () =>
-      tenantManager().then((m) =>
-        m.query(`SELECT count(*)::int AS n FROM score_sheet_draft WHERE emulation_year_id = $1`, [yearId]),
-      ),
-    );
-    expect(drafts).toEqual({ n: 0 });
+    expect(await drafts()).toEqual([{ n: 0 }]);
   });
 });
 

@@ -460,7 +460,7 @@ export async function certificatesData(
   decisionId: string,
   form: string | null = null,
 ): Promise<CertificatesInput> {
-  if (form !== null && !(form in FORM_WORDS))
+  if (form !== null && !Object.hasOwn(FORM_WORDS, form))
     throw appError('BAD_USER_INPUT', `form must be one of ${Object.keys(FORM_WORDS).join(', ')}`);
   const d = await decisionData(ctx, decisionId);
   const words = form === null ? null : formWords(form);

@@ -171,7 +171,7 @@ export class ScoreSheetDraftEntryType {
 
 @ObjectType('ScoreSheetDraft', {
   description:
-    'A score sheet as the signed-in person typed it and has not sent: theirs alone, on any device. Sending the sheet or locking the scores removes it.',
+    'A score sheet as the signed-in person typed it and has not sent: theirs alone, on any device. Sending the sheet removes the sender’s own; locking the scores removes every one.',
 })
 export class ScoreSheetDraftType {
   @Field(() => [ScoreSheetDraftEntryType]) entries!: ScoreSheetDraftEntryType[];

@@ -29,6 +29,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
+import { DateTimeISOResolver } from 'graphql-scalars';
 import {
   assertActsFor,
   assertBeforeDeadline,
@@ -143,10 +144,7 @@ export class ScoreSheetResolver {
   ) {
     const year = await loadYear(ctx, input.emulationYearId);
     const onBehalf = assertActsFor(ctx, input.scorerUnitId, input.onBehalfReason);
-    if (input.kind === 'SELF' && input.scorerUnitId !== input.targetUnitId) {
-      throw badInput('targetUnitId', 'a SELF sheet scores the scorer unit itself');
-    }
-    const rules = await assertSheetOpen(ctx, year, input.scorerUnitId, input.targetUnitId);
+    const rules = await assertSheetOpen(ctx, year, input.kind, input.scorerUnitId, input.targetUnitId);
     const content = { scores: input.scores, bonus: input.bonus, deductions: input.deductions };
     const [problem] = sheetProblems(rules, content);
     if (problem) throw badInput(problem.field, problem.message);
@@ -192,15 +190,16 @@ export class ScoreSheetResolver {
       before: existing ?? null,
       after: sheet,
     });
-    // What this person typed toward it is sent now; others' drafts read as typed over an older version.
+    // What this person typed toward it is sent now. Others' drafts of it stay until the lock, read as typed over an
+    // older version (the page does not restore them, and saving over them is refused).
     await emulationYearRepository.removeSheetDraft(draftKey(ctx, input));
     return sheet;
   }
 
   @Authorized(...ACTORS)
-  @Mutation(() => ScoreSheetDraftType, {
+  @Mutation(() => DateTimeISOResolver, {
     description:
-      'Keeps what the signed-in person typed on a sheet, not sent, so that it follows them to another device. Only while the sheet may be sent; nothing is checked but its size and criteria codes.',
+      'Keeps what the signed-in person typed on a sheet, not sent, so that it follows them to another device; answers when it was kept. Only while the sheet may be sent, and over the version it still has (CONFLICT once sent again since); nothing else is checked but the size and the criteria codes.',
   })
   async saveScoreSheetDraft(
     @Arg('input', () => SaveScoreSheetDraftInput) input: SaveScoreSheetDraftInput,
@@ -208,20 +207,28 @@ export class ScoreSheetResolver {
   ) {
     const year = await loadYear(ctx, input.emulationYearId);
     assertTypesFor(ctx, input.scorerUnitId);
-    const rules = await assertSheetOpen(ctx, year, input.scorerUnitId, input.targetUnitId);
+    const kind = input.scorerUnitId === input.targetUnitId ? 'SELF' : 'CROSS';
+    const rules = await assertSheetOpen(ctx, year, kind, input.scorerUnitId, input.targetUnitId);
     const codes = new Set(
       [...rules.groups.flatMap((g) => g.criteria), ...rules.deductionItems].map((c) => c.code),
     );
     const unknown = input.entries.find((e) => !codes.has(e.code));
     if (unknown) throw badInput('entries', `the year's scoring table has no criterion ${unknown.code}`);
     const content = { entries: input.entries, bonus: input.bonus, reason: input.reason };
-    const basedOnVersion = input.basedOnVersion ?? null;
-    const savedAt = await emulationYearRepository.saveSheetDraft(
-      draftKey(ctx, input),
-      content,
-      basedOnVersion,
+    if (Buffer.byteLength(JSON.stringify(content)) > DRAFT_MAX_BYTES)
+      throw badInput(
+        'entries',
+        `the draft is larger than ${DRAFT_MAX_BYTES / 1000} kB: shorten the evidence`,
+      );
+    // Typed over a version since replaced (sent meanwhile, here or elsewhere): kept, it would come back stale.
+    const sent = (await ctx.loaders.sheets.load(year.id)).find(
+      (s) =>
+        s.kind === kind && s.scorerUnitId === input.scorerUnitId && s.targetUnitId === input.targetUnitId,
     );
-    return { ...content, basedOnVersion, savedAt };
+    const basedOnVersion = input.basedOnVersion ?? null;
+    if ((sent?.version ?? null) !== basedOnVersion)
+      throw conflict('The sheet was sent again since this was typed: reload it and apply your changes again');
+    return emulationYearRepository.saveSheetDraft(draftKey(ctx, input), content, basedOnVersion);
   }
 
   @Authorized(...ACTORS)
@@ -238,6 +245,9 @@ export class ScoreSheetResolver {
     );
   }
 }
+
+/** A draft is the form as typed; this bounds it well inside the table's own limit (600 kB). */
+const DRAFT_MAX_BYTES = 400_000;
 
 /** The signed-in person's draft of one sheet. */
 function draftKey(
@@ -265,16 +275,22 @@ function assertTypesFor(ctx: GraphQLContext, unitId: string): void {
 async function assertSheetOpen(
   ctx: GraphQLContext,
   year: EmulationYear,
+  kind: 'SELF' | 'CROSS',
   scorerUnitId: string,
   targetUnitId: string,
 ): Promise<ScoringRules> {
+  if ((kind === 'SELF') !== (scorerUnitId === targetUnitId))
+    throw badInput(
+      'targetUnitId',
+      kind === 'SELF' ? 'a SELF sheet scores the scorer unit itself' : 'a CROSS sheet scores another member',
+    );
   await assertMember(ctx, year, scorerUnitId, 'scorerUnitId');
   await assertMember(ctx, year, targetUnitId, 'targetUnitId');
   if (!SCORING_OPEN.includes(year.state))
     throw conflict(`Sheets are accepted while the year is SCORING; it is ${year.state}`);
   assertBeforeDeadline(year.scoringDeadline, 'score sheets');
   const rules = (await scoringRules(ctx, year))!;
-  if (scorerUnitId !== targetUnitId) {
+  if (kind === 'CROSS') {
     const allowed = crossScorersFor(rules, await blockRoles(ctx, year), targetUnitId);
     if (!allowed.includes(scorerUnitId))
       throw badInput('scorerUnitId', 'this unit does not cross-score that member under the block’s rules');

@@ -41,8 +41,8 @@ const FORM_NAMES: Record<(typeof PROPOSED)[number], string> = {
   MERIT_PROVINCE: 'Bằng khen của Chủ tịch UBND tỉnh',
   CSTD_PROV: 'Chiến sĩ thi đua cấp tỉnh',
 };
-// The statuses in the words the pages use (nomination.status.* in the web's messages), so the form and the
-// screen name a row alike.
+// The council's and the deferral's outcomes in the pages' words (nomination.status.* in the web's messages);
+// the earlier steps say a little more than the pages' short labels.
 const STATUSES = [
   ['PROPOSED_BY_BLOCK', 'Khối đề nghị, chưa nộp hồ sơ'],
   ['SUBMITTED', 'Đã nộp hồ sơ'],

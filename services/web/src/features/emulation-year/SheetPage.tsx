@@ -121,11 +121,11 @@ function SheetForm({
   const { names } = useUnitNames([scorer, target]);
   const set = y.criteriaSet;
   const criteria = set?.groups.flatMap((g) => g.criteria) ?? [];
+  // The version the form was opened on: sent back as the one read, so that a sheet sent meanwhile by someone
+  // else is a conflict, never overwritten (the page may read the sheet again while it is open).
+  const [version] = useState(() => existing?.version ?? null);
   // What the person typed and did not send: restored only over the sheet it was typed on.
-  const draft = useSheetDraft(
-    { yearId: y.id, scorer, target, version: existing?.version ?? null },
-    serverDraft,
-  );
+  const draft = useSheetDraft({ yearId: y.id, scorer, target, version }, serverDraft);
   // Each criterion and deduction as sent last (empty for a new sheet).
   const initialEntries = (): Record<string, Entry> =>
     Object.fromEntries(
@@ -226,7 +226,7 @@ function SheetForm({
           evidence: Object.entries(entries)
             .filter(([, v]) => v.text.trim())
             .map(([code, v]) => ({ code, text: v.text.trim(), links: v.link.trim() ? [v.link.trim()] : [] })),
-          expectedVersion: existing?.version ?? null,
+          expectedVersion: version,
           ...(onBehalf ? { onBehalfReason: reason.trim() } : {}),
         },
       },
@@ -367,9 +367,9 @@ function SheetForm({
       </div>
       {draft.saved && (
         <p className="hint">
-          {draft.saved === 'failed'
-            ? t('sheets.draftNotSaved')
-            : t('sheets.draftSaved', { at: i18n.time(draft.saved.at) })}
+          {'at' in draft.saved
+            ? t('sheets.draftSaved', { at: i18n.time(draft.saved.at) })
+            : t('sheets.draftNotSaved', { why: draft.saved.failed })}
         </p>
       )}
       <button

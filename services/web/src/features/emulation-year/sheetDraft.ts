@@ -12,6 +12,8 @@ export interface SheetDraft {
   /** The sent version it was typed over (null: none yet). */
   version: number | null;
   savedAt: string;
+  /** The gateway's time of this browser's last save of it (null: never saved there from here). */
+  syncedAt?: string | null;
 }
 
 const PREFIX = 'thidua.sheet-draft:';
@@ -61,10 +63,4 @@ export function removeAllDrafts(): void {
   } catch {
     // As above.
   }
-}
-
-/** Of two drafts typed over the same sent version, the one saved last. */
-export function newestDraft(a: SheetDraft | null, b: SheetDraft | null): SheetDraft | null {
-  if (!a || !b) return a ?? b;
-  return new Date(a.savedAt) >= new Date(b.savedAt) ? a : b;
 }

@@ -2,20 +2,14 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../../graphql';
 import { useSession } from '../../app/session';
-import {
-  newestDraft,
-  readDraft,
-  removeDraft,
-  sheetDraftKey,
-  writeDraft,
-  type SheetDraft,
-} from './sheetDraft';
+import { apiErrors, showErrors } from '../../i18n/errors';
+import { useI18n } from '../../i18n/i18n';
+import { readDraft, removeDraft, sheetDraftKey, writeDraft, type SheetDraft } from './sheetDraft';
 
+// Answers a time, not a draft: a draft in the answer would make urql read the sheet again after every save.
 const SaveDraft = graphql(`
   mutation SaveScoreSheetDraft($input: SaveScoreSheetDraftInput!) {
-    saveScoreSheetDraft(input: $input) {
-      savedAt
-    }
+    saveScoreSheetDraft(input: $input)
   }
 `);
 
@@ -37,36 +31,58 @@ export interface ServerDraft {
 /** Saving waits for a pause in the typing: one request per pause, not per key. */
 const SAVE_AFTER_MS = 1500;
 
+type Typed = Pick<SheetDraft, 'entries' | 'bonus' | 'reason'>;
+
 /**
- * What the person typed on a sheet and has not sent: kept at once in this browser and, after a pause, by the
- * gateway, so that it is found again on another device. The draft restored is the newest of the two that was
- * typed over the version the sheet still has. `saved` is when the gateway last kept it; `failed`, that it could
- * not (the browser's copy still holds it).
+ * Which copy to restore, without comparing two clocks (the device's and the database's): the browser's copy
+ * remembers the gateway's time of its last save from here (`syncedAt`). When the gateway still holds that save,
+ * the browser's copy is the same or newer (typed since, perhaps offline); when the gateway holds another, it was
+ * saved from another device since, and it wins.
+ */
+function restore(
+  local: SheetDraft | null,
+  server: ServerDraft | null,
+  version: number | null,
+): SheetDraft | null {
+  const remote =
+    server && server.basedOnVersion === version
+      ? {
+          entries: Object.fromEntries(server.entries.map(({ code, ...entry }) => [code, entry])),
+          bonus: server.bonus,
+          reason: server.reason,
+          version,
+          savedAt: server.savedAt,
+          syncedAt: server.savedAt,
+        }
+      : null;
+  if (!remote || (local && local.syncedAt === remote.savedAt)) return local ?? remote;
+  return remote;
+}
+
+/**
+ * What the person typed on a sheet and has not sent: kept at once in this browser and, after a pause (or as the
+ * page is hidden or left), by the gateway, so that it is found again on another device. `version` is the sent
+ * version the form was opened on. `saved` says when the gateway last kept it, or why it could not (the browser's
+ * copy still holds it).
  */
 export function useSheetDraft(
   sheet: { yearId: string; scorer: string; target: string; version: number | null },
   server: ServerDraft | null,
 ) {
+  const i18n = useI18n();
   const key = sheetDraftKey(useSession().user?.id ?? '', sheet.yearId, sheet.scorer, sheet.target);
   const [restored, setRestored] = useState<SheetDraft | null>(() =>
-    newestDraft(
-      readDraft(key, sheet.version),
-      server && server.basedOnVersion === sheet.version
-        ? {
-            entries: Object.fromEntries(server.entries.map(({ code, ...entry }) => [code, entry])),
-            bonus: server.bonus,
-            reason: server.reason,
-            version: server.basedOnVersion,
-            savedAt: server.savedAt,
-          }
-        : null,
-    ),
+    restore(readDraft(key, sheet.version), server, sheet.version),
   );
-  const [saved, setSaved] = useState<{ at: string } | 'failed' | null>(null);
+  const [saved, setSaved] = useState<{ at: string } | { failed: string } | null>(null);
   const [, save] = useMutation(SaveDraft);
   const [, discard] = useMutation(DiscardDraft);
-  const pending = useRef<Omit<SheetDraft, 'savedAt' | 'version'> | null>(null);
+  const pending = useRef<Typed | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // The gateway's time of the last save from here, kept with the browser's copy (see `restore`).
+  const synced = useRef<string | null>(restored?.syncedAt ?? null);
+  // A save on its way: a discard waits for it, or the save would bring the draft back.
+  const inFlight = useRef<Promise<unknown>>(Promise.resolve());
   const { yearId, scorer, target, version } = sheet;
 
   const actions = useMemo(() => {
@@ -75,7 +91,7 @@ export function useSheetDraft(
       const draft = pending.current;
       pending.current = null;
       if (!draft) return;
-      void save({
+      const request = save({
         input: {
           emulationYearId: yearId,
           scorerUnitId: scorer,
@@ -85,15 +101,29 @@ export function useSheetDraft(
           reason: draft.reason,
           basedOnVersion: version,
         },
-      }).then((r) =>
-        setSaved(r.data?.saveScoreSheetDraft ? { at: r.data.saveScoreSheetDraft.savedAt } : 'failed'),
-      );
+      }).then((r) => {
+        const at = r.data?.saveScoreSheetDraft;
+        if (at) {
+          synced.current = at;
+          // The browser's copy now matches the gateway's, unless typed since (then kept as it is, newer).
+          if (!pending.current) writeDraft(key, { ...draft, version, syncedAt: at });
+          setSaved({ at });
+        } else {
+          const shown = showErrors(i18n, apiErrors(r.error));
+          setSaved({ failed: shown.general ?? Object.values(shown.fields)[0] ?? '' });
+        }
+      });
+      inFlight.current = request;
+    };
+    const stop = () => {
+      clearTimeout(timer.current);
+      pending.current = null;
     };
     return {
       send,
       /** Keeps what is typed now: in this browser at once, with the gateway after a pause. */
-      keep(draft: Omit<SheetDraft, 'savedAt' | 'version'>) {
-        writeDraft(key, { ...draft, version });
+      keep(draft: Typed) {
+        writeDraft(key, { ...draft, version, syncedAt: synced.current });
         pending.current = draft;
         clearTimeout(timer.current);
         timer.current = setTimeout(send, SAVE_AFTER_MS);
@@ -105,25 +135,38 @@ export function useSheetDraft(
       /** Sent: the browser's copy goes (the gateway dropped its own); refused: what waited is saved now. */
       settled(sent: boolean) {
         if (!sent) return send();
-        pending.current = null;
+        stop();
         removeDraft(key);
       },
       /** Scoring is over: nothing typed can be sent any more (the gateway dropped its copy at the lock). */
       expire() {
+        stop();
         removeDraft(key);
       },
       discard() {
-        clearTimeout(timer.current);
-        pending.current = null;
+        stop();
         removeDraft(key);
         setRestored(null);
         setSaved(null);
-        void discard({ year: yearId, scorer, target });
+        synced.current = null;
+        void inFlight.current.then(() => discard({ year: yearId, scorer, target }));
       },
     };
-  }, [key, yearId, scorer, target, version, save, discard]);
-  // Leaving the page sends what waits for its pause.
-  useEffect(() => actions.send, [actions]);
+  }, [key, yearId, scorer, target, version, save, discard, i18n]);
+
+  // Leaving the page, or the phone locked or switched to another app, sends what waits for its pause.
+  useEffect(() => {
+    const hidden = () => {
+      if (document.visibilityState === 'hidden') actions.send();
+    };
+    document.addEventListener('visibilitychange', hidden);
+    window.addEventListener('pagehide', actions.send);
+    return () => {
+      document.removeEventListener('visibilitychange', hidden);
+      window.removeEventListener('pagehide', actions.send);
+      actions.send();
+    };
+  }, [actions]);
 
   return { restored, saved, ...actions };
 }

@@ -34,8 +34,8 @@ interface Step {
 
 /**
  * A province's secretariat that has just started (no units, no blocks, nobody invited) is shown the steps that put
- * the province to work, in their order, each marked once done; the card goes when all are. An officer or a council
- * member invited and not yet accepting counts: the step is the invitation.
+ * the province to work, in their order, each marked once done; the card goes once the units, blocks and officers
+ * are there. An officer or a council member invited and not yet accepting counts: the step is the invitation.
  */
 export function GettingStarted() {
   const { t } = useI18n();
@@ -50,7 +50,9 @@ export function GettingStarted() {
     { key: 'council', href: '/users', done: d.councilMembers.totalCount > 0 || invited('COUNCIL_MEMBER') },
   ];
   const next = steps.find((s) => !s.done);
-  if (!next) return null;
+  // At work once it has units, blocks and officers: the council's invitations are then the secretariat's own
+  // business, not a first step (a province may seat its council later).
+  if (!next || steps.slice(0, 3).every((s) => s.done)) return null;
   return (
     <section className="card getting-started" aria-labelledby="getting-started">
       <h2 id="getting-started">{t('start.title')}</h2>
