@@ -40,7 +40,13 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T;
   errors?: {
     message: string;
-    extensions?: { code?: string; fields?: { field: string; message: string }[] };
+    extensions?: {
+      code?: string;
+      fields?: { field: string; message: string }[];
+      /** A wrong password close to the sign-in lock (auth.service.ts). */
+      attemptsLeft?: number;
+      lockMinutes?: number;
+    };
   }[];
 }
 
