@@ -2,6 +2,7 @@ import { platformRoles } from '../../auth/auth-checker';
 import { ADMINS } from '../../common/roles';
 import { auditRepository } from '@thidua/db';
 import { vietnamDate } from '@thidua/domain';
+import { dmy } from '../import/kinds/words';
 import { IsOptional, Length } from 'class-validator';
 import { DateTimeISOResolver, JSONResolver } from 'graphql-scalars';
 import {
@@ -136,8 +137,7 @@ export class AuditEventActorResolver {
         if (!period) return null;
         if (period.emulationYearId) return yearName(ctx, period.emulationYearId);
         // A council session is named by the day it opened, as its minutes are.
-        const [y, m, d] = vietnamDate(period.openedAt).split('-');
-        return `Hội đồng Thi đua – Khen thưởng – ${d}/${m}/${y}`;
+        return `Hội đồng Thi đua – Khen thưởng – ${dmy(vietnamDate(period.openedAt))}`;
       }
       case 'Province':
         return (await ctx.loaders.province.load(e.entityId))?.name ?? null;

@@ -149,12 +149,7 @@ export class ScoreSheetResolver {
     const [problem] = sheetProblems(rules, content);
     if (problem) throw badInput(problem.field, problem.message);
 
-    const existing = (await ctx.loaders.sheets.load(year.id)).find(
-      (s) =>
-        s.kind === input.kind &&
-        s.scorerUnitId === input.scorerUnitId &&
-        s.targetUnitId === input.targetUnitId,
-    );
+    const existing = await sentSheet(ctx, year.id, input.kind, input);
     const stale = () =>
       conflict('The sheet was changed by someone else: reload it and apply your changes again');
     let sheet: ScoreSheet | null;
@@ -221,10 +216,7 @@ export class ScoreSheetResolver {
         `the draft is larger than ${DRAFT_MAX_BYTES / 1000} kB: shorten the evidence`,
       );
     // Typed over a version since replaced (sent meanwhile, here or elsewhere): kept, it would come back stale.
-    const sent = (await ctx.loaders.sheets.load(year.id)).find(
-      (s) =>
-        s.kind === kind && s.scorerUnitId === input.scorerUnitId && s.targetUnitId === input.targetUnitId,
-    );
+    const sent = await sentSheet(ctx, year.id, kind, input);
     const basedOnVersion = input.basedOnVersion ?? null;
     if ((sent?.version ?? null) !== basedOnVersion)
       throw conflict('The sheet was sent again since this was typed: reload it and apply your changes again');
@@ -248,6 +240,18 @@ export class ScoreSheetResolver {
 
 /** A draft is the form as typed; this bounds it well inside the table's own limit (600 kB). */
 const DRAFT_MAX_BYTES = 400_000;
+
+/** The sheet as sent last (any version), if it was. */
+async function sentSheet(
+  ctx: GraphQLContext,
+  yearId: string,
+  kind: 'SELF' | 'CROSS',
+  sheet: { scorerUnitId: string; targetUnitId: string },
+): Promise<ScoreSheet | undefined> {
+  return (await ctx.loaders.sheets.load(yearId)).find(
+    (s) => s.kind === kind && s.scorerUnitId === sheet.scorerUnitId && s.targetUnitId === sheet.targetUnitId,
+  );
+}
 
 /** The signed-in person's draft of one sheet. */
 function draftKey(

@@ -80,17 +80,14 @@ export async function createInvitation(
     return { invitation: await resend(actor, open), created: false };
   }
 
-  const invitation = await invitationRepository.create({
+  const invitation = await createAndSend(actor, {
     provinceId,
     email,
     fullName,
     role: input.role,
     unitId,
     unitName: unit?.name ?? null,
-    invitedBy: actor.userId,
-    expiresAt: expiry(actor),
   });
-  await send(invitation);
   await audit(actor, 'invitation.create', invitation);
   return { invitation, created: true };
 }
@@ -105,13 +102,22 @@ export async function inviteFirstAdmin(
   provinceId: string,
   person: { email: string; fullName: string },
 ): Promise<Invitation> {
-  const invitation = await invitationRepository.create({
+  return createAndSend(actor, {
     provinceId,
-    email: person.email,
-    fullName: person.fullName,
+    ...person,
     role: 'PROVINCE_ADMIN',
     unitId: null,
     unitName: null,
+  });
+}
+
+/** A new invitation, its link e-mailed through the outbox (nothing is sent if the transaction rolls back). */
+async function createAndSend(
+  actor: InvitationActor,
+  fields: Omit<Parameters<typeof invitationRepository.create>[0], 'invitedBy' | 'expiresAt'>,
+): Promise<Invitation> {
+  const invitation = await invitationRepository.create({
+    ...fields,
     invitedBy: actor.userId,
     expiresAt: expiry(actor),
   });
