@@ -274,6 +274,29 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
       v: { emulationYearId: yearId, unitId: units[2]!.id, title: 'COLL_EXCELLENT' },
     });
     expect(forOther.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // A collective is "xuất sắc" or "tiên tiến" in a year: the second grade is refused until the first is withdrawn.
+    const excellent = ok(
+      await asOfficer<{ registerTitle: { id: string } }>(2, reg, {
+        v: { emulationYearId: yearId, unitId: units[2]!.id, title: 'COLL_EXCELLENT' },
+      }),
+    ).registerTitle.id;
+    const both = await asOfficer(2, reg, {
+      v: { emulationYearId: yearId, unitId: units[2]!.id, title: 'COLL_ADVANCED' },
+    });
+    expect(both.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'title', message: expect.stringMatching(/^COLL_EXCELLENT is registered/) }],
+    });
+    ok(
+      await asOfficer(2, `mutation($id: ID!) { withdrawTitleRegistration(id: $id) { id } }`, {
+        id: excellent,
+      }),
+    );
+    ok(
+      await asOfficer(2, reg, {
+        v: { emulationYearId: yearId, unitId: units[2]!.id, title: 'COLL_ADVANCED' },
+      }),
+    );
   });
 
   it('scoring: self sheets by each member, cross sheets by the head and deputy; limits are enforced', async () => {
@@ -523,7 +546,8 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
       {
         event: 'YEAR_SIGNING_OPENED',
         title: 'Mở ký giao ước thi đua',
-        body: `${block} đã mở năm thi đua 2025: đề nghị đơn vị ký giao ước thi đua và đăng ký danh hiệu.`,
+        // With the year's last day to register titles.
+        body: `${block} đã mở năm thi đua 2025: đề nghị đơn vị ký giao ước thi đua và đăng ký danh hiệu (hạn đăng ký: hết ngày 31/03/2099).`,
         link,
       },
     ]);

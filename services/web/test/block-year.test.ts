@@ -232,10 +232,36 @@ describe('a block year in the browser', () => {
       await takeStep(head, 'Bắt đầu chấm điểm', 'Đang chấm điểm');
       await expectAccessible(head, 'the year page while scoring');
 
+      // The secretariat sets the last day to register titles: the member's home page asks it to register by then.
+      const by = new Date(Date.now() + 30 * 86_400_000).toLocaleDateString('en-CA', {
+        timeZone: 'Asia/Ho_Chi_Minh',
+      });
+      const byWords = by.split('-').reverse().join('/');
+      const asAdmin = { token: admin.token, provinceId: province };
+      const { emulationYear } = ok(
+        await app.gql<{ emulationYear: { id: string } }>(
+          `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { id } }`,
+          { b: blockId },
+          asAdmin,
+        ),
+      );
+      ok(
+        await app.gql(
+          `mutation($id: ID!, $d: LocalDate!) { updateEmulationYear(id: $id, input: { registrationDeadline: $d }) { id } }`,
+          { id: emulationYear.id, d: by },
+          asAdmin,
+        ),
+      );
+      const third = await officerPage(2, '/');
+      const toRegister = third.getByRole('region', { name: /^Danh hiệu cần đăng ký/ });
+      await poll(() => toRegister.getByRole('link').textContent()).toMatch(
+        new RegExp(`^Đăng ký: .*2026 · hạn hết ngày ${byWords}$`),
+      );
       // A member registers a title on its phone, and withdraws another after the confirmation.
-      const third = await officerPage(2, yearPath);
+      await third.goto(`${base}${yearPath}`);
       await third.getByRole('link', { name: 'Đăng ký danh hiệu' }).click();
       await third.waitForURL(/\/titles\?unit=/);
+      await poll(() => third.getByText(`Hạn đăng ký danh hiệu: đến hết ngày ${byWords}.`).count()).toBe(1);
       await third.getByRole('button', { name: 'Đăng ký', exact: true }).click();
       await poll(() => third.getByText('Vui lòng chọn danh hiệu.').count()).toBeGreaterThan(0);
       // An individual title for a unit with nobody on record: the page says so and leads to the unit's page.
@@ -253,17 +279,31 @@ describe('a block year in the browser', () => {
       await poll(() =>
         third.getByRole('listitem').filter({ hasText: 'Tập thể lao động xuất sắc' }).count(),
       ).toBe(1);
+      expect(await third.getByText('Đã đăng ký “Tập thể lao động xuất sắc”.').count()).toBe(1);
+      // The other grade of the same title is refused beside the choice, saying what to do.
       await third
         .getByLabel('Danh hiệu', { exact: true })
         .selectOption({ label: 'Tập thể lao động tiên tiến' });
       await third.getByRole('button', { name: 'Đăng ký', exact: true }).click();
-      const advanced = third.getByRole('listitem').filter({ hasText: 'Tập thể lao động tiên tiến' });
-      await advanced.getByRole('button', { name: 'Rút đăng ký' }).click();
+      await poll(() =>
+        third
+          .getByText(
+            'Đơn vị đã đăng ký “Tập thể lao động xuất sắc”: mỗi năm chỉ đăng ký một trong hai danh hiệu đó. Muốn đăng ký “Tập thể lao động tiên tiến”, hãy rút đăng ký kia trước.',
+          )
+          .count(),
+      ).toBe(1);
+      await third
+        .getByLabel('Danh hiệu', { exact: true })
+        .selectOption({ label: 'Cờ thi đua của UBND tỉnh' });
+      await third.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+      const flag = third.getByRole('listitem').filter({ hasText: 'Cờ thi đua của UBND tỉnh' });
+      await poll(() => flag.count()).toBe(1);
+      await flag.getByRole('button', { name: 'Rút đăng ký' }).click();
       const withdraw = third.getByRole('dialog', { name: 'Rút đăng ký danh hiệu?' });
       await poll(() => withdraw.getByText(/sẽ bị rút và không còn được xét/).count()).toBe(1);
       await screenshot(third, 'year-titles-withdraw-390');
       await withdraw.getByRole('button', { name: 'Rút đăng ký' }).click();
-      await poll(() => advanced.count()).toBe(0);
+      await poll(() => flag.count()).toBe(0);
       await expectAccessible(third, 'the titles screen');
       await screenshot(third, 'year-titles-390');
 

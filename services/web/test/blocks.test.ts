@@ -104,7 +104,9 @@ describe('blocks in the browser', () => {
           .replace(/[\u0300-\u036f]/g, ''),
       );
       await page.getByRole('button', { name: 'Tạo khối thi đua' }).click();
-      await poll(() => page.getByText(/trùng với một khối đã có/).count()).toBe(1);
+      await poll(() =>
+        page.getByText(`Tên này trùng với khối “${BLOCK}” đã có`, { exact: false }).count(),
+      ).toBe(1);
 
       // The list filters on the server: by name without accents, by kind, by year.
       await page.goto(`${base}/blocks`);

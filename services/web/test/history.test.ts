@@ -39,6 +39,10 @@ const NT_NOI_VU = 'Sở Nội vụ tỉnh Ninh Thuận';
 const NT_TU_PHAP = 'Sở Tư pháp tỉnh Ninh Thuận';
 const THEIRS = 'Sở Nội vụ tỉnh Thanh Hóa';
 
+/** The page's word for a year before Khánh Hòa began: its former provinces ran it. */
+const IN_FORMER_2023 =
+  /^Năm 2023 thuộc .*Khánh Hòa \(tỉnh cũ, đến 30\/06\/2025\).*: chọn tỉnh đó ở ô “Ghi nhận cho tỉnh” phía trên trước khi nhập/;
+
 const named = (units: { id: string; name: string }[]) => new Map(units.map((u) => [u.name, u.id]));
 
 beforeAll(async () => {
@@ -200,11 +204,22 @@ describe('lineage and history recorded from documents', () => {
         )
         .toBe(1);
       expect(new URL(page.url()).pathname).toBe('/province/history');
+      // A year the province did not run is said as it is viewed, before anything is typed; the form takes it.
+      const yearField = page.getByLabel('Năm thi đua', { exact: true });
+      await page.getByLabel('Năm cần xem').fill('2023');
+      await page.getByRole('button', { name: 'Xem', exact: true }).click();
+      await expect.poll(() => page.getByText(IN_FORMER_2023).count(), WAIT).toBe(1);
+      expect(await page.getByText(IN_FORMER_2023).textContent()).toContain(
+        'Ninh Thuận (tỉnh cũ, đến 30/06/2025)',
+      );
+      expect(await yearField.inputValue()).toBe('2023');
       await page.getByLabel('Năm cần xem').fill('2025');
       await page.getByRole('button', { name: 'Xem', exact: true }).click();
       await expect
         .poll(() => page.getByText('Chưa có năm thi đua 2025 nào của khối, cụm.').count(), WAIT)
         .toBe(1);
+      expect(await page.getByText(IN_FORMER_2023).count()).toBe(0);
+      expect(await yearField.inputValue()).toBe('2025');
       await expectAccessible(page, 'the history page');
 
       // The block year: checked on the page before anything is sent.
@@ -244,19 +259,12 @@ describe('lineage and history recorded from documents', () => {
       await screenshot(page, 'history-votes-1366');
       await page.getByLabel(`Số phiếu đề nghị Cờ thi đua của ${Y_TE}`).fill('1');
 
-      // 2023 is before the province began: the API's refusal is shown beside the year, in Vietnamese.
-      await page.getByLabel('Năm thi đua', { exact: true }).fill('2023');
-      await recordYear(page);
-      await expect
-        .poll(
-          () =>
-            page
-              .getByText('Năm 2023 thuộc các tỉnh cũ Khánh Hòa, Ninh Thuận: ghi nhận lịch sử tại tỉnh cũ.')
-              .count(),
-          WAIT,
-        )
-        .toBe(1);
-      expect(await page.getByText('The year 2023').count()).toBe(0);
+      // 2023 is before the province began: refused beside the year, which takes the focus, before the read-back.
+      await yearField.fill('2023');
+      await page.getByRole('button', { name: 'Ghi nhận năm thi đua' }).click();
+      await expect.poll(() => page.getByText(IN_FORMER_2023).count(), WAIT).toBe(1);
+      await expect.poll(() => yearField.evaluate((el) => el === document.activeElement), WAIT).toBe(true);
+      expect(await page.getByRole('dialog').count()).toBe(0);
 
       await page.getByLabel('Năm thi đua', { exact: true }).fill('2025');
       await fillDate(page, 'Ngày họp', '2025-12-20');
@@ -338,6 +346,12 @@ describe('lineage and history recorded from documents', () => {
       await page.goto(`${base}/units/${kh.get(NOI_VU)}/awards`);
       await expect.poll(() => rowOf(page, '45/QĐ-UBND').count(), WAIT).toBe(1);
       expect(await rowOf(page, '45/QĐ-UBND').textContent()).toContain('Cờ thi đua của UBND tỉnh');
+      // Its predecessor's awards are the predecessor's: named, and opened in the former province.
+      const predecessor = page.getByRole('link', { name: NT_NOI_VU });
+      await expect.poll(() => predecessor.count(), WAIT).toBe(1);
+      expect(await predecessor.getAttribute('href')).toBe(
+        `/units/${nt.get(NT_NOI_VU)}/awards?province=${ninhThuan}`,
+      );
 
       // The decisions list and the decision say it was recorded from documents, not issued here.
       await decisionsOf2026(page);
@@ -506,6 +520,37 @@ describe('lineage and history recorded from documents', () => {
       await expect.poll(() => p2.getByRole('link', { name: '45/QĐ-UBND' }).count(), WAIT).toBe(1);
       await screenshot(p2, 'history-390');
       await expectAccessible(p2, 'the history page on a phone');
+      // The members' table scrolls in its own box on a phone; a refusal the gateway gives after the read-back is
+      // shown beside its field, which takes the focus (the dialog has closed): here a new block named as one recorded.
+      await p2.getByLabel('Khối, cụm thi đua').selectOption({ label: '+ Khối mới (chưa có trên hệ thống)' });
+      await p2.getByLabel('Tên khối mới').fill('Khối thi đua các sở, ngành tỉnh Khánh Hòa');
+      for (const [search, name] of [
+        ['noi vu', NOI_VU],
+        ['thuong binh', LDTBXH],
+        ['tu phap', TU_PHAP],
+      ] as const)
+        await choose(p2, search, 'Đơn vị thành viên', name, 'Thêm thành viên');
+      await expect.poll(() => p2.getByText('3 đơn vị thành viên').count(), WAIT).toBe(1);
+      expect(await p2.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await fillDate(p2, 'Ngày họp', '2025-12-22');
+      await p2.getByLabel('Địa điểm').fill('Hội trường UBND tỉnh, Nha Trang');
+      await p2.getByLabel('Nguồn tài liệu').fill('Báo Khánh Hòa, ngày 23/12/2025');
+      await recordYear(p2);
+      const newName = p2.getByLabel('Tên khối mới');
+      await expect
+        .poll(
+          () =>
+            p2
+              .getByText(
+                'Đã có khối “Khối thi đua các sở, ngành tỉnh Khánh Hòa”: chọn khối đó trong danh sách “Khối, cụm thi đua” thay vì tạo khối mới.',
+              )
+              .count(),
+          WAIT,
+        )
+        .toBe(1);
+      await expect.poll(() => newName.evaluate((el) => el === document.activeElement), WAIT).toBe(true);
+      expect(await p2.getByText('3 đơn vị thành viên').count()).toBe(1);
+      await screenshot(p2, 'history-refused-390');
       await decisionsOf2026(p2);
       await expect.poll(() => rowOf(p2, '45/QĐ-UBND').count(), WAIT).toBe(1);
       await screenshot(p2, 'history-decisions-390');

@@ -176,7 +176,16 @@ describe('persons', () => {
 
       await page.getByRole('link', { name: 'Lịch sử khen thưởng' }).click();
       await page.waitForURL(`${base}/persons/${person}/awards`);
-      await expect.poll(() => heading(page, 'Lịch sử khen thưởng cá nhân'), WAIT).toBe(1);
+      // Named, with the awards recorded from decisions outside the platform beside those issued on it, and a way back.
+      await expect.poll(() => heading(page, `Lịch sử khen thưởng – ${NAME}`), WAIT).toBe(1);
+      expect(await page.getByText('Chưa có quyết định khen thưởng nào trên hệ thống.').count()).toBe(1);
+      await expect.poll(() => rowOf(page, `Quyết định số ${YEAR - 2001}/QĐ-UBND`).count(), WAIT).toBe(1);
+      expect(await rowOf(page, `Quyết định số ${YEAR - 2001}/QĐ-UBND`).textContent()).toContain(
+        'Chiến sĩ thi đua cơ sở',
+      );
+      await screenshot(page, 'person-awards-1366');
+      await page.getByRole('link', { name: '← Về trang cá nhân' }).click();
+      await page.waitForURL(`${base}/persons/${person}`);
 
       // Another province's person, by an address typed by hand.
       await page.goto(`${base}/persons/${theirs.id}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderNominationNotice, renderVotingNotice } from './templates';
+import { renderNominationNotice, renderVotingNotice, renderYearPhaseNotice } from './templates';
 
 const notice = {
   body: 'Khối thi đua 6',
@@ -60,6 +60,19 @@ describe('nomination notices', () => {
       renderNominationNotice({ ...base, form: 'CSTD_PROV', personName: 'Hồ Thị Minh Phương' }, 'en').body,
     ).toBe(
       'The proposal of the title of provincial Emulation Fighter for 2026 to Hồ Thị Minh Phương (Sở Tài chính) is now council approved.',
+    );
+  });
+});
+
+describe('year notices', () => {
+  it('ask members to sign and register titles, with the last day to register when the year has one', () => {
+    expect(
+      renderYearPhaseNotice('year.signing_opened', 'Khối các cơ quan Đảng', 2027, 'vi', '2027-01-31').body,
+    ).toBe(
+      'Khối các cơ quan Đảng đã mở năm thi đua 2027: đề nghị đơn vị ký giao ước thi đua và đăng ký danh hiệu (hạn đăng ký: hết ngày 31/01/2027).',
+    );
+    expect(renderYearPhaseNotice('year.signing_opened', 'Khối các cơ quan Đảng', 2027).body).toMatch(
+      /đăng ký danh hiệu\.$/,
     );
   });
 });

@@ -210,16 +210,19 @@ export function renderYearPhaseNotice(
   blockName: string,
   year: number,
   locale: 'vi' | 'en' = 'vi',
+  /** The last day titles are registered (a LocalDate), said with the request to register them. */
+  registrationDeadline: string | null = null,
 ): { title: string; body: string } {
+  const by = registrationDeadline?.split('-').reverse().join('/');
   if (event === 'year.signing_opened')
     return locale === 'vi'
       ? {
           title: 'Mở ký giao ước thi đua',
-          body: `${blockName} đã mở năm thi đua ${year}: đề nghị đơn vị ký giao ước thi đua và đăng ký danh hiệu.`,
+          body: `${blockName} đã mở năm thi đua ${year}: đề nghị đơn vị ký giao ước thi đua và đăng ký danh hiệu${by ? ` (hạn đăng ký: hết ngày ${by})` : ''}.`,
         }
       : {
           title: 'Covenant open for signing',
-          body: `${blockName} has opened its emulation year ${year}: please sign the covenant and register titles.`,
+          body: `${blockName} has opened its emulation year ${year}: please sign the covenant and register titles${by ? ` (by the end of ${by})` : ''}.`,
         };
   if (event === 'year.dossier_submitted')
     return locale === 'vi'

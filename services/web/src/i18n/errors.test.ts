@@ -6,7 +6,8 @@ import vi from './vi.json';
 // What a secretary reads, in Vietnamese, for the API's English refusals.
 const i18n = {
   locale: 'vi',
-  t: (key, params) => interpolate(vi[key], params),
+  // As the app's: a key without words is itself.
+  t: (key, params) => (key in vi ? interpolate(vi[key], params) : key),
   // As the pages show a day: 31/03/2026.
   date: (iso: string) => iso.split('-').reverse().join('/'),
 } as I18n;
@@ -257,5 +258,44 @@ describe('an award decision’s number from the register', () => {
     expect(shown.fields.number).toBe(
       'Số 1520/QĐ-UBND năm 2028 đã có quyết định khác. Kiểm tra lại sổ đăng ký văn bản.',
     );
+  });
+
+  it('a duplicate name names the unit or block it matches; a past block recorded anew points to the one that exists', () => {
+    const same = (what: string) =>
+      showErrors(i18n, [
+        {
+          message: `Tên trùng với x đã có "Sở Tài chính" (1). The name is the same as the existing ${what} "Sở Tài chính" (9b2c): names that differ only in accents…`,
+          extensions: { code: 'CONFLICT' },
+        },
+      ]).fields.name;
+    expect(same('unit')).toBe(
+      'Tên này trùng với đơn vị “Sở Tài chính” đã có (khác nhau chỉ ở dấu, chữ hoa hoặc khoảng trắng cũng tính là trùng).',
+    );
+    expect(same('block')).toMatch(/^Tên này trùng với khối “Sở Tài chính” đã có/);
+    const exists = showErrors(i18n, [
+      {
+        message: 'a block named "Khối các sở, ngành" already exists: give its blockId',
+        extensions: { code: 'CONFLICT' },
+      },
+    ]);
+    expect(exists.fields['newBlock.name']).toBe(
+      'Đã có khối “Khối các sở, ngành”: chọn khối đó trong danh sách “Khối, cụm thi đua” thay vì tạo khối mới.',
+    );
+  });
+
+  it('a field is never named by the API’s path: a year out of range and a unit ended before it began, in words', () => {
+    const field = (name: string, message: string) =>
+      showErrors(i18n, [
+        {
+          message: 'Argument Validation Error',
+          extensions: { code: 'BAD_USER_INPUT', fields: [{ field: name, message }] },
+        },
+      ]).fields[name];
+    expect(field('input.0.year', 'must be 1990 to 2026')).toBe('Nhập năm từ 1990 đến 2026.');
+    expect(field('validTo', 'must not be before validFrom (2025-07-01)')).toBe(
+      'Ngày kết thúc không được trước ngày đơn vị bắt đầu hoạt động (01/07/2025).',
+    );
+    expect(field('input.3.unitId', 'something new')).toBe('Đơn vị không hợp lệ.');
+    expect(field('input.3.weight', 'something new')).toBe('Giá trị đã nhập không hợp lệ.');
   });
 });

@@ -73,6 +73,11 @@ export function fieldMessage(i18n: I18n, field: string, message: string): string
       to: i18n.date(season[3]!),
     });
   if (/must be on or after heldOn/.test(message)) return i18n.t('conference.check.endedOn');
+  const years = /^must be (\d{4}) to (\d{4})$/.exec(message);
+  if (years) return i18n.t('error.field.yearRange', { from: years[1]!, to: years[2]! });
+  // updateUnit's end (unit.resolver.ts): not before the unit began.
+  const began = /^must not be before validFrom \((\d{4}-\d{2}-\d{2})\)$/.exec(message);
+  if (began) return i18n.t('error.field.endBeforeStart', { date: i18n.date(began[1]!) });
   const notAfter = /^must be on or before (\d{4}-\d{2}-\d{2})$/.exec(message);
   if (notAfter) return i18n.t('error.field.notAfterDate', { date: i18n.date(notAfter[1]!) });
   const r13 = /dossier deadline \(R13: .*\) falls before the conference ends on \S+: hold it by (\S+),/.exec(
@@ -92,6 +97,13 @@ export function fieldMessage(i18n: I18n, field: string, message: string): string
   const stillOpen = /deferral opened on (\d{4}-\d{2}-\d{2}) is still open/.exec(message);
   if (stillOpen) return i18n.t('error.field.deferralOpen', { date: i18n.date(stillOpen[1]!) });
   if (/already before a council session/.test(message)) return i18n.t('error.field.inCouncilSession');
+  // registerTitle: a collective is "xuất sắc" or "tiên tiến" in a year (domain titles.ts OTHER_GRADE).
+  const grade = /^([A-Z_]+) is registered: a unit registers one of \S+ and ([A-Z_]+)$/.exec(message);
+  if (grade)
+    return i18n.t('error.field.otherGrade', {
+      registered: i18n.t(`title.${grade[1]}` as MessageKey),
+      asked: i18n.t(`title.${grade[2]}` as MessageKey),
+    });
   const numberTaken = /^(\S+) of (\d{4}) is already recorded$/.exec(message);
   if (numberTaken)
     return i18n.t('error.field.decisionNumberTaken', { number: numberTaken[1]!, year: numberTaken[2]! });
@@ -154,10 +166,14 @@ function accountMessage(i18n: I18n, field: string, message: string): string | nu
   return null;
 }
 
+/** The field in words: its own ("input.0.year" by its last part, "year"), never the API's path. */
 function fieldName(i18n: I18n, field: string): string {
-  const key = `field.${field}` as MessageKey;
-  const t = i18n.t(key);
-  return t === key ? field : t;
+  for (const f of [field, field.split('.').pop()!]) {
+    const key = `field.${f}` as MessageKey;
+    const t = i18n.t(key);
+    if (t !== key) return t;
+  }
+  return i18n.t('field.value');
 }
 
 /** openCouncilVote's refusal (council.resolver.ts): the members it needs and has. */
@@ -173,9 +189,18 @@ export function showErrors(i18n: I18n, errors: ApiError[] | 'network' | null): S
     const named = e.extensions?.fields ?? [];
     for (const f of named) fields[f.field] ??= fieldMessage(i18n, f.field, f.message);
     if (named.length) continue;
-    // A duplicate name (common/names.ts) is a conflict about one field: say so beside it.
-    if (code === 'CONFLICT' && /The name is the same as the existing/.test(e.message)) {
-      fields.name ??= i18n.t('error.field.nameTaken');
+    // A duplicate name (common/names.ts) is a conflict about one field: say so beside it, naming the one it matches.
+    const sameName = /The name is the same as the existing (unit|block) "(.+?)" \(/.exec(e.message);
+    if (code === 'CONFLICT' && sameName) {
+      fields.name ??= i18n.t(sameName[1] === 'unit' ? 'error.field.nameTakenUnit' : 'error.field.nameTaken', {
+        name: sameName[2]!,
+      });
+      continue;
+    }
+    // A new block recorded from documents (recordPastYear) under the name of one the province has.
+    const blockExists = /^a block named "(.+)" already exists/.exec(e.message);
+    if (code === 'CONFLICT' && blockExists) {
+      fields['newBlock.name'] ??= i18n.t('error.blockExists', { name: blockExists[1]! });
       continue;
     }
     if (

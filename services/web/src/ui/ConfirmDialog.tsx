@@ -1,6 +1,10 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 
+/** The form each dialog was opened from: a refusal after the dialog closes is shown there (useAction). */
+const openers = new WeakMap<HTMLDialogElement, Element>();
+export const formOpening = (dialog: HTMLDialogElement): Element | undefined => openers.get(dialog);
+
 /**
  * A question before a destructive or irreversible action: what will happen, in words, and two buttons. A native
  * modal <dialog> (focus kept inside, Escape cancels, the page behind is inert), so it needs no focus-trap code.
@@ -33,7 +37,12 @@ export function ConfirmDialog({
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (open && !d.open) d.showModal();
+    if (open && !d.open) {
+      const form = document.activeElement?.closest('form');
+      if (form) openers.set(d, form);
+      else openers.delete(d);
+      d.showModal();
+    }
     if (!open && d.open) d.close();
   }, [open]);
   return (

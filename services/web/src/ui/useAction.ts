@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useMutation, type AnyVariables, type TypedDocumentNode } from 'urql';
 import { apiErrors, showErrors, type Shown } from '../i18n/errors';
 import { useI18n } from '../i18n/i18n';
+import { formOpening } from './ConfirmDialog';
 
 const NONE: Shown = { general: null, fields: {} };
 
@@ -36,7 +37,10 @@ export function useAction<Data, Variables extends AnyVariables>(doc: TypedDocume
   // Where the refusal just shown belongs; taken there once the errors are on the page (after the render).
   const refused = useRef<Element | null>(null);
   useEffect(() => {
-    if (refused.current?.isConnected) showFirstError(refused.current);
+    let scope = refused.current;
+    // Sent from a confirmation that has closed since: what to fix is in the form it was opened from.
+    if (scope instanceof HTMLDialogElement && !scope.open) scope = formOpening(scope) ?? scope;
+    if (scope?.isConnected) showFirstError(scope);
     refused.current = null;
   }, [shown]);
   /** Shows the checks that fail beside their fields (true), or does nothing (false). */

@@ -161,8 +161,8 @@ async function yearPhaseNotice(
   const dossier = event === 'year.dossier_submitted';
   return {
     recipients: dossier ? await secretariat(p.provinceId) : await y.officers(),
-    vi: renderYearPhaseNotice(event, y.name, y.year.year),
-    en: renderYearPhaseNotice(event, y.name, y.year.year, 'en'),
+    vi: renderYearPhaseNotice(event, y.name, y.year.year, 'vi', y.year.registrationDeadline),
+    en: renderYearPhaseNotice(event, y.name, y.year.year, 'en', y.year.registrationDeadline),
     // The dossier's proposals wait in the secretariat's appraisal queue.
     link: dossier ? '/nominations' : y.link,
   };

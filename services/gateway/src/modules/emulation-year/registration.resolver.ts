@@ -1,6 +1,6 @@
 import { ACTORS } from '../../common/roles';
 import { emulationYearRepository } from '@thidua/db';
-import { isIndividualTitle, REGISTRATION_OPEN } from '@thidua/domain';
+import { isIndividualTitle, OTHER_GRADE, REGISTRATION_OPEN } from '@thidua/domain';
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { assertActsFor, assertBeforeDeadline } from '../../common/acting';
 import { audit } from '../../common/audit';
@@ -36,7 +36,11 @@ export class RegistrationResolver {
     } else if (input.personId) {
       throw badInput('personId', `${input.title} is a collective title: give no person`);
     }
-    if ((await ctx.loaders.registrations.load(year.id)).length >= BOUNDS.registrationsPerYear) {
+    const registered = await ctx.loaders.registrations.load(year.id);
+    const other = OTHER_GRADE[input.title];
+    if (other && registered.some((r) => r.unitId === input.unitId && r.title === other))
+      throw badInput('title', `${other} is registered: a unit registers one of ${other} and ${input.title}`);
+    if (registered.length >= BOUNDS.registrationsPerYear) {
       throw badInput(
         'emulationYearId',
         `the year already has ${BOUNDS.registrationsPerYear} registrations, the most it may have`,

@@ -1,15 +1,22 @@
 import { useQuery } from 'urql';
 import { Link, useLocation, useParams } from 'wouter';
+import { ProvinceLink } from '../../app/ProvinceLink';
 import { graphql } from '../../graphql';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Empty, Loading, Page } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
+import { AchievementsQuery } from '../unit/AchievementsCard';
+import { LineageQuery } from '../unit/LineageCard';
 import { AwardFields, UnitHistoryQuery } from './historyQueries';
 
 const PersonHistoryQuery = graphql(
   `
     query PersonAwardHistory($id: ID!) {
+      person(id: $id) {
+        id
+        fullName
+      }
       personAwardHistory(personId: $id, first: 200) {
         ...AwardHistoryFields
       }
@@ -20,7 +27,8 @@ const PersonHistoryQuery = graphql(
 
 /**
  * A unit's awards across the years (its own and its people's), or one person's (/units/:id/awards,
- * /persons/:id/awards), newest first; a revoked award stays listed with its status.
+ * /persons/:id/awards), newest first; a revoked award stays listed with its status. Below them, the titles and
+ * awards recorded from decisions issued outside the platform, and a unit's predecessors, whose awards are theirs.
  */
 export default function AwardHistoryPage() {
   const { id } = useParams<{ id: string }>();
@@ -30,11 +38,23 @@ export default function AwardHistoryPage() {
   const person = path.startsWith('/persons/');
   const [unit] = useQuery({ query: UnitHistoryQuery, variables: { id }, pause: person });
   const [individual] = useQuery({ query: PersonHistoryQuery, variables: { id }, pause: !person });
+  const [recorded] = useQuery({
+    query: AchievementsQuery,
+    variables: { id, kind: person ? 'PERSON' : 'UNIT' },
+  });
+  const [lineage] = useQuery({ query: LineageQuery, variables: { id }, pause: person });
   const res = person ? individual : unit;
   const items = person ? individual.data?.personAwardHistory : unit.data?.unitAwardHistory;
+  const achievements = recorded.data?.achievements ?? [];
+  const predecessors = lineage.data?.lineage ?? [];
   const title = person
-    ? t('history.personTitle')
+    ? t('history.personTitle', { name: individual.data?.person.fullName ?? '' })
     : t('history.unitTitle', { unit: unit.data?.unit.name ?? '' });
+  const back = (
+    <Link href={person ? `/persons/${id}` : `/units/${id}`}>
+      {t(person ? 'history.backToPerson' : 'history.backToUnit')}
+    </Link>
+  );
   if (res.error)
     return (
       <Page title={title}>
@@ -43,7 +63,8 @@ export default function AwardHistoryPage() {
     );
   if (!items) return <Loading />;
   return (
-    <Page title={title} wide>
+    <Page title={title} subtitle={back} wide>
+      <h2>{t('history.onPlatform')}</h2>
       {items.length === 0 ? (
         <Empty>{t('history.none')}</Empty>
       ) : (
@@ -85,6 +106,46 @@ export default function AwardHistoryPage() {
             </tbody>
           </table>
         </TableWrap>
+      )}
+      <h2>{t('history.fromDocuments')}</h2>
+      {achievements.length === 0 ? (
+        <p className="muted">{t('unit.noAchievements')}</p>
+      ) : (
+        <TableWrap label={t('history.fromDocuments')}>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('unit.achievementYear')}</th>
+                <th scope="col">{t('unit.achievementTitle')}</th>
+                <th scope="col">{t('unit.decisionRef')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {achievements.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row">{a.year}</th>
+                  <td>{t(`form.${a.title}` as MessageKey)}</td>
+                  <td>{a.decisionRef}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+      {predecessors.length > 0 && (
+        <>
+          <h2>{t('history.predecessors')}</h2>
+          <ul>
+            {predecessors.map((p) => (
+              <li key={p.predecessorId}>
+                <ProvinceLink href={`/units/${p.predecessorId}/awards`} provinceId={p.predecessorProvinceId}>
+                  {p.predecessorName}
+                </ProvinceLink>{' '}
+                ({t(`lineage.kind.${p.kind}` as MessageKey)}, {i18n.date(p.effectiveOn)})
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </Page>
   );

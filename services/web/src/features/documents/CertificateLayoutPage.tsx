@@ -12,6 +12,7 @@ import { Field } from '../../ui/Field';
 import { Alert, Loading, Page } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { DocumentDownloads } from './DocumentDownloads';
+import { useFormerProvinces } from '../province/useFormerProvinces';
 
 const LayoutFields = graphql(`
   fragment CertificateLayoutFields on CertificateLayout {
@@ -167,6 +168,8 @@ export default function CertificateLayoutPage() {
 function LayoutForm({ layout, onDone }: { layout: Layout; onDone: (what: 'saved' | 'reset') => void }) {
   const i18n = useI18n();
   const { t } = i18n;
+  // The examples name this province, not another one.
+  const place = useFormerProvinces()[0]?.name || '…';
   const save = useAction(SetLayout);
   const reset = useAction(ResetLayout);
   const [paper, setPaper] = useState<Paper>(layout.paper);
@@ -233,7 +236,7 @@ function LayoutForm({ layout, onDone }: { layout: Layout; onDone: (what: 'saved'
         {rows.map((r, i) => (
           <fieldset key={r.field} className="fieldset">
             <legend>{t(`certLayout.field.${r.field}`)}</legend>
-            <p className="field-hint">{t(`certLayout.fieldHint.${r.field}`)}</p>
+            <p className="field-hint">{t(`certLayout.fieldHint.${r.field}`, { place })}</p>
             <div className="cert-field-row">
               <Field
                 label={t('certLayout.x')}

@@ -36,6 +36,7 @@ export const SeasonQuery = graphql(`
         covenantSignatures {
           unitId
         }
+        registrationDeadline
       }
     }
   }

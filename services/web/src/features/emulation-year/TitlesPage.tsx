@@ -7,6 +7,7 @@ import { ConfirmButton } from '../../ui/ConfirmDialog';
 import { SelectField } from '../../ui/Field';
 import { Alert, Empty } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
+import { today } from '../block/dates';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { ActingFor, reasonProblem, useActingFor } from './ActingFor';
 import { TaskPage } from './TaskPage';
@@ -71,11 +72,16 @@ function TitlesForm({
   standing: ReturnType<typeof useStanding>;
   onChange: () => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const unitParam = new URLSearchParams(useSearch()).get('unit');
   const acting = useActingFor(y, standing, unitParam);
-  // In a former province (read-only) the registrations are read, as once registration closed.
-  const open = REGISTRATION_OPEN.includes(y.state) && standing.writable;
+  // The deadline is the last day, as the gateway counts it in Vietnam (assertBeforeDeadline).
+  const deadline = y.registrationDeadline;
+  const late = !!deadline && today() > deadline;
+  // In a former province (read-only) the registrations are read, as once registration closed or its day passed.
+  const open = REGISTRATION_OPEN.includes(y.state) && standing.writable && !late;
+  const [registeredNow, setRegisteredNow] = useState<string | null>(null);
   const [title, setTitle] = useState<Title | ''>('');
   const [personId, setPersonId] = useState('');
   const individual = !!title && INDIVIDUAL.includes(title);
@@ -96,7 +102,8 @@ function TitlesForm({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const done = await register.run(
+    setRegisteredNow(null);
+    const registered = await register.run(
       {
         input: {
           emulationYearId: y.id,
@@ -113,7 +120,9 @@ function TitlesForm({
         onBehalfReason: reasonProblem(acting, t('acting.reasonShort')),
       },
     );
-    if (done) {
+    if (registered) {
+      const who = individual ? personName(personId) : null;
+      setRegisteredNow(`${t(`title.${title as Title}`)}${who ? ` – ${who}` : ''}`);
       setTitle('');
       setPersonId('');
       onChange();
@@ -122,7 +131,13 @@ function TitlesForm({
 
   return (
     <>
-      {!open && <Alert kind="info">{t(standing.writable ? 'titles.closed' : 'app.readOnly')}</Alert>}
+      {late && REGISTRATION_OPEN.includes(y.state) && standing.writable ? (
+        <Alert kind="info">{t('titles.deadlinePassed', { date: i18n.date(deadline!) })}</Alert>
+      ) : (
+        !open && <Alert kind="info">{t(standing.writable ? 'titles.closed' : 'app.readOnly')}</Alert>
+      )}
+      {open && deadline && <p>{t('titles.deadline', { date: i18n.date(deadline) })}</p>}
+      {registeredNow && <Alert kind="success">{t('titles.registered', { title: registeredNow })}</Alert>}
       {!open ? (
         <ActingFor acting={acting} errors={{}} readOnly />
       ) : (
@@ -209,7 +224,10 @@ function TitlesForm({
                           { id: r.id, reason: acting.reasonArg ?? null },
                           { onBehalfReason: reasonProblem(acting, t('acting.reasonShort')) },
                         );
-                        if (done) onChange();
+                        if (done) {
+                          setRegisteredNow(null);
+                          onChange();
+                        }
                         return !!done;
                       }}
                     >

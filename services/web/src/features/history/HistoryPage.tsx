@@ -26,6 +26,15 @@ export default function HistoryPage() {
   const [yearError, setYearError] = useState<string | null>(null);
   const [decisionYear, setDecisionYear] = useState(year);
   const province = provinces.find((p) => p.id === scope);
+  // A year the chosen province did not run is recorded in the one that did (a former province before the
+  // merger): said as the year is chosen, before anything is typed, since units and blocks are each province's own.
+  const yearProblem = (y: number): string | null => {
+    if (!province || province.runsYear(y)) return null;
+    const owners = provinces.filter((p) => p.id !== scope && p.runsYear(y)).map((p) => p.label);
+    return owners.length
+      ? t('past.yearElsewhere', { year: y, names: owners.join('; ') })
+      : t('past.yearNotRun', { year: y, name: province.label });
+  };
 
   const apply = (e: FormEvent) => {
     e.preventDefault();
@@ -76,9 +85,10 @@ export default function HistoryPage() {
             </button>
           </form>
           {province?.former && <Alert kind="info">{t('past.inFormer', { name: province.label })}</Alert>}
+          {yearProblem(year) && <Alert kind="info">{yearProblem(year)}</Alert>}
           <ProvinceScope key={scope} provinceId={scope}>
             <RecordedYears year={year} provinceId={scope} />
-            <PastYearForm year={year} onRecorded={show} />
+            <PastYearForm year={year} yearProblem={yearProblem} onRecorded={show} />
             <PastDecisionForm
               key={`${province?.name ?? ''}:${year}`}
               year={year}

@@ -219,7 +219,7 @@ export function PastDecisionForm({
         </div>
         <Field
           label={t('decisions.issuerName')}
-          hint={t('past.issuerHint')}
+          hint={t('past.issuerHint', { issuer: `UBND ${provinceFullName}` })}
           value={f.issuerName}
           error={err('issuerName')}
           onChange={set('issuerName')}

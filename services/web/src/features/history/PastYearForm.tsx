@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { graphql } from '../../graphql';
@@ -71,7 +71,17 @@ const blank = (year: number) => ({
  * (or a new one), the members that year, who proposed the flag and the certificates of merit, the conference,
  * and the source. The year is closed at once and its proposals wait for the decision recorded below.
  */
-export function PastYearForm({ year, onRecorded }: { year: number; onRecorded: (year: number) => void }) {
+export function PastYearForm({
+  year,
+  yearProblem,
+  onRecorded,
+}: {
+  /** The year viewed above: the form records it unless the person types another. */
+  year: number;
+  /** Why the chosen province cannot record a year (another province ran it), or null. */
+  yearProblem: (year: number) => string | null;
+  onRecorded: (year: number) => void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const [f, setF] = useState(() => blank(year));
@@ -81,6 +91,7 @@ export function PastYearForm({ year, onRecorded }: { year: number; onRecorded: (
   const [recorded, setRecorded] = useState<{ blockId: string; name: string; year: number } | null>(null);
   /** Counts the years recorded: the unit search starts afresh for the next one. */
   const [round, setRound] = useState(0);
+  useEffect(() => setF((form) => ({ ...form, year: String(year) })), [year]);
   const [blocks] = useQuery({
     query: BlockChoices,
     variables: { search: blockSearch.trim() || null },
@@ -109,7 +120,10 @@ export function PastYearForm({ year, onRecorded }: { year: number; onRecorded: (
     );
     return {
       'contests.votes': badVotes ? t('past.check.votes', { name: badVotes.name, max: maxVotes }) : null,
-      year: /^\d{4}$/.test(f.year.trim()) && y >= 2000 && y <= last ? null : t('past.check.year', { last }),
+      year:
+        /^\d{4}$/.test(f.year.trim()) && y >= 2000 && y <= last
+          ? yearProblem(y)
+          : t('past.check.year', { last }),
       blockId: f.blockId ? null : t('past.check.block'),
       'newBlock.name':
         f.blockId !== NEW_BLOCK || (f.newName.trim().length >= 2 && f.newName.trim().length <= 200)

@@ -9,10 +9,13 @@ const ProvinceLineage = graphql(`
       id
       name
       kind
+      validFrom
+      validTo
       predecessors {
         id
         name
         kind
+        validFrom
         validTo
       }
     }
@@ -27,7 +30,19 @@ export interface FormerOrCurrent {
   /** The name, and for a former province until when it existed. */
   label: string;
   former: boolean;
+  /** Whether its block years include this one (the gateway's yearSpan: a province ended on 30 June ran the year before last). */
+  runsYear: (year: number) => boolean;
 }
+
+type Span = { validFrom: string | null; validTo: string | null };
+const runs =
+  ({ validFrom, validTo }: Span) =>
+  (year: number) => {
+    const first = validFrom ? Number(validFrom.slice(0, 4)) : -Infinity;
+    const end = validTo ? Number(validTo.slice(0, 4)) : Infinity;
+    const last = validTo && !validTo.endsWith('-12-31') ? end - 1 : end;
+    return year >= first && year <= last;
+  };
 
 const fullName = (p: { name: string; kind: 'PROVINCE' | 'CITY' }) =>
   `${p.kind === 'CITY' ? 'thành phố' : 'tỉnh'} ${p.name}`;
@@ -52,9 +67,9 @@ export function useFormerProvinces(): FormerOrCurrent[] {
   const [res] = useQuery({ query: ProvinceLineage, variables: { id: id ?? '' }, pause: !id });
   const p = res.data?.province;
   if (!id) return [];
-  if (!p) return [{ id, name: '', fullName: '', label: '', former: false }];
+  if (!p) return [{ id, name: '', fullName: '', label: '', former: false, runsYear: () => true }];
   return [
-    { id: p.id, name: p.name, fullName: fullName(p), label: p.name, former: false },
+    { id: p.id, name: p.name, fullName: fullName(p), label: p.name, former: false, runsYear: runs(p) },
     ...p.predecessors
       .filter((f) => f.id !== p.id)
       .map((f) => ({
@@ -63,6 +78,7 @@ export function useFormerProvinces(): FormerOrCurrent[] {
         fullName: fullName(f),
         label: formerLabel(i18n, f),
         former: true,
+        runsYear: runs(f),
       })),
   ];
 }

@@ -9,6 +9,7 @@ import { Field } from '../../ui/Field';
 import { Alert, Loading } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
 import { useAction } from '../../ui/useAction';
+import { thisYear } from '../block/dates';
 
 /** What the API records for each (a unit's titles are collective, a person's individual). */
 const TITLES = {
@@ -18,7 +19,7 @@ const TITLES = {
 type Kind = keyof typeof TITLES;
 type Title = (typeof TITLES)[Kind][number];
 
-const AchievementsQuery = graphql(`
+export const AchievementsQuery = graphql(`
   query Achievements($id: ID!, $kind: SubjectKind!) {
     achievements(subjectId: $id, subjectKind: $kind, first: 200) {
       id
@@ -89,7 +90,11 @@ export function AchievementsCard({
         ],
       },
       {
-        year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? null : t('unit.check.year'),
+        // An achievement already awarded: the years the gateway accepts (1990, when the registers begin, to this one).
+        year:
+          Number.isInteger(year) && year >= 1990 && year <= thisYear()
+            ? null
+            : t('unit.check.achievementYear', { last: thisYear() }),
         decisionRef: f.decisionRef.trim().length >= 5 ? null : t('unit.check.ref'),
       },
     );

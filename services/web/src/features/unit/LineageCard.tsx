@@ -19,7 +19,7 @@ import { UnitChooser, type ChosenUnit } from './UnitChooser';
 const LINEAGE_KINDS = ['MERGE', 'SPLIT', 'RENAME', 'TRANSFER'] as const;
 type Kind = (typeof LINEAGE_KINDS)[number];
 
-const LineageQuery = graphql(`
+export const LineageQuery = graphql(`
   query UnitLineage($id: ID!) {
     lineage(id: $id, subjectKind: UNIT) {
       predecessorId

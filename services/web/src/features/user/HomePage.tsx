@@ -13,7 +13,8 @@ import { CouncilSessionsQuery } from '../awards/operations';
 import { RecentAwards } from '../awards/RecentAwards';
 import { SeasonOverview, SeasonQuery } from '../emulation-year/SeasonOverview';
 import { STEPS_TAKEN_HERE } from '../emulation-year/NextStep';
-import { runByOneOf } from '../emulation-year/useYear';
+import { REGISTRATION_OPEN, runByOneOf } from '../emulation-year/useYear';
+import { today } from '../block/dates';
 import { deadline } from '../voting/rules';
 import { GettingStarted } from './GettingStarted';
 
@@ -59,6 +60,18 @@ const NominationsQuery = graphql(`
 `);
 
 /** A unit's own proposals of a block year, with whether a file (its achievement report) is attached yet. */
+/** Which of the block's members registered a title this year (a unit with none is asked to). */
+const RegistrationsQuery = graphql(`
+  query HomeRegistrations($blockId: ID!, $year: Int!) {
+    emulationYear(blockId: $blockId, year: $year) {
+      id
+      titleRegistrations {
+        unitId
+      }
+    }
+  }
+`);
+
 const OwnNominationsQuery = graphql(`
   query HomeOwnNominations($yearId: ID!) {
     nominations(emulationYearId: $yearId) {
@@ -109,6 +122,8 @@ interface Tasks {
   /** The unit's own proposals without their achievement report, until the dossier is sent. */
   reports: Task[];
   covenants: Task[];
+  /** A member that has registered no title yet, while registration is open (by its deadline, when set). */
+  registrations: Task[];
   appraisals: Task[];
   councilReviews: Task[];
   /** Approved by the council, waiting for the Chairman's numbered decision. */
@@ -129,6 +144,7 @@ const noTasks = (): Tasks => ({
   paperConfirms: [],
   reports: [],
   covenants: [],
+  registrations: [],
   appraisals: [],
   councilReviews: [],
   toDecide: [],
@@ -221,13 +237,34 @@ async function gatherTasks(
     await pool(rows, 4, async ({ block: b, emulationYear: y }) => {
       if (!y) return;
       const where = `/blocks/${b.id}/years/${year}`;
+      const members = units.filter((u) => b.members.some((m) => m.id === u));
       if (y.state === 'OPEN')
-        for (const u of units)
-          if (b.members.some((m) => m.id === u) && !y.covenantSignatures.some((s) => s.unitId === u))
+        for (const u of members)
+          if (!y.covenantSignatures.some((s) => s.unitId === u))
             tasks.covenants.push({
               key: `${y.id}:${u}`,
               label: label(b.name, year, 0),
               href: where,
+            });
+      const by = y.registrationDeadline;
+      const registering = by
+        ? REGISTRATION_OPEN.includes(y.state) && today() <= by
+        : y.state === 'OPEN' || y.state === 'COVENANT_SIGNED';
+      // Read only where it is asked: a season's every registration would make the season's query too large.
+      const registered =
+        registering && members.length
+          ? (await read(client, RegistrationsQuery, { blockId: b.id, year })).emulationYear
+              ?.titleRegistrations
+          : [];
+      if (registering)
+        for (const u of members)
+          if (!registered?.some((r) => r.unitId === u))
+            tasks.registrations.push({
+              key: `${y.id}:${u}:titles`,
+              label: by
+                ? `${label(b.name, year, 0)} · ${t('home.registerBy', { date: i18n.date(by) })}`
+                : label(b.name, year, 0),
+              href: `${where}/titles?unit=${u}`,
             });
       const head = units.includes(y.headUnit?.id ?? '');
       const deputy = units.includes(y.deputyUnit?.id ?? '');
@@ -378,6 +415,7 @@ export default function HomePage() {
     { key: 'openVotes', title: t('home.openVotes'), action: t('home.follow') },
     { key: 'yearSteps', title: t('home.yearSteps'), action: t('home.doStep') },
     { key: 'covenants', title: t('home.covenants'), action: t('home.open') },
+    { key: 'registrations', title: t('home.registrations'), action: t('home.register') },
     { key: 'appraisals', title: t('home.appraisals'), action: t('home.open') },
     { key: 'councilReviews', title: t('home.councilReviews'), action: t('home.toCouncil') },
     { key: 'toDecide', title: t('home.toDecide'), action: t('home.decide') },
