@@ -385,7 +385,7 @@ describe('importing a province from its spreadsheets', () => {
         '',
         'Tập thể lao động xuất sắc',
         '2024',
-        'Quyết định số 45/QĐ-UBND ngày 15/01/2025 của UBND tỉnh',
+        'Quyết định số 38/QĐ-UBND ngày 12/01/2025 của UBND tỉnh',
       ],
       [
         'Sở Tài chính',
@@ -463,7 +463,7 @@ describe('importing a province from its spreadsheets', () => {
   it('accounts become invitations, once', async () => {
     const header = ['Thư điện tử', 'Họ và tên', 'Vai trò', 'Đơn vị'];
     const file = await xlsx(header, [
-      ['hoa.nt@stc.laocai.gov.vn', 'Nguyễn Thị Hoa', 'Cán bộ đơn vị', 'Sở Tài chính'],
+      ['nthoa@stc.laocai.gov.vn', 'Nguyễn Thị Hoa', 'Cán bộ đơn vị', 'Sở Tài chính'],
     ]);
     expect((await importClean('accounts', file)).result).toEqual({ created: 1, updated: 0, unchanged: 0 });
     expect((await importClean('accounts', file)).result).toEqual({ created: 0, updated: 0, unchanged: 1 });
@@ -539,5 +539,24 @@ describe('importing a province from its spreadsheets', () => {
     expect(sheet.getRow(2).getCell(2).value).toBe('Văn phòng Tỉnh ủy');
     const csvTemplate = await (await fetch(`${base}/import/templates/units.csv`)).text();
     expect(csvTemplate).toContain('Tên đơn vị *,Tên viết tắt,Loại hình *');
+
+    // The template filled below its example row: the example is refused (it would add Sở Tài chính unasked), the
+    // row typed under it is checked as usual.
+    const filled = Buffer.from(`${csvTemplate}Trường Chính trị tỉnh,,Cơ quan nhà nước,01/07/2025,\r\n`);
+    const withExample = await dryRun('units', filled, admin, laoCai, 'don-vi.csv');
+    expect(withExample.status).toBe(200);
+    expect(withExample.body.problems).toEqual([
+      { row: 2, column: '', message: 'Đây là dòng ví dụ của tệp mẫu: xóa dòng này rồi kiểm tra lại.' },
+    ]);
+    // The units' file checked as people: named for what it is.
+    const asPersons = await dryRun('persons', filled, admin, laoCai, 'don-vi.csv');
+    expect(asPersons.body.problems).toEqual([
+      {
+        row: 1,
+        column: '',
+        message:
+          'Tệp này có các cột của mẫu "Đơn vị", không phải "Cá nhân": chọn loại dữ liệu "Đơn vị" rồi kiểm tra lại.',
+      },
+    ]);
   });
 });

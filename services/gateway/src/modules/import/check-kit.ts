@@ -67,38 +67,68 @@ export async function inChunks<T>(
  * Maps the header row to the kind's columns (by folded header, Vietnamese or English: "Ten don vi" and
  * "Tên đơn vị" are the same column). A required column missing is a problem of the header row.
  */
-export function mapRows(spec: KindSpec, sheet: SheetRow[]): { rows: Row[]; problems: ImportProblem[] } {
+export function mapRows(
+  spec: KindSpec,
+  sheet: SheetRow[],
+  /** The other kinds: a file of one of them, checked as this one, is named as such. */
+  others: readonly KindSpec[] = [],
+): { rows: Row[]; problems: ImportProblem[] } {
   const [header, ...data] = sheet;
   if (!header)
     return { rows: [], problems: [{ row: 1, column: '', message: 'Tệp trống: không có dòng tiêu đề.' }] };
+  const index = columnsOf(spec, header.cells);
+  const missing = spec.columns.filter((c) => c.required && !index.has(c.key));
+  if (missing.length) {
+    const fits = others.find(
+      (k) => k !== spec && k.columns.every((c) => !c.required || columnsOf(k, header.cells).has(c.key)),
+    );
+    return {
+      rows: [],
+      problems: fits
+        ? [
+            {
+              row: header.row,
+              column: '',
+              message: `Tệp này có các cột của mẫu "${fits.title}", không phải "${spec.title}": chọn loại dữ liệu "${fits.title}" rồi kiểm tra lại.`,
+            },
+          ]
+        : missing.map((c) => ({
+            row: header.row,
+            column: c.header,
+            message: `Thiếu cột "${c.header}": dùng dòng tiêu đề của tệp mẫu.`,
+          })),
+    };
+  }
+  const rows = data.map((r) => ({
+    row: r.row,
+    get: (key: string) => {
+      const i = index.get(key);
+      return i === undefined ? '' : (r.cells[i] ?? '');
+    },
+  }));
+  // The template's example row, left in: imported, it would add (or change) a record nobody meant.
+  const isExample = (r: Row) => spec.columns.every((c) => r.get(c.key).trim() === c.example.trim());
+  return {
+    rows: rows.filter((r) => !isExample(r)),
+    problems: rows.filter(isExample).map((r) => ({
+      row: r.row,
+      column: '',
+      message: 'Đây là dòng ví dụ của tệp mẫu: xóa dòng này rồi kiểm tra lại.',
+    })),
+  };
+}
+
+/** Where each of the kind's columns is in a header row (by folded header, Vietnamese or English, or key). */
+function columnsOf(spec: KindSpec, cells: string[]): Map<string, number> {
   const index = new Map<string, number>();
-  header.cells.forEach((cell, i) => {
+  cells.forEach((cell, i) => {
     const folded = foldVietnamese(cell).replace(/\s*\*$/, '');
     const column = spec.columns.find(
       (c) => foldVietnamese(c.header) === folded || foldVietnamese(c.en) === folded || c.key === cell.trim(),
     );
     if (column && !index.has(column.key)) index.set(column.key, i);
   });
-  const missing = spec.columns.filter((c) => c.required && !index.has(c.key));
-  if (missing.length)
-    return {
-      rows: [],
-      problems: missing.map((c) => ({
-        row: header.row,
-        column: c.header,
-        message: `Thiếu cột "${c.header}": dùng dòng tiêu đề của tệp mẫu.`,
-      })),
-    };
-  return {
-    problems: [],
-    rows: data.map((r) => ({
-      row: r.row,
-      get: (key: string) => {
-        const i = index.get(key);
-        return i === undefined ? '' : (r.cells[i] ?? '');
-      },
-    })),
-  };
+  return index;
 }
 
 /** Collects problems, each naming its row and column by the template's header. */

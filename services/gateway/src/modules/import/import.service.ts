@@ -58,17 +58,19 @@ export async function checkRows(
   sheet: SheetRow[],
   ctx: CheckContext,
 ): Promise<Omit<Checked, 'problems'> & { problems: ImportProblem[]; totalRows: number }> {
-  const mapped = mapRows(spec, sheet);
+  const mapped = mapRows(spec, sheet, KINDS);
   const nothing = { counts: { created: 0, updated: 0, unchanged: 0 }, write: async () => undefined };
-  if (mapped.problems.length) return { ...nothing, problems: mapped.problems, totalRows: 0 };
+  // The header's problems stop here; an example row left in is said beside the other rows' problems.
   if (!mapped.rows.length)
     return {
       ...nothing,
       totalRows: 0,
-      problems: [{ row: 2, column: '', message: 'Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.' }],
+      problems: mapped.problems.length
+        ? mapped.problems
+        : [{ row: 2, column: '', message: 'Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.' }],
     };
   const checked = await spec.check(mapped.rows, ctx);
-  const problems = [...checked.problems].sort((a, b) => a.row - b.row);
+  const problems = [...mapped.problems, ...checked.problems].sort((a, b) => a.row - b.row);
   return { ...checked, problems, totalRows: mapped.rows.length };
 }
 

@@ -63,7 +63,7 @@ export const memberships: KindSpec = {
       en: 'From',
       required: true,
       example: '01/01/2025',
-      note: 'Ngày đơn vị vào khối. Khóa: khối, đơn vị và ngày này.',
+      note: 'Ngày đơn vị vào khối. Nhận biết trùng theo khối, đơn vị và ngày này.',
     },
     {
       key: 'to',

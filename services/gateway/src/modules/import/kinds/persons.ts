@@ -33,7 +33,7 @@ export const persons: KindSpec = {
       en: 'Full name',
       required: true,
       example: 'Nguyễn Thị Hoa',
-      note: 'Có dấu. Khóa: đơn vị và họ tên.',
+      note: 'Có dấu. Nhận biết trùng theo đơn vị và họ tên.',
     },
     {
       key: 'unit',

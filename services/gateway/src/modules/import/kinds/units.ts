@@ -31,7 +31,7 @@ export const units: KindSpec = {
       en: 'Unit name',
       required: true,
       example: 'Sở Tài chính',
-      note: 'Tên đầy đủ, có dấu. Khóa: hai tên chỉ khác dấu, chữ hoa hay khoảng trắng là một đơn vị.',
+      note: 'Tên đầy đủ, có dấu. Tên đã có phải viết đúng như trong hệ thống; tên chỉ khác dấu, chữ hoa hay khoảng trắng bị báo lỗi để không tạo trùng.',
     },
     {
       key: 'shortName',
