@@ -162,7 +162,7 @@ describe("the secretariat's nominations, council and decisions", () => {
       await resume.getByRole('button', { name: 'Hủy, không làm' }).click();
       // The unit's page lists the open matter; the secretariat closes it there.
       await page.goto(`${base}/units/${meritB!.unitId}`);
-      const card = page.getByRole('region', { name: 'Hoãn xét và không đủ điều kiện khen thưởng (R8, R9)' });
+      const card = page.getByRole('region', { name: 'Hoãn xét và không đủ điều kiện khen thưởng' });
       await expect
         .poll(() =>
           card
@@ -177,6 +177,31 @@ describe("the secretariat's nominations, council and decisions", () => {
       const closing = page.getByRole('dialog', { name: 'Khép lại vụ việc?' });
       await closing.getByRole('button', { name: 'Khép lại vụ việc' }).click();
       await expect.poll(() => card.getByText('Đang mở', { exact: true }).count()).toBe(0);
+      // A disqualification is read back before it is recorded; one recorded by mistake is removed.
+      const dq = card.getByRole('form', { name: 'Ghi nhận trường hợp không đủ điều kiện' });
+      await dq.getByLabel('Loại').selectOption({ label: 'Người đứng đầu bị kỷ luật' });
+      await dq.getByLabel('Năm', { exact: true }).fill('2024');
+      await dq.getByLabel('Căn cứ').fill('Quyết định kỷ luật số 12/QĐ-UBND ngày 05/3/2024');
+      await dq.getByRole('button', { name: 'Ghi nhận trường hợp không đủ điều kiện' }).click();
+      const asked = page.getByRole('dialog', {
+        name: 'Ghi nhận đơn vị không đủ điều kiện khen thưởng năm 2024?',
+      });
+      await expect
+        .poll(() => asked.textContent())
+        .toContain('Người đứng đầu bị kỷ luật: Quyết định kỷ luật số 12/QĐ-UBND ngày 05/3/2024');
+      await screenshot(page, 'unit-disqualification-confirm-1366');
+      await asked.getByRole('button', { name: 'Ghi nhận trường hợp không đủ điều kiện' }).click();
+      await expect
+        .poll(() => card.getByText('Đã ghi nhận; đề nghị của các năm chưa gửi hồ sơ được tính lại.').count())
+        .toBe(1);
+      const recorded = card.getByRole('row').filter({ hasText: 'Quyết định kỷ luật số 12/QĐ-UBND' });
+      expect(await recorded.getByRole('cell', { name: 'Người đứng đầu bị kỷ luật' }).count()).toBe(1);
+      await recorded.getByRole('button', { name: 'Xóa' }).click();
+      await page
+        .getByRole('dialog', { name: 'Xóa trường hợp ghi nhầm?' })
+        .getByRole('button', { name: 'Xóa' })
+        .click();
+      await expect.poll(() => recorded.count()).toBe(0);
       await page.goto(`${base}/nominations/${meritB!.id}`);
       await step('Bắt đầu thẩm định', 'Bắt đầu thẩm định hồ sơ?', 'Đang thẩm định');
       await expect.poll(() => page.locator('.facts .status').textContent()).toBe('Đang thẩm định');

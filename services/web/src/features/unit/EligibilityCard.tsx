@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
-import { ConfirmButton } from '../../ui/ConfirmDialog';
+import { ConfirmButton, ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DateField } from '../../ui/DateField';
 import { Field, SelectField, TextAreaField } from '../../ui/Field';
 import { Alert, Loading } from '../../ui/Page';
@@ -178,7 +178,7 @@ export function EligibilityCard({ unitId, admin }: { unitId: string; admin: bool
                       <th scope="row" className="short">
                         {d.year}
                       </th>
-                      <td>{t(`rules.dq.${d.reason}`)}</td>
+                      <td>{sentenceCase(t(`rules.dq.${d.reason}`))}</td>
                       <td>{d.detail}</td>
                       {admin && (
                         <td>
@@ -221,17 +221,24 @@ function DeferralForm({ unitId, onDone }: { unitId: string; onDone: () => void }
     openedOn: today(),
   });
   const [done, setDone] = useState(false);
-  async function submit(e: FormEvent) {
+  // It defers every proposal of the unit under appraisal at once, and tells the unit: read back first.
+  const [confirming, setConfirming] = useState(false);
+  const note = f.note.trim();
+  const checks = () => ({
+    note: note.length >= 3 ? null : t('appraise.check.reason'),
+    openedOn: f.openedOn ? null : t('appraise.check.openedOn'),
+  });
+  function review(e: FormEvent) {
     e.preventDefault();
     setDone(false);
-    const note = f.note.trim();
+    if (record.check(checks())) setConfirming(true);
+  }
+  async function submit() {
     const ok = await record.run(
       { input: { unitId, reason: f.reason, note, openedOn: f.openedOn } },
-      {
-        note: note.length >= 3 ? null : t('appraise.check.reason'),
-        openedOn: f.openedOn ? null : t('appraise.check.openedOn'),
-      },
+      checks(),
     );
+    setConfirming(false);
     if (ok) {
       setDone(true);
       setF({ ...f, note: '' });
@@ -240,7 +247,7 @@ function DeferralForm({ unitId, onDone }: { unitId: string; onDone: () => void }
   }
   const err = (k: string) => record.shown.fields[k] ?? record.shown.fields[`input.${k}`] ?? null;
   return (
-    <form className="form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="record-deferral">
+    <form className="form" noValidate onSubmit={review} aria-labelledby="record-deferral">
       <h4 id="record-deferral">{t('eligibility.recordDeferral')}</h4>
       <p className="field-hint">{t('eligibility.recordDeferralHint')}</p>
       <DeferralFields
@@ -263,6 +270,19 @@ function DeferralForm({ unitId, onDone }: { unitId: string; onDone: () => void }
           {t('eligibility.recordDeferral')}
         </button>
       </div>
+      <ConfirmDialog
+        open={confirming}
+        title={t('eligibility.confirmDeferral')}
+        confirmLabel={t('eligibility.recordDeferral')}
+        busy={record.busy}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => void submit()}
+      >
+        <p>
+          {t(`deferral.${f.reason}`)}: {note}
+        </p>
+        <p>{t('eligibility.recordDeferralHint')}</p>
+      </ConfirmDialog>
     </form>
   );
 }
@@ -277,18 +297,22 @@ function DisqualificationForm({ unitId, onDone }: { unitId: string; onDone: () =
     detail: '',
   });
   const [done, setDone] = useState(false);
-  async function submit(e: FormEvent) {
+  // It takes the unit out of its block's proposals for the year: read back first.
+  const [confirming, setConfirming] = useState(false);
+  const year = Number(f.year);
+  const detail = f.detail.trim();
+  const checks = () => ({
+    year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? null : t('unit.check.year'),
+    detail: detail.length >= 3 ? null : t('appraise.check.reason'),
+  });
+  function review(e: FormEvent) {
     e.preventDefault();
     setDone(false);
-    const year = Number(f.year);
-    const detail = f.detail.trim();
-    const ok = await record.run(
-      { input: { unitId, year, reason: f.reason, detail } },
-      {
-        year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? null : t('unit.check.year'),
-        detail: detail.length >= 3 ? null : t('appraise.check.reason'),
-      },
-    );
+    if (record.check(checks())) setConfirming(true);
+  }
+  async function submit() {
+    const ok = await record.run({ input: { unitId, year, reason: f.reason, detail } }, checks());
+    setConfirming(false);
     if (ok) {
       setDone(true);
       setF({ ...f, detail: '' });
@@ -297,7 +321,7 @@ function DisqualificationForm({ unitId, onDone }: { unitId: string; onDone: () =
   }
   const err = (k: string) => record.shown.fields[k] ?? record.shown.fields[`input.${k}`] ?? null;
   return (
-    <form className="form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="record-dq">
+    <form className="form" noValidate onSubmit={review} aria-labelledby="record-dq">
       <h4 id="record-dq">{t('eligibility.recordDisqualification')}</h4>
       <div className="form-row">
         <SelectField
@@ -307,7 +331,7 @@ function DisqualificationForm({ unitId, onDone }: { unitId: string; onDone: () =
         >
           {DISQUALIFICATIONS.map((r) => (
             <option key={r} value={r}>
-              {t(`rules.dq.${r}`)}
+              {sentenceCase(t(`rules.dq.${r}`))}
             </option>
           ))}
         </SelectField>
@@ -334,6 +358,22 @@ function DisqualificationForm({ unitId, onDone }: { unitId: string; onDone: () =
           {t('eligibility.recordDisqualification')}
         </button>
       </div>
+      <ConfirmDialog
+        open={confirming}
+        title={t('eligibility.confirmDisqualification', { year: f.year.trim() })}
+        confirmLabel={t('eligibility.recordDisqualification')}
+        busy={record.busy}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => void submit()}
+      >
+        <p>
+          {sentenceCase(t(`rules.dq.${f.reason}`))}: {detail}
+        </p>
+        <p>{t('eligibility.confirmDisqualificationBody', { year: f.year.trim() })}</p>
+      </ConfirmDialog>
     </form>
   );
 }
+
+/** A rule's words as a label or a table's cell (they are written to follow "Không xét khen thưởng khi:"). */
+const sentenceCase = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
