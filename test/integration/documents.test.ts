@@ -407,6 +407,26 @@ describe('generated documents', () => {
       );
   });
 
+  it('prints sample certificates for a province to try its blank before its first decision', async () => {
+    // Hà Nội has no decision: its sample names it, is signed as a test print, one page per form.
+    const got = await download('/documents/certificates/sample.pdf', outsider, haNoi);
+    expect(got.status).toBe(200);
+    const file = await keepDocument('certificates-sample', got.bytes);
+    expect(Number((await pdfInfo(file)).Pages)).toBe(3);
+    const text = (await pdfText(file)).replace(/\s+/g, ' ');
+    expect(text).toContain('Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh');
+    expect(text).toContain('Nguyễn Thị Hồng Nhung');
+    expect(text).toContain('Bản in thử');
+    expect(text).toContain('Hà Nội');
+    const merit = await download('/documents/certificates/sample.pdf?form=MERIT_PROVINCE', outsider, haNoi);
+    const meritText = await pdfText(await keepDocument('certificates-sample-merit', merit.bytes));
+    expect(meritText).toContain('Sở Tài chính');
+    expect(meritText).not.toContain('Nguyễn Thị Hồng Nhung');
+    expect((await download('/documents/certificates/sample.pdf?form=KHAC', outsider, haNoi)).status).toBe(
+      400,
+    );
+  });
+
   it("prints certificates where the province's own blank wants each field", async () => {
     const LAYOUT = `fields { field x y size bold italic align width }`;
     const current = ok(

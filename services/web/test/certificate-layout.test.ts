@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, ok, provinceId, type Account, type TestApp } from '@thidua/testing';
@@ -48,7 +49,17 @@ describe('the certificate blank layout', () => {
       await expect
         .poll(() => page.getByText('Tỉnh đang dùng bố cục mặc định của hệ thống').count(), WAIT)
         .toBe(1);
-      expect(await page.getByText('Tỉnh chưa có quyết định khen thưởng nào').count()).toBe(1);
+      expect(await page.getByText('Tỉnh chưa có quyết định khen thưởng nào', { exact: false }).count()).toBe(
+        1,
+      );
+      // Before its first decision the province tries its blank with sample words.
+      const sample = page.getByRole('group', { name: 'Bản in thử với dữ liệu mẫu' });
+      const [pdf] = await Promise.all([
+        page.waitForEvent('download'),
+        sample.getByRole('button', { name: 'Bản in thử với dữ liệu mẫu (PDF)' }).click(),
+      ]);
+      expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+      expect((await readFile((await pdf.path())!)).subarray(0, 5).toString()).toBe('%PDF-');
       // No reset while the default is in use.
       expect(await page.getByRole('button', { name: 'Trở về bố cục mặc định' }).count()).toBe(0);
       await screenshot(page, 'certificate-layout-1366');

@@ -24,6 +24,7 @@ import {
   conferenceMinutesData,
   councilMinutesData,
   decisionData,
+  sampleCertificatesData,
   submissionData,
   voteMinutesData,
 } from './gather';
@@ -39,7 +40,13 @@ const DOCUMENTS: Record<
   'council-minutes': async (ctx, id) => councilMinutes(await councilMinutesData(ctx, id)),
   decision: async (ctx, id) => decision(await decisionData(ctx, id)),
   // ?form=FLAG_PROVINCE: one form's pages, for its own blank.
-  certificates: async (ctx, id, query) => certificates(await certificatesData(ctx, id, query.get('form'))),
+  // `sample`: sample words on the province's blank, to print before its first decision.
+  certificates: async (ctx, id, query) =>
+    certificates(
+      await (id === 'sample'
+        ? sampleCertificatesData(ctx, query.get('form'))
+        : certificatesData(ctx, id, query.get('form'))),
+    ),
 };
 
 const TYPES = {
@@ -52,7 +59,7 @@ const TYPES = {
  * with `Authorization: Bearer …` and `x-province-id`, as /graphql (never a cookie, so no other site can fetch
  * one for the person). Kinds: vote-minutes (a block vote's period), conference-minutes (a conference),
  * submission (a block year), council-minutes
- * (a council period), decision and certificates (an award decision; `?form=` one form's). Another province's
+ * (a council period), decision and certificates (an award decision, or `sample`; `?form=` one form's). Another province's
  * record is 404.
  */
 export function documentRoutes(opts: { services: GatewayServices; dataSource: DataSource; logger: Logger }) {

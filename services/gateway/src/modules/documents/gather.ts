@@ -13,6 +13,7 @@ import {
   FORM_WORDS,
   TIE_BREAK_WORDS,
   vietnamDate,
+  vietnamToday,
   votesNeeded,
   type ProposalForm,
   type TieBreak,
@@ -473,5 +474,44 @@ export async function certificatesData(
     awardees: d.items
       .filter((i) => words === null || i.form === words)
       .map((i) => ({ name: i.name, unit: i.unit, form: i.form, leads: i.form === FORM_WORDS.FLAG_PROVINCE })),
+  };
+}
+
+/**
+ * Certificates of sample words, for the secretariat to print on its blank before its first decision: names as long
+ * as real ones, so that a field set too narrow shows; signed "Bản in thử", so that no page passes for a real one.
+ */
+export async function sampleCertificatesData(
+  ctx: GraphQLContext,
+  form: string | null = null,
+): Promise<CertificatesInput> {
+  if (form !== null && !Object.hasOwn(FORM_WORDS, form))
+    throw appError('BAD_USER_INPUT', `form must be one of ${Object.keys(FORM_WORDS).join(', ')}`);
+  const p = await province(ctx);
+  const today = vietnamToday();
+  const words = form === null ? null : formWords(form);
+  const awardees = [
+    {
+      name: 'Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh',
+      unit: null,
+      form: FORM_WORDS.FLAG_PROVINCE,
+      leads: true,
+    },
+    { name: 'Sở Tài chính', unit: null, form: FORM_WORDS.MERIT_PROVINCE, leads: false },
+    { name: 'Nguyễn Thị Hồng Nhung', unit: 'Văn phòng Tỉnh ủy', form: FORM_WORDS.CSTD_PROV, leads: false },
+  ];
+  return {
+    province: p,
+    layout: (await certificateLayout()).layout,
+    decision: {
+      numberText: '00/QĐ-UBND',
+      decisionDate: today,
+      issuerName: `UBND ${p.kind === 'CITY' ? 'thành phố' : 'tỉnh'} ${p.name}`,
+      signerName: 'Bản in thử',
+      signerTitle: 'CHỦ TỊCH',
+    },
+    years: [Number(today.slice(0, 4))],
+    form: words,
+    awardees: awardees.filter((a) => words === null || a.form === words),
   };
 }

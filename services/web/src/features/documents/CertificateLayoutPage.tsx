@@ -160,6 +160,9 @@ export default function CertificateLayoutPage() {
         ) : (
           <p className="muted">{t('certLayout.previewNone')}</p>
         )}
+        {/* Sample words on the blank: before the first decision, or to try a change without a real one. */}
+        <p>{t('certLayout.sampleIntro')}</p>
+        <DocumentDownloads kind="certificates" id="sample" label={t('certLayout.sample')} />
       </section>
     </Page>
   );
