@@ -93,6 +93,20 @@ describe('person(id)', () => {
     expect(listed.persons.nodes).toEqual([]);
   });
 
+  it('lists a unit’s people as official lists do: by given name, then the whole name', async () => {
+    const [unit] = await createUnits(app.dataSource, laoCai, ['Sở Tư pháp']);
+    for (const name of ['Nguyễn Văn Ánh', 'Đỗ Thị Bình', 'Lê Văn An', 'Trần Thị An'])
+      await newPerson(unit!.id, name);
+    const listed = ok(
+      await as<{ persons: { nodes: { fullName: string }[] } }>(
+        admin,
+        `query($u: ID!) { persons(first: 10, filter: { unitId: $u }) { nodes { fullName } } }`,
+        { u: unit!.id },
+      ),
+    ).persons.nodes.map((p) => p.fullName);
+    expect(listed).toEqual(['Lê Văn An', 'Trần Thị An', 'Nguyễn Văn Ánh', 'Đỗ Thị Bình']);
+  });
+
   it('is personal data: a national viewer is refused', async () => {
     const viewer = await createAccount(app, 'NATIONAL_VIEWER');
     const id = await newPerson(office.id, 'Lê Thị Hoa');

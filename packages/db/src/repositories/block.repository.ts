@@ -134,7 +134,10 @@ export const personRepository = {
     if (filter.unitId) qb.andWhere('p.unit_id = :unitId', filter);
     if (filter.search)
       qb.andWhere('p.full_name_search LIKE :s', { s: containsPattern(foldVietnamese(filter.search)) });
-    qb.orderBy(`p.full_name COLLATE ${VIETNAMESE_COLLATION}`).addOrderBy('p.id');
+    // As official lists are: by given name (the last word), then the whole name ("Lê Văn An" before "Đỗ Thị Bình").
+    qb.orderBy(`substring(p.full_name from '(\\S+)\\s*$') COLLATE ${VIETNAMESE_COLLATION}`)
+      .addOrderBy(`p.full_name COLLATE ${VIETNAMESE_COLLATION}`)
+      .addOrderBy('p.id');
     return paginate(qb, page);
   },
 
