@@ -105,6 +105,14 @@ describe('province settings: the award rules', () => {
       await expect
         .poll(() => page.getByText('Đã ban hành quy định áp dụng từ năm 2027.').count(), WAIT)
         .toBe(1);
+      // Brought into view: the form the person issued from is far below it.
+      const issued = page.getByText('Đã ban hành quy định áp dụng từ năm 2027.');
+      const inView = () =>
+        issued.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= window.innerHeight;
+        });
+      await expect.poll(inView, WAIT).toBe(true);
 
       // The page now shows 2027 from its version, in words.
       await expect

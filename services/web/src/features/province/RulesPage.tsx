@@ -1,5 +1,5 @@
 import { readFragment, type ResultOf } from 'gql.tada';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { canAct, openingYearHere, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
@@ -73,6 +73,10 @@ export default function RulesPage() {
   const [year, setYear] = useState(() => openingYearHere(session));
   const [typed, setTyped] = useState(String(year));
   const [saved, setSaved] = useState<number | null>(null);
+  // Said above the form, which the person has scrolled past to issue: brought into view.
+  useEffect(() => {
+    if (saved !== null) document.getElementById('rules-saved')?.scrollIntoView({ block: 'center' });
+  }, [saved]);
   const [res, refetch] = useQuery({ query: RulesQuery, variables: { year } });
   const title = t('rules.title');
   if (res.error)
@@ -177,7 +181,11 @@ export default function RulesPage() {
               </ul>
             )}
           </section>
-          {saved !== null && <Alert kind="success">{t('rules.saved', { year: saved })}</Alert>}
+          {saved !== null && (
+            <Alert kind="success" id="rules-saved">
+              {t('rules.saved', { year: saved })}
+            </Alert>
+          )}
           {admin && (
             <RulesForm
               key={`${year}:${set.effectiveYear}`}
