@@ -232,6 +232,30 @@ describe('history from documents', () => {
 
     // Later, the province's decision on Báo Ninh Thuận's certificate (number and date assumed).
     const merit = year.nominations.find((n) => n.unitId === bao)!;
+    // Dated before the conference that proposed it (1 December 2023): a date typed wrong, refused on its field.
+    const early = await gql(
+      khAdmin,
+      ninhThuan,
+      `mutation($i: RecordPastDecisionInput!) { recordPastDecision(input: $i) { numberText } }`,
+      {
+        i: {
+          numberText: '215/QĐ-UBND',
+          issuerName: 'UBND tỉnh Ninh Thuận',
+          decisionDate: '2023-11-20',
+          signerName: 'Trần Quốc Nam',
+          nominationIds: [merit.id],
+        },
+      },
+    );
+    expect(early.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [
+        {
+          field: 'decisionDate',
+          message: 'must be on or after the conference of 2023 (2023-12-01) that proposed',
+        },
+      ],
+    });
     const decision = ok(
       await gql<{
         recordPastDecision: {

@@ -73,6 +73,9 @@ export function fieldMessage(i18n: I18n, field: string, message: string): string
       to: i18n.date(season[3]!),
     });
   if (/must be on or after heldOn/.test(message)) return i18n.t('conference.check.endedOn');
+  const proposed = /^must be on or after the conference of (\d{4}) \((\d{4}-\d{2}-\d{2})\)/.exec(message);
+  if (proposed)
+    return i18n.t('error.field.beforeConference', { year: proposed[1]!, date: i18n.date(proposed[2]!) });
   const years = /^must be (\d{4}) to (\d{4})$/.exec(message);
   if (years) return i18n.t('error.field.yearRange', { from: years[1]!, to: years[2]! });
   // updateUnit's end (unit.resolver.ts): not before the unit began.

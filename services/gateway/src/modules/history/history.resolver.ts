@@ -18,6 +18,7 @@ import { badInput, conflict, missingRef } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
 import { decidableNominations, decisionItems } from '../awards/decision-items';
 import { AwardDecisionType } from '../awards/decisions.resolver';
+import { yearConference } from '../conference/conference.service';
 import { EmulationYearType } from '../emulation-year/emulation-year.types';
 import { RecordPastDecisionInput, RecordPastYearInput } from './history.types';
 import { assertProvinceRunsYear } from './province-years';
@@ -244,6 +245,15 @@ export class HistoryResolver {
         );
     if (input.decisionDate > vietnamToday())
       throw badInput('decisionDate', 'a decision already issued: not after today');
+    // A decision follows the conference that proposed (a date typed wrong, or the proposals of another year).
+    for (const y of years) {
+      const heldOn = (await yearConference(ctx, y.id))?.heldOn;
+      if (heldOn && input.decisionDate < heldOn)
+        throw badInput(
+          'decisionDate',
+          `must be on or after the conference of ${y.year} (${heldOn}) that proposed`,
+        );
+    }
     const [, number, issuerCode] = /^(\d+)\/QĐ-(.+)$/.exec(input.numberText)!;
     const items = await decisionItems(nominations, input.decisionDate);
     const decision = await withConstraints(
