@@ -259,6 +259,11 @@ describe('a block year in the browser', () => {
       );
       // A member registers a title on its phone, and withdraws another after the confirmation.
       await third.goto(`${base}${yearPath}`);
+      // The block's dossier is the head unit's until the results: the member is told whose it is, and where its own
+      // evidence goes.
+      await poll(() =>
+        third.getByText(/^Hồ sơ của khối \(tờ trình, biên bản, tài liệu kèm theo\) do Trưởng khối/).count(),
+      ).toBe(1);
       await third.getByRole('link', { name: 'Đăng ký danh hiệu' }).click();
       await third.waitForURL(/\/titles\?unit=/);
       await poll(() => third.getByText(`Hạn đăng ký danh hiệu: đến hết ngày ${byWords}.`).count()).toBe(1);

@@ -52,12 +52,15 @@ export function Attachments({
   ownerId,
   title,
   whoAttaches,
+  notYet,
 }: {
   ownerType: Owner;
   ownerId: string;
   title?: string;
   /** Said to whoever may only read the list: who adds the files it waits for. */
   whoAttaches?: string;
+  /** Said instead of the list to whoever may not read it yet: whose files they are, and when they show. */
+  notYet?: string;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -120,7 +123,13 @@ export function Attachments({
   }
 
   // Files not readable yet (a proposal before the vote is published) are not shown at all, like the record.
-  if (errorCode(res.error) === 'NOT_FOUND') return null;
+  if (errorCode(res.error) === 'NOT_FOUND')
+    return notYet ? (
+      <section className="card" aria-labelledby={headingId}>
+        <h2 id={headingId}>{title ?? t('attachment.title')}</h2>
+        <p className="muted">{notYet}</p>
+      </section>
+    ) : null;
   return (
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>{title ?? t('attachment.title')}</h2>

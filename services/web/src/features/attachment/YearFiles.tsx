@@ -21,7 +21,12 @@ export function YearFiles({ blockId, year, yearId }: { blockId: string; year: nu
   const conferenceId = res.data?.emulationYear?.conference?.id;
   return (
     <>
-      <Attachments ownerType="EMULATION_YEAR" ownerId={yearId} title={t('attachment.dossier')} />
+      <Attachments
+        ownerType="EMULATION_YEAR"
+        ownerId={yearId}
+        title={t('attachment.dossier')}
+        notYet={t('attachment.dossierNotYet')}
+      />
       {conferenceId && (
         <Attachments ownerType="CONFERENCE" ownerId={conferenceId} title={t('attachment.conference')} />
       )}
