@@ -129,6 +129,14 @@ describe('lineage and history recorded from documents', () => {
       expect(await offered(page, 'Đơn vị tiền thân')).not.toContain(NOI_VU);
 
       await choose(page, 'thuong binh', 'Đơn vị tiền thân', LDTBXH, 'Thêm vào danh sách');
+      // A predecessor still in force is pointed out: merged, it should be ended on its own page.
+      await expect
+        .poll(
+          () =>
+            page.getByText(`${LDTBXH} vẫn đang hoạt động. Nếu đã sáp nhập thật`, { exact: false }).count(),
+          WAIT,
+        )
+        .toBe(1);
       const provinces = await offered(page, 'Tỉnh của đơn vị tiền thân');
       const former = provinces.find((p) => p.startsWith('Ninh Thuận (tỉnh cũ'))!;
       expect(former).toBe('Ninh Thuận (tỉnh cũ, đến 30/06/2025)');

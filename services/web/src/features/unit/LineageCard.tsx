@@ -277,6 +277,15 @@ function RecordLineageForm({
             ))}
           </ul>
         )}
+        {/* A merged or renamed unit ends: one still in force would still be offered to blocks and votes. */}
+        {(kind === 'MERGE' || kind === 'RENAME') &&
+          chosen
+            .filter((p) => !p.validTo)
+            .map((p) => (
+              <Alert key={p.id} kind="warning">
+                {t('lineage.stillActive', { name: p.name, kind: t(`lineage.kind.${kind}`).toLowerCase() })}
+              </Alert>
+            ))}
       </fieldset>
       {record.shown.general && <Alert>{record.shown.general}</Alert>}
       {recorded && <Alert kind="success">{t('lineage.recorded')}</Alert>}

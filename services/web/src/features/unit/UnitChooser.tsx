@@ -21,6 +21,8 @@ const UnitChoices = graphql(`
 export interface ChosenUnit {
   id: string;
   name: string;
+  /** Its last day, when it has ended. */
+  validTo?: string | null;
 }
 
 /**
@@ -50,7 +52,7 @@ export function UnitChooser({
   const add = () => {
     const unit = options.find((u) => u.id === unitId);
     if (!unit) return;
-    onAdd({ id: unit.id, name: unit.name });
+    onAdd({ id: unit.id, name: unit.name, validTo: unit.validTo });
     setUnitId('');
   };
   return (
