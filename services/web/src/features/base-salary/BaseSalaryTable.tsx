@@ -8,7 +8,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DateField } from '../../ui/DateField';
 import { Field } from '../../ui/Field';
 import { Alert, Loading } from '../../ui/Page';
-import { TableWrap } from '../../ui/TableWrap';
+import { CardTable } from '../../ui/CardTable';
 import { useAction } from '../../ui/useAction';
 
 const SalariesQuery = graphql(`
@@ -48,34 +48,24 @@ export function BaseSalaryTable() {
       ) : !res.data ? (
         <Loading />
       ) : (
-        <TableWrap label={t('salary.title')}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('salary.from')}</th>
-                <th scope="col">{t('salary.amount')}</th>
-                <th scope="col">{t('salary.basis')}</th>
-                <th scope="col">{t('salary.source')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...res.data.baseSalaries].reverse().map((s) => (
-                <tr key={s.effectiveFrom}>
-                  <th scope="row">{i18n.date(s.effectiveFrom)}</th>
-                  <td>{i18n.number(s.amountVnd, 0)}</td>
-                  <td>{s.legalBasis}</td>
-                  <td>
-                    {s.sourceUrl && (
-                      <a href={s.sourceUrl} rel="noreferrer noopener" target="_blank">
-                        {t('salary.link')}
-                      </a>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        // Cards on a phone: the legal basis is a long sentence that a fourth column squeezed to a word a line.
+        <CardTable
+          caption={<span className="visually-hidden">{t('salary.title')}</span>}
+          columns={[t('salary.from'), t('salary.amount'), t('salary.basis'), t('salary.source')]}
+          rows={[...res.data.baseSalaries].reverse().map((s) => ({
+            key: s.effectiveFrom,
+            heading: i18n.date(s.effectiveFrom),
+            cells: [
+              i18n.number(s.amountVnd, 0),
+              s.legalBasis,
+              s.sourceUrl ? (
+                <a href={s.sourceUrl} rel="noreferrer noopener" target="_blank">
+                  {t('salary.link')}
+                </a>
+              ) : null,
+            ],
+          }))}
+        />
       )}
       {platform && <RecordSalaryForm onSaved={() => refetch({ requestPolicy: 'network-only' })} />}
     </section>
