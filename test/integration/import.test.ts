@@ -385,7 +385,7 @@ describe('importing a province from its spreadsheets', () => {
         '',
         'Tập thể lao động xuất sắc',
         '2024',
-        'Quyết định số 38/QĐ-UBND ngày 12/01/2025 của UBND tỉnh',
+        'Quyết định số 45/QĐ-UBND ngày 15/01/2025 của UBND tỉnh',
       ],
       [
         'Sở Tài chính',
@@ -463,7 +463,7 @@ describe('importing a province from its spreadsheets', () => {
   it('accounts become invitations, once', async () => {
     const header = ['Thư điện tử', 'Họ và tên', 'Vai trò', 'Đơn vị'];
     const file = await xlsx(header, [
-      ['nthoa@stc.laocai.gov.vn', 'Nguyễn Thị Hoa', 'Cán bộ đơn vị', 'Sở Tài chính'],
+      ['hoa.nt@stc.laocai.gov.vn', 'Nguyễn Thị Hoa', 'Cán bộ đơn vị', 'Sở Tài chính'],
     ]);
     expect((await importClean('accounts', file)).result).toEqual({ created: 1, updated: 0, unchanged: 0 });
     expect((await importClean('accounts', file)).result).toEqual({ created: 0, updated: 0, unchanged: 1 });

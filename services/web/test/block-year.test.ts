@@ -264,6 +264,7 @@ describe('a block year in the browser', () => {
       await poll(() =>
         third.getByText(/^Hồ sơ của khối \(tờ trình, biên bản, tài liệu kèm theo\) do Trưởng khối/).count(),
       ).toBe(1);
+      expect(await third.getByRole('heading', { name: 'Danh hiệu đã đăng ký' }).count()).toBe(1);
       await third.getByRole('link', { name: 'Đăng ký danh hiệu' }).click();
       await third.waitForURL(/\/titles\?unit=/);
       await poll(() => third.getByText(`Hạn đăng ký danh hiệu: đến hết ngày ${byWords}.`).count()).toBe(1);

@@ -41,7 +41,7 @@ const THEIRS = 'Sở Nội vụ tỉnh Thanh Hóa';
 
 /** The page's word for a year before Khánh Hòa began: its former provinces ran it. */
 const IN_FORMER_2023 =
-  /^Năm 2023 thuộc .*Khánh Hòa \(tỉnh cũ, đến 30\/06\/2025\).*: chọn tỉnh đó ở ô “Ghi nhận cho tỉnh” phía trên trước khi nhập/;
+  /^Năm 2023 thuộc .*Khánh Hòa \(tỉnh cũ, đến 30\/06\/2025\).*: chọn tỉnh có năm này ở ô “Ghi nhận cho tỉnh” phía trên trước khi nhập/;
 
 const named = (units: { id: string; name: string }[]) => new Map(units.map((u) => [u.name, u.id]));
 

@@ -195,7 +195,10 @@ describe("the secretariat's nominations, council and decisions", () => {
         .poll(() => card.getByText('Đã ghi nhận; đề nghị của các năm chưa gửi hồ sơ được tính lại.').count())
         .toBe(1);
       const recorded = card.getByRole('row').filter({ hasText: 'Quyết định kỷ luật số 12/QĐ-UBND' });
-      expect(await recorded.getByRole('cell', { name: 'Người đứng đầu bị kỷ luật' }).count()).toBe(1);
+      // The table is read again after the success is said: awaited.
+      await expect
+        .poll(() => recorded.getByRole('cell', { name: 'Người đứng đầu bị kỷ luật' }).count())
+        .toBe(1);
       await recorded.getByRole('button', { name: 'Xóa' }).click();
       await page
         .getByRole('dialog', { name: 'Xóa trường hợp ghi nhầm?' })

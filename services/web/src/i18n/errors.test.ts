@@ -293,12 +293,12 @@ describe('an award decision’s number from the register', () => {
       ]).fields[name];
     expect(field('input.0.year', 'must be 1990 to 2026')).toBe('Nhập năm từ 1990 đến 2026.');
     expect(field('validTo', 'must not be before validFrom (2025-07-01)')).toBe(
-      'Ngày kết thúc không được trước ngày đơn vị bắt đầu hoạt động (01/07/2025).',
+      'Ngày kết thúc không được trước ngày bắt đầu (01/07/2025).',
     );
     expect(
       field('decisionDate', 'must be on or after the conference of 2023 (2023-12-01) that proposed'),
     ).toBe(
-      'Ngày ký trước hội nghị tổng kết năm 2023 đã đề nghị các hồ sơ này (01/12/2023): kiểm tra lại ngày ký.',
+      'Ngày ký trước ngày hội nghị tổng kết năm 2023 (01/12/2023), hội nghị đã đề nghị các hồ sơ này: kiểm tra lại ngày ký.',
     );
     expect(field('input.3.unitId', 'something new')).toBe('Đơn vị không hợp lệ.');
     expect(field('input.3.weight', 'something new')).toBe('Giá trị đã nhập không hợp lệ.');

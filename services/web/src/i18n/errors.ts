@@ -201,7 +201,7 @@ export function showErrors(i18n: I18n, errors: ApiError[] | 'network' | null): S
       continue;
     }
     // A new block recorded from documents (recordPastYear) under the name of one the province has.
-    const blockExists = /^a block named "(.+)" already exists/.exec(e.message);
+    const blockExists = /^a block named "(.+)" already exists: give its blockId/.exec(e.message);
     if (code === 'CONFLICT' && blockExists) {
       fields['newBlock.name'] ??= i18n.t('error.blockExists', { name: blockExists[1]! });
       continue;

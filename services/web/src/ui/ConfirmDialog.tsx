@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { formInUse } from './submittedForm';
 
 /** The form each dialog was opened from: a refusal after the dialog closes is shown there (useAction). */
 const openers = new WeakMap<HTMLDialogElement, Element>();
@@ -38,7 +39,7 @@ export function ConfirmDialog({
     const d = ref.current;
     if (!d) return;
     if (open && !d.open) {
-      const form = document.activeElement?.closest('form');
+      const form = formInUse();
       if (form) openers.set(d, form);
       else openers.delete(d);
       d.showModal();

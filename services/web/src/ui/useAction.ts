@@ -3,6 +3,7 @@ import { useMutation, type AnyVariables, type TypedDocumentNode } from 'urql';
 import { apiErrors, showErrors, type Shown } from '../i18n/errors';
 import { useI18n } from '../i18n/i18n';
 import { formOpening } from './ConfirmDialog';
+import { formInUse } from './submittedForm';
 
 const NONE: Shown = { general: null, fields: {} };
 
@@ -23,8 +24,14 @@ function showFirstError(scope: Element) {
   around.querySelector('.alert-error')?.scrollIntoView({ block: 'center' });
 }
 
-/** The form (or dialog) being sent: its button has the focus when it is clicked or Enter is pressed. */
-const sending = () => document.activeElement?.closest('form, [role="dialog"], dialog') ?? null;
+/**
+ * The form (or dialog) being sent: its button has the focus when it is clicked or Enter is pressed, except in
+ * Safari, where an open dialog, else the form just submitted, is the one.
+ */
+const sending = () =>
+  document.activeElement?.closest('form, [role="dialog"], dialog') ??
+  document.querySelector('dialog[open]') ??
+  formInUse();
 
 /**
  * A form's mutation with its errors ready to show: the page's own checks first (nothing is sent while one

@@ -1,6 +1,7 @@
 import type { ImportCounts, ImportKind, ImportProblem, Province } from '@thidua/db';
 import { foldVietnamese, normalizeName } from '@thidua/domain';
 import type { SheetRow } from './import-file';
+import { EXAMPLE_MARK } from './templates';
 
 /** A column of an import kind: its header in the template (Vietnamese), and other headers accepted for it. */
 export interface ColumnSpec {
@@ -106,8 +107,10 @@ export function mapRows(
       return i === undefined ? '' : (r.cells[i] ?? '');
     },
   }));
-  // The template's example row, left in: imported, it would add (or change) a record nobody meant.
-  const isExample = (r: Row) => spec.columns.every((c) => r.get(c.key).trim() === c.example.trim());
+  // The template's example row, left in: imported, it would add (or change) a record nobody meant. Known by the mark
+  // the template puts in its first cell, never by its words (a real row may read like the example).
+  const mark = foldVietnamese(EXAMPLE_MARK);
+  const isExample = (r: Row) => spec.columns.some((c) => foldVietnamese(r.get(c.key)).startsWith(mark));
   return {
     rows: rows.filter((r) => !isExample(r)),
     problems: rows.filter(isExample).map((r) => ({

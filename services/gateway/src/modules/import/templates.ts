@@ -20,7 +20,7 @@ export async function templateXlsx(spec: KindSpec): Promise<Buffer> {
     style: DATE_KEYS.has(c.key) || /Years$|^year$/.test(c.key) ? { numFmt: '@' } : {},
   }));
   sheet.getRow(1).font = { bold: true };
-  sheet.addRow(Object.fromEntries(spec.columns.map((c) => [c.key, c.example])));
+  sheet.addRow(Object.fromEntries(exampleRow(spec).map((cell, i) => [spec.columns[i]!.key, cell])));
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
 
   const guide = book.addWorksheet('Hướng dẫn');
@@ -36,7 +36,7 @@ export async function templateXlsx(spec: KindSpec): Promise<Buffer> {
   guide.addRow({
     column: 'Lưu ý',
     note:
-      'Xóa dòng ví dụ trước khi nhập. Chỉ đọc trang tính đầu tiên; dòng 1 là tiêu đề. ' +
+      `Xóa dòng ví dụ (ô đầu bắt đầu bằng "${EXAMPLE_MARK}") trước khi nhập. Chỉ đọc trang tính đầu tiên; dòng 1 là tiêu đề. ` +
       'Ô trống ở cột không bắt buộc giữ nguyên dữ liệu đã có. Tên phải viết đúng như tên đã có trong hệ thống.',
   });
   return Buffer.from(await book.xlsx.writeBuffer());
@@ -46,5 +46,12 @@ export async function templateXlsx(spec: KindSpec): Promise<Buffer> {
 export function templateCsv(spec: KindSpec): string {
   const field = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const line = (cells: string[]) => cells.map(field).join(',');
-  return `\uFEFF${line(spec.columns.map(header))}\r\n${line(spec.columns.map((c) => c.example))}\r\n`;
+  return `\uFEFF${line(spec.columns.map(header))}\r\n${line(exampleRow(spec))}\r\n`;
 }
+
+/** Opens the example row's first cell: a row left in a file with it is refused (check-kit's mapRows). */
+export const EXAMPLE_MARK = 'Ví dụ, xóa dòng này:';
+
+/** The template's example row: its first cell marked, so that it is never taken for a province's own data. */
+const exampleRow = (spec: KindSpec) =>
+  spec.columns.map((c, i) => (i === 0 ? `${EXAMPLE_MARK} ${c.example}` : c.example));

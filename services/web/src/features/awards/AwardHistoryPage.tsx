@@ -5,6 +5,7 @@ import { graphql } from '../../graphql';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Empty, Loading, Page } from '../../ui/Page';
+import { CardTable } from '../../ui/CardTable';
 import { TableWrap } from '../../ui/TableWrap';
 import { AchievementsQuery } from '../unit/AchievementsCard';
 import { LineageQuery } from '../unit/LineageCard';
@@ -68,47 +69,45 @@ export default function AwardHistoryPage() {
       {items.length === 0 ? (
         <Empty>{t('history.none')}</Empty>
       ) : (
-        <TableWrap label={title}>
-          <table className="table">
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('history.year')}</th>
-                <th scope="col">{t('nomination.form')}</th>
-                <th scope="col">{t('history.decision')}</th>
-                <th scope="col" className="num">
-                  {t('decision.prize')}
-                </th>
-                <th scope="col">{t('nomination.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((a, i) => (
-                <tr key={i}>
-                  <th scope="row">{a.year}</th>
-                  <td>
-                    {t(`form.${a.form}`)}
-                    {!person && a.personId && (
-                      <>
-                        {' '}
-                        (<Link href={`/persons/${a.personId}/awards`}>{t('history.individual')}</Link>)
-                      </>
-                    )}
-                  </td>
-                  <td>
-                    <Link href={`/award-decisions/${a.decision.id}`}>{a.decision.numberText}</Link>,{' '}
-                    {i18n.date(a.decision.decisionDate)}
-                  </td>
-                  <td className="num">{i18n.number(a.prizeVnd, 0)}</td>
-                  <td>{t(`nomination.status.${a.status as 'DECIDED'}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        // Cards on a phone: the prize and the status stay on the screen.
+        <CardTable
+          caption={<span className="visually-hidden">{title}</span>}
+          columns={[
+            t('history.year'),
+            t('nomination.form'),
+            t('history.decision'),
+            t('decision.prize'),
+            t('nomination.status'),
+          ]}
+          rows={items.map((a, i) => ({
+            key: String(i),
+            heading: a.year,
+            cells: [
+              <>
+                {t(`form.${a.form}`)}
+                {!person && a.personId && (
+                  <>
+                    {' '}
+                    (<Link href={`/persons/${a.personId}/awards`}>{t('history.individual')}</Link>)
+                  </>
+                )}
+              </>,
+              <>
+                <Link href={`/award-decisions/${a.decision.id}`}>{a.decision.numberText}</Link>,{' '}
+                {i18n.date(a.decision.decisionDate)}
+              </>,
+              i18n.number(a.prizeVnd, 0),
+              t(`nomination.status.${a.status as 'DECIDED'}`),
+            ],
+          }))}
+        />
       )}
       <h2>{t('history.fromDocuments')}</h2>
-      {achievements.length === 0 ? (
+      {recorded.error ? (
+        <ApiErrorView error={recorded.error} />
+      ) : !recorded.data ? (
+        <Loading />
+      ) : achievements.length === 0 ? (
         <p className="muted">{t('unit.noAchievements')}</p>
       ) : (
         <TableWrap label={t('history.fromDocuments')}>
@@ -132,6 +131,7 @@ export default function AwardHistoryPage() {
           </table>
         </TableWrap>
       )}
+      {lineage.error && <ApiErrorView error={lineage.error} />}
       {predecessors.length > 0 && (
         <>
           <h2>{t('history.predecessors')}</h2>

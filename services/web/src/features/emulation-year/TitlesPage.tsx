@@ -137,7 +137,7 @@ function TitlesForm({
         !open && <Alert kind="info">{t(standing.writable ? 'titles.closed' : 'app.readOnly')}</Alert>
       )}
       {open && deadline && <p>{t('titles.deadline', { date: i18n.date(deadline) })}</p>}
-      {registeredNow && <Alert kind="success">{t('titles.registered', { title: registeredNow })}</Alert>}
+      {registeredNow && <Alert kind="success">{t('titles.registeredNow', { title: registeredNow })}</Alert>}
       {!open ? (
         <ActingFor acting={acting} errors={{}} readOnly />
       ) : (

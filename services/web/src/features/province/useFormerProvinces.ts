@@ -2,6 +2,7 @@ import { useQuery } from 'urql';
 import { useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n, type I18n } from '../../i18n/i18n';
+import { lastEmulationYear } from '../block/dates';
 
 const ProvinceLineage = graphql(`
   query ProvinceWithFormer($id: ID!) {
@@ -37,12 +38,9 @@ export interface FormerOrCurrent {
 type Span = { validFrom: string | null; validTo: string | null };
 const runs =
   ({ validFrom, validTo }: Span) =>
-  (year: number) => {
-    const first = validFrom ? Number(validFrom.slice(0, 4)) : -Infinity;
-    const end = validTo ? Number(validTo.slice(0, 4)) : Infinity;
-    const last = validTo && !validTo.endsWith('-12-31') ? end - 1 : end;
-    return year >= first && year <= last;
-  };
+  (year: number) =>
+    year >= (validFrom ? Number(validFrom.slice(0, 4)) : -Infinity) &&
+    year <= (validTo ? lastEmulationYear(validTo) : Infinity);
 
 const fullName = (p: { name: string; kind: 'PROVINCE' | 'CITY' }) =>
   `${p.kind === 'CITY' ? 'thành phố' : 'tỉnh'} ${p.name}`;

@@ -280,7 +280,8 @@ function RecordLineageForm({
         {/* A merged or renamed unit ends: one still in force would still be offered to blocks and votes. */}
         {(kind === 'MERGE' || kind === 'RENAME') &&
           chosen
-            .filter((p) => !p.validTo)
+            // A former province's units are read-only and offered to nothing: only this province's are ended here.
+            .filter((p) => !p.validTo && p.provinceId === provinces[0]!.id)
             .map((p) => (
               <Alert key={p.id} kind="warning">
                 {t('lineage.stillActive', { name: p.name, kind: t(`lineage.kind.${kind}`).toLowerCase() })}

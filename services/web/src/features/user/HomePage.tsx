@@ -13,7 +13,7 @@ import { CouncilSessionsQuery } from '../awards/operations';
 import { RecentAwards } from '../awards/RecentAwards';
 import { SeasonOverview, SeasonQuery } from '../emulation-year/SeasonOverview';
 import { STEPS_TAKEN_HERE } from '../emulation-year/NextStep';
-import { REGISTRATION_OPEN, runByOneOf } from '../emulation-year/useYear';
+import { runByOneOf } from '../emulation-year/useYear';
 import { today } from '../block/dates';
 import { deadline } from '../voting/rules';
 import { GettingStarted } from './GettingStarted';
@@ -59,7 +59,6 @@ const NominationsQuery = graphql(`
   }
 `);
 
-/** A unit's own proposals of a block year, with whether a file (its achievement report) is attached yet. */
 /** Which of the block's members registered a title this year (a unit with none is asked to). */
 const RegistrationsQuery = graphql(`
   query HomeRegistrations($blockId: ID!, $year: Int!) {
@@ -72,6 +71,7 @@ const RegistrationsQuery = graphql(`
   }
 `);
 
+/** A unit's own proposals of a block year, with whether a file (its achievement report) is attached yet. */
 const OwnNominationsQuery = graphql(`
   query HomeOwnNominations($yearId: ID!) {
     nominations(emulationYearId: $yearId) {
@@ -247,9 +247,10 @@ async function gatherTasks(
               href: where,
             });
       const by = y.registrationDeadline;
-      const registering = by
-        ? REGISTRATION_OPEN.includes(y.state) && today() <= by
-        : y.state === 'OPEN' || y.state === 'COVENANT_SIGNED';
+      // Once the members are told (OPEN), until the last day; without one, until scoring begins.
+      const registering =
+        (y.state === 'OPEN' || y.state === 'COVENANT_SIGNED' || (!!by && y.state === 'SCORING')) &&
+        (!by || today() <= by);
       // Read only where it is asked: a season's every registration would make the season's query too large.
       const registered =
         registering && members.length
