@@ -1,5 +1,5 @@
 import type { CombinedError } from '@urql/core';
-import type { I18n, MessageKey } from './i18n';
+import { sentenceCase, type I18n, type MessageKey } from './i18n';
 
 /** An error as the API sends it: a stable code, and for bad input the fields it concerns. */
 export interface ApiError {
@@ -125,8 +125,7 @@ export function fieldMessage(i18n: I18n, field: string, message: string): string
   if (account) return account;
   if (i18n.locale === 'en') return message;
   // The field's name opens the sentence here ("thư điện tử" → "Thư điện tử không hợp lệ.").
-  const sentence = i18n.t('error.field.invalid', { field: name });
-  return sentence.charAt(0).toLocaleUpperCase('vi') + sentence.slice(1);
+  return sentenceCase(i18n.t('error.field.invalid', { field: name }));
 }
 
 /** Lineage and history from documents (the gateway's lineage and history modules). */

@@ -15,6 +15,9 @@ async function load(locale: Locale): Promise<Messages> {
   return (loaded[locale] ??= (await import('./en.json')).default as Messages);
 }
 
+/** Words written to follow others ("người đứng đầu bị kỷ luật") opening a sentence, a label or a cell. */
+export const sentenceCase = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+
 export function interpolate(text: string, params?: Params): string {
   return params ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : text;
 }

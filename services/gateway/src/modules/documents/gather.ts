@@ -1,5 +1,6 @@
 import { decisionRepository, personRepository, type Conference, type VotingPeriod } from '@thidua/db';
 import {
+  provinceTitle,
   type CertificatesInput,
   type ConferenceMinutesInput,
   type ConferenceRecord,
@@ -452,6 +453,13 @@ export async function decisionData(ctx: GraphQLContext, decisionId: string): Pro
   };
 }
 
+/** `?form=`: one form's pages (its words), or null for every form; anything else is refused. */
+function onlyForm(form: string | null): string | null {
+  if (form !== null && !Object.hasOwn(FORM_WORDS, form))
+    throw appError('BAD_USER_INPUT', `form must be one of ${Object.keys(FORM_WORDS).join(', ')}`);
+  return form === null ? null : formWords(form);
+}
+
 /**
  * One certificate per awardee of the decision, placed on the province's blank; with `form`, only that form's, so
  * that each file goes on its own pre-printed blank (a flag's is not a certificate of merit's).
@@ -461,10 +469,8 @@ export async function certificatesData(
   decisionId: string,
   form: string | null = null,
 ): Promise<CertificatesInput> {
-  if (form !== null && !Object.hasOwn(FORM_WORDS, form))
-    throw appError('BAD_USER_INPUT', `form must be one of ${Object.keys(FORM_WORDS).join(', ')}`);
+  const words = onlyForm(form);
   const d = await decisionData(ctx, decisionId);
-  const words = form === null ? null : formWords(form);
   return {
     province: d.province,
     layout: (await certificateLayout()).layout,
@@ -485,11 +491,9 @@ export async function sampleCertificatesData(
   ctx: GraphQLContext,
   form: string | null = null,
 ): Promise<CertificatesInput> {
-  if (form !== null && !Object.hasOwn(FORM_WORDS, form))
-    throw appError('BAD_USER_INPUT', `form must be one of ${Object.keys(FORM_WORDS).join(', ')}`);
+  const words = onlyForm(form);
   const p = await province(ctx);
   const today = vietnamToday();
-  const words = form === null ? null : formWords(form);
   const awardees = [
     {
       name: 'Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh',
@@ -506,7 +510,7 @@ export async function sampleCertificatesData(
     decision: {
       numberText: '00/QĐ-UBND',
       decisionDate: today,
-      issuerName: `UBND ${p.kind === 'CITY' ? 'thành phố' : 'tỉnh'} ${p.name}`,
+      issuerName: `UBND ${provinceTitle(p)}`,
       signerName: 'Bản in thử',
       signerTitle: 'CHỦ TỊCH',
     },

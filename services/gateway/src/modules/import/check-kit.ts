@@ -110,7 +110,7 @@ export function mapRows(
   // The template's example row, left in: imported, it would add (or change) a record nobody meant. Known by the mark
   // the template puts in its first cell, never by its words (a real row may read like the example).
   const mark = foldVietnamese(EXAMPLE_MARK);
-  const isExample = (r: Row) => spec.columns.some((c) => foldVietnamese(r.get(c.key)).startsWith(mark));
+  const isExample = (r: Row) => foldVietnamese(r.get(spec.columns[0]!.key)).startsWith(mark);
   return {
     rows: rows.filter((r) => !isExample(r)),
     problems: rows.filter(isExample).map((r) => ({

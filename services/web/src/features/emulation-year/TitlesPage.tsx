@@ -80,7 +80,8 @@ function TitlesForm({
   const deadline = y.registrationDeadline;
   const late = !!deadline && today() > deadline;
   // In a former province (read-only) the registrations are read, as once registration closed or its day passed.
-  const open = REGISTRATION_OPEN.includes(y.state) && standing.writable && !late;
+  const registering = REGISTRATION_OPEN.includes(y.state) && standing.writable;
+  const open = registering && !late;
   const [registeredNow, setRegisteredNow] = useState<string | null>(null);
   const [title, setTitle] = useState<Title | ''>('');
   const [personId, setPersonId] = useState('');
@@ -131,7 +132,7 @@ function TitlesForm({
 
   return (
     <>
-      {late && REGISTRATION_OPEN.includes(y.state) && standing.writable ? (
+      {registering && late ? (
         <Alert kind="info">{t('titles.deadlinePassed', { date: i18n.date(deadline!) })}</Alert>
       ) : (
         !open && <Alert kind="info">{t(standing.writable ? 'titles.closed' : 'app.readOnly')}</Alert>

@@ -36,6 +36,8 @@ export default function HistoryPage() {
       : t('past.yearNotRun', { year: y, name: province.label });
   };
 
+  const viewedElsewhere = yearProblem(year);
+
   const apply = (e: FormEvent) => {
     e.preventDefault();
     const y = Number(draftYear.trim());
@@ -85,7 +87,7 @@ export default function HistoryPage() {
             </button>
           </form>
           {province?.former && <Alert kind="info">{t('past.inFormer', { name: province.label })}</Alert>}
-          {yearProblem(year) && <Alert kind="info">{yearProblem(year)}</Alert>}
+          {viewedElsewhere && <Alert kind="info">{viewedElsewhere}</Alert>}
           <ProvinceScope key={scope} provinceId={scope}>
             <RecordedYears year={year} provinceId={scope} />
             <PastYearForm year={year} yearProblem={yearProblem} onRecorded={show} />

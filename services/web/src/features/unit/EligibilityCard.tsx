@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../graphql';
-import { useI18n } from '../../i18n/i18n';
+import { sentenceCase, useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { ConfirmButton, ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DateField } from '../../ui/DateField';
@@ -374,6 +374,3 @@ function DisqualificationForm({ unitId, onDone }: { unitId: string; onDone: () =
     </form>
   );
 }
-
-/** A rule's words as a label or a table's cell (they are written to follow "Không xét khen thưởng khi:"). */
-const sentenceCase = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
