@@ -76,6 +76,44 @@ function scores(base: number) {
   });
 }
 
+/** A small but real PDF (its header identifies it), written by a member as evidence. */
+const pdf = (text: string) =>
+  Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
+/** Officer `i` uploads a file as member `unit`'s evidence for one criterion of the year's table. */
+async function sendEvidence(i: number, unit: number, criterion: string, name: string, body: Buffer) {
+  const q = new URLSearchParams({
+    ownerType: 'EVIDENCE',
+    ownerId: units[unit]!.id,
+    yearId,
+    criterion,
+    name,
+  });
+  const res = await fetch(`${app.gateway.url.replace(/\/graphql$/, '')}/files/attachments?${q}`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${officers[i]!.token}`,
+      'x-province-id': province,
+      'content-type': 'application/octet-stream',
+    },
+    body,
+  });
+  const json = (await res.json()) as {
+    attachment?: { id: string; criterion: string; downloadUrl: string; sha256: string };
+    errors?: { message: string; extensions: { code: string } }[];
+  };
+  return { status: res.status, ...json };
+}
+const EVIDENCE_OF = `query($u: ID!, $y: ID!) { attachmentsOf(ownerType: EVIDENCE, ownerId: $u, yearId: $y) {
+  canAttach deletesAny items { id name criterion } } }`;
+type EvidenceOf = {
+  attachmentsOf: {
+    canAttach: boolean;
+    deletesAny: boolean;
+    items: { id: string; name: string; criterion: string }[];
+  };
+};
+const DELETE_FILE = `mutation($id: ID!) { deleteAttachment(id: $id) }`;
+
 beforeAll(async () => {
   // With the worker: members hear of the covenant to sign and of scoring opening.
   app = await startTestApp({ template: inject('templateDatabase'), worker: true });
@@ -403,6 +441,64 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
     expect(byMember.every((s) => s.scorerUnitId === id(4) || s.targetUnitId === id(4))).toBe(true);
   });
 
+  it('a member attaches files as evidence for its criteria; its cross-scorers and the secretariat read them, no other member', async () => {
+    // Đảng ủy Khối (4) is scored by the head (0) and the deputy (1); Ban Tổ chức (5) scores no one but itself.
+    const report = pdf('Báo cáo tổng kết công tác năm 2025 của Đảng ủy Khối');
+    const sent = await sendEvidence(4, 4, 'NV1', 'Báo cáo tổng kết năm 2025.pdf', report);
+    expect(sent.status).toBe(201);
+    expect(sent.attachment!.criterion).toBe('NV1');
+    const photo = await sendEvidence(4, 4, 'TD2', 'Ảnh hội thi.pdf', pdf('Ảnh hội thi'));
+    expect(photo.status).toBe(201);
+    const unknown = await sendEvidence(4, 4, 'ZZ9', 'Khác.pdf', pdf('Khác'));
+    expect(unknown.status).toBe(400);
+    expect(unknown.errors?.[0]?.message).toMatch(/^criterion: /);
+    // Another member neither adds to it nor learns it exists.
+    expect((await sendEvidence(5, 4, 'NV1', 'Giả mạo.pdf', pdf('Giả mạo'))).status).toBe(404);
+
+    const of = (i: number | 'admin') =>
+      i === 'admin'
+        ? asAdmin<EvidenceOf>(EVIDENCE_OF, { u: units[4]!.id, y: yearId })
+        : asOfficer<EvidenceOf>(i, EVIDENCE_OF, { u: units[4]!.id, y: yearId });
+    const own = ok(await of(4)).attachmentsOf;
+    expect(own).toMatchObject({ canAttach: true, deletesAny: true });
+    expect(own.items.map((f) => [f.criterion, f.name])).toEqual([
+      ['NV1', 'Báo cáo tổng kết năm 2025.pdf'],
+      ['TD2', 'Ảnh hội thi.pdf'],
+    ]);
+    // The head unit cross-scores it: it reads the files and downloads them as sent, but adds and removes nothing.
+    const byHead = ok(await of(0)).attachmentsOf;
+    expect(byHead).toMatchObject({ canAttach: false, deletesAny: false });
+    expect(byHead.items).toHaveLength(2);
+    const origin = app.gateway.url.replace(/\/graphql$/, '');
+    const get = (i: number) =>
+      fetch(`${origin}${sent.attachment!.downloadUrl}`, {
+        headers: { authorization: `Bearer ${officers[i]!.token}`, 'x-province-id': province },
+      });
+    const downloaded = await get(0);
+    expect(downloaded.status).toBe(200);
+    expect(Buffer.from(await downloaded.arrayBuffer()).equals(report)).toBe(true);
+    expect((await asOfficer(0, DELETE_FILE, { id: sent.attachment!.id })).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect(ok(await of('admin')).attachmentsOf.items).toHaveLength(2);
+    // A member that does not score it: as if there were nothing.
+    expect((await of(5)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await get(5)).status).toBe(404);
+    // Evidence is the sheet's, not the block's dossier.
+    const dossier = ok(
+      await asAdmin<{ emulationYear: { attachments: unknown[] } }>(
+        `query($b: ID!) { emulationYear(blockId: $b, year: 2025) { attachments { id } } }`,
+        { b: blockId },
+      ),
+    );
+    expect(dossier.emulationYear.attachments).toEqual([]);
+    // The unit removes what it no longer needs.
+    expect(ok(await asOfficer(4, DELETE_FILE, { id: photo.attachment!.id }))).toEqual({
+      deleteAttachment: true,
+    });
+    expect(ok(await of(4)).attachmentsOf.items.map((f) => f.criterion)).toEqual(['NV1']);
+  });
+
   it('concurrent edits of one sheet: one wins, the other gets CONFLICT', async () => {
     const sheets = ok(
       await asAdmin<{
@@ -639,6 +735,19 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
     expect(members[0]).toEqual({ unitId: units[2]!.id, score: { final: 101, rank: 1, bonus: 3 } });
     expect(members.map((m) => m.score.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(await drafts()).toEqual([{ n: 0 }]);
+  });
+  it("once scores are locked a member's evidence is final, still read by those who scored it", async () => {
+    const late = await sendEvidence(4, 4, 'NV2', 'Bổ sung.pdf', pdf('Bổ sung sau khi khóa điểm'));
+    expect(late.status).toBe(409);
+    expect(late.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const [file] = ok(await asOfficer<EvidenceOf>(0, EVIDENCE_OF, { u: units[4]!.id, y: yearId }))
+      .attachmentsOf.items;
+    expect(file).toMatchObject({ criterion: 'NV1', name: 'Báo cáo tổng kết năm 2025.pdf' });
+    const own = ok(await asOfficer<EvidenceOf>(4, EVIDENCE_OF, { u: units[4]!.id, y: yearId })).attachmentsOf;
+    expect(own.canAttach).toBe(false);
+    expect((await asOfficer(4, DELETE_FILE, { id: file!.id })).errors?.[0]?.extensions?.code).toBe(
+      'CONFLICT',
+    );
   });
 });
 

@@ -34,6 +34,7 @@ import { RefreshTokenSuccessor1796180000000 } from './1796180000000-refresh-toke
 import { PersonHeadsUnit1796190000000 } from './1796190000000-person-heads-unit';
 import { CouncilQuestionWithdrawn1796200000000 } from './1796200000000-council-question-withdrawn';
 import { ScoreSheetDraft1796210000000 } from './1796210000000-score-sheet-draft';
+import { EvidenceFiles1796220000000 } from './1796220000000-evidence-files';
 
 export const migrations = [
   Foundation1763740800000,
@@ -72,4 +73,5 @@ export const migrations = [
   PersonHeadsUnit1796190000000,
   CouncilQuestionWithdrawn1796200000000,
   ScoreSheetDraft1796210000000,
+  EvidenceFiles1796220000000,
 ];

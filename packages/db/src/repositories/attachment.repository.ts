@@ -1,7 +1,7 @@
 import { currentProvinceId, tenantManager } from '../tenancy/tenant-context';
 import { returning } from './sql';
 
-export const ATTACHMENT_OWNERS = ['EMULATION_YEAR', 'CONFERENCE', 'NOMINATION'] as const;
+export const ATTACHMENT_OWNERS = ['EMULATION_YEAR', 'CONFERENCE', 'NOMINATION', 'EVIDENCE'] as const;
 export type AttachmentOwner = (typeof ATTACHMENT_OWNERS)[number];
 
 export interface Attachment {
@@ -10,7 +10,10 @@ export interface Attachment {
   emulationYearId: string;
   ownerType: AttachmentOwner;
   ownerId: string;
-  /** A nomination's subject (unit, person, form): its files follow it through recomputes. */
+  /**
+   * A nomination's subject (unit, person, form): its files follow it through recomputes. Evidence: the criterion's
+   * code (the owner is the member unit).
+   */
   subject: string | null;
   name: string;
   contentType: string;

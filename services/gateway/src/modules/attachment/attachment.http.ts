@@ -11,8 +11,8 @@ import { inProvince, readRouteRequest, sendRouteFailure } from '../../http/autho
 import { HttpFailure } from '../../http/request-context';
 import { isUuid } from '../../loaders';
 import type { GatewayServices } from '../../services';
-import { downloadPath } from './attachment.resolver';
-import { assertAttaches, filesOf, loadOwner, recordFile, storageKey } from './attachment.service';
+import { api } from './attachment.resolver';
+import { assertAttaches, filesOf, loadOwner, ownerOf, recordFile, storageKey } from './attachment.service';
 import { detectFileKind, FILE_TYPES, kindOfName, megabytes } from './file-types';
 import { attachmentDisposition } from '../../http/content-disposition';
 
@@ -20,6 +20,7 @@ const ACCEPTED = 'PDF, DOCX, XLSX, JPEG, PNG';
 
 /**
  *   POST /files/attachments?ownerType=NOMINATION&ownerId=…&name=bao-cao.pdf   body: the file's bytes
+ *   POST /files/attachments?ownerType=EVIDENCE&ownerId=<unit>&yearId=…&criterion=NV1&name=…
  *   GET  /files/attachments/<id>
  * Both with `Authorization: Bearer …` and `x-province-id` (never a cookie: no cross-site request can use them).
  * The body is the raw file, not multipart: nothing to parse, and the size is enforced while reading.
@@ -36,6 +37,8 @@ export function attachmentRoutes(opts: {
     const r = await readRouteRequest(services, req, requestId, opts.logger);
     const ownerType = url.searchParams.get('ownerType') ?? '';
     const ownerId = url.searchParams.get('ownerId') ?? '';
+    const yearId = url.searchParams.get('yearId');
+    const criterion = url.searchParams.get('criterion') ?? '';
     const name = cleanName(url.searchParams.get('name') ?? '');
     if (!(ATTACHMENT_OWNERS as readonly string[]).includes(ownerType))
       throw new HttpFailure(400, badInput('ownerType', `must be one of ${ATTACHMENT_OWNERS.join(', ')}`));
@@ -44,18 +47,29 @@ export function attachmentRoutes(opts: {
     const declared = Number(req.headers['content-length'] ?? NaN);
     if (declared > maxBytes) throw tooLarge(maxBytes, declared);
     const check = (ctx: Parameters<typeof loadOwner>[0]) =>
-      loadOwner(ctx, ownerType as AttachmentOwner, ownerId).then(async (owner) => {
-        assertAttaches(ctx, owner);
+      loadOwner(ctx, ownerType as AttachmentOwner, ownerId, yearId).then(async (owner) => {
+        const rules = await assertAttaches(ctx, owner);
+        // Evidence supports one criterion of the year's scoring table (or a deduction item).
+        if (owner.ownerType === 'EVIDENCE') {
+          const codes = [...rules!.groups.flatMap((g) => g.criteria), ...rules!.deductionItems].map(
+            (c) => c.code,
+          );
+          if (!codes.includes(criterion))
+            throw new HttpFailure(
+              400,
+              badInput('criterion', `must be a criterion of the year's scoring table`),
+            );
+        }
         const files = await filesOf(ctx, { ...owner, yearId: owner.year.id });
         if (files.length >= BOUNDS.attachmentsPerRecord)
           throw refused(
             409,
-            `Hồ sơ này đã có ${files.length} tệp, mức tối đa: hãy xóa bớt tệp không cần trước.`,
-            {
-              reason: 'TOO_MANY_FILES',
-            },
+            owner.ownerType === 'EVIDENCE'
+              ? `Đơn vị đã có ${files.length} tệp minh chứng, mức tối đa: hãy xóa bớt tệp không cần trước.`
+              : `Hồ sơ này đã có ${files.length} tệp, mức tối đa: hãy xóa bớt tệp không cần trước.`,
+            { reason: 'TOO_MANY_FILES' },
           );
-        return owner;
+        return { ...owner, subject: owner.ownerType === 'EVIDENCE' ? criterion : owner.subject };
       });
     // Refused before the body is read when the person may not attach here at all.
     await inProvince(services, dataSource, r, { roles: ACTORS, writes: true }, check);
@@ -99,7 +113,7 @@ export function attachmentRoutes(opts: {
       res.statusCode = 201;
       res.setHeader('content-type', 'application/json; charset=utf-8');
       res.setHeader('cache-control', 'no-store');
-      res.end(JSON.stringify({ attachment: { ...saved, downloadUrl: downloadPath(saved.id) } }));
+      res.end(JSON.stringify({ attachment: api(saved) }));
     } catch (e) {
       await services.files.delete(key).catch(() => undefined);
       throw e;
@@ -116,8 +130,9 @@ export function attachmentRoutes(opts: {
       async (ctx) => {
         const [found] = isUuid(id) ? await attachmentRepository.byIds([id]) : [];
         if (!found) throw notFound('Attachment', id);
-        // The record's own reading rule (a nomination before publication…); another province's finds nothing.
-        await loadOwner(ctx, 'EMULATION_YEAR', found.emulationYearId).catch(() => {
+        // The record's own reading rule (a nomination before publication, a member's evidence…); another
+        // province's finds nothing.
+        await ownerOf(ctx, found).catch(() => {
           throw notFound('Attachment', id);
         });
         return found;

@@ -18,17 +18,23 @@ import { ConferenceType } from '../conference/conference.types';
 import { EmulationYearType } from '../emulation-year/emulation-year.types';
 import {
   assertAttaches,
+  attaches,
   clearYearFiles,
   describe,
   filesOf,
   loadOwner,
   nominationSubject,
+  ownerOf,
   readsYearFiles,
 } from './attachment.service';
 import { AttachmentListType, AttachmentOwnerEnum, AttachmentType } from './attachment.types';
 
 export const downloadPath = (id: string) => `/files/attachments/${id}`;
-const api = (a: Attachment) => ({ ...a, downloadUrl: downloadPath(a.id) });
+export const api = (a: Attachment) => ({
+  ...a,
+  downloadUrl: downloadPath(a.id),
+  criterion: a.ownerType === 'EVIDENCE' ? a.subject : null,
+});
 
 @Resolver(() => AttachmentType)
 export class AttachmentResolver {
@@ -39,21 +45,22 @@ export class AttachmentResolver {
   })
   async attachmentsOf(
     @Arg('ownerType', () => AttachmentOwnerEnum) ownerType: AttachmentOwner,
-    @Arg('ownerId', () => ID) ownerId: string,
+    @Arg('ownerId', () => ID, { description: 'The record; for EVIDENCE, the member unit.' }) ownerId: string,
     @Ctx() ctx: GraphQLContext,
+    @Arg('yearId', () => ID, {
+      nullable: true,
+      description: 'For EVIDENCE: the block year whose scoring the evidence supports.',
+    })
+    yearId?: string | null,
   ) {
-    const owner = await loadOwner(ctx, ownerType, ownerId);
+    const owner = await loadOwner(ctx, ownerType, ownerId, yearId);
     const items = await filesOf(ctx, { ...owner, yearId: owner.year.id });
-    let canAttach = true;
-    try {
-      assertAttaches(ctx, owner);
-    } catch {
-      canAttach = false;
-    }
+    const canAttach = await attaches(ctx, owner);
     return {
       items: items.map(api),
       canAttach,
-      deletesAny: canAttach && yearActor(ctx, owner.year) !== null,
+      // A member's evidence is its own: whoever adds it removes any of it.
+      deletesAny: canAttach && (ownerType === 'EVIDENCE' || yearActor(ctx, owner.year) !== null),
       maxBytes: ctx.services.config.ATTACHMENT_MAX_BYTES,
     };
   }
@@ -61,22 +68,20 @@ export class AttachmentResolver {
   @Authorized(...ACTORS)
   @Mutation(() => Boolean, {
     description:
-      "Removes an uploaded file while its record is still editable (the dossier not yet submitted); a document stored at submission stays. The secretariat or the head or deputy unit's officers; a nominated unit's officers, the files they uploaded to its nomination.",
+      "Removes an uploaded file while its record is still editable (the dossier not yet submitted; evidence, while the unit may send its sheet); a document stored at submission stays. The secretariat or the head or deputy unit's officers; a nominated unit's officers, the files they uploaded to its nomination; a member's officers, its evidence.",
   })
   async deleteAttachment(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
     const [attachment] = isUuid(id) ? await attachmentRepository.byIds([id]) : [];
     if (!attachment) throw notFound('Attachment', id);
-    const year = () => loadOwner(ctx, 'EMULATION_YEAR', attachment.emulationYearId);
-    // A nomination's file is its nomination's (its unit may remove what it uploaded), else the year's.
-    const owner = await (
-      attachment.ownerType === 'NOMINATION'
-        ? loadOwner(ctx, 'NOMINATION', attachment.ownerId).catch(year)
-        : year()
-    ).catch(() => {
+    const owner = await ownerOf(ctx, attachment).catch(() => {
       throw notFound('Attachment', id);
     });
-    assertAttaches(ctx, owner);
-    if (!yearActor(ctx, owner.year) && attachment.uploadedBy !== ctx.principal!.userId)
+    await assertAttaches(ctx, owner);
+    if (
+      owner.ownerType !== 'EVIDENCE' &&
+      !yearActor(ctx, owner.year) &&
+      attachment.uploadedBy !== ctx.principal!.userId
+    )
       throw forbidden('A nominated unit removes only the files it uploaded');
     if (attachment.generated || !(await attachmentRepository.deleteUploaded(id)))
       throw conflict('A document stored when the dossier was submitted is kept');

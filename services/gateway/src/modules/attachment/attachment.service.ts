@@ -7,25 +7,27 @@ import {
   type AttachmentOwner,
   type EmulationYear,
 } from '@thidua/db';
-import { isAtLeast } from '@thidua/domain';
+import { isAtLeast, type ScoringRules } from '@thidua/domain';
 import type { StoredObject } from '@thidua/files';
 import DataLoader from 'dataloader';
-import { assertRunsYear } from '../../common/acting';
+import { assertRunsYear, isProvinceAdmin, isSecretariat } from '../../common/acting';
 import { audit } from '../../common/audit';
 import { conflict, forbidden, notFound } from '../../common/errors';
 import { MEMBERS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
+import { assertSheetOpen, crossScoredBy, yearMembers } from '../emulation-year/emulation-year.service';
 import { seesYearOutcome } from '../voting/voting.service';
 
 /** The record a file belongs to, with the block year that decides who reads and who attaches. */
 export interface OwnerRecord {
   ownerType: AttachmentOwner;
+  /** The year, the conference, the nomination; for evidence, the member unit. */
   ownerId: string;
   year: EmulationYear;
   /** A nomination's subject: its files follow the proposal (unit, person, form) through recomputes. */
   subject: string | null;
-  /** A nomination's unit, whose officers attach its achievement report to it. */
+  /** A nomination's unit, whose officers attach its achievement report to it; the unit whose evidence it is. */
   unitId: string | null;
 }
 
@@ -36,48 +38,92 @@ export const nominationSubject = (n: { unitId: string; personId: string | null; 
  * The record, when the user may read it; NOT_FOUND otherwise (another province's ids find nothing under RLS).
  * A block year's files are as secret as its vote: until the results are published only the head unit's
  * officers see them (the rule of the nominations and the award outcome, seesYearOutcome); then the province's
- * own people (MEMBERS: not a national viewer).
+ * own people (MEMBERS: not a national viewer). A member's evidence (owner: the unit, in `yearId`'s year) is read
+ * as its own sheet is (readsEvidence).
  */
 export async function loadOwner(
   ctx: GraphQLContext,
   ownerType: AttachmentOwner,
   ownerId: string,
+  yearId?: string | null,
 ): Promise<OwnerRecord> {
+  if (ownerType === 'EVIDENCE') return evidenceOwner(ctx, ownerId, yearId ?? '');
   const missing = () =>
     notFound(ownerType === 'EMULATION_YEAR' ? 'EmulationYear' : pascal(ownerType), ownerId);
   if (!isUuid(ownerId)) throw missing();
-  let yearId: string | null = null;
+  let yearOfOwner: string | null = null;
   let subject: string | null = null;
   let unitId: string | null = null;
-  if (ownerType === 'EMULATION_YEAR') yearId = ownerId;
+  if (ownerType === 'EMULATION_YEAR') yearOfOwner = ownerId;
   else if (ownerType === 'CONFERENCE')
-    yearId = (await ctx.loaders.conference.load(ownerId))?.emulationYearId ?? null;
+    yearOfOwner = (await ctx.loaders.conference.load(ownerId))?.emulationYearId ?? null;
   else {
     const nomination = await ctx.loaders.nomination.load(ownerId);
-    yearId = nomination?.emulationYearId ?? null;
+    yearOfOwner = nomination?.emulationYearId ?? null;
     subject = nomination && nominationSubject(nomination);
     unitId = nomination?.unitId ?? null;
   }
-  const year = yearId && (await ctx.loaders.emulationYear.load(yearId));
+  const year = yearOfOwner && (await ctx.loaders.emulationYear.load(yearOfOwner));
   if (!year || !readsYearFiles(ctx, year)) throw missing();
   return { ownerType, ownerId, year, subject, unitId };
+}
+
+/**
+ * The record a stored file belongs to, as the reader may see it (loadOwner): a member's evidence is its unit's; a
+ * nomination's file its nomination's (its unit may remove what it uploaded), or the year's when the proposal was
+ * since recomputed; any other file the year's.
+ */
+export function ownerOf(ctx: GraphQLContext, file: Attachment): Promise<OwnerRecord> {
+  const year = () => loadOwner(ctx, 'EMULATION_YEAR', file.emulationYearId);
+  if (file.ownerType === 'EVIDENCE') return loadOwner(ctx, 'EVIDENCE', file.ownerId, file.emulationYearId);
+  if (file.ownerType === 'NOMINATION') return loadOwner(ctx, 'NOMINATION', file.ownerId).catch(year);
+  return year();
 }
 
 export function readsYearFiles(ctx: GraphQLContext, year: EmulationYear): boolean {
   return MEMBERS.some((r) => ctx.access?.roles.has(r as never)) && seesYearOutcome(ctx, year);
 }
 
+/** A member's evidence for a year, readable as its own sheet is: the unit, its cross-scorers, the secretariat. */
+async function evidenceOwner(ctx: GraphQLContext, unitId: string, yearId: string): Promise<OwnerRecord> {
+  const year = isUuid(yearId) && isUuid(unitId) ? await ctx.loaders.emulationYear.load(yearId) : null;
+  const reads =
+    !!year &&
+    (await yearMembers(ctx, year)).includes(unitId) &&
+    (isProvinceAdmin(ctx) ||
+      !!ctx.access?.officerOf.has(unitId) ||
+      (!!ctx.access?.officerOf.size && (await crossScoredBy(ctx, year, ctx.access.officerOf))(unitId)));
+  if (!year || !reads) throw notFound('Evidence', unitId);
+  return { ownerType: 'EVIDENCE', ownerId: unitId, year, subject: null, unitId };
+}
+
 /**
  * Who attaches and deletes: the secretariat or the head or deputy unit's officers (who run the block's year), and
  * a nominated unit's officers on its own nomination (its achievement report is theirs to write), while the dossier
- * is not yet submitted. What was submitted stays as it was.
+ * is not yet submitted. What was submitted stays as it was. A member's evidence: its officers or the secretariat,
+ * while the member may still send its own sheet (scoring open, before its deadline); returns the year's scoring
+ * rules then, whose criteria the files are attached to.
  */
-export function assertAttaches(ctx: GraphQLContext, owner: OwnerRecord): void {
+export async function assertAttaches(ctx: GraphQLContext, owner: OwnerRecord): Promise<ScoringRules | null> {
   if (ctx.access?.readOnlyReason) throw forbidden(ctx.access.readOnlyReason);
+  if (owner.ownerType === 'EVIDENCE') {
+    const unitId = owner.ownerId;
+    if (!(ctx.access?.officerOf.has(unitId) || isSecretariat(ctx)))
+      throw forbidden("Only the unit's officers or the secretariat add the unit's evidence");
+    return assertSheetOpen(ctx, owner.year, 'SELF', unitId, unitId);
+  }
   if (!(owner.unitId && ctx.access?.officerOf.has(owner.unitId))) assertRunsYear(ctx, owner.year);
   if (isAtLeast(owner.year.state, 'DOSSIER_SUBMITTED'))
     throw conflict(`The dossier is submitted (the year is ${owner.year.state}): its files are final`);
+  return null;
 }
+
+/** Whether the user may attach to the record now (assertAttaches, as a yes or no). */
+export const attaches = (ctx: GraphQLContext, owner: OwnerRecord) =>
+  assertAttaches(ctx, owner).then(
+    () => true,
+    () => false,
+  );
 
 /** A record's files, oldest first; one statement per request for all the years asked about. */
 export async function filesOf(
@@ -85,18 +131,16 @@ export async function filesOf(
   owner: Omit<OwnerRecord, 'year' | 'unitId'> & { yearId: string },
 ) {
   const all = await yearFiles(ctx).load(owner.yearId);
-  return all.filter((a) =>
-    a.ownerType !== owner.ownerType
-      ? false
-      : a.ownerType === 'NOMINATION'
+  return all.filter(
+    (a) =>
+      a.ownerType === owner.ownerType &&
+      (a.ownerType === 'NOMINATION'
         ? a.subject === owner.subject
-        : a.ownerType === 'CONFERENCE'
-          ? a.ownerId === owner.ownerId
-          : true,
+        : a.ownerType === 'EMULATION_YEAR' || a.ownerId === owner.ownerId),
   );
 }
 
-/** Every file of a block's year, whoever owns it (the year, a conference, a nomination). */
+/** Every file of a block's year, whoever owns it (the year, a conference, a nomination, a member's evidence). */
 export const filesOfYear = (ctx: GraphQLContext, yearId: string) => yearFiles(ctx).load(yearId);
 
 const loadersOfRequest = new WeakMap<object, DataLoader<string, Attachment[]>>();
@@ -190,6 +234,7 @@ export function describe(a: Attachment) {
   return {
     ownerType: a.ownerType,
     ownerId: a.ownerId,
+    subject: a.subject,
     emulationYearId: a.emulationYearId,
     name: a.name,
     contentType: a.contentType,

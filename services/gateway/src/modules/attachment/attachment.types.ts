@@ -6,17 +6,22 @@ import { graphqlEnum } from '../../common/enums';
 export const AttachmentOwnerEnum = graphqlEnum(
   ATTACHMENT_OWNERS,
   'AttachmentOwner',
-  'The record a file is attached to: a block year (its dossier), its conference, or a nomination.',
+  "The record a file is attached to: a block year (its dossier), its conference, a nomination, or a member's evidence for one criterion of its sheet (EVIDENCE: the owner is the member unit).",
 );
 
 @ObjectType('Attachment', {
   description:
-    'A file attached to a record (achievement report, scanned minutes, photo) or a document stored when the dossier was submitted. Upload: POST /files/attachments?ownerType=…&ownerId=…&name=… with the bytes as the body; download: GET downloadUrl; both with the Authorization and x-province-id headers.',
+    "A file attached to a record (achievement report, scanned minutes, photo, a member's evidence) or a document stored when the dossier was submitted. Upload: POST /files/attachments?ownerType=…&ownerId=…&name=… (evidence: also &yearId=…&criterion=…) with the bytes as the body; download: GET downloadUrl; both with the Authorization and x-province-id headers.",
 })
 export class AttachmentType {
   @Field(() => ID) id!: string;
   @Field(() => AttachmentOwnerEnum) ownerType!: string;
   @Field(() => ID) ownerId!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "Evidence: the code of the criterion of the year's scoring table it supports.",
+  })
+  criterion!: string | null;
   @Field(() => String, { description: 'The file name as uploaded.' }) name!: string;
   @Field(() => String, { description: 'The type detected from the bytes (PDF, DOCX, XLSX, JPEG, PNG).' })
   contentType!: string;

@@ -319,7 +319,10 @@ export async function submissionData(ctx: GraphQLContext, yearId: string): Promi
   const subject = (n: (typeof proposals)[number]) =>
     n.personId ? `${person(n.personId)} (${unit(n.unitId)})` : unit(n.unitId);
   const attachments = [
-    ...files.filter((a) => a.ownerType !== 'NOMINATION').map((a) => a.name),
+    // The dossier's and the conference's files; a member's evidence is its sheet's, not the dossier's.
+    ...files
+      .filter((a) => a.ownerType === 'EMULATION_YEAR' || a.ownerType === 'CONFERENCE')
+      .map((a) => a.name),
     ...proposals.flatMap((n) =>
       files
         .filter((a) => a.ownerType === 'NOMINATION' && a.subject === nominationSubject(n))

@@ -2,6 +2,8 @@ import { emulationYearRepository, type EmulationYear, type VotingPeriod } from '
 import {
   checkTransition,
   computeResults,
+  crossScorersFor,
+  SCORING_OPEN,
   type BlockRoles,
   type LatestRound,
   type MemberResult,
@@ -12,6 +14,7 @@ import {
   type YearState,
 } from '@thidua/domain';
 import { enqueueJob, jobId, notifyEvent } from '@thidua/jobs';
+import { assertBeforeDeadline } from '../../common/acting';
 import { audit } from '../../common/audit';
 import { appError, badInput, conflict, forbidden, missingRef, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
@@ -151,4 +154,49 @@ export async function transitionYear(
   }
   ctx.loaders.emulationYear.clear(year.id);
   return { ...year, state: to };
+}
+
+/**
+ * A sheet that may be sent now: both units members of the year, scoring open and before its deadline, and for a
+ * cross sheet, the scorer one of the member's cross-scorers under the block's rules. Returns the year's rules.
+ */
+export async function assertSheetOpen(
+  ctx: GraphQLContext,
+  year: EmulationYear,
+  kind: 'SELF' | 'CROSS',
+  scorerUnitId: string,
+  targetUnitId: string,
+): Promise<ScoringRules> {
+  if ((kind === 'SELF') !== (scorerUnitId === targetUnitId))
+    throw badInput(
+      'targetUnitId',
+      kind === 'SELF' ? 'a SELF sheet scores the scorer unit itself' : 'a CROSS sheet scores another member',
+    );
+  await assertMember(ctx, year, scorerUnitId, 'scorerUnitId');
+  await assertMember(ctx, year, targetUnitId, 'targetUnitId');
+  if (!SCORING_OPEN.includes(year.state))
+    throw conflict(`Sheets are accepted while the year is SCORING; it is ${year.state}`);
+  assertBeforeDeadline(year.scoringDeadline, 'score sheets');
+  const rules = (await scoringRules(ctx, year))!;
+  if (kind === 'CROSS') {
+    const allowed = crossScorersFor(rules, await blockRoles(ctx, year), targetUnitId);
+    if (!allowed.includes(scorerUnitId))
+      throw badInput('scorerUnitId', 'this unit does not cross-score that member under the block’s rules');
+  }
+  return rules;
+}
+
+/**
+ * Whether one of `mine` cross-scores a member (the block's rules): a cross-scorer checks the member's own sheet,
+ * its points and evidence, before scoring it.
+ */
+export async function crossScoredBy(
+  ctx: GraphQLContext,
+  year: EmulationYear,
+  mine: ReadonlySet<string>,
+): Promise<(target: string) => boolean> {
+  const rules = await scoringRules(ctx, year);
+  if (!rules) return () => false;
+  const roles = await blockRoles(ctx, year);
+  return (target) => crossScorersFor(rules, roles, target).some((u) => mine.has(u));
 }

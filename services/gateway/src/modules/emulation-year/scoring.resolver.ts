@@ -8,7 +8,6 @@ import {
   type SheetDraftKey,
 } from '@thidua/db';
 import {
-  crossScorersFor,
   defaultScoringRules,
   maxScore,
   rulesProblems,
@@ -30,19 +29,13 @@ import {
   Root,
 } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
-import {
-  assertActsFor,
-  assertBeforeDeadline,
-  assertRunsYear,
-  isProvinceAdmin,
-  isSecretariat,
-} from '../../common/acting';
+import { assertActsFor, assertRunsYear, isProvinceAdmin, isSecretariat } from '../../common/acting';
 import { audit } from '../../common/audit';
 import { BOUNDS, checkFirst, firstArgOptions } from '../../common/bounds';
 import { withConstraints } from '../../common/constraints';
 import { appError, badInput, conflict, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
-import { assertMember, blockRoles, loadYear, scoringRules, transitionYear } from './emulation-year.service';
+import { assertSheetOpen, crossScoredBy, loadYear, transitionYear } from './emulation-year.service';
 import {
   CreateCriteriaSetInput,
   CriteriaGroupType,
@@ -272,36 +265,6 @@ function assertTypesFor(ctx: GraphQLContext, unitId: string): void {
   assertActsFor(ctx, unitId);
 }
 
-/**
- * A sheet that may be sent now: both units members of the year, scoring open and before its deadline, and for a
- * cross sheet, the scorer one of the member's cross-scorers under the block's rules. Returns the year's rules.
- */
-async function assertSheetOpen(
-  ctx: GraphQLContext,
-  year: EmulationYear,
-  kind: 'SELF' | 'CROSS',
-  scorerUnitId: string,
-  targetUnitId: string,
-): Promise<ScoringRules> {
-  if ((kind === 'SELF') !== (scorerUnitId === targetUnitId))
-    throw badInput(
-      'targetUnitId',
-      kind === 'SELF' ? 'a SELF sheet scores the scorer unit itself' : 'a CROSS sheet scores another member',
-    );
-  await assertMember(ctx, year, scorerUnitId, 'scorerUnitId');
-  await assertMember(ctx, year, targetUnitId, 'targetUnitId');
-  if (!SCORING_OPEN.includes(year.state))
-    throw conflict(`Sheets are accepted while the year is SCORING; it is ${year.state}`);
-  assertBeforeDeadline(year.scoringDeadline, 'score sheets');
-  const rules = (await scoringRules(ctx, year))!;
-  if (kind === 'CROSS') {
-    const allowed = crossScorersFor(rules, await blockRoles(ctx, year), targetUnitId);
-    if (!allowed.includes(scorerUnitId))
-      throw badInput('scorerUnitId', 'this unit does not cross-score that member under the block’s rules');
-  }
-  return rules;
-}
-
 @Resolver(() => EmulationYearType)
 export class YearScoringResolver {
   @FieldResolver(() => [ScoreSheetType], {
@@ -365,19 +328,4 @@ export class YearScoringResolver {
       throw appError('PRECONDITION_FAILED', `Scores are locked from SCORING; the year is ${year.state}`);
     return transitionYear(ctx, year, 'SCORES_LOCKED', assertRunsYear(ctx, year));
   }
-}
-
-/**
- * Whether one of `mine` cross-scores a member (the block's rules): a cross-scorer checks the member's own sheet,
- * its points and evidence, before scoring it.
- */
-async function crossScoredBy(
-  ctx: GraphQLContext,
-  year: EmulationYear,
-  mine: ReadonlySet<string>,
-): Promise<(target: string) => boolean> {
-  const rules = await scoringRules(ctx, year);
-  if (!rules) return () => false;
-  const roles = await blockRoles(ctx, year);
-  return (target) => crossScorersFor(rules, roles, target).some((u) => mine.has(u));
 }
