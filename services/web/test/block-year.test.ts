@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, createUnits, ok, provinceId, type Account, type TestApp } from '@thidua/testing';
@@ -75,6 +76,15 @@ async function takeStep(page: Page, button: string, newState: string) {
 }
 
 /** Presses Tab until the focused element satisfies `is` (at most `max` presses). */
+/** A small but real PDF file (its header is what the gateway checks), named as a person would. */
+const pdf = (name: string) => ({
+  name,
+  mimeType: 'application/pdf',
+  buffer: Buffer.from(
+    `%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${name}\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+  ),
+});
+
 async function tabTo(page: Page, is: string, max = 60): Promise<void> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
@@ -331,6 +341,20 @@ describe('a block year in the browser', () => {
           await third.keyboard.type('Báo cáo tổng kết năm 2026 của đơn vị');
           await third.keyboard.press('Tab');
           await third.keyboard.type('https://vanban.example.vn/bao-cao-2026.pdf');
+          // A file as evidence, chosen and sent from the keyboard: kept at once, before the sheet is sent.
+          await third.getByLabel(/^Thêm tệp minh chứng NV1 /).waitFor();
+          await tabTo(third, 'input[type=file]', 1);
+          const chooser = third.waitForEvent('filechooser');
+          await third.keyboard.press('Enter');
+          await (await chooser).setFiles(pdf('Báo cáo tổng kết 2026.pdf'));
+          await third.keyboard.press('Tab');
+          await third.keyboard.press('Enter');
+          await poll(() =>
+            third
+              .getByText('Đã lưu tệp “Báo cáo tổng kết 2026.pdf”. Tệp được lưu ngay, không chờ nộp phiếu.')
+              .count(),
+          ).toBe(1);
+          await screenshot(third, 'year-sheet-evidence-file-390');
         }
       }
       await tabTo(third, 'button[type=submit]', 40);
@@ -373,6 +397,28 @@ describe('a block year in the browser', () => {
           await page.getByText('Minh chứng cho NV2').click();
           await page.getByLabel('Nội dung minh chứng NV2').fill('Kế hoạch cải cách hành chính');
           await page.getByLabel('Đường dẫn minh chứng NV2').fill('vanban.example.vn/ke-hoach');
+          // A file that is not what its name says is refused beside it; a real one is kept, and can be removed.
+          const evidenceFile = page.getByLabel(/^Thêm tệp minh chứng NV2 /);
+          const uploadFile = page.getByRole('button', { name: 'Tải tệp lên – NV2' });
+          await evidenceFile.setInputFiles({
+            name: 'Kế hoạch.pdf',
+            mimeType: 'application/pdf',
+            buffer: Buffer.from('Kế hoạch cải cách hành chính (văn bản thường)'),
+          });
+          await uploadFile.click();
+          await poll(() =>
+            page.getByText(/^Chỉ nhận tệp PDF, DOCX, XLSX, JPEG, PNG; nội dung tệp "Kế hoạch\.pdf"/).count(),
+          ).toBe(1);
+          await evidenceFile.setInputFiles(pdf('Kế hoạch cải cách hành chính.pdf'));
+          await uploadFile.click();
+          const removeFile = page.getByRole('button', { name: 'Xóa tệp – Kế hoạch cải cách hành chính.pdf' });
+          await poll(() => removeFile.count()).toBe(1);
+          await screenshot(page, 'year-sheet-evidence-390');
+          await removeFile.click();
+          const removal = page.getByRole('dialog', { name: 'Xóa tệp đính kèm?' });
+          await removal.getByRole('button', { name: 'Xóa tệp' }).click();
+          await poll(() => page.getByText('Đã xóa tệp “Kế hoạch cải cách hành chính.pdf”.').count()).toBe(1);
+          await poll(() => removeFile.count()).toBe(0);
           await page.getByLabel(/^NV1\. /).fill('31');
           await page.getByRole('button', { name: 'Nộp phiếu chấm' }).click();
           await poll(() => page.getByText('Đường dẫn phải bắt đầu bằng http:// hoặc https://.').count()).toBe(
@@ -426,9 +472,21 @@ describe('a block year in the browser', () => {
             await page.waitForURL(/\/sheets\/[^/]+\/[^/]+$/);
             // Each criterion shows what the member gave itself, and its evidence, to check against.
             if (i === 0 && target === 2) {
-              await poll(() => page.locator('.own-score').first().textContent()).toBe(
+              await poll(() => page.locator('.own-score p').first().textContent()).toBe(
                 `${UNITS[2]} tự chấm: 27 điểm. Minh chứng: Báo cáo tổng kết năm 2026 của đơn vị Mở minh chứng NV1`,
               );
+              // Its evidence file too, which the head unit opens as it was sent.
+              const file = page
+                .locator('.own-score')
+                .first()
+                .getByRole('button', { name: 'Báo cáo tổng kết 2026.pdf' });
+              const download = page.waitForEvent('download');
+              await file.click();
+              const saved = await download;
+              expect(saved.suggestedFilename()).toBe('Báo cáo tổng kết 2026.pdf');
+              expect(
+                (await readFile((await saved.path())!)).equals(pdf('Báo cáo tổng kết 2026.pdf').buffer),
+              ).toBe(true);
               await screenshot(page, 'year-cross-sheet-own-390');
             }
             if (i === 0 && target === 1)
@@ -441,6 +499,9 @@ describe('a block year in the browser', () => {
         if (i === 0) {
           await page.goto(`${base}${yearPath}/sheets/${unitIds[2]}/${unitIds[2]}`);
           await poll(() => page.getByText(`Phiếu tự chấm của ${UNITS[2]}`).count()).toBe(1);
+          expect(
+            await page.getByRole('cell').getByRole('button', { name: 'Báo cáo tổng kết 2026.pdf' }).count(),
+          ).toBe(1);
           expect(await page.getByRole('button', { name: 'Nộp phiếu chấm' }).count()).toBe(0);
         }
         await page.context().close();

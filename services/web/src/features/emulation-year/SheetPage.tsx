@@ -5,6 +5,8 @@ import { graphql, type ResultOf } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { Field, TextAreaField } from '../../ui/Field';
 import { ApiErrorView } from '../../ui/ApiErrorView';
+import { errorCode } from '../../i18n/errors';
+import { EvidenceFiles, EvidenceFilesEditor, useEvidence, type Evidence } from '../attachment/Evidence';
 import { Alert, Loading } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
@@ -154,6 +156,8 @@ function SheetForm({
     if (typed) keep({ entries, bonus, reason });
   }, [typed, keep, entries, bonus, reason]);
   const submit = useAction(Submit);
+  // The member's own evidence files: its own to add on its sheet, to check beside a cross sheet.
+  const evidence = useEvidence(y.id, target, { pause: !set || BEFORE_SCORING.includes(y.state) });
   const onBehalf = !standing.mine.includes(scorer);
   const kind = scorer === target ? 'SELF' : 'CROSS';
 
@@ -175,7 +179,13 @@ function SheetForm({
   // Past scoring, in a former province (read-only), or another unit's sheet: the sheet as sent.
   if (y.state !== 'SCORING' || !standing.writable || (onBehalf && !standing.admin))
     return existing ? (
-      <SheetView y={y} sheet={existing} scorer={scorer} target={target} />
+      <SheetView
+        y={y}
+        sheet={existing}
+        scorer={scorer}
+        target={target}
+        evidence={kind === 'SELF' ? evidence : undefined}
+      />
     ) : (
       <Alert kind="info">{t(y.state === 'SCORING' ? 'sheets.notSentYet' : 'sheets.neverSent')}</Alert>
     );
@@ -254,12 +264,23 @@ function SheetForm({
           error={submit.shown.fields[field]}
           onChange={(e) => edit(c.code, { points: e.target.value })}
         />
-        {targetOwn && (
-          <OwnScore sheet={targetOwn} code={c.code} deduction={deduction} unit={unitName(names, target)} />
+        {kind === 'CROSS' && (
+          <OwnScore
+            sheet={targetOwn}
+            evidence={evidence}
+            code={c.code}
+            deduction={deduction}
+            unit={unitName(names, target)}
+          />
         )}
         <details
           open={
-            !!(entry.text || submit.shown.fields[`link.${c.code}`] || submit.shown.fields[`text.${c.code}`])
+            !!(
+              entry.text ||
+              submit.shown.fields[`link.${c.code}`] ||
+              submit.shown.fields[`text.${c.code}`] ||
+              (kind === 'SELF' && evidence.of(c.code).length)
+            )
           }
         >
           <summary>{t('sheets.evidenceFor', { code: c.code })}</summary>
@@ -279,6 +300,7 @@ function SheetForm({
             error={submit.shown.fields[`link.${c.code}`]}
             onChange={(e) => edit(c.code, { link: e.target.value })}
           />
+          {kind === 'SELF' && <EvidenceFilesEditor evidence={evidence} code={c.code} />}
         </details>
       </div>
     );
@@ -291,6 +313,10 @@ function SheetForm({
           ? t('sheets.selfIntro', { unit: unitName(names, target) })
           : t('sheets.crossIntro', { scorer: unitName(names, scorer), unit: unitName(names, target) })}
       </p>
+      {kind === 'SELF' && <p className="hint">{t('evidence.about')}</p>}
+      {evidence.error && errorCode(evidence.error) !== 'NOT_FOUND' && (
+        <ApiErrorView error={evidence.error} retry={evidence.reload} />
+      )}
       {existing && <Alert kind="info">{t('sheets.replacing', { v: existing.version })}</Alert>}
       {kind === 'CROSS' && !targetOwn && (
         <Alert kind="info">{t('sheets.targetNotSent', { unit: unitName(names, target) })}</Alert>
@@ -383,42 +409,54 @@ function SheetForm({
   );
 }
 
-/** Beside a criterion of a cross sheet: what the member gave itself for it, and its evidence to check. */
+/**
+ * Beside a criterion of a cross sheet: what the member gave itself for it, and its evidence to check (its words
+ * and link as sent, its files as they stand).
+ */
 function OwnScore({
   sheet,
+  evidence,
   code,
   deduction,
   unit,
 }: {
-  sheet: Sheet;
+  sheet: Sheet | null;
+  evidence: Evidence;
   code: string;
   deduction: boolean;
   unit: string;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const points = (deduction ? sheet.deductions : sheet.scores).find((s) => s.code === code)?.points;
-  const ev = sheet.evidence.find((e) => e.code === code);
+  const points = sheet && (deduction ? sheet.deductions : sheet.scores).find((s) => s.code === code)?.points;
+  const ev = sheet?.evidence.find((e) => e.code === code);
+  const files = evidence.of(code).length > 0;
+  if (!sheet && !files) return null;
   return (
-    <p className="own-score">
-      {t(deduction ? 'sheets.ownDeducted' : 'sheets.ownScored', {
-        unit,
-        points: i18n.number(points ?? 0),
-      })}
-      {ev && (
-        <>
-          {' '}
-          {t('sheets.ownEvidence', { text: ev.text })}
-          {ev.links.map((link) => (
-            <span key={link}>
+    <div className="own-score">
+      {sheet && (
+        <p>
+          {t(deduction ? 'sheets.ownDeducted' : 'sheets.ownScored', {
+            unit,
+            points: i18n.number(points ?? 0),
+          })}
+          {ev && (
+            <>
               {' '}
-              <a href={link} target="_blank" rel="noreferrer noopener">
-                {t('sheets.openEvidence', { code })}
-              </a>
-            </span>
-          ))}
-        </>
+              {t('sheets.ownEvidence', { text: ev.text })}
+              {ev.links.map((link) => (
+                <span key={link}>
+                  {' '}
+                  <a href={link} target="_blank" rel="noreferrer noopener">
+                    {t('sheets.openEvidence', { code })}
+                  </a>
+                </span>
+              ))}
+            </>
+          )}
+        </p>
       )}
-    </p>
+      <EvidenceFiles evidence={evidence} code={code} />
+    </div>
   );
 }

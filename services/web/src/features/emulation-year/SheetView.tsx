@@ -1,6 +1,7 @@
 import { useI18n } from '../../i18n/i18n';
 import { Alert } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
+import { EvidenceFiles, type Evidence } from '../attachment/Evidence';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import type { Sheet } from './SheetPage';
 import type { Year } from './useYear';
@@ -14,11 +15,14 @@ export function SheetView({
   sheet,
   scorer,
   target,
+  evidence,
 }: {
   y: Year;
   sheet: Sheet;
   scorer: string;
   target: string;
+  /** A member's own sheet: its evidence files, beside its words. */
+  evidence?: Evidence;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -26,11 +30,11 @@ export function SheetView({
   const set = y.criteriaSet!;
   const points = (code: string, list: { code: string; points: number }[]) =>
     list.find((s) => s.code === code)?.points ?? null;
-  const evidence = (code: string) => sheet.evidence.find((e) => e.code === code);
+  const sent = (code: string) => sheet.evidence.find((e) => e.code === code);
   const total = criteriaPoints(sheet.scores);
   const rows = (items: { code: string; title: string; maxPoints: number }[], list: typeof sheet.scores) =>
     items.map((c) => {
-      const ev = evidence(c.code);
+      const ev = sent(c.code);
       return (
         <tr key={c.code}>
           <th scope="row">
@@ -45,6 +49,7 @@ export function SheetView({
                 {link}
               </a>
             ))}
+            {evidence && <EvidenceFiles evidence={evidence} code={c.code} />}
           </td>
         </tr>
       );

@@ -1,0 +1,137 @@
+import { useId, useState } from 'react';
+import { useQuery } from 'urql';
+import { graphql } from '../../graphql';
+import { useI18n } from '../../i18n/i18n';
+import { FilePicker } from '../../ui/FilePicker';
+import { Alert } from '../../ui/Page';
+import { FileList, RemoveFileDialog } from './FileList';
+import { ACCEPT, megabytes, uploadFile } from './upload';
+
+const EvidenceQuery = graphql(`
+  query EvidenceFiles($unitId: ID!, $yearId: ID!) {
+    attachmentsOf(ownerType: EVIDENCE, ownerId: $unitId, yearId: $yearId) {
+      canAttach
+      maxBytes
+      items {
+        id
+        criterion
+        name
+        size
+        sha256
+        generated
+        uploadedAt
+        downloadUrl
+      }
+    }
+  }
+`);
+
+/**
+ * A member's evidence files for a year, all its criteria at once (one request per sheet): read by the unit, the
+ * members that cross-score it and the secretariat, as its own sheet is.
+ */
+export function useEvidence(yearId: string, unitId: string, { pause = false } = {}) {
+  const [res, refetch] = useQuery({ query: EvidenceQuery, variables: { unitId, yearId }, pause });
+  const list = res.data?.attachmentsOf;
+  return {
+    yearId,
+    unitId,
+    list,
+    error: res.error,
+    of: (code: string) => list?.items.filter((f) => f.criterion === code) ?? [],
+    reload: () => refetch({ requestPolicy: 'network-only' }),
+  };
+}
+export type Evidence = ReturnType<typeof useEvidence>;
+
+/** A criterion's evidence files, to open (a sheet as sent; a member's own, beside a cross sheet). */
+export function EvidenceFiles({ evidence, code }: { evidence: Evidence; code: string }) {
+  const { t } = useI18n();
+  const files = evidence.of(code);
+  if (!files.length) return null;
+  return <FileList items={files} label={t('evidence.files', { code })} checksum={false} />;
+}
+
+/**
+ * On a member's own sheet: its files for one criterion, stored or removed at once, apart from the sheet's points
+ * and words (which are sent with the sheet).
+ */
+export function EvidenceFilesEditor({ evidence, code }: { evidence: Evidence; code: string }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const inputId = useId();
+  const [picked, setPicked] = useState<File | null>(null);
+  // A new picker after each upload: the one before still holds the file sent.
+  const [pickerKey, setPickerKey] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [deleting, setDeleting] = useState<{ id: string; name: string } | null>(null);
+  const list = evidence.list;
+  if (!list) return null;
+  const files = evidence.of(code);
+
+  async function upload() {
+    setMessage(null);
+    setBusy(true);
+    const target = {
+      ownerType: 'EVIDENCE' as const,
+      ownerId: evidence.unitId,
+      yearId: evidence.yearId,
+      criterion: code,
+    };
+    const refused = await uploadFile(i18n, target, picked, list!.maxBytes);
+    setBusy(false);
+    if (refused) return setMessage({ kind: 'error', text: refused });
+    setMessage({ kind: 'success', text: t('evidence.uploaded', { name: picked!.name }) });
+    setPicked(null);
+    setPickerKey((k) => k + 1);
+    evidence.reload();
+  }
+
+  return (
+    <div className="evidence-files">
+      {files.length > 0 && (
+        <FileList
+          items={files}
+          label={t('evidence.files', { code })}
+          checksum={false}
+          removable={() => list.canAttach}
+          onRemove={(f) => setDeleting({ id: f.id, name: f.name })}
+        />
+      )}
+      {message && <Alert kind={message.kind}>{message.text}</Alert>}
+      {list.canAttach && (
+        <div className="attachment-upload">
+          <label htmlFor={inputId}>
+            {t('evidence.choose', { code, limit: megabytes(i18n, list.maxBytes) })}
+          </label>
+          <FilePicker
+            key={pickerKey}
+            id={inputId}
+            accept={ACCEPT}
+            onChange={(e) => setPicked(e.target.files?.[0] ?? null)}
+          />
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={busy}
+            onClick={() => void upload()}
+          >
+            {busy ? t('attachment.uploading') : t('evidence.upload')}
+            <span className="visually-hidden"> – {code}</span>
+          </button>
+        </div>
+      )}
+      <RemoveFileDialog
+        file={deleting}
+        body={t('evidence.deleteBody', { name: deleting?.name ?? '' })}
+        onClose={() => setDeleting(null)}
+        onRemoved={(name) => {
+          setMessage({ kind: 'success', text: t('evidence.removed', { name }) });
+          setDeleting(null);
+          evidence.reload();
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { showErrors, type ApiError } from '../../i18n/errors';
+import type { I18n } from '../../i18n/i18n';
+import { apiHeaders } from '../../ui/download';
+
+/** The accepted files, as the gateway detects them from their bytes. */
+export const ACCEPT = '.pdf,.docx,.xlsx,.jpg,.jpeg,.png';
+/** Why the API refused a file, for a reader of English (the API says it in Vietnamese). */
+const REASONS = ['FILE_TOO_LARGE', 'FILE_TYPE_NOT_ALLOWED', 'FILE_NAME_MISMATCH', 'FILE_EMPTY'] as const;
+
+/** The record a file is sent to: `ownerId` is a member unit for evidence, which also names its year and criterion. */
+export type UploadTarget =
+  | { ownerType: 'EMULATION_YEAR' | 'CONFERENCE' | 'NOMINATION'; ownerId: string }
+  | { ownerType: 'EVIDENCE'; ownerId: string; yearId: string; criterion: string };
+
+/** Megabytes as the page says them (one decimal). */
+export const megabytes = (i18n: I18n, bytes: number) =>
+  i18n.number(Math.round((bytes / 1024 / 1024) * 10) / 10);
+
+/**
+ * Sends one file to the gateway's upload route (the raw bytes, behind sign-in). Resolves to null once stored, or
+ * to what to tell the person: a refused file in the gateway's Vietnamese (or its reason in English), any other
+ * refusal (deadline, rights) through the error texts every form uses.
+ */
+export async function uploadFile(
+  i18n: I18n,
+  target: UploadTarget,
+  file: File | null,
+  maxBytes: number,
+): Promise<string | null> {
+  const { t } = i18n;
+  if (!file) return t('attachment.noFile');
+  if (file.size > maxBytes) return t('attachment.tooLarge', { limit: megabytes(i18n, maxBytes) });
+  try {
+    const q = new URLSearchParams({ ...target, name: file.name });
+    const sent = await fetch(`/files/attachments?${q}`, {
+      method: 'POST',
+      headers: { ...(await apiHeaders()), 'content-type': 'application/octet-stream' },
+      body: file,
+    });
+    if (sent.ok) return null;
+    const body = (await sent.json().catch(() => null)) as {
+      errors?: (ApiError & { extensions?: { reason?: string } })[];
+    } | null;
+    const error = body?.errors?.[0];
+    const reason = error?.extensions?.reason;
+    if (error && reason)
+      return i18n.locale === 'vi' || !REASONS.some((r) => r === reason)
+        ? error.message
+        : t(`attachment.refused.${reason as (typeof REASONS)[number]}`, { limit: megabytes(i18n, maxBytes) });
+    const shown = showErrors(i18n, body?.errors?.length ? body.errors : 'network');
+    return shown.general ?? Object.values(shown.fields)[0] ?? t('error.INTERNAL_SERVER_ERROR');
+  } catch {
+    return t('error.network');
+  }
+}
