@@ -325,6 +325,29 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
       code: 'BAD_USER_INPUT',
       fields: [{ field: 'title', message: expect.stringMatching(/^COLL_EXCELLENT is registered/) }],
     });
+    // Both grades sent at once, by units that have neither: the database keeps one, the other is refused in words.
+    for (const unit of [3, 4]) {
+      const sent = await Promise.all(
+        (['COLL_EXCELLENT', 'COLL_ADVANCED'] as const).map((title) =>
+          asOfficer<{ registerTitle: { id: string } }>(unit, reg, {
+            v: { emulationYearId: yearId, unitId: units[unit]!.id, title },
+          }),
+        ),
+      );
+      const kept = sent.filter((r) => !r.errors);
+      expect(kept).toHaveLength(1);
+      expect(sent.find((r) => r.errors)!.errors![0]!.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [
+          { field: 'title', message: expect.stringMatching(/ is registered: a unit registers one of /) },
+        ],
+      });
+      ok(
+        await asOfficer(unit, `mutation($id: ID!) { withdrawTitleRegistration(id: $id) { id } }`, {
+          id: kept[0]!.data!.registerTitle.id,
+        }),
+      );
+    }
     ok(
       await asOfficer(2, `mutation($id: ID!) { withdrawTitleRegistration(id: $id) { id } }`, {
         id: excellent,

@@ -35,6 +35,7 @@ import { PersonHeadsUnit1796190000000 } from './1796190000000-person-heads-unit'
 import { CouncilQuestionWithdrawn1796200000000 } from './1796200000000-council-question-withdrawn';
 import { ScoreSheetDraft1796210000000 } from './1796210000000-score-sheet-draft';
 import { EvidenceFiles1796220000000 } from './1796220000000-evidence-files';
+import { OneCollectiveGrade1796230000000 } from './1796230000000-one-collective-grade';
 
 export const migrations = [
   Foundation1763740800000,
@@ -74,4 +75,5 @@ export const migrations = [
   CouncilQuestionWithdrawn1796200000000,
   ScoreSheetDraft1796210000000,
   EvidenceFiles1796220000000,
+  OneCollectiveGrade1796230000000,
 ];

@@ -38,15 +38,21 @@ export class RegistrationResolver {
     }
     const registered = await ctx.loaders.registrations.load(year.id);
     const other = OTHER_GRADE[input.title];
-    if (other && registered.some((r) => r.unitId === input.unitId && r.title === other))
-      throw badInput('title', `${other} is registered: a unit registers one of ${other} and ${input.title}`);
+    const otherGrade = () =>
+      badInput('title', `${other} is registered: a unit registers one of ${other} and ${input.title}`);
+    if (other && registered.some((r) => r.unitId === input.unitId && r.title === other)) throw otherGrade();
     if (registered.length >= BOUNDS.registrationsPerYear) {
       throw badInput(
         'emulationYearId',
         `the year already has ${BOUNDS.registrationsPerYear} registrations, the most it may have`,
       );
     }
-    const registration = await withConstraints({ unique: `${input.title} is already registered` }, () =>
+    // The same checks, held by the database against two requests at once.
+    const constraints = {
+      unique: `${input.title} is already registered`,
+      ...(other ? { named: { title_registration_one_grade: otherGrade() } } : {}),
+    };
+    const registration = await withConstraints(constraints, () =>
       emulationYearRepository.register({
         emulationYearId: year.id,
         unitId: input.unitId,
