@@ -164,7 +164,7 @@ export function PastDecisionForm({
                     <tr>
                       <th scope="col">{t('past.nominee')}</th>
                       <th scope="col">{t('nomination.form')}</th>
-                      <th scope="col">{t('queue.block')}</th>
+                      <th scope="col">{t('past.block')}</th>
                     </tr>
                   </thead>
                   <tbody>
