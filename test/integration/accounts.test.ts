@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { vi } from 'vitest';
+import { vietnamToday } from '@thidua/domain';
 import {
   createAccount,
   createUnits,
@@ -393,8 +394,18 @@ describe('invitations', () => {
     const email = 'resend@stc.laocai.gov.vn';
     const invited = await invite(email);
     const first = await nthEmail(email, 1, '/invitation');
-    // Inviting the same address again to the same role is no second invitation, and no second email.
-    expect((await invite(email)).id).toBe(invited.id);
+    // Inviting the same address again to the same role is no second invitation, and no second email: the person
+    // is told it is open, and where to send it again, never "sent".
+    const twice = await app.gql(
+      INVITE,
+      { email, role: 'UNIT_OFFICER', unit: unitId },
+      { token: admin.token, provinceId: province },
+    );
+    expect(twice.errors?.[0]).toMatchObject({
+      message: `an invitation to ${email} is already open since ${vietnamToday()}: send it again from the list of invitations`,
+      extensions: { code: 'CONFLICT' },
+    });
+    expect(mailbox.to(email)).toHaveLength(1);
     const resent = ok(
       await app.gql<{ resendInvitation: { sends: number } }>(
         RESEND,

@@ -107,6 +107,27 @@ describe('provinces', () => {
     );
     expect(byAdmin.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('refuses a second province in force of the same name, whatever its case or accents, and code 00', async () => {
+    const create = (code: string, name: string) =>
+      app.gql(
+        `mutation($v: CreateProvinceInput!) { createProvince(input: $v) { id } }`,
+        { v: { code, name, kind: 'PROVINCE', validFrom: vietnamToday() } },
+        { token: platform.token },
+      );
+    for (const name of ['Lào Cai', 'lào cai', 'Lao Cai'])
+      expect((await create('99', name)).errors?.[0]).toMatchObject({
+        message: 'a province named "Lào Cai" exists (code 15)',
+        extensions: { code: 'CONFLICT' },
+      });
+    expect((await create('00', 'Tỉnh Không Mã')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const listed = await app.gql<{ provinces: { totalCount: number } }>(
+      `{ provinces(filter: { search: "Lào Cai", current: true }) { totalCount } }`,
+      {},
+      { token: platform.token },
+    );
+    expect(listed.data?.provinces.totalCount).toBe(1);
+  });
 });
 
 describe('onboarding a province with its first secretariat account', () => {

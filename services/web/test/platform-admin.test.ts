@@ -163,7 +163,7 @@ describe('platform admin', () => {
         .poll(() => page.getByRole('heading', { level: 1, name: 'Đưa tỉnh mới vào sử dụng' }).count(), WAIT)
         .toBe(1);
       await page.getByRole('button', { name: 'Tạo tỉnh và gửi thư mời' }).click();
-      await expect.poll(() => page.getByText('Mã tỉnh gồm 2 chữ số, ví dụ 01.').count(), WAIT).toBe(1);
+      await expect.poll(() => page.getByText('Mã tỉnh gồm 2 chữ số, từ 01 đến 99.').count(), WAIT).toBe(1);
       await expectAccessible(page, 'the onboarding form with errors');
       // A code another province has: the refusal names it, beside the code.
       await page.getByLabel('Mã', { exact: true }).fill('01');

@@ -36,6 +36,7 @@ import { CouncilQuestionWithdrawn1796200000000 } from './1796200000000-council-q
 import { ScoreSheetDraft1796210000000 } from './1796210000000-score-sheet-draft';
 import { EvidenceFiles1796220000000 } from './1796220000000-evidence-files';
 import { OneCollectiveGrade1796230000000 } from './1796230000000-one-collective-grade';
+import { BaseSalarySource1796240000000 } from './1796240000000-base-salary-source';
 
 export const migrations = [
   Foundation1763740800000,
@@ -76,4 +77,5 @@ export const migrations = [
   ScoreSheetDraft1796210000000,
   EvidenceFiles1796220000000,
   OneCollectiveGrade1796230000000,
+  BaseSalarySource1796240000000,
 ];

@@ -212,6 +212,22 @@ export function showErrors(i18n: I18n, errors: ApiError[] | 'network' | null): S
       fields.year ??= i18n.t('error.yearRecorded');
       continue;
     }
+    // The same invitation asked for again (invitation.resolver.ts): nothing was sent.
+    const invitedAlready = /^an invitation to (\S+) is already open since (\d{4}-\d{2}-\d{2}):/.exec(
+      e.message,
+    );
+    if (code === 'CONFLICT' && invitedAlready) {
+      fields.email ??= i18n.t('error.invitationPending', {
+        email: invitedAlready[1]!,
+        date: i18n.date(invitedAlready[2]!),
+      });
+      continue;
+    }
+    const nameTaken = /^a province named "(.+)" exists \(code (\d{2})\)$/.exec(e.message);
+    if (code === 'CONFLICT' && nameTaken) {
+      fields.name ??= i18n.t('error.provinceNameTaken', { name: nameTaken[1]!, code: nameTaken[2]! });
+      continue;
+    }
     const codeTaken = /^code (\S+) is in use by (.+)$/.exec(e.message);
     if (code === 'CONFLICT' && codeTaken) {
       fields.code ??= i18n.t('error.provinceCodeTaken', { code: codeTaken[1]!, name: codeTaken[2]! });

@@ -1,9 +1,10 @@
 import { principalsChangeOnCommit } from '../../auth/principal-cache';
 import { invitationRepository, userRepository } from '@thidua/db';
+import { vietnamDate } from '@thidua/domain';
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs, toConnection, toPageRequest } from '../../common/connection';
 import { ADMINS } from '../../common/roles';
-import { badInput, forbidden } from '../../common/errors';
+import { badInput, conflict, forbidden } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
 import {
@@ -61,7 +62,14 @@ export class InvitationResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     assertInvites(ctx);
-    return (await createInvitation(invitationActor(ctx), input)).invitation;
+    const { invitation, sent } = await createInvitation(invitationActor(ctx), input);
+    // The same invitation asked for again while its link still works: nothing is sent, and the person is told so
+    // rather than "sent" (an expired one is sent again, with a new link).
+    if (!sent)
+      throw conflict(
+        `an invitation to ${invitation.email} is already open since ${vietnamDate(invitation.createdAt)}: send it again from the list of invitations`,
+      );
+    return invitation;
   }
 
   @Authorized(...ADMINS)

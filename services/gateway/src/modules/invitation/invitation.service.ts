@@ -46,7 +46,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /**
  * Invites a person by email to the current province (the caller's tenant transaction), with one role. The email
  * is sent through the outbox: when the transaction rolls back, nothing is sent. Idempotent: an open invitation of
- * the address with the same role and unit is returned as it is (`created: false`), an expired one is sent again.
+ * the address with the same role and unit is returned as it is (`created: false, sent: false`), an expired one is
+ * sent again (`sent: true`).
  * Refused (errors naming the field): a bad address or role, a unit not of this province, an address that already
  * has an account in this province, an open invitation of the address to another role or unit.
  * The caller checks that the actor may invite here (the province's secretariat).
@@ -54,7 +55,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export async function createInvitation(
   actor: InvitationActor,
   input: NewInvitation,
-): Promise<{ invitation: Invitation; created: boolean }> {
+): Promise<{ invitation: Invitation; created: boolean; sent: boolean }> {
   const provinceId = currentProvinceId();
   const email = input.email.trim().toLowerCase();
   const fullName = input.fullName?.trim() || null;
@@ -76,8 +77,8 @@ export async function createInvitation(
   if (open) {
     if (open.role !== input.role || open.unitId !== unitId)
       throw conflict(`an invitation to ${email} is already open for another role or unit: revoke it first`);
-    if (open.status === 'PENDING') return { invitation: open, created: false };
-    return { invitation: await resend(actor, open), created: false };
+    if (open.status === 'PENDING') return { invitation: open, created: false, sent: false };
+    return { invitation: await resend(actor, open), created: false, sent: true };
   }
 
   const invitation = await createAndSend(actor, {
@@ -89,7 +90,7 @@ export async function createInvitation(
     unitName: unit?.name ?? null,
   });
   await audit(actor, 'invitation.create', invitation);
-  return { invitation, created: true };
+  return { invitation, created: true, sent: true };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { auditRepository, provinceRepository, userRepository, type Province } from '@thidua/db';
-import { vietnamToday } from '@thidua/domain';
+import { foldVietnamese, vietnamToday } from '@thidua/domain';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { platformRoles } from '../../auth/auth-checker';
 import { PageArgs, toConnection, toPageRequest } from '../../common/connection';
@@ -70,6 +70,15 @@ export class ProvinceResolver {
       (p) => (!p.validTo || p.validTo >= today) && !input.predecessorIds.includes(p.id),
     );
     if (clashing) throw conflict(`code ${input.code} is in use by ${clashing.name}`);
+    // One province in force per name: people pick theirs by name, the dashboards compare them by name, and a
+    // province is never deleted. "lào cai" or "Lao Cai" is the same province as "Lào Cai".
+    const named = (
+      await provinceRepository.list({ search: input.name, current: true }, { first: 100, offset: 0 })
+    ).items;
+    const sameName = named.find(
+      (p) => foldVietnamese(p.name) === foldVietnamese(input.name) && !input.predecessorIds.includes(p.id),
+    );
+    if (sameName) throw conflict(`a province named "${sameName.name}" exists (code ${sameName.code})`);
     // Codes are reused (names too): a province is told apart from a former one of its code by its start.
     const former = sameCode.find((p) => (p.validFrom ?? null) === (input.validFrom ?? null));
     if (former)

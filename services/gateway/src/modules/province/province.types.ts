@@ -45,7 +45,7 @@ export class ProvinceFilterInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^\d{2}$/, { message: 'code must be two digits' })
+  @Matches(/^(?!00)\d{2}$/, { message: 'code must be two digits, 01 to 99' })
   code?: string;
 }
 
@@ -66,7 +66,7 @@ export class FirstAdminInput extends AccountHolderFields {
 @InputType()
 export class CreateProvinceInput {
   @Field(() => String)
-  @Matches(/^\d{2}$/, { message: 'code must be two digits' })
+  @Matches(/^(?!00)\d{2}$/, { message: 'code must be two digits, 01 to 99' })
   code!: string;
 
   @Field(() => String)

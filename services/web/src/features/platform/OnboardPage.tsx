@@ -52,7 +52,7 @@ export default function OnboardPage() {
   const latest = new Date(Date.UTC(y + 1, m - 1, d)).toISOString().slice(0, 10);
 
   const checks = {
-    code: /^\d{2}$/.test(f.code.trim()) ? null : t('onboard.check.code'),
+    code: /^(?!00)\d{2}$/.test(f.code.trim()) ? null : t('onboard.check.code'),
     name: f.name.trim().length >= 2 && f.name.trim().length <= 100 ? null : t('onboard.check.name'),
     validFrom: (f.validFrom ? f.validFrom >= '2000-01-01' && f.validFrom <= latest : !f.predecessors.length)
       ? null
