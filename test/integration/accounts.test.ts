@@ -193,6 +193,45 @@ describe('setUserDisabled', () => {
     expect(ok(await app.gql(ME, {}, { token: platform.token }))).toBeTruthy();
   });
 
+  it('a province admin does not lock a person out of another province: it removes the roles it gave', async () => {
+    // A council member here who is also the secretariat of another province.
+    const both = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: otherProvince });
+    const here = ok(
+      await app.gql<{ assignRole: { id: string } }>(
+        `mutation($u: ID!) { assignRole(input: { userId: $u, role: COUNCIL_MEMBER }) { id } }`,
+        { u: both.id },
+        { token: admin.token, provinceId: province },
+      ),
+    ).assignRole.id;
+    const locked = await app.gql(
+      SET_DISABLED,
+      { id: both.id, d: true, r: 'Đã chuyển công tác' },
+      { token: admin.token, provinceId: province },
+    );
+    expect(locked.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(
+        /^the account also holds roles outside this province: remove its roles here/,
+      ),
+      extensions: { code: 'CONFLICT' },
+    });
+    ok(
+      await app.gql(
+        `mutation($id: ID!) { revokeRole(id: $id) { id } }`,
+        { id: here },
+        { token: admin.token, provinceId: province },
+      ),
+    );
+    // Its access here is gone; in its own province it works as before.
+    const roles = ok(
+      await app.gql<{ me: { roles: { role: string; provinceId: string }[] } }>(
+        MY_ROLES,
+        {},
+        { token: both.token },
+      ),
+    ).me.roles;
+    expect(roles).toEqual([expect.objectContaining({ role: 'PROVINCE_ADMIN', provinceId: otherProvince })]);
+  });
+
   it('a platform admin disables anyone; a unit officer may not; a reason is required', async () => {
     const platform = await createAccount(app, 'PLATFORM_ADMIN');
     const officer = await createAccount(app, 'UNIT_OFFICER', { provinceId: province, unitId });

@@ -4,6 +4,7 @@ import {
   createAccount,
   createUnits,
   Mailbox,
+  ok,
   provinceId,
   TEST_PASSWORD,
   textOf,
@@ -318,6 +319,37 @@ describe('accounts in the web application', () => {
     await screenshot(users, 'accounts-disable-dialog');
     await dialog.getByRole('button', { name: 'Khóa' }).click();
     await expect.poll(() => row.textContent(), POLL).toContain('Đã khóa từ');
+
+    // A council member here who is Hà Nội's secretariat: the lock would reach Hà Nội too, so it is refused and the
+    // page says what to do instead; removing the role here ends the person's access to this province only.
+    const haNoi = await createAccount(app, 'PROVINCE_ADMIN', {
+      provinceId: await provinceId(app.dataSource, '01'),
+    });
+    ok(
+      await app.gql(
+        `mutation($u: ID!) { assignRole(input: { userId: $u, role: COUNCIL_MEMBER }) { id } }`,
+        { u: haNoi.id },
+        { token: adminAccount.token, provinceId: province },
+      ),
+    );
+    await users.getByLabel('Tìm theo tên hoặc thư điện tử').fill(haNoi.email);
+    const member = users.getByRole('row').filter({ hasText: haNoi.email });
+    await member.getByRole('button', { name: 'Khóa' }).click();
+    await dialog.getByLabel('Lý do').fill('Thôi làm thành viên Hội đồng');
+    await dialog.getByRole('button', { name: 'Khóa' }).click();
+    await expect
+      .poll(() => dialog.textContent(), POLL)
+      .toContain('Tài khoản này còn có vai trò ở tỉnh khác hoặc ở cấp trung ương');
+    await screenshot(users, 'accounts-disable-elsewhere');
+    await dialog.getByRole('button', { name: 'Hủy, không làm' }).click();
+    await member
+      .getByRole('button', { name: 'Gỡ vai trò Thành viên Hội đồng Thi đua – Khen thưởng' })
+      .click();
+    await dialog
+      .getByRole('button', { name: 'Gỡ vai trò Thành viên Hội đồng Thi đua – Khen thưởng' })
+      .click();
+    await expect.poll(() => member.count(), POLL).toBe(0);
+    expect(ok(await app.gql(`{ me { id } }`, {}, { token: haNoi.token }))).toBeTruthy();
     await admin.close();
 
     // Signing in now says the account is disabled, in Vietnamese.

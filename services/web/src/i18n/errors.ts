@@ -212,6 +212,11 @@ export function showErrors(i18n: I18n, errors: ApiError[] | 'network' | null): S
       fields.year ??= i18n.t('error.yearRecorded');
       continue;
     }
+    // One province's secretariat does not disable an account with roles elsewhere (user.service.ts).
+    if (code === 'CONFLICT' && /^the account also holds roles outside this province/.test(e.message)) {
+      general ??= i18n.t('error.accountElsewhere');
+      continue;
+    }
     // The same invitation asked for again (invitation.resolver.ts): nothing was sent.
     const invitedAlready = /^an invitation to (\S+) is already open since (\d{4}-\d{2}-\d{2}):/.exec(
       e.message,

@@ -6,7 +6,7 @@ import {
   type User,
 } from '@thidua/db';
 import { GLOBAL_ROLES, hashPassword, passwordProblem, roleScopeProblem, type Role } from '@thidua/domain';
-import { badInput, forbidden, missingRef, notFound } from '../../common/errors';
+import { badInput, conflict, forbidden, missingRef, notFound } from '../../common/errors';
 import { isUuid } from '../../loaders';
 import type { GraphQLContext } from '../../context';
 
@@ -71,7 +71,8 @@ export async function revokeRole(ctx: GraphQLContext, id: string): Promise<RoleA
 
 /**
  * Disables or enables an account. A province admin reaches only the users holding a role in the request's
- * province (others are reported as absent) and never a platform admin; a platform admin reaches everyone.
+ * province (others are reported as absent), never a platform admin, and only accounts with no role elsewhere; a
+ * platform admin reaches everyone.
  */
 export async function setUserDisabled(
   ctx: GraphQLContext,
@@ -94,6 +95,12 @@ export async function setUserDisabled(
       throw notFound('User', userId);
     if (roles.some((r) => r.role === 'PLATFORM_ADMIN'))
       throw forbidden('Only a PLATFORM_ADMIN may disable or enable a platform admin');
+    // An account is the person's everywhere: one province's secretariat does not lock them out of another's (nor
+    // of a national role). It ends their access here by removing the roles it gave (revokeRole).
+    if (roles.some((r) => r.provinceId !== provinceId))
+      throw conflict(
+        "the account also holds roles outside this province: remove its roles here to end its access; only the platform's operators disable the account",
+      );
   } else if (!target) {
     throw notFound('User', userId);
   }

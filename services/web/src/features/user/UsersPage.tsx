@@ -6,7 +6,7 @@ import { apiErrors, showErrors } from '../../i18n/errors';
 import { useI18n } from '../../i18n/i18n';
 import { ConfirmButton } from '../../ui/ConfirmDialog';
 import { Field } from '../../ui/Field';
-import { Page } from '../../ui/Page';
+import { Alert, Page } from '../../ui/Page';
 import { usePager } from '../../ui/Pager';
 import { PagedTable } from './PagedTable';
 import { InvitationsList } from './InvitationsList';
@@ -49,7 +49,18 @@ const SetDisabledMutation = graphql(`
   }
 `);
 
-/** The secretariat's people: invite, follow the invitations, and disable or enable accounts. */
+const RevokeRoleMutation = graphql(`
+  mutation RevokeRole($id: ID!) {
+    revokeRole(id: $id) {
+      id
+    }
+  }
+`);
+
+/**
+ * The secretariat's people: invite, follow the invitations, remove a role given here, and disable or enable
+ * accounts (one with roles elsewhere only the platform's operators disable).
+ */
 export default function UsersPage() {
   const session = useSession();
   const inProvince = !!session.provinceId;
@@ -98,8 +109,17 @@ function UsersList() {
         ? `${t(`role.${r.role}`)} – ${r.province.name}`
         : t(`role.${r.role}`);
   const [setting, setDisabled] = useMutation(SetDisabledMutation);
+  const [revoking, revokeRole] = useMutation(RevokeRoleMutation);
+  const [revokeError, setRevokeError] = useState<string | null>(null);
+  async function revoke(id: string): Promise<boolean> {
+    const r = await revokeRole({ id });
+    setRevokeError(r.error ? showErrors(i18n, apiErrors(r.error)).general : null);
+    if (!r.error) refetch({ requestPolicy: 'network-only' });
+    return !r.error;
+  }
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
 
   async function toggle(userId: string, disabled: boolean): Promise<boolean> {
     if (!reason.trim()) {
@@ -107,7 +127,9 @@ function UsersList() {
       return false;
     }
     const r = await setDisabled({ userId, disabled, reason: reason.trim() });
-    setError(r.error ? showErrors(i18n, apiErrors(r.error)).general : null);
+    const shown = r.error ? showErrors(i18n, apiErrors(r.error)) : null;
+    setError(shown?.fields.reason ?? null);
+    setRefusal(shown && !shown.fields.reason ? shown.general : null);
     if (!r.error) setReason('');
     return !r.error;
   }
@@ -162,16 +184,36 @@ function UsersList() {
               ? t('users.disabledSince', { time: i18n.dateTime(u.disabledAt) })
               : t('users.active'),
             u.id !== me.id && (
-              <ConfirmButton
-                label={t(u.disabledAt ? 'users.enable' : 'users.disable')}
-                title={t(u.disabledAt ? 'users.enableTitle' : 'users.disableTitle', { name: u.fullName })}
-                danger={!u.disabledAt}
-                busy={setting.fetching}
-                action={() => toggle(u.id, !u.disabledAt)}
-              >
-                <p>{t(u.disabledAt ? 'users.enableBody' : 'users.disableBody')}</p>
-                {reasonField}
-              </ConfirmButton>
+              <div className="actions">
+                {u.roles
+                  .filter((r) => session.provinceId && r.provinceId === session.provinceId)
+                  .map((r) => (
+                    <ConfirmButton
+                      key={r.id}
+                      label={t('users.removeRole', { role: roleText(r) })}
+                      title={t('users.removeRoleTitle', { role: roleText(r), name: u.fullName })}
+                      danger
+                      busy={revoking.fetching}
+                      error={revokeError && <Alert>{revokeError}</Alert>}
+                      onOpen={() => setRevokeError(null)}
+                      action={() => revoke(r.id)}
+                    >
+                      <p>{t('users.removeRoleBody')}</p>
+                    </ConfirmButton>
+                  ))}
+                <ConfirmButton
+                  label={t(u.disabledAt ? 'users.enable' : 'users.disable')}
+                  title={t(u.disabledAt ? 'users.enableTitle' : 'users.disableTitle', { name: u.fullName })}
+                  danger={!u.disabledAt}
+                  busy={setting.fetching}
+                  error={refusal && <Alert>{refusal}</Alert>}
+                  onOpen={() => setRefusal(null)}
+                  action={() => toggle(u.id, !u.disabledAt)}
+                >
+                  <p>{t(u.disabledAt ? 'users.enableBody' : 'users.disableBody')}</p>
+                  {reasonField}
+                </ConfirmButton>
+              </div>
             ),
           ],
         })}

@@ -158,7 +158,14 @@ function CouncilQuestions({ contests }: { contests: Period['contests'] }) {
       <ol>
         {contests.map((c) => (
           <li key={c.id}>
-            <ContestTitle i18n={i18n} kind={c.kind} contest={c} names={names} />
+            {/* Each proposal opens its dossier: the block's vote, the scores, the achievement report. */}
+            {c.nominationId ? (
+              <Link href={`/nominations/${c.nominationId}`}>
+                <ContestTitle i18n={i18n} kind={c.kind} contest={c} names={names} />
+              </Link>
+            ) : (
+              <ContestTitle i18n={i18n} kind={c.kind} contest={c} names={names} />
+            )}
             {c.withdrawnReason && (
               <span className="muted"> – {i18n.t('results.withdrawn', { reason: c.withdrawnReason })}</span>
             )}
