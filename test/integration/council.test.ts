@@ -253,6 +253,21 @@ describe('the provincial council', () => {
     );
     expect(await status(flagNomination)).toBe('COUNCIL_APPROVED');
     expect(await status(meritNominations[0]!)).toBe('COUNCIL_REJECTED');
+    // The log keeps each proposal's outcome as a step of its own, by whoever published the count.
+    const steps = await runInTenant(app.dataSource, province, async () =>
+      (await currentManager()).query(
+        `SELECT entity_id AS id, after->>'status' AS status FROM audit_event
+          WHERE action = 'nomination.step' AND entity_id::text = ANY($1::text[]) AND after ? 'votingPeriodId'`,
+        [[flagNomination, merit]],
+      ),
+    );
+    expect(steps).toEqual(
+      expect.arrayContaining([
+        { id: flagNomination, status: 'COUNCIL_APPROVED' },
+        { id: merit, status: 'COUNCIL_REJECTED' },
+      ]),
+    );
+    expect(steps).toHaveLength(2);
 
     const decision = ok(
       await as<{ issueAwardDecision: { numberText: string } }>(

@@ -515,6 +515,30 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
       ),
     );
     expect(dossier.emulationYear.attachments).toEqual([]);
+    // A member that does not read it cannot remove it either, and learns nothing.
+    expect(
+      (await asOfficer(5, DELETE_FILE, { id: photo.attachment!.id })).errors?.[0]?.extensions?.code,
+    ).toBe('NOT_FOUND');
+    // The secretariat adds a file for the unit (a paper handed in) and removes it again.
+    const q = new URLSearchParams({
+      ownerType: 'EVIDENCE',
+      ownerId: units[4]!.id,
+      yearId,
+      criterion: 'XD1',
+      name: 'Biên bản kiểm tra.pdf',
+    });
+    const byAdmin = await fetch(`${origin}/files/attachments?${q}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${admin.token}`,
+        'x-province-id': province,
+        'content-type': 'application/octet-stream',
+      },
+      body: pdf('Biên bản kiểm tra'),
+    });
+    expect(byAdmin.status).toBe(201);
+    const added = ((await byAdmin.json()) as { attachment: { id: string } }).attachment.id;
+    expect(ok(await asAdmin(DELETE_FILE, { id: added }))).toEqual({ deleteAttachment: true });
     // The unit removes what it no longer needs.
     expect(ok(await asOfficer(4, DELETE_FILE, { id: photo.attachment!.id }))).toEqual({
       deleteAttachment: true,

@@ -121,6 +121,13 @@ describe('provinces', () => {
         extensions: { code: 'CONFLICT' },
       });
     expect((await create('00', 'Tỉnh Không Mã')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // Nor by renaming another one.
+    const renamed = await app.gql(
+      `mutation($id: ID!) { updateProvince(id: $id, input: { name: "LÀO CAI" }) { id } }`,
+      { id: await provinceId(app.dataSource, '01') },
+      { token: platform.token },
+    );
+    expect(renamed.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const listed = await app.gql<{ provinces: { totalCount: number } }>(
       `{ provinces(filter: { search: "Lào Cai", current: true }) { totalCount } }`,
       {},

@@ -193,8 +193,12 @@ function ordered(results: ContestResult[], contests: readonly Contest[]): Contes
 /**
  * The council's counted session takes effect when its results are published (R10): each nomination is approved
  * when it reached its threshold, rejected otherwise; the nominated units hear of it then, not at the count.
+ * Returns each nomination decided and its new status, for the publisher's audit.
  */
-export async function applyCouncilResults(provinceId: string, period: VotingPeriod): Promise<string[]> {
+export async function applyCouncilResults(
+  provinceId: string,
+  period: VotingPeriod,
+): Promise<{ nominationId: string; to: 'COUNCIL_APPROVED' | 'COUNCIL_REJECTED' }[]> {
   if (period.kind !== 'COUNCIL') return [];
   const questions = await votingRepository.contests([period.id]);
   // Locked before the questions are read again: a deferral committing meanwhile (it updates these nominations
@@ -202,7 +206,7 @@ export async function applyCouncilResults(provinceId: string, period: VotingPeri
   await awardRepository.lockNominations(questions.flatMap((c) => (c.nominationId ? [c.nominationId] : [])));
   const contests = await votingRepository.contests([period.id]);
   const counted = (await votingRepository.results([period.id])).map((r) => r.result);
-  const decided: string[] = [];
+  const decided: { nominationId: string; to: 'COUNCIL_APPROVED' | 'COUNCIL_REJECTED' }[] = [];
   for (const result of withWithdrawals(contests, counted)) {
     const nominationId = contests.find((c) => c.id === result.contestId)?.nominationId;
     if (!nominationId) continue;
@@ -216,9 +220,13 @@ export async function applyCouncilResults(provinceId: string, period: VotingPeri
     const to = result.elected.length ? 'COUNCIL_APPROVED' : 'COUNCIL_REJECTED';
     if (await awardRepository.step(nominationId, 'COUNCIL_REVIEW', to, null)) {
       await notifyNominationStep(provinceId, nominationId, to);
-      decided.push(nominationId);
+      decided.push({ nominationId, to });
     }
   }
-  await refreshRollupsOf(provinceId, decided, `council.${period.id}`);
+  await refreshRollupsOf(
+    provinceId,
+    decided.map((d) => d.nominationId),
+    `council.${period.id}`,
+  );
   return decided;
 }

@@ -85,6 +85,13 @@ describe('accounts in the web application', () => {
     ctx.setDefaultTimeout(15_000);
     const page = await ctx.newPage();
     await signInAt(page, base, '/users', adminAccount.email);
+    // An address mistyped and no unit chosen: both said at once, beside their fields.
+    await page.getByLabel('Thư điện tử', { exact: true }).fill('nguyen.van.binh');
+    await page.getByRole('button', { name: 'Gửi lời mời' }).click();
+    await expect
+      .poll(() => fieldError(page, 'Thư điện tử'), POLL)
+      .toContain('Thư điện tử chưa đúng dạng, ví dụ nguyenvana@snv.laocai.gov.vn.');
+    expect(await fieldError(page, 'Đơn vị')).toContain('Vui lòng chọn đơn vị');
     await page.getByLabel('Thư điện tử', { exact: true }).fill(email);
     await page.getByLabel('Họ và tên (không bắt buộc)').fill('Nguyễn Văn Bình');
     await page.getByLabel('Vai trò', { exact: true }).selectOption('UNIT_OFFICER');
@@ -339,7 +346,7 @@ describe('accounts in the web application', () => {
     await dialog.getByRole('button', { name: 'Khóa' }).click();
     await expect
       .poll(() => dialog.textContent(), POLL)
-      .toContain('Tài khoản này còn có vai trò ở tỉnh khác hoặc ở cấp trung ương');
+      .toContain('Tài khoản này còn có vai trò ngoài tỉnh: chỉ quản trị nền tảng khóa hoặc mở khóa được');
     await screenshot(users, 'accounts-disable-elsewhere');
     await dialog.getByRole('button', { name: 'Hủy, không làm' }).click();
     await member

@@ -75,7 +75,6 @@ async function takeStep(page: Page, button: string, newState: string) {
   await poll(() => state(page)).toBe(newState);
 }
 
-/** Presses Tab until the focused element satisfies `is` (at most `max` presses). */
 /** A small but real PDF file (its header is what the gateway checks), named as a person would. */
 const pdf = (name: string) => ({
   name,
@@ -85,6 +84,7 @@ const pdf = (name: string) => ({
   ),
 });
 
+/** Presses Tab until the focused element satisfies `is` (at most `max` presses). */
 async function tabTo(page: Page, is: string, max = 60): Promise<void> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
@@ -345,7 +345,7 @@ describe('a block year in the browser', () => {
           await third.getByLabel(/^Thêm tệp minh chứng NV1 /).waitFor();
           await tabTo(third, 'input[type=file]', 1);
           const chooser = third.waitForEvent('filechooser');
-          await third.keyboard.press('Enter');
+          await third.keyboard.press('Space');
           await (await chooser).setFiles(pdf('Báo cáo tổng kết 2026.pdf'));
           await third.keyboard.press('Tab');
           await third.keyboard.press('Enter');
@@ -499,8 +499,9 @@ describe('a block year in the browser', () => {
         if (i === 0) {
           await page.goto(`${base}${yearPath}/sheets/${unitIds[2]}/${unitIds[2]}`);
           await poll(() => page.getByText(`Phiếu tự chấm của ${UNITS[2]}`).count()).toBe(1);
-          expect(
-            await page.getByRole('cell').getByRole('button', { name: 'Báo cáo tổng kết 2026.pdf' }).count(),
+          // Its evidence file beside the criterion (its list loads after the sheet).
+          await poll(() =>
+            page.getByRole('cell').getByRole('button', { name: 'Báo cáo tổng kết 2026.pdf' }).count(),
           ).toBe(1);
           expect(await page.getByRole('button', { name: 'Nộp phiếu chấm' }).count()).toBe(0);
         }

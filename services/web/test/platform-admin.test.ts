@@ -213,19 +213,23 @@ describe('platform admin', () => {
       await screenshot(page, 'platform-onboard-merger-1366');
       await page.getByRole('checkbox', { name: 'Lào Cai (15)' }).uncheck();
       await fillDate(page, 'Hiệu lực từ ngày (bắt buộc khi sáp nhập từ tỉnh khác)', '');
-      // An address that already has an account: said beside it, and neither the province nor the account made.
-      await page.getByLabel('Thư điện tử').fill(operator.email);
+      // A province in force of the same name, case and accents aside: said beside the name, nothing made.
+      await page.getByLabel('Tên', { exact: true }).fill('lao cai');
       await page.getByRole('button', { name: 'Tạo tỉnh và gửi thư mời' }).click();
       await page
-        .getByRole('dialog', { name: 'Tạo Tỉnh Thử Nghiệm?' })
+        .getByRole('dialog', { name: 'Tạo lao cai?' })
         .getByRole('button', { name: 'Tạo tỉnh và gửi thư mời' })
         .click();
       await expect
         .poll(
-          () => page.getByText('Thư điện tử này đã có tài khoản trên nền tảng: dùng địa chỉ khác.').count(),
+          () =>
+            page
+              .getByText('Đã có Lào Cai (mã 15) trong danh sách: không tạo lại một tỉnh, thành phố đang có.')
+              .count(),
           WAIT,
         )
         .toBe(1);
+      await page.getByLabel('Tên', { exact: true }).fill('Tỉnh Thử Nghiệm');
       const coded99 = async () =>
         ok(
           await app.gql<{ provinces: { nodes: unknown[] } }>(

@@ -23,7 +23,16 @@ export class EvidenceFiles1796220000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
-      DELETE FROM attachment WHERE owner_type = 'EVIDENCE';
+      -- Row-level security is forced: one province at a time. (The files' bytes stay in the storage, unused.)
+      DO $$
+      DECLARE p record;
+      BEGIN
+        FOR p IN SELECT id FROM province LOOP
+          PERFORM set_config('app.province_id', p.id::text, true);
+          DELETE FROM attachment WHERE owner_type = 'EVIDENCE';
+        END LOOP;
+        PERFORM set_config('app.province_id', '', true);
+      END $$;
       ALTER TABLE attachment DROP CONSTRAINT attachment_owner_type_check;
       ALTER TABLE attachment DROP CONSTRAINT attachment_subject_check;
       ALTER TABLE attachment ADD CONSTRAINT attachment_owner_type_check

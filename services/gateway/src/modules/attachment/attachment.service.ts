@@ -10,6 +10,7 @@ import {
 import { isAtLeast, type ScoringRules } from '@thidua/domain';
 import type { StoredObject } from '@thidua/files';
 import DataLoader from 'dataloader';
+import { GraphQLError } from 'graphql';
 import { assertRunsYear, isProvinceAdmin, isSecretariat } from '../../common/acting';
 import { audit } from '../../common/audit';
 import { conflict, forbidden, notFound } from '../../common/errors';
@@ -39,7 +40,7 @@ export const nominationSubject = (n: { unitId: string; personId: string | null; 
  * A block year's files are as secret as its vote: until the results are published only the head unit's
  * officers see them (the rule of the nominations and the award outcome, seesYearOutcome); then the province's
  * own people (MEMBERS: not a national viewer). A member's evidence (owner: the unit, in `yearId`'s year) is read
- * as its own sheet is (readsEvidence).
+ * as its own sheet is (evidenceOwner).
  */
 export async function loadOwner(
   ctx: GraphQLContext,
@@ -122,7 +123,8 @@ export async function assertAttaches(ctx: GraphQLContext, owner: OwnerRecord): P
 export const attaches = (ctx: GraphQLContext, owner: OwnerRecord) =>
   assertAttaches(ctx, owner).then(
     () => true,
-    () => false,
+    // A refusal is a no; anything else (the database) is the request's failure.
+    (e: unknown) => (e instanceof GraphQLError ? false : Promise.reject(e)),
   );
 
 /** A record's files, oldest first; one statement per request for all the years asked about. */

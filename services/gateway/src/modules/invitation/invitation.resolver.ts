@@ -55,7 +55,7 @@ export class InvitationResolver {
   @Mutation(() => InvitationType, {
     description:
       'Invites a person by email to this province with one role; they set their own password through the ' +
-      'emailed link (INVITATION_TTL_DAYS). Inviting an address again returns its open invitation.',
+      'emailed link (INVITATION_TTL_DAYS). Inviting an address whose invitation is open again is CONFLICT (resend it); an expired one is sent again.',
   })
   async createInvitation(
     @Arg('input', () => CreateInvitationInput) input: CreateInvitationInput,

@@ -70,15 +70,7 @@ export class ProvinceResolver {
       (p) => (!p.validTo || p.validTo >= today) && !input.predecessorIds.includes(p.id),
     );
     if (clashing) throw conflict(`code ${input.code} is in use by ${clashing.name}`);
-    // One province in force per name: people pick theirs by name, the dashboards compare them by name, and a
-    // province is never deleted. "lào cai" or "Lao Cai" is the same province as "Lào Cai".
-    const named = (
-      await provinceRepository.list({ search: input.name, current: true }, { first: 100, offset: 0 })
-    ).items;
-    const sameName = named.find(
-      (p) => foldVietnamese(p.name) === foldVietnamese(input.name) && !input.predecessorIds.includes(p.id),
-    );
-    if (sameName) throw conflict(`a province named "${sameName.name}" exists (code ${sameName.code})`);
+    await assertNameFree(input.name, input.predecessorIds);
     // Codes are reused (names too): a province is told apart from a former one of its code by its start.
     const former = sameCode.find((p) => (p.validFrom ?? null) === (input.validFrom ?? null));
     if (former)
@@ -133,6 +125,10 @@ export class ProvinceResolver {
     if (input.validTo && before.validFrom && input.validTo < before.validFrom) {
       throw badInput('validTo', `must not be before validFrom (${before.validFrom})`);
     }
+    // Renamed, or brought back into force: still one province in force per name.
+    const inForce =
+      input.validTo === undefined ? !before.validTo || before.validTo >= vietnamToday() : !input.validTo;
+    if (inForce) await assertNameFree(input.name ?? before.name, [id]);
     const after = await provinceRepository.update(id, input);
     await auditRepository.appendPlatform({
       actorUserId: ctx.principal!.userId,
@@ -151,13 +147,30 @@ export class ProvinceResolver {
  * The first account as createUser makes one (with a password), or the person to invite (without); refused
  * before anything is written when its address has an account.
  */
+/**
+ * One province in force per name: people pick theirs by name, the dashboards compare them by name, and a province
+ * is never deleted. "lào cai" or "Lao Cai" is the same province as "Lào Cai". `except`: the province itself, or
+ * the ones a merger ends.
+ */
+async function assertNameFree(name: string, except: readonly string[]): Promise<void> {
+  const named = (await provinceRepository.list({ search: name, current: true }, { first: 100, offset: 0 }))
+    .items;
+  const same = named.find((p) => foldVietnamese(p.name) === foldVietnamese(name) && !except.includes(p.id));
+  if (same) throw conflict(`a province named "${same.name}" exists (code ${same.code})`);
+}
+
 async function checkFirstAdmin(a: FirstAdminInput) {
   const account = a.password
     ? await newAccount({ ...a, password: a.password }, 'firstAdmin.')
     : { email: a.email.trim().toLowerCase(), fullName: a.fullName.trim() };
-  // The platform admin sees every account: saying the address is taken tells them nothing new.
-  if (await userRepository.byEmail(account.email))
-    throw badInput('firstAdmin.email', `an account with the email ${account.email} already exists`);
+  // An official with an account (in another province, a national role) is invited: accepting adds the role, their
+  // password stays. Only a new account with a password typed by the operator cannot take a used address. The
+  // platform admin sees every account: saying the address is taken tells them nothing new.
+  if (a.password && (await userRepository.byEmail(account.email)))
+    throw badInput(
+      'firstAdmin.email',
+      `an account with the email ${account.email} already exists: leave out the password to invite it`,
+    );
   return account;
 }
 

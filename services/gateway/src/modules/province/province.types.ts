@@ -45,7 +45,7 @@ export class ProvinceFilterInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^(?!00)\d{2}$/, { message: 'code must be two digits, 01 to 99' })
+  @Matches(/^\d{2}$/, { message: 'code must be two digits' })
   code?: string;
 }
 

@@ -96,10 +96,11 @@ export async function setUserDisabled(
     if (roles.some((r) => r.role === 'PLATFORM_ADMIN'))
       throw forbidden('Only a PLATFORM_ADMIN may disable or enable a platform admin');
     // An account is the person's everywhere: one province's secretariat does not lock them out of another's (nor
-    // of a national role). It ends their access here by removing the roles it gave (revokeRole).
+    // of a national role), nor lift another's lock. It ends their access here by removing the roles it gave
+    // (revokeRole). Saying why tells it that the person has a role elsewhere, never where or which.
     if (roles.some((r) => r.provinceId !== provinceId))
       throw conflict(
-        "the account also holds roles outside this province: remove its roles here to end its access; only the platform's operators disable the account",
+        "the account also holds roles outside this province: remove its roles here to end its access; only the platform's operators disable or enable the account",
       );
   } else if (!target) {
     throw notFound('User', userId);

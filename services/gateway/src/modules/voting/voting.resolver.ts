@@ -469,7 +469,13 @@ export class VotingResolver {
     );
     // What the count decided takes effect now that it is announced: the next round, the council's approvals.
     await openNextRound(ctx.access!.provinceId, period, nextRoundClosesAt ?? undefined);
-    await applyCouncilResults(ctx.access!.provinceId, period);
+    // Each proposal the council's published count decides is a step of its own in the log, as one the secretariat
+    // takes by hand.
+    for (const { nominationId, to } of await applyCouncilResults(ctx.access!.provinceId, period))
+      await audit(ctx, 'nomination.step', 'Nomination', nominationId, {
+        before: { status: 'COUNCIL_REVIEW' },
+        after: { status: to, votingPeriodId: period.id },
+      });
     if ((period.outcome === 'COMPLETE' || period.outcome === 'DECIDED') && year?.state === 'VOTING') {
       await transitionYear(ctx, year, 'RESULTS_RECORDED', actor);
       // The engine runs again as the results go public: R7 now weighs the blocks that published before this one.

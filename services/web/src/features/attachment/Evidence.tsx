@@ -56,7 +56,16 @@ export function EvidenceFiles({ evidence, code }: { evidence: Evidence; code: st
  * On a member's own sheet: its files for one criterion, stored or removed at once, apart from the sheet's points
  * and words (which are sent with the sheet).
  */
-export function EvidenceFilesEditor({ evidence, code }: { evidence: Evidence; code: string }) {
+export function EvidenceFilesEditor({
+  evidence,
+  code,
+  onChanged,
+}: {
+  evidence: Evidence;
+  code: string;
+  /** A file of the criterion was stored or removed. */
+  onChanged: () => void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const inputId = useId();
@@ -83,6 +92,7 @@ export function EvidenceFilesEditor({ evidence, code }: { evidence: Evidence; co
     setBusy(false);
     if (refused) return setMessage({ kind: 'error', text: refused });
     setMessage({ kind: 'success', text: t('evidence.uploaded', { name: picked!.name }) });
+    onChanged();
     setPicked(null);
     setPickerKey((k) => k + 1);
     evidence.reload();
@@ -128,6 +138,7 @@ export function EvidenceFilesEditor({ evidence, code }: { evidence: Evidence; co
         onClose={() => setDeleting(null)}
         onRemoved={(name) => {
           setMessage({ kind: 'success', text: t('evidence.removed', { name }) });
+          onChanged();
           setDeleting(null);
           evidence.reload();
         }}

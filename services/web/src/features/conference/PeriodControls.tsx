@@ -46,6 +46,8 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
   const runs = (admin || head || deputy) && !readOnlyHere(session);
   const announces = admin || head;
   if (!runs) return null;
+  // Published, a council session has nothing left to run (a block's round keeps its way back to the conference).
+  if (p.resultsPublishedAt && !y) return null;
   const done = () => {
     refetch({ requestPolicy: 'network-only' });
     onChanged();

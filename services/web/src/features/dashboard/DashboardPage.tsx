@@ -523,10 +523,10 @@ function Trend() {
   });
   const table = withFormerNames(i18n, res.data ? readFragment(TableFields, res.data.provinceTrend) : null);
   const mi = table ? Math.max(0, table.metrics.indexOf(metric)) : 0;
-  const provinceName =
-    [...(provinces.data?.current.nodes ?? []), ...(provinces.data?.former.nodes ?? [])].find(
-      (p) => p.id === chosen,
-    )?.name ?? '';
+  // Named as the province list names it: a former province says so, and until when.
+  const current = provinces.data?.current.nodes.find((p) => p.id === chosen);
+  const former = provinces.data?.former.nodes.find((p) => p.id === chosen);
+  const provinceName = current?.name ?? (former ? formerLabel(i18n, former) : '');
 
   const option = useMemo<EChartsCoreOption>(() => {
     const years = Array.from({ length: toYear - fromYear + 1 }, (_, i) => fromYear + i);

@@ -156,10 +156,21 @@ function SheetForm({
     if (typed) keep({ entries, bonus, reason });
   }, [typed, keep, entries, bonus, reason]);
   const submit = useAction(Submit);
-  // The member's own evidence files: its own to add on its sheet, to check beside a cross sheet.
-  const evidence = useEvidence(y.id, target, { pause: !set || BEFORE_SCORING.includes(y.state) });
   const onBehalf = !standing.mine.includes(scorer);
   const kind = scorer === target ? 'SELF' : 'CROSS';
+  // The gateway gives a sheet only to whom may read it (scoreSheets): one it withholds is not said unsent.
+  const readable =
+    standing.admin ||
+    standing.mine.includes(scorer) ||
+    standing.mine.includes(target) ||
+    (kind === 'SELF' &&
+      standing.mine.some((u) => sheetsToWrite(y, u).some((w) => w.kind === 'CROSS' && w.target === target)));
+  // The member's own evidence files (read as its sheet is): its own to add on its sheet, to check beside a cross
+  // sheet. A criterion whose files were touched stays open, its confirmation and upload in view.
+  const evidence = useEvidence(y.id, target, {
+    pause: !readable || !set || BEFORE_SCORING.includes(y.state),
+  });
+  const [filesTouched, setFilesTouched] = useState<ReadonlySet<string>>(new Set());
 
   // Scoring over (locked, or a former province read only): nothing typed can be sent any more.
   useEffect(() => {
@@ -168,13 +179,6 @@ function SheetForm({
 
   if (!set) return <Alert>{t('missing.criteria')}</Alert>;
   if (BEFORE_SCORING.includes(y.state)) return <Alert kind="info">{t('sheets.notOpen')}</Alert>;
-  // The gateway gives a sheet only to whom may read it (scoreSheets): one it withholds is not said unsent.
-  const readable =
-    standing.admin ||
-    standing.mine.includes(scorer) ||
-    standing.mine.includes(target) ||
-    (kind === 'SELF' &&
-      standing.mine.some((u) => sheetsToWrite(y, u).some((w) => w.kind === 'CROSS' && w.target === target)));
   if (!readable) return <Alert kind="info">{t('sheets.hidden')}</Alert>;
   // Past scoring, in a former province (read-only), or another unit's sheet: the sheet as sent.
   if (y.state !== 'SCORING' || !standing.writable || (onBehalf && !standing.admin))
@@ -279,7 +283,7 @@ function SheetForm({
               entry.text ||
               submit.shown.fields[`link.${c.code}`] ||
               submit.shown.fields[`text.${c.code}`] ||
-              (kind === 'SELF' && evidence.of(c.code).length)
+              (kind === 'SELF' && (evidence.of(c.code).length || filesTouched.has(c.code)))
             )
           }
         >
@@ -300,7 +304,13 @@ function SheetForm({
             error={submit.shown.fields[`link.${c.code}`]}
             onChange={(e) => edit(c.code, { link: e.target.value })}
           />
-          {kind === 'SELF' && <EvidenceFilesEditor evidence={evidence} code={c.code} />}
+          {kind === 'SELF' && (
+            <EvidenceFilesEditor
+              evidence={evidence}
+              code={c.code}
+              onChanged={() => setFilesTouched((s) => new Set(s).add(c.code))}
+            />
+          )}
         </details>
       </div>
     );

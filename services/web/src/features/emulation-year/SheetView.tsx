@@ -1,6 +1,8 @@
 import { useI18n } from '../../i18n/i18n';
 import { Alert } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
+import { ApiErrorView } from '../../ui/ApiErrorView';
+import { errorCode } from '../../i18n/errors';
 import { EvidenceFiles, type Evidence } from '../attachment/Evidence';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import type { Sheet } from './SheetPage';
@@ -78,6 +80,9 @@ export function SheetView({
       <p className="muted">
         {t('sheets.sentAt', { at: i18n.dateTime(sheet.submittedAt), v: sheet.version })}
       </p>
+      {evidence?.error && errorCode(evidence.error) !== 'NOT_FOUND' && (
+        <ApiErrorView error={evidence.error} retry={evidence.reload} />
+      )}
       {sheet.onBehalfReason && (
         <Alert kind="info">{t('sheets.sentOnBehalf', { reason: sheet.onBehalfReason })}</Alert>
       )}

@@ -64,7 +64,12 @@ export function InviteForm({ firstRole = 'UNIT_OFFICER' }: { firstRole?: Invitab
         },
       },
       {
-        email: email.trim() ? null : t('error.field.required', { field: t('field.email') }),
+        // Said with the other fields' problems, not only once the unit is chosen and the gateway answers.
+        email: !email.trim()
+          ? t('error.field.required', { field: t('field.email') })
+          : /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())
+            ? null
+            : t('users.emailInvalid'),
         unitId: officer && !unitId ? t('error.field.choose', { field: t('field.unitId') }) : null,
       },
     );
@@ -122,7 +127,13 @@ export function InviteForm({ firstRole = 'UNIT_OFFICER' }: { firstRole?: Invitab
           />
           <SelectField
             label={t('users.unit')}
-            hint={found ? t('users.unitsFound', { n: found.totalCount }) : undefined}
+            hint={
+              !found
+                ? undefined
+                : found.totalCount === 0 && !unitSearch.trim()
+                  ? t('users.noUnitsYet')
+                  : t('users.unitsFound', { n: found.totalCount })
+            }
             value={unitId}
             onChange={(e) => setUnitId(e.target.value)}
             error={action.shown.fields.unitId}

@@ -186,7 +186,11 @@ function UsersList() {
             u.id !== me.id && (
               <div className="actions">
                 {u.roles
-                  .filter((r) => session.provinceId && r.provinceId === session.provinceId)
+                  // Not in a former (read-only) province, whose roles the gateway keeps as they were.
+                  .filter(
+                    (r) =>
+                      session.provinceId && r.provinceId === session.provinceId && !readOnlyHere(session),
+                  )
                   .map((r) => (
                     <ConfirmButton
                       key={r.id}

@@ -438,9 +438,10 @@ export default function BallotPage() {
   const title = council
     ? t('ballot.titleCouncil')
     : `${t('ballot.title')} · ${t(`voting.kind.${period.kind}`)}`;
+  // A council session has one sitting, no rounds to number.
   const subtitle = [
     periodOwner(i18n, period),
-    t('voting.round', { n: period.round }),
+    ...(council ? [] : [t('voting.round', { n: period.round })]),
     t('voting.deadline', { when: i18n.dateTime(deadline(period)) }),
   ].join(' · ');
 

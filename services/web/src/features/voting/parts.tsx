@@ -3,6 +3,7 @@ import { useI18n, type I18n, type MessageKey } from '../../i18n/i18n';
 import { basisBrief } from '../awards/Basis';
 import { nominee } from '../awards/nominee';
 import { unitName } from '../unit/useUnitNames';
+import { graphql } from '../../graphql';
 import { NominationBriefQuery } from './operations';
 import type { Contest, Period } from './rules';
 
@@ -99,11 +100,33 @@ export function ContestTitle({
   );
 }
 
-/** The block's vote and score behind a council question, in one line, for the member deciding on a phone. */
+const NominationFilesQuery = graphql(`
+  query NominationFiles($id: ID!) {
+    nomination(id: $id) {
+      id
+      attachments {
+        id
+      }
+    }
+  }
+`);
+
+/**
+ * The block's vote and score behind a council question, in one line, for the member deciding on a phone; and,
+ * when the proposal came without one, that its achievement report is missing (the member reads the dossier).
+ */
 export function ApprovalGrounds({ i18n, nominationId }: { i18n: I18n; nominationId: string }) {
   const [res] = useQuery({ query: NominationBriefQuery, variables: { id: nominationId } });
+  const [files] = useQuery({ query: NominationFilesQuery, variables: { id: nominationId } });
   const basis = res.data?.nomination.basis;
-  return basis ? <p className="muted">{basisBrief(i18n, basis)}</p> : null;
+  return (
+    <>
+      {basis && <p className="muted">{basisBrief(i18n, basis)}</p>}
+      {files.data?.nomination.attachments.length === 0 && (
+        <p className="muted">{i18n.t('ballot.noReport')}</p>
+      )}
+    </>
+  );
 }
 
 /**
