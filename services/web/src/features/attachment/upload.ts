@@ -5,7 +5,13 @@ import { apiHeaders } from '../../ui/download';
 /** The accepted files, as the gateway detects them from their bytes. */
 export const ACCEPT = '.pdf,.docx,.xlsx,.jpg,.jpeg,.png';
 /** Why the API refused a file, for a reader of English (the API says it in Vietnamese). */
-const REASONS = ['FILE_TOO_LARGE', 'FILE_TYPE_NOT_ALLOWED', 'FILE_NAME_MISMATCH', 'FILE_EMPTY'] as const;
+const REASONS = [
+  'FILE_TOO_LARGE',
+  'FILE_TYPE_NOT_ALLOWED',
+  'FILE_NAME_MISMATCH',
+  'FILE_EMPTY',
+  'TOO_MANY_FILES',
+] as const;
 
 /** The record a file is sent to: `ownerId` is a member unit for evidence, which also names its year and criterion. */
 export type UploadTarget =
