@@ -35,11 +35,17 @@ export interface Problem {
 /** To hundredths of a point (or of a percent), as scores and shares are printed and compared. */
 export const round2 = (n: number) => Math.round(n * 100) / 100;
 
+/** Every item a sheet scores against: the groups' criteria, then the deduction items. */
+export const scoreItems = (rules: ScoringRules): ScoreItem[] => [
+  ...rules.groups.flatMap((g) => g.criteria),
+  ...rules.deductionItems,
+];
+
 /** Problems with the table itself: duplicate codes, non-positive maxima, a negative cap. */
 export function rulesProblems(rules: ScoringRules): Problem[] {
   const problems: Problem[] = [];
   const codes = new Set<string>();
-  const items = [...rules.groups.flatMap((g) => g.criteria), ...rules.deductionItems];
+  const items = scoreItems(rules);
   if (!rules.groups.some((g) => g.criteria.length))
     problems.push({ field: 'groups', message: 'needs at least one criterion' });
   for (const item of items) {

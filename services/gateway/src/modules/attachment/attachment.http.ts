@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { ATTACHMENT_OWNERS, attachmentRepository, type AttachmentOwner } from '@thidua/db';
+import { scoreItems } from '@thidua/domain';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { BOUNDS } from '../../common/bounds';
@@ -51,10 +52,7 @@ export function attachmentRoutes(opts: {
         const rules = await assertAttaches(ctx, owner);
         // Evidence supports one criterion of the year's scoring table (or a deduction item).
         if (owner.ownerType === 'EVIDENCE') {
-          const codes = [...rules!.groups.flatMap((g) => g.criteria), ...rules!.deductionItems].map(
-            (c) => c.code,
-          );
-          if (!codes.includes(criterion))
+          if (!scoreItems(rules!).some((c) => c.code === criterion))
             throw new HttpFailure(
               400,
               badInput('criterion', `must be a criterion of the year's scoring table`),

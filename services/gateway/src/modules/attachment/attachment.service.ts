@@ -11,13 +11,13 @@ import { isAtLeast, type ScoringRules } from '@thidua/domain';
 import type { StoredObject } from '@thidua/files';
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
-import { assertRunsYear, isProvinceAdmin, isSecretariat } from '../../common/acting';
+import { assertRunsYear, isSecretariat } from '../../common/acting';
 import { audit } from '../../common/audit';
 import { conflict, forbidden, notFound } from '../../common/errors';
 import { MEMBERS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
-import { assertSheetOpen, crossScoredBy, yearMembers } from '../emulation-year/emulation-year.service';
+import { assertSheetOpen, readsOwnSheet, yearMembers } from '../emulation-year/emulation-year.service';
 import { seesYearOutcome } from '../voting/voting.service';
 
 /** The record a file belongs to, with the block year that decides who reads and who attaches. */
@@ -89,11 +89,7 @@ export function readsYearFiles(ctx: GraphQLContext, year: EmulationYear): boolea
 async function evidenceOwner(ctx: GraphQLContext, unitId: string, yearId: string): Promise<OwnerRecord> {
   const year = isUuid(yearId) && isUuid(unitId) ? await ctx.loaders.emulationYear.load(yearId) : null;
   const reads =
-    !!year &&
-    (await yearMembers(ctx, year)).includes(unitId) &&
-    (isProvinceAdmin(ctx) ||
-      !!ctx.access?.officerOf.has(unitId) ||
-      (!!ctx.access?.officerOf.size && (await crossScoredBy(ctx, year, ctx.access.officerOf))(unitId)));
+    !!year && (await yearMembers(ctx, year)).includes(unitId) && (await readsOwnSheet(ctx, year))(unitId);
   if (!year || !reads) throw notFound('Evidence', unitId);
   return { ownerType: 'EVIDENCE', ownerId: unitId, year, subject: null, unitId };
 }

@@ -14,7 +14,7 @@ import {
   type YearState,
 } from '@thidua/domain';
 import { enqueueJob, jobId, notifyEvent } from '@thidua/jobs';
-import { assertBeforeDeadline } from '../../common/acting';
+import { assertBeforeDeadline, isProvinceAdmin } from '../../common/acting';
 import { audit } from '../../common/audit';
 import { appError, badInput, conflict, forbidden, missingRef, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
@@ -187,16 +187,17 @@ export async function assertSheetOpen(
 }
 
 /**
- * Whether one of `mine` cross-scores a member (the block's rules): a cross-scorer checks the member's own sheet,
- * its points and evidence, before scoring it.
+ * Who reads a member's own sheet, its points and evidence (files too): the secretariat, the unit's officers, and
+ * the members that cross-score it under the block's rules (they check it before scoring it).
  */
-export async function crossScoredBy(
+export async function readsOwnSheet(
   ctx: GraphQLContext,
   year: EmulationYear,
-  mine: ReadonlySet<string>,
-): Promise<(target: string) => boolean> {
-  const rules = await scoringRules(ctx, year);
-  if (!rules) return () => false;
+): Promise<(unitId: string) => boolean> {
+  if (isProvinceAdmin(ctx)) return () => true;
+  const mine = ctx.access?.officerOf ?? new Set<string>();
+  const rules = mine.size ? await scoringRules(ctx, year) : null;
+  if (!rules) return (unit) => mine.has(unit);
   const roles = await blockRoles(ctx, year);
-  return (target) => crossScorersFor(rules, roles, target).some((u) => mine.has(u));
+  return (unit) => mine.has(unit) || crossScorersFor(rules, roles, unit).some((u) => mine.has(u));
 }

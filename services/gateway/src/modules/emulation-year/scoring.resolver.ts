@@ -11,6 +11,7 @@ import {
   defaultScoringRules,
   maxScore,
   rulesProblems,
+  scoreItems,
   SCORING_OPEN,
   sheetProblems,
   type ScoringRules,
@@ -35,7 +36,7 @@ import { BOUNDS, checkFirst, firstArgOptions } from '../../common/bounds';
 import { withConstraints } from '../../common/constraints';
 import { appError, badInput, conflict, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
-import { assertSheetOpen, crossScoredBy, loadYear, transitionYear } from './emulation-year.service';
+import { assertSheetOpen, loadYear, readsOwnSheet, transitionYear } from './emulation-year.service';
 import {
   CreateCriteriaSetInput,
   CriteriaGroupType,
@@ -197,9 +198,7 @@ export class ScoreSheetResolver {
     assertTypesFor(ctx, input.scorerUnitId);
     const kind = input.scorerUnitId === input.targetUnitId ? 'SELF' : 'CROSS';
     const rules = await assertSheetOpen(ctx, year, kind, input.scorerUnitId, input.targetUnitId);
-    const codes = new Set(
-      [...rules.groups.flatMap((g) => g.criteria), ...rules.deductionItems].map((c) => c.code),
-    );
+    const codes = new Set(scoreItems(rules).map((c) => c.code));
     const unknown = input.entries.find((e) => !codes.has(e.code));
     if (unknown) throw badInput('entries', `the year's scoring table has no criterion ${unknown.code}`);
     const content = { entries: input.entries, bonus: input.bonus, reason: input.reason };
@@ -284,14 +283,14 @@ export class YearScoringResolver {
     const n = checkFirst(first, BOUNDS.blockMembers ** 2);
     const mine = ctx.access?.officerOf ?? new Set<string>();
     const all = isProvinceAdmin(ctx);
-    const checks = all || !mine.size ? () => false : await crossScoredBy(ctx, y, mine);
+    const readsOwn = await readsOwnSheet(ctx, y);
     return (await ctx.loaders.sheets.load(y.id))
       .filter(
         (s) =>
           all ||
           mine.has(s.scorerUnitId) ||
           mine.has(s.targetUnitId) ||
-          (s.kind === 'SELF' && checks(s.targetUnitId)),
+          (s.kind === 'SELF' && readsOwn(s.targetUnitId)),
       )
       .filter(
         (s) =>

@@ -8,7 +8,7 @@ import { ApiErrorView } from '../../ui/ApiErrorView';
 import { FilePicker } from '../../ui/FilePicker';
 import { Alert, Empty, Loading } from '../../ui/Page';
 import { FileList, RemoveFileDialog } from './FileList';
-import { ACCEPT, megabytes, uploadFile } from './upload';
+import { ACCEPT, megabytes, useFileUpload } from './upload';
 
 const AttachmentsQuery = graphql(`
   query AttachmentsOf($ownerType: AttachmentOwner!, $ownerId: ID!) {
@@ -57,28 +57,11 @@ export function Attachments({
   const me = useSession().user?.id;
   const headingId = useId();
   const inputId = useId();
-  const [picked, setPicked] = useState<File | null>(null);
-  // A new picker after each upload: the one before still holds the file sent.
-  const [pickerKey, setPickerKey] = useState(0);
   const [res, refetch] = useQuery({ query: AttachmentsQuery, variables: { ownerType, ownerId } });
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const { pick, pickerKey, busy, message, send } = useFileUpload(i18n);
   const [deleting, setDeleting] = useState<{ id: string; name: string } | null>(null);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const list = res.data?.attachmentsOf;
-
-  async function upload() {
-    if (!list) return;
-    setMessage(null);
-    setBusy(true);
-    const refused = await uploadFile(i18n, { ownerType, ownerId }, picked, list.maxBytes);
-    setBusy(false);
-    if (refused) return setMessage({ kind: 'error', text: refused });
-    setMessage({ kind: 'success', text: t('attachment.uploaded', { name: picked!.name }) });
-    setPicked(null);
-    setPickerKey((k) => k + 1);
-    reload();
-  }
 
   // Files not readable yet (a proposal before the vote is published) are not shown at all, like the record.
   if (errorCode(res.error) === 'NOT_FOUND')
@@ -110,7 +93,13 @@ export function Attachments({
           className="attachment-upload"
           onSubmit={(e) => {
             e.preventDefault();
-            void upload();
+            if (list)
+              void send(
+                { ownerType, ownerId },
+                list.maxBytes,
+                (name) => t('attachment.uploaded', { name }),
+                reload,
+              );
           }}
         >
           <label htmlFor={inputId}>{t('attachment.choose', { limit: megabytes(i18n, list.maxBytes) })}</label>
@@ -118,7 +107,7 @@ export function Attachments({
             key={pickerKey}
             id={inputId}
             accept={ACCEPT}
-            onChange={(e) => setPicked(e.target.files?.[0] ?? null)}
+            onChange={(e) => pick(e.target.files?.[0] ?? null)}
           />
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? t('attachment.uploading') : t('attachment.upload')}

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/i18n';
 import { FilePicker } from '../../ui/FilePicker';
 import { Alert } from '../../ui/Page';
 import { FileList, RemoveFileDialog } from './FileList';
-import { ACCEPT, megabytes, uploadFile } from './upload';
+import { ACCEPT, megabytes, useFileUpload } from './upload';
 
 const EvidenceQuery = graphql(`
   query EvidenceFiles($unitId: ID!, $yearId: ID!) {
@@ -69,34 +69,22 @@ export function EvidenceFilesEditor({
   const i18n = useI18n();
   const { t } = i18n;
   const inputId = useId();
-  const [picked, setPicked] = useState<File | null>(null);
-  // A new picker after each upload: the one before still holds the file sent.
-  const [pickerKey, setPickerKey] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const { pick, pickerKey, busy, message, setMessage, send } = useFileUpload(i18n);
   const [deleting, setDeleting] = useState<{ id: string; name: string } | null>(null);
   const list = evidence.list;
   if (!list) return null;
   const files = evidence.of(code);
 
-  async function upload() {
-    setMessage(null);
-    setBusy(true);
-    const target = {
-      ownerType: 'EVIDENCE' as const,
-      ownerId: evidence.unitId,
-      yearId: evidence.yearId,
-      criterion: code,
-    };
-    const refused = await uploadFile(i18n, target, picked, list!.maxBytes);
-    setBusy(false);
-    if (refused) return setMessage({ kind: 'error', text: refused });
-    setMessage({ kind: 'success', text: t('evidence.uploaded', { name: picked!.name }) });
-    onChanged();
-    setPicked(null);
-    setPickerKey((k) => k + 1);
-    evidence.reload();
-  }
+  const upload = () =>
+    send(
+      { ownerType: 'EVIDENCE', ownerId: evidence.unitId, yearId: evidence.yearId, criterion: code },
+      list.maxBytes,
+      (name) => t('evidence.uploaded', { name }),
+      () => {
+        onChanged();
+        evidence.reload();
+      },
+    );
 
   return (
     <div className="evidence-files">
@@ -119,7 +107,7 @@ export function EvidenceFilesEditor({
             key={pickerKey}
             id={inputId}
             accept={ACCEPT}
-            onChange={(e) => setPicked(e.target.files?.[0] ?? null)}
+            onChange={(e) => pick(e.target.files?.[0] ?? null)}
           />
           <button
             type="button"

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { showErrors, type ApiError } from '../../i18n/errors';
 import type { I18n } from '../../i18n/i18n';
 import { apiHeaders } from '../../ui/download';
@@ -58,4 +59,33 @@ export async function uploadFile(
   } catch {
     return t('error.network');
   }
+}
+
+/**
+ * One upload control's state: the file picked, the picker (a new one after each upload: the one before still holds
+ * the file sent), whether a file is on its way, and what to tell the person. `send` uploads the picked file and,
+ * once it is stored, says `uploaded(name)` and calls `done`.
+ */
+export function useFileUpload(i18n: I18n) {
+  const [picked, setPicked] = useState<File | null>(null);
+  const [pickerKey, setPickerKey] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  async function send(
+    target: UploadTarget,
+    maxBytes: number,
+    uploaded: (name: string) => string,
+    done: () => void,
+  ) {
+    setMessage(null);
+    setBusy(true);
+    const refused = await uploadFile(i18n, target, picked, maxBytes);
+    setBusy(false);
+    if (refused) return setMessage({ kind: 'error', text: refused });
+    setMessage({ kind: 'success', text: uploaded(picked!.name) });
+    setPicked(null);
+    setPickerKey((k) => k + 1);
+    done();
+  }
+  return { pick: setPicked, pickerKey, busy, message, setMessage, send };
 }
