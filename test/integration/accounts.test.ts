@@ -303,6 +303,94 @@ async function nthEmail(address: string, n: number, path: string) {
   return { raw: message.raw, text, token: link.searchParams.get('token')! };
 }
 
+describe('changeRole', () => {
+  const CHANGE_ROLE = `mutation($id: ID!, $role: Role!, $unitId: ID) {
+    changeRole(id: $id, input: { role: $role, unitId: $unitId }) { id role unitId }
+  }`;
+  const rolesOf = async (a: Account) =>
+    ok(
+      await app.gql<{ me: { roles: { role: string; unitId: string | null }[] } }>(
+        MY_ROLES,
+        {},
+        { token: a.token },
+      ),
+    ).me.roles;
+  const roleId = async (userId: string) =>
+    (await app.dataSource.query(`SELECT id FROM role_assignment WHERE user_id = $1`, [userId]))[0]
+      .id as string;
+
+  it('an officer moves to another unit, then to the council, in one step each; the old role ends at once', async () => {
+    const [, second] = await createUnits(app.dataSource, province, ['Sở Xây dựng', 'Sở Y tế']);
+    const officer = await createAccount(app, 'UNIT_OFFICER', { provinceId: province, unitId });
+    const moved = ok(
+      await app.gql<{ changeRole: { id: string; role: string; unitId: string } }>(
+        CHANGE_ROLE,
+        { id: await roleId(officer.id), role: 'UNIT_OFFICER', unitId: second!.id },
+        { token: admin.token, provinceId: province },
+      ),
+    ).changeRole;
+    expect(moved).toMatchObject({ role: 'UNIT_OFFICER', unitId: second!.id });
+    // The same token, without signing in again: only the new unit.
+    expect(await rolesOf(officer)).toEqual([
+      { role: 'UNIT_OFFICER', provinceId: province, unitId: second!.id },
+    ]);
+
+    ok(
+      await app.gql(
+        CHANGE_ROLE,
+        { id: moved.id, role: 'COUNCIL_MEMBER', unitId: null },
+        { token: admin.token, provinceId: province },
+      ),
+    );
+    expect(await rolesOf(officer)).toEqual([{ role: 'COUNCIL_MEMBER', provinceId: province, unitId: null }]);
+    // The log says what happened: each old role withdrawn, each new one given.
+    const log = await ownerQuery<{ action: string }>(
+      app.db,
+      province,
+      `SELECT action FROM audit_event WHERE entity_type = 'RoleAssignment' AND coalesce(before, after)->>'userId' = $1 ORDER BY seq`,
+      [officer.id],
+    );
+    expect(log.map((e) => e.action)).toEqual(['role.revoke', 'role.assign', 'role.revoke', 'role.assign']);
+  });
+
+  it('a refused change leaves the role as it was; the same role, a role elsewhere and an officer asking are refused', async () => {
+    const officer = await createAccount(app, 'UNIT_OFFICER', { provinceId: province, unitId });
+    const id = await roleId(officer.id);
+    const as = { token: admin.token, provinceId: province };
+    const noUnit = await app.gql(CHANGE_ROLE, { id, role: 'UNIT_OFFICER', unitId: null }, as);
+    expect([code(noUnit), field(noUnit)]).toEqual(['BAD_USER_INPUT', 'unitId']);
+    const absentUnit = await app.gql(
+      CHANGE_ROLE,
+      { id, role: 'UNIT_OFFICER', unitId: '00000000-0000-4000-8000-000000000000' },
+      as,
+    );
+    expect(field(absentUnit)).toBe('unitId');
+    const same = await app.gql(CHANGE_ROLE, { id, role: 'UNIT_OFFICER', unitId }, as);
+    expect([code(same), field(same)]).toEqual(['BAD_USER_INPUT', 'role']);
+    const global = await app.gql(CHANGE_ROLE, { id, role: 'NATIONAL_VIEWER', unitId: null }, as);
+    expect(code(global)).toBe('FORBIDDEN');
+    expect(await rolesOf(officer)).toEqual([{ role: 'UNIT_OFFICER', provinceId: province, unitId }]);
+
+    const elsewhere = await createAccount(app, 'COUNCIL_MEMBER', { provinceId: otherProvince });
+    const theirs = await app.gql(
+      CHANGE_ROLE,
+      { id: await roleId(elsewhere.id), role: 'UNIT_OFFICER', unitId },
+      as,
+    );
+    expect(code(theirs)).toBe('NOT_FOUND');
+    const byOfficer = await app.gql(
+      CHANGE_ROLE,
+      { id, role: 'PROVINCE_ADMIN', unitId: null },
+      { token: officer.token, provinceId: province },
+    );
+    expect(code(byOfficer)).toBe('FORBIDDEN');
+    expect(await rolesOf(officer)).toEqual([{ role: 'UNIT_OFFICER', provinceId: province, unitId }]);
+    expect(await rolesOf(elsewhere)).toEqual([
+      { role: 'COUNCIL_MEMBER', provinceId: otherProvince, unitId: null },
+    ]);
+  });
+});
+
 describe('invitations', () => {
   it('the invitee sets their own password from the emailed link and signs in with the role; the link works once', async () => {
     const email = 'tran.thi.lan@stc.laocai.gov.vn';

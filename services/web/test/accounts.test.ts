@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createAccount,
@@ -72,7 +72,7 @@ async function invitationOnPhone(address: string): Promise<Page> {
   return invitee;
 }
 
-const fieldError = (page: Page, label: string) =>
+const fieldError = (page: Page | Locator, label: string) =>
   page.getByLabel(label, { exact: true }).evaluate((input) => {
     const ids = (input.getAttribute('aria-describedby') ?? '').split(' ');
     return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
@@ -316,6 +316,28 @@ describe('accounts in the web application', () => {
     const row = users.getByRole('row').filter({ hasText: person.email });
     // An officer is listed with the unit they work for.
     await expect.poll(() => row.textContent(), POLL).toContain('Cán bộ thi đua của đơn vị · Sở Nội vụ');
+    // The officer joins the council in one step: no invitation, the officer's role ends as the new one starts.
+    await row.getByRole('button', { name: 'Đổi vai trò Cán bộ thi đua của đơn vị · Sở Nội vụ' }).click();
+    const change = users.getByRole('dialog');
+    expect(await change.textContent()).toContain('Vai trò hiện tại: Cán bộ thi đua của đơn vị · Sở Nội vụ.');
+    await change.getByRole('button', { name: 'Đổi vai trò' }).click();
+    await expect.poll(() => fieldError(change, 'Đơn vị'), POLL).toContain('Vui lòng chọn đơn vị');
+    await change.getByLabel('Đơn vị', { exact: true }).selectOption({ label: 'Sở Nội vụ' });
+    await change.getByRole('button', { name: 'Đổi vai trò' }).click();
+    await expect
+      .poll(() => change.textContent(), POLL)
+      .toContain('Người này đang giữ đúng vai trò đó: hãy chọn vai trò hoặc đơn vị khác.');
+    await change.getByLabel('Vai trò').selectOption({ label: 'Thành viên Hội đồng Thi đua – Khen thưởng' });
+    await expectAccessible(users, 'the change-role dialog');
+    await screenshot(users, 'accounts-change-role');
+    await change.getByRole('button', { name: 'Đổi vai trò' }).click();
+    // The role's cell (the dialogs sit in the row too).
+    await expect
+      .poll(() => row.getByRole('cell').first().textContent(), POLL)
+      .toBe('Thành viên Hội đồng Thi đua – Khen thưởng');
+    expect(
+      await app.dataSource.query(`SELECT role FROM role_assignment WHERE user_id = $1`, [person.id]),
+    ).toEqual([{ role: 'COUNCIL_MEMBER' }]);
     await row.getByRole('button', { name: 'Khóa' }).click();
     const dialog = users.getByRole('dialog');
     expect(await dialog.textContent()).toContain('Mọi phiên đăng nhập của người này kết thúc ngay');

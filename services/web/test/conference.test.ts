@@ -16,6 +16,7 @@ import {
   dateFieldValue,
   desktop,
   expectAccessible,
+  expectNoSidewaysScroll,
   fillDate,
   screenshot,
   signInAt,
@@ -235,6 +236,7 @@ describe('the conference in the browser', () => {
       await expect.poll(() => minutes.locator('tr.row-elected').first().textContent()).toContain(NAMES[2]);
       expect(await minutes.getByText('66,67%').count()).toBeGreaterThan(0);
       await screenshot(minutes, 'results-390');
+      await expectNoSidewaysScroll(minutes, 'the results on a phone');
       await expectAccessible(minutes, 'the results page');
       await hall.goto(`${base}/voting-periods/${period.id}/results`);
       await expect.poll(() => hall.locator('tr.row-elected').count()).toBe(2);

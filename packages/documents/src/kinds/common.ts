@@ -1,18 +1,8 @@
 import type { Block, OfficialHeader, SignatureColumn, TableColumn } from '../model';
+import { provinceTitle, type ProvinceName } from '@thidua/domain';
 import { dateInWords, upper } from '../vietnamese';
 
-/** The province as documents name it. */
-export interface ProvinceName {
-  /** "Lào Cai", "Huế". */
-  name: string;
-  /** PROVINCE or CITY (a centrally-governed city). */
-  kind: string;
-}
-
-/** "tỉnh Lào Cai", "thành phố Huế". */
-export function provinceTitle(p: ProvinceName): string {
-  return `${p.kind === 'CITY' ? 'thành phố' : 'tỉnh'} ${p.name}`;
-}
+export { provinceTitle, type ProvinceName };
 
 /** "UBND TỈNH LÀO CAI": the superior in a provincial body's header. */
 export function provinceCommittee(p: ProvinceName): string {

@@ -10,7 +10,7 @@ describe('account emails', () => {
   it('an invitation: Vietnamese first, English after, the link and its expiry in Vietnam time, names escaped in HTML', () => {
     const mail = renderInvitationEmail({
       fullName: 'Trần Thị <Lan>',
-      provinceName: 'Lào Cai',
+      province: { name: 'Lào Cai', kind: 'PROVINCE' },
       role: 'UNIT_OFFICER',
       unitName: 'Sở Tài chính',
       invitedBy: 'Nguyễn Văn An',
@@ -19,12 +19,14 @@ describe('account emails', () => {
       link: 'https://thidua.vn/invitation?token=abc',
       expiresAt: new Date('2026-12-08T16:59:00Z'),
     });
-    expect(mail.subject).toBe('[Thi đua] Lời mời tham gia hệ thống Thi đua – Khen thưởng Lào Cai');
+    expect(mail.subject).toBe('[Thi đua] Lời mời tham gia hệ thống Thi đua – Khen thưởng tỉnh Lào Cai');
     expect(mail.text).toContain('Kính gửi Trần Thị <Lan>,');
     expect(mail.text).toContain('với vai trò Cán bộ thi đua của đơn vị – Sở Tài chính');
     // 16:59 UTC is 23:59 in Vietnam, written as the pages write a moment.
     expect(mail.text).toContain('hết hạn lúc 23:59 ngày 08/12/2026.');
-    expect(mail.text).toContain('Sở Nội vụ Lào Cai (Nguyễn Văn An) mời anh/chị');
+    expect(mail.text).toContain(
+      'Sở Nội vụ tỉnh Lào Cai (Nguyễn Văn An) mời anh/chị tham gia hệ thống Thi đua – Khen thưởng tỉnh Lào Cai với',
+    );
     expect(mail.text).toContain('đặt mật khẩu của riêng anh/chị');
     expect(mail.text.indexOf('Kính gửi')).toBeLessThan(mail.text.indexOf('invites you'));
     expect(mail.text).toContain('https://thidua.vn/invitation?token=abc');
@@ -35,7 +37,7 @@ describe('account emails', () => {
   it("an operator's invitation to an address with an account: not signed as the province's Sở Nội vụ, and the current password kept", () => {
     const mail = renderInvitationEmail({
       fullName: 'Hoàng Văn Nam',
-      provinceName: 'Cao Bằng',
+      province: { name: 'Huế', kind: 'CITY' },
       role: 'PROVINCE_ADMIN',
       unitName: null,
       invitedBy: null,
@@ -45,7 +47,8 @@ describe('account emails', () => {
       expiresAt: new Date('2026-12-12T00:03:00Z'),
     });
     expect(mail.text).toContain('Bộ phận vận hành hệ thống Thi đua – Khen thưởng mời anh/chị');
-    expect(mail.text).not.toContain('Sở Nội vụ Cao Bằng');
+    expect(mail.text).not.toContain('Sở Nội vụ thành phố Huế');
+    expect(mail.subject).toBe('[Thi đua] Lời mời tham gia hệ thống Thi đua – Khen thưởng thành phố Huế');
     expect(mail.text).toContain('đăng nhập bằng mật khẩu hiện tại');
     expect(mail.text).not.toContain('đặt mật khẩu của riêng');
     expect(mail.text).toContain('hết hạn lúc 07:03 ngày 12/12/2026.');

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { escapeHtml } from '../notifications/unsubscribe';
+import { provinceTitle, type ProvinceName } from '../province/title';
 import { VIETNAM_TIME_ZONE } from '../time/vietnam';
 import type { Role } from './roles';
 
@@ -64,7 +65,7 @@ function compose(subject: string, vi: string[], en: string[], link: string, butt
 
 export function renderInvitationEmail(facts: {
   fullName: string | null;
-  provinceName: string;
+  province: ProvinceName;
   role: Role;
   unitName: string | null;
   invitedBy: string | null;
@@ -78,22 +79,23 @@ export function renderInvitationEmail(facts: {
   const role = ROLE_NAMES[facts.role];
   const where = facts.unitName ? ` – ${facts.unitName}` : '';
   const by = facts.invitedBy ? ` (${facts.invitedBy})` : '';
+  const province = provinceTitle(facts.province);
   const inviter = facts.invitedByOperator
     ? 'Bộ phận vận hành hệ thống Thi đua – Khen thưởng'
-    : `Sở Nội vụ ${facts.provinceName}${by}`;
+    : `Sở Nội vụ ${province}${by}`;
   const expires = when(facts.expiresAt, 'vi');
   return compose(
-    `[Thi đua] Lời mời tham gia hệ thống Thi đua – Khen thưởng ${facts.provinceName}`,
+    `[Thi đua] Lời mời tham gia hệ thống Thi đua – Khen thưởng ${province}`,
     [
       facts.fullName ? `Kính gửi ${facts.fullName},` : 'Kính gửi anh/chị,',
-      `${inviter} mời anh/chị tham gia hệ thống Thi đua – Khen thưởng ${facts.provinceName} với vai trò ${role.vi}${where}.`,
+      `${inviter} mời anh/chị tham gia hệ thống Thi đua – Khen thưởng ${province} với vai trò ${role.vi}${where}.`,
       facts.hasAccount
         ? `Anh/chị đã có tài khoản: mở liên kết dưới đây và đăng nhập bằng mật khẩu hiện tại để nhận vai trò này. Liên kết chỉ dùng được một lần và hết hạn lúc ${expires}.`
         : `Mở liên kết dưới đây để đặt mật khẩu của riêng anh/chị. Liên kết chỉ dùng được một lần và hết hạn lúc ${expires}.`,
       'Nếu anh/chị không mong đợi thư này, hãy bỏ qua nó.',
     ],
     [
-      `${facts.invitedByOperator ? "The platform's operators invite" : `${facts.provinceName}'s secretariat invites`} you to the emulation and awards platform of ${facts.provinceName} as ${role.en}${where}.`,
+      `${facts.invitedByOperator ? "The platform's operators invite" : `${facts.province.name}'s secretariat invites`} you to the emulation and awards platform of ${facts.province.name} as ${role.en}${where}.`,
       facts.hasAccount
         ? `You already have an account: open the link above and sign in with your current password to take this role. It works once and expires on ${when(facts.expiresAt, 'en')}.`
         : `Open the link above to set your own password. It works once and expires on ${when(facts.expiresAt, 'en')}.`,

@@ -155,6 +155,8 @@ function historyMessage(i18n: I18n, message: string): string | null {
 function accountMessage(i18n: I18n, field: string, message: string): string | null {
   if (field === 'token')
     return i18n.t(/invitation/.test(message) ? 'error.link.invitation' : 'error.link.reset');
+  // changeRole to the role already held (user.service.ts).
+  if (/is the role the person holds/.test(message)) return i18n.t('error.field.sameRole');
   if (!/^(password|newPassword|currentPassword)$/.test(field)) return null;
   if (/is not your current password/.test(message)) return i18n.t('error.password.wrongCurrent');
   if (/at most \d+ characters/.test(message)) return i18n.t('error.password.long');

@@ -65,7 +65,7 @@ async function invitationEmail(
     to: invitation.email,
     email: renderInvitationEmail({
       fullName: invitation.fullName,
-      provinceName: province?.name ?? '',
+      province: province ?? { name: '', kind: 'PROVINCE' },
       role: invitation.role,
       unitName: invitation.unitName,
       invitedBy: operator ? null : (inviter?.fullName ?? null),

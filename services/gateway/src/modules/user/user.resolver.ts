@@ -19,9 +19,17 @@ import { PageArgs, toConnection, toPageRequest } from '../../common/connection';
 import { badInput, conflict, forbidden, unauthenticated } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
 import { ProvinceType } from '../province/province.types';
-import { assignRole, isPlatformAdmin, newAccount, revokeRole, setUserDisabled } from './user.service';
+import {
+  assignRole,
+  changeRole,
+  isPlatformAdmin,
+  newAccount,
+  revokeRole,
+  setUserDisabled,
+} from './user.service';
 import {
   AssignRoleInput,
+  ChangeRoleInput,
   AuthPayload,
   CreateUserInput,
   RoleAssignmentType,
@@ -210,5 +218,19 @@ export class UserResolver {
   async revokeRole(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
     principalsChangeOnCommit(ctx);
     return revokeRole(ctx, id);
+  }
+
+  @Mutation(() => RoleAssignmentType, {
+    description:
+      'Replaces one of a person’s roles in this province by another (another unit, another role) in one step: ' +
+      'the old role ends as the new one starts, without an invitation.',
+  })
+  async changeRole(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => ChangeRoleInput) input: ChangeRoleInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    principalsChangeOnCommit(ctx);
+    return changeRole(ctx, id, input.role, input.unitId ?? null);
   }
 }

@@ -50,7 +50,8 @@ export async function assignRole(
   return assignment;
 }
 
-export async function revokeRole(ctx: GraphQLContext, id: string): Promise<RoleAssignment> {
+/** A role assignment the request may take away: in the request's province (or global, for a platform admin). */
+async function revocable(ctx: GraphQLContext, id: string): Promise<RoleAssignment> {
   if (!isUuid(id)) throw badInput('id', 'must be a role assignment id');
   const assignment = await userRepository.roleById(id);
   // A role in another province is reported as absent: its existence is that province's business.
@@ -64,9 +65,36 @@ export async function revokeRole(ctx: GraphQLContext, id: string): Promise<RoleA
     throw badInput('x-province-id', 'act in the role’s province to revoke it');
   }
   assertMayGrant(ctx, assignment.role);
+  return assignment;
+}
+
+export async function revokeRole(ctx: GraphQLContext, id: string): Promise<RoleAssignment> {
+  const assignment = await revocable(ctx, id);
   await userRepository.revokeRole(id);
   await audit(ctx, 'role.revoke', assignment, { before: assignment });
   return assignment;
+}
+
+/**
+ * One of a person's roles in the province becomes another (an officer moves to another unit, a secretariat officer
+ * joins the council) in one step: the old role ends and the new one starts in the same transaction, so the person
+ * is never left without either, and no invitation is needed for an account that is already theirs.
+ */
+export async function changeRole(
+  ctx: GraphQLContext,
+  id: string,
+  role: Role,
+  unitId: string | null,
+): Promise<RoleAssignment> {
+  const before = await revocable(ctx, id);
+  if (!before.provinceId)
+    throw badInput('id', 'only a role in a province is changed; grant a global role instead');
+  if (before.role === role && before.unitId === unitId)
+    throw badInput('role', 'is the role the person holds');
+  // Logged as what happened: the old role withdrawn, the new one given.
+  await userRepository.revokeRole(id);
+  await audit(ctx, 'role.revoke', before, { before });
+  return assignRole(ctx, before.userId, role, unitId);
 }
 
 /**

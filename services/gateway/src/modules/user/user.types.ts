@@ -104,3 +104,15 @@ export class AssignRoleInput {
   @IsUUID('all', { message: 'unitId must be a unit id' })
   unitId?: string;
 }
+
+@InputType({ description: 'The role a person takes instead of one they hold (changeRole).' })
+export class ChangeRoleInput {
+  @Field(() => RoleEnum)
+  @IsIn(ROLES)
+  role!: (typeof ROLES)[number];
+
+  @Field(() => ID, { nullable: true, description: 'The unit, for UNIT_OFFICER.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'unitId must be a unit id' })
+  unitId?: string;
+}

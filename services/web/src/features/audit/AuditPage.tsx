@@ -83,9 +83,9 @@ export default function AuditPage() {
       <FilterForm key={`form-${key}`} initial={filter} onApply={setFilter} />
       {filter.entityId && (
         <Alert kind="info">
-          {t('audit.following', {
-            what: filter.entityType ? entityWords(filter.entityType, i18n.locale) : t('audit.entity'),
-          })}{' '}
+          {filter.entityType
+            ? t('audit.following', { what: entityWords(filter.entityType, i18n.locale) })
+            : t('audit.followingById')}{' '}
           <button type="button" className="button-link" onClick={() => setFilter(EMPTY)}>
             {t('audit.showAll')}
           </button>

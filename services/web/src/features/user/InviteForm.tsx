@@ -1,25 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { useQuery } from 'urql';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
-import { Field, SelectField } from '../../ui/Field';
+import { Field } from '../../ui/Field';
 import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
-
-export const INVITABLE_ROLES = ['UNIT_OFFICER', 'PROVINCE_ADMIN', 'COUNCIL_MEMBER'] as const;
-type InvitableRole = (typeof INVITABLE_ROLES)[number];
-
-const UnitsQuery = graphql(`
-  query InviteUnits($search: String) {
-    units(first: 100, filter: { search: $search }) {
-      nodes {
-        id
-        name
-      }
-      totalCount
-    }
-  }
-`);
+import { RoleFields, type ProvinceRole } from './RoleFields';
 
 const InviteMutation = graphql(`
   mutation CreateInvitation($input: CreateInvitationInput!) {
@@ -35,19 +20,13 @@ const InviteMutation = graphql(`
  * The secretariat invites a person by email to a unit (officers) or a province role; `firstRole` is the role
  * offered first (the platform's operator invites a province's secretariat).
  */
-export function InviteForm({ firstRole = 'UNIT_OFFICER' }: { firstRole?: InvitableRole }) {
+export function InviteForm({ firstRole = 'UNIT_OFFICER' }: { firstRole?: ProvinceRole }) {
   const { t } = useI18n();
   const [email, setEmail] = useState('');
   const [fullName, setFullName] = useState('');
-  const [role, setRole] = useState<InvitableRole>(firstRole);
-  const [unitSearch, setUnitSearch] = useState('');
+  const [role, setRole] = useState<ProvinceRole>(firstRole);
   const [unitId, setUnitId] = useState('');
   const [sent, setSent] = useState<string | null>(null);
-  const [units] = useQuery({
-    query: UnitsQuery,
-    variables: { search: unitSearch.trim() || null },
-    pause: role !== 'UNIT_OFFICER',
-  });
   const action = useAction(InviteMutation);
   const officer = role === 'UNIT_OFFICER';
 
@@ -79,7 +58,6 @@ export function InviteForm({ firstRole = 'UNIT_OFFICER' }: { firstRole?: Invitab
     setFullName('');
   }
 
-  const found = units.data?.units;
   return (
     <form onSubmit={submit} noValidate className="form card">
       <h2>{t('users.inviteTitle')}</h2>
@@ -105,49 +83,13 @@ export function InviteForm({ firstRole = 'UNIT_OFFICER' }: { firstRole?: Invitab
         onChange={(e) => setFullName(e.target.value)}
         error={action.shown.fields.fullName ?? action.shown.fields['input.fullName']}
       />
-      <SelectField
-        label={t('users.role')}
-        value={role}
-        onChange={(e) => setRole(e.target.value as InvitableRole)}
-      >
-        {INVITABLE_ROLES.map((r) => (
-          <option key={r} value={r}>
-            {t(`role.${r}`)}
-          </option>
-        ))}
-      </SelectField>
-      {officer && (
-        <>
-          <Field
-            label={t('users.unitSearch')}
-            type="search"
-            name="unit-search"
-            value={unitSearch}
-            onChange={(e) => setUnitSearch(e.target.value)}
-          />
-          <SelectField
-            label={t('users.unit')}
-            hint={
-              !found
-                ? undefined
-                : found.totalCount === 0 && !unitSearch.trim()
-                  ? t('users.noUnitsYet')
-                  : t('users.unitsFound', { n: found.totalCount })
-            }
-            value={unitId}
-            onChange={(e) => setUnitId(e.target.value)}
-            error={action.shown.fields.unitId}
-            required
-          >
-            <option value="">{t('users.chooseUnit')}</option>
-            {found?.nodes.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </SelectField>
-        </>
-      )}
+      <RoleFields
+        role={role}
+        unitId={unitId}
+        onRole={setRole}
+        onUnit={setUnitId}
+        unitError={action.shown.fields.unitId}
+      />
       <button type="submit" className="button button-primary" disabled={action.busy}>
         {action.busy ? t('account.sending') : t('users.inviteSubmit')}
       </button>

@@ -9,6 +9,7 @@ import { Field } from '../../ui/Field';
 import { Alert, Page } from '../../ui/Page';
 import { usePager } from '../../ui/Pager';
 import { PagedTable } from './PagedTable';
+import { ChangeRoleButton } from './ChangeRoleButton';
 import { InvitationsList } from './InvitationsList';
 import { InviteForm } from './InviteForm';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
@@ -58,7 +59,7 @@ const RevokeRoleMutation = graphql(`
 `);
 
 /**
- * The secretariat's people: invite, follow the invitations, remove a role given here, and disable or enable
+ * The secretariat's people: invite, follow the invitations, change or remove a role given here, and disable or enable
  * accounts (one with roles elsewhere only the platform's operators disable).
  */
 export default function UsersPage() {
@@ -191,7 +192,14 @@ function UsersList() {
                     (r) =>
                       session.provinceId && r.provinceId === session.provinceId && !readOnlyHere(session),
                   )
-                  .map((r) => (
+                  .flatMap((r) => [
+                    <ChangeRoleButton
+                      key={`change-${r.id}`}
+                      assignment={r}
+                      roleText={roleText(r)}
+                      name={u.fullName}
+                      onChanged={() => refetch({ requestPolicy: 'network-only' })}
+                    />,
                     <ConfirmButton
                       key={r.id}
                       label={t('users.removeRole', { role: roleText(r) })}
@@ -203,8 +211,8 @@ function UsersList() {
                       action={() => revoke(r.id)}
                     >
                       <p>{t('users.removeRoleBody')}</p>
-                    </ConfirmButton>
-                  ))}
+                    </ConfirmButton>,
+                  ])}
                 <ConfirmButton
                   label={t(u.disabledAt ? 'users.enable' : 'users.disable')}
                   title={t(u.disabledAt ? 'users.enableTitle' : 'users.disableTitle', { name: u.fullName })}

@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { graphql } from '../../graphql';
+import { useI18n } from '../../i18n/i18n';
+import { Field, SelectField } from '../../ui/Field';
+
+/** The roles the secretariat gives in its province (by invitation, or instead of another role). */
+export const PROVINCE_ROLES = ['UNIT_OFFICER', 'PROVINCE_ADMIN', 'COUNCIL_MEMBER'] as const;
+export type ProvinceRole = (typeof PROVINCE_ROLES)[number];
+
+const UnitsQuery = graphql(`
+  query RoleUnits($search: String) {
+    units(first: 100, filter: { search: $search }) {
+      nodes {
+        id
+        name
+      }
+      totalCount
+    }
+  }
+`);
+
+/** A role in the province and, for a unit's officer, the unit (found by a part of its name). */
+export function RoleFields({
+  role,
+  unitId,
+  onRole,
+  onUnit,
+  unitError,
+}: {
+  role: ProvinceRole;
+  unitId: string;
+  onRole: (role: ProvinceRole) => void;
+  onUnit: (unitId: string) => void;
+  unitError?: string | null;
+}) {
+  const { t } = useI18n();
+  const [unitSearch, setUnitSearch] = useState('');
+  const officer = role === 'UNIT_OFFICER';
+  const [units] = useQuery({
+    query: UnitsQuery,
+    variables: { search: unitSearch.trim() || null },
+    pause: !officer,
+  });
+  const found = units.data?.units;
+  return (
+    <>
+      <SelectField
+        label={t('users.role')}
+        value={role}
+        onChange={(e) => onRole(e.target.value as ProvinceRole)}
+      >
+        {PROVINCE_ROLES.map((r) => (
+          <option key={r} value={r}>
+            {t(`role.${r}`)}
+          </option>
+        ))}
+      </SelectField>
+      {officer && (
+        <>
+          <Field
+            label={t('users.unitSearch')}
+            type="search"
+            name="unit-search"
+            value={unitSearch}
+            onChange={(e) => setUnitSearch(e.target.value)}
+          />
+          <SelectField
+            label={t('users.unit')}
+            hint={
+              !found
+                ? undefined
+                : found.totalCount === 0 && !unitSearch.trim()
+                  ? t('users.noUnitsYet')
+                  : t('users.unitsFound', { n: found.totalCount })
+            }
+            value={unitId}
+            onChange={(e) => onUnit(e.target.value)}
+            error={unitError}
+            required
+          >
+            <option value="">{t('users.chooseUnit')}</option>
+            {found?.nodes.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </SelectField>
+        </>
+      )}
+    </>
+  );
+}
