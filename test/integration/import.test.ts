@@ -228,6 +228,13 @@ describe('importing a province from its spreadsheets', () => {
     const asCsv = await dryRun('units', text, admin, laoCai, 'don-vi.csv');
     expect(asCsv.status).toBe(200);
     expect(asCsv.body.problems[0]!.message).toMatch(/^Thiếu cột/);
+    // A quotation mark opened and never closed would make the rest of the file one cell: said, not read.
+    const unclosed = Buffer.from('Tên đơn vị\r\n"Sở Tài chính\r\nSở Y tế\r\n');
+    const quote = await dryRun('units', unclosed, admin, laoCai, 'don-vi.csv');
+    expect(quote.status).toBe(400);
+    expect(quote.body.errors![0]!.message).toMatch(
+      /^file: Không đọc được tệp CSV: một dấu ngoặc kép \("\) được mở mà không đóng/,
+    );
   });
 
   const fixedUnits = () =>

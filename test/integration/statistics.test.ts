@@ -130,7 +130,10 @@ describe('the statutory statistics (forms 0601–0605)', () => {
       'Biểu 0604',
       'Biểu 0605',
     ]);
-    expect(book!.getWorksheet('Biểu 0601')!.getCell('A4').value).toBe('Đơn vị báo cáo: Lào Cai');
+    expect(book!.getWorksheet('Biểu 0601')!.getCell('A4').value).toBe(
+      'Đơn vị báo cáo: Sở Nội vụ tỉnh Lào Cai',
+    );
+    expect(book!.getWorksheet('Biểu 0601')!.getCell('A5').value).toBe('Đơn vị nhận báo cáo: Bộ Nội vụ');
   });
 
   it('each cell says what the records say', async () => {

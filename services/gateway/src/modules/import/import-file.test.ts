@@ -14,6 +14,15 @@ describe('reading a spreadsheet', () => {
     ]);
   });
 
+  it('keeps a quotation mark typed inside a cell; refuses a quotation mark never closed', async () => {
+    const typed = Buffer.from('Tên đơn vị,Loại hình\nTrường THPT "Chuyên" Lào Cai,Trường học\n');
+    expect((await readSheet(typed, 10))[1]!.cells).toEqual(['Trường THPT "Chuyên" Lào Cai', 'Trường học']);
+    const unclosed = Buffer.from(
+      'Tên đơn vị,Loại hình\n"Sở Tài chính,Cơ quan nhà nước\nSở Y tế,Cơ quan nhà nước\n',
+    );
+    await expect(readSheet(unclosed, 10)).rejects.toMatchObject({ unclosedQuote: true });
+  });
+
   it('reads an XLSX date cell as yyyy-mm-dd, rich text and formulas by their text', async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('Đơn vị');

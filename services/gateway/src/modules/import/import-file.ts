@@ -12,6 +12,8 @@ export class UnreadableFile extends Error {
   constructor(
     message: string,
     readonly asExcel = false,
+    /** A CSV's quotation mark opened and never closed: the rest of the file would be one cell. */
+    readonly unclosedQuote = false,
   ) {
     super(message);
   }
@@ -98,10 +100,17 @@ function readCsv(content: Buffer, maxRows: number): SheetRow[] {
       delimiter: [',', ';', '\t'],
       relax_column_count: true,
       skip_empty_lines: true,
+      // A quotation mark inside a cell typed by hand (Trường THPT "Chuyên") is kept as a letter, as Excel reads it.
+      relax_quotes: true,
       info: true,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (e) {
-    throw new UnreadableFile(e instanceof Error ? e.message : String(e));
+    const code = (e as { code?: string }).code;
+    throw new UnreadableFile(
+      e instanceof Error ? e.message : String(e),
+      false,
+      code === 'CSV_QUOTE_NOT_CLOSED',
+    );
   }
   const rows = records
     .filter((r) => r.record.some((c) => c.trim() !== ''))

@@ -42,6 +42,14 @@ export async function readFile(content: Buffer, maxRows: number, fileName = ''):
           'The file could not be read as an Excel workbook (.xlsx): it is damaged or not an Excel file. ' +
           'Open it in Excel and save it again as .xlsx, or save it as CSV (UTF-8).',
       );
+    if (e instanceof UnreadableFile && e.unclosedQuote)
+      throw badInput(
+        'file',
+        'Không đọc được tệp CSV: một dấu ngoặc kép (") được mở mà không đóng, nên phần còn lại của tệp thành một ô. ' +
+          'Sửa dấu ngoặc kép đó, hoặc mở tệp bằng Excel rồi lưu lại. ' +
+          'The file could not be read as CSV: a quotation mark (") is opened and never closed, so the rest of the ' +
+          'file would be one cell. Fix that quotation mark, or open the file in Excel and save it again.',
+      );
     if (e instanceof UnreadableFile)
       throw badInput(
         'file',

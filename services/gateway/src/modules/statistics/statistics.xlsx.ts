@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
+import { provinceTitle, type ProvinceName } from '@thidua/domain';
 import type { StatisticsForm } from './statistics.forms';
 
 /** One worksheet per form, headed as the Circular's forms are (form number, title, unit reporting, period). */
 export async function statisticsWorkbook(
   forms: StatisticsForm[],
-  heading: { province: string; year: number },
+  heading: { province: ProvinceName; year: number },
 ): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Thi đua – Khen thưởng';
@@ -20,7 +21,9 @@ export async function statisticsWorkbook(
     line(`Biểu số ${form.code} (Thông tư số 02/2023/TT-BNV)`, { italic: true });
     line(form.title.toUpperCase(), { bold: true, size: 13 });
     line(`Năm ${heading.year}`);
-    line(`Đơn vị báo cáo: ${heading.province}`);
+    // The province's statistics go from its Sở Nội vụ (which holds the emulation secretariat) to the Ministry.
+    line(`Đơn vị báo cáo: Sở Nội vụ ${provinceTitle(heading.province)}`);
+    line('Đơn vị nhận báo cáo: Bộ Nội vụ');
     ws.addRow([]);
     const header = ws.addRow(['Chỉ tiêu', ...form.columns]);
     header.font = { bold: true };
