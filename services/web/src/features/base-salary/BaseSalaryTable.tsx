@@ -39,6 +39,7 @@ export function BaseSalaryTable() {
   const { t } = i18n;
   const platform = hasRole(useSession(), 'PLATFORM_ADMIN');
   const [res, refetch] = useQuery({ query: SalariesQuery });
+  const sourced = !!res.data?.baseSalaries.some((s) => s.sourceUrl);
   return (
     <section className="card" aria-labelledby="salary-title">
       <h2 id="salary-title">{t('salary.title')}</h2>
@@ -51,18 +52,28 @@ export function BaseSalaryTable() {
         // Cards on a phone: the legal basis is a long sentence that a fourth column squeezed to a word a line.
         <CardTable
           caption={<span className="visually-hidden">{t('salary.title')}</span>}
-          columns={[t('salary.from'), t('salary.amount'), t('salary.basis'), t('salary.source')]}
+          // The source's column only when a row has one: an empty column is a question nobody can answer.
+          columns={[
+            t('salary.from'),
+            t('salary.amount'),
+            t('salary.basis'),
+            ...(sourced ? [t('salary.source')] : []),
+          ]}
           rows={[...res.data.baseSalaries].reverse().map((s) => ({
             key: s.effectiveFrom,
             heading: i18n.date(s.effectiveFrom),
             cells: [
               i18n.number(s.amountVnd, 0),
               s.legalBasis,
-              s.sourceUrl ? (
-                <a href={s.sourceUrl} rel="noreferrer noopener" target="_blank">
-                  {t('salary.link')}
-                </a>
-              ) : null,
+              ...(!sourced
+                ? []
+                : s.sourceUrl
+                  ? [
+                      <a key="source" href={s.sourceUrl} rel="noreferrer noopener" target="_blank">
+                        {t('salary.link')}
+                      </a>,
+                    ]
+                  : [null]),
             ],
           }))}
         />
@@ -102,7 +113,7 @@ function RecordSalaryForm({ onSaved }: { onSaved: () => void }) {
     else setConfirming(true);
   };
   return (
-    <form className="form" noValidate onSubmit={submit} aria-labelledby="salary-add">
+    <form className="form form-after-table" noValidate onSubmit={submit} aria-labelledby="salary-add">
       <h3 id="salary-add">{t('salary.add')}</h3>
       <DateField
         label={t('salary.from')}
