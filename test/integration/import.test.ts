@@ -476,6 +476,39 @@ describe('importing a province from its spreadsheets', () => {
     expect((await importClean('accounts', file)).result).toEqual({ created: 0, updated: 0, unchanged: 1 });
   });
 
+  it('the history lists the confirmed imports, newest first, with who confirmed them; never a dry run alone', async () => {
+    const checkedOnly = (await dryRun('units', await fixedUnits())).body;
+    const history = async (as?: Account, province?: string) => {
+      const res = await fetch(`${base}/import/jobs`, {
+        headers: { authorization: `Bearer ${(as ?? admin).token}`, 'x-province-id': province ?? laoCai },
+      });
+      return {
+        status: res.status,
+        body: (await res.json()) as { jobs: (Job & { confirmedByName: string })[] },
+      };
+    };
+    const { status, body } = await history();
+    expect(status).toBe(200);
+    const confirmed = await inProvince<{ id: string }[]>(
+      laoCai,
+      `SELECT id FROM import_job WHERE confirmed_at IS NOT NULL ORDER BY confirmed_at DESC LIMIT 20`,
+    );
+    expect(confirmed.length).toBeGreaterThan(3);
+    expect(body.jobs.map((j) => j.id)).toEqual(confirmed.map((j) => j.id));
+    expect(body.jobs.map((j) => j.id)).not.toContain(checkedOnly.id);
+    // The last one: the accounts imported again, unchanged.
+    expect(body.jobs[0]).toMatchObject({
+      kind: 'ACCOUNTS',
+      status: 'DONE',
+      result: { created: 0, updated: 0, unchanged: 1 },
+      confirmedByName: 'Nguyễn Văn Thử',
+    });
+    // Khánh Hòa's secretariat reads its own history: none of Lào Cai's imports.
+    const elsewhere = await history(khAdmin, khanhHoa);
+    expect(elsewhere.status).toBe(200);
+    expect(elsewhere.body.jobs).toEqual([]);
+  });
+
   it('another province can neither read, confirm nor be touched by these imports', async () => {
     const { body } = await dryRun('units', await fixedUnits());
     const read = await call(`/import/jobs/${body.id}`, { as: khAdmin, province: khanhHoa });

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentManager, runInTenant } from '@thidua/db';
 import { createAccount, createUnits, provinceId, type Account, type TestApp } from '@thidua/testing';
-import { expectAccessible, screenshot, startWebApp, pageAt } from './browser';
+import { expectAccessible, expectNoSidewaysScroll, screenshot, startWebApp, pageAt } from './browser';
 
 let app: TestApp;
 let browser: Browser;
@@ -87,6 +87,20 @@ describe('the import page', () => {
       { name: 'Sở Tài chính' },
       { name: 'Văn phòng Tỉnh ủy' },
     ]);
+    // After a reload the page's result is gone; the history keeps what was imported, when and by whom.
+    await page.reload();
+    const history = page.getByRole('table', { name: 'Các lần nhập gần đây' });
+    await expect.poll(() => history.getByRole('row').count(), { timeout: 10_000 }).toBe(2);
+    const line = await history.getByRole('row').nth(1).innerText();
+    for (const part of [
+      'Đơn vị',
+      'don-vi.xlsx',
+      'Nguyễn Văn Thử',
+      'Xong: 2 thêm mới, 1 cập nhật, 0 không đổi',
+    ])
+      expect(line).toContain(part);
+    await expectAccessible(page, 'the import history');
+    await screenshot(page, 'import-history-desktop');
     await page.context().close();
   });
 
@@ -132,7 +146,10 @@ describe('the import page', () => {
   });
 
   it('reads on a phone', async () => {
-    const page = await pageAt(browser, base, '/import', admin.email, 'phone');
+    // Found from the people's list, with the kind already chosen.
+    const page = await pageAt(browser, base, '/persons', admin.email, 'phone');
+    await page.getByRole('link', { name: 'Nhập từ bảng tính' }).click();
+    await expect.poll(() => page.getByLabel('Loại dữ liệu').inputValue()).toBe('persons');
     await page.getByLabel('Loại dữ liệu').selectOption('memberships');
     await page.getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)').setInputFiles({
       name: 'thanh-vien.csv',
@@ -146,6 +163,7 @@ describe('the import page', () => {
     expect(await page.getByText('Không có khối "Khối các cơ quan Đảng" trong tỉnh này.').count()).toBe(1);
     await expectAccessible(page, 'the import page on a phone');
     await screenshot(page, 'import-problems-phone');
+    await expectNoSidewaysScroll(page, 'the import page with its history on a phone');
     await page.context().close();
   });
 });

@@ -96,6 +96,23 @@ export const importRepository = {
     return (row as ImportJob | undefined) ?? null;
   },
 
+  /**
+   * The province's imports that were confirmed (running, done or failed), newest first, with who confirmed them:
+   * the page's history, which a reload or another secretariat officer reads too. Checks never confirmed are
+   * drafts of one person's session and stay out.
+   */
+  async recentJobs(limit: number): Promise<(ImportJob & { confirmedByName: string | null })[]> {
+    const m = await tenantManager();
+    return m.query(
+      `SELECT j.*, u.full_name AS "confirmedByName"
+         FROM (SELECT ${JOB_COLUMNS} FROM import_job WHERE confirmed_at IS NOT NULL
+                ORDER BY confirmed_at DESC LIMIT $1) j
+         LEFT JOIN app_user u ON u.id = j."confirmedBy"
+        ORDER BY j."confirmedAt" DESC`,
+      [limit],
+    );
+  },
+
   /** The rows the dry run read from the stored file (the import checks them again, without reading the file). */
   async sheet(id: string): Promise<{ row: number; cells: string[] }[] | null> {
     const m = await tenantManager();

@@ -37,6 +37,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  *   POST /import/<kind>?fileName=…            dry run of the body → the job with its problems, nothing written
  *   POST /import/jobs/<id>/confirm {checksum} → 202, the import runs; its progress is on the job
  *   GET  /import/jobs/<id>                    the job: status, progress, problems, result
+ *   GET  /import/jobs                         the province's last confirmed imports, newest first (history)
  */
 export function importRoutes(opts: {
   services: GatewayServices;
@@ -131,6 +132,18 @@ export function importRoutes(opts: {
         );
       }
 
+      if (path[0] === 'jobs' && path.length === 1 && req.method === 'GET') {
+        const { result } = await asSecretariat(
+          req,
+          requestId,
+          () => importRepository.recentJobs(RECENT_JOBS),
+          false,
+        );
+        // The history's lines: what was imported, when, by whom and with what result; the problems are the job's.
+        return send(res, 200, {
+          jobs: result.map((job) => ({ ...view(job), problems: [] })),
+        });
+      }
       if (path[0] === 'jobs' && path[1] && isUuid(path[1])) {
         const id = path[1];
         if (req.method === 'GET' && path.length === 2) {
@@ -190,6 +203,9 @@ export function importRoutes(opts: {
   /** The gateway stops: the imports under way may finish first (ImportService.close). */
   return Object.assign(handle, { close: (graceMs: number) => imports.close(graceMs) });
 }
+
+/** The confirmed imports the history lists. */
+const RECENT_JOBS = 20;
 
 /** The job as the page reads it. */
 function view(job: ImportJob) {

@@ -1,9 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { useSearch } from 'wouter';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { FileField } from '../../ui/Field';
 import { Alert, Page } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
+import { ImportHistory } from './ImportHistory';
 import {
   checkFile,
   confirmImport,
@@ -23,7 +25,9 @@ import {
 export default function ImportPage() {
   const i18n = useI18n();
   const { t } = i18n;
-  const [kind, setKind] = useState<Kind>('units');
+  // A page that links here may say what to import (`/import?kind=persons` from the people's list).
+  const asked = new URLSearchParams(useSearch()).get('kind');
+  const [kind, setKind] = useState<Kind>(KINDS.find((k) => k === asked) ?? 'units');
   const [file, setFile] = useState<File | null>(null);
   const [job, setJob] = useState<Job | null>(null);
   const [failure, setFailure] = useState<ImportError | null>(null);
@@ -160,6 +164,8 @@ export default function ImportPage() {
           {job.problemCount > 0 && <Problems job={job} />}
         </section>
       )}
+      {/* Read again as this page's import starts and ends. */}
+      <ImportHistory version={job && job.status !== 'CHECKED' ? `${job.id}:${job.status}` : ''} />
     </Page>
   );
 }

@@ -27,6 +27,13 @@ export interface Job {
   error: string | null;
 }
 
+/** A confirmed import as the history lists it (GET /import/jobs), without its problems. */
+export interface PastImport extends Job {
+  confirmedAt: string;
+  finishedAt: string | null;
+  confirmedByName: string | null;
+}
+
 /** A refused request: the API's errors as urql reports them (for ApiErrorView), and the size limit when over it. */
 export class ImportError extends Error {
   constructor(
@@ -84,4 +91,9 @@ export async function confirmImport(job: Job): Promise<Job> {
 
 export async function readJob(id: string): Promise<Job> {
   return (await request(`/import/jobs/${id}`, { method: 'GET' })).json as Job;
+}
+
+/** The province's last confirmed imports, newest first. */
+export async function recentImports(): Promise<PastImport[]> {
+  return ((await request('/import/jobs', { method: 'GET' })).json as { jobs: PastImport[] }).jobs;
 }

@@ -64,7 +64,18 @@ export default function PersonsPage() {
   // on record yet, and the person should learn where people are added rather than retry a search.
   const filtered = !!filter.search.trim() || !!filter.unit;
   return (
-    <Page title={t('persons.title')} subtitle={t('persons.intro')} wide>
+    <Page
+      title={t('persons.title')}
+      subtitle={t('persons.intro')}
+      wide
+      actions={
+        canAct(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN') && (
+          <Link href="/import?kind=persons" className="button button-secondary">
+            {t('units.import')}
+          </Link>
+        )
+      }
+    >
       <form className="filters" onSubmit={apply} role="search" aria-label={t('persons.filterLabel')}>
         <Field
           label={t('persons.search')}

@@ -85,9 +85,17 @@ export default function UnitsPage() {
       title={t('units.title')}
       wide
       actions={
-        <Link href="/persons" className="button button-secondary">
-          {t('units.persons')}
-        </Link>
+        <>
+          <Link href="/persons" className="button button-secondary">
+            {t('units.persons')}
+          </Link>
+          {/* Many units at once: the secretariat's import, which is otherwise only under Quản trị. */}
+          {canAct(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN') && (
+            <Link href="/import" className="button button-secondary">
+              {t('units.import')}
+            </Link>
+          )}
+        </>
       }
     >
       {canAct(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN') && (
