@@ -284,7 +284,14 @@ describe('a conference held on 6 February of the year after, voting on paper', (
     });
 
     const SUBMIT = `mutation($y: ID!) { submitDossier(emulationYearId: $y) { form status } }`;
-    // R13 by default: 15 days after the conference, so 21 February 2027 is the last day.
+    // R13 by default: 15 days after the conference, so 21 February 2027 is the last day; the head unit is told
+    // so before it sends (the year's dossierDeadline).
+    const due = await as<{ emulationYear: { dossierDeadline: string } }>(
+      block.officers[0]!,
+      `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { dossierDeadline } }`,
+      { b: block.blockId },
+    );
+    expect(due.data!.emulationYear.dossierDeadline).toBe('2027-02-21');
     const late = await onDay('2027-02-22', block.officers[0]!, SUBMIT, { y: block.yearId });
     expect(late.errors?.[0]?.extensions).toMatchObject({
       code: 'DEADLINE_PASSED',

@@ -221,11 +221,27 @@ describe('the conference in the browser', () => {
       await screenshot(hall, 'hall-published-1366');
       await expectAccessible(hall, 'the hall screen with results');
       await headTask('Gửi hồ sơ');
-      await headHome.getByRole('link', { name: /^Gửi hồ sơ: / }).click();
+      // R13: the task says by when (the conference was held today: 15 days from now, by default).
+      const dueDate = new Intl.DateTimeFormat('vi-VN', {
+        timeZone: 'Asia/Ho_Chi_Minh',
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+      }).format(new Date(Date.now() + 15 * 86_400_000));
+      const dossierTask = headHome.getByRole('link', { name: /^Gửi hồ sơ: / });
+      expect(await dossierTask.textContent()).toMatch(new RegExp(`\\(hạn ${dueDate}\\)$`));
+      await dossierTask.click();
       await headHome.waitForURL(/\/years\/\d+\/conference$/);
       await expect
         .poll(() => headHome.getByRole('button', { name: 'Gửi hồ sơ lên Sở Nội vụ' }).count())
         .toBe(1);
+      const dueLine = `Hạn gửi hồ sơ lên Sở Nội vụ: ${dueDate} (còn 15 ngày).`;
+      // Above the button (the dialog, closed, says it again).
+      await headHome.getByText(dueLine).first().waitFor();
+      await headHome.getByRole('button', { name: 'Gửi hồ sơ lên Sở Nội vụ' }).click();
+      expect(await headHome.getByRole('dialog').textContent()).toContain(dueLine);
+      await screenshot(headHome, 'dossier-due-390');
+      await headHome.getByRole('button', { name: 'Hủy, không làm' }).click();
 
       // The minutes, on a phone and on a desktop.
       const minutes = phones[1]!;

@@ -345,6 +345,7 @@ export async function submissionData(ctx: GraphQLContext, yearId: string): Promi
     proposals: proposals.map((n) => ({
       subject: subject(n),
       unit: unit(n.unitId),
+      individual: !!n.personId,
       form: formWords(n.form),
       grounds: n.explanation.map((e) => e.text),
     })),

@@ -8,7 +8,9 @@ import {
   SIGNING_OPEN,
   type YearState as YearStateName,
 } from '@thidua/domain';
+import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { dossierDue } from '../conference/conference.service';
 import { assertActsFor, assertRunsYear, isProvinceAdmin } from '../../common/acting';
 import { audit } from '../../common/audit';
 import { withConstraints } from '../../common/constraints';
@@ -65,6 +67,15 @@ export class EmulationYearResolver {
   @FieldResolver(() => BlockType)
   block(@Root() y: EmulationYear, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.block.load(y.blockId);
+  }
+
+  @FieldResolver(() => LocalDateResolver, {
+    nullable: true,
+    description:
+      "R13: the day the block's dossier is due at the secretariat under the province's rule (a late one is accepted only with the secretariat's reason); null while it counts from a conference not yet recorded.",
+  })
+  async dossierDeadline(@Root() y: EmulationYear, @Ctx() ctx: GraphQLContext) {
+    return (await dossierDue(ctx, y)).deadline;
   }
 
   @FieldResolver(() => UnitType, { nullable: true })

@@ -3,6 +3,11 @@ export function today(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 }
 
+/** Whole days from today in Vietnam to `day` (YYYY-MM-DD): 0 on the day itself, negative once it has passed. */
+export function daysUntil(day: string): number {
+  return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${today()}T00:00:00Z`)) / 86_400_000);
+}
+
 export function thisYear(): number {
   return Number(today().slice(0, 4));
 }

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { ConfirmButton } from '../../ui/ConfirmDialog';
 import { Alert, Empty, Loading, Page } from '../../ui/Page';
+import { daysUntil } from '../block/dates';
 import { useAction } from '../../ui/useAction';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { ConferenceForm } from './ConferenceForm';
@@ -142,6 +143,8 @@ export default function ConferencePage() {
           yearId={y.id}
           runs={runs}
           submittedAt={y.awardOutcome?.dossierSubmittedAt ?? null}
+          deadline={y.dossierDeadline ?? null}
+          lateAccepted={!!y.awardOutcome?.lateAcceptedAt}
           nominations={rounds.data?.nominations ?? []}
           onDone={reload}
         />
@@ -227,12 +230,17 @@ function Dossier({
   yearId,
   runs,
   submittedAt,
+  deadline,
+  lateAccepted,
   nominations,
   onDone,
 }: {
   yearId: string;
   runs: boolean;
   submittedAt: string | null;
+  /** R13's day, null while it counts from a conference not recorded. */
+  deadline: string | null;
+  lateAccepted: boolean;
   nominations: {
     id: string;
     form: string;
@@ -247,6 +255,22 @@ function Dossier({
   const action = useAction(SubmitDossierMutation);
   // The achievement reports go with the proposals (domain.md §1.5): one sent without a file is likely returned.
   const withoutFiles = nominations.filter((n) => n.attachments.length === 0).length;
+  // R13, said wherever the dossier is sent from: before the conference's page asks for it, and in its dialog.
+  const left = deadline ? daysUntil(deadline) : null;
+  const due =
+    !deadline || left === null ? (
+      <Alert kind="info">{t('dossier.dueUnknown')}</Alert>
+    ) : lateAccepted && left < 0 ? (
+      <Alert kind="info">{t('dossier.lateAccepted', { date: i18n.date(deadline) })}</Alert>
+    ) : left < 0 ? (
+      <Alert>{t('dossier.overdue', { date: i18n.date(deadline) })}</Alert>
+    ) : (
+      <Alert kind={left <= 3 ? 'warning' : 'info'}>
+        {left === 0
+          ? t('dossier.dueToday', { date: i18n.date(deadline) })
+          : t('dossier.due', { date: i18n.date(deadline), n: left })}
+      </Alert>
+    );
   return (
     <section className="card" aria-labelledby="dossier">
       <h2 id="dossier">{t('dossier.title')}</h2>
@@ -269,6 +293,7 @@ function Dossier({
           ))}
         </ul>
       )}
+      {!submittedAt && due}
       {submittedAt ? (
         <p className="success-text">{t('dossier.submitted', { when: i18n.dateTime(submittedAt) })}</p>
       ) : (
@@ -286,6 +311,7 @@ function Dossier({
             }}
           >
             <p>{t('dossier.submitBody', { n: nominations.length })}</p>
+            {due}
             {withoutFiles > 0 && (
               <Alert kind="warning">
                 {t('dossier.withoutFiles', { n: withoutFiles, of: nominations.length })}

@@ -59,6 +59,7 @@ export const WorkspaceQuery = graphql(
         conference {
           ...ConferenceFields
         }
+        dossierDeadline
         awardOutcome {
           dossierSubmittedAt
           dossierDeadline

@@ -71,6 +71,16 @@ const RegistrationsQuery = graphql(`
   }
 `);
 
+/** R13's day for a block year whose dossier is to be sent. */
+const DossierDueQuery = graphql(`
+  query HomeDossierDue($blockId: ID!, $year: Int!) {
+    emulationYear(blockId: $blockId, year: $year) {
+      id
+      dossierDeadline
+    }
+  }
+`);
+
 /** A unit's own proposals of a block year, with whether a file (its achievement report) is attached yet. */
 const OwnNominationsQuery = graphql(`
   query HomeOwnNominations($yearId: ID!) {
@@ -285,12 +295,17 @@ async function gatherTasks(
             href: where,
           });
       }
-      if (runs && y.state === 'RESULTS_RECORDED')
+      if (runs && y.state === 'RESULTS_RECORDED') {
+        const due = (await read(client, DossierDueQuery, { blockId: b.id, year })).emulationYear
+          ?.dossierDeadline;
         tasks.dossiers.push({
           key: y.id,
-          label: label(b.name, year, 0),
+          label: due
+            ? `${label(b.name, year, 0)} (${t('home.dossierDue', { date: i18n.date(due) })})`
+            : label(b.name, year, 0),
           href: `${where}/conference`,
         });
+      }
       // A unit proposed for an award writes its achievement report, attached before the dossier goes.
       if (units.length && y.state === 'RESULTS_RECORDED') {
         const own = (await read(client, OwnNominationsQuery, { yearId: y.id })).nominations;
