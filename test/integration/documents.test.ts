@@ -283,7 +283,9 @@ describe('generated documents', () => {
     );
     expect(early.text).toContain('Hội nghị chưa bỏ phiếu bình xét trên hệ thống.');
     expect(early.text).not.toContain('Biên bản kiểm phiếu');
-    expect(early.text).toContain('Nội dung hội nghị chưa được ghi trên hệ thống.');
+    // No proceedings typed: lines of dots to write them in by hand, not a note about the platform.
+    expect(early.text).not.toContain('chưa được ghi');
+    expect(early.text).toMatch(/III\. Nội dung hội nghị (\.{60,} ){6}IV\. Kết quả bình xét/);
     expect(early.text).not.toContain('Cờ thi đua');
   });
 
@@ -325,6 +327,9 @@ describe('generated documents', () => {
     expect(text).not.toContain('THỦ TRƯỞNG ĐƠN VỊ');
     expect(text).toContain('TỜ TRÌNH');
     expect(text).toContain(`${unitName(0)}, đơn vị Trưởng`);
+    // The block proposes units only: "các tập thể", not "các tập thể, cá nhân".
+    expect(text).toContain('khen thưởng cho các tập thể sau:');
+    expect(text).not.toContain('tập thể, cá nhân');
     expect(text).toContain('Hồ sơ kèm theo');
     expect(text).toContain('Hồ sơ kèm theo - Biên bản kiểm phiếu (do hệ thống lập)');
     const grounds = nominations.flatMap((n) => n.explanation.map((e) => e.text));
@@ -356,6 +361,10 @@ describe('generated documents', () => {
     expect(text).toContain('Lào Cai, ngày 15 tháng 01 năm 2027');
     expect(text).toContain('QUYẾT ĐỊNH');
     expect(text).toContain('Trịnh Xuân Trường');
+    // Units only: the annex lists "tập thể", as Article 1 names them.
+    expect(text).toContain('DANH SÁCH TẬP THỂ ĐƯỢC KHEN THƯỞNG');
+    expect(text).toContain('Tặng thưởng các tập thể đã có thành tích xuất sắc');
+    expect(text).not.toContain('tập thể, cá nhân');
     // The bases in force on 15 January 2027; the signer's name is printed, not asked for.
     expect(text).toContain('Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;');
     expect(text).toContain('Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;');
@@ -405,6 +414,16 @@ describe('generated documents', () => {
       expect((await download(`/documents/certificates/${decisionId}.pdf?form=${form}`, admin)).status).toBe(
         400,
       );
+    // The same pages for Word, every form's and all together: a blank's page has no margin to number pages in.
+    for (const form of ['', '?form=FLAG_PROVINCE', '?form=MERIT_PROVINCE']) {
+      const docx = await download(`/documents/certificates/${decisionId}.docx${form}`, admin);
+      expect(docx.status, `${form} ${docx.bytes.toString().slice(0, 200)}`).toBe(200);
+      expect(docx.type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      await keepDocument(`certificates${form.replace('?form=', '-')}`, docx.bytes, 'docx');
+      const words = await docxText(docx.bytes);
+      for (const item of form === '' ? decision.items : form.endsWith('FLAG_PROVINCE') ? flag : merit)
+        expect(words).toContain(block.units.find((u) => u.id === item.unitId)!.name);
+    }
   });
 
   it('prints sample certificates for a province to try its blank before its first decision', async () => {
@@ -425,6 +444,10 @@ describe('generated documents', () => {
     expect((await download('/documents/certificates/sample.pdf?form=KHAC', outsider, haNoi)).status).toBe(
       400,
     );
+    const docx = await download('/documents/certificates/sample.docx', outsider, haNoi);
+    expect(docx.status, docx.bytes.toString().slice(0, 200)).toBe(200);
+    await keepDocument('certificates-sample', docx.bytes, 'docx');
+    expect(await docxText(docx.bytes)).toContain('Bản in thử');
   });
 
   it("prints certificates where the province's own blank wants each field", async () => {

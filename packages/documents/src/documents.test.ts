@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { FORM_WORDS } from '@thidua/domain';
 import { describe, expect, it } from 'vitest';
 import {
   docxPage,
@@ -20,6 +23,7 @@ import {
   formatNumber,
   legalBasis,
   renderDocx,
+  type CertificatesInput,
   type CouncilMinutesInput,
   renderPdf,
   submission,
@@ -31,6 +35,36 @@ import { dayInVietnam } from './kinds/common';
 import { renderLines } from './template';
 
 const MM = 72 / 25.4;
+const run = promisify(execFile);
+
+/**
+ * Each run of text as pdftohtml reads it (a line, split where the font changes), with its page and the font it is
+ * set in as pdffonts names it ("LiberationSerif-Bold"): what a reader sees as bold or not.
+ */
+async function pdfRuns(path: string): Promise<{ page: number; text: string; font: string }[]> {
+  // pdftohtml names a font by its subset tag and family only ("CZZZZZ+LiberationSerif"); pdffonts has the face.
+  const faces = new Map((await pdfFonts(path)).map((f) => [f.name.split('+')[0]!, f.name.split('+')[1]!]));
+  const { stdout } = await run('pdftohtml', ['-xml', '-i', '-q', '-stdout', path], { maxBuffer: 64 << 20 });
+  const specs = new Map(
+    [...stdout.matchAll(/<fontspec id="(\d+)"[^>]* family="([^"+]*)\+/g)].map((m) => [
+      m[1]!,
+      faces.get(m[2]!)!,
+    ]),
+  );
+  const out: { page: number; text: string; font: string }[] = [];
+  let page = 0;
+  for (const m of stdout.matchAll(/<page number="(\d+)"|<text [^>]*font="(\d+)"[^>]*>(.*?)<\/text>/g)) {
+    if (m[1]) page = Number(m[1]);
+    else {
+      const text = m[3]!
+        .replace(/<[^>]+>/g, '')
+        .replace(/&amp;/g, '&')
+        .replace(/&quot;/g, '"');
+      out.push({ page, text: text.trim(), font: specs.get(m[2]!)! });
+    }
+  }
+  return out;
+}
 const PROVINCE = { name: 'Lào Cai', kind: 'PROVINCE' };
 /** A council session of three members, all voting, published; each test gives its own nominations. */
 const COUNCIL_SESSION: CouncilMinutesInput = {
@@ -252,6 +286,148 @@ describe("the conference's minutes", () => {
       ]),
     );
   });
+
+  it('leave lines of dots to write the proceedings in by hand when none were typed, not a note in the text', async () => {
+    const model = conferenceMinutes({
+      province: PROVINCE,
+      blockName: 'Khối các cơ quan Đảng',
+      year: 2026,
+      conference: {
+        heldOn: '2026-12-18',
+        endedOn: null,
+        place: 'Hội trường Tỉnh ủy',
+        chairUnit: 'Văn phòng Tỉnh ủy',
+        chairPerson: null,
+        secretaryName: 'Trần Thị Bình',
+        attendance: [],
+        committee: [],
+        minutes: '  \n ',
+      },
+      results: null,
+      memberCount: 9,
+      voted: false,
+      generatedAt: '2026-12-19T09:00:00Z',
+    });
+    const at = model.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'III. Nội dung hội nghị');
+    expect(model.blocks.slice(at + 1, at + 3)).toEqual([
+      { kind: 'dottedLines', count: 6 },
+      { kind: 'heading', text: 'IV. Kết quả bình xét, suy tôn' },
+    ]);
+    expect(lines(model).join('\n')).not.toMatch(/chưa được ghi/);
+    // In the PDF, six lines of dots from margin to margin between the two headings.
+    const path = await keepDocument('unit-conference-minutes-unrecorded', await renderPdf(model));
+    const text = await pdfText(path);
+    expect(text).not.toContain('chưa được ghi');
+    const between = text.slice(text.indexOf('III. Nội dung hội nghị'), text.indexOf('IV. Kết quả'));
+    expect(between.match(/^\.{60,}$/gm)).toHaveLength(6);
+    const page = (await pdfWords(path))[0]!;
+    const dots = page.words.filter((w) => /^\.+$/.test(w.text) && w.text.length > 60);
+    expect(dots).toHaveLength(6);
+    for (const d of dots) {
+      expect(d.xMin).toBeCloseTo(30 * MM, 0);
+      expect(d.xMax).toBeGreaterThan(page.width - 15 * MM - 4);
+      expect(d.xMax).toBeLessThanOrEqual(page.width - 15 * MM + 0.5);
+    }
+    // In Word, a tab to the right margin led by dots: six of them, across the text's 165 mm (9354 twips).
+    const xml = await documentXml(await renderDocx(model));
+    expect(xml.match(/<w:tab w:val="right" w:pos="9354" w:leader="dot"\/>/g)).toHaveLength(6);
+    expect(await docxText(await renderDocx(model))).not.toContain('chưa được ghi');
+  });
+});
+
+describe('whom a document names', () => {
+  const item = (name: string, unit: string | null, form: string) => ({
+    name,
+    unit,
+    form,
+    prizeVnd: 1_000_000,
+  });
+  const decided = (items: (typeof DECISION_INPUT)['items']) => lines(decision({ ...DECISION_INPUT, items }));
+  const article = (ls: string[], n: number) => ls.find((l) => l.startsWith(`**Điều ${n}.**`));
+
+  it('title the annex of a decision to collectives only "danh sách tập thể", and say "các tập thể" in it', async () => {
+    const collectives = DECISION_INPUT.items.filter((i) => !i.unit);
+    const ls = decided(collectives);
+    expect(ls).toContain('DANH SÁCH TẬP THỂ ĐƯỢC KHEN THƯỞNG');
+    expect(ls).toContain('I. TẬP THỂ (41)');
+    expect(article(ls, 1)).toMatch(/^\*\*Điều 1\.\*\* Tặng thưởng các tập thể đã có thành tích xuất sắc/);
+    expect(article(ls, 3)).toContain(' và các tập thể có tên tại Điều 1 ');
+    expect(ls.join('\n')).not.toMatch(/cá nhân/i);
+    const path = await keepDocument(
+      'unit-decision-collectives',
+      await renderPdf(decision({ ...DECISION_INPUT, items: collectives })),
+    );
+    expect((await pdfText(path)).replace(/\s+/g, ' ')).toContain(
+      'DANH SÁCH TẬP THỂ ĐƯỢC KHEN THƯỞNG (Kèm theo',
+    );
+  });
+
+  it('title the annex of a decision to people only "danh sách cá nhân", its one section numbered I', () => {
+    const ls = decided([
+      item('Nguyễn Thị Hồng Nhung', 'Báo Lào Cai', 'Chiến sĩ thi đua cấp tỉnh'),
+      item('Trần Văn Nam', 'Văn phòng Tỉnh ủy', 'Bằng khen của Chủ tịch UBND tỉnh'),
+    ]);
+    expect(ls).toContain('DANH SÁCH CÁ NHÂN ĐƯỢC KHEN THƯỞNG');
+    expect(ls).toContain('I. CÁ NHÂN (2)');
+    expect(article(ls, 1)).toMatch(/^\*\*Điều 1\.\*\* Tặng thưởng các cá nhân đã có thành tích xuất sắc/);
+    expect(article(ls, 3)).toContain(' và các cá nhân có tên tại Điều 1 ');
+    expect(ls.join('\n')).not.toMatch(/tập thể/i);
+  });
+
+  it('name both in a decision to both', () => {
+    const ls = decided(DECISION_INPUT.items);
+    expect(ls).toContain('DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG');
+    expect(ls).toEqual(expect.arrayContaining(['I. TẬP THỂ (41)', 'II. CÁ NHÂN (1)']));
+    expect(article(ls, 3)).toContain(' và các tập thể, cá nhân có tên tại Điều 1 ');
+  });
+
+  it('propose in a submission "các tập thể", "các cá nhân" or both, as its proposals are', () => {
+    const proposal = (subject: string, individual: boolean) => ({
+      subject,
+      unit: 'Báo Lào Cai',
+      individual,
+      form: individual ? 'Chiến sĩ thi đua cấp tỉnh' : 'Bằng khen của Chủ tịch UBND tỉnh',
+      grounds: ['Hoàn thành xuất sắc nhiệm vụ năm 2026.'],
+    });
+    const proposed = (proposals: ReturnType<typeof proposal>[]) => {
+      const model = submission({
+        province: PROVINCE,
+        blockName: 'Khối các cơ quan Đảng',
+        year: 2026,
+        headUnit: 'Văn phòng Tỉnh ủy',
+        signerName: null,
+        signerTitle: 'Chánh Văn phòng',
+        conferenceOn: '2026-12-05',
+        date: '2026-12-08',
+        proposals,
+        attachments: [],
+      });
+      const ls = lines(model);
+      const summary = model.blocks.find((b) => b.kind === 'table');
+      return {
+        subtitle: ls.find((l) => l.startsWith('Về việc đề nghị')),
+        request: ls.find((l) => l.includes('kính trình'))?.replace(/^.* khen thưởng cho /, ''),
+        column: summary?.kind === 'table' ? summary.columns[1]!.title : undefined,
+      };
+    };
+    const unit = proposal('Báo Lào Cai', false);
+    const person = proposal('Nguyễn Thị Hồng Nhung (Báo Lào Cai)', true);
+    expect(proposed([unit, unit])).toEqual({
+      subtitle: 'Về việc đề nghị khen thưởng năm 2026 cho các tập thể thuộc Khối các cơ quan Đảng',
+      request: 'các tập thể sau:',
+      column: 'Tập thể',
+    });
+    expect(proposed([person])).toEqual({
+      subtitle: 'Về việc đề nghị khen thưởng năm 2026 cho các cá nhân thuộc Khối các cơ quan Đảng',
+      request: 'các cá nhân sau:',
+      column: 'Cá nhân',
+    });
+    expect(proposed([unit, person])).toEqual({
+      subtitle: 'Về việc đề nghị khen thưởng năm 2026 cho các tập thể, cá nhân thuộc Khối các cơ quan Đảng',
+      request: 'các tập thể, cá nhân sau:',
+      column: 'Tập thể, cá nhân',
+    });
+  });
 });
 
 describe("the header's names", () => {
@@ -317,6 +493,7 @@ describe('signatures', () => {
         proposals: Array.from({ length: n }, (_, i) => ({
           subject: `Đơn vị thứ ${i + 1}`,
           unit: `Đơn vị thứ ${i + 1}`,
+          individual: false,
           form: 'Bằng khen của Chủ tịch UBND tỉnh',
           grounds: ['Hoàn thành xuất sắc nhiệm vụ năm 2026; xếp hạng theo điểm trong khối.'],
         })),
@@ -544,6 +721,88 @@ describe("the minutes' rounds", () => {
   });
 });
 
+describe("the minutes' contests", () => {
+  const TITLES = [
+    'Đơn vị dẫn đầu khối (đề nghị Cờ thi đua của UBND tỉnh)',
+    'Đề nghị Bằng khen của Chủ tịch UBND tỉnh',
+    'Đơn vị Trưởng khối năm sau',
+    'Đơn vị Phó khối năm sau',
+  ];
+  /** One round of four contests, with `candidates[i]` units on the ballot of contest i. */
+  const minutes = (candidates: number[]) =>
+    voteMinutes({
+      province: PROVINCE,
+      blockName: 'Khối các cơ quan Đảng',
+      year: 2026,
+      conference: null,
+      rounds: [
+        {
+          round: 1,
+          method: 'ONLINE',
+          openedAt: '2026-12-18T01:30:00Z',
+          closedAt: '2026-12-18T04:31:00Z',
+          thresholdPercent: 50,
+          thresholdMode: 'MORE_THAN',
+          eligible: 7,
+          votesNeeded: 4,
+          contests: TITLES.map((title, i) => ({
+            title,
+            seats: 1,
+            issued: 7,
+            returned: 7,
+            valid: 7,
+            invalid: 0,
+            blank: 0,
+            candidates: Array.from({ length: candidates[i]! }, (_, j) => ({
+              name: `Đơn vị thành viên số ${j + 1}`,
+              votes: 7 - j,
+              percent: ((7 - j) / 7) * 100,
+              reached: j < 3,
+              elected: j === 0,
+            })),
+            unfilled: 0,
+            shortfall: null,
+            tied: [],
+            tieBreak: null,
+          })),
+        },
+      ],
+      decisions: [],
+      publishedAt: '2026-12-18T05:00:00Z',
+      generatedAt: '2026-12-18T05:00:00Z',
+    });
+
+  it("keep every contest's heading bold, on a page of its own as on the first", async () => {
+    // Ballots of different lengths move the fourth contest's heading over the page's end: in some of these
+    // the text runs over the bottom margin on the heading itself, and pdfkit starts the next page.
+    let opensPage = 0;
+    for (const first of [1, 2, 3])
+      for (const third of [1, 2, 3, 4]) {
+        const path = await keepDocument(
+          `unit-vote-minutes-${first}-${third}`,
+          await renderPdf(minutes([first, 3, third, 3])),
+        );
+        const runs = await pdfRuns(path);
+        for (const [i, title] of TITLES.entries()) {
+          // In bold, and apart from the regular words after it (one run would be one font).
+          const heading = runs.find((r) => r.text.startsWith(`${i + 1}. ${title}`));
+          expect(heading, `${first}, ${third}: ${title}, page ${heading?.page}`).toMatchObject({
+            text: `${i + 1}. ${title}`,
+            font: 'LiberationSerif-Bold',
+          });
+          expect(runs[runs.indexOf(heading!) + 1]).toMatchObject({
+            text: '(bầu 1 đơn vị)',
+            font: 'LiberationSerif',
+          });
+          const page = runs.filter((r) => r.page === heading!.page && !/^\d+$/.test(r.text));
+          if (heading!.page > 1 && page[0] === heading) opensPage++;
+        }
+      }
+    // Not vacuous: some heading did open a page.
+    expect(opensPage).toBeGreaterThan(0);
+  }, 60_000);
+});
+
 describe('certificates', () => {
   it('print one landscape page per awardee with each field where the layout puts it', async () => {
     const model = certificates({
@@ -581,5 +840,49 @@ describe('certificates', () => {
     expect(Math.abs((nhung[0]!.xMin + nhung[1]!.xMax) / 2 - recipient.x * MM)).toBeLessThan(3);
     expect(word(2, 'Báo')).toBeDefined();
     expect(word(1, 'Trường')).toBeDefined();
+  });
+
+  it("give every form's certificates as DOCX too: on the blank's edge-to-edge page, no margin negative", async () => {
+    const AWARDEES: CertificatesInput['awardees'] = [
+      { name: 'Văn phòng Tỉnh ủy', unit: null, form: FORM_WORDS.FLAG_PROVINCE, leads: true },
+      { name: 'Sở Tài chính', unit: null, form: FORM_WORDS.MERIT_PROVINCE, leads: false },
+      { name: 'Nguyễn Thị Hồng Nhung', unit: 'Báo Lào Cai', form: FORM_WORDS.CSTD_PROV, leads: false },
+    ];
+    const input = (form: string | null, o: Partial<CertificatesInput> = {}): CertificatesInput => ({
+      province: PROVINCE,
+      layout: DEFAULT_CERTIFICATE_LAYOUT,
+      decision: {
+        numberText: '12/QĐ-UBND',
+        decisionDate: '2027-01-15',
+        issuerName: 'UBND tỉnh Lào Cai',
+        signerName: 'Trịnh Xuân Trường',
+        signerTitle: 'Chủ tịch',
+      },
+      years: [2026],
+      form,
+      awardees: AWARDEES.filter((a) => form === null || a.form === form),
+      ...o,
+    });
+    // Each form on its own blank, all of them together, a vice-chairman's signature, an A3 blank.
+    const cases: [string, CertificatesInput][] = [
+      ...Object.entries(FORM_WORDS).map(([key, form]): [string, CertificatesInput] => [key, input(form)]),
+      ['all', input(null)],
+      ['deputy', input(null, { decision: { ...input(null).decision, signerTitle: 'Phó Chủ tịch' } })],
+      ['a3', input(null, { layout: { ...DEFAULT_CERTIFICATE_LAYOUT, paper: 'A3' } })],
+    ];
+    for (const [name, data] of cases) {
+      const bytes = await renderDocx(certificates(data));
+      expect(bytes.length, name).toBeGreaterThan(0);
+      await keepDocument(`unit-certificates-${name}`, bytes, 'docx');
+      // It opens (unzip reads its document), with every awardee's name and the signer.
+      const text = await docxText(bytes);
+      for (const a of data.awardees) expect(text, name).toContain(a.name);
+      expect(text, name).toContain('Trịnh Xuân Trường');
+      if (name === 'deputy') expect(text).toContain('KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH');
+      // Landscape, edge to edge; the header's distance is not below zero (twips: A4 is 16838 × 11906 lying).
+      const page = await docxPage(bytes);
+      expect(page, name).toMatchObject({ top: 0, bottom: 0, left: 0, right: 0, header: 0 });
+      expect([page.w, page.h], name).toEqual(name === 'a3' ? [23811, 16838] : [16838, 11906]);
+    }
   });
 });

@@ -4,14 +4,17 @@ import {
   Document,
   FrameAnchorType,
   Header,
+  LeaderType,
   Packer,
   PageBreak,
   PageNumber,
   PageOrientation,
   Paragraph,
+  Tab,
   Table,
   TableCell,
   TableRow,
+  TabStopType,
   TextRun,
   WidthType,
   type IParagraphOptions,
@@ -83,7 +86,9 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
               bottom: tw(m.bottom),
               left: tw(m.left),
               right: tw(m.right),
-              header: tw(m.top / 2 - 3),
+              // Halfway down the top margin, where the PDF prints the page number; never negative (Word refuses a
+              // negative distance, and a certificate's blank has no margin at all).
+              header: tw(Math.max(0, m.top / 2 - 3)),
             },
           },
           // The first page has its own (empty) header: numbers start on page 2.
@@ -281,6 +286,17 @@ function block(b: Block, width: number, first: boolean, next?: Block): (Paragrap
         }),
       ];
     }
+    case 'dottedLines':
+      // A tab to a right tab stop at the margin, led by dots: Word draws the dots across whatever the width.
+      return Array.from(
+        { length: b.count },
+        () =>
+          new Paragraph({
+            tabStops: [{ type: TabStopType.RIGHT, position: width, leader: LeaderType.DOT }],
+            spacing: { after: 120, line: 360 },
+            children: [new TextRun({ children: [new Tab()] })],
+          }),
+      );
     case 'pageBreak':
       return [new Paragraph({ children: [new PageBreak()] })];
     case 'placed':

@@ -70,6 +70,8 @@ export type Block =
   | { kind: 'table'; columns: TableColumn[]; rows: string[][]; boldRows?: number[] }
   /** Signers side by side; with `recipients`, "Nơi nhận:" and its list on the left and one signer on the right. */
   | { kind: 'signatures'; columns: SignatureColumn[]; recipients?: string[] }
+  /** Lines of dots across the text width, for what the platform does not hold to be written in by hand. */
+  | { kind: 'dottedLines'; count: number }
   | { kind: 'pageBreak' }
   /** One page of text at fixed positions; starts a new page unless it is the first block. */
   | { kind: 'placed'; items: PlacedText[] };

@@ -49,7 +49,15 @@ export async function renderPdf(model: DocumentModel): Promise<Buffer> {
 }
 
 class PdfWriter {
-  constructor(private readonly pdf: Pdf) {}
+  /** The face and size last set, for the page that comes next. */
+  private current: { face: Face; size: number } = { face: 'regular', size: BODY_PT };
+
+  constructor(private readonly pdf: Pdf) {
+    // A page pdfkit starts by itself (text running over the bottom margin) takes the document's default font,
+    // the regular face: a bold heading whose first line opens the page would come out regular. The new page
+    // keeps the face the text was set in, whichever way it was added.
+    pdf.on('pageAdded', () => pdf.font(PDF_FONTS[this.current.face]).fontSize(this.current.size));
+  }
 
   private get left() {
     return this.pdf.page.margins.left;
@@ -65,6 +73,7 @@ class PdfWriter {
     // By path, not a registered name: pdfkit caches a font under its path, but a registered name whose font it
     // already holds under the font's own name is re-read and re-parsed from the file on every call.
     this.pdf.font(PDF_FONTS[face]).fontSize(size);
+    this.current = { face, size };
     return this.pdf;
   }
 
@@ -151,6 +160,9 @@ class PdfWriter {
         return;
       case 'signatures':
         this.signatures(b.columns, b.recipients);
+        return;
+      case 'dottedLines':
+        this.dottedLines(b.count);
         return;
       case 'pageBreak':
         pdf.addPage();
@@ -247,6 +259,21 @@ class PdfWriter {
       drawRow(row, face, false, height);
     });
     pdf.y += PARAGRAPH_GAP + 4;
+  }
+
+  /** Each line dots from margin to margin, spaced for handwriting. */
+  private dottedLines(count: number) {
+    const pdf = this.pdf;
+    this.face('regular');
+    const line = pdf.currentLineHeight(true) + 2 * LINE_GAP + PARAGRAPH_GAP;
+    const dots = '.'.repeat(Math.floor(this.width / pdf.widthOfString('.')));
+    for (let i = 0; i < count; i++) {
+      this.keep(line);
+      const y = pdf.y;
+      pdf.text(dots, this.left, y, { width: this.width, lineBreak: false });
+      pdf.x = this.left;
+      pdf.y = y + line;
+    }
   }
 
   private paragraphHeight(b: Extract<Block, { kind: 'paragraph' }>): number {

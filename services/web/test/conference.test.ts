@@ -417,6 +417,12 @@ describe('the conference in the browser', () => {
       )
       .toBe(1);
     expect(await secretariat.getByRole('button', { name: 'Công bố kết quả' }).count()).toBe(0);
+    // Its decision page does not claim there is nothing to decide: it says what it cannot show before publication.
+    await secretariat.goto(`${base}/voting-periods/${round2.id}/decision`);
+    await secretariat
+      .getByText(/^Trước khi kết quả được công bố, chỉ Trưởng khối và Phó khối xem được các vị trí còn trống/)
+      .waitFor();
+    expect(await secretariat.getByText('Không có vị trí nào cần quyết định.').count()).toBe(0);
     await secretariat.context().close();
     await page.getByRole('link', { name: /^Quyết định: / }).click();
     await page.waitForURL((u) => u.pathname === `/voting-periods/${round2.id}/decision`);

@@ -123,6 +123,21 @@ export function signatures(columns: SignatureColumn[], recipients?: string[]): B
   return [{ kind: 'signatures', columns, recipients }];
 }
 
+/** Lines of dots for what the platform does not hold, to be written in by hand (as paper forms leave them). */
+export function dottedLines(count: number): Block[] {
+  return [{ kind: 'dottedLines', count }];
+}
+
+/**
+ * Whom a list names, as its wording says it: "tập thể" when it names only collectives, "cá nhân" only people,
+ * "tập thể, cá nhân" when both (or none yet: nothing tells which).
+ */
+export function whom(collectives: number, individuals: number): string {
+  if (collectives > 0 && individuals === 0) return 'tập thể';
+  if (individuals > 0 && collectives === 0) return 'cá nhân';
+  return 'tập thể, cá nhân';
+}
+
 /** A name to sign under, or dots for one written by hand. */
 export const signer = (name: string | null | undefined) => name?.trim() || '................................';
 

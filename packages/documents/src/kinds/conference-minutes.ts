@@ -2,6 +2,7 @@ import { fromTemplate } from '../template';
 import type { DocumentModel } from '../model';
 import { dateInWords } from '../vietnamese';
 import {
+  dottedLines,
   handNumbered,
   header,
   minutesSigner,
@@ -58,6 +59,9 @@ export function conferenceMinutes(input: ConferenceMinutesInput): DocumentModel 
         .map((line) => line.trim())
         .filter(Boolean)
         .map((text) => ({ text })),
+      // Nothing typed: lines for the secretary to write the proceedings in by hand, not a note about the platform
+      // in the official text.
+      unrecorded: dottedLines(6),
       results: (input.results ?? []).map((r) => ({
         contest: r.contest,
         units: r.units.length ? r.units.join(', ') : 'không có đơn vị được chọn',

@@ -1,7 +1,7 @@
 import type { DocumentModel } from '../model';
 import { fromTemplate } from '../template';
 import { amountInWords, formatNumber, shortDate, upper } from '../vietnamese';
-import { header, legalBasis, NO, signatures, signer, table, type ProvinceName } from './common';
+import { header, legalBasis, NO, signatures, signer, table, whom, type ProvinceName } from './common';
 
 export interface DecisionInput {
   province: ProvinceName;
@@ -44,7 +44,8 @@ function article1(
   const merit = `đã có thành tích xuất sắc trong phong trào thi đua năm ${years} (có danh sách kèm theo)`;
   if (forms.length === 1) return `Tặng ${awardWords(forms[0]!)} cho ${who(items)} ${merit}.`;
   const each = forms.map((f) => `${awardWords(f)} cho ${who(items.filter((i) => i.form === f))}`);
-  return `Tặng thưởng các tập thể, cá nhân ${merit}: ${each.join('; ')}.`;
+  const awardees = whom(items.filter((i) => !i.unit).length, items.filter((i) => i.unit).length);
+  return `Tặng thưởng các ${awardees} ${merit}: ${each.join('; ')}.`;
 }
 
 /** Quyết định khen thưởng with its annexed list and prize money in words (templates/decision.vi.md). */
@@ -56,6 +57,8 @@ export function decision(input: DecisionInput): DocumentModel {
   const money = (vnd: number) => [formatNumber(vnd), amountInWords(vnd)];
   const deputy = /^phó/i.test(input.signerTitle.trim());
   const forms = [...new Set(input.items.map((i) => i.form))];
+  // "tập thể, cá nhân" only when the decision awards both.
+  const awardees = whom(collectives.length, individuals.length);
   const who = (items: DecisionInput['items']) => {
     const [c, p] = [items.filter((i) => !i.unit).length, items.filter((i) => i.unit).length];
     return [c ? `${c} tập thể` : '', p ? `${p} cá nhân` : ''].filter(Boolean).join(' và ');
@@ -74,8 +77,12 @@ export function decision(input: DecisionInput): DocumentModel {
       signerTitle: input.signerTitle,
       years: input.years.join(', '),
       article1: article1(forms, input.items, who, input.years.join(', ')),
+      awardees,
+      AWARDEES: upper(awardees),
       collectives: collectives.length,
       individuals: individuals.length,
+      // The annex's sections are numbered from I, whichever it has.
+      individualsNo: collectives.length ? 'II' : 'I',
       total: formatNumber(total),
       totalWords: amountInWords(total),
       collectiveTable: table(

@@ -10,6 +10,7 @@ import {
   signatures,
   signer,
   table,
+  whom,
   type ProvinceName,
 } from './common';
 
@@ -24,7 +25,8 @@ export interface SubmissionInput {
   conferenceOn: string | null;
   /** The day the dossier was submitted (or today, for a draft). */
   date: string;
-  proposals: { subject: string; unit: string; form: string; grounds: string[] }[];
+  /** `individual`: a title proposed for a person of the unit (its subject names them), not an award to the unit. */
+  proposals: { subject: string; unit: string; individual: boolean; form: string; grounds: string[] }[];
   /** What goes with the submission: the files attached to the dossier, and the minutes of the vote. */
   attachments: string[];
 }
@@ -32,6 +34,9 @@ export interface SubmissionInput {
 /** Tờ trình đề nghị khen thưởng: the head unit's submission to the province (templates/submission.vi.md). */
 export function submission(input: SubmissionInput): DocumentModel {
   const province = provinceTitle(input.province);
+  // "các tập thể, cá nhân" only when both are proposed.
+  const individuals = input.proposals.filter((p) => p.individual).length;
+  const proposed = whom(input.proposals.length - individuals, individuals);
   return fromTemplate(
     'submission',
     {
@@ -41,6 +46,7 @@ export function submission(input: SubmissionInput): DocumentModel {
       blockName: input.blockName,
       headUnit: input.headUnit,
       province,
+      proposed,
       conference: input.conferenceOn ? `, ${dateInWords(input.conferenceOn)}` : '',
       proposals: input.proposals.map((p, i) => ({
         no: i + 1,
@@ -49,7 +55,11 @@ export function submission(input: SubmissionInput): DocumentModel {
         grounds: p.grounds.map((text) => ({ text })),
       })),
       summary: table(
-        [NO, { title: 'Tập thể, cá nhân', width: 52 }, { title: 'Hình thức đề nghị', width: 40 }],
+        [
+          NO,
+          { title: proposed.charAt(0).toLocaleUpperCase('vi') + proposed.slice(1), width: 52 },
+          { title: 'Hình thức đề nghị', width: 40 },
+        ],
         input.proposals.map((p, i) => [String(i + 1), p.subject, p.form]),
       ),
       attachments: input.attachments.map((name) => ({ name })),

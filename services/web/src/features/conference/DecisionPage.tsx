@@ -51,10 +51,12 @@ export default function DecisionPage() {
   const open = (p.results ?? []).filter(
     (r) => r.unfilledSeats > 0 || p.decisions.some((d) => d.contestId === r.contestId),
   );
-  // Agreed, the count goes back out of the deputy's sight until it is published: what was agreed stays shown.
-  const agreedOutOfSight = p.decisions.filter(
-    (d) => d.confirmedAt && !open.some((r) => r.contestId === d.contestId),
-  );
+  // Decisions whose count this reader does not see: agreed ones (the count goes back out of the deputy's sight
+  // until it is published), and for the secretariat, who reads no count before publication, those under way too.
+  const outOfSight = p.decisions.filter((d) => !open.some((r) => r.contestId === d.contestId));
+  const unit = (u: string | null | undefined) => unitName(names, u ?? '');
+  const units = (list: readonly string[] | null | undefined) =>
+    (list ?? []).map((u) => unitName(names, u)).join(', ');
 
   return (
     <Page
@@ -69,17 +71,31 @@ export default function DecisionPage() {
     >
       <Alert kind="info">{t('decide.intro')}</Alert>
       {!side && <Alert kind="warning">{t('decide.notYours')}</Alert>}
-      {agreedOutOfSight.map((d) => (
+      {outOfSight.map((d) => (
         <section key={d.contestId} className="card stack" aria-labelledby={`decided-${d.contestId}`}>
           <h2 id={`decided-${d.contestId}`}>
             {t(`voting.contest.${(p.contests.find((c) => c.id === d.contestId)?.kind ?? 'FLAG') as 'FLAG'}`)}
           </h2>
-          <p className="success-text">
-            {t('decide.confirmed', { units: d.unitIds.map((u) => unitName(names, u)).join(', ') })}
-          </p>
+          {d.confirmedAt ? (
+            <p className="success-text">{t('decide.confirmed', { units: units(d.unitIds) })}</p>
+          ) : (
+            <>
+              <p>{t('decide.proposal', { unit: unit(d.proposedByUnitId), units: units(d.unitIds) })}</p>
+              {d.counterByUnitId && (
+                <p>
+                  {t('decide.counter', { unit: unit(d.counterByUnitId), units: units(d.counterUnitIds) })}
+                </p>
+              )}
+              <p className="muted">{t('decide.underWay')}</p>
+            </>
+          )}
         </section>
       ))}
-      {open.length + agreedOutOfSight.length === 0 && <Empty>{t('decide.nothing')}</Empty>}
+      {open.length + outOfSight.length === 0 && (
+        // Before publication only the head and deputy read the count and the proposals (the gateway hides them from
+        // the secretariat too): "nothing to decide" would be untrue, so the page says what it cannot show yet.
+        <Empty>{t(p.results ? 'decide.nothing' : 'decide.nothingSeen')}</Empty>
+      )}
       {open.map((r) => (
         <ContestDecision
           key={r.contestId}
