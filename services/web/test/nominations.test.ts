@@ -13,6 +13,8 @@ import {
   dateFieldValue,
   desktop,
   expectAccessible,
+  expectNoSidewaysScroll,
+  pageAt,
   phone,
   screenshot,
   signInAt,
@@ -418,6 +420,13 @@ describe("the secretariat's nominations, council and decisions", () => {
       await screenshot(page, 'decision-1366');
       await expectAccessible(page, 'the decision');
       const decisionPath = new URL(page.url()).pathname;
+      // On a phone the annex reads as cards, the amounts whole, and the downloads stand apart.
+      const small = await pageAt(browser, base, decisionPath, admin.email, 'phone');
+      const cards = small.getByRole('table', { name: /^Danh sách khen thưởng kèm theo Quyết định số 1520/ });
+      await expect.poll(() => cards.textContent()).toContain('20.240.000');
+      await expectNoSidewaysScroll(small, 'the decision on a phone');
+      await screenshot(small, 'decision-issued-390');
+      await small.context().close();
       // Nothing approved is left to decide: the page says so, without a form to fill in for nothing.
       await page.goto(`${base}/award-decisions/new`);
       await page

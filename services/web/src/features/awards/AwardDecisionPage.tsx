@@ -9,7 +9,7 @@ import { ApiErrorView } from '../../ui/ApiErrorView';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { TextAreaField } from '../../ui/Field';
 import { Alert, Empty, Loading, Page } from '../../ui/Page';
-import { TableWrap } from '../../ui/TableWrap';
+import { CardTable } from '../../ui/CardTable';
 import { useAction } from '../../ui/useAction';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { RevokeMutation } from './operations';
@@ -124,54 +124,48 @@ export default function AwardDecisionPage() {
           />
         ))}
         <h2 id="annex">{t('decision.annex')}</h2>
-        <TableWrap label={t('decision.items')}>
-          <table className="table">
-            <caption>{t('decision.itemsCaption', { number: d.numberText, n: d.items.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('decision.no')}</th>
-                <th scope="col">{t('nomination.unit')}</th>
-                <th scope="col">{t('nomination.form')}</th>
-                <th scope="col" className="num">
-                  {t('decision.prize')}
-                </th>
-                <th scope="col">{t('nomination.status')}</th>
-                {secretariat && <th scope="col">{t('decision.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {d.items.map((item, i) => (
-                <tr key={item.nominationId}>
-                  <td>{i + 1}</td>
-                  <th scope="row">
-                    <Link href={`/nominations/${item.nominationId}`}>{unitName(names, item.unitId)}</Link>
-                  </th>
-                  <td>{t(`form.${item.form}`)}</td>
-                  <td className="num">{i18n.number(item.prizeVnd, 0)}</td>
-                  <td>
-                    <span className="status">{t(`nomination.status.${item.status}`)}</span>
-                  </td>
-                  {secretariat && (
-                    <td>
-                      {item.status === 'DECIDED' && (
-                        <button
-                          type="button"
-                          className="button button-secondary"
-                          onClick={() =>
-                            setRevoking({ nominationId: item.nominationId, unitId: item.unitId })
-                          }
-                        >
-                          {t('decision.revoke')}
-                          <span className="visually-hidden"> – {unitName(names, item.unitId)}</span>
-                        </button>
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        {/* Cards on a phone: five columns squeezed the form to a word a line and cut the amounts off. */}
+        <CardTable
+          caption={t('decision.itemsCaption', { number: d.numberText, n: d.items.length })}
+          columns={[
+            t('nomination.unit'),
+            t('nomination.form'),
+            t('decision.prize'),
+            t('nomination.status'),
+            ...(secretariat ? [t('decision.actions')] : []),
+          ]}
+          rows={d.items.map((item, i) => ({
+            key: item.nominationId,
+            heading: (
+              <>
+                {i + 1}.{' '}
+                <Link href={`/nominations/${item.nominationId}`}>{unitName(names, item.unitId)}</Link>
+              </>
+            ),
+            cells: [
+              t(`form.${item.form}`),
+              i18n.number(item.prizeVnd, 0),
+              <span key="status" className="status">
+                {t(`nomination.status.${item.status}`)}
+              </span>,
+              ...(secretariat
+                ? [
+                    item.status === 'DECIDED' && (
+                      <button
+                        key="revoke"
+                        type="button"
+                        className="button button-secondary"
+                        onClick={() => setRevoking({ nominationId: item.nominationId, unitId: item.unitId })}
+                      >
+                        {t('decision.revoke')}
+                        <span className="visually-hidden"> – {unitName(names, item.unitId)}</span>
+                      </button>
+                    ),
+                  ]
+                : []),
+            ],
+          }))}
+        />
       </section>
       <ConfirmDialog
         open={!!revoking}
