@@ -471,6 +471,23 @@ describe('lineage and history recorded from documents', () => {
       expect(await menu.getByRole('link', { name: 'Hồ sơ đề nghị' }).count()).toBe(1);
       expect(await menu.getByRole('link', { name: 'Hội đồng' }).count()).toBe(1);
       await screenshot(page, 'history-former-year-1366');
+      // A year opened in the system but never run before the merger asks nothing of anyone any more.
+      const formerYear = new URL(page.url()).pathname;
+      await runInTenant(app.dataSource, ninhThuan, async () =>
+        (await currentManager()).query(
+          `INSERT INTO emulation_year (province_id, block_id, year) VALUES ($1, $2, 2024)`,
+          [ninhThuan, formerYear.split('/')[2]],
+        ),
+      );
+      await page.goto(`${base}${formerYear.replace(/2023$/, '2024')}`);
+      await page
+        .getByText('Tỉnh này đã sáp nhập: năm thi đua dừng ở bước “Dự thảo” và được giữ nguyên để tra cứu')
+        .waitFor(WAIT);
+      expect(await page.getByText(/^Bước tiếp theo/).count()).toBe(0);
+      await page.goto(`${base}${formerYear}`);
+      await expect
+        .poll(() => page.getByRole('heading', { name: /Ninh Thuận – năm thi đua 2023/ }).count(), WAIT)
+        .toBe(1);
       // A membership that began before the merger and was never ended in the records ended with the province.
       await runInTenant(app.dataSource, ninhThuan, async () =>
         (await currentManager()).query(

@@ -1,5 +1,5 @@
 import { Link } from 'wouter';
-import { canAct, useSession } from '../../app/session';
+import { canAct, readOnlyHere, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n, type I18n, type MessageKey } from '../../i18n/i18n';
 import { ConfirmButton } from '../../ui/ConfirmDialog';
@@ -107,7 +107,10 @@ export function NextStep({
   const to = TAKEN_HERE[y.state];
   const next = y.nextStates[0];
   const at = YEAR_STATES.indexOf(y.state);
-  const secretariat = canAct(useSession(), 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  const session = useSession();
+  const secretariat = canAct(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  // A former province's years are kept as they stood at the merger: no step is anyone's to take any more.
+  const former = readOnlyHere(session);
   // Whoever runs the year waits on the page for the last sheets or signatures: it reads the year again every
   // half minute, so the step's button comes alive without a reload.
   usePolling(onDone, runs && to && y.nextStepMissing.length > 0 ? 30_000 : null);
@@ -135,7 +138,8 @@ export function NextStep({
           </li>
         ))}
       </ol>
-      {next && (
+      {next && former && <p className="muted">{t('steps.former', { state: t(`yearState.${y.state}`) })}</p>}
+      {next && !former && (
         <>
           <h3>{t('steps.next', { state: t(`steps.goal.${next}` as MessageKey) })}</h3>
           {y.nextStepMissing.length > 0 ? (
@@ -164,7 +168,7 @@ export function NextStep({
             ))}
         </>
       )}
-      {to && runs && (
+      {to && runs && !former && (
         <ConfirmButton
           label={t(`steps.action.${to}` as MessageKey)}
           title={t(`steps.action.${to}` as MessageKey)}
