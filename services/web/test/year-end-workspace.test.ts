@@ -91,6 +91,10 @@ describe('the year-end workspace', () => {
       await expect
         .poll(() => page.getByText('Bắt đầu lúc 08:00 ngày 20/1 hằng năm (giờ Việt Nam).').count(), WAIT)
         .toBe(1);
+      // And which year its next run closes: a January run closes the year before.
+      expect(
+        await page.getByText(/^Lần chạy tới: 08:00 20\/01\/\d{4}, đóng năm thi đua \d{4}\.$/).count(),
+      ).toBe(1);
       const schedule = ok(
         await app.gql<{ yearEndSchedule: unknown }>(`{ yearEndSchedule { month day time } }`, undefined, {
           token: admin.token,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   closingYear,
+  nextScheduledClosing,
   fromVietnamInput,
   homeYears,
   nextWorkingDayClose,
@@ -52,5 +53,23 @@ describe('the conference season', () => {
     expect(homeYears(new Date('2026-10-31T17:00:00Z'))).toEqual([2026, 2027]);
     expect(homeYears(new Date('2026-12-04T03:00:00Z'))).toEqual([2026, 2027]);
     expect(homeYears(new Date('2027-02-01T03:00:00Z'))).toEqual([2026, 2027]);
+  });
+});
+
+describe('the next scheduled closing', () => {
+  const january20 = { month: 1, day: 20, time: '08:00:00' };
+  it('is the next 20 January at 08:00 in Hà Nội, closing the year before', () => {
+    const next = nextScheduledClosing(january20, new Date('2026-12-05T03:00:00Z'));
+    expect(next).toEqual({ at: new Date('2027-01-20T01:00:00Z'), year: 2026 });
+  });
+  it('moves to next year once this year’s has passed; a December run closes its own year', () => {
+    expect(nextScheduledClosing(january20, new Date('2027-01-20T01:00:01Z')).at).toEqual(
+      new Date('2028-01-20T01:00:00Z'),
+    );
+    const december = nextScheduledClosing(
+      { month: 12, day: 15, time: '08:00' },
+      new Date('2026-12-05T03:00:00Z'),
+    );
+    expect(december).toEqual({ at: new Date('2026-12-15T01:00:00Z'), year: 2026 });
   });
 });

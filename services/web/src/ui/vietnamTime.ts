@@ -51,3 +51,20 @@ export function homeYears(now = new Date()): number[] {
 export function closingYear(now = new Date()): number {
   return seasonYears(now)[0]!;
 }
+
+/**
+ * The next start of a yearly closing scheduled on `day`/`month` at `time` (Vietnam), after `now`, and the year it
+ * closes (the worker's rule: a start from January to June closes the year before).
+ */
+export function nextScheduledClosing(
+  s: { month: number; day: number; time: string },
+  now = new Date(),
+): { at: Date; year: number } {
+  const at = (year: number) =>
+    new Date(
+      `${year}-${String(s.month).padStart(2, '0')}-${String(s.day).padStart(2, '0')}T${s.time.slice(0, 5)}:00+07:00`,
+    );
+  const thisYear = new Date(now.getTime() + OFFSET_MS).getUTCFullYear();
+  const next = at(thisYear) > now ? at(thisYear) : at(thisYear + 1);
+  return { at: next, year: closingYear(next) };
+}

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
+import { nextScheduledClosing } from '../../ui/vietnamTime';
 import { Field } from '../../ui/Field';
 import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
@@ -31,12 +32,14 @@ const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** The province's yearly start of the closing: shown, and changed by the secretariat. */
 export function ScheduleCard() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [res, refetch] = useQuery({ query: ScheduleQuery });
   const save = useAction(SetSchedule);
   const [form, setForm] = useState({ month: '', day: '', time: '' });
   const [saved, setSaved] = useState(false);
   const s = res.data?.yearEndSchedule;
+  const next = s ? nextScheduledClosing(s) : null;
   useEffect(() => {
     if (s) setForm({ month: String(s.month), day: String(s.day), time: s.time.slice(0, 5) });
   }, [s]);
@@ -83,6 +86,12 @@ export function ScheduleCard() {
           ? t('yearEnd.scheduleIs', { time: s.time.slice(0, 5), day: s.day, month: s.month })
           : t('yearEnd.scheduleNone')}
       </p>
+      {/* Which year the next run closes: the schedule alone does not say it (a January run closes last year). */}
+      {next && (
+        <p>
+          <strong>{t('yearEnd.nextRun', { when: i18n.dateTime(next.at), year: next.year })}</strong>
+        </p>
+      )}
       <form className="filters" onSubmit={(e) => void submit(e)} noValidate>
         <Field
           label={t('yearEnd.day')}
