@@ -257,6 +257,10 @@ describe('the conference in the browser', () => {
       await hall.goto(`${base}/voting-periods/${period.id}/results`);
       await expect.poll(() => hall.locator('tr.row-elected').count()).toBe(2);
       await screenshot(hall, 'results-1366');
+      // The year's page leads to the conference's record from its list of rounds.
+      await hall.goto(`${base}${new URL(headHome.url()).pathname.replace(/\/conference$/, '')}`);
+      await hall.getByRole('link', { name: 'Hội nghị tổng kết và biên bản' }).click();
+      await hall.waitForURL(/\/years\/\d+\/conference$/);
 
       await hallContext.close();
       for (const p of phones) await p.context().close();

@@ -136,6 +136,12 @@ export default function BlockYearPage() {
       {detail.data && detail.data.votingPeriods.length > 0 && (
         <section className="card" aria-labelledby="votes">
           <h2 id="votes">{t('year.votes')}</h2>
+          {/* The conference's record and minutes, for a year long closed too (not only through a round). */}
+          <p>
+            <Link href={`${yearPath(blockId, y.year)}/conference`} className="button button-secondary">
+              {t('year.conferenceRecord')}
+            </Link>
+          </p>
           <ul className="link-list">
             {[...detail.data.votingPeriods]
               .sort((a, b) => a.round - b.round)

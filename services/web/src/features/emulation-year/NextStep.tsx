@@ -154,10 +154,13 @@ export function NextStep({
           {!runs && !secretariat && next !== 'CLOSED' && <p className="muted">{whoTakesNext(i18n, y)}</p>}
           {!to &&
             (y.state !== 'DOSSIER_SUBMITTED' ? (
-              <p className="muted">
-                {t('steps.elsewhere')}{' '}
-                <Link href={`${yearPath(blockId, y.year)}/conference`}>{t('steps.toConference')}</Link>
-              </p>
+              <>
+                <p className="muted">{t('steps.elsewhere')}</p>
+                {/* The conference's page is where the year moves on from here: a button, not words in grey. */}
+                <Link href={`${yearPath(blockId, y.year)}/conference`} className="button button-primary">
+                  {t('steps.toConference')}
+                </Link>
+              </>
             ) : secretariat ? (
               <p className="muted">
                 {t('steps.yearEnd')} <Link href={`/year-end/${y.year}`}>{t('steps.toYearEnd')}</Link>
