@@ -331,7 +331,10 @@ describe('generated documents', () => {
     expect(text).toContain('khen thưởng cho các tập thể sau:');
     expect(text).not.toContain('tập thể, cá nhân');
     expect(text).toContain('Hồ sơ kèm theo');
-    expect(text).toContain('Hồ sơ kèm theo - Biên bản kiểm phiếu (do hệ thống lập)');
+    // The conference's minutes and the vote's, both printed from the records.
+    expect(text).toContain(
+      'Hồ sơ kèm theo - Biên bản hội nghị tổng kết của khối (do hệ thống lập) - Biên bản kiểm phiếu (do hệ thống lập)',
+    );
     const grounds = nominations.flatMap((n) => n.explanation.map((e) => e.text));
     expect(grounds.length).toBeGreaterThan(0);
     for (const g of grounds) expect(text).toContain(g.replace(/\s+/g, ' '));
@@ -403,7 +406,10 @@ describe('generated documents', () => {
     const flagOnly = await download(`/documents/certificates/${decisionId}.pdf?form=FLAG_PROVINCE`, admin);
     const flagFile = await keepDocument('certificates-flag', flagOnly.bytes);
     expect(Number((await pdfInfo(flagFile)).Pages)).toBe(flag.length);
-    expect((await pdfText(flagFile)).replace(/\s+/g, ' ')).toContain('Đơn vị dẫn đầu phong trào thi đua năm');
+    // …naming the block it led.
+    expect((await pdfText(flagFile)).replace(/\s+/g, ' ')).toMatch(
+      /Đơn vị dẫn đầu phong trào thi đua năm \d{4} của Khối thi đua \S+/,
+    );
     expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(flagOnly.disposition!)![1]!)).toBe(
       `Cờ thi đua của UBND tỉnh theo Quyết định số ${decision.numberText.replace('/', '-')}.pdf`,
     );

@@ -818,12 +818,17 @@ describe('certificates', () => {
       years: [2026],
       form: null,
       awardees: [
-        { name: 'Văn phòng Tỉnh ủy', unit: null, form: 'Cờ thi đua của UBND tỉnh', leads: true },
+        {
+          name: 'Văn phòng Tỉnh ủy',
+          unit: null,
+          form: 'Cờ thi đua của UBND tỉnh',
+          leads: 'Khối thi đua các cơ quan Đảng tỉnh',
+        },
         {
           name: 'Nguyễn Thị Hồng Nhung',
           unit: 'Báo Lào Cai',
           form: 'Chiến sĩ thi đua cấp tỉnh',
-          leads: false,
+          leads: null,
         },
       ],
     });
@@ -840,13 +845,22 @@ describe('certificates', () => {
     expect(Math.abs((nhung[0]!.xMin + nhung[1]!.xMax) / 2 - recipient.x * MM)).toBeLessThan(3);
     expect(word(2, 'Báo')).toBeDefined();
     expect(word(1, 'Trường')).toBeDefined();
+    // The flag names the block its unit led.
+    expect(pages[0]!.words.map((w) => w.text).join(' ')).toContain(
+      'Đơn vị dẫn đầu phong trào thi đua năm 2026 của Khối thi đua các cơ quan Đảng tỉnh',
+    );
   });
 
   it("give every form's certificates as DOCX too: on the blank's edge-to-edge page, no margin negative", async () => {
     const AWARDEES: CertificatesInput['awardees'] = [
-      { name: 'Văn phòng Tỉnh ủy', unit: null, form: FORM_WORDS.FLAG_PROVINCE, leads: true },
-      { name: 'Sở Tài chính', unit: null, form: FORM_WORDS.MERIT_PROVINCE, leads: false },
-      { name: 'Nguyễn Thị Hồng Nhung', unit: 'Báo Lào Cai', form: FORM_WORDS.CSTD_PROV, leads: false },
+      {
+        name: 'Văn phòng Tỉnh ủy',
+        unit: null,
+        form: FORM_WORDS.FLAG_PROVINCE,
+        leads: 'Khối thi đua các cơ quan Đảng tỉnh',
+      },
+      { name: 'Sở Tài chính', unit: null, form: FORM_WORDS.MERIT_PROVINCE, leads: null },
+      { name: 'Nguyễn Thị Hồng Nhung', unit: 'Báo Lào Cai', form: FORM_WORDS.CSTD_PROV, leads: null },
     ];
     const input = (form: string | null, o: Partial<CertificatesInput> = {}): CertificatesInput => ({
       province: PROVINCE,

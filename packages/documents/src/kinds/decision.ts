@@ -20,6 +20,8 @@ export interface DecisionInput {
     unit: string | null;
     form: string;
     prizeVnd: number;
+    /** The block whose year proposed it, when a block did: a flag's certificate names the block it led. */
+    block?: string | null;
   }[];
 }
 
