@@ -451,6 +451,23 @@ describe('rounds', () => {
         id: second.id,
       }),
     );
+    // The conference's minutes say the head and deputy chose that unit, not the ballot.
+    const conference = ok(
+      await as<{ votingPeriod: { conference: { id: string } } }>(
+        admin,
+        `query($id: ID!) { votingPeriod(id: $id) { conference { id } } }`,
+        { id: second.id },
+      ),
+    ).votingPeriod.conference;
+    const minutes = await fetch(
+      app.gateway.url.replace(/\/graphql$/, `/documents/conference-minutes/${conference.id}.pdf`),
+      { headers: { authorization: `Bearer ${block.officers[0]!.token}`, 'x-province-id': province } },
+    );
+    expect(minutes.status).toBe(200);
+    const file = await keepDocument('conference-minutes-decided', Buffer.from(await minutes.arrayBuffer()));
+    const text = (await pdfText(file)).replace(/\s+/g, ' ');
+    expect(text).toContain('(do Trưởng khối và Phó khối thống nhất chọn sau vòng bỏ phiếu cuối)');
+    expect(text).toMatch(/Đơn vị dẫn đầu khối \(đề nghị Cờ thi đua của UBND tỉnh\): Văn phòng Tỉnh ủy/);
   });
 });
 

@@ -232,6 +232,8 @@ export async function conferenceMinutesData(
   const rounds = periods.filter((p) => p.kind === 'BLOCK').sort((a, b) => a.round - b.round);
   const announced = rounds.length > 0 && !!rounds[rounds.length - 1]!.resultsPublishedAt;
   const chosen = new Map<string, string[]>();
+  // Units the head and deputy chose after the last round (R5): the minutes say so, not that the ballot did.
+  const byDecision = new Set<string>();
   if (announced)
     for (const p of rounds) {
       const [contests, results, decisions] = await Promise.all([
@@ -243,6 +245,7 @@ export async function conferenceMinutesData(
         const elected = results.find((r) => r.contestId === c.id)?.result.elected ?? [];
         const decided = decisions.find((d) => d.contestId === c.id && d.confirmedAt)?.unitIds ?? [];
         chosen.set(c.kind, [...(chosen.get(c.kind) ?? []), ...elected, ...decided]);
+        for (const u of decided) byDecision.add(`${c.kind}:${u}`);
       }
     }
   const unit = await unitNames(ctx, [...conferenceUnitIds(conference), ...[...chosen.values()].flat()]);
@@ -264,7 +267,14 @@ export async function conferenceMinutesData(
     memberCount: members.length,
     voted: rounds.length > 0,
     results: announced
-      ? [...chosen].map(([kind, units]) => ({ contest: words[kind] ?? kind, units: units.map(unit) }))
+      ? [...chosen].map(([kind, units]) => ({
+          contest: words[kind] ?? kind,
+          units: units.map((u) =>
+            byDecision.has(`${kind}:${u}`)
+              ? `${unit(u)} (do Trưởng khối và Phó khối thống nhất chọn sau vòng bỏ phiếu cuối)`
+              : unit(u),
+          ),
+        }))
       : null,
     generatedAt: new Date().toISOString(),
   };
