@@ -106,6 +106,14 @@ describe('the conference in the browser', () => {
       const turnout = hall.getByTestId('hall-turnout');
       await expect.poll(() => turnout.textContent()).toBe('0/3');
       await expect.poll(() => hall.getByText('Trực tiếp').count(), { timeout: 10_000 }).toBe(1);
+      // The room reads what it votes on in this round.
+      expect(
+        await hall
+          .getByText(
+            'Bỏ phiếu: Đơn vị dẫn đầu khối (đề nghị Cờ thi đua): bầu 1 đơn vị; Trưởng khối năm sau: bầu 1 đơn vị.',
+          )
+          .count(),
+      ).toBe(1);
       await screenshot(hall, 'hall-open-1366');
       await expectAccessible(hall, 'the hall screen');
 

@@ -111,6 +111,17 @@ export default function HallPage() {
         </section>
       )}
 
+      {/* What the room votes on in this round (a second round may be for one contest only). */}
+      {!published && !council && period.contests.length > 0 && (
+        <p className="hall-contests">
+          {t('hall.contests', {
+            list: period.contests
+              .map((c) => `${t(`voting.contest.${c.kind}`)}: ${t('hall.seats', { n: c.seats })}`)
+              .join('; '),
+          })}
+        </p>
+      )}
+
       {!open && !published && (
         <p className="hall-message" role="status">
           {period.status === 'CLOSED' ? t('hall.counting') : t('hall.waiting')}
