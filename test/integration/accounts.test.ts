@@ -378,6 +378,14 @@ describe('changeRole', () => {
       as,
     );
     expect(code(theirs)).toBe('NOT_FOUND');
+    const own = await app.gql(
+      CHANGE_ROLE,
+      { id: await roleId(admin.id), role: 'COUNCIL_MEMBER', unitId: null },
+      as,
+    );
+    expect([code(own), field(own)]).toEqual(['BAD_USER_INPUT', 'id']);
+    const anonymous = await app.gql(CHANGE_ROLE, { id, role: 'PROVINCE_ADMIN', unitId: null });
+    expect(code(anonymous)).toBe('UNAUTHENTICATED');
     const byOfficer = await app.gql(
       CHANGE_ROLE,
       { id, role: 'PROVINCE_ADMIN', unitId: null },

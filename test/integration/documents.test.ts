@@ -507,10 +507,20 @@ describe('generated documents', () => {
       ),
     ).emulationYear;
     const generated = year.attachments.filter((a) => a.generated);
+    // Every document the submission lists as attached is stored with it.
     expect(generated.map((a) => a.name).sort()).toEqual([
+      'Biên bản hội nghị tổng kết.pdf',
       'Biên bản kiểm phiếu.pdf',
       'Tờ trình đề nghị khen thưởng.pdf',
     ]);
+    const record = await download(
+      generated.find((a) => a.name.startsWith('Biên bản hội nghị'))!.downloadUrl,
+      admin,
+    );
+    expect(record.status).toBe(200);
+    expect(
+      (await pdfText(await keepDocument('stored-conference-minutes', record.bytes))).replace(/\s+/g, ' '),
+    ).toContain('BIÊN BẢN');
     const stored = await download(generated.find((a) => a.name.startsWith('Tờ trình'))!.downloadUrl, admin);
     expect(stored.status).toBe(200);
     const file = await keepDocument('stored-submission', stored.bytes);

@@ -822,13 +822,14 @@ describe('certificates', () => {
           name: 'Văn phòng Tỉnh ủy',
           unit: null,
           form: 'Cờ thi đua của UBND tỉnh',
-          leads: 'Khối thi đua các cơ quan Đảng tỉnh',
+          leads: true,
+          block: 'Khối thi đua các cơ quan Đảng tỉnh',
         },
         {
           name: 'Nguyễn Thị Hồng Nhung',
           unit: 'Báo Lào Cai',
           form: 'Chiến sĩ thi đua cấp tỉnh',
-          leads: null,
+          leads: false,
         },
       ],
     });
@@ -857,10 +858,10 @@ describe('certificates', () => {
         name: 'Văn phòng Tỉnh ủy',
         unit: null,
         form: FORM_WORDS.FLAG_PROVINCE,
-        leads: 'Khối thi đua các cơ quan Đảng tỉnh',
+        leads: true,
       },
-      { name: 'Sở Tài chính', unit: null, form: FORM_WORDS.MERIT_PROVINCE, leads: null },
-      { name: 'Nguyễn Thị Hồng Nhung', unit: 'Báo Lào Cai', form: FORM_WORDS.CSTD_PROV, leads: null },
+      { name: 'Sở Tài chính', unit: null, form: FORM_WORDS.MERIT_PROVINCE, leads: false },
+      { name: 'Nguyễn Thị Hồng Nhung', unit: 'Báo Lào Cai', form: FORM_WORDS.CSTD_PROV, leads: false },
     ];
     const input = (form: string | null, o: Partial<CertificatesInput> = {}): CertificatesInput => ({
       province: PROVINCE,

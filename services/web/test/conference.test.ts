@@ -110,7 +110,7 @@ describe('the conference in the browser', () => {
       expect(
         await hall
           .getByText(
-            'Bỏ phiếu: Đơn vị dẫn đầu khối (đề nghị Cờ thi đua): bầu 1 đơn vị; Trưởng khối năm sau: bầu 1 đơn vị.',
+            'Vòng này bầu: Đơn vị dẫn đầu khối (đề nghị Cờ thi đua) – 1 đơn vị; Trưởng khối năm sau – 1 đơn vị.',
           )
           .count(),
       ).toBe(1);
@@ -250,6 +250,48 @@ describe('the conference in the browser', () => {
       expect(await headHome.getByRole('dialog').textContent()).toContain(dueLine);
       await screenshot(headHome, 'dossier-due-390');
       await headHome.getByRole('button', { name: 'Hủy, không làm' }).click();
+
+      // Past a fixed deadline (yesterday), the head unit cannot send; the secretariat accepts it late, with a reason.
+      const yesterday = new Date(Date.now() + 7 * 3_600_000 - 86_400_000);
+      const setDeadline = (rule: string) =>
+        app.gql(
+          `mutation { setAwardRuleSet(effectiveYear: ${new Date(Date.now() + 7 * 3_600_000).getUTCFullYear()}, input: { dossierDeadline: ${rule} }) { effectiveYear } }`,
+          {},
+          { token: admin.token, provinceId: province },
+        );
+      ok(
+        await setDeadline(
+          `{ kind: FIXED_DAY, month: ${yesterday.getUTCMonth() + 1}, day: ${yesterday.getUTCDate()}, yearOffset: 0 }`,
+        ),
+      );
+      await headHome.reload();
+      await headHome
+        .getByText(/^Đã quá hạn gửi hồ sơ \(\d{2}\/\d{2}\/\d{4}\)\. Hồ sơ chỉ gửi được khi Sở Nội vụ/)
+        .first()
+        .waitFor();
+      expect(await headHome.getByRole('button', { name: 'Gửi hồ sơ lên Sở Nội vụ' }).isDisabled()).toBe(true);
+      const office = await pageAt(browser, base, new URL(headHome.url()).pathname, admin.email);
+      await office.getByRole('button', { name: 'Chấp nhận hồ sơ nộp muộn' }).click();
+      const late = office.getByRole('dialog', { name: 'Chấp nhận hồ sơ nộp muộn?' });
+      await late.getByRole('button', { name: 'Chấp nhận hồ sơ nộp muộn' }).click();
+      await late.getByText('Vui lòng ghi lý do chấp nhận (ít nhất 3 ký tự).').waitFor();
+      await late.getByLabel('Lý do chấp nhận').fill('Khối có công văn xin gia hạn do hội nghị lùi lịch');
+      await expectAccessible(office, 'the late acceptance dialog');
+      await late.getByRole('button', { name: 'Chấp nhận hồ sơ nộp muộn' }).click();
+      await office
+        .getByText(/^Sở Nội vụ đã chấp nhận hồ sơ nộp muộn/)
+        .first()
+        .waitFor();
+      await office.context().close();
+      await headHome.reload();
+      await headHome
+        .getByText(/^Sở Nội vụ đã chấp nhận hồ sơ nộp muộn/)
+        .first()
+        .waitFor();
+      expect(await headHome.getByRole('button', { name: 'Gửi hồ sơ lên Sở Nội vụ' }).isDisabled()).toBe(
+        false,
+      );
+      ok(await setDeadline('{ kind: DAYS_AFTER_CONFERENCE, days: 15 }'));
 
       // The minutes, on a phone and on a desktop.
       const minutes = phones[1]!;

@@ -74,8 +74,8 @@ export interface CertificatesInput {
   years: number[];
   /** The one form these pages are for (its blank), or null: every form of the decision, grouped. */
   form: string | null;
-  /** `leads`: a block's flag, awarded to the unit that led it: the block's name (null for any other form). */
-  awardees: { name: string; unit: string | null; form: string; leads: string | null }[];
+  /** `leads`: a block's flag, awarded to the unit that led `block` (named when known). */
+  awardees: { name: string; unit: string | null; form: string; leads: boolean; block?: string | null }[];
 }
 
 /** One page per awardee, the fields where the province's blank wants them; nothing else is printed. */
@@ -111,7 +111,7 @@ export function certificates(input: CertificatesInput): DocumentModel {
         place(
           'achievement',
           a.leads
-            ? `Đơn vị dẫn đầu phong trào thi đua năm ${input.years.join(', ')} của ${a.leads}`
+            ? `Đơn vị dẫn đầu phong trào thi đua năm ${input.years.join(', ')}${a.block ? ` của ${a.block}` : ''}`
             : `Đã có thành tích xuất sắc trong phong trào thi đua năm ${input.years.join(', ')}`,
         ),
         place(

@@ -1,17 +1,30 @@
 import type { EmulationYear } from '@thidua/db';
-import { renderPdf, submission, voteMinutes } from '@thidua/documents';
+import { conferenceMinutes, renderPdf, submission, voteMinutes } from '@thidua/documents';
 import type { GraphQLContext } from '../../context';
 import { storeGeneratedDocument } from '../attachment/attachment.service';
-import { countedLastRound, submissionData, voteMinutesData } from './gather';
+import { yearConference } from '../conference/conference.service';
+import { conferenceMinutesData, countedLastRound, submissionData, voteMinutesData } from './gather';
 
 const PDF = 'application/pdf';
 
 /**
  * When the head unit submits the block's dossier, the documents it consists of are generated once and stored
- * with it (Law 06/2022/QH15, Art. 84: the submission and the minutes of the vote): what was submitted is what
- * stays, whatever is corrected later. Runs in the submitting request's transaction.
+ * with it (Law 06/2022/QH15, Art. 84: the submission, the conference's and the vote's minutes, as the submission
+ * lists them): what was submitted is what stays, whatever is corrected later. Runs in the submitting request's
+ * transaction.
  */
 export async function storeDossierDocuments(ctx: GraphQLContext, year: EmulationYear): Promise<void> {
+  const conference = await yearConference(ctx, year.id);
+  if (conference) {
+    const record = await renderPdf(conferenceMinutes(await conferenceMinutesData(ctx, conference.id)));
+    await storeGeneratedDocument(
+      ctx,
+      { emulationYearId: year.id },
+      'Biên bản hội nghị tổng kết.pdf',
+      record,
+      PDF,
+    );
+  }
   const last = await countedLastRound(ctx, year.id);
   if (last) {
     const minutes = await renderPdf(voteMinutes(await voteMinutesData(ctx, last.id)));

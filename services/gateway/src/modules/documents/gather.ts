@@ -509,7 +509,8 @@ export async function certificatesData(
         name: i.name,
         unit: i.unit,
         form: i.form,
-        leads: i.form === FORM_WORDS.FLAG_PROVINCE ? (i.block ?? null) : null,
+        leads: i.form === FORM_WORDS.FLAG_PROVINCE,
+        block: i.block ?? null,
       })),
   };
 }
@@ -530,10 +531,11 @@ export async function sampleCertificatesData(
       name: 'Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh',
       unit: null,
       form: FORM_WORDS.FLAG_PROVINCE,
-      leads: 'Khối thi đua các cơ quan Đảng, đoàn thể tỉnh',
+      leads: true,
+      block: 'Khối thi đua các cơ quan Đảng, đoàn thể tỉnh',
     },
-    { name: 'Sở Tài chính', unit: null, form: FORM_WORDS.MERIT_PROVINCE, leads: null },
-    { name: 'Nguyễn Thị Hồng Nhung', unit: 'Văn phòng Tỉnh ủy', form: FORM_WORDS.CSTD_PROV, leads: null },
+    { name: 'Sở Tài chính', unit: null, form: FORM_WORDS.MERIT_PROVINCE, leads: false },
+    { name: 'Nguyễn Thị Hồng Nhung', unit: 'Văn phòng Tỉnh ủy', form: FORM_WORDS.CSTD_PROV, leads: false },
   ];
   return {
     province: p,

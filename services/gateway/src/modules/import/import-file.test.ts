@@ -15,8 +15,24 @@ describe('reading a spreadsheet', () => {
   });
 
   it('keeps a quotation mark typed inside a cell; refuses a quotation mark never closed', async () => {
-    const typed = Buffer.from('Tên đơn vị,Loại hình\nTrường THPT "Chuyên" Lào Cai,Trường học\n');
-    expect((await readSheet(typed, 10))[1]!.cells).toEqual(['Trường THPT "Chuyên" Lào Cai', 'Trường học']);
+    const typed = Buffer.from(
+      'Tên đơn vị,Loại hình\nTrường THPT "Chuyên" Lào Cai,Trường học\nTrường "Chuyên",Trường học\n',
+    );
+    const read = await readSheet(typed, 10);
+    expect(read.map((r) => r.cells[0])).toEqual([
+      'Tên đơn vị',
+      'Trường THPT "Chuyên" Lào Cai',
+      'Trường "Chuyên"',
+    ]);
+    // Beside such a cell, a quotation mark left open further on would swallow the next rows: refused, not merged.
+    const swallowing = Buffer.from(
+      'Tên đơn vị,Số\nTrường "Chuyên",1\n"Sở Tài chính,2\nSở Y tế,3\n"Sở Xây dựng",4\n',
+    );
+    await expect(readSheet(swallowing, 10)).rejects.toMatchObject({ unclosedQuote: true });
+    // A quoted cell with a stray quote inside stays an error, never a name with quotes around it.
+    await expect(
+      readSheet(Buffer.from('Tên đơn vị\n"Trường THPT "Chuyên" Lào Cai"\n'), 10),
+    ).rejects.toBeInstanceOf(UnreadableFile);
     const unclosed = Buffer.from(
       'Tên đơn vị,Loại hình\n"Sở Tài chính,Cơ quan nhà nước\nSở Y tế,Cơ quan nhà nước\n',
     );

@@ -86,6 +86,28 @@ function inflatedSize(zip: Buffer): number {
   return total;
 }
 
+type CsvRecord = { record: string[]; info: { lines: number } };
+
+function parseCsv(text: string, relaxQuotes: boolean): CsvRecord[] {
+  return parse(text, {
+    bom: true,
+    delimiter: [',', ';', '\t'],
+    relax_column_count: true,
+    relax_quotes: relaxQuotes,
+    skip_empty_lines: true,
+    info: true,
+  }) as unknown as CsvRecord[];
+}
+
+function unreadableCsv(e: unknown): UnreadableFile {
+  const code = (e as { code?: string }).code;
+  return new UnreadableFile(
+    e instanceof Error ? e.message : String(e),
+    false,
+    code === 'CSV_QUOTE_NOT_CLOSED',
+  );
+}
+
 function readCsv(content: Buffer, maxRows: number): SheetRow[] {
   let text: string;
   try {
@@ -93,24 +115,22 @@ function readCsv(content: Buffer, maxRows: number): SheetRow[] {
   } catch {
     throw new UnreadableFile('not UTF-8');
   }
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: CsvRecord[];
   try {
-    records = parse(text, {
-      bom: true,
-      delimiter: [',', ';', '\t'],
-      relax_column_count: true,
-      skip_empty_lines: true,
-      // A quotation mark inside a cell typed by hand (Trường THPT "Chuyên") is kept as a letter, as Excel reads it.
-      relax_quotes: true,
-      info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    records = parseCsv(text, false);
   } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new UnreadableFile(
-      e instanceof Error ? e.message : String(e),
-      false,
-      code === 'CSV_QUOTE_NOT_CLOSED',
-    );
+    // A quotation mark typed inside an unquoted cell (Trường THPT "Chuyên") is kept as a letter, as Excel reads
+    // it; any other quoting fault stays an error.
+    if ((e as { code?: string }).code !== 'INVALID_OPENING_QUOTE') throw unreadableCsv(e);
+    try {
+      records = parseCsv(text, true);
+    } catch (again) {
+      throw unreadableCsv(again);
+    }
+    // Relaxed, a quotation mark left open further on swallows the rows after it into one cell, or a cell keeps its
+    // own quotes: refused as a quote never closed rather than imported damaged.
+    if (records.some((r) => r.record.some((c) => /[\r\n]|^"/.test(c))))
+      throw new UnreadableFile('a quotation mark is opened and never closed', false, true);
   }
   const rows = records
     .filter((r) => r.record.some((c) => c.trim() !== ''))

@@ -220,10 +220,11 @@ export class UserResolver {
     return revokeRole(ctx, id);
   }
 
+  @Authorized()
   @Mutation(() => RoleAssignmentType, {
     description:
       'Replaces one of a person’s roles in this province by another (another unit, another role) in one step: ' +
-      'the old role ends as the new one starts, without an invitation.',
+      'the old role ends as the new one starts, without an invitation. Not one’s own role.',
   })
   async changeRole(
     @Arg('id', () => ID) id: string,

@@ -87,6 +87,8 @@ export async function changeRole(
   unitId: string | null,
 ): Promise<RoleAssignment> {
   const before = await revocable(ctx, id);
+  // A secretariat officer does not move themself out of the role that lets them act (as with disabling).
+  if (before.userId === ctx.principal!.userId) throw badInput('id', 'you cannot change your own role');
   if (!before.provinceId)
     throw badInput('id', 'only a role in a province is changed; grant a global role instead');
   if (before.role === role && before.unitId === unitId)

@@ -2,17 +2,24 @@ import { readFragment, type ResultOf } from 'gql.tada';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
-import { hasRole, myUnits, readOnlyHere, useSession } from '../../app/session';
+import { canAct, hasRole, myUnits, readOnlyHere, useSession } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { ConfirmButton } from '../../ui/ConfirmDialog';
+import { Field } from '../../ui/Field';
 import { Alert, Empty, Loading, Page } from '../../ui/Page';
 import { daysUntil } from '../block/dates';
 import { useAction } from '../../ui/useAction';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { ConferenceForm } from './ConferenceForm';
 import { OpenVoteForm } from './OpenVoteForm';
-import { ConferenceFields, RoundsQuery, SubmitDossierMutation, WorkspaceQuery } from './operations';
+import {
+  AcceptLateDossierMutation,
+  ConferenceFields,
+  RoundsQuery,
+  SubmitDossierMutation,
+  WorkspaceQuery,
+} from './operations';
 import { DocumentDownloads } from '../documents/DocumentDownloads';
 
 /**
@@ -253,17 +260,22 @@ function Dossier({
   const i18n = useI18n();
   const { t } = i18n;
   const action = useAction(SubmitDossierMutation);
+  const secretariat = canAct(useSession(), 'PROVINCE_ADMIN');
   // The achievement reports go with the proposals (domain.md §1.5): one sent without a file is likely returned.
   const withoutFiles = nominations.filter((n) => n.attachments.length === 0).length;
   // R13, said wherever the dossier is sent from: before the conference's page asks for it, and in its dialog.
   const left = deadline ? daysUntil(deadline) : null;
+  // Past the deadline only the secretariat's late acceptance lets the dossier go (the API refuses it otherwise).
+  const overdue = left !== null && left < 0 && !lateAccepted;
   const due =
     !deadline || left === null ? (
       <Alert kind="info">{t('dossier.dueUnknown')}</Alert>
     ) : lateAccepted && left < 0 ? (
       <Alert kind="info">{t('dossier.lateAccepted', { date: i18n.date(deadline) })}</Alert>
-    ) : left < 0 ? (
-      <Alert>{t('dossier.overdue', { date: i18n.date(deadline) })}</Alert>
+    ) : overdue ? (
+      <Alert>
+        {t(secretariat ? 'dossier.overdueSecretariat' : 'dossier.overdue', { date: i18n.date(deadline) })}
+      </Alert>
     ) : (
       <Alert kind={left <= 3 ? 'warning' : 'info'}>
         {left === 0
@@ -294,6 +306,7 @@ function Dossier({
         </ul>
       )}
       {!submittedAt && due}
+      {!submittedAt && overdue && secretariat && <AcceptLate yearId={yearId} onDone={onDone} />}
       {submittedAt ? (
         <p className="success-text">{t('dossier.submitted', { when: i18n.dateTime(submittedAt) })}</p>
       ) : (
@@ -301,6 +314,7 @@ function Dossier({
           <ConfirmButton
             label={t('dossier.submit')}
             title={t('dossier.submitTitle')}
+            disabled={overdue}
             className="button button-primary"
             busy={action.busy}
             error={action.shown.general && <Alert>{action.shown.general}</Alert>}
@@ -321,5 +335,42 @@ function Dossier({
         )
       )}
     </section>
+  );
+}
+
+/** R13: the secretariat takes a block's dossier after its deadline, saying why (audited); the block then sends it. */
+function AcceptLate({ yearId, onDone }: { yearId: string; onDone: () => void }) {
+  const { t } = useI18n();
+  const action = useAction(AcceptLateDossierMutation);
+  const [reason, setReason] = useState('');
+  return (
+    <ConfirmButton
+      label={t('dossier.acceptLate')}
+      title={t('dossier.acceptLateTitle')}
+      busy={action.busy}
+      error={action.shown.general && <Alert>{action.shown.general}</Alert>}
+      onOpen={() => {
+        action.reset();
+        setReason('');
+      }}
+      action={async () => {
+        const done = !!(await action.run(
+          { yearId, reason: reason.trim() },
+          { reason: reason.trim().length < 3 ? t('dossier.acceptLateReasonShort') : null },
+        ));
+        if (done) onDone();
+        return done;
+      }}
+    >
+      <p>{t('dossier.acceptLateBody')}</p>
+      <Field
+        label={t('dossier.acceptLateReason')}
+        name="late-reason"
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={action.shown.fields.reason}
+        required
+      />
+    </ConfirmButton>
   );
 }

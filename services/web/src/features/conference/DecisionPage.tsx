@@ -94,7 +94,7 @@ export default function DecisionPage() {
       {open.length + outOfSight.length === 0 && (
         // Before publication only the head and deputy read the count and the proposals (the gateway hides them from
         // the secretariat too): "nothing to decide" would be untrue, so the page says what it cannot show yet.
-        <Empty>{t(p.results ? 'decide.nothing' : 'decide.nothingSeen')}</Empty>
+        <Empty>{t(side || p.results ? 'decide.nothing' : 'decide.nothingSeen')}</Empty>
       )}
       {open.map((r) => (
         <ContestDecision

@@ -130,3 +130,11 @@ export const SubmitDossierMutation = graphql(`
     }
   }
 `);
+
+export const AcceptLateDossierMutation = graphql(`
+  mutation AcceptLateDossier($yearId: ID!, $reason: String!) {
+    acceptLateDossier(emulationYearId: $yearId, reason: $reason) {
+      lateAcceptedAt
+    }
+  }
+`);

@@ -34,6 +34,8 @@ export function ChangeRoleButton({
   const held = PROVINCE_ROLES.find((r) => r === assignment.role) ?? 'UNIT_OFFICER';
   const [role, setRole] = useState<ProvinceRole>(held);
   const [unitId, setUnitId] = useState('');
+  // Each opening starts afresh (the unit search too); the units are read only once the dialog has been opened.
+  const [opened, setOpened] = useState(0);
   const action = useAction(ChangeRoleMutation);
   const officer = role === 'UNIT_OFFICER';
 
@@ -57,23 +59,27 @@ export function ChangeRoleButton({
         action.reset();
         setRole(held);
         setUnitId('');
+        setOpened((n) => n + 1);
       }}
       action={change}
     >
       <p>{t('users.changeRoleBody', { role: roleText })}</p>
-      <RoleFields
-        role={role}
-        unitId={unitId}
-        onRole={(r) => {
-          setRole(r);
-          action.reset();
-        }}
-        onUnit={(u) => {
-          setUnitId(u);
-          action.reset();
-        }}
-        unitError={action.shown.fields.unitId}
-      />
+      {opened > 0 && (
+        <RoleFields
+          key={opened}
+          role={role}
+          unitId={unitId}
+          onRole={(r) => {
+            setRole(r);
+            action.reset();
+          }}
+          onUnit={(u) => {
+            setUnitId(u);
+            action.reset();
+          }}
+          unitError={action.shown.fields.unitId}
+        />
+      )}
       {action.shown.fields.role && <Alert>{action.shown.fields.role}</Alert>}
     </ConfirmButton>
   );

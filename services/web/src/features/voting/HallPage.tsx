@@ -116,7 +116,7 @@ export default function HallPage() {
         <p className="hall-contests">
           {t('hall.contests', {
             list: period.contests
-              .map((c) => `${t(`voting.contest.${c.kind}`)}: ${t('hall.seats', { n: c.seats })}`)
+              .map((c) => `${t(`voting.contest.${c.kind}`)} – ${t('hall.seats', { n: c.seats })}`)
               .join('; '),
           })}
         </p>
