@@ -111,7 +111,7 @@ describe('the year-end workspace', () => {
       // The dry run: which block would close, and why the other cannot; nothing of another province.
       await page.getByRole('button', { name: 'Chạy thử' }).click();
       await expect
-        .poll(() => page.getByText(/1 khối sẽ được đóng, 1 khối chưa thể đóng/).count(), WAIT)
+        .poll(() => page.getByText(/^1 khối sẽ được đóng, 1 khối chưa thể đóng/).count(), WAIT)
         .toBe(1);
       expect(await row(page, finishedName).textContent()).toContain('Sẽ đóng');
       expect(await row(page, lockedName).textContent()).toContain(
@@ -126,6 +126,10 @@ describe('the year-end workspace', () => {
       const dialog = page.getByRole('dialog', { name: 'Bắt đầu tổng kết năm 2026?' });
       await expect.poll(() => dialog.isVisible(), WAIT).toBe(true);
       expect(await dialog.textContent()).toContain('không thể hoàn tác');
+      // …and what the dry run just found, again.
+      expect(await dialog.textContent()).toMatch(
+        /Theo lần chạy thử lúc \d{2}:\d{2}(:\d{2})?: 1 khối sẽ được đóng, 1 khối chưa thể đóng/,
+      );
       await expectAccessible(page, 'the confirmation before the closing');
       await screenshot(page, 'year-end-confirm-1366');
       await dialog.getByRole('button', { name: 'Bắt đầu tổng kết' }).click();

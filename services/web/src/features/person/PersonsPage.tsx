@@ -112,7 +112,7 @@ export default function PersonsPage() {
                 <>
                   {' '}
                   <Link href="/units">{t('persons.toUnits')}</Link> ·{' '}
-                  <Link href="/import">{t('persons.toImport')}</Link>
+                  <Link href="/import?kind=persons">{t('persons.toImport')}</Link>
                 </>
               )}
             </>

@@ -97,6 +97,8 @@ export default function YearEndPage() {
   const start = useAction(StartMutation);
   const resume = useAction(ResumeMutation);
   const title = t('yearEnd.title', { year });
+  // The last dry run's summary, said again in the confirmation: starting when none would close does nothing.
+  const dry = useDryRun(year);
   const reload = () => refetch({ requestPolicy: 'network-only' });
 
   if (res.error)
@@ -115,7 +117,7 @@ export default function YearEndPage() {
   return (
     <Page title={title} wide actions={hasRole(session, 'PROVINCE_ADMIN') && <StatisticsButton year={year} />}>
       {admin && <ScheduleCard />}
-      {admin && !c && <DryRunCard year={year} />}
+      {admin && !c && <DryRunCard year={year} dry={dry} />}
       <section className="card" aria-labelledby="progress-title">
         <h2 id="progress-title">{t('yearEnd.progress')}</h2>
         {!c ? (
@@ -137,6 +139,15 @@ export default function YearEndPage() {
                 }}
               >
                 <p>{t('yearEnd.startBody', { year, next: year + 1 })}</p>
+                {dry.summary && dry.asked && (
+                  <Alert kind={dry.summary.would ? 'info' : 'warning'}>
+                    {t('yearEnd.startAfterDryRun', {
+                      time: i18n.time(dry.asked, true),
+                      summary: t('yearEnd.dryRunSummary', dry.summary),
+                    })}
+                    {!dry.summary.would && ` ${t('yearEnd.startNothing')}`}
+                  </Alert>
+                )}
               </ConfirmButton>
             )}
           </>
@@ -206,10 +217,11 @@ export default function YearEndPage() {
   );
 }
 
-/** The dry run, asked for on a click (it reads every block's votes): nothing is written. */
-function DryRunCard({ year }: { year: number }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+/**
+ * The dry run, asked for on a click (it reads every block's votes): nothing is written. Held by the page, whose
+ * confirmation to start says its summary again.
+ */
+function useDryRun(year: number) {
   const [asked, setAsked] = useState<Date | null>(null);
   const [res, run] = useQuery({
     query: DryRunQuery,
@@ -219,32 +231,34 @@ function DryRunCard({ year }: { year: number }) {
   });
   const rows = res.data ? readFragment(BlockRow, res.data.yearEndDryRun.blocks) : [];
   const count = (s: string) => rows.filter((r) => r.status === s).length;
+  const summary =
+    asked && res.data && !res.fetching
+      ? { would: count('WOULD_CLOSE'), cannot: count('CANNOT_CLOSE'), already: count('ALREADY_CLOSED') }
+      : null;
+  const ask = () => {
+    setAsked(new Date());
+    if (asked) run({ requestPolicy: 'network-only' });
+  };
+  return { asked, res, rows, summary, ask };
+}
+type DryRun = ReturnType<typeof useDryRun>;
+
+function DryRunCard({ year, dry }: { year: number; dry: DryRun }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { asked, res, rows, summary } = dry;
   return (
     <section className="card" aria-labelledby="dry-run-title">
       <h2 id="dry-run-title">{t('yearEnd.dryRun')}</h2>
       <p>{t('yearEnd.dryRunIntro')}</p>
-      <button
-        type="button"
-        className="button button-secondary"
-        disabled={res.fetching}
-        onClick={() => {
-          setAsked(new Date());
-          if (asked) run({ requestPolicy: 'network-only' });
-        }}
-      >
+      <button type="button" className="button button-secondary" disabled={res.fetching} onClick={dry.ask}>
         {res.fetching ? t('app.loading') : t('yearEnd.dryRun')}
       </button>
       {res.error && <ApiErrorView error={res.error} />}
-      {asked && res.data && (
+      {asked && summary && (
         <div role="status" className="stack">
           <h3>{t('yearEnd.dryRunTitle', { time: i18n.time(asked, true) })}</h3>
-          <p>
-            {t('yearEnd.dryRunSummary', {
-              would: count('WOULD_CLOSE'),
-              cannot: count('CANNOT_CLOSE'),
-              already: count('ALREADY_CLOSED'),
-            })}
-          </p>
+          <p>{t('yearEnd.dryRunSummary', summary)}</p>
           <BlockTable year={year} label={t('yearEnd.dryRun')} rows={rows} />
         </div>
       )}
