@@ -567,7 +567,7 @@ describe('a whole emulation year on the pages', () => {
     const page = (last = adminPage);
     await page.goto(`${base}/year-end/2026`);
     await page.getByRole('button', { name: 'Chạy thử' }).click();
-    await poll(() => page.getByText(/2 khối sẽ được đóng, 0 khối chưa thể đóng/).count()).toBe(1);
+    await poll(() => page.getByText(/^2 khối sẽ được đóng, 0 khối chưa thể đóng/).count()).toBe(1);
     await screenshot(page, 'whole-year-dry-run-1366');
     await page.getByRole('button', { name: 'Bắt đầu tổng kết năm 2026' }).click();
     await page
