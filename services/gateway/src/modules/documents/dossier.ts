@@ -14,28 +14,16 @@ const PDF = 'application/pdf';
  * transaction.
  */
 export async function storeDossierDocuments(ctx: GraphQLContext, year: EmulationYear): Promise<void> {
+  const store = async (name: string, pdf: Promise<Buffer>) =>
+    storeGeneratedDocument(ctx, { emulationYearId: year.id }, name, await pdf, PDF);
   const conference = await yearConference(ctx, year.id);
-  if (conference) {
-    const record = await renderPdf(conferenceMinutes(await conferenceMinutesData(ctx, conference.id)));
-    await storeGeneratedDocument(
-      ctx,
-      { emulationYearId: year.id },
+  if (conference)
+    await store(
       'Biên bản hội nghị tổng kết.pdf',
-      record,
-      PDF,
+      renderPdf(conferenceMinutes(await conferenceMinutesData(ctx, conference.id))),
     );
-  }
   const last = await countedLastRound(ctx, year.id);
-  if (last) {
-    const minutes = await renderPdf(voteMinutes(await voteMinutesData(ctx, last.id)));
-    await storeGeneratedDocument(ctx, { emulationYearId: year.id }, 'Biên bản kiểm phiếu.pdf', minutes, PDF);
-  }
-  const paper = await renderPdf(submission(await submissionData(ctx, year.id)));
-  await storeGeneratedDocument(
-    ctx,
-    { emulationYearId: year.id },
-    'Tờ trình đề nghị khen thưởng.pdf',
-    paper,
-    PDF,
-  );
+  if (last)
+    await store('Biên bản kiểm phiếu.pdf', renderPdf(voteMinutes(await voteMinutesData(ctx, last.id))));
+  await store('Tờ trình đề nghị khen thưởng.pdf', renderPdf(submission(await submissionData(ctx, year.id))));
 }

@@ -89,22 +89,6 @@ export class CreateUserInput extends NewAccountFields {
   unitId?: string;
 }
 
-@InputType()
-export class AssignRoleInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'userId must be a user id' })
-  userId!: string;
-
-  @Field(() => RoleEnum)
-  @IsIn(ROLES)
-  role!: (typeof ROLES)[number];
-
-  @Field(() => ID, { nullable: true, description: 'The unit, for UNIT_OFFICER.' })
-  @IsOptional()
-  @IsUUID('all', { message: 'unitId must be a unit id' })
-  unitId?: string;
-}
-
 @InputType({ description: 'The role a person takes instead of one they hold (changeRole).' })
 export class ChangeRoleInput {
   @Field(() => RoleEnum)
@@ -115,4 +99,11 @@ export class ChangeRoleInput {
   @IsOptional()
   @IsUUID('all', { message: 'unitId must be a unit id' })
   unitId?: string;
+}
+
+@InputType()
+export class AssignRoleInput extends ChangeRoleInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'userId must be a user id' })
+  userId!: string;
 }
