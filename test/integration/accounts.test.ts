@@ -399,6 +399,60 @@ describe('changeRole', () => {
   });
 });
 
+describe('the province’s last secretariat role', () => {
+  const REVOKE = `mutation($id: ID!) { revokeRole(id: $id) { id } }`;
+  const CHANGE_TO_COUNCIL = `mutation($id: ID!) { changeRole(id: $id, input: { role: COUNCIL_MEMBER }) { id } }`;
+  const adminRole = async (userId: string) =>
+    (
+      await app.dataSource.query(
+        `SELECT id FROM role_assignment WHERE user_id = $1 AND role = 'PROVINCE_ADMIN'`,
+        [userId],
+      )
+    )[0]?.id as string | undefined;
+  const admins = async (p: string) =>
+    (
+      await app.dataSource.query(
+        `SELECT count(*)::int AS n FROM role_assignment WHERE province_id = $1 AND role = 'PROVINCE_ADMIN'`,
+        [p],
+      )
+    )[0].n as number;
+
+  it('is neither removed nor changed, by the province or the platform, until another enabled account holds one', async () => {
+    const hcm = await provinceId(app.dataSource, '79');
+    const platform = await createAccount(app, 'PLATFORM_ADMIN');
+    const only = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: hcm });
+    const as = (a: Account) => ({ token: a.token, provinceId: hcm });
+    const last = /^this is the province’s last secretariat role: give the role to another person first$/;
+    for (const [query, by] of [
+      [REVOKE, only],
+      [REVOKE, platform],
+      [CHANGE_TO_COUNCIL, platform],
+    ] as const) {
+      const refused = await app.gql(query, { id: await adminRole(only.id) }, as(by));
+      expect(refused.errors?.[0]).toMatchObject({
+        message: expect.stringMatching(last),
+        extensions: { code: 'CONFLICT' },
+      });
+    }
+    expect(await admins(hcm)).toBe(1);
+
+    // A disabled account's role gives nobody access: it does not count, and it may go.
+    const disabled = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: hcm });
+    ok(await app.gql(SET_DISABLED, { id: disabled.id, d: true, r: 'Nghỉ hưu' }, { token: platform.token }));
+    expect(code(await app.gql(REVOKE, { id: await adminRole(only.id) }, as(platform)))).toBe('CONFLICT');
+    ok(await app.gql(REVOKE, { id: await adminRole(disabled.id) }, as(only)));
+
+    // With a second, either may go; two removals at once, each of the other's role, leave one.
+    const second = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: hcm });
+    const [a, b] = await Promise.all([
+      app.gql(REVOKE, { id: await adminRole(second.id) }, as(only)),
+      app.gql(REVOKE, { id: await adminRole(only.id) }, as(second)),
+    ]);
+    expect([a, b].filter((r) => !r.errors)).toHaveLength(1);
+    expect(await admins(hcm)).toBe(1);
+  });
+});
+
 describe('invitations', () => {
   it('the invitee sets their own password from the emailed link and signs in with the role; the link works once', async () => {
     const email = 'tran.thi.lan@stc.laocai.gov.vn';

@@ -109,6 +109,22 @@ export const userRepository = {
     });
   },
 
+  /**
+   * How many of the province's secretariat roles other than `exceptId` belong to enabled accounts. Every one of
+   * its secretariat roles is locked until the transaction ends, so two removals at once (each of the other's role)
+   * wait for each other and the second sees what the first left.
+   */
+  async otherSecretariatRoles(provinceId: string, exceptId: string): Promise<number> {
+    const rows: { id: string; disabled: boolean }[] = await (
+      await currentManager()
+    ).query(
+      `SELECT r.id, u.disabled_at IS NOT NULL AS disabled FROM role_assignment r JOIN app_user u ON u.id = r.user_id
+        WHERE r.province_id = $1 AND r.role = 'PROVINCE_ADMIN' FOR UPDATE OF r`,
+      [provinceId],
+    );
+    return rows.filter((r) => r.id !== exceptId && !r.disabled).length;
+  },
+
   async revokeRole(id: string): Promise<void> {
     await (await currentManager()).getRepository(RoleAssignment).delete({ id });
   },

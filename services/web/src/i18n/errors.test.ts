@@ -38,6 +38,18 @@ describe('the API’s refusals, as the secretariat reads them', () => {
     });
   });
 
+  it('removing the province’s last secretariat role says to give it to another person first', () => {
+    const shown = showErrors(i18n, [
+      {
+        message: 'this is the province’s last secretariat role: give the role to another person first',
+        extensions: { code: 'CONFLICT' },
+      },
+    ]);
+    expect(shown.general).toBe(
+      'Đây là vai trò Sở Nội vụ cuối cùng của tỉnh: nếu gỡ, không còn ai mời người, điều hành năm thi đua hay trao lại vai trò. Hãy trao vai trò này cho một người khác trước.',
+    );
+  });
+
   it('a password made of the person’s name is refused for that, not as a common one (the policy names both)', () => {
     const policy =
       'use at least 10 characters that are not a common password and contain neither your email nor your name (a phrase of several words is long and easy to remember)';

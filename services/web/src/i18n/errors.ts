@@ -219,6 +219,11 @@ export function showErrors(i18n: I18n, errors: ApiError[] | 'network' | null): S
       general ??= i18n.t('error.accountElsewhere');
       continue;
     }
+    // A province keeps one secretariat officer at least (user.service.ts revokeRole, changeRole).
+    if (code === 'CONFLICT' && /last secretariat role/.test(e.message)) {
+      general ??= i18n.t('error.lastSecretariat');
+      continue;
+    }
     // The same invitation asked for again (invitation.resolver.ts): nothing was sent.
     const invitedAlready = /^an invitation to (\S+) is already open since (\d{4}-\d{2}-\d{2}):/.exec(
       e.message,

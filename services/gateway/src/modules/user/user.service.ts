@@ -68,8 +68,21 @@ async function revocable(ctx: GraphQLContext, id: string): Promise<RoleAssignmen
   return assignment;
 }
 
+/**
+ * A province is never left without a secretariat officer able to sign in: nobody would be left to invite, to run
+ * its year or to give the role back (only the platform's operators could). Another person is given it first.
+ */
+async function assertSecretariatRemains(ctx: GraphQLContext, assignment: RoleAssignment): Promise<void> {
+  if (assignment.role !== 'PROVINCE_ADMIN' || !assignment.provinceId) return;
+  // A disabled account's role gives nobody access: removing it leaves the province as it was.
+  if ((await ctx.loaders.user.load(assignment.userId))?.disabledAt) return;
+  if (!(await userRepository.otherSecretariatRoles(assignment.provinceId, assignment.id)))
+    throw conflict('this is the province’s last secretariat role: give the role to another person first');
+}
+
 export async function revokeRole(ctx: GraphQLContext, id: string): Promise<RoleAssignment> {
   const assignment = await revocable(ctx, id);
+  await assertSecretariatRemains(ctx, assignment);
   await userRepository.revokeRole(id);
   await audit(ctx, 'role.revoke', assignment, { before: assignment });
   return assignment;
@@ -93,6 +106,7 @@ export async function changeRole(
     throw badInput('id', 'only a role in a province is changed; grant a global role instead');
   if (before.role === role && before.unitId === unitId)
     throw badInput('role', 'is the role the person holds');
+  await assertSecretariatRemains(ctx, before);
   // Logged as what happened: the old role withdrawn, the new one given.
   await userRepository.revokeRole(id);
   await audit(ctx, 'role.revoke', before, { before });
