@@ -281,7 +281,13 @@ describe('generated documents', () => {
       fresh.officers[1]!,
       'conference-minutes-before-vote',
     );
-    expect(early.text).toContain('Hội nghị chưa bỏ phiếu bình xét trên hệ thống.');
+    expect(early.text).not.toContain('chưa bỏ phiếu');
+    // The results too are left to write by hand: four lines of dots after their heading.
+    const results = early.text.slice(
+      early.text.indexOf('IV. Kết quả'),
+      early.text.indexOf('Biên bản được lập'),
+    );
+    expect(results.match(/\.{60,}/g)).toHaveLength(4);
     expect(early.text).not.toContain('Biên bản kiểm phiếu');
     // No proceedings typed: lines of dots to write them in by hand, not a note about the platform.
     expect(early.text).not.toContain('chưa được ghi');

@@ -280,8 +280,8 @@ describe("the conference's minutes", () => {
         'Chủ trì hội nghị: Văn phòng Tỉnh ủy.',
         'Khai mạc hội nghị.',
         'Thảo luận, biểu quyết.',
-        // Nobody marked present or absent: the minutes say so rather than "0 present".
-        'Tổng số đơn vị thành viên: 9; chưa ghi nhận điểm danh.',
+        // Nobody marked present or absent: blanks to fill in by hand rather than "0 present".
+        'Tổng số đơn vị thành viên: 9; có mặt: ......; vắng mặt: .......',
         'Đề nghị Bằng khen của Chủ tịch UBND tỉnh: không có đơn vị được chọn.',
       ]),
     );
@@ -309,12 +309,15 @@ describe("the conference's minutes", () => {
       generatedAt: '2026-12-19T09:00:00Z',
     });
     const at = model.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'III. Nội dung hội nghị');
-    expect(model.blocks.slice(at + 1, at + 3)).toEqual([
+    expect(model.blocks.slice(at + 1, at + 4)).toEqual([
       { kind: 'dottedLines', count: 6 },
       { kind: 'heading', text: 'IV. Kết quả bình xét, suy tôn' },
+      // Nor a note that the conference did not vote on the platform: the results too are written by hand.
+      { kind: 'dottedLines', count: 4 },
     ]);
+    expect(lines(model).join('\n')).not.toMatch(/trên hệ thống\./);
     expect(lines(model).join('\n')).not.toMatch(/chưa được ghi/);
-    // In the PDF, six lines of dots from margin to margin between the two headings.
+    // In the PDF, six lines of dots from margin to margin between the two headings (and four for the results).
     const path = await keepDocument('unit-conference-minutes-unrecorded', await renderPdf(model));
     const text = await pdfText(path);
     expect(text).not.toContain('chưa được ghi');
@@ -322,15 +325,15 @@ describe("the conference's minutes", () => {
     expect(between.match(/^\.{60,}$/gm)).toHaveLength(6);
     const page = (await pdfWords(path))[0]!;
     const dots = page.words.filter((w) => /^\.+$/.test(w.text) && w.text.length > 60);
-    expect(dots).toHaveLength(6);
+    expect(dots).toHaveLength(6 + 4);
     for (const d of dots) {
       expect(d.xMin).toBeCloseTo(30 * MM, 0);
       expect(d.xMax).toBeGreaterThan(page.width - 15 * MM - 4);
       expect(d.xMax).toBeLessThanOrEqual(page.width - 15 * MM + 0.5);
     }
-    // In Word, a tab to the right margin led by dots: six of them, across the text's 165 mm (9354 twips).
+    // In Word, a tab to the right margin led by dots: ten of them, across the text's 165 mm (9354 twips).
     const xml = await documentXml(await renderDocx(model));
-    expect(xml.match(/<w:tab w:val="right" w:pos="9354" w:leader="dot"\/>/g)).toHaveLength(6);
+    expect(xml.match(/<w:tab w:val="right" w:pos="9354" w:leader="dot"\/>/g)).toHaveLength(6 + 4);
     expect(await docxText(await renderDocx(model))).not.toContain('chưa được ghi');
   });
 });
@@ -711,6 +714,25 @@ describe("the minutes' rounds", () => {
       }),
     ).find((l) => l.includes('Ngưỡng trúng cử: trên 50% tổng số 5 thành viên (ít nhất 3 phiếu)'));
 
+  it('leave the day and place to fill in by hand when the conference was not recorded, not a note about the platform', () => {
+    const text = lines(
+      voteMinutes({
+        province: PROVINCE,
+        blockName: 'Khối các sở tổng hợp',
+        year: 2026,
+        conference: null,
+        rounds: [round('PAPER')],
+        decisions: [],
+        publishedAt: '2026-12-18T05:00:00Z',
+        generatedAt: '2026-12-18T05:00:00Z',
+      }),
+    );
+    expect(text).toContain(
+      'Hôm nay, ngày ...... tháng ...... năm ......, tại ............................................................, Khối các sở tổng hợp tổ chức Hội nghị tổng kết công tác thi đua, khen thưởng năm 2026 và bình xét thi đua bằng hình thức bỏ phiếu kín.',
+    );
+    expect(text.join('\n')).not.toMatch(/chưa được ghi nhận/);
+  });
+
   it('give an online round its voting time, and a paper round when its count was confirmed, not a voting time', () => {
     expect(when('ONLINE')).toMatch(
       /^Thời gian bỏ phiếu từ 08 giờ 30 ngày 18\/12\/2026 đến 11 giờ 31 ngày 18\/12\/2026\. /,
@@ -772,32 +794,38 @@ describe("the minutes' contests", () => {
       generatedAt: '2026-12-18T05:00:00Z',
     });
 
-  it("keep every contest's heading bold, on a page of its own as on the first", async () => {
+  it("keep every contest's heading bold, on a page of its own as on the first, and with its counts", async () => {
     // Ballots of different lengths move the fourth contest's heading over the page's end: in some of these
     // the text runs over the bottom margin on the heading itself, and pdfkit starts the next page.
+    // With eight units on the first ballot, the third contest's heading fell alone at the first page's foot.
+    const cases = [1, 2, 3].flatMap((first) => [1, 2, 3, 4].map((third) => [first, third] as const));
     let opensPage = 0;
-    for (const first of [1, 2, 3])
-      for (const third of [1, 2, 3, 4]) {
-        const path = await keepDocument(
-          `unit-vote-minutes-${first}-${third}`,
-          await renderPdf(minutes([first, 3, third, 3])),
+    for (const [first, third] of [...cases, [8, 1] as const]) {
+      const path = await keepDocument(
+        `unit-vote-minutes-${first}-${third}`,
+        await renderPdf(minutes([first, 3, third, 3])),
+      );
+      const runs = await pdfRuns(path);
+      for (const [i, title] of TITLES.entries()) {
+        // In bold, and apart from the regular words after it (one run would be one font).
+        const heading = runs.find((r) => r.text.startsWith(`${i + 1}. ${title}`));
+        expect(heading, `${first}, ${third}: ${title}, page ${heading?.page}`).toMatchObject({
+          text: `${i + 1}. ${title}`,
+          font: 'LiberationSerif-Bold',
+        });
+        expect(runs[runs.indexOf(heading!) + 1]).toMatchObject({
+          text: '(bầu 1 đơn vị)',
+          font: 'LiberationSerif',
+        });
+        // Not alone at a page's foot: the counts under it start on its page.
+        const counts = runs.find(
+          (r, j) => j > runs.indexOf(heading!) && r.text.startsWith('- Số phiếu phát ra'),
         );
-        const runs = await pdfRuns(path);
-        for (const [i, title] of TITLES.entries()) {
-          // In bold, and apart from the regular words after it (one run would be one font).
-          const heading = runs.find((r) => r.text.startsWith(`${i + 1}. ${title}`));
-          expect(heading, `${first}, ${third}: ${title}, page ${heading?.page}`).toMatchObject({
-            text: `${i + 1}. ${title}`,
-            font: 'LiberationSerif-Bold',
-          });
-          expect(runs[runs.indexOf(heading!) + 1]).toMatchObject({
-            text: '(bầu 1 đơn vị)',
-            font: 'LiberationSerif',
-          });
-          const page = runs.filter((r) => r.page === heading!.page && !/^\d+$/.test(r.text));
-          if (heading!.page > 1 && page[0] === heading) opensPage++;
-        }
+        expect(counts?.page, `${first}, ${third}: ${title}`).toBe(heading!.page);
+        const page = runs.filter((r) => r.page === heading!.page && !/^\d+$/.test(r.text));
+        if (heading!.page > 1 && page[0] === heading) opensPage++;
       }
+    }
     // Not vacuous: some heading did open a page.
     expect(opensPage).toBeGreaterThan(0);
   }, 60_000);
@@ -850,6 +878,42 @@ describe('certificates', () => {
     expect(pages[0]!.words.map((w) => w.text).join(' ')).toContain(
       'Đơn vị dẫn đầu phong trào thi đua năm 2026 của Khối thi đua các cơ quan Đảng tỉnh',
     );
+  });
+
+  it('centre a centred field on its x when the layout gives it no width, in the PDF and in Word', async () => {
+    const recipient = { ...DEFAULT_CERTIFICATE_LAYOUT.fields.recipient, width: null };
+    const model = certificates({
+      province: PROVINCE,
+      layout: {
+        ...DEFAULT_CERTIFICATE_LAYOUT,
+        fields: { ...DEFAULT_CERTIFICATE_LAYOUT.fields, recipient },
+      },
+      decision: {
+        numberText: '12/QĐ-UBND',
+        decisionDate: '2027-01-15',
+        issuerName: 'UBND tỉnh Lào Cai',
+        signerName: 'Trịnh Xuân Trường',
+        signerTitle: 'Chủ tịch',
+      },
+      years: [2026],
+      form: null,
+      awardees: [{ name: 'Sở Tài chính', unit: null, form: FORM_WORDS.MERIT_PROVINCE, leads: false }],
+    });
+    const path = await keepDocument('unit-certificates-no-width', await renderPdf(model));
+    const words = (await pdfWords(path))[0]!.words;
+    const [first, last] = [words.find((w) => w.text === 'Sở')!, words.find((w) => w.text === 'chính')!];
+    // It started at x before: its middle was half its length to the right.
+    expect(Math.abs((first.xMin + last.xMax) / 2 - recipient.x * MM)).toBeLessThan(3);
+    // Word: its frame spans 100 mm either side of x (1 mm = 56.7 twips).
+    const frame = new RegExp(
+      `<w:framePr [^>]*w:w="(\\d+)"[^>]*w:x="(\\d+)"|<w:framePr [^>]*w:x="(\\d+)"[^>]*w:w="(\\d+)"`,
+    );
+    const xml = await documentXml(await renderDocx(model));
+    const paragraph = xml.split('</w:p>').find((p) => p.includes('Sở Tài chính'))!;
+    const m = frame.exec(paragraph)!;
+    const [w, x] = m[1] ? [Number(m[1]), Number(m[2])] : [Number(m[4]), Number(m[3])];
+    expect(Math.abs(x + w / 2 - recipient.x * 56.7)).toBeLessThan(30);
+    expect(Math.abs(w - 200 * 56.7)).toBeLessThan(30);
   });
 
   it("give every form's certificates as DOCX too: on the blank's edge-to-edge page, no margin negative", async () => {

@@ -302,20 +302,23 @@ function block(b: Block, width: number, first: boolean, next?: Block): (Paragrap
     case 'placed':
       return [
         ...(first ? [] : [new Paragraph({ children: [new PageBreak()] })]),
-        ...b.items.map((t) =>
-          para(
+        ...b.items.map((t) => {
+          // Centred on x: over its width, or without one over a span reaching 100 mm (at most to the page's left
+          // edge) either side of x, as the PDF centres it on the text's own width.
+          const span = t.width ?? (t.align === 'center' ? 2 * Math.min(t.x, 100) : null);
+          return para(
             t.text,
             { bold: t.bold, italic: t.italic, size: t.size, align: t.align ?? 'left', after: 0 },
             {
               frame: {
                 type: 'absolute',
-                position: { x: tw(t.align === 'center' && t.width ? t.x - t.width / 2 : t.x), y: tw(t.y) },
-                width: t.width ? tw(t.width) : undefined,
+                position: { x: tw(t.align === 'center' && span ? t.x - span / 2 : t.x), y: tw(t.y) },
+                width: span ? tw(span) : undefined,
                 anchor: { horizontal: FrameAnchorType.PAGE, vertical: FrameAnchorType.PAGE },
               },
             },
-          ),
-        ),
+          );
+        }),
       ];
   }
 }

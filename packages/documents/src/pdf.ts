@@ -146,6 +146,10 @@ class PdfWriter {
         // under any text, and an office sends such a document back.
         if (next?.kind === 'signatures')
           this.keep(this.paragraphHeight(b) + this.signaturesHeight(next.columns, next.recipients));
+        // A paragraph led by bold words ("**2. Đề nghị Bằng khen…** (bầu 2 đơn vị)") heads the lines or table after
+        // it, like a heading: it does not stand alone at a page's foot.
+        else if (b.text.startsWith('**') && (next?.kind === 'item' || next?.kind === 'table'))
+          this.keep(this.paragraphHeight(b) + BODY_PT * 3);
         this.paragraph(b.text, {
           face: b.italic ? 'italic' : 'regular',
           align: b.align ?? 'justify',
@@ -173,7 +177,8 @@ class PdfWriter {
           const face: Face = t.bold ? (t.italic ? 'boldItalic' : 'bold') : t.italic ? 'italic' : 'regular';
           this.face(face, t.size);
           const width = t.width ? mm(t.width) : undefined;
-          const x = t.align === 'center' && width ? mm(t.x) - width / 2 : mm(t.x);
+          // Centred on x: over its width when it has one, else over the text's own.
+          const x = t.align === 'center' ? mm(t.x) - (width ?? pdf.widthOfString(t.text)) / 2 : mm(t.x);
           // Outside the margins on purpose (a blank's fields): no automatic page break.
           pdf.text(t.text, x, mm(t.y), { width, align: t.align ?? 'left', lineBreak: !!width, height: 1e6 });
         }

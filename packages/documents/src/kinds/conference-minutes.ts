@@ -48,7 +48,7 @@ export function conferenceMinutes(input: ConferenceMinutesInput): DocumentModel 
       members: input.memberCount,
       presence: c.attendance.length
         ? `có mặt: ${present}; vắng mặt: ${c.attendance.length - present}`
-        : 'chưa ghi nhận điểm danh',
+        : 'có mặt: ......; vắng mặt: ......', // not taken on the platform: filled in by hand
       attendance: attendanceTable(c.attendance),
       hasAttendance: c.attendance.length > 0,
       committee: committeeTable(c.committee),
@@ -62,6 +62,8 @@ export function conferenceMinutes(input: ConferenceMinutesInput): DocumentModel 
       // Nothing typed: lines for the secretary to write the proceedings in by hand, not a note about the platform
       // in the official text.
       unrecorded: dottedLines(6),
+      // Not voted on the platform (the minutes printed before the vote, or a vote held otherwise): written by hand.
+      unrecordedResults: dottedLines(4),
       results: (input.results ?? []).map((r) => ({
         contest: r.contest,
         units: r.units.length ? r.units.join(', ') : 'không có đơn vị được chọn',
