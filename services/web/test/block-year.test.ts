@@ -267,6 +267,15 @@ describe('a block year in the browser', () => {
       await poll(() => toRegister.getByRole('link').textContent()).toMatch(
         new RegExp(`^Đăng ký: .*2026 · hạn hết ngày ${byWords}$`),
       );
+      // Scoring is open: the home page asks for the sheets it has not sent (a member that is neither head nor
+      // deputy scores only itself under HEAD_AND_DEPUTY).
+      const toScore = third.getByRole('region', { name: /^Phiếu chấm điểm cần nộp/ });
+      await poll(() => toScore.getByRole('link').textContent()).toMatch(
+        /^Chấm điểm: .*2026 · còn 1 phiếu chưa nộp$/,
+      );
+      expect(await toScore.getByRole('link').getAttribute('href')).toBe(
+        `${yearPath}/sheets?unit=${unitIds[2]}`,
+      );
       // A member registers a title on its phone, and withdraws another after the confirmation.
       await third.goto(`${base}${yearPath}`);
       // The block's dossier is the head unit's until the results: the member is told whose it is, and where its own
@@ -282,6 +291,8 @@ describe('a block year in the browser', () => {
       await poll(() => third.getByText('Vui lòng chọn danh hiệu.').count()).toBeGreaterThan(0);
       // An individual title for a unit with nobody on record: the page says so and leads to the unit's page.
       await third.getByLabel('Danh hiệu', { exact: true }).selectOption({ label: 'Chiến sĩ thi đua cơ sở' });
+      // The choice made, the refusal of no choice is gone.
+      await poll(() => third.getByText('Vui lòng chọn danh hiệu.').count()).toBe(0);
       await poll(() =>
         third
           .getByText(/^Đơn vị chưa có cá nhân nào trong hệ thống: thêm cá nhân ở trang của đơn vị/)
@@ -314,7 +325,7 @@ describe('a block year in the browser', () => {
       await third.getByRole('button', { name: 'Đăng ký', exact: true }).click();
       const flag = third.getByRole('listitem').filter({ hasText: 'Cờ thi đua của UBND tỉnh' });
       await poll(() => flag.count()).toBe(1);
-      await flag.getByRole('button', { name: 'Rút đăng ký' }).click();
+      await flag.getByRole('button', { name: 'Rút đăng ký Cờ thi đua của UBND tỉnh' }).click();
       const withdraw = third.getByRole('dialog', { name: 'Rút đăng ký danh hiệu?' });
       await poll(() => withdraw.getByText(/sẽ bị rút và không còn được xét/).count()).toBe(1);
       await screenshot(third, 'year-titles-withdraw-390');
@@ -371,6 +382,11 @@ describe('a block year in the browser', () => {
           .count(),
       ).toBe(1);
       await expectAccessible(third, 'the sheets list');
+      // Sent: the home page no longer asks for it.
+      await third.goto(`${base}/`);
+      // Once the tasks are gathered (the list replaces "loading").
+      await poll(() => third.locator('.tasks').count()).toBe(1);
+      expect(await toScore.count()).toBe(0);
       await third.context().close();
 
       // The head unit's year page says who is yet to send which sheet, and the lock waits for them.
@@ -388,7 +404,7 @@ describe('a block year in the browser', () => {
       expect(await head.getByRole('button', { name: 'Khóa điểm' }).isDisabled()).toBe(true);
       await screenshot(head, 'year-sheets-missing-1366');
 
-      // The other self sheets by click; an evidence link without http:// is refused beside it first.
+      // The other self sheets by click; an evidence link that is no address is refused beside it first.
       for (const i of [0, 1, 3, 4]) {
         const page = await officerPage(i, `${yearPath}/sheets`);
         await page.getByRole('link', { name: /Tự chấm điểm – chưa nộp/ }).click();
@@ -396,7 +412,12 @@ describe('a block year in the browser', () => {
         if (i === 1) {
           await page.getByText('Minh chứng cho NV2').click();
           await page.getByLabel('Nội dung minh chứng NV2').fill('Kế hoạch cải cách hành chính');
-          await page.getByLabel('Đường dẫn minh chứng NV2').fill('vanban.example.vn/ke-hoach');
+          // An address copied without its scheme gets https:// on leaving the field; words are not an address.
+          const link = page.getByLabel('Đường dẫn minh chứng NV2');
+          await link.fill('vanban.example.vn/ke-hoach');
+          await link.blur();
+          await poll(() => link.inputValue()).toBe('https://vanban.example.vn/ke-hoach');
+          await link.fill('Kế hoạch số 12');
           // A file that is not what its name says is refused beside it; a real one is kept, and can be removed.
           const evidenceFile = page.getByLabel(/^Thêm tệp minh chứng NV2 /);
           const uploadFile = page.getByRole('button', { name: 'Tải tệp lên – NV2' });
@@ -460,6 +481,12 @@ describe('a block year in the browser', () => {
             'Kế hoạch cải cách hành chính',
           );
           await screenshot(page, 'year-sheet-draft-390');
+          // The list says that the sheet has changes typed and not sent.
+          await page.goto(`${base}${yearPath}/sheets`);
+          const self = page.getByRole('link', { name: /^Tự chấm điểm – chưa nộp/ });
+          await poll(() => self.textContent()).toBe('Tự chấm điểm – chưa nộp · có thay đổi chưa nộp');
+          await self.click();
+          await page.getByText(/^Đã khôi phục điểm bạn nhập dở lúc/).waitFor();
           await page.getByLabel('Điểm thưởng đề nghị').fill('0');
         }
         await fillSheet(page, i);

@@ -151,6 +151,62 @@ describe('blocks in the browser', () => {
     await poll(() => rows(page).count()).toBe(20);
   });
 
+  it(
+    'opens a year with the head and deputy its conference of the year before elected, offered as chosen',
+    { timeout: 90_000 },
+    async () => {
+      const as = { token: admin.token, provinceId: province };
+      const gql = async <T>(query: string, variables: Record<string, unknown>) => {
+        const res = await app.gql<T>(query, variables, as);
+        expect(res.errors).toBeUndefined();
+        return res.data!;
+      };
+      const units = await createUnits(
+        app.dataSource,
+        province,
+        ['Văn phòng Đoàn ĐBQH', 'Ban Dân tộc', 'Hội Nông dân tỉnh'].map((n) => `${n} ${tag}`),
+      );
+      const { createBlock } = await gql<{ createBlock: { id: string } }>(
+        `mutation($n: String!) { createBlock(input: { name: $n, kind: BLOCK }) { id } }`,
+        { n: `Khối các cơ quan dân cử ${tag}` },
+      );
+      for (const u of units)
+        await gql(`mutation($i: BlockMemberInput!) { addBlockMember(input: $i) { id } }`, {
+          i: { blockId: createBlock.id, unitId: u.id, date: '2025-01-01' },
+        });
+      // Its 2025 conference, recorded from its minutes: the third unit heads 2026, the first is its deputy.
+      await gql(`mutation($i: RecordPastYearInput!) { recordPastYear(input: $i) { id } }`, {
+        i: {
+          blockId: createBlock.id,
+          year: 2025,
+          memberUnitIds: units.map((u) => u.id),
+          headUnitId: units[0]!.id,
+          deputyUnitId: units[1]!.id,
+          conference: { heldOn: '2025-12-20', place: 'Hội trường Tỉnh ủy' },
+          contests: [
+            { kind: 'NEXT_HEAD', electedUnitIds: [units[2]!.id] },
+            { kind: 'NEXT_DEPUTY', electedUnitIds: [units[0]!.id] },
+          ],
+          sourceReference: 'Biên bản số 07/BB-KDC ngày 20/12/2025',
+        },
+      });
+      const page = (last = await (await desktop(browser)).newPage());
+      await signInAt(page, base, `/blocks/${createBlock.id}`, admin.email);
+      const open = page.getByRole('region', { name: 'Mở năm thi đua' });
+      expect(await open.getByLabel('Năm', { exact: true }).inputValue()).toBe('2026');
+      const head = open.getByLabel('Trưởng khối');
+      await poll(() => head.locator('option:checked').textContent()).toBe(units[2]!.name);
+      expect(await open.getByLabel('Phó khối').locator('option:checked').textContent()).toBe(units[0]!.name);
+      expect(await open.textContent()).toContain(
+        'Trưởng khối, Phó khối đã được điền theo kết quả bầu tại hội nghị tổng kết năm 2025; có thể chọn lại.',
+      );
+      await screenshot(page, 'blocks-open-year-elected');
+      await open.getByRole('button', { name: 'Mở năm thi đua' }).click();
+      await page.waitForURL(new RegExp(`/blocks/${createBlock.id}/years/2026$`));
+      await poll(() => page.locator('dd', { hasText: units[2]!.name }).count()).toBe(1);
+    },
+  );
+
   it('ends a membership only after saying what will happen', { timeout: 60_000 }, async () => {
     const page = (last = await (await phone(browser)).newPage());
     await signInAt(page, base, `/blocks/${blockId}`, admin.email);

@@ -134,8 +134,11 @@ describe('the conference in the browser', () => {
       expect(await first.locator('.task-count').first().textContent()).toBe('1');
       await screenshot(first, 'home-officer-390');
       await expectAccessible(first, 'the officer’s home page');
+      // The task opens the ballot itself.
       await first.getByRole('link', { name: /^Bỏ phiếu: / }).click();
-      await first.waitForURL((u) => u.pathname === `/voting-periods/${period.id}`);
+      await first.waitForURL((u) => u.pathname === `/voting-periods/${period.id}/ballot`);
+      await first.goto(`${base}/voting-periods/${period.id}`);
+      await first.getByRole('link', { name: 'Bỏ phiếu' }).waitFor();
       await screenshot(phones[0]!, 'period-390');
       await expectAccessible(phones[0]!, 'the voting period page');
       // An online round has no paper count to enter, not even for the head unit that enters a paper one.

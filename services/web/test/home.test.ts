@@ -143,7 +143,7 @@ describe('the home page: where the blocks stand', () => {
     expect(await menu.getByRole('link', { name: 'Hội đồng', exact: true }).getAttribute('href')).toBe(
       '/council',
     );
-    expect(await menu.getByRole('link', { name: 'Tổng kết năm', exact: true }).getAttribute('href')).toBe(
+    expect(await menu.getByRole('link', { name: 'Đóng năm thi đua', exact: true }).getAttribute('href')).toBe(
       `/year-end/${YEAR}`,
     );
     // Its ten links on one row of a 1366-pixel screen.
@@ -174,7 +174,7 @@ describe('the home page: where the blocks stand', () => {
     const menu = page.getByRole('navigation', { name: 'Điều hướng chính' });
     expect(await menu.getByRole('link', { name: 'Khối thi đua' }).count()).toBe(1);
     expect(await menu.getByRole('link', { name: 'Hội đồng' }).count()).toBe(0);
-    expect(await menu.getByRole('link', { name: 'Tổng kết năm' }).count()).toBe(0);
+    expect(await menu.getByRole('link', { name: 'Đóng năm thi đua' }).count()).toBe(0);
     // Signing out and the language are at the menu's foot on a phone, not a row of their own above every page.
     expect(await menu.getByRole('button', { name: 'Đăng xuất' }).isVisible()).toBe(true);
     await screenshot(page, 'home-menu-open-390');

@@ -299,7 +299,7 @@ describe('people and access', () => {
       await page.getByRole('button', { name: 'Thêm', exact: true }).click();
       await expect.poll(() => page.getByText('Chọn ít nhất một sự kiện.').count(), WAIT).toBe(1);
       await page.getByLabel('Địa chỉ nhận (URL)').fill(url);
-      await page.getByLabel('Tổng kết năm toàn tỉnh').check();
+      await page.getByLabel('Đóng năm thi đua toàn tỉnh').check();
       await page.getByRole('button', { name: 'Thêm', exact: true }).click();
       await expect.poll(() => page.getByText(/Khóa ký của địa chỉ này/).count(), WAIT).toBe(1);
       await expect.poll(() => rowOf(page, url).count(), WAIT).toBeGreaterThan(0);
@@ -307,8 +307,8 @@ describe('people and access', () => {
       // The event happens: the secretariat runs the province's year-end closing (no block here, so it ends at
       // once) and its notice goes to the receiver, which keeps failing.
       await page.goto(`${base}/year-end/2026`);
-      await page.getByRole('button', { name: 'Bắt đầu tổng kết năm 2026' }).click();
-      await page.getByRole('dialog').getByRole('button', { name: 'Bắt đầu tổng kết' }).click();
+      await page.getByRole('button', { name: 'Bắt đầu đóng năm thi đua 2026' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Bắt đầu đóng năm' }).click();
       await expect.poll(() => page.getByText('Đã hoàn tất').count(), { timeout: 60_000 }).toBe(1);
       await page.goto(`${base}/webhooks`);
       await page.getByLabel('Trạng thái').selectOption('DEAD');
@@ -362,7 +362,7 @@ describe('people and access', () => {
       'Hồ sơ đề nghị khen thưởng thay đổi',
       'Quyết định khen thưởng',
       'Kết thúc năm thi đua của khối',
-      'Tổng kết năm toàn tỉnh',
+      'Đóng năm thi đua toàn tỉnh',
     ]);
     expect(await email.isChecked()).toBe(true);
     await email.uncheck();

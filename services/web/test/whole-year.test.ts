@@ -569,10 +569,10 @@ describe('a whole emulation year on the pages', () => {
     await page.getByRole('button', { name: 'Chạy thử' }).click();
     await poll(() => page.getByText(/^2 khối sẽ được đóng, 0 khối chưa thể đóng/).count()).toBe(1);
     await screenshot(page, 'whole-year-dry-run-1366');
-    await page.getByRole('button', { name: 'Bắt đầu tổng kết năm 2026' }).click();
+    await page.getByRole('button', { name: 'Bắt đầu đóng năm thi đua 2026' }).click();
     await page
-      .getByRole('dialog', { name: 'Bắt đầu tổng kết năm 2026?' })
-      .getByRole('button', { name: 'Bắt đầu tổng kết' })
+      .getByRole('dialog', { name: 'Bắt đầu đóng năm thi đua 2026?' })
+      .getByRole('button', { name: 'Bắt đầu đóng năm' })
       .click();
     await expect.poll(() => page.getByText('Đã hoàn tất').count(), WORKER).toBe(1);
     await poll(() => page.getByText('Mọi khối của năm này đã được đóng.').count()).toBe(1);

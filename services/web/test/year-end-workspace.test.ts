@@ -68,7 +68,7 @@ describe('the year-end workspace', () => {
         blockName(theirs.blockId, admin, other).catch(() => 'Khối thi đua của tỉnh khác'),
       ]);
       const page = await pageAt(browser, base, '/year-end/2026', admin.email);
-      await expect.poll(() => page.getByText('Năm này chưa được tổng kết.').count(), WAIT).toBe(1);
+      await expect.poll(() => page.getByText('Năm này chưa được đóng.').count(), WAIT).toBe(1);
       await expectAccessible(page, 'the year-end page before the closing');
 
       // The schedule: a day left out or impossible is refused on the page, beside its field, before anything is
@@ -87,7 +87,7 @@ describe('the year-end workspace', () => {
       await page.getByLabel('Ngày', { exact: true }).fill('20');
       await page.getByLabel('Tháng', { exact: true }).fill('1');
       await page.getByRole('button', { name: 'Lưu lịch' }).click();
-      await expect.poll(() => page.getByText('Đã lưu lịch tổng kết.').count(), WAIT).toBe(1);
+      await expect.poll(() => page.getByText('Đã lưu lịch đóng năm.').count(), WAIT).toBe(1);
       await expect
         .poll(() => page.getByText('Bắt đầu lúc 08:00 ngày 20/1 hằng năm (giờ Việt Nam).').count(), WAIT)
         .toBe(1);
@@ -122,8 +122,8 @@ describe('the year-end workspace', () => {
       await expectAccessible(page, 'the dry run');
 
       // Starting asks first and says what will happen.
-      await page.getByRole('button', { name: 'Bắt đầu tổng kết năm 2026' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Bắt đầu tổng kết năm 2026?' });
+      await page.getByRole('button', { name: 'Bắt đầu đóng năm thi đua 2026' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Bắt đầu đóng năm thi đua 2026?' });
       await expect.poll(() => dialog.isVisible(), WAIT).toBe(true);
       expect(await dialog.textContent()).toContain('không thể hoàn tác');
       // …and what the dry run just found, again.
@@ -132,7 +132,7 @@ describe('the year-end workspace', () => {
       );
       await expectAccessible(page, 'the confirmation before the closing');
       await screenshot(page, 'year-end-confirm-1366');
-      await dialog.getByRole('button', { name: 'Bắt đầu tổng kết' }).click();
+      await dialog.getByRole('button', { name: 'Bắt đầu đóng năm' }).click();
 
       // The progress is re-read until it is done, without reloading the page.
       await expect.poll(() => page.getByText('Đã hoàn tất').count(), { timeout: 60_000 }).toBe(1);
@@ -153,7 +153,7 @@ describe('the year-end workspace', () => {
 
       // … and the secretariat runs the closing again for it.
       await page.getByRole('button', { name: 'Chạy lại cho các khối chưa đóng' }).click();
-      const again = page.getByRole('dialog', { name: 'Chạy lại tổng kết năm 2026?' });
+      const again = page.getByRole('dialog', { name: 'Chạy lại việc đóng năm 2026?' });
       expect(await again.textContent()).toContain('1 khối chưa đóng sẽ được xử lý lại');
       await again.getByRole('button', { name: 'Chạy lại cho các khối chưa đóng' }).click();
       await expect

@@ -322,7 +322,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
       proposals.push({ unitId: r.unitId, personId: r.personId, form: 'CSTD_PROV', path: 'STREAK' });
       lines.push({
         rule: 'R10',
-        text: `Đề nghị Hội đồng Thi đua - Khen thưởng tỉnh xét tặng danh hiệu ${FORM_WORDS.CSTD_PROV}.`,
+        text: `Đề nghị Hội đồng Thi đua – Khen thưởng tỉnh xét tặng danh hiệu ${FORM_WORDS.CSTD_PROV}.`,
       });
     }
   }

@@ -139,7 +139,7 @@ const STATUS_VI: Record<string, string> = {
   RETURNED: 'bị trả lại để bổ sung',
   NOT_ELIGIBLE: 'không đủ điều kiện',
   DEFERRED: 'bị hoãn xét',
-  COUNCIL_REVIEW: 'được trình Hội đồng Thi đua - Khen thưởng tỉnh',
+  COUNCIL_REVIEW: 'được trình Hội đồng Thi đua – Khen thưởng tỉnh',
   COUNCIL_APPROVED: 'được Hội đồng thông qua',
   COUNCIL_REJECTED: 'không được Hội đồng thông qua',
   DECIDED: 'đã có quyết định khen thưởng',

@@ -89,6 +89,7 @@ export function ConfirmDialog({
  */
 export function ConfirmButton({
   label,
+  labelMore,
   title,
   children,
   confirmLabel,
@@ -101,6 +102,8 @@ export function ConfirmButton({
   action,
 }: {
   label: string;
+  /** Read after the label by screen readers only: what it acts on, where several such buttons stand together. */
+  labelMore?: string;
   title: string;
   children: ReactNode;
   confirmLabel?: string;
@@ -126,6 +129,7 @@ export function ConfirmButton({
         }}
       >
         {label}
+        {labelMore && <span className="visually-hidden"> {labelMore}</span>}
       </button>
       <ConfirmDialog
         open={open}

@@ -80,9 +80,9 @@ const ACTIONS: Record<string, Words> = {
   'year.record_from_documents': { vi: 'Ghi năm đã qua từ văn bản', en: 'Past year recorded' },
   'year.transition': { vi: 'Chuyển bước năm thi đua', en: 'Year moved on' },
   'year.update': { vi: 'Sửa năm thi đua', en: 'Year changed' },
-  'year_end.resume': { vi: 'Tiếp tục tổng kết cuối năm', en: 'Year-end closing resumed' },
-  'year_end.schedule': { vi: 'Hẹn giờ tổng kết cuối năm', en: 'Year-end closing scheduled' },
-  'year_end.start': { vi: 'Bắt đầu tổng kết cuối năm', en: 'Year-end closing started' },
+  'year_end.resume': { vi: 'Tiếp tục đóng năm thi đua', en: 'Year-end closing resumed' },
+  'year_end.schedule': { vi: 'Đặt lịch đóng năm thi đua', en: 'Year-end closing scheduled' },
+  'year_end.start': { vi: 'Bắt đầu đóng năm thi đua', en: 'Year-end closing started' },
 };
 
 const ENTITIES: Record<string, Words> = {

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { useLocation } from 'wouter';
 import { graphql } from '../../graphql';
@@ -9,13 +9,21 @@ import { useAction } from '../../ui/useAction';
 import { HeadDeputyFields } from '../emulation-year/HeadDeputyFields';
 import { thisYear } from './dates';
 
+/** The block's members in the year, and the head and deputy its conference of the year before elected. */
 const MembersInYear = graphql(`
-  query MembersInYear($id: ID!, $year: Int!) {
+  query MembersInYear($id: ID!, $year: Int!, $previous: Int!) {
     block(id: $id) {
       id
       members(year: $year) {
         id
         name
+      }
+    }
+    emulationYear(blockId: $id, year: $previous) {
+      id
+      awardOutcome {
+        nextHeadUnitId
+        nextDeputyUnitId
       }
     }
   }
@@ -45,13 +53,24 @@ export function OpenYearForm({ blockId, years }: { blockId: string; years: numbe
   const valid = /^\d{4}$/.test(year) && +year >= 2000 && +year <= 2100;
   const [members] = useQuery({
     query: MembersInYear,
-    variables: { id: blockId, year: Number(year) },
+    variables: { id: blockId, year: Number(year), previous: Number(year) - 1 },
     pause: !valid,
     // Members change on the same page (the block page remounts this form then): read them afresh.
     requestPolicy: 'network-only',
   });
   const open = useAction(OpenYear);
   const units = members.data?.block.members ?? [];
+  // The conference elected next year's head and deputy (a NEXT_HEAD vote): offered as chosen, until changed.
+  const elected = members.data?.emulationYear?.awardOutcome;
+  const member = (id: string | null | undefined) => (id && units.some((u) => u.id === id) ? id : '');
+  const [chosen, setChosen] = useState(false);
+  const electedHead = member(elected?.nextHeadUnitId);
+  const electedDeputy = member(elected?.nextDeputyUnitId);
+  useEffect(() => {
+    if (chosen) return;
+    setHead(electedHead);
+    setDeputy(electedDeputy);
+  }, [chosen, electedHead, electedDeputy]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -99,10 +118,19 @@ export function OpenYearForm({ blockId, years }: { blockId: string; years: numbe
           units={units}
           head={head}
           deputy={deputy}
-          onHead={setHead}
-          onDeputy={setDeputy}
+          onHead={(id) => {
+            setChosen(true);
+            setHead(id);
+          }}
+          onDeputy={(id) => {
+            setChosen(true);
+            setDeputy(id);
+          }}
           errors={open.shown.fields}
         />
+        {!chosen && (electedHead || electedDeputy) && (
+          <p className="muted">{t('openYear.elected', { year: Number(year) - 1 })}</p>
+        )}
         <button type="submit" className="button button-primary" disabled={open.busy}>
           {t('openYear.submit')}
         </button>

@@ -13,6 +13,9 @@ import { fromVietnamInput, vietnamInput } from '../../ui/vietnamTime';
 import { votesNeeded } from '../voting/rules';
 import { CloseMutation, ExtendMutation, PeriodControlsQuery, PublishMutation } from './period-operations';
 
+/** The longest a run-off lasts unless its deadline is chosen otherwise. */
+const RUN_OFF_DEFAULT_MAX_MS = 2 * 3600_000;
+
 /** The round's controls for those who run it: extend, close, publish; the paper count and the decision. */
 export function PeriodControls({ id, onChanged }: { id: string; onChanged: () => void }) {
   const i18n = useI18n();
@@ -78,9 +81,13 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
   }
 
   // An online run-off follows: its deadline is asked when the results are announced. By default it lasts as long
-  // as this round did; held in the hall, it closes minutes later (a deadline is extended, never brought forward).
+  // as this round did, at most two hours: a run-off is held at the conference, even after a round open for days;
+  // held in the hall, it closes minutes later (a deadline is extended, never brought forward).
   const nextOnline = p.outcome === 'NEXT_ROUND' && p.method === 'ONLINE';
-  const roundLength = new Date(p.closesAt).getTime() - new Date(p.opensAt).getTime();
+  const roundLength = Math.min(
+    new Date(p.closesAt).getTime() - new Date(p.opensAt).getTime(),
+    RUN_OFF_DEFAULT_MAX_MS,
+  );
 
   async function publishResults() {
     const when = nextOnline ? fromVietnamInput(nextCloses) : null;

@@ -93,6 +93,12 @@ const validPoints = (s: string, max: number): number | null => {
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const sum = (values: (number | null)[]) => round2(values.reduce<number>((a, v) => a + (v ?? 0), 0));
 const isUrl = (s: string) => /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(s.trim());
+/**
+ * An address copied without its scheme ("vanban.laocai.gov.vn/bc-2027", as browsers show it) gets https://; words
+ * that are no address are left for the check to refuse.
+ */
+const withScheme = (s: string) =>
+  /^[\p{L}\d-]+(\.[\p{L}\d-]+)+(:\d+)?([/?#]\S*)?$/u.test(s.trim()) ? `https://${s.trim()}` : s;
 
 function SheetForm({
   blockId,
@@ -218,7 +224,8 @@ function SheetForm({
         checks[`${deduction ? 'deductions' : 'scores'}.${c.code}`] = t('sheets.range', {
           max: i18n.number(c.maxPoints),
         });
-      if (entry.link.trim() && !isUrl(entry.link)) checks[`link.${c.code}`] = t('sheets.linkInvalid');
+      if (entry.link.trim() && !isUrl(withScheme(entry.link)))
+        checks[`link.${c.code}`] = t('sheets.linkInvalid');
       if (entry.link.trim() && !entry.text.trim()) checks[`text.${c.code}`] = t('sheets.textNeeded');
     }
     const b = parse(bonus || '0');
@@ -239,7 +246,11 @@ function SheetForm({
           bonus: b,
           evidence: Object.entries(entries)
             .filter(([, v]) => v.text.trim())
-            .map(([code, v]) => ({ code, text: v.text.trim(), links: v.link.trim() ? [v.link.trim()] : [] })),
+            .map(([code, v]) => ({
+              code,
+              text: v.text.trim(),
+              links: v.link.trim() ? [withScheme(v.link).trim()] : [],
+            })),
           expectedVersion: version,
           ...(onBehalf ? { onBehalfReason: reason.trim() } : {}),
         },
@@ -287,22 +298,29 @@ function SheetForm({
             )
           }
         >
-          <summary>{t('sheets.evidenceFor', { code: c.code })}</summary>
+          {/* On a cross sheet, the scorer's own grounds: told apart from the scored unit's evidence above. */}
+          <summary>
+            {t(kind === 'SELF' ? 'sheets.evidenceFor' : 'sheets.groundsFor', { code: c.code })}
+          </summary>
           <TextAreaField
-            label={t('sheets.evidenceText', { code: c.code })}
+            label={t(kind === 'SELF' ? 'sheets.evidenceText' : 'sheets.groundsText', { code: c.code })}
             rows={2}
             value={entry.text}
             error={submit.shown.fields[`text.${c.code}`]}
             onChange={(e) => edit(c.code, { text: e.target.value })}
           />
           <Field
-            label={t('sheets.evidenceLink', { code: c.code })}
+            label={t(kind === 'SELF' ? 'sheets.evidenceLink' : 'sheets.groundsLink', { code: c.code })}
             type="url"
             inputMode="url"
             value={entry.link}
             placeholder="https://"
             error={submit.shown.fields[`link.${c.code}`]}
             onChange={(e) => edit(c.code, { link: e.target.value })}
+            onBlur={(e) =>
+              e.target.value !== withScheme(e.target.value) &&
+              edit(c.code, { link: withScheme(e.target.value) })
+            }
           />
           {kind === 'SELF' && (
             <EvidenceFilesEditor

@@ -5,7 +5,7 @@ import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Alert } from '../../ui/Page';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { ActingFor, useActingFor } from './ActingFor';
-import { ReceivedSheetsQuery, SheetsQuery } from './sheetQueries';
+import { ReceivedSheetsQuery, SheetDraftSavedQuery, SheetsQuery } from './sheetQueries';
 import { criteriaPoints } from './SheetView';
 import { TaskPage } from './TaskPage';
 import { BEFORE_SCORING, sheetsToWrite, yearPath, type useStanding, type Year } from './useYear';
@@ -77,13 +77,12 @@ function SheetList({
             );
           return (
             <li key={s.kind + s.target}>
-              <Link
+              <SheetLink
                 href={`${yearPath(blockId, y.year)}/sheets/${acting.unitId}/${s.target}`}
-                className={`button button-large button-block ${sheet ? 'button-secondary' : 'button-primary'}`}
-              >
-                {label} –{' '}
-                {sheet ? t('sheets.submitted', { at: i18n.dateTime(sheet.submittedAt) }) : t('sheets.toDo')}
-              </Link>
+                label={label}
+                submittedAt={sheet?.submittedAt ?? null}
+                draft={locked ? null : { blockId, year: y.year, scorer: acting.unitId!, target: s.target }}
+              />
             </li>
           );
         })}
@@ -92,6 +91,44 @@ function SheetList({
         <ReceivedSheets blockId={blockId} y={y} unitId={acting.unitId} names={names} />
       )}
     </>
+  );
+}
+
+/**
+ * One sheet to write: sent or not, and whether the person has changes typed on it and not sent (kept with the
+ * gateway as a draft), so that "đã nộp" never hides them.
+ */
+function SheetLink({
+  href,
+  label,
+  submittedAt,
+  draft,
+}: {
+  href: string;
+  label: string;
+  submittedAt: unknown;
+  draft: { blockId: string; year: number; scorer: string; target: string } | null;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [saved] = useQuery({
+    query: SheetDraftSavedQuery,
+    variables: draft ?? { blockId: '', year: 0, scorer: '', target: '' },
+    pause: !draft,
+    requestPolicy: 'cache-and-network',
+  });
+  const unsent = !!saved.data?.emulationYear?.scoreSheetDraft;
+  const state = submittedAt
+    ? t('sheets.submitted', { at: i18n.dateTime(submittedAt as string) })
+    : t('sheets.toDo');
+  return (
+    <Link
+      href={href}
+      className={`button button-large button-block ${submittedAt && !unsent ? 'button-secondary' : 'button-primary'}`}
+    >
+      {label} – {state}
+      {unsent && ` · ${t('sheets.unsentChanges')}`}
+    </Link>
   );
 }
 

@@ -149,7 +149,11 @@ function TitlesForm({
             label={t('titles.title')}
             value={title}
             error={register.shown.fields.title}
-            onChange={(e) => setTitle(e.target.value as Title)}
+            onChange={(e) => {
+              // A refusal about the choice before is no longer true of this one.
+              register.reset();
+              setTitle(e.target.value as Title);
+            }}
           >
             <option value="">{t('titles.pickTitle')}</option>
             {(['collective', 'individual'] as const).map((group) => (
@@ -168,7 +172,10 @@ function TitlesForm({
               value={personId}
               error={register.shown.fields.personId}
               hint={persons.data?.persons.nodes.length === 0 ? t('titles.noPersons') : undefined}
-              onChange={(e) => setPersonId(e.target.value)}
+              onChange={(e) => {
+                register.reset();
+                setPersonId(e.target.value);
+              }}
             >
               <option value="">{t('titles.pickPerson')}</option>
               {persons.data?.persons.nodes.map((p) => (
@@ -212,6 +219,8 @@ function TitlesForm({
                   {open && (
                     <ConfirmButton
                       label={t('titles.withdraw')}
+                      // Two titles, two buttons: each is named by the title it withdraws.
+                      labelMore={t(`title.${r.title}`)}
                       title={t('titles.withdrawTitle')}
                       danger
                       busy={withdraw.busy}

@@ -80,3 +80,15 @@ export const ReceivedSheetsQuery = graphql(`
     }
   }
 `);
+
+/** Whether the signed-in person has typed on a sheet without sending it (the list says so beside the sheet). */
+export const SheetDraftSavedQuery = graphql(`
+  query ScoreSheetDraftSaved($blockId: ID!, $year: Int!, $scorer: ID!, $target: ID!) {
+    emulationYear(blockId: $blockId, year: $year) {
+      id
+      scoreSheetDraft(scorerUnitId: $scorer, targetUnitId: $target) {
+        savedAt
+      }
+    }
+  }
+`);

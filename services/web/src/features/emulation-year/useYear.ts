@@ -126,7 +126,15 @@ export const covenantEditable = (y: Pick<Year, 'state' | 'covenantSignatures'>) 
   y.covenantSignatures.length === 0 && (y.state === 'DRAFT' || y.state === 'OPEN');
 
 /** The units a unit must score: itself, and under the table's rules the members it cross-scores. */
-export function sheetsToWrite(y: Year, scorer: string): { kind: 'SELF' | 'CROSS'; target: string }[] {
+export function sheetsToWrite(
+  y: {
+    criteriaSet: Pick<NonNullable<Year['criteriaSet']>, 'method' | 'crossScorers'> | null;
+    members: { unitId: string }[];
+    headUnit?: { id: string } | null;
+    deputyUnit?: { id: string } | null;
+  },
+  scorer: string,
+): { kind: 'SELF' | 'CROSS'; target: string }[] {
   const rules = y.criteriaSet;
   if (!rules) return [];
   const members = y.members.map((m) => m.unitId);

@@ -13,7 +13,7 @@ import { CouncilSessionsQuery } from '../awards/operations';
 import { RecentAwards } from '../awards/RecentAwards';
 import { SeasonOverview, SeasonQuery } from '../emulation-year/SeasonOverview';
 import { STEPS_TAKEN_HERE } from '../emulation-year/NextStep';
-import { runByOneOf } from '../emulation-year/useYear';
+import { runByOneOf, sheetsToWrite } from '../emulation-year/useYear';
 import { today } from '../block/dates';
 import { deadline } from '../voting/rules';
 import { GettingStarted } from './GettingStarted';
@@ -66,6 +66,24 @@ const RegistrationsQuery = graphql(`
       id
       titleRegistrations {
         unitId
+      }
+    }
+  }
+`);
+
+/** While a block year is scored: its rules (who cross-scores), its last day, and the sheets a unit has sent. */
+const HomeSheetsQuery = graphql(`
+  query HomeSheets($blockId: ID!, $year: Int!, $scorer: ID!) {
+    emulationYear(blockId: $blockId, year: $year) {
+      id
+      scoringDeadline
+      criteriaSet {
+        method
+        crossScorers
+      }
+      scoreSheets(scorerUnitId: $scorer, first: 50) {
+        kind
+        targetUnitId
       }
     }
   }
@@ -132,6 +150,8 @@ interface Tasks {
   /** The unit's own proposals without their achievement report, until the dossier is sent. */
   reports: Task[];
   covenants: Task[];
+  /** A member's score sheets not sent yet (its own, and those it cross-scores), while the year is scored. */
+  sheets: Task[];
   /** A member that has registered no title yet, while registration is open (by its deadline, when set). */
   registrations: Task[];
   appraisals: Task[];
@@ -154,6 +174,7 @@ const noTasks = (): Tasks => ({
   paperConfirms: [],
   reports: [],
   covenants: [],
+  sheets: [],
   registrations: [],
   appraisals: [],
   councilReviews: [],
@@ -273,10 +294,33 @@ async function gatherTasks(
             tasks.registrations.push({
               key: `${y.id}:${u}:titles`,
               label: by
-                ? `${label(b.name, year, 0)} · ${t('home.registerBy', { date: i18n.date(by) })}`
+                ? `${label(b.name, year, 0)} · ${t('home.dueBy', { date: i18n.date(by) })}`
                 : label(b.name, year, 0),
               href: `${where}/titles?unit=${u}`,
             });
+      if (y.state === 'SCORING')
+        for (const u of members) {
+          const found = (await read(client, HomeSheetsQuery, { blockId: b.id, year, scorer: u }))
+            .emulationYear;
+          if (!found) continue;
+          const rules = {
+            ...y,
+            criteriaSet: found.criteriaSet,
+            members: b.members.map((m) => ({ unitId: m.id })),
+          };
+          const left = sheetsToWrite(rules, u).filter(
+            (s) => !found.scoreSheets.some((w) => w.kind === s.kind && w.targetUnitId === s.target),
+          ).length;
+          const by = found.scoringDeadline;
+          if (left)
+            tasks.sheets.push({
+              key: `${y.id}:${u}:sheets`,
+              label:
+                `${label(b.name, year, 0)} · ${t('home.sheetsLeft', { n: left })}` +
+                (by ? ` · ${t('home.dueBy', { date: i18n.date(by) })}` : ''),
+              href: `${where}/sheets?unit=${u}`,
+            });
+        }
       const head = units.includes(y.headUnit?.id ?? '');
       const deputy = units.includes(y.deputyUnit?.id ?? '');
       const runs = runByOneOf(y, units);
@@ -336,7 +380,9 @@ async function gatherTasks(
               tasks.paperConfirms.push(count);
           }
           // Null when none of the person's units votes in it; false while one of them has not voted.
-          if (p.status === 'OPEN' && p.voted === false) tasks.votes.push(task);
+          // "Bỏ phiếu" opens the ballot itself, not the vote's page with another "Bỏ phiếu" on it.
+          if (p.status === 'OPEN' && p.voted === false)
+            tasks.votes.push({ ...task, href: `${task.href}/ballot` });
         }
       }
       if (admin) {
@@ -370,6 +416,7 @@ async function gatherTasks(
       if (council && p.status === 'OPEN' && p.voted === false)
         tasks.councilVotes.push({
           ...task,
+          href: `${task.href}/ballot`,
           label: `${task.label} · ${t('voting.deadline', { when: i18n.dateTime(deadline(p)) })}`,
         });
     }
@@ -432,6 +479,7 @@ export default function HomePage() {
     { key: 'yearSteps', title: t('home.yearSteps'), action: t('home.doStep') },
     { key: 'covenants', title: t('home.covenants'), action: t('home.open') },
     { key: 'registrations', title: t('home.registrations'), action: t('home.register') },
+    { key: 'sheets', title: t('home.sheets'), action: t('home.score') },
     { key: 'appraisals', title: t('home.appraisals'), action: t('home.open') },
     { key: 'councilReviews', title: t('home.councilReviews'), action: t('home.toCouncil') },
     { key: 'toDecide', title: t('home.toDecide'), action: t('home.decide') },

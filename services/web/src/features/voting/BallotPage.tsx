@@ -608,7 +608,11 @@ export default function BallotPage() {
                         }}
                       >
                         {t('ballot.change')}
-                        <span className="visually-hidden"> {t(`voting.contest.${c.kind}`)}</span>
+                        {/* Named by its question: a council's ballot asks several of the same kind. */}
+                        <span className="visually-hidden">
+                          {' '}
+                          <ContestTitle i18n={i18n} kind={c.kind} contest={c} names={names} />
+                        </span>
                       </button>
                     )}
                   </dd>
