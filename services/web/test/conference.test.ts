@@ -231,6 +231,17 @@ describe('the conference in the browser', () => {
       );
       await screenshot(hall, 'hall-published-1366');
       await expectAccessible(hall, 'the hall screen with results');
+      // The round's page, where the announcement's notification leads, offers the results first.
+      const reader = await pageAt(
+        browser,
+        base,
+        `/voting-periods/${period.id}`,
+        block.officers[2]!.email,
+        'phone',
+      );
+      const results = reader.getByRole('link', { name: 'Kết quả và biên bản' });
+      await expect.poll(() => results.getAttribute('class')).toContain('button-primary');
+      await reader.context().close();
       await headTask('Gửi hồ sơ');
       // R13: the task says by when (the conference was held today: 15 days from now, by default).
       const dueDate = new Intl.DateTimeFormat('vi-VN', {

@@ -556,6 +556,10 @@ describe('the council on the ballot page', () => {
       await page.goto(`${base}/council`);
       await expect.poll(() => item.textContent()).toContain('Bạn đã bỏ phiếu.');
       expect(await item.getByRole('link', { name: 'Bỏ phiếu' }).count()).toBe(0);
+      // The session's page offers a member no projector screen: that is the secretariat's, running the session.
+      await page.goto(`${base}/voting-periods/${period.id}`);
+      await page.getByText(/^Đã bỏ phiếu lúc/).waitFor();
+      expect(await page.getByRole('link', { name: 'Màn hình hội trường' }).count()).toBe(0);
       await page.context().close();
     },
   );

@@ -120,6 +120,16 @@ describe("the secretariat's nominations, council and decisions", () => {
       await expectAccessible(page, 'the nomination in appraisal');
       await step('Trình Hội đồng', 'Trình Hội đồng Thi đua – Khen thưởng?', 'danh sách trình Hội đồng');
       await expect.poll(() => page.locator('.facts .status').textContent()).toBe('Trình Hội đồng');
+      // The unit follows its proposal from its home page (it has no list of the province's nominations).
+      const officer = block.officers[block.units.findIndex((u) => u.id === flag.unitId)]!;
+      const unitHome = await pageAt(browser, base, '/', officer.email, 'phone');
+      const own = unitHome.getByRole('region', { name: /^Đề nghị khen thưởng của đơn vị/ });
+      await expect
+        .poll(() => own.getByRole('link').first().textContent(), { timeout: 15_000 })
+        .toMatch(new RegExp(`^Xem: ${NAMES[3]}.* – Cờ thi đua của UBND tỉnh · .+: Trình Hội đồng$`));
+      expect(await own.getByRole('link').first().getAttribute('href')).toBe(`/nominations/${flag.id}`);
+      await screenshot(unitHome, 'home-unit-proposals-390');
+      await unitHome.context().close();
 
       // Return with a reason: without one the dialog refuses, beside the field.
       await page.goto(`${base}/nominations/${meritA!.id}`);

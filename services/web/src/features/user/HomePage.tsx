@@ -149,6 +149,8 @@ interface Tasks {
   paperConfirms: Task[];
   /** The unit's own proposals without their achievement report, until the dossier is sent. */
   reports: Task[];
+  /** The unit's own proposals on their way (sent, appraised, before the council or decided against), to follow. */
+  proposals: Task[];
   covenants: Task[];
   /** A member's score sheets not sent yet (its own, and those it cross-scores), while the year is scored. */
   sheets: Task[];
@@ -173,6 +175,7 @@ const noTasks = (): Tasks => ({
   paperCounts: [],
   paperConfirms: [],
   reports: [],
+  proposals: [],
   covenants: [],
   sheets: [],
   registrations: [],
@@ -350,16 +353,24 @@ async function gatherTasks(
           href: `${where}/conference`,
         });
       }
-      // A unit proposed for an award writes its achievement report, attached before the dossier goes.
-      if (units.length && y.state === 'RESULTS_RECORDED') {
+      // A unit proposed for an award writes its achievement report, attached before the dossier goes; then it
+      // follows where its proposals stand (a unit has no list of nominations of its own) until they are decided.
+      if (units.length && ['RESULTS_RECORDED', 'DOSSIER_SUBMITTED', 'CLOSED'].includes(y.state)) {
         const own = (await read(client, OwnNominationsQuery, { yearId: y.id })).nominations;
-        for (const n of own)
-          if (units.includes(n.unitId) && n.status === 'PROPOSED_BY_BLOCK' && !n.attachments.length)
-            tasks.reports.push({
-              key: n.id,
-              label: `${nominee(n)} – ${formLabel(n.form)} · ${b.name}`,
-              href: `/nominations/${n.id}`,
+        for (const n of own) {
+          if (!units.includes(n.unitId)) continue;
+          const item = {
+            key: n.id,
+            label: `${nominee(n)} – ${formLabel(n.form)} · ${b.name}`,
+            href: `/nominations/${n.id}`,
+          };
+          if (n.status === 'PROPOSED_BY_BLOCK' && !n.attachments.length) tasks.reports.push(item);
+          else if (n.status !== 'PROPOSED_BY_BLOCK' && n.status !== 'DECIDED')
+            tasks.proposals.push({
+              ...item,
+              label: `${item.label}: ${t(`nomination.status.${n.status}` as MessageKey)}`,
             });
+        }
       }
       if ((units.length || admin) && (y.state === 'VOTING' || y.state === 'SCORES_LOCKED')) {
         const periods = (await read(client, PeriodsQuery, { yearId: y.id })).votingPeriods;
@@ -475,6 +486,7 @@ export default function HomePage() {
     { key: 'paperConfirms', title: t('home.paperConfirms'), action: t('home.confirmCount') },
     { key: 'dossiers', title: t('home.dossiers'), action: t('home.submitDossier') },
     { key: 'reports', title: t('home.reports'), action: t('home.attachReport') },
+    { key: 'proposals', title: t('home.proposals'), action: t('home.see') },
     { key: 'openVotes', title: t('home.openVotes'), action: t('home.follow') },
     { key: 'yearSteps', title: t('home.yearSteps'), action: t('home.doStep') },
     { key: 'covenants', title: t('home.covenants'), action: t('home.open') },

@@ -125,12 +125,19 @@ export default function VotingPeriodPage() {
               {t('council.sessions')}
             </Link>
           )}
-          <Link href={`/voting-periods/${p.id}/hall`} className="button button-secondary">
-            {t('voting.goHall')}
-          </Link>
+          {/* Published, the results are what the page is opened for (the announcement's link leads here). */}
           {p.status === 'TALLIED' && (
-            <Link href={`/voting-periods/${p.id}/results`} className="button button-secondary">
+            <Link
+              href={`/voting-periods/${p.id}/results`}
+              className={`button ${p.resultsPublishedAt ? 'button-primary button-large' : 'button-secondary'}`}
+            >
               {t('voting.goResults')}
+            </Link>
+          )}
+          {/* The projector's screen is the one running the vote's: a council member votes on a phone. */}
+          {!(p.kind === 'COUNCIL' && !secretariat) && (
+            <Link href={`/voting-periods/${p.id}/hall`} className="button button-secondary">
+              {t('voting.goHall')}
             </Link>
           )}
           {/* Published, the council's approvals wait for their decision: the next step is on this page too. */}
