@@ -408,6 +408,8 @@ describe('the conference in the browser', () => {
     await dialog.getByRole('button', { name: 'Công bố kết quả' }).click();
     const next = page.getByRole('link', { name: 'Đến vòng 2' });
     await expect.poll(() => next.count(), { timeout: 15_000 }).toBe(1);
+    // A full touch target, though it stands in a sentence.
+    expect((await next.boundingBox())!.height).toBeGreaterThanOrEqual(44);
     const rounds = ok(
       await app.gql<{ votingPeriods: { round: number; closesAt: string }[] }>(
         `query($y: ID!) { votingPeriods(emulationYearId: $y) { round closesAt } }`,
@@ -423,6 +425,7 @@ describe('the conference in the browser', () => {
     await page.goto(`${base}/voting-periods/${period.id}/results`);
     const fromMinutes = page.getByRole('link', { name: 'Xem vòng tiếp theo' });
     await expect.poll(() => fromMinutes.count(), { timeout: 15_000 }).toBe(1);
+    expect((await fromMinutes.boundingBox())!.height).toBeGreaterThanOrEqual(44);
     // The minutes name the post the next round is for.
     expect(await page.locator('p.outcome').textContent()).toMatch(
       /^Bỏ phiếu vòng tiếp theo cho: Đơn vị dẫn đầu khối \(đề nghị Cờ thi đua\)\. Xem vòng tiếp theo$/,

@@ -69,7 +69,9 @@ export function Basis({ basis: b }: { basis: Basis }) {
             {b.votingPeriodId && (
               <>
                 {' '}
-                <Link href={`/voting-periods/${b.votingPeriodId}/results`}>{t('basis.minutes')}</Link>
+                <Link href={`/voting-periods/${b.votingPeriodId}/results`} className="link-tap">
+                  {t('basis.minutes')}
+                </Link>
               </>
             )}
           </dd>

@@ -157,7 +157,9 @@ function Round({ id, next }: { id: string; next: string | null }) {
               {period.outcome === 'NEXT_ROUND' && next && (
                 <>
                   {' '}
-                  <Link href={`/voting-periods/${next}`}>{t('results.toNextRound')}</Link>
+                  <Link href={`/voting-periods/${next}`} className="link-tap">
+                    {t('results.toNextRound')}
+                  </Link>
                 </>
               )}
             </p>

@@ -77,7 +77,9 @@ export default function VotingPeriodPage() {
       {next && (
         <Alert kind="info">
           {t('voting.nextRoundOpen', { n: next.round })}{' '}
-          <Link href={`/voting-periods/${next.id}`}>{t('voting.toRound', { n: next.round })}</Link>
+          <Link href={`/voting-periods/${next.id}`} className="link-tap">
+            {t('voting.toRound', { n: next.round })}
+          </Link>
         </Alert>
       )}
       <section className="card stack">
