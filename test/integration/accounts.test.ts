@@ -450,6 +450,21 @@ describe('the province’s last secretariat role', () => {
     ]);
     expect([a, b].filter((r) => !r.errors)).toHaveLength(1);
     expect(await admins(hcm)).toBe(1);
+
+    // Nor do two secretariat officers lock each other out at once.
+    const left = a.errors ? second : only;
+    const third = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: hcm });
+    const [c, d] = await Promise.all([
+      app.gql(SET_DISABLED, { id: third.id, d: true, r: 'Nghỉ việc' }, as(left)),
+      app.gql(SET_DISABLED, { id: left.id, d: true, r: 'Nghỉ việc' }, as(third)),
+    ]);
+    expect([c, d].filter((r) => !r.errors)).toHaveLength(1);
+    const enabled = await app.dataSource.query(
+      `SELECT count(*)::int AS n FROM role_assignment r JOIN app_user u ON u.id = r.user_id
+        WHERE r.province_id = $1 AND r.role = 'PROVINCE_ADMIN' AND u.disabled_at IS NULL`,
+      [hcm],
+    );
+    expect(enabled[0].n).toBe(1);
   });
 });
 

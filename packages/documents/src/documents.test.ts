@@ -315,7 +315,7 @@ describe("the conference's minutes", () => {
       // Nor a note that the conference did not vote on the platform: the results too are written by hand.
       { kind: 'dottedLines', count: 4 },
     ]);
-    expect(lines(model).join('\n')).not.toMatch(/trên hệ thống\./);
+    expect(lines(model).join('\n')).not.toMatch(/chưa bỏ phiếu/);
     expect(lines(model).join('\n')).not.toMatch(/chưa được ghi/);
     // In the PDF, six lines of dots from margin to margin between the two headings (and four for the results).
     const path = await keepDocument('unit-conference-minutes-unrecorded', await renderPdf(model));
@@ -882,18 +882,19 @@ describe('certificates', () => {
 
   it('centre a centred field on its x when the layout gives it no width, in the PDF and in Word', async () => {
     const recipient = { ...DEFAULT_CERTIFICATE_LAYOUT.fields.recipient, width: null };
+    const signerTitle = { ...DEFAULT_CERTIFICATE_LAYOUT.fields.signerTitle, width: null };
     const model = certificates({
       province: PROVINCE,
       layout: {
         ...DEFAULT_CERTIFICATE_LAYOUT,
-        fields: { ...DEFAULT_CERTIFICATE_LAYOUT.fields, recipient },
+        fields: { ...DEFAULT_CERTIFICATE_LAYOUT.fields, recipient, signerTitle },
       },
       decision: {
         numberText: '12/QĐ-UBND',
         decisionDate: '2027-01-15',
         issuerName: 'UBND tỉnh Lào Cai',
         signerName: 'Trịnh Xuân Trường',
-        signerTitle: 'Chủ tịch',
+        signerTitle: 'Phó Chủ tịch',
       },
       years: [2026],
       form: null,
@@ -904,6 +905,13 @@ describe('certificates', () => {
     const [first, last] = [words.find((w) => w.text === 'Sở')!, words.find((w) => w.text === 'chính')!];
     // It started at x before: its middle was half its length to the right.
     expect(Math.abs((first.xMin + last.xMax) / 2 - recipient.x * MM)).toBeLessThan(3);
+    // Each line of a title of two ("KT. CHỦ TỊCH" above "PHÓ CHỦ TỊCH") is centred on x, not only the longest.
+    const kt = words.find((w) => w.text === 'KT.')!;
+    const lineOf = (y: number) => words.filter((w) => Math.abs(w.yMin - y) < 2);
+    for (const line of [lineOf(kt.yMin), lineOf(words.find((w) => w.text === 'PHÓ')!.yMin)]) {
+      const middle = (Math.min(...line.map((w) => w.xMin)) + Math.max(...line.map((w) => w.xMax))) / 2;
+      expect(Math.abs(middle - signerTitle.x * MM)).toBeLessThan(3);
+    }
     // Word: its frame spans 100 mm either side of x (1 mm = 56.7 twips).
     const frame = new RegExp(
       `<w:framePr [^>]*w:w="(\\d+)"[^>]*w:x="(\\d+)"|<w:framePr [^>]*w:x="(\\d+)"[^>]*w:w="(\\d+)"`,

@@ -303,9 +303,11 @@ function block(b: Block, width: number, first: boolean, next?: Block): (Paragrap
       return [
         ...(first ? [] : [new Paragraph({ children: [new PageBreak()] })]),
         ...b.items.map((t) => {
-          // Centred on x: over its width, or without one over a span reaching 100 mm (at most to the page's left
-          // edge) either side of x, as the PDF centres it on the text's own width.
-          const span = t.width ?? (t.align === 'center' ? 2 * Math.min(t.x, 100) : null);
+          // Centred on x: over its width, or without one over a span reaching 100 mm either side of x (at most to
+          // the page's edges: a blank's page has no margins, so `width` is the page's), as the PDF centres it on
+          // the text's own width.
+          const pageMm = width / TWIPS_PER_MM;
+          const span = t.width ?? (t.align === 'center' ? 2 * Math.min(t.x, pageMm - t.x, 100) : null);
           return para(
             t.text,
             { bold: t.bold, italic: t.italic, size: t.size, align: t.align ?? 'left', after: 0 },

@@ -176,9 +176,11 @@ class PdfWriter {
         for (const t of b.items) {
           const face: Face = t.bold ? (t.italic ? 'boldItalic' : 'bold') : t.italic ? 'italic' : 'regular';
           this.face(face, t.size);
-          const width = t.width ? mm(t.width) : undefined;
-          // Centred on x: over its width when it has one, else over the text's own.
-          const x = t.align === 'center' ? mm(t.x) - (width ?? pdf.widthOfString(t.text)) / 2 : mm(t.x);
+          // Centred on x: over its width when it has one, else over its widest line's (each line centred in it:
+          // "KT. CHỦ TỊCH" above "PHÓ CHỦ TỊCH").
+          const widest = Math.max(...t.text.split('\n').map((line) => pdf.widthOfString(line)));
+          const width = t.width ? mm(t.width) : t.align === 'center' ? widest + 1 : undefined;
+          const x = t.align === 'center' ? mm(t.x) - width! / 2 : mm(t.x);
           // Outside the margins on purpose (a blank's fields): no automatic page break.
           pdf.text(t.text, x, mm(t.y), { width, align: t.align ?? 'left', lineBreak: !!width, height: 1e6 });
         }

@@ -111,15 +111,15 @@ export const userRepository = {
 
   /**
    * How many of the province's secretariat roles other than `exceptId` belong to enabled accounts. Every one of
-   * its secretariat roles is locked until the transaction ends, so two removals at once (each of the other's role)
-   * wait for each other and the second sees what the first left.
+   * its secretariat roles and their accounts is locked until the transaction ends (in one order, so that two never
+   * wait for each other), so two removals or disablings at once wait and the second sees what the first left.
    */
   async otherSecretariatRoles(provinceId: string, exceptId: string): Promise<number> {
     const rows: { id: string; disabled: boolean }[] = await (
       await currentManager()
     ).query(
       `SELECT r.id, u.disabled_at IS NOT NULL AS disabled FROM role_assignment r JOIN app_user u ON u.id = r.user_id
-        WHERE r.province_id = $1 AND r.role = 'PROVINCE_ADMIN' FOR UPDATE OF r`,
+        WHERE r.province_id = $1 AND r.role = 'PROVINCE_ADMIN' ORDER BY r.id FOR UPDATE OF r, u`,
       [provinceId],
     );
     return rows.filter((r) => r.id !== exceptId && !r.disabled).length;

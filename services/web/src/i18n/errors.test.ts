@@ -46,7 +46,7 @@ describe('the API’s refusals, as the secretariat reads them', () => {
       },
     ]);
     expect(shown.general).toBe(
-      'Đây là vai trò Sở Nội vụ cuối cùng của tỉnh: nếu gỡ, không còn ai mời người, điều hành năm thi đua hay trao lại vai trò. Hãy trao vai trò này cho một người khác trước.',
+      'Đây là vai trò Sở Nội vụ cuối cùng của tỉnh: nếu gỡ, không còn ai mời cán bộ, điều hành năm thi đua hay trao lại vai trò. Hãy trao vai trò này cho một người khác trước.',
     );
   });
 

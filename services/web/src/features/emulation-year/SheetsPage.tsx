@@ -80,7 +80,7 @@ function SheetList({
               <SheetLink
                 href={`${yearPath(blockId, y.year)}/sheets/${acting.unitId}/${s.target}`}
                 label={label}
-                submittedAt={sheet?.submittedAt ?? null}
+                sheet={sheet ?? null}
                 draft={locked ? null : { blockId, year: y.year, scorer: acting.unitId!, target: s.target }}
               />
             </li>
@@ -101,12 +101,12 @@ function SheetList({
 function SheetLink({
   href,
   label,
-  submittedAt,
+  sheet,
   draft,
 }: {
   href: string;
   label: string;
-  submittedAt: unknown;
+  sheet: { submittedAt: unknown; version: number } | null;
   draft: { blockId: string; year: number; scorer: string; target: string } | null;
 }) {
   const i18n = useI18n();
@@ -117,14 +117,17 @@ function SheetLink({
     pause: !draft,
     requestPolicy: 'cache-and-network',
   });
-  const unsent = !!saved.data?.emulationYear?.scoreSheetDraft;
-  const state = submittedAt
-    ? t('sheets.submitted', { at: i18n.dateTime(submittedAt as string) })
+  // Only a draft typed over the version the sheet still has is restored on its page (useSheetDraft): one typed
+  // over a version a colleague has since replaced is not "changes not sent" any more.
+  const typed = saved.data?.emulationYear?.scoreSheetDraft;
+  const unsent = !!typed && typed.basedOnVersion === (sheet?.version ?? null);
+  const state = sheet
+    ? t('sheets.submitted', { at: i18n.dateTime(sheet.submittedAt as string) })
     : t('sheets.toDo');
   return (
     <Link
       href={href}
-      className={`button button-large button-block ${submittedAt && !unsent ? 'button-secondary' : 'button-primary'}`}
+      className={`button button-large button-block ${sheet && !unsent ? 'button-secondary' : 'button-primary'}`}
     >
       {label} – {state}
       {unsent && ` · ${t('sheets.unsentChanges')}`}

@@ -88,6 +88,7 @@ export const SheetDraftSavedQuery = graphql(`
       id
       scoreSheetDraft(scorerUnitId: $scorer, targetUnitId: $target) {
         savedAt
+        basedOnVersion
       }
     }
   }
