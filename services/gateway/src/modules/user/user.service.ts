@@ -153,7 +153,8 @@ export async function setUserDisabled(
   // A province's secretariat does not lock out the province's last one (the platform's operators may: they are
   // the way back for a province left without one, and may need to lock a stolen account at once).
   if (disabled && !isPlatformAdmin(ctx))
-    for (const r of roles) if (r.provinceId === ctx.access?.provinceId) await assertSecretariatRemains(ctx, r);
+    for (const r of roles)
+      if (r.provinceId === ctx.access?.provinceId) await assertSecretariatRemains(ctx, r);
   const before = target!.disabledAt;
   const user = (await userRepository.setDisabled(userId, disabled))!;
   const sessionsEnded = disabled ? await sessionRepository.revokeAllOf(userId, 'account disabled') : 0;
