@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { useLocation } from 'wouter';
 import { graphql } from '../../graphql';
@@ -48,8 +48,8 @@ export function OpenYearForm({ blockId, years }: { blockId: string; years: numbe
     return String(first);
   });
   const [theme, setTheme] = useState('');
-  const [head, setHead] = useState('');
-  const [deputy, setDeputy] = useState('');
+  // What the secretariat picked; until it picks, the elected head and deputy (below) stand.
+  const [picked, setPicked] = useState<{ head: string; deputy: string } | null>(null);
   const valid = /^\d{4}$/.test(year) && +year >= 2000 && +year <= 2100;
   const [members] = useQuery({
     query: MembersInYear,
@@ -63,14 +63,10 @@ export function OpenYearForm({ blockId, years }: { blockId: string; years: numbe
   // The conference elected next year's head and deputy (a NEXT_HEAD vote): offered as chosen, until changed.
   const elected = members.data?.emulationYear?.awardOutcome;
   const member = (id: string | null | undefined) => (id && units.some((u) => u.id === id) ? id : '');
-  const [chosen, setChosen] = useState(false);
   const electedHead = member(elected?.nextHeadUnitId);
   const electedDeputy = member(elected?.nextDeputyUnitId);
-  useEffect(() => {
-    if (chosen) return;
-    setHead(electedHead);
-    setDeputy(electedDeputy);
-  }, [chosen, electedHead, electedDeputy]);
+  const head = picked ? picked.head : electedHead;
+  const deputy = picked ? picked.deputy : electedDeputy;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -118,17 +114,11 @@ export function OpenYearForm({ blockId, years }: { blockId: string; years: numbe
           units={units}
           head={head}
           deputy={deputy}
-          onHead={(id) => {
-            setChosen(true);
-            setHead(id);
-          }}
-          onDeputy={(id) => {
-            setChosen(true);
-            setDeputy(id);
-          }}
+          onHead={(id) => setPicked({ head: id, deputy })}
+          onDeputy={(id) => setPicked({ head, deputy: id })}
           errors={open.shown.fields}
         />
-        {!chosen && (electedHead || electedDeputy) && (
+        {!picked && (electedHead || electedDeputy) && (
           <p className="muted">{t('openYear.elected', { year: Number(year) - 1 })}</p>
         )}
         <button type="submit" className="button button-primary" disabled={open.busy}>
