@@ -612,12 +612,24 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
       reason: '',
       basedOnVersion: 1,
     });
+    // The sheets list reads the scorer's drafts in one request: which sheet, over which version.
+    const LIST = `query($b: ID!, $s: ID!) { emulationYear(blockId: $b, year: 2025) {
+      scoreSheetDrafts(scorerUnitId: $s) { scorerUnitId targetUnitId basedOnVersion } } }`;
+    const list = (as: (q: string, v: Record<string, unknown>) => Promise<{ data?: unknown }>) =>
+      as(LIST, { b: blockId, s: own }).then(
+        (r) => (r.data as { emulationYear: { scoreSheetDrafts: unknown[] } }).emulationYear.scoreSheetDrafts,
+      );
+    expect(await list((q, v) => asOfficer(4, q, v))).toEqual([
+      { scorerUnitId: own, targetUnitId: own, basedOnVersion: 1 },
+    ]);
     // Not a colleague's of the same unit, nor the secretariat's: each person's own.
     const colleague = await createAccount(app, 'UNIT_OFFICER', { provinceId: province, unitId: own });
     const asColleague = (q: string, v: Record<string, unknown>) =>
       app.gql(q, v, { token: colleague.token, provinceId: province });
     expect(await read(asColleague)).toBeNull();
     expect(await read((q, v) => asAdmin(q, v))).toBeNull();
+    expect(await list(asColleague)).toEqual([]);
+    expect(await list((q, v) => asAdmin(q, v))).toEqual([]);
     // Only who may send the sheet types it; only the table's criteria; a too long text is refused.
     expect((await asOfficer(5, DRAFT, { v: typed })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const notScorer = await asOfficer(4, DRAFT, { v: { ...typed, targetUnitId: units[2]!.id } });
@@ -645,6 +657,7 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
       }),
     );
     expect(await read((q, v) => asOfficer(4, q, v))).toBeNull();
+    expect(await list((q, v) => asOfficer(4, q, v))).toEqual([]);
     // A save typed over the version just replaced (in flight as the sheet went) is refused: it would come back.
     const stale = await asOfficer(4, DRAFT, { v: typed });
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');

@@ -251,6 +251,15 @@ export const emulationYearRepository = {
     return (await repo(ScoreSheetDraft)).findOneBy({ ...key, provinceId: currentProvinceId() });
   },
 
+  /** Every sheet one person typed for one scorer and has not sent, oldest target first. */
+  async sheetDraftsOf(key: Omit<SheetDraftKey, 'targetUnitId'>, limit: number): Promise<ScoreSheetDraft[]> {
+    return (await repo(ScoreSheetDraft)).find({
+      where: { ...key, provinceId: currentProvinceId() },
+      order: { targetUnitId: 'ASC' },
+      take: limit,
+    });
+  },
+
   async saveSheetDraft(
     key: SheetDraftKey,
     content: SheetDraftContent,

@@ -174,6 +174,8 @@ export class ScoreSheetDraftEntryType {
     'A score sheet as the signed-in person typed it and has not sent: theirs alone, on any device. Sending the sheet removes the sender’s own; locking the scores removes every one.',
 })
 export class ScoreSheetDraftType {
+  @Field(() => ID) scorerUnitId!: string;
+  @Field(() => ID) targetUnitId!: string;
   @Field(() => [ScoreSheetDraftEntryType]) entries!: ScoreSheetDraftEntryType[];
   @Field(() => String) bonus!: string;
   @Field(() => String, { description: 'The secretariat’s reason when it types for the unit.' })

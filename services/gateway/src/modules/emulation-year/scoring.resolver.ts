@@ -5,6 +5,7 @@ import {
   type CriteriaSet,
   type EmulationYear,
   type ScoreSheet,
+  type ScoreSheetDraft,
   type SheetDraftKey,
 } from '@thidua/db';
 import {
@@ -230,6 +231,17 @@ export class ScoreSheetResolver {
   }
 }
 
+/** A draft as the API gives it: the form as typed, for which sheet, over which version, when. */
+function draftOut(draft: ScoreSheetDraft) {
+  return {
+    ...draft.content,
+    scorerUnitId: draft.scorerUnitId,
+    targetUnitId: draft.targetUnitId,
+    basedOnVersion: draft.basedOnVersion,
+    savedAt: draft.savedAt,
+  };
+}
+
 /** A draft is the form as typed; this bounds it well inside the table's own limit (600 kB). */
 const DRAFT_MAX_BYTES = 400_000;
 
@@ -314,7 +326,26 @@ export class YearScoringResolver {
     const draft = await emulationYearRepository.sheetDraft(
       draftKey(ctx, { emulationYearId: y.id, scorerUnitId, targetUnitId }),
     );
-    return draft && { ...draft.content, basedOnVersion: draft.basedOnVersion, savedAt: draft.savedAt };
+    return draft && draftOut(draft);
+  }
+
+  @FieldResolver(() => [ScoreSheetDraftType], {
+    description:
+      'Every sheet of this scorer the signed-in person typed and has not sent, while scoring is open: the list of sheets says which have changes to send, in one request.',
+  })
+  async scoreSheetDrafts(
+    @Root() y: EmulationYear,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('scorerUnitId', () => ID) scorerUnitId: string,
+    @Arg('first', () => Int, firstArgOptions(BOUNDS.blockMembers)) first?: number,
+  ) {
+    const n = checkFirst(first, BOUNDS.blockMembers);
+    if (!ctx.principal || !SCORING_OPEN.includes(y.state)) return [];
+    const drafts = await emulationYearRepository.sheetDraftsOf(
+      { userId: ctx.principal.userId, emulationYearId: y.id, scorerUnitId },
+      n,
+    );
+    return drafts.map(draftOut);
   }
 
   @Authorized(...ACTORS)

@@ -5,7 +5,7 @@ import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Alert } from '../../ui/Page';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { ActingFor, useActingFor } from './ActingFor';
-import { ReceivedSheetsQuery, SheetDraftSavedQuery, SheetsQuery } from './sheetQueries';
+import { ReceivedSheetsQuery, SheetsQuery } from './sheetQueries';
 import { criteriaPoints } from './SheetView';
 import { TaskPage } from './TaskPage';
 import { BEFORE_SCORING, sheetsToWrite, yearPath, type useStanding, type Year } from './useYear';
@@ -39,7 +39,7 @@ function SheetList({
   const sent = search.get('unit') === acting.unitId ? search.get('sent') : null;
   const [sheets] = useQuery({
     query: SheetsQuery,
-    variables: { blockId, year: y.year, scorer: acting.unitId },
+    variables: { blockId, year: y.year, scorer: acting.unitId ?? '' },
     pause: !acting.unitId,
     requestPolicy: 'cache-and-network',
   });
@@ -51,6 +51,7 @@ function SheetList({
   // Once scores are locked the sheets sent are read (the appraisal checks their points and evidence).
   const locked = y.state !== 'SCORING';
   const written = sheets.data?.emulationYear?.scoreSheets ?? [];
+  const drafts = sheets.data?.emulationYear?.scoreSheetDrafts ?? [];
   return (
     <>
       {locked && <Alert kind="info">{t('sheets.locked')}</Alert>}
@@ -81,7 +82,7 @@ function SheetList({
                 href={`${yearPath(blockId, y.year)}/sheets/${acting.unitId}/${s.target}`}
                 label={label}
                 sheet={sheet ?? null}
-                draft={locked ? null : { blockId, year: y.year, scorer: acting.unitId!, target: s.target }}
+                draft={drafts.find((d) => d.targetUnitId === s.target) ?? null}
               />
             </li>
           );
@@ -107,20 +108,13 @@ function SheetLink({
   href: string;
   label: string;
   sheet: { submittedAt: unknown; version: number } | null;
-  draft: { blockId: string; year: number; scorer: string; target: string } | null;
+  draft: { basedOnVersion: number | null } | null;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [saved] = useQuery({
-    query: SheetDraftSavedQuery,
-    variables: draft ?? { blockId: '', year: 0, scorer: '', target: '' },
-    pause: !draft,
-    requestPolicy: 'cache-and-network',
-  });
   // Only a draft typed over the version the sheet still has is restored on its page (useSheetDraft): one typed
   // over a version a colleague has since replaced is not "changes not sent" any more.
-  const typed = saved.data?.emulationYear?.scoreSheetDraft;
-  const unsent = !!typed && typed.basedOnVersion === (sheet?.version ?? null);
+  const unsent = !!draft && draft.basedOnVersion === (sheet?.version ?? null);
   const state = sheet
     ? t('sheets.submitted', { at: i18n.dateTime(sheet.submittedAt as string) })
     : t('sheets.toDo');

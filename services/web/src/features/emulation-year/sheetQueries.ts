@@ -2,10 +2,11 @@ import { graphql } from '../../graphql';
 
 /**
  * The sheets a unit wrote this year, without their content (a unit sees those it wrote or that score it; the
- * secretariat, all). A unit writes at most one sheet per member.
+ * secretariat, all), and those the signed-in person typed for it and has not sent. A unit writes at most one
+ * sheet per member.
  */
 export const SheetsQuery = graphql(`
-  query ScoreSheets($blockId: ID!, $year: Int!, $scorer: ID) {
+  query ScoreSheets($blockId: ID!, $year: Int!, $scorer: ID!) {
     emulationYear(blockId: $blockId, year: $year) {
       id
       scoreSheets(scorerUnitId: $scorer, first: 50) {
@@ -14,6 +15,10 @@ export const SheetsQuery = graphql(`
         targetUnitId
         version
         submittedAt
+      }
+      scoreSheetDrafts(scorerUnitId: $scorer, first: 50) {
+        targetUnitId
+        basedOnVersion
       }
     }
   }
@@ -76,19 +81,6 @@ export const ReceivedSheetsQuery = graphql(`
         scores {
           points
         }
-      }
-    }
-  }
-`);
-
-/** Whether the signed-in person has typed on a sheet without sending it (the list says so beside the sheet). */
-export const SheetDraftSavedQuery = graphql(`
-  query ScoreSheetDraftSaved($blockId: ID!, $year: Int!, $scorer: ID!, $target: ID!) {
-    emulationYear(blockId: $blockId, year: $year) {
-      id
-      scoreSheetDraft(scorerUnitId: $scorer, targetUnitId: $target) {
-        savedAt
-        basedOnVersion
       }
     }
   }
