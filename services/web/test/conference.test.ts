@@ -396,6 +396,8 @@ describe('the conference in the browser', () => {
       .toBe(`${blockName}, năm 2026 · Đã kiểm phiếu`);
     await page.getByRole('button', { name: 'Công bố kết quả' }).click();
     const dialog = page.getByRole('dialog', { name: 'Công bố kết quả bỏ phiếu?' });
+    // Opened on the question, not in its first field: a phone would cover the question with its keyboard.
+    await expect.poll(() => dialog.evaluate((el) => el === document.activeElement)).toBe(true);
     // Round 2 is held in the hall: the head gives it a deadline minutes away, not round 1's hour.
     expect(await dateFieldValue(dialog, 'Vòng 2 kết thúc lúc')).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
     const inHalfAnHour = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 30 * 60_000);

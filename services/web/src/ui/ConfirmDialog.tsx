@@ -43,6 +43,9 @@ export function ConfirmDialog({
       if (form) openers.set(d, form);
       else openers.delete(d);
       d.showModal();
+      // The dialog itself, not its first field (a phone would open its keyboard over the question) nor a button:
+      // a screen reader reads the title and the question; Tab goes on to the first field or button.
+      d.focus();
     }
     if (!open && d.open) d.close();
   }, [open]);
@@ -50,6 +53,7 @@ export function ConfirmDialog({
     <dialog
       ref={ref}
       className="dialog"
+      tabIndex={-1}
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-body`}
       onCancel={(e) => {
@@ -69,13 +73,7 @@ export function ConfirmDialog({
         >
           {busy ? t('confirm.busy') : confirmLabel}
         </button>
-        <button
-          type="button"
-          className="button button-secondary"
-          disabled={busy}
-          onClick={onCancel}
-          autoFocus
-        >
+        <button type="button" className="button button-secondary" disabled={busy} onClick={onCancel}>
           {t('confirm.cancel')}
         </button>
       </div>
