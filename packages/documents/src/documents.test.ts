@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { FORM_WORDS } from '@thidua/domain';
 import { describe, expect, it } from 'vitest';
 import {
+  docxKeptWithNext,
   docxPage,
   docxText,
   documentXml,
@@ -828,6 +829,9 @@ describe("the minutes' contests", () => {
     }
     // Not vacuous: some heading did open a page.
     expect(opensPage).toBeGreaterThan(0);
+    // In Word too, each contest's heading is kept with the counts under it.
+    const kept = await docxKeptWithNext(await renderDocx(minutes([8, 3, 1, 3])));
+    for (const [i, title] of TITLES.entries()) expect(kept).toContain(`${i + 1}. ${title} (bầu 1 đơn vị)`);
   }, 60_000);
 });
 

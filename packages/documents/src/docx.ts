@@ -21,7 +21,15 @@ import {
 } from 'docx';
 import { BODY_PT, DOCX_FONT } from './fonts';
 import { headerName, HEADER_LEFT } from './header-name';
-import { PAPER_MM, runs, type Align, type Block, type DocumentModel, type OfficialHeader } from './model';
+import {
+  headsWhatFollows,
+  PAPER_MM,
+  runs,
+  type Align,
+  type Block,
+  type DocumentModel,
+  type OfficialHeader,
+} from './model';
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const tw = (v: number) => Math.round(v * TWIPS_PER_MM);
@@ -194,12 +202,12 @@ function block(b: Block, width: number, first: boolean, next?: Block): (Paragrap
     case 'heading':
       return [para(b.text, { bold: true, align: 'left' }, { keepNext: true })];
     case 'paragraph':
-      // The closing paragraph stays with the signatures, as in the PDF.
+      // The closing paragraph stays with the signatures, and a bold-led one with what it heads, as in the PDF.
       return [
         para(
           b.text,
           { italic: b.italic, align: b.align ?? 'justify', indent: b.indent },
-          { keepNext: next?.kind === 'signatures' },
+          { keepNext: next?.kind === 'signatures' || headsWhatFollows(b, next) },
         ),
       ];
     case 'item':

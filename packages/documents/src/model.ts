@@ -103,3 +103,13 @@ export function runs(text: string): { text: string; bold: boolean }[] {
   });
   return out.length ? out : [{ text: '', bold: false }];
 }
+
+/**
+ * A paragraph led by bold words ("**2. Đề nghị Bằng khen…** (bầu 2 đơn vị)") heads the lines or table after it,
+ * like a heading: it does not stand alone at a page's foot, in the PDF or in Word.
+ */
+export function headsWhatFollows(b: Block, next?: Block): boolean {
+  return (
+    b.kind === 'paragraph' && b.text.startsWith('**') && (next?.kind === 'item' || next?.kind === 'table')
+  );
+}

@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import { BODY_PT, PDF_FONTS } from './fonts';
 import { headerName, HEADER_LEFT } from './header-name';
 import {
+  headsWhatFollows,
   pageSizeMm,
   runs,
   type Align,
@@ -146,10 +147,7 @@ class PdfWriter {
         // under any text, and an office sends such a document back.
         if (next?.kind === 'signatures')
           this.keep(this.paragraphHeight(b) + this.signaturesHeight(next.columns, next.recipients));
-        // A paragraph led by bold words ("**2. Đề nghị Bằng khen…** (bầu 2 đơn vị)") heads the lines or table after
-        // it, like a heading: it does not stand alone at a page's foot.
-        else if (b.text.startsWith('**') && (next?.kind === 'item' || next?.kind === 'table'))
-          this.keep(this.paragraphHeight(b) + BODY_PT * 3);
+        else if (headsWhatFollows(b, next)) this.keep(this.paragraphHeight(b) + BODY_PT * 3);
         this.paragraph(b.text, {
           face: b.italic ? 'italic' : 'regular',
           align: b.align ?? 'justify',

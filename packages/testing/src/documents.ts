@@ -105,6 +105,14 @@ export async function docxText(bytes: Buffer): Promise<string> {
   );
 }
 
+/** The text of each DOCX paragraph Word keeps on the page of the next one (`w:keepNext`). */
+export async function docxKeptWithNext(bytes: Buffer): Promise<string[]> {
+  const paragraphs = (await documentXml(bytes)).match(/<w:p[ >].*?<\/w:p>/gs) ?? [];
+  return paragraphs
+    .filter((p) => /<w:keepNext\/>/.test(p))
+    .map((p) => unescape(p.replace(/<[^>]+>/g, '')).trim());
+}
+
 /** The DOCX's one section's page size and margins, in twips. */
 export async function docxPage(bytes: Buffer): Promise<Record<string, number>> {
   const stdout = await documentXml(bytes);
