@@ -567,7 +567,7 @@ describe('the articles, through HTTP and the worker', () => {
     );
     expect(stopped.nomination).toEqual({
       status: 'DEFERRED',
-      statusReason: 'Hoãn xét khen thưởng (R8): đang có khiếu nại (Đơn khiếu nại ngày 02/12/2026)',
+      statusReason: 'Hoãn xét khen thưởng: đang có khiếu nại (Đơn khiếu nại ngày 02/12/2026)',
     });
     // No decision is signed for it while it is deferred.
     const decided = await as(

@@ -376,7 +376,7 @@ describe("the head unit's conference workspace", () => {
       await expect
         .poll(() =>
           deputy
-            .getByText('Đã cố định từ khi mở bỏ phiếu: hạn nộp hồ sơ tính từ ngày họp (R13).', {
+            .getByText('Đã cố định từ khi mở bỏ phiếu: hạn nộp hồ sơ tính từ ngày họp.', {
               exact: false,
             })
             .count(),

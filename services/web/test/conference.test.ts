@@ -367,7 +367,7 @@ describe('the conference in the browser', () => {
     await expect
       .poll(() => page.locator('p.tie-break').textContent())
       .toBe(
-        `${among.join(', ')} bằng số phiếu ở suất cuối cùng; ${first} được chọn theo thứ tự phân định khi bằng nhau (R6): điểm tổng kết.`,
+        `${among.join(', ')} bằng số phiếu ở suất cuối cùng; ${first} được chọn theo thứ tự phân định khi bằng nhau: điểm tổng kết.`,
       );
     expect(await page.locator('tr.row-elected').count()).toBe(1);
     await screenshot(page, 'results-tie-break-390');
@@ -482,7 +482,7 @@ describe('the conference in the browser', () => {
       .poll(
         () =>
           secretariat
-            .getByText(/^Các vòng bỏ phiếu chưa bầu đủ số đơn vị \(R5\): chờ Trưởng khối – /)
+            .getByText(/^Các vòng bỏ phiếu chưa bầu đủ số đơn vị: chờ Trưởng khối – /)
             .count(),
         {
           timeout: 20_000,

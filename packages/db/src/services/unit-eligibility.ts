@@ -21,7 +21,7 @@ export async function afterUnitEligibilityChanged(
     ? await awardRepository.deferOfUnit(
         unitId,
         DEFERRED_BY_R8,
-        `Hoãn xét khen thưởng (R8): ${DEFERRAL_WORDS[openedDeferral.reason]} (${openedDeferral.note})`,
+        `Hoãn xét khen thưởng: ${DEFERRAL_WORDS[openedDeferral.reason]} (${openedDeferral.note})`,
       )
     : [];
   // Before a council session not yet published, their questions are taken off it for good (the council reads

@@ -409,5 +409,5 @@ function decidedBy(
 ): string | null {
   const d = input.decided?.[kind];
   if (!d?.unitIds.includes(unitId)) return null;
-  return `Sau ${d.rounds} vòng bỏ phiếu không đủ đơn vị đạt ngưỡng, Trưởng khối và Phó khối quyết định (R5), không phải kết quả bỏ phiếu của Khối`;
+  return `Sau ${d.rounds} vòng bỏ phiếu không đủ đơn vị đạt ngưỡng, Trưởng khối và Phó khối quyết định, không phải kết quả bỏ phiếu của Khối`;
 }
