@@ -480,10 +480,7 @@ describe('the conference in the browser', () => {
     const secretariat = await pageAt(browser, base, `/voting-periods/${round2.id}`, admin.email);
     await expect
       .poll(
-        () =>
-          secretariat
-            .getByText(/^Các vòng bỏ phiếu chưa bầu đủ số đơn vị: chờ Trưởng khối – /)
-            .count(),
+        () => secretariat.getByText(/^Các vòng bỏ phiếu chưa bầu đủ số đơn vị: chờ Trưởng khối – /).count(),
         {
           timeout: 20_000,
         },
