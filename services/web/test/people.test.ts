@@ -298,8 +298,17 @@ describe('people and access', () => {
       const page = await pageAt(browser, base, '/webhooks', admin.email);
       await page.getByRole('button', { name: 'Thêm', exact: true }).click();
       await expect.poll(() => page.getByText('Chọn ít nhất một sự kiện.').count(), WAIT).toBe(1);
-      await page.getByLabel('Địa chỉ nhận (URL)').fill(url);
+      // A name no server has (.invalid never resolves) is refused with the reason, beside the address.
+      await page.getByLabel('Địa chỉ nhận (URL)').fill('https://he-thong-nhan.invalid/hooks');
       await page.getByLabel('Đóng năm thi đua toàn tỉnh').check();
+      await page.getByRole('button', { name: 'Thêm', exact: true }).click();
+      await expect
+        .poll(
+          () => page.getByText(/^Không tìm thấy máy chủ có tên miền này: kiểm tra lại địa chỉ/).count(),
+          WAIT,
+        )
+        .toBe(1);
+      await page.getByLabel('Địa chỉ nhận (URL)').fill(url);
       await page.getByRole('button', { name: 'Thêm', exact: true }).click();
       await expect.poll(() => page.getByText(/Khóa ký của địa chỉ này/).count(), WAIT).toBe(1);
       await expect.poll(() => rowOf(page, url).count(), WAIT).toBeGreaterThan(0);

@@ -25,6 +25,23 @@ describe('the API’s refusals, as the secretariat reads them', () => {
     );
   });
 
+  it('a webhook address refused says why: a name that does not resolve, a private network, a scheme', () => {
+    const url = (message: string) =>
+      showErrors(i18n, [
+        { message, extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'url', message }] } },
+      ]).fields.url;
+    expect(url('the host name does not resolve')).toBe(
+      'Không tìm thấy máy chủ có tên miền này: kiểm tra lại địa chỉ (tên miền phải tra được trên Internet).',
+    );
+    expect(url('private: webhooks go to public endpoints only')).toMatch(
+      /^Địa chỉ này thuộc mạng nội bộ hoặc dành riêng: hệ thống chỉ gửi thông báo đến địa chỉ công khai/,
+    );
+    expect(url('loopback: webhooks go to public endpoints only')).toBe(
+      url('private: webhooks go to public endpoints only'),
+    );
+    expect(url('must be an http(s) URL')).toBe('Địa chỉ phải bắt đầu bằng https:// (hoặc http://).');
+  });
+
   it('a unit added to a block it is already in is told beside the unit, not as a generic conflict', () => {
     const shown = showErrors(i18n, [
       { message: 'the unit is already in a block on that date', extensions: { code: 'CONFLICT' } },
@@ -111,7 +128,7 @@ describe('the API’s refusals, as the secretariat reads them', () => {
         "the province's dossier deadline (R13: 10/12/2026) falls before the conference ends on 2026-12-15: hold it by 2026-12-10, or ask the secretariat to set the deadline as days after the conference or a day of 2027",
       ),
     ).toBe(
-      'Hạn nộp hồ sơ của tỉnh (R13) sớm hơn ngày kết thúc hội nghị: cần họp xong chậm nhất ngày 10/12/2026, hoặc đề nghị Sở Nội vụ đặt hạn tính theo số ngày sau hội nghị hoặc một ngày của năm sau.',
+      'Hạn nộp hồ sơ của tỉnh sớm hơn ngày kết thúc hội nghị: cần họp xong chậm nhất ngày 10/12/2026, hoặc đề nghị Sở Nội vụ đặt hạn tính theo số ngày sau hội nghị hoặc một ngày của năm sau.',
     );
   });
 

@@ -116,6 +116,8 @@ export function fieldMessage(i18n: I18n, field: string, message: string): string
   // The secretariat acting for a unit (common/acting.ts assertActsFor, the ballot's castsOnBehalf).
   if (/only on its behalf: say why/.test(message)) return i18n.t('acting.reasonShort');
   if (/not a member unit voting in this period/.test(message)) return i18n.t('error.field.notVotingUnit');
+  const webhook = field === 'url' ? webhookMessage(i18n, message) : null;
+  if (webhook) return webhook;
   const history = historyMessage(i18n, message);
   if (history) return history;
   // The import's refusals of a file (modules/import) are said in both languages: "Tệp trống … The file is …".
@@ -126,6 +128,14 @@ export function fieldMessage(i18n: I18n, field: string, message: string): string
   if (i18n.locale === 'en') return message;
   // The field's name opens the sentence here ("thư điện tử" → "Thư điện tử không hợp lệ.").
   return sentenceCase(i18n.t('error.field.invalid', { field: name }));
+}
+
+/** A webhook's address refused (domain notifications/webhook.ts checkWebhookTarget). */
+function webhookMessage(i18n: I18n, message: string): string | null {
+  if (/does not resolve/.test(message)) return i18n.t('error.field.webhookNotResolved');
+  if (/must be an http\(s\) URL|is not a URL/.test(message)) return i18n.t('error.field.webhookScheme');
+  if (/webhooks go to public endpoints only/.test(message)) return i18n.t('error.field.webhookPrivate');
+  return null;
 }
 
 /** Lineage and history from documents (the gateway's lineage and history modules). */
