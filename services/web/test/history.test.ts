@@ -373,6 +373,17 @@ describe('lineage and history recorded from documents', () => {
         )
         .toBe(1);
       await screenshot(page, 'history-decision-from-documents-1366');
+      // Its proposal says what it rests on in words: the documents, and the decision's number as such.
+      await page.getByRole('link', { name: NOI_VU }).first().click();
+      await expect.poll(() => page.getByText('Số quyết định:').count(), WAIT).toBe(1);
+      await expect
+        .poll(
+          () => page.getByText('Ghi nhận theo tài liệu của năm (không bình xét trên hệ thống)').count(),
+          WAIT,
+        )
+        .toBe(1);
+      expect(await page.locator('main').textContent()).not.toMatch(/DOCUMENTS|Lý do:/);
+      await screenshot(page, 'history-nomination-from-documents-1366');
 
       // The secretariat's queue filters by source: the recorded year's proposals, decided, say where they come from.
       await page.goto(`${base}/nominations?status=DECIDED`);

@@ -126,7 +126,11 @@ export default function NominationPage() {
         </dl>
         {n.statusReason && (
           <p>
-            <strong>{t('nomination.reason')}:</strong> {n.statusReason}
+            {/* A decided nomination's note is its decision's number (one recorded from documents). */}
+            <strong>
+              {t(n.status === 'DECIDED' ? 'nomination.decisionNumber' : 'nomination.reason')}:
+            </strong>{' '}
+            {n.statusReason}
           </p>
         )}
         {secretariat && n.status === 'COUNCIL_REVIEW' && (
@@ -163,11 +167,19 @@ export default function NominationPage() {
                 key: String(i),
                 heading: i + 1,
                 cells: [
-                  line.rule.split(/,\s*/).map((code) => (
-                    <span key={code} className="rule">
-                      <strong>{code}</strong> <span className="muted">{ruleText(code)}</span>
-                    </span>
-                  )),
+                  // A rule of the province's (R1–R13) by its number and words; the engine's own grounds (two
+                  // years running, rotation, a year from documents) in words alone.
+                  line.rule.split(/,\s*/).map((code) =>
+                    /^R\d+$/.test(code) ? (
+                      <span key={code} className="rule">
+                        <strong>{code}</strong> <span className="muted">{ruleText(code)}</span>
+                      </span>
+                    ) : (
+                      <span key={code} className="rule">
+                        {ruleText(code)}
+                      </span>
+                    ),
+                  ),
                   line.text,
                 ],
               }))}
