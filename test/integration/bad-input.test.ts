@@ -50,21 +50,21 @@ const cases: [
   [
     'createProvince',
     `mutation($v: CreateProvinceInput!) { createProvince(input: $v) { id } }`,
-    () => ({ v: { code: 'ABC', name: 'Tỉnh Mới', kind: 'PROVINCE' } }),
+    () => ({ v: { code: 'ABC', name: 'Mới Lập', kind: 'PROVINCE' } }),
     () => ({ token: platform.token }),
     'code',
   ],
   [
     'createProvince',
     `mutation($v: CreateProvinceInput!) { createProvince(input: $v) { id } }`,
-    () => ({ v: { code: '99', name: 'Tỉnh Mới', kind: 'PROVINCE', predecessorIds: [laoCai] } }),
+    () => ({ v: { code: '99', name: 'Mới Lập', kind: 'PROVINCE', predecessorIds: [laoCai] } }),
     () => ({ token: platform.token }),
     'validFrom',
   ],
   [
     'createProvince',
     `mutation($v: CreateProvinceInput!) { createProvince(input: $v) { id } }`,
-    () => ({ v: { code: '99', name: 'Tỉnh Mới', kind: 'PROVINCE', validFrom: '1990-01-01' } }),
+    () => ({ v: { code: '99', name: 'Mới Lập', kind: 'PROVINCE', validFrom: '1990-01-01' } }),
     () => ({ token: platform.token }),
     'validFrom',
   ],
@@ -75,7 +75,7 @@ const cases: [
     () => ({
       v: {
         code: '99',
-        name: 'Tỉnh Mới',
+        name: 'Mới Lập',
         kind: 'PROVINCE',
         validFrom: '2025-07-01',
         predecessorIds: [laoCai],
@@ -91,7 +91,7 @@ const cases: [
     () => ({
       v: {
         code: '99',
-        name: 'Tỉnh Mới',
+        name: 'Mới Lập',
         kind: 'PROVINCE',
         validFrom: '2025-07-01',
         predecessorIds: [formerLaoCai],

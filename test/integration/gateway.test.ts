@@ -88,7 +88,7 @@ describe('provinces', () => {
       {
         v: {
           code: '97',
-          name: 'Tỉnh Thử Nghiệm',
+          name: 'Thử Nghiệm',
           kind: 'PROVINCE',
           validFrom: `${NEXT_YEAR}-01-01`,
           predecessorIds: [a, b],
@@ -108,7 +108,7 @@ describe('provinces', () => {
     expect(byAdmin.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('refuses a second province in force of the same name, whatever its case or accents, and code 00', async () => {
+  it('refuses a second province in force of the same name, whatever its case or accents, a name typed with its kind, and code 00', async () => {
     const create = (code: string, name: string) =>
       app.gql(
         `mutation($v: CreateProvinceInput!) { createProvince(input: $v) { id } }`,
@@ -120,7 +120,13 @@ describe('provinces', () => {
         message: 'a province named "Lào Cai" exists (code 15)',
         extensions: { code: 'CONFLICT' },
       });
-    expect((await create('00', 'Tỉnh Không Mã')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await create('00', 'Không Mã')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // The name alone: "Tỉnh" or "Thành phố" is the kind, which letters add ("tỉnh Tỉnh …" otherwise).
+    for (const name of ['Tỉnh Thử Nghiệm', 'THÀNH PHỐ Thử', 'TP. Thử'])
+      expect((await create('99', name)).errors?.[0]).toMatchObject({
+        message: "name: is the province's own name, without 'Tỉnh' or 'Thành phố': the kind says it",
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     // Nor by renaming another one.
     const renamed = await app.gql(
       `mutation($id: ID!) { updateProvince(id: $id, input: { name: "LÀO CAI" }) { id } }`,
@@ -142,7 +148,7 @@ describe('onboarding a province with its first secretariat account', () => {
   // 93 and 94 were Hậu Giang's and Sóc Trăng's codes until the 2025 mergers: a new province starts on a date.
   const province = (code: string, email: string) => ({
     code,
-    name: `Tỉnh Thử ${code}`,
+    name: `Thử ${code}`,
     kind: 'PROVINCE',
     validFrom: vietnamToday(),
     firstAdmin: { email, fullName: 'Trần Thị Thư Ký', password: 'Mật khẩu đủ dài 2026!' },
@@ -201,7 +207,7 @@ describe('onboarding a province with its first secretariat account', () => {
     expect(await provincesCoded('94')).toEqual([]);
     // Corrected, the same code goes through.
     ok(await app.gql(CREATE, { v: province('94', 'thuky.94@thidua.vn') }, { token: platform.token }));
-    expect(await provincesCoded('94')).toEqual([{ name: 'Tỉnh Thử 94' }]);
+    expect(await provincesCoded('94')).toEqual([{ name: 'Thử 94' }]);
   });
 });
 

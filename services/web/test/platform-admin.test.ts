@@ -167,12 +167,19 @@ describe('platform admin', () => {
       await expectAccessible(page, 'the onboarding form with errors');
       // A code another province has: the refusal names it, beside the code.
       await page.getByLabel('Mã', { exact: true }).fill('01');
+      // The name typed with its kind: letters would read "tỉnh Tỉnh Thử Nghiệm". Said beside the name.
       await page.getByLabel('Tên', { exact: true }).fill('Tỉnh Thử Nghiệm');
       await page.getByLabel('Họ và tên').fill('Trần Thị Quản Trị');
       await page.getByLabel('Thư điện tử').fill('quantri.thunghiem@thu.vn');
       await page.getByRole('button', { name: 'Tạo tỉnh và gửi thư mời' }).click();
+      await expect
+        .poll(() => page.getByText(/^Bỏ chữ “Tỉnh” hoặc “Thành phố” ở đầu tên/).count(), WAIT)
+        .toBe(1);
+      expect(await page.getByRole('dialog').count()).toBe(0);
+      await page.getByLabel('Tên', { exact: true }).fill('Thử Nghiệm');
+      await page.getByRole('button', { name: 'Tạo tỉnh và gửi thư mời' }).click();
       await page
-        .getByRole('dialog', { name: 'Tạo Tỉnh Thử Nghiệm?' })
+        .getByRole('dialog', { name: 'Tạo Thử Nghiệm?' })
         .getByRole('button', { name: 'Tạo tỉnh và gửi thư mời' })
         .click();
       await expect
@@ -198,7 +205,7 @@ describe('platform admin', () => {
         .toBe(1);
       await fillDate(page, 'Hiệu lực từ ngày (bắt buộc khi sáp nhập từ tỉnh khác)', '2025-07-01');
       await page.getByRole('button', { name: 'Tạo tỉnh và gửi thư mời' }).click();
-      const merger = page.getByRole('dialog', { name: 'Tạo Tỉnh Thử Nghiệm?' });
+      const merger = page.getByRole('dialog', { name: 'Tạo Thử Nghiệm?' });
       expect(await merger.textContent()).toContain('Lào Cai kết thúc hiệu lực ngày 30/06/2025');
       await merger.getByRole('button', { name: 'Tạo tỉnh và gửi thư mời' }).click();
       await expect
@@ -229,7 +236,7 @@ describe('platform admin', () => {
           WAIT,
         )
         .toBe(1);
-      await page.getByLabel('Tên', { exact: true }).fill('Tỉnh Thử Nghiệm');
+      await page.getByLabel('Tên', { exact: true }).fill('Thử Nghiệm');
       const coded99 = async () =>
         ok(
           await app.gql<{ provinces: { nodes: unknown[] } }>(
@@ -241,7 +248,7 @@ describe('platform admin', () => {
       expect(await coded99()).toEqual([]);
       await page.getByLabel('Thư điện tử').fill('quantri.thunghiem@thu.vn');
       await page.getByRole('button', { name: 'Tạo tỉnh và gửi thư mời' }).click();
-      const confirm = page.getByRole('dialog', { name: 'Tạo Tỉnh Thử Nghiệm?' });
+      const confirm = page.getByRole('dialog', { name: 'Tạo Thử Nghiệm?' });
       expect(await confirm.textContent()).toContain(
         'quantri.thunghiem@thu.vn nhận thư mời làm quản trị viên của tỉnh',
       );
@@ -252,7 +259,7 @@ describe('platform admin', () => {
           () =>
             page
               .getByText(
-                'Đã tạo Tỉnh Thử Nghiệm và gửi thư mời đến quantri.thunghiem@thu.vn. Người được mời tự đặt mật khẩu qua liên kết trong thư.',
+                'Đã tạo Thử Nghiệm và gửi thư mời đến quantri.thunghiem@thu.vn. Người được mời mở liên kết trong thư: tự đặt mật khẩu nếu chưa có tài khoản, hoặc đăng nhập bằng mật khẩu đang dùng nếu đã có.',
               )
               .count(),
           WAIT,
@@ -261,7 +268,7 @@ describe('platform admin', () => {
       await screenshot(page, 'platform-onboarded-1366');
 
       expect(
-        await page.getByRole('link', { name: 'Theo dõi thư mời của Tỉnh Thử Nghiệm' }).getAttribute('href'),
+        await page.getByRole('link', { name: 'Theo dõi thư mời của Thử Nghiệm' }).getAttribute('href'),
       ).toMatch(/^\/platform\/provinces\/[0-9a-f-]{36}\/accounts$/);
 
       // The new administrator sets their own password from the e-mailed link on a phone, then works in the new
@@ -295,7 +302,7 @@ describe('platform admin', () => {
       // A new province has no unit yet: said so, with where units are added.
       await expect.poll(() => p2.getByText(/^Tỉnh chưa có đơn vị nào\./).count(), WAIT).toBe(1);
       // One province: the header names it, with nothing to choose.
-      expect(await p2.getByText('Tỉnh/thành đang làm việc: Tỉnh Thử Nghiệm').count()).toBe(1);
+      expect(await p2.getByText('Tỉnh/thành đang làm việc: Thử Nghiệm').count()).toBe(1);
       expect(await p2.locator('#province-switch').count()).toBe(0);
       expect(await p2.getByText('Sở Nội vụ thành phố Hà Nội (thử)').count()).toBe(0);
       await screenshot(p2, 'onboarded-admin-units-390');

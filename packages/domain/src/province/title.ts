@@ -10,3 +10,9 @@ export interface ProvinceName {
 export function provinceTitle(p: ProvinceName): string {
   return `${p.kind === 'CITY' ? 'thành phố' : 'tỉnh'} ${p.name}`;
 }
+
+/**
+ * A name typed with its kind ("Tỉnh Lào Cai", "Thành phố Huế", "TP. Huế"): the kind is chosen apart and
+ * `provinceTitle` adds it, so the letters would read "tỉnh Tỉnh Lào Cai".
+ */
+export const NAME_WITH_KIND = /^\s*(tỉnh|thành phố|tp\.?)\s/iu;

@@ -42,6 +42,17 @@ describe('the API’s refusals, as the secretariat reads them', () => {
     expect(url('must be an http(s) URL')).toBe('Địa chỉ phải bắt đầu bằng https:// (hoặc http://).');
   });
 
+  it('an invitation to an address with an account here, or with an invitation open, says which and what to do', () => {
+    const email = (message: string) =>
+      showErrors(i18n, [{ message, extensions: { code: 'CONFLICT' } }]).fields.email;
+    expect(
+      email('vptu.laocai@thidua.vn already has an account in this province: give it the role instead'),
+    ).toMatch(/^Địa chỉ này đã có tài khoản trong tỉnh: không cần mời\./);
+    expect(
+      email('an invitation to a@b.vn is already open for another role or unit: revoke it first'),
+    ).toMatch(/^Đã có lời mời đang chờ gửi đến địa chỉ này, với vai trò hoặc đơn vị khác: thu hồi/);
+  });
+
   it('a unit added to a block it is already in is told beside the unit, not as a generic conflict', () => {
     const shown = showErrors(i18n, [
       { message: 'the unit is already in a block on that date', extensions: { code: 'CONFLICT' } },

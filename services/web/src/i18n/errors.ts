@@ -55,6 +55,7 @@ export function fieldMessage(i18n: I18n, field: string, message: string): string
     return i18n.t('error.field.scoringBeforeRegistration', { date: i18n.date(beforeRegistration[1]!) });
   // createProvince's first account and a reused code (province.resolver.ts).
   if (/^an account with the email .* already exists/.test(message)) return i18n.t('error.field.emailTaken');
+  if (/without 'Tỉnh' or 'Thành phố'/.test(message)) return i18n.t('onboard.check.nameKind');
   const reused = /^code (\d{2}) was used by the former (.+): give the date/.exec(message);
   if (reused) return i18n.t('error.field.codeReused', { code: reused[1]!, name: reused[2]! });
   const quota = /seats exceed .*= (\d+)$|quota for the year, set by the secretariat: (\d+)/.exec(message);
@@ -276,10 +277,11 @@ export function showErrors(i18n: I18n, errors: ApiError[] | 'network' | null): S
       fields.numberText ??= i18n.t('error.decisionRecorded', { number: recorded[1]!, year: recorded[2]! });
       continue;
     }
-    if (
-      code === 'CONFLICT' &&
-      /already has an account in this province|already open for another role/.test(e.message)
-    ) {
+    if (code === 'CONFLICT' && /already has an account in this province/.test(e.message)) {
+      fields.email ??= i18n.t('error.invitationHasAccount');
+      continue;
+    }
+    if (code === 'CONFLICT' && /already open for another role/.test(e.message)) {
       fields.email ??= i18n.t('error.invitationOpen');
       continue;
     }

@@ -61,16 +61,18 @@ async function invitationEmail(
   const operator =
     inviterRoles.some((r) => r.role === 'PLATFORM_ADMIN') &&
     !inviterRoles.some((r) => r.role === 'PROVINCE_ADMIN' && r.provinceId === invitation.provinceId);
+  // An existing account is greeted by its holder's name, not the one the inviter typed (it may be a guess).
+  const account = await userRepository.byEmail(invitation.email);
   return {
     to: invitation.email,
     email: renderInvitationEmail({
-      fullName: invitation.fullName,
+      fullName: account?.fullName ?? invitation.fullName,
       province: province ?? { name: '', kind: 'PROVINCE' },
       role: invitation.role,
       unitName: invitation.unitName,
       invitedBy: operator ? null : (inviter?.fullName ?? null),
       invitedByOperator: operator,
-      hasAccount: !!(await userRepository.byEmail(invitation.email)),
+      hasAccount: !!account,
       link,
       expiresAt: invitation.expiresAt,
     }),

@@ -1,5 +1,5 @@
 import { auditRepository, provinceRepository, userRepository, type Province } from '@thidua/db';
-import { foldVietnamese, vietnamToday } from '@thidua/domain';
+import { foldVietnamese, NAME_WITH_KIND, vietnamToday } from '@thidua/domain';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { platformRoles } from '../../auth/auth-checker';
 import { PageArgs, toConnection, toPageRequest } from '../../common/connection';
@@ -59,6 +59,7 @@ export class ProvinceResolver {
     if (input.predecessorIds.length && !input.validFrom) {
       throw badInput('validFrom', 'a province that absorbs predecessors needs the date it starts');
     }
+    checkName(input.name);
     checkStart(input.validFrom);
     const found = await provinceRepository.byIds(input.predecessorIds);
     const missing = input.predecessorIds.find((id) => !found.some((p) => p.id === id));
@@ -122,6 +123,7 @@ export class ProvinceResolver {
   ) {
     const [before] = await provinceRepository.byIds([id]);
     if (!before) throw notFound('Province', id);
+    if (input.name) checkName(input.name);
     if (input.validTo && before.validFrom && input.validTo < before.validFrom) {
       throw badInput('validTo', `must not be before validFrom (${before.validFrom})`);
     }
@@ -191,6 +193,12 @@ function checkStart(validFrom: string | null | undefined) {
  * (provinceRepository.create), so one that began on or after that day, or had already ended, cannot be merged;
  * nor one already merged into another (a province has one successor: its data is read under it).
  */
+/** The name alone: the kind is its own field, and letters add it ("tỉnh Lào Cai", never "tỉnh Tỉnh Lào Cai"). */
+function checkName(name: string): void {
+  if (NAME_WITH_KIND.test(name))
+    throw badInput('name', "is the province's own name, without 'Tỉnh' or 'Thành phố': the kind says it");
+}
+
 function checkPredecessors(
   predecessors: Province[],
   validFrom: string,

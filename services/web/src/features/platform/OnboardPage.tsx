@@ -23,6 +23,9 @@ const CreateProvince = graphql(`
 
 const NONE: Shown = { general: null, fields: {} };
 
+/** As the gateway's (domain province/title.ts): a name typed with its kind would read "tỉnh Tỉnh Lào Cai". */
+const NAME_WITH_KIND = /^\s*(tỉnh|thành phố|tp\.?)\s/iu;
+
 /**
  * Onboarding a province: the province and the invitation of its first secretariat (PROVINCE_ADMIN in it) in one
  * request, both or neither: a province is never left without the person who runs it. That person sets their own
@@ -53,7 +56,12 @@ export default function OnboardPage() {
 
   const checks = {
     code: /^(?!00)\d{2}$/.test(f.code.trim()) ? null : t('onboard.check.code'),
-    name: f.name.trim().length >= 2 && f.name.trim().length <= 100 ? null : t('onboard.check.name'),
+    name:
+      f.name.trim().length < 2 || f.name.trim().length > 100
+        ? t('onboard.check.name')
+        : NAME_WITH_KIND.test(f.name)
+          ? t('onboard.check.nameKind')
+          : null,
     validFrom: (f.validFrom ? f.validFrom >= '2000-01-01' && f.validFrom <= latest : !f.predecessors.length)
       ? null
       : t(f.validFrom ? 'onboard.check.validFrom' : 'onboard.check.mergerDate', {
@@ -118,7 +126,13 @@ export default function OnboardPage() {
               error={err('code')}
               onChange={set('code')}
             />
-            <Field label={t('platform.name')} value={f.name} error={err('name')} onChange={set('name')} />
+            <Field
+              label={t('platform.name')}
+              hint={t('onboard.nameHint')}
+              value={f.name}
+              error={err('name')}
+              onChange={set('name')}
+            />
             <Choice
               label={t('platform.kind')}
               prefix="platform.kind"
