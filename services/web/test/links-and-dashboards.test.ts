@@ -396,6 +396,9 @@ describe('dashboards', () => {
           path.endsWith('ranking') ? /^Điểm bình quân/ : /^Tỷ lệ bỏ phiếu \(%\)/,
         );
         await screenshot(phonePage, `dashboard-${path.split('/')[2]}-390`);
+        // Each column's sort button is a full touch target.
+        for (const sort of await phonePage.locator('.sort-button').all())
+          expect((await sort.boundingBox())!.height).toBeGreaterThanOrEqual(44);
         await phonePicker.selectOption({ label: 'Lào Cai (tỉnh cũ, đến 30/06/2025)' });
         await expect.poll(() => phonePage.locator('.loading').count(), { timeout: 15_000 }).toBe(0);
         await expectNoSidewaysScroll(phonePage, `${path} with a former province chosen`);

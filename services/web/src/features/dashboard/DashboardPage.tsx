@@ -149,8 +149,14 @@ function useOpeningYear(provinceId?: string, endedOn?: string | null) {
     pick: setPicked,
     /** The years with figures, newest first, once known. */
     withFigures: years.data?.dashboardYears,
-    /** The year without figures and the one shown instead, before the person picks a year. */
-    noFiguresYet: picked === null && latest !== null && latest < now ? { year: now, shown: latest } : null,
+    /**
+     * This year, without figures yet (its closing runs into February), and the one shown instead, before the
+     * person picks a year. Not said of a former province's last year: that one will never close here.
+     */
+    noFiguresYet:
+      picked === null && latest !== null && latest < now && now === thisYear()
+        ? { year: now, shown: latest }
+        : null,
   };
 }
 
@@ -407,6 +413,7 @@ function barOption(
   values: (number | null)[],
   metric: string,
 ): EChartsCoreOption {
+  const phone = window.matchMedia('(max-width: 40rem)').matches;
   return {
     grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => i18n.number(v) },
@@ -419,11 +426,16 @@ function barOption(
       data: names,
       inverse: true,
       axisLabel: {
-        width: window.matchMedia('(max-width: 40rem)').matches ? 110 : 200,
+        width: phone ? 110 : 200,
         overflow: 'break',
         lineHeight: 15,
         interval: 0,
-        formatter: (name: string) => name.replace(/ (\([^()]*\))$/, '\n$1'),
+        // On a phone "(tỉnh cũ, đến 30/06/2025)" is itself two lines, broken after the comma, not inside the date.
+        formatter: (name: string) =>
+          name.replace(
+            / (\([^()]*\))$/,
+            (_, former: string) => `\n${phone ? former.replace(', ', ',\n') : former}`,
+          ),
       },
     },
     series: [{ type: 'bar', name: metric, data: values, barMaxWidth: 28, itemStyle: { color: '#8f1d1d' } }],
