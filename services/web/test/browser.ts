@@ -125,6 +125,14 @@ export async function expectNoSidewaysScroll(page: Page, what: string): Promise<
   ).toBeLessThanOrEqual(width);
 }
 
+/** Each of these links or buttons is a full touch target: at least 44 px tall (docs/web.md, Accessibility). */
+export async function expectTouchTargets(targets: Locator, what: string): Promise<void> {
+  const all = await targets.all();
+  expect(all.length, `no ${what} found`).toBeGreaterThan(0);
+  for (const t of all)
+    expect((await t.boundingBox())!.height, `${what}: ${await t.textContent()}`).toBeGreaterThanOrEqual(44);
+}
+
 /** Errors in the page reach the test's output. */
 export function watch(page: Page): void {
   page.on('response', async (r) => {

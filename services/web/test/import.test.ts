@@ -3,7 +3,14 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentManager, runInTenant } from '@thidua/db';
 import { createAccount, createUnits, provinceId, type Account, type TestApp } from '@thidua/testing';
-import { expectAccessible, expectNoSidewaysScroll, screenshot, startWebApp, pageAt } from './browser';
+import {
+  expectAccessible,
+  expectNoSidewaysScroll,
+  expectTouchTargets,
+  screenshot,
+  startWebApp,
+  pageAt,
+} from './browser';
 
 let app: TestApp;
 let browser: Browser;
@@ -151,6 +158,7 @@ describe('the import page', () => {
     // The page's own link (the empty list offers another, to the same place).
     await page.getByRole('link', { name: 'Nhập từ bảng tính' }).first().click();
     await expect.poll(() => page.getByLabel('Loại dữ liệu').inputValue()).toBe('persons');
+    await expectTouchTargets(page.getByRole('link', { name: /^tải tệp (Excel|CSV)$/ }), 'the templates');
     await page.getByLabel('Loại dữ liệu').selectOption('memberships');
     await page.getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)').setInputFiles({
       name: 'thanh-vien.csv',

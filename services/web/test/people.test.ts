@@ -6,6 +6,7 @@ import { createAccount, createUnits, ok, provinceId, type Account, type TestApp 
 import {
   expectAccessible,
   expectNoSidewaysScroll,
+  expectTouchTargets,
   phone,
   screenshot,
   signInAt,
@@ -110,6 +111,15 @@ describe('people and access', () => {
       expect(await rowOf(page, 'Quyết định số 45/QĐ-UBND').textContent()).toContain(
         'Tập thể lao động xuất sắc',
       );
+      expect(await page.getByText('Đã ghi nhận thành tích.').count()).toBe(1);
+      // The same title and year again: its decision is corrected, and the page says no row was added.
+      const form = page.getByRole('form', { name: 'Ghi nhận thành tích' });
+      await form.getByLabel('Năm', { exact: true }).fill('2024');
+      await page.getByLabel('Quyết định', { exact: true }).fill('Quyết định số 46/QĐ-UBND ngày 15/01/2025');
+      await page.getByRole('button', { name: 'Ghi nhận thành tích' }).click();
+      await expect.poll(() => rowOf(page, 'Quyết định số 46/QĐ-UBND').count(), WAIT).toBe(1);
+      expect(await page.getByText(/^Thành tích này \(cùng danh hiệu, cùng năm\) đã có/).count()).toBe(1);
+      expect(await rowOf(page, 'Quyết định số 45/QĐ-UBND').count()).toBe(0);
       await expectAccessible(page, 'the unit page');
 
       // Ending it asks first and says what happens; cancelling changes nothing.
@@ -277,6 +287,11 @@ describe('people and access', () => {
       // On a phone: the page never scrolls sideways (the table scrolls in its own region).
       const p2 = await pageAt(browser, base, '/audit', admin.email, 'phone');
       await expect.poll(() => rowOf(p2, 'Sửa đơn vị').count(), WAIT).toBeGreaterThan(0);
+      await expectTouchTargets(rowOf(p2, 'Sửa đơn vị').getByText('Xem', { exact: true }), '“Xem” a change');
+      await expectTouchTargets(
+        rowOf(p2, 'Sửa đơn vị').getByRole('button', { name: 'Chỉ xem đối tượng này' }),
+        'following one record',
+      );
       await rowOf(p2, 'Sửa đơn vị').getByText('Xem', { exact: true }).click();
       // The record as kept, ids and all, opened too: still within the screen.
       const raws = await rowOf(p2, 'Sửa đơn vị').getByText('Dữ liệu gốc (kỹ thuật)').all();

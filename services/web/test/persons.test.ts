@@ -10,7 +10,16 @@ import {
   type Account,
   type TestApp,
 } from '@thidua/testing';
-import { desktop, expectAccessible, launch, origin, phone, screenshot, signInAt } from './browser';
+import {
+  desktop,
+  expectAccessible,
+  expectTouchTargets,
+  launch,
+  origin,
+  phone,
+  screenshot,
+  signInAt,
+} from './browser';
 
 /** Pages load lazily and the API answers on a shared machine: wait for what a person would see. */
 const WAIT = { timeout: 20_000 };
@@ -235,6 +244,10 @@ describe('persons', () => {
     await signInAt(page, base, '/persons', admin.email);
     await expect.poll(() => page.getByRole('link', { name: NAME, exact: true }).count(), WAIT).toBe(1);
     await screenshot(page, 'persons-390');
+    await expectTouchTargets(
+      page.getByRole('link', { name: NAME, exact: true }),
+      'a person’s name in the list',
+    );
     await expectAccessible(page, 'the persons page on a phone');
     await page.getByRole('link', { name: NAME, exact: true }).click();
     await expect.poll(() => heading(page, NAME), WAIT).toBe(1);

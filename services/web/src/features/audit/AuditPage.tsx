@@ -258,7 +258,7 @@ function Events({ filter, onOnly }: { filter: Filter; onOnly: (e: AuditEvent) =>
                   <Entity key="entity" event={e} following={!!filter.entityId} onOnly={onOnly} />,
                   e.actorName ?? (e.actorUserId ? e.actorUserId : t('audit.system')),
                   (e.before !== null || e.after !== null) && (
-                    <details key="change">
+                    <details key="change" className="audit-change">
                       <summary>{t('audit.details')}</summary>
                       {e.before !== null && (
                         <ChangeView label={t('audit.before')} value={e.before} names={names} />

@@ -92,11 +92,11 @@ export default function ImportPage() {
         </div>
         <p className="import-templates">
           {t('import.template')}{' '}
-          <a href={`/import/templates/${kind}.xlsx`} download>
+          <a href={`/import/templates/${kind}.xlsx`} download className="link-tap">
             {t('import.templateXlsx')}
           </a>{' '}
           ·{' '}
-          <a href={`/import/templates/${kind}.csv`} download>
+          <a href={`/import/templates/${kind}.csv`} download className="link-tap">
             {t('import.templateCsv')}
           </a>
         </p>

@@ -135,7 +135,9 @@ export default function PersonsPage() {
                   {persons.nodes.map((p) => (
                     <tr key={p.id}>
                       <th scope="row">
-                        <Link href={`/persons/${p.id}`}>{p.fullName}</Link>
+                        <Link href={`/persons/${p.id}`} className="link-tap">
+                          {p.fullName}
+                        </Link>
                       </th>
                       <td>{p.position ?? ''}</td>
                       <td>

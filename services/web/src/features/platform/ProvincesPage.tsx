@@ -148,7 +148,7 @@ export default function ProvincesPage() {
                         p.isCurrent && (
                           <Link href={`/platform/provinces/${p.id}/accounts`}>
                             {t('platform.invite')}
-                            <span className="visually-hidden">: {p.name}</span>
+                            <span className="visually-hidden"> – {p.name}</span>
                           </Link>
                         ),
                       ]

@@ -40,7 +40,7 @@ export default function AdminPage() {
       <ul className="link-cards">
         {links.map(([href, title, hint]) => (
           <li key={href} className="card">
-            <Link href={href}>
+            <Link href={href} className="link-tap">
               <strong>{title}</strong>
             </Link>
             <p className="muted">{t(hint)}</p>

@@ -71,12 +71,14 @@ export function AchievementsCard({
     year: '',
     decisionRef: '',
   });
-  const [recorded, setRecorded] = useState(false);
+  // "new", or "updated" when the title of that year was there already (recording it again corrects its decision).
+  const [recorded, setRecorded] = useState<'new' | 'updated' | null>(null);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setRecorded(false);
+    setRecorded(null);
     const year = Number(f.year);
+    const had = res.data?.achievements.some((a) => a.title === f.title && a.year === year);
     const done = await record.run(
       {
         input: [
@@ -99,7 +101,7 @@ export function AchievementsCard({
       },
     );
     if (done) {
-      setRecorded(true);
+      setRecorded(had ? 'updated' : 'new');
       setF({ ...f, year: '', decisionRef: '' });
       reload();
     }
@@ -195,7 +197,9 @@ export function AchievementsCard({
             onChange={(e) => setF({ ...f, decisionRef: e.target.value })}
           />
           {record.shown.general && <Alert>{record.shown.general}</Alert>}
-          {recorded && <Alert kind="success">{t('unit.recorded')}</Alert>}
+          {recorded && (
+            <Alert kind="success">{t(recorded === 'new' ? 'unit.recorded' : 'unit.recordedAgain')}</Alert>
+          )}
           <div className="actions">
             <button type="submit" className="button button-secondary" disabled={record.busy}>
               {t('unit.record')}

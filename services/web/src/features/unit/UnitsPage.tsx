@@ -156,7 +156,9 @@ export default function UnitsPage() {
                   {units.nodes.map((u) => (
                     <tr key={u.id}>
                       <th scope="row">
-                        <Link href={`/units/${u.id}`}>{u.name}</Link>
+                        <Link href={`/units/${u.id}`} className="link-tap">
+                          {u.name}
+                        </Link>
                       </th>
                       <td>{u.shortName ?? ''}</td>
                       <td>{t(`units.kind.${u.kind}`)}</td>
