@@ -64,13 +64,13 @@ export function CouncilSessions() {
                     {s.status === 'OPEN' && s.voted === false && (
                       <Link href={`/voting-periods/${s.id}/ballot`} className="button button-primary">
                         {t('voting.goBallot')}
-                        <span className="visually-hidden">: {name}</span>
+                        <span className="visually-hidden"> – {name}</span>
                       </Link>
                     )}
                     {s.resultsPublishedAt && (
                       <Link href={`/voting-periods/${s.id}/results`} className="button button-secondary">
                         {t('voting.goResults')}
-                        <span className="visually-hidden">: {name}</span>
+                        <span className="visually-hidden"> – {name}</span>
                       </Link>
                     )}
                   </div>

@@ -102,12 +102,12 @@ export default function InboxPage() {
                   }}
                 >
                   {t('notif.open')}
-                  <span className="visually-hidden">: {n.title}</span>
+                  <span className="visually-hidden"> – {n.title}</span>
                 </a>
                 {!n.readAt && (
                   <button type="button" className="button button-secondary" onClick={() => void mark([n.id])}>
                     {t('notif.markRead')}
-                    <span className="visually-hidden">: {n.title}</span>
+                    <span className="visually-hidden"> – {n.title}</span>
                   </button>
                 )}
               </div>
