@@ -2,6 +2,7 @@ import { currentManager, DEMO_BLOCKS, lineageRepository, runInTenant } from '@th
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MARK_DECISIONS_RECORDED_FROM_DOCUMENTS } from '../../packages/db/src/migrations/1796172000000-award-decision-recorded-from-documents';
+import { UNKNOWN_OUTCOMES_OF_DOCUMENTS_YEARS } from '../../packages/db/src/migrations/1796250000000-rollup-unknown-outcome';
 import {
   createAccount,
   createUnits,
@@ -400,6 +401,27 @@ describe('history from documents', () => {
         { p: lamDong, y: 2021 },
       ),
     ).provinceTrend.rows;
-    expect(trend).toEqual([{ name: 'Bình Thuận', year: 2021, values: [1, 1, 9, 100, 1, 0, 0] }]);
+    // No decision of 2021 recorded: how many were awarded is not known (null), not none.
+    expect(trend).toEqual([{ name: 'Bình Thuận', year: 2021, values: [1, 1, 9, 100, 1, 0, null] }]);
+    // Rollups written before that (0) are corrected by the migration that made it so.
+    await runInTenant(app.dataSource, binhThuan, async () => {
+      const m = await currentManager();
+      await m.query(
+        `UPDATE block_year_rollup SET council_approvals = 0, decided_awards = 0 WHERE year = 2021`,
+      );
+      await m.query(
+        `UPDATE province_year_rollup SET council_approvals = 0, decided_awards = 0 WHERE year = 2021`,
+      );
+    });
+    const owner = new pg.Client({ connectionString: app.db.ownerUrl });
+    await owner.connect();
+    await owner.query(UNKNOWN_OUTCOMES_OF_DOCUMENTS_YEARS).finally(() => owner.end());
+    const corrected = ok(
+      await gql<{ provinceTrend: { rows: { values: (number | null)[] }[] } }>(ldAdmin, lamDong, TREND, {
+        p: lamDong,
+        y: 2021,
+      }),
+    ).provinceTrend.rows;
+    expect(corrected.map((r) => r.values)).toEqual([[1, 1, 9, 100, 1, 0, null]]);
   });
 });

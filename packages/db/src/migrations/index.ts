@@ -37,6 +37,7 @@ import { ScoreSheetDraft1796210000000 } from './1796210000000-score-sheet-draft'
 import { EvidenceFiles1796220000000 } from './1796220000000-evidence-files';
 import { OneCollectiveGrade1796230000000 } from './1796230000000-one-collective-grade';
 import { BaseSalarySource1796240000000 } from './1796240000000-base-salary-source';
+import { RollupUnknownOutcome1796250000000 } from './1796250000000-rollup-unknown-outcome';
 
 export const migrations = [
   Foundation1763740800000,
@@ -78,4 +79,5 @@ export const migrations = [
   EvidenceFiles1796220000000,
   OneCollectiveGrade1796230000000,
   BaseSalarySource1796240000000,
+  RollupUnknownOutcome1796250000000,
 ];

@@ -91,7 +91,13 @@ export const rollupRepository = {
               coalesce(d.on_time, false),
               coalesce(members.n, 0), coalesce(periods.eligible, 0), coalesce(periods.cast_, 0),
               coalesce(periods.rounds, 0), coalesce(noms.flags, 0), coalesce(noms.merits, 0),
-              coalesce(noms.approved, 0), coalesce(noms.decided, 0), round(scores.mean, 2),
+              -- A year from documents gives the block's proposals; what the council and the Chairman made of them
+              -- is known once a decision is recorded: until then unknown (null), not "none approved".
+              CASE WHEN y.recorded_from_documents AND coalesce(noms.approved, 0) = 0 THEN NULL
+                   ELSE coalesce(noms.approved, 0) END,
+              CASE WHEN y.recorded_from_documents AND coalesce(noms.approved, 0) = 0 THEN NULL
+                   ELSE coalesce(noms.decided, 0) END,
+              round(scores.mean, 2),
               coalesce(noms.unsubmitted, 0)
        FROM y
        LEFT JOIN members ON members.block_id = y.block_id

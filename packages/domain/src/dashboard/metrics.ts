@@ -58,12 +58,16 @@ export const METRIC_DEFINITIONS: Record<RollupMetric, { block: string; province:
     province: 'sum over the blocks',
   },
   COUNCIL_APPROVALS: {
-    block: "the block year's nominations the council approved (those since decided or revoked included)",
-    province: 'sum over the blocks',
+    block:
+      "the block year's nominations the council approved (those since decided or revoked included); null for a " +
+      'year recorded from documents until a decision of it is recorded',
+    province: 'sum over the blocks (null when every block is null)',
   },
   DECIDED_AWARDS: {
-    block: "the block year's nominations decided and in force (a revoked award no longer counts)",
-    province: 'sum over the blocks',
+    block:
+      "the block year's nominations decided and in force (a revoked award no longer counts); null for a year " +
+      'recorded from documents until a decision of it is recorded',
+    province: 'sum over the blocks (null when every block is null)',
   },
   MEAN_FINAL_SCORE: {
     block: "mean of the members' locked final scores, two decimals",
@@ -133,8 +137,9 @@ export interface RollupRow {
   flag_proposals: number | string;
   merit_proposals: number | string;
   unsubmitted_proposals?: number | string | null;
-  council_approvals: number | string;
-  decided_awards: number | string;
+  /** Null for a year recorded from documents whose outcome is not recorded. */
+  council_approvals: number | string | null;
+  decided_awards: number | string | null;
   mean_final_score: number | string | null;
 }
 

@@ -1,0 +1,47 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * A year recorded from documents gives the block's proposals, not what the council and the Chairman made of them:
+ * until one of its decisions is recorded, its approvals and awards are unknown (null), not 0 (a ministry read
+ * "Hội đồng thông qua 0" for every former province's past year). The rollups already written are corrected
+ * from the blocks' own rows, one province at a time (row-level security is forced on the block rollups).
+ */
+export class RollupUnknownOutcome1796250000000 implements MigrationInterface {
+  name = 'RollupUnknownOutcome1796250000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    for (const table of ['block_year_rollup', 'province_year_rollup'])
+      await q.query(
+        `ALTER TABLE ${table} ALTER COLUMN council_approvals DROP NOT NULL,
+           ALTER COLUMN decided_awards DROP NOT NULL`,
+      );
+    await q.query(UNKNOWN_OUTCOMES_OF_DOCUMENTS_YEARS);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    for (const table of ['block_year_rollup', 'province_year_rollup'])
+      await q.query(
+        `UPDATE ${table} SET council_approvals = coalesce(council_approvals, 0),
+           decided_awards = coalesce(decided_awards, 0)`,
+      );
+  }
+}
+
+/** Every province, one at a time: its documents years' unknown outcomes, and its years' sums again. */
+export const UNKNOWN_OUTCOMES_OF_DOCUMENTS_YEARS = `
+  DO $$
+  DECLARE p record;
+  BEGIN
+    FOR p IN SELECT id FROM province LOOP
+      PERFORM set_config('app.province_id', p.id::text, true);
+      UPDATE block_year_rollup SET council_approvals = NULL, decided_awards = NULL
+       WHERE province_id = p.id AND closing_status = 'FROM_DOCUMENTS' AND council_approvals = 0;
+      UPDATE province_year_rollup r
+         SET council_approvals = b.approvals, decided_awards = b.decided
+        FROM (SELECT year, sum(council_approvals) AS approvals, sum(decided_awards) AS decided
+                FROM block_year_rollup WHERE province_id = p.id GROUP BY year) b
+       WHERE r.province_id = p.id AND r.year = b.year;
+    END LOOP;
+    PERFORM set_config('app.province_id', '', true);
+  END $$;
+`;
