@@ -3,6 +3,7 @@ import { currentManager, runInTenant } from '@thidua/db';
 import {
   createAccount,
   createLockedBlock,
+  ownerQuery,
   provinceId,
   startTestApp,
   type Account,
@@ -103,6 +104,30 @@ describe('award decisions', () => {
         ['MERIT_PROVINCE', 7_590_000],
       ].sort(),
     );
+  });
+
+  it('a decided nomination names its decision; one not decided yet, none', async () => {
+    const NOMINATION = `query($id: ID!) { nomination(id: $id) { status decision { numberText decisionDate } } }`;
+    const read = (id: string) =>
+      app.gql<{ nomination: { status: string; decision: unknown } }>(
+        NOMINATION,
+        { id },
+        { token: admin.token, provinceId: province },
+      );
+    // Its year's results are out (a nomination does not exist for others before).
+    await ownerQuery(
+      app.db,
+      province,
+      `UPDATE emulation_year SET state = 'DOSSIER_SUBMITTED'
+        WHERE id = (SELECT emulation_year_id FROM nomination WHERE id = '${approved[27]!.id}')`,
+    );
+    const before = await read(approved[27]!.id);
+    expect(before.data?.nomination).toEqual({ status: 'COUNCIL_APPROVED', decision: null });
+    const numberText = (await issue([approved[27]!.id], '2027-02-03')).data!.issueAwardDecision.numberText;
+    expect((await read(approved[27]!.id)).data?.nomination).toEqual({
+      status: 'DECIDED',
+      decision: { numberText, decisionDate: '2027-02-03' },
+    });
   });
 
   it('a new calendar year starts a new series', async () => {

@@ -71,6 +71,7 @@ const MAKERS = {
   sheets: () => grouped(emulationYearRepository.sheets, (s) => [s.emulationYearId]),
   sheet: () => byId(emulationYearRepository.sheetsByIds),
   awardDecision: () => byId(decisionRepository.byIds),
+  decisionItemsOfNomination: () => grouped(decisionRepository.itemsOfNominations, (i) => [i.nominationId]),
   results: () => grouped(emulationYearRepository.results, (r) => [r.emulationYearId]),
   criteriaSet: () => byId(criteriaSetRepository.byIds),
   deferralsOfUnit: () => grouped(deferralRepository.ofUnits, (d) => [d.unitId]),

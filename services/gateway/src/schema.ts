@@ -13,7 +13,11 @@ import {
 import { AwardsResolver, YearAwardsResolver } from './modules/awards/awards.resolver';
 import { BaseSalaryResolver } from './modules/base-salary/base-salary.resolver';
 import { CouncilResolver } from './modules/awards/council.resolver';
-import { DecisionItemResolver, DecisionsResolver } from './modules/awards/decisions.resolver';
+import {
+  DecisionItemResolver,
+  DecisionsResolver,
+  NominationDecisionResolver,
+} from './modules/awards/decisions.resolver';
 import { NominationQueueResolver } from './modules/awards/queue.resolver';
 import { NominationBasisResolver } from './modules/awards/basis.resolver';
 import { BlockResolver } from './modules/block/block.resolver';
@@ -84,6 +88,7 @@ export const resolvers = [
   YearAwardsResolver,
   DecisionsResolver,
   DecisionItemResolver,
+  NominationDecisionResolver,
   NominationQueueResolver,
   NominationBasisResolver,
   CouncilResolver,

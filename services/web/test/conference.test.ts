@@ -241,6 +241,12 @@ describe('the conference in the browser', () => {
       );
       const results = reader.getByRole('link', { name: 'Kết quả và biên bản' });
       await expect.poll(() => results.getAttribute('class')).toContain('button-primary');
+      // Every seat filled: the vote is over, and the page says what comes next and where.
+      expect(await reader.getByText(/^Bỏ phiếu bình xét của khối đã xong\. Tiếp theo: /).count()).toBe(1);
+      expect(
+        await reader.getByRole('link', { name: 'Đến trang hội nghị tổng kết' }).getAttribute('href'),
+      ).toBe(`/blocks/${block.blockId}/years/2026/conference`);
+      await screenshot(reader, 'period-block-done-390');
       await reader.context().close();
       await headTask('Gửi hồ sơ');
       // R13: the task says by when (the conference was held today: 15 days from now, by default).

@@ -375,7 +375,12 @@ describe('lineage and history recorded from documents', () => {
       await screenshot(page, 'history-decision-from-documents-1366');
       // Its proposal says what it rests on in words: the documents, and the decision's number as such.
       await page.getByRole('link', { name: NOI_VU }).first().click();
-      await expect.poll(() => page.getByText('Số quyết định:').count(), WAIT).toBe(1);
+      await expect
+        .poll(
+          () => page.getByRole('link', { name: 'Quyết định số 45/QĐ-UBND ngày 20/01/2026' }).count(),
+          WAIT,
+        )
+        .toBe(1);
       await expect
         .poll(
           () => page.getByText('Ghi nhận theo tài liệu của năm (không bình xét trên hệ thống)').count(),

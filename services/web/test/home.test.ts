@@ -7,6 +7,7 @@ import {
   createLockedBlock,
   createUnits,
   ok,
+  ownerQuery,
   provinceId,
   type Account,
   type LockedBlock,
@@ -261,5 +262,20 @@ describe('the home page: where the blocks stand', () => {
       .toBe(1);
     await screenshot(page, 'home-next-year-covenant-390');
     await context.close();
+  });
+
+  it("a year whose dossier went: the secretariat's next step leads to the year-end closing's page", async () => {
+    await ownerQuery(
+      app.db,
+      province,
+      `UPDATE emulation_year SET state = 'DOSSIER_SUBMITTED' WHERE id = '${locked.yearId}'`,
+    );
+    const page = await pageAt(browser, base, '/', admin.email);
+    const next = page
+      .getByRole('region', { name: `Các khối, cụm thi đua năm ${YEAR}` })
+      .getByRole('link', { name: 'Bước tiếp theo: đóng năm thi đua' });
+    await expect.poll(() => next.count(), { timeout: 20_000 }).toBe(1);
+    expect(await next.getAttribute('href')).toBe(`/year-end/${YEAR}`);
+    await page.context().close();
   });
 });

@@ -360,6 +360,12 @@ export const decisionRepository = {
     return (await repo(AwardDecisionItem)).findBy({ decisionId: In([...decisionIds]) });
   },
 
+  /** The items that decided these nominations (one each: a nomination is decided once). */
+  async itemsOfNominations(nominationIds: readonly string[]): Promise<AwardDecisionItem[]> {
+    if (!nominationIds.length) return [];
+    return (await repo(AwardDecisionItem)).findBy({ nominationId: In([...nominationIds]) });
+  },
+
   /** A unit's awards (its own and its people's), or one person's: `of` names which. */
   async itemsOfUnit(
     unitId: string,

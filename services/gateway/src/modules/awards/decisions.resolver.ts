@@ -1,4 +1,4 @@
-import { awardRepository, decisionRepository, type AwardDecision } from '@thidua/db';
+import { awardRepository, decisionRepository, type AwardDecision, type Nomination } from '@thidua/db';
 import { enqueueJob, jobId, notifyEvent, notifyNominationStep, refreshRollupsOf } from '@thidua/jobs';
 import {
   ArrayMaxSize,
@@ -75,6 +75,19 @@ export class AwardDecisionType {
     description: "Recorded afterwards from the province's documents (recordPastDecision), not issued here.",
   })
   recordedFromDocuments!: boolean;
+}
+
+@Resolver(() => NominationType)
+export class NominationDecisionResolver {
+  @FieldResolver(() => AwardDecisionType, {
+    nullable: true,
+    description:
+      'The award decision that decided it (still given once revoked, with the reason on the nomination); null before.',
+  })
+  async decision(@Root() n: Nomination, @Ctx() ctx: GraphQLContext) {
+    const [item] = await ctx.loaders.decisionItemsOfNomination.load(n.id);
+    return item ? ctx.loaders.awardDecision.load(item.decisionId) : null;
+  }
 }
 
 @ObjectType('UnitAward', { description: "One award in a unit's history." })

@@ -20,6 +20,11 @@ export const NominationQuery = graphql(`
       path
       status
       statusReason
+      decision {
+        id
+        numberText
+        decisionDate
+      }
       unitId
       personId
       person {
@@ -124,13 +129,21 @@ export default function NominationPage() {
             <dd>{i18n.dateTime(n.updatedAt)}</dd>
           </div>
         </dl>
-        {n.statusReason && (
+        {n.decision && (
           <p>
-            {/* A decided nomination's note is its decision's number (one recorded from documents). */}
-            <strong>
-              {t(n.status === 'DECIDED' ? 'nomination.decisionNumber' : 'nomination.reason')}:
-            </strong>{' '}
-            {n.statusReason}
+            <strong>{t('nomination.decision')}:</strong>{' '}
+            <Link href={`/award-decisions/${n.decision.id}`} className="link-tap">
+              {t('nomination.decisionOn', {
+                number: n.decision.numberText,
+                date: i18n.date(n.decision.decisionDate),
+              })}
+            </Link>
+          </p>
+        )}
+        {/* A decided nomination recorded from documents keeps its decision's number as its note: the link says it. */}
+        {n.statusReason && !(n.status === 'DECIDED' && n.decision) && (
+          <p>
+            <strong>{t('nomination.reason')}:</strong> {n.statusReason}
           </p>
         )}
         {secretariat && n.status === 'COUNCIL_REVIEW' && (

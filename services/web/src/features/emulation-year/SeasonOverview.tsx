@@ -22,6 +22,7 @@ export const SeasonQuery = graphql(`
       }
       emulationYear {
         id
+        year
         state
         nextStates
         nextStepMissing
@@ -125,7 +126,16 @@ function NextStepLine({ row, admin }: { row: BlockYear; admin: boolean }) {
   const more = missing.length - SHOWN_MISSING;
   return (
     <>
-      <span className="season-goal">{t('steps.next', { state: t(`steps.goal.${next}` as MessageKey) })}</span>
+      <span className="season-goal">
+        {/* The year is closed by the province's year-end closing, on its own page, not on the year's. */}
+        {next === 'CLOSED' && admin ? (
+          <Link href={`/year-end/${y.year}`} className="link-tap">
+            {t('steps.next', { state: t('steps.goal.CLOSED') })}
+          </Link>
+        ) : (
+          t('steps.next', { state: t(`steps.goal.${next}` as MessageKey) })
+        )}
+      </span>
       <span className="muted">
         {missing.length
           ? `${t('steps.missing')} ${missing.slice(0, SHOWN_MISSING).join('; ')}${more > 0 ? ` ${t('season.more', { n: more })}` : ''}`

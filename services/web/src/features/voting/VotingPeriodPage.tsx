@@ -59,6 +59,10 @@ export default function VotingPeriodPage() {
       ? t('voting.kind.COUNCIL')
       : `${t('voting.kind.BLOCK')} · ${t('voting.round', { n: p.round })}`;
   const next = rounds.data?.votingPeriods.find((r) => r.round === p.round + 1);
+  // The block's vote is over once a round's results are published with every seat filled (or decided): what comes
+  // next is the conference's record and the dossier, on the conference's page.
+  const blockDone =
+    p.kind === 'BLOCK' && !!p.resultsPublishedAt && (p.outcome === 'COMPLETE' || p.outcome === 'DECIDED');
   // The secretariat enters the ballots of member units without an account, on their behalf (BallotPage).
   const entersForUnits =
     secretariat && !isVoter && p.kind === 'BLOCK' && p.method === 'ONLINE' && p.status === 'OPEN';
@@ -79,6 +83,17 @@ export default function VotingPeriodPage() {
           {t('voting.nextRoundOpen', { n: next.round })}{' '}
           <Link href={`/voting-periods/${next.id}`} className="link-tap">
             {t('voting.toRound', { n: next.round })}
+          </Link>
+        </Alert>
+      )}
+      {blockDone && p.emulationYear && (
+        <Alert kind="info">
+          {t('voting.blockDone')}{' '}
+          <Link
+            href={`/blocks/${p.emulationYear.block.id}/years/${p.emulationYear.year}/conference`}
+            className="link-tap"
+          >
+            {t('voting.toConference')}
           </Link>
         </Alert>
       )}

@@ -15,6 +15,7 @@ export const PeriodFields = graphql(`
     emulationYear {
       year
       block {
+        id
         name
       }
     }
