@@ -345,11 +345,17 @@ async function gatherTasks(
       if (runs && y.state === 'RESULTS_RECORDED') {
         const due = (await read(client, DossierDueQuery, { blockId: b.id, year })).emulationYear
           ?.dossierDeadline;
+        // The proposals still without their achievement report: the head unit sees whose, not only its own.
+        const unreported = (await read(client, OwnNominationsQuery, { yearId: y.id })).nominations.filter(
+          (n) => n.status === 'PROPOSED_BY_BLOCK' && !n.attachments.length,
+        ).length;
+        const notes = [
+          ...(due ? [t('home.dossierDue', { date: i18n.date(due) })] : []),
+          ...(unreported ? [t('home.reportsMissing', { n: unreported })] : []),
+        ];
         tasks.dossiers.push({
           key: y.id,
-          label: due
-            ? `${label(b.name, year, 0)} (${t('home.dossierDue', { date: i18n.date(due) })})`
-            : label(b.name, year, 0),
+          label: notes.length ? `${label(b.name, year, 0)} (${notes.join('; ')})` : label(b.name, year, 0),
           href: `${where}/conference`,
         });
       }
