@@ -122,7 +122,7 @@ describe('provinces', () => {
       });
     expect((await create('00', 'Không Mã')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     // The name alone: "Tỉnh" or "Thành phố" is the kind, which letters add ("tỉnh Tỉnh …" otherwise).
-    for (const name of ['Tỉnh Thử Nghiệm', 'THÀNH PHỐ Thử', 'TP. Thử'])
+    for (const name of ['Tỉnh Thử Nghiệm', 'THÀNH PHỐ Thử', 'TP. Thử', 'TP.Thử'])
       expect((await create('99', name)).errors?.[0]).toMatchObject({
         message: "name: is the province's own name, without 'Tỉnh' or 'Thành phố': the kind says it",
         extensions: { code: 'BAD_USER_INPUT' },

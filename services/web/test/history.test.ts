@@ -383,7 +383,7 @@ describe('lineage and history recorded from documents', () => {
         .toBe(1);
       await expect
         .poll(
-          () => page.getByText('Ghi nhận theo tài liệu của năm (không bình xét trên hệ thống)').count(),
+          () => page.getByText('Ghi nhận từ văn bản của năm (không bình xét trên hệ thống)').count(),
           WAIT,
         )
         .toBe(1);

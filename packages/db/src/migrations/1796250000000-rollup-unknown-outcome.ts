@@ -19,10 +19,25 @@ export class RollupUnknownOutcome1796250000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    // 0 again where unknown (as written before), one province at a time, then the columns required again.
+    await q.query(`
+      DO $$
+      DECLARE p record;
+      BEGIN
+        FOR p IN SELECT id FROM province LOOP
+          PERFORM set_config('app.province_id', p.id::text, true);
+          UPDATE block_year_rollup SET council_approvals = coalesce(council_approvals, 0),
+                 decided_awards = coalesce(decided_awards, 0) WHERE province_id = p.id;
+          UPDATE province_year_rollup SET council_approvals = coalesce(council_approvals, 0),
+                 decided_awards = coalesce(decided_awards, 0) WHERE province_id = p.id;
+        END LOOP;
+        PERFORM set_config('app.province_id', '', true);
+      END $$;
+    `);
     for (const table of ['block_year_rollup', 'province_year_rollup'])
       await q.query(
-        `UPDATE ${table} SET council_approvals = coalesce(council_approvals, 0),
-           decided_awards = coalesce(decided_awards, 0)`,
+        `ALTER TABLE ${table} ALTER COLUMN council_approvals SET NOT NULL,
+           ALTER COLUMN decided_awards SET NOT NULL`,
       );
   }
 }
@@ -34,8 +49,13 @@ export const UNKNOWN_OUTCOMES_OF_DOCUMENTS_YEARS = `
   BEGIN
     FOR p IN SELECT id FROM province LOOP
       PERFORM set_config('app.province_id', p.id::text, true);
-      UPDATE block_year_rollup SET council_approvals = NULL, decided_awards = NULL
-       WHERE province_id = p.id AND closing_status = 'FROM_DOCUMENTS' AND council_approvals = 0;
+      -- The year's own mark, as the rollups' writer reads it: a documents year swept into a platform closing
+      -- since has that closing's status, not FROM_DOCUMENTS.
+      UPDATE block_year_rollup r SET council_approvals = NULL, decided_awards = NULL
+       WHERE r.province_id = p.id AND r.council_approvals = 0
+         AND EXISTS (SELECT 1 FROM emulation_year y
+                      WHERE y.province_id = r.province_id AND y.block_id = r.block_id AND y.year = r.year
+                        AND y.recorded_from_documents);
       UPDATE province_year_rollup r
          SET council_approvals = b.approvals, decided_awards = b.decided
         FROM (SELECT year, sum(council_approvals) AS approvals, sum(decided_awards) AS decided

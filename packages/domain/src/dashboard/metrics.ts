@@ -61,13 +61,13 @@ export const METRIC_DEFINITIONS: Record<RollupMetric, { block: string; province:
     block:
       "the block year's nominations the council approved (those since decided or revoked included); null for a " +
       'year recorded from documents until a decision of it is recorded',
-    province: 'sum over the blocks (null when every block is null)',
+    province: 'sum over the blocks whose outcome is known (null when none is)',
   },
   DECIDED_AWARDS: {
     block:
       "the block year's nominations decided and in force (a revoked award no longer counts); null for a year " +
       'recorded from documents until a decision of it is recorded',
-    province: 'sum over the blocks (null when every block is null)',
+    province: 'sum over the blocks whose outcome is known (null when none is)',
   },
   MEAN_FINAL_SCORE: {
     block: "mean of the members' locked final scores, two decimals",

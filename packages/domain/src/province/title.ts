@@ -15,4 +15,4 @@ export function provinceTitle(p: ProvinceName): string {
  * A name typed with its kind ("Tỉnh Lào Cai", "Thành phố Huế", "TP. Huế"): the kind is chosen apart and
  * `provinceTitle` adds it, so the letters would read "tỉnh Tỉnh Lào Cai".
  */
-export const NAME_WITH_KIND = /^\s*(tỉnh|thành phố|tp\.?)\s/iu;
+export const NAME_WITH_KIND = /^\s*(tỉnh\s|thành phố\s|tp\.|tp\s)/iu;

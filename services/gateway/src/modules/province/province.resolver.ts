@@ -188,16 +188,17 @@ function checkStart(validFrom: string | null | undefined) {
     throw badInput('validFrom', `must be between ${EARLIEST_START} and ${latest}`);
 }
 
+/** The name alone: the kind is its own field, and letters add it ("tỉnh Lào Cai", never "tỉnh Tỉnh Lào Cai"). */
+function checkName(name: string): void {
+  if (NAME_WITH_KIND.test(name.normalize('NFC')))
+    throw badInput('name', "is the province's own name, without 'Tỉnh' or 'Thành phố': the kind says it");
+}
+
 /**
  * A merger joins provinces in force on its eve: each predecessor ends the day before the successor starts
  * (provinceRepository.create), so one that began on or after that day, or had already ended, cannot be merged;
  * nor one already merged into another (a province has one successor: its data is read under it).
  */
-/** The name alone: the kind is its own field, and letters add it ("tỉnh Lào Cai", never "tỉnh Tỉnh Lào Cai"). */
-function checkName(name: string): void {
-  if (NAME_WITH_KIND.test(name))
-    throw badInput('name', "is the province's own name, without 'Tỉnh' or 'Thành phố': the kind says it");
-}
 
 function checkPredecessors(
   predecessors: Province[],

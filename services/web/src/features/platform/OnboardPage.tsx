@@ -24,7 +24,7 @@ const CreateProvince = graphql(`
 const NONE: Shown = { general: null, fields: {} };
 
 /** As the gateway's (domain province/title.ts): a name typed with its kind would read "tỉnh Tỉnh Lào Cai". */
-const NAME_WITH_KIND = /^\s*(tỉnh|thành phố|tp\.?)\s/iu;
+const NAME_WITH_KIND = /^\s*(tỉnh\s|thành phố\s|tp\.|tp\s)/iu;
 
 /**
  * Onboarding a province: the province and the invitation of its first secretariat (PROVINCE_ADMIN in it) in one
@@ -59,7 +59,7 @@ export default function OnboardPage() {
     name:
       f.name.trim().length < 2 || f.name.trim().length > 100
         ? t('onboard.check.name')
-        : NAME_WITH_KIND.test(f.name)
+        : NAME_WITH_KIND.test(f.name.normalize('NFC'))
           ? t('onboard.check.nameKind')
           : null,
     validFrom: (f.validFrom ? f.validFrom >= '2000-01-01' && f.validFrom <= latest : !f.predecessors.length)

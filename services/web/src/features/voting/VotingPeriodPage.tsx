@@ -60,9 +60,14 @@ export default function VotingPeriodPage() {
       : `${t('voting.kind.BLOCK')} · ${t('voting.round', { n: p.round })}`;
   const next = rounds.data?.votingPeriods.find((r) => r.round === p.round + 1);
   // The block's vote is over once a round's results are published with every seat filled (or decided): what comes
-  // next is the conference's record and the dossier, on the conference's page.
+  // next is the conference's record and the dossier, on the conference's page, until the dossier goes (not said
+  // of a year recorded from documents, whose dossier went long ago).
   const blockDone =
-    p.kind === 'BLOCK' && !!p.resultsPublishedAt && (p.outcome === 'COMPLETE' || p.outcome === 'DECIDED');
+    p.kind === 'BLOCK' &&
+    !!p.resultsPublishedAt &&
+    (p.outcome === 'COMPLETE' || p.outcome === 'DECIDED') &&
+    p.emulationYear?.state === 'RESULTS_RECORDED' &&
+    !p.emulationYear.recordedFromDocuments;
   // The secretariat enters the ballots of member units without an account, on their behalf (BallotPage).
   const entersForUnits =
     secretariat && !isVoter && p.kind === 'BLOCK' && p.method === 'ONLINE' && p.status === 'OPEN';

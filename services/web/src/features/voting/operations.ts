@@ -14,6 +14,8 @@ export const PeriodFields = graphql(`
     emulationYearId
     emulationYear {
       year
+      state
+      recordedFromDocuments
       block {
         id
         name
