@@ -50,7 +50,7 @@ describe('the API’s refusals, as the secretariat reads them', () => {
     ).toMatch(/^Địa chỉ này đã có tài khoản trong tỉnh: không cần mời\./);
     expect(
       email('an invitation to a@b.vn is already open for another role or unit: revoke it first'),
-    ).toMatch(/^Đã có lời mời đang chờ gửi đến địa chỉ này, với vai trò hoặc đơn vị khác: thu hồi/);
+    ).toMatch(/^Địa chỉ này đang có lời mời chưa được nhận, với vai trò hoặc đơn vị khác: thu hồi/);
   });
 
   it('a unit added to a block it is already in is told beside the unit, not as a generic conflict', () => {
