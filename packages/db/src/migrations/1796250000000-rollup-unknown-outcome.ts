@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { inEveryProvince } from './rls';
 
 /**
  * A year recorded from documents gives the block's proposals, not what the council and the Chairman made of them:
@@ -20,20 +21,13 @@ export class RollupUnknownOutcome1796250000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     // 0 again where unknown (as written before), one province at a time, then the columns required again.
-    await q.query(`
-      DO $$
-      DECLARE p record;
-      BEGIN
-        FOR p IN SELECT id FROM province LOOP
-          PERFORM set_config('app.province_id', p.id::text, true);
-          UPDATE block_year_rollup SET council_approvals = coalesce(council_approvals, 0),
-                 decided_awards = coalesce(decided_awards, 0) WHERE province_id = p.id;
-          UPDATE province_year_rollup SET council_approvals = coalesce(council_approvals, 0),
-                 decided_awards = coalesce(decided_awards, 0) WHERE province_id = p.id;
-        END LOOP;
-        PERFORM set_config('app.province_id', '', true);
-      END $$;
-    `);
+    await q.query(
+      inEveryProvince(`
+        UPDATE block_year_rollup SET council_approvals = coalesce(council_approvals, 0),
+               decided_awards = coalesce(decided_awards, 0) WHERE province_id = p.id;
+        UPDATE province_year_rollup SET council_approvals = coalesce(council_approvals, 0),
+               decided_awards = coalesce(decided_awards, 0) WHERE province_id = p.id;`),
+    );
     for (const table of ['block_year_rollup', 'province_year_rollup'])
       await q.query(
         `ALTER TABLE ${table} ALTER COLUMN council_approvals SET NOT NULL,
@@ -43,25 +37,16 @@ export class RollupUnknownOutcome1796250000000 implements MigrationInterface {
 }
 
 /** Every province, one at a time: its documents years' unknown outcomes, and its years' sums again. */
-export const UNKNOWN_OUTCOMES_OF_DOCUMENTS_YEARS = `
-  DO $$
-  DECLARE p record;
-  BEGIN
-    FOR p IN SELECT id FROM province LOOP
-      PERFORM set_config('app.province_id', p.id::text, true);
-      -- The year's own mark, as the rollups' writer reads it: a documents year swept into a platform closing
-      -- since has that closing's status, not FROM_DOCUMENTS.
-      UPDATE block_year_rollup r SET council_approvals = NULL, decided_awards = NULL
-       WHERE r.province_id = p.id AND r.council_approvals = 0
-         AND EXISTS (SELECT 1 FROM emulation_year y
-                      WHERE y.province_id = r.province_id AND y.block_id = r.block_id AND y.year = r.year
-                        AND y.recorded_from_documents);
-      UPDATE province_year_rollup r
-         SET council_approvals = b.approvals, decided_awards = b.decided
-        FROM (SELECT year, sum(council_approvals) AS approvals, sum(decided_awards) AS decided
-                FROM block_year_rollup WHERE province_id = p.id GROUP BY year) b
-       WHERE r.province_id = p.id AND r.year = b.year;
-    END LOOP;
-    PERFORM set_config('app.province_id', '', true);
-  END $$;
-`;
+export const UNKNOWN_OUTCOMES_OF_DOCUMENTS_YEARS = inEveryProvince(`
+  -- The year's own mark, as the rollups' writer reads it: a documents year swept into a platform closing
+  -- since has that closing's status, not FROM_DOCUMENTS.
+  UPDATE block_year_rollup r SET council_approvals = NULL, decided_awards = NULL
+   WHERE r.province_id = p.id AND r.council_approvals = 0
+     AND EXISTS (SELECT 1 FROM emulation_year y
+                  WHERE y.province_id = r.province_id AND y.block_id = r.block_id AND y.year = r.year
+                    AND y.recorded_from_documents);
+  UPDATE province_year_rollup r
+     SET council_approvals = b.approvals, decided_awards = b.decided
+    FROM (SELECT year, sum(council_approvals) AS approvals, sum(decided_awards) AS decided
+            FROM block_year_rollup WHERE province_id = p.id GROUP BY year) b
+   WHERE r.province_id = p.id AND r.year = b.year;`);

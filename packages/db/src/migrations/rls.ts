@@ -16,3 +16,21 @@ export async function enableTenantRls(q: QueryRunner, table: string): Promise<vo
     CREATE POLICY tenant_isolation ON ${table} USING (${TENANT_PREDICATE}) WITH CHECK (${TENANT_PREDICATE});
   `);
 }
+
+/**
+ * A data change under forced row-level security: `body` runs once per province with its tenant set (`p.id` names
+ * it), and the setting is cleared after.
+ */
+export function inEveryProvince(body: string): string {
+  return `
+    DO $$
+    DECLARE p record;
+    BEGIN
+      FOR p IN SELECT id FROM province LOOP
+        PERFORM set_config('app.province_id', p.id::text, true);
+        ${body}
+      END LOOP;
+      PERFORM set_config('app.province_id', '', true);
+    END $$;
+  `;
+}
