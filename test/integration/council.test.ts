@@ -294,7 +294,14 @@ describe('the provincial council', () => {
         const inbox = ok(
           await as<Inbox>(flagOfficer, `{ notifications(first: 50) { nodes { event body } } }`),
         ).notifications.nodes;
-        expect(inbox.find((n) => n.event === 'DECISION_ISSUED')?.body).toBe(
+        // The unit's officer reads its own award by name; the secretariat, who issued it, the count.
+        expect(inbox.find((n) => n.event === 'DECISION_ISSUED')?.body).toMatch(
+          /^UBND tỉnh Nghệ An ban hành Quyết định số 1\/QĐ-UBND ngày 20\/01\/2027 khen thưởng 1 trường hợp: tặng Cờ thi đua của UBND tỉnh cho Văn phòng UBND tỉnh \(\d+-1\)\.$/,
+        );
+        const secretariat = ok(
+          await as<Inbox>(admin, `{ notifications(first: 50) { nodes { event body } } }`),
+        ).notifications.nodes;
+        expect(secretariat.find((n) => n.event === 'DECISION_ISSUED')?.body).toBe(
           'UBND tỉnh Nghệ An ban hành Quyết định số 1/QĐ-UBND ngày 20/01/2027 khen thưởng 1 trường hợp.',
         );
         const steps = inbox.filter((n) => n.event === 'NOMINATION_STATUS_CHANGED').map((n) => n.body);

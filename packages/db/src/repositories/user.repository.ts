@@ -76,14 +76,22 @@ export const userRepository = {
 
   /** The officers of the given units in the context's province. */
   async officersOf(provinceId: string, unitIds: readonly string[]): Promise<string[]> {
+    return [...new Set((await userRepository.officersByUnit(provinceId, unitIds)).map((o) => o.userId))];
+  },
+
+  /** Each unit officer with the unit they serve (an officer of two units is listed twice). */
+  async officersByUnit(
+    provinceId: string,
+    unitIds: readonly string[],
+  ): Promise<{ userId: string; unitId: string }[]> {
     if (!unitIds.length) return [];
-    const rows: { user_id: string }[] = await (
+    const rows: { user_id: string; unit_id: string }[] = await (
       await currentManager()
     ).query(
-      `SELECT DISTINCT user_id FROM role_assignment WHERE role = 'UNIT_OFFICER' AND province_id = $1 AND unit_id = ANY($2)`,
+      `SELECT DISTINCT user_id, unit_id FROM role_assignment WHERE role = 'UNIT_OFFICER' AND province_id = $1 AND unit_id = ANY($2)`,
       [provinceId, unitIds],
     );
-    return rows.map((r) => r.user_id);
+    return rows.map((r) => ({ userId: r.user_id, unitId: r.unit_id }));
   },
 
   async roleById(id: string): Promise<RoleAssignment | null> {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { renderNominationNotice, renderVotingNotice, renderYearPhaseNotice } from './templates';
+import {
+  renderDecisionNotice,
+  renderNominationNotice,
+  renderVotingNotice,
+  renderYearPhaseNotice,
+} from './templates';
 
 const notice = {
   body: 'Khối thi đua 6',
@@ -73,6 +78,41 @@ describe('year notices', () => {
     );
     expect(renderYearPhaseNotice('year.signing_opened', 'Khối các cơ quan Đảng', 2027).body).toMatch(
       /đăng ký danh hiệu\.$/,
+    );
+  });
+});
+
+describe('decision notices', () => {
+  const decision = {
+    numberText: '1520/QĐ-UBND',
+    issuerName: 'UBND tỉnh Lào Cai',
+    decisionDate: '2026-12-20',
+    awards: 3,
+  };
+  it("name the reader's own awards among the decision's", () => {
+    const yours = [
+      { form: 'FLAG_PROVINCE' as const, unitName: 'Ban Tuyên giáo và Dân vận Tỉnh ủy', personName: null },
+      {
+        form: 'CSTD_PROV' as const,
+        unitName: 'Ban Tuyên giáo và Dân vận Tỉnh ủy',
+        personName: 'Nguyễn Thị Hoa',
+      },
+    ];
+    expect(renderDecisionNotice({ ...decision, yours }).body).toBe(
+      'UBND tỉnh Lào Cai ban hành Quyết định số 1520/QĐ-UBND ngày 20/12/2026 khen thưởng 3 trường hợp, trong đó có: ' +
+        'tặng Cờ thi đua của UBND tỉnh cho Ban Tuyên giáo và Dân vận Tỉnh ủy; ' +
+        'tặng Chiến sĩ thi đua cấp tỉnh cho Nguyễn Thị Hoa (Ban Tuyên giáo và Dân vận Tỉnh ủy).',
+    );
+    expect(renderDecisionNotice({ ...decision, awards: 2, yours }).body).toMatch(
+      /khen thưởng 2 trường hợp: tặng Cờ/,
+    );
+    expect(renderDecisionNotice({ ...decision, yours }, 'en').body).toMatch(
+      /granting 3 award\(s\), among them: the provincial emulation flag to Ban Tuyên giáo/,
+    );
+  });
+  it('give the secretariat the count alone', () => {
+    expect(renderDecisionNotice(decision).body).toBe(
+      'UBND tỉnh Lào Cai ban hành Quyết định số 1520/QĐ-UBND ngày 20/12/2026 khen thưởng 3 trường hợp.',
     );
   });
 });

@@ -178,6 +178,8 @@ export interface DecisionNotice {
   issuerName: string;
   decisionDate: string;
   awards: number;
+  /** The awards of the reader's own unit (and its people), named in their notice; none for the secretariat. */
+  yours?: readonly { form: ProposalForm; unitName: string; personName: string | null }[];
 }
 
 export function renderDecisionNotice(
@@ -185,15 +187,22 @@ export function renderDecisionNotice(
   locale: 'vi' | 'en' = 'vi',
 ): { title: string; body: string } {
   const [y, m, day] = d.decisionDate.split('-');
-  return locale === 'vi'
-    ? {
-        title: 'Quyết định khen thưởng',
-        body: `${d.issuerName} ban hành Quyết định số ${d.numberText} ngày ${day}/${m}/${y} khen thưởng ${d.awards} trường hợp.`,
-      }
-    : {
-        title: 'Award decision',
-        body: `${d.issuerName} issued decision ${d.numberText} of ${day}/${m}/${y}, granting ${d.awards} award(s).`,
-      };
+  const yours = d.yours ?? [];
+  const to = (a: (typeof yours)[number]) => (a.personName ? `${a.personName} (${a.unitName})` : a.unitName);
+  if (locale === 'en') {
+    const named = yours.map((a) => `${FORM_EN[a.form]} to ${to(a)}`).join('; ');
+    return {
+      title: 'Award decision',
+      body: `${d.issuerName} issued decision ${d.numberText} of ${day}/${m}/${y}, granting ${d.awards} award(s)${named ? `, among them: ${named}` : ''}.`,
+    };
+  }
+  const named = yours.map((a) => `tặng ${FORM_VI[a.form]} cho ${to(a)}`).join('; ');
+  // "trong đó có" only when the reader's awards are some of the decision's, not all of them.
+  const lead = !named ? '' : yours.length === d.awards ? `: ${named}` : `, trong đó có: ${named}`;
+  return {
+    title: 'Quyết định khen thưởng',
+    body: `${d.issuerName} ban hành Quyết định số ${d.numberText} ngày ${day}/${m}/${y} khen thưởng ${d.awards} trường hợp${lead}.`,
+  };
 }
 
 const YEAR_PHASE_EVENTS = ['year.signing_opened', 'year.scoring_opened', 'year.dossier_submitted'] as const;

@@ -19,6 +19,7 @@ import {
   renderYearPhaseNotice,
   renderYearEndNotice,
   renderVotingNotice,
+  type ProposalForm,
   type VotingEventName,
   type YearPhaseEventName,
 } from '@thidua/domain';
@@ -29,6 +30,8 @@ export interface NoticeContent {
   vi: { title: string; body: string };
   en: { title: string; body: string };
   link: string;
+  /** What some recipients read instead (their own part of the event): by user id. */
+  personal?: Map<string, { vi: { title: string; body: string }; en: { title: string; body: string } }>;
 }
 
 /** Who hears of an event, and what they read. Null when the subject no longer exists. */
@@ -100,14 +103,21 @@ async function nominationNotice(p: JobPayload<'notify'>): Promise<NoticeContent 
   };
 }
 
-/** The officers of every awarded unit, and the province's secretariat. */
+/** The officers of every awarded unit, each told their own unit's awards, and the province's secretariat. */
 async function decisionNotice(p: JobPayload<'notify'>): Promise<NoticeContent | null> {
   const [decision] = await decisionRepository.byIds([p.subjectId]);
   if (!decision) return null;
   const items = await decisionRepository.items([decision.id]);
-  const officers = await userRepository.officersOf(
+  const officers = await userRepository.officersByUnit(
     p.provinceId,
     items.map((i) => i.unitId),
+  );
+  const units = new Map((await unitRepository.byIds(items.map((i) => i.unitId))).map((u) => [u.id, u.name]));
+  const people = new Map(
+    (await personRepository.byIds(items.flatMap((i) => (i.personId ? [i.personId] : [])))).map((x) => [
+      x.id,
+      x.fullName,
+    ]),
   );
   const facts = {
     numberText: decision.numberText,
@@ -115,11 +125,27 @@ async function decisionNotice(p: JobPayload<'notify'>): Promise<NoticeContent | 
     decisionDate: decision.decisionDate,
     awards: items.length,
   };
+  const personal: NonNullable<NoticeContent['personal']> = new Map();
+  for (const userId of new Set(officers.map((o) => o.userId))) {
+    const theirUnits = new Set(officers.filter((o) => o.userId === userId).map((o) => o.unitId));
+    const yours = items
+      .filter((i) => theirUnits.has(i.unitId))
+      .map((i) => ({
+        form: i.form as ProposalForm,
+        unitName: units.get(i.unitId) ?? '',
+        personName: i.personId ? (people.get(i.personId) ?? null) : null,
+      }));
+    personal.set(userId, {
+      vi: renderDecisionNotice({ ...facts, yours }),
+      en: renderDecisionNotice({ ...facts, yours }, 'en'),
+    });
+  }
   return {
-    recipients: [...new Set([...officers, ...(await secretariat(p.provinceId))])],
+    recipients: [...new Set([...personal.keys(), ...(await secretariat(p.provinceId))])],
     vi: renderDecisionNotice(facts),
     en: renderDecisionNotice(facts, 'en'),
     link: `/award-decisions/${decision.id}`,
+    personal,
   };
 }
 

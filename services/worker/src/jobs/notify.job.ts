@@ -33,7 +33,7 @@ export async function notify(p: JobPayload<'notify'>, deps?: { config: Config })
   const content = await noticeContent(p);
   if (!content) return { delivered: 0 };
   const { recipients, link } = content;
-  const { title, body } = content.vi;
+  const textFor = (userId: string) => content.personal?.get(userId) ?? content;
   const prefs = await notificationRepository.preferences(recipients);
   const wants = (userId: string, channel: 'IN_APP' | 'EMAIL') =>
     !prefs.some((x) => x.userId === userId && x.event === p.event && x.channel === channel && !x.enabled);
@@ -47,8 +47,7 @@ export async function notify(p: JobPayload<'notify'>, deps?: { config: Config })
         userId,
         event: p.event,
         subjectId: p.subjectId,
-        title,
-        body,
+        ...textFor(userId).vi,
         link,
         idempotencyKey: key(userId, 'IN_APP'),
       })),
@@ -68,7 +67,8 @@ export async function notify(p: JobPayload<'notify'>, deps?: { config: Config })
           linksExpireAt,
         );
         const unsubscribe = `${base}/unsubscribe?token=${token}`;
-        const en = content.en;
+        const { vi, en } = textFor(u.id);
+        const { title, body } = vi;
         return {
           idempotencyKey: key(u.id, 'EMAIL'),
           userId: u.id,
