@@ -596,6 +596,47 @@ describe('the provincial council', () => {
     expect(await status(c.id)).toBe('DEFERRED');
   });
 
+  it('the secretariat hears once that every member has voted, also when the last two vote at the same moment', async () => {
+    const { id: nomination } = await flagInReview(2026);
+    const period = ok(
+      await as<{ openCouncilVote: { id: string } }>(
+        admin,
+        `mutation($v: OpenCouncilVoteInput!) { openCouncilVote(input: $v) { id } }`,
+        { v: { nominationIds: [nomination], closesAt: new Date(Date.now() + 3600_000).toISOString() } },
+      ),
+    ).openCouncilVote.id;
+    const contests = ok(await as<Period>(admin, PERIOD, { id: period })).votingPeriod.contests;
+    for (const member of [0, 1, 2]) await castCouncil(period, member, approve(nomination)(contests));
+    await Promise.all([3, 4].map((member) => castCouncil(period, member, approve(nomination)(contests))));
+    type Inbox = {
+      notifications: { nodes: { event: string; subjectId: string; body: string; link: string }[] };
+    };
+    const told = async () =>
+      ok(
+        await as<Inbox>(admin, `{ notifications(first: 100) { nodes { event subjectId body link } } }`),
+      ).notifications.nodes.filter((n) => n.event === 'COUNCIL_ALL_VOTED' && n.subjectId === period);
+    await vi.waitFor(
+      async () =>
+        expect(await told()).toEqual([
+          {
+            event: 'COUNCIL_ALL_VOTED',
+            subjectId: period,
+            link: `/voting-periods/${period}`,
+            body: expect.stringMatching(
+              /^Phiên biểu quyết của Hội đồng Thi đua – Khen thưởng tỉnh Nghệ An về các đề nghị khen thưởng: cả 5 thành viên đã biểu quyết\. Có thể kết thúc phiên để kiểm phiếu, không phải chờ đến hạn chót \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}\.$/,
+            ),
+          },
+        ]),
+      { timeout: 20_000, interval: 100 },
+    );
+    // The members are not told: the session is the secretariat's to close.
+    const member = ok(
+      await as<Inbox>(council[4]!, `{ notifications(first: 100) { nodes { event subjectId body link } } }`),
+    ).notifications.nodes;
+    expect(member.filter((n) => n.event === 'COUNCIL_ALL_VOTED')).toEqual([]);
+    await countAndPublish(period);
+  });
+
   it('R10: a session takes the thresholds of the year its nominations are for, not of the calendar year', async () => {
     // Last in the file: it changes the province's rules. Year 2025's flags need 60 % of the council, 2026's all of it.
     for (const [year, percent] of [

@@ -14,6 +14,7 @@ export {
   rescheduleOpenPeriods,
   applyCouncilResults,
   periodContests,
+  afterCouncilBallot,
 } from './voting-lifecycle';
 export {
   createEventBus,

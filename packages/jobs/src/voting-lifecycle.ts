@@ -121,6 +121,23 @@ export async function afterClose(provinceId: string, periodId: string): Promise<
   );
 }
 
+/**
+ * After a council member's ballot, in its transaction: when it is the last one, the secretariat is told it may
+ * close the session without waiting for the deadline (once a session: the job's id).
+ */
+export async function afterCouncilBallot(
+  provinceId: string,
+  periodId: string,
+  members: number,
+): Promise<void> {
+  if ((await votingRepository.turnoutCountedInTurn(periodId)) < members) return;
+  await enqueueJob(
+    'notify',
+    { provinceId, event: 'council.all_voted', subjectId: periodId },
+    { jobId: jobId('notify', 'council.all_voted', periodId) },
+  );
+}
+
 /** The contests as the tally and the next round see them. */
 export async function periodContests(
   periodId: string,

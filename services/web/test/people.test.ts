@@ -382,6 +382,7 @@ describe('people and access', () => {
       'Nhắc bỏ phiếu',
       'Kết thúc bỏ phiếu',
       'Công bố kết quả',
+      'Hội đồng đã biểu quyết đủ',
       'Khối gửi hồ sơ đề nghị khen thưởng',
       'Hồ sơ đề nghị khen thưởng thay đổi',
       'Quyết định khen thưởng',

@@ -146,6 +146,16 @@ export const votingRepository = {
     return new Map(rows.map((r) => [r.voting_period_id, r.n]));
   },
 
+  /**
+   * The period's ballots, counted once every earlier counter's transaction has ended (a transaction-scoped lock
+   * on the period): of two last ballots cast together, the second to count sees both.
+   */
+  async turnoutCountedInTurn(periodId: string): Promise<number> {
+    const m = await tenantManager();
+    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('turnout:' || $1, 0))`, [periodId]);
+    return (await votingRepository.turnout([periodId])).get(periodId) ?? 0;
+  },
+
   async receipts(periodId: string, voterIds: readonly string[]): Promise<BallotReceipt[]> {
     if (!voterIds.length) return [];
     return (await repo(BallotReceipt)).findBy({ votingPeriodId: periodId, voterId: In([...voterIds]) });

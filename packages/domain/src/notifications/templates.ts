@@ -6,6 +6,7 @@ export const NOTIFICATION_EVENT_NAMES = [
   'voting.reminder',
   'voting.closed',
   'voting.published',
+  'council.all_voted',
   'nomination.status_changed',
   'decision.issued',
   'year.signing_opened',
@@ -125,6 +126,28 @@ function councilNotice(
   };
   const [title, body] = (locale === 'vi' ? vi : en)[event];
   return { title, body };
+}
+
+/**
+ * To the secretariat, when the last council member has voted: the session may be closed and counted without
+ * waiting for its deadline.
+ */
+export function renderCouncilVotedNotice(
+  council: string,
+  members: number,
+  deadline: Date,
+  locale: 'vi' | 'en' = 'vi',
+): { title: string; body: string } {
+  const by = when(deadline, locale);
+  return locale === 'vi'
+    ? {
+        title: 'Hội đồng đã biểu quyết đủ',
+        body: `Phiên biểu quyết của ${council} về các đề nghị khen thưởng: cả ${members} thành viên đã biểu quyết. Có thể kết thúc phiên để kiểm phiếu, không phải chờ đến hạn chót ${by}.`,
+      }
+    : {
+        title: 'Every council member has voted',
+        body: `The session of ${council} on the award proposals: all ${members} members have voted. It may be closed and counted without waiting for the deadline (${by}).`,
+      };
 }
 
 const FORM_VI = FORM_WORDS;

@@ -13,6 +13,7 @@ import {
 } from '@thidua/db';
 import {
   isYearPhaseEvent,
+  renderCouncilVotedNotice,
   renderDecisionNotice,
   renderNominationNotice,
   renderYearClosedNotice,
@@ -41,6 +42,7 @@ export async function noticeContent(p: JobPayload<'notify'>): Promise<NoticeCont
   if (p.event === 'year.closed') return yearClosedNotice(p);
   if (isYearPhaseEvent(p.event)) return yearPhaseNotice(p, p.event);
   if (p.event === 'year_end.finished') return yearEndNotice(p);
+  if (p.event === 'council.all_voted') return councilVotedNotice(p);
   return votingNotice(p, p.event);
 }
 
@@ -55,15 +57,9 @@ async function votingNotice(p: JobPayload<'notify'>, event: VotingEventName): Pr
   const [year] = period.emulationYearId ? await emulationYearRepository.byIds([period.emulationYearId]) : [];
   const [block] = year ? await blockRepository.byIds([year.blockId]) : [];
   const [conference] = period.conferenceId ? await conferenceRepository.byIds([period.conferenceId]) : [];
-  // The council is named with its province: a member may sit on more than one province's.
-  const [province] = council ? await provinceRepository.byIds([p.provinceId]) : [];
-  const place = province ? `${province.kind === 'CITY' ? 'thành phố' : 'tỉnh'} ${province.name}` : 'tỉnh';
+  const councilName = council ? await councilNames(p.provinceId) : null;
   const facts = (locale: 'vi' | 'en') => ({
-    body: council
-      ? locale === 'vi'
-        ? `Hội đồng Thi đua – Khen thưởng ${place}`
-        : `the ${province?.name ?? 'provincial'} Emulation and Awards Council`
-      : (block?.name ?? 'Khối thi đua'),
+    body: councilName ? councilName[locale] : (block?.name ?? 'Khối thi đua'),
     year: year?.year ?? null,
     round: period.round,
     deadline: effectiveDeadline(period),
@@ -75,6 +71,30 @@ async function votingNotice(p: JobPayload<'notify'>, event: VotingEventName): Pr
     recipients,
     vi: renderVotingNotice(event, facts('vi')),
     en: renderVotingNotice(event, facts('en'), 'en'),
+    link: `/voting-periods/${p.subjectId}`,
+  };
+}
+
+/** The council named with its province: a member may sit on more than one province's. */
+async function councilNames(provinceId: string) {
+  const [province] = await provinceRepository.byIds([provinceId]);
+  const place = province ? `${province.kind === 'CITY' ? 'thành phố' : 'tỉnh'} ${province.name}` : 'tỉnh';
+  return {
+    vi: `Hội đồng Thi đua – Khen thưởng ${place}`,
+    en: `the ${province?.name ?? 'provincial'} Emulation and Awards Council`,
+  };
+}
+
+/** The secretariat, which runs the council's session, when its last member has voted. */
+async function councilVotedNotice(p: JobPayload<'notify'>): Promise<NoticeContent | null> {
+  const [period] = await votingRepository.byIds([p.subjectId]);
+  if (!period) return null;
+  const council = await councilNames(p.provinceId);
+  const members = period.eligibleVoterIds.length;
+  return {
+    recipients: await secretariat(p.provinceId),
+    vi: renderCouncilVotedNotice(council.vi, members, effectiveDeadline(period)),
+    en: renderCouncilVotedNotice(council.en, members, effectiveDeadline(period), 'en'),
     link: `/voting-periods/${p.subjectId}`,
   };
 }

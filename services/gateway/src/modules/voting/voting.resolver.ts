@@ -8,6 +8,7 @@ import {
 } from '@thidua/db';
 import { ballotProblems, DEFAULT_VOTE_RULES } from '@thidua/domain';
 import {
+  afterCouncilBallot,
   applyCouncilResults,
   closeVotingPeriod,
   effectiveDeadline,
@@ -347,12 +348,14 @@ export class VotingResolver {
     const choices = input.choices.map((c) => ({ contestId: c.contestId, unitIds: [...c.unitIds] }));
     // Alone in its request and not audited, the cast is the transaction's last statement: it travels with the
     // COMMIT (one round trip less a ballot; the receipt's fields cannot fail).
-    const commit = !onBehalf && aloneInMutation(info);
+    const council = rules.kind === 'COUNCIL';
+    const commit = !onBehalf && !council && aloneInMutation(info);
     const receipt = await withConstraints({ unique: 'This unit has already voted in this period' }, () =>
       votingRepository.cast(input.votingPeriodId, unitId, ctx.principal!.userId, choices, { commit }),
     );
     // Cast nothing: the period has closed (or its deadline passed) since the rules were read.
     if (!receipt) throw appError('DEADLINE_PASSED', 'This voting period is closed: it takes no more ballots');
+    if (council) await afterCouncilBallot(provinceId, input.votingPeriodId, rules.eligibleVoterIds.length);
     // Who voted, never what: the audit of an on-behalf ballot names the unit and the reason only.
     if (onBehalf)
       await audit(ctx, 'ballot.cast_on_behalf', 'VotingPeriod', input.votingPeriodId, {
