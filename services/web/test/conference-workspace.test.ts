@@ -181,6 +181,11 @@ describe("the head unit's conference workspace", () => {
       await head.getByRole('button', { name: 'Công bố kết quả' }).click();
       const publish = head.getByRole('dialog', { name: 'Công bố kết quả bỏ phiếu?' });
       await expect.poll(() => publish.textContent()).toContain('Mọi đơn vị thành viên sẽ xem được');
+      // What will be announced is read before the step that cannot be undone.
+      await expect
+        .poll(() => publish.locator('.publish-preview').textContent())
+        .toMatch(/^Kết quả sẽ công bố:Đơn vị dẫn đầu khối \(đề nghị Cờ thi đua\): .+Trưởng khối năm sau: /);
+      await screenshot(head, 'period-publish-dialog-1366');
       await publish.getByRole('button', { name: 'Công bố kết quả' }).click();
       await expect
         .poll(() => head.getByText('Đã công bố kết quả').count(), { timeout: 10_000 })

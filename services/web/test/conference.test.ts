@@ -407,6 +407,13 @@ describe('the conference in the browser', () => {
     const dialog = page.getByRole('dialog', { name: 'Công bố kết quả bỏ phiếu?' });
     // Opened on the question, not in its first field: a phone would cover the question with its keyboard.
     await expect.poll(() => dialog.evaluate((el) => el === document.activeElement)).toBe(true);
+    // The head reads what it announces: nobody elected, and a second round for the flag.
+    await expect
+      .poll(() => dialog.locator('.publish-preview').textContent())
+      .toBe(
+        'Kết quả sẽ công bố:Đơn vị dẫn đầu khối (đề nghị Cờ thi đua): Không có đơn vị trúng cử.' +
+          'Bỏ phiếu vòng tiếp theo cho: Đơn vị dẫn đầu khối (đề nghị Cờ thi đua).',
+      );
     // Round 2 is held in the hall: the head gives it a deadline minutes away, not round 1's hour.
     expect(await dateFieldValue(dialog, 'Vòng 2 kết thúc lúc')).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
     const inHalfAnHour = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 30 * 60_000);

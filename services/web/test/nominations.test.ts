@@ -364,6 +364,10 @@ describe("the secretariat's nominations, council and decisions", () => {
       await page.getByRole('button', { name: 'Công bố kết quả' }).click();
       const publish = page.getByRole('dialog', { name: 'Công bố kết quả bỏ phiếu?' });
       await expect.poll(() => publish.textContent()).toContain('Hội đồng thông qua');
+      // The secretariat reads each proposal's verdict before announcing it.
+      await expect
+        .poll(() => publish.locator('.publish-preview li').first().textContent())
+        .toMatch(/^Đề nghị tặng Cờ thi đua .+ cho .+: Được Hội đồng thông qua\.$/);
       await publish.getByRole('button', { name: 'Công bố kết quả' }).click();
       await expect
         .poll(async () => (await nominations()).find((n) => n.id === flag.id)!.status, { timeout: 15_000 })

@@ -12,6 +12,7 @@ import { usePolling } from '../../ui/usePolling';
 import { fromVietnamInput, vietnamInput } from '../../ui/vietnamTime';
 import { votesNeeded } from '../voting/rules';
 import { CloseMutation, ExtendMutation, PeriodControlsQuery, PublishMutation } from './period-operations';
+import { PublishPreview } from './PublishPreview';
 
 /** The longest a run-off lasts unless its deadline is chosen otherwise. */
 const RUN_OFF_DEFAULT_MAX_MS = 2 * 3600_000;
@@ -195,6 +196,7 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
           onOpen={() => nextOnline && setNextCloses(vietnamInput(new Date(Date.now() + roundLength)))}
           action={publishResults}
         >
+          <PublishPreview period={p} />
           <p>{council ? t('period.publishCouncil') : t('period.publishBody')}</p>
           {p.outcome === 'NEXT_ROUND' && <p>{t('period.publishNextRound', { n: p.round + 1 })}</p>}
           {nextOnline && (

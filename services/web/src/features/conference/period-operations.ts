@@ -27,6 +27,7 @@ export const PeriodControlsQuery = graphql(`
         id
         kind
         seats
+        nominationId
         candidateUnitIds
       }
       emulationYear {
