@@ -95,6 +95,7 @@ beforeAll(async () => {
       await recordBlockConference(app, laoCai, b, {
         chairUnitId: b.units[0]!.id,
         chairPerson: CHAIR,
+        chairPosition: 'Chánh Văn phòng',
         minutes: MINUTES.join('\n'),
       });
     },
@@ -217,8 +218,8 @@ describe('generated documents', () => {
       `trúng cử: ${unitName(4)}`,
       'TRƯỞNG BAN',
       'kết quả đã được công bố lúc',
-      // The conference's chair as recorded: its person and unit.
-      `Chủ trì hội nghị: ${CHAIR} (${unitName(0)}); thư ký hội nghị:`,
+      // The conference's chair as recorded: its person, with the position, and unit.
+      `Chủ trì hội nghị: ${CHAIR}, Chánh Văn phòng (${unitName(0)}); thư ký hội nghị:`,
       '(Ký, ghi rõ họ tên)',
     ])
       expect(text).toContain(s);
@@ -260,7 +261,7 @@ describe('generated documents', () => {
       'BIÊN BẢN',
       'Hội nghị tổng kết công tác thi đua, khen thưởng năm 2026 của',
       'Địa điểm: Hội trường Văn phòng Tỉnh ủy.',
-      `Chủ trì hội nghị: ${CHAIR} (${unitName(0)}).`,
+      `Chủ trì hội nghị: ${CHAIR}, Chánh Văn phòng (${unitName(0)}).`,
       `Tổng số đơn vị thành viên: ${NAMES.length}; có mặt: ${NAMES.length}; vắng mặt: 0.`,
       ...MINUTES,
       `Đơn vị dẫn đầu khối (đề nghị Cờ thi đua của UBND tỉnh): ${unitName(3)}.`,

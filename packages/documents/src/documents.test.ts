@@ -689,6 +689,39 @@ describe("the block vote's minutes", () => {
   });
 });
 
+describe("the minutes' chair and secretary", () => {
+  it('print each position after the name in the text, and the name alone on the signature line', async () => {
+    const model = voteMinutes({
+      province: PROVINCE,
+      blockName: 'Khối các cơ quan Đảng',
+      year: 2026,
+      conference: {
+        heldOn: '2026-12-18',
+        place: 'Hội trường Văn phòng Tỉnh ủy',
+        chairUnit: 'Văn phòng Tỉnh ủy',
+        chairPerson: 'Nguyễn Thị Hồng Vân',
+        chairPosition: 'Chánh Văn phòng Tỉnh ủy',
+        secretaryName: 'Lê Văn Đức',
+        secretaryPosition: 'Chuyên viên',
+        attendance: [],
+        committee: [],
+      },
+      rounds: [],
+      decisions: [],
+      publishedAt: '2026-12-18T04:00:00Z',
+      generatedAt: '2026-12-18T05:00:00Z',
+    });
+    expect(lines(model).find((l) => l.startsWith('Chủ trì hội nghị:'))).toBe(
+      'Chủ trì hội nghị: Nguyễn Thị Hồng Vân, Chánh Văn phòng Tỉnh ủy (Văn phòng Tỉnh ủy); thư ký hội nghị: Lê Văn Đức, Chuyên viên.',
+    );
+    const names = model.blocks.flatMap((b) => (b.kind === 'signatures' ? b.columns : [])).map((c) => c.name);
+    expect(names).toContain('Lê Văn Đức');
+    expect(names).toContain('Nguyễn Thị Hồng Vân');
+    const path = await keepDocument('unit-vote-minutes-positions', await renderPdf(model));
+    expect((await pdfText(path)).replace(/\s+/g, ' ')).toContain('thư ký hội nghị: Lê Văn Đức, Chuyên viên.');
+  });
+});
+
 describe("the minutes' rounds", () => {
   const round = (method: 'ONLINE' | 'PAPER') => ({
     round: 1,

@@ -104,8 +104,10 @@ describe("the head unit's conference workspace", () => {
       await fillDate(head, 'Ngày họp', vietnamDate(new Date()));
       await head.getByLabel('Địa điểm').fill('Hội trường Sở Tài chính, số 1 Hoàng Văn Thụ');
       await head.getByLabel('Đơn vị chủ trì').selectOption({ index: 1 });
-      await head.getByLabel('Người chủ trì').fill('Nguyễn Văn An, Chánh Văn phòng');
+      await head.getByLabel('Người chủ trì', { exact: true }).fill('Nguyễn Văn An');
+      await head.getByLabel('Chức vụ người chủ trì').fill('Chánh Văn phòng');
       await head.getByLabel('Thư ký hội nghị').fill('Trần Thị Bình');
+      await head.getByLabel('Chức vụ thư ký').fill('Chuyên viên');
       await head.getByLabel(new RegExp(`^Người đại diện của ${NAMES[0]}`)).fill('Nguyễn Văn An; Lê Thị Hoa');
       await head.getByRole('checkbox', { name: new RegExp(`^${NAMES[2]}.*có mặt`) }).uncheck();
       await head.getByRole('button', { name: 'Thêm thành viên Ban kiểm phiếu' }).click();
@@ -126,6 +128,8 @@ describe("the head unit's conference workspace", () => {
       await head.getByRole('heading', { name: 'Mở bỏ phiếu vòng 1' }).waitFor();
       await expect.poll(() => head.getByText('Hội trường Sở Tài chính, số 1 Hoàng Văn Thụ').count()).toBe(1);
       await expect.poll(() => head.getByText(/vắng mặt: Đi công tác/).count()).toBe(1);
+      expect(await head.getByText('Trần Thị Bình, Chuyên viên').count()).toBe(1);
+      expect(await head.getByText(/^Nguyễn Văn An, Chánh Văn phòng, /).count()).toBe(1);
       await head.getByRole('checkbox', { name: 'Phó khối năm sau' }).uncheck();
       await screenshot(head, 'conference-open-vote-1366');
       await expectAccessible(head, 'the conference workspace with the vote form');

@@ -26,7 +26,9 @@ export class Conference {
   @Column({ type: 'text' }) place!: string;
   @Column({ name: 'chair_unit_id', type: 'uuid', nullable: true }) chairUnitId!: string | null;
   @Column({ name: 'chair_person', type: 'text', nullable: true }) chairPerson!: string | null;
+  @Column({ name: 'chair_position', type: 'text', nullable: true }) chairPosition!: string | null;
   @Column({ name: 'secretary_name', type: 'text', nullable: true }) secretaryName!: string | null;
+  @Column({ name: 'secretary_position', type: 'text', nullable: true }) secretaryPosition!: string | null;
   @Column({ name: 'secretary_user_id', type: 'uuid', nullable: true }) secretaryUserId!: string | null;
   @Column({ type: 'jsonb', default: () => "'[]'" }) attendance!: ConferenceAttendance[];
   @Column({ name: 'counting_committee', type: 'jsonb', default: () => "'[]'" })

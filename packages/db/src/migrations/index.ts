@@ -38,6 +38,7 @@ import { EvidenceFiles1796220000000 } from './1796220000000-evidence-files';
 import { OneCollectiveGrade1796230000000 } from './1796230000000-one-collective-grade';
 import { BaseSalarySource1796240000000 } from './1796240000000-base-salary-source';
 import { RollupUnknownOutcome1796250000000 } from './1796250000000-rollup-unknown-outcome';
+import { ConferencePositions1796260000000 } from './1796260000000-conference-positions';
 
 export const migrations = [
   Foundation1763740800000,
@@ -80,4 +81,5 @@ export const migrations = [
   OneCollectiveGrade1796230000000,
   BaseSalarySource1796240000000,
   RollupUnknownOutcome1796250000000,
+  ConferencePositions1796260000000,
 ];

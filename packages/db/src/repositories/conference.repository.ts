@@ -10,7 +10,9 @@ export type ConferenceRecord = Pick<
   | 'place'
   | 'chairUnitId'
   | 'chairPerson'
+  | 'chairPosition'
   | 'secretaryName'
+  | 'secretaryPosition'
   | 'secretaryUserId'
   | 'attendance'
   | 'countingCommittee'
@@ -35,11 +37,13 @@ export const conferenceRepository = {
     const [row] = await returning<{ id: string }>(
       await tenantManager(),
       `INSERT INTO conference (province_id, emulation_year_id, held_on, ended_on, place, chair_unit_id, chair_person,
-         secretary_name, secretary_user_id, attendance, counting_committee, minutes, recorded_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         secretary_name, secretary_user_id, attendance, counting_committee, minutes, recorded_by, chair_position,
+         secretary_position)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
        ON CONFLICT (province_id, emulation_year_id) DO UPDATE SET held_on = excluded.held_on,
          ended_on = excluded.ended_on, place = excluded.place, chair_unit_id = excluded.chair_unit_id,
-         chair_person = excluded.chair_person, secretary_name = excluded.secretary_name,
+         chair_person = excluded.chair_person, chair_position = excluded.chair_position,
+         secretary_name = excluded.secretary_name, secretary_position = excluded.secretary_position,
          secretary_user_id = excluded.secretary_user_id, attendance = excluded.attendance,
          counting_committee = excluded.counting_committee, minutes = excluded.minutes,
          recorded_by = excluded.recorded_by, updated_at = now()
@@ -58,6 +62,8 @@ export const conferenceRepository = {
         JSON.stringify(record.countingCommittee),
         record.minutes,
         userId,
+        record.chairPosition,
+        record.secretaryPosition,
       ],
     );
     return (await repo(Conference)).findOneByOrFail({ id: row!.id });

@@ -106,7 +106,9 @@ export const historyRepository = {
       {
         ...spec.conference,
         chairUnitId: spec.headUnitId,
+        chairPosition: null,
         secretaryName: null,
+        secretaryPosition: null,
         secretaryUserId: null,
         attendance: [],
         countingCommittee: [],

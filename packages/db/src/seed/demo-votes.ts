@@ -45,7 +45,9 @@ export async function openConferenceVote(v: OpenedConference) {
       place: v.place,
       chairUnitId: v.chairUnitId,
       chairPerson: null,
+      chairPosition: null,
       secretaryName: null,
+      secretaryPosition: null,
       secretaryUserId: null,
       attendance: v.eligible.map((unitId) => ({
         unitId,

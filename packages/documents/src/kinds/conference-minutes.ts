@@ -8,10 +8,15 @@ import {
   minutesSigner,
   provinceCommittee,
   signatures,
-  signer,
   timeInWords,
 } from './common';
-import { attendanceTable, chairedBy, committeeTable, type ConferenceRecord } from './conference-record';
+import {
+  attendanceTable,
+  chairedBy,
+  committeeTable,
+  withPosition,
+  type ConferenceRecord,
+} from './conference-record';
 import type { ProvinceName } from './common';
 
 export interface ConferenceMinutesInput {
@@ -44,7 +49,7 @@ export function conferenceMinutes(input: ConferenceMinutesInput): DocumentModel 
       when: ended ? `từ ${dateInWords(c.heldOn)} đến ${dateInWords(ended)}` : dateInWords(c.heldOn),
       place: c.place,
       chair: chairedBy(c),
-      secretary: signer(c.secretaryName),
+      secretary: withPosition(c.secretaryName, c.secretaryPosition),
       members: input.memberCount,
       presence: c.attendance.length
         ? `có mặt: ${present}; vắng mặt: ${c.attendance.length - present}`

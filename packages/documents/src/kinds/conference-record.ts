@@ -7,14 +7,26 @@ export interface ConferenceRecord {
   /** The unit that chaired the conference (the head unit, usually) and the person, as recorded. */
   chairUnit: string | null;
   chairPerson: string | null;
+  /** Printed after the name in the text ("Nguyễn Văn An, Chánh Văn phòng"); the signature line has the name alone. */
+  chairPosition?: string | null;
   secretaryName: string | null;
+  secretaryPosition?: string | null;
   attendance: { unit: string; present: boolean; representatives: string[]; absenceReason: string | null }[];
   committee: { name: string; role: string; unit: string | null }[];
 }
 
-/** "Nguyễn Thị Hồng Vân (Văn phòng Tỉnh ủy)", the unit or the person alone, or dots when neither is recorded. */
+/** "Trần Thị Bình, Chuyên viên": a person with their position when it is recorded; dots when unnamed. */
+export function withPosition(name: string | null | undefined, position: string | null | undefined): string {
+  const person = name?.trim();
+  return person && position?.trim() ? `${person}, ${position.trim()}` : signer(person);
+}
+
+/**
+ * "Nguyễn Thị Hồng Vân, Chánh Văn phòng (Văn phòng Tỉnh ủy)", the unit or the person alone, or dots when neither
+ * is recorded.
+ */
 export function chairedBy(c: ConferenceRecord): string {
-  const person = c.chairPerson?.trim();
+  const person = c.chairPerson?.trim() ? withPosition(c.chairPerson, c.chairPosition) : null;
   if (person && c.chairUnit) return `${person} (${c.chairUnit})`;
   return signer(person || c.chairUnit);
 }

@@ -1,5 +1,11 @@
 import { fromTemplate } from '../template';
-import { attendanceTable, chairedBy, committeeTable, type ConferenceRecord } from './conference-record';
+import {
+  attendanceTable,
+  chairedBy,
+  committeeTable,
+  withPosition,
+  type ConferenceRecord,
+} from './conference-record';
 import type { DocumentModel } from '../model';
 import { dateInWords, formatPercent } from '../vietnamese';
 import {
@@ -9,7 +15,6 @@ import {
   minutesSigner,
   provinceCommittee,
   signatures,
-  signer,
   table,
   thresholdText,
   NO,
@@ -71,7 +76,7 @@ export function voteMinutes(input: VoteMinutesInput): DocumentModel {
             date: dateInWords(c.heldOn),
             place: c.place,
             chair: chairedBy(c),
-            secretary: signer(c.secretaryName),
+            secretary: withPosition(c.secretaryName, c.secretaryPosition),
           }
         : null,
       members: c?.attendance.length ?? 0,

@@ -76,7 +76,9 @@ export class ConferenceResolver {
         place: input.place.trim(),
         chairUnitId: input.chairUnitId ?? null,
         chairPerson: input.chairPerson?.trim() ?? null,
+        chairPosition: input.chairPosition?.trim() ?? null,
         secretaryName: input.secretaryName?.trim() ?? null,
+        secretaryPosition: input.secretaryPosition?.trim() ?? null,
         secretaryUserId: input.secretaryUserId ?? null,
         attendance: input.attendance.map((a) => ({
           unitId: a.unitId,

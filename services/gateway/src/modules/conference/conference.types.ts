@@ -43,7 +43,11 @@ export class ConferenceType {
   @Field(() => String) place!: string;
   @Field(() => ID, { nullable: true }) chairUnitId!: string | null;
   @Field(() => String, { nullable: true }) chairPerson!: string | null;
+  @Field(() => String, { nullable: true, description: 'Printed after the name, not on the signature line.' })
+  chairPosition!: string | null;
   @Field(() => String, { nullable: true }) secretaryName!: string | null;
+  @Field(() => String, { nullable: true, description: 'Printed after the name, not on the signature line.' })
+  secretaryPosition!: string | null;
   @Field(() => ID, { nullable: true, description: "The secretary's account, who may confirm a paper count." })
   secretaryUserId!: string | null;
   @Field(() => [ConferenceAttendanceType]) attendance!: ConferenceAttendanceType[];
@@ -101,7 +105,9 @@ export class RecordConferenceInput {
   chairUnitId?: string;
 
   @Field(() => String, { nullable: true }) @IsOptional() @Length(2, 200) chairPerson?: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(2, 200) chairPosition?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(2, 200) secretaryName?: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(2, 200) secretaryPosition?: string;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()

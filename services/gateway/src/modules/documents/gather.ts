@@ -196,7 +196,9 @@ function conferenceRecord(c: Conference, unit: (id: string) => string): Conferen
     place: c.place,
     chairUnit: c.chairUnitId ? unit(c.chairUnitId) : null,
     chairPerson: c.chairPerson,
+    chairPosition: c.chairPosition,
     secretaryName: c.secretaryName,
+    secretaryPosition: c.secretaryPosition,
     attendance: c.attendance.map((a) => ({
       unit: unit(a.unitId),
       present: a.present,

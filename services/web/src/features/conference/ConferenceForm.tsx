@@ -49,7 +49,9 @@ export function ConferenceForm({
   const [place, setPlace] = useState(c?.place ?? '');
   const [chairUnitId, setChairUnitId] = useState(c?.chairUnitId ?? '');
   const [chairPerson, setChairPerson] = useState(c?.chairPerson ?? '');
+  const [chairPosition, setChairPosition] = useState(c?.chairPosition ?? '');
   const [secretaryName, setSecretaryName] = useState(c?.secretaryName ?? '');
+  const [secretaryPosition, setSecretaryPosition] = useState(c?.secretaryPosition ?? '');
   // Sent back as read whoever records: recording again must not unlink the account the secretariat chose.
   const [secretaryUser, setSecretaryUser] = useState<Chosen | null>(
     c?.secretaryUserId ? { id: c.secretaryUserId, label: c.secretaryAccountName ?? null } : null,
@@ -102,7 +104,9 @@ export function ConferenceForm({
           place: place.trim(),
           chairUnitId: chairUnitId || null,
           chairPerson: chairPerson.trim() || null,
+          chairPosition: chairPosition.trim() || null,
           secretaryName: secretaryName.trim() || null,
+          secretaryPosition: secretaryPosition.trim() || null,
           secretaryUserId: secretaryUser?.id ?? null,
           attendance: attendance.map((a) => ({
             unitId: a.unitId,
@@ -162,31 +166,50 @@ export function ConferenceForm({
         error={err('place')}
         required
       />
+      <SelectField
+        label={t('conference.chairUnit')}
+        value={chairUnitId}
+        onChange={(e) => setChairUnitId(e.target.value)}
+        error={err('chairUnitId')}
+      >
+        <option value="">{t('conference.none')}</option>
+        {members.map((u) => (
+          <option key={u} value={u}>
+            {unitName(names, u)}
+          </option>
+        ))}
+      </SelectField>
+      {/* Name and position apart: the minutes print the name alone on the signature line. */}
       <div className="form-row">
-        <SelectField
-          label={t('conference.chairUnit')}
-          value={chairUnitId}
-          onChange={(e) => setChairUnitId(e.target.value)}
-          error={err('chairUnitId')}
-        >
-          <option value="">{t('conference.none')}</option>
-          {members.map((u) => (
-            <option key={u} value={u}>
-              {unitName(names, u)}
-            </option>
-          ))}
-        </SelectField>
         <Field
           label={t('conference.chairPerson')}
+          hint={t('conference.nameHint')}
           value={chairPerson}
           onChange={(e) => setChairPerson(e.target.value)}
           error={err('chairPerson')}
         />
         <Field
+          label={t('conference.chairPosition')}
+          hint={t('conference.positionHint')}
+          value={chairPosition}
+          onChange={(e) => setChairPosition(e.target.value)}
+          error={err('chairPosition')}
+        />
+      </div>
+      <div className="form-row">
+        <Field
           label={t('conference.secretary')}
+          hint={t('conference.nameHint')}
           value={secretaryName}
           onChange={(e) => setSecretaryName(e.target.value)}
           error={err('secretaryName')}
+        />
+        <Field
+          label={t('conference.secretaryPosition')}
+          hint={t('conference.positionHint')}
+          value={secretaryPosition}
+          onChange={(e) => setSecretaryPosition(e.target.value)}
+          error={err('secretaryPosition')}
         />
       </div>
       <SecretaryPicker

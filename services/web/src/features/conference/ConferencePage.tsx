@@ -180,7 +180,11 @@ function ConferenceFacts({ c, names }: { c: ResultOf<typeof ConferenceFields>; n
         <div>
           <dt>{t('conference.chair')}</dt>
           <dd>
-            {[c.chairPerson, c.chairUnitId ? unitName(names, c.chairUnitId) : null]
+            {[
+              c.chairPerson,
+              c.chairPerson && c.chairPosition,
+              c.chairUnitId ? unitName(names, c.chairUnitId) : null,
+            ]
               .filter(Boolean)
               .join(', ') || <span className="muted">{t('conference.unnamed')}</span>}
           </dd>
@@ -188,7 +192,11 @@ function ConferenceFacts({ c, names }: { c: ResultOf<typeof ConferenceFields>; n
         <div>
           <dt>{t('conference.secretary')}</dt>
           <dd>
-            {c.secretaryName ?? <span className="muted">{t('conference.unnamed')}</span>}
+            {c.secretaryName ? (
+              [c.secretaryName, c.secretaryPosition].filter(Boolean).join(', ')
+            ) : (
+              <span className="muted">{t('conference.unnamed')}</span>
+            )}
             {c.secretaryUserId &&
               ` (${
                 c.secretaryAccountName

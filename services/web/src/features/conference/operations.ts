@@ -8,7 +8,9 @@ export const ConferenceFields = graphql(`
     place
     chairUnitId
     chairPerson
+    chairPosition
     secretaryName
+    secretaryPosition
     secretaryUserId
     secretaryAccountName
     attendance {
