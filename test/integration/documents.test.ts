@@ -358,6 +358,9 @@ describe('generated documents', () => {
     expect(text).toContain('Hội đồng Thi đua - Khen thưởng tỉnh Lào Cai');
     expect(text).toContain('Tổng số thành viên Hội đồng: 3; số thành viên tham gia biểu quyết: 3 (100%)');
     expect(text).toMatch(/phiên họp đủ điều kiện/);
+    // The members by name, each marked as having voted.
+    expect(text).toContain('Họ và tên thành viên Hội đồng');
+    expect(text.match(/\d Nguyễn Văn Thử Có/g)).toHaveLength(3);
     expect(text).toContain(`${unitName(3)} Cờ thi đua của UBND tỉnh 3 100`);
     expect(text).toContain('Thông qua');
     // All three members approved every nomination: unanimously, and no "không thông qua 0".

@@ -630,10 +630,16 @@ describe("the council's minutes", () => {
       ...COUNCIL_SESSION,
       quorum: { percent: 80, needed: 3 },
       nominations: [nomination('Sở Tài chính', 2, true)],
+      roll: [
+        { name: 'Hoàng Quốc Khánh', voted: true },
+        { name: 'Nguyễn Thị Thanh', voted: false },
+      ],
     });
     const path = await keepDocument('unit-council-minutes', await renderPdf(model));
     const text = (await pdfText(path)).replace(/\s+/g, ' ');
     expect(text).toContain('Hội đồng thông qua 1 đề nghị.');
+    // The members by name, and whether each voted.
+    expect(text).toContain('1 Hoàng Quốc Khánh Có 2 Nguyễn Thị Thanh Không');
     expect(text.match(/\(Ký, ghi rõ họ tên\)/g)).toHaveLength(2);
   });
 });

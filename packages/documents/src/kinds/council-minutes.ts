@@ -23,6 +23,8 @@ export interface CouncilMinutesInput {
   members: number;
   /** Members who cast a ballot: the session's attendance. */
   voted: number;
+  /** The members called to the session by name, and whether each voted (who voted is not secret; what, is). */
+  roll?: { name: string; voted: boolean }[];
   /**
    * The attendance the province requires for the session to count, and the fewest members that reach it (as the
    * tally counts: `votesNeeded`, @thidua/domain); null: none.
@@ -63,6 +65,15 @@ export function councilMinutes(input: CouncilMinutesInput): DocumentModel {
         input.quorum === null
           ? 'Quy chế không quy định tỷ lệ tham dự tối thiểu.'
           : `Quy chế yêu cầu ít nhất ${formatPercent(input.quorum.percent)}% tổng số thành viên (${input.quorum.needed} người) tham gia biểu quyết: phiên họp ${input.voted >= input.quorum.needed ? 'đủ' : 'không đủ'} điều kiện.`,
+      roll: table(
+        [
+          NO,
+          { title: 'Họ và tên thành viên Hội đồng', width: 60 },
+          { title: 'Tham gia biểu quyết', width: 30, align: 'center' },
+        ],
+        (input.roll ?? []).map((m, i) => [String(i + 1), m.name, m.voted ? 'Có' : 'Không']),
+      ),
+      hasRoll: (input.roll ?? []).length > 0,
       count: input.nominations.length,
       approved,
       conclusion: conclusion(input, approved, input.nominations.length - approved - withdrawn.length),

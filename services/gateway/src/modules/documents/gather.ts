@@ -376,12 +376,15 @@ export async function councilMinutesData(
   const period = await loadPeriodOr404(ctx, periodId);
   if (period.kind !== 'COUNCIL') throw appError('BAD_USER_INPUT', "A block vote's minutes are vote-minutes");
   if (!(await canSeeResults(ctx, period))) throw notVisible();
-  const [contests, results, prov, cast] = await Promise.all([
+  const [contests, results, prov, cast, receipts, members] = await Promise.all([
     ctx.loaders.contests.load(period.id),
     ctx.loaders.votingResults.load(period.id),
     province(ctx),
     ctx.loaders.turnout.load(period.id),
+    ctx.loaders.receipts.load(period.id),
+    ctx.loaders.user.loadMany(period.eligibleVoterIds),
   ]);
+  const voters = new Set(receipts.map((r) => r.voterId));
   const nominations = await ctx.loaders.nomination.loadMany(
     contests.flatMap((c) => (c.nominationId ? [c.nominationId] : [])),
   );
@@ -400,6 +403,9 @@ export async function councilMinutesData(
     closedAt: period.closedAt?.toISOString() ?? null,
     members: period.eligibleVoterIds.length,
     voted: cast,
+    roll: members
+      .flatMap((u) => (u && !(u instanceof Error) ? [{ name: u.fullName, voted: voters.has(u.id) }] : []))
+      .sort((a, b) => a.name.localeCompare(b.name, 'vi')),
     quorum:
       period.attendancePercent === null
         ? null
