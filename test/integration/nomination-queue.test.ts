@@ -130,6 +130,34 @@ describe("the secretariat's nomination queue", () => {
     expect(ok(await onPlatform(true)).nominationQueue.totalCount).toBe(0);
   });
 
+  it("counts each state's nominations under the other filters, the province's own only", async () => {
+    const COUNTS = `query($f: NominationFilterInput) { nominationQueueCounts(filter: $f) { status count } }`;
+    type Counts = { nominationQueueCounts: { status: string; count: number }[] };
+    const counts = async (who: Account, prov: string, f?: Record<string, unknown>) =>
+      ok(await as<Counts>(who, prov, COUNTS, { f })).nominationQueueCounts.sort((a, b) =>
+        a.status.localeCompare(b.status),
+      );
+    // Two blocks of four: two submitted, one in appraisal, one before the council, each; a state with none is left out.
+    expect(await counts(admin, province)).toEqual([
+      { status: 'COUNCIL_REVIEW', count: 2 },
+      { status: 'IN_APPRAISAL', count: 2 },
+      { status: 'SUBMITTED', count: 4 },
+    ]);
+    // The statuses asked for are ignored (the tabs are the statuses); the form and block are not.
+    expect(
+      await counts(admin, province, {
+        statuses: ['DECIDED'],
+        forms: ['FLAG_PROVINCE'],
+        blockId: blocks[1]!.blockId,
+      }),
+    ).toEqual([{ status: 'SUBMITTED', count: 1 }]);
+    expect(await counts(admin, province, { year: 2025 })).toEqual([]);
+    // The other province counts its own four, not these eight.
+    expect((await counts(otherAdmin, other)).reduce((n, c) => n + c.count, 0)).toBe(4);
+    const officer = await as(blocks[0]!.officers[0]!, province, COUNTS, {});
+    expect(officer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it("is the secretariat's: another province's admin sees none of them, by list or by id; an officer is refused", async () => {
     const theirs = ok(await as<Queue>(otherAdmin, other, QUEUE, { first: 100 })).nominationQueue;
     expect(theirs.totalCount).toBe(4);

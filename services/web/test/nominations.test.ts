@@ -94,11 +94,18 @@ describe("the secretariat's nominations, council and decisions", () => {
       // The queue, by state and form, filtered by the server.
       await page.getByRole('heading', { name: 'Hồ sơ đề nghị khen thưởng' }).waitFor();
       await expect.poll(() => page.locator('tbody tr').count()).toBe(all.length);
+      // Each state's tab says how many it holds.
+      const tabs = page.getByRole('navigation', { name: 'Trạng thái hồ sơ' });
+      await expect
+        .poll(() => tabs.getByRole('link', { name: `Đã gửi hồ sơ (${all.length})` }).count())
+        .toBe(1);
+      expect(await tabs.getByRole('link', { name: 'Trình Hội đồng (0)' }).count()).toBe(1);
       await screenshot(page, 'nominations-queue-1366');
       await expectAccessible(page, 'the nominations queue');
       await page.getByLabel('Hình thức').selectOption('FLAG_PROVINCE');
       await page.waitForURL(/form=FLAG_PROVINCE/);
       await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+      await expect.poll(() => tabs.getByRole('link', { name: 'Đã gửi hồ sơ (1)' }).count()).toBe(1);
       await page.getByRole('link', { name: new RegExp(NAMES[3]!) }).click();
       await page.waitForURL((u) => u.pathname === `/nominations/${flag.id}`);
 

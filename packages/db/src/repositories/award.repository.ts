@@ -15,6 +15,33 @@ import { memberDuringYear, returning, YEAR_PUBLISHED } from './sql';
 
 const repo = async <T extends object>(entity: new () => T) => (await tenantManager()).getRepository(entity);
 
+export interface QueueFilter {
+  statuses?: NominationStatus[];
+  forms?: string[];
+  year?: number;
+  blockId?: string;
+  recordedFromDocuments?: boolean | null;
+}
+
+/** The secretariat's queue under its filters, unordered. */
+async function queueQuery(filter: QueueFilter) {
+  const qb = (await repo(Nomination))
+    .createQueryBuilder('n')
+    .innerJoin(EmulationYear, 'y', 'y.id = n.emulationYearId AND y.provinceId = n.provinceId')
+    // A block's proposals exist once a round is counted, but only the counting committee knows them until the
+    // results are announced (domain.md §1.5): the secretariat's queue starts there.
+    .where('y.state IN (:...announced)', {
+      announced: ['RESULTS_RECORDED', 'DOSSIER_SUBMITTED', 'CLOSED'],
+    });
+  if (filter.statuses?.length) qb.andWhere('n.status IN (:...statuses)', { statuses: filter.statuses });
+  if (filter.forms?.length) qb.andWhere('n.form IN (:...forms)', { forms: filter.forms });
+  if (filter.year) qb.andWhere('y.year = :year', { year: filter.year });
+  if (filter.blockId) qb.andWhere('y.blockId = :blockId', { blockId: filter.blockId });
+  if (filter.recordedFromDocuments != null)
+    qb.andWhere('y.recordedFromDocuments = :recorded', { recorded: filter.recordedFromDocuments });
+  return qb;
+}
+
 export const awardRepository = {
   /**
    * The rules in force for `year`: the latest version effective on or before it, completed with the defaults
@@ -53,32 +80,24 @@ export const awardRepository = {
    * The secretariat's queue: nominations by status (and form, year, block), the longest waiting first, a page
    * at a time. Filtering and counting happen in the database so a province's hundreds of proposals never travel.
    */
-  async queue(
-    filter: {
-      statuses?: NominationStatus[];
-      forms?: string[];
-      year?: number;
-      blockId?: string;
-      recordedFromDocuments?: boolean | null;
-    },
-    page: PageRequest,
-  ): Promise<Page<Nomination>> {
-    const qb = (await repo(Nomination))
-      .createQueryBuilder('n')
-      .innerJoin(EmulationYear, 'y', 'y.id = n.emulationYearId AND y.provinceId = n.provinceId')
-      // A block's proposals exist once a round is counted, but only the counting committee knows them until the
-      // results are announced (domain.md §1.5): the secretariat's queue starts there.
-      .where('y.state IN (:...announced)', {
-        announced: ['RESULTS_RECORDED', 'DOSSIER_SUBMITTED', 'CLOSED'],
-      });
-    if (filter.statuses?.length) qb.andWhere('n.status IN (:...statuses)', { statuses: filter.statuses });
-    if (filter.forms?.length) qb.andWhere('n.form IN (:...forms)', { forms: filter.forms });
-    if (filter.year) qb.andWhere('y.year = :year', { year: filter.year });
-    if (filter.blockId) qb.andWhere('y.blockId = :blockId', { blockId: filter.blockId });
-    if (filter.recordedFromDocuments != null)
-      qb.andWhere('y.recordedFromDocuments = :recorded', { recorded: filter.recordedFromDocuments });
+  async queue(filter: QueueFilter, page: PageRequest): Promise<Page<Nomination>> {
+    const qb = await queueQuery(filter);
     qb.orderBy('n.updatedAt', 'ASC').addOrderBy('n.id', 'ASC');
     return paginate(qb, page);
+  },
+
+  /** How many of the queue's nominations are in each state, under its other filters (the states' tabs). */
+  async queueCounts(
+    filter: Omit<QueueFilter, 'statuses'>,
+  ): Promise<{ status: NominationStatus; count: number }[]> {
+    const rows = await (
+      await queueQuery(filter)
+    )
+      .select('n.status', 'status')
+      .addSelect('count(*)::int', 'count')
+      .groupBy('n.status')
+      .getRawMany<{ status: NominationStatus; count: number }>();
+    return rows;
   },
 
   /** Holds these nominations until the transaction ends: their status is decided here, not by a concurrent step. */

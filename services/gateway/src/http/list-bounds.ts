@@ -1,5 +1,6 @@
 import { CERTIFICATE_FIELDS } from '@thidua/documents';
-import { ROLLUP_METRICS } from '@thidua/domain';
+import { NOTIFICATION_EVENT_NAMES, ROLLUP_METRICS } from '@thidua/domain';
+import { NOMINATION_STATUSES } from '@thidua/db';
 import { BOUNDS } from '../common/bounds';
 
 /**
@@ -14,7 +15,7 @@ export type ListBound = number | ((args: Record<string, unknown>) => number);
 const M = BOUNDS.blockMembers;
 /** Every value of an enum, each at most once. */
 const METRICS = ROLLUP_METRICS.length;
-const NOTIFICATION_EVENTS = 8;
+const NOTIFICATION_EVENTS = NOTIFICATION_EVENT_NAMES.length;
 /** Rows of a trend: years asked for (≤ 51) × the province and its former provinces (≤ 10 predecessors). */
 const trendRows = 51 * 11;
 
@@ -110,6 +111,8 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'Mutation.recomputeAwards': M + BOUNDS.registrationsPerYear,
   'Mutation.submitDossier': M + BOUNDS.registrationsPerYear,
   'Query.nominations': M + BOUNDS.registrationsPerYear,
+  // One row per nomination state at most.
+  'Query.nominationQueueCounts': NOMINATION_STATUSES.length,
   // recordAchievements takes at most 200; recordLineage at most 20 predecessors.
   'Mutation.recordAchievements': 200,
   'Mutation.recordLineage': 20,

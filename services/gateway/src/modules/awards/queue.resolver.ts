@@ -13,6 +13,7 @@ import {
   Resolver,
   Root,
   ID,
+  ObjectType,
 } from 'type-graphql';
 import { Connection, PageArgs, toConnection, toPageRequest } from '../../common/connection';
 import { ADMINS } from '../../common/roles';
@@ -62,8 +63,26 @@ export class NominationFilterInput {
   recordedFromDocuments?: boolean;
 }
 
+@ObjectType({ description: "How many of the queue's nominations are in one state." })
+export class NominationStatusCountType {
+  @Field(() => NominationStatusEnum) status!: NominationStatus;
+  @Field(() => Int) count!: number;
+}
+
 @Resolver(() => NominationType)
 export class NominationQueueResolver {
+  @Authorized(...ADMINS)
+  @Query(() => [NominationStatusCountType], {
+    description:
+      "How many nominations each state of the queue holds under the filter's other fields (its statuses are ignored); states with none are left out.",
+  })
+  async nominationQueueCounts(
+    @Arg('filter', () => NominationFilterInput, { nullable: true }) filter?: NominationFilterInput | null,
+  ) {
+    const { statuses: _ignored, ...rest } = filter ?? {};
+    return awardRepository.queueCounts(rest);
+  }
+
   @Authorized(...ADMINS)
   @Query(() => NominationConnection, {
     description:

@@ -8,7 +8,7 @@ import { Page } from '../../ui/Page';
 import { Pager, usePager } from '../../ui/Pager';
 import { CardTable } from '../../ui/CardTable';
 import { TableWrap } from '../../ui/TableWrap';
-import { QueueQuery } from './operations';
+import { QueueCountsQuery, QueueQuery } from './operations';
 import { QueryStates } from '../../ui/QueryStates';
 import { nominee } from './nominee';
 
@@ -51,20 +51,24 @@ export default function NominationsPage() {
   const [yearText, setYearText] = useState(year ? String(year) : '');
   const [yearError, setYearError] = useState<string | null>(null);
   const pager = usePager();
+  const filters = {
+    ...(form ? { forms: [form as (typeof FORMS)[number]] } : {}),
+    ...(year ? { year } : {}),
+    ...(source ? { recordedFromDocuments: SOURCES[source] } : {}),
+  };
   const [res, refetch] = useQuery({
     query: QueueQuery,
-    variables: {
-      first: PAGE,
-      after: pager.after,
-      filter: {
-        statuses: [status],
-        ...(form ? { forms: [form as (typeof FORMS)[number]] } : {}),
-        ...(year ? { year } : {}),
-        ...(source ? { recordedFromDocuments: SOURCES[source] } : {}),
-      },
-    },
+    variables: { first: PAGE, after: pager.after, filter: { statuses: [status], ...filters } },
     requestPolicy: 'cache-and-network',
   });
+  // Each tab says how many it holds, under the same filters: the secretary sees where the work waits.
+  const [counts] = useQuery({
+    query: QueueCountsQuery,
+    variables: { filter: filters },
+    requestPolicy: 'cache-and-network',
+  });
+  const countOf = (s: Status) =>
+    counts.data ? (counts.data.nominationQueueCounts.find((c) => c.status === s)?.count ?? 0) : null;
   /** This queue's address with `patch` applied (the filters that are set, only). */
   const queueHref = (patch: Record<string, string>) => {
     const next = new URLSearchParams({ status, form, year: year ? String(year) : '', source, ...patch });
@@ -110,6 +114,7 @@ export default function NominationsPage() {
             onClick={() => pager.reset()}
           >
             {t(`nomination.status.${s}`)}
+            {countOf(s) !== null && <span className="tab-count"> ({countOf(s)})</span>}
           </Link>
         ))}
       </nav>

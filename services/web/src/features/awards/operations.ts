@@ -1,5 +1,15 @@
 import { graphql } from '../../graphql';
 
+/** The number in each state's tab, under the queue's other filters. */
+export const QueueCountsQuery = graphql(`
+  query NominationQueueCounts($filter: NominationFilterInput) {
+    nominationQueueCounts(filter: $filter) {
+      status
+      count
+    }
+  }
+`);
+
 export const QueueQuery = graphql(`
   query NominationQueue($filter: NominationFilterInput, $first: Int!, $after: String) {
     nominationQueue(filter: $filter, first: $first, after: $after) {
