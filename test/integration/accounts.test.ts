@@ -807,6 +807,26 @@ describe('password reset by email', () => {
     expect(ok(await login(person.email, NEW_PASSWORD)).login.accessToken).toBeTruthy();
   });
 
+  it("a reset ends the resetting device's sign-in lock on the account; a guesser elsewhere stays locked", async () => {
+    const person = await createAccount(app, 'UNIT_OFFICER', { provinceId: province, unitId });
+    const [mine, guesser] = ['127.0.3.1', '127.0.3.2'];
+    const loginFrom = (client: string, password: string) =>
+      gqlFrom(app, client, LOGIN, { email: person.email, password });
+    for (const client of [mine, guesser])
+      for (let i = 0; i < 5; i++) await loginFrom(client, 'Sai mật khẩu rồi 2026');
+    for (const client of [mine, guesser])
+      expect(code(await loginFrom(client, TEST_PASSWORD))).toBe('RATE_LIMITED');
+
+    ok(await gqlFrom(app, mine, REQUEST_RESET, { e: person.email }));
+    const { token } = await nthEmail(person.email, 1, '/reset-password');
+    expect(ok(await gqlFrom(app, mine, RESET, { t: token, p: NEW_PASSWORD }))).toEqual({
+      resetPassword: true,
+    });
+    // The person who proved the mailbox signs in at once, with the new password.
+    expect(ok(await loginFrom(mine, NEW_PASSWORD)).login).toHaveProperty('accessToken');
+    expect(code(await loginFrom(guesser, NEW_PASSWORD))).toBe('RATE_LIMITED');
+  });
+
   it('says the same, with the same status and about the same time, whether the address has an account or not; throttled alike', async () => {
     const person = await createAccount(app, 'NATIONAL_VIEWER');
     const nobody = 'khong.ai.co@dia-chi-nay.vn';

@@ -280,6 +280,17 @@ export const loginThrottleRepository = {
     return locked[0]?.locked_until ?? null;
   },
 
+  /**
+   * A password reset through the emailed link proves the mailbox: the email's own count and lock end, and the
+   * resetting client's for that email, so the person signs in at once with the new password. Other clients' locks
+   * on the email stay (someone else guessing it), and so do the client's counts across emails.
+   */
+  async clearAfterReset(email: string, client: string): Promise<void> {
+    await (
+      await currentManager()
+    ).query(`DELETE FROM login_throttle WHERE email = $1 AND client IN ($2, '')`, [email, client]);
+  },
+
   /** A successful sign-in clears its own pair only: the client's and the email's counts run out with their window. */
   async clear(email: string, client: string): Promise<void> {
     await (

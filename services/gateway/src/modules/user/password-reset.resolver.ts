@@ -41,7 +41,7 @@ export class PasswordResetResolver {
     if (newPassword.length > MAX_PASSWORD)
       throw badInput('newPassword', `must be at most ${MAX_PASSWORD} characters`);
     principalsChangeOnCommit(ctx);
-    await resetPassword(token, newPassword, ctx.requestId);
+    await resetPassword(token, newPassword, ctx.requestId, ctx.clientKey);
     return true;
   }
 }

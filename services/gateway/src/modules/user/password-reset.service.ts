@@ -1,5 +1,11 @@
 import type { Config } from '@thidua/config';
-import { auditRepository, passwordResetRepository, sessionRepository, userRepository } from '@thidua/db';
+import {
+  auditRepository,
+  loginThrottleRepository,
+  passwordResetRepository,
+  sessionRepository,
+  userRepository,
+} from '@thidua/db';
 import { hashOneTimeToken, hashPassword, passwordProblem } from '@thidua/domain';
 import { enqueueJob, jobId } from '@thidua/jobs';
 import { appError, badInput, unauthenticated } from '../../common/errors';
@@ -68,7 +74,13 @@ export async function passwordResetUsable(token: string): Promise<boolean> {
  * session of the account ends. A password refused by the policy leaves the link usable, so the person can try
  * another.
  */
-export async function resetPassword(token: string, newPassword: string, requestId: string): Promise<void> {
+export async function resetPassword(
+  token: string,
+  newPassword: string,
+  requestId: string,
+  /** The resetting client (socket address): its sign-in lock on the account ends with the reset. */
+  client: string,
+): Promise<void> {
   const link =
     token && token.length <= 100 ? await passwordResetRepository.usable(hashOneTimeToken(token)) : null;
   if (!link) throw badInput('token', LINK_UNUSABLE);
@@ -81,6 +93,7 @@ export async function resetPassword(token: string, newPassword: string, requestI
   if (!(await passwordResetRepository.spend(link.id, user.id))) throw badInput('token', LINK_UNUSABLE);
   await userRepository.setPasswordHash(user.id, passwordHash);
   const ended = await sessionRepository.revokeAllOf(user.id, 'password reset');
+  await loginThrottleRepository.clearAfterReset(user.email.toLowerCase(), client);
   await auditRepository.appendPlatform({
     actorUserId: user.id,
     action: 'user.password.reset',
