@@ -65,16 +65,31 @@ describe('email', () => {
     const written = new URL(/Ngừng nhận thư loại này: (\S+)/.exec(text)![1]!);
     const link = `${app.gateway.url.replace('/graphql', '')}${written.pathname}${written.search}`;
 
+    const prefs = async () =>
+      (
+        await app.gql<{
+          notificationPreferences: { event: string; channel: string; enabled: boolean }[];
+        }>(`{ notificationPreferences { event channel enabled } }`, {}, { token: block.officers[0]!.token })
+      ).data?.notificationPreferences;
+    // Opening the link asks, on a page made for a phone, and changes nothing: a mail scanner opens links too.
     const page = await fetch(link);
     expect(page.status).toBe(200);
-    const forged = await fetch(link.replace(/token=([^.]+)\./, 'token=$1x.'));
+    const asked = await page.text();
+    expect(asked).toContain('name="viewport"');
+    expect(asked).toContain(
+      'Ngừng nhận thư điện tử về “Mở bỏ phiếu”? Thông báo trong ứng dụng vẫn được giữ.',
+    );
+    expect(await prefs()).toEqual([]);
+    const forged = await fetch(link.replace(/token=([^.]+)\./, 'token=$1x.'), { method: 'POST' });
     expect(forged.status).toBe(400);
-    const prefs = await app.gql<{
-      notificationPreferences: { event: string; channel: string; enabled: boolean }[];
-    }>(`{ notificationPreferences { event channel enabled } }`, {}, { token: block.officers[0]!.token });
-    expect(prefs.data?.notificationPreferences).toEqual([
-      { event: 'VOTING_OPENED', channel: 'EMAIL', enabled: false },
-    ]);
+    expect(await prefs()).toEqual([]);
+    // The button posts back to the same address (as a mail client's one-click unsubscribe does).
+    const done = await fetch(link, { method: 'POST' });
+    expect(done.status).toBe(200);
+    expect(await done.text()).toMatch(
+      /Bạn sẽ không nhận thư điện tử về “Mở bỏ phiếu” nữa\..*href="\/notifications\/preferences"/s,
+    );
+    expect(await prefs()).toEqual([{ event: 'VOTING_OPENED', channel: 'EMAIL', enabled: false }]);
   });
 
   it('refuses an expired link, one signed with another key and one of the first scheme, saying what to do', async () => {

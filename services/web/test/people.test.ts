@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unsubscribeToken } from '@thidua/domain';
 import { createAccount, createUnits, ok, provinceId, type Account, type TestApp } from '@thidua/testing';
 import {
   expectAccessible,
@@ -414,6 +415,26 @@ describe('people and access', () => {
       { event: 'YEAR_SCORING_OPENED', channel: 'EMAIL', enabled: false },
     ]);
     await page.context().close();
+
+    // The unsubscribe link of an email, opened on the phone without signing in: it asks first, then says what
+    // stopped and where to turn it on again.
+    const token = unsubscribeToken(
+      { userId: officer.id, event: 'voting.opened', channel: 'EMAIL' },
+      app.config.UNSUBSCRIBE_SECRET,
+      new Date(Date.now() + 86_400_000),
+    );
+    const mail = await (await phone(browser)).newPage();
+    await mail.goto(`${base}/unsubscribe?token=${token}`);
+    await mail.getByRole('heading', { name: 'Ngừng nhận thư thông báo' }).waitFor(WAIT);
+    await expectNoSidewaysScroll(mail, 'the unsubscribe question');
+    await expectTouchTargets(mail.getByRole('button'), 'the unsubscribe button');
+    await screenshot(mail, 'unsubscribe-ask-390');
+    await mail.getByRole('button', { name: 'Ngừng nhận thư này' }).click();
+    await mail.getByRole('heading', { name: 'Đã ngừng nhận thư' }).waitFor(WAIT);
+    expect(await mail.getByText('Bạn sẽ không nhận thư điện tử về “Mở bỏ phiếu” nữa.').count()).toBe(1);
+    await screenshot(mail, 'unsubscribe-done-390');
+    await expectAccessible(mail, 'the unsubscribe page');
+    await mail.context().close();
   });
   it("a unit's officer adds its people on its own page, for the titles they register; another unit's page offers no form", async () => {
     const [own, next] = await createUnits(app.dataSource, province, [

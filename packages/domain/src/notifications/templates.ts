@@ -17,6 +17,25 @@ export const NOTIFICATION_EVENT_NAMES = [
 ] as const;
 export type NotificationEventName = (typeof NOTIFICATION_EVENT_NAMES)[number];
 
+/**
+ * Each kind of notice by name, [Vietnamese, English], where the gateway names one itself (the unsubscribe page).
+ * The web application's settings page has the same names in its own messages (i18n: event.*).
+ */
+export const NOTIFICATION_EVENT_LABELS: Record<NotificationEventName, readonly [string, string]> = {
+  'voting.opened': ['Mở bỏ phiếu', 'Voting opened'],
+  'voting.reminder': ['Nhắc bỏ phiếu', 'Voting reminder'],
+  'voting.closed': ['Kết thúc bỏ phiếu', 'Voting closed'],
+  'voting.published': ['Công bố kết quả', 'Results published'],
+  'council.all_voted': ['Hội đồng đã biểu quyết đủ', 'Every council member has voted'],
+  'nomination.status_changed': ['Hồ sơ đề nghị khen thưởng thay đổi', 'Award proposal updated'],
+  'decision.issued': ['Quyết định khen thưởng', 'Award decision issued'],
+  'year.signing_opened': ['Mở ký giao ước thi đua', 'Covenant open for signing'],
+  'year.scoring_opened': ['Mở chấm điểm thi đua', 'Scoring open'],
+  'year.dossier_submitted': ['Khối gửi hồ sơ đề nghị khen thưởng', 'Award dossier received'],
+  'year.closed': ['Kết thúc năm thi đua của khối', 'Block year closed'],
+  'year_end.finished': ['Đóng năm thi đua toàn tỉnh', 'Province year-end closing'],
+};
+
 export interface VotingNotice {
   /** "Khối thi đua 6", or the council. */
   body: string;

@@ -5,8 +5,7 @@ import type { AddressInfo } from 'node:net';
 import getRawBody from 'raw-body';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import type { Config } from '@thidua/config';
-import { notificationRepository, runInTransaction } from '@thidua/db';
-import { readUnsubscribeToken } from '@thidua/domain';
+import { runInTransaction } from '@thidua/db';
 import { inSpan, readiness, serveMetrics, type EventBus, type QueueBackend } from '@thidua/jobs';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
@@ -33,6 +32,7 @@ import { clientAddress } from './client-address';
 import { queueConsole, QUEUE_CONSOLE_PATH } from './queue-console';
 import { serveWeb } from './web';
 import { webAuth } from './web-auth';
+import { unsubscribe } from './unsubscribe';
 import { attachmentRoutes } from '../modules/attachment/attachment.http';
 import { statisticsRoutes } from '../modules/statistics/statistics.http';
 import { importRoutes } from '../modules/import/import.http';
@@ -152,7 +152,8 @@ export async function startGateway({
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/readyz') return ready(res);
     if (url.pathname === '/metrics') return serveMetrics(metrics.registry, config.METRICS_TOKEN, req, res);
-    if (url.pathname === '/unsubscribe') return unsubscribe(url, res);
+    if (url.pathname === '/unsubscribe')
+      return unsubscribe(req, url, res, { dataSource, secret: config.UNSUBSCRIBE_SECRET });
     // The web application beside the API: its sign-in routes and its files (web.ts, web-auth.ts).
     if (url.pathname.startsWith('/auth/')) return signIn(req, res, url.pathname, requestId);
     // The routes beside /graphql that reach the database share the client's budget with it.
@@ -255,33 +256,6 @@ export async function startGateway({
     }
   }
 
-  /** The link in every email: works without signing in, for the one person, event and channel it names. */
-  async function unsubscribe(url: URL, res: ServerResponse) {
-    const read = readUnsubscribeToken(url.searchParams.get('token') ?? '', config.UNSUBSCRIBE_SECRET);
-    res.setHeader('content-type', 'text/html; charset=utf-8');
-    if (!read.ok) {
-      // Fails closed (links of the first scheme included), with the way that always works.
-      res.statusCode = read.reason === 'expired' ? 410 : 400;
-      const [vi, en] = UNSUBSCRIBE_REFUSED[read.reason];
-      return void res.end(
-        page(
-          `<p>${vi} Hãy đăng nhập và tắt loại thư này trong phần cài đặt thông báo.</p>` +
-            `<p>${en} Sign in and turn these emails off in your notification settings.</p>`,
-        ),
-      );
-    }
-    const u = read.unsubscribe;
-    await runInTransaction(dataSource, null, () =>
-      notificationRepository.setPreference(u.userId, u.event, u.channel, false),
-    );
-    res.statusCode = 200;
-    res.end(
-      page(
-        '<p>Bạn sẽ không nhận thư thông báo loại này nữa.</p><p>You will no longer receive these emails.</p>',
-      ),
-    );
-  }
-
   async function ready(res: ServerResponse) {
     const { ready, checks } = await readiness(
       {
@@ -336,18 +310,6 @@ function announce(hooks: (() => void | Promise<void>)[], log: Logger): void {
       .then(hook)
       .catch((e) => log.warn({ err: e }, 'announcement failed'));
   }
-}
-
-const UNSUBSCRIBE_REFUSED = {
-  expired: ['Liên kết này đã hết hạn.', 'This link has expired.'],
-  invalid: [
-    'Liên kết này không hợp lệ hoặc không còn dùng được.',
-    'This link is not valid or no longer works.',
-  ],
-} as const;
-
-function page(body: string): string {
-  return `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Thi đua – Khen thưởng</title>${body}</html>`;
 }
 
 function withoutHttp(extensions: Record<string, unknown>) {
