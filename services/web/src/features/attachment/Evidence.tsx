@@ -53,8 +53,9 @@ export function EvidenceFiles({ evidence, code }: { evidence: Evidence; code: st
 }
 
 /**
- * On a member's own sheet: its files for one criterion, stored or removed at once, apart from the sheet's points
- * and words (which are sent with the sheet).
+ * On a member's own sheet: its files for one criterion, stored as soon as one is chosen and removed at once, apart
+ * from the sheet's points and words (which are sent with the sheet). No separate upload button: a file chosen and
+ * left unsent was lost when the sheet was sent.
  */
 export function EvidenceFilesEditor({
   evidence,
@@ -69,13 +70,14 @@ export function EvidenceFilesEditor({
   const i18n = useI18n();
   const { t } = i18n;
   const inputId = useId();
-  const { pick, pickerKey, busy, message, setMessage, send } = useFileUpload(i18n);
+  const { pickerKey, busy, message, setMessage, send } = useFileUpload(i18n);
   const [deleting, setDeleting] = useState<{ id: string; name: string } | null>(null);
   const list = evidence.list;
   if (!list) return null;
   const files = evidence.of(code);
 
-  const upload = () =>
+  const upload = (file: File | null) =>
+    file &&
     send(
       { ownerType: 'EVIDENCE', ownerId: evidence.unitId, yearId: evidence.yearId, criterion: code },
       list.maxBytes,
@@ -84,6 +86,7 @@ export function EvidenceFilesEditor({
         onChanged();
         evidence.reload();
       },
+      file,
     );
 
   return (
@@ -107,17 +110,14 @@ export function EvidenceFilesEditor({
             key={pickerKey}
             id={inputId}
             accept={ACCEPT}
-            onChange={(e) => pick(e.target.files?.[0] ?? null)}
-          />
-          <button
-            type="button"
-            className="button button-secondary"
             disabled={busy}
-            onClick={() => void upload()}
-          >
-            {busy ? t('attachment.uploading') : t('evidence.upload')}
-            <span className="visually-hidden"> – {code}</span>
-          </button>
+            onChange={(e) => void upload(e.target.files?.[0] ?? null)}
+          />
+          {busy && (
+            <p className="muted" role="status">
+              {t('attachment.uploading')}
+            </p>
+          )}
         </div>
       )}
       <RemoveFileDialog

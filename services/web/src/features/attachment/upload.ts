@@ -76,13 +76,15 @@ export function useFileUpload(i18n: I18n) {
     maxBytes: number,
     uploaded: (name: string) => string,
     done: () => void,
+    /** The file to send, when it is sent as it is chosen (the picked one otherwise). */
+    file: File | null = picked,
   ) {
     setMessage(null);
     setBusy(true);
-    const refused = await uploadFile(i18n, target, picked, maxBytes);
+    const refused = await uploadFile(i18n, target, file, maxBytes);
     setBusy(false);
     if (refused) return setMessage({ kind: 'error', text: refused });
-    setMessage({ kind: 'success', text: uploaded(picked!.name) });
+    setMessage({ kind: 'success', text: uploaded(file!.name) });
     setPicked(null);
     setPickerKey((k) => k + 1);
     done();
