@@ -1,7 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, createUnits, ok, provinceId, type Account, type TestApp } from '@thidua/testing';
+import {
+  createAccount,
+  createLockedBlock,
+  createUnits,
+  ok,
+  ownerQuery,
+  provinceId,
+  type Account,
+  type TestApp,
+} from '@thidua/testing';
 import { createBlockOnPages, poll } from './block-pages';
 import { desktop, expectAccessible, phone, screenshot, signInAt, startWebApp } from './browser';
 
@@ -624,6 +633,63 @@ describe('a block year in the browser', () => {
       ]);
     },
   );
+});
+
+describe('a sheet sent from two places', () => {
+  it('the second to send is told the sheet was sent meanwhile, keeps what it typed, and replaces it knowingly', async () => {
+    // A year of 2027 (its scoring deadline ahead), with its sheets, taken back to scoring.
+    const block = await createLockedBlock(app, province, ['Sở Tư pháp', 'Sở Y tế', 'Sở Xây dựng'], admin, {
+      year: 2027,
+    });
+    await ownerQuery(app.db, province, `UPDATE emulation_year SET state = 'SCORING' WHERE id = $1`, [
+      block.yearId,
+    ]);
+    const unit = block.units[2]!.id;
+    const officer = block.officers[2]!;
+    const page = await (await phone(browser)).newPage();
+    last = page;
+    await signInAt(page, base, `/blocks/${block.blockId}/years/2027/sheets/${unit}/${unit}`, officer.email);
+    await page.getByLabel(/^NV1\. /).waitFor();
+    // Meanwhile the same sheet is sent from a computer: version 2.
+    const SUBMIT = `mutation($v: SubmitScoreSheetInput!) { submitScoreSheet(input: $v) { version } }`;
+    const points = (nv1: number) =>
+      CRITERIA.map(([code, max]) => ({ code, points: code === 'NV1' ? nv1 : max }));
+    ok(
+      await app.gql(
+        SUBMIT,
+        {
+          v: {
+            emulationYearId: block.yearId,
+            kind: 'SELF',
+            scorerUnitId: unit,
+            targetUnitId: unit,
+            scores: points(25),
+            bonus: 0,
+            expectedVersion: 1,
+          },
+        },
+        { token: officer.token, provinceId: province },
+      ),
+    );
+    await page.getByLabel(/^NV1\. /).fill('28');
+    await page.getByRole('button', { name: 'Nộp phiếu chấm' }).click();
+    const notice = page.getByText(/^Phiếu này vừa được nộp từ nơi khác \(lần 2, lúc /);
+    await poll(() => notice.count()).toBe(1);
+    expect(await page.getByLabel(/^NV1\. /).inputValue()).toBe('28');
+    await screenshot(page, 'sheet-sent-meanwhile-390');
+    // Sent again, knowingly: it replaces version 2.
+    await page.getByRole('button', { name: 'Nộp phiếu chấm' }).click();
+    await page.waitForURL(/\/sheets\?unit=/);
+    const [sheet] = await ownerQuery<{ version: number; nv1: string }>(
+      app.db,
+      province,
+      `SELECT version, content->'scores'->0->>'points' AS nv1 FROM score_sheet
+        WHERE emulation_year_id = $1 AND kind = 'SELF' AND scorer_unit_id = $2`,
+      [block.yearId, unit],
+    );
+    expect(sheet).toEqual({ version: 3, nv1: '28' });
+    await page.context().close();
+  });
 });
 
 describe('a block year that is not there', () => {

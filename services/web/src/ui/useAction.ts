@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useMutation, type AnyVariables, type TypedDocumentNode } from 'urql';
-import { apiErrors, showErrors, type Shown } from '../i18n/errors';
+import { apiErrors, errorCode, showErrors, type Shown } from '../i18n/errors';
 import { useI18n } from '../i18n/i18n';
 import { formOpening } from './ConfirmDialog';
 import { formInUse } from './submittedForm';
@@ -43,6 +43,8 @@ export function useAction<Data, Variables extends AnyVariables>(doc: TypedDocume
   const [shown, setShown] = useState<Shown>(NONE);
   // Where the refusal just shown belongs; taken there once the errors are on the page (after the render).
   const refused = useRef<Element | null>(null);
+  // The last refusal's code (CONFLICT, …), for a page that answers one in its own way.
+  const lastCode = useRef<string | null>(null);
   useEffect(() => {
     let scope = refused.current;
     // Sent from a confirmation that has closed since: what to fix is in the form it was opened from.
@@ -65,12 +67,22 @@ export function useAction<Data, Variables extends AnyVariables>(doc: TypedDocume
     return true;
   }
   async function run(variables: Variables, checks: Record<string, string | null | undefined> = {}) {
+    lastCode.current = null;
     if (refuse(checks)) return null;
     const form = sending();
     const res = await execute(variables);
+    lastCode.current = errorCode(res.error);
     if (res.error) refused.current = form;
     setShown(res.error ? showErrors(i18n, apiErrors(res.error)) : NONE);
     return res.error ? null : (res.data ?? null);
   }
-  return { run, check, shown, busy: state.fetching, reset: () => setShown(NONE) };
+  return {
+    run,
+    check,
+    shown,
+    busy: state.fetching,
+    reset: () => setShown(NONE),
+    /** The code of the last refusal by the API (null after a success or the page's own checks). */
+    lastCode: () => lastCode.current,
+  };
 }

@@ -163,11 +163,8 @@ export class ScoreSheetResolver {
         }),
       );
     } else {
-      if (input.expectedVersion == null)
-        throw badInput(
-          'expectedVersion',
-          `the sheet exists (version ${existing.version}): pass the version you read`,
-        );
+      // Read as unsent (no version), and sent meanwhile from elsewhere: the reader's view is stale, as above.
+      if (input.expectedVersion == null) throw stale();
       sheet = await emulationYearRepository.updateSheet(existing.id, input.expectedVersion, {
         content,
         evidence: input.evidence,

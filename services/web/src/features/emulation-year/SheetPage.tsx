@@ -41,7 +41,7 @@ export default function SheetPage() {
     target: string;
   }>();
   const { t } = useI18n();
-  const [sheets] = useQuery({
+  const [sheets, rereadSheet] = useQuery({
     query: SheetQuery,
     variables: { blockId, year: Number(year), scorer, target },
     requestPolicy: 'network-only',
@@ -76,6 +76,7 @@ export default function SheetPage() {
             serverDraft={sheets.data.emulationYear?.scoreSheetDraft ?? null}
             targetOwn={cross ? (own.data?.emulationYear?.scoreSheets[0] ?? null) : null}
             onSaved={reload}
+            onOvertaken={() => rereadSheet({ requestPolicy: 'network-only' })}
           />
         )
       }
@@ -110,6 +111,7 @@ function SheetForm({
   serverDraft,
   targetOwn,
   onSaved,
+  onOvertaken,
 }: {
   blockId: string;
   y: Year;
@@ -122,6 +124,8 @@ function SheetForm({
   /** For a cross sheet: the member's own sheet, when sent. */
   targetOwn: Sheet | null;
   onSaved: () => void;
+  /** The sheet was sent from elsewhere after this page read it: read it again. */
+  onOvertaken: () => void;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -132,8 +136,16 @@ function SheetForm({
   // The version the form was opened on: sent back as the one read, so that a sheet sent meanwhile by someone
   // else is a conflict, never overwritten (the page may read the sheet again while it is open).
   const [version] = useState(() => existing?.version ?? null);
+  // Sent meanwhile from elsewhere (another device, a colleague): the page reads the sheet again and says so; what
+  // was typed here stays, and sending it again replaces that newer version knowingly.
+  const [overtaken, setOvertaken] = useState(false);
+  const newer = overtaken && existing && existing.version !== version ? existing : null;
   // What the person typed and did not send: restored only over the sheet it was typed on.
-  const draft = useSheetDraft({ yearId: y.id, scorer, target, version }, serverDraft);
+  // Once told of the newer version, what is typed is kept as typed over it.
+  const draft = useSheetDraft(
+    { yearId: y.id, scorer, target, version: newer ? newer.version : version },
+    serverDraft,
+  );
   // Each criterion and deduction as sent last (empty for a new sheet).
   const initialEntries = (): Record<string, Entry> =>
     Object.fromEntries(
@@ -251,13 +263,18 @@ function SheetForm({
               text: v.text.trim(),
               links: v.link.trim() ? [withScheme(v.link).trim()] : [],
             })),
-          expectedVersion: version,
+          expectedVersion: newer ? newer.version : version,
           ...(onBehalf ? { onBehalfReason: reason.trim() } : {}),
         },
       },
       checks,
     );
-    draft.settled(!!done);
+    // Sent meanwhile from elsewhere, over the version this page read (or over none): the sheet is read again,
+    // and what is typed is kept as typed over the newer version (saved once the page has it), not over the old.
+    if (!done && submit.lastCode() === 'CONFLICT') {
+      setOvertaken(true);
+      onOvertaken();
+    } else draft.settled(!!done);
     if (done) {
       onSaved();
       navigate(`${yearPath(blockId, y.year)}/sheets?unit=${scorer}&sent=${target}`);
@@ -367,8 +384,14 @@ function SheetForm({
           </button>
         </Alert>
       )}
-      {(submit.shown.general ?? submit.shown.fields.scores) && (
-        <Alert>{submit.shown.general ?? submit.shown.fields.scores}</Alert>
+      {newer ? (
+        <Alert kind="warning">
+          {t('sheets.overtaken', { v: newer.version, at: i18n.dateTime(newer.submittedAt) })}
+        </Alert>
+      ) : (
+        (submit.shown.general ?? submit.shown.fields.scores) && (
+          <Alert>{submit.shown.general ?? submit.shown.fields.scores}</Alert>
+        )
       )}
       {set.groups.map((g) => (
         <fieldset key={g.name} className="fieldset">
