@@ -249,16 +249,17 @@ describe('the home page: where the blocks stand', () => {
     const task = page.getByRole('region', { name: /^Giao ước thi đua cần ký/ });
     await task.waitFor({ timeout: 20_000 });
     expect((await task.getByRole('link').allTextContents()).map((s) => s.trim())).toEqual([
-      `Mở: Khối kinh tế – kỹ thuật – năm ${next}`,
+      `Ký giao ước: Khối kinh tế – kỹ thuật – năm ${next}`,
     ]);
     // The block's next year has its own overview, after the season's.
     const rows = await overviewRows(page, `Khối, cụm thi đua của đơn vị – năm ${next}`);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatch(/^Khối kinh tế – kỹ thuật /);
+    // The task leads to the signing itself.
     await task.getByRole('link').click();
-    await page.waitForURL((url) => url.pathname === `/blocks/${blockId}/years/${next}`);
+    await page.waitForURL((url) => url.pathname === `/blocks/${blockId}/years/${next}/sign`);
     await expect
-      .poll(() => page.getByRole('link', { name: /^Ký giao ước thi đua/ }).count(), { timeout: 20_000 })
+      .poll(() => page.getByRole('button', { name: /^Ký giao ước/ }).count(), { timeout: 20_000 })
       .toBe(1);
     await screenshot(page, 'home-next-year-covenant-390');
     await context.close();

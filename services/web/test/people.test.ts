@@ -95,8 +95,12 @@ describe('people and access', () => {
       const unitUrl = page.url();
 
       // A person (the women rule reads them) and an achievement recorded from its decision.
+      // No gender is chosen beforehand: the form asks for it.
       await page.getByLabel('Họ và tên').fill('Nguyễn Thị Lan');
       await page.getByLabel('Chức vụ').fill('Giám đốc');
+      await page.getByRole('button', { name: 'Thêm cá nhân' }).click();
+      await expect.poll(() => page.getByText('Hãy chọn giới tính.').count(), WAIT).toBe(1);
+      await page.getByLabel('Giới tính').selectOption('FEMALE');
       await page.getByRole('button', { name: 'Thêm cá nhân' }).click();
       await expect.poll(() => rowOf(page, 'Nguyễn Thị Lan').count(), WAIT).toBe(1);
       expect(await rowOf(page, 'Nguyễn Thị Lan').textContent()).toContain('Nữ');
@@ -445,6 +449,7 @@ describe('people and access', () => {
     const page = await pageAt(browser, base, `/units/${own!.id}`, officer.email, 'phone');
     await page.getByRole('heading', { name: 'Thêm cá nhân' }).waitFor(WAIT);
     await page.getByLabel('Họ và tên').fill('Trần Thị Mai');
+    await page.getByLabel('Giới tính').selectOption('FEMALE');
     await page.getByRole('button', { name: 'Thêm cá nhân' }).click();
     await expect.poll(() => page.getByText('Đã thêm Trần Thị Mai.').count(), WAIT).toBe(1);
     await page.goto(`${base}/units/${next!.id}`);

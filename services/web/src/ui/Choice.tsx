@@ -5,18 +5,26 @@ import { SelectField } from './Field';
 export function Choice({
   prefix,
   options,
+  placeholder,
   ...select
 }: {
   label: string;
   value: string;
   options: readonly string[];
   prefix: string;
+  /** Shown while nothing is chosen (value ''), for a choice the person must make rather than a default. */
+  placeholder?: string;
   error?: string | null;
   onChange: (e: { target: { value: string } }) => void;
 }) {
   const { t } = useI18n();
   return (
     <SelectField {...select}>
+      {placeholder !== undefined && (
+        <option value="" disabled>
+          {placeholder}
+        </option>
+      )}
       {options.map((o) => (
         <option key={o} value={o}>
           {t(`${prefix}.${o}` as MessageKey)}

@@ -46,7 +46,8 @@ export function PersonsCard({ unitId, manages }: { unitId: string; manages: bool
   const pager = usePager();
   const [res, refetch] = useQuery({ query: PersonsQuery, variables: { unitId, after: pager.after } });
   const create = useAction(CreatePerson);
-  const [f, setF] = useState({ fullName: '', gender: 'FEMALE', position: '', headsUnit: false });
+  // No gender chosen beforehand: a default would record men as women unnoticed, and the women rule reads it.
+  const [f, setF] = useState({ fullName: '', gender: '', position: '', headsUnit: false });
   const [added, setAdded] = useState<string | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -62,11 +63,14 @@ export function PersonsCard({ unitId, manages }: { unitId: string; manages: bool
           headsUnit: f.headsUnit,
         },
       },
-      { fullName: fullName.length >= 2 && fullName.length <= 200 ? null : t('person.check.name') },
+      {
+        fullName: fullName.length >= 2 && fullName.length <= 200 ? null : t('person.check.name'),
+        gender: f.gender ? null : t('person.check.gender'),
+      },
     );
     if (done) {
       setAdded(done.createPerson.fullName);
-      setF({ ...f, fullName: '', position: '', headsUnit: false });
+      setF({ fullName: '', gender: '', position: '', headsUnit: false });
       refetch({ requestPolicy: 'network-only' });
     }
   };
@@ -131,7 +135,9 @@ export function PersonsCard({ unitId, manages }: { unitId: string; manages: bool
             label={t('person.gender')}
             prefix="person.gender"
             options={['FEMALE', 'MALE']}
+            placeholder={t('person.chooseGender')}
             value={f.gender}
+            error={err('gender')}
             onChange={(e) => setF({ ...f, gender: e.target.value })}
           />
           <Field

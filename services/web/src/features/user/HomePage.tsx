@@ -278,7 +278,7 @@ async function gatherTasks(
             tasks.covenants.push({
               key: `${y.id}:${u}`,
               label: label(b.name, year, 0),
-              href: where,
+              href: `${where}/sign`,
             });
       const by = y.registrationDeadline;
       // Once the members are told (OPEN), until the last day; without one, until scoring begins.
@@ -495,10 +495,10 @@ export default function HomePage() {
     { key: 'proposals', title: t('home.proposals'), action: t('home.see') },
     { key: 'openVotes', title: t('home.openVotes'), action: t('home.follow') },
     { key: 'yearSteps', title: t('home.yearSteps'), action: t('home.doStep') },
-    { key: 'covenants', title: t('home.covenants'), action: t('home.open') },
+    { key: 'covenants', title: t('home.covenants'), action: t('home.sign') },
     { key: 'registrations', title: t('home.registrations'), action: t('home.register') },
     { key: 'sheets', title: t('home.sheets'), action: t('home.score') },
-    { key: 'appraisals', title: t('home.appraisals'), action: t('home.open') },
+    { key: 'appraisals', title: t('home.appraisals'), action: t('home.appraise') },
     { key: 'councilReviews', title: t('home.councilReviews'), action: t('home.toCouncil') },
     { key: 'toDecide', title: t('home.toDecide'), action: t('home.decide') },
   ];
