@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n';
 import { Field } from '../../ui/Field';
 import { Alert, Loading } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
+import { isWholeLinkToken } from './linkToken';
 import { AccountFrame } from './AccountFrame';
 import { NewPasswordFields, newPasswordChecks } from './NewPasswordFields';
 
@@ -42,8 +43,9 @@ export default function InvitationPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const token = new URLSearchParams(useSearch()).get('token') ?? '';
+  const whole = isWholeLinkToken(token);
   const [, navigate] = useLocation();
-  const [res] = useQuery({ query: InvitationQuery, variables: { token } });
+  const [res] = useQuery({ query: InvitationQuery, variables: { token }, pause: !whole });
   const invitation = res.data?.invitationByToken;
   const [fullName, setFullName] = useState('');
   const [password, setPassword] = useState('');
@@ -57,7 +59,7 @@ export default function InvitationPage() {
     const shown = showErrors(i18n, apiErrors(res.error));
     return (
       <AccountFrame title={t('account.inviteTitle')}>
-        <Alert>{shown.fields.token ?? shown.general}</Alert>
+        <Alert>{whole ? (shown.fields.token ?? shown.general) : t('error.link.incomplete')}</Alert>
         <p>
           <Link href="/sign-in">{t('account.backToSignIn')}</Link>
         </p>

@@ -6,6 +6,7 @@ import { apiErrors, showErrors } from '../../i18n/errors';
 import { useI18n } from '../../i18n/i18n';
 import { Alert, Loading } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
+import { isWholeLinkToken } from './linkToken';
 import { AccountFrame } from './AccountFrame';
 import { NewPasswordFields, newPasswordChecks } from './NewPasswordFields';
 
@@ -26,6 +27,7 @@ export default function ResetPasswordPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const token = new URLSearchParams(useSearch()).get('token') ?? '';
+  const whole = isWholeLinkToken(token);
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [done, setDone] = useState(false);
@@ -34,7 +36,7 @@ export default function ResetPasswordPage() {
   const [usable] = useQuery({
     query: UsableQuery,
     variables: { token },
-    pause: done,
+    pause: done || !whole,
     requestPolicy: 'network-only',
   });
 
@@ -50,8 +52,10 @@ export default function ResetPasswordPage() {
 
   // An account disabled since the link was sent: said as the page opens (asking again would not help).
   const refused = usable.error ? showErrors(i18n, apiErrors(usable.error)).general : null;
-  const linkError =
-    action.shown.fields.token ?? (usable.data?.passwordResetUsable === false ? t('error.link.reset') : null);
+  const linkError = !whole
+    ? t('error.link.incomplete')
+    : (action.shown.fields.token ??
+      (usable.data?.passwordResetUsable === false ? t('error.link.reset') : null));
   if (usable.fetching && !done) return <Loading />;
   return (
     <AccountFrame title={t('account.resetTitle')} subtitle={done ? undefined : t('account.resetIntro')}>
