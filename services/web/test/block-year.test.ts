@@ -711,6 +711,12 @@ describe('a block year that is not there', () => {
     // A task's page of such a year too (TaskPage), not the task's title over a general error.
     await page.goto(`${base}/blocks/00000000-0000-4000-8000-000000000000/years/2026/sign`);
     await poll(notFound).toBe(1);
+    // An unknown unit's award history: a title without a dangling dash, and no retry that would find nothing.
+    await page.goto(`${base}/units/00000000-0000-4000-8000-000000000000/awards`);
+    await poll(() => page.getByText('Không tìm thấy dữ liệu được yêu cầu.').count()).toBe(1);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Lịch sử khen thưởng');
+    expect(await page.getByRole('button', { name: 'Thử lại' }).count()).toBe(0);
+    expect(await page.getByRole('alert').getByRole('link', { name: 'Trang chủ' }).count()).toBe(1);
     await page.context().close();
   });
 });

@@ -60,6 +60,8 @@ describe('routeRefusal', () => {
       reason: 'role',
       roles: ['PLATFORM_ADMIN'],
     });
+    // An address that is no page is not found, not a province's page.
+    expect(routeRefusal(viewer, '/khong-ton-tai')).toBeNull();
     // Inviting a province's accounts is the operator's, not the ministry's.
     expect(routeRefusal(viewer, accounts)).toEqual({ reason: 'role', roles: ['PLATFORM_ADMIN'] });
   });

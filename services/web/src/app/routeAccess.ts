@@ -4,6 +4,13 @@ import { hasRole, readOnlyHere, type Role, type SessionState } from './session';
 const PROVINCE_FREE =
   /^\/(account|notifications\/preferences|dashboards(\/[^/]+)?|admin|platform\/provinces(\/new|\/[^/]+\/accounts)?)?$/;
 
+/**
+ * The sections of a province's work (the router's first segments, App.tsx): an address in none of them is no page
+ * at all, and is said to be not found rather than a province's page.
+ */
+const PROVINCE_SECTIONS =
+  /^\/(audit|award-decisions|blocks|council|import|nominations|notifications|persons|province|units|users|voting-periods|webhooks|year-end)(\/|$)/;
+
 const SECRETARIAT: Role[] = ['PROVINCE_ADMIN', 'PLATFORM_ADMIN'];
 /** Pages only some roles can use: others get a sentence instead of a form every button of which is refused. */
 const ROUTE_ROLES: [RegExp, Role[]][] = [
@@ -30,7 +37,7 @@ export function routeRefusal(session: SessionState, location: string): Refusal |
   const path = location.toLowerCase().replace(/(.)\/$/, '$1');
   // The platform operator manages every account without a province (the gateway lists them all).
   const free = PROVINCE_FREE.test(path) || (path === '/users' && hasRole(session, 'PLATFORM_ADMIN'));
-  if (!session.provinceId && !free) return { reason: 'province' };
+  if (!session.provinceId && !free && PROVINCE_SECTIONS.test(path)) return { reason: 'province' };
   const roles = ROUTE_ROLES.find(([route]) => route.test(path))?.[1];
   if (roles && !hasRole(session, ...roles)) return { reason: 'role', roles };
   return WRITES_ONLY.test(path) && readOnlyHere(session) ? { reason: 'readOnly' } : null;

@@ -48,9 +48,13 @@ export default function AwardHistoryPage() {
   const items = person ? individual.data?.personAwardHistory : unit.data?.unitAwardHistory;
   const achievements = recorded.data?.achievements ?? [];
   const predecessors = lineage.data?.lineage ?? [];
-  const title = person
-    ? t('history.personTitle', { name: individual.data?.person.fullName ?? '' })
-    : t('history.unitTitle', { unit: unit.data?.unit.name ?? '' });
+  // Named once the record is read; "Lịch sử khen thưởng" alone until then, or when there is none.
+  const named = person ? individual.data?.person.fullName : unit.data?.unit.name;
+  const title = !named
+    ? t('history.titleAlone')
+    : person
+      ? t('history.personTitle', { name: named })
+      : t('history.unitTitle', { unit: named });
   const back = (
     <Link href={person ? `/persons/${id}` : `/units/${id}`}>
       {t(person ? 'history.backToPerson' : 'history.backToUnit')}
