@@ -487,6 +487,18 @@ describe('a block year in the browser', () => {
           expect((await (await kept).json()).data.saveScoreSheetDraft).toBeTruthy();
           await poll(() => page.getByText(/^Đã lưu bản nhập dở lúc \d\d:\d\d \(chưa nộp\)/).count()).toBe(1);
           await screenshot(page, 'year-sheet-saved-390');
+          // Said as it is typed: "1e1" is no number, points over the maximum are refused at once, and a valid
+          // number clears the message left by the refused send.
+          const nv2 = page.getByLabel(/^NV2\. /);
+          const notNumber = () => page.getByText('Điểm phải là một số, ví dụ 8 hoặc 8,5.').count();
+          await nv2.fill('1e1');
+          await poll(notNumber).toBe(1);
+          await nv2.fill('12');
+          await poll(() => page.getByText('Điểm từ 0 đến 10.').count()).toBe(1);
+          await nv2.fill('8,5');
+          await poll(notNumber).toBe(0);
+          expect(await page.getByText('Điểm từ 0 đến 10.').count()).toBe(0);
+          await nv2.fill('mười');
           // The same person on another device (a computer) finds what was typed on the phone.
           const computer = await officerPage(i, new URL(page.url()).pathname, 'desktop');
           await computer.getByText(/^Đã khôi phục điểm bạn nhập dở lúc/).waitFor();

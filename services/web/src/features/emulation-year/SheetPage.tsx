@@ -84,7 +84,8 @@ export default function SheetPage() {
   );
 }
 
-const parse = (s: string) => Number(s.trim().replace(',', '.'));
+/** Points as typed: digits with a decimal comma or point ("8,5"); anything else ("1e1", "-2", "mười") is no number. */
+const parse = (s: string) => (/^\d+([.,]\d+)?$/.test(s.trim()) ? Number(s.trim().replace(',', '.')) : NaN);
 /** Points typed in a box, when they are a number from 0 to `max`; anything else counts for nothing yet. */
 const validPoints = (s: string, max: number): number | null => {
   const p = parse(s);
@@ -222,20 +223,24 @@ function SheetForm({
   const counted = Math.min(claimed, set.bonusCap);
   const total = round2(base + counted - deducted);
 
+  /** What is wrong with points typed in a box: null when nothing is (or, while `typing`, a decimal half typed). */
+  const pointsProblem = (typed: string, max: number, typing = false): string | null => {
+    const s = typed.trim();
+    if (!s || (typing && /^\d+[.,]$/.test(s))) return null;
+    const p = parse(s);
+    if (!Number.isFinite(p)) return t('sheets.notNumber');
+    return p > max ? t('sheets.range', { max: i18n.number(max) }) : null;
+  };
+
   async function send(e: FormEvent) {
     e.preventDefault();
     const checks: Record<string, string | null> = {};
     for (const c of [...criteria, ...set!.deductionItems]) {
       const entry = entries[c.code]!;
       const deduction = set!.deductionItems.includes(c);
-      const p = parse(entry.points);
       if (!entry.points.trim() && !deduction) checks[`scores.${c.code}`] = t('sheets.required');
-      else if (entry.points.trim() && !Number.isFinite(p))
-        checks[`${deduction ? 'deductions' : 'scores'}.${c.code}`] = t('sheets.notNumber');
-      else if (entry.points.trim() && (p < 0 || p > c.maxPoints))
-        checks[`${deduction ? 'deductions' : 'scores'}.${c.code}`] = t('sheets.range', {
-          max: i18n.number(c.maxPoints),
-        });
+      else
+        checks[`${deduction ? 'deductions' : 'scores'}.${c.code}`] = pointsProblem(entry.points, c.maxPoints);
       if (entry.link.trim() && !isUrl(withScheme(entry.link)))
         checks[`link.${c.code}`] = t('sheets.linkInvalid');
       if (entry.link.trim() && !entry.text.trim()) checks[`text.${c.code}`] = t('sheets.textNeeded');
@@ -293,7 +298,10 @@ function SheetForm({
           autoComplete="off"
           className="num-input"
           value={entry.points}
-          error={submit.shown.fields[field]}
+          // Said as it is typed (over the maximum, not a number); a box left empty, once the sheet was sent.
+          error={
+            entry.points.trim() ? pointsProblem(entry.points, c.maxPoints, true) : submit.shown.fields[field]
+          }
           onChange={(e) => edit(c.code, { points: e.target.value })}
         />
         {kind === 'CROSS' && (
