@@ -165,6 +165,10 @@ describe('the home page: where the blocks stand', () => {
 
   it("shows a unit's officer only the blocks its unit is in, on a phone", async () => {
     const page = await pageAt(browser, base, '/', locked.officers[2]!.email, 'phone');
+    // The greeting says which unit the officer acts for.
+    await expect
+      .poll(() => page.locator('.page-subtitle').textContent())
+      .toBe(`Xin chào, Nguyễn Văn Thử – cán bộ thi đua của ${locked.units[2]!.name}`);
     const rows = await overviewRows(page, `Khối, cụm thi đua của đơn vị – năm ${YEAR}`);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatch(/^Khối thi đua [\d-]+ Đã khóa điểm/);

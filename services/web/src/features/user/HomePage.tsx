@@ -3,6 +3,7 @@ import { CombinedError, useClient, useQuery, type AnyVariables, type Client, typ
 import { Link, Redirect } from 'wouter';
 import { UNREAD_CONTEXT, UnreadCountQuery } from '../../app/Shell';
 import { canAct, hasRole, myUnits, useSession } from '../../app/session';
+import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { graphql } from '../../graphql';
 import { useI18n, type I18n, type MessageKey } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
@@ -456,6 +457,8 @@ export default function HomePage() {
   // Bumped by "Thử lại" after a failure: gathers the tasks again.
   const [attempt, setAttempt] = useState(0);
   const units = myUnits(session);
+  // An officer is told which unit they act for (the pages act for it without saying so elsewhere).
+  const { names: unitNames } = useUnitNames(units);
   const admin = hasRole(session, 'PROVINCE_ADMIN');
   const council = hasRole(session, 'COUNCIL_MEMBER');
   const viewer = hasRole(session, 'NATIONAL_VIEWER', 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
@@ -509,7 +512,18 @@ export default function HomePage() {
   if (!session.provinceId && hasRole(session, 'NATIONAL_VIEWER') && !hasRole(session, 'PLATFORM_ADMIN'))
     return <Redirect to="/dashboards" replace />;
   return (
-    <Page title={t('home.title')} subtitle={t('home.greeting', { name: session.user?.fullName ?? '' })} wide>
+    <Page
+      title={t('home.title')}
+      subtitle={
+        units.length
+          ? t('home.greetingOfficer', {
+              name: session.user?.fullName ?? '',
+              units: units.map((u) => unitName(unitNames, u)).join('; '),
+            })
+          : t('home.greeting', { name: session.user?.fullName ?? '' })
+      }
+      wide
+    >
       {session.provinceId && canAct(session, 'PROVINCE_ADMIN') && <GettingStarted />}
       {failed ? (
         <ApiErrorView error={failed} retry={() => setAttempt((n) => n + 1)} />
