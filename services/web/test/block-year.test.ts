@@ -223,6 +223,10 @@ describe('a block year in the browser', () => {
         if (i === 1) await screenshot(page, 'year-sign-390');
         await page.getByRole('button', { name: 'Ký giao ước' }).click();
         await poll(() => page.getByText(new RegExp(`${UNITS[i]} đã ký giao ước lúc`)).count()).toBe(1);
+        // What comes next has the focus: registering the unit's titles.
+        await poll(() => page.evaluate(() => document.activeElement?.textContent ?? null)).toBe(
+          'Tiếp theo: đăng ký danh hiệu thi đua',
+        );
         // Signed, the notice is done: read.
         if (i === 2) await poll(() => unread(i)).toEqual([]);
         if (i === 1) {

@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useClient } from 'urql';
-import { useParams } from 'wouter';
+import { Link, useParams } from 'wouter';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { Alert } from '../../ui/Page';
@@ -11,7 +11,7 @@ import { ActingFor, reasonProblem, useActingFor } from './ActingFor';
 import { CovenantText } from './CovenantText';
 import { CovenantView } from './CovenantView';
 import { TaskPage } from './TaskPage';
-import type { useStanding, Year } from './useYear';
+import { yearPath, type useStanding, type Year } from './useYear';
 
 const Sign = graphql(`
   mutation SignCovenant($id: ID!, $unitId: ID!, $reason: String) {
@@ -28,16 +28,18 @@ export default function SignPage() {
   const { t } = useI18n();
   return (
     <TaskPage blockId={blockId} year={year} title={t('sign.title')}>
-      {(y, standing, reload) => <SignForm y={y} standing={standing} onSigned={reload} />}
+      {(y, standing, reload) => <SignForm blockId={blockId} y={y} standing={standing} onSigned={reload} />}
     </TaskPage>
   );
 }
 
 function SignForm({
+  blockId,
   y,
   standing,
   onSigned,
 }: {
+  blockId: string;
   y: Year;
   standing: ReturnType<typeof useStanding>;
   onSigned: () => void;
@@ -54,6 +56,12 @@ function SignForm({
   const sign = useAction(Sign);
   const client = useClient();
   const signature = y.covenantSignatures.find((s) => s.unitId === acting.unitId);
+  // Just signed: the focus goes to what comes next (registering titles), not back to the top of the page.
+  const [justSigned, setJustSigned] = useState(false);
+  const next = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    if (justSigned && signature) next.current?.focus();
+  }, [justSigned, signature]);
 
   if (!acting.choices.length) return <Alert>{t('sign.notMember')}</Alert>;
   // Signed: what the unit committed to stays readable (a notice alone left the officer nothing to read or
@@ -66,6 +74,15 @@ function SignForm({
           {t('sign.signed', { unit: unitName(names, acting.unitId), at: i18n.dateTime(signature.signedAt) })}
           {signature.onBehalfReason && ` ${t('covenant.onBehalf', { reason: signature.onBehalfReason })}`}
         </Alert>
+        <p>
+          <Link
+            ref={next}
+            href={`${yearPath(blockId, y.year)}/titles?unit=${acting.unitId}`}
+            className="button button-primary"
+          >
+            {t('sign.next')}
+          </Link>
+        </p>
         <CovenantView y={y} theme />
       </>
     );
@@ -92,6 +109,7 @@ function SignForm({
       void client
         .mutation(MarkReadMutation, { subjectIds: [y.id] }, { additionalTypenames: ['Notification'] })
         .toPromise();
+    setJustSigned(true);
     onSigned();
   }
 
