@@ -112,7 +112,7 @@ describe('accounts in the web application', () => {
     const dialog = page.getByRole('dialog');
     expect(await dialog.textContent()).toContain('Liên kết trong thư mời sẽ không còn dùng được ngay');
     await screenshot(page, 'accounts-revoke-dialog');
-    await dialog.getByRole('button', { name: 'Hủy, không làm' }).click();
+    await dialog.getByRole('button', { name: 'Không, quay lại' }).click();
     await ctx.close();
 
     const invitee = await invitationOnPhone(email);
@@ -376,7 +376,7 @@ describe('accounts in the web application', () => {
       .poll(() => dialog.textContent(), POLL)
       .toContain('Tài khoản này còn có vai trò ngoài tỉnh: chỉ quản trị nền tảng khóa hoặc mở khóa được');
     await screenshot(users, 'accounts-disable-elsewhere');
-    await dialog.getByRole('button', { name: 'Hủy, không làm' }).click();
+    await dialog.getByRole('button', { name: 'Không, quay lại' }).click();
     await member
       .getByRole('button', { name: 'Gỡ vai trò Thành viên Hội đồng Thi đua – Khen thưởng' })
       .click();

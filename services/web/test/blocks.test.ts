@@ -227,7 +227,7 @@ describe('blocks in the browser', () => {
     await dialog.getByRole('button', { name: 'Kết thúc thành viên' }).click();
     // Before the membership began: the page refuses it beside the date, and nothing is sent.
     await poll(() => dialog.getByText('Ngày kết thúc không được trước ngày bắt đầu.').count()).toBe(1);
-    await dialog.getByRole('button', { name: 'Hủy, không làm' }).click();
+    await dialog.getByRole('button', { name: 'Không, quay lại' }).click();
     await poll(() => page.getByText('Đang là thành viên').count()).toBe(5);
 
     // A unit that joins on 1 January next year is not yet a member today: the page says so.

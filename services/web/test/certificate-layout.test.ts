@@ -121,7 +121,7 @@ describe('the certificate blank layout', () => {
       expect(await dialog.textContent()).toContain('A3 nằm ngang');
       await screenshot(page, 'certificate-layout-reset-1366');
       await expectAccessible(page, 'the reset dialog');
-      await dialog.getByRole('button', { name: 'Hủy, không làm' }).click();
+      await dialog.getByRole('button', { name: 'Không, quay lại' }).click();
       expect((await layoutOf()).isDefault).toBe(false);
 
       // The phone: the same page, one column.

@@ -272,7 +272,7 @@ describe('the conference in the browser', () => {
       await headHome.getByRole('button', { name: 'Gửi hồ sơ lên Sở Nội vụ' }).click();
       expect(await headHome.getByRole('dialog').textContent()).toContain(dueLine);
       await screenshot(headHome, 'dossier-due-390');
-      await headHome.getByRole('button', { name: 'Hủy, không làm' }).click();
+      await headHome.getByRole('button', { name: 'Không, quay lại' }).click();
 
       // Past a fixed deadline (yesterday), the head unit cannot send; the secretariat accepts it late, with a reason.
       const yesterday = new Date(Date.now() + 7 * 3_600_000 - 86_400_000);

@@ -178,7 +178,7 @@ describe("the secretariat's nominations, council and decisions", () => {
       const resume = page.getByRole('dialog', { name: 'Bắt đầu thẩm định hồ sơ?' });
       await resume.getByRole('button', { name: 'Bắt đầu thẩm định', exact: true }).click();
       await expect.poll(() => resume.textContent()).toContain('chưa khép lại');
-      await resume.getByRole('button', { name: 'Hủy, không làm' }).click();
+      await resume.getByRole('button', { name: 'Không, quay lại' }).click();
       // The unit's page lists the open matter; the secretariat closes it there.
       await page.goto(`${base}/units/${meritB!.unitId}`);
       const card = page.getByRole('region', { name: 'Hoãn xét và không đủ điều kiện khen thưởng' });
@@ -421,7 +421,7 @@ describe("the secretariat's nominations, council and decisions", () => {
         1,
       );
       await screenshot(page, 'decision-confirm-series-1366');
-      await issue.getByRole('button', { name: 'Hủy, không làm' }).click();
+      await issue.getByRole('button', { name: 'Không, quay lại' }).click();
       // The committee's register gave the number (it numbers all its decisions): checked, then taken as given.
       const register = page.getByLabel('Số quyết định theo sổ đăng ký văn bản');
       await register.fill('15a');

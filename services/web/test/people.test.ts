@@ -142,7 +142,7 @@ describe('people and access', () => {
       expect(await dialog.textContent()).toContain('Từ sau ngày 30/06/2026');
       await expectAccessible(page, 'the confirmation before ending a unit');
       await screenshot(page, 'unit-end-confirm-1366');
-      await dialog.getByRole('button', { name: 'Hủy, không làm' }).click();
+      await dialog.getByRole('button', { name: 'Không, quay lại' }).click();
       await expect.poll(() => dialog.isVisible(), WAIT).toBe(false);
       await page.getByRole('button', { name: 'Kết thúc đơn vị' }).click();
       await dialog.getByRole('button', { name: 'Kết thúc đơn vị' }).click();

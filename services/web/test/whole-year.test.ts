@@ -491,7 +491,7 @@ describe('a whole emulation year on the pages', () => {
         await poll(() => early.textContent()).toContain('1/3 thành viên đã bỏ phiếu');
         expect(await early.textContent()).toContain('Chưa đủ tỷ lệ tham dự');
         await screenshot(page, 'whole-year-council-close-early-1366');
-        await early.getByRole('button', { name: 'Hủy, không làm' }).click();
+        await early.getByRole('button', { name: 'Không, quay lại' }).click();
       }
       last = page;
       // The secretariat's home page says the session is ready to close, and leads to it.
