@@ -623,7 +623,7 @@ describe('the provincial council', () => {
             subjectId: period,
             link: `/voting-periods/${period}`,
             body: expect.stringMatching(
-              /^Phiên biểu quyết của Hội đồng Thi đua – Khen thưởng tỉnh Nghệ An về các đề nghị khen thưởng: cả 5 thành viên đã biểu quyết\. Có thể kết thúc phiên để kiểm phiếu, không phải chờ đến hạn chót \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}\.$/,
+              /^Phiên biểu quyết của Hội đồng Thi đua – Khen thưởng tỉnh Nghệ An về các đề nghị khen thưởng: cả 5 thành viên đã biểu quyết\. Có thể kết thúc phiên để kiểm phiếu, không cần chờ đến hạn chót \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}\.$/,
             ),
           },
         ]),

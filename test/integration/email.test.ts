@@ -83,7 +83,7 @@ describe('email', () => {
     const forged = await fetch(link.replace(/token=([^.]+)\./, 'token=$1x.'), { method: 'POST' });
     expect(forged.status).toBe(400);
     expect(await prefs()).toEqual([]);
-    // The button posts back to the same address (as a mail client's one-click unsubscribe does).
+    // The button posts back to the same address.
     const done = await fetch(link, { method: 'POST' });
     expect(done.status).toBe(200);
     expect(await done.text()).toMatch(

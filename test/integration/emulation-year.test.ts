@@ -581,6 +581,18 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
     const results = await Promise.all([edit(86), edit(87), edit(88)]);
     const codes = results.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK').sort();
     expect(codes).toEqual(['CONFLICT', 'CONFLICT', 'OK']);
+    // Read as unsent (no version) on a page opened before the sheet was sent elsewhere: the same conflict.
+    const unread = await asOfficer(0, SUBMIT, {
+      v: {
+        emulationYearId: yearId,
+        kind: 'CROSS',
+        scorerUnitId: units[0]!.id,
+        targetUnitId: units[5]!.id,
+        scores: scores(80),
+        bonus: 0,
+      },
+    });
+    expect(unread.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 
   it('keeps what a person typed and did not send, for them alone and on any device, until it is sent', async () => {

@@ -106,8 +106,8 @@ describe("the head unit's conference workspace", () => {
       await head.getByLabel('Đơn vị chủ trì').selectOption({ index: 1 });
       await head.getByLabel('Người chủ trì', { exact: true }).fill('Nguyễn Văn An');
       await head.getByLabel('Chức vụ người chủ trì').fill('Chánh Văn phòng');
-      await head.getByLabel('Thư ký hội nghị').fill('Trần Thị Bình');
-      await head.getByLabel('Chức vụ thư ký').fill('Chuyên viên');
+      await head.getByLabel('Thư ký hội nghị', { exact: true }).fill('Trần Thị Bình');
+      await head.getByLabel('Chức vụ của thư ký hội nghị').fill('Chuyên viên');
       await head.getByLabel(new RegExp(`^Người đại diện của ${NAMES[0]}`)).fill('Nguyễn Văn An; Lê Thị Hoa');
       await head.getByRole('checkbox', { name: new RegExp(`^${NAMES[2]}.*có mặt`) }).uncheck();
       await head.getByRole('button', { name: 'Thêm thành viên Ban kiểm phiếu' }).click();
@@ -518,7 +518,7 @@ describe("the head unit's conference workspace", () => {
         .poll(() => picker.getByText(`Tài khoản được gắn: Nguyễn Văn Thử (${secretary.email})`).count())
         .toBe(1);
       // The name goes into the minutes' secretary field when it was empty.
-      expect(await page.getByLabel('Thư ký hội nghị').inputValue()).toBe('Nguyễn Văn Thử');
+      expect(await page.getByLabel('Thư ký hội nghị', { exact: true }).inputValue()).toBe('Nguyễn Văn Thử');
       await screenshot(page, 'conference-secretary-picker-1366');
       await expectAccessible(page, 'the conference record with the secretary picker');
       await page.getByRole('button', { name: 'Ghi nhận hội nghị' }).click();

@@ -433,7 +433,7 @@ describe('people and access', () => {
     await expectNoSidewaysScroll(mail, 'the unsubscribe question');
     await expectTouchTargets(mail.getByRole('button'), 'the unsubscribe button');
     await screenshot(mail, 'unsubscribe-ask-390');
-    await mail.getByRole('button', { name: 'Ngừng nhận thư này' }).click();
+    await mail.getByRole('button', { name: 'Ngừng nhận loại thư này' }).click();
     await mail.getByRole('heading', { name: 'Đã ngừng nhận thư' }).waitFor(WAIT);
     expect(await mail.getByText('Bạn sẽ không nhận thư điện tử về “Mở bỏ phiếu” nữa.').count()).toBe(1);
     await screenshot(mail, 'unsubscribe-done-390');

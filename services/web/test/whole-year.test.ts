@@ -334,7 +334,7 @@ describe('a whole emulation year on the pages', () => {
       await head.getByLabel('Đơn vị chủ trì').selectOption({ label: UNITS[0]! });
       await head.getByLabel('Người chủ trì', { exact: true }).fill('Nguyễn Văn An');
       await head.getByLabel('Chức vụ người chủ trì').fill('Giám đốc Sở Nội vụ');
-      await head.getByLabel('Thư ký hội nghị').fill('Trần Thị Bình');
+      await head.getByLabel('Thư ký hội nghị', { exact: true }).fill('Trần Thị Bình');
       await head.getByRole('button', { name: 'Thêm thành viên Ban kiểm phiếu' }).click();
       await head.getByLabel('Họ tên thành viên 1').fill('Phạm Văn Cường');
       await head.getByRole('button', { name: 'Ghi nhận hội nghị' }).click();

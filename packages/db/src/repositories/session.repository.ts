@@ -281,17 +281,10 @@ export const loginThrottleRepository = {
   },
 
   /**
-   * A password reset through the emailed link proves the mailbox: the email's own count and lock end, and the
-   * resetting client's for that email, so the person signs in at once with the new password. Other clients' locks
-   * on the email stay (someone else guessing it), and so do the client's counts across emails.
+   * A successful sign-in, or a password reset through the emailed link (it proves the mailbox), clears its own
+   * pair only: the client's and the email's counts run out with their window, and other clients' locks on the
+   * email stay.
    */
-  async clearAfterReset(email: string, client: string): Promise<void> {
-    await (
-      await currentManager()
-    ).query(`DELETE FROM login_throttle WHERE email = $1 AND client IN ($2, '')`, [email, client]);
-  },
-
-  /** A successful sign-in clears its own pair only: the client's and the email's counts run out with their window. */
   async clear(email: string, client: string): Promise<void> {
     await (
       await currentManager()

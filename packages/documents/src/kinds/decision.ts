@@ -1,3 +1,4 @@
+import { conferredAs } from '@thidua/domain';
 import type { DocumentModel } from '../model';
 import { fromTemplate } from '../template';
 import { amountInWords, formatNumber, shortDate, upper } from '../vietnamese';
@@ -30,9 +31,6 @@ export function issuerInFull(name: string): string {
   return name.replace(/^UBND\b/i, 'Ủy ban nhân dân');
 }
 
-/** A title (danh hiệu) is conferred as one: "tặng danh hiệu Chiến sĩ thi đua cấp tỉnh", not "tặng Chiến sĩ …". */
-const awardWords = (form: string) => (/^(Chiến sĩ|Tập thể lao động)/.test(form) ? `danh hiệu ${form}` : form);
-
 /**
  * Article 1: one award says whom it goes to; several are listed after what they reward, the higher first (the
  * order given), each with whom it goes to, so that "đã có thành tích xuất sắc" covers them all.
@@ -44,8 +42,8 @@ function article1(
   years: string,
 ): string {
   const merit = `đã có thành tích xuất sắc trong phong trào thi đua năm ${years} (có danh sách kèm theo)`;
-  if (forms.length === 1) return `Tặng ${awardWords(forms[0]!)} cho ${who(items)} ${merit}.`;
-  const each = forms.map((f) => `${awardWords(f)} cho ${who(items.filter((i) => i.form === f))}`);
+  if (forms.length === 1) return `Tặng ${conferredAs(forms[0]!)} cho ${who(items)} ${merit}.`;
+  const each = forms.map((f) => `${conferredAs(f)} cho ${who(items.filter((i) => i.form === f))}`);
   const awardees = whom(items.filter((i) => !i.unit).length, items.filter((i) => i.unit).length);
   return `Tặng thưởng các ${awardees} ${merit}: ${each.join('; ')}.`;
 }

@@ -10,3 +10,10 @@ export const FORM_WORDS: Record<ProposalForm, string> = {
   MERIT_PROVINCE: 'Bằng khen của Chủ tịch UBND tỉnh',
   CSTD_PROV: 'Chiến sĩ thi đua cấp tỉnh',
 };
+
+/**
+ * A form as it is conferred: a title (danh hiệu) says so, "tặng danh hiệu Chiến sĩ thi đua cấp tỉnh", not "tặng
+ * Chiến sĩ thi đua cấp tỉnh"; a flag or a certificate is named as it is. Takes the form's Vietnamese name.
+ */
+export const conferredAs = (formWords: string) =>
+  /^(Chiến sĩ|Tập thể lao động)/.test(formWords) ? `danh hiệu ${formWords}` : formWords;

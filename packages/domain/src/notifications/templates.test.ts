@@ -99,9 +99,9 @@ describe('decision notices', () => {
       },
     ];
     expect(renderDecisionNotice({ ...decision, yours }).body).toBe(
-      'UBND tỉnh Lào Cai ban hành Quyết định số 1520/QĐ-UBND ngày 20/12/2026 khen thưởng 3 trường hợp, trong đó có: ' +
+      'UBND tỉnh Lào Cai ban hành Quyết định số 1520/QĐ-UBND ngày 20/12/2026 khen thưởng 3 trường hợp, trong đó: ' +
         'tặng Cờ thi đua của UBND tỉnh cho Ban Tuyên giáo và Dân vận Tỉnh ủy; ' +
-        'tặng Chiến sĩ thi đua cấp tỉnh cho Nguyễn Thị Hoa (Ban Tuyên giáo và Dân vận Tỉnh ủy).',
+        'tặng danh hiệu Chiến sĩ thi đua cấp tỉnh cho Nguyễn Thị Hoa (Ban Tuyên giáo và Dân vận Tỉnh ủy).',
     );
     expect(renderDecisionNotice({ ...decision, awards: 2, yours }).body).toMatch(
       /khen thưởng 2 trường hợp: tặng Cờ/,

@@ -1,4 +1,4 @@
-import { FORM_WORDS, type ProposalForm } from '../awards/forms';
+import { conferredAs, FORM_WORDS, type ProposalForm } from '../awards/forms';
 import { VIETNAM_TIME_ZONE } from '../time/vietnam';
 
 export const NOTIFICATION_EVENT_NAMES = [
@@ -161,7 +161,7 @@ export function renderCouncilVotedNotice(
   return locale === 'vi'
     ? {
         title: 'Hội đồng đã biểu quyết đủ',
-        body: `Phiên biểu quyết của ${council} về các đề nghị khen thưởng: cả ${members} thành viên đã biểu quyết. Có thể kết thúc phiên để kiểm phiếu, không phải chờ đến hạn chót ${by}.`,
+        body: `Phiên biểu quyết của ${council} về các đề nghị khen thưởng: cả ${members} thành viên đã biểu quyết. Có thể kết thúc phiên để kiểm phiếu, không cần chờ đến hạn chót ${by}.`,
       }
     : {
         title: 'Every council member has voted',
@@ -207,7 +207,7 @@ export function renderNominationNotice(
   return locale === 'vi'
     ? {
         title: 'Cập nhật hồ sơ đề nghị khen thưởng',
-        body: `Đề nghị tặng ${FORM_VI[n.form]} năm ${n.year} cho ${to} ${STATUS_VI[n.status] ?? n.status}.${why}`,
+        body: `Đề nghị tặng ${conferredAs(FORM_VI[n.form])} năm ${n.year} cho ${to} ${STATUS_VI[n.status] ?? n.status}.${why}`,
       }
     : {
         title: 'Award proposal updated',
@@ -238,9 +238,9 @@ export function renderDecisionNotice(
       body: `${d.issuerName} issued decision ${d.numberText} of ${day}/${m}/${y}, granting ${d.awards} award(s)${named ? `, among them: ${named}` : ''}.`,
     };
   }
-  const named = yours.map((a) => `tặng ${FORM_VI[a.form]} cho ${to(a)}`).join('; ');
-  // "trong đó có" only when the reader's awards are some of the decision's, not all of them.
-  const lead = !named ? '' : yours.length === d.awards ? `: ${named}` : `, trong đó có: ${named}`;
+  const named = yours.map((a) => `tặng ${conferredAs(FORM_VI[a.form])} cho ${to(a)}`).join('; ');
+  // "trong đó" only when the reader's awards are some of the decision's, not all of them.
+  const lead = !named ? '' : yours.length === d.awards ? `: ${named}` : `, trong đó: ${named}`;
   return {
     title: 'Quyết định khen thưởng',
     body: `${d.issuerName} ban hành Quyết định số ${d.numberText} ngày ${day}/${m}/${y} khen thưởng ${d.awards} trường hợp${lead}.`,

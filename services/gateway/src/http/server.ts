@@ -152,12 +152,10 @@ export async function startGateway({
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/readyz') return ready(res);
     if (url.pathname === '/metrics') return serveMetrics(metrics.registry, config.METRICS_TOKEN, req, res);
-    if (url.pathname === '/unsubscribe')
-      return unsubscribe(req, url, res, { dataSource, secret: config.UNSUBSCRIBE_SECRET });
     // The web application beside the API: its sign-in routes and its files (web.ts, web-auth.ts).
     if (url.pathname.startsWith('/auth/')) return signIn(req, res, url.pathname, requestId);
     // The routes beside /graphql that reach the database share the client's budget with it.
-    if (/^\/(files|reports|documents)\//.test(url.pathname)) {
+    if (/^\/(files\/|reports\/|documents\/|unsubscribe$)/.test(url.pathname)) {
       const retryAfter = limiter.take(clientKey(req));
       if (retryAfter) {
         res.setHeader('retry-after', String(retryAfter));
@@ -165,6 +163,8 @@ export async function startGateway({
         return sendRouteFailure(res, new HttpFailure(429, refusal), log);
       }
     }
+    if (url.pathname === '/unsubscribe')
+      return unsubscribe(req, url, res, { dataSource, secret: config.UNSUBSCRIBE_SECRET });
     // Attachments: uploads and downloads with the same bearer and province as /graphql (attachment.http.ts).
     if (url.pathname.startsWith('/files/')) return files(req, res, url, requestId);
     if (url.pathname.startsWith('/reports/')) return reports(req, res, url, requestId);

@@ -21,8 +21,7 @@ const SETTINGS = '/notifications/preferences';
 /**
  * The link in every email, which works without signing in for the one person, event and channel it names.
  * Opening it (GET) only asks: mail scanners open links, and must not unsubscribe anyone. The button posts back to
- * the same address, and that turns the emails off. A POST straight to it (a mail client's one-click unsubscribe,
- * RFC 8058) does the same.
+ * the same address, and that turns the emails off.
  */
 export async function unsubscribe(
   req: IncomingMessage,
@@ -56,7 +55,7 @@ export async function unsubscribe(
         'Ngừng nhận thư thông báo',
         `<p>Ngừng nhận thư điện tử về ${what}? Thông báo trong ứng dụng vẫn được giữ.</p>` +
           `<form method="post" action="${escapeHtml(url.pathname + url.search)}">` +
-          `<button type="submit">Ngừng nhận thư này</button></form>` +
+          `<button type="submit">Ngừng nhận loại thư này</button></form>` +
           `<p lang="en" class="en">Stop the emails about “${escapeHtml(en)}”? In-app notices stay.</p>`,
       ),
     );

@@ -88,7 +88,8 @@ async function councilNames(provinceId: string) {
 /** The secretariat, which runs the council's session, when its last member has voted. */
 async function councilVotedNotice(p: JobPayload<'notify'>): Promise<NoticeContent | null> {
   const [period] = await votingRepository.byIds([p.subjectId]);
-  if (!period) return null;
+  // Closed meanwhile (the secretariat did not wait for this notice): nothing left to tell.
+  if (period?.kind !== 'COUNCIL' || period.status !== 'OPEN') return null;
   const council = await councilNames(p.provinceId);
   const members = period.eligibleVoterIds.length;
   return {

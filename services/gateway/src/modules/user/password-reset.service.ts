@@ -93,7 +93,8 @@ export async function resetPassword(
   if (!(await passwordResetRepository.spend(link.id, user.id))) throw badInput('token', LINK_UNUSABLE);
   await userRepository.setPasswordHash(user.id, passwordHash);
   const ended = await sessionRepository.revokeAllOf(user.id, 'password reset');
-  await loginThrottleRepository.clearAfterReset(user.email.toLowerCase(), client);
+  // The resetting client signs in at once with the new password; a guesser elsewhere stays locked.
+  await loginThrottleRepository.clear(user.email.toLowerCase(), client);
   await auditRepository.appendPlatform({
     actorUserId: user.id,
     action: 'user.password.reset',

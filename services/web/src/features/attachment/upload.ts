@@ -83,6 +83,8 @@ export function useFileUpload(i18n: I18n) {
     setBusy(true);
     const refused = await uploadFile(i18n, target, file, maxBytes);
     setBusy(false);
+    // Sent as it was chosen: a new, empty picker, so that choosing the same file again sends it again.
+    if (refused && file !== picked) setPickerKey((k) => k + 1);
     if (refused) return setMessage({ kind: 'error', text: refused });
     setMessage({ kind: 'success', text: uploaded(file!.name) });
     setPicked(null);

@@ -141,6 +141,9 @@ function SheetForm({
   // was typed here stays, and sending it again replaces that newer version knowingly.
   const [overtaken, setOvertaken] = useState(false);
   const newer = overtaken && existing && existing.version !== version ? existing : null;
+  // The last send was refused as a conflict: said as "sent from elsewhere" when the sheet read again is newer, and
+  // as the refusal itself otherwise (the year locked meanwhile also answers CONFLICT).
+  const [conflicted, setConflicted] = useState(false);
   // What the person typed and did not send: restored only over the sheet it was typed on.
   // Once told of the newer version, what is typed is kept as typed over it.
   const draft = useSheetDraft(
@@ -276,7 +279,9 @@ function SheetForm({
     );
     // Sent meanwhile from elsewhere, over the version this page read (or over none): the sheet is read again,
     // and what is typed is kept as typed over the newer version (saved once the page has it), not over the old.
-    if (!done && submit.lastCode() === 'CONFLICT') {
+    const conflict = !done && submit.lastCode() === 'CONFLICT';
+    setConflicted(conflict);
+    if (conflict) {
       setOvertaken(true);
       onOvertaken();
     } else draft.settled(!!done);
@@ -392,7 +397,7 @@ function SheetForm({
           </button>
         </Alert>
       )}
-      {newer ? (
+      {newer && conflicted ? (
         <Alert kind="warning">
           {t('sheets.overtaken', { v: newer.version, at: i18n.dateTime(newer.submittedAt) })}
         </Alert>
