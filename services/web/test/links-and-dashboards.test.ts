@@ -186,6 +186,11 @@ describe('notification links', () => {
         const content = await runInTenant(app.dataSource, province, () =>
           noticeContent({ provinceId: province, event, subjectId: subjectOf(event), occurrence: '2026' }),
         );
+        // Said of an open council session only (council.test.ts renders it): of this block's round, nothing.
+        if (event === 'council.all_voted') {
+          expect(content, event).toBeNull();
+          continue;
+        }
         expect(content, event).not.toBeNull();
         rendered.set(event, content!.link);
       }
