@@ -26,13 +26,13 @@ import {
 } from '@thidua/domain';
 import { effectiveDeadline, type JobPayload } from '@thidua/jobs';
 
-export interface NoticeContent {
+type Texts = Record<'vi' | 'en', { title: string; body: string }>;
+
+export interface NoticeContent extends Texts {
   recipients: string[];
-  vi: { title: string; body: string };
-  en: { title: string; body: string };
   link: string;
   /** What some recipients read instead (their own part of the event): by user id. */
-  personal?: Map<string, { vi: { title: string; body: string }; en: { title: string; body: string } }>;
+  personal?: Map<string, Texts>;
 }
 
 /** Who hears of an event, and what they read. Null when the subject no longer exists. */

@@ -179,39 +179,36 @@ export function ConferenceForm({
           </option>
         ))}
       </SelectField>
-      {/* Name and position apart: the minutes print the name alone on the signature line. */}
-      <div className="form-row">
-        <Field
-          label={t('conference.chairPerson')}
-          hint={t('conference.nameHint')}
-          value={chairPerson}
-          onChange={(e) => setChairPerson(e.target.value)}
-          error={err('chairPerson')}
-        />
-        <Field
-          label={t('conference.chairPosition')}
-          hint={t('conference.positionHint')}
-          value={chairPosition}
-          onChange={(e) => setChairPosition(e.target.value)}
-          error={err('chairPosition')}
-        />
-      </div>
-      <div className="form-row">
-        <Field
-          label={t('conference.secretary')}
-          hint={t('conference.nameHint')}
-          value={secretaryName}
-          onChange={(e) => setSecretaryName(e.target.value)}
-          error={err('secretaryName')}
-        />
-        <Field
-          label={t('conference.secretaryPosition')}
-          hint={t('conference.positionHint')}
-          value={secretaryPosition}
-          onChange={(e) => setSecretaryPosition(e.target.value)}
-          error={err('secretaryPosition')}
-        />
-      </div>
+      <NameAndPosition
+        name={{
+          label: t('conference.chairPerson'),
+          value: chairPerson,
+          set: setChairPerson,
+          field: 'chairPerson',
+        }}
+        position={{
+          label: t('conference.chairPosition'),
+          value: chairPosition,
+          set: setChairPosition,
+          field: 'chairPosition',
+        }}
+        err={err}
+      />
+      <NameAndPosition
+        name={{
+          label: t('conference.secretary'),
+          value: secretaryName,
+          set: setSecretaryName,
+          field: 'secretaryName',
+        }}
+        position={{
+          label: t('conference.secretaryPosition'),
+          value: secretaryPosition,
+          set: setSecretaryPosition,
+          field: 'secretaryPosition',
+        }}
+        err={err}
+      />
       <SecretaryPicker
         chosen={secretaryUser}
         error={err('secretaryUserId')}
@@ -327,5 +324,43 @@ export function ConferenceForm({
         </button>
       </div>
     </form>
+  );
+}
+
+interface Box {
+  label: string;
+  value: string;
+  set: (value: string) => void;
+  /** The input's field, as the API names it in a refusal. */
+  field: string;
+}
+
+/** A person of the conference (its chair, its secretary): name and position apart, as the minutes print them. */
+function NameAndPosition({
+  name,
+  position,
+  err,
+}: {
+  name: Box;
+  position: Box;
+  err: (field: string) => string | undefined;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="form-row">
+      {[
+        { box: name, hint: t('conference.nameHint') },
+        { box: position, hint: t('conference.positionHint') },
+      ].map(({ box, hint }) => (
+        <Field
+          key={box.field}
+          label={box.label}
+          hint={hint}
+          value={box.value}
+          onChange={(e) => box.set(e.target.value)}
+          error={err(box.field)}
+        />
+      ))}
+    </div>
   );
 }
