@@ -7,6 +7,7 @@ import {
   createAccount,
   createLockedBlock,
   freePort,
+  headerOf,
   Mailbox,
   openBlockVote,
   ok,
@@ -57,7 +58,8 @@ describe('email', () => {
       timeout: 20_000,
       interval: 100,
     });
-    const text = textOf(mailbox.to(block.officers[0]!.email)[0]!.raw);
+    const raw = mailbox.to(block.officers[0]!.email)[0]!.raw;
+    const text = textOf(raw);
     expect(text).toContain('Kính gửi Nguyễn Văn Thử,');
     // The round may name its conference's day: "(vòng 1, hội nghị ngày …)".
     expect(text).toMatch(/bình xét thi đua năm 2026 \(vòng 1[^)]*\): đã mở bỏ phiếu, hạn chót/);
@@ -83,8 +85,15 @@ describe('email', () => {
     const forged = await fetch(link.replace(/token=([^.]+)\./, 'token=$1x.'), { method: 'POST' });
     expect(forged.status).toBe(400);
     expect(await prefs()).toEqual([]);
-    // The button posts back to the same address.
-    const done = await fetch(link, { method: 'POST' });
+    // Mail programs offer their own button: the message names the same link, for a one-click POST (RFC 8058).
+    expect(headerOf(raw, 'List-Unsubscribe')?.replace(/\n/g, '')).toBe(`<${written.href}>`);
+    expect(headerOf(raw, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    // That POST, as a mail program sends it, is the page's button: both turn the emails off.
+    const done = await fetch(link, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
     expect(done.status).toBe(200);
     expect(await done.text()).toMatch(
       /Bạn sẽ không nhận thư điện tử về “Mở bỏ phiếu” nữa\..*href="\/notifications\/preferences"/s,

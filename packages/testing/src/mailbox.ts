@@ -57,11 +57,17 @@ export function textOf(raw: string): string {
   return Buffer.from(body, 'base64').toString('utf8');
 }
 
+/** A header's raw value, each folded line (RFC 5322) on a line of its own; undefined when the message has none. */
+export function headerOf(raw: string, name: string): string | undefined {
+  const head = raw.split(/\r?\n\r?\n/)[0]!;
+  const value = new RegExp(`^${name}:[ \\t]*(.*(?:\\r?\\n[ \\t].*)*)`, 'im').exec(head)?.[1];
+  return value?.replace(/\r?\n[ \t]/g, '\n').replace(/^\n/, '');
+}
+
 /** The decoded subject of a message (RFC 2047 encoded words joined). */
 export function subjectOf(raw: string): string {
-  const header = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(raw)?.[1] ?? '';
-  return header
-    .split(/\r?\n[ \t]/)
+  return (headerOf(raw, 'Subject') ?? '')
+    .split('\n')
     .map((w) =>
       w.replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
         enc.toLowerCase() === 'b'

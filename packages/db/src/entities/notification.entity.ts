@@ -38,6 +38,8 @@ export class EmailDelivery {
   @Column({ type: 'text' }) subject!: string;
   @Column({ name: 'text_body', type: 'text' }) textBody!: string;
   @Column({ name: 'html_body', type: 'text' }) htmlBody!: string;
+  /** Sent as the List-Unsubscribe header; null for emails recorded before it was kept. */
+  @Column({ name: 'unsubscribe_url', type: 'text', nullable: true }) unsubscribeUrl!: string | null;
   @Column({ type: 'text', default: 'PENDING' }) status!: EmailStatus;
   @Column({ type: 'int', default: 0 }) attempts!: number;
   @Column({ name: 'last_error', type: 'text', nullable: true }) lastError!: string | null;

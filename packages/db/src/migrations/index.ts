@@ -39,6 +39,7 @@ import { OneCollectiveGrade1796230000000 } from './1796230000000-one-collective-
 import { BaseSalarySource1796240000000 } from './1796240000000-base-salary-source';
 import { RollupUnknownOutcome1796250000000 } from './1796250000000-rollup-unknown-outcome';
 import { ConferencePositions1796260000000 } from './1796260000000-conference-positions';
+import { EmailUnsubscribeHeader1796270000000 } from './1796270000000-email-unsubscribe-header';
 
 export const migrations = [
   Foundation1763740800000,
@@ -82,4 +83,5 @@ export const migrations = [
   BaseSalarySource1796240000000,
   RollupUnknownOutcome1796250000000,
   ConferencePositions1796260000000,
+  EmailUnsubscribeHeader1796270000000,
 ];

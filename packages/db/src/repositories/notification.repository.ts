@@ -91,7 +91,8 @@ export const notificationRepository = {
 export type NewEmail = Pick<
   EmailDelivery,
   'idempotencyKey' | 'userId' | 'event' | 'toAddress' | 'subject' | 'textBody' | 'htmlBody'
->;
+> &
+  Partial<Pick<EmailDelivery, 'unsubscribeUrl'>>;
 
 /** Email deliveries; each state change is its own short transaction in the send job (see the migration). */
 export const emailRepository = {
@@ -100,8 +101,8 @@ export const emailRepository = {
     if (!items.length) return [];
     const rows = await returning<{ id: string }>(
       await tenantManager(),
-      `INSERT INTO email_delivery (province_id, idempotency_key, user_id, event, to_address, subject, text_body, html_body)
-       SELECT $1, * FROM unnest($2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+      `INSERT INTO email_delivery (province_id, idempotency_key, user_id, event, to_address, subject, text_body, html_body, unsubscribe_url)
+       SELECT $1, * FROM unnest($2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
        ON CONFLICT (province_id, idempotency_key) DO NOTHING RETURNING id`,
       [
         currentProvinceId(),
@@ -112,6 +113,7 @@ export const emailRepository = {
         items.map((i) => i.subject),
         items.map((i) => i.textBody),
         items.map((i) => i.htmlBody),
+        items.map((i) => i.unsubscribeUrl ?? null),
       ],
     );
     return rows.map((r) => r.id);

@@ -75,6 +75,7 @@ export async function notify(p: JobPayload<'notify'>, deps?: { config: Config })
           event: p.event,
           toAddress: u.email,
           subject: `[Thi đua] ${title}`,
+          unsubscribeUrl: unsubscribe,
           textBody: `Kính gửi ${u.fullName},\n\n${body}\nXem: ${base}${link}\n\n(${en.body})\n\nNgừng nhận thư loại này: ${unsubscribe}\n`,
           htmlBody:
             `<p>Kính gửi ${escapeHtml(u.fullName)},</p><p>${escapeHtml(body)}</p>` +
@@ -164,7 +165,12 @@ export async function sendEmail(
       html: delivery.htmlBody,
       // The idempotency key also travels with the message, for receivers that deduplicate.
       messageId: `<${delivery.id}@thidua.vn>`,
-      headers: { 'X-Thidua-Idempotency-Key': delivery.idempotencyKey },
+      // Mail programs show their own "unsubscribe" for these; the one-click POST (RFC 8058) is the page's own.
+      ...(delivery.unsubscribeUrl && { list: { unsubscribe: delivery.unsubscribeUrl } }),
+      headers: {
+        'X-Thidua-Idempotency-Key': delivery.idempotencyKey,
+        ...(delivery.unsubscribeUrl && { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }),
+      },
       textEncoding: 'base64',
     });
   } catch (error) {
