@@ -209,6 +209,17 @@ describe('a block year in the browser', () => {
         // The notice asking the unit to sign waits unread until it signs (below).
         if (i === 2) await poll(() => unread(i)).toEqual(['YEAR_SIGNING_OPENED']);
         const page = await officerPage(i, yearPath);
+        if (i === 1) {
+          // No scores yet: the members are a list, and the page says when scores and ranks come.
+          const members = page.getByRole('region', { name: 'Đơn vị thành viên' });
+          await poll(async () => (await members.getByRole('listitem').allTextContents()).sort()).toEqual(
+            [...UNITS].sort(),
+          );
+          expect(
+            await members.getByText('Điểm và thứ hạng hiện ở đây khi Trưởng khối khóa điểm.').count(),
+          ).toBe(1);
+          expect(await members.getByRole('table').count()).toBe(0);
+        }
         await page.getByRole('link', { name: 'Ký giao ước thi đua' }).click();
         await page.waitForURL(/\/sign$/);
         if (i === 1) {

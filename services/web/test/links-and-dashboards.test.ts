@@ -261,6 +261,10 @@ describe('dashboards', () => {
       await expect
         .poll(() => page.getByRole('rowheader', { name: row.name }).count(), { timeout: 15_000 })
         .toBeGreaterThan(0);
+      // Home is the dashboards: the menu offers them once, not as "Trang chủ" and "Số liệu" both.
+      const menu = page.getByRole('navigation', { name: 'Điều hướng chính' });
+      expect(await menu.getByRole('link', { name: 'Số liệu' }).count()).toBe(1);
+      expect(await menu.getByRole('link', { name: 'Trang chủ' }).count()).toBe(0);
       await page.locator('figure svg').first().waitFor();
       await screenshot(page, 'dashboard-comparison-1366');
       // Fifteen columns scroll sideways; the province's name stays in view while its figures move past.

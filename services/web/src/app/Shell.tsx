@@ -10,6 +10,7 @@ import { pageAfterSwitch, routeRefusal } from './routeAccess';
 import {
   getSession,
   hasRole,
+  homeIsDashboards,
   openingYearHere,
   readOnlyHere,
   setProvince,
@@ -68,7 +69,7 @@ export function Shell({ children }: { children: ReactNode }) {
 
   // Users and imports are reached from the administration page: the secretariat's row of links stays one row.
   const nav = [
-    { href: '/', label: t('app.home') },
+    ...(homeIsDashboards(session) ? [] : [{ href: '/', label: t('app.home') }]),
     ...(inProvince
       ? [{ href: '/notifications', label: t('app.notifications'), badge: count > 0 ? count : null }]
       : []),

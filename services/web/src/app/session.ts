@@ -312,6 +312,14 @@ export function hasRole(s: SessionState, ...roles: Role[]): boolean {
   return rolesHere(s).some((r) => roles.includes(r.role));
 }
 
+/**
+ * The ministry's viewers out of any province have no tasks: their home is the dashboards (one page, one link in
+ * the menu).
+ */
+export function homeIsDashboards(s: SessionState): boolean {
+  return !s.provinceId && hasRole(s, 'NATIONAL_VIEWER') && !hasRole(s, 'PLATFORM_ADMIN');
+}
+
 /** The day the province acted in ended, when it has (a former province, domain.md §5); else null. */
 export function endedOnHere(s: SessionState): string | null {
   const provinces = (s.user?.provinces ?? []).flatMap((p) => [p, ...p.predecessors]);

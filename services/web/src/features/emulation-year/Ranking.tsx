@@ -1,7 +1,7 @@
 import { useI18n, type I18n, type MessageKey } from '../../i18n/i18n';
 import { TableWrap } from '../../ui/TableWrap';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
-import type { Year } from './useYear';
+import { REGISTRATION_OPEN, type Year } from './useYear';
 
 /**
  * The members in ranking order with their scores: everyone sees it once scores are locked; while scoring runs
@@ -14,10 +14,23 @@ export function Ranking({ y }: { y: Year }) {
   const { names } = useUnitNames(y.members.flatMap((m) => [m.unitId, ...(m.score?.missingSheetsFrom ?? [])]));
   const scored = y.members.some((m) => m.score);
   const rows = [...y.members].sort((a, b) => (a.score?.rank ?? 999) - (b.score?.rank ?? 999));
+  // Without scores to show, the members are a list: a table of dashes told nothing.
+  if (!scored)
+    return (
+      <section className="card" aria-labelledby="ranking">
+        <h2 id="ranking">{t('year.members')}</h2>
+        {REGISTRATION_OPEN.includes(y.state) && <p className="muted">{t('ranking.later')}</p>}
+        <ul>
+          {rows.map((m) => (
+            <li key={m.unitId}>{unitName(names, m.unitId)}</li>
+          ))}
+        </ul>
+      </section>
+    );
   return (
     <section className="card" aria-labelledby="ranking">
-      <h2 id="ranking">{scored ? t('ranking.title') : t('year.members')}</h2>
-      {scored && y.state === 'SCORING' && <p className="muted">{t('ranking.live')}</p>}
+      <h2 id="ranking">{t('ranking.title')}</h2>
+      {y.state === 'SCORING' && <p className="muted">{t('ranking.live')}</p>}
       <TableWrap label={t('ranking.title')}>
         <table className="table">
           <thead>
@@ -62,7 +75,7 @@ export function Ranking({ y }: { y: Year }) {
           </tbody>
         </table>
       </TableWrap>
-      {scored && y.criteriaSet && <p className="muted">{formula(i18n, y.criteriaSet)}</p>}
+      {y.criteriaSet && <p className="muted">{formula(i18n, y.criteriaSet)}</p>}
     </section>
   );
 }

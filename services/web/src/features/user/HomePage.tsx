@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { CombinedError, useClient, useQuery, type AnyVariables, type Client, type DocumentInput } from 'urql';
 import { Link, Redirect } from 'wouter';
 import { UNREAD_CONTEXT, UnreadCountQuery } from '../../app/Shell';
-import { canAct, hasRole, myUnits, useSession } from '../../app/session';
+import { canAct, hasRole, homeIsDashboards, myUnits, useSession } from '../../app/session';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { graphql } from '../../graphql';
 import { useI18n, type I18n, type MessageKey } from '../../i18n/i18n';
@@ -508,9 +508,7 @@ export default function HomePage() {
   const shown = tasks ? groups.filter((g) => tasks[g.key].length > 0) : [];
   const count = unread.data?.unreadNotificationCount ?? 0;
 
-  // The ministry's viewers have no province and no tasks: their work is the dashboards, so they start there.
-  if (!session.provinceId && hasRole(session, 'NATIONAL_VIEWER') && !hasRole(session, 'PLATFORM_ADMIN'))
-    return <Redirect to="/dashboards" replace />;
+  if (homeIsDashboards(session)) return <Redirect to="/dashboards" replace />;
   return (
     <Page
       title={t('home.title')}
