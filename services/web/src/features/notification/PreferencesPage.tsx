@@ -6,7 +6,8 @@ import { apiErrors, showErrors } from '../../i18n/errors';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Alert, Loading, Page } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
-import { NOTIFICATION_EVENTS, type NotificationEvent } from './events';
+import { useSession } from '../../app/session';
+import { eventsHeardBy, NOTIFICATION_EVENTS, type NotificationEvent } from './events';
 
 /** A person chooses for themself in the application and by email; webhooks belong to the province. */
 const CHANNELS = ['IN_APP', 'EMAIL'] as const;
@@ -39,6 +40,8 @@ export default function PreferencesPage() {
   const [saving, save] = useMutation(SaveMutation);
   const [state, setState] = useState<Map<Key, boolean> | null>(null);
   const [saved, setSaved] = useState(false);
+  // Only the events the person can receive, in any of their provinces: a row for a notice never sent misleads.
+  const heard = eventsHeardBy((useSession().user?.roles ?? []).map((r) => r.role));
 
   useEffect(() => {
     if (!res.data) return;
@@ -69,6 +72,12 @@ export default function PreferencesPage() {
   }
 
   const error = saving.error ? showErrors(i18n, apiErrors(saving.error)).general : null;
+  if (!heard.length)
+    return (
+      <Page title={t('notif.prefs')}>
+        <p>{t('notif.noneForRoles')}</p>
+      </Page>
+    );
   return (
     <Page title={t('notif.prefs')} subtitle={t('notif.prefsIntro')}>
       {saved && <Alert kind="success">{t('notif.saved')}</Alert>}
@@ -88,7 +97,7 @@ export default function PreferencesPage() {
               </tr>
             </thead>
             <tbody>
-              {NOTIFICATION_EVENTS.map((e) => (
+              {heard.map((e) => (
                 <tr key={e}>
                   <th scope="row">{t(`event.${e}`)}</th>
                   {CHANNELS.map((c) => (

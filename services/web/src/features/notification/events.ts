@@ -1,3 +1,5 @@
+import type { Role } from '../../app/session';
+
 /** The events a person or a webhook can hear of, in the order of a year. */
 export const NOTIFICATION_EVENTS = [
   'YEAR_SIGNING_OPENED',
@@ -14,3 +16,27 @@ export const NOTIFICATION_EVENTS = [
   'YEAR_END_FINISHED',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+
+const OFFICERS_AND_COUNCIL: Role[] = ['UNIT_OFFICER', 'COUNCIL_MEMBER'];
+const OFFICERS_AND_SECRETARIAT: Role[] = ['UNIT_OFFICER', 'PROVINCE_ADMIN'];
+
+/** Who hears of each event (the worker's recipients): a person's settings list the events they can receive. */
+export const EVENT_AUDIENCE: Record<NotificationEvent, Role[]> = {
+  YEAR_SIGNING_OPENED: ['UNIT_OFFICER'],
+  YEAR_SCORING_OPENED: ['UNIT_OFFICER'],
+  VOTING_OPENED: OFFICERS_AND_COUNCIL,
+  VOTING_REMINDER: OFFICERS_AND_COUNCIL,
+  VOTING_CLOSED: OFFICERS_AND_COUNCIL,
+  VOTING_PUBLISHED: OFFICERS_AND_COUNCIL,
+  COUNCIL_ALL_VOTED: ['PROVINCE_ADMIN'],
+  YEAR_DOSSIER_SUBMITTED: ['PROVINCE_ADMIN'],
+  NOMINATION_STATUS_CHANGED: ['UNIT_OFFICER'],
+  DECISION_ISSUED: OFFICERS_AND_SECRETARIAT,
+  YEAR_CLOSED: OFFICERS_AND_SECRETARIAT,
+  YEAR_END_FINISHED: ['PROVINCE_ADMIN'],
+};
+
+/** The events someone with these roles (in any province) can hear of, in the order of a year. */
+export function eventsHeardBy(roles: readonly Role[]): NotificationEvent[] {
+  return NOTIFICATION_EVENTS.filter((e) => EVENT_AUDIENCE[e].some((r) => roles.includes(r)));
+}
