@@ -266,6 +266,10 @@ describe('dashboards', () => {
       expect(await menu.getByRole('link', { name: 'Số liệu' }).count()).toBe(1);
       expect(await menu.getByRole('link', { name: 'Trang chủ' }).count()).toBe(0);
       await page.locator('figure svg').first().waitFor();
+      // The charted figure is the first column after the name; the province's code comes last.
+      const headers = await page.getByRole('columnheader').allTextContents();
+      expect(headers[1]).toMatch(/^Tỷ lệ bỏ phiếu \(%\)/);
+      expect(headers.at(-1)).toMatch(/^Mã tỉnh/);
       await screenshot(page, 'dashboard-comparison-1366');
       // Fifteen columns scroll sideways; the province's name stays in view while its figures move past.
       const compared = page.getByRole('region', { name: /^So sánh các tỉnh, năm / });

@@ -505,8 +505,9 @@ function Comparison() {
               initialSort={{ key: 'name', dir: 'asc' }}
               columns={[
                 { key: 'name', label: t('dash.province'), name: true, value: (r) => r.name },
-                { key: 'code', label: t('dash.codeCol'), value: (r) => r.code ?? '' },
+                // The charted figure beside the name (a phone reads it without scrolling); the code last.
                 ...metricColumns(i18n, table.metrics, metric),
+                { key: 'code', label: t('dash.codeCol'), value: (r) => r.code ?? '' },
               ]}
             />
           </>
