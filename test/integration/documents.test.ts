@@ -368,6 +368,22 @@ describe('generated documents', () => {
     expect(text).not.toContain('không thông qua');
   });
 
+  it("prints the Department's submission to the Chairman: what the council passed, with the minutes", async () => {
+    const { text } = await pdf(
+      `/documents/council-submission/${councilPeriodId}.pdf`,
+      admin,
+      'council-submission',
+    );
+    expect(text).toContain('SỞ NỘI VỤ');
+    expect(text).toContain('/TTr-SNV');
+    expect(text).toContain('Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Lào Cai.');
+    expect(text).toMatch(/quyết định khen thưởng cho \d+ tập thể đã được Hội đồng thông qua/);
+    expect(text).toContain(`${unitName(3)} Cờ thi đua của UBND tỉnh`);
+    expect(text).toMatch(/Biên bản họp Hội đồng Thi đua - Khen thưởng tỉnh Lào Cai ngày/);
+    expect(text).toMatch(/Hồ sơ đề nghị khen thưởng năm 2026 của /);
+    expect(text).not.toContain('Bản xem trước');
+  });
+
   it('prints the decision with its number, the annexed list and each prize in figures and in words', async () => {
     const { text } = await pdf(`/documents/decision/${decisionId}.pdf`, admin, 'decision');
     expect(text).toContain(`Số: ${decision.numberText}`);

@@ -18,6 +18,7 @@ import {
   certificates,
   conferenceMinutes,
   councilMinutes,
+  councilSubmission,
   dateInWords,
   decision,
   DEFAULT_CERTIFICATE_LAYOUT,
@@ -641,6 +642,64 @@ describe("the council's minutes", () => {
     // The members by name, and whether each voted.
     expect(text).toContain('1 Hoàng Quốc Khánh Có 2 Nguyễn Thị Thanh Không');
     expect(text.match(/\(Ký, ghi rõ họ tên\)/g)).toHaveLength(2);
+  });
+});
+
+describe("the Department's submission to the Chairman", () => {
+  const session: CouncilMinutesInput = {
+    ...COUNCIL_SESSION,
+    nominations: [
+      ['Văn phòng Tỉnh ủy', 'Cờ thi đua của UBND tỉnh', 3, true, null, false],
+      ['Nguyễn Thị Hoa (Sở Tư pháp)', 'danh hiệu Chiến sĩ thi đua cấp tỉnh', 2, true, null, true],
+      ['Sở Y tế', 'Bằng khen của Chủ tịch UBND tỉnh', 1, false, null, false],
+      ['Sở Xây dựng', 'Bằng khen của Chủ tịch UBND tỉnh', 0, false, 'Đang bị thanh tra.', false],
+    ].map(([subject, form, yes, approved, withdrawn, individual]) => ({
+      subject: subject as string,
+      form: form as string,
+      thresholdPercent: 50,
+      thresholdMode: 'MORE_THAN' as const,
+      yes: yes as number,
+      percent: ((yes as number) / 3) * 100,
+      approved: approved as boolean,
+      withdrawn: withdrawn as string | null,
+      individual: individual as boolean,
+      block: subject === 'Văn phòng Tỉnh ủy' ? 'Khối các cơ quan Đảng' : 'Khối các sở quản lý nhà nước',
+      year: 2026,
+    })),
+  };
+
+  it("lists what the council passed for the Chairman's decision, with the minutes and the blocks' dossiers", async () => {
+    const model = councilSubmission(session);
+    expect(model.header?.issuer).toBe('SỞ NỘI VỤ');
+    expect(model.header?.number).toMatch(/\/TTr-SNV$/);
+    const path = await keepDocument('unit-council-submission', await renderPdf(model));
+    const text = (await pdfText(path)).replace(/\s+/g, ' ');
+    expect(text).toContain('Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Lào Cai.');
+    expect(text).toContain(
+      'Căn cứ kết quả biểu quyết của Hội đồng Thi đua - Khen thưởng tỉnh Lào Cai ngày 10 tháng 01 năm 2027',
+    );
+    expect(text).toContain('quyết định khen thưởng cho 2 tập thể, cá nhân đã được Hội đồng thông qua');
+    // Only what passed is put to the Chairman; the rest is said in one sentence, its detail in the minutes.
+    expect(text).toContain('1 Văn phòng Tỉnh ủy Cờ thi đua của UBND tỉnh Khối các cơ quan Đảng 100');
+    expect(text).toContain('2 Nguyễn Thị Hoa (Sở Tư pháp)');
+    expect(text).not.toContain('Sở Y tế');
+    expect(text).toContain('Hội đồng không thông qua 1 đề nghị; tạm hoãn xét 1 đề nghị');
+    expect(text).toContain('Hồ sơ đề nghị khen thưởng năm 2026 của Khối các cơ quan Đảng;');
+    expect(text).toContain('Hồ sơ đề nghị khen thưởng năm 2026 của Khối các sở quản lý nhà nước.');
+    expect(text).toContain('GIÁM ĐỐC');
+    expect(text).not.toContain('Bản xem trước');
+    // Before the council's result is published it says it is a preview.
+    expect(lines(councilSubmission({ ...session, publishedAt: null })).join(' ')).toContain('Bản xem trước');
+  });
+
+  it('says there is nothing to submit when the council passed nothing', () => {
+    const none = councilSubmission({
+      ...session,
+      nominations: session.nominations.map((n) => ({ ...n, approved: false })),
+    });
+    const text = lines(none).join(' ');
+    expect(text).toContain('Hội đồng không thông qua đề nghị khen thưởng nào tại phiên họp này');
+    expect(text).not.toContain('kính trình Chủ tịch Ủy ban nhân dân tỉnh Lào Cai xem xét, quyết định./.');
   });
 });
 

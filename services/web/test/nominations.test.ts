@@ -1,9 +1,12 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createAccount,
   createFinishedBlock,
+  keepDocument,
   ok,
+  pdfText,
   provinceId,
   type Account,
   type LockedBlock,
@@ -401,6 +404,19 @@ describe("the secretariat's nominations, council and decisions", () => {
       expect(await question.getByText(/Chọn tối đa|vị trí chưa có đơn vị/).count()).toBe(0);
       expect(await question.getByText('Cần từ 80% tổng số 3 thành viên (ít nhất 3 phiếu)').count()).toBe(1);
       await screenshot(page, 'council-results-1366');
+      // Beside the minutes, the Department's submission of what passed to the Chairman, ready to number and sign.
+      const [submitted] = await Promise.all([
+        page.waitForEvent('download'),
+        page
+          .getByRole('group', { name: 'Tờ trình Chủ tịch UBND tỉnh' })
+          .getByRole('button', { name: 'Tờ trình Chủ tịch UBND tỉnh (PDF)' })
+          .click(),
+      ]);
+      const file = await keepDocument('web-council-submission', await readFile((await submitted.path())!));
+      const submission = (await pdfText(file)).replace(/\s+/g, ' ');
+      expect(submission).toContain('Kính gửi: Chủ tịch Ủy ban nhân dân thành phố Hà Nội.');
+      expect(submission).toContain('quyết định khen thưởng cho 1 tập thể đã được Hội đồng thông qua');
+      expect(submission).toContain(NAMES[3]);
 
       // The decision: number and annex with the prize money (8.0 × 2,530,000 since 1 July 2026).
       await page.goto(`${base}/award-decisions/new`);

@@ -40,6 +40,11 @@ export interface CouncilMinutesInput {
     approved: boolean;
     /** R8: taken off the session, its nomination deferred: the reason; no count is shown. */
     withdrawn: string | null;
+    /** A title proposed for a person (the subject names them and their unit), not an award to a unit. */
+    individual?: boolean;
+    /** The block whose year proposed it, and that year (the submission to the Chairman lists their dossiers). */
+    block?: string | null;
+    year?: number | null;
   }[];
   publishedAt: string | null;
   generatedAt: string;

@@ -2,6 +2,7 @@ export * from './common';
 export * from './vote-minutes';
 export * from './submission';
 export * from './council-minutes';
+export * from './council-submission';
 export * from './decision';
 export * from './certificates';
 export * from './conference-record';

@@ -3,6 +3,7 @@ import {
   certificates,
   conferenceMinutes,
   councilMinutes,
+  councilSubmission,
   decision,
   renderDocx,
   renderPdf,
@@ -38,6 +39,8 @@ const DOCUMENTS: Record<
   'conference-minutes': async (ctx, id) => conferenceMinutes(await conferenceMinutesData(ctx, id)),
   submission: async (ctx, id) => submission(await submissionData(ctx, id)),
   'council-minutes': async (ctx, id) => councilMinutes(await councilMinutesData(ctx, id)),
+  // The Department's submission to the Chairman: the proposals the council passed, from the same record.
+  'council-submission': async (ctx, id) => councilSubmission(await councilMinutesData(ctx, id)),
   decision: async (ctx, id) => decision(await decisionData(ctx, id)),
   // ?form=FLAG_PROVINCE: one form's pages, for its own blank.
   // `sample`: sample words on the province's blank, to print before its first decision.
@@ -59,7 +62,7 @@ const TYPES = {
  * with `Authorization: Bearer …` and `x-province-id`, as /graphql (never a cookie, so no other site can fetch
  * one for the person). Kinds: vote-minutes (a block vote's period), conference-minutes (a conference),
  * submission (a block year), council-minutes
- * (a council period), decision and certificates (an award decision, or `sample`; `?form=` one form's). Another province's
+ * and council-submission (a council period), decision and certificates (an award decision, or `sample`; `?form=` one form's). Another province's
  * record is 404.
  */
 export function documentRoutes(opts: { services: GatewayServices; dataSource: DataSource; logger: Logger }) {

@@ -368,6 +368,10 @@ export async function submissionData(ctx: GraphQLContext, yearId: string): Promi
   };
 }
 
+/** What a loader's loadMany found (neither missing nor failed). */
+const found = <T>(list: (T | Error | null | undefined)[]) =>
+  list.flatMap((x) => (x && !(x instanceof Error) ? [x] : []));
+
 /** The council's minutes: attendance against its quorum and the secret ballot per nomination. */
 export async function councilMinutesData(
   ctx: GraphQLContext,
@@ -388,7 +392,7 @@ export async function councilMinutesData(
   const nominations = await ctx.loaders.nomination.loadMany(
     contests.flatMap((c) => (c.nominationId ? [c.nominationId] : [])),
   );
-  const byId = new Map(nominations.flatMap((n) => (n && !(n instanceof Error) ? [[n.id, n] as const] : [])));
+  const byId = new Map(found(nominations).map((n) => [n.id, n] as const));
   const unit = await unitNames(
     ctx,
     contests.flatMap((c) => c.candidateUnitIds),
@@ -397,6 +401,12 @@ export async function councilMinutesData(
     ctx,
     [...byId.values()].flatMap((n) => (n.personId ? [n.personId] : [])),
   );
+  // The block year each proposal came from (the submission to the Chairman lists their dossiers).
+  const years = found(
+    await ctx.loaders.emulationYear.loadMany([...new Set([...byId.values()].map((n) => n.emulationYearId))]),
+  );
+  const blocks = found(await ctx.loaders.block.loadMany([...new Set(years.map((y) => y.blockId))]));
+  const yearOf = (n: { emulationYearId: string } | undefined) => years.find((y) => y.id === n?.emulationYearId);
   return {
     province: prov,
     openedAt: period.openedAt.toISOString(),
@@ -430,6 +440,9 @@ export async function councilMinutesData(
         percent: count?.percent ?? 0,
         approved: r.elected.includes(subject),
         withdrawn: r.withdrawn ?? null,
+        individual: !!n?.personId,
+        block: blocks.find((b) => b.id === yearOf(n)?.blockId)?.name ?? null,
+        year: yearOf(n)?.year ?? null,
       };
     }),
     publishedAt: period.resultsPublishedAt?.toISOString() ?? null,
@@ -443,10 +456,8 @@ export async function decisionData(ctx: GraphQLContext, decisionId: string): Pro
   if (!decision) throw notFound('AwardDecision', decisionId);
   const items = await decisionRepository.items([decision.id]);
   const nominations = await ctx.loaders.nomination.loadMany(items.map((i) => i.nominationId));
-  const yearIds = nominations.flatMap((n) => (n && !(n instanceof Error) ? [n.emulationYearId] : []));
+  const yearIds = found(nominations).map((n) => n.emulationYearId);
   const years = await ctx.loaders.emulationYear.loadMany([...new Set(yearIds)]);
-  const found = <T>(list: (T | Error | null | undefined)[]) =>
-    list.flatMap((x) => (x && !(x instanceof Error) ? [x] : []));
   const blocks = await ctx.loaders.block.loadMany([...new Set(found(years).map((y) => y.blockId))]);
   const blockOf = (nominationId: string) => {
     const n = found(nominations).find((x) => x.id === nominationId);
@@ -468,7 +479,7 @@ export async function decisionData(ctx: GraphQLContext, decisionId: string): Pro
     decisionDate: decision.decisionDate,
     signerName: decision.signerName,
     signerTitle: decision.signerTitle,
-    years: [...new Set(years.flatMap((y) => (y && !(y instanceof Error) ? [y.year] : [])))].sort(),
+    years: [...new Set(found(years).map((y) => y.year))].sort(),
     // Collectives, then individuals; within each, the higher award first (FORM_WORDS' order).
     items: items
       .slice()

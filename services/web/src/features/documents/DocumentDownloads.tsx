@@ -4,7 +4,13 @@ import { downloadFrom } from '../../ui/download';
 
 /** The documents the gateway generates (services/gateway/src/modules/documents), by the record they are made from. */
 export type DocumentKind =
-  'vote-minutes' | 'conference-minutes' | 'council-minutes' | 'submission' | 'decision' | 'certificates';
+  | 'vote-minutes'
+  | 'conference-minutes'
+  | 'council-minutes'
+  | 'council-submission'
+  | 'submission'
+  | 'decision'
+  | 'certificates';
 
 /**
  * PDF and editable DOCX downloads of one generated document. The API applies the record's own rules (a count

@@ -56,6 +56,8 @@ export default function ResultsPage() {
               kind={first.kind === 'COUNCIL' ? 'council-minutes' : 'vote-minutes'}
               id={first.id}
             />
+            {/* What the council passed goes to the Chairman with these minutes, in the Department's submission. */}
+            {first.kind === 'COUNCIL' && <DocumentDownloads kind="council-submission" id={first.id} />}
             <button type="button" className="button button-secondary" onClick={() => window.print()}>
               {t('results.print')}
             </button>

@@ -1,0 +1,80 @@
+import type { DocumentModel } from '../model';
+import { fromTemplate } from '../template';
+import { dateInWords, formatPercent } from '../vietnamese';
+import {
+  dayInVietnam,
+  handNumbered,
+  header,
+  legalBasis,
+  NO,
+  provinceCommittee,
+  provinceTitle,
+  signatures,
+  signer,
+  table,
+  timeInWords,
+  whom,
+} from './common';
+import type { CouncilMinutesInput } from './council-minutes';
+
+/**
+ * Tờ trình of the Department of Home Affairs (the council's standing body) to the Chairman: the proposals the
+ * council passed, for his decision (templates/council-submission.vi.md). Made from the same record as the
+ * council's minutes, which go with it; dated the day it is made, for the clerk to number by hand.
+ */
+export function councilSubmission(input: CouncilMinutesInput): DocumentModel {
+  const province = provinceTitle(input.province);
+  const date = dayInVietnam(input.generatedAt);
+  const approved = input.nominations.filter((n) => n.approved);
+  const notApproved = input.nominations.filter((n) => !n.approved && n.withdrawn === null).length;
+  const deferred = input.nominations.filter((n) => n.withdrawn !== null).length;
+  const individuals = approved.filter((n) => n.individual).length;
+  const years = [...new Set(input.nominations.flatMap((n) => (n.year ? [n.year] : [])))].sort();
+  const councilDay = dateInWords(dayInVietnam(input.closedAt ?? input.openedAt));
+  const dossiers = new Map(
+    input.nominations.flatMap((n) => (n.block && n.year ? [[`${n.year}:${n.block}`, n] as const] : [])),
+  );
+  return fromTemplate(
+    'council-submission',
+    {
+      province,
+      years: years.join(', '),
+      // The texts in force on the document's own date, not today's.
+      basis: legalBasis(date),
+      councilDay,
+      approved: approved.length,
+      awardees: whom(approved.length - individuals, individuals),
+      list: table(
+        [
+          NO,
+          { title: 'Tập thể, cá nhân', width: 30 },
+          { title: 'Hình thức khen thưởng', width: 26 },
+          { title: 'Khối đề nghị', width: 24 },
+          { title: 'Tỷ lệ đồng ý (%)', width: 12, align: 'right' },
+        ],
+        approved.map((n, i) => [String(i + 1), n.subject, n.form, n.block ?? '', formatPercent(n.percent)]),
+      ),
+      notApproved:
+        notApproved || deferred
+          ? `Hội đồng ${[
+              notApproved ? `không thông qua ${notApproved} đề nghị` : '',
+              deferred ? `tạm hoãn xét ${deferred} đề nghị` : '',
+            ]
+              .filter(Boolean)
+              .join('; ')} (chi tiết tại biên bản kèm theo); các đề nghị này không trình khen thưởng.`
+          : null,
+      // The minutes, then each block's dossier: one per line, the last ending the list.
+      attachments: [
+        `Biên bản họp Hội đồng Thi đua - Khen thưởng ${province} ${councilDay}`,
+        ...[...dossiers.values()].map((n) => `Hồ sơ đề nghị khen thưởng năm ${n.year} của ${n.block}`),
+      ].map((text, i, all) => ({ text: `${text}${i === all.length - 1 ? '.' : ';'}` })),
+      publishedAt: input.publishedAt,
+      generatedAt: timeInWords(input.generatedAt),
+      signatures: signatures(
+        [{ title: ['GIÁM ĐỐC'], name: signer(null) }],
+        ['Như trên;', `Hội đồng Thi đua - Khen thưởng ${province};`, 'Lưu: VT.'],
+      ),
+    },
+    header(provinceCommittee(input.province), 'Sở Nội vụ', handNumbered('TTr-SNV'), input.province, date),
+  );
+}
