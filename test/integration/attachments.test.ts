@@ -427,6 +427,88 @@ describe('attachments', () => {
     expect(deleted.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 
+  it('a proposal returned for more material takes files again, keeps what was sent, and goes back to the secretariat when sent again', async () => {
+    const APPRAISE = `mutation($v: AppraiseNominationInput!) { appraiseNomination(input: $v) { status } }`;
+    const RESUBMIT = `mutation($id: ID!) { resubmitNomination(id: $id) { status statusReason } }`;
+    const NOMINATION = `query($id: ID!) { nomination(id: $id) { status canResubmit } }`;
+    const OF = `query($id: ID!) { attachmentsOf(ownerType: NOMINATION, ownerId: $id) { canAttach keptBefore items { id name } } }`;
+    type Of = {
+      attachmentsOf: { canAttach: boolean; keptBefore: string | null; items: { id: string; name: string }[] };
+    };
+    const [head, , , nominated, other] = block.officers as [Account, Account, Account, Account, Account];
+    const owner = { type: 'NOMINATION', id: flagNomination };
+    const notices = async (who: Account, words: string) =>
+      ok(
+        await as<{ notifications: { nodes: { body: string }[] } }>(
+          who,
+          `{ notifications(first: 50) { nodes { body } } }`,
+        ),
+      ).notifications.nodes.filter((n) => n.body.includes(words)).length;
+
+    ok(await as(admin, APPRAISE, { v: { id: flagNomination, to: 'IN_APPRAISAL' } }));
+    // Only a returned proposal is sent again.
+    const early = await as(head, RESUBMIT, { id: flagNomination });
+    expect(early.errors?.[0]?.extensions?.code).toBe('PRECONDITION_FAILED');
+    ok(
+      await as(admin, APPRAISE, {
+        v: { id: flagNomination, to: 'RETURNED', reason: 'Báo cáo thành tích chưa có xác nhận của cấp trên' },
+      }),
+    );
+    await vi.waitFor(async () => expect(await notices(nominated, 'bị trả lại để bổ sung')).toBe(1), {
+      timeout: 20_000,
+      interval: 100,
+    });
+
+    // The nominated unit attaches what was asked for; what was sent before the return stays.
+    const of = ok(await as<Of>(nominated, OF, { id: flagNomination })).attachmentsOf;
+    expect(of.canAttach).toBe(true);
+    expect(of.keptBefore).not.toBeNull();
+    const added = await upload(nominated, owner, 'Báo cáo thành tích có xác nhận.pdf', pdf('có xác nhận'));
+    expect(added.status).toBe(201);
+    const DELETE = `mutation($id: ID!) { deleteAttachment(id: $id) }`;
+    expect((await as(head, DELETE, { id: report.id })).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(ok(await as<Of>(head, OF, { id: flagNomination })).attachmentsOf.items.map((i) => i.name)).toEqual(
+      expect.arrayContaining([
+        'Báo cáo thành tích Văn phòng Tỉnh ủy.pdf',
+        'Báo cáo thành tích có xác nhận.pdf',
+      ]),
+    );
+
+    // Whoever runs the block's year sends it again; the nominated unit and another member do not.
+    const canResubmit = async (who: Account) =>
+      ok(await as<{ nomination: { canResubmit: boolean } }>(who, NOMINATION, { id: flagNomination }))
+        .nomination.canResubmit;
+    expect(await canResubmit(head)).toBe(true);
+    expect(await canResubmit(admin)).toBe(true);
+    expect(await canResubmit(nominated)).toBe(false);
+    expect((await as(other, RESUBMIT, { id: flagNomination })).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect(ok(await as<{ resubmitNomination: unknown }>(head, RESUBMIT, { id: flagNomination }))).toEqual({
+      resubmitNomination: { status: 'SUBMITTED', statusReason: null },
+    });
+    // Sent again, its files are final again, and the secretariat hears of it.
+    const late = await upload(nominated, owner, 'Muộn.pdf', pdf('muộn'));
+    expect(late.status).toBe(409);
+    await vi.waitFor(async () => expect(await notices(admin, 'đã được Khối bổ sung và gửi lại')).toBe(1), {
+      timeout: 20_000,
+      interval: 100,
+    });
+
+    // Returned a second time, the unit is told again: each return is its own notice.
+    ok(await as(admin, APPRAISE, { v: { id: flagNomination, to: 'IN_APPRAISAL' } }));
+    ok(
+      await as(admin, APPRAISE, {
+        v: { id: flagNomination, to: 'RETURNED', reason: 'Thiếu bản sao quyết định công nhận danh hiệu' },
+      }),
+    );
+    await vi.waitFor(async () => expect(await notices(nominated, 'bị trả lại để bổ sung')).toBe(2), {
+      timeout: 20_000,
+      interval: 100,
+    });
+    ok(await as(admin, RESUBMIT, { id: flagNomination }));
+  });
+
   it('a document generated at submission is stored with the dossier and kept; a rolled-back one leaves no file', async () => {
     const minutes = pdf('Biên bản kiểm phiếu');
     // As the submitting request would call it: in the province's transaction, as the head unit's officer.

@@ -11,16 +11,29 @@ export function scheduleAwards(provinceId: string, yearId: string, cause: string
   );
 }
 
-/** Tells the nominated unit and the head unit that a nomination moved (in the caller's transaction). */
+/**
+ * Tells the nominated unit and the head unit that a nomination moved (in the caller's transaction). A step that
+ * can come again (appraisal resumed, returned a second time, sent again) passes its time: each is its own notice,
+ * where the status alone would be taken for the first one's repeat. `RESUBMITTED` is SUBMITTED after a return.
+ */
 export function notifyNominationStep(
   provinceId: string,
   nominationId: string,
   status: string,
+  at?: Date,
 ): Promise<void> {
-  return enqueueJob('notify', notifyEvent(provinceId, 'nomination.status_changed', nominationId, status), {
-    jobId: jobId('notify', 'nomination', nominationId, status),
-  });
+  const occurrence = at ? `${status}@${at.getTime()}` : status;
+  return enqueueJob(
+    'notify',
+    notifyEvent(provinceId, 'nomination.status_changed', nominationId, occurrence),
+    {
+      jobId: jobId('notify', 'nomination', nominationId, occurrence),
+    },
+  );
 }
+
+/** The status a nomination notice speaks of (its occurrence may carry the step's time). */
+export const nominationNoticeStatus = (occurrence: string) => occurrence.split('@')[0]!;
 
 /**
  * Nominations changed after their year may have closed (the council voted, a decision was issued, an award was

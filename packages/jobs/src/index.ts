@@ -23,7 +23,7 @@ export {
   type EventBus,
   type TurnoutChange,
 } from './event-bus';
-export { notifyNominationStep, refreshRollupsOf, scheduleAwards } from './awards';
+export { nominationNoticeStatus, notifyNominationStep, refreshRollupsOf, scheduleAwards } from './awards';
 export {
   beginYearEndClosing,
   previewBlockClosing,

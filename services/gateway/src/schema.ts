@@ -20,6 +20,7 @@ import {
 } from './modules/awards/decisions.resolver';
 import { NominationQueueResolver } from './modules/awards/queue.resolver';
 import { NominationBasisResolver } from './modules/awards/basis.resolver';
+import { NominationResubmitResolver } from './modules/awards/resubmit.resolver';
 import { BlockResolver } from './modules/block/block.resolver';
 import { PersonResolver } from './modules/block/person.resolver';
 import {
@@ -91,6 +92,7 @@ export const resolvers = [
   NominationDecisionResolver,
   NominationQueueResolver,
   NominationBasisResolver,
+  NominationResubmitResolver,
   CouncilResolver,
   BaseSalaryResolver,
   NotificationResolver,

@@ -504,6 +504,55 @@ describe("the secretariat's nominations, council and decisions", () => {
   );
 
   it(
+    'the head unit completes a proposal returned for more material and sends it again, from its year page',
+    { timeout: 90_000 },
+    async () => {
+      const returned = (await nominations()).find((n) => n.status === 'RETURNED')!;
+      const head = await pageAt(
+        browser,
+        base,
+        `/blocks/${block.blockId}/years/2026`,
+        block.officers[0]!.email,
+      );
+      // The year page says the block's work is not done, and leads to the proposal.
+      await expect
+        .poll(() => head.getByText(/Sở Nội vụ đã trả lại 1 đề nghị của khối để bổ sung/).count(), {
+          timeout: 20_000,
+        })
+        .toBe(1);
+      await head.getByRole('link', { name: /^Bổ sung hồ sơ bị trả lại: / }).click();
+      await head.waitForURL((u) => u.pathname === `/nominations/${returned.id}`);
+      const card = head.getByRole('region', { name: 'Bổ sung và gửi lại hồ sơ' });
+      await card.waitFor();
+      expect(await head.getByText(/Thiếu báo cáo thành tích có xác nhận/).count()).toBe(1);
+      // What was asked for is attached; then the dossier goes back to the secretariat.
+      const files = head.getByRole('region', { name: 'Tệp kèm đề nghị (báo cáo thành tích)' });
+      await files.locator('input[type=file]').setInputFiles({
+        name: 'Báo cáo thành tích có xác nhận.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n% Báo cáo có xác nhận\n%%EOF\n'),
+      });
+      await files.getByRole('button', { name: 'Tải lên' }).click();
+      await expect
+        .poll(() => files.getByRole('status').textContent(), { timeout: 20_000 })
+        .toBe('Đã tải lên “Báo cáo thành tích có xác nhận.pdf”.');
+      await screenshot(head, 'nomination-returned-1366');
+      await expectAccessible(head, 'a returned proposal, to complete and send again');
+      await card.getByRole('button', { name: 'Gửi lại hồ sơ' }).click();
+      const ask = head.getByRole('dialog', { name: 'Gửi lại hồ sơ đề nghị?' });
+      await expect.poll(() => ask.textContent()).toContain('Sở Nội vụ thẩm định');
+      await ask.getByRole('button', { name: 'Gửi lại hồ sơ' }).click();
+      await expect.poll(() => head.locator('.facts .status').textContent()).toBe('Đã gửi hồ sơ');
+      expect(await card.count()).toBe(0);
+      // Back in the secretariat's queue.
+      await expect
+        .poll(async () => (await nominations()).find((n) => n.id === returned.id)!.status)
+        .toBe('SUBMITTED');
+      await head.context().close();
+    },
+  );
+
+  it(
     "another province's admin sees none of them, in the queue or by a typed address",
     { timeout: 60_000 },
     async () => {

@@ -24,7 +24,7 @@ import {
   type VotingEventName,
   type YearPhaseEventName,
 } from '@thidua/domain';
-import { effectiveDeadline, type JobPayload } from '@thidua/jobs';
+import { effectiveDeadline, nominationNoticeStatus, type JobPayload } from '@thidua/jobs';
 
 type Texts = Record<'vi' | 'en', { title: string; body: string }>;
 
@@ -100,7 +100,7 @@ async function councilVotedNotice(p: JobPayload<'notify'>): Promise<NoticeConten
   };
 }
 
-/** The nominated unit's officers and the head unit's. */
+/** The nominated unit's officers and the head unit's; a dossier sent again after its return, the secretariat too. */
 async function nominationNotice(p: JobPayload<'notify'>): Promise<NoticeContent | null> {
   const [nomination] = await awardRepository.nominationsByIds([p.subjectId]);
   if (!nomination) return null;
@@ -113,11 +113,15 @@ async function nominationNotice(p: JobPayload<'notify'>): Promise<NoticeContent 
     personName: person?.fullName ?? null,
     form: nomination.form,
     year: year?.year ?? 0,
-    status: p.occurrence ?? nomination.status,
+    status: p.occurrence ? nominationNoticeStatus(p.occurrence) : nomination.status,
     reason: nomination.statusReason,
   };
+  const officers = await userRepository.officersOf(p.provinceId, units);
   return {
-    recipients: await userRepository.officersOf(p.provinceId, units),
+    recipients:
+      facts.status === 'RESUBMITTED'
+        ? [...new Set([...officers, ...(await secretariat(p.provinceId))])]
+        : officers,
     vi: renderNominationNotice(facts),
     en: renderNominationNotice(facts, 'en'),
     link: `/nominations/${p.subjectId}`,

@@ -61,6 +61,7 @@ export class AttachmentResolver {
       canAttach,
       // A member's evidence is its own: whoever adds it removes any of it.
       deletesAny: canAttach && (ownerType === 'EVIDENCE' || yearActor(ctx, owner.year) !== null),
+      keptBefore: owner.returnedAt ?? null,
       maxBytes: ctx.services.config.ATTACHMENT_MAX_BYTES,
     };
   }
@@ -68,7 +69,7 @@ export class AttachmentResolver {
   @Authorized(...ACTORS)
   @Mutation(() => Boolean, {
     description:
-      "Removes an uploaded file while its record is still editable (the dossier not yet submitted; evidence, while the unit may send its sheet); a document stored at submission stays. The secretariat or the head or deputy unit's officers; a nominated unit's officers, the files they uploaded to its nomination; a member's officers, its evidence.",
+      "Removes an uploaded file while its record is still editable (the dossier not yet submitted, or its proposal returned for more: the files added since; evidence, while the unit may send its sheet); a document stored at submission stays. The secretariat or the head or deputy unit's officers; a nominated unit's officers, the files they uploaded to its nomination; a member's officers, its evidence.",
   })
   async deleteAttachment(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
     const [attachment] = isUuid(id) ? await attachmentRepository.byIds([id]) : [];
@@ -83,7 +84,9 @@ export class AttachmentResolver {
       attachment.uploadedBy !== ctx.principal!.userId
     )
       throw forbidden('A nominated unit removes only the files it uploaded');
-    if (attachment.generated || !(await attachmentRepository.deleteUploaded(id)))
+    // A returned proposal takes files again; what was sent before its return stays as it was sent.
+    const sent = owner.returnedAt && attachment.uploadedAt < owner.returnedAt;
+    if (attachment.generated || sent || !(await attachmentRepository.deleteUploaded(id)))
       throw conflict('A document stored when the dossier was submitted is kept');
     await audit(ctx, 'attachment.delete', 'Attachment', id, { before: describe(attachment) });
     // The bytes go once the removal is committed; a rollback keeps both.

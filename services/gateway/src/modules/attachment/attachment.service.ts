@@ -30,6 +30,11 @@ export interface OwnerRecord {
   subject: string | null;
   /** A nomination's unit, whose officers attach its achievement report to it; the unit whose evidence it is. */
   unitId: string | null;
+  /**
+   * When a nomination was returned for more material, while it is: its files are open again until it is sent
+   * again, those sent before it was returned excepted.
+   */
+  returnedAt?: Date | null;
 }
 
 export const nominationSubject = (n: { unitId: string; personId: string | null; form: string }) =>
@@ -55,6 +60,7 @@ export async function loadOwner(
   let yearOfOwner: string | null = null;
   let subject: string | null = null;
   let unitId: string | null = null;
+  let returnedAt: Date | null = null;
   if (ownerType === 'EMULATION_YEAR') yearOfOwner = ownerId;
   else if (ownerType === 'CONFERENCE')
     yearOfOwner = (await ctx.loaders.conference.load(ownerId))?.emulationYearId ?? null;
@@ -63,10 +69,11 @@ export async function loadOwner(
     yearOfOwner = nomination?.emulationYearId ?? null;
     subject = nomination && nominationSubject(nomination);
     unitId = nomination?.unitId ?? null;
+    returnedAt = nomination?.status === 'RETURNED' ? nomination.updatedAt : null;
   }
   const year = yearOfOwner && (await ctx.loaders.emulationYear.load(yearOfOwner));
   if (!year || !readsYearFiles(ctx, year)) throw missing();
-  return { ownerType, ownerId, year, subject, unitId };
+  return { ownerType, ownerId, year, subject, unitId, returnedAt };
 }
 
 /**
@@ -97,7 +104,7 @@ async function evidenceOwner(ctx: GraphQLContext, unitId: string, yearId: string
 /**
  * Who attaches and deletes: the secretariat or the head or deputy unit's officers (who run the block's year), and
  * a nominated unit's officers on its own nomination (its achievement report is theirs to write), while the dossier
- * is not yet submitted. What was submitted stays as it was. A member's evidence: its officers or the secretariat,
+ * is not yet submitted, or the nomination was returned for more. What was submitted stays as it was. A member's evidence: its officers or the secretariat,
  * while the member may still send its own sheet (scoring open, before its deadline); returns the year's scoring
  * rules then, whose criteria the files are attached to.
  */
@@ -110,7 +117,8 @@ export async function assertAttaches(ctx: GraphQLContext, owner: OwnerRecord): P
     return assertSheetOpen(ctx, owner.year, 'SELF', unitId, unitId);
   }
   if (!(owner.unitId && ctx.access?.officerOf.has(owner.unitId))) assertRunsYear(ctx, owner.year);
-  if (isAtLeast(owner.year.state, 'DOSSIER_SUBMITTED'))
+  // A proposal returned for more material takes files again until it is sent again.
+  if (isAtLeast(owner.year.state, 'DOSSIER_SUBMITTED') && !owner.returnedAt)
     throw conflict(`The dossier is submitted (the year is ${owner.year.state}): its files are final`);
   return null;
 }

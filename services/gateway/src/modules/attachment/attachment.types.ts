@@ -44,7 +44,7 @@ export class AttachmentListType {
   @Field(() => [AttachmentType]) items!: AttachmentType[];
   @Field(() => Boolean, {
     description:
-      "The secretariat or the head or deputy unit's officers, and a nominated unit's officers on its nomination, while the dossier is not yet submitted.",
+      "The secretariat or the head or deputy unit's officers, and a nominated unit's officers on its nomination, while the dossier is not yet submitted or the proposal is returned for more material.",
   })
   canAttach!: boolean;
   @Field(() => Boolean, {
@@ -52,6 +52,12 @@ export class AttachmentListType {
       'Whether the person may remove any uploaded file of the list (the secretariat, the head or deputy unit); a nominated unit removes only the files it uploaded.',
   })
   deletesAny!: boolean;
+  @Field(() => DateTimeISOResolver, {
+    nullable: true,
+    description:
+      'A proposal returned for more material: the files uploaded before it was returned were sent with the dossier and stay; null otherwise.',
+  })
+  keptBefore!: Date | null;
   @Field(() => Int, { description: 'The largest file accepted, in bytes (ATTACHMENT_MAX_BYTES).' })
   maxBytes!: number;
 }

@@ -284,7 +284,8 @@ export class AwardsResolver {
     if (!(await awardRepository.step(nomination.id, nomination.status, input.to, input.reason ?? null))) {
       throw conflict('The nomination changed meanwhile: reload it');
     }
-    await notifyNominationStep(ctx.access!.provinceId, nomination.id, input.to);
+    // Appraisal steps can come again (resumed, returned a second time): each is its own notice.
+    await notifyNominationStep(ctx.access!.provinceId, nomination.id, input.to, new Date());
     await audit(ctx, 'nomination.step', 'Nomination', nomination.id, {
       before: { status: nomination.status },
       after: { status: input.to, reason: input.reason ?? null },

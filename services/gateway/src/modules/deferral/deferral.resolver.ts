@@ -86,7 +86,7 @@ export class DeferralResolver {
       await audit(ctx, 'nomination.step', 'Nomination', id, {
         after: { status: 'DEFERRED', reason: 'R8', deferralId: deferral.id },
       });
-      await notifyNominationStep(ctx.access!.provinceId, id, 'DEFERRED');
+      await notifyNominationStep(ctx.access!.provinceId, id, 'DEFERRED', new Date());
     }
     await refreshRollupsOf(ctx.access!.provinceId, deferred, `deferral.${deferral.id}`);
     return deferral;

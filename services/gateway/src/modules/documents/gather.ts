@@ -406,7 +406,8 @@ export async function councilMinutesData(
     await ctx.loaders.emulationYear.loadMany([...new Set([...byId.values()].map((n) => n.emulationYearId))]),
   );
   const blocks = found(await ctx.loaders.block.loadMany([...new Set(years.map((y) => y.blockId))]));
-  const yearOf = (n: { emulationYearId: string } | undefined) => years.find((y) => y.id === n?.emulationYearId);
+  const yearOf = (n: { emulationYearId: string } | undefined) =>
+    years.find((y) => y.id === n?.emulationYearId);
   return {
     province: prov,
     openedAt: period.openedAt.toISOString(),

@@ -15,6 +15,7 @@ const AttachmentsQuery = graphql(`
     attachmentsOf(ownerType: $ownerType, ownerId: $ownerId) {
       canAttach
       deletesAny
+      keptBefore
       maxBytes
       items {
         id
@@ -81,8 +82,14 @@ export function Attachments({
         <FileList
           items={list.items}
           label={title ?? t('attachment.title')}
-          // A nominated unit removes what it uploaded; whoever runs the year, any upload.
-          removable={(a) => list.canAttach && !a.generated && (list.deletesAny || a.uploadedBy === me)}
+          // A nominated unit removes what it uploaded; whoever runs the year, any upload; a returned proposal's
+          // files sent before its return stay.
+          removable={(a) =>
+            list.canAttach &&
+            !a.generated &&
+            !(list.keptBefore && a.uploadedAt < list.keptBefore) &&
+            (list.deletesAny || a.uploadedBy === me)
+          }
           onRemove={(a) => setDeleting({ id: a.id, name: a.name })}
         />
       )}

@@ -9,6 +9,7 @@ import { Loading, Page } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
 import { Attachments } from '../attachment/Attachments';
 import { AppraisalActions } from './AppraisalActions';
+import { Resubmit } from './Resubmit';
 import { Basis } from './Basis';
 import { nominee } from './nominee';
 
@@ -20,6 +21,7 @@ export const NominationQuery = graphql(`
       path
       status
       statusReason
+      canResubmit
       decision {
         id
         numberText
@@ -168,6 +170,13 @@ export default function NominationPage() {
           onDone={() => refetch({ requestPolicy: 'network-only' })}
         />
       )}
+      {n.status === 'RETURNED' && (
+        <Resubmit
+          id={n.id}
+          canResubmit={n.canResubmit}
+          onDone={() => refetch({ requestPolicy: 'network-only' })}
+        />
+      )}
       {n.basis && <Basis basis={n.basis} />}
       {n.explanation.length > 0 && (
         <section className="card" aria-labelledby="explanation">
@@ -204,8 +213,14 @@ export default function NominationPage() {
         ownerType="NOMINATION"
         ownerId={n.id}
         title={t('attachment.nomination')}
-        // Once the dossier is sent its files are final: nobody is waited for.
-        whoAttaches={n.status === 'PROPOSED_BY_BLOCK' ? t('attachment.nominationWho') : undefined}
+        // Once the dossier is sent its files are final, unless the proposal is returned for more.
+        whoAttaches={
+          n.status === 'PROPOSED_BY_BLOCK'
+            ? t('attachment.nominationWho')
+            : n.status === 'RETURNED'
+              ? t('attachment.nominationReturnedWho')
+              : undefined
+        }
       />
     </Page>
   );

@@ -55,6 +55,18 @@ export const AppraiseMutation = graphql(`
   }
 `);
 
+export const ResubmitNominationMutation = graphql(`
+  mutation ResubmitNomination($id: ID!) {
+    resubmitNomination(id: $id) {
+      id
+      status
+      statusReason
+      canResubmit
+      updatedAt
+    }
+  }
+`);
+
 export const OpenCouncilVoteMutation = graphql(`
   mutation OpenCouncilVote($input: OpenCouncilVoteInput!) {
     openCouncilVote(input: $input) {

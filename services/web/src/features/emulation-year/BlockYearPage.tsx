@@ -15,6 +15,7 @@ import { YearNotFound, yearMissing } from './YearNotFound';
 import { YearSetup } from './YearSetup';
 import { YearTasks } from './YearTasks';
 import { DocumentDownloads } from '../documents/DocumentDownloads';
+import { nominee } from '../awards/nominee';
 
 const YearDetailQuery = graphql(`
   query BlockYearDetail($yearId: ID!) {
@@ -28,6 +29,9 @@ const YearDetailQuery = graphql(`
       id
       form
       unitId
+      person {
+        fullName
+      }
       status
     }
   }
@@ -51,6 +55,13 @@ export default function BlockYearPage() {
     ...(y?.awardOutcome?.nextHeadUnitId ? [y.awardOutcome.nextHeadUnitId] : []),
     ...(y?.awardOutcome?.nextDeputyUnitId ? [y.awardOutcome.nextDeputyUnitId] : []),
   ]);
+
+  // A person's title names the person, with their unit.
+  const proposal = (n: NonNullable<typeof detail.data>['nominations'][number]) =>
+    `${nominee({ unit: { name: unitName(names, n.unitId) }, person: n.person })} – ${t(`form.${n.form}`)}`;
+  const returned = (detail.data?.nominations ?? [])
+    .filter((n) => n.status === 'RETURNED')
+    .map((n) => ({ id: n.id, unitId: n.unitId, label: proposal(n) }));
 
   if (yearMissing({ res, block })) return <YearNotFound />;
   if (res.error)
@@ -123,8 +134,8 @@ export default function BlockYearPage() {
         </dl>
       </section>
       {saved && <Alert kind="success">{t('covenant.saved', { n: saved })}</Alert>}
-      <YearTasks blockId={blockId} y={y} standing={standing} />
-      <NextStep y={y} blockId={blockId} runs={standing.runs} onDone={reload} />
+      <YearTasks blockId={blockId} y={y} standing={standing} returned={returned} />
+      <NextStep y={y} blockId={blockId} runs={standing.runs} returned={returned.length} onDone={reload} />
       {standing.admin &&
         standing.writable &&
         !['SCORES_LOCKED', 'VOTING', 'RESULTS_RECORDED', 'DOSSIER_SUBMITTED', 'CLOSED'].includes(y.state) && (
@@ -163,10 +174,8 @@ export default function BlockYearPage() {
           <ul>
             {detail.data.nominations.map((n) => (
               <li key={n.id}>
-                <Link href={`/nominations/${n.id}`}>
-                  {unitName(names, n.unitId)} – {t(`form.${n.form}`)}
-                </Link>{' '}
-                ({t(`nomination.status.${n.status}`)})
+                <Link href={`/nominations/${n.id}`}>{proposal(n)}</Link> ({t(`nomination.status.${n.status}`)}
+                )
               </li>
             ))}
           </ul>

@@ -92,11 +92,14 @@ export function NextStep({
   y,
   blockId,
   runs,
+  returned = 0,
   onDone,
 }: {
   y: Year;
   blockId: string;
   runs: boolean;
+  /** The block's proposals the secretariat returned for more material: the block's work is not done. */
+  returned?: number;
   onDone: () => void;
 }) {
   const i18n = useI18n();
@@ -165,6 +168,8 @@ export function NextStep({
               <p className="muted">
                 {t('steps.yearEnd')} <Link href={`/year-end/${y.year}`}>{t('steps.toYearEnd')}</Link>
               </p>
+            ) : returned > 0 ? (
+              <p>{t('steps.returned', { n: returned })}</p>
             ) : (
               // The year-end closing is the secretariat's: the block has nothing left to do.
               <p className="muted">{t('steps.yearEndBySecretariat')}</p>

@@ -18,10 +18,13 @@ export function YearTasks({
   blockId,
   y,
   standing,
+  returned = [],
 }: {
   blockId: string;
   y: Year;
   standing: { admin: boolean; mine: string[]; runs: boolean; writable: boolean };
+  /** Proposals returned for more material: whoever runs the year, or the nominated unit, completes them. */
+  returned?: { id: string; unitId: string; label: string }[];
 }) {
   const { t } = useI18n();
   const { names } = useUnitNames(standing.mine);
@@ -50,6 +53,9 @@ export function YearTasks({
       tasks.push({ href: `${base}/titles`, label: t('tasks.titlesOnBehalf') });
     if (standing.admin && y.state === 'SCORING')
       tasks.push({ href: `${base}/sheets`, label: t('tasks.sheetsOnBehalf') });
+    for (const n of returned)
+      if (standing.runs || standing.mine.includes(n.unitId))
+        tasks.push({ href: `/nominations/${n.id}`, label: t('tasks.returned', { what: n.label }) });
   }
   // Once scores are locked the sheets are read: each unit's own (in a former province too), and for appraising the
   // dossier, all the points and evidence each sheet gave.
