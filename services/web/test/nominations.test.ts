@@ -126,6 +126,8 @@ describe("the secretariat's nominations, council and decisions", () => {
       expect(await grounds.getByRole('link', { name: 'Xem biên bản kiểm phiếu' }).count()).toBe(1);
       await step('Bắt đầu thẩm định', 'Bắt đầu thẩm định hồ sơ?', 'Đang thẩm định');
       await expect.poll(() => page.locator('.facts .status').textContent()).toBe('Đang thẩm định');
+      // The step's button is gone: the focus is not left on the page's body.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toMatch(/^H[1-3]$/);
       await screenshot(page, 'nomination-appraisal-1366');
       await expectAccessible(page, 'the nomination in appraisal');
       await step('Trình Hội đồng', 'Trình Hội đồng Thi đua – Khen thưởng?', 'danh sách trình Hội đồng');
@@ -544,6 +546,10 @@ describe("the secretariat's nominations, council and decisions", () => {
       await ask.getByRole('button', { name: 'Gửi lại hồ sơ' }).click();
       await expect.poll(() => head.locator('.facts .status').textContent()).toBe('Đã gửi hồ sơ');
       expect(await card.count()).toBe(0);
+      // The button is gone with its work done: the keyboard is at the page's title, not back at the top.
+      await expect
+        .poll(() => head.evaluate(() => document.activeElement?.textContent))
+        .toBe('Hồ sơ đề nghị khen thưởng');
       // Back in the secretariat's queue.
       await expect
         .poll(async () => (await nominations()).find((n) => n.id === returned.id)!.status)

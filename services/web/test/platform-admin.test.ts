@@ -164,6 +164,13 @@ describe('platform admin', () => {
         .toBe(1);
       await page.getByRole('button', { name: 'Tạo tỉnh và gửi thư mời' }).click();
       await expect.poll(() => page.getByText('Mã tỉnh gồm 2 chữ số, từ 01 đến 99.').count(), WAIT).toBe(1);
+      // The person is taken to the first field to fix, above the button.
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-invalid')))
+        .toBe('true');
+      expect(
+        await page.getByLabel('Mã', { exact: true }).evaluate((el) => el === document.activeElement),
+      ).toBe(true);
       await expectAccessible(page, 'the onboarding form with errors');
       // A code another province has: the refusal names it, beside the code.
       await page.getByLabel('Mã', { exact: true }).fill('01');

@@ -1,8 +1,9 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { Link, useLocation } from 'wouter';
 import { graphql } from '../graphql';
 import { useI18n } from '../i18n/i18n';
+import { installFocusRescue } from '../ui/focusRescue';
 import { usePolling } from '../ui/usePolling';
 import { closingYear } from '../ui/vietnamTime';
 import { formerLabel } from '../features/province/useFormerProvinces';
@@ -66,6 +67,9 @@ export function Shell({ children }: { children: ReactNode }) {
   // On a phone the links fold under one button: ten of them took a third of the screen above every page.
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [location]);
+  // What had the focus and went away (a button that did its work) hands it to its section's heading.
+  const main = useRef<HTMLElement>(null);
+  useEffect(() => (main.current ? installFocusRescue(main.current) : undefined), []);
 
   // Users and imports are reached from the administration page: the secretariat's row of links stays one row.
   const nav = [
@@ -201,7 +205,7 @@ export function Shell({ children }: { children: ReactNode }) {
           <span className="whoami">{user.fullName}</span>
         </nav>
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" ref={main} tabIndex={-1}>
         {/* In the main region: the skip link leads to it, and it is read before the page. */}
         {reading && successor && (
           <div className="reading-former">

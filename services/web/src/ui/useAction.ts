@@ -12,7 +12,7 @@ const NONE: Shown = { general: null, fields: {} };
  * (focused, which scrolls it into view), else the message above the form. A long form (the conference record)
  * otherwise refuses below the fold and seems to do nothing.
  */
-function showFirstError(scope: Element) {
+export function showFirstError(scope: Element) {
   const field = scope.querySelector<HTMLElement>('[aria-invalid="true"]');
   if (field) {
     field.focus();

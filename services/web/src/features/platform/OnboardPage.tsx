@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { Link } from 'wouter';
 import { graphql } from '../../graphql';
@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DateField } from '../../ui/DateField';
 import { Field } from '../../ui/Field';
 import { Alert, Page } from '../../ui/Page';
+import { showFirstError } from '../../ui/useAction';
 import { today } from '../block/dates';
 import { PredecessorsField } from './PredecessorsField';
 
@@ -46,6 +47,13 @@ export default function OnboardPage() {
   const [done, setDone] = useState<{ id: string; name: string; email: string } | null>(null);
   const [shown, setShown] = useState<Shown>(NONE);
   const [confirming, setConfirming] = useState(false);
+  // A refusal takes the person to the first field to fix (as useAction does): the fields are above the button.
+  const form = useRef<HTMLFormElement>(null);
+  const refused = useRef(false);
+  useEffect(() => {
+    if (refused.current && form.current) showFirstError(form.current);
+    refused.current = false;
+  }, [shown]);
   const [creatingProvince, createProvince] = useMutation(CreateProvince);
   const busy = creatingProvince.fetching;
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
@@ -78,8 +86,9 @@ export default function OnboardPage() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const bad = Object.fromEntries(Object.entries(checks).filter((x): x is [string, string] => !!x[1]));
+    refused.current = Object.keys(bad).length > 0;
     setShown({ general: null, fields: bad });
-    if (!Object.keys(bad).length) setConfirming(true);
+    if (!refused.current) setConfirming(true);
   };
 
   async function run() {
@@ -95,6 +104,7 @@ export default function OnboardPage() {
     });
     setConfirming(false);
     if (res.error || !res.data) {
+      refused.current = true;
       setShown(prefixed(prefixed(showErrors(i18n, apiErrors(res.error)), 'input.'), 'firstAdmin.'));
       return;
     }
@@ -116,7 +126,7 @@ export default function OnboardPage() {
           <Link href="/platform/provinces">{t('onboard.back')}</Link>
         </>
       ) : (
-        <form className="form" noValidate onSubmit={submit}>
+        <form ref={form} className="form" noValidate onSubmit={submit}>
           <fieldset>
             <legend>{t('onboard.province')}</legend>
             <Field

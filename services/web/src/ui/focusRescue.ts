@@ -1,0 +1,40 @@
+/**
+ * Keeps the keyboard's place when what had the focus goes away: a button that did its work and is no longer
+ * offered (close the vote, publish, send the dossier), a row removed, a form replaced by its result. The browser
+ * then puts the focus on <body>, and a keyboard or screen-reader user starts again from the top of the page.
+ * Instead the focus goes to the heading of the nearest section still on the page (it says what changed there),
+ * else the page's title. A confirmation's button is the usual case: the dialog gives the focus back to it on
+ * closing, and it disappears when the record is read again.
+ */
+export function installFocusRescue(root: HTMLElement): () => void {
+  // The element that had the focus and its ancestors, nearest first, as they were when it took it.
+  let chain: Element[] = [];
+  const remember = (e: FocusEvent) => {
+    chain = [];
+    for (let el = e.target as Element | null; el && el !== root; el = el.parentElement) chain.push(el);
+  };
+  const rescue = () => {
+    const [lost, ...around] = chain;
+    if (!lost || lost.isConnected) return;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    // An open dialog holds the focus itself; its closing comes back here.
+    if (root.querySelector('dialog[open]')) return;
+    chain = [];
+    const section = around.find((a) => a.isConnected && a.matches('section, .card'));
+    const heading = section?.querySelector<HTMLElement>('h2, h3') ?? root.querySelector<HTMLElement>('h1');
+    if (!heading) return;
+    if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+    heading.focus();
+  };
+  const observer = new MutationObserver(rescue);
+  observer.observe(root, { childList: true, subtree: true });
+  root.addEventListener('focusin', remember);
+  // A dialog closing gives the focus back to its opener, which may be gone already (close does not bubble).
+  const closed = () => setTimeout(rescue, 0);
+  root.addEventListener('close', closed, true);
+  return () => {
+    observer.disconnect();
+    root.removeEventListener('focusin', remember);
+    root.removeEventListener('close', closed, true);
+  };
+}
