@@ -98,12 +98,11 @@ describe('award decisions', () => {
     expect(d).toMatchObject({ number: 21, issuerName: 'UBND thành phố Huế', recordedFromDocuments: false });
     // Dated 15 January 2027: the base salary of 2,530,000 from 1 July 2026 (Decree 161/2026) applies. A flag is
     // 8.0 × 2,530,000; a certificate of merit 3.0 × 2,530,000.
-    expect(d.items.map((i) => [i.form, i.prizeVnd]).sort()).toEqual(
-      [
-        ['FLAG_PROVINCE', 20_240_000],
-        ['MERIT_PROVINCE', 7_590_000],
-      ].sort(),
-    );
+    // Listed as the annex lists them, the higher award first, whatever order they were chosen in.
+    expect(d.items.map((i) => [i.form, i.prizeVnd])).toEqual([
+      ['FLAG_PROVINCE', 20_240_000],
+      ['MERIT_PROVINCE', 7_590_000],
+    ]);
   });
 
   it('a decided nomination names its decision; one not decided yet, none', async () => {

@@ -17,3 +17,15 @@ export const FORM_WORDS: Record<ProposalForm, string> = {
  */
 export const conferredAs = (formWords: string) =>
   /^(Chiến sĩ|Tập thể lao động)/.test(formWords) ? `danh hiệu ${formWords}` : formWords;
+
+/**
+ * The order of a decision's annex, on its page as in its document: collectives, then individuals; within each,
+ * the higher award first (FORM_WORDS' order).
+ */
+export function annexOrder(
+  a: { personId: string | null; form: string },
+  b: { personId: string | null; form: string },
+): number {
+  const rank = (form: string) => Object.keys(FORM_WORDS).indexOf(form);
+  return Number(!!a.personId) - Number(!!b.personId) || rank(a.form) - rank(b.form);
+}

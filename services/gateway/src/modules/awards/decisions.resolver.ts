@@ -11,6 +11,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import { annexOrder } from '@thidua/domain';
 import { LocalDateResolver } from 'graphql-scalars';
 import {
   Arg,
@@ -34,6 +35,7 @@ import { badInput, conflict, notFound } from '../../common/errors';
 import { MEMBERS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
+import { PersonType } from '../block/block.types';
 import { NominationStatus, ProposalForm, NominationType } from './awards.types';
 import { decidableNominations, decisionItems } from './decision-items';
 
@@ -55,6 +57,11 @@ export class DecisionItemResolver {
   })
   async status(@Root() i: { nominationId: string }, @Ctx() ctx: GraphQLContext) {
     return (await ctx.loaders.nomination.load(i.nominationId))?.status ?? 'DECIDED';
+  }
+
+  @FieldResolver(() => PersonType, { nullable: true, description: 'The person, for an individual title.' })
+  person(@Root() i: { personId: string | null }, @Ctx() ctx: GraphQLContext) {
+    return i.personId ? ctx.loaders.person.load(i.personId) : null;
   }
 }
 
@@ -146,9 +153,13 @@ export class IssueAwardDecisionInput {
 
 @Resolver(() => AwardDecisionType)
 export class DecisionsResolver {
-  @FieldResolver(() => [AwardDecisionItemType])
+  @FieldResolver(() => [AwardDecisionItemType], {
+    description: "In the annex's order: collectives, then individuals, the higher award first.",
+  })
   async items(@Root() d: AwardDecision) {
-    return (await decisionRepository.items([d.id])).map((i) => ({ ...i, prizeVnd: Number(i.prizeVnd) }));
+    return (await decisionRepository.items([d.id]))
+      .sort(annexOrder)
+      .map((i) => ({ ...i, prizeVnd: Number(i.prizeVnd) }));
   }
 
   @Authorized(...MEMBERS)

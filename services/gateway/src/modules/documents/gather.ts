@@ -11,6 +11,7 @@ import {
   type VoteMinutesInput,
 } from '@thidua/documents';
 import {
+  annexOrder,
   FORM_WORDS,
   TIE_BREAK_WORDS,
   vietnamDate,
@@ -481,14 +482,9 @@ export async function decisionData(ctx: GraphQLContext, decisionId: string): Pro
     signerName: decision.signerName,
     signerTitle: decision.signerTitle,
     years: [...new Set(found(years).map((y) => y.year))].sort(),
-    // Collectives, then individuals; within each, the higher award first (FORM_WORDS' order).
     items: items
       .slice()
-      .sort(
-        (a, b) =>
-          Number(!!a.personId) - Number(!!b.personId) ||
-          Object.keys(FORM_WORDS).indexOf(a.form) - Object.keys(FORM_WORDS).indexOf(b.form),
-      )
+      .sort(annexOrder)
       .map((i) => ({
         name: i.personId ? person(i.personId) : unit(i.unitId),
         unit: i.personId ? unit(i.unitId) : null,

@@ -14,6 +14,7 @@ import { useAction } from '../../ui/useAction';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { RevokeMutation } from './operations';
 import { DocumentDownloads } from '../documents/DocumentDownloads';
+import { nominee } from './nominee';
 
 const DecisionQuery = graphql(`
   query AwardDecisionPage($id: ID!) {
@@ -30,6 +31,9 @@ const DecisionQuery = graphql(`
         form
         unitId
         personId
+        person {
+          fullName
+        }
         prizeVnd
         status
       }
@@ -49,7 +53,7 @@ export default function AwardDecisionPage() {
   const [res, refetch] = useQuery({ query: DecisionQuery, variables: { id } });
   const d = res.data?.awardDecision;
   const { names } = useUnitNames(d ? d.items.map((i) => i.unitId) : []);
-  const [revoking, setRevoking] = useState<{ nominationId: string; unitId: string } | null>(null);
+  const [revoking, setRevoking] = useState<{ nominationId: string; awardee: string } | null>(null);
   const [reason, setReason] = useState('');
   const revoke = useAction(RevokeMutation);
 
@@ -128,43 +132,45 @@ export default function AwardDecisionPage() {
         <CardTable
           caption={t('decision.itemsCaption', { number: d.numberText, n: d.items.length })}
           columns={[
-            t('nomination.unit'),
+            t(d.items.some((i) => i.personId) ? 'decision.awardee' : 'nomination.unit'),
             t('nomination.form'),
             t('decision.prize'),
             t('nomination.status'),
             ...(secretariat ? [t('decision.actions')] : []),
           ]}
-          rows={d.items.map((item, i) => ({
-            key: item.nominationId,
-            heading: (
-              <>
-                {i + 1}.{' '}
-                <Link href={`/nominations/${item.nominationId}`}>{unitName(names, item.unitId)}</Link>
-              </>
-            ),
-            cells: [
-              t(`form.${item.form}`),
-              i18n.number(item.prizeVnd, 0),
-              <span key="status" className="status">
-                {t(`nomination.status.${item.status}`)}
-              </span>,
-              ...(secretariat
-                ? [
-                    item.status === 'DECIDED' && (
-                      <button
-                        key="revoke"
-                        type="button"
-                        className="button button-secondary"
-                        onClick={() => setRevoking({ nominationId: item.nominationId, unitId: item.unitId })}
-                      >
-                        {t('decision.revoke')}
-                        <span className="visually-hidden"> – {unitName(names, item.unitId)}</span>
-                      </button>
-                    ),
-                  ]
-                : []),
-            ],
-          }))}
+          rows={d.items.map((item, i) => {
+            const awardee = nominee({ unit: { name: unitName(names, item.unitId) }, person: item.person });
+            return {
+              key: item.nominationId,
+              heading: (
+                <>
+                  {i + 1}. <Link href={`/nominations/${item.nominationId}`}>{awardee}</Link>
+                </>
+              ),
+              cells: [
+                t(`form.${item.form}`),
+                i18n.number(item.prizeVnd, 0),
+                <span key="status" className="status">
+                  {t(`nomination.status.${item.status}`)}
+                </span>,
+                ...(secretariat
+                  ? [
+                      item.status === 'DECIDED' && (
+                        <button
+                          key="revoke"
+                          type="button"
+                          className="button button-secondary"
+                          onClick={() => setRevoking({ nominationId: item.nominationId, awardee })}
+                        >
+                          {t('decision.revoke')}
+                          <span className="visually-hidden"> – {awardee}</span>
+                        </button>
+                      ),
+                    ]
+                  : []),
+              ],
+            };
+          })}
         />
       </section>
       <ConfirmDialog
@@ -182,9 +188,7 @@ export default function AwardDecisionPage() {
       >
         {revoking && (
           <>
-            <p>
-              {t('decision.revokeBody', { unit: unitName(names, revoking.unitId), number: d.numberText })}
-            </p>
+            <p>{t('decision.revokeBody', { unit: revoking.awardee, number: d.numberText })}</p>
             <TextAreaField
               label={t('decision.revokeReason')}
               rows={3}
