@@ -143,7 +143,7 @@ describe('lineage and achievements through the API', () => {
       text:
         'Đạt danh hiệu Tập thể lao động xuất sắc 2 năm liên tục (2024, 2025; tính cả thành tích của đơn vị tiền thân: ' +
         'Sở Nội vụ Thành phố Hồ Chí Minh (trước sáp nhập), Sở Nội vụ tỉnh Bình Dương); đề nghị Bằng khen của Chủ tịch ' +
-        'UBND tỉnh theo tiêu chuẩn này, ngoài hạn mức bình xét của Khối.',
+        'UBND tỉnh theo tiêu chuẩn này, ngoài số đề nghị bình xét của Khối.',
     });
     // The block's own review still holds to its quota: one flag, 30% of 9 = 2 certificates.
     const reviewed = nominations.filter((n) => n.path === 'BLOCK');

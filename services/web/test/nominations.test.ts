@@ -397,7 +397,7 @@ describe("the secretariat's nominations, council and decisions", () => {
       expect(await question.getByText('Được Hội đồng thông qua.').count()).toBe(1);
       expect(await question.locator('.elected-tag').textContent()).toBe('✓ Thông qua');
       expect(
-        await page.getByText('Hội đồng đã biểu quyết xong: kết quả theo từng hồ sơ dưới đây.').count(),
+        await page.getByText('Hội đồng đã biểu quyết xong tất cả các hồ sơ được trình.').count(),
       ).toBe(1);
       // One session, one count: not "round 1".
       expect(

@@ -38,7 +38,7 @@ describe('the articles', () => {
     expect(out.nextHeadUnitId).toBe('dk');
     expect(out.explanations.vp![0]).toEqual({
       rule: 'R1, R2',
-      text: 'Được Khối bình chọn là đơn vị dẫn đầu; đề nghị Cờ thi đua của UBND tỉnh (hạn mức 1 cờ/khối).',
+      text: 'Được Khối bình chọn là đơn vị dẫn đầu; đề nghị Cờ thi đua của UBND tỉnh (mỗi Khối được đề nghị 1 Cờ thi đua).',
     });
     expect(out.explanations.dk!.map((e) => e.rule)).toContain('R11');
   });
@@ -66,7 +66,7 @@ describe('the articles', () => {
     expect(forms(out)).toEqual(['FLAG_PROVINCE:vp', 'MERIT_PROVINCE:bao', 'MERIT_PROVINCE:kt']);
     expect(out.nextHeadUnitId).toBe('tg');
     expect(out.explanations.bao![0]!.text).toBe(
-      'Được Khối bình chọn (điểm 88); đề nghị Bằng khen của Chủ tịch UBND tỉnh (hạn mức 2 đơn vị).',
+      'Được Khối bình chọn (điểm 88); đề nghị Bằng khen của Chủ tịch UBND tỉnh (Khối được đề nghị tối đa 2 Bằng khen).',
     );
   });
 });
@@ -281,7 +281,7 @@ describe('§2 streaks in the engine', () => {
       rule: 'STREAK',
       text:
         'Đạt danh hiệu Tập thể lao động xuất sắc 2 năm liên tục (2019, 2020); đề nghị Bằng khen của Chủ tịch ' +
-        'UBND tỉnh theo tiêu chuẩn này, ngoài hạn mức bình xét của Khối.',
+        'UBND tỉnh theo tiêu chuẩn này, ngoài số đề nghị bình xét của Khối.',
     });
     // Already proposed by the block: the streak supports it, no second form (R7).
     expect(out.explanations.tc!.map((e) => e.rule)).toEqual(['R3', 'STREAK']);

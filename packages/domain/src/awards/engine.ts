@@ -210,7 +210,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
       say(
         m.unitId,
         byDecision ? 'R5, R1, R2' : 'R1, R2',
-        `${byDecision ?? 'Được Khối bình chọn là đơn vị dẫn đầu'}; đề nghị ${FORM_WORDS.FLAG_PROVINCE} (hạn mức ${flagSeats} cờ/khối).`,
+        `${byDecision ?? 'Được Khối bình chọn là đơn vị dẫn đầu'}; đề nghị ${FORM_WORDS.FLAG_PROVINCE} (mỗi Khối được đề nghị ${flagSeats} Cờ thi đua).`,
       );
     }
     if (tie.length) {
@@ -253,7 +253,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
     say(
       m.unitId,
       byDecision ? 'R5, R3' : 'R3',
-      `${byDecision ?? `${basis[0]!.toUpperCase()}${basis.slice(1)}`}${score}; đề nghị ${FORM_WORDS.MERIT_PROVINCE} (hạn mức ${meritSeats} đơn vị).`,
+      `${byDecision ?? `${basis[0]!.toUpperCase()}${basis.slice(1)}`}${score}; đề nghị ${FORM_WORDS.MERIT_PROVINCE} (Khối được đề nghị tối đa ${meritSeats} Bằng khen).`,
     );
   });
   if (merit.tie.length) {
@@ -267,7 +267,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
   }
   for (const m of merit.sorted) {
     if (!proposed.has(m.unitId) && !merit.tie.includes(m))
-      say(m.unitId, 'R3', `Ngoài hạn mức ${meritSeats} Bằng khen của Khối.`);
+      say(m.unitId, 'R3', `Ngoài số ${meritSeats} Bằng khen Khối được đề nghị.`);
   }
 
   // §2: two consecutive years as an Excellent Labour Collective, a criterion of its own beside the block's review.
@@ -292,7 +292,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
       say(
         m.unitId,
         'STREAK',
-        `${streak}; đề nghị ${FORM_WORDS.MERIT_PROVINCE} theo tiêu chuẩn này, ngoài hạn mức bình xét của Khối.`,
+        `${streak}; đề nghị ${FORM_WORDS.MERIT_PROVINCE} theo tiêu chuẩn này, ngoài số đề nghị bình xét của Khối.`,
       );
     } else say(m.unitId, 'STREAK', `${streak} (tỉnh quy định chỉ ghi nhận, không tự đề nghị).`);
   }
