@@ -34,7 +34,7 @@ describe('what a round’s outcome means, in one sentence', () => {
         result('APPROVAL', 1),
         result('APPROVAL', 0, 'Hoãn xét'),
       ]),
-    ).toBe('Hội đồng đã biểu quyết xong: kết quả theo từng hồ sơ dưới đây.');
+    ).toBe('Hội đồng đã biểu quyết xong tất cả các hồ sơ được trình.');
     expect(outcomeWords(t, { kind: 'BLOCK', outcome: null }, [])).toBeNull();
   });
 
