@@ -314,9 +314,11 @@ describe('generated documents', () => {
         { y: block.yearId },
       ),
     ).nominations;
-    // Before the head unit's people name its head, the submission leaves a line for the signer's name.
-    const unsigned = await pdf(`/documents/submission/${block.yearId}.pdf`, block.officers[0]!, 'unsigned');
-    expect(unsigned.text).toContain('THỦ TRƯỞNG ĐƠN VỊ');
+    // Before the head unit's people name its head, the conference's chair from the head unit signs, with the
+    // position the minutes give, rather than a title and a blank line.
+    const byChair = await pdf(`/documents/submission/${block.yearId}.pdf`, block.officers[0]!, 'by-chair');
+    expect(byChair.text).toMatch(new RegExp(`CHÁNH VĂN PHÒNG\\s+${CHAIR}`));
+    expect(byChair.text).not.toContain('THỦ TRƯỞNG ĐƠN VỊ');
     ok(
       await as(block.officers[0]!, `mutation($v: CreatePersonInput!) { createPerson(input: $v) { id } }`, {
         v: {

@@ -351,10 +351,9 @@ export async function submissionData(ctx: GraphQLContext, yearId: string): Promi
     blockName: block?.name ?? '',
     year: year.year,
     headUnit: year.headUnitId ? unit(year.headUnitId) : '',
-    // Signed for the head unit by its head, when the unit's people record one (with their position); else the
-    // title and a line to write the name on.
-    signerName: head?.fullName ?? null,
-    signerTitle: head?.position?.trim() || 'Thủ trưởng đơn vị',
+    // Signed for the head unit by its head, when the unit's people record one (with their position); else by
+    // the conference's chair from the head unit, as the minutes name them; else the title and a line for the name.
+    ...signerOf(head, conference?.chairUnitId === year.headUnitId ? conference : null),
     conferenceOn: conference?.heldOn ?? null,
     // The day in Vietnam: a dossier sent at 6 a.m. on 2 January is dated 2 January, not 1 January (UTC).
     date: vietnamDate(submittedAt ?? new Date()),
@@ -367,6 +366,16 @@ export async function submissionData(ctx: GraphQLContext, yearId: string): Promi
     })),
     attachments,
   };
+}
+
+/** Who signs the head unit's submission (submissionData). */
+function signerOf(
+  head: { fullName: string; position: string | null } | null,
+  chair: Pick<Conference, 'chairPerson' | 'chairPosition'> | null,
+): { signerName: string | null; signerTitle: string } {
+  if (head) return { signerName: head.fullName, signerTitle: head.position?.trim() || 'Thủ trưởng đơn vị' };
+  const name = chair?.chairPerson?.trim();
+  return { signerName: name || null, signerTitle: (name && chair?.chairPosition?.trim()) || 'Thủ trưởng đơn vị' };
 }
 
 /** What a loader's loadMany found (neither missing nor failed). */
