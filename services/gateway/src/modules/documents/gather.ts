@@ -375,7 +375,10 @@ function signerOf(
 ): { signerName: string | null; signerTitle: string } {
   if (head) return { signerName: head.fullName, signerTitle: head.position?.trim() || 'Thủ trưởng đơn vị' };
   const name = chair?.chairPerson?.trim();
-  return { signerName: name || null, signerTitle: (name && chair?.chairPosition?.trim()) || 'Thủ trưởng đơn vị' };
+  return {
+    signerName: name || null,
+    signerTitle: (name && chair?.chairPosition?.trim()) || 'Thủ trưởng đơn vị',
+  };
 }
 
 /** What a loader's loadMany found (neither missing nor failed). */
