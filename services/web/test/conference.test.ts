@@ -220,6 +220,11 @@ describe('the conference in the browser', () => {
       expect(await flag.locator('li.elected .hall-votebar span').getAttribute('style')).toContain(
         'width: 66.67%',
       );
+      // A unit nobody voted for is named in one line under the count, not given a row and an empty bar.
+      expect(await flag.locator('.hall-candidates li').count()).toBe(2);
+      expect(await flag.locator('.hall-unvoted').textContent()).toMatch(
+        new RegExp(`^Không có phiếu: ${NAMES[0]} \\([\\d-]+\\)\\.$`),
+      );
       // Above the counts, what the hall waits for: who was elected, one line a contest, readable from afar.
       const summary = hall.locator('.hall-summary li').first();
       expect(await summary.textContent()).toMatch(

@@ -34,6 +34,10 @@ export function HallResults({
       names={names}
     />
   );
+  const ordered = (r: Result) =>
+    byVotes(r.candidates, period.contests.find((c) => c.id === r.contestId)?.candidateUnitIds);
+  const voted = (r: Result) => ordered(r).filter((c) => c.votes > 0 || r.elected.includes(c.unitId));
+  const unvoted = (r: Result) => ordered(r).filter((c) => c.votes === 0 && !r.elected.includes(c.unitId));
   const verdict = (r: Result) =>
     r.kind === 'APPROVAL'
       ? t(r.elected.length ? 'results.approvedTag' : 'hall.notApproved')
@@ -57,29 +61,37 @@ export function HallResults({
           <article key={r.contestId} className="hall-contest">
             <h3>{subject(r)}</h3>
             <ol className="hall-candidates">
-              {byVotes(r.candidates, period.contests.find((c) => c.id === r.contestId)?.candidateUnitIds).map(
-                (c) => {
-                  const elected = r.elected.includes(c.unitId);
-                  // A bar is the candidate's share of all members, as the threshold counts (R4): a full bar is
-                  // every member's vote in every contest, not the leader's.
-                  return (
-                    <li key={c.unitId} className={elected ? 'elected' : undefined}>
-                      <span className="hall-name">
-                        {unitName(names, c.unitId)}
-                        {elected && <strong className="hall-elected"> · {t('hall.elected')}</strong>}
-                      </span>
-                      <span className="hall-votes">
-                        {t('hall.votes', { n: c.votes })} ({i18n.number(sharePercent(c.votes, r.eligible), 1)}
-                        %)
-                      </span>
-                      <span className="hall-votebar" aria-hidden="true">
-                        <span style={{ width: `${sharePercent(c.votes, r.eligible)}%` }} />
-                      </span>
-                    </li>
-                  );
-                },
-              )}
+              {voted(r).map((c) => {
+                const elected = r.elected.includes(c.unitId);
+                // A bar is the candidate's share of all members, as the threshold counts (R4): a full bar is
+                // every member's vote in every contest, not the leader's.
+                return (
+                  <li key={c.unitId} className={elected ? 'elected' : undefined}>
+                    <span className="hall-name">
+                      {unitName(names, c.unitId)}
+                      {elected && <strong className="hall-elected"> · {t('hall.elected')}</strong>}
+                    </span>
+                    <span className="hall-votes">
+                      {t('hall.votes', { n: c.votes })} ({i18n.number(sharePercent(c.votes, r.eligible), 1)}
+                      %)
+                    </span>
+                    <span className="hall-votebar" aria-hidden="true">
+                      <span style={{ width: `${sharePercent(c.votes, r.eligible)}%` }} />
+                    </span>
+                  </li>
+                );
+              })}
             </ol>
+            {/* The units no one voted for, in one line: on the projector the count fits a screen. */}
+            {unvoted(r).length > 0 && (
+              <p className="hall-unvoted">
+                {t('hall.noVotes', {
+                  units: unvoted(r)
+                    .map((c) => unitName(names, c.unitId))
+                    .join(', '),
+                })}
+              </p>
+            )}
           </article>
         ))}
       </div>
