@@ -130,7 +130,12 @@ describe("the secretariat's nominations, council and decisions", () => {
       await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toMatch(/^H[1-3]$/);
       await screenshot(page, 'nomination-appraisal-1366');
       await expectAccessible(page, 'the nomination in appraisal');
-      await step('Trình Hội đồng', 'Trình Hội đồng Thi đua – Khen thưởng?', 'danh sách trình Hội đồng');
+      // No achievement report is attached: the dialog says so before the proposal goes to the council.
+      await step(
+        'Trình Hội đồng',
+        'Trình Hội đồng Thi đua – Khen thưởng?',
+        'Hồ sơ chưa kèm báo cáo thành tích',
+      );
       await expect.poll(() => page.locator('.facts .status').textContent()).toBe('Trình Hội đồng');
       // The unit follows its proposal from its home page (it has no list of the province's nominations).
       const officer = block.officers[block.units.findIndex((u) => u.id === flag.unitId)]!;
@@ -396,9 +401,9 @@ describe("the secretariat's nominations, council and decisions", () => {
         .toMatch(/^Đề nghị tặng Cờ thi đua .+ cho /);
       expect(await question.getByText('Được Hội đồng thông qua.').count()).toBe(1);
       expect(await question.locator('.elected-tag').textContent()).toBe('✓ Thông qua');
-      expect(
-        await page.getByText('Hội đồng đã biểu quyết xong tất cả các hồ sơ được trình.').count(),
-      ).toBe(1);
+      expect(await page.getByText('Hội đồng đã biểu quyết xong tất cả các hồ sơ được trình.').count()).toBe(
+        1,
+      );
       // One session, one count: not "round 1".
       expect(
         await page.getByRole('heading', { level: 2, name: /^Kết quả biểu quyết của Hội đồng/ }).count(),

@@ -29,6 +29,7 @@ export function AppraisalActions({
   unitId,
   unitName,
   personal,
+  noReport = false,
   onDone,
 }: {
   id: string;
@@ -37,6 +38,8 @@ export function AppraisalActions({
   unitName: string;
   /** A person's title: deferring it is this nomination's step, not a matter recorded on their unit. */
   personal: boolean;
+  /** No achievement report is attached: said before it goes to the council, whose ballot says it too. */
+  noReport?: boolean;
   onDone: () => void;
 }) {
   const { t } = useI18n();
@@ -118,6 +121,7 @@ export function AppraisalActions({
               : t(`appraise.body.${step}`, { unit: unitName })}
           </p>
         )}
+        {step === 'COUNCIL_REVIEW' && noReport && <Alert kind="warning">{t('appraise.noReport')}</Alert>}
         {step === 'DEFERRED' && !personal && (
           <>
             <DeferralFields

@@ -22,6 +22,9 @@ export const NominationQuery = graphql(`
       status
       statusReason
       canResubmit
+      attachments {
+        id
+      }
       decision {
         id
         numberText
@@ -167,6 +170,7 @@ export default function NominationPage() {
           unitId={n.unitId}
           unitName={n.unit.name}
           personal={!!n.personId}
+          noReport={n.attachments.length === 0}
           onDone={() => refetch({ requestPolicy: 'network-only' })}
         />
       )}
