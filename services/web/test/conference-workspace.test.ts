@@ -130,6 +130,9 @@ describe("the head unit's conference workspace", () => {
       await expect.poll(() => head.getByText(/vắng mặt: Đi công tác/).count()).toBe(1);
       expect(await head.getByText('Trần Thị Bình, Chuyên viên').count()).toBe(1);
       expect(await head.getByText(/^Nguyễn Văn An, Chánh Văn phòng, /).count()).toBe(1);
+      // Saved, the record read back says so, and the keyboard is on its heading, not at the top of the page.
+      expect(await head.getByText('Đã lưu biên bản hội nghị.').count()).toBe(1);
+      await expect.poll(() => head.evaluate(() => document.activeElement?.id)).toBe('conference-facts');
       await head.getByRole('checkbox', { name: 'Phó khối năm sau' }).uncheck();
       await screenshot(head, 'conference-open-vote-1366');
       await expectAccessible(head, 'the conference workspace with the vote form');

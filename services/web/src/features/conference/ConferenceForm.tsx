@@ -71,7 +71,6 @@ export function ConferenceForm({
   const [committee, setCommittee] = useState<Member[]>(
     () => c?.countingCommittee.map((m) => ({ name: m.name, role: m.role, unitId: m.unitId ?? '' })) ?? [],
   );
-  const [saved, setSaved] = useState(false);
   const action = useAction(RecordConferenceMutation);
   const err = (f: string) => action.shown.fields[f];
 
@@ -82,7 +81,6 @@ export function ConferenceForm({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setSaved(false);
     const checks: Record<string, string | null> = {
       heldOn: heldOn ? null : t('conference.check.heldOn'),
       endedOn: endedOn && heldOn && endedOn < heldOn ? t('conference.check.endedOn') : null,
@@ -129,17 +127,13 @@ export function ConferenceForm({
       },
       checks,
     );
-    if (data) {
-      setSaved(true);
-      onSaved();
-    }
+    if (data) onSaved();
   }
 
   return (
     <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="conference-form">
       <h2 id="conference-form">{t('conference.record')}</h2>
       {action.shown.general && <Alert>{action.shown.general}</Alert>}
-      {saved && <Alert kind="success">{t('conference.saved')}</Alert>}
       <div className="form-row">
         <DateField
           label={t('conference.heldOn')}

@@ -41,6 +41,8 @@ export default function ConferencePage() {
   });
   const { names } = useUnitNames(y?.members.map((m) => m.unitId) ?? []);
   const [editing, setEditing] = useState(false);
+  // Said on the record as read back: the form that was sent is gone once it is saved.
+  const [saved, setSaved] = useState(false);
 
   const title = t('conference.title', { block: res.data?.block.name ?? '', year });
   if (res.error)
@@ -91,15 +93,26 @@ export default function ConferencePage() {
             names={names}
             conference={y.conference ?? null}
             datesFixed={!admin && !!c && (y.state === 'VOTING' || y.state === 'RESULTS_RECORDED')}
-            onSaved={reload}
+            onSaved={() => {
+              setSaved(true);
+              reload();
+            }}
           />
         ) : (
           <>
             <h2 id="conference-facts">{t('conference.record')}</h2>
+            {saved && <Alert kind="success">{t('conference.saved')}</Alert>}
             {!c ? <Empty>{t('conference.notRecorded')}</Empty> : <ConferenceFacts c={c} names={names} />}
             {c && <DocumentDownloads kind="conference-minutes" id={c.id} />}
             {runs && !locked && c && (
-              <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => {
+                  setSaved(false);
+                  setEditing(true);
+                }}
+              >
                 {t('conference.correct')}
               </button>
             )}
