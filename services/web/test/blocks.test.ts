@@ -254,6 +254,8 @@ describe('blocks in the browser', () => {
     await page.getByRole('button', { name: 'Thêm vào khối' }).click();
     const joining = page.getByRole('row', { name: new RegExp(JOINS_NEXT_YEAR) });
     await poll(() => joining.getByRole('cell', { name: 'Chưa đến ngày vào khối' }).count()).toBe(1);
+    // The form says what it did, by name: the list it changed may be off the phone's screen.
+    expect(await page.getByText(new RegExp(`^Đã thêm ${JOINS_NEXT_YEAR}.* vào khối\\.$`)).count()).toBe(1);
     await poll(() => page.getByText('Đang là thành viên').count()).toBe(5);
     await screenshot(page, 'block-390');
   });

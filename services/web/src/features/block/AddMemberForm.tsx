@@ -43,10 +43,14 @@ export function AddMemberForm({
   const [date, setDate] = useState(() => `${comingEmulationYear()}-01-01`);
   const [units] = useQuery({ query: UnitSearch, variables: { search: search.trim() || null } });
   const add = useAction(AddMember);
+  // The unit just added, named: the list above changes, but a person at the form reads nothing there.
+  const [added, setAdded] = useState<string | null>(null);
   const found = units.data?.units;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    setAdded(null);
+    const name = found?.nodes.find((u) => u.id === unitId)?.name ?? null;
     const done = await add.run(
       { input: { blockId, unitId, date } },
       {
@@ -56,6 +60,7 @@ export function AddMemberForm({
     );
     if (done) {
       setUnitId('');
+      setAdded(name);
       onAdded();
     }
   }
@@ -66,6 +71,7 @@ export function AddMemberForm({
       {(add.shown.general ?? add.shown.fields.blockId) && (
         <Alert>{add.shown.general ?? add.shown.fields.blockId}</Alert>
       )}
+      {added && <Alert kind="success">{t('members.added', { name: added })}</Alert>}
       <Field
         label={t('members.search')}
         type="search"
