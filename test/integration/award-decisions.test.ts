@@ -3,6 +3,7 @@ import { currentManager, runInTenant } from '@thidua/db';
 import {
   createAccount,
   createLockedBlock,
+  ok,
   ownerQuery,
   provinceId,
   startTestApp,
@@ -166,6 +167,32 @@ describe('award decisions', () => {
     const res = await issue([approved[0]!.id]);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toMatch(/^nominationIds: .* is DECIDED, not COUNCIL_APPROVED/);
+  });
+
+  it("cites the Department's submission by number and date, both or neither, dated before the decision", async () => {
+    const cite = (submissionNumber: string | null, submissionDate: string | null) =>
+      app.gql<{ issueAwardDecision: { id: string; submissionNumber: string; submissionDate: string } }>(
+        `mutation($v: IssueAwardDecisionInput!) { issueAwardDecision(input: $v) { id submissionNumber submissionDate } }`,
+        {
+          v: {
+            issuerName: 'UBND thành phố Huế',
+            decisionDate: '2027-01-20',
+            signerName: 'Nguyễn Văn Phương',
+            nominationIds: [approved[26]!.id],
+            submissionNumber,
+            submissionDate,
+          },
+        },
+        { token: admin.token, provinceId: province },
+      );
+    const field = (r: Awaited<ReturnType<typeof cite>>) =>
+      (r.errors?.[0]?.extensions?.fields as { field: string }[] | undefined)?.[0]?.field;
+    expect(field(await cite('15/TTr-SNV', null))).toBe('submissionDate');
+    expect(field(await cite(null, '2027-01-12'))).toBe('submissionNumber');
+    expect(field(await cite('15/TTr-SNV', '2027-01-21'))).toBe('submissionDate');
+    expect((await cite('Tờ trình 15', '2027-01-12')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const issued = ok(await cite('15/TTr-SNV', '2027-01-12')).issueAwardDecision;
+    expect(issued).toMatchObject({ submissionNumber: '15/TTr-SNV', submissionDate: '2027-01-12' });
   });
 
   it("revokes a decided award with a reason; the unit's history shows it", async () => {

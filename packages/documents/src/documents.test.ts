@@ -350,6 +350,20 @@ describe('whom a document names', () => {
   const decided = (items: (typeof DECISION_INPUT)['items']) => lines(decision({ ...DECISION_INPUT, items }));
   const article = (ls: string[], n: number) => ls.find((l) => l.startsWith(`**Điều ${n}.**`));
 
+  it("cite the Department's submission by its number and date when recorded, else the proposers alone", () => {
+    const proposal = (ls: string[]) => ls.find((l) => l.startsWith('Theo đề nghị'));
+    expect(
+      proposal(
+        lines(decision({ ...DECISION_INPUT, submission: { number: '15/TTr-SNV', date: '2027-01-12' } })),
+      ),
+    ).toBe(
+      'Theo đề nghị của Hội đồng Thi đua - Khen thưởng và Giám đốc Sở Nội vụ tại Tờ trình số 15/TTr-SNV ngày 12 tháng 01 năm 2027.',
+    );
+    expect(proposal(decided(DECISION_INPUT.items))).toBe(
+      'Theo đề nghị của Hội đồng Thi đua - Khen thưởng và Giám đốc Sở Nội vụ.',
+    );
+  });
+
   it('title the annex of a decision to collectives only "danh sách tập thể", and say "các tập thể" in it', async () => {
     const collectives = DECISION_INPUT.items.filter((i) => !i.unit);
     const ls = decided(collectives);

@@ -17,6 +17,7 @@ import {
   desktop,
   expectAccessible,
   expectNoSidewaysScroll,
+  fillDate,
   pageAt,
   phone,
   screenshot,
@@ -451,6 +452,13 @@ describe("the secretariat's nominations, council and decisions", () => {
       await page.getByRole('button', { name: 'Ban hành quyết định' }).click();
       await expect.poll(() => page.getByText('Số quyết định là số nguyên từ 1 đến 99999.').count()).toBe(1);
       await register.fill('1520');
+      // It answers the Department's submission: its number without its date is refused beside the date.
+      await page.getByLabel('Số tờ trình của Sở Nội vụ').fill('15/TTr-SNV');
+      await page.getByRole('button', { name: 'Ban hành quyết định' }).click();
+      await expect
+        .poll(() => page.getByText('Vui lòng nhập ngày tờ trình, hoặc xóa số tờ trình.').count())
+        .toBe(1);
+      await fillDate(page, 'Ngày tờ trình', '2026-12-01');
       await page.getByRole('button', { name: 'Ban hành quyết định' }).click();
       await expect.poll(() => issue.textContent()).toContain('sẽ mang số 1520/QĐ-UBND');
       expect(await issue.getByText(/^Chưa nhập số theo sổ đăng ký/).count()).toBe(0);
@@ -461,6 +469,7 @@ describe("the secretariat's nominations, council and decisions", () => {
         name: /Danh sách khen thưởng kèm theo Quyết định số 1520\/QĐ-UBND/,
       });
       await expect.poll(() => annex.textContent()).toContain('20.240.000');
+      expect(await page.getByText('Số 15/TTr-SNV ngày 01/12/2026').count()).toBe(1);
       await screenshot(page, 'decision-1366');
       await expectAccessible(page, 'the decision');
       const decisionPath = new URL(page.url()).pathname;

@@ -76,6 +76,9 @@ export class AwardDecision {
   @Column({ name: 'decision_date', type: 'date' }) decisionDate!: string;
   @Column({ name: 'signer_name', type: 'text' }) signerName!: string;
   @Column({ name: 'signer_title', type: 'text' }) signerTitle!: string;
+  /** The Department of Home Affairs' submission the decision answers, as numbered ("15/TTr-SNV"), and its date. */
+  @Column({ name: 'submission_number', type: 'text', nullable: true }) submissionNumber!: string | null;
+  @Column({ name: 'submission_date', type: 'date', nullable: true }) submissionDate!: string | null;
   /** Recorded afterwards from the province's documents (recordPastDecision), not issued on the platform. */
   @Column({ name: 'recorded_from_documents', type: 'boolean', default: false })
   recordedFromDocuments!: boolean;

@@ -40,6 +40,7 @@ import { BaseSalarySource1796240000000 } from './1796240000000-base-salary-sourc
 import { RollupUnknownOutcome1796250000000 } from './1796250000000-rollup-unknown-outcome';
 import { ConferencePositions1796260000000 } from './1796260000000-conference-positions';
 import { EmailUnsubscribeHeader1796270000000 } from './1796270000000-email-unsubscribe-header';
+import { DecisionSubmission1796280000000 } from './1796280000000-decision-submission';
 
 export const migrations = [
   Foundation1763740800000,
@@ -84,4 +85,5 @@ export const migrations = [
   RollupUnknownOutcome1796250000000,
   ConferencePositions1796260000000,
   EmailUnsubscribeHeader1796270000000,
+  DecisionSubmission1796280000000,
 ];

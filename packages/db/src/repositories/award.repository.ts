@@ -310,6 +310,8 @@ export interface NewDecision {
   createdBy: string;
   /** The number the issuer's register gave (the committee numbers all its decisions); absent: the series' next. */
   number?: number | null;
+  /** The Department's submission the decision answers; both or neither. */
+  submission?: { number: string; date: string } | null;
   items: { nominationId: string; unitId: string; personId: string | null; form: string; prizeVnd: number }[];
 }
 
@@ -348,6 +350,8 @@ export const decisionRepository = {
         decisionDate: d.decisionDate,
         signerName: d.signerName,
         signerTitle: d.signerTitle,
+        submissionNumber: d.submission?.number ?? null,
+        submissionDate: d.submission?.date ?? null,
         createdBy: d.createdBy,
       }),
     );

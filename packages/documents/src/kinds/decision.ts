@@ -1,7 +1,7 @@
 import { conferredAs } from '@thidua/domain';
 import type { DocumentModel } from '../model';
 import { fromTemplate } from '../template';
-import { amountInWords, formatNumber, shortDate, upper } from '../vietnamese';
+import { amountInWords, dateInWords, formatNumber, shortDate, upper } from '../vietnamese';
 import { header, legalBasis, NO, signatures, signer, table, whom, type ProvinceName } from './common';
 
 export interface DecisionInput {
@@ -12,6 +12,8 @@ export interface DecisionInput {
   decisionDate: string;
   signerName: string;
   signerTitle: string;
+  /** The Department of Home Affairs' submission the decision answers, when recorded: cited by number and date. */
+  submission?: { number: string; date: string } | null;
   /** The emulation years the awards reward. */
   years: number[];
   items: {
@@ -70,6 +72,9 @@ export function decision(input: DecisionInput): DocumentModel {
       date: shortDate(input.decisionDate),
       // The texts in force on the document's own date, not today's.
       basis: legalBasis(input.decisionDate),
+      proposedBy: input.submission
+        ? `Theo đề nghị của Hội đồng Thi đua - Khen thưởng và Giám đốc Sở Nội vụ tại Tờ trình số ${input.submission.number} ${dateInWords(input.submission.date)}`
+        : 'Theo đề nghị của Hội đồng Thi đua - Khen thưởng và Giám đốc Sở Nội vụ',
       issuer,
       // The authority deciding, under the title: the Chairman of the committee (Decree 30/2020's form for a
       // document an individual signs in their own competence).

@@ -78,6 +78,14 @@ export class AwardDecisionType {
   @Field(() => LocalDateResolver) decisionDate!: string;
   @Field(() => String) signerName!: string;
   @Field(() => String) signerTitle!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The Department of Home Affairs\' submission it answers, as numbered ("15/TTr-SNV"); null: none cited.',
+  })
+  submissionNumber!: string | null;
+  @Field(() => LocalDateResolver, { nullable: true, description: "That submission's date." })
+  submissionDate!: string | null;
   @Field(() => Boolean, {
     description: "Recorded afterwards from the province's documents (recordPastDecision), not issued here.",
   })
@@ -149,6 +157,36 @@ export class IssueAwardDecisionInput {
   @Min(1, { message: 'number must be from 1 to 99999' })
   @Max(99_999, { message: 'number must be from 1 to 99999' })
   number?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The Department of Home Affairs\' submission (tờ trình) the decision answers, as its register numbered it ("15/TTr-SNV"); with submissionDate, or neither. The decision cites it.',
+  })
+  @IsOptional()
+  @Matches(/^\d{1,5}\/TTr-[A-ZĐ0-9-]{2,20}$/u, {
+    message: 'submissionNumber must read like 15/TTr-SNV',
+  })
+  submissionNumber?: string | null;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: "The submission's date, on or before the decision's.",
+  })
+  @IsOptional()
+  submissionDate?: string | null;
+}
+
+/** The submission a decision cites: both its number and date, or neither; dated on or before the decision. */
+function citedSubmission(input: IssueAwardDecisionInput): { number: string; date: string } | null {
+  const number = input.submissionNumber?.trim() || null;
+  const date = input.submissionDate ?? null;
+  if (!number && !date) return null;
+  if (!number) throw badInput('submissionNumber', "give the submission's number with its date");
+  if (!date) throw badInput('submissionDate', "give the submission's date with its number");
+  if (date > input.decisionDate)
+    throw badInput('submissionDate', 'the submission comes before the decision it asks for');
+  return { number, date };
 }
 
 @Resolver(() => AwardDecisionType)
@@ -179,13 +217,14 @@ export class DecisionsResolver {
     @Arg('input', () => IssueAwardDecisionInput) input: IssueAwardDecisionInput,
     @Ctx() ctx: GraphQLContext,
   ) {
+    const submission = citedSubmission(input);
     const { ids, nominations } = await decidableNominations(input.nominationIds, ['COUNCIL_APPROVED']);
     const items = await decisionItems(nominations, input.decisionDate);
     const year = Number(input.decisionDate.slice(0, 4));
     // The table's unique keys are the check: the number's key names the number; another (a nomination decided
     // meanwhile, a series number taken concurrently) is a conflict.
     const decision = await decisionRepository
-      .issue({ ...input, createdBy: ctx.principal!.userId, items })
+      .issue({ ...input, submission, createdBy: ctx.principal!.userId, items })
       .catch((e: { code?: string; constraint?: string }) => {
         if (e.code !== '23505') throw e;
         if (input.number && /number/.test(e.constraint ?? ''))

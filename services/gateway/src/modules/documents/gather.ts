@@ -493,6 +493,10 @@ export async function decisionData(ctx: GraphQLContext, decisionId: string): Pro
     decisionDate: decision.decisionDate,
     signerName: decision.signerName,
     signerTitle: decision.signerTitle,
+    submission:
+      decision.submissionNumber && decision.submissionDate
+        ? { number: decision.submissionNumber, date: decision.submissionDate }
+        : null,
     years: [...new Set(found(years).map((y) => y.year))].sort(),
     items: items
       .slice()

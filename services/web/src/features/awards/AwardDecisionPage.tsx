@@ -25,6 +25,8 @@ const DecisionQuery = graphql(`
       decisionDate
       signerName
       signerTitle
+      submissionNumber
+      submissionDate
       recordedFromDocuments
       items {
         nominationId
@@ -104,6 +106,17 @@ export default function AwardDecisionPage() {
               {d.signerTitle} {d.signerName}
             </dd>
           </div>
+          {d.submissionNumber && d.submissionDate && (
+            <div>
+              <dt>{t('decision.submission')}</dt>
+              <dd>
+                {t('decision.submissionOn', {
+                  number: d.submissionNumber,
+                  date: i18n.date(d.submissionDate),
+                })}
+              </dd>
+            </div>
+          )}
           <div>
             <dt>{t('decision.source')}</dt>
             <dd>{t(d.recordedFromDocuments ? 'decision.fromDocuments' : 'decision.issuedHere')}</dd>

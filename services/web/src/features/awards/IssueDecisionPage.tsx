@@ -35,6 +35,9 @@ export default function IssueDecisionPage() {
   // The committee's register numbers all its decisions; empty: the platform's series gives the next number.
   const [registerNumber, setRegisterNumber] = useState('');
   const number = registerNumber.trim() ? Number(registerNumber.trim()) : null;
+  // The Department's submission the decision answers, cited in it when given (both or neither).
+  const [submissionNumber, setSubmissionNumber] = useState('');
+  const [submissionDate, setSubmissionDate] = useState('');
   const [confirming, setConfirming] = useState(false);
   const action = useAction(IssueDecisionMutation);
 
@@ -48,6 +51,18 @@ export default function IssueDecisionPage() {
       number === null || (Number.isInteger(number) && number >= 1 && number <= 99_999)
         ? null
         : t('decisions.check.number'),
+    submissionNumber:
+      !submissionNumber.trim() && submissionDate
+        ? t('decisions.check.submissionNumber')
+        : submissionNumber.trim() && !/^\d{1,5}\/TTr-[A-ZĐ0-9-]{2,20}$/u.test(submissionNumber.trim())
+          ? t('decisions.check.submissionFormat')
+          : null,
+    submissionDate:
+      submissionNumber.trim() && !submissionDate
+        ? t('decisions.check.submissionDate')
+        : submissionDate && decisionDate && submissionDate > decisionDate
+          ? t('decisions.check.submissionLate')
+          : null,
   });
   function review(e: FormEvent) {
     e.preventDefault();
@@ -63,6 +78,8 @@ export default function IssueDecisionPage() {
         signerTitle: signerTitle.trim() || 'Chủ tịch',
         nominationIds: [...chosen],
         number,
+        submissionNumber: submissionNumber.trim() || null,
+        submissionDate: submissionDate || null,
       },
     });
     if (done) navigate(`/award-decisions/${done.issueAwardDecision.id}`);
@@ -128,6 +145,21 @@ export default function IssueDecisionPage() {
                 value={signerTitle}
                 onChange={(e) => setSignerTitle(e.target.value)}
                 error={err('signerTitle')}
+              />
+            </div>
+            <div className="form-row">
+              <Field
+                label={t('decisions.submissionNumber')}
+                hint={t('decisions.submissionNumberHint')}
+                value={submissionNumber}
+                onChange={(e) => setSubmissionNumber(e.target.value)}
+                error={err('submissionNumber')}
+              />
+              <DateField
+                label={t('decisions.submissionDate')}
+                value={submissionDate}
+                onChange={setSubmissionDate}
+                error={err('submissionDate')}
               />
             </div>
             <div className="actions">
