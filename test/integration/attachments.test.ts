@@ -465,6 +465,19 @@ describe('attachments', () => {
     expect(of.keptBefore).not.toBeNull();
     const added = await upload(nominated, owner, 'Báo cáo thành tích có xác nhận.pdf', pdf('có xác nhận'));
     expect(added.status).toBe(201);
+    // A file added since the return may be taken back, until the proposal is sent again.
+    const wrong = await upload(nominated, owner, 'Nhầm tệp.pdf', pdf('nhầm'));
+    expect(
+      ok(
+        await as<{ deleteAttachment: boolean }>(
+          nominated,
+          `mutation($id: ID!) { deleteAttachment(id: $id) }`,
+          {
+            id: wrong.attachment!.id,
+          },
+        ),
+      ),
+    ).toEqual({ deleteAttachment: true });
     const DELETE = `mutation($id: ID!) { deleteAttachment(id: $id) }`;
     expect((await as(head, DELETE, { id: report.id })).errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(ok(await as<Of>(head, OF, { id: flagNomination })).attachmentsOf.items.map((i) => i.name)).toEqual(
@@ -490,7 +503,7 @@ describe('attachments', () => {
     // Sent again, its files are final again, and the secretariat hears of it.
     const late = await upload(nominated, owner, 'Muộn.pdf', pdf('muộn'));
     expect(late.status).toBe(409);
-    await vi.waitFor(async () => expect(await notices(admin, 'đã được Khối bổ sung và gửi lại')).toBe(1), {
+    await vi.waitFor(async () => expect(await notices(admin, 'đã được bổ sung và gửi lại')).toBe(1), {
       timeout: 20_000,
       interval: 100,
     });
@@ -506,6 +519,22 @@ describe('attachments', () => {
       timeout: 20_000,
       interval: 100,
     });
+    // R8: a complaint opened on the unit meanwhile holds the proposal until it is closed.
+    const { recordDeferral } = ok(
+      await as<{ recordDeferral: { id: string } }>(
+        admin,
+        `mutation($u: ID!) { recordDeferral(input: { unitId: $u, reason: COMPLAINT, note: "Đơn khiếu nại ngày 01/12/2026", openedOn: "2026-12-01" }) { id } }`,
+        { u: block.units[3]!.id },
+      ),
+    );
+    const held = await as(admin, RESUBMIT, { id: flagNomination });
+    expect(held.errors?.[0]?.extensions?.code).toBe('PRECONDITION_FAILED');
+    expect(held.errors?.[0]?.message).toMatch(/matter open since 2026-12-01/);
+    ok(
+      await as(admin, `mutation($id: ID!) { closeDeferral(id: $id, closedOn: "2026-12-01") { id } }`, {
+        id: recordDeferral.id,
+      }),
+    );
     ok(await as(admin, RESUBMIT, { id: flagNomination }));
   });
 

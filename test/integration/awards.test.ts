@@ -80,7 +80,7 @@ describe('the articles, through HTTP and the worker', () => {
     const flag = list.find((n) => n.form === 'FLAG_PROVINCE')!;
     expect(flag).toMatchObject({ unitId: block.units[3]!.id, status: 'PROPOSED_BY_BLOCK' });
     expect(flag.explanation[0]!.text).toBe(
-      'Được Khối bình chọn là đơn vị dẫn đầu; đề nghị Cờ thi đua của UBND tỉnh (mỗi Khối được đề nghị 1 Cờ thi đua).',
+      'Được Khối bình chọn là đơn vị dẫn đầu; đề nghị Cờ thi đua của UBND tỉnh (Khối được đề nghị 1 Cờ thi đua).',
     );
     // 30% of 9 = 2 certificates of merit, by score, never to the flag unit.
     const merit = list.filter((n) => n.form === 'MERIT_PROVINCE').map((n) => n.unitId);

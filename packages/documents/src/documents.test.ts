@@ -697,9 +697,20 @@ describe("the Department's submission to the Chairman", () => {
     expect(text).toContain('1 Văn phòng Tỉnh ủy Cờ thi đua của UBND tỉnh Khối các cơ quan Đảng 100');
     expect(text).toContain('2 Nguyễn Thị Hoa (Sở Tư pháp)');
     expect(text).not.toContain('Sở Y tế');
-    expect(text).toContain('Hội đồng không thông qua 1 đề nghị; tạm hoãn xét 1 đề nghị');
+    expect(text).toContain(
+      'Hội đồng không thông qua 1 đề nghị; 1 đề nghị được rút khỏi phiên họp để hoãn xét (chi tiết tại biên bản kèm theo)',
+    );
     expect(text).toContain('Hồ sơ đề nghị khen thưởng năm 2026 của Khối các cơ quan Đảng;');
     expect(text).toContain('Hồ sơ đề nghị khen thưởng năm 2026 của Khối các sở quản lý nhà nước.');
+    // Only the dossiers of blocks with a proposal put to the Chairman.
+    const flagOnly = councilSubmission({
+      ...session,
+      nominations: session.nominations.map((n) => ({ ...n, approved: n.subject === 'Văn phòng Tỉnh ủy' })),
+    });
+    expect(lines(flagOnly).join(' ')).toContain(
+      'Hồ sơ đề nghị khen thưởng năm 2026 của Khối các cơ quan Đảng.',
+    );
+    expect(lines(flagOnly).join(' ')).not.toContain('Khối các sở quản lý nhà nước');
     expect(text).toContain('GIÁM ĐỐC');
     expect(text).not.toContain('Bản xem trước');
     // Before the council's result is published it says it is a preview.

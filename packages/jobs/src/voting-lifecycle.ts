@@ -236,7 +236,9 @@ export async function applyCouncilResults(
     if (period.outcome !== 'COMPLETE') continue;
     const to = result.elected.length ? 'COUNCIL_APPROVED' : 'COUNCIL_REJECTED';
     if (await awardRepository.step(nominationId, 'COUNCIL_REVIEW', to, null)) {
-      await notifyNominationStep(provinceId, nominationId, to);
+      // A proposal can come before the council again (deferred from it, resumed): each session's verdict is its
+      // own notice, the same however often this runs for the session.
+      await notifyNominationStep(provinceId, nominationId, to, period.openedAt);
       decided.push({ nominationId, to });
     }
   }

@@ -418,6 +418,19 @@ describe('people and access', () => {
     ]);
     await page.context().close();
 
+    // The secretariat's own: the council all voted, a dossier in, a proposal sent again, the province's closing.
+    const secretariat = await pageAt(browser, base, '/notifications/preferences', admin.email, 'phone');
+    await secretariat.getByRole('rowheader').first().waitFor(WAIT);
+    expect(await secretariat.getByRole('rowheader').allTextContents()).toEqual([
+      'Hội đồng đã biểu quyết đủ',
+      'Khối gửi hồ sơ đề nghị khen thưởng',
+      'Hồ sơ đề nghị khen thưởng thay đổi',
+      'Quyết định khen thưởng',
+      'Kết thúc năm thi đua của khối',
+      'Đóng năm thi đua toàn tỉnh',
+    ]);
+    await secretariat.context().close();
+
     // The ministry's viewer hears of nothing: the page says so instead of a table of notices never sent.
     const viewer = await createAccount(app, 'NATIONAL_VIEWER');
     const viewing = await pageAt(browser, base, '/notifications/preferences', viewer.email, 'phone');

@@ -108,6 +108,17 @@ export const awardRepository = {
     ).query(`SELECT id FROM nomination WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
   },
 
+  /**
+   * A nomination's status, held against a change until the transaction ends (FOR SHARE: a step's UPDATE waits),
+   * for a write that depends on it (a file added to a returned proposal while it is sent again).
+   */
+  async heldStatus(id: string): Promise<NominationStatus | null> {
+    const [row] = (await (
+      await tenantManager()
+    ).query(`SELECT status FROM nomination WHERE id = $1 FOR SHARE`, [id])) as { status: NominationStatus }[];
+    return row?.status ?? null;
+  },
+
   async nominationsByIds(ids: readonly string[]): Promise<Nomination[]> {
     if (!ids.length) return [];
     return (await repo(Nomination)).findBy({ id: In([...ids]) });

@@ -31,8 +31,9 @@ export function councilSubmission(input: CouncilMinutesInput): DocumentModel {
   const individuals = approved.filter((n) => n.individual).length;
   const years = [...new Set(input.nominations.flatMap((n) => (n.year ? [n.year] : [])))].sort();
   const councilDay = dateInWords(dayInVietnam(input.closedAt ?? input.openedAt));
+  // The dossiers of the blocks whose proposals go to the Chairman.
   const dossiers = new Map(
-    input.nominations.flatMap((n) => (n.block && n.year ? [[`${n.year}:${n.block}`, n] as const] : [])),
+    approved.flatMap((n) => (n.block && n.year ? [[`${n.year}:${n.block}`, n] as const] : [])),
   );
   return fromTemplate(
     'council-submission',
@@ -54,11 +55,12 @@ export function councilSubmission(input: CouncilMinutesInput): DocumentModel {
         ],
         approved.map((n, i) => [String(i + 1), n.subject, n.form, n.block ?? '', formatPercent(n.percent)]),
       ),
+      // Taken off the session and deferred (R8) is the secretariat's step, not the council's verdict.
       notApproved:
         notApproved || deferred
-          ? `Hội đồng ${[
-              notApproved ? `không thông qua ${notApproved} đề nghị` : '',
-              deferred ? `tạm hoãn xét ${deferred} đề nghị` : '',
+          ? `${[
+              notApproved ? `Hội đồng không thông qua ${notApproved} đề nghị` : '',
+              deferred ? `${deferred} đề nghị được rút khỏi phiên họp để hoãn xét` : '',
             ]
               .filter(Boolean)
               .join('; ')} (chi tiết tại biên bản kèm theo); các đề nghị này không trình khen thưởng.`

@@ -38,7 +38,7 @@ describe('the articles', () => {
     expect(out.nextHeadUnitId).toBe('dk');
     expect(out.explanations.vp![0]).toEqual({
       rule: 'R1, R2',
-      text: 'Được Khối bình chọn là đơn vị dẫn đầu; đề nghị Cờ thi đua của UBND tỉnh (mỗi Khối được đề nghị 1 Cờ thi đua).',
+      text: 'Được Khối bình chọn là đơn vị dẫn đầu; đề nghị Cờ thi đua của UBND tỉnh (Khối được đề nghị 1 Cờ thi đua).',
     });
     expect(out.explanations.dk!.map((e) => e.rule)).toContain('R11');
   });

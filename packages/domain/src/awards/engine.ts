@@ -210,7 +210,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
       say(
         m.unitId,
         byDecision ? 'R5, R1, R2' : 'R1, R2',
-        `${byDecision ?? 'Được Khối bình chọn là đơn vị dẫn đầu'}; đề nghị ${FORM_WORDS.FLAG_PROVINCE} (mỗi Khối được đề nghị ${flagSeats} Cờ thi đua).`,
+        `${byDecision ?? 'Được Khối bình chọn là đơn vị dẫn đầu'}; đề nghị ${FORM_WORDS.FLAG_PROVINCE} (Khối được đề nghị ${flagSeats} Cờ thi đua).`,
       );
     }
     if (tie.length) {

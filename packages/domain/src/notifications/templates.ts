@@ -177,7 +177,7 @@ const FORM_EN: Record<ProposalForm, string> = {
 };
 const STATUS_VI: Record<string, string> = {
   SUBMITTED: 'đã được Khối gửi hồ sơ đề nghị',
-  RESUBMITTED: 'đã được Khối bổ sung và gửi lại',
+  RESUBMITTED: 'đã được bổ sung và gửi lại',
   IN_APPRAISAL: 'đang được thẩm định',
   RETURNED: 'bị trả lại để bổ sung',
   NOT_ELIGIBLE: 'không đủ điều kiện',

@@ -13,6 +13,14 @@ export function installFocusRescue(root: HTMLElement): () => void {
     chain = [];
     for (let el = e.target as Element | null; el && el !== root; el = el.parentElement) chain.push(el);
   };
+  // Focus left on purpose (a click on the page's text or margin) while the element stays: nothing to keep.
+  const left = (e: FocusEvent) => {
+    if (e.relatedTarget) return;
+    const target = e.target as Element;
+    queueMicrotask(() => {
+      if (target.isConnected && chain[0] === target) chain = [];
+    });
+  };
   const rescue = () => {
     const [lost, ...around] = chain;
     if (!lost || lost.isConnected) return;
@@ -29,12 +37,14 @@ export function installFocusRescue(root: HTMLElement): () => void {
   const observer = new MutationObserver(rescue);
   observer.observe(root, { childList: true, subtree: true });
   root.addEventListener('focusin', remember);
+  root.addEventListener('focusout', left);
   // A dialog closing gives the focus back to its opener, which may be gone already (close does not bubble).
   const closed = () => setTimeout(rescue, 0);
   root.addEventListener('close', closed, true);
   return () => {
     observer.disconnect();
     root.removeEventListener('focusin', remember);
+    root.removeEventListener('focusout', left);
     root.removeEventListener('close', closed, true);
   };
 }

@@ -13,7 +13,15 @@ import { HttpFailure } from '../../http/request-context';
 import { isUuid } from '../../loaders';
 import type { GatewayServices } from '../../services';
 import { api } from './attachment.resolver';
-import { assertAttaches, filesOf, loadOwner, ownerOf, recordFile, storageKey } from './attachment.service';
+import {
+  assertAttaches,
+  assertStillReturned,
+  filesOf,
+  loadOwner,
+  ownerOf,
+  recordFile,
+  storageKey,
+} from './attachment.service';
 import { detectFileKind, FILE_TYPES, kindOfName, megabytes } from './file-types';
 import { attachmentDisposition } from '../../http/content-disposition';
 
@@ -96,6 +104,7 @@ export function attachmentRoutes(opts: {
         { roles: ACTORS, writes: true },
         async (ctx) => {
           const owner = await check(ctx);
+          await assertStillReturned(owner);
           const row = await recordFile(ctx, {
             id,
             key,

@@ -18,6 +18,7 @@ import { ConferenceType } from '../conference/conference.types';
 import { EmulationYearType } from '../emulation-year/emulation-year.types';
 import {
   assertAttaches,
+  assertStillReturned,
   attaches,
   clearYearFiles,
   describe,
@@ -78,6 +79,7 @@ export class AttachmentResolver {
       throw notFound('Attachment', id);
     });
     await assertAttaches(ctx, owner);
+    await assertStillReturned(owner);
     if (
       owner.ownerType !== 'EVIDENCE' &&
       !yearActor(ctx, owner.year) &&
@@ -85,8 +87,9 @@ export class AttachmentResolver {
     )
       throw forbidden('A nominated unit removes only the files it uploaded');
     // A returned proposal takes files again; what was sent before its return stays as it was sent.
-    const sent = owner.returnedAt && attachment.uploadedAt < owner.returnedAt;
-    if (attachment.generated || sent || !(await attachmentRepository.deleteUploaded(id)))
+    if (owner.returnedAt && attachment.uploadedAt < owner.returnedAt)
+      throw conflict('This file was sent with the proposal before it was returned: it is kept');
+    if (attachment.generated || !(await attachmentRepository.deleteUploaded(id)))
       throw conflict('A document stored when the dossier was submitted is kept');
     await audit(ctx, 'attachment.delete', 'Attachment', id, { before: describe(attachment) });
     // The bytes go once the removal is committed; a rollback keeps both.

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   afterRelease,
   attachmentRepository,
+  awardRepository,
   currentProvinceId,
   type Attachment,
   type AttachmentOwner,
@@ -121,6 +122,16 @@ export async function assertAttaches(ctx: GraphQLContext, owner: OwnerRecord): P
   if (isAtLeast(owner.year.state, 'DOSSIER_SUBMITTED') && !owner.returnedAt)
     throw conflict(`The dossier is submitted (the year is ${owner.year.state}): its files are final`);
   return null;
+}
+
+/**
+ * In a write to a returned proposal's files: the proposal is still returned, and stays so until the write
+ * commits. A proposal sent again meanwhile has final files, whatever the earlier read saw.
+ */
+export async function assertStillReturned(owner: OwnerRecord): Promise<void> {
+  if (owner.ownerType === 'NOMINATION' && owner.returnedAt)
+    if ((await awardRepository.heldStatus(owner.ownerId)) !== 'RETURNED')
+      throw conflict('The proposal was sent again meanwhile: its files are final');
 }
 
 /** Whether the user may attach to the record now (assertAttaches, as a yes or no). */

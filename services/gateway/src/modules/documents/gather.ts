@@ -353,7 +353,7 @@ export async function submissionData(ctx: GraphQLContext, yearId: string): Promi
     headUnit: year.headUnitId ? unit(year.headUnitId) : '',
     // Signed for the head unit by its head, when the unit's people record one (with their position); else by
     // the conference's chair from the head unit, as the minutes name them; else the title and a line for the name.
-    ...signerOf(head, conference?.chairUnitId === year.headUnitId ? conference : null),
+    ...signerOf(head, year.headUnitId && conference?.chairUnitId === year.headUnitId ? conference : null),
     conferenceOn: conference?.heldOn ?? null,
     // The day in Vietnam: a dossier sent at 6 a.m. on 2 January is dated 2 January, not 1 January (UTC).
     date: vietnamDate(submittedAt ?? new Date()),
@@ -374,11 +374,11 @@ function signerOf(
   chair: Pick<Conference, 'chairPerson' | 'chairPosition'> | null,
 ): { signerName: string | null; signerTitle: string } {
   if (head) return { signerName: head.fullName, signerTitle: head.position?.trim() || 'Thủ trưởng đơn vị' };
-  const name = chair?.chairPerson?.trim();
-  return {
-    signerName: name || null,
-    signerTitle: (name && chair?.chairPosition?.trim()) || 'Thủ trưởng đơn vị',
-  };
+  // The chair signs only as the position the minutes give: a name under "Thủ trưởng đơn vị" would say they head it.
+  const [name, position] = [chair?.chairPerson?.trim(), chair?.chairPosition?.trim()];
+  return name && position
+    ? { signerName: name, signerTitle: position }
+    : { signerName: null, signerTitle: 'Thủ trưởng đơn vị' };
 }
 
 /** What a loader's loadMany found (neither missing nor failed). */
@@ -427,8 +427,8 @@ export async function councilMinutesData(
     closedAt: period.closedAt?.toISOString() ?? null,
     members: period.eligibleVoterIds.length,
     voted: cast,
-    roll: members
-      .flatMap((u) => (u && !(u instanceof Error) ? [{ name: u.fullName, voted: voters.has(u.id) }] : []))
+    roll: found(members)
+      .map((u) => ({ name: u.fullName, voted: voters.has(u.id) }))
       .sort((a, b) => a.name.localeCompare(b.name, 'vi')),
     quorum:
       period.attendancePercent === null

@@ -59,9 +59,10 @@ export default function BlockYearPage() {
   // A person's title names the person, with their unit.
   const proposal = (n: NonNullable<typeof detail.data>['nominations'][number]) =>
     `${nominee({ unit: { name: unitName(names, n.unitId) }, person: n.person })} – ${t(`form.${n.form}`)}`;
+  // Returned proposals the reader completes: whoever runs the year, or the nominated unit's officers.
   const returned = (detail.data?.nominations ?? [])
-    .filter((n) => n.status === 'RETURNED')
-    .map((n) => ({ id: n.id, unitId: n.unitId, label: proposal(n) }));
+    .filter((n) => n.status === 'RETURNED' && (standing.runs || standing.mine.includes(n.unitId)))
+    .map((n) => ({ id: n.id, label: proposal(n) }));
 
   if (yearMissing({ res, block })) return <YearNotFound />;
   if (res.error)

@@ -23,8 +23,8 @@ export function YearTasks({
   blockId: string;
   y: Year;
   standing: { admin: boolean; mine: string[]; runs: boolean; writable: boolean };
-  /** Proposals returned for more material: whoever runs the year, or the nominated unit, completes them. */
-  returned?: { id: string; unitId: string; label: string }[];
+  /** Proposals returned for more material that the reader completes (whoever runs the year, the nominated unit). */
+  returned?: { id: string; label: string }[];
 }) {
   const { t } = useI18n();
   const { names } = useUnitNames(standing.mine);
@@ -54,8 +54,7 @@ export function YearTasks({
     if (standing.admin && y.state === 'SCORING')
       tasks.push({ href: `${base}/sheets`, label: t('tasks.sheetsOnBehalf') });
     for (const n of returned)
-      if (standing.runs || standing.mine.includes(n.unitId))
-        tasks.push({ href: `/nominations/${n.id}`, label: t('tasks.returned', { what: n.label }) });
+      tasks.push({ href: `/nominations/${n.id}`, label: t('tasks.returned', { what: n.label }) });
   }
   // Once scores are locked the sheets are read: each unit's own (in a former province too), and for appraising the
   // dossier, all the points and evidence each sheet gave.

@@ -36,8 +36,10 @@ export function HallResults({
   );
   const ordered = (r: Result) =>
     byVotes(r.candidates, period.contests.find((c) => c.id === r.contestId)?.candidateUnitIds);
-  const voted = (r: Result) => ordered(r).filter((c) => c.votes > 0 || r.elected.includes(c.unitId));
-  const unvoted = (r: Result) => ordered(r).filter((c) => c.votes === 0 && !r.elected.includes(c.unitId));
+  // A council question keeps its one row, with its count, whatever it is.
+  const unvoted = (r: Result) =>
+    r.kind === 'APPROVAL' ? [] : ordered(r).filter((c) => c.votes === 0 && !r.elected.includes(c.unitId));
+  const voted = (r: Result) => ordered(r).filter((c) => !unvoted(r).includes(c));
   const verdict = (r: Result) =>
     r.kind === 'APPROVAL'
       ? t(r.elected.length ? 'results.approvedTag' : 'hall.notApproved')
@@ -60,28 +62,30 @@ export function HallResults({
         {counted.map((r) => (
           <article key={r.contestId} className="hall-contest">
             <h3>{subject(r)}</h3>
-            <ol className="hall-candidates">
-              {voted(r).map((c) => {
-                const elected = r.elected.includes(c.unitId);
-                // A bar is the candidate's share of all members, as the threshold counts (R4): a full bar is
-                // every member's vote in every contest, not the leader's.
-                return (
-                  <li key={c.unitId} className={elected ? 'elected' : undefined}>
-                    <span className="hall-name">
-                      {unitName(names, c.unitId)}
-                      {elected && <strong className="hall-elected"> · {t('hall.elected')}</strong>}
-                    </span>
-                    <span className="hall-votes">
-                      {t('hall.votes', { n: c.votes })} ({i18n.number(sharePercent(c.votes, r.eligible), 1)}
-                      %)
-                    </span>
-                    <span className="hall-votebar" aria-hidden="true">
-                      <span style={{ width: `${sharePercent(c.votes, r.eligible)}%` }} />
-                    </span>
-                  </li>
-                );
-              })}
-            </ol>
+            {voted(r).length > 0 && (
+              <ol className="hall-candidates">
+                {voted(r).map((c) => {
+                  const elected = r.elected.includes(c.unitId);
+                  // A bar is the candidate's share of all members, as the threshold counts (R4): a full bar is
+                  // every member's vote in every contest, not the leader's.
+                  return (
+                    <li key={c.unitId} className={elected ? 'elected' : undefined}>
+                      <span className="hall-name">
+                        {unitName(names, c.unitId)}
+                        {elected && <strong className="hall-elected"> · {t('hall.elected')}</strong>}
+                      </span>
+                      <span className="hall-votes">
+                        {t('hall.votes', { n: c.votes })} ({i18n.number(sharePercent(c.votes, r.eligible), 1)}
+                        %)
+                      </span>
+                      <span className="hall-votebar" aria-hidden="true">
+                        <span style={{ width: `${sharePercent(c.votes, r.eligible)}%` }} />
+                      </span>
+                    </li>
+                  );
+                })}
+              </ol>
+            )}
             {/* The units no one voted for, in one line: on the projector the count fits a screen. */}
             {unvoted(r).length > 0 && (
               <p className="hall-unvoted">
