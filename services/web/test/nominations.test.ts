@@ -193,6 +193,15 @@ describe("the secretariat's nominations, council and decisions", () => {
       // The unit's page lists the open matter; the secretariat closes it there.
       await page.goto(`${base}/units/${meritB!.unitId}`);
       const card = page.getByRole('region', { name: 'Hoãn xét và không đủ điều kiện khen thưởng' });
+      // A unit's page is reached from the administration page: the menu says where the person is.
+      await expect
+        .poll(() =>
+          page
+            .getByRole('navigation', { name: 'Điều hướng chính' })
+            .getByRole('link', { name: 'Quản trị' })
+            .getAttribute('aria-current'),
+        )
+        .toBe('page');
       await expect
         .poll(() =>
           card

@@ -30,6 +30,9 @@ export const UnreadCountQuery = graphql(`
 /** The count is an Int: without this a notification marked read (the inbox, a ballot cast) would not refresh it. */
 export const UNREAD_CONTEXT = { additionalTypenames: ['Notification'] };
 
+/** The pages the administration page leads to (AdminPage): the menu marks "Quản trị" on them. */
+const ADMIN_SECTIONS = /^\/(province|units|persons|users|import|audit|webhooks|platform)(\/|$)/;
+
 /** The frame of every page but the hall screen: the header with the province, language and account. */
 export function Shell({ children }: { children: ReactNode }) {
   const i18n = useI18n();
@@ -96,7 +99,7 @@ export function Shell({ children }: { children: ReactNode }) {
     ...(dashboards ? [{ href: '/dashboards', label: t('app.dashboards') }] : []),
     { href: '/account', label: t('app.account') },
     ...(hasRole(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN')
-      ? [{ href: '/admin', label: t('admin.title') }]
+      ? [{ href: '/admin', label: t('admin.title'), sections: ADMIN_SECTIONS }]
       : []),
   ];
 
@@ -183,7 +186,10 @@ export function Shell({ children }: { children: ReactNode }) {
           </button>
           <ul id="mainnav-links" className={menuOpen ? 'open' : undefined}>
             {nav.map((item) => {
-              const current = item.href === '/' ? location === '/' : location.startsWith(item.href);
+              const current =
+                item.href === '/'
+                  ? location === '/'
+                  : location.startsWith(item.href) || !!item.sections?.test(location);
               return (
                 <li key={item.href}>
                   <Link href={item.href} aria-current={current ? 'page' : undefined}>
