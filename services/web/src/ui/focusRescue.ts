@@ -13,12 +13,13 @@ export function installFocusRescue(root: HTMLElement): () => void {
     chain = [];
     for (let el = e.target as Element | null; el && el !== root; el = el.parentElement) chain.push(el);
   };
-  // Focus left on purpose (a click on the page's text or margin) while the element stays: nothing to keep.
+  // Focus left on purpose (a click on the page's text or margin) while the element stays usable: nothing to keep.
+  // A button disabled while its request runs loses the focus too, and is still the place to keep.
   const left = (e: FocusEvent) => {
     if (e.relatedTarget) return;
     const target = e.target as Element;
     queueMicrotask(() => {
-      if (target.isConnected && chain[0] === target) chain = [];
+      if (target.isConnected && !target.matches(':disabled') && chain[0] === target) chain = [];
     });
   };
   const rescue = () => {
