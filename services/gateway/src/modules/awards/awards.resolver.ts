@@ -2,7 +2,6 @@ import {
   AwardRuleSet,
   awardRepository,
   computeYearAwards,
-  deferralRepository,
   emulationYearRepository,
   tenantManager,
   yearAwardExclusions,
@@ -32,6 +31,7 @@ import { loadYear, transitionYear } from '../emulation-year/emulation-year.servi
 import { dossierDue } from '../conference/conference.service';
 import { seesYearOutcome } from '../voting/voting.service';
 import { storeDossierDocuments } from '../documents/dossier';
+import { openMatterOf } from './open-matter';
 import { EmulationYearType } from '../emulation-year/emulation-year.types';
 import {
   AppraiseNominationInput,
@@ -273,8 +273,8 @@ export class AwardsResolver {
     const problem = nominationStepProblem(nomination.status, input.to, input.reason ?? null);
     if (problem) throw badInput('to', problem);
     // R8: the appraisal of a collective's deferred nomination resumes once the process is closed.
-    if (nomination.status === 'DEFERRED' && input.to === 'IN_APPRAISAL' && !nomination.personId) {
-      const [open] = await deferralRepository.openOn([nomination.unitId], vietnamToday());
+    if (nomination.status === 'DEFERRED' && input.to === 'IN_APPRAISAL') {
+      const open = await openMatterOf(nomination);
       if (open)
         throw badInput(
           'to',

@@ -1,5 +1,4 @@
-import { awardRepository, deferralRepository, type Nomination } from '@thidua/db';
-import { vietnamToday } from '@thidua/domain';
+import { awardRepository, type Nomination } from '@thidua/db';
 import { notifyNominationStep } from '@thidua/jobs';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { assertRunsYear, yearActor } from '../../common/acting';
@@ -10,6 +9,7 @@ import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
 import { seesYearOutcome } from '../voting/voting.service';
 import { NominationType } from './awards.types';
+import { openMatterOf } from './open-matter';
 
 /**
  * A proposal the secretariat returned for more material (RETURNED, with its reason): the block completes it (the
@@ -45,14 +45,12 @@ export class NominationResubmitResolver {
         `Only a proposal returned for more material is sent again; this one is ${nomination.status}`,
       );
     // R8: a unit with a discipline process, inspection or complaint open is not proposed until it is closed.
-    if (!nomination.personId) {
-      const [open] = await deferralRepository.openOn([nomination.unitId], vietnamToday());
-      if (open)
-        throw appError(
-          'PRECONDITION_FAILED',
-          `The unit has a matter open since ${open.openedOn} (${open.note}): it is sent again once the matter is closed`,
-        );
-    }
+    const open = await openMatterOf(nomination);
+    if (open)
+      throw appError(
+        'PRECONDITION_FAILED',
+        `The unit has a matter open since ${open.openedOn} (${open.note}): it is sent again once the matter is closed`,
+      );
     if (!(await awardRepository.step(nomination.id, 'RETURNED', 'SUBMITTED', null)))
       throw conflict('The nomination changed meanwhile: reload it');
     await notifyNominationStep(ctx.access!.provinceId, nomination.id, 'RESUBMITTED', new Date());

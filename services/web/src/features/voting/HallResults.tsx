@@ -34,12 +34,16 @@ export function HallResults({
       names={names}
     />
   );
-  const ordered = (r: Result) =>
-    byVotes(r.candidates, period.contests.find((c) => c.id === r.contestId)?.candidateUnitIds);
-  // A council question keeps its one row, with its count, whatever it is.
-  const unvoted = (r: Result) =>
-    r.kind === 'APPROVAL' ? [] : ordered(r).filter((c) => c.votes === 0 && !r.elected.includes(c.unitId));
-  const voted = (r: Result) => ordered(r).filter((c) => !unvoted(r).includes(c));
+  // Each contest's candidates by votes, those with none apart (a council question keeps its one row, whatever it is).
+  const split = (r: Result) => {
+    const ordered = byVotes(
+      r.candidates,
+      period.contests.find((c) => c.id === r.contestId)?.candidateUnitIds,
+    );
+    const none = (c: (typeof ordered)[number]) =>
+      r.kind !== 'APPROVAL' && c.votes === 0 && !r.elected.includes(c.unitId);
+    return { voted: ordered.filter((c) => !none(c)), unvoted: ordered.filter(none) };
+  };
   const verdict = (r: Result) =>
     r.kind === 'APPROVAL'
       ? t(r.elected.length ? 'results.approvedTag' : 'hall.notApproved')
@@ -59,45 +63,46 @@ export function HallResults({
       {period.outcome && <p className="hall-outcome">{outcomeWords(t, period, results)}</p>}
       <h2 className="hall-counts-title">{t('hall.counts')}</h2>
       <div className="hall-contests">
-        {counted.map((r) => (
-          <article key={r.contestId} className="hall-contest">
-            <h3>{subject(r)}</h3>
-            {voted(r).length > 0 && (
-              <ol className="hall-candidates">
-                {voted(r).map((c) => {
-                  const elected = r.elected.includes(c.unitId);
-                  // A bar is the candidate's share of all members, as the threshold counts (R4): a full bar is
-                  // every member's vote in every contest, not the leader's.
-                  return (
-                    <li key={c.unitId} className={elected ? 'elected' : undefined}>
-                      <span className="hall-name">
-                        {unitName(names, c.unitId)}
-                        {elected && <strong className="hall-elected"> · {t('hall.elected')}</strong>}
-                      </span>
-                      <span className="hall-votes">
-                        {t('hall.votes', { n: c.votes })} ({i18n.number(sharePercent(c.votes, r.eligible), 1)}
-                        %)
-                      </span>
-                      <span className="hall-votebar" aria-hidden="true">
-                        <span style={{ width: `${sharePercent(c.votes, r.eligible)}%` }} />
-                      </span>
-                    </li>
-                  );
-                })}
-              </ol>
-            )}
-            {/* The units no one voted for, in one line: on the projector the count fits a screen. */}
-            {unvoted(r).length > 0 && (
-              <p className="hall-unvoted">
-                {t('hall.noVotes', {
-                  units: unvoted(r)
-                    .map((c) => unitName(names, c.unitId))
-                    .join(', '),
-                })}
-              </p>
-            )}
-          </article>
-        ))}
+        {counted
+          .map((r) => ({ r, ...split(r) }))
+          .map(({ r, voted, unvoted }) => (
+            <article key={r.contestId} className="hall-contest">
+              <h3>{subject(r)}</h3>
+              {voted.length > 0 && (
+                <ol className="hall-candidates">
+                  {voted.map((c) => {
+                    const elected = r.elected.includes(c.unitId);
+                    // A bar is the candidate's share of all members, as the threshold counts (R4): a full bar is
+                    // every member's vote in every contest, not the leader's.
+                    return (
+                      <li key={c.unitId} className={elected ? 'elected' : undefined}>
+                        <span className="hall-name">
+                          {unitName(names, c.unitId)}
+                          {elected && <strong className="hall-elected"> · {t('hall.elected')}</strong>}
+                        </span>
+                        <span className="hall-votes">
+                          {t('hall.votes', { n: c.votes })} (
+                          {i18n.number(sharePercent(c.votes, r.eligible), 1)}
+                          %)
+                        </span>
+                        <span className="hall-votebar" aria-hidden="true">
+                          <span style={{ width: `${sharePercent(c.votes, r.eligible)}%` }} />
+                        </span>
+                      </li>
+                    );
+                  })}
+                </ol>
+              )}
+              {/* The units no one voted for, in one line: on the projector the count fits a screen. */}
+              {unvoted.length > 0 && (
+                <p className="hall-unvoted">
+                  {t('hall.noVotes', {
+                    units: unvoted.map((c) => unitName(names, c.unitId)).join(', '),
+                  })}
+                </p>
+              )}
+            </article>
+          ))}
       </div>
       <p>
         <Link href={`/voting-periods/${period.id}/results`} className="hall-more">
