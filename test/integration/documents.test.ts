@@ -461,20 +461,25 @@ describe('generated documents', () => {
   });
 
   it('prints sample certificates for a province to try its blank before its first decision', async () => {
-    // Hà Nội has no decision: its sample names it, is signed as a test print, one page per form.
+    // Hà Nội has no decision: its sample names it, is signed as a test print, one page per form. A
+    // centrally-governed city, its bodies and awards carry "thành phố", not "tỉnh".
     const got = await download('/documents/certificates/sample.pdf', outsider, haNoi);
     expect(got.status).toBe(200);
     const file = await keepDocument('certificates-sample', got.bytes);
     expect(Number((await pdfInfo(file)).Pages)).toBe(3);
     const text = (await pdfText(file)).replace(/\s+/g, ' ');
-    expect(text).toContain('Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh');
+    expect(text).toContain('Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân thành phố');
     expect(text).toContain('Nguyễn Thị Hồng Nhung');
+    expect(text).toContain('Văn phòng Thành ủy');
     expect(text).toContain('Bản in thử');
     expect(text).toContain('Hà Nội');
     const merit = await download('/documents/certificates/sample.pdf?form=MERIT_PROVINCE', outsider, haNoi);
-    const meritText = await pdfText(await keepDocument('certificates-sample-merit', merit.bytes));
+    const meritFile = await keepDocument('certificates-sample-merit', merit.bytes);
+    const meritText = await pdfText(meritFile);
     expect(meritText).toContain('Sở Tài chính');
     expect(meritText).not.toContain('Nguyễn Thị Hồng Nhung');
+    // The blank it is for, as the city's decisions name it.
+    expect((await pdfInfo(meritFile)).Title).toMatch(/^Bằng khen của Chủ tịch UBND thành phố theo /);
     expect((await download('/documents/certificates/sample.pdf?form=KHAC', outsider, haNoi)).status).toBe(
       400,
     );

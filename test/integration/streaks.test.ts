@@ -143,7 +143,7 @@ describe('lineage and achievements through the API', () => {
       text:
         'Đạt danh hiệu Tập thể lao động xuất sắc 2 năm liên tục (2024, 2025; tính cả thành tích của đơn vị tiền thân: ' +
         'Sở Nội vụ Thành phố Hồ Chí Minh (trước sáp nhập), Sở Nội vụ tỉnh Bình Dương); đề nghị Bằng khen của Chủ tịch ' +
-        'UBND tỉnh theo tiêu chuẩn này, ngoài số đề nghị bình xét của Khối.',
+        'UBND thành phố theo tiêu chuẩn này, ngoài số đề nghị bình xét của Khối.',
     });
     // The block's own review still holds to its quota: one flag, 30% of 9 = 2 certificates.
     const reviewed = nominations.filter((n) => n.path === 'BLOCK');
@@ -197,7 +197,7 @@ describe('lineage and achievements through the API', () => {
     expect(proposed).toEqual([{ personId: fighter, form: 'CSTD_PROV', unitId: block.units[0]!.id }]);
     const lines = outcome.explanations.find((e) => e.unitId === block.units[0]!.id)!.lines.map((l) => l.text);
     expect(lines).toContain(
-      'Nguyễn Thị Thu Hà đăng ký Chiến sĩ thi đua cấp tỉnh: đủ tiêu chuẩn 3 năm liên tục đạt Chiến sĩ thi đua cơ sở ' +
+      'Nguyễn Thị Thu Hà đăng ký Chiến sĩ thi đua thành phố: đủ tiêu chuẩn 3 năm liên tục đạt Chiến sĩ thi đua cơ sở ' +
         '(có 2024, 2025, 2026; tính cả thành tích trước đây: Nguyễn Thị Thu Hà (Sở Nội vụ tỉnh Bình Dương)).',
     );
   });

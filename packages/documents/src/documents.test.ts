@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { FORM_WORDS } from '@thidua/domain';
+import { formWordsIn } from '@thidua/domain';
 import { describe, expect, it } from 'vitest';
 import {
   docxKeptWithNext,
@@ -35,6 +35,8 @@ import {
 import { headerName } from './header-name';
 import { dayInVietnam } from './kinds/common';
 import { renderLines } from './template';
+
+const FORM_WORDS = formWordsIn();
 
 const MM = 72 / 25.4;
 const run = promisify(execFile);

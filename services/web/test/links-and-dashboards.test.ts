@@ -545,7 +545,7 @@ describe('the council on the ballot page', () => {
         .poll(() =>
           page
             .locator('fieldset')
-            .getByText(/Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho/)
+            .getByText(/Đề nghị tặng Bằng khen của Chủ tịch UBND thành phố cho/)
             .count(),
         )
         .toBe(1);

@@ -144,7 +144,7 @@ describe("the secretariat's nominations, council and decisions", () => {
       const own = unitHome.getByRole('region', { name: /^Đề nghị khen thưởng của đơn vị/ });
       await expect
         .poll(() => own.getByRole('link').first().textContent(), { timeout: 15_000 })
-        .toMatch(new RegExp(`^Xem: ${NAMES[3]}.* – Cờ thi đua của UBND tỉnh · .+: Trình Hội đồng$`));
+        .toMatch(new RegExp(`^Xem: ${NAMES[3]}.* – Cờ thi đua của UBND thành phố · .+: Trình Hội đồng$`));
       expect(await own.getByRole('link').first().getAttribute('href')).toBe(`/nominations/${flag.id}`);
       await screenshot(unitHome, 'home-unit-proposals-390');
       await unitHome.context().close();
@@ -277,7 +277,7 @@ describe("the secretariat's nominations, council and decisions", () => {
         .poll(() =>
           page
             .getByText(
-              /Phiên chỉ có giá trị khi có ít nhất 80% thành viên tham dự; Cờ thi đua cần từ 80%, Chiến sĩ thi đua cấp tỉnh từ 90%/,
+              /Phiên chỉ có giá trị khi có ít nhất 80% thành viên tham dự; Cờ thi đua cần từ 80%, Chiến sĩ thi đua thành phố từ 90%/,
             )
             .count(),
         )
@@ -425,8 +425,8 @@ describe("the secretariat's nominations, council and decisions", () => {
       const [submitted] = await Promise.all([
         page.waitForEvent('download'),
         page
-          .getByRole('group', { name: 'Tờ trình Chủ tịch UBND tỉnh' })
-          .getByRole('button', { name: 'Tờ trình Chủ tịch UBND tỉnh (PDF)' })
+          .getByRole('group', { name: 'Tờ trình Chủ tịch UBND thành phố' })
+          .getByRole('button', { name: 'Tờ trình Chủ tịch UBND thành phố (PDF)' })
           .click(),
       ]);
       const file = await keepDocument('web-council-submission', await readFile((await submitted.path())!));

@@ -67,7 +67,7 @@ describe('province settings: the award rules', () => {
       expect(await meaning('R13')).toContain(
         'Hồ sơ đề nghị nộp chậm nhất 15 ngày sau hội nghị tổng kết của khối.',
       );
-      expect(await page.getByRole('row', { name: /Cờ thi đua của UBND tỉnh 8/ }).count()).toBe(1);
+      expect(await page.getByRole('row', { name: /Cờ thi đua của UBND thành phố 8/ }).count()).toBe(1);
       expect(await page.getByRole('row', { name: /2\.530\.000/ }).count()).toBe(1);
       await screenshot(page, 'province-rules-1366');
       await expectAccessible(page, 'the rules page');

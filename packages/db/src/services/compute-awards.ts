@@ -4,6 +4,7 @@ import { blockRepository, personRepository } from '../repositories/block.reposit
 import { disqualificationRepository } from '../repositories/disqualification.repository';
 import { deferralRepository, emulationYearRepository } from '../repositories/emulation-year.repository';
 import type { EmulationYear } from '../entities';
+import { provinceRepository } from '../repositories/province.repository';
 import { unitRepository } from '../repositories/unit.repository';
 import { votingRepository } from '../repositories/voting.repository';
 import {
@@ -99,15 +100,17 @@ export async function voteTieBreaker(yearId: string): Promise<TieBreaker> {
  */
 async function exclusionFacts(year: EmulationYear, memberIds: string[]) {
   const today = vietnamToday();
-  const [members, deferrals, disqualified, { rules }, proposedElsewhere] = await Promise.all([
+  const [members, deferrals, disqualified, { rules }, proposedElsewhere, [province]] = await Promise.all([
     engineMembers(year.id, memberIds),
     deferralRepository.openOn(memberIds, today),
     disqualificationRepository.ofUnits(memberIds, year.year),
     awardRepository.rulesFor(year.year),
     awardRepository.proposedElsewhere(memberIds, year.year, year.id),
+    provinceRepository.byIds([currentProvinceId()]),
   ]);
   return {
     rules: withYearQuotas(rules, year),
+    provinceKind: province?.kind,
     members,
     proposedElsewhere,
     openDeferrals: deferrals.map((d) => ({ unitId: d.unitId, reason: d.reason, note: d.note })),

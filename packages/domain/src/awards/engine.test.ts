@@ -367,3 +367,26 @@ describe('§2 streaks in the engine', () => {
     expect(out.personExplanations.p2!.map((l) => l.rule)).toEqual(['STREAK']);
   });
 });
+
+describe('in a centrally-governed city', () => {
+  it("names the forms and the council after the city, as its committee confers them (Hà Nội's, Huế's)", () => {
+    const out = run({
+      provinceKind: 'CITY',
+      votes: { FLAG: ['vp'] },
+      history: {
+        facts: [2019, 2020, 2021].map((year) => ({ subjectId: 'p1', year, title: 'CSTD_BASE' as const })),
+        links: [],
+      },
+      registrations: [{ personId: 'p1', unitId: 'vp', fullName: 'Nguyễn Thị Lan', title: 'CSTD_PROV' }],
+    });
+    expect(out.explanations.vp![0]!.text).toBe(
+      'Được Khối bình chọn là đơn vị dẫn đầu; đề nghị Cờ thi đua của UBND thành phố (Khối được đề nghị 1 Cờ thi đua).',
+    );
+    expect(out.explanations.tc![0]!.text).toMatch(/; đề nghị Bằng khen của Chủ tịch UBND thành phố \(/);
+    expect(out.personExplanations.p1!.map((l) => l.text)).toEqual([
+      'Nguyễn Thị Lan đăng ký Chiến sĩ thi đua thành phố: đủ tiêu chuẩn 3 năm liên tục đạt Chiến sĩ thi đua cơ sở (có 2019, 2020, 2021).',
+      'Đề nghị Hội đồng Thi đua – Khen thưởng thành phố xét tặng danh hiệu Chiến sĩ thi đua thành phố.',
+    ]);
+    expect(JSON.stringify(out)).not.toMatch(/tỉnh(?! ủy)/i);
+  });
+});

@@ -1,5 +1,6 @@
 import { awardExclusions, type ExclusionFacts } from './exclusions';
-import { FORM_WORDS, type ProposalForm } from './forms';
+import { formWordsIn, type ProposalForm } from './forms';
+import { placeWord } from '../province/title';
 import { quotaSeats, type AwardRules, type TieBreak } from './rules';
 import { STREAK_RULES, streakStanding, type History, type StreakStanding } from './streaks';
 import { round2 } from '../scoring/scoring';
@@ -49,6 +50,8 @@ export interface EngineInput {
   history?: History;
   /** People of the members registered this year for a title a streak qualifies for. */
   registrations?: { personId: string; unitId: string; fullName: string; title: 'CSTD_PROV' | 'CSTD_NAT' }[];
+  /** PROVINCE (the default) or CITY: a centrally-governed city confers "Cờ thi đua của UBND thành phố". */
+  provinceKind?: string;
 }
 
 export interface Explanation {
@@ -84,7 +87,6 @@ export interface EngineOutput {
 const TITLE_WORDS = {
   COLL_EXCELLENT: 'Tập thể lao động xuất sắc',
   CSTD_BASE: 'Chiến sĩ thi đua cơ sở',
-  CSTD_PROV: 'Chiến sĩ thi đua cấp tỉnh',
   CSTD_NAT: 'Chiến sĩ thi đua toàn quốc',
 } as const;
 const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
@@ -159,6 +161,9 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
   const explanations: Record<string, Explanation[]> = Object.fromEntries(members.map((m) => [m.unitId, []]));
   const say = (unitId: string, rule: string, text: string) => explanations[unitId]?.push({ rule, text });
   const n = members.length;
+  const formWords = formWordsIn(input.provinceKind);
+  const titleWords = (title: keyof typeof TITLE_WORDS | 'CSTD_PROV') =>
+    title === 'CSTD_PROV' ? formWords.CSTD_PROV : TITLE_WORDS[title];
 
   // R1, R8, R9: who may be proposed at all.
   const exclusions = awardExclusions(input, rules);
@@ -195,7 +200,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
       say(
         id,
         'R1',
-        `Được Khối bình chọn dẫn đầu nhưng không được đề nghị ${FORM_WORDS.FLAG_PROVINCE} vì lý do trên.`,
+        `Được Khối bình chọn dẫn đầu nhưng không được đề nghị ${formWords.FLAG_PROVINCE} vì lý do trên.`,
       );
     }
     const { chosen, tie } = pick(
@@ -210,7 +215,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
       say(
         m.unitId,
         byDecision ? 'R5, R1, R2' : 'R1, R2',
-        `${byDecision ?? 'Được Khối bình chọn là đơn vị dẫn đầu'}; đề nghị ${FORM_WORDS.FLAG_PROVINCE} (Khối được đề nghị ${flagSeats} Cờ thi đua).`,
+        `${byDecision ?? 'Được Khối bình chọn là đơn vị dẫn đầu'}; đề nghị ${formWords.FLAG_PROVINCE} (Khối được đề nghị ${flagSeats} Cờ thi đua).`,
       );
     }
     if (tie.length) {
@@ -253,7 +258,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
     say(
       m.unitId,
       byDecision ? 'R5, R3' : 'R3',
-      `${byDecision ?? `${basis[0]!.toUpperCase()}${basis.slice(1)}`}${score}; đề nghị ${FORM_WORDS.MERIT_PROVINCE} (Khối được đề nghị tối đa ${meritSeats} Bằng khen).`,
+      `${byDecision ?? `${basis[0]!.toUpperCase()}${basis.slice(1)}`}${score}; đề nghị ${formWords.MERIT_PROVINCE} (Khối được đề nghị tối đa ${meritSeats} Bằng khen).`,
     );
   });
   if (merit.tie.length) {
@@ -282,7 +287,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
       say(
         m.unitId,
         'STREAK',
-        `${streak}; không đề nghị thêm ${FORM_WORDS.MERIT_PROVINCE} theo tiêu chuẩn này.`,
+        `${streak}; không đề nghị thêm ${formWords.MERIT_PROVINCE} theo tiêu chuẩn này.`,
       );
     else if (proposed.has(m.unitId))
       say(m.unitId, 'STREAK', `Đồng thời ${streak[0]!.toLowerCase()}${streak.slice(1)}.`);
@@ -292,9 +297,14 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
       say(
         m.unitId,
         'STREAK',
-        `${streak}; đề nghị ${FORM_WORDS.MERIT_PROVINCE} theo tiêu chuẩn này, ngoài số đề nghị bình xét của Khối.`,
+        `${streak}; đề nghị ${formWords.MERIT_PROVINCE} theo tiêu chuẩn này, ngoài số đề nghị bình xét của Khối.`,
       );
-    } else say(m.unitId, 'STREAK', `${streak} (tỉnh quy định chỉ ghi nhận, không tự đề nghị).`);
+    } else
+      say(
+        m.unitId,
+        'STREAK',
+        `${streak} (${placeWord(input.provinceKind)} quy định chỉ ghi nhận, không tự đề nghị).`,
+      );
   }
 
   // §2: a registered Emulation Fighter title needs its streak of the title below it. A provincial one that has it
@@ -312,8 +322,8 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
     const line = {
       rule: 'STREAK',
       text:
-        `${r.fullName} đăng ký ${TITLE_WORDS[r.title]}: ${s.met ? 'đủ' : 'chưa đủ'} tiêu chuẩn ${rule.years} năm liên tục ` +
-        `đạt ${TITLE_WORDS[rule.title as 'CSTD_BASE' | 'CSTD_PROV']} (${s.years.length ? `có ${s.years.join(', ')}` : 'chưa có năm nào'}` +
+        `${r.fullName} đăng ký ${titleWords(r.title)}: ${s.met ? 'đủ' : 'chưa đủ'} tiêu chuẩn ${rule.years} năm liên tục ` +
+        `đạt ${titleWords(rule.title as 'CSTD_BASE' | 'CSTD_PROV')} (${s.years.length ? `có ${s.years.join(', ')}` : 'chưa có năm nào'}` +
         `${s.lastTargetYear !== null ? `; tính sau lần được tặng năm ${s.lastTargetYear}` : ''}${viaWords(s, 'PERSON')}).`,
     };
     lines.push(line);
@@ -322,7 +332,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
       proposals.push({ unitId: r.unitId, personId: r.personId, form: 'CSTD_PROV', path: 'STREAK' });
       lines.push({
         rule: 'R10',
-        text: `Đề nghị Hội đồng Thi đua – Khen thưởng tỉnh xét tặng danh hiệu ${FORM_WORDS.CSTD_PROV}.`,
+        text: `Đề nghị Hội đồng Thi đua – Khen thưởng ${placeWord(input.provinceKind)} xét tặng danh hiệu ${formWords.CSTD_PROV}.`,
       });
     }
   }
@@ -378,7 +388,11 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
 
   for (const m of members) {
     if (!explanations[m.unitId]!.length)
-      say(m.unitId, 'R1', 'Không được Khối bình chọn đề nghị khen thưởng cấp tỉnh.');
+      say(
+        m.unitId,
+        'R1',
+        `Không được Khối bình chọn đề nghị khen thưởng cấp ${placeWord(input.provinceKind)}.`,
+      );
   }
   return {
     proposals,

@@ -1,4 +1,4 @@
-import { FORM_WORDS, type ProposalForm } from './forms';
+import { formWordsIn, type ProposalForm } from './forms';
 import type { AwardRules, Disqualification } from './rules';
 
 /**
@@ -20,6 +20,8 @@ export interface ExclusionFacts {
    * member of both); one block proposal form a year.
    */
   proposedElsewhere?: { unitId: string; form: ProposalForm; blockName: string }[];
+  /** PROVINCE (the default) or CITY: the forms carry the name of the people's committee conferring them. */
+  provinceKind?: string;
 }
 
 export interface ExclusionReason {
@@ -64,7 +66,7 @@ export function awardExclusions(
   for (const p of [...(facts.proposedElsewhere ?? [])].sort((a, b) =>
     a.unitId + a.blockName < b.unitId + b.blockName ? -1 : 1,
   )) {
-    const text = `Đã được ${p.blockName} đề nghị ${FORM_WORDS[p.form]} trong năm: mỗi đơn vị chỉ nhận một hình thức đề nghị của Khối trong năm.`;
+    const text = `Đã được ${p.blockName} đề nghị ${formWordsIn(facts.provinceKind)[p.form]} trong năm: mỗi đơn vị chỉ nhận một hình thức đề nghị của Khối trong năm.`;
     add(p.unitId, { rule: 'R7', text, brief: text });
   }
   for (const d of [...facts.openDeferrals].sort(byUnitThenReason)) {

@@ -67,6 +67,23 @@ describe('nomination notices', () => {
       'The proposal of the title of provincial Emulation Fighter for 2026 to Hồ Thị Minh Phương (Sở Tài chính) is now council approved.',
     );
   });
+
+  it('in a centrally-governed city, name its forms and its council after the city', () => {
+    const base = { unitName: 'Sở Tài chính', year: 2026, reason: null, provinceKind: 'CITY' };
+    expect(renderNominationNotice({ ...base, form: 'FLAG_PROVINCE', status: 'COUNCIL_REVIEW' }).body).toBe(
+      'Đề nghị tặng Cờ thi đua của UBND thành phố năm 2026 cho Sở Tài chính được trình Hội đồng Thi đua – Khen thưởng thành phố.',
+    );
+    expect(
+      renderNominationNotice({
+        ...base,
+        form: 'CSTD_PROV',
+        status: 'DECIDED',
+        personName: 'Hồ Thị Minh Phương',
+      }).body,
+    ).toBe(
+      'Đề nghị tặng danh hiệu Chiến sĩ thi đua thành phố năm 2026 cho Hồ Thị Minh Phương (Sở Tài chính) đã có quyết định khen thưởng.',
+    );
+  });
 });
 
 describe('year notices', () => {

@@ -1,4 +1,5 @@
-import { conferredAs, FORM_WORDS, type ProposalForm } from '../awards/forms';
+import { conferredAs, formWordsIn, type ProposalForm } from '../awards/forms';
+import { placeWord } from '../province/title';
 import { VIETNAM_TIME_ZONE } from '../time/vietnam';
 
 export const NOTIFICATION_EVENT_NAMES = [
@@ -169,7 +170,6 @@ export function renderCouncilVotedNotice(
       };
 }
 
-const FORM_VI = FORM_WORDS;
 const FORM_EN: Record<ProposalForm, string> = {
   FLAG_PROVINCE: 'the provincial emulation flag',
   MERIT_PROVINCE: "the provincial chairman's certificate of merit",
@@ -182,7 +182,7 @@ const STATUS_VI: Record<string, string> = {
   RETURNED: 'bị trả lại để bổ sung',
   NOT_ELIGIBLE: 'không đủ điều kiện',
   DEFERRED: 'bị hoãn xét',
-  COUNCIL_REVIEW: 'được trình Hội đồng Thi đua – Khen thưởng tỉnh',
+  COUNCIL_REVIEW: 'được trình Hội đồng Thi đua – Khen thưởng {place}',
   COUNCIL_APPROVED: 'được Hội đồng thông qua',
   COUNCIL_REJECTED: 'không được Hội đồng thông qua',
   DECIDED: 'đã có quyết định khen thưởng',
@@ -197,6 +197,8 @@ export interface NominationNotice {
   year: number;
   status: string;
   reason: string | null;
+  /** PROVINCE (the default) or CITY: the forms and the council carry the place's name. */
+  provinceKind?: string;
 }
 
 export function renderNominationNotice(
@@ -208,7 +210,7 @@ export function renderNominationNotice(
   return locale === 'vi'
     ? {
         title: 'Cập nhật hồ sơ đề nghị khen thưởng',
-        body: `Đề nghị tặng ${conferredAs(FORM_VI[n.form])} năm ${n.year} cho ${to} ${STATUS_VI[n.status] ?? n.status}.${why}`,
+        body: `Đề nghị tặng ${conferredAs(formWordsIn(n.provinceKind)[n.form])} năm ${n.year} cho ${to} ${(STATUS_VI[n.status] ?? n.status).replace('{place}', placeWord(n.provinceKind))}.${why}`,
       }
     : {
         title: 'Award proposal updated',
@@ -223,6 +225,8 @@ export interface DecisionNotice {
   awards: number;
   /** The awards of the reader's own unit (and its people), named in their notice; none for the secretariat. */
   yours?: readonly { form: ProposalForm; unitName: string; personName: string | null }[];
+  /** PROVINCE (the default) or CITY: the forms carry the place's name. */
+  provinceKind?: string;
 }
 
 export function renderDecisionNotice(
@@ -239,7 +243,8 @@ export function renderDecisionNotice(
       body: `${d.issuerName} issued decision ${d.numberText} of ${day}/${m}/${y}, granting ${d.awards} award(s)${named ? `, among them: ${named}` : ''}.`,
     };
   }
-  const named = yours.map((a) => `tặng ${conferredAs(FORM_VI[a.form])} cho ${to(a)}`).join('; ');
+  const words = formWordsIn(d.provinceKind);
+  const named = yours.map((a) => `tặng ${conferredAs(words[a.form])} cho ${to(a)}`).join('; ');
   // "trong đó" only when the reader's awards are some of the decision's, not all of them.
   const lead = !named ? '' : yours.length === d.awards ? `: ${named}` : `, trong đó: ${named}`;
   return {
@@ -311,6 +316,8 @@ export interface YearEndNotice {
   year: number;
   closed: number;
   notClosed: number;
+  /** PROVINCE (the default) or CITY: "toàn thành phố". */
+  provinceKind?: string;
 }
 
 /** To the secretariat when the province's year-end closing has run through every block. */
@@ -320,7 +327,7 @@ export function renderYearEndNotice(
 ): { title: string; body: string } {
   return locale === 'vi'
     ? {
-        title: `Kết thúc năm thi đua ${n.year} toàn tỉnh`,
+        title: `Kết thúc năm thi đua ${n.year} toàn ${placeWord(n.provinceKind)}`,
         body: `Đã kết thúc năm thi đua ${n.year}: ${n.closed} khối đã khóa sổ, ${n.notClosed} khối chưa thể khóa sổ.`,
       }
     : {

@@ -6,9 +6,12 @@ export interface ProvinceName {
   kind: string;
 }
 
+/** "tỉnh" or "thành phố": as a province's own bodies are named ("Hội đồng Thi đua – Khen thưởng thành phố"). */
+export const placeWord = (kind?: string | null) => (kind === 'CITY' ? 'thành phố' : 'tỉnh');
+
 /** "tỉnh Lào Cai", "thành phố Huế". */
 export function provinceTitle(p: ProvinceName): string {
-  return `${p.kind === 'CITY' ? 'thành phố' : 'tỉnh'} ${p.name}`;
+  return `${placeWord(p.kind)} ${p.name}`;
 }
 
 /**

@@ -6,7 +6,7 @@ import { Loading, Page } from '../ui/Page';
 import { createClient, type LinkState } from './client';
 import { LinkContext } from './link';
 import { routeRefusal, type Refusal } from './routeAccess';
-import { resume, setProvince, switchableProvinces, useSession } from './session';
+import { actingProvinceKind, resume, setProvince, switchableProvinces, useSession } from './session';
 import { Shell } from './Shell';
 
 /**
@@ -72,8 +72,9 @@ const AwardHistoryPage = lazy(() => import('../features/awards/AwardHistoryPage'
 const HistoryPage = lazy(() => import('../features/history/HistoryPage'));
 
 export function App() {
+  const session = useSession();
   return (
-    <I18nProvider>
+    <I18nProvider provinceKind={actingProvinceKind(session)}>
       <ErrorBoundary>
         <Root />
       </ErrorBoundary>

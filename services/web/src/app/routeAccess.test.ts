@@ -27,6 +27,7 @@ function session(roles: [Role, string | null][], provinceId: string | null): Ses
       {
         id: LAO_CAI,
         name: 'Lào Cai',
+        kind: 'PROVINCE',
         code: '15',
         isCurrent: true,
         validTo: null,
@@ -137,6 +138,7 @@ describe('a former province is read-only, as the gateway rules', () => {
     own.user!.provinces.push({
       id: FORMER_LAO_CAI,
       name: 'Lào Cai',
+      kind: 'PROVINCE',
       code: '10',
       isCurrent: false,
       validTo: '2025-06-30',

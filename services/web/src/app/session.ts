@@ -26,6 +26,7 @@ export const MeQuery = graphql(`
       provinces {
         id
         name
+        kind
         code
         isCurrent
         validTo
@@ -152,6 +153,7 @@ export function switchableProvinces(user: Me): SwitchableProvince[] {
   const own = user.provinces.map((p) => ({
     id: p.id,
     name: p.name,
+    kind: p.kind,
     isCurrent: p.isCurrent,
     absorbedUntil: null,
     successorId: null,
@@ -169,6 +171,12 @@ export function switchableProvinces(user: Me): SwitchableProvince[] {
       })),
   );
   return [...own, ...absorbed.filter((f, i) => absorbed.findIndex((o) => o.id === f.id) === i)];
+}
+
+/** PROVINCE or CITY: the kind of the province the session acts in, whose words the pages use ("UBND thành phố"). */
+export function actingProvinceKind(s: SessionState): 'PROVINCE' | 'CITY' | null {
+  if (!s.user) return null;
+  return switchableProvinces(s.user).find((p) => p.id === s.provinceId)?.kind ?? null;
 }
 
 /**

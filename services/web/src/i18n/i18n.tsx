@@ -86,7 +86,17 @@ function initialLocale(): Locale {
   }
 }
 
-export function I18nProvider({ children }: { children: ReactNode }) {
+/**
+ * `provinceKind`: where the session works. A centrally-governed city (CITY) confers its awards in its own name, so
+ * a key with a city's words ("form.FLAG_PROVINCE@city": "Cờ thi đua của UBND thành phố") is read there instead.
+ */
+export function I18nProvider({
+  children,
+  provinceKind = null,
+}: {
+  children: ReactNode;
+  provinceKind?: string | null;
+}) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
   const [messages, setMessages] = useState<Messages | undefined>(loaded[locale]);
 
@@ -110,13 +120,16 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<I18n>(() => {
     const table = messages ?? vi;
+    const city = provinceKind === 'CITY';
+    const words = (key: MessageKey) =>
+      (city ? table[`${key}@city` as MessageKey] : undefined) ?? table[key] ?? vi[key] ?? key;
     return {
       locale,
       setLocale,
-      t: (key, params) => interpolate(table[key] ?? vi[key] ?? key, params),
+      t: (key, params) => interpolate(words(key), params),
       ...formatters(messages ? locale : 'vi'),
     };
-  }, [locale, messages, setLocale]);
+  }, [locale, messages, setLocale, provinceKind]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

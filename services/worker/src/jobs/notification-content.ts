@@ -13,6 +13,7 @@ import {
 } from '@thidua/db';
 import {
   isYearPhaseEvent,
+  provinceTitle,
   renderCouncilVotedNotice,
   renderDecisionNotice,
   renderNominationNotice,
@@ -75,10 +76,16 @@ async function votingNotice(p: JobPayload<'notify'>, event: VotingEventName): Pr
   };
 }
 
+/** PROVINCE or CITY: a centrally-governed city confers its awards, and names its council, as "thành phố". */
+async function provinceKindOf(provinceId: string): Promise<string | undefined> {
+  const [province] = await provinceRepository.byIds([provinceId]);
+  return province?.kind;
+}
+
 /** The council named with its province: a member may sit on more than one province's. */
 async function councilNames(provinceId: string) {
   const [province] = await provinceRepository.byIds([provinceId]);
-  const place = province ? `${province.kind === 'CITY' ? 'thành phố' : 'tỉnh'} ${province.name}` : 'tỉnh';
+  const place = province ? provinceTitle(province) : 'tỉnh';
   return {
     vi: `Hội đồng Thi đua – Khen thưởng ${place}`,
     en: `the ${province?.name ?? 'provincial'} Emulation and Awards Council`,
@@ -115,6 +122,7 @@ async function nominationNotice(p: JobPayload<'notify'>): Promise<NoticeContent 
     year: year?.year ?? 0,
     status: p.occurrence ? nominationNoticeStatus(p.occurrence) : nomination.status,
     reason: nomination.statusReason,
+    provinceKind: await provinceKindOf(p.provinceId),
   };
   const officers = await userRepository.officersOf(p.provinceId, units);
   return {
@@ -149,6 +157,7 @@ async function decisionNotice(p: JobPayload<'notify'>): Promise<NoticeContent | 
     issuerName: decision.issuerName,
     decisionDate: decision.decisionDate,
     awards: items.length,
+    provinceKind: await provinceKindOf(p.provinceId),
   };
   const personal: NonNullable<NoticeContent['personal']> = new Map();
   for (const userId of new Set(officers.map((o) => o.userId))) {
@@ -231,7 +240,12 @@ async function yearEndNotice(p: JobPayload<'notify'>): Promise<NoticeContent | n
   const closing = await yearEndRepository.get(parseInt(p.occurrence ?? '', 10));
   if (!closing) return null;
   const closed = closing.blocks.filter((b) => b.status === 'CLOSED' || b.status === 'ALREADY_CLOSED').length;
-  const facts = { year: closing.year, closed, notClosed: closing.blocks.length - closed };
+  const facts = {
+    year: closing.year,
+    closed,
+    notClosed: closing.blocks.length - closed,
+    provinceKind: await provinceKindOf(p.provinceId),
+  };
   return {
     recipients: await secretariat(p.provinceId),
     vi: renderYearEndNotice(facts),

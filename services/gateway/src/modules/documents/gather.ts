@@ -12,7 +12,10 @@ import {
 } from '@thidua/documents';
 import {
   annexOrder,
-  FORM_WORDS,
+  formWordsIn,
+  isProposalForm,
+  placeWord,
+  PROPOSAL_FORMS,
   TIE_BREAK_WORDS,
   vietnamDate,
   vietnamToday,
@@ -35,15 +38,19 @@ import { canSeeResults, headOrDeputySide, periodYear, seesYearOutcome } from '..
  * for its head unit (seesYearOutcome). Another province's record is simply not found.
  */
 
-const CONTEST_WORDS: Record<string, string> = {
-  FLAG: 'Đơn vị dẫn đầu khối (đề nghị Cờ thi đua của UBND tỉnh)',
-  MERIT: 'Đề nghị Bằng khen của Chủ tịch UBND tỉnh',
-  NEXT_HEAD: 'Đơn vị Trưởng khối năm sau',
-  NEXT_DEPUTY: 'Đơn vị Phó khối năm sau',
-  APPROVAL: 'Biểu quyết đề nghị khen thưởng',
-};
+/** A contest as the minutes title it; the forms carry the name of the province's or city's committee. */
+function contestWords(p: ProvinceName): Record<string, string> {
+  const forms = formWordsIn(p.kind);
+  return {
+    FLAG: `Đơn vị dẫn đầu khối (đề nghị ${forms.FLAG_PROVINCE})`,
+    MERIT: `Đề nghị ${forms.MERIT_PROVINCE}`,
+    NEXT_HEAD: 'Đơn vị Trưởng khối năm sau',
+    NEXT_DEPUTY: 'Đơn vị Phó khối năm sau',
+    APPROVAL: 'Biểu quyết đề nghị khen thưởng',
+  };
+}
 
-const formWords = (form: string) => FORM_WORDS[form as ProposalForm] ?? form;
+const formWords = (form: string, p: ProvinceName) => formWordsIn(p.kind)[form as ProposalForm] ?? form;
 
 async function province(ctx: GraphQLContext): Promise<ProvinceName> {
   const p = await ctx.loaders.province.load(ctx.access!.provinceId);
@@ -132,7 +139,7 @@ export async function voteMinutesData(ctx: GraphQLContext, periodId: string): Pr
       }),
       contests: contests.map((c) => {
         const r = results.find((x) => x.contestId === c.id)!.result;
-        const title = CONTEST_WORDS[c.kind] ?? c.kind;
+        const title = contestWords(prov)[c.kind] ?? c.kind;
         contestTitle.set(c.id, title);
         const figures = r.paper ?? {
           issued: period.eligibleVoterIds.length,
@@ -254,7 +261,7 @@ export async function conferenceMinutesData(
   const unit = await unitNames(ctx, [...conferenceUnitIds(conference), ...[...chosen.values()].flat()]);
   const nextYear = (post: string) => `Đơn vị ${post} năm ${year.year + 1}`;
   const words: Record<string, string> = {
-    ...CONTEST_WORDS,
+    ...contestWords(prov),
     NEXT_HEAD: nextYear('Trưởng khối'),
     NEXT_DEPUTY: nextYear('Phó khối'),
   };
@@ -311,8 +318,8 @@ export async function submissionData(ctx: GraphQLContext, yearId: string): Promi
     ctx.loaders.nominations.load(year.id),
     ctx.loaders.results.load(year.id),
   ]);
-  // The higher award first (FORM_WORDS' order), then by the members' final ranking: as a council reads a list.
-  const forms = Object.keys(FORM_WORDS);
+  // The higher award first, then by the members' final ranking: as a council reads a list.
+  const forms: readonly string[] = PROPOSAL_FORMS;
   // Units without a ranking (a year recorded from documents) after the ranked ones.
   const ranked = new Map(results.map((r) => [r.unitId, r.position]));
   const position = (unitId: string) => ranked.get(unitId) ?? Number.MAX_SAFE_INTEGER;
@@ -361,7 +368,7 @@ export async function submissionData(ctx: GraphQLContext, yearId: string): Promi
       subject: subject(n),
       unit: unit(n.unitId),
       individual: !!n.personId,
-      form: formWords(n.form),
+      form: formWords(n.form, prov),
       grounds: n.explanation.map((e) => e.text),
     })),
     attachments,
@@ -447,7 +454,7 @@ export async function councilMinutesData(
       const count = r.candidates.find((x) => x.unitId === subject);
       return {
         subject: n?.personId ? `${person(n.personId)} (${unit(subject)})` : unit(subject),
-        form: n ? formWords(n.form) : '',
+        form: n ? formWords(n.form, prov) : '',
         thresholdPercent: Number(c.thresholdPercent ?? period.thresholdPercent),
         thresholdMode: c.thresholdMode ?? period.thresholdMode,
         yes: count?.votes ?? 0,
@@ -486,8 +493,9 @@ export async function decisionData(ctx: GraphQLContext, decisionId: string): Pro
     ctx,
     items.flatMap((i) => (i.personId ? [i.personId] : [])),
   );
+  const prov = await province(ctx);
   return {
-    province: await province(ctx),
+    province: prov,
     issuerName: decision.issuerName,
     numberText: decision.numberText,
     decisionDate: decision.decisionDate,
@@ -504,7 +512,7 @@ export async function decisionData(ctx: GraphQLContext, decisionId: string): Pro
       .map((i) => ({
         name: i.personId ? person(i.personId) : unit(i.unitId),
         unit: i.personId ? unit(i.unitId) : null,
-        form: formWords(i.form),
+        form: formWords(i.form, prov),
         prizeVnd: Number(i.prizeVnd),
         block: blockOf(i.nominationId),
       })),
@@ -512,10 +520,10 @@ export async function decisionData(ctx: GraphQLContext, decisionId: string): Pro
 }
 
 /** `?form=`: one form's pages (its words), or null for every form; anything else is refused. */
-function onlyForm(form: string | null): string | null {
-  if (form !== null && !Object.hasOwn(FORM_WORDS, form))
-    throw appError('BAD_USER_INPUT', `form must be one of ${Object.keys(FORM_WORDS).join(', ')}`);
-  return form === null ? null : formWords(form);
+function onlyForm(form: string | null, p: ProvinceName): string | null {
+  if (form !== null && !isProposalForm(form))
+    throw appError('BAD_USER_INPUT', `form must be one of ${PROPOSAL_FORMS.join(', ')}`);
+  return form === null ? null : formWords(form, p);
 }
 
 /**
@@ -527,8 +535,8 @@ export async function certificatesData(
   decisionId: string,
   form: string | null = null,
 ): Promise<CertificatesInput> {
-  const words = onlyForm(form);
   const d = await decisionData(ctx, decisionId);
+  const words = onlyForm(form, d.province);
   return {
     province: d.province,
     layout: (await certificateLayout()).layout,
@@ -541,7 +549,7 @@ export async function certificatesData(
         name: i.name,
         unit: i.unit,
         form: i.form,
-        leads: i.form === FORM_WORDS.FLAG_PROVINCE,
+        leads: i.form === formWordsIn(d.province.kind).FLAG_PROVINCE,
         block: i.block ?? null,
       })),
   };
@@ -555,19 +563,26 @@ export async function sampleCertificatesData(
   ctx: GraphQLContext,
   form: string | null = null,
 ): Promise<CertificatesInput> {
-  const words = onlyForm(form);
   const p = await province(ctx);
+  const words = onlyForm(form, p);
+  const forms = formWordsIn(p.kind);
   const today = vietnamToday();
+  const place = placeWord(p.kind);
   const awardees = [
     {
-      name: 'Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh',
+      name: `Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân ${place}`,
       unit: null,
-      form: FORM_WORDS.FLAG_PROVINCE,
+      form: forms.FLAG_PROVINCE,
       leads: true,
-      block: 'Khối thi đua các cơ quan Đảng, đoàn thể tỉnh',
+      block: `Khối thi đua các cơ quan Đảng, đoàn thể ${place}`,
     },
-    { name: 'Sở Tài chính', unit: null, form: FORM_WORDS.MERIT_PROVINCE, leads: false },
-    { name: 'Nguyễn Thị Hồng Nhung', unit: 'Văn phòng Tỉnh ủy', form: FORM_WORDS.CSTD_PROV, leads: false },
+    { name: 'Sở Tài chính', unit: null, form: forms.MERIT_PROVINCE, leads: false },
+    {
+      name: 'Nguyễn Thị Hồng Nhung',
+      unit: p.kind === 'CITY' ? 'Văn phòng Thành ủy' : 'Văn phòng Tỉnh ủy',
+      form: forms.CSTD_PROV,
+      leads: false,
+    },
   ];
   return {
     province: p,

@@ -1,4 +1,5 @@
 import type { KeyedCount, YearStatistics } from '@thidua/db';
+import { formWordsIn, placeWord, PROPOSAL_FORMS } from '@thidua/domain';
 
 /**
  * The statutory statistics forms 0601–0605 on emulation and commendation (Circular 02/2023/TT-BNV, the Home
@@ -23,24 +24,20 @@ const KINDS = [
   ['CLUSTER', 'Cụm thi đua'],
 ] as const;
 
-/** Titles (danh hiệu thi đua) as the Law names them; collectives first. */
-const TITLES = [
-  ['FLAG_GOVERNMENT', 'Cờ thi đua của Chính phủ'],
-  ['FLAG_PROVINCE', 'Cờ thi đua của Ủy ban nhân dân tỉnh'],
-  ['COLL_EXCELLENT', 'Tập thể lao động xuất sắc'],
-  ['COLL_ADVANCED', 'Tập thể lao động tiên tiến'],
-  ['CSTD_NAT', 'Chiến sĩ thi đua toàn quốc'],
-  ['CSTD_PROV', 'Chiến sĩ thi đua cấp tỉnh'],
-  ['CSTD_BASE', 'Chiến sĩ thi đua cơ sở'],
-  ['LDTT', 'Lao động tiên tiến'],
-] as const;
+/** Titles (danh hiệu thi đua) as the Law names them, in a province or a centrally-governed city; collectives first. */
+const titlesIn = (provinceKind?: string) =>
+  [
+    ['FLAG_GOVERNMENT', 'Cờ thi đua của Chính phủ'],
+    ['FLAG_PROVINCE', `Cờ thi đua của Ủy ban nhân dân ${placeWord(provinceKind)}`],
+    ['COLL_EXCELLENT', 'Tập thể lao động xuất sắc'],
+    ['COLL_ADVANCED', 'Tập thể lao động tiên tiến'],
+    ['CSTD_NAT', 'Chiến sĩ thi đua toàn quốc'],
+    ['CSTD_PROV', formWordsIn(provinceKind).CSTD_PROV],
+    ['CSTD_BASE', 'Chiến sĩ thi đua cơ sở'],
+    ['LDTT', 'Lao động tiên tiến'],
+  ] as const;
 /** The forms a block proposes to the province on the platform. */
-const PROPOSED = ['FLAG_PROVINCE', 'MERIT_PROVINCE', 'CSTD_PROV'] as const;
-const FORM_NAMES: Record<(typeof PROPOSED)[number], string> = {
-  FLAG_PROVINCE: 'Cờ thi đua của UBND tỉnh',
-  MERIT_PROVINCE: 'Bằng khen của Chủ tịch UBND tỉnh',
-  CSTD_PROV: 'Chiến sĩ thi đua cấp tỉnh',
-};
+const PROPOSED = PROPOSAL_FORMS;
 // The council's and the deferral's outcomes in the pages' words (nomination.status.* in the web's messages);
 // the earlier steps say a little more than the pages' short labels.
 const STATUSES = [
@@ -68,7 +65,9 @@ function total(label: string, rows: StatisticsForm['rows']): StatisticsForm['row
   };
 }
 
-export function statisticsForms(s: YearStatistics): StatisticsForm[] {
+/** `provinceKind`: PROVINCE (the default) or CITY, whose committee confers the forms in the city's name. */
+export function statisticsForms(s: YearStatistics, provinceKind?: string): StatisticsForm[] {
+  const forms = formWordsIn(provinceKind);
   const kinds = KINDS.map(([k, label]) => ({
     label,
     cells: [
@@ -80,7 +79,7 @@ export function statisticsForms(s: YearStatistics): StatisticsForm[] {
       count(s.dossiers, k),
     ],
   }));
-  const titles = TITLES.map(([t, label]) => {
+  const titles = titlesIn(provinceKind).map(([t, label]) => {
     const proposable = t === 'FLAG_PROVINCE' || t === 'CSTD_PROV';
     const subject = t === 'CSTD_PROV' ? 'PERSON' : 'UNIT';
     return {
@@ -136,13 +135,13 @@ export function statisticsForms(s: YearStatistics): StatisticsForm[] {
       ],
       rows: titles,
       notes: [
-        'Ô để trống: nền tảng không ghi nhận việc đề nghị hoặc quyết định danh hiệu đó (chỉ Cờ thi đua của UBND tỉnh và Chiến sĩ thi đua cấp tỉnh được đề nghị qua khối).',
+        `Ô để trống: nền tảng không ghi nhận việc đề nghị hoặc quyết định danh hiệu đó (chỉ ${forms.FLAG_PROVINCE} và ${forms.CSTD_PROV} được đề nghị qua khối).`,
         'Số đề nghị chỉ tính các năm thi đua đã công bố kết quả bỏ phiếu.',
       ],
     },
     {
       code: '0603',
-      title: 'Hình thức khen thưởng: Bằng khen của Chủ tịch UBND tỉnh',
+      title: `Hình thức khen thưởng: ${forms.MERIT_PROVINCE}`,
       columns: ['Số được đề nghị', 'Số được khen thưởng', 'Tiền thưởng (đồng)'],
       rows: [
         { label: 'Tập thể', cells: merit('UNIT') },
@@ -163,14 +162,14 @@ export function statisticsForms(s: YearStatistics): StatisticsForm[] {
         { label: 'Trong đó: nữ', cells: bySubject('PERSON_FEMALE') },
       ],
       notes: [
-        'Tính các hình thức đề nghị qua khối: Cờ thi đua của UBND tỉnh, Bằng khen của Chủ tịch UBND tỉnh, Chiến sĩ thi đua cấp tỉnh.',
+        `Tính các hình thức đề nghị qua khối: ${PROPOSED.map((f) => forms[f]).join(', ')}.`,
         'Nền tảng không ghi nhận cá nhân là lãnh đạo hay người trực tiếp lao động, sản xuất.',
       ],
     },
     {
       code: '0605',
       title: 'Kết quả xét đề nghị khen thưởng',
-      columns: [...PROPOSED.map((f) => FORM_NAMES[f]), 'Tổng số'],
+      columns: [...PROPOSED.map((f) => forms[f]), 'Tổng số'],
       rows: [...statuses, total('Tổng số', statuses)],
       notes: ['Mỗi đề nghị được tính một lần, theo bước hiện tại của nó.'],
     },

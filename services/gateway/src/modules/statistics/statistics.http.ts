@@ -40,7 +40,7 @@ export function statisticsRoutes(opts: {
           stats: await statisticsRepository.ofYear(year),
         }),
       );
-      const body = await statisticsWorkbook(statisticsForms(stats), { province, year });
+      const body = await statisticsWorkbook(statisticsForms(stats, province.kind), { province, year });
       res.statusCode = 200;
       res.setHeader('content-type', XLSX);
       res.setHeader('content-length', String(body.length));

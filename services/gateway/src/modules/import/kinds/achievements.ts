@@ -3,14 +3,25 @@ import { COLLECTIVE_TITLES, type Achievement } from '@thidua/domain';
 import { choice, inChunks, NameIndex, Problems, SeenKeys, text, year, type KindSpec } from '../check-kit';
 import { personIndex, unitIndex } from './persons';
 
+/** The first label is the template's; a centrally-governed city's records name the forms after the city. */
 export const TITLE_LABELS: Record<Achievement, string[]> = {
   FLAG_GOVERNMENT: ['Cờ thi đua của Chính phủ'],
-  FLAG_PROVINCE: ['Cờ thi đua của UBND tỉnh', 'Cờ thi đua cấp tỉnh'],
+  FLAG_PROVINCE: [
+    'Cờ thi đua của UBND tỉnh',
+    'Cờ thi đua cấp tỉnh',
+    'Cờ thi đua của UBND thành phố',
+    'Cờ thi đua thành phố',
+  ],
   COLL_EXCELLENT: ['Tập thể lao động xuất sắc'],
   COLL_ADVANCED: ['Tập thể lao động tiên tiến'],
-  MERIT_PROVINCE: ['Bằng khen của Chủ tịch UBND tỉnh', 'Bằng khen cấp tỉnh'],
+  MERIT_PROVINCE: [
+    'Bằng khen của Chủ tịch UBND tỉnh',
+    'Bằng khen cấp tỉnh',
+    'Bằng khen của Chủ tịch UBND thành phố',
+    'Bằng khen thành phố',
+  ],
   CSTD_NAT: ['Chiến sĩ thi đua toàn quốc'],
-  CSTD_PROV: ['Chiến sĩ thi đua cấp tỉnh'],
+  CSTD_PROV: ['Chiến sĩ thi đua cấp tỉnh', 'Chiến sĩ thi đua thành phố', 'Chiến sĩ thi đua cấp thành phố'],
   CSTD_BASE: ['Chiến sĩ thi đua cơ sở'],
   LDTT: ['Lao động tiên tiến'],
 };
