@@ -300,7 +300,11 @@ describe("the head unit's conference workspace", () => {
       expect(await head.getByLabel(`Phiếu hợp lệ – ${flag}`).getAttribute('aria-invalid')).toBe('true');
       await screenshot(head, 'paper-count-error-1366');
       await expectAccessible(head, 'the paper count with an error');
-      await head.getByLabel(`Phiếu không hợp lệ – ${flag}`).fill('0');
+      // One ballot was spoilt: the valid ones are one fewer, and so are the votes they carry.
+      await head.getByLabel(`Phiếu hợp lệ – ${flag}`).fill('2');
+      await head
+        .getByLabel(new RegExp(`^Số phiếu của ${NAMES[2]}.* – ${flag.replace(/[()]/g, '\\$&')}`))
+        .fill('2');
       await head.getByRole('button', { name: 'Lưu kết quả kiểm phiếu' }).click();
       await head.getByRole('heading', { name: 'Kết quả đã nhập' }).waitFor();
       // The one who entered it cannot confirm it.
@@ -334,6 +338,19 @@ describe("the head unit's conference workspace", () => {
       await dialog.getByRole('button', { name: 'Xác nhận kết quả kiểm phiếu' }).click();
       await expect.poll(() => deputy.getByText(/Đã xác nhận lúc/).count(), { timeout: 10_000 }).toBe(1);
       await expect.poll(() => deputy.getByRole('link', { name: 'Kết quả và biên bản' }).count()).toBe(1);
+      // The head unit reads the count before it publishes it: the committee's figures as entered, as the minutes
+      // print them, the spoilt ballot too.
+      await head.goto(`${base}/voting-periods/${periodId}/results`);
+      await expect
+        .poll(
+          () =>
+            head
+              .getByText(/Phiếu phát ra: 3 · Phiếu thu về: 3 · Phiếu hợp lệ: 2 · Phiếu không hợp lệ: 1/)
+              .count(),
+          WAIT,
+        )
+        .toBe(1);
+      await screenshot(head, 'paper-results-1366');
       await deputy.context().close();
       await headContext.close();
     },

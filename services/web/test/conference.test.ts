@@ -550,6 +550,28 @@ describe('the conference in the browser', () => {
         timeout: 20_000,
       })
       .toBe(1);
+    // What it announces names the unit decided, not an empty seat: the results under the count, and the dialog.
+    await page.getByRole('link', { name: /^Công bố kết quả: .* · Vòng 2$/ }).click();
+    await page.getByRole('button', { name: 'Công bố kết quả' }).click();
+    const publish = page.getByRole('dialog', { name: 'Công bố kết quả bỏ phiếu?' });
+    await expect
+      .poll(() => publish.locator('.publish-preview').textContent())
+      .toContain(
+        `Đơn vị dẫn đầu khối (đề nghị Cờ thi đua): Trưởng khối và Phó khối quyết định: ${chosenName}`,
+      );
+    await publish.getByRole('button', { name: 'Không, quay lại' }).click();
+    await page.goto(`${base}/voting-periods/${round2.id}/results`);
+    await expect
+      .poll(() => page.getByText(`Trưởng khối và Phó khối quyết định: ${chosenName}`).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    // Round 2's seat was filled by the decision: only round 1 still reads as short of a unit.
+    const round2Minutes = page.getByRole('region', { name: /^Vòng 2/ });
+    expect(await round2Minutes.getByText(/vị trí chưa có đơn vị đạt ngưỡng/).count()).toBe(0);
+    expect(await round2Minutes.getByText(`Trưởng khối và Phó khối quyết định: ${chosenName}`).count()).toBe(
+      1,
+    );
     await deputy.context().close();
     await page.context().close();
   });

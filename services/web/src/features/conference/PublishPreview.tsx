@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { useI18n } from '../../i18n/i18n';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { ResultsQuery } from '../voting/operations';
-import { ContestTitle, outcomeWords } from '../voting/parts';
+import { ContestTitle, decidedFor, outcomeWords } from '../voting/parts';
 import type { PeriodControlsQuery } from './period-operations';
 
 type Period = Pick<
@@ -21,6 +21,7 @@ export function PublishPreview({ period }: { period: Period }) {
   const { t } = i18n;
   const [res] = useQuery({ query: ResultsQuery, variables: { id: period.id } });
   const results = res.data?.votingPeriod?.results ?? null;
+  const decisions = res.data?.votingPeriod?.decisions;
   const { names } = useUnitNames([
     ...(results ?? []).flatMap((r) => r.elected),
     ...period.contests.flatMap((c) => c.candidateUnitIds),
@@ -29,6 +30,10 @@ export function PublishPreview({ period }: { period: Period }) {
   const verdict = (r: (typeof results)[number]) => {
     if (r.withdrawn !== null) return t('results.withdrawn', { reason: r.withdrawn });
     if (r.kind === 'APPROVAL') return t(r.elected.length ? 'results.approved' : 'results.notApproved');
+    // R5: seats the vote left empty, which the head and deputy filled: named as what is announced.
+    const decided = decidedFor(decisions, r.contestId);
+    if (!r.elected.length && decided.length)
+      return t('results.decidedUnits', { units: decided.map((u) => unitName(names, u)).join('; ') });
     if (!r.elected.length) return t('results.noneElected');
     const elected = r.elected.map((u) => unitName(names, u)).join('; ');
     return r.unfilledSeats > 0 ? t('period.publishUnfilled', { elected, n: r.unfilledSeats }) : elected;

@@ -129,7 +129,7 @@ export default function HallPage() {
       )}
 
       {published && results?.results && (
-        <HallResults period={period} results={results.results} names={names} />
+        <HallResults period={period} results={results.results} decisions={results.decisions} names={names} />
       )}
     </div>
   );

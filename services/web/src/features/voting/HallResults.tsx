@@ -3,10 +3,11 @@ import { Link } from 'wouter';
 import { useI18n } from '../../i18n/i18n';
 import { unitName } from '../unit/useUnitNames';
 import type { ResultsQuery } from './operations';
-import { ContestTitle, outcomeWords } from './parts';
+import { ContestTitle, decidedFor, outcomeWords } from './parts';
 import { byVotes, sharePercent, type Period } from './rules';
 
-type Result = NonNullable<NonNullable<ResultOf<typeof ResultsQuery>['votingPeriod']['results']>>[number];
+type Published = ResultOf<typeof ResultsQuery>['votingPeriod'];
+type Result = NonNullable<NonNullable<Published['results']>>[number];
 
 /**
  * The published results on the projector. First, in a few large lines, what the hall waits for: who was elected
@@ -16,10 +17,13 @@ type Result = NonNullable<NonNullable<ResultOf<typeof ResultsQuery>['votingPerio
 export function HallResults({
   period,
   results,
+  decisions,
   names,
 }: {
   period: Period;
   results: Result[];
+  /** R5: seats the head and deputy filled where the vote left them empty. */
+  decisions: Published['decisions'];
   names: Map<string, string>;
 }) {
   const i18n = useI18n();
@@ -49,7 +53,13 @@ export function HallResults({
       ? t(r.elected.length ? 'results.approvedTag' : 'hall.notApproved')
       : r.elected.length
         ? r.elected.map((u) => unitName(names, u)).join(', ')
-        : t('results.noneElected');
+        : decidedFor(decisions, r.contestId).length
+          ? t('results.decidedUnits', {
+              units: decidedFor(decisions, r.contestId)
+                .map((u) => unitName(names, u))
+                .join(', '),
+            })
+          : t('results.noneElected');
   return (
     <section aria-labelledby="hall-results" className="hall-results">
       <h2 id="hall-results">{t('hall.results')}</h2>

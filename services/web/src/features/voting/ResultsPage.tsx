@@ -6,7 +6,7 @@ import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Alert, Empty, Loading, Page } from '../../ui/Page';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { PeriodFields, PeriodQuery, ResultsQuery, YearRoundsQuery } from './operations';
-import { ContestTitle, outcomeWords, periodOwner, StatusBadge } from './parts';
+import { ContestTitle, decidedFor, outcomeWords, periodOwner, StatusBadge } from './parts';
 import { byVotes, contestThreshold, sharePercent, tieGroup, votesNeeded } from './rules';
 import { TableWrap } from '../../ui/TableWrap';
 import { DocumentDownloads } from '../documents/DocumentDownloads';
@@ -92,6 +92,7 @@ function Round({ id, next }: { id: string; next: string | null }) {
   ]);
   if (periodRes.error) return <ApiErrorView error={periodRes.error} />;
   if (!period) return <Loading />;
+  const decided = (contestId: string) => decidedFor(decisions, contestId);
 
   /** R11: units over the threshold for deputy that this round elected next year's head, so not deputy. */
   const headsOver = (r: {
@@ -196,11 +197,23 @@ function Round({ id, next }: { id: string; next: string | null }) {
                     need,
                   })}
                 </p>
-                <p>
-                  {t('results.eligible')}: <strong>{r.eligible}</strong> · {t('results.cast')}:{' '}
-                  <strong>{r.cast}</strong> · {t(question ? 'results.notApproving' : 'results.blank')}:{' '}
-                  <strong>{r.blank}</strong>
-                </p>
+                {r.paper ? (
+                  // The counting committee's figures as entered and as the minutes print them: an invalid ballot
+                  // was returned all the same.
+                  <p>
+                    {t('results.eligible')}: <strong>{r.eligible}</strong> · {t('paper.issued')}:{' '}
+                    <strong>{r.paper.issued}</strong> · {t('paper.returned')}:{' '}
+                    <strong>{r.paper.returned}</strong> · {t('paper.valid')}: <strong>{r.paper.valid}</strong>{' '}
+                    · {t('paper.invalid')}: <strong>{r.paper.invalid}</strong> · {t('results.blank')}:{' '}
+                    <strong>{r.blank}</strong>
+                  </p>
+                ) : (
+                  <p>
+                    {t('results.eligible')}: <strong>{r.eligible}</strong> · {t('results.cast')}:{' '}
+                    <strong>{r.cast}</strong> · {t(question ? 'results.notApproving' : 'results.blank')}:{' '}
+                    <strong>{r.blank}</strong>
+                  </p>
+                )}
                 <TableWrap label={t(`voting.contest.${r.kind}`)}>
                   <table className="table">
                     <caption className="visually-hidden">{t(`voting.contest.${r.kind}`)}</caption>
@@ -245,6 +258,15 @@ function Round({ id, next }: { id: string; next: string | null }) {
                 ) : (
                   r.elected.length === 0 && <p>{t('results.noneElected')}</p>
                 )}
+                {!question && decided(r.contestId).length > 0 && (
+                  <p className="success-text">
+                    {t('results.decidedUnits', {
+                      units: decided(r.contestId)
+                        .map((u) => unitName(names, u))
+                        .join(', '),
+                    })}
+                  </p>
+                )}
                 {r.tieBrokenBy && (
                   <p className="tie-break">
                     {t('results.tieBreak', {
@@ -259,7 +281,7 @@ function Round({ id, next }: { id: string; next: string | null }) {
                       {t('results.headNotDeputy', { unit: unitName(names, u) })}
                     </p>
                   ))}
-                {!question && r.shortfall && r.unfilledSeats > 0 && (
+                {!question && r.shortfall && r.unfilledSeats > 0 && !decided(r.contestId).length && (
                   <p className="shortfall">
                     {r.shortfall === 'TIE'
                       ? t('results.shortfall.TIE', {

@@ -134,6 +134,12 @@ export const ResultsQuery = graphql(`
         eligible
         cast
         blank
+        paper {
+          issued
+          returned
+          valid
+          invalid
+        }
         elected
         shortfall
         tiedUnitIds

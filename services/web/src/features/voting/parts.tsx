@@ -130,6 +130,17 @@ export function ApprovalGrounds({ i18n, nominationId }: { i18n: I18n; nomination
 }
 
 /**
+ * R5: the units the head and deputy decided for a contest whose seats the vote left empty, once the deputy
+ * confirmed; none while the proposal waits or when the vote filled the seats.
+ */
+export function decidedFor(
+  decisions: readonly { contestId: string; unitIds: readonly string[]; confirmedAt: unknown }[] | undefined,
+  contestId: string,
+): readonly string[] {
+  return decisions?.find((d) => d.contestId === contestId && d.confirmedAt)?.unitIds ?? [];
+}
+
+/**
  * What the round's outcome means, in one sentence: a council's count is a count of questions; a next round
  * names the contests it is for (the seats no unit took), so the hall and the minutes say which post is still open.
  */
