@@ -38,9 +38,10 @@ const sql = <T>(q: string, params: unknown[] = []) =>
 async function report(
   who: Account,
   year = 2026,
+  inProvince = province,
 ): Promise<{ status: number; book?: ExcelJS.Workbook; res: Response }> {
   const res = await fetch(`${app.gateway.url.replace(/\/graphql$/, '')}/reports/statistics?year=${year}`, {
-    headers: { authorization: `Bearer ${who.token}`, 'x-province-id': province },
+    headers: { authorization: `Bearer ${who.token}`, 'x-province-id': inProvince },
   });
   if (res.status !== 200) return { status: res.status, res };
   const book = new ExcelJS.Workbook();
@@ -203,5 +204,17 @@ describe('the statutory statistics (forms 0601–0605)', () => {
     expect((await report(submitted.officers[0]!)).status).toBe(403);
     const bad = await report(admin, 1999);
     expect(bad.status).toBe(400);
+  });
+
+  it('a year before the merger is the former provinces’ to report: said, not a workbook of zeros', async () => {
+    const before = await report(admin, 2024);
+    expect(before.status).toBe(400);
+    const { errors } = (await before.res.json()) as { errors: { message: string }[] };
+    expect(errors[0]!.message).toMatch(
+      /^year: Năm 2024 thuộc các tỉnh cũ .*Lào Cai.*: biểu thống kê của năm đó lập tại tỉnh cũ \(chọn tỉnh cũ ở đầu trang\)\./,
+    );
+    // There, the secretariat (which reads its former provinces) has it.
+    const former = await provinceId(app.dataSource, '15', { former: true });
+    expect((await report(admin, 2024, former)).status).toBe(200);
   });
 });

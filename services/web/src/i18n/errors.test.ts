@@ -143,6 +143,21 @@ describe('the API’s refusals, as the secretariat reads them', () => {
     );
   });
 
+  it("a year before the merger: the statistics are the former provinces', said in Vietnamese", () => {
+    const message =
+      'Năm 2024 thuộc các tỉnh cũ Lào Cai, Yên Bái: biểu thống kê của năm đó lập tại tỉnh cũ (chọn tỉnh cũ ở đầu trang). ' +
+      "The year 2024 belongs to the former provinces Lào Cai, Yên Bái, before Lào Cai began on 2025-07-01: that year's statistics are the former province's (choose it at the top of the page).";
+    const shown = showErrors(i18n, [
+      {
+        message: `year: ${message}`,
+        extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'year', message }] },
+      },
+    ]);
+    expect(Object.values(shown.fields)[0] ?? shown.general).toBe(
+      'Năm 2024 thuộc các tỉnh cũ Lào Cai, Yên Bái: biểu thống kê của năm đó lập tại tỉnh cũ (chọn tỉnh cũ ở đầu trang).',
+    );
+  });
+
   it('a past decision recorded twice names the number and the year already recorded', () => {
     const shown = showErrors(i18n, [
       { message: 'decision 1520/QĐ-UBND of 2025 is already recorded', extensions: { code: 'CONFLICT' } },

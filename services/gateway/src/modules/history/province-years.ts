@@ -58,6 +58,8 @@ export async function assertProvinceRunsYear(
   ctx: GraphQLContext,
   year: number,
   field = 'year',
+  /** What to do in the former province instead, in both languages. */
+  there = { vi: 'ghi nhận lịch sử tại tỉnh cũ', en: 'record its history in the former province' },
 ): Promise<void> {
   const province = ctx.access!.province;
   if (runsYear(province, year)) return;
@@ -72,9 +74,9 @@ export async function assertProvinceRunsYear(
     const plural = owners.length > 1;
     throw badInput(
       field,
-      `Năm ${year} thuộc ${plural ? 'các ' : ''}tỉnh cũ ${names(owners)}: ghi nhận lịch sử tại tỉnh cũ. ` +
+      `Năm ${year} thuộc ${plural ? 'các ' : ''}tỉnh cũ ${names(owners)}: ${there.vi}. ` +
         `The year ${year} belongs to the former province${plural ? 's' : ''} ${names(owners)}, before ` +
-        `${province.name} began on ${province.validFrom}: record its history in the former province.`,
+        `${province.name} began on ${province.validFrom}: ${there.en}.`,
     );
   }
   throw badInput(

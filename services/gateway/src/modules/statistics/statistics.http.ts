@@ -7,6 +7,7 @@ import { inProvince, readRouteRequest, sendRouteFailure } from '../../http/autho
 import { HttpFailure } from '../../http/request-context';
 import type { GatewayServices } from '../../services';
 import { attachmentDisposition } from '../../http/content-disposition';
+import { assertProvinceRunsYear } from '../history/province-years';
 import { statisticsForms } from './statistics.forms';
 import { statisticsWorkbook } from './statistics.xlsx';
 
@@ -35,10 +36,18 @@ export function statisticsRoutes(opts: {
         opts.dataSource,
         r,
         { roles: STATISTICS_READERS, writes: false },
-        async (ctx) => ({
-          province: (await ctx.loaders.province.load(r.provinceId))!,
-          stats: await statisticsRepository.ofYear(year),
-        }),
+        async (ctx) => {
+          // A year before the province began was reported by the former provinces, from their own records: here
+          // every figure would be 0.
+          await assertProvinceRunsYear(ctx, year, 'year', {
+            vi: 'biểu thống kê của năm đó lập tại tỉnh cũ (chọn tỉnh cũ ở đầu trang)',
+            en: "that year's statistics are the former province's (choose it at the top of the page)",
+          });
+          return {
+            province: (await ctx.loaders.province.load(r.provinceId))!,
+            stats: await statisticsRepository.ofYear(year),
+          };
+        },
       );
       const body = await statisticsWorkbook(statisticsForms(stats, province.kind), { province, year });
       res.statusCode = 200;
