@@ -14,6 +14,7 @@ import { DecisionQuery, RecordDecisionMutation } from './period-operations';
 type Data = NonNullable<import('gql.tada').ResultOf<typeof DecisionQuery>['votingPeriod']>;
 type Result = NonNullable<Data['results']>[number];
 type Decision = Data['decisions'][number];
+type Member = NonNullable<Data['emulationYear']>['members'][number];
 
 const same = (a: readonly string[], b: readonly string[]) => [...a].sort().join() === [...b].sort().join();
 
@@ -105,6 +106,7 @@ export default function DecisionPage() {
           decision={p.decisions.find((d) => d.contestId === r.contestId) ?? null}
           side={side}
           names={names}
+          scores={y?.members ?? []}
           onDone={() => refetch({ requestPolicy: 'network-only' })}
         />
       ))}
@@ -119,10 +121,13 @@ function ContestDecision({
   decision,
   side,
   names,
+  scores,
   onDone,
 }: {
   periodId: string;
   result: Result;
+  /** The members' locked scores: R6's facts beside the votes. */
+  scores: readonly Member[];
   /** The candidates in the ballot's order: equal counts are listed in it. */
   ballotOrder: readonly string[];
   decision: Decision | null;
@@ -130,7 +135,8 @@ function ContestDecision({
   names: Map<string, string>;
   onDone: () => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const remaining = byVotes(result.candidates, ballotOrder)
     .map((c) => c.unitId)
     .filter((u) => !result.elected.includes(u));
@@ -157,6 +163,16 @@ function ContestDecision({
           : null
       : null;
   const unchanged = !!ours && same(chosen, ours);
+  const facts = (u: string, votes: number) => {
+    const score = scores.find((m) => m.unitId === u)?.score;
+    const n = t('hall.votes', { n: votes });
+    if (score?.final == null) return n;
+    return t('decide.facts', {
+      votes: n,
+      final: i18n.number(score.final),
+      net: i18n.number(score.bonus - score.deductions),
+    });
+  };
 
   async function send() {
     const data = await action.run(
@@ -223,7 +239,7 @@ function ContestDecision({
                       }
                     />
                     <span>
-                      {unitName(names, u)} ({t('hall.votes', { n: votes })})
+                      {unitName(names, u)} ({facts(u, votes)})
                     </span>
                   </label>
                 );

@@ -160,6 +160,15 @@ export const DecisionQuery = graphql(`
           id
           name
         }
+        # R6's facts beside the votes: what a tie-break would read, for the head and deputy to weigh.
+        members {
+          unitId
+          score {
+            final
+            bonus
+            deductions
+          }
+        }
       }
     }
   }
