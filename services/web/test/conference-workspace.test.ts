@@ -307,6 +307,12 @@ describe("the head unit's conference workspace", () => {
         .fill('2');
       await head.getByRole('button', { name: 'Lưu kết quả kiểm phiếu' }).click();
       await head.getByRole('heading', { name: 'Kết quả đã nhập' }).waitFor();
+      // Saved, the form to enter it again stays folded under the count; opened, it takes the person there.
+      expect(await head.getByLabel(`Phiếu phát ra – ${flag}`).count()).toBe(0);
+      await head.getByRole('button', { name: 'Nhập lại (thay bản chưa xác nhận)' }).click();
+      const again = head.getByRole('heading', { name: 'Nhập lại (thay bản chưa xác nhận)' });
+      await expect.poll(() => again.evaluate((h) => h === document.activeElement)).toBe(true);
+      expect(await head.getByLabel(`Phiếu hợp lệ – ${flag}`).inputValue()).toBe('2');
       // The one who entered it cannot confirm it.
       await expect.poll(() => head.getByText(/Chờ Phó khối hoặc thư ký hội nghị xác nhận/).count()).toBe(1);
       expect(await head.getByRole('button', { name: 'Xác nhận kết quả kiểm phiếu' }).count()).toBe(0);

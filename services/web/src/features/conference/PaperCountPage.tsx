@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
 import { myUnits, useSession } from '../../app/session';
@@ -74,6 +74,7 @@ export default function PaperCountPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const session = useSession();
+  const [reentering, setReentering] = useState(false);
   const [res, refetch] = useQuery({
     query: PeriodControlsQuery,
     variables: { id },
@@ -125,7 +126,15 @@ export default function PaperCountPage() {
           {t(confirms ? 'paper.notEntered' : 'paper.headEnters', { unit: y?.headUnit?.name ?? '' })}
         </Alert>
       )}
-      {open && head && !entry?.confirmedAt && (
+      {/* Once entered, the form to enter it again stays folded: the saved count is what the page is about. */}
+      {open && head && entry && !entry.confirmedAt && !reentering && (
+        <p>
+          <button type="button" className="button button-secondary" onClick={() => setReentering(true)}>
+            {t('paper.reenter')}
+          </button>
+        </p>
+      )}
+      {open && head && !entry?.confirmedAt && (!entry || reentering) && (
         <CountForm
           key={entry?.enteredAt ?? 'new'}
           id={id}
@@ -133,7 +142,10 @@ export default function PaperCountPage() {
           eligible={p.turnout?.eligible ?? p.contests[0]?.candidateUnitIds.length ?? 0}
           names={names}
           entry={entry ?? null}
-          onDone={() => refetch({ requestPolicy: 'network-only' })}
+          onDone={() => {
+            setReentering(false);
+            refetch({ requestPolicy: 'network-only' });
+          }}
         />
       )}
       {p.status !== 'OPEN' && (
@@ -253,6 +265,11 @@ function CountForm({
   entry: Entry | null;
   onDone: () => void;
 }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opened to enter the count again: the person is taken to it, as the button that opened it is gone.
+  useEffect(() => {
+    if (entry) heading.current?.focus();
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- on opening only
   const { t } = useI18n();
   const [counts, setCounts] = useState<Count[]>(() =>
     contests.map((c) => {
@@ -297,7 +314,9 @@ function CountForm({
 
   return (
     <form className="card form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="count-form">
-      <h2 id="count-form">{entry ? t('paper.reenter') : t('paper.enter')}</h2>
+      <h2 id="count-form" tabIndex={-1} ref={heading}>
+        {entry ? t('paper.reenter') : t('paper.enter')}
+      </h2>
       <p className="muted">{t('paper.intro', { n: eligible })}</p>
       {action.shown.general && <Alert>{action.shown.general}</Alert>}
       {contests.map((contest, i) => {
@@ -308,11 +327,14 @@ function CountForm({
             <legend>
               {label} ({t('voting.seats', { n: contest.seats })})
             </legend>
+            {/* The legend names the contest: the visible labels do not repeat it, their accessible names do
+                (a field read alone, or its error, still says which contest it is). */}
             <div className="form-row">
               {(['issued', 'returned', 'valid', 'invalid'] as const).map((f) => (
                 <Field
                   key={f}
-                  label={`${t(`paper.${f}`)} – ${label}`}
+                  label={t(`paper.${f}`)}
+                  aria-label={`${t(`paper.${f}`)} – ${label}`}
                   type="number"
                   inputMode="numeric"
                   min={0}
@@ -324,11 +346,13 @@ function CountForm({
               ))}
             </div>
             {err(`contests.${i}.votes`) && <p className="field-error">{err(`contests.${i}.votes`)}</p>}
+            <p className="field-hint">{t('paper.votesEach')}</p>
             <div className="form-row">
               {contest.candidateUnitIds.map((u) => (
                 <Field
                   key={u}
-                  label={t('paper.votesFor', { unit: unitName(names, u), contest: label })}
+                  label={unitName(names, u)}
+                  aria-label={t('paper.votesFor', { unit: unitName(names, u), contest: label })}
                   type="number"
                   inputMode="numeric"
                   min={0}
