@@ -790,8 +790,16 @@ describe("the block vote's minutes", () => {
         secretaryPosition: 'Chuyên viên',
       },
     });
+    // The position names the unit already: it is not said twice.
     expect(lines(model).find((l) => l.startsWith('Chủ trì hội nghị:'))).toBe(
-      'Chủ trì hội nghị: Nguyễn Thị Hồng Vân, Chánh Văn phòng Tỉnh ủy (Văn phòng Tỉnh ủy); thư ký hội nghị: Lê Văn Đức, Chuyên viên.',
+      'Chủ trì hội nghị: Nguyễn Thị Hồng Vân, Chánh Văn phòng Tỉnh ủy; thư ký hội nghị: Lê Văn Đức, Chuyên viên.',
+    );
+    const unitapart = voteMinutes({
+      ...m,
+      conference: { ...m.conference!, chairPosition: 'Chánh Văn phòng' },
+    });
+    expect(lines(unitapart).find((l) => l.startsWith('Chủ trì hội nghị:'))).toMatch(
+      /^Chủ trì hội nghị: Nguyễn Thị Hồng Vân, Chánh Văn phòng \(Văn phòng Tỉnh ủy\); /,
     );
     const names = model.blocks.flatMap((b) => (b.kind === 'signatures' ? b.columns : [])).map((c) => c.name);
     expect(names).toContain('Lê Văn Đức');

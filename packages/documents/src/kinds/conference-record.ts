@@ -1,3 +1,4 @@
+import { foldVietnamese } from '@thidua/domain';
 import { table, NO, signer } from './common';
 
 /** A block's year-end conference as its minutes print it: the vote count's minutes and the conference's own. */
@@ -27,7 +28,9 @@ export function withPosition(name: string | null | undefined, position: string |
  */
 export function chairedBy(c: ConferenceRecord): string {
   const person = c.chairPerson?.trim() ? withPosition(c.chairPerson, c.chairPosition) : null;
-  if (person && c.chairUnit) return `${person} (${c.chairUnit})`;
+  // "Giám đốc Sở Công Thương" already names the unit: not said again after it.
+  const named = !!c.chairUnit && foldVietnamese(c.chairPosition ?? '').includes(foldVietnamese(c.chairUnit));
+  if (person && c.chairUnit && !named) return `${person} (${c.chairUnit})`;
   return signer(person || c.chairUnit);
 }
 

@@ -22,6 +22,10 @@ import {
 } from './operations';
 import { DocumentDownloads } from '../documents/DocumentDownloads';
 
+/** A position that already names its unit ("Giám đốc Sở Công Thương"): the unit is not said again after it. */
+const positionNames = (position: string | null | undefined, unit: string) =>
+  !!position && position.toLocaleLowerCase('vi').includes(unit.toLocaleLowerCase('vi'));
+
 /**
  * The head unit's workspace for the year-end conference (/blocks/:blockId/years/:year/conference): the record
  * of the conference, round 1 of the vote, the rounds that followed, and the dossier to the secretariat.
@@ -196,7 +200,10 @@ function ConferenceFacts({ c, names }: { c: ResultOf<typeof ConferenceFields>; n
             {[
               c.chairPerson,
               c.chairPerson && c.chairPosition,
-              c.chairUnitId ? unitName(names, c.chairUnitId) : null,
+              c.chairUnitId &&
+              !positionNames(c.chairPerson && c.chairPosition, unitName(names, c.chairUnitId))
+                ? unitName(names, c.chairUnitId)
+                : null,
             ]
               .filter(Boolean)
               .join(', ') || <span className="muted">{t('conference.unnamed')}</span>}
