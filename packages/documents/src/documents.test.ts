@@ -529,6 +529,26 @@ describe('signatures', () => {
   }, 60_000);
 });
 
+describe("a deputy's signature", () => {
+  it('reads "KT." for the head above the deputy\'s own title (Decree 30/2020); the head signs as themselves', () => {
+    const signed = (signerTitle: string) =>
+      submission({
+        province: PROVINCE,
+        blockName: 'Khối các sở tổng hợp',
+        year: 2026,
+        headUnit: 'Sở Tài chính',
+        signerName: 'Nguyễn Văn An',
+        signerTitle,
+        conferenceOn: '2026-12-05',
+        date: '2026-12-08',
+        proposals: [],
+        attachments: [],
+      }).blocks.flatMap((b) => (b.kind === 'signatures' ? b.columns.map((c) => c.title) : []));
+    expect(signed('Phó Giám đốc')).toEqual([['TM. SỞ TÀI CHÍNH', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC']]);
+    expect(signed('Giám đốc')).toEqual([['TM. SỞ TÀI CHÍNH', 'GIÁM ĐỐC']]);
+  });
+});
+
 describe('legal bases', () => {
   const SUBMISSION: Parameters<typeof submission>[0] = {
     province: PROVINCE,

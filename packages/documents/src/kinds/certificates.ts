@@ -1,6 +1,6 @@
 import type { DocumentModel, PlacedText } from '../model';
-import { dateInWords, upper } from '../vietnamese';
-import type { ProvinceName } from './common';
+import { dateInWords } from '../vietnamese';
+import { signingTitle, type ProvinceName } from './common';
 
 /** The fields printed on a certificate blank. */
 export const CERTIFICATE_FIELDS = [
@@ -81,7 +81,6 @@ export interface CertificatesInput {
 /** One page per awardee, the fields where the province's blank wants them; nothing else is printed. */
 export function certificates(input: CertificatesInput): DocumentModel {
   const d = input.decision;
-  const deputy = /^phó/i.test(d.signerTitle.trim());
   const place = (field: CertificateField, text: string): PlacedText => {
     const f = input.layout.fields[field];
     return {
@@ -119,7 +118,7 @@ export function certificates(input: CertificatesInput): DocumentModel {
           `Quyết định số ${d.numberText} ngày ${dateInWords(d.decisionDate).replace(/^ngày /, '')}`,
         ),
         place('placeDate', `${input.province.name}, ${dateInWords(d.decisionDate)}`),
-        place('signerTitle', deputy ? `KT. CHỦ TỊCH\n${upper(d.signerTitle)}` : upper(d.signerTitle)),
+        place('signerTitle', signingTitle(d.signerTitle, 'Chủ tịch').join('\n')),
         place('signer', d.signerName),
       ],
     })),

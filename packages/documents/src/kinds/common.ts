@@ -4,6 +4,17 @@ import { dateInWords, upper } from '../vietnamese';
 
 export { provinceTitle, type ProvinceName };
 
+/**
+ * The signature's title lines (Decree 30/2020): a deputy signs for the head, "KT. CHỦ TỊCH" above "PHÓ CHỦ TỊCH";
+ * the head signs as themselves. `head`: the head's title when it is fixed (the Chairman), else the deputy's own
+ * without "Phó" ("Phó Giám đốc" signs for the "Giám đốc").
+ */
+export function signingTitle(title: string, head?: string): string[] {
+  const own = title.trim();
+  const deputy = /^phó\s+/iu.exec(own);
+  return deputy ? [`KT. ${upper(head ?? own.slice(deputy[0].length))}`, upper(own)] : [upper(own)];
+}
+
 /** "UBND TỈNH LÀO CAI": the superior in a provincial body's header. */
 export function provinceCommittee(p: ProvinceName): string {
   return upper(`UBND ${provinceTitle(p)}`);

@@ -2,7 +2,17 @@ import { conferredAs } from '@thidua/domain';
 import type { DocumentModel } from '../model';
 import { fromTemplate } from '../template';
 import { amountInWords, dateInWords, formatNumber, shortDate, upper } from '../vietnamese';
-import { header, legalBasis, NO, signatures, signer, table, whom, type ProvinceName } from './common';
+import {
+  header,
+  legalBasis,
+  NO,
+  signatures,
+  signer,
+  signingTitle,
+  table,
+  whom,
+  type ProvinceName,
+} from './common';
 
 export interface DecisionInput {
   province: ProvinceName;
@@ -57,7 +67,6 @@ export function decision(input: DecisionInput): DocumentModel {
   const individuals = input.items.filter((i) => i.unit);
   const total = input.items.reduce((s, i) => s + i.prizeVnd, 0);
   const money = (vnd: number) => [formatNumber(vnd), amountInWords(vnd)];
-  const deputy = /^phó/i.test(input.signerTitle.trim());
   const forms = [...new Set(input.items.map((i) => i.form))];
   // "tập thể, cá nhân" only when the decision awards both.
   const awardees = whom(collectives.length, individuals.length);
@@ -116,7 +125,7 @@ export function decision(input: DecisionInput): DocumentModel {
           {
             // The Law on Emulation and Commendation gives the award to the Chairman, not to the committee as a
             // body: signed "CHỦ TỊCH", or by a vice-chairman for him ("KT."), never "TM." (for the committee).
-            title: deputy ? ['KT. CHỦ TỊCH', upper(input.signerTitle)] : [upper(input.signerTitle)],
+            title: signingTitle(input.signerTitle, 'Chủ tịch'),
             name: signer(input.signerName),
           },
         ],

@@ -9,6 +9,7 @@ import {
   provinceTitle,
   signatures,
   signer,
+  signingTitle,
   table,
   whom,
   type ProvinceName,
@@ -67,10 +68,7 @@ export function submission(input: SubmissionInput): DocumentModel {
       signatures: signatures(
         [
           {
-            title: [
-              `TM. ${input.headUnit.toLocaleUpperCase('vi')}`,
-              input.signerTitle.toLocaleUpperCase('vi'),
-            ],
+            title: [`TM. ${input.headUnit.toLocaleUpperCase('vi')}`, ...signingTitle(input.signerTitle)],
             name: signer(input.signerName),
           },
         ],
