@@ -456,6 +456,10 @@ describe('a whole emulation year on the pages', () => {
 
       // The home page lists it as waiting for the council, and leads to where a session is opened.
       await page.goto(`${base}/`);
+      // The blocks whose dossiers were sent may be closed with the year: their proposals go on after it.
+      await poll(() =>
+        page.getByText(/^Đóng cùng năm thi đua toàn tỉnh\. Thẩm định, Hội đồng và quyết định/).count(),
+      ).toBeGreaterThanOrEqual(1);
       const toCouncil = page.getByRole('link', { name: new RegExp(`^Trình Hội đồng: ${rx(flagUnit)} – `) });
       await poll(() => toCouncil.count()).toBe(1);
       await toCouncil.click();

@@ -139,7 +139,8 @@ function NextStepLine({ row, admin }: { row: BlockYear; admin: boolean }) {
       <span className="muted">
         {missing.length
           ? `${t('steps.missing')} ${missing.slice(0, SHOWN_MISSING).join('; ')}${more > 0 ? ` ${t('season.more', { n: more })}` : ''}`
-          : t('steps.ready')}
+          : // Closing waits on nothing after the dossier: the proposals' own steps go on after it.
+            t(next === 'CLOSED' ? 'steps.readyClose' : 'steps.ready')}
       </span>
       {!runByOneOf(y, mine) && <span className="muted season-who">{whoTakesNext(i18n, y)}</span>}
     </>
