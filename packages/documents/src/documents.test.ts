@@ -529,23 +529,26 @@ describe('signatures', () => {
   }, 60_000);
 });
 
-describe("a deputy's signature", () => {
-  it('reads "KT." for the head above the deputy\'s own title (Decree 30/2020); the head signs as themselves', () => {
-    const signed = (signerTitle: string) =>
+describe("the block's submission", () => {
+  it('is signed for the block by its head, under the signer’s own position (Decree 30/2020)', () => {
+    const signed = (signerName: string | null, signerTitle: string) =>
       submission({
         province: PROVINCE,
         blockName: 'Khối các sở tổng hợp',
         year: 2026,
         headUnit: 'Sở Tài chính',
-        signerName: 'Nguyễn Văn An',
+        signerName,
         signerTitle,
         conferenceOn: '2026-12-05',
         date: '2026-12-08',
         proposals: [],
         attachments: [],
       }).blocks.flatMap((b) => (b.kind === 'signatures' ? b.columns.map((c) => c.title) : []));
-    expect(signed('Phó Giám đốc')).toEqual([['TM. SỞ TÀI CHÍNH', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC']]);
-    expect(signed('Giám đốc')).toEqual([['TM. SỞ TÀI CHÍNH', 'GIÁM ĐỐC']]);
+    expect(signed('Nguyễn Văn An', 'Phó Giám đốc')).toEqual([
+      ['TM. KHỐI CÁC SỞ TỔNG HỢP', 'TRƯỞNG KHỐI', 'PHÓ GIÁM ĐỐC'],
+    ]);
+    // Nobody named: no position to print, the name left to write by hand.
+    expect(signed(null, 'Thủ trưởng đơn vị')).toEqual([['TM. KHỐI CÁC SỞ TỔNG HỢP', 'TRƯỞNG KHỐI']]);
   });
 });
 

@@ -527,8 +527,9 @@ describe('the conference in the browser', () => {
       boxes.map((b) => b.closest('label')?.textContent ?? ''),
     );
     expect(listed.map((text) => ballotOrder.findIndex((name) => text.startsWith(name)))).toEqual([0, 1, 2]);
-    // Beside the votes, what the tie-break order reads (R6): the head weighs them before choosing.
-    for (const text of listed) expect(text).toMatch(/\(\d+ phiếu · điểm [\d.,]+ · thưởng − trừ -?[\d.,]+\)$/);
+    // Beside the votes, the scores R6 would read to break a tie: the head weighs them before choosing.
+    for (const text of listed)
+      expect(text).toMatch(/\(\d+ phiếu · điểm [\d.,]+ · thưởng [\d.,]+ · trừ [\d.,]+\)$/);
     await screenshot(page, 'round-decision-choose-1366');
     await page.getByRole('checkbox', { name: new RegExp(NAMES[1]!) }).check();
     await page.getByRole('button', { name: 'Gửi đề xuất' }).click();

@@ -458,7 +458,7 @@ describe('a whole emulation year on the pages', () => {
       await page.goto(`${base}/`);
       // The blocks whose dossiers were sent may be closed with the year: their proposals go on after it.
       await poll(() =>
-        page.getByText(/^Đóng cùng năm thi đua toàn tỉnh\. Thẩm định, Hội đồng và quyết định/).count(),
+        page.getByText(/^Khối được khóa sổ khi Sở Nội vụ đóng năm thi đua toàn tỉnh; việc thẩm định/).count(),
       ).toBeGreaterThanOrEqual(1);
       const toCouncil = page.getByRole('link', { name: new RegExp(`^Trình Hội đồng: ${rx(flagUnit)} – `) });
       await poll(() => toCouncil.count()).toBe(1);

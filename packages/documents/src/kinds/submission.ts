@@ -9,7 +9,6 @@ import {
   provinceTitle,
   signatures,
   signer,
-  signingTitle,
   table,
   whom,
   type ProvinceName,
@@ -68,7 +67,13 @@ export function submission(input: SubmissionInput): DocumentModel {
       signatures: signatures(
         [
           {
-            title: [`TM. ${input.headUnit.toLocaleUpperCase('vi')}`, ...signingTitle(input.signerTitle)],
+            // The block speaks (Decree 30/2020: "TM." for a body acting together), through its head unit, signed by
+            // its leader under their own position; an unnamed signer has none to print.
+            title: [
+              `TM. ${input.blockName.toLocaleUpperCase('vi')}`,
+              'TRƯỞNG KHỐI',
+              ...(input.signerName ? [input.signerTitle.toLocaleUpperCase('vi')] : []),
+            ],
             name: signer(input.signerName),
           },
         ],

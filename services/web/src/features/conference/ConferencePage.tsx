@@ -24,7 +24,10 @@ import { DocumentDownloads } from '../documents/DocumentDownloads';
 
 /** A position that already names its unit ("Giám đốc Sở Công Thương"): the unit is not said again after it. */
 const positionNames = (position: string | null | undefined, unit: string) =>
-  !!position && position.toLocaleLowerCase('vi').includes(unit.toLocaleLowerCase('vi'));
+  !!position && folded(position).includes(folded(unit));
+/** Without marks or case, as the minutes compare them (domain's foldVietnamese): "Tỉnh uỷ" is "Tỉnh ủy". */
+const folded = (s: string) =>
+  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLocaleLowerCase('vi');
 
 /**
  * The head unit's workspace for the year-end conference (/blocks/:blockId/years/:year/conference): the record

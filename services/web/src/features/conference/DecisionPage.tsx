@@ -170,7 +170,8 @@ function ContestDecision({
     return t('decide.facts', {
       votes: n,
       final: i18n.number(score.final),
-      net: i18n.number(score.bonus - score.deductions),
+      bonus: i18n.number(score.bonus),
+      deductions: i18n.number(score.deductions),
     });
   };
 

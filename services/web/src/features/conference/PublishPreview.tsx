@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { useI18n } from '../../i18n/i18n';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { ResultsQuery } from '../voting/operations';
-import { ContestTitle, decidedFor, outcomeWords } from '../voting/parts';
+import { ContestTitle, outcomeWords, seatsFilled, seatsWords } from '../voting/parts';
 import type { PeriodControlsQuery } from './period-operations';
 
 type Period = Pick<
@@ -30,13 +30,8 @@ export function PublishPreview({ period }: { period: Period }) {
   const verdict = (r: (typeof results)[number]) => {
     if (r.withdrawn !== null) return t('results.withdrawn', { reason: r.withdrawn });
     if (r.kind === 'APPROVAL') return t(r.elected.length ? 'results.approved' : 'results.notApproved');
-    // R5: seats the vote left empty, which the head and deputy filled: named as what is announced.
-    const decided = decidedFor(decisions, r.contestId);
-    if (!r.elected.length && decided.length)
-      return t('results.decidedUnits', { units: decided.map((u) => unitName(names, u)).join('; ') });
-    if (!r.elected.length) return t('results.noneElected');
-    const elected = r.elected.map((u) => unitName(names, u)).join('; ');
-    return r.unfilledSeats > 0 ? t('period.publishUnfilled', { elected, n: r.unfilledSeats }) : elected;
+    // R5: seats the vote left empty, which the head and deputy filled, are named as what is announced.
+    return seatsWords(t, seatsFilled(r, decisions), (u) => unitName(names, u));
   };
   return (
     <div className="publish-preview">

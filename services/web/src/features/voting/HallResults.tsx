@@ -3,7 +3,7 @@ import { Link } from 'wouter';
 import { useI18n } from '../../i18n/i18n';
 import { unitName } from '../unit/useUnitNames';
 import type { ResultsQuery } from './operations';
-import { ContestTitle, decidedFor, outcomeWords } from './parts';
+import { ContestTitle, outcomeWords, seatsFilled, seatsWords } from './parts';
 import { byVotes, sharePercent, type Period } from './rules';
 
 type Published = ResultOf<typeof ResultsQuery>['votingPeriod'];
@@ -51,15 +51,7 @@ export function HallResults({
   const verdict = (r: Result) =>
     r.kind === 'APPROVAL'
       ? t(r.elected.length ? 'results.approvedTag' : 'hall.notApproved')
-      : r.elected.length
-        ? r.elected.map((u) => unitName(names, u)).join(', ')
-        : decidedFor(decisions, r.contestId).length
-          ? t('results.decidedUnits', {
-              units: decidedFor(decisions, r.contestId)
-                .map((u) => unitName(names, u))
-                .join(', '),
-            })
-          : t('results.noneElected');
+      : seatsWords(t, seatsFilled(r, decisions), (u) => unitName(names, u), ', ');
   return (
     <section aria-labelledby="hall-results" className="hall-results">
       <h2 id="hall-results">{t('hall.results')}</h2>

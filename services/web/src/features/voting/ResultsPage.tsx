@@ -6,7 +6,7 @@ import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Alert, Empty, Loading, Page } from '../../ui/Page';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { PeriodFields, PeriodQuery, ResultsQuery, YearRoundsQuery } from './operations';
-import { ContestTitle, decidedFor, outcomeWords, periodOwner, StatusBadge } from './parts';
+import { ContestTitle, outcomeWords, periodOwner, seatsFilled, StatusBadge } from './parts';
 import { byVotes, contestThreshold, sharePercent, tieGroup, votesNeeded } from './rules';
 import { TableWrap } from '../../ui/TableWrap';
 import { DocumentDownloads } from '../documents/DocumentDownloads';
@@ -92,7 +92,6 @@ function Round({ id, next }: { id: string; next: string | null }) {
   ]);
   if (periodRes.error) return <ApiErrorView error={periodRes.error} />;
   if (!period) return <Loading />;
-  const decided = (contestId: string) => decidedFor(decisions, contestId);
 
   /** R11: units over the threshold for deputy that this round elected next year's head, so not deputy. */
   const headsOver = (r: {
@@ -258,11 +257,11 @@ function Round({ id, next }: { id: string; next: string | null }) {
                 ) : (
                   r.elected.length === 0 && <p>{t('results.noneElected')}</p>
                 )}
-                {!question && decided(r.contestId).length > 0 && (
+                {!question && seatsFilled(r, decisions).decided.length > 0 && (
                   <p className="success-text">
                     {t('results.decidedUnits', {
-                      units: decided(r.contestId)
-                        .map((u) => unitName(names, u))
+                      units: seatsFilled(r, decisions)
+                        .decided.map((u) => unitName(names, u))
                         .join(', '),
                     })}
                   </p>
@@ -281,14 +280,15 @@ function Round({ id, next }: { id: string; next: string | null }) {
                       {t('results.headNotDeputy', { unit: unitName(names, u) })}
                     </p>
                   ))}
-                {!question && r.shortfall && r.unfilledSeats > 0 && !decided(r.contestId).length && (
+                {/* The seats still empty once the head and deputy decided (R5): all of them when they have not. */}
+                {!question && r.shortfall && seatsFilled(r, decisions).open > 0 && (
                   <p className="shortfall">
                     {r.shortfall === 'TIE'
                       ? t('results.shortfall.TIE', {
-                          n: r.unfilledSeats,
+                          n: seatsFilled(r, decisions).open,
                           units: r.tiedUnitIds.map((u) => unitName(names, u)).join(', '),
                         })
-                      : t('results.shortfall.THRESHOLD', { n: r.unfilledSeats })}
+                      : t('results.shortfall.THRESHOLD', { n: seatsFilled(r, decisions).open })}
                   </p>
                 )}
               </div>

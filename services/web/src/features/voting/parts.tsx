@@ -130,14 +130,36 @@ export function ApprovalGrounds({ i18n, nominationId }: { i18n: I18n; nomination
 }
 
 /**
- * R5: the units the head and deputy decided for a contest whose seats the vote left empty, once the deputy
- * confirmed; none while the proposal waits or when the vote filled the seats.
+ * What a contest filled, as announced: the units the vote elected, those the head and deputy then decided for the
+ * seats it left (R5, once the deputy confirmed), and the seats still empty after both.
  */
-export function decidedFor(
+export function seatsFilled(
+  r: { contestId: string; elected: readonly string[]; unfilledSeats: number },
   decisions: readonly { contestId: string; unitIds: readonly string[]; confirmedAt: unknown }[] | undefined,
-  contestId: string,
-): readonly string[] {
-  return decisions?.find((d) => d.contestId === contestId && d.confirmedAt)?.unitIds ?? [];
+): { elected: readonly string[]; decided: readonly string[]; open: number } {
+  const decided = decisions?.find((d) => d.contestId === r.contestId && d.confirmedAt)?.unitIds ?? [];
+  return { elected: r.elected, decided, open: Math.max(0, r.unfilledSeats - decided.length) };
+}
+
+/**
+ * A contest's announcement in one line: the elected units, then those the head and deputy decided, and the seats
+ * still empty; "nobody elected" when the contest filled none.
+ */
+export function seatsWords(
+  t: I18n['t'],
+  filled: ReturnType<typeof seatsFilled>,
+  name: (unitId: string) => string,
+  separator = '; ',
+): string {
+  const parts = [
+    ...(filled.elected.length ? [filled.elected.map(name).join(separator)] : []),
+    ...(filled.decided.length
+      ? [t('results.decidedUnits', { units: filled.decided.map(name).join(separator) })]
+      : []),
+  ];
+  if (!parts.length) return t('results.noneElected');
+  const said = parts.join(separator);
+  return filled.open > 0 ? t('period.publishUnfilled', { elected: said, n: filled.open }) : said;
 }
 
 /**
