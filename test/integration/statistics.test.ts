@@ -216,5 +216,12 @@ describe('the statutory statistics (forms 0601–0605)', () => {
     // There, the secretariat (which reads its former provinces) has it.
     const former = await provinceId(app.dataSource, '15', { former: true });
     expect((await report(admin, 2024, former)).status).toBe(200);
+    // Hồ Chí Minh continues a city and two provinces: named as what they were.
+    const hcm = await provinceId(app.dataSource, '79');
+    const hcmAdmin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: hcm });
+    const merged = await report(hcmAdmin, 2024, hcm);
+    expect(((await merged.res.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(
+      /^year: Năm 2024 thuộc các tỉnh, thành phố cũ .*Hồ Chí Minh.*: biểu thống kê của năm đó lập tại tỉnh, thành phố cũ /,
+    );
   });
 });

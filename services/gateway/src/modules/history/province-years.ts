@@ -1,4 +1,5 @@
 import type { Province } from '@thidua/db';
+import { placeWord } from '@thidua/domain';
 import { badInput } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
 
@@ -22,6 +23,13 @@ export function runsYear(p: Span, year: number): boolean {
 
 const names = (ps: Province[]) =>
   [...new Set(ps.map((p) => p.name))].sort((a, b) => a.localeCompare(b, 'vi')).join(', ');
+
+/** "tỉnh", "thành phố" or "tỉnh, thành phố": what the former ones were (Hồ Chí Minh was a city). */
+const kinds = (ps: Province[]) =>
+  [...new Set(ps.map((p) => p.kind))]
+    .sort((a, b) => (a === 'PROVINCE' ? -1 : b === 'PROVINCE' ? 1 : 0))
+    .map((k) => placeWord(k))
+    .join(', ') || 'tỉnh';
 
 /**
  * The provinces that ran `year` in this province's place: its predecessors (and theirs) for a year before it
@@ -58,8 +66,11 @@ export async function assertProvinceRunsYear(
   ctx: GraphQLContext,
   year: number,
   field = 'year',
-  /** What to do in the former province instead, in both languages. */
-  there = { vi: 'ghi nhận lịch sử tại tỉnh cũ', en: 'record its history in the former province' },
+  /** What to do in the former province instead, in both languages; `former`: "tỉnh", "thành phố"… */
+  there = {
+    vi: (former: string) => `ghi nhận lịch sử tại ${former} cũ`,
+    en: 'record its history in the former province',
+  },
 ): Promise<void> {
   const province = ctx.access!.province;
   if (runsYear(province, year)) return;
@@ -74,7 +85,7 @@ export async function assertProvinceRunsYear(
     const plural = owners.length > 1;
     throw badInput(
       field,
-      `Năm ${year} thuộc ${plural ? 'các ' : ''}tỉnh cũ ${names(owners)}: ${there.vi}. ` +
+      `Năm ${year} thuộc ${plural ? 'các ' : ''}${kinds(owners)} cũ ${names(owners)}: ${there.vi(kinds(owners))}. ` +
         `The year ${year} belongs to the former province${plural ? 's' : ''} ${names(owners)}, before ` +
         `${province.name} began on ${province.validFrom}: ${there.en}.`,
     );

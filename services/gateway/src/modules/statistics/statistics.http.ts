@@ -40,7 +40,7 @@ export function statisticsRoutes(opts: {
           // A year before the province began was reported by the former provinces, from their own records: here
           // every figure would be 0.
           await assertProvinceRunsYear(ctx, year, 'year', {
-            vi: 'biểu thống kê của năm đó lập tại tỉnh cũ (chọn tỉnh cũ ở đầu trang)',
+            vi: (former) => `biểu thống kê của năm đó lập tại ${former} cũ (chọn ${former} cũ ở đầu trang)`,
             en: "that year's statistics are the former province's (choose it at the top of the page)",
           });
           return {
