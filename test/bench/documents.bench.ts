@@ -22,7 +22,7 @@ const CASES = ['minutes pdf', 'minutes docx', 'decision pdf', 'decision docx'] a
 type Case = (typeof CASES)[number];
 
 const UNITS = Array.from({ length: 30 }, (_, i) => `Sở Tài nguyên và Môi trường tỉnh Lào Cai số ${i + 1}`);
-const PROVINCE = { name: 'Lào Cai', kind: 'PROVINCE' };
+const PROVINCE = { name: 'Lào Cai', kind: 'PROVINCE' as const };
 
 function minutesInput(): VoteMinutesInput {
   const round = (n: number) => ({

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { formWordsIn } from '@thidua/domain';
+import { formWordsIn, type ProvinceName } from '@thidua/domain';
 import { describe, expect, it } from 'vitest';
 import {
   docxKeptWithNext,
@@ -69,7 +69,7 @@ async function pdfRuns(path: string): Promise<{ page: number; text: string; font
   }
   return out;
 }
-const PROVINCE = { name: 'Lào Cai', kind: 'PROVINCE' };
+const PROVINCE: ProvinceName = { name: 'Lào Cai', kind: 'PROVINCE' };
 /** A council session of three members, all voting, published; each test gives its own nominations. */
 const COUNCIL_SESSION: CouncilMinutesInput = {
   province: PROVINCE,

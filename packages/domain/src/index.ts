@@ -1,7 +1,13 @@
 export { foldVietnamese, nameProblem, normalizeName } from './text/vietnamese';
 export { ROLES, GLOBAL_ROLES, roleScopeProblem, type Role, type RoleScope } from './auth/roles';
 export { readableProvinces, type LineageEdge } from './province/lineage';
-export { NAME_WITH_KIND, placeWord, provinceTitle, type ProvinceName } from './province/title';
+export {
+  NAME_WITH_KIND,
+  placeWord,
+  provinceTitle,
+  type ProvinceKind,
+  type ProvinceName,
+} from './province/title';
 export {
   auditHash,
   auditKey,

@@ -1,6 +1,6 @@
 import { awardExclusions, type ExclusionFacts } from './exclusions';
 import { formWordsIn, type ProposalForm } from './forms';
-import { placeWord } from '../province/title';
+import { placeWord, type ProvinceKind } from '../province/title';
 import { quotaSeats, type AwardRules, type TieBreak } from './rules';
 import { STREAK_RULES, streakStanding, type History, type StreakStanding } from './streaks';
 import { round2 } from '../scoring/scoring';
@@ -51,7 +51,7 @@ export interface EngineInput {
   /** People of the members registered this year for a title a streak qualifies for. */
   registrations?: { personId: string; unitId: string; fullName: string; title: 'CSTD_PROV' | 'CSTD_NAT' }[];
   /** PROVINCE (the default) or CITY: a centrally-governed city confers "Cờ thi đua của UBND thành phố". */
-  provinceKind?: string;
+  provinceKind?: ProvinceKind;
 }
 
 export interface Explanation {

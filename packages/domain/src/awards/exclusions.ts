@@ -1,3 +1,4 @@
+import type { ProvinceKind } from '../province/title';
 import { formWordsIn, type ProposalForm } from './forms';
 import type { AwardRules, Disqualification } from './rules';
 
@@ -21,7 +22,7 @@ export interface ExclusionFacts {
    */
   proposedElsewhere?: { unitId: string; form: ProposalForm; blockName: string }[];
   /** PROVINCE (the default) or CITY: the forms carry the name of the people's committee conferring them. */
-  provinceKind?: string;
+  provinceKind?: ProvinceKind;
 }
 
 export interface ExclusionReason {

@@ -1,3 +1,5 @@
+import type { ProvinceKind } from '../province/title';
+
 /**
  * What a block year proposes: flags and certificates of merit to units, the provincial Emulation Fighter title to
  * people whose grassroots streak qualifies them (the council then selects, R10).
@@ -14,7 +16,7 @@ export const isProposalForm = (form: string): form is ProposalForm =>
  * The forms' official Vietnamese names. A centrally-governed city's people's committee confers them in its own
  * name: "Cờ thi đua của UBND thành phố", "Chiến sĩ thi đua thành phố" (as Hà Nội's and Huế's decisions read).
  */
-const FORM_WORDS: Record<'PROVINCE' | 'CITY', Record<ProposalForm, string>> = {
+const FORM_WORDS: Record<ProvinceKind, Record<ProposalForm, string>> = {
   PROVINCE: {
     FLAG_PROVINCE: 'Cờ thi đua của UBND tỉnh',
     MERIT_PROVINCE: 'Bằng khen của Chủ tịch UBND tỉnh',
@@ -28,8 +30,8 @@ const FORM_WORDS: Record<'PROVINCE' | 'CITY', Record<ProposalForm, string>> = {
 };
 
 /** The forms' names where they are conferred: a province (PROVINCE, the default) or a centrally-governed city. */
-export const formWordsIn = (provinceKind?: string | null): Record<ProposalForm, string> =>
-  FORM_WORDS[provinceKind === 'CITY' ? 'CITY' : 'PROVINCE'];
+export const formWordsIn = (provinceKind?: ProvinceKind | null): Record<ProposalForm, string> =>
+  FORM_WORDS[provinceKind ?? 'PROVINCE'];
 
 /**
  * A form as it is conferred: a title (danh hiệu) says so, "tặng danh hiệu Chiến sĩ thi đua cấp tỉnh", not "tặng

@@ -69,7 +69,7 @@ describe('nomination notices', () => {
   });
 
   it('in a centrally-governed city, name its forms and its council after the city', () => {
-    const base = { unitName: 'Sở Tài chính', year: 2026, reason: null, provinceKind: 'CITY' };
+    const base = { unitName: 'Sở Tài chính', year: 2026, reason: null, provinceKind: 'CITY' as const };
     expect(renderNominationNotice({ ...base, form: 'FLAG_PROVINCE', status: 'COUNCIL_REVIEW' }).body).toBe(
       'Đề nghị tặng Cờ thi đua của UBND thành phố năm 2026 cho Sở Tài chính được trình Hội đồng Thi đua – Khen thưởng thành phố.',
     );

@@ -1,5 +1,5 @@
 import { conferredAs, formWordsIn, type ProposalForm } from '../awards/forms';
-import { placeWord } from '../province/title';
+import { placeWord, type ProvinceKind } from '../province/title';
 import { VIETNAM_TIME_ZONE } from '../time/vietnam';
 
 export const NOTIFICATION_EVENT_NAMES = [
@@ -198,7 +198,7 @@ export interface NominationNotice {
   status: string;
   reason: string | null;
   /** PROVINCE (the default) or CITY: the forms and the council carry the place's name. */
-  provinceKind?: string;
+  provinceKind?: ProvinceKind;
 }
 
 export function renderNominationNotice(
@@ -226,7 +226,7 @@ export interface DecisionNotice {
   /** The awards of the reader's own unit (and its people), named in their notice; none for the secretariat. */
   yours?: readonly { form: ProposalForm; unitName: string; personName: string | null }[];
   /** PROVINCE (the default) or CITY: the forms carry the place's name. */
-  provinceKind?: string;
+  provinceKind?: ProvinceKind;
 }
 
 export function renderDecisionNotice(
@@ -317,7 +317,7 @@ export interface YearEndNotice {
   closed: number;
   notClosed: number;
   /** PROVINCE (the default) or CITY: "toàn thành phố". */
-  provinceKind?: string;
+  provinceKind?: ProvinceKind;
 }
 
 /** To the secretariat when the province's year-end closing has run through every block. */

@@ -1,13 +1,15 @@
+/** A province, or a centrally-governed city (thành phố trực thuộc trung ương). */
+export type ProvinceKind = 'PROVINCE' | 'CITY';
+
 /** A province as its documents and letters name it. */
 export interface ProvinceName {
   /** "Lào Cai", "Huế". */
   name: string;
-  /** PROVINCE or CITY (a centrally-governed city). */
-  kind: string;
+  kind: ProvinceKind;
 }
 
 /** "tỉnh" or "thành phố": as a province's own bodies are named ("Hội đồng Thi đua – Khen thưởng thành phố"). */
-export const placeWord = (kind?: string | null) => (kind === 'CITY' ? 'thành phố' : 'tỉnh');
+export const placeWord = (kind?: ProvinceKind | null) => (kind === 'CITY' ? 'thành phố' : 'tỉnh');
 
 /** "tỉnh Lào Cai", "thành phố Huế". */
 export function provinceTitle(p: ProvinceName): string {

@@ -22,6 +22,7 @@ import {
   renderYearEndNotice,
   renderVotingNotice,
   type ProposalForm,
+  type ProvinceKind,
   type VotingEventName,
   type YearPhaseEventName,
 } from '@thidua/domain';
@@ -77,7 +78,7 @@ async function votingNotice(p: JobPayload<'notify'>, event: VotingEventName): Pr
 }
 
 /** PROVINCE or CITY: a centrally-governed city confers its awards, and names its council, as "thành phố". */
-async function provinceKindOf(provinceId: string): Promise<string | undefined> {
+async function provinceKindOf(provinceId: string): Promise<ProvinceKind | undefined> {
   const [province] = await provinceRepository.byIds([provinceId]);
   return province?.kind;
 }

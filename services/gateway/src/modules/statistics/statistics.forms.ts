@@ -1,5 +1,5 @@
 import type { KeyedCount, YearStatistics } from '@thidua/db';
-import { formWordsIn, placeWord, PROPOSAL_FORMS } from '@thidua/domain';
+import { formWordsIn, placeWord, PROPOSAL_FORMS, type ProvinceKind } from '@thidua/domain';
 
 /**
  * The statutory statistics forms 0601–0605 on emulation and commendation (Circular 02/2023/TT-BNV, the Home
@@ -25,7 +25,7 @@ const KINDS = [
 ] as const;
 
 /** Titles (danh hiệu thi đua) as the Law names them, in a province or a centrally-governed city; collectives first. */
-const titlesIn = (provinceKind?: string) =>
+const titlesIn = (provinceKind?: ProvinceKind) =>
   [
     ['FLAG_GOVERNMENT', 'Cờ thi đua của Chính phủ'],
     ['FLAG_PROVINCE', `Cờ thi đua của Ủy ban nhân dân ${placeWord(provinceKind)}`],
@@ -66,7 +66,7 @@ function total(label: string, rows: StatisticsForm['rows']): StatisticsForm['row
 }
 
 /** `provinceKind`: PROVINCE (the default) or CITY, whose committee confers the forms in the city's name. */
-export function statisticsForms(s: YearStatistics, provinceKind?: string): StatisticsForm[] {
+export function statisticsForms(s: YearStatistics, provinceKind?: ProvinceKind): StatisticsForm[] {
   const forms = formWordsIn(provinceKind);
   const kinds = KINDS.map(([k, label]) => ({
     label,
