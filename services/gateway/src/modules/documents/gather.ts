@@ -120,6 +120,7 @@ export async function voteMinutesData(ctx: GraphQLContext, periodId: string): Pr
   ];
   const unit = await unitNames(ctx, ids);
   const contestTitle = new Map<string, string>();
+  const titles = contestWords(prov);
   return {
     province: prov,
     blockName: block?.name ?? '',
@@ -139,7 +140,7 @@ export async function voteMinutesData(ctx: GraphQLContext, periodId: string): Pr
       }),
       contests: contests.map((c) => {
         const r = results.find((x) => x.contestId === c.id)!.result;
-        const title = contestWords(prov)[c.kind] ?? c.kind;
+        const title = titles[c.kind] ?? c.kind;
         contestTitle.set(c.id, title);
         const figures = r.paper ?? {
           issued: period.eligibleVoterIds.length,
@@ -537,6 +538,7 @@ export async function certificatesData(
 ): Promise<CertificatesInput> {
   const d = await decisionData(ctx, decisionId);
   const words = onlyForm(form, d.province);
+  const flag = formWordsIn(d.province.kind).FLAG_PROVINCE;
   return {
     province: d.province,
     layout: (await certificateLayout()).layout,
@@ -549,7 +551,7 @@ export async function certificatesData(
         name: i.name,
         unit: i.unit,
         form: i.form,
-        leads: i.form === formWordsIn(d.province.kind).FLAG_PROVINCE,
+        leads: i.form === flag,
         block: i.block ?? null,
       })),
   };

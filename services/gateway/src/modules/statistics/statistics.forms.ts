@@ -36,8 +36,6 @@ const titlesIn = (provinceKind?: ProvinceKind) =>
     ['CSTD_BASE', 'Chiến sĩ thi đua cơ sở'],
     ['LDTT', 'Lao động tiên tiến'],
   ] as const;
-/** The forms a block proposes to the province on the platform. */
-const PROPOSED = PROPOSAL_FORMS;
 // The council's and the deferral's outcomes in the pages' words (nomination.status.* in the web's messages);
 // the earlier steps say a little more than the pages' short labels.
 const STATUSES = [
@@ -99,11 +97,11 @@ export function statisticsForms(s: YearStatistics, provinceKind?: ProvinceKind):
   ];
   const bySubject = (subject: 'UNIT' | 'PERSON' | 'PERSON_FEMALE') => {
     const sum = (list: KeyedCount[], f: (l: KeyedCount[], k: string) => number) =>
-      PROPOSED.reduce((acc, form) => acc + f(list, `${form}:${subject}`), 0);
+      PROPOSAL_FORMS.reduce((acc, form) => acc + f(list, `${form}:${subject}`), 0);
     return [sum(s.proposals, count), sum(s.decided, count), sum(s.decided, vnd)];
   };
   const statuses = STATUSES.map(([st, label]) => {
-    const cells = PROPOSED.map((form) => count(s.statuses, `${form}:${st}`));
+    const cells = PROPOSAL_FORMS.map((form) => count(s.statuses, `${form}:${st}`));
     return { label, cells: [...cells, cells.reduce((a, b) => a + b, 0)] };
   });
 
@@ -162,14 +160,14 @@ export function statisticsForms(s: YearStatistics, provinceKind?: ProvinceKind):
         { label: 'Trong đó: nữ', cells: bySubject('PERSON_FEMALE') },
       ],
       notes: [
-        `Tính các hình thức đề nghị qua khối: ${PROPOSED.map((f) => forms[f]).join(', ')}.`,
+        `Tính các hình thức đề nghị qua khối: ${PROPOSAL_FORMS.map((f) => forms[f]).join(', ')}.`,
         'Nền tảng không ghi nhận cá nhân là lãnh đạo hay người trực tiếp lao động, sản xuất.',
       ],
     },
     {
       code: '0605',
       title: 'Kết quả xét đề nghị khen thưởng',
-      columns: [...PROPOSED.map((f) => forms[f]), 'Tổng số'],
+      columns: [...PROPOSAL_FORMS.map((f) => forms[f]), 'Tổng số'],
       rows: [...statuses, total('Tổng số', statuses)],
       notes: ['Mỗi đề nghị được tính một lần, theo bước hiện tại của nó.'],
     },

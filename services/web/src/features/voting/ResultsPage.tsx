@@ -172,6 +172,8 @@ function Round({ id, next }: { id: string; next: string | null }) {
             const subject = period.contests.find((c) => c.id === r.contestId);
             const threshold = contestThreshold(period, subject);
             const need = votesNeeded(r.eligible, threshold.percent, threshold.mode);
+            // R5: the units the head and deputy decided, and the seats still empty after them.
+            const filled = seatsFilled(r, decisions);
             const heading = (
               <h3>
                 <ContestTitle i18n={i18n} kind={r.kind} contest={subject} names={names} />
@@ -257,12 +259,10 @@ function Round({ id, next }: { id: string; next: string | null }) {
                 ) : (
                   r.elected.length === 0 && <p>{t('results.noneElected')}</p>
                 )}
-                {!question && seatsFilled(r, decisions).decided.length > 0 && (
+                {!question && filled.decided.length > 0 && (
                   <p className="success-text">
                     {t('results.decidedUnits', {
-                      units: seatsFilled(r, decisions)
-                        .decided.map((u) => unitName(names, u))
-                        .join(', '),
+                      units: filled.decided.map((u) => unitName(names, u)).join(', '),
                     })}
                   </p>
                 )}
@@ -281,14 +281,14 @@ function Round({ id, next }: { id: string; next: string | null }) {
                     </p>
                   ))}
                 {/* The seats still empty once the head and deputy decided (R5): all of them when they have not. */}
-                {!question && r.shortfall && seatsFilled(r, decisions).open > 0 && (
+                {!question && r.shortfall && filled.open > 0 && (
                   <p className="shortfall">
                     {r.shortfall === 'TIE'
                       ? t('results.shortfall.TIE', {
-                          n: seatsFilled(r, decisions).open,
+                          n: filled.open,
                           units: r.tiedUnitIds.map((u) => unitName(names, u)).join(', '),
                         })
-                      : t('results.shortfall.THRESHOLD', { n: seatsFilled(r, decisions).open })}
+                      : t('results.shortfall.THRESHOLD', { n: filled.open })}
                   </p>
                 )}
               </div>
