@@ -13,11 +13,13 @@ import {
 } from '@thidua/testing';
 import {
   dateFieldValue,
+  DESKTOP,
   desktop,
   expectAccessible,
   fillDate,
   pageAt,
   phone,
+  PHONE,
   screenshot,
   signInAt,
   startWebApp,
@@ -357,6 +359,9 @@ describe("the head unit's conference workspace", () => {
         )
         .toBe(1);
       await screenshot(head, 'paper-results-1366');
+      await head.setViewportSize(PHONE);
+      await screenshot(head, 'paper-results-390');
+      await head.setViewportSize(DESKTOP);
       await deputy.context().close();
       await headContext.close();
     },

@@ -14,10 +14,12 @@ import {
 } from '@thidua/testing';
 import {
   dateFieldValue,
+  DESKTOP,
   desktop,
   expectAccessible,
   expectNoSidewaysScroll,
   fillDate,
+  PHONE,
   screenshot,
   signInAt,
   startWebApp,
@@ -531,6 +533,9 @@ describe('the conference in the browser', () => {
     for (const text of listed)
       expect(text).toMatch(/\(\d+ phiếu · điểm [\d.,]+ · thưởng [\d.,]+ · trừ [\d.,]+\)$/);
     await screenshot(page, 'round-decision-choose-1366');
+    await page.setViewportSize(PHONE);
+    await screenshot(page, 'round-decision-choose-390');
+    await page.setViewportSize(DESKTOP);
     await page.getByRole('checkbox', { name: new RegExp(NAMES[1]!) }).check();
     await page.getByRole('button', { name: 'Gửi đề xuất' }).click();
     const [headName, chosenName] = [split.units[0]!.name, split.units[1]!.name];
