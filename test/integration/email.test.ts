@@ -140,6 +140,27 @@ describe('email', () => {
     expect(read.ok && read.expiresAt.getTime() - Date.now()).toBeGreaterThan(59 * 86_400_000);
   });
 
+  it("names the year-end closing after the person's place: a city's secretariat reads “toàn thành phố”", async () => {
+    const base = app.gateway.url.replace('/graphql', '');
+    const city = await createAccount(app, 'PROVINCE_ADMIN', {
+      provinceId: await provinceId(app.dataSource, '01'),
+    });
+    const asked = async (userId: string) =>
+      (
+        await fetch(
+          `${base}/unsubscribe?token=${encodeURIComponent(
+            unsubscribeToken(
+              { userId, event: 'year_end.finished', channel: 'EMAIL' },
+              app.config.UNSUBSCRIBE_SECRET,
+              new Date(Date.now() + 86_400_000),
+            ),
+          )}`,
+        )
+      ).text();
+    expect(await asked(city.id)).toContain('Ngừng nhận thư điện tử về “Đóng năm thi đua toàn thành phố”?');
+    expect(await asked(admin.id)).toContain('Ngừng nhận thư điện tử về “Đóng năm thi đua toàn tỉnh”?');
+  });
+
   it('an unsubscribed officer gets no email for that event, and still gets the in-app notice', async () => {
     const before = mailbox.to(block.officers[0]!.email).length;
     const periodId = await runInTenant(app.dataSource, province, async () => {

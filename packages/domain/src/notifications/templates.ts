@@ -17,12 +17,30 @@ export const NOTIFICATION_EVENT_NAMES = [
   'year_end.finished',
 ] as const;
 export type NotificationEventName = (typeof NOTIFICATION_EVENT_NAMES)[number];
+export const isNotificationEvent = (e: string): e is NotificationEventName =>
+  (NOTIFICATION_EVENT_NAMES as readonly string[]).includes(e);
 
 /**
  * Each kind of notice by name, [Vietnamese, English], where the gateway names one itself (the unsubscribe page).
- * The web application's settings page has the same names in its own messages (i18n: event.*).
+ * The web application's settings page has the same names in its own messages (i18n: event.*). The year-end
+ * closing is named after the place: a centrally-governed city closes "toàn thành phố".
  */
-export const NOTIFICATION_EVENT_LABELS: Record<NotificationEventName, readonly [string, string]> = {
+export function notificationEventLabel(
+  event: NotificationEventName,
+  kind?: ProvinceKind | null,
+): readonly [string, string] {
+  if (event === 'year_end.finished')
+    return [
+      `Đóng năm thi đua toàn ${placeWord(kind)}`,
+      kind === 'CITY' ? 'City year-end closing' : 'Province year-end closing',
+    ];
+  return NOTIFICATION_EVENT_LABELS[event];
+}
+
+const NOTIFICATION_EVENT_LABELS: Record<
+  Exclude<NotificationEventName, 'year_end.finished'>,
+  readonly [string, string]
+> = {
   'voting.opened': ['Mở bỏ phiếu', 'Voting opened'],
   'voting.reminder': ['Nhắc bỏ phiếu', 'Voting reminder'],
   'voting.closed': ['Kết thúc bỏ phiếu', 'Voting closed'],
@@ -34,7 +52,6 @@ export const NOTIFICATION_EVENT_LABELS: Record<NotificationEventName, readonly [
   'year.scoring_opened': ['Mở chấm điểm thi đua', 'Scoring open'],
   'year.dossier_submitted': ['Khối gửi hồ sơ đề nghị khen thưởng', 'Award dossier received'],
   'year.closed': ['Kết thúc năm thi đua của khối', 'Block year closed'],
-  'year_end.finished': ['Đóng năm thi đua toàn tỉnh', 'Province year-end closing'],
 };
 
 export interface VotingNotice {

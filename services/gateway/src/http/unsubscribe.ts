@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { notificationRepository, runInTransaction } from '@thidua/db';
+import { notificationRepository, provinceRepository, runInTransaction, userRepository } from '@thidua/db';
 import {
   escapeHtml,
-  NOTIFICATION_EVENT_LABELS,
+  isNotificationEvent,
+  notificationEventLabel,
   readUnsubscribeToken,
-  type NotificationEventName,
+  type ProvinceKind,
 } from '@thidua/domain';
 import type { DataSource } from 'typeorm';
 
@@ -46,7 +47,9 @@ export async function unsubscribe(
     );
   }
   const { userId, event, channel } = read.unsubscribe;
-  const [vi, en] = NOTIFICATION_EVENT_LABELS[event as NotificationEventName] ?? [event, event];
+  const [vi, en] = isNotificationEvent(event)
+    ? notificationEventLabel(event, await placeKindOf(deps.dataSource, userId))
+    : [event, event];
   const what = `“${escapeHtml(vi)}”`;
   res.statusCode = 200;
   if (req.method !== 'POST')
@@ -70,6 +73,15 @@ export async function unsubscribe(
         `<p lang="en" class="en">You will no longer receive emails about “${escapeHtml(en)}”. Turn them on again in your notification settings.</p>`,
     ),
   );
+}
+
+/** A city's people read "toàn thành phố": the kind of every province the person serves, when all are cities. */
+async function placeKindOf(dataSource: DataSource, userId: string): Promise<ProvinceKind> {
+  const provinces = await runInTransaction(dataSource, null, async () => {
+    const ids = (await userRepository.rolesOf([userId])).flatMap((r) => (r.provinceId ? [r.provinceId] : []));
+    return provinceRepository.byIds([...new Set(ids)]);
+  });
+  return provinces.length && provinces.every((p) => p.kind === 'CITY') ? 'CITY' : 'PROVINCE';
 }
 
 /** A small page of its own, readable on a phone (the web application's colours, no script). */
