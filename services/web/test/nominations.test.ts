@@ -20,6 +20,7 @@ import {
   fillDate,
   pageAt,
   phone,
+  PHONE,
   screenshot,
   signInAt,
   startWebApp,
@@ -577,6 +578,16 @@ describe("the secretariat's nominations, council and decisions", () => {
       await expect
         .poll(async () => (await nominations()).find((n) => n.id === returned.id)!.status)
         .toBe('SUBMITTED');
+      // The unit's award history says where the proposal is, not "no award decision yet".
+      await head.goto(`${base}/units/${returned.unitId}/awards`);
+      const pending = head.getByRole('table', { name: 'Đề nghị khen thưởng chưa có quyết định' });
+      await expect.poll(() => pending.textContent(), { timeout: 15_000 }).toContain('Đã gửi hồ sơ');
+      expect(await pending.getByRole('link').getAttribute('href')).toBe(`/nominations/${returned.id}`);
+      await expectAccessible(head, 'a unit’s award history with a proposal on its way');
+      await screenshot(head, 'unit-awards-proposal-1366');
+      await head.setViewportSize(PHONE);
+      await expectNoSidewaysScroll(head, 'a unit’s award history on a phone');
+      await screenshot(head, 'unit-awards-proposal-390');
       await head.context().close();
     },
   );
@@ -598,6 +609,12 @@ describe("the secretariat's nominations, council and decisions", () => {
           .toBe(true);
         expect(await elsewhere.getByText(suffix, { exact: false }).count()).toBe(0);
       }
+      const theirs = await app.gql(
+        `query($u: ID!) { unitProposals(unitId: $u) { id } }`,
+        { u: n!.unitId },
+        { token: otherAdmin.token, provinceId: await provinceId(app.dataSource, '79') },
+      );
+      expect(theirs.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       await elsewhere.goto(`${base}/nominations/${n!.id}`);
       await expect.poll(() => elsewhere.getByText('Không tìm thấy dữ liệu được yêu cầu.').count()).toBe(1);
       expect(await elsewhere.getByText(suffix, { exact: false }).count()).toBe(0);

@@ -6,6 +6,7 @@ import {
   AwardRuleSet,
   EmulationYear,
   Nomination,
+  NOMINATION_STATUSES,
   YearAwardOutcome,
   type NominationStatus,
 } from '../entities';
@@ -21,6 +22,8 @@ export interface QueueFilter {
   year?: number;
   blockId?: string;
   recordedFromDocuments?: boolean | null;
+  /** A unit's proposals, its own and its people's. */
+  unitId?: string;
 }
 
 /** The secretariat's queue under its filters, unordered. */
@@ -37,6 +40,7 @@ async function queueQuery(filter: QueueFilter) {
   if (filter.forms?.length) qb.andWhere('n.form IN (:...forms)', { forms: filter.forms });
   if (filter.year) qb.andWhere('y.year = :year', { year: filter.year });
   if (filter.blockId) qb.andWhere('y.blockId = :blockId', { blockId: filter.blockId });
+  if (filter.unitId) qb.andWhere('n.unitId = :unitId', { unitId: filter.unitId });
   if (filter.recordedFromDocuments != null)
     qb.andWhere('y.recordedFromDocuments = :recorded', { recorded: filter.recordedFromDocuments });
   return qb;
@@ -84,6 +88,22 @@ export const awardRepository = {
     const qb = await queueQuery(filter);
     qb.orderBy('n.updatedAt', 'ASC').addOrderBy('n.id', 'ASC');
     return paginate(qb, page);
+  },
+
+  /**
+   * A unit's announced proposals (its own and its people's) that have not become an award: on their way, or
+   * stopped short of a decision. The newest year first.
+   */
+  async undecidedOfUnit(unitId: string, limit: number): Promise<Nomination[]> {
+    const statuses = NOMINATION_STATUSES.filter((s) => s !== 'DECIDED' && s !== 'REVOKED');
+    return (
+      (await queueQuery({ unitId, statuses }))
+        .orderBy('y.year', 'DESC')
+        .addOrderBy('n.createdAt', 'ASC')
+        // limit, not take: the year joined is not selected, and take's paging subquery cannot order by it.
+        .limit(limit)
+        .getMany()
+    );
   },
 
   /** How many of the queue's nominations are in each state, under its other filters (the states' tabs). */

@@ -15,8 +15,10 @@ import {
   ID,
   ObjectType,
 } from 'type-graphql';
+import { checkFirst, firstArgOptions } from '../../common/bounds';
 import { Connection, PageArgs, toConnection, toPageRequest } from '../../common/connection';
-import { ADMINS } from '../../common/roles';
+import { notFound } from '../../common/errors';
+import { ADMINS, MEMBERS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
 import { EmulationYearType } from '../emulation-year/emulation-year.types';
 import { UnitType } from '../unit/unit.types';
@@ -93,6 +95,21 @@ export class NominationQueueResolver {
     @Arg('filter', () => NominationFilterInput, { nullable: true }) filter?: NominationFilterInput | null,
   ) {
     return toConnection(await awardRepository.queue(filter ?? {}, toPageRequest(page)));
+  }
+
+  @Authorized(...MEMBERS)
+  @Query(() => [NominationType], {
+    description:
+      "A unit's announced proposals, its own and its people's, that have not become an award (on their way, or stopped short of a decision), the newest year first.",
+  })
+  async unitProposals(
+    @Arg('unitId', () => ID) unitId: string,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, firstArgOptions(200)) first?: number,
+  ) {
+    const n = checkFirst(first, 200);
+    if (!(await ctx.loaders.unit.load(unitId))) throw notFound('Unit', unitId);
+    return awardRepository.undecidedOfUnit(unitId, n);
   }
 
   @FieldResolver(() => UnitType, { description: 'The unit proposed (or whose person is).' })

@@ -9,7 +9,7 @@ import { CardTable } from '../../ui/CardTable';
 import { TableWrap } from '../../ui/TableWrap';
 import { AchievementsQuery } from '../unit/AchievementsCard';
 import { LineageQuery } from '../unit/LineageCard';
-import { AwardFields, UnitHistoryQuery } from './historyQueries';
+import { AwardFields, UnitHistoryQuery, UnitProposalsQuery } from './historyQueries';
 
 const PersonHistoryQuery = graphql(
   `
@@ -28,7 +28,8 @@ const PersonHistoryQuery = graphql(
 
 /**
  * A unit's awards across the years (its own and its people's), or one person's (/units/:id/awards,
- * /persons/:id/awards), newest first; a revoked award stays listed with its status. Below them, the titles and
+ * /persons/:id/awards), newest first; a revoked award stays listed with its status. A unit's proposals without a
+ * decision follow (a dossier sent reads "Đã gửi hồ sơ", not "no award"). Below them, the titles and
  * awards recorded from decisions issued outside the platform, and a unit's predecessors, whose awards are theirs.
  */
 export default function AwardHistoryPage() {
@@ -44,6 +45,8 @@ export default function AwardHistoryPage() {
     variables: { id, kind: person ? 'PERSON' : 'UNIT' },
   });
   const [lineage] = useQuery({ query: LineageQuery, variables: { id }, pause: person });
+  const [proposals] = useQuery({ query: UnitProposalsQuery, variables: { id }, pause: person });
+  const undecided = proposals.data?.unitProposals ?? [];
   const res = person ? individual : unit;
   const items = person ? individual.data?.personAwardHistory : unit.data?.unitAwardHistory;
   const achievements = recorded.data?.achievements ?? [];
@@ -105,6 +108,29 @@ export default function AwardHistoryPage() {
             ],
           }))}
         />
+      )}
+      {proposals.error && <ApiErrorView error={proposals.error} />}
+      {undecided.length > 0 && (
+        <>
+          <h2>{t('history.proposals')}</h2>
+          <p className="muted">{t('history.proposalsNote')}</p>
+          <CardTable
+            caption={<span className="visually-hidden">{t('history.proposals')}</span>}
+            columns={[t('history.year'), t('nomination.form'), t('blocks.block'), t('nomination.status')]}
+            rows={undecided.map((n) => ({
+              key: n.id,
+              heading: n.emulationYear.year,
+              cells: [
+                <>
+                  <Link href={`/nominations/${n.id}`}>{t(`form.${n.form}`)}</Link>
+                  {n.person && <> – {n.person.fullName}</>}
+                </>,
+                n.emulationYear.block.name,
+                t(`nomination.status.${n.status}`),
+              ],
+            }))}
+          />
+        </>
       )}
       <h2>{t('history.fromDocuments')}</h2>
       {recorded.error ? (

@@ -31,3 +31,23 @@ export const UnitHistoryQuery = graphql(
   `,
   [AwardFields],
 );
+
+/** A unit's proposals, its own and its people's, that have not become an award (yet, or at all). */
+export const UnitProposalsQuery = graphql(`
+  query UnitProposals($id: ID!) {
+    unitProposals(unitId: $id, first: 200) {
+      id
+      form
+      status
+      person {
+        fullName
+      }
+      emulationYear {
+        year
+        block {
+          name
+        }
+      }
+    }
+  }
+`);
