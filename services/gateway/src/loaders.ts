@@ -47,6 +47,7 @@ const MAKERS = {
   rolesOfUser: () => grouped(userRepository.rolesOf, (r) => [r.userId]),
   block: () => byId(blockRepository.byIds),
   membershipsOfBlock: () => grouped(blockRepository.memberships, (m) => [m.blockId]),
+  membershipsOfUnit: () => grouped(blockRepository.membershipsOfUnits, (m) => [m.unitId]),
   /** Keyed `${blockId}:${year}`; the unit ids of the block's members that year. */
   membersInYear: () =>
     new DataLoader<string, string[]>(async (keys) => {

@@ -21,7 +21,7 @@ import {
 import { NominationQueueResolver } from './modules/awards/queue.resolver';
 import { NominationBasisResolver } from './modules/awards/basis.resolver';
 import { NominationResubmitResolver } from './modules/awards/resubmit.resolver';
-import { BlockResolver } from './modules/block/block.resolver';
+import { BlockMembershipResolver, BlockResolver, UnitBlocksResolver } from './modules/block/block.resolver';
 import { PersonResolver } from './modules/block/person.resolver';
 import {
   ConferenceResolver,
@@ -65,6 +65,8 @@ export const resolvers = [
   InvitationResolver,
   PasswordResetResolver,
   BlockResolver,
+  UnitBlocksResolver,
+  BlockMembershipResolver,
   PersonResolver,
   EmulationYearResolver,
   RegistrationResolver,

@@ -211,6 +211,12 @@ describe("the secretariat's nominations, council and decisions", () => {
         )
         .toBe(1);
       await expect.poll(() => card.getByText('Đang mở', { exact: true }).count()).toBe(1);
+      // Above, the block the unit is in, since when, and the way to its years' results.
+      const blocks = page.getByRole('region', { name: 'Khối, cụm thi đua' });
+      expect(await blocks.getByRole('link').getAttribute('href')).toBe(`/blocks/${block.blockId}`);
+      expect(await blocks.getByRole('listitem').textContent()).toMatch(
+        /^Khối thi đua .+ \(từ \d\d\/\d\d\/\d{4}\)$/,
+      );
       await screenshot(page, 'unit-eligibility-1366');
       await expectAccessible(page, 'the unit page with its open matter');
       await card.getByRole('button', { name: 'Khép lại vụ việc' }).click();

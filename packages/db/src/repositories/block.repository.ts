@@ -102,6 +102,14 @@ export const blockRepository = {
     return members;
   },
 
+  /** The units' memberships, past and present, the earliest first. */
+  async membershipsOfUnits(unitIds: readonly string[]): Promise<BlockMembership[]> {
+    if (!unitIds.length) return [];
+    return (await tenantManager())
+      .getRepository(BlockMembership)
+      .find({ where: { unitId: In([...unitIds]) }, order: { validFrom: 'ASC' } });
+  },
+
   async memberships(blockIds: readonly string[]): Promise<BlockMembership[]> {
     if (!blockIds.length) return [];
     return (await tenantManager())

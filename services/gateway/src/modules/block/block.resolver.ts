@@ -1,5 +1,11 @@
 import { ADMINS, MEMBERS, READERS } from '../../common/roles';
-import { blockRepository, emulationYearRepository, type Block } from '@thidua/db';
+import {
+  blockRepository,
+  emulationYearRepository,
+  type Block,
+  type BlockMembership,
+  type Unit,
+} from '@thidua/db';
 import { normalizeName, vietnamToday } from '@thidua/domain';
 import {
   Arg,
@@ -172,5 +178,32 @@ export class BlockResolver {
     if (!ended) throw badInput('unitId', `the unit has no membership of this block open on ${input.date}`);
     await audit(ctx, 'block.member.remove', 'Block', input.blockId, { after: ended });
     return ended;
+  }
+}
+
+/** Which blocks a unit is (and was) in, each naming its block: the unit page's overview. */
+@Resolver(() => UnitType)
+export class UnitBlocksResolver {
+  @FieldResolver(() => [BlockMembershipType], {
+    description: "The unit's block memberships, past and present, the earliest first.",
+  })
+  async blockMemberships(
+    @Root() unit: Unit,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, firstArgOptions(100)) first?: number,
+  ) {
+    const n = checkFirst(first, 100);
+    return (await ctx.loaders.membershipsOfUnit.load(unit.id)).slice(0, n);
+  }
+}
+
+@Resolver(() => BlockMembershipType)
+export class BlockMembershipResolver {
+  @FieldResolver(() => BlockType)
+  async block(@Root() membership: BlockMembership, @Ctx() ctx: GraphQLContext) {
+    return (
+      (await ctx.loaders.block.load(membership.blockId)) ??
+      Promise.reject(notFound('Block', membership.blockId))
+    );
   }
 }

@@ -27,6 +27,15 @@ const UnitQuery = graphql(`
       kind
       validFrom
       validTo
+      blockMemberships {
+        id
+        validFrom
+        validTo
+        block {
+          id
+          name
+        }
+      }
     }
   }
 `);
@@ -43,7 +52,10 @@ const UpdateUnit = graphql(`
   }
 `);
 
-/** One unit: its details (edit, end), its people, its achievements on record and its predecessors. */
+/**
+ * One unit: the blocks it is and was in, its details (edit, end), its people, its achievements on record and its
+ * predecessors.
+ */
 export default function UnitPage() {
   const { id } = useParams<{ id: string }>();
   const i18n = useI18n();
@@ -79,6 +91,7 @@ export default function UnitPage() {
       }
     >
       {u.validTo && <Alert kind="warning">{t('unit.endedNote', { date: i18n.date(u.validTo) })}</Alert>}
+      <BlocksCard memberships={u.blockMemberships} />
       {admin && <EditUnit key={`${u.name}:${u.kind}:${u.shortName}`} unit={u} onSaved={reload} />}
       <PersonsCard unitId={u.id} manages={admin || officerHere} />
       <AchievementsCard subjectId={u.id} admin={admin} />
@@ -88,6 +101,48 @@ export default function UnitPage() {
       )}
       <LineageCard unit={u} admin={admin} />
     </Page>
+  );
+}
+
+/** The blocks the unit is and was in, each a link to the block's page, where its years' results are. */
+function BlocksCard({
+  memberships,
+}: {
+  memberships: {
+    id: string;
+    validFrom: string;
+    validTo: string | null;
+    block: { id: string; name: string };
+  }[];
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  return (
+    <section className="card" aria-labelledby="unit-blocks">
+      <h2 id="unit-blocks">{t('unit.blocks')}</h2>
+      {memberships.length === 0 ? (
+        <p className="muted">{t('unit.noBlock')}</p>
+      ) : (
+        <>
+          <ul>
+            {/* The present first, then the past, the latest first. */}
+            {[...memberships].reverse().map((m) => (
+              <li key={m.id}>
+                <Link href={`/blocks/${m.block.id}`}>{m.block.name}</Link>{' '}
+                <span className="item-meta">
+                  (
+                  {m.validTo
+                    ? t('unit.blockBetween', { from: i18n.date(m.validFrom), to: i18n.date(m.validTo) })
+                    : t('unit.blockSince', { from: i18n.date(m.validFrom) })}
+                  )
+                </span>
+              </li>
+            ))}
+          </ul>
+          <p className="muted">{t('unit.blocksHint')}</p>
+        </>
+      )}
+    </section>
   );
 }
 
