@@ -65,6 +65,12 @@ const MAKERS = {
       return keys.map((k) => found.get(k) ?? []);
     }),
   person: () => byId(personRepository.byIds),
+  // R6's women facts of a unit: null when it has no people recorded.
+  womenFacts: () =>
+    new DataLoader(async (unitIds: readonly string[]) => {
+      const facts = await personRepository.womenFacts(unitIds.filter(isUuid));
+      return unitIds.map((id) => facts.get(id) ?? null);
+    }),
   emulationYear: () => byId(emulationYearRepository.byIds),
   covenantItems: () => grouped(emulationYearRepository.covenantItems, (i) => [i.emulationYearId]),
   signatures: () => grouped(emulationYearRepository.signatures, (s) => [s.emulationYearId]),

@@ -31,7 +31,10 @@ import {
 import { DashboardResolver } from './modules/dashboard/dashboard.resolver';
 import { DocumentsResolver } from './modules/documents/documents.resolver';
 import { DeferralResolver, UnitDeferralsResolver } from './modules/deferral/deferral.resolver';
-import { EmulationYearResolver } from './modules/emulation-year/emulation-year.resolver';
+import {
+  EmulationYearResolver,
+  YearMemberWomenResolver,
+} from './modules/emulation-year/emulation-year.resolver';
 import { RegistrationResolver } from './modules/emulation-year/registration.resolver';
 import { SeasonResolver } from './modules/emulation-year/season.resolver';
 import {
@@ -69,6 +72,7 @@ export const resolvers = [
   BlockMembershipResolver,
   PersonResolver,
   EmulationYearResolver,
+  YearMemberWomenResolver,
   RegistrationResolver,
   SeasonResolver,
   CriteriaSetResolver,

@@ -391,6 +391,22 @@ describe('the conference in the browser', () => {
   });
   it('nobody over the threshold: the published round leads to round 2, and each page names the block and the year', async () => {
     const split = await createLockedBlock(app, province, NAMES, admin);
+    // The third unit is headed by a woman: R6's women rule favours it, and the decision page says so.
+    ok(
+      await app.gql(
+        `mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }`,
+        {
+          input: {
+            unitId: split.units[2]!.id,
+            fullName: 'Lê Thị Hồng',
+            gender: 'FEMALE',
+            headsUnit: true,
+            position: 'Giám đốc',
+          },
+        },
+        { token: admin.token, provinceId: province },
+      ),
+    );
     const period = await openBlockVote(app, province, split, [{ kind: 'FLAG', seats: 1 }]);
     // One vote each: nobody has more than half of 3.
     for (const voter of [0, 1, 2])
@@ -531,7 +547,11 @@ describe('the conference in the browser', () => {
     expect(listed.map((text) => ballotOrder.findIndex((name) => text.startsWith(name)))).toEqual([0, 1, 2]);
     // Beside the votes, the scores R6 would read to break a tie: the head weighs them before choosing.
     for (const text of listed)
-      expect(text).toMatch(/\(\d+ phiếu · điểm [\d.,]+ · thưởng [\d.,]+ · trừ [\d.,]+\)$/);
+      expect(text).toMatch(
+        text.startsWith(split.units[2]!.name)
+          ? /\(\d+ phiếu · điểm [\d.,]+ · thưởng [\d.,]+ · trừ [\d.,]+ · ưu tiên nữ: thủ trưởng là nữ\)$/
+          : /\(\d+ phiếu · điểm [\d.,]+ · thưởng [\d.,]+ · trừ [\d.,]+\)$/,
+      );
     await screenshot(page, 'round-decision-choose-1366');
     await page.setViewportSize(PHONE);
     await screenshot(page, 'round-decision-choose-390');

@@ -98,11 +98,15 @@ function tieKey(m: EngineMember, order: readonly TieBreak[]): number[] {
       : t === 'NET_BONUS'
         ? // To hundredths, as the score sheet shows it: 4.1 − 0.1 and 4.2 − 0.2 are equal, and the next rule decides.
           round2(m.bonus - m.deductions)
-        : m.headIsWoman || (m.womenShare ?? 0) >= 0.7
+        : meetsWomenRule(m)
           ? 1
           : 0,
   );
 }
+
+/** R6's women rule (law): a woman at the unit's head, or a collective of at least 70% women. */
+export const meetsWomenRule = (m: { headIsWoman: boolean; womenShare: number | null }) =>
+  m.headIsWoman || (m.womenShare ?? 0) >= 0.7;
 
 /** R6's rules in words, as an explanation or the minutes say why one of equal units was chosen. */
 export const TIE_BREAK_WORDS: Record<TieBreak, string> = {

@@ -4,6 +4,7 @@ import {
   checkTransition,
   COVENANT_EDITABLE,
   isAtLeast,
+  meetsWomenRule,
   nextStates,
   SIGNING_OPEN,
   type YearState as YearStateName,
@@ -36,6 +37,7 @@ import {
   OpenEmulationYearInput,
   TitleRegistrationType,
   UpdateEmulationYearInput,
+  WomenFactsType,
   YearMemberType,
   YearState,
 } from './emulation-year.types';
@@ -314,4 +316,22 @@ export class EmulationYearResolver {
 function checkDeadlines(registration?: string | null, scoring?: string | null) {
   if (registration && scoring && scoring < registration)
     throw badInput('scoringDeadline', `must not be before the registration deadline ${registration}`);
+}
+
+@Resolver(() => YearMemberType)
+export class YearMemberWomenResolver {
+  @FieldResolver(() => WomenFactsType, {
+    nullable: true,
+    description: "R6's women facts of the unit as its people are recorded today; null when none are.",
+  })
+  async women(@Root() m: { unitId: string }, @Ctx() ctx: GraphQLContext) {
+    const facts = await ctx.loaders.womenFacts.load(m.unitId);
+    return (
+      facts && {
+        headIsWoman: facts.headIsWoman,
+        share: facts.share,
+        meetsRule: meetsWomenRule({ headIsWoman: facts.headIsWoman, womenShare: facts.share }),
+      }
+    );
+  }
 }

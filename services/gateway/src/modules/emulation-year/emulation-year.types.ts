@@ -118,6 +118,15 @@ export class MemberScoreType {
   missingSheetsFrom!: string[];
 }
 
+@ObjectType('WomenFacts', {
+  description: "R6's women rule: a woman at the unit's head, or a collective of at least 70% women.",
+})
+export class WomenFactsType {
+  @Field(() => Boolean, { description: "The unit's recorded head is a woman." }) headIsWoman!: boolean;
+  @Field(() => Float, { description: "Women among the unit's recorded people, 0 to 1." }) share!: number;
+  @Field(() => Boolean, { description: 'The rule favours the unit in a tie.' }) meetsRule!: boolean;
+}
+
 @ObjectType('YearMember')
 export class YearMemberType {
   @Field(() => ID) unitId!: string;

@@ -126,7 +126,7 @@ function ContestDecision({
 }: {
   periodId: string;
   result: Result;
-  /** The members' locked scores: R6's facts beside the votes. */
+  /** The members' locked scores and women facts: R6's facts beside the votes. */
   scores: readonly Member[];
   /** The candidates in the ballot's order: equal counts are listed in it. */
   ballotOrder: readonly string[];
@@ -164,15 +164,23 @@ function ContestDecision({
       : null;
   const unchanged = !!ours && same(chosen, ours);
   const facts = (u: string, votes: number) => {
-    const score = scores.find((m) => m.unitId === u)?.score;
+    const member = scores.find((m) => m.unitId === u);
+    const score = member?.score;
     const n = t('hall.votes', { n: votes });
-    if (score?.final == null) return n;
-    return t('decide.facts', {
+    // The women rule is named only where it favours the unit, with why.
+    const women = member?.women?.meetsRule
+      ? member.women.headIsWoman
+        ? t('decide.women.head')
+        : t('decide.women.share', { percent: i18n.number(Math.round(member.women.share * 100), 0) })
+      : null;
+    if (score?.final == null) return women ? `${n} · ${women}` : n;
+    const all = t('decide.facts', {
       votes: n,
       final: i18n.number(score.final),
       bonus: i18n.number(score.bonus),
       deductions: i18n.number(score.deductions),
     });
+    return women ? `${all} · ${women}` : all;
   };
 
   async function send() {

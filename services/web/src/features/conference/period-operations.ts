@@ -168,6 +168,11 @@ export const DecisionQuery = graphql(`
             bonus
             deductions
           }
+          women {
+            headIsWoman
+            share
+            meetsRule
+          }
         }
       }
     }
