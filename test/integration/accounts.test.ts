@@ -795,6 +795,12 @@ describe('password reset by email', () => {
 
     const weak = await app.gql(RESET, { t: token, p: 'password1234' });
     expect(field(weak)).toBe('newPassword');
+    const repeated = await app.gql(RESET, { t: token, p: 'aaaaaaaaaaaa' });
+    expect(repeated.errors?.[0]?.message).toMatch(/^newPassword: is a repetition or a sequence/);
+    // A reset is for a password lost or in other hands: the same one again is refused, and the link still works.
+    const same = await app.gql(RESET, { t: token, p: TEST_PASSWORD });
+    expect(field(same)).toBe('newPassword');
+    expect(same.errors?.[0]?.message).toMatch(/must differ from the current password/);
     expect(ok(await app.gql(RESET, { t: token, p: NEW_PASSWORD }))).toEqual({ resetPassword: true });
 
     for (const t of [person.token, other.accessToken])

@@ -35,6 +35,25 @@ describe('password hashing', () => {
     expect(passwordProblem(p)).toMatch(/^is a common password: use at least 10 characters/);
   });
 
+  it.each([
+    'aaaaaaaaaaaa',
+    'abcabcabcabc',
+    'aabbaabbaabb',
+    '12121212121212',
+    'abcdefghijkl',
+    'zyxwvutsrqpo',
+    'ààààààààààà!',
+  ])('refuses the repetition or sequence %s', (p) => {
+    expect(passwordProblem(p)).toMatch(/^is a repetition or a sequence: use at least 10 characters/);
+  });
+
+  it.each(['mùa thu Hà Nội', 'correct horse battery', 'Quê hương tôi 1975', 'ba mươi sáu phố phường'])(
+    'accepts the phrase %s',
+    (p) => {
+      expect(passwordProblem(p)).toBeNull();
+    },
+  );
+
   it('refuses passwords containing or made of the email and name, in any case and with or without marks', () => {
     const person = { email: 'thihoa.tran@laocai.gov.vn', fullName: 'Trần Thị Hoa' };
     expect(passwordProblem('TranThiHoa@2025', person)).toMatch(/^must not contain your name/);

@@ -92,9 +92,20 @@ function variants(password: string): string[] {
 }
 
 /**
+ * A few characters repeated or a run (NIST SP 800-63B's "repetitive or sequential characters"): "aaaaaaaaaa",
+ * "abcabcabcabc", "aabbaabbaabb", "abcdefghijk", "9876543210". A phrase is none of these.
+ */
+function isPattern(s: string): boolean {
+  const chars = [...s];
+  if (new Set(chars).size < 4 || /^(.{1,4})\1+$/su.test(s)) return true;
+  const steps = chars.slice(1).map((c, i) => c.codePointAt(0)! - chars[i]!.codePointAt(0)!);
+  return steps.every((d) => d === 1) || steps.every((d) => d === -1);
+}
+
+/**
  * Why a password may not be set, or null. Beyond the length: refused when it is a common password (compared in
  * lower case, NFC, with and without diacritics and spaces, and with the digits and symbols around it removed, so
- * "Password2025!" is as common as "password"), when it contains the email's local part or the whole name, or when
+ * "Password2025!" is as common as "password"), when it is a repetition or a run of characters, when it contains the email's local part or the whole name, or when
  * it is made of the name's words and the email's parts with fewer than 6 other letters ("NguyenVanAn1990").
  * Every message ends with the policy.
  */
@@ -108,6 +119,7 @@ export function passwordProblem(
   if (password.length > 256) return 'must be at most 256 characters';
   const forms = variants(password);
   if (forms.some((f) => commonPasswords().has(f))) return refuse('is a common password');
+  if (forms.some(isPattern)) return refuse('is a repetition or a sequence');
   if (!person) return null;
 
   const joined = foldVietnamese(password.normalize('NFC')).replace(/\s+/g, '');

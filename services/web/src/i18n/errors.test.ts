@@ -96,6 +96,12 @@ describe('the API’s refusals, as the secretariat reads them', () => {
     );
     expect(refusal('is a common password')).toBe('Đây là một mật khẩu phổ biến, dễ bị đoán.');
     expect(refusal('must be at least 10 characters')).toBe('Mật khẩu quá ngắn: cần ít nhất 10 ký tự.');
+    expect(refusal('is a repetition or a sequence')).toBe(
+      'Mật khẩu chỉ lặp lại hoặc nối tiếp vài ký tự (như “aaaa…”, “abcabc…”, “123456…”), dễ bị đoán.',
+    );
+    expect(refusal('must differ from your current password')).toBe(
+      'Mật khẩu mới phải khác mật khẩu hiện tại.',
+    );
   });
 
   it('a title registered twice is said beside the title, as what it is', () => {

@@ -177,6 +177,7 @@ function accountMessage(i18n: I18n, field: string, message: string): string | nu
   if (/must be at least/.test(reason))
     return i18n.t('error.password.short', { n: /at least (\d+) characters/.exec(reason)?.[1] ?? 10 });
   if (/common password/.test(reason)) return i18n.t('error.password.common');
+  if (/repetition or a sequence/.test(reason)) return i18n.t('error.password.pattern');
   if (/your (email|name)/.test(reason)) return i18n.t('error.password.personal');
   return null;
 }

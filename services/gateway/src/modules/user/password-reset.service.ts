@@ -6,7 +6,7 @@ import {
   sessionRepository,
   userRepository,
 } from '@thidua/db';
-import { hashOneTimeToken, hashPassword, passwordProblem } from '@thidua/domain';
+import { hashOneTimeToken, hashPassword, passwordProblem, verifyPassword } from '@thidua/domain';
 import { enqueueJob, jobId } from '@thidua/jobs';
 import { appError, badInput, unauthenticated } from '../../common/errors';
 import { DISABLED_MESSAGE } from '../../auth/auth.service';
@@ -89,6 +89,10 @@ export async function resetPassword(
   if (user.disabledAt) throw unauthenticated(DISABLED_MESSAGE);
   const weak = passwordProblem(newPassword, { email: user.email, fullName: user.fullName });
   if (weak) throw badInput('newPassword', weak);
+  // A reset is for a password lost or in other hands: the same one again is not a new one.
+  const current = (await userRepository.findForLogin(user.email))?.passwordHash;
+  if (current && (await verifyPassword(newPassword, current)))
+    throw badInput('newPassword', 'must differ from the current password');
   const passwordHash = await hashPassword(newPassword);
   if (!(await passwordResetRepository.spend(link.id, user.id))) throw badInput('token', LINK_UNUSABLE);
   await userRepository.setPasswordHash(user.id, passwordHash);
