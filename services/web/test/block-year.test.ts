@@ -358,6 +358,33 @@ describe('a block year in the browser', () => {
       await screenshot(third, 'year-titles-withdraw-390');
       await withdraw.getByRole('button', { name: 'Rút đăng ký' }).click();
       await poll(() => flag.count()).toBe(0);
+      // An individual title names its person, in the unit's list and on the year's page, after a reload too.
+      ok(
+        await app.gql(
+          `mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }`,
+          { input: { unitId: unitIds[2], fullName: 'Nguyễn Thị Mai', gender: 'FEMALE' } },
+          { token: admin.token, provinceId: province },
+        ),
+      );
+      await third.reload();
+      await third.getByLabel('Danh hiệu', { exact: true }).selectOption({ label: 'Chiến sĩ thi đua cơ sở' });
+      await third.getByLabel('Cá nhân đăng ký').selectOption({ label: 'Nguyễn Thị Mai' });
+      await third.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+      const mai = 'Chiến sĩ thi đua cơ sở – Nguyễn Thị Mai';
+      await poll(() => third.getByText(`Đã đăng ký “${mai}”.`).count()).toBe(1);
+      await third.reload();
+      await poll(() => third.getByRole('listitem').filter({ hasText: mai }).count()).toBe(1);
+      await third.goto(`${base}${yearPath}`);
+      const onYear = third.getByRole('region', { name: 'Danh hiệu đã đăng ký' }).first();
+      await poll(() => onYear.getByRole('cell', { name: mai }).count()).toBe(1);
+      await third.goBack();
+      // Withdrawn again (the rest of the year goes on without it): its button names the person too.
+      await third.getByRole('button', { name: `Rút đăng ký ${mai}` }).click();
+      await third
+        .getByRole('dialog', { name: 'Rút đăng ký danh hiệu?' })
+        .getByRole('button', { name: 'Rút đăng ký' })
+        .click();
+      await poll(() => third.getByRole('listitem').filter({ hasText: mai }).count()).toBe(0);
       await expectAccessible(third, 'the titles screen');
       await screenshot(third, 'year-titles-390');
 

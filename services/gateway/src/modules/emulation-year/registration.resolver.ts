@@ -1,7 +1,7 @@
 import { ACTORS } from '../../common/roles';
 import { emulationYearRepository } from '@thidua/db';
 import { isIndividualTitle, OTHER_GRADE, REGISTRATION_OPEN } from '@thidua/domain';
-import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { assertActsFor, assertBeforeDeadline } from '../../common/acting';
 import { audit } from '../../common/audit';
 import { BOUNDS } from '../../common/bounds';
@@ -9,6 +9,7 @@ import { withConstraints } from '../../common/constraints';
 import { badInput, conflict, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
+import { PersonType } from '../block/block.types';
 import { assertMember, loadYear } from './emulation-year.service';
 import { RegisterTitleInput, TitleRegistrationType } from './emulation-year.types';
 
@@ -88,5 +89,13 @@ export class RegistrationResolver {
     await emulationYearRepository.withdraw(id);
     await audit(ctx, 'title.withdraw', 'TitleRegistration', id, { before: registration });
     return registration;
+  }
+
+  @FieldResolver(() => PersonType, {
+    nullable: true,
+    description: 'The person, for an individual title: lists name who is registered.',
+  })
+  person(@Root() r: { personId: string | null }, @Ctx() ctx: GraphQLContext) {
+    return r.personId ? ctx.loaders.person.load(r.personId) : null;
   }
 }

@@ -28,7 +28,7 @@ export function Registrations({ y }: { y: Year }) {
                   <th scope="row">{unitName(names, r.unitId)}</th>
                   <td>
                     {t(`title.${r.title}`)}
-                    {r.personId ? ` (${t('titles.individual')})` : ''}
+                    {r.person ? ` – ${r.person.fullName}` : ''}
                   </td>
                 </tr>
               ))}

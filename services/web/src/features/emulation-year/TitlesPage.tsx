@@ -89,15 +89,17 @@ function TitlesForm({
   const [persons] = useQuery({
     query: Persons,
     variables: { unitId: acting.unitId },
-    // Also once registration closed: the registered people are then listed by name.
-    pause: !acting.unitId || (open && !individual),
+    // Only to choose from: the registrations name their people themselves.
+    pause: !acting.unitId || !open || !individual,
   });
   const register = useAction(Register);
   const withdraw = useAction(Withdraw);
-  const personIds = y.titleRegistrations.flatMap((r) => (r.personId ? [r.personId] : []));
   const { names } = useUnitNames(acting.choices);
   const mine = y.titleRegistrations.filter((r) => r.unitId === acting.unitId);
   const personName = (id: string) => persons.data?.persons.nodes.find((p) => p.id === id)?.fullName;
+  // "Chiến sĩ thi đua cơ sở – Nguyễn Thị Mai": who is registered, not only that someone is.
+  const registered = (r: Year['titleRegistrations'][number]) =>
+    `${t(`title.${r.title}`)}${r.person ? ` – ${r.person.fullName}` : ''}`;
 
   if (!acting.choices.length) return <Alert>{t('sign.notMember')}</Alert>;
 
@@ -210,17 +212,12 @@ function TitlesForm({
             <ul className="list">
               {mine.map((r) => (
                 <li key={r.id} className="item-head">
-                  <span>
-                    {t(`title.${r.title}`)}
-                    {r.personId && personIds.includes(r.personId)
-                      ? ` – ${personName(r.personId) ?? t('titles.individual')}`
-                      : ''}
-                  </span>
+                  <span>{registered(r)}</span>
                   {open && (
                     <ConfirmButton
                       label={t('titles.withdraw')}
-                      // Two titles, two buttons: each is named by the title it withdraws.
-                      labelMore={t(`title.${r.title}`)}
+                      // Two titles, two buttons: each is named by the title (and person) it withdraws.
+                      labelMore={registered(r)}
                       title={t('titles.withdrawTitle')}
                       danger
                       busy={withdraw.busy}

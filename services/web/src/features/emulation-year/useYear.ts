@@ -78,6 +78,9 @@ export const YearQuery = graphql(`
         unitId
         title
         personId
+        person {
+          fullName
+        }
         onBehalfReason
       }
       awardOutcome {
