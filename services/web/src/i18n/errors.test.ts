@@ -99,7 +99,7 @@ describe('the API’s refusals, as the secretariat reads them', () => {
     expect(refusal('is a repetition or a sequence')).toBe(
       'Mật khẩu chỉ lặp lại hoặc nối tiếp vài ký tự (như “aaaa…”, “abcabc…”, “123456…”), dễ bị đoán.',
     );
-    expect(refusal('must differ from your current password')).toBe(
+    expect(refusal('must differ from the current password')).toBe(
       'Mật khẩu mới phải khác mật khẩu hiện tại.',
     );
   });
