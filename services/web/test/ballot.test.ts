@@ -91,6 +91,19 @@ describe('the ballot on a phone', () => {
     const ask = 'Vui lòng chọn đơn vị, hoặc chọn “Để trống (không chọn)” nếu không bầu đơn vị nào.';
     await expect.poll(() => page.getByRole('alert').filter({ hasText: ask }).count()).toBe(1);
     expect(await page.getByRole('heading', { name: 'Kiểm tra trước khi gửi' }).count()).toBe(0);
+    // The refusal is in sight on the phone, and the keyboard is at the first choice, which reads it out.
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: ask }).isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('alert')
+          .filter({ hasText: ask })
+          .evaluate((e) => e.getBoundingClientRect().bottom <= innerHeight),
+      )
+      .toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type))
+      .toBe('checkbox');
     const blank = page.getByRole('checkbox', { name: 'Để trống (không chọn)' });
     await blank.check();
     // A unit ticked after it takes the blank back.

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { I18n } from '../../i18n/i18n';
 import { unitName } from '../unit/useUnitNames';
 import { ContestTitle, ApprovalGrounds } from './parts';
@@ -44,6 +45,14 @@ export function ContestStep({
   // Units ticked among several seats are not cleared by one tick on "blank" behind the voter's back: they untick
   // them first (one seat is a radio group, where choosing blank visibly replaces the unit).
   const blankLocked = !single && chosen.length > 0;
+  // A refusal on this screen ("Tiếp theo" with nothing chosen, head = deputy…) is brought into sight on a phone,
+  // and the keyboard moves to the first choice, whose fieldset reads the refusal out.
+  const fieldset = useRef<HTMLFieldSetElement>(null);
+  useEffect(() => {
+    if (!problem) return;
+    fieldset.current?.querySelector('.field-error')?.scrollIntoView({ block: 'center' });
+    fieldset.current?.querySelector<HTMLInputElement>('input:not(:disabled)')?.focus({ preventScroll: true });
+  }, [problem]);
 
   const threshold = contestThreshold(period, contest);
   const need = votesNeeded(eligible, threshold.percent, threshold.mode);
@@ -55,7 +64,11 @@ export function ContestStep({
   if (contest.kind === 'APPROVAL') {
     const unit = contest.candidateUnitIds[0]!;
     return (
-      <fieldset className="contest" aria-describedby={`${legendId}-rules${problem ? ` ${errorId}` : ''}`}>
+      <fieldset
+        ref={fieldset}
+        className="contest"
+        aria-describedby={`${legendId}-rules${problem ? ` ${errorId}` : ''}`}
+      >
         <legend>
           {/* The question itself as the heading ("Đề nghị tặng Cờ thi đua … cho …"): every question of a session
               would otherwise be headed alike. */}
@@ -102,7 +115,11 @@ export function ContestStep({
   }
 
   return (
-    <fieldset className="contest" aria-describedby={`${legendId}-rules${problem ? ` ${errorId}` : ''}`}>
+    <fieldset
+      ref={fieldset}
+      className="contest"
+      aria-describedby={`${legendId}-rules${problem ? ` ${errorId}` : ''}`}
+    >
       <legend>
         <h2 id={legendId} ref={headingRef} tabIndex={-1}>
           {t(`voting.contest.${contest.kind}`)}
