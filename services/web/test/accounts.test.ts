@@ -227,9 +227,11 @@ describe('accounts in the web application', () => {
     const page = await ctx.newPage();
     watch(page);
     await page.goto(`${base}/sign-in`);
-    await page.getByRole('link', { name: 'Quên mật khẩu?' }).click();
-    await page.waitForURL(/\/forgot-password$/);
+    // The address typed on the sign-in page comes along.
     await page.getByLabel('Thư điện tử').fill(person.email);
+    await page.getByRole('link', { name: 'Quên mật khẩu?' }).click();
+    await page.waitForURL(/\/forgot-password\?email=/);
+    expect(await page.getByLabel('Thư điện tử').inputValue()).toBe(person.email);
     await page.getByRole('button', { name: 'Gửi liên kết đặt lại mật khẩu' }).click();
     const sent = page.getByRole('status').filter({ hasText: 'liên kết đặt lại mật khẩu đã được gửi' });
     await sent.waitFor();
@@ -249,6 +251,8 @@ describe('accounts in the web application', () => {
     await page.getByLabel('Nhập lại mật khẩu mới').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Đặt mật khẩu mới' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã đặt mật khẩu mới' }).waitFor();
+    // The form gone, the keyboard is at the next step.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Đăng nhập');
     await screenshot(page, 'accounts-reset-done-phone');
 
     // The old session of the person has ended; the new password signs in.

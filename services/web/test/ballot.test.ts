@@ -397,6 +397,10 @@ describe('the ballot on a phone', () => {
     await expect
       .poll(() => page.getByRole('alert').textContent())
       .toBe('Thư điện tử hoặc mật khẩu không đúng.');
+    // The keyboard is back at the password, to type it again (the button that waited had lost it).
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('name')))
+      .toBe('password');
     await screenshot(page, 'sign-in-error-390');
     await expectAccessible(page, 'the sign-in page with an error');
 

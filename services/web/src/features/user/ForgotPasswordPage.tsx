@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link } from 'wouter';
+import { Link, useSearch } from 'wouter';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { Field } from '../../ui/Field';
@@ -16,7 +16,9 @@ const RequestResetMutation = graphql(`
 /** Asks for a reset link. The answer is the same whether the address has an account or not (the API's too). */
 export default function ForgotPasswordPage() {
   const { t } = useI18n();
-  const [email, setEmail] = useState('');
+  // The address typed on the sign-in page comes along: nobody types it twice.
+  const search = useSearch();
+  const [email, setEmail] = useState(() => new URLSearchParams(search).get('email') ?? '');
   const [sentTo, setSentTo] = useState<string | null>(null);
   const action = useAction(RequestResetMutation);
 

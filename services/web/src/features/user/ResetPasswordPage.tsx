@@ -62,7 +62,8 @@ export default function ResetPasswordPage() {
       {done ? (
         <>
           <Alert kind="success">{t('account.resetDone')}</Alert>
-          <p>
+          <p ref={(p) => p?.querySelector('a')?.focus()}>
+            {/* The form is gone with its work done: the keyboard goes to the next step, not back to the top. */}
             <Link href="/sign-in" className="button button-primary button-block">
               {t('signIn.submit')}
             </Link>

@@ -44,7 +44,13 @@ export default function SignInPage() {
     const errors = await signIn(email, password);
     setBusy(false);
     if (errors) {
-      setShown(showErrors(i18n, errors));
+      const refused = showErrors(i18n, errors);
+      setShown(refused);
+      // The button, disabled while it waited, lost the keyboard: it goes to the field to correct (the password,
+      // when the refusal is general), and the refusal above is read out as an alert.
+      const field = refused.fields.email ? 'email' : 'password';
+      const form = e.target as HTMLFormElement;
+      requestAnimationFrame(() => form.querySelector<HTMLInputElement>(`input[name="${field}"]`)?.focus());
       return;
     }
     navigate(next, { replace: true });
@@ -82,7 +88,9 @@ export default function SignInPage() {
         </button>
       </form>
       <p className="signin-forgot">
-        <Link href="/forgot-password">{t('signIn.forgot')}</Link>
+        <Link href={`/forgot-password${email.trim() ? `?email=${encodeURIComponent(email.trim())}` : ''}`}>
+          {t('signIn.forgot')}
+        </Link>
       </p>
     </AccountFrame>
   );
