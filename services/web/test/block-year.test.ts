@@ -156,6 +156,10 @@ describe('a block year in the browser', () => {
       await expectAccessible(head, 'the covenant editor with an error');
       await head.getByLabel('Mục 2').fill('Đẩy mạnh cải cách hành chính, chuyển đổi số');
       await head.getByRole('button', { name: 'Thêm mục' }).click();
+      // The item added has the keyboard: it is typed into next.
+      await poll(() =>
+        head.evaluate(() => (document.activeElement as HTMLTextAreaElement | null)?.labels?.[0]?.textContent),
+      ).toBe('Mục 3');
       await head.getByLabel('Mục 3').fill('Xây dựng tổ chức đảng, đoàn thể vững mạnh');
       // Items move up and down, keeping their text.
       await head.getByRole('button', { name: 'Đưa mục 3 lên' }).click();

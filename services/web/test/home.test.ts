@@ -185,6 +185,13 @@ describe('the home page: where the blocks stand', () => {
     await screenshot(page, 'home-menu-open-390');
     await page.getByRole('button', { name: 'Danh mục' }).click();
     expect(await page.getByRole('button', { name: 'Đăng xuất' }).isVisible()).toBe(false);
+    // Escape folds it too, from inside, and the keyboard is back at its button.
+    await page.getByRole('button', { name: 'Danh mục' }).click();
+    await menu.getByRole('link', { name: 'Khối thi đua' }).focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('button', { name: 'Đăng xuất' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Danh mục' }).getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('menu-toggle');
     const middle = async (box: Promise<{ y: number; height: number } | null>) => {
       const b = (await box)!;
       return b.y + b.height / 2;

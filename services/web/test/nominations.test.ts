@@ -445,6 +445,12 @@ describe("the secretariat's nominations, council and decisions", () => {
       // The decision: number and annex with the prize money (8.0 × 2,530,000 since 1 July 2026).
       await page.goto(`${base}/award-decisions/new`);
       await page.getByRole('heading', { name: 'Hồ sơ đã được Hội đồng thông qua' }).waitFor();
+      // Nothing chosen is the first thing to correct: the keyboard goes there, above the other fields.
+      await page.getByRole('button', { name: 'Ban hành quyết định' }).click();
+      await expect.poll(() => page.getByText('Chọn ít nhất một hồ sơ.').count()).toBe(1);
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+        .toBe('Chọn tất cả trên trang');
       await page.getByRole('checkbox', { name: new RegExp(NAMES[3]!) }).check();
       await page.getByLabel('Họ tên người ký').fill('Trần Sỹ Thanh');
       // The issuer as a decision writes it: a centrally-governed city is a "thành phố".

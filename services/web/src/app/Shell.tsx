@@ -169,7 +169,16 @@ export function Shell({ children }: { children: ReactNode }) {
             <span className="account-tools">{accountTools}</span>
           </div>
         </div>
-        <nav aria-label={t('app.nav')} className="mainnav">
+        <nav
+          aria-label={t('app.nav')}
+          className="mainnav"
+          // Escape folds the open menu and gives the keyboard back to its button, as a disclosure does.
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape' || !menuOpen) return;
+            setMenuOpen(false);
+            e.currentTarget.querySelector<HTMLButtonElement>('.menu-toggle')?.focus();
+          }}
+        >
           <button
             type="button"
             className="menu-toggle"

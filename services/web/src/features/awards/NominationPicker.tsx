@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useId, type ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { useI18n } from '../../i18n/i18n';
@@ -34,6 +34,7 @@ export function NominationPicker({
   onTotal?: (total: number) => void;
 }) {
   const { t } = useI18n();
+  const id = useId();
   const pager = usePager();
   const [res, refetch] = useQuery({
     query: QueueQuery,
@@ -65,6 +66,9 @@ export function NominationPicker({
                     type="checkbox"
                     aria-label={t('council.all')}
                     title={t('council.all')}
+                    // Nothing chosen is the first thing to correct: the form's check brings the keyboard here.
+                    aria-invalid={error ? true : undefined}
+                    aria-describedby={error ? `${id}-error` : undefined}
                     checked={free.length > 0 && free.every((n) => chosen.has(n.id))}
                     disabled={free.length === 0}
                     onChange={(e) =>
@@ -112,7 +116,7 @@ export function NominationPicker({
           </tbody>
         </table>
       </TableWrap>
-      {error}
+      {error && <div id={`${id}-error`}>{error}</div>}
       <Pager pager={pager} total={data.totalCount} pageInfo={data.pageInfo} label={t('queue.pages')} />
     </>
   );

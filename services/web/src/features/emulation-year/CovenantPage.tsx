@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useLocation, useParams } from 'wouter';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
@@ -60,6 +60,14 @@ function CovenantEditor({ blockId, y, onSaved }: { blockId: string; y: Year; onS
     y.covenantItems.length ? y.covenantItems.map((i) => i.text) : [''],
   );
   const save = useAction(SetItems);
+  // An item added is where the keyboard goes: it is typed into next, not skipped past to "Lưu giao ước".
+  const list = useRef<HTMLOListElement>(null);
+  const added = useRef<number | null>(null);
+  useEffect(() => {
+    if (added.current === null) return;
+    list.current?.querySelectorAll('textarea')[added.current]?.focus();
+    added.current = null;
+  }, [items]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -89,7 +97,7 @@ function CovenantEditor({ blockId, y, onSaved }: { blockId: string; y: Year; onS
       {(save.shown.general ?? save.shown.fields.items) && (
         <Alert>{save.shown.general ?? save.shown.fields.items}</Alert>
       )}
-      <ol className="covenant-edit">
+      <ol className="covenant-edit" ref={list}>
         {items.map((text, i) => (
           <li key={i}>
             <TextAreaField
@@ -131,7 +139,14 @@ function CovenantEditor({ blockId, y, onSaved }: { blockId: string; y: Year; onS
         ))}
       </ol>
       <div className="actions">
-        <button type="button" className="button button-secondary" onClick={() => setItems([...items, ''])}>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => {
+            added.current = items.length;
+            setItems([...items, '']);
+          }}
+        >
           {t('covenant.addItem')}
         </button>
         <button type="submit" className="button button-primary" disabled={save.busy}>
