@@ -148,7 +148,7 @@ export function NextStep({
           {y.nextStepMissing.length > 0 ? (
             <>
               <p>{t('steps.missing')}</p>
-              <MissingList y={y} />
+              <MissingList y={y} blockId={blockId} />
             </>
           ) : (
             <p>{t('steps.ready')}</p>
@@ -188,7 +188,7 @@ export function NextStep({
             action.shown.general && (
               <Alert>
                 <p>{action.shown.general}</p>
-                <MissingList y={y} />
+                <MissingList y={y} blockId={blockId} />
               </Alert>
             )
           }
@@ -201,7 +201,7 @@ export function NextStep({
   );
 }
 
-function MissingList({ y }: { y: Year }) {
+function MissingList({ y, blockId }: { y: Year; blockId: string }) {
   const i18n = useI18n();
   const { t } = i18n;
   // Who is yet to send which sheet (for those who run the year, who remind them): the member's own, or a
@@ -212,6 +212,13 @@ function MissingList({ y }: { y: Year }) {
       {y.nextStepMissing.map((m) => (
         <li key={m}>
           {missingInWords(i18n, m)}
+          {/* The secretariat's part, where the head unit can only wait: where it is chosen, and seen. */}
+          {m === 'a criteria set for the year' && (
+            <>
+              {' – '}
+              <Link href={`${yearPath(blockId, y.year)}/criteria`}>{t('missing.criteriaLink')}</Link>
+            </>
+          )}
           {/^\d+ of \d+ members have not got every score sheet/.test(m) && y.missingSheets.length > 0 && (
             <ul>
               {y.missingSheets.map((s) => (
