@@ -12,6 +12,7 @@ import { useAction } from '../../ui/useAction';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { SheetQuery } from './sheetQueries';
 import { TaskPage } from './TaskPage';
+import { isUrl, withScheme } from './sheetDraft';
 import { useSheetDraft, type ServerDraft } from './useSheetDraft';
 import { SheetView } from './SheetView';
 import { BEFORE_SCORING, sheetsToWrite, yearPath, type useStanding, type Year } from './useYear';
@@ -94,13 +95,6 @@ const validPoints = (s: string, max: number): number | null => {
 /** To the hundredth, as the gateway rounds a sheet's figures: 0.1 + 0.2 reads 0,3. */
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const sum = (values: (number | null)[]) => round2(values.reduce<number>((a, v) => a + (v ?? 0), 0));
-const isUrl = (s: string) => /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(s.trim());
-/**
- * An address copied without its scheme ("vanban.laocai.gov.vn/bc-2027", as browsers show it) gets https://; words
- * that are no address are left for the check to refuse.
- */
-const withScheme = (s: string) =>
-  /^[\p{L}\d-]+(\.[\p{L}\d-]+)+(:\d+)?([/?#]\S*)?$/u.test(s.trim()) ? `https://${s.trim()}` : s;
 
 function SheetForm({
   blockId,

@@ -64,3 +64,11 @@ export function removeAllDrafts(): void {
     // As above.
   }
 }
+
+export const isUrl = (s: string) => /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(s.trim());
+/**
+ * An address copied without its scheme ("vanban.laocai.gov.vn/bc-2027", as browsers show it) gets https://; words
+ * that are no address are left for the check to refuse.
+ */
+export const withScheme = (s: string) =>
+  /^[\p{L}\d-]+(\.[\p{L}\d-]+)+(:\d+)?([/?#]\S*)?$/u.test(s.trim()) ? `https://${s.trim()}` : s;
