@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useMutation } from 'urql';
+import { useClient, useMutation } from 'urql';
 import { Link } from 'wouter';
 import { graphql } from '../../graphql';
 import { apiErrors, showErrors, type Shown } from '../../i18n/errors';
@@ -18,6 +18,18 @@ const CreateProvince = graphql(`
     createProvince(input: $input) {
       id
       name
+    }
+  }
+`);
+
+/** The provinces in force with a code: one taken is said beside the field, before the confirmation. */
+const ProvincesWithCode = graphql(`
+  query ProvincesWithCode($code: String!) {
+    provinces(filter: { code: $code, current: true }, first: 10) {
+      nodes {
+        id
+        name
+      }
     }
   }
 `);
@@ -83,9 +95,20 @@ export default function OnboardPage() {
         ? null
         : t('onboard.check.email'),
   };
-  const submit = (e: FormEvent) => {
+  const client = useClient();
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
     const bad = Object.fromEntries(Object.entries(checks).filter((x): x is [string, string] => !!x[1]));
+    if (!bad.code) {
+      // As the gateway checks it (a predecessor's code may pass to the province it becomes): said now, not after
+      // a confirmation that says "cannot be deleted" of a province that cannot be created.
+      const code = f.code.trim();
+      const found = await client
+        .query(ProvincesWithCode, { code }, { requestPolicy: 'network-only' })
+        .toPromise();
+      const taken = found.data?.provinces.nodes.find((p) => !f.predecessors.some((x) => x.id === p.id));
+      if (taken) bad.code = t('error.provinceCodeTaken', { code, name: taken.name });
+    }
     refused.current = Object.keys(bad).length > 0;
     setShown({ general: null, fields: bad });
     if (!refused.current) setConfirming(true);
@@ -126,7 +149,7 @@ export default function OnboardPage() {
           <Link href="/platform/provinces">{t('onboard.back')}</Link>
         </>
       ) : (
-        <form ref={form} className="form" noValidate onSubmit={submit}>
+        <form ref={form} className="form" noValidate onSubmit={(e) => void submit(e)}>
           <fieldset>
             <legend>{t('onboard.province')}</legend>
             <Field
