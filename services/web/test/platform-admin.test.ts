@@ -71,6 +71,15 @@ describe('platform admin', () => {
       await expect.poll(() => nav.getByRole('link', { name: 'Quản trị' }).count(), WAIT).toBe(1);
       expect(await nav.getByRole('link', { name: 'Thông báo' }).count()).toBe(0);
       expect(await nav.getByRole('link', { name: 'Khối thi đua' }).count()).toBe(0);
+      // Its home leads to its own work: the provinces, and onboarding one.
+      const own = page.getByRole('region', { name: 'Quản trị nền tảng' });
+      expect(await own.getByRole('link', { name: 'Tỉnh, thành phố' }).getAttribute('href')).toBe(
+        '/platform/provinces',
+      );
+      expect(await own.getByRole('link', { name: 'Đưa tỉnh mới vào sử dụng' }).getAttribute('href')).toBe(
+        '/platform/provinces/new',
+      );
+      await screenshot(page, 'home-platform-1366');
       for (const path of ['/blocks', '/notifications', '/year-end/2025']) {
         await page.goto(`${base}${path}`);
         await expect

@@ -561,6 +561,21 @@ export default function HomePage() {
               <Link href="/notifications">{t('app.notifications')}</Link>
             </section>
           )}
+          {/* The operator's own work, from the home page: the provinces, and onboarding a new one. */}
+          {hasRole(session, 'PLATFORM_ADMIN') && (
+            <section className="card task" aria-labelledby="task-platform">
+              <h2 id="task-platform">{t('admin.platform')}</h2>
+              <p className="muted">{t('admin.platformHint')}</p>
+              <ul className="task-list">
+                <li>
+                  <Link href="/platform/provinces">{t('platform.title')}</Link>
+                </li>
+                <li>
+                  <Link href="/platform/provinces/new">{t('platform.onboard')}</Link>
+                </li>
+              </ul>
+            </section>
+          )}
           {viewer && (
             <section className="card task" aria-labelledby="task-dash">
               <h2 id="task-dash">{t('dash.title')}</h2>
