@@ -609,6 +609,11 @@ describe("the head unit's conference workspace", () => {
     const [y, m, d] = tomorrow.split('-');
     await expect.poll(() => head.getByText(`Hạn chót: 17:00 ${d}/${m}/${y}`).count(), WAIT).toBe(1);
 
+    // Extending to nothing asks for the time, naming the deadline it must follow.
+    await head.getByRole('button', { name: 'Gia hạn', exact: true }).click();
+    await expect
+      .poll(() => head.getByText(`Nhập thời điểm gia hạn (sau 17:00 ${d}/${m}/${y}).`).count(), WAIT)
+      .toBe(1);
     // A later deadline's day picked on the calendar comes with the working day's close, not midnight.
     const extend = head.getByRole('group', { name: 'Gia hạn bỏ phiếu đến', exact: true });
     await extend.getByRole('button', { name: /^Chọn ngày trên lịch/ }).click();

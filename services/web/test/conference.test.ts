@@ -426,6 +426,9 @@ describe('the conference in the browser', () => {
     await expect
       .poll(() => page.locator('.page-subtitle').textContent())
       .toBe(`${blockName}, năm 2026 · Đã kiểm phiếu`);
+    // Closed, the round says when it closed, not a deadline as if still to meet.
+    expect(await page.getByText(/^Kết thúc lúc \d\d:\d\d \d\d\/\d\d\/\d{4}$/).count()).toBe(1);
+    expect(await page.getByText(/^Hạn chót:/).count()).toBe(0);
     await page.getByRole('button', { name: 'Công bố kết quả' }).click();
     const dialog = page.getByRole('dialog', { name: 'Công bố kết quả bỏ phiếu?' });
     // Opened on the question, not in its first field: a phone would cover the question with its keyboard.

@@ -73,7 +73,13 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
     const when = fromVietnamInput(until);
     const data = await extend.run(
       { id, until: when?.toISOString() ?? '' },
-      { until: when && when.getTime() > current ? null : t('period.check.until') },
+      {
+        until: !when
+          ? t('period.check.untilEmpty', { deadline: i18n.dateTime(new Date(current).toISOString()) })
+          : when.getTime() > current
+            ? null
+            : t('period.check.until', { deadline: i18n.dateTime(new Date(current).toISOString()) }),
+      },
     );
     if (data) {
       setUntil('');
