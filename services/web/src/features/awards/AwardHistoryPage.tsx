@@ -59,7 +59,7 @@ export default function AwardHistoryPage() {
       ? t('history.personTitle', { name: named })
       : t('history.unitTitle', { unit: named });
   const back = (
-    <Link href={person ? `/persons/${id}` : `/units/${id}`}>
+    <Link href={person ? `/persons/${id}` : `/units/${id}`} className="link-tap">
       {t(person ? 'history.backToPerson' : 'history.backToUnit')}
     </Link>
   );
@@ -100,8 +100,10 @@ export default function AwardHistoryPage() {
                 )}
               </>,
               <>
-                <Link href={`/award-decisions/${a.decision.id}`}>{a.decision.numberText}</Link>,{' '}
-                {i18n.date(a.decision.decisionDate)}
+                <Link href={`/award-decisions/${a.decision.id}`} className="link-tap">
+                  {a.decision.numberText}
+                </Link>
+                , {i18n.date(a.decision.decisionDate)}
               </>,
               i18n.number(a.prizeVnd, 0),
               t(`nomination.status.${a.status as 'DECIDED'}`),
@@ -122,7 +124,9 @@ export default function AwardHistoryPage() {
               heading: n.emulationYear.year,
               cells: [
                 <>
-                  <Link href={`/nominations/${n.id}`}>{t(`form.${n.form}`)}</Link>
+                  <Link href={`/nominations/${n.id}`} className="link-tap">
+                    {t(`form.${n.form}`)}
+                  </Link>
                   {n.person && <> – {n.person.fullName}</>}
                 </>,
                 n.emulationYear.block.name,
