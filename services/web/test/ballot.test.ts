@@ -98,7 +98,9 @@ describe('the ballot on a phone', () => {
         page
           .getByRole('alert')
           .filter({ hasText: ask })
-          .evaluate((e) => e.getBoundingClientRect().bottom <= innerHeight),
+          .evaluate(
+            (e) => e.getBoundingClientRect().top >= 0 && e.getBoundingClientRect().bottom <= innerHeight,
+          ),
       )
       .toBe(true);
     await expect

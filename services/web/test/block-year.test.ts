@@ -483,14 +483,13 @@ describe('a block year in the browser', () => {
           await page.getByLabel('Nội dung minh chứng NV2').fill('Kế hoạch cải cách hành chính');
           // An address copied without its scheme gets https:// on leaving the field; words are not an address.
           const link = page.getByLabel('Đường dẫn minh chứng NV2');
-          // Kept with the gateway as it is typed, the scheme added there too (the draft is not refused for it).
+          // Kept with the gateway as it will be sent, the scheme added there too.
           const typed = page.waitForResponse(
             (r) => !!r.request().postData()?.includes('SaveScoreSheetDraft'),
           );
           await link.fill('vanban.example.vn/ke-hoach');
           const draftSaved = await typed;
           expect(draftSaved.request().postData()).toContain('https://vanban.example.vn/ke-hoach');
-          expect((await draftSaved.json()).data.saveScoreSheetDraft).toBeTruthy();
           await link.blur();
           await poll(() => link.inputValue()).toBe('https://vanban.example.vn/ke-hoach');
           await link.fill('Kế hoạch số 12');

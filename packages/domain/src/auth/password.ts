@@ -95,11 +95,18 @@ function variants(password: string): string[] {
  * A few characters repeated or a run (NIST SP 800-63B's "repetitive or sequential characters"): "aaaaaaaaaa",
  * "abcabcabcabc", "aabbaabbaabb", "abcdefghijk", "9876543210". A phrase is none of these.
  */
-function isPattern(s: string): boolean {
-  const chars = [...s];
-  if (new Set(chars).size < 4 || /^(.{1,4})\1+$/su.test(s)) return true;
-  const steps = chars.slice(1).map((c, i) => c.codePointAt(0)! - chars[i]!.codePointAt(0)!);
-  return steps.every((d) => d === 1) || steps.every((d) => d === -1);
+function isPattern(password: string): boolean {
+  // The whole password, in lower case and without spaces: "1975-2025 Huế" or "7#Qx!92$@5%1" are no pattern, whatever
+  // their letters alone would be.
+  const whole = [
+    ...new Set([password.normalize('NFC').toLowerCase(), foldVietnamese(password.toLowerCase())]),
+  ].map((f) => f.replace(/\s+/g, ''));
+  return whole.some((s) => {
+    const chars = [...s];
+    if (new Set(chars).size < 4 || /^(.{1,4})\1+$/su.test(s)) return true;
+    const steps = chars.slice(1).map((c, i) => c.codePointAt(0)! - chars[i]!.codePointAt(0)!);
+    return steps.every((d) => d === 1) || steps.every((d) => d === -1);
+  });
 }
 
 /**
@@ -119,7 +126,7 @@ export function passwordProblem(
   if (password.length > 256) return 'must be at most 256 characters';
   const forms = variants(password);
   if (forms.some((f) => commonPasswords().has(f))) return refuse('is a common password');
-  if (forms.some(isPattern)) return refuse('is a repetition or a sequence');
+  if (isPattern(password)) return refuse('is a repetition or a sequence');
   if (!person) return null;
 
   const joined = foldVietnamese(password.normalize('NFC')).replace(/\s+/g, '');

@@ -25,6 +25,13 @@ describe('the API’s refusals, as the secretariat reads them', () => {
     );
   });
 
+  it('a province code in use (a page that skipped the check, or a province begun meanwhile) is said beside the code', () => {
+    const shown = showErrors(i18n, [
+      { message: 'code 01 is in use by Hà Nội', extensions: { code: 'CONFLICT' } },
+    ]);
+    expect(shown.fields.code).toBe('Mã 01 đã là mã của Hà Nội: mỗi tỉnh, thành phố có một mã riêng.');
+  });
+
   it('a webhook address refused says why: a name that does not resolve, a private network, a scheme', () => {
     const url = (message: string) =>
       showErrors(i18n, [
@@ -97,7 +104,7 @@ describe('the API’s refusals, as the secretariat reads them', () => {
     expect(refusal('is a common password')).toBe('Đây là một mật khẩu phổ biến, dễ bị đoán.');
     expect(refusal('must be at least 10 characters')).toBe('Mật khẩu quá ngắn: cần ít nhất 10 ký tự.');
     expect(refusal('is a repetition or a sequence')).toBe(
-      'Mật khẩu chỉ lặp lại hoặc nối tiếp vài ký tự (như “aaaa…”, “abcabc…”, “123456…”), dễ bị đoán.',
+      'Mật khẩu chỉ gồm vài ký tự lặp lại hoặc một dãy ký tự liên tiếp (như “aaaa…”, “abcabc…”, “123456…”), dễ bị đoán.',
     );
     expect(refusal('must differ from the current password')).toBe(
       'Mật khẩu mới phải khác mật khẩu hiện tại.',

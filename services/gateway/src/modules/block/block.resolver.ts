@@ -199,7 +199,7 @@ export class UnitBlocksResolver {
 
 @Resolver(() => BlockMembershipType)
 export class BlockMembershipResolver {
-  @FieldResolver(() => BlockType)
+  @FieldResolver(() => BlockType, { description: 'The block the unit is (or was) in.' })
   async block(@Root() membership: BlockMembership, @Ctx() ctx: GraphQLContext) {
     return (
       (await ctx.loaders.block.load(membership.blockId)) ??

@@ -93,7 +93,8 @@ export class RegistrationResolver {
 
   @FieldResolver(() => PersonType, {
     nullable: true,
-    description: 'The person, for an individual title: lists name who is registered.',
+    description:
+      'The person, for an individual title: lists name who is registered, not only that someone is.',
   })
   person(@Root() r: { personId: string | null }, @Ctx() ctx: GraphQLContext) {
     return r.personId ? ctx.loaders.person.load(r.personId) : null;

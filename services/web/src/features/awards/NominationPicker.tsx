@@ -67,7 +67,7 @@ export function NominationPicker({
                     aria-label={t('council.all')}
                     title={t('council.all')}
                     // Nothing chosen is the first thing to correct: the form's check brings the keyboard here.
-                    aria-invalid={error ? true : undefined}
+                    aria-invalid={error && free.length > 0 ? true : undefined}
                     aria-describedby={error ? `${id}-error` : undefined}
                     checked={free.length > 0 && free.every((n) => chosen.has(n.id))}
                     disabled={free.length === 0}

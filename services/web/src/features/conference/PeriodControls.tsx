@@ -71,14 +71,15 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
     e.preventDefault();
     const current = new Date(p!.extendedUntil ?? p!.closesAt).getTime();
     const when = fromVietnamInput(until);
+    const deadline = i18n.dateTime(new Date(current).toISOString());
     const data = await extend.run(
       { id, until: when?.toISOString() ?? '' },
       {
         until: !when
-          ? t('period.check.untilEmpty', { deadline: i18n.dateTime(new Date(current).toISOString()) })
+          ? t('period.check.untilEmpty', { deadline })
           : when.getTime() > current
             ? null
-            : t('period.check.until', { deadline: i18n.dateTime(new Date(current).toISOString()) }),
+            : t('period.check.until', { deadline }),
       },
     );
     if (data) {

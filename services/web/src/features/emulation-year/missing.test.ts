@@ -18,7 +18,7 @@ describe('what the vote still needs, said of the round it has reached', () => {
     ['round 3 of the vote', 'bỏ phiếu vòng 3'],
     ['2 of 8 members have not signed the covenant', '2/8 thành viên chưa ký giao ước'],
     // The head unit waits on the secretariat for this one: said, not left to guess.
-    ['a criteria set for the year', 'bảng tiêu chí chấm điểm của năm (Sở Nội vụ chọn)'],
+    ['a criteria set for the year', 'bảng tiêu chí chấm điểm của năm (do Sở Nội vụ chọn)'],
   ])('%s', (api, words) => {
     expect(missingInWords(i18n, api)).toBe(words);
   });

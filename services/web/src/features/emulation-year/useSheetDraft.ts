@@ -4,15 +4,7 @@ import { graphql } from '../../graphql';
 import { useSession } from '../../app/session';
 import { apiErrors, showErrors } from '../../i18n/errors';
 import { useI18n } from '../../i18n/i18n';
-import {
-  isUrl,
-  readDraft,
-  removeDraft,
-  sheetDraftKey,
-  withScheme,
-  writeDraft,
-  type SheetDraft,
-} from './sheetDraft';
+import { readDraft, removeDraft, sheetDraftKey, withScheme, writeDraft, type SheetDraft } from './sheetDraft';
 
 // Answers a time, not a draft: a draft in the answer would make urql read the sheet again after every save.
 const SaveDraft = graphql(`
@@ -104,12 +96,13 @@ export function useSheetDraft(
           emulationYearId: yearId,
           scorerUnitId: scorer,
           targetUnitId: target,
-          // A link as it will be sent ("https://" added); one still being typed stays in this browser only, so
-          // the gateway does not refuse the whole draft for it (sending the sheet says where it is wrong).
-          entries: Object.entries(draft.entries).map(([code, entry]) => {
-            const link = withScheme(entry.link).trim();
-            return { code, ...entry, link: !link || isUrl(link) ? link : '' };
-          }),
+          // A link as it will be sent ("https://" added to an address copied without it): the other device finds
+          // it so. Words typed there are kept as typed; sending the sheet says where they are wrong.
+          entries: Object.entries(draft.entries).map(([code, entry]) => ({
+            code,
+            ...entry,
+            link: withScheme(entry.link),
+          })),
           bonus: draft.bonus,
           reason: draft.reason,
           basedOnVersion: version,

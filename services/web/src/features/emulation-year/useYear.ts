@@ -77,7 +77,6 @@ export const YearQuery = graphql(`
         id
         unitId
         title
-        personId
         person {
           fullName
         }

@@ -125,19 +125,23 @@ function BlocksCard({
       ) : (
         <>
           <ul>
-            {/* The present first, then the past, the latest first. */}
-            {[...memberships].reverse().map((m) => (
-              <li key={m.id}>
-                <Link href={`/blocks/${m.block.id}`}>{m.block.name}</Link>{' '}
-                <span className="item-meta">
-                  (
-                  {m.validTo
-                    ? t('unit.blockBetween', { from: i18n.date(m.validFrom), to: i18n.date(m.validTo) })
-                    : t('unit.blockSince', { from: i18n.date(m.validFrom) })}
-                  )
-                </span>
-              </li>
-            ))}
+            {/* The present first, then the past; the latest first in each. */}
+            {[...memberships]
+              .sort(
+                (a, b) => Number(!!a.validTo) - Number(!!b.validTo) || b.validFrom.localeCompare(a.validFrom),
+              )
+              .map((m) => (
+                <li key={m.id}>
+                  <Link href={`/blocks/${m.block.id}`}>{m.block.name}</Link>{' '}
+                  <span className="item-meta">
+                    (
+                    {m.validTo
+                      ? t('unit.blockBetween', { from: i18n.date(m.validFrom), to: i18n.date(m.validTo) })
+                      : t('unit.blockSince', { from: i18n.date(m.validFrom) })}
+                    )
+                  </span>
+                </li>
+              ))}
           </ul>
           <p className="muted">{t('unit.blocksHint')}</p>
         </>

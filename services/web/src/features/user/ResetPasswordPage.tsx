@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link, useSearch } from 'wouter';
 import { graphql } from '../../graphql';
@@ -31,6 +31,11 @@ export default function ResetPasswordPage() {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [done, setDone] = useState(false);
+  // The form gone with its work done, the keyboard goes to the next step (signing in), once.
+  const signInLink = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (done) signInLink.current?.querySelector('a')?.focus();
+  }, [done]);
   const action = useAction(ResetMutation);
   // A link already used or expired is said at once, not after a new password was typed twice.
   const [usable] = useQuery({
@@ -62,8 +67,7 @@ export default function ResetPasswordPage() {
       {done ? (
         <>
           <Alert kind="success">{t('account.resetDone')}</Alert>
-          <p ref={(p) => p?.querySelector('a')?.focus()}>
-            {/* The form is gone with its work done: the keyboard goes to the next step, not back to the top. */}
+          <p ref={signInLink}>
             <Link href="/sign-in" className="button button-primary button-block">
               {t('signIn.submit')}
             </Link>

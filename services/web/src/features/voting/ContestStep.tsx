@@ -50,8 +50,15 @@ export function ContestStep({
   const fieldset = useRef<HTMLFieldSetElement>(null);
   useEffect(() => {
     if (!problem) return;
-    fieldset.current?.querySelector('.field-error')?.scrollIntoView({ block: 'center' });
-    fieldset.current?.querySelector<HTMLInputElement>('input:not(:disabled)')?.focus({ preventScroll: true });
+    // After the page's own focus on a step's heading (its effect runs after this one): a step shown again for a
+    // refusal keeps the keyboard at its choices.
+    const frame = requestAnimationFrame(() => {
+      fieldset.current?.querySelector('.field-error')?.scrollIntoView({ block: 'center' });
+      fieldset.current
+        ?.querySelector<HTMLInputElement>('input:not(:disabled)')
+        ?.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
   }, [problem]);
 
   const threshold = contestThreshold(period, contest);

@@ -118,7 +118,7 @@ export default function VotingPeriodPage() {
             {/* Once closed, when it closed: a deadline past reads as one still to meet. */}
             <p>
               {p.closedAt
-                ? `${t('results.closed')} ${i18n.dateTime(p.closedAt)}`
+                ? t('voting.closedAt', { when: i18n.dateTime(p.closedAt) })
                 : t('voting.deadline', { when: i18n.dateTime(deadline(p)) })}
             </p>
             {p.turnout && <TurnoutBar cast={p.turnout.cast} eligible={p.turnout.eligible} />}
