@@ -170,6 +170,42 @@ describe("the secretariat's nomination queue", () => {
     expect(officer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it("a unit's proposals without a decision are read by the province's members once the vote is published, not before", async () => {
+    const block = blocks[0]!;
+    const unit = block.units[1]!;
+    // The seed wrote one proposal per unit, in the units' order.
+    const mine = rows.filter((r) => r.blockId === block.blockId)[1]!;
+    const PROPOSALS = `query($u: ID!) { unitProposals(unitId: $u) { id status } }`;
+    const proposals = async () =>
+      ok(
+        await as<{ unitProposals: { id: string; status: string }[] }>(
+          block.officers[2]!,
+          province,
+          PROPOSALS,
+          { u: unit.id },
+        ),
+      ).unitProposals;
+    // Another member unit's officer reads them: the results were announced.
+    expect(await proposals()).toEqual([{ id: mine.id, status: 'SUBMITTED' }]);
+    // While the vote is not published, nothing: the proposals do not exist yet for the province's members.
+    const setState = (state: string) =>
+      runInTenant(app.dataSource, province, async () =>
+        (await currentManager()).query(`UPDATE emulation_year SET state = $2 WHERE id = $1`, [
+          block.yearId,
+          state,
+        ]),
+      );
+    await setState('VOTING');
+    try {
+      expect(await proposals()).toEqual([]);
+    } finally {
+      await setState('DOSSIER_SUBMITTED');
+    }
+    // Another province's admin is told there is no such unit.
+    const theirs = await as(otherAdmin, other, PROPOSALS, { u: unit.id });
+    expect(theirs.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('reads one decision with its items and where each stands; and a person’s history', async () => {
     const target = rows[3]!;
     await runInTenant(app.dataSource, province, async () =>

@@ -112,8 +112,9 @@ function isPattern(password: string): boolean {
 /**
  * Why a password may not be set, or null. Beyond the length: refused when it is a common password (compared in
  * lower case, NFC, with and without diacritics and spaces, and with the digits and symbols around it removed, so
- * "Password2025!" is as common as "password"), when it is a repetition or a run of characters, when it contains the email's local part or the whole name, or when
- * it is made of the name's words and the email's parts with fewer than 6 other letters ("NguyenVanAn1990").
+ * "Password2025!" is as common as "password"), when it is a repetition or a run of characters, when it contains
+ * the email's local part or the whole name, or when it is made of the name's words and the email's parts with
+ * fewer than 6 other letters ("NguyenVanAn1990").
  * Every message ends with the policy.
  */
 export function passwordProblem(
