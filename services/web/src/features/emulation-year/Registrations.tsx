@@ -1,8 +1,12 @@
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type I18n } from '../../i18n/i18n';
 import { Empty } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import type { Year } from './useYear';
+
+/** "Chiến sĩ thi đua cơ sở – Nguyễn Thị Mai": who is registered, not only that someone is. */
+export const registrationText = (t: I18n['t'], r: Year['titleRegistrations'][number]) =>
+  `${t(`title.${r.title}`)}${r.person ? ` – ${r.person.fullName}` : ''}`;
 
 /** The titles the members registered for (in force; withdrawn ones are left out by the API). */
 export function Registrations({ y }: { y: Year }) {
@@ -26,10 +30,7 @@ export function Registrations({ y }: { y: Year }) {
               {y.titleRegistrations.map((r) => (
                 <tr key={r.id}>
                   <th scope="row">{unitName(names, r.unitId)}</th>
-                  <td>
-                    {t(`title.${r.title}`)}
-                    {r.person ? ` – ${r.person.fullName}` : ''}
-                  </td>
+                  <td>{registrationText(t, r)}</td>
                 </tr>
               ))}
             </tbody>

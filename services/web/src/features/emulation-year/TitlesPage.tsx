@@ -10,6 +10,7 @@ import { useAction } from '../../ui/useAction';
 import { today } from '../block/dates';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { ActingFor, reasonProblem, useActingFor } from './ActingFor';
+import { registrationText } from './Registrations';
 import { TaskPage } from './TaskPage';
 import { REGISTRATION_OPEN, type useStanding, type Year } from './useYear';
 
@@ -97,9 +98,6 @@ function TitlesForm({
   const { names } = useUnitNames(acting.choices);
   const mine = y.titleRegistrations.filter((r) => r.unitId === acting.unitId);
   const personName = (id: string) => persons.data?.persons.nodes.find((p) => p.id === id)?.fullName;
-  // "Chiến sĩ thi đua cơ sở – Nguyễn Thị Mai": who is registered, not only that someone is.
-  const registered = (r: Year['titleRegistrations'][number]) =>
-    `${t(`title.${r.title}`)}${r.person ? ` – ${r.person.fullName}` : ''}`;
 
   if (!acting.choices.length) return <Alert>{t('sign.notMember')}</Alert>;
 
@@ -212,12 +210,12 @@ function TitlesForm({
             <ul className="list">
               {mine.map((r) => (
                 <li key={r.id} className="item-head">
-                  <span>{registered(r)}</span>
+                  <span>{registrationText(t, r)}</span>
                   {open && (
                     <ConfirmButton
                       label={t('titles.withdraw')}
                       // Two titles, two buttons: each is named by the title (and person) it withdraws.
-                      labelMore={registered(r)}
+                      labelMore={registrationText(t, r)}
                       title={t('titles.withdrawTitle')}
                       danger
                       busy={withdraw.busy}
