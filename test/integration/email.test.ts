@@ -138,27 +138,35 @@ describe('email', () => {
     const token = new URL(/Ngừng nhận thư loại này: (\S+)/.exec(text)![1]!).searchParams.get('token')!;
     const read = readUnsubscribeToken(token, app.config.UNSUBSCRIBE_SECRET);
     expect(read.ok && read.expiresAt.getTime() - Date.now()).toBeGreaterThan(59 * 86_400_000);
+    // It names the place of the event (Sơn La, a province), whatever else the officer serves.
+    expect(read.ok && read.unsubscribe.place).toBe('PROVINCE');
   });
 
-  it("names the year-end closing after the person's place: a city's secretariat reads “toàn thành phố”", async () => {
+  it("names the year-end closing after the event's place: a city's closing reads “toàn thành phố”", async () => {
     const base = app.gateway.url.replace('/graphql', '');
     const city = await createAccount(app, 'PROVINCE_ADMIN', {
       provinceId: await provinceId(app.dataSource, '01'),
     });
-    const asked = async (userId: string) =>
+    const asked = async (userId: string, place?: 'CITY' | 'PROVINCE') =>
       (
         await fetch(
           `${base}/unsubscribe?token=${encodeURIComponent(
             unsubscribeToken(
-              { userId, event: 'year_end.finished', channel: 'EMAIL' },
+              { userId, event: 'year_end.finished', channel: 'EMAIL', ...(place && { place }) },
               app.config.UNSUBSCRIBE_SECRET,
               new Date(Date.now() + 86_400_000),
             ),
           )}`,
         )
       ).text();
-    expect(await asked(city.id)).toContain('Ngừng nhận thư điện tử về “Đóng năm thi đua toàn thành phố”?');
-    expect(await asked(admin.id)).toContain('Ngừng nhận thư điện tử về “Đóng năm thi đua toàn tỉnh”?');
+    const cityClosing = 'Ngừng nhận thư điện tử về “Đóng năm thi đua toàn thành phố”?';
+    const provinceClosing = 'Ngừng nhận thư điện tử về “Đóng năm thi đua toàn tỉnh”?';
+    // The link names the event's place: a person serving a province reads a city's closing as the city's.
+    expect(await asked(admin.id, 'CITY')).toContain(cityClosing);
+    expect(await asked(city.id, 'PROVINCE')).toContain(provinceClosing);
+    // Links written before they carried it: guessed from the person's roles.
+    expect(await asked(city.id)).toContain(cityClosing);
+    expect(await asked(admin.id)).toContain(provinceClosing);
   });
 
   it('an unsubscribed officer gets no email for that event, and still gets the in-app notice', async () => {

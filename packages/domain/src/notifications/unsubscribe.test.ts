@@ -17,6 +17,14 @@ describe('unsubscribe tokens', () => {
     expect(readUnsubscribeToken(token, 'another-secret')).toEqual({ ok: false, reason: 'invalid' });
   });
 
+  it("carry the event's place, and read links written without it", () => {
+    const city = { ...u, place: 'CITY' as const };
+    const token = unsubscribeToken(city, 'the-secret', in60Days());
+    expect(readUnsubscribeToken(token, 'the-secret')).toMatchObject({ ok: true, unsubscribe: city });
+    const without = readUnsubscribeToken(unsubscribeToken(u, 'the-secret', in60Days()), 'the-secret');
+    expect(without.ok && without.unsubscribe.place).toBeUndefined();
+  });
+
   it('refuse a token changed to name someone else, or to live longer', () => {
     const token = unsubscribeToken(u, 'the-secret', in60Days());
     const [payload, signature] = token.split('.');
@@ -24,6 +32,7 @@ describe('unsubscribe tokens', () => {
     const forge = (f: unknown[]) => `${Buffer.from(JSON.stringify(f)).toString('base64url')}.${signature}`;
     expect(readUnsubscribeToken(forge([2, 'someone-else', ...fields.slice(2)]), 'the-secret').ok).toBe(false);
     expect(readUnsubscribeToken(forge([...fields.slice(0, 4), 4_000_000_000]), 'the-secret').ok).toBe(false);
+    expect(readUnsubscribeToken(forge([...fields, 'CITY']), 'the-secret').ok).toBe(false);
     expect(readUnsubscribeToken('garbage', 'the-secret')).toEqual({ ok: false, reason: 'invalid' });
   });
 

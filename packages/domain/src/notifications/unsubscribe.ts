@@ -1,15 +1,19 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { ProvinceKind } from '../province/title';
 
 /**
  * The token in every email's unsubscribe link: who, which event, which channel and until when, signed with a
  * key of its own (UNSUBSCRIBE_SECRET, not the access-token key), so the link works without signing in, cannot be
  * forged for someone else and stops working after a while (a forwarded or leaked email is not a key for ever).
  * Tokens of the first scheme (no expiry, signed with the access-token key) no longer verify: they fail closed.
+ * `place` is the kind of the province whose event the email was about, so the page names it as the email did
+ * ("toàn thành phố" for a city's closing), whatever else the person serves; links written before it carry none.
  */
 export interface Unsubscribe {
   userId: string;
   event: string;
   channel: 'EMAIL';
+  place?: ProvinceKind;
 }
 
 export type UnsubscribeReading =
@@ -23,9 +27,8 @@ const sign = (payload: string, secret: string) =>
 /** `expiresAt` is when the link stops working (e.g. 60 days after the email was written). */
 export function unsubscribeToken(u: Unsubscribe, secret: string, expiresAt: Date): string {
   const exp = Math.floor(expiresAt.getTime() / 1000);
-  const payload = Buffer.from(JSON.stringify([VERSION, u.userId, u.event, u.channel, exp])).toString(
-    'base64url',
-  );
+  const fields = [VERSION, u.userId, u.event, u.channel, exp, ...(u.place ? [u.place] : [])];
+  const payload = Buffer.from(JSON.stringify(fields)).toString('base64url');
   return `${payload}.${sign(payload, secret)}`;
 }
 
@@ -43,8 +46,8 @@ export function readUnsubscribeToken(token: string, secret: string, now = new Da
   } catch {
     return invalid;
   }
-  if (!Array.isArray(parsed) || parsed.length !== 5) return invalid;
-  const [version, userId, event, channel, exp] = parsed as unknown[];
+  if (!Array.isArray(parsed) || parsed.length < 5 || parsed.length > 6) return invalid;
+  const [version, userId, event, channel, exp, place] = parsed as unknown[];
   if (
     version !== VERSION ||
     typeof userId !== 'string' ||
@@ -53,12 +56,13 @@ export function readUnsubscribeToken(token: string, secret: string, now = new Da
     !event ||
     channel !== 'EMAIL' ||
     typeof exp !== 'number' ||
-    !Number.isInteger(exp)
+    !Number.isInteger(exp) ||
+    (place !== undefined && place !== 'PROVINCE' && place !== 'CITY')
   )
     return invalid;
   const expiresAt = new Date(exp * 1000);
   if (expiresAt <= now) return { ok: false, reason: 'expired' };
-  return { ok: true, unsubscribe: { userId, event, channel }, expiresAt };
+  return { ok: true, unsubscribe: { userId, event, channel, ...(place && { place }) }, expiresAt };
 }
 
 export function escapeHtml(text: string): string {

@@ -46,9 +46,9 @@ export async function unsubscribe(
       ),
     );
   }
-  const { userId, event, channel } = read.unsubscribe;
+  const { userId, event, channel, place } = read.unsubscribe;
   const [vi, en] = isNotificationEvent(event)
-    ? notificationEventLabel(event, await placeKindOf(deps.dataSource, userId))
+    ? notificationEventLabel(event, place ?? (await placeKindOf(deps.dataSource, userId)))
     : [event, event];
   const what = `“${escapeHtml(vi)}”`;
   res.statusCode = 200;
@@ -75,7 +75,10 @@ export async function unsubscribe(
   );
 }
 
-/** A city's people read "toàn thành phố": the kind of every province the person serves, when all are cities. */
+/**
+ * For links written before they carried the event's place (they expire within UNSUBSCRIBE_TTL_DAYS): a guess
+ * from the person's roles, "thành phố" when every province the person serves is a city.
+ */
 async function placeKindOf(dataSource: DataSource, userId: string): Promise<ProvinceKind> {
   const provinces = await runInTransaction(dataSource, null, async () => {
     const ids = (await userRepository.rolesOf([userId])).flatMap((r) => (r.provinceId ? [r.provinceId] : []));

@@ -2,6 +2,7 @@ import type { Config } from '@thidua/config';
 import {
   emailRepository,
   notificationRepository,
+  provinceRepository,
   runInTenant,
   userRepository,
   webhookRepository,
@@ -59,10 +60,11 @@ export async function notify(p: JobPayload<'notify'>, deps?: { config: Config })
     const base = config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`;
     const users = await userRepository.byIds(recipients.filter((u) => wants(u, 'EMAIL')));
     const linksExpireAt = new Date(Date.now() + config.UNSUBSCRIBE_TTL_DAYS * 86_400_000);
+    const [province] = await provinceRepository.byIds([p.provinceId]);
     const ids = await emailRepository.record(
       users.map((u) => {
         const token = unsubscribeToken(
-          { userId: u.id, event: p.event, channel: 'EMAIL' },
+          { userId: u.id, event: p.event, channel: 'EMAIL', place: province?.kind },
           config.UNSUBSCRIBE_SECRET,
           linksExpireAt,
         );
