@@ -206,6 +206,43 @@ describe("the secretariat's nomination queue", () => {
     expect(theirs.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
+  it("a deferral's reason is the unit's and the secretariat's to read; the block's other members read the status", async () => {
+    const block = blocks[0]!;
+    const unit = block.units[1]!;
+    const mine = rows.filter((r) => r.blockId === block.blockId)[1]!;
+    const reason = 'Hoãn xét khen thưởng: đang bị thanh tra (Quyết định số 12/QĐ-TTr ngày 03/11/2026)';
+    const setStatus = (status: string, why: string | null) =>
+      runInTenant(app.dataSource, province, async () =>
+        (await currentManager()).query(`UPDATE nomination SET status = $2, status_reason = $3 WHERE id = $1`, [
+          mine.id,
+          status,
+          why,
+        ]),
+      );
+    const readBy = async (who: Account) =>
+      ok(
+        await as<{ unitProposals: { status: string; statusReason: string | null }[] }>(
+          who,
+          province,
+          `query($u: ID!) { unitProposals(unitId: $u) { status statusReason } }`,
+          { u: unit.id },
+        ),
+      ).unitProposals;
+    await setStatus('DEFERRED', reason);
+    try {
+      expect(await readBy(block.officers[2]!)).toEqual([{ status: 'DEFERRED', statusReason: null }]);
+      expect(await readBy(block.officers[1]!)).toEqual([{ status: 'DEFERRED', statusReason: reason }]);
+      expect(await readBy(admin)).toEqual([{ status: 'DEFERRED', statusReason: reason }]);
+      // A return's reason (what the dossier lacks) is not the unit's record: the block reads it.
+      await setStatus('RETURNED', 'Bổ sung báo cáo thành tích có xác nhận của cấp trình');
+      expect(await readBy(block.officers[2]!)).toEqual([
+        { status: 'RETURNED', statusReason: 'Bổ sung báo cáo thành tích có xác nhận của cấp trình' },
+      ]);
+    } finally {
+      await setStatus('SUBMITTED', null);
+    }
+  });
+
   it('reads one decision with its items and where each stands; and a person’s history', async () => {
     const target = rows[3]!;
     await runInTenant(app.dataSource, province, async () =>

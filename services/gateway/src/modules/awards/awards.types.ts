@@ -172,7 +172,6 @@ export class NominationType {
   @Field(() => ProposalForm) form!: string;
   @Field(() => ProposalPath) path!: string;
   @Field(() => NominationStatus) status!: string;
-  @Field(() => String, { nullable: true }) statusReason!: string | null;
   @Field(() => [ExplanationType]) explanation!: ExplanationType[];
   @Field(() => DateTimeISOResolver) updatedAt!: Date;
 }

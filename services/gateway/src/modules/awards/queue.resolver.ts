@@ -17,6 +17,7 @@ import {
 } from 'type-graphql';
 import { checkFirst, firstArgOptions } from '../../common/bounds';
 import { Connection, PageArgs, toConnection, toPageRequest } from '../../common/connection';
+import { seesUnitRecord } from '../../common/acting';
 import { notFound } from '../../common/errors';
 import { ADMINS, MEMBERS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
@@ -71,6 +72,9 @@ export class NominationStatusCountType {
   @Field(() => Int) count!: number;
 }
 
+/** Statuses whose reason is the unit's own record (R8's open process, R9's disqualification). */
+const SENSITIVE_STATUSES = new Set<NominationStatus>(['DEFERRED', 'NOT_ELIGIBLE']);
+
 @Resolver(() => NominationType)
 export class NominationQueueResolver {
   @Authorized(...ADMINS)
@@ -110,6 +114,16 @@ export class NominationQueueResolver {
     const n = checkFirst(first, 200);
     if (!(await ctx.loaders.unit.load(unitId))) throw notFound('Unit', unitId);
     return awardRepository.undecidedOfUnit(unitId, n);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "Why it was returned, deferred, found not eligible or revoked. A deferral's or an ineligibility's reason names the unit's open process or its disqualification: the secretariat and the unit's own officers read it, others only the status.",
+  })
+  statusReason(@Root() n: Nomination, @Ctx() ctx: GraphQLContext): string | null {
+    if (SENSITIVE_STATUSES.has(n.status) && !seesUnitRecord(ctx, n.unitId)) return null;
+    return n.statusReason;
   }
 
   @FieldResolver(() => UnitType, { description: 'The unit proposed (or whose person is).' })
