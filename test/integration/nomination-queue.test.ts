@@ -213,11 +213,10 @@ describe("the secretariat's nomination queue", () => {
     const reason = 'Hoãn xét khen thưởng: đang bị thanh tra (Quyết định số 12/QĐ-TTr ngày 03/11/2026)';
     const setStatus = (status: string, why: string | null) =>
       runInTenant(app.dataSource, province, async () =>
-        (await currentManager()).query(`UPDATE nomination SET status = $2, status_reason = $3 WHERE id = $1`, [
-          mine.id,
-          status,
-          why,
-        ]),
+        (await currentManager()).query(
+          `UPDATE nomination SET status = $2, status_reason = $3 WHERE id = $1`,
+          [mine.id, status, why],
+        ),
       );
     const readBy = async (who: Account) =>
       ok(
