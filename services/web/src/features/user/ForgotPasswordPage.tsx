@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useSearch } from 'wouter';
+import { Link } from 'wouter';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { Field } from '../../ui/Field';
@@ -16,9 +16,8 @@ const RequestResetMutation = graphql(`
 /** Asks for a reset link. The answer is the same whether the address has an account or not (the API's too). */
 export default function ForgotPasswordPage() {
   const { t } = useI18n();
-  // The address typed on the sign-in page comes along: nobody types it twice.
-  const search = useSearch();
-  const [email, setEmail] = useState(() => new URLSearchParams(search).get('email') ?? '');
+  // The address typed on the sign-in page comes along (history state): nobody types it twice.
+  const [email, setEmail] = useState(() => emailFrom(window.history.state));
   const [sentTo, setSentTo] = useState<string | null>(null);
   const action = useAction(RequestResetMutation);
 
@@ -59,4 +58,9 @@ export default function ForgotPasswordPage() {
       </p>
     </AccountFrame>
   );
+}
+
+function emailFrom(state: unknown): string {
+  const email = (state as { email?: unknown } | null)?.email;
+  return typeof email === 'string' ? email : '';
 }

@@ -88,7 +88,8 @@ export default function SignInPage() {
         </button>
       </form>
       <p className="signin-forgot">
-        <Link href={`/forgot-password${email.trim() ? `?email=${encodeURIComponent(email.trim())}` : ''}`}>
+        {/* In the page's history state, not its address: an address is kept in the history and the logs. */}
+        <Link href="/forgot-password" state={{ email: email.trim() }}>
           {t('signIn.forgot')}
         </Link>
       </p>
