@@ -1,4 +1,4 @@
-import { foldVietnamese, type LineageEdge } from '@thidua/domain';
+import { foldVietnamese, vietnamToday, type LineageEdge } from '@thidua/domain';
 import { In } from 'typeorm';
 import { Province, ProvinceLineage, type ProvinceKind } from '../entities';
 import { currentManager } from '../tenancy/tenant-context';
@@ -6,7 +6,7 @@ import { containsPattern, paginate, VIETNAMESE_COLLATION, type PageRequest } fro
 
 export interface ProvinceFilter {
   search?: string;
-  /** true: only provinces in force today; false: only former ones. */
+  /** true: only provinces in force today (Vietnam's date, as the gateway's checks read it); false: only former ones. */
   current?: boolean;
   code?: string;
 }
@@ -25,8 +25,9 @@ export const provinceRepository = {
     if (filter.search)
       qb.andWhere('p.name_search LIKE :s', { s: containsPattern(foldVietnamese(filter.search)) });
     if (filter.code) qb.andWhere('p.code = :code', { code: filter.code });
-    if (filter.current === true) qb.andWhere('(p.valid_to IS NULL OR p.valid_to >= current_date)');
-    if (filter.current === false) qb.andWhere('p.valid_to < current_date');
+    const today = vietnamToday();
+    if (filter.current === true) qb.andWhere('(p.valid_to IS NULL OR p.valid_to >= :today)', { today });
+    if (filter.current === false) qb.andWhere('p.valid_to < :today', { today });
     qb.orderBy(`p.name COLLATE ${VIETNAMESE_COLLATION}`)
       .addOrderBy('p.valid_from', 'ASC', 'NULLS FIRST')
       .addOrderBy('p.id');

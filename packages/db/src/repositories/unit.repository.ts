@@ -1,4 +1,4 @@
-import { foldVietnamese } from '@thidua/domain';
+import { foldVietnamese, vietnamToday } from '@thidua/domain';
 import { In } from 'typeorm';
 import { Unit, type UnitKind } from '../entities';
 import { currentProvinceId, tenantManager } from '../tenancy/tenant-context';
@@ -24,11 +24,12 @@ export const unitRepository = {
     if (filter.search)
       qb.andWhere('u.name_search LIKE :s', { s: containsPattern(foldVietnamese(filter.search)) });
     if (filter.kind) qb.andWhere('u.kind = :kind', { kind: filter.kind });
-    // In force today; in a former province, on its last day (its units ended with it).
+    // In force today (Vietnam's date); in a former province, on its last day (its units ended with it).
     if (!filter.includeFormer)
       qb.andWhere(
-        `(u.valid_to IS NULL OR u.valid_to >= (SELECT least(current_date, coalesce(p.valid_to, current_date))
+        `(u.valid_to IS NULL OR u.valid_to >= (SELECT least(:today::date, coalesce(p.valid_to, :today::date))
                                                FROM province p WHERE p.id = u.province_id))`,
+        { today: vietnamToday() },
       );
     qb.orderBy(`u.name COLLATE ${VIETNAMESE_COLLATION}`).addOrderBy('u.id');
     return paginate(qb, page);
