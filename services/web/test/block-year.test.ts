@@ -362,17 +362,32 @@ describe('a block year in the browser', () => {
       await screenshot(third, 'year-titles-withdraw-390');
       await withdraw.getByRole('button', { name: 'Rút đăng ký' }).click();
       await poll(() => flag.count()).toBe(0);
-      // An individual title names its person, in the unit's list and on the year's page, after a reload too.
-      ok(
-        await app.gql(
-          `mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }`,
-          { input: { unitId: unitIds[2], fullName: 'Nguyễn Thị Mai', gender: 'FEMALE' } },
-          { token: admin.token, provinceId: province },
-        ),
-      );
-      await third.reload();
+      // A person not yet on record: added on the unit's page, which leads back with the title and the person chosen.
       await third.getByLabel('Danh hiệu', { exact: true }).selectOption({ label: 'Chiến sĩ thi đua cơ sở' });
-      await third.getByLabel('Cá nhân đăng ký').selectOption({ label: 'Nguyễn Thị Mai' });
+      await third.getByRole('link', { name: 'Thêm cá nhân của đơn vị' }).click();
+      await third.waitForURL(/\/units\/[^?]+\?titles=/);
+      const fullName = third.getByLabel('Họ và tên');
+      await poll(() => fullName.evaluate((el) => el === document.activeElement)).toBe(true);
+      await fullName.fill('Nguyễn Thị Mai');
+      await third.getByLabel('Giới tính').selectOption({ label: 'Nữ' });
+      await third.getByRole('button', { name: 'Thêm cá nhân' }).click();
+      await poll(() => third.getByText('Đã thêm Nguyễn Thị Mai.').count()).toBe(1);
+      await screenshot(third, 'unit-person-for-titles-390');
+      await third.getByRole('link', { name: 'Quay lại đăng ký danh hiệu cho Nguyễn Thị Mai' }).click();
+      await third.waitForURL(/\/titles\?unit=.+&title=CSTD_BASE&person=/);
+      await poll(() => third.getByLabel('Cá nhân đăng ký').inputValue()).not.toBe('');
+      expect(await third.getByLabel('Danh hiệu', { exact: true }).inputValue()).toBe('CSTD_BASE');
+      expect(
+        await third
+          .getByLabel('Cá nhân đăng ký')
+          .evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.text),
+      ).toBe('Nguyễn Thị Mai');
+      // With people on record, the link to add another stays.
+      expect(
+        await third.getByRole('link', { name: /^Người cần đăng ký chưa có trong danh sách\?/ }).count(),
+      ).toBe(1);
+      await screenshot(third, 'year-titles-back-390');
+      // An individual title names its person, in the unit's list and on the year's page, after a reload too.
       await third.getByRole('button', { name: 'Đăng ký', exact: true }).click();
       const mai = 'Chiến sĩ thi đua cơ sở – Nguyễn Thị Mai';
       await poll(() => third.getByText(`Đã đăng ký “${mai}”.`).count()).toBe(1);

@@ -12,7 +12,7 @@ import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { ActingFor, reasonProblem, useActingFor } from './ActingFor';
 import { registrationText } from './Registrations';
 import { TaskPage } from './TaskPage';
-import { REGISTRATION_OPEN, type useStanding, type Year } from './useYear';
+import { REGISTRATION_OPEN, yearPath, type useStanding, type Year } from './useYear';
 
 const TITLES = [
   'FLAG_PROVINCE',
@@ -26,6 +26,7 @@ const TITLES = [
 ] as const;
 type Title = (typeof TITLES)[number];
 const INDIVIDUAL: readonly Title[] = ['CSTD_BASE', 'CSTD_PROV', 'CSTD_NAT', 'LDTT'];
+const asTitle = (x: string | null): Title | '' => TITLES.find((title) => title === x) ?? '';
 
 const Persons = graphql(`
   query UnitPersons($unitId: ID!) {
@@ -75,8 +76,10 @@ function TitlesForm({
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const unitParam = new URLSearchParams(useSearch()).get('unit');
-  const acting = useActingFor(y, standing, unitParam);
+  const { blockId } = useParams<{ blockId: string }>();
+  // Back from the unit's page with a person just added: the title chosen before, and that person.
+  const params = new URLSearchParams(useSearch());
+  const acting = useActingFor(y, standing, params.get('unit'));
   // The deadline is the last day, as the gateway counts it in Vietnam (assertBeforeDeadline).
   const deadline = y.registrationDeadline;
   const late = !!deadline && today() > deadline;
@@ -84,8 +87,8 @@ function TitlesForm({
   const registering = REGISTRATION_OPEN.includes(y.state) && standing.writable;
   const open = registering && !late;
   const [registeredNow, setRegisteredNow] = useState<string | null>(null);
-  const [title, setTitle] = useState<Title | ''>('');
-  const [personId, setPersonId] = useState('');
+  const [title, setTitle] = useState<Title | ''>(() => asTitle(params.get('title')));
+  const [personId, setPersonId] = useState(() => params.get('person') ?? '');
   const individual = !!title && INDIVIDUAL.includes(title);
   const [persons] = useQuery({
     query: Persons,
@@ -98,6 +101,12 @@ function TitlesForm({
   const { names } = useUnitNames(acting.choices);
   const mine = y.titleRegistrations.filter((r) => r.unitId === acting.unitId);
   const personName = (id: string) => persons.data?.persons.nodes.find((p) => p.id === id)?.fullName;
+  // Only one of the unit's people listed: an id carried back from elsewhere is nobody's until it is listed.
+  const chosenPerson = personName(personId) ? personId : '';
+  const noPersons = persons.data?.persons.nodes.length === 0;
+  const addPersonHref = `/units/${acting.unitId}?titles=${encodeURIComponent(
+    `${yearPath(blockId, y.year)}/titles?unit=${acting.unitId}&title=${title}`,
+  )}`;
 
   if (!acting.choices.length) return <Alert>{t('sign.notMember')}</Alert>;
 
@@ -110,19 +119,19 @@ function TitlesForm({
           emulationYearId: y.id,
           unitId: acting.unitId,
           title: title as Title,
-          personId: individual ? personId : null,
+          personId: individual ? chosenPerson : null,
           ...(acting.reasonArg !== undefined ? { onBehalfReason: acting.reasonArg } : {}),
         },
       },
       {
         unitId: acting.unitId ? null : t('members.chooseUnit'),
         title: title ? null : t('titles.chooseTitle'),
-        personId: individual && !personId ? t('titles.choosePerson') : null,
+        personId: individual && !chosenPerson ? t('titles.choosePerson') : null,
         onBehalfReason: reasonProblem(acting, t('acting.reasonShort')),
       },
     );
     if (registered) {
-      const who = individual ? personName(personId) : null;
+      const who = individual ? personName(chosenPerson) : null;
       setRegisteredNow(`${t(`title.${title as Title}`)}${who ? ` – ${who}` : ''}`);
       setTitle('');
       setPersonId('');
@@ -169,9 +178,9 @@ function TitlesForm({
           {individual && (
             <SelectField
               label={t('titles.person')}
-              value={personId}
+              value={chosenPerson}
               error={register.shown.fields.personId}
-              hint={persons.data?.persons.nodes.length === 0 ? t('titles.noPersons') : undefined}
+              hint={noPersons ? t('titles.noPersons') : undefined}
               onChange={(e) => {
                 register.reset();
                 setPersonId(e.target.value);
@@ -186,10 +195,10 @@ function TitlesForm({
               ))}
             </SelectField>
           )}
-          {/* The unit's officers and the secretariat add its people on the unit's page. */}
-          {individual && persons.data?.persons.nodes.length === 0 && acting.unitId && (
+          {/* The unit's officers and the secretariat add its people on the unit's page, which links back here. */}
+          {individual && persons.data && acting.unitId && (
             <p>
-              <Link href={`/units/${acting.unitId}`}>{t('titles.addPersons')}</Link>
+              <Link href={addPersonHref}>{t(noPersons ? 'titles.addPersons' : 'titles.addAnotherPerson')}</Link>
             </p>
           )}
           <button

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { graphql } from '../../graphql';
@@ -41,14 +41,33 @@ const CreatePerson = graphql(`
 `);
 
 /** A unit's people (paged by the API); the secretariat or the unit's officer adds one (the women rule, R6, reads them). */
-export function PersonsCard({ unitId, manages }: { unitId: string; manages: boolean }) {
+export function PersonsCard({
+  unitId,
+  manages,
+  titlesPage,
+}: {
+  unitId: string;
+  manages: boolean;
+  /** The titles page that sent the person here to add someone: the form is shown, and leads back there. */
+  titlesPage?: string | null;
+}) {
   const { t } = useI18n();
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!titlesPage) return;
+    // After the page's own focus on its heading (a parent's effect, which runs after this one).
+    const frame = requestAnimationFrame(() => {
+      form.current?.scrollIntoView({ block: 'center' });
+      form.current?.querySelector('input')?.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [titlesPage]);
   const pager = usePager();
   const [res, refetch] = useQuery({ query: PersonsQuery, variables: { unitId, after: pager.after } });
   const create = useAction(CreatePerson);
   // No gender chosen beforehand: a default would record men as women unnoticed, and the women rule reads it.
   const [f, setF] = useState({ fullName: '', gender: '', position: '', headsUnit: false });
-  const [added, setAdded] = useState<string | null>(null);
+  const [added, setAdded] = useState<{ id: string; fullName: string } | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setAdded(null);
@@ -69,7 +88,7 @@ export function PersonsCard({ unitId, manages }: { unitId: string; manages: bool
       },
     );
     if (done) {
-      setAdded(done.createPerson.fullName);
+      setAdded(done.createPerson);
       setF({ fullName: '', gender: '', position: '', headsUnit: false });
       refetch({ requestPolicy: 'network-only' });
     }
@@ -123,8 +142,19 @@ export function PersonsCard({ unitId, manages }: { unitId: string; manages: bool
         </>
       )}
       {manages && (
-        <form className="form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="add-person">
+        <form
+          ref={form}
+          className="form"
+          noValidate
+          onSubmit={(e) => void submit(e)}
+          aria-labelledby="add-person"
+        >
           <h3 id="add-person">{t('unit.addPerson')}</h3>
+          {titlesPage && !added && (
+            <p>
+              {t('unit.addForTitles')} <Link href={titlesPage}>{t('unit.backToTitles')}</Link>
+            </p>
+          )}
           <Field
             label={t('person.fullName')}
             value={f.fullName}
@@ -148,7 +178,19 @@ export function PersonsCard({ unitId, manages }: { unitId: string; manages: bool
           />
           <HeadsUnitCheck checked={f.headsUnit} onChange={(headsUnit) => setF({ ...f, headsUnit })} />
           {create.shown.general && <Alert>{create.shown.general}</Alert>}
-          {added && <Alert kind="success">{t('person.added', { name: added })}</Alert>}
+          {added && (
+            <Alert kind="success">
+              {t('person.added', { name: added.fullName })}
+              {titlesPage && (
+                <>
+                  {' '}
+                  <Link href={`${titlesPage}&person=${added.id}`}>
+                    {t('unit.backToTitlesFor', { name: added.fullName })}
+                  </Link>
+                </>
+              )}
+            </Alert>
+          )}
           <div className="actions">
             <button type="submit" className="button button-secondary" disabled={create.busy}>
               {t('unit.addPerson')}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
-import { Link, useParams } from 'wouter';
+import { Link, useParams, useSearch } from 'wouter';
 import { canAct, hasRole, myUnits, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { errorCode } from '../../i18n/errors';
@@ -53,6 +53,15 @@ const UpdateUnit = graphql(`
 `);
 
 /**
+ * The titles page that sent the person here to add one of the unit's people (`?titles=`), to go back to: only a
+ * titles page of this application, never another address.
+ */
+function titlesPageFrom(search: string): string | null {
+  const back = new URLSearchParams(search).get('titles');
+  return back && /^\/blocks\/[\w-]+\/years\/\d{4}\/titles\?[\w=&-]*$/.test(back) ? back : null;
+}
+
+/**
  * One unit: the blocks it is and was in, its details (edit, end), its people, its achievements on record and its
  * predecessors.
  */
@@ -67,6 +76,7 @@ export default function UnitPage() {
   const officerHere = canAct(session, 'UNIT_OFFICER') && myUnits(session).includes(id);
   const [res, refetch] = useQuery({ query: UnitQuery, variables: { id } });
   const reload = () => refetch({ requestPolicy: 'network-only' });
+  const titlesPage = titlesPageFrom(useSearch());
   if (res.error)
     return (
       <Page title={t('units.title')}>
@@ -93,7 +103,7 @@ export default function UnitPage() {
       {u.validTo && <Alert kind="warning">{t('unit.endedNote', { date: i18n.date(u.validTo) })}</Alert>}
       <BlocksCard memberships={u.blockMemberships} />
       {admin && <EditUnit key={`${u.name}:${u.kind}:${u.shortName}`} unit={u} onSaved={reload} />}
-      <PersonsCard unitId={u.id} manages={admin || officerHere} />
+      <PersonsCard unitId={u.id} manages={admin || officerHere} titlesPage={titlesPage} />
       <AchievementsCard subjectId={u.id} admin={admin} />
       {/* A unit's deferrals and disqualifications: the secretariat's to record, the unit's own to read. */}
       {(hasRole(session, 'PROVINCE_ADMIN') || myUnits(session).includes(u.id)) && (
