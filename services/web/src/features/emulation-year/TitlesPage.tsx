@@ -198,7 +198,9 @@ function TitlesForm({
           {/* The unit's officers and the secretariat add its people on the unit's page, which links back here. */}
           {individual && persons.data && acting.unitId && (
             <p>
-              <Link href={addPersonHref}>{t(noPersons ? 'titles.addPersons' : 'titles.addAnotherPerson')}</Link>
+              <Link href={addPersonHref}>
+                {t(noPersons ? 'titles.addPersons' : 'titles.addAnotherPerson')}
+              </Link>
             </p>
           )}
           <button
