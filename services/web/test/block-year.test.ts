@@ -128,6 +128,9 @@ describe('a block year in the browser', () => {
       yearPath = `/blocks/${blockId}/years/2026`;
       // What the next step still needs, in words: the covenant's items.
       await poll(() => adminPage.getByText('nội dung giao ước (ít nhất một mục)').count()).toBe(1);
+      // No scoring table yet: the year's overview says so, with the way to choose one.
+      expect(await adminPage.getByText(/^Chưa chọn\. Chọn bảng tiêu chí$/).count()).toBe(1);
+      expect(await adminPage.getByRole('link', { name: 'Chọn bảng tiêu chí' }).count()).toBe(1);
       await expectAccessible(adminPage, 'the year page in draft (secretariat)');
       await screenshot(adminPage, 'year-draft-1366');
       await adminPage.getByRole('link', { name: 'Bảng tiêu chí chấm điểm' }).click();

@@ -115,8 +115,14 @@ export default function BlockYearPage() {
                 <Link href={`${yearPath(blockId, y.year)}/criteria`}>
                   {t('criteria.version', { name: y.criteriaSet.name, v: y.criteriaSet.version })}
                 </Link>
+              ) : standing.admin && standing.writable ? (
+                // Nobody scores without it: the secretariat, which chooses it, is told here from the start.
+                <>
+                  {t('criteria.notChosen')}{' '}
+                  <Link href={`${yearPath(blockId, y.year)}/criteria`}>{t('criteria.chooseNow')}</Link>
+                </>
               ) : (
-                '–'
+                t('criteria.notChosen')
               )}
             </dd>
           </div>
