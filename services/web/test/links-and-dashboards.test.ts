@@ -395,6 +395,16 @@ describe('dashboards', () => {
       await picker.selectOption({ label: 'Hải Phòng' });
       await expect.poll(() => page.getByLabel('Năm', { exact: true }).inputValue()).toBe(thisYear);
       expect(await page.getByRole('status').filter({ hasText: 'đang hiển thị năm' }).count()).toBe(0);
+      // A block's own dossier is on time or not: a yes or a no, not a count of blocks.
+      const rankingHeaders = await page.getByRole('columnheader').allTextContents();
+      const onTime = rankingHeaders.findIndex((h) => h.startsWith('Nộp hồ sơ đúng hạn'));
+      expect(rankingHeaders[onTime]).not.toContain('số khối');
+      const cells = await page
+        .getByRole('row')
+        .locator(`:nth-child(${onTime + 1})`)
+        .allTextContents();
+      expect(cells.slice(1).length).toBeGreaterThan(0);
+      for (const cell of cells.slice(1)) expect(['Có', 'Không', '–']).toContain(cell.trim());
 
       // On a phone, the chooser showing a former province's long name stays within the screen: neither the
       // ranking nor the trend scrolls sideways.

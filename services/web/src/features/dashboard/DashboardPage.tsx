@@ -290,12 +290,15 @@ function MetricSelect({
   metrics,
   value,
   onChange,
+  perBlock = false,
 }: {
   metrics: Metric[];
   value: Metric;
   onChange(m: Metric): void;
+  perBlock?: boolean;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const id = useId();
   return (
     <div className="field">
@@ -303,7 +306,7 @@ function MetricSelect({
       <select id={id} value={value} onChange={(e) => onChange(e.target.value as Metric)}>
         {metrics.map((m) => (
           <option key={m} value={m}>
-            {t(`metric.${m}`)}
+            {metricLabel(i18n, m, perBlock)}
           </option>
         ))}
       </select>
@@ -312,7 +315,13 @@ function MetricSelect({
 }
 
 /** The same table as the screen, in the person's language, for CSV and XLSX. */
-function sheetOf(i18n: I18n, name: string, table: Table, lead: ('rank' | 'code' | 'name' | 'year')[]): Sheet {
+function sheetOf(
+  i18n: I18n,
+  name: string,
+  table: Table,
+  lead: ('rank' | 'code' | 'name' | 'year')[],
+  perBlock = false,
+): Sheet {
   const labels = {
     rank: i18n.t('dash.rank'),
     code: i18n.t('dash.codeCol'),
@@ -321,12 +330,12 @@ function sheetOf(i18n: I18n, name: string, table: Table, lead: ('rank' | 'code' 
   };
   return {
     name,
-    header: [...lead.map((l) => labels[l]), ...table.metrics.map((m) => i18n.t(`metric.${m}`))],
+    header: [...lead.map((l) => labels[l]), ...table.metrics.map((m) => metricLabel(i18n, m, perBlock))],
     rows: table.rows.map((r) => [
       ...lead.map((l) =>
         l === 'rank' ? r.rank : l === 'year' ? r.year : l === 'code' ? (r.code ?? '') : r.name,
       ),
-      ...r.values.map((v) => (v === null || v === undefined ? null : v)),
+      ...r.values.map((v, i) => metricCell(i18n, table.metrics[i]!, v ?? null, perBlock)),
     ]),
   };
 }
@@ -374,14 +383,32 @@ function TableStates({
  * A column per figure; the figure on the chart first, beside the name, so that on a phone it is read without
  * scrolling past the others.
  */
-function metricColumns(i18n: I18n, metrics: Metric[], charted: Metric): Column<Row>[] {
+function metricColumns(i18n: I18n, metrics: Metric[], charted: Metric, perBlock = false): Column<Row>[] {
   const columns = metrics.map((m, i) => ({
     key: m,
-    label: i18n.t(`metric.${m}`),
+    label: metricLabel(i18n, m, perBlock),
     numeric: true,
     value: (r: Row) => r.values[i] ?? null,
+    ...(perBlock &&
+      YES_OR_NO.includes(m) && { render: (r: Row) => metricCell(i18n, m, r.values[i] ?? null, true) }),
   }));
   return [...columns.filter((c) => c.key === charted), ...columns.filter((c) => c.key !== charted)];
+}
+
+/** A block's figure that is a yes or a no (the province's is the count of the blocks that said yes). */
+const YES_OR_NO: readonly Metric[] = ['DOSSIERS_ON_TIME'];
+
+/** A figure's name: one block's own, in a ranking of blocks, or the province's. */
+function metricLabel(i18n: I18n, m: Metric, perBlock = false): string {
+  return perBlock && YES_OR_NO.includes(m)
+    ? i18n.t(`metric.block.${m}` as 'metric.block.DOSSIERS_ON_TIME')
+    : i18n.t(`metric.${m}`);
+}
+
+/** A figure as a table or a download shows it: a block's yes or no in words, the rest as numbers. */
+function metricCell(i18n: I18n, m: Metric, v: number | null, perBlock = false): number | string | null {
+  if (v === null || !perBlock || !YES_OR_NO.includes(m)) return v;
+  return i18n.t(v ? 'results.yes' : 'results.no');
 }
 
 /** "Highest: A (12); lowest: B (3)" — the chart's text alternative in one sentence. */
@@ -666,7 +693,7 @@ function Ranking() {
         i18n,
         (table?.rows ?? []).map((r) => r.name),
         (table?.rows ?? []).map((r) => r.values[mi] ?? null),
-        t(`metric.${metric}`),
+        metricLabel(i18n, metric, true),
       ),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [res.data, metric, i18n.locale],
@@ -687,19 +714,19 @@ function Ranking() {
           label={t('dash.year')}
           withFigures={opening.withFigures}
         />
-        {table && <MetricSelect metrics={table.metrics} value={metric} onChange={setMetric} />}
+        {table && <MetricSelect metrics={table.metrics} value={metric} onChange={setMetric} perBlock />}
       </div>
       <TableStates error={res.error} refetch={refetch} table={table}>
         {(table) => (
           <>
             <Downloads
-              sheet={sheetOf(i18n, t('dash.ranking'), table, ['rank', 'name'])}
+              sheet={sheetOf(i18n, t('dash.ranking'), table, ['rank', 'name'], true)}
               filename={`xep-hang-khoi-${year}`}
             />
             <Chart
               option={option}
               bars={table.rows.length}
-              title={t(`metric.${metric}`)}
+              title={metricLabel(i18n, metric, true)}
               summary={summarize(
                 i18n,
                 table.rows.map((r) => ({ label: r.name, value: r.values[mi] ?? null })),
@@ -713,7 +740,7 @@ function Ranking() {
               columns={[
                 { key: 'rank', label: t('dash.rank'), numeric: true, value: (r) => r.rank ?? null },
                 { key: 'name', label: t('dash.block'), name: true, value: (r) => r.name },
-                ...metricColumns(i18n, table.metrics, metric),
+                ...metricColumns(i18n, table.metrics, metric, true),
               ]}
             />
           </>
