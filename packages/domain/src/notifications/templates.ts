@@ -22,8 +22,9 @@ export const isNotificationEvent = (e: string): e is NotificationEventName =>
 
 /**
  * Each kind of notice by name, [Vietnamese, English], where the gateway names one itself (the unsubscribe page).
- * The web application's settings page has the same names in its own messages (i18n: event.*). The year-end
- * closing is named after the place: a centrally-governed city closes "toàn thành phố".
+ * The web application's settings page has the same names in its own messages (i18n: event.*), which a test
+ * compares (services/web/test/event-labels.test.ts). The year-end closing is named after the place: a
+ * centrally-governed city closes "toàn thành phố".
  */
 export function notificationEventLabel(
   event: NotificationEventName,
