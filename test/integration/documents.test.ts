@@ -319,6 +319,13 @@ describe('generated documents', () => {
     const byChair = await pdf(`/documents/submission/${block.yearId}.pdf`, block.officers[0]!, 'by-chair');
     expect(byChair.text).toMatch(new RegExp(`CHÁNH VĂN PHÒNG\\s+${CHAIR}`));
     expect(byChair.text).not.toContain('THỦ TRƯỞNG ĐƠN VỊ');
+    // Numbered by hand in the head unit's register: "Số: …/TTr", and with its abbreviation once it records one.
+    expect(byChair.text).toMatch(/\/TTr\s/);
+    ok(
+      await as(admin, `mutation($id: ID!) { updateUnit(id: $id, input: { shortName: "VPTU" }) { id } }`, {
+        id: block.units[0]!.id,
+      }),
+    );
     ok(
       await as(block.officers[0]!, `mutation($v: CreatePersonInput!) { createPerson(input: $v) { id } }`, {
         v: {
@@ -335,6 +342,7 @@ describe('generated documents', () => {
     expect(text).toMatch(/CHÁNH VĂN PHÒNG\s+Nguyễn Thị Thu Hà/);
     expect(text).not.toContain('THỦ TRƯỞNG ĐƠN VỊ');
     expect(text).toContain('TỜ TRÌNH');
+    expect(text).toContain('/TTr-VPTU');
     expect(text).toContain(`${unitName(0)}, đơn vị Trưởng`);
     // The block proposes units only: "các tập thể", not "các tập thể, cá nhân".
     expect(text).toContain('khen thưởng cho các tập thể sau:');

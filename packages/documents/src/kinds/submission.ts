@@ -19,6 +19,11 @@ export interface SubmissionInput {
   blockName: string;
   year: number;
   headUnit: string;
+  /**
+   * The head unit's abbreviation ("VPTU"), which its register numbers documents with ("Số: …/TTr-VPTU", Decree
+   * 30/2020); null when the unit records none, and the number reads "…/TTr".
+   */
+  headUnitCode?: string | null;
   /** Its head's name and title, when known; the signature is otherwise left for the hand. */
   signerName: string | null;
   signerTitle: string;
@@ -83,7 +88,7 @@ export function submission(input: SubmissionInput): DocumentModel {
     header(
       input.blockName.toLocaleUpperCase('vi'),
       input.headUnit,
-      handNumbered('TTr'),
+      handNumbered(input.headUnitCode ? `TTr-${input.headUnitCode}` : 'TTr'),
       input.province,
       input.date,
     ),

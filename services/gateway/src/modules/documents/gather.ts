@@ -65,6 +65,12 @@ async function unitNames(ctx: GraphQLContext, ids: readonly string[]): Promise<(
   return (id) => names.get(id) ?? id;
 }
 
+/** A unit's short name when it is an abbreviation a register numbers with ("VPTU", "SNV"), not a shorter name. */
+function abbreviation(unit: { shortName: string | null } | null | undefined): string | null {
+  const code = unit?.shortName?.trim();
+  return code && /^[A-ZĐ][A-ZĐ0-9-]{1,19}$/u.test(code) ? code : null;
+}
+
 async function personNames(ctx: GraphQLContext, ids: readonly string[]): Promise<(id: string) => string> {
   const people = await ctx.loaders.person.loadMany([...new Set(ids)]);
   const names = new Map<string, string>();
@@ -359,6 +365,7 @@ export async function submissionData(ctx: GraphQLContext, yearId: string): Promi
     blockName: block?.name ?? '',
     year: year.year,
     headUnit: year.headUnitId ? unit(year.headUnitId) : '',
+    headUnitCode: year.headUnitId ? abbreviation(await ctx.loaders.unit.load(year.headUnitId)) : null,
     // Signed for the head unit by its head, when the unit's people record one (with their position); else by
     // the conference's chair from the head unit, as the minutes name them; else the title and a line for the name.
     ...signerOf(head, year.headUnitId && conference?.chairUnitId === year.headUnitId ? conference : null),
