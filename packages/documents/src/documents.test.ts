@@ -574,7 +574,7 @@ describe('legal bases', () => {
     expect(number()).toBe('/TTr"');
   });
 
-    it('cite in a 2023 submission the Law of 2003 and Decree 91/2017, not texts in force only from 2024', () => {
+  it('cite in a 2023 submission the Law of 2003 and Decree 91/2017, not texts in force only from 2024', () => {
     const basis = lines(submission(SUBMISSION)).filter((l) => l.startsWith('Căn cứ'));
     expect(basis.slice(0, 2)).toEqual([
       'Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013;',
