@@ -1,4 +1,5 @@
 import { currentManager, DEMO_BLOCKS, lineageRepository, runInTenant } from '@thidua/db';
+import { vietnamDate, vietnamToday } from '@thidua/domain';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MARK_DECISIONS_RECORDED_FROM_DOCUMENTS } from '../../packages/db/src/migrations/1796172000000-award-decision-recorded-from-documents';
@@ -319,6 +320,37 @@ describe('history from documents', () => {
       ),
     ).provinceTrend.rows;
     expect(trend).toEqual([{ name: 'Ninh Thuận', year: 2023, values: [1, 1, 8, null, 1, 2, 1] }]);
+  });
+
+  it('refuses a conference dated after today, and more votes than member units when the counts are not given', async () => {
+    const units = await unitsOf(khanhHoa, ['Sở Tư pháp 56', 'Sở Xây dựng 56']);
+    const [first, second] = [...units.values()] as [string, string];
+    // Tomorrow in Vietnam, in the past year's next calendar year when that is this one.
+    const tomorrow = vietnamDate(new Date(Date.now() + 86_400_000));
+    const year = Math.min(Number(tomorrow.slice(0, 4)), Number(vietnamToday().slice(0, 4))) - 1;
+    const input = {
+      newBlock: { name: 'Khối các cơ quan nội chính 56' },
+      year,
+      memberUnitIds: [first, second],
+      conference: { heldOn: `${year}-12-20`, place: 'Sở Tư pháp tỉnh Khánh Hòa' },
+      contests: [{ kind: 'FLAG', electedUnitIds: [first], votes: [{ unitId: first, votes: 2 }] }],
+      sourceReference: 'Biên bản hội nghị tổng kết (giả định cho kiểm thử)',
+    };
+    const fieldOf = async (i: Record<string, unknown>) =>
+      ((await gql(khAdmin, khanhHoa, RECORD, { i })).errors?.[0] as Err | undefined)?.extensions?.fields?.[0]
+        ?.field;
+    expect(await fieldOf({ ...input, conference: { ...input.conference, heldOn: tomorrow } })).toBe(
+      'conference.heldOn',
+    );
+    // Two members, no ballot counts: three votes cannot be.
+    expect(
+      await fieldOf({
+        ...input,
+        contests: [{ kind: 'FLAG', electedUnitIds: [first], votes: [{ unitId: first, votes: 3 }] }],
+      }),
+    ).toBe('contests.0.votes.0.votes');
+    // Two of two is recorded.
+    expect(await fieldOf(input)).toBeUndefined();
   });
 
   it('records the counts when the minutes give them, by the platform admin; Lâm Đồng cannot open 2021', async () => {

@@ -93,6 +93,9 @@ export class HistoryResolver {
     if (heldYear !== year && heldYear !== year + 1)
       throw badInput('conference.heldOn', `the conference of ${year} is held in ${year} or ${year + 1}`);
     if (endedOn && endedOn < heldOn) throw badInput('conference.endedOn', 'must not be before heldOn');
+    // Recorded from documents, closed at once and not corrected after: a conference still to come is a typo.
+    if (heldOn > vietnamToday())
+      throw badInput('conference.heldOn', 'a conference recorded as held is not after today');
 
     const ballots = input.ballots ?? null;
     if (
@@ -117,6 +120,9 @@ export class HistoryResolver {
         member(`contests.${i}.votes.${j}.unitId`, v.unitId);
         if (ballots && v.votes > ballots.valid)
           throw badInput(`contests.${i}.votes.${j}.votes`, `more than the ${ballots.valid} valid ballots`);
+        // Without the ballot counts, one ballot per member unit bounds the votes.
+        if (!ballots && v.votes > members.length)
+          throw badInput(`contests.${i}.votes.${j}.votes`, `more than the ${members.length} member units`);
       });
     });
     const elected = (kind: string) => input.contests.find((c) => c.kind === kind)?.electedUnitIds ?? [];
