@@ -394,11 +394,25 @@ describe('history from documents', () => {
     expect((future.errors?.[0] as Err).message).toContain('The year 2025 belongs to Lâm Đồng');
 
     const recorded = ok(
-      await gql<{ recordPastYear: { id: string; state: string } }>(platformAdmin, binhThuan, RECORD, {
-        i: input,
-      }),
+      await gql<{ recordPastYear: { id: string; state: string; block: { id: string } } }>(
+        platformAdmin,
+        binhThuan,
+        RECORD,
+        { i: input },
+      ),
     ).recordPastYear;
     expect(recorded.state).toBe('CLOSED');
+    // Its members are listed (without scores: the minutes give none).
+    const listed = ok(
+      await gql<{ emulationYear: { members: { unitId: string; score: unknown }[] } }>(
+        platformAdmin,
+        binhThuan,
+        `query($b: ID!) { emulationYear(blockId: $b, year: 2021) { members { unitId score { final } } } }`,
+        { b: recorded.block.id },
+      ),
+    ).emulationYear.members;
+    expect(listed.map((m) => m.unitId).sort()).toEqual([...input.memberUnitIds].sort());
+    expect(listed.every((m) => m.score === null)).toBe(true);
 
     const results = ok(
       await gql<{

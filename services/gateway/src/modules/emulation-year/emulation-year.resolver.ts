@@ -149,8 +149,9 @@ export class EmulationYearResolver {
   async members(@Root() y: EmulationYear, @Ctx() ctx: GraphQLContext) {
     const [members, signatures] = await Promise.all([yearMembers(ctx, y), ctx.loaders.signatures.load(y.id)]);
     const signedAt = (unitId: string) => signatures.find((s) => s.unitId === unitId)?.signedAt ?? null;
-    if (isAtLeast(y.state, 'SCORES_LOCKED')) {
-      const frozen = await ctx.loaders.results.load(y.id);
+    const frozen = isAtLeast(y.state, 'SCORES_LOCKED') ? await ctx.loaders.results.load(y.id) : [];
+    // A year recorded from documents has its members and no scores: they are listed without.
+    if (frozen.length) {
       return frozen.map((r) => ({
         unitId: r.unitId,
         signedAt: signedAt(r.unitId),
@@ -165,7 +166,7 @@ export class EmulationYearResolver {
       }));
     }
     // While scoring runs, only the secretariat sees the standings.
-    const live = isProvinceAdmin(ctx) ? await liveResults(ctx, y) : [];
+    const live = isProvinceAdmin(ctx) && !isAtLeast(y.state, 'SCORES_LOCKED') ? await liveResults(ctx, y) : [];
     const ordered = live.length ? live.map((r) => r.unitId) : members;
     return ordered.map((unitId) => ({
       unitId,
