@@ -128,11 +128,13 @@ export function statisticsForms(s: YearStatistics, provinceKind?: ProvinceKind):
       columns: [
         'Số đăng ký',
         'Số được khối đề nghị',
-        'Số được tặng (quyết định trên nền tảng)',
-        'Số ghi nhận từ văn bản',
+        'Số được tặng (theo quyết định khen thưởng)',
+        'Số thành tích ghi nhận từ văn bản',
       ],
       rows: titles,
       notes: [
+        // A decision recorded from documents is a decision too: counted where the ones issued here are.
+        'Số được tặng tính theo các quyết định khen thưởng đã ghi trên nền tảng: quyết định ban hành trên nền tảng và quyết định đã ban hành được ghi nhận lại. Số thành tích ghi nhận từ văn bản là danh hiệu của đơn vị, cá nhân được ghi nhận riêng, không kèm quyết định trên nền tảng.',
         `Ô để trống: nền tảng không ghi nhận việc đề nghị hoặc quyết định danh hiệu đó (chỉ ${forms.FLAG_PROVINCE} và ${forms.CSTD_PROV} được đề nghị qua khối).`,
         'Số đề nghị chỉ tính các năm thi đua đã công bố kết quả bỏ phiếu.',
       ],
