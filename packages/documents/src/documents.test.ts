@@ -482,6 +482,16 @@ describe("the header's names", () => {
       size: 12,
     });
   });
+  it('keep the lines a decision sets itself: "ỦY BAN NHÂN DÂN" over the city, not broken inside "THÀNH PHỐ"', () => {
+    expect(headerName('ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH', column, true)).toEqual({
+      lines: ['ỦY BAN NHÂN DÂN', 'THÀNH PHỐ HỒ CHÍ MINH'],
+      size: 12,
+    });
+    expect(headerName('ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI', column, true).lines).toEqual([
+      'ỦY BAN NHÂN DÂN',
+      'TỈNH LÀO CAI',
+    ]);
+  });
   it('print the council on one line in the PDF and in Word', async () => {
     const minutes = councilMinutes(COUNCIL_SESSION);
     const path = await keepDocument('unit-council-header', await renderPdf(minutes));

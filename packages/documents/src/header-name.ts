@@ -39,18 +39,24 @@ function widthOf(text: string, bold: boolean, size: number): number {
 }
 
 /**
- * How `name` fits a column `widthPt` wide: on one line at the largest size that fits, else on two lines broken
+ * How `given` fits a column `widthPt` wide: on the lines it sets itself when they fit; else on one line at the largest size that fits, else on two lines broken
  * before its place (at the largest size both lines fit), else where the two lines are most even at 12 pt, else
  * as the renderer wraps.
  */
-export function headerName(name: string, widthPt: number, bold: boolean): HeaderName {
+export function headerName(given: string, widthPt: number, bold: boolean): HeaderName {
   const room = widthPt - SLACK_PT;
+  const fits = (lines: string[], size: number) => lines.every((l) => widthOf(l, bold, size) <= room);
+  // Lines the document sets itself ("ỦY BAN NHÂN DÂN" over "THÀNH PHỐ ĐÀ NẴNG") are kept when they fit.
+  if (given.includes('\n')) {
+    const set = given.split('\n');
+    for (const size of SIZES) if (fits(set, size)) return { lines: set, size };
+  }
+  const name = given.replace(/\s*\n\s*/g, ' ');
   for (const size of SIZES) if (widthOf(name, bold, size) <= room) return { lines: [name], size };
   const words = name.split(' ');
   const splits = words
     .slice(1)
     .map((_, i) => [words.slice(0, i + 1).join(' '), words.slice(i + 1).join(' ')]);
-  const fits = (lines: string[], size: number) => lines.every((l) => widthOf(l, bold, size) <= room);
   for (const before of BREAKS_BEFORE)
     for (const size of SIZES) {
       const lines = splits.find((l) => before.test(l[1]!) && fits(l, size));
