@@ -262,7 +262,8 @@ describe('lineage and history recorded from documents', () => {
 
       await page.getByRole('button', { name: 'Ghi nhận năm thi đua' }).click();
       await expect
-        .poll(() => page.getByText(`Số phiếu của ${Y_TE} phải là số từ 0 đến 1000.`).count(), WAIT)
+        // No ballot counts given: one ballot per member unit bounds the votes.
+        .poll(() => page.getByText(`Số phiếu của ${Y_TE} phải là số từ 0 đến 3.`).count(), WAIT)
         .toBe(1);
       await screenshot(page, 'history-votes-1366');
       await page.getByLabel(`Số phiếu đề nghị Cờ thi đua của ${Y_TE}`).fill('1');
@@ -448,6 +449,12 @@ describe('lineage and history recorded from documents', () => {
         .selectOption({ label: '+ Khối mới (chưa có trên hệ thống)' });
       await page.getByLabel('Tên khối mới').fill('Khối thi đua các cơ quan tỉnh Ninh Thuận');
       await choose(page, 'noi vu', 'Đơn vị thành viên', NT_NOI_VU, 'Thêm thành viên');
+      // The keyboard is back at the search, for the next member (the button it left is disabled).
+      expect(
+        await page
+          .getByLabel('Tìm đơn vị theo tên (có hoặc không dấu)')
+          .evaluate((el) => el === document.activeElement),
+      ).toBe(true);
       await page.getByLabel('Năm thi đua', { exact: true }).fill('2023');
       await fillDate(page, 'Ngày họp', '2024-01-10');
       await page.getByLabel('Địa điểm').fill('Phan Rang – Tháp Chàm');
@@ -504,6 +511,18 @@ describe('lineage and history recorded from documents', () => {
       await expect
         .poll(() => page.getByRole('heading', { name: /Ninh Thuận – năm thi đua 2023/ }).count(), WAIT)
         .toBe(1);
+      // Recorded from documents: said so with its source, its member listed, and no step of the platform's asked.
+      expect(
+        await page
+          .getByText(/^Năm này được ghi nhận từ văn bản \(Báo Ninh Thuận, ngày 11\/01\/2024\)/)
+          .count(),
+      ).toBe(1);
+      expect(await page.getByRole('region', { name: 'Đơn vị thành viên' }).getByText(NT_NOI_VU).count()).toBe(
+        1,
+      );
+      expect(await page.getByRole('heading', { name: 'Tiến trình năm thi đua' }).count()).toBe(0);
+      expect(await page.getByRole('heading', { name: 'Giao ước thi đua' }).count()).toBe(0);
+      await screenshot(page, 'history-documents-year-1366');
       // A membership that began before the merger and was never ended in the records ended with the province.
       await runInTenant(app.dataSource, ninhThuan, async () =>
         (await currentManager()).query(

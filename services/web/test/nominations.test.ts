@@ -442,6 +442,16 @@ describe("the secretariat's nominations, council and decisions", () => {
       expect(submission).toContain('quyết định khen thưởng cho 1 tập thể đã được Hội đồng thông qua');
       expect(submission).toContain(NAMES[3]);
 
+      // The city's own pages name it a city: its accounts, its secretariat's role, its rules.
+      await page.goto(`${base}/users`);
+      await page.getByRole('heading', { name: 'Tài khoản trong thành phố' }).waitFor();
+      expect(
+        await page.getByText('Cán bộ Sở Nội vụ (thường trực thi đua thành phố)').count(),
+      ).toBeGreaterThan(0);
+      expect(await page.getByText(/thường trực thi đua tỉnh/).count()).toBe(0);
+      await page.goto(`${base}/province/rules`);
+      await page.getByRole('heading', { name: 'Quy định khen thưởng của thành phố' }).waitFor();
+
       // The decision: number and annex with the prize money (8.0 × 2,530,000 since 1 July 2026).
       await page.goto(`${base}/award-decisions/new`);
       await page.getByRole('heading', { name: 'Hồ sơ đã được Hội đồng thông qua' }).waitFor();

@@ -166,7 +166,8 @@ export class EmulationYearResolver {
       }));
     }
     // While scoring runs, only the secretariat sees the standings.
-    const live = isProvinceAdmin(ctx) && !isAtLeast(y.state, 'SCORES_LOCKED') ? await liveResults(ctx, y) : [];
+    const live =
+      isProvinceAdmin(ctx) && !isAtLeast(y.state, 'SCORES_LOCKED') ? await liveResults(ctx, y) : [];
     const ordered = live.length ? live.map((r) => r.unitId) : members;
     return ordered.map((unitId) => ({
       unitId,

@@ -115,6 +115,8 @@ export default function BlockYearPage() {
                 <Link href={`${yearPath(blockId, y.year)}/criteria`}>
                   {t('criteria.version', { name: y.criteriaSet.name, v: y.criteriaSet.version })}
                 </Link>
+              ) : y.recordedFromDocuments ? (
+                '–'
               ) : standing.admin && standing.writable ? (
                 // Nobody scores without it: the secretariat, which chooses it, is told here from the start.
                 <>
@@ -141,15 +143,26 @@ export default function BlockYearPage() {
         </dl>
       </section>
       {saved && <Alert kind="success">{t('covenant.saved', { n: saved })}</Alert>}
-      <YearTasks blockId={blockId} y={y} standing={standing} returned={returned} />
-      <NextStep y={y} blockId={blockId} runs={standing.runs} returned={returned.length} onDone={reload} />
+      {y.recordedFromDocuments ? (
+        // Recorded at once from its minutes: no covenant, sheets or online vote ran here, and no step is next.
+        <Alert kind="info">{t('year.fromDocuments', { source: y.sourceReference ?? '' })}</Alert>
+      ) : (
+        <>
+          <YearTasks blockId={blockId} y={y} standing={standing} returned={returned} />
+          <NextStep y={y} blockId={blockId} runs={standing.runs} returned={returned.length} onDone={reload} />
+        </>
+      )}
       {standing.admin &&
         standing.writable &&
         !['SCORES_LOCKED', 'VOTING', 'RESULTS_RECORDED', 'DOSSIER_SUBMITTED', 'CLOSED'].includes(y.state) && (
           <YearSetup key={y.id + y.state} y={y} onSaved={reload} />
         )}
-      <CovenantView y={y} />
-      <Registrations y={y} />
+      {!y.recordedFromDocuments && (
+        <>
+          <CovenantView y={y} />
+          <Registrations y={y} />
+        </>
+      )}
       <Ranking y={y} />
       {detail.data && detail.data.votingPeriods.length > 0 && (
         <section className="card" aria-labelledby="votes">

@@ -14,6 +14,8 @@ export const YearQuery = graphql(`
       year
       state
       theme
+      recordedFromDocuments
+      sourceReference
       registrationDeadline
       scoringDeadline
       nextStates

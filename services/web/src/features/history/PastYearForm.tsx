@@ -9,7 +9,7 @@ import { Field, SelectField, TextAreaField } from '../../ui/Field';
 import { Alert } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
 import { useAction } from '../../ui/useAction';
-import { thisYear } from '../block/dates';
+import { thisYear, today } from '../block/dates';
 import { UnitChooser, type ChosenUnit } from '../unit/UnitChooser';
 
 const BlockChoices = graphql(`
@@ -111,8 +111,10 @@ export function PastYearForm({
     const [issued, returned, valid, invalid] = counts.map(Number) as [number, number, number, number];
     const both = members.filter((m) => m.flag && m.merit);
     const heldYear = Number(f.heldOn.slice(0, 4));
-    // Votes cannot exceed the valid ballots when those are given (the API says the same).
-    const maxVotes = given === 4 && /^\d{1,4}$/.test(counts[2]!) ? Math.min(valid, 1000) : 1000;
+    // Votes cannot exceed the valid ballots when those are given, else the member units, one ballot each (the API
+    // says the same).
+    const maxVotes =
+      given === 4 && /^\d{1,4}$/.test(counts[2]!) ? Math.min(valid, 1000) : Math.max(members.length, 1);
     const badVotes = members.find((m) =>
       [m.flagVotes, m.meritVotes].some(
         (v) => v.trim() && (!/^\d{1,4}$/.test(v.trim()) || Number(v) > maxVotes),
@@ -139,7 +141,9 @@ export function PastYearForm({
         ? t('past.check.heldOn')
         : heldYear !== y && heldYear !== y + 1
           ? t('past.check.heldOnYear', { year: y, next: y + 1 })
-          : null,
+          : f.heldOn > today()
+            ? t('past.check.heldOnFuture')
+            : null,
       'conference.place': f.place.trim().length >= 2 ? null : t('past.check.place'),
       ballots:
         given === 0

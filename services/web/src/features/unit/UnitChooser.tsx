@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
@@ -46,6 +46,7 @@ export function UnitChooser({
   const { t } = i18n;
   const [search, setSearch] = useState('');
   const [unitId, setUnitId] = useState('');
+  const row = useRef<HTMLDivElement>(null);
   const [res, refetch] = useQuery({ query: UnitChoices, variables: { search: search.trim() || null } });
   const found = res.data?.units;
   const options = found?.nodes.filter((u) => !exclude.has(u.id)) ?? [];
@@ -54,9 +55,13 @@ export function UnitChooser({
     if (!unit) return;
     onAdd({ id: unit.id, name: unit.name, validTo: unit.validTo });
     setUnitId('');
+    // The button is disabled now (nothing chosen): the keyboard goes back to the search, for the next unit.
+    const box = row.current?.querySelector<HTMLInputElement>('input[type=search]');
+    box?.focus();
+    box?.select();
   };
   return (
-    <div className="form-row">
+    <div className="form-row" ref={row}>
       <Field
         label={t('chooser.search')}
         type="search"
