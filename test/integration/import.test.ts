@@ -332,8 +332,12 @@ describe('importing a province from its spreadsheets', () => {
           'Chồng thời gian: đơn vị đã thuộc "Khối Văn hóa - Xã hội" từ 01/06/2025 đến nay (dòng 7 của tệp)',
         ),
       ],
-      [5, 'Khối', 'Không có khối "Khối Kinh tế" trong tỉnh này.'],
-      [6, 'Đơn vị', 'Không có đơn vị "Bệnh viện Đa khoa tỉnh Khánh Hòa" trong tỉnh này.'],
+      [5, 'Khối', 'Chưa có khối "Khối Kinh tế" trong danh sách khối: thêm khối đó trước, rồi nhập lại tệp.'],
+      [
+        6,
+        'Đơn vị',
+        'Chưa có đơn vị "Bệnh viện Đa khoa tỉnh Khánh Hòa" trong danh sách đơn vị: thêm đơn vị đó trước, rồi nhập lại tệp.',
+      ],
       [
         7,
         'Từ ngày',

@@ -32,7 +32,7 @@ export {
   hashOneTimeToken,
   renderInvitationEmail,
   renderPasswordResetEmail,
-  ROLE_NAMES,
+  roleName,
   type AccountEmail,
 } from './auth/account-emails';
 export * from './emulation-year/state-machine';

@@ -169,7 +169,13 @@ describe('the import page', () => {
     });
     await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
     await page.getByRole('table', { name: 'Các lỗi theo dòng và cột' }).waitFor();
-    expect(await page.getByText('Không có khối "Khối các cơ quan Đảng" trong tỉnh này.').count()).toBe(1);
+    expect(
+      await page
+        .getByText(
+          'Chưa có khối "Khối các cơ quan Đảng" trong danh sách khối: thêm khối đó trước, rồi nhập lại tệp.',
+        )
+        .count(),
+    ).toBe(1);
     await expectAccessible(page, 'the import page on a phone');
     await screenshot(page, 'import-problems-phone');
     await expectNoSidewaysScroll(page, 'the import page with its history on a phone');

@@ -49,6 +49,9 @@ describe('account emails', () => {
     expect(mail.text).toContain('Bộ phận vận hành hệ thống Thi đua – Khen thưởng mời anh/chị');
     expect(mail.text).not.toContain('Sở Nội vụ thành phố Huế');
     expect(mail.subject).toBe('[Thi đua] Lời mời tham gia hệ thống Thi đua – Khen thưởng thành phố Huế');
+    // A city's secretariat serves the city.
+    expect(mail.text).toContain('với vai trò Cán bộ Sở Nội vụ (thường trực thi đua thành phố).');
+    expect(mail.text).toContain('as City secretariat');
     expect(mail.text).toContain('đăng nhập bằng mật khẩu hiện tại');
     expect(mail.text).not.toContain('đặt mật khẩu của riêng');
     expect(mail.text).toContain('hết hạn lúc 07:03 ngày 12/12/2026.');

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { escapeHtml } from '../notifications/unsubscribe';
-import { provinceTitle, type ProvinceName } from '../province/title';
+import { placeWord, provinceTitle, type ProvinceKind, type ProvinceName } from '../province/title';
 import { VIETNAM_TIME_ZONE } from '../time/vietnam';
 import type { Role } from './roles';
 
@@ -14,14 +14,20 @@ export function hashOneTimeToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
 }
 
-/** The roles an invitation grants, as people read them. */
-export const ROLE_NAMES: Record<Role, { vi: string; en: string }> = {
-  PLATFORM_ADMIN: { vi: 'Quản trị hệ thống', en: 'Platform administrator' },
-  NATIONAL_VIEWER: { vi: 'Người xem toàn quốc', en: 'National viewer' },
-  PROVINCE_ADMIN: { vi: 'Cán bộ Sở Nội vụ (thường trực thi đua tỉnh)', en: 'Province secretariat' },
-  UNIT_OFFICER: { vi: 'Cán bộ thi đua của đơn vị', en: 'Unit officer' },
-  COUNCIL_MEMBER: { vi: 'Thành viên Hội đồng Thi đua – Khen thưởng', en: 'Council member' },
-};
+/** The roles an invitation grants, as people read them: a city's secretariat serves "thành phố" (as the web says). */
+export function roleName(role: Role, kind?: ProvinceKind | null): { vi: string; en: string } {
+  const city = kind === 'CITY';
+  return {
+    PLATFORM_ADMIN: { vi: 'Quản trị hệ thống', en: 'Platform administrator' },
+    NATIONAL_VIEWER: { vi: 'Người xem toàn quốc', en: 'National viewer' },
+    PROVINCE_ADMIN: {
+      vi: `Cán bộ Sở Nội vụ (thường trực thi đua ${placeWord(kind)})`,
+      en: city ? 'City secretariat' : 'Province secretariat',
+    },
+    UNIT_OFFICER: { vi: 'Cán bộ thi đua của đơn vị', en: 'Unit officer' },
+    COUNCIL_MEMBER: { vi: 'Thành viên Hội đồng Thi đua – Khen thưởng', en: 'Council member' },
+  }[role];
+}
 
 export interface AccountEmail {
   subject: string;
@@ -76,7 +82,7 @@ export function renderInvitationEmail(facts: {
   link: string;
   expiresAt: Date;
 }): AccountEmail {
-  const role = ROLE_NAMES[facts.role];
+  const role = roleName(facts.role, facts.province.kind);
   const where = facts.unitName ? ` – ${facts.unitName}` : '';
   const by = facts.invitedBy ? ` (${facts.invitedBy})` : '';
   const province = provinceTitle(facts.province);

@@ -290,7 +290,12 @@ export class NameIndex<T extends { id: string }> {
    */
   resolve(p: Problems, r: Row, key: string, name: string, what: string, scope = ''): T | null {
     const found = this.find(scope + foldVietnamese(name));
-    if (!found) return p.add(r, key, `Không có ${what} "${name}" trong tỉnh này.`);
+    if (!found)
+      return p.add(
+        r,
+        key,
+        `Chưa có ${what} "${name}" trong danh sách ${what}: thêm ${what} đó trước, rồi nhập lại tệp.`,
+      );
     const existing = this.nameOf(found);
     if (existing !== name) return p.add(r, key, differsOnlyBy(name, existing, what));
     return found;
