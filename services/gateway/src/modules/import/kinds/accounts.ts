@@ -76,7 +76,11 @@ export const accounts: KindSpec = {
       if (seen.repeat(p, r, 'email', email, 'địa chỉ thư')) continue;
       const user = await userRepository.byEmail(email);
       if (user && (await userRepository.rolesOf([user.id])).some((x) => x.provinceId === ctx.province.id)) {
-        p.add(r, 'email', `${email} đã có tài khoản tại ${ctx.province.name}: gán vai trò trong trang người dùng.`);
+        p.add(
+          r,
+          'email',
+          `${email} đã có tài khoản tại ${ctx.province.name}: gán vai trò trong trang người dùng.`,
+        );
         continue;
       }
       const open = await invitationRepository.open(ctx.province.id, email);
