@@ -419,25 +419,42 @@ describe('history from documents', () => {
         votingPeriods: {
           method: string;
           status: string;
+          id: string;
           results: { kind: string; elected: string[]; cast: number }[];
         }[];
       }>(
         platformAdmin,
         binhThuan,
-        `query($y: ID!) { votingPeriods(emulationYearId: $y) { method status results { kind elected cast } } }`,
+        `query($y: ID!) { votingPeriods(emulationYearId: $y) { id method status
+          results { kind elected cast fromDocuments votesRecorded } } }`,
         { y: recorded.id },
       ),
     ).votingPeriods;
     expect(results).toEqual([
       {
+        id: expect.any(String),
         method: 'PAPER',
         status: 'TALLIED',
         results: [
-          { kind: 'FLAG', elected: [vptu], cast: 9 },
-          { kind: 'NEXT_HEAD', elected: [id(BINH_THUAN.conference.nextHead)], cast: 9 },
+          // The flag's votes were in the minutes; the next head's were not: who was elected is all that is known.
+          { kind: 'FLAG', elected: [vptu], cast: 9, fromDocuments: true, votesRecorded: true },
+          {
+            kind: 'NEXT_HEAD',
+            elected: [id(BINH_THUAN.conference.nextHead)],
+            cast: 9,
+            fromDocuments: true,
+            votesRecorded: false,
+          },
         ],
       },
     ]);
+    // The platform prints no minutes of a count it did not hold: the documents are the minutes.
+    const minutes = await fetch(
+      app.gateway.url.replace(/\/graphql$/, `/documents/vote-minutes/${results[0]!.id}.pdf`),
+      { headers: { authorization: `Bearer ${platformAdmin.token}`, 'x-province-id': binhThuan } },
+    );
+    expect(minutes.status).toBe(400);
+    expect(await minutes.text()).toContain('recorded from documents');
 
     const trend = ok(
       await gql<{ provinceTrend: { rows: { name: string; year: number; values: (number | null)[] }[] } }>(

@@ -326,6 +326,27 @@ describe('lineage and history recorded from documents', () => {
       const flagVotes = results.find((r) => r.kind === 'FLAG')!.candidates;
       expect(flagVotes.find((c) => c.unitId === kh.get(NOI_VU))?.votes).toBe(3);
       expect(flagVotes.find((c) => c.unitId === kh.get(Y_TE))?.votes).toBe(1);
+      // Its results page: the flag's votes as the minutes gave them; the certificate's, not given, unknown (–), not
+      // 0 votes that passed; and no minutes printed again of a count the platform did not hold.
+      await page.goto(`${base}/voting-periods/${period!.id}/results`);
+      await expect
+        .poll(
+          () => page.getByText(/^Ghi nhận từ văn bản của năm .*số phiếu như văn bản ghi\.$/).count(),
+          WAIT,
+        )
+        .toBe(1);
+      expect(await page.getByText(/văn bản không ghi số phiếu, chỉ ghi đơn vị trúng cử\.$/).count()).toBe(1);
+      const meritRow = page.getByRole('row').filter({ hasText: TU_PHAP }).last(); // the flag's, then the certificate's
+      expect((await meritRow.getByRole('cell').allTextContents()).map((c) => c.trim())).toEqual([
+        '–',
+        '–',
+        '–',
+      ]);
+      expect(await page.getByRole('button', { name: /Biên bản kiểm phiếu/ }).count()).toBe(0);
+      // No ballot counts in the documents: none shown as 0.
+      expect(await page.getByText(/Số phiếu thu về/).count()).toBe(0);
+      await screenshot(page, 'history-results-1366');
+      await page.goto(`${base}/province/history`);
 
       // The decision: its proposals are those the year recorded.
       await expect.poll(() => rowOf(page, 'Cờ thi đua của UBND tỉnh').count(), WAIT).toBe(1);

@@ -99,6 +99,13 @@ export async function voteMinutesData(ctx: GraphQLContext, periodId: string): Pr
   const year = await periodYear(ctx, asked);
   if (!year)
     throw appError('BAD_USER_INPUT', "A council vote's minutes are the council minutes (council-minutes)");
+  // Its vote was counted on paper and its minutes are the documents it was recorded from: the platform prints
+  // no minutes of a count it never held.
+  if (year.recordedFromDocuments)
+    throw appError(
+      'BAD_USER_INPUT',
+      `The year was recorded from documents (${year.sourceReference ?? ''}): its minutes are those documents`,
+    );
   const periods = (await ctx.loaders.periodsOfYear.load(year.id)).slice().sort((a, b) => a.round - b.round);
   const visible: VotingPeriod[] = [];
   for (const p of periods) if (await canSeeResults(ctx, p)) visible.push(p);

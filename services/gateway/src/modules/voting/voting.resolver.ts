@@ -199,8 +199,12 @@ export class VotingResolver {
     const results = await ctx.loaders.votingResults.load(p.id);
     return contests.map((c) => {
       const result = results.find((r) => r.contestId === c.id)!.result;
+      const fromDocuments = 'fromDocuments' in result && result.fromDocuments === true;
       return {
         ...result,
+        fromDocuments,
+        // A documents year stores 0 for every unit when its minutes gave no votes (historyRepository.recordYear).
+        votesRecorded: !fromDocuments || result.candidates.some((x) => x.votes > 0),
         paper: result.paper ?? null,
         tieBrokenBy: result.tieBreak?.rule ?? null,
         withdrawn: result.withdrawn ?? null,

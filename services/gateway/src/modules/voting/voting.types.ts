@@ -161,6 +161,16 @@ export class ContestResultType {
   })
   paper!: PaperFiguresType | null;
   @Field(() => [CandidateCountType]) candidates!: CandidateCountType[];
+  @Field(() => Boolean, {
+    description:
+      'Recorded from the documents of a year the platform did not run (recordPastYear), not counted here.',
+  })
+  fromDocuments!: boolean;
+  @Field(() => Boolean, {
+    description:
+      "False when the documents gave no votes for the contest: only who was elected is known, and the candidates' counts (0) are not figures.",
+  })
+  votesRecorded!: boolean;
   @Field(() => [ID]) elected!: string[];
   @Field(() => Int) unfilledSeats!: number;
   @Field(() => String, { nullable: true, description: 'THRESHOLD or TIE when seats stayed empty.' })

@@ -32,6 +32,9 @@ export default function ResultsPage() {
     // The minutes cover every round of the year: an earlier round published is printable from a later one's page.
     !!rounds.data?.votingPeriods.some((p) => p.resultsPublishedAt);
 
+  // A year recorded from documents: its minutes are those documents, which the platform does not print again.
+  const fromDocuments = !!preview.data?.votingPeriod?.results?.some((r) => r.fromDocuments);
+
   if (res.error)
     return (
       <Page title={t('results.title')}>
@@ -52,10 +55,12 @@ export default function ResultsPage() {
       actions={
         printable && (
           <>
-            <DocumentDownloads
-              kind={first.kind === 'COUNCIL' ? 'council-minutes' : 'vote-minutes'}
-              id={first.id}
-            />
+            {!fromDocuments && (
+              <DocumentDownloads
+                kind={first.kind === 'COUNCIL' ? 'council-minutes' : 'vote-minutes'}
+                id={first.id}
+              />
+            )}
             {/* What the council passed goes to the Chairman with these minutes, in the Department's submission. */}
             {first.kind === 'COUNCIL' && <DocumentDownloads kind="council-submission" id={first.id} />}
             <button type="button" className="button button-secondary" onClick={() => window.print()}>
@@ -198,6 +203,9 @@ function Round({ id, next }: { id: string; next: string | null }) {
                     need,
                   })}
                 </p>
+                {r.fromDocuments && (
+                  <p>{t(r.votesRecorded ? 'results.fromDocuments' : 'results.fromDocumentsNoVotes')}</p>
+                )}
                 {r.paper ? (
                   // The counting committee's figures as entered and as the minutes print them: an invalid ballot
                   // was returned all the same.
@@ -207,6 +215,11 @@ function Round({ id, next }: { id: string; next: string | null }) {
                     <strong>{r.paper.returned}</strong> · {t('paper.valid')}: <strong>{r.paper.valid}</strong>{' '}
                     · {t('paper.invalid')}: <strong>{r.paper.invalid}</strong> · {t('results.blank')}:{' '}
                     <strong>{r.blank}</strong>
+                  </p>
+                ) : r.fromDocuments ? (
+                  // The documents gave no ballot counts: the members, and nothing counted here.
+                  <p>
+                    {t('results.eligible')}: <strong>{r.eligible}</strong>
                   </p>
                 ) : (
                   <p>
@@ -243,9 +256,20 @@ function Round({ id, next }: { id: string; next: string | null }) {
                                 </span>
                               )}
                             </th>
-                            <td className="num">{c.votes}</td>
-                            <td className="num">{i18n.number(sharePercent(c.votes, r.eligible), 2)}%</td>
-                            <td>{c.reachedThreshold ? t('results.yes') : t('results.no')}</td>
+                            {r.votesRecorded ? (
+                              <>
+                                <td className="num">{c.votes}</td>
+                                <td className="num">{i18n.number(sharePercent(c.votes, r.eligible), 2)}%</td>
+                                <td>{c.reachedThreshold ? t('results.yes') : t('results.no')}</td>
+                              </>
+                            ) : (
+                              // Not in the documents: unknown, not zero.
+                              <>
+                                <td className="num">–</td>
+                                <td className="num">–</td>
+                                <td>–</td>
+                              </>
+                            )}
                           </tr>
                         );
                       })}

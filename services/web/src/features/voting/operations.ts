@@ -146,6 +146,8 @@ export const ResultsQuery = graphql(`
         tieBrokenBy
         withdrawn
         unfilledSeats
+        fromDocuments
+        votesRecorded
         candidates {
           unitId
           votes
