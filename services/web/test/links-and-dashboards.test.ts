@@ -197,6 +197,10 @@ describe('notification links', () => {
       expect(new Set([...rendered.values()].map(slug))).toEqual(
         new Set(['voting-periods', 'nominations', 'award-decisions', 'blocks', 'year-end']),
       );
+      // Results published lead to the results themselves.
+      expect(rendered.get('voting.published')).toBe(
+        `/voting-periods/${subjectOf('voting.published')}/results`,
+      );
 
       // The head unit's officer opens each of their notifications from the inbox.
       const page = await pageAt(browser, base, '/notifications', block.officers[0]!.email);

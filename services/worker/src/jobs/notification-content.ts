@@ -73,7 +73,8 @@ async function votingNotice(p: JobPayload<'notify'>, event: VotingEventName): Pr
     recipients,
     vi: renderVotingNotice(event, facts('vi')),
     en: renderVotingNotice(event, facts('en'), 'en'),
-    link: `/voting-periods/${p.subjectId}`,
+    // Results published: straight to them, not to the session's page a tap away.
+    link: `/voting-periods/${p.subjectId}${event === 'voting.published' ? '/results' : ''}`,
   };
 }
 
