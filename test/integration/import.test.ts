@@ -228,6 +228,11 @@ describe('importing a province from its spreadsheets', () => {
     const asCsv = await dryRun('units', text, admin, laoCai, 'don-vi.csv');
     expect(asCsv.status).toBe(200);
     expect(asCsv.body.problems[0]!.message).toMatch(/^Thiếu cột/);
+    // The heading it has instead is named, and its one row under the header is counted.
+    expect(asCsv.body.problems.map((p: { message: string }) => p.message)).toContain(
+      'Không nhận ra cột "Danh sách đơn vị gửi Sở Nội vụ": tên cột phải như dòng tiêu đề của tệp mẫu.',
+    );
+    expect(asCsv.body.totalRows).toBe(1);
     // A quotation mark opened and never closed would make the rest of the file one cell: said, not read.
     const unclosed = Buffer.from('Tên đơn vị\r\n"Sở Tài chính\r\nSở Y tế\r\n');
     const quote = await dryRun('units', unclosed, admin, laoCai, 'don-vi.csv');

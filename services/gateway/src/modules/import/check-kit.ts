@@ -93,11 +93,19 @@ export function mapRows(
               message: `Tệp này có các cột của mẫu "${fits.title}", không phải "${spec.title}": chọn loại dữ liệu "${fits.title}" rồi kiểm tra lại.`,
             },
           ]
-        : missing.map((c) => ({
-            row: header.row,
-            column: c.header,
-            message: `Thiếu cột "${c.header}": dùng dòng tiêu đề của tệp mẫu.`,
-          })),
+        : [
+            ...missing.map((c) => ({
+              row: header.row,
+              column: c.header,
+              message: `Thiếu cột "${c.header}": dùng dòng tiêu đề của tệp mẫu.`,
+            })),
+            // What the file has instead, so the person sees which heading to rename.
+            ...unknownHeadings(spec, header.cells).map((h) => ({
+              row: header.row,
+              column: h,
+              message: `Không nhận ra cột "${h}": tên cột phải như dòng tiêu đề của tệp mẫu.`,
+            })),
+          ],
     };
   }
   const rows = data.map((r) => ({
@@ -119,6 +127,12 @@ export function mapRows(
       message: 'Đây là dòng ví dụ của tệp mẫu: xóa dòng này rồi kiểm tra lại.',
     })),
   };
+}
+
+/** The header row's headings that name none of the kind's columns (empty cells left out). */
+function unknownHeadings(spec: KindSpec, cells: string[]): string[] {
+  const known = new Set(columnsOf(spec, cells).values());
+  return cells.flatMap((cell, i) => (cell.trim() && !known.has(i) ? [cell.trim()] : []));
 }
 
 /** Where each of the kind's columns is in a header row (by folded header, Vietnamese or English, or key). */

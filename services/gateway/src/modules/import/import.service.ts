@@ -72,7 +72,8 @@ export async function checkRows(
   if (!mapped.rows.length)
     return {
       ...nothing,
-      totalRows: 0,
+      // The rows under the header, read but not checked: a file refused for its header still had them.
+      totalRows: Math.max(0, sheet.length - 1),
       problems: mapped.problems.length
         ? mapped.problems
         : [{ row: 2, column: '', message: 'Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.' }],
