@@ -365,6 +365,10 @@ describe('lineage and history recorded from documents', () => {
       await page.getByRole('button', { name: 'Ghi nhận quyết định' }).click();
       await expect.poll(() => page.getByText('Đã ghi nhận Quyết định số 45/QĐ-UBND.').count(), WAIT).toBe(1);
       await expect.poll(() => page.getByRole('link', { name: '45/QĐ-UBND' }).count(), WAIT).toBe(1);
+      // Signed in 2026 for 2025: listed in the view of 2025, which covers both years.
+      expect(
+        await page.getByRole('heading', { name: 'Quyết định khen thưởng ký năm 2025, 2026' }).count(),
+      ).toBe(1);
       expect(await rowOf(page, '45/QĐ-UBND').textContent()).toContain('20/01/2026');
       await expect
         .poll(() => page.getByText('Không có đề nghị nào của năm 2025 ghi nhận từ văn bản').count(), WAIT)

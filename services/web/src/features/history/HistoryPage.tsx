@@ -95,7 +95,8 @@ export default function HistoryPage() {
               key={`${province?.name ?? ''}:${year}`}
               year={year}
               provinceFullName={province?.fullName ?? ''}
-              onRecorded={setDecisionYear}
+              // The list covers decisions signed in the year viewed and the next: one signed there stays in that view.
+              onRecorded={(signedIn) => setDecisionYear(signedIn === year + 1 ? year : signedIn)}
             />
             <RecordedDecisions year={decisionYear} provinceId={scope} />
           </ProvinceScope>

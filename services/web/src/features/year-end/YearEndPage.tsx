@@ -115,7 +115,13 @@ export default function YearEndPage() {
     shown.general ? <Alert>{shown.general}</Alert> : null;
 
   return (
-    <Page title={title} wide actions={hasRole(session, 'PROVINCE_ADMIN') && <StatisticsButton year={year} />}>
+    <Page
+      title={title}
+      // What the closing does and does not do, before anyone reaches its button.
+      subtitle={t('yearEnd.intro', { year, next: year + 1 })}
+      wide
+      actions={hasRole(session, 'PROVINCE_ADMIN') && <StatisticsButton year={year} />}
+    >
       {admin && <ScheduleCard />}
       {admin && !c && <DryRunCard year={year} dry={dry} />}
       <section className="card" aria-labelledby="progress-title">
