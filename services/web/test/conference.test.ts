@@ -333,6 +333,12 @@ describe('the conference in the browser', () => {
       expect(await minutes.getByText('66,67%').count()).toBeGreaterThan(0);
       await screenshot(minutes, 'results-390');
       await expectNoSidewaysScroll(minutes, 'the results on a phone');
+      // Each contest's four columns fit the card: no table of four columns to scroll sideways.
+      expect(
+        await minutes
+          .locator('.contest-result .table-wrap')
+          .evaluateAll((wraps) => wraps.every((w) => w.scrollWidth <= w.clientWidth + 1)),
+      ).toBe(true);
       await expectAccessible(minutes, 'the results page');
       await hall.goto(`${base}/voting-periods/${period.id}/results`);
       await expect.poll(() => hall.locator('tr.row-elected').count()).toBe(2);
