@@ -609,3 +609,15 @@ describe('importing a province from its spreadsheets', () => {
     ]);
   });
 });
+
+describe('a unit recorded without its accents', () => {
+  it('is named as the one to correct when a file spells it right', async () => {
+    await createUnits(app.dataSource, khanhHoa, ['So Xay dung']);
+    const file = await xlsx(UNIT_HEADER, [['Sở Xây dựng', '', 'Cơ quan nhà nước', '', '']]);
+    const { body } = await dryRun('units', file, khAdmin, khanhHoa);
+    expect(body.problems.map((p) => p.message)).toEqual([
+      '"Sở Xây dựng" chỉ khác đơn vị đã có "So Xay dung" ở dấu, chữ hoa, khoảng trắng hoặc ký tự trông giống nhau: ' +
+        'nếu tên đúng là "Sở Xây dựng", sửa tên đơn vị đã có trên trang của nó trước, rồi kiểm tra lại tệp.',
+    ]);
+  });
+});

@@ -317,11 +317,15 @@ export class NameIndex<T extends { id: string }> {
 }
 
 export function differsOnlyBy(name: string, existing: string, what: string): string {
-  return (
-    `"${name}" chỉ khác ${what} đã có "${existing}" ở dấu, chữ hoa, khoảng trắng hoặc ký tự trông giống nhau: ` +
-    `viết đúng như "${existing}".`
-  );
+  const differs = `"${name}" chỉ khác ${what} đã có "${existing}" ở dấu, chữ hoa, khoảng trắng hoặc ký tự trông giống nhau: `;
+  // The record was typed without its accents (an earlier file): the file is right, the record is to correct.
+  if (withoutAccents(existing) && !withoutAccents(name))
+    return `${differs}nếu tên đúng là "${name}", sửa tên ${what} đã có trên trang của nó trước, rồi kiểm tra lại tệp.`;
+  return `${differs}viết đúng như "${existing}".`;
 }
+
+/** A name with no Vietnamese letter marked at all ("So Tai chinh"), as typed without a Vietnamese keyboard. */
+const withoutAccents = (name: string) => /^[\x00-\x7f]*$/.test(name) && /[a-z]/i.test(name);
 
 /** Rows whose natural key repeats in the file: the later ones are problems naming the first. */
 export class SeenKeys {
