@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { currentManager, runInTenant } from '@thidua/db';
+import { noticeContent } from '../../services/worker/src/jobs/notification-content';
 import {
   ok,
   createAccount,
@@ -232,6 +233,20 @@ describe("the secretariat's nomination queue", () => {
       expect(await readBy(block.officers[2]!)).toEqual([{ status: 'DEFERRED', statusReason: null }]);
       expect(await readBy(block.officers[1]!)).toEqual([{ status: 'DEFERRED', statusReason: reason }]);
       expect(await readBy(admin)).toEqual([{ status: 'DEFERRED', statusReason: reason }]);
+      // Its notice too: the unit's officers read the reason; the head unit's, the status only.
+      const notice = (await runInTenant(app.dataSource, province, () =>
+        noticeContent({ provinceId: province, event: 'nomination.status_changed', subjectId: mine.id }),
+      ))!;
+      expect(notice.vi.body).toContain(
+        'Lý do: Hoãn xét khen thưởng: đang bị thanh tra (Quyết định số 12/QĐ-TTr',
+      );
+      expect(notice.recipients).toEqual(
+        expect.arrayContaining([block.officers[0]!.id, block.officers[1]!.id]),
+      );
+      expect(notice.personal?.has(block.officers[1]!.id)).toBe(false);
+      const head = notice.personal?.get(block.officers[0]!.id);
+      expect(head?.vi.body).toMatch(/bị hoãn xét\.$/);
+      expect(head?.vi.body).not.toContain('thanh tra');
       // A return's reason (what the dossier lacks) is not the unit's record: the block reads it.
       await setStatus('RETURNED', 'Bổ sung báo cáo thành tích có xác nhận của cấp trình');
       expect(await readBy(block.officers[2]!)).toEqual([

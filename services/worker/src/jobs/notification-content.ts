@@ -109,6 +109,8 @@ async function councilVotedNotice(p: JobPayload<'notify'>): Promise<NoticeConten
   };
 }
 
+const SENSITIVE_STATUSES = ['DEFERRED', 'NOT_ELIGIBLE'];
+
 /** The nominated unit's officers and the head unit's; a dossier sent again after its return, the secretariat too. */
 async function nominationNotice(p: JobPayload<'notify'>): Promise<NoticeContent | null> {
   const [nomination] = await awardRepository.nominationsByIds([p.subjectId]);
@@ -127,6 +129,20 @@ async function nominationNotice(p: JobPayload<'notify'>): Promise<NoticeContent 
     provinceKind: await provinceKindOf(p.provinceId),
   };
   const officers = await userRepository.officersOf(p.provinceId, units);
+  // A deferral's or an ineligibility's reason is the unit's record (its open process, its disqualification): the
+  // head unit's officers read the status without it, as the API shows them (Nomination.statusReason).
+  const own = new Set(await userRepository.officersOf(p.provinceId, [nomination.unitId]));
+  const withoutReason = { ...facts, reason: null };
+  const personal: NonNullable<NoticeContent['personal']> = new Map(
+    SENSITIVE_STATUSES.includes(facts.status)
+      ? officers
+          .filter((u) => !own.has(u))
+          .map((u) => [
+            u,
+            { vi: renderNominationNotice(withoutReason), en: renderNominationNotice(withoutReason, 'en') },
+          ])
+      : [],
+  );
   return {
     recipients:
       facts.status === 'RESUBMITTED'
@@ -135,6 +151,7 @@ async function nominationNotice(p: JobPayload<'notify'>): Promise<NoticeContent 
     vi: renderNominationNotice(facts),
     en: renderNominationNotice(facts, 'en'),
     link: `/nominations/${p.subjectId}`,
+    personal,
   };
 }
 
