@@ -350,7 +350,10 @@ describe('history from documents', () => {
       }),
     ).toBe('contests.0.votes.0.votes');
     // Two of two is recorded.
-    expect(await fieldOf(input)).toBeUndefined();
+    expect(
+      ok(await gql<{ recordPastYear: { state: string } }>(khAdmin, khanhHoa, RECORD, { i: input }))
+        .recordPastYear.state,
+    ).toBe('CLOSED');
   });
 
   it('records the counts when the minutes give them, by the platform admin; Lâm Đồng cannot open 2021', async () => {
@@ -455,6 +458,12 @@ describe('history from documents', () => {
     );
     expect(minutes.status).toBe(400);
     expect(await minutes.text()).toContain('recorded from documents');
+    // Nor its submission: the block sent one on paper back then.
+    const submission = await fetch(
+      app.gateway.url.replace(/\/graphql$/, `/documents/submission/${recorded.id}.pdf`),
+      { headers: { authorization: `Bearer ${platformAdmin.token}`, 'x-province-id': binhThuan } },
+    );
+    expect(submission.status).toBe(400);
 
     const trend = ok(
       await gql<{ provinceTrend: { rows: { name: string; year: number; values: (number | null)[] }[] } }>(

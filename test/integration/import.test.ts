@@ -337,11 +337,11 @@ describe('importing a province from its spreadsheets', () => {
           'Chồng thời gian: đơn vị đã thuộc "Khối Văn hóa - Xã hội" từ 01/06/2025 đến nay (dòng 7 của tệp)',
         ),
       ],
-      [5, 'Khối', 'Chưa có khối "Khối Kinh tế" trong danh sách khối: thêm khối đó trước, rồi nhập lại tệp.'],
+      [5, 'Khối', 'Chưa có khối "Khối Kinh tế" trong danh sách: thêm khối đó trước, rồi nhập lại tệp.'],
       [
         6,
         'Đơn vị',
-        'Chưa có đơn vị "Bệnh viện Đa khoa tỉnh Khánh Hòa" trong danh sách đơn vị: thêm đơn vị đó trước, rồi nhập lại tệp.',
+        'Chưa có đơn vị "Bệnh viện Đa khoa tỉnh Khánh Hòa" trong danh sách: thêm đơn vị đó trước, rồi nhập lại tệp.',
       ],
       [
         7,
@@ -421,6 +421,16 @@ describe('importing a province from its spreadsheets', () => {
       updated: 0,
       unchanged: 2,
     });
+    // A person the unit does not have: named with the unit, once.
+    const unknown = await dryRun(
+      'achievements',
+      await xlsx(header, [
+        ['Sở Tài chính', 'Trần Văn Bình', 'Chiến sĩ thi đua cơ sở', '2024', 'Quyết định số 13/QĐ-STC'],
+      ]),
+    );
+    expect(unknown.body.problems.map((p) => p.message)).toEqual([
+      'Chưa có cá nhân "Trần Văn Bình" của "Sở Tài chính" trong danh sách: thêm cá nhân đó trước, rồi nhập lại tệp.',
+    ]);
   });
 
   it("people: each unit's head (R6), one a unit, handed over by the file as by the person page", async () => {

@@ -394,6 +394,8 @@ describe('a block year in the browser', () => {
       await third.getByRole('button', { name: 'Đăng ký', exact: true }).click();
       const mai = 'Chiến sĩ thi đua cơ sở – Nguyễn Thị Mai';
       await poll(() => third.getByText(`Đã đăng ký “${mai}”.`).count()).toBe(1);
+      // What was carried back is spent: a reload does not fill the form again.
+      await third.waitForURL(/\/titles\?unit=[^&]+$/);
       await third.reload();
       await poll(() => third.getByRole('listitem').filter({ hasText: mai }).count()).toBe(1);
       await third.goto(`${base}${yearPath}`);

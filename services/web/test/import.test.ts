@@ -172,7 +172,7 @@ describe('the import page', () => {
     expect(
       await page
         .getByText(
-          'Chưa có khối "Khối các cơ quan Đảng" trong danh sách khối: thêm khối đó trước, rồi nhập lại tệp.',
+          'Chưa có khối "Khối các cơ quan Đảng" trong danh sách: thêm khối đó trước, rồi nhập lại tệp.',
         )
         .count(),
     ).toBe(1);

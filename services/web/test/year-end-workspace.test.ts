@@ -71,7 +71,11 @@ describe('the year-end workspace', () => {
       await expect.poll(() => page.getByText('Năm này chưa được đóng.').count(), WAIT).toBe(1);
       await expectAccessible(page, 'the year-end page before the closing');
       // What the closing does, and that the proposals on their way go on, said before its button.
-      expect(await page.getByText(/^Đóng năm khóa sổ năm 2026 .*vẫn tiếp tục sau đó\.$/).count()).toBe(1);
+      expect(
+        await page
+          .getByText(/^Việc đóng năm sẽ khóa sổ năm 2026 .*không bị ảnh hưởng và vẫn tiếp tục\.$/)
+          .count(),
+      ).toBe(1);
 
       // The schedule: a day left out or impossible is refused on the page, beside its field, before anything is
       // sent, each in its own words.

@@ -1,4 +1,10 @@
-import { decisionRepository, personRepository, type Conference, type VotingPeriod } from '@thidua/db';
+import {
+  decisionRepository,
+  personRepository,
+  type Conference,
+  type EmulationYear,
+  type VotingPeriod,
+} from '@thidua/db';
 import {
   provinceTitle,
   type CertificatesInput,
@@ -94,6 +100,17 @@ function ballotPlace(contest: { candidateUnitIds: readonly string[] }, unitId: s
 }
 
 /** Biên bản kiểm phiếu: every round of the block year that the period belongs to, as far as the reader may see. */
+/**
+ * A year recorded from documents was voted and proposed on paper: its minutes and its submission are those
+ * documents, which the platform does not print again (dated today, under today's law).
+ */
+function recordedFromDocuments(year: EmulationYear) {
+  return appError(
+    'BAD_USER_INPUT',
+    `The year was recorded from documents${year.sourceReference ? ` (${year.sourceReference})` : ''}: its minutes and submission are those documents`,
+  );
+}
+
 export async function voteMinutesData(ctx: GraphQLContext, periodId: string): Promise<VoteMinutesInput> {
   const asked = await loadPeriodOr404(ctx, periodId);
   const year = await periodYear(ctx, asked);
@@ -101,11 +118,7 @@ export async function voteMinutesData(ctx: GraphQLContext, periodId: string): Pr
     throw appError('BAD_USER_INPUT', "A council vote's minutes are the council minutes (council-minutes)");
   // Its vote was counted on paper and its minutes are the documents it was recorded from: the platform prints
   // no minutes of a count it never held.
-  if (year.recordedFromDocuments)
-    throw appError(
-      'BAD_USER_INPUT',
-      `The year was recorded from documents (${year.sourceReference ?? ''}): its minutes are those documents`,
-    );
+  if (year.recordedFromDocuments) throw recordedFromDocuments(year);
   const periods = (await ctx.loaders.periodsOfYear.load(year.id)).slice().sort((a, b) => a.round - b.round);
   const visible: VotingPeriod[] = [];
   for (const p of periods) if (await canSeeResults(ctx, p)) visible.push(p);
@@ -324,6 +337,7 @@ export async function submissionData(ctx: GraphQLContext, yearId: string): Promi
   if (!year) throw notFound('EmulationYear', yearId);
   if (!seesYearOutcome(ctx, year))
     throw forbidden("The block's proposals are not published yet: only its head unit may print them");
+  if (year.recordedFromDocuments) throw recordedFromDocuments(year);
   const [block, conference, prov, outcome, nominations, results] = await Promise.all([
     ctx.loaders.block.load(year.blockId),
     yearConference(ctx, year.id),

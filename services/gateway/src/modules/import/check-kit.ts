@@ -302,13 +302,22 @@ export class NameIndex<T extends { id: string }> {
    * province's records are invisible here, so they are unknown too) or when the name differs from the record's
    * only in accents, capitals, spacing or look-alike letters.
    */
-  resolve(p: Problems, r: Row, key: string, name: string, what: string, scope = ''): T | null {
+  resolve(
+    p: Problems,
+    r: Row,
+    key: string,
+    name: string,
+    what: string,
+    scope = '',
+    /** Where it is looked for, when within something (` của "Sở Tài chính"`). */
+    within = '',
+  ): T | null {
     const found = this.find(scope + foldVietnamese(name));
     if (!found)
       return p.add(
         r,
         key,
-        `Chưa có ${what} "${name}" trong danh sách ${what}: thêm ${what} đó trước, rồi nhập lại tệp.`,
+        `Chưa có ${what} "${name}"${within} trong danh sách: thêm ${what} đó trước, rồi nhập lại tệp.`,
       );
     const existing = this.nameOf(found);
     if (existing !== name) return p.add(r, key, differsOnlyBy(name, existing, what));
@@ -325,7 +334,7 @@ export function differsOnlyBy(name: string, existing: string, what: string): str
 }
 
 /** A name with no Vietnamese letter marked at all ("So Tai chinh"), as typed without a Vietnamese keyboard. */
-const withoutAccents = (name: string) => /^[\x00-\x7f]*$/.test(name) && /[a-z]/i.test(name);
+const withoutAccents = (name: string) => /^[ -~]*$/.test(name) && /[a-z]/i.test(name);
 
 /** Rows whose natural key repeats in the file: the later ones are problems naming the first. */
 export class SeenKeys {

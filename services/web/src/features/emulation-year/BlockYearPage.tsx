@@ -145,7 +145,11 @@ export default function BlockYearPage() {
       {saved && <Alert kind="success">{t('covenant.saved', { n: saved })}</Alert>}
       {y.recordedFromDocuments ? (
         // Recorded at once from its minutes: no covenant, sheets or online vote ran here, and no step is next.
-        <Alert kind="info">{t('year.fromDocuments', { source: y.sourceReference ?? '' })}</Alert>
+        <Alert kind="info">
+          {y.sourceReference
+            ? t('year.fromDocuments', { source: y.sourceReference })
+            : t('year.fromDocumentsNoSource')}
+        </Alert>
       ) : (
         <>
           <YearTasks blockId={blockId} y={y} standing={standing} returned={returned} />
@@ -190,7 +194,8 @@ export default function BlockYearPage() {
       {detail.data && detail.data.nominations.length > 0 && (
         <section className="card" aria-labelledby="proposals">
           <h2 id="proposals">{t('year.proposals')}</h2>
-          <DocumentDownloads kind="submission" id={y.id} />
+          {/* A year recorded from documents sent its submission on paper: nothing to print again. */}
+          {!y.recordedFromDocuments && <DocumentDownloads kind="submission" id={y.id} />}
           <ul>
             {detail.data.nominations.map((n) => (
               <li key={n.id}>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
-import { Link, useParams, useSearch } from 'wouter';
+import { Link, useLocation, useParams, useSearch } from 'wouter';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { ConfirmButton } from '../../ui/ConfirmDialog';
@@ -79,6 +79,7 @@ function TitlesForm({
   const { blockId } = useParams<{ blockId: string }>();
   // Back from the unit's page with a person just added: the title chosen before, and that person.
   const params = new URLSearchParams(useSearch());
+  const [path, navigate] = useLocation();
   const acting = useActingFor(y, standing, params.get('unit'));
   // The deadline is the last day, as the gateway counts it in Vietnam (assertBeforeDeadline).
   const deadline = y.registrationDeadline;
@@ -135,6 +136,9 @@ function TitlesForm({
       setRegisteredNow(`${t(`title.${title as Title}`)}${who ? ` – ${who}` : ''}`);
       setTitle('');
       setPersonId('');
+      // Registered: a reload does not bring back the title and person carried from the unit's page.
+      if (params.has('person') || params.has('title'))
+        navigate(`${path}?unit=${acting.unitId}`, { replace: true });
       onChange();
     }
   }

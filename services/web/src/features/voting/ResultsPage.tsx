@@ -34,6 +34,8 @@ export default function ResultsPage() {
 
   // A year recorded from documents: its minutes are those documents, which the platform does not print again.
   const fromDocuments = !!preview.data?.votingPeriod?.results?.some((r) => r.fromDocuments);
+  // Known once the results are read: the minutes' buttons do not flash up before a documents year hides them.
+  const minutesOffered = !fromDocuments && (first?.status !== 'TALLIED' || !preview.fetching);
 
   if (res.error)
     return (
@@ -55,7 +57,7 @@ export default function ResultsPage() {
       actions={
         printable && (
           <>
-            {!fromDocuments && (
+            {minutesOffered && (
               <DocumentDownloads
                 kind={first.kind === 'COUNCIL' ? 'council-minutes' : 'vote-minutes'}
                 id={first.id}

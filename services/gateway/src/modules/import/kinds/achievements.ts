@@ -110,7 +110,7 @@ export const achievements: KindSpec = {
       const unit = unitName ? unitsByName.resolve(p, r, 'unit', unitName, 'đơn vị') : null;
       const person =
         unit && personName
-          ? people.resolve(p, r, 'person', personName, `cá nhân của "${unit.name}"`, `${unit.id}:`)
+          ? people.resolve(p, r, 'person', personName, 'cá nhân', `${unit.id}:`, ` của "${unit.name}"`)
           : null;
       if (title && isCollective(title) && personName)
         p.add(r, 'title', `${TITLE_LABELS[title][0]} là danh hiệu tập thể: để trống cột Cá nhân.`);
