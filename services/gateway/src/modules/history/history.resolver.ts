@@ -96,6 +96,8 @@ export class HistoryResolver {
     // Recorded from documents, closed at once and not corrected after: a conference still to come is a typo.
     if (heldOn > vietnamToday())
       throw badInput('conference.heldOn', 'a conference recorded as held is not after today');
+    if (endedOn && endedOn > vietnamToday())
+      throw badInput('conference.endedOn', 'a conference recorded as held did not end after today');
 
     const ballots = input.ballots ?? null;
     if (

@@ -17,7 +17,7 @@ export interface ColumnSpec {
 }
 
 export interface CheckContext {
-  province: Pick<Province, 'id' | 'name' | 'validFrom' | 'validTo'>;
+  province: Pick<Province, 'id' | 'name' | 'kind' | 'validFrom' | 'validTo'>;
   /** Today in Vietnam (yyyy-mm-dd). */
   today: string;
   /** Who checks, or who confirmed the import, and the request that did. */

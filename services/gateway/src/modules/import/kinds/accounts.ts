@@ -1,4 +1,5 @@
 import { invitationRepository, userRepository } from '@thidua/db';
+import { provinceTitle } from '@thidua/domain';
 import { createInvitation, type InvitableRole } from '../../invitation/invitation.service';
 import { choice, Problems, SeenKeys, text, type KindSpec } from '../check-kit';
 import { unitIndex } from './persons';
@@ -79,7 +80,7 @@ export const accounts: KindSpec = {
         p.add(
           r,
           'email',
-          `${email} đã có tài khoản tại ${ctx.province.name}: gán vai trò trong trang người dùng.`,
+          `${email} đã có tài khoản tại ${provinceTitle(ctx.province)}: gán vai trò trong trang người dùng.`,
         );
         continue;
       }
