@@ -265,7 +265,8 @@ describe('blocks in the browser', () => {
     await signInAt(page, base, '/blocks', otherAdmin.email);
     // A province with no block yet says so, not that none matches a filter nobody set.
     await poll(() =>
-      page.getByText('Tỉnh chưa có khối, cụm thi đua nào. Sở Nội vụ tạo từng khối bằng nút').count(),
+      // Hà Nội is a city: it reads "Thành phố".
+      page.getByText('Thành phố chưa có khối, cụm thi đua nào. Sở Nội vụ tạo từng khối bằng nút').count(),
     ).toBe(1);
     expect(await page.getByText('Không có khối nào khớp với điều kiện lọc.').count()).toBe(0);
     await screenshot(page, 'blocks-none-yet-1366');

@@ -47,11 +47,11 @@ describe('the certificate blank layout', () => {
       await page.getByRole('link', { name: 'Bố cục in bằng, giấy khen' }).click();
       await page.waitForURL(/\/province\/certificate$/);
       await expect
-        .poll(() => page.getByText('Tỉnh đang dùng bố cục mặc định của hệ thống').count(), WAIT)
+        .poll(() => page.getByText('Thành phố đang dùng bố cục mặc định của hệ thống').count(), WAIT)
         .toBe(1);
-      expect(await page.getByText('Tỉnh chưa có quyết định khen thưởng nào', { exact: false }).count()).toBe(
-        1,
-      );
+      expect(
+        await page.getByText('Thành phố chưa có quyết định khen thưởng nào', { exact: false }).count(),
+      ).toBe(1);
       // Before its first decision the province tries its blank with sample words.
       const sample = page.getByRole('group', { name: 'Bản in thử với dữ liệu mẫu' });
       const [pdf] = await Promise.all([
@@ -94,7 +94,7 @@ describe('the certificate blank layout', () => {
       await signer.getByLabel('Cách mép trên (mm)').fill('260');
       await page.getByRole('button', { name: 'Lưu bố cục' }).click();
       await expect.poll(() => page.getByText('Đã lưu bố cục.').count(), WAIT).toBe(1);
-      await expect.poll(() => page.getByText('Tỉnh đang dùng bố cục riêng').count(), WAIT).toBe(1);
+      await expect.poll(() => page.getByText('Thành phố đang dùng bố cục riêng').count(), WAIT).toBe(1);
       const saved = await layoutOf();
       expect(saved.paper).toBe('A3');
       expect(saved.isDefault).toBe(false);
@@ -107,7 +107,7 @@ describe('the certificate blank layout', () => {
 
       // Kept after a reload.
       await page.reload();
-      await expect.poll(() => page.getByText('Tỉnh đang dùng bố cục riêng').count(), WAIT).toBe(1);
+      await expect.poll(() => page.getByText('Thành phố đang dùng bố cục riêng').count(), WAIT).toBe(1);
       expect(await page.getByLabel('Khổ phôi').inputValue()).toBe('A3');
       expect(await recipient.getByLabel('Cách mép trái (mm)').inputValue()).toBe('350');
       expect(await recipient.getByLabel('Cỡ chữ (pt)').inputValue()).toBe('26,5');
@@ -126,7 +126,7 @@ describe('the certificate blank layout', () => {
 
       // The phone: the same page, one column.
       const p2 = await pageAt(browser, base, '/province/certificate', admin.email, 'phone');
-      await expect.poll(() => p2.getByText('Tỉnh đang dùng bố cục riêng').count(), WAIT).toBe(1);
+      await expect.poll(() => p2.getByText('Thành phố đang dùng bố cục riêng').count(), WAIT).toBe(1);
       await screenshot(p2, 'certificate-layout-390');
       await expectAccessible(p2, 'the certificate layout on a phone');
       await p2.context().close();

@@ -215,7 +215,7 @@ describe('persons', () => {
     const page = await context.newPage();
     await signInAt(page, base, '/persons', empty.email);
     await expect
-      .poll(() => page.getByText(/^Tỉnh chưa có cá nhân nào trong danh sách\./).count(), WAIT)
+      .poll(() => page.getByText(/^Thành phố chưa có cá nhân nào trong danh sách\./).count(), WAIT)
       .toBe(1);
     expect(await page.getByText('Không có cá nhân nào khớp bộ lọc.').count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Mở danh sách đơn vị' }).getAttribute('href')).toBe('/units');
@@ -229,7 +229,7 @@ describe('persons', () => {
     await expectAccessible(page, 'the persons page with nobody yet');
     // Its units and its audit log, empty too, say so rather than "no match" to a filter nobody set.
     await page.goto(`${base}/units`);
-    await expect.poll(() => page.getByText(/^Tỉnh chưa có đơn vị nào\./).count(), WAIT).toBe(1);
+    await expect.poll(() => page.getByText(/^Thành phố chưa có đơn vị nào\./).count(), WAIT).toBe(1);
     await page.getByLabel('Tìm theo tên (có hoặc không dấu)').fill('sở');
     await page.getByRole('button', { name: 'Lọc' }).click();
     await expect.poll(() => page.getByText('Không có đơn vị nào khớp bộ lọc.').count(), WAIT).toBe(1);

@@ -59,7 +59,7 @@ describe('province settings: the award rules', () => {
           .getByRole('row')
           .filter({ has: page.getByRole('rowheader', { name: rule, exact: true }) })
           .textContent();
-      expect(await page.getByText('Tỉnh chưa ban hành phiên bản nào').count()).toBe(1);
+      expect(await page.getByText('Thành phố chưa ban hành phiên bản nào').count()).toBe(1);
       expect(await meaning('R2')).toContain('Mỗi khối đề nghị tối đa 1 đơn vị nhận Cờ thi đua.');
       expect(await meaning('R3')).toContain('tối đa 30% số thành viên (làm tròn xuống)');
       expect(await meaning('R4')).toContain('Trúng cử khi được trên 50% tổng số thành viên');
@@ -143,7 +143,9 @@ describe('province settings: the award rules', () => {
       // Another province's secretariat sees its own (default) rules and no version of this one.
       const theirs = await (await desktop(browser)).newPage();
       await signInAt(theirs, base, '/province/rules', otherAdmin.email);
-      await expect.poll(() => theirs.getByText('Tỉnh chưa ban hành phiên bản nào').count(), WAIT).toBe(1);
+      await expect
+        .poll(() => theirs.getByText('Thành phố chưa ban hành phiên bản nào').count(), WAIT)
+        .toBe(1);
       expect(await theirs.getByText('Chưa có phiên bản nào.').count()).toBe(1);
 
       const small = await phone(browser);
