@@ -57,3 +57,10 @@ export const DEFERRED_BY_R8: readonly NominationStatus[] = [
   'COUNCIL_REVIEW',
   'COUNCIL_APPROVED',
 ];
+
+/**
+ * A status whose reason is the unit's own record (R8's open process, R9's disqualification, with their details):
+ * the secretariat and the unit's officers read it; others, the API and the notices alike, read the status only.
+ */
+export const reasonIsUnitRecord = (status: string): boolean =>
+  status === 'DEFERRED' || status === 'NOT_ELIGIBLE';

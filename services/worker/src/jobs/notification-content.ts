@@ -25,6 +25,7 @@ import {
   type ProvinceKind,
   type VotingEventName,
   type YearPhaseEventName,
+  reasonIsUnitRecord,
 } from '@thidua/domain';
 import { effectiveDeadline, nominationNoticeStatus, type JobPayload } from '@thidua/jobs';
 
@@ -109,8 +110,6 @@ async function councilVotedNotice(p: JobPayload<'notify'>): Promise<NoticeConten
   };
 }
 
-const SENSITIVE_STATUSES = ['DEFERRED', 'NOT_ELIGIBLE'];
-
 /** The nominated unit's officers and the head unit's; a dossier sent again after its return, the secretariat too. */
 async function nominationNotice(p: JobPayload<'notify'>): Promise<NoticeContent | null> {
   const [nomination] = await awardRepository.nominationsByIds([p.subjectId]);
@@ -134,7 +133,7 @@ async function nominationNotice(p: JobPayload<'notify'>): Promise<NoticeContent 
   const own = new Set(await userRepository.officersOf(p.provinceId, [nomination.unitId]));
   const withoutReason = { ...facts, reason: null };
   const personal: NonNullable<NoticeContent['personal']> = new Map(
-    SENSITIVE_STATUSES.includes(facts.status)
+    reasonIsUnitRecord(facts.status)
       ? officers
           .filter((u) => !own.has(u))
           .map((u) => [

@@ -1,4 +1,5 @@
 import { awardRepository, NOMINATION_STATUSES, type Nomination, type NominationStatus } from '@thidua/db';
+import { reasonIsUnitRecord } from '@thidua/domain';
 import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import {
   Args,
@@ -72,9 +73,6 @@ export class NominationStatusCountType {
   @Field(() => Int) count!: number;
 }
 
-/** Statuses whose reason is the unit's own record (R8's open process, R9's disqualification). */
-const SENSITIVE_STATUSES = new Set<NominationStatus>(['DEFERRED', 'NOT_ELIGIBLE']);
-
 @Resolver(() => NominationType)
 export class NominationQueueResolver {
   @Authorized(...ADMINS)
@@ -122,7 +120,7 @@ export class NominationQueueResolver {
       "Why it was returned, deferred, found not eligible or revoked. A deferral's or an ineligibility's reason names the unit's open process or its disqualification: the secretariat and the unit's own officers read it, others only the status.",
   })
   statusReason(@Root() n: Nomination, @Ctx() ctx: GraphQLContext): string | null {
-    if (SENSITIVE_STATUSES.has(n.status) && !seesUnitRecord(ctx, n.unitId)) return null;
+    if (reasonIsUnitRecord(n.status) && !seesUnitRecord(ctx, n.unitId)) return null;
     return n.statusReason;
   }
 
