@@ -80,7 +80,7 @@ async function votingNotice(p: JobPayload<'notify'>, event: VotingEventName): Pr
 }
 
 /** PROVINCE or CITY: a centrally-governed city confers its awards, and names its council, as "thành phố". */
-async function provinceKindOf(provinceId: string): Promise<ProvinceKind | undefined> {
+export async function provinceKindOf(provinceId: string): Promise<ProvinceKind | undefined> {
   const [province] = await provinceRepository.byIds([provinceId]);
   return province?.kind;
 }

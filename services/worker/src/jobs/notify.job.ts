@@ -2,7 +2,6 @@ import type { Config } from '@thidua/config';
 import {
   emailRepository,
   notificationRepository,
-  provinceRepository,
   runInTenant,
   userRepository,
   webhookRepository,
@@ -22,7 +21,7 @@ import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { DataSource } from 'typeorm';
-import { noticeContent } from './notification-content';
+import { noticeContent, provinceKindOf } from './notification-content';
 
 /**
  * Turns an event into notifications for the people concerned (see notification-content.ts), per channel, minus those who turned the event off for that channel. Each
@@ -60,11 +59,11 @@ export async function notify(p: JobPayload<'notify'>, deps?: { config: Config })
     const base = config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`;
     const users = await userRepository.byIds(recipients.filter((u) => wants(u, 'EMAIL')));
     const linksExpireAt = new Date(Date.now() + config.UNSUBSCRIBE_TTL_DAYS * 86_400_000);
-    const [province] = await provinceRepository.byIds([p.provinceId]);
+    const place = await provinceKindOf(p.provinceId);
     const ids = await emailRepository.record(
       users.map((u) => {
         const token = unsubscribeToken(
-          { userId: u.id, event: p.event, channel: 'EMAIL', place: province?.kind },
+          { userId: u.id, event: p.event, channel: 'EMAIL', place },
           config.UNSUBSCRIBE_SECRET,
           linksExpireAt,
         );
