@@ -345,6 +345,13 @@ describe('lineage and history recorded from documents', () => {
       expect(await page.getByRole('button', { name: /Biên bản kiểm phiếu/ }).count()).toBe(0);
       // No ballot counts in the documents: none shown as 0.
       expect(await page.getByText(/Số phiếu thu về/).count()).toBe(0);
+      // Its hours were not recorded: no opening or closing time, and the time shown is when it was entered here.
+      const facts = page.locator('dl.facts').first();
+      expect(await facts.getByText('Mở lúc').count()).toBe(0);
+      expect(await facts.getByText('Kết thúc lúc').count()).toBe(0);
+      expect(await facts.getByText('Công bố lúc').count()).toBe(0);
+      expect(await facts.getByText('Ghi nhận trên hệ thống lúc').count()).toBe(1);
+      expect(await facts.getByText(/bỏ phiếu trên giấy/).count()).toBe(0);
       await screenshot(page, 'history-results-1366');
       await page.goto(`${base}/province/history`);
 

@@ -33,9 +33,7 @@ export default function ResultsPage() {
     !!rounds.data?.votingPeriods.some((p) => p.resultsPublishedAt);
 
   // A year recorded from documents: its minutes are those documents, which the platform does not print again.
-  const fromDocuments = !!preview.data?.votingPeriod?.results?.some((r) => r.fromDocuments);
-  // Known once the results are read: the minutes' buttons do not flash up before a documents year hides them.
-  const minutesOffered = !fromDocuments && (first?.status !== 'TALLIED' || !preview.fetching);
+  const minutesOffered = !first?.emulationYear?.recordedFromDocuments;
 
   if (res.error)
     return (
@@ -99,6 +97,7 @@ function Round({ id, next }: { id: string; next: string | null }) {
   ]);
   if (periodRes.error) return <ApiErrorView error={periodRes.error} />;
   if (!period) return <Loading />;
+  const fromDocuments = !!period.emulationYear?.recordedFromDocuments;
 
   /** R11: units over the threshold for deputy that this round elected next year's head, so not deputy. */
   const headsOver = (r: {
@@ -123,15 +122,18 @@ function Round({ id, next }: { id: string; next: string | null }) {
             <dt>{t('results.conference')}</dt>
             <dd>
               {i18n.date(period.conference.heldOn)} · {period.conference.place}
-              {period.method === 'PAPER' && ` (${t('results.paper')})`}
+              {period.method === 'PAPER' && !fromDocuments && ` (${t('results.paper')})`}
             </dd>
           </div>
         )}
-        <div>
-          <dt>{t('results.opened')}</dt>
-          <dd>{i18n.dateTime(period.openedAt)}</dd>
-        </div>
-        {period.closedAt && (
+        {/* A year recorded from documents was not voted here: its hours are not known, only when it was entered. */}
+        {!fromDocuments && (
+          <div>
+            <dt>{t('results.opened')}</dt>
+            <dd>{i18n.dateTime(period.openedAt)}</dd>
+          </div>
+        )}
+        {period.closedAt && !fromDocuments && (
           <div>
             <dt>{t('results.closed')}</dt>
             <dd>
@@ -142,7 +144,7 @@ function Round({ id, next }: { id: string; next: string | null }) {
         )}
         {period.resultsPublishedAt && (
           <div>
-            <dt>{t('results.publishedAt')}</dt>
+            <dt>{t(fromDocuments ? 'results.recordedAt' : 'results.publishedAt')}</dt>
             <dd>{i18n.dateTime(period.resultsPublishedAt)}</dd>
           </div>
         )}

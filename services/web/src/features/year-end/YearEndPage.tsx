@@ -32,7 +32,6 @@ const ClosingQuery = graphql(
         round
         startedAt
         finishedAt
-        durationMs
         blocks {
           ...YearEndBlockRow
         }
@@ -177,12 +176,6 @@ export default function YearEndPage() {
                 <div>
                   <dt>{t('yearEnd.finished')}</dt>
                   <dd>{i18n.dateTime(c.finishedAt)}</dd>
-                </div>
-              )}
-              {c.durationMs !== null && (
-                <div>
-                  <dt>{t('yearEnd.duration')}</dt>
-                  <dd>{t('yearEnd.seconds', { n: i18n.number(c.durationMs / 1000, 1) })}</dd>
                 </div>
               )}
             </dl>
