@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { currentManager, runInTenant } from '@thidua/db';
 import { closeBlockYear } from '@thidua/worker';
+import { noticeContent } from '../../services/worker/src/jobs/notification-content';
 import {
   castBlockBallots,
   createAccount,
@@ -105,6 +106,18 @@ describe("a block's part of the year-end closing", () => {
       [block.yearId],
     );
     expect(notices[0]!.n).toBe(1);
+    // Its notice names next year's head and deputy; the new head's officers are asked to take the first steps.
+    const notice = (await runInTenant(app.dataSource, province, () =>
+      noticeContent({ provinceId: province, event: 'year.closed', subjectId: block.yearId }),
+    ))!;
+    expect(notice.vi.body).toMatch(
+      /đã kết thúc năm thi đua 2026\. Trưởng khối năm 2027: Báo Lào Cai \(.+\)\. Phó khối năm 2027: Ban Tổ chức Tỉnh ủy \(.+\)\.$/,
+    );
+    expect(notice.recipients).toEqual(expect.arrayContaining([block.officers[1]!.id, admin.id]));
+    expect(notice.personal?.get(block.officers[1]!.id)?.vi.body).toMatch(
+      /Ban Tổ chức Tỉnh ủy \(.+\)\. Năm thi đua 2027 đã được tạo ở bước Dự thảo: đề nghị Trưởng khối soạn nội dung giao ước và mở năm cho các thành viên\.$/,
+    );
+    expect(notice.personal?.has(block.officers[4]!.id)).toBe(false);
   });
 
   it('reports a block whose vote is still open, and leaves its year as it is', async () => {

@@ -3,6 +3,7 @@ import {
   renderDecisionNotice,
   renderNominationNotice,
   renderVotingNotice,
+  renderYearClosedNotice,
   renderYearPhaseNotice,
 } from './templates';
 
@@ -95,6 +96,22 @@ describe('year notices', () => {
     );
     expect(renderYearPhaseNotice('year.signing_opened', 'Khối các cơ quan Đảng', 2027).body).toMatch(
       /đăng ký danh hiệu\.$/,
+    );
+  });
+
+  it("name next year's head and deputy when a block year closes, and only those the conference elected", () => {
+    const next = { head: 'Sở Y tế', deputy: 'Sở Tư pháp' };
+    expect(renderYearClosedNotice('Khối các cơ quan tổng hợp', 2026, 'vi', next).body).toBe(
+      'Khối các cơ quan tổng hợp đã kết thúc năm thi đua 2026. Trưởng khối năm 2027: Sở Y tế. Phó khối năm 2027: Sở Tư pháp.',
+    );
+    expect(
+      renderYearClosedNotice('Khối các cơ quan tổng hợp', 2026, 'vi', { head: 'Sở Y tế', deputy: null }).body,
+    ).toBe('Khối các cơ quan tổng hợp đã kết thúc năm thi đua 2026. Trưởng khối năm 2027: Sở Y tế.');
+    expect(renderYearClosedNotice('Khối các cơ quan tổng hợp', 2026).body).toBe(
+      'Khối các cơ quan tổng hợp đã kết thúc năm thi đua 2026.',
+    );
+    expect(renderYearClosedNotice('Block 1', 2026, 'en', next).body).toBe(
+      'Block 1 has closed its emulation year 2026. Head unit for 2027: Sở Y tế. Deputy unit for 2027: Sở Tư pháp.',
     );
   });
 });

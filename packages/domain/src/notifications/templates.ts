@@ -320,14 +320,45 @@ export function renderYearPhaseNotice(
       };
 }
 
+/** Next year's head and deputy units as the conference elected them (names), when it did. */
+export interface NextLeaders {
+  head: string | null;
+  deputy: string | null;
+  /** The reader is an officer of next year's head unit, which runs the next year from its draft. */
+  readerHeads?: boolean;
+}
+
+/**
+ * To the block's officers and the secretariat when a block year closes: it names next year's head and deputy, who
+ * run the next year once the secretariat opens it.
+ */
 export function renderYearClosedNotice(
   blockName: string,
   year: number,
   locale: 'vi' | 'en' = 'vi',
+  next: NextLeaders = { head: null, deputy: null },
 ): { title: string; body: string } {
+  const vi = [
+    next.head && `Trưởng khối năm ${year + 1}: ${next.head}.`,
+    next.deputy && `Phó khối năm ${year + 1}: ${next.deputy}.`,
+    next.readerHeads &&
+      `Năm thi đua ${year + 1} đã được tạo ở bước Dự thảo: đề nghị Trưởng khối soạn nội dung giao ước và mở năm cho các thành viên.`,
+  ];
+  const en = [
+    next.head && `Head unit for ${year + 1}: ${next.head}.`,
+    next.deputy && `Deputy unit for ${year + 1}: ${next.deputy}.`,
+    next.readerHeads &&
+      `The ${year + 1} emulation year has been created as a draft: as head unit, please write the covenant and open the year to the members.`,
+  ];
   return locale === 'vi'
-    ? { title: 'Kết thúc năm thi đua', body: `${blockName} đã kết thúc năm thi đua ${year}.` }
-    : { title: 'Emulation year closed', body: `${blockName} has closed its emulation year ${year}.` };
+    ? {
+        title: 'Kết thúc năm thi đua',
+        body: [`${blockName} đã kết thúc năm thi đua ${year}.`, ...vi].filter(Boolean).join(' '),
+      }
+    : {
+        title: 'Emulation year closed',
+        body: [`${blockName} has closed its emulation year ${year}.`, ...en].filter(Boolean).join(' '),
+      };
 }
 
 export interface YearEndNotice {

@@ -21,6 +21,7 @@ import {
   renderYearPhaseNotice,
   renderYearEndNotice,
   renderVotingNotice,
+  type NextLeaders,
   type ProposalForm,
   type ProvinceKind,
   type VotingEventName,
@@ -221,11 +222,26 @@ async function yearAudience(p: JobPayload<'notify'>) {
 async function yearClosedNotice(p: JobPayload<'notify'>): Promise<NoticeContent | null> {
   const y = await yearAudience(p);
   if (!y) return null;
+  const [outcome] = await awardRepository.outcomes([y.year.id]);
+  const leaders = [outcome?.nextHeadUnitId, outcome?.nextDeputyUnitId].filter((id): id is string => !!id);
+  const names = new Map((await unitRepository.byIds(leaders)).map((u) => [u.id, u.name]));
+  const next = {
+    head: names.get(outcome?.nextHeadUnitId ?? '') ?? null,
+    deputy: names.get(outcome?.nextDeputyUnitId ?? '') ?? null,
+  };
+  // The next head unit's officers are also asked to take the next year's first steps (its home page lists them).
+  const heads = outcome?.nextHeadUnitId
+    ? await userRepository.officersOf(p.provinceId, [outcome.nextHeadUnitId])
+    : [];
+  const asHead = { ...next, readerHeads: true };
+  const text = (locale: 'vi' | 'en', facts: NextLeaders) =>
+    renderYearClosedNotice(y.name, y.year.year, locale, facts);
   return {
-    recipients: [...new Set([...(await y.officers()), ...(await secretariat(p.provinceId))])],
-    vi: renderYearClosedNotice(y.name, y.year.year),
-    en: renderYearClosedNotice(y.name, y.year.year, 'en'),
+    recipients: [...new Set([...(await y.officers()), ...heads, ...(await secretariat(p.provinceId))])],
+    vi: text('vi', next),
+    en: text('en', next),
     link: y.link,
+    personal: new Map(heads.map((u) => [u, { vi: text('vi', asHead), en: text('en', asHead) }])),
   };
 }
 
