@@ -1,4 +1,5 @@
 import { awardRepository, userRepository, votingRepository } from '@thidua/db';
+import { annexOrder } from '@thidua/domain';
 import { openVotingPeriod } from '@thidua/jobs';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsUUID } from 'class-validator';
 import { DateTimeISOResolver } from 'graphql-scalars';
@@ -106,7 +107,8 @@ export class CouncilResolver {
         closesAt: input.closesAt,
         openedBy: ctx.principal!.userId,
       },
-      nominations.map((n) => ({
+      // Asked in the order of the decision's annex: collectives before individuals, the flag first.
+      [...nominations].sort(annexOrder).map((n) => ({
         kind: 'APPROVAL',
         seats: 1,
         candidates: [n.unitId],
