@@ -230,8 +230,21 @@ describe('importing a province from its spreadsheets', () => {
     expect(asCsv.body.problems[0]!.message).toMatch(/^Thiếu cột/);
     // The heading it has instead is named, and its one row under the header is counted.
     expect(asCsv.body.problems.map((p: { message: string }) => p.message)).toContain(
-      'Không nhận ra cột "Danh sách đơn vị gửi Sở Nội vụ": tên cột phải như dòng tiêu đề của tệp mẫu.',
+      'Không nhận ra cột "Danh sách đơn vị gửi Sở Nội vụ" (cột này được bỏ qua): nếu đây là cột còn thiếu, đặt tên cột như dòng tiêu đề của tệp mẫu.',
     );
+    // A row-number column is not among them: it is rightly ignored.
+    const numbered = await dryRun(
+      'units',
+      Buffer.from('STT,Tên cơ quan\r\n1,Sở Tài chính\r\n'),
+      admin,
+      laoCai,
+      'don-vi.csv',
+    );
+    expect(numbered.body.problems.map((p: { column: string }) => p.column)).toEqual([
+      'Tên đơn vị',
+      'Loại hình',
+      'Tên cơ quan',
+    ]);
     expect(asCsv.body.totalRows).toBe(1);
     // A quotation mark opened and never closed would make the rest of the file one cell: said, not read.
     const unclosed = Buffer.from('Tên đơn vị\r\n"Sở Tài chính\r\nSở Y tế\r\n');

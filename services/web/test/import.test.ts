@@ -82,8 +82,12 @@ describe('the import page', () => {
     });
     await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
     await page.getByText('Tệp không có lỗi. Nếu xác nhận: 2 thêm mới, 1 cập nhật, 0 không đổi.').waitFor();
+    // The keyboard is taken to what the check found (the button pressed was disabled meanwhile).
+    const focusedHeading = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    await expect.poll(focusedHeading).toMatch(/^Tệp don-vi\.xlsx: 3 dòng dữ liệu/);
     await page.getByRole('button', { name: 'Xác nhận nhập' }).click();
     await page.getByText('Đã nhập xong: 2 thêm mới, 1 cập nhật, 0 không đổi.').waitFor();
+    await expect.poll(focusedHeading).toMatch(/don-vi\.xlsx/);
     await expectAccessible(page, 'the import page after the import');
     await screenshot(page, 'import-done-desktop');
     const names = await runInTenant(app.dataSource, province, async () =>

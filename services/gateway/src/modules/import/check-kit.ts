@@ -103,7 +103,7 @@ export function mapRows(
             ...unknownHeadings(spec, header.cells).map((h) => ({
               row: header.row,
               column: h,
-              message: `Không nhận ra cột "${h}": tên cột phải như dòng tiêu đề của tệp mẫu.`,
+              message: `Không nhận ra cột "${h}" (cột này được bỏ qua): nếu đây là cột còn thiếu, đặt tên cột như dòng tiêu đề của tệp mẫu.`,
             })),
           ],
     };
@@ -129,10 +129,17 @@ export function mapRows(
   };
 }
 
-/** The header row's headings that name none of the kind's columns (empty cells left out). */
+/** A list's row number ("STT", "TT", "Số thứ tự"): kept by many offices' sheets, and rightly ignored. */
+const ROW_NUMBER = new Set(['stt', 'tt', 'so thu tu']);
+
+/** The header row's headings that name none of the kind's columns (empty cells and row numbers left out). */
 function unknownHeadings(spec: KindSpec, cells: string[]): string[] {
   const known = new Set(columnsOf(spec, cells).values());
-  return cells.flatMap((cell, i) => (cell.trim() && !known.has(i) ? [cell.trim()] : []));
+  return cells.flatMap((cell, i) =>
+    cell.trim() && !known.has(i) && !ROW_NUMBER.has(foldVietnamese(cell).replace(/\.$/, ''))
+      ? [cell.trim()]
+      : [],
+  );
 }
 
 /** Where each of the kind's columns is in a header row (by folded header, Vietnamese or English, or key). */

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useSearch } from 'wouter';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
@@ -33,6 +33,18 @@ export default function ImportPage() {
   const [failure, setFailure] = useState<ImportError | null>(null);
   const [busy, setBusy] = useState(false);
   const [fileError, setFileError] = useState<string | null>(null);
+
+  // The button pressed is disabled while the file is read, which drops the keyboard's focus: it goes to what the
+  // check (or the import) found, and back to the button when the request was refused.
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  const checkButton = useRef<HTMLButtonElement>(null);
+  const settled = job && job.status !== 'RUNNING' ? `${job.id}:${job.status}` : null;
+  useEffect(() => {
+    if (settled) resultHeading.current?.focus();
+  }, [settled]);
+  useEffect(() => {
+    if (failure && !busy) checkButton.current?.focus();
+  }, [failure, busy]);
 
   // Follows a running import until it has finished.
   useEffect(() => {
@@ -111,7 +123,12 @@ export default function ImportPage() {
             setFileError(null);
           }}
         />
-        <button type="submit" className="button button-primary" disabled={busy || job?.status === 'RUNNING'}>
+        <button
+          ref={checkButton}
+          type="submit"
+          className="button button-primary"
+          disabled={busy || job?.status === 'RUNNING'}
+        >
           {t('import.check')}
         </button>
       </form>
@@ -120,7 +137,7 @@ export default function ImportPage() {
 
       {job && (
         <section className="import-result" aria-labelledby="import-result-title">
-          <h2 id="import-result-title">
+          <h2 id="import-result-title" ref={resultHeading} tabIndex={-1}>
             {t('import.resultTitle', { file: job.fileName, rows: i18n.number(job.totalRows) })}
           </h2>
           {job.status === 'CHECKED' && job.problemCount === 0 && job.plan && (
