@@ -331,4 +331,35 @@ describe('platform admin', () => {
       await Promise.all([page.context().close(), small.close()]);
     },
   );
+
+  it(
+    'invites a city’s secretariat in the city’s words, on its accounts page and on the signed-out invitation',
+    { timeout: 120_000 },
+    async () => {
+      const daNang = await provinceId(app.dataSource, '48');
+      const page = await pageAt(browser, base, `/platform/provinces/${daNang}/accounts`, operator.email);
+      await page.getByText(/^Mời cán bộ Sở Nội vụ của thành phố \(và các tài khoản khác/).waitFor(WAIT);
+      const role = page.getByLabel('Vai trò');
+      await expect
+        .poll(() => role.locator('option:checked').textContent(), WAIT)
+        .toBe('Cán bộ Sở Nội vụ (thường trực thi đua thành phố)');
+      await page.getByLabel('Thư điện tử').fill('thiduakt.danang@thu.vn');
+      await page.getByRole('button', { name: 'Gửi lời mời' }).click();
+      await page.getByText('Đã gửi lời mời tới thiduakt.danang@thu.vn.').waitFor(WAIT);
+      await screenshot(page, 'platform-city-accounts-1366');
+      const address = 'thiduakt.danang@thu.vn';
+      await vi.waitFor(() => expect(mailbox.to(address).length).toBe(1), { timeout: 20_000, interval: 100 });
+      const link = new URL(/(https?:\/\/\S+\/invitation\S+)/.exec(textOf(mailbox.to(address)[0]!.raw))![1]!);
+      const small = await phone(browser);
+      const invited = await small.newPage();
+      await invited.goto(`${base}${link.pathname}${link.search}`);
+      await invited
+        .getByText(
+          'Bạn được mời tham gia hệ thống Thi đua – Khen thưởng với vai trò Cán bộ Sở Nội vụ (thường trực thi đua thành phố) – Đà Nẵng.',
+        )
+        .waitFor(WAIT);
+      await screenshot(invited, 'invitation-city-390');
+      await Promise.all([page.context().close(), small.close()]);
+    },
+  );
 });

@@ -74,6 +74,8 @@ export interface I18n extends ReturnType<typeof formatters> {
   locale: Locale;
   t(key: MessageKey, params?: Params): string;
   setLocale(locale: Locale): void;
+  /** The same words for a place of another kind than the session's (see ProvinceKindScope). */
+  forKind(provinceKind: string | null): I18n;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -120,17 +122,26 @@ export function I18nProvider({
 
   const value = useMemo<I18n>(() => {
     const table = messages ?? vi;
-    const city = provinceKind === 'CITY';
-    const words = (key: MessageKey) =>
-      (city ? table[`${key}@city` as MessageKey] : undefined) ?? table[key] ?? vi[key] ?? key;
-    return {
-      locale,
-      setLocale,
-      t: (key, params) => interpolate(words(key), params),
-      ...formatters(messages ? locale : 'vi'),
+    const format = formatters(messages ? locale : 'vi');
+    const forKind = (kind: string | null): I18n => {
+      const city = kind === 'CITY';
+      const words = (key: MessageKey) =>
+        (city ? table[`${key}@city` as MessageKey] : undefined) ?? table[key] ?? vi[key] ?? key;
+      return { locale, setLocale, t: (key, params) => interpolate(words(key), params), forKind, ...format };
     };
+    return forKind(provinceKind);
   }, [locale, messages, setLocale, provinceKind]);
 
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/**
+ * Words below it are those of a place of the given kind: the platform's operator, who works in no province, reads a
+ * city's pages (its accounts, its invitations) in the city's words.
+ */
+export function ProvinceKindScope({ kind, children }: { kind: string | null; children: ReactNode }) {
+  const outer = useI18n();
+  const value = useMemo(() => outer.forKind(kind), [outer, kind]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -95,6 +95,7 @@ export class InvitationResolver {
     return {
       ...invitation,
       provinceName: province?.name ?? '',
+      provinceKind: province?.kind ?? 'PROVINCE',
       hasAccount: !!(await userRepository.byEmail(invitation.email)),
     };
   }

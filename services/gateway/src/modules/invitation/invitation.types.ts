@@ -3,6 +3,7 @@ import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { graphqlEnum } from '../../common/enums';
 import { Connection } from '../../common/connection';
+import { ProvinceKind } from '../province/province.types';
 import { RoleEnum } from '../user/user.types';
 import { INVITABLE_ROLES, type InvitableRole } from './invitation.service';
 
@@ -40,6 +41,8 @@ export class InvitationPreviewType {
   @Field(() => RoleEnum) role!: string;
   @Field(() => String, { nullable: true }) unitName!: string | null;
   @Field(() => String) provinceName!: string;
+  @Field(() => ProvinceKind, { description: "CITY: the role is named in the city's words." })
+  provinceKind!: ProvinceKind;
   @Field(() => DateTimeISOResolver) expiresAt!: Date;
   @Field(() => Boolean, {
     description: 'The address already has an account: accepting adds the role, its password stays.',

@@ -1,8 +1,9 @@
-import { useQuery } from 'urql';
+import type { ResultOf } from 'gql.tada';
+import { useQuery, type UseQueryExecute, type UseQueryState } from 'urql';
 import { Link, useParams } from 'wouter';
 import { ProvinceScope } from '../../app/ProvinceScope';
 import { graphql } from '../../graphql';
-import { useI18n } from '../../i18n/i18n';
+import { ProvinceKindScope, useI18n } from '../../i18n/i18n';
 import { Page } from '../../ui/Page';
 import { QueryStates } from '../../ui/QueryStates';
 import { InvitationsList } from '../user/InvitationsList';
@@ -14,6 +15,7 @@ const ProvinceQuery = graphql(`
       id
       name
       code
+      kind
       isCurrent
     }
   }
@@ -25,9 +27,24 @@ const ProvinceQuery = graphql(`
  * x-province-id), and the person sets their own password from the e-mailed link. Its invitations follow below.
  */
 export default function ProvinceAccountsPage() {
-  const { t } = useI18n();
   const { id } = useParams<{ id: string }>();
   const [res, refetch] = useQuery({ query: ProvinceQuery, variables: { id } });
+  // A city's page, and the invitations sent from it, in the city's words ("thường trực thi đua thành phố").
+  return (
+    <ProvinceKindScope kind={res.data?.province?.kind ?? null}>
+      <AccountsOf res={res} refetch={refetch} />
+    </ProvinceKindScope>
+  );
+}
+
+function AccountsOf({
+  res,
+  refetch,
+}: {
+  res: UseQueryState<ResultOf<typeof ProvinceQuery>>;
+  refetch: UseQueryExecute;
+}) {
+  const { t } = useI18n();
   const province = res.data?.province;
   return (
     <Page

@@ -20,6 +20,7 @@ const InvitationQuery = graphql(`
       role
       unitName
       provinceName
+      provinceKind
       expiresAt
       hasAccount
     }
@@ -95,7 +96,11 @@ export default function InvitationPage() {
   return (
     <AccountFrame
       title={t('account.inviteTitle')}
-      subtitle={t('account.inviteIntro', { role: t(`role.${invitation.role}`), where })}
+      subtitle={t('account.inviteIntro', {
+        // Signed out, the page has no province: a city's secretariat is named as the city's.
+        role: i18n.forKind(invitation.provinceKind).t(`role.${invitation.role}`),
+        where,
+      })}
     >
       {accepted ? (
         <>
