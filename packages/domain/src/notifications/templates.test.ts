@@ -84,6 +84,10 @@ describe('nomination notices', () => {
     ).toBe(
       'Đề nghị tặng danh hiệu Chiến sĩ thi đua thành phố năm 2026 cho Hồ Thị Minh Phương (Sở Tài chính) đã có quyết định khen thưởng.',
     );
+    // In English too: the city's flag, not a provincial one.
+    expect(renderNominationNotice({ ...base, form: 'FLAG_PROVINCE', status: 'DECIDED' }, 'en').body).toBe(
+      'The proposal of the city emulation flag for 2026 to Sở Tài chính is now decided.',
+    );
   });
 });
 

@@ -188,10 +188,14 @@ export function renderCouncilVotedNotice(
       };
 }
 
-const FORM_EN: Record<ProposalForm, string> = {
-  FLAG_PROVINCE: 'the provincial emulation flag',
-  MERIT_PROVINCE: "the provincial chairman's certificate of merit",
-  CSTD_PROV: 'the title of provincial Emulation Fighter',
+/** The forms in English: a centrally-governed city confers them in its own name, as in Vietnamese. */
+const formEn = (kind: ProvinceKind | undefined): Record<ProposalForm, string> => {
+  const place = kind === 'CITY' ? 'city' : 'provincial';
+  return {
+    FLAG_PROVINCE: `the ${place} emulation flag`,
+    MERIT_PROVINCE: `the ${place} chairman's certificate of merit`,
+    CSTD_PROV: `the title of ${place} Emulation Fighter`,
+  };
 };
 const STATUS_VI: Record<string, string> = {
   SUBMITTED: 'đã được Khối gửi hồ sơ đề nghị',
@@ -232,7 +236,7 @@ export function renderNominationNotice(
       }
     : {
         title: 'Award proposal updated',
-        body: `The proposal of ${FORM_EN[n.form]} for ${n.year} to ${to} is now ${n.status.toLowerCase().replaceAll('_', ' ')}.${why}`,
+        body: `The proposal of ${formEn(n.provinceKind)[n.form]} for ${n.year} to ${to} is now ${n.status.toLowerCase().replaceAll('_', ' ')}.${why}`,
       };
 }
 
@@ -255,7 +259,7 @@ export function renderDecisionNotice(
   const yours = d.yours ?? [];
   const to = (a: (typeof yours)[number]) => (a.personName ? `${a.personName} (${a.unitName})` : a.unitName);
   if (locale === 'en') {
-    const named = yours.map((a) => `${FORM_EN[a.form]} to ${to(a)}`).join('; ');
+    const named = yours.map((a) => `${formEn(d.provinceKind)[a.form]} to ${to(a)}`).join('; ');
     return {
       title: 'Award decision',
       body: `${d.issuerName} issued decision ${d.numberText} of ${day}/${m}/${y}, granting ${d.awards} award(s)${named ? `, among them: ${named}` : ''}.`,
