@@ -110,6 +110,10 @@ export function NominationPicker({
                 </td>
                 <td>
                   {n.emulationYear.block.name} – {n.emulationYear.year}
+                  {/* Proposed at a conference the platform did not hold: said, as in the appraisal queue. */}
+                  {n.emulationYear.recordedFromDocuments && (
+                    <span className="item-meta"> · {t('decisions.fromDocuments')}</span>
+                  )}
                 </td>
               </tr>
             ))}
