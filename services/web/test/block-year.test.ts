@@ -576,11 +576,15 @@ describe('a block year in the browser', () => {
           await computer.getByText(/^Đã khôi phục điểm bạn nhập dở lúc/).waitFor();
           expect(await computer.getByLabel(/^NV1\. /).inputValue()).toBe('31');
           expect(await computer.getByLabel('Điểm thưởng đề nghị').inputValue()).toBe('15');
+          // What is typed there after the restore is kept by the gateway too (and found back on the phone).
+          await computer.getByLabel(/^NV1\. /).fill('32');
+          await computer.getByText(/^Đã lưu bản nhập dở lúc \d\d:\d\d \(chưa nộp\)/).waitFor();
+          expect(await computer.getByText(/^Chưa lưu được bản nhập dở/).count()).toBe(0);
           await computer.context().close();
-          // Leaving the page loses nothing typed: back on it, the sheet is as it was left, and says so.
+          // Leaving the page loses nothing typed: back on it, the sheet is as it was last left, and says so.
           await page.reload();
           await page.getByText(/^Đã khôi phục điểm bạn nhập dở lúc/).waitFor();
-          expect(await page.getByLabel(/^NV1\. /).inputValue()).toBe('31');
+          expect(await page.getByLabel(/^NV1\. /).inputValue()).toBe('32');
           expect(await page.getByLabel('Điểm thưởng đề nghị').inputValue()).toBe('15');
           expect(await page.getByLabel('Nội dung minh chứng NV2').inputValue()).toBe(
             'Kế hoạch cải cách hành chính',

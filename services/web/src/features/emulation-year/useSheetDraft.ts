@@ -47,7 +47,10 @@ function restore(
   const remote =
     server && server.basedOnVersion === version
       ? {
-          entries: Object.fromEntries(server.entries.map(({ code, ...entry }) => [code, entry])),
+          // The fields alone: the client's answer also carries __typename, which the save's input refuses.
+          entries: Object.fromEntries(
+            server.entries.map(({ code, points, text, link }) => [code, { points, text, link }]),
+          ),
           bonus: server.bonus,
           reason: server.reason,
           version,
@@ -98,10 +101,12 @@ export function useSheetDraft(
           targetUnitId: target,
           // A link as it will be sent ("https://" added to an address copied without it): the other device finds
           // it so. Words typed there are kept as typed; sending the sheet says where they are wrong.
-          entries: Object.entries(draft.entries).map(([code, entry]) => ({
+          // Named one by one: a copy kept in this browser before may carry more (a restored answer's __typename).
+          entries: Object.entries(draft.entries).map(([code, { points, text, link }]) => ({
             code,
-            ...entry,
-            link: withScheme(entry.link),
+            points,
+            text,
+            link: withScheme(link),
           })),
           bonus: draft.bonus,
           reason: draft.reason,
