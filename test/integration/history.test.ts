@@ -498,4 +498,103 @@ describe('history from documents', () => {
     ).provinceTrend.rows;
     expect(corrected.map((r) => r.values)).toEqual([[1, 1, 9, 100, 1, 0, null]]);
   });
+
+  it('removes a year recorded by mistake, with its reason logged, so it can be recorded again; not once a proposal went on', async () => {
+    const units = await unitsOf(khanhHoa, ['Sở Công Thương 56', 'Sở Nông nghiệp và Môi trường 56']);
+    const [first, second] = [...units.values()] as [string, string];
+    const year = Number(vietnamToday().slice(0, 4)) - 1;
+    const input = {
+      newBlock: { name: 'Khối các cơ quan kinh tế 56' },
+      year,
+      memberUnitIds: [first, second],
+      conference: { heldOn: `${year}-12-22`, place: 'Sở Công Thương tỉnh Khánh Hòa' },
+      // Typed wrong: the flag went to the other unit.
+      contests: [{ kind: 'FLAG', electedUnitIds: [second] }],
+      sourceReference: 'Biên bản hội nghị tổng kết (giả định cho kiểm thử)',
+    };
+    const record = async (i: Record<string, unknown>) =>
+      ok(
+        await gql<{ recordPastYear: { id: string; block: { id: string } } }>(khAdmin, khanhHoa, RECORD, {
+          i,
+        }),
+      ).recordPastYear;
+    const REMOVE = `mutation($i: RemoveRecordedYearInput!) { removeRecordedYear(input: $i) }`;
+    const sql = <T>(q: string, params: unknown[]) =>
+      runInTenant(
+        app.dataSource,
+        khanhHoa,
+        async () => (await currentManager()).query(q, params) as Promise<T>,
+      );
+    const trace = async (blockId: string) =>
+      (
+        await sql<{ years: number; members: number; rollups: number; nominations: number }[]>(
+          `SELECT (SELECT count(*)::int FROM emulation_year WHERE block_id = $1) AS years,
+                  (SELECT count(*)::int FROM block_membership WHERE block_id = $1) AS members,
+                  (SELECT count(*)::int FROM block_year_rollup WHERE block_id = $1) AS rollups,
+                  (SELECT count(*)::int FROM nomination n JOIN emulation_year y ON y.id = n.emulation_year_id
+                    WHERE y.block_id = $1) AS nominations`,
+          [blockId],
+        )
+      )[0];
+    // Recorded with the wrong unit elected: the year, its members, its proposal and its rollup are there.
+    const wrong = await record(input);
+    const block = wrong.block.id;
+    expect(await trace(block)).toEqual({ years: 1, members: 2, rollups: 1, nominations: 1 });
+
+    // Only the secretariat (or the platform admin) removes, and says why.
+    const officer = await createAccount(app, 'UNIT_OFFICER', { provinceId: khanhHoa, unitId: first });
+    const byOfficer = await gql(officer, khanhHoa, REMOVE, {
+      i: { emulationYearId: wrong.id, reason: 'ghi nhầm năm' },
+    });
+    expect((byOfficer.errors?.[0] as Err).extensions?.code).toBe('FORBIDDEN');
+    const noReason = await gql(khAdmin, khanhHoa, REMOVE, {
+      i: { emulationYearId: wrong.id, reason: '   ' },
+    });
+    expect((noReason.errors?.[0] as Err).extensions?.fields?.[0]?.field).toBe('reason');
+
+    expect(
+      ok(
+        await gql<{ removeRecordedYear: boolean }>(khAdmin, khanhHoa, REMOVE, {
+          i: { emulationYearId: wrong.id, reason: 'Ghi nhầm đơn vị được suy tôn Cờ thi đua' },
+        }),
+      ).removeRecordedYear,
+    ).toBe(true);
+    expect(await trace(block)).toEqual({ years: 0, members: 0, rollups: 0, nominations: 0 });
+    const [logged] = await sql<{ after: { reason: string } }[]>(
+      `SELECT after FROM audit_event WHERE action = 'year.remove_recorded' AND entity_id = $1`,
+      [wrong.id],
+    );
+    expect(logged?.after.reason).toBe('Ghi nhầm đơn vị được suy tôn Cờ thi đua');
+
+    // Recorded again as the minutes say, in the same block.
+    const right = await record({
+      ...input,
+      newBlock: undefined,
+      blockId: block,
+      contests: [{ kind: 'FLAG', electedUnitIds: [first] }],
+    });
+    expect(await trace(block)).toEqual({ years: 1, members: 2, rollups: 1, nominations: 1 });
+
+    // Once its proposal is appraised, the year stays: what rests on it would be lost.
+    const [nomination] = await sql<{ id: string }[]>(
+      `SELECT id FROM nomination WHERE emulation_year_id = $1`,
+      [right.id],
+    );
+    ok(
+      await gql(
+        khAdmin,
+        khanhHoa,
+        `mutation($v: AppraiseNominationInput!) { appraiseNomination(input: $v) { status } }`,
+        {
+          v: { id: nomination!.id, to: 'IN_APPRAISAL' },
+        },
+      ),
+    );
+    const refused = await gql(khAdmin, khanhHoa, REMOVE, {
+      i: { emulationYearId: right.id, reason: 'thử xóa lại' },
+    });
+    expect((refused.errors?.[0] as Err).extensions?.code).toBe('CONFLICT');
+    expect((refused.errors?.[0] as Err).message).toContain('has gone on from its recording');
+    expect(await trace(block)).toEqual({ years: 1, members: 2, rollups: 1, nominations: 1 });
+  });
 });

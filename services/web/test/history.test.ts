@@ -652,4 +652,63 @@ describe('lineage and history recorded from documents', () => {
       await Promise.all([page.context().close(), p2.context().close()]);
     },
   );
+
+  it(
+    'a year recorded wrongly is removed from its page, with the reason asked, and the history page offers it again',
+    { timeout: 120_000 },
+    async () => {
+      const units = named(
+        await createUnits(app.dataSource, khanhHoa, [
+          'Sở Công Thương tỉnh Khánh Hòa',
+          'Sở Xây dựng tỉnh Khánh Hòa',
+        ]),
+      );
+      const [first, second] = [...units.values()] as [string, string];
+      const year = THIS_YEAR - 1;
+      const recorded = ok(
+        await app.gql<{ recordPastYear: { block: { id: string } } }>(
+          `mutation($i: RecordPastYearInput!) { recordPastYear(input: $i) { block { id } } }`,
+          {
+            i: {
+              newBlock: { name: 'Khối các cơ quan kinh tế tỉnh Khánh Hòa' },
+              year,
+              memberUnitIds: [first, second],
+              conference: { heldOn: `${year}-12-22`, place: 'Sở Công Thương tỉnh Khánh Hòa' },
+              contests: [{ kind: 'FLAG', electedUnitIds: [second] }],
+              sourceReference: 'Biên bản hội nghị tổng kết (giả định cho kiểm thử)',
+            },
+          },
+          { token: admin.token, provinceId: khanhHoa },
+        ),
+      ).recordPastYear;
+      const page = await pageAt(browser, base, `/blocks/${recorded.block.id}/years/${year}`, admin.email);
+      const remove = page.getByRole('button', { name: 'Xóa năm đã ghi nhận' });
+      await remove.waitFor(WAIT);
+      await remove.click();
+      const dialog = page.getByRole('dialog', {
+        name: `Xóa năm ${year} của Khối các cơ quan kinh tế tỉnh Khánh Hòa?`,
+      });
+      await dialog.getByRole('button', { name: 'Xóa năm đã ghi nhận' }).click();
+      // No reason, no removal: said beside the field.
+      await expect.poll(() => page.getByText('Nhập lý do xóa (ít nhất 5 ký tự).').count(), WAIT).toBe(1);
+      await page.getByLabel('Lý do xóa').fill('Ghi nhầm đơn vị được suy tôn Cờ thi đua');
+      await screenshot(page, 'history-remove-year-1366');
+      await dialog.getByRole('button', { name: 'Xóa năm đã ghi nhận' }).click();
+      await page.waitForURL(`${base}/province/history`, WAIT);
+      await page
+        .getByText(
+          `Đã xóa năm ${year} của Khối các cơ quan kinh tế tỉnh Khánh Hòa. Ghi nhận lại năm này theo văn bản ở mẫu dưới đây.`,
+        )
+        .waitFor(WAIT);
+      expect(await page.getByLabel('Năm cần xem').inputValue()).toBe(String(year));
+      await screenshot(page, 'history-year-removed-1366');
+      const left = await runInTenant(app.dataSource, khanhHoa, async () =>
+        (await currentManager()).query(`SELECT count(*)::int AS n FROM emulation_year WHERE block_id = $1`, [
+          recorded.block.id,
+        ]),
+      );
+      expect(left).toEqual([{ n: 0 }]);
+      await page.context().close();
+    },
+  );
 });

@@ -41,6 +41,7 @@ import { RollupUnknownOutcome1796250000000 } from './1796250000000-rollup-unknow
 import { ConferencePositions1796260000000 } from './1796260000000-conference-positions';
 import { EmailUnsubscribeHeader1796270000000 } from './1796270000000-email-unsubscribe-header';
 import { DecisionSubmission1796280000000 } from './1796280000000-decision-submission';
+import { RollupRemoval1796290000000 } from './1796290000000-rollup-removal';
 
 export const migrations = [
   Foundation1763740800000,
@@ -86,4 +87,5 @@ export const migrations = [
   ConferencePositions1796260000000,
   EmailUnsubscribeHeader1796270000000,
   DecisionSubmission1796280000000,
+  RollupRemoval1796290000000,
 ];

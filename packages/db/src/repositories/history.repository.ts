@@ -266,4 +266,59 @@ export const historyRepository = {
     }
     return decision!;
   },
+
+  /**
+   * What keeps a year recorded from documents from being removed (none: null): a proposal taken further than
+   * recorded (appraised, put to the council, decided), a file attached to the year, or the province's year-end
+   * closing having counted it. Read under the year's lock (the caller's transaction), as the removal is.
+   */
+  async removalBlocker(yearId: string): Promise<'PROPOSALS' | 'FILES' | 'CLOSING' | null> {
+    const m = await tenantManager();
+    await m.query(`SELECT id FROM emulation_year WHERE province_id = $1 AND id = $2 FOR UPDATE`, [
+      currentProvinceId(),
+      yearId,
+    ]);
+    const [row] = (await m.query(
+      `SELECT EXISTS (SELECT 1 FROM nomination WHERE province_id = $1 AND emulation_year_id = $2
+                        AND status <> 'SUBMITTED') AS proposals,
+              EXISTS (SELECT 1 FROM attachment WHERE province_id = $1 AND emulation_year_id = $2) AS files,
+              EXISTS (SELECT 1 FROM year_end_closing_block WHERE province_id = $1 AND emulation_year_id = $2)
+                AS closing`,
+      [currentProvinceId(), yearId],
+    )) as { proposals: boolean; files: boolean; closing: boolean }[];
+    return row!.proposals ? 'PROPOSALS' : row!.files ? 'FILES' : row!.closing ? 'CLOSING' : null;
+  },
+
+  /**
+   * Removes a year recorded from documents that nothing rests on (removalBlocker is null): what recordYear wrote
+   * (its round and results, conference, proposals, outcome, the memberships it added for the calendar year),
+   * then the province's rollups of the year again, without the block's.
+   */
+  async removeYear(year: EmulationYear): Promise<void> {
+    const m = await tenantManager();
+    const provinceId = currentProvinceId();
+    const params = [provinceId, year.id];
+    const ofPeriods = `voting_period_id IN (SELECT id FROM voting_period WHERE province_id = $1 AND emulation_year_id = $2)`;
+    for (const table of ['voting_result', 'paper_count', 'voting_contest'])
+      await m.query(`DELETE FROM ${table} WHERE province_id = $1 AND ${ofPeriods}`, params);
+    for (const table of ['voting_period', 'conference', 'nomination', 'year_award_outcome'])
+      await m.query(`DELETE FROM ${table} WHERE province_id = $1 AND emulation_year_id = $2`, params);
+    await m.query(`DELETE FROM emulation_year WHERE province_id = $1 AND id = $2`, params);
+    await m.query(
+      `DELETE FROM block_membership WHERE province_id = $1 AND block_id = $2
+         AND valid_from = make_date($3, 1, 1) AND valid_to = make_date($3, 12, 31)`,
+      [provinceId, year.blockId, year.year],
+    );
+    await m.query(`DELETE FROM block_year_rollup WHERE province_id = $1 AND year = $2 AND block_id = $3`, [
+      provinceId,
+      year.year,
+      year.blockId,
+    ]);
+    await rollupRepository.writeYear(year.year);
+    await m.query(
+      `DELETE FROM province_year_rollup WHERE province_id = $1 AND year = $2
+         AND NOT EXISTS (SELECT 1 FROM block_year_rollup WHERE province_id = $1 AND year = $2)`,
+      [provinceId, year.year],
+    );
+  },
 };

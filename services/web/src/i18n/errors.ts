@@ -226,6 +226,21 @@ export function showErrors(i18n: I18n, errors: ApiError[] | 'network' | null): S
       fields.year ??= i18n.t('error.yearRecorded');
       continue;
     }
+    // A year recorded from documents that something rests on stays (history.resolver.ts removeRecordedYear).
+    const stays =
+      /has gone on from its recording|Files are attached to this year|year-end closing has counted/.exec(
+        e.message,
+      );
+    if (code === 'CONFLICT' && stays) {
+      general ??= i18n.t(
+        stays[0].startsWith('has gone')
+          ? 'past.remove.refusedProposals'
+          : stays[0].startsWith('Files')
+            ? 'past.remove.refusedFiles'
+            : 'past.remove.refusedClosing',
+      );
+      continue;
+    }
     // One province's secretariat does not disable an account with roles elsewhere (user.service.ts).
     if (code === 'CONFLICT' && /^the account also holds roles outside this province/.test(e.message)) {
       general ??= i18n.t('error.accountElsewhere');

@@ -20,7 +20,7 @@ import { decidableNominations, decisionItems } from '../awards/decision-items';
 import { AwardDecisionType } from '../awards/decisions.resolver';
 import { yearConference } from '../conference/conference.service';
 import { EmulationYearType } from '../emulation-year/emulation-year.types';
-import { RecordPastDecisionInput, RecordPastYearInput } from './history.types';
+import { RecordPastDecisionInput, RecordPastYearInput, RemoveRecordedYearInput } from './history.types';
 import { assertProvinceRunsYear } from './province-years';
 
 const WHO = historyRoles('PLATFORM_ADMIN', 'PROVINCE_ADMIN');
@@ -292,4 +292,39 @@ export class HistoryResolver {
     const [stored] = await decisionRepository.byIds([decision.id]);
     return stored;
   }
+
+  @Authorized(...WHO)
+  @Mutation(() => Boolean, {
+    description:
+      'Removes a year recorded from documents by mistake (a wrong block, year or outcome), so that it can be ' +
+      'recorded again: refused once a proposal of it went on (appraisal, council, decision), a file is attached ' +
+      "to it, or the province's year-end closing counted it.",
+  })
+  async removeRecordedYear(
+    @Arg('input', () => RemoveRecordedYearInput) input: RemoveRecordedYearInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const [year] = await emulationYearRepository.byIds([input.emulationYearId]);
+    if (!year) throw missingRef('emulationYearId', 'EmulationYear', input.emulationYearId);
+    if (!year.recordedFromDocuments)
+      throw badInput('emulationYearId', 'only a year recorded from documents can be removed');
+    const reason = input.reason.trim();
+    if (reason.length < 5) throw badInput('reason', 'say why the year is removed');
+    const blocker = await historyRepository.removalBlocker(year.id);
+    if (blocker) throw conflict(REMOVAL_REFUSED[blocker]);
+    await historyRepository.removeYear(year);
+    await audit(ctx, 'year.remove_recorded', 'EmulationYear', year.id, {
+      before: { blockId: year.blockId, year: year.year, sourceReference: year.sourceReference },
+      after: { reason },
+    });
+    announceRollups(ctx, [year.year]);
+    return true;
+  }
 }
+
+/** Why a recorded year stays (the web reads these words to say it in Vietnamese). */
+const REMOVAL_REFUSED = {
+  PROPOSALS: 'A proposal of this year has gone on from its recording (appraisal, council or decision)',
+  FILES: 'Files are attached to this year',
+  CLOSING: "The province's year-end closing has counted this year",
+} as const;

@@ -200,3 +200,17 @@ export class RecordPastDecisionInput {
   @IsUUID('all', { each: true, message: 'nominationIds must be nomination ids' })
   nominationIds!: string[];
 }
+
+@InputType({
+  description:
+    'Removes a year recorded from documents by mistake, before anything rests on it; the reason goes to the log.',
+})
+export class RemoveRecordedYearInput {
+  @Field(() => ID)
+  @IsUUID()
+  emulationYearId!: string;
+
+  @Field(() => String, { description: 'Why it is removed (e.g. "ghi nhầm khối"): kept in the audit log.' })
+  @Length(5, 500)
+  reason!: string;
+}

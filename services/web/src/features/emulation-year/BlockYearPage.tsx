@@ -16,6 +16,7 @@ import { YearSetup } from './YearSetup';
 import { YearTasks } from './YearTasks';
 import { DocumentDownloads } from '../documents/DocumentDownloads';
 import { nominee } from '../awards/nominee';
+import { RemoveRecordedYear } from '../history/RemoveRecordedYear';
 
 const YearDetailQuery = graphql(`
   query BlockYearDetail($yearId: ID!) {
@@ -207,6 +208,9 @@ export default function BlockYearPage() {
         </section>
       )}
       <YearFiles blockId={blockId} year={Number(year)} yearId={y.id} />
+      {y.recordedFromDocuments && standing.admin && standing.writable && (
+        <RemoveRecordedYear yearId={y.id} year={y.year} blockName={block.name} />
+      )}
     </Page>
   );
 }

@@ -9,6 +9,7 @@ import { useFormerProvinces } from '../province/useFormerProvinces';
 import { PastDecisionForm } from './PastDecisionForm';
 import { PastYearForm } from './PastYearForm';
 import { RecordedDecisions, RecordedYears } from './Recorded';
+import { removedFrom } from './RemoveRecordedYear';
 
 /**
  * History recorded from documents (/province/history): block years the province did not run on the platform,
@@ -21,7 +22,9 @@ export default function HistoryPage() {
   const admin = !!session.provinceId && recordsHistoryHere(session);
   const provinces = useFormerProvinces();
   const [scope, setScope] = useState(session.provinceId ?? '');
-  const [year, setYear] = useState(() => thisYear() - 1);
+  // Back from removing a year recorded wrongly: that year is shown, to be recorded again.
+  const [removed] = useState(() => removedFrom(window.history.state));
+  const [year, setYear] = useState(() => removed?.removedYear ?? thisYear() - 1);
   const [draftYear, setDraftYear] = useState(String(year));
   const [yearError, setYearError] = useState<string | null>(null);
   const [decisionYear, setDecisionYear] = useState(year);
@@ -86,6 +89,11 @@ export default function HistoryPage() {
               {t('past.show')}
             </button>
           </form>
+          {removed && (
+            <Alert kind="success">
+              {t('past.removed', { year: removed.removedYear, block: removed.removedBlock })}
+            </Alert>
+          )}
           {province?.former && <Alert kind="info">{t('past.inFormer', { name: province.label })}</Alert>}
           {viewedElsewhere && <Alert kind="info">{viewedElsewhere}</Alert>}
           <ProvinceScope key={scope} provinceId={scope}>
