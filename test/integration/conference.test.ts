@@ -641,6 +641,17 @@ describe('acting for a unit', () => {
       actorUserId: admin.id,
       after: { unitId: block.units[2]!.id, onBehalfReason: reason },
     });
+    // The unit reads on its receipt that it did not vote itself, and why; a unit that voted itself reads nothing.
+    const RECEIPT = `query($id: ID!) { myBallotReceipt(votingPeriodId: $id) { onBehalfReason } }`;
+    type Receipt = { myBallotReceipt: { onBehalfReason: string | null } | null };
+    expect(ok(await as<Receipt>(block.officers[2]!, RECEIPT, { id: vote.id })).myBallotReceipt).toEqual({
+      onBehalfReason: reason,
+    });
+    const own = { contestId: vote.contests[0]!.id, unitIds: [block.units[1]!.id] };
+    ok(await as(block.officers[0]!, CAST, { v: { votingPeriodId: vote.id, choices: [own] } }));
+    expect(ok(await as<Receipt>(block.officers[0]!, RECEIPT, { id: vote.id })).myBallotReceipt).toEqual({
+      onBehalfReason: null,
+    });
   });
 });
 

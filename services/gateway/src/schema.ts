@@ -56,6 +56,7 @@ import { UnitResolver } from './modules/unit/unit.resolver';
 import { PasswordResetResolver } from './modules/user/password-reset.resolver';
 import { RoleAssignmentResolver } from './modules/user/role-assignment.resolver';
 import { UserResolver } from './modules/user/user.resolver';
+import { BallotReceiptResolver } from './modules/voting/ballot-receipt.resolver';
 import { TurnoutSubscriptionResolver } from './modules/voting/turnout.subscription';
 import { VotingResolver } from './modules/voting/voting.resolver';
 import { YearEndResolver } from './modules/year-end/year-end.resolver';
@@ -87,6 +88,7 @@ export const resolvers = [
   AuditResolver,
   AuditEventActorResolver,
   VotingResolver,
+  BallotReceiptResolver,
   ConferenceResolver,
   YearConferenceResolver,
   PeriodConferenceResolver,

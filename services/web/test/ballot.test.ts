@@ -506,6 +506,11 @@ describe('the secretariat enters the ballots of units without an account', () =>
         ),
       ).myBallotReceipt?.receiptCode,
     ).toBe(code);
+    // The unit's officer reads on the round's page that the ballot was entered for the unit, and why.
+    const own = await pageAt(browser, base, `/voting-periods/${period.id}`, officer.email, 'phone');
+    await own.getByText(`Phiếu do Sở Nội vụ nhập thay đơn vị. Lý do: ${why}`, { exact: false }).waitFor();
+    await screenshot(own, 'ballot-on-behalf-unit-390');
+    await own.context().close();
     await screenshot(page, 'ballot-on-behalf-receipt');
     await page.setViewportSize(PHONE);
     await screenshot(page, 'ballot-on-behalf-receipt-390');

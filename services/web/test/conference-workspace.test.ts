@@ -290,6 +290,12 @@ describe("the head unit's conference workspace", () => {
 
       // The counting committee's figures; an inconsistent entry is refused on the page, beside its field.
       const flag = 'Đơn vị dẫn đầu khối (đề nghị Cờ thi đua)';
+      // Sent as it opened, every valid ballot would read as blank: refused, each contest saying so.
+      await head.getByRole('button', { name: 'Lưu kết quả kiểm phiếu' }).click();
+      await expect
+        .poll(() => head.getByText(/^Có 3 phiếu hợp lệ nhưng chưa đơn vị nào có phiếu/).count())
+        .toBeGreaterThan(0);
+      expect(await head.getByText('Kết quả đã nhập').count()).toBe(0);
       await head.getByLabel(`Phiếu không hợp lệ – ${flag}`).fill('1');
       await head
         .getByLabel(new RegExp(`^Số phiếu của ${NAMES[2]}.* – ${flag.replace(/[()]/g, '\\$&')}`))
@@ -318,6 +324,14 @@ describe("the head unit's conference workspace", () => {
       // The one who entered it cannot confirm it.
       await expect.poll(() => head.getByText(/Chờ Phó khối hoặc thư ký hội nghị xác nhận/).count()).toBe(1);
       expect(await head.getByRole('button', { name: 'Xác nhận kết quả kiểm phiếu' }).count()).toBe(0);
+
+      // The hall screen shows no online turnout for a paper round (it would read 0 of 3): the committee counts.
+      await head.goto(`${base}/voting-periods/${periodId}/hall`);
+      await head
+        .getByText('Bỏ phiếu trên giấy: ban kiểm phiếu kiểm phiếu và nhập kết quả vào hệ thống.')
+        .waitFor(WAIT);
+      expect(await head.getByTestId('hall-turnout').count()).toBe(0);
+      await head.goto(`${base}/voting-periods/${periodId}/paper-count`);
 
       // So does the conference's secretary, an officer of a member that neither enters nor confirms otherwise.
       const secretary = await pageAt(browser, base, '/', paper.officers[2]!.email, 'phone');

@@ -60,6 +60,10 @@ export function paperProblems(
     }
     if (total > valid * contest.seats)
       out[at('votes')] = t('paper.check.total', { total, n: valid * contest.seats });
+    // The form opens with the members' count of ballots and no votes: sent as it opened, it would read as every
+    // valid ballot left blank. The page's own check; a count that truly is so says 0 valid ballots.
+    else if (total === 0 && valid > 0 && !Object.keys(out).some((k) => k.startsWith(at('votes'))))
+      out[at('votes')] = t('paper.check.noVotes', { n: valid });
   });
   return out;
 }

@@ -264,7 +264,15 @@ export default function BallotPage() {
               <p>{t('ballot.onBehalf.reasonShown', { reason: castFor.reason })}</p>
             </>
           ) : (
-            voterUnit && <p>{t('ballot.votingFor', { unit: unitName(names, voterUnit) })}</p>
+            <>
+              {voterUnit && <p>{t('ballot.votingFor', { unit: unitName(names, voterUnit) })}</p>}
+              {/* The unit did not vote itself: the secretariat entered its ballot, and said why. */}
+              {receipt.onBehalfReason && (
+                <p data-testid="receipt-on-behalf">
+                  {t('ballot.enteredOnBehalf', { reason: receipt.onBehalfReason })}
+                </p>
+              )}
+            </>
           )}
           <p>
             {t('ballot.castAt')}: {i18n.dateTime(receipt.castAt)}

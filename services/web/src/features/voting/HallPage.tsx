@@ -58,7 +58,9 @@ export default function HallPage() {
   if (res.error && !period)
     return <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (!period) return <Loading />;
-  const turnout = live.data?.votingTurnout ?? period.turnout;
+  // A paper round's ballots are in the box, not here: no online turnout (it would read 0/n), the count is entered.
+  const paper = period.method === 'PAPER';
+  const turnout = paper ? null : (live.data?.votingTurnout ?? period.turnout);
   const council = period.kind === 'COUNCIL';
 
   return (
@@ -85,7 +87,13 @@ export default function HallPage() {
         </div>
       </header>
 
-      {open && (
+      {open && paper && (
+        <p className="hall-message" role="status">
+          {t('hall.paper')}
+        </p>
+      )}
+
+      {open && !paper && (
         <p className={`hall-link hall-link-${link.status}`} role="status">
           <span className="hall-dot" aria-hidden="true" />
           {link.status === 'reconnecting'

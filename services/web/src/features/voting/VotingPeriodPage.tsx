@@ -129,6 +129,7 @@ export default function VotingPeriodPage() {
             {t('voting.youVoted', { when: i18n.dateTime(voted.castAt), code: voted.receiptCode })}
           </p>
         )}
+        {voted?.onBehalfReason && <p>{t('ballot.enteredOnBehalf', { reason: voted.onBehalfReason })}</p>}
         {!receipt.fetching && !isVoter && !paper && p.status === 'OPEN' && (
           <p className="muted">
             {t(

@@ -69,6 +69,7 @@ export const ReceiptQuery = graphql(`
       receiptCode
       castAt
       voterId
+      onBehalfReason
     }
   }
 `);
@@ -102,6 +103,7 @@ export const CastBallotMutation = graphql(`
       castAt
       voterId
       votingPeriodId
+      onBehalfReason
     }
   }
 `);

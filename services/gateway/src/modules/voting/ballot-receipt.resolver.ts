@@ -1,0 +1,26 @@
+import { auditRepository, type BallotReceipt } from '@thidua/db';
+import { FieldResolver, Resolver, Root } from 'type-graphql';
+import { BallotReceiptType } from './voting.types';
+
+/**
+ * A unit's receipt says when the secretariat cast its ballot for it, and why: the unit reads on its own pages that
+ * it did not vote itself. The reason lives where the cast put it, in the audit log (never what was voted).
+ */
+@Resolver(() => BallotReceiptType)
+export class BallotReceiptResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "Cast by the secretariat on the unit's behalf: the reason it gave; null when the unit cast it.",
+  })
+  async onBehalfReason(@Root() receipt: BallotReceipt): Promise<string | null> {
+    const cast = await auditRepository.list(
+      { entityType: 'VotingPeriod', entityId: receipt.votingPeriodId, action: 'ballot.cast_on_behalf' },
+      { first: 1000, offset: 0 },
+    );
+    const forUnit = cast.items.find(
+      (e) => (e.after as { unitId?: string } | null)?.unitId === receipt.voterId,
+    );
+    return (forUnit?.after as { onBehalfReason?: string } | undefined)?.onBehalfReason ?? null;
+  }
+}
