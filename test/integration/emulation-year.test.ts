@@ -1,3 +1,4 @@
+import { vietnamToday } from '@thidua/domain';
 import { runInTenant, tenantManager } from '@thidua/db';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
@@ -872,5 +873,26 @@ describe('the audit log', () => {
     await expect(app_.query(`DELETE FROM audit_event`)).rejects.toThrow(/permission denied/);
     await app_.query('ROLLBACK');
     await app_.end();
+  });
+
+  it('a year opened ahead is not scored before it begins: the next step says so', async () => {
+    const ahead = Number(vietnamToday().slice(0, 4)) + 1;
+    await runInTenant(app.dataSource, province, async () =>
+      (await tenantManager()).query(
+        `INSERT INTO emulation_year (province_id, block_id, year, state, criteria_set_id)
+         SELECT province_id, block_id, $2, 'COVENANT_SIGNED', NULL FROM emulation_year WHERE id = $1`,
+        [yearId, ahead],
+      ),
+    );
+    const missing = ok(
+      await asAdmin<{ emulationYear: { nextStates: string[]; nextStepMissing: string[] } }>(
+        `query($b: ID!, $y: Int!) { emulationYear(blockId: $b, year: $y) { nextStates nextStepMissing } }`,
+        { b: blockId, y: ahead },
+      ),
+    ).emulationYear;
+    expect(missing).toEqual({
+      nextStates: ['SCORING'],
+      nextStepMissing: ['a criteria set for the year', 'the year to have begun'],
+    });
   });
 });

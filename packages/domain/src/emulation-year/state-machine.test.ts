@@ -10,6 +10,7 @@ const ready: YearFacts = {
   covenantItemCount: 6,
   signedUnitIds: members,
   criteriaSetId: 'cs',
+  yearBegun: true,
   scoredUnitIds: members,
   votingResultsPublished: true,
   latestRound: { round: 1, open: false, published: true, outcome: 'COMPLETE' },
@@ -43,6 +44,7 @@ describe('refusals name what is missing', () => {
     ],
     ['OPEN', 'COVENANT_SIGNED', { signedUnitIds: ['a'] }, ['2 of 3 members have not signed the covenant']],
     ['COVENANT_SIGNED', 'SCORING', { criteriaSetId: null }, ['a criteria set for the year']],
+    ['COVENANT_SIGNED', 'SCORING', { yearBegun: false }, ['the year to have begun']],
     [
       'SCORING',
       'SCORES_LOCKED',

@@ -26,6 +26,8 @@ export interface YearFacts {
   covenantItemCount: number;
   signedUnitIds: readonly string[];
   criteriaSetId: string | null;
+  /** The year has begun (Vietnam's date): its results are not scored in the year before it. */
+  yearBegun: boolean;
   /** Members that have every sheet their final score needs. */
   scoredUnitIds: readonly string[];
   votingResultsPublished: boolean;
@@ -100,7 +102,11 @@ const RULES: readonly TransitionRule[] = [
     from: 'COVENANT_SIGNED',
     to: 'SCORING',
     actors: ['PROVINCE_ADMIN', 'HEAD_UNIT', 'DEPUTY_UNIT'],
-    missing: (f) => (f.criteriaSetId ? [] : ['a criteria set for the year']),
+    missing: (f) => [
+      ...(f.criteriaSetId ? [] : ['a criteria set for the year']),
+      // A year opened ahead (its covenant signed in December) is scored at its own end, not before it begins.
+      ...(f.yearBegun ? [] : ['the year to have begun']),
+    ],
   },
   {
     from: 'SCORING',

@@ -12,6 +12,7 @@ import {
   type YearActor,
   type YearFacts,
   type YearState,
+  vietnamToday,
 } from '@thidua/domain';
 import { enqueueJob, jobId, notifyEvent } from '@thidua/jobs';
 import { assertBeforeDeadline, isProvinceAdmin } from '../../common/acting';
@@ -84,6 +85,7 @@ export async function facts(ctx: GraphQLContext, year: EmulationYear): Promise<Y
     covenantItemCount: items.length,
     signedUnitIds: signatures.map((s) => s.unitId),
     criteriaSetId: year.criteriaSetId,
+    yearBegun: vietnamToday() >= `${year.year}-01-01`,
     scoredUnitIds: results.filter((r) => r.complete).map((r) => r.unitId),
     votingResultsPublished: periods.some(
       (p) => p.resultsPublishedAt && (p.outcome === 'COMPLETE' || p.outcome === 'DECIDED'),

@@ -11,6 +11,7 @@ const FIXED: Record<string, MessageKey> = {
   'a deputy unit other than the head unit': 'missing.deputyOther',
   'covenant items': 'missing.items',
   'a criteria set for the year': 'missing.criteria',
+  'the year to have begun': 'missing.yearBegun',
   'published voting results': 'missing.results',
   'a vote opened at the conference': 'missing.voteNotOpened',
   'a submitted dossier': 'missing.dossier',
