@@ -613,4 +613,31 @@ describe('the conference in the browser', () => {
     await deputy.context().close();
     await page.context().close();
   });
+
+  it('the secretariat publishing a count it cannot read first is told so in the dialog', async () => {
+    const blind = await createLockedBlock(app, province, NAMES, admin);
+    const period = await openBlockVote(app, province, blind, [{ kind: 'FLAG', seats: 1 }]);
+    await castBlockBallots(app, province, blind, period, [[2]]);
+    await closeBlockVote(app, province, admin, period.id);
+    const status = async () =>
+      ok(
+        await app.gql<{ votingPeriod: { status: string } }>(
+          `query($id: ID!) { votingPeriod(id: $id) { status } }`,
+          { id: period.id },
+          { token: admin.token, provinceId: province },
+        ),
+      ).votingPeriod.status;
+    await vi.waitFor(async () => expect(await status()).toBe('TALLIED'), { timeout: 20_000, interval: 100 });
+    const page = await pageAt(browser, base, `/voting-periods/${period.id}`, admin.email);
+    const publish = page.getByRole('button', { name: 'Công bố kết quả' });
+    await publish.waitFor({ timeout: 20_000 });
+    await publish.click();
+    const dialog = page.getByRole('dialog', { name: 'Công bố kết quả bỏ phiếu?' });
+    await expect
+      .poll(() => dialog.textContent(), { timeout: 15_000 })
+      .toContain('Sở Nội vụ không xem trước được kết quả của khối');
+    expect(await dialog.locator('.publish-preview').count()).toBe(0);
+    await screenshot(page, 'publish-unseen-secretariat-1366');
+    await page.context().close();
+  });
 });

@@ -26,7 +26,11 @@ export function PublishPreview({ period }: { period: Period }) {
     ...(results ?? []).flatMap((r) => r.elected),
     ...period.contests.flatMap((c) => c.candidateUnitIds),
   ]);
-  if (!results) return null;
+  // The secretariat publishes a block's count it may not read first (only the counting head unit does): said.
+  if (!results)
+    return res.data && period.kind !== 'COUNCIL' ? (
+      <p className="muted">{t('period.publishUnseen')}</p>
+    ) : null;
   const verdict = (r: (typeof results)[number]) => {
     if (r.withdrawn !== null) return t('results.withdrawn', { reason: r.withdrawn });
     if (r.kind === 'APPROVAL') return t(r.elected.length ? 'results.approved' : 'results.notApproved');
