@@ -222,6 +222,8 @@ describe('the conference in the browser', () => {
       expect(await flag.locator('li.elected .hall-votebar span').getAttribute('style')).toContain(
         'width: 66.67%',
       );
+      // Its share reads as the minutes print it, to hundredths.
+      expect(await flag.locator('li.elected').textContent()).toContain('66,67%');
       // A unit nobody voted for is named in one line under the count, not given a row and an empty bar.
       expect(await flag.locator('.hall-candidates li').count()).toBe(2);
       expect(await flag.locator('.hall-unvoted').textContent()).toMatch(

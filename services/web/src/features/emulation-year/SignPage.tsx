@@ -11,7 +11,7 @@ import { ActingFor, reasonProblem, useActingFor } from './ActingFor';
 import { CovenantText } from './CovenantText';
 import { CovenantView } from './CovenantView';
 import { TaskPage } from './TaskPage';
-import { yearPath, type useStanding, type Year } from './useYear';
+import { registrationOpen, yearPath, type useStanding, type Year } from './useYear';
 
 const Sign = graphql(`
   mutation SignCovenant($id: ID!, $unitId: ID!, $reason: String) {
@@ -80,7 +80,8 @@ function SignForm({
             href={`${yearPath(blockId, y.year)}/titles?unit=${acting.unitId}`}
             className="button button-primary"
           >
-            {t('sign.next')}
+            {/* Registration closed (its last day passed, or scoring ended): the titles are read, not asked for. */}
+            {registrationOpen(y) ? t('sign.next') : t('sign.seeTitles')}
           </Link>
         </p>
         <CovenantView y={y} theme />

@@ -1,6 +1,7 @@
 import { useQuery } from 'urql';
 import { hasRole, myUnits, readOnlyHere, useSession } from '../../app/session';
 import { graphql, type ResultOf } from '../../graphql';
+import { today } from '../block/dates';
 
 /** What every screen of a block's year reads: one query, cached by urql between the year's screens. */
 export const YearQuery = graphql(`
@@ -161,3 +162,7 @@ export const yearPath = (blockId: string, year: number | string) => `/blocks/${b
 export const BEFORE_SCORING: Year['state'][] = ['DRAFT', 'OPEN', 'COVENANT_SIGNED'];
 /** The stages in which titles are registered and withdrawn (the gateway's REGISTRATION_OPEN). */
 export const REGISTRATION_OPEN: Year['state'][] = [...BEFORE_SCORING, 'SCORING'];
+
+/** Titles can be registered now: in those stages, until the last day (Vietnam's, as the gateway counts it). */
+export const registrationOpen = (y: Pick<Year, 'state' | 'registrationDeadline'>) =>
+  REGISTRATION_OPEN.includes(y.state) && (!y.registrationDeadline || today() <= y.registrationDeadline);

@@ -84,7 +84,7 @@ export function HallResults({
                         </span>
                         <span className="hall-votes">
                           {t('hall.votes', { n: c.votes })} (
-                          {i18n.number(sharePercent(c.votes, r.eligible), 1)}
+                          {i18n.number(sharePercent(c.votes, r.eligible), 2)}
                           %)
                         </span>
                         <span className="hall-votebar" aria-hidden="true">
