@@ -393,6 +393,9 @@ describe('people and access', () => {
       'Kết thúc năm thi đua của khối',
     ]);
     expect(await email.isChecked()).toBe(true);
+    // Each checkbox's label is a finger's target (44 px), though the box itself is drawn smaller.
+    const target = await page.locator('td > label.check').first().boundingBox();
+    expect(Math.min(target!.width, target!.height)).toBeGreaterThanOrEqual(44);
     await email.uncheck();
     await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
     await expect.poll(() => page.getByText('Đã lưu cài đặt.').count(), WAIT).toBe(1);

@@ -72,6 +72,10 @@ export default function BallotPage() {
       if (notVoted && !notVoted.some((v) => v.id === unitId)) all.set(unitId, t('ballot.onBehalf.hasBallot'));
     return all;
   }, [done, notVoted, membersRes.data, t]);
+  // Members still without a ballot, as far as this page knows (read again before the next unit).
+  const left = (membersRes.data?.votingPeriod.emulationYear?.members ?? []).filter(
+    (m) => !recorded.has(m.unitId),
+  ).length;
   const [actingErrors, setActingErrors] = useState<Record<string, string>>({});
   /** The unit and reason a ballot entered on a unit's behalf was recorded with, for its receipt. */
   const [castFor, setCastFor] = useState<{ unitId: string; reason: string } | null>(null);
@@ -286,11 +290,16 @@ export default function BallotPage() {
                   : 'ballot.receiptNote',
             )}
           </p>
-          {castFor && period.status === 'OPEN' && (
-            <button type="button" className="button button-primary button-block" onClick={nextUnit}>
-              {t('ballot.onBehalf.next')}
-            </button>
-          )}
+          {castFor &&
+            period.status === 'OPEN' &&
+            // Every member has a ballot now: no other unit to enter.
+            (left > 0 ? (
+              <button type="button" className="button button-primary button-block" onClick={nextUnit}>
+                {t('ballot.onBehalf.next')}
+              </button>
+            ) : (
+              <p className="success-text">{t('ballot.onBehalf.allIn')}</p>
+            ))}
           <Link href={`/voting-periods/${period.id}`} className="button button-secondary button-block">
             {t('ballot.toPeriod')}
           </Link>
