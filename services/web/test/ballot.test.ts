@@ -210,9 +210,9 @@ describe('the ballot on a phone', () => {
     await pick(1).check();
     await pick(2).check();
     await page.getByRole('button', { name: 'Tiếp theo' }).click();
-    await pick(0).check();
+    await pick(3).check();
     await page.getByRole('button', { name: 'Tiếp theo' }).click();
-    await pick(0).check();
+    await pick(3).check();
     await page.getByRole('button', { name: 'Xem lại phiếu' }).click();
     await expect
       .poll(() =>
@@ -223,6 +223,8 @@ describe('the ballot on a phone', () => {
           .count(),
       )
       .toBe(1);
+    // The keyboard is at the choice to change, not at the list's first unit.
+    await expect.poll(() => pick(3).evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await page.getByRole('heading', { name: 'Kiểm tra trước khi gửi' }).count()).toBe(0);
     await pick(2).check();
     await page.getByRole('button', { name: 'Xem lại phiếu' }).click();

@@ -112,6 +112,9 @@ export function Attachments({
           <label htmlFor={inputId}>{t('attachment.choose', { limit: megabytes(i18n, list.maxBytes) })}</label>
           <FilePicker
             key={pickerKey}
+            // A new picker after an upload: the keyboard is where it was (the old one, or the button, went while
+            // the file was sent).
+            autoFocus={pickerKey > 0}
             id={inputId}
             accept={ACCEPT}
             onChange={(e) => pick(e.target.files?.[0] ?? null)}

@@ -108,6 +108,9 @@ export function EvidenceFilesEditor({
           </label>
           <FilePicker
             key={pickerKey}
+            // A new picker after an upload: the keyboard is where it was (the old one, or the button, went while
+            // the file was sent).
+            autoFocus={pickerKey > 0}
             id={inputId}
             accept={ACCEPT}
             disabled={busy}

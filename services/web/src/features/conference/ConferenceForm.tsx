@@ -44,6 +44,8 @@ export function ConferenceForm({
   const i18n = useI18n();
   const { t } = i18n;
   const c = conference ? readFragment(ConferenceFields, conference) : null;
+  // The units to choose from, by name (the year lists them in no order a person would search).
+  const choices = [...members].sort((a, b) => unitName(names, a).localeCompare(unitName(names, b), 'vi'));
   const [heldOn, setHeldOn] = useState(c?.heldOn ?? '');
   const [endedOn, setEndedOn] = useState(c?.endedOn ?? '');
   const [place, setPlace] = useState(c?.place ?? '');
@@ -167,7 +169,7 @@ export function ConferenceForm({
         error={err('chairUnitId')}
       >
         <option value="">{t('conference.none')}</option>
-        {members.map((u) => (
+        {choices.map((u) => (
           <option key={u} value={u}>
             {unitName(names, u)}
           </option>
@@ -271,7 +273,7 @@ export function ConferenceForm({
               error={err(`countingCommittee.${i}.unitId`)}
             >
               <option value="">{t('conference.none')}</option>
-              {members.map((u) => (
+              {choices.map((u) => (
                 <option key={u} value={u}>
                   {unitName(names, u)}
                 </option>

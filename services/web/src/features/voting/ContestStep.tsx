@@ -46,7 +46,8 @@ export function ContestStep({
   // them first (one seat is a radio group, where choosing blank visibly replaces the unit).
   const blankLocked = !single && chosen.length > 0;
   // A refusal on this screen ("Tiếp theo" with nothing chosen, head = deputy…) is brought into sight on a phone,
-  // and the keyboard moves to the first choice, whose fieldset reads the refusal out.
+  // and the keyboard moves to the choice made (the one to change), else the first; its fieldset reads the refusal
+  // out.
   const fieldset = useRef<HTMLFieldSetElement>(null);
   useEffect(() => {
     if (!problem) return;
@@ -54,9 +55,11 @@ export function ContestStep({
     // refusal keeps the keyboard at its choices.
     const frame = requestAnimationFrame(() => {
       fieldset.current?.querySelector('.field-error')?.scrollIntoView({ block: 'center' });
-      fieldset.current
-        ?.querySelector<HTMLInputElement>('input:not(:disabled)')
-        ?.focus({ preventScroll: true });
+      const inputs = fieldset.current;
+      (
+        inputs?.querySelector<HTMLInputElement>('input:checked:not(:disabled)') ??
+        inputs?.querySelector<HTMLInputElement>('input:not(:disabled)')
+      )?.focus({ preventScroll: true });
     });
     return () => cancelAnimationFrame(frame);
   }, [problem]);
