@@ -648,7 +648,15 @@ describe('acting for a unit', () => {
       onBehalfReason: reason,
     });
     const own = { contestId: vote.contests[0]!.id, unitIds: [block.units[1]!.id] };
-    ok(await as(block.officers[0]!, CAST, { v: { votingPeriodId: vote.id, choices: [own] } }));
+    // Its own cast (committed with its statement) answers the field too, without reading anything more.
+    const selfCast = ok(
+      await as<{ castBallot: { onBehalfReason: string | null } }>(
+        block.officers[0]!,
+        `mutation($v: CastBallotInput!) { castBallot(input: $v) { voterId onBehalfReason } }`,
+        { v: { votingPeriodId: vote.id, choices: [own] } },
+      ),
+    );
+    expect(selfCast.castBallot.onBehalfReason).toBeNull();
     expect(ok(await as<Receipt>(block.officers[0]!, RECEIPT, { id: vote.id })).myBallotReceipt).toEqual({
       onBehalfReason: null,
     });

@@ -278,8 +278,10 @@ describe('ballots', () => {
       admin,
       `{ __type(name: "BallotReceipt") { fields { name } } }`,
     );
+    // The reason of a ballot the secretariat entered for the unit says who entered it, never what was chosen.
     expect(introspection.data!.__type.fields.map((f) => f.name).sort()).toEqual([
       'castAt',
+      'onBehalfReason',
       'receiptCode',
       'voterId',
       'votingPeriodId',

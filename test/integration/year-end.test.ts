@@ -115,7 +115,7 @@ describe("a block's part of the year-end closing", () => {
     );
     expect(notice.recipients).toEqual(expect.arrayContaining([block.officers[1]!.id, admin.id]));
     expect(notice.personal?.get(block.officers[1]!.id)?.vi.body).toMatch(
-      /Ban Tổ chức Tỉnh ủy \(.+\)\. Năm thi đua 2027 đã được tạo ở bước Dự thảo: đề nghị Trưởng khối soạn nội dung giao ước và mở năm cho các thành viên\.$/,
+      /Ban Tổ chức Tỉnh ủy \(.+\)\. Năm thi đua 2027 đã được tạo ở bước Dự thảo: đề nghị Trưởng khối rà soát nội dung giao ước và mở năm cho các thành viên\.$/,
     );
     expect(notice.personal?.has(block.officers[4]!.id)).toBe(false);
   });

@@ -553,6 +553,8 @@ describe('lineage and history recorded from documents', () => {
       await page.getByRole('region', { name: 'Đơn vị thành viên' }).getByText(NT_NOI_VU).waitFor(WAIT);
       expect(await page.getByRole('heading', { name: 'Tiến trình năm thi đua' }).count()).toBe(0);
       expect(await page.getByRole('heading', { name: 'Giao ước thi đua' }).count()).toBe(0);
+      // The successor's secretariat, which recorded it, may remove it if it was recorded wrongly.
+      expect(await page.getByRole('button', { name: 'Xóa năm đã ghi nhận' }).count()).toBe(1);
       await screenshot(page, 'history-documents-year-1366');
       // A membership that began before the merger and was never ended in the records ended with the province.
       await runInTenant(app.dataSource, ninhThuan, async () =>

@@ -42,6 +42,7 @@ import { ConferencePositions1796260000000 } from './1796260000000-conference-pos
 import { EmailUnsubscribeHeader1796270000000 } from './1796270000000-email-unsubscribe-header';
 import { DecisionSubmission1796280000000 } from './1796280000000-decision-submission';
 import { RollupRemoval1796290000000 } from './1796290000000-rollup-removal';
+import { AuditEntityIndex1796300000000 } from './1796300000000-audit-entity-index';
 
 export const migrations = [
   Foundation1763740800000,
@@ -88,4 +89,5 @@ export const migrations = [
   EmailUnsubscribeHeader1796270000000,
   DecisionSubmission1796280000000,
   RollupRemoval1796290000000,
+  AuditEntityIndex1796300000000,
 ];

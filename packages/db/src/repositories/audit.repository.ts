@@ -61,6 +61,20 @@ export const auditRepository = {
     return paginate(qb, page);
   },
 
+  /** The reason the secretariat gave for casting a unit's ballot in a period (its audit), or null. */
+  async ballotCastOnBehalf(periodId: string, unitId: string): Promise<string | null> {
+    const [row] = (await (
+      await tenantManager()
+    ).query(
+      `SELECT after->>'onBehalfReason' AS reason FROM audit_event
+        WHERE province_id = $1 AND entity_type = 'VotingPeriod' AND entity_id = $2
+          AND action = 'ballot.cast_on_behalf' AND after->>'unitId' = $3
+        ORDER BY seq DESC LIMIT 1`,
+      [currentProvinceId(), periodId, unitId],
+    )) as { reason: string | null }[];
+    return row?.reason ?? null;
+  },
+
   async verify(): Promise<ChainVerdict> {
     const events = await (await tenantManager()).getRepository(AuditEvent).find({ order: { seq: 'ASC' } });
     return verifyChain(currentProvinceId(), events, auditKeys().all);

@@ -269,24 +269,32 @@ export const historyRepository = {
 
   /**
    * What keeps a year recorded from documents from being removed (none: null): a proposal taken further than
-   * recorded (appraised, put to the council, decided), a file attached to the year, or the province's year-end
-   * closing having counted it. Read under the year's lock (the caller's transaction), as the removal is.
+   * recorded (appraised, put to the council, decided — or returned and sent again: it changed since), a file
+   * attached to the year, or a year-end closing that counted it or opened the next year from it. The year and its
+   * proposals stay locked to the caller's transaction, so an appraisal cannot slip in before the removal; GONE: the
+   * year is no longer there (removed meanwhile).
    */
-  async removalBlocker(yearId: string): Promise<'PROPOSALS' | 'FILES' | 'CLOSING' | null> {
+  async removalBlocker(yearId: string): Promise<'GONE' | 'PROPOSALS' | 'FILES' | 'CLOSING' | null> {
     const m = await tenantManager();
-    await m.query(`SELECT id FROM emulation_year WHERE province_id = $1 AND id = $2 FOR UPDATE`, [
-      currentProvinceId(),
-      yearId,
-    ]);
+    const params = [currentProvinceId(), yearId];
+    const year = await m.query(
+      `SELECT id FROM emulation_year WHERE province_id = $1 AND id = $2 FOR UPDATE`,
+      params,
+    );
+    if (!year.length) return 'GONE';
+    const proposals = (await m.query(
+      `SELECT status, updated_at <> created_at AS changed FROM nomination
+        WHERE province_id = $1 AND emulation_year_id = $2 FOR UPDATE`,
+      params,
+    )) as { status: string; changed: boolean }[];
+    if (proposals.some((n) => n.status !== 'SUBMITTED' || n.changed)) return 'PROPOSALS';
     const [row] = (await m.query(
-      `SELECT EXISTS (SELECT 1 FROM nomination WHERE province_id = $1 AND emulation_year_id = $2
-                        AND status <> 'SUBMITTED') AS proposals,
-              EXISTS (SELECT 1 FROM attachment WHERE province_id = $1 AND emulation_year_id = $2) AS files,
-              EXISTS (SELECT 1 FROM year_end_closing_block WHERE province_id = $1 AND emulation_year_id = $2)
-                AS closing`,
-      [currentProvinceId(), yearId],
-    )) as { proposals: boolean; files: boolean; closing: boolean }[];
-    return row!.proposals ? 'PROPOSALS' : row!.files ? 'FILES' : row!.closing ? 'CLOSING' : null;
+      `SELECT EXISTS (SELECT 1 FROM attachment WHERE province_id = $1 AND emulation_year_id = $2) AS files,
+              EXISTS (SELECT 1 FROM year_end_closing_block WHERE province_id = $1
+                        AND (emulation_year_id = $2 OR next_year_id = $2)) AS closing`,
+      params,
+    )) as { files: boolean; closing: boolean }[];
+    return row!.files ? 'FILES' : row!.closing ? 'CLOSING' : null;
   },
 
   /**
@@ -303,12 +311,15 @@ export const historyRepository = {
       await m.query(`DELETE FROM ${table} WHERE province_id = $1 AND ${ofPeriods}`, params);
     for (const table of ['voting_period', 'conference', 'nomination', 'year_award_outcome'])
       await m.query(`DELETE FROM ${table} WHERE province_id = $1 AND emulation_year_id = $2`, params);
-    await m.query(`DELETE FROM emulation_year WHERE province_id = $1 AND id = $2`, params);
+    // The memberships recordYear added: for the calendar year, written in the year's own transaction (now() is the
+    // transaction's time), so one imported or added by hand for the same dates stays.
     await m.query(
       `DELETE FROM block_membership WHERE province_id = $1 AND block_id = $2
-         AND valid_from = make_date($3, 1, 1) AND valid_to = make_date($3, 12, 31)`,
-      [provinceId, year.blockId, year.year],
+         AND valid_from = make_date($3, 1, 1) AND valid_to = make_date($3, 12, 31)
+         AND created_at = (SELECT created_at FROM emulation_year WHERE province_id = $1 AND id = $4)`,
+      [provinceId, year.blockId, year.year, year.id],
     );
+    await m.query(`DELETE FROM emulation_year WHERE province_id = $1 AND id = $2`, params);
     await m.query(`DELETE FROM block_year_rollup WHERE province_id = $1 AND year = $2 AND block_id = $3`, [
       provinceId,
       year.year,

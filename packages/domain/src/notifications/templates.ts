@@ -346,13 +346,13 @@ export function renderYearClosedNotice(
     next.head && `Trưởng khối năm ${year + 1}: ${next.head}.`,
     next.deputy && `Phó khối năm ${year + 1}: ${next.deputy}.`,
     next.readerHeads &&
-      `Năm thi đua ${year + 1} đã được tạo ở bước Dự thảo: đề nghị Trưởng khối soạn nội dung giao ước và mở năm cho các thành viên.`,
+      `Năm thi đua ${year + 1} đã được tạo ở bước Dự thảo: đề nghị Trưởng khối rà soát nội dung giao ước và mở năm cho các thành viên.`,
   ];
   const en = [
     next.head && `Head unit for ${year + 1}: ${next.head}.`,
     next.deputy && `Deputy unit for ${year + 1}: ${next.deputy}.`,
     next.readerHeads &&
-      `The ${year + 1} emulation year has been created as a draft: as head unit, please write the covenant and open the year to the members.`,
+      `The ${year + 1} emulation year has been created as a draft: as head unit, please review the covenant and open the year to the members.`,
   ];
   return locale === 'vi'
     ? {

@@ -11,6 +11,8 @@ export interface ApiError {
     /** A wrong password close to the sign-in lock: the tries left, and how long the lock lasts. */
     attemptsLeft?: number;
     lockMinutes?: number;
+    /** Why a CONFLICT was refused, where the API names it (removeRecordedYear). */
+    reason?: string;
   };
 }
 
@@ -192,6 +194,14 @@ function fieldName(i18n: I18n, field: string): string {
   return i18n.t('field.value');
 }
 
+/** removeRecordedYear's refusals, by `extensions.reason`. */
+const REMOVAL_REFUSED: Record<string, MessageKey> = {
+  PROPOSALS: 'past.remove.refusedProposals',
+  FILES: 'past.remove.refusedFiles',
+  CLOSING: 'past.remove.refusedClosing',
+  IN_USE: 'past.remove.refusedInUse',
+};
+
 /** openCouncilVote's refusal (council.resolver.ts): the members it needs and has. */
 const COUNCIL_TOO_SMALL = /^The council needs at least (\d+) members.*\(it has (\d+)\)/;
 
@@ -227,18 +237,9 @@ export function showErrors(i18n: I18n, errors: ApiError[] | 'network' | null): S
       continue;
     }
     // A year recorded from documents that something rests on stays (history.resolver.ts removeRecordedYear).
-    const stays =
-      /has gone on from its recording|Files are attached to this year|year-end closing has counted/.exec(
-        e.message,
-      );
+    const stays = REMOVAL_REFUSED[e.extensions?.reason ?? ''];
     if (code === 'CONFLICT' && stays) {
-      general ??= i18n.t(
-        stays[0].startsWith('has gone')
-          ? 'past.remove.refusedProposals'
-          : stays[0].startsWith('Files')
-            ? 'past.remove.refusedFiles'
-            : 'past.remove.refusedClosing',
-      );
+      general ??= i18n.t(stays);
       continue;
     }
     // One province's secretariat does not disable an account with roles elsewhere (user.service.ts).

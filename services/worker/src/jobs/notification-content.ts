@@ -222,17 +222,25 @@ async function yearAudience(p: JobPayload<'notify'>) {
 async function yearClosedNotice(p: JobPayload<'notify'>): Promise<NoticeContent | null> {
   const y = await yearAudience(p);
   if (!y) return null;
-  const [outcome] = await awardRepository.outcomes([y.year.id]);
-  const leaders = [outcome?.nextHeadUnitId, outcome?.nextDeputyUnitId].filter((id): id is string => !!id);
-  const names = new Map((await unitRepository.byIds(leaders)).map((u) => [u.id, u.name]));
-  const next = {
-    head: names.get(outcome?.nextHeadUnitId ?? '') ?? null,
-    deputy: names.get(outcome?.nextDeputyUnitId ?? '') ?? null,
+  // Next year as opened by the year-end closing (its head and deputy, R11), else as the conference elected them;
+  // a year closed by hand opens none, and nobody is asked to run a draft that does not exist.
+  const opened = await emulationYearRepository.find(y.year.blockId, y.year.year + 1);
+  const [outcome] = opened ? [] : await awardRepository.outcomes([y.year.id]);
+  const headId = opened ? opened.headUnitId : (outcome?.nextHeadUnitId ?? null);
+  const deputyId = opened ? opened.deputyUnitId : (outcome?.nextDeputyUnitId ?? null);
+  const names = new Map(
+    (await unitRepository.byIds([headId, deputyId].filter((id): id is string => !!id))).map((u) => [
+      u.id,
+      u.name,
+    ]),
+  );
+  const next: NextLeaders = {
+    head: names.get(headId ?? '') ?? null,
+    deputy: names.get(deputyId ?? '') ?? null,
   };
-  // The next head unit's officers are also asked to take the next year's first steps (its home page lists them).
-  const heads = outcome?.nextHeadUnitId
-    ? await userRepository.officersOf(p.provinceId, [outcome.nextHeadUnitId])
-    : [];
+  // The draft's head unit is asked to take its first steps (its home page lists them).
+  const heads =
+    opened?.state === 'DRAFT' && headId ? await userRepository.officersOf(p.provinceId, [headId]) : [];
   const asHead = { ...next, readerHeads: true };
   const text = (locale: 'vi' | 'en', facts: NextLeaders) =>
     renderYearClosedNotice(y.name, y.year.year, locale, facts);

@@ -14,7 +14,7 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { historyRoles } from '../../auth/auth-checker';
 import { audit } from '../../common/audit';
 import { withConstraints } from '../../common/constraints';
-import { badInput, conflict, missingRef } from '../../common/errors';
+import { appError, badInput, conflict, missingRef } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
 import { decidableNominations, decisionItems } from '../awards/decision-items';
 import { AwardDecisionType } from '../awards/decisions.resolver';
@@ -311,8 +311,13 @@ export class HistoryResolver {
     const reason = input.reason.trim();
     if (reason.length < 5) throw badInput('reason', 'say why the year is removed');
     const blocker = await historyRepository.removalBlocker(year.id);
-    if (blocker) throw conflict(REMOVAL_REFUSED[blocker]);
-    await historyRepository.removeYear(year);
+    if (blocker === 'GONE') throw missingRef('emulationYearId', 'EmulationYear', year.id);
+    if (blocker) throw appError('CONFLICT', REMOVAL_REFUSED[blocker], { reason: blocker });
+    // Anything else found resting on it (a row the checks above do not know): refused whole, not half removed.
+    await historyRepository.removeYear(year).catch((e: { code?: string }) => {
+      if (e.code !== '23503') throw e;
+      throw appError('CONFLICT', REMOVAL_REFUSED.IN_USE, { reason: 'IN_USE' });
+    });
     await audit(ctx, 'year.remove_recorded', 'EmulationYear', year.id, {
       before: { blockId: year.blockId, year: year.year, sourceReference: year.sourceReference },
       after: { reason },
@@ -322,9 +327,10 @@ export class HistoryResolver {
   }
 }
 
-/** Why a recorded year stays (the web reads these words to say it in Vietnamese). */
+/** Why a recorded year stays (`extensions.reason` names it for the web, which says it in Vietnamese). */
 const REMOVAL_REFUSED = {
   PROPOSALS: 'A proposal of this year has gone on from its recording (appraisal, council or decision)',
   FILES: 'Files are attached to this year',
-  CLOSING: "The province's year-end closing has counted this year",
+  CLOSING: 'A year-end closing has counted this year, or opened the next one from it',
+  IN_USE: 'Other records rest on this year',
 } as const;

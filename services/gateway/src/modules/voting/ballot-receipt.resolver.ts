@@ -13,14 +13,11 @@ export class BallotReceiptResolver {
     description:
       "Cast by the secretariat on the unit's behalf: the reason it gave; null when the unit cast it.",
   })
-  async onBehalfReason(@Root() receipt: BallotReceipt): Promise<string | null> {
-    const cast = await auditRepository.list(
-      { entityType: 'VotingPeriod', entityId: receipt.votingPeriodId, action: 'ballot.cast_on_behalf' },
-      { first: 1000, offset: 0 },
-    );
-    const forUnit = cast.items.find(
-      (e) => (e.after as { unitId?: string } | null)?.unitId === receipt.voterId,
-    );
-    return (forUnit?.after as { onBehalfReason?: string } | undefined)?.onBehalfReason ?? null;
+  async onBehalfReason(
+    @Root() receipt: BallotReceipt & { onBehalfReason?: string | null },
+  ): Promise<string | null> {
+    // Just cast: the mutation knows (and a unit's own cast has committed, so nothing more is read).
+    if (receipt.onBehalfReason !== undefined) return receipt.onBehalfReason;
+    return auditRepository.ballotCastOnBehalf(receipt.votingPeriodId, receipt.voterId);
   }
 }

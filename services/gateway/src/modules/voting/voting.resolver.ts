@@ -367,7 +367,8 @@ export class VotingResolver {
       });
     ctx.afterCommit.push(() => ctx.services.turnout.changed(provinceId, input.votingPeriodId));
     ctx.afterCommit.push(() => ctx.services.metrics.ballotCast());
-    return receipt;
+    // Known here: the receipt's field reads nothing more (a unit's own cast has committed with its statement).
+    return { ...receipt, onBehalfReason: onBehalf ?? null };
   }
 
   @Authorized(...MEMBERS)

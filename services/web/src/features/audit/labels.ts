@@ -78,6 +78,7 @@ const ACTIONS: Record<string, Words> = {
   'webhook.unsubscribe': { vi: 'Bỏ nơi nhận webhook', en: 'Webhook removed' },
   'year.open': { vi: 'Mở năm thi đua', en: 'Year opened' },
   'year.record_from_documents': { vi: 'Ghi năm đã qua từ văn bản', en: 'Past year recorded' },
+  'year.remove_recorded': { vi: 'Xóa năm đã ghi nhận từ văn bản', en: 'Recorded past year removed' },
   'year.transition': { vi: 'Chuyển bước năm thi đua', en: 'Year moved on' },
   'year.update': { vi: 'Sửa năm thi đua', en: 'Year changed' },
   'year_end.resume': { vi: 'Tiếp tục đóng năm thi đua', en: 'Year-end closing resumed' },

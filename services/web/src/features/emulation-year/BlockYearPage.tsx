@@ -1,5 +1,6 @@
 import { useQuery } from 'urql';
 import { Link, useParams, useSearch } from 'wouter';
+import { recordsHistoryHere, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
@@ -50,6 +51,7 @@ export default function BlockYearPage() {
   // Back from the covenant's editor (CovenantPage adds the count of items saved).
   const saved = new URLSearchParams(useSearch()).get('covenantSaved');
   const standing = useStanding(y);
+  const session = useSession();
   const [detail] = useQuery({ query: YearDetailQuery, variables: { yearId: y?.id ?? '' }, pause: !y });
   const { names } = useUnitNames([
     ...(detail.data?.nominations.map((n) => n.unitId) ?? []),
@@ -208,7 +210,8 @@ export default function BlockYearPage() {
         </section>
       )}
       <YearFiles blockId={blockId} year={Number(year)} yearId={y.id} />
-      {y.recordedFromDocuments && standing.admin && standing.writable && (
+      {/* Whoever records history here: a former province's too (its successor's secretariat, the operator). */}
+      {y.recordedFromDocuments && recordsHistoryHere(session) && (
         <RemoveRecordedYear yearId={y.id} year={y.year} blockName={block.name} />
       )}
     </Page>
