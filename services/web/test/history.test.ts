@@ -704,6 +704,10 @@ describe('lineage and history recorded from documents', () => {
         .waitFor(WAIT);
       expect(await page.getByLabel('Năm cần xem').inputValue()).toBe(String(year));
       await screenshot(page, 'history-year-removed-1366');
+      // Said once: not again after a reload.
+      await page.reload();
+      await page.getByLabel('Năm cần xem').waitFor(WAIT);
+      expect(await page.getByText(/^Đã xóa năm /).count()).toBe(0);
       const left = await runInTenant(app.dataSource, khanhHoa, async () =>
         (await currentManager()).query(`SELECT count(*)::int AS n FROM emulation_year WHERE block_id = $1`, [
           recorded.block.id,

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { recordsHistoryHere, useSession } from '../../app/session';
 import { ProvinceScope } from '../../app/ProvinceScope';
 import { useI18n } from '../../i18n/i18n';
@@ -24,6 +24,10 @@ export default function HistoryPage() {
   const [scope, setScope] = useState(session.provinceId ?? '');
   // Back from removing a year recorded wrongly: that year is shown, to be recorded again.
   const [removed] = useState(() => removedFrom(window.history.state));
+  // Said once: a reload or a return to this page later does not say it again.
+  useEffect(() => {
+    if (removed) window.history.replaceState(null, '');
+  }, [removed]);
   const [year, setYear] = useState(() => removed?.removedYear ?? thisYear() - 1);
   const [draftYear, setDraftYear] = useState(String(year));
   const [yearError, setYearError] = useState<string | null>(null);
