@@ -409,6 +409,11 @@ describe('dashboards', () => {
         .allTextContents();
       expect(cells.slice(1).length).toBeGreaterThan(0);
       for (const cell of cells.slice(1)) expect(['Có', 'Không', '–']).toContain(cell.trim());
+      // Charted, its text alternative says which blocks said yes and which no, not a highest 1 and a lowest 0.
+      await page.getByLabel('Chỉ tiêu trên biểu đồ').selectOption('DOSSIERS_ON_TIME');
+      await expect
+        .poll(() => page.locator('.chart').first().getAttribute('aria-label'))
+        .toMatch(/^Biểu đồ Nộp hồ sơ đúng hạn: Có: \d+ khối \(.+\); Không: \d+ khối \(.+\)$/);
 
       // On a phone, the chooser showing a former province's long name stays within the screen: neither the
       // ranking nor the trend scrolls sideways.

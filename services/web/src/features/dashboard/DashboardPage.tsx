@@ -411,6 +411,19 @@ function metricCell(i18n: I18n, m: Metric, v: number | null, perBlock = false): 
   return i18n.t(v ? 'results.yes' : 'results.no');
 }
 
+/** A block's yes-or-no figure in words: which blocks said yes and which no (a highest and lowest of 1 and 0 told nothing). */
+function summarizeYesNo(i18n: I18n, points: { label: string; value: number | null }[]): string {
+  const said = (v: number) => points.filter((p) => p.value === v).map((p) => p.label);
+  const [yes, no] = [said(1), said(0)];
+  if (!yes.length && !no.length) return i18n.t('dash.empty');
+  return i18n.t('dash.yesNoSummary', {
+    yes: yes.length,
+    no: no.length,
+    yesNames: yes.join(', ') || '–',
+    noNames: no.join(', ') || '–',
+  });
+}
+
 /** "Highest: A (12); lowest: B (3)" — the chart's text alternative in one sentence. */
 function summarize(i18n: I18n, points: { label: string; value: number | null }[]): string {
   const known = points.filter((p) => p.value !== null) as { label: string; value: number }[];
@@ -727,7 +740,7 @@ function Ranking() {
               option={option}
               bars={table.rows.length}
               title={metricLabel(i18n, metric, true)}
-              summary={summarize(
+              summary={(YES_OR_NO.includes(metric) ? summarizeYesNo : summarize)(
                 i18n,
                 table.rows.map((r) => ({ label: r.name, value: r.values[mi] ?? null })),
               )}
