@@ -491,6 +491,11 @@ describe("the header's names", () => {
       'ỦY BAN NHÂN DÂN',
       'TỈNH LÀO CAI',
     ]);
+    // Spaces typed around a line, or an empty line between, are not printed.
+    expect(headerName(' ỦY BAN NHÂN DÂN \n\n TỈNH LÀO CAI ', column, true).lines).toEqual([
+      'ỦY BAN NHÂN DÂN',
+      'TỈNH LÀO CAI',
+    ]);
   });
   it('print the council on one line in the PDF and in Word', async () => {
     const minutes = councilMinutes(COUNCIL_SESSION);

@@ -48,7 +48,11 @@ export function headerName(given: string, widthPt: number, bold: boolean): Heade
   const fits = (lines: string[], size: number) => lines.every((l) => widthOf(l, bold, size) <= room);
   // Lines the document sets itself ("ỦY BAN NHÂN DÂN" over "THÀNH PHỐ ĐÀ NẴNG") are kept when they fit.
   if (given.includes('\n')) {
-    const set = given.split('\n');
+    // Each line as it is read, without the spaces typed around it (or an empty line left between).
+    const set = given
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     for (const size of SIZES) if (fits(set, size)) return { lines: set, size };
   }
   const name = given.replace(/\s*\n\s*/g, ' ');
