@@ -324,7 +324,7 @@ export function renderYearPhaseNotice(
       };
 }
 
-/** Next year's head and deputy units as the conference elected them (names), when it did. */
+/** Next year's head and deputy units (names): as the closing opened next year, else as the conference elected them. */
 export interface NextLeaders {
   head: string | null;
   deputy: string | null;

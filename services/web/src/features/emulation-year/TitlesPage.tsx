@@ -12,7 +12,7 @@ import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { ActingFor, reasonProblem, useActingFor } from './ActingFor';
 import { registrationText } from './Registrations';
 import { TaskPage } from './TaskPage';
-import { REGISTRATION_OPEN, yearPath, type useStanding, type Year } from './useYear';
+import { REGISTRATION_OPEN, registrationOpen, yearPath, type useStanding, type Year } from './useYear';
 
 const TITLES = [
   'FLAG_PROVINCE',
@@ -86,7 +86,7 @@ function TitlesForm({
   const late = !!deadline && today() > deadline;
   // In a former province (read-only) the registrations are read, as once registration closed or its day passed.
   const registering = REGISTRATION_OPEN.includes(y.state) && standing.writable;
-  const open = registering && !late;
+  const open = registrationOpen(y) && standing.writable;
   const [registeredNow, setRegisteredNow] = useState<string | null>(null);
   const [title, setTitle] = useState<Title | ''>(() => asTitle(params.get('title')));
   const [personId, setPersonId] = useState(() => params.get('person') ?? '');
