@@ -411,6 +411,8 @@ describe('dashboards', () => {
       for (const cell of cells.slice(1)) expect(['Có', 'Không', '–']).toContain(cell.trim());
       // Charted, its text alternative says which blocks said yes and which no, not a highest 1 and a lowest 0.
       await page.getByLabel('Chỉ tiêu trên biểu đồ').selectOption('DOSSIERS_ON_TIME');
+      // Read once drawn: the chart library must not put its own description in its place.
+      await page.locator('.chart svg').first().waitFor();
       await expect
         .poll(() => page.locator('.chart').first().getAttribute('aria-label'))
         .toMatch(/^Biểu đồ Nộp hồ sơ đúng hạn: Có: \d+ khối \(.+\); Không: \d+ khối \(.+\)$/);

@@ -35,7 +35,9 @@ export function Chart({
       chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
       chart.setOption(
         {
-          aria: { enabled: true, decal: { show: true } },
+          // Patterns for those who do not tell the colours apart; the text alternative is ours (aria-label below,
+          // in the reader's language), which ECharts' own English description would otherwise overwrite.
+          aria: { enabled: true, label: { enabled: false }, decal: { show: true } },
           textStyle: { fontFamily: 'Be Vietnam Pro, system-ui, sans-serif' },
           animation: false,
           ...option,
