@@ -647,6 +647,33 @@ describe('acting for a unit', () => {
     expect(ok(await as<Receipt>(block.officers[2]!, RECEIPT, { id: vote.id })).myBallotReceipt).toEqual({
       onBehalfReason: reason,
     });
+    // And is told, in its inbox, with the reason: only that unit.
+    const toldOf = async (i: number) =>
+      ok(
+        await as<{
+          notifications: { nodes: { event: string; title: string; body: string; link: string }[] };
+        }>(block.officers[i]!, `{ notifications(first: 20) { nodes { event title body link } } }`),
+      ).notifications.nodes.filter((n) => n.event === 'ON_BEHALF_ENTERED');
+    const [told] = await vi.waitFor(
+      async () => {
+        const nodes = await toldOf(2);
+        expect(nodes).toHaveLength(1);
+        return nodes;
+      },
+      { timeout: 20_000, interval: 100 },
+    );
+    const blockName = ok(
+      await as<{ block: { name: string } }>(admin, `query($b: ID!) { block(id: $b) { name } }`, {
+        b: block.blockId,
+      }),
+    ).block.name;
+    expect(told).toEqual({
+      event: 'ON_BEHALF_ENTERED',
+      title: 'Sở Nội vụ nhập phiếu bầu thay đơn vị',
+      body: `Sở Nội vụ đã nhập phiếu bầu tại hội nghị ${blockName} năm 2026 (vòng 1) thay cho ${block.units[2]!.name}. Lý do: ${reason}. Nếu đơn vị không đề nghị việc này, đề nghị liên hệ Sở Nội vụ.`,
+      link: `/voting-periods/${vote.id}`,
+    });
+    expect(await toldOf(1)).toEqual([]);
     const own = { contestId: vote.contests[0]!.id, unitIds: [block.units[1]!.id] };
     // Its own cast (committed with its statement) answers the field too, without reading anything more.
     const selfCast = ok(

@@ -54,6 +54,13 @@ const transition = (to: string, as = asAdmin) =>
     id: yearId,
     to,
   });
+/** What the secretariat enters for a unit, and the reasons it gives (the unit is told each). */
+const ON_BEHALF = {
+  covenant: 'Đơn vị đề nghị bằng văn bản số 12/TCT ngày 05/01/2025.',
+  register: 'Đơn vị gửi đăng ký bằng văn bản giấy',
+  withdraw: 'Đơn vị đề nghị rút theo văn bản số 20/BNC',
+  sheet: 'Cán bộ phụ trách nghỉ ốm, đơn vị gửi phiếu giấy',
+};
 const SUBMIT = `mutation($v: SubmitScoreSheetInput!) { submitScoreSheet(input: $v) { id version } }`;
 
 /** A full sheet worth `base` points (criteria filled in order up to their maxima). */
@@ -268,14 +275,11 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
       'OPEN → COVENANT_SIGNED needs: 8 of 9 members have not signed the covenant',
     );
 
+    const SIGN = `mutation($id: ID!, $u: ID!, $r: String) { signCovenant(emulationYearId: $id, unitId: $u, onBehalfReason: $r) { signedAt } }`;
     for (let i = 1; i < units.length; i++) {
-      ok(
-        await asOfficer(
-          i,
-          `mutation($id: ID!, $u: ID!) { signCovenant(emulationYearId: $id, unitId: $u) { signedAt } }`,
-          { id: yearId, u: units[i]!.id },
-        ),
-      );
+      // Trường Chính trị's signature is entered by the secretariat, at the unit's written request.
+      if (i === 6) ok(await asAdmin(SIGN, { id: yearId, u: units[i]!.id, r: ON_BEHALF.covenant }));
+      else ok(await asOfficer(i, SIGN, { id: yearId, u: units[i]!.id }));
     }
     expect(ok(await transition('COVENANT_SIGNED'))).toEqual({
       transitionEmulationYear: { state: 'COVENANT_SIGNED' },
@@ -359,6 +363,21 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
         v: { emulationYearId: yearId, unitId: units[2]!.id, title: 'COLL_ADVANCED' },
       }),
     );
+    // The secretariat registers a title for Ban Nội chính and withdraws it, both on its behalf.
+    const forUnit = ok(
+      await asAdmin<{ registerTitle: { id: string } }>(reg, {
+        v: {
+          emulationYearId: yearId,
+          unitId: units[7]!.id,
+          title: 'COLL_EXCELLENT',
+          onBehalfReason: ON_BEHALF.register,
+        },
+      }),
+    ).registerTitle.id;
+    const WITHDRAW = `mutation($id: ID!, $r: String) { withdrawTitleRegistration(id: $id, onBehalfReason: $r) { id } }`;
+    const bare = await asAdmin(WITHDRAW, { id: forUnit });
+    expect(bare.errors?.[0]?.extensions).toMatchObject({ fields: [{ field: 'onBehalfReason' }] });
+    ok(await asAdmin(WITHDRAW, { id: forUnit, r: ON_BEHALF.withdraw }));
   });
 
   it('scoring: self sheets by each member, cross sheets by the head and deputy; limits are enforced', async () => {
@@ -386,7 +405,26 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
         },
       });
 
-    for (let i = 0; i < units.length; i++) ok(await submit(i, i, i, 95));
+    for (let i = 0; i < units.length; i++) {
+      if (i !== 5) ok(await submit(i, i, i, 95));
+    }
+    // Ban Tổ chức's own sheet, sent by the secretariat on its behalf.
+    ok(
+      await asAdmin(SUBMIT, {
+        v: {
+          emulationYearId: yearId,
+          kind: 'SELF',
+          scorerUnitId: units[5]!.id,
+          targetUnitId: units[5]!.id,
+          scores: scores(95),
+          bonus: 3,
+          evidence: [
+            { code: 'NV1', text: 'Báo cáo tổng kết năm 2025', links: ['https://example.gov.vn/bao-cao.pdf'] },
+          ],
+          onBehalfReason: ON_BEHALF.sheet,
+        },
+      }),
+    );
     // Who is yet to send which sheet, for those who remind them (the head unit): every member lacks its
     // cross sheets; a member that runs nothing is told nothing.
     const missing = async (i: number) =>
@@ -726,6 +764,67 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
       await asAdmin<{ notifications: { totalCount: number } }>(`{ notifications(first: 1) { totalCount } }`),
     );
     expect(secretariat.notifications.totalCount).toBe(0);
+  });
+
+  it('tells a unit what the secretariat entered for it and why, and the audit keeps each reason', async () => {
+    type Inbox = { notifications: { nodes: { event: string; title: string; body: string; link: string }[] } };
+    const told = (i: number, count: number) =>
+      vi.waitFor(
+        async () => {
+          const nodes = ok(
+            await asOfficer<Inbox>(i, `{ notifications(first: 20) { nodes { event title body link } } }`),
+          ).notifications.nodes.filter((n) => n.event === 'ON_BEHALF_ENTERED');
+          expect(nodes).toHaveLength(count);
+          return nodes.map(({ title, body, link }) => ({ title, body, link }));
+        },
+        { timeout: 20_000, interval: 100 },
+      );
+    const block = ok(
+      await asAdmin<{ block: { name: string } }>(`query($b: ID!) { block(id: $b) { name } }`, { b: blockId }),
+    ).block.name;
+    const page = `/blocks/${blockId}/years/2025`;
+    const contact = 'Nếu đơn vị không đề nghị việc này, đề nghị liên hệ Sở Nội vụ.';
+    expect(await told(6, 1)).toEqual([
+      {
+        title: 'Sở Nội vụ ký giao ước thay đơn vị',
+        body: `Sở Nội vụ đã ký giao ước thi đua năm 2025 của ${block} thay cho Trường Chính trị. Lý do: Đơn vị đề nghị bằng văn bản số 12/TCT ngày 05/01/2025. ${contact}`,
+        link: `${page}/sign`,
+      },
+    ]);
+    expect(await told(7, 2)).toEqual([
+      {
+        title: 'Sở Nội vụ rút đăng ký danh hiệu thay đơn vị',
+        body: `Sở Nội vụ đã rút đăng ký danh hiệu Tập thể lao động xuất sắc (${block}, năm 2025) thay cho Ban Nội chính Tỉnh ủy. Lý do: ${ON_BEHALF.withdraw}. ${contact}`,
+        link: `${page}/titles`,
+      },
+      {
+        title: 'Sở Nội vụ đăng ký danh hiệu thay đơn vị',
+        body: `Sở Nội vụ đã đăng ký danh hiệu Tập thể lao động xuất sắc (${block}, năm 2025) thay cho Ban Nội chính Tỉnh ủy. Lý do: ${ON_BEHALF.register}. ${contact}`,
+        link: `${page}/titles`,
+      },
+    ]);
+    expect(await told(5, 1)).toEqual([
+      {
+        title: 'Sở Nội vụ gửi phiếu chấm điểm thay đơn vị',
+        body: `Sở Nội vụ đã gửi phiếu tự chấm điểm thi đua (${block}, năm 2025) thay cho Ban Tổ chức Tỉnh ủy. Lý do: ${ON_BEHALF.sheet}. ${contact}`,
+        link: `${page}/sheets/${units[5]!.id}/${units[5]!.id}`,
+      },
+    ]);
+    // Only the unit acted for is told; a unit that acted itself hears nothing of it.
+    expect(await told(4, 0)).toEqual([]);
+    const audit = ok(
+      await asAdmin<{
+        auditEvents: { nodes: { action: string; after: { onBehalfReason?: string } | null }[] };
+      }>(`{ auditEvents(first: 100) { nodes { action after } } }`),
+    ).auditEvents.nodes.filter((e) => e.action.endsWith('_on_behalf'));
+    expect(audit.map((e) => [e.action, e.after?.onBehalfReason]).sort()).toEqual(
+      [
+        ['covenant.sign_on_behalf', ON_BEHALF.covenant],
+        ['sheet.submit_on_behalf', ON_BEHALF.sheet],
+        ['title.register_on_behalf', ON_BEHALF.register],
+        ['title.withdraw_on_behalf', ON_BEHALF.withdraw],
+      ].sort(),
+    );
   });
 
   it('refuses sheets and registrations after their deadlines (Vietnam days), naming the deadline', async () => {

@@ -48,6 +48,7 @@ export * from './awards/forms';
 export * from './awards/streaks';
 export * from './awards/nomination';
 export * from './notifications/templates';
+export * from './notifications/on-behalf';
 export * from './notifications/unsubscribe';
 export * from './notifications/webhook';
 export * from './year-end/block-closing';

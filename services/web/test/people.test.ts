@@ -391,6 +391,7 @@ describe('people and access', () => {
       'Hồ sơ đề nghị khen thưởng thay đổi',
       'Quyết định khen thưởng',
       'Kết thúc năm thi đua của khối',
+      'Sở Nội vụ nhập thay đơn vị',
     ]);
     expect(await email.isChecked()).toBe(true);
     // Each checkbox's label is a finger's target (44 px), though the box itself is drawn smaller.

@@ -61,6 +61,13 @@ export const auditRepository = {
     return paginate(qb, page);
   },
 
+  /** One event of the province's chain, by its number. */
+  async entry(seq: string): Promise<AuditEvent | null> {
+    return (await tenantManager())
+      .getRepository(AuditEvent)
+      .findOneBy({ provinceId: currentProvinceId(), seq });
+  },
+
   /** The reason the secretariat gave for casting a unit's ballot in a period (its audit), or null. */
   async ballotCastOnBehalf(periodId: string, unitId: string): Promise<string | null> {
     const [row] = (await (

@@ -14,6 +14,7 @@ export const NOTIFICATION_EVENT_NAMES = [
   'year.scoring_opened',
   'year.dossier_submitted',
   'year.closed',
+  'on_behalf.entered',
   'year_end.finished',
 ] as const;
 export type NotificationEventName = (typeof NOTIFICATION_EVENT_NAMES)[number];
@@ -53,6 +54,10 @@ const NOTIFICATION_EVENT_LABELS: Record<
   'year.scoring_opened': ['Mở chấm điểm thi đua', 'Scoring open'],
   'year.dossier_submitted': ['Khối gửi hồ sơ đề nghị khen thưởng', 'Award dossier received'],
   'year.closed': ['Kết thúc năm thi đua của khối', 'Block year closed'],
+  'on_behalf.entered': [
+    'Sở Nội vụ nhập thay đơn vị',
+    'Entered for your unit by the Department of Home Affairs',
+  ],
 };
 
 export interface VotingNotice {

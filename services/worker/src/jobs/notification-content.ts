@@ -29,6 +29,7 @@ import {
   reasonIsUnitRecord,
 } from '@thidua/domain';
 import { effectiveDeadline, nominationNoticeStatus, type JobPayload } from '@thidua/jobs';
+import { onBehalfNotice } from './on-behalf-notice';
 
 type Texts = Record<'vi' | 'en', { title: string; body: string }>;
 
@@ -47,6 +48,7 @@ export async function noticeContent(p: JobPayload<'notify'>): Promise<NoticeCont
   if (isYearPhaseEvent(p.event)) return yearPhaseNotice(p, p.event);
   if (p.event === 'year_end.finished') return yearEndNotice(p);
   if (p.event === 'council.all_voted') return councilVotedNotice(p);
+  if (p.event === 'on_behalf.entered') return onBehalfNotice(p);
   return votingNotice(p, p.event);
 }
 

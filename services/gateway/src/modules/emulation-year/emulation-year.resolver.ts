@@ -13,7 +13,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { dossierDue } from '../conference/conference.service';
 import { assertActsFor, assertRunsYear, isProvinceAdmin } from '../../common/acting';
-import { audit } from '../../common/audit';
+import { audit, auditUnitAct } from '../../common/audit';
 import { withConstraints } from '../../common/constraints';
 import { badInput, conflict, missingRef, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
@@ -307,9 +307,16 @@ export class EmulationYearResolver {
     if (!SIGNING_OPEN.includes(year.state))
       throw conflict(`The covenant is signed while the year is OPEN; it is ${year.state}`);
     const signature = await emulationYearRepository.sign(year.id, unitId, ctx.principal!.userId, onBehalf);
-    await audit(ctx, onBehalf ? 'covenant.sign_on_behalf' : 'covenant.sign', 'EmulationYear', year.id, {
-      after: { unitId, ...(onBehalf ? { onBehalfReason: onBehalf } : {}) },
-    });
+    await auditUnitAct(
+      ctx,
+      'covenant.sign',
+      unitId,
+      onBehalf,
+      { type: 'EmulationYear', id: year.id },
+      {
+        after: { unitId },
+      },
+    );
     return signature;
   }
 }

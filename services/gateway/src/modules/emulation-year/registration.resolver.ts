@@ -3,7 +3,7 @@ import { emulationYearRepository } from '@thidua/db';
 import { isIndividualTitle, OTHER_GRADE, REGISTRATION_OPEN } from '@thidua/domain';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { assertActsFor, assertBeforeDeadline } from '../../common/acting';
-import { audit } from '../../common/audit';
+import { auditUnitAct } from '../../common/audit';
 import { BOUNDS } from '../../common/bounds';
 import { withConstraints } from '../../common/constraints';
 import { badInput, conflict, notFound } from '../../common/errors';
@@ -63,11 +63,12 @@ export class RegistrationResolver {
         onBehalfReason: onBehalf,
       }),
     );
-    await audit(
+    await auditUnitAct(
       ctx,
-      onBehalf ? 'title.register_on_behalf' : 'title.register',
-      'TitleRegistration',
-      registration.id,
+      'title.register',
+      input.unitId,
+      onBehalf,
+      { type: 'TitleRegistration', id: registration.id },
       { after: registration },
     );
     return registration;
@@ -82,12 +83,21 @@ export class RegistrationResolver {
   ) {
     const registration = isUuid(id) ? await emulationYearRepository.registrationById(id) : null;
     if (!registration || registration.withdrawnAt) throw notFound('TitleRegistration', id);
-    assertActsFor(ctx, registration.unitId, onBehalfReason);
+    const onBehalf = assertActsFor(ctx, registration.unitId, onBehalfReason);
     const year = await loadYear(ctx, registration.emulationYearId);
     if (!REGISTRATION_OPEN.includes(year.state)) throw conflict(`Registrations are closed in ${year.state}`);
     assertBeforeDeadline(year.registrationDeadline, 'withdrawing registrations');
     await emulationYearRepository.withdraw(id);
-    await audit(ctx, 'title.withdraw', 'TitleRegistration', id, { before: registration });
+    await auditUnitAct(
+      ctx,
+      'title.withdraw',
+      registration.unitId,
+      onBehalf,
+      { type: 'TitleRegistration', id },
+      {
+        before: registration,
+      },
+    );
     return registration;
   }
 

@@ -32,7 +32,7 @@ import {
 } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { assertActsFor, assertRunsYear, isProvinceAdmin, isSecretariat } from '../../common/acting';
-import { audit } from '../../common/audit';
+import { audit, auditUnitAct } from '../../common/audit';
 import { BOUNDS, checkFirst, firstArgOptions } from '../../common/bounds';
 import { withConstraints } from '../../common/constraints';
 import { appError, badInput, conflict, notFound } from '../../common/errors';
@@ -173,10 +173,17 @@ export class ScoreSheetResolver {
       });
       if (!sheet) throw stale();
     }
-    await audit(ctx, onBehalf ? 'sheet.submit_on_behalf' : 'sheet.submit', 'ScoreSheet', sheet.id, {
-      before: existing ?? null,
-      after: sheet,
-    });
+    await auditUnitAct(
+      ctx,
+      'sheet.submit',
+      input.scorerUnitId,
+      onBehalf,
+      { type: 'ScoreSheet', id: sheet.id },
+      {
+        before: existing ?? null,
+        after: sheet,
+      },
+    );
     // What this person typed toward it is sent now. Others' drafts of it stay until the lock, read as typed over an
     // older version (the page does not restore them, and saving over them is refused).
     await emulationYearRepository.removeSheetDraft(draftKey(ctx, input));

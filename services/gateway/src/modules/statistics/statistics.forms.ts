@@ -1,5 +1,5 @@
 import type { KeyedCount, YearStatistics } from '@thidua/db';
-import { formWordsIn, placeWord, PROPOSAL_FORMS, type ProvinceKind } from '@thidua/domain';
+import { formWordsIn, PROPOSAL_FORMS, titleNames, TITLES, type ProvinceKind } from '@thidua/domain';
 
 /**
  * The statutory statistics forms 0601–0605 on emulation and commendation (Circular 02/2023/TT-BNV, the Home
@@ -24,18 +24,6 @@ const KINDS = [
   ['CLUSTER', 'Cụm thi đua'],
 ] as const;
 
-/** Titles (danh hiệu thi đua) as the Law names them, in a province or a centrally-governed city; collectives first. */
-const titlesIn = (provinceKind?: ProvinceKind) =>
-  [
-    ['FLAG_GOVERNMENT', 'Cờ thi đua của Chính phủ'],
-    ['FLAG_PROVINCE', `Cờ thi đua của Ủy ban nhân dân ${placeWord(provinceKind)}`],
-    ['COLL_EXCELLENT', 'Tập thể lao động xuất sắc'],
-    ['COLL_ADVANCED', 'Tập thể lao động tiên tiến'],
-    ['CSTD_NAT', 'Chiến sĩ thi đua toàn quốc'],
-    ['CSTD_PROV', formWordsIn(provinceKind).CSTD_PROV],
-    ['CSTD_BASE', 'Chiến sĩ thi đua cơ sở'],
-    ['LDTT', 'Lao động tiên tiến'],
-  ] as const;
 // The council's and the deferral's outcomes in the pages' words (nomination.status.* in the web's messages);
 // the earlier steps say a little more than the pages' short labels.
 const STATUSES = [
@@ -77,11 +65,12 @@ export function statisticsForms(s: YearStatistics, provinceKind?: ProvinceKind):
       count(s.dossiers, k),
     ],
   }));
-  const titles = titlesIn(provinceKind).map(([t, label]) => {
+  const names = titleNames(provinceKind);
+  const titles = TITLES.map((t) => {
     const proposable = t === 'FLAG_PROVINCE' || t === 'CSTD_PROV';
     const subject = t === 'CSTD_PROV' ? 'PERSON' : 'UNIT';
     return {
-      label,
+      label: names[t],
       cells: [
         count(s.registrations, t),
         proposable ? count(s.proposals, `${t}:${subject}`) : null,

@@ -37,7 +37,7 @@ import { DateTimeISOResolver } from 'graphql-scalars';
 import { assertActsFor, assertRunsYear, isProvinceAdmin, isSecretariat } from '../../common/acting';
 import { aloneInMutation } from '../../common/alone';
 import { assertWithinAYear } from '../../common/deadlines';
-import { audit } from '../../common/audit';
+import { audit, auditUnitAct } from '../../common/audit';
 import { checkFirst, firstArgOptions } from '../../common/bounds';
 import { withConstraints } from '../../common/constraints';
 import { appError, badInput, conflict, forbidden, missingRef } from '../../common/errors';
@@ -362,8 +362,9 @@ export class VotingResolver {
     if (council) await afterCouncilBallot(provinceId, input.votingPeriodId, rules.eligibleVoterIds.length);
     // Who voted, never what: the audit of an on-behalf ballot names the unit and the reason only.
     if (onBehalf)
-      await audit(ctx, 'ballot.cast_on_behalf', 'VotingPeriod', input.votingPeriodId, {
-        after: { unitId, onBehalfReason: onBehalf },
+      await auditUnitAct(ctx, 'ballot.cast', unitId, onBehalf, {
+        type: 'VotingPeriod',
+        id: input.votingPeriodId,
       });
     ctx.afterCommit.push(() => ctx.services.turnout.changed(provinceId, input.votingPeriodId));
     ctx.afterCommit.push(() => ctx.services.metrics.ballotCast());

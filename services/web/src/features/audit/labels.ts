@@ -58,6 +58,7 @@ const ACTIONS: Record<string, Words> = {
   'title.register': { vi: 'Đăng ký danh hiệu', en: 'Title registered' },
   'title.register_on_behalf': { vi: 'Đăng ký danh hiệu thay đơn vị', en: 'Title registered on behalf' },
   'title.withdraw': { vi: 'Rút đăng ký danh hiệu', en: 'Title withdrawn' },
+  'title.withdraw_on_behalf': { vi: 'Rút đăng ký danh hiệu thay đơn vị', en: 'Title withdrawn on behalf' },
   'unit.create': { vi: 'Tạo đơn vị', en: 'Unit created' },
   'unit.update': { vi: 'Sửa đơn vị', en: 'Unit changed' },
   'user.create': { vi: 'Tạo tài khoản', en: 'Account created' },

@@ -13,6 +13,7 @@ export const NOTIFICATION_EVENTS = [
   'NOMINATION_STATUS_CHANGED',
   'DECISION_ISSUED',
   'YEAR_CLOSED',
+  'ON_BEHALF_ENTERED',
   'YEAR_END_FINISHED',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
@@ -34,6 +35,8 @@ export const EVENT_AUDIENCE: Record<NotificationEvent, Role[]> = {
   NOMINATION_STATUS_CHANGED: OFFICERS_AND_SECRETARIAT,
   DECISION_ISSUED: OFFICERS_AND_SECRETARIAT,
   YEAR_CLOSED: OFFICERS_AND_SECRETARIAT,
+  // The unit hears of what the secretariat entered for it (its signature, titles, sheets, ballot).
+  ON_BEHALF_ENTERED: ['UNIT_OFFICER'],
   YEAR_END_FINISHED: ['PROVINCE_ADMIN'],
 };
 
