@@ -606,5 +606,18 @@ describe('history from documents', () => {
     });
     expect((refused.errors?.[0] as Err).extensions).toMatchObject({ code: 'CONFLICT', reason: 'PROPOSALS' });
     expect(await trace(block)).toEqual({ years: 1, members: 2, rollups: 1, nominations: 1 });
+
+    // A block created with the year, left empty by its removal, goes with it: recorded again under the name the
+    // minutes give (here the same), it is not refused as a name taken.
+    // (A cluster: the two units are in the economic block that year.)
+    const wrongBlock = { ...input, newBlock: { name: 'Cụm thi đua các sở 56', kind: 'CLUSTER' } };
+    const mistaken = await record(wrongBlock);
+    ok(
+      await gql(khAdmin, khanhHoa, REMOVE, {
+        i: { emulationYearId: mistaken.id, reason: 'Ghi nhầm khối: hai đơn vị thuộc Khối kinh tế' },
+      }),
+    );
+    expect(await sql(`SELECT id FROM block WHERE id = $1`, [mistaken.block.id])).toEqual([]);
+    expect((await record(wrongBlock)).block.id).not.toBe(mistaken.block.id);
   });
 });

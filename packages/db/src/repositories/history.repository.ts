@@ -299,13 +299,19 @@ export const historyRepository = {
 
   /**
    * Removes a year recorded from documents that nothing rests on (removalBlocker is null): what recordYear wrote
-   * (its round and results, conference, proposals, outcome, the memberships it added for the calendar year),
-   * then the province's rollups of the year again, without the block's.
+   * (its round and results, conference, proposals, outcome, the memberships it added for the calendar year, the
+   * block it created when nothing else is left in it), then the province's rollups of the year again, without the
+   * block's.
    */
   async removeYear(year: EmulationYear): Promise<void> {
     const m = await tenantManager();
     const provinceId = currentProvinceId();
     const params = [provinceId, year.id];
+    // The year's transaction time, to the microsecond (a Date keeps milliseconds): what it wrote carries it.
+    const [{ created }] = (await m.query(
+      `SELECT created_at::text AS created FROM emulation_year WHERE province_id = $1 AND id = $2`,
+      params,
+    )) as [{ created: string }];
     const ofPeriods = `voting_period_id IN (SELECT id FROM voting_period WHERE province_id = $1 AND emulation_year_id = $2)`;
     for (const table of ['voting_result', 'paper_count', 'voting_contest'])
       await m.query(`DELETE FROM ${table} WHERE province_id = $1 AND ${ofPeriods}`, params);
@@ -316,8 +322,8 @@ export const historyRepository = {
     await m.query(
       `DELETE FROM block_membership WHERE province_id = $1 AND block_id = $2
          AND valid_from = make_date($3, 1, 1) AND valid_to = make_date($3, 12, 31)
-         AND created_at = (SELECT created_at FROM emulation_year WHERE province_id = $1 AND id = $4)`,
-      [provinceId, year.blockId, year.year, year.id],
+         AND created_at = $4::timestamptz`,
+      [provinceId, year.blockId, year.year, created],
     );
     await m.query(`DELETE FROM emulation_year WHERE province_id = $1 AND id = $2`, params);
     await m.query(`DELETE FROM block_year_rollup WHERE province_id = $1 AND year = $2 AND block_id = $3`, [
@@ -325,6 +331,15 @@ export const historyRepository = {
       year.year,
       year.blockId,
     ]);
+    // A block created with the year (newBlock: in its transaction) and left empty goes too: its name, often the
+    // very mistake, would otherwise stay in the lists and be refused as taken when the year is recorded again.
+    await m.query(
+      `DELETE FROM block WHERE province_id = $1 AND id = $2 AND created_at = $3::timestamptz
+         AND NOT EXISTS (SELECT 1 FROM emulation_year WHERE province_id = $1 AND block_id = $2)
+         AND NOT EXISTS (SELECT 1 FROM block_membership WHERE province_id = $1 AND block_id = $2)
+         AND NOT EXISTS (SELECT 1 FROM block_year_rollup WHERE province_id = $1 AND block_id = $2)`,
+      [provinceId, year.blockId, created],
+    );
     await rollupRepository.writeYear(year.year);
     await m.query(
       `DELETE FROM province_year_rollup WHERE province_id = $1 AND year = $2
