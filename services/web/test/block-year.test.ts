@@ -409,6 +409,70 @@ describe('a block year in the browser', () => {
         .getByRole('button', { name: 'Rút đăng ký' })
         .click();
       await poll(() => third.getByRole('listitem').filter({ hasText: mai }).count()).toBe(0);
+
+      // A unit with more people than the list holds (the first 100 by given name): searched by name, without
+      // diacritics, and the person found stays chosen when the search changes.
+      const given = [
+        'An',
+        'Bình',
+        'Cường',
+        'Dung',
+        'Giang',
+        'Hà',
+        'Hùng',
+        'Khoa',
+        'Lan',
+        'Minh',
+        'Nam',
+        'Oanh',
+        'Phúc',
+        'Quân',
+        'Sơn',
+        'Tâm',
+        'Thảo',
+        'Trang',
+        'Tuấn',
+        'Uyên',
+        'Vân',
+      ];
+      const people = ['Nguyễn Văn', 'Trần Thị', 'Lê Minh', 'Phạm Thu', 'Hoàng Đức'].flatMap((family) =>
+        given.map((g) => `${family} ${g}`),
+      );
+      for (const fullName of [...people, 'Vũ Thị Yến'])
+        ok(
+          await app.gql(
+            `mutation($v: CreatePersonInput!) { createPerson(input: $v) { id } }`,
+            { v: { unitId: unitIds[2], fullName, gender: 'FEMALE' } },
+            { token: officers[2]!.token, provinceId: province },
+          ),
+        );
+      await third.reload();
+      await third.getByLabel('Danh hiệu', { exact: true }).selectOption({ label: 'Chiến sĩ thi đua cơ sở' });
+      const search = third.getByLabel('Tìm cá nhân theo tên (có hoặc không dấu)');
+      await poll(() => search.count()).toBe(1);
+      expect(
+        await third.getByText('Đơn vị có 107 cá nhân; danh sách hiện 100 người đầu: gõ tên để tìm.').count(),
+      ).toBe(1);
+      const person = third.getByLabel('Cá nhân đăng ký');
+      expect(await person.getByRole('option', { name: 'Vũ Thị Yến' }).count()).toBe(0);
+      await search.fill('vu thi yen');
+      await poll(() => person.getByRole('option', { name: 'Vũ Thị Yến' }).count()).toBe(1);
+      await person.selectOption({ label: 'Vũ Thị Yến' });
+      await search.fill('');
+      await poll(() => person.getByRole('option').count()).toBe(102);
+      expect(await person.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.text)).toBe(
+        'Vũ Thị Yến',
+      );
+      await screenshot(third, 'year-titles-search-person-390');
+      await third.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+      const yen = 'Chiến sĩ thi đua cơ sở – Vũ Thị Yến';
+      await poll(() => third.getByText(`Đã đăng ký “${yen}”.`).count()).toBe(1);
+      await third.getByRole('button', { name: `Rút đăng ký ${yen}` }).click();
+      await third
+        .getByRole('dialog', { name: 'Rút đăng ký danh hiệu?' })
+        .getByRole('button', { name: 'Rút đăng ký' })
+        .click();
+      await poll(() => third.getByRole('listitem').filter({ hasText: yen }).count()).toBe(0);
       await expectAccessible(third, 'the titles screen');
       await screenshot(third, 'year-titles-390');
 

@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { useQuery } from 'urql';
 import { Link, useLocation, useParams, useSearch } from 'wouter';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
@@ -8,6 +7,7 @@ import { SelectField } from '../../ui/Field';
 import { Alert, Empty } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { today } from '../block/dates';
+import { PersonSelect } from '../person/PersonSelect';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { ActingFor, reasonProblem, useActingFor } from './ActingFor';
 import { registrationText } from './Registrations';
@@ -28,21 +28,13 @@ type Title = (typeof TITLES)[number];
 const INDIVIDUAL: readonly Title[] = ['CSTD_BASE', 'CSTD_PROV', 'CSTD_NAT', 'LDTT'];
 const asTitle = (x: string | null): Title | '' => TITLES.find((title) => title === x) ?? '';
 
-const Persons = graphql(`
-  query UnitPersons($unitId: ID!) {
-    persons(first: 100, filter: { unitId: $unitId }) {
-      nodes {
-        id
-        fullName
-        position
-      }
-    }
-  }
-`);
 const Register = graphql(`
   mutation RegisterTitle($input: RegisterTitleInput!) {
     registerTitle(input: $input) {
       id
+      person {
+        fullName
+      }
     }
   }
 `);
@@ -91,20 +83,13 @@ function TitlesForm({
   const [title, setTitle] = useState<Title | ''>(() => asTitle(params.get('title')));
   const [personId, setPersonId] = useState(() => params.get('person') ?? '');
   const individual = !!title && INDIVIDUAL.includes(title);
-  const [persons] = useQuery({
-    query: Persons,
-    variables: { unitId: acting.unitId },
-    // Only to choose from: the registrations name their people themselves.
-    pause: !acting.unitId || !open || !individual,
-  });
+  // How many people the unit has on record (PersonSelect says, once it has listed them).
+  const [personCount, setPersonCount] = useState<number | null>(null);
   const register = useAction(Register);
   const withdraw = useAction(Withdraw);
   const { names } = useUnitNames(acting.choices);
   const mine = y.titleRegistrations.filter((r) => r.unitId === acting.unitId);
-  const personName = (id: string) => persons.data?.persons.nodes.find((p) => p.id === id)?.fullName;
-  // Only one of the unit's people listed: an id carried back from elsewhere is nobody's until it is listed.
-  const chosenPerson = personName(personId) ? personId : '';
-  const noPersons = persons.data?.persons.nodes.length === 0;
+  const noPersons = personCount === 0;
   const addPersonHref = `/units/${acting.unitId}?titles=${encodeURIComponent(
     `${yearPath(blockId, y.year)}/titles?unit=${acting.unitId}&title=${title}`,
   )}`;
@@ -120,19 +105,19 @@ function TitlesForm({
           emulationYearId: y.id,
           unitId: acting.unitId,
           title: title as Title,
-          personId: individual ? chosenPerson : null,
+          personId: individual ? personId : null,
           ...(acting.reasonArg !== undefined ? { onBehalfReason: acting.reasonArg } : {}),
         },
       },
       {
         unitId: acting.unitId ? null : t('members.chooseUnit'),
         title: title ? null : t('titles.chooseTitle'),
-        personId: individual && !chosenPerson ? t('titles.choosePerson') : null,
+        personId: individual && !personId ? t('titles.choosePerson') : null,
         onBehalfReason: reasonProblem(acting, t('acting.reasonShort')),
       },
     );
     if (registered) {
-      const who = individual ? personName(chosenPerson) : null;
+      const who = registered.registerTitle.person?.fullName;
       setRegisteredNow(`${t(`title.${title as Title}`)}${who ? ` – ${who}` : ''}`);
       setTitle('');
       setPersonId('');
@@ -179,28 +164,23 @@ function TitlesForm({
               </optgroup>
             ))}
           </SelectField>
-          {individual && (
-            <SelectField
+          {individual && acting.unitId && (
+            <PersonSelect
+              unitId={acting.unitId}
               label={t('titles.person')}
-              value={chosenPerson}
+              emptyLabel={t('titles.pickPerson')}
+              value={personId}
               error={register.shown.fields.personId}
-              hint={noPersons ? t('titles.noPersons') : undefined}
-              onChange={(e) => {
+              noneHint={t('titles.noPersons')}
+              onListed={setPersonCount}
+              onChange={(person) => {
                 register.reset();
-                setPersonId(e.target.value);
+                setPersonId(person?.id ?? '');
               }}
-            >
-              <option value="">{t('titles.pickPerson')}</option>
-              {persons.data?.persons.nodes.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.fullName}
-                  {p.position ? ` – ${p.position}` : ''}
-                </option>
-              ))}
-            </SelectField>
+            />
           )}
           {/* The unit's officers and the secretariat add its people on the unit's page, which links back here. */}
-          {individual && persons.data && acting.unitId && (
+          {individual && personCount !== null && acting.unitId && (
             <p>
               <Link href={addPersonHref}>
                 {t(noPersons ? 'titles.addPersons' : 'titles.addAnotherPerson')}
