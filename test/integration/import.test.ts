@@ -620,6 +620,8 @@ describe('importing a province from its spreadsheets', () => {
     expect(withExample.body.problems).toEqual([
       { row: 2, column: '', message: 'Đây là dòng ví dụ của tệp mẫu: xóa dòng này rồi kiểm tra lại.' },
     ]);
+    // Counted as the person sees the sheet: two rows under the header, the example among them.
+    expect(withExample.body.totalRows).toBe(2);
     // The units' file checked as people: named for what it is.
     const asPersons = await dryRun('persons', filled, admin, laoCai, 'don-vi.csv');
     expect(asPersons.body.problems).toEqual([

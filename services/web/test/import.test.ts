@@ -1,4 +1,7 @@
 import ExcelJS from 'exceljs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentManager, runInTenant } from '@thidua/db';
@@ -113,6 +116,40 @@ describe('the import page', () => {
     await expectAccessible(page, 'the import history');
     await screenshot(page, 'import-history-desktop');
     await page.context().close();
+  });
+
+  it('a file fixed on disk after its check is asked for again, not sent as a network failure; another kind forgets it', async () => {
+    const page = await pageAt(browser, base, '/import', admin.email);
+    const dir = await mkdtemp(join(tmpdir(), 'thidua-import-'));
+    const path = join(dir, 'don-vi-sua.xlsx');
+    await writeFile(path, await workbook([['Sở Tư pháp', '', 'Loại không có', '', '']]));
+    const picker = page.getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)');
+    const check = page.getByRole('button', { name: 'Kiểm tra tệp' });
+    await picker.setInputFiles(path);
+    await check.click();
+    await page.getByText('Tệp có 1 lỗi. Chưa có gì được ghi').waitFor();
+    // Fixed and saved where it was: the browser will not send it again as chosen.
+    await writeFile(path, await workbook([['Sở Tư pháp', '', 'Cơ quan nhà nước', '', '']]));
+    await check.click();
+    await page
+      .getByText('Tệp “don-vi-sua.xlsx” đã được sửa sau khi chọn: chọn lại tệp rồi bấm “Kiểm tra tệp”.')
+      .waitFor();
+    // The old result is gone, and the picker has the focus, to choose the same file again.
+    expect(await page.getByRole('table', { name: 'Các lỗi theo dòng và cột' }).count()).toBe(0);
+    expect(await page.getByText('Không kết nối được máy chủ').count()).toBe(0);
+    await expect.poll(() => picker.evaluate((el) => el === document.activeElement)).toBe(true);
+    await picker.setInputFiles(path);
+    await check.click();
+    await page.getByText('Tệp không có lỗi. Nếu xác nhận: 1 thêm mới, 0 cập nhật, 0 không đổi.').waitFor();
+    await screenshot(page, 'import-rechecked-desktop');
+    // Another kind: its address, and no file chosen for the units left behind.
+    await page.getByLabel('Loại dữ liệu').selectOption({ label: '4. Cá nhân' });
+    await expect.poll(() => new URL(page.url()).search).toBe('?kind=persons');
+    await check.click();
+    await page.getByText('Chọn tệp cần nhập.').waitFor();
+    expect(await page.getByText(/^Tệp don-vi-sua\.xlsx/).count()).toBe(0);
+    await page.context().close();
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('takes unit kinds as the unit form names them, and says what is wrong with an empty file or one that is not a workbook', async () => {

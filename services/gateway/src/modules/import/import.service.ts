@@ -68,19 +68,22 @@ export async function checkRows(
 ): Promise<Omit<Checked, 'problems'> & { problems: ImportProblem[]; totalRows: number }> {
   const mapped = mapRows(spec, sheet, KINDS);
   const nothing = { counts: { created: 0, updated: 0, unchanged: 0 }, write: async () => undefined };
+  // Every row under the header, as the person counts them in their sheet (a template's example row left in too,
+  // which is said among the problems).
+  const totalRows = Math.max(0, sheet.length - 1);
   // The header's problems stop here; an example row left in is said beside the other rows' problems.
   if (!mapped.rows.length)
     return {
       ...nothing,
-      // The rows under the header, read but not checked: a file refused for its header still had them.
-      totalRows: Math.max(0, sheet.length - 1),
+      // Read but not checked: a file refused for its header still had them.
+      totalRows,
       problems: mapped.problems.length
         ? mapped.problems
         : [{ row: 2, column: '', message: 'Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.' }],
     };
   const checked = await spec.check(mapped.rows, ctx);
   const problems = [...mapped.problems, ...checked.problems].sort((a, b) => a.row - b.row);
-  return { ...checked, problems, totalRows: mapped.rows.length };
+  return { ...checked, problems, totalRows };
 }
 
 /**

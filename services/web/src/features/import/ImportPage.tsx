@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useSearch } from 'wouter';
+import { useLocation, useSearch } from 'wouter';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { FileField } from '../../ui/Field';
@@ -33,6 +33,13 @@ export default function ImportPage() {
   const [failure, setFailure] = useState<ImportError | null>(null);
   const [busy, setBusy] = useState(false);
   const [fileError, setFileError] = useState<string | null>(null);
+  // A new picker (its key) forgets the file chosen: the same file chosen again is then a change the input hears.
+  const [picker, setPicker] = useState({ key: 0, focus: false });
+  const [, navigate] = useLocation();
+  function forgetFile(focus: boolean) {
+    setFile(null);
+    setPicker((p) => ({ key: p.key + 1, focus }));
+  }
 
   // The button pressed is disabled while the file is read, which drops the keyboard's focus: it goes to what the
   // check (or the import) found, and back to the button when the request was refused.
@@ -70,11 +77,22 @@ export default function ImportPage() {
     }
   }
 
-  function submit(e: FormEvent) {
+  async function submit(e: FormEvent) {
     e.preventDefault();
     setFileError(null);
+    // A result on screen is of the file as it was checked: a new check replaces it, or says why it could not.
+    setJob(null);
     if (!file) return setFileError(t('import.chooseFile'));
-    void act(() => checkFile(kind, file));
+    // Read now, as it is: the browser refuses to send a file saved again since it was chosen (fixed after the
+    // check, the usual way), and asks for it to be chosen again.
+    let content: File;
+    try {
+      content = new File([await file.arrayBuffer()], file.name, { type: file.type });
+    } catch {
+      forgetFile(true);
+      return setFileError(t('import.fileChanged', { file: file.name }));
+    }
+    void act(() => checkFile(kind, content));
   }
 
   const counts = (c: Counts) =>
@@ -83,15 +101,21 @@ export default function ImportPage() {
 
   return (
     <Page title={t('import.title')} subtitle={t('import.subtitle')} wide>
-      <form onSubmit={submit} className="import-form" noValidate>
+      <form onSubmit={(e) => void submit(e)} className="import-form" noValidate>
         <div className="field">
           <label htmlFor="import-kind">{t('import.kind')}</label>
           <select
             id="import-kind"
             value={kind}
             onChange={(e) => {
-              setKind(e.target.value as Kind);
+              const next = e.target.value as Kind;
+              setKind(next);
               setJob(null);
+              setFailure(null);
+              setFileError(null);
+              // A file chosen for another kind is not this one's; the address names the kind read now.
+              forgetFile(false);
+              navigate(`/import?kind=${next}`, { replace: true });
             }}
           >
             {KINDS.map((k, i) => (
@@ -113,6 +137,8 @@ export default function ImportPage() {
           </a>
         </p>
         <FileField
+          key={picker.key}
+          autoFocus={picker.focus}
           label={t('import.file')}
           hint={t('import.fileHint')}
           accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
