@@ -248,12 +248,19 @@ describe('dashboards', () => {
         await as<{
           provinceComparison: {
             metrics: string[];
-            rows: { code: string; name: string; values: (number | null)[] }[];
+            rows: { code: string; name: string; kind: string; values: (number | null)[] }[];
           };
-        }>(viewer, `{ provinceComparison(year: 2026) { metrics rows { code name values } } }`, {}, undefined),
+        }>(
+          viewer,
+          `{ provinceComparison(year: 2026) { metrics rows { code name kind values } } }`,
+          {},
+          undefined,
+        ),
       ).provinceComparison;
       const row = table.rows.find((r) => r.name)!;
       expect(row).toBeDefined();
+      // A city is named as one in the pages and their files (the bare "Hồ Chí Minh" is the man's).
+      const shownName = row.kind === 'CITY' ? `TP. ${row.name}` : row.name;
       // The pages and their files leave out how long the platform's closing job ran: the operators' figure.
       const operators = table.metrics.indexOf('CLOSING_SECONDS');
       expect(operators).toBeGreaterThanOrEqual(0);
@@ -264,7 +271,9 @@ describe('dashboards', () => {
       const page = await pageAt(browser, base, '/', viewer.email);
       await page.waitForURL((u) => u.pathname === '/dashboards');
       await expect
-        .poll(() => page.getByRole('rowheader', { name: row.name }).count(), { timeout: 15_000 })
+        .poll(() => page.getByRole('rowheader', { name: shownName, exact: true }).count(), {
+          timeout: 15_000,
+        })
         .toBeGreaterThan(0);
       // Home is the dashboards: the menu offers them once, not as "Trang chủ" and "Số liệu" both.
       const menu = page.getByRole('navigation', { name: 'Điều hướng chính' });
@@ -277,9 +286,9 @@ describe('dashboards', () => {
       expect(headers.at(-1)).toMatch(/^Mã tỉnh/);
       await screenshot(page, 'dashboard-comparison-1366');
       // Fifteen columns scroll sideways; the province's name stays in view while its figures move past.
-      const compared = page.getByRole('region', { name: /^So sánh các tỉnh, năm / });
+      const compared = page.getByRole('region', { name: /^So sánh các tỉnh, thành phố, năm / });
       await compared.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
-      const nameCell = page.getByRole('rowheader', { name: row.name }).first();
+      const nameCell = page.getByRole('rowheader', { name: shownName, exact: true }).first();
       await expect
         .poll(async () => (await nameCell.boundingBox())!.x - (await compared.boundingBox())!.x)
         .toBeLessThan(2);
@@ -298,9 +307,9 @@ describe('dashboards', () => {
         .trim()
         .split('\r\n')
         .map((l) => l.split(','));
-      expect(lines[0]!.slice(0, 3)).toEqual(['Mã tỉnh', 'Tên', 'Số khối']);
+      expect(lines[0]!.slice(0, 3)).toEqual(['Mã tỉnh/thành', 'Tên', 'Số khối']);
       expect(lines[0]!.some((h) => h.startsWith('Thời gian hệ thống'))).toBe(false);
-      const csvRow = lines.find((l) => l[1] === row.name)!;
+      const csvRow = lines.find((l) => l[1] === shownName)!;
       expect(csvRow.slice(2).map((v) => (v === '' ? null : Number(v)))).toEqual(shownValues);
 
       const [xlsx] = await Promise.all([
@@ -313,7 +322,7 @@ describe('dashboards', () => {
       expect(sheet.getRow(1).getCell(2).value).toBe('Tên');
       let found: (number | null)[] | null = null;
       sheet.eachRow((r) => {
-        if (r.getCell(2).value === row.name)
+        if (r.getCell(2).value === shownName)
           found = shownMetrics.map((_, i) => {
             const v = r.getCell(3 + i).value;
             return v === null || v === undefined ? null : Number(v);
@@ -336,7 +345,7 @@ describe('dashboards', () => {
       expect(await picker.locator('option', { hasText: 'Lào Cai (tỉnh cũ, đến 30/06/2025)' }).count()).toBe(
         1,
       );
-      await picker.selectOption({ label: 'Hải Phòng' });
+      await picker.selectOption({ label: 'TP. Hải Phòng' });
       await expect
         .poll(() => page.getByRole('cell', { name: new RegExp('Khối thi đua') }).count(), { timeout: 15_000 })
         .toBeGreaterThan(0);
@@ -397,7 +406,7 @@ describe('dashboards', () => {
       await picker.selectOption({ label: 'An Giang (tỉnh cũ, đến 30/06/2025)' });
       await expect.poll(() => page.getByLabel('Năm', { exact: true }).inputValue()).toBe('2024');
       // Back to a province with this year's figures: this year again, without the note.
-      await picker.selectOption({ label: 'Hải Phòng' });
+      await picker.selectOption({ label: 'TP. Hải Phòng' });
       await expect.poll(() => page.getByLabel('Năm', { exact: true }).inputValue()).toBe(thisYear);
       expect(await page.getByRole('status').filter({ hasText: 'đang hiển thị năm' }).count()).toBe(0);
       // A block's own dossier is on time or not: a yes or a no, not a count of blocks.

@@ -5,7 +5,7 @@ import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
 import { hasRole, useSession } from '../../app/session';
 import { lastEmulationYear, thisYear } from '../block/dates';
-import { formerLabel } from '../province/useFormerProvinces';
+import { placeLabel } from '../province/useFormerProvinces';
 import { graphql, type ResultOf } from '../../graphql';
 import { useI18n, type I18n } from '../../i18n/i18n';
 import { Chart } from '../../ui/Chart';
@@ -36,7 +36,7 @@ const TableFields = graphql(`
  */
 function withFormerNames(i18n: I18n, table: Table | null): Table | null {
   const shown = forReaders(table);
-  return shown && { ...shown, rows: shown.rows.map((r) => ({ ...r, name: formerLabel(i18n, r) })) };
+  return shown && { ...shown, rows: shown.rows.map((r) => ({ ...r, name: placeLabel(i18n, r) })) };
 }
 
 /**
@@ -105,6 +105,7 @@ const ProvincesQuery = graphql(`
       nodes {
         id
         name
+        kind
       }
     }
     former: provinces(first: 100, filter: { current: false }) {
@@ -214,7 +215,7 @@ function ProvinceSelect({
         <optgroup label={t('dash.currentProvinces')}>
           {provinces?.current.nodes.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.name}
+              {placeLabel(i18n, { ...p, validTo: null })}
             </option>
           ))}
         </optgroup>
@@ -222,7 +223,7 @@ function ProvinceSelect({
           <optgroup label={t('dash.formerProvinces')}>
             {provinces.former.nodes.map((p) => (
               <option key={p.id} value={p.id}>
-                {formerLabel(i18n, p)}
+                {placeLabel(i18n, p)}
               </option>
             ))}
           </optgroup>
@@ -579,7 +580,8 @@ function Trend() {
   // Named as the province list names it: a former province says so, and until when.
   const current = provinces.data?.current.nodes.find((p) => p.id === chosen);
   const former = provinces.data?.former.nodes.find((p) => p.id === chosen);
-  const provinceName = current?.name ?? (former ? formerLabel(i18n, former) : '');
+  const chosenPlace = current ? { ...current, validTo: null } : former;
+  const provinceName = chosenPlace ? placeLabel(i18n, chosenPlace) : '';
 
   const option = useMemo<EChartsCoreOption>(() => {
     const years = Array.from({ length: toYear - fromYear + 1 }, (_, i) => fromYear + i);

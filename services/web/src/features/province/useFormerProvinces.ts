@@ -56,6 +56,18 @@ export function formerLabel(
 }
 
 /**
+ * A province or city in a list of many (the ministry's dashboards): a city marked as one ("TP. Hồ Chí Minh": the
+ * bare name is the man's), a former one with until when it existed.
+ */
+export function placeLabel(
+  i18n: I18n,
+  p: { name: string; kind: 'PROVINCE' | 'CITY'; validTo: string | null },
+): string {
+  if (p.validTo) return formerLabel(i18n, p);
+  return p.kind === 'CITY' ? i18n.t('province.cityName', { name: p.name }) : p.name;
+}
+
+/**
  * The session's province and the former provinces it absorbed (domain.md §5), each named for a choice: names
  * are reused (the new Khánh Hòa is not the old one), so a former one says until when it existed.
  */
