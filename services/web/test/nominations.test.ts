@@ -139,6 +139,14 @@ describe("the secretariat's nominations, council and decisions", () => {
         'Hồ sơ chưa kèm báo cáo thành tích',
       );
       await expect.poll(() => page.locator('.facts .status').textContent()).toBe('Trình Hội đồng');
+      // The way on is said: the council's session, opened on the council's page.
+      await expect
+        .poll(() => page.getByText(/^Hồ sơ đã trình Hội đồng\. Bước tiếp theo: mở phiên biểu quyết/).count())
+        .toBe(1);
+      expect(
+        await page.getByRole('link', { name: 'Mở phiên biểu quyết ở trang Hội đồng' }).getAttribute('href'),
+      ).toBe('/council');
+      await screenshot(page, 'nomination-put-to-council-1366');
       // The unit follows its proposal from its home page (it has no list of the province's nominations).
       const officer = block.officers[block.units.findIndex((u) => u.id === flag.unitId)]!;
       const unitHome = await pageAt(browser, base, '/', officer.email, 'phone');

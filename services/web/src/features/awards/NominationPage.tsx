@@ -22,6 +22,7 @@ export const NominationQuery = graphql(`
       status
       statusReason
       canResubmit
+      councilVoteId
       attachments {
         id
       }
@@ -151,10 +152,17 @@ export default function NominationPage() {
             <strong>{t('nomination.reason')}:</strong> {n.statusReason}
           </p>
         )}
+        {/* Put to the council: the next step is the council's session, which the secretariat opens (or has). */}
         {secretariat && n.status === 'COUNCIL_REVIEW' && (
-          <Link href="/council" className="button button-secondary">
-            {t('council.title')}
-          </Link>
+          <>
+            <p>{t(n.councilVoteId ? 'nomination.inCouncilVote' : 'nomination.awaitsCouncilVote')}</p>
+            <Link
+              href={n.councilVoteId ? `/voting-periods/${n.councilVoteId}` : '/council'}
+              className="button button-primary"
+            >
+              {t(n.councilVoteId ? 'nomination.toCouncilVote' : 'nomination.openCouncilVote')}
+            </Link>
+          </>
         )}
         {secretariat && n.status === 'COUNCIL_APPROVED' && (
           <Link href="/award-decisions/new" className="button button-primary">
