@@ -149,6 +149,12 @@ describe('blocks in the browser', () => {
       .toEqual([`Cụm thi đua số 21 ${tag}`, `Cụm thi đua số 22 ${tag}`]);
     await page.getByRole('button', { name: 'Trang trước' }).click();
     await poll(() => rows(page).count()).toBe(20);
+    // The page turned, the list is read from its top: in view, with the keyboard's focus (not left at the bottom).
+    const list = page.locator('.pager').locator('xpath=preceding-sibling::*[1]');
+    await poll(() => list.evaluate((el) => el === document.activeElement)).toBe(true);
+    const top = await list.evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(200);
   });
 
   it(

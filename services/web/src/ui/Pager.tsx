@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 
 /** Server-side paging over the API's opaque cursors: the cursors of pages seen are kept to go back. */
@@ -13,7 +13,11 @@ export function usePager() {
   };
 }
 
-/** Previous / next, and which page of how many items. */
+/**
+ * Previous / next, and which page of how many items. Once the page asked for has come, the list (what stands just
+ * before the pager) is brought into view and takes the keyboard's focus: its first rows are read first, not its
+ * last ones from where the button was.
+ */
 export function Pager({
   pager,
   total,
@@ -26,13 +30,28 @@ export function Pager({
   label: string;
 }) {
   const { t } = useI18n();
+  const nav = useRef<HTMLElement>(null);
+  const turned = useRef(false);
+  useEffect(() => {
+    if (!turned.current) return;
+    turned.current = false;
+    const list = nav.current?.previousElementSibling;
+    if (!(list instanceof HTMLElement)) return;
+    list.scrollIntoView({ block: 'start' });
+    if (list.tabIndex < 0) list.tabIndex = -1;
+    list.focus({ preventScroll: true });
+  }, [pageInfo.endCursor, pager.page]);
+  const turn = (to: () => void) => () => {
+    turned.current = true;
+    to();
+  };
   return (
-    <nav className="pager" aria-label={label}>
+    <nav ref={nav} className="pager" aria-label={label}>
       <button
         type="button"
         className="button button-secondary"
         disabled={pager.page <= 1}
-        onClick={pager.previous}
+        onClick={turn(pager.previous)}
       >
         {t('pager.previous')}
       </button>
@@ -41,7 +60,7 @@ export function Pager({
         type="button"
         className="button button-secondary"
         disabled={!pageInfo.hasNextPage}
-        onClick={() => pager.next(pageInfo.endCursor)}
+        onClick={turn(() => pager.next(pageInfo.endCursor))}
       >
         {t('pager.next')}
       </button>
