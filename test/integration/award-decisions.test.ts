@@ -159,6 +159,17 @@ describe('award decisions', () => {
         [province],
       ),
     );
+    // Said before issuing: the number the series gives next, past the one recorded; a made-up code is refused.
+    const nextOf = (issuerCode: string, year: number) =>
+      app.gql<{ nextDecisionNumber: number }>(
+        `query($c: String!, $y: Int!) { nextDecisionNumber(issuerCode: $c, year: $y) }`,
+        { c: issuerCode, y: year },
+        { token: admin.token, provinceId: province },
+      );
+    expect((await nextOf('UBND', 2029)).data!.nextDecisionNumber).toBe(41);
+    expect((await nextOf('UBND', 2028)).data!.nextDecisionNumber).toBe(1522);
+    expect((await nextOf('UBND', 2031)).data!.nextDecisionNumber).toBe(1);
+    expect((await nextOf('ubnd', 2029)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const after = await issue([approved[25]!.id], '2029-03-01');
     expect(after.data!.issueAwardDecision.numberText).toBe('41/QĐ-UBND');
   });

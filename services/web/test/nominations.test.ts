@@ -479,7 +479,10 @@ describe("the secretariat's nominations, council and decisions", () => {
       await expectAccessible(page, 'the issue form');
       await page.getByRole('button', { name: 'Ban hành quyết định' }).click();
       const issue = page.getByRole('dialog', { name: 'Ban hành quyết định?' });
-      await expect.poll(() => issue.textContent()).toContain('số tiếp theo của sổ QĐ-UBND');
+      // The number it will bear is said before it is taken.
+      await expect
+        .poll(() => issue.textContent())
+        .toMatch(/sẽ mang số \d+\/QĐ-UBND \(số tiếp theo của sổ QĐ-UBND năm \d{4}\)/);
       // Without the register's number, the dialog warns that the platform's own series may clash with it.
       expect(await issue.getByText(/^Chưa nhập số theo sổ đăng ký văn bản của Văn phòng UBND/).count()).toBe(
         1,

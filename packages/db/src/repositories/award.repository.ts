@@ -347,6 +347,20 @@ export interface NewDecision {
 }
 
 export const decisionRepository = {
+  /** The number `issue` would take now for the issuer's year (another decision issued first takes it instead). */
+  async nextNumber(issuerCode: string, year: number): Promise<number> {
+    const [{ next }] = (await (
+      await tenantManager()
+    ).query(
+      `SELECT GREATEST(
+         (SELECT last_number FROM decision_series WHERE province_id = $1 AND issuer_code = $2 AND year = $3),
+         (SELECT max(number) FROM award_decision WHERE province_id = $1 AND issuer_code = $2 AND year = $3),
+         0) + 1 AS next`,
+      [currentProvinceId(), issuerCode, year],
+    )) as [{ next: number }];
+    return Number(next);
+  },
+
   /**
    * Takes the issuer's next number for the decision's calendar year, or the register's number when given (the
    * series then goes on after the highest), and records the decision. The series row stays locked until commit:

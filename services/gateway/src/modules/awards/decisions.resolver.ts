@@ -246,6 +246,21 @@ export class DecisionsResolver {
     return decision;
   }
 
+  @Authorized('PROVINCE_ADMIN')
+  @Query(() => Int, {
+    description:
+      "The number the issuer's next decision of the year would take now (said before issuing; a decision issued " +
+      'meanwhile takes it first).',
+  })
+  nextDecisionNumber(
+    @Arg('issuerCode', () => String) issuerCode: string,
+    @Arg('year', () => Int) year: number,
+  ) {
+    if (!/^[A-ZĐ]{2,12}$/.test(issuerCode)) throw badInput('issuerCode', 'must be 2 to 12 capital letters');
+    if (year < 2000 || year > 2100) throw badInput('year', 'must be between 2000 and 2100');
+    return decisionRepository.nextNumber(issuerCode, year);
+  }
+
   @Authorized(...MEMBERS)
   @Query(() => [AwardDecisionType], { description: 'Newest first.' })
   awardDecisions(

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
+import { useQuery } from 'urql';
 import { useLocation } from 'wouter';
+import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DateField } from '../../ui/DateField';
@@ -10,6 +12,12 @@ import { today } from '../block/dates';
 import { NominationPicker, toggled } from './NominationPicker';
 import { IssueDecisionMutation } from './operations';
 import { useFormerProvinces } from '../province/useFormerProvinces';
+
+const NextNumberQuery = graphql(`
+  query NextDecisionNumber($issuerCode: String!, $year: Int!) {
+    nextDecisionNumber(issuerCode: $issuerCode, year: $year)
+  }
+`);
 
 /**
  * Issuing an award decision (/award-decisions/new): the council-approved nominations it decides, the issuer
@@ -86,6 +94,14 @@ export default function IssueDecisionPage() {
     else setConfirming(false);
   }
   const err = (f: string) => action.shown.fields[f];
+  // The number the series would give, read as the dialog opens (another decision issued first would take it).
+  const [next] = useQuery({
+    query: NextNumberQuery,
+    variables: { issuerCode, year: Number(decisionDate.slice(0, 4)) },
+    pause: !confirming || number !== null,
+    requestPolicy: 'network-only',
+  });
+  const nextNumber = next.data?.nextDecisionNumber;
 
   return (
     <Page title={t('decisions.issueTitle')} wide>
@@ -180,13 +196,20 @@ export default function IssueDecisionPage() {
         onConfirm={() => void issue()}
       >
         <p>
-          {t(number ? 'decisions.confirmBodyNumbered' : 'decisions.confirmBody', {
-            n: chosen.size,
-            number: `${number}/QĐ-${issuerCode}`,
-            series: `QĐ-${issuerCode}`,
-            year: decisionDate.slice(0, 4),
-            date: decisionDate ? i18n.date(decisionDate) : '',
-          })}
+          {t(
+            number
+              ? 'decisions.confirmBodyNumbered'
+              : nextNumber
+                ? 'decisions.confirmBodyNext'
+                : 'decisions.confirmBody',
+            {
+              n: chosen.size,
+              number: `${number ?? nextNumber}/QĐ-${issuerCode}`,
+              series: `QĐ-${issuerCode}`,
+              year: decisionDate.slice(0, 4),
+              date: decisionDate ? i18n.date(decisionDate) : '',
+            },
+          )}
         </p>
         {/* The committee's office numbers all its decisions in one register: the platform's own series cannot
             know that register, so a number left out is said to be the platform's before it is taken for good. */}
