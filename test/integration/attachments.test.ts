@@ -192,6 +192,15 @@ describe('attachments', () => {
       (await currentManager()).query(`SELECT action FROM audit_event WHERE entity_id = $1`, [report.id]),
     );
     expect(audited).toEqual([{ action: 'attachment.upload' }]);
+    // The log names the file as its uploader did, not by an id.
+    const logged = ok(
+      await as<{ auditEvents: { nodes: { entityName: string | null }[] } }>(
+        admin,
+        `query($id: String!) { auditEvents(first: 5, filter: { entityId: $id }) { nodes { entityName } } }`,
+        { id: report.id },
+      ),
+    ).auditEvents.nodes;
+    expect(logged).toEqual([{ entityName: 'Báo cáo thành tích Văn phòng Tỉnh ủy.pdf' }]);
   });
 
   it('is downloaded as an attachment of its stored type, never rendered or sniffed', async () => {

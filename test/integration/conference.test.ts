@@ -429,15 +429,26 @@ describe('R13 and the secretariat', () => {
         id: block.blockId,
       }),
     );
-    for (const entityType of ['Conference', 'VotingPeriod']) {
+    // A round is named with its number (a run-off told from the first); a conference links to its year's page.
+    for (const [entityType, name] of [
+      ['Conference', `${named.name} – 2026`],
+      ['VotingPeriod', `${named.name} – 2026 – vòng 1`],
+    ] as const) {
       const events = ok(
-        await as<{ auditEvents: { nodes: { entityName: string | null }[] } }>(
+        await as<{
+          auditEvents: {
+            nodes: { entityName: string | null; blockYear: { blockId: string; year: number } | null }[];
+          };
+        }>(
           admin,
-          `query($t: String!) { auditEvents(first: 100, filter: { entityType: $t }) { nodes { entityName } } }`,
+          `query($t: String!) { auditEvents(first: 100, filter: { entityType: $t }) { nodes { entityName blockYear { blockId year } } } }`,
           { t: entityType },
         ),
       ).auditEvents.nodes;
-      expect(events.map((e) => e.entityName)).toContain(`${named.name} – 2026`);
+      expect(events.map((e) => e.entityName)).toContain(name);
+      expect(events.map((e) => e.blockYear)).toContainEqual(
+        entityType === 'Conference' ? { blockId: block.blockId, year: 2026 } : null,
+      );
     }
   });
 

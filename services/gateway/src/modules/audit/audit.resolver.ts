@@ -98,8 +98,30 @@ export class AuditResolver {
   }
 }
 
+@ObjectType('BlockYearRef', { description: "A block's year as the web application's pages address it." })
+export class BlockYearRefType {
+  @Field(() => ID) blockId!: string;
+  @Field(() => Int) year!: number;
+}
+
 @Resolver(() => AuditEventType)
 export class AuditEventActorResolver {
+  @FieldResolver(() => BlockYearRefType, {
+    nullable: true,
+    description: "The block's year an event on a year or its conference is about, for a link to its page.",
+  })
+  async blockYear(@Root() e: AuditEventType, @Ctx() ctx: GraphQLContext): Promise<BlockYearRefType | null> {
+    if (!e.entityId || !isUuid(e.entityId)) return null;
+    const yearId =
+      e.entityType === 'EmulationYear'
+        ? e.entityId
+        : e.entityType === 'Conference'
+          ? (await ctx.loaders.conference.load(e.entityId))?.emulationYearId
+          : null;
+    const year = yearId ? await ctx.loaders.emulationYear.load(yearId) : null;
+    return year ? { blockId: year.blockId, year: year.year } : null;
+  }
+
   @FieldResolver(() => String, {
     nullable: true,
     description: "The actor's full name, as the log's reader knows them; null for the platform's own jobs.",
@@ -114,7 +136,8 @@ export class AuditEventActorResolver {
       "The record's name as it reads now: a unit's, a person's, a block's; a block's year (\"Khối … – 2026\"), " +
       "and its conference's and voting rounds'; a nomination's unit or person and year (\"Sở … – 2026\"); a " +
       'score sheet\'s scorer and the member scored ("Ban A → Ban B"); a decision\'s number ("12/QĐ-UBND"); a ' +
-      'council session\'s day ("Hội đồng Thi đua – Khen thưởng – 07/12/2026"); a province\'s name. Null for other ' +
+      'council session\'s day ("Hội đồng Thi đua – Khen thưởng – 07/12/2026"), a block\'s round with its number ' +
+      '("Khối … – 2026 – vòng 2"); a province\'s name; a file\'s name. Null for other ' +
       'records and for one no longer there.',
   })
   async entityName(@Root() e: AuditEventType, @Ctx() ctx: GraphQLContext): Promise<string | null> {
@@ -135,12 +158,19 @@ export class AuditEventActorResolver {
       case 'VotingPeriod': {
         const period = await ctx.loaders.votingPeriod.load(e.entityId);
         if (!period) return null;
-        if (period.emulationYearId) return yearName(ctx, period.emulationYearId);
+        // A block's round, by its year and number: a run-off is told from the first round.
+        if (period.emulationYearId) {
+          const year = await yearName(ctx, period.emulationYearId);
+          return year && `${year} – vòng ${period.round}`;
+        }
         // A council session is named by the day it opened, as its minutes are.
         return `Hội đồng Thi đua – Khen thưởng – ${dmy(vietnamDate(period.openedAt))}`;
       }
       case 'Province':
         return (await ctx.loaders.province.load(e.entityId))?.name ?? null;
+      case 'Attachment':
+        // As the event wrote it: a deleted file is still named.
+        return fileName(e.after) ?? fileName(e.before);
       case 'AwardDecision':
         return (await ctx.loaders.awardDecision.load(e.entityId))?.numberText ?? null;
       case 'ScoreSheet': {
@@ -170,6 +200,9 @@ export class AuditEventActorResolver {
     }
   }
 }
+
+const fileName = (side: unknown): string | null =>
+  side && typeof side === 'object' && 'name' in side && typeof side.name === 'string' ? side.name : null;
 
 /** A block's year as people name it: "Khối … – 2026". */
 async function yearName(ctx: GraphQLContext, emulationYearId: string): Promise<string | null> {

@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link, useLocation, useSearch } from 'wouter';
 import { graphql, type ResultOf } from '../../graphql';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { CardTable } from '../../ui/CardTable';
 import { Field, SelectField } from '../../ui/Field';
@@ -12,7 +12,15 @@ import { TableWrap } from '../../ui/TableWrap';
 import { QueryStates } from '../../ui/QueryStates';
 import { useUnitNames } from '../unit/useUnitNames';
 import { ChangeView, unitIdsIn } from './ChangeView';
-import { actionChoices, actionWords, entityChoices, entityHref, entityWords, type Choice } from './labels';
+import {
+  actionChoices,
+  actionWords,
+  entityChoices,
+  entityWords,
+  eventHref,
+  stepKey,
+  type Choice,
+} from './labels';
 
 const EventsQuery = graphql(`
   query AuditEvents($after: String, $filter: AuditFilterInput) {
@@ -25,6 +33,10 @@ const EventsQuery = graphql(`
         entityType
         entityId
         entityName
+        blockYear {
+          blockId
+          year
+        }
         actorUserId
         actorName
         before
@@ -252,7 +264,7 @@ function Events({ filter, onOnly }: { filter: Filter; onOnly: (e: AuditEvent) =>
               ]}
               rows={events.nodes.map((e) => ({
                 key: e.seq,
-                heading: actionWords(e.action, i18n.locale),
+                heading: withStep(actionWords(e.action, i18n.locale), stepKey(e.action, e.after), t),
                 cells: [
                   i18n.dateTime(e.occurredAt),
                   <Entity key="entity" event={e} following={!!filter.entityId} onOnly={onOnly} />,
@@ -285,6 +297,10 @@ function Events({ filter, onOnly }: { filter: Filter; onOnly: (e: AuditEvent) =>
   );
 }
 
+/** A step's action with where it went ("Chuyển bước hồ sơ đề nghị → Trình Hội đồng"), read without opening it. */
+const withStep = (words: string, step: string | null, t: (key: MessageKey) => string) =>
+  step ? `${words} → ${t(step as MessageKey)}` : words;
+
 /**
  * The record an event is about, in words: a link to its page where the app has one, by its name where the API
  * gives one (`entityName`: a unit, a person, a block, a block's year with its conference and rounds, a
@@ -302,7 +318,7 @@ function Entity({
 }) {
   const { t, locale } = useI18n();
   const words = entityWords(e.entityType, locale);
-  const href = entityHref(e.entityType, e.entityId);
+  const href = eventHref(e);
   const name = e.entityName ?? undefined;
   return (
     <div className="audit-entity">

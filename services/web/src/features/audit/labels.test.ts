@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionChoices, entityChoices, entityHref } from './labels';
+import vi from '../../i18n/vi.json';
+import { actionChoices, entityChoices, entityHref, eventHref, stepKey } from './labels';
 
 const ID = '0b5f2a3e-9c1d-4e7f-8a6b-1c2d3e4f5a6b';
 
@@ -36,5 +37,26 @@ describe('entityHref', () => {
     expect(entityHref('Unit', null)).toBeNull();
     expect(entityHref('Achievement', `${ID},${ID}`)).toBeNull();
     expect(entityHref('AwardRuleSet', '2025')).toBeNull();
+  });
+});
+
+describe("an event's page and step", () => {
+  it("leads a block's year and its conference to the year's pages, by block and year", () => {
+    const blockYear = { blockId: ID, year: 2026 };
+    expect(eventHref({ entityType: 'EmulationYear', entityId: 'y', blockYear })).toBe(
+      `/blocks/${ID}/years/2026`,
+    );
+    expect(eventHref({ entityType: 'Conference', entityId: 'c', blockYear })).toBe(
+      `/blocks/${ID}/years/2026/conference`,
+    );
+    expect(eventHref({ entityType: 'Unit', entityId: ID, blockYear: null })).toBe(`/units/${ID}`);
+  });
+
+  it('names where a step went, in words the messages have', () => {
+    const key = stepKey('nomination.step', { status: 'COUNCIL_REVIEW', reason: null });
+    expect(vi[key as keyof typeof vi]).toBe('Trình Hội đồng');
+    expect(vi[stepKey('year.transition', { state: 'SCORING' }) as keyof typeof vi]).toBe('Đang chấm điểm');
+    expect(stepKey('unit.update', { status: 'X' })).toBeNull();
+    expect(stepKey('nomination.step', null)).toBeNull();
   });
 });

@@ -173,6 +173,28 @@ export function entityHref(type: string, id: string | null | undefined): string 
   return page && id && ONE_ID.test(id) ? page(encodeURIComponent(id)) : null;
 }
 
+/**
+ * Where an event's record is read: a block's year (or that year's conference) by its block and year, which the
+ * API gives beside the year's id; any other record by its id, where the app has its page.
+ */
+export function eventHref(e: {
+  entityType: string;
+  entityId: string | null;
+  blockYear?: { blockId: string; year: number } | null;
+}): string | null {
+  const y = e.blockYear;
+  if (!y) return entityHref(e.entityType, e.entityId);
+  return `/blocks/${y.blockId}/years/${y.year}${e.entityType === 'Conference' ? '/conference' : ''}`;
+}
+
+/** The message naming where a step went (a nomination's status, a year's state), for the action's words. */
+export function stepKey(action: string, after: unknown): string | null {
+  const to = (after ?? {}) as { status?: unknown; state?: unknown };
+  if (action === 'nomination.step' && typeof to.status === 'string') return `nomination.status.${to.status}`;
+  if (action === 'year.transition' && typeof to.state === 'string') return `yearState.${to.state}`;
+  return null;
+}
+
 /** The keys of an event's before/after that hold a unit's id: the reader is shown the unit's name. */
 export const UNIT_KEYS = ['unitId', 'scorerUnitId', 'targetUnitId', 'headUnitId', 'deputyUnitId'] as const;
 
