@@ -254,6 +254,33 @@ describe("the platform's chain", () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('is read by a platform administrator, newest first and filtered, the account named; by nobody else', async () => {
+    const events = (who: Account, filter: Record<string, string> = {}) =>
+      app.gql<{
+        platformAuditEvents: {
+          totalCount: number;
+          nodes: { seq: string; action: string; entityType: string; entityName: string | null }[];
+        };
+      }>(
+        `query($f: AuditFilterInput) { platformAuditEvents(first: 50, filter: $f) { totalCount nodes { seq action entityType entityName } } }`,
+        { f: filter },
+        { token: who.token },
+      );
+    const all = ok(await events(platformAdmin)).platformAuditEvents;
+    expect(all.totalCount).toBeGreaterThan(0);
+    const seqs = all.nodes.map((e) => BigInt(e.seq));
+    expect(seqs).toEqual([...seqs].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0)));
+    // The administrator's own sign-in, found by its action and account, the account named as people know it.
+    const signIns = ok(await events(platformAdmin, { action: 'auth.login', entityId: platformAdmin.id }))
+      .platformAuditEvents.nodes;
+    expect(signIns.length).toBeGreaterThan(0);
+    expect(signIns.every((e) => e.action === 'auth.login' && e.entityType === 'User')).toBe(true);
+    expect(signIns[0]!.entityName).toBe('Nguyễn Văn Thử');
+    const province = await provinceId(app.dataSource, '15');
+    const provinceAdmin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
+    expect((await events(provinceAdmin)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('appends are chained under a lock: concurrent appends all verify', async () => {
     await Promise.all(
       Array.from({ length: 10 }, (_, i) =>

@@ -62,6 +62,34 @@ describe('platform admin', () => {
   );
 
   it(
+    "reads the platform's own log from the admin page: sign-ins by account name, filtered, and its chain checked",
+    { timeout: 120_000 },
+    async () => {
+      const page = await pageAt(browser, base, '/admin', operator.email);
+      await page.getByRole('link', { name: 'Nhật ký của nền tảng' }).click(WAIT);
+      await page.waitForURL(`${base}/platform/audit`, WAIT);
+      const signIn = page.locator('tbody tr').filter({ hasText: 'Đăng nhập' }).first();
+      await expect.poll(() => signIn.count(), WAIT).toBe(1);
+      expect(await signIn.textContent()).toContain('Nguyễn Văn Thử');
+      // Its filter offers the platform's actions, not a province's.
+      const action = page.getByLabel('Thao tác', { exact: true });
+      const options = await action.locator('option').allTextContents();
+      expect(options).toContain('Đăng nhập');
+      expect(options).not.toContain('Bỏ phiếu thay đơn vị');
+      await action.selectOption({ label: 'Đăng nhập' });
+      await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+      await page.waitForURL(/\/platform\/audit\?action=auth\.login$/, WAIT);
+      await page.getByRole('button', { name: 'Kiểm tra tính toàn vẹn' }).click();
+      await expect
+        .poll(() => page.getByText(/Chuỗi nhật ký toàn vẹn: đã kiểm tra \d+ sự kiện/).count(), WAIT)
+        .toBe(1);
+      await screenshot(page, 'platform-audit-1366');
+      await expectAccessible(page, "the platform's log");
+      await page.context().close();
+    },
+  );
+
+  it(
     'offers no province’s pages to people who work in none, and no form to a role that cannot use it',
     { timeout: 120_000 },
     async () => {

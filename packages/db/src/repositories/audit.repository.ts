@@ -9,6 +9,7 @@ import {
 import { AuditEvent, PlatformAuditEvent } from '../entities';
 import { currentManager, currentProvinceId, tenantManager } from '../tenancy/tenant-context';
 import { paginate, type PageRequest } from './pagination';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 export interface AuditEntry {
   actorUserId: string | null;
@@ -53,12 +54,16 @@ export const auditRepository = {
   },
 
   async list(filter: AuditFilter, page: PageRequest) {
-    const qb = (await tenantManager()).getRepository(AuditEvent).createQueryBuilder('a');
-    if (filter.entityType) qb.andWhere('a.entity_type = :entityType', filter);
-    if (filter.entityId) qb.andWhere('a.entity_id = :entityId', filter);
-    if (filter.action) qb.andWhere('a.action = :action', filter);
-    qb.orderBy('a.seq', 'DESC');
-    return paginate(qb, page);
+    return paginate(
+      filtered((await tenantManager()).getRepository(AuditEvent).createQueryBuilder('a'), filter),
+      page,
+    );
+  },
+
+  /** The platform's chain (accounts, sign-ins, provinces, the base salary), newest first. */
+  async listPlatform(filter: AuditFilter, page: PageRequest) {
+    const qb = (await currentManager()).getRepository(PlatformAuditEvent).createQueryBuilder('a');
+    return paginate(filtered(qb, filter), page);
   },
 
   /** One event of the province's chain, by its number. */
@@ -124,6 +129,15 @@ export async function appendDated(entry: AuditEntry, occurredAt?: Date): Promise
   const event = { ...body, provinceId, hash: auditHash(provinceId, body, key), hashKeyId: key.id };
   await m.getRepository(AuditEvent).insert(event);
   return event as AuditEvent;
+}
+
+/** A chain's events as the log's filter asks for them, newest first. */
+function filtered<Q extends SelectQueryBuilder<ObjectLiteral>>(qb: Q, filter: AuditFilter): Q {
+  if (filter.entityType) qb.andWhere('a.entity_type = :entityType', filter);
+  if (filter.entityId) qb.andWhere('a.entity_id = :entityId', filter);
+  if (filter.action) qb.andWhere('a.action = :action', filter);
+  qb.orderBy('a.seq', 'DESC');
+  return qb;
 }
 
 /** The fields an event is hashed on, linked after the chain's `last` event (a province's or the platform's). */

@@ -56,6 +56,9 @@ const UnitPage = lazy(() => import('../features/unit/UnitPage'));
 const PersonsPage = lazy(() => import('../features/person/PersonsPage'));
 const PersonPage = lazy(() => import('../features/person/PersonPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+const PlatformAuditPage = lazy(() =>
+  import('../features/audit/AuditPage').then((m) => ({ default: m.PlatformAuditPage })),
+);
 const WebhooksPage = lazy(() => import('../features/notification/WebhooksPage'));
 const ProvincesPage = lazy(() => import('../features/platform/ProvincesPage'));
 const OnboardPage = lazy(() => import('../features/platform/OnboardPage'));
@@ -181,6 +184,7 @@ function SignedIn({ provinceId }: { provinceId: string | null }) {
         <Route path="/audit" component={AuditPage} />
         <Route path="/webhooks" component={WebhooksPage} />
         <Route path="/platform/provinces" component={ProvincesPage} />
+        <Route path="/platform/audit" component={PlatformAuditPage} />
         <Route path="/platform/provinces/new" component={OnboardPage} />
         <Route path="/platform/provinces/:id/accounts" component={ProvinceAccountsPage} />
         <Route path="/import" component={ImportPage} />

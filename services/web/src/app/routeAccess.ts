@@ -2,7 +2,7 @@ import { hasRole, readOnlyHere, type Role, type SessionState } from './session';
 
 /** Pages that work without a province: the ministry's and the platform operator's, and the person's own. */
 const PROVINCE_FREE =
-  /^\/(account|notifications\/preferences|dashboards(\/[^/]+)?|admin|platform\/provinces(\/new|\/[^/]+\/accounts)?)?$/;
+  /^\/(account|notifications\/preferences|dashboards(\/[^/]+)?|admin|platform\/audit|platform\/provinces(\/new|\/[^/]+\/accounts)?)?$/;
 
 /**
  * The sections of a province's work (the router's first segments, App.tsx): an address in none of them is no page
@@ -14,7 +14,7 @@ const PROVINCE_SECTIONS =
 const SECRETARIAT: Role[] = ['PROVINCE_ADMIN', 'PLATFORM_ADMIN'];
 /** Pages only some roles can use: others get a sentence instead of a form every button of which is refused. */
 const ROUTE_ROLES: [RegExp, Role[]][] = [
-  [/^\/platform\/provinces\/(new|[^/]+\/accounts)$/, ['PLATFORM_ADMIN']],
+  [/^\/platform\/(audit|provinces\/(new|[^/]+\/accounts))$/, ['PLATFORM_ADMIN']],
   // The council's sessions: the secretariat opens them, its members read the ones they were called to.
   [/^\/council$/, ['PROVINCE_ADMIN', 'COUNCIL_MEMBER']],
   [/^\/award-decisions\/new$/, ['PROVINCE_ADMIN']],

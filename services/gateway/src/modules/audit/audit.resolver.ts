@@ -89,6 +89,19 @@ export class AuditResolver {
   }
 
   @Authorized(...platformRoles('PLATFORM_ADMIN'))
+  @Query(() => AuditEventConnection, {
+    description:
+      "The platform's own chain (accounts, sign-ins, platform roles, provinces, the base salary), newest first. " +
+      'Platform administrators only.',
+  })
+  async platformAuditEvents(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => AuditFilterInput, { nullable: true }) filter?: AuditFilterInput,
+  ) {
+    return toConnection(await auditRepository.listPlatform(filter ?? {}, toPageRequest(page)));
+  }
+
+  @Authorized(...platformRoles('PLATFORM_ADMIN'))
   @Query(() => AuditChainVerdictType, {
     description:
       "Recomputes every hash of the platform's chain (accounts, platform roles, provinces) with the audit keys, naming the first event that does not verify. Platform administrators only.",
@@ -147,6 +160,8 @@ export class AuditEventActorResolver {
         return (await ctx.loaders.unit.load(e.entityId))?.name ?? null;
       case 'Person':
         return (await ctx.loaders.person.load(e.entityId))?.fullName ?? null;
+      case 'User':
+        return (await ctx.loaders.user.load(e.entityId))?.fullName ?? null;
       case 'Block':
         return (await ctx.loaders.block.load(e.entityId))?.name ?? null;
       case 'EmulationYear':

@@ -22,44 +22,81 @@ import {
   type Choice,
 } from './labels';
 
-const EventsQuery = graphql(`
-  query AuditEvents($after: String, $filter: AuditFilterInput) {
-    auditEvents(first: 20, after: $after, filter: $filter) {
-      totalCount
-      nodes {
-        seq
-        occurredAt
-        action
-        entityType
-        entityId
-        entityName
-        blockYear {
-          blockId
-          year
-        }
-        actorUserId
-        actorName
-        before
-        after
+const EventFields = graphql(`
+  fragment AuditEventFields on AuditEventConnection @_unmask {
+    totalCount
+    nodes {
+      seq
+      occurredAt
+      action
+      entityType
+      entityId
+      entityName
+      blockYear {
+        blockId
+        year
       }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
+      actorUserId
+      actorName
+      before
+      after
     }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+`);
+const VerdictFields = graphql(`
+  fragment AuditVerdictFields on AuditChainVerdict @_unmask {
+    valid
+    checked
+    brokenAtSeq
+    reason
   }
 `);
 
-const VerifyQuery = graphql(`
-  query VerifyAuditChain {
-    verifyAuditChain {
-      valid
-      checked
-      brokenAtSeq
-      reason
+// The province's chain, or the platform's (accounts, sign-ins, provinces): read alike, under the same names.
+const EventsQuery = graphql(
+  `
+    query AuditEvents($after: String, $filter: AuditFilterInput) {
+      auditEvents(first: 20, after: $after, filter: $filter) {
+        ...AuditEventFields
+      }
     }
-  }
-`);
+  `,
+  [EventFields],
+);
+const PlatformEventsQuery = graphql(
+  `
+    query PlatformAuditEvents($after: String, $filter: AuditFilterInput) {
+      auditEvents: platformAuditEvents(first: 20, after: $after, filter: $filter) {
+        ...AuditEventFields
+      }
+    }
+  `,
+  [EventFields],
+);
+const VerifyQuery = graphql(
+  `
+    query VerifyAuditChain {
+      verifyAuditChain {
+        ...AuditVerdictFields
+      }
+    }
+  `,
+  [VerdictFields],
+);
+const VerifyPlatformQuery = graphql(
+  `
+    query VerifyPlatformAuditChain {
+      verifyAuditChain: verifyPlatformAuditChain {
+        ...AuditVerdictFields
+      }
+    }
+  `,
+  [VerdictFields],
+);
 
 type Filter = { action: string; entityType: string; entityId: string };
 type AuditEvent = ResultOf<typeof EventsQuery>['auditEvents']['nodes'][number];
@@ -70,9 +107,18 @@ const KEYS = Object.keys(EMPTY) as (keyof Filter)[];
 /**
  * The province's audit log, newest first, filtered and paged by the API, with the chain's check on demand. The
  * filter is the page's address (`/audit?entityType=Unit&entityId=…`): one record's history can be linked to, and
- * the browser's Back comes back to it from the record's page.
+ * the browser's Back comes back to it from the record's page. The platform administrator reads the platform's
+ * chain the same way (`/platform/audit`: accounts, sign-ins, provinces, the base salary).
  */
 export default function AuditPage() {
+  return <AuditLog platform={false} />;
+}
+
+export function PlatformAuditPage() {
+  return <AuditLog platform />;
+}
+
+function AuditLog({ platform }: { platform: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
   const search = useSearch();
@@ -86,13 +132,18 @@ export default function AuditPage() {
     const params = new URLSearchParams(
       KEYS.flatMap((k) => (next[k].trim() ? [[k, next[k].trim()]] : [])),
     ).toString();
-    navigate(params ? `/audit?${params}` : '/audit');
+    const path = platform ? '/platform/audit' : '/audit';
+    navigate(params ? `${path}?${params}` : path);
   };
   return (
-    <Page title={t('audit.title')} subtitle={t('audit.intro')} wide>
-      <VerifySection />
+    <Page
+      title={t(platform ? 'audit.platformTitle' : 'audit.title')}
+      subtitle={t(platform ? 'audit.platformIntro' : 'audit.intro')}
+      wide
+    >
+      <VerifySection platform={platform} />
       {/* Keyed by the filter: a new filter (or Back) starts the form and the pages afresh. */}
-      <FilterForm key={`form-${key}`} initial={filter} onApply={setFilter} />
+      <FilterForm key={`form-${key}`} initial={filter} onApply={setFilter} platform={platform} />
       {filter.entityId && (
         <Alert kind="info">
           {filter.entityType
@@ -105,6 +156,7 @@ export default function AuditPage() {
       )}
       <Events
         key={`events-${key}`}
+        platform={platform}
         filter={filter}
         onOnly={(e) => setFilter({ action: '', entityType: e.entityType, entityId: e.entityId ?? '' })}
       />
@@ -112,12 +164,12 @@ export default function AuditPage() {
   );
 }
 
-function VerifySection() {
+function VerifySection({ platform }: { platform: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
   const [verifyAsked, setVerifyAsked] = useState(false);
   const [verdict, verify] = useQuery({
-    query: VerifyQuery,
+    query: (platform ? VerifyPlatformQuery : VerifyQuery) as typeof VerifyQuery,
     pause: !verifyAsked,
     requestPolicy: 'network-only',
   });
@@ -150,11 +202,19 @@ function VerifySection() {
  * What to look for, in words: the API filters by exact codes, which the selects send. A code the lists do not
  * know (from an address) is kept as a choice of its own rather than silently dropped.
  */
-function FilterForm({ initial, onApply }: { initial: Filter; onApply: (f: Filter) => void }) {
+function FilterForm({
+  initial,
+  onApply,
+  platform,
+}: {
+  initial: Filter;
+  onApply: (f: Filter) => void;
+  platform: boolean;
+}) {
   const { t, locale } = useI18n();
   const [draft, setDraft] = useState(initial);
-  const actions = useMemo(() => actionChoices(locale), [locale]);
-  const entities = useMemo(() => entityChoices(locale), [locale]);
+  const actions = useMemo(() => actionChoices(locale, platform), [locale, platform]);
+  const entities = useMemo(() => entityChoices(locale, platform), [locale, platform]);
   const apply = (e: FormEvent) => {
     e.preventDefault();
     onApply(draft);
@@ -227,7 +287,15 @@ function CodeSelect({
   );
 }
 
-function Events({ filter, onOnly }: { filter: Filter; onOnly: (e: AuditEvent) => void }) {
+function Events({
+  filter,
+  onOnly,
+  platform,
+}: {
+  filter: Filter;
+  onOnly: (e: AuditEvent) => void;
+  platform: boolean;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const pager = usePager();
@@ -235,10 +303,13 @@ function Events({ filter, onOnly }: { filter: Filter; onOnly: (e: AuditEvent) =>
     after: pager.after,
     filter: Object.fromEntries(KEYS.flatMap((k) => (filter[k] ? [[k, filter[k]]] : []))),
   };
-  const [res, refetch] = useQuery({ query: EventsQuery, variables });
+  // Both answer under the same names (the platform's through aliases).
+  const query = (platform ? PlatformEventsQuery : EventsQuery) as typeof EventsQuery;
+  const [res, refetch] = useQuery({ query, variables });
   const events = res.data?.auditEvents;
+  // A province's units by name; the platform's chain is read in no province (its role grants keep their ids).
   const { names } = useUnitNames(
-    (events?.nodes ?? []).flatMap((e) => [...unitIdsIn(e.before), ...unitIdsIn(e.after)]),
+    platform ? [] : (events?.nodes ?? []).flatMap((e) => [...unitIdsIn(e.before), ...unitIdsIn(e.after)]),
   );
   return (
     <QueryStates

@@ -20,6 +20,17 @@ describe("the audit log's filter choices", () => {
     expect(entityChoices('en').find((c) => c.code === 'VotingPeriod')?.words).toBe('Voting round');
     expect(entityChoices('vi').some((c) => c.code === 'User')).toBe(false);
   });
+
+  it("offers the platform's log its own codes: sign-ins, accounts, provinces, platform roles; no province work", () => {
+    const actions = actionChoices('vi', true).map((c) => c.code);
+    expect(actions).toEqual(
+      expect.arrayContaining(['auth.login', 'user.create', 'province.create', 'role.assign']),
+    );
+    expect(actions).not.toContain('ballot.cast_on_behalf');
+    const entities = entityChoices('vi', true).map((c) => c.code);
+    expect(entities).toEqual(expect.arrayContaining(['User', 'Province', 'BaseSalary']));
+    expect(entities).not.toContain('VotingPeriod');
+  });
 });
 
 describe('entityHref', () => {

@@ -144,16 +144,29 @@ export interface Choice {
   words: string;
 }
 
-/** A province log's codes as a filter offers them: in words, in the reader's alphabetical order. */
-function choices(table: Record<string, Words>, locale: Locale): Choice[] {
+/**
+ * The platform's chain: its own codes, and what it shares with a province's (platform roles given and taken, an
+ * invitation accepted, provinces themselves).
+ */
+const ON_PLATFORM_CHAIN = new Set([
+  ...PLATFORM_ONLY,
+  'role.assign',
+  'role.revoke',
+  'Invitation',
+  'Province',
+  'RoleAssignment',
+]);
+
+/** A log's codes as its filter offers them (a province's, or the platform's): in words, in alphabetical order. */
+function choices(table: Record<string, Words>, locale: Locale, platform: boolean): Choice[] {
   return Object.entries(table)
-    .filter(([code]) => !PLATFORM_ONLY.has(code))
+    .filter(([code]) => (platform ? ON_PLATFORM_CHAIN : PLATFORM_ONLY).has(code) === platform)
     .map(([code, words]) => ({ code, words: words[locale] }))
     .sort((a, b) => a.words.localeCompare(b.words, locale) || a.code.localeCompare(b.code));
 }
 
-export const actionChoices = (locale: Locale) => choices(ACTIONS, locale);
-export const entityChoices = (locale: Locale) => choices(ENTITIES, locale);
+export const actionChoices = (locale: Locale, platform = false) => choices(ACTIONS, locale, platform);
+export const entityChoices = (locale: Locale, platform = false) => choices(ENTITIES, locale, platform);
 
 /** The web app's page of a record, by its type and id (App.tsx's routes), where there is one. */
 const PAGES: Record<string, (id: string) => string> = {

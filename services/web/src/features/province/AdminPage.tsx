@@ -28,7 +28,12 @@ export default function AdminPage() {
           ['/webhooks', 'admin.webhooks', 'admin.webhooksHint'],
         ] as const)
       : []),
-    ...(platform ? ([['/platform/provinces', 'admin.platform', 'admin.platformHint']] as const) : []),
+    ...(platform
+      ? ([
+          ['/platform/provinces', 'admin.platform', 'admin.platformHint'],
+          ['/platform/audit', 'admin.platformAudit', 'admin.platformAuditHint'],
+        ] as const)
+      : []),
     // Without a province the operator still manages every account (in one, the province's card above has it).
     ...(platform && !province ? ([['/users', 'admin.users', 'admin.usersHint']] as const) : []),
   ].map(([href, title, hint, params]) => [href, t(title, params), hint, params]);
