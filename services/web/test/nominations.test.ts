@@ -404,7 +404,7 @@ describe("the secretariat's nominations, council and decisions", () => {
       await screenshot(page, 'council-results-preview-1366');
       await page.goto(`${base}/voting-periods/${periodId}`);
       await page.getByRole('button', { name: 'Công bố kết quả' }).click();
-      const publish = page.getByRole('dialog', { name: 'Công bố kết quả bỏ phiếu?' });
+      const publish = page.getByRole('dialog', { name: 'Công bố kết quả biểu quyết?' });
       await expect.poll(() => publish.textContent()).toContain('Hội đồng thông qua');
       // The secretariat reads each proposal's verdict before announcing it.
       await expect

@@ -152,12 +152,12 @@ async function jobsTrace(): Promise<string> {
   return JSON.stringify({ outbox, failed, voting }, null, 1);
 }
 
-/** On the period page: publish the counted results after the dialog. */
-async function publish(page: Page) {
+/** On the period page: publish the counted results after the dialog (a council's session says "biểu quyết"). */
+async function publish(page: Page, council = false) {
   await reloadUntil(page, () => page.getByRole('button', { name: 'Công bố kết quả' }).count());
   await page.getByRole('button', { name: 'Công bố kết quả' }).click();
   await page
-    .getByRole('dialog', { name: 'Công bố kết quả bỏ phiếu?' })
+    .getByRole('dialog', { name: council ? 'Công bố kết quả biểu quyết?' : 'Công bố kết quả bỏ phiếu?' })
     .getByRole('button', { name: 'Công bố kết quả' })
     .click();
   await poll(() => page.getByText('Đã công bố kết quả').count()).toBeGreaterThan(0);
@@ -510,7 +510,7 @@ describe('a whole emulation year on the pages', () => {
         .getByRole('dialog', { name: 'Kết thúc bỏ phiếu ngay?' })
         .getByRole('button', { name: 'Kết thúc bỏ phiếu' })
         .click();
-      await publish(page);
+      await publish(page, true);
       const status = async () =>
         (
           await read<{ nomination: { status: string } }>(

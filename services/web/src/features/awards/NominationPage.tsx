@@ -199,7 +199,8 @@ export default function NominationPage() {
               columns={[t('nomination.line'), t('nomination.rule'), t('nomination.because')]}
               rows={n.explanation.map((line, i) => ({
                 key: String(i),
-                heading: i + 1,
+                // Said whole ("Dòng 1"): on a phone the row's card is headed by it alone, without its column.
+                heading: t('nomination.lineNumber', { n: i + 1 }),
                 cells: [
                   // A rule of the province's (R1–R13) by its number and words; the engine's own grounds (two
                   // years running, rotation, a year from documents) in words alone.

@@ -112,7 +112,7 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
 
   return (
     <section className="card stack" aria-labelledby="period-controls">
-      <h2 id="period-controls">{t('period.controls')}</h2>
+      <h2 id="period-controls">{t(council ? 'period.controlsCouncil' : 'period.controls')}</h2>
       {y && (
         <p>
           <Link href={`/blocks/${y.block.id}/years/${y.year}/conference`}>
@@ -196,7 +196,7 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
       {p.status === 'TALLIED' && !p.resultsPublishedAt && announces && p.outcome !== 'AWAITING_DECISION' && (
         <ConfirmButton
           label={t('period.publish')}
-          title={t('period.publishTitle')}
+          title={t(council ? 'period.publishTitleCouncil' : 'period.publishTitle')}
           className="button button-primary"
           busy={publish.busy}
           error={publish.shown.general && <Alert>{publish.shown.general}</Alert>}

@@ -301,7 +301,7 @@ export default function BallotPage() {
               <p className="success-text">{t('ballot.onBehalf.allIn')}</p>
             ))}
           <Link href={`/voting-periods/${period.id}`} className="button button-secondary button-block">
-            {t('ballot.toPeriod')}
+            {t(council ? 'ballot.toCouncilSession' : 'ballot.toPeriod')}
           </Link>
         </section>
       </Page>
@@ -313,7 +313,7 @@ export default function BallotPage() {
       <Page title={t('ballot.title')}>
         <Alert kind="info">{t(period.method === 'PAPER' ? 'voting.paperRound' : 'ballot.closed')}</Alert>
         <Link href={`/voting-periods/${period.id}`} className="button button-secondary">
-          {t('ballot.toPeriod')}
+          {t(council ? 'ballot.toCouncilSession' : 'ballot.toPeriod')}
         </Link>
       </Page>
     );

@@ -349,7 +349,9 @@ function Round({ id, next }: { id: string; next: string | null }) {
         </div>
       )}
       <p className="no-print">
-        <Link href={`/voting-periods/${period.id}`}>{t('ballot.toPeriod')}</Link>
+        <Link href={`/voting-periods/${period.id}`}>
+          {t(period.kind === 'COUNCIL' ? 'ballot.toCouncilSession' : 'ballot.toPeriod')}
+        </Link>
       </p>
     </section>
   );
