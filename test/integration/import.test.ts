@@ -609,6 +609,29 @@ describe('importing a province from its spreadsheets', () => {
       'Phó khối năm',
     ]);
     expect(sheet.getRow(2).getCell(2).value).toBe('Văn phòng Tỉnh ủy');
+    // A fixed list is picked from a drop-down on every row under the heading; a column is as wide as its example.
+    const people = new ExcelJS.Workbook();
+    await people.xlsx.load(
+      Buffer.from(
+        await (await fetch(`${base}/import/templates/persons.xlsx`)).arrayBuffer(),
+      ) as unknown as ArrayBuffer,
+    );
+    const personSheet = people.worksheets[0]!;
+    const genderColumn = (personSheet.getRow(1).values as string[]).indexOf('Giới tính *');
+    for (const row of [2, 3, 500])
+      expect(personSheet.getRow(row).getCell(genderColumn).dataValidation).toMatchObject({
+        type: 'list',
+        formulae: ['"Nữ,Nam"'],
+      });
+    expect(personSheet.getRow(3).getCell(1).dataValidation).toBeUndefined();
+    const unitsBook = new ExcelJS.Workbook();
+    await unitsBook.xlsx.load(
+      Buffer.from(
+        await (await fetch(`${base}/import/templates/units.xlsx`)).arrayBuffer(),
+      ) as unknown as ArrayBuffer,
+    );
+    const example = String(unitsBook.worksheets[0]!.getRow(2).getCell(1).value);
+    expect(unitsBook.worksheets[0]!.getColumn(1).width).toBeGreaterThanOrEqual(Math.min(48, example.length));
     const csvTemplate = await (await fetch(`${base}/import/templates/units.csv`)).text();
     expect(csvTemplate).toContain('Tên đơn vị *,Tên viết tắt,Loại hình *');
 

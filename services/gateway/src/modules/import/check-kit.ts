@@ -14,6 +14,8 @@ export interface ColumnSpec {
   example: string;
   /** What the column takes, in the template's second sheet. */
   note: string;
+  /** A column of a fixed list (read with `choice`): the template offers its labels (each list's first) to pick. */
+  options?: Record<string, string[]>;
 }
 
 export interface CheckContext {

@@ -13,15 +13,34 @@ export async function templateXlsx(spec: KindSpec): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Thi đua – Khen thưởng';
   const sheet = book.addWorksheet(spec.title);
-  sheet.columns = spec.columns.map((c) => ({
+  const example = exampleRow(spec);
+  sheet.columns = spec.columns.map((c, i) => ({
     header: header(c),
     key: c.key,
-    width: Math.max(16, Math.min(48, c.example.length + 4, header(c).length + 4)),
+    // As wide as the longer of its heading and example cell (the example is read whole), within reason.
+    width: Math.max(16, Math.min(48, Math.max(example[i]!.length, header(c).length) + 4)),
     style: DATE_KEYS.has(c.key) || /Years$|^year$/.test(c.key) ? { numFmt: '@' } : {},
   }));
   sheet.getRow(1).font = { bold: true };
-  sheet.addRow(Object.fromEntries(exampleRow(spec).map((cell, i) => [spec.columns[i]!.key, cell])));
+  sheet.addRow(Object.fromEntries(example.map((cell, i) => [spec.columns[i]!.key, cell])));
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  // A fixed list is picked from, not typed: its labels in a drop-down on the rows below the heading. Excel's list
+  // holds 255 characters and splits on commas: a longer list is only described on the guide sheet.
+  spec.columns.forEach((c, i) => {
+    const labels = c.options && Object.values(c.options).map((l) => l[0]!);
+    const list = labels?.join(',');
+    if (!list || list.length > 250 || labels!.some((l) => l.includes(',') || l.includes('"'))) return;
+    const column = sheet.getColumn(i + 1).letter;
+    validations(sheet).add(`${column}2:${column}${MAX_TEMPLATE_ROWS}`, {
+      type: 'list',
+      allowBlank: !c.required,
+      formulae: [`"${list}"`],
+      showErrorMessage: true,
+      errorStyle: 'warning',
+      errorTitle: c.header,
+      error: `Chọn một trong: ${labels!.join('; ')}.`,
+    });
+  });
 
   const guide = book.addWorksheet('Hướng dẫn');
   guide.columns = [
@@ -48,6 +67,14 @@ export function templateCsv(spec: KindSpec): string {
   const line = (cells: string[]) => cells.map(field).join(',');
   return `\uFEFF${line(spec.columns.map(header))}\r\n${line(exampleRow(spec))}\r\n`;
 }
+
+/** exceljs's validations by range (one rule for a column, not one per cell), which its types do not declare. */
+const validations = (sheet: ExcelJS.Worksheet) =>
+  (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
+
+/** The rows a template's drop-downs reach: more than a province's import of one kind holds. */
+const MAX_TEMPLATE_ROWS = 5001;
 
 /** Opens the example row's first cell: a row left in a file with it is refused (check-kit's mapRows). */
 export const EXAMPLE_MARK = 'Ví dụ, xóa dòng này:';

@@ -42,6 +42,7 @@ export const accounts: KindSpec = {
       en: 'Role',
       required: true,
       example: 'Cán bộ đơn vị',
+      options: ROLES,
       note: Object.values(ROLES)
         .map((l) => l[0])
         .join('; '),

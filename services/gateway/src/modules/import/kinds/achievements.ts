@@ -57,6 +57,7 @@ export const achievements: KindSpec = {
       en: 'Title or award',
       required: true,
       example: 'Tập thể lao động xuất sắc',
+      options: TITLE_LABELS,
       note: Object.values(TITLE_LABELS)
         .map((l) => l[0])
         .join('; '),

@@ -28,6 +28,7 @@ export const blocks: KindSpec = {
       required: true,
       example: 'Khối thi đua',
       note: 'Khối thi đua; Cụm thi đua',
+      options: BLOCK_KIND_LABELS,
     },
     {
       key: 'description',

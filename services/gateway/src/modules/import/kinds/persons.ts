@@ -43,7 +43,15 @@ export const persons: KindSpec = {
       example: 'Sở Tài chính',
       note: 'Tên đơn vị đã có trong tỉnh, viết đúng như tên đã có.',
     },
-    { key: 'gender', header: 'Giới tính', en: 'Gender', required: true, example: 'Nữ', note: 'Nữ; Nam' },
+    {
+      key: 'gender',
+      header: 'Giới tính',
+      en: 'Gender',
+      required: true,
+      example: 'Nữ',
+      note: 'Nữ; Nam',
+      options: GENDERS,
+    },
     {
       key: 'position',
       header: 'Chức vụ',
@@ -58,6 +66,7 @@ export const persons: KindSpec = {
       en: 'Head of unit',
       required: false,
       example: 'Có',
+      options: HEAD,
       note:
         'Có: người đứng đầu đơn vị (xét khi bằng điểm, tập thể có thủ trưởng là nữ được ưu tiên). ' +
         'Mỗi đơn vị một người: người ghi Có thay người đang là thủ trưởng. Không: không còn là thủ trưởng. ' +

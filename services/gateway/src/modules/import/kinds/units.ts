@@ -47,6 +47,7 @@ export const units: KindSpec = {
       en: 'Kind',
       required: true,
       example: 'Cơ quan nhà nước',
+      options: UNIT_KIND_LABELS,
       note: Object.values(UNIT_KIND_LABELS)
         .map((l) => l[0])
         .join('; '),
