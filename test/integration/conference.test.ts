@@ -681,7 +681,7 @@ describe('acting for a unit', () => {
     expect(told).toEqual({
       event: 'ON_BEHALF_ENTERED',
       title: 'Sở Nội vụ nhập phiếu bầu thay đơn vị',
-      body: `Sở Nội vụ đã nhập phiếu bầu tại hội nghị ${blockName} năm 2026 (vòng 1) thay cho ${block.units[2]!.name}. Lý do: ${reason}. Nếu đơn vị không đề nghị việc này, đề nghị liên hệ Sở Nội vụ.`,
+      body: `Sở Nội vụ đã nhập phiếu bầu tại hội nghị tổng kết của ${blockName} năm 2026 (vòng 1) thay cho ${block.units[2]!.name}. Lý do: ${reason}. Nếu đơn vị không yêu cầu việc này, đề nghị liên hệ Sở Nội vụ.`,
       link: `/voting-periods/${vote.id}`,
     });
     expect(await toldOf(1)).toEqual([]);

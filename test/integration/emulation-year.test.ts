@@ -60,6 +60,7 @@ const ON_BEHALF = {
   register: 'Đơn vị gửi đăng ký bằng văn bản giấy',
   withdraw: 'Đơn vị đề nghị rút theo văn bản số 20/BNC',
   sheet: 'Cán bộ phụ trách nghỉ ốm, đơn vị gửi phiếu giấy',
+  cross: 'Đơn vị chấm bằng phiếu giấy, gửi kèm công văn số 31/UBKT',
 };
 const SUBMIT = `mutation($v: SubmitScoreSheetInput!) { submitScoreSheet(input: $v) { id version } }`;
 
@@ -363,13 +364,20 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
         v: { emulationYearId: yearId, unitId: units[2]!.id, title: 'COLL_ADVANCED' },
       }),
     );
-    // The secretariat registers a title for Ban Nội chính and withdraws it, both on its behalf.
+    // The secretariat registers a title for one of Ban Nội chính's people and withdraws it, both on its behalf.
+    const tam = ok(
+      await asAdmin<{ createPerson: { id: string } }>(
+        `mutation($u: ID!) { createPerson(input: { unitId: $u, fullName: "Lê Văn Tâm", gender: MALE }) { id } }`,
+        { u: units[7]!.id },
+      ),
+    ).createPerson.id;
     const forUnit = ok(
       await asAdmin<{ registerTitle: { id: string } }>(reg, {
         v: {
           emulationYearId: yearId,
           unitId: units[7]!.id,
-          title: 'COLL_EXCELLENT',
+          title: 'CSTD_BASE',
+          personId: tam,
           onBehalfReason: ON_BEHALF.register,
         },
       }),
@@ -408,6 +416,15 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
     for (let i = 0; i < units.length; i++) {
       if (i !== 5) ok(await submit(i, i, i, 95));
     }
+    const crossSheet = (scorer: number, target: number, base: number) => ({
+      emulationYearId: yearId,
+      kind: 'CROSS',
+      scorerUnitId: units[scorer]!.id,
+      targetUnitId: units[target]!.id,
+      scores: scores(base),
+      bonus: 3,
+      evidence: [],
+    });
     // Ban Tổ chức's own sheet, sent by the secretariat on its behalf.
     ok(
       await asAdmin(SUBMIT, {
@@ -459,7 +476,10 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
     for (let t = 0; t < units.length; t++) {
       const base = t === 2 ? 98 : 92 - t;
       if (t !== head) ok(await submit(head, head, t, base));
-      if (t !== deputy) ok(await submit(deputy, deputy, t, base));
+      // Ủy ban Kiểm tra's cross sheet of Ban Dân vận is sent by the secretariat, on its behalf.
+      if (t === 3)
+        ok(await asAdmin(SUBMIT, { v: { ...crossSheet(deputy, t, base), onBehalfReason: ON_BEHALF.cross } }));
+      else if (t !== deputy) ok(await submit(deputy, deputy, t, base));
     }
   });
 
@@ -783,7 +803,7 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
       await asAdmin<{ block: { name: string } }>(`query($b: ID!) { block(id: $b) { name } }`, { b: blockId }),
     ).block.name;
     const page = `/blocks/${blockId}/years/2025`;
-    const contact = 'Nếu đơn vị không đề nghị việc này, đề nghị liên hệ Sở Nội vụ.';
+    const contact = 'Nếu đơn vị không yêu cầu việc này, đề nghị liên hệ Sở Nội vụ.';
     expect(await told(6, 1)).toEqual([
       {
         title: 'Sở Nội vụ ký giao ước thay đơn vị',
@@ -794,13 +814,21 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
     expect(await told(7, 2)).toEqual([
       {
         title: 'Sở Nội vụ rút đăng ký danh hiệu thay đơn vị',
-        body: `Sở Nội vụ đã rút đăng ký danh hiệu Tập thể lao động xuất sắc (${block}, năm 2025) thay cho Ban Nội chính Tỉnh ủy. Lý do: ${ON_BEHALF.withdraw}. ${contact}`,
+        body: `Sở Nội vụ đã rút đăng ký danh hiệu Chiến sĩ thi đua cơ sở cho Lê Văn Tâm (${block}, năm 2025) thay cho Ban Nội chính Tỉnh ủy. Lý do: ${ON_BEHALF.withdraw}. ${contact}`,
         link: `${page}/titles`,
       },
       {
         title: 'Sở Nội vụ đăng ký danh hiệu thay đơn vị',
-        body: `Sở Nội vụ đã đăng ký danh hiệu Tập thể lao động xuất sắc (${block}, năm 2025) thay cho Ban Nội chính Tỉnh ủy. Lý do: ${ON_BEHALF.register}. ${contact}`,
+        body: `Sở Nội vụ đã đăng ký danh hiệu Chiến sĩ thi đua cơ sở cho Lê Văn Tâm (${block}, năm 2025) thay cho Ban Nội chính Tỉnh ủy. Lý do: ${ON_BEHALF.register}. ${contact}`,
         link: `${page}/titles`,
+      },
+    ]);
+    // A cross sheet names the member it scored, and leads to that sheet.
+    expect(await told(1, 1)).toEqual([
+      {
+        title: 'Sở Nội vụ gửi phiếu chấm điểm thay đơn vị',
+        body: `Sở Nội vụ đã gửi phiếu chấm điểm chéo cho Ban Dân vận Tỉnh ủy (${block}, năm 2025) thay cho Ủy ban Kiểm tra Tỉnh ủy. Lý do: ${ON_BEHALF.cross}. ${contact}`,
+        link: `${page}/sheets/${units[1]!.id}/${units[3]!.id}`,
       },
     ]);
     expect(await told(5, 1)).toEqual([
@@ -820,6 +848,7 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
     expect(audit.map((e) => [e.action, e.after?.onBehalfReason]).sort()).toEqual(
       [
         ['covenant.sign_on_behalf', ON_BEHALF.covenant],
+        ['sheet.submit_on_behalf', ON_BEHALF.cross],
         ['sheet.submit_on_behalf', ON_BEHALF.sheet],
         ['title.register_on_behalf', ON_BEHALF.register],
         ['title.withdraw_on_behalf', ON_BEHALF.withdraw],

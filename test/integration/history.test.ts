@@ -618,6 +618,14 @@ describe('history from documents', () => {
       }),
     );
     expect(await sql(`SELECT id FROM block WHERE id = $1`, [mistaken.block.id])).toEqual([]);
+    // The log says so, naming the block, whose own events can no longer name it.
+    const [removal] = await sql<{ after: { blockRemoved?: { id: string; name: string } } }[]>(
+      `SELECT after FROM audit_event WHERE action = 'year.remove_recorded' AND entity_id = $1`,
+      [mistaken.id],
+    );
+    expect(removal?.after.blockRemoved).toEqual({ id: mistaken.block.id, name: 'Cụm thi đua các sở 56' });
+    // The first removal left its block (a membership imported before it stayed): nothing said of a block.
+    expect(logged?.after).toEqual({ reason: 'Ghi nhầm đơn vị được suy tôn Cờ thi đua' });
     expect((await record(wrongBlock)).block.id).not.toBe(mistaken.block.id);
   });
 });

@@ -143,15 +143,18 @@ describe('blocks in the browser', () => {
     await page.getByRole('button', { name: 'Lọc' }).click();
     await poll(() => rows(page).count()).toBe(20);
     await poll(() => page.getByText('Trang 1 · tổng 22 mục').count()).toBe(1);
+    // The page turned, its list is read from its top once its rows have come: in view, with the keyboard's focus
+    // (not left on the button at the bottom).
+    const list = page.locator('.pager').locator('xpath=preceding-sibling::*[1]');
+    const listFocused = () => list.evaluate((el) => el === document.activeElement);
     await page.getByRole('button', { name: 'Trang sau' }).click();
     await expect
       .poll(() => rows(page).allTextContents())
       .toEqual([`Cụm thi đua số 21 ${tag}`, `Cụm thi đua số 22 ${tag}`]);
+    await poll(listFocused).toBe(true);
     await page.getByRole('button', { name: 'Trang trước' }).click();
     await poll(() => rows(page).count()).toBe(20);
-    // The page turned, the list is read from its top: in view, with the keyboard's focus (not left at the bottom).
-    const list = page.locator('.pager').locator('xpath=preceding-sibling::*[1]');
-    await poll(() => list.evaluate((el) => el === document.activeElement)).toBe(true);
+    await poll(listFocused).toBe(true);
     const top = await list.evaluate((el) => el.getBoundingClientRect().top);
     expect(top).toBeGreaterThanOrEqual(0);
     expect(top).toBeLessThan(200);

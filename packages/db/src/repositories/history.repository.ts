@@ -303,7 +303,7 @@ export const historyRepository = {
    * block it created when nothing else is left in it), then the province's rollups of the year again, without the
    * block's.
    */
-  async removeYear(year: EmulationYear): Promise<void> {
+  async removeYear(year: EmulationYear): Promise<{ blockRemoved: boolean }> {
     const m = await tenantManager();
     const provinceId = currentProvinceId();
     const params = [provinceId, year.id];
@@ -333,18 +333,19 @@ export const historyRepository = {
     ]);
     // A block created with the year (newBlock: in its transaction) and left empty goes too: its name, often the
     // very mistake, would otherwise stay in the lists and be refused as taken when the year is recorded again.
-    await m.query(
+    const [, removedBlocks] = (await m.query(
       `DELETE FROM block WHERE province_id = $1 AND id = $2 AND created_at = $3::timestamptz
          AND NOT EXISTS (SELECT 1 FROM emulation_year WHERE province_id = $1 AND block_id = $2)
          AND NOT EXISTS (SELECT 1 FROM block_membership WHERE province_id = $1 AND block_id = $2)
          AND NOT EXISTS (SELECT 1 FROM block_year_rollup WHERE province_id = $1 AND block_id = $2)`,
       [provinceId, year.blockId, created],
-    );
+    )) as [unknown, number];
     await rollupRepository.writeYear(year.year);
     await m.query(
       `DELETE FROM province_year_rollup WHERE province_id = $1 AND year = $2
          AND NOT EXISTS (SELECT 1 FROM block_year_rollup WHERE province_id = $1 AND year = $2)`,
       [provinceId, year.year],
     );
+    return { blockRemoved: removedBlocks > 0 };
   },
 };

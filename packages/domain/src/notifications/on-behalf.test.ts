@@ -13,7 +13,7 @@ describe('a notice of what the secretariat entered for a unit', () => {
   it('says what, for whom, and the reason once, without a doubled full stop', () => {
     expect(renderOnBehalfNotice(notice)).toEqual({
       title: 'Sở Nội vụ đăng ký danh hiệu thay đơn vị',
-      body: 'Sở Nội vụ đã đăng ký danh hiệu Chiến sĩ thi đua cấp tỉnh cho Nguyễn Thị Hoa (Khối thi đua số 3, năm 2026) thay cho Báo Lào Cai. Lý do: Đơn vị đề nghị bằng văn bản số 15/BLC. Nếu đơn vị không đề nghị việc này, đề nghị liên hệ Sở Nội vụ.',
+      body: 'Sở Nội vụ đã đăng ký danh hiệu Chiến sĩ thi đua cấp tỉnh cho Nguyễn Thị Hoa (Khối thi đua số 3, năm 2026) thay cho Báo Lào Cai. Lý do: Đơn vị đề nghị bằng văn bản số 15/BLC. Nếu đơn vị không yêu cầu việc này, đề nghị liên hệ Sở Nội vụ.',
     });
   });
 
@@ -24,7 +24,7 @@ describe('a notice of what the secretariat entered for a unit', () => {
     );
     expect(renderOnBehalfNotice(city, 'en')).toEqual({
       title: 'Title registered for your unit',
-      body: 'The Department of Home Affairs registered City Emulation Fighter for Nguyễn Thị Hoa (Khối thi đua số 3, 2026) on behalf of Báo Lào Cai. Reason: Đơn vị đề nghị bằng văn bản số 15/BLC. If your unit did not ask for this, please tell the Department.',
+      body: 'The Department of Home Affairs registered the title City Emulation Fighter for Nguyễn Thị Hoa (Khối thi đua số 3, 2026) on behalf of Báo Lào Cai. Reason: Đơn vị đề nghị bằng văn bản số 15/BLC. If your unit did not ask for this, please tell the Department.',
     });
   });
 
@@ -37,7 +37,7 @@ describe('a notice of what the secretariat entered for a unit', () => {
     expect(renderOnBehalfNotice(own).body).toMatch(/^Sở Nội vụ đã gửi phiếu tự chấm điểm thi đua \(/);
     const ballot = { ...notice, what: { act: 'ballot.cast' as const, round: 2 } };
     expect(renderOnBehalfNotice(ballot).body).toMatch(
-      /^Sở Nội vụ đã nhập phiếu bầu tại hội nghị Khối thi đua số 3 năm 2026 \(vòng 2\) thay cho Báo Lào Cai\./,
+      /^Sở Nội vụ đã nhập phiếu bầu tại hội nghị tổng kết của Khối thi đua số 3 năm 2026 \(vòng 2\) thay cho Báo Lào Cai\./,
     );
   });
 

@@ -2,8 +2,9 @@ import type { ProvinceKind } from '../province/title';
 import { titleNames, titleNamesEn, type Title } from '../titles';
 
 /**
- * What the secretariat entered for a unit, as its audit names the act (`<act>_on_behalf`): the unit's own act
- * (R2: the unit acts; the secretariat only on its behalf, with a reason), which its officers are told of.
+ * What the secretariat entered for a unit, as its audit names the act (`<act>_on_behalf`): one of the unit's own
+ * acts, which the secretariat enters only on its behalf and with a reason (docs/architecture.md, "Acting for a
+ * unit"), and which the unit's officers are told of.
  */
 export type OnBehalfAct =
   | { act: 'covenant.sign' }
@@ -49,7 +50,7 @@ export function renderOnBehalfNotice(
   return locale === 'vi'
     ? {
         title,
-        body: `Sở Nội vụ đã ${did} thay cho ${n.unitName}. Lý do: ${reason}. Nếu đơn vị không đề nghị việc này, đề nghị liên hệ Sở Nội vụ.`,
+        body: `Sở Nội vụ đã ${did} thay cho ${n.unitName}. Lý do: ${reason}. Nếu đơn vị không yêu cầu việc này, đề nghị liên hệ Sở Nội vụ.`,
       }
     : {
         title,
@@ -80,7 +81,7 @@ function actVi({ what: w, blockName, year, provinceKind }: OnBehalfNotice): [str
     case 'ballot.cast':
       return [
         'Sở Nội vụ nhập phiếu bầu thay đơn vị',
-        `nhập phiếu bầu tại hội nghị ${blockName} năm ${year} (vòng ${w.round})`,
+        `nhập phiếu bầu tại hội nghị tổng kết của ${blockName} năm ${year} (vòng ${w.round})`,
       ];
   }
 }
@@ -102,8 +103,11 @@ function actEn({ what: w, blockName, year, provinceKind }: OnBehalfNotice): [str
     case 'title.withdraw': {
       const title = `${titleNamesEn(provinceKind)[w.title]}${w.personName ? ` for ${w.personName}` : ''}`;
       return w.act === 'title.register'
-        ? ['Title registered for your unit', `registered ${title} ${at}`]
-        : ['Title registration withdrawn for your unit', `withdrew the registration of ${title} ${at}`];
+        ? ['Title registered for your unit', `registered the title ${title} ${at}`]
+        : [
+            'Title registration withdrawn for your unit',
+            `withdrew the registration of the title ${title} ${at}`,
+          ];
     }
     case 'ballot.cast':
       return [

@@ -23,22 +23,13 @@ import {
   renderVotingNotice,
   type NextLeaders,
   type ProposalForm,
-  type ProvinceKind,
   type VotingEventName,
   type YearPhaseEventName,
   reasonIsUnitRecord,
 } from '@thidua/domain';
 import { effectiveDeadline, nominationNoticeStatus, type JobPayload } from '@thidua/jobs';
+import { provinceKindOf, type NoticeContent } from './notice';
 import { onBehalfNotice } from './on-behalf-notice';
-
-type Texts = Record<'vi' | 'en', { title: string; body: string }>;
-
-export interface NoticeContent extends Texts {
-  recipients: string[];
-  link: string;
-  /** What some recipients read instead (their own part of the event): by user id. */
-  personal?: Map<string, Texts>;
-}
 
 /** Who hears of an event, and what they read. Null when the subject no longer exists. */
 export async function noticeContent(p: JobPayload<'notify'>): Promise<NoticeContent | null> {
@@ -80,12 +71,6 @@ async function votingNotice(p: JobPayload<'notify'>, event: VotingEventName): Pr
     // Results published: straight to them, not to the session's page a tap away.
     link: `/voting-periods/${p.subjectId}${event === 'voting.published' ? '/results' : ''}`,
   };
-}
-
-/** PROVINCE or CITY: a centrally-governed city confers its awards, and names its council, as "thành phố". */
-export async function provinceKindOf(provinceId: string): Promise<ProvinceKind | undefined> {
-  const [province] = await provinceRepository.byIds([provinceId]);
-  return province?.kind;
 }
 
 /** The council named with its province: a member may sit on more than one province's. */

@@ -21,7 +21,8 @@ import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { DataSource } from 'typeorm';
-import { noticeContent, provinceKindOf } from './notification-content';
+import { provinceKindOf } from './notice';
+import { noticeContent } from './notification-content';
 
 /**
  * Turns an event into notifications for the people concerned (see notification-content.ts), per channel, minus those who turned the event off for that channel. Each

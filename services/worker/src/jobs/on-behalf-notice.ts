@@ -9,7 +9,7 @@ import {
 } from '@thidua/db';
 import { onBehalfActOf, renderOnBehalfNotice, type OnBehalfAct, type Title } from '@thidua/domain';
 import type { JobPayload } from '@thidua/jobs';
-import { provinceKindOf, type NoticeContent } from './notification-content';
+import { provinceKindOf, type NoticeContent } from './notice';
 
 /** What the audit keeps of the record an act wrote (a score sheet, a registration): the fields the notice reads. */
 interface ActRecord {
@@ -39,7 +39,7 @@ export async function onBehalfNotice(p: JobPayload<'notify'>): Promise<NoticeCon
   const [year] = yearId ? await emulationYearRepository.byIds([yearId]) : [];
   if (!year) return null;
   const [block] = await blockRepository.byIds([year.blockId]);
-  const crossTarget = act === 'sheet.submit' && record.targetUnitId !== record.scorerUnitId;
+  const crossTarget = act === 'sheet.submit' && record.kind === 'CROSS';
   const units = new Map(
     (await unitRepository.byIds([unitId, ...(crossTarget ? [record.targetUnitId!] : [])])).map((u) => [
       u.id,

@@ -39,6 +39,8 @@ import { PersonType } from '../block/block.types';
 import { NominationStatus, ProposalForm, NominationType } from './awards.types';
 import { decidableNominations, decisionItems } from './decision-items';
 
+/** An issuer's code as its decisions' numbers carry it ("QĐ-UBND"). */
+const ISSUER_CODE = /^[A-ZĐ]{2,12}$/;
 @ObjectType('AwardDecisionItem')
 export class AwardDecisionItemType {
   @Field(() => ID) nominationId!: string;
@@ -122,7 +124,7 @@ export class IssueAwardDecisionInput {
     defaultValue: 'UBND',
     description: 'The series: "UBND" gives numbers like 12/QĐ-UBND.',
   })
-  @Matches(/^[A-ZĐ]{2,12}$/, { message: 'issuerCode must be 2 to 12 capital letters' })
+  @Matches(ISSUER_CODE, { message: 'issuerCode must be 2 to 12 capital letters' })
   issuerCode!: string;
 
   @Field(() => String, { description: 'As it will stand on the decision, e.g. "UBND tỉnh Lào Cai".' })
@@ -256,7 +258,7 @@ export class DecisionsResolver {
     @Arg('issuerCode', () => String) issuerCode: string,
     @Arg('year', () => Int) year: number,
   ) {
-    if (!/^[A-ZĐ]{2,12}$/.test(issuerCode)) throw badInput('issuerCode', 'must be 2 to 12 capital letters');
+    if (!ISSUER_CODE.test(issuerCode)) throw badInput('issuerCode', 'must be 2 to 12 capital letters');
     if (year < 2000 || year > 2100) throw badInput('year', 'must be between 2000 and 2100');
     return decisionRepository.nextNumber(issuerCode, year);
   }

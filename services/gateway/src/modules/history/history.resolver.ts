@@ -314,13 +314,15 @@ export class HistoryResolver {
     if (blocker === 'GONE') throw missingRef('emulationYearId', 'EmulationYear', year.id);
     if (blocker) throw appError('CONFLICT', REMOVAL_REFUSED[blocker], { reason: blocker });
     // Anything else found resting on it (a row the checks above do not know): refused whole, not half removed.
-    await historyRepository.removeYear(year).catch((e: { code?: string }) => {
+    const block = await ctx.loaders.block.load(year.blockId);
+    const { blockRemoved } = await historyRepository.removeYear(year).catch((e: { code?: string }) => {
       if (e.code !== '23503') throw e;
       throw appError('CONFLICT', REMOVAL_REFUSED.IN_USE, { reason: 'IN_USE' });
     });
     await audit(ctx, 'year.remove_recorded', 'EmulationYear', year.id, {
       before: { blockId: year.blockId, year: year.year, sourceReference: year.sourceReference },
-      after: { reason },
+      // The block created with the year went with it: named here, since its own events can no longer name it.
+      after: { reason, ...(blockRemoved ? { blockRemoved: { id: year.blockId, name: block?.name } } : {}) },
     });
     announceRollups(ctx, [year.year]);
     return true;

@@ -120,7 +120,11 @@ export function importRoutes(opts: {
         res.setHeader('content-disposition', attachmentDisposition(`Mẫu nhập ${spec.title}.${template[2]}`));
         res.setHeader('content-type', template[2] === 'xlsx' ? XLSX : 'text/csv; charset=utf-8');
         res.statusCode = 200;
-        return void res.end(template[2] === 'xlsx' ? await templateXlsx(spec) : templateCsv(spec));
+        return void res.end(
+          template[2] === 'xlsx'
+            ? await templateXlsx(spec, services.config.IMPORT_MAX_ROWS)
+            : templateCsv(spec),
+        );
       }
 
       const retryAfter = opts.rateLimit(req);

@@ -9,7 +9,7 @@ const header = (c: KindSpec['columns'][number]) => (c.required ? `${c.header} *`
  * saying what each column takes. Date and year columns are text, so Excel keeps 01/07/2025 as typed instead of
  * reading it in the computer's locale.
  */
-export async function templateXlsx(spec: KindSpec): Promise<Buffer> {
+export async function templateXlsx(spec: KindSpec, maxRows: number): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Thi đua – Khen thưởng';
   const sheet = book.addWorksheet(spec.title);
@@ -24,14 +24,15 @@ export async function templateXlsx(spec: KindSpec): Promise<Buffer> {
   sheet.getRow(1).font = { bold: true };
   sheet.addRow(Object.fromEntries(example.map((cell, i) => [spec.columns[i]!.key, cell])));
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  // A fixed list is picked from, not typed: its labels in a drop-down on the rows below the heading. Excel's list
+  // A fixed list is picked from, not typed: its labels in a drop-down on every row a file may have (IMPORT_MAX_ROWS)
+  // below the heading. Excel's list
   // holds 255 characters and splits on commas: a longer list is only described on the guide sheet.
   spec.columns.forEach((c, i) => {
     const labels = c.options && Object.values(c.options).map((l) => l[0]!);
     const list = labels?.join(',');
     if (!list || list.length > 250 || labels!.some((l) => l.includes(',') || l.includes('"'))) return;
     const column = sheet.getColumn(i + 1).letter;
-    validations(sheet).add(`${column}2:${column}${MAX_TEMPLATE_ROWS}`, {
+    validations(sheet).add(`${column}2:${column}${maxRows + 1}`, {
       type: 'list',
       allowBlank: !c.required,
       formulae: [`"${list}"`],
@@ -72,9 +73,6 @@ export function templateCsv(spec: KindSpec): string {
 const validations = (sheet: ExcelJS.Worksheet) =>
   (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
     .dataValidations;
-
-/** The rows a template's drop-downs reach: more than a province's import of one kind holds. */
-const MAX_TEMPLATE_ROWS = 5001;
 
 /** Opens the example row's first cell: a row left in a file with it is refused (check-kit's mapRows). */
 export const EXAMPLE_MARK = 'Ví dụ, xóa dòng này:';

@@ -150,6 +150,8 @@ export interface Choice {
  */
 const ON_PLATFORM_CHAIN = new Set([
   ...PLATFORM_ONLY,
+  // A province onboarded with its first administrator's invitation.
+  'invitation.create',
   'role.assign',
   'role.revoke',
   'Invitation',

@@ -95,13 +95,19 @@ export default function IssueDecisionPage() {
   }
   const err = (f: string) => action.shown.fields[f];
   // The number the series would give, read as the dialog opens (another decision issued first would take it).
+  const nextFor = { issuerCode, year: Number(decisionDate.slice(0, 4)) };
   const [next] = useQuery({
     query: NextNumberQuery,
-    variables: { issuerCode, year: Number(decisionDate.slice(0, 4)) },
+    variables: nextFor,
     pause: !confirming || number !== null,
     requestPolicy: 'network-only',
   });
-  const nextNumber = next.data?.nextDecisionNumber;
+  // Only an answer for this issuer and year, read now: an earlier one (another year, before a cancel) is not said.
+  const asked = next.operation?.variables;
+  const nextNumber =
+    !next.fetching && !next.stale && asked?.issuerCode === nextFor.issuerCode && asked.year === nextFor.year
+      ? next.data?.nextDecisionNumber
+      : undefined;
 
   return (
     <Page title={t('decisions.issueTitle')} wide>

@@ -5,7 +5,7 @@ import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
 import { hasRole, useSession } from '../../app/session';
 import { lastEmulationYear, thisYear } from '../block/dates';
-import { placeLabel } from '../province/useFormerProvinces';
+import { formerLabel, placeLabel } from '../province/useFormerProvinces';
 import { graphql, type ResultOf } from '../../graphql';
 import { useI18n, type I18n } from '../../i18n/i18n';
 import { Chart } from '../../ui/Chart';
@@ -36,7 +36,7 @@ const TableFields = graphql(`
  */
 function withFormerNames(i18n: I18n, table: Table | null): Table | null {
   const shown = forReaders(table);
-  return shown && { ...shown, rows: shown.rows.map((r) => ({ ...r, name: placeLabel(i18n, r) })) };
+  return shown && { ...shown, rows: shown.rows.map((r) => ({ ...r, name: formerLabel(i18n, r) })) };
 }
 
 /**
@@ -545,7 +545,14 @@ function Comparison() {
               rowKey={(r) => r.id}
               initialSort={{ key: 'name', dir: 'asc' }}
               columns={[
-                { key: 'name', label: t('dash.province'), name: true, value: (r) => r.name },
+                // Sorted and exported by its name ("Hà Nội" among the H's); a city shown as one ("TP. Hà Nội").
+                {
+                  key: 'name',
+                  label: t('dash.province'),
+                  name: true,
+                  value: (r) => r.name,
+                  render: (r) => (r.validTo ? r.name : placeLabel(i18n, r)),
+                },
                 // The charted figure beside the name (a phone reads it without scrolling); the code last.
                 ...metricColumns(i18n, table.metrics, metric),
                 { key: 'code', label: t('dash.codeCol'), value: (r) => r.code ?? '' },
@@ -664,7 +671,14 @@ function Trend() {
                   value: (r) => r.year,
                   render: (r) => String(r.year),
                 },
-                { key: 'name', label: t('dash.province'), name: true, value: (r) => r.name },
+                // Sorted and exported by its name ("Hà Nội" among the H's); a city shown as one ("TP. Hà Nội").
+                {
+                  key: 'name',
+                  label: t('dash.province'),
+                  name: true,
+                  value: (r) => r.name,
+                  render: (r) => (r.validTo ? r.name : placeLabel(i18n, r)),
+                },
                 ...metricColumns(i18n, table.metrics, metric),
               ]}
             />

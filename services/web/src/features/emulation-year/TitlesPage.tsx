@@ -166,6 +166,8 @@ function TitlesForm({
           </SelectField>
           {individual && acting.unitId && (
             <PersonSelect
+              // Another unit's people: its choice starts afresh (one chosen for the unit before is not this one's).
+              key={acting.unitId}
               unitId={acting.unitId}
               label={t('titles.person')}
               emptyLabel={t('titles.pickPerson')}

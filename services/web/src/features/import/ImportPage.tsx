@@ -86,9 +86,11 @@ export default function ImportPage() {
     // Read now, as it is: the browser refuses to send a file saved again since it was chosen (fixed after the
     // check, the usual way), and asks for it to be chosen again.
     let content: File;
+    setBusy(true);
     try {
       content = new File([await file.arrayBuffer()], file.name, { type: file.type });
     } catch {
+      setBusy(false);
       forgetFile(true);
       return setFileError(t('import.fileChanged', { file: file.name }));
     }
