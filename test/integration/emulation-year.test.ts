@@ -391,6 +391,18 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
   it('scoring: self sheets by each member, cross sheets by the head and deputy; limits are enforced', async () => {
     ok(await transition('SCORING'));
     const [head, deputy] = [0, 1];
+    const sheet = (scorer: number, target: number, base: number, extra: Record<string, unknown> = {}) => ({
+      emulationYearId: yearId,
+      kind: scorer === target ? 'SELF' : 'CROSS',
+      scorerUnitId: units[scorer]!.id,
+      targetUnitId: units[target]!.id,
+      scores: scores(base),
+      bonus: 3,
+      evidence: [
+        { code: 'NV1', text: 'Báo cáo tổng kết năm 2025', links: ['https://example.gov.vn/bao-cao.pdf'] },
+      ],
+      ...extra,
+    });
     const submit = (
       as: number,
       scorer: number,
@@ -399,49 +411,14 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
       extra: Record<string, unknown> = {},
     ) =>
       asOfficer<{ submitScoreSheet: { id: string; version: number } }>(as, SUBMIT, {
-        v: {
-          emulationYearId: yearId,
-          kind: scorer === target ? 'SELF' : 'CROSS',
-          scorerUnitId: units[scorer]!.id,
-          targetUnitId: units[target]!.id,
-          scores: scores(base),
-          bonus: 3,
-          evidence: [
-            { code: 'NV1', text: 'Báo cáo tổng kết năm 2025', links: ['https://example.gov.vn/bao-cao.pdf'] },
-          ],
-          ...extra,
-        },
+        v: sheet(scorer, target, base, extra),
       });
 
     for (let i = 0; i < units.length; i++) {
       if (i !== 5) ok(await submit(i, i, i, 95));
     }
-    const crossSheet = (scorer: number, target: number, base: number) => ({
-      emulationYearId: yearId,
-      kind: 'CROSS',
-      scorerUnitId: units[scorer]!.id,
-      targetUnitId: units[target]!.id,
-      scores: scores(base),
-      bonus: 3,
-      evidence: [],
-    });
     // Ban Tổ chức's own sheet, sent by the secretariat on its behalf.
-    ok(
-      await asAdmin(SUBMIT, {
-        v: {
-          emulationYearId: yearId,
-          kind: 'SELF',
-          scorerUnitId: units[5]!.id,
-          targetUnitId: units[5]!.id,
-          scores: scores(95),
-          bonus: 3,
-          evidence: [
-            { code: 'NV1', text: 'Báo cáo tổng kết năm 2025', links: ['https://example.gov.vn/bao-cao.pdf'] },
-          ],
-          onBehalfReason: ON_BEHALF.sheet,
-        },
-      }),
-    );
+    ok(await asAdmin(SUBMIT, { v: sheet(5, 5, 95, { onBehalfReason: ON_BEHALF.sheet }) }));
     // Who is yet to send which sheet, for those who remind them (the head unit): every member lacks its
     // cross sheets; a member that runs nothing is told nothing.
     const missing = async (i: number) =>
@@ -478,7 +455,7 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
       if (t !== head) ok(await submit(head, head, t, base));
       // Ủy ban Kiểm tra's cross sheet of Ban Dân vận is sent by the secretariat, on its behalf.
       if (t === 3)
-        ok(await asAdmin(SUBMIT, { v: { ...crossSheet(deputy, t, base), onBehalfReason: ON_BEHALF.cross } }));
+        ok(await asAdmin(SUBMIT, { v: sheet(deputy, t, base, { onBehalfReason: ON_BEHALF.cross }) }));
       else if (t !== deputy) ok(await submit(deputy, deputy, t, base));
     }
   });
