@@ -26,7 +26,7 @@ const NAMES = [
   'Sở Công Thương',
   'Sở Nông nghiệp và Môi trường',
 ];
-const ISSUE = `mutation($v: IssueAwardDecisionInput!) { issueAwardDecision(input: $v) { id number numberText issuerName recordedFromDocuments items { unitId form prizeVnd } } }`;
+const ISSUE = `mutation($v: IssueAwardDecisionInput!) { issueAwardDecision(input: $v) { id number numberText issuerName recordedFromDocuments baseSalary { effectiveFrom amountVnd } items { unitId form prizeVnd } } }`;
 
 beforeAll(async () => {
   app = await startTestApp({ template: inject('templateDatabase') });
@@ -60,6 +60,7 @@ const issue = (nominationIds: string[], decisionDate = '2027-01-15', number?: nu
       numberText: string;
       issuerName: string;
       recordedFromDocuments: boolean;
+      baseSalary: { effectiveFrom: string; amountVnd: number } | null;
       items: { form: string; prizeVnd: number }[];
     };
   }>(
@@ -104,6 +105,8 @@ describe('award decisions', () => {
       ['FLAG_PROVINCE', 20_240_000],
       ['MERIT_PROVINCE', 7_590_000],
     ]);
+    // The decision names the row it counted on, for a reader to check the prizes against the decree.
+    expect(d.baseSalary).toEqual({ effectiveFrom: '2026-07-01', amountVnd: 2_530_000 });
   });
 
   it('a decided nomination names its decision; one not decided yet, none', async () => {

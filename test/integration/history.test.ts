@@ -3,6 +3,7 @@ import { vietnamDate, vietnamToday } from '@thidua/domain';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MARK_DECISIONS_RECORDED_FROM_DOCUMENTS } from '../../packages/db/src/migrations/1796172000000-award-decision-recorded-from-documents';
+import { BASE_SALARIES_OF_DECISIONS } from '../../packages/db/src/migrations/1796310000000-decision-base-salary';
 import { UNKNOWN_OUTCOMES_OF_DOCUMENTS_YEARS } from '../../packages/db/src/migrations/1796250000000-rollup-unknown-outcome';
 import {
   createAccount,
@@ -263,12 +264,13 @@ describe('history from documents', () => {
         recordPastDecision: {
           numberText: string;
           recordedFromDocuments: boolean;
+          baseSalary: { effectiveFrom: string; amountVnd: number } | null;
           items: { unitId: string; prizeVnd: number }[];
         };
       }>(
         khAdmin,
         ninhThuan,
-        `mutation($i: RecordPastDecisionInput!) { recordPastDecision(input: $i) { numberText recordedFromDocuments items { unitId prizeVnd } } }`,
+        `mutation($i: RecordPastDecisionInput!) { recordPastDecision(input: $i) { numberText recordedFromDocuments baseSalary { effectiveFrom amountVnd } items { unitId prizeVnd } } }`,
         {
           i: {
             numberText: '215/QĐ-UBND',
@@ -280,28 +282,43 @@ describe('history from documents', () => {
         },
       ),
     ).recordPastDecision;
-    // Certificate of merit: 3.0 × 1,800,000 (the base salary from 1 July 2023).
+    // Certificate of merit: 3.0 × 1,800,000 (the base salary from 1 July 2023, which the decision names).
     // It says it was recorded from documents, not issued here.
     expect(decision).toEqual({
       numberText: '215/QĐ-UBND',
       recordedFromDocuments: true,
+      baseSalary: { effectiveFrom: '2023-07-01', amountVnd: 1_800_000 },
       items: [{ unitId: bao, prizeVnd: 5_400_000 }],
     });
-    // A decision recorded before the mark existed gets it from the migration that added it.
+    // A decision recorded before the mark and the base salary were kept gets them from the migrations that added
+    // them.
     await runInTenant(app.dataSource, ninhThuan, async () =>
-      (await currentManager()).query(`UPDATE award_decision SET recorded_from_documents = false`),
+      (await currentManager()).query(
+        `UPDATE award_decision SET recorded_from_documents = false, base_salary_from = NULL`,
+      ),
     );
     const owner = new pg.Client({ connectionString: app.db.ownerUrl });
     await owner.connect();
-    await owner.query(MARK_DECISIONS_RECORDED_FROM_DOCUMENTS).finally(() => owner.end());
+    await owner
+      .query(MARK_DECISIONS_RECORDED_FROM_DOCUMENTS)
+      .then(() => owner.query(BASE_SALARIES_OF_DECISIONS))
+      .finally(() => owner.end());
     const marked = ok(
-      await gql<{ awardDecisions: { numberText: string; recordedFromDocuments: boolean }[] }>(
+      await gql<{
+        awardDecisions: {
+          numberText: string;
+          recordedFromDocuments: boolean;
+          baseSalary: { effectiveFrom: string } | null;
+        }[];
+      }>(
         khAdmin,
         ninhThuan,
-        `{ awardDecisions(year: 2024) { numberText recordedFromDocuments } }`,
+        `{ awardDecisions(year: 2024) { numberText recordedFromDocuments baseSalary { effectiveFrom } } }`,
       ),
     ).awardDecisions;
-    expect(marked).toEqual([{ numberText: '215/QĐ-UBND', recordedFromDocuments: true }]);
+    expect(marked).toEqual([
+      { numberText: '215/QĐ-UBND', recordedFromDocuments: true, baseSalary: { effectiveFrom: '2023-07-01' } },
+    ]);
 
     // The streak counts the documents year: the certificate of 2023 used up the excellent years up to 2023.
     const after = ok(await gql<{ streaks: unknown[] }>(khAdmin, ninhThuan, STREAKS, { id: bao, y: 2024 }));

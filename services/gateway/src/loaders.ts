@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import {
+  baseSalaryRepository,
   blockRepository,
   criteriaSetRepository,
   deferralRepository,
@@ -78,6 +79,12 @@ const MAKERS = {
   sheets: () => grouped(emulationYearRepository.sheets, (s) => [s.emulationYearId]),
   sheet: () => byId(emulationYearRepository.sheetsByIds),
   awardDecision: () => byId(decisionRepository.byIds),
+  /** Keyed by a base salary row's first day: the platform's table, read once for the request. */
+  baseSalary: () =>
+    new DataLoader(async (days: readonly string[]) => {
+      const rows = await baseSalaryRepository.list();
+      return days.map((d) => rows.find((r) => r.effectiveFrom === d) ?? null);
+    }),
   decisionItemsOfNomination: () => grouped(decisionRepository.itemsOfNominations, (i) => [i.nominationId]),
   results: () => grouped(emulationYearRepository.results, (r) => [r.emulationYearId]),
   criteriaSet: () => byId(criteriaSetRepository.byIds),

@@ -376,10 +376,10 @@ describe("the secretariat's nominations, council and decisions", () => {
           { timeout: 30_000, interval: 1000 },
         )
         .toBeGreaterThan(0);
-      await page.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
+      await page.getByRole('button', { name: 'Kết thúc phiên biểu quyết' }).click();
       await page
-        .getByRole('dialog', { name: 'Kết thúc bỏ phiếu ngay?' })
-        .getByRole('button', { name: 'Kết thúc bỏ phiếu' })
+        .getByRole('dialog', { name: 'Kết thúc phiên biểu quyết ngay?' })
+        .getByRole('button', { name: 'Kết thúc phiên biểu quyết' })
         .click();
       await expect
         .poll(
@@ -483,6 +483,10 @@ describe("the secretariat's nominations, council and decisions", () => {
       await expect
         .poll(() => issue.textContent())
         .toMatch(/sẽ mang số \d+\/QĐ-UBND \(số tiếp theo của sổ QĐ-UBND năm \d{4}\)/);
+      // And the base salary its prizes will be counted on (dated today: the row from 1 July 2026).
+      await expect
+        .poll(() => issue.textContent())
+        .toContain('Tiền thưởng tính theo mức lương cơ sở 2.530.000 đ/tháng (áp dụng từ ngày 01/07/2026).');
       // Without the register's number, the dialog warns that the platform's own series may clash with it.
       expect(await issue.getByText(/^Chưa nhập số theo sổ đăng ký văn bản của Văn phòng UBND/).count()).toBe(
         1,
@@ -513,6 +517,10 @@ describe("the secretariat's nominations, council and decisions", () => {
       });
       await expect.poll(() => annex.textContent()).toContain('20.240.000');
       expect(await page.getByText('Số 15/TTr-SNV ngày 01/12/2026').count()).toBe(1);
+      // The page names the base salary the prizes were counted on, its decree folded beneath.
+      expect(await page.getByText('2.530.000 đ/tháng, áp dụng từ ngày 01/07/2026').count()).toBe(1);
+      await page.getByText('Căn cứ', { exact: true }).click();
+      await expect.poll(() => page.getByText(/^Nghị định 161\/2026\/NĐ-CP/).isVisible()).toBe(true);
       await screenshot(page, 'decision-1366');
       await expectAccessible(page, 'the decision');
       const decisionPath = new URL(page.url()).pathname;

@@ -257,12 +257,17 @@ describe('people and access', () => {
       await expect.poll(() => until.locator('dd').allTextContents(), WAIT).toEqual(['30/06/2026']);
       await rowOf(page, 'Tạo đơn vị').getByRole('button', { name: 'Chỉ xem đối tượng này' }).click();
       await expect
-        .poll(() => page.getByText('Đang xem lịch sử của một đối tượng (Đơn vị).').count(), WAIT)
+        .poll(
+          () =>
+            page.getByText('Đang xem lịch sử của một đối tượng (Đơn vị: Sở Khoa học và Công nghệ).').count(),
+          WAIT,
+        )
         .toBe(1);
       await expect.poll(() => rowOf(page, 'Sửa đơn vị').count(), WAIT).toBeGreaterThan(0);
       expect(await rowOf(page, 'Thêm cá nhân').count()).toBe(0);
       expect(await rows.count()).toBe(await rows.filter({ hasText: 'Sở Khoa học và Công nghệ' }).count());
-      expect(await page.getByLabel('Mã đối tượng').inputValue()).toBe(unitId);
+      // The banner names the record; its id stays in the address only.
+      expect(new URL(page.url()).searchParams.get('entityId')).toBe(unitId);
       expect(await action.inputValue()).toBe('');
 
       // Followed to the unit's page, and Back to the same history.
@@ -273,7 +278,11 @@ describe('people and access', () => {
       expect(new URL(page.url()).pathname).toBe(unitPath);
       await page.goBack();
       await expect
-        .poll(() => page.getByText('Đang xem lịch sử của một đối tượng (Đơn vị).').count(), WAIT)
+        .poll(
+          () =>
+            page.getByText('Đang xem lịch sử của một đối tượng (Đơn vị: Sở Khoa học và Công nghệ).').count(),
+          WAIT,
+        )
         .toBe(1);
       await page.getByRole('button', { name: 'Xem lại toàn bộ nhật ký' }).click();
       await expect.poll(() => rowOf(page, 'Thêm cá nhân').count(), WAIT).toBeGreaterThan(0);

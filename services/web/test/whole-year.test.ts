@@ -489,10 +489,10 @@ describe('a whole emulation year on the pages', () => {
         // One of three has voted: the secretariat's close dialog names the two others and says that closing
         // now, short of the attendance R10 asks, would decide nothing.
         await page.reload();
-        await poll(() => page.getByText(/^Thành viên Hội đồng chưa bỏ phiếu \(2\): /).count()).toBe(1);
-        await page.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
-        const early = page.getByRole('dialog', { name: 'Kết thúc bỏ phiếu ngay?' });
-        await poll(() => early.textContent()).toContain('1/3 thành viên đã bỏ phiếu');
+        await poll(() => page.getByText(/^Thành viên Hội đồng chưa biểu quyết \(2\): /).count()).toBe(1);
+        await page.getByRole('button', { name: 'Kết thúc phiên biểu quyết' }).click();
+        const early = page.getByRole('dialog', { name: 'Kết thúc phiên biểu quyết ngay?' });
+        await poll(() => early.textContent()).toContain('1/3 thành viên đã biểu quyết');
         expect(await early.textContent()).toContain('Chưa đủ tỷ lệ tham dự');
         await screenshot(page, 'whole-year-council-close-early-1366');
         await early.getByRole('button', { name: 'Không, quay lại' }).click();
@@ -505,10 +505,10 @@ describe('a whole emulation year on the pages', () => {
       await page.getByRole('link', { name: /^Kết thúc bỏ phiếu: Hội đồng/ }).click();
       await page.waitForURL((u) => u.pathname === `/voting-periods/${periodId}`);
       await poll(() => page.getByText('3/3 đã bỏ phiếu').count()).toBeGreaterThan(0);
-      await page.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
+      await page.getByRole('button', { name: 'Kết thúc phiên biểu quyết' }).click();
       await page
-        .getByRole('dialog', { name: 'Kết thúc bỏ phiếu ngay?' })
-        .getByRole('button', { name: 'Kết thúc bỏ phiếu' })
+        .getByRole('dialog', { name: 'Kết thúc phiên biểu quyết ngay?' })
+        .getByRole('button', { name: 'Kết thúc phiên biểu quyết' })
         .click();
       await publish(page, true);
       const status = async () =>

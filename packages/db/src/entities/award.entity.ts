@@ -82,6 +82,8 @@ export class AwardDecision {
   /** Recorded afterwards from the province's documents (recordPastDecision), not issued on the platform. */
   @Column({ name: 'recorded_from_documents', type: 'boolean', default: false })
   recordedFromDocuments!: boolean;
+  /** The day the base salary its prize money was counted on took effect (base_salary's key); null: none known. */
+  @Column({ name: 'base_salary_from', type: 'date', nullable: true }) baseSalaryFrom!: string | null;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
   @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
 }

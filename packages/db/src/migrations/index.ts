@@ -43,6 +43,7 @@ import { EmailUnsubscribeHeader1796270000000 } from './1796270000000-email-unsub
 import { DecisionSubmission1796280000000 } from './1796280000000-decision-submission';
 import { RollupRemoval1796290000000 } from './1796290000000-rollup-removal';
 import { AuditEntityIndex1796300000000 } from './1796300000000-audit-entity-index';
+import { DecisionBaseSalary1796310000000 } from './1796310000000-decision-base-salary';
 
 export const migrations = [
   Foundation1763740800000,
@@ -90,4 +91,5 @@ export const migrations = [
   DecisionSubmission1796280000000,
   RollupRemoval1796290000000,
   AuditEntityIndex1796300000000,
+  DecisionBaseSalary1796310000000,
 ];

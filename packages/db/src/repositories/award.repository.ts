@@ -343,6 +343,8 @@ export interface NewDecision {
   number?: number | null;
   /** The Department's submission the decision answers; both or neither. */
   submission?: { number: string; date: string } | null;
+  /** The base salary row the prizes were counted on, by its first day. */
+  baseSalaryFrom: string;
   items: { nominationId: string; unitId: string; personId: string | null; form: string; prizeVnd: number }[];
 }
 
@@ -397,6 +399,7 @@ export const decisionRepository = {
         signerTitle: d.signerTitle,
         submissionNumber: d.submission?.number ?? null,
         submissionDate: d.submission?.date ?? null,
+        baseSalaryFrom: d.baseSalaryFrom,
         createdBy: d.createdBy,
       }),
     );

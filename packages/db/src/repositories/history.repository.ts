@@ -53,6 +53,8 @@ export interface PastDecision {
   signerName: string;
   signerTitle: string;
   userId: string;
+  /** The base salary row the prizes were counted on, by its first day. */
+  baseSalaryFrom: string;
   items: { nominationId: string; unitId: string; personId: string | null; form: string; prizeVnd: number }[];
 }
 
@@ -236,8 +238,8 @@ export const historyRepository = {
     const [decision] = await returning<{ id: string }>(
       m,
       `INSERT INTO award_decision (province_id, issuer_code, issuer_name, year, number, number_text, decision_date,
-         signer_name, signer_title, created_by, recorded_from_documents)
-       VALUES ($1, $2, $3, extract(year FROM $4::date), $5, $6, $4, $7, $8, $9, true) RETURNING id`,
+         signer_name, signer_title, created_by, recorded_from_documents, base_salary_from)
+       VALUES ($1, $2, $3, extract(year FROM $4::date), $5, $6, $4, $7, $8, $9, true, $10) RETURNING id`,
       [
         provinceId,
         d.issuerCode,
@@ -248,6 +250,7 @@ export const historyRepository = {
         d.signerName,
         d.signerTitle,
         d.userId,
+        d.baseSalaryFrom,
       ],
     );
     for (const i of d.items) {

@@ -1,5 +1,5 @@
 import { awardRepository, baseSalaryRepository, type Nomination } from '@thidua/db';
-import { prizeMoney, type AwardForm } from '@thidua/domain';
+import { baseSalaryOn, prizeMoney, type AwardForm } from '@thidua/domain';
 import { badInput, missingRef } from '../../common/errors';
 
 /** The nominations a decision names, each present in this province and in one of the statuses it may decide. */
@@ -20,20 +20,22 @@ export async function decidableNominations(
 
 /**
  * A decision's annexed items: each nomination with its prize money, the form's multiplier × the base salary in
- * force on the decision's date (the platform's table); no salary in force is the date's fault.
+ * force on the decision's date (the platform's table), and that salary's first day, kept with the decision; no
+ * salary in force is the date's fault.
  */
 export async function decisionItems(nominations: readonly Nomination[], decisionDate: string) {
   const { rules } = await awardRepository.rulesFor(Number(decisionDate.slice(0, 4)));
   const salaries = await baseSalaryRepository.list();
-  try {
-    return nominations.map((n) => ({
+  const inForce = baseSalaryOn(salaries, decisionDate);
+  if (!inForce) throw badInput('decisionDate', `No base salary in force on ${decisionDate}`);
+  return {
+    baseSalaryFrom: inForce.effectiveFrom,
+    items: nominations.map((n) => ({
       nominationId: n.id,
       unitId: n.unitId,
       personId: n.personId,
       form: n.form,
       prizeVnd: prizeMoney(n.form as AwardForm, decisionDate, rules, salaries),
-    }));
-  } catch (e) {
-    throw badInput('decisionDate', (e as Error).message);
-  }
+    })),
+  };
 }

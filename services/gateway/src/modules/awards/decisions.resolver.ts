@@ -37,6 +37,7 @@ import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
 import { PersonType } from '../block/block.types';
 import { NominationStatus, ProposalForm, NominationType } from './awards.types';
+import { BaseSalaryType } from '../base-salary/base-salary.resolver';
 import { decidableNominations, decisionItems } from './decision-items';
 
 /** An issuer's code as its decisions' numbers carry it ("QĐ-UBND"). */
@@ -193,6 +194,15 @@ function citedSubmission(input: IssueAwardDecisionInput): { number: string; date
 
 @Resolver(() => AwardDecisionType)
 export class DecisionsResolver {
+  @FieldResolver(() => BaseSalaryType, {
+    nullable: true,
+    description:
+      'The base salary row its prize money was counted on (the one in force on its date when issued).',
+  })
+  baseSalary(@Root() d: AwardDecision, @Ctx() ctx: GraphQLContext) {
+    return d.baseSalaryFrom ? ctx.loaders.baseSalary.load(d.baseSalaryFrom) : null;
+  }
+
   @FieldResolver(() => [AwardDecisionItemType], {
     description: "In the annex's order: collectives, then individuals, the higher award first.",
   })
@@ -221,12 +231,12 @@ export class DecisionsResolver {
   ) {
     const submission = citedSubmission(input);
     const { ids, nominations } = await decidableNominations(input.nominationIds, ['COUNCIL_APPROVED']);
-    const items = await decisionItems(nominations, input.decisionDate);
+    const { items, baseSalaryFrom } = await decisionItems(nominations, input.decisionDate);
     const year = Number(input.decisionDate.slice(0, 4));
     // The table's unique keys are the check: the number's key names the number; another (a nomination decided
     // meanwhile, a series number taken concurrently) is a conflict.
     const decision = await decisionRepository
-      .issue({ ...input, submission, createdBy: ctx.principal!.userId, items })
+      .issue({ ...input, submission, createdBy: ctx.principal!.userId, items, baseSalaryFrom })
       .catch((e: { code?: string; constraint?: string }) => {
         if (e.code !== '23505') throw e;
         if (input.number && /number/.test(e.constraint ?? ''))

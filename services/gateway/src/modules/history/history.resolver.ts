@@ -263,7 +263,7 @@ export class HistoryResolver {
         );
     }
     const [, number, issuerCode] = /^(\d+)\/QĐ-(.+)$/.exec(input.numberText)!;
-    const items = await decisionItems(nominations, input.decisionDate);
+    const { items, baseSalaryFrom } = await decisionItems(nominations, input.decisionDate);
     const decision = await withConstraints(
       { unique: `decision ${input.numberText} of ${input.decisionDate.slice(0, 4)} is already recorded` },
       () =>
@@ -277,6 +277,7 @@ export class HistoryResolver {
             signerName: input.signerName.trim(),
             signerTitle: input.signerTitle.trim(),
             userId: ctx.principal!.userId,
+            baseSalaryFrom,
             items,
           },
           ['SUBMITTED', 'COUNCIL_APPROVED'],

@@ -1,11 +1,11 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link, useLocation, useSearch } from 'wouter';
 import { graphql, type ResultOf } from '../../graphql';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { CardTable } from '../../ui/CardTable';
-import { Field, SelectField } from '../../ui/Field';
+import { SelectField } from '../../ui/Field';
 import { Alert, Page } from '../../ui/Page';
 import { Pager, usePager } from '../../ui/Pager';
 import { TableWrap } from '../../ui/TableWrap';
@@ -128,6 +128,11 @@ function AuditLog({ platform }: { platform: boolean }) {
     return Object.fromEntries(KEYS.map((k) => [k, params.get(k)?.trim() ?? ''])) as Filter;
   }, [search]);
   const key = KEYS.map((k) => filter[k]).join('|');
+  // The followed record's name, as its events give it (the address holds only its kind and id); kept with the
+  // filter it was read for, so that another record's banner never shows the last one's name while it loads.
+  const [named, setNamed] = useState<{ key: string; name: string | null }>();
+  const onFollowed = useCallback((name: string | null) => setNamed({ key, name }), [key]);
+  const followed = named?.key === key ? named.name : null;
   const setFilter = (next: Filter) => {
     const params = new URLSearchParams(
       KEYS.flatMap((k) => (next[k].trim() ? [[k, next[k].trim()]] : [])),
@@ -146,9 +151,11 @@ function AuditLog({ platform }: { platform: boolean }) {
       <FilterForm key={`form-${key}`} initial={filter} onApply={setFilter} platform={platform} />
       {filter.entityId && (
         <Alert kind="info">
-          {filter.entityType
-            ? t('audit.following', { what: entityWords(filter.entityType, i18n.locale) })
-            : t('audit.followingById')}{' '}
+          {followed
+            ? t('audit.followingNamed', { what: entityWords(filter.entityType, i18n.locale), name: followed })
+            : filter.entityType
+              ? t('audit.following', { what: entityWords(filter.entityType, i18n.locale) })
+              : t('audit.followingById')}{' '}
           <button type="button" className="button-link" onClick={() => setFilter(EMPTY)}>
             {t('audit.showAll')}
           </button>
@@ -159,6 +166,7 @@ function AuditLog({ platform }: { platform: boolean }) {
         platform={platform}
         filter={filter}
         onOnly={(e) => setFilter({ action: '', entityType: e.entityType, entityId: e.entityId ?? '' })}
+        onFollowed={onFollowed}
       />
     </Page>
   );
@@ -237,12 +245,6 @@ function FilterForm({
         words={(code) => entityWords(code, locale)}
         onChange={(entityType) => setDraft({ ...draft, entityType })}
       />
-      <Field
-        label={t('audit.entityId')}
-        hint={t('audit.entityIdHint')}
-        value={draft.entityId}
-        onChange={(e) => setDraft({ ...draft, entityId: e.target.value })}
-      />
       <div className="actions">
         <button type="submit" className="button button-secondary">
           {t('audit.filter')}
@@ -290,10 +292,12 @@ function CodeSelect({
 function Events({
   filter,
   onOnly,
+  onFollowed,
   platform,
 }: {
   filter: Filter;
   onOnly: (e: AuditEvent) => void;
+  onFollowed: (name: string | null) => void;
   platform: boolean;
 }) {
   const i18n = useI18n();
@@ -307,6 +311,13 @@ function Events({
   const query = (platform ? PlatformEventsQuery : EventsQuery) as typeof EventsQuery;
   const [res, refetch] = useQuery({ query, variables });
   const events = res.data?.auditEvents;
+  // Every event of a followed record names it alike; the first that names it is enough.
+  const followedName = events
+    ? (events.nodes.find((e) => e.entityId === filter.entityId && e.entityName)?.entityName ?? null)
+    : undefined;
+  useEffect(() => {
+    if (filter.entityId && followedName !== undefined) onFollowed(followedName);
+  }, [onFollowed, followedName, filter.entityId]);
   // A province's units by name; the platform's chain is read in no province (its role grants keep their ids).
   const { names } = useUnitNames(
     platform ? [] : (events?.nodes ?? []).flatMap((e) => [...unitIdsIn(e.before), ...unitIdsIn(e.after)]),

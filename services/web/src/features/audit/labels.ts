@@ -74,9 +74,9 @@ const ACTIONS: Record<string, Words> = {
   'voting.paper_count.confirm': { vi: 'Xác nhận kết quả kiểm phiếu giấy', en: 'Paper count confirmed' },
   'voting.paper_count.enter': { vi: 'Nhập kết quả kiểm phiếu giấy', en: 'Paper count entered' },
   'voting.publish': { vi: 'Công bố kết quả', en: 'Results published' },
-  'webhook.retry': { vi: 'Gửi lại webhook', en: 'Webhook retried' },
-  'webhook.subscribe': { vi: 'Thêm nơi nhận webhook', en: 'Webhook added' },
-  'webhook.unsubscribe': { vi: 'Bỏ nơi nhận webhook', en: 'Webhook removed' },
+  'webhook.retry': { vi: 'Gửi lại sự kiện sang hệ thống khác', en: 'Webhook retried' },
+  'webhook.subscribe': { vi: 'Thêm địa chỉ nhận sự kiện', en: 'Webhook added' },
+  'webhook.unsubscribe': { vi: 'Xóa địa chỉ nhận sự kiện', en: 'Webhook removed' },
   'year.open': { vi: 'Mở năm thi đua', en: 'Year opened' },
   'year.record_from_documents': { vi: 'Ghi năm đã qua từ văn bản', en: 'Past year recorded' },
   'year.remove_recorded': { vi: 'Xóa năm đã ghi nhận từ văn bản', en: 'Recorded past year removed' },
@@ -109,8 +109,8 @@ const ENTITIES: Record<string, Words> = {
   Unit: { vi: 'Đơn vị', en: 'Unit' },
   User: { vi: 'Tài khoản', en: 'Account' },
   VotingPeriod: { vi: 'Vòng bỏ phiếu', en: 'Voting round' },
-  WebhookDelivery: { vi: 'Lần gửi webhook', en: 'Webhook delivery' },
-  WebhookSubscription: { vi: 'Nơi nhận webhook', en: 'Webhook receiver' },
+  WebhookDelivery: { vi: 'Lần gửi sự kiện', en: 'Webhook delivery' },
+  WebhookSubscription: { vi: 'Địa chỉ nhận sự kiện', en: 'Webhook receiver' },
 };
 
 /**

@@ -28,6 +28,11 @@ const DecisionQuery = graphql(`
       submissionNumber
       submissionDate
       recordedFromDocuments
+      baseSalary {
+        effectiveFrom
+        amountVnd
+        legalBasis
+      }
       items {
         nominationId
         form
@@ -125,6 +130,22 @@ export default function AwardDecisionPage() {
             <dt>{t('decision.total')}</dt>
             <dd>{i18n.number(total, 0)} đ</dd>
           </div>
+          {/* What the prizes were counted on, so that a reader can check them against the decree. */}
+          {d.baseSalary && (
+            <div className="fact-wide">
+              <dt>{t('decision.baseSalary')}</dt>
+              <dd>
+                {t('decision.baseSalaryIs', {
+                  amount: i18n.number(d.baseSalary.amountVnd, 0),
+                  from: i18n.date(d.baseSalary.effectiveFrom),
+                })}
+                <details className="decision-basis">
+                  <summary>{t('decision.baseSalaryBasis')}</summary>
+                  <p>{d.baseSalary.legalBasis}</p>
+                </details>
+              </dd>
+            </div>
+          )}
         </dl>
         <DocumentDownloads kind="decision" id={d.id} />
         {/* One file per form: each is printed on its own pre-printed blank. */}

@@ -12,6 +12,7 @@ import { today } from '../block/dates';
 import { NominationPicker, toggled } from './NominationPicker';
 import { IssueDecisionMutation } from './operations';
 import { useFormerProvinces } from '../province/useFormerProvinces';
+import { SalariesQuery } from '../base-salary/BaseSalaryTable';
 
 const NextNumberQuery = graphql(`
   query NextDecisionNumber($issuerCode: String!, $year: Int!) {
@@ -108,6 +109,10 @@ export default function IssueDecisionPage() {
     !next.fetching && !next.stale && asked?.issuerCode === nextFor.issuerCode && asked.year === nextFor.year
       ? next.data?.nextDecisionNumber
       : undefined;
+
+  // The base salary the prizes will be counted on: the table's latest row in force on the date (oldest first).
+  const [salaries] = useQuery({ query: SalariesQuery, pause: !confirming });
+  const salary = salaries.data?.baseSalaries.filter((s) => s.effectiveFrom <= decisionDate).at(-1);
 
   return (
     <Page title={t('decisions.issueTitle')} wide>
@@ -217,6 +222,19 @@ export default function IssueDecisionPage() {
             },
           )}
         </p>
+        {salaries.data &&
+          (salary ? (
+            <p>
+              {t('decisions.baseSalaryUsed', {
+                amount: i18n.number(salary.amountVnd, 0),
+                from: i18n.date(salary.effectiveFrom),
+              })}
+            </p>
+          ) : (
+            <Alert>
+              {t('decisions.noBaseSalary', { date: decisionDate ? i18n.date(decisionDate) : '' })}
+            </Alert>
+          ))}
         {/* The committee's office numbers all its decisions in one register: the platform's own series cannot
             know that register, so a number left out is said to be the platform's before it is taken for good. */}
         {number === null && (

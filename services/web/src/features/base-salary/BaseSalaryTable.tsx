@@ -11,7 +11,7 @@ import { Alert, Loading } from '../../ui/Page';
 import { CardTable } from '../../ui/CardTable';
 import { useAction } from '../../ui/useAction';
 
-const SalariesQuery = graphql(`
+export const SalariesQuery = graphql(`
   query BaseSalaries {
     baseSalaries {
       effectiveFrom

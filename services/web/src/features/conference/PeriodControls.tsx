@@ -133,7 +133,7 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
           {cast < eligible && (
             <form className="form-row" onSubmit={(e) => void submitExtend(e)} noValidate>
               <DateField
-                label={t('period.extendUntil')}
+                label={t(council ? 'period.extendUntilCouncil' : 'period.extendUntil')}
                 withTime
                 value={until}
                 onChange={setUntil}
@@ -146,8 +146,8 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
           )}
           {extend.shown.general && <Alert>{extend.shown.general}</Alert>}
           <ConfirmButton
-            label={t('period.close')}
-            title={t('period.closeTitle')}
+            label={t(council ? 'period.closeCouncil' : 'period.close')}
+            title={t(council ? 'period.closeTitleCouncil' : 'period.closeTitle')}
             danger
             disabled={!admin && cast < eligible}
             busy={close.busy}
