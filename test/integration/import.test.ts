@@ -470,17 +470,27 @@ describe('importing a province from its spreadsheets', () => {
     expect((await importClean('persons', hoa)).result).toEqual({ created: 0, updated: 1, unchanged: 0 });
     expect(await heads()).toEqual(['Nguyễn Thị Hoa']);
 
-    // A new director named head: the present head, on a row left blank, hands over.
+    // A new director named head: the present head, on a row left blank, hands over; the check says whom to whom.
     const binh = await xlsx(header, [
       ['Nguyễn Thị Hoa', 'Sở Tài chính', 'Nữ', '', ''],
       ['Phạm Văn Bình', 'Sở Tài chính', 'Nam', 'Giám đốc', 'Có'],
     ]);
-    expect((await importClean('persons', binh)).result).toEqual({ created: 1, updated: 1, unchanged: 0 });
+    expect((await importClean('persons', binh)).result).toEqual({
+      created: 1,
+      updated: 1,
+      unchanged: 0,
+      notes: ['Sở Tài chính: Phạm Văn Bình (dòng 3) sẽ là thủ trưởng đơn vị, thay Nguyễn Thị Hoa.'],
+    });
     expect(await heads()).toEqual(['Phạm Văn Bình']);
     expect((await importClean('persons', binh)).result).toEqual({ created: 0, updated: 0, unchanged: 2 });
 
-    // Named again while the present head is not in the file: the plan counts the one handed over from.
-    expect((await importClean('persons', hoa)).result).toEqual({ created: 0, updated: 2, unchanged: 0 });
+    // Named again while the present head is not in the file: the plan counts and names the one handed over from.
+    expect((await importClean('persons', hoa)).result).toEqual({
+      created: 0,
+      updated: 2,
+      unchanged: 0,
+      notes: ['Sở Tài chính: Nguyễn Thị Hoa (dòng 2) sẽ là thủ trưởng đơn vị, thay Phạm Văn Bình.'],
+    });
     expect(await heads()).toEqual(['Nguyễn Thị Hoa']);
 
     // The file without the column, or with the column blank, leaves the head as it is.
@@ -495,7 +505,12 @@ describe('importing a province from its spreadsheets', () => {
     expect(await heads()).toEqual(['Nguyễn Thị Hoa']);
 
     const none = await xlsx(header, [['Nguyễn Thị Hoa', 'Sở Tài chính', 'Nữ', '', 'Không']]);
-    expect((await importClean('persons', none)).result).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    expect((await importClean('persons', none)).result).toEqual({
+      created: 0,
+      updated: 1,
+      unchanged: 0,
+      notes: ['Sở Tài chính: Nguyễn Thị Hoa (dòng 2) thôi là thủ trưởng đơn vị; đơn vị chưa có thủ trưởng.'],
+    });
     expect(await heads()).toEqual([]);
   });
 

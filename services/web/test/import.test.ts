@@ -193,6 +193,39 @@ describe('the import page', () => {
     await page.context().close();
   });
 
+  it("says, before anything is written, whom a file makes a unit's head and whom that replaces", async () => {
+    await runInTenant(app.dataSource, province, async () =>
+      (await currentManager()).query(
+        `INSERT INTO person (province_id, unit_id, full_name, full_name_search, gender, heads_unit)
+         SELECT $1, id, 'Hoàng Văn Định', 'hoang van dinh', 'MALE', true FROM unit WHERE name = 'Sở Tài chính'`,
+        [province],
+      ),
+    );
+    const page = await pageAt(browser, base, '/import?kind=persons', admin.email);
+    await expect.poll(() => page.getByLabel('Loại dữ liệu').inputValue()).toBe('persons');
+    await page.getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)').setInputFiles({
+      name: 'ca-nhan.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        '\uFEFFHọ và tên,Đơn vị,Giới tính,Chức vụ,Thủ trưởng đơn vị\r\nLương Thị Hạnh,Sở Tài chính,Nữ,Giám đốc,Có\r\n',
+      ),
+    });
+    await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    await expect
+      .poll(() => page.getByText('Tệp không có lỗi.', { exact: false }).count(), { timeout: 15_000 })
+      .toBe(1);
+    expect(
+      await page
+        .getByRole('listitem')
+        .filter({
+          hasText: 'Sở Tài chính: Lương Thị Hạnh (dòng 2) sẽ là thủ trưởng đơn vị, thay Hoàng Văn Định.',
+        })
+        .count(),
+    ).toBe(1);
+    await screenshot(page, 'import-head-replaced-1366');
+    await page.context().close();
+  });
+
   it('reads on a phone', async () => {
     // Found from the people's list, with the kind already chosen.
     const page = await pageAt(browser, base, '/persons', admin.email, 'phone');

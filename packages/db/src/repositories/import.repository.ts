@@ -17,6 +17,8 @@ export interface ImportCounts {
   created: number;
   updated: number;
   unchanged: number;
+  /** What the counts do not say, in Vietnamese (a unit's head handed over to another person). */
+  notes?: string[];
 }
 
 export interface ImportJob {

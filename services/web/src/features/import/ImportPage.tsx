@@ -172,6 +172,16 @@ export default function ImportPage() {
             <>
               <Alert kind="info">
                 <p>{t('import.ready', { counts: counts(job.plan) })}</p>
+                {!!job.plan.notes?.length && (
+                  <>
+                    <p>{t('import.notes')}</p>
+                    <ul>
+                      {job.plan.notes.map((note) => (
+                        <li key={note}>{note}</li>
+                      ))}
+                    </ul>
+                  </>
+                )}
                 <p>{t('import.nothingYet')}</p>
               </Alert>
               <button

@@ -9,6 +9,8 @@ export interface Counts {
   created: number;
   updated: number;
   unchanged: number;
+  /** What the counts do not say, in Vietnamese as the check writes it (a unit's head replaced: by whom). */
+  notes?: string[];
 }
 
 /** An import job as GET /import/jobs/<id> answers it (services/gateway/src/modules/import/import.http.ts). */

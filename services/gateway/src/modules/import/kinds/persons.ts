@@ -6,9 +6,9 @@ const GENDERS: Record<Gender, string[]> = { FEMALE: ['Nữ'], MALE: ['Nam'] };
 const HEAD: Record<'YES' | 'NO', string[]> = { YES: ['Có', 'x', 'Yes'], NO: ['Không', 'No'] };
 
 /** The province's units by folded name, those in force first. */
-export async function unitIndex() {
+export async function unitIndex(existing?: Awaited<ReturnType<typeof importRepository.existingUnits>>) {
   return new NameIndex(
-    await importRepository.existingUnits(),
+    existing ?? (await importRepository.existingUnits()),
     (u) => u.name,
     (u) => u.nameSearch,
   );
@@ -75,12 +75,14 @@ export const persons: KindSpec = {
   ],
   async check(rows) {
     const p = new Problems(persons);
-    const unitsByName = await unitIndex();
+    const units = await importRepository.existingUnits();
+    const unitsByName = await unitIndex(units);
     const existing = await importRepository.existingPersons();
     const people = await personIndex(existing);
     const seen = new SeenKeys();
     const headRows = new Map<string, number>();
     const checked: {
+      row: number;
       found: ExistingPerson | undefined;
       unitId: string;
       fullName: string;
@@ -110,6 +112,7 @@ export const persons: KindSpec = {
       const found = people.match(p, r, 'fullName', key, fullName, 'người');
       if (p.count > mark || !gender) continue;
       checked.push({
+        row: r.row,
         found,
         unitId: unit.id,
         fullName,
@@ -144,9 +147,20 @@ export const persons: KindSpec = {
     // The present heads the file hands over from without naming them: they change too, and the plan says so.
     const inFile = new Set(checked.flatMap((x) => (x.found ? [x.found.id] : [])));
     const handedOver = existing.filter((x) => x.headsUnit && headRows.has(x.unitId) && !inFile.has(x.id));
+    const notes = headChanges(
+      checked,
+      existing,
+      headRows,
+      (id) => units.find((u) => u.id === id)?.name ?? '',
+    );
     return {
       problems: p.list,
-      counts: { created: inserts.length, updated: updates.length + handedOver.length, unchanged },
+      counts: {
+        created: inserts.length,
+        updated: updates.length + handedOver.length,
+        unchanged,
+        ...(notes.length ? { notes } : {}),
+      },
       async write(progress) {
         await personRepository.handOverHeads([...headRows.keys()], keptHeads);
         const done = await inChunks(inserts, (c) => importRepository.insertPersons(c), progress);
@@ -155,3 +169,40 @@ export const persons: KindSpec = {
     };
   },
 };
+
+/**
+ * Whom a file makes a unit's head, and whom that replaces, said before the import (the counts only say "updated"):
+ * a head named in place of the present one, or a present head marked "Không" with none named after them.
+ */
+function headChanges(
+  checked: readonly {
+    row: number;
+    found?: ExistingPerson;
+    unitId: string;
+    fullName: string;
+    head: 'YES' | 'NO' | null;
+  }[],
+  existing: readonly ExistingPerson[],
+  headRows: ReadonlyMap<string, number>,
+  unitName: (id: string) => string,
+): string[] {
+  const named = checked.flatMap((x) => {
+    if (x.head !== 'YES') return [];
+    const before = existing.filter((e) => e.unitId === x.unitId && e.headsUnit && e.id !== x.found?.id);
+    return before.length
+      ? [
+          `${unitName(x.unitId)}: ${x.fullName} (dòng ${x.row}) sẽ là thủ trưởng đơn vị, thay ${before
+            .map((e) => e.fullName)
+            .join(', ')}.`,
+        ]
+      : [];
+  });
+  const ended = checked.flatMap((x) =>
+    x.head === 'NO' && x.found?.headsUnit && !headRows.has(x.unitId)
+      ? [
+          `${unitName(x.unitId)}: ${x.fullName} (dòng ${x.row}) thôi là thủ trưởng đơn vị; đơn vị chưa có thủ trưởng.`,
+        ]
+      : [],
+  );
+  return [...named, ...ended];
+}
