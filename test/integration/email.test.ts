@@ -53,6 +53,9 @@ async function openVote(): Promise<string> {
 
 describe('email', () => {
   it("opening a voting period emails each member unit's officer, in Vietnamese, with a working unsubscribe link", async () => {
+    // The second officer reads the platform in English (the web's switch keeps it with the account).
+    const english = block.officers[1]!;
+    ok(await app.gql(`mutation { setMyLocale(locale: en) }`, {}, { token: english.token }));
     await openVote();
     await vi.waitFor(() => expect(block.officers.every((o) => mailbox.to(o.email).length === 1)).toBe(true), {
       timeout: 20_000,
@@ -63,6 +66,26 @@ describe('email', () => {
     expect(text).toContain('Kính gửi Nguyễn Văn Thử,');
     // The round may name its conference's day: "(vòng 1, hội nghị ngày …)".
     expect(text).toMatch(/bình xét thi đua năm 2026 \(vòng 1[^)]*\): đã mở bỏ phiếu, hạn chót/);
+    // In Vietnamese alone: no English copy beside it.
+    expect(text).not.toContain('voting is open');
+    // The English reader's e-mail and in-app notice are in English alone.
+    const inEnglish = textOf(mailbox.to(english.email)[0]!.raw);
+    expect(inEnglish).toContain('Dear Nguyễn Văn Thử,');
+    expect(inEnglish).toContain('voting is open until');
+    expect(inEnglish).not.toContain('Kính gửi');
+    expect(inEnglish).not.toContain('đã mở bỏ phiếu');
+    const notices = ok(
+      await app.gql<{ notifications: { nodes: { title: string }[] } }>(
+        `{ notifications(first: 5) { nodes { title } } }`,
+        {},
+        { token: english.token, provinceId: province },
+      ),
+    ).notifications.nodes;
+    expect(notices.map((n) => n.title)).toEqual(['Voting opened']);
+    expect(
+      ok(await app.gql<{ me: { locale: string } }>(`{ me { locale } }`, {}, { token: english.token })).me
+        .locale,
+    ).toBe('en');
     // The link's origin is PUBLIC_URL; the test gateway listens on a port chosen at start.
     const written = new URL(/Ngừng nhận thư loại này: (\S+)/.exec(text)![1]!);
     const link = `${app.gateway.url.replace('/graphql', '')}${written.pathname}${written.search}`;

@@ -132,7 +132,9 @@ describe('the import page', () => {
     await writeFile(path, await workbook([['Sở Tư pháp', '', 'Cơ quan nhà nước', '', '']]));
     await check.click();
     await page
-      .getByText('Tệp “don-vi-sua.xlsx” đã được sửa sau khi chọn: chọn lại tệp rồi bấm “Kiểm tra tệp”.')
+      .getByText(
+        'Không đọc được tệp “don-vi-sua.xlsx”: tệp đã được sửa, chuyển chỗ hoặc xóa sau khi chọn. Chọn lại tệp rồi bấm “Kiểm tra tệp”.',
+      )
       .waitFor();
     // The old result is gone, and the picker has the focus, to choose the same file again.
     expect(await page.getByRole('table', { name: 'Các lỗi theo dòng và cột' }).count()).toBe(0);

@@ -431,6 +431,21 @@ describe('people and access', () => {
     ]);
     await page.context().close();
 
+    // English chosen on a desktop is kept with the account (its notices and e-mails are written in it), and a
+    // device where the language was never switched, the phone, opens in it.
+    const desk = await pageAt(browser, base, '/notifications/preferences', officer.email);
+    await desk.getByRole('button', { name: 'Switch to English' }).click();
+    await expect.poll(() => desk.locator('html').getAttribute('lang')).toBe('en');
+    const localeOf = async () =>
+      ok(await app.gql<{ me: { locale: string } }>(`{ me { locale } }`, {}, { token: officer.token })).me
+        .locale;
+    await expect.poll(localeOf, WAIT).toBe('en');
+    await desk.context().close();
+    const phonePage = await pageAt(browser, base, '/notifications/preferences', officer.email, 'phone');
+    await expect.poll(() => phonePage.locator('html').getAttribute('lang'), WAIT).toBe('en');
+    await phonePage.getByRole('heading', { level: 1, name: 'Notification settings' }).waitFor(WAIT);
+    await phonePage.context().close();
+
     // The secretariat's own: the council all voted, a dossier in, a proposal sent again, the province's closing.
     const secretariat = await pageAt(browser, base, '/notifications/preferences', admin.email, 'phone');
     await secretariat.getByRole('rowheader').first().waitFor(WAIT);

@@ -10,6 +10,8 @@ export class User {
   @Column({ name: 'full_name_search', type: 'text' }) fullNameSearch!: string;
   @Column({ name: 'password_hash', type: 'text', select: false }) passwordHash!: string;
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true }) disabledAt!: Date | null;
+  /** The language the person reads the platform in: their notices and e-mails are written in it. */
+  @Column({ type: 'text', default: 'vi' }) locale!: 'vi' | 'en';
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
 }
 

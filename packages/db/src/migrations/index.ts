@@ -44,6 +44,7 @@ import { DecisionSubmission1796280000000 } from './1796280000000-decision-submis
 import { RollupRemoval1796290000000 } from './1796290000000-rollup-removal';
 import { AuditEntityIndex1796300000000 } from './1796300000000-audit-entity-index';
 import { DecisionBaseSalary1796310000000 } from './1796310000000-decision-base-salary';
+import { UserLocale1796320000000 } from './1796320000000-user-locale';
 
 export const migrations = [
   Foundation1763740800000,
@@ -92,4 +93,5 @@ export const migrations = [
   RollupRemoval1796290000000,
   AuditEntityIndex1796300000000,
   DecisionBaseSalary1796310000000,
+  UserLocale1796320000000,
 ];

@@ -57,6 +57,10 @@ export const userRepository = {
     await (await currentManager()).getRepository(User).update({ id: userId }, { passwordHash });
   },
 
+  async setLocale(userId: string, locale: User['locale']): Promise<void> {
+    await (await currentManager()).getRepository(User).update({ id: userId }, { locale });
+  },
+
   /** Disabling keeps the first time it was disabled; enabling clears it. Null when there is no such user. */
   async setDisabled(userId: string, disabled: boolean): Promise<User | null> {
     const m = await currentManager();

@@ -1,5 +1,6 @@
 import { Component, lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Provider } from 'urql';
+import { LocaleSync } from './LocaleSync';
 import { Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
 import { I18nProvider, useI18n } from '../i18n/i18n';
 import { Loading, Page } from '../ui/Page';
@@ -194,6 +195,7 @@ function SignedIn({ provinceId }: { provinceId: string | null }) {
   );
   return (
     <Provider value={client}>
+      <LocaleSync />
       <LinkContext.Provider value={link}>
         {bare ? (
           <main id="main" className="hall-main">

@@ -22,6 +22,7 @@ function session(roles: [Role, string | null][], provinceId: string | null): Ses
     id: 'u',
     fullName: 'Nguyễn Văn Thử',
     email: 'thu@thidua.vn',
+    locale: 'vi',
     roles: roles.map(([role, province], i) => ({ id: `r${i}`, role, provinceId: province, unitId: null })),
     provinces: [
       {

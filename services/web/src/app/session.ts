@@ -17,6 +17,7 @@ export const MeQuery = graphql(`
       id
       fullName
       email
+      locale
       roles {
         id
         role

@@ -80,6 +80,15 @@ export interface I18n extends ReturnType<typeof formatters> {
 
 const I18nContext = createContext<I18n | null>(null);
 
+/** Whether the language was chosen on this device (its switch was used here), rather than taken by default. */
+export function localeChosenHere(): boolean {
+  try {
+    return localStorage.getItem(STORAGE_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
 function initialLocale(): Locale {
   try {
     return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';

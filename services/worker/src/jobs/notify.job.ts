@@ -34,7 +34,10 @@ export async function notify(p: JobPayload<'notify'>, deps?: { config: Config })
   const content = await noticeContent(p);
   if (!content) return { delivered: 0 };
   const { recipients, link } = content;
-  const textFor = (userId: string) => content.personal?.get(userId) ?? content;
+  // Each person reads their notice, and its e-mail, in the language they chose (Vietnamese unless English).
+  const people = await userRepository.byIds(recipients);
+  const localeOf = (userId: string) => people.find((u) => u.id === userId)?.locale ?? 'vi';
+  const textFor = (userId: string) => (content.personal?.get(userId) ?? content)[localeOf(userId)];
   const prefs = await notificationRepository.preferences(recipients);
   const wants = (userId: string, channel: 'IN_APP' | 'EMAIL') =>
     !prefs.some((x) => x.userId === userId && x.event === p.event && x.channel === channel && !x.enabled);
@@ -48,7 +51,7 @@ export async function notify(p: JobPayload<'notify'>, deps?: { config: Config })
         userId,
         event: p.event,
         subjectId: p.subjectId,
-        ...textFor(userId).vi,
+        ...textFor(userId),
         link,
         idempotencyKey: key(userId, 'IN_APP'),
       })),
@@ -58,7 +61,7 @@ export async function notify(p: JobPayload<'notify'>, deps?: { config: Config })
   const config = deps?.config;
   if (config?.SMTP_URL) {
     const base = config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`;
-    const users = await userRepository.byIds(recipients.filter((u) => wants(u, 'EMAIL')));
+    const users = people.filter((u) => wants(u.id, 'EMAIL'));
     const linksExpireAt = new Date(Date.now() + config.UNSUBSCRIBE_TTL_DAYS * 86_400_000);
     const place = await provinceKindOf(p.provinceId);
     const ids = await emailRepository.record(
@@ -69,8 +72,8 @@ export async function notify(p: JobPayload<'notify'>, deps?: { config: Config })
           linksExpireAt,
         );
         const unsubscribe = `${base}/unsubscribe?token=${token}`;
-        const { vi, en } = textFor(u.id);
-        const { title, body } = vi;
+        const { title, body } = textFor(u.id);
+        const words = EMAIL_WORDS[u.locale];
         return {
           idempotencyKey: key(u.id, 'EMAIL'),
           userId: u.id,
@@ -78,11 +81,11 @@ export async function notify(p: JobPayload<'notify'>, deps?: { config: Config })
           toAddress: u.email,
           subject: `[Thi đua] ${title}`,
           unsubscribeUrl: unsubscribe,
-          textBody: `Kính gửi ${u.fullName},\n\n${body}\nXem: ${base}${link}\n\n(${en.body})\n\nNgừng nhận thư loại này: ${unsubscribe}\n`,
+          textBody: `${words.dear} ${u.fullName},\n\n${body}\n${words.view}: ${base}${link}\n\n${words.stop}: ${unsubscribe}\n`,
           htmlBody:
-            `<p>Kính gửi ${escapeHtml(u.fullName)},</p><p>${escapeHtml(body)}</p>` +
-            `<p><a href="${escapeHtml(base + link)}">Xem chi tiết</a></p><p><small>${escapeHtml(en.body)}</small></p>` +
-            `<p><small><a href="${escapeHtml(unsubscribe)}">Ngừng nhận thư loại này</a></small></p>`,
+            `<p>${words.dear} ${escapeHtml(u.fullName)},</p><p>${escapeHtml(body)}</p>` +
+            `<p><a href="${escapeHtml(base + link)}">${words.details}</a></p>` +
+            `<p><small><a href="${escapeHtml(unsubscribe)}">${words.stop}</a></small></p>`,
         };
       }),
     );
@@ -119,6 +122,12 @@ export async function notify(p: JobPayload<'notify'>, deps?: { config: Config })
   }
   return { delivered, emails, webhooks: webhookIds.length };
 }
+
+/** A notice e-mail's own words, in the language its reader chose. */
+const EMAIL_WORDS = {
+  vi: { dear: 'Kính gửi', view: 'Xem', details: 'Xem chi tiết', stop: 'Ngừng nhận thư loại này' },
+  en: { dear: 'Dear', view: 'Open', details: 'Open it', stop: 'Stop e-mails of this kind' },
+} as const;
 
 const transports = new Map<string, Transporter>();
 const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };

@@ -36,6 +36,7 @@ import {
   UserConnection,
   UserFilterInput,
   UserType,
+  LocaleEnum,
 } from './user.types';
 
 /** Longer passwords are refused before any hashing (as createUser's input does). */
@@ -119,6 +120,16 @@ export class UserResolver {
   ) {
     principalsChangeOnCommit(ctx);
     return setUserDisabled(ctx, userId, disabled, reason);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, {
+    description:
+      "Keeps the language the signed-in user reads in (the web's switch): notices and e-mails follow it.",
+  })
+  async setMyLocale(@Arg('locale', () => LocaleEnum) locale: 'vi' | 'en', @Ctx() ctx: GraphQLContext) {
+    await userRepository.setLocale(ctx.principal!.userId, locale);
+    return true;
   }
 
   @Query(() => UserType, { description: 'The signed-in user.' })

@@ -6,6 +6,15 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Connection } from '../../common/connection';
 
 export const RoleEnum = graphqlEnum(ROLES, 'Role');
+export const LocaleEnum = graphqlEnum(
+  ['vi', 'en'] as const,
+  'Locale',
+  'A language the platform is read in.',
+  {
+    vi: 'Tiếng Việt',
+    en: 'English',
+  },
+);
 
 @ObjectType('RoleAssignment')
 export class RoleAssignmentType {
@@ -21,6 +30,10 @@ export class UserType {
   @Field(() => String) email!: string;
   @Field(() => String) fullName!: string;
   @Field(() => DateTimeISOResolver, { nullable: true }) disabledAt!: Date | null;
+  @Field(() => LocaleEnum, {
+    description: 'The language the person reads in: their notices and e-mails are in it.',
+  })
+  locale!: 'vi' | 'en';
 }
 
 export const UserConnection = Connection(UserType, 'User');
