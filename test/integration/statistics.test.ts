@@ -216,6 +216,11 @@ describe('the statutory statistics (forms 0601–0605)', () => {
     // There, the secretariat (which reads its former provinces) has it.
     const former = await provinceId(app.dataSource, '15', { former: true });
     expect((await report(admin, 2024, former)).status).toBe(200);
+    // And 2025, after the former Yên Bái (code 15) ended, is today's Lào Cai's: said so, the date as written.
+    const after = await report(admin, 2025, former);
+    expect(((await after.res.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(
+      /^year: Năm 2025 thuộc tỉnh Lào Cai hiện nay: tỉnh Yên Bái cũ đã kết thúc ngày 30\/06\/2025 \(chọn tỉnh Lào Cai hiện nay ở đầu trang\)\./,
+    );
     // Hồ Chí Minh continues a city and two provinces: named as what they were.
     const hcm = await provinceId(app.dataSource, '79');
     const hcmAdmin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: hcm });

@@ -26,7 +26,7 @@ export {
   dummyPasswordHash,
   MIN_PASSWORD_LENGTH,
 } from './auth/password';
-export { vietnamDate, vietnamToday, VIETNAM_TIME_ZONE } from './time/vietnam';
+export { dayMonthYear, vietnamDate, vietnamToday, VIETNAM_TIME_ZONE } from './time/vietnam';
 export {
   newOneTimeToken,
   hashOneTimeToken,

@@ -39,6 +39,7 @@ export async function previewBlockClosing(
       status: p.status,
       outcome: p.outcome,
       overdue: effectiveDeadline(p).getTime() <= now,
+      closesAt: effectiveDeadline(p).toISOString(),
       method: p.method,
       round: p.round,
       published: !!p.resultsPublishedAt,

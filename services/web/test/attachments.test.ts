@@ -137,6 +137,15 @@ describe('attachments on the pages', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
     expect(download.suggestedFilename()).toMatch(/^Thống kê TĐKT .* 2026 \(biểu 0601-0605\)\.xlsx$/);
     await screenshot(page, 'statistics-year-end-desktop');
+    // A year before today's Lào Cai began is its former provinces' to close and report: said, nothing offered.
+    await page.goto(`${base}/year-end/2024`);
+    await expect
+      .poll(() =>
+        page.getByText(/^Năm 2024 trước khi tỉnh Lào Cai hiện nay bắt đầu \(01\/07\/2025\)/).count(),
+      )
+      .toBe(1);
+    expect(await page.getByRole('button', { name: /Bắt đầu đóng năm|Chạy thử|Tải biểu/ }).count()).toBe(0);
+    await screenshot(page, 'year-end-before-province-desktop');
     await page.context().close();
   });
 });

@@ -347,7 +347,7 @@ describe('people and access', () => {
       await page.goto(`${base}/year-end/2026`);
       await page.getByRole('button', { name: 'Bắt đầu đóng năm thi đua 2026' }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Bắt đầu đóng năm' }).click();
-      await expect.poll(() => page.getByText('Đã hoàn tất').count(), { timeout: 60_000 }).toBe(1);
+      await expect.poll(() => page.getByText('Đã chạy xong').count(), { timeout: 60_000 }).toBe(1);
       await page.goto(`${base}/webhooks`);
       await page.getByLabel('Trạng thái').selectOption('DEAD');
       await expect

@@ -579,7 +579,7 @@ describe('a whole emulation year on the pages', () => {
       .getByRole('dialog', { name: 'Bắt đầu đóng năm thi đua 2026?' })
       .getByRole('button', { name: 'Bắt đầu đóng năm' })
       .click();
-    await expect.poll(() => page.getByText('Đã hoàn tất').count(), WORKER).toBe(1);
+    await expect.poll(() => page.getByText('Đã chạy xong').count(), WORKER).toBe(1);
     await poll(() => page.getByText('Mọi khối của năm này đã được đóng.').count()).toBe(1);
     for (const name of [BLOCK])
       expect(await page.getByRole('row').filter({ hasText: name }).textContent()).toContain('Đã đóng');

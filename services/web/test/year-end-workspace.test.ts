@@ -121,7 +121,7 @@ describe('the year-end workspace', () => {
         .toBe(1);
       expect(await row(page, finishedName).textContent()).toContain('Sẽ đóng');
       expect(await row(page, lockedName).textContent()).toContain(
-        'Năm thi đua đang ở giai đoạn “Đã khóa điểm”; khối chưa nộp hồ sơ đề nghị.',
+        'Năm thi đua đang ở giai đoạn “Đã khóa điểm”: còn bình xét tại hội nghị tổng kết và Trưởng khối gửi hồ sơ đề nghị.',
       );
       expect(await page.getByText(theirName).count()).toBe(0);
       await screenshot(page, 'year-end-dry-run-1366');
@@ -141,10 +141,16 @@ describe('the year-end workspace', () => {
       await dialog.getByRole('button', { name: 'Bắt đầu đóng năm' }).click();
 
       // The progress is re-read until it is done, without reloading the page.
-      await expect.poll(() => page.getByText('Đã hoàn tất').count(), { timeout: 60_000 }).toBe(1);
+      await expect.poll(() => page.getByText('Đã chạy xong').count(), { timeout: 60_000 }).toBe(1);
       expect(await row(page, finishedName).textContent()).toContain('Đã đóng');
       expect(await row(page, lockedName).textContent()).toContain('Chưa thể đóng');
       expect(await page.getByText('Đã xử lý 2/2 khối').count()).toBe(1);
+      // Processed is not closed: the outcome says how many closed, and that one could not.
+      expect(
+        await page
+          .getByText('Kết quả: 1/2 khối đã đóng năm; 1 khối chưa thể đóng (xem lý do từng khối bên dưới).')
+          .count(),
+      ).toBe(1);
       await screenshot(page, 'year-end-done-1366');
       await expectAccessible(page, 'the finished closing');
 
@@ -186,6 +192,7 @@ describe('the year-end workspace', () => {
       const p2 = await small.newPage();
       await signInAt(p2, base, '/year-end/2026', admin.email);
       await expect.poll(() => p2.getByText('Mọi khối của năm này đã được đóng.').count(), WAIT).toBe(1);
+      expect(await p2.getByText(/^Kết quả: /).count()).toBe(0);
       await screenshot(p2, 'year-end-done-390');
       await expectAccessible(p2, 'the year-end page on a phone');
       await Promise.all([page.context().close(), small.close()]);

@@ -1,6 +1,6 @@
 import { conferredAs, formWordsIn, type ProposalForm } from '../awards/forms';
 import { placeWord, type ProvinceKind } from '../province/title';
-import { VIETNAM_TIME_ZONE } from '../time/vietnam';
+import { dayMonthYear, VIETNAM_TIME_ZONE } from '../time/vietnam';
 
 export const NOTIFICATION_EVENT_NAMES = [
   'voting.opened',
@@ -73,8 +73,6 @@ export interface VotingNotice {
   paper?: boolean;
 }
 
-const dmy = (iso: string) => iso.split('-').reverse().join('/');
-
 const parts = new Intl.DateTimeFormat('en-GB', {
   timeZone: VIETNAM_TIME_ZONE,
   year: 'numeric',
@@ -104,8 +102,8 @@ export function renderVotingNotice(
   if (n.council) return councilNotice(event, n.body, deadline, locale);
   const at = n.conferenceDate
     ? locale === 'vi'
-      ? `, hội nghị ngày ${dmy(n.conferenceDate)}`
-      : `, conference of ${dmy(n.conferenceDate)}`
+      ? `, hội nghị ngày ${dayMonthYear(n.conferenceDate)}`
+      : `, conference of ${dayMonthYear(n.conferenceDate)}`
     : '';
   const what =
     locale === 'vi'
@@ -297,7 +295,7 @@ export function renderYearPhaseNotice(
   /** The last day titles are registered (a LocalDate), said with the request to register them. */
   registrationDeadline: string | null = null,
 ): { title: string; body: string } {
-  const by = registrationDeadline?.split('-').reverse().join('/');
+  const by = registrationDeadline && dayMonthYear(registrationDeadline);
   if (event === 'year.signing_opened')
     return locale === 'vi'
       ? {

@@ -12,6 +12,9 @@ export function vietnamDate(instant: Date): string {
   return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** A calendar date as Vietnamese write it: 2025-06-30 → 30/06/2025. */
+export const dayMonthYear = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 let today: { date: string; from: number; until: number } | undefined;
 

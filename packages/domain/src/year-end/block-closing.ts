@@ -5,6 +5,8 @@ export interface ClosingPeriod {
   status: 'OPEN' | 'CLOSED' | 'TALLIED';
   outcome: 'COMPLETE' | 'NEXT_ROUND' | 'AWAITING_DECISION' | 'DECIDED' | 'NO_QUORUM' | null;
   overdue: boolean;
+  /** When it closes (ISO), extensions included: said to the secretariat that waits for it. */
+  closesAt?: string;
   /** PAPER: voted in the hall, closed by its confirmed count rather than a deadline. */
   method?: 'ONLINE' | 'PAPER';
   round?: number;
@@ -29,7 +31,11 @@ export function blockClosingVerdict(
   const open = periods.filter((p) => p.status === 'OPEN');
   if (open.some((p) => p.method === 'PAPER'))
     return cannot("the conference's paper count has not been entered and confirmed");
-  if (open.some((p) => !p.overdue)) return cannot('voting is still open and its deadline has not passed');
+  const running = open.find((p) => !p.overdue);
+  if (running)
+    return cannot(
+      `voting is still open${running.closesAt ? ` until ${running.closesAt}` : ''} and its deadline has not passed`,
+    );
   if (open.length || periods.some((p) => p.status === 'CLOSED'))
     return cannot('votes are still being counted');
   const latest = periods.at(-1);

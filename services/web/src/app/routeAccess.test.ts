@@ -8,6 +8,7 @@ import {
   recordsHistoryHere,
   switchableProvinces,
   switcherProvinces,
+  yearOutsideHere,
   type Me,
   type Role,
   type SessionState,
@@ -31,8 +32,11 @@ function session(roles: [Role, string | null][], provinceId: string | null): Ses
         kind: 'PROVINCE',
         code: '15',
         isCurrent: true,
+        validFrom: '2025-07-01',
         validTo: null,
-        predecessors: [{ id: FORMER_LAO_CAI, name: 'Lào Cai', kind: 'PROVINCE', validTo: '2025-06-30' }],
+        predecessors: [
+          { id: FORMER_LAO_CAI, name: 'Lào Cai', kind: 'PROVINCE', validFrom: null, validTo: '2025-06-30' },
+        ],
       },
     ],
   };
@@ -142,6 +146,7 @@ describe('a former province is read-only, as the gateway rules', () => {
       kind: 'PROVINCE',
       code: '10',
       isCurrent: false,
+      validFrom: null,
       validTo: '2025-06-30',
       predecessors: [],
     });
@@ -162,6 +167,18 @@ describe('the year a province’s pages open on', () => {
     // Ended on 30 June 2025: its 2025 belongs to today's Lào Cai, so it opens on 2024.
     expect(endedOnHere(admin(FORMER_LAO_CAI))).toBe('2025-06-30');
     expect(openingYearHere(admin(FORMER_LAO_CAI))).toBe(2024);
+  });
+
+  it('says a year the province did not run: before it began, or after it ended', () => {
+    const admin = (p: string) => session([['PROVINCE_ADMIN', LAO_CAI]], p);
+    expect(yearOutsideHere(admin(LAO_CAI), 2024)).toEqual({ before: true, began: '2025-07-01' });
+    expect(yearOutsideHere(admin(LAO_CAI), 2025)).toBeNull();
+    expect(yearOutsideHere(admin(FORMER_LAO_CAI), 2024)).toBeNull();
+    expect(yearOutsideHere(admin(FORMER_LAO_CAI), 2025)).toEqual({
+      before: false,
+      ended: '2025-06-30',
+      last: 2024,
+    });
   });
 });
 

@@ -30,11 +30,13 @@ export const MeQuery = graphql(`
         kind
         code
         isCurrent
+        validFrom
         validTo
         predecessors {
           id
           name
           kind
+          validFrom
           validTo
         }
       }
@@ -334,6 +336,25 @@ export function endedOnHere(s: SessionState): string | null {
   const provinces = (s.user?.provinces ?? []).flatMap((p) => [p, ...p.predecessors]);
   const validTo = provinces.find((p) => p.id === s.provinceId)?.validTo;
   return validTo && validTo < today() ? validTo : null;
+}
+
+/**
+ * Where `year` stands against the province acted in: run here (null), before it began (its former provinces ran
+ * it), or after it ended (its successor runs it). The gateway's rule (history/province-years.ts): a province ended
+ * on 30 June ran the year before last; one begun on 1 July runs that year.
+ */
+export function yearOutsideHere(
+  s: SessionState,
+  year: number,
+): { before: true; began: string } | { before: false; ended: string; last: number } | null {
+  const here = (s.user?.provinces ?? [])
+    .flatMap((p) => [p, ...p.predecessors])
+    .find((p) => p.id === s.provinceId);
+  if (here?.validFrom && year < Number(here.validFrom.slice(0, 4)))
+    return { before: true, began: here.validFrom };
+  if (here?.validTo && year > lastEmulationYear(here.validTo))
+    return { before: false, ended: here.validTo, last: lastEmulationYear(here.validTo) };
+  return null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Province } from '@thidua/db';
-import { placeWord } from '@thidua/domain';
+import { dayMonthYear, placeWord } from '@thidua/domain';
 import { badInput } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
 
@@ -76,23 +76,29 @@ export async function assertProvinceRunsYear(
   if (runsYear(province, year)) return;
   const owners = await ownersOf(ctx, province, year);
   if (year < (yearSpan(province).first ?? -Infinity)) {
+    const began = dayMonthYear(province.validFrom!);
     if (!owners.length)
       throw badInput(
         field,
-        `Năm ${year} trước khi ${province.name} bắt đầu (${province.validFrom}). ` +
-          `The year ${year} is before ${province.name} began on ${province.validFrom}.`,
+        `Năm ${year} trước khi ${placeWord(province.kind)} ${province.name} bắt đầu (${began}). ` +
+          `The year ${year} is before ${province.name} began on ${began}.`,
       );
     const plural = owners.length > 1;
     throw badInput(
       field,
       `Năm ${year} thuộc ${plural ? 'các ' : ''}${kinds(owners)} cũ ${names(owners)}: ${there.vi(kinds(owners))}. ` +
         `The year ${year} belongs to the former province${plural ? 's' : ''} ${names(owners)}, before ` +
-        `${province.name} began on ${province.validFrom}: ${there.en}.`,
+        `${province.name} began on ${began}: ${there.en}.`,
     );
   }
+  // The successor often bears the same name ("Lào Cai" before and after the 2025 merger): said as the present one.
+  const ended = dayMonthYear(province.validTo!);
+  const successors = owners.length ? `${kinds(owners)} ${names(owners)} hiện nay` : 'tỉnh, thành phố kế thừa';
   throw badInput(
     field,
-    `Năm ${year} thuộc ${names(owners) || 'tỉnh kế thừa'}: ${province.name} đã kết thúc ngày ${province.validTo}. ` +
-      `The year ${year} belongs to ${names(owners) || 'the successor'}: ${province.name} ended on ${province.validTo}.`,
+    `Năm ${year} thuộc ${successors}: ${placeWord(province.kind)} ${province.name} cũ đã kết thúc ngày ${ended} ` +
+      `(chọn ${successors} ở đầu trang). ` +
+      `The year ${year} belongs to the present ${names(owners) || 'successor'}: the former ${province.name} ended ` +
+      `on ${ended} (choose the present one at the top of the page).`,
   );
 }

@@ -2,7 +2,7 @@ import { readFragment } from 'gql.tada';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
-import { canAct, hasRole, useSession } from '../../app/session';
+import { canAct, hasRole, useSession, yearOutsideHere } from '../../app/session';
 import { StatisticsButton } from '../statistics/StatisticsButton';
 import { graphql, type ResultOf } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
@@ -100,6 +100,29 @@ export default function YearEndPage() {
   const dry = useDryRun(year);
   const reload = () => refetch({ requestPolicy: 'network-only' });
 
+  // A year the province did not run is closed elsewhere: said first, with nothing here to start or download.
+  const outside = yearOutsideHere(session, year);
+  if (outside) {
+    const name =
+      session.user?.provinces.flatMap((p) => [p, ...p.predecessors]).find((p) => p.id === session.provinceId)
+        ?.name ?? '';
+    return (
+      <Page title={title}>
+        <Alert kind="info">
+          {outside.before
+            ? t('yearEnd.beforeHere', { year, name, began: i18n.date(outside.began) })
+            : t('yearEnd.afterHere', { year, name, ended: i18n.date(outside.ended) })}
+        </Alert>
+        {!outside.before && (
+          <p>
+            <Link href={`/year-end/${outside.last}`}>
+              {t('yearEnd.lastHere', { year: outside.last, name })}
+            </Link>
+          </p>
+        )}
+      </Page>
+    );
+  }
   if (res.error)
     return (
       <Page title={title}>
@@ -110,6 +133,7 @@ export default function YearEndPage() {
   const blocks = c ? readFragment(BlockRow, c.blocks) : [];
   const done = blocks.filter((b) => b.status !== 'PENDING' && b.status !== 'ADDED_SINCE').length;
   const notClosed = blocks.filter((b) => NOT_CLOSED.has(b.status)).length;
+  const closed = blocks.filter((b) => b.status === 'CLOSED' || b.status === 'ALREADY_CLOSED').length;
   const actionError = (shown: { general: string | null }) =>
     shown.general ? <Alert>{shown.general}</Alert> : null;
 
@@ -186,6 +210,12 @@ export default function YearEndPage() {
               <progress id="closing-progress" max={Math.max(blocks.length, 1)} value={done} />
               {c.state === 'RUNNING' && <p className="muted">{t('yearEnd.live')}</p>}
             </div>
+            {/* Processed is not closed: a run that closed nothing says so, not only that it went through. */}
+            {c.state === 'DONE' && notClosed > 0 && (
+              <Alert kind="warning">
+                {t('yearEnd.outcome', { closed, total: blocks.length, notClosed })}
+              </Alert>
+            )}
             <BlockTable year={year} label={t('yearEnd.progress')} rows={blocks} />
             {admin && c.state === 'DONE' && (
               <div className="actions">

@@ -1,9 +1,9 @@
 import type { I18n, MessageKey } from '../../i18n/i18n';
 
 /**
- * Why a block cannot close, in the person's language. The closing stores its reason as the domain's English
- * sentence (packages/domain/src/year-end/block-closing.ts); each known sentence maps to a message here, and an
- * unknown one (a failure's technical message) is shown as it is rather than hidden.
+ * Why a block cannot close, in the person's language, with what remains to be done. The closing stores its reason
+ * as the domain's English sentence (packages/domain/src/year-end/block-closing.ts); each known sentence maps to a
+ * message here, and an unknown one (a failure's technical message) is shown as it is rather than hidden.
  */
 const REASONS: [RegExp, MessageKey][] = [
   [/paper count has not been entered/, 'yearEnd.why.paper'],
@@ -16,9 +16,17 @@ const REASONS: [RegExp, MessageKey][] = [
 
 export function closingReason(i18n: I18n, reason: string | null): string {
   if (!reason) return '';
-  const state = /the year is at (\w+); its dossier has not been submitted/.exec(reason);
+  const state = /the year is at (\w+); its dossier has not been submitted/.exec(reason)?.[1];
+  if (state === 'DRAFT') return i18n.t('yearEnd.why.draft');
   if (state)
-    return i18n.t('yearEnd.why.dossier', { state: i18n.t(`yearEnd.yearState.${state[1]}` as MessageKey) });
+    return i18n.t('yearEnd.why.dossier', {
+      state: i18n.t(`yearEnd.yearState.${state}` as MessageKey),
+      next: i18n.t(`yearEnd.next.${state}` as MessageKey),
+    });
+  // The round's deadline as the closing read it (an extension after it is not in the stored reason).
+  const until = /voting is still open until (\S+)/.exec(reason)?.[1];
+  if (until && !Number.isNaN(Date.parse(until)))
+    return i18n.t('yearEnd.why.openUntil', { deadline: i18n.dateTime(until) });
   const round = /round (\d+)/.exec(reason)?.[1] ?? '';
   const known = REASONS.find(([re]) => re.test(reason));
   return known ? i18n.t(known[1], { round }) : reason;
