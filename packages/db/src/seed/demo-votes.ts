@@ -133,6 +133,9 @@ export async function seedConferenceVote(v: ConferenceVote): Promise<void> {
     v.eligible.length,
     voteRules,
   );
+  // The articles report who was elected: a contest left short would be a data mistake, not a result to publish.
+  const short = results.find((r) => r.shortfall);
+  if (short) throw new Error(`demo vote of ${v.year}: contest ${short.contestId} left seats empty`);
   await votingRepository.saveTally(period.id, results, 'COMPLETE');
   await votingRepository.publish(period.id, v.actorId);
   // On the conference day, not on the day the demo was loaded.
@@ -156,10 +159,17 @@ export async function seedConferenceVote(v: ConferenceVote): Promise<void> {
   );
   await emulationYearRepository.transition(v.yearId, 'VOTING', 'RESULTS_RECORDED');
   const inForce = await awardRepository.rulesFor(v.year);
-  if (v.flagQuota !== 1 && inForce.effectiveYear === null) {
+  // The province's rules that year, as the article shows them: its flag quota, and no certificates of merit from
+  // the block where it reports none (else the engine would propose them by score, R3).
+  const noMerits = !v.contests.some((c) => c.kind === 'MERIT');
+  if ((v.flagQuota !== 1 || noMerits) && inForce.effectiveYear === null) {
     await awardRepository.setRuleSet(
       v.year,
-      { ...inForce.rules, flagQuota: { kind: 'COUNT', value: v.flagQuota } },
+      {
+        ...inForce.rules,
+        flagQuota: { kind: 'COUNT', value: v.flagQuota },
+        ...(noMerits ? { meritQuota: { kind: 'COUNT' as const, value: 0 } } : {}),
+      },
       v.actorId,
     );
   }

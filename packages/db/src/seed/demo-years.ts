@@ -159,8 +159,11 @@ async function seedBlockYear(
       eligible: demo.ranking.map(id),
       contests: [
         { kind: 'FLAG', seats: c.flagQuota, winners: c.flags.map(id) },
-        // The block voted on certificates of merit; where the article reports none, none were proposed.
-        { kind: 'MERIT', seats: Math.max(1, c.merits.length), winners: c.merits.map(id) },
+        // The block voted on certificates of merit where the article reports some; where it reports none, the
+        // ballot had no such question (a question nobody was elected on would read "1 seat left" on the results).
+        ...(c.merits.length
+          ? [{ kind: 'MERIT' as const, seats: c.merits.length, winners: c.merits.map(id) }]
+          : []),
         { kind: 'NEXT_HEAD', seats: 1, winners: [id(c.nextHead)] },
         ...(c.nextDeputy ? [{ kind: 'NEXT_DEPUTY' as const, seats: 1, winners: [id(c.nextDeputy)] }] : []),
       ],
