@@ -450,6 +450,14 @@ describe('R13 and the secretariat', () => {
         entityType === 'Conference' ? { blockId: block.blockId, year: 2026 } : null,
       );
     }
+    // Read in English, the round's word is English too.
+    const english = ok(
+      await as<{ auditEvents: { nodes: { entityName: string | null }[] } }>(
+        admin,
+        `{ auditEvents(first: 100, filter: { entityType: "VotingPeriod" }) { nodes { entityName(locale: en) } } }`,
+      ),
+    ).auditEvents.nodes;
+    expect(english.map((e) => e.entityName)).toContain(`${named.name} – 2026 – round 1`);
   });
 
   it('a fixed deadline before the conference ends is refused with a message', async () => {

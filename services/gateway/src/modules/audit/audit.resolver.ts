@@ -22,6 +22,7 @@ import {
 } from 'type-graphql';
 import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
+import { LocaleEnum } from '../user/user.types';
 import { Connection, PageArgs, toConnection, toPageRequest } from '../../common/connection';
 
 @ObjectType('AuditEvent', {
@@ -151,9 +152,13 @@ export class AuditEventActorResolver {
       'score sheet\'s scorer and the member scored ("Ban A → Ban B"); a decision\'s number ("12/QĐ-UBND"); a ' +
       'council session\'s day ("Hội đồng Thi đua – Khen thưởng – 07/12/2026"), a block\'s round with its number ' +
       '("Khối … – 2026 – vòng 2"); a province\'s name; a file\'s name. Null for other ' +
-      'records and for one no longer there.',
+      'records and for one no longer there. The words around the names ("vòng", the council) in `locale`.',
   })
-  async entityName(@Root() e: AuditEventType, @Ctx() ctx: GraphQLContext): Promise<string | null> {
+  async entityName(
+    @Root() e: AuditEventType,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('locale', () => LocaleEnum, { defaultValue: 'vi' }) locale: 'vi' | 'en',
+  ): Promise<string | null> {
     if (!e.entityId || !isUuid(e.entityId)) return null;
     switch (e.entityType) {
       case 'Unit':
@@ -176,10 +181,11 @@ export class AuditEventActorResolver {
         // A block's round, by its year and number: a run-off is told from the first round.
         if (period.emulationYearId) {
           const year = await yearName(ctx, period.emulationYearId);
-          return year && `${year} – vòng ${period.round}`;
+          return year && `${year} – ${locale === 'en' ? 'round' : 'vòng'} ${period.round}`;
         }
         // A council session is named by the day it opened, as its minutes are.
-        return `Hội đồng Thi đua – Khen thưởng – ${dmy(vietnamDate(period.openedAt))}`;
+        const council = locale === 'en' ? 'Emulation and Awards Council' : 'Hội đồng Thi đua – Khen thưởng';
+        return `${council} – ${dmy(vietnamDate(period.openedAt))}`;
       }
       case 'Province':
         return (await ctx.loaders.province.load(e.entityId))?.name ?? null;

@@ -31,7 +31,7 @@ const EventFields = graphql(`
       action
       entityType
       entityId
-      entityName
+      entityName(locale: $locale)
       blockYear {
         blockId
         year
@@ -59,7 +59,7 @@ const VerdictFields = graphql(`
 // The province's chain, or the platform's (accounts, sign-ins, provinces): read alike, under the same names.
 const EventsQuery = graphql(
   `
-    query AuditEvents($after: String, $filter: AuditFilterInput) {
+    query AuditEvents($after: String, $filter: AuditFilterInput, $locale: Locale!) {
       auditEvents(first: 20, after: $after, filter: $filter) {
         ...AuditEventFields
       }
@@ -69,7 +69,7 @@ const EventsQuery = graphql(
 );
 const PlatformEventsQuery = graphql(
   `
-    query PlatformAuditEvents($after: String, $filter: AuditFilterInput) {
+    query PlatformAuditEvents($after: String, $filter: AuditFilterInput, $locale: Locale!) {
       auditEvents: platformAuditEvents(first: 20, after: $after, filter: $filter) {
         ...AuditEventFields
       }
@@ -305,6 +305,7 @@ function Events({
   const pager = usePager();
   const variables = {
     after: pager.after,
+    locale: i18n.locale,
     filter: Object.fromEntries(KEYS.flatMap((k) => (filter[k] ? [[k, filter[k]]] : []))),
   };
   // Both answer under the same names (the platform's through aliases).
