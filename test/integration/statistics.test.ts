@@ -206,8 +206,14 @@ describe('the statutory statistics (forms 0601–0605)', () => {
     expect(n('FLAG_PROVINCE')).toBe(1);
     expect(n('MERIT_PROVINCE', 'DECIDED')).toBe(1);
     expect(row(book!, '0603', 'Tập thể')).toEqual([n('MERIT_PROVINCE'), 1, prizes.merit]);
-    expect(row(book!, '0603', 'Cá nhân')).toEqual([0, 0, 0]);
+    // Neither is held by the platform (a block proposes certificates of merit only to units; Giấy khen are
+    // conferred outside it): said with a dash and a note, not zeros or blank cells.
+    expect(row(book!, '0603', 'Cá nhân')).toEqual([null, null, null]);
     expect(row(book!, '0603', 'Giấy khen')).toEqual([null, null, null]);
+    expect(texts(book!, '0603', 'Giấy khen')).toEqual(['Giấy khen', '—', '—', '—']);
+    expect(texts(book!, '0603', 'Cá nhân')).toEqual(['Cá nhân', '—', '—', '—']);
+    expect(notes(book!, '0603').join('\n')).toMatch(/Giấy khen: không theo dõi trên hệ thống/);
+    expect(notes(book!, '0603')).toContain('Ghi chú: Dấu “—”: không theo dõi trên hệ thống.');
 
     expect(row(book!, '0604', 'Tập thể')).toEqual([1 + n('MERIT_PROVINCE'), 1, prizes.merit]);
     expect(row(book!, '0604', 'Cá nhân')).toEqual([1, 1, prizes.fighter]);

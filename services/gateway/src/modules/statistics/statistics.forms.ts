@@ -135,13 +135,17 @@ export function statisticsForms(s: YearStatistics, provinceKind?: ProvinceKind):
       code: '0603',
       title: `Hình thức khen thưởng: ${forms.MERIT_PROVINCE}`,
       columns: ['Số được đề nghị', 'Số được khen thưởng', 'Tiền thưởng (đồng)'],
+      // A block proposes the certificate of merit only to its member units (a nomination of it never names a
+      // person), and Giấy khen are conferred by the agencies' heads and the communes' chairmen, outside the
+      // platform: both rows are figures not held, not zeros.
       rows: [
         { label: 'Tập thể', cells: merit('UNIT') },
-        { label: 'Cá nhân', cells: merit('PERSON') },
+        { label: 'Cá nhân', cells: [null, null, null] },
         { label: 'Giấy khen', cells: [null, null, null] },
       ],
       notes: [
-        'Bằng khen cho cá nhân và Giấy khen không được đề nghị qua khối trên nền tảng: các số này là 0 hoặc để trống.',
+        `Cá nhân: không theo dõi trên hệ thống. Khối thi đua chỉ đề nghị ${forms.MERIT_PROVINCE} cho tập thể là đơn vị thành viên; ${forms.MERIT_PROVINCE} cho cá nhân không được đề nghị qua khối trên nền tảng.`,
+        'Giấy khen: không theo dõi trên hệ thống. Giấy khen do thủ trưởng cơ quan, đơn vị và Chủ tịch Ủy ban nhân dân cấp xã quyết định tặng, không được đề nghị và ghi nhận trên nền tảng.',
       ],
     },
     {
