@@ -65,6 +65,33 @@ function row(book: ExcelJS.Workbook, form: string, label: string): (number | nul
   return found;
 }
 
+/** The row's cells as they read, the label first. */
+function texts(book: ExcelJS.Workbook, form: string, label: string): string[] {
+  const ws = book.getWorksheet(`Biểu ${form}`)!;
+  const r = rowNumber(ws, label);
+  return Array.from({ length: ws.columnCount }, (_, i) => String(ws.getRow(r).getCell(i + 1).value ?? ''));
+}
+
+/** The number of the first row whose first cell is `label` (or matches it). */
+function rowNumber(ws: ExcelJS.Worksheet, label: string | RegExp): number {
+  let n = 0;
+  ws.eachRow((r, i) => {
+    const v = r.getCell(1).value;
+    if (!n && typeof v === 'string' && (typeof label === 'string' ? v === label : label.test(v))) n = i;
+  });
+  if (!n) throw new Error(`no row ${String(label)} in ${ws.name}`);
+  return n;
+}
+
+const notes = (book: ExcelJS.Workbook, form: string) => {
+  const found: string[] = [];
+  book.getWorksheet(`Biểu ${form}`)!.eachRow((r) => {
+    const v = r.getCell(1).value;
+    if (typeof v === 'string' && v.startsWith('Ghi chú: ')) found.push(v);
+  });
+  return found;
+};
+
 beforeAll(async () => {
   app = await startTestApp({ template: inject('templateDatabase'), worker: true });
   province = await provinceId(app.dataSource, '15');
@@ -179,8 +206,14 @@ describe('the statutory statistics (forms 0601–0605)', () => {
     expect(n('FLAG_PROVINCE')).toBe(1);
     expect(n('MERIT_PROVINCE', 'DECIDED')).toBe(1);
     expect(row(book!, '0603', 'Tập thể')).toEqual([n('MERIT_PROVINCE'), 1, prizes.merit]);
-    expect(row(book!, '0603', 'Cá nhân')).toEqual([0, 0, 0]);
+    // Neither is held by the platform (a block proposes certificates of merit only to units; Giấy khen are
+    // conferred outside it): said with a dash and a note, not zeros or blank cells.
+    expect(row(book!, '0603', 'Cá nhân')).toEqual([null, null, null]);
     expect(row(book!, '0603', 'Giấy khen')).toEqual([null, null, null]);
+    expect(texts(book!, '0603', 'Giấy khen')).toEqual(['Giấy khen', '—', '—', '—']);
+    expect(texts(book!, '0603', 'Cá nhân')).toEqual(['Cá nhân', '—', '—', '—']);
+    expect(notes(book!, '0603').join('\n')).toMatch(/Giấy khen: không theo dõi trên hệ thống/);
+    expect(notes(book!, '0603')).toContain('Ghi chú: Dấu “—”: không theo dõi trên hệ thống.');
 
     expect(row(book!, '0604', 'Tập thể')).toEqual([1 + n('MERIT_PROVINCE'), 1, prizes.merit]);
     expect(row(book!, '0604', 'Cá nhân')).toEqual([1, 1, prizes.fighter]);
@@ -196,6 +229,63 @@ describe('the statutory statistics (forms 0601–0605)', () => {
     expect(row(book!, '0605', 'Đã có quyết định khen thưởng')).toEqual([0, 1, 1, 2]);
     expect(row(book!, '0605', 'Khối đề nghị, chưa nộp hồ sơ')).toEqual([0, 0, 0, 0]);
     expect(row(book!, '0605', 'Tổng số')).toEqual([1, n('MERIT_PROVINCE'), 1, 2 + n('MERIT_PROVINCE')]);
+  });
+
+  it('each form prints as a form: one A4 page wide, its notes readable, signed under the table', async () => {
+    const { book } = await report(admin);
+    for (const ws of book!.worksheets) {
+      const form = ws.name.replace('Biểu ', '');
+      // Printed one page wide and as many tall as needed, the wide forms in landscape; the header and the
+      // column codes repeat on each page.
+      expect(ws.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 });
+      expect(ws.pageSetup.orientation).toBe(form === '0601' ? 'landscape' : 'portrait');
+      const header = rowNumber(ws, 'Chỉ tiêu');
+      expect(ws.pageSetup.printTitlesRow).toBe(`${header}:${header + 1}`);
+
+      // Every note row (merged, wrapped) has a height, more than a line's, and a longer note is not lower.
+      const noteRows: { n: number; length: number; height: number }[] = [];
+      ws.eachRow((r, n) => {
+        const v = r.getCell(1).value;
+        if (typeof v === 'string' && v.startsWith('Ghi chú: '))
+          noteRows.push({ n, length: v.length, height: r.height });
+      });
+      expect(noteRows.length).toBeGreaterThan(0);
+      for (const n of noteRows) expect(n.height).toBeGreaterThan(15);
+      const byLength = [...noteRows].sort((a, b) => a.length - b.length);
+      for (let i = 1; i < byLength.length; i++)
+        expect(byLength[i]!.height).toBeGreaterThanOrEqual(byLength[i - 1]!.height);
+
+      // The signatures, under the table and its notes: the date on the right, the preparer on the left and the
+      // head of the unit on the right, each with what to write.
+      const signer = rowNumber(ws, 'NGƯỜI LẬP BIỂU');
+      expect(signer).toBeGreaterThan(noteRows.at(-1)!.n);
+      const right = ws.columnCount - 2;
+      expect(ws.getRow(signer - 1).getCell(right).value).toBe('Lào Cai, ngày … tháng … năm 20…');
+      expect(ws.getRow(signer).getCell(right).value).toBe('THỦ TRƯỞNG ĐƠN VỊ');
+      expect(ws.getRow(signer + 1).getCell(1).value).toBe('(Ký, ghi rõ họ tên)');
+      expect(ws.getRow(signer + 1).getCell(right).value).toBe('(Ký, đóng dấu, ghi rõ họ tên)');
+      expect(ws.getRow(signer).getCell(1).font.bold).toBe(true);
+    }
+
+    // Biểu 0602's long note (about 250 characters) takes several lines; its one-line note, one.
+    const ws = book!.getWorksheet('Biểu 0602')!;
+    const long = ws.getRow(rowNumber(ws, /^Ghi chú: Số được tặng/));
+    const short = ws.getRow(rowNumber(ws, /^Ghi chú: Số đề nghị chỉ tính/));
+    expect(String(long.getCell(1).value).length).toBeGreaterThan(250);
+    expect(long.height).toBeGreaterThanOrEqual(2 * short.height);
+    // The column names wrap in their cells: the header row is given their height too.
+    expect(ws.getRow(rowNumber(ws, 'Chỉ tiêu')).height).toBeGreaterThan(30);
+
+    // The totals stand out.
+    for (const form of ['0601', '0605']) {
+      const sheet = book!.getWorksheet(`Biểu ${form}`)!;
+      const total = sheet.getRow(rowNumber(sheet, 'Tổng số'));
+      for (let c = 1; c <= sheet.columnCount; c++) expect(total.getCell(c).font.bold).toBe(true);
+      expect(
+        sheet.getRow(rowNumber(sheet, form === '0601' ? 'Khối thi đua' : 'Đã nộp hồ sơ')).getCell(2).font
+          ?.bold,
+      ).toBeFalsy();
+    }
   });
 
   it("a ministry viewer reads any province's; a unit's officer may not", async () => {

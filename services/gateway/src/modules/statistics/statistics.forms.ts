@@ -5,14 +5,16 @@ import { formWordsIn, PROPOSAL_FORMS, titleNames, TITLES, type ProvinceKind } fr
  * The statutory statistics forms 0601–0605 on emulation and commendation (Circular 02/2023/TT-BNV, the Home
  * Affairs sector's statistical reporting), filled from the platform's records for one province and one year.
  * Each form keeps the Circular's subject; its rows and columns are those the platform's records can answer, and
- * a cell the platform does not hold is left empty (null) and named in the form's notes, never guessed.
+ * a cell the platform does not hold is null (the workbook shows a dash, "không theo dõi trên hệ thống") and
+ * named in the form's notes, never guessed nor written as 0.
  * docs/rules.md ("Statutory statistics") maps every column to its records.
  */
 export interface StatisticsForm {
   code: string;
   title: string;
   columns: string[];
-  rows: { label: string; cells: (number | null)[] }[];
+  /** A null cell is a figure the platform does not hold (shown as a dash); `total` rows sum those above. */
+  rows: { label: string; cells: (number | null)[]; total?: boolean }[];
   notes: string[];
 }
 
@@ -45,6 +47,7 @@ function total(label: string, rows: StatisticsForm['rows']): StatisticsForm['row
   const width = rows[0]?.cells.length ?? 0;
   return {
     label,
+    total: true,
     cells: Array.from({ length: width }, (_, i) =>
       rows.every((r) => r.cells[i] === null) ? null : rows.reduce((s, r) => s + (r.cells[i] ?? 0), 0),
     ),
@@ -124,7 +127,7 @@ export function statisticsForms(s: YearStatistics, provinceKind?: ProvinceKind):
       notes: [
         // A decision recorded from documents is a decision too: counted where the ones issued here are.
         'Số được tặng tính theo các quyết định khen thưởng đã ghi trên nền tảng: quyết định ban hành trên nền tảng và quyết định đã ban hành được ghi nhận lại. Số thành tích ghi nhận từ văn bản là danh hiệu của đơn vị, cá nhân được ghi nhận riêng, không kèm quyết định trên nền tảng.',
-        `Ô để trống: nền tảng không ghi nhận việc đề nghị hoặc quyết định danh hiệu đó (chỉ ${forms.FLAG_PROVINCE} và ${forms.CSTD_PROV} được đề nghị qua khối).`,
+        `Dấu “—”: không theo dõi trên hệ thống; nền tảng không ghi nhận việc đề nghị hoặc quyết định danh hiệu đó (chỉ ${forms.FLAG_PROVINCE} và ${forms.CSTD_PROV} được đề nghị qua khối).`,
         'Số đề nghị chỉ tính các năm thi đua đã công bố kết quả bỏ phiếu.',
       ],
     },
@@ -132,13 +135,17 @@ export function statisticsForms(s: YearStatistics, provinceKind?: ProvinceKind):
       code: '0603',
       title: `Hình thức khen thưởng: ${forms.MERIT_PROVINCE}`,
       columns: ['Số được đề nghị', 'Số được khen thưởng', 'Tiền thưởng (đồng)'],
+      // A block proposes the certificate of merit only to its member units (a nomination of it never names a
+      // person), and Giấy khen are conferred by the agencies' heads and the communes' chairmen, outside the
+      // platform: both rows are figures not held, not zeros.
       rows: [
         { label: 'Tập thể', cells: merit('UNIT') },
-        { label: 'Cá nhân', cells: merit('PERSON') },
+        { label: 'Cá nhân', cells: [null, null, null] },
         { label: 'Giấy khen', cells: [null, null, null] },
       ],
       notes: [
-        'Bằng khen cho cá nhân và Giấy khen không được đề nghị qua khối trên nền tảng: các số này là 0 hoặc để trống.',
+        `Cá nhân: không theo dõi trên hệ thống. Khối thi đua chỉ đề nghị ${forms.MERIT_PROVINCE} cho tập thể là đơn vị thành viên; ${forms.MERIT_PROVINCE} cho cá nhân không được đề nghị qua khối trên nền tảng.`,
+        'Giấy khen: không theo dõi trên hệ thống. Giấy khen do thủ trưởng cơ quan, đơn vị và Chủ tịch Ủy ban nhân dân cấp xã quyết định tặng, không được đề nghị và ghi nhận trên nền tảng.',
       ],
     },
     {
