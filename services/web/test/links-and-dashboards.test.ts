@@ -444,6 +444,16 @@ describe('dashboards', () => {
         // Each column's sort button is a full touch target.
         for (const sort of await phonePage.locator('.sort-button').all())
           expect((await sort.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+        // The ministry receives each province's statutory forms: from the trend, for the province chosen.
+        if (path.endsWith('trend')) {
+          const forms = phonePage.getByRole('button', {
+            name: /^Tải biểu thống kê 0601–0605 năm \d{4} của /,
+          });
+          const [download] = await Promise.all([phonePage.waitForEvent('download'), forms.click()]);
+          expect(download.suggestedFilename()).toMatch(
+            /^Thống kê TĐKT Hải Phòng \d{4} \(biểu 0601-0605\)\.xlsx$/,
+          );
+        }
         await phonePicker.selectOption({ label: 'Lào Cai (tỉnh cũ, đến 30/06/2025)' });
         await expect.poll(() => phonePage.locator('.loading').count(), { timeout: 15_000 }).toBe(0);
         await expectNoSidewaysScroll(phonePage, `${path} with a former province chosen`);

@@ -61,10 +61,13 @@ export async function downloadXlsx(sheet: Sheet, filename: string): Promise<void
   );
 }
 
-/** The token and province headers the API's file routes want (the same as /graphql's). */
-export async function apiHeaders(): Promise<Record<string, string>> {
+/**
+ * The token and province headers the API's file routes want (the same as /graphql's): the session's province, or
+ * `province` (the ministry's viewer reads any province's from the dashboards).
+ */
+export async function apiHeaders(province?: string): Promise<Record<string, string>> {
   const token = await getToken();
-  const { provinceId } = getSession();
+  const provinceId = province ?? getSession().provinceId;
   return {
     ...(token ? { authorization: `Bearer ${token}` } : {}),
     ...(provinceId ? { 'x-province-id': provinceId } : {}),
@@ -82,8 +85,13 @@ function dispositionName(header: string | null): string | null {
  * Downloads a file the API serves behind sign-in (attachments, documents, reports): fetched with the access
  * token, saved under the name the API gives. Resolves to the API's error message when it refuses, else null.
  */
-export async function downloadFrom(path: string, fallbackName: string, i18n: I18n): Promise<string | null> {
-  const res = await fetch(path, { headers: await apiHeaders() });
+export async function downloadFrom(
+  path: string,
+  fallbackName: string,
+  i18n: I18n,
+  province?: string,
+): Promise<string | null> {
+  const res = await fetch(path, { headers: await apiHeaders(province) });
   if (!res.ok) {
     // The refusal in the reader's words (the API's own is English for developers).
     const body = (await res.json().catch(() => null)) as { errors?: ApiError[] } | null;

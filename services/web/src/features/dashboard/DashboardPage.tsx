@@ -6,6 +6,7 @@ import { Link, useParams } from 'wouter';
 import { hasRole, useSession } from '../../app/session';
 import { lastEmulationYear, thisYear } from '../block/dates';
 import { formerLabel, placeLabel } from '../province/useFormerProvinces';
+import { StatisticsButton } from '../statistics/StatisticsButton';
 import { graphql, type ResultOf } from '../../graphql';
 import { useI18n, type I18n } from '../../i18n/i18n';
 import { Chart } from '../../ui/Chart';
@@ -641,6 +642,17 @@ function Trend() {
           {t('dash.includeFormer')}
         </label>
       </div>
+      {/* The ministry receives each province's statutory forms: its viewer downloads them for the chosen one. */}
+      {chosen && provinceName && hasRole(session, 'NATIONAL_VIEWER') && (
+        <div className="actions dash-forms">
+          <StatisticsButton
+            key={`${chosen}:${toYear}`}
+            year={toYear}
+            provinceId={chosen}
+            label={t('statistics.downloadOf', { year: toYear, province: provinceName })}
+          />
+        </div>
+      )}
       <TableStates error={res.error} refetch={refetch} table={table}>
         {(table) => (
           <>
