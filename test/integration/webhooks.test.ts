@@ -179,6 +179,17 @@ describe('webhooks', () => {
         (a) => a.statusCode,
       ),
     ).toEqual([503, 503, 503, 204]);
+    // The log names the receiver and the delivery retried by their address, not by an id.
+    const named = ok(
+      await as<{ auditEvents: { nodes: { action: string; entityName: string | null }[] } }>(
+        admin,
+        `{ auditEvents(first: 50) { nodes { action entityName } } }`,
+      ),
+    ).auditEvents.nodes.filter((e) => e.action.startsWith('webhook.'));
+    expect(named.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['webhook.subscribe', 'webhook.retry']),
+    );
+    for (const e of named) expect(e.entityName).toMatch(/^https?:\/\/127\.0\.0\.1:\d+/);
   });
 
   it("one province's subscriptions never receive another's events", async () => {

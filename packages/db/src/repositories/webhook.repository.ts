@@ -122,4 +122,20 @@ export const webhookRepository = {
       order: { attemptedAt: 'ASC' },
     });
   },
+
+  /**
+   * The address a receiver (removed ones too) or a delivery was for, by id: how the audit log names them.
+   */
+  async addressOf(kind: 'subscription' | 'delivery', id: string): Promise<string | null> {
+    const [row] = (await (
+      await tenantManager()
+    ).query(
+      kind === 'subscription'
+        ? `SELECT url FROM webhook_subscription WHERE id = $1`
+        : `SELECT s.url FROM webhook_delivery d JOIN webhook_subscription s
+             ON s.province_id = d.province_id AND s.id = d.subscription_id WHERE d.id = $1`,
+      [id],
+    )) as { url: string }[];
+    return row?.url ?? null;
+  },
 };
