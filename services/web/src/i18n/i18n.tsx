@@ -12,7 +12,8 @@ const STORAGE_KEY = 'thidua.locale';
 /** Vietnamese is the source language and always bundled; English is loaded when someone switches to it. */
 const loaded: Partial<Record<Locale, Messages>> = { vi };
 async function load(locale: Locale): Promise<Messages> {
-  return (loaded[locale] ??= (await import('./en.json')).default as Messages);
+  // English has keys of its own (`#one` counts) and lacks some city variants (read as its plain words).
+  return (loaded[locale] ??= (await import('./en.json')).default as unknown as Messages);
 }
 
 /** Words written to follow others ("người đứng đầu bị kỷ luật") opening a sentence, a label or a cell. */
@@ -20,6 +21,20 @@ export const sentenceCase = (s: string) => s.charAt(0).toLocaleUpperCase('vi') +
 
 export function interpolate(text: string, params?: Params): string {
   return params ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : text;
+}
+
+/**
+ * A count's own words where the language has them ("1 seat", "2 seats"): the `#one` key beside the key, read when
+ * `n` (a number, or as formatted) is one by the language's plural rules; Vietnamese has one form.
+ */
+export function singular(
+  table: Partial<Record<string, string>>,
+  plurals: Intl.PluralRules,
+  key: string,
+  params?: Params,
+): string | undefined {
+  const n = params?.n === undefined ? NaN : Number(String(params.n).replace(/[.,\s]/g, ''));
+  return !Number.isNaN(n) && plurals.select(n) === 'one' ? table[`${key}#one`] : undefined;
 }
 
 /** Dates as 06/02/2024 and numbers as 1.234,5 in Vietnamese (en-GB in English), always in Vietnam time. */
@@ -132,11 +147,23 @@ export function I18nProvider({
   const value = useMemo<I18n>(() => {
     const table = messages ?? vi;
     const format = formatters(messages ? locale : 'vi');
+    const plurals = new Intl.PluralRules(messages ? locale : 'vi');
+    const one = (key: MessageKey, params?: Params) => singular(table, plurals, key, params);
     const forKind = (kind: string | null): I18n => {
       const city = kind === 'CITY';
-      const words = (key: MessageKey) =>
-        (city ? table[`${key}@city` as MessageKey] : undefined) ?? table[key] ?? vi[key] ?? key;
-      return { locale, setLocale, t: (key, params) => interpolate(words(key), params), forKind, ...format };
+      const words = (key: MessageKey, params?: Params) =>
+        (city ? table[`${key}@city` as MessageKey] : undefined) ??
+        one(key, params) ??
+        table[key] ??
+        vi[key] ??
+        key;
+      return {
+        locale,
+        setLocale,
+        t: (key, params) => interpolate(words(key, params), params),
+        forKind,
+        ...format,
+      };
     };
     return forKind(provinceKind);
   }, [locale, messages, setLocale, provinceKind]);
