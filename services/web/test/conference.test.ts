@@ -136,7 +136,10 @@ describe('the conference in the browser', () => {
       expect(await first.locator('.task-count').first().textContent()).toBe('1');
       await screenshot(first, 'home-officer-390');
       await expectAccessible(first, 'the officer’s home page');
-      // The task opens the ballot itself.
+      // The task says until when, and opens the ballot itself.
+      expect(await first.getByRole('link', { name: /^Bỏ phiếu: / }).textContent()).toMatch(
+        /Vòng 1 · Hạn chót: \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/,
+      );
       await first.getByRole('link', { name: /^Bỏ phiếu: / }).click();
       await first.waitForURL((u) => u.pathname === `/voting-periods/${period.id}/ballot`);
       await first.goto(`${base}/voting-periods/${period.id}`);

@@ -28,6 +28,8 @@ const PeriodsQuery = graphql(`
       method
       voted
       outcome
+      closesAt
+      extendedUntil
       resultsPublishedAt
       paperCount {
         confirmedAt
@@ -399,8 +401,16 @@ async function gatherTasks(
           }
           // Null when none of the person's units votes in it; false while one of them has not voted.
           // "Bỏ phiếu" opens the ballot itself, not the vote's page with another "Bỏ phiếu" on it.
+          // With its deadline, as a council member's ballot says it (a paper round is voted in the hall).
           if (p.status === 'OPEN' && p.voted === false)
-            tasks.votes.push({ ...task, href: `${task.href}/ballot` });
+            tasks.votes.push({
+              ...task,
+              href: `${task.href}/ballot`,
+              label:
+                p.method === 'PAPER'
+                  ? task.label
+                  : `${task.label} · ${t('voting.deadline', { when: i18n.dateTime(deadline(p)) })}`,
+            });
         }
       }
       if (admin) {
