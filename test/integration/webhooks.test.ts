@@ -262,9 +262,16 @@ describe('webhook targets, with private networks not allowed (the production def
         );
       }
       // Public receivers, checked without connecting: an IPv6 literal and an IPv4 one.
-      for (const url of ['https://[2001:ee0:4f0::1]:8443/hooks/thidua', 'http://203.113.131.1/hook']) {
+      for (const url of ['https://[2001:ee0:4f0::1]:8443/hooks/thidua', 'https://203.113.131.1/hook']) {
         expect(ok(await subscribeTo(url)).createWebhookSubscription.subscription.id, url).toBeTruthy();
       }
+      // A public receiver at a plain http:// address: its events would travel unencrypted, so it is refused
+      // (allowed only with WEBHOOK_ALLOW_PRIVATE, as in this file's other tests and in development).
+      const plain = await subscribeTo('http://203.113.131.1/hook');
+      expect(plain.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(plain.errors?.[0]?.message).toBe(
+        'url: must be an https:// URL: events are not sent unencrypted',
+      );
     } finally {
       await strict.close();
     }

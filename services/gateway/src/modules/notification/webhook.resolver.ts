@@ -135,6 +135,11 @@ export class WebhookResolver {
       ctx.services.config.WEBHOOK_ALLOW_PRIVATE,
     );
     if ('problem' in checked) throw badInput('url', checked.problem);
+    // Events leave the platform encrypted: a new receiver at a plain http:// address only where private targets
+    // are allowed too (development, tests, a receiver on the same closed network). Said after the address's own
+    // problem, the one to fix first.
+    if (checked.target.url.protocol === 'http:' && !ctx.services.config.WEBHOOK_ALLOW_PRIVATE)
+      throw badInput('url', 'must be an https:// URL: events are not sent unencrypted');
     const { secret, ...subscription } = await webhookRepository.subscribe(
       input.url,
       [...new Set(input.events)],
