@@ -174,11 +174,26 @@ describe('webhooks', () => {
         ),
       { timeout: 20_000, interval: 100 },
     );
-    expect(
-      ok(await as<Deliveries>(admin, DELIVERIES, { s: id })).webhookDeliveries[0]!.attemptLog.map(
-        (a) => a.statusCode,
+    const after = ok(
+      await as<{
+        webhookDeliveries: {
+          attemptLog: { statusCode: number | null; cause: string | null }[];
+          lastAttempt: { statusCode: number | null; cause: string | null };
+        }[];
+      }>(
+        admin,
+        `query($s: ID) { webhookDeliveries(subscriptionId: $s) { attemptLog { statusCode cause } lastAttempt { statusCode cause } } }`,
+        { s: id },
       ),
-    ).toEqual([503, 503, 503, 204]);
+    ).webhookDeliveries[0]!;
+    // Each failed answer is kept with its cause, for the page to say "the receiver answered HTTP 503".
+    expect(after.attemptLog).toEqual([
+      { statusCode: 503, cause: 'HTTP_STATUS' },
+      { statusCode: 503, cause: 'HTTP_STATUS' },
+      { statusCode: 503, cause: 'HTTP_STATUS' },
+      { statusCode: 204, cause: null },
+    ]);
+    expect(after.lastAttempt).toEqual({ statusCode: 204, cause: null });
     // The log names the receiver and the delivery retried by their address, not by an id.
     const named = ok(
       await as<{ auditEvents: { nodes: { action: string; entityName: string | null }[] } }>(
@@ -258,9 +273,16 @@ describe('webhook targets, with private networks not allowed (the production def
         );
       }
       // Public receivers, checked without connecting: an IPv6 literal and an IPv4 one.
-      for (const url of ['https://[2001:ee0:4f0::1]:8443/hooks/thidua', 'http://203.113.131.1/hook']) {
+      for (const url of ['https://[2001:ee0:4f0::1]:8443/hooks/thidua', 'https://203.113.131.1/hook']) {
         expect(ok(await subscribeTo(url)).createWebhookSubscription.subscription.id, url).toBeTruthy();
       }
+      // A public receiver at a plain http:// address: its events would travel unencrypted, so it is refused
+      // (allowed only with WEBHOOK_ALLOW_PRIVATE, as in this file's other tests and in development).
+      const plain = await subscribeTo('http://203.113.131.1/hook');
+      expect(plain.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(plain.errors?.[0]?.message).toBe(
+        'url: must be an https:// URL: events are not sent unencrypted',
+      );
     } finally {
       await strict.close();
     }
@@ -280,12 +302,11 @@ describe('the sender resolves once and connects to the address it checked', () =
   }
   const lastAttempt = async (id: string) => {
     const all = ok(
-      await as<{ webhookDeliveries: { id: string; attemptLog: { error: string | null }[] }[] }>(
-        admin,
-        `{ webhookDeliveries { id attemptLog { error } } }`,
-      ),
+      await as<{
+        webhookDeliveries: { id: string; lastAttempt: { error: string | null; cause: string | null } }[];
+      }>(admin, `{ webhookDeliveries { id lastAttempt { error cause } } }`),
     ).webhookDeliveries;
-    return all.find((d) => d.id === id)!.attemptLog.at(-1)!;
+    return all.find((d) => d.id === id)!.lastAttempt;
   };
   /** Answers `first` on the first lookup and `later` on every other: a rebinding name. */
   function rebinding(first: string, later: string) {
@@ -338,7 +359,10 @@ describe('the sender resolves once and connects to the address it checked', () =
         { dataSource: app.dataSource, config: strict, resolve: mixed },
       ),
     ).rejects.toThrow(/webhook attempt 1 failed/);
-    expect((await lastAttempt(id)).error).toMatch(/refused: 127\.0\.0\.1 is in a loopback range/);
+    expect(await lastAttempt(id)).toEqual({
+      error: expect.stringMatching(/refused: 127\.0\.0\.1 is in a loopback range/),
+      cause: 'BLOCKED',
+    });
 
     // A name that rebinds to loopback between the subscription's check and the send is refused at send.
     const { resolve } = rebinding('127.0.0.1', '203.113.131.1');
@@ -350,5 +374,43 @@ describe('the sender resolves once and connects to the address it checked', () =
     ).rejects.toThrow(/webhook attempt 2 failed/);
     expect((await lastAttempt(id)).error).toMatch(/refused: 127\.0\.0\.1/);
     expect(target.requests).toHaveLength(0);
+  });
+
+  it('a failed connection is logged with its cause: nothing listening, https to a plain http server; old rows read from their text', async () => {
+    // Nothing listens on a port just closed: refused.
+    const closed = new Receiver([200]);
+    const port = Number(new URL(await closed.start()).port);
+    await closed.stop();
+    const refused = await delivery(`http://127.0.0.1:${port}/hooks/thidua`, 'cause-refused');
+    const send = (id: string) =>
+      sendWebhook(
+        { provinceId: province, deliveryId: id },
+        { dataSource: app.dataSource, config: app.config },
+      );
+    await expect(send(refused)).rejects.toThrow(/webhook attempt 1 failed/);
+    expect(await lastAttempt(refused)).toEqual({
+      error: expect.stringMatching(/ECONNREFUSED/),
+      cause: 'REFUSED',
+    });
+    // An https:// address pointing at a server that speaks plain http: the secure connection fails (EPROTO).
+    const plain = new Receiver([200]);
+    receivers.push(plain);
+    const plainPort = new URL(await plain.start()).port;
+    const tls = await delivery(`https://127.0.0.1:${plainPort}/hooks/thidua`, 'cause-tls');
+    await expect(send(tls)).rejects.toThrow(/webhook attempt 1 failed/);
+    expect(await lastAttempt(tls)).toEqual({ error: expect.stringMatching(/EPROTO/), cause: 'TLS' });
+    // An attempt logged before causes were kept (no cause in its row) has its cause read from its text.
+    await runInTenant(app.dataSource, province, async () => {
+      await webhookRepository.logAttempt(tls, {
+        statusCode: null,
+        error: 'Error: getaddrinfo ENOTFOUND hooks.example.vn',
+        cause: null,
+        durationMs: 3,
+      });
+    });
+    expect(await lastAttempt(tls)).toEqual({
+      error: 'Error: getaddrinfo ENOTFOUND hooks.example.vn',
+      cause: 'DNS',
+    });
   });
 });

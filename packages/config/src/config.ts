@@ -112,7 +112,8 @@ const schema = z.object({
   // Signs the unsubscribe links in emails: a key of its own, not JWT_SECRET. Links work this many days.
   UNSUBSCRIBE_SECRET: z.string().min(32, 'must be at least 32 characters'),
   UNSUBSCRIBE_TTL_DAYS: int(60),
-  // Webhook targets in private or loopback networks are refused unless this is true (tests, on-premise setups).
+  // Webhook targets in private or loopback networks, and new plain http:// ones, are refused unless this is true
+  // (development, tests, on-premise setups whose receiver is on the same closed network).
   WEBHOOK_ALLOW_PRIVATE: z
     .enum(['true', 'false'])
     .default('false')

@@ -13,6 +13,7 @@ import {
   awardRepository,
   conferenceRepository,
   decisionRepository,
+  webhookRepository,
 } from '@thidua/db';
 
 export function isUuid(id: string): boolean {
@@ -103,6 +104,12 @@ const MAKERS = {
   nominations: () => grouped(awardRepository.nominations, (n) => [n.emulationYearId]),
   nomination: () => byId(awardRepository.nominationsByIds),
   receipts: () => grouped(votingRepository.receiptsOf, (r) => [r.votingPeriodId]),
+  webhookAttempts: () => grouped(webhookRepository.attempts, (a) => [a.deliveryId]),
+  lastWebhookAttempt: () =>
+    new DataLoader(async (ids: readonly string[]) => {
+      const last = await webhookRepository.lastAttempts(ids.filter(isUuid));
+      return ids.map((id) => last.get(id) ?? null);
+    }),
   turnout: () =>
     new DataLoader<string, number>(async (ids) => {
       const counts = await votingRepository.turnout(ids.filter(isUuid));

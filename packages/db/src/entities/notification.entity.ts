@@ -84,5 +84,7 @@ export class WebhookAttempt {
   @Column({ name: 'attempted_at', type: 'timestamptz', default: () => 'now()' }) attemptedAt!: Date;
   @Column({ name: 'status_code', type: 'int', nullable: true }) statusCode!: number | null;
   @Column({ type: 'text', nullable: true }) error!: string | null;
+  /** Why it failed (domain WEBHOOK_FAILURE_CAUSES); null when it did not, and for attempts logged before it was kept. */
+  @Column({ type: 'text', nullable: true }) cause!: string | null;
   @Column({ name: 'duration_ms', type: 'int' }) durationMs!: number;
 }

@@ -45,6 +45,7 @@ import { RollupRemoval1796290000000 } from './1796290000000-rollup-removal';
 import { AuditEntityIndex1796300000000 } from './1796300000000-audit-entity-index';
 import { DecisionBaseSalary1796310000000 } from './1796310000000-decision-base-salary';
 import { UserLocale1796320000000 } from './1796320000000-user-locale';
+import { WebhookAttemptCause1796330000000 } from './1796330000000-webhook-attempt-cause';
 
 export const migrations = [
   Foundation1763740800000,
@@ -94,4 +95,5 @@ export const migrations = [
   AuditEntityIndex1796300000000,
   DecisionBaseSalary1796310000000,
   UserLocale1796320000000,
+  WebhookAttemptCause1796330000000,
 ];

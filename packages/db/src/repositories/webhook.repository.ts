@@ -80,7 +80,7 @@ export const webhookRepository = {
 
   async logAttempt(
     deliveryId: string,
-    a: { statusCode: number | null; error: string | null; durationMs: number },
+    a: { statusCode: number | null; error: string | null; cause: string | null; durationMs: number },
   ): Promise<void> {
     await (await repo(WebhookAttempt)).insert({ provinceId: currentProvinceId(), deliveryId, ...a });
   },
@@ -113,6 +113,21 @@ export const webhookRepository = {
       order: { createdAt: 'DESC' },
       take: 200,
     });
+  },
+
+  /** Each delivery's latest attempt (the log keeps every attempt, over every retry), by delivery id. */
+  async lastAttempts(deliveryIds: readonly string[]): Promise<Map<string, WebhookAttempt>> {
+    if (!deliveryIds.length) return new Map();
+    const rows = await (
+      await repo(WebhookAttempt)
+    )
+      .createQueryBuilder('a')
+      .distinctOn(['a.delivery_id'])
+      .where('a.delivery_id IN (:...ids)', { ids: [...deliveryIds] })
+      .orderBy('a.delivery_id')
+      .addOrderBy('a.attempted_at', 'DESC')
+      .getMany();
+    return new Map(rows.map((r) => [r.deliveryId, r]));
   },
 
   async attempts(deliveryIds: readonly string[]): Promise<WebhookAttempt[]> {

@@ -4,6 +4,7 @@ import {
   isPrivateAddress,
   verifyWebhookSignature,
   webhookAddressProblem,
+  webhookFailureCause,
   webhookSignature,
 } from './webhook';
 
@@ -99,5 +100,49 @@ describe('webhooks', () => {
       'target.address',
       '127.0.0.1',
     );
+  });
+
+  it('a failed attempt has one cause, from the error Node raised or from the text logged before causes were kept', () => {
+    const err = (message: string, code?: string, name = 'Error') =>
+      Object.assign(new Error(message), { name, ...(code ? { code } : {}) });
+    expect(webhookFailureCause(503, null)).toBe('HTTP_STATUS');
+    expect(webhookFailureCause(301, null)).toBe('HTTP_STATUS');
+    expect(webhookFailureCause(204, null)).toBeNull();
+    // Raised by the sender (node:http and node:https), with their code.
+    expect(webhookFailureCause(null, err('connect ECONNREFUSED 127.0.0.1:1', 'ECONNREFUSED'))).toBe(
+      'REFUSED',
+    );
+    expect(webhookFailureCause(null, err('getaddrinfo ENOTFOUND x.invalid', 'ENOTFOUND'))).toBe('DNS');
+    expect(webhookFailureCause(null, err('The operation was aborted', 'ABORT_ERR', 'AbortError'))).toBe(
+      'TIMEOUT',
+    );
+    expect(webhookFailureCause(null, err('self-signed certificate', 'DEPTH_ZERO_SELF_SIGNED_CERT'))).toBe(
+      'CERTIFICATE',
+    );
+    expect(webhookFailureCause(null, err('certificate has expired', 'CERT_HAS_EXPIRED'))).toBe('CERTIFICATE');
+    expect(webhookFailureCause(null, err('socket hang up', 'ECONNRESET'))).toBe('UNREACHABLE');
+    expect(webhookFailureCause(null, err('connect EHOSTUNREACH 203.113.131.1:443', 'EHOSTUNREACH'))).toBe(
+      'UNREACHABLE',
+    );
+    // The sender's own check at send time.
+    expect(webhookFailureCause(null, err('refused: the host name does not resolve'))).toBe('DNS');
+    expect(
+      webhookFailureCause(
+        null,
+        err('refused: 127.0.0.1 is in a loopback range: webhooks go to public endpoints only'),
+      ),
+    ).toBe('BLOCKED');
+    expect(webhookFailureCause(null, err('something else entirely'))).toBe('OTHER');
+    // Text alone, as attempts were logged before: the same causes.
+    const tls =
+      'Error: write EPROTO 802C072E957F0000:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/openssl/ssl/record/ssl3_record.c:350:\n';
+    expect(webhookFailureCause(null, tls)).toBe('TLS');
+    expect(webhookFailureCause(null, err(tls.slice(7), 'EPROTO'))).toBe('TLS');
+    expect(webhookFailureCause(null, 'Error: connect ECONNREFUSED 127.0.0.1:1')).toBe('REFUSED');
+    expect(webhookFailureCause(null, 'Error: getaddrinfo EAI_AGAIN hooks.example.vn')).toBe('DNS');
+    expect(webhookFailureCause(null, 'AbortError: The operation was aborted')).toBe('TIMEOUT');
+    expect(webhookFailureCause(null, 'Error: self-signed certificate')).toBe('CERTIFICATE');
+    expect(webhookFailureCause(null, 'Error: refused: 10.0.0.7 is in a private range')).toBe('BLOCKED');
+    expect(webhookFailureCause(null, 'Error: socket hang up')).toBe('UNREACHABLE');
   });
 });

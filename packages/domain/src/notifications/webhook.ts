@@ -114,3 +114,75 @@ export async function checkWebhookTarget(
   const first = addresses[0]!;
   return { target: { url, hostname, address: first.address, family: first.family === 6 ? 6 : 4 } };
 }
+
+/**
+ * Why an attempt failed, in a word a page can put in the reader's language: the receiver answered with a status
+ * outside 2xx (HTTP_STATUS), its name has no address (DNS), nothing listens there (REFUSED), the network or the
+ * receiver dropped the connection (UNREACHABLE), it took too long (TIMEOUT), the secure connection failed (TLS:
+ * often an https:// address pointing at a server that speaks plain http) or the receiver's certificate was not
+ * accepted (CERTIFICATE), the address was refused by the platform's own check at send time (BLOCKED), else OTHER.
+ */
+export const WEBHOOK_FAILURE_CAUSES = [
+  'HTTP_STATUS',
+  'DNS',
+  'REFUSED',
+  'UNREACHABLE',
+  'TIMEOUT',
+  'TLS',
+  'CERTIFICATE',
+  'BLOCKED',
+  'OTHER',
+] as const;
+export type WebhookFailureCause = (typeof WEBHOOK_FAILURE_CAUSES)[number];
+
+/** Node's error codes (err.code) by cause; the text of an error is searched for them too. */
+const CAUSE_CODES: [WebhookFailureCause, RegExp][] = [
+  ['DNS', /^(ENOTFOUND|EAI_AGAIN|EAI_NONAME|EAI_FAIL|ENODATA)$/],
+  ['REFUSED', /^ECONNREFUSED$/],
+  ['TIMEOUT', /^(ETIMEDOUT|ESOCKETTIMEDOUT|ABORT_ERR|UND_ERR_CONNECT_TIMEOUT)$/],
+  [
+    'CERTIFICATE',
+    /^(CERT_\w+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_\w+|ERR_TLS_CERT_ALTNAME_INVALID|ERR_TLS_CERT_\w+|HOSTNAME_MISMATCH)$/,
+  ],
+  ['TLS', /^(EPROTO|ERR_SSL_\w+|ERR_TLS_\w+)$/],
+  [
+    'UNREACHABLE',
+    /^(ECONNRESET|EHOSTUNREACH|ENETUNREACH|EPIPE|EADDRNOTAVAIL|ECONNABORTED|EHOSTDOWN|ENETDOWN)$/,
+  ],
+];
+
+/** The same causes read from an error's text (attempts logged before the cause was kept, and errors without a code). */
+const CAUSE_TEXTS: [WebhookFailureCause, RegExp][] = [
+  // The sender's own check at send time ("refused: …", checkWebhookTarget's problems).
+  ['DNS', /does not resolve|\b(ENOTFOUND|EAI_AGAIN|EAI_NONAME|EAI_FAIL)\b/],
+  ['BLOCKED', /^(Error: )?refused: /],
+  ['REFUSED', /\bECONNREFUSED\b/],
+  // The request's only abort is its timeout (AbortSignal.timeout): "AbortError: The operation was aborted".
+  ['TIMEOUT', /\b(ETIMEDOUT|ESOCKETTIMEDOUT|TimeoutError|AbortError)\b|timed? ?out/i],
+  [
+    'CERTIFICATE',
+    /certificate|self[- ]signed|\b(CERT_\w+|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_VERIFY_LEAF_SIGNATURE|ERR_TLS_CERT_ALTNAME_INVALID)\b/i,
+  ],
+  ['TLS', /\bEPROTO\b|SSL routines|\bERR_SSL_\w+|\bERR_TLS_\w+|\bTLS\b|\bSSL\b/],
+  ['UNREACHABLE', /\b(ECONNRESET|EHOSTUNREACH|ENETUNREACH|EPIPE|EADDRNOTAVAIL)\b|socket hang up/i],
+];
+
+/**
+ * The cause of a failed attempt: from the answer's status when there was one, else from the error (its code, its
+ * name, then its text; a string is read as an error's text). Null for a 2xx answer without an error.
+ */
+export function webhookFailureCause(statusCode: number | null, error: unknown): WebhookFailureCause | null {
+  if (statusCode !== null && (statusCode < 200 || statusCode >= 300)) return 'HTTP_STATUS';
+  if (error === null || error === undefined) return null;
+  if (typeof error === 'object') {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string') {
+      for (const [cause, codes] of CAUSE_CODES) if (codes.test(code)) return cause;
+    }
+    const name = (error as { name?: unknown }).name;
+    if (name === 'TimeoutError' || name === 'AbortError') return 'TIMEOUT';
+  }
+  const text = String(error);
+  for (const [cause, pattern] of CAUSE_TEXTS) if (pattern.test(text)) return cause;
+  return 'OTHER';
+}

@@ -32,7 +32,7 @@ describe('the API’s refusals, as the secretariat reads them', () => {
     expect(shown.fields.code).toBe('Mã 01 đã là mã của Hà Nội: mỗi tỉnh, thành phố có một mã riêng.');
   });
 
-  it('a webhook address refused says why: a name that does not resolve, a private network, a scheme', () => {
+  it('a webhook address refused says why: a name that does not resolve, a private network, a scheme, plain http', () => {
     const url = (message: string) =>
       showErrors(i18n, [
         { message, extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'url', message }] } },
@@ -46,7 +46,10 @@ describe('the API’s refusals, as the secretariat reads them', () => {
     expect(url('loopback: webhooks go to public endpoints only')).toBe(
       url('private: webhooks go to public endpoints only'),
     );
-    expect(url('must be an http(s) URL')).toBe('Địa chỉ phải bắt đầu bằng https:// (hoặc http://).');
+    expect(url('must be an http(s) URL')).toBe('Địa chỉ phải bắt đầu bằng https://.');
+    expect(url('must be an https:// URL: events are not sent unencrypted')).toBe(
+      'Địa chỉ http:// không được mã hóa: sự kiện chỉ được gửi qua https://. Đề nghị bên nhận cung cấp địa chỉ https://.',
+    );
   });
 
   it('an invitation to an address with an account here, or with an invitation open, says which and what to do', () => {

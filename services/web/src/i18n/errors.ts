@@ -136,6 +136,7 @@ export function fieldMessage(i18n: I18n, field: string, message: string): string
 /** A webhook's address refused (domain notifications/webhook.ts checkWebhookTarget). */
 function webhookMessage(i18n: I18n, message: string): string | null {
   if (/does not resolve/.test(message)) return i18n.t('error.field.webhookNotResolved');
+  if (/must be an https:\/\/ URL/.test(message)) return i18n.t('error.field.webhookHttps');
   if (/must be an http\(s\) URL|is not a URL/.test(message)) return i18n.t('error.field.webhookScheme');
   if (/webhooks go to public endpoints only/.test(message)) return i18n.t('error.field.webhookPrivate');
   return null;

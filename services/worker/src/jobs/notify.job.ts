@@ -10,6 +10,7 @@ import {
   checkWebhookTarget,
   escapeHtml,
   unsubscribeToken,
+  webhookFailureCause,
   webhookSignature,
   type CheckedWebhookTarget,
   type WebhookResolver,
@@ -216,7 +217,7 @@ export async function sendWebhook(
   const attempts = d.attempts + 1;
   const started = performance.now();
   let statusCode: number | null = null;
-  let error: string | null = null;
+  let error: unknown = null;
   try {
     const checked = await checkWebhookTarget(
       d.url,
@@ -239,19 +240,23 @@ export async function sendWebhook(
       config.WEBHOOK_TIMEOUT_MS,
     );
   } catch (e) {
-    error = String(e);
+    // Kept as raised: its code (ECONNREFUSED, EPROTO, …) says the cause better than its text.
+    error = e;
   }
   const delivered = statusCode !== null && statusCode >= 200 && statusCode < 300;
   const status = delivered ? 'DELIVERED' : attempts >= config.WEBHOOK_MAX_ATTEMPTS ? 'DEAD' : 'PENDING';
   await runInTenant(dataSource, p.provinceId, async () => {
     await webhookRepository.logAttempt(d.id, {
       statusCode,
-      error,
+      error: error === null ? null : String(error),
+      // Why it failed, in one word for the page to say in its reader's language; the text stays for IT staff.
+      cause: webhookFailureCause(statusCode, error),
       durationMs: Math.round(performance.now() - started),
     });
     await webhookRepository.settle(d.id, status, attempts);
   });
-  if (status === 'PENDING') throw new Error(`webhook attempt ${attempts} failed: ${statusCode ?? error}`);
+  if (status === 'PENDING')
+    throw new Error(`webhook attempt ${attempts} failed: ${statusCode ?? String(error)}`);
   return { sent: delivered, status };
 }
 

@@ -1,6 +1,11 @@
 import { lookup } from 'node:dns/promises';
-import { webhookRepository, type WebhookDelivery } from '@thidua/db';
-import { checkWebhookTarget, NOTIFICATION_EVENT_NAMES } from '@thidua/domain';
+import { webhookRepository, type WebhookAttempt, type WebhookDelivery } from '@thidua/db';
+import {
+  checkWebhookTarget,
+  NOTIFICATION_EVENT_NAMES,
+  WEBHOOK_FAILURE_CAUSES,
+  webhookFailureCause,
+} from '@thidua/domain';
 import { enqueueJob, jobId } from '@thidua/jobs';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsUrl, MaxLength } from 'class-validator';
 import { DateTimeISOResolver } from 'graphql-scalars';
@@ -30,6 +35,23 @@ import { NotificationEvent } from './notification.resolver';
 
 export const WebhookStatus = graphqlEnum(['PENDING', 'DELIVERED', 'DEAD'] as const, 'WebhookStatus');
 
+export const WebhookFailureCause = graphqlEnum(
+  WEBHOOK_FAILURE_CAUSES,
+  'WebhookFailureCause',
+  "Why an attempt failed, for a page to say in its reader's language.",
+  {
+    HTTP_STATUS: 'The receiver answered with a status outside 2xx (statusCode).',
+    DNS: 'The host name has no address.',
+    REFUSED: 'Nothing accepts connections at the address (connection refused).',
+    UNREACHABLE: 'The network or the receiver dropped or could not make the connection.',
+    TIMEOUT: 'No answer within WEBHOOK_TIMEOUT_MS.',
+    TLS: 'The secure connection failed (often an https:// address on a server without https).',
+    CERTIFICATE: "The receiver's certificate was not accepted (expired, self-signed, another name).",
+    BLOCKED: "The address was refused by the platform's own check at send time (a private network).",
+    OTHER: 'Anything else: see error.',
+  },
+);
+
 @ObjectType('WebhookSubscription')
 export class WebhookSubscriptionType {
   @Field(() => ID) id!: string;
@@ -49,9 +71,18 @@ export class CreatedWebhookSubscriptionType {
 export class WebhookAttemptType {
   @Field(() => DateTimeISOResolver) attemptedAt!: Date;
   @Field(() => Int, { nullable: true }) statusCode!: number | null;
-  @Field(() => String, { nullable: true }) error!: string | null;
+  @Field(() => String, { nullable: true, description: "The error's text as raised, for IT staff." })
+  error!: string | null;
+  @Field(() => WebhookFailureCause, { nullable: true, description: 'Null when the attempt was delivered.' })
+  cause!: string | null;
   @Field(() => Int) durationMs!: number;
 }
+
+/** An attempt as the API shows it: one logged before causes were kept has its cause read from its text. */
+const withCause = (a: WebhookAttempt): WebhookAttemptType => ({
+  ...a,
+  cause: a.cause ?? webhookFailureCause(a.statusCode, a.error),
+});
 
 @ObjectType('WebhookDelivery')
 export class WebhookDeliveryType {
@@ -104,6 +135,11 @@ export class WebhookResolver {
       ctx.services.config.WEBHOOK_ALLOW_PRIVATE,
     );
     if ('problem' in checked) throw badInput('url', checked.problem);
+    // Events leave the platform encrypted: a new receiver at a plain http:// address only where private targets
+    // are allowed too (development, tests, a receiver on the same closed network). Said after the address's own
+    // problem, the one to fix first.
+    if (checked.target.url.protocol === 'http:' && !ctx.services.config.WEBHOOK_ALLOW_PRIVATE)
+      throw badInput('url', 'must be an https:// URL: events are not sent unencrypted');
     const { secret, ...subscription } = await webhookRepository.subscribe(
       input.url,
       [...new Set(input.events)],
@@ -138,10 +174,20 @@ export class WebhookResolver {
   @FieldResolver(() => [WebhookAttemptType], { description: 'Every attempt, oldest first.' })
   async attemptLog(
     @Root() d: WebhookDelivery,
+    @Ctx() ctx: GraphQLContext,
     @Arg('first', () => Int, firstArgOptions(500)) first?: number,
   ) {
     const n = checkFirst(first, 500);
-    return (await webhookRepository.attempts([d.id])).slice(0, n);
+    return (await ctx.loaders.webhookAttempts.load(d.id)).slice(0, n).map(withCause);
+  }
+
+  @FieldResolver(() => WebhookAttemptType, {
+    nullable: true,
+    description: 'The latest attempt, over every retry; null before the first.',
+  })
+  async lastAttempt(@Root() d: WebhookDelivery, @Ctx() ctx: GraphQLContext) {
+    const last = await ctx.loaders.lastWebhookAttempt.load(d.id);
+    return last && withCause(last);
   }
 
   @Authorized(...ADMINS)

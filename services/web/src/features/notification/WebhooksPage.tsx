@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { Fragment, useId, useRef, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
-import { graphql } from '../../graphql';
+import { graphql, type ResultOf } from '../../graphql';
 import { readOnlyHere, useSession } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Choice } from '../../ui/Choice';
+import { CardTable } from '../../ui/CardTable';
 import { ConfirmButton } from '../../ui/ConfirmDialog';
 import { Field } from '../../ui/Field';
 import { Alert, Empty, Loading, Page } from '../../ui/Page';
@@ -30,9 +31,10 @@ const WebhooksQuery = graphql(`
       attempts
       createdAt
       deliveredAt
-      attemptLog(first: 10) {
+      lastAttempt {
         attemptedAt
         statusCode
+        cause
         error
         durationMs
       }
@@ -90,24 +92,25 @@ export default function WebhooksPage() {
           <Empty>{t('webhooks.none')}</Empty>
         ) : (
           <TableWrap label={t('webhooks.subscriptions')}>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('webhooks.url')}</th>
-                  <th scope="col">{t('webhooks.events')}</th>
-                  <th scope="col">{t('webhooks.created')}</th>
-                  {!readOnly && <th scope="col">{t('webhooks.delete')}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {res.data.webhookSubscriptions.map((s) => (
-                  <tr key={s.id}>
-                    <th scope="row">{s.url}</th>
-                    <td>{s.events.map((e) => t(`event.${e}`)).join(', ')}</td>
-                    <td>{i18n.dateTime(s.createdAt)}</td>
-                    {!readOnly && (
-                      <td>
+            <CardTable
+              caption={t('webhooks.subscriptionsCaption', { n: res.data.webhookSubscriptions.length })}
+              columns={[
+                t('webhooks.url'),
+                t('webhooks.events'),
+                t('webhooks.created'),
+                ...(readOnly ? [] : [t('webhooks.delete')]),
+              ]}
+              rows={res.data.webhookSubscriptions.map((s) => ({
+                key: s.id,
+                heading: <Address url={s.url} />,
+                cells: [
+                  s.events.map((e) => t(`event.${e}`)).join(', '),
+                  i18n.dateTime(s.createdAt),
+                  ...(readOnly
+                    ? []
+                    : [
                         <ConfirmButton
+                          key="delete"
                           label={t('webhooks.delete')}
                           title={t('webhooks.deleteTitle')}
                           danger
@@ -120,13 +123,11 @@ export default function WebhooksPage() {
                           }}
                         >
                           <p>{t('webhooks.deleteBody', { url: s.url })}</p>
-                        </ConfirmButton>
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                        </ConfirmButton>,
+                      ]),
+                ],
+              }))}
+            />
           </TableWrap>
         )}
         {!readOnly && <SubscribeForm onCreated={reload} />}
@@ -153,44 +154,43 @@ export default function WebhooksPage() {
             <Empty>{t('webhooks.noDeliveries')}</Empty>
           ) : (
             <TableWrap label={t('webhooks.deliveries')}>
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('webhooks.created')}</th>
-                    <th scope="col">{t('webhooks.events')}</th>
-                    <th scope="col">{t('webhooks.url')}</th>
-                    <th scope="col">{t('webhooks.status')}</th>
-                    <th scope="col">{t('webhooks.lastAttempt')}</th>
-                    {!readOnly && <th scope="col">{t('webhooks.retry')}</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {res.data.webhookDeliveries.map((d) => {
-                    const last = d.attemptLog.at(-1);
-                    return (
-                      <tr key={d.id}>
-                        <th scope="row">{i18n.dateTime(d.createdAt)}</th>
-                        <td>{t(`event.${d.event}`)}</td>
-                        <td>{urls.get(d.subscriptionId) ?? ''}</td>
-                        <td>
-                          {t(`webhooks.status.${d.status}`)} · {t('webhooks.attempts')}: {d.attempts}
-                        </td>
-                        <td>
-                          {last &&
-                            t('webhooks.attemptLine', {
-                              when: i18n.dateTime(last.attemptedAt),
-                              result: last.statusCode
-                                ? t('webhooks.http', { code: last.statusCode })
-                                : (last.error ?? ''),
-                              ms: last.durationMs,
-                            })}
-                        </td>
-                        {!readOnly && (
-                          <td>
-                            {d.status === 'DEAD' && (
+              <CardTable
+                caption={t('webhooks.deliveriesCaption', { n: res.data.webhookDeliveries.length })}
+                columns={[
+                  t('webhooks.created'),
+                  t('webhooks.events'),
+                  t('webhooks.url'),
+                  t('webhooks.status'),
+                  t('webhooks.lastAttempt'),
+                  ...(readOnly ? [] : [t('webhooks.retry')]),
+                ]}
+                rows={res.data.webhookDeliveries.map((d) => {
+                  // Sent again and not yet tried: the attempt shown is the previous round's, before "Gửi lại".
+                  const queued = d.status === 'PENDING' && d.attempts === 0 && !!d.lastAttempt;
+                  return {
+                    key: d.id,
+                    heading: i18n.dateTime(d.createdAt),
+                    cells: [
+                      t(`event.${d.event}`),
+                      <Address key="url" url={urls.get(d.subscriptionId) ?? ''} />,
+                      queued
+                        ? t('webhooks.status.queued')
+                        : d.attempts > 0
+                          ? `${t(`webhooks.status.${d.status}`)} · ${t('webhooks.attempts')}: ${d.attempts}`
+                          : t(`webhooks.status.${d.status}`),
+                      d.lastAttempt ? (
+                        <AttemptView key="attempt" attempt={d.lastAttempt} previous={queued} />
+                      ) : (
+                        ''
+                      ),
+                      ...(readOnly
+                        ? []
+                        : [
+                            d.status === 'DEAD' ? (
                               <button
+                                key="retry"
                                 type="button"
-                                className="button button-secondary"
+                                className="button button-secondary webhook-retry"
                                 disabled={retry.busy}
                                 onClick={() =>
                                   void retry.run({ id: d.id }).then((ok) => {
@@ -201,18 +201,66 @@ export default function WebhooksPage() {
                               >
                                 {t('webhooks.retry')}
                               </button>
-                            )}
-                          </td>
-                        )}
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+                            ) : (
+                              ''
+                            ),
+                          ]),
+                    ],
+                  };
+                })}
+              />
             </TableWrap>
           ))}
       </section>
     </Page>
+  );
+}
+
+/** An address in a narrow column: it breaks after a slash before it breaks anywhere else. */
+function Address({ url }: { url: string }) {
+  // After the host's and each path segment's slash, not inside "https://".
+  const parts = url.split(/(?<=[^:/]\/)/);
+  return (
+    <span className="webhook-url">
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 && <wbr />}
+          {part}
+        </Fragment>
+      ))}
+    </span>
+  );
+}
+
+type Attempt = NonNullable<ResultOf<typeof WebhooksQuery>['webhookDeliveries'][number]['lastAttempt']>;
+
+/**
+ * An attempt as the secretariat reads it: when, and what happened in words (the receiver's answer, or why it could
+ * not be reached: `WebhookAttempt.cause`); the error as raised folded away for IT staff. `previous`: the delivery
+ * was sent again since, and this is the round before.
+ */
+function AttemptView({ attempt, previous }: { attempt: Attempt; previous: boolean }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const result = !attempt.cause
+    ? t('webhooks.delivered', { code: attempt.statusCode ?? '' })
+    : attempt.cause === 'HTTP_STATUS'
+      ? t('webhooks.cause.HTTP_STATUS', { code: attempt.statusCode ?? '' })
+      : t(`webhooks.cause.${attempt.cause}`);
+  const when = i18n.dateTime(attempt.attemptedAt);
+  return (
+    <div className="webhook-attempt">
+      <p className={previous ? 'muted' : undefined}>
+        {t(previous ? 'webhooks.beforeRetry' : 'webhooks.attemptLine', { when, result })}
+      </p>
+      {attempt.error && (
+        <details className="webhook-raw">
+          <summary>{t('webhooks.technical')}</summary>
+          <pre>{attempt.error.trim()}</pre>
+          <p>{t('webhooks.took', { ms: attempt.durationMs })}</p>
+        </details>
+      )}
+    </div>
   );
 }
 
@@ -221,64 +269,107 @@ function SubscribeForm({ onCreated }: { onCreated: () => void }) {
   const create = useAction(Subscribe);
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<NotificationEvent[]>([]);
-  const [secret, setSecret] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ url: string; secret: string } | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setSecret(null);
+    setCreated(null);
+    const address = url.trim();
     const done = await create.run(
-      { input: { url: url.trim(), events } },
+      { input: { url: address, events } },
       {
-        url: /^https?:\/\/\S+$/.test(url.trim()) ? null : t('webhooks.check.url'),
+        // http:// passes here: the gateway refuses it, saying why, unless the platform allows it (development).
+        url: !address
+          ? t('webhooks.check.urlMissing')
+          : /^https?:\/\/\S+$/i.test(address)
+            ? null
+            : t('webhooks.check.url'),
         events: events.length ? null : t('webhooks.check.events'),
       },
     );
     if (done) {
-      setSecret(done.createWebhookSubscription.secret);
+      setCreated({ url: address, secret: done.createWebhookSubscription.secret });
       setUrl('');
       setEvents([]);
       onCreated();
     }
   };
   const err = (k: string) => create.shown.fields[k] ?? create.shown.fields[`input.${k}`] ?? null;
+  const eventsError = useId();
   return (
-    <form className="form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="add-webhook">
-      <h3 id="add-webhook">{t('webhooks.add')}</h3>
-      <Field
-        label={t('webhooks.url')}
-        type="url"
-        value={url}
-        error={err('url')}
-        onChange={(e) => setUrl(e.target.value)}
-      />
-      <fieldset aria-describedby={err('events') ? 'events-error' : undefined}>
-        <legend>{t('webhooks.events')}</legend>
-        {NOTIFICATION_EVENTS.map((ev) => (
-          <label key={ev} className="check">
-            <input
-              type="checkbox"
-              checked={events.includes(ev)}
-              onChange={(e) => setEvents(e.target.checked ? [...events, ev] : events.filter((x) => x !== ev))}
-            />
-            {t(`event.${ev}`)}
-          </label>
-        ))}
-        {err('events') && (
-          <p id="events-error" className="field-error">
-            {err('events')}
-          </p>
-        )}
-      </fieldset>
-      {create.shown.general && <Alert>{create.shown.general}</Alert>}
-      {secret && (
-        <Alert kind="warning">
-          <p>{t('webhooks.secret', { secret })}</p>
-        </Alert>
-      )}
-      <div className="actions">
-        <button type="submit" className="button button-primary" disabled={create.busy}>
-          {t('webhooks.addButton')}
+    <>
+      {created && <CreatedAlert url={created.url} secret={created.secret} />}
+      <form className="form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="add-webhook">
+        <h3 id="add-webhook">{t('webhooks.add')}</h3>
+        <Field
+          label={t('webhooks.url')}
+          hint={t('webhooks.urlHint')}
+          type="url"
+          value={url}
+          error={err('url')}
+          onChange={(e) => setUrl(e.target.value)}
+        />
+        <fieldset className={err('events') ? 'field-invalid' : undefined}>
+          <legend>{t('webhooks.events')}</legend>
+          <div className="check-grid">
+            {NOTIFICATION_EVENTS.map((ev) => (
+              <label key={ev} className="check">
+                <input
+                  type="checkbox"
+                  checked={events.includes(ev)}
+                  // None ticked is the thing to fix: a refusal focuses the first box, which reads the error out.
+                  aria-invalid={err('events') ? true : undefined}
+                  aria-describedby={err('events') ? eventsError : undefined}
+                  onChange={(e) =>
+                    setEvents(e.target.checked ? [...events, ev] : events.filter((x) => x !== ev))
+                  }
+                />
+                {t(`event.${ev}`)}
+              </label>
+            ))}
+          </div>
+          {err('events') && (
+            <p id={eventsError} className="field-error">
+              {err('events')}
+            </p>
+          )}
+        </fieldset>
+        {create.shown.general && <Alert>{create.shown.general}</Alert>}
+        <div className="actions">
+          <button type="submit" className="button button-primary" disabled={create.busy}>
+            {t('webhooks.addButton')}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+/** The receiver just added and its signing key, shown this once: copied with a button, or by hand if refused. */
+function CreatedAlert({ url, secret }: { url: string; secret: string }) {
+  const { t } = useI18n();
+  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  const key = useRef<HTMLElement>(null);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(secret);
+      setCopied('yes');
+    } catch {
+      // No clipboard (a page not served over https, a browser that refuses): the key is selected for Ctrl+C.
+      if (key.current) window.getSelection()?.selectAllChildren(key.current);
+      setCopied('no');
+    }
+  };
+  return (
+    <Alert kind="success">
+      <p>{t('webhooks.added', { url })}</p>
+      <p>{t('webhooks.secret')}</p>
+      <p className="webhook-secret">
+        <code ref={key}>{secret}</code>
+        <button type="button" className="button button-secondary" onClick={() => void copy()}>
+          {t('webhooks.copy')}
         </button>
-      </div>
-    </form>
+      </p>
+      {copied && <p>{copied === 'yes' ? t('webhooks.copied') : t('webhooks.copyFailed')}</p>}
+    </Alert>
   );
 }
