@@ -411,7 +411,7 @@ describe('history from documents', () => {
     });
     expect((tooMany.errors?.[0] as Err).extensions?.fields?.[0]?.field).toBe('contests.0.votes.0.votes');
     const future = await gql(platformAdmin, binhThuan, RECORD, { i: { ...input, year: 2025 } });
-    expect((future.errors?.[0] as Err).message).toContain('The year 2025 belongs to Lâm Đồng');
+    expect((future.errors?.[0] as Err).message).toContain('The year 2025 belongs to the present Lâm Đồng');
 
     const recorded = ok(
       await gql<{ recordPastYear: { id: string; state: string; block: { id: string } } }>(

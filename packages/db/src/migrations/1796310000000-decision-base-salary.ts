@@ -20,8 +20,12 @@ export class DecisionBaseSalary1796310000000 implements MigrationInterface {
   }
 }
 
-/** Every province's decisions without one: the row in force on the decision's date. */
+/**
+ * Every province's decisions without one: the row in force on the decision's date among those recorded when it
+ * was issued (a row recorded later for an earlier date did not count its prizes); none known, none said.
+ */
 export const BASE_SALARIES_OF_DECISIONS = inEveryProvince(`
   UPDATE award_decision d SET base_salary_from =
-    (SELECT max(s.effective_from) FROM base_salary s WHERE s.effective_from <= d.decision_date)
+    (SELECT max(s.effective_from) FROM base_salary s
+      WHERE s.effective_from <= d.decision_date AND s.recorded_at <= d.created_at)
    WHERE d.province_id = p.id AND d.base_salary_from IS NULL;`);

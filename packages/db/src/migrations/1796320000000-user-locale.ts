@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The language a person reads the platform in (the web's switch, kept with the account): their notices and
- * e-mails are written in it alone, not in Vietnamese with an English copy beside it.
+ * The language a person reads the platform in (the web's switch, kept with the account): their notices, and the
+ * e-mails that carry them, are written in it alone, not in Vietnamese with an English copy beside it.
  */
 export class UserLocale1796320000000 implements MigrationInterface {
   name = 'UserLocale1796320000000';

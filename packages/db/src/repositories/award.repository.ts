@@ -478,6 +478,7 @@ export const decisionRepository = {
           signerName: d.signer_name,
           signerTitle: d.signer_title,
           recordedFromDocuments: d.recorded_from_documents,
+          baseSalaryFrom: d.base_salary_from ?? null,
         }),
       };
     });

@@ -159,8 +159,9 @@ export async function seedConferenceVote(v: ConferenceVote): Promise<void> {
   );
   await emulationYearRepository.transition(v.yearId, 'VOTING', 'RESULTS_RECORDED');
   const inForce = await awardRepository.rulesFor(v.year);
-  // The province's rules that year, as the article shows them: its flag quota, and no certificates of merit from
-  // the block where it reports none (else the engine would propose them by score, R3).
+  // The province's rules from that year on (the former provinces' last years), as the article shows them: its flag
+  // quota, and no certificates of merit from the block where it reports none (else the engine would propose them
+  // by score, R3).
   const noMerits = !v.contests.some((c) => c.kind === 'MERIT');
   if ((v.flagQuota !== 1 || noMerits) && inForce.effectiveYear === null) {
     await awardRepository.setRuleSet(

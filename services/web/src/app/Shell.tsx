@@ -112,7 +112,7 @@ export function Shell({ children }: { children: ReactNode }) {
         className="button button-ghost"
         lang={i18n.locale === 'vi' ? 'en' : 'vi'}
         aria-label={t('app.languageLabel')}
-        onClick={() => i18n.setLocale(i18n.locale === 'vi' ? 'en' : 'vi')}
+        onClick={() => i18n.setLocale(i18n.locale === 'vi' ? 'en' : 'vi', true)}
       >
         {t('app.language')}
       </button>

@@ -171,10 +171,15 @@ describe('the year a province’s pages open on', () => {
 
   it('says a year the province did not run: before it began, or after it ended', () => {
     const admin = (p: string) => session([['PROVINCE_ADMIN', LAO_CAI]], p);
-    expect(yearOutsideHere(admin(LAO_CAI), 2024)).toEqual({ before: true, began: '2025-07-01' });
+    expect(yearOutsideHere(admin(LAO_CAI), 2024)).toEqual({
+      name: 'Lào Cai',
+      before: true,
+      began: '2025-07-01',
+    });
     expect(yearOutsideHere(admin(LAO_CAI), 2025)).toBeNull();
     expect(yearOutsideHere(admin(FORMER_LAO_CAI), 2024)).toBeNull();
     expect(yearOutsideHere(admin(FORMER_LAO_CAI), 2025)).toEqual({
+      name: 'Lào Cai',
       before: false,
       ended: '2025-06-30',
       last: 2024,

@@ -3,7 +3,7 @@ import type { ResultOf } from 'gql.tada';
 import { stringifyDocument } from '@urql/core';
 import { graphql } from '../graphql';
 import type { ApiError } from '../i18n/errors';
-import { lastEmulationYear, thisYear, today } from '../features/block/dates';
+import { lastEmulationYear, runsYear, thisYear, today } from '../features/block/dates';
 import { removeAllDrafts } from '../features/emulation-year/sheetDraft';
 
 /**
@@ -66,6 +66,11 @@ const listeners = new Set<() => void>();
 function set(next: Partial<SessionState>) {
   state = { ...state, ...next };
   for (const l of listeners) l();
+}
+
+/** The signed-in person's language as just kept with their account (setMyLocale). */
+export function rememberLocale(locale: Me['locale']): void {
+  if (state.user && state.user.locale !== locale) set({ user: { ...state.user, locale } });
 }
 
 export function getSession(): SessionState {
@@ -346,15 +351,17 @@ export function endedOnHere(s: SessionState): string | null {
 export function yearOutsideHere(
   s: SessionState,
   year: number,
-): { before: true; began: string } | { before: false; ended: string; last: number } | null {
+):
+  | { name: string; before: true; began: string }
+  | { name: string; before: false; ended: string; last: number }
+  | null {
   const here = (s.user?.provinces ?? [])
     .flatMap((p) => [p, ...p.predecessors])
     .find((p) => p.id === s.provinceId);
-  if (here?.validFrom && year < Number(here.validFrom.slice(0, 4)))
-    return { before: true, began: here.validFrom };
-  if (here?.validTo && year > lastEmulationYear(here.validTo))
-    return { before: false, ended: here.validTo, last: lastEmulationYear(here.validTo) };
-  return null;
+  if (!here || runsYear(here, year)) return null;
+  if (here.validFrom && year < Number(here.validFrom.slice(0, 4)))
+    return { name: here.name, before: true, began: here.validFrom };
+  return { name: here.name, before: false, ended: here.validTo!, last: lastEmulationYear(here.validTo!) };
 }
 
 /**

@@ -88,7 +88,11 @@ export function formatters(locale: Locale) {
 export interface I18n extends ReturnType<typeof formatters> {
   locale: Locale;
   t(key: MessageKey, params?: Params): string;
-  setLocale(locale: Locale): void;
+  /**
+   * `chosen`: the person switched it (the header's switch), so it is theirs to keep with their account; else the
+   * page follows the account's language.
+   */
+  setLocale(locale: Locale, chosen?: boolean): void;
   /** The same words for a place of another kind than the session's (see ProvinceKindScope). */
   forKind(provinceKind: string | null): I18n;
 }
@@ -96,11 +100,25 @@ export interface I18n extends ReturnType<typeof formatters> {
 const I18nContext = createContext<I18n | null>(null);
 
 /** Whether the language was chosen on this device (its switch was used here), rather than taken by default. */
+const CHOSEN_KEY = 'thidua.locale.chosen';
+
+/**
+ * Whether the language was switched on this device and not yet kept with an account (a switch before signing in
+ * is the account's once signed in). Cleared once kept: a device never decides an account's language by itself.
+ */
 export function localeChosenHere(): boolean {
   try {
-    return localStorage.getItem(STORAGE_KEY) !== null;
+    return localStorage.getItem(CHOSEN_KEY) !== null;
   } catch {
     return false;
+  }
+}
+
+export function localeKept(): void {
+  try {
+    localStorage.removeItem(CHOSEN_KEY);
+  } catch {
+    /* private mode: nothing was kept */
   }
 }
 
@@ -135,9 +153,10 @@ export function I18nProvider({
     };
   }, [locale]);
 
-  const setLocale = useCallback((next: Locale) => {
+  const setLocale = useCallback((next: Locale, chosen = false) => {
     try {
       localStorage.setItem(STORAGE_KEY, next);
+      if (chosen) localStorage.setItem(CHOSEN_KEY, '1');
     } catch {
       /* private mode: the choice lasts for the page */
     }

@@ -37,7 +37,8 @@ export async function notify(p: JobPayload<'notify'>, deps?: { config: Config })
   const { recipients, link } = content;
   // Each person reads their notice, and its e-mail, in the language they chose (Vietnamese unless English).
   const people = await userRepository.byIds(recipients);
-  const localeOf = (userId: string) => people.find((u) => u.id === userId)?.locale ?? 'vi';
+  const locales = new Map(people.map((u) => [u.id, u.locale]));
+  const localeOf = (userId: string) => locales.get(userId) ?? 'vi';
   const textFor = (userId: string) => (content.personal?.get(userId) ?? content)[localeOf(userId)];
   const prefs = await notificationRepository.preferences(recipients);
   const wants = (userId: string, channel: 'IN_APP' | 'EMAIL') =>

@@ -96,9 +96,8 @@ export async function assertProvinceRunsYear(
   const successors = owners.length ? `${kinds(owners)} ${names(owners)} hiện nay` : 'tỉnh, thành phố kế thừa';
   throw badInput(
     field,
-    `Năm ${year} thuộc ${successors}: ${placeWord(province.kind)} ${province.name} cũ đã kết thúc ngày ${ended} ` +
-      `(chọn ${successors} ở đầu trang). ` +
+    `Năm ${year} thuộc ${successors}: ${placeWord(province.kind)} ${province.name} cũ đã kết thúc ngày ${ended}. ` +
       `The year ${year} belongs to the present ${names(owners) || 'successor'}: the former ${province.name} ended ` +
-      `on ${ended} (choose the present one at the top of the page).`,
+      `on ${ended}.`,
   );
 }

@@ -125,7 +125,7 @@ export class UserResolver {
   @Authorized()
   @Mutation(() => Boolean, {
     description:
-      "Keeps the language the signed-in user reads in (the web's switch): notices and e-mails follow it.",
+      "Keeps the language the signed-in user reads in (the web's switch): notices and their e-mails follow it.",
   })
   async setMyLocale(@Arg('locale', () => LocaleEnum) locale: 'vi' | 'en', @Ctx() ctx: GraphQLContext) {
     await userRepository.setLocale(ctx.principal!.userId, locale);

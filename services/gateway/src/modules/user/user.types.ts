@@ -31,7 +31,9 @@ export class UserType {
   @Field(() => String) fullName!: string;
   @Field(() => DateTimeISOResolver, { nullable: true }) disabledAt!: Date | null;
   @Field(() => LocaleEnum, {
-    description: 'The language the person reads in: their notices and e-mails are in it.',
+    description:
+      'The language the person reads in: their notices, and the e-mails that carry them, are in it (account ' +
+      'e-mails, an invitation or a password reset, stay in both languages).',
   })
   locale!: 'vi' | 'en';
 }

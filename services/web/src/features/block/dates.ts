@@ -21,6 +21,17 @@ export function lastEmulationYear(endedOn: string): number {
 }
 
 /**
+ * Whether a province with this span runs `year` (the gateway's yearSpan: a province ended on 30 June ran the year
+ * before last; one begun on 1 July runs that year).
+ */
+export function runsYear(span: { validFrom: string | null; validTo: string | null }, year: number): boolean {
+  return (
+    year >= (span.validFrom ? Number(span.validFrom.slice(0, 4)) : -Infinity) &&
+    year <= (span.validTo ? lastEmulationYear(span.validTo) : Infinity)
+  );
+}
+
+/**
  * The emulation year a block's membership is most likely set up for: from November the next one (its covenant is
  * signed before January), else this one. A unit is a member of the year from its first day, 1 January.
  */

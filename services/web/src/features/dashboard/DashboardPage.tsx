@@ -4,7 +4,7 @@ import { useId, useMemo, useState, type ComponentProps } from 'react';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
 import { hasRole, useSession } from '../../app/session';
-import { lastEmulationYear, thisYear } from '../block/dates';
+import { lastEmulationYear, runsYear, thisYear } from '../block/dates';
 import { formerLabel, placeLabel } from '../province/useFormerProvinces';
 import { StatisticsButton } from '../statistics/StatisticsButton';
 import { graphql, type ResultOf } from '../../graphql';
@@ -107,6 +107,7 @@ const ProvincesQuery = graphql(`
         id
         name
         kind
+        validFrom
       }
     }
     former: provinces(first: 100, filter: { current: false }) {
@@ -114,6 +115,7 @@ const ProvincesQuery = graphql(`
         id
         name
         kind
+        validFrom
         validTo
       }
     }
@@ -643,7 +645,7 @@ function Trend() {
         </label>
       </div>
       {/* The ministry receives each province's statutory forms: its viewer downloads them for the chosen one. */}
-      {chosen && provinceName && hasRole(session, 'NATIONAL_VIEWER') && (
+      {chosenPlace && runsYear(chosenPlace, toYear) && hasRole(session, 'NATIONAL_VIEWER') && (
         <div className="actions dash-forms">
           <StatisticsButton
             key={`${chosen}:${toYear}`}

@@ -175,7 +175,7 @@ export default function ImportPage() {
                 {!!job.plan.notes?.length && (
                   <>
                     <p>{t('import.notes')}</p>
-                    <ul>
+                    <ul lang="vi">
                       {job.plan.notes.map((note) => (
                         <li key={note}>{note}</li>
                       ))}

@@ -2,7 +2,7 @@ import { useQuery } from 'urql';
 import { useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { useI18n, type I18n } from '../../i18n/i18n';
-import { lastEmulationYear } from '../block/dates';
+import { runsYear } from '../block/dates';
 
 const ProvinceLineage = graphql(`
   query ProvinceWithFormer($id: ID!) {
@@ -36,11 +36,7 @@ export interface FormerOrCurrent {
 }
 
 type Span = { validFrom: string | null; validTo: string | null };
-const runs =
-  ({ validFrom, validTo }: Span) =>
-  (year: number) =>
-    year >= (validFrom ? Number(validFrom.slice(0, 4)) : -Infinity) &&
-    year <= (validTo ? lastEmulationYear(validTo) : Infinity);
+const runs = (span: Span) => (year: number) => runsYear(span, year);
 
 const fullName = (p: { name: string; kind: 'PROVINCE' | 'CITY' }) =>
   `${p.kind === 'CITY' ? 'thành phố' : 'tỉnh'} ${p.name}`;

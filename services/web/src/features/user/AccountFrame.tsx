@@ -25,7 +25,7 @@ export function AccountFrame({
             type="button"
             className="button-link"
             lang={i18n.locale === 'vi' ? 'en' : 'vi'}
-            onClick={() => i18n.setLocale(i18n.locale === 'vi' ? 'en' : 'vi')}
+            onClick={() => i18n.setLocale(i18n.locale === 'vi' ? 'en' : 'vi', true)}
           >
             {i18n.t('app.language')}
           </button>

@@ -85,10 +85,12 @@ export default function YearEndPage() {
   const { t } = i18n;
   const session = useSession();
   const admin = canAct(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
+  // A year the province did not run is closed elsewhere: said first, with nothing here to read, start or download.
+  const outside = yearOutsideHere(session, year);
   const [res, refetch] = useQuery({
     query: ClosingQuery,
     variables: { provinceId: session.provinceId ?? '', year },
-    pause: !session.provinceId,
+    pause: !session.provinceId || !!outside,
     requestPolicy: 'cache-and-network',
   });
   const c = res.data?.yearEndClosing;
@@ -100,12 +102,8 @@ export default function YearEndPage() {
   const dry = useDryRun(year);
   const reload = () => refetch({ requestPolicy: 'network-only' });
 
-  // A year the province did not run is closed elsewhere: said first, with nothing here to start or download.
-  const outside = yearOutsideHere(session, year);
   if (outside) {
-    const name =
-      session.user?.provinces.flatMap((p) => [p, ...p.predecessors]).find((p) => p.id === session.provinceId)
-        ?.name ?? '';
+    const { name } = outside;
     return (
       <Page title={title}>
         <Alert kind="info">
