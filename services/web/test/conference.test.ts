@@ -136,6 +136,12 @@ describe('the conference in the browser', () => {
       expect(await first.locator('.task-count').first().textContent()).toBe('1');
       await screenshot(first, 'home-officer-390');
       await expectAccessible(first, 'the officer’s home page');
+      // A member's year page says who moves the year on, not that the step is taken on pages that are not theirs.
+      const member = phones[2]!;
+      await member.goto(`${base}/blocks/${block.blockId}/years/2026`);
+      await member.getByRole('link', { name: 'Mở trang hội nghị' }).waitFor();
+      expect(await member.getByText(/^Bước này được thực hiện ở trang/).count()).toBe(0);
+      await member.goto(`${base}/voting-periods/${period.id}`);
       // The task says until when, and opens the ballot itself.
       expect(await first.getByRole('link', { name: /^Bỏ phiếu: / }).textContent()).toMatch(
         /Vòng 1 · Hạn chót: \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/,

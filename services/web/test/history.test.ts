@@ -10,11 +10,16 @@ const WAIT = { timeout: 20_000 };
 /** This year in Vietnam: pages that open on it, and the past years they accept, follow it. */
 const THIS_YEAR = Number(vietnamToday().slice(0, 4));
 
-/** The decisions list of 2026, the year of the decision recorded here (the list opens on this year). */
+/**
+ * The decisions list of 2026, the year of the decision recorded here (the list opens on this year), chosen on the
+ * page: the year goes to the address, so the list can be linked to.
+ */
 async function decisionsOf2026(page: Page) {
   await page.goto(`${base}/award-decisions`);
   await page.getByLabel('Năm ban hành').fill('2026');
   await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+  await page.waitForURL((u) => u.searchParams.get('year') === '2026');
+  await page.getByText('Quyết định năm 2026, mới nhất ở trên').waitFor();
 }
 
 /**

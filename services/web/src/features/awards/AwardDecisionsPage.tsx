@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
-import { Link } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import { canAct, endedOnHere, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
 import { thisYear } from '../block/dates';
@@ -31,19 +31,25 @@ export default function AwardDecisionsPage() {
   const { t } = i18n;
   const session = useSession();
   const secretariat = canAct(session, 'PROVINCE_ADMIN');
-  // Decisions are listed by the year they were signed: a former province's last is the year it ended.
-  const [year, setYear] = useState(() => {
-    const ended = endedOnHere(session);
-    return ended ? Math.min(thisYear(), Number(ended.slice(0, 4))) : thisYear();
-  });
+  // Decisions are listed by the year they were signed: a former province's last is the year it ended. The year
+  // chosen is the page's address (`?year=2025`), so a year's list can be linked to and Back returns to it.
+  const [, navigate] = useLocation();
+  const asked = new URLSearchParams(useSearch()).get('year') ?? '';
+  const ended = endedOnHere(session);
+  const year = /^\d{4}$/.test(asked)
+    ? Number(asked)
+    : ended
+      ? Math.min(thisYear(), Number(ended.slice(0, 4)))
+      : thisYear();
   const [text, setText] = useState(String(year));
+  useEffect(() => setText(String(year)), [year]);
   const [error, setError] = useState<string | null>(null);
   const [res, refetch] = useQuery({ query: DecisionsQuery, variables: { year } });
   const apply = (e: FormEvent) => {
     e.preventDefault();
     if (!/^\d{4}$/.test(text.trim())) return setError(t('queue.check.year'));
     setError(null);
-    setYear(Number(text));
+    navigate(`/award-decisions?year=${text.trim()}`);
   };
   return (
     <Page

@@ -158,7 +158,8 @@ export function NextStep({
           {!to &&
             (y.state !== 'DOSSIER_SUBMITTED' ? (
               <>
-                <p className="muted">{t('steps.elsewhere')}</p>
+                {/* Said to those who take the step; a member reads who does it (above). */}
+                {(runs || secretariat) && <p className="muted">{t('steps.elsewhere')}</p>}
                 {/* The conference's page is where the year moves on from here: a button, not words in grey. */}
                 <Link href={`${yearPath(blockId, y.year)}/conference`} className="button button-primary">
                   {t('steps.toConference')}
