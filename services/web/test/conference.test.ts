@@ -134,6 +134,11 @@ describe('the conference in the browser', () => {
         })
         .toBe(1);
       expect(await first.locator('.task-count').first().textContent()).toBe('1');
+      // The head unit that runs the vote follows its turnout from home, until everyone has voted.
+      expect(await first.getByRole('heading', { name: /Bỏ phiếu của Khối đang diễn ra/ }).count()).toBe(1);
+      expect(await first.getByRole('link', { name: /^Theo dõi: / }).textContent()).toMatch(
+        /Vòng 1 · 0\/3 đã bỏ phiếu$/,
+      );
       await screenshot(first, 'home-officer-390');
       await expectAccessible(first, 'the officer’s home page');
       // A member's year page says who moves the year on, not that the step is taken on pages that are not theirs.
@@ -194,6 +199,7 @@ describe('the conference in the browser', () => {
           .toBe(1);
       };
       await headTask('Kết thúc bỏ phiếu');
+      expect(await headHome.getByRole('link', { name: /^Theo dõi: / }).count()).toBe(0);
       await screenshot(headHome, 'home-head-all-voted-390');
 
       // No counts on the projector before publication, even for the head unit that may see them.

@@ -139,6 +139,8 @@ interface Tasks {
   votes: Task[];
   /** The secretariat's view of the province's votes under way, with their turnout. */
   openVotes: Task[];
+  /** The head and deputy units' own votes under way, with their turnout, until everyone has voted (then toClose). */
+  runningVotes: Task[];
   /**
    * The head and deputy units' steps: a vote everyone has cast to close, a round the rounds left undecided to
    * decide (R5), counted results to publish (the head, who chairs the count), the dossier.
@@ -171,6 +173,7 @@ interface Tasks {
 const noTasks = (): Tasks => ({
   votes: [],
   openVotes: [],
+  runningVotes: [],
   toClose: [],
   roundDecisions: [],
   toPublish: [],
@@ -253,14 +256,16 @@ async function gatherTasks(
     const all = p.turnout !== null && p.turnout.cast === p.turnout.eligible;
     const undecided = p.outcome === 'AWAITING_DECISION';
     // A paper round's turnout is the counting committee's, not the platform's: its label says no "0/9".
-    if (who.follows && p.status === 'OPEN')
-      tasks.openVotes.push({
-        ...task,
-        label:
-          p.turnout && p.method !== 'PAPER'
-            ? `${task.label} · ${t('voting.turnout', { cast: p.turnout.cast, eligible: p.turnout.eligible })}`
-            : task.label,
-      });
+    const withTurnout = {
+      ...task,
+      label:
+        p.turnout && p.method !== 'PAPER'
+          ? `${task.label} · ${t('voting.turnout', { cast: p.turnout.cast, eligible: p.turnout.eligible })}`
+          : task.label,
+    };
+    if (who.follows && p.status === 'OPEN') tasks.openVotes.push(withTurnout);
+    else if (who.runs && p.status === 'OPEN' && !all && p.method !== 'PAPER')
+      tasks.runningVotes.push(withTurnout);
     if (who.runs && p.status === 'OPEN' && all) tasks.toClose.push(task);
     if (who.runs && p.status === 'TALLIED' && undecided)
       tasks.roundDecisions.push({ ...task, href: `${task.href}/decision` });
@@ -507,6 +512,7 @@ export default function HomePage() {
     { key: 'reports', title: t('home.reports'), action: t('home.attachReport') },
     { key: 'proposals', title: t('home.proposals'), action: t('home.see') },
     { key: 'openVotes', title: t('home.openVotes'), action: t('home.follow') },
+    { key: 'runningVotes', title: t('home.runningVotes'), action: t('home.follow') },
     { key: 'yearSteps', title: t('home.yearSteps'), action: t('home.doStep') },
     { key: 'covenants', title: t('home.covenants'), action: t('home.sign') },
     { key: 'registrations', title: t('home.registrations'), action: t('home.register') },
