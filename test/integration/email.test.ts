@@ -75,13 +75,22 @@ describe('email', () => {
     expect(inEnglish).not.toContain('Kính gửi');
     expect(inEnglish).not.toContain('đã mở bỏ phiếu');
     const notices = ok(
-      await app.gql<{ notifications: { nodes: { title: string }[] } }>(
-        `{ notifications(first: 5) { nodes { title } } }`,
+      await app.gql<{ notifications: { nodes: { title: string; locale: string }[] } }>(
+        `{ notifications(first: 5) { nodes { title locale } } }`,
         {},
         { token: english.token, provinceId: province },
       ),
     ).notifications.nodes;
-    expect(notices.map((n) => n.title)).toEqual(['Voting opened']);
+    // Marked with its language: after a switch back, the page still says it is English.
+    expect(notices).toEqual([{ title: 'Voting opened', locale: 'en' }]);
+    const vietnamese = ok(
+      await app.gql<{ notifications: { nodes: { locale: string }[] } }>(
+        `{ notifications(first: 5) { nodes { locale } } }`,
+        {},
+        { token: block.officers[0]!.token, provinceId: province },
+      ),
+    ).notifications.nodes;
+    expect(vietnamese).toEqual([{ locale: 'vi' }]);
     expect(
       ok(await app.gql<{ me: { locale: string } }>(`{ me { locale } }`, {}, { token: english.token })).me
         .locale,

@@ -207,6 +207,10 @@ describe('notification links', () => {
       const page = await pageAt(browser, base, '/notifications', block.officers[0]!.email);
       await expect.poll(() => page.getByRole('link', { name: /Xem chi tiết/ }).count()).toBeGreaterThan(3);
       await screenshot(page, 'inbox-1366');
+      // Each notice is marked with the language it was written in (its reader's then).
+      const bodies = await page.locator('ul.list > li > p').count();
+      expect(bodies).toBeGreaterThan(3);
+      expect(await page.locator('ul.list > li > p[lang="vi"]').count()).toBe(bodies);
       await expectAccessible(page, 'the inbox');
       const officerLinks = [...new Set((await inbox(block.officers[0]!)).map((n) => n.link))];
       for (const link of officerLinks) {

@@ -12,6 +12,8 @@ export class Notification {
   @Column({ type: 'text' }) title!: string;
   @Column({ type: 'text' }) body!: string;
   @Column({ type: 'text' }) link!: string;
+  /** The language it was written in, its reader's then; null for notices written in both (before 2026-12). */
+  @Column({ type: 'text', nullable: true }) locale!: 'vi' | 'en' | null;
   @Column({ name: 'idempotency_key', type: 'text' }) idempotencyKey!: string;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true }) readAt!: Date | null;

@@ -46,6 +46,7 @@ import { AuditEntityIndex1796300000000 } from './1796300000000-audit-entity-inde
 import { DecisionBaseSalary1796310000000 } from './1796310000000-decision-base-salary';
 import { UserLocale1796320000000 } from './1796320000000-user-locale';
 import { WebhookAttemptCause1796330000000 } from './1796330000000-webhook-attempt-cause';
+import { NotificationLocale1796340000000 } from './1796340000000-notification-locale';
 
 export const migrations = [
   Foundation1763740800000,
@@ -96,4 +97,5 @@ export const migrations = [
   DecisionBaseSalary1796310000000,
   UserLocale1796320000000,
   WebhookAttemptCause1796330000000,
+  NotificationLocale1796340000000,
 ];

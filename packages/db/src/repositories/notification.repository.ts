@@ -7,7 +7,7 @@ import { returning } from './sql';
 export type NewNotification = Pick<
   Notification,
   'userId' | 'event' | 'subjectId' | 'title' | 'body' | 'link' | 'idempotencyKey'
->;
+> & { locale: 'vi' | 'en' };
 
 export const notificationRepository = {
   /** Inserts those not yet delivered (by idempotency key); returns how many were new. */
@@ -16,8 +16,8 @@ export const notificationRepository = {
     const provinceId = currentProvinceId();
     const rows = await returning(
       await tenantManager(),
-      `INSERT INTO notification (province_id, user_id, event, subject_id, title, body, link, idempotency_key)
-       SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[])
+      `INSERT INTO notification (province_id, user_id, event, subject_id, title, body, link, idempotency_key, locale)
+       SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
        ON CONFLICT (province_id, idempotency_key) DO NOTHING RETURNING id`,
       [
         provinceId,
@@ -28,6 +28,7 @@ export const notificationRepository = {
         items.map((i) => i.body),
         items.map((i) => i.link),
         items.map((i) => i.idempotencyKey),
+        items.map((i) => i.locale),
       ],
     );
     return rows.length;

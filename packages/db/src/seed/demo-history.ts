@@ -411,6 +411,7 @@ export async function seedDemoNotifications(ds: DataSource, provinceId: string):
           body,
           link: `/voting-periods/${p.id}`,
           idempotencyKey: keys[i]!,
+          locale: 'vi' as const,
         })),
       );
       await m.query(

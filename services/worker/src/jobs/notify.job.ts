@@ -56,6 +56,7 @@ export async function notify(p: JobPayload<'notify'>, deps?: { config: Config })
         ...textFor(userId),
         link,
         idempotencyKey: key(userId, 'IN_APP'),
+        locale: localeOf(userId),
       })),
   );
 

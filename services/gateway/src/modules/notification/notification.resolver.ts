@@ -21,6 +21,7 @@ import { Connection, PageArgs, toConnection, toPageRequest } from '../../common/
 import { graphqlEnum } from '../../common/enums';
 import { MEMBERS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
+import { LocaleEnum } from '../user/user.types';
 
 /** GraphQL names (VOTING_OPENED) for the event names the platform uses (voting.opened). */
 export const NotificationEvent = Object.fromEntries(
@@ -40,6 +41,12 @@ export class NotificationType {
   @Field(() => String) title!: string;
   @Field(() => String) body!: string;
   @Field(() => String, { description: 'Where in the application the notification leads.' }) link!: string;
+  @Field(() => LocaleEnum, {
+    nullable: true,
+    description:
+      'The language its title and body were written in (its reader’s then); null when written in both.',
+  })
+  locale!: 'vi' | 'en' | null;
   @Field(() => DateTimeISOResolver) createdAt!: Date;
   @Field(() => DateTimeISOResolver, { nullable: true }) readAt!: Date | null;
 }

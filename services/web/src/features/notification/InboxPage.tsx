@@ -16,6 +16,7 @@ const InboxQuery = graphql(`
         title
         body
         link
+        locale
         createdAt
         readAt
       }
@@ -86,11 +87,12 @@ export default function InboxPage() {
                       <span className="tag">{t('notif.unreadTag')}</span>{' '}
                     </>
                   )}
-                  {n.title}
+                  {/* Written in its reader's language then: after a switch, older ones keep theirs. */}
+                  <span lang={n.locale ?? undefined}>{n.title}</span>
                 </h2>
                 <span className="item-meta">{i18n.dateTime(n.createdAt)}</span>
               </div>
-              <p>{n.body}</p>
+              <p lang={n.locale ?? undefined}>{n.body}</p>
               <div className="actions">
                 <a
                   href={n.link}
