@@ -37,6 +37,13 @@ function grouped<T>(load: (ids: readonly string[]) => Promise<T[]>, keysOf: (row
   });
 }
 
+function addresses(kind: 'subscription' | 'delivery') {
+  return new DataLoader<string, string | null>(async (ids) => {
+    const urls = await webhookRepository.addressesOf(kind, ids.filter(isUuid));
+    return ids.map((id) => urls.get(id) ?? null);
+  });
+}
+
 /**
  * One set per request, so a list asking for a relation costs one statement, and nothing is cached across
  * requests or provinces (tenant loaders run inside the request's tenant transaction).
@@ -110,6 +117,9 @@ const MAKERS = {
       const last = await webhookRepository.lastAttempts(ids.filter(isUuid));
       return ids.map((id) => last.get(id) ?? null);
     }),
+  /** The address a webhook receiver or delivery was for, by its id: how the audit log names them. */
+  webhookAddress: () => addresses('subscription'),
+  deliveryAddress: () => addresses('delivery'),
   turnout: () =>
     new DataLoader<string, number>(async (ids) => {
       const counts = await votingRepository.turnout(ids.filter(isUuid));

@@ -139,18 +139,19 @@ export const webhookRepository = {
   },
 
   /**
-   * The address a receiver (removed ones too) or a delivery was for, by id: how the audit log names them.
+   * The addresses receivers (removed ones too) or deliveries were for, by their ids: how the audit log names them.
    */
-  async addressOf(kind: 'subscription' | 'delivery', id: string): Promise<string | null> {
-    const [row] = (await (
+  async addressesOf(kind: 'subscription' | 'delivery', ids: readonly string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = (await (
       await tenantManager()
     ).query(
       kind === 'subscription'
-        ? `SELECT url FROM webhook_subscription WHERE id = $1`
-        : `SELECT s.url FROM webhook_delivery d JOIN webhook_subscription s
-             ON s.province_id = d.province_id AND s.id = d.subscription_id WHERE d.id = $1`,
-      [id],
-    )) as { url: string }[];
-    return row?.url ?? null;
+        ? `SELECT id, url FROM webhook_subscription WHERE id = ANY($1::uuid[])`
+        : `SELECT d.id, s.url FROM webhook_delivery d JOIN webhook_subscription s
+             ON s.province_id = d.province_id AND s.id = d.subscription_id WHERE d.id = ANY($1::uuid[])`,
+      [ids],
+    )) as { id: string; url: string }[];
+    return new Map(rows.map((r) => [r.id, r.url]));
   },
 };

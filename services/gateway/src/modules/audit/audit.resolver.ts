@@ -1,6 +1,6 @@
 import { platformRoles } from '../../auth/auth-checker';
 import { ADMINS } from '../../common/roles';
-import { auditRepository, webhookRepository } from '@thidua/db';
+import { auditRepository } from '@thidua/db';
 import { vietnamDate } from '@thidua/domain';
 import { dmy } from '../import/kinds/words';
 import { IsOptional, Length } from 'class-validator';
@@ -193,9 +193,9 @@ export class AuditEventActorResolver {
         // As the event wrote it: a deleted file is still named.
         return fileName(e.after) ?? fileName(e.before);
       case 'WebhookSubscription':
-        return webhookRepository.addressOf('subscription', e.entityId);
+        return ctx.loaders.webhookAddress.load(e.entityId);
       case 'WebhookDelivery':
-        return webhookRepository.addressOf('delivery', e.entityId);
+        return ctx.loaders.deliveryAddress.load(e.entityId);
       case 'AwardDecision':
         return (await ctx.loaders.awardDecision.load(e.entityId))?.numberText ?? null;
       case 'ScoreSheet': {
