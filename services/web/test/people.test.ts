@@ -378,6 +378,17 @@ describe('people and access', () => {
       await screenshot(page, 'webhooks-no-event-1366');
 
       // A name no server has (.invalid never resolves) is refused with the reason, beside the address.
+      // Every event in one press, and none in another.
+      const boxes = page.getByRole('group', { name: 'Sự kiện' }).getByRole('checkbox');
+      await page.getByRole('button', { name: 'Chọn tất cả sự kiện' }).click();
+      await expect
+        .poll(() => boxes.evaluateAll((b) => b.every((x) => (x as HTMLInputElement).checked)))
+        .toBe(true);
+      expect(await boxes.count()).toBe(13);
+      await page.getByRole('button', { name: 'Bỏ chọn tất cả' }).click();
+      await expect
+        .poll(() => boxes.evaluateAll((b) => b.some((x) => (x as HTMLInputElement).checked)))
+        .toBe(false);
       await address.fill('https://he-thong-nhan.invalid/hooks');
       await page.getByLabel('Đóng năm thi đua toàn tỉnh').check();
       await page.getByRole('button', { name: 'Thêm', exact: true }).click();

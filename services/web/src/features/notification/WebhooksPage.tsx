@@ -310,6 +310,18 @@ function SubscribeForm({ onCreated }: { onCreated: () => void }) {
         />
         <fieldset className={err('events') ? 'field-invalid' : undefined}>
           <legend>{t('webhooks.events')}</legend>
+          {/* A receiver that mirrors the year wants every event: one press rather than thirteen. */}
+          <button
+            type="button"
+            className="button-link"
+            onClick={() =>
+              setEvents(events.length === NOTIFICATION_EVENTS.length ? [] : [...NOTIFICATION_EVENTS])
+            }
+          >
+            {events.length === NOTIFICATION_EVENTS.length
+              ? t('webhooks.selectNone')
+              : t('webhooks.selectAll')}
+          </button>
           <div className="check-grid">
             {NOTIFICATION_EVENTS.map((ev) => (
               <label key={ev} className="check">
