@@ -207,6 +207,54 @@ describe('webhooks', () => {
     for (const e of named) expect(e.entityName).toMatch(/^https?:\/\/127\.0\.0\.1:\d+/);
   });
 
+  it('a test sent from the page reaches the receiver signed, each press its own delivery; only for this province', async () => {
+    const { receiver, secret, id } = await subscribe([204]);
+    const SEND = `mutation($id: ID!) { sendTestWebhook(subscriptionId: $id) { id event status } }`;
+    const sent = ok(
+      await as<{ sendTestWebhook: { id: string; event: string; status: string } }>(admin, SEND, { id }),
+    ).sendTestWebhook;
+    expect(sent).toMatchObject({ event: 'WEBHOOK_TEST', status: 'PENDING' });
+    await vi.waitFor(() => expect(receiver.requests).toHaveLength(1), { timeout: 20_000, interval: 100 });
+    const [request] = receiver.requests;
+    expect(request!.headers['x-thidua-event']).toBe('webhook.test');
+    expect(JSON.parse(request!.body)).toEqual({
+      event: 'webhook.test',
+      provinceId: province,
+      subscriptionId: id,
+    });
+    expect(
+      verifyWebhookSignature(
+        secret,
+        request!.headers['x-thidua-timestamp']!,
+        request!.body,
+        request!.headers['x-thidua-signature']!,
+      ),
+    ).toBe(true);
+    await vi.waitFor(
+      async () =>
+        expect(ok(await as<Deliveries>(admin, DELIVERIES, { s: id })).webhookDeliveries[0]?.status).toBe(
+          'DELIVERED',
+        ),
+      { timeout: 20_000, interval: 100 },
+    );
+    // A second press is a second delivery, with a key of its own: the receiver does not drop it as a repeat.
+    ok(await as(admin, SEND, { id }));
+    await vi.waitFor(() => expect(receiver.requests).toHaveLength(2), { timeout: 20_000, interval: 100 });
+    expect(receiver.requests[1]!.headers['x-thidua-idempotency-key']).not.toBe(
+      request!.headers['x-thidua-idempotency-key'],
+    );
+    // Another province's secretariat, a unit officer, a removed receiver: refused, nothing sent.
+    const hanoi = await provinceId(app.dataSource, '01');
+    const other = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: hanoi });
+    const elsewhere = await as(other, SEND, { id }, hanoi);
+    expect(elsewhere.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const officer = await as(block.officers[0]!, SEND, { id });
+    expect(officer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    ok(await as(admin, `mutation($id: ID!) { deleteWebhookSubscription(id: $id) }`, { id }));
+    expect((await as(admin, SEND, { id })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(receiver.requests).toHaveLength(2);
+  });
+
   it("one province's subscriptions never receive another's events", async () => {
     const other = await provinceId(app.dataSource, '11'); // Điện Biên
     const otherAdmin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: other });

@@ -104,10 +104,15 @@ export const webhookRepository = {
     return rows.length === 1;
   },
 
-  async deliveries(filter: { subscriptionId?: string; status?: WebhookStatus }): Promise<WebhookDelivery[]> {
+  async deliveries(filter: {
+    subscriptionId?: string;
+    status?: WebhookStatus;
+    ids?: string[];
+  }): Promise<WebhookDelivery[]> {
     return (await repo(WebhookDelivery)).find({
       where: {
         ...(filter.subscriptionId ? { subscriptionId: filter.subscriptionId } : {}),
+        ...(filter.ids ? { id: In(filter.ids) } : {}),
         ...(filter.status ? { status: filter.status } : {}),
       },
       order: { createdAt: 'DESC' },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { webhookRepository, type WebhookAttempt, type WebhookDelivery } from '@thidua/db';
 import {
@@ -21,6 +22,7 @@ import {
   Mutation,
   ObjectType,
   Query,
+  registerEnumType,
   Resolver,
   Root,
 } from 'type-graphql';
@@ -32,6 +34,12 @@ import { ADMINS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
 import { NotificationEvent } from './notification.resolver';
+
+/** The test event an admin sends to check a receiver: no record in it, never sent by a notice. */
+export const WEBHOOK_TEST_EVENT = 'webhook.test';
+/** What a delivery carried: one of the notices' events, or the test event. */
+export const WebhookEvent = { ...NotificationEvent, WEBHOOK_TEST: WEBHOOK_TEST_EVENT };
+registerEnumType(WebhookEvent, { name: 'WebhookEvent' });
 
 export const WebhookStatus = graphqlEnum(['PENDING', 'DELIVERED', 'DEAD'] as const, 'WebhookStatus');
 
@@ -88,7 +96,7 @@ const withCause = (a: WebhookAttempt): WebhookAttemptType => ({
 export class WebhookDeliveryType {
   @Field(() => ID) id!: string;
   @Field(() => ID) subscriptionId!: string;
-  @Field(() => NotificationEvent) event!: string;
+  @Field(() => WebhookEvent) event!: string;
   @Field(() => String, { description: 'Sent as x-thidua-idempotency-key, for the receiver to drop repeats.' })
   idempotencyKey!: string;
   @Field(() => WebhookStatus) status!: string;
@@ -149,6 +157,38 @@ export class WebhookResolver {
       after: { url: input.url, events: input.events },
     });
     return { subscription, secret };
+  }
+
+  @Authorized(...ADMINS)
+  @Mutation(() => WebhookDeliveryType, {
+    description:
+      'Sends a receiver a signed test event now (x-thidua-event: webhook.test; its body names the province and ' +
+      'the receiver, no record), to check its address and key. It is a delivery like any other: listed with ' +
+      'its attempts, retried on failure.',
+  })
+  async sendTestWebhook(@Arg('subscriptionId', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    const subscription = isUuid(id)
+      ? (await webhookRepository.subscriptions()).find((s) => s.id === id)
+      : undefined;
+    if (!subscription) throw notFound('WebhookSubscription', id);
+    const provinceId = ctx.access!.provinceId;
+    const [deliveryId] = await webhookRepository.record([
+      {
+        subscriptionId: id,
+        event: WEBHOOK_TEST_EVENT,
+        // Each press is its own delivery: the receiver must not drop a second test as a repeat.
+        idempotencyKey: `${WEBHOOK_TEST_EVENT}:${id}:${randomUUID()}`,
+        payload: { event: WEBHOOK_TEST_EVENT, provinceId, subscriptionId: id },
+      },
+    ]);
+    await enqueueJob(
+      'send-webhook',
+      { provinceId, deliveryId: deliveryId! },
+      { jobId: jobId('send-webhook', provinceId, deliveryId!) },
+    );
+    await audit(ctx, 'webhook.test', 'WebhookSubscription', id);
+    const [delivery] = await webhookRepository.deliveries({ subscriptionId: id, ids: [deliveryId!] });
+    return delivery;
   }
 
   @Authorized(...ADMINS)

@@ -76,6 +76,7 @@ const ACTIONS: Record<string, Words> = {
   'voting.publish': { vi: 'Công bố kết quả', en: 'Results published' },
   'webhook.retry': { vi: 'Gửi lại sự kiện sang hệ thống khác', en: 'Webhook retried' },
   'webhook.subscribe': { vi: 'Thêm địa chỉ nhận sự kiện', en: 'Webhook added' },
+  'webhook.test': { vi: 'Gửi thử sự kiện tới địa chỉ nhận', en: 'Webhook test sent' },
   'webhook.unsubscribe': { vi: 'Xóa địa chỉ nhận sự kiện', en: 'Webhook removed' },
   'year.open': { vi: 'Mở năm thi đua', en: 'Year opened' },
   'year.record_from_documents': { vi: 'Ghi năm đã qua từ văn bản', en: 'Past year recorded' },

@@ -57,6 +57,13 @@ const Unsubscribe = graphql(`
     deleteWebhookSubscription(id: $id)
   }
 `);
+const SendTest = graphql(`
+  mutation SendTestWebhook($id: ID!) {
+    sendTestWebhook(subscriptionId: $id) {
+      id
+    }
+  }
+`);
 const Retry = graphql(`
   mutation RetryWebhookDelivery($id: ID!) {
     retryWebhookDelivery(id: $id)
@@ -76,6 +83,8 @@ export default function WebhooksPage() {
   const remove = useAction(Unsubscribe);
   const retry = useAction(Retry);
   const [retried, setRetried] = useState<string | null>(null);
+  const sendTest = useAction(SendTest);
+  const [tested, setTested] = useState<string | null>(null);
   const urls = new Map(res.data?.webhookSubscriptions.map((s) => [s.id, s.url]));
   // A former province's subscriptions and deliveries are read; none is added, removed or sent again there.
   const readOnly = readOnlyHere(useSession());
@@ -98,7 +107,7 @@ export default function WebhooksPage() {
                 t('webhooks.url'),
                 t('webhooks.events'),
                 t('webhooks.created'),
-                ...(readOnly ? [] : [t('webhooks.delete')]),
+                ...(readOnly ? [] : [t('webhooks.test'), t('webhooks.delete')]),
               ]}
               rows={res.data.webhookSubscriptions.map((s) => ({
                 key: s.id,
@@ -109,6 +118,22 @@ export default function WebhooksPage() {
                   ...(readOnly
                     ? []
                     : [
+                        // A signed test event now, to check the address and key before a real one is due.
+                        <button
+                          key="test"
+                          type="button"
+                          className="button button-secondary"
+                          aria-label={t('webhooks.testTo', { url: s.url })}
+                          disabled={sendTest.busy}
+                          onClick={() =>
+                            void sendTest.run({ id: s.id }).then((ok) => {
+                              setTested(ok ? s.url : null);
+                              reload();
+                            })
+                          }
+                        >
+                          {t('webhooks.test')}
+                        </button>,
                         <ConfirmButton
                           key="delete"
                           label={t('webhooks.delete')}
@@ -130,6 +155,8 @@ export default function WebhooksPage() {
             />
           </TableWrap>
         )}
+        {sendTest.shown.general && <Alert>{sendTest.shown.general}</Alert>}
+        {tested && <Alert kind="success">{t('webhooks.tested', { url: tested })}</Alert>}
         {!readOnly && <SubscribeForm onCreated={reload} />}
       </section>
       <section className="card" aria-labelledby="deliveries-title">
