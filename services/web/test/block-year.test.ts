@@ -341,6 +341,8 @@ describe('a block year in the browser', () => {
         third.getByRole('listitem').filter({ hasText: 'Tập thể lao động xuất sắc' }).count(),
       ).toBe(1);
       expect(await third.getByText('Đã đăng ký “Tập thể lao động xuất sắc”.').count()).toBe(1);
+      // The keyboard stays where it was: on the button, disabled while sending, not on the page's body.
+      await poll(() => third.evaluate(() => document.activeElement?.textContent)).toBe('Đăng ký');
       // The other grade of the same title is refused beside the choice, saying what to do.
       await third
         .getByLabel('Danh hiệu', { exact: true })

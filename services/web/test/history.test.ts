@@ -255,6 +255,11 @@ describe('lineage and history recorded from documents', () => {
       ] as const)
         await choose(page, search, 'Đơn vị thành viên', name, 'Thêm thành viên');
       await expect.poll(() => page.getByText('3 đơn vị thành viên').count(), WAIT).toBe(1);
+      // The search's count leaves out the units already added, as its list does (Y tế is no longer offered).
+      const listed = (await offered(page, 'Đơn vị thành viên')).length - 1;
+      expect(await page.getByText(/^Tìm thấy \d+ đơn vị/).textContent()).toMatch(
+        new RegExp(`^Tìm thấy ${listed} đơn vị`),
+      );
       await page.getByLabel(`Đề nghị Cờ thi đua cho ${NOI_VU}`).check();
       await page.getByLabel(`Đề nghị Bằng khen cho ${TU_PHAP}`).check();
       // The minutes give the flag's votes: each unit's, where the documents say.
@@ -264,12 +269,26 @@ describe('lineage and history recorded from documents', () => {
       await fillDate(page, 'Ngày họp', '2023-12-20');
       await page.getByLabel('Địa điểm').fill('Hội trường Sở Nội vụ, Nha Trang');
       await page.getByLabel('Nguồn tài liệu').fill('Biên bản số 05/BB-KTĐ ngày 20/12/2023');
+      // The votes alone wrong (the year too would take the focus first, being above them).
+      await yearField.fill('2025');
 
       await page.getByRole('button', { name: 'Ghi nhận năm thi đua' }).click();
       await expect
         // No ballot counts given: one ballot per member unit bounds the votes.
         .poll(() => page.getByText(`Số phiếu của ${Y_TE} phải là số từ 0 đến 3.`).count(), WAIT)
         .toBe(1);
+      // The wrong box is marked, takes the focus and reads the message out; the right one is not marked.
+      const wrong = page.getByLabel(`Số phiếu đề nghị Cờ thi đua của ${Y_TE}`);
+      await expect.poll(() => wrong.evaluate((el) => el === document.activeElement), WAIT).toBe(true);
+      expect(await wrong.getAttribute('aria-invalid')).toBe('true');
+      expect(
+        await wrong.evaluate(
+          (el) => document.getElementById(el.getAttribute('aria-describedby')!)?.textContent,
+        ),
+      ).toBe(`Số phiếu của ${Y_TE} phải là số từ 0 đến 3.`);
+      expect(
+        await page.getByLabel(`Số phiếu đề nghị Cờ thi đua của ${NOI_VU}`).getAttribute('aria-invalid'),
+      ).toBeNull();
       await screenshot(page, 'history-votes-1366');
       await page.getByLabel(`Số phiếu đề nghị Cờ thi đua của ${Y_TE}`).fill('1');
 

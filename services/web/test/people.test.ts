@@ -523,6 +523,23 @@ describe('people and access', () => {
         .toBe(1);
       expect(await rowOf(deliveries, 'Đã nhận').textContent()).toContain('Hệ thống nhận đã nhận (HTTP 204)');
       await screenshot(page, 'webhooks-delivered-1366');
+
+      // A test sent from the receiver's row: said so, and listed among the deliveries as a test, received.
+      await page.getByRole('button', { name: `Gửi thử tới ${url}` }).click();
+      await expect
+        .poll(() => page.getByText(`Đã gửi thử một sự kiện tới ${url}.`, { exact: false }).count(), WAIT)
+        .toBe(1);
+      await expect
+        .poll(
+          async () => {
+            await page.getByRole('button', { name: 'Tải lại danh sách' }).click();
+            return rowOf(deliveries, 'Gửi thử').count();
+          },
+          { timeout: 60_000, interval: 1000 },
+        )
+        .toBe(1);
+      expect(await rowOf(deliveries, 'Gửi thử').textContent()).toContain('Hệ thống nhận đã nhận (HTTP 204)');
+      await screenshot(page, 'webhooks-test-sent-1366');
       await page.context().close();
     },
   );

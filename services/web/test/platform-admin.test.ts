@@ -232,6 +232,8 @@ describe('platform admin', () => {
       expect(await page.getByRole('dialog').count()).toBe(0);
       // A merger needs its date, within the platform's years; a predecessor must be in force on its eve.
       await page.getByLabel('Mã', { exact: true }).fill('99');
+      // A city is named as one: the bare "Hồ Chí Minh" is the man's.
+      expect(await page.getByRole('checkbox', { name: 'TP. Hồ Chí Minh (79)' }).count()).toBe(1);
       await page.getByRole('checkbox', { name: 'Lào Cai (15)' }).check();
       await page.getByRole('button', { name: 'Tạo tỉnh và gửi thư mời' }).click();
       await expect
@@ -247,7 +249,7 @@ describe('platform admin', () => {
         .toBe(1);
       await fillDate(page, 'Hiệu lực từ ngày (bắt buộc khi sáp nhập từ tỉnh khác)', '2025-07-01');
       await page.getByRole('button', { name: 'Tạo tỉnh và gửi thư mời' }).click();
-      const merger = page.getByRole('dialog', { name: 'Tạo Thử Nghiệm?' });
+      const merger = page.getByRole('dialog', { name: 'Tạo tỉnh Thử Nghiệm?' });
       expect(await merger.textContent()).toContain('Lào Cai kết thúc hiệu lực ngày 30/06/2025');
       await merger.getByRole('button', { name: 'Tạo tỉnh và gửi thư mời' }).click();
       await expect
@@ -266,7 +268,7 @@ describe('platform admin', () => {
       await page.getByLabel('Tên', { exact: true }).fill('lao cai');
       await page.getByRole('button', { name: 'Tạo tỉnh và gửi thư mời' }).click();
       await page
-        .getByRole('dialog', { name: 'Tạo lao cai?' })
+        .getByRole('dialog', { name: 'Tạo tỉnh lao cai?' })
         .getByRole('button', { name: 'Tạo tỉnh và gửi thư mời' })
         .click();
       await expect
@@ -290,7 +292,7 @@ describe('platform admin', () => {
       expect(await coded99()).toEqual([]);
       await page.getByLabel('Thư điện tử').fill('quantri.thunghiem@thu.vn');
       await page.getByRole('button', { name: 'Tạo tỉnh và gửi thư mời' }).click();
-      const confirm = page.getByRole('dialog', { name: 'Tạo Thử Nghiệm?' });
+      const confirm = page.getByRole('dialog', { name: 'Tạo tỉnh Thử Nghiệm?' });
       expect(await confirm.textContent()).toContain(
         'quantri.thunghiem@thu.vn nhận thư mời làm quản trị viên của tỉnh',
       );
@@ -301,7 +303,7 @@ describe('platform admin', () => {
           () =>
             page
               .getByText(
-                'Đã tạo Thử Nghiệm và gửi thư mời đến quantri.thunghiem@thu.vn. Người được mời mở liên kết trong thư: tự đặt mật khẩu nếu chưa có tài khoản, hoặc đăng nhập bằng mật khẩu đang dùng nếu đã có.',
+                'Đã tạo tỉnh Thử Nghiệm và gửi thư mời đến quantri.thunghiem@thu.vn. Người được mời mở liên kết trong thư: tự đặt mật khẩu nếu chưa có tài khoản, hoặc đăng nhập bằng mật khẩu đang dùng nếu đã có.',
               )
               .count(),
           WAIT,
@@ -310,7 +312,7 @@ describe('platform admin', () => {
       await screenshot(page, 'platform-onboarded-1366');
 
       expect(
-        await page.getByRole('link', { name: 'Theo dõi thư mời của Thử Nghiệm' }).getAttribute('href'),
+        await page.getByRole('link', { name: 'Theo dõi thư mời của tỉnh Thử Nghiệm' }).getAttribute('href'),
       ).toMatch(/^\/platform\/provinces\/[0-9a-f-]{36}\/accounts$/);
 
       // The new administrator sets their own password from the e-mailed link on a phone, then works in the new

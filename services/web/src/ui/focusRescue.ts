@@ -4,7 +4,8 @@
  * then puts the focus on <body>, and a keyboard or screen-reader user starts again from the top of the page.
  * Instead the focus goes to the heading of the nearest section still on the page (it says what changed there),
  * else the page's title. A confirmation's button is the usual case: the dialog gives the focus back to it on
- * closing, and it disappears when the record is read again.
+ * closing, and it disappears when the record is read again. A button disabled while its request runs, and
+ * offered again after, gets the focus back.
  */
 export function installFocusRescue(root: HTMLElement): () => void {
   // The element that had the focus and its ancestors, nearest first, as they were when it took it.
@@ -24,8 +25,17 @@ export function installFocusRescue(root: HTMLElement): () => void {
   };
   const rescue = () => {
     const [lost, ...around] = chain;
-    if (!lost || lost.isConnected) return;
+    if (!lost) return;
     if (document.activeElement && document.activeElement !== document.body) return;
+    // A button disabled while its request ran (register, save) and offered again: the focus goes back to it, where
+    // the keyboard was (the result is announced by its message), not to the top of the page.
+    if (lost.isConnected) {
+      if (!lost.matches(':disabled') && lost instanceof HTMLElement) {
+        chain = [];
+        lost.focus();
+      }
+      return;
+    }
     // An open dialog holds the focus itself; its closing comes back here.
     if (root.querySelector('dialog[open]')) return;
     chain = [];
@@ -36,7 +46,8 @@ export function installFocusRescue(root: HTMLElement): () => void {
     heading.focus();
   };
   const observer = new MutationObserver(rescue);
-  observer.observe(root, { childList: true, subtree: true });
+  // `disabled` too: a button offered again after its request changes no child.
+  observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
   root.addEventListener('focusin', remember);
   root.addEventListener('focusout', left);
   // A dialog closing gives the focus back to its opener, which may be gone already (close does not bubble).

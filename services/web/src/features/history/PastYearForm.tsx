@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { graphql } from '../../graphql';
@@ -103,23 +103,23 @@ export function PastYearForm({
   const setMember = (id: string, change: Partial<Member>) =>
     setMembers((ms) => ms.map((m) => (m.id === id ? { ...m, ...change } : m)));
 
+  const counts = BALLOTS.map((k) => ballots[k].trim());
+  // Votes cannot exceed the valid ballots when those are given, else the member units, one ballot each (the API
+  // says the same).
+  const maxVotes =
+    counts.every(Boolean) && /^\d{1,4}$/.test(counts[2]!)
+      ? Math.min(Number(counts[2]), 1000)
+      : Math.max(members.length, 1);
+  const badVote = (v: string) => !!v.trim() && (!/^\d{1,4}$/.test(v.trim()) || Number(v) > maxVotes);
+
   const checks = () => {
     const y = Number(f.year);
     const last = thisYear() - 1;
-    const counts = BALLOTS.map((k) => ballots[k].trim());
     const given = counts.filter(Boolean).length;
     const [issued, returned, valid, invalid] = counts.map(Number) as [number, number, number, number];
     const both = members.filter((m) => m.flag && m.merit);
     const heldYear = Number(f.heldOn.slice(0, 4));
-    // Votes cannot exceed the valid ballots when those are given, else the member units, one ballot each (the API
-    // says the same).
-    const maxVotes =
-      given === 4 && /^\d{1,4}$/.test(counts[2]!) ? Math.min(valid, 1000) : Math.max(members.length, 1);
-    const badVotes = members.find((m) =>
-      [m.flagVotes, m.meritVotes].some(
-        (v) => v.trim() && (!/^\d{1,4}$/.test(v.trim()) || Number(v) > maxVotes),
-      ),
-    );
+    const badVotes = members.find((m) => badVote(m.flagVotes) || badVote(m.meritVotes));
     return {
       'contests.votes': badVotes ? t('past.check.votes', { name: badVotes.name, max: maxVotes }) : null,
       year:
@@ -226,10 +226,15 @@ export function PastYearForm({
     }
   };
 
-  const err = (k: string) =>
+  const err = (k: string, except?: string) =>
     record.shown.fields[k] ??
-    Object.entries(record.shown.fields).find(([field]) => field.startsWith(`${k}.`))?.[1] ??
+    Object.entries(record.shown.fields).find(
+      ([field]) => field.startsWith(`${k}.`) && field !== except,
+    )?.[1] ??
     null;
+  // The page's own check of the votes: said under the table, the wrong boxes marked (the first takes the focus).
+  const votesError = record.shown.fields['contests.votes'] ?? null;
+  const votesErrorId = useId();
   const memberChoice = (k: 'headUnitId' | 'deputyUnitId' | 'nextHeadUnitId' | 'nextDeputyUnitId') => (
     <SelectField label={t(`past.${k}`)} value={f[k]} error={err(k)} onChange={set(k)}>
       <option value="">{t('past.notRecorded')}</option>
@@ -351,10 +356,13 @@ export function PastYearForm({
                       </td>
                       {(['flagVotes', 'meritVotes'] as const).map((k) => (
                         <td key={k}>
+                          {/* The wrong count is marked and takes the focus, with the message under the table. */}
                           <input
                             className="input num-input"
                             inputMode="numeric"
                             aria-label={t(`past.${k}Of`, { name: m.name })}
+                            aria-invalid={votesError && badVote(m[k]) ? true : undefined}
+                            aria-describedby={votesError && badVote(m[k]) ? votesErrorId : undefined}
                             value={m[k]}
                             onChange={(e) => setMember(m.id, { [k]: e.target.value })}
                           />
@@ -377,7 +385,14 @@ export function PastYearForm({
             </TableWrap>
           )}
           {members.length > 0 && <p className="muted">{t('past.votesHint')}</p>}
-          {err('contests') && <p className="field-error">{err('contests')}</p>}
+          {votesError && (
+            <p id={votesErrorId} className="field-error">
+              {votesError}
+            </p>
+          )}
+          {err('contests', 'contests.votes') && (
+            <p className="field-error">{err('contests', 'contests.votes')}</p>
+          )}
           <div className="form-row">
             {memberChoice('headUnitId')}
             {memberChoice('deputyUnitId')}

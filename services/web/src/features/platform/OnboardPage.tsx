@@ -57,6 +57,9 @@ export default function OnboardPage() {
     email: '',
   });
   const [done, setDone] = useState<{ id: string; name: string; email: string } | null>(null);
+  // "Tạo tỉnh Hoàng Liên?", not "Tạo Hoàng Liên?": the new place is named with its kind wherever it is read back.
+  const named = (name: string) =>
+    t(f.kind === 'CITY' ? 'onboard.cityNamed' : 'onboard.provinceNamed', { name });
   const [shown, setShown] = useState<Shown>(NONE);
   const [confirming, setConfirming] = useState(false);
   // A refusal takes the person to the first field to fix (as useAction does): the fields are above the button.
@@ -132,7 +135,11 @@ export default function OnboardPage() {
       return;
     }
     setShown(NONE);
-    setDone({ ...res.data.createProvince, email: f.email.trim().toLowerCase() });
+    setDone({
+      ...res.data.createProvince,
+      name: named(res.data.createProvince.name),
+      email: f.email.trim().toLowerCase(),
+    });
   }
 
   const err = (k: string) => shown.fields[k] ?? null;
@@ -215,7 +222,7 @@ export default function OnboardPage() {
       )}
       <ConfirmDialog
         open={confirming}
-        title={t('onboard.confirmTitle', { name: f.name.trim() })}
+        title={t('onboard.confirmTitle', { name: named(f.name.trim()) })}
         confirmLabel={t('onboard.submit')}
         busy={busy}
         onCancel={() => setConfirming(false)}
@@ -233,7 +240,7 @@ export default function OnboardPage() {
             {t('onboard.confirmMerger', {
               names: f.predecessors.map((p) => p.name).join(', '),
               date: i18n.date(dayBefore(f.validFrom)),
-              name: f.name.trim(),
+              name: named(f.name.trim()),
             })}
           </p>
         )}

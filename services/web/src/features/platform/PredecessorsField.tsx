@@ -2,6 +2,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { QueryStates } from '../../ui/QueryStates';
+import { placeLabel } from '../province/useFormerProvinces';
 
 const CurrentProvinces = graphql(`
   query OnboardPredecessors {
@@ -10,6 +11,8 @@ const CurrentProvinces = graphql(`
         id
         code
         name
+        kind
+        validTo
       }
     }
   }
@@ -28,10 +31,12 @@ export function PredecessorsField({
   onChange(chosen: { id: string; name: string }[]): void;
   error: string | null;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [res, refetch] = useQuery({ query: CurrentProvinces });
-  const toggle = (p: { id: string; name: string }, on: boolean) =>
-    onChange(on ? [...chosen, { id: p.id, name: p.name }] : chosen.filter((c) => c.id !== p.id));
+  // A city named as one ("TP. Hồ Chí Minh": the bare name is the man's), here and where the choice is read back.
+  const toggle = (p: Parameters<typeof placeLabel>[1] & { id: string }, on: boolean) =>
+    onChange(on ? [...chosen, { id: p.id, name: placeLabel(i18n, p) }] : chosen.filter((c) => c.id !== p.id));
   return (
     <fieldset
       className="predecessors"
@@ -58,7 +63,7 @@ export function PredecessorsField({
                   onChange={(e) => toggle(p, e.target.checked)}
                 />
                 <span>
-                  {p.name} ({p.code})
+                  {placeLabel(i18n, p)} ({p.code})
                 </span>
               </label>
             ))}

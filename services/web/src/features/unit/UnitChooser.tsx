@@ -75,7 +75,12 @@ export function UnitChooser({
         label={label}
         value={unitId}
         error={error}
-        hint={found ? t('chooser.found', { n: found.totalCount }) : undefined}
+        // Those already added are not offered again, nor counted.
+        hint={
+          found
+            ? t('chooser.found', { n: found.totalCount - (found.nodes.length - options.length) })
+            : undefined
+        }
         onChange={(e) => setUnitId(e.target.value)}
       >
         <option value="">{t('chooser.choose')}</option>
