@@ -7,7 +7,7 @@ import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { usePolling } from '../../ui/usePolling';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
-import { missingInWords } from './missing';
+import { missingInWords, waitingForYear } from './missing';
 import { yearPath, type Year } from './useYear';
 
 /** A year's lifecycle in order (the domain's YEAR_STATES; the web does not import the domain package). */
@@ -145,7 +145,9 @@ export function NextStep({
       {next && !former && (
         <>
           <h3>{t('steps.next', { state: t(`steps.goal.${next}` as MessageKey) })}</h3>
-          {y.nextStepMissing.length > 0 ? (
+          {waitingForYear(i18n, y) ? (
+            <p>{waitingForYear(i18n, y)}</p>
+          ) : y.nextStepMissing.length > 0 ? (
             <>
               <p>{t('steps.missing')}</p>
               <MissingList y={y} blockId={blockId} />

@@ -2,7 +2,7 @@ import { Link } from 'wouter';
 import { myUnits, readOnlyHere, useSession } from '../../app/session';
 import { graphql, type ResultOf } from '../../graphql';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
-import { missingInWords } from './missing';
+import { missingInWords, waitingForYear } from './missing';
 import { whoTakesNext, YEAR_STATES } from './NextStep';
 import { runByOneOf, yearPath } from './useYear';
 
@@ -137,10 +137,11 @@ function NextStepLine({ row, admin }: { row: BlockYear; admin: boolean }) {
         )}
       </span>
       <span className="muted">
-        {missing.length
-          ? `${t('steps.missing')} ${missing.slice(0, SHOWN_MISSING).join('; ')}${more > 0 ? ` ${t('season.more', { n: more })}` : ''}`
-          : // Closing waits on nothing after the dossier: the proposals' own steps go on after it.
-            t(next === 'CLOSED' ? 'steps.readyClose' : 'steps.ready')}
+        {waitingForYear(i18n, y) ??
+          (missing.length
+            ? `${t('steps.missing')} ${missing.slice(0, SHOWN_MISSING).join('; ')}${more > 0 ? ` ${t('season.more', { n: more })}` : ''}`
+            : // Closing waits on nothing after the dossier: the proposals' own steps go on after it.
+              t(next === 'CLOSED' ? 'steps.readyClose' : 'steps.ready'))}
       </span>
       {!runByOneOf(y, mine) && <span className="muted season-who">{whoTakesNext(i18n, y)}</span>}
     </>

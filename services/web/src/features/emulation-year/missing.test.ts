@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { interpolate, type I18n } from '../../i18n/i18n';
 import vi from '../../i18n/vi.json';
-import { missingInWords } from './missing';
+import { missingInWords, waitingForYear } from './missing';
 
 const i18n = { locale: 'vi', t: (key, params) => interpolate(vi[key], params) } as I18n;
 
@@ -21,5 +21,22 @@ describe('what the vote still needs, said of the round it has reached', () => {
     ['a criteria set for the year', 'bảng tiêu chí chấm điểm của năm (do Sở Nội vụ chọn)'],
   ])('%s', (api, words) => {
     expect(missingInWords(i18n, api)).toBe(words);
+  });
+});
+
+describe('a year waiting only for its calendar year', () => {
+  const dated = { ...i18n, date: (d: string) => d.split('-').reverse().join('/') } as I18n;
+  it('is said as a wait with its first day, not as something missing', () => {
+    expect(waitingForYear(dated, { year: 2027, nextStepMissing: ['the year to have begun'] })).toBe(
+      'Chờ năm 2027 bắt đầu (từ ngày 01/01/2027): năm thi đua được chấm điểm vào cuối năm, không chấm trước khi năm bắt đầu.',
+    );
+  });
+  it('is not when something else is missing too', () => {
+    expect(
+      waitingForYear(dated, {
+        year: 2027,
+        nextStepMissing: ['the year to have begun', 'a criteria set for the year'],
+      }),
+    ).toBeNull();
   });
 });

@@ -38,3 +38,13 @@ export function missingInWords(i18n: I18n, missing: string): string {
   }
   return missing;
 }
+
+/** A year waiting only for its calendar year to begin: said as a wait with its date, not as something missing. */
+export function waitingForYear(
+  i18n: I18n,
+  y: { year: number; nextStepMissing: readonly string[] },
+): string | null {
+  return y.nextStepMissing.length === 1 && y.nextStepMissing[0] === 'the year to have begun'
+    ? i18n.t('steps.waitYear', { year: y.year, date: i18n.date(`${y.year}-01-01`) })
+    : null;
+}
