@@ -217,6 +217,78 @@ describe('blocks in the browser', () => {
     },
   );
 
+  it(
+    'a cluster\'s pages name its head and deputy "Trưởng cụm", "Phó cụm", and its head\'s home says so',
+    { timeout: 120_000 },
+    async () => {
+      const as = { token: admin.token, provinceId: province };
+      const gql = async <T>(query: string, variables: Record<string, unknown>) => {
+        const res = await app.gql<T>(query, variables, as);
+        expect(res.errors).toBeUndefined();
+        return res.data!;
+      };
+      // This year in Vietnam, whatever the day the test runs: the head's home lists this year's steps.
+      const year = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
+      const communes = await createUnits(
+        app.dataSource,
+        province,
+        ['UBND xã Tả Phìn', 'UBND xã Sa Pả', 'UBND xã Bản Hồ'].map((n) => `${n} ${tag}`),
+      );
+      const cluster = `Cụm thi đua các xã vùng cao ${tag}`;
+      const { createBlock } = await gql<{ createBlock: { id: string } }>(
+        `mutation($n: String!) { createBlock(input: { name: $n, kind: CLUSTER }) { id } }`,
+        { n: cluster },
+      );
+      for (const u of communes)
+        await gql(`mutation($i: BlockMemberInput!) { addBlockMember(input: $i) { id } }`, {
+          i: { blockId: createBlock.id, unitId: u.id, date: `${year}-01-01` },
+        });
+
+      // The cluster's page: opening its year asks for its "Trưởng cụm" and "Phó cụm".
+      const page = (last = await (await desktop(browser)).newPage());
+      await signInAt(page, base, `/blocks/${createBlock.id}`, admin.email);
+      const open = page.getByRole('region', { name: 'Mở năm thi đua' });
+      await open.getByLabel('Năm', { exact: true }).fill(String(year));
+      await poll(() => open.getByLabel('Trưởng cụm').locator('option').count()).toBe(communes.length + 1);
+      await open.getByLabel('Trưởng cụm').selectOption({ label: communes[0]!.name });
+      await open.getByLabel('Phó cụm').selectOption({ label: communes[1]!.name });
+      expect(await page.locator('main').textContent()).not.toMatch(/Trưởng khối|Phó khối/);
+      await open.getByRole('button', { name: 'Mở năm thi đua' }).click();
+      await page.waitForURL(new RegExp(`/blocks/${createBlock.id}/years/${year}$`));
+
+      // Its year: "Trưởng cụm: UBND xã Tả Phìn", and back to the cluster's page, never "khối" for it.
+      const head = page.locator('dt', { hasText: 'Trưởng cụm' });
+      await poll(() => head.count()).toBe(1);
+      expect(await head.locator('xpath=following-sibling::dd[1]').textContent()).toContain(communes[0]!.name);
+      await poll(() => page.locator('dt', { hasText: 'Phó cụm' }).count()).toBe(1);
+      await poll(() => page.getByRole('link', { name: 'Về trang cụm' }).count()).toBe(1);
+      const words = (await page.locator('main').textContent()) ?? '';
+      expect(words).not.toContain('Trưởng khối');
+      expect(words).not.toContain('Phó khối');
+      expect(words).not.toContain('Về trang khối');
+      await expectAccessible(page, "a cluster's year");
+      await screenshot(page, 'cluster-year-1366');
+
+      // A block's year, in the same session, still reads "Trưởng khối" (the words follow each page's block).
+      await page.goto(`${base}${yearUrl}`);
+      await poll(() => page.locator('dt', { hasText: 'Trưởng khối' }).count()).toBe(1);
+      await poll(() => page.getByRole('link', { name: 'Về trang khối' }).count()).toBe(1);
+
+      // The head commune's officer: its home's steps are those of "Trưởng cụm, Phó cụm" (the covenant to write).
+      const officer = await createAccount(app, 'UNIT_OFFICER', {
+        provinceId: province,
+        unitId: communes[0]!.id,
+      });
+      const home = (last = await (await desktop(browser)).newPage());
+      await signInAt(home, base, '/', officer.email);
+      await poll(() =>
+        home.getByRole('heading', { name: /Việc của Trưởng cụm, Phó cụm trong năm thi đua/ }).count(),
+      ).toBe(1);
+      expect(await home.locator('main').textContent()).not.toContain('Trưởng khối');
+      await screenshot(home, 'cluster-head-home-1366');
+    },
+  );
+
   it('ends a membership only after saying what will happen', { timeout: 60_000 }, async () => {
     const page = (last = await (await phone(browser)).newPage());
     await signInAt(page, base, `/blocks/${blockId}`, admin.email);

@@ -9,6 +9,7 @@ import { LinkContext } from './link';
 import { routeRefusal, type Refusal } from './routeAccess';
 import { actingProvinceKind, resume, setProvince, switchableProvinces, useSession } from './session';
 import { Shell } from './Shell';
+import { BlockPagesScope } from '../features/block/BlockPagesScope';
 
 /**
  * The page a load starts on is fetched at once, beside the session's resume (a refresh and a `me`), instead of
@@ -139,58 +140,60 @@ function SignedIn({ provinceId }: { provinceId: string | null }) {
     <Refused refusal={refusal} />
   ) : (
     <Suspense fallback={<Loading />}>
-      <Switch>
-        <Route path="/" component={HomePage} />
-        <Route path="/voting-periods/:id" component={VotingPeriodPage} />
-        <Route path="/voting-periods/:id/ballot" component={BallotPage} />
-        <Route path="/voting-periods/:id/hall" component={HallPage} />
-        <Route path="/voting-periods/:id/results" component={ResultsPage} />
-        <Route path="/voting-periods/:id/paper-count" component={PaperCountPage} />
-        <Route path="/voting-periods/:id/decision" component={DecisionPage} />
-        <Route path="/notifications" component={InboxPage} />
-        <Route path="/account" component={AccountPage} />
-        <Route path="/users" component={UsersPage} />
-        <Route path="/notifications/preferences" component={PreferencesPage} />
-        <Route path="/dashboards" component={DashboardPage} />
-        <Route path="/dashboards/:tab" component={DashboardPage} />
-        <Route path="/nominations" component={NominationsPage} />
-        <Route path="/nominations/:id" component={NominationPage} />
-        <Route path="/council" component={CouncilPage} />
-        <Route path="/award-decisions" component={AwardDecisionsPage} />
-        <Route path="/award-decisions/new" component={IssueDecisionPage} />
-        <Route path="/award-decisions/:id" component={AwardDecisionPage} />
-        <Route path="/units/:id/awards" component={AwardHistoryPage} />
-        <Route path="/persons/:id/awards" component={AwardHistoryPage} />
-        <Route path="/persons" component={PersonsPage} />
-        <Route path="/persons/:id" component={PersonPage} />
-        <Route path="/blocks" component={BlocksPage} />
-        <Route path="/blocks/new" component={BlockFormPage} />
-        <Route path="/blocks/:blockId" component={BlockPage} />
-        <Route path="/blocks/:blockId/edit" component={BlockFormPage} />
-        <Route path="/blocks/:blockId/years/:year/covenant" component={CovenantPage} />
-        <Route path="/blocks/:blockId/years/:year/sign" component={SignPage} />
-        <Route path="/blocks/:blockId/years/:year/titles" component={TitlesPage} />
-        <Route path="/blocks/:blockId/years/:year/criteria" component={CriteriaPage} />
-        <Route path="/blocks/:blockId/years/:year/sheets" component={SheetsPage} />
-        <Route path="/blocks/:blockId/years/:year/sheets/:scorer/:target" component={SheetPage} />
-        <Route path="/blocks/:blockId/years/:year" component={BlockYearPage} />
-        <Route path="/blocks/:blockId/years/:year/conference" component={ConferencePage} />
-        <Route path="/year-end/:year" component={YearEndPage} />
-        <Route path="/admin" component={AdminPage} />
-        <Route path="/province/rules" component={RulesPage} />
-        <Route path="/province/history" component={HistoryPage} />
-        <Route path="/province/certificate" component={CertificateLayoutPage} />
-        <Route path="/units" component={UnitsPage} />
-        <Route path="/units/:id" component={UnitPage} />
-        <Route path="/audit" component={AuditPage} />
-        <Route path="/webhooks" component={WebhooksPage} />
-        <Route path="/platform/provinces" component={ProvincesPage} />
-        <Route path="/platform/audit" component={PlatformAuditPage} />
-        <Route path="/platform/provinces/new" component={OnboardPage} />
-        <Route path="/platform/provinces/:id/accounts" component={ProvinceAccountsPage} />
-        <Route path="/import" component={ImportPage} />
-        <Route component={NotFound} />
-      </Switch>
+      <BlockPagesScope>
+        <Switch>
+          <Route path="/" component={HomePage} />
+          <Route path="/voting-periods/:id" component={VotingPeriodPage} />
+          <Route path="/voting-periods/:id/ballot" component={BallotPage} />
+          <Route path="/voting-periods/:id/hall" component={HallPage} />
+          <Route path="/voting-periods/:id/results" component={ResultsPage} />
+          <Route path="/voting-periods/:id/paper-count" component={PaperCountPage} />
+          <Route path="/voting-periods/:id/decision" component={DecisionPage} />
+          <Route path="/notifications" component={InboxPage} />
+          <Route path="/account" component={AccountPage} />
+          <Route path="/users" component={UsersPage} />
+          <Route path="/notifications/preferences" component={PreferencesPage} />
+          <Route path="/dashboards" component={DashboardPage} />
+          <Route path="/dashboards/:tab" component={DashboardPage} />
+          <Route path="/nominations" component={NominationsPage} />
+          <Route path="/nominations/:id" component={NominationPage} />
+          <Route path="/council" component={CouncilPage} />
+          <Route path="/award-decisions" component={AwardDecisionsPage} />
+          <Route path="/award-decisions/new" component={IssueDecisionPage} />
+          <Route path="/award-decisions/:id" component={AwardDecisionPage} />
+          <Route path="/units/:id/awards" component={AwardHistoryPage} />
+          <Route path="/persons/:id/awards" component={AwardHistoryPage} />
+          <Route path="/persons" component={PersonsPage} />
+          <Route path="/persons/:id" component={PersonPage} />
+          <Route path="/blocks" component={BlocksPage} />
+          <Route path="/blocks/new" component={BlockFormPage} />
+          <Route path="/blocks/:blockId" component={BlockPage} />
+          <Route path="/blocks/:blockId/edit" component={BlockFormPage} />
+          <Route path="/blocks/:blockId/years/:year/covenant" component={CovenantPage} />
+          <Route path="/blocks/:blockId/years/:year/sign" component={SignPage} />
+          <Route path="/blocks/:blockId/years/:year/titles" component={TitlesPage} />
+          <Route path="/blocks/:blockId/years/:year/criteria" component={CriteriaPage} />
+          <Route path="/blocks/:blockId/years/:year/sheets" component={SheetsPage} />
+          <Route path="/blocks/:blockId/years/:year/sheets/:scorer/:target" component={SheetPage} />
+          <Route path="/blocks/:blockId/years/:year" component={BlockYearPage} />
+          <Route path="/blocks/:blockId/years/:year/conference" component={ConferencePage} />
+          <Route path="/year-end/:year" component={YearEndPage} />
+          <Route path="/admin" component={AdminPage} />
+          <Route path="/province/rules" component={RulesPage} />
+          <Route path="/province/history" component={HistoryPage} />
+          <Route path="/province/certificate" component={CertificateLayoutPage} />
+          <Route path="/units" component={UnitsPage} />
+          <Route path="/units/:id" component={UnitPage} />
+          <Route path="/audit" component={AuditPage} />
+          <Route path="/webhooks" component={WebhooksPage} />
+          <Route path="/platform/provinces" component={ProvincesPage} />
+          <Route path="/platform/audit" component={PlatformAuditPage} />
+          <Route path="/platform/provinces/new" component={OnboardPage} />
+          <Route path="/platform/provinces/:id/accounts" component={ProvinceAccountsPage} />
+          <Route path="/import" component={ImportPage} />
+          <Route component={NotFound} />
+        </Switch>
+      </BlockPagesScope>
     </Suspense>
   );
   return (

@@ -37,6 +37,45 @@ export function singular(
   return !Number.isNaN(n) && plurals.select(n) === 'one' ? table[`${key}#one`] : undefined;
 }
 
+/**
+ * Where the words are read: in a centrally-governed city (`city`, the province's kind CITY) and for an emulation
+ * cluster (`cluster`, a block of kind CLUSTER: "cụm", groups of localities) rather than a block ("khối").
+ */
+export interface Scope {
+  city: boolean;
+  cluster: boolean;
+}
+
+/**
+ * The keys that may hold a key's words in a scope, most specific first: `key@city@cluster` (a cluster in a city,
+ * for words that change with both), `key@cluster`, `key@city`; the plain key is read when none is there. A key
+ * with both a city's and a cluster's words therefore has words for both together (i18n.test.ts checks it), so
+ * which of the two single variants comes first never decides anything.
+ */
+export function variants(key: string, { city, cluster }: Scope): string[] {
+  return [
+    ...(city && cluster ? [`${key}@city@cluster`] : []),
+    ...(cluster ? [`${key}@cluster`] : []),
+    ...(city ? [`${key}@city`] : []),
+  ];
+}
+
+/**
+ * A key's words in a scope: its most specific variant in the table (with its `#one` form, if any), else the key's
+ * own (with its `#one` form), else Vietnamese's, else the key itself.
+ */
+export function wordsFor(
+  table: Partial<Record<string, string>>,
+  plurals: Intl.PluralRules,
+  scope: Scope,
+  key: string,
+  params?: Params,
+): string {
+  const variant = variants(key, scope).find((v) => table[v] !== undefined);
+  if (variant) return singular(table, plurals, variant, params) ?? table[variant]!;
+  return singular(table, plurals, key, params) ?? table[key] ?? (vi as Record<string, string>)[key] ?? key;
+}
+
 /** Dates as 06/02/2024 and numbers as 1.234,5 in Vietnamese (en-GB in English), always in Vietnam time. */
 export function formatters(locale: Locale) {
   const tag = locale === 'vi' ? 'vi-VN' : 'en-GB';
@@ -95,6 +134,11 @@ export interface I18n extends ReturnType<typeof formatters> {
   setLocale(locale: Locale, chosen?: boolean): void;
   /** The same words for a place of another kind than the session's (see ProvinceKindScope). */
   forKind(provinceKind: string | null): I18n;
+  /**
+   * The same words for a block of the given kind (see BlockKindScope): a CLUSTER's pages read "Trưởng cụm" where a
+   * block's read "Trưởng khối". Null or undefined (not known yet, or no block): a block's words.
+   */
+  forBlock(blockKind: string | null | undefined): I18n;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -133,6 +177,7 @@ function initialLocale(): Locale {
 /**
  * `provinceKind`: where the session works. A centrally-governed city (CITY) confers its awards in its own name, so
  * a key with a city's words ("form.FLAG_PROVINCE@city": "Cờ thi đua của UBND thành phố") is read there instead.
+ * Likewise a cluster's pages read a key's cluster words ("year.head@cluster": "Trưởng cụm"; see `variants`).
  */
 export function I18nProvider({
   children,
@@ -167,24 +212,15 @@ export function I18nProvider({
     const table = messages ?? vi;
     const format = formatters(messages ? locale : 'vi');
     const plurals = new Intl.PluralRules(messages ? locale : 'vi');
-    const one = (key: MessageKey, params?: Params) => singular(table, plurals, key, params);
-    const forKind = (kind: string | null): I18n => {
-      const city = kind === 'CITY';
-      const words = (key: MessageKey, params?: Params) =>
-        (city ? table[`${key}@city` as MessageKey] : undefined) ??
-        one(key, params) ??
-        table[key] ??
-        vi[key] ??
-        key;
-      return {
-        locale,
-        setLocale,
-        t: (key, params) => interpolate(words(key, params), params),
-        forKind,
-        ...format,
-      };
-    };
-    return forKind(provinceKind);
+    const scoped = (scope: Scope): I18n => ({
+      locale,
+      setLocale,
+      t: (key, params) => interpolate(wordsFor(table, plurals, scope, key, params), params),
+      forKind: (kind) => scoped({ ...scope, city: kind === 'CITY' }),
+      forBlock: (kind) => scoped({ ...scope, cluster: kind === 'CLUSTER' }),
+      ...format,
+    });
+    return scoped({ city: provinceKind === 'CITY', cluster: false });
   }, [locale, messages, setLocale, provinceKind]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
@@ -197,6 +233,16 @@ export function I18nProvider({
 export function ProvinceKindScope({ kind, children }: { kind: string | null; children: ReactNode }) {
   const outer = useI18n();
   const value = useMemo(() => outer.forKind(kind), [outer, kind]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/**
+ * Words below it are those of a block of the given kind: a cluster's pages (its year, its vote) name its head and
+ * deputy "Trưởng cụm", "Phó cụm" (a key's `@cluster` words). While the kind is not known yet, a block's words.
+ */
+export function BlockKindScope({ kind, children }: { kind: string | null | undefined; children: ReactNode }) {
+  const outer = useI18n();
+  const value = useMemo(() => outer.forBlock(kind), [outer, kind]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

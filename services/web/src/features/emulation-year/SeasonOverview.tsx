@@ -1,7 +1,7 @@
 import { Link } from 'wouter';
 import { myUnits, readOnlyHere, useSession } from '../../app/session';
 import { graphql, type ResultOf } from '../../graphql';
-import { useI18n, type MessageKey } from '../../i18n/i18n';
+import { BlockKindScope, useI18n, type MessageKey } from '../../i18n/i18n';
 import { missingInWords, waitingForYear } from './missing';
 import { whoTakesNext, YEAR_STATES } from './NextStep';
 import { runByOneOf, yearPath } from './useYear';
@@ -16,6 +16,7 @@ export const SeasonQuery = graphql(`
       block {
         id
         name
+        kind
         members(year: $year) {
           id
         }
@@ -99,7 +100,10 @@ export function SeasonOverview({
               <span className="status">{stageLabel(stageOf(r))}</span>
             </span>
             <span>
-              <NextStepLine row={r} admin={admin} />
+              {/* A cluster's line names its head and deputy "trưởng cụm", "phó cụm". */}
+              <BlockKindScope kind={r.block.kind}>
+                <NextStepLine row={r} admin={admin} />
+              </BlockKindScope>
             </span>
           </li>
         ))}

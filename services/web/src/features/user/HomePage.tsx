@@ -127,6 +127,8 @@ interface Task {
   key: string;
   label: string;
   href: string;
+  /** A cluster's task (its year, its vote), not a block's: see `groupWords`. */
+  cluster?: boolean;
 }
 interface PeriodSteps {
   status: string;
@@ -279,11 +281,13 @@ async function gatherTasks(
     await pool(rows, 4, async ({ block: b, emulationYear: y }) => {
       if (!y) return;
       const where = `/blocks/${b.id}/years/${year}`;
+      const cluster = b.kind === 'CLUSTER';
       const members = units.filter((u) => b.members.some((m) => m.id === u));
       if (y.state === 'OPEN')
         for (const u of members)
           if (!y.covenantSignatures.some((s) => s.unitId === u))
             tasks.covenants.push({
+              cluster,
               key: `${y.id}:${u}`,
               label: label(b.name, year, 0),
               href: `${where}/sign`,
@@ -303,6 +307,7 @@ async function gatherTasks(
         for (const u of members)
           if (!registered?.some((r) => r.unitId === u))
             tasks.registrations.push({
+              cluster,
               key: `${y.id}:${u}:titles`,
               label: by
                 ? `${label(b.name, year, 0)} · ${t('home.dueBy', { date: i18n.date(by) })}`
@@ -325,6 +330,7 @@ async function gatherTasks(
           const by = found.scoringDeadline;
           if (left)
             tasks.sheets.push({
+              cluster,
               key: `${y.id}:${u}:sheets`,
               label:
                 `${label(b.name, year, 0)} · ${t('home.sheetsLeft', { n: left })}` +
@@ -338,6 +344,7 @@ async function gatherTasks(
       if (runs) {
         if (y.state === 'DRAFT' && y.nextStepMissing.includes('covenant items'))
           tasks.yearSteps.push({
+            cluster,
             key: `${y.id}:covenant`,
             label: `${label(b.name, year, 0)} · ${t('home.writeCovenant')}`,
             href: `${where}/covenant`,
@@ -345,6 +352,7 @@ async function gatherTasks(
         const to = y.nextStates[0];
         if (to && STEPS_TAKEN_HERE.includes(to) && y.nextStepMissing.length === 0)
           tasks.yearSteps.push({
+            cluster,
             key: `${y.id}:${to}`,
             label: `${label(b.name, year, 0)} · ${t(`steps.action.${to}` as MessageKey)}`,
             href: where,
@@ -362,6 +370,7 @@ async function gatherTasks(
           ...(unreported ? [t('home.reportsMissing', { n: unreported })] : []),
         ];
         tasks.dossiers.push({
+          cluster,
           key: y.id,
           label: notes.length ? `${label(b.name, year, 0)} (${notes.join('; ')})` : label(b.name, year, 0),
           href: `${where}/conference`,
@@ -374,6 +383,7 @@ async function gatherTasks(
         for (const n of own) {
           if (!units.includes(n.unitId)) continue;
           const item = {
+            cluster,
             key: n.id,
             label: `${nominee(n)} – ${formLabel(n.form)} · ${b.name}`,
             href: `/nominations/${n.id}`,
@@ -390,6 +400,7 @@ async function gatherTasks(
         const periods = (await read(client, PeriodsQuery, { yearId: y.id })).votingPeriods;
         for (const p of periods) {
           const task = {
+            cluster,
             key: p.id,
             label: label(b.name, year, p.round),
             href: `/voting-periods/${p.id}`,
@@ -424,6 +435,7 @@ async function gatherTasks(
         // Put to the council: waiting for a session, or in one whose results are not yet published.
         const toCouncil = noms.filter((n) => n.status === 'COUNCIL_REVIEW' && !n.councilVoteId);
         const item = (n: { id: string; form: string } & Parameters<typeof nominee>[0]) => ({
+          cluster,
           key: n.id,
           label: `${nominee(n)} – ${formLabel(n.form)} · ${b.name}`,
           href: `/nominations/${n.id}`,
@@ -456,6 +468,13 @@ async function gatherTasks(
   }
   return tasks;
 }
+
+/**
+ * A group's title in the words of its tasks' blocks: a cluster's ("Việc của Trưởng cụm, Phó cụm…") when every task in
+ * it is a cluster's, else a block's (the secretariat's groups can hold both; a unit is in one block or cluster).
+ */
+const groupWords = (i18n: I18n, list: readonly Pick<Task, 'cluster'>[]) =>
+  i18n.forBlock(list.length > 0 && list.every((task) => task.cluster) ? 'CLUSTER' : 'BLOCK');
 
 export default function HomePage() {
   const i18n = useI18n();
@@ -500,26 +519,26 @@ export default function HomePage() {
     };
   }, [client, userId, unitKey, admin, council, session.provinceId, i18n, attempt]);
 
-  const groups: { key: keyof Tasks; title: string; action: string }[] = [
-    { key: 'votes', title: t('home.votes'), action: t('home.voteNow') },
-    { key: 'councilVotes', title: t('home.councilVotes'), action: t('home.voteNow') },
-    { key: 'toClose', title: t('home.toClose'), action: t('home.close') },
-    { key: 'roundDecisions', title: t('home.roundDecisions'), action: t('home.decideRound') },
-    { key: 'toPublish', title: t('home.toPublish'), action: t('home.publish') },
-    { key: 'paperCounts', title: t('home.paperCounts'), action: t('home.enterCount') },
-    { key: 'paperConfirms', title: t('home.paperConfirms'), action: t('home.confirmCount') },
-    { key: 'dossiers', title: t('home.dossiers'), action: t('home.submitDossier') },
-    { key: 'reports', title: t('home.reports'), action: t('home.attachReport') },
-    { key: 'proposals', title: t('home.proposals'), action: t('home.see') },
-    { key: 'openVotes', title: t('home.openVotes'), action: t('home.follow') },
-    { key: 'runningVotes', title: t('home.runningVotes'), action: t('home.follow') },
-    { key: 'yearSteps', title: t('home.yearSteps'), action: t('home.doStep') },
-    { key: 'covenants', title: t('home.covenants'), action: t('home.sign') },
-    { key: 'registrations', title: t('home.registrations'), action: t('home.register') },
-    { key: 'sheets', title: t('home.sheets'), action: t('home.score') },
-    { key: 'appraisals', title: t('home.appraisals'), action: t('home.appraise') },
-    { key: 'councilReviews', title: t('home.councilReviews'), action: t('home.toCouncil') },
-    { key: 'toDecide', title: t('home.toDecide'), action: t('home.decide') },
+  const groups: { key: keyof Tasks; title: MessageKey; action: string }[] = [
+    { key: 'votes', title: 'home.votes', action: t('home.voteNow') },
+    { key: 'councilVotes', title: 'home.councilVotes', action: t('home.voteNow') },
+    { key: 'toClose', title: 'home.toClose', action: t('home.close') },
+    { key: 'roundDecisions', title: 'home.roundDecisions', action: t('home.decideRound') },
+    { key: 'toPublish', title: 'home.toPublish', action: t('home.publish') },
+    { key: 'paperCounts', title: 'home.paperCounts', action: t('home.enterCount') },
+    { key: 'paperConfirms', title: 'home.paperConfirms', action: t('home.confirmCount') },
+    { key: 'dossiers', title: 'home.dossiers', action: t('home.submitDossier') },
+    { key: 'reports', title: 'home.reports', action: t('home.attachReport') },
+    { key: 'proposals', title: 'home.proposals', action: t('home.see') },
+    { key: 'openVotes', title: 'home.openVotes', action: t('home.follow') },
+    { key: 'runningVotes', title: 'home.runningVotes', action: t('home.follow') },
+    { key: 'yearSteps', title: 'home.yearSteps', action: t('home.doStep') },
+    { key: 'covenants', title: 'home.covenants', action: t('home.sign') },
+    { key: 'registrations', title: 'home.registrations', action: t('home.register') },
+    { key: 'sheets', title: 'home.sheets', action: t('home.score') },
+    { key: 'appraisals', title: 'home.appraisals', action: t('home.appraise') },
+    { key: 'councilReviews', title: 'home.councilReviews', action: t('home.toCouncil') },
+    { key: 'toDecide', title: 'home.toDecide', action: t('home.decide') },
   ];
   const shown = tasks ? groups.filter((g) => tasks[g.key].length > 0) : [];
   const count = unread.data?.unreadNotificationCount ?? 0;
@@ -551,7 +570,7 @@ export default function HomePage() {
                 {tasks[g.key].length}
               </p>
               <h2 id={`task-${g.key}`}>
-                {g.title}{' '}
+                {groupWords(i18n, tasks[g.key]).t(g.title)}{' '}
                 <span className="visually-hidden">({t('home.count', { n: tasks[g.key].length })})</span>
               </h2>
               <ul className="task-list">
