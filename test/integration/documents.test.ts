@@ -51,6 +51,10 @@ let periodId: string;
 let councilPeriodId: string;
 let decisionId: string;
 let decision: { numberText: string; items: { unitId: string; prizeVnd: number; form: string }[] };
+/** The Department's submission to the Chairman as printed before the decision answering it was issued. */
+let draftSubmission: { file: string; text: string };
+/** The submission the decision answers, as the Department's register numbered and dated it. */
+const SUBMISSION = { number: '215/TTr-SNV', date: '2027-01-12', words: 'ngày 12 tháng 01 năm 2027' };
 
 const as = <T = Record<string, unknown>>(who: Account, q: string, v?: Record<string, unknown>) =>
   app.gql<T>(q, v, { token: who.token, provinceId: laoCai });
@@ -170,6 +174,11 @@ beforeAll(async () => {
     { timeout: 20_000, interval: 100 },
   );
   ok(await as(admin, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, { id: councilPeriodId }));
+  draftSubmission = await pdf(
+    `/documents/council-submission/${councilPeriodId}.pdf`,
+    admin,
+    'council-submission-draft',
+  );
 
   const issued = ok(
     await as<{
@@ -187,6 +196,8 @@ beforeAll(async () => {
           decisionDate: '2027-01-15',
           signerName: 'Trịnh Xuân Trường',
           nominationIds: nominations.map((n) => n.id),
+          submissionNumber: SUBMISSION.number,
+          submissionDate: SUBMISSION.date,
         },
       },
     ),
@@ -364,7 +375,11 @@ describe('generated documents', () => {
   });
 
   it("prints the council's minutes: attendance, quorum and the secret ballot per nomination", async () => {
-    const { text } = await pdf(`/documents/council-minutes/${councilPeriodId}.pdf`, admin, 'council-minutes');
+    const { file, text } = await pdf(
+      `/documents/council-minutes/${councilPeriodId}.pdf`,
+      admin,
+      'council-minutes',
+    );
     expect(text).toContain('Hội đồng Thi đua - Khen thưởng tỉnh Lào Cai');
     expect(text).toContain('Tổng số thành viên Hội đồng: 3; số thành viên tham gia biểu quyết: 3 (100%)');
     expect(text).toMatch(/phiên họp đủ điều kiện/);
@@ -376,6 +391,18 @@ describe('generated documents', () => {
     // All three members approved every nomination: unanimously, and no "không thông qua 0".
     expect(text).toMatch(/Hội đồng thống nhất thông qua \d+ đề nghị\. Các đề nghị được thông qua/);
     expect(text).not.toContain('không thông qua');
+    // The signatures are not alone on their page, under the publication note alone: the conclusion goes with them.
+    const pages = await pdfWords(file);
+    expect(pages.length).toBeGreaterThan(1);
+    const last = pages[pages.length - 1]!.words.map((w) => w.text).join(' ');
+    for (const s of [
+      'THƯ KÝ HỘI ĐỒNG',
+      'CHỦ TỊCH',
+      '3. Kết luận',
+      'Hội đồng thống nhất thông qua',
+      'công bố lúc',
+    ])
+      expect(last).toContain(s);
   });
 
   it("prints the Department's submission to the Chairman: what the council passed, with the minutes", async () => {
@@ -392,6 +419,24 @@ describe('generated documents', () => {
     expect(text).toMatch(/Biên bản họp Hội đồng Thi đua - Khen thưởng tỉnh Lào Cai ngày/);
     expect(text).toMatch(/Hồ sơ đề nghị khen thưởng năm 2026 của /);
     expect(text).not.toContain('Bản xem trước');
+    // The decision answering it cites it by the number and date the register gave it: the submission prints them,
+    // and no later date of its own (a dossier holding a submission dated after the one the decision cites).
+    expect(text).toContain(`Số: ${SUBMISSION.number}`);
+    expect(text).toContain(`Lào Cai, ${SUBMISSION.words}`);
+    expect(text).not.toMatch(/\D\/TTr-SNV/);
+    // Before the decision it was a draft: the number and the day left blank for the clerk, not today's date.
+    expect(draftSubmission.text).toContain('/TTr-SNV');
+    expect(draftSubmission.text).not.toMatch(/\d\/TTr-SNV/);
+    expect(draftSubmission.text).toMatch(/Lào Cai, ngày tháng năm \d{4}/);
+    expect(draftSubmission.text).not.toContain(SUBMISSION.number);
+    expect(draftSubmission.text).toContain('kính trình Chủ tịch Ủy ban nhân dân tỉnh Lào Cai xem xét');
+    const { text: decided } = await pdf(`/documents/decision/${decisionId}.pdf`, admin, 'decision-cited');
+    expect(decided).toContain(`tại Tờ trình số ${SUBMISSION.number} ${SUBMISSION.words}`);
+    // The Word file as the PDF.
+    const docx = await download(`/documents/council-submission/${councilPeriodId}.docx`, admin);
+    const back = (await docxText(docx.bytes)).replace(/\s+/g, ' ');
+    expect(back).toContain(`Số: ${SUBMISSION.number}`);
+    expect(back).toContain(`Lào Cai, ${SUBMISSION.words}`);
   });
 
   it('prints the decision with its number, the annexed list and each prize in figures and in words', async () => {

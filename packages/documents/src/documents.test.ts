@@ -542,6 +542,39 @@ describe('signatures', () => {
       expect(words(signed), `${n} proposals`).toContain('Kính trình Hội đồng');
     }
   }, 60_000);
+
+  it("sign the council's minutes under their conclusion, not under the publication note alone", async () => {
+    // From a short list to a page and a half: somewhere the signatures would fall on a page of their own, under
+    // "Kết quả đã được công bố lúc …" alone (as they did with three nominations and three members).
+    for (let n = 1; n <= 14; n++) {
+      const model = councilMinutes({
+        ...COUNCIL_SESSION,
+        quorum: { percent: 80, needed: 3 },
+        roll: ['Hoàng Quốc Khánh', 'Nguyễn Thị Thanh', 'Lê Văn Bình'].map((name) => ({ name, voted: true })),
+        nominations: Array.from({ length: n }, (_, i) => ({
+          subject: `Đơn vị thứ ${i + 1}`,
+          form: 'Bằng khen của Chủ tịch UBND tỉnh',
+          thresholdPercent: 50,
+          thresholdMode: 'MORE_THAN' as const,
+          yes: 3,
+          percent: 100,
+          approved: true,
+          withdrawn: null,
+        })),
+      });
+      const path = await keepDocument(`council-minutes-signatures-${n}`, await renderPdf(model));
+      const pages = await pdfWords(path);
+      const words = (page: (typeof pages)[number]) => page.words.map((w) => w.text).join(' ');
+      const signed = pages.find((p) => words(p).includes('THƯ KÝ HỘI ĐỒNG'))!;
+      // The whole closing section goes over with them: its heading, the conclusion, the note.
+      for (const s of [
+        '3. Kết luận',
+        `Hội đồng thống nhất thông qua ${n} đề nghị.`,
+        'Kết quả đã được công bố',
+      ])
+        expect(words(signed), `${n} nominations`).toContain(s);
+    }
+  }, 60_000);
 });
 
 describe("the block's submission", () => {
@@ -763,6 +796,23 @@ describe("the Department's submission to the Chairman", () => {
     expect(text).not.toContain('Bản xem trước');
     // Before the council's result is published it says it is a preview.
     expect(lines(councilSubmission({ ...session, publishedAt: null })).join(' ')).toContain('Bản xem trước');
+  });
+
+  it('is a draft numbered and dated by hand until a decision records its number and date, then prints them', () => {
+    const draft = councilSubmission(session);
+    expect(draft.header?.number).toMatch(/^\u00a0+\/TTr-SNV$/);
+    // Not the day it is printed (10 January 2027): the clerk writes the day it is signed and numbered.
+    expect(draft.header?.placeAndDate).toMatch(/^Lào Cai, ngày\u00a0+tháng\u00a0+năm 2027$/);
+    const numbered = councilSubmission({
+      ...session,
+      submission: { number: '215/TTr-SNV', date: '2027-01-12' },
+    });
+    expect(numbered.header?.number).toBe('215/TTr-SNV');
+    expect(numbered.header?.placeAndDate).toBe('Lào Cai, ngày 12 tháng 01 năm 2027');
+    // The texts cited are those in force on its own date: a submission of 30 June 2025 cites Decree 98/2023.
+    const before = councilSubmission({ ...session, submission: { number: '9/TTr-SNV', date: '2025-06-30' } });
+    expect(lines(before).join(' ')).toContain('Nghị định số 98/2023/NĐ-CP');
+    expect(lines(draft).join(' ')).toContain('Nghị định số 152/2025/NĐ-CP');
   });
 
   it('says there is nothing to submit when the council passed nothing', () => {

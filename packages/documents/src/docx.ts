@@ -22,6 +22,7 @@ import {
 import { BODY_PT, DOCX_FONT } from './fonts';
 import { headerName, HEADER_LEFT } from './header-name';
 import {
+  closingGroups,
   headsWhatFollows,
   PAPER_MM,
   runs,
@@ -60,7 +61,11 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
   const textWidth = tw((landscape ? h : w) - m.left - m.right);
   const children: (Paragraph | Table)[] = [];
   if (model.header) children.push(header(model.header, textWidth), spacer(14));
-  model.blocks.forEach((b, i) => children.push(...block(b, textWidth, i === 0, model.blocks[i + 1])));
+  // The closing text keeps with the signatures it ends in (closingStart, model.ts), as in the PDF.
+  const closing = closingGroups(model.blocks);
+  model.blocks.forEach((b, i) =>
+    children.push(...block(b, textWidth, i === 0, model.blocks[i + 1], closing.has(i))),
+  );
   const pageNumber = new Header({
     children: [
       new Paragraph({
@@ -193,7 +198,13 @@ function header(h: OfficialHeader, width: number): Table {
   });
 }
 
-function block(b: Block, width: number, first: boolean, next?: Block): (Paragraph | Table)[] {
+function block(
+  b: Block,
+  width: number,
+  first: boolean,
+  next?: Block,
+  closing = false,
+): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'title':
       return [para(b.text, { bold: true, size: 14, align: 'center', after: 2 })];
@@ -202,16 +213,16 @@ function block(b: Block, width: number, first: boolean, next?: Block): (Paragrap
     case 'heading':
       return [para(b.text, { bold: true, align: 'left' }, { keepNext: true })];
     case 'paragraph':
-      // The closing paragraph stays with the signatures, and a bold-led one with what it heads, as in the PDF.
+      // The closing text stays with the signatures, and a bold-led paragraph with what it heads, as in the PDF.
       return [
         para(
           b.text,
           { italic: b.italic, align: b.align ?? 'justify', indent: b.indent },
-          { keepNext: next?.kind === 'signatures' || headsWhatFollows(b, next) },
+          { keepNext: closing || next?.kind === 'signatures' || headsWhatFollows(b, next) },
         ),
       ];
     case 'item':
-      return [para(`- ${b.text}`, { indent: true })];
+      return [para(`- ${b.text}`, { indent: true }, { keepNext: closing })];
     case 'table': {
       const total = b.columns.reduce((s, c) => s + c.width, 0);
       const widths = b.columns.map((c) => Math.floor((c.width / total) * width));

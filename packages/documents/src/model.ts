@@ -113,3 +113,37 @@ export function headsWhatFollows(b: Block, next?: Block): boolean {
     b.kind === 'paragraph' && b.text.startsWith('**') && (next?.kind === 'item' || next?.kind === 'table')
   );
 }
+
+/**
+ * How many text blocks at most close the body with the signatures (the section's heading counted): "3. Kết
+ * luận", its conclusion, two or three sentences and the note on when the result was published.
+ */
+export const CLOSING_BLOCKS = 6;
+
+/**
+ * Where the body's closing starts before the signatures at `at`: the paragraphs and dash items before them, back
+ * to their section's heading (included), at most CLOSING_BLOCKS; a table, dotted lines or a page break ends it.
+ * Decree 30/2020/NĐ-CP practice: the signatures never stand alone on a page, nor under a note alone ("Kết quả đã
+ * được công bố lúc …"): they go over with the closing text they sign. Both renderers keep these blocks together
+ * (the PDF as far as half a page allows: renderPdf). Returns `at` when nothing precedes the signatures.
+ */
+export function closingStart(blocks: readonly Block[], at: number): number {
+  let start = at;
+  while (start > 0 && at - start < CLOSING_BLOCKS) {
+    const b = blocks[start - 1]!;
+    if (b.kind !== 'paragraph' && b.kind !== 'item' && b.kind !== 'heading') break;
+    start--;
+    if (b.kind === 'heading') break;
+  }
+  return start;
+}
+
+/** The blocks that go with a signature block onto its page (closingStart), by index: each one's signatures. */
+export function closingGroups(blocks: readonly Block[]): Map<number, number> {
+  const of = new Map<number, number>();
+  blocks.forEach((b, at) => {
+    if (b.kind !== 'signatures') return;
+    for (let i = closingStart(blocks, at); i < at; i++) of.set(i, at);
+  });
+  return of;
+}

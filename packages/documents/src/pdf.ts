@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import { BODY_PT, PDF_FONTS } from './fonts';
 import { headerName, HEADER_LEFT } from './header-name';
 import {
+  closingGroups,
   headsWhatFollows,
   pageSizeMm,
   runs,
@@ -43,7 +44,15 @@ export async function renderPdf(model: DocumentModel): Promise<Buffer> {
 
   const r = new PdfWriter(pdf);
   if (model.header) r.header(model.header);
-  model.blocks.forEach((b, i) => r.block(b, i === 0, model.blocks[i + 1]));
+  // The closing text goes over to the next page with the signatures it ends in (closingStart, model.ts): the
+  // whole closing when it takes at most half a page, else from a later block of it, at least the last paragraph.
+  const closing = closingGroups(model.blocks);
+  let kept = -1;
+  model.blocks.forEach((b, i) => {
+    const at = closing.get(i);
+    if (at !== undefined && at !== kept && r.keepTogether(model.blocks.slice(i, at + 1))) kept = at;
+    r.block(b, i === 0, model.blocks[i + 1]);
+  });
   if (model.page.pageNumbers) r.pageNumbers();
   pdf.end();
   return done;
@@ -144,7 +153,8 @@ class PdfWriter {
         return;
       case 'paragraph':
         // The closing paragraph goes over with the signatures: a page holding only the signatures is not signed
-        // under any text, and an office sends such a document back.
+        // under any text, and an office sends such a document back (the closing as a whole, when it fits in half
+        // a page, was kept with them already: keepTogether).
         if (next?.kind === 'signatures')
           this.keep(this.paragraphHeight(b) + this.signaturesHeight(next.columns, next.recipients));
         else if (headsWhatFollows(b, next)) this.keep(this.paragraphHeight(b) + BODY_PT * 3);
@@ -184,6 +194,33 @@ class PdfWriter {
         }
         return;
     }
+  }
+
+  /**
+   * Starts a new page unless the closing blocks and their signatures (the last block) fit above the bottom
+   * margin; false, doing nothing, when they take more than half a page (a later start is tried instead).
+   */
+  keepTogether(group: Block[]): boolean {
+    const sig = group[group.length - 1]!;
+    if (sig.kind !== 'signatures') return false;
+    let height = this.signaturesHeight(sig.columns, sig.recipients);
+    for (const b of group.slice(0, -1)) height += this.textHeight(b);
+    const page = this.bottom - this.pdf.page.margins.top;
+    if (height > page / 2) return false;
+    this.keep(height);
+    return true;
+  }
+
+  /** What a heading, paragraph or dash item takes on the page, with the gap after it. */
+  private textHeight(b: Block): number {
+    if (b.kind === 'paragraph') return this.paragraphHeight(b);
+    if (b.kind !== 'heading' && b.kind !== 'item') return 0;
+    this.face(b.kind === 'heading' ? 'bold' : 'regular');
+    const text = runs(b.kind === 'item' ? `- ${b.text}` : b.text)
+      .map((p) => p.text)
+      .join('');
+    const indent = b.kind === 'item' ? mm(10) : 0;
+    return this.pdf.heightOfString(text, { width: this.width, indent, lineGap: LINE_GAP }) + PARAGRAPH_GAP;
   }
 
   /** Starts a new page unless `height` points fit above the bottom margin. */

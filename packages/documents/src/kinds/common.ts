@@ -111,6 +111,13 @@ export function legalBasis(isoDate: string) {
 /** A number left blank for the clerk to fill in by hand: "     /BB-KTĐ". */
 export const handNumbered = (suffix: string) => `\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/${suffix}`;
 
+/**
+ * A date left for the clerk to write when the register numbers the document: "ngày      tháng      năm 2026",
+ * the year of `isoDate` (the day it is printed to be signed) printed, as drafts print it.
+ */
+export const handDated = (isoDate: string) =>
+  `ngày${'\u00a0'.repeat(7)}tháng${'\u00a0'.repeat(7)}năm ${isoDate.slice(0, 4)}`;
+
 export function header(
   parent: string,
   issuer: string,

@@ -3,6 +3,7 @@ import { fromTemplate } from '../template';
 import { dateInWords, formatPercent } from '../vietnamese';
 import {
   dayInVietnam,
+  handDated,
   handNumbered,
   header,
   legalBasis,
@@ -17,14 +18,30 @@ import {
 } from './common';
 import type { CouncilMinutesInput } from './council-minutes';
 
+export interface CouncilSubmissionInput extends CouncilMinutesInput {
+  /**
+   * The submission as the Department's register numbered and dated it, once an award decision cites it as the
+   * one it answers ("… tại Tờ trình số 215/TTr-SNV ngày 05 tháng 12 năm 2026"); null or absent: not yet.
+   */
+  submission?: { number: string; date: string } | null;
+}
+
 /**
  * Tờ trình of the Department of Home Affairs (the council's standing body) to the Chairman: the proposals the
  * council passed, for his decision (templates/council-submission.vi.md). Made from the same record as the
- * council's minutes, which go with it; dated the day it is made, for the clerk to number by hand.
+ * council's minutes, which go with it.
+ *
+ * Its number and date are the register's, given when it is signed: until a decision records them (`submission`,
+ * gathered from the decisions that decide this session's proposals: councilSubmissionData in the gateway), it is
+ * a draft with the number and the day and month blank for the clerk to fill in by hand, never today's date (the
+ * dossier would hold a submission dated after the one the decision cites). Once recorded, it prints them, and
+ * cites the texts in force on that date.
  */
-export function councilSubmission(input: CouncilMinutesInput): DocumentModel {
+export function councilSubmission(input: CouncilSubmissionInput): DocumentModel {
   const province = provinceTitle(input.province);
-  const date = dayInVietnam(input.generatedAt);
+  const cited = input.submission ?? null;
+  // The draft cites the texts in force today, the day it is printed to be signed.
+  const date = cited?.date ?? dayInVietnam(input.generatedAt);
   const approved = input.nominations.filter((n) => n.approved);
   const notApproved = input.nominations.filter((n) => !n.approved && n.withdrawn === null).length;
   const deferred = input.nominations.filter((n) => n.withdrawn !== null).length;
@@ -77,6 +94,17 @@ export function councilSubmission(input: CouncilMinutesInput): DocumentModel {
         ['Như trên;', `Hội đồng Thi đua - Khen thưởng ${province};`, 'Lưu: VT.'],
       ),
     },
-    header(provinceCommittee(input.province), 'Sở Nội vụ', handNumbered('TTr-SNV'), input.province, date),
+    cited
+      ? header(provinceCommittee(input.province), 'Sở Nội vụ', cited.number, input.province, cited.date)
+      : {
+          ...header(
+            provinceCommittee(input.province),
+            'Sở Nội vụ',
+            handNumbered('TTr-SNV'),
+            input.province,
+            date,
+          ),
+          placeAndDate: `${input.province.name}, ${handDated(date)}`,
+        },
   );
 }

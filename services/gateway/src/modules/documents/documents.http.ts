@@ -24,6 +24,7 @@ import {
   certificatesData,
   conferenceMinutesData,
   councilMinutesData,
+  councilSubmissionData,
   decisionData,
   sampleCertificatesData,
   submissionData,
@@ -39,8 +40,9 @@ const DOCUMENTS: Record<
   'conference-minutes': async (ctx, id) => conferenceMinutes(await conferenceMinutesData(ctx, id)),
   submission: async (ctx, id) => submission(await submissionData(ctx, id)),
   'council-minutes': async (ctx, id) => councilMinutes(await councilMinutesData(ctx, id)),
-  // The Department's submission to the Chairman: the proposals the council passed, from the same record.
-  'council-submission': async (ctx, id) => councilSubmission(await councilMinutesData(ctx, id)),
+  // The Department's submission to the Chairman: the proposals the council passed, from the same record, with
+  // the number and date a decision answering it records (councilSubmissionData).
+  'council-submission': async (ctx, id) => councilSubmission(await councilSubmissionData(ctx, id)),
   decision: async (ctx, id) => decision(await decisionData(ctx, id)),
   // ?form=FLAG_PROVINCE: one form's pages, for its own blank.
   // `sample`: sample words on the province's blank, to print before its first decision.

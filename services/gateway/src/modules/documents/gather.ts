@@ -11,6 +11,7 @@ import {
   type ConferenceMinutesInput,
   type ConferenceRecord,
   type CouncilMinutesInput,
+  type CouncilSubmissionInput,
   type DecisionInput,
   type ProvinceName,
   type SubmissionInput,
@@ -498,6 +499,48 @@ export async function councilMinutesData(
     publishedAt: period.resultsPublishedAt?.toISOString() ?? null,
     generatedAt: new Date().toISOString(),
   };
+}
+
+/**
+ * The Department's submission to the Chairman after a council session (council-submission): the session's record,
+ * as its minutes print it, and the number and date the submission was given, once a decision records them.
+ *
+ * Which decision answers which submission: the session's submission asks the Chairman to decide the nominations
+ * it passed, and each is decided once (award_decision_item, unique per nomination), by a decision that may cite
+ * the submission it answers (award_decision.submission_number and submission_date). So the decisions that answer
+ * this session's submission are those holding one of the nominations it passed: usually one, or several when the
+ * Chairman decides them apart, each citing the same submission. Their citation is this submission's number and
+ * date, as the decision prints them. None cited yet (no decision, or none citing one): a draft, its number and
+ * day blank. Decisions citing different submissions for one session's proposals (the Department split them): no
+ * single number is this document's, which stays a draft.
+ */
+export async function councilSubmissionData(
+  ctx: GraphQLContext,
+  periodId: string,
+): Promise<CouncilSubmissionInput> {
+  const minutes = await councilMinutesData(ctx, periodId);
+  const period = await loadPeriodOr404(ctx, periodId);
+  const [contests, results] = await Promise.all([
+    ctx.loaders.contests.load(period.id),
+    ctx.loaders.votingResults.load(period.id),
+  ]);
+  // The nominations the session passed, as its minutes count them (the contest's subject elected).
+  const passed = contests.flatMap((c) => {
+    const elected = results.find((r) => r.contestId === c.id)?.result.elected ?? [];
+    return c.nominationId && elected.includes(c.candidateUnitIds[0]!) ? [c.nominationId] : [];
+  });
+  const items = found(await ctx.loaders.decisionItemsOfNomination.loadMany(passed)).flat();
+  const decisions = found(
+    await ctx.loaders.awardDecision.loadMany([...new Set(items.map((i) => i.decisionId))]),
+  );
+  const cited = new Map<string, { number: string; date: string }>();
+  for (const d of decisions)
+    if (d.submissionNumber && d.submissionDate)
+      cited.set(`${d.submissionNumber} ${d.submissionDate}`, {
+        number: d.submissionNumber,
+        date: d.submissionDate,
+      });
+  return { ...minutes, submission: cited.size === 1 ? [...cited.values()][0]! : null };
 }
 
 /** The decision as issued, with its annexed items (collectives first, then people). */
