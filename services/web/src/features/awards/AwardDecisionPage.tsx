@@ -15,6 +15,7 @@ import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { RevokeMutation } from './operations';
 import { DocumentDownloads } from '../documents/DocumentDownloads';
 import { nominee } from './nominee';
+import { formName } from './formName';
 
 const DecisionQuery = graphql(`
   query AwardDecisionPage($id: ID!) {
@@ -156,7 +157,7 @@ export default function AwardDecisionPage() {
             id={d.id}
             query={`form=${form}`}
             label={t('documents.certificatesOf', {
-              form: t(`form.${form}`),
+              form: formName(i18n, form),
               n: d.items.filter((i) => i.form === form).length,
             })}
           />
@@ -182,7 +183,7 @@ export default function AwardDecisionPage() {
                 </>
               ),
               cells: [
-                t(`form.${item.form}`),
+                formName(i18n, item.form),
                 i18n.number(item.prizeVnd, 0),
                 <span key="status" className="status">
                   {t(`nomination.status.${item.status}`)}

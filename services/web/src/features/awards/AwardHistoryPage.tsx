@@ -10,6 +10,7 @@ import { TableWrap } from '../../ui/TableWrap';
 import { AchievementsQuery } from '../unit/AchievementsCard';
 import { LineageQuery } from '../unit/LineageCard';
 import { AwardFields, UnitHistoryQuery, UnitProposalsQuery } from './historyQueries';
+import { formName } from './formName';
 
 const PersonHistoryQuery = graphql(
   `
@@ -91,7 +92,7 @@ export default function AwardHistoryPage() {
             heading: a.year,
             cells: [
               <>
-                {t(`form.${a.form}`)}
+                {formName(i18n, a.form)}
                 {!person && a.personId && (
                   <>
                     {' '}
@@ -125,7 +126,7 @@ export default function AwardHistoryPage() {
               cells: [
                 <>
                   <Link href={`/nominations/${n.id}`} className="link-tap">
-                    {t(`form.${n.form}`)}
+                    {formName(i18n, n.form)}
                   </Link>
                   {n.person && <> – {n.person.fullName}</>}
                 </>,
@@ -157,7 +158,7 @@ export default function AwardHistoryPage() {
               {achievements.map((a) => (
                 <tr key={a.id}>
                   <th scope="row">{a.year}</th>
-                  <td>{t(`form.${a.title}` as MessageKey)}</td>
+                  <td>{formName(i18n, a.title)}</td>
                   <td>{a.decisionRef}</td>
                 </tr>
               ))}

@@ -8,6 +8,7 @@ import { Pager, usePager } from '../../ui/Pager';
 import { TableWrap } from '../../ui/TableWrap';
 import { QueueQuery } from './operations';
 import { nominee } from './nominee';
+import { formName } from './formName';
 
 const PAGE = 100;
 
@@ -33,7 +34,8 @@ export function NominationPicker({
   /** How many there are in the status, once known: a page with nothing to choose hides the rest of its form. */
   onTotal?: (total: number) => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const id = useId();
   const pager = usePager();
   const [res, refetch] = useQuery({
@@ -106,7 +108,7 @@ export function NominationPicker({
                   )}
                 </th>
                 <td>
-                  <Link href={`/nominations/${n.id}`}>{t(`form.${n.form}`)}</Link>
+                  <Link href={`/nominations/${n.id}`}>{formName(i18n, n.form)}</Link>
                 </td>
                 <td>
                   {n.emulationYear.block.name} – {n.emulationYear.year}

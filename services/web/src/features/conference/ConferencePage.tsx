@@ -21,6 +21,7 @@ import {
   WorkspaceQuery,
 } from './operations';
 import { DocumentDownloads } from '../documents/DocumentDownloads';
+import { formName } from '../awards/formName';
 
 /** A position that already names its unit ("Giám đốc Sở Công Thương"): the unit is not said again after it. */
 const positionNames = (position: string | null | undefined, unit: string) =>
@@ -324,7 +325,7 @@ function Dossier({
           {nominations.map((n) => (
             <li key={n.id}>
               <Link href={`/nominations/${n.id}`}>
-                {n.unit.name} – {t(`form.${n.form as 'FLAG_PROVINCE'}`)}
+                {n.unit.name} – {formName(i18n, n.form)}
               </Link>{' '}
               ({t(`nomination.status.${n.status as 'SUBMITTED'}`)}){' – '}
               {n.attachments.length ? (

@@ -18,6 +18,7 @@ import { YearTasks } from './YearTasks';
 import { DocumentDownloads } from '../documents/DocumentDownloads';
 import { nominee } from '../awards/nominee';
 import { RemoveRecordedYear } from '../history/RemoveRecordedYear';
+import { formName } from '../awards/formName';
 
 const YearDetailQuery = graphql(`
   query BlockYearDetail($yearId: ID!) {
@@ -61,7 +62,7 @@ export default function BlockYearPage() {
 
   // A person's title names the person, with their unit.
   const proposal = (n: NonNullable<typeof detail.data>['nominations'][number]) =>
-    `${nominee({ unit: { name: unitName(names, n.unitId) }, person: n.person })} – ${t(`form.${n.form}`)}`;
+    `${nominee({ unit: { name: unitName(names, n.unitId) }, person: n.person })} – ${formName(i18n, n.form)}`;
   // Returned proposals the reader completes: whoever runs the year, or the nominated unit's officers.
   const returned = (detail.data?.nominations ?? [])
     .filter((n) => n.status === 'RETURNED' && (standing.runs || standing.mine.includes(n.unitId)))

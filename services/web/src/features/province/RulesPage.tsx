@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { canAct, openingYearHere, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
-import { useI18n, type MessageKey } from '../../i18n/i18n';
+import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Field } from '../../ui/Field';
 import { Alert, Empty, Loading, Page } from '../../ui/Page';
@@ -11,6 +11,7 @@ import { TableWrap } from '../../ui/TableWrap';
 import { BaseSalaryTable } from '../base-salary/BaseSalaryTable';
 import { explainRules } from './explain';
 import { RulesForm } from './RulesForm';
+import { formName } from '../awards/formName';
 
 export const RulesFields = graphql(`
   fragment RulesFields on AwardRules {
@@ -149,7 +150,7 @@ export default function RulesPage() {
                 <tbody>
                   {Object.entries(rules.prizeMultipliers).map(([form, m]) => (
                     <tr key={form}>
-                      <th scope="row">{t(`form.${form}` as MessageKey)}</th>
+                      <th scope="row">{formName(i18n, form)}</th>
                       <td>{i18n.number(m, 1)}</td>
                     </tr>
                   ))}

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../graphql';
-import { useI18n, type MessageKey } from '../../i18n/i18n';
+import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Choice } from '../../ui/Choice';
 import { ConfirmButton } from '../../ui/ConfirmDialog';
@@ -10,6 +10,7 @@ import { Alert, Loading } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
 import { useAction } from '../../ui/useAction';
 import { thisYear } from '../block/dates';
+import { formName } from '../awards/formName';
 
 /** What the API records for each (a unit's titles are collective, a person's individual). */
 const TITLES = {
@@ -59,7 +60,8 @@ export function AchievementsCard({
   subjectId: string;
   admin: boolean;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [res, refetch] = useQuery({
     query: AchievementsQuery,
     variables: { id: subjectId, kind: subjectKind },
@@ -107,7 +109,7 @@ export function AchievementsCard({
     }
   };
   const err = (k: string) => record.shown.fields[k] ?? record.shown.fields[`input.0.${k}`] ?? null;
-  const title = (x: string) => t(`form.${x}` as MessageKey);
+  const title = (x: string) => formName(i18n, x);
   return (
     <section className="card" aria-labelledby="achievements-title">
       <h2 id="achievements-title">{t('unit.achievements')}</h2>
