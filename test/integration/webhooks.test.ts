@@ -243,6 +243,12 @@ describe('webhooks', () => {
     expect(receiver.requests[1]!.headers['x-thidua-idempotency-key']).not.toBe(
       request!.headers['x-thidua-idempotency-key'],
     );
+    // A receiver that keeps failing: while its test is still being sent (and retried), another is refused.
+    const failing = await subscribe([503]);
+    ok(await as(admin, SEND, { id: failing.id }));
+    const again = await as(admin, SEND, { id: failing.id });
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(again.errors?.[0]?.message).toMatch(/^A test event to this receiver is still being sent/);
     // Another province's secretariat, a unit officer, a removed receiver: refused, nothing sent.
     const hanoi = await provinceId(app.dataSource, '01');
     const other = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: hanoi });

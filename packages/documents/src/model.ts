@@ -121,21 +121,22 @@ export function headsWhatFollows(b: Block, next?: Block): boolean {
 export const CLOSING_BLOCKS = 6;
 
 /**
- * Where the body's closing starts before the signatures at `at`: the paragraphs and dash items before them, back
- * to their section's heading (included), at most CLOSING_BLOCKS; a table, dotted lines or a page break ends it.
- * Decree 30/2020/NĐ-CP practice: the signatures never stand alone on a page, nor under a note alone ("Kết quả đã
- * được công bố lúc …"): they go over with the closing text they sign. Both renderers keep these blocks together
- * (the PDF as far as half a page allows: renderPdf). Returns `at` when nothing precedes the signatures.
+ * Where the body's closing starts before the signatures at `at`: the paragraphs and dash items before them back
+ * to their section's heading (included), when one is within CLOSING_BLOCKS. Decree 30/2020/NĐ-CP practice: the
+ * signatures never stand alone on a page, nor under a note alone ("Kết quả đã được công bố lúc …"): they go over
+ * with the closing section they sign. Without such a heading within reach (a decision's articles under
+ * "QUYẾT ĐỊNH:", a result line under its table) only the last paragraph goes with them: taking more would leave
+ * what heads them ("QUYẾT ĐỊNH:", the table) alone at a page's foot. Both renderers keep these blocks together
+ * (the PDF as far as half a page allows: renderPdf). Returns `at` when no text precedes the signatures.
  */
 export function closingStart(blocks: readonly Block[], at: number): number {
-  let start = at;
-  while (start > 0 && at - start < CLOSING_BLOCKS) {
+  for (let start = at; start > 0 && at - start < CLOSING_BLOCKS; start--) {
     const b = blocks[start - 1]!;
-    if (b.kind !== 'paragraph' && b.kind !== 'item' && b.kind !== 'heading') break;
-    start--;
-    if (b.kind === 'heading') break;
+    if (b.kind === 'heading') return start - 1;
+    if (b.kind !== 'paragraph' && b.kind !== 'item') break;
   }
-  return start;
+  const last = blocks[at - 1];
+  return last?.kind === 'paragraph' || last?.kind === 'item' ? at - 1 : at;
 }
 
 /** The blocks that go with a signature block onto its page (closingStart), by index: each one's signatures. */

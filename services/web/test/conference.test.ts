@@ -135,7 +135,7 @@ describe('the conference in the browser', () => {
         .toBe(1);
       expect(await first.locator('.task-count').first().textContent()).toBe('1');
       // The head unit that runs the vote follows its turnout from home, until everyone has voted.
-      expect(await first.getByRole('heading', { name: /Bỏ phiếu của Khối đang diễn ra/ }).count()).toBe(1);
+      expect(await first.getByRole('heading', { name: /Bỏ phiếu của khối đang diễn ra/ }).count()).toBe(1);
       expect(await first.getByRole('link', { name: /^Theo dõi: / }).textContent()).toMatch(
         /Vòng 1 · 0\/3 đã bỏ phiếu$/,
       );

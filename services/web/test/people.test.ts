@@ -533,12 +533,12 @@ describe('people and access', () => {
         .poll(
           async () => {
             await page.getByRole('button', { name: 'Tải lại danh sách' }).click();
-            return rowOf(deliveries, 'Gửi thử').count();
+            return rowOf(deliveries, 'Sự kiện thử').count();
           },
           { timeout: 60_000, interval: 1000 },
         )
         .toBe(1);
-      expect(await rowOf(deliveries, 'Gửi thử').textContent()).toContain('Hệ thống nhận đã nhận (HTTP 204)');
+      expect(await rowOf(deliveries, 'Sự kiện thử').textContent()).toContain('Hệ thống nhận đã nhận (HTTP 204)');
       await screenshot(page, 'webhooks-test-sent-1366');
       await page.context().close();
     },

@@ -12,7 +12,7 @@ export class Notification {
   @Column({ type: 'text' }) title!: string;
   @Column({ type: 'text' }) body!: string;
   @Column({ type: 'text' }) link!: string;
-  /** The language it was written in, its reader's then; null for notices written in both (before 2026-12). */
+  /** The language it was written in, its reader's then; null for notices written before this was kept. */
   @Column({ type: 'text', nullable: true }) locale!: 'vi' | 'en' | null;
   @Column({ name: 'idempotency_key', type: 'text' }) idempotencyKey!: string;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;

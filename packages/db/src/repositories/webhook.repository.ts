@@ -27,6 +27,16 @@ export const webhookRepository = {
     });
   },
 
+  /** A receiver in force (not removed), by id; null otherwise. */
+  async subscription(id: string): Promise<WebhookSubscription | null> {
+    return (await repo(WebhookSubscription)).findOne({ where: { id, deletedAt: IsNull() } });
+  },
+
+  /** Whether a delivery of `event` to the receiver is still being sent (pending). */
+  async hasPending(subscriptionId: string, event: string): Promise<boolean> {
+    return (await repo(WebhookDelivery)).exists({ where: { subscriptionId, event, status: 'PENDING' } });
+  },
+
   async forEvent(event: string): Promise<WebhookSubscription[]> {
     return (await repo(WebhookSubscription))
       .createQueryBuilder('s')

@@ -27,6 +27,24 @@ export interface CouncilSubmissionInput extends CouncilMinutesInput {
 }
 
 /**
+ * The submission the decisions answering a council session cite (each of its passed proposals is decided once, by
+ * a decision that may cite the submission it answers): theirs when they cite one; null while none does, or when
+ * they cite different ones (the Department split the proposals: no single number is this session's).
+ */
+export function submissionCitedBy(
+  decisions: readonly { submissionNumber: string | null; submissionDate: string | null }[],
+): { number: string; date: string } | null {
+  const cited = new Map<string, { number: string; date: string }>();
+  for (const d of decisions)
+    if (d.submissionNumber && d.submissionDate)
+      cited.set(`${d.submissionNumber} ${d.submissionDate}`, {
+        number: d.submissionNumber,
+        date: d.submissionDate,
+      });
+  return cited.size === 1 ? [...cited.values()][0]! : null;
+}
+
+/**
  * Tờ trình of the Department of Home Affairs (the council's standing body) to the Chairman: the proposals the
  * council passed, for his decision (templates/council-submission.vi.md). Made from the same record as the
  * council's minutes, which go with it.

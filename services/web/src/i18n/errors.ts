@@ -280,6 +280,11 @@ export function showErrors(i18n: I18n, errors: ApiError[] | 'network' | null): S
       fields.unitId ??= i18n.t(inBlock[1] === 'block' ? 'error.alreadyInBlock' : 'error.alreadyInCluster');
       continue;
     }
+    // A second test to a webhook receiver while the first is still being sent (webhook.resolver.ts sendTestWebhook).
+    if (code === 'CONFLICT' && /^A test event to this receiver is still being sent/.test(e.message)) {
+      general ??= i18n.t('error.webhookTestPending');
+      continue;
+    }
     // A second ballot for a unit (castBallot): the secretariat entering ballots on units' behalf is told beside the unit.
     if (code === 'CONFLICT' && /has already voted in this period/.test(e.message)) {
       fields.unitId ??= i18n.t('error.alreadyVoted');

@@ -75,9 +75,26 @@ describe('a cluster’s words', () => {
       const keys = new Set(Object.keys(table));
       for (const key of keys) {
         const base = key.replace(/#one$/, '').replace(/(@city|@cluster)+$/, '');
-        expect(vi, key).toHaveProperty([base]);
+        expect(table, key).toHaveProperty([base]);
         if (keys.has(`${base}@city`) && keys.has(`${base}@cluster`))
           expect(keys, base).toContain(`${base}@city@cluster`);
+      }
+    });
+
+  for (const [name, table] of [
+    ['vi', vi],
+    ['en', en],
+  ] as const)
+    it(`fills, in ${name}, every variant from its key's values only, and gives English variants their one-form`, () => {
+      const params = (text: string) => new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
+      const words = table as Record<string, string>;
+      for (const [key, text] of Object.entries(words)) {
+        const base = key.replace(/#one$/, '').replace(/(@city|@cluster)+$/, '');
+        if (base === key.replace(/#one$/, '')) continue;
+        // A page passes the key's values: a name only a variant uses would print as "{cluster}".
+        for (const p of params(text)) expect(params(words[base] ?? ''), `${key}: {${p}}`).toContain(p);
+        if (!key.endsWith('#one') && words[`${base}#one`] !== undefined)
+          expect(words, `${key} lacks its one-form`).toHaveProperty([`${key}#one`]);
       }
     });
 

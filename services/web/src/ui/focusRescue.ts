@@ -27,17 +27,17 @@ export function installFocusRescue(root: HTMLElement): () => void {
     const [lost, ...around] = chain;
     if (!lost) return;
     if (document.activeElement && document.activeElement !== document.body) return;
-    // A button disabled while its request ran (register, save) and offered again: the focus goes back to it, where
-    // the keyboard was (the result is announced by its message), not to the top of the page.
-    if (lost.isConnected) {
-      if (!lost.matches(':disabled') && lost instanceof HTMLElement) {
-        chain = [];
-        lost.focus();
-      }
-      return;
-    }
     // An open dialog holds the focus itself; its closing comes back here.
-    if (root.querySelector('dialog[open]')) return;
+    if (root.querySelector('dialog[open]') && !lost.closest('dialog[open]')) return;
+    // A button disabled while its request ran (register, save) and offered again: the focus goes back to it, where
+    // the keyboard was (the result is announced by its message), not to the top of the page. Not scrolled to: the
+    // page stays where its reader is. One that cannot take it (hidden since) leaves the heading below to do so.
+    if (lost.isConnected) {
+      if (lost.matches(':disabled') || !(lost instanceof HTMLElement)) return;
+      chain = [];
+      lost.focus({ preventScroll: true });
+      if (document.activeElement === lost) return;
+    }
     chain = [];
     const section = around.find((a) => a.isConnected && a.matches('section, .card'));
     const heading = section?.querySelector<HTMLElement>('h2, h3') ?? root.querySelector<HTMLElement>('h1');
@@ -45,11 +45,16 @@ export function installFocusRescue(root: HTMLElement): () => void {
     if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
     heading.focus();
   };
+  // A press elsewhere (text, margin) is the person moving on: a button offered again later does not call them back.
+  const pressed = (e: PointerEvent) => {
+    if (chain[0] && !chain[0].contains(e.target as Node)) chain = [];
+  };
   const observer = new MutationObserver(rescue);
   // `disabled` too: a button offered again after its request changes no child.
   observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
   root.addEventListener('focusin', remember);
   root.addEventListener('focusout', left);
+  root.addEventListener('pointerdown', pressed, true);
   // A dialog closing gives the focus back to its opener, which may be gone already (close does not bubble).
   const closed = () => setTimeout(rescue, 0);
   root.addEventListener('close', closed, true);
@@ -57,6 +62,7 @@ export function installFocusRescue(root: HTMLElement): () => void {
     observer.disconnect();
     root.removeEventListener('focusin', remember);
     root.removeEventListener('focusout', left);
+    root.removeEventListener('pointerdown', pressed, true);
     root.removeEventListener('close', closed, true);
   };
 }

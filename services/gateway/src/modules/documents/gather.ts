@@ -7,6 +7,7 @@ import {
 } from '@thidua/db';
 import {
   provinceTitle,
+  submissionCitedBy,
   type CertificatesInput,
   type ConferenceMinutesInput,
   type ConferenceRecord,
@@ -422,6 +423,10 @@ function signerOf(
 const found = <T>(list: (T | Error | null | undefined)[]) =>
   list.flatMap((x) => (x && !(x instanceof Error) ? [x] : []));
 
+/** A council question passed: its subject, the nomination's unit and its one candidate, elected (minutes, submission). */
+const passedQuestion = (c: { candidateUnitIds: string[] }, elected: readonly string[]) =>
+  elected.includes(c.candidateUnitIds[0]!);
+
 /** The council's minutes: attendance against its quorum and the secret ballot per nomination. */
 export async function councilMinutesData(
   ctx: GraphQLContext,
@@ -489,7 +494,7 @@ export async function councilMinutesData(
         thresholdMode: c.thresholdMode ?? period.thresholdMode,
         yes: count?.votes ?? 0,
         percent: count?.percent ?? 0,
-        approved: r.elected.includes(subject),
+        approved: passedQuestion(c, r.elected),
         withdrawn: r.withdrawn ?? null,
         individual: !!n?.personId,
         block: blocks.find((b) => b.id === yearOf(n)?.blockId)?.name ?? null,
@@ -525,22 +530,16 @@ export async function councilSubmissionData(
     ctx.loaders.votingResults.load(period.id),
   ]);
   // The nominations the session passed, as its minutes count them (the contest's subject elected).
-  const passed = contests.flatMap((c) => {
-    const elected = results.find((r) => r.contestId === c.id)?.result.elected ?? [];
-    return c.nominationId && elected.includes(c.candidateUnitIds[0]!) ? [c.nominationId] : [];
-  });
+  const passed = contests.flatMap((c) =>
+    c.nominationId && passedQuestion(c, results.find((r) => r.contestId === c.id)?.result.elected ?? [])
+      ? [c.nominationId]
+      : [],
+  );
   const items = found(await ctx.loaders.decisionItemsOfNomination.loadMany(passed)).flat();
   const decisions = found(
     await ctx.loaders.awardDecision.loadMany([...new Set(items.map((i) => i.decisionId))]),
   );
-  const cited = new Map<string, { number: string; date: string }>();
-  for (const d of decisions)
-    if (d.submissionNumber && d.submissionDate)
-      cited.set(`${d.submissionNumber} ${d.submissionDate}`, {
-        number: d.submissionNumber,
-        date: d.submissionDate,
-      });
-  return { ...minutes, submission: cited.size === 1 ? [...cited.values()][0]! : null };
+  return { ...minutes, submission: submissionCitedBy(decisions) };
 }
 
 /** The decision as issued, with its annexed items (collectives first, then people). */

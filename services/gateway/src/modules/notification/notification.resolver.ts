@@ -44,7 +44,7 @@ export class NotificationType {
   @Field(() => LocaleEnum, {
     nullable: true,
     description:
-      'The language its title and body were written in (its reader’s then); null when written in both.',
+      'The language its title and body were written in (its reader’s then); null for notices written before it was kept.',
   })
   locale!: 'vi' | 'en' | null;
   @Field(() => DateTimeISOResolver) createdAt!: Date;

@@ -164,13 +164,13 @@ export class WebhookResolver {
     description:
       'Sends a receiver a signed test event now (x-thidua-event: webhook.test; its body names the province and ' +
       'the receiver, no record), to check its address and key. It is a delivery like any other: listed with ' +
-      'its attempts, retried on failure.',
+      'its attempts, retried on failure. Refused (CONFLICT) while a test to the receiver is still being sent.',
   })
   async sendTestWebhook(@Arg('subscriptionId', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    const subscription = isUuid(id)
-      ? (await webhookRepository.subscriptions()).find((s) => s.id === id)
-      : undefined;
-    if (!subscription) throw notFound('WebhookSubscription', id);
+    if (!isUuid(id) || !(await webhookRepository.subscription(id))) throw notFound('WebhookSubscription', id);
+    // One test at a time per receiver: pressing again while one is being sent (and retried) would pile them up.
+    if (await webhookRepository.hasPending(id, WEBHOOK_TEST_EVENT))
+      throw conflict('A test event to this receiver is still being sent: wait for its result');
     const provinceId = ctx.access!.provinceId;
     const [deliveryId] = await webhookRepository.record([
       {

@@ -81,7 +81,11 @@ export function VoteRulesFields({
       <p className="muted">
         {t('vote.own.province', {
           threshold: t(`rules.R4.${rules.voteThresholdMode}`, { p: i18n.number(rules.voteThresholdPercent) }),
-          rounds: t(`rules.R5.${rules.runoffCandidates}`, { n: rules.maxRounds }),
+          // One round only: no run-off to describe, the head and deputy decide what it leaves.
+          rounds:
+            rules.maxRounds === 1
+              ? t('rules.R5.single')
+              : t(`rules.R5.${rules.runoffCandidates}`, { n: rules.maxRounds }),
         })}
       </p>
       {canSetOwn && (

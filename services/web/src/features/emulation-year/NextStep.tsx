@@ -109,6 +109,7 @@ export function NextStep({
   const action = y.state === 'SCORING' ? lock : transition;
   const to = TAKEN_HERE[y.state];
   const next = y.nextStates[0];
+  const waiting = waitingForYear(i18n, y);
   const at = YEAR_STATES.indexOf(y.state);
   const session = useSession();
   const secretariat = canAct(session, 'PROVINCE_ADMIN', 'PLATFORM_ADMIN');
@@ -145,8 +146,8 @@ export function NextStep({
       {next && !former && (
         <>
           <h3>{t('steps.next', { state: t(`steps.goal.${next}` as MessageKey) })}</h3>
-          {waitingForYear(i18n, y) ? (
-            <p>{waitingForYear(i18n, y)}</p>
+          {waiting ? (
+            <p>{waiting}</p>
           ) : y.nextStepMissing.length > 0 ? (
             <>
               <p>{t('steps.missing')}</p>

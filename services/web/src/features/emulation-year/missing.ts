@@ -1,5 +1,8 @@
 import type { I18n, MessageKey } from '../../i18n/i18n';
 
+/** The API's words for a year not yet begun (state-machine.ts): the one missing item that is only a wait. */
+const YEAR_NOT_BEGUN = 'the year to have begun';
+
 /** The API's words for what a step still needs (domain/emulation-year/state-machine.ts), in the person's. */
 const FIXED: Record<string, MessageKey> = {
   'the block needs at least 2 members this year': 'missing.members',
@@ -11,7 +14,7 @@ const FIXED: Record<string, MessageKey> = {
   'a deputy unit other than the head unit': 'missing.deputyOther',
   'covenant items': 'missing.items',
   'a criteria set for the year': 'missing.criteria',
-  'the year to have begun': 'missing.yearBegun',
+  [YEAR_NOT_BEGUN]: 'missing.yearBegun',
   'published voting results': 'missing.results',
   'a vote opened at the conference': 'missing.voteNotOpened',
   'a submitted dossier': 'missing.dossier',
@@ -44,7 +47,7 @@ export function waitingForYear(
   i18n: I18n,
   y: { year: number; nextStepMissing: readonly string[] },
 ): string | null {
-  return y.nextStepMissing.length === 1 && y.nextStepMissing[0] === 'the year to have begun'
+  return y.nextStepMissing.length === 1 && y.nextStepMissing[0] === YEAR_NOT_BEGUN
     ? i18n.t('steps.waitYear', { year: y.year, date: i18n.date(`${y.year}-01-01`) })
     : null;
 }

@@ -143,6 +143,8 @@ export default function WebhooksPage() {
                           error={remove.shown.general && <Alert>{remove.shown.general}</Alert>}
                           action={async () => {
                             const ok = await remove.run({ id: s.id });
+                            // A test's message about a receiver now removed no longer holds.
+                            if (ok && tested === s.url) setTested(null);
                             if (ok) reload();
                             return !!ok;
                           }}
