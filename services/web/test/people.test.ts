@@ -538,7 +538,9 @@ describe('people and access', () => {
           { timeout: 60_000, interval: 1000 },
         )
         .toBe(1);
-      expect(await rowOf(deliveries, 'Sự kiện thử').textContent()).toContain('Hệ thống nhận đã nhận (HTTP 204)');
+      expect(await rowOf(deliveries, 'Sự kiện thử').textContent()).toContain(
+        'Hệ thống nhận đã nhận (HTTP 204)',
+      );
       await screenshot(page, 'webhooks-test-sent-1366');
       await page.context().close();
     },
