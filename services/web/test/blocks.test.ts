@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, createUnits, provinceId, type Account, type TestApp } from '@thidua/testing';
 import { createBlockOnPages, poll } from './block-pages';
@@ -268,6 +268,78 @@ describe('blocks in the browser', () => {
       expect(words).not.toContain('Về trang khối');
       await expectAccessible(page, "a cluster's year");
       await screenshot(page, 'cluster-year-1366');
+
+      // Reloaded, nothing cached: from the first paint on, the cluster's year never shows a block's words, not
+      // even while the cluster's kind is still being read (held back here behind the page's own query; every
+      // change of the page is looked at).
+      const slowKind = async (route: Route) => {
+        const request = route.request();
+        if ((request.postData() ?? request.url()).includes('BlockKind'))
+          await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+      };
+      await page.route('**/graphql*', slowKind);
+      await page.addInitScript(() => {
+        new MutationObserver(() => {
+          if (/Trưởng khối|Phó khối/.test(document.body?.textContent ?? ''))
+            (window as unknown as { sawBlockWords: boolean }).sawBlockWords = true;
+        }).observe(document, { childList: true, subtree: true, characterData: true });
+      });
+      await page.goto(`${base}/blocks/${createBlock.id}/years/${year}`);
+      expect(await page.locator('main').textContent()).not.toMatch(/Trưởng khối|Phó khối/);
+      await poll(() => page.locator('dt', { hasText: 'Trưởng cụm' }).count()).toBe(1);
+      expect(
+        await page.evaluate(() => (window as unknown as { sawBlockWords?: boolean }).sawBlockWords ?? false),
+      ).toBe(false);
+      await page.unroute('**/graphql*', slowKind);
+
+      // The year-end closing's dry run says why the cluster cannot close yet (its year is a draft) in its words.
+      await page.goto(`${base}/year-end/${year}`);
+      await page.getByRole('button', { name: 'Chạy thử' }).click();
+      const clusterRow = page.getByRole('row').filter({ hasText: cluster });
+      await poll(() => clusterRow.count()).toBe(1);
+      const reason = (await clusterRow.textContent()) ?? '';
+      expect(reason).toContain('Cụm chưa mở năm thi đua này');
+      expect(reason).toContain('Trưởng cụm hoặc Sở Nội vụ mở năm ở trang năm của cụm');
+      expect(reason).not.toMatch(/Khối chưa|Trưởng khối|của khối/);
+      await screenshot(page, 'cluster-year-end-dry-run-1366');
+
+      // The cluster's year before, recorded from its minutes: its flag proposal reads "Cụm bình xét", "Năm thi đua
+      // của cụm", the head and deputy "đơn vị trưởng cụm, đơn vị phó cụm", never a block's words.
+      const { recordPastYear } = await gql<{ recordPastYear: { id: string } }>(
+        `mutation($i: RecordPastYearInput!) { recordPastYear(input: $i) { id } }`,
+        {
+          i: {
+            blockId: createBlock.id,
+            year: year - 1,
+            memberUnitIds: communes.map((u) => u.id),
+            headUnitId: communes[0]!.id,
+            deputyUnitId: communes[1]!.id,
+            conference: { heldOn: `${year - 1}-12-18`, place: 'Hội trường UBND xã Tả Phìn' },
+            contests: [
+              {
+                kind: 'FLAG',
+                electedUnitIds: [communes[2]!.id],
+                votes: [{ unitId: communes[2]!.id, votes: 3 }],
+              },
+            ],
+            sourceReference: `Biên bản số 09/BB-CTĐ ngày 18/12/${year - 1}`,
+          },
+        },
+      );
+      const { nominations } = await gql<{ nominations: { id: string }[] }>(
+        `query($y: ID!) { nominations(emulationYearId: $y) { id } }`,
+        { y: recordPastYear.id },
+      );
+      expect(nominations).toHaveLength(1);
+      await page.goto(`${base}/nominations/${nominations[0]!.id}`);
+      await poll(() => page.locator('dt', { hasText: 'Năm thi đua của cụm' }).count()).toBe(1);
+      await poll(() => page.getByRole('heading', { name: 'Căn cứ từ Cụm thi đua' }).count()).toBe(1);
+      const proposal = (await page.locator('main').textContent()) ?? '';
+      expect(proposal).toContain('Cụm bình xét');
+      expect(proposal).not.toMatch(/khối/i);
+      await expectAccessible(page, "a cluster's nomination");
+      await screenshot(page, 'cluster-nomination-1366');
 
       // A block's year, in the same session, still reads "Trưởng khối" (the words follow each page's block).
       await page.goto(`${base}${yearUrl}`);

@@ -26,6 +26,7 @@ import {
   Resolver,
 } from 'type-graphql';
 import { audit } from '../../common/audit';
+import { BlockKind } from '../block/block.types';
 import { graphqlEnum } from '../../common/enums';
 import { appError, assertYear, forbidden } from '../../common/errors';
 import { ADMINS, READERS } from '../../common/roles';
@@ -48,6 +49,8 @@ class YearEndBlockType {
   @Field(() => ID) blockId!: string;
   @Field(() => String, { description: "The block's name today." })
   blockName!: string;
+  @Field(() => BlockKind, { description: 'Whether it is a block or a cluster, for the words that name it.' })
+  blockKind!: BlockKind;
   @Field(() => ID) emulationYearId!: string;
   @Field(() => BlockClosingStatus) status!: string;
   @Field(() => String, { nullable: true, description: 'Why the block could not close, or why it failed.' })
@@ -84,15 +87,22 @@ class YearEndScheduleType {
   time!: string;
 }
 
-type BlockRow = Omit<YearEndBlockType, 'blockName'>;
+type BlockRow = Omit<YearEndBlockType, 'blockName' | 'blockKind'>;
 
-/** Each block row with its name (one read for all), in the order of the names, as the secretariat looks for them. */
+/**
+ * Each block row with its name and kind (one read for all), in the order of the names, as the secretariat looks
+ * for them.
+ */
 async function named(blocks: BlockRow[]): Promise<YearEndBlockType[]> {
-  const names = new Map(
-    (await blockRepository.byIds([...new Set(blocks.map((b) => b.blockId))])).map((b) => [b.id, b.name]),
+  const found = new Map(
+    (await blockRepository.byIds([...new Set(blocks.map((b) => b.blockId))])).map((b) => [b.id, b]),
   );
   return blocks
-    .map((b) => ({ ...b, blockName: names.get(b.blockId) ?? '' }))
+    .map((b) => ({
+      ...b,
+      blockName: found.get(b.blockId)?.name ?? '',
+      blockKind: (found.get(b.blockId)?.kind ?? 'BLOCK') as BlockKind,
+    }))
     .sort((a, b) => a.blockName.localeCompare(b.blockName, 'vi'));
 }
 

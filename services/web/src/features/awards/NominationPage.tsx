@@ -1,8 +1,8 @@
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
 import { canAct, useSession } from '../../app/session';
-import { graphql } from '../../graphql';
-import { useI18n, type MessageKey } from '../../i18n/i18n';
+import { graphql, type ResultOf } from '../../graphql';
+import { BlockKindScope, useI18n, type MessageKey } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { CardTable } from '../../ui/CardTable';
 import { Loading, Page } from '../../ui/Page';
@@ -46,6 +46,7 @@ export const NominationQuery = graphql(`
         block {
           id
           name
+          kind
         }
       }
       explanation {
@@ -73,8 +74,7 @@ export const NominationQuery = graphql(`
  */
 export default function NominationPage() {
   const { id } = useParams<{ id: string }>();
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const secretariat = canAct(useSession(), 'PROVINCE_ADMIN');
   const [res, refetch] = useQuery({ query: NominationQuery, variables: { id } });
   const n = res.data?.nomination;
@@ -85,6 +85,29 @@ export default function NominationPage() {
       </Page>
     );
   if (!n) return <Loading />;
+  // A cluster's proposal reads in its words ("Cụm bình xét", "Trưởng cụm"); the kind comes with the nomination.
+  return (
+    <BlockKindScope kind={n.emulationYear.block.kind}>
+      <Nomination
+        n={n}
+        secretariat={secretariat}
+        refetch={() => refetch({ requestPolicy: 'network-only' })}
+      />
+    </BlockKindScope>
+  );
+}
+
+function Nomination({
+  n,
+  secretariat,
+  refetch,
+}: {
+  n: NonNullable<ResultOf<typeof NominationQuery>['nomination']>;
+  secretariat: boolean;
+  refetch: () => void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const ruleText = (code: string) => {
     const key = `rule.${code}` as MessageKey;
     return t(key) === key ? code : t(key);
@@ -179,16 +202,10 @@ export default function NominationPage() {
           unitName={n.unit.name}
           personal={!!n.personId}
           noReport={n.attachments.length === 0}
-          onDone={() => refetch({ requestPolicy: 'network-only' })}
+          onDone={refetch}
         />
       )}
-      {n.status === 'RETURNED' && (
-        <Resubmit
-          id={n.id}
-          canResubmit={n.canResubmit}
-          onDone={() => refetch({ requestPolicy: 'network-only' })}
-        />
-      )}
+      {n.status === 'RETURNED' && <Resubmit id={n.id} canResubmit={n.canResubmit} onDone={refetch} />}
       {n.basis && <Basis basis={n.basis} />}
       {n.explanation.length > 0 && (
         <section className="card" aria-labelledby="explanation">

@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { useLocation } from 'wouter';
 import { graphql } from '../../graphql';
 import { BlockKindScope } from '../../i18n/i18n';
+import { Loading } from '../../ui/Page';
 
 const BlockKindQuery = graphql(`
   query BlockKind($id: ID!) {
@@ -41,8 +42,10 @@ export function blockPageOf(location: string): { blockId?: string; periodId?: st
 
 /**
  * The pages of a block, of its years and of its votes read in the words of its kind: a cluster's (CLUSTER) say
- * "Trưởng cụm", "Về trang cụm" where a block's say "Trưởng khối". The kind is read beside the page's own query
- * (one small request, cached between the block's pages); until it is known the page reads a block's words.
+ * "Trưởng cụm", "Về trang cụm" where a block's say "Trưởng khối". The page waits (Loading) until the kind is known,
+ * so a cluster's page never shows a block's words, even for a moment: one small request, answered from the cache
+ * (no wait) once any page of the block has read it. A kind that cannot be read (no such block or vote, an error)
+ * leaves the page to say so itself, in a block's words.
  */
 export function BlockPagesScope({ children }: { children: ReactNode }) {
   const [location] = useLocation();
@@ -53,10 +56,16 @@ export function BlockPagesScope({ children }: { children: ReactNode }) {
     variables: { id: periodId ?? '' },
     pause: !periodId,
   });
-  const kind = blockId
-    ? block.data?.block.kind
+  // Read only for this address: moving from one block's page to another's, the last one's answer may linger.
+  const ofBlock = block.data?.block.id === blockId ? block.data?.block : undefined;
+  const ofPeriod = period.data?.votingPeriod.id === periodId ? period.data?.votingPeriod : undefined;
+  const kind = blockId ? ofBlock?.kind : periodId ? ofPeriod?.emulationYear?.block.kind : null;
+  // An error seen while the query still runs may be the last address's.
+  const waiting = blockId
+    ? !ofBlock && (block.fetching || !block.error)
     : periodId
-      ? period.data?.votingPeriod.emulationYear?.block.kind
-      : null;
+      ? !ofPeriod && (period.fetching || !period.error)
+      : false;
+  if (waiting) return <Loading />;
   return <BlockKindScope kind={kind}>{children}</BlockKindScope>;
 }

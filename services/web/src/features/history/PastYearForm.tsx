@@ -19,6 +19,7 @@ const BlockChoices = graphql(`
       nodes {
         id
         name
+        kind
       }
     }
   }
@@ -100,6 +101,10 @@ export function PastYearForm({
   const record = useAction(RecordPastYear);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
     setF({ ...f, [k]: e.target.value });
+  // The chosen block's words for its head and deputy: "Trưởng cụm năm đó" for a cluster.
+  const kind =
+    f.blockId === NEW_BLOCK ? f.newKind : blocks.data?.blocks.nodes.find((b) => b.id === f.blockId)?.kind;
+  const words = i18n.forBlock(kind);
   const setMember = (id: string, change: Partial<Member>) =>
     setMembers((ms) => ms.map((m) => (m.id === id ? { ...m, ...change } : m)));
 
@@ -133,9 +138,9 @@ export function PastYearForm({
           : t('past.check.blockName'),
       theme: !f.theme.trim() || f.theme.trim().length >= 2 ? null : t('past.check.theme'),
       memberUnitIds: members.length ? null : t('past.check.members'),
-      deputyUnitId: f.deputyUnitId && f.deputyUnitId === f.headUnitId ? t('past.check.deputy') : null,
+      deputyUnitId: f.deputyUnitId && f.deputyUnitId === f.headUnitId ? words.t('past.check.deputy') : null,
       nextDeputyUnitId:
-        f.nextDeputyUnitId && f.nextDeputyUnitId === f.nextHeadUnitId ? t('past.check.deputy') : null,
+        f.nextDeputyUnitId && f.nextDeputyUnitId === f.nextHeadUnitId ? words.t('past.check.deputy') : null,
       contests: both.length ? t('past.check.both', { names: both.map((m) => m.name).join(', ') }) : null,
       'conference.heldOn': !f.heldOn
         ? t('past.check.heldOn')
@@ -236,7 +241,7 @@ export function PastYearForm({
   const votesError = record.shown.fields['contests.votes'] ?? null;
   const votesErrorId = useId();
   const memberChoice = (k: 'headUnitId' | 'deputyUnitId' | 'nextHeadUnitId' | 'nextDeputyUnitId') => (
-    <SelectField label={t(`past.${k}`)} value={f[k]} error={err(k)} onChange={set(k)}>
+    <SelectField label={words.t(`past.${k}`)} value={f[k]} error={err(k)} onChange={set(k)}>
       <option value="">{t('past.notRecorded')}</option>
       {members.map((m) => (
         <option key={m.id} value={m.id}>

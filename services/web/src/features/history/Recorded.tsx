@@ -62,7 +62,7 @@ export function RecordedYears({ year, provinceId }: { year: number; provinceId: 
             <table className="table">
               <thead>
                 <tr>
-                  <th scope="col">{t('blocks.block')}</th>
+                  <th scope="col">{t('past.block')}</th>
                   <th scope="col">{t('past.source')}</th>
                 </tr>
               </thead>

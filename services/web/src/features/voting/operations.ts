@@ -187,6 +187,13 @@ export const NominationBriefQuery = graphql(`
       person {
         fullName
       }
+      emulationYear {
+        id
+        block {
+          id
+          kind
+        }
+      }
       basis {
         round
         votes

@@ -119,9 +119,11 @@ export function ApprovalGrounds({ i18n, nominationId }: { i18n: I18n; nomination
   const [res] = useQuery({ query: NominationBriefQuery, variables: { id: nominationId } });
   const [files] = useQuery({ query: NominationFilesQuery, variables: { id: nominationId } });
   const basis = res.data?.nomination.basis;
+  // A cluster's proposal: "Cụm bình xét", "Trưởng cụm, Phó cụm quyết định".
+  const kind = res.data?.nomination.emulationYear.block.kind;
   return (
     <>
-      {basis && <p className="muted">{basisBrief(i18n, basis)}</p>}
+      {basis && <p className="muted">{basisBrief(i18n.forBlock(kind), basis)}</p>}
       {files.data?.nomination.attachments.length === 0 && (
         <p className="muted">{i18n.t('ballot.noReport')}</p>
       )}

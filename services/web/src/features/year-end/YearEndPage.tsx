@@ -19,6 +19,7 @@ const BlockRow = graphql(`
   fragment YearEndBlockRow on YearEndBlock {
     blockId
     blockName
+    blockKind
     status
     reason
   }
@@ -314,7 +315,8 @@ function BlockTable({ year, label, rows }: { year: number; label: string; rows: 
                 <Link href={`/blocks/${b.blockId}/years/${year}`}>{b.blockName}</Link>
               </th>
               <td>{t(`yearEnd.blockStatus.${b.status}`)}</td>
-              <td>{closingReason(i18n, b.reason)}</td>
+              {/* A cluster's reason names its head and deputy "Trưởng cụm", "Phó cụm". */}
+              <td>{closingReason(i18n.forBlock(b.blockKind), b.reason)}</td>
             </tr>
           ))}
         </tbody>
