@@ -42,9 +42,9 @@ export function blockPageOf(location: string): { blockId?: string; periodId?: st
 
 /**
  * The pages of a block, of its years and of its votes read in the words of its kind: a cluster's (CLUSTER) say
- * "Trưởng cụm", "Về trang cụm" where a block's say "Trưởng khối". The page waits (Loading) until the kind is known,
- * so a cluster's page never shows a block's words, even for a moment: one small request, answered from the cache
- * (no wait) once any page of the block has read it. A kind that cannot be read (no such block or vote, an error)
+ * "Trưởng cụm", "Về trang cụm" where a block's say "Trưởng khối". A block's page waits (Loading) until the kind is
+ * known, so a cluster's never shows a block's words, even for a moment: one small request, answered from the
+ * cache (no wait) once any page of the block has read it; a vote's page does not wait (below). A kind that cannot be read (no such block or vote, an error)
  * leaves the page to say so itself, in a block's words.
  */
 export function BlockPagesScope({ children }: { children: ReactNode }) {
@@ -60,12 +60,10 @@ export function BlockPagesScope({ children }: { children: ReactNode }) {
   const ofBlock = block.data?.block.id === blockId ? block.data?.block : undefined;
   const ofPeriod = period.data?.votingPeriod.id === periodId ? period.data?.votingPeriod : undefined;
   const kind = blockId ? ofBlock?.kind : periodId ? ofPeriod?.emulationYear?.block.kind : null;
-  // An error seen while the query still runs may be the last address's.
-  const waiting = blockId
-    ? !ofBlock && (block.fetching || !block.error)
-    : periodId
-      ? !ofPeriod && (period.fetching || !period.error)
-      : false;
+  // An error seen while the query still runs may be the last address's. A vote's pages do not wait: the ballot is
+  // what a whole conference opens at once, and waiting would also hold back loading its page's code; its few
+  // block words ("Trưởng khối năm sau") turn into a cluster's when the kind arrives.
+  const waiting = !!blockId && !ofBlock && (block.fetching || !block.error);
   if (waiting) return <Loading />;
   return <BlockKindScope kind={kind}>{children}</BlockKindScope>;
 }
