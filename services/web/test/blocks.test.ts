@@ -1,6 +1,6 @@
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, createUnits, provinceId, type Account, type TestApp } from '@thidua/testing';
+import { createAccount, createUnits, ok, provinceId, type Account, type TestApp } from '@thidua/testing';
 import { createBlockOnPages, poll } from './block-pages';
 import {
   desktop,
@@ -51,6 +51,10 @@ afterEach(async (ctx) => {
   if (ctx.task.result?.state === 'fail' && last)
     await screenshot(last, `failed-blocks-${ctx.task.name.slice(0, 30)}`);
 });
+
+/** The province's secretariat through the API, its answer's data (the call fails on any error). */
+const gql = async <T>(query: string, variables: Record<string, unknown>) =>
+  ok(await app.gql<T>(query, variables, { token: admin.token, provinceId: province }));
 
 describe('blocks in the browser', () => {
   let blockId: string;
@@ -164,12 +168,6 @@ describe('blocks in the browser', () => {
     'opens a year with the head and deputy its conference of the year before elected, offered as chosen',
     { timeout: 90_000 },
     async () => {
-      const as = { token: admin.token, provinceId: province };
-      const gql = async <T>(query: string, variables: Record<string, unknown>) => {
-        const res = await app.gql<T>(query, variables, as);
-        expect(res.errors).toBeUndefined();
-        return res.data!;
-      };
       const units = await createUnits(
         app.dataSource,
         province,
@@ -221,12 +219,6 @@ describe('blocks in the browser', () => {
     'a cluster\'s pages name its head and deputy "Trưởng cụm", "Phó cụm", and its head\'s home says so',
     { timeout: 120_000 },
     async () => {
-      const as = { token: admin.token, provinceId: province };
-      const gql = async <T>(query: string, variables: Record<string, unknown>) => {
-        const res = await app.gql<T>(query, variables, as);
-        expect(res.errors).toBeUndefined();
-        return res.data!;
-      };
       // This year in Vietnam, whatever the day the test runs: the head's home lists this year's steps.
       const year = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
       const communes = await createUnits(
