@@ -10,6 +10,7 @@ import {
   keepDocument,
   ok,
   openBlockVote,
+  ownerQuery,
   pdfFonts,
   pdfInfo,
   pdfText,
@@ -659,6 +660,60 @@ describe('generated documents', () => {
       'vote-minutes-preview',
     );
     expect(text).toContain('Bản xem trước: kết quả chưa được công bố');
+  });
+
+  it('speaks of a cluster as a cluster: its minutes, its submission, and the grounds the engine wrote', async () => {
+    const cluster = await createFinishedBlock(app, laoCai, NAMES, admin, {
+      beforeVote: async (b) => {
+        await ownerQuery(
+          app.db,
+          laoCai,
+          // One statement, so the memberships' kind (a foreign key to the block's) changes with it: a cluster
+          // from the start, as the factory makes only blocks.
+          `WITH m AS (UPDATE block_membership SET block_kind = 'CLUSTER' WHERE block_id = $1)
+           UPDATE block SET kind = 'CLUSTER', name = replace(name, 'Khối', 'Cụm') WHERE id = $1`,
+          [b.blockId],
+        );
+        await recordBlockConference(app, laoCai, b);
+      },
+    });
+    const { id } = ok(
+      await as<{ emulationYear: { conference: { id: string } } }>(
+        admin,
+        `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { conference { id } } }`,
+        { b: cluster.blockId },
+      ),
+    ).emulationYear.conference;
+    const minutes = await pdf(
+      `/documents/conference-minutes/${id}.pdf`,
+      cluster.officers[2]!,
+      'cluster-conference-minutes',
+    );
+    expect(minutes.text).toContain('Đơn vị dẫn đầu cụm (đề nghị Cờ thi đua của UBND tỉnh)');
+    expect(minutes.text).toContain('Trưởng cụm năm 2027:');
+    const submission = await pdf(
+      `/documents/submission/${cluster.yearId}.pdf`,
+      cluster.officers[0]!,
+      'cluster-submission',
+    );
+    expect(submission.text).toContain('Được Cụm bình chọn là đơn vị dẫn đầu');
+    expect(submission.text).toContain('Biên bản hội nghị tổng kết của cụm (do hệ thống lập)');
+    expect(submission.text).toMatch(/TM\. CỤM THI ĐUA [\d-]+ TRƯỞNG CỤM/);
+    const votes = await pdf(
+      `/documents/vote-minutes/${
+        ok(
+          await as<{ votingPeriods: { id: string }[] }>(
+            admin,
+            `query($y: ID!) { votingPeriods(emulationYearId: $y) { id } }`,
+            { y: cluster.yearId },
+          ),
+        ).votingPeriods[0]!.id
+      }.pdf`,
+      cluster.officers[0]!,
+      'cluster-vote-minutes',
+    );
+    expect(votes.text).toContain('Đơn vị Trưởng cụm năm sau');
+    for (const text of [minutes.text, submission.text, votes.text]) expect(text).not.toMatch(/khối/i);
   });
 });
 

@@ -579,10 +579,11 @@ describe('signatures', () => {
 
 describe("the block's submission", () => {
   it('is signed for the block by its head, under the signer’s own position (Decree 30/2020)', () => {
-    const signed = (signerName: string | null, signerTitle: string) =>
+    const signed = (signerName: string | null, signerTitle: string, cluster?: string) =>
       submission({
         province: PROVINCE,
-        blockName: 'Khối các sở tổng hợp',
+        blockName: cluster ?? 'Khối các sở tổng hợp',
+        blockKind: cluster ? 'CLUSTER' : 'BLOCK',
         year: 2026,
         headUnit: 'Sở Tài chính',
         signerName,
@@ -597,6 +598,10 @@ describe("the block's submission", () => {
     ]);
     // Nobody named: no position to print, the name left to write by hand.
     expect(signed(null, 'Thủ trưởng đơn vị')).toEqual([['TM. KHỐI CÁC SỞ TỔNG HỢP', 'TRƯỞNG KHỐI']]);
+    // A cluster of communes is signed for by its head as the cluster's, not a block's.
+    expect(signed('Lý Văn Páo', 'Chủ tịch UBND xã', 'Cụm thi đua các xã vùng cao')).toEqual([
+      ['TM. CỤM THI ĐUA CÁC XÃ VÙNG CAO', 'TRƯỞNG CỤM', 'CHỦ TỊCH UBND XÃ'],
+    ]);
   });
 });
 
@@ -794,6 +799,21 @@ describe("the Department's submission to the Chairman", () => {
     expect(lines(flagOnly).join(' ')).not.toContain('Khối các sở quản lý nhà nước');
     expect(text).toContain('GIÁM ĐỐC');
     expect(text).not.toContain('Bản xem trước');
+    // Who proposed: a block, a cluster, or both ("Khối, cụm") where the list holds both.
+    const column = (m: CouncilMinutesInput) =>
+      councilSubmission(m).blocks.flatMap((b) =>
+        b.kind === 'table' ? b.columns.map((c) => c.title) : [],
+      )[3];
+    expect(column(session)).toBe('Khối đề nghị');
+    const asClusters = (all: boolean) => ({
+      ...session,
+      nominations: session.nominations.map((n, i) => ({
+        ...n,
+        blockKind: all || i === 0 ? ('CLUSTER' as const) : ('BLOCK' as const),
+      })),
+    });
+    expect(column(asClusters(true))).toBe('Cụm đề nghị');
+    expect(column(asClusters(false))).toBe('Khối, cụm đề nghị');
     // Before the council's result is published it says it is a preview.
     expect(lines(councilSubmission({ ...session, publishedAt: null })).join(' ')).toContain('Bản xem trước');
   });
@@ -902,6 +922,29 @@ describe("the block vote's minutes", () => {
     expect(names).toContain('Nguyễn Thị Hồng Vân');
     const path = await keepDocument('unit-vote-minutes-positions', await renderPdf(model));
     expect((await pdfText(path)).replace(/\s+/g, ' ')).toContain('thư ký hội nghị: Lê Văn Đức, Chuyên viên.');
+  });
+
+  it("name a cluster's head and deputy as the cluster's when they decided a seat the rounds left empty", () => {
+    const decided = (blockKind: 'BLOCK' | 'CLUSTER') =>
+      lines(
+        voteMinutes({
+          ...minutes('Văn phòng Tỉnh ủy', null),
+          blockKind,
+          decisions: [
+            {
+              contest: 'Đề nghị Bằng khen của Chủ tịch UBND tỉnh',
+              units: ['Xã Bát Xát'],
+              proposedBy: 'Xã Sa Pa',
+              confirmedBy: 'Xã Mường Hum',
+            },
+          ],
+        }),
+      ).filter((l) => /Trưởng|Phó/.test(l));
+    expect(decided('CLUSTER')).toEqual([
+      'Quyết định của đơn vị Trưởng cụm và Phó cụm',
+      'Đối với các suất chưa có đơn vị trúng cử sau vòng bỏ phiếu cuối cùng, đơn vị Trưởng cụm và Phó cụm thống nhất:',
+    ]);
+    expect(decided('BLOCK')[0]).toBe('Quyết định của đơn vị Trưởng khối và Phó khối');
   });
 });
 

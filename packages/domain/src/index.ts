@@ -1,6 +1,7 @@
 export { foldVietnamese, nameProblem, normalizeName } from './text/vietnamese';
 export { ROLES, GLOBAL_ROLES, roleScopeProblem, type Role, type RoleScope } from './auth/roles';
 export { readableProvinces, type LineageEdge } from './province/lineage';
+export { blockWords, type BlockKind, type BlockLabel } from './block/words';
 export {
   NAME_WITH_KIND,
   placeWord,

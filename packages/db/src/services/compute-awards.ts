@@ -100,17 +100,20 @@ export async function voteTieBreaker(yearId: string): Promise<TieBreaker> {
  */
 async function exclusionFacts(year: EmulationYear, memberIds: string[]) {
   const today = vietnamToday();
-  const [members, deferrals, disqualified, { rules }, proposedElsewhere, [province]] = await Promise.all([
-    engineMembers(year.id, memberIds),
-    deferralRepository.openOn(memberIds, today),
-    disqualificationRepository.ofUnits(memberIds, year.year),
-    awardRepository.rulesFor(year.year),
-    awardRepository.proposedElsewhere(memberIds, year.year, year.id),
-    provinceRepository.byIds([currentProvinceId()]),
-  ]);
+  const [members, deferrals, disqualified, { rules }, proposedElsewhere, [province], [block]] =
+    await Promise.all([
+      engineMembers(year.id, memberIds),
+      deferralRepository.openOn(memberIds, today),
+      disqualificationRepository.ofUnits(memberIds, year.year),
+      awardRepository.rulesFor(year.year),
+      awardRepository.proposedElsewhere(memberIds, year.year, year.id),
+      provinceRepository.byIds([currentProvinceId()]),
+      blockRepository.byIds([year.blockId]),
+    ]);
   return {
     rules: withYearQuotas(rules, year),
     provinceKind: province?.kind,
+    blockKind: block?.kind,
     members,
     proposedElsewhere,
     openDeferrals: deferrals.map((d) => ({ unitId: d.unitId, reason: d.reason, note: d.note })),

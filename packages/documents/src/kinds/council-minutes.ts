@@ -1,3 +1,4 @@
+import type { BlockKind } from '@thidua/domain';
 import type { DocumentModel } from '../model';
 import { fromTemplate } from '../template';
 import { dateInWords, formatPercent } from '../vietnamese';
@@ -44,6 +45,8 @@ export interface CouncilMinutesInput {
     individual?: boolean;
     /** The block whose year proposed it, and that year (the submission to the Chairman lists their dossiers). */
     block?: string | null;
+    /** Whether that block is a block of agencies or a cluster of localities (the list's column says which). */
+    blockKind?: BlockKind | null;
     year?: number | null;
   }[];
   publishedAt: string | null;

@@ -18,6 +18,12 @@ import {
 } from './common';
 import type { CouncilMinutesInput } from './council-minutes';
 
+/** The list's column of who proposed: "Khối", "Cụm", or "Khối, cụm" when blocks and clusters both did. */
+function proposers(list: CouncilMinutesInput['nominations']): string {
+  const clusters = list.filter((n) => n.blockKind === 'CLUSTER').length;
+  return clusters === 0 ? 'Khối' : clusters === list.length ? 'Cụm' : 'Khối, cụm';
+}
+
 export interface CouncilSubmissionInput extends CouncilMinutesInput {
   /**
    * The submission as the Department's register numbered and dated it, once an award decision cites it as the
@@ -85,7 +91,7 @@ export function councilSubmission(input: CouncilSubmissionInput): DocumentModel 
           NO,
           { title: 'Tập thể, cá nhân', width: 30 },
           { title: 'Hình thức khen thưởng', width: 26 },
-          { title: 'Khối đề nghị', width: 24 },
+          { title: `${proposers(approved)} đề nghị`, width: 24 },
           { title: 'Tỷ lệ đồng ý (%)', width: 12, align: 'right' },
         ],
         approved.map((n, i) => [String(i + 1), n.subject, n.form, n.block ?? '', formatPercent(n.percent)]),

@@ -1,3 +1,4 @@
+import { blockWords, type BlockKind } from '@thidua/domain';
 import type { DocumentModel } from '../model';
 import { fromTemplate } from '../template';
 import { dateInWords } from '../vietnamese';
@@ -17,6 +18,8 @@ import {
 export interface SubmissionInput {
   province: ProvinceName;
   blockName: string;
+  /** BLOCK (the default) or CLUSTER: signed for a cluster by "TRƯỞNG CỤM". */
+  blockKind?: BlockKind;
   year: number;
   headUnit: string;
   /**
@@ -76,7 +79,7 @@ export function submission(input: SubmissionInput): DocumentModel {
             // its leader under their own position; an unnamed signer has none to print.
             title: [
               `TM. ${input.blockName.toLocaleUpperCase('vi')}`,
-              'TRƯỞNG KHỐI',
+              `TRƯỞNG ${blockWords(input.blockKind).block.toLocaleUpperCase('vi')}`,
               ...(input.signerName ? [input.signerTitle.toLocaleUpperCase('vi')] : []),
             ],
             name: signer(input.signerName),

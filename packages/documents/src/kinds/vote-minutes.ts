@@ -1,3 +1,4 @@
+import { blockWords, type BlockKind } from '@thidua/domain';
 import { fromTemplate } from '../template';
 import {
   attendanceTable,
@@ -25,6 +26,8 @@ import {
 export interface VoteMinutesInput {
   province: ProvinceName;
   blockName: string;
+  /** BLOCK (the default) or CLUSTER: "Trưởng cụm" in a cluster's minutes. */
+  blockKind?: BlockKind;
   year: number;
   conference: ConferenceRecord | null;
   rounds: {
@@ -71,6 +74,7 @@ export function voteMinutes(input: VoteMinutesInput): DocumentModel {
     {
       year: input.year,
       blockName: input.blockName,
+      block: blockWords(input.blockKind).block,
       conference: c
         ? {
             date: dateInWords(c.heldOn),

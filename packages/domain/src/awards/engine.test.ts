@@ -69,6 +69,27 @@ describe('the articles', () => {
       'Được Khối bình chọn (điểm 88); đề nghị Bằng khen của Chủ tịch UBND tỉnh (Khối được đề nghị tối đa 2 Bằng khen).',
     );
   });
+
+  it('a cluster of communes: every line speaks of the cluster, never of a block', () => {
+    const out = run({
+      blockKind: 'CLUSTER',
+      votes: { FLAG: ['vp'], MERIT: ['bao', 'kt'], NEXT_HEAD: ['tc'] },
+      decided: { MERIT: { unitIds: ['kt'], rounds: 2 } },
+      proposedElsewhere: [{ unitId: 'tr', form: 'MERIT_PROVINCE', blockName: 'Cụm thi đua số 2' }],
+    });
+    const lines = Object.values(out.explanations).flatMap((e) => e.map((x) => x.text));
+    expect(lines.filter((t) => /khối/i.test(t))).toEqual([]);
+    expect(out.explanations.vp![0]!.text).toBe(
+      'Được Cụm bình chọn là đơn vị dẫn đầu; đề nghị Cờ thi đua của UBND tỉnh (Cụm được đề nghị 1 Cờ thi đua).',
+    );
+    expect(out.explanations.kt![0]!.text).toMatch(
+      /^Sau 2 vòng bỏ phiếu .* Trưởng cụm và Phó cụm quyết định, không phải kết quả bỏ phiếu của Cụm \(điểm 93\)/,
+    );
+    expect(out.explanations.tc!.map((e) => e.text)).toContain('Trưởng cụm năm 2022: được bầu.');
+    expect(out.explanations.tr!.map((e) => e.text)).toContain(
+      'Đã được Cụm thi đua số 2 đề nghị Bằng khen của Chủ tịch UBND tỉnh trong năm: mỗi đơn vị chỉ nhận một hình thức đề nghị của Cụm trong năm.',
+    );
+  });
 });
 
 describe('rules', () => {

@@ -1,5 +1,6 @@
 import { awardExclusions, type ExclusionFacts } from './exclusions';
 import { formWordsIn, type ProposalForm } from './forms';
+import { blockWords, type BlockKind } from '../block/words';
 import { placeWord, type ProvinceKind } from '../province/title';
 import { quotaSeats, type AwardRules, type TieBreak } from './rules';
 import { STREAK_RULES, streakStanding, type History, type StreakStanding } from './streaks';
@@ -52,6 +53,8 @@ export interface EngineInput {
   registrations?: { personId: string; unitId: string; fullName: string; title: 'CSTD_PROV' | 'CSTD_NAT' }[];
   /** PROVINCE (the default) or CITY: a centrally-governed city confers "Cờ thi đua của UBND thành phố". */
   provinceKind?: ProvinceKind;
+  /** BLOCK (the default) or CLUSTER: a cluster's explanations say "Cụm", "Trưởng cụm". */
+  blockKind?: BlockKind;
 }
 
 export interface Explanation {
@@ -166,6 +169,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
   const say = (unitId: string, rule: string, text: string) => explanations[unitId]?.push({ rule, text });
   const n = members.length;
   const formWords = formWordsIn(input.provinceKind);
+  const { block, Block } = blockWords(input.blockKind);
   const titleWords = (title: keyof typeof TITLE_WORDS | 'CSTD_PROV') =>
     title === 'CSTD_PROV' ? formWords.CSTD_PROV : TITLE_WORDS[title];
 
@@ -204,7 +208,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
       say(
         id,
         'R1',
-        `Được Khối bình chọn dẫn đầu nhưng không được đề nghị ${formWords.FLAG_PROVINCE} vì lý do trên.`,
+        `Được ${Block} bình chọn dẫn đầu nhưng không được đề nghị ${formWords.FLAG_PROVINCE} vì lý do trên.`,
       );
     }
     const { chosen, tie } = pick(
@@ -219,7 +223,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
       say(
         m.unitId,
         byDecision ? 'R5, R1, R2' : 'R1, R2',
-        `${byDecision ?? 'Được Khối bình chọn là đơn vị dẫn đầu'}; đề nghị ${formWords.FLAG_PROVINCE} (Khối được đề nghị ${flagSeats} Cờ thi đua).`,
+        `${byDecision ?? `Được ${Block} bình chọn là đơn vị dẫn đầu`}; đề nghị ${formWords.FLAG_PROVINCE} (${Block} được đề nghị ${flagSeats} Cờ thi đua).`,
       );
     }
     if (tie.length) {
@@ -243,7 +247,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
         say(
           id,
           'R7',
-          'Đã được đề nghị Cờ thi đua: mỗi đơn vị chỉ nhận một hình thức đề nghị của Khối trong năm.',
+          `Đã được đề nghị Cờ thi đua: mỗi đơn vị chỉ nhận một hình thức đề nghị của ${Block} trong năm.`,
         );
       return false;
     })
@@ -253,7 +257,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
     meritSeats,
     rules.tieBreaks,
   );
-  const basis = input.votes.MERIT ? 'được Khối bình chọn' : 'xếp hạng theo điểm';
+  const basis = input.votes.MERIT ? `được ${Block} bình chọn` : 'xếp hạng theo điểm';
   merit.chosen.forEach((m) => {
     proposals.push({ unitId: m.unitId, personId: null, form: 'MERIT_PROVINCE', path: 'BLOCK' });
     proposed.add(m.unitId);
@@ -262,7 +266,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
     say(
       m.unitId,
       byDecision ? 'R5, R3' : 'R3',
-      `${byDecision ?? `${basis[0]!.toUpperCase()}${basis.slice(1)}`}${score}; đề nghị ${formWords.MERIT_PROVINCE} (Khối được đề nghị tối đa ${meritSeats} Bằng khen).`,
+      `${byDecision ?? `${basis[0]!.toUpperCase()}${basis.slice(1)}`}${score}; đề nghị ${formWords.MERIT_PROVINCE} (${Block} được đề nghị tối đa ${meritSeats} Bằng khen).`,
     );
   });
   if (merit.tie.length) {
@@ -276,7 +280,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
   }
   for (const m of merit.sorted) {
     if (!proposed.has(m.unitId) && !merit.tie.includes(m))
-      say(m.unitId, 'R3', `Ngoài số ${meritSeats} Bằng khen Khối được đề nghị.`);
+      say(m.unitId, 'R3', `Ngoài số ${meritSeats} Bằng khen ${Block} được đề nghị.`);
   }
 
   // §2: two consecutive years as an Excellent Labour Collective, a criterion of its own beside the block's review.
@@ -301,7 +305,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
       say(
         m.unitId,
         'STREAK',
-        `${streak}; đề nghị ${formWords.MERIT_PROVINCE} theo tiêu chuẩn này, ngoài số đề nghị bình xét của Khối.`,
+        `${streak}; đề nghị ${formWords.MERIT_PROVINCE} theo tiêu chuẩn này, ngoài số đề nghị bình xét của ${Block}.`,
       );
     } else
       say(
@@ -373,17 +377,17 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
       rules.headDeputyMode === 'ROTATION'
         ? 'theo luân phiên'
         : rules.headDeputyMode === 'DEPUTY_SUCCEEDS' && nextHead === input.deputyUnitId
-          ? 'Phó khối kế nhiệm'
+          ? `Phó ${block} kế nhiệm`
           : nextHead === votedHead
             ? (decidedBy(input, 'NEXT_HEAD', nextHead)?.toLowerCase() ?? 'được bầu')
-            : 'tiếp tục (không bầu được Trưởng khối mới)';
-    say(nextHead, 'R11', `Trưởng khối năm ${input.year + 1}: ${how}.`);
+            : `tiếp tục (không bầu được Trưởng ${block} mới)`;
+    say(nextHead, 'R11', `Trưởng ${block} năm ${input.year + 1}: ${how}.`);
   }
   if (nextDeputy)
     say(
       nextDeputy,
       'R11',
-      `Phó khối năm ${input.year + 1}: ${
+      `Phó ${block} năm ${input.year + 1}: ${
         nextDeputy === votedDeputy(nextHead)
           ? (decidedBy(input, 'NEXT_DEPUTY', nextDeputy)?.toLowerCase() ?? 'được bầu')
           : 'theo luân phiên'
@@ -395,7 +399,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
       say(
         m.unitId,
         'R1',
-        `Không được Khối bình chọn đề nghị khen thưởng cấp ${placeWord(input.provinceKind)}.`,
+        `Không được ${Block} bình chọn đề nghị khen thưởng cấp ${placeWord(input.provinceKind)}.`,
       );
   }
   return {
@@ -427,5 +431,6 @@ function decidedBy(
 ): string | null {
   const d = input.decided?.[kind];
   if (!d?.unitIds.includes(unitId)) return null;
-  return `Sau ${d.rounds} vòng bỏ phiếu không đủ đơn vị đạt ngưỡng, Trưởng khối và Phó khối quyết định, không phải kết quả bỏ phiếu của Khối`;
+  const { block, Block } = blockWords(input.blockKind);
+  return `Sau ${d.rounds} vòng bỏ phiếu không đủ đơn vị đạt ngưỡng, Trưởng ${block} và Phó ${block} quyết định, không phải kết quả bỏ phiếu của ${Block}`;
 }

@@ -1,3 +1,4 @@
+import { blockWords, type BlockKind } from '../block/words';
 import type { ProvinceKind } from '../province/title';
 import { formWordsIn, type ProposalForm } from './forms';
 import type { AwardRules, Disqualification } from './rules';
@@ -23,6 +24,8 @@ export interface ExclusionFacts {
   proposedElsewhere?: { unitId: string; form: ProposalForm; blockName: string }[];
   /** PROVINCE (the default) or CITY: the forms carry the name of the people's committee conferring them. */
   provinceKind?: ProvinceKind;
+  /** BLOCK (the default) or CLUSTER: the words of the block's own texts. */
+  blockKind?: BlockKind;
 }
 
 export interface ExclusionReason {
@@ -67,7 +70,7 @@ export function awardExclusions(
   for (const p of [...(facts.proposedElsewhere ?? [])].sort((a, b) =>
     a.unitId + a.blockName < b.unitId + b.blockName ? -1 : 1,
   )) {
-    const text = `Đã được ${p.blockName} đề nghị ${formWordsIn(facts.provinceKind)[p.form]} trong năm: mỗi đơn vị chỉ nhận một hình thức đề nghị của Khối trong năm.`;
+    const text = `Đã được ${p.blockName} đề nghị ${formWordsIn(facts.provinceKind)[p.form]} trong năm: mỗi đơn vị chỉ nhận một hình thức đề nghị của ${blockWords(facts.blockKind).Block} trong năm.`;
     add(p.unitId, { rule: 'R7', text, brief: text });
   }
   for (const d of [...facts.openDeferrals].sort(byUnitThenReason)) {

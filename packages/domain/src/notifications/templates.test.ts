@@ -94,29 +94,65 @@ describe('nomination notices', () => {
 describe('year notices', () => {
   it('ask members to sign and register titles, with the last day to register when the year has one', () => {
     expect(
-      renderYearPhaseNotice('year.signing_opened', 'Khối các cơ quan Đảng', 2027, 'vi', '2027-01-31').body,
+      renderYearPhaseNotice(
+        'year.signing_opened',
+        { name: 'Khối các cơ quan Đảng' },
+        2027,
+        'vi',
+        '2027-01-31',
+      ).body,
     ).toBe(
       'Khối các cơ quan Đảng đã mở năm thi đua 2027: đề nghị đơn vị ký giao ước thi đua và đăng ký danh hiệu (hạn đăng ký: hết ngày 31/01/2027).',
     );
-    expect(renderYearPhaseNotice('year.signing_opened', 'Khối các cơ quan Đảng', 2027).body).toMatch(
-      /đăng ký danh hiệu\.$/,
-    );
+    expect(
+      renderYearPhaseNotice('year.signing_opened', { name: 'Khối các cơ quan Đảng' }, 2027).body,
+    ).toMatch(/đăng ký danh hiệu\.$/);
   });
 
   it("name next year's head and deputy when a block year closes, and only those the conference elected", () => {
     const next = { head: 'Sở Y tế', deputy: 'Sở Tư pháp' };
-    expect(renderYearClosedNotice('Khối các cơ quan tổng hợp', 2026, 'vi', next).body).toBe(
+    expect(renderYearClosedNotice({ name: 'Khối các cơ quan tổng hợp' }, 2026, 'vi', next).body).toBe(
       'Khối các cơ quan tổng hợp đã kết thúc năm thi đua 2026. Trưởng khối năm 2027: Sở Y tế. Phó khối năm 2027: Sở Tư pháp.',
     );
     expect(
-      renderYearClosedNotice('Khối các cơ quan tổng hợp', 2026, 'vi', { head: 'Sở Y tế', deputy: null }).body,
+      renderYearClosedNotice({ name: 'Khối các cơ quan tổng hợp' }, 2026, 'vi', {
+        head: 'Sở Y tế',
+        deputy: null,
+      }).body,
     ).toBe('Khối các cơ quan tổng hợp đã kết thúc năm thi đua 2026. Trưởng khối năm 2027: Sở Y tế.');
-    expect(renderYearClosedNotice('Khối các cơ quan tổng hợp', 2026).body).toBe(
+    expect(renderYearClosedNotice({ name: 'Khối các cơ quan tổng hợp' }, 2026).body).toBe(
       'Khối các cơ quan tổng hợp đã kết thúc năm thi đua 2026.',
     );
-    expect(renderYearClosedNotice('Block 1', 2026, 'en', next).body).toBe(
+    expect(renderYearClosedNotice({ name: 'Block 1' }, 2026, 'en', next).body).toBe(
       'Block 1 has closed its emulation year 2026. Head unit for 2027: Sở Y tế. Deputy unit for 2027: Sở Tư pháp.',
     );
+  });
+
+  it('speak of a cluster as a cluster: its head and deputy, its dossier, its proposals', () => {
+    const cluster = { name: 'Cụm thi đua các xã vùng cao', kind: 'CLUSTER' as const };
+    expect(
+      renderYearClosedNotice(cluster, 2026, 'vi', {
+        head: 'Xã Bát Xát',
+        deputy: 'Xã Sa Pa',
+        readerHeads: true,
+      }).body,
+    ).toBe(
+      'Cụm thi đua các xã vùng cao đã kết thúc năm thi đua 2026. Trưởng cụm năm 2027: Xã Bát Xát. Phó cụm năm 2027: Xã Sa Pa. ' +
+        'Năm thi đua 2027 đã được tạo ở bước Dự thảo: đề nghị Trưởng cụm rà soát nội dung giao ước và mở năm cho các thành viên.',
+    );
+    expect(renderYearPhaseNotice('year.dossier_submitted', cluster, 2026).title).toBe(
+      'Cụm gửi hồ sơ đề nghị khen thưởng',
+    );
+    expect(
+      renderNominationNotice({
+        unitName: 'Xã Bát Xát',
+        year: 2026,
+        status: 'SUBMITTED',
+        reason: null,
+        form: 'FLAG_PROVINCE',
+        blockKind: 'CLUSTER',
+      }).body,
+    ).toBe('Đề nghị tặng Cờ thi đua của UBND tỉnh năm 2026 cho Xã Bát Xát đã được Cụm gửi hồ sơ đề nghị.');
   });
 });
 

@@ -1,3 +1,4 @@
+import { blockWords, type BlockKind, type BlockLabel } from '../block/words';
 import { conferredAs, formWordsIn, type ProposalForm } from '../awards/forms';
 import { placeWord, type ProvinceKind } from '../province/title';
 import { dayMonthYear, VIETNAM_TIME_ZONE } from '../time/vietnam';
@@ -201,7 +202,7 @@ const formEn = (kind: ProvinceKind | undefined): Record<ProposalForm, string> =>
   };
 };
 const STATUS_VI: Record<string, string> = {
-  SUBMITTED: 'đã được Khối gửi hồ sơ đề nghị',
+  SUBMITTED: 'đã được {Block} gửi hồ sơ đề nghị',
   RESUBMITTED: 'đã được bổ sung và gửi lại',
   IN_APPRAISAL: 'đang được thẩm định',
   RETURNED: 'bị trả lại để bổ sung',
@@ -224,6 +225,8 @@ export interface NominationNotice {
   reason: string | null;
   /** PROVINCE (the default) or CITY: the forms and the council carry the place's name. */
   provinceKind?: ProvinceKind;
+  /** The proposing block's kind: "đã được Cụm gửi hồ sơ" for a cluster. */
+  blockKind?: BlockKind | null;
 }
 
 export function renderNominationNotice(
@@ -235,7 +238,7 @@ export function renderNominationNotice(
   return locale === 'vi'
     ? {
         title: 'Cập nhật hồ sơ đề nghị khen thưởng',
-        body: `Đề nghị tặng ${conferredAs(formWordsIn(n.provinceKind)[n.form])} năm ${n.year} cho ${to} ${(STATUS_VI[n.status] ?? n.status).replace('{place}', placeWord(n.provinceKind))}.${why}`,
+        body: `Đề nghị tặng ${conferredAs(formWordsIn(n.provinceKind)[n.form])} năm ${n.year} cho ${to} ${(STATUS_VI[n.status] ?? n.status).replace('{place}', placeWord(n.provinceKind)).replace('{Block}', blockWords(n.blockKind).Block)}.${why}`,
       }
     : {
         title: 'Award proposal updated',
@@ -289,13 +292,14 @@ export const isYearPhaseEvent = (e: string): e is YearPhaseEventName =>
  */
 export function renderYearPhaseNotice(
   event: YearPhaseEventName,
-  blockName: string,
+  block: BlockLabel,
   year: number,
   locale: 'vi' | 'en' = 'vi',
   /** The last day titles are registered (a LocalDate), said with the request to register them. */
   registrationDeadline: string | null = null,
 ): { title: string; body: string } {
   const by = registrationDeadline && dayMonthYear(registrationDeadline);
+  const blockName = block.name;
   if (event === 'year.signing_opened')
     return locale === 'vi'
       ? {
@@ -309,7 +313,7 @@ export function renderYearPhaseNotice(
   if (event === 'year.dossier_submitted')
     return locale === 'vi'
       ? {
-          title: 'Khối gửi hồ sơ đề nghị khen thưởng',
+          title: `${blockWords(block.kind).Block} gửi hồ sơ đề nghị khen thưởng`,
           body: `${blockName} đã gửi hồ sơ đề nghị khen thưởng năm ${year} lên Sở Nội vụ: đề nghị thẩm định.`,
         }
       : {
@@ -340,16 +344,17 @@ export interface NextLeaders {
  * run the next year once the secretariat opens it.
  */
 export function renderYearClosedNotice(
-  blockName: string,
+  block: BlockLabel,
   year: number,
   locale: 'vi' | 'en' = 'vi',
   next: NextLeaders = { head: null, deputy: null },
 ): { title: string; body: string } {
+  const { block: word } = blockWords(block.kind);
   const vi = [
-    next.head && `Trưởng khối năm ${year + 1}: ${next.head}.`,
-    next.deputy && `Phó khối năm ${year + 1}: ${next.deputy}.`,
+    next.head && `Trưởng ${word} năm ${year + 1}: ${next.head}.`,
+    next.deputy && `Phó ${word} năm ${year + 1}: ${next.deputy}.`,
     next.readerHeads &&
-      `Năm thi đua ${year + 1} đã được tạo ở bước Dự thảo: đề nghị Trưởng khối rà soát nội dung giao ước và mở năm cho các thành viên.`,
+      `Năm thi đua ${year + 1} đã được tạo ở bước Dự thảo: đề nghị Trưởng ${word} rà soát nội dung giao ước và mở năm cho các thành viên.`,
   ];
   const en = [
     next.head && `Head unit for ${year + 1}: ${next.head}.`,
@@ -360,11 +365,11 @@ export function renderYearClosedNotice(
   return locale === 'vi'
     ? {
         title: 'Kết thúc năm thi đua',
-        body: [`${blockName} đã kết thúc năm thi đua ${year}.`, ...vi].filter(Boolean).join(' '),
+        body: [`${block.name} đã kết thúc năm thi đua ${year}.`, ...vi].filter(Boolean).join(' '),
       }
     : {
         title: 'Emulation year closed',
-        body: [`${blockName} has closed its emulation year ${year}.`, ...en].filter(Boolean).join(' '),
+        body: [`${block.name} has closed its emulation year ${year}.`, ...en].filter(Boolean).join(' '),
       };
 }
 

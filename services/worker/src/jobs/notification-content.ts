@@ -105,6 +105,7 @@ async function nominationNotice(p: JobPayload<'notify'>): Promise<NoticeContent 
   const [year] = await emulationYearRepository.byIds([nomination.emulationYearId]);
   const [unit] = await unitRepository.byIds([nomination.unitId]);
   const [person] = nomination.personId ? await personRepository.byIds([nomination.personId]) : [];
+  const [block] = year ? await blockRepository.byIds([year.blockId]) : [];
   const units = [nomination.unitId, ...(year?.headUnitId ? [year.headUnitId] : [])];
   const facts = {
     unitName: unit?.name ?? '',
@@ -114,6 +115,7 @@ async function nominationNotice(p: JobPayload<'notify'>): Promise<NoticeContent 
     status: p.occurrence ? nominationNoticeStatus(p.occurrence) : nomination.status,
     reason: nomination.statusReason,
     provinceKind: await provinceKindOf(p.provinceId),
+    blockKind: block?.kind,
   };
   const officers = await userRepository.officersOf(p.provinceId, units);
   // A deferral's or an ineligibility's reason is the unit's record (its open process, its disqualification): the
@@ -196,7 +198,7 @@ async function yearAudience(p: JobPayload<'notify'>) {
   const [block] = await blockRepository.byIds([year.blockId]);
   return {
     year,
-    name: block?.name ?? 'Khối thi đua',
+    block: { name: block?.name ?? 'Khối thi đua', kind: block?.kind },
     officers: async () => {
       const members =
         (await blockRepository.membersInYear([year.blockId], year.year)).get(year.blockId) ?? [];
@@ -230,7 +232,7 @@ async function yearClosedNotice(p: JobPayload<'notify'>): Promise<NoticeContent 
     opened?.state === 'DRAFT' && headId ? await userRepository.officersOf(p.provinceId, [headId]) : [];
   const asHead = { ...next, readerHeads: true };
   const text = (locale: 'vi' | 'en', facts: NextLeaders) =>
-    renderYearClosedNotice(y.name, y.year.year, locale, facts);
+    renderYearClosedNotice(y.block, y.year.year, locale, facts);
   return {
     recipients: [...new Set([...(await y.officers()), ...heads, ...(await secretariat(p.provinceId))])],
     vi: text('vi', next),
@@ -250,8 +252,8 @@ async function yearPhaseNotice(
   const dossier = event === 'year.dossier_submitted';
   return {
     recipients: dossier ? await secretariat(p.provinceId) : await y.officers(),
-    vi: renderYearPhaseNotice(event, y.name, y.year.year, 'vi', y.year.registrationDeadline),
-    en: renderYearPhaseNotice(event, y.name, y.year.year, 'en', y.year.registrationDeadline),
+    vi: renderYearPhaseNotice(event, y.block, y.year.year, 'vi', y.year.registrationDeadline),
+    en: renderYearPhaseNotice(event, y.block, y.year.year, 'en', y.year.registrationDeadline),
     // The dossier's proposals wait in the secretariat's appraisal queue.
     link: dossier ? '/nominations' : y.link,
   };
