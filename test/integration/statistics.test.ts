@@ -227,7 +227,7 @@ describe('the statutory statistics (forms 0601–0605)', () => {
       1 + n('MERIT_PROVINCE', 'SUBMITTED'),
     ]);
     expect(row(book!, '0605', 'Đã có quyết định khen thưởng')).toEqual([0, 1, 1, 2]);
-    expect(row(book!, '0605', 'Khối đề nghị, chưa nộp hồ sơ')).toEqual([0, 0, 0, 0]);
+    expect(row(book!, '0605', 'Khối, cụm đề nghị, chưa nộp hồ sơ')).toEqual([0, 0, 0, 0]);
     expect(row(book!, '0605', 'Tổng số')).toEqual([1, n('MERIT_PROVINCE'), 1, 2 + n('MERIT_PROVINCE')]);
   });
 

@@ -15,7 +15,7 @@ export async function createBlockOnPages(
   block: { name: string; units: string[]; year: number; theme: string },
 ): Promise<string> {
   await page.goto(`${base}/blocks`);
-  await page.getByRole('link', { name: 'Tạo khối thi đua' }).click();
+  await page.getByRole('link', { name: 'Tạo khối, cụm thi đua' }).click();
   await page.waitForURL(/\/blocks\/new$/);
   await page.getByLabel('Tên khối').fill(block.name);
   await page.getByLabel('Loại').selectOption('BLOCK');

@@ -854,9 +854,9 @@ describe('a block year that is not there', () => {
     const notFound = () => page.getByRole('heading', { level: 1, name: 'Không tìm thấy trang này.' }).count();
     await poll(notFound).toBe(1);
     expect(await page.getByText(/Không tìm thấy khối thi đua hoặc năm thi đua này/).count()).toBe(1);
-    expect(await page.getByRole('link', { name: 'Về danh sách khối thi đua' }).getAttribute('href')).toBe(
-      '/blocks',
-    );
+    expect(
+      await page.getByRole('link', { name: 'Về danh sách khối, cụm thi đua' }).getAttribute('href'),
+    ).toBe('/blocks');
     expect(await page.title()).toBe('Không tìm thấy trang này. · Thi đua – Khen thưởng');
     await expectAccessible(page, 'a block year not found');
     await screenshot(page, 'year-not-found-1366');

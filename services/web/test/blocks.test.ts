@@ -69,7 +69,7 @@ describe('blocks in the browser', () => {
       await expectAccessible(page, 'the block list');
 
       // A form that is sent empty says what is wrong beside the field, before anything is sent.
-      await page.getByRole('link', { name: 'Tạo khối thi đua' }).click();
+      await page.getByRole('link', { name: 'Tạo khối, cụm thi đua' }).click();
       await page.getByRole('button', { name: 'Tạo khối thi đua' }).click();
       await poll(() => page.getByText('Vui lòng nhập tên khối.').count()).toBe(1);
       await poll(() => page.getByLabel('Tên khối').getAttribute('aria-invalid')).toBe('true');
@@ -114,17 +114,17 @@ describe('blocks in the browser', () => {
 
       // The list filters on the server: by name without accents, by kind, by year.
       await page.goto(`${base}/blocks`);
-      await page.getByLabel('Tên khối (có dấu hoặc không dấu)').fill(`khoi cac co quan tong hop ${tag}`);
+      await page.getByLabel('Tên khối, cụm (có dấu hoặc không dấu)').fill(`khoi cac co quan tong hop ${tag}`);
       await page.getByRole('button', { name: 'Lọc' }).click();
       await poll(() => rows(page).allTextContents()).toEqual([BLOCK]);
       await poll(() => page.getByRole('cell', { name: '5', exact: true }).count()).toBe(1);
       await page.getByLabel('Loại').selectOption('CLUSTER');
       await page.getByRole('button', { name: 'Lọc' }).click();
-      await poll(() => page.getByText('Không có khối nào khớp với điều kiện lọc.').count()).toBe(1);
+      await poll(() => page.getByText('Không có khối, cụm nào khớp với điều kiện lọc.').count()).toBe(1);
       await page.getByLabel('Loại').selectOption('');
       await page.getByLabel('Có thành viên trong năm').fill('2024');
       await page.getByRole('button', { name: 'Lọc' }).click();
-      await poll(() => page.getByText('Không có khối nào khớp với điều kiện lọc.').count()).toBe(1);
+      await poll(() => page.getByText('Không có khối, cụm nào khớp với điều kiện lọc.').count()).toBe(1);
       await page.getByLabel('Có thành viên trong năm').fill('2026');
       await page.getByRole('button', { name: 'Lọc' }).click();
       await poll(() => rows(page).allTextContents()).toEqual([BLOCK]);
@@ -143,7 +143,7 @@ describe('blocks in the browser', () => {
       );
     const page = (last = await (await desktop(browser)).newPage());
     await signInAt(page, base, '/blocks', admin.email);
-    await page.getByLabel('Tên khối (có dấu hoặc không dấu)').fill(`cum thi dua so`);
+    await page.getByLabel('Tên khối, cụm (có dấu hoặc không dấu)').fill(`cum thi dua so`);
     await page.getByRole('button', { name: 'Lọc' }).click();
     await poll(() => rows(page).count()).toBe(20);
     await poll(() => page.getByText('Trang 1 · tổng 22 mục').count()).toBe(1);
@@ -411,13 +411,15 @@ describe('blocks in the browser', () => {
     // A province with no block yet says so, not that none matches a filter nobody set.
     await poll(() =>
       // Hà Nội is a city: it reads "Thành phố".
-      page.getByText('Thành phố chưa có khối, cụm thi đua nào. Sở Nội vụ tạo từng khối bằng nút').count(),
+      page
+        .getByText('Thành phố chưa có khối, cụm thi đua nào. Sở Nội vụ tạo từng khối, cụm bằng nút')
+        .count(),
     ).toBe(1);
-    expect(await page.getByText('Không có khối nào khớp với điều kiện lọc.').count()).toBe(0);
+    expect(await page.getByText('Không có khối, cụm nào khớp với điều kiện lọc.').count()).toBe(0);
     await screenshot(page, 'blocks-none-yet-1366');
-    await page.getByLabel('Tên khối (có dấu hoặc không dấu)').fill(`tong hop ${tag}`);
+    await page.getByLabel('Tên khối, cụm (có dấu hoặc không dấu)').fill(`tong hop ${tag}`);
     await page.getByRole('button', { name: 'Lọc' }).click();
-    await poll(() => page.getByText('Không có khối nào khớp với điều kiện lọc.').count()).toBe(1);
+    await poll(() => page.getByText('Không có khối, cụm nào khớp với điều kiện lọc.').count()).toBe(1);
     for (const path of [`/blocks/${blockId}`, yearUrl, `${yearUrl}/sign`, `/blocks/${blockId}/edit`]) {
       await page.goto(`${base}${path}`);
       // The block's pages say the data is not found; a year's pages head it as an unknown page (YearNotFound).

@@ -246,8 +246,8 @@ describe('lineage and history recorded from documents', () => {
 
       await page
         .getByLabel('Khối, cụm thi đua')
-        .selectOption({ label: '+ Khối mới (chưa có trên hệ thống)' });
-      await page.getByLabel('Tên khối mới').fill('Khối thi đua các sở, ngành tỉnh Khánh Hòa');
+        .selectOption({ label: '+ Khối, cụm mới (chưa có trên hệ thống)' });
+      await page.getByLabel('Tên khối, cụm mới').fill('Khối thi đua các sở, ngành tỉnh Khánh Hòa');
       for (const [search, name] of [
         ['noi vu', NOI_VU],
         ['tu phap', TU_PHAP],
@@ -502,8 +502,8 @@ describe('lineage and history recorded from documents', () => {
       expect((await offered(page, 'Đơn vị thành viên')).join('|')).not.toMatch(/Khánh Hòa|Thanh Hóa/);
       await page
         .getByLabel('Khối, cụm thi đua')
-        .selectOption({ label: '+ Khối mới (chưa có trên hệ thống)' });
-      await page.getByLabel('Tên khối mới').fill('Khối thi đua các cơ quan tỉnh Ninh Thuận');
+        .selectOption({ label: '+ Khối, cụm mới (chưa có trên hệ thống)' });
+      await page.getByLabel('Tên khối, cụm mới').fill('Khối thi đua các cơ quan tỉnh Ninh Thuận');
       await choose(page, 'noi vu', 'Đơn vị thành viên', NT_NOI_VU, 'Thêm thành viên');
       // The keyboard is back at the search, for the next member (the button it left is disabled).
       expect(
@@ -639,8 +639,10 @@ describe('lineage and history recorded from documents', () => {
       await expectAccessible(p2, 'the history page on a phone');
       // The members' table scrolls in its own box on a phone; a refusal the gateway gives after the read-back is
       // shown beside its field, which takes the focus (the dialog has closed): here a new block named as one recorded.
-      await p2.getByLabel('Khối, cụm thi đua').selectOption({ label: '+ Khối mới (chưa có trên hệ thống)' });
-      await p2.getByLabel('Tên khối mới').fill('Khối thi đua các sở, ngành tỉnh Khánh Hòa');
+      await p2
+        .getByLabel('Khối, cụm thi đua')
+        .selectOption({ label: '+ Khối, cụm mới (chưa có trên hệ thống)' });
+      await p2.getByLabel('Tên khối, cụm mới').fill('Khối thi đua các sở, ngành tỉnh Khánh Hòa');
       for (const [search, name] of [
         ['noi vu', NOI_VU],
         ['thuong binh', LDTBXH],
@@ -653,7 +655,7 @@ describe('lineage and history recorded from documents', () => {
       await p2.getByLabel('Địa điểm').fill('Hội trường UBND tỉnh, Nha Trang');
       await p2.getByLabel('Nguồn tài liệu').fill('Báo Khánh Hòa, ngày 23/12/2025');
       await recordYear(p2);
-      const newName = p2.getByLabel('Tên khối mới');
+      const newName = p2.getByLabel('Tên khối, cụm mới');
       await expect
         .poll(
           () =>

@@ -87,7 +87,7 @@ afterAll(async () => {
 async function overviewRows(page: Page, title: string): Promise<string[]> {
   const region = page.getByRole('region', { name: title });
   await region.waitFor({ timeout: 20_000 });
-  const items = region.getByRole('list', { name: /, xếp từ khối chậm nhất$/ }).getByRole('listitem');
+  const items = region.getByRole('list', { name: /, xếp từ khối, cụm chậm nhất$/ }).getByRole('listitem');
   return (await items.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
 }
 
@@ -131,7 +131,7 @@ describe('the home page: where the blocks stand', () => {
     expect(rows[2]).toMatch(
       /^Khối thi đua [\d-]+ Đã khóa điểm Bước tiếp theo: mở bỏ phiếu bình xét tại hội nghị Đã đủ điều kiện.* Bước này do đơn vị trưởng khối – Sở Tài chính \([^)]+\) – hoặc đơn vị phó khối – Sở Tư pháp \([^)]+\) – thực hiện\.$/,
     );
-    const counts = page.getByRole('list', { name: 'Số khối theo giai đoạn' }).getByRole('listitem');
+    const counts = page.getByRole('list', { name: 'Số khối, cụm theo giai đoạn' }).getByRole('listitem');
     expect((await counts.allInnerTexts()).map((t) => t.replace(/\s+/g, ' '))).toEqual([
       `Chưa mở năm ${YEAR} 1`,
       'Dự thảo 1',
@@ -177,7 +177,7 @@ describe('the home page: where the blocks stand', () => {
     // An officer's menu has none of the secretariat's work.
     await page.getByRole('button', { name: 'Danh mục' }).click();
     const menu = page.getByRole('navigation', { name: 'Điều hướng chính' });
-    expect(await menu.getByRole('link', { name: 'Khối thi đua' }).count()).toBe(1);
+    expect(await menu.getByRole('link', { name: 'Khối, cụm thi đua' }).count()).toBe(1);
     expect(await menu.getByRole('link', { name: 'Hội đồng' }).count()).toBe(0);
     expect(await menu.getByRole('link', { name: 'Đóng năm thi đua' }).count()).toBe(0);
     // Signing out and the language are at the menu's foot on a phone, not a row of their own above every page.
@@ -187,7 +187,7 @@ describe('the home page: where the blocks stand', () => {
     expect(await page.getByRole('button', { name: 'Đăng xuất' }).isVisible()).toBe(false);
     // Escape folds it too, from inside, and the keyboard is back at its button.
     await page.getByRole('button', { name: 'Danh mục' }).click();
-    await menu.getByRole('link', { name: 'Khối thi đua' }).focus();
+    await menu.getByRole('link', { name: 'Khối, cụm thi đua' }).focus();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('button', { name: 'Đăng xuất' }).isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: 'Danh mục' }).getAttribute('aria-expanded')).toBe('false');

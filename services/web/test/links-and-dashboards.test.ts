@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
@@ -307,12 +308,9 @@ describe('dashboards', () => {
       ]);
       const csvText = readFileSync((await csv.path())!, 'utf8');
       expect(csvText.charCodeAt(0)).toBe(0xfeff);
-      const lines = csvText
-        .slice(1)
-        .trim()
-        .split('\r\n')
-        .map((l) => l.split(','));
-      expect(lines[0]!.slice(0, 3)).toEqual(['Mã tỉnh/thành', 'Tên', 'Số khối']);
+      // Read as a spreadsheet reads it: a heading with a comma ("Số khối, cụm") is quoted.
+      const lines: string[][] = parse(csvText.slice(1), { record_delimiter: '\r\n' });
+      expect(lines[0]!.slice(0, 3)).toEqual(['Mã tỉnh/thành', 'Tên', 'Số khối, cụm']);
       expect(lines[0]!.some((h) => h.startsWith('Thời gian hệ thống'))).toBe(false);
       const csvRow = lines.find((l) => l[1] === row.name)!;
       expect(csvRow.slice(2).map((v) => (v === '' ? null : Number(v)))).toEqual(shownValues);
@@ -394,7 +392,7 @@ describe('dashboards', () => {
         .poll(() => page.getByRole('cell', { name: pastBlock }).count(), { timeout: 15_000 })
         .toBeGreaterThan(0);
       // Every metric is a column, its heading wrapped to a few words a line: the ranking fits the screen.
-      const region = page.getByRole('region', { name: /^Xếp hạng khối, năm 2024/ });
+      const region = page.getByRole('region', { name: /^Xếp hạng khối, cụm, năm 2024/ });
       expect(await region.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
       expect(await page.getByText(/^Bảng rộng hơn màn hình: cuộn ngang/).count()).toBe(0);
       expect(await page.getByLabel('Năm', { exact: true }).inputValue()).toBe('2024');

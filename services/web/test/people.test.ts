@@ -563,7 +563,7 @@ describe('people and access', () => {
       'Công bố kết quả',
       'Hồ sơ đề nghị khen thưởng thay đổi',
       'Quyết định khen thưởng',
-      'Kết thúc năm thi đua của khối',
+      'Kết thúc năm thi đua của khối, cụm',
       'Sở Nội vụ nhập thay đơn vị',
     ]);
     expect(await email.isChecked()).toBe(true);
@@ -615,10 +615,10 @@ describe('people and access', () => {
     await secretariat.getByRole('rowheader').first().waitFor(WAIT);
     expect(await secretariat.getByRole('rowheader').allTextContents()).toEqual([
       'Hội đồng đã biểu quyết đủ',
-      'Khối gửi hồ sơ đề nghị khen thưởng',
+      'Khối, cụm gửi hồ sơ đề nghị khen thưởng',
       'Hồ sơ đề nghị khen thưởng thay đổi',
       'Quyết định khen thưởng',
-      'Kết thúc năm thi đua của khối',
+      'Kết thúc năm thi đua của khối, cụm',
       'Đóng năm thi đua toàn tỉnh',
     ]);
     await secretariat.context().close();

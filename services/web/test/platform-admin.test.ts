@@ -98,7 +98,7 @@ describe('platform admin', () => {
       const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
       await expect.poll(() => nav.getByRole('link', { name: 'Quản trị' }).count(), WAIT).toBe(1);
       expect(await nav.getByRole('link', { name: 'Thông báo' }).count()).toBe(0);
-      expect(await nav.getByRole('link', { name: 'Khối thi đua' }).count()).toBe(0);
+      expect(await nav.getByRole('link', { name: 'Khối, cụm thi đua' }).count()).toBe(0);
       // Its home leads to its own work: the provinces, and onboarding one.
       const own = page.getByRole('region', { name: 'Quản trị nền tảng' });
       expect(await own.getByRole('link', { name: 'Tỉnh, thành phố' }).getAttribute('href')).toBe(
@@ -333,7 +333,7 @@ describe('platform admin', () => {
         .poll(() => start.getByRole('link').allTextContents(), WAIT)
         .toEqual([
           'Thêm các đơn vị của tỉnh',
-          'Lập các khối thi đua và thành viên',
+          'Lập các khối, cụm thi đua và thành viên',
           'Mời cán bộ thi đua của các đơn vị',
           'Mời thành viên Hội đồng Thi đua – Khen thưởng tỉnh',
         ]);

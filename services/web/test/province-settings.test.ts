@@ -60,12 +60,12 @@ describe('province settings: the award rules', () => {
           .filter({ has: page.getByRole('rowheader', { name: rule, exact: true }) })
           .textContent();
       expect(await page.getByText('Thành phố chưa ban hành phiên bản nào').count()).toBe(1);
-      expect(await meaning('R2')).toContain('Mỗi khối đề nghị tối đa 1 đơn vị nhận Cờ thi đua.');
+      expect(await meaning('R2')).toContain('Mỗi khối, cụm đề nghị tối đa 1 đơn vị nhận Cờ thi đua.');
       expect(await meaning('R3')).toContain('tối đa 30% số thành viên (làm tròn xuống)');
       expect(await meaning('R4')).toContain('Trúng cử khi được trên 50% tổng số thành viên');
       expect(await meaning('R5')).toContain('chỉ gồm các đơn vị bằng phiếu');
       expect(await meaning('R13')).toContain(
-        'Hồ sơ đề nghị nộp chậm nhất 15 ngày sau hội nghị tổng kết của khối.',
+        'Hồ sơ đề nghị nộp chậm nhất 15 ngày sau hội nghị tổng kết của khối, cụm.',
       );
       expect(await page.getByRole('row', { name: /Cờ thi đua của UBND thành phố 8/ }).count()).toBe(1);
       expect(await page.getByRole('row', { name: /2\.530\.000/ }).count()).toBe(1);
@@ -77,8 +77,14 @@ describe('province settings: the award rules', () => {
         has: page.getByRole('heading', { name: 'Ban hành phiên bản mới' }),
       });
       await form.getByLabel('Có hiệu lực từ năm').fill('2027');
-      await form.getByRole('group', { name: 'Số Cờ thi đua mỗi khối (R2)' }).getByLabel('Giá trị').fill('2');
-      await form.getByRole('group', { name: 'Số Bằng khen mỗi khối (R3)' }).getByLabel('Giá trị').fill('-1');
+      await form
+        .getByRole('group', { name: 'Số Cờ thi đua mỗi khối, cụm (R2)' })
+        .getByLabel('Giá trị')
+        .fill('2');
+      await form
+        .getByRole('group', { name: 'Số Bằng khen mỗi khối, cụm (R3)' })
+        .getByLabel('Giá trị')
+        .fill('-1');
       await form.getByLabel('Vòng sau khi hòa (R5)').selectOption('ALL_REMAINING');
       await form
         .getByRole('group', { name: 'Hồ sơ đề nghị gửi Sở Nội vụ' })
@@ -95,7 +101,10 @@ describe('province settings: the award rules', () => {
       await expectAccessible(page, 'the rules form with errors');
       expect((await rulesOf(province, admin, 2027)).effectiveYear).toBeNull();
 
-      await form.getByRole('group', { name: 'Số Bằng khen mỗi khối (R3)' }).getByLabel('Giá trị').fill('30');
+      await form
+        .getByRole('group', { name: 'Số Bằng khen mỗi khối, cụm (R3)' })
+        .getByLabel('Giá trị')
+        .fill('30');
       await form.getByLabel('Ngày', { exact: true }).fill('10');
       await form.getByLabel('Tháng', { exact: true }).fill('12');
       await form.getByRole('button', { name: 'Ban hành' }).click();
@@ -121,7 +130,7 @@ describe('province settings: the award rules', () => {
       await expect
         .poll(() => page.getByText('Theo phiên bản có hiệu lực từ năm 2027.').count(), WAIT)
         .toBe(1);
-      expect(await meaning('R2')).toContain('Mỗi khối đề nghị tối đa 2 đơn vị nhận Cờ thi đua.');
+      expect(await meaning('R2')).toContain('Mỗi khối, cụm đề nghị tối đa 2 đơn vị nhận Cờ thi đua.');
       expect(await meaning('R5')).toContain('vòng sau gồm mọi đơn vị chưa trúng cử');
       expect(await meaning('R13')).toContain('Hồ sơ đề nghị nộp chậm nhất ngày 10/12 của năm thi đua.');
       expect(await page.getByRole('button', { name: 'Xem năm 2027' }).count()).toBe(1);

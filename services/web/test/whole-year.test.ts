@@ -572,7 +572,7 @@ describe('a whole emulation year on the pages', () => {
     const page = (last = adminPage);
     await page.goto(`${base}/year-end/2026`);
     await page.getByRole('button', { name: 'Chạy thử' }).click();
-    await poll(() => page.getByText(/^2 khối sẽ được đóng, 0 khối chưa thể đóng/).count()).toBe(1);
+    await poll(() => page.getByText(/^2 khối, cụm sẽ được đóng, 0 chưa thể đóng/).count()).toBe(1);
     await screenshot(page, 'whole-year-dry-run-1366');
     await page.getByRole('button', { name: 'Bắt đầu đóng năm thi đua 2026' }).click();
     await page
@@ -580,7 +580,7 @@ describe('a whole emulation year on the pages', () => {
       .getByRole('button', { name: 'Bắt đầu đóng năm' })
       .click();
     await expect.poll(() => page.getByText('Đã chạy xong').count(), WORKER).toBe(1);
-    await poll(() => page.getByText('Mọi khối của năm này đã được đóng.').count()).toBe(1);
+    await poll(() => page.getByText('Mọi khối, cụm của năm này đã được đóng.').count()).toBe(1);
     for (const name of [BLOCK])
       expect(await page.getByRole('row').filter({ hasText: name }).textContent()).toContain('Đã đóng');
     await screenshot(page, 'whole-year-closed-1366');

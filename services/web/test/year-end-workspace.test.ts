@@ -117,7 +117,7 @@ describe('the year-end workspace', () => {
       // The dry run: which block would close, and why the other cannot; nothing of another province.
       await page.getByRole('button', { name: 'Chạy thử' }).click();
       await expect
-        .poll(() => page.getByText(/^1 khối sẽ được đóng, 1 khối chưa thể đóng/).count(), WAIT)
+        .poll(() => page.getByText(/^1 khối, cụm sẽ được đóng, 1 chưa thể đóng/).count(), WAIT)
         .toBe(1);
       expect(await row(page, finishedName).textContent()).toContain('Sẽ đóng');
       expect(await row(page, lockedName).textContent()).toContain(
@@ -134,7 +134,7 @@ describe('the year-end workspace', () => {
       expect(await dialog.textContent()).toContain('không thể hoàn tác');
       // …and what the dry run just found, again.
       expect(await dialog.textContent()).toMatch(
-        /Theo lần chạy thử lúc \d{2}:\d{2}(:\d{2})?: 1 khối sẽ được đóng, 1 khối chưa thể đóng/,
+        /Theo lần chạy thử lúc \d{2}:\d{2}(:\d{2})?: 1 khối, cụm sẽ được đóng, 1 chưa thể đóng/,
       );
       await expectAccessible(page, 'the confirmation before the closing');
       await screenshot(page, 'year-end-confirm-1366');
@@ -144,11 +144,13 @@ describe('the year-end workspace', () => {
       await expect.poll(() => page.getByText('Đã chạy xong').count(), { timeout: 60_000 }).toBe(1);
       expect(await row(page, finishedName).textContent()).toContain('Đã đóng');
       expect(await row(page, lockedName).textContent()).toContain('Chưa thể đóng');
-      expect(await page.getByText('Đã xử lý 2/2 khối').count()).toBe(1);
+      expect(await page.getByText('Đã xử lý 2/2 khối, cụm').count()).toBe(1);
       // Processed is not closed: the outcome says how many closed, and that one could not.
       expect(
         await page
-          .getByText('Kết quả: 1/2 khối đã đóng năm; 1 khối chưa thể đóng (xem lý do từng khối bên dưới).')
+          .getByText(
+            'Kết quả: 1/2 khối, cụm đã đóng năm; 1 chưa thể đóng (xem lý do từng khối, cụm bên dưới).',
+          )
           .count(),
       ).toBe(1);
       await screenshot(page, 'year-end-done-1366');
@@ -164,12 +166,12 @@ describe('the year-end workspace', () => {
       await finishBlockVote(app, province, locked, vote.id);
 
       // … and the secretariat runs the closing again for it.
-      await page.getByRole('button', { name: 'Chạy lại cho các khối chưa đóng' }).click();
+      await page.getByRole('button', { name: 'Chạy lại cho các khối, cụm chưa đóng' }).click();
       const again = page.getByRole('dialog', { name: 'Chạy lại việc đóng năm 2026?' });
       expect(await again.textContent()).toContain('1 khối chưa đóng sẽ được xử lý lại');
-      await again.getByRole('button', { name: 'Chạy lại cho các khối chưa đóng' }).click();
+      await again.getByRole('button', { name: 'Chạy lại cho các khối, cụm chưa đóng' }).click();
       await expect
-        .poll(() => page.getByText('Mọi khối của năm này đã được đóng.').count(), { timeout: 60_000 })
+        .poll(() => page.getByText('Mọi khối, cụm của năm này đã được đóng.').count(), { timeout: 60_000 })
         .toBe(1);
       expect(await row(page, lockedName).textContent()).toContain('Đã đóng');
       expect(await page.getByText('Lượt 2').count()).toBe(1);
@@ -191,7 +193,7 @@ describe('the year-end workspace', () => {
       const small = await phone(browser);
       const p2 = await small.newPage();
       await signInAt(p2, base, '/year-end/2026', admin.email);
-      await expect.poll(() => p2.getByText('Mọi khối của năm này đã được đóng.').count(), WAIT).toBe(1);
+      await expect.poll(() => p2.getByText('Mọi khối, cụm của năm này đã được đóng.').count(), WAIT).toBe(1);
       expect(await p2.getByText(/^Kết quả: /).count()).toBe(0);
       await screenshot(p2, 'year-end-done-390');
       await expectAccessible(p2, 'the year-end page on a phone');

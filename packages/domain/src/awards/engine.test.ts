@@ -39,6 +39,9 @@ describe('the articles', () => {
     expect(out.explanations.vp![0]).toEqual({
       rule: 'R1, R2',
       text: 'Được Khối bình chọn là đơn vị dẫn đầu; đề nghị Cờ thi đua của UBND tỉnh (Khối được đề nghị 1 Cờ thi đua).',
+      // The English interface reads the same line in English.
+      english:
+        "Voted the block's leader; proposed for the provincial emulation flag (the block may propose 1 flag).",
     });
     expect(out.explanations.dk!.map((e) => e.rule)).toContain('R11');
   });
@@ -86,6 +89,13 @@ describe('the articles', () => {
       /^Sau 2 vòng bỏ phiếu .* Trưởng cụm và Phó cụm quyết định, không phải kết quả bỏ phiếu của Cụm \(điểm 93\)/,
     );
     expect(out.explanations.tc!.map((e) => e.text)).toContain('Trưởng cụm năm 2022: được bầu.');
+    expect(out.explanations.tc!.map((e) => e.english)).toContain('Head of the cluster for 2022: elected.');
+    expect(out.explanations.kt![0]!.english).toMatch(
+      /^After 2 rounds left seats unfilled, the cluster's head and deputy decided, not the cluster's vote \(score 93\)/,
+    );
+    // Every line has its English, and no English line speaks of a block.
+    const english = Object.values(out.explanations).flatMap((e) => e.map((x) => x.english));
+    expect(english.every((t) => t && !/block/i.test(t))).toBe(true);
     expect(out.explanations.tr!.map((e) => e.text)).toContain(
       'Đã được Cụm thi đua số 2 đề nghị Bằng khen của Chủ tịch UBND tỉnh trong năm: mỗi đơn vị chỉ nhận một hình thức đề nghị của Cụm trong năm.',
     );
@@ -102,6 +112,7 @@ describe('rules', () => {
     expect(out.explanations.vp![0]).toEqual({
       rule: 'R8',
       text: 'Hoãn xét khen thưởng: đang bị thanh tra (Quyết định thanh tra số 15/QĐ-TTr).',
+      english: 'Award review deferred: an inspection is open (Quyết định thanh tra số 15/QĐ-TTr).',
     });
   });
 
@@ -175,10 +186,14 @@ describe('rules', () => {
     expect(out.explanations.vp).toContainEqual({
       rule: 'R6',
       text: 'Bằng số phiếu với Ban Tổ chức Tỉnh ủy ở suất Cờ thi đua cuối cùng; được chọn vì điểm tổng kết cao hơn (thứ tự phân định khi bằng nhau).',
+      english:
+        'Equal votes with Ban Tổ chức Tỉnh ủy for the last flag seat; chosen for the higher final score (the tie-break order).',
     });
     expect(out.explanations.tc).toContainEqual({
       rule: 'R6',
       text: 'Bằng số phiếu với Văn phòng Tỉnh ủy ở suất Cờ thi đua cuối cùng; Văn phòng Tỉnh ủy được chọn vì điểm tổng kết cao hơn (thứ tự phân định khi bằng nhau).',
+      english:
+        'Equal votes with Văn phòng Tỉnh ủy for the last flag seat; Văn phòng Tỉnh ủy chosen for the higher final score (the tie-break order).',
     });
   });
 
@@ -303,6 +318,9 @@ describe('§2 streaks in the engine', () => {
       text:
         'Đạt danh hiệu Tập thể lao động xuất sắc 2 năm liên tục (2019, 2020); đề nghị Bằng khen của Chủ tịch ' +
         'UBND tỉnh theo tiêu chuẩn này, ngoài số đề nghị bình xét của Khối.',
+      english:
+        "Excellent Labour Collective for 2 consecutive years (2019, 2020); proposed for the provincial chairman's " +
+        "certificate of merit on this criterion, beyond the block's own proposals.",
     });
     // Already proposed by the block: the streak supports it, no second form (R7).
     expect(out.explanations.tc!.map((e) => e.rule)).toEqual(['R3', 'STREAK']);

@@ -1,5 +1,5 @@
 import { awardExclusions, type ExclusionFacts } from './exclusions';
-import { formWordsIn, type ProposalForm } from './forms';
+import { formWordsEn, formWordsIn, type ProposalForm } from './forms';
 import { blockWords, type BlockKind } from '../block/words';
 import { placeWord, type ProvinceKind } from '../province/title';
 import { quotaSeats, type AwardRules, type TieBreak } from './rules';
@@ -59,7 +59,10 @@ export interface EngineInput {
 
 export interface Explanation {
   rule: string;
+  /** The line in Vietnamese, as documents print it. */
   text: string;
+  /** The same line in English, for the English interface; absent from lines stored before it was written. */
+  english?: string;
 }
 
 /** BLOCK: chosen by the block's review within its quota (R1–R3); STREAK: the two-year excellence criterion. */
@@ -92,7 +95,15 @@ const TITLE_WORDS = {
   CSTD_BASE: 'Chiến sĩ thi đua cơ sở',
   CSTD_NAT: 'Chiến sĩ thi đua toàn quốc',
 } as const;
+const TITLE_ENGLISH = {
+  COLL_EXCELLENT: 'Excellent Labour Collective',
+  CSTD_BASE: 'Grassroots Emulation Fighter',
+  CSTD_NAT: 'National Emulation Fighter',
+} as const;
 const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+const fmtEn = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+/** "1 flag", "2 flags". */
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function tieKey(m: EngineMember, order: readonly TieBreak[]): number[] {
   return order.map((t) =>
@@ -116,6 +127,11 @@ export const TIE_BREAK_WORDS: Record<TieBreak, string> = {
   SCORE: 'điểm tổng kết cao hơn',
   NET_BONUS: 'điểm thưởng trừ điểm trừ cao hơn',
   WOMEN: 'ưu tiên nữ (thủ trưởng là nữ hoặc từ 70% là nữ)',
+};
+export const TIE_BREAK_ENGLISH: Record<TieBreak, string> = {
+  SCORE: 'the higher final score',
+  NET_BONUS: 'the higher bonus less deductions',
+  WOMEN: 'the priority for women (a woman at its head, or at least 70% women)',
 };
 
 /**
@@ -166,32 +182,44 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
   const members = [...input.members].sort((a, b) => (a.unitId < b.unitId ? -1 : 1));
   const byId = new Map(members.map((m) => [m.unitId, m]));
   const explanations: Record<string, Explanation[]> = Object.fromEntries(members.map((m) => [m.unitId, []]));
-  const say = (unitId: string, rule: string, text: string) => explanations[unitId]?.push({ rule, text });
+  const say = (unitId: string, rule: string, text: string, english: string) =>
+    explanations[unitId]?.push({ rule, text, english });
   const n = members.length;
   const formWords = formWordsIn(input.provinceKind);
+  const formEnglish = formWordsEn(input.provinceKind);
   const { block, Block } = blockWords(input.blockKind);
+  const en = input.blockKind === 'CLUSTER' ? 'cluster' : 'block';
+  const placeEn = input.provinceKind === 'CITY' ? 'city' : 'provincial';
   const titleWords = (title: keyof typeof TITLE_WORDS | 'CSTD_PROV') =>
     title === 'CSTD_PROV' ? formWords.CSTD_PROV : TITLE_WORDS[title];
+  const titleEnglish = (title: keyof typeof TITLE_ENGLISH | 'CSTD_PROV') =>
+    title === 'CSTD_PROV' ? `${placeEn} Emulation Fighter` : TITLE_ENGLISH[title];
 
   // R1, R8, R9: who may be proposed at all.
   const exclusions = awardExclusions(input, rules);
   const excluded = new Set(exclusions.keys());
-  for (const [unitId, reasons] of exclusions) for (const r of reasons) say(unitId, r.rule, r.text);
+  for (const [unitId, reasons] of exclusions) for (const r of reasons) say(unitId, r.rule, r.text, r.english);
   const eligible = (id: string) => byId.has(id) && !excluded.has(id);
 
   // R5, R6: where equal votes for the last seat were told apart by the tie-break order, each unit concerned reads why.
   const names = (ids: string[]) => ids.map((id) => byId.get(id)?.name ?? id).join(', ');
   for (const t of input.voteTieBreaks ?? []) {
     const seat = t.kind === 'FLAG' ? 'suất Cờ thi đua cuối cùng' : 'suất Bằng khen cuối cùng';
+    const seatEn = t.kind === 'FLAG' ? 'the last flag seat' : 'the last certificate of merit seat';
     const why = `${TIE_BREAK_WORDS[t.rule]} (thứ tự phân định khi bằng nhau)`;
+    const whyEn = `${TIE_BREAK_ENGLISH[t.rule]} (the tie-break order)`;
     for (const id of t.among) {
       const others = names(t.among.filter((x) => x !== id));
+      const chosen = t.chosen.includes(id);
       say(
         id,
         'R6',
-        t.chosen.includes(id)
+        chosen
           ? `Bằng số phiếu với ${others} ở ${seat}; được chọn vì ${why}.`
           : `Bằng số phiếu với ${others} ở ${seat}; ${names(t.chosen)} được chọn vì ${why}.`,
+        chosen
+          ? `Equal votes with ${others} for ${seatEn}; chosen for ${whyEn}.`
+          : `Equal votes with ${others} for ${seatEn}; ${names(t.chosen)} chosen for ${whyEn}.`,
       );
     }
   }
@@ -209,6 +237,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
         id,
         'R1',
         `Được ${Block} bình chọn dẫn đầu nhưng không được đề nghị ${formWords.FLAG_PROVINCE} vì lý do trên.`,
+        `Voted the ${en}'s leader, but not proposed for ${formEnglish.FLAG_PROVINCE} for the reason above.`,
       );
     }
     const { chosen, tie } = pick(
@@ -223,7 +252,8 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
       say(
         m.unitId,
         byDecision ? 'R5, R1, R2' : 'R1, R2',
-        `${byDecision ?? `Được ${Block} bình chọn là đơn vị dẫn đầu`}; đề nghị ${formWords.FLAG_PROVINCE} (${Block} được đề nghị ${flagSeats} Cờ thi đua).`,
+        `${byDecision?.vi ?? `Được ${Block} bình chọn là đơn vị dẫn đầu`}; đề nghị ${formWords.FLAG_PROVINCE} (${Block} được đề nghị ${flagSeats} Cờ thi đua).`,
+        `${byDecision?.en ?? `Voted the ${en}'s leader`}; proposed for ${formEnglish.FLAG_PROVINCE} (the ${en} may propose ${count(flagSeats, 'flag')}).`,
       );
     }
     if (tie.length) {
@@ -233,6 +263,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
           m.unitId,
           'R6',
           'Bằng nhau với đơn vị khác ở mọi tiêu chí phân định cho suất Cờ thi đua cuối cùng: cần bỏ phiếu thêm một vòng.',
+          'Equal with another unit on every tie-break rule for the last flag seat: another round is needed.',
         );
     }
   }
@@ -248,6 +279,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
           id,
           'R7',
           `Đã được đề nghị Cờ thi đua: mỗi đơn vị chỉ nhận một hình thức đề nghị của ${Block} trong năm.`,
+          `Already proposed for the flag: a unit receives one ${en} proposal a year.`,
         );
       return false;
     })
@@ -258,15 +290,18 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
     rules.tieBreaks,
   );
   const basis = input.votes.MERIT ? `được ${Block} bình chọn` : 'xếp hạng theo điểm';
+  const basisEn = input.votes.MERIT ? `Voted by the ${en}` : 'Ranked by score';
   merit.chosen.forEach((m) => {
     proposals.push({ unitId: m.unitId, personId: null, form: 'MERIT_PROVINCE', path: 'BLOCK' });
     proposed.add(m.unitId);
     const score = m.final !== null ? ` (điểm ${fmt(m.final)})` : '';
+    const scoreEn = m.final !== null ? ` (score ${fmtEn(m.final)})` : '';
     const byDecision = decidedBy(input, 'MERIT', m.unitId);
     say(
       m.unitId,
       byDecision ? 'R5, R3' : 'R3',
-      `${byDecision ?? `${basis[0]!.toUpperCase()}${basis.slice(1)}`}${score}; đề nghị ${formWords.MERIT_PROVINCE} (${Block} được đề nghị tối đa ${meritSeats} Bằng khen).`,
+      `${byDecision?.vi ?? `${basis[0]!.toUpperCase()}${basis.slice(1)}`}${score}; đề nghị ${formWords.MERIT_PROVINCE} (${Block} được đề nghị tối đa ${meritSeats} Bằng khen).`,
+      `${byDecision?.en ?? basisEn}${scoreEn}; proposed for ${formEnglish.MERIT_PROVINCE} (the ${en} may propose at most ${count(meritSeats, 'certificate', 'certificates')} of merit).`,
     );
   });
   if (merit.tie.length) {
@@ -276,11 +311,17 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
         m.unitId,
         'R6',
         'Bằng nhau với đơn vị khác ở mọi tiêu chí phân định cho suất Bằng khen cuối cùng: cần bỏ phiếu thêm một vòng.',
+        'Equal with another unit on every tie-break rule for the last certificate of merit seat: another round is needed.',
       );
   }
   for (const m of merit.sorted) {
     if (!proposed.has(m.unitId) && !merit.tie.includes(m))
-      say(m.unitId, 'R3', `Ngoài số ${meritSeats} Bằng khen ${Block} được đề nghị.`);
+      say(
+        m.unitId,
+        'R3',
+        `Ngoài số ${meritSeats} Bằng khen ${Block} được đề nghị.`,
+        `Beyond the ${count(meritSeats, 'certificate')} of merit the ${en} may propose.`,
+      );
   }
 
   // §2: two consecutive years as an Excellent Labour Collective, a criterion of its own beside the block's review.
@@ -291,14 +332,21 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
     const s = standing('MERIT_PROVINCE', m.unitId);
     if (!s.met) continue;
     const streak = streakWords('COLL_EXCELLENT', s);
+    const streakEn = `${TITLE_ENGLISH.COLL_EXCELLENT} for ${s.years.length} consecutive years (${s.years.join(', ')}${viaEnglish(s, 'UNIT')})`;
     if (excluded.has(m.unitId) || proposals.some((p) => p.unitId === m.unitId && p.form === 'FLAG_PROVINCE'))
       say(
         m.unitId,
         'STREAK',
         `${streak}; không đề nghị thêm ${formWords.MERIT_PROVINCE} theo tiêu chuẩn này.`,
+        `${streakEn}; not also proposed for ${formEnglish.MERIT_PROVINCE} on this criterion.`,
       );
     else if (proposed.has(m.unitId))
-      say(m.unitId, 'STREAK', `Đồng thời ${streak[0]!.toLowerCase()}${streak.slice(1)}.`);
+      say(
+        m.unitId,
+        'STREAK',
+        `Đồng thời ${streak[0]!.toLowerCase()}${streak.slice(1)}.`,
+        `Also ${streakEn}.`,
+      );
     else if (rules.meritStreak === 'PROPOSE') {
       proposals.push({ unitId: m.unitId, personId: null, form: 'MERIT_PROVINCE', path: 'STREAK' });
       proposed.add(m.unitId);
@@ -306,12 +354,14 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
         m.unitId,
         'STREAK',
         `${streak}; đề nghị ${formWords.MERIT_PROVINCE} theo tiêu chuẩn này, ngoài số đề nghị bình xét của ${Block}.`,
+        `${streakEn}; proposed for ${formEnglish.MERIT_PROVINCE} on this criterion, beyond the ${en}'s own proposals.`,
       );
     } else
       say(
         m.unitId,
         'STREAK',
         `${streak} (${placeWord(input.provinceKind)} quy định chỉ ghi nhận, không tự đề nghị).`,
+        `${streakEn} (the ${input.provinceKind === 'CITY' ? 'city' : 'province'}'s rules record it only, without proposing).`,
       );
   }
 
@@ -327,20 +377,26 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
     const s = standing(r.title, r.personId);
     titleChecks.push({ personId: r.personId, unitId: r.unitId, title: r.title, met: s.met, years: s.years });
     const lines = (personExplanations[r.personId] ??= []);
+    const below = rule.title as 'CSTD_BASE' | 'CSTD_PROV';
     const line = {
       rule: 'STREAK',
       text:
         `${r.fullName} đăng ký ${titleWords(r.title)}: ${s.met ? 'đủ' : 'chưa đủ'} tiêu chuẩn ${rule.years} năm liên tục ` +
-        `đạt ${titleWords(rule.title as 'CSTD_BASE' | 'CSTD_PROV')} (${s.years.length ? `có ${s.years.join(', ')}` : 'chưa có năm nào'}` +
+        `đạt ${titleWords(below)} (${s.years.length ? `có ${s.years.join(', ')}` : 'chưa có năm nào'}` +
         `${s.lastTargetYear !== null ? `; tính sau lần được tặng năm ${s.lastTargetYear}` : ''}${viaWords(s, 'PERSON')}).`,
+      english:
+        `${r.fullName} registered for ${titleEnglish(r.title)}: ${s.met ? 'meets' : 'does not yet meet'} the standard of ` +
+        `${rule.years} consecutive years as ${titleEnglish(below)} (${s.years.length ? s.years.join(', ') : 'no year yet'}` +
+        `${s.lastTargetYear !== null ? `; counted after the award of ${s.lastTargetYear}` : ''}${viaEnglish(s, 'PERSON')}).`,
     };
     lines.push(line);
-    say(r.unitId, line.rule, line.text);
+    say(r.unitId, line.rule, line.text, line.english);
     if (r.title === 'CSTD_PROV' && s.met && !proposals.some((p) => p.personId === r.personId)) {
       proposals.push({ unitId: r.unitId, personId: r.personId, form: 'CSTD_PROV', path: 'STREAK' });
       lines.push({
         rule: 'R10',
         text: `Đề nghị Hội đồng Thi đua – Khen thưởng ${placeWord(input.provinceKind)} xét tặng danh hiệu ${formWords.CSTD_PROV}.`,
+        english: `Proposed to the ${placeEn} emulation and commendation council for ${formEnglish.CSTD_PROV}.`,
       });
     }
   }
@@ -372,27 +428,34 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
     nextHead = votedHead ?? input.headUnitId;
     nextDeputy = votedDeputy(nextHead);
   }
+  const lower = (s: string) => `${s[0]!.toLowerCase()}${s.slice(1)}`;
   if (nextHead) {
-    const how =
+    const decided = decidedBy(input, 'NEXT_HEAD', nextHead);
+    const [how, howEn] =
       rules.headDeputyMode === 'ROTATION'
-        ? 'theo luân phiên'
+        ? ['theo luân phiên', 'by rotation']
         : rules.headDeputyMode === 'DEPUTY_SUCCEEDS' && nextHead === input.deputyUnitId
-          ? `Phó ${block} kế nhiệm`
+          ? [`Phó ${block} kế nhiệm`, 'the deputy succeeds']
           : nextHead === votedHead
-            ? (decidedBy(input, 'NEXT_HEAD', nextHead)?.toLowerCase() ?? 'được bầu')
-            : `tiếp tục (không bầu được Trưởng ${block} mới)`;
-    say(nextHead, 'R11', `Trưởng ${block} năm ${input.year + 1}: ${how}.`);
+            ? [decided ? lower(decided.vi) : 'được bầu', decided ? lower(decided.en) : 'elected']
+            : [`tiếp tục (không bầu được Trưởng ${block} mới)`, 'continues (no new head was elected)'];
+    say(
+      nextHead,
+      'R11',
+      `Trưởng ${block} năm ${input.year + 1}: ${how}.`,
+      `Head of the ${en} for ${input.year + 1}: ${howEn}.`,
+    );
   }
-  if (nextDeputy)
+  if (nextDeputy) {
+    const voted = nextDeputy === votedDeputy(nextHead);
+    const decided = voted ? decidedBy(input, 'NEXT_DEPUTY', nextDeputy) : null;
     say(
       nextDeputy,
       'R11',
-      `Phó ${block} năm ${input.year + 1}: ${
-        nextDeputy === votedDeputy(nextHead)
-          ? (decidedBy(input, 'NEXT_DEPUTY', nextDeputy)?.toLowerCase() ?? 'được bầu')
-          : 'theo luân phiên'
-      }.`,
+      `Phó ${block} năm ${input.year + 1}: ${decided ? lower(decided.vi) : voted ? 'được bầu' : 'theo luân phiên'}.`,
+      `Deputy of the ${en} for ${input.year + 1}: ${decided ? lower(decided.en) : voted ? 'elected' : 'by rotation'}.`,
     );
+  }
 
   for (const m of members) {
     if (!explanations[m.unitId]!.length)
@@ -400,6 +463,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
         m.unitId,
         'R1',
         `Không được ${Block} bình chọn đề nghị khen thưởng cấp ${placeWord(input.provinceKind)}.`,
+        `Not chosen by the ${en} for a ${placeEn} award.`,
       );
   }
   return {
@@ -418,6 +482,10 @@ const viaWords = (s: StreakStanding, subject: 'UNIT' | 'PERSON') =>
   s.via.length
     ? `; tính cả thành tích ${subject === 'UNIT' ? 'của đơn vị tiền thân' : 'trước đây'}: ${s.via.join(', ')}`
     : '';
+const viaEnglish = (s: StreakStanding, subject: 'UNIT' | 'PERSON') =>
+  s.via.length
+    ? `; counting ${subject === 'UNIT' ? "its predecessors' record" : 'the earlier record'}: ${s.via.join(', ')}`
+    : '';
 
 function streakWords(title: 'COLL_EXCELLENT', s: StreakStanding): string {
   return `Đạt danh hiệu ${TITLE_WORDS[title]} ${s.years.length} năm liên tục (${s.years.join(', ')}${viaWords(s, 'UNIT')})`;
@@ -428,9 +496,13 @@ function decidedBy(
   input: EngineInput,
   kind: 'FLAG' | 'MERIT' | 'NEXT_HEAD' | 'NEXT_DEPUTY',
   unitId: string,
-): string | null {
+): { vi: string; en: string } | null {
   const d = input.decided?.[kind];
   if (!d?.unitIds.includes(unitId)) return null;
   const { block, Block } = blockWords(input.blockKind);
-  return `Sau ${d.rounds} vòng bỏ phiếu không đủ đơn vị đạt ngưỡng, Trưởng ${block} và Phó ${block} quyết định, không phải kết quả bỏ phiếu của ${Block}`;
+  const en = input.blockKind === 'CLUSTER' ? 'cluster' : 'block';
+  return {
+    vi: `Sau ${d.rounds} vòng bỏ phiếu không đủ đơn vị đạt ngưỡng, Trưởng ${block} và Phó ${block} quyết định, không phải kết quả bỏ phiếu của ${Block}`,
+    en: `After ${count(d.rounds, 'round')} left seats unfilled, the ${en}'s head and deputy decided, not the ${en}'s vote`,
+  };
 }

@@ -27,11 +27,15 @@ describe('who may not be proposed for an award (R1, R8, R9)', () => {
           rule: 'R8',
           text: 'Hoãn xét khen thưởng: đang bị thanh tra (Quyết định thanh tra số 15/QĐ-TTr).',
           brief: 'Hoãn xét khen thưởng: đang bị thanh tra.',
+          english: 'Award review deferred: an inspection is open (Quyết định thanh tra số 15/QĐ-TTr).',
+          briefEnglish: 'Award review deferred: an inspection is open.',
         },
         {
           rule: 'R9',
           text: 'Không đủ điều kiện: vi phạm giao ước thi đua (Biên bản ngày 10/10/2026).',
           brief: 'Không đủ điều kiện: vi phạm giao ước thi đua.',
+          english: 'Not eligible: it breached the emulation covenant (Biên bản ngày 10/10/2026).',
+          briefEnglish: 'Not eligible: it breached the emulation covenant.',
         },
       ],
       b: [
@@ -39,6 +43,8 @@ describe('who may not be proposed for an award (R1, R8, R9)', () => {
           rule: 'R9',
           text: 'Không đủ điều kiện: điểm 78,5 thấp hơn mức tối thiểu 80.',
           brief: 'Không đủ điều kiện: điểm 78,5 thấp hơn mức tối thiểu 80.',
+          english: 'Not eligible: its score of 78.5 is below the minimum of 80.',
+          briefEnglish: 'Not eligible: its score of 78.5 is below the minimum of 80.',
         },
       ],
     });
@@ -77,6 +83,10 @@ describe('who may not be proposed for an award (R1, R8, R9)', () => {
           text: 'Đã được Khối các cơ quan Đảng tỉnh đề nghị Cờ thi đua của UBND tỉnh trong năm: mỗi đơn vị chỉ nhận một hình thức đề nghị của Khối trong năm.',
           brief:
             'Đã được Khối các cơ quan Đảng tỉnh đề nghị Cờ thi đua của UBND tỉnh trong năm: mỗi đơn vị chỉ nhận một hình thức đề nghị của Khối trong năm.',
+          english:
+            'Already proposed by Khối các cơ quan Đảng tỉnh for the provincial emulation flag this year: a unit receives one block proposal a year.',
+          briefEnglish:
+            'Already proposed by Khối các cơ quan Đảng tỉnh for the provincial emulation flag this year: a unit receives one block proposal a year.',
         },
       ],
     });

@@ -1,6 +1,6 @@
 import { blockWords, type BlockKind } from '../block/words';
 import type { ProvinceKind } from '../province/title';
-import { formWordsIn, type ProposalForm } from './forms';
+import { formWordsEn, formWordsIn, type ProposalForm } from './forms';
 import type { AwardRules, Disqualification } from './rules';
 
 /**
@@ -36,6 +36,9 @@ export interface ExclusionReason {
    * disqualifications are its own and the secretariat's to read; the rest of the block reads only what kind.
    */
   brief: string;
+  /** The same two in English, for a reader of the English interface (the recorded details stay as written). */
+  english: string;
+  briefEnglish: string;
 }
 
 export const DEFERRAL_WORDS: Record<DeferralReason, string> = {
@@ -45,6 +48,18 @@ export const DEFERRAL_WORDS: Record<DeferralReason, string> = {
 };
 /** The kind of a unit's open process in one sentence, without its details (for those who may read only that). */
 export const deferralBrief = (reason: DeferralReason) => `Hoãn xét khen thưởng: ${DEFERRAL_WORDS[reason]}.`;
+const DEFERRAL_ENGLISH: Record<DeferralReason, string> = {
+  DISCIPLINE: 'a discipline process is open',
+  INSPECTION: 'an inspection is open',
+  COMPLAINT: 'a complaint is open',
+};
+const DISQUALIFICATION_ENGLISH: Record<Disqualification, string> = {
+  UNIT_DISCIPLINED: 'the collective was disciplined during the year',
+  HEAD_DISCIPLINED: 'its head was disciplined during the year',
+  COVENANT_BREACH: 'it breached the emulation covenant',
+  SCORE_BELOW_MINIMUM: 'its score is below the minimum',
+  LATE_DOSSIER: 'its dossier was late',
+};
 
 const DISQUALIFICATION_WORDS: Record<Disqualification, string> = {
   UNIT_DISCIPLINED: 'tập thể bị kỷ luật trong năm',
@@ -54,6 +69,7 @@ const DISQUALIFICATION_WORDS: Record<Disqualification, string> = {
   LATE_DOSSIER: 'nộp hồ sơ chậm',
 };
 const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+const fmtEn = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 2 });
 const byUnitThenReason = <T extends { unitId: string; reason: string }>(a: T, b: T) =>
   a.unitId + a.reason < b.unitId + b.reason ? -1 : 1;
 
@@ -71,16 +87,31 @@ export function awardExclusions(
     a.unitId + a.blockName < b.unitId + b.blockName ? -1 : 1,
   )) {
     const text = `Đã được ${p.blockName} đề nghị ${formWordsIn(facts.provinceKind)[p.form]} trong năm: mỗi đơn vị chỉ nhận một hình thức đề nghị của ${blockWords(facts.blockKind).Block} trong năm.`;
-    add(p.unitId, { rule: 'R7', text, brief: text });
+    const english = `Already proposed by ${p.blockName} for ${formWordsEn(facts.provinceKind)[p.form]} this year: a unit receives one ${facts.blockKind === 'CLUSTER' ? 'cluster' : 'block'} proposal a year.`;
+    add(p.unitId, { rule: 'R7', text, brief: text, english, briefEnglish: english });
   }
   for (const d of [...facts.openDeferrals].sort(byUnitThenReason)) {
     const brief = deferralBrief(d.reason);
-    add(d.unitId, { rule: 'R8', text: `${brief.slice(0, -1)} (${d.note}).`, brief });
+    const briefEnglish = `Award review deferred: ${DEFERRAL_ENGLISH[d.reason]}.`;
+    add(d.unitId, {
+      rule: 'R8',
+      text: `${brief.slice(0, -1)} (${d.note}).`,
+      brief,
+      english: `${briefEnglish.slice(0, -1)} (${d.note}).`,
+      briefEnglish,
+    });
   }
   for (const d of [...facts.disqualifications].sort(byUnitThenReason)) {
     if (!rules.disqualifications.includes(d.reason)) continue;
     const brief = `Không đủ điều kiện: ${DISQUALIFICATION_WORDS[d.reason]}`;
-    add(d.unitId, { rule: 'R9', text: `${brief} (${d.detail}).`, brief: `${brief}.` });
+    const briefEnglish = `Not eligible: ${DISQUALIFICATION_ENGLISH[d.reason]}`;
+    add(d.unitId, {
+      rule: 'R9',
+      text: `${brief} (${d.detail}).`,
+      brief: `${brief}.`,
+      english: `${briefEnglish} (${d.detail}).`,
+      briefEnglish: `${briefEnglish}.`,
+    });
   }
   const minimum = rules.minimumScore;
   if (rules.disqualifications.includes('SCORE_BELOW_MINIMUM') && minimum !== null) {
@@ -88,7 +119,8 @@ export function awardExclusions(
       if (m.final === null || m.final >= minimum || out.has(m.unitId)) continue;
       // The locked scores are the block's to read: nothing private here.
       const text = `Không đủ điều kiện: điểm ${fmt(m.final)} thấp hơn mức tối thiểu ${fmt(minimum)}.`;
-      add(m.unitId, { rule: 'R9', text, brief: text });
+      const english = `Not eligible: its score of ${fmtEn(m.final)} is below the minimum of ${fmtEn(minimum)}.`;
+      add(m.unitId, { rule: 'R9', text, brief: text, english, briefEnglish: english });
     }
   }
   return out;

@@ -33,6 +33,16 @@ const FORM_WORDS: Record<ProvinceKind, Record<ProposalForm, string>> = {
 export const formWordsIn = (provinceKind?: ProvinceKind | null): Record<ProposalForm, string> =>
   FORM_WORDS[provinceKind ?? 'PROVINCE'];
 
+/** The forms in English (explanations, notices): a centrally-governed city confers them in its own name. */
+export const formWordsEn = (kind?: ProvinceKind | null): Record<ProposalForm, string> => {
+  const place = kind === 'CITY' ? 'city' : 'provincial';
+  return {
+    FLAG_PROVINCE: `the ${place} emulation flag`,
+    MERIT_PROVINCE: `the ${place} chairman's certificate of merit`,
+    CSTD_PROV: `the title of ${place} Emulation Fighter`,
+  };
+};
+
 /**
  * A form as it is conferred: a title (danh hiệu) says so, "tặng danh hiệu Chiến sĩ thi đua cấp tỉnh", not "tặng
  * Chiến sĩ thi đua cấp tỉnh"; a flag or a certificate is named as it is. Takes the form's Vietnamese name.

@@ -65,7 +65,7 @@ describe('nomination notices', () => {
     expect(
       renderNominationNotice({ ...base, form: 'CSTD_PROV', personName: 'Hồ Thị Minh Phương' }, 'en').body,
     ).toBe(
-      'The proposal of the title of provincial Emulation Fighter for 2026 to Hồ Thị Minh Phương (Sở Tài chính) is now council approved.',
+      'The proposal of the title of provincial Emulation Fighter for 2026 to Hồ Thị Minh Phương (Sở Tài chính) was approved by the council.',
     );
   });
 
@@ -86,7 +86,12 @@ describe('nomination notices', () => {
     );
     // In English too: the city's flag, not a provincial one.
     expect(renderNominationNotice({ ...base, form: 'FLAG_PROVINCE', status: 'DECIDED' }, 'en').body).toBe(
-      'The proposal of the city emulation flag for 2026 to Sở Tài chính is now decided.',
+      'The proposal of the city emulation flag for 2026 to Sở Tài chính has been decided: an award decision was issued.',
+    );
+    expect(
+      renderNominationNotice({ ...base, form: 'FLAG_PROVINCE', status: 'COUNCIL_REVIEW' }, 'en').body,
+    ).toBe(
+      'The proposal of the city emulation flag for 2026 to Sở Tài chính has been put to the city emulation and commendation council.',
     );
   });
 });
@@ -181,8 +186,9 @@ describe('decision notices', () => {
       /khen thưởng 2 trường hợp: tặng Cờ/,
     );
     expect(renderDecisionNotice({ ...decision, yours }, 'en').body).toMatch(
-      /granting 3 award\(s\), among them: the provincial emulation flag to Ban Tuyên giáo/,
+      /granting 3 awards, among them: the provincial emulation flag to Ban Tuyên giáo/,
     );
+    expect(renderDecisionNotice({ ...decision, awards: 1 }, 'en').body).toMatch(/granting 1 award\.$/);
   });
   it('give the secretariat the count alone', () => {
     expect(renderDecisionNotice(decision).body).toBe(

@@ -1,5 +1,5 @@
 import { blockWords, type BlockKind, type BlockLabel } from '../block/words';
-import { conferredAs, formWordsIn, type ProposalForm } from '../awards/forms';
+import { conferredAs, formWordsEn, formWordsIn, type ProposalForm } from '../awards/forms';
 import { placeWord, type ProvinceKind } from '../province/title';
 import { dayMonthYear, VIETNAM_TIME_ZONE } from '../time/vietnam';
 
@@ -109,7 +109,7 @@ export function renderVotingNotice(
   const what =
     locale === 'vi'
       ? `${n.body} bình xét thi đua năm ${n.year} (vòng ${n.round}${at})`
-      : `${n.body} emulation vote for ${n.year} (round ${n.round}${at})`;
+      : `Emulation vote of ${n.body} for ${n.year} (round ${n.round}${at})`;
   // A further round says so in its title and why it is held.
   const further = n.round > 1;
   const openedVi = n.paper
@@ -192,15 +192,7 @@ export function renderCouncilVotedNotice(
       };
 }
 
-/** The forms in English: a centrally-governed city confers them in its own name, as in Vietnamese. */
-const formEn = (kind: ProvinceKind | undefined): Record<ProposalForm, string> => {
-  const place = kind === 'CITY' ? 'city' : 'provincial';
-  return {
-    FLAG_PROVINCE: `the ${place} emulation flag`,
-    MERIT_PROVINCE: `the ${place} chairman's certificate of merit`,
-    CSTD_PROV: `the title of ${place} Emulation Fighter`,
-  };
-};
+const formEn = formWordsEn;
 const STATUS_VI: Record<string, string> = {
   SUBMITTED: 'đã được {Block} gửi hồ sơ đề nghị',
   RESUBMITTED: 'đã được bổ sung và gửi lại',
@@ -213,6 +205,21 @@ const STATUS_VI: Record<string, string> = {
   COUNCIL_REJECTED: 'không được Hội đồng thông qua',
   DECIDED: 'đã có quyết định khen thưởng',
   REVOKED: 'bị thu hồi khen thưởng',
+};
+/** The same in English, as a sentence goes on after "The proposal of … to …". */
+const STATUS_EN: Record<string, string> = {
+  PROPOSED_BY_BLOCK: 'is proposed by the {block}',
+  SUBMITTED: 'has been sent by the {block} with its dossier',
+  RESUBMITTED: 'has been completed and sent again',
+  IN_APPRAISAL: 'is being appraised',
+  RETURNED: 'has been returned to be completed',
+  NOT_ELIGIBLE: 'is not eligible',
+  DEFERRED: 'has been deferred',
+  COUNCIL_REVIEW: 'has been put to the {place} emulation and commendation council',
+  COUNCIL_APPROVED: 'was approved by the council',
+  COUNCIL_REJECTED: 'was not approved by the council',
+  DECIDED: 'has been decided: an award decision was issued',
+  REVOKED: 'has been revoked',
 };
 
 export interface NominationNotice {
@@ -242,7 +249,7 @@ export function renderNominationNotice(
       }
     : {
         title: 'Award proposal updated',
-        body: `The proposal of ${formEn(n.provinceKind)[n.form]} for ${n.year} to ${to} is now ${n.status.toLowerCase().replaceAll('_', ' ')}.${why}`,
+        body: `The proposal of ${formEn(n.provinceKind)[n.form]} for ${n.year} to ${to} ${(STATUS_EN[n.status] ?? n.status).replace('{place}', n.provinceKind === 'CITY' ? 'city' : 'provincial').replace('{block}', n.blockKind === 'CLUSTER' ? 'cluster' : 'block')}.${why}`,
       };
 }
 
@@ -268,7 +275,7 @@ export function renderDecisionNotice(
     const named = yours.map((a) => `${formEn(d.provinceKind)[a.form]} to ${to(a)}`).join('; ');
     return {
       title: 'Award decision',
-      body: `${d.issuerName} issued decision ${d.numberText} of ${day}/${m}/${y}, granting ${d.awards} award(s)${named ? `, among them: ${named}` : ''}.`,
+      body: `${d.issuerName} issued decision ${d.numberText} of ${day}/${m}/${y}, granting ${d.awards} award${d.awards === 1 ? '' : 's'}${named ? `, among them: ${named}` : ''}.`,
     };
   }
   const words = formWordsIn(d.provinceKind);

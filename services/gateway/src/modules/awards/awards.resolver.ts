@@ -320,7 +320,11 @@ export class YearAwardsResolver {
     // The details of a unit's deferral or disqualification are its own and the secretariat's (seesUnitRecord).
     return [...(await yearAwardExclusions(y.id))].map(([unitId, lines]) => ({
       unitId,
-      lines: lines.map((l) => ({ rule: l.rule, text: seesUnitRecord(ctx, unitId) ? l.text : l.brief })),
+      lines: lines.map((l) =>
+        seesUnitRecord(ctx, unitId)
+          ? { rule: l.rule, text: l.text, english: l.english }
+          : { rule: l.rule, text: l.brief, english: l.briefEnglish },
+      ),
     }));
   }
 }

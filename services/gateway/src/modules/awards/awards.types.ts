@@ -159,7 +159,13 @@ export class AwardRulesInput {
 })
 export class ExplanationType {
   @Field(() => String) rule!: string;
-  @Field(() => String) text!: string;
+  @Field(() => String, { description: 'The line in Vietnamese, as the documents print it.' }) text!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The same line in English; null for lines the engine wrote before it wrote them in English too.',
+  })
+  english?: string | null;
 }
 
 @ObjectType('Nomination')

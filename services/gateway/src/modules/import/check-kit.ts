@@ -9,6 +9,8 @@ export interface ColumnSpec {
   header: string;
   /** The English header, also accepted (and shown in the English documentation). */
   en: string;
+  /** Former headers of the template, still accepted: a file made from an older template still reads. */
+  also?: string[];
   required: boolean;
   /** The template's example row. */
   example: string;
@@ -150,7 +152,9 @@ function columnsOf(spec: KindSpec, cells: string[]): Map<string, number> {
   cells.forEach((cell, i) => {
     const folded = foldVietnamese(cell).replace(/\s*\*$/, '');
     const column = spec.columns.find(
-      (c) => foldVietnamese(c.header) === folded || foldVietnamese(c.en) === folded || c.key === cell.trim(),
+      (c) =>
+        [c.header, c.en, ...(c.also ?? [])].some((h) => foldVietnamese(h) === folded) ||
+        c.key === cell.trim(),
     );
     if (column && !index.has(column.key)) index.set(column.key, i);
   });

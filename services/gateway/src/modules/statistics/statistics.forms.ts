@@ -29,7 +29,7 @@ const KINDS = [
 // The council's and the deferral's outcomes in the pages' words (nomination.status.* in the web's messages);
 // the earlier steps say a little more than the pages' short labels.
 const STATUSES = [
-  ['PROPOSED_BY_BLOCK', 'Khối đề nghị, chưa nộp hồ sơ'],
+  ['PROPOSED_BY_BLOCK', 'Khối, cụm đề nghị, chưa nộp hồ sơ'],
   ['SUBMITTED', 'Đã nộp hồ sơ'],
   ['IN_APPRAISAL', 'Đang thẩm định'],
   ['RETURNED', 'Trả lại để bổ sung'],
@@ -119,7 +119,7 @@ export function statisticsForms(s: YearStatistics, provinceKind?: ProvinceKind):
       title: 'Danh hiệu thi đua',
       columns: [
         'Số đăng ký',
-        'Số được khối đề nghị',
+        'Số được khối, cụm đề nghị',
         'Số được tặng (theo quyết định khen thưởng)',
         'Số thành tích ghi nhận từ văn bản',
       ],
@@ -127,7 +127,7 @@ export function statisticsForms(s: YearStatistics, provinceKind?: ProvinceKind):
       notes: [
         // A decision recorded from documents is a decision too: counted where the ones issued here are.
         'Số được tặng tính theo các quyết định khen thưởng đã ghi trên nền tảng: quyết định ban hành trên nền tảng và quyết định đã ban hành được ghi nhận lại. Số thành tích ghi nhận từ văn bản là danh hiệu của đơn vị, cá nhân được ghi nhận riêng, không kèm quyết định trên nền tảng.',
-        `Dấu “—”: không theo dõi trên hệ thống; nền tảng không ghi nhận việc đề nghị hoặc quyết định danh hiệu đó (chỉ ${forms.FLAG_PROVINCE} và ${forms.CSTD_PROV} được đề nghị qua khối).`,
+        `Dấu “—”: không theo dõi trên hệ thống; nền tảng không ghi nhận việc đề nghị hoặc quyết định danh hiệu đó (chỉ ${forms.FLAG_PROVINCE} và ${forms.CSTD_PROV} được đề nghị qua khối, cụm).`,
         'Số đề nghị chỉ tính các năm thi đua đã công bố kết quả bỏ phiếu.',
       ],
     },
@@ -144,7 +144,7 @@ export function statisticsForms(s: YearStatistics, provinceKind?: ProvinceKind):
         { label: 'Giấy khen', cells: [null, null, null] },
       ],
       notes: [
-        `Cá nhân: không theo dõi trên hệ thống. Khối thi đua chỉ đề nghị ${forms.MERIT_PROVINCE} cho tập thể là đơn vị thành viên; ${forms.MERIT_PROVINCE} cho cá nhân không được đề nghị qua khối trên nền tảng.`,
+        `Cá nhân: không theo dõi trên hệ thống. Khối, cụm thi đua chỉ đề nghị ${forms.MERIT_PROVINCE} cho tập thể là đơn vị thành viên; ${forms.MERIT_PROVINCE} cho cá nhân không được đề nghị qua khối, cụm trên nền tảng.`,
         'Giấy khen: không theo dõi trên hệ thống. Giấy khen do thủ trưởng cơ quan, đơn vị và Chủ tịch Ủy ban nhân dân cấp xã quyết định tặng, không được đề nghị và ghi nhận trên nền tảng.',
       ],
     },
@@ -158,7 +158,7 @@ export function statisticsForms(s: YearStatistics, provinceKind?: ProvinceKind):
         { label: 'Trong đó: nữ', cells: bySubject('PERSON_FEMALE') },
       ],
       notes: [
-        `Tính các hình thức đề nghị qua khối: ${PROPOSAL_FORMS.map((f) => forms[f]).join(', ')}.`,
+        `Tính các hình thức đề nghị qua khối, cụm: ${PROPOSAL_FORMS.map((f) => forms[f]).join(', ')}.`,
         'Nền tảng không ghi nhận cá nhân là lãnh đạo hay người trực tiếp lao động, sản xuất.',
       ],
     },

@@ -129,7 +129,7 @@ export default function AwardDecisionPage() {
           </div>
           <div>
             <dt>{t('decision.total')}</dt>
-            <dd>{i18n.number(total, 0)} đ</dd>
+            <dd>{t('decision.totalAmount', { amount: i18n.number(total, 0) })}</dd>
           </div>
           {/* What the prizes were counted on, so that a reader can check them against the decree. */}
           {d.baseSalary && (

@@ -1,3 +1,5 @@
+import { engineLine } from './engineLine';
+import { formName } from './formName';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
 import { canAct, useSession } from '../../app/session';
@@ -52,6 +54,7 @@ export const NominationQuery = graphql(`
       explanation {
         rule
         text
+        english
       }
       basis {
         votingPeriodId
@@ -114,12 +117,12 @@ function Nomination({
   };
 
   return (
-    <Page title={t('nomination.title')} subtitle={`${nominee(n)} – ${t(`form.${n.form}`)}`} wide>
+    <Page title={t('nomination.title')} subtitle={`${nominee(n)} – ${formName(i18n, n.form)}`} wide>
       <section className="card">
         <dl className="facts">
           <div>
             <dt>{t('nomination.form')}</dt>
-            <dd>{t(`form.${n.form}`)}</dd>
+            <dd>{formName(i18n, n.form)}</dd>
           </div>
           <div>
             <dt>{t('nomination.unit')}</dt>
@@ -232,7 +235,9 @@ function Nomination({
                       </span>
                     ),
                   ),
-                  line.text,
+                  <span key="text" lang={engineLine(i18n.locale, line).lang}>
+                    {engineLine(i18n.locale, line).text}
+                  </span>,
                 ],
               }))}
             />

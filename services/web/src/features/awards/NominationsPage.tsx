@@ -1,3 +1,4 @@
+import { formName } from './formName';
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link, useLocation, useSearch } from 'wouter';
@@ -123,7 +124,7 @@ export default function NominationsPage() {
           <option value="">{t('queue.allForms')}</option>
           {FORMS.map((f) => (
             <option key={f} value={f}>
-              {t(`form.${f}`)}
+              {formName(i18n, f)}
             </option>
           ))}
         </SelectField>
@@ -175,7 +176,7 @@ export default function NominationsPage() {
                   key: n.id,
                   heading: <Link href={`/nominations/${n.id}`}>{nominee(n)}</Link>,
                   cells: [
-                    t(`form.${n.form}`),
+                    formName(i18n, n.form),
                     <>
                       {n.emulationYear.block.name} – {n.emulationYear.year}
                       {n.emulationYear.recordedFromDocuments && (

@@ -38,7 +38,7 @@ const UpdateBlock = graphql(`
 /** Creates a block (/blocks/new) or edits its name and description (/blocks/:blockId/edit). */
 export default function BlockFormPage() {
   const { blockId } = useParams<{ blockId?: string }>();
-  const { t } = useI18n();
+  const i18n = useI18n();
   const [, navigate] = useLocation();
   const [res] = useQuery({ query: BlockQuery, variables: { id: blockId ?? '' }, pause: !blockId });
   const [name, setName] = useState('');
@@ -48,6 +48,8 @@ export default function BlockFormPage() {
   const update = useAction(UpdateBlock);
   const action = blockId ? update : create;
   const block = res.data?.block;
+  // The form speaks of the kind chosen: "Tạo cụm thi đua", "Tên cụm" once a cluster is picked.
+  const { t } = i18n.forBlock(kind);
   useEffect(() => {
     if (!block) return;
     setName(block.name);

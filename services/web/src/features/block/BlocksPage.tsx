@@ -80,7 +80,7 @@ export default function BlocksPage() {
       actions={
         admin && (
           <Link href="/blocks/new" className="button button-primary">
-            {t('blocks.create')}
+            {t('blocks.new')}
           </Link>
         )
       }
@@ -134,7 +134,7 @@ export default function BlocksPage() {
                 <caption className="visually-hidden">{t('blocks.caption', { n: data.totalCount })}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t('blocks.name')}</th>
+                    <th scope="col">{t('blocks.nameAny')}</th>
                     <th scope="col">{t('blocks.kind')}</th>
                     <th scope="col" className="num">
                       {t('blocks.members', { year })}

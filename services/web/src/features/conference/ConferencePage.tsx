@@ -21,6 +21,7 @@ import {
   WorkspaceQuery,
 } from './operations';
 import { DocumentDownloads } from '../documents/DocumentDownloads';
+import { engineLine } from '../awards/engineLine';
 import { formName } from '../awards/formName';
 
 /** A position that already names its unit ("Giám đốc Sở Công Thương"): the unit is not said again after it. */
@@ -156,7 +157,7 @@ export default function ConferencePage() {
             memberCount={members.length}
             excluded={y.awardExclusions.map((e) => ({
               name: unitName(names, e.unitId),
-              why: e.lines.map((l) => l.text).join(' '),
+              why: e.lines.map((l) => engineLine(i18n.locale, l).text).join(' '),
             }))}
             rules={res.data.awardRuleSet.rules}
             canSetOwnRules={hasRole(session, 'PROVINCE_ADMIN')}

@@ -56,6 +56,7 @@ export const WorkspaceQuery = graphql(
           lines {
             rule
             text
+            english
           }
         }
         conference {

@@ -1,3 +1,4 @@
+import { formName } from '../awards/formName';
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
@@ -187,7 +188,7 @@ export function PastDecisionForm({
                             <span>{n.unit.name}</span>
                           </label>
                         </th>
-                        <td>{t(`form.${n.form}`)}</td>
+                        <td>{formName(i18n, n.form)}</td>
                         <td>{n.emulationYear.block.name}</td>
                       </tr>
                     ))}

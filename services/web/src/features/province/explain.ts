@@ -36,8 +36,15 @@ export function explainRules(i18n: I18n, r: Rules): { rule: string; text: string
   const dl = r.dossierDeadline;
   return [
     { rule: 'R1', text: t('rules.R1') },
-    { rule: 'R2', text: t(k(`rules.R2.${r.flagQuota.kind}`), { value: n(r.flagQuota.value) }) },
-    { rule: 'R3', text: t(k(`rules.R3.${r.meritQuota.kind}`), { value: n(r.meritQuota.value) }) },
+    // `n` picks a count's singular ("at most 1 unit"); a share has none.
+    {
+      rule: 'R2',
+      text: t(k(`rules.R2.${r.flagQuota.kind}`), { value: n(r.flagQuota.value), n: r.flagQuota.value }),
+    },
+    {
+      rule: 'R3',
+      text: t(k(`rules.R3.${r.meritQuota.kind}`), { value: n(r.meritQuota.value), n: r.meritQuota.value }),
+    },
     { rule: 'R4', text: t(k(`rules.R4.${r.voteThresholdMode}`), { p: n(r.voteThresholdPercent) }) },
     { rule: 'R5', text: t(k(`rules.R5.${r.runoffCandidates}`), { n: r.maxRounds }) },
     { rule: 'R6', text: explainTieBreaks(i18n, r.tieBreaks) },

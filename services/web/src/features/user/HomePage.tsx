@@ -1,3 +1,4 @@
+import { formName } from '../awards/formName';
 import { useEffect, useState } from 'react';
 import { CombinedError, useClient, useQuery, type AnyVariables, type Client, type DocumentInput } from 'urql';
 import { Link, Redirect } from 'wouter';
@@ -242,7 +243,7 @@ async function gatherTasks(
       : t('home.blockYear', { block, year });
   const councilLabel = (openedAt: unknown) =>
     `${t('council.title')} · ${t('voting.councilSession', { date: i18n.date(openedAt as string) })}`;
-  const formLabel = (form: string) => t(`form.${form}` as MessageKey);
+  const formLabel = (form: string) => formName(i18n, form);
   const tasks = noTasks();
   /**
    * A vote's steps, as its page offers them (PeriodControls): whoever runs it (the head or deputy unit; the

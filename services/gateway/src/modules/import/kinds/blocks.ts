@@ -11,12 +11,13 @@ export const BLOCK_KIND_LABELS: Record<BlockKind, string[]> = {
 /** Blocks and clusters by folded name (the province's unique key). */
 export const blocks: KindSpec = {
   kind: 'BLOCKS',
-  title: 'Khối thi đua',
+  title: 'Khối, cụm thi đua',
   columns: [
     {
       key: 'name',
-      header: 'Tên khối',
+      header: 'Tên khối, cụm',
       en: 'Block name',
+      also: ['Tên khối', 'Tên cụm'],
       required: true,
       example: 'Khối các cơ quan Đảng',
       note: 'Tên đầy đủ của khối hoặc cụm thi đua.',

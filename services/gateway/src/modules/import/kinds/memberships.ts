@@ -1,4 +1,5 @@
-import { importRepository, type ExistingMembership } from '@thidua/db';
+import { importRepository, type BlockKind, type ExistingMembership } from '@thidua/db';
+import { blockWords } from '@thidua/domain';
 import { runsYear } from '../../history/province-years';
 import { date, inChunks, NameIndex, Problems, SeenKeys, text, type KindSpec, type Row } from '../check-kit';
 import { unitIndex } from './persons';
@@ -7,14 +8,14 @@ import { span } from './words';
 interface Line {
   r: Row;
   blockId: string;
-  blockKind: string;
+  blockKind: BlockKind;
   unitId: string;
   from: string;
   to: string | null;
   existing: ExistingMembership | undefined;
 }
 
-const YEAR_WORDS = { headYears: 'trưởng khối', deputyYears: 'phó khối' } as const;
+const YEAR_WORDS = { headYears: 'trưởng', deputyYears: 'phó' } as const;
 const overlaps = (a: { from: string; to: string | null }, b: { from: string; to: string | null }) =>
   a.from <= (b.to ?? '9999-12-31') && b.from <= (a.to ?? '9999-12-31');
 
@@ -39,12 +40,13 @@ function years(p: Problems, r: Row, key: keyof typeof YEAR_WORDS): number[] | nu
  */
 export const memberships: KindSpec = {
   kind: 'MEMBERSHIPS',
-  title: 'Thành viên khối',
+  title: 'Thành viên khối, cụm',
   columns: [
     {
       key: 'block',
-      header: 'Khối',
+      header: 'Khối, cụm',
       en: 'Block',
+      also: ['Khối', 'Cụm'],
       required: true,
       example: 'Khối các cơ quan Đảng',
       note: 'Tên khối hoặc cụm đã có trong tỉnh.',
@@ -63,7 +65,7 @@ export const memberships: KindSpec = {
       en: 'From',
       required: true,
       example: '01/01/2025',
-      note: 'Ngày đơn vị vào khối. Nhận biết trùng theo khối, đơn vị và ngày này.',
+      note: 'Ngày đơn vị vào khối, cụm. Nhận biết trùng theo khối, cụm, đơn vị và ngày này.',
     },
     {
       key: 'to',
@@ -75,19 +77,21 @@ export const memberships: KindSpec = {
     },
     {
       key: 'headYears',
-      header: 'Trưởng khối năm',
+      header: 'Trưởng khối, cụm năm',
       en: 'Head in years',
+      also: ['Trưởng khối năm', 'Trưởng cụm năm'],
       required: false,
       example: '2025',
-      note: 'Các năm đơn vị là trưởng khối, cách nhau bởi dấu phẩy.',
+      note: 'Các năm đơn vị là trưởng khối, cụm, cách nhau bởi dấu phẩy.',
     },
     {
       key: 'deputyYears',
-      header: 'Phó khối năm',
+      header: 'Phó khối, cụm năm',
       en: 'Deputy in years',
+      also: ['Phó khối năm', 'Phó cụm năm'],
       required: false,
       example: '',
-      note: 'Các năm đơn vị là phó khối.',
+      note: 'Các năm đơn vị là phó khối, cụm.',
     },
   ],
   async check(rows, ctx) {
@@ -122,11 +126,12 @@ export const memberships: KindSpec = {
       if (from && to && to < from) p.add(r, 'to', `Ngày kết thúc trước ngày bắt đầu (${span(from, to)}).`);
       const heads = years(p, r, 'headYears');
       const deputies = years(p, r, 'deputyYears');
-      const block = blockName ? blocksByName.resolve(p, r, 'block', blockName, 'khối') : null;
+      const block = blockName ? blocksByName.resolve(p, r, 'block', blockName, 'khối, cụm') : null;
       const unit = unitName ? unitsByName.resolve(p, r, 'unit', unitName, 'đơn vị') : null;
       if (p.count > mark || !block || !unit || !from || !heads || !deputies) continue;
       const key = `${block.id}:${unit.id}:${from}`;
-      if (seen.repeat(p, r, 'from', key, 'khối, đơn vị và ngày bắt đầu')) continue;
+      const { block: word } = blockWords(block.kind);
+      if (seen.repeat(p, r, 'from', key, `${word}, đơn vị và ngày bắt đầu`)) continue;
       const existing = byKey.get(key);
       const line: Line = {
         r,
@@ -144,13 +149,13 @@ export const memberships: KindSpec = {
       ] as const) {
         for (const y of list) {
           if (!overlaps(line, { from: `${y}-01-01`, to: `${y}-12-31` })) {
-            p.add(r, field, `Năm ${y} đơn vị không là thành viên khối (${span(line.from, line.to)}).`);
+            p.add(r, field, `Năm ${y} đơn vị không là thành viên ${word} (${span(line.from, line.to)}).`);
             continue;
           }
           const claim = claims.get(`${block.id}:${y}`) ?? {};
           const other = claim[role];
           if (other && other.unitId !== unit.id)
-            p.add(r, field, `Năm ${y} khối đã có ${YEAR_WORDS[field]} ở dòng ${other.r.row}.`);
+            p.add(r, field, `Năm ${y} ${word} đã có ${YEAR_WORDS[field]} ${word} ở dòng ${other.r.row}.`);
           else claim[role] = { unitId: unit.id, r };
           claims.set(`${block.id}:${y}`, claim);
         }
@@ -182,7 +187,7 @@ export const memberships: KindSpec = {
         l.r,
         'from',
         `Chồng thời gian: đơn vị đã thuộc "${blockNames.get(clash.blockId)}" ${span(clash.from, clash.to)} (${where}); ` +
-          `mỗi lúc đơn vị chỉ ở một ${l.blockKind === 'BLOCK' ? 'khối' : 'cụm'}.`,
+          `mỗi lúc đơn vị chỉ ở một ${blockWords(l.blockKind).block}.`,
       );
     }
 
@@ -200,12 +205,13 @@ export const memberships: KindSpec = {
       const head = claim.head?.unitId ?? at?.headUnitId ?? null;
       const deputy = claim.deputy?.unitId ?? at?.deputyUnitId ?? null;
       const first = (claim.head ?? claim.deputy)!;
+      const { block: word } = blockWords(blockList.find((b) => b.id === blockId)?.kind);
       const field = claim.head ? 'headYears' : 'deputyYears';
       if (head && head === deputy) {
         p.add(
           (claim.deputy ?? first).r,
           'deputyYears',
-          `Năm ${y} trưởng khối và phó khối là cùng một đơn vị.`,
+          `Năm ${y} trưởng ${word} và phó ${word} là cùng một đơn vị.`,
         );
         continue;
       }
@@ -214,7 +220,7 @@ export const memberships: KindSpec = {
         p.add(
           first.r,
           field,
-          `Năm ${y} của khối đã bắt đầu (${at.state}): trưởng, phó khối không đổi được nữa.`,
+          `Năm ${y} của ${word} đã bắt đầu (${at.state}): trưởng, phó ${word} không đổi được nữa.`,
         );
         continue;
       }
@@ -222,7 +228,7 @@ export const memberships: KindSpec = {
         p.add(
           first.r,
           field,
-          `Năm ${y} đã qua và khối chưa có năm này: ghi năm cũ ở trang lịch sử (từ biên bản).`,
+          `Năm ${y} đã qua và ${word} chưa có năm này: ghi năm cũ ở trang lịch sử (từ biên bản).`,
         );
         continue;
       }

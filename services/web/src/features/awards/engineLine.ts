@@ -1,0 +1,12 @@
+/**
+ * A line the awards engine wrote, in the reader's language: its English where the engine wrote one (lines stored
+ * before it did have none), else as written, in Vietnamese, marked so (`lang`) for a screen reader.
+ */
+export function engineLine(
+  locale: string,
+  line: { text: string; english?: string | null },
+): { text: string; lang: 'vi' | 'en' } {
+  return locale === 'en' && line.english
+    ? { text: line.english, lang: 'en' }
+    : { text: line.text, lang: 'vi' };
+}
