@@ -40,10 +40,10 @@ type Nominations = {
     unitId: string;
     form: string;
     status: string;
-    explanation: { rule: string; text: string }[];
+    explanation: { rule: string; text: string; english: string | null }[];
   }[];
 };
-const NOMINATIONS = `query($y: ID!) { nominations(emulationYearId: $y) { unitId form status explanation { rule text } } }`;
+const NOMINATIONS = `query($y: ID!) { nominations(emulationYearId: $y) { unitId form status explanation { rule text english } } }`;
 
 /** The year's nominations, once the worker has computed them: before publication only the head unit sees them. */
 const untilNominations = (block: LockedBlock) =>
@@ -81,6 +81,10 @@ describe('the articles, through HTTP and the worker', () => {
     expect(flag).toMatchObject({ unitId: block.units[3]!.id, status: 'PROPOSED_BY_BLOCK' });
     expect(flag.explanation[0]!.text).toBe(
       'Được Khối bình chọn là đơn vị dẫn đầu; đề nghị Cờ thi đua của UBND tỉnh (Khối được đề nghị 1 Cờ thi đua).',
+    );
+    // Kept in English too, for a reader of the English interface.
+    expect(flag.explanation[0]!.english).toBe(
+      "Voted the block's leader; proposed for the provincial emulation flag (the block may propose 1 flag).",
     );
     // 30% of 9 = 2 certificates of merit, by score, never to the flag unit.
     const merit = list.filter((n) => n.form === 'MERIT_PROVINCE').map((n) => n.unitId);
@@ -313,14 +317,26 @@ describe('the articles, through HTTP and the worker', () => {
     );
     // The head unit reads, before opening the vote, who is left off the award ballots and why; the inspection's
     // details are the unit's and the secretariat's.
-    const EXCLUSIONS = `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { awardExclusions { unitId lines { rule text } } } }`;
+    const EXCLUSIONS = `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { awardExclusions { unitId lines { rule text english } } } }`;
     type Exclusions = {
-      emulationYear: { awardExclusions: { unitId: string; lines: { rule: string; text: string }[] }[] };
+      emulationYear: {
+        awardExclusions: { unitId: string; lines: { rule: string; text: string; english: string }[] }[];
+      };
     };
     const read = async (who: Account) =>
       ok(await as<Exclusions>(who, EXCLUSIONS, { b: block.blockId })).emulationYear.awardExclusions;
     expect(await read(block.officers[0]!)).toEqual([
-      { unitId: deferred.id, lines: [{ rule: 'R8', text: 'Hoãn xét khen thưởng: đang bị thanh tra.' }] },
+      {
+        unitId: deferred.id,
+        // In English too, and as briefly: the details stay the unit's and the secretariat's in either language.
+        lines: [
+          {
+            rule: 'R8',
+            text: 'Hoãn xét khen thưởng: đang bị thanh tra.',
+            english: 'Award review deferred: an inspection is open.',
+          },
+        ],
+      },
     ]);
     expect(await read(admin)).toEqual([
       {
@@ -329,6 +345,7 @@ describe('the articles, through HTTP and the worker', () => {
           {
             rule: 'R8',
             text: 'Hoãn xét khen thưởng: đang bị thanh tra (Quyết định thanh tra số 15/QĐ-TTr).',
+            english: 'Award review deferred: an inspection is open (Quyết định thanh tra số 15/QĐ-TTr).',
           },
         ],
       },

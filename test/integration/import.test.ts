@@ -325,6 +325,14 @@ describe('importing a province from its spreadsheets', () => {
       ['Khối Văn hóa - Xã hội', 'Khối', ''],
     ]);
     expect((await importClean('blocks', file)).result).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    // The template's own headers, as Excel saves a CSV in a Vietnamese locale (semicolons): a cluster.
+    const saved = Buffer.from(
+      '\uFEFF' + ['Tên khối/cụm *;Loại *;Mô tả', 'Cụm thi đua các xã vùng cao;Cụm thi đua;'].join('\r\n'),
+    );
+    expect((await importClean('blocks', saved)).result).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect(
+      await inProvince(laoCai, `SELECT kind FROM block WHERE name = 'Cụm thi đua các xã vùng cao'`),
+    ).toEqual([{ kind: 'CLUSTER' }]);
   });
 
   it('memberships: unknown block and unit (another province’s are unknown), overlaps, bad dates, then the fixed file', async () => {
@@ -354,7 +362,7 @@ describe('importing a province from its spreadsheets', () => {
       // Named by the template's header, whichever the file used.
       [
         5,
-        'Khối, cụm',
+        'Khối/cụm',
         'Chưa có khối, cụm "Khối Kinh tế" trong danh sách: thêm khối, cụm đó trước, rồi nhập lại tệp.',
       ],
       [
@@ -624,12 +632,12 @@ describe('importing a province from its spreadsheets', () => {
     // Blocks and clusters alike (the files in these tests keep the former headers, "Khối", "Trưởng khối năm":
     // still read, so a template downloaded before reads too).
     expect((sheet.getRow(1).values as string[]).slice(1)).toEqual([
-      'Khối, cụm *',
+      'Khối/cụm *',
       'Đơn vị *',
       'Từ ngày *',
       'Đến ngày',
-      'Trưởng khối, cụm năm',
-      'Phó khối, cụm năm',
+      'Trưởng khối/cụm năm',
+      'Phó khối/cụm năm',
     ]);
     expect(sheet.getRow(2).getCell(2).value).toBe('Văn phòng Tỉnh ủy');
     // A fixed list is picked from a drop-down on every row under the heading; a column is as wide as its example.

@@ -269,7 +269,7 @@ async function closeProvince(code: string) {
   );
   expect(years.emulationYear).toEqual({ state: 'DRAFT', headUnit: { id: next.nextHeadUnitId } });
 
-  await untilNotices(['Đã kết thúc năm thi đua 2026: 1 khối đã khóa sổ, 1 khối chưa thể khóa sổ.']);
+  await untilNotices(['Đã kết thúc năm thi đua 2026: 1 khối, cụm đã khóa sổ, 1 khối, cụm chưa thể khóa sổ.']);
 
   // Starting again returns the closing as it is, and runs nothing.
   const again = ok(await start(false)).startYearEndClosing;
@@ -298,8 +298,8 @@ async function closeProvince(code: string) {
     ]),
   );
   await untilNotices([
-    'Đã kết thúc năm thi đua 2026: 1 khối đã khóa sổ, 1 khối chưa thể khóa sổ.',
-    'Đã kết thúc năm thi đua 2026: 2 khối đã khóa sổ, 0 khối chưa thể khóa sổ.',
+    'Đã kết thúc năm thi đua 2026: 1 khối, cụm đã khóa sổ, 1 khối, cụm chưa thể khóa sổ.',
+    'Đã kết thúc năm thi đua 2026: 2 khối, cụm đã khóa sổ, 0 khối, cụm chưa thể khóa sổ.',
   ]);
   const nothingLeft = await resume();
   expect(nothingLeft.errors?.[0]?.extensions?.code).toBe('PRECONDITION_FAILED');

@@ -5,6 +5,7 @@ export { blockWords, type BlockKind, type BlockLabel } from './block/words';
 export {
   NAME_WITH_KIND,
   placeWord,
+  placeWordEn,
   provinceTitle,
   type ProvinceKind,
   type ProvinceName,

@@ -428,7 +428,7 @@ describe('dashboards', () => {
       await page.locator('.chart svg').first().waitFor();
       await expect
         .poll(() => page.locator('.chart').first().getAttribute('aria-label'))
-        .toMatch(/^Biểu đồ Nộp hồ sơ đúng hạn: Có: \d+ khối \(.+\); Không: \d+ khối \(.+\)$/);
+        .toMatch(/^Biểu đồ Nộp hồ sơ đúng hạn: Có: \d+ khối, cụm \(.+\); Không: \d+ khối, cụm \(.+\)$/);
 
       // On a phone, the chooser showing a former province's long name stays within the screen: neither the
       // ranking nor the trend scrolls sideways.

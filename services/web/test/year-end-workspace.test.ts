@@ -168,7 +168,7 @@ describe('the year-end workspace', () => {
       // … and the secretariat runs the closing again for it.
       await page.getByRole('button', { name: 'Chạy lại cho các khối, cụm chưa đóng' }).click();
       const again = page.getByRole('dialog', { name: 'Chạy lại việc đóng năm 2026?' });
-      expect(await again.textContent()).toContain('1 khối chưa đóng sẽ được xử lý lại');
+      expect(await again.textContent()).toContain('1 khối, cụm chưa đóng sẽ được xử lý lại');
       await again.getByRole('button', { name: 'Chạy lại cho các khối, cụm chưa đóng' }).click();
       await expect
         .poll(() => page.getByText('Mọi khối, cụm của năm này đã được đóng.').count(), { timeout: 60_000 })

@@ -1,7 +1,7 @@
 import { awardExclusions, type ExclusionFacts } from './exclusions';
 import { formWordsEn, formWordsIn, type ProposalForm } from './forms';
 import { blockWords, type BlockKind } from '../block/words';
-import { placeWord, type ProvinceKind } from '../province/title';
+import { placeWord, placeWordEn, type ProvinceKind } from '../province/title';
 import { quotaSeats, type AwardRules, type TieBreak } from './rules';
 import { STREAK_RULES, streakStanding, type History, type StreakStanding } from './streaks';
 import { round2 } from '../scoring/scoring';
@@ -187,9 +187,8 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
   const n = members.length;
   const formWords = formWordsIn(input.provinceKind);
   const formEnglish = formWordsEn(input.provinceKind);
-  const { block, Block } = blockWords(input.blockKind);
-  const en = input.blockKind === 'CLUSTER' ? 'cluster' : 'block';
-  const placeEn = input.provinceKind === 'CITY' ? 'city' : 'provincial';
+  const { block, Block, en } = blockWords(input.blockKind);
+  const placeEn = placeWordEn(input.provinceKind);
   const titleWords = (title: keyof typeof TITLE_WORDS | 'CSTD_PROV') =>
     title === 'CSTD_PROV' ? formWords.CSTD_PROV : TITLE_WORDS[title];
   const titleEnglish = (title: keyof typeof TITLE_ENGLISH | 'CSTD_PROV') =>
@@ -345,7 +344,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
         m.unitId,
         'STREAK',
         `Đồng thời ${streak[0]!.toLowerCase()}${streak.slice(1)}.`,
-        `Also ${streakEn}.`,
+        `Also rated ${streakEn}.`,
       );
     else if (rules.meritStreak === 'PROPOSE') {
       proposals.push({ unitId: m.unitId, personId: null, form: 'MERIT_PROVINCE', path: 'STREAK' });
@@ -499,8 +498,7 @@ function decidedBy(
 ): { vi: string; en: string } | null {
   const d = input.decided?.[kind];
   if (!d?.unitIds.includes(unitId)) return null;
-  const { block, Block } = blockWords(input.blockKind);
-  const en = input.blockKind === 'CLUSTER' ? 'cluster' : 'block';
+  const { block, Block, en } = blockWords(input.blockKind);
   return {
     vi: `Sau ${d.rounds} vòng bỏ phiếu không đủ đơn vị đạt ngưỡng, Trưởng ${block} và Phó ${block} quyết định, không phải kết quả bỏ phiếu của ${Block}`,
     en: `After ${count(d.rounds, 'round')} left seats unfilled, the ${en}'s head and deputy decided, not the ${en}'s vote`,

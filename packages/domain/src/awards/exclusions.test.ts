@@ -80,13 +80,13 @@ describe('who may not be proposed for an award (R1, R8, R9)', () => {
       a: [
         {
           rule: 'R7',
-          text: 'Đã được Khối các cơ quan Đảng tỉnh đề nghị Cờ thi đua của UBND tỉnh trong năm: mỗi đơn vị chỉ nhận một hình thức đề nghị của Khối trong năm.',
+          text: 'Đã được Khối các cơ quan Đảng tỉnh đề nghị Cờ thi đua của UBND tỉnh trong năm: mỗi đơn vị chỉ nhận một hình thức đề nghị của khối, cụm thi đua trong năm.',
           brief:
-            'Đã được Khối các cơ quan Đảng tỉnh đề nghị Cờ thi đua của UBND tỉnh trong năm: mỗi đơn vị chỉ nhận một hình thức đề nghị của Khối trong năm.',
+            'Đã được Khối các cơ quan Đảng tỉnh đề nghị Cờ thi đua của UBND tỉnh trong năm: mỗi đơn vị chỉ nhận một hình thức đề nghị của khối, cụm thi đua trong năm.',
           english:
-            'Already proposed by Khối các cơ quan Đảng tỉnh for the provincial emulation flag this year: a unit receives one block proposal a year.',
+            'Already proposed by Khối các cơ quan Đảng tỉnh for the provincial emulation flag this year: a unit receives one block or cluster proposal a year.',
           briefEnglish:
-            'Already proposed by Khối các cơ quan Đảng tỉnh for the provincial emulation flag this year: a unit receives one block proposal a year.',
+            'Already proposed by Khối các cơ quan Đảng tỉnh for the provincial emulation flag this year: a unit receives one block or cluster proposal a year.',
         },
       ],
     });

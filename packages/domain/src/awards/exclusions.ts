@@ -1,4 +1,3 @@
-import { blockWords, type BlockKind } from '../block/words';
 import type { ProvinceKind } from '../province/title';
 import { formWordsEn, formWordsIn, type ProposalForm } from './forms';
 import type { AwardRules, Disqualification } from './rules';
@@ -24,8 +23,6 @@ export interface ExclusionFacts {
   proposedElsewhere?: { unitId: string; form: ProposalForm; blockName: string }[];
   /** PROVINCE (the default) or CITY: the forms carry the name of the people's committee conferring them. */
   provinceKind?: ProvinceKind;
-  /** BLOCK (the default) or CLUSTER: the words of the block's own texts. */
-  blockKind?: BlockKind;
 }
 
 export interface ExclusionReason {
@@ -86,8 +83,8 @@ export function awardExclusions(
   for (const p of [...(facts.proposedElsewhere ?? [])].sort((a, b) =>
     a.unitId + a.blockName < b.unitId + b.blockName ? -1 : 1,
   )) {
-    const text = `Đã được ${p.blockName} đề nghị ${formWordsIn(facts.provinceKind)[p.form]} trong năm: mỗi đơn vị chỉ nhận một hình thức đề nghị của ${blockWords(facts.blockKind).Block} trong năm.`;
-    const english = `Already proposed by ${p.blockName} for ${formWordsEn(facts.provinceKind)[p.form]} this year: a unit receives one ${facts.blockKind === 'CLUSTER' ? 'cluster' : 'block'} proposal a year.`;
+    const text = `Đã được ${p.blockName} đề nghị ${formWordsIn(facts.provinceKind)[p.form]} trong năm: mỗi đơn vị chỉ nhận một hình thức đề nghị của khối, cụm thi đua trong năm.`;
+    const english = `Already proposed by ${p.blockName} for ${formWordsEn(facts.provinceKind)[p.form]} this year: a unit receives one block or cluster proposal a year.`;
     add(p.unitId, { rule: 'R7', text, brief: text, english, briefEnglish: english });
   }
   for (const d of [...facts.openDeferrals].sort(byUnitThenReason)) {

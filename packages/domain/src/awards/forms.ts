@@ -1,4 +1,4 @@
-import type { ProvinceKind } from '../province/title';
+import { placeWordEn, type ProvinceKind } from '../province/title';
 
 /**
  * What a block year proposes: flags and certificates of merit to units, the provincial Emulation Fighter title to
@@ -35,7 +35,7 @@ export const formWordsIn = (provinceKind?: ProvinceKind | null): Record<Proposal
 
 /** The forms in English (explanations, notices): a centrally-governed city confers them in its own name. */
 export const formWordsEn = (kind?: ProvinceKind | null): Record<ProposalForm, string> => {
-  const place = kind === 'CITY' ? 'city' : 'provincial';
+  const place = placeWordEn(kind);
   return {
     FLAG_PROVINCE: `the ${place} emulation flag`,
     MERIT_PROVINCE: `the ${place} chairman's certificate of merit`,

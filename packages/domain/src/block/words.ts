@@ -9,9 +9,14 @@ export interface BlockLabel {
 
 /**
  * "khối" or "cụm", as a block's own texts name it ("Trưởng cụm", "Được Cụm bình chọn"): a cluster's minutes,
- * explanations and notices never speak of a "khối". `Block` is the capitalised form for the body itself.
+ * explanations and notices never speak of a "khối". `Block` is the capitalised form for the body itself, `en`
+ * the English word.
  */
 export function blockWords(kind?: BlockKind | null) {
   const block = kind === 'CLUSTER' ? 'cụm' : 'khối';
-  return { block, Block: `${block[0]!.toUpperCase()}${block.slice(1)}` };
+  return {
+    block,
+    Block: `${block[0]!.toUpperCase()}${block.slice(1)}`,
+    en: kind === 'CLUSTER' ? 'cluster' : 'block',
+  };
 }

@@ -1,6 +1,6 @@
 import { blockWords, type BlockKind, type BlockLabel } from '../block/words';
 import { conferredAs, formWordsEn, formWordsIn, type ProposalForm } from '../awards/forms';
-import { placeWord, type ProvinceKind } from '../province/title';
+import { placeWord, placeWordEn, type ProvinceKind } from '../province/title';
 import { dayMonthYear, VIETNAM_TIME_ZONE } from '../time/vietnam';
 
 export const NOTIFICATION_EVENT_NAMES = [
@@ -53,8 +53,8 @@ const NOTIFICATION_EVENT_LABELS: Record<
   'decision.issued': ['Quyết định khen thưởng', 'Award decision issued'],
   'year.signing_opened': ['Mở ký giao ước thi đua', 'Covenant open for signing'],
   'year.scoring_opened': ['Mở chấm điểm thi đua', 'Scoring open'],
-  'year.dossier_submitted': ['Khối gửi hồ sơ đề nghị khen thưởng', 'Award dossier received'],
-  'year.closed': ['Kết thúc năm thi đua của khối', 'Block year closed'],
+  'year.dossier_submitted': ['Khối, cụm gửi hồ sơ đề nghị khen thưởng', 'Award dossier received'],
+  'year.closed': ['Kết thúc năm thi đua của khối, cụm', 'Block or cluster year closed'],
   'on_behalf.entered': [
     'Sở Nội vụ nhập thay đơn vị',
     'Entered for your unit by the Department of Home Affairs',
@@ -192,7 +192,6 @@ export function renderCouncilVotedNotice(
       };
 }
 
-const formEn = formWordsEn;
 const STATUS_VI: Record<string, string> = {
   SUBMITTED: 'đã được {Block} gửi hồ sơ đề nghị',
   RESUBMITTED: 'đã được bổ sung và gửi lại',
@@ -208,7 +207,6 @@ const STATUS_VI: Record<string, string> = {
 };
 /** The same in English, as a sentence goes on after "The proposal of … to …". */
 const STATUS_EN: Record<string, string> = {
-  PROPOSED_BY_BLOCK: 'is proposed by the {block}',
   SUBMITTED: 'has been sent by the {block} with its dossier',
   RESUBMITTED: 'has been completed and sent again',
   IN_APPRAISAL: 'is being appraised',
@@ -249,7 +247,7 @@ export function renderNominationNotice(
       }
     : {
         title: 'Award proposal updated',
-        body: `The proposal of ${formEn(n.provinceKind)[n.form]} for ${n.year} to ${to} ${(STATUS_EN[n.status] ?? n.status).replace('{place}', n.provinceKind === 'CITY' ? 'city' : 'provincial').replace('{block}', n.blockKind === 'CLUSTER' ? 'cluster' : 'block')}.${why}`,
+        body: `The proposal of ${formWordsEn(n.provinceKind)[n.form]} for ${n.year} to ${to} ${(STATUS_EN[n.status] ?? n.status).replace('{place}', placeWordEn(n.provinceKind)).replace('{block}', blockWords(n.blockKind).en)}.${why}`,
       };
 }
 
@@ -272,7 +270,7 @@ export function renderDecisionNotice(
   const yours = d.yours ?? [];
   const to = (a: (typeof yours)[number]) => (a.personName ? `${a.personName} (${a.unitName})` : a.unitName);
   if (locale === 'en') {
-    const named = yours.map((a) => `${formEn(d.provinceKind)[a.form]} to ${to(a)}`).join('; ');
+    const named = yours.map((a) => `${formWordsEn(d.provinceKind)[a.form]} to ${to(a)}`).join('; ');
     return {
       title: 'Award decision',
       body: `${d.issuerName} issued decision ${d.numberText} of ${day}/${m}/${y}, granting ${d.awards} award${d.awards === 1 ? '' : 's'}${named ? `, among them: ${named}` : ''}.`,
@@ -396,10 +394,10 @@ export function renderYearEndNotice(
   return locale === 'vi'
     ? {
         title: `Kết thúc năm thi đua ${n.year} toàn ${placeWord(n.provinceKind)}`,
-        body: `Đã kết thúc năm thi đua ${n.year}: ${n.closed} khối đã khóa sổ, ${n.notClosed} khối chưa thể khóa sổ.`,
+        body: `Đã kết thúc năm thi đua ${n.year}: ${n.closed} khối, cụm đã khóa sổ, ${n.notClosed} khối, cụm chưa thể khóa sổ.`,
       }
     : {
         title: `Year-end closing ${n.year}`,
-        body: `Year ${n.year} closing finished: ${n.closed} block(s) closed, ${n.notClosed} could not close.`,
+        body: `Year ${n.year} closing finished: ${n.closed} of ${n.closed + n.notClosed} blocks and clusters closed, ${n.notClosed} could not close.`,
       };
 }

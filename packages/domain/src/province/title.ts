@@ -10,6 +10,8 @@ export interface ProvinceName {
 
 /** "tỉnh" or "thành phố": as a province's own bodies are named ("Hội đồng Thi đua – Khen thưởng thành phố"). */
 export const placeWord = (kind?: ProvinceKind | null) => (kind === 'CITY' ? 'thành phố' : 'tỉnh');
+/** The same as an English adjective: "the provincial council", "the city council". */
+export const placeWordEn = (kind?: ProvinceKind | null) => (kind === 'CITY' ? 'city' : 'provincial');
 
 /** "tỉnh Lào Cai", "thành phố Huế". */
 export function provinceTitle(p: ProvinceName): string {

@@ -80,12 +80,13 @@ describe('routeRefusal', () => {
     });
     expect(routeRefusal(officer, '/blocks')).toBeNull();
     // A form only the secretariat may send is not shown to an officer, to be refused on sending.
-    for (const form of ['/blocks/new', `/blocks/${LAO_CAI}/edit`, '/year-end/2026', '/province/history'])
+    for (const form of ['/blocks/new', `/blocks/${LAO_CAI}/edit`, '/province/history', '/province/certificate'])
       expect(routeRefusal(officer, form)).toEqual({
         reason: 'role',
         roles: ['PROVINCE_ADMIN', 'PLATFORM_ADMIN'],
       });
     expect(routeRefusal(officer, `/blocks/${LAO_CAI}/years/2026`)).toBeNull();
+    expect(routeRefusal(officer, '/year-end/2026')).toBeNull();
     expect(routeRefusal(session([['PROVINCE_ADMIN', LAO_CAI]], LAO_CAI), '/blocks/new')).toBeNull();
     // The council's sessions are the province's secretariat's, and its members' (the gateway's rule); a new
     // decision the secretariat's own.

@@ -19,8 +19,9 @@ const ROUTE_ROLES: [RegExp, Role[]][] = [
   [/^\/council$/, ['PROVINCE_ADMIN', 'COUNCIL_MEMBER']],
   [/^\/award-decisions\/new$/, ['PROVINCE_ADMIN']],
   [/^\/(users|import|audit|webhooks|nominations|admin)$/, SECRETARIAT],
-  // The secretariat's forms: a block's creation and edit, the year-end closing, past years, the certificate blank.
-  [/^\/(blocks\/new|blocks\/[^/]+\/edit|year-end\/[^/]+|province\/(history|certificate))$/, SECRETARIAT],
+  // The secretariat's forms: a block's creation and edit, past years, the certificate blank. (The year-end page
+  // is read by everyone: its actions are the secretariat's alone.)
+  [/^\/(blocks\/new|blocks\/[^/]+\/edit|province\/(history|certificate))$/, SECRETARIAT],
 ];
 
 /** Pages that only write (a new block, an import, a decision): nothing to read in a read-only province. */

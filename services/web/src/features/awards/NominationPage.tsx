@@ -235,9 +235,11 @@ function Nomination({
                       </span>
                     ),
                   ),
-                  <span key="text" lang={engineLine(i18n.locale, line).lang}>
-                    {engineLine(i18n.locale, line).text}
-                  </span>,
+                  ((said) => (
+                    <span key="text" lang={said.lang}>
+                      {said.text}
+                    </span>
+                  ))(engineLine(i18n.locale, line)),
                 ],
               }))}
             />

@@ -15,7 +15,7 @@ export const blocks: KindSpec = {
   columns: [
     {
       key: 'name',
-      header: 'Tên khối, cụm',
+      header: 'Tên khối/cụm',
       en: 'Block name',
       also: ['Tên khối', 'Tên cụm'],
       required: true,

@@ -44,7 +44,7 @@ export const memberships: KindSpec = {
   columns: [
     {
       key: 'block',
-      header: 'Khối, cụm',
+      header: 'Khối/cụm',
       en: 'Block',
       also: ['Khối', 'Cụm'],
       required: true,
@@ -77,7 +77,7 @@ export const memberships: KindSpec = {
     },
     {
       key: 'headYears',
-      header: 'Trưởng khối, cụm năm',
+      header: 'Trưởng khối/cụm năm',
       en: 'Head in years',
       also: ['Trưởng khối năm', 'Trưởng cụm năm'],
       required: false,
@@ -86,7 +86,7 @@ export const memberships: KindSpec = {
     },
     {
       key: 'deputyYears',
-      header: 'Phó khối, cụm năm',
+      header: 'Phó khối/cụm năm',
       en: 'Deputy in years',
       also: ['Phó khối năm', 'Phó cụm năm'],
       required: false,
