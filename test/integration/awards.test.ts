@@ -520,7 +520,7 @@ describe('the articles, through HTTP and the worker', () => {
         lines: [
           {
             rule: 'R7',
-            text: `Đã được ${left.block.name} đề nghị Cờ thi đua của UBND tỉnh trong năm: mỗi đơn vị chỉ nhận một hình thức đề nghị của Khối trong năm.`,
+            text: `Đã được ${left.block.name} đề nghị Cờ thi đua của UBND tỉnh trong năm: mỗi đơn vị chỉ nhận một hình thức đề nghị của khối, cụm thi đua trong năm.`,
           },
         ],
       },
