@@ -1,6 +1,8 @@
+import type { BlockKind } from '@thidua/domain';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
-export type BlockKind = 'BLOCK' | 'CLUSTER';
+// The domain's, as its words for each kind (blockWords) are.
+export type { BlockKind };
 
 /** An emulation block (khối) or cluster (cụm) of one province. */
 @Entity('block')

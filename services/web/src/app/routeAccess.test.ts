@@ -80,7 +80,12 @@ describe('routeRefusal', () => {
     });
     expect(routeRefusal(officer, '/blocks')).toBeNull();
     // A form only the secretariat may send is not shown to an officer, to be refused on sending.
-    for (const form of ['/blocks/new', `/blocks/${LAO_CAI}/edit`, '/province/history', '/province/certificate'])
+    for (const form of [
+      '/blocks/new',
+      `/blocks/${LAO_CAI}/edit`,
+      '/province/history',
+      '/province/certificate',
+    ])
       expect(routeRefusal(officer, form)).toEqual({
         reason: 'role',
         roles: ['PROVINCE_ADMIN', 'PLATFORM_ADMIN'],
