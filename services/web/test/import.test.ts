@@ -250,7 +250,7 @@ describe('the import page', () => {
     expect(
       await page
         .getByText(
-          'Chưa có khối "Khối các cơ quan Đảng" trong danh sách: thêm khối đó trước, rồi nhập lại tệp.',
+          'Chưa có khối, cụm "Khối các cơ quan Đảng" trong danh sách: thêm khối, cụm đó trước, rồi nhập lại tệp.',
         )
         .count(),
     ).toBe(1);
