@@ -104,6 +104,8 @@ const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 
 const fmtEn = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 2 });
 /** "1 flag", "2 flags". */
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** "Sau 2 vòng …" inside a sentence: "sau 2 vòng …". */
+const lower = (s: string) => `${s[0]!.toLowerCase()}${s.slice(1)}`;
 
 function tieKey(m: EngineMember, order: readonly TieBreak[]): number[] {
   return order.map((t) =>
@@ -340,12 +342,7 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
         `${streakEn}; not also proposed for ${formEnglish.MERIT_PROVINCE} on this criterion.`,
       );
     else if (proposed.has(m.unitId))
-      say(
-        m.unitId,
-        'STREAK',
-        `Đồng thời ${streak[0]!.toLowerCase()}${streak.slice(1)}.`,
-        `Also rated ${streakEn}.`,
-      );
+      say(m.unitId, 'STREAK', `Đồng thời ${lower(streak)}.`, `Also rated ${streakEn}.`);
     else if (rules.meritStreak === 'PROPOSE') {
       proposals.push({ unitId: m.unitId, personId: null, form: 'MERIT_PROVINCE', path: 'STREAK' });
       proposed.add(m.unitId);
@@ -427,7 +424,6 @@ export function computeAwards(input: EngineInput, rules: AwardRules): EngineOutp
     nextHead = votedHead ?? input.headUnitId;
     nextDeputy = votedDeputy(nextHead);
   }
-  const lower = (s: string) => `${s[0]!.toLowerCase()}${s.slice(1)}`;
   if (nextHead) {
     const decided = decidedBy(input, 'NEXT_HEAD', nextHead);
     const [how, howEn] =

@@ -235,11 +235,7 @@ function Nomination({
                       </span>
                     ),
                   ),
-                  ((said) => (
-                    <span key="text" lang={said.lang}>
-                      {said.text}
-                    </span>
-                  ))(engineLine(i18n.locale, line)),
+                  <EngineLineText key="text" line={line} />,
                 ],
               }))}
             />
@@ -261,4 +257,10 @@ function Nomination({
       />
     </Page>
   );
+}
+
+/** An engine line in the reader's language, marked with the language it is shown in. */
+function EngineLineText({ line }: { line: { text: string; english?: string | null } }) {
+  const said = engineLine(useI18n().locale, line);
+  return <span lang={said.lang}>{said.text}</span>;
 }
