@@ -462,6 +462,23 @@ describe('look-alike names', () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(res.errors?.[0]?.message).toContain(`khối thi đua đã có "Khối các cơ quan Đảng" (${id})`);
   });
+
+  it('a name taken by a cluster names the cluster, not a block', async () => {
+    const first = await app.gql<{ createBlock: { id: string } }>(
+      `mutation { createBlock(input: { name: "Cụm các xã vùng cao", kind: CLUSTER }) { id } }`,
+      {},
+      { token: admin.token, provinceId: laoCai },
+    );
+    const id = first.data!.createBlock.id;
+    const res = await app.gql(
+      `mutation { createBlock(input: { name: "cụm các xã  vùng cao", kind: BLOCK }) { id } }`,
+      {},
+      { token: admin.token, provinceId: laoCai },
+    );
+    expect(res.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(res.errors?.[0]?.message).toContain(`cụm thi đua đã có "Cụm các xã vùng cao" (${id})`);
+    expect(res.errors?.[0]?.message).toContain('the existing cluster "Cụm các xã vùng cao"');
+  });
 });
 
 describe('a lost database connection', () => {

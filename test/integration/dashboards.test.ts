@@ -164,6 +164,33 @@ describe('dashboards, built on the closing rollups', () => {
     expect(alone.provinceTrend.rows).toEqual([{ name: 'Hồ Chí Minh', year: 2026, values: [2] }]);
   });
 
+  it("ranks a former province's blocks for its successor's secretariat, within the former province", async () => {
+    const binhDuong = await provinceId(app.dataSource, '74', { former: true });
+    const [block] = await sql<{ id: string }[]>(
+      binhDuong,
+      `INSERT INTO block (province_id, kind, name, name_search)
+       VALUES ($1, 'BLOCK', 'Khối các sở, ngành tỉnh', 'khoi cac so, nganh tinh') RETURNING id`,
+      [binhDuong],
+    );
+    await sql(
+      binhDuong,
+      `INSERT INTO block_year_rollup (province_id, year, block_id, block_name, closing_status, dossier_on_time,
+         member_units, eligible_votes, ballots_cast, rounds, flag_proposals, merit_proposals, council_approvals,
+         decided_awards, mean_final_score)
+       VALUES ($1, 2024, $2, 'Khối các sở, ngành tỉnh', 'CLOSED', true, 9, 9, 9, 1, 1, 3, 1, 4, 96.5)`,
+      [binhDuong, block!.id],
+    );
+    const RANKING = `query($p: ID!) { blockRanking(provinceId: $p, year: 2024) { rows { name rank } } }`;
+    // Read within the former province (x-province-id), as the ranking tab asks when it is chosen.
+    const former = ok(await as<{ blockRanking: Table }>(hcmAdmin, RANKING, { p: binhDuong }, binhDuong));
+    expect(former.blockRanking.rows).toEqual([{ name: 'Khối các sở, ngành tỉnh', rank: 1 }]);
+    // Its own province ran no 2024: nothing there, and another province's secretariat reads none of it.
+    const own = ok(await as<{ blockRanking: Table }>(hcmAdmin, RANKING, { p: hcm }, hcm));
+    expect(own.blockRanking.rows).toEqual([]);
+    const stranger = await as(ngheAnAdmin, RANKING, { p: binhDuong }, binhDuong);
+    expect(stranger.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('answers each dashboard with the same few SQL statements, however many provinces it compares', async () => {
     // A gateway of its own on the same database, without a worker, so that only the requests' statements count;
     // without the principal cache, so that every request reads its principal (counted below).

@@ -227,18 +227,29 @@ describe('blocks in the browser', () => {
         ['UBND xã Tả Phìn', 'UBND xã Sa Pả', 'UBND xã Bản Hồ'].map((n) => `${n} ${tag}`),
       );
       const cluster = `Cụm thi đua các xã vùng cao ${tag}`;
-      const { createBlock } = await gql<{ createBlock: { id: string } }>(
-        `mutation($n: String!) { createBlock(input: { name: $n, kind: CLUSTER }) { id } }`,
-        { n: cluster },
-      );
+
+      // Created on the form: once "Cụm thi đua" is chosen, the form speaks of a cluster.
+      const page = (last = await (await desktop(browser)).newPage());
+      await signInAt(page, base, '/blocks/new', admin.email);
+      await page.getByLabel('Loại').selectOption({ label: 'Cụm thi đua' });
+      await page.getByLabel('Tên cụm').fill(cluster);
+      await page.getByRole('button', { name: 'Tạo cụm thi đua' }).click();
+      await poll(() => new URL(page.url()).pathname).toMatch(/^\/blocks\/[0-9a-f-]{36}$/);
+      const clusterId = new URL(page.url()).pathname.split('/')[2]!;
+      // The same name again, as a block: refused, naming the cluster that has it.
+      await page.goto(`${base}/blocks/new`);
+      await page.getByLabel('Tên khối').fill(cluster.toLowerCase());
+      await page.getByRole('button', { name: 'Tạo khối thi đua' }).click();
+      await poll(() =>
+        page.getByText(`Tên này trùng với cụm “${cluster}” đã có`, { exact: false }).count(),
+      ).toBe(1);
       for (const u of communes)
         await gql(`mutation($i: BlockMemberInput!) { addBlockMember(input: $i) { id } }`, {
-          i: { blockId: createBlock.id, unitId: u.id, date: `${year}-01-01` },
+          i: { blockId: clusterId, unitId: u.id, date: `${year}-01-01` },
         });
 
       // The cluster's page: opening its year asks for its "Trưởng cụm" and "Phó cụm".
-      const page = (last = await (await desktop(browser)).newPage());
-      await signInAt(page, base, `/blocks/${createBlock.id}`, admin.email);
+      await page.goto(`${base}/blocks/${clusterId}`);
       const open = page.getByRole('region', { name: 'Mở năm thi đua' });
       await open.getByLabel('Năm', { exact: true }).fill(String(year));
       await poll(() => open.getByLabel('Trưởng cụm').locator('option').count()).toBe(communes.length + 1);
@@ -246,7 +257,7 @@ describe('blocks in the browser', () => {
       await open.getByLabel('Phó cụm').selectOption({ label: communes[1]!.name });
       expect(await page.locator('main').textContent()).not.toMatch(/Trưởng khối|Phó khối/);
       await open.getByRole('button', { name: 'Mở năm thi đua' }).click();
-      await page.waitForURL(new RegExp(`/blocks/${createBlock.id}/years/${year}$`));
+      await page.waitForURL(new RegExp(`/blocks/${clusterId}/years/${year}$`));
 
       // Its year: "Trưởng cụm: UBND xã Tả Phìn", and back to the cluster's page, never "khối" for it.
       const head = page.locator('dt', { hasText: 'Trưởng cụm' });
@@ -277,7 +288,7 @@ describe('blocks in the browser', () => {
             (window as unknown as { sawBlockWords: boolean }).sawBlockWords = true;
         }).observe(document, { childList: true, subtree: true, characterData: true });
       });
-      await page.goto(`${base}/blocks/${createBlock.id}/years/${year}`);
+      await page.goto(`${base}/blocks/${clusterId}/years/${year}`);
       expect(await page.locator('main').textContent()).not.toMatch(/Trưởng khối|Phó khối/);
       await poll(() => page.locator('dt', { hasText: 'Trưởng cụm' }).count()).toBe(1);
       expect(
@@ -302,7 +313,7 @@ describe('blocks in the browser', () => {
         `mutation($i: RecordPastYearInput!) { recordPastYear(input: $i) { id } }`,
         {
           i: {
-            blockId: createBlock.id,
+            blockId: clusterId,
             year: year - 1,
             memberUnitIds: communes.map((u) => u.id),
             headUnitId: communes[0]!.id,

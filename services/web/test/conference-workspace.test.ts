@@ -401,6 +401,8 @@ describe("the head unit's conference workspace", () => {
       // The kind of reason only: the inspection's details are the unit's and the secretariat's.
       expect(await off.textContent()).toContain('Hoãn xét khen thưởng: đang bị thanh tra.');
       expect(await off.textContent()).not.toContain('27/QĐ-TTr');
+      // The engine's line is marked as Vietnamese (a screen reader set to English reads it so).
+      expect(await off.locator('[lang="vi"]').filter({ hasText: 'đang bị thanh tra' }).count()).toBe(1);
       await screenshot(deputy, 'conference-open-vote-excluded-1366');
       await expectAccessible(deputy, 'the vote form with a unit left off the award ballots');
       await deputy.getByRole('checkbox', { name: 'Phó khối năm sau' }).uncheck();

@@ -475,6 +475,45 @@ describe('dashboards', () => {
       await adminPage.locator('figure svg').first().waitFor();
       await screenshot(adminPage, 'dashboard-ranking-1366');
       await expectAccessible(adminPage, 'the block ranking');
+      // A year before the merger is the former provinces': the page says whose, and ranks one when it is chosen.
+      const haiDuong = await provinceId(app.dataSource, '30', { former: true });
+      await runInTenant(app.dataSource, haiDuong, async () => {
+        const db = await currentManager();
+        const [formerBlock] = (await db.query(
+          `INSERT INTO block (province_id, kind, name, name_search)
+           VALUES ($1, 'BLOCK', 'Khối các sở, ban, ngành', 'khoi cac so, ban, nganh') RETURNING id`,
+          [haiDuong],
+        )) as { id: string }[];
+        await db.query(
+          `INSERT INTO block_year_rollup (province_id, year, block_id, block_name, closing_status, dossier_on_time,
+             member_units, eligible_votes, ballots_cast, rounds, flag_proposals, merit_proposals,
+             council_approvals, decided_awards, mean_final_score)
+           VALUES ($1, 2024, $2, 'Khối các sở, ban, ngành', 'CLOSED', true, 12, 12, 12, 1, 1, 4, 1, 5, 95.25)`,
+          [haiDuong, formerBlock!.id],
+        );
+      });
+      await adminPage.getByLabel('Năm', { exact: true }).selectOption('2024');
+      await expect
+        .poll(
+          () =>
+            adminPage
+              .getByText(/^Các khối, cụm năm 2024 thuộc .*Hải Dương \(tỉnh cũ, đến 30\/06\/2025\)/)
+              .count(),
+          {
+            timeout: 15_000,
+          },
+        )
+        .toBe(1);
+      await adminPage
+        .getByLabel('Tỉnh/thành', { exact: true })
+        .selectOption({ label: 'Hải Dương (tỉnh cũ, đến 30/06/2025)' });
+      await expect
+        .poll(() => adminPage.getByRole('cell', { name: 'Khối các sở, ban, ngành' }).count(), {
+          timeout: 15_000,
+        })
+        .toBe(1);
+      expect(await adminPage.getByText(/^Các khối, cụm năm 2024 thuộc/).count()).toBe(0);
+      await screenshot(adminPage, 'dashboard-ranking-former-1366');
       await adminPage.goto(`${base}/dashboards/trend`);
       await adminPage.locator('figure svg').first().waitFor({ timeout: 15_000 });
       // One closed year is a dot, not a line: the page says the line comes with the next years.

@@ -132,6 +132,12 @@ describe('platform admin', () => {
         )
         .toBe(1);
       expect(await p2.getByLabel('Mã').count()).toBe(0);
+      // The ministry's viewer belongs to no province: it is sent to the platform's admins, not a province's.
+      expect(
+        await p2
+          .getByText(/^Trang này dành cho: Quản trị hệ thống\. .*đề nghị quản trị hệ thống cấp quyền/)
+          .count(),
+      ).toBe(1);
       await expectAccessible(p2, 'a page refused to the role');
       await Promise.all([page.context().close(), p2.context().close()]);
     },

@@ -62,8 +62,12 @@ describe('province settings: the award rules', () => {
       expect(await page.getByText('Thành phố chưa ban hành phiên bản nào').count()).toBe(1);
       expect(await meaning('R2')).toContain('Mỗi khối, cụm đề nghị tối đa 1 đơn vị nhận Cờ thi đua.');
       expect(await meaning('R3')).toContain('tối đa 30% số thành viên (làm tròn xuống)');
-      expect(await meaning('R4')).toContain('Trúng cử khi được trên 50% tổng số thành viên');
-      expect(await meaning('R5')).toContain('chỉ gồm các đơn vị bằng phiếu');
+      expect(await meaning('R4')).toContain(
+        'Trúng cử khi được trên 50% tổng số thành viên của khối, cụm bầu',
+      );
+      expect(await meaning('R5')).toContain(
+        'chỉ gồm các đơn vị bằng phiếu; sau vòng cuối, Trưởng, Phó khối, cụm quyết định.',
+      );
       expect(await meaning('R13')).toContain(
         'Hồ sơ đề nghị nộp chậm nhất 15 ngày sau hội nghị tổng kết của khối, cụm.',
       );

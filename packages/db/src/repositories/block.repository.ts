@@ -25,11 +25,11 @@ export const blockRepository = {
   },
 
   /** A block whose name folds to the same text as `name` (the unique index's key), other than `exceptId`. */
-  async sameName(name: string, exceptId?: string): Promise<Pick<Block, 'id' | 'name'> | null> {
+  async sameName(name: string, exceptId?: string): Promise<Pick<Block, 'id' | 'name' | 'kind'> | null> {
     const qb = (await tenantManager())
       .getRepository(Block)
       .createQueryBuilder('b')
-      .select(['b.id', 'b.name'])
+      .select(['b.id', 'b.name', 'b.kind'])
       .where('b.name_search = :s', { s: foldVietnamese(name) });
     if (exceptId) qb.andWhere('b.id <> :id', { id: exceptId });
     return qb.getOne();

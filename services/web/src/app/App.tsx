@@ -226,6 +226,8 @@ function NotFound() {
 /** A page the person cannot use: why, in a sentence, instead of a page whose every request is refused. */
 function Refused({ refusal }: { refusal: Refusal }) {
   const { t } = useI18n();
+  // The ministry's viewers and the platform's admins work in no province: no province's secretariat gives them roles.
+  const inProvince = !!useSession().provinceId;
   const [title, help] =
     refusal.reason === 'province'
       ? [t('app.needsProvince'), t('app.needsProvinceHelp')]
@@ -233,7 +235,9 @@ function Refused({ refusal }: { refusal: Refusal }) {
         ? [t('app.readOnlyTitle'), t('app.readOnly')]
         : [
             t('app.notForRole'),
-            t('app.notForRoleHelp', { roles: refusal.roles.map((r) => t(`role.${r}`)).join(', ') }),
+            t(inProvince ? 'app.notForRoleHelp' : 'app.notForRoleHelpNoProvince', {
+              roles: refusal.roles.map((r) => t(`role.${r}`)).join(', '),
+            }),
           ];
   return (
     <Page title={title}>

@@ -331,7 +331,7 @@ describe('an award decision’s number from the register', () => {
     );
   });
 
-  it('a duplicate name names the unit or block it matches; a past block recorded anew points to the one that exists', () => {
+  it('a duplicate name names the unit, block or cluster it matches; a past block recorded anew points to the one that exists', () => {
     const same = (what: string) =>
       showErrors(i18n, [
         {
@@ -343,6 +343,7 @@ describe('an award decision’s number from the register', () => {
       'Tên này trùng với đơn vị “Sở Tài chính” đã có (khác nhau chỉ ở dấu, chữ hoa hoặc khoảng trắng cũng tính là trùng).',
     );
     expect(same('block')).toMatch(/^Tên này trùng với khối “Sở Tài chính” đã có/);
+    expect(same('cluster')).toMatch(/^Tên này trùng với cụm “Sở Tài chính” đã có/);
     const exists = showErrors(i18n, [
       {
         message: 'a block named "Khối các sở, ngành" already exists: give its blockId',

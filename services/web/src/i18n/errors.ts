@@ -217,11 +217,14 @@ export function showErrors(i18n: I18n, errors: ApiError[] | 'network' | null): S
     for (const f of named) fields[f.field] ??= fieldMessage(i18n, f.field, f.message);
     if (named.length) continue;
     // A duplicate name (common/names.ts) is a conflict about one field: say so beside it, naming the one it matches.
-    const sameName = /The name is the same as the existing (unit|block) "(.+?)" \(/.exec(e.message);
+    const sameName = /The name is the same as the existing (unit|block|cluster) "(.+?)" \(/.exec(e.message);
     if (code === 'CONFLICT' && sameName) {
-      fields.name ??= i18n.t(sameName[1] === 'unit' ? 'error.field.nameTakenUnit' : 'error.field.nameTaken', {
-        name: sameName[2]!,
-      });
+      const key = {
+        unit: 'error.field.nameTakenUnit',
+        block: 'error.field.nameTaken',
+        cluster: 'error.field.nameTakenCluster',
+      } as const;
+      fields.name ??= i18n.t(key[sameName[1] as keyof typeof key], { name: sameName[2]! });
       continue;
     }
     // A new block recorded from documents (recordPastYear) under the name of one the province has.

@@ -6,7 +6,7 @@ import {
   type BlockMembership,
   type Unit,
 } from '@thidua/db';
-import { normalizeName, vietnamToday } from '@thidua/domain';
+import { blockWords, normalizeName, vietnamToday } from '@thidua/domain';
 import {
   Arg,
   Args,
@@ -39,7 +39,11 @@ import {
   UpdateBlockInput,
 } from './block.types';
 
-const BLOCK = { vi: 'khối thi đua', en: 'block' };
+/** The taken name's record, named by its kind: "cụm thi đua" for a cluster. */
+const blockNamed = (kind: Block['kind']) => {
+  const w = blockWords(kind);
+  return { vi: `${w.block} thi đua`, en: w.en };
+};
 
 @Resolver(() => BlockType)
 export class BlockResolver {
@@ -107,7 +111,7 @@ export class BlockResolver {
       );
     const name = normalizeName(input.name);
     const taken = await blockRepository.sameName(name);
-    if (taken) throw nameTaken(BLOCK, taken);
+    if (taken) throw nameTaken(blockNamed(taken.kind), taken);
     const block = await withConstraints({ unique: `a block named "${name}" already exists` }, () =>
       blockRepository.create({
         name,
@@ -131,7 +135,7 @@ export class BlockResolver {
     const patch = input.name !== undefined ? { ...input, name: normalizeName(input.name) } : input;
     if (patch.name !== undefined) {
       const taken = await blockRepository.sameName(patch.name, id);
-      if (taken) throw nameTaken(BLOCK, taken);
+      if (taken) throw nameTaken(blockNamed(taken.kind), taken);
     }
     const after = await withConstraints({ unique: `a block named "${patch.name}" already exists` }, () =>
       blockRepository.update(id, patch),

@@ -157,7 +157,7 @@ export default function ConferencePage() {
             memberCount={members.length}
             excluded={y.awardExclusions.map((e) => ({
               name: unitName(names, e.unitId),
-              why: e.lines.map((l) => engineLine(i18n.locale, l).text).join(' '),
+              why: e.lines.map((l) => engineLine(i18n.locale, l)),
             }))}
             rules={res.data.awardRuleSet.rules}
             canSetOwnRules={hasRole(session, 'PROVINCE_ADMIN')}

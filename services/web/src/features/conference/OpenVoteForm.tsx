@@ -31,7 +31,8 @@ export function OpenVoteForm({
   /** The secretariat may give this one vote its own (an audited exception). */
   canSetOwnRules: boolean;
   /** R1: members that may not be proposed for an award, with why; they are not on the flag or merit ballot. */
-  excluded: { name: string; why: string }[];
+  /** Each unit left off, with the engine's lines (marked Vietnamese where they have no English). */
+  excluded: { name: string; why: { text: string; lang: 'vi' | 'en' }[] }[];
 }) {
   const { t } = useI18n();
   const [, navigate] = useLocation();
@@ -117,7 +118,13 @@ export function OpenVoteForm({
             <ul>
               {excluded.map((e) => (
                 <li key={e.name}>
-                  <strong>{e.name}</strong>: {e.why}
+                  <strong>{e.name}</strong>:{' '}
+                  {e.why.map((line, i) => (
+                    <span key={i} lang={line.lang}>
+                      {i > 0 && ' '}
+                      {line.text}
+                    </span>
+                  ))}
                 </li>
               ))}
             </ul>

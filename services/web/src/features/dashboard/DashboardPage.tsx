@@ -3,14 +3,21 @@ import { readFragment } from 'gql.tada';
 import { useId, useMemo, useState, type ComponentProps } from 'react';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
+import { ProvinceScope } from '../../app/ProvinceScope';
 import { hasRole, useSession } from '../../app/session';
 import { lastEmulationYear, runsYear, thisYear } from '../block/dates';
-import { formerLabel, placeLabel } from '../province/useFormerProvinces';
+import {
+  formerLabel,
+  placeLabel,
+  useFormerProvinces,
+  type FormerOrCurrent,
+} from '../province/useFormerProvinces';
 import { StatisticsButton } from '../statistics/StatisticsButton';
 import { graphql, type ResultOf } from '../../graphql';
 import { useI18n, type I18n } from '../../i18n/i18n';
 import { Chart } from '../../ui/Chart';
 import { downloadCsv, downloadXlsx, type Sheet } from '../../ui/download';
+import { SelectField } from '../../ui/Field';
 import { Alert, Empty, Page } from '../../ui/Page';
 import { SortableTable, type Column } from '../../ui/SortableTable';
 import { QueryStates } from '../../ui/QueryStates';
@@ -703,30 +710,65 @@ function Trend() {
   );
 }
 
+/**
+ * The secretariat ranks its own province's blocks, or those of a former province merged into it (the years before
+ * the merger are that one's); a ministry viewer, who works in none, picks any province. The ranking is a
+ * province's detail, read within it (ProvinceScope sends the chosen one as x-province-id).
+ */
 function Ranking() {
+  const { t } = useI18n();
+  const session = useSession();
+  const [provinces] = useQuery({ query: ProvincesQuery, pause: !!session.provinceId });
+  const lineage = useFormerProvinces();
+  const [picked, setPicked] = useState('');
+  const withFigures = useProvinceWithFigures(!!session.provinceId || !!picked, provinces);
+  const provinceId = session.provinceId
+    ? picked || session.provinceId
+    : picked || (withFigures.ready ? withFigures.id : '');
+  if (!provinceId && withFigures.ready) return <Empty>{t('dash.needProvince')}</Empty>;
+  return (
+    <ProvinceScope provinceId={provinceId}>
+      <ProvinceRanking
+        provinceId={provinceId}
+        pick={setPicked}
+        provinces={provinces.data}
+        lineage={lineage}
+      />
+    </ProvinceScope>
+  );
+}
+
+function ProvinceRanking({
+  provinceId,
+  pick,
+  provinces,
+  lineage,
+}: {
+  provinceId: string;
+  pick(id: string): void;
+  provinces: Provinces | undefined;
+  /** The session's province and the former ones merged into it (none for the ministry's viewers). */
+  lineage: FormerOrCurrent[];
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const session = useSession();
   const [metric, setMetric] = useState<Metric>('MEAN_FINAL_SCORE');
-  // The secretariat ranks its own province's blocks; a ministry viewer, who works in none, picks the province.
-  const [provinces] = useQuery({ query: ProvincesQuery, pause: !!session.provinceId });
-  const [picked, setPicked] = useState('');
-  const withFigures = useProvinceWithFigures(!!session.provinceId || !!picked, provinces);
-  const provinceId = session.provinceId ?? (picked || (withFigures.ready ? withFigures.id : ''));
+  const chosen = lineage.find((p) => p.id === provinceId);
   const opening = useOpeningYear(
     provinceId,
-    provinces.data?.former.nodes.find((p) => p.id === provinceId)?.validTo,
+    chosen ? chosen.validTo : provinces?.former.nodes.find((p) => p.id === provinceId)?.validTo,
   );
   const { year } = opening;
-  const context = useMemo(
-    () => (session.provinceId ? undefined : { fetchOptions: { headers: { 'x-province-id': provinceId } } }),
-    [session.provinceId, provinceId],
-  );
+  // A year the chosen province did not run (before or after a merger): said, with the province that ran it.
+  const ranElsewhere =
+    chosen && !chosen.runsYear(year)
+      ? lineage.filter((p) => p.id !== chosen.id && p.runsYear(year)).map((p) => p.label)
+      : [];
   const [res, refetch] = useQuery({
     query: RankingQuery,
     variables: { provinceId, year, by: metric },
     pause: !provinceId || !opening.ready,
-    context,
   });
   const table = forReaders(res.data ? readFragment(TableFields, res.data.blockRanking) : null);
   const mi = table ? Math.max(0, table.metrics.indexOf(metric)) : 0;
@@ -741,15 +783,20 @@ function Ranking() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [res.data, metric, i18n.locale],
   );
-  if (!provinceId && withFigures.ready) return <Empty>{t('dash.needProvince')}</Empty>;
-
   return (
     <section aria-labelledby="ranking-title">
       <h2 id="ranking-title">{t('dash.ranking')}</h2>
       <NoFiguresYet years={opening.noFiguresYet} />
       <div className="filters">
-        {!session.provinceId && (
-          <ProvinceSelect value={provinceId} onChange={setPicked} provinces={provinces.data} />
+        {!session.provinceId && <ProvinceSelect value={provinceId} onChange={pick} provinces={provinces} />}
+        {lineage.length > 1 && (
+          <SelectField label={t('dash.province')} value={provinceId} onChange={(e) => pick(e.target.value)}>
+            {lineage.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+          </SelectField>
         )}
         <YearSelect
           value={year}
@@ -759,6 +806,9 @@ function Ranking() {
         />
         {table && <MetricSelect metrics={table.metrics} value={metric} onChange={setMetric} perBlock />}
       </div>
+      {ranElsewhere.length > 0 && (
+        <Alert kind="info">{t('dash.rankingElsewhere', { year, names: ranElsewhere.join('; ') })}</Alert>
+      )}
       <TableStates error={res.error} refetch={refetch} table={table}>
         {(table) => (
           <>

@@ -45,8 +45,16 @@ export function explainRules(i18n: I18n, r: Rules): { rule: string; text: string
       rule: 'R3',
       text: t(k(`rules.R3.${r.meritQuota.kind}`), { value: n(r.meritQuota.value), n: r.meritQuota.value }),
     },
-    { rule: 'R4', text: t(k(`rules.R4.${r.voteThresholdMode}`), { p: n(r.voteThresholdPercent) }) },
-    { rule: 'R5', text: t(k(`rules.R5.${r.runoffCandidates}`), { n: r.maxRounds }) },
+    // R4 and R5 for every block and cluster of the province ("của khối, cụm"), where a vote's page names its own.
+    { rule: 'R4', text: t(k(`rules.province.R4.${r.voteThresholdMode}`), { p: n(r.voteThresholdPercent) }) },
+    {
+      rule: 'R5',
+      // One round only: no run-off to describe (as the vote's page says it).
+      text:
+        r.maxRounds === 1
+          ? t('rules.province.R5.single')
+          : t(k(`rules.province.R5.${r.runoffCandidates}`), { n: r.maxRounds }),
+    },
     { rule: 'R6', text: explainTieBreaks(i18n, r.tieBreaks) },
     { rule: 'R7', text: t('rules.R7') },
     { rule: 'R8', text: t('rules.R8') },

@@ -31,6 +31,8 @@ export interface FormerOrCurrent {
   /** The name, and for a former province until when it existed. */
   label: string;
   former: boolean;
+  /** The day a former province ended (null for the session's own). */
+  validTo: string | null;
   /** Whether its block years include this one (the gateway's yearSpan: a province ended on 30 June ran the year before last). */
   runsYear: (year: number) => boolean;
 }
@@ -73,9 +75,18 @@ export function useFormerProvinces(): FormerOrCurrent[] {
   const [res] = useQuery({ query: ProvinceLineage, variables: { id: id ?? '' }, pause: !id });
   const p = res.data?.province;
   if (!id) return [];
-  if (!p) return [{ id, name: '', fullName: '', label: '', former: false, runsYear: () => true }];
+  if (!p)
+    return [{ id, name: '', fullName: '', label: '', former: false, validTo: null, runsYear: () => true }];
   return [
-    { id: p.id, name: p.name, fullName: fullName(p), label: p.name, former: false, runsYear: runs(p) },
+    {
+      id: p.id,
+      name: p.name,
+      fullName: fullName(p),
+      label: p.name,
+      former: false,
+      validTo: null,
+      runsYear: runs(p),
+    },
     ...p.predecessors
       .filter((f) => f.id !== p.id)
       .map((f) => ({
@@ -84,6 +95,7 @@ export function useFormerProvinces(): FormerOrCurrent[] {
         fullName: fullName(f),
         label: formerLabel(i18n, f),
         former: true,
+        validTo: f.validTo,
         runsYear: runs(f),
       })),
   ];
