@@ -513,6 +513,11 @@ describe('dashboards', () => {
         })
         .toBe(1);
       expect(await adminPage.getByText(/^Các khối, cụm năm 2024 thuộc/).count()).toBe(0);
+      expect(
+        await adminPage
+          .getByRole('table', { name: 'Xếp hạng khối, cụm – Hải Dương (tỉnh cũ, đến 30/06/2025), năm 2024' })
+          .count(),
+      ).toBe(1);
       await screenshot(adminPage, 'dashboard-ranking-former-1366');
       await adminPage.goto(`${base}/dashboards/trend`);
       await adminPage.locator('figure svg').first().waitFor({ timeout: 15_000 });

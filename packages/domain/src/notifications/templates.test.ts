@@ -23,6 +23,20 @@ describe('voting notices', () => {
     });
   });
 
+  it('speak English to those who chose it, with the deadline in Vietnam time written the English way', () => {
+    expect(renderVotingNotice('voting.opened', notice, 'en')).toEqual({
+      title: 'Voting opened',
+      body: 'Emulation vote of Khối thi đua 6 for 2026 (round 1): voting is open until 05/12/2026, 16:30.',
+    });
+    const second = { ...notice, round: 2, conferenceDate: '2027-02-06' };
+    expect(renderVotingNotice('voting.reminder', second, 'en').body).toBe(
+      'Emulation vote of Khối thi đua 6 for 2026 (round 2, conference of 06/02/2027): your unit has not voted yet; the deadline is 05/12/2026, 16:30.',
+    );
+    expect(renderVotingNotice('voting.opened', { ...notice, paper: true }, 'en').body).toBe(
+      'Emulation vote of Khối thi đua 6 for 2026 (round 1): paper ballots at the conference; the counting committee enters the count.',
+    );
+  });
+
   it('name a further round and why it is held, and the conference day rather than the sending day', () => {
     const second = { ...notice, round: 2, conferenceDate: '2027-02-06' };
     expect(renderVotingNotice('voting.opened', second)).toEqual({

@@ -68,6 +68,7 @@ import {
   OpenVotingPeriodInput,
   TurnoutType,
   VoterType,
+  VotingOutcome,
   VotingPeriodType,
 } from './voting.types';
 
@@ -124,6 +125,19 @@ export class VotingResolver {
   })
   emulationYear(@Root() p: VotingPeriod, @Ctx() ctx: GraphQLContext) {
     return p.emulationYearId ? ctx.loaders.emulationYear.load(p.emulationYearId) : null;
+  }
+
+  @FieldResolver(() => VotingOutcome, {
+    nullable: true,
+    description:
+      'What the count decided (a next round, seats left to the head and deputy): as secret as the results until ' +
+      'they are published. Before that, those who run the vote learn only that the head and deputy must decide ' +
+      '(R5), and when they have.',
+  })
+  async outcome(@Root() p: VotingPeriod, @Ctx() ctx: GraphQLContext) {
+    if (!p.outcome || (await canSeeResults(ctx, p))) return p.outcome;
+    const headAndDeputy = p.outcome === 'AWAITING_DECISION' || p.outcome === 'DECIDED';
+    return headAndDeputy && (await runsPeriod(ctx, p)) ? p.outcome : null;
   }
 
   @FieldResolver(() => Number) thresholdPercent(@Root() p: VotingPeriod) {

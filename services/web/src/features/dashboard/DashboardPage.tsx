@@ -765,6 +765,8 @@ function ProvinceRanking({
     chosen && !chosen.runsYear(year)
       ? lineage.filter((p) => p.id !== chosen.id && p.runsYear(year)).map((p) => p.label)
       : [];
+  // A former province's blocks are said to be its own in the table's caption (a sheet's name takes no "/").
+  const title = chosen?.former ? `${t('dash.ranking')} – ${chosen.label}` : t('dash.ranking');
   const [res, refetch] = useQuery({
     query: RankingQuery,
     variables: { provinceId, year, by: metric },
@@ -826,7 +828,7 @@ function ProvinceRanking({
               )}
             />
             <SortableTable<Row>
-              caption={t('dash.tableCaption', { title: t('dash.ranking'), year })}
+              caption={t('dash.tableCaption', { title, year })}
               rows={table.rows}
               rowKey={(r) => r.id}
               initialSort={{ key: 'rank', dir: 'asc' }}
