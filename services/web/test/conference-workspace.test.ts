@@ -129,7 +129,9 @@ describe("the head unit's conference workspace", () => {
       // Recorded: the facts, and round 1 may open.
       await head.getByRole('heading', { name: 'Mở bỏ phiếu vòng 1' }).waitFor();
       await expect.poll(() => head.getByText('Hội trường Sở Tài chính, số 1 Hoàng Văn Thụ').count()).toBe(1);
-      await expect.poll(() => head.getByText(/vắng mặt: Đi công tác/).count()).toBe(1);
+      await expect
+        .poll(() => head.getByText(/vắng mặt \(Đi công tác theo Kế hoạch số 12\/KH-SXD\)/).count())
+        .toBe(1);
       expect(await head.getByText('Trần Thị Bình, Chuyên viên').count()).toBe(1);
       expect(await head.getByText(/^Nguyễn Văn An, Chánh Văn phòng, /).count()).toBe(1);
       // Saved, the record read back says so, and the keyboard is on its heading, not at the top of the page.
@@ -440,6 +442,61 @@ describe("the head unit's conference workspace", () => {
         .toBe(1);
       await screenshot(deputy, 'conference-dates-fixed-1366');
       await deputy.context().close();
+    },
+  );
+  it(
+    "the vote form starts from the quotas: three merit certificates for a block of ten (30 %), the secretariat's two flags for the year",
+    { timeout: 120_000 },
+    async () => {
+      const ten = [
+        'Sở Nội vụ',
+        'Sở Tư pháp',
+        'Sở Công Thương',
+        'Sở Y tế',
+        'Sở Giáo dục và Đào tạo',
+        'Sở Khoa học và Công nghệ',
+        'Sở Ngoại vụ',
+        'Sở Nông nghiệp và Môi trường',
+        'Sở Văn hóa, Thể thao và Du lịch',
+        'Thanh tra thành phố',
+      ];
+      const block = await createLockedBlock(app, province, ten, admin);
+      await recordBlockConference(app, province, block, {}, block.officers[0]!);
+      ok(
+        await app.gql(
+          `mutation($y: ID!) { setBlockYearQuota(emulationYearId: $y, reason: "Công văn số 45/SNV-TĐKT", flagSeats: 2) { flagQuotaOverride } }`,
+          { y: block.yearId },
+          { token: admin.token, provinceId: province },
+        ),
+      );
+      const head = await pageAt(
+        browser,
+        base,
+        `/blocks/${block.blockId}/years/2026/conference`,
+        block.officers[0]!.email,
+      );
+      await head.getByRole('heading', { name: 'Mở bỏ phiếu vòng 1' }).waitFor(WAIT);
+      const merit = head.getByLabel(/^Số đơn vị được chọn – Đề nghị Bằng khen/);
+      await expect.poll(() => merit.inputValue(), WAIT).toBe('3');
+      expect(await head.getByText('Chỉ tiêu theo quy định đang áp dụng: tối đa 3 đơn vị.').count()).toBe(1);
+      expect(await head.getByLabel(/^Số đơn vị được chọn – Đơn vị dẫn đầu khối/).inputValue()).toBe('2');
+      expect(await head.getByText('Chỉ tiêu Sở Nội vụ giao cho năm nay: tối đa 2 đơn vị.').count()).toBe(1);
+      await screenshot(head, 'conference-open-vote-quotas-1366');
+      await head.getByRole('button', { name: 'Mở bỏ phiếu trực tuyến' }).click();
+      await head.waitForURL(/\/voting-periods\/[^/]+$/);
+      const periodId = new URL(head.url()).pathname.split('/')[2]!;
+      const contests = ok(
+        await app.gql<{ votingPeriod: { contests: { kind: string; seats: number }[] } }>(
+          `query($id: ID!) { votingPeriod(id: $id) { contests { kind seats } } }`,
+          { id: periodId },
+          { token: block.officers[0]!.token, provinceId: province },
+        ),
+      ).votingPeriod.contests;
+      expect(contests.filter((c) => c.kind === 'FLAG' || c.kind === 'MERIT')).toEqual([
+        { kind: 'FLAG', seats: 2 },
+        { kind: 'MERIT', seats: 3 },
+      ]);
+      await head.context().close();
     },
   );
   it(

@@ -406,11 +406,20 @@ describe('the conference in the browser', () => {
     await expect
       .poll(() => page.locator('p.tie-break').textContent())
       .toBe(
-        `${among.join(', ')} bằng số phiếu ở suất cuối cùng; ${first} được chọn theo thứ tự phân định khi bằng nhau: điểm tổng kết.`,
+        `${among.join('; ')} bằng số phiếu ở suất cuối cùng; ${first} được chọn theo thứ tự phân định khi bằng nhau: điểm tổng kết.`,
       );
     expect(await page.locator('tr.row-elected').count()).toBe(1);
     await screenshot(page, 'results-tie-break-390');
     await page.context().close();
+    // The hall screen says it too: the room sees two units with the same votes and one elected.
+    const hall = await pageAt(browser, base, `/voting-periods/${period.id}/hall`, tied.officers[0]!.email);
+    await expect
+      .poll(() => hall.locator('p.hall-tie').textContent())
+      .toBe(
+        `${among.join('; ')} bằng số phiếu ở suất cuối cùng; ${first} được chọn theo thứ tự phân định khi bằng nhau: điểm tổng kết.`,
+      );
+    await screenshot(hall, 'hall-tie-break-1366');
+    await hall.context().close();
   });
   it('nobody over the threshold: the published round leads to round 2, and each page names the block and the year', async () => {
     const split = await createLockedBlock(app, province, NAMES, admin);
@@ -561,8 +570,11 @@ describe('the conference in the browser', () => {
     await secretariat.context().close();
     await page.getByRole('link', { name: /^Quyết định: / }).click();
     await page.waitForURL((u) => u.pathname === `/voting-periods/${round2.id}/decision`);
+    // One seat to fill: one unit is chosen (radio buttons), and sending none says so in plain words.
+    await page.getByRole('button', { name: 'Gửi đề xuất' }).click();
+    await expect.poll(() => page.getByText('Chọn 1 đơn vị.', { exact: true }).count()).toBe(1);
     // Equal counts are listed in the ballot's order.
-    const choices = page.getByRole('checkbox');
+    const choices = page.getByRole('radio');
     await expect.poll(() => choices.count()).toBe(3);
     const ballotOrder = round2.contests[0]!.candidateUnitIds.map(
       (id) => split.units.find((u) => u.id === id)!.name,
@@ -582,7 +594,7 @@ describe('the conference in the browser', () => {
     await page.setViewportSize(PHONE);
     await screenshot(page, 'round-decision-choose-390');
     await page.setViewportSize(DESKTOP);
-    await page.getByRole('checkbox', { name: new RegExp(NAMES[1]!) }).check();
+    await page.getByRole('radio', { name: new RegExp(NAMES[1]!) }).check();
     await page.getByRole('button', { name: 'Gửi đề xuất' }).click();
     const [headName, chosenName] = [split.units[0]!.name, split.units[1]!.name];
     await expect.poll(() => page.getByText(`Đề xuất của ${headName}: ${chosenName}`).count()).toBe(1);

@@ -333,7 +333,12 @@ describe("the secretariat's nominations, council and decisions", () => {
           // Not answering is not taken for a no: the question asks again.
           await phonePage.getByRole('button', { name: 'Xem lại phiếu' }).click();
           await expect
-            .poll(() => phonePage.getByText('Vui lòng chọn Đồng ý hoặc Không đồng ý.').count())
+            .poll(() =>
+              phonePage
+                .getByRole('alert')
+                .filter({ hasText: 'Vui lòng chọn Đồng ý hoặc Không đồng ý.' })
+                .count(),
+            )
             .toBe(1);
         }
         if (i === 0)

@@ -12,7 +12,7 @@ import { daysUntil } from '../block/dates';
 import { useAction } from '../../ui/useAction';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { ConferenceForm } from './ConferenceForm';
-import { OpenVoteForm } from './OpenVoteForm';
+import { OpenVoteForm, quotaOf } from './OpenVoteForm';
 import {
   AcceptLateDossierMutation,
   ConferenceFields,
@@ -160,6 +160,10 @@ export default function ConferencePage() {
               why: e.lines.map((l) => engineLine(i18n.locale, l)),
             }))}
             rules={res.data.awardRuleSet.rules}
+            quotas={{
+              FLAG: quotaOf(res.data.awardRuleSet.rules.flagQuota, y.flagQuotaOverride, members.length),
+              MERIT: quotaOf(res.data.awardRuleSet.rules.meritQuota, y.meritQuotaOverride, members.length),
+            }}
             canSetOwnRules={hasRole(session, 'PROVINCE_ADMIN')}
           />
         ) : (
@@ -238,7 +242,7 @@ function ConferenceFacts({ c, names }: { c: ResultOf<typeof ConferenceFields>; n
             <strong>{unitName(names, a.unitId)}</strong>:{' '}
             {a.present
               ? `${t('conference.present')}${a.representatives.length ? ` (${a.representatives.join(', ')})` : ''}`
-              : `${t('conference.absent')}: ${a.absenceReason ?? ''}`}
+              : `${t('conference.absent')}${a.absenceReason ? ` (${a.absenceReason})` : ''}`}
           </li>
         ))}
       </ul>

@@ -57,7 +57,7 @@ export default function DecisionPage() {
   const outOfSight = p.decisions.filter((d) => !open.some((r) => r.contestId === d.contestId));
   const unit = (u: string | null | undefined) => unitName(names, u ?? '');
   const units = (list: readonly string[] | null | undefined) =>
-    (list ?? []).map((u) => unitName(names, u)).join(', ');
+    (list ?? []).map((u) => unitName(names, u)).join('; ');
 
   return (
     <Page
@@ -189,7 +189,9 @@ function ContestDecision({
       {
         unitIds:
           chosen.length === 0 || chosen.length > result.unfilledSeats
-            ? t('decide.check.count', { n: result.unfilledSeats })
+            ? result.unfilledSeats === 1
+              ? t('decide.check.one')
+              : t('decide.check.count', { n: result.unfilledSeats })
             : null,
       },
     );
@@ -210,14 +212,14 @@ function ContestDecision({
           <li>
             {t('decide.proposal', {
               unit: unitName(names, decision.proposedByUnitId),
-              units: decision.unitIds.map((u) => unitName(names, u)).join(', '),
+              units: decision.unitIds.map((u) => unitName(names, u)).join('; '),
             })}
           </li>
           {decision.counterByUnitId && decision.counterUnitIds && (
             <li>
               {t('decide.counter', {
                 unit: unitName(names, decision.counterByUnitId),
-                units: decision.counterUnitIds.map((u) => unitName(names, u)).join(', '),
+                units: decision.counterUnitIds.map((u) => unitName(names, u)).join('; '),
               })}
             </li>
           )}
@@ -225,7 +227,7 @@ function ContestDecision({
       )}
       {decision?.confirmedAt ? (
         <p className="success-text">
-          {t('decide.confirmed', { units: decision.unitIds.map((u) => unitName(names, u)).join(', ') })}
+          {t('decide.confirmed', { units: decision.unitIds.map((u) => unitName(names, u)).join('; ') })}
         </p>
       ) : (
         side && (
@@ -239,14 +241,24 @@ function ContestDecision({
                 const votes = result.candidates.find((c) => c.unitId === u)?.votes ?? 0;
                 return (
                   <label key={u} className="check">
-                    <input
-                      type="checkbox"
-                      checked={chosen.includes(u)}
-                      disabled={!chosen.includes(u) && chosen.length >= result.unfilledSeats}
-                      onChange={(e) =>
-                        setChosen((c) => (e.target.checked ? [...c, u] : c.filter((x) => x !== u)))
-                      }
-                    />
+                    {/* One seat: one unit, chosen as one is among several (a radio); more: up to that many. */}
+                    {result.unfilledSeats === 1 ? (
+                      <input
+                        type="radio"
+                        name={`decide-${result.contestId}`}
+                        checked={chosen.includes(u)}
+                        onChange={() => setChosen([u])}
+                      />
+                    ) : (
+                      <input
+                        type="checkbox"
+                        checked={chosen.includes(u)}
+                        disabled={!chosen.includes(u) && chosen.length >= result.unfilledSeats}
+                        onChange={(e) =>
+                          setChosen((c) => (e.target.checked ? [...c, u] : c.filter((x) => x !== u)))
+                        }
+                      />
+                    )}
                     <span>
                       {unitName(names, u)} ({facts(u, votes)})
                     </span>
@@ -271,7 +283,7 @@ function ContestDecision({
                   <p>
                     {t('decide.agreeBody', {
                       contest: label,
-                      units: chosen.map((u) => unitName(names, u)).join(', '),
+                      units: chosen.map((u) => unitName(names, u)).join('; '),
                     })}
                   </p>
                 </ConfirmButton>

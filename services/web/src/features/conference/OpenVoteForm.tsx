@@ -12,6 +12,22 @@ import { draftOf, exceptionOf, VoteRulesFields, type VoteRules } from './VoteRul
 const KINDS = ['FLAG', 'MERIT', 'NEXT_HEAD', 'NEXT_DEPUTY'] as const;
 type Kind = (typeof KINDS)[number];
 
+/** An award's quota for the year: how many units, and whether the secretariat set it for this block (not the rule). */
+export interface Quota {
+  seats: number;
+  own: boolean;
+}
+
+/** R2, R3: the secretariat's number for the block's year, else the province's rule (a count, or a share rounded down). */
+export function quotaOf(
+  rule: { kind: string; value: number },
+  override: number | null,
+  members: number,
+): Quota {
+  if (override !== null) return { seats: override, own: true };
+  return { seats: rule.kind === 'COUNT' ? rule.value : Math.floor((members * rule.value) / 100), own: false };
+}
+
 /**
  * Round 1 of the block vote, at the recorded conference: online (members vote on their phones until the
  * deadline) or on paper (the counting committee's count is entered and confirmed). Later rounds open by
@@ -23,6 +39,7 @@ export function OpenVoteForm({
   excluded,
   rules,
   canSetOwnRules,
+  quotas,
 }: {
   yearId: string;
   memberCount: number;
@@ -30,20 +47,31 @@ export function OpenVoteForm({
   rules: VoteRules;
   /** The secretariat may give this one vote its own (an audited exception). */
   canSetOwnRules: boolean;
-  /** R1: members that may not be proposed for an award, with why; they are not on the flag or merit ballot. */
-  /** Each unit left off, with the engine's lines (marked Vietnamese where they have no English). */
+  /**
+   * R1: members that may not be proposed for an award, with why (the engine's lines, marked Vietnamese where they
+   * have no English); they are not on the flag or merit ballot.
+   */
   excluded: { name: string; why: { text: string; lang: 'vi' | 'en' }[] }[];
+  /** R2, R3: how many flags and merit certificates the block may propose this year, and whose quota it is. */
+  quotas: Record<'FLAG' | 'MERIT', Quota>;
 }) {
   const { t } = useI18n();
   const [, navigate] = useLocation();
   const [method, setMethod] = useState<'ONLINE' | 'PAPER'>('ONLINE');
   const [closesAt, setClosesAt] = useState(() => vietnamInput(new Date(Date.now() + 2 * 3600_000)));
-  const [chosen, setChosen] = useState<Record<Kind, { on: boolean; seats: number }>>({
-    FLAG: { on: true, seats: 1 },
-    MERIT: { on: false, seats: 1 },
+  // The award contests start from the quota (R2, R3), as far as the units on those ballots allow: a block of ten
+  // with three merit certificates votes for three, and one whose quota is none has no such contest.
+  const candidates = Math.max(0, memberCount - excluded.length);
+  const award = (q: Quota) => ({
+    on: q.seats > 0 && candidates > 0,
+    seats: Math.max(1, Math.min(q.seats, candidates)),
+  });
+  const [chosen, setChosen] = useState<Record<Kind, { on: boolean; seats: number }>>(() => ({
+    FLAG: award(quotas.FLAG),
+    MERIT: award(quotas.MERIT),
     NEXT_HEAD: { on: true, seats: 1 },
     NEXT_DEPUTY: { on: true, seats: 1 },
-  });
+  }));
   const [allowSelfVote, setAllowSelfVote] = useState(true);
   const [own, setOwn] = useState(() => draftOf(rules));
   const action = useAction(OpenVoteMutation);
@@ -152,6 +180,11 @@ export function OpenVoteForm({
                   setChosen((c) => ({ ...c, [k]: { ...c[k], seats: Number(e.target.value) } }))
                 }
                 error={seatsError(k)}
+                hint={
+                  k === 'FLAG' || k === 'MERIT'
+                    ? t(quotas[k].own ? 'vote.quotaHintOwn' : 'vote.quotaHint', { n: quotas[k].seats })
+                    : undefined
+                }
               />
             )}
           </div>

@@ -62,6 +62,8 @@ export const WorkspaceQuery = graphql(
         conference {
           ...ConferenceFields
         }
+        flagQuotaOverride
+        meritQuotaOverride
         dossierDeadline
         awardOutcome {
           dossierSubmittedAt
@@ -71,6 +73,14 @@ export const WorkspaceQuery = graphql(
       }
       awardRuleSet(year: $year) {
         rules {
+          flagQuota {
+            kind
+            value
+          }
+          meritQuota {
+            kind
+            value
+          }
           voteThresholdPercent
           voteThresholdMode
           maxRounds

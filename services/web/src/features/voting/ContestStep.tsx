@@ -100,7 +100,7 @@ export function ContestStep({
           {thresholdWords}
         </p>
         {problem && (
-          <p id={errorId} className="field-error">
+          <p id={errorId} className="field-error" role="alert">
             {problem}
           </p>
         )}

@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n/i18n';
 import { unitName } from '../unit/useUnitNames';
 import type { ResultsQuery } from './operations';
 import { ContestTitle, outcomeWords, seatsFilled, seatsWords } from './parts';
-import { byVotes, sharePercent, type Period } from './rules';
+import { byVotes, sharePercent, tieGroup, type Period } from './rules';
 
 type Published = ResultOf<typeof ResultsQuery>['votingPeriod'];
 type Result = NonNullable<NonNullable<Published['results']>>[number];
@@ -51,7 +51,7 @@ export function HallResults({
   const verdict = (r: Result) =>
     r.kind === 'APPROVAL'
       ? t(r.elected.length ? 'results.approvedTag' : 'hall.notApproved')
-      : seatsWords(t, seatsFilled(r, decisions), (u) => unitName(names, u), ', ');
+      : seatsWords(t, seatsFilled(r, decisions), (u) => unitName(names, u));
   return (
     <section aria-labelledby="hall-results" className="hall-results">
       <h2 id="hall-results">{t('hall.results')}</h2>
@@ -95,11 +95,20 @@ export function HallResults({
                   })}
                 </ol>
               )}
+              {/* R6: equal votes for the last seat, decided by the tie-break order: the hall is told why. */}
+              {r.tieBrokenBy && (
+                <p className="hall-tie">
+                  {t('results.tieBreak', {
+                    ...tieGroup(r, (u) => unitName(names, u)),
+                    rule: t(`rules.tie.${r.tieBrokenBy}`),
+                  })}
+                </p>
+              )}
               {/* The units no one voted for, in one line: on the projector the count fits a screen. */}
               {unvoted.length > 0 && (
                 <p className="hall-unvoted">
                   {t('hall.noVotes', {
-                    units: unvoted.map((c) => unitName(names, c.unitId)).join(', '),
+                    units: unvoted.map((c) => unitName(names, c.unitId)).join('; '),
                   })}
                 </p>
               )}

@@ -290,7 +290,7 @@ function Round({ id, next }: { id: string; next: string | null }) {
                 {!question && filled.decided.length > 0 && (
                   <p className="success-text">
                     {t('results.decidedUnits', {
-                      units: filled.decided.map((u) => unitName(names, u)).join(', '),
+                      units: filled.decided.map((u) => unitName(names, u)).join('; '),
                     })}
                   </p>
                 )}
@@ -314,7 +314,7 @@ function Round({ id, next }: { id: string; next: string | null }) {
                     {r.shortfall === 'TIE'
                       ? t('results.shortfall.TIE', {
                           n: filled.open,
-                          units: r.tiedUnitIds.map((u) => unitName(names, u)).join(', '),
+                          units: r.tiedUnitIds.map((u) => unitName(names, u)).join('; '),
                         })
                       : t('results.shortfall.THRESHOLD', { n: filled.open })}
                   </p>
@@ -333,7 +333,7 @@ function Round({ id, next }: { id: string; next: string | null }) {
                 <strong>
                   {t(`voting.contest.${period.contests.find((c) => c.id === d.contestId)?.kind ?? 'FLAG'}`)}:
                 </strong>{' '}
-                {d.unitIds.map((u) => unitName(names, u)).join(', ')}
+                {d.unitIds.map((u) => unitName(names, u)).join('; ')}
                 <br />
                 {t('results.proposedBy', { unit: unitName(names, d.proposedByUnitId) })}
                 {' · '}

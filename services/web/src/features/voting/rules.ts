@@ -78,11 +78,11 @@ export function tieGroup(
   const least = Math.min(...r.candidates.filter((c) => r.elected.includes(c.unitId)).map((c) => c.votes));
   const among = r.candidates.filter((c) => c.reachedThreshold && c.votes === least).map((c) => c.unitId);
   return {
-    among: among.map(name).join(', '),
+    among: among.map(name).join('; '),
     chosen: among
       .filter((u) => r.elected.includes(u))
       .map(name)
-      .join(', '),
+      .join('; '),
   };
 }
 
