@@ -32,7 +32,7 @@ interface Job {
   checksum: string;
   totalRows: number;
   problemCount: number;
-  problems: { row: number; column: string; message: string }[];
+  problems: { row: number; column: string; message: string; english?: string }[];
   plan: { created: number; updated: number; unchanged: number } | null;
   result: { created: number; updated: number; unchanged: number } | null;
   processedRows: number;
@@ -171,6 +171,17 @@ describe('importing a province from its spreadsheets', () => {
       '"Bệnh viện" không có trong danh sách: chọn một trong Cơ quan Đảng; Cơ quan nhà nước; ' +
         'Tổ chức chính trị – xã hội; Cơ quan báo chí; Trường học; Địa phương (xã, phường); Doanh nghiệp; Khác.',
     );
+    // Each said in English too, for the English page: the file's values quoted as they are, dates as the file has them.
+    expect(body.problems.map((p) => p.english)).toEqual([
+      '"31/02/2025" is not a valid date: write day/month/year, for example 01/07/2025.',
+      '"Sở Tai Chinh" differs from the existing unit "Sở Tài chính" only in accents, capitals, spacing or ' +
+        'look-alike characters: write it exactly as "Sở Tài chính".',
+      'Duplicate unit name: the same as row 2 of the file.',
+      'There is a hidden character (U+200B) in "Sở Nộivụ": delete it, then check the file again. ' +
+        'A name with hidden characters looks exactly like another name but is not the same.',
+      '"Bệnh viện" is not in the list: choose one of Cơ quan Đảng; Cơ quan nhà nước; ' +
+        'Tổ chức chính trị – xã hội; Cơ quan báo chí; Trường học; Địa phương (xã, phường); Doanh nghiệp; Khác.',
+    ]);
 
     // Nothing was written, and a file with problems cannot be confirmed.
     expect(await inProvince(laoCai, `SELECT name FROM unit`)).toEqual([{ name: 'Sở Tài chính' }]);
@@ -229,6 +240,9 @@ describe('importing a province from its spreadsheets', () => {
     const asCsv = await dryRun('units', text, admin, laoCai, 'don-vi.csv');
     expect(asCsv.status).toBe(200);
     expect(asCsv.body.problems[0]!.message).toMatch(/^Thiếu cột/);
+    expect(asCsv.body.problems[0]!.english).toBe(
+      'The column "Tên đơn vị" is missing: use the header row of the template.',
+    );
     // The heading it has instead is named, and its one row under the header is counted.
     expect(asCsv.body.problems.map((p: { message: string }) => p.message)).toContain(
       'Không nhận ra cột "Danh sách đơn vị gửi Sở Nội vụ" (cột này được bỏ qua): nếu đây là cột còn thiếu, đặt tên cột như dòng tiêu đề của tệp mẫu.',
@@ -379,6 +393,15 @@ describe('importing a province from its spreadsheets', () => {
       ],
       [8, 'Từ ngày', expect.stringContaining('"2025-13-01" không phải ngày hợp lệ')],
     ]);
+    expect(body.problems.map((p) => p.english)).toEqual([
+      'Overlapping dates: the unit already belongs to "Khối Văn hóa - Xã hội" from 01/06/2025 to the present ' +
+        '(row 7 of the file); a unit is in only one block at a time.',
+      'There is no block or cluster "Khối Kinh tế" in the list yet: add that block or cluster first, then import the file again.',
+      'There is no unit "Bệnh viện Đa khoa tỉnh Khánh Hòa" in the list yet: add that unit first, then import the file again.',
+      'Overlapping dates: the unit already belongs to "Khối các cơ quan Đảng" from 01/01/2025 to the present ' +
+        '(row 2 of the file); a unit is in only one block at a time.',
+      '"2025-13-01" is not a valid date: write day/month/year, for example 01/07/2025.',
+    ]);
     expect(await inProvince(laoCai, `SELECT count(*)::int AS n FROM block_membership`)).toEqual([{ n: 0 }]);
 
     const fixed = await xlsx(MEMBER_HEADER, good);
@@ -494,6 +517,9 @@ describe('importing a province from its spreadsheets', () => {
       updated: 1,
       unchanged: 0,
       notes: ['Sở Tài chính: Phạm Văn Bình (dòng 3) sẽ là thủ trưởng đơn vị, thay Nguyễn Thị Hoa.'],
+      notesEnglish: [
+        'Sở Tài chính: Phạm Văn Bình (row 3) will be the head of the unit, replacing Nguyễn Thị Hoa.',
+      ],
     });
     expect(await heads()).toEqual(['Phạm Văn Bình']);
     expect((await importClean('persons', binh)).result).toEqual({ created: 0, updated: 0, unchanged: 2 });
@@ -504,6 +530,9 @@ describe('importing a province from its spreadsheets', () => {
       updated: 2,
       unchanged: 0,
       notes: ['Sở Tài chính: Nguyễn Thị Hoa (dòng 2) sẽ là thủ trưởng đơn vị, thay Phạm Văn Bình.'],
+      notesEnglish: [
+        'Sở Tài chính: Nguyễn Thị Hoa (row 2) will be the head of the unit, replacing Phạm Văn Bình.',
+      ],
     });
     expect(await heads()).toEqual(['Nguyễn Thị Hoa']);
 
@@ -524,8 +553,164 @@ describe('importing a province from its spreadsheets', () => {
       updated: 1,
       unchanged: 0,
       notes: ['Sở Tài chính: Nguyễn Thị Hoa (dòng 2) thôi là thủ trưởng đơn vị; đơn vị chưa có thủ trưởng.'],
+      notesEnglish: [
+        'Sở Tài chính: Nguyễn Thị Hoa (row 2) will no longer be the head of the unit; the unit will have no head.',
+      ],
     });
     expect(await heads()).toEqual([]);
+  });
+
+  it('a cluster is named as a cluster, in Vietnamese and in English', async () => {
+    const cluster = 'Cụm thi đua các xã vùng cao';
+    const members = await dryRun(
+      'memberships',
+      await xlsx(MEMBER_HEADER, [
+        [cluster, 'Sở Nội vụ', '01/01/2025', '', '', ''],
+        [cluster, 'Sở Nội vụ', '01/06/2025', '31/12/2025', '', ''],
+      ]),
+    );
+    expect(members.body.problems.map((p) => [p.row, p.column, p.message, p.english])).toEqual([
+      [
+        2,
+        'Từ ngày',
+        `Chồng thời gian: đơn vị đã thuộc "${cluster}" từ 01/06/2025 đến 31/12/2025 (dòng 3 của tệp); ` +
+          'mỗi lúc đơn vị chỉ ở một cụm.',
+        `Overlapping dates: the unit already belongs to "${cluster}" from 01/06/2025 to 31/12/2025 (row 3 of the file); ` +
+          'a unit is in only one cluster at a time.',
+      ],
+      [
+        3,
+        'Từ ngày',
+        `Chồng thời gian: đơn vị đã thuộc "${cluster}" từ 01/01/2025 đến nay (dòng 2 của tệp); ` +
+          'mỗi lúc đơn vị chỉ ở một cụm.',
+        `Overlapping dates: the unit already belongs to "${cluster}" from 01/01/2025 to the present (row 2 of the file); ` +
+          'a unit is in only one cluster at a time.',
+      ],
+    ]);
+    // The blocks' file: a cluster's row speaks of a cluster ("cụm"), a block's of a block.
+    const blocksFile = await dryRun(
+      'blocks',
+      await xlsx(BLOCK_HEADER, [
+        ['Cụm thi đua số 9', 'Cụm thi đua', ''],
+        ['Cụm thi đua số 9', 'Cụm thi đua', ''],
+        ['Khối thi đua số 9', 'Khối thi đua', ''],
+        ['Khối thi đua số 9', 'Khối thi đua', ''],
+        ['Cụm thi đua các xã vùng Cao', 'Cụm thi đua', ''],
+      ]),
+    );
+    expect(blocksFile.body.problems.map((p) => [p.row, p.message, p.english])).toEqual([
+      [3, 'Trùng tên cụm với dòng 2 của tệp.', 'Duplicate cluster name: the same as row 2 of the file.'],
+      [5, 'Trùng tên khối với dòng 4 của tệp.', 'Duplicate block name: the same as row 4 of the file.'],
+      [
+        6,
+        `"Cụm thi đua các xã vùng Cao" chỉ khác cụm đã có "${cluster}" ở dấu, chữ hoa, khoảng trắng hoặc ký tự ` +
+          `trông giống nhau: viết đúng như "${cluster}".`,
+        `"Cụm thi đua các xã vùng Cao" differs from the existing cluster "${cluster}" only in accents, capitals, ` +
+          `spacing or look-alike characters: write it exactly as "${cluster}".`,
+      ],
+    ]);
+  });
+
+  it('says every problem in English too, whatever the kind and the mistake', async () => {
+    const long = 'x'.repeat(101);
+    const files: [string, Buffer][] = [
+      // Header problems: a column missing and one not recognised; another kind's file; no data row.
+      ['units', csv(['Tên cơ quan', 'Loại hình'], [['Sở Tài chính', 'Khác']])],
+      ['persons', await xlsx(UNIT_HEADER, [['Sở Xây dựng', '', 'Khác', '', '']])],
+      ['units', await xlsx(UNIT_HEADER, [])],
+      [
+        'units',
+        await xlsx(UNIT_HEADER, [
+          ['', '', 'Khác', '', ''],
+          ['Sở Tư\tpháp', '', 'Khác', '', ''],
+          ['Sở Giáo dục\u00AD và Đào tạo', '', 'Khác', '', ''],
+          ['Sở Nông nghiệp', long, 'Khác', '', ''],
+          ['Sở Văn hóa', '', '', '', ''],
+          ['Sở Khoa học', '', 'Khác', '01/07/2025', '01/01/2025'],
+          ['Sở Khoa học', '', 'Khác', '', ''],
+          ['Sở tài chính', '', 'Khác', '', ''],
+        ]),
+      ],
+      [
+        'blocks',
+        await xlsx(BLOCK_HEADER, [
+          ['Khối các cơ quan Đảng', 'Cụm thi đua', ''],
+          ['Khối mới', '', ''],
+        ]),
+      ],
+      [
+        'memberships',
+        await xlsx(MEMBER_HEADER, [
+          ['Khối các cơ quan Đảng', 'Sở Tài chính', '01/01/2025', '', '2025 và 2026', ''],
+          ['Khối các cơ quan Đảng', 'Sở Tài chính', '01/01/2025', '01/01/2024', '', ''],
+          ['Khối các cơ quan Đảng', 'Sở Nội vụ', '01/01/2025', '31/12/2025', String(THIS_YEAR + 2), ''],
+          ['Khối các cơ quan Đảng', 'Sở Y tế', '01/01/2025', '', String(THIS_YEAR), String(THIS_YEAR)],
+          ['Khối các cơ quan Đảng', 'Sở Tài chính', '01/01/2020', '31/12/2020', '2020', ''],
+          ['Khối các cơ quan Đảng', 'Văn phòng Tỉnh ủy', '01/01/2025', '', '', ''],
+          ['Khối các cơ quan Đảng', 'Văn phòng Tỉnh ủy', '01/01/2025', '', '', ''],
+        ]),
+      ],
+      [
+        'persons',
+        await xlsx(
+          [...PERSON_HEADER, 'Thủ trưởng đơn vị'],
+          [
+            ['Trần Văn Nam', 'Sở Y tế Khánh Hòa', 'Nam', '', ''],
+            ['Lê Văn An', 'Sở Nội vụ', 'Không rõ', '', ''],
+            ['Lê Văn An', 'Sở Nội vụ', 'Nam', '', ''],
+            ['Đỗ Thị Mai', 'Sở Y tế', 'Nữ', '', 'Có'],
+            ['Vũ Văn Hải', 'Sở Y tế', 'Nam', '', 'Có'],
+            ['nguyễn thị hoa', 'Sở Tài chính', 'Nữ', '', ''],
+          ],
+        ),
+      ],
+      [
+        'achievements',
+        await xlsx(
+          ['Đơn vị', 'Cá nhân', 'Danh hiệu, hình thức', 'Năm', 'Quyết định'],
+          [
+            ['Sở Tài chính', '', 'Lao động tiên tiến', '2024', 'Quyết định số 1'],
+            ['Sở Tài chính', 'Nguyễn Thị Hoa', 'Tập thể lao động xuất sắc', '2024', 'Quyết định số 2'],
+            ['Sở Tài chính', 'Trần Văn Bình', 'Lao động tiên tiến', '2024', 'Quyết định số 3'],
+            ['Sở Tài chính', '', 'Tập thể lao động tiên tiến', '1980', 'QĐ'],
+            ['Sở Tài chính', '', 'Bằng khen', '2024', 'Quyết định số 4'],
+            ['Sở Tài chính', '', 'Tập thể lao động tiên tiến', '2023', 'Quyết định số 5'],
+            ['Sở Tài chính', '', 'Tập thể lao động tiên tiến', '2023', 'Quyết định số 6'],
+          ],
+        ),
+      ],
+      [
+        'accounts',
+        await xlsx(
+          ['Thư điện tử', 'Họ và tên', 'Vai trò', 'Đơn vị'],
+          [
+            ['khong-phai-thu', '', 'Cán bộ đơn vị', 'Sở Tài chính'],
+            ['an.lv@snv.laocai.gov.vn', '', 'Cán bộ đơn vị', ''],
+            ['binh@laocai.gov.vn', '', 'Thành viên Hội đồng', 'Sở Tài chính'],
+            ['mai@laocai.gov.vn', '', 'Cán bộ đơn vị', 'Sở Tài chính'],
+            ['mai@laocai.gov.vn', '', 'Cán bộ đơn vị', 'Sở Tài chính'],
+            [admin.email, '', 'Quản trị tỉnh', ''],
+            ['', '', 'Giám đốc', 'Sở Không Có'],
+          ],
+        ),
+      ],
+    ];
+    const problems: { kind: string; message: string; english?: string }[] = [];
+    for (const [kind, file] of files) {
+      const { status, body } = await dryRun(kind, file);
+      expect(status, kind).toBe(200);
+      expect(body.problems.length, kind).toBeGreaterThan(0);
+      problems.push(...body.problems.map((p) => ({ kind, ...p })));
+    }
+    expect(problems.length).toBeGreaterThan(40);
+    const unsaid = problems.filter((p) => !p.english?.trim() || p.english === p.message);
+    expect(unsaid).toEqual([]);
+    // No Vietnamese word of the check's own in the English: the file's values are quoted, and a list's labels are
+    // the template's (Vietnamese), so only the words outside those.
+    const own = (s: string) => s.replace(/"[^"]*"/g, '""').replace(/choose one of .*$/, '');
+    expect(
+      problems.filter((p) => /(?<!\p{L})(dòng|đơn vị|khối|cụm|năm|tệp|của)(?!\p{L})/iu.test(own(p.english!))),
+    ).toEqual([]);
   });
 
   it('accounts become invitations, once', async () => {
@@ -672,7 +857,12 @@ describe('importing a province from its spreadsheets', () => {
     const withExample = await dryRun('units', filled, admin, laoCai, 'don-vi.csv');
     expect(withExample.status).toBe(200);
     expect(withExample.body.problems).toEqual([
-      { row: 2, column: '', message: 'Đây là dòng ví dụ của tệp mẫu: xóa dòng này rồi kiểm tra lại.' },
+      {
+        row: 2,
+        column: '',
+        message: 'Đây là dòng ví dụ của tệp mẫu: xóa dòng này rồi kiểm tra lại.',
+        english: "This is the template's example row: delete it, then check the file again.",
+      },
     ]);
     // Counted as the person sees the sheet: two rows under the header, the example among them.
     expect(withExample.body.totalRows).toBe(2);
@@ -684,6 +874,9 @@ describe('importing a province from its spreadsheets', () => {
         column: '',
         message:
           'Tệp này có các cột của mẫu "Đơn vị", không phải "Cá nhân": chọn loại dữ liệu "Đơn vị" rồi kiểm tra lại.',
+        english:
+          'This file has the columns of the "Đơn vị" template (Units), not "Cá nhân" (People): ' +
+          'choose "Units" as what to import, then check the file again.',
       },
     ]);
   });

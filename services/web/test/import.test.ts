@@ -34,10 +34,15 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** Chooses a CSV file (UTF-8 with a BOM, as Excel saves it) and asks for its check. */
 async function checkCsv(page: Page, name: string, csv: string) {
+  await checkCsvAs(page, name, csv, { file: 'Tệp dữ liệu (.xlsx hoặc .csv)', check: 'Kiểm tra tệp' });
+}
+
+/** The same, the field and the button named in the page's language. */
+async function checkCsvAs(page: Page, name: string, csv: string, labels: { file: string; check: string }) {
   await page
-    .getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)')
+    .getByLabel(labels.file)
     .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`) });
-  await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+  await page.getByRole('button', { name: labels.check }).click();
 }
 
 beforeAll(async () => {
@@ -257,6 +262,55 @@ describe('the import page', () => {
     await expectAccessible(page, 'the import page on a phone');
     await screenshot(page, 'import-problems-phone');
     await expectNoSidewaysScroll(page, 'the import page with its history on a phone');
+    await page.context().close();
+  });
+
+  it('in English, says the problems and the notes in English (the column as the template names it)', async () => {
+    // An account of its own: English is kept with the account, and the other tests read the page in Vietnamese.
+    const reader = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
+    const page = await pageAt(browser, base, '/import', reader.email);
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByLabel('Data file (.xlsx or .csv)').setInputFiles({
+      name: 'units.xlsx',
+      mimeType: XLSX,
+      buffer: await workbook([
+        ['Sở Công Thương', '', 'Cơ quan nhà nước', '31/02/2025', ''],
+        ['Sở tài chính', '', 'Cơ quan nhà nước', '', ''],
+      ]),
+    });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    const table = page.getByRole('table', { name: 'Problems by row and column' });
+    await table.waitFor();
+    const rows = await table.getByRole('row').allInnerTexts();
+    expect(rows.slice(1).map((r) => r.split('\t'))).toEqual([
+      ['2', 'Hiệu lực từ', '"31/02/2025" is not a valid date: write day/month/year, for example 01/07/2025.'],
+      [
+        '3',
+        'Tên đơn vị',
+        '"Sở tài chính" differs from the existing unit "Sở Tài chính" only in accents, capitals, spacing or ' +
+          'look-alike characters: write it exactly as "Sở Tài chính".',
+      ],
+    ]);
+    // Marked as English, the template's headers as Vietnamese (a screen reader reads each in its language).
+    expect(await table.locator('tbody td[lang="en"]').count()).toBe(2);
+    expect(await table.locator('tbody td[lang="vi"]').allInnerTexts()).toEqual(['Hiệu lực từ', 'Tên đơn vị']);
+    await expectAccessible(page, 'the import page in English with problems');
+    await screenshot(page, 'import-problems-english-desktop');
+
+    // What the counts do not say, in English too.
+    await page.getByLabel('What to import').selectOption('persons');
+    await checkCsvAs(
+      page,
+      'people.csv',
+      'Họ và tên,Đơn vị,Giới tính,Chức vụ,Thủ trưởng đơn vị\r\nLương Thị Hạnh,Sở Tài chính,Nữ,Giám đốc,Có\r\n',
+      { file: 'Data file (.xlsx or .csv)', check: 'Check the file' },
+    );
+    const note = page.getByRole('listitem').filter({
+      hasText: 'Sở Tài chính: Lương Thị Hạnh (row 2) will be the head of the unit, replacing Hoàng Văn Định.',
+    });
+    await expect.poll(() => note.count()).toBe(1);
+    expect(await note.getAttribute('lang')).toBe('en');
     await page.context().close();
   });
 });

@@ -10,7 +10,10 @@ export interface ImportProblem {
   row: number;
   /** The column's header as the template names it. */
   column: string;
+  /** What is wrong and how to fix it, in Vietnamese. */
   message: string;
+  /** The same in English (problems stored before it was written have none: the page shows the Vietnamese). */
+  english?: string;
 }
 
 export interface ImportCounts {
@@ -19,6 +22,8 @@ export interface ImportCounts {
   unchanged: number;
   /** What the counts do not say, in Vietnamese (a unit's head handed over to another person). */
   notes?: string[];
+  /** The notes in English, one for each (counts stored before they were written have none). */
+  notesEnglish?: string[];
 }
 
 export interface ImportJob {

@@ -41,8 +41,19 @@ export interface KindSpec {
   kind: ImportKind;
   /** The template's sheet and file name. */
   title: string;
+  /** The kind as the English import page names it (services/web/src/i18n/en.json `import.kind.*`). */
+  titleEn: string;
   columns: ColumnSpec[];
   check(rows: Row[], ctx: CheckContext): Promise<Checked>;
+}
+
+/**
+ * Words of a problem in both languages: every problem is written in Vietnamese and in English (the English page
+ * shows the English), and so is every noun a helper puts in one (`{ vi: 'đơn vị', en: 'unit' }`).
+ */
+export interface Said {
+  vi: string;
+  en: string;
 }
 
 /** A data row: its spreadsheet row number, and its cells by column key. */
@@ -80,7 +91,17 @@ export function mapRows(
 ): { rows: Row[]; problems: ImportProblem[] } {
   const [header, ...data] = sheet;
   if (!header)
-    return { rows: [], problems: [{ row: 1, column: '', message: 'Tệp trống: không có dòng tiêu đề.' }] };
+    return {
+      rows: [],
+      problems: [
+        {
+          row: 1,
+          column: '',
+          message: 'Tệp trống: không có dòng tiêu đề.',
+          english: 'The file is empty: it has no header row.',
+        },
+      ],
+    };
   const index = columnsOf(spec, header.cells);
   const missing = spec.columns.filter((c) => c.required && !index.has(c.key));
   if (missing.length) {
@@ -95,6 +116,9 @@ export function mapRows(
               row: header.row,
               column: '',
               message: `Tệp này có các cột của mẫu "${fits.title}", không phải "${spec.title}": chọn loại dữ liệu "${fits.title}" rồi kiểm tra lại.`,
+              english:
+                `This file has the columns of the "${fits.title}" template (${fits.titleEn}), not "${spec.title}" ` +
+                `(${spec.titleEn}): choose "${fits.titleEn}" as what to import, then check the file again.`,
             },
           ]
         : [
@@ -102,12 +126,14 @@ export function mapRows(
               row: header.row,
               column: c.header,
               message: `Thiếu cột "${c.header}": dùng dòng tiêu đề của tệp mẫu.`,
+              english: `The column "${c.header}" is missing: use the header row of the template.`,
             })),
             // What the file has instead, so the person sees which heading to rename.
             ...unknownHeadings(spec, header.cells).map((h) => ({
               row: header.row,
               column: h,
               message: `Không nhận ra cột "${h}" (cột này được bỏ qua): nếu đây là cột còn thiếu, đặt tên cột như dòng tiêu đề của tệp mẫu.`,
+              english: `The column "${h}" is not recognised (it is ignored): if it is the missing column, name it as in the header row of the template.`,
             })),
           ],
     };
@@ -129,6 +155,7 @@ export function mapRows(
       row: r.row,
       column: '',
       message: 'Đây là dòng ví dụ của tệp mẫu: xóa dòng này rồi kiểm tra lại.',
+      english: "This is the template's example row: delete it, then check the file again.",
     })),
   };
 }
@@ -166,9 +193,15 @@ export class Problems {
   readonly list: ImportProblem[] = [];
   constructor(private readonly spec: KindSpec) {}
 
-  add(row: Row | number, key: string, message: string): null {
+  /** A problem of the row's column (by key), said in both languages. */
+  add(row: Row | number, key: string, said: Said): null {
     const column = this.spec.columns.find((c) => c.key === key)?.header ?? key;
-    this.list.push({ row: typeof row === 'number' ? row : row.row, column, message });
+    this.list.push({
+      row: typeof row === 'number' ? row : row.row,
+      column,
+      message: said.vi,
+      english: said.en,
+    });
     return null;
   }
 
@@ -179,6 +212,14 @@ export class Problems {
 
   header(key: string): string {
     return this.spec.columns.find((c) => c.key === key)?.header ?? key;
+  }
+
+  /** A required cell left blank. */
+  missing(r: Row, key: string): null {
+    return this.add(r, key, {
+      vi: `Thiếu ${this.header(key)}.`,
+      en: `"${this.header(key)}" is required, and this cell is empty.`,
+    });
   }
 }
 
@@ -201,26 +242,36 @@ export function text(
 ): string | null {
   const raw = r.get(key);
   if (/[\p{Cc}]/u.test(raw.replace(/[\t\r\n]+$/, '').replace(/^[\t\r\n]+/, '')))
-    return p.add(r, key, 'Có ký tự điều khiển (xuống dòng, tab…) giữa chữ: viết trên một dòng.');
+    return p.add(r, key, {
+      vi: 'Có ký tự điều khiển (xuống dòng, tab…) giữa chữ: viết trên một dòng.',
+      en: 'There is a control character (line break, tab…) within the text: write it on one line.',
+    });
   if (HIDDEN.test(raw)) {
     HIDDEN.lastIndex = 0;
-    return p.add(
-      r,
-      key,
-      `Có ký tự ẩn (${codePoints(raw).join(', ')}) trong "${raw.replace(HIDDEN, '')}": xóa ký tự này rồi kiểm tra lại. ` +
+    const hidden = codePoints(raw);
+    const shown = raw.replace(HIDDEN, '');
+    return p.add(r, key, {
+      vi:
+        `Có ký tự ẩn (${hidden.join(', ')}) trong "${shown}": xóa ký tự này rồi kiểm tra lại. ` +
         'Tên có ký tự ẩn trông giống hệt tên khác nhưng không phải một.',
-    );
+      en:
+        (hidden.length > 1
+          ? `There are hidden characters (${hidden.join(', ')}) in "${shown}": delete them, then check the file again. `
+          : `There is a hidden character (${hidden[0]}) in "${shown}": delete it, then check the file again. `) +
+        'A name with hidden characters looks exactly like another name but is not the same.',
+    });
   }
   const value = normalizeName(raw);
-  if (!value) return required ? p.add(r, key, `Thiếu ${p.header(key)}.`) : null;
-  if (value.length > max) return p.add(r, key, `Dài quá ${max} ký tự.`);
+  if (!value) return required ? p.missing(r, key) : null;
+  if (value.length > max)
+    return p.add(r, key, { vi: `Dài quá ${max} ký tự.`, en: `Longer than ${max} characters.` });
   return value;
 }
 
 /** A date as yyyy-mm-dd from dd/mm/yyyy (also with - or .), yyyy-mm-dd, or a date cell; null with its problem. */
 export function date(p: Problems, r: Row, key: string, required = false): string | null {
   const raw = r.get(key).trim();
-  if (!raw) return required ? p.add(r, key, `Thiếu ${p.header(key)}.`) : null;
+  if (!raw) return required ? p.missing(r, key) : null;
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(raw) ?? /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(raw);
   let y = 0;
   let mo = 0;
@@ -228,16 +279,22 @@ export function date(p: Problems, r: Row, key: string, required = false): string
   if (m) [y, mo, d] = m[1]!.length === 4 ? [+m[1]!, +m[2]!, +m[3]!] : [+m[3]!, +m[2]!, +m[1]!];
   const at = new Date(Date.UTC(y, mo - 1, d));
   if (!m || at.getUTCMonth() !== mo - 1 || at.getUTCDate() !== d || y < 1945 || y > 2100)
-    return p.add(r, key, `"${raw}" không phải ngày hợp lệ: viết ngày/tháng/năm, ví dụ 01/07/2025.`);
+    return p.add(r, key, {
+      vi: `"${raw}" không phải ngày hợp lệ: viết ngày/tháng/năm, ví dụ 01/07/2025.`,
+      en: `"${raw}" is not a valid date: write day/month/year, for example 01/07/2025.`,
+    });
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 export function year(p: Problems, r: Row, key: string, min: number, max: number): number | null {
   const raw = r.get(key).trim();
-  if (!raw) return p.add(r, key, `Thiếu ${p.header(key)}.`);
+  if (!raw) return p.missing(r, key);
   const n = Number(raw);
   if (!/^\d{4}$/.test(raw) || n < min || n > max)
-    return p.add(r, key, `"${raw}" không phải năm hợp lệ: một năm từ ${min} đến ${max}.`);
+    return p.add(r, key, {
+      vi: `"${raw}" không phải năm hợp lệ: một năm từ ${min} đến ${max}.`,
+      en: `"${raw}" is not a valid year: write a year from ${min} to ${max}.`,
+    });
   return n;
 }
 
@@ -271,13 +328,16 @@ export function choice<T extends string>(
   required = true,
 ): T | null {
   const raw = normalizeName(r.get(key));
-  if (!raw) return required ? p.add(r, key, `Thiếu ${p.header(key)}.`) : null;
+  if (!raw) return required ? p.missing(r, key) : null;
   // The label as the template writes it is found without folding (most rows of a file).
   const choices = foldedChoices(options);
   const found = choices.get(raw) ?? choices.get(foldChoice(raw));
   if (found) return found as T;
   const allowed = (Object.values(options) as string[][]).map((l) => l[0]).join('; ');
-  return p.add(r, key, `"${raw}" không có trong danh sách: chọn một trong ${allowed}.`);
+  return p.add(r, key, {
+    vi: `"${raw}" không có trong danh sách: chọn một trong ${allowed}.`,
+    en: `"${raw}" is not in the list: choose one of ${allowed}.`,
+  });
 }
 
 /** Existing records by folded name (several when names repeat, e.g. units that ended). */
@@ -304,7 +364,7 @@ export class NameIndex<T extends { id: string }> {
    * The record a row of the file names by its own key (a row matching it updates it), with a problem when the
    * row's name differs from the record's only in accents, capitals, spacing or look-alike letters.
    */
-  match(p: Problems, r: Row, field: string, key: string, name: string, what: string): T | undefined {
+  match(p: Problems, r: Row, field: string, key: string, name: string, what: Said): T | undefined {
     const found = this.find(key);
     if (found && this.nameOf(found) !== name) p.add(r, field, differsOnlyBy(name, this.nameOf(found), what));
     return found;
@@ -320,30 +380,36 @@ export class NameIndex<T extends { id: string }> {
     r: Row,
     key: string,
     name: string,
-    what: string,
+    what: Said,
     scope = '',
-    /** Where it is looked for, when within something (` của "Sở Tài chính"`). */
-    within = '',
+    /** Where it is looked for, when within something (` của "Sở Tài chính"`, ` at "Sở Tài chính"`). */
+    within: Said = { vi: '', en: '' },
   ): T | null {
     const found = this.find(scope + foldVietnamese(name));
     if (!found)
-      return p.add(
-        r,
-        key,
-        `Chưa có ${what} "${name}"${within} trong danh sách: thêm ${what} đó trước, rồi nhập lại tệp.`,
-      );
+      return p.add(r, key, {
+        vi: `Chưa có ${what.vi} "${name}"${within.vi} trong danh sách: thêm ${what.vi} đó trước, rồi nhập lại tệp.`,
+        en: `There is no ${what.en} "${name}"${within.en} in the list yet: add that ${what.en} first, then import the file again.`,
+      });
     const existing = this.nameOf(found);
     if (existing !== name) return p.add(r, key, differsOnlyBy(name, existing, what));
     return found;
   }
 }
 
-export function differsOnlyBy(name: string, existing: string, what: string): string {
-  const differs = `"${name}" chỉ khác ${what} đã có "${existing}" ở dấu, chữ hoa, khoảng trắng hoặc ký tự trông giống nhau: `;
+export function differsOnlyBy(name: string, existing: string, what: Said): Said {
+  const differs = `"${name}" chỉ khác ${what.vi} đã có "${existing}" ở dấu, chữ hoa, khoảng trắng hoặc ký tự trông giống nhau: `;
+  const differsEn = `"${name}" differs from the existing ${what.en} "${existing}" only in accents, capitals, spacing or look-alike characters: `;
   // The record was typed without its accents (an earlier file): the file is right, the record is to correct.
   if (withoutAccents(existing) && !withoutAccents(name))
-    return `${differs}nếu tên đúng là "${name}", sửa tên ${what} đã có trên trang của nó trước, rồi kiểm tra lại tệp.`;
-  return `${differs}viết đúng như "${existing}".`;
+    return {
+      vi: `${differs}nếu tên đúng là "${name}", sửa tên ${what.vi} đã có trên trang của nó trước, rồi kiểm tra lại tệp.`,
+      en: `${differsEn}if "${name}" is the right name, correct the existing ${what.en}'s name on its page first, then check the file again.`,
+    };
+  return {
+    vi: `${differs}viết đúng như "${existing}".`,
+    en: `${differsEn}write it exactly as "${existing}".`,
+  };
 }
 
 /** A name with no Vietnamese letter marked at all ("So Tai chinh"), as typed without a Vietnamese keyboard. */
@@ -352,10 +418,13 @@ const withoutAccents = (name: string) => /^[ -~]*$/.test(name) && /[a-z]/i.test(
 /** Rows whose natural key repeats in the file: the later ones are problems naming the first. */
 export class SeenKeys {
   private readonly first = new Map<string, number>();
-  repeat(p: Problems, r: Row, key: string, natural: string, what: string): boolean {
+  repeat(p: Problems, r: Row, key: string, natural: string, what: Said): boolean {
     const at = this.first.get(natural);
     if (at !== undefined) {
-      p.add(r, key, `Trùng ${what} với dòng ${at} của tệp.`);
+      p.add(r, key, {
+        vi: `Trùng ${what.vi} với dòng ${at} của tệp.`,
+        en: `Duplicate ${what.en}: the same as row ${at} of the file.`,
+      });
       return true;
     }
     this.first.set(natural, r.row);

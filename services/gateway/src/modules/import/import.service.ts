@@ -79,7 +79,14 @@ export async function checkRows(
       totalRows,
       problems: mapped.problems.length
         ? mapped.problems
-        : [{ row: 2, column: '', message: 'Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.' }],
+        : [
+            {
+              row: 2,
+              column: '',
+              message: 'Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.',
+              english: 'The file has no data rows under the header row.',
+            },
+          ],
     };
   const checked = await spec.check(mapped.rows, ctx);
   const problems = [...mapped.problems, ...checked.problems].sort((a, b) => a.row - b.row);

@@ -1,4 +1,4 @@
-import { engineLine } from './engineLine';
+import { engineLine } from '../../i18n/engineLine';
 import { formName } from './formName';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';

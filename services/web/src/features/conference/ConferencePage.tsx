@@ -21,7 +21,7 @@ import {
   WorkspaceQuery,
 } from './operations';
 import { DocumentDownloads } from '../documents/DocumentDownloads';
-import { engineLine } from '../awards/engineLine';
+import { engineLine } from '../../i18n/engineLine';
 import { formName } from '../awards/formName';
 
 /** A position that already names its unit ("Giám đốc Sở Công Thương"): the unit is not said again after it. */

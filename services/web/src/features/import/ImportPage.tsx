@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useLocation, useSearch } from 'wouter';
+import { engineLine } from '../../i18n/engineLine';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { FileField } from '../../ui/Field';
@@ -175,10 +176,18 @@ export default function ImportPage() {
                 {!!job.plan.notes?.length && (
                   <>
                     <p>{t('import.notes')}</p>
-                    <ul lang="vi">
-                      {job.plan.notes.map((note) => (
-                        <li key={note}>{note}</li>
-                      ))}
+                    <ul>
+                      {job.plan.notes.map((note, i) => {
+                        const said = engineLine(i18n.locale, {
+                          text: note,
+                          english: job.plan?.notesEnglish?.[i],
+                        });
+                        return (
+                          <li key={note} lang={said.lang}>
+                            {said.text}
+                          </li>
+                        );
+                      })}
                     </ul>
                   </>
                 )}
@@ -249,13 +258,17 @@ function Problems({ job }: { job: Job }) {
             </tr>
           </thead>
           <tbody>
-            {job.problems.map((p, i) => (
-              <tr key={i}>
-                <td className="num">{p.row}</td>
-                <td>{p.column}</td>
-                <td lang="vi">{p.message}</td>
-              </tr>
-            ))}
+            {job.problems.map((p, i) => {
+              const said = engineLine(i18n.locale, { text: p.message, english: p.english });
+              return (
+                <tr key={i}>
+                  <td className="num">{p.row}</td>
+                  {/* The template's header, as the file has it. */}
+                  <td lang="vi">{p.column}</td>
+                  <td lang={said.lang}>{said.text}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </TableWrap>

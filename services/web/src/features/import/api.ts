@@ -11,6 +11,8 @@ export interface Counts {
   unchanged: number;
   /** What the counts do not say, in Vietnamese as the check writes it (a unit's head replaced: by whom). */
   notes?: string[];
+  /** The notes in English, one for each (none in counts stored before they were written). */
+  notesEnglish?: string[];
 }
 
 /** An import job as GET /import/jobs/<id> answers it (services/gateway/src/modules/import/import.http.ts). */
@@ -21,7 +23,8 @@ export interface Job {
   checksum: string;
   totalRows: number;
   problemCount: number;
-  problems: { row: number; column: string; message: string }[];
+  /** `message` in Vietnamese; `english` the same in English (problems stored before it was written have none). */
+  problems: { row: number; column: string; message: string; english?: string | null }[];
   plan: Counts | null;
   status: 'CHECKED' | 'RUNNING' | 'DONE' | 'FAILED';
   processedRows: number;

@@ -3,6 +3,7 @@ import { provinceTitle } from '@thidua/domain';
 import { createInvitation, type InvitableRole } from '../../invitation/invitation.service';
 import { choice, Problems, SeenKeys, text, type KindSpec } from '../check-kit';
 import { unitIndex } from './persons';
+import { UNIT } from './words';
 
 const ROLES: Record<InvitableRole, string[]> = {
   UNIT_OFFICER: ['Cán bộ đơn vị', 'Cán bộ thi đua đơn vị'],
@@ -19,6 +20,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const accounts: KindSpec = {
   kind: 'ACCOUNTS',
   title: 'Tài khoản',
+  titleEn: 'Accounts (invitations)',
   columns: [
     {
       key: 'email',
@@ -66,28 +68,41 @@ export const accounts: KindSpec = {
     for (const r of rows) {
       const mark = p.count;
       const email = text(p, r, 'email', { required: true, max: 254 })?.toLowerCase() ?? null;
-      if (email && !EMAIL.test(email)) p.add(r, 'email', `"${email}" không phải địa chỉ thư điện tử.`);
+      if (email && !EMAIL.test(email))
+        p.add(r, 'email', {
+          vi: `"${email}" không phải địa chỉ thư điện tử.`,
+          en: `"${email}" is not an email address.`,
+        });
       const fullName = text(p, r, 'fullName', { max: 200 });
       const role = choice(p, r, 'role', ROLES);
       const unitName = text(p, r, 'unit');
-      const unit = unitName ? unitsByName.resolve(p, r, 'unit', unitName, 'đơn vị') : null;
-      if (role === 'UNIT_OFFICER' && !unitName) p.add(r, 'unit', 'Cán bộ đơn vị cần tên đơn vị.');
+      const unit = unitName ? unitsByName.resolve(p, r, 'unit', unitName, UNIT) : null;
+      if (role === 'UNIT_OFFICER' && !unitName)
+        p.add(r, 'unit', {
+          vi: 'Cán bộ đơn vị cần tên đơn vị.',
+          en: `The role "${ROLES.UNIT_OFFICER[0]}" (unit officer) needs the unit's name.`,
+        });
       if (role && role !== 'UNIT_OFFICER' && unitName)
-        p.add(r, 'unit', `${ROLES[role][0]} không gắn với đơn vị: để trống.`);
+        p.add(r, 'unit', {
+          vi: `${ROLES[role][0]} không gắn với đơn vị: để trống.`,
+          en: `The role "${ROLES[role][0]}" is not tied to a unit: leave this cell blank.`,
+        });
       if (!email || p.count > mark || !role) continue;
-      if (seen.repeat(p, r, 'email', email, 'địa chỉ thư')) continue;
+      if (seen.repeat(p, r, 'email', email, { vi: 'địa chỉ thư', en: 'email address' })) continue;
       const user = await userRepository.byEmail(email);
       if (user && (await userRepository.rolesOf([user.id])).some((x) => x.provinceId === ctx.province.id)) {
-        p.add(
-          r,
-          'email',
-          `${email} đã có tài khoản tại ${provinceTitle(ctx.province)}: gán vai trò trong trang người dùng.`,
-        );
+        p.add(r, 'email', {
+          vi: `${email} đã có tài khoản tại ${provinceTitle(ctx.province)}: gán vai trò trong trang người dùng.`,
+          en: `${email} already has an account in ${ctx.province.name}: assign the role on the users page.`,
+        });
         continue;
       }
       const open = await invitationRepository.open(ctx.province.id, email);
       if (open && (open.role !== role || open.unitId !== (unit?.id ?? null))) {
-        p.add(r, 'email', `${email} đang có lời mời với vai trò hoặc đơn vị khác: thu hồi lời mời đó trước.`);
+        p.add(r, 'email', {
+          vi: `${email} đang có lời mời với vai trò hoặc đơn vị khác: thu hồi lời mời đó trước.`,
+          en: `${email} has an open invitation with another role or unit: revoke that invitation first.`,
+        });
         continue;
       }
       if (open?.status === 'PENDING') unchanged++;

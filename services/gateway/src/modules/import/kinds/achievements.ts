@@ -2,6 +2,7 @@ import { importRepository } from '@thidua/db';
 import { COLLECTIVE_TITLES, type Achievement } from '@thidua/domain';
 import { choice, inChunks, NameIndex, Problems, SeenKeys, text, year, type KindSpec } from '../check-kit';
 import { personIndex, unitIndex } from './persons';
+import { PERSON, UNIT } from './words';
 
 /** The first label is the template's; a centrally-governed city's records name the forms after the city. */
 export const TITLE_LABELS: Record<Achievement, string[]> = {
@@ -34,6 +35,7 @@ const isCollective = (t: Achievement) => [...COLLECTIVE_TITLES, 'MERIT_PROVINCE'
 export const achievements: KindSpec = {
   kind: 'ACHIEVEMENTS',
   title: 'Thành tích',
+  titleEn: 'Achievements on record',
   columns: [
     {
       key: 'unit',
@@ -107,20 +109,33 @@ export const achievements: KindSpec = {
       const y = year(p, r, 'year', 1990, thisYear);
       const decision = text(p, r, 'decision', { required: true, max: 500 });
       if (decision && decision.length < 3)
-        p.add(r, 'decision', 'Ghi số, ngày và cơ quan ban hành quyết định.');
-      const unit = unitName ? unitsByName.resolve(p, r, 'unit', unitName, 'đơn vị') : null;
+        p.add(r, 'decision', {
+          vi: 'Ghi số, ngày và cơ quan ban hành quyết định.',
+          en: "Write the decision's number, date and issuing body.",
+        });
+      const unit = unitName ? unitsByName.resolve(p, r, 'unit', unitName, UNIT) : null;
       const person =
         unit && personName
-          ? people.resolve(p, r, 'person', personName, 'cá nhân', `${unit.id}:`, ` của "${unit.name}"`)
+          ? people.resolve(p, r, 'person', personName, PERSON, `${unit.id}:`, {
+              vi: ` của "${unit.name}"`,
+              en: ` at "${unit.name}"`,
+            })
           : null;
       if (title && isCollective(title) && personName)
-        p.add(r, 'title', `${TITLE_LABELS[title][0]} là danh hiệu tập thể: để trống cột Cá nhân.`);
+        p.add(r, 'title', {
+          vi: `${TITLE_LABELS[title][0]} là danh hiệu tập thể: để trống cột Cá nhân.`,
+          en: `"${TITLE_LABELS[title][0]}" is a collective title or award: leave the "Cá nhân" column blank.`,
+        });
       if (title && !isCollective(title) && !personName)
-        p.add(r, 'person', `${TITLE_LABELS[title][0]} là danh hiệu cá nhân: ghi họ tên người được khen.`);
+        p.add(r, 'person', {
+          vi: `${TITLE_LABELS[title][0]} là danh hiệu cá nhân: ghi họ tên người được khen.`,
+          en: `"${TITLE_LABELS[title][0]}" is an individual title: write the full name of the person honoured.`,
+        });
       if (p.count > mark || !unit || !title || !y || !decision) continue;
       const subjectId = person?.id ?? unit.id;
       const key = `${subjectId}:${title}:${y}`;
-      if (seen.repeat(p, r, 'title', key, 'danh hiệu cùng năm')) continue;
+      if (seen.repeat(p, r, 'title', key, { vi: 'danh hiệu cùng năm', en: 'title in the same year' }))
+        continue;
       const found = stored.find(key);
       if (found && found.decisionRef === decision) {
         unchanged++;

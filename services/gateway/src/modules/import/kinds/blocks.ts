@@ -1,5 +1,5 @@
 import { importRepository, type BlockKind } from '@thidua/db';
-import { foldVietnamese } from '@thidua/domain';
+import { blockWords, foldVietnamese } from '@thidua/domain';
 import { BOUNDS } from '../../../common/bounds';
 import { choice, inChunks, NameIndex, Problems, SeenKeys, text, type KindSpec } from '../check-kit';
 
@@ -12,6 +12,7 @@ export const BLOCK_KIND_LABELS: Record<BlockKind, string[]> = {
 export const blocks: KindSpec = {
   kind: 'BLOCKS',
   title: 'Khối, cụm thi đua',
+  titleEn: 'Blocks and clusters',
   columns: [
     {
       key: 'name',
@@ -59,18 +60,22 @@ export const blocks: KindSpec = {
       const description = text(p, r, 'description', { max: 1000 });
       if (!name) continue;
       const key = foldVietnamese(name);
-      if (seen.repeat(p, r, 'name', key, 'tên khối')) continue;
-      const found = index.match(p, r, 'name', key, name, 'khối');
+      // Named as the row's kind says: a cluster's row speaks of a "cụm" (a cluster), not a "khối".
+      const word = blockWords(kind);
+      if (seen.repeat(p, r, 'name', key, { vi: `tên ${word.block}`, en: `${word.en} name` })) continue;
+      const found = index.match(p, r, 'name', key, name, { vi: word.block, en: word.en });
       if (found && found.name === name && kind && found.kind !== kind)
-        p.add(
-          r,
-          'kind',
-          `"${found.name}" đã có là ${BLOCK_KIND_LABELS[found.kind][0]}: không đổi loại qua nhập tệp.`,
-        );
+        p.add(r, 'kind', {
+          vi: `"${found.name}" đã có là ${BLOCK_KIND_LABELS[found.kind][0]}: không đổi loại qua nhập tệp.`,
+          en: `"${found.name}" already exists as a ${blockWords(found.kind).en} ("${BLOCK_KIND_LABELS[found.kind][0]}"): an import does not change its kind.`,
+        });
       if (p.count > mark || !kind) continue;
       if (!found) {
         if (existing.length + inserts.length >= BOUNDS.blocksPerProvince) {
-          p.add(r, 'name', `Tỉnh đã đủ ${BOUNDS.blocksPerProvince} khối, số khối nhiều nhất cho phép.`);
+          p.add(r, 'name', {
+            vi: `Tỉnh đã đủ ${BOUNDS.blocksPerProvince} khối, cụm, số nhiều nhất cho phép.`,
+            en: `The province already has ${BOUNDS.blocksPerProvince} blocks and clusters, the most it may have.`,
+          });
           continue;
         }
         inserts.push({ name, name_search: key, kind, description });

@@ -3,7 +3,7 @@ import { blockWords } from '@thidua/domain';
 import { runsYear } from '../../history/province-years';
 import { date, inChunks, NameIndex, Problems, SeenKeys, text, type KindSpec, type Row } from '../check-kit';
 import { unitIndex } from './persons';
-import { span } from './words';
+import { BLOCK_OR_CLUSTER, span, spanEn, UNIT } from './words';
 
 interface Line {
   r: Row;
@@ -15,7 +15,10 @@ interface Line {
   existing: ExistingMembership | undefined;
 }
 
-const YEAR_WORDS = { headYears: 'trưởng', deputyYears: 'phó' } as const;
+const YEAR_WORDS = {
+  headYears: { vi: 'trưởng', en: 'head' },
+  deputyYears: { vi: 'phó', en: 'deputy' },
+} as const;
 const overlaps = (a: { from: string; to: string | null }, b: { from: string; to: string | null }) =>
   a.from <= (b.to ?? '9999-12-31') && b.from <= (a.to ?? '9999-12-31');
 
@@ -25,11 +28,10 @@ function years(p: Problems, r: Row, key: keyof typeof YEAR_WORDS): number[] | nu
   if (!raw) return [];
   const parts = raw.split(/[,;\s]+/).filter(Boolean);
   if (!parts.every((y) => /^\d{4}$/.test(y) && +y >= 1990 && +y <= 2100))
-    return p.add(
-      r,
-      key,
-      `"${raw}" không phải danh sách năm: ghi các năm cách nhau bởi dấu phẩy, ví dụ 2025, 2026.`,
-    );
+    return p.add(r, key, {
+      vi: `"${raw}" không phải danh sách năm: ghi các năm cách nhau bởi dấu phẩy, ví dụ 2025, 2026.`,
+      en: `"${raw}" is not a list of years: write the years separated by commas, for example 2025, 2026.`,
+    });
   return [...new Set(parts.map(Number))];
 }
 
@@ -41,6 +43,7 @@ function years(p: Problems, r: Row, key: keyof typeof YEAR_WORDS): number[] | nu
 export const memberships: KindSpec = {
   kind: 'MEMBERSHIPS',
   title: 'Thành viên khối, cụm',
+  titleEn: 'Block and cluster members',
   columns: [
     {
       key: 'block',
@@ -123,15 +126,25 @@ export const memberships: KindSpec = {
       const unitName = text(p, r, 'unit', { required: true });
       const from = date(p, r, 'from', true);
       const to = date(p, r, 'to');
-      if (from && to && to < from) p.add(r, 'to', `Ngày kết thúc trước ngày bắt đầu (${span(from, to)}).`);
+      if (from && to && to < from)
+        p.add(r, 'to', {
+          vi: `Ngày kết thúc trước ngày bắt đầu (${span(from, to)}).`,
+          en: `The end date is before the start date (${spanEn(from, to)}).`,
+        });
       const heads = years(p, r, 'headYears');
       const deputies = years(p, r, 'deputyYears');
-      const block = blockName ? blocksByName.resolve(p, r, 'block', blockName, 'khối, cụm') : null;
-      const unit = unitName ? unitsByName.resolve(p, r, 'unit', unitName, 'đơn vị') : null;
+      const block = blockName ? blocksByName.resolve(p, r, 'block', blockName, BLOCK_OR_CLUSTER) : null;
+      const unit = unitName ? unitsByName.resolve(p, r, 'unit', unitName, UNIT) : null;
       if (p.count > mark || !block || !unit || !from || !heads || !deputies) continue;
       const key = `${block.id}:${unit.id}:${from}`;
-      const { block: word } = blockWords(block.kind);
-      if (seen.repeat(p, r, 'from', key, `${word}, đơn vị và ngày bắt đầu`)) continue;
+      const { block: word, en } = blockWords(block.kind);
+      if (
+        seen.repeat(p, r, 'from', key, {
+          vi: `${word}, đơn vị và ngày bắt đầu`,
+          en: `${en}, unit and start date`,
+        })
+      )
+        continue;
       const existing = byKey.get(key);
       const line: Line = {
         r,
@@ -149,13 +162,19 @@ export const memberships: KindSpec = {
       ] as const) {
         for (const y of list) {
           if (!overlaps(line, { from: `${y}-01-01`, to: `${y}-12-31` })) {
-            p.add(r, field, `Năm ${y} đơn vị không là thành viên ${word} (${span(line.from, line.to)}).`);
+            p.add(r, field, {
+              vi: `Năm ${y} đơn vị không là thành viên ${word} (${span(line.from, line.to)}).`,
+              en: `In ${y} the unit is not a member of the ${en} (its membership runs ${spanEn(line.from, line.to)}).`,
+            });
             continue;
           }
           const claim = claims.get(`${block.id}:${y}`) ?? {};
           const other = claim[role];
           if (other && other.unitId !== unit.id)
-            p.add(r, field, `Năm ${y} ${word} đã có ${YEAR_WORDS[field]} ${word} ở dòng ${other.r.row}.`);
+            p.add(r, field, {
+              vi: `Năm ${y} ${word} đã có ${YEAR_WORDS[field].vi} ${word} ở dòng ${other.r.row}.`,
+              en: `For ${y}, the ${en}'s ${YEAR_WORDS[field].en} is already named on row ${other.r.row}.`,
+            });
           else claim[role] = { unitId: unit.id, r };
           claims.set(`${block.id}:${y}`, claim);
         }
@@ -183,12 +202,16 @@ export const memberships: KindSpec = {
         .find((o) => o.row !== l.r.row && overlaps(l, o));
       if (!clash) continue;
       const where = clash.row ? `dòng ${clash.row} của tệp` : 'dữ liệu đã có';
-      p.add(
-        l.r,
-        'from',
-        `Chồng thời gian: đơn vị đã thuộc "${blockNames.get(clash.blockId)}" ${span(clash.from, clash.to)} (${where}); ` +
-          `mỗi lúc đơn vị chỉ ở một ${blockWords(l.blockKind).block}.`,
-      );
+      const whereEn = clash.row ? `row ${clash.row} of the file` : 'data already recorded';
+      const words = blockWords(l.blockKind);
+      p.add(l.r, 'from', {
+        vi:
+          `Chồng thời gian: đơn vị đã thuộc "${blockNames.get(clash.blockId)}" ${span(clash.from, clash.to)} (${where}); ` +
+          `mỗi lúc đơn vị chỉ ở một ${words.block}.`,
+        en:
+          `Overlapping dates: the unit already belongs to "${blockNames.get(clash.blockId)}" ${spanEn(clash.from, clash.to)} ` +
+          `(${whereEn}); a unit is in only one ${words.en} at a time.`,
+      });
     }
 
     // Head and deputy of each block year named in the file.
@@ -205,35 +228,35 @@ export const memberships: KindSpec = {
       const head = claim.head?.unitId ?? at?.headUnitId ?? null;
       const deputy = claim.deputy?.unitId ?? at?.deputyUnitId ?? null;
       const first = (claim.head ?? claim.deputy)!;
-      const { block: word } = blockWords(blockList.find((b) => b.id === blockId)?.kind);
+      const { block: word, en } = blockWords(blockList.find((b) => b.id === blockId)?.kind);
       const field = claim.head ? 'headYears' : 'deputyYears';
       if (head && head === deputy) {
-        p.add(
-          (claim.deputy ?? first).r,
-          'deputyYears',
-          `Năm ${y} trưởng ${word} và phó ${word} là cùng một đơn vị.`,
-        );
+        p.add((claim.deputy ?? first).r, 'deputyYears', {
+          vi: `Năm ${y} trưởng ${word} và phó ${word} là cùng một đơn vị.`,
+          en: `In ${y} the head and the deputy of the ${en} are the same unit.`,
+        });
         continue;
       }
       if (at && head === at.headUnitId && deputy === at.deputyUnitId) continue;
       if (at && at.state !== 'DRAFT') {
-        p.add(
-          first.r,
-          field,
-          `Năm ${y} của ${word} đã bắt đầu (${at.state}): trưởng, phó ${word} không đổi được nữa.`,
-        );
+        p.add(first.r, field, {
+          vi: `Năm ${y} của ${word} đã bắt đầu (${at.state}): trưởng, phó ${word} không đổi được nữa.`,
+          en: `The ${en}'s year ${y} has already started (${at.state}): its head and deputy can no longer be changed.`,
+        });
         continue;
       }
       if (!at && y < thisYear) {
-        p.add(
-          first.r,
-          field,
-          `Năm ${y} đã qua và ${word} chưa có năm này: ghi năm cũ ở trang lịch sử (từ biên bản).`,
-        );
+        p.add(first.r, field, {
+          vi: `Năm ${y} đã qua và ${word} chưa có năm này: ghi năm cũ ở trang lịch sử (từ biên bản).`,
+          en: `${y} is over and the ${en} has no record of that year: enter past years on the history page (from the minutes).`,
+        });
         continue;
       }
       if (!runsYear(ctx.province, y)) {
-        p.add(first.r, field, `${ctx.province.name} không tổ chức năm thi đua ${y}.`);
+        p.add(first.r, field, {
+          vi: `${ctx.province.name} không tổ chức năm thi đua ${y}.`,
+          en: `${ctx.province.name} does not hold an emulation year ${y}.`,
+        });
         continue;
       }
       yearWrites.push({

@@ -1,6 +1,16 @@
 import { importRepository, personRepository, type ExistingPerson, type Gender } from '@thidua/db';
 import { foldVietnamese } from '@thidua/domain';
-import { choice, inChunks, NameIndex, Problems, SeenKeys, text, type KindSpec } from '../check-kit';
+import {
+  choice,
+  inChunks,
+  NameIndex,
+  Problems,
+  SeenKeys,
+  text,
+  type KindSpec,
+  type Said,
+} from '../check-kit';
+import { UNIT } from './words';
 
 const GENDERS: Record<Gender, string[]> = { FEMALE: ['Nữ'], MALE: ['Nam'] };
 const HEAD: Record<'YES' | 'NO', string[]> = { YES: ['Có', 'x', 'Yes'], NO: ['Không', 'No'] };
@@ -26,6 +36,7 @@ export async function personIndex(existing?: readonly ExistingPerson[]) {
 export const persons: KindSpec = {
   kind: 'PERSONS',
   title: 'Cá nhân',
+  titleEn: 'People',
   columns: [
     {
       key: 'fullName',
@@ -97,19 +108,28 @@ export const persons: KindSpec = {
       const gender = choice(p, r, 'gender', GENDERS);
       const position = text(p, r, 'position');
       const head = choice(p, r, 'headsUnit', HEAD, false);
-      const unit = unitName ? unitsByName.resolve(p, r, 'unit', unitName, 'đơn vị') : null;
+      const unit = unitName ? unitsByName.resolve(p, r, 'unit', unitName, UNIT) : null;
       if (!fullName || !unit) continue;
       const key = `${unit.id}:${foldVietnamese(fullName)}`;
-      if (seen.repeat(p, r, 'fullName', key, 'họ tên trong cùng đơn vị')) continue;
+      if (
+        seen.repeat(p, r, 'fullName', key, {
+          vi: 'họ tên trong cùng đơn vị',
+          en: 'full name in the same unit',
+        })
+      )
+        continue;
       if (head === 'YES') {
         const other = headRows.get(unit.id);
         if (other !== undefined) {
-          p.add(r, 'headsUnit', `Đơn vị này đã có thủ trưởng ở dòng ${other} của tệp: mỗi đơn vị một người.`);
+          p.add(r, 'headsUnit', {
+            vi: `Đơn vị này đã có thủ trưởng ở dòng ${other} của tệp: mỗi đơn vị một người.`,
+            en: `This unit's head is already named on row ${other} of the file: one head per unit.`,
+          });
           continue;
         }
         headRows.set(unit.id, r.row);
       }
-      const found = people.match(p, r, 'fullName', key, fullName, 'người');
+      const found = people.match(p, r, 'fullName', key, fullName, { vi: 'người', en: 'person' });
       if (p.count > mark || !gender) continue;
       checked.push({
         row: r.row,
@@ -159,7 +179,7 @@ export const persons: KindSpec = {
         created: inserts.length,
         updated: updates.length + handedOver.length,
         unchanged,
-        ...(notes.length ? { notes } : {}),
+        ...(notes.length ? { notes: notes.map((n) => n.vi), notesEnglish: notes.map((n) => n.en) } : {}),
       },
       async write(progress) {
         await personRepository.handOverHeads([...headRows.keys()], keptHeads);
@@ -185,22 +205,30 @@ function headChanges(
   existing: readonly ExistingPerson[],
   headRows: ReadonlyMap<string, number>,
   unitName: (id: string) => string,
-): string[] {
+): Said[] {
   const named = checked.flatMap((x) => {
     if (x.head !== 'YES') return [];
     const before = existing.filter((e) => e.unitId === x.unitId && e.headsUnit && e.id !== x.found?.id);
     return before.length
       ? [
-          `${unitName(x.unitId)}: ${x.fullName} (dòng ${x.row}) sẽ là thủ trưởng đơn vị, thay ${before
-            .map((e) => e.fullName)
-            .join(', ')}.`,
+          {
+            vi: `${unitName(x.unitId)}: ${x.fullName} (dòng ${x.row}) sẽ là thủ trưởng đơn vị, thay ${before
+              .map((e) => e.fullName)
+              .join(', ')}.`,
+            en: `${unitName(x.unitId)}: ${x.fullName} (row ${x.row}) will be the head of the unit, replacing ${before
+              .map((e) => e.fullName)
+              .join(', ')}.`,
+          },
         ]
       : [];
   });
   const ended = checked.flatMap((x) =>
     x.head === 'NO' && x.found?.headsUnit && !headRows.has(x.unitId)
       ? [
-          `${unitName(x.unitId)}: ${x.fullName} (dòng ${x.row}) thôi là thủ trưởng đơn vị; đơn vị chưa có thủ trưởng.`,
+          {
+            vi: `${unitName(x.unitId)}: ${x.fullName} (dòng ${x.row}) thôi là thủ trưởng đơn vị; đơn vị chưa có thủ trưởng.`,
+            en: `${unitName(x.unitId)}: ${x.fullName} (row ${x.row}) will no longer be the head of the unit; the unit will have no head.`,
+          },
         ]
       : [],
   );

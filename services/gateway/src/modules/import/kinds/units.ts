@@ -1,7 +1,7 @@
 import { importRepository, type NewUnitRow, type UnitKind } from '@thidua/db';
 import { foldVietnamese } from '@thidua/domain';
 import { choice, date, inChunks, NameIndex, Problems, SeenKeys, text, type KindSpec } from '../check-kit';
-import { dmy } from './words';
+import { dmy, UNIT, UNIT_NAME } from './words';
 
 /**
  * Each kind's labels, the first as the web's unit form shows it (services/web/src/i18n/vi.json `units.kind.*`,
@@ -24,6 +24,7 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string[]> = {
 export const units: KindSpec = {
   kind: 'UNITS',
   title: 'Đơn vị',
+  titleEn: 'Units',
   columns: [
     {
       key: 'name',
@@ -89,11 +90,14 @@ export const units: KindSpec = {
       const from = date(p, r, 'validFrom');
       const to = date(p, r, 'validTo');
       if (from && to && to < from)
-        p.add(r, 'validTo', `Ngày kết thúc ${dmy(to)} trước ngày bắt đầu ${dmy(from)}.`);
+        p.add(r, 'validTo', {
+          vi: `Ngày kết thúc ${dmy(to)} trước ngày bắt đầu ${dmy(from)}.`,
+          en: `The end date ${dmy(to)} is before the start date ${dmy(from)}.`,
+        });
       if (!name) continue;
       const key = foldVietnamese(name);
-      if (seen.repeat(p, r, 'name', key, 'tên đơn vị')) continue;
-      const found = index.match(p, r, 'name', key, name, 'đơn vị');
+      if (seen.repeat(p, r, 'name', key, UNIT_NAME)) continue;
+      const found = index.match(p, r, 'name', key, name, UNIT);
       if (p.count > mark || !kind) continue;
       // An empty optional cell keeps what is stored: an import adds and corrects, it never erases.
       const row: NewUnitRow = {
