@@ -993,6 +993,41 @@ describe("the minutes' rounds", () => {
     expect(text.join('\n')).not.toMatch(/chưa được ghi nhận/);
   });
 
+  it('say that an online ballot reached the absent units too, so the counts and the attendance agree', () => {
+    const attendance = (present: boolean) => ({
+      unit: 'Báo và Phát thanh, Truyền hình Lào Cai',
+      present,
+      representatives: [],
+      absenceReason: present ? null : 'Đi công tác',
+    });
+    const withAbsent = (method: 'ONLINE' | 'PAPER', present: boolean) =>
+      lines(
+        voteMinutes({
+          province: PROVINCE,
+          blockName: 'Khối các sở tổng hợp',
+          year: 2026,
+          conference: {
+            heldOn: '2026-12-18',
+            place: 'Hội trường Sở Tài chính',
+            chairUnit: null,
+            chairPerson: null,
+            secretaryName: null,
+            attendance: [attendance(present)],
+            committee: [],
+          },
+          rounds: [round(method)],
+          decisions: [],
+          publishedAt: '2026-12-18T05:00:00Z',
+          generatedAt: '2026-12-18T05:00:00Z',
+        }),
+      ).find((l) => l.includes('Ngưỡng trúng cử'));
+    expect(withAbsent('ONLINE', false)).toContain(
+      'Phiếu bầu trực tuyến được phát cho cả 5 đơn vị thành viên, kể cả đơn vị vắng mặt tại hội nghị.',
+    );
+    expect(withAbsent('ONLINE', true)).not.toContain('vắng mặt');
+    expect(withAbsent('PAPER', false)).not.toContain('vắng mặt');
+  });
+
   it('give an online round its voting time, and a paper round when its count was confirmed, not a voting time', () => {
     expect(when('ONLINE')).toMatch(
       /^Thời gian bỏ phiếu từ 08 giờ 30 ngày 18\/12\/2026 đến 11 giờ 31 ngày 18\/12\/2026\. /,

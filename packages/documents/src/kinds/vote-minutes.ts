@@ -67,6 +67,7 @@ export interface VoteMinutesInput {
 export function voteMinutes(input: VoteMinutesInput): DocumentModel {
   const c = input.conference;
   const present = c?.attendance.filter((a) => a.present) ?? [];
+  const absent = (c?.attendance.length ?? 0) - present.length;
   const chair = c?.committee.find((m) => /trưởng ban/i.test(m.role)) ?? c?.committee[0];
   const date = c?.heldOn ?? dayInVietnam(input.generatedAt);
   return fromTemplate(
@@ -85,7 +86,7 @@ export function voteMinutes(input: VoteMinutesInput): DocumentModel {
         : null,
       members: c?.attendance.length ?? 0,
       present: present.length,
-      absent: (c?.attendance.length ?? 0) - present.length,
+      absent,
       attendance: attendanceTable(c?.attendance ?? []),
       committee: committeeTable(c?.committee ?? []),
       hasCommittee: !!c?.committee.length,
@@ -98,7 +99,11 @@ export function voteMinutes(input: VoteMinutesInput): DocumentModel {
             ? r.closedAt
               ? `Số liệu theo biên bản của Ban kiểm phiếu, được xác nhận trên hệ thống lúc ${timeInWords(r.closedAt)}.`
               : 'Số liệu theo biên bản của Ban kiểm phiếu, chưa được xác nhận trên hệ thống.'
-            : `Thời gian bỏ phiếu từ ${timeInWords(r.openedAt)} đến ${r.closedAt ? timeInWords(r.closedAt) : 'chưa kết thúc'}.`,
+            : `Thời gian bỏ phiếu từ ${timeInWords(r.openedAt)} đến ${r.closedAt ? timeInWords(r.closedAt) : 'chưa kết thúc'}.` +
+              // Online, every member has a ballot, present or not: said, or the minutes' counts seem to disagree.
+              (absent > 0
+                ? ` Phiếu bầu trực tuyến được phát cho cả ${r.eligible} đơn vị thành viên, kể cả đơn vị vắng mặt tại hội nghị.`
+                : ''),
         threshold: thresholdText(r.thresholdPercent, r.thresholdMode, r.eligible, r.votesNeeded),
         contests: r.contests.map((k, i) => ({
           no: i + 1,
