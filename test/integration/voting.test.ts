@@ -389,10 +389,10 @@ describe('rounds', () => {
     const length = new Date(second.closesAt).getTime() - new Date(second.opensAt).getTime();
     expect(Math.abs(length - 3600_000)).toBeLessThan(60_000);
     // The year's next step names the round it waits for, not results that round 1 did publish.
-    const stillMissing = async () =>
+    const stillMissing = async (who = admin) =>
       (
         await as<{ emulationYear: { nextStepMissing: string[] } }>(
-          admin,
+          who,
           `query($b: ID!) { emulationYear(blockId: $b, year: 2026) { nextStepMissing } }`,
           { b: block.blockId },
         )
@@ -411,6 +411,11 @@ describe('rounds', () => {
     });
 
     expect(await stillMissing()).toEqual(["the head and deputy's decision after round 2"]);
+    // A member is told neither that the head and deputy must decide nor, so, that a seat went unfilled; the deputy,
+    // who decides with the head, is.
+    expect(await stillMissing(block.officers[5]!)).toEqual(['the results of round 2 published']);
+    expect((await view(block.officers[5]!, second.id)).data!.votingPeriod.outcome).toBeNull();
+    expect((await view(block.officers[1]!, second.id)).data!.votingPeriod.outcome).toBe('AWAITING_DECISION');
 
     const publishEarly = await as(admin, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, {
       id: second.id,
@@ -453,6 +458,8 @@ describe('rounds', () => {
     // The deputy comes round to the head's proposal: confirmed.
     expect(ok(await decide(1, 0)).recordHeadDeputyDecision.confirmedAt).not.toBeNull();
     expect((await view(admin, second.id)).data!.votingPeriod.outcome).toBe('DECIDED');
+    expect((await view(block.officers[5]!, second.id)).data!.votingPeriod.outcome).toBeNull();
+    expect((await view(block.officers[1]!, second.id)).data!.votingPeriod.outcome).toBe('DECIDED');
     ok(
       await as(block.officers[0]!, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, {
         id: second.id,
@@ -627,6 +634,34 @@ describe('ties', () => {
     const runoff = periods.data!.votingPeriods.find((p) => p.round === 2)!;
     expect(runoff.contests[0]!.candidateUnitIds.sort()).toEqual(tied);
     expect(new Date(runoff.closesAt).getTime()).toBe(inTwentyMinutes.getTime());
+  });
+  it("a run-off's deadline given blind by the secretariat, which cannot read the count, is kept only if a round follows", async () => {
+    const block = await createLockedBlock(app, province, NAMES, admin);
+    const period = await open(block, [{ kind: 'FLAG', seats: 1 }]);
+    for (let i = 0; i < 9; i++) ok(await vote(block, i, period, [[0]]));
+    ok(await as(admin, `mutation($id: ID!) { closeVotingPeriod(id: $id) { status } }`, { id: period.id }));
+    await waitFor(async () =>
+      expect((await view(block.officers[0]!, period.id)).data?.votingPeriod.outcome).toBe('COMPLETE'),
+    );
+    const publish = (who: Account) =>
+      as(
+        who,
+        `mutation($id: ID!, $at: DateTimeISO) { publishVotingResults(id: $id, nextRoundClosesAt: $at) { id } }`,
+        { id: period.id, at: new Date(Date.now() + 3600_000).toISOString() },
+      );
+    // The head unit, which reads the count, is told no round follows; the secretariat is not (that would say so).
+    expect((await publish(block.officers[0]!)).errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'nextRoundClosesAt' }] },
+    });
+    ok(await publish(admin));
+    const rounds = ok(
+      await as<{ votingPeriods: { round: number }[] }>(
+        admin,
+        `query($y: ID!) { votingPeriods(emulationYearId: $y) { round } }`,
+        { y: block.yearId },
+      ),
+    ).votingPeriods;
+    expect(rounds.map((r) => r.round)).toEqual([1]);
   });
   it('R6: equal on score and on bonus − deductions, the unit headed by a woman is chosen (the women rule)', async () => {
     const block = await createLockedBlock(app, province, NAMES, admin);

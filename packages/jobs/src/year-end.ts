@@ -32,7 +32,6 @@ export async function previewBlockClosing(
   if (!year) throw new Error(`No emulation year ${yearId} in this province`);
   const now = Date.now();
   const periods = (await votingRepository.ofYears([yearId])).filter((p) => p.kind === 'BLOCK');
-  const results = await votingRepository.results(periods.map((p) => p.id));
   const verdict = blockClosingVerdict(
     year.state,
     periods.map((p) => ({
@@ -43,9 +42,6 @@ export async function previewBlockClosing(
       method: p.method,
       round: p.round,
       published: !!p.resultsPublishedAt,
-      shortfalls: results
-        .filter((r) => r.votingPeriodId === p.id && r.result.shortfall)
-        .map((r) => r.result.shortfall!),
     })),
   );
   if (verdict.kind === 'CANNOT_CLOSE')

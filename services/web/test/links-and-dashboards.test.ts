@@ -493,6 +493,8 @@ describe('dashboards', () => {
         );
       });
       await adminPage.getByLabel('Năm', { exact: true }).selectOption('2024');
+      // The figure charted is the person's choice, kept when the province changes below.
+      await adminPage.getByLabel('Chỉ tiêu trên biểu đồ').selectOption('MEMBER_UNITS');
       await expect
         .poll(
           () =>
@@ -513,6 +515,8 @@ describe('dashboards', () => {
         })
         .toBe(1);
       expect(await adminPage.getByText(/^Các khối, cụm năm 2024 thuộc/).count()).toBe(0);
+      expect(await adminPage.getByLabel('Chỉ tiêu trên biểu đồ').inputValue()).toBe('MEMBER_UNITS');
+      expect(await adminPage.getByLabel('Năm', { exact: true }).inputValue()).toBe('2024');
       expect(
         await adminPage
           .getByRole('table', { name: 'Xếp hạng khối, cụm – Hải Dương (tỉnh cũ, đến 30/06/2025), năm 2024' })

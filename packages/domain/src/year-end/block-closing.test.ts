@@ -38,15 +38,17 @@ describe('blockClosingVerdict', () => {
     expect(reason('SCORING', [])).toMatch(/at SCORING/);
   });
 
-  it('names the real cause of empty seats: a tie only when there was one', () => {
-    const reason = (shortfalls: ('THRESHOLD' | 'TIE')[]) => {
-      const v = blockClosingVerdict('VOTING', [{ ...tallied('AWAITING_DECISION'), round: 2, shortfalls }]);
+  it('says nothing of an unpublished count: not whether or why seats went unfilled', () => {
+    const reason = (periods: ClosingPeriod[]) => {
+      const v = blockClosingVerdict('VOTING', periods);
       return v.kind === 'CANNOT_CLOSE' ? v.reason : v.kind;
     };
-    expect(reason(['THRESHOLD'])).toMatch(
-      /after round 2 left seats empty because too few candidates reached the threshold/,
+    const filled = reason([{ ...tallied('COMPLETE'), round: 2 }]);
+    const unfilled = reason([{ ...tallied('NEXT_ROUND'), round: 2 }]);
+    expect(filled).toBe('voting is undecided: round 2 has been counted; its results must be published');
+    expect(unfilled).toBe(filled);
+    expect(reason([{ ...tallied('AWAITING_DECISION'), round: 2 }])).toBe(
+      'voting is undecided: after round 2 the head and deputy have not recorded their decision (R5)',
     );
-    expect(reason(['THRESHOLD'])).not.toMatch(/tie/);
-    expect(reason(['TIE'])).toMatch(/a tie at the last seat/);
   });
 });

@@ -10,8 +10,6 @@ export interface ClosingPeriod {
   /** PAPER: voted in the hall, closed by its confirmed count rather than a deadline. */
   method?: 'ONLINE' | 'PAPER';
   round?: number;
-  /** Why the tallied round left seats empty, per contest (R5): nobody else reached the threshold, or a tie. */
-  shortfalls?: ('THRESHOLD' | 'TIE')[];
   published?: boolean;
 }
 
@@ -39,29 +37,20 @@ export function blockClosingVerdict(
   if (open.length || periods.some((p) => p.status === 'CLOSED'))
     return cannot('votes are still being counted');
   const latest = periods.at(-1);
+  const round = latest?.round ?? periods.length;
+  // A count not yet published is secret, and so is its outcome: the secretariat reads that the head and deputy
+  // must decide (R5), or that the round's results wait to be published, never whether or why seats went unfilled.
   if (latest?.outcome === 'AWAITING_DECISION')
     return cannot(
-      `voting is undecided: after round ${latest.round ?? periods.length} ${shortfallWords(latest.shortfalls)}, and the head and deputy have not recorded their decision (R5)`,
+      `voting is undecided: after round ${round} the head and deputy have not recorded their decision (R5)`,
     );
+  if (latest?.status === 'TALLIED' && !latest.published && state === 'VOTING')
+    return cannot(`voting is undecided: round ${round} has been counted; its results must be published`);
   if (latest?.outcome === 'NEXT_ROUND')
-    return cannot(
-      latest.published
-        ? 'voting is undecided: the next round has not been opened'
-        : `voting is undecided: round ${latest.round ?? periods.length} ${shortfallWords(latest.shortfalls)}; its results must be published for the next round to open`,
-    );
+    return cannot('voting is undecided: the next round has not been opened');
   if (state !== 'DOSSIER_SUBMITTED')
     return cannot(`the year is at ${state}; its dossier has not been submitted`);
   return { kind: 'CAN_CLOSE' };
 }
 
 const cannot = (reason: string): BlockClosingVerdict => ({ kind: 'CANNOT_CLOSE', reason });
-
-/** The real cause of empty seats: a tie only when there was one. */
-function shortfallWords(shortfalls: readonly ('THRESHOLD' | 'TIE')[] = []): string {
-  const tie = shortfalls.includes('TIE');
-  const threshold = shortfalls.includes('THRESHOLD');
-  if (tie && threshold)
-    return 'left seats empty (a tie at the last seat, and too few reaching the threshold)';
-  if (tie) return 'left a seat empty by a tie at the last seat';
-  return 'left seats empty because too few candidates reached the threshold';
-}

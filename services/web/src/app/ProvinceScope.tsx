@@ -1,5 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
-import { Provider } from 'urql';
+import { Provider, useClient } from 'urql';
 import { useSession } from './session';
 import { createClient } from './client';
 
@@ -11,7 +11,10 @@ import { createClient } from './client';
  */
 export function ProvinceScope({ provinceId, children }: { provinceId: string; children: ReactNode }) {
   const session = useSession();
+  const sessions = useClient();
   const own = provinceId === session.provinceId;
   const client = useMemo(() => (own ? null : createClient(provinceId, () => undefined)), [own, provinceId]);
-  return client ? <Provider value={client}>{children}</Provider> : children;
+  // Always a Provider, the session's client for its own province: moving between provinces keeps the page below
+  // mounted, with what the person chose on it (a year, a figure).
+  return <Provider value={client ?? sessions}>{children}</Provider>;
 }

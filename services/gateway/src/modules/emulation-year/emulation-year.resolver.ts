@@ -20,6 +20,7 @@ import type { GraphQLContext } from '../../context';
 import { BlockType } from '../block/block.types';
 import { assertProvinceRunsYear } from '../history/province-years';
 import { UnitType } from '../unit/unit.types';
+import { visibleOutcome } from '../voting/voting.service';
 import {
   assertMember,
   facts,
@@ -125,8 +126,21 @@ export class EmulationYearResolver {
   async nextStepMissing(@Root() y: EmulationYear, @Ctx() ctx: GraphQLContext) {
     const [to] = nextStates(y.state);
     if (!to) return [];
-    // The preconditions do not depend on who asks; the secretariat may take every step people take.
-    const verdict = checkTransition(y.state, to, 'PROVINCE_ADMIN', await facts(ctx, y));
+    // The preconditions do not depend on who asks; the secretariat may take every step people take. What they
+    // say of an unpublished round does: its outcome as the reader may know it (a member is not told that the head
+    // and deputy must decide, which would say a seat went unfilled).
+    const f = await facts(ctx, y);
+    const r = f.latestRound;
+    if (r && !r.published && r.outcome) {
+      const period = (await ctx.loaders.periodsOfYear.load(y.id)).find(
+        (p) => p.kind === 'BLOCK' && p.round === r.round,
+      );
+      f.latestRound = {
+        ...r,
+        outcome: period ? await visibleOutcome(ctx, period) : null,
+      };
+    }
+    const verdict = checkTransition(y.state, to, 'PROVINCE_ADMIN', f);
     return verdict.allowed ? [] : verdict.missing;
   }
 

@@ -57,6 +57,7 @@ import {
   headOrDeputySide,
   myVoterIds,
   runsPeriod,
+  visibleOutcome,
 } from './voting.service';
 import {
   BallotReceiptType,
@@ -134,10 +135,8 @@ export class VotingResolver {
       'they are published. Before that, those who run the vote learn only that the head and deputy must decide ' +
       '(R5), and when they have.',
   })
-  async outcome(@Root() p: VotingPeriod, @Ctx() ctx: GraphQLContext) {
-    if (!p.outcome || (await canSeeResults(ctx, p))) return p.outcome;
-    const headAndDeputy = p.outcome === 'AWAITING_DECISION' || p.outcome === 'DECIDED';
-    return headAndDeputy && (await runsPeriod(ctx, p)) ? p.outcome : null;
+  outcome(@Root() p: VotingPeriod, @Ctx() ctx: GraphQLContext) {
+    return visibleOutcome(ctx, p);
   }
 
   @FieldResolver(() => Number) thresholdPercent(@Root() p: VotingPeriod) {
@@ -476,11 +475,16 @@ export class VotingResolver {
       );
     if (period.outcome === 'AWAITING_DECISION')
       throw appError('PRECONDITION_FAILED', 'The head and deputy must record their decision first');
-    if (nextRoundClosesAt) {
-      if (period.outcome !== 'NEXT_ROUND' || period.method !== 'ONLINE')
-        throw badInput('nextRoundClosesAt', 'only when an online round follows this one');
-      assertWithinAYear('nextRoundClosesAt', nextRoundClosesAt);
-      roundDeadline({ method: 'ONLINE', closesAt: nextRoundClosesAt }, 'nextRoundClosesAt');
+    let nextCloses = nextRoundClosesAt ?? undefined;
+    if (nextCloses) {
+      assertWithinAYear('nextRoundClosesAt', nextCloses);
+      roundDeadline({ method: 'ONLINE', closesAt: nextCloses }, 'nextRoundClosesAt');
+      if (period.outcome !== 'NEXT_ROUND' || period.method !== 'ONLINE') {
+        // One who publishes without reading the count gives it "if a round follows": refusing would tell them.
+        if (await canSeeResults(ctx, period))
+          throw badInput('nextRoundClosesAt', 'only when an online round follows this one');
+        nextCloses = undefined;
+      }
     }
     if (!(await votingRepository.publish(period.id, ctx.principal!.userId)))
       throw conflict('The results are already published');
@@ -491,7 +495,7 @@ export class VotingResolver {
       { jobId: jobId('notify', 'voting.published', id) },
     );
     // What the count decided takes effect now that it is announced: the next round, the council's approvals.
-    await openNextRound(ctx.access!.provinceId, period, nextRoundClosesAt ?? undefined);
+    await openNextRound(ctx.access!.provinceId, period, nextCloses);
     // Each proposal the council's published count decides is a step of its own in the log, as one the secretariat
     // takes by hand.
     for (const { nominationId, to } of await applyCouncilResults(ctx.access!.provinceId, period))

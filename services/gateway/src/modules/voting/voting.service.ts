@@ -70,6 +70,20 @@ export async function canSeeResults(ctx: GraphQLContext, period: VotingPeriod): 
   return chairsCount(ctx, year) || (period.outcome === 'AWAITING_DECISION' && !!headOrDeputySide(ctx, year));
 }
 
+/**
+ * A round's outcome as the reader may know it: what the count decided is as secret as the count until the results
+ * are published (a next round would say a seat went unfilled); those who run the vote learn only that the head
+ * and deputy must decide (R5), and when they have.
+ */
+export async function visibleOutcome(
+  ctx: GraphQLContext,
+  period: VotingPeriod,
+): Promise<VotingPeriod['outcome']> {
+  if (!period.outcome || (await canSeeResults(ctx, period))) return period.outcome;
+  const headAndDeputy = period.outcome === 'AWAITING_DECISION' || period.outcome === 'DECIDED';
+  return headAndDeputy && (await runsPeriod(ctx, period)) ? period.outcome : null;
+}
+
 /** The head or deputy unit whose officer the user is, for this year; null for anyone else. */
 export function headOrDeputySide(ctx: GraphQLContext, year: EmulationYear): string | null {
   return [year.headUnitId, year.deputyUnitId].find((u) => u && ctx.access?.officerOf.has(u)) ?? null;

@@ -233,7 +233,11 @@ function ContestDecision({
         side && (
           <form onSubmit={(e) => void submit(e)} noValidate>
             <fieldset className="fieldset" aria-describedby={`hint-${result.contestId}`}>
-              <legend>{t('decide.choose', { n: result.unfilledSeats })}</legend>
+              <legend>
+                {result.unfilledSeats === 1
+                  ? t('decide.chooseOne')
+                  : t('decide.choose', { n: result.unfilledSeats })}
+              </legend>
               <p id={`hint-${result.contestId}`} className="field-hint">
                 {t('decide.votes')}
               </p>

@@ -18,7 +18,11 @@ export interface Quota {
   own: boolean;
 }
 
-/** R2, R3: the secretariat's number for the block's year, else the province's rule (a count, or a share rounded down). */
+/**
+ * R2, R3: the secretariat's number for the block's year, else the province's rule (a count, or a share rounded down),
+ * as the gateway's quotaProblem counts it with the domain's quotaSeats (the web does not import the domain: keep the
+ * two alike).
+ */
 export function quotaOf(
   rule: { kind: string; value: number },
   override: number | null,

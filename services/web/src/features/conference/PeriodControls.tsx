@@ -92,18 +92,24 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
   // as this round did, at most two hours: a run-off is held at the conference, even after a round open for days;
   // held in the hall, it closes minutes later (a deadline is extended, never brought forward).
   const nextOnline = p.outcome === 'NEXT_ROUND' && p.method === 'ONLINE';
+  // Who publishes without reading the count (the secretariat) is not told whether a round follows: it is asked the
+  // deadline of one "if there is one", and the gateway keeps it only when one does.
+  const maybeNext =
+    p.outcome === null && p.kind === 'BLOCK' && p.method === 'ONLINE' && p.round < p.maxRounds;
   const roundLength = Math.min(
     new Date(p.closesAt).getTime() - new Date(p.opensAt).getTime(),
     RUN_OFF_DEFAULT_MAX_MS,
   );
 
   async function publishResults() {
-    const when = nextOnline ? fromVietnamInput(nextCloses) : null;
+    const when = nextOnline || maybeNext ? fromVietnamInput(nextCloses) : null;
     const data = await publish.run(
       { id, nextRoundClosesAt: when?.toISOString() ?? null },
       {
         nextRoundClosesAt:
-          nextOnline && !(when && when.getTime() > Date.now() + 60_000) ? t('vote.check.closesAt') : null,
+          (nextOnline || maybeNext) && !(when && when.getTime() > Date.now() + 60_000)
+            ? t('vote.check.closesAt')
+            : null,
       },
     );
     if (data) done();
@@ -200,16 +206,20 @@ export function PeriodControls({ id, onChanged }: { id: string; onChanged: () =>
           className="button button-primary"
           busy={publish.busy}
           error={publish.shown.general && <Alert>{publish.shown.general}</Alert>}
-          onOpen={() => nextOnline && setNextCloses(vietnamInput(new Date(Date.now() + roundLength)))}
+          onOpen={() =>
+            (nextOnline || maybeNext) && setNextCloses(vietnamInput(new Date(Date.now() + roundLength)))
+          }
           action={publishResults}
         >
           <PublishPreview period={p} />
           <p>{council ? t('period.publishCouncil') : t('period.publishBody')}</p>
           {p.outcome === 'NEXT_ROUND' && <p>{t('period.publishNextRound', { n: p.round + 1 })}</p>}
-          {nextOnline && (
+          {(nextOnline || maybeNext) && (
             <DateField
-              label={t('period.nextRoundClosesAt', { n: p.round + 1 })}
-              hint={t('period.nextRoundClosesAtHint')}
+              label={t(nextOnline ? 'period.nextRoundClosesAt' : 'period.nextRoundClosesAtIf', {
+                n: p.round + 1,
+              })}
+              hint={t(nextOnline ? 'period.nextRoundClosesAtHint' : 'period.nextRoundClosesAtIfHint')}
               withTime
               value={nextCloses}
               onChange={setNextCloses}

@@ -7,6 +7,7 @@ export const PeriodControlsQuery = graphql(`
       id
       kind
       round
+      maxRounds
       method
       status
       outcome

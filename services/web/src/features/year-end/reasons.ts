@@ -11,7 +11,8 @@ const REASONS: [RegExp, MessageKey][] = [
   [/votes are still being counted/, 'yearEnd.why.counting'],
   [/head and deputy have not recorded/, 'yearEnd.why.decision'],
   [/next round has not been opened/, 'yearEnd.why.nextRound'],
-  [/must be published for the next round/, 'yearEnd.why.publish'],
+  // Also the reason stored before counts were kept secret from it ("… for the next round to open").
+  [/results must be published/, 'yearEnd.why.publish'],
 ];
 
 export function closingReason(i18n: I18n, reason: string | null): string {

@@ -41,7 +41,7 @@ export const blocks: KindSpec = {
       note: 'Không bắt buộc.',
     },
   ],
-  async check(rows) {
+  async check(rows, ctx) {
     const p = new Problems(blocks);
     const existing = await importRepository.existingBlocks();
     const index = new NameIndex(
@@ -73,8 +73,8 @@ export const blocks: KindSpec = {
       if (!found) {
         if (existing.length + inserts.length >= BOUNDS.blocksPerProvince) {
           p.add(r, 'name', {
-            vi: `Tỉnh đã đủ ${BOUNDS.blocksPerProvince} khối, cụm, số nhiều nhất cho phép.`,
-            en: `The province already has ${BOUNDS.blocksPerProvince} blocks and clusters, the most it may have.`,
+            vi: `${ctx.province.kind === 'CITY' ? 'Thành phố' : 'Tỉnh'} đã có đủ ${BOUNDS.blocksPerProvince} khối, cụm (số nhiều nhất cho phép).`,
+            en: `The ${ctx.province.kind === 'CITY' ? 'city' : 'province'} already has ${BOUNDS.blocksPerProvince} blocks and clusters, the most it may have.`,
           });
           continue;
         }

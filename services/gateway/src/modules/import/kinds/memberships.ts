@@ -43,7 +43,7 @@ function years(p: Problems, r: Row, key: keyof typeof YEAR_WORDS): number[] | nu
 export const memberships: KindSpec = {
   kind: 'MEMBERSHIPS',
   title: 'Thành viên khối, cụm',
-  titleEn: 'Block and cluster members',
+  titleEn: 'Block and cluster members (head and deputy by year)',
   columns: [
     {
       key: 'block',
