@@ -340,6 +340,10 @@ describe('a whole emulation year on the pages', () => {
       await head.getByRole('button', { name: 'Ghi nhận hội nghị' }).click();
       await head.getByRole('heading', { name: 'Mở bỏ phiếu vòng 1' }).waitFor();
       await head.getByRole('checkbox', { name: 'Phó khối năm sau' }).uncheck();
+      // The form offers the merit certificate the quota allows (30 % of five: one); this block proposes the flag only.
+      const merit = head.getByRole('checkbox', { name: /^Đề nghị Bằng khen/ });
+      expect(await merit.isChecked()).toBe(true);
+      await merit.uncheck();
       await screenshot(head, 'whole-year-conference-1366');
       await head.getByRole('button', { name: 'Mở bỏ phiếu trực tuyến' }).click();
       await head.waitForURL(/\/voting-periods\/[^/]+$/);
@@ -404,6 +408,7 @@ describe('a whole emulation year on the pages', () => {
       await paperHead.getByRole('heading', { name: 'Mở bỏ phiếu vòng 1' }).waitFor();
       await paperHead.getByRole('radio', { name: /Bỏ phiếu trên giấy/ }).check();
       await paperHead.getByRole('checkbox', { name: 'Phó khối năm sau' }).uncheck();
+      await paperHead.getByRole('checkbox', { name: /^Đề nghị Bằng khen/ }).uncheck();
       await paperHead.getByRole('button', { name: 'Mở vòng bỏ phiếu trên giấy' }).click();
       await paperHead.waitForURL(/\/voting-periods\/[^/]+$/);
       const paperPeriod = new URL(paperHead.url()).pathname.split('/')[2]!;
