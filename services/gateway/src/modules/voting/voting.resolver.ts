@@ -128,13 +128,8 @@ export class VotingResolver {
     return p.emulationYearId ? ctx.loaders.emulationYear.load(p.emulationYearId) : null;
   }
 
-  @FieldResolver(() => VotingOutcome, {
-    nullable: true,
-    description:
-      'What the count decided (a next round, seats left to the head and deputy): as secret as the results until ' +
-      'they are published. Before that, those who run the vote learn only that the head and deputy must decide ' +
-      '(R5), and when they have.',
-  })
+  // As secret as the results until published (visibleOutcome): described on the type.
+  @FieldResolver(() => VotingOutcome, { nullable: true })
   outcome(@Root() p: VotingPeriod, @Ctx() ctx: GraphQLContext) {
     return visibleOutcome(ctx, p);
   }

@@ -58,7 +58,14 @@ export class VotingPeriodType {
   })
   runoffCandidates!: string;
   @Field(() => VotingStatus) status!: string;
-  @Field(() => VotingOutcome, { nullable: true }) outcome!: string | null;
+  @Field(() => VotingOutcome, {
+    nullable: true,
+    description:
+      'What the count decided (a next round, seats left to the head and deputy): as secret as the results until ' +
+      'they are published. Before that, those who run the vote learn only that the head and deputy must decide ' +
+      '(R5), and when they have; others read null.',
+  })
+  outcome!: string | null;
   @Field(() => Float, { description: 'Percent of ALL eligible members a candidate needs.' })
   thresholdPercent!: number;
   @Field(() => ThresholdMode) thresholdMode!: string;

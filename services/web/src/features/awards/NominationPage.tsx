@@ -1,4 +1,4 @@
-import { engineLine } from '../../i18n/engineLine';
+import { saidIn } from '../../i18n/saidIn';
 import { formName } from './formName';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
@@ -261,6 +261,6 @@ function Nomination({
 
 /** An engine line in the reader's language, marked with the language it is shown in. */
 function EngineLineText({ line }: { line: { text: string; english?: string | null } }) {
-  const said = engineLine(useI18n().locale, line);
+  const said = saidIn(useI18n().locale, line);
   return <span lang={said.lang}>{said.text}</span>;
 }

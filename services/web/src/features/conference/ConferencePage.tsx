@@ -21,7 +21,7 @@ import {
   WorkspaceQuery,
 } from './operations';
 import { DocumentDownloads } from '../documents/DocumentDownloads';
-import { engineLine } from '../../i18n/engineLine';
+import { saidIn } from '../../i18n/saidIn';
 import { formName } from '../awards/formName';
 
 /** A position that already names its unit ("Giám đốc Sở Công Thương"): the unit is not said again after it. */
@@ -157,7 +157,7 @@ export default function ConferencePage() {
             memberCount={members.length}
             excluded={y.awardExclusions.map((e) => ({
               name: unitName(names, e.unitId),
-              why: e.lines.map((l) => engineLine(i18n.locale, l)),
+              why: e.lines.map((l) => saidIn(i18n.locale, l)),
             }))}
             rules={res.data.awardRuleSet.rules}
             quotas={{

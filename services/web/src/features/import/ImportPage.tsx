@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useLocation, useSearch } from 'wouter';
-import { engineLine } from '../../i18n/engineLine';
+import { saidIn } from '../../i18n/saidIn';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { FileField } from '../../ui/Field';
@@ -178,7 +178,7 @@ export default function ImportPage() {
                     <p>{t('import.notes')}</p>
                     <ul>
                       {job.plan.notes.map((note, i) => {
-                        const said = engineLine(i18n.locale, {
+                        const said = saidIn(i18n.locale, {
                           text: note,
                           english: job.plan?.notesEnglish?.[i],
                         });
@@ -259,7 +259,7 @@ function Problems({ job }: { job: Job }) {
           </thead>
           <tbody>
             {job.problems.map((p, i) => {
-              const said = engineLine(i18n.locale, { text: p.message, english: p.english });
+              const said = saidIn(i18n.locale, { text: p.message, english: p.english });
               return (
                 <tr key={i}>
                   <td className="num">{p.row}</td>

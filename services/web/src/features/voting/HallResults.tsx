@@ -3,8 +3,8 @@ import { Link } from 'wouter';
 import { useI18n } from '../../i18n/i18n';
 import { unitName } from '../unit/useUnitNames';
 import type { ResultsQuery } from './operations';
-import { ContestTitle, outcomeWords, seatsFilled, seatsWords } from './parts';
-import { byVotes, sharePercent, tieGroup, type Period } from './rules';
+import { ContestTitle, outcomeWords, seatsFilled, seatsWords, tieBreakWords } from './parts';
+import { byVotes, sharePercent, type Period } from './rules';
 
 type Published = ResultOf<typeof ResultsQuery>['votingPeriod'];
 type Result = NonNullable<NonNullable<Published['results']>>[number];
@@ -97,12 +97,7 @@ export function HallResults({
               )}
               {/* R6: equal votes for the last seat, decided by the tie-break order: the hall is told why. */}
               {r.tieBrokenBy && (
-                <p className="hall-tie">
-                  {t('results.tieBreak', {
-                    ...tieGroup(r, (u) => unitName(names, u)),
-                    rule: t(`rules.tie.${r.tieBrokenBy}`),
-                  })}
-                </p>
+                <p className="hall-tie">{tieBreakWords(t, r, r.tieBrokenBy, (u) => unitName(names, u))}</p>
               )}
               {/* The units no one voted for, in one line: on the projector the count fits a screen. */}
               {unvoted.length > 0 && (

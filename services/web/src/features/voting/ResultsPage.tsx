@@ -6,8 +6,8 @@ import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Alert, Empty, Loading, Page } from '../../ui/Page';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 import { PeriodFields, PeriodQuery, ResultsQuery, YearRoundsQuery } from './operations';
-import { ContestTitle, outcomeWords, periodOwner, seatsFilled, StatusBadge } from './parts';
-import { byVotes, contestThreshold, sharePercent, tieGroup, votesNeeded } from './rules';
+import { ContestTitle, outcomeWords, periodOwner, seatsFilled, StatusBadge, tieBreakWords } from './parts';
+import { byVotes, contestThreshold, sharePercent, votesNeeded } from './rules';
 import { TableWrap } from '../../ui/TableWrap';
 import { DocumentDownloads } from '../documents/DocumentDownloads';
 
@@ -295,12 +295,7 @@ function Round({ id, next }: { id: string; next: string | null }) {
                   </p>
                 )}
                 {r.tieBrokenBy && (
-                  <p className="tie-break">
-                    {t('results.tieBreak', {
-                      ...tieGroup(r, (u) => unitName(names, u)),
-                      rule: t(`rules.tie.${r.tieBrokenBy}`),
-                    })}
-                  </p>
+                  <p className="tie-break">{tieBreakWords(t, r, r.tieBrokenBy, (u) => unitName(names, u))}</p>
                 )}
                 {r.kind === 'NEXT_DEPUTY' &&
                   headsOver(r).map((u) => (

@@ -5,7 +5,7 @@ import { nominee } from '../awards/nominee';
 import { unitName } from '../unit/useUnitNames';
 import { graphql } from '../../graphql';
 import { NominationBriefQuery } from './operations';
-import type { Contest, Period } from './rules';
+import { tieGroup, type Contest, type Period } from './rules';
 
 /**
  * Whose vote it is, for subtitles: "Khối …, năm 2026" for a block; for the council, its session by the day it
@@ -141,6 +141,17 @@ export function seatsFilled(
 ): { elected: readonly string[]; decided: readonly string[]; open: number } {
   const decided = decisions?.find((d) => d.contestId === r.contestId && d.confirmedAt)?.unitIds ?? [];
   return { elected: r.elected, decided, open: Math.max(0, r.unfilledSeats - decided.length) };
+}
+
+/** R6 in words, for a result whose tie for the last seats the tie-break order broke: who was equal, who won, by what. */
+export function tieBreakWords(
+  t: I18n['t'],
+  r: Parameters<typeof tieGroup>[0],
+  /** The tie-break that decided (the result's `tieBrokenBy`). */
+  rule: string,
+  name: (unitId: string) => string,
+): string {
+  return t('results.tieBreak', { ...tieGroup(r, name), rule: t(`rules.tie.${rule}` as MessageKey) });
 }
 
 /**

@@ -123,8 +123,8 @@ export const achievements: KindSpec = {
           : null;
       if (title && isCollective(title) && personName)
         p.add(r, 'title', {
-          vi: `${TITLE_LABELS[title][0]} là danh hiệu tập thể: để trống cột Cá nhân.`,
-          en: `"${TITLE_LABELS[title][0]}" is a collective title or award: leave the "Cá nhân" column blank.`,
+          vi: `${TITLE_LABELS[title][0]} là danh hiệu tập thể: để trống cột ${p.header('person')}.`,
+          en: `"${TITLE_LABELS[title][0]}" is a collective title or award: leave the "${p.header('person')}" column blank.`,
         });
       if (title && !isCollective(title) && !personName)
         p.add(r, 'person', {

@@ -3,7 +3,7 @@
  * the reader's language: its English where the server wrote one (lines stored before it did have none), else as
  * written, in Vietnamese, marked so (`lang`) for a screen reader.
  */
-export function engineLine(
+export function saidIn(
   locale: string,
   line: { text: string; english?: string | null },
 ): { text: string; lang: 'vi' | 'en' } {
