@@ -225,9 +225,9 @@ describe('generated documents', () => {
       // Seven members all voted: the flag to unit 3 with 7 of 7 (100%), the others none.
       'Số phiếu phát ra: 7; số phiếu thu về: 7; số phiếu hợp lệ: 7; số phiếu không hợp lệ: 0',
       'Ngưỡng trúng cử: trên 50% tổng số 7 thành viên (ít nhất 4 phiếu)',
-      `trúng cử: ${unitName(3)}`,
-      `trúng cử: ${unitName(1)}`,
-      `trúng cử: ${unitName(4)}`,
+      `Trúng cử: ${unitName(3)}`,
+      `Trúng cử: ${unitName(1)}`,
+      `Trúng cử: ${unitName(4)}`,
       'TRƯỞNG BAN',
       'kết quả đã được công bố lúc',
       // The conference's chair as recorded: its person, with the position, and unit.
@@ -314,7 +314,7 @@ describe('generated documents', () => {
     expect(got.type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     await keepDocument('vote-minutes', got.bytes, 'docx');
     const text = (await docxText(got.bytes)).replace(/\s+/g, ' ');
-    for (const s of ['BIÊN BẢN KIỂM PHIẾU', `trúng cử: ${unitName(3)}`, 'Số phiếu phát ra: 7', ...NAMES])
+    for (const s of ['BIÊN BẢN KIỂM PHIẾU', `Trúng cử: ${unitName(3)}`, 'Số phiếu phát ra: 7', ...NAMES])
       expect(text).toContain(s);
   });
 

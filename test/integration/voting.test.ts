@@ -588,7 +588,7 @@ describe('ties', () => {
     expect(minutes.status).toBe(200);
     const file = await keepDocument('vote-minutes-tie-break', Buffer.from(await minutes.arrayBuffer()));
     expect((await pdfText(file)).replace(/\s+/g, ' ')).toContain(
-      `bằng số phiếu ở suất cuối cùng, ${block.units[0]!.name} được chọn vì điểm tổng kết cao hơn (thứ tự phân định khi bằng nhau).`,
+      `Được chọn vì điểm tổng kết cao hơn (thứ tự phân định khi bằng nhau): ${block.units[0]!.name}.`,
     );
     expect(explained).toContainEqual(
       expect.stringMatching(

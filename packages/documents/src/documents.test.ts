@@ -272,7 +272,13 @@ describe("the conference's minutes", () => {
           committee: [],
           minutes: 'Khai mạc hội nghị.\n\n  Thảo luận, biểu quyết.  ',
         },
-        results: [{ contest: 'Đề nghị Bằng khen của Chủ tịch UBND tỉnh', units: [] }],
+        results: [
+          {
+            contest: 'Đơn vị dẫn đầu khối (đề nghị Cờ thi đua)',
+            units: ['Sở Văn hóa, Thể thao và Du lịch', 'Báo và Phát thanh, Truyền hình Lào Cai'],
+          },
+          { contest: 'Đề nghị Bằng khen của Chủ tịch UBND tỉnh', units: [] },
+        ],
         memberCount: 9,
         voted: true,
         generatedAt: '2026-12-19T09:00:00Z',
@@ -286,6 +292,8 @@ describe("the conference's minutes", () => {
         'Thảo luận, biểu quyết.',
         // Nobody marked present or absent: blanks to fill in by hand rather than "0 present".
         'Tổng số đơn vị thành viên: 9; có mặt: ......; vắng mặt: .......',
+        // Names hold commas: "; " between units.
+        'Đơn vị dẫn đầu khối (đề nghị Cờ thi đua): Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Lào Cai.',
         'Đề nghị Bằng khen của Chủ tịch UBND tỉnh: không có đơn vị được chọn.',
       ]),
     );
@@ -1026,6 +1034,89 @@ describe("the minutes' rounds", () => {
     );
     expect(withAbsent('ONLINE', true)).not.toContain('vắng mặt');
     expect(withAbsent('PAPER', false)).not.toContain('vắng mặt');
+  });
+
+  it('say a contest\'s result a sentence a line, its units apart by "; " as their names hold commas', () => {
+    const [culture, press, finance] = [
+      'Sở Văn hóa, Thể thao và Du lịch',
+      'Báo và Phát thanh, Truyền hình Lào Cai',
+      'Sở Tài chính',
+    ] as const;
+    // Two seats; the culture department first with 4 of 5; the press and finance on 3 each for the second.
+    const result = (way: 'TIE_BROKEN' | 'TIE_LEFT' | 'THRESHOLD') => {
+      const second = way === 'THRESHOLD' ? 2 : 3;
+      return lines(
+        voteMinutes({
+          province: PROVINCE,
+          blockName: 'Khối các sở tổng hợp',
+          year: 2026,
+          conference: null,
+          rounds: [
+            {
+              ...round('ONLINE'),
+              contests: [
+                {
+                  title: 'Đơn vị dẫn đầu khối (đề nghị Cờ thi đua của UBND tỉnh)',
+                  seats: 2,
+                  issued: 5,
+                  returned: 5,
+                  valid: 5,
+                  invalid: 0,
+                  blank: 0,
+                  candidates: [
+                    [culture, 4, true],
+                    [press, second, way === 'TIE_BROKEN'],
+                    [finance, second, false],
+                  ].map(([name, votes, elected]) => ({
+                    name: name as string,
+                    votes: votes as number,
+                    percent: ((votes as number) / 5) * 100,
+                    reached: (votes as number) >= 3,
+                    elected: elected as boolean,
+                  })),
+                  unfilled: way === 'TIE_BROKEN' ? 0 : 1,
+                  shortfall: way === 'TIE_BROKEN' ? null : way === 'TIE_LEFT' ? 'TIE' : 'THRESHOLD',
+                  tied: way === 'TIE_LEFT' ? [press, finance] : [],
+                  tieBreak:
+                    way === 'TIE_BROKEN'
+                      ? { among: [press, finance], chosen: [press], rule: 'điểm tổng kết cao hơn' }
+                      : null,
+                },
+              ],
+            },
+          ],
+          decisions:
+            way === 'TIE_BROKEN'
+              ? []
+              : [
+                  {
+                    contest: 'Đơn vị dẫn đầu khối (đề nghị Cờ thi đua của UBND tỉnh)',
+                    units: [press],
+                    proposedBy: culture,
+                    confirmedBy: 'Sở Y tế',
+                  },
+                ],
+          publishedAt: '2026-12-18T05:00:00Z',
+          generatedAt: '2026-12-18T05:00:00Z',
+        }),
+      );
+    };
+    expect(result('TIE_BROKEN')).toEqual(
+      expect.arrayContaining([
+        `Trúng cử: ${culture}; ${press}.`,
+        `Bằng số phiếu ở suất cuối cùng: ${press}; ${finance}. Được chọn vì điểm tổng kết cao hơn (thứ tự phân định khi bằng nhau): ${press}.`,
+      ]),
+    );
+    expect(result('TIE_LEFT')).toEqual(
+      expect.arrayContaining([
+        `Trúng cử: ${culture}.`,
+        `Còn 1 suất chưa có đơn vị trúng cử do bằng phiếu giữa: ${press}; ${finance}.`,
+        `Đơn vị dẫn đầu khối (đề nghị Cờ thi đua của UBND tỉnh): ${press} (do ${culture} đề xuất, Sở Y tế nhất trí).`,
+      ]),
+    );
+    expect(result('THRESHOLD')).toContain(
+      'Còn 1 suất chưa có đơn vị trúng cử do không đơn vị nào đạt ngưỡng.',
+    );
   });
 
   it('give an online round its voting time, and a paper round when its count was confirmed, not a voting time', () => {

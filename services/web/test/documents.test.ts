@@ -64,7 +64,7 @@ describe('generated documents on the pages', () => {
     const file = await keepDocument('web-vote-minutes', await readFile((await pdf.path())!));
     const text = (await pdfText(file)).replace(/\s+/g, ' ');
     expect(text).toContain('BIÊN BẢN KIỂM PHIẾU');
-    expect(text).toContain(`trúng cử: ${block.units[3]!.name}`);
+    expect(text).toContain(`Trúng cử: ${block.units[3]!.name}.`);
 
     const [word] = await Promise.all([
       page.waitForEvent('download'),

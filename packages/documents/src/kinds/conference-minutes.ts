@@ -2,6 +2,7 @@ import { fromTemplate } from '../template';
 import type { DocumentModel } from '../model';
 import { dateInWords } from '../vietnamese';
 import {
+  listOfUnits,
   dottedLines,
   handNumbered,
   header,
@@ -71,7 +72,7 @@ export function conferenceMinutes(input: ConferenceMinutesInput): DocumentModel 
       unrecordedResults: dottedLines(4),
       results: (input.results ?? []).map((r) => ({
         contest: r.contest,
-        units: r.units.length ? r.units.join(', ') : 'không có đơn vị được chọn',
+        units: r.units.length ? listOfUnits(r.units) : 'không có đơn vị được chọn',
       })),
       announced: input.results !== null,
       voted: input.voted,

@@ -10,6 +10,7 @@ import {
 import type { DocumentModel } from '../model';
 import { dateInWords, formatPercent } from '../vietnamese';
 import {
+  listOfUnits,
   dayInVietnam,
   handNumbered,
   header,
@@ -137,7 +138,7 @@ export function voteMinutes(input: VoteMinutesInput): DocumentModel {
       })),
       decisions: input.decisions.map((d) => ({
         text:
-          `${d.contest}: ${d.units.join(', ')} (do ${d.proposedBy} đề xuất` +
+          `${d.contest}: ${listOfUnits(d.units)} (do ${d.proposedBy} đề xuất` +
           (d.confirmedBy ? `, ${d.confirmedBy} nhất trí).` : '; chưa được nhất trí).'),
       })),
       generatedAt: timeInWords(input.generatedAt),
@@ -152,21 +153,25 @@ export function voteMinutes(input: VoteMinutesInput): DocumentModel {
   );
 }
 
-function outcome(k: VoteMinutesInput['rounds'][number]['contests'][number]): string {
+/**
+ * The contest's result, a sentence a line. Unit names hold commas ("Sở Văn hóa, Thể thao và Du lịch"), so a list of
+ * them is joined with "; " and ends its sentence.
+ */
+function outcome(k: VoteMinutesInput['rounds'][number]['contests'][number]): { text: string }[] {
   const elected = k.candidates.filter((x) => x.elected).map((x) => x.name);
-  const parts = [elected.length ? `trúng cử: ${elected.join(', ')}` : 'không có đơn vị trúng cử'];
+  const lines = [elected.length ? `Trúng cử: ${listOfUnits(elected)}.` : 'Không có đơn vị trúng cử.'];
   const broken = k.tieBreak;
   if (broken)
-    parts.push(
-      `${broken.among.join(', ')} bằng số phiếu ở suất cuối cùng, ${broken.chosen.join(', ')} được chọn vì ` +
-        `${broken.rule} (thứ tự phân định khi bằng nhau)`,
+    lines.push(
+      `Bằng số phiếu ở suất cuối cùng: ${listOfUnits(broken.among)}. Được chọn vì ${broken.rule} ` +
+        `(thứ tự phân định khi bằng nhau): ${listOfUnits(broken.chosen)}.`,
     );
   if (k.unfilled > 0) {
-    parts.push(
+    lines.push(
       k.shortfall === 'TIE'
-        ? `còn ${k.unfilled} suất do bằng phiếu giữa ${k.tied.join(', ')}`
-        : `còn ${k.unfilled} suất do không đơn vị nào đạt ngưỡng`,
+        ? `Còn ${k.unfilled} suất chưa có đơn vị trúng cử do bằng phiếu giữa: ${listOfUnits(k.tied)}.`
+        : `Còn ${k.unfilled} suất chưa có đơn vị trúng cử do không đơn vị nào đạt ngưỡng.`,
     );
   }
-  return parts.join('; ') + '.';
+  return lines.map((text) => ({ text }));
 }
