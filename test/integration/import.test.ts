@@ -37,6 +37,7 @@ interface Job {
   result: { created: number; updated: number; unchanged: number } | null;
   processedRows: number;
   error: string | null;
+  errorEnglish: string | null;
 }
 
 async function xlsx(header: string[], rows: string[][]): Promise<Buffer> {
@@ -327,6 +328,9 @@ describe('importing a province from its spreadsheets', () => {
     const done = await finished(started.body);
     expect(done).toMatchObject({ status: 'FAILED', problemCount: 1, result: null });
     expect(done.error).toContain('Dữ liệu đã thay đổi từ lần kiểm tra');
+    expect(done.errorEnglish).toBe(
+      'The data changed since the file was checked: see the problems, correct the file, then check it again.',
+    );
     expect(done.problems[0]).toMatchObject({ row: 2, column: 'Tên đơn vị' });
     expect(
       await inProvince(laoCai, `SELECT name FROM unit WHERE name IN ('Sở Công Thương', 'Sở Xây dựng')`),

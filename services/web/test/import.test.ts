@@ -313,4 +313,71 @@ describe('the import page', () => {
     expect(await note.getAttribute('lang')).toBe('en');
     await page.context().close();
   });
+  it("says in the history why an import wrote nothing, in the reader's language: cut off by its server, or refused", async () => {
+    const reader = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
+    const failed = async (file: string, minutesAgo: number, error: string | null, english: string | null) =>
+      runInTenant(app.dataSource, province, async () =>
+        (await currentManager()).query(
+          `INSERT INTO import_job (province_id, kind, file_name, checksum, size_bytes, content, total_rows, status,
+                                   error, error_english, checked_by, confirmed_by, confirmed_at, updated_at)
+           VALUES ($1, 'UNITS', $2, $3, 0, '', 1, $4, $5, $6, $7, $7,
+                   now() - make_interval(mins => $8), now() - make_interval(mins => $8))`,
+          [
+            province,
+            file,
+            'a'.repeat(64),
+            error ? 'FAILED' : 'RUNNING',
+            error,
+            english,
+            reader.id,
+            minutesAgo,
+          ],
+        ),
+      );
+    // Still RUNNING, not heard from for ten minutes: its gateway stopped, and its transaction with it.
+    await failed('bi-gian-doan.xlsx', 10, null, null);
+    await failed(
+      'trung-lap.xlsx',
+      8,
+      'Dữ liệu vừa bị thay đổi cùng lúc (trùng hoặc chồng thời gian): kiểm tra lại tệp rồi nhập lại. Không có gì được ghi.',
+      'The data was changed at the same time (a duplicate or overlapping dates): check the file again, then import it. Nothing was written.',
+    );
+    // Recorded before failures had their English.
+    await failed(
+      'loi-he-thong.xlsx',
+      6,
+      'Nhập không thành công vì lỗi hệ thống (đã ghi nhật ký). Không có gì được ghi; hãy thử lại.',
+      null,
+    );
+    const page = await pageAt(browser, base, '/import', reader.email);
+    const history = page.getByRole('table', { name: 'Các lần nhập gần đây' });
+    // The row of a file, in the history whatever its language.
+    const outcome = (file: string) => page.getByRole('row').filter({ hasText: file });
+    await history.waitFor();
+    await expect.poll(() => outcome('bi-gian-doan.xlsx').count(), { timeout: 10_000 }).toBe(1);
+    expect(await outcome('bi-gian-doan.xlsx').innerText()).toContain(
+      'Không thành công – Nhập bị gián đoạn vì máy chủ dừng giữa chừng; không có gì được ghi. Hãy kiểm tra lại tệp rồi nhập lại.',
+    );
+    expect(await outcome('trung-lap.xlsx').innerText()).toContain(
+      'Không thành công – Dữ liệu vừa bị thay đổi cùng lúc',
+    );
+
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    const english = page.getByRole('table', { name: 'Recent imports' });
+    await expect.poll(() => english.count()).toBe(1);
+    expect(await outcome('bi-gian-doan.xlsx').innerText()).toContain(
+      'Failed – The import was interrupted: the server stopped part-way; nothing was written.',
+    );
+    expect(await outcome('trung-lap.xlsx').innerText()).toContain(
+      'Failed – The data was changed at the same time (a duplicate or overlapping dates)',
+    );
+    // Only in Vietnamese, and marked so for a screen reader.
+    const old = outcome('loi-he-thong.xlsx').locator('[lang="vi"]');
+    expect(await old.innerText()).toBe(
+      'Nhập không thành công vì lỗi hệ thống (đã ghi nhật ký). Không có gì được ghi; hãy thử lại.',
+    );
+    await expectAccessible(page, 'the import history in English with failures');
+    await screenshot(page, 'import-history-failures-english');
+    await page.context().close();
+  });
 });

@@ -47,6 +47,7 @@ import { DecisionBaseSalary1796310000000 } from './1796310000000-decision-base-s
 import { UserLocale1796320000000 } from './1796320000000-user-locale';
 import { WebhookAttemptCause1796330000000 } from './1796330000000-webhook-attempt-cause';
 import { NotificationLocale1796340000000 } from './1796340000000-notification-locale';
+import { ImportErrorEnglish1796360000000 } from './1796360000000-import-error-english';
 
 export const migrations = [
   Foundation1763740800000,
@@ -98,4 +99,5 @@ export const migrations = [
   UserLocale1796320000000,
   WebhookAttemptCause1796330000000,
   NotificationLocale1796340000000,
+  ImportErrorEnglish1796360000000,
 ];

@@ -39,7 +39,10 @@ export interface ImportJob {
   status: ImportStatus;
   processedRows: number;
   result: ImportCounts | null;
+  /** Why a FAILED import wrote nothing, in Vietnamese; none when its gateway stopped part-way (interrupted). */
   error: string | null;
+  /** The same in English (failures recorded before it was written have none: the page shows the Vietnamese). */
+  errorEnglish: string | null;
   checkedBy: string;
   checkedAt: Date;
   confirmedBy: string | null;
@@ -54,7 +57,7 @@ const STALE_AFTER = `interval '2 minutes'`;
 
 const JOB_COLUMNS = `id, kind, file_name AS "fileName", checksum, size_bytes AS "sizeBytes", total_rows AS "totalRows",
   problem_count AS "problemCount", problems, plan, status, processed_rows AS "processedRows", result, error,
-  checked_by AS "checkedBy", checked_at AS "checkedAt", confirmed_by AS "confirmedBy", confirmed_at AS "confirmedAt",
+  error_english AS "errorEnglish", checked_by AS "checkedBy", checked_at AS "checkedAt", confirmed_by AS "confirmedBy", confirmed_at AS "confirmedAt",
   finished_at AS "finishedAt", (status = 'RUNNING' AND updated_at < now() - ${STALE_AFTER}) AS stale`;
 
 /** Rows go to PostgreSQL as one JSON parameter per statement (jsonb_to_recordset): set-based, any row count. */
@@ -134,14 +137,14 @@ export const importRepository = {
   async start(id: string, confirmedBy: string): Promise<ImportJob | null> {
     const m = await tenantManager();
     await m.query(
-      `UPDATE import_job SET status = 'FAILED', error = 'Interrupted: its gateway stopped', finished_at = now()
+      `UPDATE import_job SET status = 'FAILED', error = NULL, error_english = NULL, finished_at = now()
         WHERE status = 'RUNNING' AND updated_at < now() - ${STALE_AFTER} AND id <> $1`,
       [id],
     );
     const [row] = await returning<ImportJob>(
       m,
       `UPDATE import_job SET status = 'RUNNING', confirmed_by = $2, confirmed_at = now(), processed_rows = 0,
-              error = NULL, result = NULL, finished_at = NULL, updated_at = now()
+              error = NULL, error_english = NULL, result = NULL, finished_at = NULL, updated_at = now()
         WHERE id = $1 AND problem_count = 0
           AND (status IN ('CHECKED', 'FAILED') OR (status = 'RUNNING' AND updated_at < now() - ${STALE_AFTER}))
        RETURNING ${JOB_COLUMNS}`,
@@ -168,12 +171,18 @@ export const importRepository = {
     id: string,
     outcome:
       | { status: 'DONE'; result: ImportCounts }
-      | { status: 'FAILED'; error: string; problems?: ImportProblem[]; problemCount?: number },
+      | {
+          status: 'FAILED';
+          error: string;
+          errorEnglish: string;
+          problems?: ImportProblem[];
+          problemCount?: number;
+        },
   ): Promise<void> {
     const m = await tenantManager();
     await m.query(
-      `UPDATE import_job SET status = $2, result = $3, error = $4, problems = coalesce($5, problems),
-              problem_count = coalesce($6, problem_count),
+      `UPDATE import_job SET status = $2, result = $3, error = $4, error_english = $7,
+              problems = coalesce($5, problems), problem_count = coalesce($6, problem_count),
               processed_rows = CASE WHEN $2 = 'DONE' THEN total_rows ELSE processed_rows END,
               finished_at = now(), updated_at = now()
         WHERE id = $1`,
@@ -184,6 +193,7 @@ export const importRepository = {
         outcome.status === 'FAILED' ? outcome.error : null,
         outcome.status === 'FAILED' && outcome.problems ? JSON.stringify(outcome.problems) : null,
         outcome.status === 'FAILED' ? (outcome.problemCount ?? null) : null,
+        outcome.status === 'FAILED' ? outcome.errorEnglish : null,
       ],
     );
   },

@@ -207,9 +207,13 @@ export class ImportService {
         await runInTransaction(this.dataSource, provinceId, () =>
           importRepository.finish(job.id, {
             status: 'FAILED',
-            error: found.length
-              ? 'Dữ liệu đã thay đổi từ lần kiểm tra: xem các lỗi, sửa tệp rồi kiểm tra lại.'
-              : failureMessage(e),
+            ...(found.length
+              ? {
+                  error: 'Dữ liệu đã thay đổi từ lần kiểm tra: xem các lỗi, sửa tệp rồi kiểm tra lại.',
+                  errorEnglish:
+                    'The data changed since the file was checked: see the problems, correct the file, then check it again.',
+                }
+              : failureMessage(e)),
             ...(found.length ? { problems: found.slice(0, PROBLEMS_KEPT), problemCount: found.length } : {}),
           }),
         ).catch((err) => log.error({ err }, 'import failure not recorded'));
@@ -249,11 +253,23 @@ function importAudit(job: ImportJob, counts: ImportCounts) {
 }
 
 /** What the person reads when the database refused the import (a rule checked only there, a conflict). */
-function failureMessage(e: unknown): string {
+function failureMessage(e: unknown): { error: string; errorEnglish: string } {
   const code = (e as { code?: string }).code;
   if (code === '23P01' || code === '23505')
-    return 'Dữ liệu vừa bị thay đổi cùng lúc (trùng hoặc chồng thời gian): kiểm tra lại tệp rồi nhập lại. Không có gì được ghi.';
+    return {
+      error:
+        'Dữ liệu vừa bị thay đổi cùng lúc (trùng hoặc chồng thời gian): kiểm tra lại tệp rồi nhập lại. Không có gì được ghi.',
+      errorEnglish:
+        'The data was changed at the same time (a duplicate or overlapping dates): check the file again, then import it. Nothing was written.',
+    };
   const api = (e as { extensions?: { code?: string } }).extensions?.code;
-  if (api) return `${(e as Error).message} Không có gì được ghi.`;
-  return 'Nhập không thành công vì lỗi hệ thống (đã ghi nhật ký). Không có gì được ghi; hãy thử lại.';
+  if (api)
+    return {
+      error: `${(e as Error).message} Không có gì được ghi.`,
+      errorEnglish: `${(e as Error).message} Nothing was written.`,
+    };
+  return {
+    error: 'Nhập không thành công vì lỗi hệ thống (đã ghi nhật ký). Không có gì được ghi; hãy thử lại.',
+    errorEnglish: 'The import failed on a system error (it has been logged). Nothing was written; try again.',
+  };
 }

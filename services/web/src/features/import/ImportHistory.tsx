@@ -4,6 +4,7 @@ import { ApiErrorView } from '../../ui/ApiErrorView';
 import { CardTable } from '../../ui/CardTable';
 import { Loading } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
+import { failureReason } from './failure';
 import { ImportError, recentImports, type Kind, type PastImport } from './api';
 
 /**
@@ -44,10 +45,15 @@ export function ImportHistory({ version }: { version: string }) {
       ? t('import.history.done', { counts: counts(j.result) })
       : j.status === 'RUNNING'
         ? t('import.history.running', { done: i18n.number(j.processedRows), total: i18n.number(j.totalRows) })
-        : // An import cut off by a stopped gateway has no message of its own.
-          j.error
-          ? t('import.history.failed', { reason: j.error })
-          : t('import.failed');
+        : failed(j);
+  const failed = (j: PastImport) => {
+    const said = failureReason(i18n, j);
+    return (
+      <>
+        {t('import.history.failed')} – <span lang={said.lang}>{said.text}</span>
+      </>
+    );
+  };
 
   return (
     <section className="card" aria-labelledby="import-history-title">

@@ -6,6 +6,7 @@ import { ApiErrorView } from '../../ui/ApiErrorView';
 import { FileField } from '../../ui/Field';
 import { Alert, Page } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
+import { failureReason } from './failure';
 import { ImportHistory } from './ImportHistory';
 import {
   checkFile,
@@ -222,7 +223,7 @@ export default function ImportPage() {
           )}
           {job.status === 'FAILED' && (
             <Alert>
-              <p>{job.error ?? t('import.failed')}</p>
+              <FailureReason job={job} />
             </Alert>
           )}
           {job.problemCount > 0 && <Problems job={job} />}
@@ -274,4 +275,11 @@ function Problems({ job }: { job: Job }) {
       </TableWrap>
     </>
   );
+}
+
+/** Why a failed import wrote nothing, in the reader's language where the server wrote it so. */
+function FailureReason({ job }: { job: Job }) {
+  const i18n = useI18n();
+  const said = failureReason(i18n, job);
+  return <p lang={said.lang}>{said.text}</p>;
 }

@@ -29,7 +29,10 @@ export interface Job {
   status: 'CHECKED' | 'RUNNING' | 'DONE' | 'FAILED';
   processedRows: number;
   result: Counts | null;
+  /** Why a failed import wrote nothing, in Vietnamese; null when it was interrupted (its server stopped). */
   error: string | null;
+  /** The same in English (failures recorded before it was written have none). */
+  errorEnglish?: string | null;
 }
 
 /** A confirmed import as the history lists it (GET /import/jobs), without its problems. */
