@@ -643,10 +643,12 @@ describe('the conference in the browser', () => {
     await page.context().close();
   });
 
-  it('the secretariat publishing a count it cannot read first is told so in the dialog', async () => {
+  it("the secretariat publishing a count it cannot read is told so, and gives round 2's deadline in case one follows", async () => {
     const blind = await createLockedBlock(app, province, NAMES, admin);
     const period = await openBlockVote(app, province, blind, [{ kind: 'FLAG', seats: 1 }]);
-    await castBlockBallots(app, province, blind, period, [[2]]);
+    // One vote each: nobody has more than half of 3, so a round 2 follows (which the secretariat cannot know).
+    for (const voter of [0, 1, 2])
+      await castBlockBallots(app, province, blind, period, [[voter]], [blind.officers[voter]!]);
     await closeBlockVote(app, province, admin, period.id);
     const status = async () =>
       ok(
@@ -666,7 +668,32 @@ describe('the conference in the browser', () => {
       .poll(() => dialog.textContent(), { timeout: 15_000 })
       .toContain('Sở Nội vụ không xem trước được kết quả của khối');
     expect(await dialog.locator('.publish-preview').count()).toBe(0);
+    // Nor does the dialog say whether a round follows: it asks when one would close, if there is one.
+    expect(await dialog.getByText('Bỏ phiếu vòng tiếp theo').count()).toBe(0);
+    const field = 'Nếu có vòng 2: vòng 2 kết thúc lúc';
+    expect(await dateFieldValue(dialog, field)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    expect(await dialog.textContent()).toContain('nếu đã bầu đủ, giờ này không được dùng');
+    const inFortyMinutes = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 40 * 60_000);
+    // Typed in Vietnam's time (UTC+7).
+    await fillDate(
+      dialog,
+      field,
+      new Date(inFortyMinutes.getTime() + 7 * 3600_000).toISOString().slice(0, 16),
+    );
     await screenshot(page, 'publish-unseen-secretariat-1366');
+    await expectAccessible(page, "the secretariat's publish dialog");
+    await dialog.getByRole('button', { name: 'Công bố kết quả' }).click();
+    await expect
+      .poll(() => page.getByRole('link', { name: 'Đến vòng 2' }).count(), { timeout: 15_000 })
+      .toBe(1);
+    const rounds = ok(
+      await app.gql<{ votingPeriods: { round: number; closesAt: string }[] }>(
+        `query($y: ID!) { votingPeriods(emulationYearId: $y) { round closesAt } }`,
+        { y: blind.yearId },
+        { token: admin.token, provinceId: province },
+      ),
+    ).votingPeriods;
+    expect(new Date(rounds.find((r) => r.round === 2)!.closesAt).getTime()).toBe(inFortyMinutes.getTime());
     await page.context().close();
   });
 });
