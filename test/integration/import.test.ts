@@ -337,6 +337,23 @@ describe('importing a province from its spreadsheets', () => {
     ).toEqual([]);
   });
 
+  it("a city's blocks stop at the most a province or city may have: the row over it says so, as a city", async () => {
+    const haiPhong = await provinceId(app.dataSource, '31');
+    const cityAdmin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: haiPhong });
+    const rows = Array.from({ length: 201 }, (_, i) => [`Khối thi đua số ${i + 1}`, 'Khối', '']);
+    const { status, body } = await dryRun('blocks', csv(BLOCK_HEADER, rows), cityAdmin, haiPhong);
+    expect(status).toBe(200);
+    // The 200th block fits; the 201st (row 202, under the header) does not.
+    expect(body.problems).toEqual([
+      {
+        row: 202,
+        column: 'Tên khối/cụm',
+        message: 'Thành phố đã có đủ 200 khối, cụm (số nhiều nhất cho phép).',
+        english: 'The city already has 200 blocks and clusters, the most it may have.',
+      },
+    ]);
+  });
+
   it('blocks from CSV', async () => {
     const file = csv(BLOCK_HEADER, [
       ['Khối các cơ quan Đảng', 'Khối thi đua', 'Các cơ quan tham mưu của Tỉnh ủy'],
