@@ -7,7 +7,7 @@ import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { usePolling } from '../../ui/usePolling';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
-import { missingInWords, waitingForYear } from './missing';
+import { missingInWords, SET_BY_SECRETARIAT, waitingForYear } from './missing';
 import { yearPath, type Year } from './useYear';
 
 /** A year's lifecycle in order (the domain's YEAR_STATES; the web does not import the domain package). */
@@ -56,18 +56,6 @@ interface Runners {
   headUnit?: { name: string } | null;
   deputyUnit?: { name: string } | null;
 }
-
-/** What a step may still need that only the secretariat sets (the block's members, the year's setup). */
-const SET_BY_SECRETARIAT = new Set([
-  'the block needs at least 2 members this year',
-  'a theme',
-  'a head unit',
-  'a head unit that is a member',
-  'a deputy unit',
-  'a deputy unit that is a member',
-  'a deputy unit other than the head unit',
-  'a criteria set for the year',
-]);
 
 /**
  * Who takes the year's next step, for a member who does not (an officer sees the step without its button): the
@@ -151,7 +139,7 @@ export function NextStep({
           ) : y.nextStepMissing.length > 0 ? (
             <>
               <p>{t('steps.missing')}</p>
-              <MissingList y={y} blockId={blockId} />
+              <MissingList y={y} blockId={blockId} forRunner={runs && !secretariat} />
             </>
           ) : (
             <p>{t('steps.ready')}</p>
@@ -192,7 +180,7 @@ export function NextStep({
             action.shown.general && (
               <Alert>
                 <p>{action.shown.general}</p>
-                <MissingList y={y} blockId={blockId} />
+                <MissingList y={y} blockId={blockId} forRunner={!secretariat} />
               </Alert>
             )
           }
@@ -205,7 +193,7 @@ export function NextStep({
   );
 }
 
-function MissingList({ y, blockId }: { y: Year; blockId: string }) {
+function MissingList({ y, blockId, forRunner }: { y: Year; blockId: string; forRunner: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
   // Who is yet to send which sheet (for those who run the year, who remind them): the member's own, or a
@@ -215,7 +203,7 @@ function MissingList({ y, blockId }: { y: Year; blockId: string }) {
     <ul className="missing-list">
       {y.nextStepMissing.map((m) => (
         <li key={m}>
-          {missingInWords(i18n, m)}
+          {missingInWords(i18n, m, { forRunner })}
           {/* The secretariat's part, where the head unit can only wait: where it is chosen, and seen. */}
           {m === 'a criteria set for the year' && (
             <>

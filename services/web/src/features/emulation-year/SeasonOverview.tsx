@@ -126,7 +126,9 @@ function NextStepLine({ row, admin }: { row: BlockYear; admin: boolean }) {
     );
   const next = y.nextStates[0];
   if (!next) return <span className="muted">{t('season.done')}</span>;
-  const missing = y.nextStepMissing.map((m) => missingInWords(i18n, m));
+  // The head or deputy unit's officer reads which of them the secretariat sets (it takes the step, not them).
+  const runner = !admin && runByOneOf(y, mine);
+  const missing = y.nextStepMissing.map((m) => missingInWords(i18n, m, { forRunner: runner }));
   const more = missing.length - SHOWN_MISSING;
   return (
     <>

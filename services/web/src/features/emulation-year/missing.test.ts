@@ -17,10 +17,23 @@ describe('what the vote still needs, said of the round it has reached', () => {
     ["the head and deputy's decision after round 2", 'Trưởng khối và Phó khối quyết định sau vòng 2'],
     ['round 3 of the vote', 'bỏ phiếu vòng 3'],
     ['2 of 8 members have not signed the covenant', '2/8 thành viên chưa ký giao ước'],
-    // The head unit waits on the secretariat for this one: said, not left to guess.
-    ['a criteria set for the year', 'bảng tiêu chí chấm điểm của năm (do Sở Nội vụ chọn)'],
   ])('%s', (api, words) => {
     expect(missingInWords(i18n, api)).toBe(words);
+  });
+});
+
+describe('what the head unit waits on the secretariat for', () => {
+  it.each([
+    ['a theme', 'chủ đề thi đua (do Sở Nội vụ bổ sung)'],
+    ['a criteria set for the year', 'bảng tiêu chí chấm điểm của năm (do Sở Nội vụ bổ sung)'],
+    ['the block needs at least 2 members this year', expect.stringMatching(/ \(do Sở Nội vụ bổ sung\)$/)],
+  ])('%s: said to the unit that takes the step, not left to guess whom to ask', (api, words) => {
+    expect(missingInWords(i18n, api, { forRunner: true })).toEqual(words);
+    // The secretariat, which sets it, reads the item alone.
+    expect(missingInWords(i18n, api)).not.toContain('Sở Nội vụ');
+  });
+  it('its own part is said as it is', () => {
+    expect(missingInWords(i18n, 'covenant items', { forRunner: true })).not.toContain('Sở Nội vụ');
   });
 });
 

@@ -28,9 +28,29 @@ const ROUNDS: [RegExp, MessageKey][] = [
   [/^round (\d+) of the vote$/, 'missing.nextRound'],
 ];
 
-export function missingInWords(i18n: I18n, missing: string): string {
+/** What a step may still need that only the secretariat sets (the block's members, the year's setup). */
+export const SET_BY_SECRETARIAT = new Set([
+  'the block needs at least 2 members this year',
+  'a theme',
+  'a head unit',
+  'a head unit that is a member',
+  'a deputy unit',
+  'a deputy unit that is a member',
+  'a deputy unit other than the head unit',
+  'a criteria set for the year',
+]);
+
+/**
+ * What a step still needs, in words. `forRunner`: said to the head or deputy unit that takes the step, which
+ * cannot set the year's setup itself: such an item says the secretariat sets it (else they wait on a greyed
+ * button not knowing whom to ask).
+ */
+export function missingInWords(i18n: I18n, missing: string, { forRunner = false } = {}): string {
   const fixed = FIXED[missing];
-  if (fixed) return i18n.t(fixed);
+  if (fixed)
+    return forRunner && SET_BY_SECRETARIAT.has(missing)
+      ? i18n.t('missing.bySecretariat', { item: i18n.t(fixed) })
+      : i18n.t(fixed);
   const signed = /^(\d+) of (\d+) members have not signed the covenant$/.exec(missing);
   if (signed) return i18n.t('missing.unsigned', { n: signed[1]!, of: signed[2]! });
   const scored = /^(\d+) of (\d+) members have not got every score sheet/.exec(missing);
