@@ -741,6 +741,17 @@ describe('importing a province from its spreadsheets', () => {
     ]);
     expect((await importClean('accounts', file)).result).toEqual({ created: 1, updated: 0, unchanged: 0 });
     expect((await importClean('accounts', file)).result).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    // The roles as the application names them (the invitation form, the accounts list) are taken too.
+    const named = await dryRun(
+      'accounts',
+      await xlsx(header, [
+        ['lan.pt@stc.laocai.gov.vn', 'Phạm Thị Lan', 'Cán bộ thi đua của đơn vị', 'Sở Tài chính'],
+        ['hung.lv@snv.laocai.gov.vn', 'Lê Văn Hùng', 'Cán bộ Sở Nội vụ (thường trực thi đua tỉnh)', ''],
+        ['minh.dq@laocai.gov.vn', 'Đỗ Quang Minh', 'Thành viên Hội đồng Thi đua – Khen thưởng', ''],
+      ]),
+    );
+    expect(named.body.problems).toEqual([]);
+    expect(named.body.plan).toMatchObject({ created: 3 });
   });
 
   it('the history lists the confirmed imports, newest first, with who confirmed them; never a dry run alone', async () => {

@@ -5,10 +5,21 @@ import { choice, Problems, SeenKeys, text, type KindSpec } from '../check-kit';
 import { unitIndex } from './persons';
 import { UNIT } from './words';
 
+/**
+ * The roles as the application names them (the invitation form, the accounts list: first, and listed in the
+ * template's drop-down), then the shorter or older names people write.
+ */
 const ROLES: Record<InvitableRole, string[]> = {
-  UNIT_OFFICER: ['Cán bộ đơn vị', 'Cán bộ thi đua đơn vị'],
-  PROVINCE_ADMIN: ['Thường trực Hội đồng tỉnh', 'Ban Thi đua - Khen thưởng', 'Quản trị tỉnh'],
-  COUNCIL_MEMBER: ['Thành viên Hội đồng', 'Thành viên Hội đồng Thi đua - Khen thưởng'],
+  UNIT_OFFICER: ['Cán bộ thi đua của đơn vị', 'Cán bộ đơn vị', 'Cán bộ thi đua đơn vị'],
+  PROVINCE_ADMIN: [
+    'Cán bộ Sở Nội vụ',
+    'Cán bộ Sở Nội vụ (thường trực thi đua tỉnh)',
+    'Cán bộ Sở Nội vụ (thường trực thi đua thành phố)',
+    'Thường trực Hội đồng tỉnh',
+    'Ban Thi đua - Khen thưởng',
+    'Quản trị tỉnh',
+  ],
+  COUNCIL_MEMBER: ['Thành viên Hội đồng Thi đua – Khen thưởng', 'Thành viên Hội đồng'],
 };
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -43,7 +54,7 @@ export const accounts: KindSpec = {
       header: 'Vai trò',
       en: 'Role',
       required: true,
-      example: 'Cán bộ đơn vị',
+      example: 'Cán bộ thi đua của đơn vị',
       options: ROLES,
       note: Object.values(ROLES)
         .map((l) => l[0])
