@@ -348,6 +348,12 @@ describe('platform admin', () => {
       ).toBe('step');
       await screenshot(p2, 'home-getting-started-390');
       await expectAccessible(p2, 'the new secretariat’s home page');
+      // The council's step opens the invitation on the council's role, not on the officers' of the step before.
+      await start.getByRole('link', { name: 'Mời thành viên Hội đồng Thi đua – Khen thưởng tỉnh' }).click();
+      await p2.waitForURL((u) => u.pathname === '/users', WAIT);
+      await expect
+        .poll(() => p2.getByLabel('Vai trò', { exact: true }).inputValue(), WAIT)
+        .toBe('COUNCIL_MEMBER');
       await p2.goto(`${base}/units`);
       // A new province has no unit yet: said so, with where units are added.
       await expect.poll(() => p2.getByText(/^Tỉnh chưa có đơn vị nào\./).count(), WAIT).toBe(1);

@@ -47,7 +47,12 @@ export function GettingStarted() {
     { key: 'units', href: '/units', done: d.units.totalCount > 0 },
     { key: 'blocks', href: '/blocks', done: d.blocks.totalCount > 0 },
     { key: 'officers', href: '/users', done: d.officers.totalCount > 0 || invited('UNIT_OFFICER') },
-    { key: 'council', href: '/users', done: d.councilMembers.totalCount > 0 || invited('COUNCIL_MEMBER') },
+    // The invitation form opens on the council's role (the step before it is the officers').
+    {
+      key: 'council',
+      href: '/users?role=COUNCIL_MEMBER',
+      done: d.councilMembers.totalCount > 0 || invited('COUNCIL_MEMBER'),
+    },
   ];
   const next = steps.find((s) => !s.done);
   // At work once it has units, blocks and officers: the council's invitations are then the secretariat's own

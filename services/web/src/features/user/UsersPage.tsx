@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { useSearch } from 'wouter';
 import { hasRole, readOnlyHere, useSession, type Role } from '../../app/session';
 import { graphql } from '../../graphql';
 import { apiErrors, showErrors } from '../../i18n/errors';
@@ -12,6 +13,7 @@ import { PagedTable } from './PagedTable';
 import { ChangeRoleButton } from './ChangeRoleButton';
 import { InvitationsList } from './InvitationsList';
 import { InviteForm } from './InviteForm';
+import { PROVINCE_ROLES } from './RoleFields';
 import { unitName, useUnitNames } from '../unit/useUnitNames';
 
 const UsersQuery = graphql(`
@@ -69,11 +71,14 @@ export default function UsersPage() {
   // The platform admin's list is every province's accounts (the gateway's users query), not the province's.
   const platform = hasRole(session, 'PLATFORM_ADMIN');
   const intro = !platform ? 'users.intro' : inProvince ? 'users.introPlatform' : 'users.introPlatformOnly';
+  // A link may ask for the role to invite (the getting-started steps: the council's members).
+  const asked = new URLSearchParams(useSearch()).get('role');
+  const askedRole = PROVINCE_ROLES.find((r) => r === asked);
   return (
     <Page title={t('users.title')} subtitle={t(intro)} wide>
       {/* Invitations are a province's (its x-province-id): the platform operator without one manages accounts. */}
       {/* Nobody is invited into a read-only (former) province. */}
-      {inProvince && !readOnlyHere(session) && <InviteForm />}
+      {inProvince && !readOnlyHere(session) && <InviteForm firstRole={askedRole} />}
       {inProvince && <InvitationsList />}
       <UsersList />
     </Page>
