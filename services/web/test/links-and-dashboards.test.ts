@@ -548,6 +548,53 @@ describe('dashboards', () => {
       await adminContext.close();
     },
   );
+  it("a merged province without figures of its own opens its ranking on its former province's, and says so", async () => {
+    // Tuyên Quang (merged with Hà Giang in 2025) has closed no year on the platform; Hà Giang closed 2024.
+    const tuyenQuang = await provinceId(app.dataSource, '08');
+    const haGiang = await provinceId(app.dataSource, '02', { former: true });
+    // Recorded from its documents (which writes its figures at once), by the platform's operator.
+    const units = await createUnits(app.dataSource, haGiang, [
+      'Văn phòng Tỉnh ủy Hà Giang',
+      'Sở Tài chính Hà Giang',
+    ]);
+    ok(
+      await as(
+        await createAccount(app, 'PLATFORM_ADMIN'),
+        `mutation($i: RecordPastYearInput!) { recordPastYear(input: $i) { id } }`,
+        {
+          i: {
+            newBlock: { name: 'Khối các cơ quan tổng hợp', kind: 'BLOCK' },
+            year: 2024,
+            memberUnitIds: units.map((u) => u.id),
+            headUnitId: units[0]!.id,
+            deputyUnitId: units[1]!.id,
+            conference: { heldOn: '2025-01-15', place: 'Hội trường Tỉnh ủy Hà Giang' },
+            contests: [{ kind: 'FLAG', electedUnitIds: [units[0]!.id] }],
+            sourceReference: 'Biên bản hội nghị tổng kết ngày 15/01/2025 (giả định cho kiểm thử)',
+          },
+        },
+        haGiang,
+      ),
+    );
+    const secretariat = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: tuyenQuang });
+    const page = await pageAt(browser, base, '/dashboards/ranking', secretariat.email);
+    await expect
+      .poll(() => page.getByRole('cell', { name: 'Khối các cơ quan tổng hợp' }).count(), { timeout: 20_000 })
+      .toBe(1);
+    expect(await page.getByRole('status').filter({ hasText: 'chưa có số liệu năm nào' }).textContent()).toBe(
+      'Tuyên Quang chưa có số liệu năm nào: đang hiển thị Hà Giang (tỉnh cũ, đến 30/06/2025), năm gần nhất có số ' +
+        'liệu. Chọn nơi khác ở ô “Tỉnh/thành”.',
+    );
+    expect(await page.getByLabel('Tỉnh/thành', { exact: true }).inputValue()).toBe(haGiang);
+    expect(await page.getByLabel('Năm', { exact: true }).inputValue()).toBe('2024');
+    await screenshot(page, 'dashboard-ranking-opened-former-1366');
+    await expectAccessible(page, 'the ranking opened on a former province');
+    // Back to its own province by choice: its empty ranking, without the note.
+    await page.getByLabel('Tỉnh/thành', { exact: true }).selectOption(tuyenQuang);
+    await expect.poll(() => page.getByRole('cell', { name: 'Khối các cơ quan tổng hợp' }).count()).toBe(0);
+    expect(await page.getByText(/chưa có số liệu năm nào/).count()).toBe(0);
+    await page.context().close();
+  });
 });
 
 describe('the council on the ballot page', () => {

@@ -13,6 +13,7 @@ import {
   type FormerOrCurrent,
 } from '../province/useFormerProvinces';
 import { StatisticsButton } from '../statistics/StatisticsButton';
+import { useOpeningProvince, YearsQuery } from './openingProvince';
 import { graphql, type ResultOf } from '../../graphql';
 import { useI18n, type I18n } from '../../i18n/i18n';
 import { Chart } from '../../ui/Chart';
@@ -99,12 +100,6 @@ const RankingQuery = graphql(
   `,
   [TableFields],
 );
-
-const YearsQuery = graphql(`
-  query DashboardYears($provinceId: ID) {
-    dashboardYears(provinceId: $provinceId)
-  }
-`);
 
 // The provinces in force, and the former ones: their years before the 2025 mergers have figures of their own.
 const ProvincesQuery = graphql(`
@@ -722,19 +717,29 @@ function Ranking() {
   const lineage = useFormerProvinces();
   const [picked, setPicked] = useState('');
   const withFigures = useProvinceWithFigures(!!session.provinceId || !!picked, provinces);
+  // A merged province without figures of its own opens on its former province's (the years before 2025).
+  const opening = useOpeningProvince(lineage, !session.provinceId || !!picked);
   const provinceId = session.provinceId
-    ? picked || session.provinceId
+    ? picked || (opening.choice?.id ?? '')
     : picked || (withFigures.ready ? withFigures.id : '');
-  if (!provinceId && withFigures.ready) return <Empty>{t('dash.needProvince')}</Empty>;
+  if (!provinceId && !session.provinceId && withFigures.ready) return <Empty>{t('dash.needProvince')}</Empty>;
+  const openedFormer = !picked && opening.choice?.former ? opening.choice : null;
   return (
-    <ProvinceScope provinceId={provinceId}>
-      <ProvinceRanking
-        provinceId={provinceId}
-        pick={setPicked}
-        provinces={provinces.data}
-        lineage={lineage}
-      />
-    </ProvinceScope>
+    <>
+      {opening.probes}
+      <ProvinceScope provinceId={provinceId}>
+        <ProvinceRanking
+          provinceId={provinceId}
+          pick={setPicked}
+          provinces={provinces.data}
+          lineage={lineage}
+          note={
+            openedFormer &&
+            t('dash.rankingOpenedFormer', { province: lineage[0]!.label, former: openedFormer.label })
+          }
+        />
+      </ProvinceScope>
+    </>
   );
 }
 
@@ -743,12 +748,15 @@ function ProvinceRanking({
   pick,
   provinces,
   lineage,
+  note,
 }: {
   provinceId: string;
   pick(id: string): void;
   provinces: Provinces | undefined;
   /** The session's province and the former ones merged into it (none for the ministry's viewers). */
   lineage: FormerOrCurrent[];
+  /** Why it opened on another province than the session's. */
+  note?: string | null;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -788,6 +796,7 @@ function ProvinceRanking({
   return (
     <section aria-labelledby="ranking-title">
       <h2 id="ranking-title">{t('dash.ranking')}</h2>
+      {note && <Alert kind="info">{note}</Alert>}
       <NoFiguresYet years={opening.noFiguresYet} />
       <div className="filters">
         {!session.provinceId && <ProvinceSelect value={provinceId} onChange={pick} provinces={provinces} />}
