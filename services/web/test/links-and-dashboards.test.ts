@@ -587,6 +587,11 @@ describe('dashboards', () => {
     );
     expect(await page.getByLabel('Tỉnh/thành', { exact: true }).inputValue()).toBe(haGiang);
     expect(await page.getByLabel('Năm', { exact: true }).inputValue()).toBe('2024');
+    // A year recorded from paper has no scores: said instead of an empty frame of axes.
+    expect(await page.locator('figure').first().innerText()).toBe(
+      'Điểm bình quân\n\nKhông có giá trị “Điểm bình quân” nào để vẽ biểu đồ: bảng dưới ghi “–” ở chỗ chưa có số ' +
+        'liệu. Chọn chỉ tiêu khác ở ô “Chỉ tiêu trên biểu đồ”.',
+    );
     await screenshot(page, 'dashboard-ranking-opened-former-1366');
     await expectAccessible(page, 'the ranking opened on a former province');
     // Back to its own province by choice: its empty ranking, without the note.

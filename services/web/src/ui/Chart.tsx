@@ -11,12 +11,15 @@ export function Chart({
   summary,
   title,
   bars,
+  empty,
 }: {
   option: EChartsCoreOption;
   summary: string;
   title: string;
   /** A bar chart's number of bars: each gets room for a name on two lines (34 provinces need more than 22rem). */
   bars?: number;
+  /** Said instead of the chart when it has no value to draw (an empty frame of axes told nothing). */
+  empty?: string | null;
 }) {
   const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
@@ -52,8 +55,15 @@ export function Chart({
       window.removeEventListener('resize', onResize);
       chart?.dispose();
     };
-  }, [option]);
+  }, [option, empty]);
 
+  if (empty)
+    return (
+      <figure>
+        <figcaption>{title}</figcaption>
+        <p className="muted">{empty}</p>
+      </figure>
+    );
   return (
     <figure>
       <figcaption>{title}</figcaption>

@@ -417,6 +417,14 @@ function metricCell(i18n: I18n, m: Metric, v: number | null, perBlock = false): 
   return i18n.t(v ? 'results.yes' : 'results.no');
 }
 
+/**
+ * Said instead of a chart whose figure no row has (a year recorded from paper documents has no scores): null when
+ * there is something to draw.
+ */
+function nothingToChart(i18n: I18n, rows: Row[], mi: number, metric: string): string | null {
+  return rows.some((r) => r.values[mi] != null) ? null : i18n.t('dash.nothingToChart', { metric });
+}
+
 /** A block's yes-or-no figure in words: which blocks said yes and which no (a highest and lowest of 1 and 0 told nothing). */
 function summarizeYesNo(i18n: I18n, points: { label: string; value: number | null }[]): string {
   const said = (v: number) => points.filter((p) => p.value === v).map((p) => p.label);
@@ -425,8 +433,9 @@ function summarizeYesNo(i18n: I18n, points: { label: string; value: number | nul
   return i18n.t('dash.yesNoSummary', {
     yes: yes.length,
     no: no.length,
-    yesNames: yes.join(', ') || '–',
-    noNames: no.join(', ') || '–',
+    // Names may hold commas ("Khối các sở, ban, ngành").
+    yesNames: yes.join('; ') || '–',
+    noNames: no.join('; ') || '–',
   });
 }
 
@@ -543,6 +552,7 @@ function Comparison() {
                 i18n,
                 rows.map((r) => ({ label: r.name, value: r.values[mi] ?? null })),
               )}
+              empty={nothingToChart(i18n, rows, mi, t(`metric.${metric}`))}
             />
             <SortableTable<Row>
               caption={t('dash.tableCaption', { title: t('dash.comparison'), year })}
@@ -674,6 +684,7 @@ function Trend() {
                 i18n,
                 table.rows.map((r) => ({ label: `${r.name} ${r.year}`, value: r.values[mi] ?? null })),
               )}
+              empty={nothingToChart(i18n, table.rows, mi, t(`metric.${metric}`))}
             />
             <SortableTable<Row>
               caption={t('dash.trendCaption', { province: provinceName, from: fromYear, to: toYear })}
@@ -835,6 +846,7 @@ function ProvinceRanking({
                 i18n,
                 table.rows.map((r) => ({ label: r.name, value: r.values[mi] ?? null })),
               )}
+              empty={nothingToChart(i18n, table.rows, mi, metricLabel(i18n, metric, true))}
             />
             <SortableTable<Row>
               caption={t('dash.tableCaption', { title, year })}
