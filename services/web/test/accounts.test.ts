@@ -92,11 +92,21 @@ describe('accounts in the web application', () => {
       .poll(() => fieldError(page, 'Thư điện tử'), POLL)
       .toContain('Thư điện tử chưa đúng dạng, ví dụ nguyenvana@snv.laocai.gov.vn.');
     expect(await fieldError(page, 'Đơn vị')).toContain('Vui lòng chọn đơn vị');
+    // Each error goes as its field is corrected, not at the next sending; the other field's stays until then.
     await page.getByLabel('Thư điện tử', { exact: true }).fill(email);
+    expect(await fieldError(page, 'Thư điện tử')).toBe('');
+    expect(await page.getByLabel('Thư điện tử', { exact: true }).getAttribute('aria-invalid')).toBeNull();
+    expect(await fieldError(page, 'Đơn vị')).toContain('Vui lòng chọn đơn vị');
     await page.getByLabel('Họ và tên (không bắt buộc)').fill('Nguyễn Văn Bình');
     await page.getByLabel('Vai trò', { exact: true }).selectOption('UNIT_OFFICER');
+    // A search that leaves one unit chooses it.
     await page.getByLabel('Tìm đơn vị').fill('y te');
-    await page.getByLabel('Đơn vị', { exact: true }).selectOption({ label: 'Sở Y tế' });
+    const unit = page.getByLabel('Đơn vị', { exact: true });
+    await expect
+      .poll(() => unit.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent), POLL)
+      .toBe('Sở Y tế');
+    expect(await fieldError(page, 'Đơn vị')).toBe('1 đơn vị phù hợp');
+    await screenshot(page, 'accounts-invite-corrected-desktop');
     await page.getByRole('button', { name: 'Gửi lời mời' }).click();
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: 'Đã gửi lời mời' }).count(), POLL)
@@ -327,7 +337,9 @@ describe('accounts in the web application', () => {
     // An officer is listed with the unit they work for.
     await expect.poll(() => row.textContent(), POLL).toContain('Cán bộ thi đua của đơn vị · Sở Nội vụ');
     // The officer joins the council in one step: no invitation, the officer's role ends as the new one starts.
-    await row.getByRole('button', { name: 'Đổi vai trò Cán bộ thi đua của đơn vị · Sở Nội vụ' }).click();
+    await row
+      .getByRole('button', { name: 'Đổi vai trò Cán bộ thi đua của đơn vị · Sở Nội vụ của Nguyễn Văn Thử' })
+      .click();
     const change = users.getByRole('dialog');
     expect(await change.textContent()).toContain('Vai trò hiện tại: Cán bộ thi đua của đơn vị · Sở Nội vụ.');
     await change.getByRole('button', { name: 'Đổi vai trò' }).click();
@@ -382,11 +394,11 @@ describe('accounts in the web application', () => {
     await screenshot(users, 'accounts-disable-elsewhere');
     await dialog.getByRole('button', { name: 'Không, quay lại' }).click();
     await member
-      .getByRole('button', { name: 'Gỡ vai trò Thành viên Hội đồng Thi đua – Khen thưởng' })
+      .getByRole('button', {
+        name: 'Gỡ vai trò Thành viên Hội đồng Thi đua – Khen thưởng của Nguyễn Văn Thử',
+      })
       .click();
-    await dialog
-      .getByRole('button', { name: 'Gỡ vai trò Thành viên Hội đồng Thi đua – Khen thưởng' })
-      .click();
+    await dialog.getByRole('button', { name: 'Gỡ vai trò', exact: true }).click();
     await expect.poll(() => member.count(), POLL).toBe(0);
     expect(ok(await app.gql(`{ me { id } }`, {}, { token: haNoi.token }))).toBeTruthy();
     await admin.close();
@@ -401,4 +413,80 @@ describe('accounts in the web application', () => {
     await screenshot(again, 'accounts-disabled-sign-in-phone');
     await again.context().close();
   }, 180_000);
+
+  it("on a phone each lock starts empty and Enter in its reason locks; a role's buttons are short, named in full for a screen reader", async () => {
+    const [paper] = await createUnits(app.dataSource, province, ['Báo và Phát thanh, Truyền hình Lào Cai']);
+    const officer = await createAccount(app, 'UNIT_OFFICER', { provinceId: province, unitId: paper!.id });
+    const member = await createAccount(app, 'COUNCIL_MEMBER', { provinceId: province });
+    for (const [who, name, folded] of [
+      [officer, 'Lò Thị Xuân', 'lo thi xuan'],
+      [member, 'Vàng A Sử', 'vang a su'],
+    ] as const)
+      await app.dataSource.query(`UPDATE app_user SET full_name = $2, full_name_search = $3 WHERE id = $1`, [
+        who.id,
+        name,
+        folded,
+      ]);
+    const ctx = await phone(browser);
+    ctx.setDefaultTimeout(15_000);
+    const page = await ctx.newPage();
+    await signInAt(page, base, '/users', adminAccount.email);
+    const officerRow = page.getByRole('row').filter({ hasText: officer.email });
+    const memberRow = page.getByRole('row').filter({ hasText: member.email });
+    await officerRow.waitFor();
+
+    // The role cell says which role and unit: the buttons beside it only say what they do, and a screen reader
+    // hears the role, the unit and the person too.
+    const role = 'Cán bộ thi đua của đơn vị · Báo và Phát thanh, Truyền hình Lào Cai';
+    const change = officerRow.getByRole('button', {
+      name: `Đổi vai trò ${role} của Lò Thị Xuân`,
+      exact: true,
+    });
+    const remove = officerRow.getByRole('button', {
+      name: `Gỡ vai trò ${role} của Lò Thị Xuân`,
+      exact: true,
+    });
+    const shown = (button: Locator) =>
+      button.evaluate((b) =>
+        [...b.childNodes]
+          .filter((n) => !(n instanceof Element && n.classList.contains('visually-hidden')))
+          .map((n) => n.textContent)
+          .join(''),
+      );
+    expect(await shown(change)).toBe('Đổi vai trò');
+    expect(await shown(remove)).toBe('Gỡ vai trò');
+    expect(
+      await memberRow
+        .getByRole('button', { name: 'Gỡ vai trò Thành viên Hội đồng Thi đua – Khen thưởng của Vàng A Sử' })
+        .count(),
+    ).toBe(1);
+    await expectNoSidewaysScroll(page, 'the accounts list');
+    await expectAccessible(page, 'the accounts list');
+    await screenshot(page, 'accounts-list-actions-phone');
+
+    // A reason typed for one person, then cancelled, is not carried to the next person's lock.
+    const dialog = page.getByRole('dialog');
+    await officerRow.getByRole('button', { name: 'Khóa' }).click();
+    await dialog.getByRole('button', { name: 'Khóa' }).click();
+    await expect.poll(() => fieldError(dialog, 'Lý do'), POLL).toContain('Vui lòng nhập lý do');
+    await dialog.getByLabel('Lý do').fill('Nhầm người');
+    await dialog.getByRole('button', { name: 'Không, quay lại' }).click();
+    await memberRow.getByRole('button', { name: 'Khóa' }).click();
+    expect(await dialog.getByRole('heading').textContent()).toBe('Khóa tài khoản của Vàng A Sử?');
+    expect(await dialog.getByLabel('Lý do').inputValue()).toBe('');
+    expect(await fieldError(dialog, 'Lý do')).toBe('');
+    // Enter in the reason confirms, as it sends a form.
+    await dialog.getByLabel('Lý do').fill('Thôi làm thành viên Hội đồng');
+    await dialog.getByLabel('Lý do').press('Enter');
+    await expect.poll(() => memberRow.textContent(), POLL).toContain('Đã khóa từ');
+    expect(await dialog.count()).toBe(0);
+    expect(await officerRow.textContent()).toContain('Đang hoạt động');
+    expect(
+      await app.dataSource.query(
+        `SELECT disabled_at IS NOT NULL AS disabled FROM app_user WHERE id = ANY($1) ORDER BY id = $2`,
+        [[officer.id, member.id], member.id],
+      ),
+    ).toEqual([{ disabled: false }, { disabled: true }]);
+    await ctx.close();
+  }, 120_000);
 });

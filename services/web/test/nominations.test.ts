@@ -81,7 +81,15 @@ async function step(button: string, title: string, says: string, reason?: string
   await page.getByRole('button', { name: button, exact: true }).click();
   const dialog = page.getByRole('dialog', { name: title });
   await expect.poll(() => dialog.textContent()).toContain(says);
-  if (reason !== undefined) await dialog.getByRole('textbox').last().fill(reason);
+  if (reason !== undefined) {
+    const box = dialog.getByRole('textbox').last();
+    // Enter in a note is a new line, not the confirmation (a dialog confirms on Enter in a one-line field only).
+    const before = await box.inputValue();
+    await box.press('Control+End');
+    await box.press('Enter');
+    expect(await box.inputValue()).toBe(`${before}\n`);
+    await box.fill(reason);
+  }
   await dialog.getByRole('button', { name: button, exact: true }).click();
   await expect.poll(() => dialog.isVisible()).toBe(false);
 }

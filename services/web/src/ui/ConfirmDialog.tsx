@@ -6,6 +6,22 @@ import { formInUse } from './submittedForm';
 const openers = new WeakMap<HTMLDialogElement, Element>();
 export const formOpening = (dialog: HTMLDialogElement): Element | undefined => openers.get(dialog);
 
+/** The inputs in which Enter sends a form (HTML's implicit submission); not a textarea, a select or a button. */
+const ONE_LINE = new Set([
+  'text',
+  'search',
+  'email',
+  'url',
+  'tel',
+  'password',
+  'number',
+  'date',
+  'time',
+  'datetime-local',
+  'month',
+  'week',
+]);
+
 /**
  * A question before a destructive or irreversible action: what will happen, in words, and two buttons. A native
  * modal <dialog> (focus kept inside, Escape cancels, the page behind is inert), so it needs no focus-trap code.
@@ -59,6 +75,17 @@ export function ConfirmDialog({
       onCancel={(e) => {
         e.preventDefault();
         if (!busy) onCancel();
+      }}
+      // Enter in a one-line field (the reason for a lock) confirms, as it sends a form. The dialog is no <form>: many
+      // stand inside the page's form they confirm, and a form inside a form is not HTML. Its default prevented, Enter
+      // does not also send that outer form; a word still being composed (a Vietnamese input method's) is only
+      // finished by Enter.
+      onKeyDown={(e) => {
+        const field = e.target;
+        if (e.key !== 'Enter' || e.defaultPrevented || e.nativeEvent.isComposing || busy) return;
+        if (!(field instanceof HTMLInputElement) || !ONE_LINE.has(field.type)) return;
+        e.preventDefault();
+        onConfirm();
       }}
     >
       <h2 id={`${id}-title`}>{title}</h2>

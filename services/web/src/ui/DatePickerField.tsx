@@ -67,7 +67,8 @@ export default function DatePickerField({
   const partMissing = () => !!group.current?.querySelector('[role="spinbutton"][data-placeholder]');
   /**
    * Enter in a part sends the form, as it does in any other field: the parts are spin buttons, which the browser
-   * does not submit from. Not from a confirmation dialog's field (a dialog is answered with its buttons).
+   * does not submit from. Not in a confirmation dialog, which is no form (ConfirmDialog confirms on Enter
+   * in a one-line input only).
    */
   const submitOnEnter = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'Enter' || (e.target as Element).getAttribute('role') !== 'spinbutton') return;

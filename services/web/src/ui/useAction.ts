@@ -82,6 +82,13 @@ export function useAction<Data, Variables extends AnyVariables>(doc: TypedDocume
     shown,
     busy: state.fetching,
     reset: () => setShown(NONE),
+    /** Takes back what was said about these fields (they have been changed since); the rest still holds. */
+    clear: (...names: string[]) =>
+      setShown((s) =>
+        names.some((n) => s.fields[n])
+          ? { ...s, fields: Object.fromEntries(Object.entries(s.fields).filter(([k]) => !names.includes(k))) }
+          : s,
+      ),
     /** The code of the last refusal by the API (null after a success or the page's own checks). */
     lastCode: () => lastCode.current,
   };

@@ -50,9 +50,9 @@ export function ChangeRoleButton({
 
   return (
     <ConfirmButton
-      label={t('users.changeRole', { role: roleText })}
+      label={t('users.changeRole')}
+      labelMore={t('users.roleHeld', { role: roleText, name })}
       title={t('users.changeRoleTitle', { name })}
-      confirmLabel={t('users.changeRoleConfirm')}
       busy={action.busy}
       error={action.shown.general && <Alert>{action.shown.general}</Alert>}
       onOpen={() => {

@@ -71,7 +71,11 @@ export function InviteForm({ firstRole = 'UNIT_OFFICER' }: { firstRole?: Provinc
         inputMode="email"
         autoComplete="off"
         value={email}
-        onChange={(e) => setEmail(e.target.value)}
+        onChange={(e) => {
+          setEmail(e.target.value);
+          // What was said about the address no longer holds once it is edited (the unit's still does).
+          action.clear('email', 'input.email');
+        }}
         error={action.shown.fields.email ?? action.shown.fields['input.email']}
         required
       />
@@ -80,14 +84,20 @@ export function InviteForm({ firstRole = 'UNIT_OFFICER' }: { firstRole?: Provinc
         name="invite-name"
         autoComplete="off"
         value={fullName}
-        onChange={(e) => setFullName(e.target.value)}
+        onChange={(e) => {
+          setFullName(e.target.value);
+          action.clear('fullName', 'input.fullName');
+        }}
         error={action.shown.fields.fullName ?? action.shown.fields['input.fullName']}
       />
       <RoleFields
         role={role}
         unitId={unitId}
         onRole={setRole}
-        onUnit={setUnitId}
+        onUnit={(u) => {
+          setUnitId(u);
+          action.clear('unitId');
+        }}
         unitError={action.shown.fields.unitId}
       />
       <button type="submit" className="button button-primary" disabled={action.busy}>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
@@ -43,6 +43,13 @@ export function RoleFields({
     pause: !officer,
   });
   const found = units.data?.units;
+  // A search that leaves one unit has found it: chosen, not left behind "— Chọn đơn vị —" for a second step.
+  // Once the answer for the search typed is in (the previous one is shown while it loads); chosen again only when
+  // the search finds another, so the person may still unchoose it.
+  const only = unitSearch.trim() && !units.fetching && found?.nodes.length === 1 ? found.nodes[0]!.id : null;
+  useEffect(() => {
+    if (only) onUnit(only);
+  }, [only]); // eslint-disable-line react-hooks/exhaustive-deps -- when the search finds one, not on each render
   return (
     <>
       <SelectField

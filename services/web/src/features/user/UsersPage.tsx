@@ -207,7 +207,8 @@ function UsersList() {
                     />,
                     <ConfirmButton
                       key={r.id}
-                      label={t('users.removeRole', { role: roleText(r) })}
+                      label={t('users.removeRole')}
+                      labelMore={t('users.roleHeld', { role: roleText(r), name: u.fullName })}
                       title={t('users.removeRoleTitle', { role: roleText(r), name: u.fullName })}
                       danger
                       busy={revoking.fetching}
@@ -224,7 +225,13 @@ function UsersList() {
                   danger={!u.disabledAt}
                   busy={setting.fetching}
                   error={refusal && <Alert>{refusal}</Alert>}
-                  onOpen={() => setRefusal(null)}
+                  onOpen={() => {
+                    // One reason field serves every row: a reason typed for another person, then cancelled, is not
+                    // this person's.
+                    setReason('');
+                    setError(null);
+                    setRefusal(null);
+                  }}
                   action={() => toggle(u.id, !u.disabledAt)}
                 >
                   <p>{t(u.disabledAt ? 'users.enableBody' : 'users.disableBody')}</p>
