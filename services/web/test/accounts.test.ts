@@ -106,6 +106,13 @@ describe('accounts in the web application', () => {
       .poll(() => unit.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent), POLL)
       .toBe('Sở Y tế');
     expect(await fieldError(page, 'Đơn vị')).toBe('1 đơn vị phù hợp');
+    // A search that no longer lists it drops the choice too: what is sent is what the list shows.
+    await page.getByLabel('Tìm đơn vị').fill('Sở Không Có');
+    await expect.poll(() => unit.inputValue(), POLL).toBe('');
+    await page.getByLabel('Tìm đơn vị').fill('y te');
+    await expect
+      .poll(() => unit.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent), POLL)
+      .toBe('Sở Y tế');
     await screenshot(page, 'accounts-invite-corrected-desktop');
     await page.getByRole('button', { name: 'Gửi lời mời' }).click();
     await expect
@@ -370,6 +377,18 @@ describe('accounts in the web application', () => {
     await screenshot(users, 'accounts-disable-dialog');
     await dialog.getByRole('button', { name: 'Khóa' }).click();
     await expect.poll(() => row.textContent(), POLL).toContain('Đã khóa từ');
+    // Its button, named for its person, is now the way back; removing its last role here would lose that way.
+    expect(await row.getByRole('button', { name: 'Mở lại Nguyễn Văn Thử' }).count()).toBe(1);
+    await row.getByRole('button', { name: /^Gỡ vai trò/ }).click();
+    await expect
+      .poll(() => dialog.getByRole('status').textContent(), POLL)
+      .toBe(
+        'Tài khoản này đang bị khóa và đây là vai trò cuối cùng của nó trong tỉnh: gỡ rồi thì tài khoản không còn ' +
+          'trong danh sách của tỉnh, không mời lại được, và chỉ quản trị nền tảng mở khóa được. Nếu người này còn ' +
+          'làm việc trong tỉnh, hãy mở lại tài khoản trước.',
+      );
+    await screenshot(users, 'accounts-remove-last-role-locked');
+    await dialog.getByRole('button', { name: 'Không, quay lại' }).click();
 
     // A council member here who is Hà Nội's secretariat: the lock would reach Hà Nội too, so it is refused and the
     // page says what to do instead; removing the role here ends the person's access to this province only.

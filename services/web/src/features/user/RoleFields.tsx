@@ -50,6 +50,17 @@ export function RoleFields({
   useEffect(() => {
     if (only) onUnit(only);
   }, [only]); // eslint-disable-line react-hooks/exhaustive-deps -- when the search finds one, not on each render
+  // A search that no longer lists the unit chosen leaves the list on "— Chọn đơn vị —": so is the choice, or the
+  // form would send a unit the person no longer sees.
+  const lost =
+    !!unitId &&
+    !!unitSearch.trim() &&
+    !units.fetching &&
+    !!found &&
+    !found.nodes.some((u) => u.id === unitId);
+  useEffect(() => {
+    if (lost) onUnit('');
+  }, [lost]); // eslint-disable-line react-hooks/exhaustive-deps -- when the search hides it, not on each render
   return (
     <>
       <SelectField

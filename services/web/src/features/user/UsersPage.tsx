@@ -217,10 +217,17 @@ function UsersList() {
                       action={() => revoke(r.id)}
                     >
                       <p>{t('users.removeRoleBody')}</p>
+                      {/* Locked, and without a role here after this: the province no longer reaches the account. */}
+                      {u.disabledAt &&
+                        u.roles.filter((x) => x.provinceId === session.provinceId).length === 1 && (
+                          <Alert kind="warning">{t('users.removeLastRoleLocked')}</Alert>
+                        )}
                     </ConfirmButton>,
                   ])}
                 <ConfirmButton
                   label={t(u.disabledAt ? 'users.enable' : 'users.disable')}
+                  // Each row's button named for its person, for a screen reader's list of buttons.
+                  labelMore={u.fullName}
                   title={t(u.disabledAt ? 'users.enableTitle' : 'users.disableTitle', { name: u.fullName })}
                   danger={!u.disabledAt}
                   busy={setting.fetching}
