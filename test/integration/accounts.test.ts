@@ -769,27 +769,6 @@ describe('invitations', () => {
       ]),
     );
   });
-
-  it('an account locked, then left without a role here, is refused an invitation at once, not once the mail went', async () => {
-    const officer = await createAccount(app, 'UNIT_OFFICER', { provinceId: province, unitId });
-    const asAdmin = (q: string, v: Record<string, unknown>) =>
-      app.gql(q, v, { token: admin.token, provinceId: province });
-    ok(await asAdmin(SET_DISABLED, { id: officer.id, d: true, r: 'Nghỉ việc' }));
-    const [role] = await ownerQuery<{ id: string }>(
-      app.db,
-      null,
-      `SELECT id FROM role_assignment WHERE user_id = $1`,
-      [officer.id],
-    );
-    ok(await asAdmin(`mutation($id: ID!) { revokeRole(id: $id) { id } }`, { id: role!.id }));
-    const before = mailbox.to(officer.email).length;
-    const again = await asAdmin(INVITE, { email: officer.email, role: 'UNIT_OFFICER', unit: unitId });
-    expect(again.errors?.[0]).toMatchObject({
-      message: `the account of ${officer.email} is disabled: only the platform's operators can enable it`,
-      extensions: { code: 'CONFLICT' },
-    });
-    expect(mailbox.to(officer.email).length).toBe(before);
-  });
 });
 
 describe('password reset by email', () => {

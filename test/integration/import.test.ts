@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   createAccount,
   createUnits,
-  ownerQuery,
   provinceId,
   startTestApp,
   type Account,
@@ -753,22 +752,6 @@ describe('importing a province from its spreadsheets', () => {
     );
     expect(named.body.problems).toEqual([]);
     expect(named.body.plan).toMatchObject({ created: 3 });
-    // A locked account (here, one with no role left anywhere) could not accept: said at the check.
-    const locked = await createAccount(app, 'COUNCIL_MEMBER', { provinceId: khanhHoa });
-    await ownerQuery(app.db, null, `UPDATE app_user SET disabled_at = now() WHERE id = $1`, [locked.id]);
-    await ownerQuery(app.db, null, `DELETE FROM role_assignment WHERE user_id = $1`, [locked.id]);
-    const refused = await dryRun(
-      'accounts',
-      await xlsx(header, [[locked.email, '', 'Thành viên Hội đồng', '']]),
-    );
-    expect(refused.body.problems).toEqual([
-      {
-        row: 2,
-        column: 'Thư điện tử',
-        message: `Tài khoản ${locked.email} đang bị khóa nên không nhận được lời mời: chỉ quản trị nền tảng mở khóa được.`,
-        english: `The account ${locked.email} is locked, so it cannot accept an invitation: only the platform's operators can unlock it.`,
-      },
-    ]);
   });
 
   it('the history lists the confirmed imports, newest first, with who confirmed them; never a dry run alone', async () => {

@@ -345,7 +345,7 @@ describe('accounts in the web application', () => {
     await expect.poll(() => row.textContent(), POLL).toContain('Cán bộ thi đua của đơn vị · Sở Nội vụ');
     // The officer joins the council in one step: no invitation, the officer's role ends as the new one starts.
     await row
-      .getByRole('button', { name: 'Đổi vai trò Cán bộ thi đua của đơn vị · Sở Nội vụ của Nguyễn Văn Thử' })
+      .getByRole('button', { name: 'Đổi vai trò Cán bộ thi đua của đơn vị · Sở Nội vụ – Nguyễn Văn Thử' })
       .click();
     const change = users.getByRole('dialog');
     expect(await change.textContent()).toContain('Vai trò hiện tại: Cán bộ thi đua của đơn vị · Sở Nội vụ.');
@@ -414,7 +414,7 @@ describe('accounts in the web application', () => {
     await dialog.getByRole('button', { name: 'Không, quay lại' }).click();
     await member
       .getByRole('button', {
-        name: 'Gỡ vai trò Thành viên Hội đồng Thi đua – Khen thưởng của Nguyễn Văn Thử',
+        name: 'Gỡ vai trò Thành viên Hội đồng Thi đua – Khen thưởng – Nguyễn Văn Thử',
       })
       .click();
     await dialog.getByRole('button', { name: 'Gỡ vai trò', exact: true }).click();
@@ -458,11 +458,11 @@ describe('accounts in the web application', () => {
     // hears the role, the unit and the person too.
     const role = 'Cán bộ thi đua của đơn vị · Báo và Phát thanh, Truyền hình Lào Cai';
     const change = officerRow.getByRole('button', {
-      name: `Đổi vai trò ${role} của Lò Thị Xuân`,
+      name: `Đổi vai trò ${role} – Lò Thị Xuân`,
       exact: true,
     });
     const remove = officerRow.getByRole('button', {
-      name: `Gỡ vai trò ${role} của Lò Thị Xuân`,
+      name: `Gỡ vai trò ${role} – Lò Thị Xuân`,
       exact: true,
     });
     const shown = (button: Locator) =>
@@ -476,7 +476,7 @@ describe('accounts in the web application', () => {
     expect(await shown(remove)).toBe('Gỡ vai trò');
     expect(
       await memberRow
-        .getByRole('button', { name: 'Gỡ vai trò Thành viên Hội đồng Thi đua – Khen thưởng của Vàng A Sử' })
+        .getByRole('button', { name: 'Gỡ vai trò Thành viên Hội đồng Thi đua – Khen thưởng – Vàng A Sử' })
         .count(),
     ).toBe(1);
     await expectNoSidewaysScroll(page, 'the accounts list');

@@ -222,14 +222,14 @@ describe('the home page: where the blocks stand', () => {
     // cannot set the theme or the deputy itself.
     const rows = await overviewRows(page, `Khối, cụm thi đua của đơn vị – năm ${YEAR}`);
     expect(rows.find((r) => r.startsWith('Khối Văn hóa – Xã hội'))).toContain(
-      'Còn thiếu: chủ đề thi đua (do Sở Nội vụ bổ sung); phó khối (do Sở Nội vụ bổ sung) và 1 mục khác',
+      'Còn thiếu: chủ đề thi đua (việc của Sở Nội vụ); phó khối (việc của Sở Nội vụ) và 1 mục khác',
     );
     // So does the year's page, beside its step's greyed-out button.
     await page.goto(`${base}/blocks/${draftBlockId}/years/${YEAR}`);
     const missing = page.locator('ul.missing-list > li');
     await expect.poll(() => missing.count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await missing.allInnerTexts()).toEqual(
-      expect.arrayContaining(['chủ đề thi đua (do Sở Nội vụ bổ sung)', 'phó khối (do Sở Nội vụ bổ sung)']),
+      expect.arrayContaining(['chủ đề thi đua (việc của Sở Nội vụ)', 'phó khối (việc của Sở Nội vụ)']),
     );
     expect(await page.getByRole('button', { name: 'Mở năm cho các thành viên' }).isDisabled()).toBe(true);
     await screenshot(page, 'year-missing-by-secretariat-390');

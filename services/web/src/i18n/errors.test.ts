@@ -58,10 +58,6 @@ describe('the API’s refusals, as the secretariat reads them', () => {
     expect(
       email('vptu.laocai@thidua.vn already has an account in this province: give it the role instead'),
     ).toMatch(/^Địa chỉ này đã có tài khoản trong tỉnh: không cần mời\./);
-    expect(email("the account of a@b.vn is disabled: only the platform's operators can enable it")).toBe(
-      'Tài khoản của địa chỉ này đang bị khóa nên không nhận được lời mời. Chỉ quản trị nền tảng mở khóa được ' +
-        'tài khoản không còn vai trò trong tỉnh: nhờ họ mở khóa, rồi mời lại.',
-    );
     expect(
       email('an invitation to a@b.vn is already open for another role or unit: revoke it first'),
     ).toMatch(/^Địa chỉ này đang có lời mời chưa được nhận, với vai trò hoặc đơn vị khác: thu hồi/);

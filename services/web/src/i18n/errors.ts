@@ -307,10 +307,6 @@ export function showErrors(i18n: I18n, errors: ApiError[] | 'network' | null): S
       fields.email ??= i18n.t('error.invitationHasAccount');
       continue;
     }
-    if (code === 'CONFLICT' && /^the account of \S+ is disabled/.test(e.message)) {
-      fields.email ??= i18n.t('error.invitationDisabled');
-      continue;
-    }
     if (code === 'CONFLICT' && /already open for another role/.test(e.message)) {
       fields.email ??= i18n.t('error.invitationOpen');
       continue;

@@ -72,10 +72,6 @@ export async function createInvitation(
   const existing = await userRepository.byEmail(email);
   if (existing && (await userRepository.rolesOf([existing.id])).some((r) => r.provinceId === provinceId))
     throw conflict(`${email} already has an account in this province: give it the role instead`);
-  // A locked account cannot accept an invitation: said now, not once the mail went. A province reaches only the
-  // accounts holding a role in it, so this lock is the platform operators' to lift.
-  if (existing?.disabledAt)
-    throw conflict(`the account of ${email} is disabled: only the platform's operators can enable it`);
 
   const open = await invitationRepository.open(provinceId, email);
   if (open) {

@@ -24,9 +24,9 @@ describe('what the vote still needs, said of the round it has reached', () => {
 
 describe('what the head unit waits on the secretariat for', () => {
   it.each([
-    ['a theme', 'chủ đề thi đua (do Sở Nội vụ bổ sung)'],
-    ['a criteria set for the year', 'bảng tiêu chí chấm điểm của năm (do Sở Nội vụ bổ sung)'],
-    ['the block needs at least 2 members this year', expect.stringMatching(/ \(do Sở Nội vụ bổ sung\)$/)],
+    ['a theme', 'chủ đề thi đua (việc của Sở Nội vụ)'],
+    ['a criteria set for the year', 'bảng tiêu chí chấm điểm của năm (việc của Sở Nội vụ)'],
+    ['the block needs at least 2 members this year', expect.stringMatching(/ \(việc của Sở Nội vụ\)$/)],
   ])('%s: said to the unit that takes the step, not left to guess whom to ask', (api, words) => {
     expect(missingInWords(i18n, api, { forRunner: true })).toEqual(words);
     // The secretariat, which sets it, reads the item alone.

@@ -108,13 +108,6 @@ export const accounts: KindSpec = {
         });
         continue;
       }
-      if (user?.disabledAt) {
-        p.add(r, 'email', {
-          vi: `Tài khoản ${email} đang bị khóa nên không nhận được lời mời: chỉ quản trị nền tảng mở khóa được.`,
-          en: `The account ${email} is locked, so it cannot accept an invitation: only the platform's operators can unlock it.`,
-        });
-        continue;
-      }
       const open = await invitationRepository.open(ctx.province.id, email);
       if (open && (open.role !== role || open.unitId !== (unit?.id ?? null))) {
         p.add(r, 'email', {
