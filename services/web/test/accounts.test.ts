@@ -106,7 +106,12 @@ describe('accounts in the web application', () => {
       .poll(() => unit.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent), POLL)
       .toBe('Sở Y tế');
     expect(await fieldError(page, 'Đơn vị')).toBe('1 đơn vị phù hợp');
-    // A search that no longer lists it drops the choice too: what is sent is what the list shows.
+    // A search that finds one other unit chooses that one instead.
+    await page.getByLabel('Tìm đơn vị').fill('tài chính');
+    await expect
+      .poll(() => unit.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent), POLL)
+      .toBe('Sở Tài chính');
+    // A search that no longer lists it drops the choice: what is sent is what the list shows.
     await page.getByLabel('Tìm đơn vị').fill('Sở Không Có');
     await expect.poll(() => unit.inputValue(), POLL).toBe('');
     await page.getByLabel('Tìm đơn vị').fill('y te');
@@ -351,6 +356,17 @@ describe('accounts in the web application', () => {
     expect(await change.textContent()).toContain('Vai trò hiện tại: Cán bộ thi đua của đơn vị · Sở Nội vụ.');
     await change.getByRole('button', { name: 'Đổi vai trò' }).click();
     await expect.poll(() => fieldError(change, 'Đơn vị'), POLL).toContain('Vui lòng chọn đơn vị');
+    // Enter in the unit's search searches; it does not send the change.
+    await change.getByLabel('Tìm đơn vị').fill('nội vụ');
+    await change.getByLabel('Tìm đơn vị').press('Enter');
+    await expect
+      .poll(
+        () =>
+          change.getByLabel('Đơn vị', { exact: true }).evaluate((s: HTMLSelectElement) => s.options.length),
+        POLL,
+      )
+      .toBe(2);
+    expect(await change.isVisible()).toBe(true);
     await change.getByLabel('Đơn vị', { exact: true }).selectOption({ label: 'Sở Nội vụ' });
     await change.getByRole('button', { name: 'Đổi vai trò' }).click();
     await expect
@@ -384,7 +400,7 @@ describe('accounts in the web application', () => {
       .poll(() => dialog.getByRole('status').textContent(), POLL)
       .toBe(
         'Tài khoản này đang bị khóa và đây là vai trò cuối cùng của nó trong tỉnh: gỡ rồi thì tài khoản không còn ' +
-          'trong danh sách của tỉnh, không mời lại được, và chỉ quản trị nền tảng mở khóa được. Nếu người này còn ' +
+          'trong danh sách của tỉnh, người này không nhận được lời mời mới, và chỉ quản trị nền tảng mở khóa được. Nếu người này còn ' +
           'làm việc trong tỉnh, hãy mở lại tài khoản trước.',
       );
     await screenshot(users, 'accounts-remove-last-role-locked');

@@ -141,12 +141,12 @@ export function signatures(columns: SignatureColumn[], recipients?: string[]): B
   return [{ kind: 'signatures', columns, recipients }];
 }
 
-/** Lines of dots for what the platform does not hold, to be written in by hand (as paper forms leave them). */
 /** Units' names in a sentence: "; " between them, as their names may hold commas ("Sở Văn hóa, Thể thao…"). */
 export function listOfUnits(names: string[]): string {
   return names.join('; ');
 }
 
+/** Lines of dots for what the platform does not hold, to be written in by hand (as paper forms leave them). */
 export function dottedLines(count: number): Block[] {
   return [{ kind: 'dottedLines', count }];
 }

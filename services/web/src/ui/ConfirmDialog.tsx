@@ -6,10 +6,12 @@ import { formInUse } from './submittedForm';
 const openers = new WeakMap<HTMLDialogElement, Element>();
 export const formOpening = (dialog: HTMLDialogElement): Element | undefined => openers.get(dialog);
 
-/** The inputs in which Enter sends a form (HTML's implicit submission); not a textarea, a select or a button. */
+/**
+ * The inputs in which Enter sends a form (HTML's implicit submission); not a textarea, a select or a button, nor a
+ * search field, where Enter searches (a unit's search in the change-role dialog).
+ */
 const ONE_LINE = new Set([
   'text',
-  'search',
   'email',
   'url',
   'tel',

@@ -9,7 +9,7 @@ import { lastEmulationYear, runsYear, thisYear } from '../block/dates';
 import {
   formerLabel,
   placeLabel,
-  useFormerProvinces,
+  useLineage,
   type FormerOrCurrent,
 } from '../province/useFormerProvinces';
 import { StatisticsButton } from '../statistics/StatisticsButton';
@@ -725,11 +725,12 @@ function Ranking() {
   const { t } = useI18n();
   const session = useSession();
   const [provinces] = useQuery({ query: ProvincesQuery, pause: !!session.provinceId });
-  const lineage = useFormerProvinces();
+  const known = useLineage();
+  const lineage = known.lineage;
   const [picked, setPicked] = useState('');
   const withFigures = useProvinceWithFigures(!!session.provinceId || !!picked, provinces);
   // A merged province without figures of its own opens on its former province's (the years before 2025).
-  const opening = useOpeningProvince(lineage, !session.provinceId || !!picked);
+  const opening = useOpeningProvince(known, !session.provinceId || !!picked);
   const provinceId = session.provinceId
     ? picked || (opening.choice?.id ?? '')
     : picked || (withFigures.ready ? withFigures.id : '');

@@ -1,6 +1,6 @@
 import { useQuery } from 'urql';
 import { useSession } from '../../app/session';
-import { graphql } from '../../graphql';
+import { graphql, type ResultOf } from '../../graphql';
 import { useI18n, type I18n } from '../../i18n/i18n';
 import { runsYear } from '../block/dates';
 
@@ -70,10 +70,26 @@ export function placeLabel(
  * are reused (the new Khánh Hòa is not the old one), so a former one says until when it existed.
  */
 export function useFormerProvinces(): FormerOrCurrent[] {
+  return useLineage().lineage;
+}
+
+/**
+ * The same, and whether it is known: `settled` once read, or once it could not be (then the session's province
+ * alone, unnamed, as while it is read).
+ */
+export function useLineage(): { lineage: FormerOrCurrent[]; settled: boolean } {
   const i18n = useI18n();
   const id = useSession().provinceId;
   const [res] = useQuery({ query: ProvinceLineage, variables: { id: id ?? '' }, pause: !id });
-  const p = res.data?.province;
+  const settled = !id || !!res.data || !!res.error;
+  return { lineage: lineageOf(i18n, id, res.data?.province), settled };
+}
+
+function lineageOf(
+  i18n: I18n,
+  id: string | null | undefined,
+  p: ResultOf<typeof ProvinceLineage>['province'] | undefined,
+): FormerOrCurrent[] {
   if (!id) return [];
   if (!p)
     return [{ id, name: '', fullName: '', label: '', former: false, validTo: null, runsYear: () => true }];

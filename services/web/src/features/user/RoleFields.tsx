@@ -47,11 +47,9 @@ export function RoleFields({
   // Once the answer for the search typed is in (the previous one is shown while it loads); chosen again only when
   // the search finds another, so the person may still unchoose it.
   const only = unitSearch.trim() && !units.fetching && found?.nodes.length === 1 ? found.nodes[0]!.id : null;
-  useEffect(() => {
-    if (only) onUnit(only);
-  }, [only]); // eslint-disable-line react-hooks/exhaustive-deps -- when the search finds one, not on each render
   // A search that no longer lists the unit chosen leaves the list on "— Chọn đơn vị —": so is the choice, or the
-  // form would send a unit the person no longer sees.
+  // form would send a unit the person no longer sees. One effect for both: a search that finds one other unit
+  // chooses it (two would run in turn, and the emptying would win).
   const lost =
     !!unitId &&
     !!unitSearch.trim() &&
@@ -59,8 +57,9 @@ export function RoleFields({
     !!found &&
     !found.nodes.some((u) => u.id === unitId);
   useEffect(() => {
-    if (lost) onUnit('');
-  }, [lost]); // eslint-disable-line react-hooks/exhaustive-deps -- when the search hides it, not on each render
+    if (only) onUnit(only);
+    else if (lost) onUnit('');
+  }, [only, lost]); // eslint-disable-line react-hooks/exhaustive-deps -- when the search's answer changes them
   return (
     <>
       <SelectField

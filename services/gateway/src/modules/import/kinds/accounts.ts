@@ -90,7 +90,7 @@ export const accounts: KindSpec = {
       const unit = unitName ? unitsByName.resolve(p, r, 'unit', unitName, UNIT) : null;
       if (role === 'UNIT_OFFICER' && !unitName)
         p.add(r, 'unit', {
-          vi: 'Cán bộ đơn vị cần tên đơn vị.',
+          vi: `Vai trò ${ROLES.UNIT_OFFICER[0]} cần tên đơn vị.`,
           en: `The role "${ROLES.UNIT_OFFICER[0]}" (unit officer) needs the unit's name.`,
         });
       if (role && role !== 'UNIT_OFFICER' && unitName)
