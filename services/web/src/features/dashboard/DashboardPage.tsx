@@ -6,12 +6,7 @@ import { Link, useParams } from 'wouter';
 import { ProvinceScope } from '../../app/ProvinceScope';
 import { hasRole, useSession } from '../../app/session';
 import { lastEmulationYear, runsYear, thisYear } from '../block/dates';
-import {
-  formerLabel,
-  placeLabel,
-  useLineage,
-  type FormerOrCurrent,
-} from '../province/useFormerProvinces';
+import { formerLabel, placeLabel, useLineage, type FormerOrCurrent } from '../province/useFormerProvinces';
 import { StatisticsButton } from '../statistics/StatisticsButton';
 import { useOpeningProvince, YearsQuery } from './openingProvince';
 import { graphql, type ResultOf } from '../../graphql';
