@@ -84,7 +84,7 @@ describe('attachments on the pages', () => {
     await files.getByRole('button', { name: 'Tải lên' }).click();
     await expect
       .poll(() => files.getByRole('alert').textContent(), { timeout: 20_000 })
-      .toBe('Chỉ nhận tệp PDF, DOCX, XLSX, JPEG, PNG; nội dung tệp "trang.pdf" không thuộc các loại này.');
+      .toBe('Chỉ nhận tệp PDF, DOCX, XLSX, JPEG, PNG; nội dung tệp “trang.pdf” không thuộc các loại này.');
 
     await input.setInputFiles({
       name: 'Báo cáo thành tích.pdf',

@@ -588,7 +588,7 @@ describe('a block year in the browser', () => {
             buffer: Buffer.from('Kế hoạch cải cách hành chính (văn bản thường)'),
           });
           await poll(() =>
-            page.getByText(/^Chỉ nhận tệp PDF, DOCX, XLSX, JPEG, PNG; nội dung tệp "Kế hoạch\.pdf"/).count(),
+            page.getByText(/^Chỉ nhận tệp PDF, DOCX, XLSX, JPEG, PNG; nội dung tệp “Kế hoạch\.pdf”/).count(),
           ).toBe(1);
           await evidenceFile.setInputFiles(pdf('Kế hoạch cải cách hành chính.pdf'));
           const removeFile = page.getByRole('button', { name: 'Xóa tệp – Kế hoạch cải cách hành chính.pdf' });
@@ -633,6 +633,10 @@ describe('a block year in the browser', () => {
           await poll(notNumber).toBe(1);
           await nv2.fill('12');
           await poll(() => page.getByText('Điểm từ 0 đến 10.').count()).toBe(1);
+          // A negative figure is a number below the range: said as the range.
+          await nv2.fill('-5');
+          await poll(() => page.getByText('Điểm từ 0 đến 10.').count()).toBe(1);
+          expect(await notNumber()).toBe(0);
           await nv2.fill('8,5');
           await poll(notNumber).toBe(0);
           expect(await page.getByText('Điểm từ 0 đến 10.').count()).toBe(0);
@@ -689,6 +693,9 @@ describe('a block year in the browser', () => {
               expect(
                 (await readFile((await saved.path())!)).equals(pdf('Báo cáo tổng kết 2026.pdf').buffer),
               ).toBe(true);
+              // And the bonus it claimed, beside the scorer's own (not a claim: no "đề nghị" in its name).
+              expect(await page.getByText(`${UNITS[2]} tự đề nghị: 0 điểm thưởng.`).count()).toBe(1);
+              expect(await page.getByLabel('Điểm thưởng', { exact: true }).inputValue()).toBe('0');
               await screenshot(page, 'year-cross-sheet-own-390');
             }
             if (i === 0 && target === 1)

@@ -730,6 +730,10 @@ describe('the council on the ballot page', () => {
       await page.goto(`${base}/voting-periods/${period.id}`);
       await page.getByText(/^Đã bỏ phiếu lúc/).waitFor();
       expect(await page.getByRole('link', { name: 'Màn hình hội trường' }).count()).toBe(0);
+      // A dossier the member reads leads back to its session.
+      await page.goto(`${base}/nominations/${merit.id}`);
+      await page.getByRole('link', { name: 'Đến phiên biểu quyết của Hội đồng' }).click();
+      await page.waitForURL((u) => u.pathname === `/voting-periods/${period.id}`);
       await page.context().close();
     },
   );

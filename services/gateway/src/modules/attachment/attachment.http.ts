@@ -83,11 +83,11 @@ export function attachmentRoutes(opts: {
     if (!bytes.length) throw refused(400, 'Tệp rỗng: hãy chọn lại tệp.', { reason: 'FILE_EMPTY' });
     const kind = detectFileKind(bytes);
     if (!kind)
-      throw refused(415, `Chỉ nhận tệp ${ACCEPTED}; nội dung tệp "${name}" không thuộc các loại này.`, {
+      throw refused(415, `Chỉ nhận tệp ${ACCEPTED}; nội dung tệp “${name}” không thuộc các loại này.`, {
         reason: 'FILE_TYPE_NOT_ALLOWED',
       });
     if (kindOfName(name) !== kind)
-      throw refused(415, `Tên tệp "${name}" không khớp với nội dung (tệp ${kind}): hãy đặt đúng đuôi tệp.`, {
+      throw refused(415, `Tên tệp “${name}” không khớp với nội dung (tệp ${kind}): hãy đặt đúng đuôi tệp.`, {
         reason: 'FILE_NAME_MISMATCH',
       });
     const id = randomUUID();

@@ -111,6 +111,8 @@ function Nomination({
 }) {
   const i18n = useI18n();
   const { t } = i18n;
+  // A council member reads a dossier from its session's page: the way back to the session and its ballot.
+  const councilMember = !secretariat && canAct(useSession(), 'COUNCIL_MEMBER');
   const ruleText = (code: string) => {
     const key = `rule.${code}` as MessageKey;
     return t(key) === key ? code : t(key);
@@ -189,6 +191,11 @@ function Nomination({
               {t(n.councilVoteId ? 'nomination.toCouncilVote' : 'nomination.openCouncilVote')}
             </Link>
           </>
+        )}
+        {councilMember && n.status === 'COUNCIL_REVIEW' && n.councilVoteId && (
+          <Link href={`/voting-periods/${n.councilVoteId}`} className="button button-secondary">
+            {t('nomination.toCouncilVote')}
+          </Link>
         )}
         {secretariat && n.status === 'COUNCIL_APPROVED' && (
           <Link href="/award-decisions/new" className="button button-primary">

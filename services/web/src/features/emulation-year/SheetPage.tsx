@@ -144,6 +144,8 @@ function SheetForm({
     { yearId: y.id, scorer, target, version: newer ? newer.version : version },
     serverDraft,
   );
+  // A figure sent before, put back in its box as the person types one: "10,5" in Vietnamese.
+  const asTyped = (n: number) => (i18n.locale === 'vi' ? String(n).replace('.', ',') : String(n));
   // Each criterion and deduction as sent last (empty for a new sheet).
   const initialEntries = (): Record<string, Entry> =>
     Object.fromEntries(
@@ -154,7 +156,7 @@ function SheetForm({
         const ev = existing?.evidence.find((e) => e.code === c.code);
         return [
           c.code,
-          { points: scored ? String(scored.points) : '', text: ev?.text ?? '', link: ev?.links[0] ?? '' },
+          { points: scored ? asTyped(scored.points) : '', text: ev?.text ?? '', link: ev?.links[0] ?? '' },
         ];
       }),
     );
@@ -164,7 +166,7 @@ function SheetForm({
     const typed = Object.entries(draft.restored?.entries ?? {}).filter(([code]) => code in sent);
     return { ...sent, ...Object.fromEntries(typed) };
   });
-  const [bonus, setBonus] = useState(draft.restored?.bonus ?? (existing ? String(existing.bonus) : '0'));
+  const [bonus, setBonus] = useState(draft.restored?.bonus ?? (existing ? asTyped(existing.bonus) : '0'));
   const [reason, setReason] = useState(draft.restored?.reason ?? '');
   const [typed, setTyped] = useState(false);
   const { keep, expire } = draft;
@@ -225,8 +227,10 @@ function SheetForm({
     const s = typed.trim();
     if (!s || (typing && /^\d+[.,]$/.test(s))) return null;
     const p = parse(s);
-    if (!Number.isFinite(p)) return t('sheets.notNumber');
-    return p > max ? t('sheets.range', { max: i18n.number(max) }) : null;
+    // "-5" is a number, below the range: said as the range, not as "not a number".
+    if (!Number.isFinite(p) && !Number.isFinite(parse(s.replace(/^[-−]\s*/, ''))))
+      return t('sheets.notNumber');
+    return !Number.isFinite(p) || p > max ? t('sheets.range', { max: i18n.number(max) }) : null;
   };
 
   async function send(e: FormEvent) {
@@ -383,7 +387,7 @@ function SheetForm({
               draft.discard();
               setTyped(false);
               setEntries(initialEntries());
-              setBonus(existing ? String(existing.bonus) : '0');
+              setBonus(existing ? asTyped(existing.bonus) : '0');
               setReason('');
             }}
           >
@@ -407,7 +411,8 @@ function SheetForm({
         </fieldset>
       ))}
       <Field
-        label={t('sheets.bonus')}
+        // A cross sheet's bonus is the scorer's figure, not a claim.
+        label={t(kind === 'SELF' ? 'sheets.bonus' : 'sheets.bonusCross')}
         hint={t(claimed > set.bonusCap ? 'sheets.bonusOverCap' : 'sheets.bonusHint', {
           cap: i18n.number(set.bonusCap),
         })}
@@ -420,6 +425,12 @@ function SheetForm({
           setBonus(e.target.value);
         }}
       />
+      {/* Beside it, what the scored unit claimed, as for each criterion. */}
+      {kind === 'CROSS' && targetOwn && (
+        <p className="own-score">
+          {t('sheets.ownBonus', { unit: unitName(names, target), points: i18n.number(targetOwn.bonus) })}
+        </p>
+      )}
       {set.deductionItems.length > 0 && (
         <fieldset className="fieldset">
           <legend>{t('criteria.deductions')}</legend>
