@@ -112,7 +112,8 @@ function Nomination({
   const i18n = useI18n();
   const { t } = i18n;
   // A council member reads a dossier from its session's page: the way back to the session and its ballot.
-  const councilMember = !secretariat && canAct(useSession(), 'COUNCIL_MEMBER');
+  const session = useSession();
+  const councilMember = !secretariat && canAct(session, 'COUNCIL_MEMBER');
   const ruleText = (code: string) => {
     const key = `rule.${code}` as MessageKey;
     return t(key) === key ? code : t(key);
