@@ -298,7 +298,7 @@ describe('attachments', () => {
     );
     expect(asPdf.status).toBe(415);
     expect(asPdf.errors![0]!.message).toBe(
-      'Chỉ nhận tệp PDF, DOCX, XLSX, JPEG, PNG; nội dung tệp "tờ trình.pdf" không thuộc các loại này.',
+      'Chỉ nhận tệp PDF, DOCX, XLSX, JPEG, PNG; nội dung tệp “tờ trình.pdf” không thuộc các loại này.',
     );
     const renamed = await upload(
       block.officers[0]!,
