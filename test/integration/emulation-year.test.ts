@@ -745,14 +745,15 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
         event: 'YEAR_SCORING_OPENED',
         title: 'Mở chấm điểm thi đua',
         body: `${block} đã mở chấm điểm thi đua năm 2025: đề nghị đơn vị tự chấm điểm và gửi phiếu chấm.`,
-        link,
+        // To the task: the sheets to write, and the covenant to sign.
+        link: `${link}/sheets`,
       },
       {
         event: 'YEAR_SIGNING_OPENED',
         title: 'Mở ký giao ước thi đua',
         // With the year's last day to register titles.
         body: `${block} đã mở năm thi đua 2025: đề nghị đơn vị ký giao ước thi đua và đăng ký danh hiệu (hạn đăng ký: hết ngày 31/03/2099).`,
-        link,
+        link: `${link}/sign`,
       },
     ]);
     // The head unit, which opened the year, is a member too; the secretariat, which asks nothing of itself, is not.

@@ -199,6 +199,9 @@ describe('notification links', () => {
       expect(new Set([...rendered.values()].map(slug))).toEqual(
         new Set(['voting-periods', 'nominations', 'award-decisions', 'blocks', 'year-end']),
       );
+      // A member asked to sign or to score is led to the task, not to the year's page above it.
+      expect(rendered.get('year.signing_opened')).toBe(`/blocks/${block.blockId}/years/2026/sign`);
+      expect(rendered.get('year.scoring_opened')).toBe(`/blocks/${block.blockId}/years/2026/sheets`);
       // Results published lead to the results themselves.
       expect(rendered.get('voting.published')).toBe(
         `/voting-periods/${subjectOf('voting.published')}/results`,

@@ -254,8 +254,9 @@ async function yearPhaseNotice(
     recipients: dossier ? await secretariat(p.provinceId) : await y.officers(),
     vi: renderYearPhaseNotice(event, y.block, y.year.year, 'vi', y.year.registrationDeadline),
     en: renderYearPhaseNotice(event, y.block, y.year.year, 'en', y.year.registrationDeadline),
-    // The dossier's proposals wait in the secretariat's appraisal queue.
-    link: dossier ? '/nominations' : y.link,
+    // The dossier's proposals wait in the secretariat's appraisal queue; a member's task is the covenant to sign,
+    // or its sheets to write (where the home page's tasks lead too), not the year's page above them.
+    link: dossier ? '/nominations' : `${y.link}/${event === 'year.signing_opened' ? 'sign' : 'sheets'}`,
   };
 }
 
