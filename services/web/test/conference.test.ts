@@ -91,6 +91,18 @@ async function voteOnPhone(page: Page, flag: number, head: number, shots: string
   return (await page.getByTestId('receipt-code').textContent())!.trim();
 }
 
+/** When a year's round 2 closes, as the API has it (ms since the epoch). */
+async function round2ClosesAt(yearId: string): Promise<number> {
+  const rounds = ok(
+    await app.gql<{ votingPeriods: { round: number; closesAt: string }[] }>(
+      `query($y: ID!) { votingPeriods(emulationYearId: $y) { round closesAt } }`,
+      { y: yearId },
+      { token: admin.token, provinceId: province },
+    ),
+  ).votingPeriods;
+  return new Date(rounds.find((r) => r.round === 2)!.closesAt).getTime();
+}
+
 describe('the conference in the browser', () => {
   it(
     'three officers vote on their phones while the hall screen shows turnout rising, then the published results',
@@ -486,14 +498,7 @@ describe('the conference in the browser', () => {
     await expect.poll(() => next.count(), { timeout: 15_000 }).toBe(1);
     // A full touch target, though it stands in a sentence.
     expect((await next.boundingBox())!.height).toBeGreaterThanOrEqual(44);
-    const rounds = ok(
-      await app.gql<{ votingPeriods: { round: number; closesAt: string }[] }>(
-        `query($y: ID!) { votingPeriods(emulationYearId: $y) { round closesAt } }`,
-        { y: split.yearId },
-        { token: admin.token, provinceId: province },
-      ),
-    ).votingPeriods;
-    expect(new Date(rounds.find((r) => r.round === 2)!.closesAt).getTime()).toBe(inHalfAnHour.getTime());
+    expect(await round2ClosesAt(split.yearId)).toBe(inHalfAnHour.getTime());
     expect(await page.getByText('Chưa đủ đơn vị đạt ngưỡng: vòng 2 đã được mở.').count()).toBe(1);
     await screenshot(page, 'period-next-round-1366');
     await expectAccessible(page, 'a published round leading to round 2');
@@ -686,14 +691,7 @@ describe('the conference in the browser', () => {
     await expect
       .poll(() => page.getByRole('link', { name: 'Đến vòng 2' }).count(), { timeout: 15_000 })
       .toBe(1);
-    const rounds = ok(
-      await app.gql<{ votingPeriods: { round: number; closesAt: string }[] }>(
-        `query($y: ID!) { votingPeriods(emulationYearId: $y) { round closesAt } }`,
-        { y: blind.yearId },
-        { token: admin.token, provinceId: province },
-      ),
-    ).votingPeriods;
-    expect(new Date(rounds.find((r) => r.round === 2)!.closesAt).getTime()).toBe(inFortyMinutes.getTime());
+    expect(await round2ClosesAt(blind.yearId)).toBe(inFortyMinutes.getTime());
     await page.context().close();
   });
 });

@@ -57,8 +57,9 @@ const STALE_AFTER = `interval '2 minutes'`;
 
 const JOB_COLUMNS = `id, kind, file_name AS "fileName", checksum, size_bytes AS "sizeBytes", total_rows AS "totalRows",
   problem_count AS "problemCount", problems, plan, status, processed_rows AS "processedRows", result, error,
-  error_english AS "errorEnglish", checked_by AS "checkedBy", checked_at AS "checkedAt", confirmed_by AS "confirmedBy", confirmed_at AS "confirmedAt",
-  finished_at AS "finishedAt", (status = 'RUNNING' AND updated_at < now() - ${STALE_AFTER}) AS stale`;
+  error_english AS "errorEnglish", checked_by AS "checkedBy", checked_at AS "checkedAt", confirmed_by AS "confirmedBy",
+  confirmed_at AS "confirmedAt", finished_at AS "finishedAt",
+  (status = 'RUNNING' AND updated_at < now() - ${STALE_AFTER}) AS stale`;
 
 /** Rows go to PostgreSQL as one JSON parameter per statement (jsonb_to_recordset): set-based, any row count. */
 const json = (rows: readonly object[]) => JSON.stringify(rows);

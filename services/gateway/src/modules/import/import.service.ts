@@ -212,9 +212,10 @@ export class ImportService {
                   error: 'Dữ liệu đã thay đổi từ lần kiểm tra: xem các lỗi, sửa tệp rồi kiểm tra lại.',
                   errorEnglish:
                     'The data changed since the file was checked: see the problems, correct the file, then check it again.',
+                  problems: found.slice(0, PROBLEMS_KEPT),
+                  problemCount: found.length,
                 }
               : failureMessage(e)),
-            ...(found.length ? { problems: found.slice(0, PROBLEMS_KEPT), problemCount: found.length } : {}),
           }),
         ).catch((err) => log.error({ err }, 'import failure not recorded'));
       }
