@@ -737,6 +737,54 @@ describe('the council on the ballot page', () => {
       await page.goto(`${base}/nominations/${merit.id}`);
       await page.getByRole('link', { name: 'Đến phiên biểu quyết của Hội đồng' }).click();
       await page.waitForURL((u) => u.pathname === `/voting-periods/${period.id}`);
+
+      // The other members vote; the secretariat counts and publishes: the member's home leads to the results.
+      const { contests } = ok(
+        await as<{ votingPeriod: { contests: { id: string; candidateUnitIds: string[] }[] } }>(
+          admin,
+          `query($id: ID!) { votingPeriod(id: $id) { contests { id candidateUnitIds } } }`,
+          { id: period.id },
+        ),
+      ).votingPeriod;
+      for (const member of members.slice(1))
+        ok(
+          await app.gql(
+            `mutation($v: CastBallotInput!) { castBallot(input: $v) { voterId } }`,
+            {
+              v: {
+                votingPeriodId: period.id,
+                choices: contests.map((c) => ({ contestId: c.id, unitIds: c.candidateUnitIds })),
+              },
+            },
+            { token: member.token, provinceId: province },
+          ),
+        );
+      ok(await as(admin, `mutation($id: ID!) { closeVotingPeriod(id: $id) { status } }`, { id: period.id }));
+      await expect
+        .poll(
+          async () =>
+            ok(
+              await as<{ votingPeriod: { status: string } }>(
+                admin,
+                `query($id: ID!) { votingPeriod(id: $id) { status } }`,
+                { id: period.id },
+              ),
+            ).votingPeriod.status,
+          { timeout: 20_000 },
+        )
+        .toBe('TALLIED');
+      ok(await as(admin, `mutation($id: ID!) { publishVotingResults(id: $id) { id } }`, { id: period.id }));
+      await page.goto(`${base}/`);
+      const results = page.getByRole('link', {
+        name: /^Xem kết quả: Hội đồng Thi đua – Khen thưởng · Phiên biểu quyết ngày /,
+      });
+      await results.waitFor();
+      expect(
+        await page.getByRole('heading', { name: /^Kết quả biểu quyết của Hội đồng đã công bố/ }).count(),
+      ).toBe(1);
+      await screenshot(page, 'council-member-home-results-390');
+      await results.click();
+      await page.waitForURL((u) => u.pathname === `/voting-periods/${period.id}/results`);
       await page.context().close();
     },
   );

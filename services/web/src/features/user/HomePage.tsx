@@ -169,6 +169,8 @@ interface Tasks {
   /** Approved by the council, waiting for the Chairman's numbered decision. */
   toDecide: Task[];
   councilVotes: Task[];
+  /** A council member's sessions whose results were published lately: the outcome they voted on, one step away. */
+  councilResults: Task[];
   /** The head and deputy units' year: its covenant to write, then each step taken on its page once ready. */
   yearSteps: Task[];
 }
@@ -192,6 +194,7 @@ const noTasks = (): Tasks => ({
   councilReviews: [],
   toDecide: [],
   councilVotes: [],
+  councilResults: [],
   yearSteps: [],
 });
 
@@ -465,10 +468,19 @@ async function gatherTasks(
           href: `${task.href}/ballot`,
           label: `${task.label} · ${t('voting.deadline', { when: i18n.dateTime(deadline(p)) })}`,
         });
+      if (
+        council &&
+        p.resultsPublishedAt &&
+        Date.now() - Date.parse(p.resultsPublishedAt as string) < RESULTS_NEWS_MS
+      )
+        tasks.councilResults.push({ ...task, href: `${task.href}/results` });
     }
   }
   return tasks;
 }
+
+/** How long a council session's published results stay on its members' home pages (older ones: the council's page). */
+const RESULTS_NEWS_MS = 30 * 24 * 3600_000;
 
 /**
  * A group's title in the words of its tasks' blocks: a cluster's ("Việc của Trưởng cụm, Phó cụm…") when every task in
@@ -523,6 +535,7 @@ export default function HomePage() {
   const groups: { key: keyof Tasks; title: MessageKey; action: string }[] = [
     { key: 'votes', title: 'home.votes', action: t('home.voteNow') },
     { key: 'councilVotes', title: 'home.councilVotes', action: t('home.voteNow') },
+    { key: 'councilResults', title: 'home.councilResults', action: t('home.seeResults') },
     { key: 'toClose', title: 'home.toClose', action: t('home.close') },
     { key: 'roundDecisions', title: 'home.roundDecisions', action: t('home.decideRound') },
     { key: 'toPublish', title: 'home.toPublish', action: t('home.publish') },
