@@ -453,8 +453,11 @@ describe('accounts in the web application', () => {
     const [paper] = await createUnits(app.dataSource, province, ['Báo và Phát thanh, Truyền hình Lào Cai']);
     const officer = await createAccount(app, 'UNIT_OFFICER', { provinceId: province, unitId: paper!.id });
     const member = await createAccount(app, 'COUNCIL_MEMBER', { provinceId: province });
+    // A namesake in the same role and unit: the two are told apart by their addresses.
+    const twin = await createAccount(app, 'UNIT_OFFICER', { provinceId: province, unitId: paper!.id });
     for (const [who, name, folded] of [
       [officer, 'Lò Thị Xuân', 'lo thi xuan'],
+      [twin, 'Lò Thị Xuân', 'lo thi xuan'],
       [member, 'Vàng A Sử', 'vang a su'],
     ] as const)
       await app.dataSource.query(`UPDATE app_user SET full_name = $2, full_name_search = $3 WHERE id = $1`, [
@@ -471,16 +474,20 @@ describe('accounts in the web application', () => {
     await officerRow.waitFor();
 
     // The role cell says which role and unit: the buttons beside it only say what they do, and a screen reader
-    // hears the role, the unit and the person too.
+    // hears the role, the unit and the person too (with the address, beside a namesake).
     const role = 'Cán bộ thi đua của đơn vị · Báo và Phát thanh, Truyền hình Lào Cai';
     const change = officerRow.getByRole('button', {
-      name: `Đổi vai trò ${role} – Lò Thị Xuân`,
+      name: `Đổi vai trò ${role} – Lò Thị Xuân (${officer.email})`,
       exact: true,
     });
     const remove = officerRow.getByRole('button', {
-      name: `Gỡ vai trò ${role} – Lò Thị Xuân`,
+      name: `Gỡ vai trò ${role} – Lò Thị Xuân (${officer.email})`,
       exact: true,
     });
+    const twinRow = page.getByRole('row').filter({ hasText: twin.email });
+    expect(
+      await twinRow.getByRole('button', { name: `Khóa Lò Thị Xuân (${twin.email})`, exact: true }).count(),
+    ).toBe(1);
     const shown = (button: Locator) =>
       button.evaluate((b) =>
         [...b.childNodes]

@@ -114,6 +114,13 @@ function UsersList() {
       : r.province && r.provinceId !== session.provinceId
         ? `${t(`role.${r.role}`)} – ${r.province.name}`
         : t(`role.${r.role}`);
+  // A person is named by name on the buttons and in the dialogs; two accounts of the same name on the page are told
+  // apart by their addresses.
+  const shownNames = (res.data?.users.nodes ?? []).map((u) => u.fullName);
+  const who = (u: { fullName: string; email: string }) =>
+    shownNames.indexOf(u.fullName) !== shownNames.lastIndexOf(u.fullName)
+      ? `${u.fullName} (${u.email})`
+      : u.fullName;
   const [setting, setDisabled] = useMutation(SetDisabledMutation);
   const [revoking, revokeRole] = useMutation(RevokeRoleMutation);
   const [revokeError, setRevokeError] = useState<string | null>(null);
@@ -202,14 +209,14 @@ function UsersList() {
                       key={`change-${r.id}`}
                       assignment={r}
                       roleText={roleText(r)}
-                      name={u.fullName}
+                      name={who(u)}
                       onChanged={() => refetch({ requestPolicy: 'network-only' })}
                     />,
                     <ConfirmButton
                       key={r.id}
                       label={t('users.removeRole')}
-                      labelMore={t('users.roleHeld', { role: roleText(r), name: u.fullName })}
-                      title={t('users.removeRoleTitle', { role: roleText(r), name: u.fullName })}
+                      labelMore={t('users.roleHeld', { role: roleText(r), name: who(u) })}
+                      title={t('users.removeRoleTitle', { role: roleText(r), name: who(u) })}
                       danger
                       busy={revoking.fetching}
                       error={revokeError && <Alert>{revokeError}</Alert>}
@@ -227,8 +234,8 @@ function UsersList() {
                 <ConfirmButton
                   label={t(u.disabledAt ? 'users.enable' : 'users.disable')}
                   // Each row's button named for its person, for a screen reader's list of buttons.
-                  labelMore={u.fullName}
-                  title={t(u.disabledAt ? 'users.enableTitle' : 'users.disableTitle', { name: u.fullName })}
+                  labelMore={who(u)}
+                  title={t(u.disabledAt ? 'users.enableTitle' : 'users.disableTitle', { name: who(u) })}
                   danger={!u.disabledAt}
                   busy={setting.fetching}
                   error={refusal && <Alert>{refusal}</Alert>}
