@@ -544,6 +544,27 @@ describe('a block year in the browser', () => {
       expect(await toScore.count()).toBe(0);
       await third.context().close();
 
+      // The secretariat opening the unit's sheet reads it as sent, with its file, and writes on the unit's behalf
+      // only when it asks to: then with the reason the record keeps.
+      await adminPage.goto(`${base}${yearPath}/sheets`);
+      await adminPage.getByLabel('Đơn vị', { exact: true }).selectOption({ label: UNITS[2] });
+      await adminPage.getByRole('link', { name: /^Tự chấm điểm – đã nộp lúc/ }).click();
+      await adminPage.waitForURL(/\/sheets\/[^/]+\/[^/]+$/);
+      const rewrite = adminPage.getByRole('button', { name: 'Sửa phiếu thay đơn vị' });
+      await rewrite.waitFor();
+      await screenshot(adminPage, 'year-sheet-secretariat-reads-1366');
+      await poll(() =>
+        adminPage.getByRole('button', { name: 'Báo cáo tổng kết 2026.pdf', exact: true }).count(),
+      ).toBe(1);
+      expect(await adminPage.getByRole('textbox').count()).toBe(0);
+      expect(await adminPage.getByRole('button', { name: /^Xóa tệp/ }).count()).toBe(0);
+      await expectAccessible(adminPage, "the secretariat reading a unit's sheet");
+      await rewrite.click();
+      await adminPage.getByLabel('Lý do làm thay đơn vị').waitFor();
+      expect(
+        await adminPage.getByRole('button', { name: 'Xóa tệp – Báo cáo tổng kết 2026.pdf' }).count(),
+      ).toBe(1);
+
       // The head unit's year page says who is yet to send which sheet, and the lock waits for them.
       await head.goto(`${base}${yearPath}`);
       await poll(() =>

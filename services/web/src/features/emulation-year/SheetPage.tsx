@@ -189,6 +189,8 @@ function SheetForm({
     pause: !readable || !set || BEFORE_SCORING.includes(y.state),
   });
   const [filesTouched, setFilesTouched] = useState<ReadonlySet<string>>(new Set());
+  // The secretariat reads a member's sheet before it writes anything on the unit's behalf.
+  const [writing, setWriting] = useState(false);
 
   // Scoring over (locked, or a former province read only): nothing typed can be sent any more.
   useEffect(() => {
@@ -210,6 +212,28 @@ function SheetForm({
       />
     ) : (
       <Alert kind="info">{t(y.state === 'SCORING' ? 'sheets.notSentYet' : 'sheets.neverSent')}</Alert>
+    );
+  // The secretariat opening a member's sheet reads it as sent (or that none is), files included, and writes it on
+  // the unit's behalf only when it chooses to; a draft it typed before opens the form at once.
+  if (onBehalf && !writing && !draft.restored)
+    return (
+      <>
+        {existing ? (
+          <SheetView
+            y={y}
+            sheet={existing}
+            scorer={scorer}
+            target={target}
+            evidence={kind === 'SELF' ? evidence : undefined}
+          />
+        ) : (
+          <Alert kind="info">{t('sheets.notSentYet')}</Alert>
+        )}
+        <p className="hint">{t('sheets.onBehalfHint')}</p>
+        <button type="button" className="button button-secondary" onClick={() => setWriting(true)}>
+          {t(existing ? 'sheets.rewriteOnBehalf' : 'sheets.writeOnBehalf')}
+        </button>
+      </>
     );
   const edit = (code: string, patch: Partial<Entry>) => {
     setTyped(true);
