@@ -61,6 +61,8 @@ const ON_BEHALF = {
   withdraw: 'Đơn vị đề nghị rút theo văn bản số 20/BNC',
   sheet: 'Cán bộ phụ trách nghỉ ốm, đơn vị gửi phiếu giấy',
   cross: 'Đơn vị chấm bằng phiếu giấy, gửi kèm công văn số 31/UBKT',
+  evidenceAdd: 'Đơn vị gửi bản giấy biên bản kiểm tra',
+  evidenceRemove: 'Đơn vị đề nghị gỡ tệp gửi nhầm',
 };
 const SUBMIT = `mutation($v: SubmitScoreSheetInput!) { submitScoreSheet(input: $v) { id version } }`;
 
@@ -121,7 +123,7 @@ type EvidenceOf = {
     items: { id: string; name: string; criterion: string }[];
   };
 };
-const DELETE_FILE = `mutation($id: ID!) { deleteAttachment(id: $id) }`;
+const DELETE_FILE = `mutation($id: ID!, $r: String) { deleteAttachment(id: $id, onBehalfReason: $r) }`;
 
 beforeAll(async () => {
   // With the worker: members hear of the covenant to sign and of scoring opening.
@@ -555,26 +557,45 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
     expect(
       (await asOfficer(5, DELETE_FILE, { id: photo.attachment!.id })).errors?.[0]?.extensions?.code,
     ).toBe('NOT_FOUND');
-    // The secretariat adds a file for the unit (a paper handed in) and removes it again.
-    const q = new URLSearchParams({
-      ownerType: 'EVIDENCE',
-      ownerId: units[4]!.id,
-      yearId,
-      criterion: 'XD1',
-      name: 'Biên bản kiểm tra.pdf',
+    // The secretariat adds a file for the unit (a paper handed in) and removes it again: on the unit's behalf only,
+    // saying why each time (the unit is told: see below).
+    const byAdmin = (reason?: string) =>
+      fetch(
+        `${origin}/files/attachments?${new URLSearchParams({
+          ownerType: 'EVIDENCE',
+          ownerId: units[4]!.id,
+          yearId,
+          criterion: 'XD1',
+          name: 'Biên bản kiểm tra.pdf',
+          ...(reason ? { onBehalfReason: reason } : {}),
+        })}`,
+        {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${admin.token}`,
+            'x-province-id': province,
+            'content-type': 'application/octet-stream',
+          },
+          body: pdf('Biên bản kiểm tra'),
+        },
+      );
+    const bare = await byAdmin();
+    expect(bare.status).toBe(400);
+    expect(
+      ((await bare.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions,
+    ).toMatchObject({
+      fields: [{ field: 'onBehalfReason' }],
     });
-    const byAdmin = await fetch(`${origin}/files/attachments?${q}`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${admin.token}`,
-        'x-province-id': province,
-        'content-type': 'application/octet-stream',
-      },
-      body: pdf('Biên bản kiểm tra'),
+    const withReason = await byAdmin(ON_BEHALF.evidenceAdd);
+    expect(withReason.status).toBe(201);
+    const added = ((await withReason.json()) as { attachment: { id: string } }).attachment.id;
+    expect((await asAdmin(DELETE_FILE, { id: added })).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'onBehalfReason' }],
     });
-    expect(byAdmin.status).toBe(201);
-    const added = ((await byAdmin.json()) as { attachment: { id: string } }).attachment.id;
-    expect(ok(await asAdmin(DELETE_FILE, { id: added }))).toEqual({ deleteAttachment: true });
+    expect(ok(await asAdmin(DELETE_FILE, { id: added, r: ON_BEHALF.evidenceRemove }))).toEqual({
+      deleteAttachment: true,
+    });
     // The unit removes what it no longer needs.
     expect(ok(await asOfficer(4, DELETE_FILE, { id: photo.attachment!.id }))).toEqual({
       deleteAttachment: true,
@@ -816,8 +837,21 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
         link: `${page}/sheets/${units[5]!.id}/${units[5]!.id}`,
       },
     ]);
+    // An evidence file the secretariat added and then removed, named with its criterion, each with its reason.
+    expect(await told(4, 2)).toEqual([
+      {
+        title: 'Sở Nội vụ xóa tệp minh chứng của đơn vị',
+        body: `Sở Nội vụ đã xóa tệp minh chứng “Biên bản kiểm tra.pdf” của tiêu chí XD1 (${block}, năm 2025) thay cho Đảng ủy Khối cơ quan và doanh nghiệp tỉnh. Lý do: ${ON_BEHALF.evidenceRemove}. ${contact}`,
+        link: `${page}/sheets/${units[4]!.id}/${units[4]!.id}`,
+      },
+      {
+        title: 'Sở Nội vụ thêm tệp minh chứng thay đơn vị',
+        body: `Sở Nội vụ đã thêm tệp minh chứng “Biên bản kiểm tra.pdf” cho tiêu chí XD1 (${block}, năm 2025) thay cho Đảng ủy Khối cơ quan và doanh nghiệp tỉnh. Lý do: ${ON_BEHALF.evidenceAdd}. ${contact}`,
+        link: `${page}/sheets/${units[4]!.id}/${units[4]!.id}`,
+      },
+    ]);
     // Only the unit acted for is told; a unit that acted itself hears nothing of it.
-    expect(await told(4, 0)).toEqual([]);
+    expect(await told(0, 0)).toEqual([]);
     const audit = ok(
       await asAdmin<{
         auditEvents: { nodes: { action: string; after: { onBehalfReason?: string } | null }[] };
@@ -825,6 +859,8 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
     ).auditEvents.nodes.filter((e) => e.action.endsWith('_on_behalf'));
     expect(audit.map((e) => [e.action, e.after?.onBehalfReason]).sort()).toEqual(
       [
+        ['attachment.delete_on_behalf', ON_BEHALF.evidenceRemove],
+        ['attachment.upload_on_behalf', ON_BEHALF.evidenceAdd],
         ['covenant.sign_on_behalf', ON_BEHALF.covenant],
         ['sheet.submit_on_behalf', ON_BEHALF.cross],
         ['sheet.submit_on_behalf', ON_BEHALF.sheet],

@@ -560,10 +560,17 @@ describe('a block year in the browser', () => {
       expect(await adminPage.getByRole('button', { name: /^Xóa tệp/ }).count()).toBe(0);
       await expectAccessible(adminPage, "the secretariat reading a unit's sheet");
       await rewrite.click();
-      await adminPage.getByLabel('Lý do làm thay đơn vị').waitFor();
-      expect(
-        await adminPage.getByRole('button', { name: 'Xóa tệp – Báo cáo tổng kết 2026.pdf' }).count(),
-      ).toBe(1);
+      // Asked first: a file added or removed for the unit goes at once, with the reason (the unit is told).
+      const reason = adminPage.getByLabel('Lý do làm thay đơn vị');
+      await reason.waitFor();
+      const removeFile = adminPage.getByRole('button', { name: 'Xóa tệp – Báo cáo tổng kết 2026.pdf' });
+      expect(await removeFile.count()).toBe(0);
+      const reasonFirst =
+        'Hãy ghi lý do làm thay đơn vị (ở đầu phiếu) trước khi thêm hoặc xóa tệp minh chứng của đơn vị.';
+      expect(await adminPage.getByText(reasonFirst).count()).toBeGreaterThan(0);
+      await reason.fill('Đơn vị đề nghị bằng văn bản số 15/VP');
+      await poll(() => removeFile.count()).toBe(1);
+      await screenshot(adminPage, 'year-sheet-secretariat-writes-1366');
 
       // The head unit's year page says who is yet to send which sheet, and the lock waits for them.
       await head.goto(`${base}${yearPath}`);

@@ -41,6 +41,22 @@ describe('a notice of what the secretariat entered for a unit', () => {
     );
   });
 
+  it('names an evidence file added or removed, with its criterion, in both languages', () => {
+    const file = { criterion: 'NV1', fileName: 'Báo cáo tổng kết 2026.pdf' };
+    const added = { ...notice, what: { act: 'attachment.upload' as const, ...file } };
+    expect(renderOnBehalfNotice(added).body).toMatch(
+      /^Sở Nội vụ đã thêm tệp minh chứng “Báo cáo tổng kết 2026\.pdf” cho tiêu chí NV1 \(Khối thi đua số 3, năm 2026\) thay cho Báo Lào Cai\./,
+    );
+    const removed = { ...notice, what: { act: 'attachment.delete' as const, ...file } };
+    expect(renderOnBehalfNotice(removed, 'en')).toMatchObject({
+      title: 'Evidence file removed for your unit',
+      body: expect.stringMatching(
+        /^The Department of Home Affairs removed the evidence file “Báo cáo tổng kết 2026\.pdf” of criterion NV1 \(Khối thi đua số 3, 2026\) on behalf of Báo Lào Cai\./,
+      ),
+    });
+    expect(onBehalfActOf('attachment.delete_on_behalf')).toBe('attachment.delete');
+  });
+
   it('reads the act from its audit action, and nothing else', () => {
     expect(onBehalfActOf('ballot.cast_on_behalf')).toBe('ballot.cast');
     expect(onBehalfActOf('title.withdraw_on_behalf')).toBe('title.withdraw');

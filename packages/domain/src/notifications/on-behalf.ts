@@ -10,7 +10,8 @@ export type OnBehalfAct =
   | { act: 'covenant.sign' }
   | { act: 'sheet.submit'; targetUnitName: string | null }
   | { act: 'title.register' | 'title.withdraw'; title: Title; personName: string | null }
-  | { act: 'ballot.cast'; round: number };
+  | { act: 'ballot.cast'; round: number }
+  | { act: 'attachment.upload' | 'attachment.delete'; criterion: string; fileName: string };
 
 export const ON_BEHALF_ACTS = [
   'covenant.sign',
@@ -18,6 +19,9 @@ export const ON_BEHALF_ACTS = [
   'title.register',
   'title.withdraw',
   'ballot.cast',
+  // Evidence files (the secretariat adding or removing one of a member's files; a year's other files are its own).
+  'attachment.upload',
+  'attachment.delete',
 ] as const;
 export type OnBehalfActName = (typeof ON_BEHALF_ACTS)[number];
 
@@ -83,6 +87,16 @@ function actVi({ what: w, blockName, year, provinceKind }: OnBehalfNotice): [str
         'Sở Nội vụ nhập phiếu bầu thay đơn vị',
         `nhập phiếu bầu tại hội nghị tổng kết của ${blockName} năm ${year} (vòng ${w.round})`,
       ];
+    case 'attachment.upload':
+      return [
+        'Sở Nội vụ thêm tệp minh chứng thay đơn vị',
+        `thêm tệp minh chứng “${w.fileName}” cho tiêu chí ${w.criterion} ${at}`,
+      ];
+    case 'attachment.delete':
+      return [
+        'Sở Nội vụ xóa tệp minh chứng của đơn vị',
+        `xóa tệp minh chứng “${w.fileName}” của tiêu chí ${w.criterion} ${at}`,
+      ];
   }
 }
 
@@ -113,6 +127,16 @@ function actEn({ what: w, blockName, year, provinceKind }: OnBehalfNotice): [str
       return [
         'Ballot entered for your unit',
         `entered the ballot at ${blockName}'s ${year} conference (round ${w.round})`,
+      ];
+    case 'attachment.upload':
+      return [
+        'Evidence file added for your unit',
+        `added the evidence file “${w.fileName}” for criterion ${w.criterion} ${at}`,
+      ];
+    case 'attachment.delete':
+      return [
+        'Evidence file removed for your unit',
+        `removed the evidence file “${w.fileName}” of criterion ${w.criterion} ${at}`,
       ];
   }
 }

@@ -19,6 +19,9 @@ interface ActRecord {
   kind?: string;
   title?: Title;
   personId?: string | null;
+  /** An evidence file's criterion and name. */
+  subject?: string | null;
+  name?: string;
   onBehalfReason?: string;
 }
 
@@ -55,7 +58,9 @@ export async function onBehalfNotice(p: JobPayload<'notify'>): Promise<NoticeCon
         ? { act, targetUnitName: crossTarget ? (units.get(record.targetUnitId!) ?? '') : null }
         : act === 'covenant.sign'
           ? { act }
-          : { act, title: record.title!, personName: person?.fullName ?? null };
+          : act === 'attachment.upload' || act === 'attachment.delete'
+            ? { act, criterion: record.subject ?? '', fileName: record.name ?? '' }
+            : { act, title: record.title!, personName: person?.fullName ?? null };
   const facts = {
     unitName: units.get(unitId) ?? '',
     blockName: block?.name ?? 'Khối thi đua',
@@ -75,6 +80,9 @@ export async function onBehalfNotice(p: JobPayload<'notify'>): Promise<NoticeCon
       'title.register': `${yearPage}/titles`,
       'title.withdraw': `${yearPage}/titles`,
       'ballot.cast': `/voting-periods/${p.subjectId}`,
+      // The unit's own sheet, where its evidence files are.
+      'attachment.upload': `${yearPage}/sheets/${unitId}/${unitId}`,
+      'attachment.delete': `${yearPage}/sheets/${unitId}/${unitId}`,
     }[act],
   };
 }

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { BOUNDS } from '../../common/bounds';
 import { appError, badInput, notFound } from '../../common/errors';
+import { assertActsFor } from '../../common/acting';
 import { ACTORS, MEMBERS } from '../../common/roles';
 import { inProvince, readRouteRequest, sendRouteFailure } from '../../http/authorized-request';
 import { HttpFailure } from '../../http/request-context';
@@ -30,6 +31,7 @@ const ACCEPTED = 'PDF, DOCX, XLSX, JPEG, PNG';
 /**
  *   POST /files/attachments?ownerType=NOMINATION&ownerId=…&name=bao-cao.pdf   body: the file's bytes
  *   POST /files/attachments?ownerType=EVIDENCE&ownerId=<unit>&yearId=…&criterion=NV1&name=…
+ *     (the secretariat adding a member's evidence adds &onBehalfReason=…, as its other acts for a unit do)
  *   GET  /files/attachments/<id>
  * Both with `Authorization: Bearer …` and `x-province-id` (never a cookie: no cross-site request can use them).
  * The body is the raw file, not multipart: nothing to parse, and the size is enforced while reading.
@@ -58,6 +60,11 @@ export function attachmentRoutes(opts: {
     const check = (ctx: Parameters<typeof loadOwner>[0]) =>
       loadOwner(ctx, ownerType as AttachmentOwner, ownerId, yearId).then(async (owner) => {
         const rules = await assertAttaches(ctx, owner);
+        // A member's evidence is the unit's own: the secretariat adds a file only on its behalf, saying why.
+        const onBehalfReason =
+          owner.ownerType === 'EVIDENCE'
+            ? assertActsFor(ctx, owner.ownerId, url.searchParams.get('onBehalfReason'))
+            : null;
         // Evidence supports one criterion of the year's scoring table (or a deduction item).
         if (owner.ownerType === 'EVIDENCE') {
           if (!scoreItems(rules!).some((c) => c.code === criterion))
@@ -75,7 +82,10 @@ export function attachmentRoutes(opts: {
               : `Hồ sơ này đã có ${files.length} tệp, mức tối đa: hãy xóa bớt tệp không cần trước.`,
             { reason: 'TOO_MANY_FILES' },
           );
-        return { ...owner, subject: owner.ownerType === 'EVIDENCE' ? criterion : owner.subject };
+        return {
+          owner: { ...owner, subject: owner.ownerType === 'EVIDENCE' ? criterion : owner.subject },
+          onBehalfReason,
+        };
       });
     // Refused before the body is read when the person may not attach here at all.
     await inProvince(services, dataSource, r, { roles: ACTORS, writes: true }, check);
@@ -103,7 +113,7 @@ export function attachmentRoutes(opts: {
         r,
         { roles: ACTORS, writes: true },
         async (ctx) => {
-          const owner = await check(ctx);
+          const { owner, onBehalfReason } = await check(ctx);
           await assertStillReturned(owner);
           const row = await recordFile(ctx, {
             id,
@@ -113,6 +123,7 @@ export function attachmentRoutes(opts: {
             contentType,
             stored,
             generated: false,
+            onBehalfReason,
           });
           return row;
         },

@@ -7,8 +7,8 @@ import {
   type Nomination,
 } from '@thidua/db';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { audit } from '../../common/audit';
-import { yearActor } from '../../common/acting';
+import { auditUnitAct } from '../../common/audit';
+import { assertActsFor, yearActor } from '../../common/acting';
 import { conflict, forbidden, notFound } from '../../common/errors';
 import { ACTORS, MEMBERS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
@@ -72,13 +72,24 @@ export class AttachmentResolver {
     description:
       "Removes an uploaded file while its record is still editable (the dossier not yet submitted, or its proposal returned for more: the files added since; evidence, while the unit may send its sheet); a document stored at submission stays. The secretariat or the head or deputy unit's officers; a nominated unit's officers, the files they uploaded to its nomination; a member's officers, its evidence.",
   })
-  async deleteAttachment(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+  async deleteAttachment(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('onBehalfReason', () => String, {
+      nullable: true,
+      description:
+        "A member's evidence file removed by the secretariat: only on the unit's behalf, saying why; audited and told to the unit.",
+    })
+    onBehalfReason?: string,
+  ) {
     const [attachment] = isUuid(id) ? await attachmentRepository.byIds([id]) : [];
     if (!attachment) throw notFound('Attachment', id);
     const owner = await ownerOf(ctx, attachment).catch(() => {
       throw notFound('Attachment', id);
     });
     await assertAttaches(ctx, owner);
+    const onBehalf =
+      owner.ownerType === 'EVIDENCE' ? assertActsFor(ctx, owner.ownerId, onBehalfReason) : null;
     await assertStillReturned(owner);
     if (
       owner.ownerType !== 'EVIDENCE' &&
@@ -91,7 +102,14 @@ export class AttachmentResolver {
       throw conflict('This file was sent with the proposal before it was returned: it is kept');
     if (attachment.generated || !(await attachmentRepository.deleteUploaded(id)))
       throw conflict('A document stored when the dossier was submitted is kept');
-    await audit(ctx, 'attachment.delete', 'Attachment', id, { before: describe(attachment) });
+    await auditUnitAct(
+      ctx,
+      'attachment.delete',
+      owner.ownerId,
+      onBehalf,
+      { type: 'Attachment', id },
+      { before: describe(attachment) },
+    );
     // The bytes go once the removal is committed; a rollback keeps both.
     ctx.afterCommit.push(() => ctx.services.files.delete(attachment.storageKey));
     clearYearFiles(ctx, attachment.emulationYearId);

@@ -13,7 +13,7 @@ import type { StoredObject } from '@thidua/files';
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import { assertRunsYear, isSecretariat } from '../../common/acting';
-import { audit } from '../../common/audit';
+import { audit, auditUnitAct } from '../../common/audit';
 import { conflict, forbidden, notFound } from '../../common/errors';
 import { MEMBERS } from '../../common/roles';
 import type { GraphQLContext } from '../../context';
@@ -225,6 +225,8 @@ export async function recordFile(
     contentType: string;
     stored: StoredObject;
     generated: boolean;
+    /** An evidence file the secretariat added for the member: its reason, audited and told to the unit. */
+    onBehalfReason?: string | null;
   },
 ): Promise<Attachment> {
   const row = await attachmentRepository.insert({
@@ -241,8 +243,12 @@ export async function recordFile(
     generated: f.generated,
     uploadedBy: ctx.principal!.userId,
   });
-  const action = f.generated ? 'attachment.generated' : 'attachment.upload';
-  await audit(ctx, action, 'Attachment', f.id, { after: describe(row) });
+  const entity = { type: 'Attachment', id: f.id };
+  if (f.generated) await audit(ctx, 'attachment.generated', entity.type, entity.id, { after: describe(row) });
+  else
+    await auditUnitAct(ctx, 'attachment.upload', f.owner.ownerId, f.onBehalfReason ?? null, entity, {
+      after: describe(row),
+    });
   return row;
 }
 

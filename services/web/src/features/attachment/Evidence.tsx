@@ -61,11 +61,17 @@ export function EvidenceFilesEditor({
   evidence,
   code,
   onChanged,
+  onBehalfReason,
 }: {
   evidence: Evidence;
   code: string;
   /** A file of the criterion was stored or removed. */
   onChanged: () => void;
+  /**
+   * The secretariat writing the sheet on the member's behalf: the reason typed on the sheet, sent with each file
+   * added or removed (the unit is told of each); until it is given, files are neither added nor removed.
+   */
+  onBehalfReason?: string;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -76,10 +82,18 @@ export function EvidenceFilesEditor({
   if (!list) return null;
   const files = evidence.of(code);
 
+  // Until the reason is given, the files are shown without the means to change them, and the page says why.
+  const reasonMissing = onBehalfReason !== undefined && onBehalfReason.trim().length < 5;
   const upload = (file: File | null) =>
     file &&
     send(
-      { ownerType: 'EVIDENCE', ownerId: evidence.unitId, yearId: evidence.yearId, criterion: code },
+      {
+        ownerType: 'EVIDENCE',
+        ownerId: evidence.unitId,
+        yearId: evidence.yearId,
+        criterion: code,
+        ...(onBehalfReason !== undefined ? { onBehalfReason: onBehalfReason.trim() } : {}),
+      },
       list.maxBytes,
       (name) => t('evidence.uploaded', { name }),
       () => {
@@ -96,12 +110,13 @@ export function EvidenceFilesEditor({
           items={files}
           label={t('evidence.files', { code })}
           checksum={false}
-          removable={() => list.canAttach}
+          removable={() => list.canAttach && !reasonMissing}
           onRemove={(f) => setDeleting({ id: f.id, name: f.name })}
         />
       )}
       {message && <Alert kind={message.kind}>{message.text}</Alert>}
-      {list.canAttach && (
+      {list.canAttach && reasonMissing && <p className="hint">{t('evidence.reasonFirst')}</p>}
+      {list.canAttach && !reasonMissing && (
         <div className="attachment-upload">
           <label htmlFor={inputId}>
             {t('evidence.choose', { code, limit: megabytes(i18n, list.maxBytes) })}
@@ -125,6 +140,7 @@ export function EvidenceFilesEditor({
       )}
       <RemoveFileDialog
         file={deleting}
+        onBehalfReason={onBehalfReason?.trim()}
         body={t('evidence.deleteBody', { name: deleting?.name ?? '' })}
         onClose={() => setDeleting(null)}
         onRemoved={(name) => {

@@ -7,8 +7,8 @@ import { downloadFrom } from '../../ui/download';
 import { useAction } from '../../ui/useAction';
 
 const DeleteAttachment = graphql(`
-  mutation DeleteAttachment($id: ID!) {
-    deleteAttachment(id: $id)
+  mutation DeleteAttachment($id: ID!, $onBehalfReason: String) {
+    deleteAttachment(id: $id, onBehalfReason: $onBehalfReason)
   }
 `);
 
@@ -94,10 +94,13 @@ export function RemoveFileDialog({
   body,
   onClose,
   onRemoved,
+  onBehalfReason,
 }: {
   /** The file asked about; none: the dialog is closed. */
   file: { id: string; name: string } | null;
   body: string;
+  /** The secretariat removing a member's evidence file, on its behalf: why. */
+  onBehalfReason?: string;
   onClose: () => void;
   onRemoved: (name: string) => void;
 }) {
@@ -116,7 +119,7 @@ export function RemoveFileDialog({
         remove.reset();
       }}
       onConfirm={async () => {
-        if (file && (await remove.run({ id: file.id }))) onRemoved(file.name);
+        if (file && (await remove.run({ id: file.id, onBehalfReason }))) onRemoved(file.name);
       }}
     >
       <p>{body}</p>

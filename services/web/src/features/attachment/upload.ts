@@ -17,7 +17,14 @@ const REASONS = [
 /** The record a file is sent to: `ownerId` is a member unit for evidence, which also names its year and criterion. */
 export type UploadTarget =
   | { ownerType: 'EMULATION_YEAR' | 'CONFERENCE' | 'NOMINATION'; ownerId: string }
-  | { ownerType: 'EVIDENCE'; ownerId: string; yearId: string; criterion: string };
+  | {
+      ownerType: 'EVIDENCE';
+      ownerId: string;
+      yearId: string;
+      criterion: string;
+      /** The secretariat adding a member's file, on its behalf: why. */
+      onBehalfReason?: string;
+    };
 
 /** Megabytes as the page says them (one decimal). */
 export const megabytes = (i18n: I18n, bytes: number) =>

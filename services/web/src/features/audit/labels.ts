@@ -8,8 +8,16 @@ const ACTIONS: Record<string, Words> = {
   'achievement.record': { vi: 'Ghi nhận thành tích', en: 'Achievement recorded' },
   'achievement.remove': { vi: 'Xóa thành tích', en: 'Achievement removed' },
   'attachment.delete': { vi: 'Xóa tệp đính kèm', en: 'File deleted' },
+  'attachment.delete_on_behalf': {
+    vi: 'Xóa tệp minh chứng của đơn vị',
+    en: 'Evidence file removed on behalf',
+  },
   'attachment.generated': { vi: 'Lưu văn bản do hệ thống lập', en: 'Generated document stored' },
   'attachment.upload': { vi: 'Tải tệp lên', en: 'File uploaded' },
+  'attachment.upload_on_behalf': {
+    vi: 'Thêm tệp minh chứng thay đơn vị',
+    en: 'Evidence file added on behalf',
+  },
   'auth.login': { vi: 'Đăng nhập', en: 'Signed in' },
   'auth.refresh.lost_answer': { vi: 'Gia hạn phiên (mất phản hồi)', en: 'Session renewal answer lost' },
   'award.revoke': { vi: 'Thu hồi khen thưởng', en: 'Award revoked' },

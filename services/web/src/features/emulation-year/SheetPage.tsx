@@ -379,6 +379,7 @@ function SheetForm({
               evidence={evidence}
               code={c.code}
               onChanged={() => setFilesTouched((s) => new Set(s).add(c.code))}
+              onBehalfReason={onBehalf ? reason : undefined}
             />
           )}
         </details>
@@ -393,6 +394,20 @@ function SheetForm({
           ? t('sheets.selfIntro', { unit: unitName(names, target) })
           : t('sheets.crossIntro', { scorer: unitName(names, scorer), unit: unitName(names, target) })}
       </p>
+      {/* Asked first: the evidence files the secretariat adds or removes go at once, each with this reason. */}
+      {onBehalf && (
+        <TextAreaField
+          label={t('acting.reason')}
+          hint={t('acting.reasonHint')}
+          rows={2}
+          value={reason}
+          error={submit.shown.fields.onBehalfReason}
+          onChange={(e) => {
+            setTyped(true);
+            setReason(e.target.value);
+          }}
+        />
+      )}
       {kind === 'SELF' && <p className="hint">{t('evidence.about')}</p>}
       {evidence.error && errorCode(evidence.error) !== 'NOT_FOUND' && (
         <ApiErrorView error={evidence.error} retry={evidence.reload} />
@@ -460,19 +475,6 @@ function SheetForm({
           <legend>{t('criteria.deductions')}</legend>
           {set.deductionItems.map((c) => criterionFields(c, true))}
         </fieldset>
-      )}
-      {onBehalf && (
-        <TextAreaField
-          label={t('acting.reason')}
-          hint={t('acting.reasonHint')}
-          rows={2}
-          value={reason}
-          error={submit.shown.fields.onBehalfReason}
-          onChange={(e) => {
-            setTyped(true);
-            setReason(e.target.value);
-          }}
-        />
       )}
       <div aria-live="polite">
         <p>{t('sheets.total', { total: i18n.number(base), max: i18n.number(set.maxScore) })}</p>
