@@ -638,6 +638,38 @@ describe('generated documents', () => {
     expect((await download(`/documents/nothing/${decisionId}.pdf`, admin)).status).toBe(404);
   });
 
+  it('prints no certificate for a revoked award; the decision as signed keeps it', async () => {
+    const flag = decision.items.filter((i) => i.form === 'FLAG_PROVINCE');
+    expect(flag).toHaveLength(1);
+    const nominationId = ok(
+      await as<{ awardDecision: { items: { nominationId: string; form: string }[] } }>(
+        admin,
+        `query($id: ID!) { awardDecision(id: $id) { items { nominationId form } } }`,
+        { id: decisionId },
+      ),
+    ).awardDecision.items.find((i) => i.form === 'FLAG_PROVINCE')!.nominationId;
+    ok(
+      await as(
+        admin,
+        `mutation($id: ID!, $r: String!) { revokeAward(nominationId: $id, reason: $r) { id } }`,
+        {
+          id: nominationId,
+          r: 'Phát hiện kê khai thành tích không đúng',
+        },
+      ),
+    );
+    const all = await download(`/documents/certificates/${decisionId}.pdf`, admin);
+    const file = await keepDocument('certificates-after-revoke', all.bytes);
+    expect(Number((await pdfInfo(file)).Pages)).toBe(decision.items.length - 1);
+    expect((await pdfText(file)).replace(/\s+/g, ' ')).not.toContain('dẫn đầu');
+    // The flag's blank has nothing left to print: said, not an empty file.
+    const flagOnly = await download(`/documents/certificates/${decisionId}.pdf?form=FLAG_PROVINCE`, admin);
+    expect(flagOnly.status).toBe(409);
+    expect(JSON.parse(flagOnly.bytes.toString()).errors[0].extensions.code).toBe('CONFLICT');
+    const { text } = await pdf(`/documents/decision/${decisionId}.pdf`, admin, 'decision-after-revoke');
+    expect(text).toContain(unitName(block.units.findIndex((u) => u.id === flag[0]!.unitId)));
+  });
+
   it('keeps an unpublished count to those who chair it', async () => {
     const other = await createLockedBlock(app, laoCai, NAMES, admin);
     const vote = await openBlockVote(app, laoCai, other, [{ kind: 'FLAG', seats: 1 }]);

@@ -552,6 +552,11 @@ describe("the secretariat's nominations, council and decisions", () => {
       expect(await page.getByRole('button', { name: 'Ban hành quyết định' }).count()).toBe(0);
       expect(await page.getByLabel('Họ tên người ký').count()).toBe(0);
       await page.goto(`${base}${decisionPath}`);
+      await expect
+        .poll(() =>
+          page.getByRole('group', { name: 'Cờ thi đua của UBND thành phố: in trên phôi (1 tờ)' }).count(),
+        )
+        .toBe(1);
 
       // Revoke: the dialog says what it does and wants a reason.
       await page.getByRole('button', { name: /^Thu hồi/ }).click();
@@ -566,6 +571,13 @@ describe("the secretariat's nominations, council and decisions", () => {
       await revoke.getByLabel('Lý do thu hồi').fill('Phát hiện kê khai thành tích không đúng');
       await revoke.getByRole('button', { name: 'Thu hồi khen thưởng' }).click();
       await expect.poll(() => annex.textContent()).toContain('Đã thu hồi');
+      // A revoked award has no certificate to print; the total says what is still awarded, and what was signed.
+      await expect.poll(() => page.getByRole('group', { name: /: in trên phôi/ }).count()).toBe(0);
+      expect(
+        await page
+          .getByText('0 đ, sau khi trừ 1 khen thưởng đã thu hồi (quyết định đã ký ghi 20.240.000 đ)')
+          .count(),
+      ).toBe(1);
       await page.goto(`${base}/units/${flag.unitId}/awards`);
       await expect.poll(() => page.getByRole('table').textContent()).toContain('Đã thu hồi');
       await expect.poll(() => page.getByRole('table').textContent()).toContain('1520/QĐ-UBND');

@@ -33,7 +33,7 @@ import {
   type ProposalForm,
   type TieBreak,
 } from '@thidua/domain';
-import { appError, forbidden, notFound } from '../../common/errors';
+import { appError, conflict, forbidden, notFound } from '../../common/errors';
 import type { GraphQLContext } from '../../context';
 import { isUuid } from '../../loaders';
 import { filesOfYear, nominationSubject } from '../attachment/attachment.service';
@@ -556,7 +556,16 @@ export async function councilSubmissionData(
 }
 
 /** The decision as issued, with its annexed items (collectives first, then people). */
-export async function decisionData(ctx: GraphQLContext, decisionId: string): Promise<DecisionInput> {
+/**
+ * A decision as signed (its annex keeps every award, revoked ones too: a revocation is a decision of its own); each
+ * item says whether its award was revoked since, for the certificates.
+ */
+export async function decisionData(
+  ctx: GraphQLContext,
+  decisionId: string,
+): Promise<
+  Omit<DecisionInput, 'items'> & { items: (DecisionInput['items'][number] & { revoked: boolean })[] }
+> {
   const [decision] = isUuid(decisionId) ? await decisionRepository.byIds([decisionId]) : [];
   if (!decision) throw notFound('AwardDecision', decisionId);
   const items = await decisionRepository.items([decision.id]);
@@ -599,6 +608,7 @@ export async function decisionData(ctx: GraphQLContext, decisionId: string): Pro
         form: formWords(i.form, prov),
         prizeVnd: Number(i.prizeVnd),
         block: blockOf(i.nominationId),
+        revoked: found(nominations).find((n) => n.id === i.nominationId)?.status === 'REVOKED',
       })),
   };
 }
@@ -622,14 +632,20 @@ export async function certificatesData(
   const d = await decisionData(ctx, decisionId);
   const words = onlyForm(form, d.province);
   const flag = formWordsIn(d.province.kind).FLAG_PROVINCE;
+  const printed = d.items.filter((i) => words === null || i.form === words);
+  if (printed.length && printed.every((i) => i.revoked))
+    throw conflict(
+      'Every award of this decision (of this form) was revoked: there is no certificate to print',
+    );
   return {
     province: d.province,
     layout: (await certificateLayout()).layout,
     decision: d,
     years: d.years,
     form: words,
-    awardees: d.items
-      .filter((i) => words === null || i.form === words)
+    // A revoked award has no certificate to print.
+    awardees: printed
+      .filter((i) => !i.revoked)
       .map((i) => ({
         name: i.name,
         unit: i.unit,

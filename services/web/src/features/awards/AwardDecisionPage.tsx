@@ -79,7 +79,10 @@ export default function AwardDecisionPage() {
       </Page>
     );
   if (!d) return <Loading />;
-  const total = d.items.filter((i) => i.status !== 'REVOKED').reduce((s, i) => s + i.prizeVnd, 0);
+  // What is still awarded; a revocation leaves the decision as signed (its PDF, its total) as it was.
+  const standing = d.items.filter((i) => i.status !== 'REVOKED');
+  const sum = (items: typeof d.items) => items.reduce((s, i) => s + i.prizeVnd, 0);
+  const revokedCount = d.items.length - standing.length;
 
   async function confirmRevoke() {
     if (!revoking) return;
@@ -129,7 +132,15 @@ export default function AwardDecisionPage() {
           </div>
           <div>
             <dt>{t('decision.total')}</dt>
-            <dd>{t('decision.totalAmount', { amount: i18n.number(total, 0) })}</dd>
+            <dd>
+              {revokedCount
+                ? t('decision.totalAfterRevoked', {
+                    amount: i18n.number(sum(standing), 0),
+                    n: revokedCount,
+                    signed: i18n.number(sum(d.items), 0),
+                  })
+                : t('decision.totalAmount', { amount: i18n.number(sum(d.items), 0) })}
+            </dd>
           </div>
           {/* What the prizes were counted on, so that a reader can check them against the decree. */}
           {d.baseSalary && (
@@ -149,8 +160,8 @@ export default function AwardDecisionPage() {
           )}
         </dl>
         <DocumentDownloads kind="decision" id={d.id} />
-        {/* One file per form: each is printed on its own pre-printed blank. */}
-        {[...new Set(d.items.map((i) => i.form))].map((form) => (
+        {/* One file per form: each is printed on its own pre-printed blank; a revoked award has no certificate. */}
+        {[...new Set(standing.map((i) => i.form))].map((form) => (
           <DocumentDownloads
             key={form}
             kind="certificates"
@@ -158,7 +169,7 @@ export default function AwardDecisionPage() {
             query={`form=${form}`}
             label={t('documents.certificatesOf', {
               form: formName(i18n, form),
-              n: d.items.filter((i) => i.form === form).length,
+              n: standing.filter((i) => i.form === form).length,
             })}
           />
         ))}
