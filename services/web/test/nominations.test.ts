@@ -582,6 +582,12 @@ describe("the secretariat's nominations, council and decisions", () => {
       await expect.poll(() => page.getByRole('table').textContent()).toContain('Đã thu hồi');
       await expect.poll(() => page.getByRole('table').textContent()).toContain('1520/QĐ-UBND');
       await expectAccessible(page, 'the unit’s award history');
+      // The unit's home no longer lists it among the proposals to follow (its notice says it was revoked).
+      const flagOfficer = block.officers[block.units.findIndex((u) => u.id === flag.unitId)]!;
+      const flagHome = await pageAt(browser, base, '/', flagOfficer.email, 'phone');
+      await expect.poll(() => flagHome.locator('.tasks').count(), { timeout: 15_000 }).toBe(1);
+      expect(await flagHome.locator(`a[href="/nominations/${flag.id}"]`).count()).toBe(0);
+      await flagHome.context().close();
 
       // On a phone the decision reads too.
       const phonePage = await (await phone(browser)).newPage();

@@ -393,7 +393,8 @@ async function gatherTasks(
             href: `/nominations/${n.id}`,
           };
           if (n.status === 'PROPOSED_BY_BLOCK' && !n.attachments.length) tasks.reports.push(item);
-          else if (n.status !== 'PROPOSED_BY_BLOCK' && n.status !== 'DECIDED')
+          // Decided (or revoked since, which its notice says): nothing left to follow.
+          else if (!['PROPOSED_BY_BLOCK', 'DECIDED', 'REVOKED'].includes(n.status))
             tasks.proposals.push({
               ...item,
               label: `${item.label}: ${t(`nomination.status.${n.status}` as MessageKey)}`,
