@@ -82,6 +82,14 @@ async function takeStep(page: Page, button: string, newState: string) {
   const dialog = page.getByRole('dialog', { name: button });
   await dialog.getByRole('button', { name: button }).click();
   await poll(() => state(page)).toBe(newState);
+  // The button is gone with the step taken: the keyboard stays in the steps' section, not back at the page's top.
+  await poll(() =>
+    page.evaluate(
+      () =>
+        document.activeElement?.closest('section')?.getAttribute('aria-labelledby') ??
+        document.activeElement?.tagName,
+    ),
+  ).toBe('steps');
 }
 
 /** A small but real PDF file (its header is what the gateway checks), named as a person would. */

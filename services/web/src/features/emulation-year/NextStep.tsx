@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Link } from 'wouter';
 import { canAct, readOnlyHere, useSession } from '../../app/session';
 import { graphql } from '../../graphql';
@@ -107,9 +108,21 @@ export function NextStep({
   // half minute, so the step's button comes alive without a reload.
   usePolling(onDone, runs && to && y.nextStepMissing.length > 0 ? 30_000 : null);
 
+  // After a step, the next one's button is often disabled (waiting for the members): the keyboard, left on <body>
+  // when it went, is put on the section's heading once the year read again has the new state.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const taken = useRef<string | null>(null);
+  useEffect(() => {
+    if (taken.current === null || taken.current === y.state) return;
+    taken.current = null;
+    heading.current?.focus();
+  }, [y.state]);
+
   async function take() {
+    const from = y.state;
     const done =
       y.state === 'SCORING' ? await lock.run({ id: y.id }) : await transition.run({ id: y.id, to: to! });
+    if (done) taken.current = from;
     // Refused or not, read the year again: a refusal's missing items show in the dialog and on the page.
     onDone();
     return !!done;
@@ -117,7 +130,9 @@ export function NextStep({
 
   return (
     <section className="card" aria-labelledby="steps">
-      <h2 id="steps">{t('steps.title')}</h2>
+      <h2 id="steps" ref={heading} tabIndex={-1}>
+        {t('steps.title')}
+      </h2>
       <ol className="steps">
         {YEAR_STATES.map((s, i) => (
           <li
