@@ -260,6 +260,27 @@ async function closeProvince(code: string) {
     ]),
   );
   expect(finished.durationMs).toBeGreaterThanOrEqual(0);
+  // Next year's head and deputy are named, in the dry run as in the closing, and none for a block not closing.
+  const leaders = `blocks { blockId nextHeadUnit { id name } nextDeputyUnit { id name } }`;
+  const named = ok(
+    await as<{ dry: { blocks: unknown[] }; run: { blocks: unknown[] } }>(
+      prov,
+      secretariat,
+      `query($p: ID!) {
+        dry: yearEndDryRun(year: 2026) { ${leaders} }
+        run: yearEndClosing(provinceId: $p, year: 2026) { ${leaders} }
+      }`,
+      { p: prov },
+    ),
+  );
+  const unit = (u: { id: string; name: string }) => ({ id: u.id, name: u.name });
+  for (const c of [named.dry, named.run])
+    expect(c.blocks).toEqual(
+      expect.arrayContaining([
+        { blockId: done.blockId, nextHeadUnit: unit(done.units[1]!), nextDeputyUnit: unit(done.units[4]!) },
+        { blockId: stuck.blockId, nextHeadUnit: null, nextDeputyUnit: null },
+      ]),
+    );
   const years = ok(
     await as<{ emulationYear: { state: string; headUnit: { id: string } } | null }>(
       prov,

@@ -59,7 +59,7 @@ import { UserResolver } from './modules/user/user.resolver';
 import { BallotReceiptResolver } from './modules/voting/ballot-receipt.resolver';
 import { TurnoutSubscriptionResolver } from './modules/voting/turnout.subscription';
 import { VotingResolver } from './modules/voting/voting.resolver';
-import { YearEndResolver } from './modules/year-end/year-end.resolver';
+import { YearEndBlockResolver, YearEndResolver } from './modules/year-end/year-end.resolver';
 
 export const resolvers = [
   ProvinceResolver,
@@ -106,6 +106,7 @@ export const resolvers = [
   NotificationResolver,
   WebhookResolver,
   YearEndResolver,
+  YearEndBlockResolver,
   DashboardResolver,
   DocumentsResolver,
   AttachmentResolver,

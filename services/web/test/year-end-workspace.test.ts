@@ -26,6 +26,7 @@ let base: string;
 let province: string;
 let other: string;
 let admin: Account;
+let otherAdmin: Account;
 let finished: LockedBlock;
 let locked: LockedBlock;
 let theirs: LockedBlock;
@@ -42,7 +43,7 @@ const blockName = (id: string, who: Account, p: string) =>
 beforeAll(async () => {
   ({ app, browser, base } = await startWebApp({ worker: true, queue: 'redis' }));
   [province, other] = await Promise.all([provinceId(app.dataSource, '22'), provinceId(app.dataSource, '08')]);
-  const otherAdmin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: other });
+  otherAdmin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: other });
   admin = await createAccount(app, 'PROVINCE_ADMIN', { provinceId: province });
   // One block ready to close, one whose scores are only locked, and a block of another province.
   finished = await createFinishedBlock(app, province, NAMES, admin);
@@ -56,6 +57,8 @@ afterAll(async () => {
 });
 
 const row = (page: Page, name: string) => page.getByRole('row').filter({ hasText: name });
+/** The last cell of a block's row: next year's head and deputy, one a line. */
+const nextLeaders = (page: Page, name: string) => row(page, name).getByRole('cell').last().innerText();
 
 describe('the year-end workspace', () => {
   it(
@@ -101,11 +104,8 @@ describe('the year-end workspace', () => {
       const hanoiNow = new Date(Date.now() + 7 * 3_600_000);
       const thisYear = hanoiNow.getUTCFullYear();
       const runYear = hanoiNow < new Date(Date.UTC(thisYear, 0, 20, 8)) ? thisYear : thisYear + 1;
-      expect(
-        await page
-          .getByText(`Lần chạy tới: 08:00 20/01/${runYear}, đóng năm thi đua ${runYear - 1}.`)
-          .count(),
-      ).toBe(1);
+      const nextRun = `Lần chạy tới: 08:00 20/01/${runYear}, đóng năm thi đua ${runYear - 1}.`;
+      await expect.poll(() => page.getByText(nextRun).count(), WAIT).toBe(1);
       const schedule = ok(
         await app.gql<{ yearEndSchedule: unknown }>(`{ yearEndSchedule { month day time } }`, undefined, {
           token: admin.token,
@@ -120,6 +120,13 @@ describe('the year-end workspace', () => {
         .poll(() => page.getByText(/^1 khối, cụm sẽ được đóng, 1 chưa thể đóng/).count(), WAIT)
         .toBe(1);
       expect(await row(page, finishedName).textContent()).toContain('Sẽ đóng');
+      // With the head and deputy it would open next year with (those its vote chose); none for a block not closing.
+      expect(await page.getByRole('columnheader', { name: 'Trưởng, Phó khối, cụm năm 2027' }).count()).toBe(
+        1,
+      );
+      const finishedNext = `Trưởng khối: ${finished.units[1]!.name}\nPhó khối: ${finished.units[4]!.name}`;
+      expect(await nextLeaders(page, finishedName)).toBe(finishedNext);
+      expect(await nextLeaders(page, lockedName)).toBe('');
       expect(await row(page, lockedName).textContent()).toContain(
         'Năm thi đua đang ở giai đoạn “Đã khóa điểm”: còn bình xét tại hội nghị tổng kết và Trưởng khối gửi hồ sơ đề nghị.',
       );
@@ -143,6 +150,7 @@ describe('the year-end workspace', () => {
       // The progress is re-read until it is done, without reloading the page.
       await expect.poll(() => page.getByText('Đã chạy xong').count(), { timeout: 60_000 }).toBe(1);
       expect(await row(page, finishedName).textContent()).toContain('Đã đóng');
+      expect(await nextLeaders(page, finishedName)).toBe(finishedNext);
       expect(await row(page, lockedName).textContent()).toContain('Chưa thể đóng');
       expect(await page.getByText('Đã xử lý 2/2 khối, cụm').count()).toBe(1);
       // Processed is not closed: the outcome says how many closed, and that one could not.
@@ -153,6 +161,18 @@ describe('the year-end workspace', () => {
           )
           .count(),
       ).toBe(1);
+      // The next run finds this closing started: it closes nothing, and takes up none of the blocks not closed.
+      const closedNow = runYear - 1 === 2026;
+      const nothing = `Lần chạy tới: 08:00 20/01/${runYear}, sẽ không đóng gì: việc đóng năm thi đua 2026 đã được bắt đầu trước đó.`;
+      const notResumed =
+        'Lần chạy tự động không xử lý lại 1 khối, cụm năm 2026 chưa đóng: Sở Nội vụ chạy lại cho chúng trên trang đóng năm 2026.';
+      const after = `Lần chạy sau đó: 08:00 20/01/${runYear + 1}, đóng năm thi đua ${runYear}.`;
+      if (closedNow) {
+        await expect.poll(() => page.getByText(notResumed, { exact: false }).count(), WAIT).toBe(1);
+        expect(await page.getByText(nothing).count()).toBe(1);
+        expect(await page.getByText(after).count()).toBe(1);
+        expect(await page.getByText(nextRun).count()).toBe(0);
+      } else expect(await page.getByText(nextRun).count()).toBe(1);
       await screenshot(page, 'year-end-done-1366');
       await expectAccessible(page, 'the finished closing');
 
@@ -174,7 +194,15 @@ describe('the year-end workspace', () => {
         .poll(() => page.getByText('Mọi khối, cụm của năm này đã được đóng.').count(), { timeout: 60_000 })
         .toBe(1);
       expect(await row(page, lockedName).textContent()).toContain('Đã đóng');
+      expect(await nextLeaders(page, lockedName)).toBe(
+        `Trưởng khối: ${locked.units[0]!.name}\nPhó khối: ${locked.units[1]!.name}`,
+      );
       expect(await page.getByText('Lượt 2').count()).toBe(1);
+      if (closedNow) {
+        await expect.poll(() => page.getByText(notResumed, { exact: false }).count(), WAIT).toBe(0);
+        expect(await page.getByText(nothing).count()).toBe(1);
+        expect(await page.getByText(after).count()).toBe(1);
+      }
       await vi.waitFor(
         async () => {
           const y = ok(
@@ -200,4 +228,27 @@ describe('the year-end workspace', () => {
       await Promise.all([page.context().close(), small.close()]);
     },
   );
+
+  it('in English, counts a closing of one block in the singular and names its next head and deputy', async () => {
+    // The other province closes its one block; English is kept with the account, which no other test reads.
+    ok(
+      await app.gql(`mutation { startYearEndClosing(year: 2026) { state } }`, undefined, {
+        token: otherAdmin.token,
+        provinceId: other,
+      }),
+    );
+    const page = await pageAt(browser, base, '/year-end/2026', otherAdmin.email);
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await expect
+      .poll(() => page.getByText('1 of 1 block or cluster processed').count(), { timeout: 60_000 })
+      .toBe(1);
+    expect(await page.getByRole('columnheader', { name: 'Head and deputy for 2027' }).count()).toBe(1);
+    const theirName = await blockName(theirs.blockId, otherAdmin, other);
+    await expect
+      .poll(() => nextLeaders(page, theirName), WAIT)
+      .toBe(`Head: ${theirs.units[1]!.name}\nDeputy: ${theirs.units[4]!.name}`);
+    await screenshot(page, 'year-end-done-en-1366');
+    await page.context().close();
+  }, 120_000);
 });

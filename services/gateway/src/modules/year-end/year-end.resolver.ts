@@ -17,6 +17,7 @@ import {
   Authorized,
   Ctx,
   Field,
+  FieldResolver,
   ID,
   InputType,
   Int,
@@ -24,9 +25,11 @@ import {
   ObjectType,
   Query,
   Resolver,
+  Root,
 } from 'type-graphql';
 import { audit } from '../../common/audit';
 import { BlockKind } from '../block/block.types';
+import { UnitType } from '../unit/unit.types';
 import { graphqlEnum } from '../../common/enums';
 import { appError, assertYear, forbidden } from '../../common/errors';
 import { ADMINS, READERS } from '../../common/roles';
@@ -56,8 +59,13 @@ class YearEndBlockType {
   @Field(() => String, { nullable: true, description: 'Why the block could not close, or why it failed.' })
   reason!: string | null;
   @Field(() => ID, { nullable: true }) nextYearId!: string | null;
-  @Field(() => ID, { nullable: true }) nextHeadUnitId!: string | null;
-  @Field(() => ID, { nullable: true }) nextDeputyUnitId!: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: "Next year's head unit: the one it was opened with, or in a dry run the one it would be.",
+  })
+  nextHeadUnitId!: string | null;
+  @Field(() => ID, { nullable: true, description: "Next year's deputy unit, as nextHeadUnitId." })
+  nextDeputyUnitId!: string | null;
   @Field(() => Date, { nullable: true }) finishedAt!: Date | null;
 }
 
@@ -258,5 +266,18 @@ export class YearEndResolver {
       throw forbidden("A province's closing is read within that province (x-province-id)");
     const closing = await yearEndRepository.get(year);
     return closing ? toType(provinceId, closing) : null;
+  }
+}
+
+@Resolver(() => YearEndBlockType)
+export class YearEndBlockResolver {
+  @FieldResolver(() => UnitType, { nullable: true })
+  nextHeadUnit(@Root() b: YearEndBlockType, @Ctx() ctx: GraphQLContext) {
+    return b.nextHeadUnitId ? ctx.loaders.unit.load(b.nextHeadUnitId) : null;
+  }
+
+  @FieldResolver(() => UnitType, { nullable: true })
+  nextDeputyUnit(@Root() b: YearEndBlockType, @Ctx() ctx: GraphQLContext) {
+    return b.nextDeputyUnitId ? ctx.loaders.unit.load(b.nextDeputyUnitId) : null;
   }
 }

@@ -22,6 +22,14 @@ const BlockRow = graphql(`
     blockKind
     status
     reason
+    nextHeadUnit {
+      id
+      name
+    }
+    nextDeputyUnit {
+      id
+      name
+    }
   }
 `);
 
@@ -73,6 +81,7 @@ const ResumeMutation = graphql(`
 
 type Row = ResultOf<typeof BlockRow>;
 const NOT_CLOSED = new Set(['CANNOT_CLOSE', 'FAILED', 'ADDED_SINCE']);
+const CLOSES = new Set(['WOULD_CLOSE', 'CLOSED', 'ALREADY_CLOSED']);
 
 /**
  * The province's year-end closing (where the secretariat's year-end notice leads): its schedule, a dry run that
@@ -203,17 +212,13 @@ export default function YearEndPage() {
               )}
             </dl>
             <div role="status" aria-live="polite">
-              <label htmlFor="closing-progress">
-                {t('yearEnd.progressOf', { done, total: blocks.length })}
-              </label>
+              <label htmlFor="closing-progress">{t('yearEnd.progressOf', { done, n: blocks.length })}</label>
               <progress id="closing-progress" max={Math.max(blocks.length, 1)} value={done} />
               {c.state === 'RUNNING' && <p className="muted">{t('yearEnd.live')}</p>}
             </div>
             {/* Processed is not closed: a run that closed nothing says so, not only that it went through. */}
             {c.state === 'DONE' && notClosed > 0 && (
-              <Alert kind="warning">
-                {t('yearEnd.outcome', { closed, total: blocks.length, notClosed })}
-              </Alert>
+              <Alert kind="warning">{t('yearEnd.outcome', { closed, n: blocks.length, notClosed })}</Alert>
             )}
             <BlockTable year={year} label={t('yearEnd.progress')} rows={blocks} />
             {admin && c.state === 'DONE' && (
@@ -306,6 +311,7 @@ function BlockTable({ year, label, rows }: { year: number; label: string; rows: 
             <th scope="col">{t('yearEnd.block')}</th>
             <th scope="col">{t('yearEnd.status')}</th>
             <th scope="col">{t('yearEnd.reason')}</th>
+            <th scope="col">{t('yearEnd.nextLeaders', { next: year + 1 })}</th>
           </tr>
         </thead>
         <tbody>
@@ -317,10 +323,28 @@ function BlockTable({ year, label, rows }: { year: number; label: string; rows: 
               <td>{t(`yearEnd.blockStatus.${b.status}`)}</td>
               {/* A cluster's reason names its head and deputy "Trưởng cụm", "Phó cụm". */}
               <td>{closingReason(i18n.forBlock(b.blockKind), b.reason)}</td>
+              <td>
+                <NextLeaders row={b} />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
     </TableWrap>
+  );
+}
+
+/**
+ * Next year's head and deputy, as the closing opened next year with them (or, in a dry run, would): unknown for a
+ * block that does not close.
+ */
+function NextLeaders({ row }: { row: Row }) {
+  const { t } = useI18n().forBlock(row.blockKind);
+  if (!CLOSES.has(row.status)) return null;
+  return (
+    <>
+      {row.nextHeadUnit && <div>{t('yearEnd.nextHeadIs', { name: row.nextHeadUnit.name })}</div>}
+      {row.nextDeputyUnit && <div>{t('yearEnd.nextDeputyIs', { name: row.nextDeputyUnit.name })}</div>}
+    </>
   );
 }
