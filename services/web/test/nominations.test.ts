@@ -430,7 +430,15 @@ describe("the secretariat's nominations, council and decisions", () => {
       // Published, the vote's page leads on to the decision.
       await expect
         .poll(() => page.getByRole('link', { name: 'Ban hành quyết định khen thưởng' }).getAttribute('href'))
-        .toBe('/award-decisions/new');
+        .toBe(`/award-decisions/new?session=${periodId}`);
+      // …with the session's approved proposals already chosen.
+      await page.getByRole('link', { name: 'Ban hành quyết định khen thưởng' }).click();
+      await expect
+        .poll(() => page.getByRole('checkbox', { name: new RegExp(NAMES[3]!) }).isChecked(), {
+          timeout: 15_000,
+        })
+        .toBe(true);
+      expect(await page.getByText(/đã chọn 1/).count()).toBeGreaterThan(0);
       // The council's results speak of a question approved, not of seats elected.
       await page.goto(`${base}/voting-periods/${periodId}/results`);
       const question = page.locator('.contest-result').first();
@@ -551,6 +559,10 @@ describe("the secretariat's nominations, council and decisions", () => {
         .waitFor({ timeout: 15_000 });
       expect(await page.getByRole('button', { name: 'Ban hành quyết định' }).count()).toBe(0);
       expect(await page.getByLabel('Họ tên người ký').count()).toBe(0);
+      // …and where proposals come from.
+      expect(await page.getByRole('link', { name: 'Đến trang Hội đồng' }).getAttribute('href')).toBe(
+        '/council',
+      );
       await page.goto(`${base}${decisionPath}`);
       await expect
         .poll(() =>
@@ -582,6 +594,18 @@ describe("the secretariat's nominations, council and decisions", () => {
       await expect.poll(() => page.getByRole('table').textContent()).toContain('Đã thu hồi');
       await expect.poll(() => page.getByRole('table').textContent()).toContain('1520/QĐ-UBND');
       await expectAccessible(page, 'the unit’s award history');
+      // The queue opened without a state shows one that holds proposals, not the empty "sent" one.
+      await page.goto(`${base}/nominations`);
+      await page.waitForURL(/status=/);
+      expect(new URL(page.url()).searchParams.get('status')).not.toBe('SUBMITTED');
+      await expect
+        .poll(() =>
+          page
+            .getByRole('navigation', { name: 'Trạng thái hồ sơ' })
+            .locator('[aria-current="page"]')
+            .textContent(),
+        )
+        .not.toMatch(/\(0\)$/);
       // The unit's home no longer lists it among the proposals to follow (its notice says it was revoked).
       const flagOfficer = block.officers[block.units.findIndex((u) => u.id === flag.unitId)]!;
       const flagHome = await pageAt(browser, base, '/', flagOfficer.email, 'phone');

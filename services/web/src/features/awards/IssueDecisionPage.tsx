@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
-import { useLocation } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import { graphql } from '../../graphql';
 import { useI18n } from '../../i18n/i18n';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -20,6 +20,19 @@ const NextNumberQuery = graphql(`
   }
 `);
 
+/** The nominations a council session voted on: those it approved are chosen when the page is opened from it. */
+const SessionNominationsQuery = graphql(`
+  query SessionNominations($id: ID!) {
+    votingPeriod(id: $id) {
+      id
+      contests {
+        id
+        nominationId
+      }
+    }
+  }
+`);
+
 /**
  * Issuing an award decision (/award-decisions/new): the council-approved nominations it decides, the issuer
  * as it will stand on the paper, the date (which fixes the base salary the prize money is counted on) and the
@@ -33,6 +46,22 @@ export default function IssueDecisionPage() {
   // "UBND tỉnh Lào Cai", "UBND thành phố Huế": as the decision's issuer is written.
   const province = useFormerProvinces()[0]?.fullName ?? '';
   const [chosen, setChosen] = useState<Set<string>>(new Set());
+  // Opened from a published council session (?session=): its approved nominations start chosen.
+  const session = new URLSearchParams(useSearch()).get('session');
+  const [sessionRes] = useQuery({
+    query: SessionNominationsQuery,
+    variables: { id: session ?? '' },
+    pause: !session,
+  });
+  const fromSession = useMemo(
+    () =>
+      new Set(
+        (sessionRes.data?.votingPeriod.contests ?? []).flatMap((c) =>
+          c.nominationId ? [c.nominationId] : [],
+        ),
+      ),
+    [sessionRes.data],
+  );
   const [total, setTotal] = useState<number | null>(null);
   // Until the person types one, the issuer is the province's committee (known once the province has loaded).
   const [typedIssuer, setIssuerName] = useState<string | null>(null);
@@ -125,6 +154,14 @@ export default function IssueDecisionPage() {
           chosen={chosen}
           onToggle={(ids, on) => setChosen((s) => toggled(s, ids, on))}
           empty={t('decisions.noneApproved')}
+          preselect={fromSession}
+          emptyMore={
+            <p>
+              {t('decisions.noneApprovedWhere')} <Link href="/council">{t('decisions.toCouncil')}</Link>
+              {' · '}
+              <Link href="/nominations">{t('decisions.toNominations')}</Link>
+            </p>
+          }
           onTotal={setTotal}
           error={err('nominationIds') && <p className="field-error">{err('nominationIds')}</p>}
         />

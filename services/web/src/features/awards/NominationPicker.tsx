@@ -1,4 +1,4 @@
-import { useEffect, useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { useI18n } from '../../i18n/i18n';
@@ -24,6 +24,8 @@ export function NominationPicker({
   empty,
   error,
   onTotal,
+  preselect,
+  emptyMore,
 }: {
   status: 'COUNCIL_REVIEW' | 'COUNCIL_APPROVED';
   label: string;
@@ -33,6 +35,10 @@ export function NominationPicker({
   error?: ReactNode;
   /** How many there are in the status, once known: a page with nothing to choose hides the rest of its form. */
   onTotal?: (total: number) => void;
+  /** Chosen once, as they are listed (those of the council session the person came from). */
+  preselect?: ReadonlySet<string>;
+  /** Shown under an empty list: where the nominations to choose come from. */
+  emptyMore?: ReactNode;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -48,10 +54,23 @@ export function NominationPicker({
   useEffect(() => {
     if (total !== undefined) onTotal?.(total);
   }, [total, onTotal]);
+  const preselected = useRef(false);
+  useEffect(() => {
+    if (!data || !preselect?.size || preselected.current) return;
+    preselected.current = true;
+    const listed = data.nodes.filter((n) => !n.councilVoteId && preselect.has(n.id)).map((n) => n.id);
+    if (listed.length) onToggle(listed, true);
+  }, [data, preselect, onToggle]);
   if (res.error)
     return <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (!data) return <Loading />;
-  if (data.nodes.length === 0) return <Empty>{empty}</Empty>;
+  if (data.nodes.length === 0)
+    return (
+      <>
+        <Empty>{empty}</Empty>
+        {emptyMore}
+      </>
+    );
   // A nomination already before a council session whose results are not published goes into no other.
   const free = data.nodes.filter((n) => !n.councilVoteId);
   return (

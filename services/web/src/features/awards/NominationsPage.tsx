@@ -1,5 +1,5 @@
 import { formName } from './formName';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link, useLocation, useSearch } from 'wouter';
 import { canAct, useSession } from '../../app/session';
@@ -76,6 +76,13 @@ export default function NominationsPage() {
     for (const [k, v] of [...next.entries()]) if (!v) next.delete(k);
     return `/nominations?${next.toString()}`;
   };
+  // Opened without a state, on the first that holds anything when nothing waits in "sent" (the default).
+  const firstHolding =
+    counts.data && countOf('SUBMITTED') === 0 ? QUEUE_STATUSES.find((s) => countOf(s)) : undefined;
+  const openOn = !search.has('status') && firstHolding ? queueHref({ status: firstHolding }) : null;
+  useEffect(() => {
+    if (openOn) navigate(openOn, { replace: true });
+  }, [openOn, navigate]);
   const go = (patch: Record<string, string>) => {
     pager.reset();
     navigate(queueHref(patch));

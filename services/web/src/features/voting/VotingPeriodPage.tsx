@@ -171,7 +171,7 @@ export default function VotingPeriodPage() {
           {/* Published, the council's approvals wait for their decision: the next step is on this page too. */}
           {/* Also for a secretary who sits on the council (and so has a ballot of their own). */}
           {secretariat && p.kind === 'COUNCIL' && p.resultsPublishedAt && (
-            <Link href="/award-decisions/new" className="button button-primary">
+            <Link href={`/award-decisions/new?session=${p.id}`} className="button button-primary">
               {t('decisions.issueTitle')}
             </Link>
           )}
