@@ -216,6 +216,12 @@ describe('notification links', () => {
       expect(bodies).toBeGreaterThan(3);
       expect(await page.locator('ul.list > li > p[lang="vi"]').count()).toBe(bodies);
       await expectAccessible(page, 'the inbox');
+      // Read in English, those notices stay Vietnamese, and the page says why.
+      expect(await page.getByText(/^Mỗi thông báo giữ ngôn ngữ lúc gửi/).count()).toBe(0);
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByText(/^Each notice keeps the language it was sent in/).waitFor();
+      await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+      await page.getByRole('button', { name: 'English' }).waitFor();
       const officerLinks = [...new Set((await inbox(block.officers[0]!)).map((n) => n.link))];
       for (const link of officerLinks) {
         await page.goto(`${base}/notifications`);

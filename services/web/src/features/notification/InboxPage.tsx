@@ -77,45 +77,55 @@ export default function InboxPage() {
       {notifications.nodes.length === 0 ? (
         <Empty>{t('notif.empty')}</Empty>
       ) : (
-        <ul className="list" aria-label={t('notif.title')}>
-          {notifications.nodes.map((n) => (
-            <li key={n.id} className={n.readAt ? undefined : 'unread'}>
-              <div className="item-head">
-                <h2 className="h3">
-                  {!n.readAt && (
-                    <>
-                      <span className="tag">{t('notif.unreadTag')}</span>{' '}
-                    </>
-                  )}
-                  {/* Written in its reader's language then: after a switch, older ones keep theirs. */}
-                  <span lang={n.locale ?? undefined}>{n.title}</span>
-                </h2>
-                <span className="item-meta">{i18n.dateTime(n.createdAt)}</span>
-              </div>
-              <p lang={n.locale ?? undefined}>{n.body}</p>
-              <div className="actions">
-                <a
-                  href={n.link}
-                  className="button button-primary"
-                  onClick={(e) => {
-                    e.preventDefault();
-                    if (!n.readAt) void markRead({ ids: [n.id] });
-                    navigate(n.link);
-                  }}
-                >
-                  {t('notif.open')}
-                  <span className="visually-hidden"> – {n.title}</span>
-                </a>
-                {!n.readAt && (
-                  <button type="button" className="button button-secondary" onClick={() => void mark([n.id])}>
-                    {t('notif.markRead')}
+        <>
+          {/* After a change of language the older notices keep theirs (they were written then): said, not a slip. */}
+          {notifications.nodes.some((n) => n.locale && n.locale !== i18n.locale) && (
+            <p className="muted">{t('notif.otherLanguage')}</p>
+          )}
+          <ul className="list" aria-label={t('notif.title')}>
+            {notifications.nodes.map((n) => (
+              <li key={n.id} className={n.readAt ? undefined : 'unread'}>
+                <div className="item-head">
+                  <h2 className="h3">
+                    {!n.readAt && (
+                      <>
+                        <span className="tag">{t('notif.unreadTag')}</span>{' '}
+                      </>
+                    )}
+                    {/* Written in its reader's language then: after a switch, older ones keep theirs. */}
+                    <span lang={n.locale ?? undefined}>{n.title}</span>
+                  </h2>
+                  <span className="item-meta">{i18n.dateTime(n.createdAt)}</span>
+                </div>
+                <p lang={n.locale ?? undefined}>{n.body}</p>
+                <div className="actions">
+                  <a
+                    href={n.link}
+                    className="button button-primary"
+                    onClick={(e) => {
+                      e.preventDefault();
+                      if (!n.readAt) void markRead({ ids: [n.id] });
+                      navigate(n.link);
+                    }}
+                  >
+                    {t('notif.open')}
                     <span className="visually-hidden"> – {n.title}</span>
-                  </button>
-                )}
-              </div>
-            </li>
-          ))}
-        </ul>
+                  </a>
+                  {!n.readAt && (
+                    <button
+                      type="button"
+                      className="button button-secondary"
+                      onClick={() => void mark([n.id])}
+                    >
+                      {t('notif.markRead')}
+                      <span className="visually-hidden"> – {n.title}</span>
+                    </button>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {notifications.pageInfo.hasNextPage && first < 100 && (
         <button
