@@ -135,7 +135,7 @@ describe('platform admin', () => {
       // The ministry's viewer belongs to no province: it is sent to the platform's admins, not a province's.
       expect(
         await p2
-          .getByText(/^Trang này dành cho: Quản trị hệ thống\. .*đề nghị quản trị hệ thống cấp quyền/)
+          .getByText(/^Trang này dành cho: Quản trị nền tảng\. .*đề nghị quản trị nền tảng cấp quyền/)
           .count(),
       ).toBe(1);
       await expectAccessible(p2, 'a page refused to the role');

@@ -18,7 +18,7 @@ export function hashOneTimeToken(token: string): Buffer {
 export function roleName(role: Role, kind?: ProvinceKind | null): { vi: string; en: string } {
   const city = kind === 'CITY';
   return {
-    PLATFORM_ADMIN: { vi: 'Quản trị hệ thống', en: 'Platform administrator' },
+    PLATFORM_ADMIN: { vi: 'Quản trị nền tảng', en: 'Platform administrator' },
     NATIONAL_VIEWER: { vi: 'Người xem toàn quốc', en: 'National viewer' },
     PROVINCE_ADMIN: {
       vi: `Cán bộ Sở Nội vụ (thường trực thi đua ${placeWord(kind)})`,
