@@ -218,7 +218,7 @@ function MissingList({ y, blockId, forRunner }: { y: Year; blockId: string; forR
     <ul className="missing-list">
       {y.nextStepMissing.map((m) => (
         <li key={m}>
-          {missingInWords(i18n, m, { forRunner })}
+          {missingInWords(i18n, m, { forRunner, year: y.year })}
           {/* The secretariat's part, where the head unit can only wait: where it is chosen, and seen. */}
           {m === 'a criteria set for the year' && (
             <>

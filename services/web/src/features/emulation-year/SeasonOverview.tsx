@@ -128,7 +128,7 @@ function NextStepLine({ row, admin }: { row: BlockYear; admin: boolean }) {
   if (!next) return <span className="muted">{t('season.done')}</span>;
   // The head or deputy unit's officer reads which of them the secretariat sets (it takes the step, not them).
   const runner = !admin && runByOneOf(y, mine);
-  const missing = y.nextStepMissing.map((m) => missingInWords(i18n, m, { forRunner: runner }));
+  const missing = y.nextStepMissing.map((m) => missingInWords(i18n, m, { forRunner: runner, year: y.year }));
   const more = missing.length - SHOWN_MISSING;
   return (
     <>

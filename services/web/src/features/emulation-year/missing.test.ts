@@ -51,5 +51,9 @@ describe('a year waiting only for its calendar year', () => {
         nextStepMissing: ['the year to have begun', 'a criteria set for the year'],
       }),
     ).toBeNull();
+    // Then listed with the rest, still as a wait with its day.
+    expect(missingInWords(dated, 'the year to have begun', { year: 2027 })).toBe(
+      'chờ năm 2027 bắt đầu, từ ngày 01/01/2027 (năm thi đua được chấm điểm vào cuối năm)',
+    );
   });
 });

@@ -45,7 +45,14 @@ export const SET_BY_SECRETARIAT = new Set([
  * cannot set the year's setup itself: such an item says the secretariat sets it (else they wait on a greyed
  * button not knowing whom to ask).
  */
-export function missingInWords(i18n: I18n, missing: string, { forRunner = false } = {}): string {
+export function missingInWords(
+  i18n: I18n,
+  missing: string,
+  { forRunner = false, year }: { forRunner?: boolean; year?: number } = {},
+): string {
+  // A wait, not a task: said with the day it ends.
+  if (missing === YEAR_NOT_BEGUN && year)
+    return i18n.t('missing.yearBegunOn', { year, date: i18n.date(`${year}-01-01`) });
   const fixed = FIXED[missing];
   if (fixed)
     return forRunner && SET_BY_SECRETARIAT.has(missing)
