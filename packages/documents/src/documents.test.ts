@@ -792,7 +792,15 @@ describe("the Department's submission to the Chairman", () => {
     expect(text).toContain('2 Nguyễn Thị Hoa (Sở Tư pháp)');
     expect(text).not.toContain('Sở Y tế');
     expect(text).toContain(
-      'Hội đồng không thông qua 1 đề nghị; 1 đề nghị được rút khỏi phiên họp để hoãn xét (chi tiết tại biên bản kèm theo)',
+      'Hội đồng không thông qua 1 đề nghị; 1 đề nghị được rút khỏi phiên họp để hoãn xét (chi tiết tại biên bản kèm theo); các đề nghị này không trình khen thưởng.',
+    );
+    // One proposal is "this proposal", not "these".
+    const oneNotPassed = councilSubmission({
+      ...session,
+      nominations: session.nominations.filter((n) => n.subject !== 'Sở Xây dựng'),
+    });
+    expect(lines(oneNotPassed).join(' ')).toContain(
+      'Hội đồng không thông qua 1 đề nghị (chi tiết tại biên bản kèm theo); đề nghị này không trình khen thưởng.',
     );
     expect(text).toContain('Hồ sơ đề nghị khen thưởng năm 2026 của Khối các cơ quan Đảng;');
     expect(text).toContain('Hồ sơ đề nghị khen thưởng năm 2026 của Khối các sở quản lý nhà nước.');

@@ -104,7 +104,9 @@ export function councilSubmission(input: CouncilSubmissionInput): DocumentModel 
               deferred ? `${deferred} đề nghị được rút khỏi phiên họp để hoãn xét` : '',
             ]
               .filter(Boolean)
-              .join('; ')} (chi tiết tại biên bản kèm theo); các đề nghị này không trình khen thưởng.`
+              .join(
+                '; ',
+              )} (chi tiết tại biên bản kèm theo); ${notApproved + deferred > 1 ? 'các đề nghị này' : 'đề nghị này'} không trình khen thưởng.`
           : null,
       // The minutes, then each block's dossier: one per line, the last ending the list.
       attachments: [
