@@ -840,7 +840,7 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
     // An evidence file the secretariat added and then removed, named with its criterion, each with its reason.
     expect(await told(4, 2)).toEqual([
       {
-        title: 'Sở Nội vụ xóa tệp minh chứng của đơn vị',
+        title: 'Sở Nội vụ xóa tệp minh chứng thay đơn vị',
         body: `Sở Nội vụ đã xóa tệp minh chứng “Biên bản kiểm tra.pdf” của tiêu chí XD1 (${block}, năm 2025) thay cho Đảng ủy Khối cơ quan và doanh nghiệp tỉnh. Lý do: ${ON_BEHALF.evidenceRemove}. ${contact}`,
         link: `${page}/sheets/${units[4]!.id}/${units[4]!.id}`,
       },

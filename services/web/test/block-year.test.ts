@@ -579,6 +579,30 @@ describe('a block year in the browser', () => {
       await reason.fill('Đơn vị đề nghị bằng văn bản số 15/VP');
       await poll(() => removeFile.count()).toBe(1);
       await screenshot(adminPage, 'year-sheet-secretariat-writes-1366');
+      // A file added for the unit and removed again, each sent with the reason: the log keeps both, and why.
+      await adminPage.getByLabel(/^Thêm tệp minh chứng NV1 /).setInputFiles(pdf('Công văn đề nghị.pdf'));
+      await poll(() => adminPage.getByText(/^Đã lưu tệp “Công văn đề nghị\.pdf”/).count()).toBe(1);
+      await adminPage.getByRole('button', { name: 'Xóa tệp – Công văn đề nghị.pdf' }).click();
+      await adminPage
+        .getByRole('dialog', { name: 'Xóa tệp đính kèm?' })
+        .getByRole('button', { name: 'Xóa tệp' })
+        .click();
+      await poll(() => adminPage.getByText('Đã xóa tệp “Công văn đề nghị.pdf”.').count()).toBe(1);
+      const onBehalf = ok(
+        await app.gql<{
+          auditEvents: { nodes: { action: string; after: { onBehalfReason?: string } | null }[] };
+        }>(
+          `{ auditEvents(first: 50) { nodes { action after } } }`,
+          {},
+          { token: admin.token, provinceId: province },
+        ),
+      ).auditEvents.nodes.filter(
+        (e) => e.action.startsWith('attachment.') && e.action.endsWith('_on_behalf'),
+      );
+      expect(onBehalf.map((e) => [e.action, e.after?.onBehalfReason]).sort()).toEqual([
+        ['attachment.delete_on_behalf', 'Đơn vị đề nghị bằng văn bản số 15/VP'],
+        ['attachment.upload_on_behalf', 'Đơn vị đề nghị bằng văn bản số 15/VP'],
+      ]);
 
       // The head unit's year page says who is yet to send which sheet, and the lock waits for them.
       await head.goto(`${base}${yearPath}`);

@@ -552,6 +552,13 @@ describe("the secretariat's nominations, council and decisions", () => {
       await expectNoSidewaysScroll(small, 'the decision on a phone');
       await screenshot(small, 'decision-issued-390');
       await small.context().close();
+      // Back at the session within the app (its cache kept), its link chooses nothing already decided.
+      await page.evaluate((path) => history.pushState(null, '', path), `/voting-periods/${periodId}`);
+      await page.getByRole('link', { name: 'Ban hành quyết định khen thưởng' }).click();
+      await page
+        .getByText('Không có hồ sơ nào đã được Hội đồng thông qua và chờ quyết định.')
+        .waitFor({ timeout: 15_000 });
+      expect(await page.getByRole('checkbox', { checked: true }).count()).toBe(0);
       // Nothing approved is left to decide: the page says so, without a form to fill in for nothing.
       await page.goto(`${base}/award-decisions/new`);
       await page

@@ -94,7 +94,7 @@ function actVi({ what: w, blockName, year, provinceKind }: OnBehalfNotice): [str
       ];
     case 'attachment.delete':
       return [
-        'Sở Nội vụ xóa tệp minh chứng của đơn vị',
+        'Sở Nội vụ xóa tệp minh chứng thay đơn vị',
         `xóa tệp minh chứng “${w.fileName}” của tiêu chí ${w.criterion} ${at}`,
       ];
   }

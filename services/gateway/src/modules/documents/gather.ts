@@ -555,10 +555,10 @@ export async function councilSubmissionData(
   return { ...minutes, submission: submissionCitedBy(decisions) };
 }
 
-/** The decision as issued, with its annexed items (collectives first, then people). */
 /**
- * A decision as signed (its annex keeps every award, revoked ones too: a revocation is a decision of its own); each
- * item says whether its award was revoked since, for the certificates.
+ * A decision as signed, with its annexed items (collectives first, then people): the annex keeps every award, revoked
+ * ones too (a revocation is a decision of its own); each item says whether its award was revoked since, for the
+ * certificates.
  */
 export async function decisionData(
   ctx: GraphQLContext,

@@ -9,7 +9,7 @@ const ACTIONS: Record<string, Words> = {
   'achievement.remove': { vi: 'Xóa thành tích', en: 'Achievement removed' },
   'attachment.delete': { vi: 'Xóa tệp đính kèm', en: 'File deleted' },
   'attachment.delete_on_behalf': {
-    vi: 'Xóa tệp minh chứng của đơn vị',
+    vi: 'Xóa tệp minh chứng thay đơn vị',
     en: 'Evidence file removed on behalf',
   },
   'attachment.generated': { vi: 'Lưu văn bản do hệ thống lập', en: 'Generated document stored' },

@@ -11,6 +11,7 @@ import { nominee } from './nominee';
 import { formName } from './formName';
 
 const PAGE = 100;
+const DECISIONS_CONTEXT = { additionalTypenames: ['AwardDecision'] };
 
 /**
  * The nominations in one status, a page at a time from the server, each with a checkbox: what the council
@@ -48,6 +49,8 @@ export function NominationPicker({
     query: QueueQuery,
     variables: { first: PAGE, after: pager.after, filter: { statuses: [status] } },
     requestPolicy: 'cache-and-network',
+    // A decision issued takes its proposals out of the approved list (its answer holds no Nomination to say so).
+    context: DECISIONS_CONTEXT,
   });
   const data = res.data?.nominationQueue;
   const total = data?.totalCount;
@@ -56,11 +59,12 @@ export function NominationPicker({
   }, [total, onTotal]);
   const preselected = useRef(false);
   useEffect(() => {
-    if (!data || !preselect?.size || preselected.current) return;
+    // Only on the list as it is now: a cached one may still hold proposals decided since, or miss new approvals.
+    if (!data || res.stale || res.fetching || !preselect?.size || preselected.current) return;
     preselected.current = true;
     const listed = data.nodes.filter((n) => !n.councilVoteId && preselect.has(n.id)).map((n) => n.id);
     if (listed.length) onToggle(listed, true);
-  }, [data, preselect, onToggle]);
+  }, [data, res.stale, res.fetching, preselect, onToggle]);
   if (res.error)
     return <ApiErrorView error={res.error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (!data) return <Loading />;

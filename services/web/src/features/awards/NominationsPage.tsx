@@ -77,8 +77,11 @@ export default function NominationsPage() {
     return `/nominations?${next.toString()}`;
   };
   // Opened without a state, on the first that holds anything when nothing waits in "sent" (the default).
+  // Read afresh, not from the cache: "sent" may have filled since the page was last opened.
   const firstHolding =
-    counts.data && countOf('SUBMITTED') === 0 ? QUEUE_STATUSES.find((s) => countOf(s)) : undefined;
+    counts.data && !counts.stale && !counts.fetching && countOf('SUBMITTED') === 0
+      ? QUEUE_STATUSES.find((s) => countOf(s))
+      : undefined;
   const openOn = !search.has('status') && firstHolding ? queueHref({ status: firstHolding }) : null;
   useEffect(() => {
     if (openOn) navigate(openOn, { replace: true });

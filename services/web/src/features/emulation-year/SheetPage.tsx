@@ -423,6 +423,8 @@ function SheetForm({
             type="button"
             className="button button-secondary"
             onClick={() => {
+              // The form stays open: only what was typed goes (a secretariat's draft opened it without the button).
+              setWriting(true);
               draft.discard();
               setTyped(false);
               setEntries(initialEntries());

@@ -14,7 +14,6 @@ const FIXED: Record<string, MessageKey> = {
   'a deputy unit other than the head unit': 'missing.deputyOther',
   'covenant items': 'missing.items',
   'a criteria set for the year': 'missing.criteria',
-  [YEAR_NOT_BEGUN]: 'missing.yearBegun',
   'published voting results': 'missing.results',
   'a vote opened at the conference': 'missing.voteNotOpened',
   'a submitted dossier': 'missing.dossier',
@@ -48,10 +47,10 @@ export const SET_BY_SECRETARIAT = new Set([
 export function missingInWords(
   i18n: I18n,
   missing: string,
-  { forRunner = false, year }: { forRunner?: boolean; year?: number } = {},
+  { forRunner = false, year }: { forRunner?: boolean; year: number },
 ): string {
   // A wait, not a task: said with the day it ends.
-  if (missing === YEAR_NOT_BEGUN && year)
+  if (missing === YEAR_NOT_BEGUN)
     return i18n.t('missing.yearBegunOn', { year, date: i18n.date(`${year}-01-01`) });
   const fixed = FIXED[missing];
   if (fixed)

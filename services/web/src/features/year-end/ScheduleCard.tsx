@@ -157,7 +157,8 @@ function NextRun({ schedule }: { schedule: { month: number; day: number; time: s
   const started = res.data?.next;
   // Its blocks not closed are known once it is done.
   usePolling(refetch, started?.state === 'RUNNING' ? 2000 : null);
-  if (!res.data) return null;
+  // Unreadable, the closings leave the line as the schedule alone says it.
+  if (!res.data && !res.error) return null;
   if (!started)
     return (
       <p>
@@ -172,7 +173,7 @@ function NextRun({ schedule }: { schedule: { month: number; day: number; time: s
         <strong>{t('yearEnd.nextRunNothing', { when: i18n.dateTime(next.at), year: next.year })}</strong>
         {notClosed > 0 && ` ${t('yearEnd.nextRunNotResumed', { n: notClosed, year: next.year })}`}
       </p>
-      {!res.data.after && (
+      {!res.data?.after && (
         <p>{t('yearEnd.nextRunAfter', { when: i18n.dateTime(after.at), year: after.year })}</p>
       )}
     </>
