@@ -556,6 +556,14 @@ describe('a block year in the browser', () => {
       // only when it asks to: then with the reason the record keeps.
       await adminPage.goto(`${base}${yearPath}/sheets`);
       await adminPage.getByLabel('Đơn vị', { exact: true }).selectOption({ label: UNITS[2] });
+      // The unit chosen is in the address: a reload keeps it.
+      await adminPage.waitForURL((u) => u.searchParams.get('unit') === unitIds[2]);
+      await adminPage.reload();
+      await poll(() =>
+        adminPage
+          .getByLabel('Đơn vị', { exact: true })
+          .evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.text),
+      ).toBe(UNITS[2]);
       await adminPage.getByRole('link', { name: /^Tự chấm điểm – đã nộp lúc/ }).click();
       await adminPage.waitForURL(/\/sheets\/[^/]+\/[^/]+$/);
       const rewrite = adminPage.getByRole('button', { name: 'Sửa phiếu thay đơn vị' });

@@ -1,5 +1,5 @@
 import { useQuery } from 'urql';
-import { Link, useParams, useSearch } from 'wouter';
+import { Link, useLocation, useParams, useSearch } from 'wouter';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../ui/ApiErrorView';
 import { Alert } from '../../ui/Page';
@@ -34,6 +34,7 @@ function SheetList({
   const { t } = i18n;
   const search = new URLSearchParams(useSearch());
   const acting = useActingFor(y, standing, search.get('unit'));
+  const [, navigate] = useLocation();
   // Back from a sheet just sent (SheetPage adds `sent`): said above the list that now reads "đã nộp", while the
   // list is the sending unit's (an officer of several units may switch to another).
   const sent = search.get('unit') === acting.unitId ? search.get('sent') : null;
@@ -62,7 +63,21 @@ function SheetList({
             : t('sheets.sentCross', { unit: unitName(names, sent) })}
         </Alert>
       )}
-      {acting.choices.length > 1 && <ActingFor acting={acting} errors={{}} readOnly />}
+      {acting.choices.length > 1 && (
+        <ActingFor
+          // The unit chosen is written in the address: a reload, a link sent or the way back keeps it.
+          acting={{
+            ...acting,
+            setUnitId: (unitId) => {
+              acting.setUnitId(unitId);
+              const list = `${yearPath(blockId, y.year)}/sheets`;
+              navigate(unitId ? `${list}?unit=${unitId}` : list, { replace: true });
+            },
+          }}
+          errors={{}}
+          readOnly
+        />
+      )}
       <ul className="year-tasks">
         {todo.map((s) => {
           const sheet = written.find((w) => w.kind === s.kind && w.targetUnitId === s.target);
