@@ -279,11 +279,24 @@ describe('a block of 9 from DRAFT to SCORES_LOCKED', () => {
     );
 
     const SIGN = `mutation($id: ID!, $u: ID!, $r: String) { signCovenant(emulationYearId: $id, unitId: $u, onBehalfReason: $r) { signedAt } }`;
+    // Each member's officers were asked to sign (the worker's notice, unread).
+    type Asked = { notifications: { nodes: { event: string; subjectId: string; readAt: string | null }[] } };
+    const askedToSign = async (i: number) =>
+      ok(
+        await asOfficer<Asked>(i, `{ notifications(first: 50) { nodes { event subjectId readAt } } }`),
+      ).notifications.nodes.filter((n) => n.event === 'YEAR_SIGNING_OPENED' && n.subjectId === yearId);
+    await vi.waitFor(async () => expect(await askedToSign(6)).toHaveLength(1), {
+      timeout: 20_000,
+      interval: 100,
+    });
+    expect((await askedToSign(6))[0]!.readAt).toBeNull();
     for (let i = 1; i < units.length; i++) {
       // Trường Chính trị's signature is entered by the secretariat, at the unit's written request.
       if (i === 6) ok(await asAdmin(SIGN, { id: yearId, u: units[i]!.id, r: ON_BEHALF.covenant }));
       else ok(await asOfficer(i, SIGN, { id: yearId, u: units[i]!.id }));
     }
+    // Signed for it, the request to Trường Chính trị's officer is done: read, as when an officer signs.
+    expect((await askedToSign(6))[0]!.readAt).not.toBeNull();
     expect(ok(await transition('COVENANT_SIGNED'))).toEqual({
       transitionEmulationYear: { state: 'COVENANT_SIGNED' },
     });

@@ -68,6 +68,19 @@ export const notificationRepository = {
     return rows.length;
   },
 
+  /** Marks read, for each of these users, their notices of one event about one record (a request since done). */
+  async markReadAbout(userIds: readonly string[], subjectId: string, event: string): Promise<number> {
+    if (!userIds.length) return 0;
+    const rows = await returning(
+      await tenantManager(),
+      `UPDATE notification SET read_at = now()
+        WHERE user_id = ANY($1) AND subject_id = $2 AND event = $3 AND read_at IS NULL
+        RETURNING id`,
+      [userIds, subjectId, event],
+    );
+    return rows.length;
+  },
+
   async preferences(userIds: readonly string[]): Promise<NotificationPreference[]> {
     if (!userIds.length) return [];
     return (await currentManager())

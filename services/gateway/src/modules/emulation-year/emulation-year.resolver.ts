@@ -1,5 +1,10 @@
 import { ACTORS, ADMINS, MEMBERS } from '../../common/roles';
-import { emulationYearRepository, type EmulationYear } from '@thidua/db';
+import {
+  emulationYearRepository,
+  notificationRepository,
+  userRepository,
+  type EmulationYear,
+} from '@thidua/db';
 import {
   checkTransition,
   COVENANT_EDITABLE,
@@ -321,6 +326,7 @@ export class EmulationYearResolver {
     if (!SIGNING_OPEN.includes(year.state))
       throw conflict(`The covenant is signed while the year is OPEN; it is ${year.state}`);
     const signature = await emulationYearRepository.sign(year.id, unitId, ctx.principal!.userId, onBehalf);
+    if (onBehalf) await markSigningRequestsDone(ctx, year, unitId);
     await auditUnitAct(
       ctx,
       'covenant.sign',
@@ -333,6 +339,20 @@ export class EmulationYearResolver {
     );
     return signature;
   }
+}
+
+/**
+ * Signed on the unit's behalf: its officers' notice asking them to sign is done, and read, as it is when they sign
+ * themselves (the on-behalf notice that follows is what they read); an officer of another member still to sign
+ * keeps it.
+ */
+async function markSigningRequestsDone(ctx: GraphQLContext, year: EmulationYear, unitId: string) {
+  const signed = new Set((await emulationYearRepository.signatures([year.id])).map((s) => s.unitId));
+  const unsigned = (await yearMembers(ctx, year)).filter((u) => !signed.has(u));
+  const officers = await userRepository.officersByUnit(ctx.access!.provinceId, [unitId, ...unsigned]);
+  const stillToSign = new Set(officers.filter((o) => o.unitId !== unitId).map((o) => o.userId));
+  const done = officers.filter((o) => o.unitId === unitId && !stillToSign.has(o.userId)).map((o) => o.userId);
+  await notificationRepository.markReadAbout(done, year.id, 'year.signing_opened');
 }
 
 /** Titles are registered before the sheets are due: a scoring deadline before the registration one is a slip. */
