@@ -200,35 +200,26 @@ function SheetForm({
   if (!set) return <Alert>{t('missing.criteria')}</Alert>;
   if (BEFORE_SCORING.includes(y.state)) return <Alert kind="info">{t('sheets.notOpen')}</Alert>;
   if (!readable) return <Alert kind="info">{t('sheets.hidden')}</Alert>;
+  // The sheet as sent, or that none is.
+  const asSent = existing ? (
+    <SheetView
+      y={y}
+      sheet={existing}
+      scorer={scorer}
+      target={target}
+      evidence={kind === 'SELF' ? evidence : undefined}
+    />
+  ) : (
+    <Alert kind="info">{t(y.state === 'SCORING' ? 'sheets.notSentYet' : 'sheets.neverSent')}</Alert>
+  );
   // Past scoring, in a former province (read-only), or another unit's sheet: the sheet as sent.
-  if (y.state !== 'SCORING' || !standing.writable || (onBehalf && !standing.admin))
-    return existing ? (
-      <SheetView
-        y={y}
-        sheet={existing}
-        scorer={scorer}
-        target={target}
-        evidence={kind === 'SELF' ? evidence : undefined}
-      />
-    ) : (
-      <Alert kind="info">{t(y.state === 'SCORING' ? 'sheets.notSentYet' : 'sheets.neverSent')}</Alert>
-    );
+  if (y.state !== 'SCORING' || !standing.writable || (onBehalf && !standing.admin)) return asSent;
   // The secretariat opening a member's sheet reads it as sent (or that none is), files included, and writes it on
   // the unit's behalf only when it chooses to; a draft it typed before opens the form at once.
   if (onBehalf && !writing && !draft.restored)
     return (
       <>
-        {existing ? (
-          <SheetView
-            y={y}
-            sheet={existing}
-            scorer={scorer}
-            target={target}
-            evidence={kind === 'SELF' ? evidence : undefined}
-          />
-        ) : (
-          <Alert kind="info">{t('sheets.notSentYet')}</Alert>
-        )}
+        {asSent}
         <p className="hint">{t('sheets.onBehalfHint')}</p>
         <button type="button" className="button button-secondary" onClick={() => setWriting(true)}>
           {t(existing ? 'sheets.rewriteOnBehalf' : 'sheets.writeOnBehalf')}

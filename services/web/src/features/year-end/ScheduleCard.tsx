@@ -8,6 +8,7 @@ import { Field } from '../../ui/Field';
 import { Alert } from '../../ui/Page';
 import { useAction } from '../../ui/useAction';
 import { usePolling } from '../../ui/usePolling';
+import { NOT_CLOSED } from './reasons';
 
 const ScheduleQuery = graphql(`
   query YearEndSchedule {
@@ -35,7 +36,6 @@ const ScheduledYearsQuery = graphql(`
 `);
 // Starting a closing on the page changes what the next run does, though no closing was read before to invalidate.
 const CLOSINGS_CONTEXT = { additionalTypenames: ['YearEndClosing'] };
-const NOT_CLOSED = new Set(['CANNOT_CLOSE', 'FAILED', 'ADDED_SINCE']);
 
 const SetSchedule = graphql(`
   mutation SetYearEndSchedule($input: YearEndScheduleInput!) {

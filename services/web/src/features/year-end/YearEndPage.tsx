@@ -12,7 +12,7 @@ import { Alert, Empty, Loading, Page } from '../../ui/Page';
 import { TableWrap } from '../../ui/TableWrap';
 import { useAction } from '../../ui/useAction';
 import { usePolling } from '../../ui/usePolling';
-import { closingReason } from './reasons';
+import { closingReason, NOT_CLOSED } from './reasons';
 import { ScheduleCard } from './ScheduleCard';
 
 const BlockRow = graphql(`
@@ -80,7 +80,6 @@ const ResumeMutation = graphql(`
 `);
 
 type Row = ResultOf<typeof BlockRow>;
-const NOT_CLOSED = new Set(['CANNOT_CLOSE', 'FAILED', 'ADDED_SINCE']);
 const CLOSES = new Set(['WOULD_CLOSE', 'CLOSED', 'ALREADY_CLOSED']);
 
 /**

@@ -1,5 +1,8 @@
 import type { I18n, MessageKey } from '../../i18n/i18n';
 
+/** A block's closing statuses that leave it not closed (the page's count, and what the next run will not retry). */
+export const NOT_CLOSED = new Set(['CANNOT_CLOSE', 'FAILED', 'ADDED_SINCE']);
+
 /**
  * Why a block cannot close, in the person's language, with what remains to be done. The closing stores its reason
  * as the domain's English sentence (packages/domain/src/year-end/block-closing.ts); each known sentence maps to a
